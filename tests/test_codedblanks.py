@@ -186,3 +186,59 @@ def test_every_line_on_a_code_advises_in_one_wording():
     assert "'-999, 9999'" in if_missing([9999.0], "-999")  # the codes given kept, first
     assert named_codes([{"series": None, "column": "t", "codes": [-9999.0, 9999.0]}]) == {(None, "t", -9999.0),
                                                                                        (None, "t", 9999.0)}
+
+
+def _noaa(path, letters=("M", "T")):
+    """A NOAA GHCN daily file: 'M' for a missing reading, -9999 too, 'T' for a trace of rain."""
+    import pandas as pd
+
+    rng = np.random.default_rng(0)
+    tmax, prcp = [f"{v:.1f}" for v in rng.normal(20, 5, 80)], [f"{v:.2f}" for v in rng.gamma(1, 2, 80)]
+    tmax[10], tmax[30], prcp[5], prcp[40] = letters[0], "-9999", letters[1], letters[1]
+    pd.DataFrame({"DATE": pd.date_range("2024-01-01", periods=80).strftime("%Y-%m-%d"), "TMAX": tmax,
+                  "PRCP": prcp}).to_csv(path, index=False)
+    return path
+
+
+def test_a_text_code_is_read_as_missing_counted_and_refused_by_place_as_a_number_is(tmp_path, caplog):
+    """NOAA GHCN writes 'M' for missing: --missing-values took numbers only, and 'M' was refused as not numeric. A text
+    code is read as missing beside the numbers now, said in the one count, refused by its place without a fill, and
+    a target read so is told from a blank one (decision 9911)."""
+    from rnncast.loading import load_panel
+
+    path = _noaa(tmp_path / "noaa.csv")
+    with pytest.raises(RnncastError, match=r"column 'TMAX' holds 'M' at line 12 of noaa\.csv dated 2024-01-11 \(2 cells "
+                                           r"of -9999,M in all\), which missing_values \(--missing-values\) reads as"):
+        load_panel(path, target="TMAX", missing_values="-9999,M")
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(path, target="TMAX", missing_values=missing_text("-9999,M"), fill="interpolate",
+                           announce=True)
+    assert "-9999, M read as missing: 2 cells (2 in 'TMAX')" in caplog.text
+    assert "written as text" not in caplog.text  # the column's other cells are its numbers
+    assert np.isfinite(panel.values).all() and len(panel.values) == 80
+
+
+def test_a_text_code_of_a_wide_tables_series_is_kept_apart_in_its_target_column():
+    import pandas as pd
+
+    from rnncast.codedblanks import words
+    from rnncast.data import ID_COLUMN
+    from rnncast.layouts import TARGET_COLUMN
+
+    frame = pd.DataFrame({"a": ["1", "M", "3"], "b": ["M", "5", "6"], "id": ["M", "M", "M"]})
+    read = words(frame, "M", keep=["id"])
+    assert read["a"].isna().tolist() == [False, True, False] and read["a"].dtype.kind == "O"  # a frame's text: as given
+    assert frame["a"].tolist() == ["1", "M", "3"] and read["id"].tolist() == ["M", "M", "M"]  # given; the ids kept
+    wide = Rows(codes=np.array([0, 0, 1, 1, 1]), ids=["a", "b"], time=None, values=np.array([[1.0], [3.0], [np.nan],
+                [5.0], [6.0]]), positions=np.array([0, 2, 0, 1, 2]), columns=[TARGET_COLUMN], n_targets=1, n_past=0,
+                time_col=None, how=None, id_col=ID_COLUMN)
+    assert blank(wide, "M", False, "ffill", read.attrs) is None
+    assert wide.worded[:, 0].tolist() == [False, False, True, False, False] and wide.coded is None
+    assert coded_targets(wide, np.array([0, 1, 0]), np.array([1, 0, 0])).tolist() == [True, False, False]
+
+
+def test_the_advice_to_add_a_code_keeps_the_text_codes_given():
+    """Following "give missing_values=-9999, 9999" where 'M' was given would read 'M' no more (decision 9911)."""
+    from rnncast.codedblanks import proposed
+
+    assert proposed([9999.0], "-9999,M") == "-9999, 9999, M" and proposed([-999.0]) == -999

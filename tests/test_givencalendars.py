@@ -38,12 +38,14 @@ def test_calendars_it_cannot_name_are_left_to_the_plain_advice():
 ])
 def test_fit_on_business_days_given_another_calendar_says_what_was_wrong_with_it(freq, said):
     """On business-day rows, freq='7D', '2B' and 'BME' were refused with only "the timestamps follow the calendar
-    'B': give freq=B", not why the given one was wrong."""
+    'B': give freq=B", not why the given one was wrong. 'BME' is coarser than business days: its resample line
+    follows (decision 9913)."""
     days = pd.bdate_range("2022-01-03", periods=120)
     frame = pd.DataFrame({"date": days, "y": np.sin(np.arange(120.0) / 5)})
     with pytest.raises(RnncastError) as refused:
         load_panel(frame, target="y", freq=freq)
     message = str(refused.value)
     assert "\n" not in message
-    assert message.endswith(f"is not on the calendar freq='{freq}'; {said}, but the timestamps follow the calendar "
-                            "'B', every business day: give freq=B (--freq B), or leave freq unset to infer it")
+    lead = (f"is not on the calendar freq='{freq}'; {said}, but the timestamps follow the calendar 'B', every "
+            "business day: give freq=B (--freq B), or leave freq unset to infer it")
+    assert message.endswith(lead) if freq != "BME" else f"{lead}; rnncast does not aggregate rows" in message, message

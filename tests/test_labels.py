@@ -638,3 +638,22 @@ def test_a_year_and_week_whose_counts_read_as_text_are_refused_not_crashed(time_
     assert "the time is split over 'YEAR' (the year) and 'WEEK'" in message
     assert message.endswith("no other column holds numbers to forecast: its other column ('cases') holds text")
     assert "target='WEEK'" not in message
+
+def test_a_long_year_and_week_with_an_id_column_and_no_target_are_told_to_join_and_offered_the_other_column(tmp_path,
+                                                                                                           time_col):
+    """FluView's YEAR,WEEK,region,cases,rate given --id-col region and no --target was refused "say which column to
+    forecast ...; columns: YEAR, WEEK, region, cases, rate", with no join advice: it gets decision 1611's join, each
+    week once a year in each region, and names another column as the target (decision 9912)."""
+    frame = _fluview(("A", "B")).rename(columns={"ILITOTAL": "cases"})
+    frame.assign(rate=frame["cases"] / 10).to_csv(tmp_path / "cdc.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "cdc.csv", id_col="region", time_col=time_col)
+    message = str(info.value)
+    assert message.startswith("say which column to forecast with target= (--target); columns: YEAR, WEEK, ILITOTAL"
+                              .replace("ILITOTAL", "cases, region, rate") + "; the time is split over 'YEAR' (the year) "
+                              "and 'WEEK' (the MMWR week of the year)"), message
+    assert message.endswith("; then name what to forecast, e.g. --target cases (target= in Python)"), message
+    with pytest.raises(RnncastError, match=r"; then name what to forecast, e.g\. target='cases'$"):
+        load_panel(frame, id_col="region")
+    with pytest.raises(RnncastError, match=r"; columns: YEAR, WEEK, cases, region$"):  # years written once: no join
+        load_panel(frame.assign(YEAR=frame["YEAR"] * 0 + 2013, WEEK=np.arange(len(frame))), id_col="region")

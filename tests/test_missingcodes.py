@@ -125,7 +125,7 @@ def test_missing_values_are_one_text_of_numbers(given, text):
     assert Forecaster(missing_values=given).get_params()["missing_values"] is given  # kept as given, sklearn's way
 
 
-@pytest.mark.parametrize("given, says", [(True, "must be numbers such as -999"), ("abc", "'abc' is no number"),
+@pytest.mark.parametrize("given, says", [(True, "must be numbers such as -999"), ("NULL", "'NULL' is read as a missing value already"),
                                          (float("nan"), "NaN is read as missing already"), ([], "is an empty list"),
                                          ("", "'' is empty, and blank cells are read as missing without it; give "
                                           "numbers such as -999"), ("  ", "'  ' is blank, and blank cells")])
@@ -164,10 +164,10 @@ def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys
     assert config["settings"]["missing_values"] == "-999, 9999"  # a TOML array: never one decimal-comma number
     capsys.readouterr()
     with pytest.raises(SystemExit) as refused:
-        main(["fit", str(tmp_path / "temps.csv"), "--target", "y", "--missing-values", "-999,x", "--out",
+        main(["fit", str(tmp_path / "temps.csv"), "--target", "y", "--missing-values", "-999,NA", "--out",
               str(tmp_path / "other")])
     assert refused.value.code == 2 and not (tmp_path / "other").exists()
-    assert "missing_values (--missing-values) must be numbers such as -999" in capsys.readouterr().err
+    assert "'NA' is read as a missing value already; leave it out" in capsys.readouterr().err  # 'x' is a code: 9911
 
 
 @pytest.mark.parametrize("name, column", [

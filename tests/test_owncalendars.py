@@ -249,3 +249,21 @@ def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq
     scope = {"df": frame.copy(), "pd": pd}
     exec(line, scope)
     assert scope["df"]["sales"].iloc[0] == (3 if freq == "W-FRI" else 21) * 10.0
+
+
+@pytest.mark.parametrize("freq", ["BME", "BQE", "BYE", "BMS"])
+def test_business_month_quarter_and_year_ends_on_business_days_are_told_the_resample_line(freq):
+    """Business-day sales given --freq BME (BQE, BYE, BMS) were told "'BME' is month ends, one row a month, ..., give
+    freq=B" with no resample line, month ends ('ME') getting one: business ends are coarser than business days too
+    (decision 9913). Run as printed, the line sums each period to its business-day label, as period() says."""
+    from rnncast.owncalendars import period
+
+    days = pd.bdate_range("2024-01-03", "2024-10-23")
+    frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
+    message, offset = _advice(frame, target="sales", freq=freq), pd.tseries.frequencies.to_offset(freq)
+    assert f".resample('{offset.freqstr}')" in message and "give freq=B (--freq B)" in message, message
+    line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
+    scope = {"df": frame.copy(), "pd": pd}
+    exec(line, scope)
+    label, _, _ = period(days[-1], offset, days[0].normalize())
+    assert scope["df"]["date"].iloc[-1] == label, (scope["df"].tail(2), label)

@@ -204,3 +204,14 @@ def test_a_resume_on_another_thread_count_says_once_it_matches_to_float_rounding
         Forecaster(**{**TINY, "epochs": 3, "threads": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint,
                                                              resume=True)
     assert not [r for r in caplog.records if "threads" in r.getMessage()]  # the record goes on with threads 1
+
+
+def test_a_text_code_of_missing_values_read_on_resume_is_compared_too():
+    """A run fitted with --missing-values -9999,M resumed with -9999 alone reads 'M' no more: not the same setting
+    (the numbers alone compared equal once text codes were taken: decision 9911)."""
+    from rnncast.config import Settings
+    from rnncast.resumedsettings import reads_as
+
+    settings = Settings.from_flat({"missing_values": "-9999, M"})
+    assert reads_as(settings, "missing_values", "-9999,M") and reads_as(settings, "missing_values", ["-9999", "M"])
+    assert not reads_as(settings, "missing_values", "-9999") and not reads_as(settings, "missing_values", "-9999,T")

@@ -317,3 +317,22 @@ def test_a_cutoff_written_with_a_point_and_no_fraction_is_said_as_the_whole_numb
     said = [r.getMessage() for r in caplog.records if "read as 2023" in r.getMessage()]
     assert len(said) == 2 and said[0].startswith("cutoff (--cutoff) '2023.0' read as 2023, a whole number: on dated "
                                                  "data the year 2023 to its end")
+
+
+@pytest.mark.parametrize("given, text, numbers, words", [
+    ("-9999,M", "-9999,M", (-9999.0,), ("M",)), ("-9999; M", "-9999, M", (-9999.0,), ("M",)),
+    ([" M ", -9999], "M, -9999", (-9999.0,), ("M",)), ("-999,9; ---", "-999.9, ---", (-999.9,), ("---",)),
+    (-999, "-999", (-999.0,), ())])
+def test_missing_values_take_text_codes_beside_numbers(given, text, numbers, words):
+    """NOAA GHCN writes 'M' for a missing value: missing_values took numbers only (decision 9911)."""
+    from rnncast.settingvalues import missing_numbers, missing_words
+
+    assert missing_text(given) == text and missing_numbers(text) == numbers and missing_words(text) == words
+    assert Settings.from_flat({"missing_values": given}).data.missing_values == text  # settingchecks takes it
+
+
+@pytest.mark.parametrize("given, says", [("-9999,NA", "'NA' is read as a missing value already; leave it out"),
+                                         ("M;a,b", "'a,b' is no number and no text code")])
+def test_a_text_code_read_as_missing_already_or_holding_a_separator_is_refused(given, says):
+    with pytest.raises(RnncastError, match=re.escape(says)):
+        missing_text(given)

@@ -148,3 +148,43 @@ def test_numbers_written_with_a_currency_or_unit_are_told_what_naming_them_is_to
             load_panel(frame, "y", past_covariates=[name])
     stray = frame.assign(weight=["15"] * 19 + ["16 kg"])  # numbers but one cell: still offered a role
     assert sort_out(stray, ["weight"]) == (["weight"], [], [])
+
+
+def test_a_parquet_files_index_is_named_as_the_files_index_in_the_not_used_list_and_the_encoding_line(tmp_path, caplog):
+    """A Parquet file written from df.set_index('station') (numbers) or set_index('region') (text): the "not used" list
+    said "station" and the encoding hint "pd.get_dummies(df, columns=['region'])", which fails on the frame
+    pd.read_parquet gives back (region is its index); both name the file's index now (decision 9914)."""
+    n = 40
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "y": np.sin(np.arange(n) / 3.0), "region": ["north", "south"] * (n // 2),
+                          "station": np.arange(n) % 7 * 1.5})
+    frame.set_index("station").to_parquet(tmp_path / "a.parquet")
+    frame.set_index("region").to_parquet(tmp_path / "b.parquet")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(tmp_path / "a.parquet", target="y", announce=True)
+        load_panel(tmp_path / "b.parquet", target="y", announce=True)
+    first, second = _said(caplog)
+    assert first.startswith("not used: the file's index 'station' (to train on them"), first
+    assert "'region' holds text (to use it as a covariate, encode it as numbers, e.g. pd.get_dummies(df, " in first
+    assert second.startswith("not used: station (to train on them"), second
+    line = "pd.get_dummies(df.reset_index(), columns=['region'])"
+    assert f"the file's index 'region' holds text (to use it as a covariate, encode it as numbers, e.g. {line})" in second
+    df = pd.read_parquet(tmp_path / "b.parquet")  # the line runs on the frame pandas reads back
+    assert "region_north" in eval(line, {"pd": pd, "df": df}).columns
+
+
+def test_a_column_of_numbers_and_a_letter_is_told_to_name_it_as_missing_or_replace_it(tmp_path):
+    """NOAA's PRCP holds 'T' for a trace of rain: its refusal said "the target and covariates must be numbers" alone; it
+    says the letter can be read as missing with --missing-values or replaced by the number it stands for (9911)."""
+    n = 60
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "y": np.arange(n, dtype=float), "PRCP": ["0.5"] * n})
+    frame.loc[[5, 9], "PRCP"] = "T"
+    frame.to_csv(tmp_path / "noaa.csv", index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "noaa.csv", target="y", past_covariates="PRCP")
+    assert str(refused.value).endswith(
+        "the target and covariates must be numbers; if 'T' marks a missing value, name it in missing_values= "
+        "(--missing-values T, beside any number codes such as -9999) to read those cells as missing; if it stands for "
+        "a value (a trace of rain), replace it with that number first, e.g. df['PRCP'] = df['PRCP'].replace('T', 0)")
+    load_panel(tmp_path / "noaa.csv", target="y", past_covariates="PRCP", missing_values="T", fill="ffill")

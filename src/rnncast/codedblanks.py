@@ -1,5 +1,6 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
 (``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
+Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
 A static covariate holding one is refused by series (``static``): it is never filled.
 """
 
@@ -9,12 +10,14 @@ import logging
 
 import numpy as np
 
-from rnncast.data import place
+import pandas as pd
+
+from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
-from rnncast.layouts import Rows
+from rnncast.layouts import TARGET_COLUMN, Rows
 from rnncast.numbertext import DECIMAL
-from rnncast.settingvalues import missing_numbers, packed
+from rnncast.settingvalues import missing_numbers, missing_words, packed
 from rnncast.spelling import counted, hint, named, spelled
 from rnncast.staticvalues import no_value
 from rnncast.timetext import shown
@@ -22,6 +25,7 @@ from rnncast.timetext import shown
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
 WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 1607)
 NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
+WORDED = "worded"  # frame.attrs: (the table's columns, {column: [rows] 1 + the text code each cell held, 0 none})
 
 
 def code_like(values: np.ndarray) -> np.ndarray:
@@ -42,7 +46,7 @@ def proposed(codes, given: str | None = None):
     decimal commas)."""
     before = list(missing_numbers(given))
     every = before + sorted({float(v) for v in codes} - set(before))
-    whole = [int(v) if v.is_integer() else v for v in every]
+    whole = [int(v) if v.is_integer() else v for v in every] + list(missing_words(given))  # 'M' kept (9911)
     return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
 
 
@@ -63,19 +67,67 @@ def if_missing(codes, given: str | None = None) -> str:
             f"blank (then filled as {spelled('fill')} says, or refused)")
 
 
+def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
+    """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M', stripped of spaces) blank
+    in every column but ``keep`` (the id and time columns) and the ``static`` covariates' columns, the codes each cell held in its ``attrs``
+    (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 9911)."""
+    codes = missing_words(text)
+    if not codes:
+        return frame
+    held, keep = {}, set(keep) | set(names(static) if isinstance(static, (list, tuple, str)) else [])
+    for c in frame.columns:
+        column = frame[c]
+        if c in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+            continue
+        which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
+        if which.notna().any():
+            held[c] = which.fillna(0).to_numpy(dtype=np.int16)
+    if not held:
+        return frame
+    out = frame.copy(deep=False)  # the caller's table stays as given
+    for c in held:
+        rest = frame[c].where(held[c] == 0)
+        numbers = pd.to_numeric(rest, errors="coerce")  # a file's column read as text for its 'M' alone: its numbers
+        file = bool(frame.attrs.get("source")) or not rest.map(lambda v: isinstance(v, str)).any()
+        out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
+    out.attrs = {**frame.attrs, WORDED: (set(map(str, frame.columns)), held)}
+    return out
+
+
+def _worded(rows: Rows, attrs) -> np.ndarray | None:
+    """[N, C] 1 + the text code of ``missing_values`` each cell of ``rows`` held (``words``), 0 none; None where no
+    cell held one. A wide table's series are its columns, read into the one target column."""
+    columns, held = (attrs or {}).get(WORDED, (set(), {}))
+    if not held:
+        return None
+    found = np.zeros(rows.values.shape, dtype=np.int16)
+    wide = rows.id_col == ID_COLUMN and rows.columns[:1] == [TARGET_COLUMN] and TARGET_COLUMN not in columns
+    for j, c in enumerate(rows.columns):
+        if c in held and not (wide and j == 0):
+            found[:, j] = held[c][rows.positions]
+    for s, name in enumerate(rows.ids if wide else []):
+        if name in held:
+            at = rows.codes == s
+            found[at, 0] = held[name][rows.positions[at]]
+    return found if found.any() else None
+
+
 def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> str | None:
     """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
     ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
-    numbers kept in ``rows.coded`` (NaN elsewhere); ``announce``: say at fit how many cells of which columns, or that
+    numbers kept in ``rows.coded`` (NaN elsewhere), the cells of its text codes (blank already: ``words``) in
+    ``rows.worded``; ``announce``: say at fit how many cells of which columns, or that
     none held them (returned, not said: ``say`` says it once the static covariates, which ``static`` refuses a code
     in, are read). Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN)."""
-    codes = missing_numbers(text)
-    if not codes:
+    codes, texts = missing_numbers(text), missing_words(text)
+    if not codes and not texts:
         return None
     if _decimal_commas(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
         raise RnncastError(ambiguous(text, attrs))  # a ';' file of integers: -999,5 is a European's -999.5 too
     unmatched = None
-    each = [rows.values == v for v in codes]  # [N, C] per code
+    worded = _worded(rows, attrs)
+    worded = np.zeros(rows.values.shape, dtype=np.int16) if worded is None else worded
+    each = [rows.values == v for v in codes] + [worded == k + 1 for k in range(len(texts))]  # [N, C] per code
     hit = np.logical_or.reduce(each)
     if announce:
         per_column = hit.sum(axis=0)
@@ -84,20 +136,24 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
                          f"({', '.join(map(repr, rows.columns))}): nothing was read as missing")
         else:
             where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
-            read = ", ".join(f"{v:g}" for v, cells in zip(codes, each) if cells.any())  # '-999, 9': the 9 said
-            none = [f"{v:g}" for v, cells in zip(codes, each) if not cells.any()]
+            said = [f"{v:g}" for v in codes] + list(texts)
+            read = ", ".join(v for v, cells in zip(said, each) if cells.any())  # '-999, 9': the 9 said
+            none = [v for v, cells in zip(said, each) if not cells.any()]
             log.info("%s read as missing: %s (%s)%s", read, counted(int(per_column.sum()), "cell"), where,
                      f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():
         if fill is None:
             k, j = (int(v[0]) for v in np.nonzero(hit))
             when = f" dated {shown(rows.time[k], rows.time)}" if rows.time is not None else ""
-            raise RnncastError(f"column {rows.columns[j]!r} holds {rows.values[k, j]:g} at "
+            value = repr(texts[worded[k, j] - 1]) if worded[k, j] else f"{rows.values[k, j]:g}"
+            raise RnncastError(f"column {rows.columns[j]!r} holds {value} at "
                                f"{place(int(rows.positions[k]), attrs or {})}{when} ({counted(int(hit.sum()), 'cell')} "
                                f"of {text} in all), which {named('missing_values')} reads as missing; "
                                f"{hint('fill', FILL_HINT)}")
-        rows.coded = np.where(hit, rows.values, np.nan)
-        rows.values = np.where(hit, np.nan, rows.values)
+        numbers = hit & (worded == 0)
+        rows.coded = np.where(numbers, rows.values, np.nan) if numbers.any() else None
+        rows.worded = worded > 0 if worded.any() else None
+        rows.values = np.where(numbers, np.nan, rows.values)
     return unmatched
 
 
@@ -137,9 +193,11 @@ def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.n
     """[K] whether the target of series ``series`` [K] on the table's rows ``positions`` [K] (-1: a row inserted,
     none) was read as blank from a number of ``missing_values`` (``blank``): a value the table holds, not a target
     left blank. One pass over the rows, matched by (row of the table, series)."""
-    if rows.coded is None:
+    if rows.coded is None and rows.worded is None:
         return np.zeros(len(positions), dtype=bool)
-    read = np.isfinite(rows.coded[:, : rows.n_targets]).any(axis=1)  # [N] a target read so
+    read = np.zeros(len(rows.positions), dtype=bool)  # [N] a target read so, from a number or a text code
+    for cells in (np.isfinite(rows.coded) if rows.coded is not None else None, rows.worded):
+        read |= cells[:, : rows.n_targets].any(axis=1) if cells is not None else False
     width = int(max(rows.codes.max(initial=0), np.max(series, initial=0))) + 1  # (row, series) as one number
     keys = rows.positions[read].astype(np.int64) * width + rows.codes[read]
     return (np.asarray(positions) >= 0) & np.isin(np.asarray(positions, dtype=np.int64) * width + series, keys)

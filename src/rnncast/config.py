@@ -63,8 +63,8 @@ class DataSettings:
                             "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward)", CHOICES["fill"])
     missing_values: str | None = _opt(
         None,
-        "numbers that mean a missing value in the target and covariate columns, as a file writes them (-999, or "
-        "'-999; 9999'; decimals with a point, -99.9; '-999,9' is refused for a ';' or decimal-comma file): those cells are read as blank, then filled as --fill says or refused as any missing value "
+        "numbers or text codes that mean a missing value in the target and covariate columns, as a file writes them (-999, "
+        "'-999; 9999', or -9999,M for NOAA's 'M'; decimals with a point, -99.9; '-999,9' is refused for a ';' or decimal-comma file): those cells are read as blank, then filled as --fill says or refused as any missing value "
         "(default: none: every number is a value; fit, evaluate and predict name a far -999-like one)",
     )
     freq: str | None = _opt(

@@ -165,6 +165,11 @@ def from_file(frame: pd.DataFrame) -> pd.DataFrame:
     return read
 
 
+def of_file(column, attrs: dict) -> bool:
+    """Whether ``column`` of a table with ``attrs`` is a Parquet file's index made a column (:func:`from_file`)."""
+    return bool(attrs.get(INDEX_FILE)) and str(column) in (attrs.get(INDEX_NAMES) or {})
+
+
 def shown(column, attrs: dict) -> str:
     """How a message names ``column`` of a table with ``attrs``: "the file's index 'store'" where it is a Parquet
     file's index (:func:`from_file`), "the file's unnamed index (read as 'index')" where that index had no name, else

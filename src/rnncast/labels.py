@@ -131,6 +131,24 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
 
 
+def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str:
+    """A long table's (ids in ``id_col``) refusal of no target: "say which column ...; columns: ``columns``", and, where
+    a year and a week, month or quarter column hold the time (``splittime``), the join and a target (decisions 1611, 9912)."""
+    said_, within = f"say which column to forecast with target= (--target); columns: {columns}", frame[id_col].astype(str)
+    numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
+    if isinstance(time_col, str):
+        found = (time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
+    else:
+        found = splittime.split_years(frame, numeric, within) or (None, None)
+    if found[1] is None:
+        return said_
+    year, (week, *_) = found[0], found[1]
+    rest = [c for c in numeric if c not in (year, week)]
+    kind = _kind(frame)["kind"] in ("array", "table")
+    name = "" if not rest else f"target={said(frame, rest[0])}" if kind else f"--target {shell_names(rest[0])} (target= in Python)"
+    return f"{said_}{splittime.year_joined(year, *found[1])}" + (f"; then name what to forecast, e.g. {name}" if name else "")
+
+
 def _held(frame: pd.DataFrame, columns: list, time_col) -> str:
     """"its other column ('site') holds text": what ``columns`` (none of them numbers) hold, by kind (timestamps,
     categories, text), and, for timestamps the caller said are no time (``time_col=False``) or beside the time

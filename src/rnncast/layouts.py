@@ -18,12 +18,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, weektext, widetail
+from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
 from rnncast.errors import RnncastError
-from rnncast.labels import check_named, default_target
+from rnncast.labels import check_named, default_target, long_target
 from rnncast.rowcounters import counters_note
 from rnncast.rolenames import not_all, one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
@@ -58,6 +58,7 @@ class Rows:
     written: pd.DatetimeIndex | None = None  # [rows of the table] times as written where UTC offsets change (writtenzones)
     clocks: object = None  # clocks() [rows of the table]: zoned times as written, read with tz= (seriesclocks), or None
     coded: np.ndarray | None = None  # [N, C] the numbers of missing_values read as blank (NaN elsewhere); None: none
+    worded: np.ndarray | None = None  # [N, C] cells read as blank from a text code of missing_values ('M'); None: none
 
     def given_id(self, code):
         """The id of the series of code ``code`` as the caller gave it (``Panel.given_id``)."""
@@ -185,7 +186,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     require_column(frame, id_col, "id column", "id_col")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(f"say which column to forecast with target= (--target); columns: {', '.join(shown_columns(frame))}")
+            raise RnncastError(long_target(frame, id_col, time_col, ", ".join(shown_columns(frame))))  # YEAR, WEEK: joined
         target = TARGET_COLUMN
     check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)
@@ -291,10 +292,11 @@ def not_used(frame: pd.DataFrame, rows: Rows, layout: str, static_names=()) -> l
     return [str(c) for c in frame.columns if str(c) not in used]
 
 
-def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=()) -> str:
+def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", counters=(), attrs=None) -> str:
     """One line naming the columns no role took and the keywords (flags) that would give them one; ``dated`` (integers read
     as compact dates, no time column found) said to look like dates, ``counters`` (``rowcounters.row_counters``) to give the
-    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``)."""
+    rows' order, not offered as covariates; ``unread``: text that looks like time but is not read (``timeunread.unread_time``);
+    ``attrs``: the table's, naming a Parquet file's index as such (``unusedcolumns.listed``)."""
     unused, counted = [c for c in unused if c not in counters], counters_note(list(counters)) if counters else ""
     covariates = ["past_covariates", "future_covariates"]  # fit's and tune's (decision 1213)
     if one_series_reader() is not None:  # a model of one series read for predict: features only
@@ -309,5 +311,5 @@ def not_used_note(unused: list[str], layout: str, dated=(), unread: str = "", co
     looks = (f"; {', '.join(map(repr, dated))} {'looks' if len(dated) == 1 else 'look'} like dates: to take "
              f"{'it' if len(dated) == 1 else 'one'} as the time, name it with time_col= (--time-col)") if dated else ""
     text = f"; no time column was found (rows are numbered): {unread}" if unread else ""
-    listed = f"{', '.join(unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}" if unused else ""
+    listed = f"{', '.join(unusedcolumns.listed(c, attrs or {}) for c in unused)} (to train on them, name them with {keywords} ({flags}){every}){looks}{text}" if unused else ""
     return f"not used: {listed}{'; ' + counted if counted else ''}" if listed else counted

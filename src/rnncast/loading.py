@@ -106,6 +106,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
+    frame = codedblanks.words(frame, missing_values, id_text + [id_col, named_time], static_covariates)  # 'M' blank
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
     order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
@@ -151,7 +152,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []
         timed = unread(frame, rest) if rows.time_col is None and rows.how != indexcolumns.TOLD_NONE else None
         usable, text, flat = unusedcolumns.sort_out(frame, rest, [timed[0]] if timed else [])  # said apart
-        warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else ""),
+        warn_run(log, unusedcolumns.joined(not_used_note(usable, layout, dated, timed[1] if timed else "", (), frame.attrs),
                                            unusedcolumns.clauses(frame, text, flat, rows.id_col if layout == "long" else None)))
     if announce and isinstance(features, str) and features == "all" and (
             counters := rowcounters.row_counters(frame, rows.columns[rows.n_targets:])):

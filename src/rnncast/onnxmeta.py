@@ -11,7 +11,7 @@ import json
 from rnncast import formatversions, modelcard
 from rnncast.serieskeys import for_json, of_model
 from rnncast.seriesids import typed_key
-from rnncast.settingvalues import missing_numbers
+from rnncast.settingvalues import missing_numbers, missing_words
 from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
@@ -90,7 +90,8 @@ def before_x(forecaster) -> str:
     not, in one line: read the missing-value codes as missing, fill as ``fill`` does, insert the calendar's missing
     steps (fill_gaps), keep the rows on the calendar's zone and holidays; '' for a model with none of these."""
     data_s, calendar = forecaster.settings_.data, forecaster.state_.calendar
-    codes = ", ".join(f"{v:g}" for v in missing_numbers(data_s.missing_values))
+    codes = ", ".join([f"{v:g}" for v in missing_numbers(data_s.missing_values)] +  # and text codes, 'M' (9911)
+                      [repr(w) for w in missing_words(data_s.missing_values)])
     steps = {"missing_values": f"replace the missing-value codes ({codes}) with NaN" if codes else "",
              "fill_gaps": "insert the steps of freq the rows lack" if data_s.fill_gaps else "",
              "fill": f"fill missing values as fill {data_s.fill!r} does" if data_s.fill else "",

@@ -72,9 +72,12 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
             f"counts, .last() for a state's readings){partial(time, offsets, found[0], given)}")
 
 
-ENDS = (pd.offsets.Week, pd.offsets.MonthEnd, pd.offsets.QuarterEnd, pd.offsets.YearEnd)  # labelled by their last day
-_NAMES = ((pd.offsets.Week, "week"), ((pd.offsets.MonthBegin, pd.offsets.MonthEnd), "month"),
-          ((pd.offsets.QuarterBegin, pd.offsets.QuarterEnd), "quarter"), ((pd.offsets.YearBegin, pd.offsets.YearEnd), "year"))
+_O = pd.offsets  # business month, quarter and year ends and starts ('BME', 'BQS') too (decision 9913)
+ENDS = (_O.Week, _O.MonthEnd, _O.QuarterEnd, _O.YearEnd, _O.BusinessMonthEnd, _O.BQuarterEnd, _O.BYearEnd)  # by last day
+STARTS = (_O.MonthBegin, _O.QuarterBegin, _O.YearBegin, _O.BusinessMonthBegin, _O.BQuarterBegin, _O.BYearBegin)
+_NAMES = ((_O.Week, "week"), ((_O.MonthBegin, _O.MonthEnd, _O.BusinessMonthBegin, _O.BusinessMonthEnd), "month"),
+          ((_O.QuarterBegin, _O.QuarterEnd, _O.BQuarterBegin, _O.BQuarterEnd), "quarter"),
+          ((_O.YearBegin, _O.YearEnd, _O.BYearBegin, _O.BYearEnd), "year"))
 _UNITS = {"D": "day", "h": "hour", "min": "minute", "s": "second", "B": "business day", "C": "business day"}
 
 
@@ -180,15 +183,16 @@ def _stamp(t: pd.Timestamp) -> str:
 def coarser(given, step) -> bool:
     """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
     less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it; of
-    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 1580)."""
+    business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 1580); of these, business
+    month, quarter and year ends and starts too ('BME', 'BQE', 'BYS': decision 9913)."""
     if isinstance(step, pd.offsets.BusinessDay) and step.n == 1:  # weekly or monthly totals of business-day sales
-        return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
+        return isinstance(given, ENDS + STARTS)
     if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):
         return False
     if isinstance(given, (pd.offsets.Tick, pd.offsets.Day)):
         big, small = pd.Timedelta(given).value, pd.Timedelta(step).value
         return big > small and big % small == 0
-    return isinstance(given, ENDS + (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin))
+    return isinstance(given, ENDS + STARTS)
 
 
 def alone(piece: pd.DatetimeIndex):

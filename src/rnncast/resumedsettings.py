@@ -13,7 +13,7 @@ from rnncast.config import HOW_FIT_RUNS, Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.resume import start_over
 from rnncast.resumedrecord import verify
-from rnncast.settingvalues import missing_numbers, missing_text
+from rnncast.settingvalues import missing_numbers, missing_text, missing_words
 from rnncast.spelling import counted, hint
 from rnncast.zonenames import compared
 
@@ -39,7 +39,8 @@ def reads_as(settings: Settings, name: str, value) -> bool:
     flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
     try:
         if name == "missing_values":  # a list was recorded '-999,9999' before lists were written '-999, 9999' (decision 1379)
-            return missing_numbers(missing_text(value)) == missing_numbers(settings.data.missing_values)
+            given, had = missing_text(value), settings.data.missing_values  # and their text codes ('M': decision 9911)
+            return (missing_numbers(given), missing_words(given)) == (missing_numbers(had), missing_words(had))
         return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
     except (RnncastError, TypeError, ValueError):
         return False

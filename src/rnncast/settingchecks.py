@@ -47,7 +47,7 @@ def check_data(data) -> None:
         from rnncast.settingvalues import missing_text
 
         if not isinstance(data.missing_values, str) or missing_text(data.missing_values) != data.missing_values:
-            raise RnncastError(f"{named('missing_values')} must be text of numbers such as '-999' or '-999, 9999', got "
+            raise RnncastError(f"{named('missing_values')} must be text of codes such as '-999' or '-9999, M', got "
                                f"{given(data.missing_values)} (Settings.from_flat reads a number or a list into it)")
     if isinstance(data.freq, bool) or not (data.freq is None or isinstance(data.freq, (str, int))):
         raise RnncastError(f"{named('freq')} must be text such as 'D' or 'MS' (a whole number for integer periods), got "

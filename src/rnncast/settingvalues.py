@@ -108,6 +108,7 @@ def cutoff_text(value):
     return value if whole is None else str(whole)  # one setting (a resume saw "1960 then, '1960' now"), JSON's text
 
 
+NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")  # as missing_text writes a number ('%.15g')
 PACKED = re.compile(r"\d,\d")  # '-999,9': two numbers, or one with a decimal comma (``packed``)
 
 
@@ -119,22 +120,23 @@ def packed(text: str | None) -> bool:
 
 
 def missing_text(value) -> str | None:
-    """``missing_values`` as one text of numbers (``"-999, 9999"``), from a number, a list or tuple of them, a 1-D
-    array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``: decision 1450) are
-    none. Text is separated by ',' or by ';' (a comma inside a ';' item is a decimal comma: '-999,9; 9999' is -999.9
-    and 9999). A list and a ';' text are written joined by ', '; a ',' text
-    as it was joined, so that '-999,9' stays ``packed``, refused in a file writing decimal commas (``codedblanks``).
-    Raises ``RnncastError`` for anything else: a flag (True), a text that is no number, NaN (already missing) or
-    infinity, each named with what would be accepted; empty or blank text too, which meant none without a word where
-    its writer may have meant blank cells (read as missing whatever is set)."""
+    """``missing_values`` as one text of codes (``"-999, 9999"``, ``"-9999, M"``), from a number, a text code, a list
+    or tuple of them, a 1-D array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``:
+    decision 1450) are none. Text is separated by ',' or by ';' (a comma inside a ';' item is a decimal comma: '-999,9;
+    9999' is -999.9 and 9999); an item that is no number a text code, stripped (NOAA's 'M': decision 9911). A list
+    and a ';' text are written joined by ', '; a ',' text as it was joined, so that '-999,9' stays ``packed``, refused
+    in a file writing decimal commas (``codedblanks``). Raises ``RnncastError`` for anything else: a flag (True), NaN (already missing) or infinity, a
+    text pandas or a spreadsheet reads as missing already ('NA', '#N/A'), each named with what would be accepted;
+    empty or blank text too, which meant none without a word where its writer may have meant blank cells (read as
+    missing whatever is set)."""
     if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
         return None
-    accepted = "numbers such as -999 or '-999; 9999' (the values a file writes for a missing one)"
+    accepted = "numbers such as -999 or '-999; 9999', or text codes such as M (the values a file writes for a missing one)"
     if isinstance(value, str) and not value.strip():
         raise RnncastError(f"{named('missing_values')} {given(value)} is {'blank' if value else 'empty'}, and blank cells "
                            f"are read as missing without it; give {accepted}, or leave it unset (none)")
     semi = isinstance(value, str) and ";" in value
-    items = [v.replace(",", ".") for v in value.split(";")] if semi else value.split(",") if isinstance(value, str) \
+    items = value.split(";") if semi else value.split(",") if isinstance(value, str) \
         else (value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value)
     items = items if isinstance(items, (list, tuple)) else [items]
     read = []
@@ -142,15 +144,10 @@ def missing_text(value) -> str | None:
         if isinstance(item, bool) or type(item).__name__ == "bool_" or isinstance(item, bytes):
             raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)}")
         try:
-            number = float(item.strip() if isinstance(item, str) else item)
+            number = float(item.strip().replace(",", ".") if semi else item.strip() if isinstance(item, str) else item)
         except (TypeError, ValueError):
-            if excelerrors.is_not_available(item):  # '#NV': read as missing already
-                raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
-                                   f"is {excelerrors.named(item)}, read as a missing value already in any "
-                                   f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; "
-                                   "leave it out") from None
-            raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
-                               "number)") from None
+            read.append(_word(item, value, accepted))
+            continue
         if not math.isfinite(number):
             raise RnncastError(f"{named('missing_values')} must be finite {accepted}, got {given(value)}: NaN is read as "
                                "missing already, and an infinite value is refused wherever it is")
@@ -158,12 +155,40 @@ def missing_text(value) -> str | None:
     if not read:
         raise RnncastError(f"{named('missing_values')} {given(value)} is an empty list: give {accepted}, or leave it unset")
     join = "," if isinstance(value, str) and not semi and (", " not in value or packed(value)) else ", "
-    return join.join(f"{v:.15g}" for v in dict.fromkeys(read))
+    return join.join(v if isinstance(v, str) else f"{v:.15g}" for v in dict.fromkeys(read))
+
+
+def _word(item, value, accepted: str) -> str:
+    """A text code of ``missing_values`` (``item`` of ``value``, no number), stripped; refused where it is no text,
+    blank, holds a separator, or is read as missing already (a spreadsheet's #N/A, pandas' 'NA', 'NULL')."""
+    from rnncast.sheetcsv import NA_STRINGS  # pandas: not for --help
+
+    word = item.strip() if isinstance(item, str) else ""
+    if excelerrors.is_not_available(item):  # '#NV': read as missing already
+        raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {item.strip()!r} "
+                           f"is {excelerrors.named(item)}, read as a missing value already in any "
+                           f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; leave it out") from None
+    if not word or any(c in word for c in ",;") or not isinstance(item, str):
+        raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
+                           "number and no text code)") from None
+    if word in NA_STRINGS:
+        raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {word!r} is read as a "
+                           "missing value already; leave it out") from None
+    return word
 
 
 def missing_numbers(text: str | None) -> tuple[float, ...]:
-    """The numbers of ``missing_text``'s text; none for None."""
-    return tuple(float(v) for v in text.split(",")) if text else ()
+    """The numbers of ``missing_text``'s text; none for None (its text codes: ``missing_words``)."""
+    return tuple(float(v) for v in (text.split(",") if text else ()) if _number(v))
+
+
+def missing_words(text: str | None) -> tuple[str, ...]:
+    """The text codes of ``missing_text``'s text ('M' of '-9999, M'; decision 9911); none for None."""
+    return tuple(v.strip() for v in (text.split(",") if text else ()) if not _number(v))
+
+
+def _number(item: str) -> bool:
+    return NUMBER.fullmatch(item.strip()) is not None
 
 
 def _level(q: float) -> float:

@@ -148,12 +148,15 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
     return None
 
 
-def split_years(frame: pd.DataFrame, candidates: list) -> tuple[str, tuple[str, str, str]] | None:
+def split_years(frame: pd.DataFrame, candidates: list, within: pd.Series | None = None
+                ) -> tuple[str, tuple[str, str, str]] | None:
     """Where no time column was found: the first of ``candidates`` named as a year (``YEAR_NAMES``: ``yr``, ``Jahr``;
     ``year`` itself where it held no integers to be taken by name) and ``split_year``'s finding for it among the
-    others (``yr``, ``quarter``: the time split over two columns, which numbering the rows would pass over); else None."""
+    others (``yr``, ``quarter``: the time split over two columns, which numbering the rows would pass over), in each
+    series of ``within`` where given (``split_year``); else None."""
     for name in candidates:
-        if YEAR_NAMES.fullmatch(str(name)) and (found := split_year(frame, name, [c for c in candidates if c != name])):
+        if YEAR_NAMES.fullmatch(str(name)) and (found := split_year(frame, name, [c for c in candidates if c != name],
+                                                                    within)):
             return name, found
     return None
 

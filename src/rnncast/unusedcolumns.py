@@ -12,15 +12,42 @@ from rnncast.staticvalues import is_text
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
 
 
-def encode_hint(name, fixed: bool = False) -> str:
+def encode_hint(name, fixed: bool = False, index: bool = False) -> str:
     """How to train on the text column ``name`` (or the list of several): as numbers (one indicator column per value),
-    or, ``fixed`` in each series of a long table, as a static covariate (read as categories)."""
+    or, ``fixed`` in each series of a long table, as a static covariate (read as categories); ``index``: it is a
+    Parquet file's index, which ``pd.read_parquet`` gives back as the index, so the line resets it first (decision
+    9914)."""
     static = (", or, as it is fixed in each series, name it with static_covariates= (--static-covariates)"
               if fixed else "")
     many = isinstance(name, list) and len(name) > 1
     columns = [str(n) for n in name] if isinstance(name, list) else [str(name)]
     return (f"to use {'them as covariates' if many else 'it as a covariate'}, encode {'them' if many else 'it'} as "
-            f"numbers, e.g. pd.get_dummies(df, columns={columns}){static}")
+            f"numbers, e.g. pd.get_dummies(df{'.reset_index()' if index else ''}, columns={columns}){static}")
+
+
+def listed(name, attrs: dict) -> str:
+    """How the "not used" list names column ``name`` of a table with ``attrs``: by its name, or as the file's index
+    where it is a Parquet file's (``indexcolumns.shown``, decision 9914)."""
+    return indexcolumns.shown(name, attrs) if indexcolumns.of_file(name, attrs) else str(name)
+
+
+def text_clause(column: pd.Series, name, bad) -> str:
+    """The clause after a refusal of ``column`` (named ``name``) as not numeric, its cells ``bad`` [rows] no number:
+    how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
+    trace, 'M' for missing), that they can be read as missing with missing_values= or replaced by the number they
+    stand for (decision 9911); "" otherwise."""
+    if holds_text(column):
+        return "; " + encode_hint(name)
+    cells = column[bad].astype(str).str.strip()
+    words = list(dict.fromkeys(cells[~cells.str.contains(r"\d") & (cells != "")]))
+    if not words or len(words) > 3 or len(words) < cells.nunique():
+        return ""
+    shown, first = ", ".join(map(repr, words)), words[0]
+    code = ",".join(words) if all(w.isalnum() for w in words) else repr(",".join(words))
+    return (f"; if {shown} {'marks' if len(words) == 1 else 'mark'} a missing value, name "
+            f"{'it' if len(words) == 1 else 'them'} in missing_values= (--missing-values {code}, beside any number "
+            f"codes such as -9999) to read those cells as missing; if it stands for a value (a trace of rain), replace it "
+            f"with that number first, e.g. df[{str(name)!r}] = df[{str(name)!r}].replace({first!r}, 0)")
 
 
 def holds_text(column: pd.Series) -> bool:
@@ -88,7 +115,8 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
             continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
-        said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed)})")  # decision 1596
+        index = indexcolumns.of_file(name, frame.attrs)  # decisions 1596, 9914
+        said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed, index)})")
     return "; ".join(said + ([one_value_clause(flat)] if flat else []))
 
 
