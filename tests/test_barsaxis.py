@@ -106,7 +106,7 @@ def test_minute_bars_are_ticked_at_round_times_of_day_not_every_few_bars():
 def test_the_views_first_tick_is_not_dated_beside_the_next_sessions_date():
     """t33t2 LOW 8: Tokyo 1-minute bars from Fri 14:00 were ticked "14:00 / 2024-11-08" and, 60 bars on, "09:00 /
     2024-11-11", the two dates running into each other on a 390-bar plot; the view's first tick, dated too, is left
-    out where it stands less than two ticks' spacing before a session's first (decision 9915)."""
+    out where it stands less than two ticks' spacing before a session's first (decision 1644)."""
     tokyo = sessions.parse("min 09:00-11:29 12:30-14:59")
     where, labels = ticks(axes(bars(tokyo, "2024-11-08 14:00", 390), tokyo))
     assert where == [60, 120, 180, 240, 300, 360], (where, labels)

@@ -203,7 +203,7 @@ def _noaa(path, letters=("M", "T")):
 def test_a_text_code_is_read_as_missing_counted_and_refused_by_place_as_a_number_is(tmp_path, caplog):
     """NOAA GHCN writes 'M' for missing: --missing-values took numbers only, and 'M' was refused as not numeric. A text
     code is read as missing beside the numbers now, said in the one count, refused by its place without a fill, and
-    a target read so is told from a blank one (decision 9911)."""
+    a target read so is told from a blank one (decision 1646)."""
     from rnncast.loading import load_panel
 
     path = _noaa(tmp_path / "noaa.csv")
@@ -238,7 +238,7 @@ def test_a_text_code_of_a_wide_tables_series_is_kept_apart_in_its_target_column(
 
 
 def test_the_advice_to_add_a_code_keeps_the_text_codes_given():
-    """Following "give missing_values=-9999, 9999" where 'M' was given would read 'M' no more (decision 9911)."""
+    """Following "give missing_values=-9999, 9999" where 'M' was given would read 'M' no more (decision 1646)."""
     from rnncast.codedblanks import proposed
 
     assert proposed([9999.0], "-9999,M") == "-9999, 9999, M" and proposed([-999.0]) == -999

@@ -67,7 +67,7 @@ def test_missing_values_naming_a_not_available_says_it_is_read_as_missing_alread
     with pytest.raises(RnncastError, match=r"'#NV' is Excel's #N/A, in German #NV, read as a missing value already"):
         missing_text("#NV")
     with pytest.raises(RnncastError, match="'NA' is read as a missing value already; leave it out"):
-        missing_text("-9999; NA")  # a text code pandas reads as missing already ('abc' is a code: decision 9911)
+        missing_text("-9999; NA")  # a text code pandas reads as missing already ('abc' is a code: decision 1646)
 
 
 def test_a_not_available_in_any_case_in_a_frame_is_a_missing_value():

@@ -39,7 +39,7 @@ def test_calendars_it_cannot_name_are_left_to_the_plain_advice():
 def test_fit_on_business_days_given_another_calendar_says_what_was_wrong_with_it(freq, said):
     """On business-day rows, freq='7D', '2B' and 'BME' were refused with only "the timestamps follow the calendar
     'B': give freq=B", not why the given one was wrong. 'BME' is coarser than business days: its resample line
-    follows (decision 9913)."""
+    follows (decision 1641)."""
     days = pd.bdate_range("2022-01-03", periods=120)
     frame = pd.DataFrame({"date": days, "y": np.sin(np.arange(120.0) / 5)})
     with pytest.raises(RnncastError) as refused:

@@ -643,7 +643,7 @@ def test_a_long_year_and_week_with_an_id_column_and_no_target_are_told_to_join_a
                                                                                                            time_col):
     """FluView's YEAR,WEEK,region,cases,rate given --id-col region and no --target was refused "say which column to
     forecast ...; columns: YEAR, WEEK, region, cases, rate", with no join advice: it gets decision 1611's join, each
-    week once a year in each region, and names another column as the target (decision 9912)."""
+    week once a year in each region, and names another column as the target (decision 1643)."""
     frame = _fluview(("A", "B")).rename(columns={"ILITOTAL": "cases"})
     frame.assign(rate=frame["cases"] / 10).to_csv(tmp_path / "cdc.csv", index=False)
     with pytest.raises(RnncastError) as info:

@@ -167,7 +167,7 @@ def test_the_flag_and_a_config_file_give_it_as_the_keyword_does(tmp_path, capsys
         main(["fit", str(tmp_path / "temps.csv"), "--target", "y", "--missing-values", "-999,NA", "--out",
               str(tmp_path / "other")])
     assert refused.value.code == 2 and not (tmp_path / "other").exists()
-    assert "'NA' is read as a missing value already; leave it out" in capsys.readouterr().err  # 'x' is a code: 9911
+    assert "'NA' is read as a missing value already; leave it out" in capsys.readouterr().err  # 'x' is a code: decision 1646
 
 
 @pytest.mark.parametrize("name, column", [

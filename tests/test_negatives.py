@@ -383,7 +383,7 @@ def test_predict_of_a_nonnegative_model_says_how_many_forecasts_it_wrote_as_zero
 def test_one_spike_does_not_widen_the_rounding_so_far_that_a_written_negative_goes_uncounted():
     """t33t2 LOW 9: Tokyo volume with one bar of 378,528 shares: 8 float32 epsilons of the largest magnitude let
     forecasts down to -0.36 count as a rounded zero, and the warning said 2136 where test_forecasts.csv holds 2138
-    negative values (-0.135, -0.266). The rounding is of the mean magnitude and the spread now (decision 9916)."""
+    negative values (-0.135, -0.266). The rounding is of the mean magnitude and the spread now (decision 1645)."""
     volume = np.full(3300, 220.0)
     volume[1000] = 378528.0
     panel = SimpleNamespace(target_least=None, n_series=1, rows=lambda s: volume[:, None])

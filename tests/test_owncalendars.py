@@ -255,7 +255,7 @@ def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq
 def test_business_month_quarter_and_year_ends_on_business_days_are_told_the_resample_line(freq):
     """Business-day sales given --freq BME (BQE, BYE, BMS) were told "'BME' is month ends, one row a month, ..., give
     freq=B" with no resample line, month ends ('ME') getting one: business ends are coarser than business days too
-    (decision 9913). Run as printed, the line sums each period to its business-day label, as period() says."""
+    (decision 1641). Run as printed, the line sums each period to its business-day label, as period() says."""
     from rnncast.owncalendars import period
 
     days = pd.bdate_range("2024-01-03", "2024-10-23")

@@ -208,7 +208,7 @@ def test_a_resume_on_another_thread_count_says_once_it_matches_to_float_rounding
 
 def test_a_text_code_of_missing_values_read_on_resume_is_compared_too():
     """A run fitted with --missing-values -9999,M resumed with -9999 alone reads 'M' no more: not the same setting
-    (the numbers alone compared equal once text codes were taken: decision 9911)."""
+    (the numbers alone compared equal once text codes were taken: decision 1646)."""
     from rnncast.config import Settings
     from rnncast.resumedsettings import reads_as
 

@@ -324,7 +324,7 @@ def test_a_cutoff_written_with_a_point_and_no_fraction_is_said_as_the_whole_numb
     ([" M ", -9999], "M, -9999", (-9999.0,), ("M",)), ("-999,9; ---", "-999.9, ---", (-999.9,), ("---",)),
     (-999, "-999", (-999.0,), ())])
 def test_missing_values_take_text_codes_beside_numbers(given, text, numbers, words):
-    """NOAA GHCN writes 'M' for a missing value: missing_values took numbers only (decision 9911)."""
+    """NOAA GHCN writes 'M' for a missing value: missing_values took numbers only (decision 1646)."""
     from rnncast.settingvalues import missing_numbers, missing_words
 
     assert missing_text(given) == text and missing_numbers(text) == numbers and missing_words(text) == words

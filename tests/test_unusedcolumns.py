@@ -153,7 +153,7 @@ def test_numbers_written_with_a_currency_or_unit_are_told_what_naming_them_is_to
 def test_a_parquet_files_index_is_named_as_the_files_index_in_the_not_used_list_and_the_encoding_line(tmp_path, caplog):
     """A Parquet file written from df.set_index('station') (numbers) or set_index('region') (text): the "not used" list
     said "station" and the encoding hint "pd.get_dummies(df, columns=['region'])", which fails on the frame
-    pd.read_parquet gives back (region is its index); both name the file's index now (decision 9914)."""
+    pd.read_parquet gives back (region is its index); both name the file's index now (decision 1642)."""
     n = 40
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
                           "y": np.sin(np.arange(n) / 3.0), "region": ["north", "south"] * (n // 2),
@@ -175,7 +175,7 @@ def test_a_parquet_files_index_is_named_as_the_files_index_in_the_not_used_list_
 
 def test_a_column_of_numbers_and_a_letter_is_told_to_name_it_as_missing_or_replace_it(tmp_path):
     """NOAA's PRCP holds 'T' for a trace of rain: its refusal said "the target and covariates must be numbers" alone; it
-    says the letter can be read as missing with --missing-values or replaced by the number it stands for (9911)."""
+    says the letter can be read as missing with --missing-values or replaced by the number it stands for (decision 1646)."""
     n = 60
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
                           "y": np.arange(n, dtype=float), "PRCP": ["0.5"] * n})

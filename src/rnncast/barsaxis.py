@@ -10,7 +10,7 @@ finest of ``ROUND_TIMES`` that keeps ``MAX_TIMES`` ticks or fewer in view: 1-min
 every 96th bar's 10:36; a part off the step's grid, hourly bars from 12:30, on its own: 12:30, 13:30) and each
 session's first bar, a round time crowding a session's first left out, with the date under each session's first
 (and under the view's first tick, which then stands two ticks' spacing from a session's first at least: decision
-9915). Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
+1644). Both read the view's limits, so a figure zoomed in a notebook is labelled for what it shows.
 
 Other calendars keep the real axis (business days included: decision 165).
 """
@@ -99,7 +99,7 @@ class BarTicks(Locator):
             # a round time less than a tick's spacing from a session's first would crowd it
             times = bars[(self.clock[bars] % every.value == 0) & (near >= max(every // self.step, 1))]
             if len(times) and len(starts) and times[0] < starts[0] <= times[0] + 2 * max(every // self.step, 1) - 1:
-                times = times[1:]  # the view's first tick is dated too: a date's width from the next (decision 9915)
+                times = times[1:]  # the view's first tick is dated too: a date's width from the next (decision 1644)
             ticks = np.union1d(times, starts)
             if len(ticks) <= MAX_TIMES:
                 break

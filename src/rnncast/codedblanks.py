@@ -46,7 +46,7 @@ def proposed(codes, given: str | None = None):
     decimal commas)."""
     before = list(missing_numbers(given))
     every = before + sorted({float(v) for v in codes} - set(before))
-    whole = [int(v) if v.is_integer() else v for v in every] + list(missing_words(given))  # 'M' kept (9911)
+    whole = [int(v) if v.is_integer() else v for v in every] + list(missing_words(given))  # 'M' kept (decision 1646)
     return whole[0] if len(whole) == 1 else ", ".join(map(str, whole))
 
 
@@ -70,7 +70,7 @@ def if_missing(codes, given: str | None = None) -> str:
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M', stripped of spaces) blank
     in every column but ``keep`` (the id and time columns) and the ``static`` covariates' columns, the codes each cell held in its ``attrs``
-    (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 9911)."""
+    (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 1646)."""
     codes = missing_words(text)
     if not codes:
         return frame

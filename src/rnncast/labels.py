@@ -133,7 +133,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
 
 def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str:
     """A long table's (ids in ``id_col``) refusal of no target: "say which column ...; columns: ``columns``", and, where
-    a year and a week, month or quarter column hold the time (``splittime``), the join and a target (decisions 1611, 9912)."""
+    a year and a week, month or quarter column hold the time (``splittime``), the join and a target (decisions 1611, 1643)."""
     said_, within = f"say which column to forecast with target= (--target); columns: {columns}", frame[id_col].astype(str)
     numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
     if isinstance(time_col, str):

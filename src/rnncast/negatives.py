@@ -170,7 +170,7 @@ def rounding(state, panel, series: np.ndarray) -> np.ndarray:
     ``ROUNDING`` (8 float32 epsilons, 9.5e-07) of the mean magnitude plus the spread of each target in the window's
     series' rows, which bound the scaler's offset; a forecast of 0 made in float32 and unscaled comes back off by
     about an epsilon of the offset (ETTm1's MUFL: -2.5e-07, 14400 forecasts warned of). Not of the largest magnitude
-    (decision 9916): one spike of 378,528 shares made it 0.36, and -0.135, written so in test_forecasts.csv, went
+    (decision 1645): one spike of 378,528 shares made it 0.36, and -0.135, written so in test_forecasts.csv, went
     uncounted. Where the target was stood in (a model of the features alone): the greatest magnitude the model was
     fitted on."""
     n_t = len(state.targets)

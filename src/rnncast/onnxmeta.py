@@ -90,7 +90,7 @@ def before_x(forecaster) -> str:
     not, in one line: read the missing-value codes as missing, fill as ``fill`` does, insert the calendar's missing
     steps (fill_gaps), keep the rows on the calendar's zone and holidays; '' for a model with none of these."""
     data_s, calendar = forecaster.settings_.data, forecaster.state_.calendar
-    codes = ", ".join([f"{v:g}" for v in missing_numbers(data_s.missing_values)] +  # and text codes, 'M' (9911)
+    codes = ", ".join([f"{v:g}" for v in missing_numbers(data_s.missing_values)] +  # and text codes, 'M' (decision 1646)
                       [repr(w) for w in missing_words(data_s.missing_values)])
     steps = {"missing_values": f"replace the missing-value codes ({codes}) with NaN" if codes else "",
              "fill_gaps": "insert the steps of freq the rows lack" if data_s.fill_gaps else "",

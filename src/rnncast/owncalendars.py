@@ -72,7 +72,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
             f"counts, .last() for a state's readings){partial(time, offsets, found[0], given)}")
 
 
-_O = pd.offsets  # business month, quarter and year ends and starts ('BME', 'BQS') too (decision 9913)
+_O = pd.offsets  # business month, quarter and year ends and starts ('BME', 'BQS') too (decision 1641)
 ENDS = (_O.Week, _O.MonthEnd, _O.QuarterEnd, _O.YearEnd, _O.BusinessMonthEnd, _O.BQuarterEnd, _O.BYearEnd)  # by last day
 STARTS = (_O.MonthBegin, _O.QuarterBegin, _O.YearBegin, _O.BusinessMonthBegin, _O.BQuarterBegin, _O.BYearBegin)
 _NAMES = ((_O.Week, "week"), ((_O.MonthBegin, _O.MonthEnd, _O.BusinessMonthBegin, _O.BusinessMonthEnd), "month"),
@@ -184,7 +184,7 @@ def coarser(given, step) -> bool:
     """Whether the calendar ``given`` (a pandas offset) is whole steps of ``step`` (the data's, a fixed one of a day or
     less) or a calendar of weeks, months, quarters or years above it: rows a resample sums or averages to it; of
     business days ('B', 'C'), a calendar of weeks, months, quarters or years (decision 1580); of these, business
-    month, quarter and year ends and starts too ('BME', 'BQE', 'BYS': decision 9913)."""
+    month, quarter and year ends and starts too ('BME', 'BQE', 'BYS': decision 1641)."""
     if isinstance(step, pd.offsets.BusinessDay) and step.n == 1:  # weekly or monthly totals of business-day sales
         return isinstance(given, ENDS + STARTS)
     if not isinstance(step, (pd.offsets.Tick, pd.offsets.Day)) or pd.Timedelta(step) > pd.Timedelta(days=1):

@@ -39,7 +39,7 @@ def reads_as(settings: Settings, name: str, value) -> bool:
     flat["quantiles"] = list(flat["quantiles"]) or None  # () is no levels; from_flat reads None so
     try:
         if name == "missing_values":  # a list was recorded '-999,9999' before lists were written '-999, 9999' (decision 1379)
-            given, had = missing_text(value), settings.data.missing_values  # and their text codes ('M': decision 9911)
+            given, had = missing_text(value), settings.data.missing_values  # and their text codes ('M': decision 1646)
             return (missing_numbers(given), missing_words(given)) == (missing_numbers(had), missing_words(had))
         return record(Settings.from_flat({**flat, name: value}))[name] == record(settings)[name]
     except (RnncastError, TypeError, ValueError):

@@ -123,7 +123,7 @@ def missing_text(value) -> str | None:
     """``missing_values`` as one text of codes (``"-999, 9999"``, ``"-9999, M"``), from a number, a text code, a list
     or tuple of them, a 1-D array or such text; None and "none" in any case ("None", "NONE", as ``parse_quantiles``:
     decision 1450) are none. Text is separated by ',' or by ';' (a comma inside a ';' item is a decimal comma: '-999,9;
-    9999' is -999.9 and 9999); an item that is no number a text code, stripped (NOAA's 'M': decision 9911). A list
+    9999' is -999.9 and 9999); an item that is no number a text code, stripped (NOAA's 'M': decision 1646). A list
     and a ';' text are written joined by ', '; a ',' text as it was joined, so that '-999,9' stays ``packed``, refused
     in a file writing decimal commas (``codedblanks``). Raises ``RnncastError`` for anything else: a flag (True), NaN (already missing) or infinity, a
     text pandas or a spreadsheet reads as missing already ('NA', '#N/A'), each named with what would be accepted;
@@ -183,7 +183,7 @@ def missing_numbers(text: str | None) -> tuple[float, ...]:
 
 
 def missing_words(text: str | None) -> tuple[str, ...]:
-    """The text codes of ``missing_text``'s text ('M' of '-9999, M'; decision 9911); none for None."""
+    """The text codes of ``missing_text``'s text ('M' of '-9999, M'; decision 1646); none for None."""
     return tuple(v.strip() for v in (text.split(",") if text else ()) if not _number(v))
 
 

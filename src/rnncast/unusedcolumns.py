@@ -16,7 +16,7 @@ def encode_hint(name, fixed: bool = False, index: bool = False) -> str:
     """How to train on the text column ``name`` (or the list of several): as numbers (one indicator column per value),
     or, ``fixed`` in each series of a long table, as a static covariate (read as categories); ``index``: it is a
     Parquet file's index, which ``pd.read_parquet`` gives back as the index, so the line resets it first (decision
-    9914)."""
+    1642)."""
     static = (", or, as it is fixed in each series, name it with static_covariates= (--static-covariates)"
               if fixed else "")
     many = isinstance(name, list) and len(name) > 1
@@ -27,7 +27,7 @@ def encode_hint(name, fixed: bool = False, index: bool = False) -> str:
 
 def listed(name, attrs: dict) -> str:
     """How the "not used" list names column ``name`` of a table with ``attrs``: by its name, or as the file's index
-    where it is a Parquet file's (``indexcolumns.shown``, decision 9914)."""
+    where it is a Parquet file's (``indexcolumns.shown``, decision 1642)."""
     return indexcolumns.shown(name, attrs) if indexcolumns.of_file(name, attrs) else str(name)
 
 
@@ -35,7 +35,7 @@ def text_clause(column: pd.Series, name, bad) -> str:
     """The clause after a refusal of ``column`` (named ``name``) as not numeric, its cells ``bad`` [rows] no number:
     how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
     trace, 'M' for missing), that they can be read as missing with missing_values= or replaced by the number they
-    stand for (decision 9911); "" otherwise."""
+    stand for (decision 1646); "" otherwise."""
     if holds_text(column):
         return "; " + encode_hint(name)
     cells = column[bad].astype(str).str.strip()
@@ -115,7 +115,7 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
             continue
         fixed = id_col is not None and id_col in frame.columns and bool(
             (frame.groupby(frame[id_col], sort=False)[name].nunique(dropna=False) <= 1).all())
-        index = indexcolumns.of_file(name, frame.attrs)  # decisions 1596, 9914
+        index = indexcolumns.of_file(name, frame.attrs)  # decisions 1596, 1642
         said.append(f"{indexcolumns.shown(name, frame.attrs)} holds text ({encode_hint(name, fixed, index)})")
     return "; ".join(said + ([one_value_clause(flat)] if flat else []))
 
