@@ -158,6 +158,23 @@ def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named
 
 
 
+def test_a_folder_or_a_device_in_place_of_a_model_file_is_named_so_not_missing(model_dir):
+    """weights.safetensors replaced by an empty folder, or model.json by a link to /dev/zero, was "missing"
+    (decision 9905)."""
+    (model_dir / "weights.safetensors").unlink()
+    (model_dir / "weights.safetensors").mkdir()
+    with pytest.raises(RnncastError, match=r"model folder .*model holds a folder named weights\.safetensors; it needs "
+                                           r"model\.json and weights\.safetensors, each a file$"):
+        load_with_history(model_dir)
+    (model_dir / "model.json").unlink()
+    (model_dir / "model.json").symlink_to(os.devnull)
+    with pytest.raises(RnncastError, match=r"holds a pipe or device \(no file\) as model\.json; it needs"):
+        load_with_history(model_dir)
+    (model_dir / "model.json").unlink()
+    with pytest.raises(RnncastError, match=r"model folder .*model is missing model\.json; it needs model\.json and "):
+        load_with_history(model_dir)
+
+
 def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_a_broken_model_folder(tmp_path):
     """predict, evaluate and export on a run whose fit was interrupted, or is still training, said
     "model folder ... is missing model.json"; the run's lock tells which, and an interrupted run is

@@ -374,3 +374,17 @@ def test_a_file_written_in_pieces_is_byte_for_byte_the_text_of_the_whole(tmp_pat
     with caplog.at_level("INFO", logger="rnncast.csvtext"):
         write_csv(tmp_path / "test_forecasts.csv", frame)
     assert "writing test_forecasts.csv: 0.0 M rows" in caplog.text
+
+
+def test_ids_a_spreadsheet_would_run_are_written_verbatim_and_said_once(tmp_path, caplog):
+    """'=HYPERLINK(...)' and '+cmd|calc' as series ids were written to test_forecasts.csv unsaid (decision 9903)."""
+    import logging
+
+    from rnncast.csvtext import write_csv
+
+    frame = pd.DataFrame({"unique_id": ['=HYPERLINK("http://x","c")', "+cmd|calc", "-3"], "forecast": [1.5, 2.0, -3.0]})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        write_csv(tmp_path / "f.csv", frame)
+    assert pd.read_csv(tmp_path / "f.csv", dtype={"unique_id": str}).equals(frame)  # verbatim: read back the same
+    assert len(caplog.messages) == 1 and caplog.messages[0].startswith(
+        "f.csv holds 2 cells ('=HYPERLINK(\"http://x\",\"c\")', '+cmd|calc') that a spreadsheet may run as formulas")

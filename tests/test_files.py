@@ -233,3 +233,11 @@ def test_pieces_are_written_as_one_file_and_a_failure_while_making_them_keeps_th
     (tmp_path / "link.csv").symlink_to(target)
     files.write_pieces(tmp_path / "link.csv", iter([b"a\n", b"b\n"]))
     assert target.read_bytes() == b"a\nb\n" and (tmp_path / "link.csv").is_symlink()
+
+
+def test_a_path_holding_control_characters_is_shown_quoted_and_escaped():
+    """fit --out $'new\\nline' printed "wrote new" and "line/report.html" on two lines (decision 9908)."""
+    from rnncast.files import shown
+
+    assert shown("runs/sp ace ä/report.html") == "runs/sp ace ä/report.html"
+    assert shown("new\nline/report.html") == "'new\\nline/report.html'" and shown("tab\there") == "'tab\\there'"

@@ -55,3 +55,22 @@ def test_a_column_list_that_is_no_list_of_names_is_refused(value):
 
 def test_a_wide_arrays_columns_as_positions_pass():
     check_keys({"targets": [0, 1], "features": ["x"]}, "m")
+
+
+def test_a_value_refused_by_a_library_names_its_entry_and_rnncast_s_own_words_are_kept():
+    """calendar.freq 'ZZ' was refused with pandas' nested "Invalid frequency: ZZ. Failed to parse with error
+    message: ValueError(...)" (decision 9907)."""
+    import pandas as pd
+
+    from rnncast.modelkeys import Noted, not_of_kind
+    from rnncast.seriesids import given_back
+
+    meta = Noted({"calendar": {"freq": "ZZ"}, "id_dtype": "lunar"})
+    with pytest.raises(ValueError) as err:
+        pd.tseries.frequencies.to_offset(meta["calendar"]["freq"])
+    assert meta.last == "calendar" and not_of_kind(err.value, meta.last) == (
+        "its 'calendar' entry is not of the kind rnncast writes; restore model.json from a copy, or train the model again")
+    with pytest.raises(ValueError) as err:
+        given_back(["a"], meta.get("id_dtype"))
+    assert not_of_kind(err.value, meta.last) == ("a value is not of the kind rnncast writes (ids of dtype 'lunar'; "
+                                                 "known: int64, float64)")  # rnncast's own reader words it: kept

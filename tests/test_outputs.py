@@ -280,3 +280,14 @@ def test_a_compressed_files_name_is_refused_whole_and_the_offered_folder_name_is
         claim_output(out, tmp_path / "default", False, "run")
     assert not out.exists()
     claim_output(tmp_path / "x", tmp_path / "default", False, "run").release(tidy=True)
+
+
+def test_predict_out_dash_is_told_to_leave_out_out_for_standard_output(tmp_path):
+    """predict --out - was told only to give a name ending in .csv (decision 9906)."""
+    from rnncast.outputs import check_output_file
+
+    with pytest.raises(RnncastError, match=r"^--out -: the file is written as \.csv or \.parquet; give a name ending in "
+                                           r"\.csv or \.parquet, or leave out --out to write CSV to standard output$"):
+        check_output_file("-", "--out", "CSV or Parquet", suffixes=(".csv", ".parquet"))
+    with pytest.raises(RnncastError, match=r"ending in \.csv$"):
+        check_output_file("-", "--by-series-csv", "CSV", suffixes=(".csv",))

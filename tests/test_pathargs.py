@@ -70,3 +70,15 @@ def test_fit_save_load_and_a_checkpoint_read_a_tilde_as_the_home_folder(tmp_path
     assert list(here.iterdir()) == []  # no folder named '~'
     again = Forecaster.load(Path("~/m"))
     assert again.predict("~/d.csv").equals(f.predict(home / "d.csv"))
+
+
+def test_a_dash_as_data_says_rnncast_reads_files_not_standard_input(tmp_path, monkeypatch):
+    """predict RUN - < d.csv said "file not found: -" (decision 9906); a file named '-' is read as any other."""
+    from rnncast.pathargs import readable
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(RnncastError, match=r"^the data '-' names no file: rnncast reads its data from a file, not from "
+                                           r"standard input \(it reads the data more than once\); save it to a CSV"):
+        readable("-")
+    (tmp_path / "-").write_text("y\n1\n")
+    assert readable("-") == Path("-")

@@ -239,3 +239,34 @@ def test_an_unquoted_comma_in_a_date_is_more_values_than_the_header_not_a_title(
     titled.write_text("Sales report 2020\ndate,y\n" + "".join(f"{d:%Y-%m-%d},{i}\n" for i, d in enumerate(days)))
     with pytest.raises(RnncastError, match=r"\('Sales report 2020'\) looks like a title above the header"):
         read_table(titled)
+
+
+def test_a_file_with_no_line_break_is_refused_after_a_bounded_read(tmp_path, monkeypatch):
+    """A 2 GB file of one line (sparse, NUL-filled) was read to its end, each 64 KiB piece copying and splitting all
+    read before it: hours (decision 9901). Reading stops after FIRST_LINE bytes (16 MB; patched small here), and a
+    NUL byte in the first line stops it at once: both are refused by name."""
+    from rnncast import sheetcsv
+    from rnncast.sheetcsv import HEAD
+
+    monkeypatch.setattr(sheetcsv, "FIRST_LINE", 3 * HEAD)
+    (tmp_path / "one.csv").write_bytes(b"a" * (10 * HEAD))
+    with pytest.raises(RnncastError, match=r"one\.csv is not a text table: no line break in its first 0 MB; give a "
+                                           r"CSV file of one row a line \(a header line first\) or a Parquet file$"):
+        read_table(tmp_path / "one.csv")
+    (tmp_path / "nul.csv").write_bytes(b"date,y" + b"\x00" * (10 * HEAD))
+    assert len(Written(tmp_path / "nul.csv", None).first) == HEAD  # the first piece holds a NUL: no more is read
+    with pytest.raises(RnncastError, match=r"nul\.csv holds NUL bytes in its first line: it is not CSV text"):
+        read_table(tmp_path / "nul.csv")
+    (tmp_path / "wide.csv").write_bytes(b"date,y\n" + b"1" * (10 * HEAD))  # a header, then a line longer than the cap
+    written = Written(tmp_path / "wide.csv", None)
+    assert written.head.header == "date,y" and 3 * HEAD <= len(written.first) < 10 * HEAD
+
+
+def test_line_ends_are_counted_piece_by_piece_a_cr_lf_cut_between_pieces_as_one(tmp_path):
+    from rnncast.sheetcsv import HEAD
+
+    for ends in (b"\r\n", b"\r", b"\n"):  # the header's end at the first piece's last byte (CR LF: cut between two)
+        text = b"d" * (HEAD - 3) + b",y" + ends + b"2020-01-01,1" + ends + b"2020-01-02,2" + ends
+        written = Written(tmp_path / "d.csv", None) if (tmp_path / "d.csv").write_bytes(text) else None
+        assert written.head.header == "d" * (HEAD - 3) + ",y" and written.first == text
+        assert list(written.columns(["y"])["y"]) == ["1", "2"]

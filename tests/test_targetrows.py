@@ -45,3 +45,12 @@ def test_a_row_shows_its_own_targets_mase_where_given():
     assert targetrows.row_title("sales", lead, 2.546) == f"{lead}; target 'sales', MASE 2.55"
     assert targetrows.row_title("sales", "", float("nan")) == "target 'sales', MASE undefined"
     assert targetrows.row_title("sales", lead) == f"{lead}; target 'sales'"
+
+
+def test_an_id_is_quoted_in_a_title_without_a_backslash_it_does_not_hold():
+    """The id "quote's was titled '"quote\\'s' (repr's escape) in forecast.png and report.html (decision 9904)."""
+    from rnncast.targetrows import quoted
+
+    assert [quoted(v) for v in ["A", "it's", "\"quote's", "a\\b", "new\nline", 3]] == [
+        "'A'", '"it\'s"', "‘\"quote's’", "'a\\b'", "'new\\nline'", "3"]
+    assert targetrows.row_title("\"x's", "best") == "best; target ‘\"x's’"

@@ -74,7 +74,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
-        label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {panel.given_id(s)!r}"
+        label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {targetrows.quoted(panel.given_id(s))}"
         mase = None if result.series_mase is None else result.series_mase[s]
         if mase is not None and np.isfinite(mase):  # one series' too, as a panel's (decision 1453); of several targets: over them all
             label = seriespicks.lead(role, "backtest", label, mase, len(names))

@@ -202,9 +202,11 @@ def read_model(folder) -> tuple[nn.Module, dict]:
                            f"model of its own; give one of its runs ({folder / entries_of(folder)[0]}) or a model folder")
     if stopped := stopped_before_begun(folder):
         raise RnncastError(stopped)
-    for name in (META, WEIGHTS):
+    for name in (META, WEIGHTS):  # a folder or a link to a device in its place is named so, not "missing" (decision 9905)
         if not (folder / name).is_file():
-            raise RnncastError(f"model folder {folder} is missing {name}; it needs {META} and {WEIGHTS}")
+            there = "is missing" if not (folder / name).exists() else "holds a folder named" if (folder / name).is_dir() \
+                else "holds a pipe or device (no file) as"
+            raise RnncastError(f"model folder {folder} {there} {name}; it needs {META} and {WEIGHTS}, each a file")
     meta_path, weights_path = folder / META, folder / WEIGHTS
     meta = _read_json(meta_path)
     check_version(meta, meta_path)

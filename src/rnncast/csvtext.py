@@ -32,8 +32,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, csvmarks, datatimes, files, fiscalquarters, formsample, halfyears, localtimes, meridiems, monthtext,
-                     timetext, wholenumbers)
+from rnncast import (cjkdates, csvmarks, datatimes, files, fiscalquarters, formsample, formulacells, halfyears, localtimes,
+                     meridiems, monthtext, timetext, wholenumbers)
 from rnncast.csvdialect import PLAIN, Dialect
 
 log = logging.getLogger(__name__)
@@ -216,9 +216,11 @@ def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = 
     a link written through, ``new``: published only as a new file), byte for byte the same text, made ``rows`` rows
     at a time (None: ``CHUNK_ROWS``), so that a test_forecasts.csv of 9.5 million rows (1.1 GB) is never held whole in
     memory as text (decision 1560), nor predict's forecasts or evaluate's scores by series (decision 1601); a file of
-    over ``SAID_ROWS`` rows is said in one INFO line first. Raises as ``files.write_bytes``."""
+    over ``SAID_ROWS`` rows is said in one INFO line first, and cells a spreadsheet would run as formulas in one
+    WARNING (``formulacells``). Raises as ``files.write_bytes``."""
     if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
         log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)
+    formulacells.say(frame, Path(path).name, index)  # ids a spreadsheet would run, written verbatim (decision 9903)
     pieces = _pieces(frame, index, True, sep, what, rows or CHUNK_ROWS)
     files.write_pieces(path, (piece.encode("utf-8") for piece in pieces), new)
 

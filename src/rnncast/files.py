@@ -145,6 +145,13 @@ def unwritten(err: OSError, path) -> OSError:
     return named
 
 
+def shown(path) -> str:
+    """``path`` as a line of output prints it: as written, or quoted with its control characters escaped as Python
+    writes them (``'new\\nline/report.html'``) where it holds any, so that a newline or tab in --out does not split
+    the one "wrote ..." line a script reads (decision 9908)."""
+    return str(path) if str(path).isprintable() else repr(str(path))
+
+
 def written_path(path) -> Path:
     """The file a write to ``path`` replaces: ``path``, or the file its symbolic link (or chain of links)
     leads to, absolute; the target of a dangling link is where it would be. A loop of links is refused

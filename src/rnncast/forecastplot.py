@@ -111,9 +111,9 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     panels, drawn = [], targetrows.count(len(targets), len(picks))
     for s, role in picks:
         if not np.isfinite(mase[s]):
-            lead = f"{word} {test.ids[s]!r}: MASE undefined" + (f": {why[s]}" if why[s] else "")
+            lead = f"{word} {targetrows.quoted(test.ids[s])}: MASE undefined" + (f": {why[s]}" if why[s] else "")
         else:  # of several targets, over them all, and said so; each target's own in its row
-            lead = seriespicks.lead(role, "test", f"{word} {test.ids[s]!r}", mase[s], len(targets))
+            lead = seriespicks.lead(role, "test", f"{word} {targetrows.quoted(test.ids[s])}", mase[s], len(targets))
         for t, panel in enumerate(_panels(reference, data, models, test, s, max_points, drawn)):  # a row per target
             panel["title"] = targetrows.row_title(targets[t], lead, each[s, t]) if drawn > 1 else lead
             panel["target"] = t

@@ -4,6 +4,9 @@ version this rnncast reads, holding only the keys rnncast writes, its column lis
 
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
+
 from rnncast import formatversions
 from rnncast.errors import RnncastError
 
@@ -51,3 +54,31 @@ def check_keys(meta: dict, where) -> None:
                                                   for name in value):  # an array's columns: their positions
             raise RnncastError(f"the model description in {where} is hand-edited: its {key!r} is {str(value)[:80]!r}, "
                                f"not a list of column names (such as [\"y\"])")
+
+
+class Noted(dict):
+    """A ``model.json``'s entries that remember the last key read (``last``; None before any): the one
+    ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 9907), not the inner
+    exception's text ("Split.__init__() missing 2 required positional arguments")."""
+
+    last = None
+
+    def __getitem__(self, key):
+        self.last = key
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.last = key
+        return super().get(key, default)
+
+
+def not_of_kind(err: Exception, last) -> str:
+    """Why ``FittedState.read`` refuses a value of a ``model.json`` (``err``, raised reading its entry ``last``):
+    ``err``'s words where a reader of rnncast's raised it (its own refusal: "later_rows must be null or ..."), else
+    the entry named ("its 'splits' entry is not of the kind rnncast writes") with what to do, not the words of pandas
+    or of a call (``Invalid frequency: ZZ. Failed to parse with error message: ValueError(...)``: decision 9907)."""
+    inner = Path(traceback.extract_tb(err.__traceback__)[-1].filename)
+    if last is None or (inner.parent == Path(__file__).parent and inner.name != "state.py"):
+        return f"a value is not of the kind rnncast writes ({str(err)[:300] or type(err).__name__})"
+    return (f"its {str(last)[:80]!r} entry is not of the kind rnncast writes; restore model.json from a copy, or train "
+            "the model again")

@@ -192,8 +192,9 @@ def check_output_file(path, flag: str, kind: str, inputs=(), suffixes=(), overwr
     if path.is_dir():
         raise RnncastError(f"{at}{via} is a folder; give the path of the {kind} file to write")
     if suffixes and path.suffix.lower() not in suffixes:
+        stdout = ", or leave out --out to write CSV to standard output" if (flag, str(path)) == ("--out", "-") else ""
         raise RnncastError(f"{at}: the file is written as {' or '.join(suffixes)}; give a name ending in "
-                           f"{' or '.join(suffixes)}")
+                           f"{' or '.join(suffixes)}{stdout}")  # predict --out -: no --out is standard output
     if target.suffix.lower() != path.suffix.lower():
         raise RnncastError(f"{at} is a link to {target}, which would hold {path.suffix} content under "
                            "another name; give that file's own name, or a link to a file that ends as it does")

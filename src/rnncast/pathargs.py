@@ -46,6 +46,9 @@ def readable(path) -> Path:
     except OSError as err:  # a folder on the way that may not be searched (permission denied)
         raise RnncastError(f"cannot read {path}: {err.strerror or err}; check the permissions of the folders "
                            "on its path") from None
+    if not exists and str(path) == "-":  # the shell's standard input: read once, and rnncast reads its data more than once
+        raise RnncastError("the data '-' names no file: rnncast reads its data from a file, not from standard input "
+                           "(it reads the data more than once); save it to a CSV or Parquet file and give that")
     if not exists:
         raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
     if folder:

@@ -44,6 +44,7 @@ SEPARATORS = (",", ";", "\t", "|")  # those a header is tried with, in this orde
 SEP_LINE = "sep_line"  # a file's frame's attrs: True where its first line is Excel's sep=; (its forecasts' too: csvtext)
 EXCEL_SEP = re.compile(r"^\ufeff?sep=(.)$", re.IGNORECASE)  # Excel's separator line: sep=;  sep=,  sep=|
 HEAD = 1 << 16  # the bytes read at least from a file's start (csvmarks finds its byte-order mark and line end in them)
+FIRST_LINE = 16 << 20  # the bytes read at most for a file's first two lines: no line end in them, no text table
 # pandas.read_csv's default missing-value strings (its documentation lists them), kept for every column but the ids,
 # and every language's Excel #N/A (German #NV, Italian #N/D: ``excelerrors``), read as the English one is
 NA_STRINGS = ["", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
@@ -64,11 +65,12 @@ class Head(NamedTuple):
 
 class Written:
     """The CSV file at ``path`` (``compression``: a key of ``COMPRESSIONS`` or None) as it is written: ``head`` (its
-    ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two lines are longer,
-    all where the file is shorter) and ``columns``, its columns as text, each read from the file at most once. A first
-    line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO line; else the
-    separator is found from the header (``separator``). ``member``: a zip archive's one data file (``zipped``), else
-    None. Raises ``RnncastError`` for a zip archive that holds no data file or several (``zipped.data_file``)."""
+    ``Head``), ``first`` (its first bytes, uncompressed: ``HEAD`` of them, more where its first two lines are longer
+    up to ``FIRST_LINE``, all where the file is shorter) and ``columns``, its columns as text, each read from the file
+    at most once. A first line ``sep=X`` (Excel's hint, any case) gives the separator and is skipped, said in an INFO
+    line; else the separator is found from the header (``separator``). ``member``: a zip archive's one data file
+    (``zipped``), else None. Raises ``RnncastError`` for a zip archive that holds no data file or several
+    (``zipped.data_file``), and for a file whose first ``FIRST_LINE`` bytes hold no line end (``_first_bytes``)."""
 
     def __init__(self, path: Path, compression: str | None):
         self.path, self.compression = path, compression
@@ -183,9 +185,16 @@ def _head(first: bytes, name: str) -> Head:
 
 
 def _first_bytes(path: Path, compression: str | None, member: str | None) -> tuple[bytes, bool]:
-    """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``)."""
+    """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``).
+    Raises ``RnncastError`` where ``FIRST_LINE`` bytes hold no line end and no NUL (a NUL is refused by name later):
+    a 2 GB file of one line was read to its end, quadratically, for hours (decision 9901)."""
     with binary(path, compression, member) as f:
-        return _read_first(f)
+        first, whole = _read_first(f)
+    if not whole and len(first) >= FIRST_LINE and b"\x00" not in first and not re.search(rb"\r|\n", first):
+        name = f"{member} in {path}" if member else str(path)
+        raise RnncastError(f"{name} is not a text table: no line break in its first {FIRST_LINE >> 20} MB; give a "
+                           "CSV file of one row a line (a header line first) or a Parquet file")
+    return first, whole
 
 
 @contextmanager
@@ -205,12 +214,21 @@ def wide(first: bytes, header: str) -> bool:
 
 
 def _read_first(f, count: int = 2) -> tuple[bytes, bool]:
-    data = b""
+    """The first bytes of ``f`` holding its first ``count`` lines whole (at least ``HEAD``; all where it is shorter)
+    and whether they are all of it. Reading stops early where no line has ended: at a NUL byte (refused by
+    ``nottext.nul_bytes``) or after ``FIRST_LINE`` bytes (the caller refuses it), and after ``FIRST_LINE`` where
+    the header has ended but the next line has not. Linear in the bytes read: each piece is searched once, alone."""
+    pieces, size, ends, last = [], 0, 0, b""  # the pieces read, their length, the line ends in them, the last byte
     while True:  # a file of CR-only lines has no LF: readline would read all of it
         piece = f.read(HEAD)
-        data += piece
-        if not piece or (len(re.split(rb"\r\n|\r|\n", data)) > count and not data.endswith(b"\r")):  # a CR may be
-            return data, not piece or (len(piece) < HEAD and not f.read(1))  # half of a CR LF; a short read: the end
+        pieces.append(piece)
+        size += len(piece)
+        if piece:  # CR LF, a lone CR and a lone LF each end a line; a CR LF cut between two pieces is one
+            ends += piece.count(b"\r") + piece.count(b"\n") - piece.count(b"\r\n") - (last == b"\r" and piece[:1] == b"\n")
+            last = piece[-1:]
+        enough = ends >= count and last != b"\r"  # a CR may be half of a CR LF
+        if not piece or enough or size >= FIRST_LINE or (not ends and b"\x00" in piece):
+            return b"".join(pieces), not piece or (len(piece) < HEAD and not f.read(1))  # a short read: the end
 
 
 def separator(header: str, name: str) -> str:

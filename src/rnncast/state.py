@@ -16,7 +16,7 @@ import numpy as np
 from rnncast.config import Settings, with_saved_defaults
 from rnncast import formatversions, modelcard, yearlyseason
 from rnncast.errors import RnncastError
-from rnncast.modelkeys import check_keys, check_version
+from rnncast.modelkeys import Noted, check_keys, check_version, not_of_kind
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
                                  highway_start, later_rows, mase_zero, out_of_order, same_step, saved_overlap, short, squeezed,
                                  tuple_params, value_ranges)
@@ -159,6 +159,7 @@ class FittedState:
         hand-edited, or of a version this rnncast does not read."""
         version = check_version(meta, where)
         check_keys(meta, where)
+        meta = Noted(meta)  # the entry last read: the one a refusal names
         try:
             params = with_saved_defaults(meta["params"])  # a model saved before the highway had none
             params = given_params(params, meta.get("tuple_params"))  # JSON's lists: a tuple or a list, as given at fit
@@ -213,8 +214,8 @@ class FittedState:
             raise RnncastError(f"the model description in {where} is incomplete or hand-edited: it has no "
                                f"{str(err.args[0])[:100]!r} entry, which every model.json rnncast writes holds") from None
         except (TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
-            raise RnncastError(f"the model description in {where} is incomplete or hand-edited: a value is not of the "
-                               f"kind rnncast writes ({str(err)[:300] or type(err).__name__})") from None
+            raise RnncastError(f"the model description in {where} is incomplete or hand-edited: "
+                               f"{not_of_kind(err, meta.last)}") from None  # the entry named, not pandas' words
         state._check(spec, meta, where)
         return state
 

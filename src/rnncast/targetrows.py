@@ -31,10 +31,20 @@ def note(targets, drawn: int, where: str | None = None) -> str:
     return f"; {drawn} of {len(targets)} targets drawn ({names})" + (f"; all are in {where}" if where else "")
 
 
+def quoted(value) -> str:
+    """``value`` quoted in a figure's title: text in the quote it does not hold ('A', "it's"; both: ‘it's "x"’),
+    control characters escaped as Python writes them, no backslash added (``repr`` wrote '"quote\\'s', a backslash
+    the id does not hold: decision 9904); another value as ``repr`` writes it (3)."""
+    if not isinstance(value, str):
+        return repr(value)
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+    return "'" + text + "'" if "'" not in text else ('"' + text + '"' if '"' not in text else "‘" + text + "’")
+
+
 def row_title(target, lead: str = "", mase: float | None = None) -> str:
     """A row's title naming its ``target`` after ``lead`` (the series' words, "best by test MASE: series 'A'") and,
     with ``mase``, that target's own MASE ("; target 'sales', MASE 2.55"; NaN: "MASE undefined")."""
-    named = f"target {str(target)!r}"
+    named = f"target {quoted(str(target))}"
     if mase is not None:
         named += f", MASE {mase:.3g}" if mase == mase else ", MASE undefined"
     return f"{lead}; {named}" if lead else named

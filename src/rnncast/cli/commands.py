@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from rnncast.cli.display import advise, epoch_bar
+from rnncast.files import shown
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, claim_output, clear_output, exists_text
 from rnncast.config import setting_fields
@@ -115,7 +116,7 @@ def _run_backtest(args, left: dict) -> int:
     out_ = result.metrics.get("windows_left_out")  # a series lacking a row at a cutoff: that window not forecast
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
     print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
-          f"forecasting {seconds['predict']:.2f} s; wrote {out}/report.html")
+          f"forecasting {seconds['predict']:.2f} s; wrote {shown(str(out) + '/report.html')}")
     for line in result.hints:
         advise(line)  # on stderr, the advice last, after the summary line, as fit prints it (decision 151)
     return 0
@@ -145,13 +146,13 @@ def run_predict(args) -> int:
         table = forecast.reset_index() if single else forecast
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
         write_bytes(args.out, forecast_parquet(table), new)  # marked as predict's, which a later --overwrite replaces
-        print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
+        print(f"wrote {counted(len(forecast), 'forecast step')} to {shown(args.out)}")
     elif args.out:  # written in pieces, as test_forecasts.csv (decisions 1560, 1601)
         from rnncast.csvtext import write_csv
 
         tabs = "\t" if Path(args.out).suffix.lower() == ".tsv" else None  # a .tsv file is tab-separated, whatever was read
         write_csv(args.out, forecast, index=single, sep=tabs, new=new)
-        print(f"wrote {counted(len(forecast), 'forecast step')} to {args.out}")
+        print(f"wrote {counted(len(forecast), 'forecast step')} to {shown(args.out)}")
     else:
         sys.stdout.write(csv_text(forecast, index=single))  # dates as the data wrote them (2016-02, not 2016-02-01 00:00:00)
     return 0
@@ -249,7 +250,7 @@ def run_export(args) -> int:
                            flag="--onnx")
     shape = lambda name, dims: f"{name}[{', '.join(map(str, dims))}]"  # noqa: E731
     inputs = ", ".join(shape(name, dims) for name, dims in done.inputs.items())
-    print(f"wrote {done.path}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")
+    print(f"wrote {shown(done.path)}: {inputs} -> {shape('y', done.output)} (float64, original units; batch is dynamic)")
     if done.before:  # the codes, fill and calendar the graph does not apply: a deployer reads this line (decision 1529)
         print(done.before)
     if done.max_abs_diff is None:

@@ -15,7 +15,7 @@ from rnncast.outputs import OUTPUT_FILES, claim_output
 from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
-from rnncast.files import entries_of
+from rnncast.files import entries_of, shown
 from rnncast.noticed import named_logs
 from rnncast import interrupts, replacing
 
@@ -101,5 +101,5 @@ def _demo_run(args, into: Path, out: Path) -> int:
     print(table(head, rows))
     for line in result.findings + [result.lesson] * bool(result.lesson) + result.settings:
         print("\n" + textwrap.fill(line, width=110))  # winner or tie, noise floor, what it teaches, settings
-    print(f"\nwrote {out}/report.html ({time.perf_counter() - started:.0f} s in all)")
+    print(f"\nwrote {shown(str(out) + '/report.html')} ({time.perf_counter() - started:.0f} s in all)")
     return 0

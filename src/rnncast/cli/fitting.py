@@ -20,7 +20,7 @@ from rnncast.cli.stopped import cut_short, fit_not_begun
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError, TrainingDiverged
-from rnncast.files import entries_of
+from rnncast.files import entries_of, shown
 from rnncast import replacing
 from rnncast.noticed import capture, held
 from rnncast.spelling import counted, hints
@@ -219,7 +219,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     if resuming and not saved:  # a resume of a run whose training had ended: no epoch was left to run
         why = "all its settings ask for" if epochs >= forecaster.epochs else not diverged and "early stopping ended it"
         print(f"the run's training had ended ({counted(epochs, 'epoch')} run{', ' + why if why else ''}), so nothing was "
-              f"trained; its outputs were written again from the saved state{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
+              f"trained; its outputs were written again from the saved state{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
     else:
         from rnncast.runnotes import draw_text  # here: --help imports no pandas
 
@@ -227,7 +227,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
-              f"{'; ' + diverged if diverged else ''}; wrote {out}/report.html")
+              f"{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
     for hint in said.hints:
         advise(hint)  # on stderr, the advice last: the season not weighed, window_norm, future_known
     held = interrupts.pending()  # a signal while the scores were printed: the run was complete before it

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from rnncast import interrupts
+from rnncast.files import shown
 from rnncast.cli import os_error_text
 from rnncast.noticed import named_logs
 from rnncast.cli.display import advise
@@ -203,7 +204,7 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
     tie = tied(result.study, best)
     if tie:
         print(tie)
-    print(f"wrote {result.config}; train it with: rnncast fit --config {shlex.quote(str(result.config))}")
+    print(f"wrote {shown(result.config)}; train it with: rnncast fit --config {shlex.quote(str(result.config))}")
     return 0
 
 
