@@ -160,7 +160,7 @@ def test_a_run_directory_or_its_model_folder_loads_and_every_broken_one_is_named
 
 def test_a_folder_or_a_device_in_place_of_a_model_file_is_named_so_not_missing(model_dir):
     """weights.safetensors replaced by an empty folder, or model.json by a link to /dev/zero, was "missing"
-    (decision 9905)."""
+    (decision 1651)."""
     (model_dir / "weights.safetensors").unlink()
     (model_dir / "weights.safetensors").mkdir()
     with pytest.raises(RnncastError, match=r"model folder .*model holds a folder named weights\.safetensors; it needs "

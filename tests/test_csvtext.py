@@ -377,7 +377,7 @@ def test_a_file_written_in_pieces_is_byte_for_byte_the_text_of_the_whole(tmp_pat
 
 
 def test_ids_a_spreadsheet_would_run_are_written_verbatim_and_said_once(tmp_path, caplog):
-    """'=HYPERLINK(...)' and '+cmd|calc' as series ids were written to test_forecasts.csv unsaid (decision 9903)."""
+    """'=HYPERLINK(...)' and '+cmd|calc' as series ids were written to test_forecasts.csv unsaid (decision 1649)."""
     import logging
 
     from rnncast.csvtext import write_csv

@@ -538,7 +538,7 @@ def test_a_header_in_another_encoding_is_refused_as_not_utf8_not_as_names_given_
 
 def test_a_header_naming_one_column_very_many_times_is_refused_by_name(tmp_path):
     """'date,y' and ',x' a million times was counted name by name (list.count in a loop): hours before the refusal
-    (decision 9902). Each name is counted once now; the refusal names 'x' once."""
+    (decision 1648). Each name is counted once now; the refusal names 'x' once."""
     (tmp_path / "many.csv").write_text("date,y" + ",x" * 50_000 + "\n2024-01-01,1" + ",2" * 50_000 + "\n")
     with pytest.raises(RnncastError, match=r"many\.csv \(line 1\) names column\(s\) \['x'\] more than once; give"):
         read_table(tmp_path / "many.csv")

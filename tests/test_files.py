@@ -236,7 +236,7 @@ def test_pieces_are_written_as_one_file_and_a_failure_while_making_them_keeps_th
 
 
 def test_a_path_holding_control_characters_is_shown_quoted_and_escaped():
-    """fit --out $'new\\nline' printed "wrote new" and "line/report.html" on two lines (decision 9908)."""
+    """fit --out $'new\\nline' printed "wrote new" and "line/report.html" on two lines (decision 1654)."""
     from rnncast.files import shown
 
     assert shown("runs/sp ace ä/report.html") == "runs/sp ace ä/report.html"

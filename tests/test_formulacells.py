@@ -1,4 +1,4 @@
-"""Cells a spreadsheet would run as formulas (``formulacells.py``): named once, written verbatim (decision 9903)."""
+"""Cells a spreadsheet would run as formulas (``formulacells.py``): named once, written verbatim (decision 1649)."""
 
 from __future__ import annotations
 

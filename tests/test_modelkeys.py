@@ -59,7 +59,7 @@ def test_a_wide_arrays_columns_as_positions_pass():
 
 def test_a_value_refused_by_a_library_names_its_entry_and_rnncast_s_own_words_are_kept():
     """calendar.freq 'ZZ' was refused with pandas' nested "Invalid frequency: ZZ. Failed to parse with error
-    message: ValueError(...)" (decision 9907)."""
+    message: ValueError(...)" (decision 1653)."""
     import pandas as pd
 
     from rnncast.modelkeys import Noted, not_of_kind

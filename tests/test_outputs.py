@@ -283,7 +283,7 @@ def test_a_compressed_files_name_is_refused_whole_and_the_offered_folder_name_is
 
 
 def test_predict_out_dash_is_told_to_leave_out_out_for_standard_output(tmp_path):
-    """predict --out - was told only to give a name ending in .csv (decision 9906)."""
+    """predict --out - was told only to give a name ending in .csv (decision 1652)."""
     from rnncast.outputs import check_output_file
 
     with pytest.raises(RnncastError, match=r"^--out -: the file is written as \.csv or \.parquet; give a name ending in "

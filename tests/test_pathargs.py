@@ -73,7 +73,7 @@ def test_fit_save_load_and_a_checkpoint_read_a_tilde_as_the_home_folder(tmp_path
 
 
 def test_a_dash_as_data_says_rnncast_reads_files_not_standard_input(tmp_path, monkeypatch):
-    """predict RUN - < d.csv said "file not found: -" (decision 9906); a file named '-' is read as any other."""
+    """predict RUN - < d.csv said "file not found: -" (decision 1652); a file named '-' is read as any other."""
     from rnncast.pathargs import readable
 
     monkeypatch.chdir(tmp_path)

@@ -243,7 +243,7 @@ def test_an_unquoted_comma_in_a_date_is_more_values_than_the_header_not_a_title(
 
 def test_a_file_with_no_line_break_is_refused_after_a_bounded_read(tmp_path, monkeypatch):
     """A 2 GB file of one line (sparse, NUL-filled) was read to its end, each 64 KiB piece copying and splitting all
-    read before it: hours (decision 9901). Reading stops after FIRST_LINE bytes (16 MB; patched small here), and a
+    read before it: hours (decision 1647). Reading stops after FIRST_LINE bytes (16 MB; patched small here), and a
     NUL byte in the first line stops it at once: both are refused by name."""
     from rnncast import sheetcsv
     from rnncast.sheetcsv import HEAD

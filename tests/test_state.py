@@ -229,7 +229,7 @@ REFUSED = {  # how model.json's state is edited: what the refusal says
                                           r"hand-edited.*across_gaps must be absent or \{training, validation, test: "),
     "ids of another dtype": (_set(("id_dtype",), "object"), r"hand-edited.*ids of dtype 'object'; known: int64, float64"),
     "integer ids that are words": (_set(("id_dtype",), "int64"), r"hand-edited: its 'id_dtype' entry is not of the kind rnncast"),
-    "calendar of a frequency pandas has not": (_set(("calendar", "freq"), "ZZ"),  # decision 9907: not pandas' words
+    "calendar of a frequency pandas has not": (_set(("calendar", "freq"), "ZZ"),  # decision 1653: not pandas' words
                                                r"hand-edited: its 'calendar' entry is not of the kind rnncast writes; "
                                                r"restore model.json from a copy, or train the model again$"),
     "splits as text": (_set(("splits",), "x"), r"hand-edited: its 'splits' entry is not of the kind rnncast writes; "),

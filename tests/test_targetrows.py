@@ -48,7 +48,7 @@ def test_a_row_shows_its_own_targets_mase_where_given():
 
 
 def test_an_id_is_quoted_in_a_title_without_a_backslash_it_does_not_hold():
-    """The id "quote's was titled '"quote\\'s' (repr's escape) in forecast.png and report.html (decision 9904)."""
+    """The id "quote's was titled '"quote\\'s' (repr's escape) in forecast.png and report.html (decision 1650)."""
     from rnncast.targetrows import quoted
 
     assert [quoted(v) for v in ["A", "it's", "\"quote's", "a\\b", "new\nline", 3]] == [

@@ -202,7 +202,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
                            f"model of its own; give one of its runs ({folder / entries_of(folder)[0]}) or a model folder")
     if stopped := stopped_before_begun(folder):
         raise RnncastError(stopped)
-    for name in (META, WEIGHTS):  # a folder or a link to a device in its place is named so, not "missing" (decision 9905)
+    for name in (META, WEIGHTS):  # a folder or a link to a device in its place is named so, not "missing" (decision 1651)
         if not (folder / name).is_file():
             there = "is missing" if not (folder / name).exists() else "holds a folder named" if (folder / name).is_dir() \
                 else "holds a pipe or device (no file) as"

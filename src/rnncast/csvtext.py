@@ -220,7 +220,7 @@ def write_csv(path, frame: pd.DataFrame, index: bool = False, sep: str | None = 
     WARNING (``formulacells``). Raises as ``files.write_bytes``."""
     if len(frame) > SAID_ROWS:  # 9,516,240 rows: "9.5 M rows"
         log.info("writing %s: %.1f M rows", Path(path).name, len(frame) / 1e6)
-    formulacells.say(frame, Path(path).name, index)  # ids a spreadsheet would run, written verbatim (decision 9903)
+    formulacells.say(frame, Path(path).name, index)  # ids a spreadsheet would run, written verbatim (decision 1649)
     pieces = _pieces(frame, index, True, sep, what, rows or CHUNK_ROWS)
     files.write_pieces(path, (piece.encode("utf-8") for piece in pieces), new)
 

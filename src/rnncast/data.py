@@ -252,7 +252,7 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword
 
 
 def _named_once(names: list, what: str) -> None:  # which of two columns of one name is meant cannot be known
-    if twice := sorted(c for c, n in Counter(names).items() if c and n > 1):  # decision 9902
+    if twice := sorted(c for c, n in Counter(names).items() if c and n > 1):  # decision 1648
         raise RnncastError(f"{what} names column(s) {twice} more than once; give every column its own name")
 
 

@@ -148,7 +148,7 @@ def unwritten(err: OSError, path) -> OSError:
 def shown(path) -> str:
     """``path`` as a line of output prints it: as written, or quoted with its control characters escaped as Python
     writes them (``'new\\nline/report.html'``) where it holds any, so that a newline or tab in --out does not split
-    the one "wrote ..." line a script reads (decision 9908)."""
+    the one "wrote ..." line a script reads (decision 1654)."""
     return str(path) if str(path).isprintable() else repr(str(path))
 
 

@@ -1,4 +1,4 @@
-"""Cells of a written CSV file that a spreadsheet would run as formulas, said once (decision 9903).
+"""Cells of a written CSV file that a spreadsheet would run as formulas, said once (decision 1649).
 
 A series id or column name beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (OWASP's
 "CSV injection" list: ``=HYPERLINK(...)``, ``+cmd|calc``) is read by Excel or LibreOffice as a formula when the file

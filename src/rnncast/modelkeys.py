@@ -58,7 +58,7 @@ def check_keys(meta: dict, where) -> None:
 
 class Noted(dict):
     """A ``model.json``'s entries that remember the last key read (``last``; None before any): the one
-    ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 9907), not the inner
+    ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 1653), not the inner
     exception's text ("Split.__init__() missing 2 required positional arguments")."""
 
     last = None
@@ -76,7 +76,7 @@ def not_of_kind(err: Exception, last) -> str:
     """Why ``FittedState.read`` refuses a value of a ``model.json`` (``err``, raised reading its entry ``last``):
     ``err``'s words where a reader of rnncast's raised it (its own refusal: "later_rows must be null or ..."), else
     the entry named ("its 'splits' entry is not of the kind rnncast writes") with what to do, not the words of pandas
-    or of a call (``Invalid frequency: ZZ. Failed to parse with error message: ValueError(...)``: decision 9907)."""
+    or of a call (``Invalid frequency: ZZ. Failed to parse with error message: ValueError(...)``: decision 1653)."""
     inner = Path(traceback.extract_tb(err.__traceback__)[-1].filename)
     if last is None or (inner.parent == Path(__file__).parent and inner.name != "state.py"):
         return f"a value is not of the kind rnncast writes ({str(err)[:300] or type(err).__name__})"

@@ -187,7 +187,7 @@ def _head(first: bytes, name: str) -> Head:
 def _first_bytes(path: Path, compression: str | None, member: str | None) -> tuple[bytes, bool]:
     """The file's first bytes (``Written.first``) and whether they are all of it (a zip archive's: its ``member``).
     Raises ``RnncastError`` where ``FIRST_LINE`` bytes hold no line end and no NUL (a NUL is refused by name later):
-    a 2 GB file of one line was read to its end, quadratically, for hours (decision 9901)."""
+    a 2 GB file of one line was read to its end, quadratically, for hours (decision 1647)."""
     with binary(path, compression, member) as f:
         first, whole = _read_first(f)
     if not whole and len(first) >= FIRST_LINE and b"\x00" not in first and not re.search(rb"\r|\n", first):

@@ -34,7 +34,7 @@ def note(targets, drawn: int, where: str | None = None) -> str:
 def quoted(value) -> str:
     """``value`` quoted in a figure's title: text in the quote it does not hold ('A', "it's"; both: ‘it's "x"’),
     control characters escaped as Python writes them, no backslash added (``repr`` wrote '"quote\\'s', a backslash
-    the id does not hold: decision 9904); another value as ``repr`` writes it (3)."""
+    the id does not hold: decision 1650); another value as ``repr`` writes it (3)."""
     if not isinstance(value, str):
         return repr(value)
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
