@@ -639,6 +639,8 @@ def test_a_year_and_week_whose_counts_read_as_text_are_refused_not_crashed(time_
     assert message.endswith("no other column holds numbers to forecast: its other column ('cases') holds text")
     assert "target='WEEK'" not in message
 
+
+@pytest.mark.parametrize("time_col", [None, "YEAR"])
 def test_a_long_year_and_week_with_an_id_column_and_no_target_are_told_to_join_and_offered_the_other_column(tmp_path,
                                                                                                            time_col):
     """FluView's YEAR,WEEK,region,cases,rate given --id-col region and no --target was refused "say which column to
