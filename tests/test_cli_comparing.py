@@ -265,3 +265,21 @@ def test_many_windows_are_said_once_before_the_models_forecast_them(folders, tmp
     with caplog.at_level("INFO", logger="rnncast"):
         assert run([str(folders / "lstm"), str(folders / "gru"), "--data", str(tmp_path / "gap.csv")])[0] == 0
     assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)
+
+
+def test_the_seasonal_naive_row_names_its_season_the_first_run_s_that_has_one(folders, tmp_path):
+    """The row read "baseline: seasonal naive" whatever its season, taken from whichever RUN came first with one (a
+    newcomer's find, decision 9941): it names the season, and a note says where the RUNs' seasons differ."""
+    from rnncast.cli.parser import build_parser
+
+    frame = datasets.sine_wave(n=400)
+    for season in (5, 10):
+        Forecaster(**SMALL, lookback=12, season=season).fit(frame, target="y", time_col="t").save(tmp_path / f"s{season}")
+    code, out, err = run([str(folders / "lstm"), str(tmp_path / "s10"), str(tmp_path / "s5"), "--data",
+                          str(folders / "sine.csv"), "--threads", "1"])
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if line.startswith("baseline: seasonal naive")]
+    assert len(rows) == 1 and rows[0].startswith("baseline: seasonal naive (season 10) ")  # lstm has none: s10's
+    assert "The models' seasons differ (s10: 10, s5: 5): the 'seasonal naive' row is s10's, season 10" in out
+    helped = " ".join(build_parser()._subparsers._group_actions[0].choices["compare"].description.split())
+    assert "the seasonal naive forecast the first RUN's that has a season" in helped

@@ -234,3 +234,36 @@ def test_a_run_repeated_on_another_thread_count_says_which_count_repeats_it(tmp_
         thread_note(tmp_path / "missing", 0)  # unreadable: its reader refuses it, not this
     said = [r.getMessage() for r in caplog.records]
     assert len(said) == 1 and said[0].startswith(f"{run} was trained on 3 CPU thread(s) and this fit trains on 2")
+
+
+def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_another(tmp_path, caplog, capsys,
+                                                                                       monkeypatch):
+    """fit --config RUN --threads 1 said "--threads 1 replaces the config's 0 (RUN)" unprefixed, then an INFO line
+    advising "give --threads 2", the opposite of what was asked (a newcomer's find, decision 9943): one INFO line now,
+    saying the results may differ in the last digits."""
+    import json
+    import logging
+
+    import torch
+
+    from rnncast.cli.fitrequest import thread_note
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text(json.dumps({"environment": {"threads_used": 2}}))
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 1)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    with caplog.at_level(logging.INFO):
+        thread_note(run, 1, True, 0)  # --threads 1 replacing the run's 0, which trained on 2
+        thread_note(run, 0, True)  # --resume RUN --threads 0, the run's own setting, given: no count advised
+        thread_note(run, 2, True, 0)  # the count it trained on: the replacing alone, as every flag's
+    said = [r.getMessage() for r in caplog.records]
+    assert said == [f"--threads 1 replaces the config's 0 ({run}): {run} was trained on 2 CPU thread(s) and this fit "
+                    "trains on 1, so its weights and forecasts may differ from that run's in the last digits (float "
+                    "rounding)", f"{run} was trained on 2 CPU thread(s) and this fit trains on 1, so its weights and "
+                    "forecasts may differ from that run's in the last digits (float rounding)"]
+    assert not any("give --threads" in line for line in said)
+    assert capsys.readouterr().err.splitlines() == [f"--threads 2 replaces the config's 0 ({run})"]
+    (tmp_path / "old.json").write_text(json.dumps({"settings": {}}))  # no count recorded: the replacing alone
+    thread_note(tmp_path / "old.json", 1, True, 0)
+    assert capsys.readouterr().err.splitlines() == [f"--threads 1 replaces the config's 0 ({tmp_path / 'old.json'})"]

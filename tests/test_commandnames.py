@@ -13,25 +13,25 @@ COMMANDS = ["demo", "fit", "backtest", "tune", "predict", "evaluate", "export", 
                                           ("exprot", "export"), ("fti", "fit")])
 def test_a_misspelt_command_names_the_nearest_and_lists_them_all(given, meant):
     said = unknown_command("rnncast", "command", given, COMMANDS)
-    assert said == (f"rnncast has no command {given!r} (did you mean {meant!r}?); its commands are demo, fit, backtest, "
+    assert said == (f"unknown command {given!r} (did you mean {meant!r}?); the commands are demo, fit, backtest, "
                     "tune, predict, evaluate, export, compare and bench")
 
 
 def test_a_command_in_capitals_is_told_to_be_written_in_lower_case():
     assert unknown_command("rnncast", "command", "Fit", COMMANDS) == (
-        "rnncast has no command 'Fit'; commands are written in lower case: rnncast fit")
+        "unknown command 'Fit'; commands are written in lower case: rnncast fit")
 
 
 @pytest.mark.parametrize("given, command", [("train", "fit"), ("forecast", "predict"), ("cross_validation", "backtest"),
                                             ("TRAIN", "fit")])
 def test_another_tools_verb_names_rnncasts_command(given, command):
     said = unknown_command("rnncast", "command", given, COMMANDS)
-    assert said.startswith(f"rnncast has no command {given!r}: rnncast's word is {command} (rnncast {command} ")
+    assert said.startswith(f"unknown command {given!r}: rnncast's word is {command} (rnncast {command} ")
 
 
 def test_a_data_sets_name_as_a_benchmark_names_the_benchmark_that_runs_it():
     said = unknown_command("rnncast bench", "benchmark", "ETTm1", ["ett", "ltsf", "remake"])
-    assert said == ("rnncast bench has no benchmark 'ETTm1': the ETTm1.csv table runs under ett "
+    assert said == ("unknown benchmark 'ETTm1': the ETTm1.csv table runs under ett "
                     "(rnncast bench ett --data ETTm1.csv)")
 
 

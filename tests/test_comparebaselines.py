@@ -19,3 +19,42 @@ def test_the_note_names_each_baseline_a_model_does_not_beat_and_whether_any_mode
     assert baseline_note({"x": {"repeat": beaten}, "y": {"repeat": beaten}}) == (
         "every model beats each baseline (repeat the last value) on these windows, as evaluate judges: a lower MSE "
         "beyond chance, one-sided Diebold–Mariano p < 0.05 that the model is not better.")
+
+
+def _forecasts(seed: int, seasonal: bool):
+    import numpy as np
+    import pandas as pd
+
+    from rnncast.windowforecasts import WindowForecasts
+
+    rng = np.random.default_rng(seed)
+    y = rng.normal(size=(30, 3, 1))
+    base = {"repeat": y + rng.normal(size=y.shape), "mean": y + rng.normal(size=y.shape)}
+    if seasonal:
+        base["seasonal"] = y + rng.normal(size=y.shape) * (1 + seed)
+    return WindowForecasts(np.arange(30), np.arange(30) + 5, y, y + 0.1 * rng.normal(size=y.shape), base,
+                           pd.date_range("2021-01-01", periods=40, freq="D"), targets=["y"])
+
+
+def test_the_seasonal_naive_row_is_the_first_model_s_with_a_season_and_differing_seasons_are_said():
+    """compare's "baseline: seasonal naive" named no season, and which model's it was depended on the RUNs' order
+    while compare's help said "the first RUN's" (a newcomer's find, decision 9941)."""
+    import numpy as np
+
+    from rnncast.comparebaselines import judge
+
+    chosen = {"plain": _forecasts(0, False), "yearly": _forecasts(1, True), "weekly": _forecasts(2, True)}
+    judged = {name: wf.y_pred - wf.y_true for name, wf in chosen.items()}
+    times = np.arange(30)
+    out = judge(chosen, judged, None, None, 3, times, ["y"], {"plain": 1, "yearly": 365, "weekly": 7})
+    assert out.season == 365  # the first model with a season, whatever the later ones
+    assert out.scores["seasonal"]["mse"] == np.mean((chosen["yearly"].baselines["seasonal"] - chosen["yearly"].y_true) ** 2)
+    assert out.note.endswith(" The models' seasons differ (yearly: 365, weekly: 7): the 'seasonal naive' row is "
+                             "yearly's, season 365 (the first model's with a season); each model is judged against its "
+                             "own seasonal naive forecast, one fitted without a season against that row's.")
+    same = judge(chosen, judged, None, None, 3, times, ["y"], {"plain": 1, "yearly": 7, "weekly": 7})
+    assert same.season == 7 and "seasons differ" not in same.note
+    flat = {name: chosen[name] for name in ("plain",)} | {"other": _forecasts(3, False)}
+    none = judge(flat, {n: judged.get(n, judged["plain"]) for n in flat}, None, None, 3, times, ["y"],
+                 {"plain": 1, "other": 1})
+    assert none.season is None and "seasonal" not in none.scores

@@ -198,7 +198,8 @@ def test_the_result_is_json(fitted, frame):
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
                          "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
-                         "undertrained", "untrained", "quantile_scores", "ranked_by", "baseline_quantile_scores"}
+                         "undertrained", "untrained", "quantile_scores", "ranked_by", "baseline_quantile_scores",
+                         "baseline_season"}
     assert back["quantile_scores"] == {"a": None, "b": None} and back["ranked_by"] == "MSE"  # point models
     assert back["baseline_quantile_scores"] == {}  # no intervals for the baselines of a point model
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh

@@ -376,7 +376,7 @@ def test_a_sliding_training_window_is_answered_with_the_expanding_one(capsys, ar
         build_parser().parse_args(["backtest", "data.csv", "--target", "y", *args])
     said = capsys.readouterr().err
     assert stop.value.code == 2 and len(said.strip().splitlines()) == 1
-    assert f"has no flag {args[0].split('=')[0]}: {EXPANDING}--lookback (" in said, said
+    assert f"unknown flag {args[0].split('=')[0]}: {EXPANDING}--lookback (" in said, said
 
 
 def test_window_sliding_as_a_keyword_is_answered_so_and_a_window_length_is_still_the_lookback():

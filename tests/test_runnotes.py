@@ -262,8 +262,8 @@ def test_the_percent_note_says_on_how_many_values_mape_is_and_where_smape_is_at_
     assert percent_note({"zero_actuals": {"values": 32, "zeros": 31, "at_bound": 31}}) == (
         "MAPE is over the 1 of 32 forecast steps whose actual is not 0 (a percentage of 0 is undefined; a time "
         "forecast by several overlapping windows counted once in each); the model's sMAPE counts 200 %, its bound, at "
-        "each of the 31 forecast steps whose actual is 0 and whose forecast is not, however close (0.008 off as much "
-        "as 1000 off).")  # forecast steps of windows, not distinct values: t27t1 read 11976 as its values (decision 1129)
+        "each of the 31 forecast steps whose actual is 0 and whose forecast is not, however close: a forecast 0.008 "
+        "off counts there as much as one 1000 off.")  # forecast steps of windows, not distinct values: t27t1 read 11976 as its values (decision 1129)
     assert percent_note({"zero_actuals": {"values": 4, "zeros": 4, "at_bound": 0}}) == (
         "MAPE is undefined: the actual is 0 at every one of the 4 forecast steps (a time forecast by several "
         "overlapping windows counted once in each).")
@@ -419,7 +419,10 @@ def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
     zeros = {"zero_actuals": {"values": 12, "zeros": 5, "at_bound": 5}}
     assert percent_note(zeros, mape=False) == (
         "The model's sMAPE counts 200 %, its bound, at each of the 5 forecast steps whose actual is 0 and whose forecast "
-        "is not, however close (0.008 off as much as 1000 off).")
+        "is not, however close: a forecast 0.008 off counts there as much as one 1000 off.")
+    one = {"zero_actuals": {"values": 12, "zeros": 1, "at_bound": 1}}  # "each of the 1 forecast steps" (decision 9945)
+    assert percent_note(one, mape=False).startswith("The model's sMAPE counts 200 %, its bound, at the 1 forecast step "
+                                                    "whose actual is 0 and whose forecast is not, however close: ")
     assert percent_note(zeros).startswith("MAPE is over the 7 of 12 forecast steps whose actual is not 0")
     assert percent_note({"zero_actuals": {**zeros["zero_actuals"], "at_bound": 0}}, mape=False) is None
 

@@ -75,10 +75,11 @@ class Parser(argparse.ArgumentParser):
             self.exit(2, no_command(prog, commands.metavar.lower(), commands.choices))
         given, self._parsing = getattr(self, "_parsing", None), None  # once: a second error is argparse's own
         unknown = self.unknown_flags(given) if given is not None else []
+        listed, self._listed = getattr(self, "_listed", False) and not unknown, False  # an unknown command's names all
         if unknown:
             self._given = given
             message = self.unknown_message(unknown, given)
-        self.exit(2, f"{prog}: error: {message} ({prog} --help lists what is accepted)\n")
+        self.exit(2, f"{prog}: error: {message}" + ("" if listed else f" ({prog} --help lists what is accepted)") + "\n")
 
     def _check_value(self, action, value):
         """As argparse's, with a subcommand it does not have refused in the user's words (``commandnames``: the
@@ -86,6 +87,7 @@ class Parser(argparse.ArgumentParser):
         if action.nargs == argparse.PARSER and value not in action.choices:
             from rnncast.commandnames import unknown_command  # spelling's did_you_mean, as for flags (decision 298)
             noun = (action.metavar or "command").lower()
+            self._listed = True  # its commands (or the nearest, or rnncast's word) said: no pointer to --help (9944)
             raise argparse.ArgumentError(None, unknown_command(self.prog, noun, value, action.choices))
         super()._check_value(action, value)
 
@@ -141,7 +143,7 @@ class Parser(argparse.ArgumentParser):
                 for name in dict.fromkeys(unknown)}  # --test-size: --test-frac; predict --lookback: fixed at fit
         named = ("; " if any(said.values()) else ", ").join(
             name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
-        return f"{self.prog} has no flag{'s' if len(said) > 1 else ''} {named}"
+        return f"unknown flag{'s' if len(said) > 1 else ''} {named}"  # the prefix names the command (decision 9944)
 
     def abbreviated(self, flag: str) -> str:
         """The flags ``flag`` starts (``--look``: ``--lookback``), as a clause: the parser takes whole flags only

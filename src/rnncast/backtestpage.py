@@ -56,13 +56,18 @@ def backtest_rows(m: dict) -> list[list[str]]:
 
 
 def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """``backtest_rows``' table split as the page lays it out (decision 1603): the overall rows, headed "windows"
-    (every window's), then the per-window rows under the table's own head; each column keeps the notation of the whole
-    table, so a score reads alike in both."""
+    """``backtest_rows``' table split as the page lays it out (decision 1603): the overall rows, under the heading
+    "Metrics overall", with no first column where it would say "overall" on every row; of several targets it is
+    "target", "all (their mean)" or the target's name (decision 9942); then the per-window rows under the table's own
+    head. Each column keeps the notation of the whole table, so a score reads alike in both."""
     head, *body = rows
     overall = [str(row[0]).startswith("overall") for row in body]  # a window's label begins with its number
-    return ([["windows", *head[1:]]] + [row for row, o in zip(body, overall) if o],
-            [head] + [row for row, o in zip(body, overall) if not o])
+    kept = [row for row, o in zip(body, overall) if o]
+    each = [head] + [row for row, o in zip(body, overall) if not o]
+    if all(row[0] == "overall" for row in kept):  # one target: a column of "overall" said nothing (a newcomer read
+        return [head[1:]] + [row[1:] for row in kept], each  # "windows" as a count)
+    return ([["target", *head[1:]]] + [["all (their mean)" if row[0] == "overall" else row[0].removeprefix(
+        "overall, target "), *row[1:]] for row in kept], each)
 
 
 def backtest_units(m: dict) -> str:

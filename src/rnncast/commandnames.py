@@ -45,11 +45,12 @@ OTHER_BENCHMARKS = {
 
 def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> str:
     """One clause for ``given``, which ``prog``'s subcommands (``known``; each a ``noun``: command, benchmark) do not
-    hold: ``rnncast has no command 'evalute' (did you mean 'evaluate'?); its commands are demo, fit, ...``;
-    ``rnncast has no command 'train': rnncast's word is fit (rnncast fit trains a model ...)``."""
+    hold: ``unknown command 'evalute' (did you mean 'evaluate'?); the commands are demo, fit, ...``;
+    ``unknown command 'train': rnncast's word is fit (rnncast fit trains a model ...)``. The error line's prefix
+    (``rnncast: error:``) names ``prog`` already: the clause does not again (decision 9944)."""
     known = list(known)
     word = str(given).lower()
-    head = f"{prog} has no {noun} {given!r}"
+    head = f"unknown {noun} {given!r}"
     if word in known:  # Fit: the commands are written in lower case, as argparse matches them exactly
         return f"{head}; commands are written in lower case: {prog} {word}"
     if noun == "command" and word in OTHER_COMMANDS and OTHER_COMMANDS[word][0] in known:
@@ -58,7 +59,7 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
     if noun == "benchmark" and word in OTHER_BENCHMARKS and OTHER_BENCHMARKS[word][0] in known:
         benchmark, file = OTHER_BENCHMARKS[word]
         return f"{head}: the {file} table runs under {benchmark} ({prog} {benchmark} --data {file})"
-    return f"{head}{did_you_mean(given, known)}; its {noun}s are {listing(known)}"
+    return f"{head}{did_you_mean(given, known)}; the {noun}s are {listing(known)}"
 
 
 def no_command(prog: str, noun: str, known: Iterable[str]) -> str:

@@ -6,7 +6,8 @@ Each model is judged against its own baselines (the training mean of the rows it
 it: a lower MSE beyond chance, a one-sided Diebold–Mariano test at p < ``VERDICT_ALPHA`` (``verdicts.beats``), on
 the errors the models' pairs are tested on (in original units for one series of one target, else each series divided
 by its training spread). Every model is judged against every baseline the table shows: one fitted without a season
-has no seasonal naive forecast of its own, and is judged against the one of the first model that has it.
+has no seasonal naive forecast of its own, and is judged against the one of the first model that has it, whose season
+the table's row names ("seasonal naive (season 7)"); where the models' seasons differ a note says so (decision 9941).
 """
 
 from __future__ import annotations
@@ -34,16 +35,18 @@ class BaselineScores:
     scaled: dict = field(default_factory=dict)
     against: dict = field(default_factory=dict)
     note: str = ""
+    season: int | None = None  # the season of the seasonal naive forecast scored (the first model's with one)
     by_target: dict = field(default_factory=dict)  # several targets: baseline key -> target -> {"mse", "mae"}
 
 
 def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spread, keep, horizon: int,
-          times, targets: list | None = None) -> BaselineScores:
+          times, targets: list | None = None, seasons: dict | None = None) -> BaselineScores:
     """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against every
     baseline any of them has: its own where it has it, else the first model's that has it. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
     [W, 1, T] what they were divided by (None: original units); ``keep`` [W, H, T] the values scored (None: all);
     ``times`` [W] each window's forecast time; ``targets``: the target names, whose scores each baseline gets alone
-    (``by_target``) where there are several."""
+    (``by_target``) where there are several; ``seasons``: name -> the model's season, the one of the seasonal naive
+    forecast scored kept in ``season`` and, where the models' seasons over 1 differ, said in ``note``."""
     out = BaselineScores()
     source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
     for wf in chosen.values():
@@ -69,6 +72,15 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
             out.against[name][key] = {"p_value": p, "beaten": significance.beaten(model, mean_square(errors, keep), p)}
     out.note = baseline_note(out.against)
+    if "seasonal" in source and seasons:
+        first = next(name for name, wf in chosen.items() if wf is source["seasonal"][0])
+        out.season = int(seasons[first])
+        own = {name: int(seasons[name]) for name, wf in chosen.items() if "seasonal" in wf.baselines}
+        if len(set(own.values())) > 1:  # decision 9941: which season the row is, and what each model is judged by
+            out.note += (f" The models' seasons differ ({', '.join(f'{n}: {s}' for n, s in own.items())}): the "
+                         f"'seasonal naive' row is {first}'s, season {out.season} (the first model's with a season); "
+                         "each model is judged against its own seasonal naive forecast"
+                         + (", one fitted without a season against that row's." if len(own) < len(chosen) else "."))
     return out
 
 

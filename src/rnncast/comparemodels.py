@@ -53,7 +53,8 @@ class ModelComparison:
     one series of one target, else "each series divided by its training rows' standard deviation" (``SCALED``), whose
     MSE and MAE are ``scaled_scores`` (empty in original units).
     ``baselines``, ``scaled_baselines``: the baselines' scores on the same windows, as ``scores`` and
-    ``scaled_scores`` (the first model's baselines); ``against_baselines``: each model against its own, as evaluate
+    ``scaled_scores`` (the first model's baselines; the seasonal naive forecast the first model's with a season, of
+    ``baseline_season``); ``against_baselines``: each model against its own, as evaluate
     judges it (``comparebaselines``), said in the last note.
     ``quantile_scores``: name -> each quantile model's mean pinball loss, interval coverage and ``by_level`` on the
     same values (original units; None for a point model); ``ranked_by``: what ``pairs`` and ``winner`` weigh, "mean
@@ -89,6 +90,7 @@ class ModelComparison:
     quantile_scores: dict = field(default_factory=dict)  # name -> pinball, coverage_*, by_level (None: a point model)
     ranked_by: str = "MSE"  # what winner and pairs weigh: "mean pinball loss" where every model has the same levels
     baseline_quantile_scores: dict = field(default_factory=dict)  # quantile model -> baseline -> its intervals' scores
+    baseline_season: int | None = None  # the season of the 'seasonal naive' row: the first model's with one
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -164,7 +166,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     untrained = [name for name, model in named.items() if kept_untrained(model.history_)]  # ranked, said so
     result = comparison.compare(quantiles.errors or judged, horizon, group, times=times, keep=keep, measure=measure,
                                 untrained=untrained)
-    baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets))
+    baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets),
+                                       {name: model.settings_.data.season for name, model in named.items()})
     scores, scaled = {}, {}
     for name, wf in chosen.items():
         score = metrics.score(wf.y_true, wf.y_pred, keep)
@@ -186,7 +189,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
                            basis.untrained, quantiles.scores,
-                           comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE", quantiles.baselines)
+                           comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE", quantiles.baselines,
+                           baselines.season)
 
 
 SCALED = "each series divided by its training rows' standard deviation"

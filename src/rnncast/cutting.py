@@ -18,7 +18,7 @@ from rnncast.panel import Panel
 from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.settingsearch import SHARES, longest, settings_that_fit
 from rnncast.settingvalues import given
-from rnncast.spelling import counted, some, spelled
+from rnncast.spelling import some, spelled
 from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
-        leave = (f"; the cutoff must leave {counted(data_s.horizon, 'row')} (a horizon of test rows) after it"
-                 if max(c["cutoff_rows"][1] for c in cut) < data_s.horizon else "")
-        remedy = lambda: leave + cutoffadvice.remedy(panel, data_s, cut)  # noqa: E731 -- only where nothing trains
+        # only where nothing trains; ``why`` says the horizon after it once (decision 9945: "7 after it" was said twice)
+        remedy = lambda: cutoffadvice.remedy(panel, data_s, cut)  # noqa: E731
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))

@@ -33,7 +33,9 @@ def add_parser(commands) -> None:
                     "pinball loss and coverage beside them), and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
-                    "RUN's) are scored on the same windows, and a note names any a model does not beat; other notes "
+                    "RUN's; the seasonal naive forecast the first RUN's that has a season, its row naming the season, and "
+                    "a note where the RUNs' seasons differ) are scored on the same windows, and a note names any a model "
+                    "does not beat; other notes "
                     "name the settings the models differ in, the linear highway where every model forecasts through it "
                     "(fitted with --no-highway, the cells are compared alone), the models whose best epoch was their last (may be "
                     "undertrained), the models that kept their untrained network (a baseline's forecast, so their rank says "
@@ -133,7 +135,10 @@ def run_compare(args) -> int:
         print(json_text(result.as_dict()))
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
-    names = result.names + [row_label(key) for key in result.baselines]
+    def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 9941)
+        return row_label(key) + (f" (season {result.baseline_season})" if key == "seasonal" else "")
+
+    names = result.names + [label(key) for key in result.baselines]
     blocks = [result.scores[name] for name in result.names] + list(result.baselines.values())
     mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
     scaled = (score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
@@ -150,7 +155,7 @@ def run_compare(args) -> int:
         mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
         print(table([f"target {target!r} (its own units)", "MSE", "MAE"],
                     [[name, mse[i], mae[i]] for i, name in enumerate(result.names + [
-                        row_label(key) for key in result.baselines_by_target])]))
+                        label(key) for key in result.baselines_by_target])]))
     for line in result.notes + [result.sentence]:
         print(line)
     return 0

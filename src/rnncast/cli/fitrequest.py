@@ -27,7 +27,10 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
             advise(f"verbose = true in config {args.config} is the Python API's progress bar (Forecaster(verbose=True)); "
                    f"rnncast {command} draws its own, and -v/--verbose is the command line's for more detail")
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
-    _replaced(args, {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings})
+    pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
+    run = bool(args.config) and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json")
+    threads = pairs.pop("threads", None) if run else None  # a run's: said with the count it trained on (decision 9943)
+    _replaced(args, pairs)
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
@@ -53,8 +56,9 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     given = {**{k: v for k, v in flags.items() if v is not None}, "data": args.data, "out": args.out,
              "track": getattr(args, "track", None)}
     _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
-    if args.config and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json"):
-        thread_note(args.config, settings.get("threads", 0))  # threads 0 on another machine (decision 1622)
+    if run:  # threads 0 on another machine (decision 1622); --threads N replacing the run's, in the same line
+        thread_note(args.config, settings.get("threads", 0), "threads" in settings_from_args(args),
+                    threads[1] if threads and str(threads[0]) != str(threads[1]) else None)
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
@@ -179,20 +183,32 @@ def _static_columns_match(config, names: list, given: list[str], source: str, in
             source.rsplit(" ", 1)[0], ", ".join(repr(c) for c in extra), config, used)
 
 
-def thread_note(run, threads) -> None:
+def thread_note(run, threads, given: bool = False, replaces=None) -> None:
     """Say (INFO) where a fit repeating ``run`` (a run folder or its config.json: ``--config RUN``, ``--resume RUN``)
     trains on another CPU thread count than the run's config.json records (``devices.other_count``); a run that
-    records none, or a file that cannot be read (refused by its reader), says nothing."""
+    records none, or a file that cannot be read (refused by its reader), says nothing. ``given``: ``threads`` came
+    from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
+    run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
+    where the counts match, alone (decision 9943)."""
     import json
     import logging
 
-    from rnncast.devices import other_count
+    from rnncast.cli.replacedvalues import replaced
+    from rnncast.devices import other_count, threads_in_effect
 
+    threads = threads if isinstance(threads, int) else 0
     path = Path(run) / "config.json" if Path(run).is_dir() else Path(run)
     try:
         recorded = json.loads(path.read_text(encoding="utf-8")).get("environment")
     except (OSError, ValueError, AttributeError):
-        return
-    said = other_count(recorded, threads if isinstance(threads, int) else 0, run)
+        recorded = None
+    said = other_count(recorded, threads, run)
+    if said and given:  # the user chose this count: what it means, not the advice to give another (decision 9943)
+        head = f"--threads {threads} replaces the config's {replaces} ({run}): " if replaces is not None else ""
+        said = (f"{head}{run} was trained on {recorded['threads_used']} CPU thread(s) and this fit trains on "
+                f"{threads_in_effect(threads)}, so its weights and forecasts may differ from that run's in the last "
+                "digits (float rounding)")
     if said:
         logging.getLogger("rnncast.cli").info("%s", said)
+    elif replaces is not None:
+        replaced({"threads": (threads, replaces)}, "the config's", run)
