@@ -36,9 +36,9 @@ def test_a_refused_flag_or_value_is_one_line_naming_the_command(capsys, argv, wh
         build_parser().parse_args(argv)
     err = capsys.readouterr().err
     assert exit_.value.code == 2
-    listed = what.startswith(("unknown command", "unknown benchmark"))  # their line answers: no pointer (9944)
+    listed = what.startswith(("unknown command", "unknown benchmark"))  # their line answers: no pointer (decision 1658)
     assert err == f"{where}: error: {what}" + ("" if listed else f" ({where} --help lists what is accepted)") + "\n"
-    assert f"error: {where} " not in err  # the program's name once (decision 9944)
+    assert f"error: {where} " not in err  # the program's name once (decision 1658)
 
 
 def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():

@@ -148,7 +148,7 @@ def test_the_page_puts_the_overall_rows_first_then_each_windows_in_the_whole_tab
          "verdict_units": "original"}
     rows = backtest_rows(m)
     overall, each = overall_first(rows)
-    assert overall[0] == ["target", *rows[0][1:]] and each[0] == rows[0]  # not "windows" over "overall" (9942)
+    assert overall[0] == ["target", *rows[0][1:]] and each[0] == rows[0]  # not "windows" over "overall" (decision 1656)
     assert [r[0] for r in overall[1:]] == ["all (their mean)", "'hum'"] and [r[1:] for r in overall[1:]] == [
         r[1:] for r in rows[3:]]
     assert [r[0] for r in each[1:]] == ["0 (1)", "1 (2)"] and each[1:] == rows[1:3]
@@ -157,7 +157,7 @@ def test_the_page_puts_the_overall_rows_first_then_each_windows_in_the_whole_tab
 
 def test_one_target_s_overall_table_has_no_column_of_overall():
     """The backtest page's "Metrics overall" table headed its first column "windows" and filled it with "overall" on
-    every row, where a run's page counts windows in a "windows" column (a newcomer's find, decision 9942)."""
+    every row, where a run's page counts windows in a "windows" column (a newcomer's find, decision 1656)."""
     from rnncast.backtestpage import backtest_rows, overall_first
 
     score = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.0}

@@ -269,7 +269,7 @@ def test_many_windows_are_said_once_before_the_models_forecast_them(folders, tmp
 
 def test_the_seasonal_naive_row_names_its_season_the_first_run_s_that_has_one(folders, tmp_path):
     """The row read "baseline: seasonal naive" whatever its season, taken from whichever RUN came first with one (a
-    newcomer's find, decision 9941): it names the season, and a note says where the RUNs' seasons differ."""
+    newcomer's find, decision 1655): it names the season, and a note says where the RUNs' seasons differ."""
     from rnncast.cli.parser import build_parser
 
     frame = datasets.sine_wave(n=400)

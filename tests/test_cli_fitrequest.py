@@ -239,7 +239,7 @@ def test_a_run_repeated_on_another_thread_count_says_which_count_repeats_it(tmp_
 def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_another(tmp_path, caplog, capsys,
                                                                                        monkeypatch):
     """fit --config RUN --threads 1 said "--threads 1 replaces the config's 0 (RUN)" unprefixed, then an INFO line
-    advising "give --threads 2", the opposite of what was asked (a newcomer's find, decision 9943): one INFO line now,
+    advising "give --threads 2", the opposite of what was asked (a newcomer's find, decision 1657): one INFO line now,
     saying the results may differ in the last digits."""
     import json
     import logging

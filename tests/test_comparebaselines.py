@@ -38,7 +38,7 @@ def _forecasts(seed: int, seasonal: bool):
 
 def test_the_seasonal_naive_row_is_the_first_model_s_with_a_season_and_differing_seasons_are_said():
     """compare's "baseline: seasonal naive" named no season, and which model's it was depended on the RUNs' order
-    while compare's help said "the first RUN's" (a newcomer's find, decision 9941)."""
+    while compare's help said "the first RUN's" (a newcomer's find, decision 1655)."""
     import numpy as np
 
     from rnncast.comparebaselines import judge

@@ -218,7 +218,7 @@ def test_a_cutoff_that_leaves_no_test_window_names_the_latest_cutoff_that_would(
         Forecaster(**{**TINY, "lookback": 14, "horizon": 3}, cutoff=cutoff).fit(frame, target="sales")
     said = str(refused.value)
     assert f"{100 - after} up to it, {after} after" in said and "lookback 13" not in said
-    assert " and 3 after it (a horizon of test rows); " in said  # once (decision 9945)
+    assert " and 3 after it (a horizon of test rows); " in said  # once (decision 1659)
     assert said.count("a horizon of test rows") == 1 and "must leave" not in said
     assert said.endswith("the settings given fit a cutoff from 2023-01-26 to 2023-04-07 (cutoff='2023-04-07', "
                          "--cutoff 2023-04-07)")

@@ -420,7 +420,7 @@ def test_the_percent_note_beside_a_table_without_mape_says_smape_alone():
     assert percent_note(zeros, mape=False) == (
         "The model's sMAPE counts 200 %, its bound, at each of the 5 forecast steps whose actual is 0 and whose forecast "
         "is not, however close: a forecast 0.008 off counts there as much as one 1000 off.")
-    one = {"zero_actuals": {"values": 12, "zeros": 1, "at_bound": 1}}  # "each of the 1 forecast steps" (decision 9945)
+    one = {"zero_actuals": {"values": 12, "zeros": 1, "at_bound": 1}}  # "each of the 1 forecast steps" (decision 1659)
     assert percent_note(one, mape=False).startswith("The model's sMAPE counts 200 %, its bound, at the 1 forecast step "
                                                     "whose actual is 0 and whose forecast is not, however close: ")
     assert percent_note(zeros).startswith("MAPE is over the 7 of 12 forecast steps whose actual is not 0")

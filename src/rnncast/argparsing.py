@@ -87,7 +87,7 @@ class Parser(argparse.ArgumentParser):
         if action.nargs == argparse.PARSER and value not in action.choices:
             from rnncast.commandnames import unknown_command  # spelling's did_you_mean, as for flags (decision 298)
             noun = (action.metavar or "command").lower()
-            self._listed = True  # its commands (or the nearest, or rnncast's word) said: no pointer to --help (9944)
+            self._listed = True  # its commands (or the nearest, or rnncast's word) said: no pointer to --help (decision 1658)
             raise argparse.ArgumentError(None, unknown_command(self.prog, noun, value, action.choices))
         super()._check_value(action, value)
 
@@ -143,7 +143,7 @@ class Parser(argparse.ArgumentParser):
                 for name in dict.fromkeys(unknown)}  # --test-size: --test-frac; predict --lookback: fixed at fit
         named = ("; " if any(said.values()) else ", ").join(
             name + (": " + said[name] if said[name] else did_you_mean(name, flags, cutoff=0.75)) for name in said)  # not --foo: --out
-        return f"unknown flag{'s' if len(said) > 1 else ''} {named}"  # the prefix names the command (decision 9944)
+        return f"unknown flag{'s' if len(said) > 1 else ''} {named}"  # the prefix names the command (decision 1658)
 
     def abbreviated(self, flag: str) -> str:
         """The flags ``flag`` starts (``--look``: ``--lookback``), as a clause: the parser takes whole flags only

@@ -58,7 +58,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
 def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
     """``backtest_rows``' table split as the page lays it out (decision 1603): the overall rows, under the heading
     "Metrics overall", with no first column where it would say "overall" on every row; of several targets it is
-    "target", "all (their mean)" or the target's name (decision 9942); then the per-window rows under the table's own
+    "target", "all (their mean)" or the target's name (decision 1656); then the per-window rows under the table's own
     head. Each column keeps the notation of the whole table, so a score reads alike in both."""
     head, *body = rows
     overall = [str(row[0]).startswith("overall") for row in body]  # a window's label begins with its number

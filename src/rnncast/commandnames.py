@@ -47,7 +47,7 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
     """One clause for ``given``, which ``prog``'s subcommands (``known``; each a ``noun``: command, benchmark) do not
     hold: ``unknown command 'evalute' (did you mean 'evaluate'?); the commands are demo, fit, ...``;
     ``unknown command 'train': rnncast's word is fit (rnncast fit trains a model ...)``. The error line's prefix
-    (``rnncast: error:``) names ``prog`` already: the clause does not again (decision 9944)."""
+    (``rnncast: error:``) names ``prog`` already: the clause does not again (decision 1658)."""
     known = list(known)
     word = str(given).lower()
     head = f"unknown {noun} {given!r}"

@@ -7,7 +7,7 @@ it: a lower MSE beyond chance, a one-sided Diebold–Mariano test at p < ``VERDI
 the errors the models' pairs are tested on (in original units for one series of one target, else each series divided
 by its training spread). Every model is judged against every baseline the table shows: one fitted without a season
 has no seasonal naive forecast of its own, and is judged against the one of the first model that has it, whose season
-the table's row names ("seasonal naive (season 7)"); where the models' seasons differ a note says so (decision 9941).
+the table's row names ("seasonal naive (season 7)"); where the models' seasons differ a note says so (decision 1655).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
         first = next(name for name, wf in chosen.items() if wf is source["seasonal"][0])
         out.season = int(seasons[first])
         own = {name: int(seasons[name]) for name, wf in chosen.items() if "seasonal" in wf.baselines}
-        if len(set(own.values())) > 1:  # decision 9941: which season the row is, and what each model is judged by
+        if len(set(own.values())) > 1:  # decision 1655: which season the row is, and what each model is judged by
             out.note += (f" The models' seasons differ ({', '.join(f'{n}: {s}' for n, s in own.items())}): the "
                          f"'seasonal naive' row is {first}'s, season {out.season} (the first model's with a season); "
                          "each model is judged against its own seasonal naive forecast"

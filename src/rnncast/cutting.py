@@ -34,7 +34,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
                                "series at one time; give split= or cutoff, not both")
         splits = cutoffs.cut(panel, data_s.cutoff, data_s)
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
-        # only where nothing trains; ``why`` says the horizon after it once (decision 9945: "7 after it" was said twice)
+        # only where nothing trains; ``why`` says the horizon after it once (decision 1659: "7 after it" was said twice)
         remedy = lambda: cutoffadvice.remedy(panel, data_s, cut)  # noqa: E731
         return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
     if split is not None:

@@ -181,7 +181,7 @@ def percent_note(result: dict, mape: bool = True) -> str | None:
     said = (f"MAPE is over the {n - z} of {n} forecast steps whose actual is not 0 (a percentage of 0 is "
             f"undefined{rounded}; {STEPS})" if z < n else
             f"MAPE is undefined: the actual is 0 at every one of the {n} forecast steps ({STEPS})")
-    steps = "the 1 forecast step" if bound == 1 else f"each of the {bound} forecast steps"  # decision 9945
+    steps = "the 1 forecast step" if bound == 1 else f"each of the {bound} forecast steps"  # decision 1659
     smape = (f"the model's sMAPE counts 200 %, its bound, at {steps} whose actual is 0 and whose forecast is not, "
              "however close: a forecast 0.008 off counts there as much as one 1000 off" if bound else "")
     if not mape:  # nothing shown to explain of MAPE

@@ -135,7 +135,7 @@ def run_compare(args) -> int:
         print(json_text(result.as_dict()))
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
-    def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 9941)
+    def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 1655)
         return row_label(key) + (f" (season {result.baseline_season})" if key == "seasonal" else "")
 
     names = result.names + [label(key) for key in result.baselines]

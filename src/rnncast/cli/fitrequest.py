@@ -29,7 +29,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
     run = bool(args.config) and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json")
-    threads = pairs.pop("threads", None) if run else None  # a run's: said with the count it trained on (decision 9943)
+    threads = pairs.pop("threads", None) if run else None  # a run's: said with the count it trained on (decision 1657)
     _replaced(args, pairs)
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
@@ -189,7 +189,7 @@ def thread_note(run, threads, given: bool = False, replaces=None) -> None:
     records none, or a file that cannot be read (refused by its reader), says nothing. ``given``: ``threads`` came
     from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
     run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
-    where the counts match, alone (decision 9943)."""
+    where the counts match, alone (decision 1657)."""
     import json
     import logging
 
@@ -203,7 +203,7 @@ def thread_note(run, threads, given: bool = False, replaces=None) -> None:
     except (OSError, ValueError, AttributeError):
         recorded = None
     said = other_count(recorded, threads, run)
-    if said and given:  # the user chose this count: what it means, not the advice to give another (decision 9943)
+    if said and given:  # the user chose this count: what it means, not the advice to give another (decision 1657)
         head = f"--threads {threads} replaces the config's {replaces} ({run}): " if replaces is not None else ""
         said = (f"{head}{run} was trained on {recorded['threads_used']} CPU thread(s) and this fit trains on "
                 f"{threads_in_effect(threads)}, so its weights and forecasts may differ from that run's in the last "
