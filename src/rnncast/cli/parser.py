@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out (default: an "
-                        "existing one is refused; another command's output always is)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out, and the file at "
+                        "--by-series-csv (default: an existing one is refused; another command's output always is)")
+    output.add_argument("--by-series-csv", metavar="FILE", path=FILE, help="also write each series' scores over its "
+                        "windows, as evaluate's --by-series-csv does, to FILE (.csv, or .tsv tab-separated)")
     add_panel_flags(backtest)
     backtest.set_defaults(run=command.run_backtest, unrecognized_note=command.backtest_note)
 
