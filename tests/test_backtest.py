@@ -737,3 +737,16 @@ def test_a_backtest_too_long_for_its_series_says_the_validation_rows_must_hold_a
                                            r"of 12, and the 103 before them for training, which must hold lookback 24 "
                                            r"\+ horizon 12 = 36\) and a horizon after the last\)"):
         Forecaster(**{**TINY, "lookback": 24, "horizon": 12}).backtest(frame, target="y", n_windows=3, step=12)
+
+
+def test_a_backtests_metrics_hold_each_series_scores_as_evaluates_by_series_does(frame):
+    """Per-series scores were only in backtest.png's row titles; metrics["by_series"] is evaluate's
+    ``result["series"]`` of the backtest's windows (``evaluation.series_scores``, decision 9931)."""
+    result = Forecaster(**TINY).backtest(frame, n_windows=K)
+    each, fc = result.metrics["by_series"], result.forecasts
+    assert list(each) == list(fc["unique_id"].unique()) and all(block["windows"] == K for block in each.values())
+    for key, block in each.items():
+        mine = fc[fc["unique_id"] == key]
+        assert {"model", "repeat", "mean"} <= set(block)
+        assert block["model"]["mse"] == pytest.approx(float(((mine["y_hat"] - mine["y"]) ** 2).mean()), rel=1e-6)
+        assert block["model"]["mase"] == pytest.approx(result.series_mase[list(each).index(key)], rel=1e-6)

@@ -89,6 +89,30 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 1603)
 
 
+def test_a_backtest_writes_each_series_and_each_leads_scores_and_repeats_byte_for_byte(tmp_path, frame, capsys):
+    """metrics.json had ``windows`` and ``overall`` only (t33t1 L7): a hub scores each lead and each series. It now
+    holds ``by_step`` and ``by_series``, --by-series-csv writes the series as evaluate's does, refused before any
+    training where it exists, and two repeats' metrics.json are still the same bytes (decision 9931)."""
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    flags = [str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H), "--hidden-size",
+             "8", "--epochs", "1", "--device", "cpu", "--threads", "1"]
+    for name in ("a", "b"):
+        assert main(["backtest", *flags, "--out", str(tmp_path / name), "--by-series-csv", str(tmp_path / f"{name}.csv")]) == 0
+    said = capsys.readouterr().out.splitlines()[-1]
+    assert said == f"wrote the scores of 3 series to {tmp_path / 'b.csv'}"
+    metrics = json.loads((tmp_path / "a" / "metrics.json").read_text())
+    assert [s["step"] for s in metrics["by_step"]] == list(range(1, H + 1)) and set(metrics["by_step"][0]["model"]) == {
+        "mse", "mae", "mase"}
+    assert len(metrics["by_series"]) == 3 and all(block["windows"] == 2 for block in metrics["by_series"].values())
+    assert (tmp_path / "a" / "metrics.json").read_bytes() == (tmp_path / "b" / "metrics.json").read_bytes()
+    table = pd.read_csv(tmp_path / "a.csv")
+    assert list(table.columns[:4]) == ["unique_id", "windows", "best_baseline", "model_mse"] and len(table) == 3
+    first = table.iloc[0]
+    assert first["model_mase"] == pytest.approx(metrics["by_series"][first["unique_id"]]["model"]["mase"], rel=1e-5)
+    assert main(["backtest", *flags, "--out", str(tmp_path / "c"), "--by-series-csv", str(tmp_path / "a.csv")]) == 2
+    assert "--by-series-csv" in capsys.readouterr().err and not (tmp_path / "c").exists()  # refused before training
+
+
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
     """A backtest's folder named neither its covariates nor its id and time columns, kept no config.json,
     and lost the warnings said on stderr; its table gave no MSE though the verdict weighs MSE (scaled).

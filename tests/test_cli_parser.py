@@ -90,7 +90,7 @@ def test_the_flags_are_grouped_by_what_they_are_about(command):
     assert data - NOT_THEIRS[command] == groups["data"]
     assert {f.name for f in fields(ModelSettings)} == groups["model"]
     assert {f.name for f in fields(TrainSettings) if f.name != "verbose"} == groups["training"]
-    output = {"fit": {"out", "config", "track", "resume", "overwrite"}, "backtest": {"out", "overwrite"},
+    output = {"fit": {"out", "config", "track", "resume", "overwrite"}, "backtest": {"out", "overwrite", "by_series_csv"},
               "tune": {"out", "config", "overwrite"}}[command]
     assert groups["output"] == output
     panel = {"id_col", "series", "past_covariates", "future_covariates", "static_covariates", "static", "static_categorical"}

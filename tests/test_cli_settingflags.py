@@ -92,3 +92,19 @@ def test_threads_says_what_each_command_does_while_torch_uses_them(command):
     text = {a.dest: a for a in _subcommand(command)._actions}["threads"].help
     assert text.startswith(f"CPU threads torch may use while {THREADS_WHILE[command]}; 0: torch's own choice"), text
     assert text.count("while ") == 1 and text.endswith("(default: 0)")
+
+
+def test_every_flags_value_is_named_by_its_kind_not_by_the_flag():
+    """``--lookback LOOKBACK``, ``--val-frac VAL_FRAC``, predict's ``--out OUT``, ``bench --lookback LOOKBACK`` stood
+    beside ``--n-windows N`` and ``--out DIR`` (t33t5 section 8): every value is named by its kind (decision 9932)."""
+    text = "\n".join(_subcommand(c).format_help() for c in ("fit", "backtest", "tune", "predict", "evaluate", "export",
+                                                            "demo", "compare"))
+    for said in ("--lookback N", "--horizon N", "--val-frac X", "--quantiles LEVELS", "--cutoff DATE|N", "--threads N",
+                 "--batch-size N|full", "--out FILE", "--out DIR", "--future FILE", "--opset N"):
+        assert said in text, said
+    for dest in ("LOOKBACK", "HORIZON", "VAL_FRAC", "QUANTILES", "CUTOFF", "THREADS", "--out OUT", "SEED", "OPSET"):
+        assert dest not in text, dest
+    usage = _subcommand("compare").format_usage()
+    assert usage.startswith("usage: rnncast compare [-h] [-q | -v] RUN RUN") and "[--threads N]" in usage
+    ett = _subcommand("bench")._subparsers._group_actions[0].choices["ett"].format_help()
+    assert "--lookback N" in ett and "--seed N" in ett and "where fit's is 0" in ett and "LOOKBACK" not in ett

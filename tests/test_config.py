@@ -44,13 +44,23 @@ def test_segment_settings_are_checked_with_a_clear_message(params, words):
 
 @pytest.mark.parametrize("levels, message", [
     ((0.1, 0.9), "lack 0.5"),
-    ((0.9, 0.5, 0.1), "increasing order"),
+    ((0.9, 0.5, 0.5), "distinct"),
     ((0.0, 0.5), r"in \(0, 1\)"),
     ("0.1,half", "numbers"),
 ])
 def test_bad_quantile_levels_are_refused(levels, message):
     with pytest.raises(RnncastError, match=message):
         Forecaster(**{**TINY, "quantiles": levels}).fit(make_frame(100), target="y")
+
+
+def test_quantile_levels_in_any_order_are_sorted_and_duplicates_still_refused():
+    """``--quantiles 0.9,0.5,0.1`` was refused for its order; the levels are a set, sorted (decision 9933)."""
+    assert Settings.from_flat({"quantiles": "0.9,0.5,0.1"}).model.quantiles == (0.1, 0.5, 0.9)
+    assert Settings.from_flat({"quantiles": [0.5, 0.95, 0.05]}).model.quantiles == (0.05, 0.5, 0.95)
+    with pytest.raises(RnncastError, match=r"must be distinct levels in \(0, 1\) \(in any order\), got \[0.1, 0.5, 0.5, 0.9\]"):
+        Settings.from_flat({"quantiles": "0.5,0.1,0.9,0.5"})
+    with pytest.raises(RnncastError, match=r"in \(0, 1\)"):
+        Settings.from_flat({"quantiles": "0.9,0.5,1.5"})
 
 
 def test_quantiles_from_text_as_the_command_line_gives_them():

@@ -251,3 +251,18 @@ def test_the_page_names_the_targets_its_forecast_figures_draw(tmp_path):
     main(["backtest", str(tmp_path / "two.csv"), "--target", "y,z", "--n-windows", "2", "--epochs", "1",
           "--hidden-size", "8", "--lookback", "12", "--horizon", "3", "--out", str(tmp_path / "bt")])
     assert "<h2>Forecasts at each cutoff of y and z, a row each</h2>" in (tmp_path / "bt" / "report.html").read_text()
+
+
+def test_a_backtests_metrics_json_names_each_series_of_a_key_of_several_by_its_columns(tmp_path):
+    """metrics.json's ``by_series`` (decision 9931) names a series of a key of several columns as every JSON of
+    rnncast does, ``{"item_id": "A", "store_id": 1}``, not by the text "item_id=A, store_id=1"; one id column keeps
+    an object keyed by id."""
+    from rnncast.report import write_backtest
+
+    frame = pd.DataFrame([{"item_id": item, "store_id": store, "ds": pd.Timestamp("2024-01-01") + pd.Timedelta(days=t),
+                           "y": np.sin(t / 3) + store} for item in "AB" for store in (1, 2) for t in range(80)])
+    result = Forecaster(**TINY).backtest(frame, n_windows=2, id_col=["item_id", "store_id"], target="y")
+    write_backtest(tmp_path / "bt", result, TINY, source="x.csv")
+    each = json.loads((tmp_path / "bt" / "metrics.json").read_text())["by_series"]
+    assert [e["id"] for e in each] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
+    assert all(e["windows"] == 2 and "model" in e for e in each)

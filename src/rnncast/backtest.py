@@ -35,7 +35,8 @@ from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, c
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
                      spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
-from rnncast.evaluation import mase_excluded, scaled_scores, scores, zero_note
+from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
+from rnncast.stepscores import by_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import concat, scored, target_of
@@ -252,6 +253,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             diebold_mariano_cutoffs(a, b, groups, reach, 1, scored(judged))))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
+    metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 9931)
+                   by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's
             "original": (own := scores(target_of(wf, t), scales[:, t : t + 1], target_of(wf_scaled, t))),

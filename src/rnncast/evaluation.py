@@ -81,20 +81,31 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                                                                                    keep)):
         result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
     if by_series:
-        result["series"] = {}
-        order = np.argsort(original.series, kind="stable")  # each series' windows found once, in their order: a
-        cuts = np.searchsorted(original.series[order], np.arange(len(ids) + 1))  # mask over every window per series
-        for s in range(len(ids)):  # was O(S·W), 6.8 s of 2,000 series' evaluate --by-series-csv
-            keep = order[cuts[s] : cuts[s + 1]]
-            if len(keep):
-                mine, mine_scaled, scales = take(original, keep), take(scaled, keep), mase_scales[original.series[keep]]
-                result["series"][series_key(ids[s], original.targets)] = {
-                    "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
-                    **scores(mine, scales, mine_scaled),
-                    **({"by_target": {name: scores(target_of(mine, t), scales[:, t : t + 1], target_of(mine_scaled, t))
-                                      for t, name in enumerate(target_names(original))}}  # each in its own units
-                       if result["targets"] > 1 else {})}
+        result["series"] = series_scores(original, scaled, mase_scales[original.series], ids)
     return result
+
+
+def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np.ndarray, ids: list) -> dict:
+    """Each series' scores, ``{key: {"windows", ["windows_scored"], model and each baseline: scores, ["by_target"]}}``
+    (``series_key``; original units), over its windows of ``original`` and ``scaled`` [W, H, T]; ``scales`` [W, T]
+    each window's MASE denominator, ``ids`` [S] the series' ids (a series without windows left out);
+    ``windows_scored`` where fill left some window without a scored value. Evaluate's ``result["series"]`` and a
+    backtest's ``by_series`` (decision 9931)."""
+    out, several, kept = {}, original.y_true.shape[-1] > 1, _kept_windows(original)
+    series = np.zeros(len(original.starts), dtype=np.int64) if original.series is None else original.series
+    order = np.argsort(series, kind="stable")  # each series' windows found once, in their order: a
+    cuts = np.searchsorted(series[order], np.arange(len(ids) + 1))  # mask over every window per series
+    for s in range(len(ids)):  # was O(S·W), 6.8 s of 2,000 series' evaluate --by-series-csv
+        keep = order[cuts[s] : cuts[s + 1]]
+        if len(keep):
+            mine, mine_scaled, own = take(original, keep), take(scaled, keep), scales[keep]
+            out[series_key(ids[s], original.targets)] = {
+                "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
+                **scores(mine, own, mine_scaled),
+                **({"by_target": {name: scores(target_of(mine, t), own[:, t : t + 1], target_of(mine_scaled, t))
+                                  for t, name in enumerate(target_names(original))}}  # each in its own units
+                   if several else {})}
+    return out
 
 
 def _kept_windows(wf) -> np.ndarray | None:

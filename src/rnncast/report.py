@@ -32,7 +32,7 @@ from rnncast.replacing import home
 from rnncast.pagehtml import figure_alt, figure_words, html_page
 from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, overall_first
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
-from rnncast.serieskeys import of_model, skipped_json
+from rnncast.serieskeys import json_result, of_model, skipped_json
 from rnncast.settingvalues import plain_values
 from rnncast.spelling import counted
 from rnncast.calendarsteps import text as step_text
@@ -253,6 +253,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
+                                                "by_series": json_result({"series": m["by_series"]}, parts, panel.key)["series"],  # a key's: by its columns
                                                 "settings": config["settings"], "source": source, "notes": noticed,
                                                 "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
     files.write_bytes(out_dir / "backtest.png", png)

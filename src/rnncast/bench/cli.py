@@ -103,7 +103,7 @@ def add_benchmarks(parser: argparse.ArgumentParser) -> None:
                       help="auto (default): ett for a file that holds an ETT table (by its columns and every "
                            "value, whatever it is called), custom for any other table; ett for another table takes "
                            "the hourly or 15-minute borders from its time column's step")
-    ltsf.add_argument("--target", help="the column forecast in S and MS modes (default OT when the file "
+    ltsf.add_argument("--target", metavar="COL", help="the column forecast in S and MS modes (default OT when the file "
                       "has one, else the last column); M forecasts every column, and the target names only the "
                       "plotted one")
     ltsf.set_defaults(run=run_bench, setting_elsewhere=functools.partial(_given_here, "LTSF"))  # --epochs: --set
@@ -120,31 +120,31 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--data", action=Once, path="a CSV file's path", help=f"the CSV: {files} (default with --quick: "
                    "ETTh1.csv in the folder $RNNCAST_ETT_DIR names, else in the shared folder's data/ETT beside "
                    "a checkout of the repository)")
-    p.add_argument("--mode", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
+    p.add_argument("--mode", metavar="S|M|MS", help="S (target -> target), M (all columns -> all) or MS (all -> target); "
                    "default S")
-    p.add_argument("--lookback", type=_int_arg("lookback"),
-                   help="input length L (default 36 where no horizon is longer than 60, as ILI's 24-60, "
+    p.add_argument("--lookback", type=_int_arg("lookback"), metavar="N",
+                   help="lookback L, the input length, as fit's --lookback (default 36 where no horizon is longer than 60, as ILI's 24-60, "
                         "else 96)")
-    p.add_argument("--horizons", help="comma-separated horizons (default: those of 96,192,336,720 that fit "
+    p.add_argument("--horizons", metavar="N,N,...", help="comma-separated horizons (default: those of 96,192,336,720 that fit "
                    "the table when at least two do, else 24,36,48,60 as on ILI)")
-    p.add_argument("--models", help=f"comma-separated, from {','.join(DEFAULT_MODELS)} (default: all)")
+    p.add_argument("--models", metavar="NAMES", help=f"comma-separated, from {','.join(DEFAULT_MODELS)} (default: all)")
     p.add_argument("--drop-last", type=_drop_last_arg, metavar="B",
                    help="headline scores on the first floor(n/B)*B test windows, as the published "
                         "code's loader with batch B; 'recipe': B of LTSF-Linear's script for the "
                         "dataset and horizon, ETTh1's 32 for a table without one (default: all windows)")
-    p.add_argument("--out", action=Once, path="a folder's path", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
+    p.add_argument("--out", action=Once, metavar="DIR", path="a folder's path", help="output folder (default runs/bench-<protocol>/<dataset>-<mode>-L<L>; in S and MS "
                    "with a target other than OT, <dataset>-<mode>-<target>-L<L>)")
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
                         "defaults; one no run would read is refused); --set missing_values=-999 reads those "
                         "numbers as missing cells of the file, for every model (refused as blank cells are)")
-    p.add_argument("--seed", type=int, help="seed of every trained model (default 2021); runs of other seeds into "
-                   "the same --out show in results.md as their mean ± sd (n=seeds); python benchmarks/ltsf/summary.py "
+    p.add_argument("--seed", type=int, metavar="N", help="seed of every trained model (default 2021, the recorded "
+                   "results', where fit's is 0); runs of other seeds into the same --out show in results.md as their mean ± sd (n=seeds); python benchmarks/ltsf/summary.py "
                    "FOLDER tables every results.csv under FOLDER so, beside the published rows, with verdicts")
-    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1,
+    p.add_argument("--threads", type=_int_arg("threads", MAX_THREADS, low=0), default=1, metavar="N",
                    help=f"torch CPU threads; {THREADS_ZERO}, as fit's --threads 0 (default 1, which the recorded "
-                        "results were run with: results.csv's threads column records the count each model used)")
+                        "results were run with, where fit's is 0: results.csv's threads column records the count each model used)")
     p.add_argument("--no-plots", action="store_true", help="skip the forecast PNGs")
     p.add_argument("--quick", action="store_true",
                    help="smoke test: ETTh1, S, H=96 (on a table too short for it, its first horizon), "

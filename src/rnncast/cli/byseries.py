@@ -170,14 +170,15 @@ def _windows(scores: dict) -> str:
     return str(scores["windows"]) if scored == scores["windows"] else f"{scored} scored of {scores['windows']}"
 
 
-def check_file(args) -> str | None:
-    """evaluate's ``--by-series-csv`` (``args.by_series_csv``, None where not given), refused before the data is read
-    as predict's ``--out`` is (``outputs.check_output_file``: never into a model or over an input, an existing file
-    only with ``--overwrite`` and then only one this command wrote, ending in .csv or .tsv); returns it."""
+def check_file(args, command: str = "evaluate") -> str | None:
+    """evaluate's or backtest's (``command``) ``--by-series-csv`` (``args.by_series_csv``, None where not given),
+    refused before the data is read as predict's ``--out`` is (``outputs.check_output_file``: never into a model or
+    over an input, an existing file only with ``--overwrite`` and then only one such a command wrote, ending in .csv or
+    .tsv); returns it."""
     if args.by_series_csv:
         check_output_file(args.by_series_csv, "--by-series-csv", "CSV", inputs=(args.data, args.static),
                           suffixes=SUFFIXES, overwrite=args.overwrite,
-                          own=("a table rnncast evaluate --by-series-csv wrote", series_refusal))
+                          own=(f"a table rnncast {command} --by-series-csv wrote", series_refusal))
     return args.by_series_csv
 
 

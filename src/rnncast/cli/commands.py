@@ -54,6 +54,9 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.backtestpage import backtest_rows, backtest_units
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
+    from rnncast.cli.byseries import check_file, write_file
+
+    check_file(args, "backtest")  # --by-series-csv refused before the data is read, as evaluate's
     settings = settings_from_args(args)
     request = panel_request(args)
     forecaster = Forecaster.load(args.from_run) if args.from_run else Forecaster(**settings)
@@ -94,6 +97,9 @@ def _run_backtest(args, left: dict) -> int:
         if args.overwrite:
             clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)
+        m, panel = result.metrics, result.panel  # each series' scores as evaluate writes them (decision 9931)
+        wrote = write_file(args.by_series_csv, {"series": m["by_series"], "targets": m["targets"], **{
+            k: m[k] for k in ("mase_excluded",) if k in m}}, panel.dialect, panel.id_col, args.overwrite, panel.key)
     finally:
         claim.release(tidy=True)
     left["stage"] = "written"  # whole: a signal from here on leaves it so
@@ -117,6 +123,8 @@ def _run_backtest(args, left: dict) -> int:
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
     print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {shown(str(out) + '/report.html')}")
+    if wrote:
+        print(wrote)
     for line in result.hints:
         advise(line)  # on stderr, the advice last, after the summary line, as fit prints it (decision 151)
     return 0

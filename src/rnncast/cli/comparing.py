@@ -25,8 +25,8 @@ def add_parser(commands) -> None:
     compare = commands.add_parser(
         "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball and coverage of quantile "
                      "models) and which wins beyond chance",
-        usage="%(prog)s RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] [--json] [--threads THREADS]\n"
-              + " " * 22 + "[--device {auto,cpu,cuda}]",
+        usage="%(prog)s [-h] [-q | -v] RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] "
+              "[--json] [--threads N]\n" + " " * 22 + "[--device {auto,cpu,cuda}]",  # every flag it takes (decision 9932)
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "
@@ -59,7 +59,7 @@ def add_parser(commands) -> None:
     compare.add_argument("--json", action="store_true", help="print the result as JSON")
     threads = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, as evaluate takes it
     said = threads.metadata["help"].replace("while training", "while forecasting the windows it compares", 1)
-    compare.add_argument("--threads", action=Once, type=_threads_type, default=argparse.SUPPRESS,
+    compare.add_argument("--threads", action=Once, type=_threads_type, default=argparse.SUPPRESS, metavar="N",
                          help=f"{said} (default: {threads.default})")
     add_setting_flag(compare, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting the windows it compares"))
     compare.set_defaults(run=run_compare)

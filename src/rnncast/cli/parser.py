@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
     demo.add_argument("which", nargs="?", default="sine", metavar="DEMO", type=_demo_name,
                       help="sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
-    demo.add_argument("--out", path=FOLDER, help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
+    demo.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
                       "if it exists)")
     demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out once the new one "
                       "is complete (default: an existing one is refused; another command's output always is)")
@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    usage="%(prog)s DATA [--target COLS] [--n-windows N] [option ...]", description=(
                                        "Forecast from the last --n-windows cutoffs of every series of DATA and score each "
                                        "window beside the baselines. " + NAMES_NOTE))
-    data = _data_group(backtest, "CSV or Parquet file: one series, long format (unique_id, ds, y) or wide", optional=False)
+    data = _data_group(backtest, "CSV or Parquet file, one row per time step (or per series and time step)", optional=False)
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
     _add_time_col(data)
@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     output = backtest.add_argument_group("output")
     output.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/<data>-backtest, "
                         "numbered if it exists)")
-    output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out (default: an "
-                        "existing one is refused; another command's output always is)")
+    output.add_argument("--overwrite", action="store_true", help="replace the earlier backtest at --out, and the file at "
+                        "--by-series-csv (default: an existing one is refused; another command's output always is)")
+    output.add_argument("--by-series-csv", metavar="FILE", path=FILE, help="also write each series' scores over its "
+                        "windows, as evaluate's --by-series-csv does, to FILE (.csv, or .tsv tab-separated)")
     add_panel_flags(backtest)
     backtest.set_defaults(run=command.run_backtest, unrecognized_note=command.backtest_note)
 
@@ -185,13 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     predict = commands.add_parser("predict", help="forecast the steps after the end of DATA with a trained run")
     predict.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     predict.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on")
-    predict.add_argument("--future", path=FILE, help="file with the future covariates' values over the horizon (models "
+    predict.add_argument("--future", metavar="FILE", path=FILE, help="file with the future covariates' values over the horizon (models "
                          "trained with --future-covariates, or --features with --future-known): one row per series "
                          "and step (long), or for a wide model (--series) one row per step, shared by every series "
                          "as in its data (without a time column and with series ending on different dates: one row "
                          "per step from the first series' first step, or from the data's last row, to the last one's "
                          "last step)")
-    predict.add_argument("--out", path="a file's path, or leave --out out to print to standard output",
+    predict.add_argument("--out", metavar="FILE", path="a file's path, or leave --out out to print to standard output",
                          help="file to write, .csv, .tsv (tab-separated) or .parquet (default: CSV to standard output)")
     predict.add_argument("--overwrite", action="store_true", help="replace the file at --out if it is a forecast "
                          "predict wrote (default: an existing file is refused; any other file always)")
@@ -235,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ONNX file to write, e.g. model.onnx")
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
                         "exported (default: an existing file is refused; any other file always)")
-    export.add_argument("--opset", type=int, default=17, help="ONNX opset version (default: 17)")
+    export.add_argument("--opset", type=int, metavar="N", default=17, help="ONNX opset version (default: 17)")
     add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
     export.set_defaults(run=command.run_export)
 

@@ -14,6 +14,9 @@ from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSe
 from rnncast.errors import RnncastError
 
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
+# each flag's value named by its kind, as --out DIR and --target COLS are (decision 9932): N a whole number, X a number
+METAVARS = {"batch_size": "N|full", "quantiles": "LEVELS", "cutoff": "DATE|N", "missing_values": "CODES", "tz": "ZONE",
+            "freq": "FREQ", "holidays": "MARKET|COUNTRY"}
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 DEVICE = next(f for f in fields(TrainSettings) if f.name == "device")  # fit's --device: predict, evaluate, compare take it
 FORECAST_DEVICE = ("where the fitted network runs while {doing}: cpu (the default; one forecast per window is quick "
@@ -65,7 +68,7 @@ def add_setting_flag(group, f, searched: bool = False, doing: str | None = None,
     if isinstance(f.default, bool):
         group.add_argument(flag, action=OnceOnOff, default=argparse.SUPPRESS, help=help_text)  # --x / --no-x, given once
         return
-    metavar = "N|full" if f.name == "batch_size" else None
+    metavar = METAVARS.get(f.name) or ("N" if type(f.default) is int else "X" if type(f.default) is float else None)
     group.add_argument(flag, action=Once, type=_setting_type(f.name), choices=f.metadata.get("choices"),
                        default=argparse.SUPPRESS, metavar=metavar, help=help_text)
 

@@ -1,0 +1,48 @@
+"""A backtest's scores per step ahead (``stepscores``, decision 9931): each lead's MSE, MAE and MASE of the model and
+every baseline, pooled over windows and series, agree with forecasts.csv grouped by step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster
+from rnncast.stepscores import SCORES, by_step, step_of
+from rnncast.windowforecasts import WindowForecasts
+
+
+def _wf() -> WindowForecasts:
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=(4, 3, 1))
+    return WindowForecasts(np.arange(4), np.arange(4) + 5, y, y + np.arange(3)[None, :, None],
+                           {"repeat": y + 1.0}, None, series=np.zeros(4, dtype=np.int64), targets=["y"])
+
+
+def test_a_step_is_every_window_cut_to_that_lead():
+    wf = _wf()
+    one = step_of(wf, 2)
+    assert one.y_true.shape == (4, 1, 1) and np.array_equal(one.y_pred, wf.y_pred[:, 2:3])
+    assert np.array_equal(one.baselines["repeat"], wf.baselines["repeat"][:, 2:3]) and one.quantiles is None
+
+
+def test_each_step_scores_its_own_errors_and_a_worse_lead_scores_worse():
+    steps = by_step(_wf(), np.full((4, 1), 2.0))
+    assert [s["step"] for s in steps] == [1, 2, 3]
+    assert [s["model"]["mae"] for s in steps] == pytest.approx([0.0, 1.0, 2.0])  # the error grows by 1 a step
+    assert [s["model"]["mase"] for s in steps] == pytest.approx([0.0, 0.5, 1.0])  # over the scale, 2
+    assert all(set(s["model"]) == set(SCORES) and s["repeat"]["mse"] == pytest.approx(1.0) for s in steps)
+
+
+def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
+    frame = make_panel(2, lengths=(90, 110), seed=3)
+    result = Forecaster(**TINY).backtest(frame, n_windows=2)
+    steps, fc = result.metrics["by_step"], result.forecasts
+    assert [s["step"] for s in steps] == list(range(1, TINY["horizon"] + 1))
+    lead = fc.groupby(["unique_id", "window"]).cumcount()  # 0 .. H-1 within each window
+    for h, entry in enumerate(steps):
+        at = fc[lead == h]
+        assert set(entry) == {"step", "model", "repeat", "mean"}
+        assert entry["model"]["mse"] == pytest.approx(float(((at["y_hat"] - at["y"]) ** 2).mean()), rel=1e-6)
+        assert entry["repeat"]["mae"] == pytest.approx(float((at["y_repeat"] - at["y"]).abs().mean()), rel=1e-6)
+    assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
