@@ -741,7 +741,7 @@ def test_a_backtest_too_long_for_its_series_says_the_validation_rows_must_hold_a
 
 def test_a_backtests_metrics_hold_each_series_scores_as_evaluates_by_series_does(frame):
     """Per-series scores were only in backtest.png's row titles; metrics["by_series"] is evaluate's
-    ``result["series"]`` of the backtest's windows (``evaluation.series_scores``, decision 9931)."""
+    ``result["series"]`` of the backtest's windows (``evaluation.series_scores``, decision 1660)."""
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     each, fc = result.metrics["by_series"], result.forecasts
     assert list(each) == list(fc["unique_id"].unique()) and all(block["windows"] == K for block in each.values())

@@ -92,7 +92,7 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
 def test_a_backtest_writes_each_series_and_each_leads_scores_and_repeats_byte_for_byte(tmp_path, frame, capsys):
     """metrics.json had ``windows`` and ``overall`` only (t33t1 L7): a hub scores each lead and each series. It now
     holds ``by_step`` and ``by_series``, --by-series-csv writes the series as evaluate's does, refused before any
-    training where it exists, and two repeats' metrics.json are still the same bytes (decision 9931)."""
+    training where it exists, and two repeats' metrics.json are still the same bytes (decision 1660)."""
     frame.to_csv(tmp_path / "long.csv", index=False)
     flags = [str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H), "--hidden-size",
              "8", "--epochs", "1", "--device", "cpu", "--threads", "1"]

@@ -96,7 +96,7 @@ def test_threads_says_what_each_command_does_while_torch_uses_them(command):
 
 def test_every_flags_value_is_named_by_its_kind_not_by_the_flag():
     """``--lookback LOOKBACK``, ``--val-frac VAL_FRAC``, predict's ``--out OUT``, ``bench --lookback LOOKBACK`` stood
-    beside ``--n-windows N`` and ``--out DIR`` (t33t5 section 8): every value is named by its kind (decision 9932)."""
+    beside ``--n-windows N`` and ``--out DIR`` (t33t5 section 8): every value is named by its kind (decision 1661)."""
     text = "\n".join(_subcommand(c).format_help() for c in ("fit", "backtest", "tune", "predict", "evaluate", "export",
                                                             "demo", "compare"))
     for said in ("--lookback N", "--horizon N", "--val-frac X", "--quantiles LEVELS", "--cutoff DATE|N", "--threads N",

@@ -54,7 +54,7 @@ def test_bad_quantile_levels_are_refused(levels, message):
 
 
 def test_quantile_levels_in_any_order_are_sorted_and_duplicates_still_refused():
-    """``--quantiles 0.9,0.5,0.1`` was refused for its order; the levels are a set, sorted (decision 9933)."""
+    """``--quantiles 0.9,0.5,0.1`` was refused for its order; the levels are a set, sorted (decision 1662)."""
     assert Settings.from_flat({"quantiles": "0.9,0.5,0.1"}).model.quantiles == (0.1, 0.5, 0.9)
     assert Settings.from_flat({"quantiles": [0.5, 0.95, 0.05]}).model.quantiles == (0.05, 0.5, 0.95)
     with pytest.raises(RnncastError, match=r"must be distinct levels in \(0, 1\) \(in any order\), got \[0.1, 0.5, 0.5, 0.9\]"):

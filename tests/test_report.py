@@ -254,7 +254,7 @@ def test_the_page_names_the_targets_its_forecast_figures_draw(tmp_path):
 
 
 def test_a_backtests_metrics_json_names_each_series_of_a_key_of_several_by_its_columns(tmp_path):
-    """metrics.json's ``by_series`` (decision 9931) names a series of a key of several columns as every JSON of
+    """metrics.json's ``by_series`` (decision 1660) names a series of a key of several columns as every JSON of
     rnncast does, ``{"item_id": "A", "store_id": 1}``, not by the text "item_id=A, store_id=1"; one id column keeps
     an object keyed by id."""
     from rnncast.report import write_backtest

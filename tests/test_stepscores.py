@@ -1,4 +1,4 @@
-"""A backtest's scores per step ahead (``stepscores``, decision 9931): each lead's MSE, MAE and MASE of the model and
+"""A backtest's scores per step ahead (``stepscores``, decision 1660): each lead's MSE, MAE and MASE of the model and
 every baseline, pooled over windows and series, agree with forecasts.csv grouped by step."""
 
 from __future__ import annotations

@@ -253,7 +253,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             diebold_mariano_cutoffs(a, b, groups, reach, 1, scored(judged))))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
-    metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 9931)
+    metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 1660)
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's

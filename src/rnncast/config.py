@@ -288,7 +288,7 @@ class Settings:
     def from_flat(cls, params: dict) -> "Settings":
         """Build from the flat keyword arguments of ``Forecaster`` (unknown names are an error)."""
         check_names(params)
-        params = {**plain_values(params), "quantiles": tuple(sorted(parse_quantiles(params.get("quantiles"))))}  # a tuple, sorted (decision 9933)
+        params = {**plain_values(params), "quantiles": tuple(sorted(parse_quantiles(params.get("quantiles"))))}  # a tuple, sorted (decision 1662)
         if "missing_values" in params:  # -999, [-999, 9999] or "-999; 9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them

@@ -90,7 +90,7 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
     (``series_key``; original units), over its windows of ``original`` and ``scaled`` [W, H, T]; ``scales`` [W, T]
     each window's MASE denominator, ``ids`` [S] the series' ids (a series without windows left out);
     ``windows_scored`` where fill left some window without a scored value. Evaluate's ``result["series"]`` and a
-    backtest's ``by_series`` (decision 9931)."""
+    backtest's ``by_series`` (decision 1660)."""
     out, several, kept = {}, original.y_true.shape[-1] > 1, _kept_windows(original)
     series = np.zeros(len(original.starts), dtype=np.int64) if original.series is None else original.series
     order = np.argsort(series, kind="stable")  # each series' windows found once, in their order: a

@@ -162,7 +162,7 @@ def check_model(model) -> None:
                 f"(NeuralForecast's level=), {as_level}" if shares else
                 f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's level=); quantiles "
                 f"are levels in (0, 1): {as_level}")
-        if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):  # from_flat sorts them (decision 9933)
+        if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):  # from_flat sorts them (decision 1662)
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) (in any order), got {given(list(levels))}")
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
         alike = [w for k, w in enumerate(written) if w in ("0", "1") or w in written[:k]]

@@ -1,4 +1,4 @@
-"""A backtest's scores per step ahead (``metrics["by_step"]``, decision 9931): the model's and each baseline's MSE,
+"""A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660): the model's and each baseline's MSE,
 MAE and MASE at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores are ``evaluation.scores`` of the windows cut to that step, so that they follow
 the overall block's rules (the values scored, MASE's scale, a mean over targets)."""

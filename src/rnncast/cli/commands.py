@@ -97,7 +97,7 @@ def _run_backtest(args, left: dict) -> int:
         if args.overwrite:
             clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)
-        m, panel = result.metrics, result.panel  # each series' scores as evaluate writes them (decision 9931)
+        m, panel = result.metrics, result.panel  # each series' scores as evaluate writes them (decision 1660)
         wrote = write_file(args.by_series_csv, {"series": m["by_series"], "targets": m["targets"], **{
             k: m[k] for k in ("mase_excluded",) if k in m}}, panel.dialect, panel.id_col, args.overwrite, panel.key)
     finally:

@@ -26,7 +26,7 @@ def add_parser(commands) -> None:
         "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball and coverage of quantile "
                      "models) and which wins beyond chance",
         usage="%(prog)s [-h] [-q | -v] RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] "
-              "[--json] [--threads N]\n" + " " * 22 + "[--device {auto,cpu,cuda}]",  # every flag it takes (decision 9932)
+              "[--json] [--threads N]\n" + " " * 22 + "[--device {auto,cpu,cuda}]",  # every flag it takes (decision 1661)
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "

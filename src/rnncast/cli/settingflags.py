@@ -14,7 +14,7 @@ from rnncast.config import SETTING_CLASSES, DataSettings, ModelSettings, TrainSe
 from rnncast.errors import RnncastError
 
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
-# each flag's value named by its kind, as --out DIR and --target COLS are (decision 9932): N a whole number, X a number
+# each flag's value named by its kind, as --out DIR and --target COLS are (decision 1661): N a whole number, X a number
 METAVARS = {"batch_size": "N|full", "quantiles": "LEVELS", "cutoff": "DATE|N", "missing_values": "CODES", "tz": "ZONE",
             "freq": "FREQ", "holidays": "MARKET|COUNTRY"}
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
