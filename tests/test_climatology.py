@@ -102,8 +102,22 @@ def test_hourly_climatology_is_per_day_of_year_and_hour():
 
 
 def test_the_sentence_names_the_climatology_score_where_it_was_scored():
-    said = climatology.reference({"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}, "D", 1)
-    assert "the 'climatology (training mean per day of year)' baseline is the reference" in said and "MSE 4 against the model's 4.5" in said
+    scored = {"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}
+    said = climatology.reference(scored, "D", 1)
+    assert "baseline is a forecast of the yearly cycle" in said and "MSE 4 against the model's 4.5" in said
+    assert "climate" not in said.replace("climatology", "")  # bike rentals too: no "climate forecast" (t33t7 M3)
+
+
+def test_the_sentence_speaks_the_verdicts_units_and_repeats_no_score_it_quotes():
+    """t33t7 H1, t33t6 2 (decision 9952): a panel's verdict in scaled units got the pooled original-unit MSEs, unnamed,
+    which said the opposite of it; now the verdict's units, named and written as its table writes them, and no numbers
+    where the verdict quotes the climatology already (t33t7 M3: 710356 then 7.104e+05)."""
+    scaled = {"model": {"mse": 0.0452}, "mean": {"mse": 2.0}, "climatology": {"mse": 3.7543}}
+    said = climatology.reference(scaled, "D", 1, None, None, "MSE (each series in its own scaled units)",
+                                 lambda v: f"{v:.4f}", "repeat")
+    assert said.endswith(": MSE (each series in its own scaled units) 3.7543 against the model's 0.0452.")
+    told = climatology.reference(scaled, "D", 1, None, None, "MSE", None, "climatology")
+    assert "MSE" not in told and told.endswith("for each day of the year.")
 
 
 def test_a_panels_climatology_is_each_series_own():

@@ -54,17 +54,23 @@ def yearly(freq, season: int | None) -> bool:
     return size is not None and bool(season) and season >= 2 and season * size >= YEAR
 
 
-def reference(scored, freq, season: int | None, first=None, last=None) -> str:
-    """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them) hold the climatology baseline,
-    its MSE beside the model's; else ``SAID`` where they include the training mean and ``yearly`` holds, and the
-    data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more apart; ""
-    otherwise."""
+def reference(scored, freq, season: int | None, first=None, last=None, measured: str = "MSE", quote=None,
+              told: str | None = None) -> str:
+    """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them, in the verdict's units) hold the
+    climatology baseline, what it is, with its MSE beside the model's named ``measured`` (the verdict's "MSE (each
+    series in its own scaled units)") and written by ``quote`` (the verdict's: ``verdicts.quoted``; default 4
+    significant digits), unless ``told``, the baseline the verdict quotes, is the climatology (decision 9952: its score
+    is said there once, in the table's notation); else ``SAID`` where they include the training mean and ``yearly``
+    holds, and the data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more
+    apart; "" otherwise."""
     if "climatology" in scored:
         mse = {k: (scored.get(k) or {}).get("mse") for k in ("climatology", "model")}
-        of = (f": MSE {mse['climatology']:.4g} against the model's {mse['model']:.4g}"
-              if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
-        return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is the "
-                f"reference a climate forecast is judged against{of}.")
+        quote = quote or (lambda value: f"{value:.4g}")
+        of = (f": {measured} {quote(mse['climatology'])} against the model's {quote(mse['model'])}"
+              if told != "climatology" and all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values())
+              else "")
+        return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is a "
+                f"forecast of the yearly cycle, the training rows' mean for each day of the year{of}.")
     if "mean" not in scored or not yearly(freq, season):
         return ""
     if first is not None and last is not None:
