@@ -117,7 +117,7 @@ def test_the_sentence_speaks_the_verdicts_units_and_repeats_no_score_it_quotes()
                                  lambda v: f"{v:.4f}", "repeat")
     assert said.endswith(": MSE (each series in its own scaled units) 3.7543 against the model's 0.0452.")
     told = climatology.reference(scaled, "D", 1, None, None, "MSE", None, "climatology")
-    assert "MSE" not in told and told.endswith("for each day of the year.")
+    assert "MSE" not in told and told.endswith("is a forecast of the yearly cycle.")
 
 
 def test_a_panels_climatology_is_each_series_own():

@@ -70,7 +70,7 @@ def reference(scored, freq, season: int | None, first=None, last=None, measured:
               if told != "climatology" and all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values())
               else "")
         return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is a "
-                f"forecast of the yearly cycle, the training rows' mean for each day of the year{of}.")
+                f"forecast of the yearly cycle{of}.")
     if "mean" not in scored or not yearly(freq, season):
         return ""
     if first is not None and last is not None:
