@@ -199,6 +199,11 @@ def test_the_fits_table_is_read_whatever_rows_the_data_holds_before():
     assert climatology.forecasts(None, panel, np.array([train_end]), np.zeros(1, int), 3) is None
     assert np.array_equal(climatology.read(climatology.saved(kept), 1, 1), kept)
     assert climatology.read(None, 1, 1) is None
+    assert len(climatology.saved(kept)) == 1 and isinstance(climatology.saved(kept)[0][0], str)  # one line of text
+    import pytest
+
+    with pytest.raises(ValueError, match="climatology"):
+        climatology.read([["1.0 2.0"]], 1, 1)  # 2 positions, not 366
 
 
 def test_minute_data_and_a_short_series_keep_no_table_and_say_why():

@@ -39,7 +39,7 @@ MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each mont
 LEAP = 366  # positions: each month and day of a leap year
 FEB29 = 59  # Feb 29's position (Jan 1 is 0)
 PER_DAY = 24  # the most steps a day a kept climatology has: hourly (decision 9951)
-MOST = 2_000_000  # the most numbers a kept climatology holds, all series and targets together (decision 9951)
+MOST = 1_000_000  # the most numbers a kept climatology holds, all series and targets together (decision 9951)
 
 
 def yearly(freq, season: int | None) -> bool:
@@ -189,8 +189,9 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
 
 
 def saved(kept: np.ndarray | None):
-    """``table``'s as model.json keeps it: [S][P][T] numbers, or None."""
-    return None if kept is None else kept.tolist()
+    """``table``'s as model.json keeps it: [S][T] texts of the P numbers each, space-separated as Python writes them
+    (read back exactly; one line each in the indented model.json, not one a number), or None."""
+    return None if kept is None else [[" ".join(map(repr, column.tolist())) for column in series.T] for series in kept]
 
 
 def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
@@ -199,7 +200,10 @@ def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
     finite numbers (a hand edit, which ``FittedState.read`` names)."""
     if saved_table is None:
         return None
-    kept = np.asarray(saved_table, dtype=np.float64)
+    if not isinstance(saved_table, list) or not all(isinstance(s, list) and all(isinstance(c, str) for c in s)
+                                                    for s in saved_table):
+        raise ValueError("climatology must be a list of lists of texts of numbers, one per series and target")
+    kept = np.asarray([[np.array(c.split(), dtype=np.float64) for c in s] for s in saved_table]).transpose(0, 2, 1)
     if (kept.ndim != 3 or kept.shape[0] != n or kept.shape[2] != n_t or kept.shape[1] % LEAP
             or not 1 <= kept.shape[1] // LEAP <= PER_DAY or not np.isfinite(kept).all()):
         raise ValueError(f"climatology must be {n} x 366 x {n_t} finite numbers (or 366 x 24 positions), got shape "
