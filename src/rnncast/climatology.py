@@ -140,8 +140,8 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         named = ", ".join(f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
                           for s, lo, hi in short[:5])
         more = f" and {len(short) - 5} more" if len(short) > 5 else ""
-        return None, (f"the training rows of {named}{more} span under two whole years (730 days), which every series' "
-                      "must")
+        return None, (f"the training rows of {named}{more} span under two whole years (730 days), and every "
+                      "series' training rows must span two for it")
     kept = np.empty((panel.n_series, width, n_t))
     for s, (lo, hi) in enumerate(spans):
         values = panel.values[lo:hi, :n_t].astype(np.float64)
