@@ -28,13 +28,14 @@ from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
+from rnncast.noticed import first_in_block
 
 log = logging.getLogger(__name__)
 
 DAY, YEAR, YEARS = pd.Timedelta(days=1), pd.Timedelta(days=365), pd.Timedelta(days=730)
 SAID = (" The 'training mean' baseline is one level over the whole year, not a climatology (the training mean of "
         "each day of the year), which rnncast scores only where every series' training rows span two whole years of "
-        "a day's or finer calendar: a model that beats the training mean need not beat climatology.")
+        "a calendar of a day to an hour: a model that beats the training mean need not beat climatology.")
 MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each month's first position in a leap year
 LEAP = 366  # positions: each month and day of a leap year
 FEB29 = 59  # Feb 29's position (Jan 1 is 0)
@@ -166,7 +167,7 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying once why none is kept where the calendar is one it
     applies to (a series under two years named: decision 9951)."""
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why:
+    if why and first_in_block("climatology", why):  # a tune's trials, a backtest's refits: said by the first
         log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
                     named("climatology"), why)
     return kept_table
