@@ -10,6 +10,14 @@ from rnncast import climatology
 SCORED = {"model": {}, "repeat": {}, "mean": {}, "seasonal": {}}
 
 
+def _forecasts(panel, rows, series, horizon, n_t, means, locate):
+    """The fit's table (``climatology.table``, of the training rows ``locate()``'s splits name), read for the windows."""
+    import numpy as np
+
+    kept, _ = climatology.table(panel, locate().splits, n_t, np.broadcast_to(means, (panel.n_series, n_t)))
+    return climatology.forecasts(kept, panel, rows, series, horizon)
+
+
 def test_a_daily_yearly_season_over_two_years_says_the_training_mean_is_no_climatology():
     """A tester's daily temperatures (season 365, 10 years): "beats every baseline" against a flat 'training mean'
     while climatology had a 36% lower MSE; one sentence now says what the training mean is (decision 1577)."""
@@ -61,13 +69,13 @@ def test_climatology_is_the_training_mean_of_each_day_of_the_year():
 
     panel, located, train_end = _daily_panel()
     rows = np.array([train_end, train_end + 59])  # windows starting 2019-01-01 and 2019-03-01, 3 steps each
-    made = climatology.forecasts(panel, rows, np.zeros(2, int), 3, 1, np.array([[99.0]]), lambda: located)
+    made = _forecasts(panel, rows, np.zeros(2, int), 3, 1, np.array([[99.0]]), lambda: located)
     assert made.shape == (2, 3, 1)
     assert np.allclose(made[0, :, 0], [10.01, 10.02, 10.03])  # Jan 1-3: the same every year
     assert np.allclose(made[1, :, 0], [10.6025, 10.6125, 10.6225])  # Mar 1: day 60 of 2015, 2017, 2018, day 61 of 2016
     leap, *_ = _daily_panel("2021-01-01", "2024-03-10")  # no Feb 29 in the training rows (2021-2023)
     cut = int((leap.time < pd.Timestamp("2024-02-28")).sum())
-    gap = climatology.forecasts(leap, np.array([cut]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
+    gap = _forecasts(leap, np.array([cut]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
                                 lambda: type("L", (), {"splits": [type(located.splits[0])(cut, cut, len(leap.time))],
                                                        "fit_starts": None}))
     assert gap is not None and np.allclose(gap[0, :, 0], [10.59, (10.59 + 10.60) / 2, 10.60])  # Feb 28, 29, Mar 1
@@ -77,10 +85,10 @@ def test_no_climatology_under_two_years_of_training_rows_or_on_weeks():
     import numpy as np
 
     panel, located, train_end = _daily_panel("2018-01-01", "2020-12-31")  # one year of training rows
-    assert climatology.forecasts(panel, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+    assert _forecasts(panel, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
                                  lambda: located) is None
     weeks, located, train_end = _daily_panel(freq="W-SUN")
-    assert climatology.forecasts(weeks, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+    assert _forecasts(weeks, np.array([train_end]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
                                  lambda: located) is None
 
 
@@ -88,14 +96,28 @@ def test_hourly_climatology_is_per_day_of_year_and_hour():
     import numpy as np
 
     panel, located, train_end = _daily_panel("2016-01-01", "2019-01-02 23:00", "h")
-    made = climatology.forecasts(panel, np.array([train_end + 5]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
+    made = _forecasts(panel, np.array([train_end + 5]), np.zeros(1, int), 2, 1, np.zeros((1, 1)),
                                  lambda: located)
     assert np.allclose(made[0, :, 0], [10.01 + 0.005, 10.01 + 0.006])  # 2019-01-01 05:00 and 06:00
 
 
 def test_the_sentence_names_the_climatology_score_where_it_was_scored():
-    said = climatology.reference({"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}, "D", 1)
-    assert "the 'climatology (training mean per day of year)' baseline is the reference" in said and "MSE 4 against the model's 4.5" in said
+    scored = {"model": {"mse": 4.5}, "mean": {"mse": 70.0}, "climatology": {"mse": 4.0}}
+    said = climatology.reference(scored, "D", 1)
+    assert "baseline is a forecast of the yearly cycle" in said and "MSE 4 against the model's 4.5" in said
+    assert "climate" not in said.replace("climatology", "")  # bike rentals too: no "climate forecast" (t33t7 M3)
+
+
+def test_the_sentence_speaks_the_verdicts_units_and_repeats_no_score_it_quotes():
+    """t33t7 H1, t33t6 2 (decision 9952): a panel's verdict in scaled units got the pooled original-unit MSEs, unnamed,
+    which said the opposite of it; now the verdict's units, named and written as its table writes them, and no numbers
+    where the verdict quotes the climatology already (t33t7 M3: 710356 then 7.104e+05)."""
+    scaled = {"model": {"mse": 0.0452}, "mean": {"mse": 2.0}, "climatology": {"mse": 3.7543}}
+    said = climatology.reference(scaled, "D", 1, None, None, "MSE (each series in its own scaled units)",
+                                 lambda v: f"{v:.4f}", "repeat")
+    assert said.endswith(": MSE (each series in its own scaled units) 3.7543 against the model's 0.0452.")
+    told = climatology.reference(scaled, "D", 1, None, None, "MSE", None, "climatology")
+    assert "MSE" not in told and told.endswith("is a forecast of the yearly cycle.")
 
 
 def test_a_panels_climatology_is_each_series_own():
@@ -110,10 +132,10 @@ def test_a_panels_climatology_is_each_series_own():
                   ids=["a", "b"], columns=["temp"], n_targets=1, time=one.time.append(one.time), calendar=one.calendar,
                   id_col="station")
     located = type("L", (), {"splits": [Split(train_end, train_end, n)] * 2, "fit_starts": None})
-    made = climatology.forecasts(panel, np.array([train_end, n + train_end]), np.array([0, 1]), 1, 1,
+    made = _forecasts(panel, np.array([train_end, n + train_end]), np.array([0, 1]), 1, 1,
                                  np.zeros((2, 1)), lambda: located)
     assert np.allclose(made[:, 0, 0], [10.01, 110.01])
-    alone = climatology.forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
+    alone = _forecasts(panel, np.array([n + train_end]), np.array([1]), 1, 1, np.zeros((2, 1)),
                                   lambda: located)  # the series scored alone are averaged
     assert np.allclose(alone[:, 0, 0], [110.01])
 
@@ -127,7 +149,7 @@ def test_a_small_valued_series_keeps_its_climatology_s_digits():
 
     panel, located, train_end = _daily_panel()
     small = dataclasses.replace(panel, values=panel.values * 1e-11)
-    made = climatology.forecasts(small, np.array([train_end]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
+    made = _forecasts(small, np.array([train_end]), np.zeros(1, int), 3, 1, np.array([[0.0]]),
                                  lambda: located)
     assert np.allclose(made[0, :, 0], np.array([10.01, 10.02, 10.03]) * 1e-11, rtol=1e-12, atol=0)
 
@@ -151,8 +173,54 @@ def test_each_step_is_dated_on_the_calendar_across_a_clock_change():
         splits, fit_starts = [Split(train_end, train_end, len(time))], None
     rows = np.flatnonzero((time >= pd.Timestamp("2019-03-30 20:00", tz="Europe/Berlin"))
                           & (time < pd.Timestamp("2019-03-31 06:00", tz="Europe/Berlin")))
-    made = climatology.forecasts(panel, rows, np.zeros(len(rows), int), 6, 1, np.zeros((1, 1)), lambda: Located)
+    made = _forecasts(panel, rows, np.zeros(len(rows), int), 6, 1, np.zeros((1, 1)), lambda: Located)
     train = pd.Series(values[:train_end, 0]).groupby(climatology.positions(time[:train_end], 24)).mean()
     dates = [time[r - 1] + to_offset("h") * (h + 1) for r in rows for h in range(6)]
     expected = train.reindex(climatology.positions(pd.DatetimeIndex(dates), 24)).to_numpy()
     assert np.allclose(made[:, :, 0].reshape(-1), expected)
+
+
+def test_the_fits_table_is_read_whatever_rows_the_data_holds_before():
+    """t33t6 1 (decision 9951): the table is the fit's, kept as its training means; a file that starts later (2018
+    on) forecasts the same windows the same, not without a climatology; a model without one forecasts none."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+
+    panel, located, train_end = _daily_panel()
+    kept, why = climatology.table(panel, located.splits, 1, np.array([[0.0]]))
+    assert kept.shape == (1, 366, 1) and why == ""
+    late_from = int((panel.time < pd.Timestamp("2018-01-01")).sum())
+    late = Panel(values=panel.values[late_from:], offsets=np.array([0, len(panel.time) - late_from]), ids=[None],
+                 columns=["temp"], n_targets=1, time=panel.time[late_from:], calendar=panel.calendar)
+    whole = climatology.forecasts(kept, panel, np.array([train_end]), np.zeros(1, int), 3)
+    again = climatology.forecasts(kept, late, np.array([train_end - late_from]), np.zeros(1, int), 3)
+    assert np.array_equal(whole, again) and np.allclose(whole[0, :, 0], [10.01, 10.02, 10.03])
+    assert climatology.forecasts(None, panel, np.array([train_end]), np.zeros(1, int), 3) is None
+    assert np.array_equal(climatology.read(climatology.saved(kept), 1, 1), kept)
+    assert climatology.read(None, 1, 1) is None
+    assert len(climatology.saved(kept)) == 1 and isinstance(climatology.saved(kept)[0][0], str)  # one line of text
+    import pytest
+
+    with pytest.raises(ValueError, match="climatology"):
+        climatology.read([["1.0 2.0"]], 1, 1)  # 2 positions, not 366
+
+
+def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
+    """Decision 9951: at most 24 positions a day (minutes: not kept, said); decision 9951: a panel's series under
+    two years of training rows is named with its span."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    minutes, located, _ = _daily_panel("2018-01-01", "2018-01-03", "15min")
+    kept, why = climatology.table(minutes, located.splits, 1, np.zeros((1, 1)))
+    assert kept is None and "96 steps a day" in why and "at most 24" in why
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    kept, why = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
+    assert kept is None and "'C' (400 days)" in why and "'A'" not in why

@@ -397,7 +397,18 @@ def test_the_fits_end_is_named_in_the_zone_the_data_is_read_in():
 def test_part_train_and_all_say_the_baselines_learn_from_the_training_rows_too(model, series):
     """--part train scored the 'training mean' baseline (and a quantile model's baseline intervals) on the rows they
     were fitted on, unsaid (t30t8)."""
-    said = "baseline and, beside a quantile model, the baselines' intervals are fitted on the training rows"
-    assert f"{said} (these same rows)" in model.evaluate(series.iloc[:120], part="train")["scored"]["text"]
-    assert f"{said} (some of these)" in model.evaluate(series.iloc[:FIT], part="all")["scored"]["text"]
+    said, named = "the baselines fitted on the training rows", "'training mean', and, beside a quantile model"
+    assert f"{said} (these same rows), {named}" in model.evaluate(series.iloc[:120], part="train")["scored"]["text"]
+    assert f"{said} (some of these), {named}" in model.evaluate(series.iloc[:FIT], part="all")["scored"]["text"]
     assert "in-sample" not in model.evaluate(series.iloc[:FIT], part="val")["scored"]["text"]
+
+
+def test_part_train_names_the_climatology_among_the_baselines_fitted_in_sample():
+    """t33t7 M2 (decision 9951): a model that keeps a climatology has it fitted on the training rows too, so evaluate
+    --part train's first line names it beside the training mean as scored in-sample."""
+    panel = Panel(values=np.arange(40.0)[:, None], offsets=np.array([0, 40]), ids=[None], columns=["y"], n_targets=1)
+    located = parts.Located([Split(30, 35, 40)], np.array([40]), False)
+    starts, series = np.array([0, 5]), np.zeros(2, dtype=int)
+    said = parts.describe(panel, located, starts, series, "train", 4, 2, True)["text"]
+    assert "'training mean' and 'climatology (" in said and "are scored in-sample there" in said
+    assert "'climatology" not in parts.describe(panel, located, starts, series, "train", 4, 2)["text"]

@@ -441,11 +441,27 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
         calendar_=Calendar("datetime", to_offset("D")), ids_=[None],
         state_=SimpleNamespace(calendars={}, given_ids=None, yearly_season=measured),
         settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=30)))
-    hint = fitted_season_hint(fitted({"year_acf": 0.93, "month_r2": 0.88, "weekday_r2": 0.001}))
-    assert hint.startswith("hint: the calendar is 'D', 365 days in a year (the training rows repeat every year: their "
-                           "autocorrelation a year apart is 0.93, and the mean of each month explains 88% of their "
-                           "variance, that of each weekday 0%), but season is 1")
+    hint = fitted_season_hint(fitted({"year_vs_day": 0.41, "year_vs_week": 0.43}))
+    assert hint.startswith("hint: the calendar is 'D', 365 days in a year (on the training rows the seasonal naive "
+                           "forecast at 365 forecasts better than at 7 and than the last value repeated: its median "
+                           "absolute error is 0.43 and 0.41 times theirs), but season is 1")
     assert "(season=365, --season 365), with a lookback of at least 365" in hint and "repeat every year," in hint
-    weekly = fitted_season_hint(fitted({"year_acf": 0.6, "month_r2": 0.1, "weekday_r2": 0.7}))
+    weekly = fitted_season_hint(fitted({"year_vs_day": 1.2, "year_vs_week": 0.9}))
     assert weekly.startswith("hint: the calendar is 'D', 7 days in a week, but season is 1")
     assert fitted_season_hint(fitted(None)).startswith("hint: the calendar is 'D', 7 days in a week")
+
+
+def test_a_backtests_365_hint_quotes_the_measure_fit_took():
+    """t33t7 M6 (decision 9953): backtest named 7 where fit named 365 for the same file; it now takes the same measure
+    from its models' fit, and quotes it."""
+    from rnncast.runnotes import backtest_season_hint
+    from rnncast.seasons import Season
+    from rnncast.yearlyseason import implied
+
+    measured = {"year_vs_day": 0.41, "year_vs_week": 0.43}
+    season = implied(Season(7, "days in a week"), measured)
+    assert season == (365, "days in a year") and implied(Season(7, "days in a week"), None) == (7, "days in a week")
+    m = {"implied_season": season._asdict(), "freq": "D", "calendar": "'D'", "lookback": 30, "season": 1,
+         "yearly_season": measured}
+    assert backtest_season_hint(m).startswith("hint: the calendar is 'D', 365 days in a year (on the training rows the "
+                                              "seasonal naive forecast at 365 forecasts better")

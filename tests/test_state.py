@@ -329,3 +329,24 @@ def test_a_model_saved_with_the_cell_in_capitals_before_the_fix_loads(tmp_path):
     path.write_text(json.dumps(meta))
     with pytest.raises(RnncastError, match="setting cell is 'GRU' but the network was built with 'lstm'"):
         Forecaster.load(tmp_path / "m")
+
+
+def test_the_climatology_is_kept_with_the_model_and_an_old_model_has_none(tmp_path):
+    """Decision 9951: fit keeps the climatology of its training rows (daily: 366 positions) in model.json, as it keeps
+    the training means, and evaluate reads it whatever rows the file holds before; a model saved before it was kept
+    reads back without one, and its evaluate scores no climatology (no error)."""
+    time = pd.date_range("2015-01-01", periods=4 * 365, freq="D")
+    frame = pd.DataFrame({"date": time, "temp": 10 + 10 * np.sin(2 * np.pi * time.day_of_year / 365.25)
+                          + np.random.default_rng(0).normal(0, 1, len(time))})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="temp")
+    assert model.state_.climatology.shape == (1, 366, 1)
+    scores = model.evaluate(frame)["original"]
+    late = model.evaluate(frame[frame.date >= "2017-06-01"])["original"]  # under two years of early rows: kept
+    assert scores["climatology"]["mse"] == pytest.approx(late["climatology"]["mse"])
+    model.save(tmp_path / "m")
+    back = Forecaster.load(tmp_path / "m")
+    assert np.array_equal(back.state_.climatology, model.state_.climatology)
+    meta = {k: v for k, v in model.state_.meta().items() if k != "climatology"}
+    assert FittedState.read(json.loads(json.dumps(meta)), model.net_.spec, "an old folder").climatology is None
+    model.state_.climatology = None
+    assert "climatology" not in model.evaluate(frame)["original"]

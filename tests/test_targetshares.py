@@ -30,7 +30,8 @@ def test_a_pooled_win_that_rests_on_one_target_says_so_and_names_the_target_it_l
     assert abs(found["share"]["LULL"] - 9.422 / (0.196 + 0.399 + 9.422)) < 1e-6
     assert text(found, "the backtest windows") == (
         "Of the model's MSE pooled over the 3 targets, 'LULL' holds 94.1% ('HUFL' 4.0%, 'OT' 2.0%), so the pooled "
-        "scores and the verdict are mostly that target's. Though its pooled MSE is the lower, the model loses on the backtest windows on "
+        "scores and the verdict are mostly that target's. Though its pooled MSE is lower than the 'repeat the last value' baseline's, the "
+        "model loses on the backtest windows on "
         "target 'OT' (to 'repeat the last value'): a higher MSE there than that baseline's.")
 
 

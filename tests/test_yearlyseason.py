@@ -24,10 +24,11 @@ def test_a_yearly_temperature_is_yearly_and_a_weekly_till_is_not():
     rng = np.random.default_rng(0)
     days = np.arange(6 * 365)
     temperature = 10 + 12 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
-    measured = yearlyseason.measure(*_panel(temperature))
-    assert measured["year_acf"] > 0.8 and measured["month_r2"] > 0.8 and measured["weekday_r2"] < 0.05
+    panel, splits = _panel(temperature)
+    measured = yearlyseason.measure(panel, splits, 1, 7)
+    assert measured["year_vs_day"] < 1 and measured["year_vs_week"] < 1
     assert yearlyseason.yearly(measured)
-    assert "autocorrelation a year apart is 0.9" in yearlyseason.why(measured)
+    assert "its median absolute error is 0." in yearlyseason.why(measured)
     till = 100 + 40 * (days % 7 >= 5) + 5 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
     assert not yearlyseason.yearly(yearlyseason.measure(*_panel(till)))  # the week is the stronger pattern
 
@@ -40,10 +41,11 @@ def test_not_measured_under_two_years_or_off_a_calendar_of_days():
 
 
 def test_read_checks_the_record():
-    saved = {"year_acf": 0.9, "month_r2": 0.8, "weekday_r2": 0.0}
+    saved = {"year_vs_day": 0.5, "year_vs_week": 0.6}
     assert yearlyseason.read(saved) == saved and yearlyseason.read(None) is None
+    assert yearlyseason.read({"year_acf": 0.9, "month_r2": 0.8, "weekday_r2": 0.0}) is None  # the earlier measure's
     with pytest.raises(ValueError, match="yearly_season"):
-        yearlyseason.read({"year_acf": 0.9})
+        yearlyseason.read({"year_vs_day": 0.9})
 
 
 def test_measured_only_for_season_1_and_quietly_beside_a_series_that_never_sells(recwarn):
@@ -58,6 +60,23 @@ def test_measured_only_for_season_1_and_quietly_beside_a_series_that_never_sells
                   columns=["y"], n_targets=1, time=time.append(time), calendar=Calendar(freq=to_offset("D"), name="date"))
     splits = [Split(int(len(days) * 0.8), int(len(days) * 0.9), len(days))] * 2
     assert yearlyseason.measure(panel, splits, season=7) is None
-    measured = yearlyseason.measure(panel, splits)
-    assert measured is not None and measured["month_r2"] > 0.4  # the median of a's and b's (0)
+    measured = yearlyseason.measure(panel, splits, 1, 7)
+    assert measured is not None and np.isfinite(measured["year_vs_day"])  # b's errors are all 0: no ratio, a's alone
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_a_trend_a_random_walk_and_one_coded_value_do_not_fool_it():
+    """t33t6 3, 5 and t33t7 M1 (decision 9953): a trending till with a weekly pattern and a random walk were told
+    365 (autocorrelation a year apart 0.96, 0.75), and one -9999 flipped a temperature back to 7; measured by the
+    forecasts' median errors, the last value or the week forecasts a trend and a walk better, and a median is blind
+    to one bad value."""
+    rng = np.random.default_rng(3)
+    days = np.arange(4 * 365)
+    weekday = pd.date_range("2017-01-01", periods=len(days), freq="D").day_of_week
+    till = 100 + days * 0.2 + np.where(weekday >= 5, -15, 3) + rng.normal(0, 3, len(days))
+    assert not yearlyseason.yearly(yearlyseason.measure(*_panel(till), 1, 7))
+    walk = 100 + np.cumsum(rng.normal(0, 1, len(days)))
+    assert not yearlyseason.yearly(yearlyseason.measure(*_panel(walk), 1, 7))
+    temperature = 10 + 10 * np.sin(2 * np.pi * (np.arange(6 * 365) - 100) / 365.25) + rng.normal(0, 2, 6 * 365)
+    temperature[100] = -9999
+    assert yearlyseason.yearly(yearlyseason.measure(*_panel(temperature), 1, 7))

@@ -33,7 +33,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
-                     spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, zeroscales)
+                     spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, yearlyseason, zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step
@@ -225,7 +225,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
-    implied = agreed_season(panel.calendar, panel.calendars.values())  # said when no seasonal naive was computed
+    implied = yearlyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal
+                                   model.state.yearly_season)  # naive was computed; 365 by fit's measure (decision 9953)
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
@@ -237,6 +238,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "calendar": calendars_by_series(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, list(panel.ids),
                               given=panel.given_by_text),  # every series' own calendar, as fit's page lists them
         "implied_season": implied._asdict() if implied is not None and data_s.season == 1 else None,
+        "yearly_season": model.state.yearly_season,  # the measure behind a 365 hint, which it quotes
         "skipped_series": [*held_out, *leftout.reasoned(skipped, leftout.BACKTEST)],  # each left out, its reason
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:

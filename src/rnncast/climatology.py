@@ -4,9 +4,11 @@ has a yearly cycle of days (decision 1577).
 For daily weather data the reference forecast is climatology, the training rows' mean for each day of the year;
 rnncast's 'training mean' is one level over the whole year, so "beats every baseline" on a daily temperature with a
 yearly season overstated the skill a climate user reads into it (a tester's 30 stations over 10 years: climatology's
-MSE was 36% below the model's). ``forecasts`` makes the climatology baseline (key ``"climatology"``) where it applies:
-timestamps on a calendar of a day's or shorter step (days, hours, minutes; no series keeping a calendar of its own)
-and every series scored with training rows that span two whole years or more. Each series' own training values
+MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``) where it applies: timestamps on a
+calendar of a day's to an hour's step (days, hours; no series keeping a calendar of its own) and every series with
+training rows that span two whole years or more; the state keeps it as it keeps the training means, and
+``forecasts`` reads it for any file's windows (decision 9951: rebuilt from the file evaluate was given, a file
+starting later dropped it and flipped the verdict). Each series' own training values
 (none that fill made) are averaged per day of the year, counted by month and day on a leap year's 366 positions, and,
 on a calendar finer than a day, per time of day too; Feb 29 takes its own mean where the training rows hold one, else
 the mean of Feb 28's and Mar 1's; a position the training rows lack takes the series' training mean. Each forecast
@@ -18,20 +20,27 @@ a year or more and, where known, the data spans two years or more, that the trai
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
+from rnncast.noticed import first_in_block
+
+log = logging.getLogger(__name__)
 
 DAY, YEAR, YEARS = pd.Timedelta(days=1), pd.Timedelta(days=365), pd.Timedelta(days=730)
 SAID = (" The 'training mean' baseline is one level over the whole year, not a climatology (the training mean of "
         "each day of the year), which rnncast scores only where every series' training rows span two whole years of "
-        "a day's or finer calendar: a model that beats the training mean need not beat climatology.")
+        "a calendar of a day to an hour: a model that beats the training mean need not beat climatology.")
 MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each month's first position in a leap year
 LEAP = 366  # positions: each month and day of a leap year
 FEB29 = 59  # Feb 29's position (Jan 1 is 0)
+PER_DAY = 24  # the most steps a day a kept climatology has: hourly (decision 9951)
+MOST = 1_000_000  # the most numbers a kept climatology holds, all series and targets together (decision 9951)
 
 
 def yearly(freq, season: int | None) -> bool:
@@ -46,17 +55,23 @@ def yearly(freq, season: int | None) -> bool:
     return size is not None and bool(season) and season >= 2 and season * size >= YEAR
 
 
-def reference(scored, freq, season: int | None, first=None, last=None) -> str:
-    """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them) hold the climatology baseline,
-    its MSE beside the model's; else ``SAID`` where they include the training mean and ``yearly`` holds, and the
-    data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more apart; ""
-    otherwise."""
+def reference(scored, freq, season: int | None, first=None, last=None, measured: str = "MSE", quote=None,
+              told: str | None = None) -> str:
+    """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them, in the verdict's units) hold the
+    climatology baseline, what it is, with its MSE beside the model's named ``measured`` (the verdict's "MSE (each
+    series in its own scaled units)") and written by ``quote`` (the verdict's: ``verdicts.quoted``; default 4
+    significant digits), unless ``told``, the baseline the verdict quotes, is the climatology (decision 9952: its score
+    is said there once, in the table's notation); else ``SAID`` where they include the training mean and ``yearly``
+    holds, and the data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more
+    apart; "" otherwise."""
     if "climatology" in scored:
         mse = {k: (scored.get(k) or {}).get("mse") for k in ("climatology", "model")}
-        of = (f": MSE {mse['climatology']:.4g} against the model's {mse['model']:.4g}"
-              if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
-        return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is the "
-                f"reference a climate forecast is judged against{of}.")
+        quote = quote or (lambda value: f"{value:.4g}")
+        of = (f": {measured} {quote(mse['climatology'])} against the model's {quote(mse['model'])}"
+              if told != "climatology" and all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values())
+              else "")
+        return (f" The 'training mean' baseline is one level over the whole year; {named('climatology')} is a "
+                f"forecast of the yearly cycle{of}.")
     if "mean" not in scored or not yearly(freq, season):
         return ""
     if first is not None and last is not None:
@@ -98,26 +113,38 @@ def positions(times: pd.DatetimeIndex, per_day: int = 1) -> np.ndarray:
     return day * per_day + seconds * per_day // 86_400
 
 
-def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, n_t: int, means: np.ndarray,
-              locate) -> np.ndarray | None:
-    """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
-    row ``target_rows`` [W] of ``panel``, each of series ``series`` [W] (``means`` [S, T]: each series' training
-    mean, for a position its training rows lack); ``locate()`` gives the fit's borders in the panel
-    (``parts.locate``), read only where the calendar fits. None where the baseline does not apply (see the module)."""
+def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None, str]:
+    """At fit: the climatology of each series [S, P, T] in original units, float64 (P: ``LEAP`` positions times the
+    steps of a day, 1 daily, 24 hourly), from the training rows of ``splits`` (``means`` [S, T]: each series' training
+    mean, for a position its training rows lack), kept in the fitted state as the training means are (decision 9951);
+    and, where none is made, why in one clause ("" where the calendar is not of days or shorter, or has no time: the
+    baseline does not apply there). Not offered on a calendar of more than ``PER_DAY`` steps a day (minutes: a table of
+    tens of thousands of positions a series), above ``MOST`` numbers in all, or where a series' training rows span
+    under two whole years (those series named, with their span: decision 9951)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
-    if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars or not len(target_rows):
-        return None
-    located = locate()
-    wanted = np.unique(series)
-    firsts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
-    spans = {int(s): (int(panel.offsets[s] + min(firsts[s], located.splits[s].train_end)),
-                      int(panel.offsets[s] + located.splits[s].train_end)) for s in wanted}
-    if any(hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS for lo, hi in spans.values()):
-        return None
+    if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars:
+        return None, ""
     per_day = -(-DAY // size)  # the steps of a day: 1 daily, 24 hourly
+    if per_day > PER_DAY:
+        return None, (f"the calendar has {per_day} steps a day; rnncast keeps a climatology of at most {PER_DAY} (hourly "
+                      "or coarser)")
     width = LEAP * per_day
-    table = np.empty((len(wanted), width, n_t))  # the series scored alone: hourly, 8,784 positions each
-    for s, (lo, hi) in spans.items():
+    if panel.n_series * width * n_t > MOST:
+        return None, (f"its table would hold {panel.n_series * width * n_t:,} numbers ({panel.n_series} series x "
+                      f"{n_t} target(s) x {width} positions), over the {MOST:,} rnncast keeps in a model")
+    spans = [(int(panel.offsets[s]), int(panel.offsets[s] + sp.train_end)) for s, sp in enumerate(splits)]
+    short = [(s, lo, hi) for s, (lo, hi) in enumerate(spans) if hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS]
+    if short:
+        def span(lo, hi):
+            days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
+            return f"{days:.0f} days"
+        named = ", ".join(f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
+                          for s, lo, hi in short[:5])
+        more = f" and {len(short) - 5} more" if len(short) > 5 else ""
+        return None, (f"the training rows of {named}{more} span under two whole years (730 days), and every "
+                      "series' training rows must span two for it")
+    kept = np.empty((panel.n_series, width, n_t))
+    for s, (lo, hi) in enumerate(spans):
         values = panel.values[lo:hi, :n_t].astype(np.float64)
         if panel.filled is not None:
             values = np.where(panel.filled[lo:hi, :n_t] != 0, np.nan, values)
@@ -132,10 +159,57 @@ def forecasts(panel, target_rows: np.ndarray, series: np.ndarray, horizon: int, 
             leap = ~np.isfinite(mean[FEB29])  # Feb 29 not in the training rows: between Feb 28 and Mar 1
             mean[FEB29] = np.where(leap, (mean[FEB29 - 1] + mean[FEB29 + 1]) / 2, mean[FEB29])
             mean = mean.reshape(-1)
-            kept = np.where(np.isfinite(mean), mean, means[s, t])  # float64, written at the forecasts' resolution
-            table[np.searchsorted(wanted, s), :, t] = kept
+            kept[s, :, t] = np.where(np.isfinite(mean), mean, means[s, t])
+    return kept, ""
+
+
+def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
+    """``table`` of a fit's ``panel`` (all its targets), saying once why none is kept where the calendar is one it
+    applies to (a series under two years named: decision 9951)."""
+    kept_table, why = table(panel, splits, panel.n_targets, means)
+    if why and first_in_block("climatology", why):  # a tune's trials, a backtest's refits: said by the first
+        log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
+                    named("climatology"), why)
+    return kept_table
+
+
+def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: np.ndarray, horizon: int
+              ) -> np.ndarray | None:
+    """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
+    row ``target_rows`` [W] of ``panel``, each of series ``series`` [W], read off the fit's table ``kept`` [S, P, T]
+    (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 9951).
+    None where the model keeps none (a model saved before it was kept, or ``table`` made none) or the panel's times
+    do not fit it."""
+    time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
+    if (kept is None or not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars
+            or not len(target_rows) or kept.shape[1] != LEAP * -(-DAY // size)):
+        return None
+    per_day = kept.shape[1] // LEAP
     cut = time[np.asarray(target_rows) - 1]  # each window's last input time; its steps on the calendar
-    return table[np.searchsorted(wanted, series)[:, None], _steps(cut, panel.calendar.freq, horizon, per_day)]
+    return kept[np.asarray(series)[:, None], _steps(cut, panel.calendar.freq, horizon, per_day)]
+
+
+def saved(kept: np.ndarray | None):
+    """``table``'s as model.json keeps it: [S][T] texts of the P numbers each, space-separated as Python writes them
+    (read back exactly; one line each in the indented model.json, not one a number), or None."""
+    return None if kept is None else [[" ".join(map(repr, column.tolist())) for column in series.T] for series in kept]
+
+
+def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
+    """model.json's ``climatology`` back as [S, P, T] float64 (None: absent, a model saved before it was kept).
+    Raises ``ValueError`` where it is not ``n`` series of 366 or 366 x 24 positions (or a step between) of ``n_t``
+    finite numbers (a hand edit, which ``FittedState.read`` names)."""
+    if saved_table is None:
+        return None
+    if not isinstance(saved_table, list) or not all(isinstance(s, list) and all(isinstance(c, str) for c in s)
+                                                    for s in saved_table):
+        raise ValueError("climatology must be a list of lists of texts of numbers, one per series and target")
+    kept = np.asarray([[np.array(c.split(), dtype=np.float64) for c in s] for s in saved_table]).transpose(0, 2, 1)
+    if (kept.ndim != 3 or kept.shape[0] != n or kept.shape[2] != n_t or kept.shape[1] % LEAP
+            or not 1 <= kept.shape[1] // LEAP <= PER_DAY or not np.isfinite(kept).all()):
+        raise ValueError(f"climatology must be {n} x 366 x {n_t} finite numbers (or 366 x 24 positions), got shape "
+                         f"{kept.shape}")
+    return kept
 
 
 def _steps(cut: pd.DatetimeIndex, step, horizon: int, per_day: int) -> np.ndarray:

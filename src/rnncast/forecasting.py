@@ -192,8 +192,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
-    climate = climatology.forecasts(panel, target_rows, series, horizon, n_t, means, lambda: located or parts.locate(
-        state, panel, index))  # daily or finer data of two years' training rows (decision 1605)
+    climate = climatology.forecasts(None if state.climatology is None else state.climatology[index], panel,
+                                    target_rows, series, horizon)  # the fit's (decisions 1605, 9951)
     scaled_climate = climatology.scaled(climate, offset, scale, series)
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],

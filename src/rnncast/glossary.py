@@ -34,8 +34,14 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
-     "mean, and seasonal naive (the input window's last season repeated over the horizon: each step's value a whole "
-     "number of seasons earlier, one season for the first season's steps) where a season above 1 is set."),
+     "mean, seasonal naive (the input window's last season repeated over the horizon: each step's value a whole "
+     "number of seasons earlier, one season for the first season's steps) where a season above 1 is set, and the "
+     "climatology (below) where it applies."),
+    ("climatology", r"\bclimatology\b",
+     "a baseline of the yearly cycle: each series' training mean for each day of the year (for each hour of it on "
+     "hourly data), taken from the fit's training rows and kept with the model; scored on timestamps of a day's to "
+     "an hour's step where every series' training rows span two whole years, with no interval learned for it."),
+    # decisions 1605, 9954
     ("MSE", r"\bMSE\b",
      "mean squared error, the mean of (forecast − actual)², in the target's units squared (original or scaled, "
      "as its table or sentence says)."),

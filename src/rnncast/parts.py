@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import bordertimes, enddates, gapwindows, stepactuals
+from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
 from rnncast.spelling import counted, hint, rows_span, some
@@ -125,7 +126,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if not kept.any():
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
-    scored = describe(panel, located, starts, series, part, lookback, horizon)
+    scored = describe(panel, located, starts, series, part, lookback, horizon, getattr(state, "climatology", None) is not None)
     if unread:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning
         if not scores:
             log.warning("%s", unread["text"])
@@ -182,9 +183,10 @@ def _listed(panel: Panel, which: np.ndarray, rows: bool = False) -> str:
 
 
 def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndarray, part: str, lookback: int,
-             horizon: int = 1) -> dict:
+             horizon: int = 1, climate: bool = False) -> dict:
     """What a score rests on: the part, its windows, and how many windows have targets on rows the
-    model was trained on, validated on, held out as its test split, or never given (new data)."""
+    model was trained on, validated on, held out as its test split, or never given (new data); ``climate``: the model
+    keeps a climatology, named among the baselines fitted on the training rows (decision 9951)."""
     first = starts - panel.offsets[series] + lookback  # [W] first target row inside each window's series
     train_end = np.array([sp.train_end for sp in located.splits])[series]
     val_end = np.array([sp.val_end for sp in located.splits])[series]
@@ -216,9 +218,9 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
                  + (f", and {across} whose targets run from one of those splits into the next"
                     if part == "all" and across else "") + ")")
     if part == "train" or part == "all" and counts["training"]:  # the baselines learn from them as the model does
-        text += ("; the 'training mean' baseline and, beside a quantile model, the baselines' intervals are fitted on "
-                 f"the training rows ({'these same rows' if part == 'train' else 'some of these'}), so they too are "
-                 "scored in-sample there")
+        fitted = " and ".join(f"'{baseline_name(k)}'" for k in ("mean", "climatology")[:1 + climate])
+        text += (f"; the baselines fitted on the training rows ({'these same rows' if part == 'train' else 'some of these'}"
+                 f"), {fitted}, and, beside a quantile model, the baselines' intervals, are scored in-sample there")
     if panel.time is not None and len(scored_series):  # each series' earliest and latest first target, then theirs
         lows, highs = np.full(panel.n_series, np.iinfo(np.int64).max), np.full(panel.n_series, -1)
         np.minimum.at(lows, series, first), np.maximum.at(highs, series, first)

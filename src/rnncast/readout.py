@@ -24,7 +24,7 @@ from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
 from rnncast.significance import ONE_SIDED, p_text
 from rnncast.runhints import fit_hint, later_rows_hint, model_r2, same_step_hint, seasonal_hint, window_norm_hint
-from rnncast.verdicts import against_each, outcome, verdict, verdict_units
+from rnncast.verdicts import against_each, measured, outcome, quoted, verdict, verdict_units
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
          "training rows included"}  # the windows a part's verdict names (``evaluate``'s parts)
@@ -99,8 +99,10 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
-    sentence += climatology.reference(result["original"], getattr(forecaster.calendar_, "freq", None),  # decision 1577
-                                      forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs))
+    units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 9952)
+    sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
+                                      forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs),
+                                      measured(result, units), quoted(result, units), told[1])
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added
@@ -168,7 +170,9 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     good, sentence = backtest_verdict(m, told=told)
     sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
-    sentence += climatology.reference(m["overall"], m.get("freq"), m.get("season"))  # decision 1577
+    test = backtest_test(m)  # in the verdict's units, unless it quotes the climatology (decision 9952)
+    sentence += climatology.reference(test[m["verdict_units"]], m.get("freq"), m.get("season"), None, None,
+                                      measured(test, m["verdict_units"]), quoted(test, m["verdict_units"]), told[1])
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)

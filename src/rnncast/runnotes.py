@@ -43,9 +43,7 @@ def missing_season(forecaster: Fitted) -> Season | None:
     if forecaster.settings_.data.season != 1:
         return None
     season = agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
-    if season == (7, "days in a week") and yearlyseason.yearly(getattr(forecaster.state_, "yearly_season", None)):
-        return Season(365, "days in a year")  # daily rows that repeat every year more than every week (decision 1606)
-    return season
+    return yearlyseason.implied(season, getattr(forecaster.state_, "yearly_season", None))  # decisions 1606, 9953
 
 
 def _own(forecaster: Fitted) -> dict:
@@ -76,7 +74,8 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
     season, shown = recorded_season(m), m.get("calendar") or repr(m.get("freq"))
-    return season_hint(season, shown, m["lookback"]) or seasonmatch.hint(  # a season given off the calendar's year
+    why = yearlyseason.why(m["yearly_season"]) if season is not None and season.steps == 365 and m.get("yearly_season") else ""
+    return season_hint(season, shown, m["lookback"], False, why) or seasonmatch.hint(  # a season given off the calendar's year
         m.get("season"), seasonmatch.calendar_of(m.get("freq")), shown)
 
 

@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
-from rnncast import formatversions, modelcard, yearlyseason
+from rnncast import climatology, formatversions, modelcard, yearlyseason
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import Noted, check_keys, check_version, not_of_kind
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
@@ -70,6 +70,7 @@ class FittedState:
     same_step: dict | None = None  # {"features_r2", "last_r2"} with future-known features (samestep.measure); None: none
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
+    climatology: np.ndarray | None = field(default=None, compare=False, repr=False)  # [S, P, T] (climatology.table)
     yearly_season: dict | None = None  # daily training rows' yearly cycle against the week (yearlyseason.measure)
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
@@ -147,7 +148,8 @@ class FittedState:
             meta["test_overlap"] = self.overlap
         if self.across_gaps is not None:  # absent: none did, or a model saved before they were counted
             meta["across_gaps"] = self.across_gaps
-        meta.update({k: v for k, v in (("cutoffs", self.cutoffs), ("test_scores", self.test_scores)) if v is not None})
+        meta.update({k: v for k, v in (("cutoffs", self.cutoffs), ("test_scores", self.test_scores),
+                                                   ("climatology", climatology.saved(self.climatology))) if v is not None})
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
         return meta
@@ -197,6 +199,7 @@ class FittedState:
                 untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), yearly_season=yearlyseason.read(meta.get("yearly_season")),
                 overlap=saved_overlap(meta.get("test_overlap")),
+                climatology=climatology.read(meta.get("climatology"), n, len(meta["targets"])),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
                     meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),

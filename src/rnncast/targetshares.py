@@ -98,7 +98,10 @@ def text(shares: dict | None, where: str = "the test split") -> str | None:
     if shares.get("loses"):
         lost = [f"{target!r} (to {listing([repr(baseline_name(k)) for k in keys])})"
                 for target, keys in shares["loses"].items()]
-        parts.append(f"Though its pooled MSE is the lower, the model loses on {where} on "
+        beaten = list(dict.fromkeys(k for keys in shares["loses"].values() for k in keys))  # beaten pooled (t33t6 6)
+        below = (f"the {repr(baseline_name(beaten[0]))} baseline's" if len(beaten) == 1 else
+                 f"those of the {listing([repr(baseline_name(k)) for k in beaten])} baselines")
+        parts.append(f"Though its pooled MSE is lower than {below}, the model loses on {where} on "
                      f"{'target' if len(lost) == 1 else 'targets'} {listing(lost)}: a higher MSE there than "
                      f"{'that baseline' if sum(map(len, shares['loses'].values())) == 1 else 'those baselines'}'s.")
     if shares.get("loses_pinball"):

@@ -3,11 +3,12 @@ names 365 where the data's yearly cycle is the stronger one (decision 1606).
 
 A calendar of days implies a week (``seasons.implied_season``: 7), and the hint beside a verdict of season 1 named
 7 on every daily file, a 6-year daily temperature too, whose cycle is the year. ``measure`` reads each series'
-training rows on a calendar of one day (targets each, values none fill made) spanning two whole years or more:
-the autocorrelation a year apart (each value against the same date's a year earlier, pandas' calendar), and how
-much of their variance the mean of each month of the year and that of each weekday explain (R²). ``yearly`` holds
-where the autocorrelation a year apart is ``STRONG`` (0.5) or more and the months explain more than the weekdays
-(the median over the series of each); a weekly pattern the stronger keeps 7. Measured only for a fit of season 1,
+training rows on a calendar of one day (targets each, values none fill made) spanning two whole years or more by
+the forecasts themselves (decision 9953): the median absolute error of the seasonal naive forecast at 365 days
+against that of the last value repeated and of the seasonal naive at 7, over the fit's horizon. ``yearly`` holds where the 365's is the lower of both (the median over
+the series of each ratio): a trend or a random walk, whose last value forecasts best, keeps 7 (the earlier measure,
+autocorrelation a year apart and the months' R², called a trending till yearly, and one -9999 flipped it), and a
+median is blind to one bad value. Measured only for a fit of season 1,
 the only one whose hint reads it, on at most ``SAMPLE`` series (decision 1639).
 """
 
@@ -17,33 +18,37 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.offsets import Day
 
-STRONG = 0.5  # the autocorrelation a year apart that counts as a yearly cycle
 YEARS = pd.Timedelta(days=730)
-KEYS = ("year_acf", "month_r2", "weekday_r2")
+KEYS = ("year_vs_day", "year_vs_week")
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
+CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
+STEPS = 7  # the horizon's steps measured at most, spread over it
 
 
-def _r2(values: np.ndarray, groups: np.ndarray) -> float:
-    """The share of the variance of ``values`` [n] that the mean of each of ``groups`` [n] (small ints) explains."""
-    total = float(((values - values.mean()) ** 2).sum())
-    if total == 0:  # a series that never sells: no variance to explain (and no RuntimeWarning)
-        return 0.0
-    counts = np.bincount(groups)
-    means = np.bincount(groups, weights=values) / np.maximum(counts, 1)
-    return 1.0 - float(((values - means[groups]) ** 2).sum()) / total
-
-
-def _year_acf(values: np.ndarray, time: pd.DatetimeIndex) -> float:
-    """The correlation of ``values`` [n] (finite, at ``time``) with the same date's a year earlier (pandas'
-    calendar: Feb 29 against Feb 28); NaN with fewer than 3 pairs or a constant side."""
-    at = time.searchsorted(time - pd.DateOffset(years=1))
-    hit = (at < len(time)) & (time[np.minimum(at, len(time) - 1)] == time - pd.DateOffset(years=1))
-    if hit.sum() <= 2:
-        return np.nan
-    now, then = values[hit], values[at[hit]]
-    if now.std() == 0 or then.std() == 0:
-        return np.nan
-    return float(np.corrcoef(now, then)[0, 1])
+def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tuple[float, float]:
+    """The forecasts of ``values`` [n] (finite, at ``time``, daily) as the fit's baselines make them ``h`` steps ahead
+    (h of 1 to ``horizon``, at most ``STEPS`` of them): the last value (h days before), the seasonal naive at 7 and at
+    365 (the day 7 and 365 days before, or 14, ... for a step past the cycle), on the days that have all three; the
+    median absolute error at 365 over that of the last value and over that at 7, pooled over the steps; NaN with
+    fewer than 3 such days or a median error of 0 to divide by."""
+    days = ((time - time[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    grid = np.full(days[-1] + 1, np.nan)  # a daily grid, missing days NaN: a lag is a shift
+    grid[days] = values
+    errors: list[list] = [[], [], []]
+    for h in np.unique(np.linspace(1, max(horizon, 1), min(STEPS, max(horizon, 1))).astype(int)):
+        lags = [cycle * -(-h // cycle) for cycle in CYCLES]
+        if max(lags) >= len(grid):
+            continue
+        target = grid[max(lags):]
+        before = [grid[max(lags) - lag: len(grid) - lag] for lag in lags]
+        hit = np.isfinite(target) & np.logical_and.reduce([np.isfinite(b) for b in before])
+        for kept, b in zip(errors, before):
+            kept.append(np.abs(target[hit] - b[hit]))
+    pooled = [np.concatenate(e) if e else np.zeros(0) for e in errors]
+    if len(pooled[0]) < 3:
+        return np.nan, np.nan
+    last, week, year = (float(np.median(e)) for e in pooled)
+    return tuple(year / other if other > 0 else np.nan for other in (last, week))
 
 
 def _two_years(time: pd.DatetimeIndex) -> bool:
@@ -51,11 +56,12 @@ def _two_years(time: pd.DatetimeIndex) -> bool:
     return len(time) >= 2 and time[-1] - time[0] + pd.Timedelta(days=1) >= YEARS
 
 
-def measure(panel, splits: list, season: int = 1) -> dict | None:
-    """``{"year_acf", "month_r2", "weekday_r2"}``: the medians over the series and targets of ``panel`` whose
+def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | None:
+    """``{"year_vs_day", "year_vs_week"}`` (``_errors``' ratios): the medians over the series and targets of ``panel`` whose
     training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day (at most
     ``SAMPLE`` of them, spread evenly over the panel: a median); None where the calendar is not one of days, no
-    series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 1639)."""
+    series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 1639);
+    ``horizon``: the fit's, the steps its baselines forecast."""
     freq = getattr(panel.calendar, "freq", None)
     if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 \
             or panel.calendars:
@@ -73,36 +79,43 @@ def measure(panel, splits: list, season: int = 1) -> dict | None:
                 values = np.where(panel.filled[panel.offsets[s]:panel.offsets[s] + split.train_end, t] != 0, np.nan,
                                   values)
             ok = np.isfinite(values)
-            if ok.sum() < 3:
-                continue
-            kept, when = values[ok], time[ok]
-            found.append((_year_acf(kept, when), _r2(kept, np.asarray(when.month) - 1),
-                          _r2(kept, np.asarray(when.day_of_week))))
+            if ok.sum() >= 3:
+                found.append(_errors(values[ok], time[ok], horizon))
     if not found:
         return None
     table = np.asarray(found, dtype=np.float64)
-    if not np.isfinite(table).any(axis=0).all():  # a column all NaN (no pairs a year apart): no median to take
+    if not np.isfinite(table).any(axis=0).all():  # no days a year apart, or no error to divide by: no median
         return None
     medians = np.nanmedian(table, axis=0)
     return {k: round(float(v), 4) for k, v in zip(KEYS, medians)}
 
 
 def yearly(measured: dict | None) -> bool:
-    """Whether ``measure``'s record says the training rows repeat every year more than every week."""
-    return bool(measured) and measured["year_acf"] >= STRONG and measured["month_r2"] > measured["weekday_r2"]
+    """Whether ``measure``'s record says the seasonal naive forecast at 365 forecasts the training rows better (a
+    lower median absolute error) than the last value repeated and than the seasonal naive at 7."""
+    return bool(measured) and measured["year_vs_day"] < 1 and measured["year_vs_week"] < 1
+
+
+def implied(season, measured: dict | None):
+    """The season a hint names: ``season`` (``seasons.Season`` or None), but a year's 365 days where it is the week's 7
+    and ``measured`` (``measure``'s record) is ``yearly``; fit's and backtest's hints alike (decision 9953)."""
+    from rnncast.seasons import Season
+
+    return Season(365, "days in a year") if season == (7, "days in a week") and yearly(measured) else season
 
 
 def why(measured: dict) -> str:
-    """The hint's reason: " (the training rows repeat every year: their autocorrelation a year apart is 0.93, and
-    the mean of each month explains 88% of their variance, that of each weekday 0%)"."""
-    return (f" (the training rows repeat every year: their autocorrelation a year apart is {measured['year_acf']:.2f}, "
-            f"and the mean of each month explains {measured['month_r2']:.0%} of their variance, that of each weekday "
-            f"{measured['weekday_r2']:.0%})")
+    """The hint's reason: " (on the training rows the seasonal naive forecast at 365 forecasts better than at 7 and than
+    the last value repeated: its median absolute error is 0.91 and 0.96 times theirs)"."""
+    return (" (on the training rows the seasonal naive forecast at 365 forecasts better than at 7 and than the last "
+            f"value repeated: its median absolute error is {measured['year_vs_week']:.2f} and "
+            f"{measured['year_vs_day']:.2f} times theirs)")
 
 
 def read(saved) -> dict | None:
-    """``measure``'s record as model.json keeps it, checked (None: not measured, or a model saved before it was)."""
-    if saved is None:
+    """``measure``'s record as model.json keeps it, checked (None: not measured, or a model saved before it was, or
+    one of the earlier measure, of autocorrelation and months' R², which trends fooled: decision 9953)."""
+    if saved is None or isinstance(saved, dict) and set(saved) == {"year_acf", "month_r2", "weekday_r2"}:
         return None
     if not isinstance(saved, dict) or set(saved) != set(KEYS):
         raise ValueError(f"yearly_season must be null or {{{', '.join(KEYS)}}}, got {saved!r}")

@@ -12,6 +12,7 @@ import argparse
 import functools
 from dataclasses import fields
 
+from rnncast import baselines
 from rnncast.cli import commands as command, comparing, demoing, fitflags
 from rnncast.argparsing import ColumnNames, Once, Parser
 from rnncast.cli.fitting import run_fit
@@ -76,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
                                   "Train a forecaster on DATA and write a run directory: config.json, metrics.json, "
                                   "history.csv, model/, test_forecasts.csv (every test window's actual and forecast "
-                                  "values), plots and report.html. " + NAMES_NOTE))
+                                  "values), plots and report.html. " + baselines.HELP + NAMES_NOTE))
     data = _data_group(fit, "CSV or Parquet file, one row per time step (or per series and time step)")
     _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
@@ -107,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     backtest = commands.add_parser("backtest", help="forecasts from rolling cutoffs and metrics per window, beside the baselines",
                                    usage="%(prog)s DATA [--target COLS] [--n-windows N] [option ...]", description=(
                                        "Forecast from the last --n-windows cutoffs of every series of DATA and score each "
-                                       "window beside the baselines. " + NAMES_NOTE))
+                                       "window beside the baselines. " + baselines.HELP + NAMES_NOTE))
     data = _data_group(backtest, "CSV or Parquet file, one row per time step (or per series and time step)", optional=False)
     _add_names(data, "--target", help=TARGET_HELP)
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
@@ -204,10 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate", help="metrics of a trained run on data, beside the baselines, with the same verdict as fit",
-        description="Score a trained run's forecasts of DATA beside the baselines (repeat, mean, seasonal with --season), "
-                    "in original and scaled units, with MASE and the verdict line of fit. By default only windows whose "
+        description="Score a trained run's forecasts of DATA beside the baselines the run was fitted with, in original "
+                    "and scaled units, with MASE and the verdict line of fit. By default only windows whose "
                     "targets come after the rows the model was fitted and validated on are scored (the fit's test split "
-                    "and any newer rows, found by their timestamps); the first line says what was scored.")
+                    "and any newer rows, found by their timestamps); the first line says what was scored. " + baselines.HELP)
     evaluate.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     evaluate.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on: "
                           "the data given to fit, newer data, or both")
