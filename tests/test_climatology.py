@@ -109,7 +109,7 @@ def test_the_sentence_names_the_climatology_score_where_it_was_scored():
 
 
 def test_the_sentence_speaks_the_verdicts_units_and_repeats_no_score_it_quotes():
-    """t33t7 H1, t33t6 2 (decision 9952): a panel's verdict in scaled units got the pooled original-unit MSEs, unnamed,
+    """t33t7 H1, t33t6 2 (decision 1664): a panel's verdict in scaled units got the pooled original-unit MSEs, unnamed,
     which said the opposite of it; now the verdict's units, named and written as its table writes them, and no numbers
     where the verdict quotes the climatology already (t33t7 M3: 710356 then 7.104e+05)."""
     scaled = {"model": {"mse": 0.0452}, "mean": {"mse": 2.0}, "climatology": {"mse": 3.7543}}
@@ -181,7 +181,7 @@ def test_each_step_is_dated_on_the_calendar_across_a_clock_change():
 
 
 def test_the_fits_table_is_read_whatever_rows_the_data_holds_before():
-    """t33t6 1 (decision 9951): the table is the fit's, kept as its training means; a file that starts later (2018
+    """t33t6 1 (decision 1663): the table is the fit's, kept as its training means; a file that starts later (2018
     on) forecasts the same windows the same, not without a climatology; a model without one forecasts none."""
     import numpy as np
 
@@ -207,7 +207,7 @@ def test_the_fits_table_is_read_whatever_rows_the_data_holds_before():
 
 
 def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
-    """Decision 9951: at most 24 positions a day (minutes: not kept, said); decision 9951: a panel's series under
+    """Decision 1663: at most 24 positions a day (minutes: not kept, said); decision 1663: a panel's series under
     two years of training rows is named with its span."""
     import numpy as np
 

@@ -404,7 +404,7 @@ def test_part_train_and_all_say_the_baselines_learn_from_the_training_rows_too(m
 
 
 def test_part_train_names_the_climatology_among_the_baselines_fitted_in_sample():
-    """t33t7 M2 (decision 9951): a model that keeps a climatology has it fitted on the training rows too, so evaluate
+    """t33t7 M2 (decision 1663): a model that keeps a climatology has it fitted on the training rows too, so evaluate
     --part train's first line names it beside the training mean as scored in-sample."""
     panel = Panel(values=np.arange(40.0)[:, None], offsets=np.array([0, 40]), ids=[None], columns=["y"], n_targets=1)
     located = parts.Located([Split(30, 35, 40)], np.array([40]), False)

@@ -622,7 +622,7 @@ def test_baseline_lines_stand_out_from_white_and_the_seasonal_naive_is_not_the_m
                                  [-0.011820, 0.042940, 0.968881]]) @ rgb, 0, 1)
 
     for style in plots.BASELINE_STYLES:  # every baseline, as drawn over white (the climatology's pale #bcbd22 was 2.2:1,
-        # t33t7 L5: decision 9955)
+        # t33t7 L5: decision 1667)
         drawn = plots.BASELINE_ALPHA * np.array(to_rgb(style["color"])) + (1 - plots.BASELINE_ALPHA)
         assert 1.05 / (luminance(drawn) + 0.05) >= 3
     model, seasonal = deutan(np.array(to_rgb("C0"))), deutan(np.array(to_rgb(plots.BASELINE_STYLES[2]["color"])))

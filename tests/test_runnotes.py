@@ -452,7 +452,7 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
 
 
 def test_a_backtests_365_hint_quotes_the_measure_fit_took():
-    """t33t7 M6 (decision 9953): backtest named 7 where fit named 365 for the same file; it now takes the same measure
+    """t33t7 M6 (decision 1665): backtest named 7 where fit named 365 for the same file; it now takes the same measure
     from its models' fit, and quotes it."""
     from rnncast.runnotes import backtest_season_hint
     from rnncast.seasons import Season

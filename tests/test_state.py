@@ -332,7 +332,7 @@ def test_a_model_saved_with_the_cell_in_capitals_before_the_fix_loads(tmp_path):
 
 
 def test_the_climatology_is_kept_with_the_model_and_an_old_model_has_none(tmp_path):
-    """Decision 9951: fit keeps the climatology of its training rows (daily: 366 positions) in model.json, as it keeps
+    """Decision 1663: fit keeps the climatology of its training rows (daily: 366 positions) in model.json, as it keeps
     the training means, and evaluate reads it whatever rows the file holds before; a model saved before it was kept
     reads back without one, and its evaluate scores no climatology (no error)."""
     time = pd.date_range("2015-01-01", periods=4 * 365, freq="D")

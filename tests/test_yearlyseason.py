@@ -66,7 +66,7 @@ def test_measured_only_for_season_1_and_quietly_beside_a_series_that_never_sells
 
 
 def test_a_trend_a_random_walk_and_one_coded_value_do_not_fool_it():
-    """t33t6 3, 5 and t33t7 M1 (decision 9953): a trending till with a weekly pattern and a random walk were told
+    """t33t6 3, 5 and t33t7 M1 (decision 1665): a trending till with a weekly pattern and a random walk were told
     365 (autocorrelation a year apart 0.96, 0.75), and one -9999 flipped a temperature back to 7; measured by the
     forecasts' median errors, the last value or the week forecasts a trend and a walk better, and a median is blind
     to one bad value."""

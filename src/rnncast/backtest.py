@@ -226,7 +226,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = yearlyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal
-                                   model.state.yearly_season)  # naive was computed; 365 by fit's measure (decision 9953)
+                                   model.state.yearly_season)  # naive was computed; 365 by fit's measure (decision 1665)
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale

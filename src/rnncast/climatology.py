@@ -7,7 +7,7 @@ yearly season overstated the skill a climate user reads into it (a tester's 30 s
 MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``) where it applies: timestamps on a
 calendar of a day's to an hour's step (days, hours; no series keeping a calendar of its own) and every series with
 training rows that span two whole years or more; the state keeps it as it keeps the training means, and
-``forecasts`` reads it for any file's windows (decision 9951: rebuilt from the file evaluate was given, a file
+``forecasts`` reads it for any file's windows (decision 1663: rebuilt from the file evaluate was given, a file
 starting later dropped it and flipped the verdict). Each series' own training values
 (none that fill made) are averaged per day of the year, counted by month and day on a leap year's 366 positions, and,
 on a calendar finer than a day, per time of day too; Feb 29 takes its own mean where the training rows hold one, else
@@ -39,8 +39,8 @@ SAID = (" The 'training mean' baseline is one level over the whole year, not a c
 MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each month's first position in a leap year
 LEAP = 366  # positions: each month and day of a leap year
 FEB29 = 59  # Feb 29's position (Jan 1 is 0)
-PER_DAY = 24  # the most steps a day a kept climatology has: hourly (decision 9951)
-MOST = 1_000_000  # the most numbers a kept climatology holds, all series and targets together (decision 9951)
+PER_DAY = 24  # the most steps a day a kept climatology has: hourly (decision 1663)
+MOST = 1_000_000  # the most numbers a kept climatology holds, all series and targets together (decision 1663)
 
 
 def yearly(freq, season: int | None) -> bool:
@@ -60,7 +60,7 @@ def reference(scored, freq, season: int | None, first=None, last=None, measured:
     """Where the baselines ``scored`` (``{name: {"mse": ...}}``, 'model' among them, in the verdict's units) hold the
     climatology baseline, what it is, with its MSE beside the model's named ``measured`` (the verdict's "MSE (each
     series in its own scaled units)") and written by ``quote`` (the verdict's: ``verdicts.quoted``; default 4
-    significant digits), unless ``told``, the baseline the verdict quotes, is the climatology (decision 9952: its score
+    significant digits), unless ``told``, the baseline the verdict quotes, is the climatology (decision 1664: its score
     is said there once, in the table's notation); else ``SAID`` where they include the training mean and ``yearly``
     holds, and the data's ``first`` and ``last`` times (text or timestamps; None: not known) lie two years or more
     apart; "" otherwise."""
@@ -116,11 +116,11 @@ def positions(times: pd.DatetimeIndex, per_day: int = 1) -> np.ndarray:
 def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None, str]:
     """At fit: the climatology of each series [S, P, T] in original units, float64 (P: ``LEAP`` positions times the
     steps of a day, 1 daily, 24 hourly), from the training rows of ``splits`` (``means`` [S, T]: each series' training
-    mean, for a position its training rows lack), kept in the fitted state as the training means are (decision 9951);
+    mean, for a position its training rows lack), kept in the fitted state as the training means are (decision 1663);
     and, where none is made, why in one clause ("" where the calendar is not of days or shorter, or has no time: the
     baseline does not apply there). Not offered on a calendar of more than ``PER_DAY`` steps a day (minutes: a table of
     tens of thousands of positions a series), above ``MOST`` numbers in all, or where a series' training rows span
-    under two whole years (those series named, with their span: decision 9951)."""
+    under two whole years (those series named, with their span: decision 1663)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
     if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars:
         return None, ""
@@ -165,7 +165,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
 
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying once why none is kept where the calendar is one it
-    applies to (a series under two years named: decision 9951)."""
+    applies to (a series under two years named: decision 1663)."""
     kept_table, why = table(panel, splits, panel.n_targets, means)
     if why and first_in_block("climatology", why):  # a tune's trials, a backtest's refits: said by the first
         log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
@@ -177,7 +177,7 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
               ) -> np.ndarray | None:
     """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
     row ``target_rows`` [W] of ``panel``, each of series ``series`` [W], read off the fit's table ``kept`` [S, P, T]
-    (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 9951).
+    (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 1663).
     None where the model keeps none (a model saved before it was kept, or ``table`` made none) or the panel's times
     do not fit it."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))

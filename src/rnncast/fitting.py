@@ -209,7 +209,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
-        climatology=climatology.kept(panel, splits, train_means),  # the climatology baseline's, kept (decision 9951)
+        climatology=climatology.kept(panel, splits, train_means),  # the climatology baseline's, kept (decision 1663)
         yearly_season=yearlyseason.measure(panel, splits, settings.data.season, data_s.horizon),  # the season hint's: 365 over 7 by the data (decision 1606)
         squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
         value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them

@@ -193,7 +193,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     climate = climatology.forecasts(None if state.climatology is None else state.climatology[index], panel,
-                                    target_rows, series, horizon)  # the fit's (decisions 1605, 9951)
+                                    target_rows, series, horizon)  # the fit's (decisions 1605, 1663)
     scaled_climate = climatology.scaled(climate, offset, scale, series)
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],

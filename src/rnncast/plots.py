@@ -75,7 +75,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
 # (decision 1544).
 BASELINE_ALPHA = 0.9
 BASELINE_STYLES = ({"color": "#606060", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#b35806", "ls": "-."},
-                   {"color": "#767600", "ls": (0, (5, 1, 1, 1, 1, 1))})  # climatology: a dark olive (decision 9955)
+                   {"color": "#767600", "ls": (0, (5, 1, 1, 1, 1, 1))})  # climatology: a dark olive (decision 1667)
 # A backtest's windows: the model's blue (C0, as forecast.png draws it) and a lighter shade of it in turn, so that
 # neighbours are told apart, none near a baseline's colour (the colour cycle's C6 pink stood beside the seasonal naive's
 # purple) nor the actual values' black (a navy was); the cutoffs one neutral grey, as the legend shows them.

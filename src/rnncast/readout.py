@@ -99,7 +99,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
-    units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 9952)
+    units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 1664)
     sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
                                       forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs),
                                       measured(result, units), quoted(result, units), told[1])
@@ -170,7 +170,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     good, sentence = backtest_verdict(m, told=told)
     sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
-    test = backtest_test(m)  # in the verdict's units, unless it quotes the climatology (decision 9952)
+    test = backtest_test(m)  # in the verdict's units, unless it quotes the climatology (decision 1664)
     sentence += climatology.reference(test[m["verdict_units"]], m.get("freq"), m.get("season"), None, None,
                                       measured(test, m["verdict_units"]), quoted(test, m["verdict_units"]), told[1])
     seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],

@@ -4,7 +4,7 @@ names 365 where the data's yearly cycle is the stronger one (decision 1606).
 A calendar of days implies a week (``seasons.implied_season``: 7), and the hint beside a verdict of season 1 named
 7 on every daily file, a 6-year daily temperature too, whose cycle is the year. ``measure`` reads each series'
 training rows on a calendar of one day (targets each, values none fill made) spanning two whole years or more by
-the forecasts themselves (decision 9953): the median absolute error of the seasonal naive forecast at 365 days
+the forecasts themselves (decision 1665): the median absolute error of the seasonal naive forecast at 365 days
 against that of the last value repeated and of the seasonal naive at 7, over the fit's horizon. ``yearly`` holds where the 365's is the lower of both (the median over
 the series of each ratio): a trend or a random walk, whose last value forecasts best, keeps 7 (the earlier measure,
 autocorrelation a year apart and the months' R², called a trending till yearly, and one -9999 flipped it), and a
@@ -98,7 +98,7 @@ def yearly(measured: dict | None) -> bool:
 
 def implied(season, measured: dict | None):
     """The season a hint names: ``season`` (``seasons.Season`` or None), but a year's 365 days where it is the week's 7
-    and ``measured`` (``measure``'s record) is ``yearly``; fit's and backtest's hints alike (decision 9953)."""
+    and ``measured`` (``measure``'s record) is ``yearly``; fit's and backtest's hints alike (decision 1665)."""
     from rnncast.seasons import Season
 
     return Season(365, "days in a year") if season == (7, "days in a week") and yearly(measured) else season
@@ -114,7 +114,7 @@ def why(measured: dict) -> str:
 
 def read(saved) -> dict | None:
     """``measure``'s record as model.json keeps it, checked (None: not measured, or a model saved before it was, or
-    one of the earlier measure, of autocorrelation and months' R², which trends fooled: decision 9953)."""
+    one of the earlier measure, of autocorrelation and months' R², which trends fooled: decision 1665)."""
     if saved is None or isinstance(saved, dict) and set(saved) == {"year_acf", "month_r2", "weekday_r2"}:
         return None
     if not isinstance(saved, dict) or set(saved) != set(KEYS):
