@@ -170,7 +170,7 @@ class FittedState:
             features = list(meta["features"])
             ids = [None if i is None else str(i) for i in meta.get("ids", [None])]  # ids are text
             static = meta.get("static")
-            n = len(ids)
+            n, n_t = len(ids), len(meta["targets"])
             state = cls(
                 params=params, layout=meta.get("layout", "single"), ids=ids, id_col=meta.get("id_col"),
                 targets=list(meta["targets"]),
@@ -183,7 +183,7 @@ class FittedState:
                 splits=[Split(*s) for s in meta.get("splits", [meta.get("split")])],
                 train_means=np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64),
                 mase_scales=np.asarray(meta.get("mase_scales", [[np.nan] * len(meta["targets"])]), dtype=np.float64),
-                mase_zero=mase_zero(meta.get("mase_zero"), n, len(meta["targets"])),
+                mase_zero=mase_zero(meta.get("mase_zero"), n, n_t),
                 train_spreads=(None if meta.get("train_spreads") is None  # kept since decision 475
                                else np.asarray(meta["train_spreads"], dtype=np.float64)),
                 static_encoder=StaticEncoder.from_state(static["encoder"]) if static else None,
@@ -198,8 +198,7 @@ class FittedState:
                 epoch_draw=meta.get("epoch_draw"), diverged_epoch=diverged_epoch(meta.get("diverged_epoch")),
                 untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
                 later_rows=later_rows(meta.get("later_rows")), yearly_season=yearlyseason.read(meta.get("yearly_season")),
-                overlap=saved_overlap(meta.get("test_overlap")),
-                climatology=climatology.read(meta.get("climatology"), n, len(meta["targets"])),
+                overlap=saved_overlap(meta.get("test_overlap")), climatology=climatology.read(meta.get("climatology"), n, n_t),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
                     meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),
