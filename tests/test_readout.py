@@ -215,3 +215,8 @@ def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
     assert headline is not None and headline["windows"] == kept["windows"]
     newer = model.evaluate(frame)
     assert newer["scored"]["targets_on"]["new"] > 0 and model.test_scores_ == headline
+    # decision 9961 (r33r2 1): fewer new rows than a horizon start no window after the fit's end, yet the test
+    # split's last windows run past it: still no test headline
+    few = model.evaluate(frame.iloc[:200 + model.horizon - 2])
+    assert few["scored"]["targets_on"]["new"] == 0 and few["scored"]["past_fit_end"] > 0
+    assert model.test_scores_ == headline
