@@ -205,8 +205,10 @@ class FittedState:
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
                 rnncast_version=written_by(meta.get("rnncast_version")), format_version=version,
             )
+            meta.last = None  # past here no one entry is told: the generic refusal (decision 9963)
             if state.cutoffs is None and state.borders:  # a model saved before them: rebuilt (decision 1599)
                 state.cutoffs = modelcard.from_borders(state.borders, state.calendar, state.calendars, ids)
+            meta.last = "params"
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
             raise RnncastError(f"the model description in {where} is hand-edited: {err}") from None
