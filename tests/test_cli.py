@@ -536,3 +536,13 @@ def test_predict_to_a_full_standard_output_names_it(capsys, folder, run, monkeyp
         "rnncast: error: standard output: No space left on device (the disk it is sent to is full: free some space, "
         "or send it to another disk)")
     assert isinstance(sys.stdout, Full)  # put back as it was
+
+
+def test_the_command_line_is_forgotten_when_the_command_ends(tmp_path):
+    """Decision 9966 (r33r2 7): after cli.main([...]) in a process, every later report.environment() recorded that
+    earlier command line, a Python-API run's too."""
+    from rnncast import report
+    from rnncast.cli import main
+
+    assert main(["-q", "predict", str(tmp_path / "no_such_run"), str(tmp_path / "x.csv")]) != 0
+    assert "command_line" not in report.environment(0)

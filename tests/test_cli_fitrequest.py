@@ -267,3 +267,31 @@ def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_anoth
     (tmp_path / "old.json").write_text(json.dumps({"settings": {}}))  # no count recorded: the replacing alone
     thread_note(tmp_path / "old.json", 1, True, 0)
     assert capsys.readouterr().err.splitlines() == [f"--threads 1 replaces the config's 0 ({tmp_path / 'old.json'})"]
+
+
+def test_tune_of_a_run_and_a_gpu_trained_run_get_no_thread_advice(tmp_path, caplog, monkeypatch):
+    """Decision 9964 (r33r2 4, 8): tune --config RUN was told "this fit ... give --threads 1 to repeat it bit for
+    bit", and a run trained on a GPU was advised a CPU thread count, which does not decide a GPU's bits."""
+    import json
+    import logging
+
+    import torch
+
+    from rnncast.cli.fitrequest import thread_note
+
+    run = tmp_path / "run"
+    run.mkdir()
+    (run / "config.json").write_text(json.dumps({"environment": {"threads_used": 3}, "device": "cpu"}))
+    (tmp_path / "d.csv").write_text("y\n1\n2\n")
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    monkeypatch.setattr("rnncast.configfile.read_config", lambda *a: ({"threads": 0}, {"data": str(tmp_path / "d.csv")}))
+    with caplog.at_level(logging.INFO):
+        fit_request(_args("tune", "--config", str(run)), "tune")
+        assert not caplog.records
+        fit_request(_args("fit", "--config", str(run), "--device", "cpu"))
+        assert [r.getMessage().startswith(f"{run} was trained on 3") for r in caplog.records] == [True]
+        caplog.clear()
+        thread_note(run, 0, device="cuda")  # this fit on a GPU
+        (run / "config.json").write_text(json.dumps({"environment": {"threads_used": 3}, "device": "cuda:0"}))
+        thread_note(run, 0, device="cpu")  # the run trained on one
+    assert not caplog.records

@@ -242,3 +242,19 @@ def test_the_advice_to_add_a_code_keeps_the_text_codes_given():
     from rnncast.codedblanks import proposed
 
     assert proposed([9999.0], "-9999,M") == "-9999, 9999, M" and proposed([-999.0]) == -999
+
+
+def test_a_found_unique_id_column_keeps_an_id_equal_to_a_text_code(tmp_path):
+    """Decision 9962 (r33r2 2): with no id_col, a 'unique_id' column is the ids; its id 'M' was blanked by
+    missing_values='-9999,M' and refused as "id column 'unique_id' is empty at line 2"."""
+    import pandas as pd
+
+    from rnncast.loading import load_panel
+
+    n = 30
+    frame = pd.DataFrame({"unique_id": ["M"] * n + ["F"] * n, "ds": list(pd.date_range("2020-01-01", periods=n)) * 2,
+                          "y": [str(v) for v in range(2 * n)]})
+    frame.loc[5, "y"] = "M"
+    frame.to_csv(tmp_path / "ids.csv", index=False)
+    panel = load_panel(tmp_path / "ids.csv", target="y", missing_values="-9999,M", fill="ffill")
+    assert sorted(panel.ids) == ["F", "M"] and panel.n_series == 2

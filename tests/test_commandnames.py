@@ -20,6 +20,8 @@ def test_a_misspelt_command_names_the_nearest_and_lists_them_all(given, meant):
 def test_a_command_in_capitals_is_told_to_be_written_in_lower_case():
     assert unknown_command("rnncast", "command", "Fit", COMMANDS) == (
         "unknown command 'Fit'; commands are written in lower case: rnncast fit")
+    assert unknown_command("rnncast bench", "benchmark", "ETT", ["ett", "m4"]) == (  # r33r2 12: a benchmark's own noun
+        "unknown benchmark 'ETT'; benchmarks are written in lower case: rnncast bench ett")
 
 
 @pytest.mark.parametrize("given, command", [("train", "fit"), ("forecast", "predict"), ("cross_validation", "backtest"),

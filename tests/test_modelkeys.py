@@ -74,3 +74,19 @@ def test_a_value_refused_by_a_library_names_its_entry_and_rnncast_s_own_words_ar
         given_back(["a"], meta.get("id_dtype"))
     assert not_of_kind(err.value, meta.last) == ("a value is not of the kind rnncast writes (ids of dtype 'lunar'; "
                                                  "known: int64, float64)")  # rnncast's own reader words it: kept
+
+
+def test_a_mapping_entry_used_after_later_reads_is_still_named():
+    """Decision 9963 (r33r2 3): static's inputs, read early and reshaped after 'train_spreads' was read, were refused
+    as "its 'train_spreads' entry is not of the kind rnncast writes"."""
+    import numpy as np
+
+    from rnncast.modelkeys import Noted, not_of_kind
+
+    meta = Noted({"static": {"inputs": [[1.0]]}, "train_spreads": [1.0, 2.0]})
+    static = meta.get("static")
+    meta.get("train_spreads")
+    with pytest.raises(ValueError) as err:
+        np.asarray(static["inputs"]).reshape(2, -1)
+    assert meta.last == "static" and "its 'static' entry" in not_of_kind(err.value, meta.last)
+    assert type(meta["train_spreads"]) is list and dict(static) == {"inputs": [[1.0]]}

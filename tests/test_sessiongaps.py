@@ -53,6 +53,19 @@ def test_holidays_and_half_days_missing_together_name_the_set():
     assert said(SESSION, _missing(lost, _rows(days)), lost) is None
 
 
+def test_one_holiday_beside_its_market_s_half_day_names_the_set_and_alone_does_not():
+    """Decision 9965 (r33r2 5): Thanksgiving's whole session and the next day's half day were no longer named once
+    businessdays.all_of needed two dates (decision 1610); one holiday with no half day stays a possible chance."""
+    days = pd.bdate_range("2023-11-13", "2023-12-01")
+    rows = _rows([d for d in days if d != pd.Timestamp("2023-11-23")],
+                 lambda d: "12:30" if d == pd.Timestamp("2023-11-24") else "15:30")
+    text, _ = said(SESSION, _missing(rows, _rows(days)), rows)
+    assert text.startswith("the rows missing are whole sessions on NYSE holidays (7 rows: 2023-11-23, Thanksgiving Day)"
+                           " and the last bars of NYSE's half days")
+    alone = _rows([d for d in days if d != pd.Timestamp("2023-11-23")])
+    assert said(SESSION, _missing(alone, _rows(days)), alone) is None
+
+
 def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
     """Decision 1619: an FX feed's 5-minute bars over three weeks (too few for a session to be found) had "1740 rows
     missing from the '5min' calendar", its weekends, with no word of the session freq= that skips them."""

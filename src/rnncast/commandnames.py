@@ -52,7 +52,7 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
     word = str(given).lower()
     head = f"unknown {noun} {given!r}"
     if word in known:  # Fit: the commands are written in lower case, as argparse matches them exactly
-        return f"{head}; commands are written in lower case: {prog} {word}"
+        return f"{head}; {noun}s are written in lower case: {prog} {word}"
     if noun == "command" and word in OTHER_COMMANDS and OTHER_COMMANDS[word][0] in known:
         command, does = OTHER_COMMANDS[word]
         return f"{head}: rnncast's word is {command} ({prog} {command} {does})"
@@ -63,7 +63,7 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
 
 
 def no_command(prog: str, noun: str, known: Iterable[str]) -> str:
-    """The line after the help of ``prog`` given no subcommand: ``rnncast: error: give a command: demo, fit, ...
-    (rnncast COMMAND --help lists a command's flags)``."""
+    """The line after the help of ``prog`` given no subcommand: ``rnncast: error: give a command, one of demo, fit,
+    ... or bench (rnncast COMMAND --help lists its flags)``."""
     return (f"{prog}: error: give a {noun}, one of {listing(list(known), 'or')} "
             f"({prog} {noun.upper()} --help lists its flags)\n")

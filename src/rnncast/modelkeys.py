@@ -57,18 +57,39 @@ def check_keys(meta: dict, where) -> None:
 
 
 class Noted(dict):
-    """A ``model.json``'s entries that remember the last key read (``last``; None before any): the one
-    ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 1653), not the inner
-    exception's text ("Split.__init__() missing 2 required positional arguments")."""
+    """A ``model.json``'s entries that remember the last key read (``last``; None before any, or where no one entry
+    can be told): the one ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 1653),
+    not the inner exception's text ("Split.__init__() missing 2 required positional arguments"). An entry that is a
+    mapping is given as one that names its key again where its own items are read, so a value read early and used
+    later (``static``'s inputs reshaped after ``train_spreads`` is read) is still named as itself (decision 9963)."""
 
     last = None
 
     def __getitem__(self, key):
         self.last = key
-        return super().__getitem__(key)
+        return self._entry(key, super().__getitem__(key))
 
     def get(self, key, default=None):
         self.last = key
+        return self._entry(key, super().get(key, default))
+
+    def _entry(self, key, value):
+        return _Entry(self, key, value) if type(value) is dict else value
+
+
+class _Entry(dict):
+    """An entry of ``Noted`` that is a mapping: reading its items names its key in the whole (``Noted.last``)."""
+
+    def __init__(self, whole: Noted, key, value: dict):
+        super().__init__(value)
+        self.whole, self.key = whole, key
+
+    def __getitem__(self, key):
+        self.whole.last = self.key
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.whole.last = self.key
         return super().get(key, default)
 
 

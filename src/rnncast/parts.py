@@ -198,6 +198,7 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
               "new": int((first >= fit_end).sum()),
               "before": int((~fitted & (first < fit_end)).sum())}  # inputs from before the data given to fit
     scored_series = np.unique(series)
+    crossing = 0  # test windows whose targets run past the fit's last row (modelcard.fit_test_split)
     text = f"scored {'all ' if part == 'all' else ''}{counted(len(starts), 'window')} {PART_NAMES[part]}"
     if panel.n_series > 1:
         text += f" in {len(scored_series)} of {panel.n_series} series"
@@ -231,7 +232,7 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     if not located.by_time:
         text += "; rows are matched to the fit's by their number (no timestamps), so give data that starts where the fit's did"
     return {"part": part, "windows": int(len(starts)), "series": int(len(scored_series)), "targets_on": counts,
-            "by_time": located.by_time, "text": text}
+            "past_fit_end": crossing, "by_time": located.by_time, "text": text}
 
 
 def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, method: str = "evaluate") -> str:

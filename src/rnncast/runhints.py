@@ -18,11 +18,11 @@ from rnncast.verdicts import beats, verdict_units
 from rnncast.windows import train_windows
 
 
-def same_step_hint(forecaster: Fitted, result: dict, where: str) -> str | None:
+def same_step_hint(forecaster: Fitted, result: dict, where: str, said: bool = False) -> str | None:
     """``samestep.hint`` of a fitted model's scores of one part (``where``): window_norm='none' for a target that
-    follows its own step's future-known features more than its last value."""
+    follows its own step's future-known features more than its last value; ``said``: the verdict gave the R² already."""
     return samestep.hint(forecaster.state_.same_step, forecaster.settings_.model.window_norm, model_r2(forecaster, result),
-                         where)
+                         where, said)
 
 
 def later_rows_hint(forecaster: Fitted, result: dict, where: str) -> str | None:

@@ -64,15 +64,16 @@ def least_squares(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.n
     return xm, ym, coef
 
 
-def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where: str = "the test split") -> str | None:
+def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where: str = "the test split",
+         said: bool = False) -> str | None:
     """The hint of a model with future-known features that forecasts relative to the window (``window_norm`` not
     'none') on a target that follows its own step's features more than its last value (``same_step``, ``measure``'s),
-    where the model's R² on ``where`` (``model_r2``) is below the features' own; with 'none', ``unlearned``'s; else
-    None."""
+    where the model's R² on ``where`` (``model_r2``) is below the features' own; with 'none', ``unlearned``'s (its advice
+    alone where the verdict ``said`` both R² already: ``behind_text``, decision 9967); else None."""
     if same_step is None:
         return None
     if window_norm == "none":
-        return unlearned(same_step, model_r2, where)
+        return unlearned(same_step, model_r2, where, said)
     features, last = same_step["features_r2"], same_step["last_r2"]
     if features < EXPLAINED or features <= last or model_r2 is None or not model_r2 < features:
         return None
@@ -85,14 +86,18 @@ def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where
             "given the epochs it needs")
 
 
-def unlearned(same_step: dict, model_r2: float | None, where: str) -> str | None:
+def unlearned(same_step: dict, model_r2: float | None, where: str, said: bool = False) -> str | None:
     """The hint of a model that forecasts the value itself (``window_norm='none'``) of a target its own step's
     future-known features explain (at least ``EXPLAINED``, ``same_step``'s least squares), where the model's R² on
     ``where`` leaves at least twice what that linear fit leaves unexplained, and ``GAP`` more: training has not yet found what a linear
     fit of the model's own inputs does (t30t4: R² 1.000 from the features, 0.064 from a model after 5 epochs at the
-    default lr, whose verdict beat the training mean in green and said no more); else None."""
+    default lr, whose verdict beat the training mean in green and said no more); else None. ``said``: the verdict
+    gave both R² (``behind_text``), so the hint gives its advice alone, not the numbers again (decision 9967)."""
     if far_behind(same_step, model_r2) is None:
         return None
+    if said:
+        return (f"hint: training has not yet found what that linear fit does; more epochs ({spelled('epochs')}) or a "
+                f"larger learning rate ({spelled('lr')}) may close the gap")
     said_features, said_model = apart([same_step["features_r2"], model_r2])
     return (f"hint: least squares on the training rows explains R² {said_features} of the target from the future-known "
             f"features of its own step, a linear fit of inputs the model reads, and the model's R² on {where} is "

@@ -192,8 +192,10 @@ def _first_bytes(path: Path, compression: str | None, member: str | None) -> tup
         first, whole = _read_first(f)
     if not whole and len(first) >= FIRST_LINE and b"\x00" not in first and not re.search(rb"\r|\n", first):
         name = f"{member} in {path}" if member else str(path)
-        raise RnncastError(f"{name} is not a text table: no line break in its first {FIRST_LINE >> 20} MB; give a "
-                           "CSV file of one row a line (a header line first) or a Parquet file")
+        size = f"{FIRST_LINE / 2 ** 20:.3g} MB"  # 16 MB
+        raise RnncastError(f"{name} has no line break in its first {size}: rnncast reads a CSV file whose header line "
+                           f"is under {size}; a file of one line is no table, and a table that wide (about a million "
+                           "series columns) is read from a Parquet file")
     return first, whole
 
 

@@ -1,9 +1,7 @@
-"""Everything ``fit`` learns besides the weights, as one dataclass, which is also the saved model's
-schema (``model.json``, beside ``weights.safetensors``).
-
-``FittedState.meta()`` writes it as plain JSON data and ``FittedState.read(meta)`` reads it back;
-``read`` is the one place that reads older model folders (format version 1, written before
-calendars, text ids and the highway existed) or refuses them by name.
+"""Everything ``fit`` learns besides the weights, as one dataclass, which is also the saved model's schema
+(``model.json``, beside ``weights.safetensors``). ``FittedState.meta()`` writes it as plain JSON data and
+``FittedState.read(meta)`` reads it back; ``read`` is the one place that reads older model folders (format version 1,
+written before calendars, text ids and the highway existed) or refuses them by name.
 """
 
 from __future__ import annotations
@@ -207,8 +205,10 @@ class FittedState:
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
                 rnncast_version=written_by(meta.get("rnncast_version")), format_version=version,
             )
+            meta.last = None  # past here no one entry is told: the generic refusal (decision 9963)
             if state.cutoffs is None and state.borders:  # a model saved before them: rebuilt (decision 1599)
                 state.cutoffs = modelcard.from_borders(state.borders, state.calendar, state.calendars, ids)
+            meta.last = "params"
             state.settings  # noqa: B018  the saved settings must still be valid ones
         except RnncastError as err:  # a setting no fit takes: its own message says which and what is accepted
             raise RnncastError(f"the model description in {where} is hand-edited: {err}") from None

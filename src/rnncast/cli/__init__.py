@@ -40,7 +40,9 @@ def entry() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    code = None
+    from rnncast.version import COMMAND_LINE
+
+    code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 9966)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
             code = _parse_and_run(argv)
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rnncast: interrupted{interrupts.by(err)}; {interrupts.BEFORE_THE_COMMAND}", file=sys.stderr)
         code = interrupts.exit_status(err)
     finally:
+        COMMAND_LINE.reset(token)  # a later write in this process (a notebook, a test) records no stale command
         # leave torchrun's process group, if fit joined one; never imported here: a signal that cut torch's import
         # short leaves it half-loaded, and importing it again crashes (a traceback or a segfault, not one line)
         distributed = sys.modules.get("rnncast.distributed")

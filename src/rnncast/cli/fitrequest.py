@@ -15,7 +15,7 @@ from rnncast.spelling import from_config, in_config
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
-    from rnncast.configfile import file_effects, read_config
+    from rnncast.configfile import file_effects, is_run, read_config
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
@@ -28,9 +28,10 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
                    f"rnncast {command} draws its own, and -v/--verbose is the command line's for more detail")
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
-    run = bool(args.config) and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json")
-    threads = pairs.pop("threads", None) if run else None  # a run's: said with the count it trained on (decision 1657)
-    _replaced(args, pairs)
+    run = is_run(args.config)
+    repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 9964)
+    threads = pairs.pop("threads", None) if repeat else None  # said with the count the run trained on (decision 1657)
+    _replaced(args, pairs, run)
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
         in_config(args.config, [k for k in file_settings if k not in settings_from_args(args)])  # refusals name it,
         file_effects(args.config, settings, [k for k in file_settings if k not in settings_from_args(args)])  # these too
@@ -55,10 +56,10 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     request.update({k: v for k, v in flags.items() if v is not None})
     given = {**{k: v for k, v in flags.items() if v is not None}, "data": args.data, "out": args.out,
              "track": getattr(args, "track", None)}
-    _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)})
-    if run:  # threads 0 on another machine (decision 1622); --threads N replacing the run's, in the same line
+    _replaced(args, {k: (v, file_request[k]) for k, v in given.items() if v is not None and file_request.get(k)}, run)
+    if repeat:  # threads 0 on another machine (decision 1622); --threads N replacing the run's, in the same line
         thread_note(args.config, settings.get("threads", 0), "threads" in settings_from_args(args),
-                    threads[1] if threads and str(threads[0]) != str(threads[1]) else None)
+                    threads[1] if threads and str(threads[0]) != str(threads[1]) else None, settings.get("device"))
     out = args.out or file_request.get("out")
     if args.overwrite and not out:  # a new numbered folder: nothing replaced, without a word
         raise RnncastError(overwrite_without_out(command))
@@ -83,13 +84,12 @@ def _backtest_left(config, command: str) -> None:
             "backtest's flags (--n-windows, --step, --refit)", config, command, windows)
 
 
-def _replaced(args, pairs: dict) -> None:
+def _replaced(args, pairs: dict, run: bool) -> None:
     """One line for each value of the --config file a flag (or DATA) replaces, ``pairs``: ``{name: (given, file's)}``
     (``--lookback 20 replaces the config's 14``); a flag that gives the file's own value is not said. A run's config
-    given other data is said not to repeat that run."""
+    given other data (``run``: the file is a run's) is said not to repeat that run."""
     from rnncast.cli.replacedvalues import replaced
 
-    run = bool(args.config) and (Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json")
     replaced(pairs, "the config's", args.config, {"data": "; this fit is not a repeat of that run"} if run else None)
 
 
@@ -183,26 +183,28 @@ def _static_columns_match(config, names: list, given: list[str], source: str, in
             source.rsplit(" ", 1)[0], ", ".join(repr(c) for c in extra), config, used)
 
 
-def thread_note(run, threads, given: bool = False, replaces=None) -> None:
+def thread_note(run, threads, given: bool = False, replaces=None, device=None) -> None:
     """Say (INFO) where a fit repeating ``run`` (a run folder or its config.json: ``--config RUN``, ``--resume RUN``)
     trains on another CPU thread count than the run's config.json records (``devices.other_count``); a run that
     records none, or a file that cannot be read (refused by its reader), says nothing. ``given``: ``threads`` came
     from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
     run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
-    where the counts match, alone (decision 1657)."""
-    import json
+    where the counts match, alone (decision 1657). Where the run or this fit (``device``, its setting) trains on a
+    GPU, whose libraries, not the CPU thread count, decide the bits, no count is said (decision 9964)."""
     import logging
 
+    import torch
+
     from rnncast.cli.replacedvalues import replaced
+    from rnncast.configfile import run_record
     from rnncast.devices import other_count, threads_in_effect
 
     threads = threads if isinstance(threads, int) else 0
-    path = Path(run) / "config.json" if Path(run).is_dir() else Path(run)
-    try:
-        recorded = json.loads(path.read_text(encoding="utf-8")).get("environment")
-    except (OSError, ValueError, AttributeError):
-        recorded = None
-    said = other_count(recorded, threads, run)
+    record = run_record(run) or {}
+    recorded = record.get("environment")
+    gpu = str(record.get("device", "")).startswith("cuda") or str(device).startswith("cuda") or (
+        device in (None, "auto") and torch.cuda.is_available())
+    said = None if gpu else other_count(recorded, threads, run)
     if said and given:  # the user chose this count: what it means, not the advice to give another (decision 1657)
         head = f"--threads {threads} replaces the config's {replaces} ({run}): " if replaces is not None else ""
         said = (f"{head}{run} was trained on {recorded['threads_used']} CPU thread(s) and this fit trains on "

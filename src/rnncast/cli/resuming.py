@@ -132,7 +132,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
             settings[name] = vars(args)[name]  # a run may continue on another device, with other threads, further
     if settings.get("threads", 0) == trained_with:  # another setting is said by resumedsettings (decision 1162)
         from rnncast.cli.fitrequest import thread_note
-        thread_note(config_path, trained_with, "threads" in vars(args))  # threads 0 on a machine of another count:
+        thread_note(config_path, trained_with, "threads" in vars(args), device=settings.get("device"))  # threads 0 on a machine of another count:
         # said (decision 1622); --threads given, no count advised (decision 1657)
     for name in repeats:  # the run's own value, given again: where config.json was edited, it is put back
         (settings if name in settings_from_args(args) else request)[name] = getattr(args, name)
