@@ -539,7 +539,7 @@ def test_predict_to_a_full_standard_output_names_it(capsys, folder, run, monkeyp
 
 
 def test_the_command_line_is_forgotten_when_the_command_ends(tmp_path):
-    """Decision 9966 (r33r2 7): after cli.main([...]) in a process, every later report.environment() recorded that
+    """Decision 1673 (r33r2 7): after cli.main([...]) in a process, every later report.environment() recorded that
     earlier command line, a Python-API run's too."""
     from rnncast import report
     from rnncast.cli import main

@@ -270,7 +270,7 @@ def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_anoth
 
 
 def test_tune_of_a_run_and_a_gpu_trained_run_get_no_thread_advice(tmp_path, caplog, monkeypatch):
-    """Decision 9964 (r33r2 4, 8): tune --config RUN was told "this fit ... give --threads 1 to repeat it bit for
+    """Decision 1671 (r33r2 4, 8): tune --config RUN was told "this fit ... give --threads 1 to repeat it bit for
     bit", and a run trained on a GPU was advised a CPU thread count, which does not decide a GPU's bits."""
     import json
     import logging

@@ -245,7 +245,7 @@ def test_the_advice_to_add_a_code_keeps_the_text_codes_given():
 
 
 def test_a_found_unique_id_column_keeps_an_id_equal_to_a_text_code(tmp_path):
-    """Decision 9962 (r33r2 2): with no id_col, a 'unique_id' column is the ids; its id 'M' was blanked by
+    """Decision 1669 (r33r2 2): with no id_col, a 'unique_id' column is the ids; its id 'M' was blanked by
     missing_values='-9999,M' and refused as "id column 'unique_id' is empty at line 2"."""
     import pandas as pd
 

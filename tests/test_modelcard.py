@@ -122,4 +122,4 @@ def test_only_the_fit_s_own_test_split_is_its_test_headline():
     assert not fit_test_split({**own, "targets_on": {**own["targets_on"], "new": 4}}, 3)
     assert not fit_test_split({**own, "series": 1}, 3)
     assert not fit_test_split({**own, "series_left_out": {"text": "..."}}, 3)
-    assert not fit_test_split({**own, "past_fit_end": 5}, 3)  # decision 9961: test windows running past the fit's end
+    assert not fit_test_split({**own, "past_fit_end": 5}, 3)  # decision 1668: test windows running past the fit's end

@@ -77,7 +77,7 @@ def test_a_value_refused_by_a_library_names_its_entry_and_rnncast_s_own_words_ar
 
 
 def test_a_mapping_entry_used_after_later_reads_is_still_named():
-    """Decision 9963 (r33r2 3): static's inputs, read early and reshaped after 'train_spreads' was read, were refused
+    """Decision 1670 (r33r2 3): static's inputs, read early and reshaped after 'train_spreads' was read, were refused
     as "its 'train_spreads' entry is not of the kind rnncast writes"."""
     import numpy as np
 

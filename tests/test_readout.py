@@ -203,7 +203,7 @@ def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though
     told = said(model, result, "these windows")
     assert not told.good and told.unproven  # neither green nor a loss: blue
     assert result["hints"][-1] == ("hint: training has not yet found what that linear fit does; more epochs (epochs=, "
-                                   "--epochs) or a larger learning rate (lr=, --lr) may close the gap")  # decision 9967:
+                                   "--epochs) or a larger learning rate (lr=, --lr) may close the gap")  # decision 1674:
     # the advice stays, the R² said once, in the verdict
 
 def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
@@ -217,7 +217,7 @@ def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
     assert headline is not None and headline["windows"] == kept["windows"]
     newer = model.evaluate(frame)
     assert newer["scored"]["targets_on"]["new"] > 0 and model.test_scores_ == headline
-    # decision 9961 (r33r2 1): fewer new rows than a horizon start no window after the fit's end, yet the test
+    # decision 1668 (r33r2 1): fewer new rows than a horizon start no window after the fit's end, yet the test
     # split's last windows run past it: still no test headline
     few = model.evaluate(frame.iloc[:200 + model.horizon - 2])
     assert few["scored"]["targets_on"]["new"] == 0 and few["scored"]["past_fit_end"] > 0

@@ -57,7 +57,7 @@ def test_evaluate_of_a_future_known_model_gives_the_hint_and_a_loaded_model_too(
     plain = Forecaster(**{**TINY, "future_known": True, "horizon": 1, "window_norm": "none"}).fit(
         frame, target="y", features=["x1", "x2"])
     result = plain.evaluate(frame)  # no window_norm hint; a tiny model is told to train on instead, its R² said once:
-    hints, behind = result["hints"], result["verdict"].startswith("A linear fit")  # in the verdict or the hint (9967)
+    hints, behind = result["hints"], result["verdict"].startswith("A linear fit")  # in the verdict or the hint (decision 1674)
     told = "hint: training has not yet found" if behind else "hint: least squares"
     assert not any("window_norm" in h for h in hints) and any(h.startswith(told) for h in hints)
 
@@ -77,7 +77,7 @@ def test_a_model_of_the_value_far_below_its_own_inputs_least_squares_is_told_to_
                     "features of its own step, a linear fit of inputs the model reads, and the model's R² on the test "
                     "split is 0.064: training has not yet found what that fit does; more epochs (epochs=, --epochs) or "
                     "a larger learning rate (lr=, --lr) may close the gap")
-    assert samestep.hint(same, "none", 0.0635, said=True) == (  # the verdict gave both R²: the advice alone (9967)
+    assert samestep.hint(same, "none", 0.0635, said=True) == (  # the verdict gave both R²: the advice alone (decision 1674)
         "hint: training has not yet found what that linear fit does; more epochs (epochs=, --epochs) or a larger "
         "learning rate (lr=, --lr) may close the gap")
     assert samestep.hint(same, "none", 0.95) is None  # within GAP of it: noise, not training left undone

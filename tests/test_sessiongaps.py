@@ -54,7 +54,7 @@ def test_holidays_and_half_days_missing_together_name_the_set():
 
 
 def test_one_holiday_beside_its_market_s_half_day_names_the_set_and_alone_does_not():
-    """Decision 9965 (r33r2 5): Thanksgiving's whole session and the next day's half day were no longer named once
+    """Decision 1672 (r33r2 5): Thanksgiving's whole session and the next day's half day were no longer named once
     businessdays.all_of needed two dates (decision 1610); one holiday with no half day stays a possible chance."""
     days = pd.bdate_range("2023-11-13", "2023-12-01")
     rows = _rows([d for d in days if d != pd.Timestamp("2023-11-23")],

@@ -250,7 +250,7 @@ def test_a_file_with_no_line_break_is_refused_after_a_bounded_read(tmp_path, mon
 
     monkeypatch.setattr(sheetcsv, "FIRST_LINE", 3 * HEAD)
     (tmp_path / "one.csv").write_bytes(b"a" * (10 * HEAD))
-    size = f"{3 * HEAD / 2 ** 20:.3g} MB"  # decision 9968: the header's limit, what to give, and no "not a text table"
+    size = f"{3 * HEAD / 2 ** 20:.3g} MB"  # decision 1675: the header's limit, what to give, and no "not a text table"
     with pytest.raises(RnncastError, match=re.escape(
             f"one.csv has no line break in its first {size}: rnncast reads a CSV file whose header line is under "
             f"{size}; a file of one line is no table, and a table that wide (about a million series columns) is read "

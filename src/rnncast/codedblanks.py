@@ -69,7 +69,7 @@ def if_missing(codes, given: str | None = None) -> str:
 
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M', stripped of spaces) blank
-    in every column but ``keep`` (the id column, given or a found 'unique_id' (decision 9962), and the time column)
+    in every column but ``keep`` (the id column, given or a found 'unique_id' (decision 1669), and the time column)
     and the ``static`` covariates' columns, the codes each cell held in its ``attrs``
     (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 1646)."""
     codes = missing_words(text)

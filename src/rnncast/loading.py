@@ -106,7 +106,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     indexed, frame = frame, rowindex.without(frame, written, announce=False)  # not data: said once the rows are read
     if not len(frame):  # a filter that kept nothing: said here, before any reader's arithmetic on the rows
         raise RnncastError("the data has no rows (an empty table): nothing to fit, forecast or score")
-    ids = id_col if id_col is not None else ID_COLUMN  # a found 'unique_id' is the ids too (decision 9962)
+    ids = id_col if id_col is not None else ID_COLUMN  # a found 'unique_id' is the ids too (decision 1669)
     frame = codedblanks.words(frame, missing_values, id_text + [ids, named_time], static_covariates)  # 'M' blank
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week

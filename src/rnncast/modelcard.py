@@ -62,7 +62,7 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
 def fit_test_split(scored: dict, n_series: int) -> bool:
     """Whether evaluate's windows (``scored``: ``parts.select``'s description) are the fit's own test split, whose
     headline is the model's ``test_scores``: no window with targets after the fit's last row (``targets_on``' new,
-    nor a test-split window running past that row: ``past_fit_end``, decision 9961) or reading rows from before its
+    nor a test-split window running past that row: ``past_fit_end``, decision 1668) or reading rows from before its
     first, or on training or validation rows, and each of the model's ``n_series`` series scored, none left out. A
     monitoring evaluate of newer rows, or of one series of a panel, is not (decision 1638)."""
     on = scored.get("targets_on") or {}

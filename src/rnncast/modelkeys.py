@@ -61,7 +61,7 @@ class Noted(dict):
     can be told): the one ``FittedState.read`` names where a value is not of the kind rnncast writes (decision 1653),
     not the inner exception's text ("Split.__init__() missing 2 required positional arguments"). An entry that is a
     mapping is given as one that names its key again where its own items are read, so a value read early and used
-    later (``static``'s inputs reshaped after ``train_spreads`` is read) is still named as itself (decision 9963)."""
+    later (``static``'s inputs reshaped after ``train_spreads`` is read) is still named as itself (decision 1670)."""
 
     last = None
 

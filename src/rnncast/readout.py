@@ -107,7 +107,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
-             features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 9967)
+             features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 1674)
     series, gaps = scored_notes(result)
     return Said(good and not behind, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,

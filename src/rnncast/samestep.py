@@ -69,7 +69,7 @@ def hint(same_step: dict | None, window_norm: str, model_r2: float | None, where
     """The hint of a model with future-known features that forecasts relative to the window (``window_norm`` not
     'none') on a target that follows its own step's features more than its last value (``same_step``, ``measure``'s),
     where the model's R² on ``where`` (``model_r2``) is below the features' own; with 'none', ``unlearned``'s (its advice
-    alone where the verdict ``said`` both R² already: ``behind_text``, decision 9967); else None."""
+    alone where the verdict ``said`` both R² already: ``behind_text``, decision 1674); else None."""
     if same_step is None:
         return None
     if window_norm == "none":
@@ -92,7 +92,7 @@ def unlearned(same_step: dict, model_r2: float | None, where: str, said: bool = 
     ``where`` leaves at least twice what that linear fit leaves unexplained, and ``GAP`` more: training has not yet found what a linear
     fit of the model's own inputs does (t30t4: R² 1.000 from the features, 0.064 from a model after 5 epochs at the
     default lr, whose verdict beat the training mean in green and said no more); else None. ``said``: the verdict
-    gave both R² (``behind_text``), so the hint gives its advice alone, not the numbers again (decision 9967)."""
+    gave both R² (``behind_text``), so the hint gives its advice alone, not the numbers again (decision 1674)."""
     if far_behind(same_step, model_r2) is None:
         return None
     if said:

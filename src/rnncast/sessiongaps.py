@@ -40,7 +40,7 @@ def said(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> tuple[st
     if not (tail | whole).all():
         return None
     dates = (opened + session.first).normalize()
-    least = 1 if tail.any() else 2  # one holiday beside that market's half day is no chance match (decision 9965)
+    least = 1 if tail.any() else 2  # one holiday beside that market's half day is no chance match (decision 1672)
     name = businessdays.all_of(dates[whole].to_numpy().astype("datetime64[D]"), least) if whole.any() else None
     if whole.any() and name is None or tail.any() and halfdays.likely(dates[tail], name) is None:
         return None

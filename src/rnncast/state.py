@@ -205,7 +205,7 @@ class FittedState:
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),
                 rnncast_version=written_by(meta.get("rnncast_version")), format_version=version,
             )
-            meta.last = None  # past here no one entry is told: the generic refusal (decision 9963)
+            meta.last = None  # past here no one entry is told: the generic refusal (decision 1670)
             if state.cutoffs is None and state.borders:  # a model saved before them: rebuilt (decision 1599)
                 state.cutoffs = modelcard.from_borders(state.borders, state.calendar, state.calendars, ids)
             meta.last = "params"

@@ -42,7 +42,7 @@ def entry() -> int:
 def main(argv: list[str] | None = None) -> int:
     from rnncast.version import COMMAND_LINE
 
-    code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 9966)
+    code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
             code = _parse_and_run(argv)

@@ -29,7 +29,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
     run = is_run(args.config)
-    repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 9964)
+    repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 1671)
     threads = pairs.pop("threads", None) if repeat else None  # said with the count the run trained on (decision 1657)
     _replaced(args, pairs, run)
     if args.config:  # a file's chunk beside --scheme window: said as the file's, which no flag unsets
@@ -190,7 +190,7 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
     from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
     run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
     where the counts match, alone (decision 1657). Where the run or this fit (``device``, its setting) trains on a
-    GPU, whose libraries, not the CPU thread count, decide the bits, no count is said (decision 9964)."""
+    GPU, whose libraries, not the CPU thread count, decide the bits, no count is said (decision 1671)."""
     import logging
 
     import torch
