@@ -309,10 +309,10 @@ class FittedState:
 
 
 def written_by(version) -> str | None:
-    """model.json's ``rnncast_version`` as read: text, or None where absent; another kind is a hand edit (a TypeError
-    ``FittedState.read`` names)."""
+    """model.json's ``rnncast_version`` as read: text, or None where absent; another kind is a hand edit, refused
+    (``RnncastError``) in rnncast's own words, which ``FittedState.read`` keeps (decision 1670)."""
     if version is not None and not isinstance(version, str):
-        raise TypeError(f"rnncast_version is {short(version)}, not text such as '1.2.0'")
+        raise RnncastError(f"rnncast_version is {short(version)}, not text such as '1.2.0'")
     return version
 
 
