@@ -64,7 +64,7 @@ def test_every_place_people_read_names_a_baseline_the_same_way():
     from rnncast.verdicts import headline, verdict
 
     assert NAMES == {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive",
-                     "climatology": "climatology (training mean per day of year and time of day)"}  # decision 1605
+                     "climatology": "climatology"}  # decision 1605
     one = {"mse": 2.0, "mae": 1.0, "rmse": 1.4, "r2": 0.1, "mase": 1.0}
     test = {"original": {"model": {**one, "mse": 1.0}, "repeat": {**one, "mse": 3.0}, "mean": one, "seasonal": one,
                          "climatology": {**one, "mse": 2.5}},

@@ -108,6 +108,6 @@ def test_the_cutoff_entry_is_true_of_a_fits_page_as_of_a_backtests():
 def test_a_page_with_the_climatology_says_what_it_is_and_when_it_is_scored():
     """t33t7 M4 (decision 1666): pages whose verdict, table and plot feature the climatology explained only repeat,
     mean and seasonal naive."""
-    words = dict(glossary.words_on("baseline: climatology (training mean per day of year and time of day)"))
+    words = dict(glossary.words_on("baseline: climatology"))
     assert "each day of the year (for each hour of it on hourly data)" in words["climatology"]
     assert "two whole years" in words["climatology"] and "climatology" in words["baselines"]

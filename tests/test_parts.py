@@ -410,5 +410,5 @@ def test_part_train_names_the_climatology_among_the_baselines_fitted_in_sample()
     located = parts.Located([Split(30, 35, 40)], np.array([40]), False)
     starts, series = np.array([0, 5]), np.zeros(2, dtype=int)
     said = parts.describe(panel, located, starts, series, "train", 4, 2, True)["text"]
-    assert "'training mean' and 'climatology (" in said and "are scored in-sample there" in said
+    assert "'training mean' and 'climatology'" in said and "are scored in-sample there" in said
     assert "'climatology" not in parts.describe(panel, located, starts, series, "train", 4, 2)["text"]

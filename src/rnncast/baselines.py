@@ -12,8 +12,8 @@ import numpy as np
 # The words every table, verdict, hint and legend names a baseline by (the field's terms, as the README's
 # vocabulary gives them); metrics.json keeps the keys. The order is the legends' and the tables'.
 NAMES = {"repeat": "repeat the last value", "mean": "training mean", "seasonal": "seasonal naive",
-         "climatology": "climatology (training mean per day of year and time of day)"}  # daily or hourly data: the
-# hour's own mean on hourly data (decisions 1605, 1666)
+         "climatology": "climatology"}  # the field's word alone: "per day of year and time of day" read wrong on
+# daily rows and crowded every table; the glossary and --help say what it averages (decisions 1605, 1666)
 HELP = ("The baselines: repeat the last value, the training mean, seasonal naive (where fit was given a season) "
         "and, on daily or hourly timestamps whose every series has two whole years of training rows, climatology (each "
         "series' training mean per day of year, and per hour on hourly data, kept with the model at fit). ")  # --help
