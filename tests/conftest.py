@@ -27,6 +27,17 @@ settings.register_profile("seeded", derandomize=True)  # property tests draw the
 settings.load_profile("seeded")
 torch.set_num_threads(1)  # other processes may share the two cores
 
+
+@pytest.fixture(autouse=True)
+def _one_command():
+    """Each test is one command's run: the settings a config file gave (``spelling.in_config``) end with it, as
+    ``cli.main``'s block ends them, so a test that calls ``fit_request`` itself leaves none to the next test on its
+    worker (a later test_devices refusal said "threads (in config .../run)")."""
+    from rnncast.spelling import config_settings
+
+    with config_settings():
+        yield
+
 # Settings that train in well under a second on CPU; tests override what they need.
 TINY = dict(lookback=12, horizon=3, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, patience=50,
             device="cpu", seed=0)

@@ -278,6 +278,7 @@ def test_tune_of_a_run_and_a_gpu_trained_run_get_no_thread_advice(tmp_path, capl
     import torch
 
     from rnncast.cli.fitrequest import thread_note
+    from rnncast.spelling import config_settings
 
     run = tmp_path / "run"
     run.mkdir()
@@ -285,7 +286,7 @@ def test_tune_of_a_run_and_a_gpu_trained_run_get_no_thread_advice(tmp_path, capl
     (tmp_path / "d.csv").write_text("y\n1\n2\n")
     monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
     monkeypatch.setattr("rnncast.configfile.read_config", lambda *a: ({"threads": 0}, {"data": str(tmp_path / "d.csv")}))
-    with caplog.at_level(logging.INFO):
+    with caplog.at_level(logging.INFO), config_settings():  # as cli.main runs a command: the config's names end with it
         fit_request(_args("tune", "--config", str(run)), "tune")
         assert not caplog.records
         fit_request(_args("fit", "--config", str(run), "--device", "cpu"))
