@@ -15,7 +15,8 @@ from rnncast.spelling import from_config, in_config
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
-    from rnncast.configfile import file_effects, is_run, read_config
+    from rnncast.configfile import file_effects, read_config
+    from rnncast.configpaths import is_run
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
@@ -72,11 +73,9 @@ def _backtest_left(config, command: str) -> None:
     import json
     import logging
 
-    path = Path(config) / "config.json" if Path(config).is_dir() else Path(config)
-    try:
-        record = json.loads(path.read_text(encoding="utf-8")).get("backtest") if path.suffix.lower() == ".json" else None
-    except (OSError, ValueError, AttributeError):
-        return  # read_config has named what is wrong with it
+    from rnncast.configpaths import is_run, run_record
+
+    record = (run_record(config) or {}).get("backtest") if is_run(config) else None  # None: read_config named why
     if isinstance(record, dict) and record:
         windows = ", ".join(f"{k} {json.dumps(v)}" for k, v in record.items())
         logging.getLogger(__name__).warning(
@@ -109,11 +108,11 @@ def config_paths(args, file_request: dict) -> dict:
     """The --config file's request with its paths as rnncast reads them (``configpaths``): a run's files where
     its config.json kept them, a TOML file's relative to its folder; a path the command line gives instead is
     left as the file has it (not read)."""
-    from rnncast.configpaths import TOML_PATHS, run_file, run_locations, toml_path
+    from rnncast.configpaths import TOML_PATHS, is_run, run_file, run_locations, toml_path
 
     given = {"data": args.data, "out": args.out, "static": getattr(args, "static", None)}
     request = dict(file_request)
-    if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
+    if is_run(args.config):
         for key, tries in run_locations(args.config, file_request, [k for k, v in given.items() if v]).items():  # a run's files, wherever they went
             if not given.get(key):
                 again = (f"give it: rnncast fit --config {shlex.quote(str(args.config))} DATA" if key == "data" else
@@ -196,7 +195,7 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
     import torch
 
     from rnncast.cli.replacedvalues import replaced
-    from rnncast.configfile import run_record
+    from rnncast.configpaths import run_record
     from rnncast.devices import other_count, threads_in_effect
 
     threads = threads if isinstance(threads, int) else 0
