@@ -186,7 +186,7 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
     """Say (INFO) where a fit repeating ``run`` (a run folder or its config.json: ``--config RUN``, ``--resume RUN``)
     trains on another CPU thread count than the run's config.json records (``devices.other_count``); a run that
     records none, or a file that cannot be read (refused by its reader), says nothing. ``given``: ``threads`` came
-    from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
+    from --threads, chosen, so no other count is advised (``other_count``'s line without it); ``replaces``: the
     run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
     where the counts match, alone (decision 1657). Where the run or this fit (``device``, its setting) trains on a
     GPU, whose libraries, not the CPU thread count, decide the bits, no count is said (decision 1671)."""
@@ -196,19 +196,16 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
 
     from rnncast.cli.replacedvalues import replaced
     from rnncast.configpaths import run_record
-    from rnncast.devices import other_count, threads_in_effect
+    from rnncast.devices import other_count
 
     threads = threads if isinstance(threads, int) else 0
     record = run_record(run) or {}
     recorded = record.get("environment")
     gpu = str(record.get("device", "")).startswith("cuda") or str(device).startswith("cuda") or (
         device in (None, "auto") and torch.cuda.is_available())
-    said = None if gpu else other_count(recorded, threads, run)
-    if said and given:  # the user chose this count: what it means, not the advice to give another (decision 1657)
-        head = f"--threads {threads} replaces the config's {replaces} ({run}): " if replaces is not None else ""
-        said = (f"{head}{run} was trained on {recorded['threads_used']} CPU thread(s) and this fit trains on "
-                f"{threads_in_effect(threads)}, so its weights and forecasts may differ from that run's in the last "
-                "digits (float rounding)")
+    said = None if gpu else other_count(recorded, threads, run, given)  # given: no other count advised (1657)
+    if said and given and replaces is not None:  # --threads N replacing the run's setting: said in the same line
+        said = f"--threads {threads} replaces the config's {replaces} ({run}): {said}"
     if said:
         logging.getLogger("rnncast.cli").info("%s", said)
     elif replaces is not None:
