@@ -258,10 +258,10 @@ def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_anoth
         thread_note(run, 0, True)  # --resume RUN --threads 0, the run's own setting, given: no count advised
         thread_note(run, 2, True, 0)  # the count it trained on: the replacing alone, as every flag's
     said = [r.getMessage() for r in caplog.records]
+    same = "its weights and forecasts will match that run's to float rounding, not bit for bit"  # other_count's (9983)
     assert said == [f"--threads 1 replaces the config's 0 ({run}): {run} was trained on 2 CPU thread(s) and this fit "
-                    "trains on 1, so its weights and forecasts may differ from that run's in the last digits (float "
-                    "rounding)", f"{run} was trained on 2 CPU thread(s) and this fit trains on 1, so its weights and "
-                    "forecasts may differ from that run's in the last digits (float rounding)"]
+                    f"trains on 1 (threads 1 on this machine's 2 cores): {same}",
+                    f"{run} was trained on 2 CPU thread(s) and this fit trains on 1 (torch's own count here): {same}"]
     assert not any("give --threads" in line for line in said)
     assert capsys.readouterr().err.splitlines() == [f"--threads 2 replaces the config's 0 ({run})"]
     (tmp_path / "old.json").write_text(json.dumps({"settings": {}}))  # no count recorded: the replacing alone

@@ -118,3 +118,17 @@ def test_a_repeat_on_another_thread_count_says_so_and_which_count_repeats_it(mon
         "this machine has 4 cores, so only one with 8 or more repeats it bit for bit")
     assert other_count({"threads_used": 4}, 0, "runs/a") is None and other_count({"threads_used": 2}, 2, "r") is None
     assert other_count({"torch": "2.1"}, 0, "runs/a") is None and other_count(None, 0, "runs/a") is None  # older runs
+    assert other_count({"threads_used": 2}, 0, "runs/a", given=True) == said.split("; give")[0]  # chosen: no advice
+
+
+def test_the_thread_cap_is_the_count_config_json_records(monkeypatch, caplog):
+    """cpu_threads caps a count past the cores with threads_in_effect's rule, so the count trained with is the one
+    config.json records as threads_used (decision 9983)."""
+    import logging
+
+    from rnncast.devices import cpu_threads, threads_in_effect
+
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    with caplog.at_level(logging.WARNING), cpu_threads(3):
+        assert torch.get_num_threads() == threads_in_effect(3) == 1
+    assert "threads 3 is more than this machine's 1 cores" in caplog.text

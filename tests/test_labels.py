@@ -212,7 +212,7 @@ def test_one_numeric_column_beside_unread_time_text_names_that_text_not_a_missin
     pd.DataFrame({"label": [f"Jan-Mar {2005 + i}" for i in range(60)], "sales": range(60)}).to_csv(path, index=False)
     with pytest.raises(RnncastError, match=r"^q\.csv has 1 numeric column \(sales\) and no time column was found: 'label' "
                                            r"holds 'Jan-Mar 2005' at line 2 of q\.csv, which rnncast does not read as time "
-                                           r"\(write dates .*\); or give the target \(--target sales\) to number the rows$"):
+                                           r"\(write dates .*\); or give the target, e.g. --target sales \(target= in Python\), to number the rows$"):
         load_panel(path)  # a name that does not say time: the target given numbers the rows
 
 
@@ -228,7 +228,7 @@ def test_excel_serials_under_a_date_name_are_named_as_unread_time_not_offered_as
     with pytest.raises(RnncastError, match=r"orders\.csv has 2 numeric columns \(OrderDate, sales\) and no time column "
                                            r"was found: 'OrderDate' holds 43831 \.\. 43890, which look like Excel "
                                            r"serial day numbers: 43831 would be 2020-01-01 .*pd\.to_datetime.*; or "
-                                           r"give the target \(--target sales\) to number the rows"):
+                                           r"give the target, e.g. --target sales \(target= in Python\), to number the rows"):
         load_panel(str(path))
     with caplog.at_level("WARNING", logger="rnncast"):
         load_panel(str(path), target="sales")

@@ -130,7 +130,7 @@ def test_evaluates_scores_by_series_and_this_models_data_are_named_as_such_not_a
     scores.write_text("series,windows,best_baseline,model_mse\nsales,40,repeat,0.5\n")
     said = replaceable.forecast_refusal(scores, state())
     assert not isinstance(said, Held) and said == (
-        "evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: a table of 1 row headed series, "
+        "scores by series (rnncast evaluate or backtest --by-series-csv), not a forecast: a table of 1 row headed series, "
         "windows, best_baseline, model_mse")
     data = tmp_path / "data.csv"
     data.write_text("date,price,sales\n" + "".join(f"2024-01-{d:02d},1,2\n" for d in range(1, 11)))

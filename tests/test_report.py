@@ -142,6 +142,7 @@ def test_config_json_keeps_where_the_data_is_from_the_run_folder_and_absolute(tm
     write_run("runs/a", model, "s.csv", source="s.csv", request=request)
     final = json.loads((tmp_path / "runs" / "a" / "config.json").read_text())
     assert final["data"] == started["data"] and final["paths"] == started["paths"]
+    assert started["device"] == final["device"] == "cpu"  # auto resolved at the start: a resume's thread note reads it
     moved = request_paths("runs/a", request, found={"source": "/elsewhere/s.csv"})
     assert moved["source"]["absolute"] == "/elsewhere/s.csv"
 

@@ -46,3 +46,22 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
         assert entry["model"]["mse"] == pytest.approx(float(((at["y_hat"] - at["y"]) ** 2).mean()), rel=1e-6)
         assert entry["repeat"]["mae"] == pytest.approx(float((at["y_repeat"] - at["y"]).abs().mean()), rel=1e-6)
     assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
+
+
+def test_every_steps_scores_equal_the_scorer_run_on_that_step_alone():
+    """One pass over [W, H, T] gives what ``evaluation.scores`` gives of each step cut out (decision 9981): several
+    targets, a filled target value left out, a series without a MASE scale, a target with no value at one step."""
+    from rnncast.evaluation import scores
+    rng = np.random.default_rng(1)
+    y = rng.normal(size=(6, 4, 2))
+    filled = np.zeros((6, 4, 2), dtype=bool)
+    filled[:3, 1, 0], filled[:, 2, 1] = True, True  # step 3: target 2 never scored; step 2: half of target 1's
+    wf = WindowForecasts(np.arange(6), np.arange(6) + 8, y, y + rng.normal(size=y.shape),
+                         {"repeat": y + rng.normal(size=y.shape), "mean": y * 0.5}, None, filled=filled,
+                         series=np.array([0, 0, 1, 1, 2, 2]), targets=["a", "b"])
+    scales = np.array([[1.0, 2.0], [1.0, 2.0], [0.0, 3.0], [0.0, 3.0], [0.5, np.nan], [0.5, np.nan]])
+    for h, entry in enumerate(by_step(wf, scales)):
+        alone = scores(step_of(wf, h), scales)
+        assert list(entry) == ["step", *alone]
+        for name, block in alone.items():
+            assert [entry[name][k] for k in SCORES] == pytest.approx([block[k] for k in SCORES], rel=1e-12)

@@ -133,22 +133,6 @@ def command_flag(key: str, elsewhere: dict | None) -> str:
     return f"{key} is a flag of rnncast {', '.join(commands)} ({flag}), given on the command line"
 
 
-def is_run(path) -> bool:
-    """Whether ``--config path`` names a run (its folder or its config.json), not a TOML file of settings."""
-    return bool(path) and (Path(path).is_dir() or Path(path).suffix.lower() == ".json")
-
-
-def run_record(path) -> dict | None:
-    """The whole config.json of the run ``path`` (its folder or that file), as ``read_config`` finds it; None where
-    it cannot be read (``read_config`` refuses it, naming why)."""
-    path = Path(path) / "config.json" if Path(path).is_dir() else Path(path)
-    try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return record if isinstance(record, dict) else None
-
-
 def read_run(path) -> tuple[dict, dict]:
     """``(settings, request)`` of a run directory's ``config.json``, as ``read_config`` gives them
     (``request["data"]``: the data file); what ``rnncast fit --resume`` and ``--config RUN`` read."""

@@ -146,3 +146,23 @@ def run_file(run, key: str, tries: list[tuple[str, Path]], again: str) -> Path:
         log.warning("%s of run %s: %s (%s, the file the run read) is read; %s (%s) is another file, not read",
                     key, run, hit, how, other, other_how)
     return hit
+
+
+def is_run(path) -> bool:
+    """Whether ``--config path`` names a run (its folder or its config.json), not a TOML file of settings."""
+    return bool(path) and (Path(path).is_dir() or Path(path).suffix.lower() == ".json")
+
+
+def run_path(path) -> Path:
+    """The config.json of the run ``path`` names: that file, or the one in that folder."""
+    return Path(path) / "config.json" if Path(path).is_dir() else Path(path)
+
+
+def run_record(path) -> dict | None:
+    """The whole config.json of the run ``path`` (its folder or that file), as ``read_config`` finds it; None where
+    it cannot be read (``read_config`` refuses it, naming why)."""
+    try:
+        record = json.loads(run_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None

@@ -47,11 +47,10 @@ def cpu_threads(threads: int):
     (a library call leaves the process as it found it). A count past ``settingchecks.MAX_THREADS`` is refused as fit's is."""
     check_threads(threads)
     previous = torch.get_num_threads()
-    cores = os.cpu_count() or 1
-    if threads > cores:
+    if threads and (capped := threads_in_effect(threads)) < threads:  # the one cap, as config.json records it
         log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
-                    threads, cores, cores)
-        threads = cores
+                    threads, capped, capped)
+        threads = capped
     if threads:
         torch.set_num_threads(int(threads))
     log.debug("torch uses %d CPU thread(s) here (threads %d%s); the same count gives the same result bit for bit",
@@ -70,17 +69,18 @@ def threads_in_effect(threads: int) -> int:
     return min(int(threads), os.cpu_count() or 1) if threads else torch.get_num_threads()
 
 
-def other_count(recorded: dict | None, threads: int, run) -> str | None:
+def other_count(recorded: dict | None, threads: int, run, given: bool = False) -> str | None:
     """One line where a fit repeating ``run`` (``fit --config RUN``, ``fit --resume RUN``) with the setting ``threads``
     trains on another CPU thread count than the run did (``recorded``: its config.json's ``environment``, whose
     ``threads_used`` says it; a run written before it was recorded: None, nothing said): the numbers will match to
-    float rounding, not bit for bit (decision 1162), and ``--threads N`` repeats them; None where the counts match."""
+    float rounding, not bit for bit (decision 1162), and ``--threads N`` repeats them; None where the counts match.
+    ``given``: the user chose this count (``--threads``), so no other count is advised (decisions 1657, 9983)."""
     used = (recorded or {}).get("threads_used") if isinstance(recorded, dict) else None
-    if not isinstance(used, int) or isinstance(used, bool) or used == threads_in_effect(threads):
+    now, cores = threads_in_effect(threads), os.cpu_count() or 1
+    if not isinstance(used, int) or isinstance(used, bool) or used == now:
         return None
-    here = "torch's own count here" if not threads else f"threads {threads} on this machine's {os.cpu_count() or 1} cores"
-    cores = os.cpu_count() or 1
-    repeat = (f"give --threads {used} to repeat it bit for bit" if used <= cores else
-              f"this machine has {counted(cores, 'core')}, so only one with {used} or more repeats it bit for bit")
-    return (f"{run} was trained on {used} CPU thread(s) and this fit trains on {threads_in_effect(threads)} "
-            f"({here}): its weights and forecasts will match that run's to float rounding, not bit for bit; {repeat}")
+    here = "torch's own count here" if not threads else f"threads {threads} on this machine's {cores} cores"
+    repeat = ("" if given else f"; give --threads {used} to repeat it bit for bit" if used <= cores else
+              f"; this machine has {counted(cores, 'core')}, so only one with {used} or more repeats it bit for bit")
+    return (f"{run} was trained on {used} CPU thread(s) and this fit trains on {now} ({here}): its weights and "
+            f"forecasts will match that run's to float rounding, not bit for bit{repeat}")

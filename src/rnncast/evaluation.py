@@ -81,17 +81,18 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                                                                                    keep)):
         result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
     if by_series:
-        result["series"] = series_scores(original, scaled, mase_scales[original.series], ids)
+        result["series"] = series_scores(original, scaled, mase_scales[original.series], ids, kept)
     return result
 
 
-def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np.ndarray, ids: list) -> dict:
+def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np.ndarray, ids: list, kept=...) -> dict:
     """Each series' scores, ``{key: {"windows", ["windows_scored"], model and each baseline: scores, ["by_target"]}}``
     (``series_key``; original units), over its windows of ``original`` and ``scaled`` [W, H, T]; ``scales`` [W, T]
     each window's MASE denominator, ``ids`` [S] the series' ids (a series without windows left out);
     ``windows_scored`` where fill left some window without a scored value. Evaluate's ``result["series"]`` and a
-    backtest's ``by_series`` (decision 1660)."""
-    out, several, kept = {}, original.y_true.shape[-1] > 1, _kept_windows(original)
+    backtest's ``by_series`` (decision 1660). ``kept``: ``_kept_windows(original)`` where the caller has it (evaluate)."""
+    out, several = {}, original.y_true.shape[-1] > 1
+    kept = _kept_windows(original) if kept is ... else kept  # [W] or None, found once (rf33r2 4)
     series = np.zeros(len(original.starts), dtype=np.int64) if original.series is None else original.series
     order = np.argsort(series, kind="stable")  # each series' windows found once, in their order: a
     cuts = np.searchsorted(series[order], np.arange(len(ids) + 1))  # mask over every window per series

@@ -64,7 +64,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     ``given`` (the columns named for another role) and no column that counts the rows (``row_counters``)."""
     timed = time_col is not None and time_col is not False  # False: none, by the caller's word (time_col=False)
     candidates = [c for c in frame.columns if not timed or c != time_col]
-    if len(candidates) == 1:
+    if len(candidates) == 1:  # no choice
         return [candidates[0]]
     kind = _kind(frame)["kind"]
     numeric = candidates if kind == "array" else [c for c in candidates if pd.api.types.is_numeric_dtype(frame[c])]
@@ -107,26 +107,24 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
     split = next(filter(None, (splittime.split_year(frame, time_col, numeric, None if c is None else frame[c])
                                for c in [None] + [c for c in candidates if c not in numeric])), None) if timed else None
     if split:  # YEAR, WEEK (of each region): the time's columns, no target (decision 1611)
-        rest = [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in pick if c != split[0]] or \
-            [said(frame, c) if kind in ("array", "table") else shell_names(c) for c in numeric if c != split[0]]
+        rest = [c for c in pick if c != split[0]] or [c for c in numeric if c != split[0]]
         if not rest:  # YEAR, WEEK, cases as text ("<5"): no number is left to forecast once joined (decision 1633)
             hold = _held(frame, [c for c in candidates if c not in numeric], time_col)
             raise RnncastError(f"{owner} has {count} and none is named the target"
                                f"{splittime.year_joined(time_col, *split)}; no other column holds numbers to forecast: "
                                f"{hold}{ids}")
-        name = f"target={rest[0]}" if kind in ("array", "table") else f"--target {rest[0]} (target= in Python)"
+        name = target_example(frame, rest[0], kind in ("array", "table"))
         raise RnncastError(f"{owner} has {count} and none is named the target{splittime.year_joined(time_col, *split)}"
                            f"; then name what to forecast, e.g. {name}")
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
         first = next((c for c in pick if c != unread[0]), pick[0])  # not the dates as what to forecast
-        name = f"target={said(frame, first)}" if kind in ("array", "table") else f"--target {shell_names(first)}"
-        raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target "
-                           f"({name}) to number the rows")
+        raise RnncastError(f"{owner} has {count} and no time column was found: {unread[1]}; or give the target, e.g. "
+                           f"{target_example(frame, first, kind in ('array', 'table'))}, to number the rows")
     if len(numeric) == 1:  # no choice among numbers: the other columns hold text or times, which no role takes
         hold = _held(frame, [c for c in candidates if c not in numeric], time_col)
-        name = f"target={every[0]}" if kind in ("array", "table") else f"--target {shell_names(numeric[0])} (target= in Python)"
+        name = target_example(frame, numeric[0], kind in ("array", "table"))
         raise RnncastError(f"{owner} has {count} and none is named the target: to forecast it, give {name}; {hold}{ids}")
     raise RnncastError(f"{owner} has {count} and none is named the target: say which to forecast with {how}{others}{ids}")
 
@@ -136,17 +134,18 @@ def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str
     a year and a week, month or quarter column hold the time (``splittime``), the join and a target (decisions 1611, 1643)."""
     said_, within = f"say which column to forecast with target= (--target); columns: {columns}", frame[id_col].astype(str)
     numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
-    if isinstance(time_col, str):
-        found = (time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
-    else:
-        found = splittime.split_years(frame, numeric, within) or (None, None)
+    found = ((time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
+             if isinstance(time_col, str) else splittime.split_years(frame, numeric, within) or (None, None))
     if found[1] is None:
         return said_
-    year, (week, *_) = found[0], found[1]
-    rest = [c for c in numeric if c not in (year, week)]
-    kind = _kind(frame)["kind"] in ("array", "table")
-    name = "" if not rest else f"target={said(frame, rest[0])}" if kind else f"--target {shell_names(rest[0])} (target= in Python)"
-    return f"{said_}{splittime.year_joined(year, *found[1])}" + (f"; then name what to forecast, e.g. {name}" if name else "")
+    rest = [c for c in numeric if c not in (found[0], found[1][0])]  # besides the year and the week (month, quarter)
+    name = rest and target_example(frame, rest[0], _kind(frame)["kind"] in ("array", "table"))
+    return f"{said_}{splittime.year_joined(found[0], *found[1])}" + (f"; then name what to forecast, e.g. {name}" if name else "")
+
+
+def target_example(frame: pd.DataFrame, column, python: bool) -> str:
+    """``target='sales'`` (``python``: an array or frame) or ``--target sales (target= in Python)`` (a file)."""
+    return f"target={said(frame, column)}" if python else f"--target {shell_names(column)} (target= in Python)"
 
 
 def _held(frame: pd.DataFrame, columns: list, time_col) -> str:

@@ -28,7 +28,7 @@ MARK = b"rnncast"  # the key of predict's mark in a Parquet forecast's schema me
 HEAD = 1 << 16  # the bytes read for a header
 SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
 HISTORY = ("epoch", "train_loss", "val_loss")  # a run's history.csv begins so (EpochRecord's fields)
-BY_SERIES = ("series", "windows", "best_baseline")  # the header evaluate's --by-series-csv begins with (cli/byseries.py)
+BY_SERIES = ("series", "windows", "best_baseline")  # the header of evaluate's, backtest's --by-series-csv (cli/byseries.py)
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
 
@@ -128,7 +128,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     if "cutoff" in names[:3] and "step_ahead" in names[:4]:  # a run's test_forecasts.csv
         return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
     if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
-        return f"evaluate's scores by series (rnncast evaluate --by-series-csv), not a forecast: {held} headed {_listed(given)}"
+        return f"scores by series (rnncast evaluate or backtest --by-series-csv), not a forecast: {held} headed {_listed(given)}"
     if (single and state.time_col and names[:1] == [state.time_col] and set(state.targets) < set(names[1:])
             and count is not None and count > horizon):  # more rows and columns than a forecast of its targets
         return (f"data, not a forecast: {held} headed {_listed(given)}, this model's time column and "

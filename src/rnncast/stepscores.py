@@ -1,14 +1,14 @@
 """A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660): the model's and each baseline's MSE,
 MAE and MASE at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
-weeks ahead) apart. Each step's scores are ``evaluation.scores`` of the windows cut to that step, so that they follow
-the overall block's rules (the values scored, MASE's scale, a mean over targets)."""
+weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
+MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
+over the [W, H, T] errors rather than by scoring each step's windows whole (decision 9981)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnncast.evaluation import scores
-from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts
+from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts, scored
 
 SCORES = ("mse", "mae", "mase")  # each step's: the errors a hub compares by lead, in original units (MASE: none)
 STEPWISE = ("y_true", "y_pred", "filled", "absent", "zeroed")  # the arrays with a horizon axis [W, H, ...]
@@ -23,12 +23,31 @@ def step_of(wf: WindowForecasts, h: int) -> WindowForecasts:
                            time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets)
 
 
+def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """[H] the mean over targets of each target's mean over the windows of ``values`` [W, H, T] where ``keep``: a
+    target with no value kept at a step is left out of that step's mean, NaN where none has one (``metrics.score``)."""
+    counts = keep.sum(axis=0)  # [H, T]
+    has = counts > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        each = np.where(keep, values, 0.0).sum(axis=0) / counts  # [H, T]; a NaN error kept stays NaN, as in score
+        return np.where(has, each, 0.0).sum(axis=1) / has.sum(axis=1)
+
+
 def by_step(wf: WindowForecasts, scales: np.ndarray) -> list[dict]:
     """``[{"step": 1, "model": {"mse", "mae", "mase"}, "repeat": {...}, ...}, ...]``, one entry per step ahead of
     ``wf`` [W, H, T] (original units; ``scales`` [W, T] each window's MASE denominator), in the order of the overall
     block's forecasters; a step with no value scored has NaN scores, as a window's do."""
-    out = []
-    for h in range(wf.y_true.shape[1]):
-        each = scores(step_of(wf, h), scales)
-        out.append({"step": h + 1, **{name: {k: block[k] for k in SCORES} for name, block in each.items()}})
-    return out
+    y_true = np.asarray(wf.y_true, dtype=np.float64)
+    kept = scored(wf)
+    keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
+    usable = np.isfinite(scales) & (scales > 0)  # [W, T] the series whose MASE has a denominator
+    scaled_keep = keep & usable[:, None, :]
+    per = np.where(usable, scales, 1.0)[:, None, :]  # [W, 1, T]
+    table = {}
+    for name, p in {"model": wf.y_pred, **wf.baselines}.items():
+        err = np.asarray(p, dtype=np.float64) - y_true  # [W, H, T]
+        with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
+            mase = np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2)) / scaled_keep.sum(axis=(0, 2))
+        table[name] = (_per_step(err**2, keep), _per_step(np.abs(err), keep), mase)
+    return [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
+            for h in range(y_true.shape[1])]

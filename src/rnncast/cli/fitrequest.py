@@ -15,7 +15,8 @@ from rnncast.spelling import from_config, in_config
 
 def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str | None]:
     """Settings, data request, --out and --track of a new fit (or tune): the --config file, overridden by the flags given."""
-    from rnncast.configfile import file_effects, is_run, read_config
+    from rnncast.configfile import file_effects, read_config
+    from rnncast.configpaths import is_run
 
     file_settings, file_request = (read_config(args.config, getattr(args, "command_flags", None)) if args.config
                                     else ({}, {}))
@@ -72,11 +73,9 @@ def _backtest_left(config, command: str) -> None:
     import json
     import logging
 
-    path = Path(config) / "config.json" if Path(config).is_dir() else Path(config)
-    try:
-        record = json.loads(path.read_text(encoding="utf-8")).get("backtest") if path.suffix.lower() == ".json" else None
-    except (OSError, ValueError, AttributeError):
-        return  # read_config has named what is wrong with it
+    from rnncast.configpaths import is_run, run_record
+
+    record = (run_record(config) or {}).get("backtest") if is_run(config) else None  # None: read_config named why
     if isinstance(record, dict) and record:
         windows = ", ".join(f"{k} {json.dumps(v)}" for k, v in record.items())
         logging.getLogger(__name__).warning(
@@ -109,11 +108,11 @@ def config_paths(args, file_request: dict) -> dict:
     """The --config file's request with its paths as rnncast reads them (``configpaths``): a run's files where
     its config.json kept them, a TOML file's relative to its folder; a path the command line gives instead is
     left as the file has it (not read)."""
-    from rnncast.configpaths import TOML_PATHS, run_file, run_locations, toml_path
+    from rnncast.configpaths import TOML_PATHS, is_run, run_file, run_locations, toml_path
 
     given = {"data": args.data, "out": args.out, "static": getattr(args, "static", None)}
     request = dict(file_request)
-    if Path(args.config).is_dir() or Path(args.config).suffix.lower() == ".json":
+    if is_run(args.config):
         for key, tries in run_locations(args.config, file_request, [k for k, v in given.items() if v]).items():  # a run's files, wherever they went
             if not given.get(key):
                 again = (f"give it: rnncast fit --config {shlex.quote(str(args.config))} DATA" if key == "data" else
@@ -187,7 +186,7 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
     """Say (INFO) where a fit repeating ``run`` (a run folder or its config.json: ``--config RUN``, ``--resume RUN``)
     trains on another CPU thread count than the run's config.json records (``devices.other_count``); a run that
     records none, or a file that cannot be read (refused by its reader), says nothing. ``given``: ``threads`` came
-    from --threads, chosen, so no count is advised, the results said to differ in the last digits; ``replaces``: the
+    from --threads, chosen, so no other count is advised (``other_count``'s line without it); ``replaces``: the
     run's own setting it replaces, said in the same line ("--threads 1 replaces the config's 0 (runs/a): ...") or,
     where the counts match, alone (decision 1657). Where the run or this fit (``device``, its setting) trains on a
     GPU, whose libraries, not the CPU thread count, decide the bits, no count is said (decision 1671)."""
@@ -196,20 +195,17 @@ def thread_note(run, threads, given: bool = False, replaces=None, device=None) -
     import torch
 
     from rnncast.cli.replacedvalues import replaced
-    from rnncast.configfile import run_record
-    from rnncast.devices import other_count, threads_in_effect
+    from rnncast.configpaths import run_record
+    from rnncast.devices import other_count
 
     threads = threads if isinstance(threads, int) else 0
     record = run_record(run) or {}
     recorded = record.get("environment")
     gpu = str(record.get("device", "")).startswith("cuda") or str(device).startswith("cuda") or (
         device in (None, "auto") and torch.cuda.is_available())
-    said = None if gpu else other_count(recorded, threads, run)
-    if said and given:  # the user chose this count: what it means, not the advice to give another (decision 1657)
-        head = f"--threads {threads} replaces the config's {replaces} ({run}): " if replaces is not None else ""
-        said = (f"{head}{run} was trained on {recorded['threads_used']} CPU thread(s) and this fit trains on "
-                f"{threads_in_effect(threads)}, so its weights and forecasts may differ from that run's in the last "
-                "digits (float rounding)")
+    said = None if gpu else other_count(recorded, threads, run, given)  # given: no other count advised (1657)
+    if said and given and replaces is not None:  # --threads N replacing the run's setting: said in the same line
+        said = f"--threads {threads} replaces the config's {replaces} ({run}): {said}"
     if said:
         logging.getLogger("rnncast.cli").info("%s", said)
     elif replaces is not None:

@@ -50,10 +50,12 @@ def warn_other_data(config, data, source: str, record: dict, static=None) -> Non
     from rnncast.configfile import run_data
     from rnncast.fingerprint import STATIC_DIFFERS, difference
 
+    from rnncast.configpaths import is_run, run_path
+
     folder = Path(config)
-    if not (folder.is_dir() or folder.suffix.lower() == ".json"):
+    if not is_run(folder):
         return
-    started, recorded = run_data(folder / "config.json" if folder.is_dir() else folder)
+    started, recorded = run_data(run_path(folder))
     run = folder if folder.is_dir() else folder.parent
     if recorded is None or data and not (started and Path(started).exists() and Path(data).exists()
                                          and Path(data).samefile(started)):
