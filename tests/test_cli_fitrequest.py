@@ -258,7 +258,7 @@ def test_a_thread_count_given_on_purpose_is_one_line_and_no_advice_to_give_anoth
         thread_note(run, 0, True)  # --resume RUN --threads 0, the run's own setting, given: no count advised
         thread_note(run, 2, True, 0)  # the count it trained on: the replacing alone, as every flag's
     said = [r.getMessage() for r in caplog.records]
-    same = "its weights and forecasts will match that run's to float rounding, not bit for bit"  # other_count's (9983)
+    same = "its weights and forecasts will match that run's to float rounding, not bit for bit"  # other_count's (decision 1678)
     assert said == [f"--threads 1 replaces the config's 0 ({run}): {run} was trained on 2 CPU thread(s) and this fit "
                     f"trains on 1 (threads 1 on this machine's 2 cores): {same}",
                     f"{run} was trained on 2 CPU thread(s) and this fit trains on 1 (torch's own count here): {same}"]

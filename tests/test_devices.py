@@ -123,7 +123,7 @@ def test_a_repeat_on_another_thread_count_says_so_and_which_count_repeats_it(mon
 
 def test_the_thread_cap_is_the_count_config_json_records(monkeypatch, caplog):
     """cpu_threads caps a count past the cores with threads_in_effect's rule, so the count trained with is the one
-    config.json records as threads_used (decision 9983)."""
+    config.json records as threads_used (decision 1678)."""
     import logging
 
     from rnncast.devices import cpu_threads, threads_in_effect

@@ -49,7 +49,7 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
 
 
 def test_every_steps_scores_equal_the_scorer_run_on_that_step_alone():
-    """One pass over [W, H, T] gives what ``evaluation.scores`` gives of each step cut out (decision 9981): several
+    """One pass over [W, H, T] gives what ``evaluation.scores`` gives of each step cut out (decision 1676): several
     targets, a filled target value left out, a series without a MASE scale, a target with no value at one step."""
     from rnncast.evaluation import scores
     rng = np.random.default_rng(1)

@@ -74,7 +74,7 @@ def other_count(recorded: dict | None, threads: int, run, given: bool = False) -
     trains on another CPU thread count than the run did (``recorded``: its config.json's ``environment``, whose
     ``threads_used`` says it; a run written before it was recorded: None, nothing said): the numbers will match to
     float rounding, not bit for bit (decision 1162), and ``--threads N`` repeats them; None where the counts match.
-    ``given``: the user chose this count (``--threads``), so no other count is advised (decisions 1657, 9983)."""
+    ``given``: the user chose this count (``--threads``), so no other count is advised (decisions 1657, 1678)."""
     used = (recorded or {}).get("threads_used") if isinstance(recorded, dict) else None
     now, cores = threads_in_effect(threads), os.cpu_count() or 1
     if not isinstance(used, int) or isinstance(used, bool) or used == now:

@@ -109,7 +109,7 @@ def start_config(run_dir, forecaster: Forecaster, request: dict, found: dict | N
     the request's own path; ``configfile.run_locations`` reads them back). ``fingerprint``: the data's
     (``fingerprint.of``), against which ``--resume`` checks the data it is given; ``key_parts``: ``config_record``'s.
     ``device``: the one it trains on (``auto`` resolved), as a finished run's records it: a resumed run's thread note
-    reads it (decision 9982)."""
+    reads it (decision 1677)."""
     from rnncast.devices import resolve_device
 
     files.write_json(Path(run_dir) / "config.json", {**config_record(run_dir, forecaster.get_params(), request, found,

@@ -2,7 +2,7 @@
 MAE and MASE at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
-over the [W, H, T] errors rather than by scoring each step's windows whole (decision 9981)."""
+over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676)."""
 
 from __future__ import annotations
 
