@@ -18,8 +18,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions, tradingweeks
+from rnncast import sessions, tradingweeks, zoneclock
 from rnncast.errors import RnncastError
+from rnncast.sessiondays import clock_in, few_dates, session_day
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
 
@@ -114,18 +115,16 @@ def _sessions(offset, panel, given: str, session) -> int:
     if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
         raise RnncastError(f"step={given!r} (--step) is not a whole number of sessions of the data's calendar ({shown}); "
                            f"give '1D' for one session, or step as a whole number of its bars (--step {bars} for one)")
-    wall = panel.time.tz_localize(None) if panel.time.tz is not None else panel.time
+    wall = zoneclock.wall(panel.time)
     laid = sessions.grid(session, wall.min(), wall.max())
-    opened = (laid - session.first).normalize()
+    opened = session_day(laid, session)
     days, counts = np.unique(opened, return_counts=True)
     short = days[1:-1][counts[1:-1] < bars]  # the whole sessions the data spans that keep fewer bars: half days
     if len(short):
-        named = ", ".join(f"{pd.Timestamp(d):%Y-%m-%d}" for d in short[:3])
-        named += f" and {len(short) - 3} more" if len(short) > 3 else ""
         raise RnncastError(f"step={given!r} (--step) is a span of days, and the data's calendar ({shown}) has sessions "
-                           f"of fewer bars ({named}: half days), so no number of bars keeps each cutoff at the same "
-                           f"bar of a later session; give step as a whole number of bars (--step {bars} for one "
-                           "session), whose cutoffs move on the clock after a half day")
+                           f"of fewer bars ({few_dates(short)}: half days), so no number of bars keeps each cutoff at "
+                           f"the same bar of a later session; give step as a whole number of bars (--step {bars} for "
+                           "one session), whose cutoffs move on the clock after a half day")
     steps = units[1] * bars
     log.info("step %r (--step) read as %s of the data's calendar %s: %s, each cutoff at the same bar of %s",
              given, counted(steps, "step"), panel.calendar.shown,
@@ -269,8 +268,8 @@ def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, ses
     if step % session.bars or len(cut_rows) < 2:
         return
     cuts = time[np.asarray(cut_rows)]
-    wall = cuts.tz_localize(None) if cuts.tz is not None else cuts
-    clock = (wall - session.first) - (wall - session.first).normalize()  # each cutoff's time in its session
+    wall = zoneclock.wall(cuts)
+    clock = clock_in(wall, session)  # each cutoff's time in its session
     off = np.flatnonzero(clock != clock[0])
     if not len(off):
         return
