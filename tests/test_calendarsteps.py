@@ -281,3 +281,30 @@ def test_a_day_on_a_sessions_bars_is_one_session_and_refused_by_name_across_a_ha
     assert [f"{t:%H:%M}" for t in cuts] == ["15:30", "15:30", "11:30", "11:30"]
     assert "the cutoffs 7 steps apart (one session of 7 bars) move on the clock after a half day, which keeps fewer " \
            "bars: the first is at 15:30, the cutoff of window 2 at 11:30 (2024-12-02T11:30:00)" in caplog.text
+
+
+def _two_markets(afternoon_close: str) -> pd.DataFrame:
+    days = pd.bdate_range("2024-09-02", periods=40)
+    def bars(parts):
+        return pd.DatetimeIndex([d + pd.Timedelta(t) for d in days for a, b in parts
+                                 for t in pd.timedelta_range(a, b, freq="30min")])
+    tokyo = bars([("09:00:00", "11:00:00"), ("12:30:00", "14:30:00")])  # 10 bars
+    hong_kong = bars([("09:30:00", "11:30:00"), ("13:00:00", afternoon_close)])
+    return pd.concat([pd.DataFrame({"id": "TKY", "time": tokyo, "y": np.sin(np.arange(len(tokyo)) / 3.0)}),
+                      pd.DataFrame({"id": "HKG", "time": hong_kong, "y": np.cos(np.arange(len(hong_kong)) / 3.0)})])
+
+
+def test_a_day_on_a_panel_of_sessions_of_different_lengths_is_refused_naming_them():
+    """Decision 9103: '1D' on Tokyo's 10-bar sessions among Hong Kong's 11 was read as 11 bars for both, so Tokyo's
+    cutoffs moved a bar on each session (10:30, 11:00, ...), unsaid."""
+    settings = {**SETTINGS, "cutoff": "2024-10-23 15:30"}
+    with pytest.raises(RnncastError, match=re.escape(
+            "step='1D' (--step) is a span of sessions, but the panel's series keep sessions of different lengths: "
+            "'HKG' ('30min 09:30-11:30 13:00-15:30', 11 bars), 'TKY' ('30min 09:00-11:00 12:30-14:30', 10 bars); a "
+            "step is one number of bars for every series (11 for one session of '30min 09:30-11:30 13:00-15:30'), "
+            "which is no whole session of each, so backtest each market's series apart (each with --step 1D)")):
+        Forecaster(**settings).backtest(_two_markets("15:30:00"), n_windows=3, step="1D", target="y", id_col="id")
+    bt = Forecaster(**SETTINGS).backtest(_two_markets("15:00:00"), n_windows=3, step="1D", target="y", id_col="id")
+    cuts = bt.forecasts.groupby("id")["cutoff"].unique()  # sessions of 10 bars each: each series' own same bar
+    assert [f"{pd.Timestamp(t):%H:%M}" for t in cuts["TKY"]] == ["12:30"] * 3
+    assert [f"{pd.Timestamp(t):%H:%M}" for t in cuts["HKG"]] == ["13:00"] * 3

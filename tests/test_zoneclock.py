@@ -182,3 +182,13 @@ def test_tokyos_close_is_ranked_before_the_other_fixed_offsets_keeping_it():
         if local[0].time() == local[1].time():
             kept.setdefault(local[0].hour * 3600 + local[0].minute * 60, []).append(zone)
     assert ranked(kept)[0][1][0] == "Asia/Tokyo" and "Europe/Moscow" in {z for _, zs in kept.items() for z in zs}
+
+
+def test_wall_drops_a_zone_keeping_the_local_clock_and_leaves_naive_times_alone():
+    from rnncast.zoneclock import wall
+    zoned = pd.DatetimeIndex(["2024-03-10 09:30", "2024-03-11 09:30"]).tz_localize("America/New_York")
+    assert list(wall(zoned)) == list(pd.DatetimeIndex(["2024-03-10 09:30", "2024-03-11 09:30"]))
+    assert wall(zoned[0]) == pd.Timestamp("2024-03-10 09:30")
+    naive = pd.DatetimeIndex(["2024-03-10 09:30"])
+    assert wall(naive) is naive
+    assert wall(pd.Index([1, 2])).equals(pd.Index([1, 2]))  # no tz: as it is

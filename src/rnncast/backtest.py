@@ -33,7 +33,8 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
-                     spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, yearlyseason, zeroscales)
+                     shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, yearlyseason,
+                     zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step
@@ -282,6 +283,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["windows_left_out"] = lacking
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
+    if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 9102
+        metrics["seasonal_shifted"] = shifted  # a season of whole sessions read across a half day, as evaluate's
     if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = out
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import Formatter, Locator
 
+from rnncast import zoneclock
 from rnncast.sessions import Session
 
 MIN_SESSIONS = 3  # fewer session starts in view: times of day are labelled
@@ -57,7 +58,7 @@ class BarTicks(Locator):
 
     def __init__(self, times, session: Session):
         times = pd.DatetimeIndex(times)
-        self.wall = times.tz_localize(None) if times.tz is not None else times  # sessions run on the wall clock
+        self.wall = zoneclock.wall(times)  # sessions run on the wall clock
         opened = self.wall - session.first
         day = opened.normalize()  # the day each bar's session opened on (a session across midnight: the day before)
         since = np.asarray((opened - day).as_unit("ns").asi8)  # [N] ns after its session's first bar

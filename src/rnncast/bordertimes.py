@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnncast import zoneclock
+
 
 def as_json(value):
     """A time value as JSON: ISO text for timestamps, text for periods, an int for integer periods."""
@@ -55,7 +57,7 @@ def as_time(time: pd.Index, value):
         value = pd.Timestamp(value)
         if time.tz is not None:
             return value.tz_convert(time.tz) if value.tz is not None else value.tz_localize(time.tz)
-        return value.tz_localize(None) if value.tz is not None else value
+        return zoneclock.wall(value)
     if isinstance(time, pd.PeriodIndex):
         return pd.Period(value, freq=time.freq)
     return int(value)

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays
+from rnncast import businessdays, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.holidaysets import PREFERRED, candidates, canonical, library, wall_days, weekday_holidays
 from rnncast.rowseries import row_series
@@ -103,7 +103,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     series' own calendar in a panel whose other series keep another (``calendars._own_calendars``); else []."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
         return []
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     days = wall_days(time)
     fit = np.asarray(wall == wall.normalize()) & np.is_busday(days)
 
@@ -144,7 +144,7 @@ def weekday_days(time: pd.Index) -> tuple[pd.DatetimeIndex, np.ndarray] | None:
     (at least 3 of them); None otherwise. What a market's month ends and ``tradingweeks``' weeks both read."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
         return None
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     if not (wall == wall.normalize()).all():
         return None
     days = wall_days(time)

@@ -17,7 +17,8 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import (businessmonths, irregularsteps, jitter, makeupdays, monthdays, offcalendar, oldaliases, owncalendars,
-                     retailyears, sessions, switchedanchors, tradingweeks, weekmasks)
+                     retailyears, sessions, switchedanchors, tradingweeks, weekmasks,
+                     zoneclock)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rowseries import row_series
@@ -97,7 +98,7 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
             near = near or (None if own and hint("freq", "") else own or jitter.advice(time, offsets, where, fmt))
             # named before any rounding, which would move its dates (a model's reader says its own words instead)
             utc = hint("utc_clock", None) if naive else None  # a model's reader: a raw UTC feed of its zone's closes
-            utc = utc(time.tz_localize(None) if time.tz is not None else time) if utc is not None else ""
+            utc = utc(zoneclock.wall(time)) if utc is not None else ""
             raise RnncastError(f"timestamp {shown(time[bad], time, fmt)} ({where(bad)}) is not on the calendar freq={named}; "
                                f"{near or hint('freq', '') or FREQ_HINT}"
                                + (f"; {utc}" if utc else ""))
@@ -159,7 +160,7 @@ def _own_calendars(time: pd.DatetimeIndex, offsets: np.ndarray, best):
         steps = best[1].steps
         missing = steps[offsets[1:] - 1] + 1 - lengths  # [S]
         other = np.zeros(len(lengths), dtype=bool)
-        wall = time.tz_localize(None) if time.tz is not None else time
+        wall = zoneclock.wall(time)
         if (missing > 0).any() and weekmasks.days_of(best[0]) is not None:  # the days only where a week can differ
             other = weekmasks.other_weeks(wall.to_numpy().astype("datetime64[D]"), offsets, best[0], missing,
                                           MAX_OWN_CALENDARS)

@@ -18,8 +18,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions, tradingweeks
+from rnncast import sessions, tradingweeks, zoneclock
 from rnncast.errors import RnncastError
+from rnncast.sessiondays import clock_in, few_dates, session_day
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
 
@@ -108,24 +109,25 @@ def _sessions(offset, panel, given: str, session) -> int:
     """A span of whole days ('1D') on a trading session's bars: as many sessions, each cutoff at the same bar of the
     session that many trading days on (nights, weekends and holidays are no steps), said in one line; refused, naming
     the bars of a session, for any other span, or where sessions of the data are shorter (half days: a number of bars
-    then moves the cutoffs on the clock after them) (decision 1616)."""
+    then moves the cutoffs on the clock after them) (decision 1616). A panel's series each count the bars of their
+    own calendar: refused, naming them, where they keep sessions of different lengths (Tokyo's 10 bars among Hong
+    Kong's 11) or a calendar of no session, as one number of bars is no session of each (decision 9103)."""
     units, bars = _units(offset), session.bars
     shown = f"{panel.calendar.shown}, {bars} bars a session"
     if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
         raise RnncastError(f"step={given!r} (--step) is not a whole number of sessions of the data's calendar ({shown}); "
                            f"give '1D' for one session, or step as a whole number of its bars (--step {bars} for one)")
-    wall = panel.time.tz_localize(None) if panel.time.tz is not None else panel.time
+    _one_length(panel, given)
+    wall = zoneclock.wall(panel.time)
     laid = sessions.grid(session, wall.min(), wall.max())
-    opened = (laid - session.first).normalize()
+    opened = session_day(laid, session)
     days, counts = np.unique(opened, return_counts=True)
     short = days[1:-1][counts[1:-1] < bars]  # the whole sessions the data spans that keep fewer bars: half days
     if len(short):
-        named = ", ".join(f"{pd.Timestamp(d):%Y-%m-%d}" for d in short[:3])
-        named += f" and {len(short) - 3} more" if len(short) > 3 else ""
         raise RnncastError(f"step={given!r} (--step) is a span of days, and the data's calendar ({shown}) has sessions "
-                           f"of fewer bars ({named}: half days), so no number of bars keeps each cutoff at the same "
-                           f"bar of a later session; give step as a whole number of bars (--step {bars} for one "
-                           "session), whose cutoffs move on the clock after a half day")
+                           f"of fewer bars ({few_dates(short)}: half days), so no number of bars keeps each cutoff at "
+                           f"the same bar of a later session; give step as a whole number of bars (--step {bars} for "
+                           "one session), whose cutoffs move on the clock after a half day")
     steps = units[1] * bars
     log.info("step %r (--step) read as %s of the data's calendar %s: %s, each cutoff at the same bar of %s",
              given, counted(steps, "step"), panel.calendar.shown,
@@ -263,14 +265,36 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
                 f"{cuts[j]:%H:%M}", cuts[j].isoformat(), days, days)
 
 
+def _one_length(panel, given: str) -> None:
+    """Refuse a span of days on a panel whose series keep sessions of different numbers of bars, or one a calendar of
+    no session (``panel.calendars``, each series' own): the step is one number of bars for every series, counted on
+    its own calendar, so one session of the panel's moved the others' cutoffs across the session (decision 9103)."""
+    own = {panel.ids[s]: c for s, c in panel.calendars.items()}
+    if not own:
+        return
+    bars = panel.calendar.session.bars
+    kept = {i: c for i, c in own.items() if c.session is None or c.session.bars != bars}
+    if not kept:
+        return
+    base = [i for i in panel.ids if i not in own][:1]  # a series on the panel's calendar, named beside the others
+    named = [f"{i!r} ({c.shown}, " + ("no session" if c.session is None else f"{c.session.bars} bars") + ")"
+             for i, c in [(i, panel.calendar) for i in base] + list(kept.items())[:3]]
+    more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
+    raise RnncastError(f"step={given!r} (--step) is a span of sessions, but the panel's series keep sessions of "
+                       f"different lengths: {', '.join(named)}{more}; a step is one number of bars for every series "
+                       f"({bars} for one session of {panel.calendar.shown}), which is no whole session of each, so "
+                       "backtest each market's series apart (each with --step 1D), or give step as a whole number of "
+                       "bars, whose cutoffs then move on the clock of the others")
+
+
 def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
     """``moved`` of cutoffs a whole number of sessions apart in bars (``step``: 78 on NYSE's 5-minute bars) that
     move on the clock after a half day, which keeps fewer bars (decision 1616)."""
     if step % session.bars or len(cut_rows) < 2:
         return
     cuts = time[np.asarray(cut_rows)]
-    wall = cuts.tz_localize(None) if cuts.tz is not None else cuts
-    clock = (wall - session.first) - (wall - session.first).normalize()  # each cutoff's time in its session
+    wall = zoneclock.wall(cuts)
+    clock = clock_in(wall, session)  # each cutoff's time in its session
     off = np.flatnonzero(clock != clock[0])
     if not len(off):
         return

@@ -30,7 +30,7 @@ import pandas as pd
 from matplotlib import dates as mdates
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
-from rnncast import quarterticks
+from rnncast import quarterticks, zoneclock
 from rnncast.quarterticks import YEAR, quarter_labels, stacked_labels
 
 DATE_UNITS = ("%Y", "%b", "%d")  # the year, month and day of a tick: matplotlib's levels 0, 1, 2
@@ -233,7 +233,7 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False, written: str | 
     if not quarters and pd.Timedelta(days=80) <= step < pd.Timedelta(days=300) and bool(np.all(month % 3 == 0)):
         quarters = True  # calendar quarters' ends (QE, BQE)
     if quarters:
-        naive = times.tz_localize(None) if times.tz is not None else times
+        naive = zoneclock.wall(times)
         periods = naive.to_period(quarterticks.period_freq(written))  # calendar quarters, or a fiscal label's
         year = np.asarray(periods.qyear)
     units = [("point", k, np.arange(len(times))) for k in (1, 2) if step < pd.Timedelta(days=27)]
@@ -263,7 +263,7 @@ def point_ticks(times: pd.DatetimeIndex, quarters: bool = False, written: str | 
 def period_starts(ticks: pd.DatetimeIndex, unit: str) -> pd.DatetimeIndex:
     """The first instant of the month (``unit`` "month") or year ("year") each of ``ticks`` is in, in their zone (a
     zone whose clocks change at midnight: its first instant there)."""
-    naive = ticks.tz_localize(None) if ticks.tz is not None else ticks
+    naive = zoneclock.wall(ticks)
     starts = naive.to_period("M" if unit == "month" else "Y").to_timestamp().as_unit(ticks.unit)
     if ticks.tz is None:
         return starts

@@ -21,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, csvtext, fiscalquarters, monthtext, writtenzones
+from rnncast import compactdates, csvtext, fiscalquarters, monthtext, writtenzones, zoneclock
 from rnncast.calendars import periods_or_stamps
 from rnncast.badtimes import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
@@ -146,7 +146,7 @@ def _of_periods(periods: pd.PeriodIndex, name: str, target: pd.Index, unit: str 
                                "row's period so")
         return periods
     if isinstance(target, pd.DatetimeIndex):
-        walls = target.tz_localize(None) if target.tz is not None else target
+        walls = zoneclock.wall(target)
         ends = bool(len(walls)) and bool((walls.normalize() == pd.PeriodIndex(walls, freq=periods.freq).to_timestamp(
             how="end").normalize()).all())  # a model of month ends: a month without a forecast date at its end too
         starts = (periods.to_timestamp(how="end").normalize() if ends else periods.to_timestamp(how="start")).as_unit(walls.unit)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (businessdays, calendars, halfdays, makeupdays, nearholidays, owncalendars, panelholidays,
-                     sessiongaps, weekmasks)
+                     sessiongaps, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.data import place
 from rnncast.errors import RnncastError
@@ -174,7 +174,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     short = _short_days(time, after, calendar, missing)
     if short is not None:  # the last bars of a few days: a market's half days (which series closed early on them)
         early = np.unique(codes[gaps]) if rows.id_col is not None else []
-        days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+        days = zoneclock.wall(time).normalize()
         whole = np.setdiff1d(np.unique(codes[days.isin(short.normalize())]), early) if len(early) else []  # sorted
         named = [series_named([rows.given_id(s) for s in group]) if len(group) else "" for group in (early, whole)]
         remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
@@ -220,7 +220,7 @@ def _short_days(time, after, calendar, missing) -> pd.DatetimeIndex | None:
     if session is None or session.early is not None or not isinstance(time, pd.DatetimeIndex) or \
             not 0 < after.sum() <= 100_000:
         return None
-    wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
+    wall = zoneclock.wall  # sessions run on wall time
     return halfdays.short_days(session, wall(pd.DatetimeIndex(missing())), wall(time))
 
 
@@ -230,7 +230,7 @@ def _session_gaps(time, after, calendar, missing) -> tuple[str, bool] | None:
     if calendar is None or not isinstance(time, pd.DatetimeIndex) or \
             not 0 < after.sum() <= 100_000:
         return None
-    wall = (lambda t: t.tz_localize(None) if t.tz is not None else t)  # noqa: E731  sessions run on wall time
+    wall = zoneclock.wall  # sessions run on wall time
     if isinstance(calendar.freq, pd.offsets.Tick):  # a 24/5 feed too short for its session to be found
         line = sessiongaps.weekends(pd.Timedelta(calendar.freq), wall(pd.DatetimeIndex(missing())))
         return (line, True) if line else None
@@ -304,7 +304,7 @@ def _same_days(time, offsets, calendar: Calendar) -> bool:
     one grid of the calendar's days, not series by series (a panel of thousands)."""
     if not isinstance(time, pd.DatetimeIndex):
         return False
-    days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+    days = zoneclock.wall(time).normalize()
     grid = pd.date_range(days.min(), days.max(), freq=calendar.freq).normalize()
     at = grid.get_indexer(days)
     if (at < 0).any():

@@ -22,7 +22,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import holidaysets
+from rnncast import holidaysets, zoneclock
+from rnncast.sessiondays import few_dates, session_day
 
 
 DAY = pd.Timedelta(days=1)
@@ -109,7 +110,7 @@ def read(session, holidays: str, wall: pd.DatetimeIndex) -> tuple[Early | None, 
     if not days or not len(wall):
         return None, ""
     shift = _shift(session.first, session.after)
-    opened = (wall - session.first).normalize() + shift  # the day each session closes on: its half day's date
+    opened = session_day(wall, session) + shift  # the day each session closes on: its half day's date
     half = pd.DatetimeIndex(sorted(days)).as_unit("ns")
     ends = pd.Series(wall - opened, index=opened)
     held = (ends[ends.index.isin(half)].groupby(level=0).max() + session.step).sort_index()  # [days] last bar + step
@@ -147,16 +148,15 @@ def _said(early: Early, session, days: dict, half: pd.DatetimeIndex, opened: pd.
     closes, shift = dict(early.closes), _shift(session.first, session.after)
     for d in shown:
         name = days[d.date()]
-        groups.setdefault((closes[name], how[name]), []).append(d.strftime("%Y-%m-%d"))
+        groups.setdefault((closes[name], how[name]), []).append(d)
     parts = []
     for (close, source), listed in groups.items():
         bars = [session.first + a for a in session.after if session.first + a < close + shift]
         last = f"bars to {clock(bars[-1] % DAY)}" if bars else "no bars"
-        more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""
         why = {"data": "as the data's half days end", "name": f"closing {clock(close)}, as their names say",
                "assumed": f"closing {clock(close)}, assumed: their names give no time, so the end of the session's "
                           "first part, else its middle"}[source]
-        parts.append(f"{', '.join(listed[:3])}{more} {last} ({why})")
+        parts.append(f"{few_dates(listed)} {last} ({why})")
     whose = "" if len(inside) else "the next: "
     return (f"{early.holidays}'s half days close early, their bars from the close on no steps of the calendar "
             f"(not missing, not filled, not forecast): {whose}{'; '.join(parts)}")
@@ -198,7 +198,7 @@ def short_days(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> pd
     one); else None."""
     if session is None or not len(missing):
         return None
-    day = (missing - session.first).normalize()
+    day = session_day(missing, session)
     tail = pd.Series(missing - day, index=day).groupby(level=0)
     ends, firsts, counts = tail.max(), tail.min(), tail.size()
     bars = np.array([session.first + a for a in session.after])
@@ -206,7 +206,7 @@ def short_days(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> pd
     whole = np.array([int(((bars >= f) & (bars <= last)).sum()) for f in firsts])  # from the first missing to the end
     if (ends != last).any() or (counts.to_numpy() != whole).any() or (firsts <= session.first).any():
         return None
-    held = (rows - session.first).normalize().unique()
+    held = session_day(rows, session).unique()
     if len(ends) > max(1, len(held) // 20):
         return None
     return pd.DatetimeIndex(ends.index) + _shift(session.first, session.after)  # the dates the sessions close on
@@ -229,8 +229,7 @@ def said_short(short: pd.DatetimeIndex, found: str | None, early=(), whole=()) -
     they closed early, a market's half days: ``holidays=`` naming the set (``likely``) skips them. Where the
     calendar skips that set already (``found``) and other series traded them whole (``whole``, a message's names, beside
     ``early``, those that closed early), its half days were read as whole sessions: that is said, not the set again."""
-    listed = ", ".join(d.strftime("%Y-%m-%d") for d in short[:3]) + (f" and {len(short) - 3} more" if len(short) > 3
-                                                                     else "")
+    listed = few_dates(short)
     name = likely(short, found)
     if whole and found is not None and name is not None and holidaysets.canonical(name) == holidaysets.canonical(found):
         return (f"the rows missing are only the last bars of {listed}, {name}'s half days, which the calendar "
@@ -253,5 +252,5 @@ def closing(session, holidays, dated: pd.Index) -> tuple:
     session knows its closes already (a model's) or the set has no half days."""
     if session.early is not None or not isinstance(dated, pd.DatetimeIndex):
         return session, None
-    early, said = read(session, holidays, dated.tz_localize(None) if dated.tz is not None else dated)
+    early, said = read(session, holidays, zoneclock.wall(dated))
     return (session.closing(early) if early is not None else session), said or None

@@ -18,7 +18,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import weekmasks
+from rnncast import weekmasks, zoneclock
 from rnncast.errors import RnncastError
 
 YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
@@ -228,7 +228,7 @@ def candidates() -> list[str]:
 
 def wall_days(time: pd.DatetimeIndex) -> np.ndarray:
     """[N] the calendar days of ``time`` as its wall clock reads them (``datetime64[D]``)."""
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     return wall.to_numpy().astype("datetime64[D]")
 
 

@@ -12,7 +12,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, fixedoffsets, jitter, keptdates, staleseries
+from rnncast import businessdays, fixedoffsets, jitter, keptdates, staleseries, zoneclock
 from rnncast.panel import Panel
 from rnncast.state import FittedState
 
@@ -77,7 +77,7 @@ def _weeks(freq) -> bool:
 def skipped_weeks(time: pd.DatetimeIndex, offsets: np.ndarray, freq) -> np.ndarray:
     """The days (datetime64[D]) of the weekly calendar ``freq`` within each series' span (``time`` cut at ``offsets``)
     that it has no row on: the weeks a series skipped (Good Friday's, where the market closed on its day)."""
-    days = (time.tz_localize(None) if time.tz is not None else time).normalize()
+    days = zoneclock.wall(time).normalize()
     found = [pd.date_range(days[a], days[b - 1], freq=freq).difference(days[a:b]) for a, b in
              zip(offsets[:-1], offsets[1:]) if b - a > 1]
     return np.unique(np.concatenate([f.to_numpy().astype("datetime64[D]") for f in found])) if found else \

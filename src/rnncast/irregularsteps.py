@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import jitter, switchedanchors
+from rnncast import jitter, switchedanchors, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.timecalendar import ALIASES
 
@@ -19,7 +19,7 @@ def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str 
     grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives), or what can be done
     with the same days of every month; None where naming their calendar with freq= may do."""
     return (switchedanchors.said(time, offsets, where, fmt) or jitter.advice(time, offsets, where, fmt)
-            or month_days(time.tz_localize(None) if time.tz is not None else time))
+            or month_days(zoneclock.wall(time)))
 
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "",
@@ -28,7 +28,7 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
     regular calendar: their steps' range, that predict will refuse the model, and the remedy (``near``, as
     ``remedy`` gives it where the caller has it, else found here; or freq=).
     ``whose``: the series named, one of a panel; ``others``: what predict does with the panel's other series."""
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     steps = np.diff(wall.asi8)[inside(offsets, len(time))]  # in the index's own unit
     low, high = (jitter.duration(pd.Timedelta(int(v), unit=time.unit)) for v in (steps.min(), steps.max()))
     switched = switchedanchors.found(time, offsets, where, fmt)  # month-ends, then month-starts: no "1 to 31 days"

@@ -25,6 +25,7 @@ import pandas as pd
 from rnncast import numbertimes, writtenzones, zoneclock
 from rnncast.sessions import DAY
 from rnncast.errors import RnncastError
+from rnncast.sessiondays import session_day
 from rnncast.spelling import counted
 
 
@@ -165,10 +166,10 @@ def first_rows(time: pd.DatetimeIndex, session) -> np.ndarray:
     """[D] the rows of ``first_bars``: the same on the wall clock, whether ``time`` is zoned or not. A session of a
     whole day's bars (FX's 24/5: no night to open after) opens where the rows resume after a day or more, its
     week's opening (Sunday 17:00 New York's, 21:00 or 22:00 in UTC), the first row not counted (decision 1614)."""
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     if session.bars * session.step >= DAY:
         return np.flatnonzero(np.asarray(wall[1:] - wall[:-1]) >= np.timedelta64(DAY)) + 1
-    days = np.asarray((wall - session.first).normalize().asi8)
+    days = np.asarray(session_day(wall, session).asi8)
     new = np.ones(len(days), dtype=bool)
     new[1:] = days[1:] != days[:-1]
     return np.flatnonzero(new)

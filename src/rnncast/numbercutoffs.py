@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rnncast import numbertimes
+from rnncast import numbertimes, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.spelling import named
 
@@ -65,7 +65,7 @@ def _stamp(text: str, fmt) -> pd.Timestamp | None:
 def _clock(time: pd.DatetimeIndex, unit: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The data's first and last time on the clock the unit's numbers count (naive): UTC for Unix times."""
     naive = time.tz_convert("UTC").tz_localize(None) if time.tz is not None and numbertimes.in_utc(unit) else \
-        time.tz_localize(None) if time.tz is not None else time
+        zoneclock.wall(time)
     return naive.min(), naive.max()
 
 

@@ -25,7 +25,7 @@ import pandas as pd
 from pandas.tseries.offsets import BQuarterBegin, BQuarterEnd, QuarterBegin, QuarterEnd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import monthdays, sessions, weekmasks
+from rnncast import monthdays, sessions, weekmasks, zoneclock
 
 
 def inside(offsets: np.ndarray, n: int) -> np.ndarray:
@@ -49,7 +49,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
             counted[key] = _inferred(t)
         found.update(counted[key])
     ordered = [o for o, _ in found.most_common()]
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     steps = np.diff(wall.asi8[: 1_000_001])[inside(offsets, len(time))[:1_000_000]]  # a million steps tell
     steps = steps[steps > 0]
     if len(steps):

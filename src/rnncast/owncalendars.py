@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessmonths, givencalendars, offcalendar, tradingweeks
+from rnncast import businessmonths, givencalendars, offcalendar, tradingweeks, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
@@ -242,7 +242,7 @@ def common_step(piece, steps: np.ndarray) -> str:
     of its 59 steps)'; ``steps`` [n - 1]: the calendar's steps between consecutive rows, for times that are not
     timestamps."""
     if isinstance(piece, pd.DatetimeIndex):
-        wall = piece.tz_localize(None) if piece.tz is not None else piece
+        wall = zoneclock.wall(piece)
         values, counts = np.unique(np.diff(wall.asi8), return_counts=True)
         step = pd.Timedelta(int(values[np.argmax(counts)]), unit=piece.unit)
         days = step / pd.Timedelta(days=1)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, enddates, gapwindows, stepactuals
+from rnncast import bordertimes, enddates, gapwindows, shiftedwindows, stepactuals
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
@@ -139,6 +139,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
+    season = state.settings.data.season  # a season of whole sessions read across a half day (decision 9102)
+    if shifted := shiftedwindows.across(panel, starts, series, lookback, horizon, season, scored=scores):
+        scored["seasonal_shifted"] = shifted
+        scored["text"] += f"; {shifted['text']}"
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
     scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
     return starts, series, scored

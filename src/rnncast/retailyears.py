@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from rnncast import zoneclock
 from rnncast.offsetguess import inside
 from rnncast.rulers import Ruler
 
@@ -22,7 +23,7 @@ def found(time: pd.Index, offsets: np.ndarray):
     ``offsets`` [S + 1]) keeps with the fewest rows missing; None where none does or the steps are no such years'."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 3 or time.hasnans:
         return None
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     if (wall != wall.normalize()).any() or len(set(wall.day_of_week)) != 1:
         return None  # one weekday at midnight: the dates such calendars keep
     days = np.diff(wall.as_unit("s").asi8 // DAY)[inside(offsets, len(time))]

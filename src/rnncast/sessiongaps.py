@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import businessdays, halfdays, holidaysets, sessiontext, weekmasks
+from rnncast.sessiondays import few_dates, session_day
 from rnncast.spelling import counted
 
 
@@ -28,7 +29,7 @@ def said(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> tuple[st
     if session is None or session.early is not None or not len(missing):
         return None
     bars = np.array([session.first + a for a in session.after])
-    day = (missing - session.first).normalize()  # the day each missing bar's session opened on
+    day = session_day(missing, session)  # the day each missing bar's session opened on
     grouped = pd.Series(missing - day, index=day).groupby(level=0)
     starts, ends, counts = grouped.min(), grouped.max(), grouped.size().to_numpy()
     tail = (ends.to_numpy() == bars[-1]) & (counts == np.array([int((bars >= s).sum()) for s in starts])) & \
@@ -50,10 +51,10 @@ def said(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> tuple[st
         names = [n for n in dict.fromkeys((holidaysets.holiday_of(name, d) or "").replace(" (observed)", "")
                                           for d in dates[whole][:3]) if n]  # in date order, each once
         parts.append(f"whole sessions on {name} holidays ({counted(int(counts[whole].sum()), 'row')}: "
-                     f"{_dates(dates[whole])}{', ' + ', '.join(names) if names else ''})")
+                     f"{few_dates(dates[whole])}{', ' + ', '.join(names) if names else ''})")
     if tail.any():
         parts.append(f"the last bars of {name}'s half days, which close early ({counted(int(counts[tail].sum()), 'row')}: "
-                     f"{_dates(dates[tail])})")
+                     f"{few_dates(dates[tail])})")
     return (f"the rows missing are {' and '.join(parts)}: give holidays={name!r} (--holidays {name}), whose calendar "
             "skips them", True)
 
@@ -62,7 +63,7 @@ def _changed(session, opened: pd.DatetimeIndex, start: pd.Timedelta, rows: pd.Da
              ) -> tuple[str, bool] | None:
     """The clause where the same last bars (from ``start``) are missing from every session the data holds up to a
     day and from none after it, or from none up to a day and every one after it: the session's hours changed."""
-    held = (rows - session.first).normalize().unique().sort_values()
+    held = session_day(rows, session).unique().sort_values()
     k = len(opened)
     if k >= len(held) or k < max(2, len(held) // 20):  # every day (another session) or a few (half days)
         return None
@@ -106,6 +107,3 @@ def weekends(step, missing: pd.DatetimeIndex) -> str | None:
     return (f"the rows missing are every week's {first:%a %H:%M} to {last:%a %H:%M} ({counted(len(runs), 'week')}), "
             f"a market's weekend: give freq={freq!r} (--freq {freq!r}), the session that skips it, if the data keeps it")
 
-
-def _dates(days: pd.DatetimeIndex) -> str:
-    return ", ".join(f"{d:%Y-%m-%d}" for d in days[:3]) + (f" and {len(days) - 3} more" if len(days) > 3 else "")

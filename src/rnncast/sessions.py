@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import halfdays, sessiontext, weekmasks
+from rnncast import halfdays, sessiontext, weekmasks, zoneclock
+from rnncast.sessiondays import clock_in, session_day
 
 DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
 
@@ -125,14 +126,14 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
     ``end``, or, without ``end``, the first ``count`` bars after ``start``. A session's bars may end on the
     next day; the days are ``session.days``' (pandas' ``date_range``), a half day's ending at its close
     (``session.early``: ``halfdays``)."""
-    opened = (start - session.first).normalize()  # the day the session of ``start`` opened on, or would have
+    opened = session_day(start, session)  # the day the session of ``start`` opened on, or would have
     periods = count // session.bars + 3
     bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] after midnight
     while True:
         if end is None:
             days = pd.date_range(opened, periods=periods, freq=session.days)
         else:
-            days = pd.date_range(opened, (end - session.first).normalize(), freq=session.days)
+            days = pd.date_range(opened, session_day(end, session), freq=session.days)
         days = days.normalize().as_unit("ns")
         stamps = days.asi8[:, None] + bars[None, :]
         if session.early is not None:  # a half day's bars from its close on are none
@@ -149,8 +150,7 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
 def following(session: Session, last: pd.Timestamp, horizon: int, name=None) -> pd.DatetimeIndex:
     """The ``horizon`` bars after ``last`` (a timestamp, zoned or not; sessions run on its wall clock), in its unit."""
     tz = last.tz
-    wall = last.tz_localize(None) if tz is not None else last
-    stamps = grid(session, wall, count=horizon)
+    stamps = grid(session, zoneclock.wall(last), count=horizon)
     if tz is not None:
         stamps = stamps.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
     return stamps.as_unit(last.unit).rename(name)
@@ -161,7 +161,7 @@ def opened(time: pd.Index, session: "Session | None") -> pd.Index:
     time of day), where ``session``'s bars run past midnight (holidays are those days'); else ``time`` itself."""
     if not isinstance(session, Session) or session.first + session.span <= DAY:
         return time
-    wall = time.tz_localize(None) if getattr(time, "tz", None) is not None else time
+    wall = zoneclock.wall(time)
     return (wall - session.first).rename(time.name)
 
 
@@ -248,17 +248,17 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
     if session is None or season is None or season <= 1 or season % session.bars or \
             not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
         return None
-    wall = times.tz_localize(None) if times.tz is not None else times
+    wall = zoneclock.wall(times)
     bars = grid(session, wall.min(), wall.max())
     if len(bars) <= season:
         return None
-    clock = (bars - session.first) - (bars - session.first).normalize()  # [B] each bar's time in its session
+    clock = clock_in(bars, session)  # [B] each bar's time in its session
     off = np.flatnonzero(np.asarray(clock[season:] != clock[:-season]))  # [K] bars reading another time of day
     if not len(off):
         return None
     now, back = bars[season + off[0]], bars[off[0]]
     back_n = season // session.bars
-    opened = (bars - session.first).normalize()  # [B] the day each bar's session opened on
+    opened = session_day(bars, session)  # [B] the day each bar's session opened on
     days = opened.unique()
     then = days[days.get_loc(opened[season + off[0]]) - back_n] + session.first + clock[season + off[0]]
     same = f"{then:%Y-%m-%d %H:%M}'s" if then in bars else f"{then:%Y-%m-%d}, which has no {then:%H:%M} bar"

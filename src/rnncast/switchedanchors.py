@@ -13,6 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from rnncast import zoneclock
 from rnncast.monthdays import MONTHS
 from rnncast.offsetguess import WEEKDAYS as DAYS
 from rnncast.spelling import counted
@@ -25,7 +26,7 @@ PERIODS = ([("M", "month")] + [(f"Q-{m}", "quarter") for m in ("DEC", "JAN", "FE
 
 def _wall(time: pd.DatetimeIndex) -> pd.DatetimeIndex | None:
     """The times on their own clock, where all are midnights (dates); else None."""
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     return wall if len(wall) and (wall == wall.normalize()).all() else None
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import businessdays
+from rnncast import businessdays, zoneclock
 from rnncast.businessmonths import AHEAD, first_differences, moved_words, sets, weekday_days
 from rnncast.holidaysets import canonical, offset as business_days, wall_days
 from rnncast.offsetguess import inside
@@ -59,7 +59,7 @@ class TradingWeek(pd.DateOffset):
         """The ``n``-th week's trading day after ``dt`` (before, for ``n`` < 0), at ``dt``'s time of day."""
         dt = pd.Timestamp(dt)
         tz = dt.tz
-        wall = dt.tz_localize(None) if tz is not None else dt
+        wall = zoneclock.wall(dt)
         day = wall.normalize()
         step = WEEK if n > 0 else -WEEK
         anchor, left = self._anchor(day) - step, abs(n)  # a week early: the week's day may lie on either side of dt
@@ -77,7 +77,7 @@ class TradingWeek(pd.DateOffset):
 
     def is_on_offset(self, dt) -> bool:
         dt = pd.Timestamp(dt)
-        day = (dt.tz_localize(None) if dt.tz is not None else dt).normalize()
+        day = zoneclock.wall(dt).normalize()
         return self._day(self._anchor(day)) == day
 
     def rollback(self, dt) -> pd.Timestamp:
@@ -203,7 +203,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
     found = explain(time, offsets)
     if found is not None or not isinstance(time, pd.DatetimeIndex) or len(time) < 3:
         return [] if found is None else [found.offset]
-    wall = time.tz_localize(None) if time.tz is not None else time
+    wall = zoneclock.wall(time)
     days = wall_days(time)
     for alias in KINDS:
         low, high, steps = _spans(days, offsets, alias)

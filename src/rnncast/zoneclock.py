@@ -9,6 +9,7 @@ the times on the clock they were kept on. ``kept_clock`` finds the clocks on whi
 London's an hour earlier, and each is named (decision 762); ``week_clock`` the zone where times of one off-midnight
 time in their own zone are
 midnights of Monday to Friday. Zones are tried from ``zoneinfo``'s list, the financial centres' first (``FIRST``).
+``wall`` is a zoned time's wall clock, its zone dropped, as sessions and days are read on it across the package.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def candidates() -> tuple[str, ...]:
     """The zones tried: ``FIRST``, then every 'Area/City' zone of ``zoneinfo``, sorted."""
     rest = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV/")))
     return FIRST + tuple(z for z in rest if z not in FIRST)
+
+
+def wall(times):
+    """The naive wall times of ``times`` (a DatetimeIndex [N] or a Timestamp): a zoned one's local clock with its zone
+    dropped (sessions and days run on it), a naive one, or anything without a ``tz``, as it is."""
+    return times.tz_localize(None) if getattr(times, "tz", None) is not None else times
 
 
 def day_seconds(time: pd.DatetimeIndex) -> np.ndarray:

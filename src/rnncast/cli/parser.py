@@ -118,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     cutoffs.add_argument("--n-windows", type=int, default=3, metavar="N", help="cutoffs per series (default: 3)")
     cutoffs.add_argument("--step", metavar="N|SPAN", help="steps between cutoffs (default: the horizon), or a span of "
                          "calendar time read on the series' own clock: '1D' (a calendar day: 23, 24 or 25 hours across "
-                         "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours; on weekly or "
+                         "daylight saving) or '7D' keeps every cutoff at the same local time, '6h' steps 6 hours; on a "
+                         "trading session's bars '1D' is one session, each cutoff at the same bar of the next trading "
+                         "day's session (series of sessions of different lengths are backtested apart); on weekly or "
                          "monthly data a span of whole steps ('7D' or '1W' on W-SUN, '2M' or '1Q' on months) is that "
                          "many steps; on daily or hourly data '2W' is '14D'")
     cutoffs.add_argument("--refit", action="store_true",
