@@ -295,7 +295,7 @@ def _two_markets(afternoon_close: str) -> pd.DataFrame:
 
 
 def test_a_day_on_a_panel_of_sessions_of_different_lengths_is_refused_naming_them():
-    """Decision 9103: '1D' on Tokyo's 10-bar sessions among Hong Kong's 11 was read as 11 bars for both, so Tokyo's
+    """Decision 1683: '1D' on Tokyo's 10-bar sessions among Hong Kong's 11 was read as 11 bars for both, so Tokyo's
     cutoffs moved a bar on each session (10:30, 11:00, ...), unsaid."""
     settings = {**SETTINGS, "cutoff": "2024-10-23 15:30"}
     with pytest.raises(RnncastError, match=re.escape(

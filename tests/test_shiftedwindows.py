@@ -1,5 +1,5 @@
 """The scored windows whose seasonal naive forecast reads a bar at another time of its session, a half day between
-(``shiftedwindows.py``): counted for what was scored and a backtest's metrics.json (decision 9102)."""
+(``shiftedwindows.py``): counted for what was scored and a backtest's metrics.json (decision 1682)."""
 
 from __future__ import annotations
 

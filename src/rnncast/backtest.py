@@ -283,7 +283,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["windows_left_out"] = lacking
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
-    if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 9102
+    if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682
         metrics["seasonal_shifted"] = shifted  # a season of whole sessions read across a half day, as evaluate's
     if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = out

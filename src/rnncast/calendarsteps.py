@@ -111,7 +111,7 @@ def _sessions(offset, panel, given: str, session) -> int:
     the bars of a session, for any other span, or where sessions of the data are shorter (half days: a number of bars
     then moves the cutoffs on the clock after them) (decision 1616). A panel's series each count the bars of their
     own calendar: refused, naming them, where they keep sessions of different lengths (Tokyo's 10 bars among Hong
-    Kong's 11) or a calendar of no session, as one number of bars is no session of each (decision 9103)."""
+    Kong's 11) or a calendar of no session, as one number of bars is no session of each (decision 1683)."""
     units, bars = _units(offset), session.bars
     shown = f"{panel.calendar.shown}, {bars} bars a session"
     if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
@@ -268,7 +268,7 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
 def _one_length(panel, given: str) -> None:
     """Refuse a span of days on a panel whose series keep sessions of different numbers of bars, or one a calendar of
     no session (``panel.calendars``, each series' own): the step is one number of bars for every series, counted on
-    its own calendar, so one session of the panel's moved the others' cutoffs across the session (decision 9103)."""
+    its own calendar, so one session of the panel's moved the others' cutoffs across the session (decision 1683)."""
     own = {panel.ids[s]: c for s, c in panel.calendars.items()}
     if not own:
         return

@@ -139,7 +139,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
-    season = state.settings.data.season  # a season of whole sessions read across a half day (decision 9102)
+    season = state.settings.data.season  # a season of whole sessions read across a half day (decision 1682)
     if shifted := shiftedwindows.across(panel, starts, series, lookback, horizon, season, scored=scores):
         scored["seasonal_shifted"] = shifted
         scored["text"] += f"; {shifted['text']}"

@@ -5,7 +5,7 @@ rows earlier. On a trading session's bars a season of whole sessions (78 on NYSE
 an earlier session only where no half day lies between: after NYSE's 2024-12-24 (42 bars), 2024-12-26 09:30 reads
 2024-12-23 13:00. Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
 such a step, for what was scored (evaluate's ``scored``, a run's metrics.json) and a backtest's metrics.json, so
-that the seasonal naive scores resting on them are read as such (decision 9102). The baseline itself is left
+that the seasonal naive scores resting on them are read as such (decision 1682). The baseline itself is left
 counted in rows: aligning it by session (the same time of the session on the session day before) would have to
 align MASE's scale, the baselines' intervals and the window norms alike.
 """
