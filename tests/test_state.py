@@ -350,3 +350,15 @@ def test_the_climatology_is_kept_with_the_model_and_an_old_model_has_none(tmp_pa
     assert FittedState.read(json.loads(json.dumps(meta)), model.net_.spec, "an old folder").climatology is None
     model.state_.climatology = None
     assert "climatology" not in model.evaluate(frame)["original"]
+
+
+def test_a_model_fitted_with_quantiles_out_of_order_saves_and_loads(tmp_path):
+    """quantiles=[0.9, 0.1, 0.5] is taken in any order (decision 1662) and kept as given in the params (scikit-learn's
+    get_params), while the network holds them sorted: reading the folder back compared the two unsorted and refused
+    the model as "hand-edited" (decision 9986), so predict, evaluate and export of such a run all failed."""
+    frame = make_panel(1, seed=4)
+    f = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.9, 0.1, 0.5]}).fit(frame)
+    f.save(tmp_path / "m")
+    back = Forecaster.load(tmp_path / "m")
+    assert back.get_params()["quantiles"] == [0.9, 0.1, 0.5] and back.settings_.model.quantiles == (0.1, 0.5, 0.9)
+    assert back.predict(frame).equals(f.predict(frame))

@@ -235,7 +235,7 @@ class FittedState:
                      "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback", "window_scale",
                      "season", "target_input"):
             value = self.params.get(name, defaults[name])
-            value = parse_quantiles(value) if name == "quantiles" else value
+            value = tuple(sorted(parse_quantiles(value))) if name == "quantiles" else value  # any order (1662)
             if name == "lookback" and not spec.lookback:
                 continue  # a network saved before its lookback was kept (one without a highway)
             if name == "season" and spec.window_norm != "season":
