@@ -355,7 +355,7 @@ def test_the_climatology_is_kept_with_the_model_and_an_old_model_has_none(tmp_pa
 def test_a_model_fitted_with_quantiles_out_of_order_saves_and_loads(tmp_path):
     """quantiles=[0.9, 0.1, 0.5] is taken in any order (decision 1662) and kept as given in the params (scikit-learn's
     get_params), while the network holds them sorted: reading the folder back compared the two unsorted and refused
-    the model as "hand-edited" (decision 9986), so predict, evaluate and export of such a run all failed."""
+    the model as "hand-edited" (decision 1684), so predict, evaluate and export of such a run all failed."""
     frame = make_panel(1, seed=4)
     f = Forecaster(**{**TINY, "epochs": 1, "quantiles": [0.9, 0.1, 0.5]}).fit(frame)
     f.save(tmp_path / "m")
