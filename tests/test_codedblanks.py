@@ -258,3 +258,28 @@ def test_a_found_unique_id_column_keeps_an_id_equal_to_a_text_code(tmp_path):
     frame.to_csv(tmp_path / "ids.csv", index=False)
     panel = load_panel(tmp_path / "ids.csv", target="y", missing_values="-9999,M", fill="ffill")
     assert sorted(panel.ids) == ["F", "M"] and panel.n_series == 2
+
+
+def test_a_wide_tables_text_codes_are_found_in_one_pass_with_the_same_cells():
+    """rf33r2 1 (decision 9301): ``_worded`` compared every stacked row once per series column holding 'M' (O(S·N));
+    one gather gives the same cells, each series' codes at its own rows, whatever the rows' order and gaps."""
+    import pandas as pd
+
+    from rnncast.codedblanks import words
+    from rnncast.data import ID_COLUMN
+    from rnncast.layouts import TARGET_COLUMN
+
+    rng = np.random.default_rng(5)
+    n, ids = 25, [f"s{k}" for k in range(40)]
+    cells = rng.random((n, len(ids))) < 0.05
+    cells[:, ::3] = False  # a third of the series hold no code
+    frame = pd.DataFrame(np.where(cells, "M", rng.integers(0, 9, (n, len(ids))).astype(str)), columns=ids)
+    read = words(frame, "-9999,M")
+    kept = [rng.permutation(n)[: n - 3] for _ in ids]  # each series' rows, some left out (a gap), out of order
+    codes = np.concatenate([np.full(len(k), s) for s, k in enumerate(kept)])
+    positions = np.concatenate(kept)
+    rows = Rows(codes=codes, ids=ids, time=None, values=np.zeros((len(codes), 1)), positions=positions,
+                columns=[TARGET_COLUMN], n_targets=1, n_past=0, time_col=None, how=None, id_col=ID_COLUMN)
+    blank(rows, "-9999,M", False, "ffill", read.attrs)
+    expected = [frame[ids[s]].iloc[p] == "M" for s, p in zip(codes, positions)]
+    assert rows.worded[:, 0].tolist() == expected and any(expected)

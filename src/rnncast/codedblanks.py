@@ -106,10 +106,12 @@ def _worded(rows: Rows, attrs) -> np.ndarray | None:
     for j, c in enumerate(rows.columns):
         if c in held and not (wide and j == 0):
             found[:, j] = held[c][rows.positions]
-    for s, name in enumerate(rows.ids if wide else []):
-        if name in held:
-            at = rows.codes == s
-            found[at, 0] = held[name][rows.positions[at]]
+    names = [n for n in rows.ids if n in held] if wide else []
+    if names:  # one gather over the rows, not one pass per series holding a code: O(N), not O(S·N)
+        k = {n: i for i, n in enumerate(names)}
+        column = np.array([k.get(n, -1) for n in rows.ids], dtype=np.int64)[rows.codes]  # [N] its series' code row
+        at = column >= 0
+        found[at, 0] = np.stack([held[n] for n in names])[column[at], rows.positions[at]]
     return found if found.any() else None
 
 
