@@ -16,7 +16,7 @@ from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
 from rnncast.layouts import TARGET_COLUMN, Rows
-from rnncast.numbertext import DECIMAL
+from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
 from rnncast.spelling import counted, hint, named, spelled
 from rnncast.staticvalues import no_value
@@ -68,13 +68,17 @@ def if_missing(codes, given: str | None = None) -> str:
 
 
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
-    """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M', stripped of spaces) blank
-    in every column but ``keep`` (the id column, given or a found 'unique_id' (decision 1669), and the time column)
-    and the ``static`` covariates' columns, the codes each cell held in its ``attrs``
-    (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 1646)."""
+    """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
+    around it aside, in its case: 'm' and 'M/D' are no 'M', decision 9303) blank in every column but ``keep`` (the id
+    column, given or a found 'unique_id' (decision 1669), and the time column) and the ``static`` covariates' columns,
+    the codes each cell held in its ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there
+    too (``MISSING``: a refusal of another text cell advises from it); ``frame`` itself where ``text`` holds no text
+    code (decision 1646)."""
     codes = missing_words(text)
     if not codes:
         return frame
+    out = frame.copy(deep=False)  # the caller's table stays as given; a refusal of a text cell ('m') advises from
+    out.attrs = {**frame.attrs, MISSING: text}  # the codes given (unusedcolumns.text_clause; decision 9303)
     held, keep = {}, set(keep) | set(names(static) if isinstance(static, (list, tuple, str)) else [])
     for c in frame.columns:
         column = frame[c]
@@ -84,14 +88,13 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         if which.notna().any():
             held[c] = which.fillna(0).to_numpy(dtype=np.int16)
     if not held:
-        return frame
-    out = frame.copy(deep=False)  # the caller's table stays as given
+        return out
     for c in held:
         rest = frame[c].where(held[c] == 0)
         numbers = pd.to_numeric(rest, errors="coerce")  # a file's column read as text for its 'M' alone: its numbers
         file = bool(frame.attrs.get("source")) or not rest.map(lambda v: isinstance(v, str)).any()
         out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
-    out.attrs = {**frame.attrs, WORDED: (set(map(str, frame.columns)), held)}
+    out.attrs[WORDED] = (set(map(str, frame.columns)), held)
     return out
 
 

@@ -304,7 +304,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | 
         raise RnncastError(
             f"column {name!r} is not numeric: {place(i, attrs)}{whose} holds {column.iloc[i]!r} "
             f"({count} non-numeric value(s) in all{among}); the target and covariates must be numbers{hint}"
-            f"{unusedcolumns.text_clause(column, name, bad.to_numpy()) if not hint else ''}"  # or 'T': decision 1646
+            f"{unusedcolumns.text_clause(column, name, bad.to_numpy(), attrs.get(numbertext.MISSING)) if not hint else ''}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 
