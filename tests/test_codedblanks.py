@@ -283,3 +283,43 @@ def test_a_wide_tables_text_codes_are_found_in_one_pass_with_the_same_cells():
     blank(rows, "-9999,M", False, "ffill", read.attrs)
     expected = [frame[ids[s]].iloc[p] == "M" for s, p in zip(codes, positions)]
     assert rows.worded[:, 0].tolist() == expected and any(expected)
+
+
+def test_a_text_code_in_the_future_values_or_a_numeric_static_covariate_is_refused_as_its_numbers_are(tmp_path):
+    """Decision 9304: with missing_values='-999,M' a future covariate's 'M' at a forecast step was refused as "column
+    'price' is not numeric ... name it in missing_values= (--missing-values M ...)", which it was, and a numeric static
+    'elev' of 'M' as "holds numbers but for 'M' ... would make it categories"; both are refused now as their -999 is,
+    the same words, and a column of labels keeps its 'M' as a label."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    rng = np.random.default_rng(1)
+    frame["price"] = rng.normal(5, 1, len(frame)).round(2)
+    settings = {**TINY, "epochs": 1, "missing_values": "-999,M", "fill": "ffill"}
+    model = Forecaster(**settings).fit(frame, future_covariates=["price"])
+    last = frame.groupby("unique_id")["ds"].max()
+    future = pd.DataFrame([{"unique_id": i, "ds": last[i] + pd.Timedelta(hours=k), "price": 5.0}
+                           for i in ids for k in (1, 2, 3)]).astype({"price": object})
+    future.loc[[4, 5], "price"] = [" M ", "M"]
+    said = (r"^the future values hold 'M', which the model reads as missing \(missing_values \(--missing-values\)\), in "
+            r"'price' \(2 steps, first at {}\): predict needs a value of every future covariate at every forecast step")
+    with pytest.raises(RnncastError, match=said.format("row 4")):
+        model.predict(frame, future=future)
+    future.to_csv(tmp_path / "future.csv", index=False)
+    with pytest.raises(RnncastError, match=said.format(r"line 6 of future\.csv")):
+        model.predict(frame, future=str(tmp_path / "future.csv"))
+    with pytest.raises(RnncastError, match=r"^the future values hold -999, which the model reads as missing"):
+        model.predict(frame, future=future.assign(price=5.0).assign(price=lambda f: f.price.where(f.index != 4, -999.0)))
+    assert len(model.predict(frame, future=future.assign(price=5.0))) == 9
+    for elev in ([10.0, "M", 800.0], ["10", " M ", "800"]):
+        table = pd.DataFrame({"unique_id": ids, "elev": elev})
+        for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table))):
+            with pytest.raises(RnncastError, match=rf"^static covariate 'elev' holds 'M' for series '{ids[1]}' \(1 of 3 "
+                                                   r"series\), which missing_values \(--missing-values\) reads as missing"):
+                Forecaster(**settings).fit(given.pop("data", frame), **given)
+    labels = pd.DataFrame({"unique_id": ids, "sex": ["M", "F", "M"]})  # labels: 'M' is one, not a missing value
+    assert Forecaster(**settings).fit(frame, static_covariates=labels).static_encoder_.categorical_names == ["sex"]

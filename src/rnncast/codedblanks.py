@@ -1,7 +1,8 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
 (``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
 Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
-A static covariate holding one is refused by series (``static``): it is never filled.
+A static covariate holding one is refused by series (``static``; a numeric one's text code, ``static_words``): it
+is never filled; so is a future covariate's at a forecast step (``future_words``, as ``missingcodes.refuse_future``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from rnncast.layouts import TARGET_COLUMN, Rows
 from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
 from rnncast.spelling import counted, hint, named, spelled
-from rnncast.staticvalues import no_value
+from rnncast.staticvalues import is_text, no_value
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
@@ -84,9 +85,9 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         column = frame[c]
         if c in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
-        which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
-        if which.notna().any():
-            held[c] = which.fillna(0).to_numpy(dtype=np.int16)
+        which = _held(column, codes)
+        if which.any():
+            held[c] = which
     if not held:
         return out
     for c in held:
@@ -96,6 +97,67 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
     out.attrs[WORDED] = (set(map(str, frame.columns)), held)
     return out
+
+
+def _held(column: pd.Series, codes: tuple) -> np.ndarray:
+    """[rows] 1 + the text code of ``codes`` each cell of ``column`` holds, 0 none: the whole cell, spaces around it
+    aside, in its case (decision 9303); the one match of ``words``, ``static_words`` and so ``future_words``."""
+    which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
+    return which.fillna(0).to_numpy(dtype=np.int16)
+
+
+def static_words(frame: pd.DataFrame, columns: list, text: str | None, series) -> None:
+    """Refuse a numeric static covariate (``frame``'s ``columns``: its other values numbers, at least as many as its
+    other texts) holding a text code of ``missing_values`` (``text``; 'M'), naming it, the code and the series
+    (``series`` [rows of ``frame``]: each row's, as the caller gave it), as ``static`` refuses its numbers (decision
+    9304): it is never filled. A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
+    codes = missing_words(text)
+    for name in columns if codes else ():
+        column = frame[name]
+        which = _held(column, codes) if is_text(column) else np.zeros(0)
+        if not which.any():
+            continue
+        rest = column[(which == 0) & column.notna().to_numpy()].astype(str).str.strip()
+        numbers = int(pd.to_numeric(rest, errors="coerce").notna().sum())
+        if numbers and numbers >= len(rest) - numbers:
+            i = int(np.argmax(which > 0))
+            hit = {str(v) for v in np.asarray(series, dtype=object)[which > 0]}
+            raise RnncastError(_static_refusal(name, repr(codes[which[i] - 1]), series[i], len(hit),
+                                               len({str(v) for v in series})))
+
+
+def _static_refusal(name: str, value: str, series, hit: int, every: int) -> str:
+    """The one refusal of static covariate ``name`` holding a code (``value`` as said: -999, 'M') for ``series``,
+    ``hit`` of ``every`` series: ``static``'s and ``static_words``'."""
+    return (f"static covariate {name!r} holds {value} for series {series!r} ({hit} of {every} series), which "
+            f"{named('missing_values')} reads as missing; a static covariate needs a value for every series and is "
+            f"not filled: give its value, or leave {name!r} out of the static covariates")
+
+
+def future_refusal(held: str, where: str) -> str:
+    """The one refusal of future covariates holding a code of ``missing_values`` at a forecast step, a number
+    (``missingcodes.refuse_future``) or a text code (``future_words``): ``held`` the codes, ``where`` the columns."""
+    return (f"the future values hold {held}, which the model reads as missing ({named('missing_values')}), in {where}: "
+            "predict needs a value of every future covariate at every forecast step; give the values, or forecast "
+            "without those columns (fit without them)")
+
+
+def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> None:
+    """Refuse the future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values``
+    ('M'; the future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank
+    there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays (decision
+    9304). Refused as its numbers are (``future_refusal``), each column's steps counted, the first cell by place."""
+    held, texts = (attrs or {}).get(WORDED, (set(), {}))[1], missing_words((attrs or {}).get(MISSING))
+    rows = table["_row"].to_numpy(dtype=np.float64)
+    at = np.where(np.isnan(rows), -1, rows).astype(np.int64)  # [S * H] the table's row, -1 none
+    found = {c: np.where((at >= 0) & table[c].isna().to_numpy(), held[c][np.maximum(at, 0)], 0)
+             for c in columns if c in held}  # [S * H] 1 + the code each step's cell held, 0 none
+    found = {c: k for c, k in found.items() if k.any()}
+    if found:
+        codes = sorted({texts[v - 1] for k in found.values() for v in np.unique(k) if v})
+        where = ", ".join(f"{c!r} ({counted(int((k > 0).sum()), 'step')}, first at "
+                          f"{place(int(at[np.argmax(k > 0)]), attrs)})" for c, k in found.items())
+        raise RnncastError(future_refusal(", ".join(map(repr, codes)), where))
 
 
 def _worded(rows: Rows, attrs) -> np.ndarray | None:
@@ -222,11 +284,8 @@ def static(panel, text: str | None) -> None:
     hit = np.isin(panel.static.numeric, codes)  # [S, Kn]
     if hit.any():
         s, j = (int(v[0]) for v in np.nonzero(hit))
-        name = panel.static.numeric_names[j]
-        raise RnncastError(f"static covariate {name!r} holds {panel.static.numeric[s, j]:g} for series "
-                           f"{panel.given_id(s)!r} ({int(hit[:, j].sum())} of {len(hit)} series), which "
-                           f"{named('missing_values')} reads as missing; a static covariate needs a value for every "
-                           f"series and is not filled: give its value, or leave {name!r} out of the static covariates")
+        raise RnncastError(_static_refusal(panel.static.numeric_names[j], f"{panel.static.numeric[s, j]:g}",
+                                           panel.given_id(s), int(hit[:, j].sum()), len(hit)))
 
 
 def _label_number(label) -> float | None:
