@@ -32,14 +32,16 @@ def listed(name, attrs: dict) -> str:
     return indexcolumns.shown(name, attrs) if indexcolumns.of_file(name, attrs) else str(name)
 
 
-def text_clause(column: pd.Series, name, bad, given: str | None = None) -> str:
+def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     """The clause after a refusal of ``column`` (named ``name``) as not numeric, its cells ``bad`` [rows] no number:
     how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
-    trace, 'M' for missing), that they can be read as missing with missing_values= (beside the codes ``given``: its
-    text, '-9999,M') or replaced by the number they stand for (decision 1646); a word that is a code given in another
-    case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 9303); "" otherwise."""
+    trace, 'M' for missing), that they can be read as missing with missing_values= (beside the codes given: its text in
+    the table's ``attrs``, '-9999,M') or replaced by the number they stand for (decision 1646); a word that is a code
+    given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 9303); ""
+    otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as pandas reads it back (9305)."""
+    given, index = (attrs or {}).get(numbertext.MISSING), indexcolumns.of_file(name, attrs or {})
     if holds_text(column):
-        return "; " + encode_hint(name)
+        return "; " + encode_hint(name, index=index)
     cells = column[bad].astype(str).str.strip()
     words = list(dict.fromkeys(cells[~cells.str.contains(r"\d") & (cells != "")]))
     if not words or len(words) > 3 or len(words) < cells.nunique():
@@ -56,7 +58,8 @@ def text_clause(column: pd.Series, name, bad, given: str | None = None) -> str:
     return (f"; if {shown} {'marks' if len(words) == 1 else 'mark'} a missing value, name "
             f"{'it' if len(words) == 1 else 'them'} in missing_values= (--missing-values {code}{beside}) to read those "
             f"cells as missing; if it stands for a value (a trace of rain), replace it "
-            f"with that number first, e.g. df[{str(name)!r}] = df[{str(name)!r}].replace({first!r}, 0)")
+            f"with that number first, e.g. {'df = df.reset_index(); ' if index else ''}df[{str(name)!r}] = "
+            f"df[{str(name)!r}].replace({first!r}, 0)")
 
 
 def holds_text(column: pd.Series) -> bool:
