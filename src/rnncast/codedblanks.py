@@ -109,8 +109,8 @@ def _held(column: pd.Series, codes: tuple) -> np.ndarray:
 def static_words(frame: pd.DataFrame, columns: list, text: str | None, series) -> None:
     """Refuse a numeric static covariate (``frame``'s ``columns``: its other values numbers, at least as many as its
     other texts) holding a text code of ``missing_values`` (``text``; 'M'), naming it, the code and the series
-    (``series`` [rows of ``frame``]: each row's, as the caller gave it), as ``static`` refuses its numbers (decision
-    9304): it is never filled. A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
+    (``series`` [rows of ``frame``]: each row's, as the caller gave it), as ``static`` refuses its numbers: it is
+    never filled (decision 9304). A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
     codes = missing_words(text)
     for name in columns if codes else ():
         column = frame[name]
@@ -145,8 +145,8 @@ def future_refusal(held: str, where: str) -> str:
 def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> None:
     """Refuse the future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values``
     ('M'; the future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank
-    there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays (decision
-    9304). Refused as its numbers are (``future_refusal``), each column's steps counted, the first cell by place."""
+    there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays. Refused
+    as its numbers are (``future_refusal``; decision 9304), each column's steps counted, the first cell by place."""
     held, texts = (attrs or {}).get(WORDED, (set(), {}))[1], missing_words((attrs or {}).get(MISSING))
     rows = table["_row"].to_numpy(dtype=np.float64)
     at = np.where(np.isnan(rows), -1, rows).astype(np.int64)  # [S * H] the table's row, -1 none
