@@ -82,3 +82,22 @@ def test_a_clean_table_is_not_warned_of(tmp_path, caplog):
     with caplog.at_level("WARNING", logger="rnncast"):
         codes.warn(tablefile.read_table(path, None, "S"), "S", tables.custom_split(100))
     assert not caplog.records
+
+
+def test_a_text_code_is_read_as_missing_as_fit_reads_it_and_counted(tmp_path):
+    """rf33r2 2 (decision 9302): --set missing_values=-9999,M dropped the 'M' without a word (its cells then refused as
+    text), and 'M' alone read nothing and said nothing, while the warning advised giving 'M'. The bench reads it as
+    fit does now: the whole cell, stripped, in any value column, counted beside the numbers."""
+    path = tmp_path / "noaa.csv"
+    frame = pd.DataFrame({"date": pd.date_range("2015-01-04", periods=60, freq="D").strftime("%Y-%m-%d"),
+                          "TMIN": (np.arange(60.0) % 7).astype(str), "OT": np.arange(60.0)})
+    frame.loc[[5, 9], "TMIN"] = ["M", " M "]
+    frame.loc[3, "OT"] = -9999
+    frame.to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"--set missing_values=-9999,M read 3 cells as missing \(2 in 'TMIN', 1 in "
+                                           r"'OT'\); column 'TMIN' has 2 missing values \(first at line 7 of noaa.csv\)"):
+        tablefile.read_table(path, None, "M", "-9999,M")
+    s = tablefile.read_table(path, None, "S", "M,X")  # 'OT' alone: 'TMIN' left out, its cells said
+    assert s.notes[0] == "--set missing_values=M,X read 2 cells as missing (2 in 'TMIN'); X matched no value"
+    blanked, said = codes.blank(pd.DataFrame({"a": ["1", "m", "M"]}), "M")  # case as given: 'm' is text, refused later
+    assert blanked["a"].tolist()[:2] == ["1", "m"] and pd.isna(blanked["a"].iloc[2]) and "1 cell" in said

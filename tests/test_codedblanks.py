@@ -258,3 +258,68 @@ def test_a_found_unique_id_column_keeps_an_id_equal_to_a_text_code(tmp_path):
     frame.to_csv(tmp_path / "ids.csv", index=False)
     panel = load_panel(tmp_path / "ids.csv", target="y", missing_values="-9999,M", fill="ffill")
     assert sorted(panel.ids) == ["F", "M"] and panel.n_series == 2
+
+
+def test_a_wide_tables_text_codes_are_found_in_one_pass_with_the_same_cells():
+    """rf33r2 1 (decision 9301): ``_worded`` compared every stacked row once per series column holding 'M' (O(S·N));
+    one gather gives the same cells, each series' codes at its own rows, whatever the rows' order and gaps."""
+    import pandas as pd
+
+    from rnncast.codedblanks import words
+    from rnncast.data import ID_COLUMN
+    from rnncast.layouts import TARGET_COLUMN
+
+    rng = np.random.default_rng(5)
+    n, ids = 25, [f"s{k}" for k in range(40)]
+    cells = rng.random((n, len(ids))) < 0.05
+    cells[:, ::3] = False  # a third of the series hold no code
+    frame = pd.DataFrame(np.where(cells, "M", rng.integers(0, 9, (n, len(ids))).astype(str)), columns=ids)
+    read = words(frame, "-9999,M")
+    kept = [rng.permutation(n)[: n - 3] for _ in ids]  # each series' rows, some left out (a gap), out of order
+    codes = np.concatenate([np.full(len(k), s) for s, k in enumerate(kept)])
+    positions = np.concatenate(kept)
+    rows = Rows(codes=codes, ids=ids, time=None, values=np.zeros((len(codes), 1)), positions=positions,
+                columns=[TARGET_COLUMN], n_targets=1, n_past=0, time_col=None, how=None, id_col=ID_COLUMN)
+    blank(rows, "-9999,M", False, "ffill", read.attrs)
+    expected = [frame[ids[s]].iloc[p] == "M" for s, p in zip(codes, positions)]
+    assert rows.worded[:, 0].tolist() == expected and any(expected)
+
+
+def test_a_text_code_in_the_future_values_or_a_numeric_static_covariate_is_refused_as_its_numbers_are(tmp_path):
+    """Decision 9304: with missing_values='-999,M' a future covariate's 'M' at a forecast step was refused as "column
+    'price' is not numeric ... name it in missing_values= (--missing-values M ...)", which it was, and a numeric static
+    'elev' of 'M' as "holds numbers but for 'M' ... would make it categories"; both are refused now as their -999 is,
+    the same words, and a column of labels keeps its 'M' as a label."""
+    import pandas as pd
+
+    from conftest import TINY, make_panel
+    from rnncast import Forecaster
+
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    rng = np.random.default_rng(1)
+    frame["price"] = rng.normal(5, 1, len(frame)).round(2)
+    settings = {**TINY, "epochs": 1, "missing_values": "-999,M", "fill": "ffill"}
+    model = Forecaster(**settings).fit(frame, future_covariates=["price"])
+    last = frame.groupby("unique_id")["ds"].max()
+    future = pd.DataFrame([{"unique_id": i, "ds": last[i] + pd.Timedelta(hours=k), "price": 5.0}
+                           for i in ids for k in (1, 2, 3)]).astype({"price": object})
+    future.loc[[4, 5], "price"] = [" M ", "M"]
+    said = (r"^the future values hold 'M', which the model reads as missing \(missing_values \(--missing-values\)\), in "
+            r"'price' \(2 steps, first at {}\): predict needs a value of every future covariate at every forecast step")
+    with pytest.raises(RnncastError, match=said.format("row 4")):
+        model.predict(frame, future=future)
+    future.to_csv(tmp_path / "future.csv", index=False)
+    with pytest.raises(RnncastError, match=said.format(r"line 6 of future\.csv")):
+        model.predict(frame, future=str(tmp_path / "future.csv"))
+    with pytest.raises(RnncastError, match=r"^the future values hold -999, which the model reads as missing"):
+        model.predict(frame, future=future.assign(price=5.0).assign(price=lambda f: f.price.where(f.index != 4, -999.0)))
+    assert len(model.predict(frame, future=future.assign(price=5.0))) == 9
+    for elev in ([10.0, "M", 800.0], ["10", " M ", "800"]):
+        table = pd.DataFrame({"unique_id": ids, "elev": elev})
+        for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table))):
+            with pytest.raises(RnncastError, match=rf"^static covariate 'elev' holds 'M' for series '{ids[1]}' \(1 of 3 "
+                                                   r"series\), which missing_values \(--missing-values\) reads as missing"):
+                Forecaster(**settings).fit(given.pop("data", frame), **given)
+    labels = pd.DataFrame({"unique_id": ids, "sex": ["M", "F", "M"]})  # labels: 'M' is one, not a missing value
+    assert Forecaster(**settings).fit(frame, static_covariates=labels).static_encoder_.categorical_names == ["sex"]

@@ -228,3 +228,27 @@ def test_a_parquet_files_restored_index_is_named_as_the_files_index_not_a_column
     with caplog.at_level(logging.INFO, logger="rnncast"):  # the same table in memory: its index, as before
         load_panel(frame, target="y")
     assert any(r.getMessage().startswith("time: the index 'date'") for r in caplog.records)
+
+
+def test_a_parquet_files_index_named_as_a_covariate_is_refused_as_the_files_index(tmp_path):
+    """Decision 9305 (session 33's leftover of 1596 and 1642): a file written from df.set_index('region') with
+    --past-covariates region was refused as "column 'region' is not numeric ...; e.g. pd.get_dummies(df,
+    columns=['region'])", a column the frame pd.read_parquet gives back lacks (KeyError); it is the file's index, and
+    the lines given reset it first. A column of the same file is named as a column still."""
+    n = 40
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=n), "y": np.arange(n, dtype=float),
+                          "region": ["north", "south"] * (n // 2), "temp": ["1.5"] * n})
+    frame.loc[3, "temp"] = "T"
+    frame.set_index("region").to_parquet(tmp_path / "r.parquet")
+    frame.set_index("temp").to_parquet(tmp_path / "t.parquet")
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "r.parquet", target="y", past_covariates="region")
+    line = "pd.get_dummies(df.reset_index(), columns=['region'])"
+    assert str(refused.value).startswith("the file's index 'region' is not numeric: row 1 of r.parquet holds 'north'")
+    assert str(refused.value).endswith(f"encode it as numbers, e.g. {line}")
+    assert "region_north" in eval(line, {"pd": pd, "df": pd.read_parquet(tmp_path / "r.parquet")}).columns  # it runs
+    with pytest.raises(RnncastError, match=r"^the file's index 'temp' is not numeric: .* e\.g\. df = df\.reset_index\(\); "
+                                           r"df\['temp'\] = df\['temp'\]\.replace\('T', 0\)$"):
+        load_panel(tmp_path / "t.parquet", target="y", past_covariates="temp")
+    with pytest.raises(RnncastError, match=r"^column 'temp' is not numeric: .* e\.g\. df\['temp'\] = "):
+        load_panel(tmp_path / "r.parquet", target="y", past_covariates="temp")

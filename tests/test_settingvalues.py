@@ -336,3 +336,13 @@ def test_missing_values_take_text_codes_beside_numbers(given, text, numbers, wor
 def test_a_text_code_read_as_missing_already_or_holding_a_separator_is_refused(given, says):
     with pytest.raises(RnncastError, match=re.escape(says)):
         missing_text(given)
+
+
+def test_a_refused_missing_values_says_a_text_code_matches_whole_cells_in_their_case():
+    """Decision 9303: how a text code is matched is said where missing_values is refused, and in --help."""
+    from rnncast.config import DataSettings
+
+    with pytest.raises(RnncastError, match=re.escape("or text codes such as M (whole cells, in their case)")):
+        missing_text([True])
+    assert "which matches a whole cell, spaces around it aside, in its case: 'm' is no 'M'" in \
+        DataSettings.__dataclass_fields__["missing_values"].metadata["help"]

@@ -11,6 +11,7 @@ import pytest
 
 from rnncast import RnncastError
 from rnncast.loading import load_panel
+from rnncast.settingvalues import missing_text
 from rnncast.unusedcolumns import encode_hint, holds_text, sort_out
 
 
@@ -188,3 +189,28 @@ def test_a_column_of_numbers_and_a_letter_is_told_to_name_it_as_missing_or_repla
         "(--missing-values T, beside any number codes such as -9999) to read those cells as missing; if it stands for "
         "a value (a trace of rain), replace it with that number first, e.g. df['PRCP'] = df['PRCP'].replace('T', 0)")
     load_panel(tmp_path / "noaa.csv", target="y", past_covariates="PRCP", missing_values="T", fill="ffill")
+
+
+def test_a_cell_of_a_text_code_in_another_case_is_told_that_codes_match_in_their_case(tmp_path):
+    """Decision 9303: with --missing-values -9999,M a cell ' M ' is read as missing (spaces around it aside), 'm' is
+    not: its refusal said "name it in missing_values= (--missing-values m, beside any number codes ...)", as though
+    no code were given; it says now that a code matches a whole cell in its case, and gives the codes given with it."""
+    n = 40
+    frame = pd.DataFrame({"ds": pd.date_range("2020-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "y": [str(v) for v in range(n)]})
+    frame.loc[7, "y"] = " M "
+    frame.to_csv(tmp_path / "spaced.csv", index=False)
+    assert np.isfinite(load_panel(tmp_path / "spaced.csv", target="y", missing_values="-9999,M", fill="ffill").values).all()
+    frame.loc[5, "y"] = "m"
+    frame.to_csv(tmp_path / "cased.csv", index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "cased.csv", target="y", missing_values="-9999,M", fill="ffill")
+    assert str(refused.value).endswith(
+        "holds 'm' (1 non-numeric value(s) in all); the target and covariates must be numbers; 'm' is not 'M', a text "
+        "code of missing_values= (-9999,M): a code matches a whole cell, spaces around it aside, in its case; if 'm' "
+        "marks a missing value too, name it there (--missing-values -9999,M,m)")
+    frame.loc[5, "y"] = "T"
+    frame.to_csv(tmp_path / "trace.csv", index=False)
+    with pytest.raises(RnncastError, match=r"name it in missing_values= \(--missing-values '-999, 9999, M, T'\) to read"):
+        load_panel(tmp_path / "trace.csv", target="y", missing_values=missing_text([-999, 9999, "M"]),
+                   fill="ffill")  # never -999,9999, one number in a file of decimal commas

@@ -1,7 +1,8 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
 (``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
 Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
-A static covariate holding one is refused by series (``static``): it is never filled.
+A static covariate holding one is refused by series (``static``; a numeric one's text code, ``static_words``): it
+is never filled; so is a future covariate's at a forecast step (``future_words``, as ``missingcodes.refuse_future``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
 from rnncast.layouts import TARGET_COLUMN, Rows
-from rnncast.numbertext import DECIMAL
+from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
 from rnncast.spelling import counted, hint, named, spelled
-from rnncast.staticvalues import no_value
+from rnncast.staticvalues import is_text, no_value
 from rnncast.timetext import shown
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
@@ -68,31 +69,95 @@ def if_missing(codes, given: str | None = None) -> str:
 
 
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
-    """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M', stripped of spaces) blank
-    in every column but ``keep`` (the id column, given or a found 'unique_id' (decision 1669), and the time column)
-    and the ``static`` covariates' columns, the codes each cell held in its ``attrs``
-    (``WORDED``) for ``blank`` to count and refuse by place; ``frame`` itself where none holds one (decision 1646)."""
+    """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
+    around it aside, in its case: 'm' and 'M/D' are no 'M', decision 9303) blank in every column but ``keep`` (the id
+    column, given or a found 'unique_id' (decision 1669), and the time column) and the ``static`` covariates' columns,
+    the codes each cell held in its ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there
+    too (``MISSING``: a refusal of another text cell advises from it); ``frame`` itself where ``text`` holds no text
+    code (decision 1646)."""
     codes = missing_words(text)
     if not codes:
         return frame
+    out = frame.copy(deep=False)  # the caller's table stays as given; a refusal of a text cell ('m') advises from
+    out.attrs = {**frame.attrs, MISSING: text}  # the codes given (unusedcolumns.text_clause; decision 9303)
     held, keep = {}, set(keep) | set(names(static) if isinstance(static, (list, tuple, str)) else [])
     for c in frame.columns:
         column = frame[c]
         if c in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
-        which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
-        if which.notna().any():
-            held[c] = which.fillna(0).to_numpy(dtype=np.int16)
+        which = _held(column, codes)
+        if which.any():
+            held[c] = which
     if not held:
-        return frame
-    out = frame.copy(deep=False)  # the caller's table stays as given
+        return out
     for c in held:
         rest = frame[c].where(held[c] == 0)
         numbers = pd.to_numeric(rest, errors="coerce")  # a file's column read as text for its 'M' alone: its numbers
         file = bool(frame.attrs.get("source")) or not rest.map(lambda v: isinstance(v, str)).any()
         out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
-    out.attrs = {**frame.attrs, WORDED: (set(map(str, frame.columns)), held)}
+    out.attrs[WORDED] = (set(map(str, frame.columns)), held)
     return out
+
+
+def _held(column: pd.Series, codes: tuple) -> np.ndarray:
+    """[rows] 1 + the text code of ``codes`` each cell of ``column`` holds, 0 none: the whole cell, spaces around it
+    aside, in its case (decision 9303); the one match of ``words``, ``static_words`` and so ``future_words``."""
+    which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
+    return which.fillna(0).to_numpy(dtype=np.int16)
+
+
+def static_words(frame: pd.DataFrame, columns: list, text: str | None, series) -> None:
+    """Refuse a numeric static covariate (``frame``'s ``columns``: its other values numbers, at least as many as its
+    other texts) holding a text code of ``missing_values`` (``text``; 'M'), naming it, the code and the series
+    (``series`` [rows of ``frame``]: each row's, as the caller gave it), as ``static`` refuses its numbers: it is
+    never filled (decision 9304). A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
+    codes = missing_words(text)
+    for name in columns if codes else ():
+        column = frame[name]
+        which = _held(column, codes) if is_text(column) else np.zeros(0)
+        if not which.any():
+            continue
+        rest = column[(which == 0) & column.notna().to_numpy()].astype(str).str.strip()
+        numbers = int(pd.to_numeric(rest, errors="coerce").notna().sum())
+        if numbers and numbers >= len(rest) - numbers:
+            i = int(np.argmax(which > 0))
+            hit = {str(v) for v in np.asarray(series, dtype=object)[which > 0]}
+            raise RnncastError(_static_refusal(name, repr(codes[which[i] - 1]), series[i], len(hit),
+                                               len({str(v) for v in series})))
+
+
+def _static_refusal(name: str, value: str, series, hit: int, every: int) -> str:
+    """The one refusal of static covariate ``name`` holding a code (``value`` as said: -999, 'M') for ``series``,
+    ``hit`` of ``every`` series: ``static``'s and ``static_words``'."""
+    return (f"static covariate {name!r} holds {value} for series {series!r} ({hit} of {every} series), which "
+            f"{named('missing_values')} reads as missing; a static covariate needs a value for every series and is "
+            f"not filled: give its value, or leave {name!r} out of the static covariates")
+
+
+def future_refusal(held: str, where: str) -> str:
+    """The one refusal of future covariates holding a code of ``missing_values`` at a forecast step, a number
+    (``missingcodes.refuse_future``) or a text code (``future_words``): ``held`` the codes, ``where`` the columns."""
+    return (f"the future values hold {held}, which the model reads as missing ({named('missing_values')}), in {where}: "
+            "predict needs a value of every future covariate at every forecast step; give the values, or forecast "
+            "without those columns (fit without them)")
+
+
+def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> None:
+    """Refuse the future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values``
+    ('M'; the future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank
+    there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays. Refused
+    as its numbers are (``future_refusal``; decision 9304), each column's steps counted, the first cell by place."""
+    held, texts = (attrs or {}).get(WORDED, (set(), {}))[1], missing_words((attrs or {}).get(MISSING))
+    rows = table["_row"].to_numpy(dtype=np.float64)
+    at = np.where(np.isnan(rows), -1, rows).astype(np.int64)  # [S * H] the table's row, -1 none
+    found = {c: np.where((at >= 0) & table[c].isna().to_numpy(), held[c][np.maximum(at, 0)], 0)
+             for c in columns if c in held}  # [S * H] 1 + the code each step's cell held, 0 none
+    found = {c: k for c, k in found.items() if k.any()}
+    if found:
+        codes = sorted({texts[v - 1] for k in found.values() for v in np.unique(k) if v})
+        where = ", ".join(f"{c!r} ({counted(int((k > 0).sum()), 'step')}, first at "
+                          f"{place(int(at[np.argmax(k > 0)]), attrs)})" for c, k in found.items())
+        raise RnncastError(future_refusal(", ".join(map(repr, codes)), where))
 
 
 def _worded(rows: Rows, attrs) -> np.ndarray | None:
@@ -106,10 +171,12 @@ def _worded(rows: Rows, attrs) -> np.ndarray | None:
     for j, c in enumerate(rows.columns):
         if c in held and not (wide and j == 0):
             found[:, j] = held[c][rows.positions]
-    for s, name in enumerate(rows.ids if wide else []):
-        if name in held:
-            at = rows.codes == s
-            found[at, 0] = held[name][rows.positions[at]]
+    names = [n for n in rows.ids if n in held] if wide else []
+    if names:  # one gather over the rows, not one pass per series holding a code: O(N), not O(S·N)
+        k = {n: i for i, n in enumerate(names)}
+        column = np.array([k.get(n, -1) for n in rows.ids], dtype=np.int64)[rows.codes]  # [N] its series' code row
+        at = column >= 0
+        found[at, 0] = np.stack([held[n] for n in names])[column[at], rows.positions[at]]
     return found if found.any() else None
 
 
@@ -217,11 +284,8 @@ def static(panel, text: str | None) -> None:
     hit = np.isin(panel.static.numeric, codes)  # [S, Kn]
     if hit.any():
         s, j = (int(v[0]) for v in np.nonzero(hit))
-        name = panel.static.numeric_names[j]
-        raise RnncastError(f"static covariate {name!r} holds {panel.static.numeric[s, j]:g} for series "
-                           f"{panel.given_id(s)!r} ({int(hit[:, j].sum())} of {len(hit)} series), which "
-                           f"{named('missing_values')} reads as missing; a static covariate needs a value for every "
-                           f"series and is not filled: give its value, or leave {name!r} out of the static covariates")
+        raise RnncastError(_static_refusal(panel.static.numeric_names[j], f"{panel.static.numeric[s, j]:g}",
+                                           panel.given_id(s), int(hit[:, j].sum()), len(hit)))
 
 
 def _label_number(label) -> float | None:

@@ -64,7 +64,8 @@ class DataSettings:
     missing_values: str | None = _opt(
         None,
         "numbers or text codes that mean a missing value in the target and covariate columns, as a file writes them (-999, "
-        "'-999; 9999', or -9999,M for NOAA's 'M'; decimals with a point, -99.9; '-999,9' is refused for a ';' or decimal-comma file): those cells are read as blank, then filled as --fill says or refused as any missing value "
+        "'-999; 9999', or -9999,M for NOAA's 'M', which matches a whole cell, spaces around it aside, in its case: 'm' is no 'M'; "
+        "decimals with a point, -99.9; '-999,9' is refused for a ';' or decimal-comma file): those cells are read as blank, then filled as --fill says or refused as any missing value "
         "(default: none: every number is a value; fit, evaluate and predict name a far -999-like one)",
     )
     freq: str | None = _opt(

@@ -302,9 +302,9 @@ def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | 
         whose = "" if ids is None else f" (series {ids[i]!r})"
         among = f", in {len(set(ids[bad.to_numpy()]))} series" if ids is not None and count == int(bad.sum()) > 1 else ""
         raise RnncastError(
-            f"column {name!r} is not numeric: {place(i, attrs)}{whose} holds {column.iloc[i]!r} "
+            f"{indexcolumns.column_named(name, attrs)} is not numeric: {place(i, attrs)}{whose} holds {column.iloc[i]!r} "
             f"({count} non-numeric value(s) in all{among}); the target and covariates must be numbers{hint}"
-            f"{unusedcolumns.text_clause(column, name, bad.to_numpy()) if not hint else ''}"  # or 'T': decision 1646
+            f"{unusedcolumns.text_clause(column, name, bad.to_numpy(), attrs) if not hint else ''}"
         )
     return converted.to_numpy(dtype=np.float64, na_value=np.nan)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
+from rnncast import codedblanks, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
@@ -48,7 +48,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
                  data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
-                 known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=()) -> np.ndarray:
+                 known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=(),
+                 missing_values: str | None = None) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -70,6 +71,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none. ``zero_tail``:
     ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out). ``skipped``:
     the series fit left out (ids as text), whose rows are said apart from those of series the model never had.
+    ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 9304).
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -164,6 +166,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                                + (f"the time column {time_col!r} to match them by date" if time_col is not None else
                                   f"a column {futurerows.ROW!r} numbering the rows they forecast"))
     whose_row = np.asarray(frame[id_col], dtype=object) if id_col is not None and id_col in frame.columns else None
+    frame = codedblanks.words(frame, missing_values, [c for c in frame.columns if c not in columns])  # 'M': fit's way
     for c in columns:
         try:  # 'yes' named with its line and series, not float()'s traceback
             given[c] = numeric_column(frame[c], c, frame.attrs, whose_row)
@@ -187,6 +190,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         steps = target if dated else wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         table = heldfuture.fill(table, known.reshape(-1, n_f), columns, frame, steps, lambda s: whose or (
             "the series" if named == [None] else f"series {named[s]!r}"), text_format, frame.attrs.get(heldfuture.IN_ORDER, None if dated else time_col or ""))
+    codedblanks.future_words(table, columns, frame.attrs)  # an 'M' at a step: no value, as -999 (missingcodes)
     _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():

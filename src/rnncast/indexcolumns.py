@@ -170,6 +170,12 @@ def of_file(column, attrs: dict) -> bool:
     return bool(attrs.get(INDEX_FILE)) and str(column) in (attrs.get(INDEX_NAMES) or {})
 
 
+def column_named(column, attrs: dict) -> str:
+    """How a refusal of ``column`` names it: "the file's index 'region'" where it is a Parquet file's index (``shown``;
+    decision 9305), else "column 'region'"."""
+    return shown(column, attrs) if of_file(column, attrs) else f"column {column!r}"
+
+
 def shown(column, attrs: dict) -> str:
     """How a message names ``column`` of a table with ``attrs``: "the file's index 'store'" where it is a Parquet
     file's index (:func:`from_file`), "the file's unnamed index (read as 'index')" where that index had no name, else

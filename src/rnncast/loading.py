@@ -145,7 +145,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
             map(repr, key.parts))) if not isinstance(static_covariates, (list, tuple, str)) else None
         table = serieskeys.spread(table, key, "the static table", once=True) if key is not None and table is not None else table
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
-                                    panel, panel.id_col or ID_COLUMN, announce, as_categories)
+                                    panel, panel.id_col or ID_COLUMN, announce, as_categories, missing_values)
         codedblanks.static(panel, missing_values)  # -999 of a static covariate: missing, not an elevation
     codedblanks.say(unmatched)  # "matched no value": not said before a static covariate's code is refused
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (

@@ -20,12 +20,12 @@ import logging
 import numpy as np
 
 from rnncast import otherunits, outliers
-from rnncast.codedblanks import WRITTEN, code_like, if_missing, proposed  # the codes, said in one wording
+from rnncast.codedblanks import WRITTEN, code_like, future_refusal, if_missing, proposed  # said in one wording
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
 from rnncast.settingvalues import missing_numbers
-from rnncast.spelling import counted, named, spelled
+from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -227,9 +227,7 @@ def refuse_future(values: np.ndarray, columns: list[str], text: str | None, stat
     if codes and (hit := np.isin(values, codes)).any():
         per_column = hit.sum(axis=(0, 1))
         where = ", ".join(f"{c!r} ({counted(int(n), 'step')})" for c, n in zip(columns, per_column.tolist()) if n)
-        raise RnncastError(f"the future values hold {text}, which the model reads as missing ({named('missing_values')}), "
-                           f"in {where}: predict needs a value of every future covariate at every forecast step; give "
-                           "the values, or forecast without those columns (fit without them)")
+        raise RnncastError(future_refusal(", ".join(f"{v:g}" for v in sorted(set(values[hit].tolist()))), where))
     if state is not None and state.value_ranges is not None:
         first, units = len(state.targets) + len(state.past_covariates), {}
         for s, read in enumerate(_fit_read(state, ids)):

@@ -131,7 +131,7 @@ def missing_text(value) -> str | None:
     missing whatever is set)."""
     if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
         return None
-    accepted = "numbers such as -999 or '-999; 9999', or text codes such as M (the values a file writes for a missing one)"
+    accepted = "numbers such as -999 or '-999; 9999', or text codes such as M (whole cells, in their case)"
     if isinstance(value, str) and not value.strip():
         raise RnncastError(f"{named('missing_values')} {given(value)} is {'blank' if value else 'empty'}, and blank cells "
                            f"are read as missing without it; give {accepted}, or leave it unset (none)")

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import finitevalues, rowindex, staticids, statictext
+from rnncast import codedblanks, finitevalues, rowindex, staticids, statictext
 from rnncast.staticvalues import blank_texts, few_words, is_text, numbers_written, whole_numbers, writes_numbers
 from rnncast.data import ID_COLUMN, as_frame, place
 from rnncast.errors import RnncastError
@@ -101,16 +101,19 @@ def table_of(given, id_col: str, categorical=None, as_categories=(), shown: str 
 
 
 def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, codes: np.ndarray, panel, id_col: str,
-         announce: bool, as_categories=()) -> Static:
+         announce: bool, as_categories=(), missing_values: str | None = None) -> Static:
     """A panel's static covariates: from ``table`` (a frame of their own; its attributes may not be columns of a
     long ``frame`` too: ``given_once``) or else from the columns ``names`` of the long ``frame``. ``as_categories``
-    (``static_categorical=``): attributes read as categories whatever their values (``check_categories``)."""
+    (``static_categorical=``): attributes read as categories whatever their values (``check_categories``). A numeric
+    one holding a text code of ``missing_values`` ('M') is refused as its numbers are (``codedblanks.static_words``)."""
     check_categories(as_categories, names if table is None else [c for c in table.columns if str(c) != id_col])
     if table is None:
+        codedblanks.static_words(frame, names, missing_values, np.asarray(panel.given_ids, dtype=object)[codes])
         return from_columns(frame, codes, names, panel.given_ids, announce, as_categories)
     table = keyed(table, id_col, frame.columns)  # the id column missing is the first problem, said first
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")
+    codedblanks.static_words(table, [c for c in table.columns if str(c) != id_col], missing_values, table[id_col].tolist())
     return from_frame(table, panel.ids, id_col, panel.given_ids, announce, as_categories)
 
 

@@ -137,8 +137,8 @@ def _add_arguments(p: argparse.ArgumentParser, files: str) -> None:
     p.add_argument("--set", dest="settings", action="append", default=[], metavar="KEY=VALUE",
                    help="Forecaster setting for the recurrent models, e.g. --set epochs=20, or for "
                         "one model, e.g. --set rnn:lr=0.0003 (repeatable; default: the library's "
-                        "defaults; one no run would read is refused); --set missing_values=-999 reads those "
-                        "numbers as missing cells of the file, for every model (refused as blank cells are)")
+                        "defaults; one no run would read is refused); --set missing_values=-9999,M reads those "
+                        "codes as missing cells of the file, for every model (refused as blank cells are)")
     p.add_argument("--seed", type=int, metavar="N", help="seed of every trained model (default 2021, the recorded "
                    "results', where fit's is 0); runs of other seeds into the same --out show in results.md as their mean ± sd (n=seeds); python benchmarks/ltsf/summary.py "
                    "FOLDER tables every results.csv under FOLDER so, beside the published rows, with verdicts")

@@ -72,8 +72,8 @@ def read_table(path: str | Path, target: str | None = None, mode: str = "M", mis
     expect otherwise is said in :attr:`Table.notes`. Raises RnncastError naming the file and the column and row
     at fault. ``mode``: the protocol's (S, M, MS); S forecasts the target from itself alone, so a column with
     text, gaps or infinities other than the target is left out rather than refused (:func:`_unread_in_s`), and one
-    note names each with why; M and MS read every column and refuse it. ``missing``: the numbers ``--set
-    missing_values`` names ('-999'), read as missing cells first (:func:`rnncast.bench.codes.blank`), so refused or
+    note names each with why; M and MS read every column and refuse it. ``missing``: the codes ``--set
+    missing_values`` names ('-999', '-9999,M'), read as missing cells first (:func:`rnncast.bench.codes.blank`), so refused or
     left out as those are, a note saying how many.
     """
     path = Path(path)
