@@ -85,7 +85,7 @@ def test_a_clean_table_is_not_warned_of(tmp_path, caplog):
 
 
 def test_a_text_code_is_read_as_missing_as_fit_reads_it_and_counted(tmp_path):
-    """rf33r2 2 (decision 9302): --set missing_values=-9999,M dropped the 'M' without a word (its cells then refused as
+    """rf33r2 2 (decision 1686): --set missing_values=-9999,M dropped the 'M' without a word (its cells then refused as
     text), and 'M' alone read nothing and said nothing, while the warning advised giving 'M'. The bench reads it as
     fit does now: the whole cell, stripped, in any value column, counted beside the numbers."""
     path = tmp_path / "noaa.csv"

@@ -261,7 +261,7 @@ def test_a_found_unique_id_column_keeps_an_id_equal_to_a_text_code(tmp_path):
 
 
 def test_a_wide_tables_text_codes_are_found_in_one_pass_with_the_same_cells():
-    """rf33r2 1 (decision 9301): ``_worded`` compared every stacked row once per series column holding 'M' (O(S·N));
+    """rf33r2 1 (decision 1685): ``_worded`` compared every stacked row once per series column holding 'M' (O(S·N));
     one gather gives the same cells, each series' codes at its own rows, whatever the rows' order and gaps."""
     import pandas as pd
 
@@ -286,7 +286,7 @@ def test_a_wide_tables_text_codes_are_found_in_one_pass_with_the_same_cells():
 
 
 def test_a_text_code_in_the_future_values_or_a_numeric_static_covariate_is_refused_as_its_numbers_are(tmp_path):
-    """Decision 9304: with missing_values='-999,M' a future covariate's 'M' at a forecast step was refused as "column
+    """Decision 1688: with missing_values='-999,M' a future covariate's 'M' at a forecast step was refused as "column
     'price' is not numeric ... name it in missing_values= (--missing-values M ...)", which it was, and a numeric static
     'elev' of 'M' as "holds numbers but for 'M' ... would make it categories"; both are refused now as their -999 is,
     the same words, and a column of labels keeps its 'M' as a label."""

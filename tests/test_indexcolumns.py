@@ -231,7 +231,7 @@ def test_a_parquet_files_restored_index_is_named_as_the_files_index_not_a_column
 
 
 def test_a_parquet_files_index_named_as_a_covariate_is_refused_as_the_files_index(tmp_path):
-    """Decision 9305 (session 33's leftover of 1596 and 1642): a file written from df.set_index('region') with
+    """Decision 1689 (session 33's leftover of 1596 and 1642): a file written from df.set_index('region') with
     --past-covariates region was refused as "column 'region' is not numeric ...; e.g. pd.get_dummies(df,
     columns=['region'])", a column the frame pd.read_parquet gives back lacks (KeyError); it is the file's index, and
     the lines given reset it first. A column of the same file is named as a column still."""

@@ -339,7 +339,7 @@ def test_a_text_code_read_as_missing_already_or_holding_a_separator_is_refused(g
 
 
 def test_a_refused_missing_values_says_a_text_code_matches_whole_cells_in_their_case():
-    """Decision 9303: how a text code is matched is said where missing_values is refused, and in --help."""
+    """Decision 1687: how a text code is matched is said where missing_values is refused, and in --help."""
     from rnncast.config import DataSettings
 
     with pytest.raises(RnncastError, match=re.escape("or text codes such as M (whole cells, in their case)")):

@@ -192,7 +192,7 @@ def test_a_column_of_numbers_and_a_letter_is_told_to_name_it_as_missing_or_repla
 
 
 def test_a_cell_of_a_text_code_in_another_case_is_told_that_codes_match_in_their_case(tmp_path):
-    """Decision 9303: with --missing-values -9999,M a cell ' M ' is read as missing (spaces around it aside), 'm' is
+    """Decision 1687: with --missing-values -9999,M a cell ' M ' is read as missing (spaces around it aside), 'm' is
     not: its refusal said "name it in missing_values= (--missing-values m, beside any number codes ...)", as though
     no code were given; it says now that a code matches a whole cell in its case, and gives the codes given with it."""
     n = 40

@@ -70,7 +70,7 @@ def if_missing(codes, given: str | None = None) -> str:
 
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
-    around it aside, in its case: 'm' and 'M/D' are no 'M', decision 9303) blank in every column but ``keep`` (the id
+    around it aside, in its case: 'm' and 'M/D' are no 'M', decision 1687) blank in every column but ``keep`` (the id
     column, given or a found 'unique_id' (decision 1669), and the time column) and the ``static`` covariates' columns,
     the codes each cell held in its ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there
     too (``MISSING``: a refusal of another text cell advises from it); ``frame`` itself where ``text`` holds no text
@@ -79,7 +79,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
     if not codes:
         return frame
     out = frame.copy(deep=False)  # the caller's table stays as given; a refusal of a text cell ('m') advises from
-    out.attrs = {**frame.attrs, MISSING: text}  # the codes given (unusedcolumns.text_clause; decision 9303)
+    out.attrs = {**frame.attrs, MISSING: text}  # the codes given (unusedcolumns.text_clause; decision 1687)
     held, keep = {}, set(keep) | set(names(static) if isinstance(static, (list, tuple, str)) else [])
     for c in frame.columns:
         column = frame[c]
@@ -101,7 +101,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
 
 def _held(column: pd.Series, codes: tuple) -> np.ndarray:
     """[rows] 1 + the text code of ``codes`` each cell of ``column`` holds, 0 none: the whole cell, spaces around it
-    aside, in its case (decision 9303); the one match of ``words``, ``static_words`` and so ``future_words``."""
+    aside, in its case (decision 1687); the one match of ``words``, ``static_words`` and so ``future_words``."""
     which = column.astype(str).str.strip().map({w: k + 1 for k, w in enumerate(codes)}).where(column.notna())
     return which.fillna(0).to_numpy(dtype=np.int16)
 
@@ -110,7 +110,7 @@ def static_words(frame: pd.DataFrame, columns: list, text: str | None, series) -
     """Refuse a numeric static covariate (``frame``'s ``columns``: its other values numbers, at least as many as its
     other texts) holding a text code of ``missing_values`` (``text``; 'M'), naming it, the code and the series
     (``series`` [rows of ``frame``]: each row's, as the caller gave it), as ``static`` refuses its numbers: it is
-    never filled (decision 9304). A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
+    never filled (decision 1688). A column of labels ('M' and 'F') is categories, its 'M' a label: left alone."""
     codes = missing_words(text)
     for name in columns if codes else ():
         column = frame[name]
@@ -146,7 +146,7 @@ def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> None:
     """Refuse the future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values``
     ('M'; the future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank
     there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays. Refused
-    as its numbers are (``future_refusal``; decision 9304), each column's steps counted, the first cell by place."""
+    as its numbers are (``future_refusal``; decision 1688), each column's steps counted, the first cell by place."""
     held, texts = (attrs or {}).get(WORDED, (set(), {}))[1], missing_words((attrs or {}).get(MISSING))
     rows = table["_row"].to_numpy(dtype=np.float64)
     at = np.where(np.isnan(rows), -1, rows).astype(np.int64)  # [S * H] the table's row, -1 none

@@ -71,7 +71,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none. ``zero_tail``:
     ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out). ``skipped``:
     the series fit left out (ids as text), whose rows are said apart from those of series the model never had.
-    ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 9304).
+    ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 1688).
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """

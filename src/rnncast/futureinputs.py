@@ -42,7 +42,7 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
                               time_unit=state.settings.data.time_unit, text_format=state.calendar.text_format,
                               data_offsets=panel.written_offsets, key=panel.key,  # a refusal's example
                               skipped=[str(d["id"]) for d in state.skipped_series],  # named apart (decision 1495)
-                              missing_values=state.settings.data.missing_values)  # 'M': decision 9304
+                              missing_values=state.settings.data.missing_values)  # 'M': decision 1688
     first = len(state.targets) + len(state.past_covariates)
     resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
     missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids,

@@ -172,7 +172,7 @@ def of_file(column, attrs: dict) -> bool:
 
 def column_named(column, attrs: dict) -> str:
     """How a refusal of ``column`` names it: "the file's index 'region'" where it is a Parquet file's index (``shown``;
-    decision 9305), else "column 'region'"."""
+    decision 1689), else "column 'region'"."""
     return shown(column, attrs) if of_file(column, attrs) else f"column {column!r}"
 
 

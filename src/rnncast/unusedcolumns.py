@@ -37,8 +37,8 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
     trace, 'M' for missing), that they can be read as missing with missing_values= (beside the codes given: its text in
     the table's ``attrs``, '-9999,M') or replaced by the number they stand for (decision 1646); a word that is a code
-    given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 9303); ""
-    otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as pandas reads it back (decision 9305)."""
+    given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 1687); ""
+    otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as pandas reads it back (decision 1689)."""
     given, index = (attrs or {}).get(numbertext.MISSING), indexcolumns.of_file(name, attrs or {})
     if holds_text(column):
         return "; " + encode_hint(name, index=index)

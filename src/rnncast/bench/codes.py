@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 def blank(frame: pd.DataFrame, text: str | None) -> tuple[pd.DataFrame, str]:
     """``frame`` with the codes of ``text`` (``missing_values`` as ``settingvalues.missing_text`` writes it: '-999',
     '-999,9999' or '-9999,M') read as missing: its numbers in the numeric columns, its text codes ('M', the whole
-    cell, stripped, case as given) in any column as fit reads them (``codedblanks.words``; decision 9302), a file's
+    cell, stripped, case as given) in any column as fit reads them (``codedblanks.words``; decision 1686), a file's
     column of numbers but for them read as its numbers; and the line saying how many cells of which columns (or that
     none held them); ``(frame, "")`` when ``text`` is None. Other text is left to the reader to refuse."""
     numbers, texts = missing_numbers(text), missing_words(text)
