@@ -224,3 +224,23 @@ def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
                   calendar=one.calendar, id_col="id")
     kept, why = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
     assert kept is None and "'C' (400 days)" in why and "'A'" not in why
+
+
+def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_and_the_365_hint():
+    """rf33r1 4 (decision 9201): ``two_years`` and ``training_values`` are the climatology's and yearlyseason's both."""
+    import numpy as np
+
+    from rnncast import yearlyseason
+
+    assert yearlyseason.two_years is climatology.two_years
+    assert yearlyseason.training_values is climatology.training_values
+    days = pd.date_range("2015-01-01", periods=730, freq="D")
+    assert climatology.two_years(days) and not climatology.two_years(days[1:])
+    hours = pd.date_range("2015-01-01", periods=730 * 24, freq="h")
+    assert climatology.two_years(hours, pd.Timedelta(hours=1)) and not climatology.two_years(hours[:1])
+    panel, _, _ = _daily_panel("2015-01-01", "2015-01-10")
+    panel.filled = np.zeros_like(panel.values, dtype=np.int8)
+    panel.filled[2] = 1
+    values = climatology.training_values(panel, 0, 5, 1)
+    assert values.shape == (5, 1) and values.dtype == np.float64
+    assert np.isnan(values[2, 0]) and np.allclose(values[[0, 1, 3, 4], 0], [10.01, 10.02, 10.04, 10.05])

@@ -93,6 +93,22 @@ def fitted_span(cutoffs: list | None) -> tuple:
     return (first, last) if pd.notna(first) and pd.notna(last) else (None, None)
 
 
+def two_years(time: pd.DatetimeIndex, step: pd.Timedelta = DAY) -> bool:
+    """Whether ``time`` (one series' training times, in order) spans two whole years or more, its last row counted
+    for its ``step``: the rule of the climatology and of the 365 season hint alike (``yearlyseason``), in one place."""
+    return len(time) >= 2 and time[-1] - time[0] + step >= YEARS
+
+
+def training_values(panel, s: int, end: int, n_t: int) -> np.ndarray:
+    """Series ``s``' first ``end`` rows of ``panel``'s first ``n_t`` columns (its training rows' targets) [end, n_t]
+    float64, a value fill made NaN: the values the climatology and the 365 season hint average, never a made one."""
+    lo = int(panel.offsets[s])
+    values = panel.values[lo:lo + end, :n_t].astype(np.float64)
+    if panel.filled is not None:
+        values = np.where(panel.filled[lo:lo + end, :n_t] != 0, np.nan, values)
+    return values
+
+
 def _size(freq) -> pd.Timedelta | None:
     """The step of a calendar of days or a shorter fixed step, as a Timedelta; None for other calendars (pandas 3: a
     Day is no Tick)."""
@@ -133,7 +149,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         return None, (f"its table would hold {panel.n_series * width * n_t:,} numbers ({panel.n_series} series x "
                       f"{n_t} target(s) x {width} positions), over the {MOST:,} rnncast keeps in a model")
     spans = [(int(panel.offsets[s]), int(panel.offsets[s] + sp.train_end)) for s, sp in enumerate(splits)]
-    short = [(s, lo, hi) for s, (lo, hi) in enumerate(spans) if hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS]
+    short = [(s, lo, hi) for s, (lo, hi) in enumerate(spans) if not two_years(time[lo:hi], size)]
     if short:
         def span(lo, hi):
             days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
@@ -145,9 +161,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
                       "series' training rows must span two for it")
     kept = np.empty((panel.n_series, width, n_t))
     for s, (lo, hi) in enumerate(spans):
-        values = panel.values[lo:hi, :n_t].astype(np.float64)
-        if panel.filled is not None:
-            values = np.where(panel.filled[lo:hi, :n_t] != 0, np.nan, values)
+        values = training_values(panel, s, hi - lo, n_t)
         at = positions(time[lo:hi], per_day)
         for t in range(n_t):
             ok = np.isfinite(values[:, t])
