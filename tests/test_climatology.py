@@ -244,3 +244,23 @@ def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_
     values = climatology.training_values(panel, 0, 5, 1)
     assert values.shape == (5, 1) and values.dtype == np.float64
     assert np.isnan(values[2, 0]) and np.allclose(values[[0, 1, 3, 4], 0], [10.01, 10.02, 10.04, 10.05])
+
+
+def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(caplog):
+    """Decision 9202: a refit backtest's cutoffs each fit a model whose short series have other spans ('B' (635
+    days), (662 days) ...): the line was said once per cutoff; now once per command (``noticed.one_call``)."""
+    import numpy as np
+
+    from rnncast.noticed import one_call
+    from rnncast.windows import Split
+
+    panel, _, _ = _daily_panel("2018-01-01", "2020-12-31")
+    with one_call():
+        for end in (300, 400, 500):
+            assert climatology.kept(panel, [Split(end, end, len(panel.time))], np.zeros((1, 1))) is None
+    said = [r.getMessage() for r in caplog.records if "climatology" in r.getMessage()]
+    assert len(said) == 1 and "(300 days)" in said[0]
+    caplog.clear()
+    with one_call():  # the next command says it again
+        climatology.kept(panel, [Split(400, 400, len(panel.time))], np.zeros((1, 1)))
+    assert sum("climatology" in r.getMessage() for r in caplog.records) == 1

@@ -28,7 +28,7 @@ from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
-from rnncast.noticed import first_in_block
+from rnncast.noticed import first_in_call
 
 log = logging.getLogger(__name__)
 
@@ -178,10 +178,11 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
 
 
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
-    """``table`` of a fit's ``panel`` (all its targets), saying once why none is kept where the calendar is one it
-    applies to (a series under two years named: decision 1663)."""
+    """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
+    to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
+    backtest's cutoffs, whose models each lack it, said by the first: decision 9202)."""
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_block("climatology", why):  # a tune's trials, a backtest's refits: said by the first
+    if why and first_in_call("climatology"):  # a refit backtest: once (decision 9202)
         log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
                     named("climatology"), why)
     return kept_table
