@@ -21,6 +21,8 @@ a year or more and, where known, the data spans two years or more, that the trai
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -177,10 +179,26 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
     return kept, ""
 
 
+_UNKEPT: ContextVar[bool] = ContextVar("rnncast_climatology_unkept", default=False)
+
+
+@contextmanager
+def unkept():
+    """While the block runs, a fit keeps no climatology and says nothing of it (``kept``: None): tune's trials, which
+    score the model alone and keep no model (decision 9203)."""
+    token = _UNKEPT.set(True)
+    try:
+        yield
+    finally:
+        _UNKEPT.reset(token)
+
+
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
     backtest's cutoffs, whose models each lack it, said by the first: decision 9202)."""
+    if _UNKEPT.get():
+        return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
     if why and first_in_call("climatology"):  # a refit backtest: once (decision 9202)
         log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
