@@ -223,7 +223,38 @@ def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
                   ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
                   calendar=one.calendar, id_col="id")
     kept, why = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
-    assert kept is None and "'C' (400 days)" in why and "'A'" not in why
+    assert "'C' (400 days)" in why and "'A'" not in why
+    assert np.isfinite(kept[0]).all() and np.isnan(kept[1]).all()  # 'A' keeps its own (decision 9204)
+    kept, why = climatology.table(panel, [Split(400, 400, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
+    assert kept is None and "'A' (400 days), 'C' (400 days)" in why  # none has two years: none at all
+
+
+def test_a_series_under_two_years_has_none_and_the_others_keep_theirs_through_model_json():
+    """Decision 9204: one short series took the climatology from every series; now it alone has none (NaN), kept
+    so in model.json and read back; its windows alone get none."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:] + 100]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    kept, _ = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
+    back = climatology.read(climatology.saved(kept), 2, 1)
+    assert np.array_equal(back, kept, equal_nan=True)
+    made = climatology.forecasts(back, panel, np.array([train_end, n + 450]), np.array([0, 1]), 2)
+    assert np.allclose(made[0, :, 0], [10.01, 10.02]) and np.isnan(made[1]).all()
+    assert climatology.forecasts(back, panel, np.array([n + 450]), np.array([1]), 2) is None  # 'C' alone: none
+    for bad in (np.full_like(kept, np.nan), np.where(np.arange(366)[None, :, None] == 5, np.nan, kept)):
+        try:  # every series without one, or a series with a hole
+            climatology.read(climatology.saved(bad), 2, 1)
+        except ValueError as err:
+            assert "all nan" in str(err)
+        else:
+            raise AssertionError("read a table no fit makes")
 
 
 def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_and_the_365_hint():
