@@ -295,3 +295,14 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
     with one_call():  # the next command says it again
         climatology.kept(panel, [Split(400, 400, len(panel.time))], np.zeros((1, 1)))
     assert sum("climatology" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
+    """Decision 9205: the data's series in its order (``index``), NaN for those whose training rows differ."""
+    import numpy as np
+
+    kept = np.arange(2 * 366, dtype=np.float64).reshape(2, 366, 1)
+    read = climatology.unfit(kept, np.array([1, 0]), (0,))
+    assert np.isnan(read[0]).all() and np.array_equal(read[1], kept[0]) and np.isfinite(kept).all()
+    assert climatology.unfit(None, np.array([0]), (0,)) is None
+    assert np.array_equal(climatology.unfit(kept, np.array([0, 1])), kept)

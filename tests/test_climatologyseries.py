@@ -38,9 +38,8 @@ def test_the_record_names_the_series_with_and_without_one_and_the_sentence_says_
     part = climatologyseries.record(have, np.repeat([0, 1, 2], 2), ["A", "B", "C"], block, block, {})
     assert part["series"] == ["A", "C"] and part["lacking"] == ["B"] and part["windows"] == 4
     said = climatologyseries.sentence(part, "scaled", "MSE (scaled)")
-    assert said == (" The 'climatology' baseline is scored on the 2 of 3 series with two whole years of training rows "
-                    "alone, apart from the verdict above: MSE (scaled) 0.25 against the model's 0.5 on those series' "
-                    "windows; 'B' has none.")
+    assert said == (" The 'climatology' baseline is scored on the 2 of 3 series that have one alone, apart from the "
+                    "verdict above: MSE (scaled) 0.25 against the model's 0.5 on those series' windows; 'B' has none.")
     assert climatologyseries.sentence(None) == ""
 
 

@@ -235,6 +235,17 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
     return kept[np.asarray(series)[:, None], _steps(cut, panel.calendar.freq, horizon, per_day)]
 
 
+def unfit(kept: np.ndarray | None, index: np.ndarray, differ=()) -> np.ndarray | None:
+    """The fit's table ``kept`` [S, P, T] of the data's series (``index``: each one's position among the model's), NaN
+    for those at the positions ``differ`` (their training rows differ from those fit read: revised data, another
+    unit), which the fit's climatology does not forecast (decision 9205); None where the model keeps none."""
+    if kept is None:
+        return None
+    kept = kept[np.asarray(index)]  # a copy
+    kept[list(differ)] = np.nan
+    return kept
+
+
 def saved(kept: np.ndarray | None):
     """``table``'s as model.json keeps it: [S][T] texts of the P numbers each, space-separated as Python writes them
     (read back exactly; one line each in the indented model.json, not one a number), or None."""

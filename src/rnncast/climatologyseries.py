@@ -68,9 +68,8 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
           if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
     n, lacking = len(part["series"]), part["lacking"]
     names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
-    return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series with two whole "
-            f"years of training rows alone, apart from the verdict above{of}; {names} "
-            f"{'has' if len(lacking) == 1 else 'have'} none.")
+    return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series that have one "
+            f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
 
 
 def unpooled(wf, wf_scaled, ids: list) -> tuple:
