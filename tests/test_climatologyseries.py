@@ -52,3 +52,12 @@ def test_a_backtest_leaves_a_climatology_some_series_lack_out_and_says_who(caplo
     caplog.clear()
     whole = _wf(())
     assert climatologyseries.unpooled(whole, whole, ["A", "B", "C"])[0] is whole and not caplog.text
+
+
+def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
+    """compare read NaN for the climatology of a panel with a short series ('baseline: climatology  nan  nan') and
+    called it "not beaten"; now it is left out of the comparison, said once (decision 9204)."""
+    with caplog.at_level(logging.WARNING):
+        out = climatologyseries.unjudged({"a": _wf(), "b": _wf(), "c": _wf(())})
+    assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, True]
+    assert caplog.text.count("not scored in this comparison: 'B' has none, and") == 1

@@ -72,17 +72,30 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
             f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
 
 
-def unpooled(wf, wf_scaled, ids: list) -> tuple:
+def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str = " at some cutoff") -> tuple:
     """A backtest's forecasts ``wf``, ``wf_scaled`` without the climatology where some window lacks it, said by the
     series' ids (``ids`` [S]): its scores, by cutoff, step and series, pool every window, and would compare unlike
-    windows (decision 9204); as given otherwise."""
+    windows (decision 9204); as given otherwise. ``where``, ``when``: a comparison's words (``unjudged``)."""
     have = having(wf)
     if have is None:
         return wf, wf_scaled
     series = np.zeros(len(have), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
     lacking = [ids[s] for s in sorted(set(series[~have].tolist()))]
     names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
-    log.warning("%s is not scored in this backtest: %s %s none at some cutoff (under two whole years of training "
-                "rows), and scoring it on the other windows alone would not compare like with like; evaluate scores "
-                "it apart on the series that have one", named(KEY), names, "has" if len(lacking) == 1 else "have")
+    log.warning("%s is not scored in %s: %s %s none%s, and scoring it on the other windows alone would not compare "
+                "like with like; evaluate scores it apart on the series that have one", named(KEY), where, names,
+                "has" if len(lacking) == 1 else "have", when)
     return without(wf), without(wf_scaled)
+
+
+def unjudged(chosen: dict) -> dict:
+    """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology of a
+    model whose forecasts some series lack it in, said once by the series (decision 9204)."""
+    out, said = {}, False
+    for name, wf in chosen.items():
+        if having(wf) is not None and not said:
+            said = True
+            out[name] = unpooled(wf, wf, wf.ids, "this comparison", "")[0]
+        else:
+            out[name] = whole(wf)
+    return out
