@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, climatology, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -283,7 +283,8 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                                                                             located=located, differ=source.train_at))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
-    swampedscores.warn(panel, scaled, swampedscores.split_of(located),  # one value's windows hold the squared error
+    swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
+                       # hold the squared error (a climatology some series lack: its nan errors no share, 9204)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():
