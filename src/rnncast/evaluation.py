@@ -119,7 +119,7 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
         keep = order[cuts[s] : cuts[s + 1]]
         if len(keep):
             mine, mine_scaled, own = take(original, keep), take(scaled, keep), scales[keep]
-            mine, mine_scaled = climatologyseries.whole(mine), climatologyseries.whole(mine_scaled)  # 9204
+            mine, mine_scaled = climatologyseries.whole(mine), climatologyseries.whole(mine_scaled)  # decision 9204
             out[series_key(ids[s], original.targets)] = {
                 "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                 **scores(mine, own, mine_scaled),

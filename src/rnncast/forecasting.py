@@ -197,7 +197,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     climate = climatology.forecasts(climatology.unfit(state.climatology, index, differ), panel, target_rows, series,
-                                    horizon)  # the fit's (decisions 1605, 1663), not of rows that differ (9205)
+                                    horizon)  # the fit's (decisions 1605, 1663), decision 9205
     scaled_climate = climatology.scaled(climate, offset, scale, series)
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
@@ -284,7 +284,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
-                       # hold the squared error (a climatology some series lack: its nan errors no share, 9204)
+                       # hold the squared error (a climatology some series lack: no share: decision 9204)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():
