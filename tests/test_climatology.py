@@ -223,4 +223,86 @@ def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
                   ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
                   calendar=one.calendar, id_col="id")
     kept, why = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
-    assert kept is None and "'C' (400 days)" in why and "'A'" not in why
+    assert "'C' (400 days)" in why and "'A'" not in why
+    assert np.isfinite(kept[0]).all() and np.isnan(kept[1]).all()  # 'A' keeps its own (decision 9204)
+    kept, why = climatology.table(panel, [Split(400, 400, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
+    assert kept is None and "'A' (400 days), 'C' (400 days)" in why  # none has two years: none at all
+
+
+def test_a_series_under_two_years_has_none_and_the_others_keep_theirs_through_model_json():
+    """Decision 9204: one short series took the climatology from every series; now it alone has none (NaN), kept
+    so in model.json and read back; its windows alone get none."""
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:] + 100]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    kept, _ = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
+    back = climatology.read(climatology.saved(kept), 2, 1)
+    assert np.array_equal(back, kept, equal_nan=True)
+    made = climatology.forecasts(back, panel, np.array([train_end, n + 450]), np.array([0, 1]), 2)
+    assert np.allclose(made[0, :, 0], [10.01, 10.02]) and np.isnan(made[1]).all()
+    assert climatology.forecasts(back, panel, np.array([n + 450]), np.array([1]), 2) is None  # 'C' alone: none
+    for bad in (np.full_like(kept, np.nan), np.where(np.arange(366)[None, :, None] == 5, np.nan, kept)):
+        try:  # every series without one, or a series with a hole
+            climatology.read(climatology.saved(bad), 2, 1)
+        except ValueError as err:
+            assert "all nan" in str(err)
+        else:
+            raise AssertionError("read a table no fit makes")
+
+
+def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_and_the_365_hint():
+    """rf33r1 4 (decision 9201): ``two_years`` and ``training_values`` are the climatology's and yearlyseason's both."""
+    import numpy as np
+
+    from rnncast import yearlyseason
+
+    assert yearlyseason.two_years is climatology.two_years
+    assert yearlyseason.training_values is climatology.training_values
+    days = pd.date_range("2015-01-01", periods=730, freq="D")
+    assert climatology.two_years(days) and not climatology.two_years(days[1:])
+    hours = pd.date_range("2015-01-01", periods=730 * 24, freq="h")
+    assert climatology.two_years(hours, pd.Timedelta(hours=1)) and not climatology.two_years(hours[:1])
+    panel, _, _ = _daily_panel("2015-01-01", "2015-01-10")
+    panel.filled = np.zeros_like(panel.values, dtype=np.int8)
+    panel.filled[2] = 1
+    values = climatology.training_values(panel, 0, 5, 1)
+    assert values.shape == (5, 1) and values.dtype == np.float64
+    assert np.isnan(values[2, 0]) and np.allclose(values[[0, 1, 3, 4], 0], [10.01, 10.02, 10.04, 10.05])
+
+
+def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(caplog):
+    """Decision 9202: a refit backtest's cutoffs each fit a model whose short series have other spans ('B' (635
+    days), (662 days) ...): the line was said once per cutoff; now once per command (``noticed.one_call``)."""
+    import numpy as np
+
+    from rnncast.noticed import one_call
+    from rnncast.windows import Split
+
+    panel, _, _ = _daily_panel("2018-01-01", "2020-12-31")
+    with one_call():
+        for end in (300, 400, 500):
+            assert climatology.kept(panel, [Split(end, end, len(panel.time))], np.zeros((1, 1))) is None
+    said = [r.getMessage() for r in caplog.records if "climatology" in r.getMessage()]
+    assert len(said) == 1 and "(300 days)" in said[0]
+    caplog.clear()
+    with one_call():  # the next command says it again
+        climatology.kept(panel, [Split(400, 400, len(panel.time))], np.zeros((1, 1)))
+    assert sum("climatology" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
+    """Decision 9205: the data's series in its order (``index``), NaN for those whose training rows differ."""
+    import numpy as np
+
+    kept = np.arange(2 * 366, dtype=np.float64).reshape(2, 366, 1)
+    read = climatology.unfit(kept, np.array([1, 0]), (0,))
+    assert np.isnan(read[0]).all() and np.array_equal(read[1], kept[0]) and np.isfinite(kept).all()
+    assert climatology.unfit(None, np.array([0]), (0,)) is None
+    assert np.array_equal(climatology.unfit(kept, np.array([0, 1])), kept)

@@ -401,3 +401,25 @@ def test_each_series_is_scored_on_its_own_windows_wherever_they_lie_among_the_ot
     assert result["series"]["a"]["windows"] == 2 and result["series"]["a"]["model"]["mse"] == pytest.approx(1.0)
     assert result["series"]["b"]["model"]["mse"] == pytest.approx(4.0)
     assert result["series"]["b"]["model"]["mase"] == pytest.approx(0.5)
+
+
+def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model_on_the_same_windows(caplog):
+    """Decision 9204: 'B' with under two years of training rows took the climatology from 'A' too; now 'A' keeps its
+    own, scored apart on its windows beside the model's score on them, and the pooled rows and tests leave it out."""
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in (("A", "2015-01-01"), ("B", "2018-06-01")):
+        time = pd.date_range(start, "2020-12-31", freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
+                                    + rng.normal(0, 0.1, len(time))}))
+    data = pd.concat(frames)
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y", id_col="id")
+    assert "'B' (" in caplog.text and "made only for the series" in caplog.text
+    result = model.evaluate(data, by_series=True)
+    part = result["climatology_series"]
+    assert part["series"] == ["A"] and part["lacking"] == ["B"] and part["windows"] == result["series"]["A"]["windows"]
+    assert "climatology" not in result["original"] and "climatology" not in result["significance"]
+    assert "climatology" in result["series"]["A"] and "climatology" not in result["series"]["B"]
+    for name in ("model", "climatology"):  # like with like: the same windows as 'A's own scores
+        assert part["original"][name]["mse"] == pytest.approx(result["series"]["A"][name]["mse"])
+    assert part["significance"]  # the test of those windows, as the verdict weighs

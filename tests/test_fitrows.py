@@ -203,3 +203,21 @@ def test_a_mean_near_zero_within_float_noise_of_the_spread_is_the_same():
                                      Scaler("none", np.zeros(2), np.ones(2)), Scaler("none", np.zeros(2), np.ones(2))],
                             mase_scales=np.array([[0.3], [0.7], [np.nan]]))
     assert (_spread(state, 0), _spread(state, 1), _spread(state, 2)) == (2.5, 0.7, 0.0)
+
+
+def test_revised_training_rows_leave_the_fits_climatology_unscored_and_say_so(caplog):
+    """Decision 9205: evaluate read the fit's climatology whole for data whose training rows differ (Fahrenheit for
+    Celsius): the training mean was the data's own, the climatology the fit's, of other rows, scored silently."""
+    rng = np.random.default_rng(0)
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    data = pd.DataFrame({"date": time, "y": 10 + 8 * np.sin(np.asarray(time.day_of_year) / 58.1)
+                         + rng.normal(0, 1, len(time))})
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y")
+    assert "climatology" in model.evaluate(data)["original"]  # the same rows: the fit's, scored
+    revised = data.assign(y=np.where(data["date"] < "2016-01-01", data["y"] * 1.8 + 32, data["y"]))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        result = model.evaluate(revised)
+    assert "climatology" not in result["original"] and "climatology_series" not in result
+    assert "the fit's climatology, made from the rows fit read, is not scored for it" in caplog.text
+    assert "is not scored for it" in result["scored"]["text"]

@@ -306,3 +306,24 @@ def test_windows_without_the_baselines_intervals_score_the_model_alike(quantile_
     assert whole.original.baseline_quantiles and not alone.original.baseline_quantiles
     assert not alone.scaled.baseline_quantiles
     assert evaluation.evaluate(alone)["scaled"]["model"] == evaluation.evaluate(whole)["scaled"]["model"]
+
+
+def test_a_value_swamping_the_scores_is_said_though_some_series_lack_a_climatology(caplog):
+    """Decision 9204: a climatology only some series have is NaN in the others' windows, whose squared error summed to
+    NaN and gave no series a share of it: the far value's warning was never said; now it is judged without it."""
+    import logging
+
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in (("A", "2015-01-01"), ("B", "2017-01-01")):
+        time = pd.date_range(start, "2017-12-31", freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": 100 + 10 * np.sin(np.arange(len(time)) / 1.1)
+                                    + rng.normal(0, 2, len(time))}))
+    frame = pd.concat(frames, ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 3, "epochs": 1}).fit(frame, target="y", id_col="id")
+    assert np.isnan(model.state_.climatology[1]).all() and np.isfinite(model.state_.climatology[0]).all()
+    frame.loc[len(frame) - 15, "y"] = 1e5
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    assert any(r.name == "rnncast.swampedscores" and "of series 'B' holds 100000" in r.getMessage()
+               for r in caplog.records)

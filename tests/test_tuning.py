@@ -962,3 +962,19 @@ def test_trials_csv_says_which_trials_kept_their_untrained_network_and_a_best_on
     assert all(trial_line(t, "validation MSE (scaled units)").endswith(
         "); best epoch 0: no epoch improved on the untrained network's validation loss, so it kept that network")
         for t in said)
+
+
+def test_a_trial_keeps_no_climatology_it_never_scores(monkeypatch):
+    """Decision 9203: a trial is ranked by the model's validation score alone and no trial's model is kept, yet each
+    trial's fit built a climatology table of 366 positions a series (and said why where none applied)."""
+    from rnncast import climatology
+
+    time = pd.date_range("2016-01-01", periods=1400, freq="D")
+    daily = pd.DataFrame({"date": time, "y": np.sin(np.arange(1400) * 2 * np.pi / 365.25)})
+    built = []
+    real = climatology.table
+    monkeypatch.setattr(climatology, "table", lambda *a, **k: built.append(1) or real(*a, **k))
+    result = tune(daily, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 14}, search=("lr",))
+    assert len(result.study.trials) == 2 and built == []
+    assert Forecaster(**{**FIXED, "epochs": 1, "lookback": 14}).fit(daily, target="y").state_.climatology is not None
+    assert built == [1]  # fit outside a tune keeps it

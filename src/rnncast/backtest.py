@@ -31,7 +31,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, backtestpage, calendarcuts, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
+from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
                      shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, yearlyseason,
                      zeroscales)
@@ -223,6 +223,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
+    wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids)  # decision 9204
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term

@@ -15,8 +15,8 @@ NAMES = {"repeat": "repeat the last value", "mean": "training mean", "seasonal":
          "climatology": "climatology"}  # the field's word alone: "per day of year and time of day" read wrong on
 # daily rows and crowded every table; the glossary and --help say what it averages (decisions 1605, 1666)
 HELP = ("The baselines: repeat the last value, the training mean, seasonal naive (where fit was given a season) "
-        "and, on daily or hourly timestamps whose every series has two whole years of training rows, climatology (each "
-        "series' training mean per day of year, and per hour on hourly data, kept with the model at fit). ")  # --help
+        "and, for each series with two whole years of daily or hourly training rows, climatology (its training "
+        "mean per day of year, and per hour on hourly data, kept with the model at fit). ")  # --help
 BANDED = ("repeat", "mean", "seasonal")  # those whose intervals baselinebands learns: not climatology's
 
 

@@ -6,7 +6,7 @@ rnncast's 'training mean' is one level over the whole year, so "beats every base
 yearly season overstated the skill a climate user reads into it (a tester's 30 stations over 10 years: climatology's
 MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``) where it applies: timestamps on a
 calendar of a day's to an hour's step (days, hours; no series keeping a calendar of its own) and every series with
-training rows that span two whole years or more; the state keeps it as it keeps the training means, and
+training rows that span two whole years or more (a series with fewer has none, named: decision 9204); the state keeps it as it keeps the training means, and
 ``forecasts`` reads it for any file's windows (decision 1663: rebuilt from the file evaluate was given, a file
 starting later dropped it and flipped the verdict). Each series' own training values
 (none that fill made) are averaged per day of the year, counted by month and day on a leap year's 366 positions, and,
@@ -21,6 +21,8 @@ a year or more and, where known, the data spans two years or more, that the trai
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -28,14 +30,14 @@ from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
-from rnncast.noticed import first_in_block
+from rnncast.noticed import first_in_call
 
 log = logging.getLogger(__name__)
 
 DAY, YEAR, YEARS = pd.Timedelta(days=1), pd.Timedelta(days=365), pd.Timedelta(days=730)
 SAID = (" The 'training mean' baseline is one level over the whole year, not a climatology (the training mean of "
-        "each day of the year), which rnncast scores only where every series' training rows span two whole years of "
-        "a calendar of a day to an hour: a model that beats the training mean need not beat climatology.")
+        "each day of the year), which rnncast scores for the series whose training rows span two whole years of a "
+        "calendar of a day to an hour: a model that beats the training mean need not beat climatology.")
 MONTHS = np.cumsum([0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30])  # each month's first position in a leap year
 LEAP = 366  # positions: each month and day of a leap year
 FEB29 = 59  # Feb 29's position (Jan 1 is 0)
@@ -93,6 +95,22 @@ def fitted_span(cutoffs: list | None) -> tuple:
     return (first, last) if pd.notna(first) and pd.notna(last) else (None, None)
 
 
+def two_years(time: pd.DatetimeIndex, step: pd.Timedelta = DAY) -> bool:
+    """Whether ``time`` (one series' training times, in order) spans two whole years or more, its last row counted
+    for its ``step``: the rule of the climatology and of the 365 season hint alike (``yearlyseason``), in one place."""
+    return len(time) >= 2 and time[-1] - time[0] + step >= YEARS
+
+
+def training_values(panel, s: int, end: int, n_t: int) -> np.ndarray:
+    """Series ``s``' first ``end`` rows of ``panel``'s first ``n_t`` columns (its training rows' targets) [end, n_t]
+    float64, a value fill made NaN: the values the climatology and the 365 season hint average, never a made one."""
+    lo = int(panel.offsets[s])
+    values = panel.values[lo:lo + end, :n_t].astype(np.float64)
+    if panel.filled is not None:
+        values = np.where(panel.filled[lo:lo + end, :n_t] != 0, np.nan, values)
+    return values
+
+
 def _size(freq) -> pd.Timedelta | None:
     """The step of a calendar of days or a shorter fixed step, as a Timedelta; None for other calendars (pandas 3: a
     Day is no Tick)."""
@@ -119,8 +137,9 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
     mean, for a position its training rows lack), kept in the fitted state as the training means are (decision 1663);
     and, where none is made, why in one clause ("" where the calendar is not of days or shorter, or has no time: the
     baseline does not apply there). Not offered on a calendar of more than ``PER_DAY`` steps a day (minutes: a table of
-    tens of thousands of positions a series), above ``MOST`` numbers in all, or where a series' training rows span
-    under two whole years (those series named, with their span: decision 1663)."""
+    tens of thousands of positions a series), above ``MOST`` numbers in all, or where every series' training rows span
+    under two whole years; a series whose own span under two years gets NaN throughout, and the clause names it with
+    its span (decision 9204: the others keep theirs)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
     if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars:
         return None, ""
@@ -133,7 +152,8 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         return None, (f"its table would hold {panel.n_series * width * n_t:,} numbers ({panel.n_series} series x "
                       f"{n_t} target(s) x {width} positions), over the {MOST:,} rnncast keeps in a model")
     spans = [(int(panel.offsets[s]), int(panel.offsets[s] + sp.train_end)) for s, sp in enumerate(splits)]
-    short = [(s, lo, hi) for s, (lo, hi) in enumerate(spans) if hi - lo < 2 or time[hi - 1] - time[lo] + size < YEARS]
+    short = [(s, lo, hi) for s, (lo, hi) in enumerate(spans) if not two_years(time[lo:hi], size)]
+    why = ""
     if short:
         def span(lo, hi):
             days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
@@ -141,13 +161,15 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         named = ", ".join(f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
                           for s, lo, hi in short[:5])
         more = f" and {len(short) - 5} more" if len(short) > 5 else ""
-        return None, (f"the training rows of {named}{more} span under two whole years (730 days), and every "
-                      "series' training rows must span two for it")
-    kept = np.empty((panel.n_series, width, n_t))
+        why = f"the training rows of {named}{more} span under two whole years (730 days)"
+        if len(short) == panel.n_series:
+            return None, why
+    kept = np.full((panel.n_series, width, n_t), np.nan)  # a series under two years: none (NaN), decision 9204
+    lacking = {s for s, _, _ in short}
     for s, (lo, hi) in enumerate(spans):
-        values = panel.values[lo:hi, :n_t].astype(np.float64)
-        if panel.filled is not None:
-            values = np.where(panel.filled[lo:hi, :n_t] != 0, np.nan, values)
+        if s in lacking:
+            continue
+        values = training_values(panel, s, hi - lo, n_t)
         at = positions(time[lo:hi], per_day)
         for t in range(n_t):
             ok = np.isfinite(values[:, t])
@@ -160,16 +182,38 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
             mean[FEB29] = np.where(leap, (mean[FEB29 - 1] + mean[FEB29 + 1]) / 2, mean[FEB29])
             mean = mean.reshape(-1)
             kept[s, :, t] = np.where(np.isfinite(mean), mean, means[s, t])
-    return kept, ""
+    return kept, why
+
+
+_UNKEPT: ContextVar[bool] = ContextVar("rnncast_climatology_unkept", default=False)
+
+
+@contextmanager
+def unkept():
+    """While the block runs, a fit keeps no climatology and says nothing of it (``kept``: None): tune's trials, which
+    score the model alone and keep no model (decision 9203)."""
+    token = _UNKEPT.set(True)
+    try:
+        yield
+    finally:
+        _UNKEPT.reset(token)
 
 
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
-    """``table`` of a fit's ``panel`` (all its targets), saying once why none is kept where the calendar is one it
-    applies to (a series under two years named: decision 1663)."""
+    """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
+    to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
+    backtest's cutoffs, whose models each lack it, said by the first: decision 9202)."""
+    if _UNKEPT.get():
+        return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_block("climatology", why):  # a tune's trials, a backtest's refits: said by the first
-        log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
-                    named("climatology"), why)
+    if why and first_in_call("climatology"):  # a refit backtest: once (decision 9202)
+        if kept_table is None:
+            log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
+                        named("climatology"), why)
+        else:
+            log.warning("%s is made only for the series whose training rows span two whole years: %s; evaluate scores "
+                        "it on the other series' windows alone, beside the model's score on those same windows",
+                        named("climatology"), why)
     return kept_table
 
 
@@ -178,15 +222,28 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
     """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
     row ``target_rows`` [W] of ``panel``, each of series ``series`` [W], read off the fit's table ``kept`` [S, P, T]
     (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 1663).
-    None where the model keeps none (a model saved before it was kept, or ``table`` made none) or the panel's times
-    do not fit it."""
+    None where the model keeps none (a model saved before it was kept, or ``table`` made none), none of the windows'
+    series has one, or the panel's times do not fit it; NaN for the windows of a series without one (decision 9204)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
     if (kept is None or not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars
             or not len(target_rows) or kept.shape[1] != LEAP * -(-DAY // size)):
         return None
     per_day = kept.shape[1] // LEAP
+    if np.isnan(kept[np.asarray(series), 0, 0]).all():  # only series under two years of training rows: none
+        return None
     cut = time[np.asarray(target_rows) - 1]  # each window's last input time; its steps on the calendar
     return kept[np.asarray(series)[:, None], _steps(cut, panel.calendar.freq, horizon, per_day)]
+
+
+def unfit(kept: np.ndarray | None, index: np.ndarray, differ=()) -> np.ndarray | None:
+    """The fit's table ``kept`` [S, P, T] of the data's series (``index``: each one's position among the model's), NaN
+    for those at the positions ``differ`` (their training rows differ from those fit read: revised data, another
+    unit), which the fit's climatology does not forecast (decision 9205); None where the model keeps none."""
+    if kept is None:
+        return None
+    kept = kept[np.asarray(index)]  # a copy
+    kept[list(differ)] = np.nan
+    return kept
 
 
 def saved(kept: np.ndarray | None):
@@ -198,7 +255,8 @@ def saved(kept: np.ndarray | None):
 def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
     """model.json's ``climatology`` back as [S, P, T] float64 (None: absent, a model saved before it was kept).
     Raises ``ValueError`` where it is not ``n`` series of 366 or 366 x 24 positions (or a step between) of ``n_t``
-    finite numbers (a hand edit, which ``FittedState.read`` names)."""
+    finite numbers, or of nan alone for a series without one (decision 9204; a hand edit, which ``FittedState.read``
+    names)."""
     if saved_table is None:
         return None
     if not isinstance(saved_table, list) or not all(isinstance(s, list) and all(isinstance(c, str) for c in s)
@@ -206,9 +264,10 @@ def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
         raise ValueError("climatology must be a list of lists of texts of numbers, one per series and target")
     kept = np.asarray([[np.array(c.split(), dtype=np.float64) for c in s] for s in saved_table]).transpose(0, 2, 1)
     if (kept.ndim != 3 or kept.shape[0] != n or kept.shape[2] != n_t or kept.shape[1] % LEAP
-            or not 1 <= kept.shape[1] // LEAP <= PER_DAY or not np.isfinite(kept).all()):
-        raise ValueError(f"climatology must be {n} x 366 x {n_t} finite numbers (or 366 x 24 positions), got shape "
-                         f"{kept.shape}")
+            or not 1 <= kept.shape[1] // LEAP <= PER_DAY or np.isnan(kept).all()
+            or not (np.isfinite(kept).all(axis=(1, 2)) | np.isnan(kept).all(axis=(1, 2))).all()):
+        raise ValueError(f"climatology must be {n} x 366 x {n_t} finite numbers (or 366 x 24 positions; a series "
+                         f"without one all nan), got shape {kept.shape}")
     return kept
 
 

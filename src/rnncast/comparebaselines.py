@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnncast import metrics, significance
+from rnncast import climatologyseries, metrics, significance
 from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
@@ -48,6 +48,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
     (``by_target``) where there are several; ``seasons``: name -> the model's season, the one of the seasonal naive
     forecast scored kept in ``season`` and, where the models' seasons over 1 differ, said in ``note``."""
     out = BaselineScores()
+    chosen = climatologyseries.unjudged(chosen)  # some series without one: not compared (decision 9204)
     source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
     for wf in chosen.values():
         for key, forecast in wf.baselines.items():

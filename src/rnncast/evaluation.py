@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (calibration, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -42,7 +42,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     the model's scaled MSE and the targets on which it loses to a baseline it beats pooled (``targetshares.measure``).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
-    horizon = original.y_true.shape[1]
+    horizon, every = original.y_true.shape[1], (original, scaled)  # ``every``: with a climatology only some series have
+    if (have := climatologyseries.having(original)) is not None:  # scored apart on their windows (decision 9204)
+        original, scaled = climatologyseries.without(original), climatologyseries.without(scaled)
     result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     kept = _kept_windows(original)  # [W] the windows that keep a scored value; None: every one
     if kept is not None:  # "windows" counts the windows forecast, everywhere; these the ones scored
@@ -80,9 +82,27 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if tests := comparequantiles.against_baselines(scaled, lambda a, b: significance.diebold_mariano(a, b, horizon, times,
                                                                                                    keep)):
         result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
+    if have is not None:
+        result["climatology_series"] = climatology_part(*every, mase_scales, have, ids)
     if by_series:
-        result["series"] = series_scores(original, scaled, mase_scales[original.series], ids, kept)
+        result["series"] = series_scores(*every, mase_scales[original.series], ids, kept)
     return result
+
+
+def climatology_part(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray, have: np.ndarray,
+                     ids: list) -> dict:
+    """The model and the climatology scored on the windows ``have`` [W] alone, those of the series that have one
+    (``climatologyseries.record``; ``mase_scales`` [S, T]), where the other series have none (decision 9204)."""
+    keep = np.flatnonzero(have)
+    mine, mine_scaled = take(original, keep), take(scaled, keep)
+    mine, mine_scaled = (replace(wf, baselines={"climatology": wf.baselines["climatology"]}, baseline_quantiles={})
+                         for wf in (mine, mine_scaled))
+    block = scores(mine, mase_scales[mine.series], mine_scaled)
+    test = significance.diebold_mariano(mine_scaled.y_pred - mine_scaled.y_true,
+                                        mine_scaled.baselines["climatology"] - mine_scaled.y_true,
+                                        mine.y_true.shape[1], forecast_times(mine_scaled), scored(mine_scaled))
+    return climatologyseries.record(have, original.series, ids, block,
+                                    scaled_scores(scores(mine_scaled, mase_scales[mine.series]), block), test)
 
 
 def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np.ndarray, ids: list, kept=...) -> dict:
@@ -100,6 +120,7 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
         keep = order[cuts[s] : cuts[s + 1]]
         if len(keep):
             mine, mine_scaled, own = take(original, keep), take(scaled, keep), scales[keep]
+            mine, mine_scaled = climatologyseries.whole(mine), climatologyseries.whole(mine_scaled)  # decision 9204
             out[series_key(ids[s], original.targets)] = {
                 "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                 **scores(mine, own, mine_scaled),

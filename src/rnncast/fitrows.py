@@ -80,12 +80,14 @@ class Source:
     """What ``check`` found: ``means`` and ``scales`` [S, T] (the training-mean baseline and the MASE scale of each
     series of the data, the data's own where its training rows differ), ``zero`` (why a scale is 0), and ``said``
     (None when nothing differs): ``{"train": ids, "val": ids (their validation rows differ), "differs" (how, in
-    words), "text"}``."""
+    words), "text"}``; ``train_at``: the positions in the data of the series whose training rows differ, whose fit's
+    climatology (made from other rows) is not scored (decision 9205)."""
 
     means: np.ndarray
     scales: np.ndarray
     zero: np.ndarray | None = None  # [S, T] why a scale is 0 (``zeroscales`` codes); None: not known
     said: dict | None = None
+    train_at: tuple = ()
 
 
 def _first_rows(panel: Panel, starts: np.ndarray) -> list:
@@ -143,10 +145,14 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
                                        [int(starts[s]) for s in taken])
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
+    if train and getattr(state, "climatology", None) is not None:  # the fit's table, of other rows (decision 9205)
+        text += (f"; the fit's climatology, made from the rows fit read, is not scored for "
+                 f"{'them' if len(train) > 1 else repr(panel.given_id(train[0])) if panel.n_series > 1 else 'it'}")
     if warn:
         log.warning("%s", text)
     return Source(means, scales, zero, {"train": [panel.given_id(s) for s in train],
-                                        "val": [panel.given_id(s) for s in val], "differs": differs, "text": text})
+                                        "val": [panel.given_id(s) for s in val], "differs": differs, "text": text},
+                  tuple(train))
 
 
 def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:

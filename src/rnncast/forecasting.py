@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, climatology, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -138,7 +138,8 @@ def digits_unit(state) -> float:
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True,
-                     located=None, placed: dict | None = None) -> tuple[WindowForecasts, WindowForecasts]:
+                     located=None, placed: dict | None = None, differ: tuple = ()
+                     ) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
     ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
@@ -146,7 +147,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     (``fitrows.check``, which warns: predict_windows, and compare through it); ``with_bands``: False leaves out the
     baselines' intervals (their training errors' quantiles: tune, which scores the model alone); ``located``: the fit's
     borders in ``panel`` (``parts.locate``) where the caller found them to select the windows; ``placed``: its series on
-    their calendars (``calendarcuts.placed_series``) where the caller walked them (backtest: once for every cutoff)."""
+    their calendars (``calendarcuts.placed_series``) where the caller walked them (backtest: once for every cutoff);
+    ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
+    climatology (decision 9205)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -163,7 +166,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
     pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
     if checked:
-        means = fitrows.check(state, panel, index).means
+        checked_rows = fitrows.check(state, panel, index)
+        means, differ = checked_rows.means, checked_rows.train_at
     means = state.train_means[index] if means is None else means  # [S, T]
     scaled_means = ((means - offset[:, :n_t]) / scale[:, :n_t]).astype(np.float32)
     if shortest:  # written beside the forecasts at their resolution (decimals.shortest), not float64's 16 digits
@@ -192,8 +196,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
-    climate = climatology.forecasts(None if state.climatology is None else state.climatology[index], panel,
-                                    target_rows, series, horizon)  # the fit's (decisions 1605, 1663)
+    climate = climatology.forecasts(climatology.unfit(state.climatology, index, differ), panel, target_rows, series,
+                                    horizon)  # the fit's (decisions 1605, 1663), decision 9205
     scaled_climate = climatology.scaled(climate, offset, scale, series)
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
@@ -276,10 +280,11 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     # each step scored against its own date's actual; a date the data lacks forecast, not scored (stepactuals)
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
                                                                             means=source.means, with_bands=with_bands,
-                                                                            located=located))
+                                                                            located=located, differ=source.train_at))
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
-    swampedscores.warn(panel, scaled, swampedscores.split_of(located),  # one value's windows hold the squared error
+    swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
+                       # hold the squared error (a climatology some series lack: no share: decision 9204)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():

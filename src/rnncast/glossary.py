@@ -40,7 +40,7 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("climatology", r"\bclimatology\b",
      "a baseline of the yearly cycle: each series' training mean for each day of the year (for each hour of it on "
      "hourly data), taken from the fit's training rows and kept with the model; scored on timestamps of a day's to "
-     "an hour's step where every series' training rows span two whole years, with no interval learned for it."),
+     "an hour's step for each series whose training rows span two whole years, with no interval learned for it."),
     # decisions 1605, 1666
     ("MSE", r"\bMSE\b",
      "mean squared error, the mean of (forecast − actual)², in the target's units squared (original or scaled, "

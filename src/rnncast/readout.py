@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import climatology, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
+from rnncast import climatology, climatologyseries, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -103,6 +103,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
                                       forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs),
                                       measured(result, units), quoted(result, units), told[1])
+    sentence += climatologyseries.sentence(result.get("climatology_series"), units, measured(result, units),
+                                           quoted(result, units))  # some series' alone, apart (decision 9204)
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added

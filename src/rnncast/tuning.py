@@ -28,8 +28,8 @@ import numbers
 import time
 from pathlib import Path
 
-from rnncast import (cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs, resolution, studies,
-                     trialgrid, trialseeds)
+from rnncast import (climatology, cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs,
+                     resolution, studies, trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
 from rnncast.errors import RnncastError, TrainingDiverged
@@ -225,8 +225,9 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                 raise optuna.TrialPruned(f"validation loss {record.val_loss:.5g} at epoch {record.epoch}")
 
         try:
-            with speaking_as(f"trial {trial.number}"), gapwindows.quiet(), resolution.test_rows_told(resolution.TUNED):
-                # its warnings name it, a test row's refusal that tune never scores it; gaps said once (the data's)
+            with speaking_as(f"trial {trial.number}"), gapwindows.quiet(), resolution.test_rows_told(resolution.TUNED), \
+                    climatology.unkept():  # its warnings name it, a test row's refusal that tune never scores it; gaps
+                # said once (the data's); no climatology: a trial is ranked by the model's score alone (decision 9203)
                 model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line

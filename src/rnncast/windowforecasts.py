@@ -178,7 +178,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
 def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) -> WindowForecasts:
     """Windows forecast by several models (of the same series and targets) as one ``WindowForecasts``,
     in the order ``order``; a mask that some parts lack is False for their windows. A baseline that some parts lack
-    (a refit cutoff's model without a climatology: a series under two years of its training rows) is left out of
+    (a refit cutoff's model without a climatology: no series with two years of training rows) is left out of
     every window, so the verdict compares like with like, and, where ``say``, a warning names it and the parts
     (cutoffs, counted from 1) that lack it (decision 1634)."""
     first = parts[0]
@@ -187,7 +187,7 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
                for k in dict.fromkeys(k for p in parts for k in p.baselines) if k not in every}
     for k, cutoffs in lacking.items() if say else ():
         log.warning("the %s baseline is not scored in this backtest: the model%s of cutoff%s %s made none (climatology "
-                    "needs two years of training rows of every series a cutoff scores), and scoring it on the other "
+                    "needs a series whose training rows span two whole years), and scoring it on the other "
                     "cutoffs' windows alone would not compare like with like", k, "s" * (len(cutoffs) > 1),
                     "s" * (len(cutoffs) > 1), ", ".join(map(str, cutoffs)))
 

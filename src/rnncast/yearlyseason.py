@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.offsets import Day
 
-YEARS = pd.Timedelta(days=730)
+from rnncast.climatology import training_values, two_years
+
 KEYS = ("year_vs_day", "year_vs_week")
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
@@ -51,11 +52,6 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     return tuple(year / other if other > 0 else np.nan for other in (last, week))
 
 
-def _two_years(time: pd.DatetimeIndex) -> bool:
-    """Whether daily ``time`` spans two whole years or more."""
-    return len(time) >= 2 and time[-1] - time[0] + pd.Timedelta(days=1) >= YEARS
-
-
 def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | None:
     """``{"year_vs_day", "year_vs_week"}`` (``_errors``' ratios): the medians over the series and targets of ``panel`` whose
     training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day (at most
@@ -66,18 +62,16 @@ def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | No
     if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 \
             or panel.calendars:
         return None
-    long = [s for s, split in enumerate(splits) if _two_years(panel.time_of(s)[: split.train_end])]
+    long = [s for s, split in enumerate(splits) if two_years(panel.time_of(s)[: split.train_end])]
     picked = [long[k] for k in np.unique(np.linspace(0, len(long) - 1, min(SAMPLE, len(long))).astype(int))] \
         if long else []  # spread over the panel, the same every fit
     found = []
     for s in picked:
         split = splits[s]
         time = panel.time_of(s)[: split.train_end]
+        table = training_values(panel, s, split.train_end, panel.n_targets)  # none fill made (climatology's)
         for t in range(panel.n_targets):
-            values = panel.rows(s)[: split.train_end, t].astype(np.float64)
-            if panel.filled is not None:
-                values = np.where(panel.filled[panel.offsets[s]:panel.offsets[s] + split.train_end, t] != 0, np.nan,
-                                  values)
+            values = table[:, t]
             ok = np.isfinite(values)
             if ok.sum() >= 3:
                 found.append(_errors(values[ok], time[ok], horizon))

@@ -1,0 +1,101 @@
+"""The climatology baseline where only some series have one (decision 9204): scored on their windows alone, beside
+the model's score on those same windows, never pooled with the others.
+
+A series whose training rows span under two whole years has no climatology (``climatology.table``: NaN), and a
+panel of 30 stations, one of them new, had none for any (decision 1663). Now the others keep theirs; but a pooled
+row over their windows beside the model's over every window would compare unlike windows, and the verdict weighs the
+pooled rows. So ``split`` takes the climatology out of the forecasts the pooled scores, the tests and the verdict read
+where some window lacks it, and ``record`` keeps, apart, the model's and the climatology's scores on the windows that
+have it (evaluate's ``"climatology_series"``), which ``sentence`` says after the verdict.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+
+from rnncast.baselines import named
+
+log = logging.getLogger(__name__)
+KEY = "climatology"
+
+
+def having(wf) -> np.ndarray | None:
+    """[W] the windows of ``wf`` (``WindowForecasts``) whose climatology is a number at every step and target; None
+    where it has no climatology, or every window has one (nothing to split)."""
+    made = wf.baselines.get(KEY)
+    if made is None:
+        return None
+    have = np.isfinite(made).reshape(len(made), -1).all(axis=1)
+    return None if have.all() else have
+
+
+def without(wf):
+    """``wf`` without the climatology baseline (its intervals too, where learned)."""
+    return replace(wf, baselines={k: v for k, v in wf.baselines.items() if k != KEY},
+                   baseline_quantiles={k: v for k, v in wf.baseline_quantiles.items() if k != KEY})
+
+
+def whole(wf):
+    """``wf`` as one series' scores read it: its climatology kept only where every window has one."""
+    return wf if having(wf) is None else without(wf)
+
+
+def record(have: np.ndarray, series: np.ndarray | None, ids: list, original: dict, scaled: dict, test: dict) -> dict:
+    """Evaluate's ``"climatology_series"``: the ids of the series whose windows (``have`` [W], ``series`` [W]) have a
+    climatology (``"series"``) and of those that have none (``"lacking"``), the windows, and the scores of the model
+    and the climatology on those windows alone (``original``, ``scaled``: ``{"model", "climatology"}`` blocks) with
+    their Diebold-Mariano ``test`` (scaled errors, as the verdict's)."""
+    series = np.zeros(len(have), dtype=np.int64) if series is None else np.asarray(series)
+    with_one = sorted(set(series[have].tolist()))
+    lacking = sorted(set(series[~have].tolist()) - set(with_one))
+    return {"series": [ids[s] for s in with_one], "lacking": [ids[s] for s in lacking], "windows": int(have.sum()),
+            "original": original, "scaled": scaled, "significance": test}
+
+
+def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", quote=None) -> str:
+    """The sentence after the verdict where only some series had a climatology (``record``'s ``part``; "" where
+    none): its score beside the model's on those series' windows alone, in the verdict's ``units`` ("original" or
+    "scaled", named ``measured``, written by ``quote``), and the series without one, by name (the first five)."""
+    if not part:
+        return ""
+    quote = quote or (lambda value: f"{value:.4g}")
+    block = part.get(units) or {}
+    mse = {k: (block.get(k) or {}).get("mse") for k in ("climatology", "model")}
+    of = (f": {measured} {quote(mse['climatology'])} against the model's {quote(mse['model'])} on those series' windows"
+          if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
+    n, lacking = len(part["series"]), part["lacking"]
+    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series that have one "
+            f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
+
+
+def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str = " at some cutoff") -> tuple:
+    """A backtest's forecasts ``wf``, ``wf_scaled`` without the climatology where some window lacks it, said by the
+    series' ids (``ids`` [S]): its scores, by cutoff, step and series, pool every window, and would compare unlike
+    windows (decision 9204); as given otherwise. ``where``, ``when``: a comparison's words (``unjudged``)."""
+    have = having(wf)
+    if have is None:
+        return wf, wf_scaled
+    series = np.zeros(len(have), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
+    lacking = [ids[s] for s in sorted(set(series[~have].tolist()))]
+    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    log.warning("%s is not scored in %s: %s %s none%s, and scoring it on the other windows alone would not compare "
+                "like with like; evaluate scores it apart on the series that have one", named(KEY), where, names,
+                "has" if len(lacking) == 1 else "have", when)
+    return without(wf), without(wf_scaled)
+
+
+def unjudged(chosen: dict) -> dict:
+    """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology of a
+    model whose forecasts some series lack it in, said once by the series (decision 9204)."""
+    out, said = {}, False
+    for name, wf in chosen.items():
+        if having(wf) is not None and not said:
+            said = True
+            out[name] = unpooled(wf, wf, wf.ids, "this comparison", "")[0]
+        else:
+            out[name] = whole(wf)
+    return out

@@ -1,0 +1,63 @@
+"""climatologyseries: the climatology where only some series have one, scored apart and out of the pooled scores
+(decision 9204)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import climatologyseries
+from rnncast.windowforecasts import WindowForecasts
+
+
+def _wf(lacking=(1,)):
+    """Six windows of series 0, 1, 2 (two each), horizon 2; the series ``lacking`` have no climatology (NaN)."""
+    series = np.repeat([0, 1, 2], 2)
+    y = np.arange(12, dtype=np.float64).reshape(6, 2, 1)
+    climate = np.where(np.isin(series, lacking)[:, None, None], np.nan, y + 0.5)
+    return WindowForecasts(starts=np.arange(6), target_rows=np.arange(6) + 3, y_true=y, y_pred=y + 1,
+                           baselines={"repeat": y - 1, "climatology": climate}, time=None, series=series,
+                           ids=["A", "B", "C"], baseline_quantiles={"repeat": np.zeros((6, 2, 1, 1))})
+
+
+def test_the_windows_with_a_climatology_are_found_and_it_is_taken_out_where_some_lack_it():
+    wf = _wf()
+    assert climatologyseries.having(wf).tolist() == [True, True, False, False, True, True]
+    assert climatologyseries.having(_wf(())) is None  # every window has one: nothing to split
+    out = climatologyseries.without(wf)
+    assert list(out.baselines) == ["repeat"] and list(out.baseline_quantiles) == ["repeat"]
+    assert climatologyseries.having(out) is None
+    assert "climatology" not in climatologyseries.whole(wf).baselines
+    assert "climatology" in climatologyseries.whole(_wf(())).baselines
+
+
+def test_the_record_names_the_series_with_and_without_one_and_the_sentence_says_them():
+    have = climatologyseries.having(_wf())
+    block = {"model": {"mse": 0.5}, "climatology": {"mse": 0.25}}
+    part = climatologyseries.record(have, np.repeat([0, 1, 2], 2), ["A", "B", "C"], block, block, {})
+    assert part["series"] == ["A", "C"] and part["lacking"] == ["B"] and part["windows"] == 4
+    said = climatologyseries.sentence(part, "scaled", "MSE (scaled)")
+    assert said == (" The 'climatology' baseline is scored on the 2 of 3 series that have one alone, apart from the "
+                    "verdict above: MSE (scaled) 0.25 against the model's 0.5 on those series' windows; 'B' has none.")
+    assert climatologyseries.sentence(None) == ""
+
+
+def test_a_backtest_leaves_a_climatology_some_series_lack_out_and_says_who(caplog):
+    wf = _wf((1, 2))
+    with caplog.at_level(logging.WARNING):
+        out, scaled = climatologyseries.unpooled(wf, wf, ["A", "B", "C"])
+    assert "climatology" not in out.baselines and "climatology" not in scaled.baselines
+    assert "'B', 'C' have none at some cutoff" in caplog.text
+    caplog.clear()
+    whole = _wf(())
+    assert climatologyseries.unpooled(whole, whole, ["A", "B", "C"])[0] is whole and not caplog.text
+
+
+def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
+    """compare read NaN for the climatology of a panel with a short series ('baseline: climatology  nan  nan') and
+    called it "not beaten"; now it is left out of the comparison, said once (decision 9204)."""
+    with caplog.at_level(logging.WARNING):
+        out = climatologyseries.unjudged({"a": _wf(), "b": _wf(), "c": _wf(())})
+    assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, True]
+    assert caplog.text.count("not scored in this comparison: 'B' has none, and") == 1
