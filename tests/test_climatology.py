@@ -224,13 +224,13 @@ def test_minute_data_and_a_short_series_keep_no_table_and_say_why():
                   calendar=one.calendar, id_col="id")
     kept, why = climatology.table(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
     assert "'C' (400 days)" in why and "'A'" not in why
-    assert np.isfinite(kept[0]).all() and np.isnan(kept[1]).all()  # 'A' keeps its own (decision 9204)
+    assert np.isfinite(kept[0]).all() and np.isnan(kept[1]).all()  # 'A' keeps its own (decision 1693)
     kept, why = climatology.table(panel, [Split(400, 400, n), Split(400, 400, 600)], 1, np.zeros((2, 1)))
     assert kept is None and "'A' (400 days), 'C' (400 days)" in why  # none has two years: none at all
 
 
 def test_a_series_under_two_years_has_none_and_the_others_keep_theirs_through_model_json():
-    """Decision 9204: one short series took the climatology from every series; now it alone has none (NaN), kept
+    """Decision 1693: one short series took the climatology from every series; now it alone has none (NaN), kept
     so in model.json and read back; its windows alone get none."""
     import numpy as np
 
@@ -258,7 +258,7 @@ def test_a_series_under_two_years_has_none_and_the_others_keep_theirs_through_mo
 
 
 def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_and_the_365_hint():
-    """rf33r1 4 (decision 9201): ``two_years`` and ``training_values`` are the climatology's and yearlyseason's both."""
+    """rf33r1 4 (decision 1690): ``two_years`` and ``training_values`` are the climatology's and yearlyseason's both."""
     import numpy as np
 
     from rnncast import yearlyseason
@@ -278,7 +278,7 @@ def test_the_two_years_rule_and_the_values_no_fill_made_are_one_for_climatology_
 
 
 def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(caplog):
-    """Decision 9202: a refit backtest's cutoffs each fit a model whose short series have other spans ('B' (635
+    """Decision 1691: a refit backtest's cutoffs each fit a model whose short series have other spans ('B' (635
     days), (662 days) ...): the line was said once per cutoff; now once per command (``noticed.one_call``)."""
     import numpy as np
 
@@ -298,7 +298,7 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
 
 
 def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
-    """Decision 9205: the data's series in its order (``index``), NaN for those whose training rows differ."""
+    """Decision 1694: the data's series in its order (``index``), NaN for those whose training rows differ."""
     import numpy as np
 
     kept = np.arange(2 * 366, dtype=np.float64).reshape(2, 366, 1)

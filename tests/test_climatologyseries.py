@@ -1,5 +1,5 @@
 """climatologyseries: the climatology where only some series have one, scored apart and out of the pooled scores
-(decision 9204)."""
+(decision 1693)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def test_a_backtest_leaves_a_climatology_some_series_lack_out_and_says_who(caplo
 
 def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
     """compare read NaN for the climatology of a panel with a short series ('baseline: climatology  nan  nan') and
-    called it "not beaten"; now it is left out of the comparison, said once (decision 9204)."""
+    called it "not beaten"; now it is left out of the comparison, said once (decision 1693)."""
     with caplog.at_level(logging.WARNING):
         out = climatologyseries.unjudged({"a": _wf(), "b": _wf(), "c": _wf(())})
     assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, True]

@@ -404,7 +404,7 @@ def test_each_series_is_scored_on_its_own_windows_wherever_they_lie_among_the_ot
 
 
 def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model_on_the_same_windows(caplog):
-    """Decision 9204: 'B' with under two years of training rows took the climatology from 'A' too; now 'A' keeps its
+    """Decision 1693: 'B' with under two years of training rows took the climatology from 'A' too; now 'A' keeps its
     own, scored apart on its windows beside the model's score on them, and the pooled rows and tests leave it out."""
     rng = np.random.default_rng(0)
     frames = []

@@ -206,7 +206,7 @@ def test_a_mean_near_zero_within_float_noise_of_the_spread_is_the_same():
 
 
 def test_revised_training_rows_leave_the_fits_climatology_unscored_and_say_so(caplog):
-    """Decision 9205: evaluate read the fit's climatology whole for data whose training rows differ (Fahrenheit for
+    """Decision 1694: evaluate read the fit's climatology whole for data whose training rows differ (Fahrenheit for
     Celsius): the training mean was the data's own, the climatology the fit's, of other rows, scored silently."""
     rng = np.random.default_rng(0)
     time = pd.date_range("2015-01-01", "2018-12-31", freq="D")

@@ -309,7 +309,7 @@ def test_windows_without_the_baselines_intervals_score_the_model_alike(quantile_
 
 
 def test_a_value_swamping_the_scores_is_said_though_some_series_lack_a_climatology(caplog):
-    """Decision 9204: a climatology only some series have is NaN in the others' windows, whose squared error summed to
+    """Decision 1693: a climatology only some series have is NaN in the others' windows, whose squared error summed to
     NaN and gave no series a share of it: the far value's warning was never said; now it is judged without it."""
     import logging
 

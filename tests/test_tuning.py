@@ -965,7 +965,7 @@ def test_trials_csv_says_which_trials_kept_their_untrained_network_and_a_best_on
 
 
 def test_a_trial_keeps_no_climatology_it_never_scores(monkeypatch):
-    """Decision 9203: a trial is ranked by the model's validation score alone and no trial's model is kept, yet each
+    """Decision 1692: a trial is ranked by the model's validation score alone and no trial's model is kept, yet each
     trial's fit built a climatology table of 366 positions a series (and said why where none applied)."""
     from rnncast import climatology
 

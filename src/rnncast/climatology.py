@@ -6,7 +6,7 @@ rnncast's 'training mean' is one level over the whole year, so "beats every base
 yearly season overstated the skill a climate user reads into it (a tester's 30 stations over 10 years: climatology's
 MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``) where it applies: timestamps on a
 calendar of a day's to an hour's step (days, hours; no series keeping a calendar of its own) and every series with
-training rows that span two whole years or more (a series with fewer has none, named: decision 9204); the state keeps it as it keeps the training means, and
+training rows that span two whole years or more (a series with fewer has none, named: decision 1693); the state keeps it as it keeps the training means, and
 ``forecasts`` reads it for any file's windows (decision 1663: rebuilt from the file evaluate was given, a file
 starting later dropped it and flipped the verdict). Each series' own training values
 (none that fill made) are averaged per day of the year, counted by month and day on a leap year's 366 positions, and,
@@ -139,7 +139,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
     baseline does not apply there). Not offered on a calendar of more than ``PER_DAY`` steps a day (minutes: a table of
     tens of thousands of positions a series), above ``MOST`` numbers in all, or where every series' training rows span
     under two whole years; a series whose own span under two years gets NaN throughout, and the clause names it with
-    its span (decision 9204: the others keep theirs)."""
+    its span (decision 1693: the others keep theirs)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
     if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars:
         return None, ""
@@ -164,7 +164,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         why = f"the training rows of {named}{more} span under two whole years (730 days)"
         if len(short) == panel.n_series:
             return None, why
-    kept = np.full((panel.n_series, width, n_t), np.nan)  # a series under two years: none (NaN), decision 9204
+    kept = np.full((panel.n_series, width, n_t), np.nan)  # a series under two years: none (NaN), decision 1693
     lacking = {s for s, _, _ in short}
     for s, (lo, hi) in enumerate(spans):
         if s in lacking:
@@ -191,7 +191,7 @@ _UNKEPT: ContextVar[bool] = ContextVar("rnncast_climatology_unkept", default=Fal
 @contextmanager
 def unkept():
     """While the block runs, a fit keeps no climatology and says nothing of it (``kept``: None): tune's trials, which
-    score the model alone and keep no model (decision 9203)."""
+    score the model alone and keep no model (decision 1692)."""
     token = _UNKEPT.set(True)
     try:
         yield
@@ -202,11 +202,11 @@ def unkept():
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
-    backtest's cutoffs, whose models each lack it, said by the first: decision 9202)."""
+    backtest's cutoffs, whose models each lack it, said by the first: decision 1691)."""
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_call("climatology"):  # a refit backtest: once (decision 9202)
+    if why and first_in_call("climatology"):  # a refit backtest: once (decision 1691)
         if kept_table is None:
             log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
                         named("climatology"), why)
@@ -223,7 +223,7 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
     row ``target_rows`` [W] of ``panel``, each of series ``series`` [W], read off the fit's table ``kept`` [S, P, T]
     (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 1663).
     None where the model keeps none (a model saved before it was kept, or ``table`` made none), none of the windows'
-    series has one, or the panel's times do not fit it; NaN for the windows of a series without one (decision 9204)."""
+    series has one, or the panel's times do not fit it; NaN for the windows of a series without one (decision 1693)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
     if (kept is None or not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars
             or not len(target_rows) or kept.shape[1] != LEAP * -(-DAY // size)):
@@ -238,7 +238,7 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
 def unfit(kept: np.ndarray | None, index: np.ndarray, differ=()) -> np.ndarray | None:
     """The fit's table ``kept`` [S, P, T] of the data's series (``index``: each one's position among the model's), NaN
     for those at the positions ``differ`` (their training rows differ from those fit read: revised data, another
-    unit), which the fit's climatology does not forecast (decision 9205); None where the model keeps none."""
+    unit), which the fit's climatology does not forecast (decision 1694); None where the model keeps none."""
     if kept is None:
         return None
     kept = kept[np.asarray(index)]  # a copy
@@ -255,7 +255,7 @@ def saved(kept: np.ndarray | None):
 def read(saved_table, n: int, n_t: int) -> np.ndarray | None:
     """model.json's ``climatology`` back as [S, P, T] float64 (None: absent, a model saved before it was kept).
     Raises ``ValueError`` where it is not ``n`` series of 366 or 366 x 24 positions (or a step between) of ``n_t``
-    finite numbers, or of nan alone for a series without one (decision 9204; a hand edit, which ``FittedState.read``
+    finite numbers, or of nan alone for a series without one (decision 1693; a hand edit, which ``FittedState.read``
     names)."""
     if saved_table is None:
         return None

@@ -1,4 +1,4 @@
-"""The climatology baseline where only some series have one (decision 9204): scored on their windows alone, beside
+"""The climatology baseline where only some series have one (decision 1693): scored on their windows alone, beside
 the model's score on those same windows, never pooled with the others.
 
 A series whose training rows span under two whole years has no climatology (``climatology.table``: NaN), and a
@@ -75,7 +75,7 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
 def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str = " at some cutoff") -> tuple:
     """A backtest's forecasts ``wf``, ``wf_scaled`` without the climatology where some window lacks it, said by the
     series' ids (``ids`` [S]): its scores, by cutoff, step and series, pool every window, and would compare unlike
-    windows (decision 9204); as given otherwise. ``where``, ``when``: a comparison's words (``unjudged``)."""
+    windows (decision 1693); as given otherwise. ``where``, ``when``: a comparison's words (``unjudged``)."""
     have = having(wf)
     if have is None:
         return wf, wf_scaled
@@ -90,7 +90,7 @@ def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str =
 
 def unjudged(chosen: dict) -> dict:
     """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology of a
-    model whose forecasts some series lack it in, said once by the series (decision 9204)."""
+    model whose forecasts some series lack it in, said once by the series (decision 1693)."""
     out, said = {}, False
     for name, wf in chosen.items():
         if having(wf) is not None and not said:

@@ -48,7 +48,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
     (``by_target``) where there are several; ``seasons``: name -> the model's season, the one of the seasonal naive
     forecast scored kept in ``season`` and, where the models' seasons over 1 differ, said in ``note``."""
     out = BaselineScores()
-    chosen = climatologyseries.unjudged(chosen)  # some series without one: not compared (decision 9204)
+    chosen = climatologyseries.unjudged(chosen)  # some series without one: not compared (decision 1693)
     source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
     for wf in chosen.values():
         for key, forecast in wf.baselines.items():

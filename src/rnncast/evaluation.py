@@ -43,7 +43,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon, every = original.y_true.shape[1], (original, scaled)  # ``every``: with a climatology only some series have
-    if (have := climatologyseries.having(original)) is not None:  # scored apart on their windows (decision 9204)
+    if (have := climatologyseries.having(original)) is not None:  # scored apart on their windows (decision 1693)
         original, scaled = climatologyseries.without(original), climatologyseries.without(scaled)
     result = {"windows": len(original.starts), "horizon": horizon, "targets": original.y_true.shape[-1]}
     kept = _kept_windows(original)  # [W] the windows that keep a scored value; None: every one
@@ -92,7 +92,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
 def climatology_part(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.ndarray, have: np.ndarray,
                      ids: list) -> dict:
     """The model and the climatology scored on the windows ``have`` [W] alone, those of the series that have one
-    (``climatologyseries.record``; ``mase_scales`` [S, T]), where the other series have none (decision 9204)."""
+    (``climatologyseries.record``; ``mase_scales`` [S, T]), where the other series have none (decision 1693)."""
     keep = np.flatnonzero(have)
     mine, mine_scaled = take(original, keep), take(scaled, keep)
     mine, mine_scaled = (replace(wf, baselines={"climatology": wf.baselines["climatology"]}, baseline_quantiles={})
@@ -120,7 +120,7 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
         keep = order[cuts[s] : cuts[s + 1]]
         if len(keep):
             mine, mine_scaled, own = take(original, keep), take(scaled, keep), scales[keep]
-            mine, mine_scaled = climatologyseries.whole(mine), climatologyseries.whole(mine_scaled)  # decision 9204
+            mine, mine_scaled = climatologyseries.whole(mine), climatologyseries.whole(mine_scaled)  # decision 1693
             out[series_key(ids[s], original.targets)] = {
                 "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                 **scores(mine, own, mine_scaled),

@@ -81,7 +81,7 @@ class Source:
     series of the data, the data's own where its training rows differ), ``zero`` (why a scale is 0), and ``said``
     (None when nothing differs): ``{"train": ids, "val": ids (their validation rows differ), "differs" (how, in
     words), "text"}``; ``train_at``: the positions in the data of the series whose training rows differ, whose fit's
-    climatology (made from other rows) is not scored (decision 9205)."""
+    climatology (made from other rows) is not scored (decision 1694)."""
 
     means: np.ndarray
     scales: np.ndarray
@@ -145,7 +145,7 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
                                        [int(starts[s]) for s in taken])
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
-    if train and getattr(state, "climatology", None) is not None:  # the fit's table, of other rows (decision 9205)
+    if train and getattr(state, "climatology", None) is not None:  # the fit's table, of other rows (decision 1694)
         text += (f"; the fit's climatology, made from the rows fit read, is not scored for "
                  f"{'them' if len(train) > 1 else repr(panel.given_id(train[0])) if panel.n_series > 1 else 'it'}")
     if warn:

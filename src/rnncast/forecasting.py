@@ -149,7 +149,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     borders in ``panel`` (``parts.locate``) where the caller found them to select the windows; ``placed``: its series on
     their calendars (``calendarcuts.placed_series``) where the caller walked them (backtest: once for every cutoff);
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
-    climatology (decision 9205)."""
+    climatology (decision 1694)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -197,7 +197,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]
 
     climate = climatology.forecasts(climatology.unfit(state.climatology, index, differ), panel, target_rows, series,
-                                    horizon)  # the fit's (decisions 1605, 1663), decision 9205
+                                    horizon)  # the fit's (decisions 1605, 1663), decision 1694
     scaled_climate = climatology.scaled(climate, offset, scale, series)
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
@@ -284,7 +284,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
-                       # hold the squared error (a climatology some series lack: no share: decision 9204)
+                       # hold the squared error (a climatology some series lack: no share: decision 1693)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     if (kept := scored_values(original)) is not None and not kept.any():

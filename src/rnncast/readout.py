@@ -104,7 +104,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                                       forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs),
                                       measured(result, units), quoted(result, units), told[1])
     sentence += climatologyseries.sentence(result.get("climatology_series"), units, measured(result, units),
-                                           quoted(result, units))  # some series' alone, apart (decision 9204)
+                                           quoted(result, units))  # some series' alone, apart (decision 1693)
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these
         forecaster.state_.later_rows, forecaster.settings_.data.lookback)
     features = later or fit_hint(forecaster, {"test": result}, where)  # the features' advice: the mean's is not added

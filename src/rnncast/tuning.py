@@ -227,7 +227,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         try:
             with speaking_as(f"trial {trial.number}"), gapwindows.quiet(), resolution.test_rows_told(resolution.TUNED), \
                     climatology.unkept():  # its warnings name it, a test row's refusal that tune never scores it; gaps
-                # said once (the data's); no climatology: a trial is ranked by the model's score alone (decision 9203)
+                # said once (the data's); no climatology: a trial is ranked by the model's score alone (decision 1692)
                 model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:
             trial.set_user_attr("failed", str(err))  # said in its trial line
