@@ -59,3 +59,17 @@ def test_a_best_epoch_of_0_is_said_in_the_table_and_explained_beside_it(tmp_path
     assert [r[head.index("epochs (best)")] for r in rows] == ["44 (34)", "44 (0: untrained)"]
     assert ("(\"0: untrained\" where no epoch improved on the untrained network's validation loss, so its starting "
             "weights were kept)") in demopage.TIMINGS
+
+
+def test_each_figure_links_to_its_png_beside_the_page(tmp_path):
+    """A tester's find: on a phone the demo page's figures (an 1100 px PNG drawn 360 px wide) could not be read, and
+    unlike a run page's (decision 1543) they did not link to their PNG at full size (decision 9401)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    figure.subplots().set_title("Loss per epoch")
+    demopage.write_summary(tmp_path, "t", [], demopage.DemoResult([], [], []), {},
+                           [("Loss, highway on", figure, "loss-highway-on.png")])
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert (tmp_path / "loss-highway-on.png").is_file()
+    assert "<figure><a href='loss-highway-on.png' title='loss-highway-on.png at full size'><img" in page

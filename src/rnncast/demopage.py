@@ -111,7 +111,8 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         for heading, figure, name in figures:
             png = plots.png_bytes(figure)
             files.write_bytes(out_dir / name, png)
-            blocks += [("h2", heading), ("img", png, heading, figure_words(figure))]  # its words in the glossary
+            # its words in the glossary; the picture a link to its PNG beside the page, as a run page's (decision 9401)
+            blocks += [("h2", heading), ("img", png, heading, figure_words(figure), name)]
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
