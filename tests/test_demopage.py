@@ -83,3 +83,20 @@ def test_the_timings_say_why_gru_can_be_slower_than_lstm_and_that_load_differs_b
     assert "(RNN 1, GRU 3, LSTM 4)" in said and "torch's kernels" in said
     assert "on a CPU torch's GRU is often slower per epoch than its LSTM, though it has a quarter fewer weights" in said
     assert "the same cell in two groups too) is partly the machine's load" in said
+
+
+def test_a_note_repeated_by_every_run_but_for_its_numbers_is_said_once_a_page():
+    """A tester's find: the sine demo's page said "MAPE is dominated by values near 0 ..." 12 times, twice (validation,
+    test) under each of its six runs, in a lesson that never uses MAPE (decision 9403)."""
+    def said(split, n):
+        return f"On the {split} split, MAPE is dominated by values near 0: half of it comes from {n} of its 240 steps."
+
+    notes = {"RNN": [said("validation", 5), said("test", 10)], "LSTM": [said("validation", 4), said("test", 11)],
+             "GRU": [said("validation", 6), "R² is undefined."]}
+    kept = demopage.once_each(notes)
+    assert kept["RNN"] == [said("validation", 5) + " (The same holds for the 2 other runs below; each run's own page "
+                                                   "gives its numbers.)",
+                           said("test", 10) + " (The same holds for the other run below; each run's own page gives its "
+                                              "numbers.)"]
+    assert kept["LSTM"] == [] and kept["GRU"] == ["R² is undefined."]  # a note of another shape is its own
+    assert demopage.once_each({"A": ["x 1."], "B": []}) == {"A": ["x 1."], "B": []}

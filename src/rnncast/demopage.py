@@ -7,6 +7,7 @@ it), ``summary.json``, the figures and the page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,16 +114,42 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
             files.write_bytes(out_dir / name, png)
             # its words in the glossary; the picture a link to its PNG beside the page, as a run page's (decision 9401)
             blocks += [("h2", heading), ("img", png, heading, figure_words(figure), name)]
+    notes = once_each({name: split_notes(run_metrics, percent_note) for name, run_metrics in all_metrics.items()})
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
-        blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 848)
+        blocks += [("p", note) for note in notes[name]]  # MAPE at 0s, near 0 (decision 848), once a page (decision 9403)
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report"
                         + (": " + "; ".join(f"{name}: {folder}/" for name, folder in runs.items()) + "." if runs else ".")))
     if runs:
         blocks.append(("links", [(f"{folder}/report.html ({name})", f"{folder}/report.html") for name, folder in runs.items()]))
     files.write_text(out_dir / "report.html", html_page(title, blocks))
+
+
+def once_each(notes: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each run's notes (run name -> its notes, in page order), a note said once on the page: a later run's note that
+    differs from an earlier one only in its numbers ("half of the model's MAPE comes from 5 of its 240 forecast steps")
+    is left out, and the first says how many other runs it holds for (decision 9403)."""
+    def shape(note: str) -> str:
+        return re.sub(r"\d+(\.\d+)?", "#", note)
+
+    first, others = {}, {}
+    for name, said in notes.items():
+        for note in said:
+            key = shape(note)
+            others[key] = others.get(key, -1) + 1
+            first.setdefault(key, name)
+    kept = {}
+    for name, said in notes.items():
+        kept[name] = [note + (f" (The same holds for {_runs(others[shape(note)])} below; each run's own page gives "
+                              "its numbers.)" if others[shape(note)] else "")
+                      for note in said if first[shape(note)] == name]
+    return kept
+
+
+def _runs(n: int) -> str:
+    return "the other run" if n == 1 else f"the {n} other runs"
 
 
 TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
