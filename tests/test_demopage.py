@@ -17,14 +17,30 @@ def test_the_baseline_column_names_the_best_baseline_the_verdict_weighs():
     """The tutorial's past-only model: 4281 against the training mean's 4259 (NO), not against repeat's
     7650, which made it look better than the only baseline shown."""
     head, *rows = demopage.summary_table([_row("past only (as the tutorial)", 4281.02679, "training mean", 4259.2, False),
-                                          _row("with x at the target's time step", 0.012651, "training mean", 4259.2, True)])
+                                          _row("with x at the target's time step", 0.012651, "repeat the last value",
+                                               0.02, True)])
     assert "repeat MSE" not in head and "best baseline (test MSE)" in head
     by = [dict(zip(head, r)) for r in rows]
-    assert [b["best baseline (test MSE)"] for b in by] == ["training mean 4259.2"] * 2
+    assert [b["best baseline (test MSE)"] for b in by] == ["training mean 4259.2000", "repeat the last value 0.0200"]
     # one notation down each column, as every score table writes it: "4,281" stood above "0.01265" (a tester's find)
     assert [b["test MSE"] for b in by] == ["4281.0268", "0.0127"] and [b["beats baselines"] for b in by] == ["NO", "yes"]
     assert by[0]["test MAE"] == "49.572"
     assert by[0]["test R²"] == "-0.0050"  # four decimals, as the README says every table writes a ratio (decision 600)
+
+
+def test_a_best_baseline_the_same_in_every_row_is_said_once_under_the_table():
+    """A tester's find: "repeat the last value 0.010065" filled the column in all six rows of the sine demo, each row
+    4-5 lines tall on a phone, and the scores a lesson reads came last (decision 9404)."""
+    rows = [_row("past only (as the tutorial)", 4281.02679, "training mean", 4259.2, False),
+            _row("with x at the target's time step", 0.012651, "training mean", 4259.2, True)]
+    head, *cells = demopage.summary_table(rows)
+    assert "best baseline (test MSE)" not in head
+    assert demopage.baseline_line(rows) == "Best baseline of every model (lowest test MSE): training mean, test MSE 4259.2."
+    assert head == ["model", "test MSE", "beats baselines", "test MAE", "test R²", "params", "epochs (best)",
+                    "s/epoch (median)"]  # the scores first, the model's size and training after
+    assert cells[0][head.index("params")] == "31,262"  # as the text beside the table writes it
+    rows[1].baseline_mse = 4000.0
+    assert demopage.baseline_line(rows) is None and "best baseline (test MSE)" in demopage.summary_table(rows)[0]
 
 
 def test_numbers_in_sentences_keep_four_significant_digits_and_whole_thousands():

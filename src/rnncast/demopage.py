@@ -57,25 +57,46 @@ TABLE_NOTE = ("The table: test split, original units; 'best baseline' is the bas
 
 def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     """The head and one row per model (test split, original units); the group and noise-floor
-    columns only where the rows have them. Timings are the median seconds per epoch, beside the
-    epochs run (the best one in brackets): a run's total time would rank early stopping, not speed."""
+    columns only where the rows have them. The scores a lesson reads come first (test MSE, × floor, beats
+    baselines: what a phone shows without scrolling, decision 9404), then the model's size and training: its
+    parameters (``12,929``, as the text writes them), the epochs run (the best one in brackets) and the median
+    seconds per epoch (a run's total time would rank early stopping, not speed). The best baseline and its test
+    MSE are a column only where they differ between rows; otherwise ``baseline_line`` says them once."""
     grouped, floored = any(r.group for r in rows), any(r.floor_mse for r in rows)
-    head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
-    head += (["× floor"] if floored else []) + ["test MAE", "test R²", "best baseline (test MSE)", "beats baselines"]
+    named = _baselines(rows)
+    apart = baseline_line(rows) is None
+    head = (["group"] if grouped else []) + ["model", "test MSE"] + (["× floor"] if floored else [])
+    head += ["beats baselines", "test MAE", "test R²", "params", "epochs (best)", "s/epoch (median)"]
+    head += ["best baseline (test MSE)"] if apart else []
     table = [head]
     # each column of scores in one notation, as every table of rnncast writes it (4,281 stood above 0.01265)
     mse, mae = score_texts("mse", [r.mse for r in rows]), score_texts("mae", [r.mae for r in rows])
-    best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
     r2 = score_texts("r2", [r.r2 for r in rows])  # four decimals, as every table writes a ratio (0.9943, not 0.994)
     for i, r in enumerate(rows):
         kept = f"{r.best_epoch}" if r.best_epoch else "0: untrained"  # 0: no epoch beat the starting weights
-        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({kept})",
-                                                  f"{r.seconds_per_epoch:.3f}", mse[i]]
+        line = ([r.group] if grouped else []) + [r.name, mse[i]]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        line += [mae[i], r2[i], f"{r.baseline or baseline_name('repeat')} {best[i]}",
-                 "yes" if r.beats_baselines else "NO"]
+        line += ["yes" if r.beats_baselines else "NO", mae[i], r2[i], f"{r.parameters:,}", f"{r.epochs} ({kept})",
+                 f"{r.seconds_per_epoch:.3f}"] + ([named[i]] if apart else [])
         table.append([str(c) for c in line])
     return table
+
+
+def baseline_line(rows: list[DemoRow]) -> str | None:
+    """The line under the table that names the best baseline where it is the same, with the same test MSE, for every
+    row ("Best baseline of every model (lowest test MSE): repeat the last value, test MSE 0.010065."); None where
+    rows differ (the table's column names each) or there are none."""
+    named = _baselines(rows)
+    if not named or len(set(named)) > 1:
+        return None
+    name, mse = named[0].rsplit(" ", 1)
+    return f"Best baseline of every model (lowest test MSE): {name}, test MSE {mse}."
+
+
+def _baselines(rows: list[DemoRow]) -> list[str]:
+    """Each row's best baseline and its test MSE, the MSEs in one notation: "training mean 4259.2"."""
+    best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
+    return [f"{r.baseline or baseline_name('repeat')} {best[i]}" for i, r in enumerate(rows)]
 
 
 def number(value: float) -> str:
@@ -93,6 +114,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
                                                 "lesson": result.lesson, "settings": result.settings,
                                                 "comparisons": [c.__dict__ for c in result.comparisons]})
     blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
+    blocks += [("p", line) for line in [baseline_line(result.rows)] if line]  # said once, not in every row
     blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
     if result.comparisons:
         blocks.append(("h2", "Which of these trained networks forecasts these test rows best? Model against model"))
