@@ -141,12 +141,12 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
 
 @fonts.drawn
 def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: float | None = None,
-                 smooth: int = SMOOTH) -> Figure:
+                 smooth: int = SMOOTH, group: str = "") -> Figure:
     """Several models of one series, told apart: on top the actual values of the whole test split with every
     model and baseline (their lines lie on each other where the models forecast alike), then one row per model
     of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
     repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
-    axes. ``models`` as :func:`forecast_plot` takes them."""
+    axes. ``models`` as :func:`forecast_plot` takes them; ``group``: which models, in the title (decision 9405)."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
     panel = _panels(reference, data, models, test, 0, test.original.y_true.size)[0]  # every test date: none cut
@@ -177,7 +177,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if panel["whole"] else "the first of"
-    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}"
+    title = fig.suptitle(f"Test split, forecast {how}{', ' + group if group else ''}: {every} {counted(total, 'test point')}"
                          f"{targetrows.note(reference.targets_, 1)}",
                          wrap=True)
     axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title
