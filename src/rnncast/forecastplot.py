@@ -19,7 +19,7 @@ from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks,
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
-from rnncast.rowlegend import LEGEND_SIZE
+from rnncast.rowlegend import LEGEND_SIZE, legend_again
 from rnncast.quantilebands import Band, drawn_levels
 
 
@@ -102,7 +102,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
             for i, ax in enumerate(fig.axes[:drawn]):
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
-            fig.axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            legend_again(fig.axes[:drawn])  # where it was: below one axes, beside a grid's first row
         return targetrows.Drawn(fig, drawn)
     mase, each = mase_each(wf, test.mase_scales[wf.series], len(test.ids))  # [S]; [S, T] a target's row: its own
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)

@@ -114,7 +114,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
-    covered.legend(fig, [ax])  # beside the axes, a line under the actual one said so
+    covered.legend(fig, [ax], below=True)  # under the axes (decision 9407), a line under the actual one said so
     return fig
 
 
