@@ -174,6 +174,7 @@ def _runs(n: int) -> str:
     return "the other run" if n == 1 else f"the {n} other runs"
 
 
+# Its last two sentences (GRU against LSTM, the load between rows): decision 9402.
 TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
            "run took before early stopping ended it and, in brackets, the epoch whose weights were kept (\"0: "
            "untrained\" where no epoch improved on the untrained network's validation loss, so its starting weights "
@@ -181,6 +182,6 @@ TIMINGS = ("Timings: the median seconds per epoch (one training pass and one val
            "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
            "the seconds per epoch vary from run to run. A cell's arithmetic grows with its blocks of weights (RNN 1, GRU "
            "3, LSTM 4), but its time is that of torch's kernels for it: on a CPU torch's GRU is often slower per epoch "
-           "than its LSTM, though it has a quarter fewer weights (decision 9402). Each model was timed once, one after "
+           "than its LSTM, though it has a quarter fewer weights. Each model was timed once, one after "
            "another, so a difference between two rows (the same cell in two groups too) is partly the machine's load "
            "at the time.")
