@@ -13,6 +13,7 @@ import rnncast
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
 from rnncast.cli.comparing import run_names
+from rnncast.models import count_parameters
 
 SMALL = dict(horizon=2, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0, threads=1)
 
@@ -43,15 +44,16 @@ def test_compare_prints_the_table_and_the_sentence(folders):
     assert code == 0, err
     lines = out.splitlines()
     # one series: the head says the scores' units and rows, as fit's table does (a tester's find)
-    assert lines[0].split() == ["model", "(test", "windows,", "original", "units)", "MSE", "MAE", "windows"]
+    assert lines[0].split() == ["model", "(test", "windows,", "original", "units)", "MSE", "MAE", "windows", "params"]
     assert set(lines[1]) <= {"-", " "} and [line.split()[0] for line in lines[2:4]] == ["lstm", "gru"]
     expected = rnncast.compare({"lstm": Forecaster.load(folders / "lstm"), "gru": Forecaster.load(folders / "gru")},
                                str(folders / "sine.csv"))
     blocks = [expected.scores[n] for n in ("lstm", "gru")] + list(expected.baselines.values())
     mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
-    assert lines[2].split() == ["lstm", mse[0], mae[0], str(expected.windows)]  # each column in one notation
+    size = f"{count_parameters(Forecaster.load(folders / 'lstm').net_):,}"  # each model's size (decision 9406)
+    assert lines[2].split() == ["lstm", mse[0], mae[0], str(expected.windows), size]  # each column in one notation
     # then the baselines on the same windows, and the note that says which a model does not beat
-    assert lines[4].split() == ["baseline:", "repeat", "the", "last", "value", mse[2], mae[2], str(expected.windows)]
+    assert lines[4].split() == ["baseline:", "repeat", "the", "last", "value", mse[2], mae[2], str(expected.windows), "-"]
     assert lines[5].split()[:3] == ["baseline:", "training", "mean"] and lines[-2] == expected.notes[-1]
     assert lines[-1] == expected.sentence and lines[-1].startswith(f"With the {expected.windows} test windows")
 
@@ -64,6 +66,7 @@ def test_json_is_the_result(folders):
     assert result["names"] == ["lstm", "rnn"] and result["part"] == "all"
     assert result["left_out"] == {"lstm": 8, "rnn": 0} and result["windows"] == result["own_windows"]["rnn"]
     assert result["pairs"][0]["a"] == "lstm" and isinstance(result["pairs"][0]["differs"], bool)
+    assert result["parameters"] == {name: count_parameters(Forecaster.load(folders / name).net_) for name in ("lstm", "rnn")}
 
 
 def test_a_model_given_twice_is_refused_as_a_repeat_by_any_path(folders, tmp_path):
@@ -237,7 +240,7 @@ def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
     code, out, err = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"),
                           "--threads", "1"])
     assert code == 0 and not err
-    assert out.splitlines()[0].split()[-6:] == ["pinball", "80%", "covers", "50%", "covers", "windows"]
+    assert out.splitlines()[0].split()[-7:] == ["pinball", "80%", "covers", "50%", "covers", "windows", "params"]
     assert "80% covers" in out and "50% covers" in out and "the intervals were not compared" in out
     code, out, _ = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"), "--json"])
     back = json.loads(out)

@@ -237,3 +237,12 @@ def test_models_that_kept_their_untrained_network_are_said_so_in_the_table_findi
                for c in result.comparisons)
     page = html.unescape((tmp_path / "report.html").read_text(encoding="utf-8"))
     assert "0: untrained" in page and said[0] in page and result.comparisons[0].sentence in page
+
+
+def test_the_sine_page_links_each_figure_and_says_a_repeated_note_once(tiny_sine):
+    """t34t4 1 and 7: the demo page's figures did not link to their PNGs (decision 9401), and its six runs' sections
+    repeated one MAPE note twelve times (decision 9403)."""
+    page = (tiny_sine[1] / "report.html").read_text(encoding="utf-8")
+    for name in ("loss-highway-on.png", "forecast-highway-on.png", "loss-cells-alone.png", "forecast-cells-alone.png"):
+        assert f"<figure><a href='{name}'" in page and (tiny_sine[1] / name).is_file()
+    assert page.count("MAPE is dominated by values near 0") <= 2  # once a split at most

@@ -248,3 +248,20 @@ def test_with_window_norm_season_the_inputs_are_taken_less_the_last_value():
     start = x[:, [4, 5, 6], :]  # L - season + h % season
     expected = start + torch.einsum("hl,blc->bhc", weight, x - x[:, -1:, :])
     torch.testing.assert_close(net(x), expected)
+
+
+def test_parameters_are_counted_by_part_the_cell_the_head_and_the_highway():
+    """The demo alone showed parameter counts (a tester's find); a run records them by part (decision 9406). The
+    README's GRU of 64 units on one input column: 12,864 in the cell, 65 in the head, 51 in a highway of lookback 50."""
+    from rnncast.models import parameter_parts, parameters_text
+
+    net = RecurrentNet(NetSpec(cell="gru", n_inputs=1, n_targets=1, horizon=1, hidden_size=64, lookback=50, highway=True))
+    parts = parameter_parts(net)
+    assert parts == {"total": 12980, "cell": 12864, "head": 65, "highway": 51}
+    assert parameters_text(parts) == "12,980 (cell 12,864, head 65, highway 51)"
+    alone = parameter_parts(RecurrentNet(NetSpec(cell="rnn", n_inputs=1, n_targets=1, horizon=1, hidden_size=64,
+                                                 lookback=50, highway=False)))
+    assert alone == {"total": 4353, "cell": 4288, "head": 65}  # 64 + 4096 + 128 in the cell, as the README adds them
+    segment = parameter_parts(SegmentNet(NetSpec(cell="lstm", n_inputs=1, n_targets=1, horizon=8, hidden_size=8,
+                                                 segment=4, highway=False)))
+    assert segment["other"] == 4 * 8 + 8 and sum(v for k, v in segment.items() if k != "total") == segment["total"]

@@ -33,6 +33,8 @@ def test_a_loss_without_validation_marks_the_kept_training_epoch_and_says_its_un
                for e, t, b in zip((1, 2, 3), (0.9, 0.4, 0.6), (True, True, False))]
     ax = plots.loss_figure({"lstm": history}, "MSE", "original units").axes[0]
     assert ax.get_title() == "Loss per epoch (no validation rows: the training loss alone)"
+    grouped = plots.loss_figure({"lstm": history}, "MSE", "original units", group="highway on").axes[0]
+    assert grouped.get_title() == "Loss per epoch, highway on (no validation rows: the training loss alone)"  # 9405
     assert list(ax.lines[1].get_xdata()) == [2] and list(ax.lines[1].get_ydata()) == [0.4]
     assert ax.get_ylabel() == "MSE (original units, log scale)"
 
@@ -105,6 +107,10 @@ def test_the_forecast_axis_covers_the_actual_and_the_models_and_names_a_baseline
     assert legend == ["actual", "lstm", "baseline: repeat the last value", "baseline: training mean (16, off the chart above)"]
     assert [t.get_text() for t in ax.texts] == ["\u2191 training mean 16, off the chart"]
     assert ax.lines[0].get_marker() == "o" and ax.lines[0].get_linewidth() > ax.lines[1].get_linewidth()  # actual seen under a model on it
+    ax.figure.draw_without_rendering()
+    below = ax.get_legend().get_window_extent()  # under the axes, their labels clear of it (decision 9407)
+    ticks = min(t.get_window_extent().y0 for t in ax.get_xticklabels() if t.get_text())
+    assert below.y1 <= ticks and below.y0 >= 0 and ax.get_window_extent().width >= 0.8 * ax.figure.bbox.width
 
 
 def test_the_forecast_grid_has_a_titled_row_per_series_and_one_legend():

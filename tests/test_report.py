@@ -267,3 +267,19 @@ def test_a_backtests_metrics_json_names_each_series_of_a_key_of_several_by_its_c
     each = json.loads((tmp_path / "bt" / "metrics.json").read_text())["by_series"]
     assert [e["id"] for e in each] == [{"item_id": i, "store_id": s} for i in "AB" for s in (1, 2)]
     assert all(e["windows"] == 2 and "model" in e for e in each)
+
+
+def test_a_run_records_its_parameter_count_in_config_json_and_shows_it_on_its_page(tmp_path, capsys):
+    """The demo's page alone showed how many parameters a cell costs (a tester's find): config.json's run holds them by
+    part, the page's "Data and settings" shows them and fit's closing line names them (decision 9406)."""
+    frame = make_frame(200)
+    frame.to_csv(tmp_path / "s.csv", index=False)
+    assert main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "x", "--epochs", "1", "--cell", "gru",
+                 "--lookback", "10", "--hidden-size", "4", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    parts = json.loads((tmp_path / "run" / "config.json").read_text())["run"]["parameters"]
+    # GRU of 4 units on 2 input columns: 3 x (4 x 2 + 4 x 4 + 2 x 4); its head 4 + 1 per step of the horizon
+    assert parts["cell"] == 3 * (4 * 2 + 4 * 4 + 2 * 4) and parts["total"] == sum(v for k, v in parts.items() if k != "total")
+    said = f"{parts['total']:,} (cell {parts['cell']:,}, head {parts['head']:,}, highway {parts['highway']:,})"
+    assert f"<th scope='row'>parameters</th><td>{said}</td>" in (tmp_path / "run" / "report.html").read_text()
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("trained "))
+    assert f" s (GRU, {parts['total']:,} parameters); wrote " in line

@@ -27,3 +27,28 @@ def test_the_legend_is_readable_at_the_pages_width():
     legend_beside(axes)
     (text,) = axes[0].get_legend().get_texts()
     assert text.get_fontsize() >= 9
+
+
+def test_a_legend_below_lies_under_the_axis_label_within_the_figure_and_leaves_the_axes_the_width():
+    """t34t4 8: beside the axes, forecast.png's legend ("baseline: repeat the last value (under the actual line)") took
+    about 40% of the width; below them, the curves take the figure's width and nothing overlaps (decision 9407)."""
+    from rnncast.rowlegend import BELOW, legend_again, legend_below
+
+    fig = Figure(figsize=(10, 4.5), layout="constrained")
+    ax = fig.subplots()
+    for label in ("actual", "model (rnn)", "baseline: repeat the last value (under the actual line)",
+                  "baseline: training mean", "baseline: seasonal naive (season 12)"):
+        ax.plot([0, 1], [0, 1], label=label)
+    ax.set_xlabel("time")
+    legend_below(ax)
+    grown = fig.get_figheight()
+    assert grown > 4.5 and ax.get_legend().get_gid() == BELOW
+    ax.axvline(0.5, label="the fit's data ends")
+    legend_again([ax])  # once more, with the new line: still below, the figure not grown twice
+    fig.draw_without_rendering()
+    legend = ax.get_legend()
+    box, label = legend.get_window_extent(), ax.xaxis.label.get_window_extent()
+    assert legend.get_gid() == BELOW and fig.get_figheight() == grown
+    assert box.y1 <= label.y0 and box.y0 >= 0 and 0 <= box.x0 and box.x1 <= fig.bbox.width  # whole, under the label
+    assert ax.get_window_extent().width >= 0.8 * fig.bbox.width  # the curves take the width
+    assert [t.get_text() for t in legend.get_texts()][-1] == "the fit's data ends"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast.rowlegend import legend_beside
+from rnncast.rowlegend import legend_below, legend_beside
 
 TOLERANCE = 0.01  # of the span of the actual values: about a line's width on a figure a few inches high
 
@@ -45,13 +45,17 @@ UNDER_ACTUAL = "(under the actual line)"
 ON_POINTS = "(on the actual points)"  # actual values drawn as points, no line (decision 1631): each point on one of them
 
 
-def legend(fig, axes, carried: tuple[str, ...] = ()) -> None:
+def legend(fig, axes, carried: tuple[str, ...] = (), below: bool = False) -> None:
     """The figure's one legend, beside the first of ``axes`` (their lines share labels; ``carried``: marks a later row
-    alone may draw, ``rowlegend.legend_beside``), drawn again where, the figure laid out with it once, an entry then
-    says it lies under the actual line (``under_actual``): the legend drawn last holds every label."""
-    legend_beside(axes, carried)
+    alone may draw, ``rowlegend.legend_beside``), or with ``below`` under the one axes (``rowlegend.legend_below``),
+    drawn again where, the figure laid out with it once, an entry then says it lies under the actual line
+    (``under_actual``): the legend drawn last holds every label."""
+    def place():
+        legend_below(axes[0], carried) if below else legend_beside(axes, carried)
+
+    place()
     if under_actual(fig, axes):
-        legend_beside(axes, carried)
+        place()
 
 
 def under_actual(fig, axes) -> bool:

@@ -81,9 +81,10 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
     figures = []
     for group, models in groups.items():
         slug = group.replace(" ", "-")
-        figures += [(f"Loss, {group}", plots.loss_figure({n: m.history_ for n, m in models.items()}), f"loss-{slug}.png"),
+        figures += [(f"Loss, {group}", plots.loss_figure({n: m.history_ for n, m in models.items()}, group=group),
+                     f"loss-{slug}.png"),  # the group in each figure's title: a PNG copied to a slide says it
                     (f"Forecast on the test split, {group}: each cell's error over time",
-                     errors_apart(next(iter(models.values())), data, models, floor), f"forecast-{slug}.png")]
+                     errors_apart(next(iter(models.values())), data, models, floor, group=group), f"forecast-{slug}.png")]
     runs = {f"{cell.upper()} ({group})": sine_folder(cell, extra) for group, extra in SINE_GROUPS.items() for cell in CELLS}
     demopage.write_summary(out_dir, "rnncast demo: RNN, LSTM and GRU on a sine wave", [intro], result, all_metrics,
                            figures, runs=runs)

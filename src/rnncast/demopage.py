@@ -7,6 +7,7 @@ it), ``summary.json``, the figures and the page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,25 +57,46 @@ TABLE_NOTE = ("The table: test split, original units; 'best baseline' is the bas
 
 def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     """The head and one row per model (test split, original units); the group and noise-floor
-    columns only where the rows have them. Timings are the median seconds per epoch, beside the
-    epochs run (the best one in brackets): a run's total time would rank early stopping, not speed."""
+    columns only where the rows have them. The scores a lesson reads come first (test MSE, × floor, beats
+    baselines: what a phone shows without scrolling, decision 9404), then the model's size and training: its
+    parameters (``12,929``, as the text writes them), the epochs run (the best one in brackets) and the median
+    seconds per epoch (a run's total time would rank early stopping, not speed). The best baseline and its test
+    MSE are a column only where they differ between rows; otherwise ``baseline_line`` says them once."""
     grouped, floored = any(r.group for r in rows), any(r.floor_mse for r in rows)
-    head = (["group"] if grouped else []) + ["model", "params", "epochs (best)", "s/epoch (median)", "test MSE"]
-    head += (["× floor"] if floored else []) + ["test MAE", "test R²", "best baseline (test MSE)", "beats baselines"]
+    named = _baselines(rows)
+    apart = baseline_line(rows) is None
+    head = (["group"] if grouped else []) + ["model", "test MSE"] + (["× floor"] if floored else [])
+    head += ["beats baselines", "test MAE", "test R²", "params", "epochs (best)", "s/epoch (median)"]
+    head += ["best baseline (test MSE)"] if apart else []
     table = [head]
     # each column of scores in one notation, as every table of rnncast writes it (4,281 stood above 0.01265)
     mse, mae = score_texts("mse", [r.mse for r in rows]), score_texts("mae", [r.mae for r in rows])
-    best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
     r2 = score_texts("r2", [r.r2 for r in rows])  # four decimals, as every table writes a ratio (0.9943, not 0.994)
     for i, r in enumerate(rows):
         kept = f"{r.best_epoch}" if r.best_epoch else "0: untrained"  # 0: no epoch beat the starting weights
-        line = ([r.group] if grouped else []) + [r.name, r.parameters, f"{r.epochs} ({kept})",
-                                                  f"{r.seconds_per_epoch:.3f}", mse[i]]
+        line = ([r.group] if grouped else []) + [r.name, mse[i]]
         line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
-        line += [mae[i], r2[i], f"{r.baseline or baseline_name('repeat')} {best[i]}",
-                 "yes" if r.beats_baselines else "NO"]
+        line += ["yes" if r.beats_baselines else "NO", mae[i], r2[i], f"{r.parameters:,}", f"{r.epochs} ({kept})",
+                 f"{r.seconds_per_epoch:.3f}"] + ([named[i]] if apart else [])
         table.append([str(c) for c in line])
     return table
+
+
+def baseline_line(rows: list[DemoRow]) -> str | None:
+    """The line under the table that names the best baseline where it is the same, with the same test MSE, for every
+    row ("Best baseline of every model (lowest test MSE): repeat the last value, test MSE 0.010065."); None where
+    rows differ (the table's column names each) or there are none."""
+    named = _baselines(rows)
+    if not named or len(set(named)) > 1:
+        return None
+    name, mse = named[0].rsplit(" ", 1)
+    return f"Best baseline of every model (lowest test MSE): {name}, test MSE {mse}."
+
+
+def _baselines(rows: list[DemoRow]) -> list[str]:
+    """Each row's best baseline and its test MSE, the MSEs in one notation: "training mean 4259.2"."""
+    best = score_texts("mse", [r.baseline_mse if r.baseline else r.repeat_mse for r in rows])
+    return [f"{r.baseline or baseline_name('repeat')} {best[i]}" for i, r in enumerate(rows)]
 
 
 def number(value: float) -> str:
@@ -92,6 +114,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
                                                 "lesson": result.lesson, "settings": result.settings,
                                                 "comparisons": [c.__dict__ for c in result.comparisons]})
     blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
+    blocks += [("p", line) for line in [baseline_line(result.rows)] if line]  # said once, not in every row
     blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
     if result.comparisons:
         blocks.append(("h2", "Which of these trained networks forecasts these test rows best? Model against model"))
@@ -111,12 +134,14 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         for heading, figure, name in figures:
             png = plots.png_bytes(figure)
             files.write_bytes(out_dir / name, png)
-            blocks += [("h2", heading), ("img", png, heading, figure_words(figure))]  # its words in the glossary
+            # its words in the glossary; the picture a link to its PNG beside the page, as a run page's (decision 9401)
+            blocks += [("h2", heading), ("img", png, heading, figure_words(figure), name)]
+    notes = once_each({name: split_notes(run_metrics, percent_note) for name, run_metrics in all_metrics.items()})
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
-        blocks += [("p", note) for note in split_notes(run_metrics, percent_note)]  # MAPE at 0s, near 0 (decision 848)
+        blocks += [("p", note) for note in notes[name]]  # MAPE at 0s, near 0 (decision 848), once a page (decision 9403)
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report"
                         + (": " + "; ".join(f"{name}: {folder}/" for name, folder in runs.items()) + "." if runs else ".")))
     if runs:
@@ -124,9 +149,39 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
     files.write_text(out_dir / "report.html", html_page(title, blocks))
 
 
+def once_each(notes: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each run's notes (run name -> its notes, in page order), a note said once on the page: a later run's note that
+    differs from an earlier one only in its numbers ("half of the model's MAPE comes from 5 of its 240 forecast steps")
+    is left out, and the first says how many other runs it holds for (decision 9403)."""
+    def shape(note: str) -> str:
+        return re.sub(r"\d+(\.\d+)?", "#", note)
+
+    first, others = {}, {}
+    for name, said in notes.items():
+        for note in said:
+            key = shape(note)
+            others[key] = others.get(key, -1) + 1
+            first.setdefault(key, name)
+    kept = {}
+    for name, said in notes.items():
+        kept[name] = [note + (f" (The same holds for {_runs(others[shape(note)])} below; each run's own page gives "
+                              "its numbers.)" if others[shape(note)] else "")
+                      for note in said if first[shape(note)] == name]
+    return kept
+
+
+def _runs(n: int) -> str:
+    return "the other run" if n == 1 else f"the {n} other runs"
+
+
+# Its last two sentences (GRU against LSTM, the load between rows): decision 9402.
 TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
            "run took before early stopping ended it and, in brackets, the epoch whose weights were kept (\"0: "
            "untrained\" where no epoch improved on the untrained network's validation loss, so its starting weights "
            "were kept). A run's total "
            "time would rank how early it stopped, not how fast its cell is; and on a machine busy with other work even "
-           "the seconds per epoch vary from run to run.")
+           "the seconds per epoch vary from run to run. A cell's arithmetic grows with its blocks of weights (RNN 1, GRU "
+           "3, LSTM 4), but its time is that of torch's kernels for it: on a CPU torch's GRU is often slower per epoch "
+           "than its LSTM, though it has a quarter fewer weights. Each model was timed once, one after "
+           "another, so a difference between two rows (the same cell in two groups too) is partly the machine's load "
+           "at the time.")

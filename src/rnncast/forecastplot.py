@@ -19,7 +19,7 @@ from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks,
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
-from rnncast.rowlegend import LEGEND_SIZE
+from rnncast.rowlegend import LEGEND_SIZE, legend_again
 from rnncast.quantilebands import Band, drawn_levels
 
 
@@ -102,7 +102,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
         if new and end and session is None:  # a bars axis draws steps, not times: the title says it there
             for i, ax in enumerate(fig.axes[:drawn]):
                 ax.axvline(panel["x"][end], color="black", lw=1, ls=(0, (1, 2)), label=None if i else "the fit's data ends")
-            fig.axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+            legend_again(fig.axes[:drawn])  # where it was: below one axes, beside a grid's first row
         return targetrows.Drawn(fig, drawn)
     mase, each = mase_each(wf, test.mase_scales[wf.series], len(test.ids))  # [S]; [S, T] a target's row: its own
     why = zeroscales.reasons(mase, test.mase_scales, test.mase_zero, test.season)
@@ -141,12 +141,12 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
 
 @fonts.drawn
 def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: float | None = None,
-                 smooth: int = SMOOTH) -> Figure:
+                 smooth: int = SMOOTH, group: str = "") -> Figure:
     """Several models of one series, told apart: on top the actual values of the whole test split with every
     model and baseline (their lines lie on each other where the models forecast alike), then one row per model
     of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
     repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
-    axes. ``models`` as :func:`forecast_plot` takes them."""
+    axes. ``models`` as :func:`forecast_plot` takes them; ``group``: which models, in the title (decision 9405)."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
     panel = _panels(reference, data, models, test, 0, test.original.y_true.size)[0]  # every test date: none cut
@@ -177,7 +177,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
     every = "all" if panel["whole"] else "the first of"
-    title = fig.suptitle(f"Test split, forecast {how}: {every} {counted(total, 'test point')}"
+    title = fig.suptitle(f"Test split, forecast {how}{', ' + group if group else ''}: {every} {counted(total, 'test point')}"
                          f"{targetrows.note(reference.targets_, 1)}",
                          wrap=True)
     axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title

@@ -278,4 +278,24 @@ def _zero(layer: nn.Linear) -> nn.Linear:
 
 
 def count_parameters(net: nn.Module) -> int:
+    """The number of weights and biases of ``net`` (every parameter, trained or not)."""
     return sum(p.numel() for p in net.parameters())
+
+
+def parameter_parts(net: nn.Module) -> dict[str, int]:
+    """``net``'s parameters, counted: ``{"total", "cell", "head"}``, and ``"highway"`` and ``"other"`` (embeddings,
+    a segment net's position and channel embeddings, target offsets) where it has them: what config.json's
+    ``run.parameters`` records and a run's page, fit and compare show (decision 9406)."""
+    parts = {"total": count_parameters(net)}
+    for name, module in (("cell", getattr(net, "encoder", None)), ("head", getattr(net, "head", None)),
+                         ("highway", getattr(net, "highway", None))):
+        if module is not None:
+            parts[name] = count_parameters(module)
+    other = parts["total"] - sum(v for k, v in parts.items() if k != "total")
+    return {**parts, **({"other": other} if other else {})}
+
+
+def parameters_text(parts: dict[str, int]) -> str:
+    """``parameter_parts``' counts as a run's page writes them: "12,980 (cell 12,864, head 65, highway 51)"."""
+    said = ", ".join(f"{name} {count:,}" for name, count in parts.items() if name != "total")
+    return f"{parts['total']:,}" + (f" ({said})" if said else "")

@@ -18,7 +18,7 @@ MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
 
 @fonts.drawn  # texts in Hangul drawn, the caller's rcParams untouched
 def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str = "scaled units",
-                starts: dict[str, float] | None = None) -> Figure:
+                starts: dict[str, float] | None = None, group: str = "") -> Figure:
     """Training (solid) and validation (dashed) loss per epoch, one colour per model; ``loss``
     names what was trained on (MSE, MAE, pinball loss), in ``units`` (``spreads.loss_units``). A dot marks the epoch
     whose weights are kept: the best validation epoch, or, for a model fitted without validation rows, its lowest
@@ -26,7 +26,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     ("lstm: epoch 12 kept"), not ticked (``lossaxes.epoch_xaxis``). The legend, below the axes, names each model once
     and says the line styles and the dot (``lossaxes.loss_legend``); each line keeps its own label ("<model> train",
     "<model> validation"). ``starts``: model -> the untrained network's validation loss, drawn as a dotted line
-    in the model's colour ("<model> untrained validation"), the level a kept epoch had to beat."""
+    in the model's colour ("<model> untrained validation"), the level a kept epoch had to beat. ``group``: which
+    models these are, in the title ("Loss per epoch, highway on": a demo's two groups' figures apart, decision 9405)."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained, kept = [], {}  # models whose epochs never beat the untrained network on validation; the kept epochs
@@ -58,7 +59,8 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     ax.set_xlabel("epoch")
     ax.set_ylabel(f"{loss} ({units}{', log scale' if ax.get_yscale() == 'log' else ''})")
     validated = any(h["val_loss"] is not None for history in histories.values() for h in history)
-    title = "Loss per epoch" if validated else "Loss per epoch (no validation rows: the training loss alone)"
+    title = f"Loss per epoch{', ' + group if group else ''}" + ("" if validated else
+                                                                 " (no validation rows: the training loss alone)")
     if untrained:
         title += f"\nno epoch beat the untrained network for {', '.join(untrained)}: its starting weights are kept"
     ax.set_title(title, wrap=True)
@@ -112,7 +114,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
-    covered.legend(fig, [ax])  # beside the axes, a line under the actual one said so
+    covered.legend(fig, [ax], below=True)  # under the axes (decision 9407), a line under the actual one said so
     return fig
 
 

@@ -40,6 +40,7 @@ from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
 from rnncast.backtestverdict import backtest_test
 from rnncast.windows import window_starts
+from rnncast.models import parameter_parts
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +184,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                 "future_covariates": forecaster.future_covariates_,
                 "static_covariates": forecaster.static_covariates_, "not_used": forecaster.unused_columns_,
                 "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
-                "layout": forecaster.layout_, "diverged": divergence(forecaster)},  # None, or {"epoch", "kept"}
+                "layout": forecaster.layout_, "diverged": divergence(forecaster),  # None, or {"epoch", "kept"}
+                "parameters": parameter_parts(forecaster.net_)},  # {"total", "cell", "head", ...} (decision 9406)
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
         "environment": environment(forecaster.threads),

@@ -18,6 +18,7 @@ from rnncast.forecaster import Forecaster
 from rnncast import leftout, madeof, readout, settingrows, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
+from rnncast.models import parameter_parts, parameters_text
 from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import split_notes
 from rnncast.scoretext import apart, column_head, with_columns
@@ -141,6 +142,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
+    facts.append(["parameters", parameters_text(parameter_parts(forecaster.net_))])  # what its cell costs (decision 9406)
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
                   + (f" {draw}" if (draw := draw_text(forecaster)) else "")
                   + (f" ({diverged})" if diverged else "")])

@@ -30,7 +30,7 @@ def add_parser(commands) -> None:
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "
-                    "pinball loss and coverage beside them), and a two-sided "
+                    "pinball loss and coverage beside them) and its number of parameters, and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
                     "RUN's; the seasonal naive forecast the first RUN's that has a season, its row naming the season, and "
@@ -129,10 +129,11 @@ def run_compare(args) -> int:
 
     with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 1602)
         result = compare(models, args.data, part=args.part)
+    params = {name: parameter_count(model) for name, model in models}  # each model's size (decision 9406)
     if args.json:
         from rnncast.files import json_text
 
-        print(json_text(result.as_dict()))
+        print(json_text({**result.as_dict(), "parameters": params}))
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
     def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 1655)
@@ -146,9 +147,10 @@ def run_compare(args) -> int:
               if result.scaled_scores else [])  # the units the test used, beside the original ones
     bands = next(iter(result.baseline_quantile_scores.values()), {})  # the first quantile model's baselines' intervals
     heads, cells = quantile_columns(result.quantile_scores, len(names), [bands.get(key) for key in result.baselines])
-    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows] for i, name in enumerate(names)]
+    sizes = [f"{params[name]:,}" if params.get(name) is not None else "-" for name in names]  # a baseline: "-"
+    rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows, sizes[i]] for i, name in enumerate(names)]
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
-    print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows"], rows))
+    print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows", "params"], rows))
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
         blocks = [result.by_target[name][target] for name in result.names] + [
             each[target] for each in result.baselines_by_target.values()]  # the baselines in the target's units too
@@ -159,6 +161,15 @@ def run_compare(args) -> int:
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
+
+
+def parameter_count(model) -> int | None:
+    """A loaded model's number of parameters (``models.count_parameters``), read from its network, so a run written
+    before config.json recorded it is counted too; None for a model without a network."""
+    from rnncast.models import count_parameters
+
+    net = getattr(model, "net_", None)
+    return count_parameters(net) if net is not None else None
 
 
 def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tuple[list[str], list[list[str]]]:

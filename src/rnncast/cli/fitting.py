@@ -221,12 +221,14 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         print(f"the run's training had ended ({counted(epochs, 'epoch')} run{', ' + why if why else ''}), so nothing was "
               f"trained; its outputs were written again from the saved state{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
     else:
+        from rnncast.models import count_parameters
         from rnncast.runnotes import draw_text  # here: --help imports no pandas
 
         draw = f" {drawn}" if (drawn := draw_text(forecaster)) else ""  # an epoch max_batches cut short
         trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
-        print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}"
+        size = f" ({forecaster.cell.upper()}, {count_parameters(forecaster.net_):,} parameters)"  # decision 9406
+        print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}{size}"
               f"{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
     for hint in said.hints:
         advise(hint)  # on stderr, the advice last: the season not weighed, window_norm, future_known
