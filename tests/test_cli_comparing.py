@@ -50,7 +50,7 @@ def test_compare_prints_the_table_and_the_sentence(folders):
                                str(folders / "sine.csv"))
     blocks = [expected.scores[n] for n in ("lstm", "gru")] + list(expected.baselines.values())
     mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
-    size = f"{count_parameters(Forecaster.load(folders / 'lstm').net_):,}"  # each model's size (decision 9406)
+    size = f"{count_parameters(Forecaster.load(folders / 'lstm').net_):,}"  # each model's size (decision 1700)
     assert lines[2].split() == ["lstm", mse[0], mae[0], str(expected.windows), size]  # each column in one notation
     # then the baselines on the same windows, and the note that says which a model does not beat
     assert lines[4].split() == ["baseline:", "repeat", "the", "last", "value", mse[2], mae[2], str(expected.windows), "-"]

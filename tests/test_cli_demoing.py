@@ -15,7 +15,7 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     assert main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo")]) == 0
     out = capsys.readouterr().out
     assert "beats baselines" in out and "x's past (the tutorial's input)" in out
-    # the best baseline: a column where rows differ, else one line under the table (decision 9404)
+    # the best baseline: a column where rows differ, else one line under the table (decision 1698)
     assert ("Best baseline of every model (lowest test MSE): " in out) != ("best baseline (test MSE)" in out)
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
 

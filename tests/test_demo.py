@@ -240,8 +240,8 @@ def test_models_that_kept_their_untrained_network_are_said_so_in_the_table_findi
 
 
 def test_the_sine_page_links_each_figure_and_says_a_repeated_note_once(tiny_sine):
-    """t34t4 1 and 7: the demo page's figures did not link to their PNGs (decision 9401), and its six runs' sections
-    repeated one MAPE note twelve times (decision 9403)."""
+    """t34t4 1 and 7: the demo page's figures did not link to their PNGs (decision 1695), and its six runs' sections
+    repeated one MAPE note twelve times (decision 1697)."""
     page = (tiny_sine[1] / "report.html").read_text(encoding="utf-8")
     for name in ("loss-highway-on.png", "forecast-highway-on.png", "loss-cells-alone.png", "forecast-cells-alone.png"):
         assert f"<figure><a href='{name}'" in page and (tiny_sine[1] / name).is_file()

@@ -30,7 +30,7 @@ def test_the_baseline_column_names_the_best_baseline_the_verdict_weighs():
 
 def test_a_best_baseline_the_same_in_every_row_is_said_once_under_the_table():
     """A tester's find: "repeat the last value 0.010065" filled the column in all six rows of the sine demo, each row
-    4-5 lines tall on a phone, and the scores a lesson reads came last (decision 9404)."""
+    4-5 lines tall on a phone, and the scores a lesson reads came last (decision 1698)."""
     rows = [_row("past only (as the tutorial)", 4281.02679, "training mean", 4259.2, False),
             _row("with x at the target's time step", 0.012651, "training mean", 4259.2, True)]
     head, *cells = demopage.summary_table(rows)
@@ -79,7 +79,7 @@ def test_a_best_epoch_of_0_is_said_in_the_table_and_explained_beside_it(tmp_path
 
 def test_each_figure_links_to_its_png_beside_the_page(tmp_path):
     """A tester's find: on a phone the demo page's figures (an 1100 px PNG drawn 360 px wide) could not be read, and
-    unlike a run page's (decision 1543) they did not link to their PNG at full size (decision 9401)."""
+    unlike a run page's (decision 1543) they did not link to their PNG at full size (decision 1695)."""
     from matplotlib.figure import Figure
 
     figure = Figure()
@@ -94,7 +94,7 @@ def test_each_figure_links_to_its_png_beside_the_page(tmp_path):
 def test_the_timings_say_why_gru_can_be_slower_than_lstm_and_that_load_differs_between_rows():
     """A tester's find: the sine demo timed GRU at 1.5-2.3 times LSTM's seconds per epoch (one thread) with nothing
     saying why, against what a class is taught (GRU has fewer weights); the same cell's time also differed 1.7 times
-    between the two groups (decision 9402)."""
+    between the two groups (decision 1696)."""
     said = demopage.TIMINGS
     assert "(RNN 1, GRU 3, LSTM 4)" in said and "torch's kernels" in said
     assert "on a CPU torch's GRU is often slower per epoch than its LSTM, though it has a quarter fewer weights" in said
@@ -103,7 +103,7 @@ def test_the_timings_say_why_gru_can_be_slower_than_lstm_and_that_load_differs_b
 
 def test_a_note_repeated_by_every_run_but_for_its_numbers_is_said_once_a_page():
     """A tester's find: the sine demo's page said "MAPE is dominated by values near 0 ..." 12 times, twice (validation,
-    test) under each of its six runs, in a lesson that never uses MAPE (decision 9403)."""
+    test) under each of its six runs, in a lesson that never uses MAPE (decision 1697)."""
     def said(split, n):
         return f"On the {split} split, MAPE is dominated by values near 0: half of it comes from {n} of its 240 steps."
 

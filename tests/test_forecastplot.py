@@ -352,7 +352,7 @@ def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_la
         assert ax.get_title().startswith(f"{name}: squared error, running mean over 25 points (MSE ")
         assert legend(ax) == ["repeat the last value", name, "noise floor"] and len(ax.lines[1].get_xdata()) == windows
     assert rows[0].get_shared_y_axes().joined(rows[0], rows[1]) and top.get_shared_x_axes().joined(top, rows[1])
-    # a demo's group in the title: its two groups' PNGs, copied to slides, looked the same (decision 9405)
+    # a demo's group in the title: its two groups' PNGs, copied to slides, looked the same (decision 1699)
     grouped = errors_apart(models["RNN"], data, models, floor=0.01, group="cells alone")
     assert grouped._suptitle.get_text() == f"Test split, forecast one step ahead, cells alone: all {windows} test points"
 

@@ -251,7 +251,7 @@ def test_with_window_norm_season_the_inputs_are_taken_less_the_last_value():
 
 
 def test_parameters_are_counted_by_part_the_cell_the_head_and_the_highway():
-    """The demo alone showed parameter counts (a tester's find); a run records them by part (decision 9406). The
+    """The demo alone showed parameter counts (a tester's find); a run records them by part (decision 1700). The
     README's GRU of 64 units on one input column: 12,864 in the cell, 65 in the head, 51 in a highway of lookback 50."""
     from rnncast.models import parameter_parts, parameters_text
 

@@ -108,7 +108,7 @@ def test_the_forecast_axis_covers_the_actual_and_the_models_and_names_a_baseline
     assert [t.get_text() for t in ax.texts] == ["\u2191 training mean 16, off the chart"]
     assert ax.lines[0].get_marker() == "o" and ax.lines[0].get_linewidth() > ax.lines[1].get_linewidth()  # actual seen under a model on it
     ax.figure.draw_without_rendering()
-    below = ax.get_legend().get_window_extent()  # under the axes, their labels clear of it (decision 9407)
+    below = ax.get_legend().get_window_extent()  # under the axes, their labels clear of it (decision 1701)
     ticks = min(t.get_window_extent().y0 for t in ax.get_xticklabels() if t.get_text())
     assert below.y1 <= ticks and below.y0 >= 0 and ax.get_window_extent().width >= 0.8 * ax.figure.bbox.width
 

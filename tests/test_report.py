@@ -271,7 +271,7 @@ def test_a_backtests_metrics_json_names_each_series_of_a_key_of_several_by_its_c
 
 def test_a_run_records_its_parameter_count_in_config_json_and_shows_it_on_its_page(tmp_path, capsys):
     """The demo's page alone showed how many parameters a cell costs (a tester's find): config.json's run holds them by
-    part, the page's "Data and settings" shows them and fit's closing line names them (decision 9406)."""
+    part, the page's "Data and settings" shows them and fit's closing line names them (decision 1700)."""
     frame = make_frame(200)
     frame.to_csv(tmp_path / "s.csv", index=False)
     assert main(["fit", str(tmp_path / "s.csv"), "--target", "y", "--features", "x", "--epochs", "1", "--cell", "gru",

@@ -31,7 +31,7 @@ def test_the_legend_is_readable_at_the_pages_width():
 
 def test_a_legend_below_lies_under_the_axis_label_within_the_figure_and_leaves_the_axes_the_width():
     """t34t4 8: beside the axes, forecast.png's legend ("baseline: repeat the last value (under the actual line)") took
-    about 40% of the width; below them, the curves take the figure's width and nothing overlaps (decision 9407)."""
+    about 40% of the width; below them, the curves take the figure's width and nothing overlaps (decision 1701)."""
     from rnncast.rowlegend import BELOW, legend_again, legend_below
 
     fig = Figure(figsize=(10, 4.5), layout="constrained")

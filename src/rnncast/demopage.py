@@ -58,7 +58,7 @@ TABLE_NOTE = ("The table: test split, original units; 'best baseline' is the bas
 def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     """The head and one row per model (test split, original units); the group and noise-floor
     columns only where the rows have them. The scores a lesson reads come first (test MSE, × floor, beats
-    baselines: what a phone shows without scrolling, decision 9404), then the model's size and training: its
+    baselines: what a phone shows without scrolling, decision 1698), then the model's size and training: its
     parameters (``12,929``, as the text writes them), the epochs run (the best one in brackets) and the median
     seconds per epoch (a run's total time would rank early stopping, not speed). The best baseline and its test
     MSE are a column only where they differ between rows; otherwise ``baseline_line`` says them once."""
@@ -134,14 +134,14 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
         for heading, figure, name in figures:
             png = plots.png_bytes(figure)
             files.write_bytes(out_dir / name, png)
-            # its words in the glossary; the picture a link to its PNG beside the page, as a run page's (decision 9401)
+            # its words in the glossary; the picture a link to its PNG beside the page, as a run page's (decision 1695)
             blocks += [("h2", heading), ("img", png, heading, figure_words(figure), name)]
     notes = once_each({name: split_notes(run_metrics, percent_note) for name, run_metrics in all_metrics.items()})
     for name, run_metrics in all_metrics.items():
         blocks += [("h2", f"{name}: validation and test metrics (original units)"),
                    ("verdict", *verdict(run_metrics["test"]), unproven(run_metrics["test"], "original")),
                    ("table", metric_rows(run_metrics, "original"))]
-        blocks += [("p", note) for note in notes[name]]  # MAPE at 0s, near 0 (decision 848), once a page (decision 9403)
+        blocks += [("p", note) for note in notes[name]]  # MAPE at 0s, near 0 (decision 848), once a page (decision 1697)
     blocks.append(("p", "Each model's own run directory (a sub-folder here) holds its settings, history, weights and report"
                         + (": " + "; ".join(f"{name}: {folder}/" for name, folder in runs.items()) + "." if runs else ".")))
     if runs:
@@ -152,7 +152,7 @@ def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResul
 def once_each(notes: dict[str, list[str]]) -> dict[str, list[str]]:
     """Each run's notes (run name -> its notes, in page order), a note said once on the page: a later run's note that
     differs from an earlier one only in its numbers ("half of the model's MAPE comes from 5 of its 240 forecast steps")
-    is left out, and the first says how many other runs it holds for (decision 9403)."""
+    is left out, and the first says how many other runs it holds for (decision 1697)."""
     def shape(note: str) -> str:
         return re.sub(r"\d+(\.\d+)?", "#", note)
 
@@ -174,7 +174,7 @@ def _runs(n: int) -> str:
     return "the other run" if n == 1 else f"the {n} other runs"
 
 
-# Its last two sentences (GRU against LSTM, the load between rows): decision 9402.
+# Its last two sentences (GRU against LSTM, the load between rows): decision 1696.
 TIMINGS = ("Timings: the median seconds per epoch (one training pass and one validation pass), beside the epochs each "
            "run took before early stopping ended it and, in brackets, the epoch whose weights were kept (\"0: "
            "untrained\" where no epoch improved on the untrained network's validation loss, so its starting weights "

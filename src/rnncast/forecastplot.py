@@ -146,7 +146,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     model and baseline (their lines lie on each other where the models forecast alike), then one row per model
     of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
     repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
-    axes. ``models`` as :func:`forecast_plot` takes them; ``group``: which models, in the title (decision 9405)."""
+    axes. ``models`` as :func:`forecast_plot` takes them; ``group``: which models, in the title (decision 1699)."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
     panel = _panels(reference, data, models, test, 0, test.original.y_true.size)[0]  # every test date: none cut

@@ -285,7 +285,7 @@ def count_parameters(net: nn.Module) -> int:
 def parameter_parts(net: nn.Module) -> dict[str, int]:
     """``net``'s parameters, counted: ``{"total", "cell", "head"}``, and ``"highway"`` and ``"other"`` (embeddings,
     a segment net's position and channel embeddings, target offsets) where it has them: what config.json's
-    ``run.parameters`` records and a run's page, fit and compare show (decision 9406)."""
+    ``run.parameters`` records and a run's page, fit and compare show (decision 1700)."""
     parts = {"total": count_parameters(net)}
     for name, module in (("cell", getattr(net, "encoder", None)), ("head", getattr(net, "head", None)),
                          ("highway", getattr(net, "highway", None))):

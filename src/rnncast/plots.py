@@ -27,7 +27,7 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     and says the line styles and the dot (``lossaxes.loss_legend``); each line keeps its own label ("<model> train",
     "<model> validation"). ``starts``: model -> the untrained network's validation loss, drawn as a dotted line
     in the model's colour ("<model> untrained validation"), the level a kept epoch had to beat. ``group``: which
-    models these are, in the title ("Loss per epoch, highway on": a demo's two groups' figures apart, decision 9405)."""
+    models these are, in the title ("Loss per epoch, highway on": a demo's two groups' figures apart, decision 1699)."""
     fig = Figure(figsize=(8, 4.5), layout="constrained")
     ax = fig.subplots()
     untrained, kept = [], {}  # models whose epochs never beat the untrained network on validation; the kept epochs
@@ -114,7 +114,7 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ax.set_title(title, wrap=True)
     axislabels.label(ax, ylabel)  # a long name wrapped, or shortened and written whole under the title
     ax.set_xlabel(xlabel or "")
-    covered.legend(fig, [ax], below=True)  # under the axes (decision 9407), a line under the actual one said so
+    covered.legend(fig, [ax], below=True)  # under the axes (decision 1701), a line under the actual one said so
     return fig
 
 

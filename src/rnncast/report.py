@@ -185,7 +185,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                 "static_covariates": forecaster.static_covariates_, "not_used": forecaster.unused_columns_,
                 "time_col": forecaster.time_col_, "calendar": forecaster.calendar_.state(), "id_col": forecaster.id_col_,
                 "layout": forecaster.layout_, "diverged": divergence(forecaster),  # None, or {"epoch", "kept"}
-                "parameters": parameter_parts(forecaster.net_)},  # {"total", "cell", "head", ...} (decision 9406)
+                "parameters": parameter_parts(forecaster.net_)},  # {"total", "cell", "head", ...} (decision 1700)
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
         "environment": environment(forecaster.threads),

@@ -142,7 +142,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
         _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
-    facts.append(["parameters", parameters_text(parameter_parts(forecaster.net_))])  # what its cell costs (decision 9406)
+    facts.append(["parameters", parameters_text(parameter_parts(forecaster.net_))])  # what its cell costs (decision 1700)
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
                   + (f" {draw}" if (draw := draw_text(forecaster)) else "")
                   + (f" ({diverged})" if diverged else "")])

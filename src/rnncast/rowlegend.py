@@ -1,7 +1,7 @@
 """One legend for a figure of rows (forecast.png of a panel, backtest.png): the first row's entries, and those of
 marks a later row alone draws, so that a series without filled values drawn first does not leave the crosses of the
 series below it unexplained (the legend of the first row alone named only what it drew). A figure of one axes (a run's
-forecast.png of one series) has its legend below the axes instead (``legend_below``, decision 9407)."""
+forecast.png of one series) has its legend below the axes instead (``legend_below``, decision 1701)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def legend_below(ax, carried: tuple[str, ...] = ()) -> None:
     """The legend of ``ax``, the one axes of its figure, below it: under its tick labels and axis label, centred, in as
     many columns as fit the figure's width (checked against the legend drawn). Beside the axes, a legend of long
     entries ("baseline: repeat the last value (under the actual line)") took 40% of the figure's width, and a page on a
-    phone drew the curves 200 px wide (decision 9407). The figure grows by the legend's height the first time, so the
+    phone drew the curves 200 px wide (decision 1701). The figure grows by the legend's height the first time, so the
     axes keep theirs; placed again (its entries relabelled, ``covered``), it replaces the legend there."""
     fig, old = ax.figure, ax.get_legend()
     again = old is not None and old.get_gid() == BELOW

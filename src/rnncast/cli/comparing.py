@@ -129,7 +129,7 @@ def run_compare(args) -> int:
 
     with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 1602)
         result = compare(models, args.data, part=args.part)
-    params = {name: parameter_count(model) for name, model in models}  # each model's size (decision 9406)
+    params = {name: parameter_count(model) for name, model in models}  # each model's size (decision 1700)
     if args.json:
         from rnncast.files import json_text
 

@@ -100,7 +100,7 @@ def _demo_run(args, into: Path, out: Path) -> int:
     head, *rows = demopage.summary_table(result.rows)
     print(table(head, rows))
     if (line := demopage.baseline_line(result.rows)) is not None:
-        print(line)  # the best baseline, the same in every row: said once under the table (decision 9404)
+        print(line)  # the best baseline, the same in every row: said once under the table (decision 1698)
     for line in result.findings + [result.lesson] * bool(result.lesson) + result.settings:
         print("\n" + textwrap.fill(line, width=110))  # winner or tie, noise floor, what it teaches, settings
     print(f"\nwrote {shown(str(out) + '/report.html')} ({time.perf_counter() - started:.0f} s in all)")

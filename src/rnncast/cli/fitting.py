@@ -227,7 +227,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         draw = f" {drawn}" if (drawn := draw_text(forecaster)) else ""  # an epoch max_batches cut short
         trained = (f"trained {counted(epochs, 'epoch')}{draw}" if first <= 1 else  # a resume: this attempt's
                    f"trained epoch{f's {first}-{saved}' if saved > first else f' {saved}'} ({epochs} in all){draw}")
-        size = f" ({forecaster.cell.upper()}, {count_parameters(forecaster.net_):,} parameters)"  # decision 9406
+        size = f" ({forecaster.cell.upper()}, {count_parameters(forecaster.net_):,} parameters)"  # decision 1700
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}{size}"
               f"{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
     for hint in said.hints:
