@@ -34,7 +34,7 @@ def test_a_loss_without_validation_marks_the_kept_training_epoch_and_says_its_un
     ax = plots.loss_figure({"lstm": history}, "MSE", "original units").axes[0]
     assert ax.get_title() == "Loss per epoch (no validation rows: the training loss alone)"
     grouped = plots.loss_figure({"lstm": history}, "MSE", "original units", group="highway on").axes[0]
-    assert grouped.get_title() == "Loss per epoch, highway on (no validation rows: the training loss alone)"  # 9405
+    assert grouped.get_title() == "Loss per epoch, highway on (no validation rows: the training loss alone)"  # decision 1699
     assert list(ax.lines[1].get_xdata()) == [2] and list(ax.lines[1].get_ydata()) == [0.4]
     assert ax.get_ylabel() == "MSE (original units, log scale)"
 
