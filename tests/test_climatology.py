@@ -306,3 +306,44 @@ def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
     assert np.isnan(read[0]).all() and np.array_equal(read[1], kept[0]) and np.isfinite(kept).all()
     assert climatology.unfit(None, np.array([0]), (0,)) is None
     assert np.array_equal(climatology.unfit(kept, np.array([0, 1])), kept)
+
+
+def test_a_model_saved_before_the_climatology_was_kept_is_told_so():
+    """t34t5 3 (decision 9902): a model.json without "climatology" evaluated on daily data whose training rows span
+    two years scored none and said "beats every baseline computed" without a word of it; ``older`` says why."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from rnncast.timecalendar import Calendar
+
+    cutoffs = [{"data_start": "2015-01-01", "train_end": "2017-10-01", "val_end": "2018-03-01", "data_end": "2018-12-31"}]
+    state = SimpleNamespace(climatology=None, calendar=Calendar(freq=to_offset("D"), name="date"), calendars={},
+                            cutoffs=cutoffs, targets=["temp"])
+    said = climatology.older(state)
+    assert said.startswith("the 'climatology' baseline is not scored: this model was saved before rnncast kept the "
+                           "climatology in the model") and said.endswith("fit it again to score it")
+    assert climatology.older(SimpleNamespace(**{**vars(state), "climatology": np.zeros((1, 366, 1))})) is None
+    short = [{**cutoffs[0], "train_end": "2016-06-30"}]  # under two years: a fit now keeps none either
+    assert climatology.older(SimpleNamespace(**{**vars(state), "cutoffs": short})) is None
+    weekly = Calendar(freq=to_offset("W-SUN"), name="date")
+    assert climatology.older(SimpleNamespace(**{**vars(state), "calendar": weekly})) is None
+    assert climatology.older(SimpleNamespace(**{**vars(state), "cutoffs": None})) is None  # not known
+    assert climatology.older(SimpleNamespace(**{**vars(state), "calendars": {"A": weekly}})) is None
+
+
+def test_evaluate_of_a_model_without_its_climatology_says_so(caplog):
+    """Decision 9902, through ``Forecaster.evaluate``: the fit's table taken away as model.json before it lacks it."""
+    import numpy as np
+
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    frame = pd.DataFrame({"date": time, "y": 10 + 5 * np.sin(2 * np.pi * time.day_of_year / 365.25)})
+    model = Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(frame, target="y")
+    assert "climatology" in model.evaluate(frame)["original"]
+    assert not [r for r in caplog.records if "saved before rnncast kept" in r.getMessage()]
+    model.state_.climatology = None
+    assert "climatology" not in model.evaluate(frame)["original"]
+    assert [r for r in caplog.records if "saved before rnncast kept the climatology" in r.getMessage()]

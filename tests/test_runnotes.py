@@ -441,13 +441,18 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
         calendar_=Calendar("datetime", to_offset("D")), ids_=[None],
         state_=SimpleNamespace(calendars={}, given_ids=None, yearly_season=measured),
         settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=30)))
-    hint = fitted_season_hint(fitted({"year_vs_day": 0.41, "year_vs_week": 0.43}))
-    assert hint.startswith("hint: the calendar is 'D', 365 days in a year (on the training rows the seasonal naive "
-                           "forecast at 365 forecasts better than at 7 and than the last value repeated: its median "
-                           "absolute error is 0.43 and 0.41 times theirs), but season is 1")
+    measured = {"year_vs_day": 1.02, "year_vs_week": 0.98, "year_vs_half": 0.13, "year_z": -27.0, "week_vs_half": 1.08,
+                "week_z": 1.4}  # a yearly sine + noise, which the ratios alone sent to 7 (decision 9901)
+    hint = fitted_season_hint(fitted(measured))
+    assert hint.startswith("hint: the calendar is 'D', 365 days in a year (on the training rows a value differs from "
+                           "the value a year before by a median 0.13 times as much as from the value half a year "
+                           "before, and from the value a week before not clearly less than from 4 days before: a sign "
+                           "test of the days, z = -27.0 and 1.4), but season is 1")
     assert "(season=365, --season 365), with a lookback of at least 365" in hint and "repeat every year," in hint
-    weekly = fitted_season_hint(fitted({"year_vs_day": 1.2, "year_vs_week": 0.9}))
+    weekly = fitted_season_hint(fitted({**measured, "week_vs_half": 0.3, "week_z": -20.0}))
     assert weekly.startswith("hint: the calendar is 'D', 7 days in a week, but season is 1")
+    noise = fitted_season_hint(fitted({**measured, "year_vs_day": 0.89, "year_vs_week": 0.94, "year_z": -1.2}))
+    assert noise.startswith("hint: the calendar is 'D', 7 days in a week")  # t34t5 2: ratios under 1, no cycle
     assert fitted_season_hint(fitted(None)).startswith("hint: the calendar is 'D', 7 days in a week")
 
 
@@ -458,10 +463,11 @@ def test_a_backtests_365_hint_quotes_the_measure_fit_took():
     from rnncast.seasons import Season
     from rnncast.yearlyseason import implied
 
-    measured = {"year_vs_day": 0.41, "year_vs_week": 0.43}
+    measured = {"year_vs_day": 0.41, "year_vs_week": 0.43, "year_vs_half": 0.2, "year_z": -15.0, "week_vs_half": 1.0,
+                "week_z": 0.0}
     season = implied(Season(7, "days in a week"), measured)
     assert season == (365, "days in a year") and implied(Season(7, "days in a week"), None) == (7, "days in a week")
     m = {"implied_season": season._asdict(), "freq": "D", "calendar": "'D'", "lookback": 30, "season": 1,
          "yearly_season": measured}
-    assert backtest_season_hint(m).startswith("hint: the calendar is 'D', 365 days in a year (on the training rows the "
-                                              "seasonal naive forecast at 365 forecasts better")
+    assert backtest_season_hint(m).startswith("hint: the calendar is 'D', 365 days in a year (on the training rows a "
+                                              "value differs from the value a year before by a median 0.20 times")

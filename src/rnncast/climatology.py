@@ -235,6 +235,24 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
     return kept[np.asarray(series)[:, None], _steps(cut, panel.calendar.freq, horizon, per_day)]
 
 
+def older(state) -> str | None:
+    """Where a model (``FittedState``) keeps no climatology though a fit now would keep one, a model saved before
+    it was kept (decision 1663; 9902), the line evaluate says: a day's to an hour's calendar, no series' own, a table
+    within ``MOST``, and a series whose training rows (``cutoffs``: ``data_start`` to ``train_end``) span two years.
+    None otherwise, and where the cutoffs are not known. Its evaluate would say "beats every baseline computed"
+    without a word of the baseline it never scores."""
+    size, cutoffs = _size(getattr(state.calendar, "freq", None)), state.cutoffs or []
+    if state.climatology is not None or size is None or state.calendars or -(-DAY // size) > PER_DAY or \
+            len(cutoffs) * LEAP * -(-DAY // size) * len(state.targets) > MOST:
+        return None
+    spans = [pd.to_datetime(pd.Series([c.get(k) for k in ("data_start", "train_end")], dtype=object), utc=True,
+                            errors="coerce", format="mixed") for c in cutoffs]
+    if not any(two_years(pd.DatetimeIndex(times), size) for times in spans if times.notna().all()):
+        return None
+    return (f"{named('climatology')} is not scored: this model was saved before rnncast kept the climatology in the "
+            "model (its model.json has no \"climatology\"); fit it again to score it")
+
+
 def unfit(kept: np.ndarray | None, index: np.ndarray, differ=()) -> np.ndarray | None:
     """The fit's table ``kept`` [S, P, T] of the data's series (``index``: each one's position among the model's), NaN
     for those at the positions ``differ`` (their training rows differ from those fit read: revised data, another

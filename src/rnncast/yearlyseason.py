@@ -10,6 +10,16 @@ the series of each ratio): a trend or a random walk, whose last value forecasts 
 autocorrelation a year apart and the months' R², called a trending till yearly, and one -9999 flipped it), and a
 median is blind to one bad value. Measured only for a fit of season 1,
 the only one whose hint reads it, on at most ``SAMPLE`` series (decision 1639).
+
+Those ratios decided the hint by their third digit (decision 9901): both under 1 on 18 of 40 white-noise series,
+and 1.019 on a clean yearly sine, which got 7. The rule is now a test, ``cycle``: whether a value is nearer the
+value one cycle before (365 days, 7) than the value half a cycle before (183 days, 4 days), by the sign of the
+difference of the two absolute differences, day by day, the sign test of Diebold and Mariano ("Comparing predictive
+accuracy", Journal of Business & Economic Statistics 13(3), 1995, section 2.2) with the variance of its mean taken
+by Newey and West's estimator (Econometrica 55(3), 1987; Bartlett weights, bandwidth floor(4 (n/100)^(2/9)))
+since consecutive days' signs share values. The cycle is found where z < -``Z`` (one-sided 1%); a trend or a random
+walk, whose values half a cycle before are the nearer, finds none. ``yearly`` holds where the year's is found and
+the week's is not.
 """
 
 from __future__ import annotations
@@ -20,7 +30,9 @@ from pandas.tseries.offsets import Day
 
 from rnncast.climatology import training_values, two_years
 
-KEYS = ("year_vs_day", "year_vs_week")
+KEYS = ("year_vs_day", "year_vs_week", "year_vs_half", "year_z", "week_vs_half", "week_z")
+OLD_KEYS = ("year_vs_day", "year_vs_week")  # a model saved before the test (decision 9901): its rule, a coin flip, unread
+Z = 2.326  # the one-sided 1% normal quantile: a cycle is found where ``cycle``'s z is below -Z (decision 9901)
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
 STEPS = 7  # the horizon's steps measured at most, spread over it
@@ -52,8 +64,39 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     return tuple(year / other if other > 0 else np.nan for other in (last, week))
 
 
+def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int) -> tuple[float, float]:
+    """Whether ``values`` [n] (finite, at ``time``, daily) repeat every ``steps`` days: on the days that have the value
+    ``steps`` and ``steps // 2 + 1`` days before, the median absolute difference from the first over that from the
+    second, and the z statistic of the mean sign of the difference of the two absolute differences (Diebold and
+    Mariano's sign test with a Newey-West variance; below -``Z``: the values one cycle apart are the nearer, more
+    than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide."""
+    days = ((time - time[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    grid = np.full(days[-1] + 1, np.nan)
+    grid[days] = values
+    half = steps // 2 + 1
+    if len(grid) <= steps:
+        return np.nan, np.nan
+    target = grid[steps:]
+    whole, halfway = np.abs(target - grid[: len(grid) - steps]), np.abs(target - grid[steps - half: len(grid) - half])
+    ok = np.isfinite(whole) & np.isfinite(halfway)
+    whole, halfway = whole[ok], halfway[ok]
+    n = len(whole)
+    if n < 3 or np.median(halfway) == 0:
+        return np.nan, np.nan
+    signs = np.sign(whole - halfway)
+    centred, bandwidth = signs - signs.mean(), int(4 * (n / 100) ** (2 / 9))
+    variance = centred @ centred / n + sum(2 * (1 - k / (bandwidth + 1)) * (centred[k:] @ centred[:-k]) / n
+                                           for k in range(1, min(bandwidth, n - 1) + 1))
+    if variance <= 0:
+        z = np.nan if signs.mean() == 0 else 99.0 * np.sign(signs.mean())
+    else:
+        z = float(np.clip(signs.mean() / np.sqrt(variance / n), -99, 99))
+    return float(np.median(whole) / np.median(halfway)), z
+
+
 def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | None:
-    """``{"year_vs_day", "year_vs_week"}`` (``_errors``' ratios): the medians over the series and targets of ``panel`` whose
+    """``{"year_vs_day", "year_vs_week"}`` (``_errors``' ratios) and ``{"year_vs_half", "year_z", "week_vs_half",
+    "week_z"}`` (``cycle``'s at 365 and 7 days): the medians over the series and targets of ``panel`` whose
     training rows (``splits[s].train_end``) span two whole years or more on a calendar of one day (at most
     ``SAMPLE`` of them, spread evenly over the panel: a median); None where the calendar is not one of days, no
     series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 1639);
@@ -74,7 +117,8 @@ def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | No
             values = table[:, t]
             ok = np.isfinite(values)
             if ok.sum() >= 3:
-                found.append(_errors(values[ok], time[ok], horizon))
+                found.append(_errors(values[ok], time[ok], horizon) + cycle(values[ok], time[ok], 365)
+                             + cycle(values[ok], time[ok], 7))
     if not found:
         return None
     table = np.asarray(found, dtype=np.float64)
@@ -85,9 +129,9 @@ def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | No
 
 
 def yearly(measured: dict | None) -> bool:
-    """Whether ``measure``'s record says the seasonal naive forecast at 365 forecasts the training rows better (a
-    lower median absolute error) than the last value repeated and than the seasonal naive at 7."""
-    return bool(measured) and measured["year_vs_day"] < 1 and measured["year_vs_week"] < 1
+    """Whether ``measure``'s record finds the training rows repeating every year and not every week (``cycle``'s z
+    below -``Z`` at 365 days, not at 7: decision 9901); a record without the test (``read``) never does."""
+    return bool(measured) and "year_z" in measured and measured["year_z"] < -Z and not measured["week_z"] < -Z
 
 
 def implied(season, measured: dict | None):
@@ -99,8 +143,15 @@ def implied(season, measured: dict | None):
 
 
 def why(measured: dict) -> str:
-    """The hint's reason: " (on the training rows the seasonal naive forecast at 365 forecasts better than at 7 and than
-    the last value repeated: its median absolute error is 0.91 and 0.96 times theirs)"."""
+    """The hint's reason: " (on the training rows a value differs from the value a year before by a median 0.13 times
+    as much as from the value half a year before, and from the value a week before not clearly less than from 4 days
+    before: a sign test of the days, z = -27.0 and 1.4)"; the earlier measure's words for a record without the test (a
+    backtest's metrics.json written before decision 9901)."""
+    if "year_z" in measured:
+        return (" (on the training rows a value differs from the value a year before by a median "
+                f"{measured['year_vs_half']:.2f} times as much as from the value half a year before, and from the "
+                "value a week before not clearly less than from 4 days before: a sign test of the days, z = "
+                f"{measured['year_z']:.1f} and {measured['week_z']:.1f})")
     return (" (on the training rows the seasonal naive forecast at 365 forecasts better than at 7 and than the last "
             f"value repeated: its median absolute error is {measured['year_vs_week']:.2f} and "
             f"{measured['year_vs_day']:.2f} times theirs)")
@@ -108,8 +159,10 @@ def why(measured: dict) -> str:
 
 def read(saved) -> dict | None:
     """``measure``'s record as model.json keeps it, checked (None: not measured, or a model saved before it was, or
-    one of the earlier measure, of autocorrelation and months' R², which trends fooled: decision 1665)."""
-    if saved is None or isinstance(saved, dict) and set(saved) == {"year_acf", "month_r2", "weekday_r2"}:
+    one of the earlier measures: of autocorrelation and months' R², which trends fooled (decision 1665), or of the
+    ratios alone, which a third digit decided (decision 9901))."""
+    earlier = ({"year_acf", "month_r2", "weekday_r2"}, set(OLD_KEYS))
+    if saved is None or isinstance(saved, dict) and set(saved) in earlier:
         return None
     if not isinstance(saved, dict) or set(saved) != set(KEYS):
         raise ValueError(f"yearly_season must be null or {{{', '.join(KEYS)}}}, got {saved!r}")
