@@ -309,7 +309,7 @@ def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
 
 
 def test_a_model_saved_before_the_climatology_was_kept_is_told_so():
-    """t34t5 3 (decision 9902): a model.json without "climatology" evaluated on daily data whose training rows span
+    """t34t5 3 (decision 1703): a model.json without "climatology" evaluated on daily data whose training rows span
     two years scored none and said "beats every baseline computed" without a word of it; ``older`` says why."""
     from types import SimpleNamespace
 
@@ -333,7 +333,7 @@ def test_a_model_saved_before_the_climatology_was_kept_is_told_so():
 
 
 def test_evaluate_of_a_model_without_its_climatology_says_so(caplog):
-    """Decision 9902, through ``Forecaster.evaluate``: the fit's table taken away as model.json before it lacks it."""
+    """Decision 1703, through ``Forecaster.evaluate``: the fit's table taken away as model.json before it lacks it."""
     import numpy as np
 
     from conftest import TINY

@@ -442,7 +442,7 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
         state_=SimpleNamespace(calendars={}, given_ids=None, yearly_season=measured),
         settings_=SimpleNamespace(data=SimpleNamespace(season=1, lookback=30)))
     measured = {"year_vs_day": 1.02, "year_vs_week": 0.98, "year_vs_half": 0.13, "year_z": -27.0, "week_vs_half": 1.08,
-                "week_z": 1.4}  # a yearly sine + noise, which the ratios alone sent to 7 (decision 9901)
+                "week_z": 1.4}  # a yearly sine + noise, which the ratios alone sent to 7 (decision 1702)
     hint = fitted_season_hint(fitted(measured))
     assert hint.startswith("hint: the calendar is 'D', 365 days in a year (on the training rows a value differs from "
                            "the value a year before by a median 0.13 times as much as from the value half a year "

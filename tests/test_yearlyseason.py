@@ -45,7 +45,7 @@ def test_read_checks_the_record():
              "week_z": 0.5}
     assert yearlyseason.read(saved) == saved and yearlyseason.read(None) is None
     assert yearlyseason.read({"year_acf": 0.9, "month_r2": 0.8, "weekday_r2": 0.0}) is None  # the earlier measure's
-    assert yearlyseason.read({"year_vs_day": 0.5, "year_vs_week": 0.6}) is None  # the ratios alone: decision 9901
+    assert yearlyseason.read({"year_vs_day": 0.5, "year_vs_week": 0.6}) is None  # the ratios alone: decision 1702
     assert not yearlyseason.yearly({"year_vs_day": 0.5, "year_vs_week": 0.6})  # an older backtest's metrics.json
     assert "its median absolute error is 0.60 and 0.50" in yearlyseason.why({"year_vs_day": 0.5, "year_vs_week": 0.6})
     with pytest.raises(ValueError, match="yearly_season"):
@@ -87,7 +87,7 @@ def test_a_trend_a_random_walk_and_one_coded_value_do_not_fool_it():
 
 
 def test_the_rule_is_a_test_not_the_third_digit():
-    """t34t5 2 (decision 9901): both median-error ratios under 1 named 365 on 18 of 40 white-noise series (daily
+    """t34t5 2 (decision 1702): both median-error ratios under 1 named 365 on 18 of 40 white-noise series (daily
     2015-2018, 70% training), and a clean yearly sine + noise got 7 at 1.019 / 0.984. The rule is now ``cycle``'s
     sign test against half a cycle: no white noise series of 40 gets 365, the sine does, a weekly series gets 7."""
     days = pd.date_range("2015-01-01", "2018-12-31", freq="D")

@@ -237,7 +237,7 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
 
 def older(state) -> str | None:
     """Where a model (``FittedState``) keeps no climatology though a fit now would keep one, a model saved before
-    it was kept (decision 1663; 9902), the line evaluate says: a day's to an hour's calendar, no series' own, a table
+    it was kept (decision 1663; 1703), the line evaluate says: a day's to an hour's calendar, no series' own, a table
     within ``MOST``, and a series whose training rows (``cutoffs``: ``data_start`` to ``train_end``) span two years.
     None otherwise, and where the cutoffs are not known. Its evaluate would say "beats every baseline computed"
     without a word of the baseline it never scores."""

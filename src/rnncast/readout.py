@@ -138,7 +138,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
-    if (older := climatology.older(state)) is not None:  # a model saved before it was kept (decision 9902)
+    if (older := climatology.older(state)) is not None:  # a model saved before it was kept (decision 1703)
         log.warning("%s", older)
     if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
         log.warning("%s", state.overlap["text"])

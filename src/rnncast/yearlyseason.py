@@ -11,7 +11,7 @@ autocorrelation a year apart and the months' R², called a trending till yearly,
 median is blind to one bad value. Measured only for a fit of season 1,
 the only one whose hint reads it, on at most ``SAMPLE`` series (decision 1639).
 
-Those ratios decided the hint by their third digit (decision 9901): both under 1 on 18 of 40 white-noise series,
+Those ratios decided the hint by their third digit (decision 1702): both under 1 on 18 of 40 white-noise series,
 and 1.019 on a clean yearly sine, which got 7. The rule is now a test, ``cycle``: whether a value is nearer the
 value one cycle before (365 days, 7) than the value half a cycle before (183 days, 4 days), by the sign of the
 difference of the two absolute differences, day by day, the sign test of Diebold and Mariano ("Comparing predictive
@@ -31,8 +31,8 @@ from pandas.tseries.offsets import Day
 from rnncast.climatology import training_values, two_years
 
 KEYS = ("year_vs_day", "year_vs_week", "year_vs_half", "year_z", "week_vs_half", "week_z")
-OLD_KEYS = ("year_vs_day", "year_vs_week")  # a model saved before the test (decision 9901): its rule, a coin flip, unread
-Z = 2.326  # the one-sided 1% normal quantile: a cycle is found where ``cycle``'s z is below -Z (decision 9901)
+OLD_KEYS = ("year_vs_day", "year_vs_week")  # a model saved before the test (decision 1702): its rule, a coin flip, unread
+Z = 2.326  # the one-sided 1% normal quantile: a cycle is found where ``cycle``'s z is below -Z (decision 1702)
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
 STEPS = 7  # the horizon's steps measured at most, spread over it
@@ -130,7 +130,7 @@ def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | No
 
 def yearly(measured: dict | None) -> bool:
     """Whether ``measure``'s record finds the training rows repeating every year and not every week (``cycle``'s z
-    below -``Z`` at 365 days, not at 7: decision 9901); a record without the test (``read``) never does."""
+    below -``Z`` at 365 days, not at 7: decision 1702); a record without the test (``read``) never does."""
     return bool(measured) and "year_z" in measured and measured["year_z"] < -Z and not measured["week_z"] < -Z
 
 
@@ -146,7 +146,7 @@ def why(measured: dict) -> str:
     """The hint's reason: " (on the training rows a value differs from the value a year before by a median 0.13 times
     as much as from the value half a year before, and from the value a week before not clearly less than from 4 days
     before: a sign test of the days, z = -27.0 and 1.4)"; the earlier measure's words for a record without the test (a
-    backtest's metrics.json written before decision 9901)."""
+    backtest's metrics.json written before decision 1702)."""
     if "year_z" in measured:
         return (" (on the training rows a value differs from the value a year before by a median "
                 f"{measured['year_vs_half']:.2f} times as much as from the value half a year before, and from the "
@@ -160,7 +160,7 @@ def why(measured: dict) -> str:
 def read(saved) -> dict | None:
     """``measure``'s record as model.json keeps it, checked (None: not measured, or a model saved before it was, or
     one of the earlier measures: of autocorrelation and months' R², which trends fooled (decision 1665), or of the
-    ratios alone, which a third digit decided (decision 9901))."""
+    ratios alone, which a third digit decided (decision 1702))."""
     earlier = ({"year_acf", "month_r2", "weekday_r2"}, set(OLD_KEYS))
     if saved is None or isinstance(saved, dict) and set(saved) in earlier:
         return None
