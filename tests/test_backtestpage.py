@@ -167,3 +167,21 @@ def test_one_target_s_overall_table_has_no_column_of_overall():
     overall, each = overall_first(rows)
     assert overall == [rows[0][1:], *[row[1:] for row in rows[3:]]] and overall[0][0] == "forecaster"
     assert [row[0] for row in overall[1:]] == ["model", "baseline: training mean"] and each == rows[:3]
+
+
+def test_the_pages_left_out_paragraph_names_the_first_few_and_counts_the_rest():
+    """An M5-like backtest's page listed all 100 series too short in one paragraph above its metrics (t34t2 L7); it
+    names the first ten of each reason, counts the rest and says where every one is (decision 9505)."""
+    from rnncast import heldrows
+    from rnncast.backtestpage import NAMED, left_out
+
+    short = [{"id": f"F{n:04d}", "rows": 30, "needed": 177, "reason": "too short for this backtest"} for n in range(100)]
+    held = [{"id": "H1", "rows": 40, "needed": None, "reason": heldrows.NO_STATIC}]
+    said = left_out(short + held)
+    assert said.startswith("Too short to backtest, left out: F0000 (30 rows, needs 177), F0001 (30 rows, needs 177)")
+    assert f"F{NAMED - 1:04d} (30 rows, needs 177) and {100 - NAMED} more." in said and f"F{NAMED:04d}" not in said
+    assert "Left out by the fit, so without the static covariates the model holds: H1." in said
+    assert said.endswith("All 101, each with its rows and reason, are in metrics.json's skipped_series.")
+    few = left_out(short[:3])
+    assert few == ("Too short to backtest, left out: F0000 (30 rows, needs 177), F0001 (30 rows, needs 177), F0002 (30 "
+                   "rows, needs 177).")  # a few: each named, as before

@@ -12,7 +12,7 @@ import pytest
 from conftest import TINY, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
-from rnncast.cli.byseries import FEW, SHOWN, best_baseline, ranked, series_frame, series_text
+from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text
 
 
 @pytest.fixture(scope="module")
@@ -225,6 +225,19 @@ def test_by_series_csv_holds_a_row_for_each_series_fit_left_out_saying_why(tmp_p
     assert row["windows"] == 0 and math.isnan(row["model_mse"])
     assert row["not_scored"].startswith("too short to train (12 rows at fit; needs ") and row["not_scored"].endswith(" rows)")
     assert table["not_scored"].isna().sum() == 2
+
+
+def test_a_backtests_left_out_series_are_rows_saying_its_own_reason():
+    """A backtest's records (metrics.json's skipped_series) are each a row of the file as fit's are, in the
+    backtest's words: its rows in the data, not "at fit" (decision 9501)."""
+    scores = {"windows": 2, "model": {"mse": 1.0, "mae": 1.0, "mase": 1.0}, "repeat": {"mse": 2.0, "mae": 1.5, "mase": 1.5}}
+    records = [{"id": "short", "rows": 30, "needed": 177}, {"id": "held", "rows": 40, "needed": None,
+                                                           "reason": "left out by the fit, no static covariates held"}]
+    frame = series_frame({"series": {"a": scores}, "skipped_series": records})
+    assert list(frame["series"]) == ["a", "short", "held"] and list(frame["windows"]) == [2, 0, 0]
+    assert list(frame["not_scored"])[1:] == ["too short for this backtest (30 rows; needs 177 rows)",
+                                             "left out by the fit, no static covariates held (40 rows)"]
+    assert not_scored({"id": "s", "rows": 12, "needed": 85}) == "too short to train (12 rows at fit; needs 85 rows)"
 
 
 def test_a_series_with_a_window_left_out_whole_counts_it_forecast_and_not_scored(tmp_path):

@@ -113,6 +113,29 @@ def test_a_backtest_writes_each_series_and_each_leads_scores_and_repeats_byte_fo
     assert "--by-series-csv" in capsys.readouterr().err and not (tmp_path / "c").exists()  # refused before training
 
 
+def test_a_backtests_series_csv_holds_a_row_for_each_series_it_left_out_as_evaluates_does(tmp_path, frame, capsys):
+    """A Nixtla migrator's panel of 200 series, 20 too short for the backtest (t34t2 M1): --by-series-csv held the 180
+    scored and nothing saying 20 were missing, though evaluate's file lists the series fit left out. Each is now a row
+    with windows 0 and not_scored saying why, and the summary line counts them as the page does (decision 9501)."""
+    short = frame["unique_id"].iloc[0]
+    data = frame[(frame["unique_id"] != short) | (frame.groupby("unique_id").cumcount() < 20)]
+    data.to_csv(tmp_path / "long.csv", index=False)
+    assert main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--threads", "1", "--out", str(tmp_path / "bt"),
+                 "--by-series-csv", str(tmp_path / "each.csv")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == f"wrote the scores of 2 series and 1 not scored (the backtest left it out) to {tmp_path / 'each.csv'}"
+    assert lines[-2].startswith("2 series x 2 windows, 1 more series left out (1 too short); training ")
+    table = pd.read_csv(tmp_path / "each.csv")
+    assert len(table) == 3 and table.columns[-1] == "not_scored" and table["not_scored"].isna().sum() == 2
+    row = table[table["unique_id"] == short].iloc[0]
+    needed = json.loads((tmp_path / "bt" / "metrics.json").read_text())["skipped_series"][0]["needed"]
+    assert row["windows"] == 0 and np.isnan(row["model_mse"])
+    assert row["not_scored"] == f"too short for this backtest (20 rows; needs {needed} rows)"
+    page = html.unescape((tmp_path / "bt" / "report.html").read_text())
+    assert "2 backtested, 1 too short" in page  # the page's count, the terminal's
+
+
 def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path, frame, capsys):
     """A backtest's folder named neither its covariates nor its id and time columns, kept no config.json,
     and lost the warnings said on stderr; its table gave no MSE though the verdict weighs MSE (scaled).

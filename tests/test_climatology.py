@@ -285,6 +285,9 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
     from rnncast.noticed import one_call
     from rnncast.windows import Split
 
+    import logging
+
+    caplog.set_level(logging.INFO, logger="rnncast.climatology")  # no series has two years: an INFO line (decision 9503)
     panel, _, _ = _daily_panel("2018-01-01", "2020-12-31")
     with one_call():
         for end in (300, 400, 500):
@@ -347,3 +350,29 @@ def test_evaluate_of_a_model_without_its_climatology_says_so(caplog):
     model.state_.climatology = None
     assert "climatology" not in model.evaluate(frame)["original"]
     assert [r for r in caplog.records if "saved before rnncast kept the climatology" in r.getMessage()]
+
+def test_why_none_is_kept_is_an_info_line_where_no_series_could_have_one(caplog):
+    """t34t2 L4: every daily panel under two years (M5-like, 400 days a series) warned "the 'climatology' baseline is
+    not made for this model ... and 895 more span under two whole years", a warning nobody could act on, crowding the
+    page's real ones. Where no series' training rows span two years it is an INFO line; where some do and others not,
+    still a warning (decision 9503)."""
+    import logging
+
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    short, located, _ = _daily_panel("2018-01-01", "2020-12-31")  # one year of training rows
+    with caplog.at_level(logging.INFO, logger="rnncast.climatology"):
+        assert climatology.kept(short, located.splits, np.zeros((1, 1))) is None
+    assert [r.levelname for r in caplog.records] == ["INFO"] and "under two whole years" in caplog.records[0].message
+    caplog.clear()
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    with caplog.at_level(logging.INFO, logger="rnncast.climatology"):
+        climatology.kept(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], np.zeros((2, 1)))
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and "'C' (400 days)" in caplog.records[0].message

@@ -56,6 +56,13 @@ def test_mases_entry_names_the_forecast_its_scale_is_the_error_of_by_the_pages_s
     assert "better than that in-sample (seasonal) naive forecast" in mase(None)  # a demo's page, of several models
 
 
+def test_mases_entry_says_its_scale_is_of_the_training_rows_alone():
+    """A statsforecast user reconciling a backtest's MASE with utilsforecast's (t34t2 L6) could not tell the scale
+    leaves out the validation rows before the cutoff (decision 9504)."""
+    said = dict(glossary.words_on("MASE 0.8", 7))["MASE"]
+    assert "the training rows alone, not the validation rows after them" in said and "utilsforecast" in said
+
+
 def test_the_baselines_entry_says_seasonal_naive_repeats_the_windows_last_season():
     """It said "the value one season ago", which past a horizon of one season is not what ``seasonal_naive`` does."""
     said = dict(glossary.words_on("baselines"))["baselines"]

@@ -163,6 +163,23 @@ def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
     assert "On MAE" not in verdict(test)[1]
 
 
+def test_a_panels_win_on_mse_labels_the_mae_caveats_units_and_says_a_lower_mase():
+    """t34t2 M2: a green backtest verdict quoted "On MAE, though, ... (0.4673 against 0.4982)", scaled MAEs the page
+    shows nowhere, unlabelled, and said nothing of the table's MASE, 1.0150 for seasonal naive against the model's
+    1.0878. The verdict and its colour are unchanged; the caveat names its units and adds MASE (decision 9502)."""
+    scaled = {"model": {"mse": 0.4781, "mae": 0.4982}, "seasonal": {"mse": 0.5201, "mae": 0.4673}}
+    original = {"model": {"mse": 120.0, "mae": 9.872, "mase": 1.0878}, "seasonal": {"mse": 110.0, "mae": 9.033,
+                                                                                   "mase": 1.0150}}
+    test = {"original": original, "scaled": scaled, "significance": {"seasonal": {"p_value": 0.0073}},
+            "scored": {"series": 180}}
+    good, sentence = verdict(test, "scaled")
+    assert good and sentence.startswith("The model beats every baseline on the test split: MSE (each series in its own "
+                                        "scaled units) 0.4781")
+    assert sentence.endswith(" On MAE (each series in its own scaled units), though, the 'seasonal naive' baseline is "
+                             "lower (0.4673 against 0.4982), and on MASE (1.0150 against 1.0878): the model makes fewer "
+                             "large errors, not smaller errors overall.")
+
+
 def test_a_figures_headline_says_what_the_verdict_says_with_its_numbers():
     """The backtest figure's title said "does NOT beat the mean baseline beyond chance (Diebold–Mariano
     p < 0.05)" where the terminal said a higher MSE at p = 0.68: the title now has the verdict's

@@ -1,6 +1,7 @@
 """A backtest's page, its tables: one row per window and forecaster with the overall rows (``backtest_rows``; the
 page puts the overall rows first, ``overall_first``), the units they are in (``backtest_units``, the page's heading
-and the terminal's title alike), and the "Data and settings" read from its config.json (``backtest_facts``).
+and the terminal's title alike), the "Data and settings" read from its config.json (``backtest_facts``), and the
+paragraph naming the series it left out (``left_out``).
 ``report.write_backtest`` lays them out with ``reportpage``'s blocks.
 """
 
@@ -15,6 +16,7 @@ from rnncast.scoretext import column_head, with_columns
 from rnncast.calendarsteps import text as step_text
 from rnncast.spreads import units_name
 from rnncast.toldtime import page_text
+from rnncast.spelling import some
 
 BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
@@ -121,6 +123,31 @@ def skipped(records: list[dict]) -> list[str]:
     out too); the page's paragraph says each reason in full."""
     counts = Counter(SHORT_REASONS.get(r["reason"], r["reason"].split(",")[0]) for r in leftout.reasoned(records))
     return [f"{n} {reason}" for reason, n in counts.items()]
+
+
+NAMED = 10  # the series the page's paragraph names of each reason, as the warning names them; metrics.json holds all
+
+
+def left_out(records: list[dict]) -> str:
+    """The page's paragraph of the series a backtest left out (metrics.json's ``skipped_series``), each by its own
+    reason (``leftout``): too short, or too few rows up to a cutoff given or after it (a delisted ticker's 690 rows,
+    none after the cutoff, read "690 rows, needs 99", as if too short); the first ``NAMED`` of each and a count, with
+    where every one is (an M4 panel's thousands too short were pages of names: decision 9505)."""
+    records = leftout.reasoned(records)
+    short = [d for d in records if d["reason"] in leftout.SHORTS]  # this backtest's words, or an older run's
+    cut = [d for d in records if d["reason"] == leftout.CUT]
+    held = [d for d in records if d["reason"] not in (*leftout.SHORTS, leftout.CUT)]  # heldrows.NO_STATIC
+    each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short[:NAMED]]
+    said = [f"Too short to backtest, left out: {some(each, NAMED, total=len(short))}."] if short else []
+    if cut:
+        said.append(f"Too few rows up to the cutoff or after it, left out: {leftout.listed(cut, NAMED)}.")
+    if held:  # decision 1524
+        names = [str(d["id"]) for d in held[:NAMED]]
+        said.append(f"Left out by the fit, so without the static covariates the model holds: "
+                    f"{some(names, NAMED, total=len(held))}.")
+    if max(len(short), len(cut), len(held)) > NAMED:
+        said.append(f"All {len(records)}, each with its rows and reason, are in metrics.json's skipped_series.")
+    return " ".join(said)
 
 
 def window_dates(windows: list[dict]) -> list[str | None]:

@@ -202,19 +202,29 @@ def unkept():
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
-    backtest's cutoffs, whose models each lack it, said by the first: decision 1691)."""
+    backtest's cutoffs, whose models each lack it, said by the first: decision 1691): a warning, an INFO line where no
+    series' training rows span two whole years, so that none could have one (every daily panel under two years:
+    decision 9503)."""
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
     if why and first_in_call("climatology"):  # a refit backtest: once (decision 1691)
         if kept_table is None:
-            log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
-                        named("climatology"), why)
+            log.log(logging.INFO if _none_two_years(panel, splits) else logging.WARNING,
+                    "%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
+                    named("climatology"), why)
         else:
             log.warning("%s is made only for the series whose training rows span two whole years: %s; evaluate scores "
                         "it on the other series' windows alone, beside the model's score on those same windows",
                         named("climatology"), why)
     return kept_table
+
+
+def _none_two_years(panel, splits) -> bool:
+    """Whether no series' training rows (``splits``' ``train_end``) span two whole years (``two_years``, ``table``'s
+    rule)."""
+    time, size = panel.time, _size(getattr(panel.calendar, "freq", None)) or DAY
+    return not any(two_years(time[o:o + sp.train_end], size) for o, sp in zip(np.asarray(panel.offsets[:-1], dtype=int), splits))
 
 
 def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: np.ndarray, horizon: int

@@ -61,7 +61,9 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the targets'."),
     ("MASE", r"\bMASE\b",
      "mean absolute scaled error (Hyndman & Koehler 2006, in its seasonal form): the MAE divided by the mean "
-     "absolute difference between training values one season apart (one row apart without a season). It has no "
+     "absolute difference between training values one season apart (one row apart without a season; the training "
+     "rows alone, not the validation rows after them, as utilsforecast's mase given every row up to the cutoff "
+     "would). It has no "
      "units, so it compares across series; below 1 is better than that in-sample {naive} forecast, and forecasting "
      "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE. For "
      "many series, the mean of every value's scaled error, so a series with more windows weighs more."),

@@ -30,7 +30,7 @@ from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import figure_alt, figure_words, html_page
-from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, overall_first
+from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, left_out, overall_first
 from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
 from rnncast.serieskeys import json_result, of_model, skipped_json
 from rnncast.settingvalues import plain_values
@@ -277,7 +277,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
     blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]
     if m["skipped_series"]:
-        blocks.append(("p", _left_out(m["skipped_series"])))
+        blocks.append(("p", left_out(m["skipped_series"])))
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
     overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
@@ -296,20 +296,3 @@ def _counted_from(m: dict) -> str:
         return (f"from the cutoff {m['cutoff']} on (each series' steps on its own calendar)" if m["series"] > 1
                 else f"from the cutoff {m['cutoff']} on")
     return "counted back from each series' end" if m["series"] > 1 else "counted back from the series' end"
-
-
-def _left_out(records: list[dict]) -> str:
-    """The page's line of the series a backtest left out, each by its own reason (``leftout``): too short, or too few
-    rows up to a cutoff given or after it (a delisted ticker's 690 rows, none after the cutoff, read "690 rows, needs
-    99", as if too short)."""
-    records = leftout.reasoned(records)
-    short = [d for d in records if d["reason"] in leftout.SHORTS]  # this backtest's words, or an older run's
-    cut = [d for d in records if d["reason"] == leftout.CUT]
-    held = [d for d in records if d["reason"] not in (*leftout.SHORTS, leftout.CUT)]  # heldrows.NO_STATIC
-    each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short]
-    said = [f"Too short to backtest, left out: {', '.join(each)}."] if short else []
-    if cut:
-        said.append(f"Too few rows up to the cutoff or after it, left out: {leftout.listed(cut)}.")
-    if held:  # decision 1524
-        said.append(f"Left out by the fit, so without the static covariates the model holds: {', '.join(str(d['id']) for d in held)}.")
-    return " ".join(said)

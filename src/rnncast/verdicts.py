@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from rnncast.baselines import baseline_name, named
+from rnncast.maecaveat import caveat
 from rnncast.runnotes import Fitted
 from rnncast.scoretext import quoter
 from rnncast.seasons import Season
@@ -45,7 +46,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
         return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {q(model)} against "
                       f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
-                      f"{mae_caveat(test[units])}")
+                      f"{caveat(test[units], mse.replace('MSE', 'MAE', 1), test.get('original') if units == 'scaled' else None)}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
         return False, lower_unproven(test, units, where, season)
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {q(model)} against "
@@ -244,19 +245,6 @@ def every_baselines(test: dict, units: str, season: Season | None = None) -> str
     """``every_baseline``'s, as "lower than" takes it: "every baseline's" or "that of every baseline computed (...)"."""
     every = every_baseline(baseline_mse(test, units), season)
     return f"{every}'s" if every == "every baseline" else f"that of {every}"
-
-
-def mae_caveat(scores: dict) -> str:
-    """" On MAE, though, ...": the verdict is on MSE, which weighs large errors most; where a baseline's
-    mean absolute error is lower than the model's, a reader of "beats every baseline" is told, or ""."""
-    model = scores["model"]["mae"]
-    lower = {name: s["mae"] for name, s in scores.items() if name != "model" and s["mae"] < model}
-    if not lower:
-        return ""
-    name = min(lower, key=lower.get)
-    digits = next(d for d in range(4, 18) if f"{lower[name]:.{d}g}" != f"{model:.{d}g}")  # enough to tell them apart
-    return (f" On MAE, though, {named(name)} is lower ({lower[name]:.{digits}g} against {model:.{digits}g}): "
-            "the model makes fewer large errors, not smaller errors overall.")
 
 
 def beats(test: dict, baseline: str, units: str = "original", alpha: float = VERDICT_ALPHA) -> bool:

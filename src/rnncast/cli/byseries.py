@@ -56,8 +56,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
     digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
-    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``) follow, each a row without scores and a last
-    column ``not_scored`` saying why (``leftout``); a scored series without a model MASE says why there too ("MASE
+    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), or a
+    backtest left out (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
+    column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
     rows = []
@@ -78,16 +79,31 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
         rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
-                     result else {}), "best_baseline": None,
-                     "not_scored": f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
-                                   f"{leftout.needs([record])})"})
+                     result else {}), "best_baseline": None, "not_scored": not_scored(record)})
     frame = pd.DataFrame(rows)
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
 
 
 def _untrained(result: dict) -> list[dict]:
-    """The series fit left out, as what was scored names them (``forecasting.part_forecasts``' ``not_trained``)."""
+    """The series left out of scoring: a backtest's (``result["skipped_series"]``, its metrics' records, each with its
+    reason: decision 9501), else those fit left out, as what was scored names them (``forecasting.part_forecasts``'
+    ``not_trained``)."""
+    if "skipped_series" in result:
+        return leftout.reasoned(result["skipped_series"], leftout.BACKTEST)
     return result.get("scored", {}).get("not_trained", {}).get("series", [])
+
+
+def not_scored(record: dict) -> str:
+    """Why a series left out of scoring has no scores, its file row's ``not_scored``: a record of fit's (no ``reason``)
+    "too short to train (12 rows at fit; needs 85 rows)"; a backtest's its own reason (``leftout.reasoned``) with its
+    rows in the data, "too short for this backtest (30 rows; needs 177 rows)", "left out by the fit, no static
+    covariates held (30 rows)" (needing no number of rows)."""
+    if "reason" not in record:
+        return (f"{leftout.reason([record]).removeprefix('were ')} ({leftout.rows(record)}; needs "
+                f"{leftout.needs([record])})")
+    have = leftout.rows(record) if "cutoff_rows" in record else f"{record['rows']} rows"
+    need = f"; needs {leftout.needs([record])}" if "cutoff_needs" in record or record.get("needed") is not None else ""
+    return f"{record['reason']} ({have}{need})"
 
 
 def _rounded(value):
@@ -199,7 +215,8 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
               new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 1601)
     untrained = len(_untrained(result))
-    beside = f" and {untrained} not scored (fit left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
+    who = "the backtest" if "skipped_series" in result else "fit"
+    beside = f" and {untrained} not scored ({who} left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
     targets = result.get("targets", 1)
     each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""
     return f"wrote the scores of {len(result['series'])} series{beside} to {path}{each}"

@@ -51,7 +51,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture, named_logs
     from rnncast.report import write_backtest
-    from rnncast.backtestpage import backtest_rows, backtest_units
+    from rnncast.backtestpage import backtest_rows, backtest_units, skipped
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
     from rnncast.cli.byseries import check_file, write_file
@@ -98,8 +98,8 @@ def _run_backtest(args, left: dict) -> int:
             clear_output(out)  # the earlier output goes only once the new one is ready
         write_backtest(out, result, forecaster.get_params(), source=str(args.data), request=given, noticed=noticed)
         m, panel = result.metrics, result.panel  # each series' scores as evaluate writes them (decision 1660)
-        wrote = write_file(args.by_series_csv, {"series": m["by_series"], "targets": m["targets"], **{
-            k: m[k] for k in ("mase_excluded",) if k in m}}, panel.dialect, panel.id_col, args.overwrite, panel.key)
+        wrote = write_file(args.by_series_csv, {"series": m["by_series"], "targets": m["targets"], **{k: m[k] for k in (
+            "mase_excluded", "skipped_series") if k in m}}, panel.dialect, panel.id_col, args.overwrite, panel.key)
     finally:
         claim.release(tidy=True)
     left["stage"] = "written"  # whole: a signal from here on leaves it so
@@ -121,6 +121,8 @@ def _run_backtest(args, left: dict) -> int:
     seconds = result.metrics["seconds"]
     out_ = result.metrics.get("windows_left_out")  # a series lacking a row at a cutoff: that window not forecast
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
+    if gone := skipped(result.metrics["skipped_series"]):  # as the page's "series" row counts them (decision 9501)
+        less += f", {len(result.metrics['skipped_series'])} more series left out ({', '.join(gone)})"
     print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {shown(str(out) + '/report.html')}")
     if wrote:
