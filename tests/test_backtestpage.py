@@ -171,7 +171,7 @@ def test_one_target_s_overall_table_has_no_column_of_overall():
 
 def test_the_pages_left_out_paragraph_names_the_first_few_and_counts_the_rest():
     """An M5-like backtest's page listed all 100 series too short in one paragraph above its metrics (t34t2 L7); it
-    names the first ten of each reason, counts the rest and says where every one is (decision 9505)."""
+    names the first ten of each reason, counts the rest and says where every one is (decision 1708)."""
     from rnncast import heldrows
     from rnncast.backtestpage import NAMED, left_out
 

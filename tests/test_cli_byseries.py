@@ -229,7 +229,7 @@ def test_by_series_csv_holds_a_row_for_each_series_fit_left_out_saying_why(tmp_p
 
 def test_a_backtests_left_out_series_are_rows_saying_its_own_reason():
     """A backtest's records (metrics.json's skipped_series) are each a row of the file as fit's are, in the
-    backtest's words: its rows in the data, not "at fit" (decision 9501)."""
+    backtest's words: its rows in the data, not "at fit" (decision 1704)."""
     scores = {"windows": 2, "model": {"mse": 1.0, "mae": 1.0, "mase": 1.0}, "repeat": {"mse": 2.0, "mae": 1.5, "mase": 1.5}}
     records = [{"id": "short", "rows": 30, "needed": 177}, {"id": "held", "rows": 40, "needed": None,
                                                            "reason": "left out by the fit, no static covariates held"}]

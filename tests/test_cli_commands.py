@@ -116,7 +116,7 @@ def test_a_backtest_writes_each_series_and_each_leads_scores_and_repeats_byte_fo
 def test_a_backtests_series_csv_holds_a_row_for_each_series_it_left_out_as_evaluates_does(tmp_path, frame, capsys):
     """A Nixtla migrator's panel of 200 series, 20 too short for the backtest (t34t2 M1): --by-series-csv held the 180
     scored and nothing saying 20 were missing, though evaluate's file lists the series fit left out. Each is now a row
-    with windows 0 and not_scored saying why, and the summary line counts them as the page does (decision 9501)."""
+    with windows 0 and not_scored saying why, and the summary line counts them as the page does (decision 1704)."""
     short = frame["unique_id"].iloc[0]
     data = frame[(frame["unique_id"] != short) | (frame.groupby("unique_id").cumcount() < 20)]
     data.to_csv(tmp_path / "long.csv", index=False)

@@ -287,7 +287,7 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
 
     import logging
 
-    caplog.set_level(logging.INFO, logger="rnncast.climatology")  # no series has two years: an INFO line (decision 9503)
+    caplog.set_level(logging.INFO, logger="rnncast.climatology")  # no series has two years: an INFO line (decision 1706)
     panel, _, _ = _daily_panel("2018-01-01", "2020-12-31")
     with one_call():
         for end in (300, 400, 500):
@@ -355,7 +355,7 @@ def test_why_none_is_kept_is_an_info_line_where_no_series_could_have_one(caplog)
     """t34t2 L4: every daily panel under two years (M5-like, 400 days a series) warned "the 'climatology' baseline is
     not made for this model ... and 895 more span under two whole years", a warning nobody could act on, crowding the
     page's real ones. Where no series' training rows span two years it is an INFO line; where some do and others not,
-    still a warning (decision 9503)."""
+    still a warning (decision 1706)."""
     import logging
 
     import numpy as np

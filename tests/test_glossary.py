@@ -58,7 +58,7 @@ def test_mases_entry_names_the_forecast_its_scale_is_the_error_of_by_the_pages_s
 
 def test_mases_entry_says_its_scale_is_of_the_training_rows_alone():
     """A statsforecast user reconciling a backtest's MASE with utilsforecast's (t34t2 L6) could not tell the scale
-    leaves out the validation rows before the cutoff (decision 9504)."""
+    leaves out the validation rows before the cutoff (decision 1707)."""
     said = dict(glossary.words_on("MASE 0.8", 7))["MASE"]
     assert "the training rows alone, not the validation rows after them" in said and "utilsforecast" in said
 

@@ -1,5 +1,5 @@
 """The caveat beside a green verdict (``maecaveat``): a baseline's lower MAE in the units named, its lower MASE as the
-table writes it (decision 9502)."""
+table writes it (decision 1705)."""
 
 from __future__ import annotations
 

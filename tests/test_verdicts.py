@@ -166,7 +166,7 @@ def test_a_win_on_mse_says_so_when_a_baseline_has_the_lower_mae():
 def test_a_panels_win_on_mse_labels_the_mae_caveats_units_and_says_a_lower_mase():
     """t34t2 M2: a green backtest verdict quoted "On MAE, though, ... (0.4673 against 0.4982)", scaled MAEs the page
     shows nowhere, unlabelled, and said nothing of the table's MASE, 1.0150 for seasonal naive against the model's
-    1.0878. The verdict and its colour are unchanged; the caveat names its units and adds MASE (decision 9502)."""
+    1.0878. The verdict and its colour are unchanged; the caveat names its units and adds MASE (decision 1705)."""
     scaled = {"model": {"mse": 0.4781, "mae": 0.4982}, "seasonal": {"mse": 0.5201, "mae": 0.4673}}
     original = {"model": {"mse": 120.0, "mae": 9.872, "mase": 1.0878}, "seasonal": {"mse": 110.0, "mae": 9.033,
                                                                                    "mase": 1.0150}}

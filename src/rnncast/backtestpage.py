@@ -132,7 +132,7 @@ def left_out(records: list[dict]) -> str:
     """The page's paragraph of the series a backtest left out (metrics.json's ``skipped_series``), each by its own
     reason (``leftout``): too short, or too few rows up to a cutoff given or after it (a delisted ticker's 690 rows,
     none after the cutoff, read "690 rows, needs 99", as if too short); the first ``NAMED`` of each and a count, with
-    where every one is (an M4 panel's thousands too short were pages of names: decision 9505)."""
+    where every one is (an M4 panel's thousands too short were pages of names: decision 1708)."""
     records = leftout.reasoned(records)
     short = [d for d in records if d["reason"] in leftout.SHORTS]  # this backtest's words, or an older run's
     cut = [d for d in records if d["reason"] == leftout.CUT]

@@ -204,7 +204,7 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
     backtest's cutoffs, whose models each lack it, said by the first: decision 1691): a warning, an INFO line where no
     series' training rows span two whole years, so that none could have one (every daily panel under two years:
-    decision 9503)."""
+    decision 1706)."""
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)

@@ -1,6 +1,6 @@
 """The caveat beside a verdict that the model beats every baseline (``verdicts.verdict``): the verdict is on MSE, which
 weighs large errors most, so where a baseline's mean absolute error, or its MASE, is lower than the model's, a reader of
-"beats every baseline" is told so, in the units the numbers are in and with the numbers the table shows (decision 9502).
+"beats every baseline" is told so, in the units the numbers are in and with the numbers the table shows (decision 1705).
 
 A panel's verdict is in scaled units: its MAE there is each series' in its own scaled units, said so (a backtest's
 table shows MAE in original units only, where 0.4647 against 0.4965 was found nowhere, unlabelled); MASE has no units,

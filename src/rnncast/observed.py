@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None) -> tuple[np.ndarray, np.ndarray]:
     """Each series' training means and MASE scales, [S, T] each in original units, over the observed
-    values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 9504; ``starts``: each series' first training row, where
+    values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning); one with no observed training value at all keeps the mean of its rows as filled, warned

@@ -86,7 +86,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
 
 def _untrained(result: dict) -> list[dict]:
     """The series left out of scoring: a backtest's (``result["skipped_series"]``, its metrics' records, each with its
-    reason: decision 9501), else those fit left out, as what was scored names them (``forecasting.part_forecasts``'
+    reason: decision 1704), else those fit left out, as what was scored names them (``forecasting.part_forecasts``'
     ``not_trained``)."""
     if "skipped_series" in result:
         return leftout.reasoned(result["skipped_series"], leftout.BACKTEST)

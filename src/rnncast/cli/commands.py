@@ -121,7 +121,7 @@ def _run_backtest(args, left: dict) -> int:
     seconds = result.metrics["seconds"]
     out_ = result.metrics.get("windows_left_out")  # a series lacking a row at a cutoff: that window not forecast
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
-    if gone := skipped(result.metrics["skipped_series"]):  # as the page's "series" row counts them (decision 9501)
+    if gone := skipped(result.metrics["skipped_series"]):  # as the page's "series" row counts them (decision 1704)
         less += f", {len(result.metrics['skipped_series'])} more series left out ({', '.join(gone)})"
     print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
           f"forecasting {seconds['predict']:.2f} s; wrote {shown(str(out) + '/report.html')}")
