@@ -221,8 +221,7 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
 
 
 def _none_two_years(panel, splits) -> bool:
-    """Whether no series' training rows (``splits``' ``train_end``) span two whole years (``two_years``, ``table``'s
-    rule)."""
+    """Whether no series' training rows (``splits``' ``train_end``) span two whole years (``two_years``: ``table``'s)."""
     time, size = panel.time, _size(getattr(panel.calendar, "freq", None)) or DAY
     return not any(two_years(time[o:o + sp.train_end], size) for o, sp in zip(np.asarray(panel.offsets[:-1], dtype=int), splits))
 
@@ -249,8 +248,7 @@ def older(state) -> str | None:
     """Where a model (``FittedState``) keeps no climatology though a fit now would keep one, a model saved before
     it was kept (decision 1663; 1703), the line evaluate says: a day's to an hour's calendar, no series' own, a table
     within ``MOST``, and a series whose training rows (``cutoffs``: ``data_start`` to ``train_end``) span two years.
-    None otherwise, and where the cutoffs are not known. Its evaluate would say "beats every baseline computed"
-    without a word of the baseline it never scores."""
+    None otherwise, and where the cutoffs are not known (its evaluate said "beats every baseline computed" unsaid)."""
     size, cutoffs = _size(getattr(state.calendar, "freq", None)), state.cutoffs or []
     if state.climatology is not None or size is None or state.calendars or -(-DAY // size) > PER_DAY or \
             len(cutoffs) * LEAP * -(-DAY // size) * len(state.targets) > MOST:
@@ -269,7 +267,7 @@ def unfit(kept: np.ndarray | None, index: np.ndarray, differ=()) -> np.ndarray |
     unit), which the fit's climatology does not forecast (decision 1694); None where the model keeps none."""
     if kept is None:
         return None
-    kept = kept[np.asarray(index)]  # a copy
+    kept = kept[np.asarray(index)]  # a copy (advanced indexing)
     kept[list(differ)] = np.nan
     return kept
 
