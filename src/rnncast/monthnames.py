@@ -43,6 +43,7 @@ for _language, _months in BY_LANGUAGE.items():
     for _k, _forms in enumerate(_months):
         for _word in set(_forms.split()) - ENGLISH_WORDS:
             FOREIGN.setdefault(_word, (_k, []))[1].append(_language)
+FILLERS = {"de", "del", "г.", "г", "года"}  # words of a date beside its month's name: 1 de enero de 2026, 1 января 2026 г.
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters, any script's
 
 
@@ -81,9 +82,12 @@ def clause(column: pd.Series, value) -> str:
     held = sum(foreign(v) is not None for v in given)
     english = ENGLISH[month].capitalize()
     shown = str(value).strip().replace(word, english).replace(f"{english}.", english)  # 'janv. 1995': 'Jan 1995'
+    shown = re.sub(rf"(?<={english})/(?=\d)", "-", shown)  # 'fev/23': 'Feb-23', as 'Feb/23' is not read
+    shown = " ".join(w for w in shown.split() if w.lower() not in FILLERS)  # '1 de janeiro de 2026': '1 Jan 2026'
+    so = "" if set(WORD.findall(shown.lower())) - ENGLISH_WORDS else f"so ({shown!r}) or "  # a word left: numbers
     return (f"; its months are written in {language} ({held} of its {counted(len(given), 'value')} name a month "
             f"as English does not, as {word!r} for {english}), and month names are read in English only (Jan, Feb, "
-            f"Mar ... Dec): write them so ({shown!r}) or as numbers (1995-03 for a month, 1995-03-01 for a day)")
+            f"Mar ... Dec): write them {so}as numbers (1995-03 for a month, 1995-03-01 for a day)")
 
 
 def refuse(column: pd.Series, name: str, place) -> None:
