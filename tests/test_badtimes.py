@@ -154,3 +154,16 @@ def test_a_day_the_gregorian_calendar_lacks_is_said_so_and_a_model_calendar_name
                            f"(February 2019 has 28 days), nor is 1 other value (as {model[29]!r} at row 29): the dates "
                            "of a climate model's 360-day or all-leap calendar are not read; convert them to the Gregorian "
                            "calendar first (xarray's convert_calendar, or cftime)")
+
+
+@pytest.mark.parametrize("values, language, english", [
+    ([f"{d} janvier 2026" for d in range(1, 25)], "French", "'1 Jan 2026'"),
+    ([f"{d} de janeiro de 2026" for d in range(1, 25)], "Portuguese", "'1 Jan 2026'"),
+    ([f"{d} января 2026 г." for d in range(1, 25)], "Russian", "'1 Jan 2026'")])
+def test_a_time_column_named_date_of_foreign_month_names_says_which_language(values, language, english):
+    """t34t3: 'date' of '1 janvier 2026' was refused without the clause a 'Datum' column got (decision 9706)."""
+    frame = pd.DataFrame({"date": values, "y": np.arange(24.0)})
+    with pytest.raises(RnncastError, match=rf"^time column 'date' holds '{values[0]}' at row 0, which is not a "
+                                           rf"timestamp; .*; its months are written in {language} .*write them so "
+                                           rf"\({english}\) or as numbers"):
+        load_panel(frame, target="y")

@@ -31,7 +31,7 @@ def test_european_excel_numbers_are_read_with_their_thousands_dots_and_decimal_c
         frame = read_table(path)
     assert frame["Umsatz"].tolist() == [1005.67, 986.0, 12345678.5]
     assert frame["Stueck"].tolist() == [1005.0, 999.0, 2.0]  # the file's decimal mark is the comma: the dot groups
-    assert ("column(s) ['Umsatz', 'Stueck'] are written with thousands separators and read as the numbers they write "
+    assert ("columns 'Umsatz' and 'Stueck' are written with thousands separators and read as the numbers they write "
             "('1.005,67' as 1005.67, '1.005' as 1005)") in caplog.text
     assert "forecasts are written without them" in caplog.text
     assert dialect_of(frame)[:2] == (";", ",") and dialect_of(frame).thousands == "."
@@ -165,7 +165,7 @@ def test_quoted_thousands_commas_beside_decimal_points_are_read_and_forecasts_wr
     with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
         frame = read_table(path)
     assert frame["sales"].tolist() == sales.astype(float).tolist()
-    assert "q.csv: column(s) ['sales'] are written with thousands separators and read as the numbers they write" in caplog.text
+    assert "q.csv: column 'sales' is written with thousands separators and read as the numbers it writes" in caplog.text
     Forecaster(**TINY).fit(str(path), target="sales").save(tmp_path / "model")
     assert main(["predict", str(tmp_path / "model"), str(path), "--out", str(tmp_path / "f.csv")]) == 0
     lines = (tmp_path / "f.csv").read_text().splitlines()
@@ -205,7 +205,7 @@ def test_a_value_with_a_trailing_minus_is_quoted_as_the_file_writes_it(tmp_path,
     (tmp_path / "dec.csv").write_text("\n".join(lines) + "\n")  # decimal commas beside: the dots group thousands
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert read_table(tmp_path / "dec.csv")["amt"].tolist() == [-1234.0, 2500.0, 3750.0, 4100.0]
-    assert "read as the numbers they write ('1.234-' as -1234)" in caplog.text and "'-1.234'" not in caplog.text
+    assert "read as the numbers it writes ('1.234-' as -1234)" in caplog.text and "'-1.234'" not in caplog.text
     (tmp_path / "amt.csv").write_text("\n".join(line.rsplit(";", 1)[0] for line in lines) + "\n")
     with pytest.raises(RnncastError, match=r"^column 'amt' holds '1\.234-' at line 2 of amt\.csv: a thousands "
                                            r"separator \(-1234\) or a decimal point \(-1\.234\)\? .* its decimals with a comma \(1,234-\)$"):
@@ -215,7 +215,7 @@ def test_a_value_with_a_trailing_minus_is_quoted_as_the_file_writes_it(tmp_path,
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         read_table(tmp_path / "neg.csv")
-    assert "read as the numbers they write ('1.234,50-' as -1234.50)" in caplog.text
+    assert "read as the numbers it writes ('1.234,50-' as -1234.50)" in caplog.text
 
 
 @pytest.mark.parametrize("sep", [";", "\t"])
@@ -267,3 +267,16 @@ def test_a_copied_column_writes_each_repeated_value_and_blank_in_place():
     written = csvmarks.as_written(out, {"y": 2}, ",")["y"]
     assert written.fillna("blank").tolist() == ["1,50", "blank", "1,50", "2,00", "blank", "2,00"]
     assert csvmarks.as_written(out.iloc[[1, 4]], {"y": 1}, ".")["y"].isna().all()
+
+
+@pytest.mark.parametrize("mark, said", [("\u202f", "a narrow no-break space"), ("\u00a0", "a no-break space"),
+                                        (" ", "a space")])
+def test_thousands_warning_shows_the_value_as_written_and_names_an_unseen_separator(tmp_path, caplog, mark, said):
+    """t34t3: "column(s) [\\"Chiffre d'affaires\\"] ... ('1\\u202f500,0' as 1500.0)": Python's reprs, not the file's
+    text (decision 9704)."""
+    path = _write(tmp_path / "d.csv", "Datum;Chiffre d'affaires", [f"1{mark}50{k},5" for k in range(3)])
+    with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
+        read_table(path)
+    assert (f"d.csv: column 'Chiffre d'affaires' is written with thousands separators and read as the numbers it "
+            f"writes ('1{mark}500,5' as 1500.5, with {said} as thousands separator); forecasts are written without "
+            "them") in caplog.text

@@ -99,3 +99,16 @@ def test_a_western_file_with_euro_pound_dashes_or_degrees_is_named_western_first
     cp949 and gb18030 ahead (B0 43 is an East Asian character), and 'Preis £' was said cp1250 alone (Ł) (t30t6)."""
     found = legacy(text.encode("cp1252"))
     assert found[0] == WESTERN and not any(f.startswith(("cp1251", "cp1256")) for f in found)
+
+
+@pytest.mark.parametrize("text", ["Tarih;Satış Miktarı;Sıcaklık\n01.01.2026;1500,0;9,5\n", "İl;Değer\nİstanbul;1\n"])
+def test_a_turkish_file_is_named_windows_1254_first_not_western_alone(text):
+    """t34t3: tr_8859_9.csv was named cp1252 or cp1250, whose readings give Satýþ and Ýstanbul (decision 9703)."""
+    found = legacy(text.encode("iso-8859-9"))
+    assert found[0] == "cp1254 (Turkish Excel's CSV, also called Windows-1254 or ISO-8859-9)"
+    assert found[1].startswith("cp1252 ") and text.encode("iso-8859-9").decode("cp1254") == text
+
+
+def test_a_western_file_without_turkish_letters_is_not_named_turkish():
+    found = legacy("Umsätze;Température;Año\n".encode("cp1252"))
+    assert found[0] == WESTERN and not any(f.startswith("cp1254") for f in found)

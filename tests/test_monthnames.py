@@ -59,3 +59,27 @@ def test_french_months_named_as_the_time_column_are_one_form_not_two(tmp_path):
     with pytest.raises(RnncastError, match=r"time column 'Mois' holds 'janv. 1995' at line 2 of m.csv, which rnncast "
                                            r"does not read as time; its months are written in French"):
         load_panel(_file(tmp_path, FRENCH, "Mois"), target="Umsatz", time_col="Mois")
+
+
+TURKISH = ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"]
+RUSSIAN = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+           "декабрь"]
+
+
+@pytest.mark.parametrize("names, head, language", [(TURKISH, "Ay", "Turkish"), (RUSSIAN, "Месяц", "Russian"),
+                                                   ([m.upper() for m in TURKISH], "AY", "Turkish"),
+                                                   (["янв.", "февр.", "мар.", "апр.", "май", "июн.", "июл.", "авг.",
+                                                     "сент.", "окт.", "нояб.", "дек."], "Месяц", "Russian")])
+def test_turkish_and_russian_months_are_refused_by_name_as_german_ones_are(tmp_path, names, head, language):
+    """t34t3: 'Ocak 2023' under 'Ay' and 'январь 2023' under 'Месяц' were passed over, the rows numbered, where
+    German months were refused (decision 9702)."""
+    with pytest.raises(RnncastError, match=rf"^no time column was found: '{head}' holds .*its months are written in "
+                                           rf"{language} .*write them so \('Jan 1995'\) or as numbers"):
+        load_panel(_file(tmp_path, names, head), target="Umsatz")
+
+
+def test_russian_day_dates_in_the_genitive_are_refused_naming_russian():
+    """dl_ru.csv: 'Дата' of '1 января 2026 г.' was numbered and scored; its genitive months were no month names."""
+    assert foreign("1 января 2026 г.") == ("января", 0, ["Russian"]) and foreign("15 мая 2026 г.")[:2] == ("мая", 4)
+    column = pd.Series([f"{d} {m} 2026 г." for m in ("января", "февраля") for d in range(1, 29)])
+    assert written(column) and "write them so ('1 Jan 2026') or" in clause(column, "1 января 2026 г.")

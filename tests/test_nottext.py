@@ -43,3 +43,16 @@ def test_a_utf32_file_is_named_utf32_not_utf16(tmp_path, encoding):
     path.write_bytes("date,y\n2024-01-01,1\n".encode(encoding))
     with pytest.raises(RnncastError, match=r"/d\.csv is UTF-32 text, which rnncast does not read; save it as UTF-8 CSV"):
         read_table(path)
+
+
+@pytest.mark.parametrize("encoding, order", [("utf-16-le", "LE"), ("utf-16-be", "BE")])
+@pytest.mark.parametrize("header", ["날짜,매출,기온", "date,y,x"])
+def test_utf16_without_a_byte_order_mark_is_named_with_its_byte_order_not_binary(tmp_path, encoding, order, header):
+    """t34t3: a Korean file saved as UTF-16 LE without a mark was "not CSV text (a binary file?)" (decision 9707)."""
+    path = tmp_path / "ko.csv"
+    path.write_bytes(f"{header}\n2026-01-01,1,2\n2026-01-02,3,4\n".encode(encoding))
+    with pytest.raises(RnncastError, match=rf"^.*ko\.csv looks like UTF-16 {order} text without a byte-order mark "
+                                           rf"\(.*\), which rnncast does not read; save it as UTF-8 CSV \(Excel: Save As "
+                                           rf"'CSV UTF-8'; pandas: pd\.read_csv\(path, encoding='{encoding}'\), then "
+                                           r"to_csv without encoding=\)$"):
+        read_table(path)

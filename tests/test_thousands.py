@@ -33,8 +33,8 @@ def test_apostrophe_and_space_thousands_are_read_with_the_other_decimal_mark(tmp
     with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
         frame = read_table(_write(tmp_path / "d.csv", values))
     assert frame["y"].tolist() == numbers
-    assert caplog.text.count("column(s) ['y'] are written with thousands separators and read as the numbers they "
-                             f"write ({values[0]!r} as {numbers[0]}") == 1
+    assert caplog.text.count("column 'y' is written with thousands separators and read as the numbers it "
+                             f"writes ('{values[0]}' as {numbers[0]}") == 1
     dialect = dialect_of(frame)
     assert dialect.decimal == decimal and "without thousands separators" in dialect.said
 

@@ -54,3 +54,12 @@ def test_a_name_says_time_where_it_is_a_time_name_or_a_unix_time_name():
     from rnncast.timenames import says_time
     assert all(says_time(n) for n in ("time", "period", "ts", "unix_time", "epoch_ms", "unixTime"))
     assert not any(says_time(n) for n in ("value", "counts", "sensor", "status"))
+
+
+@pytest.mark.parametrize("name, local", [("Datum", True), ("TARİH", True), ("Месяц", True), ("年月", True),
+                                         ("Monat der Buchung", True), ("mês", True), ("Umsatz", False),
+                                         ("Bestelldatum", False), ("Satış", False)])
+def test_a_local_time_name_is_one_of_the_table_s_words_or_has_one_among_its_words(name, local):
+    from rnncast.timenames import local_time_named
+
+    assert local_time_named(name) is local

@@ -142,3 +142,30 @@ def test_a_column_of_japanese_fiscal_years_says_what_they_are_and_what_to_write(
     pd.DataFrame({"年度": [f"{y}-04-01" for y in range(1960, 2020)], "売上": np.arange(60.0)}).to_csv(tmp_path / "i.csv",
                                                                                               index=False)
     assert load_panel(tmp_path / "i.csv").values.shape == (60, 1)
+
+
+@pytest.mark.parametrize("head, names, year, said", [
+    ("Datum", ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"], " {:02d}",
+     "write them so ('Mar 23')"),
+    ("mês", ["jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"], "/{:02d}",
+     "write them so ('Feb-23')"),
+    ("x", ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"], " {:02d}", "German")])
+def test_foreign_months_with_two_digit_years_are_refused_by_name_not_numbered(tmp_path, head, names, year, said):
+    """t34t3: German Excel's 'Mär 23' and Brazilian 'jan/23' were passed over, the rows numbered, with advice to
+    one-hot encode the dates, while 'Mär 2023' was refused by name (decision 9701)."""
+    path = tmp_path / "m.csv"
+    rows = [f"{names[k % 12]}{year.format(23 + k // 12)};{100 + k % 7},5" for k in range(48)]
+    path.write_text(f"{head};Umsatz\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(RnncastError, match=rf"^no time column was found: '{head}' holds .* its months are written in "
+                                           r".*its values are months, so its rows are not numbered") as refused:
+        load_panel(path, target="Umsatz")
+    assert said in str(refused.value)
+
+
+@pytest.mark.parametrize("name", ["Datum", "data", "Tarih", "Дата", "Месяц", "年月", "Monat", "mês", "Ay"])
+def test_a_local_time_name_starts_the_look_at_text_not_read_as_time(name):
+    """'Datum' of '2023/Q1x' was passed over as text to one-hot encode: only English names started the look."""
+    from rnncast.timeunread import unread_time
+
+    assert unread_time(pd.DataFrame({name: ["2023/Q1x", "2023/Q2x"]}), [name]).startswith(f"{name!r} holds '2023/Q1x'")
+    assert unread_time(pd.DataFrame({name: ["north", "south"]}), [name]) == ""  # words, no digits: labels

@@ -158,7 +158,7 @@ def test_an_archive_or_compressed_file_inside_a_zip_is_refused_naming_it(tmp_pat
 
 @pytest.mark.parametrize("content, said", [
     ("date,y\n2024-01-01,1\n".encode("utf-16"), "is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV"),
-    ("date,y\n2024-01-01,1\n".encode("utf-16-be"), "is UTF-16 text"),
+    ("date,y\n2024-01-01,1\n".encode("utf-16-be"), "looks like UTF-16 BE text without a byte-order mark"),
     ("date,y\n2024-01-01,caf\xe9\n".encode("latin-1"), "is not UTF-8 text"),
     (b"", "is empty; expected a header line and rows of values"),
     (b"date,y\n", "has a header but no rows of data"),

@@ -41,6 +41,7 @@ import pandas as pd
 from rnncast import filelines, numbertext, signs, thousands, zipped
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import COMPRESSIONS, HEAD, Written, binary
+from rnncast.spelling import listing
 
 log = logging.getLogger(__name__)
 
@@ -114,15 +115,29 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
         if name not in skip and pd.api.types.is_integer_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
             frame.attrs.setdefault(DECIMALS, {}).setdefault(name, 0)
     if read_so:
-        examples = dict.fromkeys(f"{w!r} as {thousands.plain(v, t, d)}" for t, d, v, w in read_so.values())
-        log.warning("%s: column(s) %s are written with thousands separators and read as the numbers they write (%s); "
-                    "forecasts are written without them", path.name, list(read_so), ", ".join(examples))
+        examples = dict.fromkeys(f"'{w}' as {thousands.plain(v, t, d)}{_mark_said(w, t)}"
+                                 for t, d, v, w in read_so.values())
+        names = listing([f"'{name}'" for name in read_so])  # as the file names them, no list's repr (decision 9704)
+        said = (f"columns {names} are", "they write") if len(read_so) > 1 else (f"column {names} is", "it writes")
+        log.warning("%s: %s written with thousands separators and read as the numbers %s (%s); forecasts are "
+                    "written without them", path.name, *said, ", ".join(examples))
         t, _, example, _ = next(iter(read_so.values()))
         frame.attrs[THOUSANDS] = re.search(thousands.written(t), example)[0]  # as written: a no-break space (1\xa0005)
         frame.attrs[GROUPED_COLUMNS] = list(read_so)  # numbers only by that reading: features 'all' asks for them by name
     frame.attrs[BOM], frame.attrs[LINE_END] = marks(written.first[:HEAD])
     frame.attrs[UNNAMED] = [c for c in written.unnamed if c in frame.columns]  # ',sales': its time column has no name
     return frame
+
+
+UNSEEN = {"\u00a0": "a no-break space", "\u202f": "a narrow no-break space", " ": "a space",
+          "\u2019": "a right single quotation mark"}  # separators a reader cannot tell apart as printed
+
+
+def _mark_said(value: str, mark: str) -> str:
+    """', with a narrow no-break space as thousands separator' where ``value`` (as the file writes it) groups its
+    thousands with a separator ``UNSEEN`` names: '1\u202f500,0' shows as '1 500,0', which a space would too."""
+    found = re.search(thousands.written(mark), value)
+    return f", with {UNSEEN[found[0]]} as thousands separator" if found and found[0] in UNSEEN else ""
 
 
 def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so: dict,

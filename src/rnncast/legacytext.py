@@ -8,7 +8,8 @@ text read as Western is letters (and a few signs), its accented letters lone ins
 its characters stand inside ASCII words, where real Chinese, Japanese or Korean text is written in runs between
 separators, digits and spaces. Every encoding that stays plausible is named (the reader knows the language), but
 cp949 alone where its reading is all common Hangul (``OWN_SCRIPT``), and Windows-1252 first where its reading is
-Western text's lone accented letters and signs (€ £ – „“ °: ``_western``); this module imports nothing of rnncast.
+Western text's lone accented letters and signs (€ £ – „“ °: ``_western``), after Windows-1254 where that reading
+shows Turkish letters (Satýþ: ``TURKISH``); this module imports nothing of rnncast.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ OWN_SCRIPT = {"cp949": "HANGUL SYLLABLE"}
 # Windows-1250 (Central European: Polish, Czech, Hungarian...), named beside it where the two read the file apart.
 EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1"),
             ("cp1250", "Central European Excel's CSV, also called Windows-1250"))
+# Windows-1254 (Turkish; ISO-8859-9 differs from it in no letter) is Windows-1252 but for six letters: its ğ ı ş Ğ İ Ş
+# are Windows-1252's ð ý þ Ð Ý Þ, letters of Icelandic alone, so a Western reading with one inside a word (Satýþ, Ýl)
+# is Turkish, named first (decision 9703); Windows-1252 still after it, for an Icelandic file.
+TURKISH = ("cp1254", "Turkish Excel's CSV, also called Windows-1254 or ISO-8859-9")
+TURKISH_IN_WESTERN = re.compile(r"(?<=[^\W\d_])[ðýþÐÝÞ]|[ðýþÐÝÞ](?=[^\W\d_])")
 SIGNS = set("€£¥°§²³½¼¾«»„“”‘’–—…©®×÷±\u00a0")  # the signs a European file may hold besides letters
 # The one-byte Excel encodings of other alphabets, each with whose CSV it is and its letters. Their bytes read as
 # Windows-1252 are Latin-1 letters too (Russian's Продажи as Ïðîäàæè, Arabic's التاريخ as ÇáÊÇÑíÎ), but in runs of
@@ -146,4 +152,7 @@ def legacy(raw: bytes) -> list[str]:
     found = east + alphabets + european
     if european and _western(european[0][2]):  # Temp °C: B0 43 is a Big5 character, but ° a Western file's sign
         found = european + east
+    if european and (text := _decoded(raw, TURKISH[0])) is not None and _european(text) and \
+            TURKISH_IN_WESTERN.search(_decoded(raw, "cp1252") or ""):  # Satýþ: Satış
+        found = [(*TURKISH, text)] + found
     return [f"{name} ({whose})" for name, whose, _ in found]

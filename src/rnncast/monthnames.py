@@ -5,7 +5,9 @@ pandas reads month names in English alone (``%b``, ``%B``: the C locale's; ``dat
 rnncast depends on reads another language's. t30t6's German months were refused at their first non-English name
 ('Mär 1995') as "not a date written as its other 80 values are; correct that value", though 40 values were German
 (Jan, Feb, Apr, Jun ... are English too), and French months ('janv. 1995') with no time column named were passed over,
-the rows numbered. ``BY_LANGUAGE`` lists the names and abbreviations of six languages' Excel and statistics offices;
+the rows numbered. ``BY_LANGUAGE`` lists the names and abbreviations of eight languages' Excel and statistics offices (Turkish and
+Russian too, Russian's genitive of '1 января 2026 г.': decision 9702; Babel's CLDR data has them, but as a dependency
+for a table of 12 rows a language);
 ``clause`` says which language a column's months are written in and how many values, and ``written`` tells a column
 of such months, refused rather than numbered (``timeunread.refuse``).
 """
@@ -35,6 +37,13 @@ BY_LANGUAGE = {
               "aug augustus", "sep september", "okt oktober", "nov november", "dec december"),
     "Portuguese": ("jan janeiro", "fev fevereiro", "mar março", "abr abril", "mai maio", "jun junho", "jul julho",
                    "ago agosto", "set setembro", "out outubro", "nov novembro", "dez dezembro"),
+    # Turkish Excel's (Oca, Şub ...) and names; MAYIS lower-cased by Python is 'mayis' (I is not ı): both (decision 9702)
+    "Turkish": ("oca ocak", "şub şubat subat", "mar mart", "nis nisan", "may mayıs mayis", "haz haziran", "tem temmuz",
+                "ağu ağustos agustos", "eyl eylül eylul", "eki ekim", "kas kasım kasim", "ara aralık aralik"),
+    # Russian: Excel's abbreviations (янв, февр), the nominative (январь) and the genitive of a day's date (1 января)
+    "Russian": ("янв январь января", "фев февр февраль февраля", "мар март марта", "апр апрель апреля", "май мая",
+                "июн июнь июня", "июл июль июля", "авг август августа", "сен сент сентябрь сентября",
+                "окт октябрь октября", "ноя нояб ноябрь ноября", "дек декабрь декабря"),
 }
 ENGLISH_WORDS = set(ENGLISH) | {"sept", "january", "february", "march", "april", "june", "july", "august",
                                 "september", "october", "november", "december"}
@@ -43,6 +52,7 @@ for _language, _months in BY_LANGUAGE.items():
     for _k, _forms in enumerate(_months):
         for _word in set(_forms.split()) - ENGLISH_WORDS:
             FOREIGN.setdefault(_word, (_k, []))[1].append(_language)
+FILLERS = {"de", "del", "г.", "г", "года"}  # words of a date beside its month's name: 1 de enero de 2026, 1 января 2026 г.
 WORD = re.compile(r"[^\W\d_]+")  # a run of letters, any script's
 
 
@@ -81,9 +91,12 @@ def clause(column: pd.Series, value) -> str:
     held = sum(foreign(v) is not None for v in given)
     english = ENGLISH[month].capitalize()
     shown = str(value).strip().replace(word, english).replace(f"{english}.", english)  # 'janv. 1995': 'Jan 1995'
+    shown = re.sub(rf"(?<={english})/(?=\d)", "-", shown)  # 'fev/23': 'Feb-23', as 'Feb/23' is not read
+    shown = " ".join(w for w in shown.split() if w.lower() not in FILLERS)  # '1 de janeiro de 2026': '1 Jan 2026'
+    so = "" if set(WORD.findall(shown.lower())) - ENGLISH_WORDS else f"so ({shown!r}) or "  # a word left: numbers
     return (f"; its months are written in {language} ({held} of its {counted(len(given), 'value')} name a month "
             f"as English does not, as {word!r} for {english}), and month names are read in English only (Jan, Feb, "
-            f"Mar ... Dec): write them so ({shown!r}) or as numbers (1995-03 for a month, 1995-03-01 for a day)")
+            f"Mar ... Dec): write them {so}as numbers (1995-03 for a month, 1995-03-01 for a day)")
 
 
 def refuse(column: pd.Series, name: str, place) -> None:

@@ -65,8 +65,30 @@ def nul_bytes(name: str, first: bytes) -> str:
             sum(not q.strip(b"\x00") for q in quads) == 3 and all(q.isascii() for q in quads):  # ASCII in 4 bytes each
         return (f"{name} is UTF-32 text, which rnncast does not read; save it as UTF-8 CSV (pandas: to_csv without "
                 "encoding=)")
+    if not first.startswith((b"\xff\xfe", b"\xfe\xff")) and (order := _unmarked_utf16(first)) is not None:
+        return (f"{name} looks like UTF-16 {order} text without a byte-order mark (its ASCII characters are two bytes, "
+                f"one a NUL), which rnncast does not read; save it as UTF-8 CSV (Excel: Save As 'CSV UTF-8'; pandas: "
+                f"pd.read_csv(path, encoding='utf-16-{order.lower()}'), then to_csv without encoding=)")  # decision 9707
     if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
         return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
                 "'CSV UTF-8'; pandas: to_csv without encoding=)")
     return (f"{name} holds NUL bytes in its first line: it is not CSV text (a binary file?); save it as UTF-8 "
             "CSV, or give a Parquet file")
+
+
+def _unmarked_utf16(first: bytes) -> str | None:
+    """"LE" or "BE" where ``first`` (a file's first bytes) reads as UTF-16 of that byte order without its mark: NULs
+    on one side of its byte pairs alone (an ASCII character's high byte: ',' is 2C 00 in LE, Hangul's 날 A0 B0), two
+    at least, and its text decoded so printable, holding a line end; else None ('da\\x00te,y' is no text)."""
+    head = first[:1024][:len(first[:1024]) // 2 * 2]
+    for order, nul in (("LE", 1), ("BE", 0)):
+        pairs = [head[i:i + 2] for i in range(0, len(head), 2)]
+        if any(p[1 - nul] == 0 for p in pairs) or sum(p[nul] == 0 for p in pairs) < 2:
+            continue
+        try:
+            text = head.decode(f"utf-16-{order.lower()}")
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and all(c.isprintable() or c in "\t\r\n" for c in text):
+            return order
+    return None

@@ -3,6 +3,8 @@
 periods, compact months and weeks by name (``year``, ``period``, Korean ``기간`` and KOSIS' ``시점``; ``month``;
 ``week``), and the words of a name that say
 dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``), and names that are time words alone (``time_named``). ``timeaxis`` finds the time column by them.
+Other languages' time names (``LOCAL_TIME_WORDS``: ``Datum``, ``mês``, ``Tarih``, ``Месяц``, ``年月``) only start
+``timeunread``'s look at a column of text not read as time (``local_time_named``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,32 @@ WEEK_NAMES = ("week", "yearweek", "year_week", "yyyyww", "wk", "kw", "kalenderwo
 # integer columns of ISO weeks (201902) taken by name, read as 2019-W02 (weektext.iso_codes); MMWR's refused
 TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + ("quarter", "qtr", "day", "fy", "fiscal")) - {
     "kw"}  # kW is kilowatts too: a week's name only where it holds week codes (202301)
+
+
+# the words other languages' sheets name a time column with (decision 9701): they start ``timeunread``'s look at a
+# column of text not read as time, as English ``TIME_WORDS`` do, and no more (``says_time`` stays English: 'data' and
+# 'ano' are words of English tables too); the languages ``monthnames.BY_LANGUAGE`` writes months in, and CJK headers
+LOCAL_TIME_WORDS = {
+    "German": "datum monat jahr zeit zeitraum periode woche quartal stichtag",
+    "French": "mois année annee période periode jour semaine trimestre",
+    "Italian": "data mese anno periodo giorno settimana trimestre",
+    "Spanish": "fecha mes año periodo período día semana trimestre",
+    "Dutch": "datum maand jaar periode dag week kwartaal",
+    "Portuguese": "data mês mes ano período periodo dia semana trimestre",
+    "Turkish": "tarih ay yıl yil dönem donem gün gun hafta çeyrek",
+    "Russian": "дата месяц год период день неделя квартал время",
+    "Chinese": "年月 年月日 月份 年份 月 年 期间 时期 统计月份",
+    "Japanese": "年月 年月日 月 年 期間 対象年月",
+    "Korean": "년월 연월 월 연도 년도 기준년월",
+}
+LOCAL_WORDS = frozenset(w for words in LOCAL_TIME_WORDS.values() for w in words.split())
+
+
+def local_time_named(name) -> bool:
+    """Whether a column's name is, or has among its words, a word ``LOCAL_TIME_WORDS`` lists: ``Datum``, ``mês``,
+    ``Tarih`` (``TARİH`` too), ``Месяц``, ``年月``, ``Monat der Buchung``."""
+    lower = str(name).strip().lower().replace("\u0307", "")  # 'TARİH'.lower() keeps İ's dot as a combining mark
+    return lower in LOCAL_WORDS or bool(set(re.findall(r"[^\W\d_]+", lower)) & LOCAL_WORDS)
 
 
 def time_named(name) -> bool:

@@ -18,7 +18,7 @@ from rnncast import (badtimes, cjkunread, compactdates, fiscalyears, halfyears, 
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
-from rnncast.timenames import TIME_WORDS, dated_name, epoch_named, says_time, time_named
+from rnncast.timenames import TIME_WORDS, dated_name, epoch_named, local_time_named, says_time, time_named
 
 _PASSED: ContextVar[bool] = ContextVar("rnncast_unread_passed_over", default=False)
 
@@ -78,7 +78,9 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
     sample = frame[c].dropna().head(5)
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return None
-    if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or all(_YEAR.search(v) for v in sample):
+    local = local_time_named(c) and all(re.search(r"\d", v) for v in sample)  # Datum, Ay, 年月 (decision 9701)
+    if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or local or \
+            all(_YEAR.search(v) for v in sample) or monthnames.written(frame[c]):  # 'Mär 23' under any name
         value, at = badtimes.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
         if fiscalyears.written(frame[c]):  # 1820-21 ...: refused by name (refuse), not rows numbered
             return f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
