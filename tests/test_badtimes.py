@@ -161,7 +161,7 @@ def test_a_day_the_gregorian_calendar_lacks_is_said_so_and_a_model_calendar_name
     ([f"{d} de janeiro de 2026" for d in range(1, 25)], "Portuguese", "'1 Jan 2026'"),
     ([f"{d} января 2026 г." for d in range(1, 25)], "Russian", "'1 Jan 2026'")])
 def test_a_time_column_named_date_of_foreign_month_names_says_which_language(values, language, english):
-    """t34t3: 'date' of '1 janvier 2026' was refused without the clause a 'Datum' column got (decision 9706)."""
+    """t34t3: 'date' of '1 janvier 2026' was refused without the clause a 'Datum' column got (decision 1714)."""
     frame = pd.DataFrame({"date": values, "y": np.arange(24.0)})
     with pytest.raises(RnncastError, match=rf"^time column 'date' holds '{values[0]}' at row 0, which is not a "
                                            rf"timestamp; .*; its months are written in {language} .*write them so "

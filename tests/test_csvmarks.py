@@ -273,7 +273,7 @@ def test_a_copied_column_writes_each_repeated_value_and_blank_in_place():
                                         (" ", "a space")])
 def test_thousands_warning_shows_the_value_as_written_and_names_an_unseen_separator(tmp_path, caplog, mark, said):
     """t34t3: "column(s) [\\"Chiffre d'affaires\\"] ... ('1\\u202f500,0' as 1500.0)": Python's reprs, not the file's
-    text (decision 9704)."""
+    text (decision 1712)."""
     path = _write(tmp_path / "d.csv", "Datum;Chiffre d'affaires", [f"1{mark}50{k},5" for k in range(3)])
     with caplog.at_level(logging.WARNING, logger="rnncast.csvmarks"):
         read_table(path)

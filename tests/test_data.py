@@ -488,7 +488,7 @@ def test_a_utf16_csv_is_refused_as_utf16_saying_how_to_save_it(tmp_path, frame, 
     """It was refused for "NUL bytes ... (a binary file, or UTF-16 text?)": a guess where its first bytes tell."""
     path = tmp_path / "u16.csv"
     path.write_bytes(frame.to_csv(index=False).encode(encoding))  # Excel's "Unicode Text"; pandas' encoding='utf-16'
-    said = (r"is UTF-16 text" if encoding == "utf-16" else  # no byte-order mark: the byte order named (decision 9707)
+    said = (r"is UTF-16 text" if encoding == "utf-16" else  # no byte-order mark: the byte order named (decision 1715)
             rf"looks like UTF-16 {encoding[-2:].upper()} text without a byte-order mark \(.*\)")
     with pytest.raises(RnncastError, match=rf"u16\.csv {said}, which rnncast does not read; save it as UTF-8 CSV "
                                            r"\(Excel: Save As 'CSV UTF-8'; pandas: .*to_csv without encoding=\)$"):

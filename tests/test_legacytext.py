@@ -103,7 +103,7 @@ def test_a_western_file_with_euro_pound_dashes_or_degrees_is_named_western_first
 
 @pytest.mark.parametrize("text", ["Tarih;Satış Miktarı;Sıcaklık\n01.01.2026;1500,0;9,5\n", "İl;Değer\nİstanbul;1\n"])
 def test_a_turkish_file_is_named_windows_1254_first_not_western_alone(text):
-    """t34t3: tr_8859_9.csv was named cp1252 or cp1250, whose readings give Satýþ and Ýstanbul (decision 9703)."""
+    """t34t3: tr_8859_9.csv was named cp1252 or cp1250, whose readings give Satýþ and Ýstanbul (decision 1711)."""
     found = legacy(text.encode("iso-8859-9"))
     assert found[0] == "cp1254 (Turkish Excel's CSV, also called Windows-1254 or ISO-8859-9)"
     assert found[1].startswith("cp1252 ") and text.encode("iso-8859-9").decode("cp1254") == text

@@ -72,7 +72,7 @@ RUSSIAN = ["январь", "февраль", "март", "апрель", "май
                                                      "сент.", "окт.", "нояб.", "дек."], "Месяц", "Russian")])
 def test_turkish_and_russian_months_are_refused_by_name_as_german_ones_are(tmp_path, names, head, language):
     """t34t3: 'Ocak 2023' under 'Ay' and 'январь 2023' under 'Месяц' were passed over, the rows numbered, where
-    German months were refused (decision 9702)."""
+    German months were refused (decision 1710)."""
     with pytest.raises(RnncastError, match=rf"^no time column was found: '{head}' holds .*its months are written in "
                                            rf"{language} .*write them so \('Jan 1995'\) or as numbers"):
         load_panel(_file(tmp_path, names, head), target="Umsatz")

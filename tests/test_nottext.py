@@ -48,7 +48,7 @@ def test_a_utf32_file_is_named_utf32_not_utf16(tmp_path, encoding):
 @pytest.mark.parametrize("encoding, order", [("utf-16-le", "LE"), ("utf-16-be", "BE")])
 @pytest.mark.parametrize("header", ["날짜,매출,기온", "date,y,x"])
 def test_utf16_without_a_byte_order_mark_is_named_with_its_byte_order_not_binary(tmp_path, encoding, order, header):
-    """t34t3: a Korean file saved as UTF-16 LE without a mark was "not CSV text (a binary file?)" (decision 9707)."""
+    """t34t3: a Korean file saved as UTF-16 LE without a mark was "not CSV text (a binary file?)" (decision 1715)."""
     path = tmp_path / "ko.csv"
     path.write_bytes(f"{header}\n2026-01-01,1,2\n2026-01-02,3,4\n".encode(encoding))
     with pytest.raises(RnncastError, match=rf"^.*ko\.csv looks like UTF-16 {order} text without a byte-order mark "

@@ -314,7 +314,7 @@ def test_cjk_multipliers_currencies_and_full_width_digits_are_refused_with_the_n
 
 def test_decimal_commas_in_a_table_given_in_memory_are_told_to_be_read_with_pandas_decimal_comma():
     """t34t3: a cp1252 ';' file read with pd.read_csv(path, sep=';') was told to "separate a file's columns by ';'",
-    which they were, and the path itself is refused as not UTF-8 (decision 9705)."""
+    which they were, and the path itself is refused as not UTF-8 (decision 1713)."""
     frame = pd.DataFrame({"date": pd.date_range("2026-01-01", periods=8).strftime("%Y-%m-%d"), "Umsatz": ["1500,0"] * 8})
     with pytest.raises(RnncastError, match=r"'1500,0' looks like a number with a decimal comma, which is not read in a "
                                            r"table given in memory: write decimal points \(1500\.0\), or read its file "

@@ -152,7 +152,7 @@ def test_a_column_of_japanese_fiscal_years_says_what_they_are_and_what_to_write(
     ("x", ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"], " {:02d}", "German")])
 def test_foreign_months_with_two_digit_years_are_refused_by_name_not_numbered(tmp_path, head, names, year, said):
     """t34t3: German Excel's 'Mär 23' and Brazilian 'jan/23' were passed over, the rows numbered, with advice to
-    one-hot encode the dates, while 'Mär 2023' was refused by name (decision 9701)."""
+    one-hot encode the dates, while 'Mär 2023' was refused by name (decision 1709)."""
     path = tmp_path / "m.csv"
     rows = [f"{names[k % 12]}{year.format(23 + k // 12)};{100 + k % 7},5" for k in range(48)]
     path.write_text(f"{head};Umsatz\n" + "\n".join(rows) + "\n", encoding="utf-8")

@@ -42,7 +42,7 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
         raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
                            f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
-                           f"{weektext.clause(column.iloc[i])}{monthnames.clause(column, column.iloc[i])}")  # decision 9706
+                           f"{weektext.clause(column.iloc[i])}{monthnames.clause(column, column.iloc[i])}")  # decision 1714
 
 
 def _cjk_unread(name: str, place, written: pd.Series) -> None:

@@ -117,7 +117,7 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
     if read_so:
         examples = dict.fromkeys(f"'{w}' as {thousands.plain(v, t, d)}{_mark_said(w, t)}"
                                  for t, d, v, w in read_so.values())
-        names = listing([f"'{name}'" for name in read_so])  # as the file names them, no list's repr (decision 9704)
+        names = listing([f"'{name}'" for name in read_so])  # as the file names them, no list's repr (decision 1712)
         said = (f"columns {names} are", "they write") if len(read_so) > 1 else (f"column {names} is", "it writes")
         log.warning("%s: %s written with thousands separators and read as the numbers %s (%s); forecasts are "
                     "written without them", path.name, *said, ", ".join(examples))

@@ -44,7 +44,7 @@ EUROPEAN = (("cp1252", "Western Excel's CSV, also called Windows-1252 or Latin-1
             ("cp1250", "Central European Excel's CSV, also called Windows-1250"))
 # Windows-1254 (Turkish; ISO-8859-9 differs from it in no letter) is Windows-1252 but for six letters: its ğ ı ş Ğ İ Ş
 # are Windows-1252's ð ý þ Ð Ý Þ, letters of Icelandic alone, so a Western reading with one inside a word (Satýþ, Ýl)
-# is Turkish, named first (decision 9703); Windows-1252 still after it, for an Icelandic file.
+# is Turkish, named first (decision 1711); Windows-1252 still after it, for an Icelandic file.
 TURKISH = ("cp1254", "Turkish Excel's CSV, also called Windows-1254 or ISO-8859-9")
 TURKISH_IN_WESTERN = re.compile(r"(?<=[^\W\d_])[ðýþÐÝÞ]|[ðýþÐÝÞ](?=[^\W\d_])")
 SIGNS = set("€£¥°§²³½¼¾«»„“”‘’–—…©®×÷±\u00a0")  # the signs a European file may hold besides letters

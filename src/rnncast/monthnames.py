@@ -6,7 +6,7 @@ rnncast depends on reads another language's. t30t6's German months were refused 
 ('Mär 1995') as "not a date written as its other 80 values are; correct that value", though 40 values were German
 (Jan, Feb, Apr, Jun ... are English too), and French months ('janv. 1995') with no time column named were passed over,
 the rows numbered. ``BY_LANGUAGE`` lists the names and abbreviations of eight languages' Excel and statistics offices (Turkish and
-Russian too, Russian's genitive of '1 января 2026 г.': decision 9702; Babel's CLDR data has them, but as a dependency
+Russian too, Russian's genitive of '1 января 2026 г.': decision 1710; Babel's CLDR data has them, but as a dependency
 for a table of 12 rows a language);
 ``clause`` says which language a column's months are written in and how many values, and ``written`` tells a column
 of such months, refused rather than numbered (``timeunread.refuse``).
@@ -37,7 +37,7 @@ BY_LANGUAGE = {
               "aug augustus", "sep september", "okt oktober", "nov november", "dec december"),
     "Portuguese": ("jan janeiro", "fev fevereiro", "mar março", "abr abril", "mai maio", "jun junho", "jul julho",
                    "ago agosto", "set setembro", "out outubro", "nov novembro", "dez dezembro"),
-    # Turkish Excel's (Oca, Şub ...) and names; MAYIS lower-cased by Python is 'mayis' (I is not ı): both (decision 9702)
+    # Turkish Excel's (Oca, Şub ...) and names; MAYIS lower-cased by Python is 'mayis' (I is not ı): both (decision 1710)
     "Turkish": ("oca ocak", "şub şubat subat", "mar mart", "nis nisan", "may mayıs mayis", "haz haziran", "tem temmuz",
                 "ağu ağustos agustos", "eyl eylül eylul", "eki ekim", "kas kasım kasim", "ara aralık aralik"),
     # Russian: Excel's abbreviations (янв, февр), the nominative (январь) and the genitive of a day's date (1 января)

@@ -68,7 +68,7 @@ def nul_bytes(name: str, first: bytes) -> str:
     if not first.startswith((b"\xff\xfe", b"\xfe\xff")) and (order := _unmarked_utf16(first)) is not None:
         return (f"{name} looks like UTF-16 {order} text without a byte-order mark (its ASCII characters are two bytes, "
                 f"one a NUL), which rnncast does not read; save it as UTF-8 CSV (Excel: Save As 'CSV UTF-8'; pandas: "
-                f"pd.read_csv(path, encoding='utf-16-{order.lower()}'), then to_csv without encoding=)")  # decision 9707
+                f"pd.read_csv(path, encoding='utf-16-{order.lower()}'), then to_csv without encoding=)")  # decision 1715
     if first.startswith((b"\xff\xfe", b"\xfe\xff")) or ascii16:
         return (f"{name} is UTF-16 text, which rnncast does not read; save it as UTF-8 CSV (Excel: Save As "
                 "'CSV UTF-8'; pandas: to_csv without encoding=)")

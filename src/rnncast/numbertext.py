@@ -195,7 +195,7 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
 
 
 def _decimal_comma(value, number: str, where: str) -> str:
-    keep = ("read its file with pd.read_csv(path, sep=';', decimal=','), which reads them as numbers"  # decision 9705
+    keep = ("read its file with pd.read_csv(path, sep=';', decimal=','), which reads them as numbers"  # decision 1713
             if "memory" in where else "separate a file's columns by ';' to keep decimal commas")
     return (f"; {value!r} looks like a number with a decimal comma, which is not read {where}: write decimal "
             f"points ({number}), or {keep}")

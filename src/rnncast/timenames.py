@@ -24,7 +24,7 @@ TIME_WORDS = frozenset(TIME_NAMES + INTEGER_NAMES + MONTH_NAMES + WEEK_NAMES + (
     "kw"}  # kW is kilowatts too: a week's name only where it holds week codes (202301)
 
 
-# the words other languages' sheets name a time column with (decision 9701): they start ``timeunread``'s look at a
+# the words other languages' sheets name a time column with (decision 1709): they start ``timeunread``'s look at a
 # column of text not read as time, as English ``TIME_WORDS`` do, and no more (``says_time`` stays English: 'data' and
 # 'ano' are words of English tables too); the languages ``monthnames.BY_LANGUAGE`` writes months in, and CJK headers
 LOCAL_TIME_WORDS = {

@@ -78,7 +78,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
     sample = frame[c].dropna().head(5)
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return None
-    local = local_time_named(c) and all(re.search(r"\d", v) for v in sample)  # Datum, Ay, 年月 (decision 9701)
+    local = local_time_named(c) and all(re.search(r"\d", v) for v in sample)  # Datum, Ay, 年月 (decision 1709)
     if str(c).lower() in TIME_WORDS or set(re.split(r"[^a-z]+", str(c).lower())) & TIME_WORDS or local or \
             all(_YEAR.search(v) for v in sample) or monthnames.written(frame[c]):  # 'Mär 23' under any name
         value, at = badtimes.first_unread(frame[c], lambda i: place(i, frame.attrs))  # 'Mär 2018', not 'Jan'
