@@ -57,7 +57,7 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
     frame = berlin_wall_times("2024-10-26 20:00", 20, "h")
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 7; each time "
                        r"step of a series must appear once; this looks like local time across a daylight-saving change "
-                       r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give the zone with tz=, --tz to read it$"):
+                       r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give its zone to read it \(tz=, --tz\)$"):
         load_panel(frame, "load")
     half = berlin_wall_times("2024-10-26 23:00", 20, "30min")  # 02:00, 02:30, 02:00: time goes back, to a time given
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 8 \(2 rows repeat an earlier "
