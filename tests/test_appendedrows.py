@@ -24,7 +24,9 @@ def _appended(rows: int = 40, ahead: int = 3) -> pd.DataFrame:
 PAST = (r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows 40-42\) have no value of sales but have the "
         r"past covariates promo: rows appended to the history with the target blank are not read as history, and the "
         r"future values of a past covariate are not used by this model; give the data without them \(or, to use those "
-        r"values, fit with --future-covariates promo, future_covariates= in Python, and give them as the future\)$")
+        r"values, fit with --future-covariates promo, future_covariates= in Python, and give them as the future\); if "
+        r"instead the target's readings are missing there \(a late feed\), give the data without them: the forecast then "
+        r"starts after the last value \(2020-02-09\)")
 
 
 @pytest.mark.parametrize("fill", [None, "ffill", "interpolate", "drop"])
@@ -95,15 +97,16 @@ def test_any_covariate_read_holding_a_value_refuses_them_naming_only_those(fill)
                                            r"history with the target blank are not read as history, and the future "
                                            r"values of a past covariate are not used by this model; give the data "
                                            r"without them, and the future values of promo as the future \(predict "
-                                           r"--future FILE, future= in Python\)$"):
+                                           r"--future FILE, future= in Python\); if instead the target's readings are "
+                                           r"missing there \(a late feed\)"):
         load_panel(_mixed(), target="sales", past_covariates=["temp"], future_covariates=["promo"], fill=fill)
     with pytest.raises(RnncastError, match=r"have the past covariates temp: .* fit with --future-covariates temp, "):
         load_panel(_mixed(), target="sales", past_covariates=["promo", "temp"], fill=fill)
     both = _mixed().assign(promo=_appended()["promo"])
     with pytest.raises(RnncastError, match=r"have the future covariates promo and the past covariates temp: future rows "
                                            r"appended to the history are not read as history \(the future values of a "
-                                           r"past covariate are not used by this model\); give the data without them, "
-                                           r"and those rows as the future"):
+                                           r"past covariate are not used by this model\); if they are the forecast's "
+                                           r"future, give the data without them, and those rows as the future"):
         load_panel(both, target="sales", past_covariates=["temp"], future_covariates=["promo"], fill=fill)
 
 
@@ -283,3 +286,24 @@ def test_predict_and_evaluate_say_the_refusal_by_what_they_do_not_trained_on(tmp
     with pytest.raises(RnncastError, match=r"filled \(fill 'ffill'\), they would be made-up history \(6 invented "
                                            r"values scored\); give the data without those rows"):
         model.evaluate(path)
+
+
+def test_a_late_feeds_blank_readings_are_refused_with_advice_for_both_readings(tmp_path):
+    """t34t1 MED 2: the last hours' load blank (a late meter feed), the temperature there, were refused as "future rows"
+    with only the advice to pass those past hours as the future; -9999 there was filled by the model's fill."""
+    frame = _appended().rename(columns={"promo": "temp"})
+    lead = (r"have the future covariates temp: future rows appended to the history are not read as history; if they "
+            r"are the forecast's future, give the data without them, and those rows as the future \(predict --future "
+            r"FILE, future= in Python\); if instead the target's readings are missing there \(a late feed\), give the "
+            r"data without them: the forecast then starts after the last value \(2020-02-09\)")
+    with pytest.raises(RnncastError, match=lead + "$"):
+        load_panel(frame, target="sales", future_covariates=["temp"])
+    with pytest.raises(RnncastError, match=lead + r", or write those cells as a missing-value code and give it "
+                       r"\(missing_values=-9999, --missing-values -9999\) so that fill 'interpolate' fills them$"):
+        load_panel(frame, target="sales", future_covariates=["temp"], fill="interpolate")
+    coded = frame.assign(sales=frame["sales"].fillna(-9999))
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 2}, fill="interpolate", missing_values="-9999").fit(
+        coded.iloc[:40], target="sales", future_covariates=["temp"])
+    with pytest.raises(RnncastError, match=lead + r", or write those cells as the model's missing-value code -9999 so "
+                       r"that its fill 'interpolate' fills them$"):
+        model.predict(frame, future=frame.iloc[-2:].drop(columns="sales"))

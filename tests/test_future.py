@@ -484,3 +484,20 @@ def test_a_lacking_id_or_time_column_is_named_with_the_setting_that_named_it_at_
     with pytest.raises(RnncastError, match=r"^the future values lack column\(s\) \['date'\]: 'date' is the model's "
                                            r"time column \(time_col at fit\); "):
         align_future(rows, ["a", "b"], [days] * 2, ["promo"], id_col="store", time_col="date", tz=None)
+
+
+def test_a_short_futures_dates_are_named_on_one_clock_across_the_autumn_change():
+    """t34t1 LOW 8: "dated 2024-10-27 00:00, 2024-10-27 01:00, 2024-10-27 02:00+02:00": an offset on one time alone."""
+    t = pd.date_range("2024-10-01", periods=26 * 24 + 3, freq="h", tz="Europe/Berlin")  # to 10-27 02:00+02:00
+    rows = np.arange(len(t))
+    frame = pd.DataFrame({"time": t.tz_localize(None).strftime("%Y-%m-%d %H:%M"), "load": 50 + rows % 24 * 1.0,
+                          "temp": np.sin(rows / 5.0)})
+    history = frame.iloc[:-3]  # to 2024-10-26 23:00
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 6, "tz": "Europe/Berlin"}).fit(
+        history, target="load", future_covariates=["temp"])
+    with pytest.raises(RnncastError) as err:
+        model.predict(history, future=frame.iloc[-3:][["time", "temp"]])
+    assert str(err.value).startswith(
+        "the future covariates ['temp'] are missing for 2024-10-27 02:00+01:00, 2024-10-27 03:00+01:00, 2024-10-27 "
+        "04:00+01:00 (3 of 6 steps missing); the future values of the series are dated 2024-10-27 00:00+02:00, "
+        "2024-10-27 01:00+02:00, 2024-10-27 02:00+02:00; ")

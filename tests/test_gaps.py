@@ -77,7 +77,7 @@ def test_a_gap_where_the_clock_went_forward_names_the_zone_and_tz(caplog, monkey
     warned = [r.getMessage() for r in caplog.records]
     assert len(warned) == 2 and warned[0].startswith("1 row is missing from the 'h' calendar (first: 2024-03-31 02:00)")
     assert warned[0].endswith("; this looks like local time across a daylight-saving change (2024-03-31 02:00 does "
-                              "not exist in Europe/Berlin); give the zone with tz=, --tz to read it")
+                              "not exist in Europe/Berlin); give its zone to read it (tz=, --tz)")
     assert "daylight" not in warned[1]
 
 
@@ -91,7 +91,7 @@ def test_the_first_gap_a_clock_change_explains_is_named_after_ordinary_gaps_in_o
     (warned,) = [r.getMessage() for r in caplog.records]
     assert warned.startswith("3 rows are missing from the 'h' calendar in 2 series (first: series 'a' at 2024-03-09 03:00")
     assert "(2024-03-10 02:00:00 does not exist in America/New_York, America/Chicago, America/Denver, " \
-           "America/Los_Angeles); give the zone" in warned
+           "America/Los_Angeles); give its zone to read it (tz=, --tz)" in warned
 
 
 def test_a_short_file_of_some_weekdays_is_told_the_week_mask_in_the_gap_warning(caplog):
@@ -359,8 +359,8 @@ def test_the_hour_a_spring_clock_skips_is_said_whatever_the_step(step, caplog):
         load_panel(frame, target="y")
     said = [r.getMessage() for r in caplog.records if "missing from" in r.getMessage()]
     assert len(said) == 1 and said[0].endswith("this looks like local time across a daylight-saving change "
-                                               "(2024-03-31 02:00:00 does not exist in Europe/Berlin); give the zone "
-                                               "with tz=, --tz to read it"), said
+                                               "(2024-03-31 02:00:00 does not exist in Europe/Berlin); give its zone "
+                                               "to read it (tz=, --tz)"), said
     other = frame.assign(timestamp=frame["timestamp"] - pd.Timedelta("10D"))  # 21 March: no clock changes then
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):

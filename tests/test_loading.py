@@ -57,7 +57,7 @@ def test_a_duplicate_at_a_clock_going_back_names_the_zone_and_tz(monkeypatch):
     frame = berlin_wall_times("2024-10-26 20:00", 20, "h")
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 7; each time "
                        r"step of a series must appear once; this looks like local time across a daylight-saving change "
-                       r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give the zone with tz=, --tz to read it$"):
+                       r"\(2024-10-27 02:00 occurs twice in Europe/Berlin\); give its zone to read it \(tz=, --tz\)$"):
         load_panel(frame, "load")
     half = berlin_wall_times("2024-10-26 23:00", 20, "30min")  # 02:00, 02:30, 02:00: time goes back, to a time given
     with pytest.raises(RnncastError, match=r"duplicated timestamp 2024-10-27 02:00 at row 6 and row 8 \(2 rows repeat an earlier "
@@ -180,8 +180,10 @@ def test_future_rows_appended_to_the_history_are_refused_naming_them_and_the_way
     """They were refused as missing values (with --fill offered), and with a fill were filled as history."""
     with pytest.raises(RnncastError, match=r"^the last 3 rows of the data \(2020-02-10 to 2020-02-12, rows 40-42\) have "
                                            r"no value of sales but have the future covariates temp: future rows appended "
-                                           r"to the history are not read as history; give the data without them, and "
-                                           r"those rows as the future \(predict --future FILE, future= in Python\)$"):
+                                           r"to the history are not read as history; if they are the forecast's future, "
+                                           r"give the data without them, and those rows as the future \(predict --future "
+                                           r"FILE, future= in Python\); if instead the target's readings are missing "
+                                           r"there \(a late feed\), give the data without them"):
         load_panel(_prophet_style(), target="sales", future_covariates=["temp"], fill=fill)
 
 

@@ -38,7 +38,7 @@ def test_forecasts_below_zero_of_a_target_never_negative_are_counted_named_and_s
     assert below_zero(forecasts, np.array([[-1.0], [3.0]]), ["sales"], ids) is None  # the data goes below zero
     assert below_zero(np.abs(forecasts), np.array([[0.0]]), ["sales"], ids) is None
     one = below_zero(forecasts[:1], np.array([[0.0]]), ["y"], [None], "", point="")  # predict of one series: 'y'
-    assert one.startswith("1 of the 2 forecasts of 'y' ('y') are below zero (the least -0.01), though")
+    assert one.startswith("1 of the 2 forecasts of 'y' are below zero (the least -0.01), though")  # not 'y' ('y')
     assert "the scores are" not in one
 
 

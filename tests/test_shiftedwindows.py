@@ -1,7 +1,10 @@
 """The scored windows whose seasonal naive forecast reads a bar at another time of its session, a half day between
-(``shiftedwindows.py``): counted for what was scored and a backtest's metrics.json (decision 1682)."""
+(``shiftedwindows.py``): counted for what was scored and a backtest's metrics.json (decision 1682); and a row at
+another time of day, a zoned clock's change between (decision 9601)."""
 
 from __future__ import annotations
+
+import logging
 
 import numpy as np
 import pandas as pd
@@ -9,7 +12,7 @@ import pandas as pd
 from conftest import TINY
 from rnncast import Forecaster, holidaysets
 from rnncast.loading import load_panel
-from rnncast.shiftedwindows import across
+from rnncast.shiftedwindows import across, zoned
 from test_sessions import _bars, _frame, _half_bars
 
 DAYS = pd.date_range("2024-10-01", "2024-12-10", freq=holidaysets.offset("NYSE"))  # 2024-11-29: a half day
@@ -60,3 +63,55 @@ def test_evaluate_and_backtest_say_them_in_what_was_scored_and_metrics():
     assert (bt.metrics["seasonal_shifted"]["windows"], bt.metrics["seasonal_shifted"]["of"]) == (2, 4)
     plain = Forecaster(**{**settings, "season": 1}).backtest(frame, n_windows=2, target="price")
     assert "seasonal_shifted" not in plain.metrics
+
+
+def _hourly(start="2024-10-01", end="2024-11-10", freq="h", tz="Europe/Berlin"):
+    """Hourly load kept on Berlin's wall clock as SCADA writes it: 2024-10-27 02:00 twice (the frame and its panel)."""
+    t = pd.date_range(start, end, freq=freq, tz=tz)
+    frame = pd.DataFrame({"time": t.tz_localize(None).strftime("%Y-%m-%d %H:%M"),
+                          "load": 50 + 10 * np.sin(np.arange(len(t)) * 2 * np.pi / 24)})
+    return frame, load_panel(frame, target="load", tz=tz, announce=False)
+
+
+def test_windows_whose_seasonal_step_reads_another_hour_after_a_clock_change_are_counted():
+    """t34t1 HIGH 1: season 168 on Berlin's hours read 2024-10-27 02:00 (the second, +01:00) with 10-20 03:00."""
+    _, panel = _hourly()
+    starts, series = _every(panel, 48, 24)
+    found = across(panel, starts, series, 48, 24, 168)
+    offset = [t.utcoffset() for t in panel.time]  # by hand: the step and the row it reads on other offsets
+    rows = [(s + 48 + h - 1, s + 48 + h - 1 - 168) for s in starts for h in range(1, 25)]
+    steps = sum(r >= 168 and b >= 0 and offset[r] != offset[b] for r, b in rows)
+    assert (found["steps"], found["of"], found["series"]) == (steps, len(starts), 1) and steps == 168 * 24
+    assert found["first"] == {"time": "2024-10-27 02:00", "reads": "2024-10-20 03:00"}
+    assert found["text"].startswith(f"the seasonal naive forecast of {found['windows']} of the {len(starts)} windows "
+                                    f"({steps} steps) reads a row at another time of day on the local clock, a clock "
+                                    "change between (for 2024-10-27 02:00, 2024-10-20 03:00's): season 168 is counted "
+                                    "in rows")
+    assert across(panel, starts, series, 48, 24, 24)["first"]["reads"] == "2024-10-26 03:00"  # the 25-hour day
+    assert across(panel, starts, series, 48, 24, 12) is None  # half a day: no time of day to keep
+    for tz in ("UTC", None):  # no change of the clock: nothing to say
+        plain = load_panel(_hourly(tz="UTC")[0], target="load", tz=tz, announce=False)
+        assert across(plain, *_every(plain, 48, 24), 48, 24, 168) is None
+
+
+def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog):
+    _, panel = _hourly("2024-03-20", "2024-04-10", freq="15min")
+    line = zoned(panel.calendar, panel.time, 96)
+    assert line.startswith("season 96 is counted in 15-minute steps, but Europe/Berlin's clock changes once in the "
+                           "rows (daylight saving): for the 96 15-minute steps after each change the seasonal naive "
+                           "forecast and MASE's scale read another time of day, an hour before on the local clock "
+                           "after it goes forward and an hour after after it goes back (for 2024-03-31 03:00, "
+                           "2024-03-30 02:00's, not 03:00's)")
+    assert zoned(panel.calendar, panel.time, 48) is None and zoned(panel.calendar, panel.time[:500], 96) is None
+    frame, _ = _hourly(end="2024-10-30")  # the test rows span the change
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
+                           ).fit(frame, target="load")
+    said = [r.getMessage() for r in caplog.records if "clock changes" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("season 24 is counted in hours, but Europe/Berlin's clock changes once")
+    scored = model.evaluate(frame)["scored"]
+    assert scored["seasonal_shifted"]["first"]["time"] == "2024-10-27 02:00"
+    assert scored["seasonal_shifted"]["text"] in scored["text"]
+    settings = {**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
+    bt = Forecaster(**{**settings, "cutoff": "2024-10-25 09:00"}).backtest(frame, n_windows=3, step="1D", target="load")
+    assert (bt.metrics["seasonal_shifted"]["windows"], bt.metrics["seasonal_shifted"]["of"]) == (1, 3)  # 10-27 09:00

@@ -27,7 +27,8 @@ def test_future_rows_after_every_series_are_refused_naming_rows_columns_and_the_
     _joined().to_csv(path, index=False)
     with pytest.raises(RnncastError, match=r"^the last 3 rows of the table \(2020-02-10 to 2020-02-12, lines 42-44 "
                        r"of joined.csv\) have no value of any series \(a, b\) but have the future covariates price, "
-                       r"promo: future rows appended to the history are not read as history; give the data without "
+                       r"promo: future rows appended to the history are not read as history; if they are the forecast's "
+                       r"future, give the data without "
                        r"them, and those rows as the future \(predict --future FILE.*one row per time, for every series$"):
         load_panel(str(path), series=["a", "b"], future_covariates=["price", "promo"])
 

@@ -32,7 +32,7 @@ from rnncast import blankrows, gaps
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, spelled
 from rnncast.timetext import shown
 from rnncast.widetail import advice, held_kinds, last_rows, tail_rows
 from rnncast.rowseries import row_series
@@ -75,7 +75,7 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
             held = ~np.isnan(values[start:end, n_t:]).all(axis=0)  # [covariates] holding a value there
             if held.any():
                 raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs, fill) if labels_only else
-                                   _refusal(rows, s, start, end, time, positions, attrs, held))
+                                   _refusal(rows, s, start, end, time, positions, attrs, held, fill))
         elif warned and not (after is not None and after[start:end].all()):
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
 
@@ -204,12 +204,31 @@ def _head(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict
                      what, end - start, int(placed[0]), int(placed[-1]), attrs, dates)
 
 
-def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, held: np.ndarray) -> str:
+def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, held: np.ndarray,
+             fill: str | None = None) -> str:
     n_t, n_p = rows.n_targets, rows.n_past
     past = [c for c, h in zip(rows.columns[n_t: n_t + n_p], held[:n_p]) if h]
     future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
     head = _head(rows, s, start, end, time, positions, attrs, held_kinds(past, future))
-    return head + advice(past, future, rows.columns[n_t + n_p:])
+    return head + advice(past, future, rows.columns[n_t + n_p:]) + _late(time, start, rows.text_format, fill)
+
+
+def _late(time, start: int, fmt, fill: str | None) -> str:
+    """The other reading of such rows: the target's readings missing there (a meter feed late: the covariates written,
+    the load not yet), and what to do, ``start`` the first of them (the row before it the last value): give the data
+    without them (the forecast then starts after that value), or, where ``fill`` fills, write the cells as a
+    missing-value code, the model's (``hint("missing_values")``, set by ``reading``) or, at fit, one to give (decision
+    9602). Blank, they are not filled: a blank target with its covariates is also how the future is given."""
+    last = "" if time is None else f" ({shown(time[start - 1], time, fmt)})"
+    text = ("; if instead the target's readings are missing there (a late feed), give the data without them: the "
+            f"forecast then starts after the last value{last}")
+    if fill in (None, "drop"):
+        return text
+    code, fitted = hint("missing_values", None), hint("reader", None) is not None
+    if code:
+        return text + f", or write those cells as the model's missing-value code {code} so that its fill {fill!r} fills them"
+    return text if fitted else (text + f", or write those cells as a missing-value code and give it "
+                                f"({spelled('missing_values', -9999)}) so that fill {fill!r} fills them")
 
 
 def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, fill: str | None) -> str:

@@ -33,7 +33,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
-                     shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, yearlyseason,
+                     shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
@@ -227,7 +227,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
-    implied = yearlyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal
+    implied = weeklyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal
                                    model.state.yearly_season)  # naive was computed; 365 by fit's measure (decision 1665)
     overall = scores(wf, scales, wf_scaled)
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)

@@ -33,7 +33,7 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
     """For naive timestamps that repeat (``repeated``: a duplicate, or time going back) or leave a gap
     (the missing times) that a daylight-saving change explains: the clause saying so, with the zones in
     which every one of ``stamps`` occurs twice (or never), shown as ``shown_text``, and ``remedy`` (default:
-    give the zone with tz=); "" when none does."""
+    give its zone, tz=); "" when none does."""
     stamps = pd.DatetimeIndex(stamps)
     if not len(stamps) or stamps.tz is not None:
         return ""
@@ -49,7 +49,7 @@ def clock_change(stamps, shown_text: str, repeated: bool, remedy: str | None = N
     if not zones:
         return ""
     how = "occurs twice" if repeated else "does not exist"
-    remedy = remedy or hint("tz", f"give the zone with {spelled('tz')} to read it")
+    remedy = remedy or hint("tz", f"give its zone to read it ({spelled('tz')})")
     return (f"; this looks like local time across a daylight-saving change ({shown_text} {how} in "
             f"{some(list(zones), 4)}); {remedy}")
 

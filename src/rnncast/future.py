@@ -26,7 +26,7 @@ from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.lookalikes import refuse_other_form, spaced_name
 from rnncast.spelling import counted, some
-from rnncast.timetext import at_midnight, shown
+from rnncast.timetext import at_midnight, shown, shown_alike
 from rnncast.unusedfuture import not_forecast, not_used, warn_unused
 
 log = logging.getLogger(__name__)
@@ -196,13 +196,15 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if absent.any():
         first = table[absent]
         s = int(first["_series"].iloc[0])
-        dates = [shown(target[k], day, text_format) for k in first.index[first["_series"] == s][:3]] if dated else \
-            [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
-        dates += ["..."] * bool((first["_series"] == s).sum() > 3)  # a cut list says so
         had, seen = given.loc[given["_series"] == s, "_key"], ""
+        steps = [target[k] for k in first.index[first["_series"] == s][:3]] if dated else []
+        placed = [] if not dated or any(unplaced[int(i)] for i in had.index[:3]) else [stamps[int(i)] for i in had.index[:3]]
+        alike = shown_alike(steps + placed, day, text_format)  # one clock in the line: every offset or none (decision 729)
+        dates = alike[: len(steps)] if dated else [f"step {int(k) + 1}" for k in first["_step"][first["_series"] == s][:3]]
+        dates += ["..."] * bool((first["_series"] == s).sum() > 3)  # a cut list says so
         if dated and len(had):
-            dated_as = [shown(frame[time_col].iloc[int(i)], day) if unplaced[int(i)] else  # as written: no NaT
-                        shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read: the steps' form
+            dated_as = alike[len(steps):] or [shown(frame[time_col].iloc[int(i)], day) if unplaced[int(i)] else  # as written
+                                              shown(stamps[int(i)], day, text_format) for i in had.index[:3]]  # as read
             of = "" if whose else f" of {'the series' if id_col is None else repr(named[s])}"  # a shared table's
             seen = f"; the future values{of} are dated {', '.join(dated_as)}" + \
                    (", ..." if len(had) > 3 else "")

@@ -128,7 +128,8 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
             named = series_columns(each.items())
             where = "; in ".join(p for p in where.split("; in ") if " series: " not in p)  # the columns say them
             whose = "the data's columns" if not judged else "the values the model was fitted on"
-        head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {named} ({own!r})"
+        also = "" if named == repr(own) else f" ({own!r})"  # the forecast's column, where not the target's name
+        head = f"{int(low[..., middle].sum()) or 'none'} of the {per} {kind}forecasts of {named}{also}"
         quantiles = [f"{int(low[..., j].sum())} of its {levels[j]:g} quantiles ({columns[j]!r})"
                      for j in range(len(columns)) if levels and j != middle and low[..., j].any()]
         joint = (" and " if low[..., middle].any() else " but ") if quantiles else ""

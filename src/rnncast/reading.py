@@ -58,6 +58,7 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
     try:
         with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN, time_unit=MODEL_UNIT,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state), reader=doing,
+                   missing_values=state.settings.data.missing_values or "",  # its codes, for appendedrows' advice
                    utc_clock=partial(utc_clock, state)), (  # predict and evaluate take none: the model applies its fit's
                 timeunread.passed_over() if state.calendar.kind == "row" else nullcontext()):  # fitted with no time
             data = in_model_zone(state, data)  # the same instants in another zone: placed on the model's clock

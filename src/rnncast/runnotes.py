@@ -13,7 +13,7 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import some, spelled
-from rnncast import seasonmatch, yearlyseason, zeroscales
+from rnncast import seasonmatch, weeklyseason, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
@@ -43,7 +43,7 @@ def missing_season(forecaster: Fitted) -> Season | None:
     if forecaster.settings_.data.season != 1:
         return None
     season = agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
-    return yearlyseason.implied(season, getattr(forecaster.state_, "yearly_season", None))  # decisions 1606, 1665
+    return weeklyseason.implied(season, getattr(forecaster.state_, "yearly_season", None))  # decisions 1606, 1665, 9604
 
 
 def _own(forecaster: Fitted) -> dict:
@@ -58,7 +58,7 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
     the season's cycle; None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
     of series that differ but agree on the season (``timecalendar.by_series``); ``why``: the data's reason for the
-    season, after its cycle (``yearlyseason.why``)."""
+    season, after its cycle (``weeklyseason.why``)."""
     if season is None:
         return None
     longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
@@ -74,7 +74,7 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
     season, shown = recorded_season(m), m.get("calendar") or repr(m.get("freq"))
-    why = yearlyseason.why(m["yearly_season"]) if season is not None and season.steps == 365 and m.get("yearly_season") else ""
+    why = weeklyseason.why(season, m.get("yearly_season"))  # 365 or 168 by fit's measure
     return season_hint(season, shown, m["lookback"], False, why) or seasonmatch.hint(  # a season given off the calendar's year
         m.get("season"), seasonmatch.calendar_of(m.get("freq")), shown)
 
@@ -84,7 +84,7 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
     own = _own(forecaster)
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
     season, measured = missing_season(forecaster), getattr(forecaster.state_, "yearly_season", None)
-    why = yearlyseason.why(measured) if season is not None and season.steps == 365 else ""
+    why = weeklyseason.why(season, measured)
     return season_hint(season, calendar, forecaster.settings_.data.lookback, bool(own), why) or \
         seasonmatch.hint(forecaster.settings_.data.season, forecaster.calendar_, forecaster.calendar_.shown)
 

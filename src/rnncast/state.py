@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
-from rnncast import climatology, formatversions, modelcard, yearlyseason
+from rnncast import climatology, formatversions, modelcard, weeklyseason
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import Noted, check_keys, check_version, not_of_kind
 from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
@@ -69,7 +69,7 @@ class FittedState:
     fit_rows: list | None = None  # [S, 4] rows and hash of the training and validation rows fit read (fitrows.record)
     later_rows: dict | None = None  # the target against its features' later rows (laterrows.measure); None: no features
     climatology: np.ndarray | None = field(default=None, compare=False, repr=False)  # [S, P, T] (climatology.table)
-    yearly_season: dict | None = None  # daily training rows' yearly cycle against the week (yearlyseason.measure)
+    yearly_season: dict | None = None  # the season hint's measure: days' year against the week, hours' week against the day (weeklyseason)
     squeezed: dict | None = None  # the first column whose training scale one value sets (outliers.find); None: none
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
     cutoffs: list | None = None  # [S] {data_start, train_end, val_end, data_end} as the data writes times (modelcard); None: no time
@@ -195,7 +195,7 @@ class FittedState:
                 unused=[str(c) for c in meta.get("unused", [])], series_all=meta.get("series_all"),
                 epoch_draw=meta.get("epoch_draw"), diverged_epoch=diverged_epoch(meta.get("diverged_epoch")),
                 untrained_loss=meta.get("untrained_loss"), same_step=same_step(meta.get("same_step")),
-                later_rows=later_rows(meta.get("later_rows")), yearly_season=yearlyseason.read(meta.get("yearly_season")),
+                later_rows=later_rows(meta.get("later_rows")), yearly_season=weeklyseason.read(meta.get("yearly_season")),
                 overlap=saved_overlap(meta.get("test_overlap")), climatology=climatology.read(meta.get("climatology"), n, n_t),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(

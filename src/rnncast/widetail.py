@@ -77,8 +77,9 @@ def advice(past: list, future: list, read: list) -> str:
     and ``future``; ``read``: the model's future covariates. A clause beginning with ': '."""
     if future:
         unread = " (the future values of a past covariate are not used by this model)" if past else ""
-        return (f": future rows appended to the history are not read as history{unread}; give the data without "
-                "them, and those rows as the future (predict --future FILE, future= in Python)")
+        return (f": future rows appended to the history are not read as history{unread}; if they are the forecast's "
+                "future, give the data without them, and those rows as the future (predict --future FILE, future= in "
+                "Python)")
     if read:
         return (": rows appended to the history with the target blank are not read as history, and the future "
                 "values of a past covariate are not used by this model; give the data without them, and the future "

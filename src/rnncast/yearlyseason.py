@@ -64,16 +64,19 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     return tuple(year / other if other > 0 else np.nan for other in (last, week))
 
 
-def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int) -> tuple[float, float]:
+def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int | None = None,
+          step: pd.Timedelta = pd.Timedelta(days=1)) -> tuple[float, float]:
     """Whether ``values`` [n] (finite, at ``time``, daily) repeat every ``steps`` days: on the days that have the value
     ``steps`` and ``steps // 2 + 1`` days before, the median absolute difference from the first over that from the
     second, and the z statistic of the mean sign of the difference of the two absolute differences (Diebold and
     Mariano's sign test with a Newey-West variance; below -``Z``: the values one cycle apart are the nearer, more
-    than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide."""
-    days = ((time - time[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide.
+    ``against``: another lag than half the cycle; ``step``: steps of another length (``weeklyseason``: 168 hours
+    against 24 and 1, decision 9604)."""
+    days = ((time - time[0]) // step).to_numpy(dtype=np.int64)
     grid = np.full(days[-1] + 1, np.nan)
     grid[days] = values
-    half = steps // 2 + 1
+    half = steps // 2 + 1 if against is None else against
     if len(grid) <= steps:
         return np.nan, np.nan
     target = grid[steps:]

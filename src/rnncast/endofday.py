@@ -1,0 +1,53 @@
+"""Hour-ending timestamps that write the end of a day as 24:00 (ISO 8601's end of day), read as the next day's 00:00.
+
+US ISOs and many SCADA exports label the hours ending 01:00 to 24:00: "2024-09-01 24:00" is the hour that ends at
+midnight. pandas reads no hour 24, so such a column was refused as "not a date written as its other values are",
+though it is (t34t1 MED 3). ``read`` writes each such value as the next day's 00:00 in the same form (its separator,
+seconds and UTC offset kept) before the column is parsed, and says so once, with the count and the first example;
+an hour 24 with minutes or seconds past it (24:30) is no time of any day and is refused by name (decision 9603).
+The text is rewritten before any zone is applied, so with ``tz=`` the next day's 00:00 is placed on the local clock
+as any midnight is.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pandas as pd
+
+from rnncast.errors import RnncastError
+
+log = logging.getLogger(__name__)
+
+END = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T])24:(\d\d)((?::\d\d(?:\.\d+)?)?)((?:Z|[+-]\d\d(?::?\d\d)?)?)$")
+
+
+def read(column: pd.Series, name: str, place) -> pd.Series:
+    """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it)
+    written as the next day's ``00:00`` in the same form; the column as given where none is. ``place(i)`` names row
+    ``i``. Logs one INFO line with the count and the first. Raises ``RnncastError`` for an hour 24 with minutes or
+    seconds past 24:00 (``2024-09-01 24:30``), naming it and its row."""
+    if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):  # text
+        return column
+    text = pd.Series(column.astype(str).str.strip().to_numpy(dtype=object))  # positions as the index: place(i)
+    maybe = text.str.contains("24:", regex=False).to_numpy() & column.notna().to_numpy()
+    if not maybe.any():
+        return column
+    found = text[maybe].str.extract(END)  # [K, 5] date, separator, minutes, seconds, offset; NaN where no match
+    found = found[found[0].notna()]
+    if found.empty:
+        return column
+    past = found[(found[2] != "00") | found[3].str.strip(":0.").ne("")]
+    if not past.empty:
+        raise RnncastError(f"time column {name!r} holds {text.loc[past.index[0]]!r} at {place(int(past.index[0]))}, an hour 24 "
+                           "past 24:00: only 24:00 itself, ISO 8601's end of a day, is read (as the next day's 00:00); "
+                           "correct that value")
+    days = (pd.to_datetime(found[0], format="%Y-%m-%d") + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    out = text.where(column.notna().to_numpy(), None)
+    out.loc[found.index] = days + found[1] + "00:00" + found[3] + found[4]
+    first = int(found.index[0])
+    log.info("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: read as the next "
+             "day's 00:00 (%r at %s as %r)", name, len(found), "" if len(found) == 1 else "s", text.loc[first],
+             place(first), out.loc[first])
+    return pd.Series(out.to_numpy(dtype=object), index=column.index, name=column.name)

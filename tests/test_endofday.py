@@ -1,0 +1,58 @@
+"""Hour-ending timestamps whose end of day is written 24:00 (``endofday.py``): read as the next day's 00:00 and said
+once; an hour 24 past 24:00 refused by name (decision 9603)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError
+from rnncast.loading import load_panel
+
+
+def _hour_ending(start: str, days: int, form: str = "%Y-%m-%d %H:%M") -> pd.DataFrame:
+    """Hourly load labelled by the hours' ends, 01:00 to 24:00, as US ISOs export it (no clock change inside)."""
+    ends = pd.date_range(start, periods=24 * days, freq="h") + pd.Timedelta(hours=1)
+    text = [(t - pd.Timedelta(days=1)).strftime(form).replace(" 00:", " 24:").replace("T00:", "T24:")
+            if t.hour == 0 else t.strftime(form) for t in ends]
+    return pd.DataFrame({"timestamp": text, "load": 50 + np.arange(24 * days) % 24.0})
+
+
+def test_24_00_is_read_as_the_next_days_midnight_and_said_once(caplog):
+    """t34t1 MED 3: '2024-09-01 24:00' was refused as "not a date written as its other values are"."""
+    frame = _hour_ending("2024-09-01", 3)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="load", announce=False)
+    assert list(panel.time[22:25].strftime("%Y-%m-%d %H:%M")) == ["2024-09-01 23:00", "2024-09-02 00:00",
+                                                                  "2024-09-02 01:00"]
+    assert panel.calendar.freq == pd.tseries.frequencies.to_offset("h") and len(panel.time) == 72
+    said = [r.getMessage() for r in caplog.records if "24:00" in r.getMessage()]
+    assert said == ["time column 'timestamp' writes the end of a day as 24:00 (hour-ending times) in 3 values: read "
+                    "as the next day's 00:00 ('2024-09-01 24:00' at row 23 as '2024-09-02 00:00')"]
+
+
+def test_with_a_zone_the_next_days_midnight_is_on_the_local_clock():
+    """Berlin's 2024-10-27 has 25 hours: written with offsets, its 24:00+01:00 is 2024-10-28 00:00+01:00, and the
+    day before's 24:00+02:00 is 10-27 00:00+02:00; naive text in the zone is placed on its clock as a midnight is."""
+    ends = pd.date_range("2024-10-26 01:00", periods=24 + 25 + 24, freq="h", tz="Europe/Berlin")
+    text = [f"{t - pd.Timedelta(days=1):%Y-%m-%d} 24:00{t:%z}" if t.hour == 0 else f"{t:%Y-%m-%d %H:%M%z}" for t in ends]
+    frame = pd.DataFrame({"timestamp": text, "load": np.arange(len(ends), dtype=float)})
+    time = load_panel(frame, target="load", tz="Europe/Berlin", announce=False).time
+    assert text[23] == "2024-10-26 24:00+0200" and text[48] == "2024-10-27 24:00+0100"
+    assert (str(time[23]), str(time[48])) == ("2024-10-27 00:00:00+02:00", "2024-10-28 00:00:00+01:00")
+    assert list(time) == list(ends)
+    naive = load_panel(_hour_ending("2024-10-28", 2, "%Y-%m-%dT%H:%M:%S"), target="load", tz="Europe/Berlin",
+                       announce=False).time
+    assert str(naive[23]) == "2024-10-29 00:00:00+01:00"
+
+
+def test_an_hour_24_with_minutes_is_refused_by_name():
+    frame = _hour_ending("2024-09-01", 2)
+    frame.loc[23, "timestamp"] = "2024-09-01 24:30"
+    with pytest.raises(RnncastError, match=r"^time column 'timestamp' holds '2024-09-01 24:30' at row 23, an hour 24 "
+                                           r"past 24:00: only 24:00 itself, ISO 8601's end of a day, is read \(as the "
+                                           r"next day's 00:00\); correct that value$"):
+        load_panel(frame, target="load", announce=False)
