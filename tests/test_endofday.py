@@ -1,5 +1,5 @@
 """Hour-ending timestamps whose end of day is written 24:00 (``endofday.py``): read as the next day's 00:00 and said
-once; an hour 24 past 24:00 refused by name (decision 9603)."""
+once; an hour 24 past 24:00 refused by name (decision 1718)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The scored windows whose seasonal naive forecast reads a bar at another time of its session, a half day between
 (``shiftedwindows.py``): counted for what was scored and a backtest's metrics.json (decision 1682); and a row at
-another time of day, a zoned clock's change between (decision 9601)."""
+another time of day, a zoned clock's change between (decision 1716)."""
 
 from __future__ import annotations
 

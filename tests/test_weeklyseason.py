@@ -1,5 +1,5 @@
 """weeklyseason: whether hourly training rows repeat every week more than every day, so that the season hint names
-168 (decision 9604), by yearlyseason's test of a cycle (decision 1702)."""
+168 (decision 1719), by yearlyseason's test of a cycle (decision 1702)."""
 
 from __future__ import annotations
 

@@ -218,7 +218,7 @@ def _late(time, start: int, fmt, fill: str | None) -> str:
     the load not yet), and what to do, ``start`` the first of them (the row before it the last value): give the data
     without them (the forecast then starts after that value), or, where ``fill`` fills, write the cells as a
     missing-value code, the model's (``hint("missing_values")``, set by ``reading``) or, at fit, one to give (decision
-    9602). Blank, they are not filled: a blank target with its covariates is also how the future is given."""
+    1717). Blank, they are not filled: a blank target with its covariates is also how the future is given."""
     last = "" if time is None else f" ({shown(time[start - 1], time, fmt)})"
     text = ("; if instead the target's readings are missing there (a late feed), give the data without them: the "
             f"forecast then starts after the last value{last}")

@@ -35,7 +35,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     of any precision, then day first (31/01/2024); ISO strings whose UTC offset changes are read as
     instants (True). With ``dayfirst`` True (a model that read its dates so) day first comes first. An ideographic
     space (U+3000) around a value is stripped, as pandas skips an ASCII one (decision 1469)."""
-    column = endofday.read(_wide_spaces(column), name, place)  # 2024-09-01 24:00: the next day's 00:00 (decision 9603)
+    column = endofday.read(_wide_spaces(column), name, place)  # 2024-09-01 24:00: the next day's 00:00 (decision 1718)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
     twoforms.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither

@@ -4,7 +4,7 @@ US ISOs and many SCADA exports label the hours ending 01:00 to 24:00: "2024-09-0
 midnight. pandas reads no hour 24, so such a column was refused as "not a date written as its other values are",
 though it is (t34t1 MED 3). ``read`` writes each such value as the next day's 00:00 in the same form (its separator,
 seconds and UTC offset kept) before the column is parsed, and says so once, with the count and the first example;
-an hour 24 with minutes or seconds past it (24:30) is no time of any day and is refused by name (decision 9603).
+an hour 24 with minutes or seconds past it (24:30) is no time of any day and is refused by name (decision 1718).
 The text is rewritten before any zone is applied, so with ``tz=`` the next day's 00:00 is placed on the local clock
 as any midnight is.
 """

@@ -210,7 +210,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
         climatology=climatology.kept(panel, splits, train_means),  # the climatology baseline's, kept (decision 1663)
-        yearly_season=weeklyseason.measure(panel, splits, settings.data.season, data_s.horizon),  # the season hint's: 365 over 7, 168 over 24 by the data (decisions 1606, 9604)
+        yearly_season=weeklyseason.measure(panel, splits, settings.data.season, data_s.horizon),  # the season hint's: 365 over 7, 168 over 24 by the data (decisions 1606, 1719)
         squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
         value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them
         fit_rows=fitrows.record(panel, splits),  # what evaluate compares its data's rows of these periods with

@@ -43,7 +43,7 @@ def missing_season(forecaster: Fitted) -> Season | None:
     if forecaster.settings_.data.season != 1:
         return None
     season = agreed_season(forecaster.calendar_, _own(forecaster).values())  # None where the series' weeks differ
-    return weeklyseason.implied(season, getattr(forecaster.state_, "yearly_season", None))  # decisions 1606, 1665, 9604
+    return weeklyseason.implied(season, getattr(forecaster.state_, "yearly_season", None))  # decisions 1606, 1665, 1719
 
 
 def _own(forecaster: Fitted) -> dict:

@@ -63,4 +63,4 @@ def warn(calendar, calendars: dict, season: int, times=None) -> None:
     if (line := shifted_season(getattr(calendar, "session", None), times, season, getattr(calendar, "shown", ""))):
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
     if (line := shiftedwindows.zoned(calendar, times, season)):
-        log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 9601)
+        log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)

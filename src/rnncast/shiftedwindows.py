@@ -11,7 +11,7 @@ align MASE's scale, the baselines' intervals and the window norms alike.
 
 A zoned clock that changes (daylight saving: ``tz="Europe/Berlin"``) does the same to hourly rows: a season of whole
 days counted in rows is a day of 24 hours, so for the 168 hours after 2024-10-27's change season 168 forecasts 10:00
-with the week before's 11:00 (decision 9601). ``across`` counts those windows too (one rule: the step's row and the
+with the week before's 11:00 (decision 1716). ``across`` counts those windows too (one rule: the step's row and the
 row it reads at other times of day, the clock's offset changed between), and ``zoned`` is fit's and backtest's
 warning of them, as ``sessions.shifted_season`` is of half days (decision 1615).
 """
@@ -30,7 +30,7 @@ def kind(calendar, season: int | None) -> str | None:
     """How ``season`` (steps) of ``calendar`` is a whole number of days that a count of rows may read at another time
     of day: "session" (a trading session of which it is whole sessions: a half day between, decision 1682), "zone"
     (a step of hours or minutes on a zoned clock, ``calendar.tz``, of which it is whole days: a clock change between,
-    decision 9601), else None."""
+    decision 1716), else None."""
     if season is None or season <= 1 or calendar is None:
         return None
     if getattr(calendar, "session", None) is not None:
@@ -98,7 +98,7 @@ def zoned(calendar, times, season: int | None) -> str | None:
     """Fit's and backtest's warning where ``season`` (steps) is whole days of ``calendar``'s hours or minutes on a
     zoned clock (``kind`` "zone") and the clock changes within ``times`` (the rows' DatetimeIndex [N], stacked
     series alike): counted in rows, the seasonal naive forecast and MASE's scale of the ``season`` rows after each
-    change read another time of day (decision 9601); None otherwise."""
+    change read another time of day (decision 1716); None otherwise."""
     if kind(calendar, season) != "zone" or not isinstance(times, pd.DatetimeIndex) or times.tz is None:
         return None
     grid = pd.date_range(times.min(), times.max(), freq=calendar.freq)  # [G] the steps, counted in elapsed time

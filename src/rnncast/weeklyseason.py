@@ -1,5 +1,5 @@
 """Whether hourly training rows repeat every week rather than every day, measured at fit, so that the season hint
-names 168 where the week is the stronger cycle (decision 9604), as ``yearlyseason`` names 365 over 7 on days.
+names 168 where the week is the stronger cycle (decision 1719), as ``yearlyseason`` names 365 over 7 on days.
 
 An hourly calendar implies a day (``seasons.implied_season``: 24), and the hint beside a verdict of season 1 named 24
 on every hourly file, electricity load too, whose seasonal naive forecast at 168 (the same hour a week earlier) is

@@ -72,7 +72,7 @@ def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int |
     Mariano's sign test with a Newey-West variance; below -``Z``: the values one cycle apart are the nearer, more
     than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide.
     ``against``: another lag than half the cycle; ``step``: steps of another length (``weeklyseason``: 168 hours
-    against 24 and 1, decision 9604)."""
+    against 24 and 1, decision 1719)."""
     days = ((time - time[0]) // step).to_numpy(dtype=np.int64)
     grid = np.full(days[-1] + 1, np.nan)
     grid[days] = values
