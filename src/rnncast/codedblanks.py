@@ -14,7 +14,7 @@ import numpy as np
 
 import pandas as pd
 
-from rnncast import codedrefusal
+from rnncast import codedrefusal, timeaxis, timeunread
 from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
 from rnncast.layouts import TARGET_COLUMN, Rows
@@ -22,6 +22,7 @@ from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
 from rnncast.spelling import counted, named, spelled
 from rnncast.staticvalues import is_text, no_value
+from rnncast.timenames import TIME_NAMES
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
 WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 1607)
@@ -71,10 +72,10 @@ def if_missing(codes, given: str | None = None) -> str:
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
     around it aside, in its case: 'm' and 'M/D' are no 'M', decision 1687) blank in every column but ``keep`` (the id
-    column, given or a found 'unique_id' (decision 1669), and the time column) and the ``static`` covariates' columns,
-    the codes each cell held in its ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there
-    too (``MISSING``: a refusal of another text cell advises from it); ``frame`` itself where ``text`` holds no text
-    code (decision 1646)."""
+    column, given or a found 'unique_id' (decision 1669), and the time column given), a time column found by its name
+    or dates (``_timed``, decision 9802) and the ``static`` covariates' columns, the codes each cell held in its
+    ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there too (``MISSING``: a refusal of
+    another text cell advises from it); ``frame`` itself where ``text`` holds no text code (decision 1646)."""
     codes = missing_words(text)
     if not codes:
         return frame
@@ -86,7 +87,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         if c in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
         which = _held(column, codes)
-        if which.any():
+        if which.any() and not _timed(c, column.where(which == 0)):  # a time column found by its name or values
             held[c] = which
     if not held:
         return out
@@ -97,6 +98,18 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
     out.attrs[WORDED] = (set(map(str, frame.columns)), held)
     return out
+
+
+def _timed(name, rest: pd.Series) -> bool:
+    """Whether column ``name``, its codes aside (``rest``), is one the time column is found as (decision 9802): text
+    under a time's name ('date', as ``timeaxis`` finds one by its name) or dates under any name (by its values), its
+    'M' an unreadable date to name, not a blank read as a missing timestamp. A column of numbers is a value's."""
+    if pd.to_numeric(rest.dropna().astype(str).str.strip(), errors="coerce").notna().all():
+        return False  # 'time' of 3.2, 5.1 beside dates: a value (timeaxis), its 'M' a blank
+    if str(name).strip().lower() in TIME_NAMES + ("ts",):
+        return True
+    with timeunread.passed_over():  # asked of one column: refuses nothing
+        return timeaxis.find_time_column(rest.rename("values").to_frame())[1] in ("by its type", "by its values")
 
 
 def _held(column: pd.Series, codes: tuple) -> np.ndarray:
