@@ -323,3 +323,28 @@ def test_a_text_code_in_the_future_values_or_a_numeric_static_covariate_is_refus
                 Forecaster(**settings).fit(given.pop("data", frame), **given)
     labels = pd.DataFrame({"unique_id": ids, "sex": ["M", "F", "M"]})  # labels: 'M' is one, not a missing value
     assert Forecaster(**settings).fit(frame, static_covariates=labels).static_encoder_.categorical_names == ["sex"]
+
+
+def test_a_text_code_in_a_found_time_column_is_named_as_no_date_not_a_missing_timestamp(tmp_path):
+    """t34t5 MED 5: 'M' in a 'date' column found by its name was blanked by missing_values='M' and refused as "time
+    column 'date' is missing a timestamp at line 102"; only a time column given was spared (decision 9802). One
+    found by its dates under another name is spared too; a column of numbers named 'time' beside dates is a value."""
+    import pandas as pd
+
+    from rnncast.codedblanks import words
+    from rnncast.loading import load_panel
+
+    dates = pd.date_range("2020-01-01", periods=40).strftime("%Y-%m-%d").tolist()
+    values = [str(v) for v in range(40)]
+    for name in ("date", "Datum"):
+        frame = pd.DataFrame({name: dates, "y": values})
+        frame.loc[10, name] = "M"
+        frame.to_csv(tmp_path / "m.csv", index=False)
+        with pytest.raises(RnncastError, match=rf"^time column '{name}' holds 'M' at line 12 of m.csv, which is not a "
+                                               "date written as its other 39 values are"):
+            load_panel(tmp_path / "m.csv", target="y", missing_values="M", fill="ffill")
+        assert words(frame, "M").loc[10, name] == "M"
+    frame = pd.DataFrame({"date": dates, "time": values, "y": values})
+    frame.loc[10, "time"] = "M"
+    read = words(frame, "M")
+    assert read["time"].isna().tolist() == [i == 10 for i in range(40)]  # a value's 'M': blank, as before

@@ -46,3 +46,41 @@ def test_every_word_points_to_a_command_or_benchmark_and_is_none_itself():
 def test_no_command_lists_them_and_where_their_flags_are():
     assert no_command("rnncast", "command", ["demo", "fit"]) == (
         "rnncast: error: give a command, one of demo or fit (rnncast COMMAND --help lists its flags)\n")
+
+
+@pytest.mark.parametrize("given, said", [
+    ("help", "unknown command 'help': rnncast --help lists the commands, rnncast COMMAND --help one's flags"),
+    ("version", "unknown command 'version': rnncast --version says rnncast's version and those of the libraries it "
+                "runs on"),
+    ("d4.csv", "unknown command 'd4.csv': the command comes before the data, e.g. rnncast fit d4.csv; the commands are "
+               "demo, fit, backtest, tune, predict, evaluate, export, compare and bench"),
+    ("my data.parquet", "unknown command 'my data.parquet': the command comes before the data, e.g. rnncast fit "
+                        "'my data.parquet'; the commands"),
+])
+def test_a_flag_or_a_file_written_as_the_command_points_to_its_place(given, said):
+    """t34t5 LOW 9: `rnncast help`, `rnncast version`, `rnncast d4.csv` got the list of commands alone (9805)."""
+    assert unknown_command("rnncast", "command", given, COMMANDS).startswith(said)
+
+
+def test_a_commands_flag_before_the_command_is_named_with_the_line_that_takes_it(capsys):
+    """t34t5 LOW 9: `rnncast --epochs 2 fit d4.csv` said "unknown flag --epochs" alone, and `rnncast --highway fit
+    d4.csv` "rnncast fit: error: unrecognized arguments: --highway", a flag fit takes (decision 9805)."""
+    from rnncast.cli.parser import build_parser
+    from rnncast.commandnames import before_command
+
+    for argv, said in ((["--epochs", "2", "fit", "d4.csv"], "rnncast fit d4.csv --epochs 2"),
+                       (["--highway", "fit", "d4.csv"], "rnncast fit d4.csv --highway"),
+                       (["--epochs=2", "-q", "fit", "d4.csv"], "rnncast fit d4.csv --epochs=2 -q")):
+        with pytest.raises(SystemExit) as exit_:
+            build_parser().parse_args(argv)
+        err = capsys.readouterr().err
+        flag = argv[0].split("=")[0]
+        assert exit_.value.code == 2 and err.startswith(
+            f"rnncast: error: unknown flag {flag}: {flag} is a flag of fit, backtest and tune, given after the "
+            f"command: {said} (rnncast --help"), err
+    flags = {"epochs": (["fit", "tune"], "--epochs"), "out": (["predict"], "--out")}
+    assert before_command("rnncast", flags, "epochs", None, ["--epochs", "2", "predict", "r", "d.csv"]) == \
+        "a flag of fit and tune, given after the command, and not one of predict"
+    assert before_command("rnncast", flags, "epochs", None, ["--epochs", "2"]) == \
+        "a flag of fit and tune, given after the command"
+    assert before_command("rnncast", flags, "lookbak", None, ["--lookbak", "2", "fit"]) == ""  # none's: did you mean

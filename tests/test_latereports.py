@@ -107,3 +107,16 @@ def test_blank_rows_after_the_panel_s_last_value_are_left_to_the_all_series_refu
     values[5, 0] = np.nan  # B's 3rd day blank too: A goes on to it, so B's last 2 rows are late
     assert tails(values, time, np.arange(7), offsets, 1)[0] == [(1, 5, 7)]
     assert tails(values, None, np.arange(7), offsets, 1) == ([], None)
+
+
+def test_late_rows_partly_written_with_a_code_are_named_with_it_and_left_out_by_both(tmp_path):
+    """Decision 9801: late rows read as missing from 'M' (``coded``) say so, and the pandas line drops both forms."""
+    frame = surveillance(late=("D",)).astype({"cases": object})
+    frame.loc[78, "cases"] = "M"  # D's last three rows: blank, 'M', blank
+    frame.to_csv(tmp_path / "ili.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "ili.csv", target="cases", id_col="region", missing_values="M")
+    said = str(info.value)
+    assert "have a date but no value of 'cases' (some hold 'M', which missing_values (--missing-values) reads as " \
+           "missing), after its last value" in said
+    assert said.endswith("e.g. with pandas: df = df[~df['cases'].isin(['M'])].dropna(subset=['cases'])")

@@ -219,7 +219,7 @@ def test_levels_written_inexactly_find_their_interval_and_fit_keeps_its_run():
     """np.linspace(0.1, 0.9, 5) holds 0.30000000000000004, and --quantiles 0.9000000001 a level just off 0.9:
     coverages looked the rounded 0.3 and 0.9 up among the levels as given and fit crashed after training."""
     from rnncast.metrics import coverages, interval_pairs
-    from rnncast.settingvalues import parse_quantiles
+    from rnncast.quantilelevels import parse_quantiles
 
     assert parse_quantiles(np.linspace(0.1, 0.9, 5)) == (0.1, 0.3, 0.5, 0.7, 0.9)
     levels = (0.1, 0.5, 0.9000000001)

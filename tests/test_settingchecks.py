@@ -134,7 +134,7 @@ def test_quantile_levels_are_refused_as_given_where_their_columns_names_would_cl
 
     with pytest.raises(RnncastError, match=says):
         Forecaster(quantiles=given).fit([float(v % 7) for v in range(80)])
-    from rnncast.settingvalues import parse_quantiles
+    from rnncast.quantilelevels import parse_quantiles
 
     assert parse_quantiles([1e-20, 0.5]) == (1e-20, 0.5)  # kept as given, not rounded to 0.0
     assert parse_quantiles("0.30000000000000004,0.5") == (0.3, 0.5)  # float noise still rounded away

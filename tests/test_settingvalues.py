@@ -1,5 +1,5 @@
-"""One setting's value (``settingvalues.py``): quantile levels from a list or text, and NumPy
-scalars taken where Python numbers are and made into them, while booleans and text are not numbers."""
+"""One setting's value (``settingvalues.py``): NumPy scalars taken where Python numbers are and made into them, while
+booleans and text are not numbers (quantile levels as settings take them; their reading: test_quantilelevels.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,9 @@ import pytest
 
 from rnncast import Forecaster, RnncastError
 from rnncast.config import Settings
-from rnncast.settingvalues import missing_text, parse_quantiles
+from rnncast.quantilelevels import parse_quantiles
+from rnncast.settingvalues import missing_text
 from rnncast.spelling import named
-
-
-def test_quantile_levels_from_a_list_or_text():
-    assert parse_quantiles(None) == () and parse_quantiles([0.25, 0.75]) == (0.25, 0.75)
-    assert parse_quantiles("0.25,0.75") == (0.25, 0.75)  # text is the flag's form, read in full
 
 
 @pytest.mark.parametrize("value", [["0.1", "0.5", "0.9"], (0.25, "0.75"), np.array(["0.1", "0.5"])])
@@ -77,19 +73,6 @@ def test_booleans_and_text_are_not_numbers(name, value):
         Settings.from_flat({name: value})
 
 
-def test_quantile_levels_come_from_text_a_list_or_a_1d_array_and_nothing_else_is_read_as_them():
-    from rnncast.settingvalues import plain
-
-    assert parse_quantiles(np.array([0.1, 0.5, 0.9])) == (0.1, 0.5, 0.9)
-    assert parse_quantiles("0.1, 0.5,0.9") == (0.1, 0.5, 0.9) and parse_quantiles(None) == ()
-    assert plain(np.array([0.1, 0.5])) == [0.1, 0.5]  # kept in model.json as a list
-    for text in ("", " , "):  # an empty --quantiles is not a point forecast by accident
-        with pytest.raises(RnncastError, match="holds no levels: give levels such as 0.1,0.5,0.9"):
-            parse_quantiles(text)
-    with pytest.raises(RnncastError, match=r"must be numbers such as 0.1,0.5,0.9, got \(True, 0.5\)"):
-        parse_quantiles((True, 0.5))  # named as given, not as [1.0, 0.5]
-
-
 def test_a_misspelt_setting_is_answered_with_the_one_meant():
     """`epoch = 3` in a config got a line of 50 accepted keys and no pointer to `epochs`."""
     from rnncast import Forecaster
@@ -142,17 +125,6 @@ def test_another_librarys_keyword_is_answered_with_rnncasts_setting():
         Forecaster(test_size=0.2)
     with pytest.raises(RnncastError, match=r"^shuffle is not a setting of rnncast: rnncast splits every series by time"):
         Forecaster().set_params(shuffle=True)
-
-
-@pytest.mark.parametrize("text, item", [("0.1,,0.5,0.9", "item 2 of 4"), (",0.1,0.5,0.9,", "item 1 of 5"),
-                                        ("0.1,0.5,0.9,", "item 4 of 4"), ("0.1, ,0.5", "item 2 of 3")])
-def test_quantile_text_with_an_empty_item_is_refused_by_name_not_read_without_it(text, item):
-    """``--quantiles 0.1,,0.5,0.9`` fitted with [0.1, 0.5, 0.9]: the empty item was dropped without a word."""
-    with pytest.raises(RnncastError, match=f"^quantiles {re.escape(repr(text))} has an empty item \\({item}\\): give "
-                                           "levels separated by single commas, such as 0.1,0.5,0.9$"):
-        parse_quantiles(text)
-    with pytest.raises(RnncastError, match="has an empty item"):
-        Settings.from_flat({"quantiles": text})  # the API's Forecaster(quantiles=...) at fit
 
 
 @pytest.mark.parametrize("value", [[], (), np.array([])])

@@ -243,6 +243,26 @@ def test_a_file_that_cannot_tell_gets_both_joins_and_how_to_choose(tmp_path):
     assert "the data cannot tell which" in message and "take the one its source uses" in message
 
 
+
+def test_years_that_disagree_are_named_with_the_week_each_reading_finds_missing(tmp_path):
+    """t34t5 LOW 8: ISO weeks 2014 .. 2017 without 2015-W53: 2014's 52 weeks say ISO, 2015's 52 say MMWR, and the
+    refusal said "none of its years has a length that only one calendar gives" (decision 9804)."""
+    frame = iso_weeks(("YEAR", "WEEK"), range(2014, 2018))
+    frame = frame[~((frame.YEAR == 2015) & (frame.WEEK == 53))]
+    name, unit, example = split_year(frame, "YEAR", ["WEEK"])
+    assert (name, unit) == ("WEEK", "MMWR or ISO week") and example.startswith("2013-12-29 or 2014-W01; ")
+    frame.to_csv(tmp_path / "iso_gap.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "iso_gap.csv", target="value")
+    message = str(info.value)
+    assert "; the data cannot tell which: its years' lengths disagree: 2014's 52 weeks say ISO (MMWR gives it 53), " \
+           "2015's 52 weeks say MMWR (ISO gives it 53); a week missing? (read as MMWR, 2014's week 53 is missing; read " \
+           "as ISO, 2015's week 53 is missing), so take the one its source uses (CDC and FluView: MMWR;" in message
+    assert "none of its years" not in message
+    both = pd.DataFrame({"YEAR": [2014] * 53 + [2015] * 53, "WEEK": list(range(1, 54)) * 2, "value": 1.0})
+    assert split_year(both, "YEAR", ["WEEK"])[2].endswith(  # a week 53 in each: one reading finds one too many
+        "a week missing or extra? (read as MMWR, 2015's week 53 is extra; read as ISO, 2014's week 53 is extra)")
+
 def test_the_t33t1_span_joined_as_said_reads_without_a_gap(tmp_path):
     frame = mmwr_span(2015, 2022, regions=2)
     frame.to_csv(tmp_path / "flu.csv", index=False)

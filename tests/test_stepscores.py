@@ -39,13 +39,26 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
     result = Forecaster(**TINY).backtest(frame, n_windows=2)
     steps, fc = result.metrics["by_step"], result.forecasts
     assert [s["step"] for s in steps] == list(range(1, TINY["horizon"] + 1))
-    lead = fc.groupby(["unique_id", "window"]).cumcount()  # 0 .. H-1 within each window
+    lead = fc["step_ahead"] - 1  # forecasts.csv's own column (decision 9806): 1 .. H within each window
+    assert lead.tolist() == fc.groupby(["unique_id", "window"]).cumcount().tolist()
     for h, entry in enumerate(steps):
         at = fc[lead == h]
         assert set(entry) == {"step", "model", "repeat", "mean"}
         assert entry["model"]["mse"] == pytest.approx(float(((at["y_hat"] - at["y"]) ** 2).mean()), rel=1e-6)
         assert entry["repeat"]["mae"] == pytest.approx(float((at["y_repeat"] - at["y"]).abs().mean()), rel=1e-6)
     assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
+    scaled = result.metrics["by_step_scaled"]  # a panel's verdict weighs scaled MSE: its steps in those units too
+    assert result.metrics["verdict_units"] == "scaled" and set(scaled[0]["model"]) == {"mse", "mae"}
+    assert np.mean([s["model"]["mse"] for s in scaled]) == pytest.approx(
+        result.metrics["overall_scaled"]["model"]["mse"])
+
+
+def test_without_scales_a_step_holds_its_mse_and_mae_alone():
+    """``by_step_scaled`` (decision 9806): MASE has no scaled form of its own, the original's is it."""
+    wf = _wf()
+    with_scales, alone = by_step(wf, np.full((4, 1), 2.0)), by_step(wf, None)
+    for a, b in zip(with_scales, alone):
+        assert set(b["model"]) == {"mse", "mae"} and b["model"] == {k: a["model"][k] for k in ("mse", "mae")}
 
 
 def test_every_steps_scores_equal_the_scorer_run_on_that_step_alone():

@@ -101,7 +101,7 @@ class Parser(argparse.ArgumentParser):
             parsed, extras = super().parse_known_args(args, namespace)
         finally:
             self._parsing = None
-        unknown = self.unknown_flags(extras) if self._subparsers is None else []
+        unknown = self.unknown_flags(extras if self._subparsers is None else args)  # its own: before the command
         if unknown:
             self._parsing, self._parsed = args, parsed  # the run given, for a command that says its value (fitflags)
             self.error("")  # names the unknown flags

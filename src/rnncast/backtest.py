@@ -61,13 +61,14 @@ class Backtest:
     ``forecasts`` (forecasts.csv, ``backtestframe.forecast_frame``): one row per series, window and step, in original
     units: the id column (many series), the time of the value forecast (the data's time column, ``ds``, or ``row``
     without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
-    ``window`` (0 for the first cutoff), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
+    ``window`` (0 for the first cutoff), ``step_ahead`` (1 .. horizon, ``by_step``'s), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
     ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1),
     a quantile model's each with its quantiles (``<target>_repeat_q0.1`` ...);
     where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
     and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
-    ``overall`` (every window; ``overall_scaled`` in scaled units), ``significance`` (Diebold–Mariano
+    ``overall`` (every window; ``overall_scaled`` in scaled units), ``by_step`` (each step ahead, original units;
+    ``by_step_scaled`` where the verdict weighs scaled MSE: ``stepscores``), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the
     run, the series left out as too short and the seconds spent training and forecasting. In words, as ``rnncast
     backtest`` prints them (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
@@ -258,6 +259,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 1660)
+                   **({"by_step_scaled": by_step(wf_scaled, None)} if units == "scaled" else {}),  # the verdict's (9806)
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's

@@ -12,10 +12,12 @@ from rnncast.data import ID_COLUMN
 from rnncast.panel import Panel
 from rnncast.windowforecasts import WindowForecasts
 
+STEP = "step_ahead"  # each forecast's step after its cutoff, here and in test_forecasts.csv; outputnames checks it
+
 
 def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times: pd.Index | None = None) -> pd.DataFrame:
-    """One row per series, window and step: id, time, window, cutoff (last input step), actual,
-    forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
+    """One row per series, window and step: id, time, cutoff (last input step), window, ``step_ahead`` (1 .. H, as a
+    run's test_forecasts.csv and metrics.json's ``by_step`` count them), actual, forecast, quantiles and baselines (columns ``<target>``, ``<target>_hat``, ``<target>_q0.1``,
     ``<target>_repeat``, and a quantile model's baselines' quantiles ``<target>_repeat_q0.1``, ...). Where ``fill``
     made values: ``<target>_filled`` (the actual value was made, not observed: not scored) and ``left_out`` (the
     window's inputs hold a value filled from a row after its cutoff: none of its values is scored); where fill 'zero'
@@ -38,6 +40,7 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
         columns["row"] = panel.row_numbers[panel.offsets[series] + rows] if shared else rows
         columns["cutoff"] = panel.row_numbers[panel.offsets[series] + cutoffs] if shared else cutoffs
     columns["window"] = np.repeat(window, horizon)
+    columns[STEP] = np.tile(np.arange(1, horizon + 1), len(wf.target_rows))  # as test_forecasts.csv's (decision 9806)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
     return serieskeys.split(finished(columns, panel.targets, wf, panel.calendar, panel.dialect), panel.key)

@@ -1,5 +1,6 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
-(``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place.
+(``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place
+(``codedrefusal``: led by the rows not yet reported, decision 9801).
 Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
 A static covariate holding one is refused by series (``static``; a numeric one's text code, ``static_words``): it
 is never filled; so is a future covariate's at a forecast step (``future_words``, as ``missingcodes.refuse_future``).
@@ -13,15 +14,15 @@ import numpy as np
 
 import pandas as pd
 
+from rnncast import codedrefusal, timeaxis, timeunread
 from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
-from rnncast.fills import FILL_HINT
 from rnncast.layouts import TARGET_COLUMN, Rows
 from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
-from rnncast.spelling import counted, hint, named, spelled
+from rnncast.spelling import counted, named, spelled
 from rnncast.staticvalues import is_text, no_value
-from rnncast.timetext import shown
+from rnncast.timenames import TIME_NAMES
 
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
 WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 1607)
@@ -71,10 +72,10 @@ def if_missing(codes, given: str | None = None) -> str:
 def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.DataFrame:
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
     around it aside, in its case: 'm' and 'M/D' are no 'M', decision 1687) blank in every column but ``keep`` (the id
-    column, given or a found 'unique_id' (decision 1669), and the time column) and the ``static`` covariates' columns,
-    the codes each cell held in its ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there
-    too (``MISSING``: a refusal of another text cell advises from it); ``frame`` itself where ``text`` holds no text
-    code (decision 1646)."""
+    column, given or a found 'unique_id' (decision 1669), and the time column given), a time column found by its name
+    or dates (``_timed``, decision 9802) and the ``static`` covariates' columns, the codes each cell held in its
+    ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there too (``MISSING``: a refusal of
+    another text cell advises from it); ``frame`` itself where ``text`` holds no text code (decision 1646)."""
     codes = missing_words(text)
     if not codes:
         return frame
@@ -86,7 +87,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         if c in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
         which = _held(column, codes)
-        if which.any():
+        if which.any() and not _timed(c, column.where(which == 0)):  # a time column found by its name or values
             held[c] = which
     if not held:
         return out
@@ -97,6 +98,18 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
         out[c] = numbers if file and numbers.notna().sum() == rest.notna().sum() else rest
     out.attrs[WORDED] = (set(map(str, frame.columns)), held)
     return out
+
+
+def _timed(name, rest: pd.Series) -> bool:
+    """Whether column ``name``, its codes aside (``rest``), is one the time column is found as (decision 9802): text
+    under a time's name ('date', as ``timeaxis`` finds one by its name) or dates under any name (by its values), its
+    'M' an unreadable date to name, not a blank read as a missing timestamp. A column of numbers is a value's."""
+    if pd.to_numeric(rest.dropna().astype(str).str.strip(), errors="coerce").notna().all():
+        return False  # 'time' of 3.2, 5.1 beside dates: a value (timeaxis), its 'M' a blank
+    if str(name).strip().lower() in TIME_NAMES + ("ts",):
+        return True
+    with timeunread.passed_over():  # asked of one column: refuses nothing
+        return timeaxis.find_time_column(rest.rename("values").to_frame())[1] in ("by its type", "by its values")
 
 
 def _held(column: pd.Series, codes: tuple) -> np.ndarray:
@@ -180,13 +193,15 @@ def _worded(rows: Rows, attrs) -> np.ndarray | None:
     return found if found.any() else None
 
 
-def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None) -> str | None:
+def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None, late: bool = False
+          ) -> str | None:
     """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
     ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
     numbers kept in ``rows.coded`` (NaN elsewhere), the cells of its text codes (blank already: ``words``) in
     ``rows.worded``; ``announce``: say at fit how many cells of which columns, or that
     none held them (returned, not said: ``say`` says it once the static covariates, which ``static`` refuses a code
-    in, are read). Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN)."""
+    in, are read). Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN); ``late``
+    (a long table's): led by the series whose last rows are not yet reported, as ``fills`` leads (decision 9801)."""
     codes, texts = missing_numbers(text), missing_words(text)
     if not codes and not texts:
         return None
@@ -211,13 +226,7 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
                      f"; {', '.join(none)} matched no value" if none else "")
     if hit.any():
         if fill is None:
-            k, j = (int(v[0]) for v in np.nonzero(hit))
-            when = f" dated {shown(rows.time[k], rows.time)}" if rows.time is not None else ""
-            value = repr(texts[worded[k, j] - 1]) if worded[k, j] else f"{rows.values[k, j]:g}"
-            raise RnncastError(f"column {rows.columns[j]!r} holds {value} at "
-                               f"{place(int(rows.positions[k]), attrs or {})}{when} ({counted(int(hit.sum()), 'cell')} "
-                               f"of {text} in all), which {named('missing_values')} reads as missing; "
-                               f"{hint('fill', FILL_HINT)}")
+            codedrefusal.refuse(rows, hit, text, worded, texts, attrs or {}, late)
         numbers = hit & (worded == 0)
         rows.coded = np.where(numbers, rows.values, np.nan) if numbers.any() else None
         rows.worded = worded > 0 if worded.any() else None

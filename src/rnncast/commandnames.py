@@ -3,10 +3,16 @@ evalute`` names the nearest command (``spelling.did_you_mean``, as decision 298 
 another tool's verb names rnncast's (``train``: fit, ``forecast``: predict; ``OTHER_COMMANDS``), ``rnncast bench
 etth1`` the benchmark that runs that file (``OTHER_BENCHMARKS``); argparse said "argument COMMAND: invalid choice:
 'evalute' (choose from ...)". ``argparsing.Parser`` calls :func:`unknown_command` for every parser with subcommands.
+``rnncast help``, ``rnncast version`` and ``rnncast d.csv`` point to --help, --version and the command before the
+data; a command's flag given before the command (``rnncast --epochs 2 fit d.csv``) names the commands it is a flag of
+and the line with it after the command (``before_command``, decision 9805).
 Nothing here imports the rest of the package but ``spelling``, which imports nothing of it."""
 
 from __future__ import annotations
 
+import os
+import re
+import shlex
 from collections.abc import Iterable
 
 from rnncast.spelling import did_you_mean, listing
@@ -59,7 +65,39 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
     if noun == "benchmark" and word in OTHER_BENCHMARKS and OTHER_BENCHMARKS[word][0] in known:
         benchmark, file = OTHER_BENCHMARKS[word]
         return f"{head}: the {file} table runs under {benchmark} ({prog} {benchmark} --data {file})"
+    if word in ("help", "version") and noun == "command":  # a flag of rnncast written as a command (decision 9805)
+        return f"{head}: {prog} --help lists the commands, {prog} COMMAND --help one's flags" if word == "help" else \
+            f"{head}: {prog} --version says rnncast's version and those of the libraries it runs on"
+    if noun == "command" and "fit" in known and DATA.search(str(given)):  # rnncast d.csv: the command first
+        return f"{head}: the command comes before the data, e.g. {prog} fit {shlex.quote(str(given))}; the {noun}s " \
+               f"are {listing(known)}"
+    if noun == "command" and os.path.isdir(str(given)) and "predict" in known:  # a run folder: predict's, evaluate's
+        return f"{head}: the command comes before a run, e.g. {prog} predict {shlex.quote(str(given))} DATA; the " \
+               f"{noun}s are {listing(known)}"
     return f"{head}{did_you_mean(given, known)}; the {noun}s are {listing(known)}"
+
+
+DATA = re.compile(r"(?i)\.(csv|tsv|txt|parquet|pq|feather|arrow|xlsx?|json)(\.(gz|bz2|xz|zip|zst))?$")  # a data file
+
+
+def before_command(prog: str, flags: dict, setting: str, parsed=None, args=()) -> str:
+    """``setting_elsewhere`` of ``prog``'s parser, whose commands take ``setting`` (a keyword: 'epochs') as a flag
+    (``flags``: ``{keyword: (commands, flag)}``, as ``cli.parser`` gathers them): the flag was given before the command,
+    where ``prog``'s own flags go (``rnncast --epochs 2 fit d.csv``): "a flag of fit, backtest and tune, given after
+    the command: rnncast fit d.csv --epochs 2" (``args``: the arguments given, what was before the command moved after
+    it); '' where no command takes it (decision 9805). ``parsed``: as ``setting_elsewhere`` is given it, unread."""
+    owners, _ = flags.get(setting) or flags.get(setting.removeprefix("no_"), ([], None))  # --no-highway: highway's
+    if not owners:
+        return ""
+    commands = {c for names, _ in flags.values() for c in names}
+    args = [str(a) for a in args or ()]
+    at = next((k for k, a in enumerate(args) if a in commands), None)
+    said = f"a flag of {listing(list(owners))}, given after the command"
+    if at is None:
+        return said
+    if args[at] not in owners:
+        return f"{said}, and not one of {args[at]}"
+    return f"{said}: {prog} {shlex.join(args[at:] + args[:at])}"
 
 
 def no_command(prog: str, noun: str, known: Iterable[str]) -> str:

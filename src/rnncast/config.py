@@ -13,8 +13,9 @@ from typing import Any
 
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
+from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, parse_quantiles, plain_values
+from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, plain_values
 from rnncast.spelling import did_you_mean
 
 TIME_UNITS = ("s", "ms", "us", "ns", "excel")  # numbertimes.UNITS

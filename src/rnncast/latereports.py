@@ -17,8 +17,9 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pandas as pd
 
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, named
 from rnncast.timetext import shown
 from rnncast.widetail import last_rows
 
@@ -51,23 +52,23 @@ def tails(values: np.ndarray, time, positions: np.ndarray, offsets: np.ndarray, 
 
 
 def said(found: list, time, positions: np.ndarray, ids: list, targets: list, attrs: dict, fmt: str | None,
-         latest) -> str:
+         latest, held: str = "") -> str:
     """The words naming the rows ``found`` (``tails``'): "the last 3 rows of series 'R16' (2022-12-17 to 2022-12-31,
     lines 6669-6671 of f.csv) and of 4 more series ('R17', ...) have a date but no value of 'cases', after their
     series' last value while other series go on to 2022-12-31: not yet reported?"; ``latest``: the panel's last
-    valued time."""
+    valued time; ``held``: what the rows hold instead, put after the columns ("(they hold 'M', which missing_values
+    (--missing-values) reads as missing)", ``coded``)."""
     s, start, end = found[0]
     placed = positions[start:end][positions[start:end] >= 0]
     head = last_rows(f"series {ids[s]!r}", end - start, int(placed[0]), int(placed[-1]), attrs,
                      (shown(time[start], time, fmt), shown(time[end - 1], time, fmt)))
     others = [repr(ids[t]) for t, _, _ in found[1:]]
-    named = ", ".join(others[:MOST]) + (f" and {len(others) - MOST} more" if len(others) > MOST else "")
-    more = f" and of {len(others)} more series ({named})" if others else ""
+    listed = ", ".join(others[:MOST]) + (f" and {len(others) - MOST} more" if len(others) > MOST else "")
+    more = f" and of {len(others)} more series ({listed})" if others else ""
     columns = ", ".join(repr(c) for c in targets)
     own = "each series' own" if others else "its"
-    return (f"{head}{more} {'have' if end - start > 1 or others else 'has'} a date but no value of {columns}, after "
-            f"{own} last value while other series go on to "
-            f"{shown(latest, time, fmt)}: not yet reported?")
+    return (f"{head}{more} {'have' if end - start > 1 or others else 'has'} a date but no value of {columns}{held}, "
+            f"after {own} last value while other series go on to {shown(latest, time, fmt)}: not yet reported?")
 
 
 def count(found: list) -> int:
@@ -84,16 +85,17 @@ def mask(found: list, n: int) -> np.ndarray:
 
 
 def refusal(found: list, time, positions, ids: list, targets: list, attrs: dict, fmt: str | None, latest,
-            only: bool) -> str:
-    """The refusal of the rows ``found`` under no fill: named (``said``), what a fill would make of them, and the
-    way out; ``only``: they hold every missing value (then a pandas line leaves them out), else a clause for the
-    refusal of the first missing value."""
+            only: bool, held: str = "", dropped: str = "") -> str:
+    """The refusal of the rows ``found`` under no fill: named (``said``; ``held``: what they hold instead), what a fill
+    would make of them, and the way out; ``only``: they hold every missing value (then a pandas line leaves them out;
+    ``dropped``: the line where it is not ``dropna``'s, ``coded``), else a clause for the refusal of the first missing
+    value."""
     rows = counted(count(found), "row")
     why = ("filled, they would be made-up latest values that those series' forecasts start from (fill 'zero' "
            "reports none, which takes a count's forecast toward 0; 'ffill' repeats the last value reported)")
     way = (f"give the data without those {rows}, so each series is trained on and forecast from its own last value"
-           + (f", e.g. with pandas: df = df.dropna(subset={list(targets)!r})" if only else ""))
-    text = said(found, time, positions, ids, targets, attrs, fmt, latest)
+           + (f", e.g. with pandas: {dropped or f'df = df.dropna(subset={list(targets)!r})'}" if only else ""))
+    text = said(found, time, positions, ids, targets, attrs, fmt, latest, held)
     return f"{text} {why[0].upper()}{why[1:]}; {way}" if only else f"{text} {why}; {way}"
 
 
@@ -104,3 +106,35 @@ def warn_zero(found: list, time, positions, ids: list, targets: list, attrs: dic
     log.warning("%s Fill 'zero' writes 0 in them, so those series are %s 0s nobody reported (a count of none); if "
                 "they are to be reported later, give the data without those rows, so each series is forecast from its "
                 "own last value", said(found, time, positions, ids, targets, attrs, fmt, latest), read)
+
+
+def coded(rows, hit: np.ndarray, value, attrs: dict) -> tuple[str, bool, np.ndarray, np.ndarray] | None:
+    """The late rows of a long table's ``rows`` (``layouts.Rows``, in the table's order) where the cells ``hit`` [N, C]
+    hold a code of ``missing_values`` (``codedblanks.blank``, without a fill), found as ``fill_panel`` finds them, so
+    that its refusal leads with them as fills' does (decision 9801): a late report written 'M' is not told to fill.
+    ``value(k, j)``: the code cell (k, j) holds, as said ('M', -999). Returns (the refusal of the late rows, ``only``:
+    they hold every missing value, [N, C] the cells of codes outside them, [N, C] every missing value outside them),
+    or None where no series ends late."""
+    if rows.time is None or rows.id_col is None or len(rows.ids) < 2:
+        return None
+    order = pd.DataFrame({"s": rows.codes, "t": rows.time}).sort_values(["s", "t"], kind="stable").index.to_numpy()
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(rows.codes, minlength=len(rows.ids)))])
+    missing = np.isnan(rows.values) | hit  # [N, C] a blank or a code
+    time, positions = rows.time[order], rows.positions[order]
+    found, latest = tails(np.where(missing, np.nan, rows.values)[order], time, positions, offsets, rows.n_targets)
+    if not found:
+        return None
+    late = np.zeros(len(order), dtype=bool)
+    late[order] = mask(found, len(order))  # [N] in the table's order
+    targets = rows.columns[: rows.n_targets]
+    inside = hit[:, : rows.n_targets] & late[:, None]  # the late rows' codes
+    codes = sorted({value(k, j) for k, j in zip(*np.nonzero(inside))})
+    every = inside.sum() == late.sum() * rows.n_targets  # codes alone, no blank cell
+    held = (f" ({'they' if every else 'some'} hold {', '.join(codes)}, which {named('missing_values')} reads as "
+            "missing)") if codes else ""
+    shown = repr(targets[0]) if len(targets) == 1 else repr(list(targets))
+    drop = f"df = df[~df[{shown}].isin([{', '.join(codes)}]){'' if len(targets) == 1 else '.any(axis=1)'}]"
+    only = not (missing & ~late[:, None]).any()
+    text = refusal(found, time, positions, rows.ids, targets, attrs, None, latest, only, held,
+                   (drop + ("" if every else f".dropna(subset={list(targets)!r})")) if codes else "")
+    return text, only, hit & ~late[:, None], missing & ~late[:, None]

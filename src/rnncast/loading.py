@@ -121,7 +121,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
-    unmatched = codedblanks.blank(rows, missing_values, announce, fill, frame.attrs)  # -999 read as the blank it means
+    unmatched = codedblanks.blank(rows, missing_values, announce, fill, frame.attrs, layout == "long")  # -999: blank
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks

@@ -3,7 +3,7 @@ are the same name.
 
 ``predict``, ``backtest`` (its ``forecasts.csv`` too) and a run's ``test_forecasts.csv`` (``testforecasts``) write the
 caller's id, time and target columns under their own names, and next to them names of rnncast's: ``cutoff``,
-``window`` and ``left_out`` (backtest), ``step_ahead`` (a run's test windows), and per target
+``window`` and ``left_out`` (backtest), ``step_ahead`` (backtest and a run's test windows), and per target
 ``<target>_hat`` (the forecast), ``<target>_q<level>`` (its quantiles), ``<target>_filled`` (fill made the actual
 value) and ``<target>_<baseline>`` (``repeat``, ``mean``, ``seasonal``, ``climatology``); ``unique_id``, ``ds`` and ``row`` where the
 data gives no id or time column of its own name. A column of the caller's with one of those names (a time column
@@ -25,7 +25,7 @@ FIT_BOTH = "in the run's test_forecasts.csv and predict's forecasts"
 BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BACKTEST}",
                     "window": f"each window's number {BACKTEST}",
                     "left_out": f"whether a window is left out of the scores {BACKTEST}",
-                    "step_ahead": "each forecast's step after its cutoff in a run's test_forecasts.csv"}
+                    "step_ahead": f"each forecast's step after its cutoff {BACKTEST}"}  # and test_forecasts.csv
 
 
 def _levels(levels) -> list[str]:

@@ -9,8 +9,9 @@ import datetime
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
+from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_loss_name
-from rnncast.settingvalues import CHOICES, choice_name, is_integer, missing_text, parse_quantiles
+from rnncast.settingvalues import CHOICES, choice_name, is_integer, missing_text
 from rnncast.spelling import did_you_mean
 
 

@@ -1,6 +1,6 @@
 """One setting's value, whichever setting it is: the checks the settings dataclasses share (a whole
-number in its range (int64's, a seed's), a number, a positive integer, one of the choices), quantile levels from a list or text
-such as ``"0.1,0.5,0.9"``, and NumPy scalars as the Python values they hold, so that settings
+number in its range (int64's, a seed's), a number, a positive integer, one of the choices; quantile levels are read in
+``quantilelevels``), and NumPy scalars as the Python values they hold, so that settings
 compare, print and write to JSON as the same values; a value handed over as a refusal shows it, on one line (``given``). Nothing here knows the
 settings themselves (``config.py``) beyond the values each choice-valued one takes (``CHOICES``, which its field offers)."""
 
@@ -41,43 +41,6 @@ def given(value) -> str:
     if isinstance(value, (list, tuple, set, frozenset, dict)):
         return f"a {type(value).__name__} of {len(value)} items"
     return text.replace("\n", " ")[: SHOWN - 3] + "..."
-
-
-def parse_quantiles(value) -> tuple:
-    """Quantile levels as a tuple of floats, from a tuple, a list, a 1-D array or text such as
-    ``"0.1,0.5,0.9"``; None, and the text "none" in any case ("None", "NONE"; the help's default, a flag's and a file's spelling: the
-    API reads it too), is no levels (a point forecast). Raises ``RnncastError`` for text with
-    no levels (an empty ``--quantiles ''`` is not taken as a point forecast), text with an empty item
-    (``"0.1,,0.5"`` is not read as ``0.1,0.5``), an empty list (``[]`` is not taken as None), anything
-    else, or a level that is not a number (True is not 1.0; in a list, the text "0.1" is not 0.1 either, as
-    ``lr="0.01"`` is refused: only comma-separated text is read as the flag reads it)."""
-    if value is None or (isinstance(value, str) and value.strip().lower() == "none"):  # None, NONE: Python's spelling too
-        return ()
-    if isinstance(value, str):
-        items = value.split(",")
-        if not value.replace(",", "").strip():
-            raise RnncastError(f"quantiles {given(value)} holds no levels: give levels such as 0.1,0.5,0.9, or leave "
-                               "quantiles unset for a point forecast")
-        empty = [k for k, item in enumerate(items) if not item.strip()]
-        if empty:
-            raise RnncastError(f"quantiles {given(value)} has an empty item (item {empty[0] + 1} of {len(items)}): give "
-                               "levels separated by single commas, such as 0.1,0.5,0.9")
-    else:
-        items = value.tolist() if getattr(value, "ndim", None) == 1 and hasattr(value, "tolist") else value
-    if not isinstance(items, (list, tuple)):
-        raise RnncastError(f"quantiles must be a list of levels such as 0.1,0.5,0.9, got {given(value)}")
-    if not items:
-        raise RnncastError(f"quantiles {given(value)} is an empty list: leave quantiles unset (None) for a point forecast, "
-                           "or give levels such as [0.1, 0.5, 0.9]")
-    if any(isinstance(q, bool) or type(q).__name__ == "bool_" for q in items):
-        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {given(value)}")
-    if not isinstance(value, str) and any(isinstance(q, (str, bytes)) for q in items):  # ["0.1"]: lr="0.01" is refused
-        raise RnncastError(f"quantiles must be numbers such as [0.1, 0.5, 0.9], got {given(value)}; write the levels "
-                           "without quotes, or as one text \"0.1,0.5,0.9\"")
-    try:  # to 12 decimals: np.linspace(0.1, 0.9, 5)'s 0.30000000000000004 is the level 0.3; 1e-20 stays itself, not 0.0
-        return tuple(_level(float(q)) for q in items)
-    except (TypeError, ValueError):
-        raise RnncastError(f"quantiles must be numbers such as 0.1,0.5,0.9, got {given(value)}") from None
 
 
 def cutoff_text(value):
@@ -189,12 +152,6 @@ def missing_words(text: str | None) -> tuple[str, ...]:
 
 def _number(item: str) -> bool:
     return NUMBER.fullmatch(item.strip()) is not None
-
-
-def _level(q: float) -> float:
-    """A level to 12 decimals, as given where that would make a level inside (0, 1) one of its ends."""
-    near = round(q, 12)
-    return near if 0 < near < 1 or not 0 < q < 1 else q
 
 
 def same_value(value, default) -> bool:

@@ -139,11 +139,12 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         pairs = pd.DataFrame({"y": numbers, "v": values, "s": 0 if within is None else within.to_numpy()})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
-        if unit == "week" and (calendar := _calendar(name, pairs)) != "ISO":  # decision 1608: by the data as a whole
+        if unit == "week" and (calendar := _calendar(name, pairs))[0] != "ISO":  # decision 1608: by the data as a whole
             sunday = mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
-            if calendar == "MMWR":
+            if calendar[0] == "MMWR":
                 return name, "MMWR week", sunday
-            return name, "MMWR or ISO week", f"{sunday} or {UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))}"
+            label = UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))  # why its years cannot tell, after '; '
+            return name, "MMWR or ISO week", f"{sunday} or {label}" + (f"; {calendar[1]}" if calendar[1] else "")
         return name, unit, UNITS[unit][2].format(y=int(numbers[0]), v=int(values[0]))
     return None
 
@@ -166,28 +167,40 @@ def _iso_long(year: int) -> bool:
     return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
 
 
-def _calendar(name: str, pairs: pd.DataFrame) -> str:
-    """"MMWR", "ISO" or "either": the calendar of the weeks ``pairs`` (columns y: year, v: week, s: series), named as
-    MMWR weeks, else told by the data as a whole (decision 1608): a year the data gives 53 weeks (a week 53) or 52 (a
-    series going from its week 52 to the next year's week 1) where one calendar gives it that many and the other not
-    (MMWR's 2014 and 2025 have 53 weeks, ISO's 52; ISO's 2015 and 2026 have 53, MMWR's 52). "either" where no year of
-    the data tells them apart (2016 .. 2019: 52 weeks in both; 2020: 53 in both), or its years say both."""
+def _calendar(name: str, pairs: pd.DataFrame) -> tuple[str, str]:
+    """("MMWR", "ISO" or "either", why): the calendar of the weeks ``pairs`` (columns y: year, v: week, s: series),
+    named as MMWR weeks, else told by the data as a whole (decision 1608): a year the data gives 53 weeks (a week 53)
+    or 52 (a series going from its week 52 to the next year's week 1) where one calendar gives it that many and the
+    other not (MMWR's 2014 and 2025 have 53 weeks, ISO's 52; ISO's 2015 and 2026 have 53, MMWR's 52). "either" where
+    no year of the data tells them apart (2016 .. 2019: 52 weeks in both; 2020: 53 in both), or its years say both;
+    ``why``: in the latter, which years say which and the week each reading finds missing or extra (decision 9804)."""
     if named(name):
-        return "MMWR"
-    said = set()
+        return "MMWR", ""
+    said = {}
     keys = set(zip(pairs["s"].tolist(), pairs["y"].astype(int).tolist(), pairs["v"].astype(int).tolist()))
     long = {y for _, y, v in keys if v == 53}
     short = {y for s, y, v in keys if v == 52 and (s, y + 1, 1) in keys} - long
-    for year in long | short:
+    for year in sorted(long | short):
         mmwr, iso = long_year(year), _iso_long(year)
         if mmwr != iso:
-            said.add("MMWR" if mmwr == (year in long) else "ISO")
-    return said.pop() if len(said) == 1 else "either"
+            said.setdefault("MMWR" if mmwr == (year in long) else "ISO", []).append(year)
+    if len(said) == 1:
+        return next(iter(said)), ""
+    if not said:
+        return "either", ""
+    other = {"MMWR": "ISO", "ISO": "MMWR"}
+    which = ", ".join(f"{y}'s {53 if y in long else 52} weeks say {c} ({other[c]} gives it {52 if y in long else 53})"
+                      for c in ("ISO", "MMWR") for y in said[c])  # 2014's 52 weeks say ISO (MMWR gives it 53)
+    read = "; ".join(f"read as {c}, " + " and ".join(f"{y}'s week 53 is {'extra' if y in long else 'missing'}"
+                                                    for y in said[other[c]]) for c in ("MMWR", "ISO"))
+    extra = " or extra" if long & {y for years in said.values() for y in years} else ""
+    return "either", f"its years' lengths disagree: {which}; a week missing{extra}? ({read})"
 
 
 def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
     """The clause a refusal of repeated years adds: the time is split over ``time_col`` (the year) and ``name`` (the
-    ``unit`` in it; ``example``: ``split_year``'s), and how to write it as one time column rnncast reads."""
+    ``unit`` in it; ``example``: ``split_year``'s; for "MMWR or ISO week" both labels, "2013-12-29 or 2014-W01", then,
+    after '; ', why the years cannot tell where they disagree), and how to write it as one time column rnncast reads."""
     if unit == "week":
         how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
     elif unit in ("MMWR week", "MMWR or ISO week"):
@@ -200,15 +213,16 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
                f"freq={freq!r})")
     iso = {"week": ", an ISO week", "MMWR week": ", the Sunday the week starts on"}.get(unit, "")
     if unit == "MMWR or ISO week":  # the data cannot tell: both readings, and how to choose (decision 1608)
-        sunday, label = example.split(" or ")
+        pair, _, why = example.partition("; ")  # why: which years say which, where they disagree (decision 9804)
+        sunday, label = pair.split(" or ")
         week = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
         return (f"; the time is split over {time_col!r} (the year) and {name!r} (the week of the year): rnncast reads "
                 f"time from one column, so write them as one time column, as CDC's MMWR weeks (Sunday to Saturday, "
                 f"FluView's YEAR,WEEK: {sunday!r}, the Sunday the week starts on), e.g. {how}, or as ISO weeks (Monday "
-                f"to Sunday: {label!r}, text rnncast reads), e.g. {week}; the data cannot tell which: none of its years "
-                "has a length that only one calendar gives (MMWR gives 2014 and 2025 53 weeks, ISO 2015 and 2026), so "
-                "take the one its source uses (CDC and FluView: MMWR; ECDC and most of Europe: ISO); name it with "
-                f"time_col= (--time-col); {name!r} is no series id")
+                f"to Sunday: {label!r}, text rnncast reads), e.g. {week}; the data cannot tell which: "
+                + (why or "none of its years has a length that only one calendar gives (MMWR gives 2014 and 2025 53 "
+                   "weeks, ISO 2015 and 2026)") + ", so take the one its source uses (CDC and FluView: MMWR; ECDC and "
+                f"most of Europe: ISO); name it with time_col= (--time-col); {name!r} is no series id")
     return (f"; the time is split over {time_col!r} (the year) and {name!r} (the {unit} of the year): rnncast reads "
             f"time from one column, so write them as one time column ({example!r}{iso}, text rnncast reads), e.g. {how}, "
             f"and name it with time_col= (--time-col); {name!r} is no series id")

@@ -20,7 +20,7 @@ from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar
                                  tuple_params, value_ranges)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import checked_key_dtypes, given_back, key_dtypes, saved_dtype
-from rnncast.settingvalues import parse_quantiles
+from rnncast.quantilelevels import parse_quantiles
 from rnncast.timecalendar import Calendar
 from rnncast.version import __version__
 from rnncast.toldtime import saved as told_none, written as told_none_entry

@@ -2,7 +2,10 @@
 MAE and MASE at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
-over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676)."""
+over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
+units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
+MAE in the scaled units too (decision 9806: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
+forecasts.csv's of that ``step_ahead``."""
 
 from __future__ import annotations
 
@@ -33,21 +36,23 @@ def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
         return np.where(has, each, 0.0).sum(axis=1) / has.sum(axis=1)
 
 
-def by_step(wf: WindowForecasts, scales: np.ndarray) -> list[dict]:
+def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
     """``[{"step": 1, "model": {"mse", "mae", "mase"}, "repeat": {...}, ...}, ...]``, one entry per step ahead of
-    ``wf`` [W, H, T] (original units; ``scales`` [W, T] each window's MASE denominator), in the order of the overall
-    block's forecasters; a step with no value scored has NaN scores, as a window's do."""
+    ``wf`` [W, H, T] (its units: original, or scaled for ``by_step_scaled``; ``scales`` [W, T] each window's MASE
+    denominator, None: no MASE, each entry's MSE and MAE alone), in the order of the overall block's forecasters; a
+    step with no value scored has NaN scores, as a window's do."""
     y_true = np.asarray(wf.y_true, dtype=np.float64)
     kept = scored(wf)
     keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
-    usable = np.isfinite(scales) & (scales > 0)  # [W, T] the series whose MASE has a denominator
-    scaled_keep = keep & usable[:, None, :]
-    per = np.where(usable, scales, 1.0)[:, None, :]  # [W, 1, T]
+    usable = np.isfinite(scales) & (scales > 0) if scales is not None else None  # [W, T] whose MASE has a denominator
     table = {}
     for name, p in {"model": wf.y_pred, **wf.baselines}.items():
         err = np.asarray(p, dtype=np.float64) - y_true  # [W, H, T]
-        with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
-            mase = np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2)) / scaled_keep.sum(axis=(0, 2))
-        table[name] = (_per_step(err**2, keep), _per_step(np.abs(err), keep), mase)
+        table[name] = (_per_step(err**2, keep), _per_step(np.abs(err), keep))
+        if usable is not None:
+            scaled_keep, per = keep & usable[:, None, :], np.where(usable, scales, 1.0)[:, None, :]  # [W, 1, T]
+            with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
+                table[name] += (np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2))
+                                / scaled_keep.sum(axis=(0, 2)),)
     return [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
             for h in range(y_true.shape[1])]

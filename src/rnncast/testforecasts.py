@@ -1,7 +1,7 @@
 """A run's test windows as a table, its ``test_forecasts.csv``: every forecast its test scores rest on, beside the
 actual value, in original units, one row per series, window and step.
 
-The columns are those of a backtest's ``forecasts.csv`` (``backtestframe``) with ``step_ahead`` for its ``window``:
+The columns are those of a backtest's ``forecasts.csv`` (``backtestframe``) without its ``window``:
 the id (many series), the time of the value forecast (``row`` without time), ``cutoff`` (the window's last input
 step), ``step_ahead`` (1 for the step after the cutoff, up to the horizon), ``left_out`` where ``fill`` made values,
 then per target the actual value, ``<target>_filled``, ``<target>_hat``, its quantiles and the baselines. The test
@@ -17,13 +17,12 @@ import numpy as np
 import pandas as pd
 
 from rnncast import datatimes, negatives, scaling, serieskeys, stepactuals
-from rnncast.backtestframe import finished
+from rnncast.backtestframe import STEP, finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
 
 FILE = "test_forecasts.csv"
-STEP = "step_ahead"  # outputnames.written checks it against the caller's names
 SAID = (f"Every test window's actual and forecast values (and the baselines', with their intervals beside a quantile "
         f"model's), in original units, one row per series, "
         f"window and step, are in {FILE}.")  # under the run page's forecast figure
