@@ -16,7 +16,7 @@ def test_each_row_is_a_series_window_and_step_with_its_cutoff_before_it():
     result = Forecaster(**{**TINY, "horizon": 3, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, target="y", n_windows=2)
     table = result.forecasts
     assert len(table) == 2 * 3
-    assert list(table.columns[:4]) == ["date", "cutoff", "window", "step_ahead"]  # by_step's lead (decision 9806)
+    assert list(table.columns[:4]) == ["date", "cutoff", "window", "step_ahead"]  # by_step's lead (decision 1726)
     assert table["step_ahead"].tolist() == [1, 2, 3, 1, 2, 3]
     assert {"y", "y_hat", "y_q0.1", "y_q0.9", "y_repeat"} <= set(table.columns)
     dates, cutoffs = pd.to_datetime(table["date"]), pd.to_datetime(table["cutoff"])

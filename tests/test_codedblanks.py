@@ -327,7 +327,7 @@ def test_a_text_code_in_the_future_values_or_a_numeric_static_covariate_is_refus
 
 def test_a_text_code_in_a_found_time_column_is_named_as_no_date_not_a_missing_timestamp(tmp_path):
     """t34t5 MED 5: 'M' in a 'date' column found by its name was blanked by missing_values='M' and refused as "time
-    column 'date' is missing a timestamp at line 102"; only a time column given was spared (decision 9802). One
+    column 'date' is missing a timestamp at line 102"; only a time column given was spared (decision 1722). One
     found by its dates under another name is spared too; a column of numbers named 'time' beside dates is a value."""
     import pandas as pd
 

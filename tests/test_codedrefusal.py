@@ -1,5 +1,5 @@
 """Cells read as missing from a code of ``missing_values`` refused without a fill (``codedrefusal.py``): late rows
-written 'M' or -999 lead, as the blank ones do in ``fills`` (decision 9801); the other cells keep their place."""
+written 'M' or -999 lead, as the blank ones do in ``fills`` (decision 1721); the other cells keep their place."""
 
 from __future__ import annotations
 

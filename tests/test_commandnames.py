@@ -64,7 +64,7 @@ def test_a_flag_or_a_file_written_as_the_command_points_to_its_place(given, said
 
 def test_a_commands_flag_before_the_command_is_named_with_the_line_that_takes_it(capsys):
     """t34t5 LOW 9: `rnncast --epochs 2 fit d4.csv` said "unknown flag --epochs" alone, and `rnncast --highway fit
-    d4.csv` "rnncast fit: error: unrecognized arguments: --highway", a flag fit takes (decision 9805)."""
+    d4.csv` "rnncast fit: error: unrecognized arguments: --highway", a flag fit takes (decision 1725)."""
     from rnncast.cli.parser import build_parser
     from rnncast.commandnames import before_command
 

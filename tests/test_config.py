@@ -58,7 +58,7 @@ def test_quantile_levels_in_any_order_are_sorted_and_duplicates_still_refused():
     assert Settings.from_flat({"quantiles": "0.9,0.5,0.1"}).model.quantiles == (0.1, 0.5, 0.9)
     assert Settings.from_flat({"quantiles": [0.5, 0.95, 0.05]}).model.quantiles == (0.05, 0.5, 0.95)
     with pytest.raises(RnncastError, match=r"must be distinct levels in \(0, 1\) \(in any order\), got 0.5,0.1,0.9,0.5: "
-                                           "0.5 is given twice$"):  # as typed, the repeat named (decision 9803)
+                                           "0.5 is given twice$"):  # as typed, the repeat named (decision 1723)
         Settings.from_flat({"quantiles": "0.5,0.1,0.9,0.5"})
     with pytest.raises(RnncastError, match=r"in \(0, 1\)"):
         Settings.from_flat({"quantiles": "0.9,0.5,1.5"})

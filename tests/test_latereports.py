@@ -110,7 +110,7 @@ def test_blank_rows_after_the_panel_s_last_value_are_left_to_the_all_series_refu
 
 
 def test_late_rows_partly_written_with_a_code_are_named_with_it_and_left_out_by_both(tmp_path):
-    """Decision 9801: late rows read as missing from 'M' (``coded``) say so, and the pandas line drops both forms."""
+    """Decision 1721: late rows read as missing from 'M' (``coded``) say so, and the pandas line drops both forms."""
     frame = surveillance(late=("D",)).astype({"cases": object})
     frame.loc[78, "cases"] = "M"  # D's last three rows: blank, 'M', blank
     frame.to_csv(tmp_path / "ili.csv", index=False)

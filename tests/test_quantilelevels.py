@@ -1,5 +1,5 @@
 """Quantile levels (``quantilelevels.py``): read from text, a list or a 1-D array and nothing else, an empty item
-or list refused, a level given twice refused as typed and named (decision 9803)."""
+or list refused, a level given twice refused as typed and named (decision 1723)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def test_quantile_text_with_an_empty_item_is_refused_by_name_not_read_without_it
 ])
 def test_a_level_given_twice_is_refused_as_typed_and_named(value, says):
     """t34t5 LOW 7: "must be distinct levels in (0, 1) (in any order), got [0.1, 0.5, 0.5]", the sorted list
-    (decision 1662) and no word of which level repeats; now the levels as typed and the repeat (decision 9803)."""
+    (decision 1662) and no word of which level repeats; now the levels as typed and the repeat (decision 1723)."""
     with pytest.raises(RnncastError, match=r"^quantiles \(--quantiles\) must be distinct levels in \(0, 1\) \(in any "
                                            rf"order\), got {re.escape(says.removeprefix('got '))}$"):
         Settings.from_flat({"quantiles": value})

@@ -155,7 +155,7 @@ def test_a_runs_history_and_test_forecasts_are_named_as_such(tmp_path):
     windows.write_text("date,cutoff,step_ahead,sales,sales_hat\n2024-01-02,2024-01-01,1,2,2.1\n")
     assert replaceable.forecast_refusal(windows, state()).startswith(
         "a run's test forecasts (test_forecasts.csv), not predict's forecast: a table of 1 row headed date, cutoff")
-    backtest = tmp_path / "bf.csv"  # a backtest's forecasts.csv holds step_ahead too (decision 9806): not a run's
+    backtest = tmp_path / "bf.csv"  # a backtest's forecasts.csv holds step_ahead too (decision 1726): not a run's
     backtest.write_text("date,cutoff,window,step_ahead,sales,sales_hat\n2024-01-02,2024-01-01,0,1,2,2.1\n")
     assert replaceable.forecast_refusal(backtest, state()).startswith(
         "a backtest's forecasts (forecasts.csv), not predict's forecast: a table of 1 row headed date, cutoff, window")

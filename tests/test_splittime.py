@@ -246,7 +246,7 @@ def test_a_file_that_cannot_tell_gets_both_joins_and_how_to_choose(tmp_path):
 
 def test_years_that_disagree_are_named_with_the_week_each_reading_finds_missing(tmp_path):
     """t34t5 LOW 8: ISO weeks 2014 .. 2017 without 2015-W53: 2014's 52 weeks say ISO, 2015's 52 say MMWR, and the
-    refusal said "none of its years has a length that only one calendar gives" (decision 9804)."""
+    refusal said "none of its years has a length that only one calendar gives" (decision 1724)."""
     frame = iso_weeks(("YEAR", "WEEK"), range(2014, 2018))
     frame = frame[~((frame.YEAR == 2015) & (frame.WEEK == 53))]
     name, unit, example = split_year(frame, "YEAR", ["WEEK"])

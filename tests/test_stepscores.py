@@ -39,7 +39,7 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
     result = Forecaster(**TINY).backtest(frame, n_windows=2)
     steps, fc = result.metrics["by_step"], result.forecasts
     assert [s["step"] for s in steps] == list(range(1, TINY["horizon"] + 1))
-    lead = fc["step_ahead"] - 1  # forecasts.csv's own column (decision 9806): 1 .. H within each window
+    lead = fc["step_ahead"] - 1  # forecasts.csv's own column (decision 1726): 1 .. H within each window
     assert lead.tolist() == fc.groupby(["unique_id", "window"]).cumcount().tolist()
     for h, entry in enumerate(steps):
         at = fc[lead == h]
@@ -54,7 +54,7 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
 
 
 def test_without_scales_a_step_holds_its_mse_and_mae_alone():
-    """``by_step_scaled`` (decision 9806): MASE has no scaled form of its own, the original's is it."""
+    """``by_step_scaled`` (decision 1726): MASE has no scaled form of its own, the original's is it."""
     wf = _wf()
     with_scales, alone = by_step(wf, np.full((4, 1), 2.0)), by_step(wf, None)
     for a, b in zip(with_scales, alone):

@@ -40,7 +40,7 @@ def forecast_frame(panel: Panel, wf: WindowForecasts, window: np.ndarray, times:
         columns["row"] = panel.row_numbers[panel.offsets[series] + rows] if shared else rows
         columns["cutoff"] = panel.row_numbers[panel.offsets[series] + cutoffs] if shared else cutoffs
     columns["window"] = np.repeat(window, horizon)
-    columns[STEP] = np.tile(np.arange(1, horizon + 1), len(wf.target_rows))  # as test_forecasts.csv's (decision 9806)
+    columns[STEP] = np.tile(np.arange(1, horizon + 1), len(wf.target_rows))  # as test_forecasts.csv's (decision 1726)
     if wf.reads_later is not None:
         columns["left_out"] = np.repeat(wf.reads_later, horizon)
     return serieskeys.split(finished(columns, panel.targets, wf, panel.calendar, panel.dialect), panel.key)

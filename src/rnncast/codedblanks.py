@@ -1,6 +1,6 @@
 """The numbers of ``missing_values`` (-999, 9999) read as blank where the data is loaded, their cells kept apart
 (``Rows.coded``) so that a target read so is told from one the table leaves blank; without a fill, refused by place
-(``codedrefusal``: led by the rows not yet reported, decision 9801).
+(``codedrefusal``: led by the rows not yet reported, decision 1721).
 Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
 A static covariate holding one is refused by series (``static``; a numeric one's text code, ``static_words``): it
 is never filled; so is a future covariate's at a forecast step (``future_words``, as ``missingcodes.refuse_future``).
@@ -73,7 +73,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
     """``frame`` with the cells holding a text code of ``missing_values`` (``text``; 'M': the whole cell, spaces
     around it aside, in its case: 'm' and 'M/D' are no 'M', decision 1687) blank in every column but ``keep`` (the id
     column, given or a found 'unique_id' (decision 1669), and the time column given), a time column found by its name
-    or dates (``_timed``, decision 9802) and the ``static`` covariates' columns, the codes each cell held in its
+    or dates (``_timed``, decision 1722) and the ``static`` covariates' columns, the codes each cell held in its
     ``attrs`` (``WORDED``) for ``blank`` to count and refuse by place, ``text`` there too (``MISSING``: a refusal of
     another text cell advises from it); ``frame`` itself where ``text`` holds no text code (decision 1646)."""
     codes = missing_words(text)
@@ -101,7 +101,7 @@ def words(frame: pd.DataFrame, text: str | None, keep=(), static=None) -> pd.Dat
 
 
 def _timed(name, rest: pd.Series) -> bool:
-    """Whether column ``name``, its codes aside (``rest``), is one the time column is found as (decision 9802): text
+    """Whether column ``name``, its codes aside (``rest``), is one the time column is found as (decision 1722): text
     under a time's name ('date', as ``timeaxis`` finds one by its name) or dates under any name (by its values), its
     'M' an unreadable date to name, not a blank read as a missing timestamp. A column of numbers is a value's."""
     if pd.to_numeric(rest.dropna().astype(str).str.strip(), errors="coerce").notna().all():
@@ -201,7 +201,7 @@ def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None,
     ``rows.worded``; ``announce``: say at fit how many cells of which columns, or that
     none held them (returned, not said: ``say`` says it once the static covariates, which ``static`` refuses a code
     in, are read). Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN); ``late``
-    (a long table's): led by the series whose last rows are not yet reported, as ``fills`` leads (decision 9801)."""
+    (a long table's): led by the series whose last rows are not yet reported, as ``fills`` leads (decision 1721)."""
     codes, texts = missing_numbers(text), missing_words(text)
     if not codes and not texts:
         return None

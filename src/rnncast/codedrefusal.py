@@ -1,6 +1,6 @@
 """Cells read as missing from a code of ``missing_values`` (-999, NOAA's 'M': ``codedblanks.blank``) refused where no
 fill is given: the first by its place, date and code, and how many in all; where a long table's series end in rows not
-yet reported (``latereports``), those lead, as ``fills.fill_panel`` leads with them for blank cells (decision 9801):
+yet reported (``latereports``), those lead, as ``fills.fill_panel`` leads with them for blank cells (decision 1721):
 a late report written 'M' is told to be left out, not filled, and the pandas line that leaves it out names the code.
 """
 

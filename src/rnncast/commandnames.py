@@ -5,7 +5,7 @@ etth1`` the benchmark that runs that file (``OTHER_BENCHMARKS``); argparse said 
 'evalute' (choose from ...)". ``argparsing.Parser`` calls :func:`unknown_command` for every parser with subcommands.
 ``rnncast help``, ``rnncast version`` and ``rnncast d.csv`` point to --help, --version and the command before the
 data; a command's flag given before the command (``rnncast --epochs 2 fit d.csv``) names the commands it is a flag of
-and the line with it after the command (``before_command``, decision 9805).
+and the line with it after the command (``before_command``, decision 1725).
 Nothing here imports the rest of the package but ``spelling``, which imports nothing of it."""
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def unknown_command(prog: str, noun: str, given: str, known: Iterable[str]) -> s
     if noun == "benchmark" and word in OTHER_BENCHMARKS and OTHER_BENCHMARKS[word][0] in known:
         benchmark, file = OTHER_BENCHMARKS[word]
         return f"{head}: the {file} table runs under {benchmark} ({prog} {benchmark} --data {file})"
-    if word in ("help", "version") and noun == "command":  # a flag of rnncast written as a command (decision 9805)
+    if word in ("help", "version") and noun == "command":  # a flag of rnncast written as a command (decision 1725)
         return f"{head}: {prog} --help lists the commands, {prog} COMMAND --help one's flags" if word == "help" else \
             f"{head}: {prog} --version says rnncast's version and those of the libraries it runs on"
     if noun == "command" and "fit" in known and DATA.search(str(given)):  # rnncast d.csv: the command first
@@ -85,7 +85,7 @@ def before_command(prog: str, flags: dict, setting: str, parsed=None, args=()) -
     (``flags``: ``{keyword: (commands, flag)}``, as ``cli.parser`` gathers them): the flag was given before the command,
     where ``prog``'s own flags go (``rnncast --epochs 2 fit d.csv``): "a flag of fit, backtest and tune, given after
     the command: rnncast fit d.csv --epochs 2" (``args``: the arguments given, what was before the command moved after
-    it); '' where no command takes it (decision 9805). ``parsed``: as ``setting_elsewhere`` is given it, unread."""
+    it); '' where no command takes it (decision 1725). ``parsed``: as ``setting_elsewhere`` is given it, unread."""
     owners, _ = flags.get(setting) or flags.get(setting.removeprefix("no_"), ([], None))  # --no-highway: highway's
     if not owners:
         return ""

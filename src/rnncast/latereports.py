@@ -111,7 +111,7 @@ def warn_zero(found: list, time, positions, ids: list, targets: list, attrs: dic
 def coded(rows, hit: np.ndarray, value, attrs: dict) -> tuple[str, bool, np.ndarray, np.ndarray] | None:
     """The late rows of a long table's ``rows`` (``layouts.Rows``, in the table's order) where the cells ``hit`` [N, C]
     hold a code of ``missing_values`` (``codedblanks.blank``, without a fill), found as ``fill_panel`` finds them, so
-    that its refusal leads with them as fills' does (decision 9801): a late report written 'M' is not told to fill.
+    that its refusal leads with them as fills' does (decision 1721): a late report written 'M' is not told to fill.
     ``value(k, j)``: the code cell (k, j) holds, as said ('M', -999). Returns (the refusal of the late rows, ``only``:
     they hold every missing value, [N, C] the cells of codes outside them, [N, C] every missing value outside them),
     or None where no series ends late."""

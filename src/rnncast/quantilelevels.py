@@ -1,6 +1,6 @@
 """Quantile levels (``quantiles``) read from a tuple, a list, a 1-D array or the flag's text ``"0.1,0.5,0.9"``, each to
 12 decimals, in the order given (``config`` sorts them for the network, decision 1662); a level given twice is refused
-here, where the levels are still as written, naming it ("0.5 is given twice", decision 9803). What levels a model
+here, where the levels are still as written, naming it ("0.5 is given twice", decision 1723). What levels a model
 accepts beyond that (inside (0, 1), 0.5 among them, no percentiles) is ``settingchecks``'.
 """
 
@@ -53,7 +53,7 @@ def parse_quantiles(value) -> tuple:
 def _repeated(levels: tuple, items: list, value) -> None:
     """Refuse a level of ``levels`` (read from ``items``, of ``value``) given more than once, as typed: "got
     0.5,0.1,0.5: 0.5 is given twice"; "0.1 is given twice (as 0.10 and 0.1)" where written otherwise each time. The
-    sorted levels ``settingchecks`` sees would hide both (decision 9803)."""
+    sorted levels ``settingchecks`` sees would hide both (decision 1723)."""
     twice = next((q for k, q in enumerate(levels) if q in levels[:k]), None)
     if twice is None:
         return

@@ -173,7 +173,7 @@ def _calendar(name: str, pairs: pd.DataFrame) -> tuple[str, str]:
     or 52 (a series going from its week 52 to the next year's week 1) where one calendar gives it that many and the
     other not (MMWR's 2014 and 2025 have 53 weeks, ISO's 52; ISO's 2015 and 2026 have 53, MMWR's 52). "either" where
     no year of the data tells them apart (2016 .. 2019: 52 weeks in both; 2020: 53 in both), or its years say both;
-    ``why``: in the latter, which years say which and the week each reading finds missing or extra (decision 9804)."""
+    ``why``: in the latter, which years say which and the week each reading finds missing or extra (decision 1724)."""
     if named(name):
         return "MMWR", ""
     said = {}
@@ -213,7 +213,7 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
                f"freq={freq!r})")
     iso = {"week": ", an ISO week", "MMWR week": ", the Sunday the week starts on"}.get(unit, "")
     if unit == "MMWR or ISO week":  # the data cannot tell: both readings, and how to choose (decision 1608)
-        pair, _, why = example.partition("; ")  # why: which years say which, where they disagree (decision 9804)
+        pair, _, why = example.partition("; ")  # why: which years say which, where they disagree (decision 1724)
         sunday, label = pair.split(" or ")
         week = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
         return (f"; the time is split over {time_col!r} (the year) and {name!r} (the week of the year): rnncast reads "

@@ -4,7 +4,7 @@ weeks ahead) apart. Each step's scores follow the overall block's rules (``evalu
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
 over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
 units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
-MAE in the scaled units too (decision 9806: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
+MAE in the scaled units too (decision 1726: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
 forecasts.csv's of that ``step_ahead``."""
 
 from __future__ import annotations
