@@ -136,7 +136,7 @@ def test_all_quoted_is_the_column_of_that_name_and_bare_all_the_keyword():
     (["fit", "d.csv", "--epochs", "abc", "--lookbak", "3"], "rnncast fit",  # the unknown flag first
      "unknown flag --lookbak (did you mean '--lookback'?)"),
     (["--threads", "1", "demo"], "rnncast", "unknown flag --threads: --threads is a flag of demo, fit, backtest, "
-     "tune, predict, evaluate, export and compare, given after the command: rnncast demo --threads 1"),  # 9805
+     "tune, predict, evaluate, export and compare, given after the command: rnncast demo --threads 1"),  # decision 1725
     (["bench", "ett", "--lookbak", "96"], "rnncast bench ett",
      "unknown flag --lookbak (did you mean '--lookback'?)"),
     (["demo", "--epochs", "3", "--no-highway"], "rnncast demo",  # fit's settings: the demo's note on them

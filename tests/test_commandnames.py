@@ -58,7 +58,7 @@ def test_no_command_lists_them_and_where_their_flags_are():
                         "'my data.parquet'; the commands"),
 ])
 def test_a_flag_or_a_file_written_as_the_command_points_to_its_place(given, said):
-    """t34t5 LOW 9: `rnncast help`, `rnncast version`, `rnncast d4.csv` got the list of commands alone (9805)."""
+    """t34t5 LOW 9: `rnncast help`, `rnncast version`, `rnncast d4.csv` got the list of commands alone (decision 1725)."""
     assert unknown_command("rnncast", "command", given, COMMANDS).startswith(said)
 
 

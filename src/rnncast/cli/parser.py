@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     comparing.add_parser(commands)  # `rnncast compare RUN RUN ... --data DATA`: fitted models on the same windows
     bench.add_parser(commands)
     add_loudness(parser, commands)  # -q/--quiet, -v/--verbose: every command's, and before one
-    flags = _command_flags(commands)  # a config key that is a command's flag (configfile), given before it (9805)
+    flags = _command_flags(commands)  # a config key that is a command's flag (configfile), given before it (decision 1725)
     parser.set_defaults(command_flags=flags, setting_elsewhere=functools.partial(commandnames.before_command, "rnncast", flags))
     for name in fitflags.READERS:  # fit's settings given to a command of a fitted run: fixed at fit, its value said
         commands.choices[name].set_defaults(setting_elsewhere=fitflags.fixed_at_fit(name, fit, commands.choices[name]))
