@@ -76,7 +76,8 @@ def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
     assert results.plot_name(old) not in md  # another setting's run: not shown
-    assert "Earlier runs of other settings not shown (the latest setting's seeds are): nlinear H=96." in md
+    assert ("Earlier runs of another setting are not shown for: nlinear H=96 (these cells show the latest setting "
+            "only).") in md
     third = _row(seed=3, mse=0.06)
     results.append_csv(tmp_path / "results.csv", third)
     (tmp_path / results.plot_name(third)).write_bytes(b"png")

@@ -14,8 +14,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from rnncast.bench.protocol import TARGET
-from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
+from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
 from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv, written_as
 from rnncast.bench import seedruns
@@ -112,12 +111,8 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
     def rank(model: str) -> int:
         return order.index(model) if model in order else len(order)
 
-    def section(row: dict) -> tuple:
-        target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
-        return row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]), row["test_windows"]
-
     linked: set[str] = set()
-    groups, unshown, replaced = seedruns.gather(rows, section)  # {(H, model): [a row per seed]} per section
+    groups, unshown, replaced = seedruns.gather(rows, seedruns.section_of)  # {(H, model): [a row per seed]} per section
     lines = ["# Long-horizon benchmark results", "",
              "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
              "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
@@ -134,16 +129,12 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
         known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
-        own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"  # the published rows' protocol
-        comparable = (protocol == own and (mode == "M" or target == TARGET)
-                      and known <= {"yes", ""})
-        published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
+        published = seedruns.published_beside((dataset, protocol, target, mode), known)  # OT, the dataset's protocol
         held = dataset if "no" not in known else None
         quick = [r for r in every if is_quick(r)]
-        target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
                  " (some QUICK smoke tests: few epochs, marked *quick*)")
-        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol{label}", ""]
+        lines += [f"## {seedruns.section_title((dataset, protocol, target, mode, lookback, windows))}{label}", ""]
         headline = tuple(sorted({(int(r["H"]), int(r["windows"])) for r in runs.values() if r.get("windows")}))
         by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
         for p in published:  # PatchTST's ILI batch of 16 keeps LTSF-Linear's 32's windows at H=24 and 60, not 36, 48
@@ -157,8 +148,7 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
             lines += ["Later QUICK smoke tests not shown, a full run of the same model and horizon being: " + ", ".join(
                 f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
         if left_out := replaced.get((dataset, protocol, target, mode, lookback, windows)):
-            lines += ["Earlier runs of other settings not shown (the latest setting's seeds are): " + ", ".join(
-                f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
+            lines += [seedruns.replaced_line(left_out, rank), ""]
         if seeds := seedruns.seeds_line(seeded, rank):  # which seed each cell is
             lines += [seeds, ""]
         trained = [r for r in every if r["epochs_run"] not in ("", None)]
