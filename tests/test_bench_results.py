@@ -37,11 +37,22 @@ def test_a_results_file_with_other_columns_is_never_appended_to(tmp_path):
 
 
 def test_the_summary_table_has_a_line_per_run():
-    text = results.summary_table([_row(), _row(model="repeat", mse=0.069, beats_repeat="")])
+    text = results.summary_table([_row(windows=2785), _row(model="repeat", mse=0.069, beats_repeat="", windows=2785)])
     head, rule, nlinear, repeat = text.splitlines()
     assert head.split()[:5] == ["dataset", "mode", "L", "H", "model"] and set(rule) <= {"-", " "}
-    assert nlinear.split()[4:10] == ["nlinear", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
-    assert repeat.split()[9] == "-"  # Repeat does not beat itself
+    assert nlinear.split()[4:12] == ["nlinear", "all", "2785", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
+    assert repeat.split()[11] == "-"  # Repeat does not beat itself
+
+
+def test_the_summary_table_says_the_test_windows_its_scores_are_on():
+    """With --drop-last recipe the stdout's MSE was the drop-last score (ILI: 160 of 170 windows), and nothing in the
+    table said so; a run on all windows printed a table that looked the same."""
+    assert results.windows_text(_row(windows=2785)) == "all 2785"
+    ili = _row(dataset="national_illness", H=24, test_windows="drop-last-recipe", windows=160, windows_all=170,
+               known_table="yes")
+    assert results.windows_text(ili) == "160 of 170 (drop-last B=32)"
+    assert results.windows_text({**ili, "test_windows": "drop-last-16", "windows": 160}) == "160 of 170 (drop-last B=16)"
+    assert "160 of 170 (drop-last B=32)" in results.summary_table([ili])
 
 
 def test_plot_names_tell_apart_every_run_that_may_share_a_folder():

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
+from rnncast.bench.published import drop_last_batch
 from rnncast.bench.scoring import score_text
 from rnncast.scoretext import table
 from rnncast.errors import RnncastError
@@ -270,15 +271,27 @@ def read_checked(path: Path, sep: str) -> list[dict]:
 
 def summary_table(rows: list[dict]) -> str:
     """The rows of one command as a plain-text table (the command shows it at the end), under a line saying so where
-    they are a ``--quick`` smoke test's."""
-    head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "lower MSE than Repeat",
-            "seconds", "epochs"]
-    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], score_text(r["mse"]), score_text(r["mae"]),
+    they are a ``--quick`` smoke test's; each row says the test windows its scores are on (:func:`windows_text`)."""
+    head = ["dataset", "mode", "L", "H", "model", "test windows", "MSE", "MAE", "Repeat MSE", "Repeat MAE",
+            "lower MSE than Repeat", "seconds", "epochs"]
+    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], windows_text(r), score_text(r["mse"]), score_text(r["mae"]),
              score_text(r["repeat_mse"]), score_text(r["repeat_mae"]), r["beats_repeat"] or "-",
              f"{r['seconds']:.1f}", r["epochs_run"] or "-"] for r in rows]
     quick = "QUICK smoke test (few epochs): these scores show that the benchmark runs, not how the models do\n" if any(
         map(is_quick, rows)) else ""
     return quick + table(head, body)  # padded as a terminal shows each name (a Hangul dataset's: two columns a character)
+
+
+def windows_text(row: dict) -> str:
+    """Which test windows a row's headline MSE/MAE are on: "all 2785"; "160 of 170 (drop-last B=32)" where
+    ``--drop-last`` scored the first floor(n/B)*B (B of ``--drop-last recipe``: LTSF-Linear's script's for the known
+    table, ETTh1's for another, decision 9912)."""
+    if not str(row.get("test_windows") or "").startswith("drop-last"):
+        return f"all {row['windows']}"
+    how = row["test_windows"].rsplit("-", 1)[-1]
+    known = row["dataset"] if row.get("known_table") in ("yes", "") else None
+    batch = drop_last_batch(int(how) if how.isdigit() else how, known, int(row["H"]))
+    return f"{row['windows']} of {row['windows_all']} (drop-last B={batch})"
 
 
 def is_quick(row: dict) -> bool:
