@@ -11,6 +11,9 @@ the file's identity that ``results.csv`` records.
   table only under its name (``ETTh2.csv``, ``ettm2.csv.gz``), said; under another name it is a table of its
   own, and the line says how to name it. ``ETTh1 (1).csv`` holding ETTh1 is ETTh1; an ``exchange_rate.csv``
   of one's own is not the Exchange table, and runs as a table of its own (no published rows, no recipe).
+  A table of other rows or columns whose first row is an ETT table's on every column it has (ETTh1 cut to the
+  protocol's 14,400 rows, or to its OT column) is none of them either; :attr:`Recognition.starts` names them,
+  so that the line can point to ``--protocol ett`` (decision 9913).
 * :func:`note`: the one line the command prints about it, when there is something to say.
 * :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (first 12 hex digits), so that
   rows of two files of the same name are never taken for one table's.
@@ -42,6 +45,7 @@ class Recognition:
     near: str | None = None  # a known table whose columns, rows, first and last rows it has, but not all its values
     shaped: str | None = None  # a table known by shape only whose shape it has, under another name
     differs: str = ""  # named like a known table it does not hold: how it differs from that one
+    starts: tuple[str, ...] = ()  # ETT tables whose first row it has on its columns, holding none of them (_starts)
 
     @property
     def dataset(self) -> str:
@@ -73,9 +77,24 @@ def recognise(table: Table) -> Recognition:
     if named and SIGNATURES[named].digest is None and not _difference(table, SIGNATURES[named]):
         return Recognition(name, named, by_name=True)
     if named:
-        return Recognition(name, None, differs=_difference(table, SIGNATURES[named]))
+        return Recognition(name, None, differs=_difference(table, SIGNATURES[named]), starts=_starts(table))
     shaped = next((k for k, s in SIGNATURES.items() if s.digest is None and not _difference(table, s)), None)
-    return Recognition(name, None, shaped=shaped)
+    return Recognition(name, None, shaped=shaped, starts=_starts(table))
+
+
+def _starts(table: Table) -> tuple[str, ...]:
+    """The ETT tables whose recorded first row ``table``'s first row is on each of its value columns (every one of
+    them among the table's): a copy cut to fewer rows or to some columns."""
+    found = []
+    for key, signature in SIGNATURES.items():
+        if signature.protocol != "ett" or signature.first is None or isinstance(signature.columns, int):
+            continue
+        if not table.columns or not set(table.columns) <= set(signature.columns) or not len(table.values):
+            continue
+        first = [signature.first[signature.columns.index(c)] for c in table.columns]
+        if np.allclose(np.asarray(table.values[0], dtype=np.float64), first, rtol=RTOL, atol=1e-9):
+            found.append(key)
+    return tuple(found)
 
 
 def digest(table: Table) -> str:
@@ -143,8 +162,19 @@ def note(found: Recognition, file: str, protocol: str) -> str:
         signature = SIGNATURES[found.named_like]
         defaults = ("the custom protocol's defaults used" if protocol == "custom"
                     else f"run under the {protocol} protocol as asked")
-        return f"{file} is not {signature.title} ({found.differs}): no published rows compared, {defaults}"
+        return f"{file} is not {signature.title} ({found.differs}): no published rows compared, {defaults}{_cut(found, protocol)}"
+    if found.starts and protocol == "custom":
+        return f"{file} holds none of the known tables: {own}{_cut(found, protocol)}"
     return ""
+
+
+def _cut(found: Recognition, protocol: str) -> str:
+    """Where a table that starts as an ETT table runs under the custom protocol: that it does, and how to give it
+    ETT's split (decision 9913)."""
+    if not found.starts or protocol != "custom":
+        return ""
+    return (f"; its first row is that of {' and '.join(found.starts)} (a copy cut to fewer rows or columns?): --protocol "
+            "ett runs the published split (ETT's borders, from its time column's step)")
 
 
 def _shape(signature: Signature) -> str:
