@@ -247,3 +247,8 @@ def test_a_spreadsheets_last_row_of_bare_separators_is_skipped_and_utf32_is_name
         (tmp_path / "results.csv").write_bytes(text.encode(encoding))
         with pytest.raises(RnncastError, match=r"results\.csv is UTF-32 text, which rnncast does not read"):
             results.written_as(tmp_path / "results.csv")
+
+
+def test_one_epoch_is_one_epoch():
+    assert (results.epochs_text(1), results.epochs_text("1"), results.epochs_text(12)) == (
+        "1 epoch", "1 epoch", "12 epochs")  # stdout and results.md said "1 epochs"

@@ -171,3 +171,12 @@ def test_the_summary_shows_the_latest_setting_and_says_the_earlier_one(tmp_path)
     assert "| 24 | **0.1700 (n=1)** |" in out and "0.1818" not in out
     assert "Earlier runs of another setting are not shown for: gru H=24 (these cells show the latest setting only)." \
         in out and "1 of the 3 rows" in out
+
+
+def test_a_quantile_models_column_says_its_median_is_scored():
+    """A model trained on pinball loss (quantiles) has its median scored by MSE; results.md said so only in the
+    command line."""
+    q = '{"epochs": 1, "quantiles": [0.1, 0.5, 0.9], "seed": 2021}'
+    assert seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)]}) == "gru (quantiles 0.1/0.5/0.9, median scored)"
+    assert seedruns.column_label("gru", {(24, "gru"): [_row()], (24, "repeat"): [_row(settings=q)]}) == "gru"
+    assert "at some horizons" in seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)], (36, "gru"): [_row()]})

@@ -110,7 +110,7 @@ def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged:
             and all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
     elsewhere = [p for p in scored if not all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
     print(f"\n### {seedruns.section_title(key)}\n")
-    print("| H | " + " | ".join(models) + "".join(f" | *{p.label}*" for p in here) + " |")
+    print("| H | " + " | ".join(seedruns.column_label(m, seeded) for m in models) + "".join(f" | *{p.label}*" for p in here) + " |")
     print("|" + "---|" * (1 + len(models) + len(here)))
     for h in horizons:
         cells = []

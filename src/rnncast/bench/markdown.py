@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv, written_as
+from rnncast.bench.results import epochs_text, is_quick, plot_name, read_checked, read_csv, written_as
 from rnncast.bench import seedruns
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
@@ -141,7 +141,7 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
             by_windows.setdefault(_counts(runs, p, held), []).append(p)
         lines += _table(seeded, models, horizons, by_windows.pop(headline, []), None, held)
         for others in by_windows.values():
-            lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
+            lines += [_windows_heading(others), ""]
             lines += _table(seeded, models, horizons, others, others[0], held)
         lines += split_lines(every)
         if left_out := unshown.get((dataset, protocol, target, mode, lookback, windows)):
@@ -155,7 +155,7 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
         if trained:
             lines.append("Trained runs: " + "; ".join(
                 f"{r['model']} H={r['H']}{' (seed ' + str(r['seed']) + ')' if str(r.get('seed', '')) else ''} "
-                f"{r['epochs_run']} epochs (best {r['best_epoch']}), "
+                f"{epochs_text(r['epochs_run'])} (best {r['best_epoch']}), "
                 f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
             ) + ".")
             lines.append("")
@@ -199,7 +199,7 @@ def _table(seeded: dict, models: list[str], horizons: list[int], published: list
     then the ``published`` columns. ``rule`` None: the headline scores; else the scores on ``rule``'s windows (—
     where a run kept none: a results.csv of an earlier version)."""
     runs = {cell: seeds[-1] for cell, seeds in seeded.items()}
-    head = ["H", *models, *[f"*{p.label}*" for p in published]]
+    head = ["H", *[seedruns.column_label(m, seeded) for m in models], *[f"*{p.label}*" for p in published]]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for h in horizons:
         cells = [str(h)]
@@ -240,16 +240,20 @@ def _counts(runs: dict, p: Published, held: str | None) -> tuple:
     return tuple(sorted({(int(r["H"]), _count(r, p, held)) for r in runs.values()}))
 
 
-def _whose(rows: list[Published]) -> str:
-    """Which windows ``rows`` (scored on the same ones) were scored on, and where that is written; the labels named
-    where their loaders differ (LTSF-Linear's batch of 32 and FEDformer's 32 are the same windows on ILI)."""
+def _windows_heading(rows: list[Published]) -> str:
+    """The line above the table of ``rows`` (published rows scored on the same windows): which windows, where that is
+    written, and beside which rows: "On all test windows (shared/benchmarks/ETT.md, point 8), beside Repeat (all
+    windows):"; where their loaders differ, each named (LTSF-Linear's batch of 32 and FEDformer's 32 are the same
+    windows on ILI)."""
     said = {}
     for p in rows:
         said.setdefault((_rule_text(p), p.windows_source), []).append(p.label)
+    labels = ", ".join(p.label for p in rows)
     if len(said) == 1:
         (rule, source), = said
-        return f"{rule}; {source}"
-    return "; ".join(f"{', '.join(labels)}: {rule}, {source}" for (rule, source), labels in said.items())
+        return f"On {rule} ({source}), beside {labels}:"
+    return (f"On the windows of {labels} ("
+            + "; ".join(f"{', '.join(named)}: {rule}, {source}" for (rule, source), named in said.items()) + "):")
 
 
 def _rule_text(p: Published) -> str:

@@ -49,7 +49,7 @@ _PATCH_ILI = ("PatchTST (Nie et al., ICLR 2023) Table 3, yuqinie98/PatchTST@204c
               "the paper does not state PatchTST/64's L on ILI")
 
 
-_ALL_WINDOWS = "scored on all test windows (shared/benchmarks/ETT.md, point 8)"
+_ALL_WINDOWS = "shared/benchmarks/ETT.md, point 8"
 _LTSF_LOADER = ("LTSF-Linear's test loader (drop_last=True) with its script's batch for the dataset and horizon "
                 "(LINEAR_RECIPES)")
 _FORMER_LOADER = "its code's test loader (drop_last=True) with run.py's default batch of 32"

@@ -294,6 +294,11 @@ def windows_text(row: dict) -> str:
     return f"{row['windows']} of {row['windows_all']} (drop-last B={batch})"
 
 
+def epochs_text(epochs) -> str:
+    """A run's epochs in words: "1 epoch", "12 epochs" (``epochs``: results.csv's ``epochs_run``, a number or its text)."""
+    return f"{epochs} epoch{'' if str(epochs) == '1' else 's'}"
+
+
 def is_quick(row: dict) -> bool:
     """Whether a results.csv row is a ``--quick`` smoke test's (few epochs): the summary and results.md ask it here."""
     return row.get("quick") == "yes"

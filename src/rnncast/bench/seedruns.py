@@ -43,6 +43,19 @@ def replaced_line(cells, rank) -> str:
     return f"Earlier runs of another setting are not shown for: {named} (these cells show the latest setting only)."
 
 
+def column_label(model: str, seeded: dict) -> str:
+    """A model's column header in results.md: its name, and where its runs shown (``seeded`` {(H, model): [rows]})
+    were trained on quantiles, which, and that their median is what is scored: "lstm (quantiles 0.1/0.5/0.9, median
+    scored)" (decision 9914)."""
+    found = {json.dumps(json.loads(r.get("settings") or "{}").get("quantiles") or [])
+             for (_, m), rows in seeded.items() if m == model for r in rows}
+    if found == {"[]"} or not found:
+        return model
+    if len(found) > 1:
+        return f"{model} (quantiles at some horizons, their median scored)"
+    return f"{model} (quantiles {'/'.join(f'{q:g}' for q in json.loads(found.pop()))}, median scored)"
+
+
 def published_beside(section: tuple, known: set[str]) -> list[Published]:
     """The published rows (:mod:`rnncast.bench.published`) a ``section_of`` key's runs may stand beside: those of
     its dataset and mode where it ran under the dataset's own protocol on OT (or M), on the known table itself
