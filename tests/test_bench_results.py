@@ -85,6 +85,19 @@ def test_rows_of_another_file_are_refused_and_those_of_the_same_counted(tmp_path
                               "(sha256 bbbbbbbbbbbb): their tables and plots would mix; choose another --out")
 
 
+def test_rows_keep_the_full_sha256_and_those_of_twelve_digits_are_the_same_file(tmp_path):
+    """data_sha256 held the first 12 hex digits, not a SHA-256 a reader can check with sha256sum: rows hold all 64
+    now, and a folder of rows written before, with 12, takes this run's rows of the same bytes."""
+    full = "3670ceb6cf70" + "0" * 52
+    path = tmp_path / "results.csv"
+    results.append_csv(path, _row(data_file="/d/a.csv", data_sha256=full[:12], known_table="no"))  # an earlier run
+    assert results.check_source(path, Source("/d/a.csv", full)) == 1
+    results.append_csv(path, _row(data_file="/d/a.csv", data_sha256=full, known_table="no"))
+    assert results.check_source(path, Source("/d/a.csv", full)) == 2 and full in path.read_text()
+    with pytest.raises(RnncastError, match=r"sha256 3670ceb6cf70\); the file has changed since \(sha256 9bf5fb0ba3ab "):
+        results.check_source(path, Source("/d/a.csv", "9bf5fb0ba3ab" + "1" * 52))
+
+
 def test_results_files_of_earlier_versions_are_read_but_not_appended_to(tmp_path):
     """A results.csv without the file's columns (the recorded folders in benchmarks/) is remade into results.md,
     its dataset told by name; rows are not appended to it, and it is not rewritten."""

@@ -15,8 +15,9 @@ the file's identity that ``results.csv`` records.
   protocol's 14,400 rows, or to its OT column) is none of them either; :attr:`Recognition.starts` names them,
   so that the line can point to ``--protocol ett`` (decision 9913).
 * :func:`note`: the one line the command prints about it, when there is something to say.
-* :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (first 12 hex digits), so that
-  rows of two files of the same name are never taken for one table's.
+* :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (all 64 hex digits, which
+  ``sha256sum`` prints; rows of earlier versions kept the first 12), so that rows of two files of the same name
+  are never taken for one table's.
 """
 
 from __future__ import annotations
@@ -194,10 +195,16 @@ class Source:
     """The file a run read, as results.csv records it."""
 
     path: str  # as given, made absolute (links not followed: the name the user gave)
-    sha256: str  # the first 12 hex digits of the SHA-256 of its bytes
+    sha256: str  # the SHA-256 of its bytes, 64 hex digits (decision 9915; rows before it kept the first 12)
 
     def describe(self) -> str:
-        return f"{self.path} (sha256 {self.sha256})"
+        """The file and the first 12 hex digits of its SHA-256, enough to tell two files apart in a line."""
+        return f"{self.path} (sha256 {self.sha256[:12]})"
+
+    def same_bytes(self, recorded: str) -> bool:
+        """Whether results.csv's ``data_sha256`` is this file's: its full SHA-256, or the first 12 hex digits
+        that rows of earlier versions kept."""
+        return bool(recorded) and self.sha256.startswith(recorded)
 
 
 def source_of(path: str | Path) -> Source:
@@ -206,4 +213,4 @@ def source_of(path: str | Path) -> Source:
     with Path(path).open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
-    return Source(os.path.abspath(path), digest.hexdigest()[:12])
+    return Source(os.path.abspath(path), digest.hexdigest())

@@ -32,7 +32,8 @@ CSV_COLUMNS = (
     "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
     "seed", "device", "threads", "quick", "settings",  # JSON: the model's settings and "split" (measure.split_settings)
     "rnncast_version", "torch_version", "command",
-    "data_file", "data_sha256", "known_table",  # the file read (rnncast.bench.identity); yes: it holds `dataset`
+    "data_file", "data_sha256", "known_table",  # the file read, its full SHA-256 (rnncast.bench.identity; rows of
+    # versions before decision 9915 hold its first 12 hex digits); known_table yes: it holds `dataset`
     "unscaled_columns",  # the scored columns only centred (constant on the training rows), a JSON list; "" for none
     "published_windows",  # MSE/MAE on each published row's windows: {"first k windows": [mse, mae]} (JSON); "" for none
 )
@@ -91,14 +92,14 @@ def check_source(path: Path, source: Source) -> int:
         return 0
     _check_header(path)
     rows = read_csv(path)
-    other = next((r for r in rows if r["data_sha256"] != source.sha256), None)
+    other = next((r for r in rows if not source.same_bytes(r["data_sha256"])), None)
     if other is not None and other["data_file"] == source.path:
         raise RnncastError(f"{path} holds rows of {source.path} as it was when they were written (sha256 "
-                           f"{other['data_sha256']}); the file has changed since (sha256 {source.sha256} now), and "
+                           f"{other['data_sha256'][:12]}); the file has changed since (sha256 {source.sha256[:12]} now), and "
                            "their tables and plots would mix: choose another --out, or remove this folder's results "
                            "(results.csv, results.md, forecast_*.png) to start again")
     if other is not None:
-        raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256']}), not of "
+        raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256'][:12]}), not of "
                            f"{source.describe()}: their tables and plots would mix; choose another --out")
     return len(rows)
 
