@@ -50,6 +50,8 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
     assert ("Seeds of each model and horizon (a cell of several shows their mean ± sd, n the seeds): repeat H=96 "
             "2021; nlinear H=96 5; dlinear H=96 2021.") in md
     assert "Trained runs: dlinear H=96 (seed 2021) 7 epochs (best 4)" in md
+    assert "1 epoch (best" in markdown.markdown([{**r, "epochs_run": "1"} for r in results.read_csv(
+        tmp_path / "results.csv")], ["dlinear"])  # it said "1 epochs"
     # LTSF-Linear's loader (ETTh1's script: batch 32) and the formers' (32) scored the same windows: one table,
     # each loader said
     assert ("On the windows of NLinear L=336, DLinear L=336, FEDformer L=96, Informer L=96, LSTMa (Informer) "
@@ -61,9 +63,10 @@ def test_the_markdown_says_when_seeds_differ_and_which_windows_the_published_row
                                                       windows_all=2785, mse_all=0.0533, mae_all=0.1771))
     md = markdown.write_markdown(tmp_path, ["nlinear"]).read_text()
     assert "Seed 2021 for every run shown." in md
-    repeat_all = md.split("On the windows of ")[1]
-    assert md.count("On the windows of ") == 1  # B=32 is ETTh1's recipe and the formers' batch: one table
-    assert repeat_all.startswith("Repeat (all windows) (all test windows; scored on all test windows")
+    repeat_all = md.split("\nOn ")[1]
+    assert md.count("\nOn ") == 1  # B=32 is ETTh1's recipe and the formers' batch: one table
+    # it read "On the windows of Repeat (all windows) (all test windows; scored on all test windows (...))"
+    assert repeat_all.startswith("all test windows (shared/benchmarks/ETT.md, point 8), beside Repeat (all windows):\n")
     assert "| 96 | 0.0533/0.1771 | *0.069/0.203* |" in repeat_all  # nlinear's all-window scores beside it
 
 
@@ -76,7 +79,8 @@ def test_the_markdown_links_the_plots_present_of_the_runs_shown(tmp_path):
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
     assert f"Forecast plots (the first test window): [nlinear H=96]({results.plot_name(new)})." in md
     assert results.plot_name(old) not in md  # another setting's run: not shown
-    assert "Earlier runs of other settings not shown (the latest setting's seeds are): nlinear H=96." in md
+    assert ("Earlier runs of another setting are not shown for: nlinear H=96 (these cells show the latest setting "
+            "only).") in md
     third = _row(seed=3, mse=0.06)
     results.append_csv(tmp_path / "results.csv", third)
     (tmp_path / results.plot_name(third)).write_bytes(b"png")
@@ -169,11 +173,11 @@ def test_published_rows_scored_on_other_windows_get_a_table_of_their_own_with_th
                 _ili(36, "lstm", 128, 158, 1.95, {128: 1.95, 144: 2.3})):
         results.append_csv(tmp_path / "results.csv", row)
     md = markdown.write_markdown(tmp_path, ["repeat", "lstm"]).read_text()
-    main = md.split("On the windows of ")[0]
+    main = md.split("\nOn ")[0]
     assert "*NLinear L=104*" in main and "*PatchTST/42 L=104*" not in main
-    tables = {t.split(" (")[0]: t for t in md.split("On the windows of ")[1:]}
-    patch = tables["PatchTST/42 L=104, PatchTST/64"]
-    assert "(the first floor(n/16)*16 test windows; PatchTST's test loader (drop_last=True) with batch 16" in patch
+    tables = {t.split("\n")[0].split(", beside ")[-1]: t for t in md.split("\nOn ")[1:]}
+    patch = tables["PatchTST/42 L=104, PatchTST/64:"]
+    assert patch.startswith("the first floor(n/16)*16 test windows (PatchTST's test loader (drop_last=True) with batch 16")
     assert "| 24 | 6.5870/3.2935 | **1.9000/0.9500** | *1.522/0.814* | *1.319/0.754* |" in patch
     assert "| 36 | 8.3980/4.1990 | **2.3000/1.1500** | *1.430/0.834* | *1.579/0.870* |" in patch
     assert "| 36 | 7.1300/3.5650 | **1.9500/0.9750** |" in main
@@ -185,7 +189,7 @@ def test_runs_of_an_earlier_version_show_no_score_on_windows_they_were_not_score
     for row in (_ili(36, "repeat", 128, 158, 7.130), _ili(36, "lstm", 128, 158, 1.95)):
         results.append_csv(tmp_path / "results.csv", {**row, "published_windows": ""})
     md = markdown.write_markdown(tmp_path, ["repeat", "lstm"]).read_text()
-    patch = next(t for t in md.split("On the windows of ")[1:] if t.startswith("PatchTST"))
+    patch = next(t for t in md.split("\nOn ")[1:] if ", beside PatchTST" in t.split("\n")[0])
     assert "| 36 | — | — | *1.430/0.834* | *1.579/0.870* |" in patch
 
 
@@ -205,8 +209,8 @@ def test_published_rows_of_other_loaders_scored_on_the_same_windows_share_one_ta
         results.append_csv(tmp_path / "results.csv", _ili(36, model, 144, 158, mse, {128: mse - 0.1, 144: mse},
                                                           test_windows="drop-last-16"))
     md = markdown.write_markdown(tmp_path, ["repeat", "nlinear"]).read_text()
-    tables = md.split("On the windows of ")[1:]
-    assert len(tables) == 1 and tables[0].startswith("Repeat, NLinear L=104, DLinear L=104, FEDformer L=36 (")
+    tables = md.split("\nOn ")[1:]
+    assert len(tables) == 1 and tables[0].startswith("the windows of Repeat, NLinear L=104, DLinear L=104, FEDformer L=36 (")
     assert "FEDformer L=36: the first floor(n/32)*32 test windows, its code's test loader" in tables[0]
     assert "| 36 | 8.2980/4.1490 | **1.6190/0.8" in tables[0]  # each run on those 128 windows, below Repeat there
 

@@ -93,3 +93,24 @@ def test_each_published_row_says_which_test_windows_it_was_scored_on():
     assert published.published_windows(ett["SegRNN L=720"], "ETTh1", 96, 2785) == 2785
     assert published.published_windows(ett["PatchTST/42 L=336"], "ETTh1", 96, 2785) == 2688
     assert published.published_windows(ett["DLinear L=336"], "ETTh1", 96, 2785) == 2784
+
+
+def test_ett_m_tables_carry_the_published_repeat_row_on_its_drop_last_windows(tmp_path):
+    """ETT.md gives the DLinear paper's Repeat on the batch-32 drop-last windows (ETTm1 M: 1.214/0.665 at H=96,
+    1.319/0.729 at H=720); an ETT table with --drop-last 32 showed no published Repeat beside its own, so a reader
+    could not see that the harness reproduces it."""
+    from rnncast.bench import markdown, results
+
+    for dataset in ("ETTh1", "ETTm1"):
+        rows = {p.label: p for p in published.PUBLISHED[(dataset, "M")]}
+        assert rows["Repeat (drop-last 32)"].test_batch == 32 and "ETT.md" in rows["Repeat (drop-last 32)"].source
+    ettm1 = {p.label: p for p in published.PUBLISHED[("ETTm1", "M")]}["Repeat (drop-last 32)"]
+    assert (ettm1.scores[96], ettm1.scores[720]) == ((1.214, 0.665), (1.319, 0.729))
+    row = {c: "" for c in results.CSV_COLUMNS}
+    row.update(dataset="ETTm1", protocol="ett", target="OT", mode="M", L=96, H=96, model="repeat", mse=1.214,
+               mae=0.6648, windows=11424, windows_all=11425, test_windows="drop-last-32", repeat_mse=1.214,
+               repeat_mae=0.6648, seconds=0.1, quick="no", known_table="yes", command="rnncast bench ett")
+    results.append_csv(tmp_path / "results.csv", row)
+    md = markdown.write_markdown(tmp_path, ["repeat"]).read_text()
+    headline = md.split("\nOn ")[0]  # the table of the run's own windows
+    assert "| H | repeat | *Repeat (drop-last 32)* |" in headline and "| 96 | 1.2140/0.6648 | *1.214/0.665* |" in headline

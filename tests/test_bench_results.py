@@ -37,11 +37,22 @@ def test_a_results_file_with_other_columns_is_never_appended_to(tmp_path):
 
 
 def test_the_summary_table_has_a_line_per_run():
-    text = results.summary_table([_row(), _row(model="repeat", mse=0.069, beats_repeat="")])
+    text = results.summary_table([_row(windows=2785), _row(model="repeat", mse=0.069, beats_repeat="", windows=2785)])
     head, rule, nlinear, repeat = text.splitlines()
     assert head.split()[:5] == ["dataset", "mode", "L", "H", "model"] and set(rule) <= {"-", " "}
-    assert nlinear.split()[4:10] == ["nlinear", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
-    assert repeat.split()[9] == "-"  # Repeat does not beat itself
+    assert nlinear.split()[4:12] == ["nlinear", "all", "2785", "0.0532", "0.1770", "0.0690", "0.2030", "yes"]
+    assert repeat.split()[11] == "-"  # Repeat does not beat itself
+
+
+def test_the_summary_table_says_the_test_windows_its_scores_are_on():
+    """With --drop-last recipe the stdout's MSE was the drop-last score (ILI: 160 of 170 windows), and nothing in the
+    table said so; a run on all windows printed a table that looked the same."""
+    assert results.windows_text(_row(windows=2785)) == "all 2785"
+    ili = _row(dataset="national_illness", H=24, test_windows="drop-last-recipe", windows=160, windows_all=170,
+               known_table="yes")
+    assert results.windows_text(ili) == "160 of 170 (drop-last B=32)"
+    assert results.windows_text({**ili, "test_windows": "drop-last-16", "windows": 160}) == "160 of 170 (drop-last B=16)"
+    assert "160 of 170 (drop-last B=32)" in results.summary_table([ili])
 
 
 def test_plot_names_tell_apart_every_run_that_may_share_a_folder():
@@ -72,6 +83,19 @@ def test_rows_of_another_file_are_refused_and_those_of_the_same_counted(tmp_path
         results.check_source(path, b)
     assert str(err.value) == (f"{path} holds rows of /data/A/data.csv (sha256 aaaaaaaaaaaa), not of /data/B/data.csv "
                               "(sha256 bbbbbbbbbbbb): their tables and plots would mix; choose another --out")
+
+
+def test_rows_keep_the_full_sha256_and_those_of_twelve_digits_are_the_same_file(tmp_path):
+    """data_sha256 held the first 12 hex digits, not a SHA-256 a reader can check with sha256sum: rows hold all 64
+    now, and a folder of rows written before, with 12, takes this run's rows of the same bytes."""
+    full = "3670ceb6cf70" + "0" * 52
+    path = tmp_path / "results.csv"
+    results.append_csv(path, _row(data_file="/d/a.csv", data_sha256=full[:12], known_table="no"))  # an earlier run
+    assert results.check_source(path, Source("/d/a.csv", full)) == 1
+    results.append_csv(path, _row(data_file="/d/a.csv", data_sha256=full, known_table="no"))
+    assert results.check_source(path, Source("/d/a.csv", full)) == 2 and full in path.read_text()
+    with pytest.raises(RnncastError, match=r"sha256 3670ceb6cf70\); the file has changed since \(sha256 9bf5fb0ba3ab "):
+        results.check_source(path, Source("/d/a.csv", "9bf5fb0ba3ab" + "1" * 52))
 
 
 def test_results_files_of_earlier_versions_are_read_but_not_appended_to(tmp_path):
@@ -236,3 +260,8 @@ def test_a_spreadsheets_last_row_of_bare_separators_is_skipped_and_utf32_is_name
         (tmp_path / "results.csv").write_bytes(text.encode(encoding))
         with pytest.raises(RnncastError, match=r"results\.csv is UTF-32 text, which rnncast does not read"):
             results.written_as(tmp_path / "results.csv")
+
+
+def test_one_epoch_is_one_epoch():
+    assert (results.epochs_text(1), results.epochs_text("1"), results.epochs_text(12)) == (
+        "1 epoch", "1 epoch", "12 epochs")  # stdout and results.md said "1 epochs"

@@ -65,7 +65,7 @@ def test_the_summary_averages_seeds_and_says_a_judged_model_without_runs(tmp_pat
         results.append_csv(tmp_path / "results.csv", row)
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks/ltsf/summary.py"), str(tmp_path), "--models",
                           "gru,lstm"], capture_output=True, text=True, check=True).stdout
-    assert "**0.5000 ± 0.1414**" in out  # gru's two seeds, every one below Repeat's 0.9
+    assert "**0.5000 ± 0.1414 (n=2)**" in out  # gru's two seeds, every one below Repeat's 0.9
     assert f"- lstm: no runs in {tmp_path}" in out and "- lstm: \n" not in out
     assert "- gru: beats Repeat (mean over seeds): 1 of 1 settings" in out
 
@@ -83,3 +83,100 @@ def test_chunk_sets_a_sequence_runs_setting_and_no_other_schemes():
 
     assert runs("sequence") == [2] and runs("window") == [1, 2]
     assert "chunk" not in protocol.unread_keys({"scheme": "sequence"}) and "chunk" in protocol.unread_keys({})
+
+
+def _summary(folder: Path, script: str = "benchmarks/ltsf/summary.py", *args: str) -> str:
+    return subprocess.run([sys.executable, str(ROOT / script), str(folder), *args], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _ett(**changes) -> dict:
+    """A row of ETTh1 S under the ETT protocol, on the drop-last-recipe windows."""
+    return _row(**{"dataset": "ETTh1", "protocol": "ett", "L": 96, "H": 96, "test_windows": "drop-last-recipe",
+                   "windows": 2784, "windows_all": 2785, "known_table": "yes", **changes})
+
+
+def test_the_section_of_a_row_and_the_published_rows_beside_it():
+    """results.md and the summary scripts ask one rule: protocol, target (not in M) and window set part rows, and
+    published rows stand only beside the dataset's own protocol on OT of the known table."""
+    assert seedruns.section_of(_ett()) == ("ETTh1", "ett", "OT", "S", 96, "drop-last-recipe")
+    assert seedruns.section_of(_ett(mode="M", target="HUFL"))[2] == "OT"  # M scores every column
+    assert seedruns.section_of(_ett(protocol="", target=""))[1:3] == ("ett", "OT")  # rows of earlier versions
+    key = seedruns.section_of(_ett())
+    assert seedruns.published_beside(key, {"yes"}) and seedruns.published_beside(key, {""})
+    assert not seedruns.published_beside(seedruns.section_of(_ett(target="HUFL")), {"yes"})
+    assert not seedruns.published_beside(seedruns.section_of(_ett(protocol="custom")), {"yes"})
+    assert not seedruns.published_beside(key, {"no"})  # a file only named ETTh1
+    assert seedruns.section_title(seedruns.section_of(_ett(target="HUFL"))) == (
+        "ETTh1, S (target HUFL), L=96, drop-last-recipe test windows, ett protocol")
+
+
+def test_the_summary_keeps_two_targets_apart(tmp_path):
+    """(a) summary.py averaged OT's lstm (0.0553) and HUFL's (1.0351) into a bold 0.5452 under the published OT rows."""
+    for row in (_ett(model="repeat", seed="", mse=0.0693, repeat_mse=0.0693, beats_repeat="no"),
+                _ett(model="lstm", mse=0.0553, repeat_mse=0.0693)):
+        results.append_csv(tmp_path / "ot" / "results.csv", row)
+    for row in (_ett(target="HUFL", model="repeat", seed="", mse=3.1103, repeat_mse=3.1103, beats_repeat="no"),
+                _ett(target="HUFL", model="lstm", seed=5, mse=1.0351, repeat_mse=3.1103)):
+        results.append_csv(tmp_path / "hufl" / "results.csv", row)
+    out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
+    assert "0.5452" not in out and "**0.0553 (n=1)**" in out and "**1.0351 (n=1)**" in out
+    ot, hufl = out.split("### ETTh1, S, L=96")[1], out.split("### ETTh1, S (target HUFL)")[1].split("###")[0]
+    assert "*DLinear L=336*" in ot and "DLinear" not in hufl and "these runs forecast HUFL" in hufl
+    assert "- lstm: beats Repeat (mean over seeds): 2 of 2 settings" in out
+
+
+def test_the_summary_keeps_the_custom_protocol_apart_and_away_from_published_rows(tmp_path):
+    """(b) the ETT split's and the custom split's runs of ETTh1 shared a cell (lstm 0.0821), Repeat was the custom
+    split's, NLinear the ETT split's, and all stood beside the published ETT rows; ett/summary.py mixed them too."""
+    for row in (_ett(model="repeat", seed="", mse=0.0693, repeat_mse=0.0693, beats_repeat="no"),
+                _ett(model="nlinear", seed="", mse=0.0551, repeat_mse=0.0693),
+                _ett(model="lstm", mse=0.0553, repeat_mse=0.0693)):
+        results.append_csv(tmp_path / "a" / "results.csv", row)
+    custom = dict(protocol="custom", test_windows="all", windows=2881, windows_all=2881, known_table="yes")
+    for row in (_ett(**custom, model="repeat", seed="", mse=0.1318, repeat_mse=0.1318, beats_repeat="no"),
+                _ett(**custom, model="lstm", seed=7, mse=0.1090, repeat_mse=0.1318)):
+        results.append_csv(tmp_path / "b" / "results.csv", row)
+    out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
+    assert "0.0821" not in out
+    mine = out.split("### ETTh1, S, L=96, all test windows, custom protocol")[1].split("###")[0]
+    assert "| 96 | 0.1318 (n=1) | **0.1090 (n=1)** |" in mine and "*" + "NLinear" not in mine
+    assert "these runs used the custom protocol" in mine
+    lines = _summary(tmp_path, "benchmarks/ett/summary.py").splitlines()  # the */results.csv of a folder
+    assert any("| ett | OT | S | 96 | drop-last-recipe | 96 | 0.0693/0.4000 (n=1) | 0.0551/0.4000 (n=1) |" in x
+               for x in lines)
+    assert any("| custom | OT | S | 96 | all | 96 | 0.1318/0.4000 (n=1) | — | 0.1090/0.4000 (n=1) |" in x for x in lines)
+    assert not any("0.1090" in x and "0.0551" in x for x in lines)
+
+
+def test_the_summary_keeps_window_sets_apart(tmp_path):
+    """(c) all windows (lstm 0.1819, seed 1) and drop-last 32 (0.1245, seed 2) made one bold 0.1532 beside the
+    drop-last Repeat (0.1301), above it."""
+    mine = dict(dataset="mine15", target="load", L=24, H=12, model="lstm")
+    for row in (_row(**mine, seed=1, mse=0.1819, repeat_mse=0.1910),
+                _row(**mine, seed=2, mse=0.1245, repeat_mse=0.1301, test_windows="drop-last-32", windows=64,
+                     windows_all=89)):
+        results.append_csv(tmp_path / "results.csv", row)
+    out = _summary(tmp_path)
+    assert "0.1532" not in out and "0.1819 (n=1)" in out and "0.1245 (n=1)" in out
+    assert "all test windows, custom protocol" in out and "drop-last-32 test windows, custom protocol" in out
+
+
+def test_the_summary_shows_the_latest_setting_and_says_the_earlier_one(tmp_path):
+    """(d) hidden 8 (seeds 2021, 7) and hidden 16 (seed 8) were one cell over three seeds, with no n."""
+    for seed, hidden, mse in ((2021, 8, 0.1818), (7, 8, 0.1819), (8, 16, 0.1700)):
+        results.append_csv(tmp_path / "results.csv", _row(
+            seed=seed, mse=mse, settings=f'{{"epochs": 1, "hidden_size": {hidden}, "seed": {seed}}}'))
+    out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "gru")
+    assert "| 24 | **0.1700 (n=1)** |" in out and "0.1818" not in out
+    assert "Earlier runs of another setting are not shown for: gru H=24 (these cells show the latest setting only)." \
+        in out and "1 of the 3 rows" in out
+
+
+def test_a_quantile_models_column_says_its_median_is_scored():
+    """A model trained on pinball loss (quantiles) has its median scored by MSE; results.md said so only in the
+    command line."""
+    q = '{"epochs": 1, "quantiles": [0.1, 0.5, 0.9], "seed": 2021}'
+    assert seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)]}) == "gru (quantiles 0.1/0.5/0.9, median scored)"
+    assert seedruns.column_label("gru", {(24, "gru"): [_row()], (24, "repeat"): [_row(settings=q)]}) == "gru"
+    assert "at some horizons" in seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)], (36, "gru"): [_row()]})

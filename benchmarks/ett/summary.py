@@ -1,61 +1,70 @@
-"""One markdown table from the results.csv files of `rnncast bench ett` runs (latest run per model).
+"""One markdown table from the results.csv files of `rnncast bench ett` runs.
 
     python benchmarks/ett/summary.py benchmarks/ett/results/L96-defaults-highway
     python benchmarks/ett/summary.py     # no folder: benchmarks/ett/results/L96-defaults-no-highway
 
-Prints, per dataset / mode / horizon, Repeat and every model's test MSE/MAE, whether each beats
-Repeat (lower MSE on the same windows), and the wall seconds and epochs of each run.
+Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 9911): per dataset, protocol, target,
+mode, L and test windows, and per horizon and model the latest setting's rows, one per seed (a later row of a
+seed replaces it), so runs of another protocol, target, window set or setting are never one cell. Prints, per
+such setting and horizon, Repeat and every model's test MSE/MAE (mean ± sd over the seeds, with n), whether each
+beats Repeat (lower mean MSE on the same windows), and the wall seconds and epochs of each run.
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
+from rnncast.bench import seedruns
+from rnncast.bench.scoring import against_repeat
+
 ORDER = ["repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn"]
+MODES = ["S", "M", "MS"]
 
 
-def latest_rows(folder: Path) -> dict[tuple, dict]:
-    rows: dict[tuple, dict] = {}
-    for path in sorted(folder.glob("*/results.csv")):
-        with open(path, newline="") as f:
-            for r in csv.DictReader(f):
-                rows[(r["dataset"], r["mode"], int(r["L"]), int(r["H"]), r["model"])] = r  # later wins
-    return rows
+def _rank(model: str) -> int:
+    return ORDER.index(model) if model in ORDER else len(ORDER)
 
 
 def main(folder: str) -> None:
-    rows = latest_rows(Path(folder))
-    models = [m for m in ORDER if any(k[4] == m for k in rows)] + sorted({k[4] for k in rows} - set(ORDER))
-    modes = ["S", "M", "MS"]
-    settings = sorted({k[:4] for k in rows}, key=lambda k: (k[0], modes.index(k[1]) if k[1] in modes else 9, k[2], k[3]))
+    groups, _, replaced = seedruns.gather(seedruns.rows_under(Path(folder), "*/results.csv"), seedruns.section_of)
+    keys = sorted(groups, key=lambda k: (k[0], k[1], k[2], MODES.index(k[3]) if k[3] in MODES else 9, k[4], k[5]))
+    models = sorted({m for seeded in groups.values() for _, m in seeded}, key=lambda m: (_rank(m), m))
     fitted = [m for m in models if m != "repeat"]
-    print("| dataset | mode | L | H | " + " | ".join(models) + " | beats Repeat (" + "/".join(fitted) + ") |")
-    print("|" + "---|" * (5 + len(models)))
+    settings = [(key, h) for key in keys for h in sorted({h for h, _ in groups[key]})]
+    print("| dataset | protocol | target | mode | L | test windows | H | " + " | ".join(models)
+          + " | beats Repeat (" + "/".join(fitted) + ") |")
+    print("|" + "---|" * (8 + len(models)))
     wins = total = 0
-    for s in settings:
+    for key, h in settings:
         cells, beats = [], []
         for m in models:
-            r = rows.get((*s, m))
-            cells.append(f"{float(r['mse']):.4f}/{float(r['mae']):.3f}" if r else "—")
+            seeds = groups[key].get((h, m), [])
+            scores = [(float(r["mse"]), float(r["mae"])) for r in seeds]
+            cells.append(seedruns.cell_text(scores, None)[0] + ("" if len(seeds) > 1 else " (n=1)") if seeds else "—")
             if m != "repeat":
-                if r is None:
+                if not seeds:
                     beats.append("–")
-                else:
-                    ok = r["beats_repeat"] == "yes"
-                    beats.append("yes" if ok else "**no**")
-                    wins, total = wins + ok, total + 1
-        print(f"| {s[0]} | {s[1]} | {s[2]} | {s[3]} | " + " | ".join(cells) + " | " + "/".join(beats) + " |")
-    print(f"\n{wins} of {total} fitted runs beat Repeat.\n")
-    print("| dataset | mode | H | " + " | ".join(f"{m} s (epochs)" for m in fitted) + " |")
-    print("|" + "---|" * (3 + len(fitted)))
-    for s in settings:
+                    continue
+                mean = seedruns.mean_sd([s[0] for s in scores])[0]
+                ok = against_repeat(mean, seedruns.mean_sd([float(r["repeat_mse"]) for r in seeds])[0]) == "yes"
+                beats.append("yes" if ok else "**no**")
+                wins, total = wins + ok, total + 1
+        dataset, protocol, target, mode, lookback, windows = key
+        print(f"| {dataset} | {protocol} | {target} | {mode} | {lookback} | {windows} | {h} | " + " | ".join(cells)
+              + " | " + "/".join(beats) + " |")
+    print(f"\n{wins} of {total} fitted cells beat Repeat (on their mean over seeds).\n")
+    for key in keys:
+        if replaced.get(key):
+            print(f"{seedruns.section_title(key)}: {seedruns.replaced_line(replaced[key], _rank)}\n")
+    print("| dataset | protocol | target | mode | test windows | H | " + " | ".join(f"{m} s (epochs)" for m in fitted) + " |")
+    print("|" + "---|" * (6 + len(fitted)))
+    for key, h in settings:
         cells = []
         for m in fitted:
-            r = rows.get((*s, m))
-            cells.append(f"{float(r['seconds']):.0f} ({r['epochs_run']})" if r else "—")
-        print(f"| {s[0]} | {s[1]} | {s[3]} | " + " | ".join(cells) + " |")
+            seeds = groups[key].get((h, m), [])
+            cells.append(", ".join(f"{float(r['seconds']):.0f} ({r['epochs_run']})" for r in seeds) if seeds else "—")
+        print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {key[5]} | {h} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -3,49 +3,38 @@ published rows (rnncast.bench.published), with the issue-20 verdicts.
 
     python benchmarks/ltsf/summary.py benchmarks/ltsf/results/defaults [--models lstm,segrnn]
 
-Per dataset / mode / L / horizon: the headline test MSE (the CSV's `mse`: the windows the runs
-were asked to score, `--drop-last recipe` in the records) as mean ± sd over the seeds run, for
-every model, then the published rows of that setting scored on the same windows; then a table per
-published rows scored on other windows (PatchTST's ILI rows: the first floor(n/16)*16), with the runs'
-scores on those (results.csv's `published_windows`; "—" for rows written before it). Verdicts, per
-recurrent model and setting, on the mean over seeds: beats Repeat (lower MSE than Repeat on the same
-windows; also how many seeds did), beats published DLinear, and matches or beats published PatchTST
-(<= its MSE), each published row on its own windows.
+Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 9911): a section per dataset,
+protocol, target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per
+seed (a later row of a seed replaces it); rows of another protocol, target, window set or setting are never
+averaged into one cell, and published rows stand only beside runs of the dataset's own protocol on OT (or M).
+Quick smoke tests are left out. Per section and horizon: the headline test MSE (the CSV's `mse`: the windows
+the runs were asked to score) as mean ± sd over the seeds with n, for every model, then the published rows of
+that setting scored on the same windows; then a table per published rows scored on other windows (PatchTST's
+ILI rows: the first floor(n/16)*16), with the runs' scores on those (results.csv's `published_windows`; "—" for
+rows written before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats
+Repeat (lower MSE than Repeat on the same windows; also how many seeds did), beats published DLinear, and
+matches or beats published PatchTST (<= its MSE), each published row on its own windows.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 from collections import defaultdict
 from pathlib import Path
 
+from rnncast.bench import seedruns
 from rnncast.bench.markdown import score_on
-from rnncast.bench.published import PUBLISHED, Published, published_windows
+from rnncast.bench.published import SIGNATURES, PUBLISHED, Published, published_windows
+from rnncast.bench.results import is_quick
 from rnncast.bench.scoring import against_repeat
 
 ORDER = ["repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn"]
+MODES = ["S", "M", "MS"]
 
 
-def read_rows(folder: Path) -> list[dict]:
-    rows = []
-    for path in sorted(folder.rglob("results.csv")):
-        with open(path, newline="") as f:
-            rows += [r for r in csv.DictReader(f) if r.get("quick") != "yes"]
-    return rows
-
-
-def by_setting(rows: list[dict]) -> dict[tuple, dict[str, dict[str, dict]]]:
-    """(dataset, mode, L, H) -> model -> seed -> row (a later row of the same seed wins)."""
-    table: dict = defaultdict(lambda: defaultdict(dict))
-    for r in rows:
-        table[(r["dataset"], r["mode"], int(r["L"]), int(r["H"]))][r["model"]][r["seed"]] = r
-    return table
-
-
-def mean_sd(values: list[float]) -> tuple[float, float]:
-    return statistics.fmean(values), (statistics.stdev(values) if len(values) > 1 else 0.0)
+def _rank(model: str) -> int:
+    return ORDER.index(model) if model in ORDER else len(ORDER)
 
 
 def _verdict(row: dict) -> str:
@@ -63,47 +52,90 @@ def same_windows(row: dict, p: Published) -> bool:
     return published_windows(p, row["dataset"], int(row["H"]), int(row["windows_all"])) == int(row["windows"])
 
 
-def row_cells(runs: dict, models: list[str], setting: tuple, labels: list[str]) -> list[str]:
-    """Mean ± sd over seeds per model (bold when every seed beat Repeat), then the published MSEs."""
-    cells = []
-    for m in models:
-        seeds = runs.get(m, {})
-        if not seeds:
-            cells.append("—")
-            continue
-        mse, sd = mean_sd([float(r["mse"]) for r in seeds.values()])
-        text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(seeds) > 1 else "")
-        cells.append(f"**{text}**" if m != "repeat" and all(_verdict(r) == "yes" for r in seeds.values()) else text)
-    published = {p.label: p.scores.get(setting[3]) for p in PUBLISHED.get(setting[:2], [])}
-    return cells + [f"*{published[t][0]:.3f}*" if published.get(t) else "—" for t in labels]
+def cell(values: list[float], bold: bool = False) -> str:
+    """Mean ± sd over seeds with their number: "0.0551 (n=1)", "0.0821 ± 0.0379 (n=2)"; bold as asked."""
+    mse, sd = seedruns.mean_sd(values)
+    text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(values) > 1 else "") + f" (n={len(values)})"
+    return f"**{text}**" if bold else text
 
 
-def judge(runs: dict, setting: tuple, judged: list[str], verdicts: dict) -> None:
-    """Add this setting's verdicts (on the mean over seeds) for every judged model."""
-    published = {p.label: p for p in PUBLISHED.get(setting[:2], [])}
+def why_none(section: tuple, known: set[str]) -> str:
+    """Why a section with published rows for its dataset and mode shows none of them ("" where it has none)."""
+    dataset, protocol, target, mode = section[:4]
+    if not PUBLISHED.get((dataset, mode)):
+        return ""
+    own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"
+    why = (f"these runs used the {protocol} protocol" if protocol != own else
+           f"these runs forecast {target}" if mode != "M" and target != "OT" else
+           f"the file read is not the published {dataset}")
+    return (f"Published {dataset} {mode} rows not shown: they forecast OT under the {own} protocol on the published "
+            f"file, and {why}.")
+
+
+def judge(seeded: dict, h: int, published: list[Published], judged: list[str], verdicts: dict) -> None:
+    """Add this section's horizon-``h`` verdicts (on the mean over seeds) for every judged model."""
     for m in judged:
-        seeds = runs.get(m, {})
+        seeds = seeded.get((h, m), [])
         if not seeds:
             continue
-        mse = statistics.fmean(float(r["mse"]) for r in seeds.values())
-        repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds.values())
+        mse = statistics.fmean(float(r["mse"]) for r in seeds)
+        repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds)
         verdicts[m]["beats Repeat (mean over seeds)"].append(against_repeat(mse, repeat) == "yes")
         verdicts[m]["ties Repeat (the untrained network kept, every seed)"].append(
-            all(_verdict(r) == "tie" for r in seeds.values()))
-        verdicts[m]["beats Repeat in every seed"].append(all(_verdict(r) == "yes" for r in seeds.values()))
-        for label, p in published.items():
-            scores = p.scores.get(setting[3])
-            if scores is None or not label.startswith(("DLinear", "PatchTST", "SegRNN")):
+            all(_verdict(r) == "tie" for r in seeds))
+        verdicts[m]["beats Repeat in every seed"].append(all(_verdict(r) == "yes" for r in seeds))
+        for p in published:
+            scores = p.scores.get(h)
+            if scores is None or not p.label.startswith(("DLinear", "PatchTST", "SegRNN")):
                 continue
-            own = [on_windows(r, p) for r in seeds.values()]
+            own = [on_windows(r, p) for r in seeds]
             if None in own:  # rows written before the runs kept their scores on the published windows
-                verdicts[m][f"not scored on {label}'s windows"].append(True)
+                verdicts[m][f"not scored on {p.label}'s windows"].append(True)
                 continue
             there = statistics.fmean(own)
-            if label.startswith("DLinear"):
+            if p.label.startswith("DLinear"):
                 verdicts[m]["beats published DLinear"].append(there < scores[0])
-            if label.startswith("PatchTST") or label.startswith("SegRNN"):
-                verdicts[m][f"matches or beats published {label.split()[0]}"].append(round(there, 3) <= scores[0])
+            else:
+                verdicts[m][f"matches or beats published {p.label.split()[0]}"].append(round(there, 3) <= scores[0])
+
+
+def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged: list[str], verdicts: dict) -> None:
+    """Print one section: its headline table, the tables on other published rows' windows, and its notes."""
+    known = {r.get("known_table") or "" for rows in seeded.values() for r in rows}
+    published = seedruns.published_beside(key, known)
+    horizons = sorted({h for h, _ in seeded})
+    any_row = {h: next(rows[-1] for (hh, _), rows in seeded.items() if hh == h) for h in horizons}
+    scored = [p for p in published if any(h in p.scores for h in horizons)]
+    here = [p for p in scored if not p.label.startswith("Repeat")
+            and all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
+    elsewhere = [p for p in scored if not all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
+    print(f"\n### {seedruns.section_title(key)}\n")
+    print("| H | " + " | ".join(seedruns.column_label(m, seeded) for m in models) + "".join(f" | *{p.label}*" for p in here) + " |")
+    print("|" + "---|" * (1 + len(models) + len(here)))
+    for h in horizons:
+        cells = []
+        for m in models:
+            seeds = seeded.get((h, m), [])
+            cells.append(cell([float(r["mse"]) for r in seeds], m != "repeat" and all(_verdict(r) == "yes" for r in seeds))
+                         if seeds else "—")
+        cells += [f"*{p.scores[h][0]:.3f}*" if h in p.scores else "—" for p in here]
+        print(f"| {h} | " + " | ".join(cells) + " |")
+        judge(seeded, h, published, judged, verdicts)
+    for p in elsewhere:
+        print(f"\nOn the windows {p.label} was scored on (mean ± sd of the runs' MSE there; Repeat's own column is "
+              "the runs' Repeat on those windows):\n")
+        print("| H | " + " | ".join(models) + f" | *{p.label}* |")
+        print("|" + "---|" * (2 + len(models)))
+        for h in (h for h in horizons if h in p.scores):
+            cells = []
+            for m in models:
+                own = [on_windows(r, p) for r in seeded.get((h, m), [])]
+                cells.append(cell(own) if own and None not in own else "—")
+            print(f"| {h} | " + " | ".join(cells) + f" | *{p.scores[h][0]:.3f}* |")
+    notes = [why_none(key, known) if not published else "",
+             seedruns.replaced_line(replaced[key], _rank) if replaced.get(key) else ""]
+    if any(notes):
+        print("\n" + "\n".join(n for n in notes if n))
 
 
 def main() -> None:
@@ -112,44 +144,19 @@ def main() -> None:
     parser.add_argument("--models", default="lstm,segrnn", help="the models the verdicts are for")
     args = parser.parse_args()
     judged = [m for m in args.models.split(",") if m]
-    table = by_setting(read_rows(args.folder))
-    modes = ["S", "M", "MS"]
-    settings = sorted(table, key=lambda k: (k[0], modes.index(k[1]) if k[1] in modes else 9, k[2], k[3]))
-    models = [m for m in ORDER if any(m in table[s] for s in settings)]
+    rows = [r for r in seedruns.rows_under(args.folder) if not is_quick(r)]
+    groups, _, replaced = seedruns.gather(rows, seedruns.section_of)
+    keys = sorted(groups, key=lambda k: (k[0], k[1], k[2], MODES.index(k[3]) if k[3] in MODES else 9, k[4], k[5]))
+    models = sorted({m for seeded in groups.values() for _, m in seeded}, key=lambda m: (_rank(m), m))
     verdicts: dict[str, dict[str, list[bool]]] = {m: defaultdict(list) for m in judged}
-    for dataset in dict.fromkeys(s[0] for s in settings):
-        rows = [s for s in settings if s[0] == dataset]
-        first = {s: next(iter(next(iter(table[s].values())).values())) for s in rows}  # a row of each setting
-        labels = list(dict.fromkeys(p.label for s in rows for p in PUBLISHED.get(s[:2], [])
-                                    if not p.label.startswith("Repeat") and same_windows(first[s], p)))
-        elsewhere = list(dict.fromkeys(p.label for s in rows for p in PUBLISHED.get(s[:2], [])
-                                       if not same_windows(first[s], p)))
-        print(f"\n### {dataset}\n")
-        print("| mode | L | H | " + " | ".join(models) + "".join(f" | *{t}*" for t in labels) + " |")
-        print("|" + "---|" * (3 + len(models) + len(labels)))
-        for s in rows:
-            print(f"| {s[1]} | {s[2]} | {s[3]} | " + " | ".join(row_cells(table[s], models, s, labels)) + " |")
-            judge(table[s], s, judged, verdicts)
-        if elsewhere:
-            print(f"\nOn the windows each of {', '.join(elsewhere)} was scored on (mean ± sd of the runs' MSE "
-                  "there; Repeat's own column is the runs' Repeat on those windows):\n")
-            print("| mode | L | H | published | " + " | ".join(models) + " | *published* |")
-            print("|" + "---|" * (5 + len(models)))
-            for s in rows:
-                for p in PUBLISHED.get(s[:2], []):
-                    if p.label not in elsewhere or s[3] not in p.scores:
-                        continue
-                    cells = []
-                    for m in models:
-                        own = [on_windows(r, p) for r in table[s].get(m, {}).values()]
-                        if not own or None in own:
-                            cells.append("—")
-                            continue
-                        mse, sd = mean_sd(own)
-                        cells.append(f"{mse:.4f}" + (f" ± {sd:.4f}" if len(own) > 1 else ""))
-                    print(f"| {s[1]} | {s[2]} | {s[3]} | {p.label} | " + " | ".join(cells) + f" | *{p.scores[s[3]][0]:.3f}* |")
-    print("\nBold: every seed's MSE below Repeat's on the same windows (a relative difference within 1e-6 "
-          "is a tie). Published MSEs in italics.\n")
+    for key in keys:
+        section(key, groups[key], [m for m in models if any(c[1] == m for c in groups[key])], replaced, judged, verdicts)
+    shown = sum(len(seeds) for seeded in groups.values() for seeds in seeded.values())
+    files = len({r["_file"] for r in rows})
+    print(f"\n{shown} of the {len(rows)} rows (quick smoke tests left out) of {files} results.csv file"
+          f"{'s' if files != 1 else ''} shown; the others are earlier rows of a seed run again or of an earlier "
+          "setting. Bold: every seed's MSE below Repeat's on the same windows (a relative difference within 1e-6 "
+          "is a tie); n: the seeds of a cell. Published MSEs in italics.\n")
     for m, kinds in verdicts.items():
         parts = [f"{kind}: {sum(v)} of {len(v)} settings" for kind, v in kinds.items()]
         print(f"- {m}: " + ("; ".join(parts) if parts else f"no runs in {args.folder}"))  # not an empty verdict

@@ -220,7 +220,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     from rnncast.bench.plan import make_plan, set_spelling
     from rnncast.noticed import capture
     from rnncast.bench.markdown import remake
-    from rnncast.bench.results import append_csv, check_source, plot_name, rows_said, summary_table
+    from rnncast.bench.results import append_csv, check_source, epochs_text, plot_name, rows_said, summary_table
     from rnncast.bench.runners import run_setting
     from rnncast.bench.scoring import score_text
     from rnncast.bench.said import ahead, constant_note, constant_share, describe, recipe_line
@@ -273,7 +273,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
                 rows.append(row)
                 print(f"  H={horizon:<4} {model:8} MSE {score_text(row['mse'])} MAE {score_text(row['mae'])} "
                       f"(repeat {score_text(row['repeat_mse'])}) {row['seconds']:.1f}s"
-                      f"{'' if row['epochs_run'] == '' else ', ' + str(row['epochs_run']) + ' epochs'}",
+                      f"{'' if row['epochs_run'] == '' else ', ' + epochs_text(row['epochs_run'])}",
                       flush=True)
     _, shown = remake(plan.out, DEFAULT_MODELS)  # the same tuple as runners.DEFAULT_MODELS; the plots it links
     ran["remade"] = True

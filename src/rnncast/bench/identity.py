@@ -11,9 +11,13 @@ the file's identity that ``results.csv`` records.
   table only under its name (``ETTh2.csv``, ``ettm2.csv.gz``), said; under another name it is a table of its
   own, and the line says how to name it. ``ETTh1 (1).csv`` holding ETTh1 is ETTh1; an ``exchange_rate.csv``
   of one's own is not the Exchange table, and runs as a table of its own (no published rows, no recipe).
+  A table of other rows or columns whose first row is an ETT table's on every column it has (ETTh1 cut to the
+  protocol's 14,400 rows, or to its OT column) is none of them either; :attr:`Recognition.starts` names them,
+  so that the line can point to ``--protocol ett`` (decision 9913).
 * :func:`note`: the one line the command prints about it, when there is something to say.
-* :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (first 12 hex digits), so that
-  rows of two files of the same name are never taken for one table's.
+* :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (all 64 hex digits, which
+  ``sha256sum`` prints; rows of earlier versions kept the first 12), so that rows of two files of the same name
+  are never taken for one table's.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class Recognition:
     near: str | None = None  # a known table whose columns, rows, first and last rows it has, but not all its values
     shaped: str | None = None  # a table known by shape only whose shape it has, under another name
     differs: str = ""  # named like a known table it does not hold: how it differs from that one
+    starts: tuple[str, ...] = ()  # ETT tables whose first row it has on its columns, holding none of them (_starts)
 
     @property
     def dataset(self) -> str:
@@ -73,9 +78,24 @@ def recognise(table: Table) -> Recognition:
     if named and SIGNATURES[named].digest is None and not _difference(table, SIGNATURES[named]):
         return Recognition(name, named, by_name=True)
     if named:
-        return Recognition(name, None, differs=_difference(table, SIGNATURES[named]))
+        return Recognition(name, None, differs=_difference(table, SIGNATURES[named]), starts=_starts(table))
     shaped = next((k for k, s in SIGNATURES.items() if s.digest is None and not _difference(table, s)), None)
-    return Recognition(name, None, shaped=shaped)
+    return Recognition(name, None, shaped=shaped, starts=_starts(table))
+
+
+def _starts(table: Table) -> tuple[str, ...]:
+    """The ETT tables whose recorded first row ``table``'s first row is on each of its value columns (every one of
+    them among the table's): a copy cut to fewer rows or to some columns."""
+    found = []
+    for key, signature in SIGNATURES.items():
+        if signature.protocol != "ett" or signature.first is None or isinstance(signature.columns, int):
+            continue
+        if not table.columns or not set(table.columns) <= set(signature.columns) or not len(table.values):
+            continue
+        first = [signature.first[signature.columns.index(c)] for c in table.columns]
+        if np.allclose(np.asarray(table.values[0], dtype=np.float64), first, rtol=RTOL, atol=1e-9):
+            found.append(key)
+    return tuple(found)
 
 
 def digest(table: Table) -> str:
@@ -143,8 +163,19 @@ def note(found: Recognition, file: str, protocol: str) -> str:
         signature = SIGNATURES[found.named_like]
         defaults = ("the custom protocol's defaults used" if protocol == "custom"
                     else f"run under the {protocol} protocol as asked")
-        return f"{file} is not {signature.title} ({found.differs}): no published rows compared, {defaults}"
+        return f"{file} is not {signature.title} ({found.differs}): no published rows compared, {defaults}{_cut(found, protocol)}"
+    if found.starts and protocol == "custom":
+        return f"{file} holds none of the known tables: {own}{_cut(found, protocol)}"
     return ""
+
+
+def _cut(found: Recognition, protocol: str) -> str:
+    """Where a table that starts as an ETT table runs under the custom protocol: that it does, and how to give it
+    ETT's split (decision 9913)."""
+    if not found.starts or protocol != "custom":
+        return ""
+    return (f"; its first row is that of {' and '.join(found.starts)} (a copy cut to fewer rows or columns?): --protocol "
+            "ett runs the published split (ETT's borders, from its time column's step)")
 
 
 def _shape(signature: Signature) -> str:
@@ -164,10 +195,16 @@ class Source:
     """The file a run read, as results.csv records it."""
 
     path: str  # as given, made absolute (links not followed: the name the user gave)
-    sha256: str  # the first 12 hex digits of the SHA-256 of its bytes
+    sha256: str  # the SHA-256 of its bytes, 64 hex digits (decision 9915; rows before it kept the first 12)
 
     def describe(self) -> str:
-        return f"{self.path} (sha256 {self.sha256})"
+        """The file and the first 12 hex digits of its SHA-256, enough to tell two files apart in a line."""
+        return f"{self.path} (sha256 {self.sha256[:12]})"
+
+    def same_bytes(self, recorded: str) -> bool:
+        """Whether results.csv's ``data_sha256`` is this file's: its full SHA-256, or the first 12 hex digits
+        that rows of earlier versions kept."""
+        return bool(recorded) and self.sha256.startswith(recorded)
 
 
 def source_of(path: str | Path) -> Source:
@@ -176,4 +213,4 @@ def source_of(path: str | Path) -> Source:
     with Path(path).open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
-    return Source(os.path.abspath(path), digest.hexdigest()[:12])
+    return Source(os.path.abspath(path), digest.hexdigest())

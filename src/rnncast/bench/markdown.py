@@ -14,10 +14,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from rnncast.bench.protocol import TARGET
-from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, PUBLISHED, SIGNATURES, Published, drop_last_batch,
+from rnncast.bench.published import (DEFAULT_LINEAR_RECIPE, SIGNATURES, Published, drop_last_batch,
                                      has_recipe, published_windows, signature_named)
-from rnncast.bench.results import is_quick, plot_name, read_checked, read_csv, written_as
+from rnncast.bench.results import epochs_text, is_quick, plot_name, read_checked, read_csv, written_as
 from rnncast.bench import seedruns
 from rnncast.errors import RnncastError
 from rnncast.files import write_text
@@ -112,12 +111,8 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
     def rank(model: str) -> int:
         return order.index(model) if model in order else len(order)
 
-    def section(row: dict) -> tuple:
-        target = TARGET if row["mode"] == "M" else row.get("target") or TARGET  # M scores every column, whatever target
-        return row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]), row["test_windows"]
-
     linked: set[str] = set()
-    groups, unshown, replaced = seedruns.gather(rows, section)  # {(H, model): [a row per seed]} per section
+    groups, unshown, replaced = seedruns.gather(rows, seedruns.section_of)  # {(H, model): [a row per seed]} per section
     lines = ["# Long-horizon benchmark results", "",
              "MSE/MAE on z-scored values (a column constant on the training rows is only centred, as the "
              "published code's StandardScaler did: its section says so; protocols: shared/benchmarks/ETT.md for ETT, "
@@ -134,38 +129,33 @@ def _page(rows: list[dict], model_order: Sequence[str], plots: set[str]) -> tupl
         horizons = sorted({h for h, _ in runs})
         models = list(dict.fromkeys(m for _, m in sorted(runs, key=lambda k: rank(k[1]))))
         known = {r.get("known_table") or "" for r in runs.values()}  # "": a file of an earlier version, told by its name
-        own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"  # the published rows' protocol
-        comparable = (protocol == own and (mode == "M" or target == TARGET)
-                      and known <= {"yes", ""})
-        published = PUBLISHED.get((dataset, mode), []) if comparable else []  # made on OT, under the dataset's protocol
+        published = seedruns.published_beside((dataset, protocol, target, mode), known)  # OT, the dataset's protocol
         held = dataset if "no" not in known else None
         quick = [r for r in every if is_quick(r)]
-        target_text = "" if mode == "M" or target == "OT" else f" (target {target})"
         label = ("" if not quick else " (QUICK smoke test: few epochs)" if len(quick) == len(runs) else
                  " (some QUICK smoke tests: few epochs, marked *quick*)")
-        lines += [f"## {dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol{label}", ""]
+        lines += [f"## {seedruns.section_title((dataset, protocol, target, mode, lookback, windows))}{label}", ""]
         headline = tuple(sorted({(int(r["H"]), int(r["windows"])) for r in runs.values() if r.get("windows")}))
         by_windows: dict[tuple, list[Published]] = {}  # published rows scored on the same windows at every horizon
         for p in published:  # PatchTST's ILI batch of 16 keeps LTSF-Linear's 32's windows at H=24 and 60, not 36, 48
             by_windows.setdefault(_counts(runs, p, held), []).append(p)
         lines += _table(seeded, models, horizons, by_windows.pop(headline, []), None, held)
         for others in by_windows.values():
-            lines += [f"On the windows of {', '.join(p.label for p in others)} ({_whose(others)}):", ""]
+            lines += [_windows_heading(others), ""]
             lines += _table(seeded, models, horizons, others, others[0], held)
         lines += split_lines(every)
         if left_out := unshown.get((dataset, protocol, target, mode, lookback, windows)):
             lines += ["Later QUICK smoke tests not shown, a full run of the same model and horizon being: " + ", ".join(
                 f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
         if left_out := replaced.get((dataset, protocol, target, mode, lookback, windows)):
-            lines += ["Earlier runs of other settings not shown (the latest setting's seeds are): " + ", ".join(
-                f"{m} H={h}" for h, m in sorted(left_out, key=lambda k: (k[0], rank(k[1])))) + ".", ""]
+            lines += [seedruns.replaced_line(left_out, rank), ""]
         if seeds := seedruns.seeds_line(seeded, rank):  # which seed each cell is
             lines += [seeds, ""]
         trained = [r for r in every if r["epochs_run"] not in ("", None)]
         if trained:
             lines.append("Trained runs: " + "; ".join(
                 f"{r['model']} H={r['H']}{' (seed ' + str(r['seed']) + ')' if str(r.get('seed', '')) else ''} "
-                f"{r['epochs_run']} epochs (best {r['best_epoch']}), "
+                f"{epochs_text(r['epochs_run'])} (best {r['best_epoch']}), "
                 f"{float(r['seconds']):.0f} s" for r in sorted(trained, key=lambda r: (int(r["H"]), rank(r["model"])))
             ) + ".")
             lines.append("")
@@ -209,7 +199,7 @@ def _table(seeded: dict, models: list[str], horizons: list[int], published: list
     then the ``published`` columns. ``rule`` None: the headline scores; else the scores on ``rule``'s windows (—
     where a run kept none: a results.csv of an earlier version)."""
     runs = {cell: seeds[-1] for cell, seeds in seeded.items()}
-    head = ["H", *models, *[f"*{p.label}*" for p in published]]
+    head = ["H", *[seedruns.column_label(m, seeded) for m in models], *[f"*{p.label}*" for p in published]]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for h in horizons:
         cells = [str(h)]
@@ -250,16 +240,20 @@ def _counts(runs: dict, p: Published, held: str | None) -> tuple:
     return tuple(sorted({(int(r["H"]), _count(r, p, held)) for r in runs.values()}))
 
 
-def _whose(rows: list[Published]) -> str:
-    """Which windows ``rows`` (scored on the same ones) were scored on, and where that is written; the labels named
-    where their loaders differ (LTSF-Linear's batch of 32 and FEDformer's 32 are the same windows on ILI)."""
+def _windows_heading(rows: list[Published]) -> str:
+    """The line above the table of ``rows`` (published rows scored on the same windows): which windows, where that is
+    written, and beside which rows: "On all test windows (shared/benchmarks/ETT.md, point 8), beside Repeat (all
+    windows):"; where their loaders differ, each named (LTSF-Linear's batch of 32 and FEDformer's 32 are the same
+    windows on ILI)."""
     said = {}
     for p in rows:
         said.setdefault((_rule_text(p), p.windows_source), []).append(p.label)
+    labels = ", ".join(p.label for p in rows)
     if len(said) == 1:
         (rule, source), = said
-        return f"{rule}; {source}"
-    return "; ".join(f"{', '.join(labels)}: {rule}, {source}" for (rule, source), labels in said.items())
+        return f"On {rule} ({source}), beside {labels}:"
+    return (f"On the windows of {labels} ("
+            + "; ".join(f"{', '.join(named)}: {rule}, {source}" for (rule, source), named in said.items()) + "):")
 
 
 def _rule_text(p: Published) -> str:

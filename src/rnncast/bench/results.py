@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rnncast.bench.identity import Source
 from rnncast.bench.protocol import TARGET
+from rnncast.bench.published import drop_last_batch
 from rnncast.bench.scoring import score_text
 from rnncast.scoretext import table
 from rnncast.errors import RnncastError
@@ -31,7 +32,8 @@ CSV_COLUMNS = (
     "seconds", "train_seconds", "epochs_run", "best_epoch", "best_val_mse",
     "seed", "device", "threads", "quick", "settings",  # JSON: the model's settings and "split" (measure.split_settings)
     "rnncast_version", "torch_version", "command",
-    "data_file", "data_sha256", "known_table",  # the file read (rnncast.bench.identity); yes: it holds `dataset`
+    "data_file", "data_sha256", "known_table",  # the file read, its full SHA-256 (rnncast.bench.identity; rows of
+    # versions before decision 9915 hold its first 12 hex digits); known_table yes: it holds `dataset`
     "unscaled_columns",  # the scored columns only centred (constant on the training rows), a JSON list; "" for none
     "published_windows",  # MSE/MAE on each published row's windows: {"first k windows": [mse, mae]} (JSON); "" for none
 )
@@ -90,14 +92,14 @@ def check_source(path: Path, source: Source) -> int:
         return 0
     _check_header(path)
     rows = read_csv(path)
-    other = next((r for r in rows if r["data_sha256"] != source.sha256), None)
+    other = next((r for r in rows if not source.same_bytes(r["data_sha256"])), None)
     if other is not None and other["data_file"] == source.path:
         raise RnncastError(f"{path} holds rows of {source.path} as it was when they were written (sha256 "
-                           f"{other['data_sha256']}); the file has changed since (sha256 {source.sha256} now), and "
+                           f"{other['data_sha256'][:12]}); the file has changed since (sha256 {source.sha256[:12]} now), and "
                            "their tables and plots would mix: choose another --out, or remove this folder's results "
                            "(results.csv, results.md, forecast_*.png) to start again")
     if other is not None:
-        raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256']}), not of "
+        raise RnncastError(f"{path} holds rows of {other['data_file']} (sha256 {other['data_sha256'][:12]}), not of "
                            f"{source.describe()}: their tables and plots would mix; choose another --out")
     return len(rows)
 
@@ -270,15 +272,32 @@ def read_checked(path: Path, sep: str) -> list[dict]:
 
 def summary_table(rows: list[dict]) -> str:
     """The rows of one command as a plain-text table (the command shows it at the end), under a line saying so where
-    they are a ``--quick`` smoke test's."""
-    head = ["dataset", "mode", "L", "H", "model", "MSE", "MAE", "Repeat MSE", "Repeat MAE", "lower MSE than Repeat",
-            "seconds", "epochs"]
-    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], score_text(r["mse"]), score_text(r["mae"]),
+    they are a ``--quick`` smoke test's; each row says the test windows its scores are on (:func:`windows_text`)."""
+    head = ["dataset", "mode", "L", "H", "model", "test windows", "MSE", "MAE", "Repeat MSE", "Repeat MAE",
+            "lower MSE than Repeat", "seconds", "epochs"]
+    body = [[r["dataset"], r["mode"], r["L"], r["H"], r["model"], windows_text(r), score_text(r["mse"]), score_text(r["mae"]),
              score_text(r["repeat_mse"]), score_text(r["repeat_mae"]), r["beats_repeat"] or "-",
              f"{r['seconds']:.1f}", r["epochs_run"] or "-"] for r in rows]
     quick = "QUICK smoke test (few epochs): these scores show that the benchmark runs, not how the models do\n" if any(
         map(is_quick, rows)) else ""
     return quick + table(head, body)  # padded as a terminal shows each name (a Hangul dataset's: two columns a character)
+
+
+def windows_text(row: dict) -> str:
+    """Which test windows a row's headline MSE/MAE are on: "all 2785"; "160 of 170 (drop-last B=32)" where
+    ``--drop-last`` scored the first floor(n/B)*B (B of ``--drop-last recipe``: LTSF-Linear's script's for the known
+    table, ETTh1's for another, decision 9912)."""
+    if not str(row.get("test_windows") or "").startswith("drop-last"):
+        return f"all {row['windows']}"
+    how = row["test_windows"].rsplit("-", 1)[-1]
+    known = row["dataset"] if row.get("known_table") in ("yes", "") else None
+    batch = drop_last_batch(int(how) if how.isdigit() else how, known, int(row["H"]))
+    return f"{row['windows']} of {row['windows_all']} (drop-last B={batch})"
+
+
+def epochs_text(epochs) -> str:
+    """A run's epochs in words: "1 epoch", "12 epochs" (``epochs``: results.csv's ``epochs_run``, a number or its text)."""
+    return f"{epochs} epoch{'' if str(epochs) == '1' else 's'}"
 
 
 def is_quick(row: dict) -> bool:

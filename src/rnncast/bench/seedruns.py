@@ -2,19 +2,79 @@
 section and cell (a horizon and a model) the latest setting of that model, one row per seed (a rerun of a seed
 replaces its row), shown as their mean ± sd over the seeds with how many where there are several, as the published
 tables report a mean over seeds. A setting is the row's recorded settings less its seed and how it ran (device,
-threads); rows of an earlier setting, and a quick smoke test's beside a full run, are left out and said.
+threads); rows of an earlier setting, and a quick smoke test's beside a full run, are left out and said. The
+section a row belongs to (:func:`section_of`) and the published rows shown beside it (:func:`published_beside`) are
+asked here too, by results.md and by the benchmarks/ summary scripts alike (decision 9911).
 """
 
 from __future__ import annotations
 
 import json
 import statistics
+from pathlib import Path
 
-from rnncast.bench.protocol import unread_keys
-from rnncast.bench.results import is_quick
+from rnncast.bench.protocol import TARGET, unread_keys
+from rnncast.bench.published import PUBLISHED, SIGNATURES, Published
+from rnncast.bench.results import is_quick, read_csv
 from rnncast.bench.scoring import against_repeat, score_text
 
 HOW_IT_RAN = ("seed", "device", "threads", "data_notes")  # not the setting: rows that differ only so are its seeds
+
+
+def section_of(row: dict) -> tuple:
+    """The section of results.md a results.csv row belongs to: ``(dataset, protocol, target, mode, L, test_windows)``.
+    Rows of another protocol, target (M scores every column, whatever the target) or window set are never one cell.
+    Rows of versions that recorded no protocol ran the ETT one; none that recorded no target, OT."""
+    target = TARGET if row["mode"] == "M" else row.get("target") or TARGET
+    return row["dataset"], row.get("protocol") or "ett", target, row["mode"], int(row["L"]), row["test_windows"]
+
+
+def section_title(section: tuple) -> str:
+    """A ``section_of`` key in words: "ETTh1, S (target HUFL), L=96, all test windows, ett protocol"."""
+    dataset, protocol, target, mode, lookback, windows = section
+    target_text = "" if mode == "M" or target == TARGET else f" (target {target})"
+    return f"{dataset}, {mode}{target_text}, L={lookback}, {windows} test windows, {protocol} protocol"
+
+
+def replaced_line(cells, rank) -> str:
+    """The line naming the cells (``(H, model)``, models ordered by ``rank``) whose earlier runs of another setting
+    are not shown (``gather``'s ``replaced``)."""
+    named = ", ".join(f"{m} H={h}" for h, m in sorted(cells, key=lambda k: (k[0], rank(k[1]))))
+    return f"Earlier runs of another setting are not shown for: {named} (these cells show the latest setting only)."
+
+
+def column_label(model: str, seeded: dict) -> str:
+    """A model's column header in results.md: its name, and where its runs shown (``seeded`` {(H, model): [rows]})
+    were trained on quantiles, which, and that their median is what is scored: "lstm (quantiles 0.1/0.5/0.9, median
+    scored)" (decision 9914)."""
+    found = {json.dumps(json.loads(r.get("settings") or "{}").get("quantiles") or [])
+             for (_, m), rows in seeded.items() if m == model for r in rows}
+    if found == {"[]"} or not found:
+        return model
+    if len(found) > 1:
+        return f"{model} (quantiles at some horizons, their median scored)"
+    return f"{model} (quantiles {'/'.join(f'{q:g}' for q in json.loads(found.pop()))}, median scored)"
+
+
+def published_beside(section: tuple, known: set[str]) -> list[Published]:
+    """The published rows (:mod:`rnncast.bench.published`) a ``section_of`` key's runs may stand beside: those of
+    its dataset and mode where it ran under the dataset's own protocol on OT (or M), on the known table itself
+    (``known``: the rows' ``known_table`` values, "" for rows of versions that kept none); [] otherwise (a custom
+    split of ETTh1, target HUFL, a file only named like ETTh1)."""
+    dataset, protocol, target, mode = section[:4]
+    own = SIGNATURES[dataset].protocol if dataset in SIGNATURES else "custom"  # the published rows' protocol
+    comparable = protocol == own and (mode == "M" or target == TARGET) and known <= {"yes", ""}
+    return PUBLISHED.get((dataset, mode), []) if comparable else []
+
+
+def rows_under(folder: Path, pattern: str = "**/results.csv") -> list[dict]:
+    """Every row of the results.csv files under ``folder`` matching ``pattern``, the files in path order and each
+    file's rows in its order (so a later run of a seed replaces an earlier one in :func:`gather`), each row with
+    ``_file``: the file it came from."""
+    rows = []
+    for path in sorted(Path(folder).glob(pattern)):
+        rows += [{**row, "_file": str(path)} for row in read_csv(path)]
+    return rows
 
 
 def setting_of(row: dict) -> str:
