@@ -158,7 +158,7 @@ def test_the_source_is_the_absolute_path_as_given_and_a_digest_of_the_bytes(tmp_
     source = identity.source_of("data.csv")
     assert source.path == os.path.join(str(tmp_path), "data.csv")
     assert source.sha256 == hashlib.sha256(b"date,OT\n2020-01-01,1\n").hexdigest()  # what sha256sum prints
-    assert source.same_bytes(source.sha256) and source.same_bytes(source.sha256[:12])  # rows before decision 9915
+    assert source.same_bytes(source.sha256) and source.same_bytes(source.sha256[:12])  # rows before decision 1731
     assert not source.same_bytes("") and not source.same_bytes("0" * 12)
     os.symlink(tmp_path / "data.csv", tmp_path / "link.csv")
     linked = identity.source_of("link.csv")

@@ -3,7 +3,7 @@
     python benchmarks/ett/summary.py benchmarks/ett/results/L96-defaults-highway
     python benchmarks/ett/summary.py     # no folder: benchmarks/ett/results/L96-defaults-no-highway
 
-Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 9911): per dataset, protocol, target,
+Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): per dataset, protocol, target,
 mode, L and test windows, and per horizon and model the latest setting's rows, one per seed (a later row of a
 seed replaces it), so runs of another protocol, target, window set or setting are never one cell. Prints, per
 such setting and horizon, Repeat and every model's test MSE/MAE (mean ± sd over the seeds, with n), whether each

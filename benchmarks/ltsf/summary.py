@@ -3,7 +3,7 @@ published rows (rnncast.bench.published), with the issue-20 verdicts.
 
     python benchmarks/ltsf/summary.py benchmarks/ltsf/results/defaults [--models lstm,segrnn]
 
-Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 9911): a section per dataset,
+Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): a section per dataset,
 protocol, target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per
 seed (a later row of a seed replaces it); rows of another protocol, target, window set or setting are never
 averaged into one cell, and published rows stand only beside runs of the dataset's own protocol on OT (or M).

@@ -13,7 +13,7 @@ the file's identity that ``results.csv`` records.
   of one's own is not the Exchange table, and runs as a table of its own (no published rows, no recipe).
   A table of other rows or columns whose first row is an ETT table's on every column it has (ETTh1 cut to the
   protocol's 14,400 rows, or to its OT column) is none of them either; :attr:`Recognition.starts` names them,
-  so that the line can point to ``--protocol ett`` (decision 9913).
+  so that the line can point to ``--protocol ett`` (decision 1729).
 * :func:`note`: the one line the command prints about it, when there is something to say.
 * :func:`source_of`: the file's absolute path and the SHA-256 of its bytes (all 64 hex digits, which
   ``sha256sum`` prints; rows of earlier versions kept the first 12), so that rows of two files of the same name
@@ -171,7 +171,7 @@ def note(found: Recognition, file: str, protocol: str) -> str:
 
 def _cut(found: Recognition, protocol: str) -> str:
     """Where a table that starts as an ETT table runs under the custom protocol: that it does, and how to give it
-    ETT's split (decision 9913)."""
+    ETT's split (decision 1729)."""
     if not found.starts or protocol != "custom":
         return ""
     return (f"; its first row is that of {' and '.join(found.starts)} (a copy cut to fewer rows or columns?): --protocol "
@@ -195,7 +195,7 @@ class Source:
     """The file a run read, as results.csv records it."""
 
     path: str  # as given, made absolute (links not followed: the name the user gave)
-    sha256: str  # the SHA-256 of its bytes, 64 hex digits (decision 9915; rows before it kept the first 12)
+    sha256: str  # the SHA-256 of its bytes, 64 hex digits (decision 1731; rows before it kept the first 12)
 
     def describe(self) -> str:
         """The file and the first 12 hex digits of its SHA-256, enough to tell two files apart in a line."""

@@ -33,7 +33,7 @@ CSV_COLUMNS = (
     "seed", "device", "threads", "quick", "settings",  # JSON: the model's settings and "split" (measure.split_settings)
     "rnncast_version", "torch_version", "command",
     "data_file", "data_sha256", "known_table",  # the file read, its full SHA-256 (rnncast.bench.identity; rows of
-    # versions before decision 9915 hold its first 12 hex digits); known_table yes: it holds `dataset`
+    # versions before decision 1731 hold its first 12 hex digits); known_table yes: it holds `dataset`
     "unscaled_columns",  # the scored columns only centred (constant on the training rows), a JSON list; "" for none
     "published_windows",  # MSE/MAE on each published row's windows: {"first k windows": [mse, mae]} (JSON); "" for none
 )
@@ -286,7 +286,7 @@ def summary_table(rows: list[dict]) -> str:
 def windows_text(row: dict) -> str:
     """Which test windows a row's headline MSE/MAE are on: "all 2785"; "160 of 170 (drop-last B=32)" where
     ``--drop-last`` scored the first floor(n/B)*B (B of ``--drop-last recipe``: LTSF-Linear's script's for the known
-    table, ETTh1's for another, decision 9912)."""
+    table, ETTh1's for another, decision 1728)."""
     if not str(row.get("test_windows") or "").startswith("drop-last"):
         return f"all {row['windows']}"
     how = row["test_windows"].rsplit("-", 1)[-1]

@@ -4,7 +4,7 @@ replaces its row), shown as their mean ± sd over the seeds with how many where 
 tables report a mean over seeds. A setting is the row's recorded settings less its seed and how it ran (device,
 threads); rows of an earlier setting, and a quick smoke test's beside a full run, are left out and said. The
 section a row belongs to (:func:`section_of`) and the published rows shown beside it (:func:`published_beside`) are
-asked here too, by results.md and by the benchmarks/ summary scripts alike (decision 9911).
+asked here too, by results.md and by the benchmarks/ summary scripts alike (decision 1727).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def replaced_line(cells, rank) -> str:
 def column_label(model: str, seeded: dict) -> str:
     """A model's column header in results.md: its name, and where its runs shown (``seeded`` {(H, model): [rows]})
     were trained on quantiles, which, and that their median is what is scored: "lstm (quantiles 0.1/0.5/0.9, median
-    scored)" (decision 9914)."""
+    scored)" (decision 1730)."""
     found = {json.dumps(json.loads(r.get("settings") or "{}").get("quantiles") or [])
              for (_, m), rows in seeded.items() if m == model for r in rows}
     if found == {"[]"} or not found:
