@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rnncast import indexcolumns, numbertext, signs
-from rnncast.settingvalues import NUMBER, missing_words, packed
+from rnncast.settingvalues import NUMBER, case_note, packed
 from rnncast.staticvalues import is_text
 
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
@@ -48,13 +48,12 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     words = list(dict.fromkeys(cells[~cells.str.contains(r"\d") & (cells != "")]))
     if not words or len(words) > 3 or len(words) < cells.nunique():
         return ""
-    shown, first, had = ", ".join(map(repr, words)), words[0], list(missing_words(given))
+    shown, first = ", ".join(map(repr, words)), words[0]
     every = ",".join([t.strip() for t in given.split(",")] + words) if given else ",".join(words)  # -9999,M,T
     every = every.replace(",", ", ") if packed(every) else every  # -999,9999,T: -999,9 in a decimal-comma file
     code = every if all(w.isalnum() or NUMBER.fullmatch(w) for w in every.split(",")) else repr(every)
-    if (cased := [(w, h) for w in words for h in had if w.casefold() == h.casefold()]):  # 'm' given 'M'
-        note = (f"; {cased[0][0]!r} is not {cased[0][1]!r}, a text code of missing_values= ({given}): a code matches "
-                f"a whole cell, spaces around it aside, in its case; ")
+    if (note := case_note(words, given)):  # 'm' given 'M'
+        note = f"; {note}; "
         if (attrs or {}).get(numbertext.FUTURE):  # predict's future: a missing value is refused too (decision 9961)
             return (note + "predict needs a value of every future covariate at every forecast step: give the value "
                     f"of {str(name)!r} at {'that step' if len(cells) == 1 else 'those steps'}")
