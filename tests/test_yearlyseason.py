@@ -118,3 +118,17 @@ def test_cycle_finds_none_in_a_walk_a_trend_or_too_few_days():
     assert z == 99.0 and ratio > 1
     assert np.isnan(yearlyseason.cycle(np.arange(300.0), time[:300], 365)).all()
     assert np.isnan(yearlyseason.cycle(np.zeros(1000), time, 7)).all()  # nothing to divide by
+
+
+def test_a_yearly_cycle_found_beside_the_week_is_told_in_the_7_hint():
+    """Decision 9964: a daily series of both cycles (year_z -26.3, week_z -28.5) got the 7 hint alone (decision
+    1702's "both found: 7"), on a run whose climatology beat the model; the hint's clause says the year is found
+    too, and where it is weighed: the climatology baseline, or a season of 365 where the run scored none."""
+    both = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -26.3, "week_vs_half": 0.5,
+            "week_z": -28.5}
+    assert yearlyseason.also(both, True) == " (a yearly cycle is found too, z = -26.3: the 'climatology' baseline " \
+                                            "scores it)"
+    assert yearlyseason.also(both, False) == (" (a yearly cycle is found too, z = -26.3: a season of 365 "
+                                              "(season=365, --season 365) would compare the model with it)")
+    assert yearlyseason.also({**both, "year_z": 1.2}, True) == "" and yearlyseason.also(None, True) == ""
+    assert yearlyseason.also({"year_vs_day": 0.3, "year_vs_week": 0.4}, True) == ""  # a record before the test
