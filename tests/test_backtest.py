@@ -750,3 +750,21 @@ def test_a_backtests_metrics_hold_each_series_scores_as_evaluates_by_series_does
         assert {"model", "repeat", "mean"} <= set(block)
         assert block["model"]["mse"] == pytest.approx(float(((mine["y_hat"] - mine["y"]) ** 2).mean()), rel=1e-6)
         assert block["model"]["mase"] == pytest.approx(result.series_mase[list(each).index(key)], rel=1e-6)
+
+
+def test_a_backtest_says_a_climatology_some_series_lack_in_its_own_line_alone(caplog):
+    """Decision 9965: a panel's backtest printed the fit's "evaluate scores it on the other series' windows alone"
+    and right after its own "not scored in this backtest"; its fits now leave evaluate's promise out."""
+    import logging
+
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in (("A", "2015-01-01"), ("B", "2016-09-01")):
+        time = pd.date_range(start, "2017-08-31", freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
+                                    + rng.normal(0, 0.1, len(time))}))
+    with caplog.at_level(logging.WARNING):
+        Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).backtest(pd.concat(frames), target="y", id_col="id",
+                                                                     n_windows=2)
+    assert "made only for the series" in caplog.text and "not scored in this backtest" in caplog.text
+    assert "other series' windows alone" not in caplog.text
