@@ -432,3 +432,17 @@ def test_models_of_other_levels_or_a_point_model_are_ranked_by_mse_saying_the_in
     assert note.startswith(said)
     assert ("share no interval (the levels all of them have: [0.5])" in note) == (names[1] == "qq")
     assert result.quantile_scores["a"]["pinball"] > 0 and (result.quantile_scores["b"] is None) == (names[1] == "lstm")
+
+
+def test_a_model_saved_before_the_climatology_was_kept_is_said_where_the_comparison_scores_none():
+    """Decision 9923: compare of such a model said nothing where evaluate says the climatology is not scored."""
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    daily = pd.DataFrame({"date": time, "y": 10 + 5 * np.sin(2 * np.pi * time.day_of_year / 365.25)})
+    new = Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(daily, target="y")
+    old = copy.deepcopy(new)
+    old.state_.climatology = None  # as model.json before rnncast kept it
+    said = [n for n in rnncast.compare({"old": old, "new": new}, daily).notes if "saved before rnncast kept" in n]
+    assert said == []  # judged against new's climatology: scored
+    older = copy.deepcopy(old)
+    notes = rnncast.compare({"old": old, "older": older}, daily).notes
+    assert [n.split(":")[0] for n in notes if "the 'climatology' baseline is not scored" in n] == ["old", "older"]

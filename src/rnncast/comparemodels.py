@@ -181,6 +181,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
+    basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 9923)
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)
