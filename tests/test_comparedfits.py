@@ -140,3 +140,11 @@ def test_a_model_saved_before_the_climatology_was_kept_is_said_where_no_model_sc
     assert note.startswith("old: the 'climatology' baseline is not scored: this model was saved before rnncast kept")
     assert note.endswith("fit it again to score it.")
     assert comparedfits.older(named, {"repeat": {}, "climatology": {}}) == []  # judged against the other's: scored
+
+
+def test_each_model_s_parameters_are_counted_from_its_network():
+    import torch
+
+    net = torch.nn.GRU(1, 4)
+    counted = comparedfits.parameters({"a": SimpleNamespace(net_=net), "b": model()})
+    assert counted == {"a": sum(p.numel() for p in net.parameters()), "b": None}  # b: no network

@@ -199,7 +199,7 @@ def test_the_result_is_json(fitted, frame):
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
                          "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
                          "undertrained", "untrained", "quantile_scores", "ranked_by", "baseline_quantile_scores",
-                         "baseline_season"}
+                         "baseline_season", "parameters"}
     assert back["quantile_scores"] == {"a": None, "b": None} and back["ranked_by"] == "MSE"  # point models
     assert back["baseline_quantile_scores"] == {}  # no intervals for the baselines of a point model
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
@@ -207,6 +207,8 @@ def test_the_result_is_json(fitted, frame):
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
+    from rnncast.models import count_parameters  # each model's size, as compare's CLI shows it (decision 9924)
+    assert back["parameters"] == {"a": count_parameters(fitted["lstm"].net_), "b": count_parameters(fitted["gru"].net_)}
 
 
 def test_the_notes_say_what_the_verdict_rests_on_besides_its_test(fitted, frame):
