@@ -8,7 +8,7 @@ from rnncast import baselinelooks, plots
 
 
 def test_a_baseline_is_drawn_alike_whichever_baselines_are_drawn_beside_it():
-    """t34t5 LOW 6 (decision 9921): styles went by drawing position, so the climatology took the seasonal naive's dark
+    """t34t5 LOW 6 (decision 1733): styles went by drawing position, so the climatology took the seasonal naive's dark
     orange dash-dot in a run without a season and its own olive in a run with one."""
     x, actual = np.arange(30), np.sin(np.arange(30.0))
     looks = {}

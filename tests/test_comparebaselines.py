@@ -61,7 +61,7 @@ def test_the_seasonal_naive_row_is_the_first_model_s_with_a_season_and_differing
 
 
 def test_the_baselines_come_in_metrics_json_s_order_whatever_the_order_of_the_models():
-    """t34t5 LOW 10 (decision 9922): `compare RUN1 RUN2` listed climatology before the seasonal naive where RUN1 had
+    """t34t5 LOW 10 (decision 1734): `compare RUN1 RUN2` listed climatology before the seasonal naive where RUN1 had
     no season and RUN2 had, and the other way round with the RUNs swapped: each baseline in the order of the first
     model that had it."""
     import numpy as np

@@ -123,7 +123,7 @@ def test_models_that_all_forecast_through_the_linear_highway_are_said_to_and_how
 
 
 def test_a_model_saved_before_the_climatology_was_kept_is_said_where_no_model_scores_it():
-    """Decision 9923: evaluate of such a model said the climatology was not scored (decision 1703); compare said
+    """Decision 1735: evaluate of such a model said the climatology was not scored (decision 1703); compare said
     nothing, its verdict against "every baseline" silent on the one left out."""
     import pandas as pd
 

@@ -207,7 +207,7 @@ def test_the_result_is_json(fitted, frame):
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
-    from rnncast.models import count_parameters  # each model's size, as compare's CLI shows it (decision 9924)
+    from rnncast.models import count_parameters  # each model's size, as compare's CLI shows it (decision 1736)
     assert back["parameters"] == {"a": count_parameters(fitted["lstm"].net_), "b": count_parameters(fitted["gru"].net_)}
 
 
@@ -437,7 +437,7 @@ def test_models_of_other_levels_or_a_point_model_are_ranked_by_mse_saying_the_in
 
 
 def test_a_model_saved_before_the_climatology_was_kept_is_said_where_the_comparison_scores_none():
-    """Decision 9923: compare of such a model said nothing where evaluate says the climatology is not scored."""
+    """Decision 1735: compare of such a model said nothing where evaluate says the climatology is not scored."""
     time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
     daily = pd.DataFrame({"date": time, "y": 10 + 5 * np.sin(2 * np.pi * time.day_of_year / 365.25)})
     new = Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(daily, target="y")

@@ -1,7 +1,7 @@
 """One look per baseline, keyed by its name: the colour, line style and mark that every figure draws it in (a run's
 forecast plot, a backtest's, the demo's), whichever other baselines a run has. Keyed by the position a baseline was
 drawn at, the climatology took the seasonal naive's dark orange dash-dot in a run without a season and its own olive
-in a run with one (decision 9921).
+in a run with one (decision 1733).
 """
 
 from __future__ import annotations

@@ -76,7 +76,7 @@ def parameters(named: dict) -> dict:
 def older(named: dict, scored) -> list[str]:
     """Evaluate's line (``climatology.older``) for each model of ``named`` saved before rnncast kept the climatology,
     where the baselines ``scored`` (keys) hold none: with another model's climatology, every model is judged against
-    that one (``comparebaselines``), and the line would be untrue (decision 9923)."""
+    that one (``comparebaselines``), and the line would be untrue (decision 1735)."""
     if "climatology" in scored:
         return []
     return [f"{name}: {said}." for name, model in named.items() if (said := climatology.older(model.state_))]

@@ -63,7 +63,7 @@ class ModelComparison:
     baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
     at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``), with ``p_value`` and
     ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them.
-    ``parameters``: name -> its number of parameters (decisions 1700, 9924). ``as_dict()``: compare --json's JSON."""
+    ``parameters``: name -> its number of parameters (decisions 1700, 1736). ``as_dict()``: compare --json's JSON."""
 
     part: str
     names: list[str]
@@ -182,7 +182,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
-    basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 9923)
+    basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 1735)
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)

@@ -195,7 +195,7 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         if name.startswith("baseline"):
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
-            style = baselinelooks.look(name, pred, k, points)  # one look per baseline in every run (decision 9921)
+            style = baselinelooks.look(name, pred, k, points)  # one look per baseline in every run (decision 1733)
             drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=baselinelooks.ALPHA, zorder=1.9, **style,
                              gid=name)  # under the models (zorder 2)
         else:  # a model under one drawn after it (on top) says so too

@@ -129,7 +129,7 @@ def run_compare(args) -> int:
 
     with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 1602)
         result = compare(models, args.data, part=args.part)
-    params = result.parameters  # each model's size (decisions 1700, 9924): the Python API's too
+    params = result.parameters  # each model's size (decisions 1700, 1736): the Python API's too
     if args.json:
         from rnncast.files import json_text
 
