@@ -54,6 +54,22 @@ def test_no_half_day_no_session_no_count():
     assert across(hourly, *_every(hourly, 8, 3), 8, 3, 24) is None  # no session
 
 
+def test_a_half_day_is_named_only_where_the_calendars_bars_made_the_shift():
+    """Decision 9952 (r34r1 LOW 9): a bar missing from the data (a halted hour) shifts the seasonal naive as a half
+    day does; the clause said "a half day between" for both."""
+    whole = _bars(DAYS, step="h")
+    halted = load_panel(_frame(whole[whole != pd.Timestamp("2024-10-15 12:30")]), target="price",
+                        freq="h 09:30-15:30", holidays="NYSE", announce=False)
+    found = across(halted, *_every(halted, 8, 3), 8, 3, 7)
+    assert found["first"] == {"time": "2024-10-15 13:30", "reads": "2024-10-14 12:30"}
+    assert "reads a bar at another time of its session, a shorter session or a missing bar between (for " \
+        "2024-10-15 13:30, 2024-10-14 12:30's)" in found["text"]
+    half = _half_bars(DAYS)
+    both = _panel(half[half != pd.Timestamp("2024-10-15 12:30")])  # a half day and a halted hour
+    assert "a shorter session or a missing bar between" in across(both, *_every(both, 8, 3), 8, 3, 7)["text"]
+    assert "a half day between" in across(_panel(half), *_every(_panel(half), 8, 3), 8, 3, 7)["text"]
+
+
 def test_evaluate_and_backtest_say_them_in_what_was_scored_and_metrics():
     frame = _frame(_half_bars(DAYS))
     settings = {**TINY, "epochs": 1, "lookback": 8, "horizon": 3, "season": 7, "holidays": "NYSE"}

@@ -3,7 +3,9 @@
 The seasonal naive baseline (``baselines.seasonal_naive``) and MASE's scale compare a bar with the bar ``season``
 rows earlier. On a trading session's bars a season of whole sessions (78 on NYSE's 5-minute bars) is the same bar of
 an earlier session only where no half day lies between: after NYSE's 2024-12-24 (42 bars), 2024-12-26 09:30 reads
-2024-12-23 13:00. Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
+2024-12-23 13:00. A bar missing from the data (a halted market's, a dropped row) shifts it the same way, so
+the clause names a half day only where the calendar's own bars made the shift, else "a shorter session or a missing
+bar" (decision 9952). Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
 such a step, for what was scored (evaluate's ``scored``, a run's metrics.json) and a backtest's metrics.json, so
 that the seasonal naive scores resting on them are read as such (decision 1682). The baseline itself is left
 counted in rows: aligning it by session (the same time of the session on the session day before) would have to
@@ -34,7 +36,7 @@ MIDNIGHT = SimpleNamespace(first=pd.Timedelta(0))  # a zoned clock's day, as a s
 
 def kind(calendar, season: int | None) -> str | None:
     """How ``season`` (steps) of ``calendar`` is a whole number of days that a count of rows may read at another time
-    of day: "session" (a trading session of which it is whole sessions: a half day between, decision 1682), "zone"
+    of day: "session" (a trading session of which it is whole sessions: a half day or a missing bar between, decision 1682), "zone"
     (a step of hours or minutes on a zoned clock, ``calendar.tz``, of which it is whole days: a clock change between,
     decision 1716), else None."""
     if season is None or season <= 1 or calendar is None:
@@ -83,9 +85,15 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     end = ends[series + 1]  # [W] the row after its series' last
     every = np.arange(len(wall))  # [N]
     hits = np.zeros(len(t0), dtype=np.int64)  # [W] the steps of each window that read another time of day
+    counted_rows, lags = [], []  # the rows of such steps of some window, and how far back each reads
     for k in range(1, -(-horizon // season) + 1):  # steps (k - 1) * season < h <= k * season read k seasons back
-        ran = np.concatenate([[0], np.cumsum(reads(every, every - k * season))])  # [N + 1]
-        hits += ran[np.minimum(t0 + min(k * season, horizon), end)] - ran[np.minimum(t0 + (k - 1) * season, end)]
+        off = reads(every, every - k * season)  # [N]
+        ran = np.concatenate([[0], np.cumsum(off)])  # [N + 1]
+        lo, hi = np.minimum(t0 + (k - 1) * season, end), np.minimum(t0 + min(k * season, horizon), end)  # [W]
+        hits += ran[hi] - ran[lo]
+        inside = np.cumsum(np.bincount(lo, minlength=len(wall) + 1) - np.bincount(hi, minlength=len(wall) + 1))
+        counted_rows.append(np.flatnonzero(off & (inside[:-1] > 0)))  # in some window's slice of this k
+        lags.append(np.full(len(counted_rows[-1]), k * season))
     hit = hits > 0
     if not hit.any():
         return None
@@ -96,14 +104,34 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     at = int(np.argmax(reads(np.minimum(rows, len(wall) - 1), back) & (rows < end[w])))
     first = {"time": f"{wall[rows[at]]:%Y-%m-%d %H:%M}", "reads": f"{wall[back[at]]:%Y-%m-%d %H:%M}"}
     n, steps, named = int(hit.sum()), int(hits.sum()), int(len(np.unique(series[hit])))
-    what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day") \
-        if own[int(series[w])] == "zone" else \
-        ("a bar at another time of its session, a half day between", "bars", "bar of an earlier session")
+    if own[int(series[w])] == "zone":
+        what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day")
+    else:  # a half day named only where the calendar's own bars made it (decision 9952)
+        why = _cause(panel, wall, own, ends, np.concatenate(counted_rows), np.concatenate(lags))
+        what = (f"a bar at another time of its session, {why} between", "bars", "bar of an earlier session")
     text = (f"the seasonal naive forecast of {n} of the {counted(len(starts), 'window')} ({counted(steps, 'step')}"
             f"{f', in {named} series' if named > 1 else ''}) reads {what[0]} (for {first['time']}, "
             f"{first['reads']}'s): season {season} is counted in {what[1]}, so those windows' seasonal naive scores, "
             f"and the model's comparison with them, are not of the same {what[2]}")
     return {"windows": n, "of": len(starts), "steps": steps, "series": named, "first": first, "text": text}
+
+
+def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.ndarray, lags: np.ndarray) -> str:
+    """Why the counted steps at stacked ``rows`` [M], reading ``lags`` [M] rows back, read another bar of the session:
+    "a half day" where, on every series of kind "session" among them, the rows between hold each bar of the calendar
+    (``sessions.grid``), so that a shorter session of the calendar made it; else "a shorter session or a missing bar"
+    (a halted market's or a dropped row's: data, not the calendar, decision 9952)."""
+    owner = np.searchsorted(ends, rows, side="right") - 1  # [M] each row's series
+    for s in np.unique(owner).tolist():
+        if own.get(s) != "session":
+            continue
+        mine = owner == s
+        now, then = wall[rows[mine]], wall[rows[mine] - lags[mine]]
+        bars = sessions.grid(panel.calendars.get(s, panel.calendar).session, then.min(), now.max())
+        at, back = bars.get_indexer(now), bars.get_indexer(then)  # -1: a row at no bar of the calendar
+        if ((at < 0) | (back < 0) | (at - back != lags[mine])).any():
+            return "a shorter session or a missing bar"
+    return "a half day"
 
 
 def _reader(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray):
