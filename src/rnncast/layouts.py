@@ -226,8 +226,9 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
 
 
 def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
-              dayfirst=None, order=None) -> Rows:
-    """One column per series, each trimmed to its first and last value; covariates shared by all."""
+              dayfirst=None, order=None, fill=None) -> Rows:
+    """One column per series, each trimmed to its first and last value; covariates shared by all (``fill``: the
+    fill asked for, named in the refusal of rows appended after them, ``widetail.refuse``)."""
     if target is not None:  # 'y' too: the long rows' name for the values, never a column of this table
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
     if features == "all":
@@ -273,7 +274,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         ys.append(y[keep])
     time = _time(frame, time_name, tz, dayfirst, order, how is None)
     widetail.refuse(frame, list(given), [int(r[-1]) for r in rows], covariates, len(shared_past), shared, time,
-                    (order or {}).get("text_format"))  # the future's rows appended: named, not trimmed silently
+                    (order or {}).get("text_format"), fill)  # the future's rows appended: named, not trimmed silently
     rows_all = np.concatenate(rows)
     values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
     return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all,
