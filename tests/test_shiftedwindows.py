@@ -55,7 +55,7 @@ def test_no_half_day_no_session_no_count():
 
 
 def test_a_half_day_is_named_only_where_the_calendars_bars_made_the_shift():
-    """Decision 9952 (r34r1 LOW 9): a bar missing from the data (a halted hour) shifts the seasonal naive as a half
+    """Decision 1739 (r34r1 LOW 9): a bar missing from the data (a halted hour) shifts the seasonal naive as a half
     day does; the clause said "a half day between" for both."""
     whole = _bars(DAYS, step="h")
     halted = load_panel(_frame(whole[whole != pd.Timestamp("2024-10-15 12:30")]), target="price",
@@ -136,7 +136,7 @@ def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog
 
 def _by_step(panel, starts, series, lookback, horizon, season, zone):
     """Brute force, step by step: the (window, step) pairs whose seasonal naive step reads another time of day (and,
-    on a zone, another UTC offset) within its series, as ``across`` counted them before decision 9951."""
+    on a zone, another UTC offset) within its series, as ``across`` counted them before decision 1738."""
     clock, offset = panel.time.strftime("%H:%M"), [t.utcoffset() for t in panel.time]
     off = [(w, h) for w, (s, i) in enumerate(zip(starts, series)) for h in range(1, horizon + 1)
            for r in [s + lookback + h - 1] for b in [r - season * -(-h // season)]
@@ -147,7 +147,7 @@ def _by_step(panel, starts, series, lookback, horizon, season, zone):
 
 @pytest.mark.parametrize("seed", range(4))
 def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(seed):
-    """Decision 9951: counting each row once per season back gives the counts of every window's every step, on
+    """Decision 1738: counting each row once per season back gives the counts of every window's every step, on
     stacked series with bars dropped at random (a halted bar), NYSE's half days and Berlin's clock changes."""
     rng = np.random.default_rng(seed)
     bars, hours = _half_bars(DAYS), pd.date_range("2024-10-20", "2024-11-03", freq="h", tz="Europe/Berlin")

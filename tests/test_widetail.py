@@ -57,7 +57,7 @@ def test_neighbours_that_are_no_future_rows_still_load():
 
 
 def test_a_late_feeds_blank_readings_get_the_long_tables_remedies():
-    """Decision 9953: a wide table's refusal gave the future's reading alone (decision 1717 gave a long table's both):
+    """Decision 1740: a wide table's refusal gave the future's reading alone (decision 1717 gave a long table's both):
     the series' readings missing there (a late feed) are given up to the last value, or written as the model's
     missing-value code for its fill, which a wide table's series read as a long table's target."""
     lead = r"; if instead the series' readings are missing there \(a late feed\), give the data without them: the " \

@@ -5,7 +5,7 @@ rows earlier. On a trading session's bars a season of whole sessions (78 on NYSE
 an earlier session only where no half day lies between: after NYSE's 2024-12-24 (42 bars), 2024-12-26 09:30 reads
 2024-12-23 13:00. A bar missing from the data (a halted market's, a dropped row) shifts it the same way, so
 the clause names a half day only where the calendar's own bars made the shift, else "a shorter session or a missing
-bar" (decision 9952). Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
+bar" (decision 1739). Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
 such a step, for what was scored (evaluate's ``scored``, a run's metrics.json) and a backtest's metrics.json, so
 that the seasonal naive scores resting on them are read as such (decision 1682). The baseline itself is left
 counted in rows: aligning it by session (the same time of the session on the session day before) would have to
@@ -70,7 +70,7 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     ``scored`` False (``predict_windows``): none is said, as no baseline is scored.
     Counted per row, not per step of each window: whether step ``h`` reads another time of day depends only on its
     row and ``k = ceil(h / season)``, so for each ``k`` the rows that do are found once [N] and each window's steps
-    of that ``k`` are a slice of their running count: O(K * (N + W)) time and memory, not W * H (decision 9951)."""
+    of that ``k`` are a slice of their running count: O(K * (N + W)) time and memory, not W * H (decision 1738)."""
     if not scored or season is None or season <= 1 or not len(starts) or \
             not isinstance(getattr(panel, "time", None), pd.DatetimeIndex):
         return None
@@ -106,7 +106,7 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     n, steps, named = int(hit.sum()), int(hits.sum()), int(len(np.unique(series[hit])))
     if own[int(series[w])] == "zone":
         what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day")
-    else:  # a half day named only where the calendar's own bars made it (decision 9952)
+    else:  # a half day named only where the calendar's own bars made it (decision 1739)
         why = _cause(panel, wall, own, ends, np.concatenate(counted_rows), np.concatenate(lags))
         what = (f"a bar at another time of its session, {why} between", "bars", "bar of an earlier session")
     text = (f"the seasonal naive forecast of {n} of the {counted(len(starts), 'window')} ({counted(steps, 'step')}"
@@ -120,7 +120,7 @@ def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.
     """Why the counted steps at stacked ``rows`` [M], reading ``lags`` [M] rows back, read another bar of the session:
     "a half day" where, on every series of kind "session" among them, the rows between hold each bar of the calendar
     (``sessions.grid``), so that a shorter session of the calendar made it; else "a shorter session or a missing bar"
-    (a halted market's or a dropped row's: data, not the calendar, decision 9952)."""
+    (a halted market's or a dropped row's: data, not the calendar, decision 1739)."""
     owner = np.searchsorted(ends, rows, side="right") - 1  # [M] each row's series
     for s in np.unique(owner).tolist():
         if own.get(s) != "session":

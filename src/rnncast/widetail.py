@@ -7,7 +7,7 @@ the last value of every series were trimmed so too, their covariates never read,
 future values as if none were given. They are the future: the refusal names the rows (dates as the table writes
 them, the file's lines), the covariate columns holding values there, and what to do, in ``appendedrows``' words
 (``advice``), then the other reading, the series' readings missing there (a late feed), and its remedy (``late``,
-shared with ``appendedrows``: decisions 1717, 9953). A series that ends before another is not refused: the rows after
+shared with ``appendedrows``: decisions 1717, 1740). A series that ends before another is not refused: the rows after
 it hold the other's values.
 """
 
@@ -97,7 +97,7 @@ def late(time, start: int, fmt, fill: str | None, whose: str = "the target's") -
     the times, None: numbered, written in the form ``fmt``): give the data without them (the forecast then starts
     after that value), or, where ``fill`` fills, write the cells as a missing-value code, the model's
     (``hint("missing_values")``, set by ``reading``) or, at fit, one to give (decision 1717; a wide table's too,
-    decision 9953). Blank, they are not filled: a blank target with its covariates is also how the future is given.
+    decision 1740). Blank, they are not filled: a blank target with its covariates is also how the future is given.
     A clause beginning with '; '."""
     last = "" if time is None else f" ({shown(time[start - 1], time, fmt)})"
     text = (f"; if instead {whose} readings are missing there (a late feed), give the data without them: the "
