@@ -61,3 +61,12 @@ def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
         out = climatologyseries.unjudged({"a": _wf(), "b": _wf(), "c": _wf(())})
     assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, True]
     assert caplog.text.count("not scored in this comparison: 'B' has none, and") == 1
+
+
+def test_more_than_five_series_without_one_are_named_five_then_counted():
+    """r34r1 4: the listing is ``spelling.some``'s, worded as before: the first five, "and 2 more"."""
+    ids = [f"S{i}" for i in range(8)]
+    part = {"series": ["S0"], "lacking": ids[1:], "scaled": {}}
+    said = climatologyseries.sentence(part)
+    assert said.endswith("on the 1 of 8 series that have one alone, apart from the verdict above; 'S1', 'S2', 'S3', "
+                         "'S4', 'S5' and 2 more have none.")

@@ -31,6 +31,7 @@ from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
 from rnncast.noticed import first_in_call
+from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
@@ -158,10 +159,9 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         def span(lo, hi):
             days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
             return f"{days:.0f} days"
-        named = ", ".join(f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
-                          for s, lo, hi in short[:5])
-        more = f" and {len(short) - 5} more" if len(short) > 5 else ""
-        why = f"the training rows of {named}{more} span under two whole years (730 days)"
+        named = some([f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
+                      for s, lo, hi in short[:5]], total=len(short))
+        why = f"the training rows of {named} span under two whole years (730 days)"
         if len(short) == panel.n_series:
             return None, why
     kept = np.full((panel.n_series, width, n_t), np.nan)  # a series under two years: none (NaN), decision 1693

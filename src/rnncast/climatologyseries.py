@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from rnncast.baselines import named
+from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 KEY = "climatology"
@@ -67,7 +68,7 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
     of = (f": {measured} {quote(mse['climatology'])} against the model's {quote(mse['model'])} on those series' windows"
           if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
     n, lacking = len(part["series"]), part["lacking"]
-    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    names = some([repr(s) for s in lacking])
     return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series that have one "
             f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
 
@@ -81,7 +82,7 @@ def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str =
         return wf, wf_scaled
     series = np.zeros(len(have), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
     lacking = [ids[s] for s in sorted(set(series[~have].tolist()))]
-    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    names = some([repr(s) for s in lacking])
     log.warning("%s is not scored in %s: %s %s none%s, and scoring it on the other windows alone would not compare "
                 "like with like; evaluate scores it apart on the series that have one", named(KEY), where, names,
                 "has" if len(lacking) == 1 else "have", when)
