@@ -202,11 +202,12 @@ def unkept():
 def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
-    backtest's cutoffs, whose models each lack it, said by the first: decision 1691)."""
+    backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
+    or kept for some series alone (decision 9936: an early cutoff's none hid a later one's partial table)."""
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_call("climatology"):  # a refit backtest: once (decision 1691)
+    if why and first_in_call("climatology", kept_table is None):  # a refit backtest: each kind once (1691, 9936)
         if kept_table is None:
             log.warning("%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
                         named("climatology"), why)
