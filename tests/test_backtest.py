@@ -753,7 +753,7 @@ def test_a_backtests_metrics_hold_each_series_scores_as_evaluates_by_series_does
 
 
 def test_a_backtest_of_one_model_says_a_series_without_a_climatology_has_none_not_at_some_cutoff(caplog):
-    """r34r1 5 (decision 9933): without refit one model forecasts every cutoff, and 'B' (under two years of training
+    """r34r1 5 (decision 1743): without refit one model forecasts every cutoff, and 'B' (under two years of training
     rows) has no climatology at any; the warning read "'B' has none at some cutoff", as if a refit's."""
     rng = np.random.default_rng(0)
     frames = []

@@ -304,7 +304,7 @@ def test_a_day_on_a_panel_of_sessions_of_different_lengths_is_refused_naming_the
             "step is one number of bars for every series (11 for one session of '30min 09:30-11:30 13:00-15:30'), "
             "which is no whole session of each, so backtest each market's series apart (each with --step 1D)")):
         Forecaster(**settings).backtest(_two_markets("15:30:00"), n_windows=3, step="1D", target="y", id_col="id")
-    numbered = _two_markets("15:30:00").replace({"id": {"HKG": 101, "TKY": 202}})  # r34r1 6 (decision 9934): ids
+    numbered = _two_markets("15:30:00").replace({"id": {"HKG": 101, "TKY": 202}})  # r34r1 6 (decision 1744): ids
     with pytest.raises(RnncastError, match=re.escape(  # as given, 101 as every other message writes it, not '101'
             "different lengths: 101 ('30min 09:30-11:30 13:00-15:30', 11 bars), 202 ('30min 09:00-11:00 12:30-14:30', "
             "10 bars); a step")):

@@ -301,7 +301,7 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
 
 
 def test_a_later_cutoffs_partial_table_is_said_though_an_earlier_one_kept_none(caplog):
-    """r34r1 8 (decision 9936): the once-a-command key held no message, so a refit backtest whose oldest cutoff kept
+    """r34r1 8 (decision 1746): the once-a-command key held no message, so a refit backtest whose oldest cutoff kept
     no table said "is not made for this model ..." alone, and the later cutoffs' "made only for the series whose
     training rows span two whole years" was never said. Each kind is now said once."""
     import numpy as np

@@ -64,7 +64,7 @@ def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
 
 
 def test_a_whole_climatology_beside_a_partial_one_is_taken_out_of_every_model_in_either_order(caplog):
-    """r34r1 1 (decision 9931): m2 lacked it for 'B', m1 had it whole; compare warned "not scored in this comparison"
+    """r34r1 1 (decision 1741): m2 lacked it for 'B', m1 had it whole; compare warned "not scored in this comparison"
     then scored m1's row and judged m2 by it on 'B' too. Now every model goes without it, whichever comes first; the
     lacking series of every model are named once."""
     for order in (("m1", "m2"), ("m2", "m1")):

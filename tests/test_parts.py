@@ -415,7 +415,7 @@ def test_part_train_names_the_climatology_among_the_baselines_fitted_in_sample()
 
 
 def test_part_train_names_the_climatology_only_where_a_series_scored_has_one():
-    """r34r1 7 (decision 9935): 'B' (under two years of training rows) has no climatology, yet evaluate --part train
+    """r34r1 7 (decision 1745): 'B' (under two years of training rows) has no climatology, yet evaluate --part train
     of 'B' alone named 'climatology' among the baselines scored in-sample; 'A' has one and keeps the name."""
     rng = np.random.default_rng(0)
     frames = []

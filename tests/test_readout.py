@@ -225,7 +225,7 @@ def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
 
 
 def test_a_climatology_scored_apart_on_some_series_is_not_first_said_to_be_none():
-    """r34r1 2 (decision 9932): with season 365 on two years of days, a climatology scored apart on 'A' alone ('B' is
+    """r34r1 2 (decision 1742): with season 365 on two years of days, a climatology scored apart on 'A' alone ('B' is
     under two years) was read "... not a climatology ..., which rnncast scores for the series whose training rows span
     two whole years ..." and then "The 'climatology' baseline is scored on the 1 of 2 series ..."; now the second
     alone."""

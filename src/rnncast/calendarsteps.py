@@ -278,7 +278,7 @@ def _one_length(panel, given: str) -> None:
         return
     base = [s for s in range(panel.n_series) if s not in own][:1]  # one on the panel's calendar, named beside them
     named = [f"{panel.given_id(s)!r} ({c.shown}, " + ("no session" if c.session is None else f"{c.session.bars} bars")
-             + ")" for s, c in [(s, panel.calendar) for s in base] + list(kept.items())[:3]]  # as given (decision 9934)
+             + ")" for s, c in [(s, panel.calendar) for s in base] + list(kept.items())[:3]]  # as given (decision 1744)
     more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
     raise RnncastError(f"step={given!r} (--step) is a span of sessions, but the panel's series keep sessions of "
                        f"different lengths: {', '.join(named)}{more}; a step is one number of bars for every series "

@@ -203,7 +203,7 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
     backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
-    or kept for some series alone (decision 9936: an early cutoff's none hid a later one's partial table); none kept
+    or kept for some series alone (decision 1746: an early cutoff's none hid a later one's partial table); none kept
     is an INFO line where no series' training rows span two whole years (none could have one: decision 1706)."""
     if _UNKEPT.get():
         return None

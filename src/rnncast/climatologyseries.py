@@ -7,7 +7,7 @@ row over their windows beside the model's over every window would compare unlike
 pooled rows. So ``split`` takes the climatology out of the forecasts the pooled scores, the tests and the verdict read
 where some window lacks it, and ``record`` keeps, apart, the model's and the climatology's scores on the windows that
 have it (evaluate's ``"climatology_series"``), which ``sentence`` says after the verdict. A backtest (``unpooled``)
-leaves it out; compare (``unjudged``) leaves it out of every model where any model's lacks it (decision 9931).
+leaves it out; compare (``unjudged``) leaves it out of every model where any model's lacks it (decision 1741).
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def unpooled(wf, wf_scaled, ids: list, when: str = " at some cutoff") -> tuple:
 def unjudged(chosen: dict) -> dict:
     """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology where
     any model's forecasts lack it for some series: taken out of every model, said once by those series (decision
-    9931). A model whose climatology is whole would else score the row for all, and judge the others by it, the
+    1741). A model whose climatology is whole would else score the row for all, and judge the others by it, the
     windows of the series their own lacked included, after the line that says it is not scored."""
     lacking, place = [], {}  # each series once, in the models' order of series
     for wf in chosen.values():

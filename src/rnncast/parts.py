@@ -193,7 +193,7 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
     """What a score rests on: the part, its windows, and how many windows have targets on rows the
     model was trained on, validated on, held out as its test split, or never given (new data); ``climate``: the model
     keeps a climatology of a series scored, named among the baselines fitted on the training rows (decisions 1663,
-    9935)."""
+    1745)."""
     first = starts - panel.offsets[series] + lookback  # [W] first target row inside each window's series
     train_end = np.array([sp.train_end for sp in located.splits])[series]
     val_end = np.array([sp.val_end for sp in located.splits])[series]

@@ -100,7 +100,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 1664)
-    if not result.get("climatology_series"):  # scored apart, said below: not "no climatology" first (decision 9932)
+    if not result.get("climatology_series"):  # scored apart, said below: not "no climatology" first (decision 1742)
         sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
                                           forecaster.settings_.data.season,
                                           *climatology.fitted_span(forecaster.state_.cutoffs), measured(result, units),
