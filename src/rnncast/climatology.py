@@ -208,7 +208,7 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_call("climatology", kept_table is None):  # a refit backtest: each kind once (1691, 9936)
+    if why and first_in_call("climatology", kept_table is None):  # a refit backtest: each kind once (decisions 1691, 1746)
         if kept_table is None:
             log.log(logging.INFO if _none_two_years(panel, splits) else logging.WARNING,
                     "%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",

@@ -126,7 +126,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if not kept.any():
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
-    climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (9935)
+    climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
                       climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))
     if unread:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning
