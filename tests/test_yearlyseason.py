@@ -144,3 +144,15 @@ def test_the_bandwidth_follows_the_signs_persistence():
     persistent = np.sign(_ar(700, 0.9, 1))
     assert 1 <= yearlyseason.bandwidth(white) < 4 < 15 < yearlyseason.bandwidth(persistent)
     assert yearlyseason.bandwidth(np.ones(10)) == 1.0  # every sign alike: no lag to weigh
+
+
+def test_zoned_days_are_counted_on_the_wall_clock():
+    """r34r2 8: 1461 Berlin midnights counted in elapsed time gave 1457 indexes (the day after each spring change, 23
+    hours on, took the earlier day's); on the wall clock each day has its own (decision 9992)."""
+    time = pd.date_range("2015-01-01", periods=1461, freq="D", tz="Europe/Berlin")
+    days = yearlyseason.steps_in(time)
+    assert len(np.unique(days)) == 1461 and (np.diff(days) == 1).all()
+    values = 10 + 12 * np.sin(2 * np.pi * np.arange(1461) / 365.25) + np.random.default_rng(0).normal(0, 2, 1461)
+    assert yearlyseason.cycle(values, time, 365) == yearlyseason.cycle(values, time.tz_localize(None), 365)
+    hours = pd.date_range("2024-03-30", periods=48, freq="h", tz="Europe/Berlin")  # across the spring change
+    assert (yearlyseason.steps_in(hours, pd.Timedelta(hours=1)) == np.arange(48)).all()  # elapsed, as rows count

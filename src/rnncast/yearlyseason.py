@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.offsets import Day
 
+from rnncast import zoneclock
 from rnncast.climatology import training_values, two_years
 
 KEYS = ("year_vs_day", "year_vs_week", "year_vs_half", "year_z", "week_vs_half", "week_z")
@@ -37,6 +38,18 @@ Z = 2.326  # the one-sided 1% normal quantile: a cycle is found where ``cycle``'
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
 STEPS = 7  # the horizon's steps measured at most, spread over it
+DAY = pd.Timedelta(days=1)
+
+
+def steps_in(time: pd.DatetimeIndex, step: pd.Timedelta = DAY) -> np.ndarray:
+    """[n] int64: each of ``time``'s steps since its first, on a grid of ``step``: days counted on the wall clock
+    (``zoneclock.wall``, midnight to midnight), so that a zoned day after the spring change, 23 hours on, is the next
+    day and not the same one (decision 9992); other steps (``weeklyseason``'s hours) in elapsed time, as the
+    baselines' rows count them."""
+    if step == DAY:
+        midnights = zoneclock.wall(time).normalize()
+        return ((midnights - midnights[0]) // DAY).to_numpy(dtype=np.int64)
+    return ((time - time[0]) // step).to_numpy(dtype=np.int64)
 
 
 def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tuple[float, float]:
@@ -45,7 +58,7 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     365 (the day 7 and 365 days before, or 14, ... for a step past the cycle), on the days that have all three; the
     median absolute error at 365 over that of the last value and over that at 7, pooled over the steps; NaN with
     fewer than 3 such days or a median error of 0 to divide by."""
-    days = ((time - time[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    days = steps_in(time)
     grid = np.full(days[-1] + 1, np.nan)  # a daily grid, missing days NaN: a lag is a shift
     grid[days] = values
     errors: list[list] = [[], [], []]
@@ -79,7 +92,7 @@ def bandwidth(signs: np.ndarray) -> float:
 
 
 def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int | None = None,
-          step: pd.Timedelta = pd.Timedelta(days=1)) -> tuple[float, float]:
+          step: pd.Timedelta = DAY) -> tuple[float, float]:
     """Whether ``values`` [n] (finite, at ``time``, daily) repeat every ``steps`` days: on the days that have the value
     ``steps`` and ``steps // 2 + 1`` days before, the median absolute difference from the first over that from the
     second, and the z statistic of the mean sign of the difference of the two absolute differences (Diebold and
@@ -87,7 +100,7 @@ def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int |
     than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide.
     ``against``: another lag than half the cycle; ``step``: steps of another length (``weeklyseason``: 168 hours
     against 24 and 1, decision 1719)."""
-    days = ((time - time[0]) // step).to_numpy(dtype=np.int64)
+    days = steps_in(time, step)
     grid = np.full(days[-1] + 1, np.nan)
     grid[days] = values
     half = steps // 2 + 1 if against is None else against
