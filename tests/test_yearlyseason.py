@@ -131,7 +131,7 @@ def _ar(n, phi, seed):
 def test_persistent_noise_with_no_yearly_cycle_is_not_yearly():
     """r34r2 3: on AR(1) noise of phi 0.97 (1022 days, no yearly cycle) the fixed bandwidth of 6 named 365 on 8 of
     100 seeds, these four among them; Andrews' plug-in bandwidth, wider on persistent signs, names it on none of
-    them (decision 9991)."""
+    them (decision 1747)."""
     time = pd.date_range("2015-01-01", periods=1022, freq="D")
     for seed in (21, 44, 58, 73):
         values = _ar(len(time), 0.97, seed)
@@ -148,7 +148,7 @@ def test_the_bandwidth_follows_the_signs_persistence():
 
 def test_zoned_days_are_counted_on_the_wall_clock():
     """r34r2 8: 1461 Berlin midnights counted in elapsed time gave 1457 indexes (the day after each spring change, 23
-    hours on, took the earlier day's); on the wall clock each day has its own (decision 9992)."""
+    hours on, took the earlier day's); on the wall clock each day has its own (decision 1748)."""
     time = pd.date_range("2015-01-01", periods=1461, freq="D", tz="Europe/Berlin")
     days = yearlyseason.steps_in(time)
     assert len(np.unique(days)) == 1461 and (np.diff(days) == 1).all()

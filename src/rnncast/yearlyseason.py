@@ -17,7 +17,7 @@ value one cycle before (365 days, 7) than the value half a cycle before (183 day
 difference of the two absolute differences, day by day, the sign test of Diebold and Mariano ("Comparing predictive
 accuracy", Journal of Business & Economic Statistics 13(3), 1995, section 2.2) with the variance of its mean taken
 by Newey and West's estimator (Econometrica 55(3), 1987; Bartlett weights) since consecutive days' signs share
-values, its bandwidth chosen from the signs by Andrews' AR(1) plug-in (``bandwidth``, decision 9991: the fixed
+values, its bandwidth chosen from the signs by Andrews' AR(1) plug-in (``bandwidth``, decision 1747: the fixed
 floor(4 (n/100)^(2/9)) named 365 on 8 of 100 persistent noises). The cycle is found where z < -``Z`` (one-sided 1%); a trend or a random
 walk, whose values half a cycle before are the nearer, finds none. ``yearly`` holds where the year's is found and
 the week's is not.
@@ -44,7 +44,7 @@ DAY = pd.Timedelta(days=1)
 def steps_in(time: pd.DatetimeIndex, step: pd.Timedelta = DAY) -> np.ndarray:
     """[n] int64: each of ``time``'s steps since its first, on a grid of ``step``: days counted on the wall clock
     (``zoneclock.wall``, midnight to midnight), so that a zoned day after the spring change, 23 hours on, is the next
-    day and not the same one (decision 9992); other steps (``weeklyseason``'s hours) in elapsed time, as the
+    day and not the same one (decision 1748); other steps (``weeklyseason``'s hours) in elapsed time, as the
     baselines' rows count them."""
     if step == DAY:
         midnights = zoneclock.wall(time).normalize()
@@ -83,7 +83,7 @@ def bandwidth(signs: np.ndarray) -> float:
     chosen from the data by Andrews' AR(1) plug-in ("Heteroskedasticity and autocorrelation consistent covariance
     matrix estimation", Econometrica 59(3), 1991, section 6): S = 1.1447 (alpha n)^(1/3), alpha = 4 rho^2 /
     ((1 - rho)^2 (1 + rho)^2), rho the lag-1 autocorrelation of the signs (kept within +-0.97); at least 1 (no lag)
-    (decision 9991)."""
+    (decision 1747)."""
     centred = signs - signs.mean()
     below = centred[:-1] @ centred[:-1]
     rho = float(np.clip(centred[1:] @ centred[:-1] / below, -0.97, 0.97)) if below > 0 else 0.0
