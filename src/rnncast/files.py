@@ -61,6 +61,30 @@ def refuse_dangling(folder: Path, said: str) -> None:
                                "it, or give another path")
 
 
+_HELD: list[tuple[str, object]] = []  # (a held folder, absolute as given; the check that it is still this process')
+
+
+def hold_writes(folder, check) -> None:
+    """Every write below ``folder`` (``write_pieces``, ``check_held``) calls ``check()`` first, which raises where the
+    folder is no longer the one this process holds (``folderlock.FolderLock.check``: removed or moved meanwhile), so
+    that a write never makes the folder again, unheld (decision 9941). ``let_writes_go`` ends it."""
+    _HELD.append((os.path.abspath(folder), check))
+
+
+def let_writes_go(folder, check) -> None:
+    if (os.path.abspath(folder), check) in _HELD:
+        _HELD.remove((os.path.abspath(folder), check))
+
+
+def check_held(path) -> None:
+    """Call the check of each held folder (``hold_writes``) that ``path`` is in: one ``stat`` each, raising as it
+    raises."""
+    where = os.path.abspath(path)
+    for folder, check in list(_HELD):
+        if where == folder or where.startswith(folder.rstrip(os.sep) + os.sep):
+            check()
+
+
 def write_bytes(path, data: bytes, new: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically: ``write_pieces`` of the one piece."""
     write_pieces(path, (data,), new)
@@ -77,6 +101,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     only as a new file (``publish_new``); one that appeared since, another process's, stays, and ``new`` is raised
     (``RnncastError``: the line the start-time check says of an existing file)."""
     path = Path(path)
+    check_held(path)  # its folder removed or moved since it was held: not made again, unheld (decision 9941)
     refuse_dangling(path.parent, f"cannot write {path}")
     target = written_path(path)
     if target == path:
@@ -92,6 +117,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:  # name the file asked for, not the temporary name beside it
+        check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 9941)
         raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
                            f"{target.parent}, or give another path)") from None
     try:
