@@ -11,6 +11,7 @@ What a folder holds is told by names only one writer uses (``KINDS``, ``output_k
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -118,6 +119,8 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:  # name the file asked for, not the temporary name beside it
         check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 9941)
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 9943)
+            raise unwritten(err, path) from None
         raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
                            f"{target.parent}, or give another path)") from None
     try:
