@@ -58,8 +58,29 @@ def refuse_dangling(folder: Path, said: str) -> None:
     exist: making it would fail as "File exists", and where a link leads is its maker's choice, not made here."""
     for place in (folder, *folder.parents):
         if place.is_symlink() and not place.exists():
+            if loop := link_loop(place):  # "make it" cannot mend a loop: its links lead back to one another
+                raise RnncastError(f"{said}: {place} is a link in a loop ({loop}), which leads to no folder; give "
+                                   "another path, or point one of its links at a folder")
             raise RnncastError(f"{said}: {place} is a link to {os.readlink(place)}, a folder that does not exist; make "
                                "it, or give another path")
+
+
+def link_loop(path: Path) -> str | None:
+    """The chain of links from ``path`` that leads back into itself, as ``o/loopA -> loopB -> loopA`` (each link's
+    target as written), or None where ``path``'s links end somewhere (a file, a folder, or nothing)."""
+    seen, chain, place = set(), [str(path)], Path(os.path.abspath(path))
+    while place.is_symlink() and len(chain) < 64:
+        if place in seen:
+            return " -> ".join(chain)
+        seen.add(place)
+        target = os.readlink(place)
+        chain.append(target)
+        place = Path(os.path.abspath(place.parent / target))
+    try:
+        os.stat(path)
+    except OSError as err:
+        return " -> ".join(chain) if err.errno == errno.ELOOP else None  # a loop further up, or 64 links deep
+    return None
 
 
 _HELD: list[tuple[str, object]] = []  # (a held folder, absolute as given; the check that it is still this process')
