@@ -166,7 +166,7 @@ def test_a_new_run_that_cannot_replace_the_earlier_one_says_both_are_whole_and_h
 
 
 def test_a_held_signal_is_answered_at_once_with_how_to_stop_now_and_resume_later(tmp_path, capfd):
-    """The first Ctrl-C after training got no reply for 14-24 s while the test windows were scored (decision 9942)."""
+    """The first Ctrl-C after training got no reply for 14-24 s while the test windows were scored (decision 1753)."""
     out = tmp_path / "run"
     out.mkdir()
     told = []

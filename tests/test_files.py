@@ -245,7 +245,7 @@ def test_a_path_holding_control_characters_is_shown_quoted_and_escaped():
 
 def test_no_free_inode_for_the_temporary_file_is_a_full_disk_not_a_permission(tmp_path, monkeypatch):
     """mkstemp's ENOSPC (a disk out of inodes) said "check the permissions", and fit offered no resume (decision
-    9943); another refusal there is still the permission line."""
+    1750); another refusal there is still the permission line."""
     import errno
     import tempfile
 
@@ -263,7 +263,7 @@ def test_no_free_inode_for_the_temporary_file_is_a_full_disk_not_a_permission(tm
 
 
 def test_a_loop_of_links_as_a_folder_to_write_is_named_a_loop(tmp_path):
-    """o/loopA -> loopB -> loopA was "a link to loopB, a folder that does not exist; make it" (decision 9945)."""
+    """o/loopA -> loopB -> loopA was "a link to loopB, a folder that does not exist; make it" (decision 1751)."""
     (tmp_path / "o").mkdir()
     os.symlink("loopA", tmp_path / "o" / "loopB")
     os.symlink("loopB", tmp_path / "o" / "loopA")

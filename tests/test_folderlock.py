@@ -178,7 +178,7 @@ def test_a_lock_on_a_full_disk_names_its_file_and_leaves_neither_it_nor_the_fold
 
 def test_a_held_folder_removed_or_moved_is_not_made_again_and_a_write_below_it_stops(tmp_path, monkeypatch):
     """A run folder deleted during a fit was made again by the next write, unheld, and a second fit --overwrite wrote
-    there too; both said they wrote it (decision 9941)."""
+    there too; both said they wrote it (decision 1749)."""
     import shutil
 
     monkeypatch.chdir(tmp_path)

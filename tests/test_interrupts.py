@@ -321,7 +321,7 @@ def test_a_finished_command_ends_after_its_exit_handlers_without_a_teardown_a_si
 
 
 def test_a_signal_held_in_said_when_held_is_answered_at_once_and_a_second_stops(capfd):
-    """decision 9942: a held signal said at once (SIGTERM named), the signal kept for pending; none said outside."""
+    """decision 1753: a held signal said at once (SIGTERM named), the signal kept for pending; none said outside."""
     with interrupts.ctrl_c_between_batches():
         with interrupts.said_when_held("finishing X"):
             os.kill(os.getpid(), signal.SIGTERM)

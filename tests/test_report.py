@@ -287,7 +287,7 @@ def test_a_run_records_its_parameter_count_in_config_json_and_shows_it_on_its_pa
 
 def test_a_resume_keeps_the_command_that_began_the_run_and_adds_its_own_beside_it(tmp_path):
     """fit --resume replaced config.json's command_line, so the command as typed, with its data and flags, was kept
-    nowhere (decision 9944)."""
+    nowhere (decision 1752)."""
     from rnncast import report
     from rnncast.version import COMMAND_LINE
 

@@ -117,7 +117,7 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
                    **modelcard.scored(meta, scores), CHECKSUM: hashlib.sha256(data).hexdigest()}
     description[DESCRIBED] = weightfile.description_sha256(json.loads(json_text(description)), DESCRIBED)  # as read back
     new = None
-    check_held(folder)  # a held run folder removed meanwhile is not made again here (decision 9941)
+    check_held(folder)  # a held run folder removed meanwhile is not made again here (decision 1749)
     try:
         with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
             folder.parent.mkdir(parents=True, exist_ok=True)

@@ -89,7 +89,7 @@ _HELD: list[tuple[str, object]] = []  # (a held folder, absolute as given; the c
 def hold_writes(folder, check) -> None:
     """Every write below ``folder`` (``write_pieces``, ``check_held``) calls ``check()`` first, which raises where the
     folder is no longer the one this process holds (``folderlock.FolderLock.check``: removed or moved meanwhile), so
-    that a write never makes the folder again, unheld (decision 9941). ``let_writes_go`` ends it."""
+    that a write never makes the folder again, unheld (decision 1749). ``let_writes_go`` ends it."""
     _HELD.append((os.path.abspath(folder), check))
 
 
@@ -123,7 +123,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     only as a new file (``publish_new``); one that appeared since, another process's, stays, and ``new`` is raised
     (``RnncastError``: the line the start-time check says of an existing file)."""
     path = Path(path)
-    check_held(path)  # its folder removed or moved since it was held: not made again, unheld (decision 9941)
+    check_held(path)  # its folder removed or moved since it was held: not made again, unheld (decision 1749)
     refuse_dangling(path.parent, f"cannot write {path}")
     target = written_path(path)
     if target == path:
@@ -139,8 +139,8 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:  # name the file asked for, not the temporary name beside it
-        check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 9941)
-        if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 9943)
+        check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 1749)
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 1750)
             raise unwritten(err, path) from None
         raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
                            f"{target.parent}, or give another path)") from None

@@ -75,7 +75,7 @@ class FolderLock:
     def check(self) -> None:
         """Raise ``FolderLost`` where the folder was removed or moved since it was held (``lost``), naming where its
         files went where the system can tell (Linux: the path of the lock file still open here), so that nothing is
-        written at its path again unheld, where another process may write too (decision 9941)."""
+        written at its path again unheld, where another process may write too (decision 1749)."""
         if not self.lost():
             return
         moved = _now_at(self._fd)
@@ -181,7 +181,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
     for place in (folder, folder / "model"):
         sweep_temps(place)
     lock = FolderLock(folder, fd, created, what)
-    hold_writes(folder, lock.check)  # each write below it checks first that it is still this lock's (decision 9941)
+    hold_writes(folder, lock.check)  # each write below it checks first that it is still this lock's (decision 1749)
     return lock
 
 

@@ -212,7 +212,7 @@ def said_when_held(line: str):
     """Within this block (inside ``ctrl_c_between_batches``, for a step that holds a signal until it is done: fit's
     outputs, ``cli.finishing``) a first Ctrl-C or SIGTERM is answered at once on stderr with ``line`` (what is being
     finished, that a second signal stops it now and how to go on then), after "rnncast: interrupted; ", instead of
-    minutes of silence while the test windows are scored (decision 9942); one held already as the block begins is
+    minutes of silence while the test windows are scored (decision 1753); one held already as the block begins is
     answered then. The signal stays held (``pending``)."""
     _said[:] = [line]
     try:

@@ -90,7 +90,7 @@ def environment(threads: int | None = None, earlier: dict | None = None) -> dict
     ``threads`` setting, ``threads_used``: the count torch trained with (``devices.threads_in_effect``; threads 0 is
     torch's own count, another on another machine: decision 1622). ``earlier``: the run's config.json's environment
     before this write, whose ``command_line``, where another command wrote it (the run was begun by it, and this
-    command resumes it), stays, with this one added to its ``resumed_with`` list (decision 9944)."""
+    command resumes it), stays, with this one added to its ``resumed_with`` list (decision 1752)."""
     import torch
 
     from rnncast.devices import threads_in_effect

@@ -159,7 +159,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         bar.close()
         if tracker is not None:
             tracker.close(failed=True)
-        if isinstance(err, FolderLost):  # out removed or moved: nothing at its path is this fit's (decision 9941)
+        if isinstance(err, FolderLost):  # out removed or moved: nothing at its path is this fit's (decision 1749)
             raise
         before = bool(args.resume) and checkpoint.exists()  # epochs of an earlier attempt
         if replaces and main_rank and not checkpoint.exists():
