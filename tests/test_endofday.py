@@ -56,3 +56,12 @@ def test_an_hour_24_with_minutes_is_refused_by_name():
                                            r"past 24:00: only 24:00 itself, ISO 8601's end of a day, is read \(as the "
                                            r"next day's 00:00\); correct that value$"):
         load_panel(frame, target="load", announce=False)
+
+
+def test_a_24_00_of_no_day_is_refused_by_its_line_not_by_a_traceback():
+    """r34r2 1: '2024-09-31 24:00' ended fit with pandas' ValueError "day is out of range for month"."""
+    frame = _hour_ending("2024-09-01", 2)
+    frame.loc[23, "timestamp"] = "2024-09-31 24:00"
+    with pytest.raises(RnncastError, match=r"^time column 'timestamp' holds '2024-09-31 24:00' at row 23, which is no "
+                                           r"day of the Gregorian calendar \(September 2024 has 30 days\)"):
+        load_panel(frame, target="load", announce=False)

@@ -27,7 +27,8 @@ def read(column: pd.Series, name: str, place) -> pd.Series:
     """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it)
     written as the next day's ``00:00`` in the same form; the column as given where none is. ``place(i)`` names row
     ``i``. Logs one INFO line with the count and the first. Raises ``RnncastError`` for an hour 24 with minutes or
-    seconds past 24:00 (``2024-09-01 24:30``), naming it and its row."""
+    seconds past 24:00 (``2024-09-01 24:30``), naming it and its row. A 24:00 of no day (``2024-09-31 24:00``) is left
+    as written, for the column's reading to refuse by its line (decision 9971)."""
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):  # text
         return column
     text = pd.Series(column.astype(str).str.strip().to_numpy(dtype=object))  # positions as the index: place(i)
@@ -43,7 +44,11 @@ def read(column: pd.Series, name: str, place) -> pd.Series:
         raise RnncastError(f"time column {name!r} holds {text.loc[past.index[0]]!r} at {place(int(past.index[0]))}, an hour 24 "
                            "past 24:00: only 24:00 itself, ISO 8601's end of a day, is read (as the next day's 00:00); "
                            "correct that value")
-    days = (pd.to_datetime(found[0], format="%Y-%m-%d") + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    days = pd.to_datetime(found[0], format="%Y-%m-%d", errors="coerce")  # 2024-09-31 24:00: NaT, left as written
+    found, days = found[days.notna()], days[days.notna()]  # for the refusal that names it and its line (decision 9971)
+    if found.empty:
+        return column
+    days = (days + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
     out = text.where(column.notna().to_numpy(), None)
     out.loc[found.index] = days + found[1] + "00:00" + found[3] + found[4]
     first = int(found.index[0])
