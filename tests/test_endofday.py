@@ -65,3 +65,20 @@ def test_a_24_00_of_no_day_is_refused_by_its_line_not_by_a_traceback():
     with pytest.raises(RnncastError, match=r"^time column 'timestamp' holds '2024-09-31 24:00' at row 23, which is no "
                                            r"day of the Gregorian calendar \(September 2024 has 30 days\)"):
         load_panel(frame, target="load", announce=False)
+
+
+def test_fit_on_hour_ending_times_warns_of_no_lost_form_and_keeps_it(tmp_path, caplog):
+    """r34r2 2: every 24:00 file was also told it "is written in a form no one date format writes back", and its
+    test forecasts were written '2024-09-14 09:00:00': the form is now found in the text as read (24:00 as 00:00)."""
+    from rnncast.cli import main
+
+    frame = _hour_ending("2024-09-01", 8)
+    frame.to_csv(tmp_path / "ny_2400.csv", index=False)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert main(["fit", str(tmp_path / "ny_2400.csv"), "--lookback", "4", "--horizon", "2", "--epochs", "1",
+                     "--hidden-size", "4", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and "form" in r.getMessage()]
+    assert sum("writes the end of a day as 24:00" in r.getMessage() for r in caplog.records) == 1
+    tested = pd.read_csv(tmp_path / "run" / "test_forecasts.csv", dtype=str)
+    hours = pd.date_range("2024-09-01 01:00", periods=len(frame), freq="h").strftime("%Y-%m-%d %H:%M")
+    assert set(tested["timestamp"]) <= set(hours) and "2024-09-08 00:00" in set(tested["timestamp"])  # 24:00 as 00:00

@@ -23,10 +23,11 @@ log = logging.getLogger(__name__)
 END = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T])24:(\d\d)((?::\d\d(?:\.\d+)?)?)((?:Z|[+-]\d\d(?::?\d\d)?)?)$")
 
 
-def read(column: pd.Series, name: str, place) -> pd.Series:
+def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
     """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it)
     written as the next day's ``00:00`` in the same form; the column as given where none is. ``place(i)`` names row
-    ``i``. Logs one INFO line with the count and the first. Raises ``RnncastError`` for an hour 24 with minutes or
+    ``i``. Logs one INFO line with the count and the first (at DEBUG with ``say`` False: the text read again, for
+    the form it is written in, decision 9972). Raises ``RnncastError`` for an hour 24 with minutes or
     seconds past 24:00 (``2024-09-01 24:30``), naming it and its row. A 24:00 of no day (``2024-09-31 24:00``) is left
     as written, for the column's reading to refuse by its line (decision 9971)."""
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):  # text
@@ -52,7 +53,7 @@ def read(column: pd.Series, name: str, place) -> pd.Series:
     out = text.where(column.notna().to_numpy(), None)
     out.loc[found.index] = days + found[1] + "00:00" + found[3] + found[4]
     first = int(found.index[0])
-    log.info("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: read as the next "
-             "day's 00:00 (%r at %s as %r)", name, len(found), "" if len(found) == 1 else "s", text.loc[first],
-             place(first), out.loc[first])
+    (log.info if say else log.debug)("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: "
+                                     "read as the next day's 00:00 (%r at %s as %r)", name, len(found),
+                                     "" if len(found) == 1 else "s", text.loc[first], place(first), out.loc[first])
     return pd.Series(out.to_numpy(dtype=object), index=column.index, name=column.name)
