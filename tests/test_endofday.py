@@ -82,3 +82,25 @@ def test_fit_on_hour_ending_times_warns_of_no_lost_form_and_keeps_it(tmp_path, c
     tested = pd.read_csv(tmp_path / "run" / "test_forecasts.csv", dtype=str)
     hours = pd.date_range("2024-09-01 01:00", periods=len(frame), freq="h").strftime("%Y-%m-%d %H:%M")
     assert set(tested["timestamp"]) <= set(hours) and "2024-09-08 00:00" in set(tested["timestamp"])  # 24:00 as 00:00
+
+
+def test_only_the_24_00_values_are_rewritten():
+    """r34r2 12: the rewrite turned every other value into stripped text (5 came back as '5')."""
+    from rnncast import endofday
+
+    read = endofday.read(pd.Series(["2024-09-01 24:00", 5, None, " 2024-09-02 01:00"]), "t", str)
+    assert read.tolist() == ["2024-09-02 00:00", 5, None, " 2024-09-02 01:00"]
+
+
+def test_a_24_00_beside_the_next_days_00_00_is_named_as_the_value_that_repeats(tmp_path):
+    """r34r2 12: a file holding '2024-09-01 24:00' and '2024-09-02 00:00' was refused as a repeated '2024-09-02 00:00'
+    at both lines, a value the user wrote once: the refusal now names the 24:00 and its line as read so."""
+    frame = _hour_ending("2024-09-01", 2)
+    frame = pd.concat([frame[:24], pd.DataFrame({"timestamp": ["2024-09-02 00:00"], "load": [1.0]}), frame[24:]])
+    frame.to_csv(tmp_path / "ends.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^duplicated timestamp 2024-09-02 00:00 at line 25 of ends.csv and line 26 of "
+                                           r"ends.csv; each time step of a series must appear once; '2024-09-01 24:00' at "
+                                           r"line 25 of ends.csv is a day's end written 24:00, read as the next day's "
+                                           r"00:00, which '2024-09-02 00:00' at line 26 of ends.csv also writes: keep one "
+                                           r"of the two rows$"):
+        load_panel(str(tmp_path / "ends.csv"), target="load", announce=False)

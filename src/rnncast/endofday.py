@@ -50,10 +50,23 @@ def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
     if found.empty:
         return column
     days = (days + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
-    out = text.where(column.notna().to_numpy(), None)
-    out.loc[found.index] = days + found[1] + "00:00" + found[3] + found[4]
+    out = column.to_numpy(dtype=object, copy=True)  # the other values as given: text, numbers, blanks (decision 9973)
+    out[found.index.to_numpy()] = (days + found[1] + "00:00" + found[3] + found[4]).to_numpy()
     first = int(found.index[0])
     (log.info if say else log.debug)("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: "
                                      "read as the next day's 00:00 (%r at %s as %r)", name, len(found),
-                                     "" if len(found) == 1 else "s", text.loc[first], place(first), out.loc[first])
-    return pd.Series(out.to_numpy(dtype=object), index=column.index, name=column.name)
+                                     "" if len(found) == 1 else "s", text.loc[first], place(first), out[first])
+    return pd.Series(out, index=column.index, name=column.name)
+
+
+def repeated(column: pd.Series, pair: tuple[int, int], place) -> str:
+    """The clause a refusal of a time given twice at rows ``pair`` (positions in ``column``, the time column as
+    written) adds where one of the two is a day's end written 24:00 and the other that time as the next day's 00:00
+    (``2024-09-01 24:00`` and ``2024-09-02 00:00``): it names the 24:00 value and its row (``place(i)``) as the one
+    read so; "" otherwise (decision 9973)."""
+    a, b = (str(column.iloc[int(i)]).strip() for i in pair)
+    for (i, end), (j, other) in (((pair[0], a), (pair[1], b)), ((pair[1], b), (pair[0], a))):
+        if END.match(end) and not END.match(other):
+            return (f"; {end!r} at {place(int(i))} is a day's end written 24:00, read as the next day's 00:00, which "
+                    f"{other!r} at {place(int(j))} also writes: keep one of the two rows")
+    return ""
