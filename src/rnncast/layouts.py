@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
+from rnncast import endofday, indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
@@ -92,8 +92,8 @@ def _time(frame, name, tz, dayfirst, order: dict | None, named: bool = False) ->
             weeks = None if (read := weektext.iso_codes(given, name)) is given else read
         column = given if weeks is None or weeks is False or pd.api.types.is_numeric_dtype(given) else weeks
         order["text_format"] = ((numbertimes.form(given, unit) if unit else None) or weektext.codes_format(given, name, time, weeks)  # 202328
-                                or kept_format(column, time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
-                                               at))
+                                or kept_format(endofday.read(column, name, at, say=False), time, name,  # 24:00: 00:00
+                                               order.get("dayfirst") if dayfirst is None else dayfirst, at))
     return time
 
 
