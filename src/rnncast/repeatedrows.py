@@ -56,7 +56,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     who = one_series_reader()
     if pair is not None and rows.time_col in frame.columns and (end := endofday.repeated(
             frame[rows.time_col], pair, lambda i: place(i, frame.attrs))):
-        return end  # 2024-09-01 24:00 beside 2024-09-02 00:00: the 24:00 named (decision 9973)
+        return end  # 2024-09-01 24:00 beside 2024-09-02 00:00: the 24:00 named (decision 1756)
     if pair is not None and (same := identical(frame, *pair)):
         left = int(frame.duplicated([rows.time_col]).sum() - frame.duplicated().sum()) \
             if layout == "single" and rows.time_col in frame.columns else 0  # 400 repeats besides 3 pasted rows
