@@ -304,6 +304,11 @@ def test_a_day_on_a_panel_of_sessions_of_different_lengths_is_refused_naming_the
             "step is one number of bars for every series (11 for one session of '30min 09:30-11:30 13:00-15:30'), "
             "which is no whole session of each, so backtest each market's series apart (each with --step 1D)")):
         Forecaster(**settings).backtest(_two_markets("15:30:00"), n_windows=3, step="1D", target="y", id_col="id")
+    numbered = _two_markets("15:30:00").replace({"id": {"HKG": 101, "TKY": 202}})  # r34r1 6 (decision 1744): ids
+    with pytest.raises(RnncastError, match=re.escape(  # as given, 101 as every other message writes it, not '101'
+            "different lengths: 101 ('30min 09:30-11:30 13:00-15:30', 11 bars), 202 ('30min 09:00-11:00 12:30-14:30', "
+            "10 bars); a step")):
+        Forecaster(**settings).backtest(numbered, n_windows=3, step="1D", target="y", id_col="id")
     bt = Forecaster(**SETTINGS).backtest(_two_markets("15:00:00"), n_windows=3, step="1D", target="y", id_col="id")
     cuts = bt.forecasts.groupby("id")["cutoff"].unique()  # sessions of 10 bars each: each series' own same bar
     assert [f"{pd.Timestamp(t):%H:%M}" for t in cuts["TKY"]] == ["12:30"] * 3

@@ -163,3 +163,22 @@ def test_a_new_run_that_cannot_replace_the_earlier_one_says_both_are_whole_and_h
         f"{out / 'report.html'}: Operation not permitted (check the permissions of the path, or give another one) "
         f"(the new run could not replace the earlier one: {out} keeps the earlier run as it was and the new run, "
         f"complete, waits in {into}; once that file can be replaced, rnncast fit --resume {out} puts it in place)")
+
+
+def test_a_held_signal_is_answered_at_once_with_how_to_stop_now_and_resume_later(tmp_path, capfd):
+    """The first Ctrl-C after training got no reply for 14-24 s while the test windows were scored (decision 1753)."""
+    out = tmp_path / "run"
+    out.mkdir()
+    told = []
+
+    def write():
+        os.kill(os.getpid(), signal.SIGINT)  # held: the line is on stderr before the write goes on
+        told.append(capfd.readouterr().err)
+        return {"test": {}}
+
+    with interrupts.ctrl_c_between_batches():
+        code = write_and_place(write, out, out, data="moved.csv")
+    assert code == 130 and told[0] == (
+        f"rnncast: interrupted; finishing the run's outputs first (scoring its test windows, then writing its files); "
+        f"Ctrl-C again (or a second SIGTERM) stops it now, and rnncast fit --resume {out} moved.csv writes them later\n")
+    assert "finishing" not in capfd.readouterr().err  # said once, then the line that the run is complete

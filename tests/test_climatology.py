@@ -300,6 +300,29 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
     assert sum("climatology" in r.getMessage() for r in caplog.records) == 1
 
 
+def test_a_later_cutoffs_partial_table_is_said_though_an_earlier_one_kept_none(caplog):
+    """r34r1 8 (decision 1746): the once-a-command key held no message, so a refit backtest whose oldest cutoff kept
+    no table said "is not made for this model ..." alone, and the later cutoffs' "made only for the series whose
+    training rows span two whole years" was never said. Each kind is now said once."""
+    import numpy as np
+
+    from rnncast.noticed import one_call
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, _ = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    with one_call():
+        for end in (400, 800, 900):  # 'A' under two years at the first cutoff alone; 'C' (under 600 days) at each
+            climatology.kept(panel, [Split(end, end, n), Split(400, 400, 600)], np.zeros((2, 1)))
+    said = [r.getMessage() for r in caplog.records if "climatology" in r.getMessage()]
+    assert len(said) == 2 and "is not made for this model" in said[0] and "'A' (400 days)" in said[0]
+    assert "is made only for the series" in said[1] and "'C' (400 days)" in said[1] and "'A'" not in said[1]
+
+
 def test_the_fits_table_is_not_read_for_series_whose_training_rows_differ():
     """Decision 1694: the data's series in its order (``index``), NaN for those whose training rows differ."""
     import numpy as np

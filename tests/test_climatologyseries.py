@@ -59,8 +59,39 @@ def test_compare_leaves_out_a_climatology_some_series_lack_said_once(caplog):
     called it "not beaten"; now it is left out of the comparison, said once (decision 1693)."""
     with caplog.at_level(logging.WARNING):
         out = climatologyseries.unjudged({"a": _wf(), "b": _wf(), "c": _wf(())})
-    assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, True]
+    assert ["climatology" in wf.baselines for wf in out.values()] == [False, False, False]
     assert caplog.text.count("not scored in this comparison: 'B' has none, and") == 1
+
+
+def test_a_whole_climatology_beside_a_partial_one_is_taken_out_of_every_model_in_either_order(caplog):
+    """r34r1 1 (decision 1741): m2 lacked it for 'B', m1 had it whole; compare warned "not scored in this comparison"
+    then scored m1's row and judged m2 by it on 'B' too. Now every model goes without it, whichever comes first; the
+    lacking series of every model are named once."""
+    for order in (("m1", "m2"), ("m2", "m1")):
+        made = {"m1": _wf(()), "m2": _wf()}
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            out = climatologyseries.unjudged({name: made[name] for name in order})
+        assert list(out) == list(order) and not any("climatology" in wf.baselines for wf in out.values())
+        assert all(list(out[name].baselines) == ["repeat"] for name in order)
+        assert caplog.text.count("not scored in this comparison: 'B' has none, and") == 1
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        out = climatologyseries.unjudged({"m1": _wf((2,)), "m2": _wf()})
+    assert caplog.text.count("not scored in this comparison: 'B', 'C' have none, and") == 1
+    caplog.clear()
+    whole = {"m1": _wf(()), "m2": _wf(())}
+    out = climatologyseries.unjudged(whole)
+    assert all(out[k] is whole[k] for k in whole) and not caplog.text  # every series has one: compared
+
+
+def test_more_than_five_series_without_one_are_named_five_then_counted():
+    """r34r1 4: the listing is ``spelling.some``'s, worded as before: the first five, "and 2 more"."""
+    ids = [f"S{i}" for i in range(8)]
+    part = {"series": ["S0"], "lacking": ids[1:], "scaled": {}}
+    said = climatologyseries.sentence(part)
+    assert said.endswith("on the 1 of 8 series that have one alone, apart from the verdict above; 'S1', 'S2', 'S3', "
+                         "'S4', 'S5' and 2 more have none.")
 
 
 def test_the_sentence_judges_the_climatology_against_the_model_as_the_verdict_does():

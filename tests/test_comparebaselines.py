@@ -58,3 +58,22 @@ def test_the_seasonal_naive_row_is_the_first_model_s_with_a_season_and_differing
     none = judge(flat, {n: judged.get(n, judged["plain"]) for n in flat}, None, None, 3, times, ["y"],
                  {"plain": 1, "other": 1})
     assert none.season is None and "seasonal" not in none.scores
+
+
+def test_the_baselines_come_in_metrics_json_s_order_whatever_the_order_of_the_models():
+    """t34t5 LOW 10 (decision 1734): `compare RUN1 RUN2` listed climatology before the seasonal naive where RUN1 had
+    no season and RUN2 had, and the other way round with the RUNs swapped: each baseline in the order of the first
+    model that had it."""
+    import numpy as np
+
+    from rnncast.comparebaselines import judge
+
+    plain, weekly = _forecasts(0, False), _forecasts(1, True)
+    plain.baselines["climatology"] = plain.y_true + 0.5
+    weekly.baselines["climatology"] = weekly.y_true + 0.5
+    times = np.arange(30)
+    for chosen in ({"plain": plain, "weekly": weekly}, {"weekly": weekly, "plain": plain}):
+        judged = {name: wf.y_pred - wf.y_true for name, wf in chosen.items()}
+        out = judge(chosen, judged, None, None, 3, times, ["y"], {"plain": 1, "weekly": 7})
+        assert list(out.scores) == ["repeat", "mean", "seasonal", "climatology"]
+        assert all(list(each) == list(out.scores) for each in out.against.values())

@@ -120,3 +120,31 @@ def test_models_that_all_forecast_through_the_linear_highway_are_said_to_and_how
         "the models differ in one setting: highway (True vs False)."]  # said as a setting apart, not as shared
     assert basis({"a": model(highway=False), "b": model(cell="gru", highway=False)}, None).notes == [
         "the models differ in one setting: cell (lstm vs gru)."]
+
+
+def test_a_model_saved_before_the_climatology_was_kept_is_said_where_no_model_scores_it():
+    """Decision 1735: evaluate of such a model said the climatology was not scored (decision 1703); compare said
+    nothing, its verdict against "every baseline" silent on the one left out."""
+    import pandas as pd
+
+    from rnncast.timecalendar import Calendar
+
+    cutoffs = [{"data_start": "2015-01-01", "train_end": "2017-10-01"}]
+    daily = Calendar(freq=pd.tseries.frequencies.to_offset("D"), name="date")
+
+    def state(kept):
+        return SimpleNamespace(climatology=kept, calendar=daily, calendars={}, cutoffs=cutoffs, targets=["y"])
+
+    named = {"old": SimpleNamespace(state_=state(None)), "new": SimpleNamespace(state_=state(object()))}
+    (note,) = comparedfits.older(named, {"repeat": {}, "mean": {}})
+    assert note.startswith("old: the 'climatology' baseline is not scored: this model was saved before rnncast kept")
+    assert note.endswith("fit it again to score it.")
+    assert comparedfits.older(named, {"repeat": {}, "climatology": {}}) == []  # judged against the other's: scored
+
+
+def test_each_model_s_parameters_are_counted_from_its_network():
+    import torch
+
+    net = torch.nn.GRU(1, 4)
+    counted = comparedfits.parameters({"a": SimpleNamespace(net_=net), "b": model()})
+    assert counted == {"a": sum(p.numel() for p in net.parameters()), "b": None}  # b: no network

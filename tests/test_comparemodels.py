@@ -199,7 +199,7 @@ def test_the_result_is_json(fitted, frame):
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
                          "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
                          "undertrained", "untrained", "quantile_scores", "ranked_by", "baseline_quantile_scores",
-                         "baseline_season"}
+                         "baseline_season", "parameters"}
     assert back["quantile_scores"] == {"a": None, "b": None} and back["ranked_by"] == "MSE"  # point models
     assert back["baseline_quantile_scores"] == {}  # no intervals for the baselines of a point model
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
@@ -207,6 +207,8 @@ def test_the_result_is_json(fitted, frame):
     assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
+    from rnncast.models import count_parameters  # each model's size, as compare's CLI shows it (decision 1736)
+    assert back["parameters"] == {"a": count_parameters(fitted["lstm"].net_), "b": count_parameters(fitted["gru"].net_)}
 
 
 def test_the_notes_say_what_the_verdict_rests_on_besides_its_test(fitted, frame):
@@ -432,3 +434,17 @@ def test_models_of_other_levels_or_a_point_model_are_ranked_by_mse_saying_the_in
     assert note.startswith(said)
     assert ("share no interval (the levels all of them have: [0.5])" in note) == (names[1] == "qq")
     assert result.quantile_scores["a"]["pinball"] > 0 and (result.quantile_scores["b"] is None) == (names[1] == "lstm")
+
+
+def test_a_model_saved_before_the_climatology_was_kept_is_said_where_the_comparison_scores_none():
+    """Decision 1735: compare of such a model said nothing where evaluate says the climatology is not scored."""
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    daily = pd.DataFrame({"date": time, "y": 10 + 5 * np.sin(2 * np.pi * time.day_of_year / 365.25)})
+    new = Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(daily, target="y")
+    old = copy.deepcopy(new)
+    old.state_.climatology = None  # as model.json before rnncast kept it
+    said = [n for n in rnncast.compare({"old": old, "new": new}, daily).notes if "saved before rnncast kept" in n]
+    assert said == []  # judged against new's climatology: scored
+    older = copy.deepcopy(old)
+    notes = rnncast.compare({"old": old, "older": older}, daily).notes
+    assert [n.split(":")[0] for n in notes if "the 'climatology' baseline is not scored" in n] == ["old", "older"]

@@ -56,3 +56,51 @@ def test_an_hour_24_with_minutes_is_refused_by_name():
                                            r"past 24:00: only 24:00 itself, ISO 8601's end of a day, is read \(as the "
                                            r"next day's 00:00\); correct that value$"):
         load_panel(frame, target="load", announce=False)
+
+
+def test_a_24_00_of_no_day_is_refused_by_its_line_not_by_a_traceback():
+    """r34r2 1: '2024-09-31 24:00' ended fit with pandas' ValueError "day is out of range for month"."""
+    frame = _hour_ending("2024-09-01", 2)
+    frame.loc[23, "timestamp"] = "2024-09-31 24:00"
+    with pytest.raises(RnncastError, match=r"^time column 'timestamp' holds '2024-09-31 24:00' at row 23, which is no "
+                                           r"day of the Gregorian calendar \(September 2024 has 30 days\)"):
+        load_panel(frame, target="load", announce=False)
+
+
+def test_fit_on_hour_ending_times_warns_of_no_lost_form_and_keeps_it(tmp_path, caplog):
+    """r34r2 2: every 24:00 file was also told it "is written in a form no one date format writes back", and its
+    test forecasts were written '2024-09-14 09:00:00': the form is now found in the text as read (24:00 as 00:00)."""
+    from rnncast.cli import main
+
+    frame = _hour_ending("2024-09-01", 8)
+    frame.to_csv(tmp_path / "ny_2400.csv", index=False)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert main(["fit", str(tmp_path / "ny_2400.csv"), "--lookback", "4", "--horizon", "2", "--epochs", "1",
+                     "--hidden-size", "4", "--device", "cpu", "--out", str(tmp_path / "run")]) == 0
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING and "form" in r.getMessage()]
+    assert sum("writes the end of a day as 24:00" in r.getMessage() for r in caplog.records) == 1
+    tested = pd.read_csv(tmp_path / "run" / "test_forecasts.csv", dtype=str)
+    hours = pd.date_range("2024-09-01 01:00", periods=len(frame), freq="h").strftime("%Y-%m-%d %H:%M")
+    assert set(tested["timestamp"]) <= set(hours) and "2024-09-08 00:00" in set(tested["timestamp"])  # 24:00 as 00:00
+
+
+def test_only_the_24_00_values_are_rewritten():
+    """r34r2 12: the rewrite turned every other value into stripped text (5 came back as '5')."""
+    from rnncast import endofday
+
+    read = endofday.read(pd.Series(["2024-09-01 24:00", 5, None, " 2024-09-02 01:00"]), "t", str)
+    assert read.tolist() == ["2024-09-02 00:00", 5, None, " 2024-09-02 01:00"]
+
+
+def test_a_24_00_beside_the_next_days_00_00_is_named_as_the_value_that_repeats(tmp_path):
+    """r34r2 12: a file holding '2024-09-01 24:00' and '2024-09-02 00:00' was refused as a repeated '2024-09-02 00:00'
+    at both lines, a value the user wrote once: the refusal now names the 24:00 and its line as read so."""
+    frame = _hour_ending("2024-09-01", 2)
+    frame = pd.concat([frame[:24], pd.DataFrame({"timestamp": ["2024-09-02 00:00"], "load": [1.0]}), frame[24:]])
+    frame.to_csv(tmp_path / "ends.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^duplicated timestamp 2024-09-02 00:00 at line 25 of ends.csv and line 26 of "
+                                           r"ends.csv; each time step of a series must appear once; '2024-09-01 24:00' at "
+                                           r"line 25 of ends.csv is a day's end written 24:00, read as the next day's "
+                                           r"00:00, which '2024-09-02 00:00' at line 26 of ends.csv also writes: keep one "
+                                           r"of the two rows$"):
+        load_panel(str(tmp_path / "ends.csv"), target="load", announce=False)

@@ -241,3 +241,36 @@ def test_a_path_holding_control_characters_is_shown_quoted_and_escaped():
 
     assert shown("runs/sp ace ä/report.html") == "runs/sp ace ä/report.html"
     assert shown("new\nline/report.html") == "'new\\nline/report.html'" and shown("tab\there") == "'tab\\there'"
+
+
+def test_no_free_inode_for_the_temporary_file_is_a_full_disk_not_a_permission(tmp_path, monkeypatch):
+    """mkstemp's ENOSPC (a disk out of inodes) said "check the permissions", and fit offered no resume (decision
+    1750); another refusal there is still the permission line."""
+    import errno
+    import tempfile
+
+    def no_inode(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_inode)
+    with pytest.raises(OSError) as refused:
+        files.write_text(tmp_path / "history.csv", "epoch\n")
+    assert not isinstance(refused.value, RnncastError)
+    assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(tmp_path / "history.csv"), True)
+    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")))
+    with pytest.raises(RnncastError, match="Permission denied .check the permissions"):
+        files.write_text(tmp_path / "history.csv", "epoch\n")
+
+
+def test_a_loop_of_links_as_a_folder_to_write_is_named_a_loop(tmp_path):
+    """o/loopA -> loopB -> loopA was "a link to loopB, a folder that does not exist; make it" (decision 1751)."""
+    (tmp_path / "o").mkdir()
+    os.symlink("loopA", tmp_path / "o" / "loopB")
+    os.symlink("loopB", tmp_path / "o" / "loopA")
+    with pytest.raises(RnncastError) as refused:
+        files.refuse_dangling(tmp_path / "o" / "loopA", "cannot write run o/loopA")
+    said = str(refused.value)
+    assert f"is a link in a loop ({tmp_path}/o/loopA -> loopB -> loopA)" in said and "make it" not in said
+    os.symlink("missing", tmp_path / "o" / "gone")  # a link to nothing is told as before
+    with pytest.raises(RnncastError, match="is a link to missing, a folder that does not exist; make it"):
+        files.refuse_dangling(tmp_path / "o" / "gone", "cannot write")

@@ -174,3 +174,33 @@ def test_a_lock_on_a_full_disk_names_its_file_and_leaves_neither_it_nor_the_fold
     with pytest.raises(OSError):
         folderlock.lock_folder(tmp_path / "empty", "run")
     assert list((tmp_path / "empty").iterdir()) == []  # the folder there before stays, empty as it was
+
+
+def test_a_held_folder_removed_or_moved_is_not_made_again_and_a_write_below_it_stops(tmp_path, monkeypatch):
+    """A run folder deleted during a fit was made again by the next write, unheld, and a second fit --overwrite wrote
+    there too; both said they wrote it (decision 1749)."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    run = tmp_path / "runs" / "mix"
+    lock = folderlock.lock_folder(run, "run")
+    files.write_text(run / "config.json", "{}")  # held: written as before
+    (tmp_path / "runs" / "mv").parent.mkdir(exist_ok=True)
+    os.rename(run, tmp_path / "runs" / "mv")  # moved: the next write names where it went, and makes nothing
+    with pytest.raises(folderlock.FolderLost) as err:
+        files.write_text(run / "history.csv", "epoch\n")
+    assert not run.exists() and "runs/mix was removed or moved while this fit wrote it; nothing more" in str(err.value)
+    if sys.platform == "linux":
+        assert "it is now runs/mv" in str(err.value) and "rnncast fit --resume runs/mv" in str(err.value)
+    shutil.rmtree(tmp_path / "runs" / "mv")  # removed: the check checkpoint.write_model makes refuses alike
+    with pytest.raises(folderlock.FolderLost, match="went with it"):
+        files.check_held(run / "model")
+    assert not run.exists()
+    other = folderlock.lock_folder(run, "run")  # another fit takes the path: the first stops there, and its
+    with pytest.raises(folderlock.FolderLost):  # release leaves the other's lock file and folder as they are
+        files.write_text(run / "report.html", "")
+    lock.release(tidy=True)
+    assert (run / files.LOCK_NAME).is_file() and not (run / "report.html").exists()
+    files.write_text(run / "report.html", "x")  # the other holder writes on
+    other.release(tidy=True)
+    files.write_text(run / "after.txt", "x")  # released: no check

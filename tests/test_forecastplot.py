@@ -16,7 +16,8 @@ import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, lonepoints
 from rnncast.backtestplot import backtest_drawn
-from rnncast.forecastplot import errors_apart, forecast_drawn, forecast_plot, running_mean, series_mase
+from rnncast.errorsapart import errors_apart
+from rnncast.forecastplot import forecast_drawn, forecast_plot, series_mase
 from rnncast.seriespicks import mase_by_target
 from rnncast.plots import baseline_label
 
@@ -67,14 +68,6 @@ def test_the_values_axis_says_its_units_beside_a_loss_in_scaled_ones(panel_model
     assert forecast_plot(model, data, {"lstm": model}).axes[0].get_ylabel() == "y (original units)"
     grid = forecast_plot(panel_model, panel_data, {"lstm": panel_model})
     assert [ax.get_ylabel() for ax in grid.axes] == ["y (original units)"] * 3
-
-
-def test_the_models_told_apart_name_their_values_units_as_every_forecast_plot_does(fitted, data):
-    """A newcomer's find: the sine demo's summary plots (forecast-highway-on.png ...) labelled their values "y", where
-    every run's forecast plot says "y (original units)"; the errors' rows below keep "squared error"."""
-    fig = errors_apart(fitted, data, {"lstm": fitted})
-    fig.canvas.draw()  # the label is fitted to its axes at a draw
-    assert fig.axes[0].get_ylabel() == "y (original units)" and fig.axes[1].get_ylabel() == "squared error"
 
 
 def test_without_a_season_the_legend_has_repeat_and_mean_only(fitted, data):
@@ -334,36 +327,6 @@ def test_business_days_keep_their_real_time_axis():
     ax = forecast_plot(model, data, {"lstm": model}).axes[0]
     x = np.asarray(ax.lines[0].get_xdata())
     assert np.issubdtype(x.dtype, np.datetime64) and ax.get_xlabel() == "date"
-
-
-def test_models_told_apart_each_get_a_row_of_their_error_beside_repeating_the_last_value():
-    """The sine demo drew RNN, LSTM and GRU on one another and 'repeat the last value' hidden under them, over the
-    first 400 of 480 test points without saying so: each model now has a row of its squared error over every test
-    point, beside repeat-last's and the noise floor, the rows sharing their axes."""
-    data = make_frame(200, feature=False)
-    models = {name: Forecaster(**{**TINY, "horizon": 1, "cell": name.lower()}).fit(data, target="y") for name in ("RNN", "GRU")}
-    fig = errors_apart(models["RNN"], data, models, floor=0.01)
-    top, *rows = fig.axes
-    windows = len(models["RNN"].predict_windows(data, part="test").y_true)
-    assert len(rows) == 2 and fig._suptitle.get_text() == f"Test split, forecast one step ahead: all {windows} test points"
-    named = [t.split(" (under ")[0] for t in legend(top)]  # two tiny fits may draw one line: the entry says so
-    assert named[:3] == ["actual", "RNN", "GRU"] and any(t.startswith("baseline: repeat") for t in named)
-    for ax, name in zip(rows, models):
-        assert ax.get_title().startswith(f"{name}: squared error, running mean over 25 points (MSE ")
-        assert legend(ax) == ["repeat the last value", name, "noise floor"] and len(ax.lines[1].get_xdata()) == windows
-    assert rows[0].get_shared_y_axes().joined(rows[0], rows[1]) and top.get_shared_x_axes().joined(top, rows[1])
-    # a demo's group in the title: its two groups' PNGs, copied to slides, looked the same (decision 1699)
-    grouped = errors_apart(models["RNN"], data, models, floor=0.01, group="cells alone")
-    assert grouped._suptitle.get_text() == f"Test split, forecast one step ahead, cells alone: all {windows} test points"
-
-
-def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
-    assert running_mean(np.array([0.0, 0.0, 3.0, 0.0, 0.0]), 3) == pytest.approx([0.0, 1.0, 1.0, 1.0, 0.0])
-    assert running_mean(np.array([2.0, 4.0]), 25) == pytest.approx([3.0, 3.0])  # fewer points than the width: as long
-    series = np.random.default_rng(0).normal(size=60)  # the same as np.convolve's "same" where there are enough
-    same = np.convolve(series, np.ones(25), mode="same") / np.convolve(np.ones(60), np.ones(25), mode="same")
-    assert running_mean(series, 25) == pytest.approx(same)
-    assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])
 
 
 def _rendered_legend(fig) -> list[str]:

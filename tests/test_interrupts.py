@@ -318,3 +318,20 @@ def test_a_finished_command_ends_after_its_exit_handlers_without_a_teardown_a_si
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0 and process.stderr.read() == ""
+
+
+def test_a_signal_held_in_said_when_held_is_answered_at_once_and_a_second_stops(capfd):
+    """decision 1753: a held signal said at once (SIGTERM named), the signal kept for pending; none said outside."""
+    with interrupts.ctrl_c_between_batches():
+        with interrupts.said_when_held("finishing X"):
+            os.kill(os.getpid(), signal.SIGTERM)
+            assert capfd.readouterr().err == "rnncast: interrupted (SIGTERM); finishing X\n"
+            with pytest.raises(KeyboardInterrupt):
+                os.kill(os.getpid(), signal.SIGINT)  # the second: at once
+        assert isinstance(interrupts.pending(), interrupts.Terminated)  # the first, still held: its caller takes it
+        os.kill(os.getpid(), signal.SIGINT)
+        assert capfd.readouterr().err == "" and isinstance(interrupts.pending(), KeyboardInterrupt)
+        os.kill(os.getpid(), signal.SIGINT)
+        with interrupts.said_when_held("finishing Y"):  # held before the block: said as it begins
+            assert capfd.readouterr().err == "rnncast: interrupted; finishing Y\n"
+        assert isinstance(interrupts.pending(), KeyboardInterrupt)

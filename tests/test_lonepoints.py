@@ -22,7 +22,6 @@ def test_marks_mark_only_the_lone_points_and_nothing_on_a_line_that_shows_itself
     kw = lonepoints.marks([np.nan, 2.0, np.nan, 3.0, 4.0])
     assert kw["marker"] == "o" and kw["markevery"] == [1]
     assert lonepoints.marks([1.0, 2.0], "o", every=True)["markevery"] is None  # every point, as asked
-    assert lonepoints.baseline([1.0], 1)["marker"] == lonepoints.BASELINE_MARKS[1]
     ax = Figure().subplots()
     line, = ax.plot([0, 1, 2], [np.nan, 2.0, np.nan], **lonepoints.marks([np.nan, 2.0, np.nan]))
     assert line.get_marker() == "o" and line.get_markevery() == [1]

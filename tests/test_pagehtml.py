@@ -143,12 +143,12 @@ def test_the_alt_text_reads_the_public_suptitle_and_calls_the_fourth_baselines_d
     from matplotlib.figure import Figure
 
     from rnncast.pagehtml import figure_alt
-    from rnncast.plots import BASELINE_STYLES
+    from rnncast.baselinelooks import STYLES
 
     fig = Figure()
     ax = fig.subplots()
     ax.plot([1, 2], [1, 2], ls="--", label="baseline: mean")
-    ax.plot([1, 2], [1, 3], ls=BASELINE_STYLES[3]["ls"], label="baseline: drift")
+    ax.plot([1, 2], [1, 3], ls=STYLES["climatology"]["ls"], label="baseline: drift")
     ax.legend()
     assert figure_alt(fig, "Forecasts") == "Forecasts. Lines: baseline: mean (dashed); baseline: drift (dash-dot-dot)."
     fig.suptitle("Test split")

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import PNG_SIGNATURE
-from rnncast import axislabels, plots
+from rnncast import axislabels, baselinelooks, plots
 
 
 def test_the_loss_figure_draws_train_and_validation_loss_and_marks_the_best_epoch():
@@ -355,7 +355,7 @@ def test_backtest_windows_are_shades_of_one_colour_no_baseline_has_and_the_cutof
                 "baselines": {name: np.full(3, 0.1 * k) for k, name in enumerate(names)}} for j in range(8)]
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
     ax = fig.axes[0]
-    baselines = [to_rgb(style["color"]) for style in plots.BASELINE_STYLES]
+    baselines = [to_rgb(style["color"]) for style in baselinelooks.STYLES.values()]
     models = [to_rgb(line.get_color()) for line in ax.lines if line.get_linestyle() == "-" and line.get_lw() == 1.4][1:]
     blue = rgb_to_hsv(to_rgb("C0"))[0]
     assert len(models) == 8 and all(abs(rgb_to_hsv(c)[0] - blue) < 0.05 and rgb_to_hsv(c)[1] > 0.3 for c in models)
@@ -611,29 +611,6 @@ def test_several_models_are_told_apart_by_a_mark_of_their_own_as_well_as_by_colo
     plots.draw_forecast(ax, x, np.sin(x / 9), {"RNN": np.sin(x / 9), "GRU": np.cos(x / 9)})
     marks = {line.get_gid(): line.get_marker() for line in ax.lines if line.get_gid()}
     assert marks == {"RNN": MODEL_MARKS[0], "GRU": MODEL_MARKS[1]}
-
-
-def test_baseline_lines_stand_out_from_white_and_the_seasonal_naive_is_not_the_models_blue_to_a_deuteranope():
-    """t32t5's LOW-8: 'repeat the last value' (grey, alpha 0.7) blended to about #a6a6a6 on white, 2.4:1, the seasonal
-    naive line 2.6:1 (WCAG 1.4.11 asks 3:1 of a graphic that carries meaning); under deuteranopia the seasonal
-    naive's purple and the model's blue (C0) both turned blue-grey."""
-    from matplotlib.colors import to_rgb
-
-    def luminance(rgb):
-        c = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-        return float(c @ [0.2126, 0.7152, 0.0722])
-
-    def deutan(rgb):  # Machado, Oliveira & Fernandes (2009), severity 1
-        return np.clip(np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
-                                 [-0.011820, 0.042940, 0.968881]]) @ rgb, 0, 1)
-
-    for style in plots.BASELINE_STYLES:  # every baseline, as drawn over white (the climatology's pale #bcbd22 was 2.2:1,
-        # t33t7 L5: decision 1667)
-        drawn = plots.BASELINE_ALPHA * np.array(to_rgb(style["color"])) + (1 - plots.BASELINE_ALPHA)
-        assert 1.05 / (luminance(drawn) + 0.05) >= 3
-    model, seasonal = deutan(np.array(to_rgb("C0"))), deutan(np.array(to_rgb(plots.BASELINE_STYLES[2]["color"])))
-    assert model[2] > model[0] and seasonal[0] > seasonal[2]  # blue against yellow-brown, the axis a deuteranope keeps
-    assert len({str(s["ls"]) for s in plots.BASELINE_STYLES}) == 4  # each its own line style still
 
 
 def test_many_backtest_windows_mark_their_cutoffs_as_ticks_and_say_so_in_the_title():

@@ -222,3 +222,24 @@ def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
     few = model.evaluate(frame.iloc[:200 + model.horizon - 2])
     assert few["scored"]["targets_on"]["new"] == 0 and few["scored"]["past_fit_end"] > 0
     assert model.test_scores_ == headline
+
+
+def test_a_climatology_scored_apart_on_some_series_is_not_first_said_to_be_none():
+    """r34r1 2 (decision 1742): with season 365 on two years of days, a climatology scored apart on 'A' alone ('B' is
+    under two years) was read "... not a climatology ..., which rnncast scores for the series whose training rows span
+    two whole years ..." and then "The 'climatology' baseline is scored on the 1 of 2 series ..."; now the second
+    alone."""
+    from conftest import TINY
+
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in (("A", "2015-01-01"), ("B", "2018-06-01")):
+        time = pd.date_range(start, "2020-12-31", freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
+                                    + rng.normal(0, 0.1, len(time))}))
+    data = pd.concat(frames)
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 365, "season": 365}).fit(data, target="y", id_col="id")
+    result = model.evaluate(data)
+    assert result["climatology_series"]["lacking"] == ["B"]
+    assert "The 'climatology' baseline is scored on the 1 of 2 series that have one alone" in result["verdict"]
+    assert "not a climatology" not in result["verdict"] and "one level over the whole year" not in result["verdict"]

@@ -283,3 +283,25 @@ def test_a_run_records_its_parameter_count_in_config_json_and_shows_it_on_its_pa
     assert f"<th scope='row'>parameters</th><td>{said}</td>" in (tmp_path / "run" / "report.html").read_text()
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("trained "))
     assert f" s (GRU, {parts['total']:,} parameters); wrote " in line
+
+
+def test_a_resume_keeps_the_command_that_began_the_run_and_adds_its_own_beside_it(tmp_path):
+    """fit --resume replaced config.json's command_line, so the command as typed, with its data and flags, was kept
+    nowhere (decision 1752)."""
+    from rnncast import report
+    from rnncast.version import COMMAND_LINE
+
+    first = "rnncast fit s.csv --horizon 3 --epochs 20 --out runs/e3"
+    (tmp_path / "config.json").write_text(json.dumps({"environment": {"command_line": first}}))
+    token = COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 1")
+    try:
+        once = report.environment(0, report.recorded_environment(tmp_path))
+        assert (once["command_line"], once["resumed_with"]) == (first, ["rnncast fit --resume runs/e3 --threads 1"])
+        (tmp_path / "config.json").write_text(json.dumps({"environment": once}))
+        twice = report.environment(0, report.recorded_environment(tmp_path))  # resumed again, the same way: both kept
+        assert twice["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1"] * 2
+        COMMAND_LINE.set(first)  # a fresh fit: its start_config wrote the same line, which is written once
+        assert "resumed_with" not in report.environment(0, {"command_line": first})
+        assert report.recorded_environment(tmp_path / "none") is None
+    finally:
+        COMMAND_LINE.reset(token)

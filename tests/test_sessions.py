@@ -458,5 +458,6 @@ def test_a_season_of_whole_sessions_counted_across_a_half_day_is_said_to_read_ot
                            "2024-11-29 09:30's)")
     assert "2 sessions" in sessions.shifted_season(panel.calendar.session, panel.time.tz_localize("UTC"), 14)
     assert sessions.shifted_season(panel.calendar.session, panel.time, 24) is None  # no whole number of sessions
+    assert [sessions.whole(panel.calendar.session, s) for s in (7, 14, 24, 1, None)] == [1, 2, 0, 0, 0]  # the gate
     whole = load_panel(_frame(_bars(days, step="h")), target="price", freq="h 09:30-15:30", holidays="NYSE", announce=False)
     assert sessions.shifted_season(whole.calendar.session, whole.time, 7) is None  # no half day in the data

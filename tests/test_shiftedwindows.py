@@ -8,6 +8,7 @@ import logging
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, holidaysets
@@ -51,6 +52,22 @@ def test_no_half_day_no_session_no_count():
     assert across(whole, *_every(whole, 8, 3), 8, 3, 7) is None
     hourly = load_panel(_frame(pd.date_range("2024-01-01", periods=300, freq="h")), target="price", announce=False)
     assert across(hourly, *_every(hourly, 8, 3), 8, 3, 24) is None  # no session
+
+
+def test_a_half_day_is_named_only_where_the_calendars_bars_made_the_shift():
+    """Decision 1739 (r34r1 LOW 9): a bar missing from the data (a halted hour) shifts the seasonal naive as a half
+    day does; the clause said "a half day between" for both."""
+    whole = _bars(DAYS, step="h")
+    halted = load_panel(_frame(whole[whole != pd.Timestamp("2024-10-15 12:30")]), target="price",
+                        freq="h 09:30-15:30", holidays="NYSE", announce=False)
+    found = across(halted, *_every(halted, 8, 3), 8, 3, 7)
+    assert found["first"] == {"time": "2024-10-15 13:30", "reads": "2024-10-14 12:30"}
+    assert "reads a bar at another time of its session, a shorter session or a missing bar between (for " \
+        "2024-10-15 13:30, 2024-10-14 12:30's)" in found["text"]
+    half = _half_bars(DAYS)
+    both = _panel(half[half != pd.Timestamp("2024-10-15 12:30")])  # a half day and a halted hour
+    assert "a shorter session or a missing bar between" in across(both, *_every(both, 8, 3), 8, 3, 7)["text"]
+    assert "a half day between" in across(_panel(half), *_every(_panel(half), 8, 3), 8, 3, 7)["text"]
 
 
 def test_evaluate_and_backtest_say_them_in_what_was_scored_and_metrics():
@@ -115,3 +132,51 @@ def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog
     settings = {**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
     bt = Forecaster(**{**settings, "cutoff": "2024-10-25 09:00"}).backtest(frame, n_windows=3, step="1D", target="load")
     assert (bt.metrics["seasonal_shifted"]["windows"], bt.metrics["seasonal_shifted"]["of"]) == (1, 3)  # 10-27 09:00
+
+
+def _by_step(panel, starts, series, lookback, horizon, season, zone):
+    """Brute force, step by step: the (window, step) pairs whose seasonal naive step reads another time of day (and,
+    on a zone, another UTC offset) within its series, as ``across`` counted them before decision 1738."""
+    clock, offset = panel.time.strftime("%H:%M"), [t.utcoffset() for t in panel.time]
+    off = [(w, h) for w, (s, i) in enumerate(zip(starts, series)) for h in range(1, horizon + 1)
+           for r in [s + lookback + h - 1] for b in [r - season * -(-h // season)]
+           if r < panel.offsets[i + 1] and b >= panel.offsets[i] and clock[r] != clock[b]
+           and (not zone or offset[r] != offset[b])]
+    return off
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(seed):
+    """Decision 1738: counting each row once per season back gives the counts of every window's every step, on
+    stacked series with bars dropped at random (a halted bar), NYSE's half days and Berlin's clock changes."""
+    rng = np.random.default_rng(seed)
+    bars, hours = _half_bars(DAYS), pd.date_range("2024-10-20", "2024-11-03", freq="h", tz="Europe/Berlin")
+    for times, tz, unit in ((bars, None, 7), (hours.tz_localize(None), "Europe/Berlin", 24)):
+        frames = []
+        for i in range(3):
+            keep = np.sort(rng.choice(len(times), size=len(times) - 4, replace=False))  # 4 rows dropped
+            t = times[keep] if tz is None else pd.date_range("2024-10-20", "2024-11-03", freq="h", tz=tz)[keep]
+            frames.append(pd.DataFrame({"id": f"s{i}", "date": t.tz_localize(None).strftime("%Y-%m-%d %H:%M"),
+                                        "price": rng.normal(size=len(t))}))
+        panel = load_panel(pd.concat(frames), target="price", id_col="id", tz=tz, announce=False,
+                           holidays="NYSE" if tz is None else None)
+        lookback, horizon = int(rng.integers(2, 10)), int(rng.integers(1, 3 * unit))
+        season = unit * int(rng.integers(1, 3))
+        starts, series = [], []
+        for i in range(3):
+            a, b = panel.offsets[i], panel.offsets[i + 1]
+            starts += list(range(a, b - lookback - horizon + 1)); series += [i] * (b - a - lookback - horizon + 1)
+        pick = np.sort(rng.choice(len(starts), size=len(starts) // 2, replace=False))  # some windows of each
+        starts, series = np.asarray(starts)[pick], np.asarray(series)[pick]
+        off = _by_step(panel, starts, series, lookback, horizon, season, tz is not None)
+        found = across(panel, starts, series, lookback, horizon, season)
+        if not off:
+            assert found is None
+            continue
+        w, h = off[0]
+        r = starts[w] + lookback + h - 1
+        wall = panel.time.tz_localize(None) if tz else panel.time
+        assert (found["windows"], found["steps"], found["series"]) == (
+            len({w for w, _ in off}), len(off), len({series[w] for w, _ in off}))
+        assert found["first"] == {"time": f"{wall[r]:%Y-%m-%d %H:%M}",
+                                  "reads": f"{wall[r - season * -(-h // season)]:%Y-%m-%d %H:%M}"}

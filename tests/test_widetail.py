@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import RnncastError
+from conftest import TINY
+from rnncast import Forecaster, RnncastError
 from rnncast.loading import load_panel
 
 
@@ -29,7 +30,9 @@ def test_future_rows_after_every_series_are_refused_naming_rows_columns_and_the_
                        r"of joined.csv\) have no value of any series \(a, b\) but have the future covariates price, "
                        r"promo: future rows appended to the history are not read as history; if they are the forecast's "
                        r"future, give the data without "
-                       r"them, and those rows as the future \(predict --future FILE.*one row per time, for every series$"):
+                       r"them, and those rows as the future \(predict --future FILE.*one row per time, for every series; if "
+                       r"instead the series' readings are missing there \(a late feed\), give the data without them: "
+                       r"the forecast then starts after the last value \(2020-02-09\)$"):
         load_panel(str(path), series=["a", "b"], future_covariates=["price", "promo"])
 
 
@@ -51,3 +54,25 @@ def test_neighbours_that_are_no_future_rows_still_load():
     blank = _joined().assign(price=lambda f: f["price"].where(f["a"].notna()), promo=lambda f: f["promo"].where(f["a"].notna()))
     assert list(np.diff(load_panel(blank, series=["a", "b"], future_covariates=["price", "promo"]).offsets)) == [40, 40]
     assert list(np.diff(load_panel(_joined(), series=["a", "b"]).offsets)) == [40, 40]
+
+
+def test_a_late_feeds_blank_readings_get_the_long_tables_remedies():
+    """Decision 1740: a wide table's refusal gave the future's reading alone (decision 1717 gave a long table's both):
+    the series' readings missing there (a late feed) are given up to the last value, or written as the model's
+    missing-value code for its fill, which a wide table's series read as a long table's target."""
+    lead = r"; if instead the series' readings are missing there \(a late feed\), give the data without them: the " \
+           r"forecast then starts after the last value \(2020-02-09\)"
+    with pytest.raises(RnncastError, match=lead + r", or write those cells as a missing-value code and give it "
+                       r"\(missing_values=-9999, --missing-values -9999\) so that fill 'interpolate' fills them$"):
+        load_panel(_joined(), series=["a", "b"], future_covariates=["price"], fill="interpolate")
+    with pytest.raises(RnncastError, match=lead + "$"):
+        load_panel(_joined(), series=["a", "b"], future_covariates=["price"], fill="drop")
+    coded = _joined().assign(a=lambda f: f["a"].fillna(-9999), b=lambda f: f["b"].fillna(-9999))
+    panel = load_panel(coded, series=["a", "b"], future_covariates=["price"], fill="interpolate",
+                       missing_values="-9999", announce=False)  # the remedy: read as the blank it means, filled
+    assert list(np.diff(panel.offsets)) == [43, 43]
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 2}, fill="interpolate", missing_values="-9999").fit(
+        coded.iloc[:40], series=["a", "b"], future_covariates=["price"])
+    with pytest.raises(RnncastError, match=lead + r", or write those cells as the model's missing-value code -9999 so "
+                       r"that its fill 'interpolate' fills them$"):
+        model.predict(_joined(), future=_joined().iloc[-2:].drop(columns=["a", "b"]))

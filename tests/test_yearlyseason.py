@@ -120,6 +120,44 @@ def test_cycle_finds_none_in_a_walk_a_trend_or_too_few_days():
     assert np.isnan(yearlyseason.cycle(np.zeros(1000), time, 7)).all()  # nothing to divide by
 
 
+def _ar(n, phi, seed):
+    shocks, values = np.random.default_rng(seed).normal(size=n), np.empty(n)
+    values[0] = shocks[0]
+    for i in range(1, n):
+        values[i] = phi * values[i - 1] + shocks[i]
+    return values
+
+
+def test_persistent_noise_with_no_yearly_cycle_is_not_yearly():
+    """r34r2 3: on AR(1) noise of phi 0.97 (1022 days, no yearly cycle) the fixed bandwidth of 6 named 365 on 8 of
+    100 seeds, these four among them; Andrews' plug-in bandwidth, wider on persistent signs, names it on none of
+    them (decision 1747)."""
+    time = pd.date_range("2015-01-01", periods=1022, freq="D")
+    for seed in (21, 44, 58, 73):
+        values = _ar(len(time), 0.97, seed)
+        assert not yearlyseason.cycle(values, time, 365)[1] < -yearlyseason.Z
+
+
+def test_the_bandwidth_follows_the_signs_persistence():
+    rng = np.random.default_rng(0)
+    white = np.sign(rng.normal(size=700))
+    persistent = np.sign(_ar(700, 0.9, 1))
+    assert 1 <= yearlyseason.bandwidth(white) < 4 < 15 < yearlyseason.bandwidth(persistent)
+    assert yearlyseason.bandwidth(np.ones(10)) == 1.0  # every sign alike: no lag to weigh
+
+
+def test_zoned_days_are_counted_on_the_wall_clock():
+    """r34r2 8: 1461 Berlin midnights counted in elapsed time gave 1457 indexes (the day after each spring change, 23
+    hours on, took the earlier day's); on the wall clock each day has its own (decision 1748)."""
+    time = pd.date_range("2015-01-01", periods=1461, freq="D", tz="Europe/Berlin")
+    days = yearlyseason.steps_in(time)
+    assert len(np.unique(days)) == 1461 and (np.diff(days) == 1).all()
+    values = 10 + 12 * np.sin(2 * np.pi * np.arange(1461) / 365.25) + np.random.default_rng(0).normal(0, 2, 1461)
+    assert yearlyseason.cycle(values, time, 365) == yearlyseason.cycle(values, time.tz_localize(None), 365)
+    hours = pd.date_range("2024-03-30", periods=48, freq="h", tz="Europe/Berlin")  # across the spring change
+    assert (yearlyseason.steps_in(hours, pd.Timedelta(hours=1)) == np.arange(48)).all()  # elapsed, as rows count
+
+
 def test_a_yearly_cycle_found_beside_the_week_is_told_in_the_7_hint():
     """Decision 9964: a daily series of both cycles (year_z -26.3, week_z -28.5) got the 7 hint alone (decision
     1702's "both found: 7"), on a run whose climatology beat the model; the hint's clause says the year is found

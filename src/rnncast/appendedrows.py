@@ -32,9 +32,9 @@ from rnncast import blankrows, gaps
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows
 from rnncast.codedblanks import coded_targets
-from rnncast.spelling import counted, hint, spelled
+from rnncast.spelling import counted, hint
 from rnncast.timetext import shown
-from rnncast.widetail import advice, held_kinds, last_rows, tail_rows
+from rnncast.widetail import advice, held_kinds, last_rows, late, tail_rows
 from rnncast.rowseries import row_series
 
 log = logging.getLogger(__name__)
@@ -210,25 +210,7 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     past = [c for c, h in zip(rows.columns[n_t: n_t + n_p], held[:n_p]) if h]
     future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
     head = _head(rows, s, start, end, time, positions, attrs, held_kinds(past, future))
-    return head + advice(past, future, rows.columns[n_t + n_p:]) + _late(time, start, rows.text_format, fill)
-
-
-def _late(time, start: int, fmt, fill: str | None) -> str:
-    """The other reading of such rows: the target's readings missing there (a meter feed late: the covariates written,
-    the load not yet), and what to do, ``start`` the first of them (the row before it the last value): give the data
-    without them (the forecast then starts after that value), or, where ``fill`` fills, write the cells as a
-    missing-value code, the model's (``hint("missing_values")``, set by ``reading``) or, at fit, one to give (decision
-    1717). Blank, they are not filled: a blank target with its covariates is also how the future is given."""
-    last = "" if time is None else f" ({shown(time[start - 1], time, fmt)})"
-    text = ("; if instead the target's readings are missing there (a late feed), give the data without them: the "
-            f"forecast then starts after the last value{last}")
-    if fill in (None, "drop"):
-        return text
-    code, fitted = hint("missing_values", None), hint("reader", None) is not None
-    if code:
-        return text + f", or write those cells as the model's missing-value code {code} so that its fill {fill!r} fills them"
-    return text if fitted else (text + f", or write those cells as a missing-value code and give it "
-                                f"({spelled('missing_values', -9999)}) so that fill {fill!r} fills them")
+    return head + advice(past, future, rows.columns[n_t + n_p:]) + late(time, start, rows.text_format, fill)
 
 
 def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, fill: str | None) -> str:

@@ -224,7 +224,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
-    wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids)  # decision 1693
+    wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids,  # decision 1693; one model: at every
+                                               " at some cutoff" if refit else "")  # cutoff (decision 1743)
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term

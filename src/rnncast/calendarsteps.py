@@ -269,16 +269,16 @@ def _one_length(panel, given: str) -> None:
     """Refuse a span of days on a panel whose series keep sessions of different numbers of bars, or one a calendar of
     no session (``panel.calendars``, each series' own): the step is one number of bars for every series, counted on
     its own calendar, so one session of the panel's moved the others' cutoffs across the session (decision 1683)."""
-    own = {panel.ids[s]: c for s, c in panel.calendars.items()}
+    own = panel.calendars  # series -> its calendar
     if not own:
         return
     bars = panel.calendar.session.bars
-    kept = {i: c for i, c in own.items() if c.session is None or c.session.bars != bars}
+    kept = {s: c for s, c in own.items() if c.session is None or c.session.bars != bars}
     if not kept:
         return
-    base = [i for i in panel.ids if i not in own][:1]  # a series on the panel's calendar, named beside the others
-    named = [f"{i!r} ({c.shown}, " + ("no session" if c.session is None else f"{c.session.bars} bars") + ")"
-             for i, c in [(i, panel.calendar) for i in base] + list(kept.items())[:3]]
+    base = [s for s in range(panel.n_series) if s not in own][:1]  # one on the panel's calendar, named beside them
+    named = [f"{panel.given_id(s)!r} ({c.shown}, " + ("no session" if c.session is None else f"{c.session.bars} bars")
+             + ")" for s, c in [(s, panel.calendar) for s in base] + list(kept.items())[:3]]  # as given (decision 1744)
     more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
     raise RnncastError(f"step={given!r} (--step) is a span of sessions, but the panel's series keep sessions of "
                        f"different lengths: {', '.join(named)}{more}; a step is one number of bars for every series "

@@ -31,7 +31,7 @@ from rnncast import demofolders, interrupts, loadedfiles, modelcard, nesting, ou
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import CHOICES
-from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, entries_of, json_text, output_kinds,
+from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
                            write_bytes, write_json, written_path)
 from rnncast.folderlock import holder, stopped_before_begun
 from rnncast.models import NetSpec, build_net
@@ -117,6 +117,7 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
                    **modelcard.scored(meta, scores), CHECKSUM: hashlib.sha256(data).hexdigest()}
     description[DESCRIBED] = weightfile.description_sha256(json.loads(json_text(description)), DESCRIBED)  # as read back
     new = None
+    check_held(folder)  # a held run folder removed meanwhile is not made again here (decision 1749)
     try:
         with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
             folder.parent.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
 from rnncast.noticed import first_in_call
+from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
@@ -158,10 +159,9 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         def span(lo, hi):
             days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
             return f"{days:.0f} days"
-        named = ", ".join(f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
-                          for s, lo, hi in short[:5])
-        more = f" and {len(short) - 5} more" if len(short) > 5 else ""
-        why = f"the training rows of {named}{more} span under two whole years (730 days)"
+        named = some([f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
+                      for s, lo, hi in short[:5]], total=len(short))
+        why = f"the training rows of {named} span under two whole years (730 days)"
         if len(short) == panel.n_series:
             return None, why
     kept = np.full((panel.n_series, width, n_t), np.nan)  # a series under two years: none (NaN), decision 1693
@@ -199,16 +199,16 @@ def unkept():
         _UNKEPT.reset(token)
 
 
-def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:
+def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:  # apart False: a backtest's, no evaluate (9965)
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
-    backtest's cutoffs, whose models each lack it, said by the first: decision 1691): a warning, an INFO line where no
-    series' training rows span two whole years, so that none could have one (every daily panel under two years:
-    decision 1706); ``apart`` False (a backtest's fits): without evaluate's promise (decision 9965)."""
+    backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
+    or kept for some series alone (decision 1746: an early cutoff's none hid a later one's partial table); none kept
+    is an INFO line where no series' training rows span two whole years (none could have one: decision 1706)."""
     if _UNKEPT.get():
         return None
     kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_call("climatology"):  # a refit backtest: once (decision 1691)
+    if why and first_in_call("climatology", kept_table is None):  # a refit backtest: each kind once (decisions 1691, 1746)
         if kept_table is None:
             log.log(logging.INFO if _none_two_years(panel, splits) else logging.WARNING,
                     "%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",

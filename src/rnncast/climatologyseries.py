@@ -6,7 +6,8 @@ panel of 30 stations, one of them new, had none for any (decision 1663). Now the
 row over their windows beside the model's over every window would compare unlike windows, and the verdict weighs the
 pooled rows. So ``split`` takes the climatology out of the forecasts the pooled scores, the tests and the verdict read
 where some window lacks it, and ``record`` keeps, apart, the model's and the climatology's scores on the windows that
-have it (evaluate's ``"climatology_series"``), which ``sentence`` says after the verdict.
+have it (evaluate's ``"climatology_series"``), which ``sentence`` says after the verdict. A backtest (``unpooled``)
+leaves it out; compare (``unjudged``) leaves it out of every model where any model's lacks it (decision 1741).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from rnncast.baselines import named
 from rnncast.significance import VERDICT_ALPHA, p_text, same
+from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 KEY = "climatology"
@@ -80,35 +82,48 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
                f", where the {lower} is lower{there}, {'' if side < VERDICT_ALPHA else 'but not '}beyond chance "
                f"(one-sided {p_text(side)} that it is not)")
     n, lacking = len(part["series"]), part["lacking"]
-    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
+    names = some([repr(s) for s in lacking])
     return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series that have one "
             f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
 
 
-def unpooled(wf, wf_scaled, ids: list, where: str = "this backtest", when: str = " at some cutoff") -> tuple:
+def unpooled(wf, wf_scaled, ids: list, when: str = " at some cutoff") -> tuple:
     """A backtest's forecasts ``wf``, ``wf_scaled`` without the climatology where some window lacks it, said by the
     series' ids (``ids`` [S]): its scores, by cutoff, step and series, pool every window, and would compare unlike
-    windows (decision 1693); as given otherwise. ``where``, ``when``: a comparison's words (``unjudged``)."""
+    windows (decision 1693); as given otherwise. ``when``: after "has none" (a refit's " at some cutoff")."""
     have = having(wf)
     if have is None:
         return wf, wf_scaled
-    series = np.zeros(len(have), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
-    lacking = [ids[s] for s in sorted(set(series[~have].tolist()))]
-    names = ", ".join(repr(s) for s in lacking[:5]) + (f" and {len(lacking) - 5} more" if len(lacking) > 5 else "")
-    log.warning("%s is not scored in %s: %s %s none%s, and scoring it on the other windows alone would not compare "
-                "like with like; evaluate scores it apart on the series that have one", named(KEY), where, names,
-                "has" if len(lacking) == 1 else "have", when)
+    _said(_lacking(wf, have, ids), "this backtest", when)
     return without(wf), without(wf_scaled)
 
 
 def unjudged(chosen: dict) -> dict:
-    """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology of a
-    model whose forecasts some series lack it in, said once by the series (decision 1693)."""
-    out, said = {}, False
-    for name, wf in chosen.items():
-        if having(wf) is not None and not said:
-            said = True
-            out[name] = unpooled(wf, wf, wf.ids, "this comparison", "")[0]
-        else:
-            out[name] = whole(wf)
-    return out
+    """compare's models' forecasts (name -> ``WindowForecasts`` of the common windows) without the climatology where
+    any model's forecasts lack it for some series: taken out of every model, said once by those series (decision
+    1741). A model whose climatology is whole would else score the row for all, and judge the others by it, the
+    windows of the series their own lacked included, after the line that says it is not scored."""
+    lacking, place = [], {}  # each series once, in the models' order of series
+    for wf in chosen.values():
+        for i in wf.ids:
+            place.setdefault(i, len(place))
+        if (have := having(wf)) is not None:
+            lacking += [i for i in _lacking(wf, have, wf.ids) if i not in lacking]
+    if not lacking:
+        return dict(chosen)
+    lacking.sort(key=place.__getitem__)
+    _said(lacking, "this comparison", "")
+    return {name: without(wf) if KEY in wf.baselines else wf for name, wf in chosen.items()}
+
+
+def _lacking(wf, have: np.ndarray, ids: list) -> list:
+    """The ids (of ``ids`` [S]) of the series of ``wf`` with a window without a climatology (``have`` [W] False)."""
+    series = np.zeros(len(have), dtype=np.int64) if wf.series is None else np.asarray(wf.series)
+    return [ids[s] for s in sorted(set(series[~have].tolist()))]
+
+
+def _said(lacking: list, where: str, when: str) -> None:
+    """The warning that the climatology is not scored in ``where``, naming the series ``lacking`` (the first five)."""
+    log.warning("%s is not scored in %s: %s %s none%s, and scoring it on the other windows alone would not compare "
+                "like with like; evaluate scores it apart on the series that have one", named(KEY), where,
+                some([repr(s) for s in lacking]), "has" if len(lacking) == 1 else "have", when)

@@ -8,6 +8,7 @@ the errors the models' pairs are tested on (in original units for one series of 
 by its training spread). Every model is judged against every baseline the table shows: one fitted without a season
 has no seasonal naive forecast of its own, and is judged against the one of the first model that has it, whose season
 the table's row names ("seasonal naive (season 7)"); where the models' seasons differ a note says so (decision 1655).
+The baselines come in one order, metrics.json's (``baselines.NAMES``), whatever the order of the models (decision 1734).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnncast import climatologyseries, metrics, significance
+from rnncast import baselines, climatologyseries, metrics, significance
 from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
@@ -53,6 +54,8 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
     for wf in chosen.values():
         for key, forecast in wf.baselines.items():
             source.setdefault(key, (wf, forecast))
+    order = list(baselines.NAMES)  # metrics.json's order, whatever the RUNs' (decision 1734)
+    source = dict(sorted(source.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
     for key, (wf, forecast) in source.items():
         score = metrics.score(wf.y_true, forecast, keep)
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}

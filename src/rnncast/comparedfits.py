@@ -6,13 +6,15 @@ them is not read as the better design; the models that kept their untrained netw
 not their cell's (``runhistory.kept_untrained``); on test windows, the models whose per-series test rows fall on dates other
 series were fitted on, as their fits said; and, where a winner is named, that each model was fitted once, from one
 seed, which the test does not weigh; and, where every model forecasts through the linear highway, that their forecasts
-share it and how to compare the cells alone.
+share it and how to compare the cells alone. Also each model's number of parameters (``parameters``) and, where no
+model scores the climatology, a model saved before rnncast kept it (``older``: evaluate's line).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rnncast import climatology
 from rnncast.spelling import listing, spelled
 from rnncast.config import HOW_FIT_RUNS
 from rnncast.runhistory import kept_untrained, still_improving
@@ -60,6 +62,24 @@ def basis(named: dict, winner: str | None, part: str = "test") -> Basis:
         notes.append(f"the verdict rests on one fit of each model ({said}): fitted from other seeds, the models can "
                      "change places.")
     return Basis(apart, undertrained, notes, untrained)
+
+
+def parameters(named: dict) -> dict:
+    """Name -> each model's number of parameters (``models.count_parameters``), read from its network, so a run written
+    before config.json recorded it is counted too (decision 1700); None for a model without a network."""
+    from rnncast.models import count_parameters
+
+    return {name: count_parameters(model.net_) if getattr(model, "net_", None) is not None else None
+            for name, model in named.items()}
+
+
+def older(named: dict, scored) -> list[str]:
+    """Evaluate's line (``climatology.older``) for each model of ``named`` saved before rnncast kept the climatology,
+    where the baselines ``scored`` (keys) hold none: with another model's climatology, every model is judged against
+    that one (``comparebaselines``), and the line would be untrue (decision 1735)."""
+    if "climatology" in scored:
+        return []
+    return [f"{name}: {said}." for name, model in named.items() if (said := climatology.older(model.state_))]
 
 
 def untrained_text(name: str, model) -> str:

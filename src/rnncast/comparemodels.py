@@ -63,7 +63,7 @@ class ModelComparison:
     baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
     at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``), with ``p_value`` and
     ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them.
-    ``as_dict()`` is the JSON ``rnncast compare --json`` prints."""
+    ``parameters``: name -> its number of parameters (decisions 1700, 1736). ``as_dict()``: compare --json's JSON."""
 
     part: str
     names: list[str]
@@ -91,6 +91,7 @@ class ModelComparison:
     ranked_by: str = "MSE"  # what winner and pairs weigh: "mean pinball loss" where every model has the same levels
     baseline_quantile_scores: dict = field(default_factory=dict)  # quantile model -> baseline -> its intervals' scores
     baseline_season: int | None = None  # the season of the 'seasonal naive' row: the first model's with one
+    parameters: dict = field(default_factory=dict)  # name -> its number of parameters (None: no network)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -181,6 +182,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     own = {name: len(wf.y_true) for name, wf in forecasts.items()}
     left = {name: own[name] - windows for name in named}
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
+    basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 1735)
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
                            _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)
@@ -190,7 +192,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
                            baselines.scaled, baselines.against, baselines.by_target, basis.apart, basis.undertrained,
                            basis.untrained, quantiles.scores,
                            comparequantiles.BY_PINBALL if quantiles.errors is not None else "MSE", quantiles.baselines,
-                           baselines.season)
+                           baselines.season, comparedfits.parameters(named))
 
 
 SCALED = "each series divided by its training rows' standard deviation"

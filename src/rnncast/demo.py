@@ -19,7 +19,8 @@ from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.models import count_parameters
-from rnncast.forecastplot import errors_apart, forecast_plot
+from rnncast.errorsapart import errors_apart
+from rnncast.forecastplot import forecast_plot
 from rnncast.report import write_run
 from rnncast.runhistory import kept_untrained
 from rnncast.verdicts import verdict

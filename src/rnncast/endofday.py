@@ -23,11 +23,13 @@ log = logging.getLogger(__name__)
 END = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T])24:(\d\d)((?::\d\d(?:\.\d+)?)?)((?:Z|[+-]\d\d(?::?\d\d)?)?)$")
 
 
-def read(column: pd.Series, name: str, place) -> pd.Series:
+def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
     """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it)
     written as the next day's ``00:00`` in the same form; the column as given where none is. ``place(i)`` names row
-    ``i``. Logs one INFO line with the count and the first. Raises ``RnncastError`` for an hour 24 with minutes or
-    seconds past 24:00 (``2024-09-01 24:30``), naming it and its row."""
+    ``i``. Logs one INFO line with the count and the first (at DEBUG with ``say`` False: the text read again, for
+    the form it is written in, decision 1755). Raises ``RnncastError`` for an hour 24 with minutes or
+    seconds past 24:00 (``2024-09-01 24:30``), naming it and its row. A 24:00 of no day (``2024-09-31 24:00``) is left
+    as written, for the column's reading to refuse by its line (decision 1754)."""
     if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):  # text
         return column
     text = pd.Series(column.astype(str).str.strip().to_numpy(dtype=object))  # positions as the index: place(i)
@@ -43,11 +45,28 @@ def read(column: pd.Series, name: str, place) -> pd.Series:
         raise RnncastError(f"time column {name!r} holds {text.loc[past.index[0]]!r} at {place(int(past.index[0]))}, an hour 24 "
                            "past 24:00: only 24:00 itself, ISO 8601's end of a day, is read (as the next day's 00:00); "
                            "correct that value")
-    days = (pd.to_datetime(found[0], format="%Y-%m-%d") + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
-    out = text.where(column.notna().to_numpy(), None)
-    out.loc[found.index] = days + found[1] + "00:00" + found[3] + found[4]
+    days = pd.to_datetime(found[0], format="%Y-%m-%d", errors="coerce")  # 2024-09-31 24:00: NaT, left as written
+    found, days = found[days.notna()], days[days.notna()]  # for the refusal that names it and its line (decision 1754)
+    if found.empty:
+        return column
+    days = (days + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    out = column.to_numpy(dtype=object, copy=True)  # the other values as given: text, numbers, blanks (decision 1756)
+    out[found.index.to_numpy()] = (days + found[1] + "00:00" + found[3] + found[4]).to_numpy()
     first = int(found.index[0])
-    log.info("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: read as the next "
-             "day's 00:00 (%r at %s as %r)", name, len(found), "" if len(found) == 1 else "s", text.loc[first],
-             place(first), out.loc[first])
-    return pd.Series(out.to_numpy(dtype=object), index=column.index, name=column.name)
+    (log.info if say else log.debug)("time column %r writes the end of a day as 24:00 (hour-ending times) in %d value%s: "
+                                     "read as the next day's 00:00 (%r at %s as %r)", name, len(found),
+                                     "" if len(found) == 1 else "s", text.loc[first], place(first), out[first])
+    return pd.Series(out, index=column.index, name=column.name)
+
+
+def repeated(column: pd.Series, pair: tuple[int, int], place) -> str:
+    """The clause a refusal of a time given twice at rows ``pair`` (positions in ``column``, the time column as
+    written) adds where one of the two is a day's end written 24:00 and the other that time as the next day's 00:00
+    (``2024-09-01 24:00`` and ``2024-09-02 00:00``): it names the 24:00 value and its row (``place(i)``) as the one
+    read so; "" otherwise (decision 1756)."""
+    a, b = (str(column.iloc[int(i)]).strip() for i in pair)
+    for (i, end), (j, other) in (((pair[0], a), (pair[1], b)), ((pair[1], b), (pair[0], a))):
+        if END.match(end) and not END.match(other):
+            return (f"; {end!r} at {place(int(i))} is a day's end written 24:00, read as the next day's 00:00, which "
+                    f"{other!r} at {place(int(j))} also writes: keep one of the two rows")
+    return ""

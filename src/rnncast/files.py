@@ -11,6 +11,7 @@ What a folder holds is told by names only one writer uses (``KINDS``, ``output_k
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
@@ -57,8 +58,53 @@ def refuse_dangling(folder: Path, said: str) -> None:
     exist: making it would fail as "File exists", and where a link leads is its maker's choice, not made here."""
     for place in (folder, *folder.parents):
         if place.is_symlink() and not place.exists():
+            if loop := link_loop(place):  # "make it" cannot mend a loop: its links lead back to one another
+                raise RnncastError(f"{said}: {place} is a link in a loop ({loop}), which leads to no folder; give "
+                                   "another path, or point one of its links at a folder")
             raise RnncastError(f"{said}: {place} is a link to {os.readlink(place)}, a folder that does not exist; make "
                                "it, or give another path")
+
+
+def link_loop(path: Path) -> str | None:
+    """The chain of links from ``path`` that leads back into itself, as ``o/loopA -> loopB -> loopA`` (each link's
+    target as written), or None where ``path``'s links end somewhere (a file, a folder, or nothing)."""
+    seen, chain, place = set(), [str(path)], Path(os.path.abspath(path))
+    while place.is_symlink() and len(chain) < 64:
+        if place in seen:
+            return " -> ".join(chain)
+        seen.add(place)
+        target = os.readlink(place)
+        chain.append(target)
+        place = Path(os.path.abspath(place.parent / target))
+    try:
+        os.stat(path)
+    except OSError as err:
+        return " -> ".join(chain) if err.errno == errno.ELOOP else None  # a loop further up, or 64 links deep
+    return None
+
+
+_HELD: list[tuple[str, object]] = []  # (a held folder, absolute as given; the check that it is still this process')
+
+
+def hold_writes(folder, check) -> None:
+    """Every write below ``folder`` (``write_pieces``, ``check_held``) calls ``check()`` first, which raises where the
+    folder is no longer the one this process holds (``folderlock.FolderLock.check``: removed or moved meanwhile), so
+    that a write never makes the folder again, unheld (decision 1749). ``let_writes_go`` ends it."""
+    _HELD.append((os.path.abspath(folder), check))
+
+
+def let_writes_go(folder, check) -> None:
+    if (os.path.abspath(folder), check) in _HELD:
+        _HELD.remove((os.path.abspath(folder), check))
+
+
+def check_held(path) -> None:
+    """Call the check of each held folder (``hold_writes``) that ``path`` is in: one ``stat`` each, raising as it
+    raises."""
+    where = os.path.abspath(path)
+    for folder, check in list(_HELD):
+        if where == folder or where.startswith(folder.rstrip(os.sep) + os.sep):
+            check()
 
 
 def write_bytes(path, data: bytes, new: str | None = None) -> None:
@@ -77,6 +123,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     only as a new file (``publish_new``); one that appeared since, another process's, stays, and ``new`` is raised
     (``RnncastError``: the line the start-time check says of an existing file)."""
     path = Path(path)
+    check_held(path)  # its folder removed or moved since it was held: not made again, unheld (decision 1749)
     refuse_dangling(path.parent, f"cannot write {path}")
     target = written_path(path)
     if target == path:
@@ -92,6 +139,9 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:  # name the file asked for, not the temporary name beside it
+        check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 1749)
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 1750)
+            raise unwritten(err, path) from None
         raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
                            f"{target.parent}, or give another path)") from None
     try:

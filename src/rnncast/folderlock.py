@@ -12,7 +12,13 @@ import socket
 from pathlib import Path
 
 from rnncast.errors import RnncastError
-from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, refuse_dangling
+from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
+                           refuse_dangling)
+
+
+class FolderLost(RnncastError):
+    """The held folder was removed or moved while its process wrote it (``FolderLock.check``): nothing more is
+    written there, and its process stops."""
 
 
 def sweep_temps(folder) -> list[Path]:
@@ -52,14 +58,43 @@ class FolderLock:
     ``created``: the folders that locking made (outermost first), which ``release(tidy=True)``
     removes again when they are empty (a refused command leaves no folder behind)."""
 
-    def __init__(self, folder: Path, fd: int, created: list[Path]):
-        self.folder, self._fd, self.created = folder, fd, created
+    def __init__(self, folder: Path, fd: int, created: list[Path], what: str = "folder"):
+        self.folder, self._fd, self.created, self.what = folder, fd, created, what
+
+    def lost(self) -> bool:
+        """Whether the folder's lock file is no longer the one this lock holds (one ``stat``): the folder was removed
+        or moved (and perhaps made again, by another process) since it was held."""
+        if self._fd is None:
+            return False
+        try:
+            now, ours = os.stat(self.folder / LOCK_NAME), os.fstat(self._fd)
+        except OSError:
+            return True
+        return (now.st_ino, now.st_dev) != (ours.st_ino, ours.st_dev)
+
+    def check(self) -> None:
+        """Raise ``FolderLost`` where the folder was removed or moved since it was held (``lost``), naming where its
+        files went where the system can tell (Linux: the path of the lock file still open here), so that nothing is
+        written at its path again unheld, where another process may write too (decision 1749)."""
+        if not self.lost():
+            return
+        moved = _now_at(self._fd)
+        doer = COMMANDS.get(self.what, "rnncast command")
+        went = (f"it is now {moved}; what was written before is there"
+                + (f" (continue it with: rnncast fit --resume {moved})" if self.what == "run" else "")
+                if moved is not None else "what was written before went with it")
+        raise FolderLost(f"{self.folder} was removed or moved while this {doer} wrote it; nothing more is written "
+                         f"there (its path may be another process' now): {went}")
 
     def release(self, tidy: bool = False) -> None:
         if self._fd is None:
             return
+        let_writes_go(self.folder, self.check)
+        lost = self.lost()
+        tidy = tidy and not lost  # the folders at its path are not this lock's to remove now
         try:
-            (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
+            if not lost:  # a lock file at the path now is another process' (the folder made again)
+                (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
         finally:
             os.close(self._fd)  # the kernel drops the flock with the last descriptor
             self._fd = None
@@ -145,7 +180,25 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         raise OSError(err.errno, err.strerror or str(err), str(path)) from None
     for place in (folder, folder / "model"):
         sweep_temps(place)
-    return FolderLock(folder, fd, created)
+    lock = FolderLock(folder, fd, created, what)
+    hold_writes(folder, lock.check)  # each write below it checks first that it is still this lock's (decision 1749)
+    return lock
+
+
+def _now_at(fd: int) -> Path | None:
+    """The folder the lock file open as ``fd`` is in now, where the system tells it (Linux's /proc), or None (it was
+    removed, or the system does not tell)."""
+    try:
+        where = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return None
+    if where.endswith(" (deleted)") or not os.path.isabs(where):
+        return None
+    here = Path(where).parent
+    try:
+        return Path(os.path.relpath(here)) if not os.path.relpath(here).startswith("..") else here
+    except ValueError:
+        return here
 
 
 def holder(folder) -> tuple[str, str | None] | None:

@@ -5,7 +5,7 @@ every baseline the verdict compares it with: repeat the last value, the training
 seasonal naive when ``season > 1``. One series is one plot; a panel is a small grid of its best,
 median and worst series by test MASE, each titled with its id, its role and its MASE. The figure is
 drawn from forecasts already made (``windowforecasts.PartForecasts``), never made again for the
-reference model.
+reference model. Several models of one series told apart by their errors: ``errorsapart``.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, fonts, lonepoints, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
+from rnncast import axislabels, barsaxis, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
-from rnncast.rowlegend import LEGEND_SIZE, legend_again
+from rnncast.rowlegend import legend_again
 from rnncast.quantilebands import Band, drawn_levels
 
 
@@ -37,9 +37,6 @@ class Fitted(Protocol):
 
     def predict_windows(self, data, part: str = "all", scaled: bool = False, series=None,
                         static_covariates=None) -> WindowForecasts: ...
-
-
-SMOOTH = 25  # points in the running mean of a squared error: a noisy error's level, seen over time
 
 
 def forecast_plot(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts | None = None,
@@ -68,13 +65,13 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     wf = test.original
     horizon = reference.settings_.data.horizon
     how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
-    ylabel = _values_label(reference)
+    ylabel = values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     points = not reference.settings_.data.target_input  # rows forecast each from its features: points (decision 1631)
     targets, word = list(reference.targets_), targetrows.series_word(getattr(reference, "id_col_", None))
     if len(test.ids) == 1 or not len(wf.series):
         drawn = targetrows.count(len(targets))
-        rows = _panels(reference, data, models, test, 0, max_points, drawn)  # a row per target
+        rows = curves(reference, data, models, test, 0, max_points, drawn)  # a row per target
         panel = rows[0]
         which = "" if reference.layout_ == "single" else f"{word} {test.ids[0]!r}, "
         shown = panel["points"]  # every test date with a row (``tiledsteps``), or the first ones; a date without one apart
@@ -114,7 +111,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
             lead = f"{word} {targetrows.quoted(test.ids[s])}: MASE undefined" + (f": {why[s]}" if why[s] else "")
         else:  # of several targets, over them all, and said so; each target's own in its row
             lead = seriespicks.lead(role, "test", f"{word} {targetrows.quoted(test.ids[s])}", mase[s], len(targets))
-        for t, panel in enumerate(_panels(reference, data, models, test, s, max_points, drawn)):  # a row per target
+        for t, panel in enumerate(curves(reference, data, models, test, s, max_points, drawn)):  # a row per target
             panel["title"] = targetrows.row_title(targets[t], lead, each[s, t]) if drawn > 1 else lead
             panel["target"] = t
             panel["group"] = s  # a series' rows share its time axis
@@ -139,67 +136,10 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     return targetrows.Drawn(fig, drawn)
 
 
-@fonts.drawn
-def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: float | None = None,
-                 smooth: int = SMOOTH, group: str = "") -> Figure:
-    """Several models of one series, told apart: on top the actual values of the whole test split with every
-    model and baseline (their lines lie on each other where the models forecast alike), then one row per model
-    of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
-    repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
-    axes. ``models`` as :func:`forecast_plot` takes them; ``group``: which models, in the title (decision 1699)."""
-    test = reference.part_forecasts(data, part="test")
-    horizon = reference.settings_.data.horizon
-    panel = _panels(reference, data, models, test, 0, test.original.y_true.size)[0]  # every test date: none cut
-    x, actual, total = panel["x"], panel["actual"], panel["points"]
-    fig = Figure(figsize=(10, 1.9 * len(models) + 3.4), layout="constrained")
-    axes = fig.subplots(len(models) + 1, 1, sharex=True, height_ratios=[1.6] + [1] * len(models))
-    plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
-    axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
-                      fontsize=10, wrap=True)
-    axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
-    for i, (ax, name) in enumerate(zip(axes[1:], models)):
-        error = (panel["predictions"][name] - actual) ** 2
-        mean_repeat, mean_error = running_mean(repeat, smooth), running_mean(error, smooth)
-        ax.plot(x, mean_repeat, color="grey", lw=1.2, ls="--", label="repeat the last value",
-                **lonepoints.marks(mean_repeat, "s", 4))  # one test point: a mark
-        ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.model(mean_error, i))  # the top's mark
-        if floor:
-            ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
-        ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
-                     f"repeating the last value: {np.nanmean(repeat):.3g})", fontsize=10, wrap=True)
-        ax.set_ylabel("squared error")
-        ax.set_ylim(bottom=0)
-        ax.grid(alpha=0.3)
-        ax.legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        if i:
-            ax.sharey(axes[1])
-    axes[-1].set_xlabel(axislabels.time_label(reference.calendar_))
-    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time"
-    every = "all" if panel["whole"] else "the first of"
-    title = fig.suptitle(f"Test split, forecast {how}{', ' + group if group else ''}: {every} {counted(total, 'test point')}"
-                         f"{targetrows.note(reference.targets_, 1)}",
-                         wrap=True)
-    axislabels.label(axes[0], _values_label(reference), title)  # a long name wrapped, or written whole under the title
-    return fig
-
-
-def _values_label(reference: Fitted) -> str:
+def values_label(reference: Fitted) -> str:
     """The y label of the values drawn: the target's name and its units, "y (original units)" (``axislabels``); a
     wide table's "value" (its "y" is made up)."""
     return axislabels.values_label("value" if reference.layout_ == "wide" else reference.targets_[0])
-
-
-def running_mean(values: np.ndarray, width: int) -> np.ndarray:
-    """The centred running mean of ``values`` over ``width`` points (fewer at the ends), NaNs left out."""
-    values = np.asarray(values, dtype=np.float64)
-    finite = np.isfinite(values)
-    kernel = np.ones(max(1, int(width)))
-    start = (len(kernel) - 1) // 2  # "same" as np.convolve's, but as long as values when fewer than width
-    total = np.convolve(np.where(finite, values, 0.0), kernel)[start : start + len(values)]
-    count = np.convolve(finite.astype(np.float64), kernel)[start : start + len(values)]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 def series_mase(test: PartForecasts) -> np.ndarray:
@@ -208,8 +148,8 @@ def series_mase(test: PartForecasts) -> np.ndarray:
     return mase_by_series(test.original, test.mase_scales[test.original.series], len(test.ids))
 
 
-def _panels(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
-            max_points: int = plots.MAX_POINTS, targets: int = 1) -> list[dict]:
+def curves(reference: Fitted, data, models: dict[str, Fitted], test: PartForecasts, s: int,
+           max_points: int = plots.MAX_POINTS, targets: int = 1) -> list[dict]:
     """The curves of the first ``targets`` targets of series ``s`` of ``test``, a dict each: x, actual (and which are
     left out of the scores: 1 made by fill, 2 of a window whose inputs were filled from later rows), every model
     and baseline (a gap at windows left out of the scores: their inputs read values filled from later

@@ -42,11 +42,26 @@ def _interrupt(signum) -> KeyboardInterrupt:
     return Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
 
 
+_said: list[str] = []  # the line a held signal is answered with at once (said_when_held)
+
+
 def _request_stop(signum, frame):
     if _stop.is_set():
         raise _interrupt(signum)
     _by[0] = signum
     _stop.set()
+    if _said:
+        _say_held()
+
+
+def _say_held() -> None:
+    """``said_when_held``'s line for the signal held, on stderr's descriptor: a handler that ran while the main thread
+    wrote to ``sys.stderr`` would fail there as a reentrant call."""
+    said = " (SIGTERM)" if _by[0] == signal.SIGTERM else ""
+    try:
+        os.write(2, f"rnncast: interrupted{said}; {_said[0]}\n".encode("utf-8", "replace"))
+    except OSError:
+        pass  # stderr closed: the signal is still held, and said at its end
 
 
 def _raise_terminated(signum, frame):
@@ -190,6 +205,22 @@ def stop_if_asked() -> None:
     if _stop.is_set():
         _stop.clear()
         raise _interrupt(_by[0])
+
+
+@contextmanager
+def said_when_held(line: str):
+    """Within this block (inside ``ctrl_c_between_batches``, for a step that holds a signal until it is done: fit's
+    outputs, ``cli.finishing``) a first Ctrl-C or SIGTERM is answered at once on stderr with ``line`` (what is being
+    finished, that a second signal stops it now and how to go on then), after "rnncast: interrupted; ", instead of
+    minutes of silence while the test windows are scored (decision 1753); one held already as the block begins is
+    answered then. The signal stays held (``pending``)."""
+    _said[:] = [line]
+    try:
+        if _stop.is_set():
+            _say_held()
+        yield
+    finally:
+        _said.clear()
 
 
 def pending() -> KeyboardInterrupt | None:

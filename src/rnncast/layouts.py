@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
+from rnncast import endofday, indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
@@ -92,8 +92,8 @@ def _time(frame, name, tz, dayfirst, order: dict | None, named: bool = False) ->
             weeks = None if (read := weektext.iso_codes(given, name)) is given else read
         column = given if weeks is None or weeks is False or pd.api.types.is_numeric_dtype(given) else weeks
         order["text_format"] = ((numbertimes.form(given, unit) if unit else None) or weektext.codes_format(given, name, time, weeks)  # 202328
-                                or kept_format(column, time, name, order.get("dayfirst") if dayfirst is None else dayfirst,
-                                               at))
+                                or kept_format(endofday.read(column, name, at, say=False), time, name,  # 24:00: 00:00
+                                               order.get("dayfirst") if dayfirst is None else dayfirst, at))
     return time
 
 
@@ -226,8 +226,9 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
 
 
 def wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
-              dayfirst=None, order=None) -> Rows:
-    """One column per series, each trimmed to its first and last value; covariates shared by all."""
+              dayfirst=None, order=None, fill=None) -> Rows:
+    """One column per series, each trimmed to its first and last value; covariates shared by all (``fill``: the
+    fill asked for, named in the refusal of rows appended after them, ``widetail.refuse``)."""
     if target is not None:  # 'y' too: the long rows' name for the values, never a column of this table
         raise RnncastError(f"with series= (wide format) each series column is a target; leave target unset, got {target!r}")
     if features == "all":
@@ -273,7 +274,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
         ys.append(y[keep])
     time = _time(frame, time_name, tz, dayfirst, order, how is None)
     widetail.refuse(frame, list(given), [int(r[-1]) for r in rows], covariates, len(shared_past), shared, time,
-                    (order or {}).get("text_format"))  # the future's rows appended: named, not trimmed silently
+                    (order or {}).get("text_format"), fill)  # the future's rows appended: named, not trimmed silently
     rows_all = np.concatenate(rows)
     values = np.column_stack([np.concatenate(ys)] + ([shared[rows_all]] if covariates else []))
     return Rows(np.concatenate(codes), list(given), time[rows_all] if time is not None else None, values, rows_all,

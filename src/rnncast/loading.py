@@ -113,7 +113,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
-                             future_covariates, static_covariates, dayfirst, order, key)
+                             future_covariates, static_covariates, dayfirst, order, key, fill)
     if layout == "long" and freq is None:  # a float column named as the ids: refused before a calendar is read of it
         seriesids.too_short(frame[rows.id_col], rows.codes, rows.id_col if key is None else key.parts)
     if rows.time_col is None:  # df.sample()'s index: the rows' order, lost without time (a long table's in each series)
@@ -162,7 +162,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,
-          static_covariates, dayfirst=None, order=None, key=None) -> tuple[Rows, str]:
+          static_covariates, dayfirst=None, order=None, key=None, fill=None) -> tuple[Rows, str]:
     """The rows of the table's layout: wide with ``series``, long with an id column (its series in the order of
     ``key``'s values where a key of several columns names them), else single."""
     if series is not None:
@@ -170,7 +170,7 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
             raise RnncastError("give series= (wide format: one column per series) or id_col= (long format), not both")
         statics.check_layout(static_covariates, "wide", series)  # column names: long data's rows, not wide data's
         rows = wide_rows(frame, series, target, time_col, features, future_known, past_covariates, future_covariates, tz,
-                         dayfirst, order)
+                         dayfirst, order, fill)  # fill: named in the refusal of rows appended after them
         layout = "wide"
     elif id_col is not None or ID_COLUMN in frame.columns:
         id_name = str(id_col if id_col is not None else ID_COLUMN)  # id_col=0: an integer label, not "unset"

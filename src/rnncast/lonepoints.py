@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-MODEL_MARK = "o"  # a model's forecast, the actual values, a loss
-BASELINE_MARKS = ("s", "D", "^", "v")  # a baseline's, in the order of ``plots.BASELINE_STYLES``
+MODEL_MARK = "o"  # a model's forecast, the actual values, a loss (a baseline's: ``baselinelooks.MARKS``)
 MODEL_MARKS = ("^", "v", "P", "X", "h", "*")  # each of several models drawn together, in turn: told apart by shape too
 MARKS_PER_LINE = 12  # a model's own marks along its line, where several share a figure
 STAGGER = 3  # the fewest points between a model's marks: three models' marks on points of their own, never one point
@@ -47,11 +46,6 @@ def model(values, k: int, size: float = 5.0) -> dict:
     step = max(STAGGER, n // MARKS_PER_LINE)  # under 24 points a step of 1 marked every point of every model alike
     where = sorted(set(range((k * step // STAGGER) % step, n, step)) | set(np.flatnonzero(lone(values)).tolist()))
     return {"marker": MODEL_MARKS[k % len(MODEL_MARKS)], "markevery": where, "ms": size, "mfc": "white", "mew": 1.2}
-
-
-def baseline(values, k: int) -> dict:
-    """``marks`` for the ``k``-th baseline drawn (``plots.BASELINE_STYLES``' order): a mark of its own, smaller."""
-    return marks(values, BASELINE_MARKS[k % len(BASELINE_MARKS)], 4.0)
 
 
 def bars(ax, x, lower, upper, colour, alpha: float) -> np.ndarray:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, enddates, gapwindows, shiftedwindows, stepactuals
+from rnncast import bordertimes, climatology, enddates, gapwindows, shiftedwindows, stepactuals
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
@@ -126,7 +126,9 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if not kept.any():
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
-    scored = describe(panel, located, starts, series, part, lookback, horizon, getattr(state, "climatology", None) is not None)
+    climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
+    scored = describe(panel, located, starts, series, part, lookback, horizon,
+                      climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))
     if unread:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning
         if not scores:
             log.warning("%s", unread["text"])
@@ -190,7 +192,8 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
              horizon: int = 1, climate: bool = False) -> dict:
     """What a score rests on: the part, its windows, and how many windows have targets on rows the
     model was trained on, validated on, held out as its test split, or never given (new data); ``climate``: the model
-    keeps a climatology, named among the baselines fitted on the training rows (decision 1663)."""
+    keeps a climatology of a series scored, named among the baselines fitted on the training rows (decisions 1663,
+    1745)."""
     first = starts - panel.offsets[series] + lookback  # [W] first target row inside each window's series
     train_end = np.array([sp.train_end for sp in located.splits])[series]
     val_end = np.array([sp.val_end for sp in located.splits])[series]

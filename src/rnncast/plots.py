@@ -9,8 +9,8 @@ import io
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import (axislabels, barsaxis, baselines, covered, drawntime, fonts, lonepoints, lossaxes, quantilebands,
-                     targetrows, tiledsteps, ylimits)
+from rnncast import (axislabels, barsaxis, baselinelooks, baselines, covered, drawntime, fonts, lonepoints, lossaxes,
+                     quantilebands, targetrows, tiledsteps, ylimits)
 
 MAX_POINTS = 400  # a contiguous stretch short enough to see the shape of the series
 MARKED_POINTS = 80  # a stretch this short draws a dot at each actual value
@@ -71,13 +71,6 @@ def loss_figure(histories: dict[str, list[dict]], loss: str = "MSE", units: str 
     return fig
 
 
-# Each baseline its own colour and line style, in the order drawn (repeat, mean, seasonal, climatology): the
-# models take the colour cycle C0, C1, ...; baselines keep out of its first colours. Each at least 3:1 against white as
-# drawn (BASELINE_ALPHA), and the seasonal naive's a dark orange, not purple, which deuteranopia sees as the model's blue
-# (decision 1544).
-BASELINE_ALPHA = 0.9
-BASELINE_STYLES = ({"color": "#606060", "ls": ":"}, {"color": "#8c564b", "ls": "--"}, {"color": "#b35806", "ls": "-."},
-                   {"color": "#767600", "ls": (0, (5, 1, 1, 1, 1, 1))})  # climatology: a dark olive (decision 1667)
 # A backtest's windows: the model's blue (C0, as forecast.png draws it) and a lighter shade of it in turn, so that
 # neighbours are told apart, none near a baseline's colour (the colour cycle's C6 pink stood beside the seasonal naive's
 # purple) nor the actual values' black (a navy was); the cutoffs one neutral grey, as the legend shows them.
@@ -101,8 +94,8 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
     ``xlabel`` (``time_label``: "row", or the time column with its zone); a NaN forecast is a gap (a
     window left out of the scores). ``bands``: legend label -> ``quantilebands.Band`` (or a (lower, upper) pair), each
     interval shaded and each lone level a line in its model's colour (e.g. "model (lstm) 80% interval"). A
-    prediction whose name starts with "baseline" is drawn thin in a style of its own
-    (``BASELINE_STYLES``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
+    prediction whose name starts with "baseline" is drawn thin in its baseline's own look, the same in every run
+    (``baselinelooks``), under the models; one on a model's line all along says so (``covered``). ``filled`` [points]: actual values that ``fill`` made,
     drawn as marks apart from the observed line (``draw_actual``). ``session``: the ``sessions.Session`` that
     times ``x`` are bars of, drawn one step per bar (``barsaxis``); None: on their real time axis. ``calendar``: the
     data's ``timecalendar.Calendar``, whose quarters are ticked as quarters (``dateticks.date_ticks``). ``points``:
@@ -202,9 +195,8 @@ def draw_forecast(ax, x, actual: np.ndarray, predictions: dict[str, np.ndarray],
         if name.startswith("baseline"):
             k = len(drawn)
             label = covered.note(name, covered.under(pred, models, width), len(models) > 1)
-            style = {**BASELINE_STYLES[k % 4], **lonepoints.baseline(pred, k)}
-            style = lonepoints.apart(style, lonepoints.BASELINE_MARKS[k % 4], 2.5) if points else style
-            drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=BASELINE_ALPHA, zorder=1.9, **style,
+            style = baselinelooks.look(name, pred, k, points)  # one look per baseline in every run (decision 1733)
+            drawn += ax.plot(x, pred, label=label, lw=1.0, alpha=baselinelooks.ALPHA, zorder=1.9, **style,
                              gid=name)  # under the models (zorder 2)
         else:  # a model under one drawn after it (on top) says so too
             k, later = list(models).index(name), {m: models[m] for m in list(models)[list(models).index(name) + 1:]}
@@ -246,7 +238,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
     with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line
     (above ``MANY_CUTOFFS`` windows a grey tick at the foot of the row, said in the title), and every
-    baseline the verdict weighs, each in its ``BASELINE_STYLES`` (repeat, mean, seasonal); the y range is the
+    baseline the verdict weighs, each in its own look (``baselinelooks``: as the forecast plot draws it); the y range is the
     actual values' and the forecasts', a baseline wholly beyond it named at the edge (``ylimits.frame``). Every series
     keeps its own time axis (the series of a panel need not span the same dates); the rows of one curve "group", a
     series' targets, share theirs (``targetrows.share_rows``). ``ylabel``: what the values
@@ -281,7 +273,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                     **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
-                                                          **BASELINE_STYLES[k % 4], **lonepoints.baseline(values, k), gid=name))
+                                                          **baselinelooks.look(name, values, k), gid=name))
             if many <= MANY_CUTOFFS:
                 ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
                            label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the

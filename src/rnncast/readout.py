@@ -100,9 +100,11 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 1664)
-    sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
-                                      forecaster.settings_.data.season, *climatology.fitted_span(forecaster.state_.cutoffs),
-                                      measured(result, units), quoted(result, units), told[1])
+    if not result.get("climatology_series"):  # scored apart, said below: not "no climatology" first (decision 1742)
+        sentence += climatology.reference(result[units], getattr(forecaster.calendar_, "freq", None),  # decision 1577
+                                          forecaster.settings_.data.season,
+                                          *climatology.fitted_span(forecaster.state_.cutoffs), measured(result, units),
+                                          quoted(result, units), told[1])
     sentence += climatologyseries.sentence(result.get("climatology_series"), units, measured(result, units),
                                            quoted(result, units))  # some series' alone, apart (decision 1693)
     later = later_rows_hint(forecaster, result, where) or laterrows.before_window(  # future_known cannot help these

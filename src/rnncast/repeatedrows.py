@@ -25,7 +25,8 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from rnncast import idkeys, keptrows, splittime
+from rnncast import endofday, idkeys, keptrows, splittime
+from rnncast.data import place
 from rnncast.keptrows import FINAL
 from rnncast.layouts import Rows
 from rnncast.seriesids import APART, sets_apart
@@ -53,6 +54,9 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     others = [str(c) for c in frame.columns if str(c) not in used]
     within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
     who = one_series_reader()
+    if pair is not None and rows.time_col in frame.columns and (end := endofday.repeated(
+            frame[rows.time_col], pair, lambda i: place(i, frame.attrs))):
+        return end  # 2024-09-01 24:00 beside 2024-09-02 00:00: the 24:00 named (decision 1756)
     if pair is not None and (same := identical(frame, *pair)):
         left = int(frame.duplicated([rows.time_col]).sum() - frame.duplicated().sum()) \
             if layout == "single" and rows.time_col in frame.columns else 0  # 400 repeats besides 3 pasted rows

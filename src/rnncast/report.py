@@ -10,6 +10,7 @@ the scores say is ``verdicts``; how the page is laid out and written is ``report
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import platform
@@ -84,19 +85,35 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     return metrics
 
 
-def environment(threads: int | None = None) -> dict:
+def environment(threads: int | None = None, earlier: dict | None = None) -> dict:
     """config.json's ``environment``: the versions of what made the run, the machine's ``cpu_count`` and, given the
     ``threads`` setting, ``threads_used``: the count torch trained with (``devices.threads_in_effect``; threads 0 is
-    torch's own count, another on another machine: decision 1622)."""
+    torch's own count, another on another machine: decision 1622). ``earlier``: the run's config.json's environment
+    before this write, whose ``command_line``, where another command wrote it (the run was begun by it, and this
+    command resumes it), stays, with this one added to its ``resumed_with`` list (decision 1752)."""
     import torch
 
     from rnncast.devices import threads_in_effect
 
     used = {} if threads is None else {"threads_used": threads_in_effect(threads)}
-    if COMMAND_LINE.get() is not None:  # the rnncast command's arguments as typed (decision 1624)
-        used["command_line"] = COMMAND_LINE.get()
+    if (line := COMMAND_LINE.get()) is not None:  # the rnncast command's arguments as typed (decision 1624)
+        used["command_line"] = line
+        first = (earlier or {}).get("command_line")
+        if isinstance(first, str) and first != line:  # a resume: the command that began the run is kept
+            resumed = [r for r in (earlier.get("resumed_with") or []) if isinstance(r, str)]
+            used.update(command_line=first, resumed_with=[*resumed, line])
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
             "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
+
+
+def recorded_environment(run_dir) -> dict | None:
+    """The ``environment`` that ``run_dir``'s config.json holds (``start_config``'s, or an earlier attempt's), or None
+    where there is none to read."""
+    try:
+        earlier = json.loads((Path(run_dir) / "config.json").read_text(encoding="utf-8")).get("environment")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return earlier if isinstance(earlier, dict) else None
 
 
 # ---- the run directory ----------------------------------------------------------------------
@@ -188,7 +205,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
                 "parameters": parameter_parts(forecaster.net_)},  # {"total", "cell", "head", ...} (decision 1700)
         "device": str(forecaster.device_),
         "processes": getattr(forecaster, "world_size_", 1),  # > 1: trained under torchrun with DDP
-        "environment": environment(forecaster.threads),
+        "environment": environment(forecaster.threads, recorded_environment(run_dir)),  # a resume's: the first command's kept
     }
     if forecaster.layout_ == "single":
         config["split"] = {"train_end": forecaster.split_.train_end, "val_end": forecaster.split_.val_end,

@@ -5,7 +5,7 @@ session that opened on Sunday), so the day a bar belongs to is its wall time mov
 time of day, then floored to midnight (``session_day``), and its time in the session is what that floor leaves
 (``clock_in``). ``sessions``, ``halfdays``, ``sessiongaps``, ``movedsessions`` and ``calendarsteps`` read them here
 (``halfdays`` is below ``sessions``, so they are not ``sessions``'), as they read a zoned time's wall clock with
-``zoneclock.wall``. ``few_dates`` is the "2024-07-03, 2024-11-29 and 2 more" their messages name.
+``zoneclock.wall``. ``few_dates`` is the "2024-07-03, 2024-11-29 and 2 more" their messages name (``spelling.some``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+
+from rnncast.spelling import some
 
 
 def session_day(times, session):
@@ -34,5 +36,4 @@ def few_dates(days: Sequence, shown: int = 3) -> str:
     """The first ``shown`` of ``days`` (Timestamps or datetime64s) as ``YYYY-MM-DD``, then how many more:
     ``2024-07-03, 2024-11-29, 2024-12-24 and 2 more``; empty text for no days."""
     days = list(days)
-    listed = ", ".join(f"{pd.Timestamp(d):%Y-%m-%d}" for d in days[:shown])
-    return listed + (f" and {len(days) - shown} more" if len(days) > shown else "")
+    return some([f"{pd.Timestamp(d):%Y-%m-%d}" for d in days[:shown]], shown, total=len(days))

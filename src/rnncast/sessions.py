@@ -240,13 +240,18 @@ def _resumes(values: np.ndarray, offsets: np.ndarray, day: int, tick: int, phase
     return int(np.bincount(bars).argmax())
 
 
+def whole(session: Session, season: int | None) -> int:
+    """How many of ``session``'s sessions ``season`` (steps) is: 0 where it is none, one step or no whole number of
+    them (78 on NYSE's 5-minute bars: 1; 7 on its hourly 09:30-15:30 bars: 1; 24 there: 0)."""
+    return season // session.bars if season is not None and season > 1 and not season % session.bars else 0
+
+
 def shifted_season(session: Session, times, season: int | None, shown: str = "") -> str | None:
     """The warning where ``season`` (steps) is a whole number of ``session``'s sessions but, counted in bars across
     the sessions ``times`` (the rows' DatetimeIndex, zoned or not) span, reaches another time of day (a half day's
     42 bars among 78: the 09:30 bar after it reads the session before's 13:00): the seasonal naive baseline and
     MASE's scale take those bars, not the same bar of the previous session (decision 1615); None otherwise."""
-    if session is None or season is None or season <= 1 or season % session.bars or \
-            not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
+    if session is None or not whole(session, season) or not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
         return None
     wall = zoneclock.wall(times)
     bars = grid(session, wall.min(), wall.max())
@@ -257,7 +262,7 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
     if not len(off):
         return None
     now, back = bars[season + off[0]], bars[off[0]]
-    back_n = season // session.bars
+    back_n = whole(session, season)
     opened = session_day(bars, session)  # [B] the day each bar's session opened on
     days = opened.unique()
     then = days[days.get_loc(opened[season + off[0]]) - back_n] + session.first + clock[season + off[0]]

@@ -3,7 +3,9 @@
 The seasonal naive baseline (``baselines.seasonal_naive``) and MASE's scale compare a bar with the bar ``season``
 rows earlier. On a trading session's bars a season of whole sessions (78 on NYSE's 5-minute bars) is the same bar of
 an earlier session only where no half day lies between: after NYSE's 2024-12-24 (42 bars), 2024-12-26 09:30 reads
-2024-12-23 13:00. Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
+2024-12-23 13:00. A bar missing from the data (a halted market's, a dropped row) shifts it the same way, so
+the clause names a half day only where the calendar's own bars made the shift, else "a shorter session or a missing
+bar" (decision 1739). Decision 1615 warns of it at fit; ``across`` finds the windows of a part or of a backtest that hold
 such a step, for what was scored (evaluate's ``scored``, a run's metrics.json) and a backtest's metrics.json, so
 that the seasonal naive scores resting on them are read as such (decision 1682). The baseline itself is left
 counted in rows: aligning it by session (the same time of the session on the session day before) would have to
@@ -18,23 +20,29 @@ warning of them, as ``sessions.shifted_season`` is of half days (decision 1615).
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 
-from rnncast import zoneclock
+from rnncast import sessions, zoneclock
 from rnncast.seasons import implied_season
+from rnncast.sessiondays import clock_in
 from rnncast.spelling import counted
+
+
+MIDNIGHT = SimpleNamespace(first=pd.Timedelta(0))  # a zoned clock's day, as a session opened at midnight: clock_in's
 
 
 def kind(calendar, season: int | None) -> str | None:
     """How ``season`` (steps) of ``calendar`` is a whole number of days that a count of rows may read at another time
-    of day: "session" (a trading session of which it is whole sessions: a half day between, decision 1682), "zone"
+    of day: "session" (a trading session of which it is whole sessions: a half day or a missing bar between, decision 1682), "zone"
     (a step of hours or minutes on a zoned clock, ``calendar.tz``, of which it is whole days: a clock change between,
     decision 1716), else None."""
     if season is None or season <= 1 or calendar is None:
         return None
     if getattr(calendar, "session", None) is not None:
-        return "session" if season % calendar.session.bars == 0 else None
+        return "session" if sessions.whole(calendar.session, season) else None
     day = implied_season(calendar)
     if getattr(calendar, "tz", None) is None or day is None or not day.cycle.endswith(" in a day"):
         return None
@@ -59,7 +67,10 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     {"time", "reads"} (the first such step and the row it reads, wall times ``YYYY-MM-DD HH:MM``), "text" (the
     clause of what was scored)}``; None where there is none (no session or zone, no half day or clock change
     between, a season of no whole sessions or days, no timestamps).
-    ``scored`` False (``predict_windows``): none is said, as no baseline is scored."""
+    ``scored`` False (``predict_windows``): none is said, as no baseline is scored.
+    Counted per row, not per step of each window: whether step ``h`` reads another time of day depends only on its
+    row and ``k = ceil(h / season)``, so for each ``k`` the rows that do are found once [N] and each window's steps
+    of that ``k`` are a slice of their running count: O(K * (N + W)) time and memory, not W * H (decision 1738)."""
     if not scored or season is None or season <= 1 or not len(starts) or \
             not isinstance(getattr(panel, "time", None), pd.DatetimeIndex):
         return None
@@ -67,31 +78,86 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     own = {s: kind(panel.calendars.get(s, panel.calendar), season) for s in np.unique(series).tolist()}
     if not any(own.values()):
         return None
-    keep = np.isin(series, [s for s, k in own.items() if k])  # [W] the windows of series on a session or a zone
-    zoned = np.isin(series, [s for s, k in own.items() if k == "zone"])  # [W] those whose clock's offset counts
     wall = zoneclock.wall(panel.time)
-    moved = _offsets(panel.time)  # [N] each row's offset: a zone's clock change between two rows
-    clock = np.asarray((wall - wall.normalize()).asi8)  # [N] each row's time of day: its time in its session
-    h = np.arange(1, horizon + 1)  # [H]
-    rows = np.asarray(starts, dtype=np.int64)[:, None] + lookback + h[None, :] - 1  # [W, H] stacked rows forecast
-    back = rows - season * -(-h[None, :] // season)  # [W, H] the rows they read
     ends = np.asarray(panel.offsets, dtype=np.int64)
-    inside = keep[:, None] & (rows < ends[series + 1][:, None]) & (back >= ends[series][:, None])
-    at, then = np.minimum(rows, len(clock) - 1), np.maximum(back, 0)
-    off = inside & (clock[at] != clock[then]) & (~zoned[:, None] | (moved[at] != moved[then]))  # [W, H]
-    hit = off.any(axis=1)
+    reads = _reader(panel, wall, own, ends)
+    t0 = np.asarray(starts, dtype=np.int64) + lookback  # [W] each window's first target row
+    end = ends[series + 1]  # [W] the row after its series' last
+    every = np.arange(len(wall))  # [N]
+    hits = np.zeros(len(t0), dtype=np.int64)  # [W] the steps of each window that read another time of day
+    counted_rows, lags = [], []  # the rows of such steps of some window, and how far back each reads
+    for k in range(1, -(-horizon // season) + 1):  # steps (k - 1) * season < h <= k * season read k seasons back
+        off = reads(every, every - k * season)  # [N]
+        ran = np.concatenate([[0], np.cumsum(off)])  # [N + 1]
+        lo, hi = np.minimum(t0 + (k - 1) * season, end), np.minimum(t0 + min(k * season, horizon), end)  # [W]
+        hits += ran[hi] - ran[lo]
+        inside = np.cumsum(np.bincount(lo, minlength=len(wall) + 1) - np.bincount(hi, minlength=len(wall) + 1))
+        counted_rows.append(np.flatnonzero(off & (inside[:-1] > 0)))  # in some window's slice of this k
+        lags.append(np.full(len(counted_rows[-1]), k * season))
+    hit = hits > 0
     if not hit.any():
         return None
-    w, k = np.argwhere(off)[0]
-    first = {"time": f"{wall[rows[w, k]]:%Y-%m-%d %H:%M}", "reads": f"{wall[back[w, k]]:%Y-%m-%d %H:%M}"}
-    n, steps, named = int(hit.sum()), int(off.sum()), int(len(np.unique(series[hit])))
-    what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day") \
-        if zoned[w] else ("a bar at another time of its session, a half day between", "bars", "bar of an earlier session")
+    w = int(np.argmax(hit))
+    h = np.arange(1, horizon + 1)  # [H] the first window's steps, its first such step found among them
+    rows = t0[w] + h - 1
+    back = rows - season * -(-h // season)
+    at = int(np.argmax(reads(np.minimum(rows, len(wall) - 1), back) & (rows < end[w])))
+    first = {"time": f"{wall[rows[at]]:%Y-%m-%d %H:%M}", "reads": f"{wall[back[at]]:%Y-%m-%d %H:%M}"}
+    n, steps, named = int(hit.sum()), int(hits.sum()), int(len(np.unique(series[hit])))
+    if own[int(series[w])] == "zone":
+        what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day")
+    else:  # a half day named only where the calendar's own bars made it (decision 1739)
+        why = _cause(panel, wall, own, ends, np.concatenate(counted_rows), np.concatenate(lags))
+        what = (f"a bar at another time of its session, {why} between", "bars", "bar of an earlier session")
     text = (f"the seasonal naive forecast of {n} of the {counted(len(starts), 'window')} ({counted(steps, 'step')}"
             f"{f', in {named} series' if named > 1 else ''}) reads {what[0]} (for {first['time']}, "
             f"{first['reads']}'s): season {season} is counted in {what[1]}, so those windows' seasonal naive scores, "
             f"and the model's comparison with them, are not of the same {what[2]}")
     return {"windows": n, "of": len(starts), "steps": steps, "series": named, "first": first, "text": text}
+
+
+def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.ndarray, lags: np.ndarray) -> str:
+    """Why the counted steps at stacked ``rows`` [M], reading ``lags`` [M] rows back, read another bar of the session:
+    "a half day" where, on every series of kind "session" among them, the rows between hold each bar of the calendar
+    (``sessions.grid``), so that a shorter session of the calendar made it; else "a shorter session or a missing bar"
+    (a halted market's or a dropped row's: data, not the calendar, decision 1739)."""
+    owner = np.searchsorted(ends, rows, side="right") - 1  # [M] each row's series
+    for s in np.unique(owner).tolist():
+        if own.get(s) != "session":
+            continue
+        mine = owner == s
+        now, then = wall[rows[mine]], wall[rows[mine] - lags[mine]]
+        bars = sessions.grid(panel.calendars.get(s, panel.calendar).session, then.min(), now.max())
+        at, back = bars.get_indexer(now), bars.get_indexer(then)  # -1: a row at no bar of the calendar
+        if ((at < 0) | (back < 0) | (at - back != lags[mine])).any():
+            return "a shorter session or a missing bar"
+    return "a half day"
+
+
+def _reader(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray):
+    """A function of stacked rows [M] and the rows they read [M] (below 0 or before their series' first row: none):
+    [M] whether each reads another time of day on a series of ``own``'s kinds ({series: kind or None}): its time in
+    its session (``sessiondays.clock_in``; a zoned clock's day is a session opened at midnight) differs, and, on a
+    zone, the clock's UTC offset changed between."""
+    rows = np.repeat(np.arange(len(ends) - 1), np.diff(ends))  # [N] each row's series
+    opened = ends[rows]  # [N] its series' first row
+    kept = np.isin(rows, [s for s, k in own.items() if k])  # [N] the rows of series on a session or a zone
+    zoned = np.isin(rows, [s for s, k in own.items() if k == "zone"])  # [N] those whose clock's offset counts
+    clock = np.zeros(len(wall), dtype=np.int64)  # [N] each row's time in its session or day, in ns
+    firsts: dict = {}  # {the first bar's time of day: (a session opening then, [its series])}
+    for s, k in own.items():
+        if k:
+            session = panel.calendars.get(s, panel.calendar).session if k == "session" else MIDNIGHT
+            firsts.setdefault(session.first, (session, []))[1].append(s)
+    for session, ids in firsts.values():
+        mask = np.isin(rows, ids)
+        clock[mask] = np.asarray(clock_in(wall[mask], session).asi8)
+    moved = _offsets(panel.time)  # [N] each row's offset: a zone's clock change between two rows
+
+    def reads(at: np.ndarray, back: np.ndarray) -> np.ndarray:
+        then = np.maximum(back, 0)
+        return kept[at] & (back >= opened[at]) & (clock[at] != clock[then]) & (~zoned[at] | (moved[at] != moved[then]))
+    return reads
 
 
 def zoned(calendar, times, season: int | None) -> str | None:

@@ -45,12 +45,13 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
     kept = scored(wf)
     keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
     usable = np.isfinite(scales) & (scales > 0) if scales is not None else None  # [W, T] whose MASE has a denominator
+    if usable is not None:  # the same for every forecaster: made once
+        scaled_keep, per = keep & usable[:, None, :], np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T], [W, 1, T]
     table = {}
     for name, p in {"model": wf.y_pred, **wf.baselines}.items():
         err = np.asarray(p, dtype=np.float64) - y_true  # [W, H, T]
         table[name] = (_per_step(err**2, keep), _per_step(np.abs(err), keep))
         if usable is not None:
-            scaled_keep, per = keep & usable[:, None, :], np.where(usable, scales, 1.0)[:, None, :]  # [W, 1, T]
             with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
                 table[name] += (np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2))
                                 / scaled_keep.sum(axis=(0, 2)),)

@@ -16,8 +16,9 @@ and 1.019 on a clean yearly sine, which got 7. The rule is now a test, ``cycle``
 value one cycle before (365 days, 7) than the value half a cycle before (183 days, 4 days), by the sign of the
 difference of the two absolute differences, day by day, the sign test of Diebold and Mariano ("Comparing predictive
 accuracy", Journal of Business & Economic Statistics 13(3), 1995, section 2.2) with the variance of its mean taken
-by Newey and West's estimator (Econometrica 55(3), 1987; Bartlett weights, bandwidth floor(4 (n/100)^(2/9)))
-since consecutive days' signs share values. The cycle is found where z < -``Z`` (one-sided 1%); a trend or a random
+by Newey and West's estimator (Econometrica 55(3), 1987; Bartlett weights) since consecutive days' signs share
+values, its bandwidth chosen from the signs by Andrews' AR(1) plug-in (``bandwidth``, decision 1747: the fixed
+floor(4 (n/100)^(2/9)) named 365 on 8 of 100 persistent noises). The cycle is found where z < -``Z`` (one-sided 1%); a trend or a random
 walk, whose values half a cycle before are the nearer, finds none. ``yearly`` holds where the year's is found and
 the week's is not.
 """
@@ -28,6 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.offsets import Day
 
+from rnncast import zoneclock
 from rnncast.climatology import training_values, two_years
 from rnncast.spelling import spelled
 
@@ -37,6 +39,18 @@ Z = 2.326  # the one-sided 1% normal quantile: a cycle is found where ``cycle``'
 SAMPLE = 200  # the series measured at most: their medians, not each series', are kept (decision 1639)
 CYCLES = (1, 7, 365)  # the naive forecast (repeat the last value) and the seasonal naive at 7 and 365 days
 STEPS = 7  # the horizon's steps measured at most, spread over it
+DAY = pd.Timedelta(days=1)
+
+
+def steps_in(time: pd.DatetimeIndex, step: pd.Timedelta = DAY) -> np.ndarray:
+    """[n] int64: each of ``time``'s steps since its first, on a grid of ``step``: days counted on the wall clock
+    (``zoneclock.wall``, midnight to midnight), so that a zoned day after the spring change, 23 hours on, is the next
+    day and not the same one (decision 1748); other steps (``weeklyseason``'s hours) in elapsed time, as the
+    baselines' rows count them."""
+    if step == DAY:
+        midnights = zoneclock.wall(time).normalize()
+        return ((midnights - midnights[0]) // DAY).to_numpy(dtype=np.int64)
+    return ((time - time[0]) // step).to_numpy(dtype=np.int64)
 
 
 def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tuple[float, float]:
@@ -45,7 +59,7 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     365 (the day 7 and 365 days before, or 14, ... for a step past the cycle), on the days that have all three; the
     median absolute error at 365 over that of the last value and over that at 7, pooled over the steps; NaN with
     fewer than 3 such days or a median error of 0 to divide by."""
-    days = ((time - time[0]) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
+    days = steps_in(time)
     grid = np.full(days[-1] + 1, np.nan)  # a daily grid, missing days NaN: a lag is a shift
     grid[days] = values
     errors: list[list] = [[], [], []]
@@ -65,16 +79,29 @@ def _errors(values: np.ndarray, time: pd.DatetimeIndex, horizon: int = 1) -> tup
     return tuple(year / other if other > 0 else np.nan for other in (last, week))
 
 
+def bandwidth(signs: np.ndarray) -> float:
+    """The Bartlett kernel's bandwidth S for the long-run variance of ``signs`` [n] (weights 1 - k/S for lags k < S),
+    chosen from the data by Andrews' AR(1) plug-in ("Heteroskedasticity and autocorrelation consistent covariance
+    matrix estimation", Econometrica 59(3), 1991, section 6): S = 1.1447 (alpha n)^(1/3), alpha = 4 rho^2 /
+    ((1 - rho)^2 (1 + rho)^2), rho the lag-1 autocorrelation of the signs (kept within +-0.97); at least 1 (no lag)
+    (decision 1747)."""
+    centred = signs - signs.mean()
+    below = centred[:-1] @ centred[:-1]
+    rho = float(np.clip(centred[1:] @ centred[:-1] / below, -0.97, 0.97)) if below > 0 else 0.0
+    alpha = 4 * rho ** 2 / ((1 - rho) ** 2 * (1 + rho) ** 2)
+    return max(1.0, 1.1447 * (alpha * len(signs)) ** (1 / 3))
+
+
 def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int | None = None,
-          step: pd.Timedelta = pd.Timedelta(days=1)) -> tuple[float, float]:
+          step: pd.Timedelta = DAY) -> tuple[float, float]:
     """Whether ``values`` [n] (finite, at ``time``, daily) repeat every ``steps`` days: on the days that have the value
     ``steps`` and ``steps // 2 + 1`` days before, the median absolute difference from the first over that from the
     second, and the z statistic of the mean sign of the difference of the two absolute differences (Diebold and
-    Mariano's sign test with a Newey-West variance; below -``Z``: the values one cycle apart are the nearer, more
+    Mariano's sign test with a Newey-West variance of ``bandwidth``'s width; below -``Z``: the values one cycle apart are the nearer, more
     than chance makes them; +-99 where every day agrees); NaN, NaN with fewer than 3 such days or nothing to divide.
     ``against``: another lag than half the cycle; ``step``: steps of another length (``weeklyseason``: 168 hours
     against 24 and 1, decision 1719)."""
-    days = ((time - time[0]) // step).to_numpy(dtype=np.int64)
+    days = steps_in(time, step)
     grid = np.full(days[-1] + 1, np.nan)
     grid[days] = values
     half = steps // 2 + 1 if against is None else against
@@ -88,9 +115,9 @@ def cycle(values: np.ndarray, time: pd.DatetimeIndex, steps: int, against: int |
     if n < 3 or np.median(halfway) == 0:
         return np.nan, np.nan
     signs = np.sign(whole - halfway)
-    centred, bandwidth = signs - signs.mean(), int(4 * (n / 100) ** (2 / 9))
-    variance = centred @ centred / n + sum(2 * (1 - k / (bandwidth + 1)) * (centred[k:] @ centred[:-k]) / n
-                                           for k in range(1, min(bandwidth, n - 1) + 1))
+    centred, width = signs - signs.mean(), bandwidth(signs)
+    variance = centred @ centred / n + sum(2 * (1 - k / width) * (centred[k:] @ centred[:-k]) / n
+                                           for k in range(1, min(int(np.ceil(width)) - 1, n - 1) + 1))
     if variance <= 0:
         z = np.nan if signs.mean() == 0 else 99.0 * np.sign(signs.mean())
     else:

@@ -129,11 +129,11 @@ def run_compare(args) -> int:
 
     with cpu_threads(getattr(args, "threads", 0)), named_logs(), saying(args.part, len(models)):  # once (decision 1602)
         result = compare(models, args.data, part=args.part)
-    params = {name: parameter_count(model) for name, model in models}  # each model's size (decision 1700)
+    params = result.parameters  # each model's size (decisions 1700, 1736): the Python API's too
     if args.json:
         from rnncast.files import json_text
 
-        print(json_text({**result.as_dict(), "parameters": params}))
+        print(json_text(result.as_dict()))
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
     def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 1655)
@@ -161,15 +161,6 @@ def run_compare(args) -> int:
     for line in result.notes + [result.sentence]:
         print(line)
     return 0
-
-
-def parameter_count(model) -> int | None:
-    """A loaded model's number of parameters (``models.count_parameters``), read from its network, so a run written
-    before config.json recorded it is counted too; None for a model without a network."""
-    from rnncast.models import count_parameters
-
-    net = getattr(model, "net_", None)
-    return count_parameters(net) if net is not None else None
 
 
 def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tuple[list[str], list[list[str]]]:

@@ -2,7 +2,8 @@
 replacing an earlier one, moved over it (``replacing.swap``), each outcome said as it is.
 
 A Ctrl-C or SIGTERM while the outputs are written is held (``interrupts.ctrl_c_between_batches``) and
-answered at the next safe point: before the swap the earlier run stays as it was and the new one, complete,
+answered at once with one line (what is being finished, that a second signal stops it now, and the resume that
+writes the outputs later: decision 1753), and, as a step, at the next safe point: before the swap the earlier run stays as it was and the new one, complete,
 waits beside it; after the swap the run is complete and is said to be. A write the system refuses (a full
 disk) or a second signal, which stops the write at once, names the run's state and how to go on
 (``rnncast fit --resume RUN`` writes the outputs again from the saved model)."""
@@ -32,7 +33,10 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
     raises ``RnncastError`` with the run's state. ``data``: the DATA a resume was given (``resume_command``)."""
     replaces = into != out
     try:
-        metrics = write()
+        with interrupts.said_when_held(f"finishing the run's outputs first (scoring its test windows, then writing its "
+                                       f"files); Ctrl-C again (or a second SIGTERM) stops it now, and "
+                                       f"{resume_command(out, data)} writes them later"):  # decision 1753
+            metrics = write()
     except KeyboardInterrupt as err:  # a second signal: the first was held, this one stops the write
         interrupts.pending()  # the first, taken: this line answers both
         print(f"rnncast: interrupted{interrupts.by(err)}; {unwritten(out, into, data=data)}", file=sys.stderr)

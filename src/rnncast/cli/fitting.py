@@ -21,6 +21,7 @@ from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
 from rnncast.errors import RnncastError, TrainingDiverged
 from rnncast.files import entries_of, shown
+from rnncast.folderlock import FolderLost
 from rnncast import replacing
 from rnncast.noticed import capture, held
 from rnncast.spelling import counted, hints
@@ -158,6 +159,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         bar.close()
         if tracker is not None:
             tracker.close(failed=True)
+        if isinstance(err, FolderLost):  # out removed or moved: nothing at its path is this fit's (decision 1749)
+            raise
         before = bool(args.resume) and checkpoint.exists()  # epochs of an earlier attempt
         if replaces and main_rank and not checkpoint.exists():
             replacing.discard(out)  # the new run has no epoch to continue from: the folder is the earlier run's alone
