@@ -765,3 +765,21 @@ def test_a_backtest_of_one_model_says_a_series_without_a_climatology_has_none_no
     Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).backtest(data, n_windows=2, target="y", id_col="id")
     said = [r.getMessage() for r in caplog.records if "not scored in this backtest" in r.getMessage()]
     assert len(said) == 1 and "'B' has none, and scoring it" in said[0] and "at some cutoff" not in said[0]
+
+
+def test_a_backtest_says_a_climatology_some_series_lack_in_its_own_line_alone(caplog):
+    """Decision 9965: a panel's backtest printed the fit's "evaluate scores it on the other series' windows alone"
+    and right after its own "not scored in this backtest"; its fits now leave evaluate's promise out."""
+    import logging
+
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in (("A", "2015-01-01"), ("B", "2016-09-01")):
+        time = pd.date_range(start, "2017-08-31", freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
+                                    + rng.normal(0, 0.1, len(time))}))
+    with caplog.at_level(logging.WARNING):
+        Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).backtest(pd.concat(frames), target="y", id_col="id",
+                                                                     n_windows=2)
+    assert "made only for the series" in caplog.text and "not scored in this backtest" in caplog.text
+    assert "other series' windows alone" not in caplog.text

@@ -399,3 +399,29 @@ def test_why_none_is_kept_is_an_info_line_where_no_series_could_have_one(caplog)
     with caplog.at_level(logging.INFO, logger="rnncast.climatology"):
         climatology.kept(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], np.zeros((2, 1)))
     assert [r.levelname for r in caplog.records] == ["WARNING"] and "'C' (400 days)" in caplog.records[0].message
+
+
+def test_a_backtests_fit_says_the_climatology_made_for_some_series_without_evaluates_promise(caplog):
+    """Decision 9965: inside a backtest (``apart`` False) the fit's line that the climatology is made only for some
+    series leaves out "evaluate scores it on the other series' windows alone", which the backtest does not do (its
+    own line says it is not scored there); a fit keeps the promise."""
+    import logging
+
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
+                  ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="id")
+    splits = [Split(train_end, train_end, n), Split(400, 400, 600)]
+    for apart in (True, False):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast.climatology"):
+            climatology.kept(panel, splits, np.zeros((2, 1)), apart)
+        said = caplog.records[0].message
+        assert "'C' (400 days)" in said and said.endswith("span under two whole years (730 days)") != apart
+        assert ("evaluate scores it on the other series' windows alone" in said) == apart

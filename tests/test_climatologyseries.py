@@ -92,3 +92,26 @@ def test_more_than_five_series_without_one_are_named_five_then_counted():
     said = climatologyseries.sentence(part)
     assert said.endswith("on the 1 of 8 series that have one alone, apart from the verdict above; 'S1', 'S2', 'S3', "
                          "'S4', 'S5' and 2 more have none.")
+
+
+def test_the_sentence_judges_the_climatology_against_the_model_as_the_verdict_does():
+    """Decision 9963: the sentence gave two numbers and no judgement where the climatology was 23% lower than the
+    model on its series' windows (p_value 0.9966, that the model is not better): it says now which is lower and
+    whether beyond chance, with the one-sided p of that side (1 - p where the climatology is lower)."""
+    have = climatologyseries.having(_wf())
+    lower = {"model": {"mse": 0.0623}, "climatology": {"mse": 0.0479}}
+    part = climatologyseries.record(have, np.repeat([0, 1, 2], 2), ["A", "B", "C"], lower, lower, {"p_value": 0.9966})
+    said = climatologyseries.sentence(part, "scaled", "MSE")
+    assert ("MSE 0.0479 against the model's 0.0623 on those series' windows, where the climatology is lower, beyond "
+            "chance (one-sided p = 0.0034 that it is not); 'B' has none.") in said
+    said = climatologyseries.sentence({**part, "significance": {"p_value": 0.8}})
+    assert "where the climatology is lower, but not beyond chance (one-sided p = 0.2 that it is not);" in said
+    better = {"model": {"mse": 0.04}, "climatology": {"mse": 0.05}}
+    said = climatologyseries.sentence({**part, "scaled": better, "significance": {"p_value": 0.01}})
+    assert "0.05 against the model's 0.04 on those series' windows, where the model is lower, beyond chance " \
+           "(one-sided p = 0.01 that it is not);" in said
+    said = climatologyseries.sentence({**part, "scaled": better, "significance": {"p_value": float("nan")}})
+    assert "where the model is lower (not tested against chance);" in said
+    said = climatologyseries.sentence({**part, "original": lower, "scaled": better, "significance": {"p_value": 0.01}},
+                                      "original")  # the test's scaled errors judge; said where the shown units differ
+    assert "where the model is lower in scaled units (the test's), beyond chance" in said

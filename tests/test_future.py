@@ -501,3 +501,25 @@ def test_a_short_futures_dates_are_named_on_one_clock_across_the_autumn_change()
         "the future covariates ['temp'] are missing for 2024-10-27 02:00+01:00, 2024-10-27 03:00+01:00, 2024-10-27 "
         "04:00+01:00 (3 of 6 steps missing); the future values of the series are dated 2024-10-27 00:00+02:00, "
         "2024-10-27 01:00+02:00, 2024-10-27 02:00+02:00; ")
+
+
+def test_a_word_in_another_case_than_a_code_in_the_future_values_is_told_to_give_the_value(tmp_path):
+    """Decision 9961: with missing_values='-999,M' a future 'm' was refused with "if 'm' marks a missing value too,
+    name it there (--missing-values -999,M,m)", a fit flag predict has not, and a code in the future is refused
+    anyway; the case note stays and the advice is to give the value of the column at that step."""
+    from conftest import make_panel
+
+    frame = make_panel(2, seed=3)
+    frame["price"] = np.random.default_rng(1).normal(5, 1, len(frame)).round(2)
+    model = Forecaster(**{**TINY, "epochs": 1, "missing_values": "-999,M", "fill": "ffill"}).fit(
+        frame, future_covariates=["price"])
+    last = frame.groupby("unique_id")["ds"].max()
+    future = pd.DataFrame([{"unique_id": i, "ds": last[i] + pd.Timedelta(hours=k), "price": "5.0"}
+                           for i in sorted(last.index) for k in (1, 2, 3)])
+    future.loc[4, "price"] = "m"
+    with pytest.raises(RnncastError) as refused:
+        model.predict(frame, future=future)
+    assert str(refused.value).endswith(
+        "'m' is not 'M', a text code of missing_values= (-999,M): a code matches a whole cell, spaces around it "
+        "aside, in its case; predict needs a value of every future covariate at every forecast step: give the value "
+        "of 'price' at that step")

@@ -509,3 +509,23 @@ def test_a_dict_that_is_no_table_names_a_key_of_two_columns_by_its_columns():
         load_panel(frame, "y", id_col=["sku", "store"], static_covariates={"size": 1})
     with pytest.raises(RnncastError, match=r"with 'store' and one column per attribute"):
         table_of({"size": 1}, "store")
+
+
+def test_a_static_word_in_another_case_than_a_code_is_told_that_codes_match_in_their_case():
+    """Decision 9962: with missing_values='-999,M' a static 'elev' of 10, 'm', 800 was refused as "holds numbers but
+    for 'm' ... which would make it categories" without decision 1687's case note the future and target refusals
+    give; both ways of giving it (columns of the long table, a table of its own) say it now."""
+    frame = make_panel(3, seed=3)
+    ids = sorted(frame.unique_id.unique())
+    table = pd.DataFrame({"unique_id": ids, "elev": ["10", "m", "800"]})
+    settings = {**TINY, "epochs": 1, "missing_values": "-999,M"}
+    note = (f"holds numbers but for 'm' (series '{ids[1]}'), which would make it categories, each value one; 'm' is "
+            "not 'M', a text code of missing_values= (-999,M): a code matches a whole cell, spaces around it aside, in "
+            "its case; give its value as a number")
+    for given in (dict(static_covariates=table), dict(static_covariates=["elev"], data=frame.merge(table))):
+        with pytest.raises(RnncastError) as refused:
+            Forecaster(**settings).fit(given.pop("data", frame), **given)
+        assert note in str(refused.value)
+    with pytest.raises(RnncastError) as refused:  # no code given in another case: no note
+        Forecaster(**{**settings, "missing_values": "-999"}).fit(frame, static_covariates=table)
+    assert "each value one; give its value as a number" in str(refused.value)

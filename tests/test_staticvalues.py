@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rnncast.errors import RnncastError
 from rnncast.static import from_frame
 
 
@@ -136,3 +137,11 @@ def test_a_number_written_as_no_value_is_refused_as_no_value_not_as_a_word(word,
     with pytest.raises(RnncastError, match=rf"^static covariate 'size' holds '{word}' for series 'b', {why}; a static "
                                            "covariate needs a value for every series"):
         from_frame(table, ["a", "b", "c"], "unique_id")
+
+
+def test_few_words_gives_the_case_note_where_a_word_is_a_code_in_another_case():
+    """Decision 9962: 'm' among numbers beside missing_values '-9999,M' is told that a code matches in its case."""
+    from rnncast.staticvalues import few_words
+
+    with pytest.raises(RnncastError, match=r"each value one; 'm' is not 'M', a text code of missing_values= \(-9999,M\)"):
+        few_words(pd.Series(["10", " m ", "800"], dtype=object), "elev", ["A", "B", "C"], "-9999,M")

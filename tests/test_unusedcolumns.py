@@ -214,3 +214,19 @@ def test_a_cell_of_a_text_code_in_another_case_is_told_that_codes_match_in_their
     with pytest.raises(RnncastError, match=r"name it in missing_values= \(--missing-values '-999, 9999, M, T'\) to read"):
         load_panel(tmp_path / "trace.csv", target="y", missing_values=missing_text([-999, 9999, "M"]),
                    fill="ffill")  # never -999,9999, one number in a file of decimal commas
+
+
+def test_the_case_note_in_predicts_future_values_advises_giving_the_value_not_a_fit_flag():
+    """Decision 9961: in predict's future table (attrs' numbertext.FUTURE) a code is refused as a missing value,
+    so a word in another case than a code ('m' beside 'M') is told to give the column's value at that step(s)."""
+    from rnncast.numbertext import FUTURE, MISSING
+    from rnncast.unusedcolumns import text_clause
+
+    column = pd.Series(["5.0", "m", "m", "4.0"])
+    bad = np.array([False, True, True, False])
+    said = text_clause(column, "price", bad, {MISSING: "-9999,M", FUTURE: True})
+    assert said.endswith("in its case; predict needs a value of every future covariate at every forecast step: give "
+                         "the value of 'price' at those steps")
+    assert "--missing-values" not in said
+    assert said.startswith("; 'm' is not 'M'")
+    assert "(--missing-values -9999,M,m)" in text_clause(column, "price", bad, {MISSING: "-9999,M"})

@@ -64,3 +64,16 @@ def test_the_fitted_hint_names_168_and_the_lookback_it_needs():
                            "the value a week before by a median ")
     assert "with a lookback of at least 168 (lookback=168, --lookback 168; it is 24)" in hint
     assert "if the values repeat every week" in hint and "(season=168, --season 168)" in hint
+
+
+def test_why_of_the_week_on_a_daily_record_that_finds_the_year_too():
+    """Decision 9964: the 7 hint of a daily record that finds the year as well says so; an hourly record's 24 or a
+    daily record without the year says nothing."""
+    both = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -26.3, "week_vs_half": 0.5,
+            "week_z": -28.5}
+    week = Season(7, "days in a week")
+    assert weeklyseason.why(week, both, True).startswith(" (a yearly cycle is found too, z = -26.3: the 'climatology'")
+    assert "a season of 365" in weeklyseason.why(week, both)
+    assert weeklyseason.why(week, {**both, "year_z": 0.4}, True) == ""
+    hourly = {"week_vs_day": 0.9, "week_z_day": 0.1, "week_vs_hour": 1.2, "week_z_hour": 3.0}
+    assert weeklyseason.why(Season(24, "hours in a day"), hourly, True) == ""

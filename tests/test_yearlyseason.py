@@ -156,3 +156,17 @@ def test_zoned_days_are_counted_on_the_wall_clock():
     assert yearlyseason.cycle(values, time, 365) == yearlyseason.cycle(values, time.tz_localize(None), 365)
     hours = pd.date_range("2024-03-30", periods=48, freq="h", tz="Europe/Berlin")  # across the spring change
     assert (yearlyseason.steps_in(hours, pd.Timedelta(hours=1)) == np.arange(48)).all()  # elapsed, as rows count
+
+
+def test_a_yearly_cycle_found_beside_the_week_is_told_in_the_7_hint():
+    """Decision 9964: a daily series of both cycles (year_z -26.3, week_z -28.5) got the 7 hint alone (decision
+    1702's "both found: 7"), on a run whose climatology beat the model; the hint's clause says the year is found
+    too, and where it is weighed: the climatology baseline, or a season of 365 where the run scored none."""
+    both = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -26.3, "week_vs_half": 0.5,
+            "week_z": -28.5}
+    assert yearlyseason.also(both, True) == " (a yearly cycle is found too, z = -26.3: the 'climatology' baseline " \
+                                            "scores it)"
+    assert yearlyseason.also(both, False) == (" (a yearly cycle is found too, z = -26.3: a season of 365 "
+                                              "(season=365, --season 365) would compare the model with it)")
+    assert yearlyseason.also({**both, "year_z": 1.2}, True) == "" and yearlyseason.also(None, True) == ""
+    assert yearlyseason.also({"year_vs_day": 0.3, "year_vs_week": 0.4}, True) == ""  # a record before the test

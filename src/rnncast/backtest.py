@@ -302,7 +302,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
     """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows."""
-    prepared = fitting.prepare(panel, splits, settings, params)
+    prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
     fitting.train(prepared, on_epoch=on_epoch)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
 

@@ -199,7 +199,7 @@ def unkept():
         _UNKEPT.reset(token)
 
 
-def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
+def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:  # apart False: a backtest's, no evaluate (9965)
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
     backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
@@ -214,9 +214,9 @@ def kept(panel, splits, means: np.ndarray) -> np.ndarray | None:
                     "%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
                     named("climatology"), why)
         else:
-            log.warning("%s is made only for the series whose training rows span two whole years: %s; evaluate scores "
-                        "it on the other series' windows alone, beside the model's score on those same windows",
-                        named("climatology"), why)
+            log.warning("%s is made only for the series whose training rows span two whole years: %s%s",
+                        named("climatology"), why, "; evaluate scores it on the other series' windows alone, beside "
+                        "the model's score on those same windows" if apart else "")
     return kept_table
 
 

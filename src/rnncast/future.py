@@ -22,6 +22,7 @@ from rnncast import codedblanks, futurekeys, futurerows, futuretimes, gridtimes,
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
+from rnncast.numbertext import FUTURE
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.lookalikes import refuse_other_form, spaced_name
@@ -169,7 +170,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     frame = codedblanks.words(frame, missing_values, [c for c in frame.columns if c not in columns])  # 'M': fit's way
     for c in columns:
         try:  # 'yes' named with its line and series, not float()'s traceback
-            given[c] = numeric_column(frame[c], c, frame.attrs, whose_row)
+            given[c] = numeric_column(frame[c], c, {**frame.attrs, FUTURE: True}, whose_row)  # 'm': give its value
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one

@@ -74,7 +74,8 @@ def season_hint(season: Season | None, calendar: str, lookback: int, each: bool 
 def backtest_season_hint(m: dict) -> str | None:
     """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
     season, shown = recorded_season(m), m.get("calendar") or repr(m.get("freq"))
-    why = weeklyseason.why(season, m.get("yearly_season"))  # 365 or 168 by fit's measure
+    why = weeklyseason.why(season, m.get("yearly_season"),  # 365 or 168 by fit's measure; 7 with the year found too
+                           "climatology" in m.get("overall", {}))
     return season_hint(season, shown, m["lookback"], False, why) or seasonmatch.hint(  # a season given off the calendar's year
         m.get("season"), seasonmatch.calendar_of(m.get("freq")), shown)
 
@@ -84,7 +85,7 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
     own = _own(forecaster)
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
     season, measured = missing_season(forecaster), getattr(forecaster.state_, "yearly_season", None)
-    why = weeklyseason.why(season, measured)
+    why = weeklyseason.why(season, measured, getattr(forecaster.state_, "climatology", None) is not None)
     return season_hint(season, calendar, forecaster.settings_.data.lookback, bool(own), why) or \
         seasonmatch.hint(forecaster.settings_.data.season, forecaster.calendar_, forecaster.calendar_.shown)
 

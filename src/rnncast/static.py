@@ -109,12 +109,12 @@ def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, code
     check_categories(as_categories, names if table is None else [c for c in table.columns if str(c) != id_col])
     if table is None:
         codedblanks.static_words(frame, names, missing_values, np.asarray(panel.given_ids, dtype=object)[codes])
-        return from_columns(frame, codes, names, panel.given_ids, announce, as_categories)
+        return from_columns(frame, codes, names, panel.given_ids, announce, as_categories, missing_values)
     table = keyed(table, id_col, frame.columns)  # the id column missing is the first problem, said first
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")
     codedblanks.static_words(table, [c for c in table.columns if str(c) != id_col], missing_values, table[id_col].tolist())
-    return from_frame(table, panel.ids, id_col, panel.given_ids, announce, as_categories)
+    return from_frame(table, panel.ids, id_col, panel.given_ids, announce, as_categories, missing_values)
 
 
 CATEGORIES_FORMS = "static_categorical=, --static-categorical"
@@ -133,7 +133,7 @@ def check_categories(as_categories, attributes) -> None:
 
 
 def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: list, announce: bool = True,
-                 as_categories=()) -> Static:
+                 as_categories=(), missing_values: str | None = None) -> Static:
     """Attributes given as columns of the long table [N]: each must hold one value per series
     (``codes`` [N] says the series of each row, a position in ``ids``, named as the caller gave them);
     read as ``from_frame`` reads a table's."""
@@ -158,7 +158,7 @@ def from_columns(frame: pd.DataFrame, codes: np.ndarray, names: list[str], ids: 
                                "static covariate needs a value for every series: give it in the rows of each, or leave "
                                f"{name!r} out of the static covariates ({spelled('static_covariates')})")
         per_series[name] = first.reindex(range(len(ids)))
-    return _table(pd.DataFrame(per_series), ids, announce, as_categories)
+    return _table(pd.DataFrame(per_series), ids, announce, as_categories, missing_values)
 
 
 def _refuse_blank(column: pd.Series, name: str, codes: np.ndarray, ids: list, attrs: dict) -> None:
@@ -197,7 +197,7 @@ def keyed(table: pd.DataFrame, id_col: str, columns=()) -> pd.DataFrame:
 
 
 def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | None = None,
-               announce: bool = True, as_categories=()) -> Static:
+               announce: bool = True, as_categories=(), missing_values: str | None = None) -> Static:
     """Attributes given as a table of their own: one row per series, the id column (ids matched by
     the data's rule, ``staticids``) and one column per attribute; numeric columns are numeric attributes, and text columns whose every
     value writes a number ('1.0'), as the covariates' are (said in a warning where ``announce``); others, and a
@@ -222,7 +222,8 @@ def from_frame(table: pd.DataFrame, ids: list, id_col: str, given_ids: list | No
         raise RnncastError(f"static covariate {name!r} is missing for series {some(list(map(repr, blank)))} in the static covariate "
                            f"table; a static covariate needs a value for every series: fill it in, or drop the column "
                            f"{name!r} from the table")
-    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories), from_table=True)
+    return replace(_table(table.reset_index(drop=True), [named[i] for i in ids], announce, as_categories, missing_values),
+                   from_table=True)
 
 
 def as_fitted(table: pd.DataFrame, categorical: list, numeric: list = (), codes: list = ()) -> pd.DataFrame:
@@ -251,9 +252,10 @@ def _codes(column: pd.Series) -> bool:
     return column.dtype.kind in "iuf"  # a boolean's kind is 'b', a category's 'O'
 
 
-def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=()) -> Static:
+def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=(), missing_values=None) -> Static:
     """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them);
-    those ``as_categories`` names are categories whatever their values (integer codes: 101 the category '101')."""
+    those ``as_categories`` names are categories whatever their values (integer codes: 101 the category '101');
+    ``missing_values`` (the text given) lets ``few_words`` tell 'm' from a code 'M' (decision 9962)."""
     table.columns = [str(c) for c in table.columns]
     marked = {str(n) for n in as_categories}
     for name in table.columns:
@@ -264,7 +266,7 @@ def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=
         else:  # a number read as a number: finite, as the covariates' (decision 1221)
             finitevalues.per_series(table[name], name, ids)
             table[name] = numbers_written(table[name], name, announce)
-            few_words(table[name], name, ids) if announce else None
+            few_words(table[name], name, ids, missing_values) if announce else None
     if announce and len(table) > 1:  # one value for every series tells none apart: said, as a constant covariate is
         for name in [c for c in table.columns if table[c].nunique(dropna=False) == 1]:
             log.warning("static covariate %r holds one value for every series (%r), so it tells no series apart and the "

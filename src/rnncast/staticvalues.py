@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.settingvalues import plain
+from rnncast.settingvalues import case_note, plain
 from rnncast.sheetcsv import NA_STRINGS
 from rnncast.spelling import shell_names
 
@@ -35,12 +35,13 @@ def whole_numbers(column: pd.Series, name: str) -> None:
                 "(--static-categorical %s)", name, shown, shell_names(name))  # 'store size': one name, as read
 
 
-def few_words(column: pd.Series, name: str, ids: list) -> None:
+def few_words(column: pd.Series, name: str, ids: list, missing_values: str | None = None) -> None:
     """Refuse an attribute of numbers but for a few text values (size 100 and 'unknown', 10, 12, 20 and 'large': at
     least as many numbers as texts), naming the first text and its series (``ids``, by position): it was read as
     categories, each value one, where the text is most often a typo or a code for a missing value, and a static
     covariate is never filled. A column of texts stays categories; ``static_categorical`` reads this one so too
-    (decisions 577, 1261)."""
+    (decisions 577, 1261). A text that is a code of ``missing_values`` (the text given) in another case ('m' beside 'M') is
+    told so (decision 9962)."""
     given = column.dropna()
     if not is_text(column) or writes_numbers(column) or not len(given):
         return
@@ -62,8 +63,9 @@ def few_words(column: pd.Series, name: str, ids: list) -> None:
         return
     i, word = next(iter(words.items()))
     more = f" ({len(words)} texts in all: {_shown(words)})" if len(words) > 1 else ""
+    note = f"{note}; " if (note := case_note([str(w).strip() for w in words], missing_values)) else ""  # 'm' beside 'M'
     raise RnncastError(f"static covariate {name!r} holds numbers but for {plain(word)!r} (series {ids[int(i)]!r}){more}, "
-                       "which would make it categories, each value one; give its value as a number (a static covariate is "
+                       f"which would make it categories, each value one; {note}give its value as a number (a static covariate is "
                        "never filled: a code of missing_values= is refused there too), or name it in static_categorical= "
                        f"(--static-categorical {shell_names(name)}) to read the column as categories")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rnncast import indexcolumns, numbertext, signs
-from rnncast.settingvalues import NUMBER, missing_words, packed
+from rnncast.settingvalues import NUMBER, case_note, packed
 from rnncast.staticvalues import is_text
 
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
@@ -37,8 +37,10 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     how to encode it where it ``holds_text``; where its text cells are a few words among numbers (NOAA's 'T' for a
     trace, 'M' for missing), that they can be read as missing with missing_values= (beside the codes given: its text in
     the table's ``attrs``, '-9999,M') or replaced by the number they stand for (decision 1646); a word that is a code
-    given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 1687); ""
-    otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as pandas reads it back (decision 1689)."""
+    given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 1687),
+    and in predict's future table (``attrs``' ``numbertext.FUTURE``) to give the value at that step, as a code there is
+    refused too (decision 9961); "" otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as
+    pandas reads it back (decision 1689)."""
     given, index = (attrs or {}).get(numbertext.MISSING), indexcolumns.of_file(name, attrs or {})
     if holds_text(column):
         return "; " + encode_hint(name, index=index)
@@ -46,13 +48,16 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     words = list(dict.fromkeys(cells[~cells.str.contains(r"\d") & (cells != "")]))
     if not words or len(words) > 3 or len(words) < cells.nunique():
         return ""
-    shown, first, had = ", ".join(map(repr, words)), words[0], list(missing_words(given))
+    shown, first = ", ".join(map(repr, words)), words[0]
     every = ",".join([t.strip() for t in given.split(",")] + words) if given else ",".join(words)  # -9999,M,T
     every = every.replace(",", ", ") if packed(every) else every  # -999,9999,T: -999,9 in a decimal-comma file
     code = every if all(w.isalnum() or NUMBER.fullmatch(w) for w in every.split(",")) else repr(every)
-    if (cased := [(w, h) for w in words for h in had if w.casefold() == h.casefold()]):  # 'm' given 'M'
-        return (f"; {cased[0][0]!r} is not {cased[0][1]!r}, a text code of missing_values= ({given}): a code matches "
-                f"a whole cell, spaces around it aside, in its case; if {shown} {'marks' if len(words) == 1 else 'mark'}"
+    if (note := case_note(words, given)):  # 'm' given 'M'
+        note = f"; {note}; "
+        if (attrs or {}).get(numbertext.FUTURE):  # predict's future: a missing value is refused too (decision 9961)
+            return (note + "predict needs a value of every future covariate at every forecast step: give the value "
+                    f"of {str(name)!r} at {'that step' if len(cells) == 1 else 'those steps'}")
+        return (note + f"if {shown} {'marks' if len(words) == 1 else 'mark'}"
                 f" a missing value too, name {'it' if len(words) == 1 else 'them'} there (--missing-values {code})")
     beside = "" if given else ", beside any number codes such as -9999"
     return (f"; if {shown} {'marks' if len(words) == 1 else 'mark'} a missing value, name "

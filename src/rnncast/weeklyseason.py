@@ -72,10 +72,14 @@ def implied(season, measured: dict | None):
     return yearlyseason.implied(season, None if measured and set(measured) == set(KEYS) else measured)
 
 
-def why(season, measured: dict | None) -> str:
-    """The hint's reason where it names the longer cycle (168 by an hourly record, 365 by a daily one), else ""."""
+def why(season, measured: dict | None, climatology: bool = False) -> str:
+    """The hint's reason where it names the longer cycle (168 by an hourly record, 365 by a daily one); where it names
+    the week's 7 and a daily record finds the year too, that clause (``yearlyseason.also``: ``climatology``, whether
+    the run scored that baseline, decision 9964); else ""."""
     if season is None or not measured:
         return ""
+    if season.steps == 7 and set(measured) != set(KEYS):
+        return yearlyseason.also(measured, climatology)
     if season.steps == 168 and set(measured) == set(KEYS):
         return (" (on the training rows a value differs from the value a week before by a median "
                 f"{measured['week_vs_day']:.2f} times as much as from the value a day before and "

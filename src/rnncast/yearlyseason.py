@@ -31,6 +31,7 @@ from pandas.tseries.offsets import Day
 
 from rnncast import zoneclock
 from rnncast.climatology import training_values, two_years
+from rnncast.spelling import spelled
 
 KEYS = ("year_vs_day", "year_vs_week", "year_vs_half", "year_z", "week_vs_half", "week_z")
 OLD_KEYS = ("year_vs_day", "year_vs_week")  # a model saved before the test (decision 1702): its rule, a coin flip, unread
@@ -185,6 +186,18 @@ def why(measured: dict) -> str:
     return (" (on the training rows the seasonal naive forecast at 365 forecasts better than at 7 and than the last "
             f"value repeated: its median absolute error is {measured['year_vs_week']:.2f} and "
             f"{measured['year_vs_day']:.2f} times theirs)")
+
+
+def also(measured: dict | None, climatology: bool) -> str:
+    """The clause of a hint that names the week's 7 (decision 1702: where both cycles are found, 7) while ``measured``
+    finds the yearly cycle too (``year_z`` below -``Z``): " (a yearly cycle is found too, z = -26.3: the 'climatology'
+    baseline scores it)" where the run scored one (``climatology``), else that season 365 would; "" where the year is
+    not found or not tested (decision 9964)."""
+    if not measured or "year_z" not in measured or not measured["year_z"] < -Z:
+        return ""
+    weighed = ("the 'climatology' baseline scores it" if climatology else
+               f"a season of 365 ({spelled('season', 365)}) would compare the model with it")
+    return f" (a yearly cycle is found too, z = {measured['year_z']:.1f}: {weighed})"
 
 
 def read(saved) -> dict | None:
