@@ -768,7 +768,7 @@ def test_a_backtest_of_one_model_says_a_series_without_a_climatology_has_none_no
 
 
 def test_a_backtest_says_a_climatology_some_series_lack_in_its_own_line_alone(caplog):
-    """Decision 9965: a panel's backtest printed the fit's "evaluate scores it on the other series' windows alone"
+    """Decision 1761: a panel's backtest printed the fit's "evaluate scores it on the other series' windows alone"
     and right after its own "not scored in this backtest"; its fits now leave evaluate's promise out."""
     import logging
 

@@ -402,7 +402,7 @@ def test_why_none_is_kept_is_an_info_line_where_no_series_could_have_one(caplog)
 
 
 def test_a_backtests_fit_says_the_climatology_made_for_some_series_without_evaluates_promise(caplog):
-    """Decision 9965: inside a backtest (``apart`` False) the fit's line that the climatology is made only for some
+    """Decision 1761: inside a backtest (``apart`` False) the fit's line that the climatology is made only for some
     series leaves out "evaluate scores it on the other series' windows alone", which the backtest does not do (its
     own line says it is not scored there); a fit keeps the promise."""
     import logging

@@ -95,7 +95,7 @@ def test_more_than_five_series_without_one_are_named_five_then_counted():
 
 
 def test_the_sentence_judges_the_climatology_against_the_model_as_the_verdict_does():
-    """Decision 9963: the sentence gave two numbers and no judgement where the climatology was 23% lower than the
+    """Decision 1759: the sentence gave two numbers and no judgement where the climatology was 23% lower than the
     model on its series' windows (p_value 0.9966, that the model is not better): it says now which is lower and
     whether beyond chance, with the one-sided p of that side (1 - p where the climatology is lower)."""
     have = climatologyseries.having(_wf())

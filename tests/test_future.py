@@ -504,7 +504,7 @@ def test_a_short_futures_dates_are_named_on_one_clock_across_the_autumn_change()
 
 
 def test_a_word_in_another_case_than_a_code_in_the_future_values_is_told_to_give_the_value(tmp_path):
-    """Decision 9961: with missing_values='-999,M' a future 'm' was refused with "if 'm' marks a missing value too,
+    """Decision 1757: with missing_values='-999,M' a future 'm' was refused with "if 'm' marks a missing value too,
     name it there (--missing-values -999,M,m)", a fit flag predict has not, and a code in the future is refused
     anyway; the case note stays and the advice is to give the value of the column at that step."""
     from conftest import make_panel

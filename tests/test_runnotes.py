@@ -452,7 +452,7 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
     weekly = fitted_season_hint(fitted({**measured, "week_vs_half": 0.3, "week_z": -20.0}))
     assert weekly.startswith("hint: the calendar is 'D', 7 days in a week (a yearly cycle is found too, z = -27.0: a "
                              "season of 365 (season=365, --season 365) would compare the model with it), but season "
-                             "is 1")  # both found: 7, the year said too (decision 9964)
+                             "is 1")  # both found: 7, the year said too (decision 1760)
     noise = fitted_season_hint(fitted({**measured, "year_vs_day": 0.89, "year_vs_week": 0.94, "year_z": -1.2}))
     assert noise.startswith("hint: the calendar is 'D', 7 days in a week")  # t34t5 2: ratios under 1, no cycle
     assert fitted_season_hint(fitted(None)).startswith("hint: the calendar is 'D', 7 days in a week")
@@ -476,7 +476,7 @@ def test_a_backtests_365_hint_quotes_the_measure_fit_took():
 
 
 def test_the_backtest_7_hint_says_a_yearly_cycle_found_too_and_the_climatology_scored():
-    """Decision 9964: a backtest's 7 hint names the year found too, and the climatology where the backtest scored it."""
+    """Decision 1760: a backtest's 7 hint names the year found too, and the climatology where the backtest scored it."""
     from rnncast.runnotes import backtest_season_hint
 
     measured = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -31.6, "week_vs_half": 0.5,

@@ -321,7 +321,7 @@ def test_a_refused_missing_values_says_a_text_code_matches_whole_cells_in_their_
 
 
 def test_case_note_names_a_word_that_is_a_code_in_another_case():
-    """Decision 9962 (shared with decision 1687's refusals): 'm' beside the code 'M' is told so; no note otherwise."""
+    """Decision 1758 (shared with decision 1687's refusals): 'm' beside the code 'M' is told so; no note otherwise."""
     from rnncast.settingvalues import case_note
 
     assert case_note(["m"], "-9999,M") == ("'m' is not 'M', a text code of missing_values= (-9999,M): a code matches a "

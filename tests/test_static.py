@@ -512,7 +512,7 @@ def test_a_dict_that_is_no_table_names_a_key_of_two_columns_by_its_columns():
 
 
 def test_a_static_word_in_another_case_than_a_code_is_told_that_codes_match_in_their_case():
-    """Decision 9962: with missing_values='-999,M' a static 'elev' of 10, 'm', 800 was refused as "holds numbers but
+    """Decision 1758: with missing_values='-999,M' a static 'elev' of 10, 'm', 800 was refused as "holds numbers but
     for 'm' ... which would make it categories" without decision 1687's case note the future and target refusals
     give; both ways of giving it (columns of the long table, a table of its own) say it now."""
     frame = make_panel(3, seed=3)

@@ -140,7 +140,7 @@ def test_a_number_written_as_no_value_is_refused_as_no_value_not_as_a_word(word,
 
 
 def test_few_words_gives_the_case_note_where_a_word_is_a_code_in_another_case():
-    """Decision 9962: 'm' among numbers beside missing_values '-9999,M' is told that a code matches in its case."""
+    """Decision 1758: 'm' among numbers beside missing_values '-9999,M' is told that a code matches in its case."""
     from rnncast.staticvalues import few_words
 
     with pytest.raises(RnncastError, match=r"each value one; 'm' is not 'M', a text code of missing_values= \(-9999,M\)"):

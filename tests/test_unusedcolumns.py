@@ -217,7 +217,7 @@ def test_a_cell_of_a_text_code_in_another_case_is_told_that_codes_match_in_their
 
 
 def test_the_case_note_in_predicts_future_values_advises_giving_the_value_not_a_fit_flag():
-    """Decision 9961: in predict's future table (attrs' numbertext.FUTURE) a code is refused as a missing value,
+    """Decision 1757: in predict's future table (attrs' numbertext.FUTURE) a code is refused as a missing value,
     so a word in another case than a code ('m' beside 'M') is told to give the column's value at that step(s)."""
     from rnncast.numbertext import FUTURE, MISSING
     from rnncast.unusedcolumns import text_clause

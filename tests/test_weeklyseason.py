@@ -67,7 +67,7 @@ def test_the_fitted_hint_names_168_and_the_lookback_it_needs():
 
 
 def test_why_of_the_week_on_a_daily_record_that_finds_the_year_too():
-    """Decision 9964: the 7 hint of a daily record that finds the year as well says so; an hourly record's 24 or a
+    """Decision 1760: the 7 hint of a daily record that finds the year as well says so; an hourly record's 24 or a
     daily record without the year says nothing."""
     both = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -26.3, "week_vs_half": 0.5,
             "week_z": -28.5}

@@ -159,7 +159,7 @@ def test_zoned_days_are_counted_on_the_wall_clock():
 
 
 def test_a_yearly_cycle_found_beside_the_week_is_told_in_the_7_hint():
-    """Decision 9964: a daily series of both cycles (year_z -26.3, week_z -28.5) got the 7 hint alone (decision
+    """Decision 1760: a daily series of both cycles (year_z -26.3, week_z -28.5) got the 7 hint alone (decision
     1702's "both found: 7"), on a run whose climatology beat the model; the hint's clause says the year is found
     too, and where it is weighed: the climatology baseline, or a season of 365 where the run scored none."""
     both = {"year_vs_day": 0.3, "year_vs_week": 0.4, "year_vs_half": 0.2, "year_z": -26.3, "week_vs_half": 0.5,

@@ -63,7 +63,7 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
     none): its score beside the model's on those series' windows alone, in the verdict's ``units`` ("original" or
     "scaled", named ``measured``, written by ``quote``), judged as the verdict is (its Diebold-Mariano test of the
     scaled errors, one-sided p below 0.05 either way: "where the climatology is lower, beyond chance (one-sided p =
-    0.0034 that it is not)", decision 9963), and the series without one, by name (the first five)."""
+    0.0034 that it is not)", decision 1759), and the series without one, by name (the first five)."""
     if not part:
         return ""
     quote = quote or (lambda value: f"{value:.4g}")

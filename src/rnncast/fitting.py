@@ -145,7 +145,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     """Scalers, static encoder, network and batches for every series of ``panel``, each cut by its
     own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller); ``apart``
-    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatology.kept``, decision 9965)."""
+    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatology.kept``, decision 1761)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     unread = 0 if data_s.target_input else panel.n_targets  # the target columns the network cuts off, never inputs
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 DECIMAL = "decimal"  # a frame's attrs: the decimal mark its file writes numbers with ("," or ".")
 MISSING = "missing_values"  # a frame's attrs: the missing_values text it was read with (codedblanks.words, decision 1687)
-FUTURE = "future_values"  # a frame's attrs: it is predict's future table, where every step needs a value (decision 9961)
+FUTURE = "future_values"  # a frame's attrs: it is predict's future table, where every step needs a value (decision 1757)
 
 DECIMAL_COMMA = rf"{thousands.COMMA_DECIMAL}(?:[eE][+-]?\d+)?"  # 51,02  -0,5  3  1,5e3
 THOUSANDS_LIKE = thousands.THOUSANDS_LIKE  # 1,234: a decimal comma, or one thousand two hundred and thirty-four?

@@ -152,7 +152,7 @@ def missing_words(text: str | None) -> tuple[str, ...]:
 
 def case_note(words, text: str | None) -> str:
     """Where one of ``words`` (cells refused as no number) is a text code of ``text`` (missing_values) in another case
-    ('m' where 'M' was given): that a code matches a whole cell in its case (decisions 1687, 9962); "" otherwise."""
+    ('m' where 'M' was given): that a code matches a whole cell in its case (decisions 1687, 1758); "" otherwise."""
     cased = [(w, h) for w in words for h in missing_words(text) if str(w).casefold() == h.casefold()]
     return (f"{cased[0][0]!r} is not {cased[0][1]!r}, a text code of missing_values= ({text}): a code matches a whole "
             "cell, spaces around it aside, in its case") if cased else ""

@@ -255,7 +255,7 @@ def _codes(column: pd.Series) -> bool:
 def _table(table: pd.DataFrame, ids: list, announce: bool = True, as_categories=(), missing_values=None) -> Static:
     """The attributes of ``table`` (one row per series, named in messages by ``ids`` as the caller gave them);
     those ``as_categories`` names are categories whatever their values (integer codes: 101 the category '101');
-    ``missing_values`` (the text given) lets ``few_words`` tell 'm' from a code 'M' (decision 9962)."""
+    ``missing_values`` (the text given) lets ``few_words`` tell 'm' from a code 'M' (decision 1758)."""
     table.columns = [str(c) for c in table.columns]
     marked = {str(n) for n in as_categories}
     for name in table.columns:

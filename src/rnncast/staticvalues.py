@@ -41,7 +41,7 @@ def few_words(column: pd.Series, name: str, ids: list, missing_values: str | Non
     categories, each value one, where the text is most often a typo or a code for a missing value, and a static
     covariate is never filled. A column of texts stays categories; ``static_categorical`` reads this one so too
     (decisions 577, 1261). A text that is a code of ``missing_values`` (the text given) in another case ('m' beside 'M') is
-    told so (decision 9962)."""
+    told so (decision 1758)."""
     given = column.dropna()
     if not is_text(column) or writes_numbers(column) or not len(given):
         return

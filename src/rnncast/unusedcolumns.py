@@ -39,7 +39,7 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     the table's ``attrs``, '-9999,M') or replaced by the number they stand for (decision 1646); a word that is a code
     given in another case ('m' where 'M' was given) is told so: a code matches a cell in its case (decision 1687),
     and in predict's future table (``attrs``' ``numbertext.FUTURE``) to give the value at that step, as a code there is
-    refused too (decision 9961); "" otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as
+    refused too (decision 1757); "" otherwise. A Parquet file's index (``attrs``) is reset in the lines given, as
     pandas reads it back (decision 1689)."""
     given, index = (attrs or {}).get(numbertext.MISSING), indexcolumns.of_file(name, attrs or {})
     if holds_text(column):
@@ -54,7 +54,7 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
     code = every if all(w.isalnum() or NUMBER.fullmatch(w) for w in every.split(",")) else repr(every)
     if (note := case_note(words, given)):  # 'm' given 'M'
         note = f"; {note}; "
-        if (attrs or {}).get(numbertext.FUTURE):  # predict's future: a missing value is refused too (decision 9961)
+        if (attrs or {}).get(numbertext.FUTURE):  # predict's future: a missing value is refused too (decision 1757)
             return (note + "predict needs a value of every future covariate at every forecast step: give the value "
                     f"of {str(name)!r} at {'that step' if len(cells) == 1 else 'those steps'}")
         return (note + f"if {shown} {'marks' if len(words) == 1 else 'mark'}"

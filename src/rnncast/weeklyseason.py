@@ -75,7 +75,7 @@ def implied(season, measured: dict | None):
 def why(season, measured: dict | None, climatology: bool = False) -> str:
     """The hint's reason where it names the longer cycle (168 by an hourly record, 365 by a daily one); where it names
     the week's 7 and a daily record finds the year too, that clause (``yearlyseason.also``: ``climatology``, whether
-    the run scored that baseline, decision 9964); else ""."""
+    the run scored that baseline, decision 1760); else ""."""
     if season is None or not measured:
         return ""
     if season.steps == 7 and set(measured) != set(KEYS):

@@ -192,7 +192,7 @@ def also(measured: dict | None, climatology: bool) -> str:
     """The clause of a hint that names the week's 7 (decision 1702: where both cycles are found, 7) while ``measured``
     finds the yearly cycle too (``year_z`` below -``Z``): " (a yearly cycle is found too, z = -26.3: the 'climatology'
     baseline scores it)" where the run scored one (``climatology``), else that season 365 would; "" where the year is
-    not found or not tested (decision 9964)."""
+    not found or not tested (decision 1760)."""
     if not measured or "year_z" not in measured or not measured["year_z"] < -Z:
         return ""
     weighed = ("the 'climatology' baseline scores it" if climatology else
