@@ -199,7 +199,7 @@ def unkept():
         _UNKEPT.reset(token)
 
 
-def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:  # apart False: a backtest's, no evaluate (9965)
+def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:  # apart False: a backtest's (decision 1761)
     """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
     to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
     backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
