@@ -425,3 +425,23 @@ def test_a_backtests_fit_says_the_climatology_made_for_some_series_without_evalu
         said = caplog.records[0].message
         assert "'C' (400 days)" in said and said.endswith("span under two whole years (730 days)") != apart
         assert ("evaluate scores it on the other series' windows alone" in said) == apart
+
+
+def test_a_series_under_two_years_is_named_as_given(caplog):
+    """Integer station ids 101, 202 were named '202' (the panel's text id) in the "under two whole years" line, while
+    every other line of the same fit wrote 202 (r34r3 6, decision 9989, the kind of decision 1744)."""
+    import logging
+
+    import numpy as np
+
+    from rnncast.panel import Panel
+    from rnncast.windows import Split
+
+    one, _, train_end = _daily_panel()
+    n = len(one.time)
+    panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
+                  ids=["101", "202"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
+                  calendar=one.calendar, id_col="station", given=pd.Index([101, 202]))
+    with caplog.at_level(logging.WARNING, logger="rnncast.climatology"):
+        climatology.kept(panel, [Split(train_end, train_end, n), Split(400, 400, 600)], np.zeros((2, 1)))
+    assert "the training rows of 202 (400 days)" in caplog.records[0].message

@@ -51,3 +51,15 @@ def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
     same = np.convolve(series, np.ones(25), mode="same") / np.convolve(np.ones(60), np.ones(25), mode="same")
     assert running_mean(series, 25) == pytest.approx(same)
     assert running_mean(np.array([2.0, np.nan, 4.0]), 3) == pytest.approx([2.0, 3.0, 4.0])
+
+
+def test_repeating_the_last_value_has_one_look_in_the_top_panel_and_the_rows(fitted, data):
+    """The rows drew 'repeat the last value' grey dashed, the training mean's dash, while the top panel drew it dotted
+    through baselinelooks (r34r3 5, decision 9987): one look in the whole figure."""
+    from matplotlib.colors import to_hex
+
+    from rnncast.baselinelooks import STYLES
+
+    fig = errors_apart(fitted, data, {"lstm": fitted})
+    row = next(line for line in fig.axes[1].get_lines() if line.get_label() == "repeat the last value")
+    assert to_hex(row.get_color()) == STYLES["repeat"]["color"] and row.get_linestyle() == STYLES["repeat"]["ls"]

@@ -159,7 +159,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
         def span(lo, hi):
             days = (time[hi - 1] - time[lo] + size) / DAY if hi > lo else 0
             return f"{days:.0f} days"
-        named = some([f"{'the series' if panel.ids[s] is None else repr(panel.ids[s])} ({span(lo, hi)})"
+        named = some([f"{'the series' if panel.ids[s] is None else repr(panel.given_id(s))} ({span(lo, hi)})"
                       for s, lo, hi in short[:5]], total=len(short))
         why = f"the training rows of {named} span under two whole years (730 days)"
         if len(short) == panel.n_series:

@@ -76,8 +76,9 @@ def parameters(named: dict) -> dict:
 def older(named: dict, scored) -> list[str]:
     """Evaluate's line (``climatology.older``) for each model of ``named`` saved before rnncast kept the climatology,
     where the baselines ``scored`` (keys) hold none: with another model's climatology, every model is judged against
-    that one (``comparebaselines``), and the line would be untrue (decision 1735)."""
-    if "climatology" in scored:
+    that one (``comparebaselines``), and the line would be untrue (decision 1735); nor where another model keeps one,
+    partial, so that compare leaves it out of every model (decision 1741), which fitting again would not change."""
+    if "climatology" in scored or any(getattr(m.state_, "climatology", None) is not None for m in named.values()):
         return []
     return [f"{name}: {said}." for name, model in named.items() if (said := climatology.older(model.state_))]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, fonts, forecastplot, lonepoints, plots, targetrows
+from rnncast import axislabels, baselinelooks, fonts, forecastplot, lonepoints, plots, targetrows
 from rnncast.forecastplot import Fitted
 from rnncast.rowlegend import LEGEND_SIZE
 from rnncast.spelling import counted
@@ -39,8 +39,8 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
         error = (panel["predictions"][name] - actual) ** 2
         mean_repeat, mean_error = running_mean(repeat, smooth), running_mean(error, smooth)
-        ax.plot(x, mean_repeat, color="grey", lw=1.2, ls="--", label="repeat the last value",
-                **lonepoints.marks(mean_repeat, "s", 4))  # one test point: a mark
+        ax.plot(x, mean_repeat, lw=1.2, label="repeat the last value",  # the top panel's look (decision 1733)
+                **baselinelooks.look("repeat", mean_repeat))
         ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.model(mean_error, i))  # the top's mark
         if floor:
             ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
