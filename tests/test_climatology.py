@@ -429,7 +429,7 @@ def test_a_backtests_fit_says_the_climatology_made_for_some_series_without_evalu
 
 def test_a_series_under_two_years_is_named_as_given(caplog):
     """Integer station ids 101, 202 were named '202' (the panel's text id) in the "under two whole years" line, while
-    every other line of the same fit wrote 202 (r34r3 6, decision 9989, the kind of decision 1744)."""
+    every other line of the same fit wrote 202 (r34r3 6, decision 1764, the kind of decision 1744)."""
     import logging
 
     import numpy as np

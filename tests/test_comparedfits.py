@@ -142,7 +142,7 @@ def test_a_model_saved_before_the_climatology_was_kept_is_said_where_no_model_sc
     named["new"] = SimpleNamespace(state_=state(object()))
     assert comparedfits.older(named, {"repeat": {}, "climatology": {}}) == []  # judged against the other's: scored
     # the new model's is partial, so compare leaves it out of every model (1741): fitting the old again would not
-    # make it scored, and the line would give a second, wrong cause (r34r3 3, decision 9988)
+    # make it scored, and the line would give a second, wrong cause (r34r3 3, decision 1763)
     assert comparedfits.older(named, {"repeat": {}, "mean": {}}) == []
 
 

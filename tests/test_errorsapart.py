@@ -55,7 +55,7 @@ def test_the_running_mean_is_centred_shorter_at_the_ends_and_leaves_gaps_out():
 
 def test_repeating_the_last_value_has_one_look_in_the_top_panel_and_the_rows(fitted, data):
     """The rows drew 'repeat the last value' grey dashed, the training mean's dash, while the top panel drew it dotted
-    through baselinelooks (r34r3 5, decision 9987): one look in the whole figure."""
+    through baselinelooks (r34r3 5, decision 1762): one look in the whole figure."""
     from matplotlib.colors import to_hex
 
     from rnncast.baselinelooks import STYLES
