@@ -182,3 +182,24 @@ def test_a_held_signal_is_answered_at_once_with_how_to_stop_now_and_resume_later
         f"rnncast: interrupted; finishing the run's outputs first (scoring its test windows, then writing its files); "
         f"Ctrl-C again (or a second SIGTERM) stops it now, and rnncast fit --resume {out} moved.csv writes them later\n")
     assert "finishing" not in capfd.readouterr().err  # said once, then the line that the run is complete
+
+
+def test_a_held_signal_of_a_replacing_fit_says_the_earlier_run_stays(tmp_path, capfd):
+    """With --overwrite over an earlier run the held line said the outputs were being finished, and the same signal
+    then stopped the swap, the earlier run kept (r34r3 2, decision 9990): the line says so from the first."""
+    out, into = tmp_path / "run", tmp_path / "run" / ".new"
+    into.mkdir(parents=True)
+    told = []
+
+    def write():
+        os.kill(os.getpid(), signal.SIGINT)
+        told.append(capfd.readouterr().err)
+        return {"test": {}}
+
+    with interrupts.ctrl_c_between_batches():
+        code = write_and_place(write, out, into)
+    assert code == 130 and told[0] == (
+        f"rnncast: interrupted; finishing the new run's outputs first (scoring its test windows, then writing its files "
+        f"in {into}); the earlier run in {out} stays as it is, and rnncast fit --resume {out} then puts the new one in "
+        f"place; Ctrl-C again (or a second SIGTERM) stops it now, and rnncast fit --resume {out} writes them later\n")
+    assert "keeps the earlier run as it was" in capfd.readouterr().err

@@ -33,9 +33,12 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
     raises ``RnncastError`` with the run's state. ``data``: the DATA a resume was given (``resume_command``)."""
     replaces = into != out
     try:
-        with interrupts.said_when_held(f"finishing the run's outputs first (scoring its test windows, then writing its "
-                                       f"files); Ctrl-C again (or a second SIGTERM) stops it now, and "
-                                       f"{resume_command(out, data)} writes them later"):  # decision 1753
+        kept = (f"; the earlier run in {out} stays as it is, and {resume_command(out, data)} then puts the new one in "
+                "place" if replaces else "")  # a replacing fit stops before its swap (r34r3 2, decision 9990)
+        with interrupts.said_when_held(f"finishing the {'new ' * replaces}run's outputs first (scoring its test windows, "
+                                       f"then writing its files{f' in {into}' if replaces else ''}){kept}; Ctrl-C again "
+                                       f"(or a second SIGTERM) stops it now, and {resume_command(out, data)} writes them "
+                                       "later"):  # decision 1753
             metrics = write()
     except KeyboardInterrupt as err:  # a second signal: the first was held, this one stops the write
         interrupts.pending()  # the first, taken: this line answers both
