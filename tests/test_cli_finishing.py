@@ -186,7 +186,7 @@ def test_a_held_signal_is_answered_at_once_with_how_to_stop_now_and_resume_later
 
 def test_a_held_signal_of_a_replacing_fit_says_the_earlier_run_stays(tmp_path, capfd):
     """With --overwrite over an earlier run the held line said the outputs were being finished, and the same signal
-    then stopped the swap, the earlier run kept (r34r3 2, decision 9990): the line says so from the first."""
+    then stopped the swap, the earlier run kept (r34r3 2, decision 1765): the line says so from the first."""
     out, into = tmp_path / "run", tmp_path / "run" / ".new"
     into.mkdir(parents=True)
     told = []

@@ -34,7 +34,7 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
     replaces = into != out
     try:
         kept = (f"; the earlier run in {out} stays as it is, and {resume_command(out, data)} then puts the new one in "
-                "place" if replaces else "")  # a replacing fit stops before its swap (r34r3 2, decision 9990)
+                "place" if replaces else "")  # a replacing fit stops before its swap (r34r3 2, decision 1765)
         with interrupts.said_when_held(f"finishing the {'new ' * replaces}run's outputs first (scoring its test windows, "
                                        f"then writing its files{f' in {into}' if replaces else ''}){kept}; Ctrl-C again "
                                        f"(or a second SIGTERM) stops it now, and {resume_command(out, data)} writes them "
