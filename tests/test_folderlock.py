@@ -204,3 +204,28 @@ def test_a_held_folder_removed_or_moved_is_not_made_again_and_a_write_below_it_s
     files.write_text(run / "report.html", "x")  # the other holder writes on
     other.release(tidy=True)
     files.write_text(run / "after.txt", "x")  # released: no check
+
+
+def test_a_moved_folder_keeps_no_lock_file_and_another_stat_error_is_no_move(tmp_path, monkeypatch):
+    """r34r3 4 (decision 9991): a moved run kept its .rnncast.lock after the fit let it go, and a permission or NFS
+    error on the lock file read as "removed or moved: it is now runs/x", a move to itself."""
+    import errno
+
+    run = tmp_path / "runs" / "mix"
+    lock = folderlock.lock_folder(run, "run")
+    os.rename(run, tmp_path / "runs" / "mv")
+    lock.release(tidy=True)
+    if sys.platform == "linux":  # where the system says where the lock file went
+        assert not (tmp_path / "runs" / "mv" / files.LOCK_NAME).exists()
+    held = folderlock.lock_folder(tmp_path / "runs" / "b", "run")
+    real = os.stat
+
+    def denied(path, *a, **k):
+        if str(path).endswith(files.LOCK_NAME):
+            raise OSError(errno.EACCES, "Permission denied")
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(os, "stat", denied)
+    assert not held.lost()  # the write says its own error, not a move
+    monkeypatch.setattr(os, "stat", real)
+    held.release(tidy=True)

@@ -6,6 +6,8 @@ is released by the kernel; the temporary files a killed writer left (``files.wri
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import itertools
 import os
 import socket
@@ -68,8 +70,8 @@ class FolderLock:
             return False
         try:
             now, ours = os.stat(self.folder / LOCK_NAME), os.fstat(self._fd)
-        except OSError:
-            return True
+        except OSError as err:  # gone; another error (a permission, NFS) is the write's own to say (decision 9991)
+            return err.errno in (errno.ENOENT, errno.ENOTDIR)
         return (now.st_ino, now.st_dev) != (ours.st_ino, ours.st_dev)
 
     def check(self) -> None:
@@ -94,7 +96,10 @@ class FolderLock:
         tidy = tidy and not lost  # the folders at its path are not this lock's to remove now
         try:
             if not lost:  # a lock file at the path now is another process' (the folder made again)
-                (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
+                with contextlib.suppress(OSError):  # a permission changed under it: closing lets the lock go
+                    (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
+            elif (moved := _now_at(self._fd)) is not None and _ours(moved / LOCK_NAME, self._fd):
+                (moved / LOCK_NAME).unlink()  # the folder moved: its lock file goes with our hold (decision 9991)
         finally:
             os.close(self._fd)  # the kernel drops the flock with the last descriptor
             self._fd = None
@@ -183,6 +188,15 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
     lock = FolderLock(folder, fd, created, what)
     hold_writes(folder, lock.check)  # each write below it checks first that it is still this lock's (decision 1749)
     return lock
+
+
+def _ours(path: Path, fd: int) -> bool:
+    """Whether ``path`` is the file open as ``fd`` (its inode and device)."""
+    try:
+        now, ours = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (now.st_ino, now.st_dev) == (ours.st_ino, ours.st_dev)
 
 
 def _now_at(fd: int) -> Path | None:
