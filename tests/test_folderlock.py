@@ -207,7 +207,7 @@ def test_a_held_folder_removed_or_moved_is_not_made_again_and_a_write_below_it_s
 
 
 def test_a_moved_folder_keeps_no_lock_file_and_another_stat_error_is_no_move(tmp_path, monkeypatch):
-    """r34r3 4 (decision 9991): a moved run kept its .rnncast.lock after the fit let it go, and a permission or NFS
+    """r34r3 4 (decision 1766): a moved run kept its .rnncast.lock after the fit let it go, and a permission or NFS
     error on the lock file read as "removed or moved: it is now runs/x", a move to itself."""
     import errno
 

@@ -70,7 +70,7 @@ class FolderLock:
             return False
         try:
             now, ours = os.stat(self.folder / LOCK_NAME), os.fstat(self._fd)
-        except OSError as err:  # gone; another error (a permission, NFS) is the write's own to say (decision 9991)
+        except OSError as err:  # gone; another error (a permission, NFS) is the write's own to say (decision 1766)
             return err.errno in (errno.ENOENT, errno.ENOTDIR)
         return (now.st_ino, now.st_dev) != (ours.st_ino, ours.st_dev)
 
@@ -99,7 +99,7 @@ class FolderLock:
                 with contextlib.suppress(OSError):  # a permission changed under it: closing lets the lock go
                     (self.folder / LOCK_NAME).unlink(missing_ok=True)  # while held: a waiting process sees a new file
             elif (moved := _now_at(self._fd)) is not None and _ours(moved / LOCK_NAME, self._fd):
-                (moved / LOCK_NAME).unlink()  # the folder moved: its lock file goes with our hold (decision 9991)
+                (moved / LOCK_NAME).unlink()  # the folder moved: its lock file goes with our hold (decision 1766)
         finally:
             os.close(self._fd)  # the kernel drops the flock with the last descriptor
             self._fd = None
