@@ -473,7 +473,9 @@ def test_a_resume_that_diverges_before_an_epoch_points_to_a_new_start_with_a_low
     assert code == 2 and err.rstrip().endswith(f"resuming keeps the run's settings and diverges again: start it over "
                                                f"with another: rnncast fit --config {run} --lr 0.0003 --out {run} "
                                                "--overwrite"), err
-    assert json.loads((run / "config.json").read_text()) == config
+    after = json.loads((run / "config.json").read_text())
+    noted = after["environment"].pop("resumed_with", [])  # the resume, recorded as it began (decision 9992)
+    assert after == config and all("--resume" in line for line in noted)
     code, _, err = cli(capsys, "fit", "--config", run, "--lr", "0.0003", "--out", run, "--overwrite")
     assert code == 0, err
 
@@ -662,3 +664,28 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
     scoring = next(i for i, line in enumerate(lines) if line.startswith("scoring "))
     writing = next(i for i, line in enumerate(lines) if line.startswith("writing test_forecasts.csv: "))
     assert scoring < writing and lines[scoring].endswith(" test windows of 6 steps")
+
+
+def test_a_resume_is_recorded_as_it_begins_so_a_stopped_one_is_kept(tmp_path):
+    """config.json took a resume's command line only at write_run, so a resume stopped in its turn was recorded
+    nowhere (r34r3 1, decision 9992): it is added as the resume begins, the rest of config.json as it was."""
+    import json
+
+    from rnncast.cli.fitting import _note_resume
+    from rnncast.version import COMMAND_LINE
+
+    first = "rnncast fit s.csv --epochs 20 --out runs/e3"
+    (tmp_path / "config.json").write_text(json.dumps({"settings": {"epochs": 20}, "environment": {
+        "command_line": first, "threads_used": 2}}))
+    token = COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 1")
+    try:
+        _note_resume(tmp_path)
+        COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 2")
+        _note_resume(tmp_path)
+    finally:
+        COMMAND_LINE.reset(token)
+    record = json.loads((tmp_path / "config.json").read_text())
+    assert record["settings"] == {"epochs": 20} and record["environment"] == {
+        "command_line": first, "threads_used": 2,
+        "resumed_with": ["rnncast fit --resume runs/e3 --threads 1", "rnncast fit --resume runs/e3 --threads 2"]}
+    _note_resume(tmp_path / "none")  # no config.json: nothing to note, nothing raised

@@ -298,8 +298,12 @@ def test_a_resume_keeps_the_command_that_began_the_run_and_adds_its_own_beside_i
         once = report.environment(0, report.recorded_environment(tmp_path))
         assert (once["command_line"], once["resumed_with"]) == (first, ["rnncast fit --resume runs/e3 --threads 1"])
         (tmp_path / "config.json").write_text(json.dumps({"environment": once}))
-        twice = report.environment(0, report.recorded_environment(tmp_path))  # resumed again, the same way: both kept
-        assert twice["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1"] * 2
+        twice = report.environment(0, report.recorded_environment(tmp_path))  # noted as it began: not again at the end
+        assert twice["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1"]  # (decision 9992)
+        COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 2")
+        assert report.environment(0, twice)["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1",
+                                                               "rnncast fit --resume runs/e3 --threads 2"]
+        COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 1")
         COMMAND_LINE.set(first)  # a fresh fit: its start_config wrote the same line, which is written once
         assert "resumed_with" not in report.environment(0, {"command_line": first})
         assert report.recorded_environment(tmp_path / "none") is None

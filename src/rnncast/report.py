@@ -100,8 +100,8 @@ def environment(threads: int | None = None, earlier: dict | None = None) -> dict
         used["command_line"] = line
         first = (earlier or {}).get("command_line")
         if isinstance(first, str) and first != line:  # a resume: the command that began the run is kept
-            resumed = [r for r in (earlier.get("resumed_with") or []) if isinstance(r, str)]
-            used.update(command_line=first, resumed_with=[*resumed, line])
+            resumed = [r for r in (earlier.get("resumed_with") or []) if isinstance(r, str)]  # noted as it began: once
+            used.update(command_line=first, resumed_with=resumed if resumed[-1:] == [line] else [*resumed, line])
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
             "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
 

@@ -138,6 +138,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
             elif args.overwrite:
                 clear_output(out)  # no earlier run's files but ours (replacing.py): nothing to keep
             start_config(into, forecaster, request, found, record, panel.key and panel.key.parts)  # a key: its list
+        else:
+            _note_resume(into)  # kept even where this resume is stopped too (decision 9992)
         if track:
             tracker = tracking.start(track, into, forecaster.get_params())
 
@@ -279,3 +281,22 @@ def scoring_line(forecaster) -> str | None:
     data = forecaster.settings_.data
     return text({part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in forecaster.splits_)
                  for part in ("val", "test")}, data.horizon)
+
+
+def _note_resume(run_dir) -> None:
+    """This resume's command line added to config.json's ``environment.resumed_with`` as it begins (decision 1752's
+    list), so that a resume stopped in its turn is recorded too; ``write_run`` then keeps the list as it is."""
+    import json
+
+    from rnncast import files
+    from rnncast.report import environment
+
+    path = Path(run_dir) / "config.json"
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        kept = record["environment"]
+        said = environment(None, kept)
+        record["environment"] = {**kept, **{k: said[k] for k in ("command_line", "resumed_with") if k in said}}
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # a config.json without an environment (an older run): write_run records it at the end
+    files.write_json(path, record)
