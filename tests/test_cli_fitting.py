@@ -474,7 +474,7 @@ def test_a_resume_that_diverges_before_an_epoch_points_to_a_new_start_with_a_low
                                                f"with another: rnncast fit --config {run} --lr 0.0003 --out {run} "
                                                "--overwrite"), err
     after = json.loads((run / "config.json").read_text())
-    noted = after["environment"].pop("resumed_with", [])  # the resume, recorded as it began (decision 9992)
+    noted = after["environment"].pop("resumed_with", [])  # the resume, recorded as it began (decision 1767)
     assert after == config and all("--resume" in line for line in noted)
     code, _, err = cli(capsys, "fit", "--config", run, "--lr", "0.0003", "--out", run, "--overwrite")
     assert code == 0, err
@@ -668,7 +668,7 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
 
 def test_a_resume_is_recorded_as_it_begins_so_a_stopped_one_is_kept(tmp_path):
     """config.json took a resume's command line only at write_run, so a resume stopped in its turn was recorded
-    nowhere (r34r3 1, decision 9992): it is added as the resume begins, the rest of config.json as it was."""
+    nowhere (r34r3 1, decision 1767): it is added as the resume begins, the rest of config.json as it was."""
     import json
 
     from rnncast.cli.fitting import _note_resume

@@ -299,7 +299,7 @@ def test_a_resume_keeps_the_command_that_began_the_run_and_adds_its_own_beside_i
         assert (once["command_line"], once["resumed_with"]) == (first, ["rnncast fit --resume runs/e3 --threads 1"])
         (tmp_path / "config.json").write_text(json.dumps({"environment": once}))
         twice = report.environment(0, report.recorded_environment(tmp_path))  # noted as it began: not again at the end
-        assert twice["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1"]  # (decision 9992)
+        assert twice["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1"]  # (decision 1767)
         COMMAND_LINE.set("rnncast fit --resume runs/e3 --threads 2")
         assert report.environment(0, twice)["resumed_with"] == ["rnncast fit --resume runs/e3 --threads 1",
                                                                "rnncast fit --resume runs/e3 --threads 2"]

@@ -139,7 +139,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                 clear_output(out)  # no earlier run's files but ours (replacing.py): nothing to keep
             start_config(into, forecaster, request, found, record, panel.key and panel.key.parts)  # a key: its list
         else:
-            _note_resume(into)  # kept even where this resume is stopped too (decision 9992)
+            _note_resume(into)  # kept even where this resume is stopped too (decision 1767)
         if track:
             tracker = tracking.start(track, into, forecaster.get_params())
 
