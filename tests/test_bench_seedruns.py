@@ -180,3 +180,17 @@ def test_a_quantile_models_column_says_its_median_is_scored():
     assert seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)]}) == "gru (quantiles 0.1/0.5/0.9, median scored)"
     assert seedruns.column_label("gru", {(24, "gru"): [_row()], (24, "repeat"): [_row(settings=q)]}) == "gru"
     assert "at some horizons" in seedruns.column_label("gru", {(24, "gru"): [_row(settings=q)], (36, "gru"): [_row()]})
+
+
+def test_both_summaries_leave_quick_smoke_tests_out(tmp_path):
+    """ett/summary.py showed a quick smoke test's row (2 epochs) as an ordinary cell and counted it in "N of M fitted
+    cells beat Repeat" where no full run of the cell existed; ltsf/summary.py left it out. One helper for both."""
+    for row in (_ett(model="repeat", seed="", mse=0.0693, repeat_mse=0.0693, beats_repeat="no"),
+                _ett(model="lstm", mse=0.0553, repeat_mse=0.0693), _ett(model="gru", mse=0.0512, quick="yes")):
+        results.append_csv(tmp_path / "a" / "results.csv", row)
+    assert [r["model"] for r in seedruns.rows_under(tmp_path, full_only=True)] == ["repeat", "lstm"]
+    assert len(seedruns.rows_under(tmp_path)) == 3
+    ett = _summary(tmp_path, "benchmarks/ett/summary.py")
+    assert "0.0512" not in ett and "gru" not in ett and "1 of 1 fitted cells beat Repeat" in ett
+    ltsf = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
+    assert "0.0512" not in ltsf and "of the 2 rows (quick smoke tests left out)" in ltsf

@@ -7,7 +7,8 @@ Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 172
 mode, L and test windows, and per horizon and model the latest setting's rows, one per seed (a later row of a
 seed replaces it), so runs of another protocol, target, window set or setting are never one cell. Prints, per
 such setting and horizon, Repeat and every model's test MSE/MAE (mean ± sd over the seeds, with n), whether each
-beats Repeat (lower mean MSE on the same windows), and the wall seconds and epochs of each run.
+beats Repeat (lower mean MSE on the same windows), and the wall seconds and epochs of each run. Quick smoke
+tests (`--quick`) are left out, as in benchmarks/ltsf/summary.py.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def _rank(model: str) -> int:
 
 
 def main(folder: str) -> None:
-    groups, _, replaced = seedruns.gather(seedruns.rows_under(Path(folder), "*/results.csv"), seedruns.section_of)
+    rows = seedruns.rows_under(Path(folder), "*/results.csv", full_only=True)  # quick smoke tests left out
+    groups, _, replaced = seedruns.gather(rows, seedruns.section_of)
     keys = sorted(groups, key=lambda k: (k[0], k[1], k[2], MODES.index(k[3]) if k[3] in MODES else 9, k[4], k[5]))
     models = sorted({m for seeded in groups.values() for _, m in seeded}, key=lambda m: (_rank(m), m))
     fitted = [m for m in models if m != "repeat"]
@@ -53,7 +55,7 @@ def main(folder: str) -> None:
         dataset, protocol, target, mode, lookback, windows = key
         print(f"| {dataset} | {protocol} | {target} | {mode} | {lookback} | {windows} | {h} | " + " | ".join(cells)
               + " | " + "/".join(beats) + " |")
-    print(f"\n{wins} of {total} fitted cells beat Repeat (on their mean over seeds).\n")
+    print(f"\n{wins} of {total} fitted cells beat Repeat (on their mean over seeds; quick smoke tests left out).\n")
     for key in keys:
         if replaced.get(key):
             print(f"{seedruns.section_title(key)}: {seedruns.replaced_line(replaced[key], _rank)}\n")

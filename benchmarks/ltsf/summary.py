@@ -26,7 +26,6 @@ from pathlib import Path
 from rnncast.bench import seedruns
 from rnncast.bench.markdown import score_on
 from rnncast.bench.published import SIGNATURES, PUBLISHED, Published, published_windows
-from rnncast.bench.results import is_quick
 from rnncast.bench.scoring import against_repeat
 
 ORDER = ["repeat", "nlinear", "dlinear", "rnn", "lstm", "gru", "segrnn"]
@@ -144,7 +143,7 @@ def main() -> None:
     parser.add_argument("--models", default="lstm,segrnn", help="the models the verdicts are for")
     args = parser.parse_args()
     judged = [m for m in args.models.split(",") if m]
-    rows = [r for r in seedruns.rows_under(args.folder) if not is_quick(r)]
+    rows = seedruns.rows_under(args.folder, full_only=True)
     groups, _, replaced = seedruns.gather(rows, seedruns.section_of)
     keys = sorted(groups, key=lambda k: (k[0], k[1], k[2], MODES.index(k[3]) if k[3] in MODES else 9, k[4], k[5]))
     models = sorted({m for seeded in groups.values() for _, m in seeded}, key=lambda m: (_rank(m), m))

@@ -67,13 +67,14 @@ def published_beside(section: tuple, known: set[str]) -> list[Published]:
     return PUBLISHED.get((dataset, mode), []) if comparable else []
 
 
-def rows_under(folder: Path, pattern: str = "**/results.csv") -> list[dict]:
+def rows_under(folder: Path, pattern: str = "**/results.csv", full_only: bool = False) -> list[dict]:
     """Every row of the results.csv files under ``folder`` matching ``pattern``, the files in path order and each
     file's rows in its order (so a later run of a seed replaces an earlier one in :func:`gather`), each row with
-    ``_file``: the file it came from."""
+    ``_file``: the file it came from. ``full_only``: a ``--quick`` smoke test's rows left out, as the benchmarks/
+    summary scripts both leave them (decision 9112)."""
     rows = []
     for path in sorted(Path(folder).glob(pattern)):
-        rows += [{**row, "_file": str(path)} for row in read_csv(path)]
+        rows += [{**row, "_file": str(path)} for row in read_csv(path) if not (full_only and is_quick(row))]
     return rows
 
 
