@@ -65,7 +65,7 @@ def test_the_summary_averages_seeds_and_says_a_judged_model_without_runs(tmp_pat
         results.append_csv(tmp_path / "results.csv", row)
     out = subprocess.run([sys.executable, str(ROOT / "benchmarks/ltsf/summary.py"), str(tmp_path), "--models",
                           "gru,lstm"], capture_output=True, text=True, check=True).stdout
-    assert "**0.5000 ± 0.1414 (n=2)**" in out  # gru's two seeds, every one below Repeat's 0.9
+    assert "**0.5000 ± 0.1414/0.4000 ± 0.0000 (n=2)**" in out  # gru's two seeds, their mean below Repeat's 0.9
     assert f"- lstm: no runs in {tmp_path}" in out and "- lstm: \n" not in out
     assert "- gru: beats Repeat (mean over seeds): 1 of 1 settings" in out
 
@@ -120,7 +120,7 @@ def test_the_summary_keeps_two_targets_apart(tmp_path):
                 _ett(target="HUFL", model="lstm", seed=5, mse=1.0351, repeat_mse=3.1103)):
         results.append_csv(tmp_path / "hufl" / "results.csv", row)
     out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
-    assert "0.5452" not in out and "**0.0553 (n=1)**" in out and "**1.0351 (n=1)**" in out
+    assert "0.5452" not in out and "**0.0553/0.4000 (n=1)**" in out and "**1.0351/0.4000 (n=1)**" in out
     ot, hufl = out.split("### ETTh1, S, L=96")[1], out.split("### ETTh1, S (target HUFL)")[1].split("###")[0]
     assert "*DLinear L=336*" in ot and "DLinear" not in hufl and "these runs forecast HUFL" in hufl
     assert "- lstm: beats Repeat (mean over seeds): 2 of 2 settings" in out
@@ -140,7 +140,7 @@ def test_the_summary_keeps_the_custom_protocol_apart_and_away_from_published_row
     out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
     assert "0.0821" not in out
     mine = out.split("### ETTh1, S, L=96, all test windows, custom protocol")[1].split("###")[0]
-    assert "| 96 | 0.1318 (n=1) | **0.1090 (n=1)** |" in mine and "*" + "NLinear" not in mine
+    assert "| 96 | 0.1318/0.4000 (n=1) | **0.1090/0.4000 (n=1)** |" in mine and "*" + "NLinear" not in mine
     assert "these runs used the custom protocol" in mine
     lines = _summary(tmp_path, "benchmarks/ett/summary.py").splitlines()  # the */results.csv of a folder
     assert any("| ett | OT | S | 96 | drop-last-recipe | 96 | 0.0693/0.4000 (n=1) | 0.0551/0.4000 (n=1) |" in x
@@ -158,7 +158,7 @@ def test_the_summary_keeps_window_sets_apart(tmp_path):
                      windows_all=89)):
         results.append_csv(tmp_path / "results.csv", row)
     out = _summary(tmp_path)
-    assert "0.1532" not in out and "0.1819 (n=1)" in out and "0.1245 (n=1)" in out
+    assert "0.1532" not in out and "0.1819/0.4000 (n=1)" in out and "0.1245/0.4000 (n=1)" in out
     assert "all test windows, custom protocol" in out and "drop-last-32 test windows, custom protocol" in out
 
 
@@ -168,7 +168,7 @@ def test_the_summary_shows_the_latest_setting_and_says_the_earlier_one(tmp_path)
         results.append_csv(tmp_path / "results.csv", _row(
             seed=seed, mse=mse, settings=f'{{"epochs": 1, "hidden_size": {hidden}, "seed": {seed}}}'))
     out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "gru")
-    assert "| 24 | **0.1700 (n=1)** |" in out and "0.1818" not in out
+    assert "| 24 | **0.1700/0.4000 (n=1)** |" in out and "0.1818" not in out
     assert "Earlier runs of another setting are not shown for: gru H=24 (these cells show the latest setting only)." \
         in out and "1 of the 3 rows" in out
 
@@ -194,3 +194,15 @@ def test_both_summaries_leave_quick_smoke_tests_out(tmp_path):
     assert "0.0512" not in ett and "gru" not in ett and "1 of 1 fitted cells beat Repeat" in ett
     ltsf = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
     assert "0.0512" not in ltsf and "of the 2 rows (quick smoke tests left out)" in ltsf
+
+
+def test_the_ltsf_summary_bolds_a_cell_as_results_md_does(tmp_path):
+    """ltsf/summary.py bolded a cell only where every seed beat Repeat, results.md where the mean does: three seeds
+    (0.5, 0.6, 1.0 against Repeat 0.9, mean 0.7) were bold there, plain in the summary and counted as beating."""
+    for seed, mse in ((1, 0.5), (2, 0.6), (3, 1.0)):
+        results.append_csv(tmp_path / "results.csv", _row(seed=seed, mse=mse))
+    out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "gru")
+    assert "| 24 | **0.7000 ± 0.2646/0.4000 ± 0.0000 (n=3)** |" in out
+    assert seedruns.cell_text([(0.5, 0.4), (0.6, 0.4), (1.0, 0.4)], 0.9) == (
+        "0.7000 ± 0.2646/0.4000 ± 0.0000 (n=3)", True)  # results.md's cell
+    assert "beats Repeat (mean over seeds): 1 of 1" in out and "beats Repeat in every seed: 0 of 1" in out

@@ -7,8 +7,9 @@ Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 172
 protocol, target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per
 seed (a later row of a seed replaces it); rows of another protocol, target, window set or setting are never
 averaged into one cell, and published rows stand only beside runs of the dataset's own protocol on OT (or M).
-Quick smoke tests are left out. Per section and horizon: the headline test MSE (the CSV's `mse`: the windows
-the runs were asked to score) as mean ± sd over the seeds with n, for every model, then the published rows of
+Quick smoke tests are left out. Per section and horizon: the headline test MSE/MAE (the CSV's `mse`, `mae`: the
+windows the runs were asked to score) as mean ± sd over the seeds with n, written and bolded as results.md does
+(rnncast.bench.seedruns.cell_text: bold where the mean MSE beats Repeat), for every model, then the published rows of
 that setting scored on the same windows; then a table per published rows scored on other windows (PatchTST's
 ILI rows: the first floor(n/16)*16), with the runs' scores on those (results.csv's `published_windows`; "—" for
 rows written before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats
@@ -51,10 +52,12 @@ def same_windows(row: dict, p: Published) -> bool:
     return published_windows(p, row["dataset"], int(row["H"]), int(row["windows_all"])) == int(row["windows"])
 
 
-def cell(values: list[float], bold: bool = False) -> str:
-    """Mean ± sd over seeds with their number: "0.0551 (n=1)", "0.0821 ± 0.0379 (n=2)"; bold as asked."""
-    mse, sd = seedruns.mean_sd(values)
-    text = f"{mse:.4f}" + (f" ± {sd:.4f}" if len(values) > 1 else "") + f" (n={len(values)})"
+def cell(scores: list[tuple[float, float]], repeat: float | None = None) -> str:
+    """The seeds' ``(MSE, MAE)`` as results.md writes them (``seedruns.cell_text``), with their number: "0.0551/0.1770
+    (n=1)", "0.0821 ± 0.0379/0.2110 ± 0.0101 (n=2)"; bold, as there, where the mean MSE is below ``repeat`` (the
+    mean of the rows' Repeat on the same windows; None: never bold) (decision 9113)."""
+    text, bold = seedruns.cell_text(scores, repeat)
+    text += "" if len(scores) > 1 else " (n=1)"
     return f"**{text}**" if bold else text
 
 
@@ -115,22 +118,22 @@ def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged:
         cells = []
         for m in models:
             seeds = seeded.get((h, m), [])
-            cells.append(cell([float(r["mse"]) for r in seeds], m != "repeat" and all(_verdict(r) == "yes" for r in seeds))
-                         if seeds else "—")
-        cells += [f"*{p.scores[h][0]:.3f}*" if h in p.scores else "—" for p in here]
+            repeat = statistics.fmean(float(r["repeat_mse"]) for r in seeds) if seeds and m != "repeat" else None
+            cells.append(cell([(float(r["mse"]), float(r["mae"])) for r in seeds], repeat) if seeds else "—")
+        cells += [f"*{p.scores[h][0]:.3f}/{p.scores[h][1]:.3f}*" if h in p.scores else "—" for p in here]
         print(f"| {h} | " + " | ".join(cells) + " |")
         judge(seeded, h, published, judged, verdicts)
     for p in elsewhere:
-        print(f"\nOn the windows {p.label} was scored on (mean ± sd of the runs' MSE there; Repeat's own column is "
+        print(f"\nOn the windows {p.label} was scored on (mean ± sd of the runs' MSE/MAE there; Repeat's own column is "
               "the runs' Repeat on those windows):\n")
         print("| H | " + " | ".join(models) + f" | *{p.label}* |")
         print("|" + "---|" * (2 + len(models)))
         for h in (h for h in horizons if h in p.scores):
             cells = []
             for m in models:
-                own = [on_windows(r, p) for r in seeded.get((h, m), [])]
+                own = [score_on(r, p, r["dataset"]) for r in seeded.get((h, m), [])]
                 cells.append(cell(own) if own and None not in own else "—")
-            print(f"| {h} | " + " | ".join(cells) + f" | *{p.scores[h][0]:.3f}* |")
+            print(f"| {h} | " + " | ".join(cells) + f" | *{p.scores[h][0]:.3f}/{p.scores[h][1]:.3f}* |")
     notes = [why_none(key, known) if not published else "",
              seedruns.replaced_line(replaced[key], _rank) if replaced.get(key) else ""]
     if any(notes):
@@ -154,8 +157,9 @@ def main() -> None:
     files = len({r["_file"] for r in rows})
     print(f"\n{shown} of the {len(rows)} rows (quick smoke tests left out) of {files} results.csv file"
           f"{'s' if files != 1 else ''} shown; the others are earlier rows of a seed run again or of an earlier "
-          "setting. Bold: every seed's MSE below Repeat's on the same windows (a relative difference within 1e-6 "
-          "is a tie); n: the seeds of a cell. Published MSEs in italics.\n")
+          "setting. MSE/MAE as results.md writes them; bold, as there: the mean MSE over the seeds below Repeat's on "
+          "the same windows (a relative difference within 1e-6 is a tie); n: the seeds of a cell. Published MSEs in "
+          "italics (MSE/MAE, as the papers print them).\n")
     for m, kinds in verdicts.items():
         parts = [f"{kind}: {sum(v)} of {len(v)} settings" for kind, v in kinds.items()]
         print(f"- {m}: " + ("; ".join(parts) if parts else f"no runs in {args.folder}"))  # not an empty verdict
