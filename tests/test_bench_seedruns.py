@@ -206,3 +206,15 @@ def test_the_ltsf_summary_bolds_a_cell_as_results_md_does(tmp_path):
     assert seedruns.cell_text([(0.5, 0.4), (0.6, 0.4), (1.0, 0.4)], 0.9) == (
         "0.7000 ± 0.2646/0.4000 ± 0.0000 (n=3)", True)  # results.md's cell
     assert "beats Repeat (mean over seeds): 1 of 1" in out and "beats Repeat in every seed: 0 of 1" in out
+
+
+def test_the_ltsf_summary_shows_the_published_repeat_row_on_the_sections_windows(tmp_path):
+    """An ETTm1 M run with --drop-last 32 showed neither the published "Repeat (drop-last 32)" row (decision 1732),
+    scored on its windows, nor a reason: every published Repeat row was left out of the headline table."""
+    drop = dict(dataset="ETTm1", mode="M", H=96, test_windows="drop-last-32", windows=11424, windows_all=11425)
+    results.append_csv(tmp_path / "results.csv", _ett(**drop, model="repeat", seed="", mse=1.2140, mae=0.6648,
+                                                      repeat_mse=1.2140, beats_repeat="no"))
+    out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "lstm")
+    head = next(x for x in out.splitlines() if x.startswith("| H |"))
+    assert "*Repeat (drop-last 32)*" in head and "*Repeat (all windows)*" not in head
+    assert "| 96 | 1.2140/0.6648 (n=1) | *1.214/0.665* |" in out

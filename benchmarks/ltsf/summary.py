@@ -9,10 +9,10 @@ seed (a later row of a seed replaces it); rows of another protocol, target, wind
 averaged into one cell, and published rows stand only beside runs of the dataset's own protocol on OT (or M).
 Quick smoke tests are left out. Per section and horizon: the headline test MSE/MAE (the CSV's `mse`, `mae`: the
 windows the runs were asked to score) as mean ± sd over the seeds with n, written and bolded as results.md does
-(rnncast.bench.seedruns.cell_text: bold where the mean MSE beats Repeat), for every model, then the published rows of
-that setting scored on the same windows; then a table per published rows scored on other windows (PatchTST's
-ILI rows: the first floor(n/16)*16), with the runs' scores on those (results.csv's `published_windows`; "—" for
-rows written before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats
+(rnncast.bench.seedruns.cell_text: bold where the mean MSE beats Repeat), for every model, then the published
+rows of that setting scored on the same windows (a published Repeat row too, as results.md shows it); then a table
+per published rows scored on other windows (PatchTST's ILI rows: the first floor(n/16)*16), with the runs' scores
+on those (results.csv's `published_windows`; "—" for rows written before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats
 Repeat (lower MSE than Repeat on the same windows; also how many seeds did), beats published DLinear, and
 matches or beats published PatchTST (<= its MSE), each published row on its own windows.
 """
@@ -108,8 +108,7 @@ def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged:
     horizons = sorted({h for h, _ in seeded})
     any_row = {h: next(rows[-1] for (hh, _), rows in seeded.items() if hh == h) for h in horizons}
     scored = [p for p in published if any(h in p.scores for h in horizons)]
-    here = [p for p in scored if not p.label.startswith("Repeat")
-            and all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
+    here = [p for p in scored if all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]  # Repeat too
     elsewhere = [p for p in scored if not all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
     print(f"\n### {seedruns.section_title(key)}\n")
     print("| H | " + " | ".join(seedruns.column_label(m, seeded) for m in models) + "".join(f" | *{p.label}*" for p in here) + " |")
