@@ -143,9 +143,10 @@ def test_the_summary_keeps_the_custom_protocol_apart_and_away_from_published_row
     assert "| 96 | 0.1318/0.4000 (n=1) | **0.1090/0.4000 (n=1)** |" in mine and "*" + "NLinear" not in mine
     assert "these runs used the custom protocol" in mine
     lines = _summary(tmp_path, "benchmarks/ett/summary.py").splitlines()  # the */results.csv of a folder
-    assert any("| ett | OT | S | 96 | drop-last-recipe | 96 | 0.0693/0.4000 (n=1) | 0.0551/0.4000 (n=1) |" in x
+    assert any("| ett | OT | S | 96 | drop-last-recipe | latest | 96 | 0.0693/0.4000 (n=1) | 0.0551/0.4000 (n=1) |" in x
                for x in lines)
-    assert any("| custom | OT | S | 96 | all | 96 | 0.1318/0.4000 (n=1) | — | 0.1090/0.4000 (n=1) |" in x for x in lines)
+    assert any("| custom | OT | S | 96 | all | latest | 96 | 0.1318/0.4000 (n=1) | — | 0.1090/0.4000 (n=1) |" in x
+               for x in lines)
     assert not any("0.1090" in x and "0.0551" in x for x in lines)
 
 
@@ -162,15 +163,41 @@ def test_the_summary_keeps_window_sets_apart(tmp_path):
     assert "all test windows, custom protocol" in out and "drop-last-32 test windows, custom protocol" in out
 
 
-def test_the_summary_shows_the_latest_setting_and_says_the_earlier_one(tmp_path):
-    """(d) hidden 8 (seeds 2021, 7) and hidden 16 (seed 8) were one cell over three seeds, with no n."""
+def test_the_summary_shows_the_latest_setting_and_then_the_earlier_one(tmp_path):
+    """(d) hidden 8 (seeds 2021, 7) and hidden 16 (seed 8) were one cell over three seeds, with no n; then the
+    earlier setting was dropped as "Earlier runs of another setting": a summary shows each in a section of its own."""
     for seed, hidden, mse in ((2021, 8, 0.1818), (7, 8, 0.1819), (8, 16, 0.1700)):
         results.append_csv(tmp_path / "results.csv", _row(
             seed=seed, mse=mse, settings=f'{{"epochs": 1, "hidden_size": {hidden}, "seed": {seed}}}'))
     out = _summary(tmp_path, "benchmarks/ltsf/summary.py", "--models", "gru")
-    assert "| 24 | **0.1700/0.4000 (n=1)** |" in out and "0.1818" not in out
-    assert "Earlier runs of another setting are not shown for: gru H=24 (these cells show the latest setting only)." \
-        in out and "1 of the 3 rows" in out
+    latest, earlier = out.split("(setting 1 before the latest)")
+    assert "| 24 | **0.1700/0.4000 (n=1)** |" in latest and "0.1818" not in latest
+    assert "| 24 | **0.1819 ± 0.0000707/0.4000 ± 0.0000 (n=2)** |" in earlier and "Earlier runs" not in out
+    assert "Another setting, run before the latest shown above: hidden_size 8 (latest 16)" in earlier
+    assert "3 of the 3 rows" in out and "beats Repeat (mean over seeds): 2 of 2 settings" in out
+
+
+def test_rows_are_read_in_the_order_they_finished_and_every_setting_kept(tmp_path):
+    """rows_under read files in path order, so "-channel-mixing" (finished first) was the latest setting only because
+    its name sorts after; and the summaries dropped the other, a variant the folder recorded on purpose."""
+    mixing = '{"channel_independent": false, "epochs": 8, "seed": 2021}'
+    results.append_csv(tmp_path / "b-mixing" / "results.csv",
+                       _ett(finished_utc="2026-11-22T07:23:38Z", settings=mixing))
+    for t, model, extra in (("07:07:47", "repeat", dict(seed="", settings="{}")), ("07:30:00", "gru", {}),
+                            ("07:31:00", "gru", {"mse": 0.45})):
+        results.append_csv(tmp_path / "a" / "results.csv",
+                           _ett(finished_utc=f"2026-11-22T{t}Z", model=model, **extra))
+    rows = seedruns.rows_under(tmp_path)
+    assert [r["finished_utc"][11:19] for r in rows] == ["07:07:47", "07:23:38", "07:30:00", "07:31:00"]
+    variants = seedruns.every_setting(rows, seedruns.section_of)[seedruns.section_of(rows[0])]
+    assert [r["_file"].endswith("a/results.csv") for r in variants[0][(96, "gru")]] == [True]  # the later, its rerun
+    assert variants[0][(96, "gru")][0]["mse"] == "0.450000" and list(variants[1]) == [(96, "gru")]
+    assert seedruns.setting_change(variants[1][(96, "gru")][0], variants[0][(96, "gru")][0]) == (
+        "epochs 8 (latest 1), channel_independent recorded by one of them only")
+    lines = _summary(tmp_path, "benchmarks/ett/summary.py").splitlines()
+    assert any("| latest | 96 | 0.5000/0.4000 (n=1) | 0.4500/0.4000 (n=1) |" in x for x in lines)
+    assert any("| 1 before the latest | 96 | — | 0.5000/0.4000 (n=1) |" in x for x in lines)
+    assert any("1 before the latest: epochs 8 (latest 1)" in x and "b-mixing/results.csv" in x for x in lines)
 
 
 def test_a_quantile_models_column_says_its_median_is_scored():

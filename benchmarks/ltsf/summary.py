@@ -1,20 +1,22 @@
-"""One markdown table over seeds from the results.csv files of `rnncast bench ltsf` runs, beside the
-published rows (rnncast.bench.published), with the issue-20 verdicts.
+"""One markdown table over seeds from the results.csv files of `rnncast bench ltsf` runs, beside the published rows
+(rnncast.bench.published), with the issue-20 verdicts.
 
     python benchmarks/ltsf/summary.py benchmarks/ltsf/results/defaults [--models lstm,segrnn]
 
-Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): a section per dataset,
-protocol, target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per
-seed (a later row of a seed replaces it); rows of another protocol, target, window set or setting are never
-averaged into one cell, and published rows stand only beside runs of the dataset's own protocol on OT (or M).
-Quick smoke tests are left out. Per section and horizon: the headline test MSE/MAE (the CSV's `mse`, `mae`: the
-windows the runs were asked to score) as mean ± sd over the seeds with n, written and bolded as results.md does
-(rnncast.bench.seedruns.cell_text: bold where the mean MSE beats Repeat), for every model, then the published
-rows of that setting scored on the same windows (a published Repeat row too, as results.md shows it); then a table
-per published rows scored on other windows (PatchTST's ILI rows: the first floor(n/16)*16), with the runs' scores
-on those (results.csv's `published_windows`; "—" for rows written before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats
-Repeat (lower MSE than Repeat on the same windows; also how many seeds did), beats published DLinear, and
-matches or beats published PatchTST (<= its MSE), each published row on its own windows.
+Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): a section per dataset, protocol,
+target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per seed (a later
+row of a seed, by finished_utc, replaces it); each earlier setting of a cell is shown too, in a section of its own
+after it that says what it set otherwise and its file (a folder keeps variants on purpose, decision 9115); rows of
+another protocol, target, window set or setting are never averaged into one cell, and published rows stand only
+beside runs of the dataset's own protocol on OT (or M). Quick smoke tests are left out. Per section and horizon: the
+headline test MSE/MAE (the CSV's `mse`, `mae`: the windows the runs were asked to score) as mean ± sd over the seeds
+with n, written and bolded as results.md does (rnncast.bench.seedruns.cell_text: bold where the mean MSE beats
+Repeat), for every model, then the published rows of that setting scored on the same windows (a published Repeat row
+too, as results.md shows it); then a table per published rows scored on other windows (PatchTST's ILI rows: the
+first floor(n/16)*16), with the runs' scores on those (results.csv's `published_windows`; "—" for rows written
+before it). Verdicts, per recurrent model and (section, horizon), on the mean over seeds: beats Repeat (lower MSE
+than Repeat on the same windows; also how many seeds did), beats published DLinear, and matches or beats published
+PatchTST (<= its MSE), each published row on its own windows.
 """
 
 from __future__ import annotations
@@ -101,8 +103,19 @@ def judge(seeded: dict, h: int, published: list[Published], judged: list[str], v
                 verdicts[m][f"matches or beats published {p.label.split()[0]}"].append(round(there, 3) <= scores[0])
 
 
-def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged: list[str], verdicts: dict) -> None:
-    """Print one section: its headline table, the tables on other published rows' windows, and its notes."""
+def changed(seeded: dict, latest: dict) -> str:
+    """What the cells of an earlier setting (``seeded``) ran otherwise than their latest (``latest``), and where."""
+    said = {cell: seedruns.setting_change(rows[-1], latest[cell][-1]) for cell, rows in seeded.items()}
+    text = (next(iter(said.values())) if len(set(said.values())) == 1 else
+            "; ".join(f"{m} H={h}: {t}" for (h, m), t in sorted(said.items(), key=lambda k: (k[0][0], _rank(k[0][1])))))
+    files = sorted({r["_file"] for rows in seeded.values() for r in rows})
+    return f"Another setting, run before the latest shown above: {text} (from {', '.join(files)})."
+
+
+def section(key: tuple, seeded: dict, models: list[str], back: int, change: str, judged: list[str],
+            verdicts: dict) -> None:
+    """Print one section (``back``: its cells' settings that many before their latest, ``change`` saying how they
+    differ): its headline table, the tables on other published rows' windows, and its notes."""
     known = {r.get("known_table") or "" for rows in seeded.values() for r in rows}
     published = seedruns.published_beside(key, known)
     horizons = sorted({h for h, _ in seeded})
@@ -110,7 +123,7 @@ def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged:
     scored = [p for p in published if any(h in p.scores for h in horizons)]
     here = [p for p in scored if all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]  # Repeat too
     elsewhere = [p for p in scored if not all(same_windows(any_row[h], p) for h in horizons if h in p.scores)]
-    print(f"\n### {seedruns.section_title(key)}\n")
+    print(f"\n### {seedruns.section_title(key)}{f' (setting {back} before the latest)' if back else ''}\n")
     print("| H | " + " | ".join(seedruns.column_label(m, seeded) for m in models) + "".join(f" | *{p.label}*" for p in here) + " |")
     print("|" + "---|" * (1 + len(models) + len(here)))
     for h in horizons:
@@ -134,7 +147,7 @@ def section(key: tuple, seeded: dict, models: list[str], replaced: dict, judged:
                 cells.append(cell(own) if own and None not in own else "—")
             print(f"| {h} | " + " | ".join(cells) + f" | *{p.scores[h][0]:.3f}/{p.scores[h][1]:.3f}* |")
     notes = [why_none(key, known) if not published else "",
-             seedruns.replaced_line(replaced[key], _rank) if replaced.get(key) else ""]
+             change]
     if any(notes):
         print("\n" + "\n".join(n for n in notes if n))
 
@@ -146,17 +159,20 @@ def main() -> None:
     args = parser.parse_args()
     judged = [m for m in args.models.split(",") if m]
     rows = seedruns.rows_under(args.folder, full_only=True)
-    groups, _, replaced = seedruns.gather(rows, seedruns.section_of)
+    groups = seedruns.every_setting(rows, seedruns.section_of)  # every setting shown: folders keep variants
     keys = sorted(groups, key=lambda k: (k[0], k[1], k[2], MODES.index(k[3]) if k[3] in MODES else 9, k[4], k[5]))
-    models = sorted({m for seeded in groups.values() for _, m in seeded}, key=lambda m: (_rank(m), m))
+    models = sorted({m for variants in groups.values() for _, m in variants[0]}, key=lambda m: (_rank(m), m))
     verdicts: dict[str, dict[str, list[bool]]] = {m: defaultdict(list) for m in judged}
     for key in keys:
-        section(key, groups[key], [m for m in models if any(c[1] == m for c in groups[key])], replaced, judged, verdicts)
-    shown = sum(len(seeds) for seeded in groups.values() for seeds in seeded.values())
+        for back, seeded in enumerate(groups[key]):
+            section(key, seeded, [m for m in models if any(c[1] == m for c in seeded)], back,
+                    changed(seeded, groups[key][0]) if back else "", judged, verdicts)
+    shown = sum(len(seeds) for variants in groups.values() for seeded in variants for seeds in seeded.values())
     files = len({r["_file"] for r in rows})
     print(f"\n{shown} of the {len(rows)} rows (quick smoke tests left out) of {files} results.csv file"
-          f"{'s' if files != 1 else ''} shown; the others are earlier rows of a seed run again or of an earlier "
-          "setting. MSE/MAE as results.md writes them; bold, as there: the mean MSE over the seeds below Repeat's on "
+          f"{'s' if files != 1 else ''} shown; the others are earlier rows of a seed run again (every setting is shown, "
+          "the latest first: decision 9115). MSE/MAE as results.md writes them; bold, as there: the mean MSE over "
+          "the seeds below Repeat's on "
           "the same windows (a relative difference within 1e-6 is a tie); n: the seeds of a cell. Published MSEs in "
           "italics (MSE/MAE, as the papers print them).\n")
     for m, kinds in verdicts.items():
