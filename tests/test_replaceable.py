@@ -161,6 +161,21 @@ def test_a_runs_history_and_test_forecasts_are_named_as_such(tmp_path):
         "a backtest's forecasts (forecasts.csv), not predict's forecast: a table of 1 row headed date, cutoff, window")
 
 
+def test_a_backtests_and_a_runs_forecasts_keyed_by_two_columns_are_named_as_such(tmp_path):
+    """A panel keyed by two columns puts cutoff at index 3 (store, item, date, cutoff, ...): its forecasts.csv was
+    not named a backtest's, nor its test_forecasts.csv a run's, which looked for cutoff among the first 3 names."""
+    backtest = tmp_path / "bf.csv"
+    backtest.write_text("store,item,date,cutoff,window,step_ahead,sales,sales_hat\nS1,A,2024-01-02,2024-01-01,0,1,2,2.1\n")
+    assert replaceable.forecast_refusal(backtest, state()).startswith(
+        "a backtest's forecasts (forecasts.csv), not predict's forecast: a table of 1 row headed store, item, date")
+    windows = tmp_path / "tf.csv"
+    windows.write_text("store,item,date,cutoff,step_ahead,sales,sales_hat\nS1,A,2024-01-02,2024-01-01,1,2,2.1\n")
+    assert replaceable.forecast_refusal(windows, state()).startswith("a run's test forecasts (test_forecasts.csv)")
+    data = tmp_path / "d.csv"  # a column named cutoff not followed by the run's columns is no run's output
+    data.write_text("date,cutoff,sales\n2024-01-02,1,2\n")
+    assert "forecasts.csv" not in str(replaceable.forecast_refusal(data, state()))
+
+
 def test_a_key_of_two_columns_models_own_data_table_names_the_keys_columns(tmp_path):
     """A model keyed by sku and store named its id column 'sku,store', which no header holds."""
     csv = tmp_path / "stores.csv"

@@ -125,9 +125,10 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
     if names[:3] == list(HISTORY):  # a run's history.csv: epochs, not a forecast
         return f"a run's training history (history.csv), not a forecast: {held} headed {_listed(given)}"
-    if "cutoff" in names[:3] and "window" in names[:4] and "step_ahead" in names[:5]:  # a backtest's forecasts.csv
+    run = names[names.index("cutoff") + 1:][:2] if "cutoff" in names else []  # after the key's columns and time
+    if run == ["window", "step_ahead"]:  # a backtest's forecasts.csv, keyed by any number of columns (decision 9111)
         return f"a backtest's forecasts (forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
-    if "cutoff" in names[:3] and "step_ahead" in names[:4]:  # a run's test_forecasts.csv
+    if run[:1] == ["step_ahead"]:  # a run's test_forecasts.csv
         return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
     if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
         return f"scores by series (rnncast evaluate or backtest --by-series-csv), not a forecast: {held} headed {_listed(given)}"

@@ -67,14 +67,19 @@ def published_beside(section: tuple, known: set[str]) -> list[Published]:
     return PUBLISHED.get((dataset, mode), []) if comparable else []
 
 
-def rows_under(folder: Path, pattern: str = "**/results.csv") -> list[dict]:
-    """Every row of the results.csv files under ``folder`` matching ``pattern``, the files in path order and each
-    file's rows in its order (so a later run of a seed replaces an earlier one in :func:`gather`), each row with
-    ``_file``: the file it came from."""
+def rows_under(folder: Path, pattern: str = "**/results.csv", full_only: bool = False) -> list[dict]:
+    """Every row of the results.csv files under ``folder`` matching ``pattern`` in the order they finished (their
+    ``finished_utc``, as bench writes it; rows finished in one second in path order, then each file's order), so that
+    a later run of a seed replaces an earlier one in :func:`gather` across files too, each row with ``_file``: the
+    file it came from. ``full_only``: a ``--quick`` smoke test's rows left out, as the benchmarks/
+    summary scripts both leave them (decision 9112)."""
     rows = []
     for path in sorted(Path(folder).glob(pattern)):
-        rows += [{**row, "_file": str(path)} for row in read_csv(path)]
-    return rows
+        rows += [{**row, "_file": str(path)} for row in read_csv(path) if not (full_only and is_quick(row))]
+    when, last = [], ""  # a row recording no time is as late as the row before it (decision 9115)
+    for row in rows:
+        when.append(last := row.get("finished_utc") or last)
+    return [row for _, row in sorted(zip(when, rows), key=lambda pair: pair[0])]  # stable: ties keep path order
 
 
 def setting_of(row: dict) -> str:
@@ -84,6 +89,40 @@ def setting_of(row: dict) -> str:
     recorded = json.loads(row.get("settings") or "{}")
     settings = {k: v for k, v in recorded.items() if k not in HOW_IT_RAN + unread_keys(recorded)}
     return json.dumps(settings, sort_keys=True) + ("quick" if is_quick(row) else "")
+
+
+def every_setting(rows: list[dict], key_of) -> dict:
+    """``{section key: [seeded, ...]}``: every setting (:func:`setting_of`) of each cell that ``rows`` (in the order
+    they ran) hold, none left out, the latest setting first: the k-th ``seeded`` {(H, model): [row per seed]} holds
+    the cells' settings k before their latest (a cell with fewer settings is absent from it); a later row of a seed
+    replaces it. For the benchmarks/ summary scripts, whose folders keep variants on purpose (decision 9115); a quick
+    run is a setting of its own (``rows_under(..., full_only=True)`` leaves them out)."""
+    cells: dict = {}
+    for row in rows:
+        settings = cells.setdefault(key_of(row), {}).setdefault((int(row["H"]), row["model"]), {})
+        seeds = settings.pop(setting_of(row), {})
+        seeds.pop(str(row.get("seed", "")), None)
+        settings[setting_of(row)] = {**seeds, str(row.get("seed", "")): row}  # the latest setting last
+    found: dict = {}
+    for key, by_cell in cells.items():
+        for cell, settings in by_cell.items():
+            for back, seeds in enumerate(reversed(settings.values())):
+                variants = found.setdefault(key, [])
+                variants += [{} for _ in range(back + 1 - len(variants))]
+                variants[back][cell] = list(seeds.values())
+    return found
+
+
+def setting_change(row: dict, latest: dict) -> str:
+    """What ``row``'s setting sets otherwise than ``latest``'s (both of one cell): "channel_independent true (latest
+    false), epochs 3 (latest 8)", and the keys only one of them recorded (another version); "quick" where only that
+    differs."""
+    mine, theirs = (json.loads(setting_of(r).removesuffix("quick")) for r in (row, latest))
+    said = [f"{k} {json.dumps(mine[k])} (latest {json.dumps(theirs[k])})"
+            for k in sorted(set(mine) & set(theirs)) if mine[k] != theirs[k]]
+    if only := sorted(set(mine) ^ set(theirs)):  # keys a version of rnncast recorded and the other did not
+        said.append(f"{', '.join(only)} recorded by one of them only")
+    return ", ".join(said) or "quick"
 
 
 def gather(rows: list[dict], key_of) -> tuple[dict, dict, dict]:
