@@ -6,7 +6,7 @@
 Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): per dataset, protocol, target,
 mode, L and test windows, and per horizon and model each setting's rows, one per seed (a later row of a seed, by
 finished_utc, replaces it), the latest setting first and every earlier one after it, said with what it set otherwise
-and its file (a folder keeps variants on purpose, decision 9115), so runs of another protocol, target, window set or
+and its file (a folder keeps variants on purpose, decision 1772), so runs of another protocol, target, window set or
 setting are never one cell. Prints, per such setting and horizon, Repeat and every model's test MSE/MAE (mean ± sd
 over the seeds, with n), whether each beats Repeat (lower mean MSE on the same windows), and the wall seconds and
 epochs of each run. Quick smoke tests (`--quick`) are left out, as in benchmarks/ltsf/summary.py.

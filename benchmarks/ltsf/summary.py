@@ -6,7 +6,7 @@
 Rows are grouped as results.md groups them (rnncast.bench.seedruns, decision 1727): a section per dataset, protocol,
 target, mode, L and test windows, and in it per horizon and model the latest setting's rows, one per seed (a later
 row of a seed, by finished_utc, replaces it); each earlier setting of a cell is shown too, in a section of its own
-after it that says what it set otherwise and its file (a folder keeps variants on purpose, decision 9115); rows of
+after it that says what it set otherwise and its file (a folder keeps variants on purpose, decision 1772); rows of
 another protocol, target, window set or setting are never averaged into one cell, and published rows stand only
 beside runs of the dataset's own protocol on OT (or M). Quick smoke tests are left out. Per section and horizon: the
 headline test MSE/MAE (the CSV's `mse`, `mae`: the windows the runs were asked to score) as mean ± sd over the seeds
@@ -57,7 +57,7 @@ def same_windows(row: dict, p: Published) -> bool:
 def cell(scores: list[tuple[float, float]], repeat: float | None = None) -> str:
     """The seeds' ``(MSE, MAE)`` as results.md writes them (``seedruns.cell_text``), with their number: "0.0551/0.1770
     (n=1)", "0.0821 ± 0.0379/0.2110 ± 0.0101 (n=2)"; bold, as there, where the mean MSE is below ``repeat`` (the
-    mean of the rows' Repeat on the same windows; None: never bold) (decision 9113)."""
+    mean of the rows' Repeat on the same windows; None: never bold) (decision 1770)."""
     text, bold = seedruns.cell_text(scores, repeat)
     text += "" if len(scores) > 1 else " (n=1)"
     return f"**{text}**" if bold else text
@@ -171,7 +171,7 @@ def main() -> None:
     files = len({r["_file"] for r in rows})
     print(f"\n{shown} of the {len(rows)} rows (quick smoke tests left out) of {files} results.csv file"
           f"{'s' if files != 1 else ''} shown; the others are earlier rows of a seed run again (every setting is shown, "
-          "the latest first: decision 9115). MSE/MAE as results.md writes them; bold, as there: the mean MSE over "
+          "the latest first: decision 1772). MSE/MAE as results.md writes them; bold, as there: the mean MSE over "
           "the seeds below Repeat's on "
           "the same windows (a relative difference within 1e-6 is a tie); n: the seeds of a cell. Published MSEs in "
           "italics (MSE/MAE, as the papers print them).\n")

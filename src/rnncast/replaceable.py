@@ -126,7 +126,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     if names[:3] == list(HISTORY):  # a run's history.csv: epochs, not a forecast
         return f"a run's training history (history.csv), not a forecast: {held} headed {_listed(given)}"
     run = names[names.index("cutoff") + 1:][:2] if "cutoff" in names else []  # after the key's columns and time
-    if run == ["window", "step_ahead"]:  # a backtest's forecasts.csv, keyed by any number of columns (decision 9111)
+    if run == ["window", "step_ahead"]:  # a backtest's forecasts.csv, keyed by any number of columns (decision 1768)
         return f"a backtest's forecasts (forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
     if run[:1] == ["step_ahead"]:  # a run's test_forecasts.csv
         return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"

@@ -72,11 +72,11 @@ def rows_under(folder: Path, pattern: str = "**/results.csv", full_only: bool = 
     ``finished_utc``, as bench writes it; rows finished in one second in path order, then each file's order), so that
     a later run of a seed replaces an earlier one in :func:`gather` across files too, each row with ``_file``: the
     file it came from. ``full_only``: a ``--quick`` smoke test's rows left out, as the benchmarks/
-    summary scripts both leave them (decision 9112)."""
+    summary scripts both leave them (decision 1769)."""
     rows = []
     for path in sorted(Path(folder).glob(pattern)):
         rows += [{**row, "_file": str(path)} for row in read_csv(path) if not (full_only and is_quick(row))]
-    when, last = [], ""  # a row recording no time is as late as the row before it (decision 9115)
+    when, last = [], ""  # a row recording no time is as late as the row before it (decision 1772)
     for row in rows:
         when.append(last := row.get("finished_utc") or last)
     return [row for _, row in sorted(zip(when, rows), key=lambda pair: pair[0])]  # stable: ties keep path order
@@ -95,7 +95,7 @@ def every_setting(rows: list[dict], key_of) -> dict:
     """``{section key: [seeded, ...]}``: every setting (:func:`setting_of`) of each cell that ``rows`` (in the order
     they ran) hold, none left out, the latest setting first: the k-th ``seeded`` {(H, model): [row per seed]} holds
     the cells' settings k before their latest (a cell with fewer settings is absent from it); a later row of a seed
-    replaces it. For the benchmarks/ summary scripts, whose folders keep variants on purpose (decision 9115); a quick
+    replaces it. For the benchmarks/ summary scripts, whose folders keep variants on purpose (decision 1772); a quick
     run is a setting of its own (``rows_under(..., full_only=True)`` leaves them out)."""
     cells: dict = {}
     for row in rows:
