@@ -303,7 +303,10 @@ def test_why_no_climatology_is_said_once_a_command_however_many_models_it_fits(c
 def test_a_later_cutoffs_partial_table_is_said_though_an_earlier_one_kept_none(caplog):
     """r34r1 8 (decision 1746): the once-a-command key held no message, so a refit backtest whose oldest cutoff kept
     no table said "is not made for this model ..." alone, and the later cutoffs' "made only for the series whose
-    training rows span two whole years" was never said. Each kind is now said once."""
+    training rows span two whole years" was never said. Each kind is now said once (the first an INFO line: no series
+    spans two years at that cutoff, decision 1706)."""
+    import logging
+
     import numpy as np
 
     from rnncast.noticed import one_call
@@ -315,6 +318,7 @@ def test_a_later_cutoffs_partial_table_is_said_though_an_earlier_one_kept_none(c
     panel = Panel(values=np.concatenate([one.values, one.values[-600:]]), offsets=np.array([0, n, n + 600]),
                   ids=["A", "C"], columns=["temp"], n_targets=1, time=one.time.append(one.time[-600:]),
                   calendar=one.calendar, id_col="id")
+    caplog.set_level(logging.INFO, logger="rnncast.climatology")
     with one_call():
         for end in (400, 800, 900):  # 'A' under two years at the first cutoff alone; 'C' (under 600 days) at each
             climatology.kept(panel, [Split(end, end, n), Split(400, 400, 600)], np.zeros((2, 1)))
