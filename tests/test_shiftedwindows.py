@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, holidaysets
+from rnncast import Forecaster, holidaysets, sessions
 from rnncast.loading import load_panel
 from rnncast.shiftedwindows import across, zoned
 from test_sessions import _bars, _frame, _half_bars
@@ -68,6 +68,27 @@ def test_a_half_day_is_named_only_where_the_calendars_bars_made_the_shift():
     both = _panel(half[half != pd.Timestamp("2024-10-15 12:30")])  # a half day and a halted hour
     assert "a shorter session or a missing bar between" in across(both, *_every(both, 8, 3), 8, 3, 7)["text"]
     assert "a half day between" in across(_panel(half), *_every(_panel(half), 8, 3), 8, 3, 7)["text"]
+
+
+def test_the_cause_builds_one_session_grid_for_the_series_of_one_calendar(monkeypatch):
+    """r34r3 LOW-MED 7: ``_cause`` built ``sessions.grid`` once per series (500 NYSE symbols: 500 grids of years of
+    bars); now once per session, with the same clause, a halted hour of one series still found among them."""
+    half = _half_bars(DAYS)
+    def stacked(last):
+        frames = [_frame(t, seed=i).assign(id=f"s{i}") for i, t in enumerate([half, half, last])]
+        return load_panel(pd.concat(frames), target="price", id_col="id", holidays="NYSE", announce=False)
+    panels = [stacked(half), stacked(half[half != pd.Timestamp("2024-10-15 12:30")])]
+    built = []
+    grid = sessions.grid
+    monkeypatch.setattr(sessions, "grid", lambda *a, **k: built.append(1) or grid(*a, **k))
+    said = []
+    for panel in panels:
+        starts = np.concatenate([np.arange(panel.offsets[i], panel.offsets[i + 1] - 10) for i in range(3)])
+        series = np.searchsorted(panel.offsets, starts, side="right") - 1
+        found = across(panel, starts, series, 8, 3, 7)
+        said.append((found["series"], found["text"].split("(for")[0].split(", ")[-1]))
+    assert said == [(3, "a half day between "), (3, "a shorter session or a missing bar between ")]
+    assert len(built) == 2  # one grid per call, not one per series
 
 
 def test_evaluate_and_backtest_say_them_in_what_was_scored_and_metrics():

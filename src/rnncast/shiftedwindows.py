@@ -124,14 +124,17 @@ def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.
     """Why the counted steps at stacked ``rows`` [M], reading ``lags`` [M] rows back, read another bar of the session:
     "a half day" where, on every series of kind "session" among them, the rows between hold each bar of the calendar
     (``sessions.grid``), so that a shorter session of the calendar made it; else "a shorter session or a missing bar"
-    (a halted market's or a dropped row's: data, not the calendar, decision 1739)."""
+    (a halted market's or a dropped row's: data, not the calendar, decision 1739). One grid per session among them,
+    over its series' rows together (500 symbols on NYSE: one grid, not 500)."""
     owner = np.searchsorted(ends, rows, side="right") - 1  # [M] each row's series
+    shared: dict = {}  # {session: [its series]}
     for s in np.unique(owner).tolist():
-        if own.get(s) != "session":
-            continue
-        mine = owner == s
+        if own.get(s) == "session":
+            shared.setdefault(panel.calendars.get(s, panel.calendar).session, []).append(s)
+    for session, ids in shared.items():
+        mine = np.isin(owner, ids)
         now, then = wall[rows[mine]], wall[rows[mine] - lags[mine]]
-        bars = sessions.grid(panel.calendars.get(s, panel.calendar).session, then.min(), now.max())
+        bars = sessions.grid(session, then.min(), now.max())
         at, back = bars.get_indexer(now), bars.get_indexer(then)  # -1: a row at no bar of the calendar
         if ((at < 0) | (back < 0) | (at - back != lags[mine])).any():
             return "a shorter session or a missing bar"
