@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, holidaysets
+from rnncast import Forecaster, holidaysets, sessions
 from rnncast.loading import load_panel
 from rnncast.shiftedwindows import across, zoned
 from test_sessions import _bars, _frame, _half_bars
@@ -70,6 +70,27 @@ def test_a_half_day_is_named_only_where_the_calendars_bars_made_the_shift():
     assert "a half day between" in across(_panel(half), *_every(_panel(half), 8, 3), 8, 3, 7)["text"]
 
 
+def test_the_cause_builds_one_session_grid_for_the_series_of_one_calendar(monkeypatch):
+    """r34r3 LOW-MED 7: ``_cause`` built ``sessions.grid`` once per series (500 NYSE symbols: 500 grids of years of
+    bars); now once per session, with the same clause, a halted hour of one series still found among them."""
+    half = _half_bars(DAYS)
+    def stacked(last):
+        frames = [_frame(t, seed=i).assign(id=f"s{i}") for i, t in enumerate([half, half, last])]
+        return load_panel(pd.concat(frames), target="price", id_col="id", holidays="NYSE", announce=False)
+    panels = [stacked(half), stacked(half[half != pd.Timestamp("2024-10-15 12:30")])]
+    built = []
+    grid = sessions.grid
+    monkeypatch.setattr(sessions, "grid", lambda *a, **k: built.append(1) or grid(*a, **k))
+    said = []
+    for panel in panels:
+        starts = np.concatenate([np.arange(panel.offsets[i], panel.offsets[i + 1] - 10) for i in range(3)])
+        series = np.searchsorted(panel.offsets, starts, side="right") - 1
+        found = across(panel, starts, series, 8, 3, 7)
+        said.append((found["series"], found["text"].split("(for")[0].split(", ")[-1]))
+    assert said == [(3, "a half day between "), (3, "a shorter session or a missing bar between ")]
+    assert len(built) == 2  # one grid per call, not one per series
+
+
 def test_evaluate_and_backtest_say_them_in_what_was_scored_and_metrics():
     frame = _frame(_half_bars(DAYS))
     settings = {**TINY, "epochs": 1, "lookback": 8, "horizon": 3, "season": 7, "holidays": "NYSE"}
@@ -99,12 +120,13 @@ def test_windows_whose_seasonal_step_reads_another_hour_after_a_clock_change_are
     rows = [(s + 48 + h - 1, s + 48 + h - 1 - 168) for s in starts for h in range(1, 25)]
     steps = sum(r >= 168 and b >= 0 and offset[r] != offset[b] for r, b in rows)
     assert (found["steps"], found["of"], found["series"]) == (steps, len(starts), 1) and steps == 168 * 24
-    assert found["first"] == {"time": "2024-10-27 02:00", "reads": "2024-10-20 03:00"}
+    assert found["first"] == {"time": "2024-10-27 02:00+01:00", "reads": "2024-10-20 03:00+02:00"}  # decision 9121
     assert found["text"].startswith(f"the seasonal naive forecast of {found['windows']} of the {len(starts)} windows "
                                     f"({steps} steps) reads a row at another time of day on the local clock, a clock "
-                                    "change between (for 2024-10-27 02:00, 2024-10-20 03:00's): season 168 is counted "
+                                    "change between (for 2024-10-27 02:00+01:00, 2024-10-20 03:00+02:00's): season "
+                                    "168 is counted "
                                     "in rows")
-    assert across(panel, starts, series, 48, 24, 24)["first"]["reads"] == "2024-10-26 03:00"  # the 25-hour day
+    assert across(panel, starts, series, 48, 24, 24)["first"]["reads"] == "2024-10-26 03:00+02:00"  # the 25-hour day
     assert across(panel, starts, series, 48, 24, 12) is None  # half a day: no time of day to keep
     for tz in ("UTC", None):  # no change of the clock: nothing to say
         plain = load_panel(_hourly(tz="UTC")[0], target="load", tz=tz, announce=False)
@@ -120,6 +142,9 @@ def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog
                            "after it goes forward and an hour after after it goes back (for 2024-03-31 03:00, "
                            "2024-03-30 02:00's, not 03:00's)")
     assert zoned(panel.calendar, panel.time, 48) is None and zoned(panel.calendar, panel.time[:500], 96) is None
+    hourly = _hourly()[1]  # the repeated hour named with its offset, and the one beside
+    autumn = zoned(hourly.calendar, hourly.time, 24)
+    assert "(for 2024-10-27 02:00+01:00, 2024-10-26 03:00+02:00's, not 02:00's)" in autumn  # it too (decision 9121)
     frame, _ = _hourly(end="2024-10-30")  # the test rows span the change
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**{**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
@@ -127,7 +152,7 @@ def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog
     said = [r.getMessage() for r in caplog.records if "clock changes" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("season 24 is counted in hours, but Europe/Berlin's clock changes once")
     scored = model.evaluate(frame)["scored"]
-    assert scored["seasonal_shifted"]["first"]["time"] == "2024-10-27 02:00"
+    assert scored["seasonal_shifted"]["first"]["time"] == "2024-10-27 02:00+01:00"
     assert scored["seasonal_shifted"]["text"] in scored["text"]
     settings = {**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
     bt = Forecaster(**{**settings, "cutoff": "2024-10-25 09:00"}).backtest(frame, n_windows=3, step="1D", target="load")
@@ -175,8 +200,9 @@ def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(se
             continue
         w, h = off[0]
         r = starts[w] + lookback + h - 1
-        wall = panel.time.tz_localize(None) if tz else panel.time
         assert (found["windows"], found["steps"], found["series"]) == (
             len({w for w, _ in off}), len(off), len({series[w] for w, _ in off}))
-        assert found["first"] == {"time": f"{wall[r]:%Y-%m-%d %H:%M}",
-                                  "reads": f"{wall[r - season * -(-h // season)]:%Y-%m-%d %H:%M}"}
+        pair = [panel.time[r], panel.time[r - season * -(-h // season)]]
+        twice = tz is not None and any(t.hour == 2 and t.month == 10 for t in pair)  # the repeated hour: 9121
+        assert found["first"] == dict(zip(("time", "reads"), (
+            f"{t:%Y-%m-%d %H:%M}" + (f"{t:%z}"[:3] + ":" + f"{t:%z}"[3:] if twice else "") for t in pair)))

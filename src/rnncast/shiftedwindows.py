@@ -29,6 +29,9 @@ from rnncast import sessions, zoneclock
 from rnncast.seasons import implied_season
 from rnncast.sessiondays import clock_in
 from rnncast.spelling import counted
+from rnncast.timetext import shown_alike
+
+STAMP = "%Y-%m-%d %H:%M"  # a named time's form; its UTC offset added where the hour repeats (decision 9121)
 
 
 MIDNIGHT = SimpleNamespace(first=pd.Timedelta(0))  # a zoned clock's day, as a session opened at midnight: clock_in's
@@ -64,7 +67,8 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     series' own, ``panel.calendars``, else ``panel.calendar``) is of ``kind``: a trading session of which ``season``
     is a whole number of sessions, or a zoned clock of hours or minutes of which it is whole days (there, only where
     the clock's offset changed between the two rows): ``{"windows", "of", "steps", "series" (how many), "first":
-    {"time", "reads"} (the first such step and the row it reads, wall times ``YYYY-MM-DD HH:MM``), "text" (the
+    {"time", "reads"} (the first such step and the row it reads, wall times ``YYYY-MM-DD HH:MM``, both with their
+    UTC offset where one is in the hour a zoned clock repeats: decision 9121), "text" (the
     clause of what was scored)}``; None where there is none (no session or zone, no half day or clock change
     between, a season of no whole sessions or days, no timestamps).
     ``scored`` False (``predict_windows``): none is said, as no baseline is scored.
@@ -102,7 +106,7 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     rows = t0[w] + h - 1
     back = rows - season * -(-h // season)
     at = int(np.argmax(reads(np.minimum(rows, len(wall) - 1), back) & (rows < end[w])))
-    first = {"time": f"{wall[rows[at]]:%Y-%m-%d %H:%M}", "reads": f"{wall[back[at]]:%Y-%m-%d %H:%M}"}
+    first = dict(zip(("time", "reads"), _named(panel.time[rows[at]], panel.time[back[at]])))
     n, steps, named = int(hit.sum()), int(hits.sum()), int(len(np.unique(series[hit])))
     if own[int(series[w])] == "zone":
         what = ("a row at another time of day on the local clock, a clock change between", "rows", "time of day")
@@ -120,14 +124,17 @@ def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.
     """Why the counted steps at stacked ``rows`` [M], reading ``lags`` [M] rows back, read another bar of the session:
     "a half day" where, on every series of kind "session" among them, the rows between hold each bar of the calendar
     (``sessions.grid``), so that a shorter session of the calendar made it; else "a shorter session or a missing bar"
-    (a halted market's or a dropped row's: data, not the calendar, decision 1739)."""
+    (a halted market's or a dropped row's: data, not the calendar, decision 1739). One grid per session among them,
+    over its series' rows together (500 symbols on NYSE: one grid, not 500)."""
     owner = np.searchsorted(ends, rows, side="right") - 1  # [M] each row's series
+    shared: dict = {}  # {session: [its series]}
     for s in np.unique(owner).tolist():
-        if own.get(s) != "session":
-            continue
-        mine = owner == s
+        if own.get(s) == "session":
+            shared.setdefault(panel.calendars.get(s, panel.calendar).session, []).append(s)
+    for session, ids in shared.items():
+        mine = np.isin(owner, ids)
         now, then = wall[rows[mine]], wall[rows[mine] - lags[mine]]
-        bars = sessions.grid(panel.calendars.get(s, panel.calendar).session, then.min(), now.max())
+        bars = sessions.grid(session, then.min(), now.max())
         at, back = bars.get_indexer(now), bars.get_indexer(then)  # -1: a row at no bar of the calendar
         if ((at < 0) | (back < 0) | (at - back != lags[mine])).any():
             return "a shorter session or a missing bar"
@@ -173,7 +180,7 @@ def zoned(calendar, times, season: int | None) -> str | None:
     off = np.flatnonzero(moved[season:] != moved[:-season])  # [K] rows (from season on) reading across a change
     if not len(off):
         return None
-    now, back = zoneclock.wall(grid[season + off[0]]), zoneclock.wall(grid[off[0]])
+    now, back = grid[season + off[0]], grid[off[0]]
     gap = pd.Timedelta(abs(int(moved[season + off[0]] - moved[off[0]])), unit=grid.unit).total_seconds()
     shift = "an hour" if gap == 3600 else f"{gap / 60:.0f} minutes"  # Lord Howe's half hour
     unit = implied_season(calendar).cycle.split(" in ")[0]  # "hours", "15-minute steps"
@@ -181,5 +188,11 @@ def zoned(calendar, times, season: int | None) -> str | None:
     return (f"season {season} is counted in {unit}, but {calendar.tz}'s clock changes {often} in the rows "
             f"(daylight saving): for the {season} {unit} after each change the seasonal naive forecast and MASE's scale "
             f"read another time of day, {shift} before on the local clock after it goes forward and {shift} after "
-            f"after it goes back (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s, not {now:%H:%M}'s), so that "
+            f"after it goes back (for {', '.join(_named(now, back))}'s, not {now:%H:%M}'s), so that "
             "baseline, and the model's comparison with it, are off there")
+
+
+def _named(now: pd.Timestamp, back: pd.Timestamp) -> list[str]:
+    """A step's time and the row it reads, ``YYYY-MM-DD HH:MM`` on the wall clock, both with their UTC offset where
+    either falls in the hour a zoned clock repeats (``2024-10-27 02:00+01:00``: one clock per line, decision 9121)."""
+    return shown_alike([now, back], False, STAMP)
