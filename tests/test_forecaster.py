@@ -240,3 +240,19 @@ def test_evaluate_s_documented_metric_keys_are_those_a_quantile_model_returns():
     returned = set(result["original"]["model"]) | set(result["scaled"]["model"])
     assert returned == {key.replace("<width>", "90") for key in documented}
     assert "``coverage_<width>``" in Forecaster.evaluate.__doc__ and "``by_level``" in Forecaster.evaluate.__doc__
+
+
+def test_predict_windows_of_a_model_saved_before_the_climatology_was_kept_says_so(caplog):
+    """b34 h20 2 (decision 9132): predict_windows' baselines of a model.json without "climatology" held none, unsaid,
+    where evaluate (decision 1703) and compare (1735) warn; it now warns evaluate's line (``readout.say_older``)."""
+    import pandas as pd
+
+    time = pd.date_range("2015-01-01", "2018-12-31", freq="D")
+    frame = pd.DataFrame({"date": time, "y": 10 + 5 * np.sin(2 * np.pi * time.day_of_year / 365.25)})
+    model = Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(frame, target="y")
+    older = "the 'climatology' baseline is not scored: this model was saved before rnncast kept the climatology"
+    assert "climatology" in model.predict_windows(frame, part="test").baselines
+    assert not [r for r in caplog.records if older in r.getMessage()]
+    model.state_.climatology = None  # as model.json before it kept one reads
+    assert "climatology" not in model.predict_windows(frame, part="test").baselines
+    assert len([r for r in caplog.records if older in r.getMessage()]) == 1

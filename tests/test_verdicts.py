@@ -498,3 +498,25 @@ def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseli
                          "baseline MSE, 10.290 for the 'repeat the last value' baseline, which it beats beyond chance), "
                          "but over 400 forecast times the gap between its errors and that baseline's varies too much "
                          "to tell that from chance (Diebold–Mariano one-sided p = 0.056 that the model is not better).") in sentence
+
+
+def test_the_list_of_baselines_says_the_climatology_is_scored_apart():
+    """b34 h20 1 (decision 9131): where some series alone have a climatology, scored apart after the verdict (decision
+    1693), the verdict read "The model beats every baseline computed (repeat the last value, training mean)" as if
+    those were all; the list now says it is the pooled verdict's, and that the climatology is scored apart below."""
+    from rnncast.seasons import Season
+    from rnncast.verdicts import every_baseline, headline
+
+    test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
+                         "mean": {"mse": 3.0, "mae": 3.0}},
+            "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}},
+            "climatology_series": {"series": ["A"], "lacking": ["B"]}}
+    week = Season(7, "days in a week")
+    listed = "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored apart below)"
+    for season in (week, None):  # the seasonal naive computed or not: "every baseline" would claim the climatology too
+        assert verdict(test, season=season)[1].startswith(f"The model beats {listed} on the test split: MSE 1.0000 against 2.0000")
+    assert headline(test, season=week).startswith(f"the model beats {listed}: MSE 1")
+    unproven = {**test, "significance": {"repeat": {"p_value": 0.3}, "mean": {"p_value": 0.3}}}
+    assert f"lower than that of {listed} on the test split" in verdict(unproven, season=week)[1]
+    assert every_baseline({"repeat": 1, "mean": 2}, week) == "every baseline computed (repeat the last value, training mean)"
+    assert every_baseline({"repeat": 1, "mean": 2}) == "every baseline"  # no climatology apart: as before

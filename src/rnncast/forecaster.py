@@ -226,12 +226,14 @@ class Forecaster(Learned, Backtests, Parameters):
             model's blank label is blank, marked in ``filled``. A model reading future covariates leaves out, said, a
             window forecasting a date without a row (its covariates there are not in the data). Windows' inputs across calendar
             steps the data lacks take their rows as consecutive, as at fit, and a panel's series without a window of ``part`` are left
-            out: a warning counts each. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
+            out: a warning counts each. A model saved before the climatology was kept warns that its ``baselines`` hold
+            none, as ``evaluate`` does. Raises ``RnncastError`` when ``part`` has no window in ``data``, for a
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
             ``.to_frame()``: the windows as one long table in original units, test_forecasts.csv's (decision 1550)."""
         flag("scaled", scaled)
         original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
                                                             static_covariates)  # times in the data's form (datatimes)
+        readout.say_older(self.state_)  # its baselines hold no climatology: said as evaluate says it (decision 9132)
         if original.source is not None:  # to_frame's table maker (testforecasts), given here: windowforecasts is below it
             original.source.frame = testforecasts.frame
         return datatimes.in_windows(in_scaler_units if scaled else original, self.state_.calendar.text_format)

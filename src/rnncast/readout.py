@@ -140,8 +140,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
-    if (older := climatology.older(state)) is not None:  # a model saved before it was kept (decision 1703)
-        log.warning("%s", older)
+    say_older(state)  # a model saved before the climatology was kept (decision 1703)
     if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
         log.warning("%s", state.overlap["text"])
         result["test_overlap"] = state.overlap
@@ -149,6 +148,14 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
         # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
     return {**result, **read_out(forecaster, result, part)}
+
+
+def say_older(state) -> None:
+    """Warn, once a call, that a model (``FittedState``) saved before rnncast kept the climatology scores none, where a
+    fit now would keep one (``climatology.older``): evaluate's line (decision 1703), and predict_windows', whose
+    baselines then hold none (decision 9132)."""
+    if (older := climatology.older(state)) is not None:
+        log.warning("%s", older)
 
 
 def read_out(forecaster: Fitted, result: dict, part: str = "test") -> dict:

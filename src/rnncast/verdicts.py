@@ -43,7 +43,8 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = baseline_mse(test, units)
-        return True, (f"The model beats {every_baseline(rivals, season)} on {where}: {mse} {q(model)} against "
+        every = every_baseline(rivals, season, bool(test.get("climatology_series")))  # decision 9131
+        return True, (f"The model beats {every} on {where}: {mse} {q(model)} against "
                       f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
                       f"{caveat(test[units], mse.replace('MSE', 'MAE', 1), test.get('original') if units == 'scaled' else None)}")
@@ -222,7 +223,7 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p, q = f" (Diebold–Mariano {one_sided_text(p)})" if p == p else " (no Diebold–Mariano test)", quoted(test, units)
     if good:
-        every = every_baseline(baseline_mse(test, units), season)
+        every = every_baseline(baseline_mse(test, units), season, bool(test.get("climatology_series")))
         return (f"the model beats {every}: {mse} {q(model)} against {q(rival)} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
@@ -232,18 +233,23 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     return f"the model does NOT beat {named(name)}: {mse} {q(model)} against {q(rival)}, {how}{said_p}"
 
 
-def every_baseline(rivals, season: Season | None = None) -> str:
+def every_baseline(rivals, season: Season | None = None, apart: bool = False) -> str:
     """"every baseline", or where a season is implied and no seasonal naive baseline was computed,
     "every baseline computed (repeat the last value, training mean)": the sentence claims no more than was
-    compared."""
+    compared. ``apart``: the climatology is scored apart after the verdict (a ``climatology_series``, decision
+    1693): "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored
+    apart below)", whatever the season (decision 9131)."""
+    names = ", ".join(map(baseline_name, rivals))
+    if apart:
+        return f"every baseline of the pooled verdict ({names}; the climatology is scored apart below)"
     if season is None or "seasonal" in rivals:
         return "every baseline"
-    return f"every baseline computed ({', '.join(map(baseline_name, rivals))})"
+    return f"every baseline computed ({names})"
 
 
 def every_baselines(test: dict, units: str, season: Season | None = None) -> str:
     """``every_baseline``'s, as "lower than" takes it: "every baseline's" or "that of every baseline computed (...)"."""
-    every = every_baseline(baseline_mse(test, units), season)
+    every = every_baseline(baseline_mse(test, units), season, bool(test.get("climatology_series")))
     return f"{every}'s" if every == "every baseline" else f"that of {every}"
 
 
