@@ -243,7 +243,7 @@ def test_evaluate_s_documented_metric_keys_are_those_a_quantile_model_returns():
 
 
 def test_predict_windows_of_a_model_saved_before_the_climatology_was_kept_says_so(caplog):
-    """b34 h20 2 (decision 9132): predict_windows' baselines of a model.json without "climatology" held none, unsaid,
+    """b34 h20 2 (decision 1775): predict_windows' baselines of a model.json without "climatology" held none, unsaid,
     where evaluate (decision 1703) and compare (1735) warn; it now warns evaluate's line (``readout.say_older``)."""
     import pandas as pd
 

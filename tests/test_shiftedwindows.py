@@ -120,7 +120,7 @@ def test_windows_whose_seasonal_step_reads_another_hour_after_a_clock_change_are
     rows = [(s + 48 + h - 1, s + 48 + h - 1 - 168) for s in starts for h in range(1, 25)]
     steps = sum(r >= 168 and b >= 0 and offset[r] != offset[b] for r, b in rows)
     assert (found["steps"], found["of"], found["series"]) == (steps, len(starts), 1) and steps == 168 * 24
-    assert found["first"] == {"time": "2024-10-27 02:00+01:00", "reads": "2024-10-20 03:00+02:00"}  # decision 9121
+    assert found["first"] == {"time": "2024-10-27 02:00+01:00", "reads": "2024-10-20 03:00+02:00"}  # decision 1773
     assert found["text"].startswith(f"the seasonal naive forecast of {found['windows']} of the {len(starts)} windows "
                                     f"({steps} steps) reads a row at another time of day on the local clock, a clock "
                                     "change between (for 2024-10-27 02:00+01:00, 2024-10-20 03:00+02:00's): season "
@@ -144,7 +144,7 @@ def test_fit_warns_once_of_a_season_of_days_counted_across_a_clock_change(caplog
     assert zoned(panel.calendar, panel.time, 48) is None and zoned(panel.calendar, panel.time[:500], 96) is None
     hourly = _hourly()[1]  # the repeated hour named with its offset, and the one beside
     autumn = zoned(hourly.calendar, hourly.time, 24)
-    assert "(for 2024-10-27 02:00+01:00, 2024-10-26 03:00+02:00's, not 02:00's)" in autumn  # it too (decision 9121)
+    assert "(for 2024-10-27 02:00+01:00, 2024-10-26 03:00+02:00's, not 02:00's)" in autumn  # it too (decision 1773)
     frame, _ = _hourly(end="2024-10-30")  # the test rows span the change
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**{**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}

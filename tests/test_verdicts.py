@@ -501,7 +501,7 @@ def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseli
 
 
 def test_the_list_of_baselines_says_the_climatology_is_scored_apart():
-    """b34 h20 1 (decision 9131): where some series alone have a climatology, scored apart after the verdict (decision
+    """b34 h20 1 (decision 1774): where some series alone have a climatology, scored apart after the verdict (decision
     1693), the verdict read "The model beats every baseline computed (repeat the last value, training mean)" as if
     those were all; the list now says it is the pooled verdict's, and that the climatology is scored apart below."""
     from rnncast.seasons import Season

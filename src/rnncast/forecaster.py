@@ -233,7 +233,7 @@ class Forecaster(Learned, Backtests, Parameters):
         flag("scaled", scaled)
         original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
                                                             static_covariates)  # times in the data's form (datatimes)
-        readout.say_older(self.state_)  # its baselines hold no climatology: said as evaluate says it (decision 9132)
+        readout.say_older(self.state_)  # its baselines hold no climatology: said as evaluate says it (decision 1775)
         if original.source is not None:  # to_frame's table maker (testforecasts), given here: windowforecasts is below it
             original.source.frame = testforecasts.frame
         return datatimes.in_windows(in_scaler_units if scaled else original, self.state_.calendar.text_format)

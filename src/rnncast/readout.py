@@ -153,7 +153,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
 def say_older(state) -> None:
     """Warn, once a call, that a model (``FittedState``) saved before rnncast kept the climatology scores none, where a
     fit now would keep one (``climatology.older``): evaluate's line (decision 1703), and predict_windows', whose
-    baselines then hold none (decision 9132)."""
+    baselines then hold none (decision 1775)."""
     if (older := climatology.older(state)) is not None:
         log.warning("%s", older)
 

@@ -31,7 +31,7 @@ from rnncast.sessiondays import clock_in
 from rnncast.spelling import counted
 from rnncast.timetext import shown_alike
 
-STAMP = "%Y-%m-%d %H:%M"  # a named time's form; its UTC offset added where the hour repeats (decision 9121)
+STAMP = "%Y-%m-%d %H:%M"  # a named time's form; its UTC offset added where the hour repeats (decision 1773)
 
 
 MIDNIGHT = SimpleNamespace(first=pd.Timedelta(0))  # a zoned clock's day, as a session opened at midnight: clock_in's
@@ -68,7 +68,7 @@ def across(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon
     is a whole number of sessions, or a zoned clock of hours or minutes of which it is whole days (there, only where
     the clock's offset changed between the two rows): ``{"windows", "of", "steps", "series" (how many), "first":
     {"time", "reads"} (the first such step and the row it reads, wall times ``YYYY-MM-DD HH:MM``, both with their
-    UTC offset where one is in the hour a zoned clock repeats: decision 9121), "text" (the
+    UTC offset where one is in the hour a zoned clock repeats: decision 1773), "text" (the
     clause of what was scored)}``; None where there is none (no session or zone, no half day or clock change
     between, a season of no whole sessions or days, no timestamps).
     ``scored`` False (``predict_windows``): none is said, as no baseline is scored.
@@ -194,5 +194,5 @@ def zoned(calendar, times, season: int | None) -> str | None:
 
 def _named(now: pd.Timestamp, back: pd.Timestamp) -> list[str]:
     """A step's time and the row it reads, ``YYYY-MM-DD HH:MM`` on the wall clock, both with their UTC offset where
-    either falls in the hour a zoned clock repeats (``2024-10-27 02:00+01:00``: one clock per line, decision 9121)."""
+    either falls in the hour a zoned clock repeats (``2024-10-27 02:00+01:00``: one clock per line, decision 1773)."""
     return shown_alike([now, back], False, STAMP)

@@ -43,7 +43,7 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = baseline_mse(test, units)
-        every = every_baseline(rivals, season, bool(test.get("climatology_series")))  # decision 9131
+        every = every_baseline(rivals, season, bool(test.get("climatology_series")))  # decision 1774
         return True, (f"The model beats {every} on {where}: {mse} {q(model)} against "
                       f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
@@ -238,7 +238,7 @@ def every_baseline(rivals, season: Season | None = None, apart: bool = False) ->
     "every baseline computed (repeat the last value, training mean)": the sentence claims no more than was
     compared. ``apart``: the climatology is scored apart after the verdict (a ``climatology_series``, decision
     1693): "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored
-    apart below)", whatever the season (decision 9131)."""
+    apart below)", whatever the season (decision 1774)."""
     names = ", ".join(map(baseline_name, rivals))
     if apart:
         return f"every baseline of the pooled verdict ({names}; the climatology is scored apart below)"
