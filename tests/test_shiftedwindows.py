@@ -203,6 +203,6 @@ def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(se
         assert (found["windows"], found["steps"], found["series"]) == (
             len({w for w, _ in off}), len(off), len({series[w] for w, _ in off}))
         pair = [panel.time[r], panel.time[r - season * -(-h // season)]]
-        twice = tz is not None and any(t.hour == 2 and t.month == 10 for t in pair)  # the repeated hour: 9121
+        twice = tz is not None and any(t.hour == 2 and t.month == 10 for t in pair)  # the repeated hour: decision 1773
         assert found["first"] == dict(zip(("time", "reads"), (
             f"{t:%Y-%m-%d %H:%M}" + (f"{t:%z}"[:3] + ":" + f"{t:%z}"[3:] if twice else "") for t in pair)))
