@@ -335,3 +335,23 @@ def test_a_signal_held_in_said_when_held_is_answered_at_once_and_a_second_stops(
         with interrupts.said_when_held("finishing Y"):  # held before the block: said as it begins
             assert capfd.readouterr().err == "rnncast: interrupted; finishing Y\n"
         assert isinstance(interrupts.pending(), KeyboardInterrupt)
+
+
+def test_a_signal_between_the_blocks_line_and_its_check_is_said_once(capfd, monkeypatch):
+    """r34r3 9 (decision 9993): a first signal landing after said_when_held set its line and before its own check was
+    answered by the handler and again by the block. The signal is sent inside the check here, as that moment."""
+    calls = []
+    real = interrupts._stop.is_set
+
+    def landed():
+        if not calls:  # the block's own check: the signal lands just before it
+            calls.append(1)
+            os.kill(os.getpid(), signal.SIGINT)
+        return real()
+
+    with interrupts.ctrl_c_between_batches():
+        monkeypatch.setattr(interrupts._stop, "is_set", landed)
+        with interrupts.said_when_held("finishing Z"):
+            monkeypatch.setattr(interrupts._stop, "is_set", real)
+        assert capfd.readouterr().err == "rnncast: interrupted; finishing Z\n"
+        assert isinstance(interrupts.pending(), KeyboardInterrupt)

@@ -43,6 +43,7 @@ def _interrupt(signum) -> KeyboardInterrupt:
 
 
 _said: list[str] = []  # the line a held signal is answered with at once (said_when_held)
+_told = [False]  # whether it was said in this block: once, by the handler or by the block's own check
 
 
 def _request_stop(signum, frame):
@@ -57,6 +58,9 @@ def _request_stop(signum, frame):
 def _say_held() -> None:
     """``said_when_held``'s line for the signal held, on stderr's descriptor: a handler that ran while the main thread
     wrote to ``sys.stderr`` would fail there as a reentrant call."""
+    if _told[0]:
+        return  # the handler said it between the block's line and its check (decision 9993)
+    _told[0] = True
     said = " (SIGTERM)" if _by[0] == signal.SIGTERM else ""
     try:
         os.write(2, f"rnncast: interrupted{said}; {_said[0]}\n".encode("utf-8", "replace"))
@@ -214,6 +218,7 @@ def said_when_held(line: str):
     finished, that a second signal stops it now and how to go on then), after "rnncast: interrupted; ", instead of
     minutes of silence while the test windows are scored (decision 1753); one held already as the block begins is
     answered then. The signal stays held (``pending``)."""
+    _told[0] = False
     _said[:] = [line]
     try:
         if _stop.is_set():
