@@ -338,7 +338,7 @@ def test_a_signal_held_in_said_when_held_is_answered_at_once_and_a_second_stops(
 
 
 def test_a_signal_between_the_blocks_line_and_its_check_is_said_once(capfd, monkeypatch):
-    """r34r3 9 (decision 9993): a first signal landing after said_when_held set its line and before its own check was
+    """r34r3 9 (decision 1776): a first signal landing after said_when_held set its line and before its own check was
     answered by the handler and again by the block. The signal is sent inside the check here, as that moment."""
     calls = []
     real = interrupts._stop.is_set

@@ -59,7 +59,7 @@ def _say_held() -> None:
     """``said_when_held``'s line for the signal held, on stderr's descriptor: a handler that ran while the main thread
     wrote to ``sys.stderr`` would fail there as a reentrant call."""
     if _told[0]:
-        return  # the handler said it between the block's line and its check (decision 9993)
+        return  # the handler said it between the block's line and its check (decision 1776)
     _told[0] = True
     said = " (SIGTERM)" if _by[0] == signal.SIGTERM else ""
     try:
