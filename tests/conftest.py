@@ -67,6 +67,18 @@ def staggered_frame(starts: dict, n: int = 100, freq: str = "D") -> pd.DataFrame
                       for k, (sid, start) in enumerate(starts.items())], ignore_index=True)
 
 
+def yearly_stations(starts: dict, end: str = "2020-12-31") -> pd.DataFrame:
+    """Daily stations (``starts``: id -> first date, each to ``end``) of a yearly sine plus noise (seed 0, drawn in
+    ``starts``' order), long, columns date, id, y: the climatology's panels, a station under two years among them."""
+    rng = np.random.default_rng(0)
+    frames = []
+    for sid, start in starts.items():
+        time = pd.date_range(start, end, freq="D")
+        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
+                                    + rng.normal(0, 0.1, len(time))}))
+    return pd.concat(frames)
+
+
 def berlin_wall_times(start: str, periods: int, freq: str) -> pd.DataFrame:
     """Berlin's wall clock as a naive local-time logger writes it (an hour twice in autumn, none in spring):
     ``time`` as text ``2024-10-27 02:00``, ``load`` a sine."""

@@ -15,7 +15,7 @@ import rnncast.backtest
 import rnncast.backtestverdict
 import rnncast.fitting
 import rnncast.forecasting
-from conftest import TINY, make_frame, make_panel
+from conftest import TINY, make_frame, make_panel, yearly_stations
 from rnncast import Forecaster, RnncastError
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -755,13 +755,7 @@ def test_a_backtests_metrics_hold_each_series_scores_as_evaluates_by_series_does
 def test_a_backtest_of_one_model_says_a_series_without_a_climatology_has_none_not_at_some_cutoff(caplog):
     """r34r1 5 (decision 1743): without refit one model forecasts every cutoff, and 'B' (under two years of training
     rows) has no climatology at any; the warning read "'B' has none at some cutoff", as if a refit's."""
-    rng = np.random.default_rng(0)
-    frames = []
-    for sid, start in (("A", "2015-01-01"), ("B", "2019-06-01")):
-        time = pd.date_range(start, "2020-12-31", freq="D")
-        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
-                                    + rng.normal(0, 0.1, len(time))}))
-    data = pd.concat(frames)
+    data = yearly_stations({"A": "2015-01-01", "B": "2019-06-01"})
     Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).backtest(data, n_windows=2, target="y", id_col="id")
     said = [r.getMessage() for r in caplog.records if "not scored in this backtest" in r.getMessage()]
     assert len(said) == 1 and "'B' has none, and scoring it" in said[0] and "at some cutoff" not in said[0]

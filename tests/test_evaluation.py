@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY, make_frame, make_panel
+from conftest import TINY, make_frame, make_panel, yearly_stations
 from rnncast import Forecaster
 from rnncast import evaluation, metrics, seriesr2
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -406,13 +406,7 @@ def test_each_series_is_scored_on_its_own_windows_wherever_they_lie_among_the_ot
 def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model_on_the_same_windows(caplog):
     """Decision 1693: 'B' with under two years of training rows took the climatology from 'A' too; now 'A' keeps its
     own, scored apart on its windows beside the model's score on them, and the pooled rows and tests leave it out."""
-    rng = np.random.default_rng(0)
-    frames = []
-    for sid, start in (("A", "2015-01-01"), ("B", "2018-06-01")):
-        time = pd.date_range(start, "2020-12-31", freq="D")
-        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
-                                    + rng.normal(0, 0.1, len(time))}))
-    data = pd.concat(frames)
+    data = yearly_stations({"A": "2015-01-01", "B": "2018-06-01"})
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y", id_col="id")
     assert "'B' (" in caplog.text and "made only for the series" in caplog.text
     result = model.evaluate(data, by_series=True)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import TINY, make_frame, make_panel
+from conftest import TINY, make_frame, make_panel, yearly_stations
 from rnncast import Forecaster, parts
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
@@ -417,13 +417,7 @@ def test_part_train_names_the_climatology_among_the_baselines_fitted_in_sample()
 def test_part_train_names_the_climatology_only_where_a_series_scored_has_one():
     """r34r1 7 (decision 1745): 'B' (under two years of training rows) has no climatology, yet evaluate --part train
     of 'B' alone named 'climatology' among the baselines scored in-sample; 'A' has one and keeps the name."""
-    rng = np.random.default_rng(0)
-    frames = []
-    for sid, start in (("A", "2015-01-01"), ("B", "2018-06-01")):
-        time = pd.date_range(start, "2020-12-31", freq="D")
-        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
-                                    + rng.normal(0, 0.1, len(time))}))
-    data = pd.concat(frames)
+    data = yearly_stations({"A": "2015-01-01", "B": "2018-06-01"})
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y", id_col="id")
     said = "the baselines fitted on the training rows (these same rows), 'training mean'"
     text = model.evaluate(data[data["id"] == "B"], part="train")["scored"]["text"]

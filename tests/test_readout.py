@@ -229,15 +229,9 @@ def test_a_climatology_scored_apart_on_some_series_is_not_first_said_to_be_none(
     under two years) was read "... not a climatology ..., which rnncast scores for the series whose training rows span
     two whole years ..." and then "The 'climatology' baseline is scored on the 1 of 2 series ..."; now the second
     alone."""
-    from conftest import TINY
+    from conftest import TINY, yearly_stations
 
-    rng = np.random.default_rng(0)
-    frames = []
-    for sid, start in (("A", "2015-01-01"), ("B", "2018-06-01")):
-        time = pd.date_range(start, "2020-12-31", freq="D")
-        frames.append(pd.DataFrame({"date": time, "id": sid, "y": np.sin(np.asarray(time.day_of_year) / 58.1)
-                                    + rng.normal(0, 0.1, len(time))}))
-    data = pd.concat(frames)
+    data = yearly_stations({"A": "2015-01-01", "B": "2018-06-01"})
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 365, "season": 365}).fit(data, target="y", id_col="id")
     result = model.evaluate(data)
     assert result["climatology_series"]["lacking"] == ["B"]
