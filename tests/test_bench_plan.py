@@ -1,5 +1,5 @@
 """The checked request of ``rnncast bench ett`` (rnncast.bench.plan): argument errors name the value,
-and ``--set`` applies to every recurrent model or to one."""
+and ``--set`` reaches the plan (its reading alone: test_bench_settings.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rnncast.bench import plan
+from rnncast.bench import plan, settings
 from rnncast.errors import RnncastError
 from test_bench_cli import etth1, parse
 
@@ -64,14 +64,9 @@ def test_missing_file_and_bad_name(tmp_path):
         plan.make_plan(parse())
 
 
-def test_set_applies_to_all_cells_or_one():
-    common, per_cell = plan.parse_settings(["epochs=8", "rnn:lr=0.0003", "batch_size=full"])
-    assert common == {"epochs": 8, "batch_size": None} and per_cell == {"rnn": {"lr": 0.0003}}
-
-
 def test_set_reads_model_names_in_any_case_as_models_does():
     """--models repeat,GRU was accepted while --set GRU:epochs=1 was refused 'bad --set'."""
-    assert plan.parse_settings(["GRU:epochs=1", " Lstm :lr=0.1"])[1] == {"gru": {"epochs": 1}, "lstm": {"lr": 0.1}}
+    assert settings.parse_settings(["GRU:epochs=1", " Lstm :lr=0.1"])[1] == {"gru": {"epochs": 1}, "lstm": {"lr": 0.1}}
     made = plan.make_plan(parse("--data", str(etth1()), "--models", "repeat,GRU", "--set", "GRU:epochs=1"))
     assert made.per_cell == {"gru": {"epochs": 1}}
 
@@ -112,39 +107,6 @@ def test_in_m_mode_a_constant_column_is_one_series_of_many_and_said(tmp_path):
                               "--out", str(tmp_path / "ms"), benchmark="ltsf"))
     assert ms.constant == ("b",)
 
-
-def test_hints_spell_settings_as_bench_takes_them():
-    assert plan.set_spelling("epochs") == "--set epochs=N" and plan.set_spelling("lr") == "--set lr=X"
-    assert plan.set_spelling("highway") == "--set highway=true|false" and plan.set_spelling("highway", True) == "--set highway=true"
-    assert plan.set_spelling("season", 52) == "--set season=52" and plan.set_spelling("device", "auto") == "--set device=auto"
-    assert plan.set_spelling("lookback", 60) == "--lookback 60" and plan.set_spelling("horizon") == "--horizons N"
-
-
-@pytest.mark.parametrize("item, message", [
-    ("lookback=12", "bad --set 'lookback=12': lookback is fixed by the LTSF protocol .give --lookback N., not set per "
-                    "model"),
-    ("horizon=12", "horizon is fixed by the LTSF protocol .give --horizons N."),
-    # they read a time column, and the rows the networks get have none: they stopped the run after Repeat,
-    # naming time_col= and --time-col, which bench does not have
-    ("freq=D", "bad --set 'freq=D': freq is fixed by the LTSF protocol .bench reads the table by it."),
-    ("lstm:tz=UTC", "tz is fixed by the LTSF protocol"),
-    ("fill_gaps=true", "fill_gaps is fixed by the LTSF protocol"),
-    ("cutoff=2017-06-30", "cutoff is fixed by the LTSF protocol .every model is trained and scored under it."),  # its borders
-    ("future_known=true", "future_known is fixed by the LTSF protocol"), ("target_input=false", "target_input is fixed by"),
-])
-def test_the_protocols_settings_are_refused_saying_whose_they_are(item, message):
-    with pytest.raises(RnncastError, match=message) as caught:
-        plan.parse_settings([item])
-    assert ", seed," not in str(caught.value)  # --set seed= is refused too: the seed is --seed
-
-
-def test_a_setting_set_twice_in_one_scope_is_refused_and_a_models_own_still_overrides():
-    with pytest.raises(RnncastError, match=r"^--set epochs is given twice, as 2 and then as 3; give it once "
-                                           r"\(MODEL:epochs=VALUE sets one model's\)$"):
-        plan.parse_settings(["epochs=2", "hidden-size=8", "epochs=3"])
-    with pytest.raises(RnncastError, match=r"^--set rnn:hidden_size is given twice, as 8 and then as 16; give it once$"):
-        plan.parse_settings(["rnn:hidden-size=8", "rnn:hidden_size=16"])
-    assert plan.parse_settings(["epochs=2", "rnn:epochs=3", "epochs=2"]) == ({"epochs": 2}, {"rnn": {"epochs": 3}})
 
 
 def _table(tmp_path, rows: int, name: str = "own", first: str = "date"):
@@ -255,37 +217,4 @@ def test_missing_values_is_the_files_reading_for_every_model_not_a_recurrent_set
     assert made.forecaster == {} and made.notes[0].startswith("--set missing_values=-999 matched no value")
     with pytest.raises(RnncastError, match="missing_values is the file's, read once for every model; give --set "
                                            "missing_values=-999"):
-        plan.parse_settings(["rnn:missing_values=-999"])
-
-
-@pytest.mark.parametrize("item, message", [
-    # was "did you mean 'batch_size'?": another library's name is looked up before any spelling guess (1032)
-    ("test_size=0.2", r"test_size is not rnncast's name: the test part is rnncast's test_frac \(.*\), fixed by the LTSF "
-                      r"protocol \(every model is trained and scored under it\)$"),
-    ("seq_len=48", r"the input window is rnncast's lookback \(.*\), fixed by the LTSF protocol \(give --lookback N\)$"),
-    ("learning_rate=0.1", r"learning_rate is not rnncast's name: the learning rate is lr \(of the Adam optimizer\)$"),
-])
-def test_another_librarys_name_in_set_is_answered_with_rnncasts(item, message):
-    with pytest.raises(RnncastError, match=message):
-        plan.parse_settings([item])
-
-
-def test_the_protocol_is_named_as_the_bench_given():
-    with pytest.raises(RnncastError, match="scaler is fixed by the ETT protocol"):
-        plan.parse_settings(["scaler=none"], "ETT")
-
-
-@pytest.mark.parametrize("item, said", [
-    ("n_windows=3", "n_windows is a flag of rnncast backtest (--n-windows), given on the command line"),
-    ("gru:trials=5", "trials is a flag of rnncast tune (--trials), given on the command line")])
-def test_another_commands_flag_in_set_is_named_as_a_config_file_names_it(tmp_path, item, said):
-    """--set n_windows=3 asked "did you mean 'window_norm'?" and --set trials=5 gave no pointer, where a config file
-    holding either key names the command whose flag it is (a tester's finding, decision 1553)."""
-    from rnncast.cli.parser import build_parser
-
-    args = build_parser().parse_args(["bench", "ltsf", "--data", str(tmp_path / "x.csv"), "--set", item])
-    with pytest.raises(RnncastError) as refused:
-        plan.parse_settings(args.settings, "LTSF", args.command_flags)  # as make_plan hands them over
-    assert str(refused.value).startswith(f"bad --set {item!r}: {said}; --set takes the models' settings: batch_size, ")
-    with pytest.raises(RnncastError, match=r"did you mean 'window_norm'"):
-        plan.parse_settings(["n_windowz=3"], "LTSF", args.command_flags)  # a misspelling: its nearest, as before
+        settings.parse_settings(["rnn:missing_values=-999"])

@@ -167,14 +167,14 @@ BY_DESIGN = {
 
 
 def test_every_setting_bench_takes_changes_what_is_trained_or_is_refused():
-    from rnncast.bench import plan
+    from rnncast.bench import settings
     from rnncast.config import setting_fields
 
     names = [f.name for f in setting_fields()]
     taken = set()
     for name in names:
         try:
-            plan.parse_settings([f"{name}=1"])  # parsing refuses keys (the protocol's, --seed's ...); values are checked
+            settings.parse_settings([f"{name}=1"])  # parsing refuses keys (the protocol's, --seed's ...); values are checked
         except RnncastError as err:  # where the run's settings are made, as below
             assert f"--set '{name}=1'" in str(err)
             continue
@@ -190,7 +190,7 @@ def test_every_setting_bench_takes_changes_what_is_trained_or_is_refused():
         seen = []
         common = {}
         for items in (["epochs=3", "hidden_size=4", "batch_size=16", "lr=0.01", "device=cpu"], *layers):
-            common.update(plan.parse_settings(items)[0])
+            common.update(settings.parse_settings(items)[0])
         config = TrainConfig(seed=3, options={"forecaster": common, "on_fit": seen.append})
         targets = tuple(range(columns))  # M (both columns) or S (the first alone)
         return runners.run_setting(values[:, :columns], targets, split, 12, 4, "gru", config), seen[0]["epochs_run"]

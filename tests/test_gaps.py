@@ -171,75 +171,6 @@ def test_freq_given_at_fit_reads_a_daily_series_with_most_days_missing_as_infere
     assert any("247 rows are missing from the 'D' calendar" in m for m in _warnings(caplog))
 
 
-def test_gaps_in_business_days_given_as_freq_b_name_the_market_whose_holidays_they_are(caplog):
-    """A tester's find: KRX trading days fitted with freq='B' were told the missing weekdays were holidays "which no
-    known set explains exactly", though without freq rnncast said "17 of 17 missing weekdays are KRX holidays"; the
-    forecast then fell on Chuseok. The warning now names the set (decision 658); the calendar stays the one given."""
-    import holidays
-
-    closed = holidays.financial_holidays("XKRX", years=[2023, 2024, 2025])
-    days = [d for d in pd.bdate_range("2023-09-01", "2024-09-12") if d.date() not in closed][-250:]
-    frame = pd.DataFrame({"date": days, "y": np.sin(np.arange(250) / 2)})
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(frame, target="y", freq="B")
-    said = " ".join(r.getMessage() for r in caplog.records)
-    assert "all 17 missing weekdays are KRX holidays: give holidays='KRX' (--holidays KRX) with this freq" in said
-    assert "which no known set explains exactly" not in said and panel.calendar.holidays is None
-
-
-def _trading_days(market: str, start: str, end: str, outages=()) -> pd.DataFrame:
-    import holidays
-
-    closed = holidays.financial_holidays(market, years=range(int(start[:4]), int(end[:4]) + 2))
-    days = [d for d in pd.bdate_range(start, end) if d.date() not in closed and str(d.date()) not in outages]
-    return pd.DataFrame({"date": [d.strftime("%Y-%m-%d") for d in days], "y": np.sin(np.arange(len(days)) / 2)})
-
-
-@pytest.mark.parametrize("market, start, end, outage, named", [
-    ("NYSE", "2024-03-01", "2024-12-20", "2024-06-12", "6 of 7 missing weekdays are NYSE holidays"),
-    ("KRX", "2024-01-02", "2024-11-29", "2024-07-10", "15 of 16 missing weekdays are KRX holidays")])
-def test_gaps_that_a_market_explains_but_for_an_outage_day_name_the_market_and_the_day(caplog, market, start, end,
-                                                                                    outage, named):
-    """A tester's find: NYSE trading days less one outage day (2024-06-12) were told the missing weekdays are holidays
-    "which no known set explains exactly", and the forecast fell on Christmas. The warning now names the near match
-    and the day it leaves (decision 660); the calendar stays business days: the set is not adopted."""
-    frame = _trading_days(market, start, end, outages=(outage,))
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        panel = load_panel(frame, target="y")
-    said = " ".join(_warnings(caplog))
-    assert panel.calendar.shown == "'B'" and panel.calendar.holidays is None
-    assert f"{named}, every one of its holidays from {start} to {end} (the other: {outage}); " in said
-    assert f"give holidays={market!r} (--holidays {market}) to skip them" in said
-    assert "which no known set explains" not in said
-
-
-def test_gaps_a_market_explains_but_for_three_days_are_not_said_to_be_its_holidays(caplog):
-    """All but one or two missing weekdays, at least four holidays: three other days are not a near match."""
-    frame = _trading_days("NYSE", "2024-03-01", "2024-12-20", outages=("2024-06-12", "2024-08-07", "2024-10-09"))
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        load_panel(frame, target="y", freq="B")
-    said = " ".join(_warnings(caplog))
-    assert "which no known set explains exactly" in said and "NYSE holidays" not in said
-
-
-def test_a_panel_of_two_markets_given_freq_b_is_not_told_to_give_one_holidays(caplog):
-    """A tester followed a refusal's "or give freq='B'" for XETRA and Tokyo series, and the gap warning then told it to
-    give holidays=, the one set for every series the refusal had just said cannot fit."""
-    days = pd.bdate_range("2022-01-03", "2023-12-29")
-    japan = pd.to_datetime(["2022-01-10", "2022-02-11", "2022-03-21", "2022-05-03", "2022-05-04", "2022-05-05",
-                            "2022-09-19", "2022-11-03", "2023-01-02", "2023-01-09", "2023-05-03", "2023-11-23"])
-    germany = pd.to_datetime(["2022-04-15", "2022-04-18", "2022-12-26", "2023-04-07", "2023-04-10", "2023-05-01",
-                              "2023-12-25", "2023-12-26"])
-    rng = np.random.default_rng(2)
-    frame = pd.concat([pd.DataFrame({"id": i, "date": days[~days.isin(off)], "close": rng.normal(size=(~days.isin(off)).sum())})
-                       for i, off in (("SAP", germany), ("T7203", japan))])
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        load_panel(frame, "close", id_col="id", freq="B")
-    assert "no one known set explains for every series: holidays= (--holidays) names one set for every series, so " \
-           "where the series keep different markets' holidays, fit each market's series apart with its own set" in caplog.text
-    assert "give holidays= (--holidays NAME" not in caplog.text
-
-
 def test_bars_missing_only_at_the_end_of_a_few_days_name_the_set_whose_half_days_they_are(caplog):
     """Hourly bars ending 12:30 on 2024-07-03 (NYSE's early close) read without holidays=: the warning offered only
     fill_gaps, which made three bars of a closed market."""
@@ -300,33 +231,6 @@ def test_half_days_name_each_series_that_traded_them_whole_and_none_that_holds_n
             load_panel(frame, target="y", id_col="id", holidays="NYSE", **given)
         said = next(w for w in _warnings(caplog) if "rows are missing" in w)
         assert "because series 'C' closed early on them and 'A' and 'D' traded them whole" in said, said
-
-
-def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holidays_as_one_series_is(caplog):
-    """Two series on 'B' that both lack US holidays and the same six other weekdays (no set explains them exactly): one
-    series was told "give holidays= ... to skip them", the panel "fit each market's series apart with its own set",
-    though one set for the panel skips the same days. The panel of two markets keeps that advice (test above)."""
-    from pandas.tseries.holiday import USFederalHolidayCalendar
-
-    days = pd.bdate_range("2023-01-02", "2024-06-28")
-    days = days[~days.isin(USFederalHolidayCalendar().holidays("2023-01-01", "2024-12-31"))].delete([100, 200, 300, 301])
-    one = pd.DataFrame({"date": days, "y": np.arange(len(days), dtype=float)})
-    said = []
-    later = pd.concat([one.assign(sku="A"), one.iloc[150:].assign(sku="B")])  # B starts later: its span's days alike
-    for frame, keys in ((one, {}), (pd.concat([one.assign(sku=s) for s in "AB"]), {"id_col": "sku"}),
-                        (later, {"id_col": "sku"})):
-        caplog.clear()
-        with caplog.at_level(logging.WARNING, logger="rnncast"):
-            load_panel(frame, "y", time_col="date", freq="B", **keys)
-        said.append(caplog.text)
-    for text in said:
-        assert "which no known set explains exactly: give holidays= (--holidays NAME" in text
-        assert "apart with its own set" not in text
-    shifted = pd.concat([one.assign(sku="A"), one.assign(sku="B", date=one["date"] + pd.offsets.BDay(1))])
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="rnncast"):  # other weekdays missing in each: advice as before
-        load_panel(shifted, "y", time_col="date", freq="B", id_col="sku")
-    assert "apart with its own set" in caplog.text
 
 
 def test_chinas_working_days_with_make_up_weekends_are_named_in_the_gap_warning(caplog):

@@ -4,7 +4,7 @@ has a yearly cycle of days (decision 1577).
 For daily weather data the reference forecast is climatology, the training rows' mean for each day of the year;
 rnncast's 'training mean' is one level over the whole year, so "beats every baseline" on a daily temperature with a
 yearly season overstated the skill a climate user reads into it (a tester's 30 stations over 10 years: climatology's
-MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``) where it applies: timestamps on a
+MSE was 36% below the model's). ``table`` makes it at fit (key ``"climatology"``; ``climatologyfit.kept`` says why none is kept) where it applies: timestamps on a
 calendar of a day's to an hour's step (days, hours; no series keeping a calendar of its own) and every series with
 training rows that span two whole years or more (a series with fewer has none, named: decision 1693); the state keeps it as it keeps the training means, and
 ``forecasts`` reads it for any file's windows (decision 1663: rebuilt from the file evaluate was given, a file
@@ -20,20 +20,13 @@ a year or more and, where known, the data spans two years or more, that the trai
 
 from __future__ import annotations
 
-import logging
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import Day, Tick
 
 from rnncast.baselines import named
-from rnncast.noticed import first_in_call
 from rnncast.spelling import some
-
-log = logging.getLogger(__name__)
 
 DAY, YEAR, YEARS = pd.Timedelta(days=1), pd.Timedelta(days=365), pd.Timedelta(days=730)
 SAID = (" The 'training mean' baseline is one level over the whole year, not a climatology (the training mean of "
@@ -54,7 +47,7 @@ def yearly(freq, season: int | None) -> bool:
         step = to_offset(freq) if isinstance(freq, str) else freq
     except ValueError:
         return False
-    size = _size(step)
+    size = step_size(step)
     return size is not None and bool(season) and season >= 2 and season * size >= YEAR
 
 
@@ -112,7 +105,7 @@ def training_values(panel, s: int, end: int, n_t: int) -> np.ndarray:
     return values
 
 
-def _size(freq) -> pd.Timedelta | None:
+def step_size(freq) -> pd.Timedelta | None:
     """The step of a calendar of days or a shorter fixed step, as a Timedelta; None for other calendars (pandas 3: a
     Day is no Tick)."""
     if not isinstance(freq, (Tick, Day)):
@@ -141,7 +134,7 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
     tens of thousands of positions a series), above ``MOST`` numbers in all, or where every series' training rows span
     under two whole years; a series whose own span under two years gets NaN throughout, and the clause names it with
     its span (decision 1693: the others keep theirs)."""
-    time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
+    time, size = panel.time, step_size(getattr(panel.calendar, "freq", None))
     if not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars:
         return None, ""
     per_day = -(-DAY // size)  # the steps of a day: 1 daily, 24 hourly
@@ -185,47 +178,6 @@ def table(panel, splits, n_t: int, means: np.ndarray) -> tuple[np.ndarray | None
     return kept, why
 
 
-_UNKEPT: ContextVar[bool] = ContextVar("rnncast_climatology_unkept", default=False)
-
-
-@contextmanager
-def unkept():
-    """While the block runs, a fit keeps no climatology and says nothing of it (``kept``: None): tune's trials, which
-    score the model alone and keep no model (decision 1692)."""
-    token = _UNKEPT.set(True)
-    try:
-        yield
-    finally:
-        _UNKEPT.reset(token)
-
-
-def kept(panel, splits, means: np.ndarray, apart: bool = True) -> np.ndarray | None:  # apart False: a backtest's (decision 1761)
-    """``table`` of a fit's ``panel`` (all its targets), saying why none is kept where the calendar is one it applies
-    to (a series under two years named: decision 1663), once a command or API call (``noticed.first_in_call``: a refit
-    backtest's cutoffs, whose models each lack it, said by the first: decision 1691) for each kind of line: none kept,
-    or kept for some series alone (decision 1746: an early cutoff's none hid a later one's partial table); none kept
-    is an INFO line where no series' training rows span two whole years (none could have one: decision 1706)."""
-    if _UNKEPT.get():
-        return None
-    kept_table, why = table(panel, splits, panel.n_targets, means)
-    if why and first_in_call("climatology", kept_table is None):  # a refit backtest: each kind once (decisions 1691, 1746)
-        if kept_table is None:
-            log.log(logging.INFO if _none_two_years(panel, splits) else logging.WARNING,
-                    "%s is not made for this model, nor scored by its evaluate, backtest or predict_windows: %s",
-                    named("climatology"), why)
-        else:
-            log.warning("%s is made only for the series whose training rows span two whole years: %s%s",
-                        named("climatology"), why, "; evaluate scores it on the other series' windows alone, beside "
-                        "the model's score on those same windows" if apart else "")
-    return kept_table
-
-
-def _none_two_years(panel, splits) -> bool:
-    """Whether no series' training rows (``splits``' ``train_end``) span two whole years (``two_years``: ``table``'s)."""
-    time, size = panel.time, _size(getattr(panel.calendar, "freq", None)) or DAY
-    return not any(two_years(time[o:o + sp.train_end], size) for o, sp in zip(np.asarray(panel.offsets[:-1], dtype=int), splits))
-
-
 def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: np.ndarray, horizon: int
               ) -> np.ndarray | None:
     """The climatology baseline's forecasts [W, H, T] in original units of the windows whose first target is stacked
@@ -233,7 +185,7 @@ def forecasts(kept: np.ndarray | None, panel, target_rows: np.ndarray, series: n
     (``table``, rows in the order of ``panel``'s series), whatever rows the panel holds before them (decision 1663).
     None where the model keeps none (a model saved before it was kept, or ``table`` made none), none of the windows'
     series has one, or the panel's times do not fit it; NaN for the windows of a series without one (decision 1693)."""
-    time, size = panel.time, _size(getattr(panel.calendar, "freq", None))
+    time, size = panel.time, step_size(getattr(panel.calendar, "freq", None))
     if (kept is None or not isinstance(time, pd.DatetimeIndex) or size is None or panel.calendars
             or not len(target_rows) or kept.shape[1] != LEAP * -(-DAY // size)):
         return None
@@ -249,7 +201,7 @@ def older(state) -> str | None:
     it was kept (decision 1663; 1703), the line evaluate says: a day's to an hour's calendar, no series' own, a table
     within ``MOST``, and a series whose training rows (``cutoffs``: ``data_start`` to ``train_end``) span two years.
     None otherwise, and where the cutoffs are not known (its evaluate said "beats every baseline computed" unsaid)."""
-    size, cutoffs = _size(getattr(state.calendar, "freq", None)), state.cutoffs or []
+    size, cutoffs = step_size(getattr(state.calendar, "freq", None)), state.cutoffs or []
     if state.climatology is not None or size is None or state.calendars or -(-DAY // size) > PER_DAY or \
             len(cutoffs) * LEAP * -(-DAY // size) * len(state.targets) > MOST:
         return None

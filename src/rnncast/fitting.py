@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, checkpointsaver, climatology, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      quantilestart, resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
@@ -145,7 +145,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     """Scalers, static encoder, network and batches for every series of ``panel``, each cut by its
     own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller); ``apart``
-    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatology.kept``, decision 1761)."""
+    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatologyfit.kept``, decision 1761)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     unread = 0 if data_s.target_input else panel.n_targets  # the target columns the network cuts off, never inputs
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score
@@ -211,7 +211,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         unused=list(panel.unused), same_step=samestep.measure(panel.rows, splits, panel.n_targets, list(
             range(len(panel.columns) - len(panel.future), len(panel.columns)))),  # the window_norm hint's measure
         later_rows=laterrows.measure(panel.rows, splits, panel.columns, panel.n_targets, lookback),  # the alignment hint's
-        climatology=climatology.kept(panel, splits, train_means, apart),  # the climatology baseline's, kept (decision 1663)
+        climatology=climatologyfit.kept(panel, splits, train_means, apart),  # the climatology baseline's, kept (decision 1663)
         yearly_season=weeklyseason.measure(panel, splits, settings.data.season, data_s.horizon),  # the season hint's: 365 over 7, 168 over 24 by the data (decisions 1606, 1719)
         squeezed=next((f for f in squeezed if f["target"]), None),  # the cause the advice on an untrained model names
         value_ranges=missingcodes.fitted_ranges(panel, splits),  # a later read's -999 is named against them

@@ -3,7 +3,7 @@
 ``settle`` inserts them with NaN values where ``fill_gaps`` asks (for ``fills`` to fill; refused when it would
 insert more than ten times the rows given: a timestamp typed wrong, named by the widest gap), or warns of
 them once: how many, in how many series, the first few as the data writes its times, a clock going forward
-that explains them, and a business-day calendar's holidays. ``loading.load_panel`` calls it once the
+that explains them, and a business-day calendar's holidays (``businessgaps``). ``loading.load_panel`` calls it once the
 calendar is settled; ``label`` names a row's series in its messages. Data on a coarser calendar than one given
 (a weekly file read on a daily model's calendar: most of a series' steps skip the calendar's, and alone it keeps
 another calendar or none, ``owncalendars``' rule, fit's too) is refused, naming both, unless ``fill_gaps`` inserts
@@ -18,7 +18,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, calendars, halfdays, makeupdays, nearholidays, owncalendars, panelholidays,
+from rnncast import (businessdays, businessgaps, calendars, halfdays, makeupdays, owncalendars, panelholidays,
                      sessiongaps, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.data import place
@@ -29,7 +29,6 @@ from rnncast.spelling import counted, hint
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import at_midnight, shown
 from rnncast.zoneclock import series_named
-from rnncast.rowseries import row_series
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +149,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
-        remedy = f"{_holiday_hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
+        remedy = f"{businessgaps.hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
     elif calendar is None and kept is not None and isinstance(time, pd.DatetimeIndex):
         sets = [c.holidays if c.holidays is not None else None if businessdays.plain_business(c.freq) else ""
                 for c in (kept[1].get(s, kept[0]) for s in range(len(offsets) - 1))]
@@ -276,45 +275,3 @@ def _widest(after: np.ndarray, time, positions, attrs, fmt: str | None = None) -
             f"{shown(time[i + 1], day, fmt)} "
             f"({place(int(positions[i + 1]), attrs)}), {counted(int(after[i]) + 1, 'step')} of the calendar apart "
             f"({counted(int(after[i]), 'row')} missing between them)")
-
-
-def _holiday_hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
-    """What to do about weekdays missing from business days given as ``freq='B'`` (inference would have found a set
-    that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
-    one that explains all but one or two (``nearholidays``: "6 of 7 ... are NYSE holidays (the other: 2024-06-12)",
-    its days written in ``fmt``), else ``businessdays.GAPS_HINT``. Decisions 658, 660."""
-    gaps_hint = businessdays.GAPS_HINT if len(offsets) <= 2 or _same_days(time, offsets, calendar) else \
-        businessdays.PANEL_GAPS_HINT  # one set for all: where every series lacks the same weekdays, it is one's advice
-    try:
-        explained = businessdays.explain(time, offsets, calendar.weekmask)
-    except RnncastError:  # sets that explain them alike but differ after the data: none named here
-        return gaps_hint
-    if explained is None:
-        near = nearholidays.near(time, offsets, calendar.weekmask)
-        return nearholidays.said(near, time, fmt) if near is not None else gaps_hint
-    name, n = explained.name, explained.missing
-    every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
-    return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
-            "leave freq unset for rnncast to find them")
-
-
-def _same_days(time, offsets, calendar: Calendar) -> bool:
-    """Whether every series of a panel lacks the same weekdays of ``calendar`` (each those of all series that fall in
-    its own span): one holiday set, given for the panel, would skip them all as it would a single series'. Counted on
-    one grid of the calendar's days, not series by series (a panel of thousands)."""
-    if not isinstance(time, pd.DatetimeIndex):
-        return False
-    days = zoneclock.wall(time).normalize()
-    grid = pd.date_range(days.min(), days.max(), freq=calendar.freq).normalize()
-    at = grid.get_indexer(days)
-    if (at < 0).any():
-        return False
-    series = row_series(offsets)
-    first, last = at[offsets[:-1]], at[offsets[1:] - 1]
-    spans = np.zeros(len(grid) + 1, dtype=np.int64)
-    np.add.at(spans, first, 1)
-    np.add.at(spans, last + 1, -1)
-    lacked = np.bincount(at, minlength=len(grid)) < np.cumsum(spans)[:-1]  # [G] a day some series in its span lacks
-    within = np.concatenate([[0], np.cumsum(lacked)])  # lacked days before each grid day
-    on_lacked = np.bincount(series, weights=lacked[at], minlength=len(offsets) - 1)  # rows on a day others lack
-    return bool((on_lacked == 0).all() and (np.diff(offsets) == last - first + 1 - (within[last + 1] - within[first])).all())

@@ -38,7 +38,7 @@ TARGET_COLUMN = "y"  # the long format's default target, as in Nixtla's librarie
 
 @dataclass
 class Rows:
-    """What a layout hands to ``_assemble``: every row's series, time and values, in the table's order."""
+    """What a layout hands to ``assembly.assemble``: every row's series, time and values, in the table's order."""
 
     codes: np.ndarray  # [N] series of each row (a position in ids)
     ids: list

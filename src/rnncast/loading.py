@@ -1,4 +1,5 @@
-"""The one path from a table to a ``Panel``: layouts read, rows sorted and checked, calendar settled.
+"""The one path from a table to a ``Panel``: layouts read here, then rows sorted and checked and the calendar settled
+(``assembly``).
 
 ``load_panel`` reads every input into a checked panel; a single series is a panel of one. Three
 layouts:
@@ -20,23 +21,17 @@ import logging
 from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, codedblanks, compactdates, csvdialect, fiscalquarters, fitxy, gaps, gridtimes,
-                     halfdays, holidaysets, indexcolumns, labels, repeatedrows, rolenames,
-                     rowcounters, rowindex, seriesclocks, seriesholidays, seriesids, serieskeys, sessions, statictext, timeorder, tradingweeks, unusedcolumns, weekmasks, writtenzones, zerotail)
+from rnncast import (appendedrows, assembly, codedblanks, csvdialect, fiscalquarters, fitxy, indexcolumns, labels,
+                     repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext, unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
-from rnncast.clockchanges import preferred
-from rnncast.data import ID_COLUMN, as_frame, check_finite, label_text, names, place
-from rnncast.fills import fill_panel
+from rnncast.data import ID_COLUMN, as_frame, label_text, names
 from rnncast.errors import RnncastError
 from rnncast.layouts import Rows, long_rows, not_used, not_used_note, single_rows, wide_rows
 from rnncast.noticed import time_notes, warn_run
 from rnncast.panel import Panel
-from rnncast.rowseries import row_series
-from rnncast.timecalendar import Calendar
 from rnncast.timeunread import unread
 
 log = logging.getLogger(__name__)
@@ -130,7 +125,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
     counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
-    panel = _assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
+    panel = assembly.assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
                       holidays, time_unit, (others, unused), counters, labels_only, rows.id_col if key is None else key.parts)
     panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
@@ -183,138 +178,3 @@ def _rows(frame, target, features, time_col, future_known, tz, id_col, series, p
                            dayfirst, order)
         layout = "single"
     return rows, layout
-
-
-# ---- checking and storing ---------------------------------------------------------------------
-
-def _assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda pair=None: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
-              counters=(), labels_only=False, parts=None) -> Panel:
-    """Sort the rows by (series, time), check them per series, settle the calendar and store the
-    series back to back. ``id_hint(pair)``: what a refusal of repeated (``pair``: the two rows) or unsorted times
-    adds (rows alike in every column, a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
-    columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
-    with the rows numbered where there is no time; ``parts``: the id column, or a key's columns."""
-    codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
-    if time is None:
-        for name, value in (("freq", freq), ("tz", tz), ("fill_gaps", fill_gaps or None), ("holidays", holidays),
-                            ("time_unit", time_unit)):
-            if value is not None:
-                raise RnncastError(f"{name}= applies to a time column, but the data has none (its rows are numbered); "
-                                   "name the time column with time_col= (--time-col)")
-        if announce:
-            log.info("no time column: rows are numbered; %s", rowcounters.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
-        order = np.argsort(codes, kind="stable")  # rows of a series in the order given
-    else:
-        order = timeorder.order(time, codes, positions, rows, attrs, layout, id_hint)
-    if order is not None:
-        codes, values, positions = codes[order], values[order], positions[order]
-        time = time[order] if time is not None else None
-    offsets = _offsets(codes, len(rows.ids))
-    if time is not None and rows.text_format is None:  # 201601 under 'period': months where freq names a calendar
-        time, rows.text_format = compactdates.counter_dates(time, offsets, freq)
-        rows.how = "by its name" if rows.how and rows.text_format else rows.how  # no longer integer periods
-    time, freq = calendars.periods_or_stamps(time, freq) if time is not None else (time, freq)  # 1980Q1: text or Period
-    where = lambda i: f"{gaps.label(rows, codes[i])}{place(int(positions[i]), attrs)}"  # noqa: E731  rows as now
-    time = gridtimes.on_grid(time, offsets, freq, where, rows.text_format, announce) if rows.written is None else time  # jitter
-    given = freq is not None  # a calendar given (fit's freq=, a model's) is read as given: gaps.settle
-    filled, tail, dropped_time = None, {}, None  # [N, C]: where each filled value's latest source row lies (fills.fill_missing)
-    every = list(rows.ids) if rows.given is None else rows.given.tolist()  # the series as the caller gave them
-    if fill == "drop" and freq is None and holidays is None and rows.written is None and \
-            isinstance(time, pd.DatetimeIndex):  # AAPL, 7203 and SAP side by side: one calendar is no market's
-        blankrows.markets_apart(time, offsets, values, rows.columns, every)
-    keep = blankrows.kept_first(time, offsets, values, freq) if fill == "drop" and \
-        rows.written is None and time is not None else None  # weekend rows blank in business-day data
-    if keep is not None:
-        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
-        dropped_time = time
-        values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
-                                                                    rows.id_col, fill, attrs, rows.text_format, announce,
-                                                                    wide=layout == "wide", inside=False,
-                                                                    roles=(rows.n_targets, rows.n_past))
-        codes = row_series(offsets)
-    off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
-        rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
-    if off is not None:
-        dropped_time, codes, values, time, positions = time, codes[off], values[off], time[off], positions[off]
-        offsets = _offsets(codes, len(rows.ids))
-    half_note = None
-    session = sessions.parse(freq)  # '30min 09:30-15:30': its days skip the holidays
-    if announce and session is not None and sessions.business_hours(freq) is not None:
-        log.info("freq=%r (pandas' business hours) is read as the trading session %r, whose days skip holidays= "
-                 "(--holidays) as any session's do", freq, session.freqstr)
-    if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
-        dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
-        if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = calendars.followed(dated, offsets, where, holidays)
-        week = session.week if session is not None else freq
-        kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
-        days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
-            businessdays.given(dated, holidays, where, rows.text_format, weekmasks.week(week), session, panel=len(rows.ids) > 1)
-        freq = session.on(days) if session is not None else days
-        if session is not None:  # a market's half days close early: their later bars are no steps
-            freq, half_note = halfdays.closing(freq, holidays, dated)  # said once the clock is not refused
-    if rows.written is not None and isinstance(time, pd.DatetimeIndex):  # read in UTC: refused where that loses the calendar
-        written = rows.written[positions]
-        calendar, ruler, own = writtenzones.settle(time, offsets, freq, where, not announce, holidays, written,
-                                                   preferred(), every)
-        if announce:
-            log.warning("%s", writtenzones.read_in_utc(rows.time_col, time, written, writtenzones.zones(
-                time, written, preferred()), offsets, where, rows.text_format))
-    else:
-        calendar, ruler, own = seriesclocks.settle(rows, time, offsets, freq, where, not announce, holidays, positions,
-                                                   tz, every, parts, attrs.get(labels.GIVEN, {}).get("labels"))  # Tokyo's
-        # closes read on Berlin's clock: refused; a coarser freq told a resample line in the caller's labels
-    if announce and half_note:
-        log.info("calendar: %s", half_note)
-    days = calendar.days
-    if holidays is None and freq is None and not own and ruler is not None and ruler.missing and \
-            businessdays.plain_business(days):  # the weekdays missing are a market's holidays
-        explained = businessdays.explain(sessions.opened(time, calendar.freq), offsets, calendar.weekmask,
-                                         calendar.freq_text if days is not calendar.freq else None)
-        if explained is not None:
-            found = calendar.session.on(explained.offset) if calendar.session is not None else explained.offset
-            calendar, ruler, own = calendars.settle(time, offsets, found, where, holidays=explained.name)
-            holidays = explained.name
-            if announce:
-                log.warning("calendar: %s", explained)
-        elif calendar.session is None and (apart := seriesholidays.settle(time, offsets, calendar, where, every)) is not None:
-            calendar, ruler, own = apart  # stores in two countries: each series skips its own holidays
-            if announce:
-                log.warning("%s", seriesholidays.said(own, calendar, every, time, offsets, rows.text_format,
-                                                      not fill_gaps))
-    calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
-                        holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept,
-                        calendar.remedy)
-    if announce:  # the blank rows dropped, the time column and calendar found, series off it
-        calendarnotes.said(rows, calendar, own, every, time, offsets, where, keep, off, dropped_time,
-                           attrs)  # the index's columns; a key's pandas line: store 2, item 'A'
-    if ruler is not None and ruler.missing:
-        values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
-                                                       calendar if not own else None, fill, fill_gaps, announce, attrs, given,
-                                                       (calendar, own) if own else None)
-    values, time, positions, offsets, zero_tail = zerotail.extend(rows, values, time, positions, offsets, calendar if not own else None,
-                                                                  fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
-    if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
-        values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
-    zeroed = None  # the targets zero fill writes 0 for: scored as observed, said in the forecast tables
-    if np.isnan(values).any():
-        appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
-        appendedrows.future(rows, values, time, positions, offsets, attrs, fill, labels_only)  # dated blank rows: decision 1475
-        zeroed = np.isnan(values[:, : rows.n_targets]) if fill == "zero" else None
-        values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
-                                                                    every, rows.id_col, fill, attrs, rows.text_format,
-                                                                    announce, wide=layout == "wide",
-                                                                    roles=(rows.n_targets, rows.n_past),
-                                                                    told=zerotail.appended(offsets, zero_tail))
-    check_finite(values, rows.columns, positions, attrs)
-    return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
-                 rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
-                 row_numbers=positions if layout == "wide" and time is None else None,  # a wide table's rows: shared
-                 written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None, zero_tail=zero_tail,
-                 zeroed=zeroed if zeroed is not None and zeroed.any() else None)
-
-
-def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:
-    """[S + 1] int64: where each of ``n_series`` series begins among rows sorted by series (``codes`` [N]), then N."""
-    return np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=n_series))]).astype(np.int64)

@@ -1,7 +1,8 @@
 """Everything ``fit`` learns besides the weights, as one dataclass, which is also the saved model's schema
 (``model.json``, beside ``weights.safetensors``). ``FittedState.meta()`` writes it as plain JSON data and
 ``FittedState.read(meta)`` reads it back; ``read`` is the one place that reads older model folders (format version 1,
-written before calendars, text ids and the highway existed) or refuses them by name.
+written before calendars, text ids and the highway existed) or refuses them by name; ``statechecks`` checks what it
+read against the network.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from functools import cached_property
 import numpy as np
 
 from rnncast.config import Settings, with_saved_defaults
-from rnncast import climatology, formatversions, modelcard, weeklyseason
+from rnncast import climatology, formatversions, modelcard, statechecks, weeklyseason
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import Noted, check_keys, check_version, not_of_kind
-from rnncast.savedfields import (across_gaps, borders, calendar_before, calendar_problem, diverged_epoch, fit_rows, given_params,
-                                 highway_start, later_rows, mase_zero, out_of_order, same_step, saved_overlap, short, squeezed,
-                                 tuple_params, value_ranges)
+from rnncast.savedfields import (across_gaps, borders, calendar_before, diverged_epoch, fit_rows, given_params, highway_start,
+                                 later_rows, mase_zero, same_step, saved_overlap, short, squeezed, tuple_params, value_ranges)
 from rnncast.scaling import Scaler, StaticEncoder
 from rnncast.seriesids import checked_key_dtypes, given_back, key_dtypes, saved_dtype
-from rnncast.quantilelevels import parse_quantiles
 from rnncast.timecalendar import Calendar
 from rnncast.version import __version__
 from rnncast.toldtime import saved as told_none, written as told_none_entry
@@ -218,94 +217,8 @@ class FittedState:
         except (TypeError, ValueError, AttributeError, IndexError, OverflowError, RecursionError) as err:
             raise RnncastError(f"the model description in {where} is incomplete or hand-edited: "
                                f"{not_of_kind(err, meta.last)}") from None  # the entry named, not pandas' words
-        state._check(spec, meta, where)
+        statechecks.check(state, spec, meta, where)
         return state
-
-    def _check(self, spec, meta: dict, where) -> None:
-        """The settings and column names must describe the network the weights were built as, and
-        every learned number must be one a fit can give: a hand-edited or damaged description is
-        refused here rather than forecasting NaN or nonsense."""
-        from rnncast.config import setting_fields
-
-        def refuse(problem: str):
-            raise RnncastError(f"the model description in {where} is hand-edited or damaged: {problem}")
-
-        defaults = {f.name: f.default for f in setting_fields()}  # a folder written before a setting existed
-        for name in ("cell", "horizon", "hidden_size", "num_layers", "window_norm", "channel_independent",
-                     "segment", "decoder", "quantiles", "highway", "dropout", "scheme", "lookback", "window_scale",
-                     "season", "target_input"):
-            value = self.params.get(name, defaults[name])
-            value = tuple(sorted(parse_quantiles(value))) if name == "quantiles" else value  # any order (1662)
-            if name == "lookback" and not spec.lookback:
-                continue  # a network saved before its lookback was kept (one without a highway)
-            if name == "season" and spec.window_norm != "season":
-                continue  # the network uses its season only to start the forecast at the last one
-            if value != getattr(spec, name):
-                saved = (f"is {short(meta['params'][name])}" if name in meta["params"]
-                         else f"is missing (read as {short(value)})")
-                raise RnncastError(f"the model description in {where} is hand-edited: setting {name} {saved} but "
-                                   f"the network was built with {getattr(spec, name)!r}")
-        n_cols, n, n_targets = len(self.columns), len(self.ids), len(self.targets)
-        if (spec.n_inputs != n_cols or spec.n_targets != n_targets or spec.n_future != len(self.future_covariates)
-                or len(self.scalers) != n or len(self.splits) != n):
-            raise RnncastError(f"the model description in {where} does not match its network ({n_cols} columns named, "
-                               f"{n_targets} targets, {len(self.future_covariates)} future covariates, {n} series; "
-                               f"the network takes {spec.n_inputs} columns, {spec.n_targets} targets, {spec.n_future} "
-                               "future)")
-        if self.layout not in ("single", "long", "wide") or (self.layout == "single") != (self.ids == [None]):
-            refuse(f"layout {short(self.layout)} with {n} series; a single series' model has layout 'single', a "
-                   "panel's 'long' or 'wide'")
-        if len(set(self.ids)) != n:
-            refuse("a series id appears twice")
-        if (not all(isinstance(c, str) for c in self.columns) or len(set(self.columns)) != n_cols
-                or not all(c is None or isinstance(c, str) for c in (self.id_col, self.time_col))):
-            refuse(f"the columns {short(self.columns)} (id {short(self.id_col)}, time {short(self.time_col)}) must "
-                   "be distinct names (text)")
-        for owner, calendar in [("", self.calendar)] + [(f" of series {i!r}", c) for i, c in self.calendars.items()]:
-            problem = calendar_problem(calendar)
-            if problem:
-                refuse(f"the calendar{owner} {problem}")
-        for s, scaler in enumerate(self.scalers):
-            problem = scaler.problem(self.columns)
-            if problem:
-                refuse(f"the scaler{_of_series(self.ids[s])} {problem}")
-        for s, split in enumerate(self.splits):
-            rows = (split.train_end, split.val_end, split.end)
-            if not all(isinstance(b, int) and not isinstance(b, bool) for b in rows) or not (
-                    0 <= rows[0] <= rows[1] <= rows[2]):
-                refuse(f"the split{_of_series(self.ids[s])} is {short(rows)}, not rows 0 <= train <= val <= end")
-        for s, times in enumerate(self.borders or []):  # [first val, first test, last(, first)]: a fit's in time order
-            order = out_of_order([times[3] if len(times) > 3 else None, *times[:3]])
-            if order:
-                refuse(f"the split dates{_of_series(self.ids[s])} are out of order ({order})")
-        if self.train_means.shape != (n, n_targets) or not np.isfinite(self.train_means).all():
-            refuse(f"the training means are not {n} x {n_targets} finite numbers")
-        # MASE's scale is 0 for a series constant in training and unknown (null) in version 1 folders
-        if self.mase_scales.shape != (n, n_targets) or (self.mase_scales < 0).any() or np.isinf(self.mase_scales).any():
-            refuse(f"the MASE scales are not {n} x {n_targets} numbers >= 0 (or null)")
-        spreads = self.train_spreads  # None: a model saved before they were kept
-        if spreads is not None and (spreads.shape != (n, n_targets) or not (np.isfinite(spreads) & (spreads > 0)).all()):
-            refuse(f"the training spreads are not {n} x {n_targets} finite numbers > 0")
-        self._check_static(spec, refuse)
-
-    def _check_static(self, spec, refuse) -> None:
-        """Static covariates: the encoder, the series' inputs and codes against the network's."""
-        encoder, n = self.static_encoder, len(self.ids)
-        names = encoder.numeric_names if encoder else []
-        cardinalities = encoder.cardinalities if encoder else ()
-        if spec.n_static != len(names) or spec.static_cardinalities != cardinalities:
-            refuse(f"static covariates {len(names)} numeric and categories {list(cardinalities)}, but the network "
-                   f"takes {spec.n_static} numeric and categories {list(spec.static_cardinalities)}")
-        if encoder is not None:
-            problem = encoder.problem()
-            if problem:
-                refuse(f"the static encoder {problem}")
-        if self.static_inputs.shape != (n, spec.n_static) or not np.isfinite(self.static_inputs).all():
-            refuse(f"the static inputs are not {n} x {spec.n_static} finite numbers")
-        codes = self.static_codes
-        if codes.shape != (n, len(cardinalities)) or not all(
-                ((codes[:, j] >= 0) & (codes[:, j] < c)).all() for j, c in enumerate(cardinalities)):
-            refuse(f"the static category codes are not {n} x {len(cardinalities)} codes of known categories")
 
 
 def written_by(version) -> str | None:
@@ -314,7 +227,3 @@ def written_by(version) -> str | None:
     if version is not None and not isinstance(version, str):
         raise RnncastError(f"rnncast_version is {short(version)}, not text such as '1.2.0'")
     return version
-
-
-def _of_series(series_id) -> str:
-    return "" if series_id is None else f" of series {series_id!r}"  # None: the one series of a single-series model

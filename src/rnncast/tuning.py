@@ -28,7 +28,7 @@ import numbers
 import time
 from pathlib import Path
 
-from rnncast import (climatology, cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs,
+from rnncast import (climatologyfit, cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs,
                      resolution, studies, trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
@@ -226,7 +226,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
 
         try:
             with speaking_as(f"trial {trial.number}"), gapwindows.quiet(), resolution.test_rows_told(resolution.TUNED), \
-                    climatology.unkept():  # its warnings name it, a test row's refusal that tune never scores it; gaps
+                    climatologyfit.unkept():  # its warnings name it, a test row's refusal that tune never scores it; gaps
                 # said once (the data's); no climatology: a trial is ranked by the model's score alone (decision 1692)
                 model = Forecaster(**params).fit(panel, on_epoch=report)
         except TrainingDiverged as err:

@@ -155,12 +155,12 @@ def _given_here(protocol: str, setting: str, parsed=None, args=()) -> str:
     """How bench takes ``setting``, a Forecaster setting it has no flag of, for the parser's refusal
     (``argparsing.Parser.elsewhere``): ``given here as --set epochs=N``, the horizon ``as --horizons N``; what
     ``protocol`` (ETT or LTSF) fixes (the scaler, the parts, the columns) as ``recurrent.fixed_by`` says it."""
-    from rnncast.bench import plan, recurrent
+    from rnncast.bench import recurrent, settings
     from rnncast.config import setting_fields
 
     settable = {f.name for f in setting_fields()} - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"}
-    if setting in {*settable, *plan.PROTOCOL_FLAGS}:
-        return f"given here as {plan.set_spelling(setting)}"
+    if setting in {*settable, *settings.PROTOCOL_FLAGS}:
+        return f"given here as {settings.set_spelling(setting)}"
     if setting == "target":  # bench ett's: OT, as the ETT papers forecast it
         return f"fixed by the {protocol} protocol (it forecasts OT; rnncast bench ltsf takes --target)"
     key = "static_covariates" if setting == "static" else setting.removeprefix("no_")  # --static: a column role too
@@ -217,7 +217,8 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
 
     from rnncast.bench import identity
     from rnncast.bench.measure import check_settings, run_one
-    from rnncast.bench.plan import make_plan, set_spelling
+    from rnncast.bench.plan import make_plan
+    from rnncast.bench.settings import set_spelling
     from rnncast.noticed import capture
     from rnncast.bench.markdown import remake
     from rnncast.bench.results import append_csv, check_source, epochs_text, plot_name, rows_said, summary_table
