@@ -436,3 +436,17 @@ def test_a_season_longer_than_the_lookback_leaves_out_the_windows_without_a_seas
         windows = model.predict_windows(frame, part="all")
     assert windows.target_rows.min() == 12 and "6 of the 92 windows are left out" in caplog.text
     assert np.isfinite(windows.baselines["seasonal"]).all()
+
+
+def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_them_not_said_to_hold_none():
+    """Decision 9201: series 'b' (45 rows) holds training windows, none with season 40 rows before it; it is counted
+    among the windows left out for the season, not named as holding no window of the part."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"id": sid, "date": pd.date_range("2024-01-01", periods=n, freq="h"),
+                                     "y": np.sin(np.arange(n) / 6) + 0.1 * rng.standard_normal(n)})
+                       for sid, n in (("a", 120), ("b", 45))])
+    model = Forecaster(**{**TINY, "lookback": 6, "season": 40}).fit(frame, target="y", id_col="id")
+    scored = model.evaluate(frame, part="train")["scored"]
+    assert scored["series"] == 1 and "series_left_out" not in scored
+    assert scored["season_left_out"]["series"] == 2 and "(in 2 series) are left out: their series hold fewer than " \
+        "season 40 rows" in scored["text"]
