@@ -44,8 +44,8 @@ def test_predict_windows_warns_of_them_and_a_part_with_none_left_is_refused(capl
 
 
 def test_a_backtests_series_without_a_season_before_its_first_cutoff():
-    np.testing.assert_array_equal(seasonrows.first_short(np.array([30, 60]), 52, 16), [True, False])
-    assert not seasonrows.first_short(np.array([30, 60]), 12, 16).any() and not len(seasonrows.first_short(None, 52, 16))
+    np.testing.assert_array_equal(seasonrows.first_short(np.array([[30, 38], [60, 68]]), 52, 16), [True, False])
+    assert not seasonrows.first_short(np.array([[30], [60]]), 12, 16).any() and not len(seasonrows.first_short(None, 52, 16))
     assert seasonrows.need(52, 16) == (", and at least season 52 rows before the first cutoff, which the seasonal "
                                        "naive baseline reads (lookback 16)")
     assert seasonrows.need(12, 16) == ""

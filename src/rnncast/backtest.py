@@ -159,9 +159,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                      stepactuals.through(panel, horizon), placed, offset)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
-    if (seasonless := seasonrows.first_short(first_rows[:, 0], data_s.season, lookback)).any():  # decision 9201
+    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 9201
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
-    needed = max(up or 0, data_s.season) + horizon + (n_windows - 1) * step
+    needed = max(up or 0, data_s.season * (data_s.season > lookback)) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
         why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
                                else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else

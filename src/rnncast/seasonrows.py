@@ -52,13 +52,13 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
 
 
 def first_short(first_rows: np.ndarray, season: int, lookback: int) -> np.ndarray:
-    """[S] True for a backtest's series whose first cutoff's first forecast row ``first_rows`` [S] (rows of the series
-    before it; None: no cutoff found, an empty answer) is fewer than ``season`` where it is longer than ``lookback``:
+    """[S] True for a backtest's series whose first cutoff's first forecast row (``first_rows`` [S, K]: each cutoff's,
+    the rows of the series before it; None: none found, an empty answer) is fewer than ``season`` where it is longer than ``lookback``:
     its first window would have no seasonal naive forecast, so the series is left out as too short for the backtest,
     the need naming the season (``need``, ``remedy``)."""
     if first_rows is None or season <= max(lookback, 1):
         return np.zeros(0 if first_rows is None else len(first_rows), bool)
-    return np.asarray(first_rows) < season
+    return np.asarray(first_rows)[:, 0] < season
 
 
 def need(season: int, lookback: int) -> str:
