@@ -777,3 +777,23 @@ def test_a_backtest_says_a_climatology_some_series_lack_in_its_own_line_alone(ca
                                                                      n_windows=2)
     assert "made only for the series" in caplog.text and "not scored in this backtest" in caplog.text
     assert "other series' windows alone" not in caplog.text
+
+
+def test_a_season_longer_than_the_lookback_backtests_the_seasonal_naive_of_a_lookback_of_the_season():
+    """Decision 1778: season 12 beside lookback 8 scores the seasonal naive forecast that lookback 24 scores at the
+    same cutoffs (it reads the series' rows before each window); a series with fewer than a season of rows before
+    its first cutoff is too short for the backtest, the need naming the season, not a lookback that would not help."""
+    t = np.arange(150)
+    frame = pd.DataFrame({"date": pd.date_range("2012-01-31", periods=150, freq="ME"),
+                          "y": 10 + np.sin(2 * np.pi * t / 12) + 0.2 * np.random.default_rng(0).standard_normal(150)})
+    runs = {lb: Forecaster(**{**TINY, "lookback": lb, "horizon": 3, "season": 12}).backtest(frame, target="y", n_windows=3)
+            for lb in (24, 8)}
+    assert runs[8].metrics["overall"]["seasonal"] == runs[24].metrics["overall"]["seasonal"]
+    assert [w["seasonal"] for w in runs[8].metrics["windows"]] == [w["seasonal"] for w in runs[24].metrics["windows"]]
+    with pytest.raises(RnncastError, match=re.escape(
+            "it needs at least 46 rows (13 rows up to the first of 2 cutoffs 3 steps apart (") + ".*" + re.escape(
+            "and a horizon after the last, and at least season 40 rows before the first cutoff, which the seasonal "
+            "naive baseline reads (lookback 4)); give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter "
+            "step or horizon, or a shorter season (season=, --season)")):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "season": 40, "val_frac": 0.2}).backtest(
+            frame.iloc[:40], target="y", n_windows=2)

@@ -200,3 +200,29 @@ def test_a_band_the_datas_decimals_make_is_written_with_those_decimals():
         assert max(len(t.split(".")[1]) for t in text) <= (3 if name == "repeat" else 7)  # never 143.860001
         back = ((written - o[:, None, :, None]) / k[:, None, :, None]).astype(np.float32)
         np.testing.assert_array_equal(back, made[name])  # read back: the very float32 the scores took
+
+
+def test_the_seasonal_naive_forecast_reads_the_series_rows_before_the_window_whatever_the_lookback():
+    """Decision 1778: the forecast of the window whose first target is row t, step h, is y[t + h - 1 - season * k]
+    read from the series (statsforecast's, Darts'), not from the window: the lookback does not enter. A window with
+    fewer than a season of its series' rows before it (``before``) gets NaN, never the rows of the series before it."""
+    values, offsets = np.concatenate([_series(seed=2), _series(seed=3)]), np.array([0, 60, 120])
+    target_rows = np.array([20, 33, 60 + 12, 60 + 5])  # the last one has 5 rows of its series before it
+    series = np.array([0, 0, 1, 1])
+    means = np.zeros((2, 1))
+    out = baselinebands.point_forecasts(values, target_rows, series, means, 9, 1, 7,
+                                        before=target_rows - offsets[series])
+    h = np.arange(1, 10)
+    for w in range(3):
+        np.testing.assert_array_equal(out["seasonal"][w, :, 0], values[target_rows[w] + h - 1 - 7 * -(-h // 7), 0])
+    assert np.isnan(out["seasonal"][3]).all()
+    assert out["repeat"][3, 0, 0] == values[64, 0]  # the other baselines of that window as they were
+    np.testing.assert_array_equal(baselinebands.point_forecasts(values, target_rows[:3], series[:3], means, 9, 1, 7)[
+        "seasonal"], out["seasonal"][:3])  # where every window has its season, ``before`` changes nothing
+
+
+def test_the_intervals_learn_only_from_training_windows_with_a_season_of_rows_before_them():
+    """Lookback 3, season 7: the training windows the intervals learn from start where a season of the series' rows
+    lies before their first target (row 7 on), as a lookback of 7 would have them; none reads another series."""
+    windows = baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.arange(1), 3, 2, 1, 7)
+    assert windows.target_rows.min() == 7 and windows.target_rows.max() == 38

@@ -87,8 +87,10 @@ def test_a_setting_saved_before_it_existed_keeps_its_old_value():
 
 
 def test_a_season_longer_than_the_lookback_names_the_flag_that_fixes_it():
-    with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(lookback=52, --lookback 52\)"):
-        Settings.from_flat({"season": 52})
+    with pytest.raises(RnncastError, match=r"raise lookback to at least the season \(lookback=52, --lookback 52\) or "
+                                           r"give another window_norm$"):
+        Settings.from_flat({"season": 52, "window_norm": "season"})
+    assert Settings.from_flat({"season": 52}).data.lookback == 50  # the baseline reads the rows before (decision 1778)
 
 
 def test_a_stack_deeper_than_the_limit_is_refused_before_anything_is_built():

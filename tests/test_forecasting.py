@@ -327,3 +327,37 @@ def test_a_value_swamping_the_scores_is_said_though_some_series_lack_a_climatolo
         model.evaluate(frame)
     assert any(r.name == "rnncast.swampedscores" and "of series 'B' holds 100000" in r.getMessage()
                for r in caplog.records)
+
+
+def _monthly(n: int = 150) -> pd.DataFrame:
+    """A monthly sine of season 12 with noise (seed 0)."""
+    t = np.arange(n)
+    return pd.DataFrame({"date": pd.date_range("2012-01-31", periods=n, freq="ME"),
+                         "y": 10 + np.sin(2 * np.pi * t / 12) + 0.2 * np.random.default_rng(0).standard_normal(n)})
+
+
+def test_a_season_longer_than_the_lookback_gives_the_seasonal_naive_forecasts_of_a_lookback_of_the_season():
+    """A tester's weekly retail (--season 52 --lookback 16) was refused: "raise lookback to at least the season".
+    The seasonal naive baseline reads the series' rows before each window (decision 1778): season 12 beside lookback 8
+    gives the forecasts, the test scores and MASE's scale that lookback 24 gives, on the same target rows; the windows
+    with fewer than 12 rows of the series before them are left out of every score and said."""
+    frame = _monthly()
+    fits = {lb: Forecaster(**{**TINY, "lookback": lb, "horizon": 3, "season": 12, "quantiles": (0.1, 0.5, 0.9)}).fit(
+        frame, target="y") for lb in (24, 8)}
+    every = {lb: f.part_forecasts(frame, "all").original for lb, f in fits.items()}
+    long, short = every[24], every[8]
+    assert short.target_rows.min() == 12 and long.target_rows.min() == 24  # a season before each, not a lookback
+    same = np.isin(short.target_rows, long.target_rows)
+    np.testing.assert_array_equal(short.baselines["seasonal"][same], long.baselines["seasonal"])
+    y = frame["y"].to_numpy()
+    h = np.arange(1, 4)
+    np.testing.assert_array_equal(short.baselines["seasonal"][0, :, 0], y[12 + h - 1 - 12])
+    assert np.isfinite(short.baseline_quantiles["seasonal"]).all()  # its intervals learned from rows 12 on
+    test = {lb: f.evaluate(frame, part="test") for lb, f in fits.items()}
+    for units in ("original", "scaled"):  # MASE's scale, every point score alike (the intervals: from more windows)
+        point = lambda s: {k: v for k, v in s.items() if k not in ("pinball", "coverage_80", "by_level")}  # noqa: E731
+        assert point(test[8][units]["seasonal"]) == point(test[24][units]["seasonal"])
+    scored = fits[8].evaluate(frame, part="all")["scored"]
+    assert scored["season_left_out"]["windows"] == 4 and scored["windows"] == len(short.target_rows)
+    assert ("4 of the " in scored["text"] and "windows are left out: their series hold fewer than season 12 rows "
+            "before their first target, which the seasonal naive baseline reads (lookback 8)") in scored["text"]

@@ -63,10 +63,11 @@ def test_mases_entry_says_its_scale_is_of_the_training_rows_alone():
     assert "the training rows alone, not the validation rows after them" in said and "utilsforecast" in said
 
 
-def test_the_baselines_entry_says_seasonal_naive_repeats_the_windows_last_season():
-    """It said "the value one season ago", which past a horizon of one season is not what ``seasonal_naive`` does."""
+def test_the_baselines_entry_says_seasonal_naive_repeats_the_series_last_season():
+    """It said "the value one season ago", which past a horizon of one season is not what ``seasonal_naive`` does;
+    the series' season, not the input window's, since a season longer than the lookback is taken (decision 1778)."""
     said = dict(glossary.words_on("baselines"))["baselines"]
-    assert "the input window's last season repeated over the horizon" in said and "one season ago" not in said
+    assert "the series' last season before the forecast repeated over the horizon" in said and "one season ago" not in said
     assert "in-sample seasonal naive forecast" in html_page("run", [("p", "MASE 0.8")], 7)
 
 

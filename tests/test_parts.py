@@ -423,3 +423,30 @@ def test_part_train_names_the_climatology_only_where_a_series_scored_has_one():
     text = model.evaluate(data[data["id"] == "B"], part="train")["scored"]["text"]
     assert f"{said}, and, beside a quantile model" in text and "'climatology'" not in text
     assert f"{said} and 'climatology'," in model.evaluate(data, part="train")["scored"]["text"]
+
+
+def test_a_season_longer_than_the_lookback_leaves_out_the_windows_without_a_season_before_them(caplog):
+    """Decision 1778: lookback 6, season 12 on 100 hourly rows: the windows of part 'all' whose first target has
+    fewer than 12 rows before it (rows 6 to 11) are left out and said; predict_windows forecasts the others, warned."""
+    frame = make_frame(100, feature=False)
+    model = Forecaster(**{**TINY, "lookback": 6, "season": 12}).fit(frame, target="y")
+    result = model.evaluate(frame, part="all")
+    assert result["scored"]["season_left_out"]["windows"] == 6 and result["windows"] == 100 - 12 - 3 + 1
+    with caplog.at_level("WARNING", logger="rnncast.seasonrows"):
+        windows = model.predict_windows(frame, part="all")
+    assert windows.target_rows.min() == 12 and "6 of the 92 windows are left out" in caplog.text
+    assert np.isfinite(windows.baselines["seasonal"]).all()
+
+
+def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_them_not_said_to_hold_none():
+    """Decision 1778: series 'b' (45 rows) holds training windows, none with season 40 rows before it; it is counted
+    among the windows left out for the season, not named as holding no window of the part."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"id": sid, "date": pd.date_range("2024-01-01", periods=n, freq="h"),
+                                     "y": np.sin(np.arange(n) / 6) + 0.1 * rng.standard_normal(n)})
+                       for sid, n in (("a", 120), ("b", 45))])
+    model = Forecaster(**{**TINY, "lookback": 6, "season": 40}).fit(frame, target="y", id_col="id")
+    scored = model.evaluate(frame, part="train")["scored"]
+    assert scored["series"] == 1 and "series_left_out" not in scored
+    assert scored["season_left_out"]["series"] == 2 and "(in 2 series) are left out: their series hold fewer than " \
+        "season 40 rows" in scored["text"]

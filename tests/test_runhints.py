@@ -47,6 +47,17 @@ def test_a_seasonal_baseline_that_wins_hints_window_norm_season_and_a_shorter_lo
     assert window_norm_hint(_fitted(), no_season) is None
 
 
+def test_a_season_longer_than_the_lookback_hints_window_norm_season_with_a_lookback_of_the_season():
+    """Season 12 beside lookback 8 is fitted (the seasonal naive baseline reads the rows before the window: decision
+    1778), and window_norm 'season' refuses it: the hint gives the lookback it needs, not a setting fit refuses."""
+    hint = window_norm_hint(_fitted(lookback=8), _scores(1.482, 0.2796, 0.95))
+    assert hint == (
+        "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it (window_norm='season', "
+        "--window-norm season, with a lookback of at least the season, lookback=12, --lookback 12) may help: untrained, "
+        "it then forecasts the seasonal naive forecast, and training keeps a change from it only where that helps on "
+        "validation")
+
+
 def test_the_hint_names_the_best_baseline_and_starts_the_network_at_it():
     """A tester's weekly demand (1232): training mean 6.10, seasonal naive 10.41, model 10.74; the hint advised
     window_norm='season', which starts the network at a baseline worse than the mean. The hint names the best

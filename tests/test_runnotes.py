@@ -194,15 +194,14 @@ def test_the_season_hint_says_the_seasonal_naive_forecast_matters_if_the_values_
     from rnncast.runnotes import season_hint
     from rnncast.seasons import Season
 
-    assert season_hint(Season(7, "days in a week"), "'D'", 5) == (
-        "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the window's last 7 "
-        "steps, repeated) was not computed; if the values repeat every week, it is often the baseline to beat: give the season "
-        "(season=7, --season 7), with a lookback of at least 7 (lookback=7, --lookback 7; it is 5) to compare the model "
-        "with it")
+    assert season_hint(Season(7, "days in a week"), "'D'") == (
+        "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the series' last 7 "
+        "steps before each forecast, repeated) was not computed; if the values repeat every week, it is often the "
+        "baseline to beat: give the season (season=7, --season 7) to compare the model with it")  # any lookback: decision 1778
     cycles = {"hours in a day": "every day", "steps of 30min in a day": "every day", "months in a year": "every year",
               "bars in a trading session": "every trading session", "steps of 2 months in a year": "every year"}
     for cycle, every in cycles.items():
-        assert f"; if the values repeat {every}, it is often" in season_hint(Season(12, cycle), "'x'", 50)
+        assert f"; if the values repeat {every}, it is often" in season_hint(Season(12, cycle), "'x'")
 
 
 def test_the_draw_text_says_how_much_of_the_training_windows_each_capped_epoch_drew():
@@ -448,7 +447,7 @@ def test_the_season_hint_of_daily_rows_that_repeat_every_year_names_365_and_why(
                            "the value a year before by a median 0.13 times as much as from the value half a year "
                            "before, and from the value a week before not clearly less than from 4 days before: a sign "
                            "test of the days, z = -27.0 and 1.4), but season is 1")
-    assert "(season=365, --season 365), with a lookback of at least 365" in hint and "repeat every year," in hint
+    assert "(season=365, --season 365) to compare" in hint and "repeat every year," in hint
     weekly = fitted_season_hint(fitted({**measured, "week_vs_half": 0.3, "week_z": -20.0}))
     assert weekly.startswith("hint: the calendar is 'D', 7 days in a week (a yearly cycle is found too, z = -27.0: a "
                              "season of 365 (season=365, --season 365) would compare the model with it), but season "
@@ -486,3 +485,14 @@ def test_the_backtest_7_hint_says_a_yearly_cycle_found_too_and_the_climatology_s
     assert backtest_season_hint(m).startswith("hint: the calendar is 'D', 7 days in a week (a yearly cycle is found "
                                               "too, z = -31.6: the 'climatology' baseline scores it), but season is 1")
     assert "a season of 365 (season=365, --season 365) would compare" in backtest_season_hint({**m, "overall": {}})
+
+
+def test_the_windows_without_a_season_before_them_are_said_among_those_not_scored():
+    """Decision 1778: a season longer than the lookback leaves out the windows with fewer than a season of rows
+    before them; the notes say so as they say the windows without their future covariates."""
+    from rnncast.runnotes import unscored_note
+
+    said = {"text": "4 of the 102 windows are left out: their series hold fewer than season 12 rows before their "
+                    "first target"}
+    assert unscored_note({"scored": {"season_left_out": said}}) == f"Windows are not scored: {said['text']}."
+    assert unscored_note({"scored": {}}) is None

@@ -49,15 +49,17 @@ def test_each_end_and_choice_is_checked_as_its_setting_takes_it():
     with pytest.raises(RnncastError, match=r"^search's hidden_size \[8, 0\]: hidden_size \(--hidden-size\) must be a positive integer"):
         check_space({"hidden_size": (8, 0)}, {}, base)
     with pytest.raises(RnncastError, match="^search's lookback \\[12, 30\\]: season 26 is longer than lookback 12"):
-        check_space({"lookback": (12, 30)}, {"season": 26}, Settings.from_flat({"lookback": 30, "season": 26}))
+        check_space({"lookback": (12, 30)}, {"season": 26, "window_norm": "season"},
+                    Settings.from_flat({"lookback": 30, "season": 26, "window_norm": "season"}))
 
 
 def test_a_refusal_the_same_for_every_lookback_is_said_as_it_is():
     with pytest.raises(RnncastError, match=r"^lr \(--lr\) must be a positive finite number, got -1$"):
         fixed_checked({"lr": -1}, ["lookback"])
     with pytest.raises(RnncastError, match=r"^no lookback the search tries \(24, 48\) fits these settings: season 60"):
-        fixed_checked({"season": 60}, ["lookback"], (24, 48))
-    assert fixed_checked({"season": 30}, ["lookback"]).data.lookback == 48
+        fixed_checked({"season": 60, "window_norm": "season"}, ["lookback"], (24, 48))
+    assert fixed_checked({"season": 30, "window_norm": "season"}, ["lookback"]).data.lookback == 48
+    assert fixed_checked({"season": 30}, ["lookback"]).data.lookback == 24  # the baseline reads the rows before
 
 
 def test_values_are_drawn_from_the_space_given_or_the_default():

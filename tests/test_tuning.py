@@ -305,7 +305,8 @@ def test_a_searched_lookback_takes_only_lookbacks_at_least_the_season(tmp_path):
     assert drawn and min(drawn) >= 52
     with pytest.raises(RnncastError, match=r"no lookback the search tries \(24, 48, 96, 168, 336\) fits these "
                                            r"settings: season 400 is longer than lookback 336"):
-        tune(frame, target="y", trials=1, settings={**FIXED, "season": 400}, search=("lookback",))
+        tune(frame, target="y", trials=1, settings={**FIXED, "season": 400, "window_norm": "season"},
+             search=("lookback",))
 
 
 def test_a_searched_lookback_leaves_the_training_rows_at_least_as_many_windows_as_its_length(caplog):

@@ -280,7 +280,7 @@ def test_a_monthly_run_without_a_season_names_the_baselines_it_computed_and_hint
     assert missing_season(seasonal) is None and fitted_season_hint(seasonal) is None
     weekly = Forecaster(lookback=8, horizon=1, hidden_size=8, epochs=1, device="cpu").fit(
         frame.assign(ds=pd.date_range("2000-01-02", periods=240, freq="W-SUN")), target="sales")
-    assert "with a lookback of at least 52 (lookback=52, --lookback 52; it is 8)" in fitted_season_hint(weekly)
+    assert "(season=52, --season 52) to compare the model with it" in fitted_season_hint(weekly)  # lookback 8 too: decision 1778
     data = tmp_path / "m.csv"
     frame.to_csv(data, index=False)
     assert main(["fit", str(data), "--target", "sales", "--lookback", "24", "--horizon", "1", "--epochs", "1",

@@ -55,14 +55,14 @@ def test_not_measured_under_two_weeks_with_a_season_or_off_hours():
     assert weeklyseason.measure(*_panel(_load(24 * 7 * 6, True), freq="30min"), 1, 24) is None
 
 
-def test_the_fitted_hint_names_168_and_the_lookback_it_needs():
+def test_the_fitted_hint_names_168():
     values = _load(24 * 7 * 6, True)
     frame = pd.DataFrame({"time": pd.date_range("2024-01-01", periods=len(values), freq="h"), "load": values})
     model = Forecaster(**{**TINY, "epochs": 1, "lookback": 24, "horizon": 6}).fit(frame, target="load")
     hint = fitted_season_hint(model)
     assert hint.startswith("hint: the calendar is 'h', 168 hours in a week (on the training rows a value differs from "
                            "the value a week before by a median ")
-    assert "with a lookback of at least 168 (lookback=168, --lookback 168; it is 24)" in hint
+    assert "(season=168, --season 168) to compare the model" in hint  # with lookback 24 as it is (decision 1778)
     assert "if the values repeat every week" in hint and "(season=168, --season 168)" in hint
 
 

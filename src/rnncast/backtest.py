@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonspans,
+                     gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans,
                      shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales)
 from rnncast.backtestwindows import first_steps, window_scores
@@ -159,17 +159,20 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                      stepactuals.through(panel, horizon), placed, offset)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
-    needed = (up or 0) + horizon + (n_windows - 1) * step
+    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 1778
+        first = [None if short else split for split, short in zip(first, seasonless.tolist())]
+    needed = max(up or 0, data_s.season * (data_s.season > lookback)) + horizon + (n_windows - 1) * step
     if data_s.cutoff is None:
         why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
                                else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else
                                                                    " and a horizon after it")
-        remedy = backtest_remedy(lookback, horizon, data_s.val_frac, n_windows, panel,
-                                 step if span else given_step) if None in first else ""
+        remedy = seasonrows.remedy(data_s.season, lookback, n_windows) if seasonless.any() else backtest_remedy(
+            lookback, horizon, data_s.val_frac, n_windows, panel, step if span else given_step) if None in first else ""
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
         cut = cutoffs.counts(data_s.cutoff, panel) if None in first else None
+    why += seasonrows.need(data_s.season, lookback) if seasonless.any() else ""
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, leftout.BACKTEST),
                                panel.given_by_text)  # as given; it trains up to a cutoff and forecasts after it
     if skipped:

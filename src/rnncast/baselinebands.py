@@ -29,16 +29,26 @@ log = logging.getLogger(__name__)
 
 
 def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndarray, means: np.ndarray,
-                    horizon: int, n_t: int, season: int, climate: np.ndarray | None = None) -> dict:
+                    horizon: int, n_t: int, season: int, climate: np.ndarray | None = None,
+                    before: np.ndarray | None = None) -> dict:
     """The baselines' forecasts [W, H, T] of the windows whose first target is stacked row ``target_rows`` [W] of
     ``values`` [N, C] (targets first), each of series ``series`` [W] with training mean ``means`` [S, T]: the repeat
     of the last value, the training mean, with a ``season`` over 1 the seasonal naive forecast, and the climatology
-    ``climate`` [W, H, T] where one was made (``climatology.forecasts``; its intervals are not learned)."""
-    last_inputs = values[:, :n_t][target_rows[:, None] - season + np.arange(season)]  # [W, season, T]
+    ``climate`` [W, H, T] where one was made (``climatology.forecasts``; its intervals are not learned). The seasonal
+    naive forecast reads the series' own ``season`` rows before the first target, whatever the lookback (decision
+    1778); ``before`` [W]: the rows of each window's series before its first target, where given: NaN forecasts for
+    a window with fewer than ``season`` (no row of another series read; the callers leave such windows out)."""
+    rows = target_rows[:, None] - season + np.arange(season)  # [W, season]
+    short = None if before is None else np.asarray(before) < season  # [W] fewer rows than a season before
+    if short is not None and short.any():
+        rows = np.where(short[:, None], target_rows[:, None] - 1, rows)  # a row of its own, blanked below
+    last_inputs = values[:, :n_t][rows]  # [W, season, T]
     shape = (len(series), horizon, n_t)  # the two flat baselines as read-only views of [W, 1, T] (decision 1561)
     base = {"repeat": np.broadcast_to(last_inputs[:, -1:], shape), "mean": np.broadcast_to(means[series][:, None, :], shape)}
     if season > 1:
         base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
+        if short is not None and short.any():
+            base["seasonal"] = np.where(short[:, None, None], np.nan, base["seasonal"]).astype(base["seasonal"].dtype)
     if climate is not None:
         base["climatology"] = climate
     return base

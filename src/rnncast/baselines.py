@@ -1,8 +1,10 @@
 """Baseline forecasts that every model is shown beside, from the same windows the model sees, and
 the one name people read for each (``NAMES``).
 
-``seasonal_naive`` takes the input windows ``x`` [W, L, C] (targets first) and returns [W, H, T]; the repeat of the
-last value and the training mean are made beside it in ``baselinebands.point_forecasts``.
+``seasonal_naive`` takes the last ``period`` rows before each forecast ``x`` [W, L, C] (targets first, L >= period) and
+returns [W, H, T]; ``baselinebands.point_forecasts`` reads those rows from the series, not from the model's input
+window, so a season longer than the lookback is taken (decision 1778), and makes the repeat of the last value and
+the training mean beside it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def row_label(key: str) -> str:
 
 
 def seasonal_naive(x: np.ndarray, horizon: int, n_targets: int, period: int) -> np.ndarray:
-    """The input window's last season (``period`` steps) repeated over the horizon: step ``h`` (1-based, of row
+    """The last season (``period`` steps) of ``x`` repeated over the horizon: step ``h`` (1-based, of row
     ``t + h - 1``) forecasts ``y[t + h - 1 - period * ceil(h / period)]``, one season back only for ``h <= period``
     (never a value the window lacks)."""
     last_season = x[:, -period:, :n_targets]  # [W, P, T]

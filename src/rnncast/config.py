@@ -128,7 +128,8 @@ class ModelSettings:
     window_norm: str = _opt(
         "last",
         "normalize each input window: subtract the last (or mean) target value before the "
-        "network and add it back after; 'none' feeds the scaled values as they are; 'season' (needs --season): "
+        "network and add it back after; 'none' feeds the scaled values as they are; 'season' (needs --season, "
+        "and a lookback of at least the season): "
         "subtract the last value, and start the forecast at the window's last season (seasonal naive) "
         "instead of its level",
         CHOICES["window_norm"],

@@ -203,8 +203,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
                                     digits_unit(state))
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
-                                                scaled_climate)
-    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate)
+                                                scaled_climate, local(target_rows))  # the series' rows before
+    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate,
+                                         local(target_rows))  # a season of them, whatever the lookback (decision 1778)
     bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
                                        ) if learned is not None else {}  # the baselines' intervals, at float32

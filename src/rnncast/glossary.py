@@ -34,8 +34,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
-     "mean, seasonal naive (the input window's last season repeated over the horizon: each step's value a whole "
-     "number of seasons earlier, one season for the first season's steps) where a season above 1 is set, and the "
+     "mean, seasonal naive (the series' last season before the forecast repeated over the horizon: each step's value a "
+     "whole number of seasons earlier, one season for the first season's steps) where a season above 1 is set, and the "
      "climatology (below) where it applies."),
     ("climatology", r"\bclimatology\b",
      "a baseline of the yearly cycle: each series' training mean for each day of the year (for each hour of it on "

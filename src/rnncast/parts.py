@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, climatology, enddates, gapwindows, shiftedwindows, stepactuals
+from rnncast import bordertimes, climatology, enddates, gapwindows, seasonrows, shiftedwindows, stepactuals
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
@@ -126,6 +126,9 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if not kept.any():
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
+    held = series  # the series holding a window of the part, before those without a season before them
+    starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, state.settings.data.season,
+                                                 part, scores)  # fewer than a season before them (decision 1778)
     climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
                       climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))
@@ -134,7 +137,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
             log.warning("%s", unread["text"])
         scored["future_left_out"] = unread
         scored["text"] += f"; {unread['text']}"
-    if out := left_out(panel, series, short, part, lookback, horizon, method):
+    if seasonless:  # evaluate's notes say it (runnotes.unscored_note); predict_windows' warning (seasonrows)
+        scored["season_left_out"] = seasonless
+        scored["text"] += f"; {seasonless['text']}"
+    if out := left_out(panel, held, short, part, lookback, horizon, method):  # the season's said in its own words
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"
     inputs = lookback + (horizon if state.future_covariates else 0)  # forecast or scored: the steps dated (stepactuals)

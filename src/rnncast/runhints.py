@@ -81,6 +81,8 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
                    "repeat": "the latest value forecasts these values better than the model"}[best]
         text = f"hint: {name} has the lowest MSE of the baselines, lower than the model's: {follows}"
     standard = f", with {spelled('scaler', 'standard')}" if best == "mean" and scaler != "standard" else ""
+    if best == "seasonal" and season > lookback:  # 'season' reads the window's last season (decision 1778)
+        standard = f", with a lookback of at least the season, {spelled('lookback', season)}"
     text += (f"; starting the network at it ({spelled('window_norm', norm)}{standard}) may help: untrained, it then "
              f"forecasts {name}, and training keeps a change from it only where that helps on validation")
     return text + (shorter_lookback(splits, lookback, horizon, season) if splits and best == "seasonal" else "")

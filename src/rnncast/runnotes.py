@@ -52,31 +52,29 @@ def _own(forecaster: Fitted) -> dict:
     return {i: c for i, c in own.items() if i in forecaster.ids_}
 
 
-def season_hint(season: Season | None, calendar: str, lookback: int, each: bool = False, why: str = "") -> str | None:
+def season_hint(season: Season | None, calendar: str, each: bool = False, why: str = "") -> str | None:
     """The hint beside a verdict that could not weigh the seasonal naive forecast: the calendar's
-    season, the setting that computes it (with the lookback it needs) and that it matters if the values repeat over
+    season, the setting that computes it (with any lookback: decision 1778) and that it matters if the values repeat over
     the season's cycle; None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
     of series that differ but agree on the season (``timecalendar.by_series``); ``why``: the data's reason for the
     season, after its cycle (``weeklyseason.why``)."""
     if season is None:
         return None
-    longer = (f", with a lookback of at least {season.steps} ({spelled('lookback', season.steps)}; it is {lookback})"
-              if season.steps > lookback else "")
     calendar = f"the calendars are {calendar}, each" if each else f"the calendar is {calendar},"
     every = "every " + season.cycle.split(" in ")[-1].removeprefix("a ")  # "7 days in a week": "every week"
     return (f"hint: {calendar} {season.steps} {season.cycle}{why}, but season is 1, so the seasonal naive forecast (the "
-            f"window's last {season.steps} steps, repeated) was not computed; if the values repeat {every}, it is often the "
-            f"baseline to beat: give the season ({spelled('season', season.steps)}){longer} to compare the model with "
+            f"series' last {season.steps} steps before each forecast, repeated) was not computed; if the values repeat {every}, it is often the "
+            f"baseline to beat: give the season ({spelled('season', season.steps)}) to compare the model with "
             "it")  # said of every such calendar, whose data may not repeat (a regression dated by day): decision 737
 
 
 def backtest_season_hint(m: dict) -> str | None:
-    """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``, ``lookback``)."""
+    """``season_hint`` of a backtest's metrics (``implied_season``, ``freq``)."""
     season, shown = recorded_season(m), m.get("calendar") or repr(m.get("freq"))
     why = weeklyseason.why(season, m.get("yearly_season"),  # 365 or 168 by fit's measure; 7 with the year found too
                            "climatology" in m.get("overall", {}))
-    return season_hint(season, shown, m["lookback"], False, why) or seasonmatch.hint(  # a season given off the calendar's year
+    return season_hint(season, shown, False, why) or seasonmatch.hint(  # a season given off the calendar's year
         m.get("season"), seasonmatch.calendar_of(m.get("freq")), shown)
 
 
@@ -86,7 +84,7 @@ def fitted_season_hint(forecaster: Fitted) -> str | None:
     calendar = by_series(forecaster.calendar_, own, list(forecaster.ids_), given=forecaster.state_.given_ids) if own else forecaster.calendar_.shown
     season, measured = missing_season(forecaster), getattr(forecaster.state_, "yearly_season", None)
     why = weeklyseason.why(season, measured, getattr(forecaster.state_, "climatology", None) is not None)
-    return season_hint(season, calendar, forecaster.settings_.data.lookback, bool(own), why) or \
+    return season_hint(season, calendar, bool(own), why) or \
         seasonmatch.hint(forecaster.settings_.data.season, forecaster.calendar_, forecaster.calendar_.shown)
 
 
@@ -213,12 +211,14 @@ def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it, or its label is blank (a fit without a fill:
     ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
     lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
-    where the data lacks a date they forecast (``future_left_out``), as sentences; None when every value was observed."""
+    where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of rows before
+    them (``season_left_out``, decision 1778), as sentences; None when every value was observed."""
     scored = result.get("scored", {})
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
-        [f"Windows are not scored: {scored['future_left_out']['text']}."] if scored.get("future_left_out") else [])
+        [f"Windows are not scored: {scored[key]['text']}." for key in ("future_left_out", "season_left_out")
+         if scored.get(key)])
     return " ".join(said) or None
 
 

@@ -145,9 +145,9 @@ def check_space(space: dict, fixed: dict, base: Settings) -> None:
 
 def fixed_checked(fixed: dict, searched: list, lookbacks=LOOKBACKS) -> Settings:
     """The fixed settings, checked; with the lookback searched, beside the first of ``lookbacks`` they
-    take (a season of 52 needs a lookback of at least 52, not the default 50). A refusal that is the
-    same whatever the lookback (``lr -1``) is said as it is; only one that each lookback draws out is
-    said as no lookback fitting."""
+    take (window_norm 'season' with a season of 52 needs a lookback of at least 52, not the default 50). A
+    refusal that is the same whatever the lookback (``lr -1``) is said as it is; only one that each lookback draws
+    out is said as no lookback fitting."""
     check_names(fixed)  # a misspelt name is said as it is, not as what no lookback fits
     if "lookback" not in searched:
         return _effective(Settings.from_flat(fixed))
@@ -197,8 +197,8 @@ _SHORT = (" (each trial trains and scores every series; a lookback fixed with lo
 
 
 def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
-    """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season, a whole number
-    of segments), that leave the data (every series of ``rows``, a list of each one's rows) a training, validation
+    """The lookbacks of ``LOOKBACKS`` that the fixed settings take (at least the season for window_norm 'season', a
+    whole number of segments), that leave the data (every series of ``rows``, a list of each one's rows) a training, validation
     and test part, and whose training rows hold at least as many windows as the lookback has steps (over every series;
     the lookback and horizon take at most about half of one series' training rows: 51 training rows hold one window of
     lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, the shortest that fits, and a warning

@@ -267,11 +267,11 @@ def check_combinations(data, model, train) -> None:
         raise RnncastError(f"target_input=False (--no-target-input) feeds the network the features alone, and "
                            f"{' and '.join(r for r, _ in reads)} read{'s' * (len(reads) == 1)} the target's past: give "
                            f"{' and '.join(fix for _, fix in reads)}")
-    if data.season > data.lookback:
-        uses = ("window_norm 'season' starts the forecast at" if model.window_norm == "season" else
-                "the seasonal naive baseline repeats")  # bench has no such baseline: the setting it reads is named
-        raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: {uses} the last season of "
-                           f"the input window; raise lookback to at least the season ({spelled('lookback', data.season)})")
+    if data.season > data.lookback and model.window_norm == "season":  # the seasonal naive baseline reads the
+        # series' rows before the window, not the window (decision 1778)
+        raise RnncastError(f"season {data.season} is longer than lookback {data.lookback}: window_norm 'season' starts "
+                           f"the forecast at the last season of the input window; raise lookback to at least the season "
+                           f"({spelled('lookback', data.season)}) or give another window_norm")
     if train.scheme == "sequence":
         if data.future_known:
             raise RnncastError("scheme 'sequence' does not take future_known features yet; use scheme 'window'")

@@ -1,0 +1,78 @@
+"""The windows whose series holds fewer than a season of rows before their first target, where the season is longer
+than the lookback: left out of what is scored and counted (decision 1778).
+
+The seasonal naive baseline reads the series' own rows one season before each step (``baselinebands.point_forecasts``:
+``y[t + h - 1 - season * ceil(h / season)]``), not the model's input window, as statsforecast and Darts read it, so a
+season of 52 weeks scores beside a lookback of 16. A window whose first target has fewer than ``season`` rows of its
+series before it has no seasonal naive forecast; it is left out of the scores of the model and of every baseline
+alike (one common set of windows, as a lookback of at least the season leaves it), and said once, by count.
+Where the lookback is at least the season every window has its season: nothing changes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.errors import NothingLeft
+from rnncast.spelling import counted, spelled
+
+log = logging.getLogger(__name__)
+
+
+def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, season: int, part: str,
+         scores: bool = True) -> tuple[np.ndarray, np.ndarray, dict | None]:
+    """The windows at stacked rows ``starts`` [W] (their inputs' first rows) of series ``series`` [W] (rows
+    ``offsets[s]:offsets[s + 1]``) whose first target has at least ``season`` rows of its series before it, and what
+    was left out: ``{"windows", "of", "series", "season", "text"}`` (the clause of what was scored), None where
+    nothing was (a ``season`` of 1, or not longer than ``lookback``). ``scores`` False (``predict_windows``): a warning
+    says it, as its windows forecast, not scored. Raises ``NothingLeft`` where no window of ``part`` is left."""
+    if season <= max(lookback, 1) or not len(starts):
+        return starts, series, None
+    before = np.asarray(starts) - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each forecast
+    keep = before >= season
+    if keep.all():
+        return starts, series, None
+    n, total = int((~keep).sum()), len(starts)
+    named = int(len(np.unique(series[~keep])))
+    where = f" (in {named} series)" if len(np.unique(series)) > 1 else ""
+    text = (f"{n} of the {counted(total, 'window')}{where} {'is' if n == 1 else 'are'} left out: "
+            f"{'its series holds' if n == 1 else 'their series hold'} fewer than season {season} rows before "
+            f"{'its' if n == 1 else 'their'} first target, which the seasonal naive baseline reads (lookback "
+            f"{lookback}); the model and the baselines are {'scored' if scores else 'forecast'} on the other {total - n}")
+    if not keep.any():
+        raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: every one has "
+                          f"fewer than season {season} rows of its series before its first target, which the seasonal "
+                          f"naive baseline reads; give data with at least {season} rows before the windows, or a "
+                          f"shorter season ({spelled('season')})")
+    if not scores:
+        log.warning("%s", text)
+    return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season, "text": text}
+
+
+def first_short(first_rows: np.ndarray, season: int, lookback: int) -> np.ndarray:
+    """[S] True for a backtest's series whose first cutoff's first forecast row (``first_rows`` [S, K]: each cutoff's,
+    the rows of the series before it; None: none found, an empty answer) is fewer than ``season`` where it is longer than ``lookback``:
+    its first window would have no seasonal naive forecast, so the series is left out as too short for the backtest,
+    the need naming the season (``need``, ``remedy``)."""
+    if first_rows is None or season <= max(lookback, 1):
+        return np.zeros(0 if first_rows is None else len(first_rows), bool)
+    return np.asarray(first_rows)[:, 0] < season
+
+
+def need(season: int, lookback: int) -> str:
+    """The clause a backtest's need adds where the season is longer than the lookback: ", and at least season 52
+    rows before the first cutoff, which the seasonal naive baseline reads (lookback 16)"; "" otherwise."""
+    if season <= max(lookback, 1):
+        return ""
+    return (f", and at least season {season} rows before the first cutoff, which the seasonal naive baseline reads "
+            f"(lookback {lookback})")
+
+
+def remedy(season: int, lookback: int, n_windows: int) -> str:
+    """What leaves a backtest more rows before its first cutoff where the season is longer than the lookback (a
+    shorter lookback does not: the seasonal naive baseline reads the season before the window)."""
+    fewer = f"fewer cutoffs ({spelled('n_windows')}), " if n_windows > 1 else ""
+    return (f"; give more rows, or {fewer}a shorter step or horizon, or a shorter season ({spelled('season')}) "
+            f"so that the rows before the first cutoff hold season {season}")

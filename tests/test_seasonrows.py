@@ -1,0 +1,53 @@
+"""The windows with fewer than a season of their series' rows before their first target, where the season is longer
+than the lookback (``seasonrows.py``, decision 1778): left out of the scores, counted and said once; a backtest's
+series with fewer than a season before its first cutoff left out as too short, the need naming the season."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pytest
+
+from rnncast import seasonrows
+from rnncast.errors import NothingLeft
+
+
+def test_windows_without_a_season_before_them_are_left_out_and_counted():
+    offsets = np.array([0, 40, 100])
+    starts = np.array([0, 3, 4, 10, 40, 45, 50])  # inputs' first rows; lookback 8: first targets 8, 11, 12, 18 ...
+    series = np.array([0, 0, 0, 0, 1, 1, 1])
+    kept_starts, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 12, "all")
+    np.testing.assert_array_equal(kept_starts, [4, 10, 45, 50])
+    np.testing.assert_array_equal(kept_series, [0, 0, 1, 1])
+    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "text": (
+        "3 of the 7 windows (in 2 series) are left out: their series hold fewer than season 12 rows before their "
+        "first target, which the seasonal naive baseline reads (lookback 8); the model and the baselines are scored "
+        "on the other 4")}
+
+
+def test_a_lookback_of_at_least_the_season_leaves_out_nothing():
+    starts, series = np.array([0, 1]), np.array([0, 0])
+    for lookback, season in ((12, 12), (24, 12), (8, 1)):
+        out = seasonrows.kept(np.array([0, 30]), starts, series, lookback, season, "test")
+        assert out[0] is starts and out[2] is None
+
+
+def test_predict_windows_warns_of_them_and_a_part_with_none_left_is_refused(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast.seasonrows"):
+        _, _, said = seasonrows.kept(np.array([0, 30]), np.array([0, 5]), np.array([0, 0]), 4, 6, "all", scores=False)
+    assert "1 of the 2 windows is left out: its series holds fewer than season 6 rows before its first target" in \
+        caplog.text and said["text"].endswith("forecast on the other 1")
+    with pytest.raises(NothingLeft, match=r"^no window of part 'train' is left to score: every one has fewer than "
+                                          r"season 52 rows of its series before its first target"):
+        seasonrows.kept(np.array([0, 60]), np.array([0, 10]), np.array([0, 0]), 16, 52, "train")
+
+
+def test_a_backtests_series_without_a_season_before_its_first_cutoff():
+    np.testing.assert_array_equal(seasonrows.first_short(np.array([[30, 38], [60, 68]]), 52, 16), [True, False])
+    assert not seasonrows.first_short(np.array([[30], [60]]), 12, 16).any() and not len(seasonrows.first_short(None, 52, 16))
+    assert seasonrows.need(52, 16) == (", and at least season 52 rows before the first cutoff, which the seasonal "
+                                       "naive baseline reads (lookback 16)")
+    assert seasonrows.need(12, 16) == ""
+    assert seasonrows.remedy(52, 16, 1) == ("; give more rows, or a shorter step or horizon, or a shorter season "
+                                            "(season=, --season) so that the rows before the first cutoff hold season 52")
