@@ -135,4 +135,4 @@ def memory_sentence() -> str:
              else f"each {lookback}-step window holds a whole {period:.0f}-step period")
     return (f"A noiseless sine's next value follows from its last two (y(t+1) = 2 cos({SINE_STEP:g}) y(t) - y(t-1)) and "
             f"{holds}, so no cell needs a long memory here: this demo does not test the gates' advantage on "
-            f"long-term dependencies.")
+            f"long-term dependencies; rnncast demo memory does (a delayed echo at a short and a long lag).")
