@@ -9,6 +9,7 @@ import re
 
 from rnncast.cli import main
 from test_demo import tiny_demos  # noqa: F401  (a fixture)
+from test_memorydemo import tiny_memory  # noqa: F401  (a fixture)
 
 
 def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, tmp_path, capsys):
@@ -18,6 +19,17 @@ def test_the_demo_command_prints_its_table_and_where_the_report_is(tiny_demos, t
     # the best baseline: a column where rows differ, else one line under the table (decision 1698)
     assert ("Best baseline of every model (lowest test MSE): " in out) != ("best baseline (test MSE)" in out)
     assert f"wrote {tmp_path / 'demo'}/report.html" in out and (tmp_path / "demo" / "report.html").is_file()
+
+
+def test_the_memory_demo_prints_its_table_of_each_cell_at_each_lag_first_into_its_own_default_folder(
+        tiny_memory, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo", "memory", "--device", "cpu", "--threads", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("What each cell learned at each lag:\nlag  model  learned at epoch") < out.index("beats baselines")
+    assert all(f"\n{lag}    {cell}" in out or f"\n{lag}   {cell}" in out for lag in (5, 25) for cell in ("RNN", "GRU"))
+    assert "What the lags show." in out and "wrote runs/demo-memory/report.html" in out
+    assert (tmp_path / "runs" / "demo-memory" / "gru-lag25" / "history.csv").is_file()
 
 
 def test_the_demo_command_names_the_network_each_of_its_log_lines_is_about(tiny_demos, tmp_path, caplog, monkeypatch):

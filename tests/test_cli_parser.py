@@ -244,12 +244,15 @@ def test_an_unknown_demo_is_named_with_the_demos_there_are(capsys):
     """demo foo said "argument which: invalid choice", naming an internal argument."""
     code, out, err = cli(capsys, "demo", "foo")
     assert (code, out) == (2, "") and "argument which" not in err
-    assert "argument DEMO: no demo is called 'foo'; accepted are sine and regression" in err
+    assert ("argument DEMO: no demo is called 'foo'; accepted are sine, regression and memory (rnncast demo sine, "
+            "rnncast demo regression, rnncast demo memory)") in err
     assert build_parser().parse_args(["demo"]).which == "sine"
     assert build_parser().parse_args(["demo", "regression"]).which == "regression"
+    assert build_parser().parse_args(["demo", "memory"]).which == "memory"
 
 
-@pytest.mark.parametrize("given, which", [("REGRESSION", "regression"), ("Sine", "sine"), ("Regression", "regression")])
+@pytest.mark.parametrize("given, which", [("REGRESSION", "regression"), ("Sine", "sine"), ("Regression", "regression"),
+                                          ("Memory", "memory")])
 def test_a_demo_is_named_in_any_case_as_the_cell_is(given, which):
     """demo REGRESSION was refused while --cell LSTM was taken."""
     assert build_parser().parse_args(["demo", given]).which == which

@@ -1,11 +1,12 @@
 """The built-in data (``datasets.py``): the first tutorial's seeded sine wave, and the second
 tutorial's regression set, whose target a window cannot predict unless it sees the feature of the
-same step (``future_known``)."""
+same step (``future_known``); and the memory demo's delayed echo."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from rnncast import Forecaster, datasets
 
@@ -64,3 +65,14 @@ def test_the_readmes_sales_are_seeded_months_and_its_stores_a_panel_with_every_k
     assert sorted(stores["unique_id"].unique()) == ["store_1", "store_2", "store_3"] and len(stores) == 3 * 240
     assert (stores.groupby("unique_id")["region"].nunique() == 1).all()  # static: one region per store
     assert set(stores["holiday"].unique()) <= {0, 1} and stores["price"].between(7, 10).all()
+
+
+def test_the_echo_is_x_from_lag_steps_back_plus_seeded_noise():
+    table = datasets.echo(n=300, lag=7)
+    assert list(table.columns) == ["x", "y"] and len(table) == 300 and table.attrs["lag"] == 7
+    residual = table["y"].to_numpy()[7:] - table["x"].to_numpy()[:-7]  # y_t - x_(t - 7)
+    assert abs(residual.std() - 0.1) < 0.02 and table.attrs["noise_floor_mse"] == pytest.approx(0.01)
+    assert abs(np.corrcoef(table["y"][7:], table["x"][6:-1])[0, 1]) < 0.2  # one step off: unrelated
+    assert table.equals(datasets.echo(n=300, lag=7)) and not table.equals(datasets.echo(n=300, lag=7, seed=1))
+    with pytest.raises(ValueError, match="lag must be at least 1"):
+        datasets.echo(lag=0)

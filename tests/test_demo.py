@@ -117,7 +117,8 @@ def test_the_sine_page_says_what_each_forecast_is_built_from_and_draws_each_cell
         assert c.sentence.startswith(f"With the {c.group} and the same settings (window_norm='last'), ")
     assert ("A noiseless sine's next value follows from its last two (y(t+1) = 2 cos(0.1) y(t) - y(t-1)) and each "
             "12-step window holds 12 of the 63 steps of one period, so no cell needs a long memory here: this demo does "
-            "not test the gates' advantage on long-term dependencies.") in result.lesson and result.lesson in page
+            "not test the gates' advantage on long-term dependencies; rnncast demo memory does (a delayed echo at a "
+            "short and a long lag).") in result.lesson and result.lesson in page
     assert "Which of these trained networks forecasts these test rows best?" in page
 
 def test_the_noise_floor_comes_from_the_data(tiny_sine):

@@ -29,3 +29,10 @@ def test_the_regression_run_without_x_at_its_step_is_named_for_what_it_reads():
     """It was "past only (as the tutorial)", though the tutorial fed x's past alone and this run reads y's too."""
     from rnncast.demofolders import PAST_ONLY, REGRESSION_RUNS
     assert REGRESSION_RUNS[PAST_ONLY] == ("past-only", False) and PAST_ONLY == "x's past (the tutorial's input)"
+
+
+def test_the_memory_demos_runs_are_each_cell_at_each_lag_and_an_overwrite_may_remove_them():
+    from rnncast.demofolders import MEMORY_LAGS, memory_folder
+    assert memory_folder("gru", 25) == "gru-lag25"
+    assert {memory_folder(c, lag) for c in ("rnn", "lstm", "gru") for lag in MEMORY_LAGS} <= RUN_FOLDERS
+    assert {f"loss-lag{lag}.png" for lag in MEMORY_LAGS} <= OUTPUT_NAMES

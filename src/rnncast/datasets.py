@@ -1,5 +1,5 @@
-"""Built-in data: the first tutorial's sine wave, the second tutorial's sequence-regression set, and
-seeded panels of many series (for the tests and the benchmarks that measure forecast quality)."""
+"""Built-in data: the first tutorial's sine wave, the second tutorial's sequence-regression set, the memory
+demo's delayed echo, and seeded panels of many series (for the tests and the benchmarks that measure forecast quality)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,24 @@ def aligned_regression(n: int = 1000, noise: float = 0.1, seed: int = 42) -> pd.
     y = weight * x + noise * rng.standard_normal(n)
     frame = pd.DataFrame({"x": x.astype(np.float32), "y": y.astype(np.float32)})
     frame.attrs.update(noise_sd=float(noise), noise_floor_mse=float(noise) ** 2)
+    return frame
+
+
+def echo(n: int = 2000, lag: int = 5, noise: float = 0.1, seed: int = 0) -> pd.DataFrame:
+    """A delayed echo, the memory demo's task: ``y_t = x_(t - lag) + noise``, ``x`` white noise (sd 1).
+
+    Columns ``x`` and ``y``, ``n`` rows numbered from 0. Read with ``x`` as a past covariate, a window ending at
+    t - 1 holds ``x_(t - lag)`` when its lookback is at least ``lag``, and nothing else in it tells ``y_t``: a
+    network learns the task only by carrying that one value ``lag`` - 1 steps through its state. ``attrs``:
+    ``noise_sd``, ``noise_floor_mse`` (= noise², as :func:`sine_wave`'s) and ``lag``. Raises ``ValueError`` for
+    a ``lag`` below 1."""
+    if lag < 1:
+        raise ValueError(f"lag must be at least 1, got {lag}")
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(n + lag)
+    y = x[:n] + noise * rng.standard_normal(n)  # y_t is x_(t - lag): x's row t is x[t + lag]
+    frame = pd.DataFrame({"x": x[lag:].astype(np.float32), "y": y.astype(np.float32)})
+    frame.attrs.update(noise_sd=float(noise), noise_floor_mse=float(noise) ** 2, lag=int(lag))
     return frame
 
 

@@ -9,7 +9,6 @@ says it is beyond chance (two-sided, Holm-corrected over the pairs of a group)."
 from __future__ import annotations
 
 import math
-import statistics
 from pathlib import Path
 
 from rnncast import datasets, demopage, demotext, madeof, plots
@@ -18,12 +17,10 @@ from rnncast.comparison import compare
 from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
-from rnncast.models import count_parameters
 from rnncast.errorsapart import errors_apart
 from rnncast.forecastplot import forecast_plot
 from rnncast.report import write_run
 from rnncast.runhistory import kept_untrained
-from rnncast.verdicts import verdict
 
 REGRESSION_SETTINGS = dict(lookback=10, horizon=1, hidden_size=50, num_layers=2, batch_size=16, lr=1e-3, epochs=100,
                            patience=10, scaler="minmax", window_norm="none",  # the tutorial's, split by time
@@ -55,7 +52,7 @@ def sine(out_dir, device: str = "auto", on_epoch_factory=None, threads: int = 0,
                                         notes=[f"Demo run ({group}). " + demotext.settings_sentence(model)])
             models[cell.upper()] = model
             all_metrics[f"{cell.upper()} ({group})"] = run_metrics
-            rows.append(_row(cell.upper(), model, run_metrics, group, floor))
+            rows.append(demopage.model_row(cell.upper(), model, run_metrics, group, floor))
             test = model.predict_windows(data, part="test")  # original units: the same for every model
             errors[cell.upper()] = test.y_pred - test.y_true  # [W, H, T]
         same = f"the same settings (window_norm={model.get_params()['window_norm']!r})"  # every cell's but the cell
@@ -111,7 +108,7 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
                                     source="built-in regression set (rnncast.datasets.aligned_regression)")
         models[label] = model
         all_metrics[label] = run_metrics
-        rows.append(_row(label, model, run_metrics))
+        rows.append(demopage.model_row(label, model, run_metrics))
     budget = demotext.budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
     result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget, *demotext.untrained_sentences(models)],
                                  demotext.settings_lines(models),
@@ -138,17 +135,4 @@ def memory_sentence() -> str:
              else f"each {lookback}-step window holds a whole {period:.0f}-step period")
     return (f"A noiseless sine's next value follows from its last two (y(t+1) = 2 cos({SINE_STEP:g}) y(t) - y(t-1)) and "
             f"{holds}, so no cell needs a long memory here: this demo does not test the gates' advantage on "
-            f"long-term dependencies.")
-
-
-def _row(name: str, model: Forecaster, run_metrics: dict, group: str = "", floor: float | None = None) -> demopage.DemoRow:
-    test = run_metrics["test"]["original"]
-    history = model.history_
-    best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: no epoch beat the untrained network
-    baselines = {n: s["mse"] for n, s in test.items() if n != "model"}
-    baseline = min(baselines, key=baselines.get)
-    label = plots.baseline_label(baseline, model.settings_.data.season).removeprefix("baseline: ")
-    return demopage.DemoRow(name, count_parameters(model.net_), len(history), best,
-                   statistics.median(h["seconds"] for h in history), test["model"]["mse"], test["model"]["mae"],
-                   test["model"]["r2"], test["repeat"]["mse"], test["repeat"]["mae"], verdict(run_metrics["test"])[0],
-                   group, floor, label, baselines[baseline])
+            f"long-term dependencies; rnncast demo memory does (a delayed echo at a short and a long lag).")

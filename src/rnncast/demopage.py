@@ -8,12 +8,14 @@ it), ``summary.json``, the figures and the page.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnncast import files, fonts, plots
 from rnncast.baselines import baseline_name
 from rnncast.comparison import Comparison, pair_table
+from rnncast.models import count_parameters
 from rnncast.pagehtml import figure_words, html_page
 from rnncast.reportpage import metric_rows
 from rnncast.readout import unproven
@@ -49,6 +51,7 @@ class DemoResult:
     settings: list[str]  # the settings other than Forecaster's defaults: those every run shares, then each run's own
     comparisons: list[Comparison] = field(default_factory=list)
     lesson: str = ""  # what the comparison teaches (the sine demo: what the cells alone show)
+    table: tuple[str, list[list[str]]] | None = None  # the demo's own table, its heading and rows (the memory demo's)
 
 
 TABLE_NOTE = ("The table: test split, original units; 'best baseline' is the baseline of lowest test MSE; 'beats "
@@ -82,6 +85,22 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     return table
 
 
+def model_row(name: str, model, run_metrics: dict, group: str = "", floor: float | None = None) -> DemoRow:
+    """One fitted model's row of a demo's table: ``model`` (a fitted ``Forecaster``), the metrics ``write_run``
+    returned for its run (``run_metrics``), the group it belongs to and the data's noise floor (an MSE, y's units
+    squared) where the data knows one."""
+    test = run_metrics["test"]["original"]
+    history = model.history_
+    best = max((h["epoch"] for h in history if h["best"]), default=0)  # 0: no epoch beat the untrained network
+    baselines = {n: s["mse"] for n, s in test.items() if n != "model"}
+    baseline = min(baselines, key=baselines.get)
+    label = plots.baseline_label(baseline, model.settings_.data.season).removeprefix("baseline: ")
+    return DemoRow(name, count_parameters(model.net_), len(history), best,
+                   statistics.median(h["seconds"] for h in history), test["model"]["mse"], test["model"]["mae"],
+                   test["model"]["r2"], test["repeat"]["mse"], test["repeat"]["mae"], verdict(run_metrics["test"])[0],
+                   group, floor, label, baselines[baseline])
+
+
 def baseline_line(rows: list[DemoRow]) -> str | None:
     """The line under the table that names the best baseline where it is the same, with the same test MSE, for every
     row ("Best baseline of every model (lowest test MSE): repeat the last value, test MSE 0.010065."); None where
@@ -107,13 +126,16 @@ def number(value: float) -> str:
 
 def write_summary(out_dir: Path, title: str, notes: list[str], result: DemoResult, all_metrics: dict,
                    figures: list, runs: dict[str, str] | None = None) -> None:
-    """``summary.json``, the figures as PNG files and ``report.html``: the table and how to read it,
+    """``summary.json``, the figures as PNG files and ``report.html``: the demo's own table where it has one, the
+    table and how to read it,
     model against model, the settings, the figures, then each run's metrics, and ``runs`` (model -> its
     sub-folder) linked to each run's own report.html."""
     files.write_json(out_dir / "summary.json", {"rows": [r.__dict__ for r in result.rows], "findings": result.findings,
                                                 "lesson": result.lesson, "settings": result.settings,
-                                                "comparisons": [c.__dict__ for c in result.comparisons]})
-    blocks = [("p", n) for n in notes] + [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
+                                                "comparisons": [c.__dict__ for c in result.comparisons],
+                                                **({"table": result.table[1]} if result.table else {})})
+    blocks = [("p", n) for n in notes] + ([("h2", result.table[0]), ("table", result.table[1])] if result.table else [])
+    blocks += [("h2", "Summary (test split, original units)"), ("table", summary_table(result.rows))]
     blocks += [("p", line) for line in [baseline_line(result.rows)] if line]  # said once, not in every row
     blocks += [("p", f) for f in result.findings if f not in {c.sentence for c in result.comparisons}] + [("p", TIMINGS)]
     if result.comparisons:

@@ -1,10 +1,11 @@
-"""The demo command (``rnncast demo [sine|regression]``): the demo trained and its folder written as fit writes a
+"""The demo command (``rnncast demo [sine|regression|memory]``): the demo trained and its folder written as fit writes a
 run's (numbered, or --out replaced by --overwrite only once the new demo is complete), its table and findings
 printed; fit's setting flags it does not take named with what to run instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,22 @@ from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of, shown
 from rnncast.noticed import named_logs
+from rnncast.spelling import listing
 from rnncast import interrupts, replacing
+
+
+DEMOS = ("sine", "regression", "memory")
+DEMO_HELP = ("sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed; memory: "
+             "RNN, LSTM and GRU on a delayed echo at a short and a long lag (why the gates matter)")
+
+
+def demo_name(text: str) -> str:
+    """``demo DEMO``: one of ``DEMOS`` in any case (as ``--cell LSTM``), refused in the user's words (argparse's
+    said "argument which")."""
+    if text.lower() not in DEMOS:
+        raise argparse.ArgumentTypeError(f"no demo is called {text!r}; accepted are {listing(list(DEMOS))} "
+                                         f"({', '.join(f'rnncast demo {name}' for name in DEMOS)})")
+    return text.lower()
 
 
 DEMO_SETTINGS = ("device", "threads", "seed")
@@ -37,7 +53,7 @@ def run_demo(args) -> int:
     """Train a demo and write its folder, as fit writes a run's: the default folder is numbered if it
     exists (runs/demo, runs/demo-2, ...); an existing --out is refused unless --overwrite, which replaces the
     earlier demo once the new one is complete (``replacing``: interrupted or failed, the earlier one stays)."""
-    default = Path("runs/demo" if args.which == "sine" else "runs/demo-regression")
+    default = Path("runs/demo" if args.which == "sine" else f"runs/demo-{args.which}")
     own = OUTPUT_FILES | OUTPUT_NAMES  # what a demo folder, or any other output of rnncast's, holds
     if args.out and not args.overwrite and interrupted(args.out):  # named as a demo's, not as "an rnncast output"
         raise RnncastError(f"--out {args.out} holds a demo's folder (rnncast demo), cut short before its summary; give "
@@ -78,7 +94,7 @@ def _demo_run(args, into: Path, out: Path) -> int:
     """Train the demo into ``into`` (``out``, or the new folder beside the earlier demo it replaces), saying ``out``."""
     import textwrap
 
-    from rnncast import demo, demopage
+    from rnncast import demo, demopage, memorydemo
 
     bars = []
 
@@ -94,9 +110,13 @@ def _demo_run(args, into: Path, out: Path) -> int:
     # held as fit holds it: stopped at a batch, a kill -INT to a script's background job ("cmd &") not dropped, and a
     # signal while the demo's files were written raised once they are, before its table is printed
     with named_logs(), interrupts.ctrl_c_between_batches():  # each network's lines named: "LSTM (highway on): ..."
-        result = (demo.sine if args.which == "sine" else demo.regression)(into, on_epoch_factory=factory, **how)
+        result = {"sine": demo.sine, "regression": demo.regression, "memory": memorydemo.memory}[args.which](
+            into, on_epoch_factory=factory, **how)
     if bars:
         bars[-1].close()
+    if result.table:  # the demo's own table first: what it is about (the memory demo's lags)
+        heading, (head, *rows) = result.table
+        print(f"{heading}:\n{table(head, rows)}\n")
     head, *rows = demopage.summary_table(result.rows)
     print(table(head, rows))
     if (line := demopage.baseline_line(result.rows)) is not None:

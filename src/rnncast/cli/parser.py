@@ -60,10 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="train on built-in data and write a report (no files needed)")
-    demo.add_argument("which", nargs="?", default="sine", metavar="DEMO", type=_demo_name,
-                      help="sine (default): RNN, LSTM and GRU on a sine wave; regression: the second tutorial's task, fixed")
-    demo.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/demo or runs/demo-regression, numbered "
-                      "if it exists)")
+    demo.add_argument("which", nargs="?", default="sine", metavar="DEMO", type=demoing.demo_name, help=demoing.DEMO_HELP)
+    demo.add_argument("--out", metavar="DIR", path=FOLDER, help="output folder, new or empty (default: runs/demo, "
+                      "runs/demo-regression or runs/demo-memory, numbered if it exists)")
     demo.add_argument("--overwrite", action="store_true", help="replace the earlier demo at --out once the new one "
                       "is complete (default: an existing one is refused; another command's output always is)")
     how = demo.add_argument_group("training", "How the demo's models train; what they are is the demo's own "
@@ -297,20 +296,6 @@ def _command_flags(commands) -> dict:
             if action.option_strings and action.dest != "help":
                 flags.setdefault(action.dest, ([], action.option_strings[-1]))[0].append(name)
     return flags
-
-
-DEMOS = ("sine", "regression")
-
-
-def _demo_name(text: str) -> str:
-    """``demo DEMO``: one of ``DEMOS`` in any case (as ``--cell LSTM``), refused in the user's words (argparse's
-    said "argument which")."""
-    if text.lower() in DEMOS:
-        return text.lower()
-    if text not in DEMOS:
-        raise argparse.ArgumentTypeError(f"no demo is called {text!r}; accepted are {' and '.join(DEMOS)} "
-                                         "(rnncast demo sine, rnncast demo regression)")
-    return text
 
 
 def _add_time_col(group) -> None:
