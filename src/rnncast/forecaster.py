@@ -201,7 +201,9 @@ class Forecaster(Learned, Backtests, Parameters):
             network's float32 (decision 67), so the two differ in the last digits (within half a float32 step of the
             network's output): compare them with a tolerance (``np.allclose``), not ``np.array_equal``.
 
-            Columns in training order (targets, then features); for many windows of the one series a
+            Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes
+            the features alone, [N, lookback, features], as the ONNX export's ``x``, or the windows with its target
+            columns first, never read nor checked (decision 9901). For many windows of the one series a
             model was trained on. Models trained with future-known or static covariates, or on many
             series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
             for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a
