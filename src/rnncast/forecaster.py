@@ -8,7 +8,8 @@ model's schema) beside the network (``net_``); the attributes ``targets_``, ``sc
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
-``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``checkpoint`` writes and reads the model
+``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``export`` writes ONNX (the method:
+``exporting.Exports``, a base), ``checkpoint`` writes and reads the model
 folder. One series is a panel of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and
 ``predict`` returning a frame indexed by time).
 """
@@ -21,6 +22,7 @@ import pandas as pd
 from rnncast import resume as resume_io
 from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, testforecasts
 from rnncast.backtesting import Backtests
+from rnncast.exporting import Exports
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -34,7 +36,7 @@ _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
 @checked_methods(fit=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
-class Forecaster(Learned, Backtests, Parameters):
+class Forecaster(Learned, Backtests, Exports, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
