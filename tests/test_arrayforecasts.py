@@ -41,3 +41,29 @@ def test_predict_array_of_a_quantile_model_gives_every_level_as_the_onnx_export_
     last = model.predict(frame)  # the window of the last L rows
     assert np.allclose(y[-1, :, 0, 1], last["y"].to_numpy(), atol=1e-6)
     assert np.allclose(y[-1, :, 0, 0], last["y_q0.1"].to_numpy(), atol=1e-6)
+
+
+def test_predict_array_of_a_features_only_model_takes_the_windows_the_onnx_x_takes():
+    """A model fitted with target_input=False refused the windows of its ONNX x, [N, L, features] ("inputs must have
+    shape [N, 12, 2], got (.., 12, 1)"), and a blank in the target column it never reads (decision 1780): it now takes
+    both shapes, forecasting the same, and names a blank feature as before."""
+    frame = make_frame(200)
+    model = Forecaster(**{**TINY, "epochs": 1, "target_input": False, "window_norm": "none", "highway": False}).fit(
+        frame, target="y", features=["x"])
+    L = TINY["lookback"]
+    rows = frame[["y", "x"]].to_numpy(np.float64)
+    full = np.stack([rows[i : i + L] for i in range(len(rows) - L + 1)])  # [N, L, 2]: y, then x
+    alone = model.predict_array(full[..., 1:])  # [N, L, 1]: x alone, as the ONNX x
+    assert alone.shape == (len(full), TINY["horizon"], 1) and np.isfinite(alone).all()
+    blank = full.copy()
+    blank[..., 0] = np.nan  # the unread target column blank, as predict allows it
+    assert np.array_equal(model.predict_array(full), alone) and np.array_equal(model.predict_array(blank), alone)
+    assert np.allclose(alone[-1, :, 0], model.predict(frame)["y"].to_numpy(), atol=1e-5)
+    with pytest.raises(RnncastError, match=r"^inputs must have shape \[N, 12, 1\] \(the features \['x'\]: the model "
+                                           r"reads no target, target_input=False\), or \[N, 12, 2\] with the target "
+                                           r"columns first, which it does not read; got \(3, 12, 3\)$"):
+        model.predict_array(np.zeros((3, L, 3)))
+    blank[4, 2, 1] = np.inf  # a feature's blank is still refused, named as x
+    with pytest.raises(RnncastError, match=r"^1 input window\(s\) hold a missing or infinite value: window 4 has inf "
+                                           r"at step 2, column 'x' \(windows 4\)"):
+        model.predict_array(blank)

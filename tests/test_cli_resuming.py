@@ -165,10 +165,41 @@ def test_fit_config_run_whose_static_table_alone_changed_names_that_table(tmp_pa
 
     run = tmp_path / "run"
     run.mkdir()
-    (run / "config.json").write_text(json.dumps({"data": {"source": "panel.csv"}, "fingerprint": {"rows": 1}}))
+    (run / "config.json").write_text(json.dumps({"data": {"source": "panel.csv"}, "fingerprint": {"version": 1}}))
     monkeypatch.setattr(fingerprint, "difference", lambda recorded, found: fingerprint.STATIC_DIFFERS)
     with caplog.at_level(logging.WARNING):
         warn_other_data(run, None, "panel.csv", {"rows": 1}, "static.csv")
     assert caplog.messages == [f"the static covariates in static.csv differ from what the run {run} trained on (the data "
                                "in panel.csv is the same), so this fit does not repeat that run: it trains that run's "
                                "settings on the table as it is now"]
+
+
+@pytest.mark.parametrize("version, said", [(2, "its version is 2"), ("one", 'its version is "one"'),
+                                           (None, "its version is null")])
+def test_a_run_whose_data_record_cannot_be_read_is_not_said_to_be_of_other_data(tmp_path, caplog, version, said):
+    """t35t5 2: config.json's fingerprint.version edited to 2 made `fit --resume RUN` say the run "was started on other
+    data than one.csv" and then ask for one.csv, and `fit --config RUN` warn that the data "differs": the record is
+    unreadable, so nothing is known of the data (decision 1781). The refusal and the warning say so, and what to do."""
+    import logging
+
+    from rnncast.cli.resuming import check_resumed_data, warn_other_data
+
+    data, run = tmp_path / "one.csv", tmp_path / "run"
+    data.write_text("t,y\n")
+    run.mkdir()
+    config = run / "config.json"
+    config.write_text(json.dumps({"data": {"source": str(data)}, "fingerprint": {"version": version, "rows": 1}}))
+    with pytest.raises(RnncastError) as err:
+        check_resumed_data(run, str(data), {"version": 1, "rows": 1}, config)
+    assert str(err.value) == (
+        f"{config} holds a data record (fingerprint) this rnncast cannot read ({said}, where this rnncast reads 1: "
+        f"written by another rnncast version, or edited), so whether {data} is the data the run started with cannot be "
+        f"checked (a resumed run must train on that data); restore config.json from a copy (or resume with the rnncast "
+        f"version that started the run), or start a new run on this data: rnncast fit --config {run} {data} --out NEW")
+    assert "other data" not in str(err.value)
+    with caplog.at_level(logging.WARNING):
+        warn_other_data(run, None, str(data), {"version": 1, "rows": 1})
+    assert caplog.messages == [f"whether the data in {data} is what the run {run} trained on cannot be checked: its "
+                               f"config.json's data record (fingerprint) cannot be read ({said}, where this rnncast "
+                               "reads 1: written by another rnncast version, or edited); this fit trains that run's "
+                               "settings on the data as it is"]

@@ -42,6 +42,16 @@ def test_each_difference_is_named():
     assert fingerprint.difference({"version": 99}, record).startswith("its data record is of another rnncast version")
 
 
+def test_a_record_of_another_version_is_said_unreadable_in_its_own_words():
+    """``unreadable``: why a record tells nothing of the data, which a caller says first rather than "other data"
+    (decision 1781); None for a record this rnncast reads."""
+    assert fingerprint.unreadable(_record(make_frame(50))) is None
+    assert fingerprint.unreadable({"version": 2}) == "its version is 2, where this rnncast reads 1"
+    assert fingerprint.unreadable({"version": None}) == "its version is null, where this rnncast reads 1"
+    assert fingerprint.unreadable({"rows": 1}) == "it has no version, where this rnncast reads 1"
+    assert fingerprint.unreadable([1]) == "it is list, not a record"
+
+
 def test_a_panel_names_its_series_and_a_cut_names_its_borders():
     long = pd.concat([make_frame(80).assign(unique_id=i) for i in ("a", "b")])
     record = fingerprint.of(load_panel(long, target="y"))

@@ -123,3 +123,17 @@ def test_a_key_a_later_rnncast_adds_is_read_past_so_the_onnx_format_version_stay
         entry = model.metadata_props.add()
         entry.key, entry.value = key, value
     assert read(model) == {"format_version": "1", "test_mse": "0.5", "a_later_key": "x"}
+
+
+def test_a_files_ids_are_written_typed_as_predict_writes_them(tmp_path):
+    """t35t5 5: README and decision 1102 said a file's ids are written as text ("2"); they are typed as the data gave
+    them, as predict's id column writes them: 101 a number, "007" text (its leading zero kept), "A" text (decision
+    1784). The metadata's description says so too."""
+    for given, written in (("101", [101]), ("007", ["007"]), ("A", ["A"])):
+        frame = make_frame(120, freq="D")[["date", "y"]].assign(store=given)
+        path = tmp_path / f"{given}.csv"
+        frame.to_csv(path, index=False)  # store written 101, 007, A: the file's own text
+        fitted = Forecaster(**{**TINY, "epochs": 1}).fit(str(path), target="y", id_col="store")
+        assert json.loads(metadata(fitted)["series"]) == written
+        assert fitted.predict(str(path))["store"].tolist()[:1] == written
+    assert "a file's typed as predict's id column writes them, 101 a number, \"007\" text" in description(fitted)

@@ -56,7 +56,7 @@ def test_scalers_fitted_together_are_those_fitted_series_by_series(kind, time, c
     said = caplog.text
     caplog.clear()
     expected = [seriesscalers.fit_scaler(panel, s, sp.train_end, kind) for s, sp in enumerate(splits)]
-    assert ("only centred" in said) == ("only centred" in caplog.text) == (kind != "none")  # said once per column
+    assert ("only shifted to 0" in said) == ("only shifted to 0" in caplog.text) == (kind != "none")  # once per column
     for a, b in zip(got, expected):
         assert a.kind == b.kind and a.offset.dtype == b.offset.dtype == np.float64
         assert a.offset.tobytes() == b.offset.tobytes() and a.scale.tobytes() == b.scale.tobytes()
@@ -86,7 +86,7 @@ def test_a_column_constant_in_many_series_is_said_once_and_one_constant_in_every
     assert "every series (series '000' (always 100); series '001' (always 101); series '002' (always 102); and 9 more)" in size
     assert "as a past covariate it tells the network nothing" in size and "static_covariates=, --static-covariates" in size
     price = next(line for line in lines if "'price'" in line)
-    assert "of 2 of 12 series (series '000' (always 2); series '001' (always 2)), so it is only centred" in price
+    assert "of 2 of 12 series (series '000' (always 2); series '001' (always 2)), so it is only shifted to 0" in price
 
 
 def test_a_covariate_holding_one_value_in_every_series_is_said_to_carry_nothing_not_pointed_to_static(caplog):
@@ -191,3 +191,21 @@ def test_no_scaler_says_only_the_covariates_of_one_value_in_every_series(caplog)
     assert len(said) == 1 and said[0].startswith("column 'same' is constant on the training rows of every series, "
                                                  "the same value in each"), said
     assert said[0].endswith("carries no information: drop it")
+
+
+@pytest.mark.parametrize("scaler", ["standard", "minmax"])
+def test_the_unlearned_covariates_line_says_scaled_true_of_every_scaler(scaler, caplog):
+    """t35t5 6: under scaler minmax the line said "(centred, it was 0 throughout)"; minmax subtracts the minimum,
+    not the mean (decision 1785)."""
+    rng = np.random.default_rng(6)
+    n = 120
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D"), "y": rng.normal(size=n).cumsum(),
+                          "promo": 0.0})
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 8, "horizon": 3, "scaler": scaler}).fit(
+        frame, target="y", future_covariates=["promo"])
+    dates = pd.date_range(frame["date"].iloc[-1] + pd.Timedelta(days=1), periods=3, freq="D")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame, future=pd.DataFrame({"date": dates, "promo": 1.0}))
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1 and "so the model learned nothing from it (scaled, it was 0 throughout)" in said[0], said
+    assert "centred" not in said[0]

@@ -23,7 +23,9 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     original units; a model fitted with quantiles gives every level, [N, H, targets, quantiles] sorted as ``predict``
     sorts them (the point forecast, the median, at ``quantiles.index(0.5)``): what the ONNX export's ``y`` gives.
 
-    Columns in training order (targets, then features); for many windows of the one series a
+    Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes the
+    features alone, [N, lookback, features], as the ONNX export's ``x`` does, or (as before decision 1780) the windows
+    with its target columns first, which are never read nor checked (blanks too). For many windows of the one series a
     model was trained on. Models trained with future-known or static covariates, or on many
     series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model, for inputs
     of another shape or holding a missing or infinite value (named by window, step and column), or a batch_size that
@@ -38,18 +40,16 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
     except (TypeError, ValueError) as err:
         raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
-    expected = (state.settings.data.lookback, len(state.targets) + len(state.features))
-    if inputs.ndim != 3 or inputs.shape[1:] != expected:
-        raise RnncastError(f"inputs must have shape [N, {expected[0]}, {expected[1]}], got {inputs.shape}")
-    bad = ~np.isfinite(inputs)
+    inputs, columns = _read_columns(state, inputs)  # [N, L, C]; the columns read, the last (not a model's unread targets)
+    read = inputs[..., inputs.shape[-1] - len(columns) :]  # [N, L, columns read]
+    bad = ~np.isfinite(read)
     if bad.any():
         windows = np.flatnonzero(bad.any(axis=(1, 2)))
         w = int(windows[0])
         step, column = (int(k) for k in np.argwhere(bad[w])[0])
-        columns = state.targets + state.features
         listed = some([str(k) for k in windows[:10]], 10, total=len(windows))
         raise RnncastError(f"{len(windows)} input window(s) hold a missing or infinite value: window {w} has "
-                           f"{inputs[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
+                           f"{read[w, step, column]} at step {step}, column {columns[column]!r} (windows {listed}); "
                            "a forecast needs every value: fill them first")
     try:
         size = operator.index(batch_size) if not isinstance(batch_size, bool) else 0
@@ -58,6 +58,26 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     if size < 1:
         raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
     return window_forecasts(model, inputs, batch_size=size)  # every quantile level, sorted, as the ONNX export's y
+
+
+def _read_columns(state, inputs: np.ndarray) -> tuple[np.ndarray, list]:
+    """``inputs`` [N, L, C] in the columns the network's scaler takes (targets, then features), and the names of
+    those a forecast reads: all, or, for a model fitted with ``target_input=False``, the features alone, which it
+    takes as [N, L, features] (the ONNX export's ``x``) or after its target columns; those stand at the target's
+    training level (scaled 0, as the ONNX graph fills them), so a blank there is not read (decision 1780)."""
+    lookback, n_t, features = state.settings.data.lookback, len(state.targets), list(state.features)
+    full = (lookback, n_t + len(features))
+    if state.settings.data.target_input:
+        if inputs.ndim != 3 or inputs.shape[1:] != full:
+            raise RnncastError(f"inputs must have shape [N, {full[0]}, {full[1]}], got {inputs.shape}")
+        return inputs, state.targets + features
+    alone = (lookback, len(features))
+    if inputs.ndim != 3 or inputs.shape[1:] not in (alone, full):
+        raise RnncastError(f"inputs must have shape [N, {lookback}, {len(features)}] (the features {features}: the "
+                           f"model reads no target, target_input=False), or [N, {lookback}, {full[1]}] with the "
+                           f"target columns first, which it does not read; got {inputs.shape}")
+    level = np.broadcast_to(state.scalers[0].offset[:n_t], (*inputs.shape[:2], n_t))  # [N, L, T]
+    return np.concatenate([level, inputs[..., n_t:] if inputs.shape[1:] == full else inputs], axis=-1), features
 
 
 def window_forecasts(model: Model, inputs: np.ndarray, future: np.ndarray | None = None,

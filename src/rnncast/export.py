@@ -38,6 +38,7 @@ import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -45,11 +46,13 @@ from torch import nn
 
 from rnncast import files, onnxmeta, onnxpackages, pathargs
 from rnncast.errors import RnncastError
-from rnncast.forecaster import Forecaster
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.replaceable import judged_onnx, onnx_refusal
+
+if TYPE_CHECKING:  # a Forecaster is handed over: its own export_onnx (exporting.Exports) imports this module
+    from rnncast.forecaster import Forecaster
 
 log = logging.getLogger(__name__)
 

@@ -180,11 +180,23 @@ def _cut(entry: list) -> str:
     return f"{who}training rows to {entry[1]}, validation to {entry[2]}, test to {entry[3]}"
 
 
+def unreadable(recorded) -> str | None:
+    """Why a record cannot be compared with data (not a dict, or of a version other than ``VERSION``: written by
+    another rnncast, or edited), in words ("its version is 2, where this rnncast reads 1"); None for one it reads.
+    A caller whose refusal says "other data" asks this first: such a record tells nothing of the data (decision 1781)."""
+    if not isinstance(recorded, dict):
+        return f"it is {type(recorded).__name__}, not a record"
+    if recorded.get("version") != VERSION:
+        found = f"its version is {json.dumps(recorded['version'], default=str)}" if "version" in recorded else "it has no version"
+        return f"{found}, where this rnncast reads {VERSION}"
+    return None
+
+
 def difference(recorded: dict, found: dict) -> str | None:
     """What differs between the data a run started with (``recorded``) and the data given now
     (``found``), in words ("it had 2000 rows, ...; this data has 1500 rows, ..."); None when nothing does.
-    A record of an unknown version is said to be unreadable rather than compared."""
-    if not isinstance(recorded, dict) or recorded.get("version") != VERSION:
+    A record of an unknown version is said to be unreadable rather than compared (``unreadable``)."""
+    if unreadable(recorded):
         return "its data record is of another rnncast version or damaged, so it cannot be compared"
     if any(recorded.get(k) != found[k] for k in ("columns", "targets", "past", "future")):
         return f"it had the columns {_roles(recorded)}; this data has {_roles(found)}"

@@ -8,7 +8,8 @@ model's schema) beside the network (``net_``); the attributes ``targets_``, ``sc
 
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
-``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``checkpoint`` writes and reads the model
+``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``export`` writes ONNX (the method:
+``exporting.Exports``, a base), ``checkpoint`` writes and reads the model
 folder. One series is a panel of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and
 ``predict`` returning a frame indexed by time).
 """
@@ -21,6 +22,7 @@ import pandas as pd
 from rnncast import resume as resume_io
 from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, testforecasts
 from rnncast.backtesting import Backtests
+from rnncast.exporting import Exports
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -34,7 +36,7 @@ _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
 @checked_methods(fit=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
-class Forecaster(Learned, Backtests, Parameters):
+class Forecaster(Learned, Backtests, Exports, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
@@ -201,7 +203,9 @@ class Forecaster(Learned, Backtests, Parameters):
             network's float32 (decision 67), so the two differ in the last digits (within half a float32 step of the
             network's output): compare them with a tolerance (``np.allclose``), not ``np.array_equal``.
 
-            Columns in training order (targets, then features); for many windows of the one series a
+            Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes
+            the features alone, [N, lookback, features], as the ONNX export's ``x``, or the windows with its target
+            columns first, never read nor checked (decision 1780). For many windows of the one series a
             model was trained on. Models trained with future-known or static covariates, or on many
             series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
             for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a

@@ -33,7 +33,8 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "('true'), month first ('false'); '' where no date left doubt", "id_col": "the data's id column (its name), or the "
     "columns of a key of several (a JSON list, [\"item_id\", \"store_id\"]); '' for a model of one series read without "
     "one", "series": "the series the model was fitted on, a JSON list of their ids as the data gave them (101, \"A\"; a "
-    "key's as {column: value}; a file's ids are text, as rnncast reads them; [] without an id column)", "nonnegative": "'true' where every forecast is clipped at 0 "
+    "key's as {column: value}; a file's typed as predict's id column writes them, 101 a number, \"007\" text; [] "
+    "without an id column)", "nonnegative": "'true' where every forecast is clipped at 0 "
     "(y is at least 0: nonnegative=True), 'false' where y is as the network made it",
     "fill_gaps": "'true' where fit inserted the calendar's steps the data lacked (fill_gaps) for fill to fill: x's rows "
     "are every step of freq, a missing one inserted and filled", "data_start": "the first time fit read, as the data "

@@ -3,7 +3,8 @@
 A panel's series are scaled one by one (statsforecast's many series as one array: the statistics of all
 series of one training length are taken at once, ``scaling.series_stats``). A column constant on a series'
 training rows cannot be divided by its spread: one series alone refuses it, and in a panel it is only
-centred there (scale 1). ``fit_scalers`` says so once per column, naming how many series and the first few,
+shifted to 0 there (scale 1; by its mean or its minimum: the lines say "shifted to 0", true of every scaler, decision
+1785). ``fit_scalers`` says so once per column, naming how many series and the first few,
 not once per series (a thousand stores gave a thousand lines); a covariate constant within every series is
 0 everywhere once centred, so the network learns nothing from it, and the line says that a value which only
 tells the series apart is a static covariate, or, where it is the same in every series, that it carries no information.
@@ -71,7 +72,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     if flats is not None:
         _note_flat(flats, s, rows, flat)
     elif flat.size:
-        log.warning("%s: %s, so %s only centred (scale 1)", panel.label(s), "; ".join(
+        log.warning("%s: %s, so %s only shifted to 0 (scale 1)", panel.label(s), "; ".join(
             f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
     return scaler
 
@@ -108,12 +109,12 @@ def say_flat(panel: Panel, flats: dict[int, list[tuple[int, str, float, float]]]
                 continue
             static = ("static_covariates=a DataFrame, --static FILE: wide data takes them as a table" if
                       panel.layout == "wide" else "static_covariates=, --static-covariates")
-            log.warning("%s %s of every series (%s): centred within each series, it is 0 there, so as a %s covariate it "
+            log.warning("%s %s of every series (%s): scaled within each series, it is 0 there, so as a %s covariate it "
                         "tells the network nothing; a value that only tells the series apart is a static covariate "
                         "(%s)", named, flat, listed, role, static)
             continue
         if centred:
-            log.warning("%s %s of %s (%s), so it is only centred (scale 1) there", named, flat, share, listed)
+            log.warning("%s %s of %s (%s), so it is only shifted to 0 (scale 1) there", named, flat, share, listed)
 
 
 def unlearned(state) -> dict[int, np.ndarray]:
@@ -163,7 +164,7 @@ def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None 
                 continue
             if at.size and first_time(state.said, "unlearned", name):
                 whose = "" if panel.id_col is None or panel.layout == "wide" else f" of series {panel.given_id(s)!r}"
-                log.warning("column %r%s was %g on every training row, so the model learned nothing from it (centred, "
+                log.warning("column %r%s was %g on every training row, so the model learned nothing from it (scaled, "
                             "it was 0 throughout), yet the %s give %g at %s, %s; fit on rows where it varies for the "
                             "model to use it, or drop it", name, whose, trained[k],
                             "future values" if future is not None else "rows read", value, where, done)

@@ -26,11 +26,18 @@ def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -
     other rows again, and rows it trained on could be scored as test rows. A run started before the
     data was recorded is not checked here (its checkpoint's check warns that it cannot be)."""
     from rnncast.configfile import run_data
-    from rnncast.fingerprint import difference
+    from rnncast.fingerprint import difference, unreadable
 
     started, recorded = run_data(config)  # the run's, or that of the new run replacing it (replacing.pending)
     if recorded is None:
         return
+    if unread := unreadable(recorded):  # nothing known of the data: not "other data" (decision 1781)
+        raise RnncastError(f"{config} holds a data record (fingerprint) this rnncast cannot read ({unread}: written by "
+                           f"another rnncast version, or edited), so whether {source} is the data the run started "
+                           f"with cannot be checked (a resumed run must train on that data); "
+                           f"restore {config.name} from a copy (or resume with the rnncast version that started the run), "
+                           f"or start a new run on this data: rnncast fit --config {shlex.quote(str(run_dir))} "
+                           f"{shlex.quote(str(source))} --out NEW")
     differs = difference(recorded, record)
     if differs:
         raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
@@ -48,7 +55,7 @@ def warn_other_data(config, data, source: str, record: dict, static=None) -> Non
     import logging
 
     from rnncast.configfile import run_data
-    from rnncast.fingerprint import STATIC_DIFFERS, difference
+    from rnncast.fingerprint import STATIC_DIFFERS, difference, unreadable
 
     from rnncast.configpaths import is_run, run_path
 
@@ -61,7 +68,12 @@ def warn_other_data(config, data, source: str, record: dict, static=None) -> Non
                                          and Path(data).samefile(started)):
         return
     differs = difference(recorded, record)
-    if differs == STATIC_DIFFERS and static:  # the --static table alone changed: named, not the data beside it
+    if unread := unreadable(recorded):  # not "differs": nothing is known of the run's data (decision 1781)
+        logging.getLogger(__name__).warning(
+            "whether the data in %s is what the run %s trained on cannot be checked: its config.json's data record "
+            "(fingerprint) cannot be read (%s: written by another rnncast version, or edited); this fit trains that "
+            "run's settings on the data as it is", source, run, unread)
+    elif differs == STATIC_DIFFERS and static:  # the --static table alone changed: named, not the data beside it
         logging.getLogger(__name__).warning(
             "the static covariates in %s differ from what the run %s trained on (the data in %s is the same), so this "
             "fit does not repeat that run: it trains that run's settings on the table as it is now", static, run, source)
