@@ -51,8 +51,8 @@ from rnncast.forecasting import Model
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.replaceable import judged_onnx, onnx_refusal
 
-if TYPE_CHECKING:  # a Forecaster is handed over: its own export_onnx (exporting.Exports) imports this module
-    from rnncast.forecaster import Forecaster
+if TYPE_CHECKING:  # a fitted Forecaster, typed by its base learned.Learned: forecaster imports this module
+    from rnncast.learned import Learned  # (through exporting.Exports), so naming Forecaster here would be a circle
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class OnnxGraph(nn.Module):
     """The network between the scaler and its inverse: float64 original units in and out, float32 between,
     as ``predict`` computes. ``RnncastError`` for a model of many series or with static covariates."""
 
-    def __init__(self, forecaster: Forecaster):
+    def __init__(self, forecaster: Learned):
         super().__init__()
         if len(forecaster.ids_) > 1:
             raise RnncastError(f"ONNX export takes a model of one series (one scaler goes into the graph); this one was "
@@ -123,7 +123,7 @@ class Exported:
     before: str = ""  # what a caller must do to its rows before x, which predict does and the graph not (onnxmeta.before_x)
 
 
-def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = True, overwrite: bool = False,
+def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = True, overwrite: bool = False,
                 flag: str = "path") -> Exported:
     """Write ``forecaster``'s model as ONNX to ``path`` (float64 in and out, see the module's docstring); with
     ``check`` (and onnxruntime installed), forecast 64 seeded windows around the scaler's offset and scale
@@ -208,7 +208,7 @@ def export_onnx(forecaster: Forecaster, path, opset: int = OPSET, check: bool = 
     return Exported(path, inputs, output, checked, diff, relative, said, onnxmeta.before_x(forecaster))
 
 
-def _check(forecaster: Forecaster, graph: OnnxGraph, content: bytes, opset: int) -> tuple[int, float, float]:
+def _check(forecaster: Learned, graph: OnnxGraph, content: bytes, opset: int) -> tuple[int, float, float]:
     """onnxruntime's forecasts of the model ``content`` against rnncast's (``window_forecasts``, as ``predict_array``
     gives them) on seeded windows: (windows, largest difference in original units, that over its target's scale),
     or ``RnncastError`` when onnxruntime cannot run it or differs beyond float32's rounding of the scaled values."""
