@@ -251,3 +251,6 @@ def test_a_seasonal_naive_beaten_whose_forecast_reads_other_bars_says_so_beside_
         "Against each baseline (p: one-sided, that the model is not better): beats 'repeat the last value' (p = 0.0001) "
         "and 'seasonal naive' (p = 0.0002; but its seasonal naive forecast reads another time of day in 727 of the 727 "
         "windows).")
+    test["original"]["seasonal"]["mse"] = 0.5  # not beaten: the caveat still beside it
+    assert "does not beat 'seasonal naive' (a higher MSE, p = 0.0002; but its seasonal naive forecast reads another " \
+           "time of day in 727 of the 727 windows)" in each_text(test, "original")
