@@ -185,3 +185,18 @@ def test_too_few_cutoff_dates_of_a_panel_whose_calendars_differ_count_the_window
     assert "2 windows (3 cutoff dates: the series end on 2 different dates) are too few" in ends
     same = backtest_verdict({**m, "n_windows": 3})[1]
     assert "No Diebold–Mariano test: 3 cutoffs are too few" in same
+
+
+def test_a_backtests_seasonal_naive_that_read_other_bars_is_carried_to_the_line_against_each_baseline():
+    """Decision 1787: a backtest's metrics held seasonal_shifted, but its line against each baseline said nothing."""
+    from rnncast.backtestverdict import backtest_test
+    from rnncast.readout import each_text
+
+    m = _backtest_metrics(0.01)
+    assert "seasonal_shifted" not in backtest_test(m)["scored"]
+    m["overall"] = m["overall_scaled"] = {**m["overall"], "seasonal": {"mse": 3.0}}
+    m["significance"]["seasonal"] = {"p_value": 0.02}
+    m["seasonal_shifted"] = {"windows": 2, "of": 4, "text": "..."}
+    assert backtest_test(m)["scored"]["seasonal_shifted"]["windows"] == 2
+    assert "'seasonal naive' (p = 0.02; but its seasonal naive forecast reads another time of day in 2 of the 4 " \
+           "windows)" in each_text(backtest_test(m), "original")

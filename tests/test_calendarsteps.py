@@ -313,3 +313,17 @@ def test_a_day_on_a_panel_of_sessions_of_different_lengths_is_refused_naming_the
     cuts = bt.forecasts.groupby("id")["cutoff"].unique()  # sessions of 10 bars each: each series' own same bar
     assert [f"{pd.Timestamp(t):%H:%M}" for t in cuts["TKY"]] == ["12:30"] * 3
     assert [f"{pd.Timestamp(t):%H:%M}" for t in cuts["HKG"]] == ["13:00"] * 3
+
+
+def test_a_day_on_weekdays_of_other_hours_is_refused_naming_each_weekdays_bars():
+    """Decision 1786: on a call centre's 24 weekday bars and 8 Saturday ones '1D' is no number of bars; it was
+    refused as "sessions of fewer bars (...: half days)"."""
+    from test_sessions import _centre
+
+    time = _centre()
+    frame = pd.DataFrame({"time": time, "y": np.sin(np.arange(len(time)) / 4.0)})
+    with pytest.raises(RnncastError, match=re.escape(
+            "weekdays of the data's calendar ('30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat') keep different "
+            "hours (24 bars Mon Tue Wed Thu Fri, 8 Sat), so no number of bars keeps each cutoff at the same bar of a "
+            "later session; give step as a whole number of bars (--step 128 for a week)")):
+        _cutoffs(frame, "1D", "2024-02-20 12:00", n_windows=3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -267,3 +269,18 @@ def test_business_month_quarter_and_year_ends_on_business_days_are_told_the_resa
     exec(line, scope)
     label, _, _ = period(days[-1], offset, days[0].normalize())
     assert scope["df"]["date"].iloc[-1] == label, (scope["df"].tail(2), label)
+
+
+def test_a_refused_session_names_the_one_the_rows_follow_quoted_as_a_shell_takes_it():
+    """Decision 1786: "give freq=30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat (--freq 30min ...)" ran, as
+    printed, as two shell commands cut at ';'."""
+    from rnncast import RnncastError
+    from rnncast.loading import load_panel
+    from test_sessions import _centre
+
+    time = _centre()
+    frame = pd.DataFrame({"date": time, "y": np.arange(len(time), dtype=float)})
+    with pytest.raises(RnncastError, match=re.escape(
+            "give freq='30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat' (--freq '30min 08:00-19:30 Mon Tue "
+            "Wed Thu Fri; 09:00-12:30 Sat'), or leave freq unset")):
+        load_panel(frame, target="y", freq="30min 08:00-19:30; 09:00-12:00 Sat")

@@ -237,3 +237,20 @@ def test_a_climatology_scored_apart_on_some_series_is_not_first_said_to_be_none(
     assert result["climatology_series"]["lacking"] == ["B"]
     assert "The 'climatology' baseline is scored on the 1 of 2 series that have one alone" in result["verdict"]
     assert "not a climatology" not in result["verdict"] and "one level over the whole year" not in result["verdict"]
+
+
+def test_a_seasonal_naive_beaten_whose_forecast_reads_other_bars_says_so_beside_its_p():
+    """t35t3 2 (decision 1787): season 144 on a call centre's 128 bars a week read last week's slot 16 bars off in
+    727 of 727 windows; fit said "beats 'seasonal naive' (p = 1.4e-06)" with no caveat (metrics.json alone held it)."""
+    from rnncast.readout import each_text
+
+    test = {"original": {"model": {"mse": 1.0}, "repeat": {"mse": 3.0}, "seasonal": {"mse": 4.0}},
+            "significance": {"repeat": {"p_value": 1e-4}, "seasonal": {"p_value": 2e-4}},
+            "scored": {"seasonal_shifted": {"windows": 727, "of": 727, "text": "the seasonal naive forecast of ..."}}}
+    assert each_text(test, "original") == (
+        "Against each baseline (p: one-sided, that the model is not better): beats 'repeat the last value' (p = 0.0001) "
+        "and 'seasonal naive' (p = 0.0002; but its seasonal naive forecast reads another time of day in 727 of the 727 "
+        "windows).")
+    test["original"]["seasonal"]["mse"] = 0.5  # not beaten: the caveat still beside it
+    assert "does not beat 'seasonal naive' (a higher MSE, p = 0.0002; but its seasonal naive forecast reads another " \
+           "time of day in 727 of the 727 windows)" in each_text(test, "original")

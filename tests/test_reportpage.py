@@ -371,3 +371,16 @@ def test_the_pages_verdict_and_baseline_table_quote_mses_as_its_metric_table_wri
     assert f" {shown['model']} against " in verdict and len(shown["model"].split(".")[1]) == 8
     baselines = next(b[1] for b in blocks if b[0] == "table" and b[1][0][0] == "baseline")
     assert {row[-1] for row in baselines[1:]} <= set(shown.values())
+
+
+def test_a_seasonal_naive_whose_forecast_reads_other_bars_says_so_in_the_table():
+    """Decision 1787: the page's table said 'yes' beside a seasonal naive baseline that read another time of day in
+    every window (season 144 on 128 bars a week)."""
+    from rnncast.reportpage import baseline_blocks
+    from test_verdicts import LOAD
+
+    shifted = {**LOAD, "scored": {"seasonal_shifted": {"windows": 3, "of": 9, "text": "..."}}}
+    [(_, table)] = baseline_blocks(shifted, "original")
+    assert table[3][:2] == ["seasonal naive", "lower, not beyond chance (its forecast reads another time of day in 3 "
+                                              "of the 9 windows)"]
+    assert table[1][1] == "yes"

@@ -236,6 +236,9 @@ def test_scored_notes_say_the_series_left_out_and_the_windows_across_gaps_and_no
     assert scored_notes(result) == ("1 of the 2 series is not scored: series 'b' (9 rows) is short; the scores are "
                                     "those of the other series.",
                                     "2 of the 9 windows span calendar steps missing from the data.")
+    result["scored"]["seasonal_shifted"] = {"text": "the seasonal naive forecast of 3 of the 9 windows reads ..."}
+    assert scored_notes(result)[1] == ("2 of the 9 windows span calendar steps missing from the data. The seasonal "
+                                       "naive forecast of 3 of the 9 windows reads ....")  # decision 1787
     result["scored"]["not_trained"] = {"text": "series 'c' (20 rows at fit) were too short to train"}  # decision 654
     assert scored_notes(result)[0] == ("series 'c' (20 rows at fit) were too short to train; 1 of the 2 series is not "
                                        "scored: series 'b' (9 rows) is short; the scores are those of the other series.")

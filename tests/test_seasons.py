@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
+from rnncast import sessions
 from rnncast.seasons import Season, implied_season
 from rnncast.timecalendar import Calendar
 
@@ -55,3 +56,11 @@ def test_the_season_a_run_recorded_is_read_back_or_none():
 
     assert recorded({"implied_season": {"steps": 12, "cycle": "12 months in a year"}}) == Season(12, "12 months in a year")
     assert recorded({}) is None and recorded({"implied_season": None}) is None
+
+
+def test_weekdays_of_other_hours_imply_a_week_of_their_bars():
+    """Decision 1787: a call centre's 24 weekday bars and 8 Saturday ones implied 24 ("bars in a trading session"),
+    which from Monday 08:00 reads Friday 12:00; a week is 128 of its bars."""
+    calendar = Calendar("datetime", freq=sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"))
+    assert implied_season(calendar) == Season(128, "bars in a week of sessions")
+    assert implied_season(Calendar("datetime", freq=sessions.parse("30min 09:30-15:30"))).steps == 13

@@ -461,3 +461,55 @@ def test_a_season_of_whole_sessions_counted_across_a_half_day_is_said_to_read_ot
     assert [sessions.whole(panel.calendar.session, s) for s in (7, 14, 24, 1, None)] == [1, 2, 0, 0, 0]  # the gate
     whole = load_panel(_frame(_bars(days, step="h")), target="price", freq="h 09:30-15:30", holidays="NYSE", announce=False)
     assert sessions.shifted_season(whole.calendar.session, whole.time, 7) is None  # no half day in the data
+
+
+CENTRE = "30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"
+
+
+def _centre(start="2024-01-08", weeks=8) -> pd.DatetimeIndex:
+    """A call centre's half-hour rows: weekdays 08:00-19:30, Saturdays 09:00-12:30, closed on Sundays."""
+    days = pd.date_range(start, periods=7 * weeks, freq="D")
+    return _bars(days[days.day_of_week < 5], "08:00", "19:30").append(
+        _bars(days[days.day_of_week == 5], "09:00", "12:30")).sort_values()
+
+
+def test_weekdays_of_other_hours_are_walked_bar_by_bar():
+    """Decision 1786: the call centre's calendar was '30min 08:00-19:30 Mon Tue Wed Thu Fri Sat', 16 made-up Saturday
+    bars a week; forecasts from Saturday 12:30 were dated on the closed afternoon, Monday's 7 hours early."""
+    session = sessions.parse(CENTRE)
+    assert [str(t) for t in sessions.following(session, pd.Timestamp("2024-07-27 12:30"), 2)] == \
+        ["2024-07-29 08:00:00", "2024-07-29 08:30:00"]  # Saturday's last bar: Monday's first next
+    assert str(sessions.following(session, pd.Timestamp("2024-07-26 19:30"), 1)[0]) == "2024-07-27 09:00:00"
+    week = sessions.grid(session, pd.Timestamp("2024-07-22"), pd.Timestamp("2024-07-28 23:00"))
+    assert len(week) == session.week_bars == 128 and week.equals(_centre("2024-07-22", 1))
+    zoned = sessions.following(session, pd.Timestamp("2024-10-26 12:30", tz="Europe/London"), 1)
+    assert str(zoned[0]) == "2024-10-28 08:00:00+00:00"  # on the wall clock, across the clock change
+
+
+def test_weekdays_of_other_hours_are_found_kept_in_model_json_and_forecast(tmp_path, caplog):
+    frame = _frame(_centre())
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 16, "horizon": 4, "epochs": 1}).fit(frame, target="price")
+    assert "missing" not in caplog.text
+    assert model.calendar_.shown.startswith(repr(CENTRE)) and implied_season(model.calendar_).steps == 128
+    saturday = frame[frame.date <= "2024-03-02 12:30"]  # up to a Saturday's last bar
+    assert [str(t) for t in model.predict(saturday).index] == ["2024-03-04 08:00:00", "2024-03-04 08:30:00",
+                                                               "2024-03-04 09:00:00", "2024-03-04 09:30:00"]
+    model.save(tmp_path / "m")
+    assert json.loads((tmp_path / "m" / "model.json").read_text())["calendar"]["freq"] == CENTRE
+    assert Forecaster.load(tmp_path / "m").calendar_ == model.calendar_
+    with pytest.raises(RnncastError, match="2024-01-13 13:00:00 .* is not on the calendar"):
+        load_panel(_frame(_centre().append(pd.DatetimeIndex(["2024-01-13 13:00"])).sort_values()), target="price",
+                   freq=CENTRE)
+
+
+def test_a_season_of_weekday_sessions_on_weekdays_of_other_hours_is_said_to_read_other_bars():
+    """t35t3: season 144 (6 sessions of 24 bars) on a week of 128 bars read last week's slot 16 bars off, with no
+    warning, as the warning laid the calendar's full grid (decision 1786); a season of whole weeks reads none."""
+    panel = load_panel(_frame(_centre()), target="price", announce=False)
+    session = panel.calendar.session
+    line = sessions.shifted_season(session, panel.time, 144, panel.calendar.shown)
+    assert line.startswith("season 144 is counted in bars, but the weekdays of") and \
+        "(24 bars Mon Tue Wed Thu Fri, 8 Sat: 128 bars a week)" in line and line.endswith("--season 128)")
+    assert sessions.shifted_season(session, panel.time, 128) is None
+    assert [sessions.whole(session, s) for s in (128, 256, 144, 24, 8, 7)] == [1, 2, 6, 1, 1, 0]

@@ -206,3 +206,17 @@ def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(se
         twice = tz is not None and any(t.hour == 2 and t.month == 10 for t in pair)  # the repeated hour: decision 1773
         assert found["first"] == dict(zip(("time", "reads"), (
             f"{t:%Y-%m-%d %H:%M}" + (f"{t:%z}"[:3] + ":" + f"{t:%z}"[3:] if twice else "") for t in pair)))
+
+
+def test_a_season_of_weekday_sessions_on_weekdays_of_other_hours_is_counted_and_named_so():
+    """t35t3 2 (decision 1787): season 24 on a call centre's weekdays of 24 bars and Saturdays of 8 reads Friday 08:00
+    for Saturday 09:00 (and Friday 12:00 for Monday 08:00): counted, and named as a weekday of shorter hours, not a
+    half day."""
+    from test_sessions import _centre
+
+    panel = load_panel(_frame(_centre()), target="price", announce=False)
+    starts, series = _every(panel, 30, 4)
+    found = across(panel, starts, series, 30, 4, 24)
+    assert found["first"] == {"time": "2024-01-13 09:00", "reads": "2024-01-12 08:00"}
+    assert "a weekday of shorter hours or a half day between" in found["text"]
+    assert across(panel, starts, series, 30, 4, 128) is None  # whole weeks: the same bar a week before

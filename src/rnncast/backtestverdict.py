@@ -29,7 +29,8 @@ def backtest_test(m: dict) -> dict:
     column = [s["mse"] for b in blocks for k, s in (b or {}).items() if isinstance(s, dict) and "mse" in s]
     return {"original": m["overall"], "scaled": m["overall_scaled"], "significance": m["significance"],
             **({"significance_pinball": m["significance_pinball"]} if "significance_pinball" in m else {}),
-            "scored": {"series": m["series"]}, "targets": m.get("targets", 1), "column_mse": column,
+            "scored": {"series": m["series"], **({"seasonal_shifted": m["seasonal_shifted"]} if m.get(  # decision 1787
+                "seasonal_shifted") else {})}, "targets": m.get("targets", 1), "column_mse": column,
             **{key: m[key] for key in ("target_shares", "scaled_few") if m.get(key)},  # what the verdict rests on
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions, tradingweeks, zoneclock
+from rnncast import sessions, tradingweeks, weekhours, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.sessiondays import clock_in, few_dates, session_day
 from rnncast.spelling import counted
@@ -118,6 +118,11 @@ def _sessions(offset, panel, given: str, session) -> int:
         raise RnncastError(f"step={given!r} (--step) is not a whole number of sessions of the data's calendar ({shown}); "
                            f"give '1D' for one session, or step as a whole number of its bars (--step {bars} for one)")
     _one_length(panel, given)
+    if session.hours is not None:  # a Saturday's 8 bars among weekdays' 24: a day is no number of bars (decision 1786)
+        raise RnncastError(f"step={given!r} (--step) is a span of days, and the weekdays of the data's calendar "
+                           f"({panel.calendar.shown}) keep different hours ({weekhours.days_said(session)}), so no "
+                           "number of bars keeps each cutoff at the same bar of a later session; give step as a whole "
+                           f"number of bars (--step {session.week_bars} for a week)")
     wall = zoneclock.wall(panel.time)
     laid = sessions.grid(session, wall.min(), wall.max())
     opened = session_day(laid, session)
@@ -299,7 +304,8 @@ def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, ses
     if not len(off):
         return
     j, n = int(off[0]), step // session.bars
-    log.warning("the cutoffs %s apart (%s of %d bars) move on the clock after a half day, which keeps fewer bars: the "
+    log.warning("the cutoffs %s apart (%s of %d bars) move on the clock after %s, which keeps fewer bars: the "
                 "first is at %s, the cutoff of window %d at %s (%s); the bars a session keeps are counted, not the "
                 "sessions", counted(step, "step"), "one session" if n == 1 else f"{n} sessions", session.bars,
+                "a half day" if session.hours is None else "a weekday of shorter hours or a half day",
                 f"{wall[0]:%H:%M}", j, f"{wall[j]:%H:%M}", cuts[j].isoformat())

@@ -74,8 +74,9 @@ class DataSettings:
         "the calendar of the time column, a pandas offset alias (D, B, W-SUN, MS, ME, QS, YS, h, 15min; an "
         "integer step for integer periods), or business days on another week, its pandas week mask ('Sun Mon Tue "
         "Wed Thu', 'Mon Tue Wed Thu Fri Sat'), or the bars of a trading session: the step, the first and last bar's "
-        "times of each part, the week if not Mon-Fri ('30min 09:30-15:30', '30min 09:00-11:00 12:30-14:30', 'h "
-        "22:00-21:00 Sun Mon Tue Wed Thu') (default: inferred from the time column's values)",
+        "times of each part, the week if not Mon-Fri, weekdays of other hours after ';' ('30min 09:30-15:30', "
+        "'30min 09:00-11:00 12:30-14:30', 'h 22:00-21:00 Sun Mon Tue Wed Thu', '30min 08:00-19:30 Mon Tue Wed Thu "
+        "Fri; 09:00-12:30 Sat') (default: inferred from the time column's values)",
     )
     holidays: str | None = _opt(
         None,

@@ -196,8 +196,8 @@ def short_days(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> pd
     """The days (midnight) whose sessions lack only their last bars, where every missing bar (``missing``: naive wall
     times) is one of those and they are a few of the days ``rows`` (the data's wall times) hold (a twentieth, or
     one); else None."""
-    if session is None or not len(missing):
-        return None
+    if session is None or getattr(session, "hours", None) is not None or not len(missing):
+        return None  # weekdays of other hours (decision 1786): a shorter weekday is no half day
     day = session_day(missing, session)
     tail = pd.Series(missing - day, index=day).groupby(level=0)
     ends, firsts, counts = tail.max(), tail.min(), tail.size()

@@ -204,14 +204,20 @@ def each_text(test: dict, units: str) -> str | None:
     beats 'repeat the last value' (p = 0.00011) and 'training mean' (p = 7.3e-05); has a lower MSE than 'seasonal
     naive' (43.1% lower, but not beyond chance: p = 0.064)."; a baseline whose MSE is the same or lower: "does not
     beat 'x' (a higher MSE, p = 0.41)". A verdict of "does NOT beat the baselines" names one, and hid the others the
-    model beats; None where there is one baseline (the verdict is about it)."""
+    model beats; None where there is one baseline (the verdict is about it). A seasonal naive baseline whose forecast
+    reads another time of day (``scored``'s ``seasonal_shifted``) says so beside its p (decision 1787)."""
     each = against_each(test, units)
     if len(each) < 2:
         return None
-    beaten = [f"'{baseline_name(e['name'])}' ({p_text(e['p']) if e['p'] == e['p'] else 'untested'})" for e in each
-              if e["beaten"]]
-    lower = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and e["lower"]]
-    kept = [f"'{baseline_name(e['name'])}' ({_why_not(e)})" for e in each if not e["beaten"] and not e["lower"]]
+    shifted = (test.get("scored") or {}).get("seasonal_shifted")  # its seasonal naive read other bars (decision 1787)
+    caveat = (f"; but its seasonal naive forecast reads another time of day in {shifted['windows']} of the "
+              f"{shifted['of']} windows" if shifted else "")
+
+    def entry(e: dict, why: str) -> str:
+        return f"'{baseline_name(e['name'])}' ({why}{caveat if e['name'] == 'seasonal' else ''})"
+    beaten = [entry(e, p_text(e["p"]) if e["p"] == e["p"] else "untested") for e in each if e["beaten"]]
+    lower = [entry(e, _why_not(e)) for e in each if not e["beaten"] and e["lower"]]
+    kept = [entry(e, _why_not(e)) for e in each if not e["beaten"] and not e["lower"]]
     said = ([f"beats {listing(beaten)}"] if beaten else []) + ([f"has a lower MSE than {listing(lower)}"] if lower
                                                                else []) + ([f"does not beat {listing(kept)}"] if kept else [])
     named = f" ({units_name(test.get('scaled_by'))})" if units == "scaled" else ""

@@ -160,12 +160,17 @@ def baseline_blocks(test: dict, units: str) -> list:
     """The model against each baseline on its own, as a table under the verdict (``verdicts.against_each``): whether it
     is beaten (a lower MSE at p < 0.05), the Diebold–Mariano p-value, how the model's MSE compares and the baseline's
     MSE in the verdict's ``units``. The verdict is that each is; a red verdict names one baseline, and the table shows the
-    others the model may beat. Nothing where there is one baseline (the verdict is about it)."""
+    others the model may beat. Nothing where there is one baseline (the verdict is about it). A seasonal naive forecast
+    that reads another time of day (``scored``'s ``seasonal_shifted``) says so beside whether it is beaten."""
     each = against_each(test, units)
     if len(each) < 2:
         return []
     mse = quoted(test, units)  # as the verdict and the table of scores write them (1230)
-    rows = [[baseline_name(e["name"]), _beaten(e), p_value_text(e["p"]), e["how"], mse(e["mse"])] for e in each]  # whether it is beaten first: what a phone shows without scrolling
+    shifted = (test.get("scored") or {}).get("seasonal_shifted")  # its forecast read other bars (decision 1787)
+    off = (f" (its forecast reads another time of day in {shifted['windows']} of the {shifted['of']} windows)"
+           if shifted else "")
+    rows = [[baseline_name(e["name"]), _beaten(e) + (off if e["name"] == "seasonal" else ""), p_value_text(e["p"]),
+             e["how"], mse(e["mse"])] for e in each]  # whether it is beaten first: what a phone shows without scrolling
     return [("table", [["baseline", "beaten (lower MSE, p < 0.05)", "Diebold–Mariano p (one-sided: that the model is not better)", "the model's MSE against the baseline's",
                         f"the baseline's MSE ({units} units)"]] + rows)]
 

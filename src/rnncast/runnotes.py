@@ -226,12 +226,15 @@ def scored_notes(result: dict) -> tuple[str | None, str | None]:
     """What evaluate said of the windows it scored (``parts.select``), as sentences: the series of a panel it left
     out (``not_trained``: fit left them out as too short, ``forecasting.part_forecasts``; ``series_left_out``: too
     short for a window, or none of the part) and the windows that span calendar steps missing from the data
-    (``across_gaps``); each None when there is nothing to say."""
+    (``across_gaps``), then those whose seasonal naive forecast reads another time of day (``seasonal_shifted``:
+    fit's console and page said nothing of it, decision 1787); each None when there is nothing to say."""
     scored = result.get("scored", {})
     out = "; ".join(scored[key]["text"] for key in ("not_trained", "series_left_out") if scored.get(key))
     gaps = scored.get("across_gaps")
-    return (f"{out}; the scores are those of the other series." if out else None,
-            f"{gaps['note']}." if gaps else None)
+    shifted = scored.get("seasonal_shifted")
+    said = ([f"{gaps['note']}."] if gaps else []) + ([f"{shifted['text'][0].upper()}{shifted['text'][1:]}."]
+                                                    if shifted else [])
+    return (f"{out}; the scores are those of the other series." if out else None, " ".join(said) or None)
 
 
 def interval_text(model: dict, quantiles, where: str = "the test values", most: int = 10, few: dict | None = None,

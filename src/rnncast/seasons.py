@@ -1,5 +1,6 @@
 """The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
-business days, 24 hours (or 96 15-minute steps) in a day, 13 bars in a trading session.
+business days, 24 hours (or 96 15-minute steps) in a day, 13 bars in a trading session (a week's bars where its
+weekdays keep different hours: 128 for a call centre's 24 half hours on weekdays and 8 on Saturday).
 
 A run keeps its ``season`` setting as given (1 by default: no season, no seasonal naive baseline);
 this only tells the verdict what it did not compare with. The calendar's pandas offset says the
@@ -44,6 +45,8 @@ def implied_season(calendar) -> Season | None:
         return None
     freq = calendar.freq
     if isinstance(freq, Session):  # a trading session's bars: a day of trading
+        if freq.hours is not None:  # weekdays of other hours: a day is no number of rows, a week is (decision 1786)
+            return Season(freq.week_bars, "bars in a week of sessions")
         return Season(freq.bars, "bars in a trading session") if freq.bars > 1 else None
     if not isinstance(freq, offsets.BaseOffset) or freq.n < 1:
         return None

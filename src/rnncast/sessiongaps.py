@@ -26,8 +26,8 @@ def said(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> tuple[st
     """The clause of the missing-rows warning for the bars ``missing`` [M] of a session calendar without half days
     (``session``; naive wall times, as ``rows`` [N], the data's) and whether the advice to fill them still follows
     (False for a change of hours, where filling makes up bars); None where neither case explains every row."""
-    if session is None or session.early is not None or not len(missing):
-        return None
+    if session is None or session.early is not None or session.hours is not None or not len(missing):
+        return None  # weekdays of other hours (decision 1786): a day's bars are not the session's
     bars = np.array([session.first + a for a in session.after])
     day = session_day(missing, session)  # the day each missing bar's session opened on
     grouped = pd.Series(missing - day, index=day).groupby(level=0)

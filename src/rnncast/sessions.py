@@ -11,7 +11,7 @@ as lunch, is the time between parts), and the days sessions open on (a business-
 ``businessdays``). It is written as ``freq=`` takes it (``sessiontext``): the step and each part's first and
 last bar, both included, then the week when it is not Monday to Friday (``30min 09:30-15:30``,
 ``30min 09:00-11:00 12:30-14:30``, ``h 22:00-21:00 Sun Mon Tue Wed Thu``: a time before the one before it is
-on the next day).
+on the next day); weekdays that keep other hours follow after ``;`` (``weekhours``, decision 1786).
 
 ``grid`` lays the bars of the sessions between two times (the calendar's walk: fit's ruler, predict's
 forecast dates), ``infer`` finds a session in timestamps whose most common step is under a day, only
@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import halfdays, sessiontext, weekmasks, zoneclock
+from rnncast import halfdays, sessiontext, weekhours, weekmasks, zoneclock
 from rnncast.sessiondays import clock_in, session_day
 
 DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
@@ -43,11 +43,19 @@ class Session(NamedTuple):
     after: tuple[pd.Timedelta, ...]  # each bar's time after the first, rising from 0: (0, 30min, ... 2h, 3h30min, ...)
     days: pd.offsets.BaseOffset  # the days sessions open on: B, a week mask's CustomBusinessDay, holidays skipped
     early: halfdays.Early | None = None  # the holiday set's half days and their closes: no bars from a close on
+    hours: tuple | None = None  # [7][B] the bars each weekday keeps, Monday first, where they differ (weekhours)
 
     @property
     def bars(self) -> int:
-        """The bars in a session: 10 for ``30min 09:00-11:00 12:30-14:30``."""
+        """The bars in a session: 10 for ``30min 09:00-11:00 12:30-14:30``; those of all its weekdays together where
+        they keep different hours (``hours``: 24 for ``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat``)."""
         return len(self.after)
+
+    @property
+    def week_bars(self) -> int:
+        """The bars of a week of sessions, holidays apart: 128 for ``30min 08:00-19:30 Mon Tue Wed Thu Fri;
+        09:00-12:30 Sat``."""
+        return weekhours.week_bars(self)
 
     @property
     def span(self) -> pd.Timedelta:
@@ -62,6 +70,8 @@ class Session(NamedTuple):
     @property
     def freqstr(self) -> str:
         """As ``freq=`` takes it and model.json keeps it: ``30min 09:00-11:00 12:30-14:30`` (holidays apart)."""
+        if self.hours is not None:
+            return weekhours.write(self.step, self.first, self.after, self.hours, self.week)
         return sessiontext.write(self.step, self.first, self.after, self.week)
 
     def on(self, days: pd.offsets.BaseOffset) -> "Session":
@@ -78,7 +88,11 @@ def parse(freq) -> Session | None:
     or pandas' business hours name (``bh``, ``cbh``: ``business_hours``), or None when it writes no time of day
     (an alias, a week mask, an integer step). Text that spells no session (a step that is not a fixed time under
     a day, parts overlapping or out of order, a part not a whole number of steps, a session longer than a day) is
-    refused in one line naming what is accepted (``RnncastError``)."""
+    refused in one line naming what is accepted (``RnncastError``). Weekdays of other hours follow after ``;``
+    (``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat``: ``weekhours.read``)."""
+    if (week := weekhours.read(freq)) is not None:
+        step, first, after, mask, hours = week
+        return Session(step, first, after, weekmasks.offset(mask), None, hours)
     spelled = sessiontext.read(freq)
     if spelled is None:
         return business_hours(freq)
@@ -125,7 +139,7 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
     """The bars (naive wall times) of the sessions from the one ``start`` (naive) falls in or before, through
     ``end``, or, without ``end``, the first ``count`` bars after ``start``. A session's bars may end on the
     next day; the days are ``session.days``' (pandas' ``date_range``), a half day's ending at its close
-    (``session.early``: ``halfdays``)."""
+    (``session.early``: ``halfdays``), each weekday keeping its own hours' bars (``session.hours``: ``weekhours``)."""
     opened = session_day(start, session)  # the day the session of ``start`` opened on, or would have
     periods = count // session.bars + 3
     bars = session.first.value + np.array([t.value for t in session.after], dtype=np.int64)  # [bars] after midnight
@@ -136,8 +150,12 @@ def grid(session: Session, start: pd.Timestamp, end: pd.Timestamp | None = None,
             days = pd.date_range(opened, session_day(end, session), freq=session.days)
         days = days.normalize().as_unit("ns")
         stamps = days.asi8[:, None] + bars[None, :]
+        keep = np.ones(stamps.shape, dtype=bool)
         if session.early is not None:  # a half day's bars from its close on are none
-            stamps = stamps[halfdays.kept(session.early, session.first, session.after, days.asi8)]
+            keep &= halfdays.kept(session.early, session.first, session.after, days.asi8)
+        if session.hours is not None:  # a weekday's bars outside its hours are none (decision 1786)
+            keep &= weekhours.kept(session.hours, days.asi8)
+        stamps = stamps[keep]
         stamps = pd.DatetimeIndex(stamps.reshape(-1).view("M8[ns]"))
         if end is not None or (stamps > start).sum() >= count:
             break
@@ -171,7 +189,9 @@ def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Se
     within each part of the session, a part starting at any time (Tokyo's hourly 12:30 after 11:00); no two are
     closer than ``step``. The longest gap between them is the night between sessions, any other a break within
     the session (lunch), when, at the rate the data misses its other bars, no day of the ``weekmasks.MIN_WEEKS``
-    or more it spans would miss them all by chance (``weekmasks.CHANCE``).
+    or more it spans would miss them all by chance (``weekmasks.CHANCE``). A weekday whose rows lack some of those
+    times on each of its days, where chance cannot explain it, keeps its own hours (``weekhours.found``: a Saturday's
+    09:00-12:30 among weekdays' 08:00-19:30, decision 1786).
     Every time of day has rows (FX): a session of a whole day, opening where the rows resume after the
     longest gaps, when its days keep a week (``weekmasks.kept``) other than every day."""
     if not isinstance(step, pd.Timedelta) or step >= DAY or DAY % step or len(wall) < 2:
@@ -201,8 +221,10 @@ def infer(wall: pd.DatetimeIndex, offsets: np.ndarray, step: pd.Timedelta) -> Se
     week = weekmasks.likely(opened, cut)
     if whole and week == weekmasks.EVERY:
         return None
+    hours = None if whole else weekhours.on_week(weekhours.found(  # a Saturday's shorter hours (decision 1786)
+        values, offsets, first, np.asarray(after), day, weekmasks.MIN_WEEKS, weekmasks.CHANCE), week)
     return Session(step, pd.Timedelta(first * unit), tuple(pd.Timedelta(int(t) * unit) for t in after),
-                   weekmasks.offset(week))
+                   weekmasks.offset(week), None, hours)
 
 
 def other_sessions(wall: pd.DatetimeIndex, offsets: np.ndarray, session: Session, missing: np.ndarray,
@@ -214,7 +236,7 @@ def other_sessions(wall: pd.DatetimeIndex, offsets: np.ndarray, session: Session
     odd = np.zeros(len(offsets) - 1, dtype=bool)
     for s in np.flatnonzero(missing > 0)[: most + 1]:
         own = infer(wall[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]]), session.step)
-        odd[s] = own is not None and (own.first, own.after) != (session.first, session.after)
+        odd[s] = own is not None and (own.first, own.after, own.hours) != (session.first, session.after, session.hours)
     return odd
 
 
@@ -242,15 +264,23 @@ def _resumes(values: np.ndarray, offsets: np.ndarray, day: int, tick: int, phase
 
 def whole(session: Session, season: int | None) -> int:
     """How many of ``session``'s sessions ``season`` (steps) is: 0 where it is none, one step or no whole number of
-    them (78 on NYSE's 5-minute bars: 1; 7 on its hourly 09:30-15:30 bars: 1; 24 there: 0)."""
-    return season // session.bars if season is not None and season > 1 and not season % session.bars else 0
+    them (78 on NYSE's 5-minute bars: 1; 7 on its hourly 09:30-15:30 bars: 1; 24 there: 0). Where its weekdays keep
+    different hours, how many weeks (128 on a call centre's ``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30
+    Sat``: 1), else how many of some weekday's sessions (144: 6 of 24 bars, which reads other bars after a
+    Saturday's 8: decision 1786)."""
+    if season is None or season <= 1:
+        return 0
+    sizes = (session.week_bars, *sorted(set(weekhours.day_bars(session).values()), reverse=True)) \
+        if session.hours is not None else (session.bars,)
+    return next((season // n for n in sizes if not season % n), 0)
 
 
 def shifted_season(session: Session, times, season: int | None, shown: str = "") -> str | None:
     """The warning where ``season`` (steps) is a whole number of ``session``'s sessions but, counted in bars across
     the sessions ``times`` (the rows' DatetimeIndex, zoned or not) span, reaches another time of day (a half day's
     42 bars among 78: the 09:30 bar after it reads the session before's 13:00): the seasonal naive baseline and
-    MASE's scale take those bars, not the same bar of the previous session (decision 1615); None otherwise."""
+    MASE's scale take those bars, not the same bar of the previous session (decision 1615); where the weekdays keep
+    different hours, ``weekhours.shifted``'s line (decision 1786); None otherwise."""
     if session is None or not whole(session, season) or not isinstance(times, pd.DatetimeIndex) or len(times) < 2:
         return None
     wall = zoneclock.wall(times)
@@ -262,6 +292,8 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
     if not len(off):
         return None
     now, back = bars[season + off[0]], bars[off[0]]
+    if session.hours is not None:  # weekdays of other hours, not half days (decision 1786)
+        return weekhours.shifted(session, season, shown or repr(session.freqstr), len(off), now, back)
     back_n = whole(session, season)
     opened = session_day(bars, session)  # [B] the day each bar's session opened on
     days = opened.unique()

@@ -8,7 +8,8 @@ Sunday evening; ``h 21:00-23:00 09:00-14:00``, a night session before the next d
 lasts a day at most. Each part's bars run every step from the part's own first bar, on the step's grid or off it
 (Tokyo's hourly bars ``h 09:00-11:00 12:30-14:30``). ``read`` gives the parts as each bar's time after the first
 (``sessions.Session.after``),
-``write`` the text back from them.
+``write`` the text back from them. Weekdays that keep other hours follow after ``;``, each with its weekdays
+(``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat``): ``weekhours`` reads each such part here.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ DAY = pd.Timedelta(days=1)
 ACCEPTED = ("a session is written as the step, the first and the last bar's times of day (both included) of each "
             "part, in order, and, if not Monday to Friday, the week: '30min 09:30-15:30', '30min 09:00-11:00 "
             "12:30-14:30' (closed for lunch), 'h 22:00-21:00 Sun Mon Tue Wed Thu' (a time before the one before "
-            "it is on the next day; a session lasts a day at most)")
+            "it is on the next day; a session lasts a day at most), and weekdays of other hours after ';', each "
+            "part naming its weekdays: '30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat'")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _PART = re.compile(rf"({_TIME})\s*-\s*({_TIME})")
 _FORM = re.compile(rf"^\s*(\S+)\s+({_PART.pattern}(?:\s*,?\s+{_PART.pattern}|\s*,\s*{_PART.pattern})*)\s*(.*?)\s*$")
@@ -86,14 +88,15 @@ def read(freq) -> tuple[pd.Timedelta, pd.Timedelta, tuple[pd.Timedelta, ...], st
     return step, first, tuple(after), mask
 
 
-def write(step: pd.Timedelta, first: pd.Timedelta, after: tuple[pd.Timedelta, ...], week: str) -> str:
+def write(step: pd.Timedelta, first: pd.Timedelta, after: tuple[pd.Timedelta, ...], week: str,
+          named: bool = False) -> str:
     """``freq=``'s text of the session of ``read``'s parts (``after``: each bar's time after the first; ``week``:
-    canonical, left out when Monday to Friday)."""
+    canonical, left out when Monday to Friday unless ``named``: one weekday's hours among others', ``weekhours``)."""
     times = np.array([t.value for t in after], dtype=np.int64)  # [bars] ns after the first bar
     cuts = np.flatnonzero(np.diff(times) > step.value) + 1  # where a break ends
     runs = [f"{_clock(first + pd.Timedelta(int(t[0])))}-{_clock(first + pd.Timedelta(int(t[-1])))}"
             for t in np.split(times, cuts)]
-    tail = "" if week == weekmasks.BUSINESS else f" {week}"
+    tail = "" if week == weekmasks.BUSINESS and not named else f" {week}"
     return f"{to_offset(step).freqstr} {' '.join(runs)}{tail}"
 
 

@@ -138,6 +138,8 @@ def _cause(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray, rows: np.
         at, back = bars.get_indexer(now), bars.get_indexer(then)  # -1: a row at no bar of the calendar
         if ((at < 0) | (back < 0) | (at - back != lags[mine])).any():
             return "a shorter session or a missing bar"
+    if any(session.hours is not None for session in shared):  # a Saturday's 8 bars among 24 (decision 1786)
+        return "a weekday of shorter hours or a half day"
     return "a half day"
 
 

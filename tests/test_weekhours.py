@@ -1,0 +1,97 @@
+"""Sessions whose weekdays keep different hours (``weekhours.py``, decision 1786): a call centre open Monday to Friday
+08:00-20:00 and Saturday 09:00-13:00 written, read back and refused in one line; each weekday's bars masked; the
+hours found in the rows only where chance cannot explain a weekday's missing times; a week counted in bars."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import RnncastError, sessions, weekhours
+
+CENTRE = "30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"
+
+
+def _rows(weeks=8, sat=("09:00", "12:30"), drop=0.0, seed=0) -> pd.DatetimeIndex:
+    """A call centre's half-hour rows from Monday 2024-01-08: weekdays 08:00-19:30, Saturdays ``sat``, ``drop`` of
+    the rows lost at random."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for day in pd.date_range("2024-01-08", periods=7 * weeks, freq="D"):
+        if day.day_of_week == 6:
+            continue
+        first, last = sat if day.day_of_week == 5 else ("08:00", "19:30")
+        out += list(pd.date_range(f"{day:%Y-%m-%d} {first}", f"{day:%Y-%m-%d} {last}", freq="30min"))
+    time = pd.DatetimeIndex(out)
+    return time[rng.random(len(time)) >= drop]
+
+
+def test_read_gives_the_union_of_bars_and_each_weekdays_share():
+    step, first, after, week, hours = weekhours.read(CENTRE)
+    assert (step, first, week) == (pd.Timedelta("30min"), pd.Timedelta("08:00:00"), "Mon Tue Wed Thu Fri Sat")
+    assert len(after) == 24 and sum(hours[0]) == 24 and sum(hours[5]) == 8 and not any(hours[6])
+    assert [a for a, k in zip(after, hours[5]) if k][0] == pd.Timedelta("1h")  # Saturday opens at 09:00
+
+
+def test_read_leaves_one_set_of_hours_to_sessiontext_and_merges_parts_of_the_same_hours():
+    assert weekhours.read("30min 08:00-19:30 Mon Tue Wed Thu Fri Sat") is None
+    *_, week, hours = weekhours.read("30min 08:00-19:30 Mon Tue; 08:00-19:30 Wed")
+    assert (week, hours) == ("Mon Tue Wed", None)
+
+
+def test_written_back_as_read_with_the_first_parts_week_named():
+    session = sessions.parse("30min 08:00-19:30; 09:00-12:30 Sat")  # the first part's week: Monday to Friday
+    assert session.freqstr == CENTRE
+    assert sessions.parse(session.freqstr) == session
+    assert sessions.parse("h 10:00-15:00 Sun; 09:00-17:00 Mon Tue Wed Thu Fri Sat").freqstr == \
+        "h 09:00-17:00 Mon Tue Wed Thu Fri Sat; 10:00-15:00 Sun"
+
+
+@pytest.mark.parametrize("freq, said", [
+    ("30min 08:00-19:30; 09:00-12:30", "then its weekdays"),
+    ("30min 08:00-19:30; 15min 09:00-12:30 Sat", "the whole week's"),
+    ("30min 08:00-19:30 Mon Sat; 09:00-12:30 Sat", "gives Sat two parts' hours"),
+    ("30min 08:00-19:30; 09:15-12:45 Sat", "a step (30min) or more apart"),
+    ("30min 08:00-19:30; 09:00-12:20 Sat", "(its part '09:00-12:20 Sat'): the last bar 12:20"),
+    ("30min 08:00-19:30;", "each part between ';'"),
+    ("30min 08:00-19:30; 09:00-12:30 Sxt", "'Sxt' is no week"),
+    ("h 08:00-20:00; 22:00-08:00 Sat", "longer than a day"),
+])
+def test_refused_in_one_line_naming_the_form(freq, said):
+    with pytest.raises(RnncastError) as err:
+        sessions.parse(freq)
+    assert said in str(err.value) and "\n" not in str(err.value) and "09:00-12:30 Sat'" in str(err.value)
+
+
+def test_kept_masks_each_weekday_by_its_hours():
+    hours = weekhours.read(CENTRE)[4]
+    days = pd.DatetimeIndex(["2024-07-26", "2024-07-27"]).as_unit("ns").asi8  # Friday, Saturday
+    keep = weekhours.kept(hours, days)
+    assert keep.shape == (2, 24) and keep[0].all() and keep[1].sum() == 8
+
+
+def test_found_in_the_rows_and_not_where_chance_explains_it():
+    time = _rows()
+    found = sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("30min"))
+    assert found.freqstr == CENTRE and found.week_bars == 128
+    lossy = _rows(drop=0.3, seed=1)  # a third of the rows lost: Saturday's afternoons are still never there
+    assert sessions.infer(lossy, np.array([0, len(lossy)]), pd.Timedelta("30min")).freqstr == CENTRE
+    few = _rows(weeks=3)  # three Saturdays: too few to tell
+    assert sessions.infer(few, np.array([0, len(few)]), pd.Timedelta("30min")).hours is None
+
+
+def test_found_per_series_of_a_panel():
+    one = _rows()
+    time = one.append(one)
+    offsets = np.array([0, len(one), 2 * len(one)])
+    unit = pd.Timedelta(1, unit=time.unit)
+    hours = weekhours.found(time.asi8, offsets, pd.Timedelta("8h") // unit,
+                            np.arange(24) * (pd.Timedelta("30min") // unit), pd.Timedelta("1D") // unit, 4, 1e-3)
+    assert sum(hours[5]) == 8 and sum(hours[0]) == 24
+
+
+def test_week_bars_and_day_bars():
+    session = sessions.parse(CENTRE)
+    assert weekhours.day_bars(session) == {"Mon": 24, "Tue": 24, "Wed": 24, "Thu": 24, "Fri": 24, "Sat": 8}
+    assert weekhours.week_bars(sessions.parse("30min 09:30-15:30")) == 65
