@@ -77,3 +77,19 @@ def test_a_rows_title_is_wrapped_to_its_axes_width(width):
     box = ax.title.get_window_extent(renderer)
     assert box.x0 >= ax.bbox.x0 - 1 and box.x1 <= ax.bbox.x1 + 1
     assert " ".join(ax.get_title().split()) == text
+
+
+def test_an_x_label_is_wrapped_at_its_spaces_to_its_axes_width_at_every_draw():
+    """A session's time label under axes an outside legend narrows was cut at both edges of backtest.png (decision
+    1789): it is wrapped at its spaces to the axes' width, fitted afresh from the whole text at every draw."""
+    text = "ds (one step per bar of '30min 08:00-19:30 Mon Tue Wed Thu Fri Sat', closed hours left out)"
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.subplots()
+    axislabels.xlabel(ax, text)
+    renderer = draw(fig)
+    box = ax.xaxis.label.get_window_extent(renderer)
+    assert "\n" in ax.get_xlabel() and " ".join(ax.get_xlabel().split()) == text
+    assert box.x0 >= ax.bbox.x0 - 1 and box.x1 <= ax.bbox.x1 + 1
+    fig.set_size_inches(14, 3)  # wide enough: one line again
+    draw(fig)
+    assert ax.get_xlabel() == text

@@ -235,3 +235,41 @@ def test_a_blank_weekday_holiday_before_the_last_value_still_reads_the_last_week
     assert load_panel(frame, target="close", fill="ffill", announce=False).lengths == [len(days)]
     with pytest.raises(RnncastError, match="has a missing value"):  # no fill: the blanks named, not "days to come"
         load_panel(frame, target="close", announce=False)
+
+
+def _call_centre(weeks: int = 12) -> pd.DataFrame:
+    """Half-hour calls round the clock, blank when closed: Mon-Fri 08:00-20:00, Sat 09:00-13:00 (t35t3's centre)."""
+    bars = pd.date_range("2024-01-01", periods=weeks * 7 * 48, freq="30min")  # a Monday
+    hours, day = bars.hour + bars.minute / 60, bars.day_of_week
+    open_ = ((day < 5) & (hours >= 8) & (hours < 20)) | ((day == 5) & (hours >= 9) & (hours < 13))
+    calls = np.where(open_, 5.0 + np.arange(len(bars)) % 7, np.nan)
+    last = np.flatnonzero(open_)[-1] + 1  # no blank rows after the last value (those are refused apart)
+    return pd.DataFrame({"ds": bars[:last], "calls": calls[:last]})
+
+
+def test_a_call_centres_closed_hours_written_blank_are_dropped_before_the_session_is_read(caplog):
+    """Saturday's shorter hours leave the session read on the rows kept missing 16 bars a week, more than a tenth,
+    but the blank nights and Sundays are the steps off it: dropped first, the rows kept read as the open-hours file
+    does, not as '30min' with every night a gap (decision 1791)."""
+    frame = _call_centre()
+    with caplog.at_level("INFO", logger="rnncast"):
+        panel = load_panel(frame, "calls", fill="drop")
+    opened = load_panel(frame.dropna(), "calls", announce=False)  # the same rows, given without the blank ones
+    assert panel.calendar.session is not None and panel.calendar.freq == opened.calendar.freq
+    assert panel.calendar.freq_text.startswith("30min 08:00-") and len(panel.time) == len(opened.time)
+    assert any("before the calendar was read: the rows kept follow the calendar '30min 08:00-" in r.getMessage()
+               for r in caplog.records)
+    time, values = pd.DatetimeIndex(frame["ds"]), frame[["calls"]].to_numpy()
+    keep = blankrows.kept_first(time, np.array([0, len(frame)]), values)
+    assert keep is not None and (keep == ~np.isnan(values[:, 0])).all()
+
+
+def test_blank_hours_scattered_through_the_day_leave_the_calendar_read_on_every_row():
+    """An hourly meter with a fifth of its readings blank at random: the rows kept follow no session, so the blanks
+    are gaps in '1h' (decision 1791 is for closed hours only)."""
+    bars = pd.date_range("2024-01-01", periods=24 * 60, freq="h")
+    values = np.random.default_rng(0).normal(10, 1, len(bars))
+    values[np.random.default_rng(1).random(len(bars)) < 0.2] = np.nan
+    assert blankrows.kept_first(bars, np.array([0, len(bars)]), values[:, None]) is None
+    panel = load_panel(pd.DataFrame({"ts": bars, "kwh": values}), "kwh", fill="drop", announce=False)
+    assert panel.calendar.freq == to_offset("h")

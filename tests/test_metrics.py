@@ -209,3 +209,19 @@ def test_a_panel_s_percent_scores_judge_each_series_zeros_in_its_own_scale():
     assert "series" not in zero_actuals(y, y + 0.01, keep, series)
     with pytest.raises(RnncastError, match=r"series has shape \(3,\) for values of shape \(200, 1, 1\)"):
         zero_actuals(y, p, series=[0, 1, 2])
+
+
+def test_the_interval_scores_of_no_value_are_nan_without_a_numpy_warning():
+    """A backtest window left out (a row missing) has no value scored: its pinball loss and coverage are NaN, and
+    numpy's 'Mean of empty slice' is not printed (decision 1788)."""
+    import warnings
+    y = np.arange(6.0).reshape(2, 3)
+    q = np.stack([y - 1, y, y + 1], axis=-1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert np.isnan(metrics.pinball(np.zeros(0), np.zeros(0), 0.5))
+        assert np.isnan(metrics.coverage(np.zeros(0), np.zeros(0), np.zeros(0)))
+        none = metrics.quantile_scores(y, q, [0.1, 0.5, 0.9], keep=np.zeros(y.shape, dtype=bool))
+    assert np.isnan(none["pinball"]) and np.isnan(none["coverage_80"])
+    some = metrics.quantile_scores(y, q, [0.1, 0.5, 0.9], keep=np.ones(y.shape, dtype=bool))
+    assert some["coverage_80"] == 1.0 and some["pinball"] == pytest.approx(0.2 / 3)

@@ -68,3 +68,51 @@ def test_random_gaps_a_set_with_a_row_on_its_holiday_or_holidays_outnumbered_are
     long_halt = nyse.difference(pd.bdate_range("2023-01-02", "2023-03-31"))  # more halt days than holidays
     found = panelholidays.mostly(long_halt, np.array([0, len(long_halt)]), 0, ["NYSE"])
     assert found is None or found.name != "NYSE"
+
+
+def _queues(holidays: list, names: list) -> pd.DataFrame:
+    """Hourly calls 09:00-12:00 on weekdays, 2024-01-02 to 2024-07-31, none on ``holidays``: one site's queues."""
+    bars = pd.date_range("2024-01-02", "2024-07-31 23:00", freq="h")
+    bars = bars[(bars.day_of_week < 5) & (bars.hour >= 9) & (bars.hour <= 12)]
+    bars = bars[~bars.normalize().isin(pd.to_datetime(holidays))]
+    return pd.concat([pd.DataFrame({"queue": n, "ds": bars, "calls": 5 + (np.arange(len(bars)) % 4)}) for n in names])
+
+
+GB = ["2024-03-29", "2024-04-01", "2024-05-06", "2024-05-27"]
+US = ["2024-01-15", "2024-02-19", "2024-05-27", "2024-06-19", "2024-07-04"]
+
+
+def test_a_panel_of_two_sites_on_one_session_names_each_series_holidays_and_advises_fitting_each_apart(caplog):
+    """London's and Chicago's queues read as one '1h 09:00-12:00' session without holidays: every holiday a gap and
+    forecast on (27 May 2024 at both). The gap warning names each series' set and the fit apart (decision 1790)."""
+    frame = pd.concat([_queues(GB, ["sales", "support"]), _queues(US, ["chi_sales", "chi_support"])])
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="calls", id_col="queue")
+    assert panel.calendar.holidays is None and panel.calendar.session is not None
+    text = caplog.text
+    assert ("the weekdays each series misses are its own holidays: series 'chi_sales', 'chi_support' miss FED (or "
+            "US: they differ after the data, 2026-07-03 is a holiday of US (Independence Day (observed)), not of FED; "
+            "give the one its site keeps) holidays; series 'sales', 'support' miss LSE holidays; one calendar for the "
+            "panel skips none of them, so the panel's forecasts fall on them: fit each set's series apart, each with "
+            "its own holidays= (--holidays FED or US; --holidays LSE); fill_gaps=True (--fill-gaps) inserts true "
+            "gaps") in text
+    alone = load_panel(frame[frame.queue == "sales"], target="calls", announce=False)  # the advice works
+    assert alone.calendar.holidays == "LSE"
+    apart = load_panel(frame[frame.queue.str.startswith("chi")], target="calls", id_col="queue", holidays="US",
+                       announce=False)
+    assert apart.calendar.holidays == "US"
+
+
+def test_a_session_panel_whose_series_keep_one_set_or_none_gets_no_clause():
+    one = _queues(GB, ["sales", "support"])
+    bars = pd.DatetimeIndex(one.ds)
+    offsets = np.array([0, len(bars) // 2, len(bars)])
+    panel = load_panel(one, target="calls", id_col="queue", announce=False)
+    assert panel.calendar.holidays == "LSE"  # one set for every series: the panel keeps it
+    plain = load_panel(_queues([], ["a", "b"]), target="calls", id_col="queue", announce=False)
+    assert panel.calendar.session is not None
+    assert panelholidays.sessions_apart(bars, offsets, plain.calendar, ["sales", "support"]) == ""
+    assert panelholidays.sessions_apart(bars, offsets, panel.calendar, ["sales", "support"]) == ""  # it has its set
+    daily = load_panel(_long(AAPL=_days("NYSE", "2024-01-02", "2024-06-28")), target="close", holidays="NYSE",
+                       announce=False)
+    assert panelholidays.sessions_apart(bars, offsets, daily.calendar, ["sales", "support"]) == ""  # no session

@@ -224,6 +224,25 @@ def test_the_backtest_figure_has_a_row_per_series_under_its_id_with_each_windows
     assert [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == "--"] == [5, 5]  # the cutoffs: the last step each window saw
 
 
+def test_the_backtest_figures_long_time_label_is_wrapped_inside_the_figure_beside_its_legend():
+    """backtest.png cut "ds (one step per bar of '30min 08:00-19:30 Mon ... Sat', closed hours left out)" at both
+    edges: the legend outside narrows the axes (decision 1789)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    x = np.arange(300)
+    window = {"x": x[200:232], "forecast": np.ones(32), "cutoff": 199,
+              "baselines": {"baseline: seasonal naive (season 128)": np.zeros(32), "baseline: training mean": np.zeros(32)}}
+    label = "ds (one step per bar of '30min 08:00-19:30 Mon Tue Wed Thu Fri Sat', closed hours left out)"
+    fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.sin(x / 10), "windows": [window]}], "backtest",
+                                ylabel="calls", xlabel=label, model="model (lstm + linear highway)")
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    ax = fig.axes[0]
+    box = ax.xaxis.label.get_window_extent(renderer)
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width and box.x1 <= ax.bbox.x1 + 1
+    assert "\n" in ax.get_xlabel() and " ".join(ax.get_xlabel().split()) == label
+
+
 def test_png_bytes_writes_the_figure_and_leaves_matplotlibs_global_state_alone():
     import matplotlib.pyplot as plt
 

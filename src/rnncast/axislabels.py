@@ -67,6 +67,14 @@ def title(ax, text: str, **kwargs):
     return ax.title
 
 
+def xlabel(ax, text: str) -> None:
+    """``text`` as ``ax``'s x label, wrapped at every draw at its spaces to the width of ``ax`` (``FittedLayout``):
+    a time axis's label naming a session's bars (``time_label``) is wider than axes that an outside legend narrows,
+    and centred under them it was cut at both edges of backtest.png (decision 1789)."""
+    ax.set_xlabel(text)
+    fitted(ax.get_figure(root=True)).xlabels[ax] = str(text)
+
+
 def fitted(fig) -> "FittedLayout":
     """``fig``'s ``FittedLayout``, given to it (with the constrained layout's pads it had) where it has none."""
     engine = fig.get_layout_engine()
@@ -77,19 +85,22 @@ def fitted(fig) -> "FittedLayout":
 
 
 class FittedLayout(ConstrainedLayoutEngine):
-    """Constrained layout that, once it has placed the axes, fits the y labels (``label``) and titles (``title``)
-    it was given to them, and lays the figure out again with them as fitted, until they stay as they are."""
+    """Constrained layout that, once it has placed the axes, fits the y labels (``label``), x labels (``xlabel``)
+    and titles (``title``) it was given to them, and lays the figure out again with them as fitted, until they stay as they are."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.labels = []  # (axes, full text, home) per label
         self.titles = {}  # title Text -> (its own text, its axes): wrapped to the axes' width
+        self.xlabels = {}  # axes -> its x label's own text: wrapped to the axes' width
         self._homes = {}  # a home that is no such title (a suptitle) -> its own text, before a note was added
         self._shared = None  # the label along a column of axes (supylabel), once drawn
 
     def execute(self, fig):
         for text, own in [*self._homes.items(), *((t, own) for t, (own, _) in self.titles.items())]:
             text.set_text(own)  # fitted afresh from the full texts
+        for ax, own in self.xlabels.items():
+            ax.set_xlabel(own)
         result = super().execute(fig)
         for _ in range(FITS):  # a wrapped label or a title's note moves the axes: fitted again to where they are
             if not self._fit(fig):
@@ -102,7 +113,12 @@ class FittedLayout(ConstrainedLayoutEngine):
         renderer = fig._get_renderer()
         texts = [ax.yaxis.label for axes, _, _ in self.labels for ax in axes] + [home for _, _, home in self.labels]
         texts += [*self.titles, *([self._shared] if self._shared is not None else [])]
+        texts += [ax.xaxis.label for ax in self.xlabels]
         before = [t.get_text() for t in texts]
+        for ax, own in self.xlabels.items():
+            width = measure(renderer, ax.xaxis.label.get_fontproperties())
+            ax.set_xlabel("\n".join(line for part in own.split("\n")
+                                    for line in wrapped(part, ax.bbox.width, width, SPACES) or [part]))
         notes = {}
         for axes, text, home in self.labels:
             width = measure(renderer, axes[0].yaxis.label.get_fontproperties())

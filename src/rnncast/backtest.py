@@ -34,7 +34,7 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans,
                      shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales)
+                     zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step
@@ -286,8 +286,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
-    if lacking:  # a series without a row at its cutoff or among its targets: such a window is not forecast (calendarcuts)
-        metrics["windows_left_out"] = lacking
+    metrics.update({"windows_left_out": lacking} if lacking else {})  # a row missing at a cutoff or target (calendarcuts)
+    if closed := closedzeros.across(panel, first, every, ss, lookback, horizon):  # closed hours as 0 (decision 1792)
+        metrics["closed_zeros"] = closedzeros.warned(closed, "the backtest windows")
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
     if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682

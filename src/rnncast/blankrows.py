@@ -5,8 +5,10 @@ Read with the blank rows, such data follows 'D' (every day), so its forecasts wo
 Sundays, and freq='B' would be refused at the first Saturday. ``kept_first`` settles the calendar (``calendars``)
 on the rows fill 'drop' keeps and on every row, quietly: where the rows kept follow a calendar without a row
 missing that the rows given do not follow (a calendar given is refused for them, or inferred otherwise), the
-blank rows are exactly the steps off it and are removed first (``loading``). Anywhere else the calendar is read
-on every row, as before, and the rows removed are gaps in it (``fills`` warns of them).
+blank rows are exactly the steps off it and are removed first (``loading``); so is a session the rows kept follow
+whose steps they miss are fewer than the blank rows off it (a call centre's closed hours, ``_closed_hours``).
+Anywhere else the calendar is read on every row, as before, and the rows removed are gaps in it (``fills`` warns of
+them).
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
         kept, ruler, own = calendars.settle(time[keep], kept_offsets, freq, quiet=True)
     except RnncastError:
         return None
-    if own or ruler is None or kept.freq is None or ruler.missing * 10 > int(keep.sum()):
+    if own or ruler is None or kept.freq is None or \
+            (ruler.missing * 10 > int(keep.sum()) and not _closed_hours(time, offsets, keep, kept, ruler)):
         return None  # the rows kept follow no calendar, or one they leave more than a tenth of missing (a market's
         # holidays, blank or absent, are a few in a hundred: the business-day reader names them after this)
     try:
@@ -47,6 +50,21 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
     if every_own or every.freq != kept.freq:
         return keep
     return keep if freq is None and _holidays_kept(time[keep], kept_offsets, kept, ruler, every_ruler) else None
+
+
+def _closed_hours(time: pd.DatetimeIndex, offsets: np.ndarray, keep: np.ndarray, kept, ruler) -> bool:
+    """Whether the rows kept (``keep`` [N] of ``time`` [N] cut at ``offsets``) follow a session (``kept``, its
+    ``ruler``) whose steps they miss are fewer than the blank rows off it: a call centre's half hours written round
+    the clock, blank when closed. Its Saturday closes at 13:00, so the session read ('08:00-19:30 Mon ... Sat') misses
+    16 bars a week, more than a tenth, but the 5800 blank night and Sunday rows are the steps off it; read on every
+    row, as '30min', every night was a gap and predict forecast 20:00 to 07:30 (decision 1791)."""
+    if kept.session is None:
+        return False
+    try:
+        off = calendars.off_rows(time, offsets, kept.freq)
+    except RnncastError:
+        return False
+    return off is not None and not off[keep].any() and int(off[~keep].sum()) > ruler.missing
 
 
 def _holidays_kept(time: pd.DatetimeIndex, offsets: np.ndarray, kept, ruler, every_ruler) -> bool:

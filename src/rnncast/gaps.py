@@ -155,6 +155,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
                 for c in (kept[1].get(s, kept[0]) for s in range(len(offsets) - 1))]
         said = panelholidays.hint(time, offsets, sets, [rows.given_id(s) for s in range(len(sets))], rows.text_format)
         remedy = f"{said}; {remedy.replace('inserts them', 'inserts true gaps')}" if said else remedy
+    elif isinstance(time, pd.DatetimeIndex) and (apart := panelholidays.sessions_apart(
+            time, offsets, calendar, [rows.given_id(s) for s in range(len(offsets) - 1)])):  # two sites' holidays
+        remedy = f"{apart}; {remedy.replace('inserts them', 'inserts true gaps')}"
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both

@@ -143,18 +143,21 @@ def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
 
 def coverage(y_true, lower, upper) -> float:
     """The fraction of true values inside their interval ``[lower, upper]`` (0 to 1): ``y_true``, ``lower``,
-    ``upper`` arrays of one shape (any)."""
+    ``upper`` arrays of one shape (any); NaN where they hold no value (a backtest window left out), with no warning."""
     (y_true, lower), (_, upper) = _pair(y_true, lower, "lower"), _pair(y_true, upper, "upper")
-    return float(np.mean((y_true >= lower) & (y_true <= upper)))
+    return float(np.mean((y_true >= lower) & (y_true <= upper))) if y_true.size else float("nan")
 
 
 def pinball(y_true, q_pred, q: float) -> float:
     """Pinball (quantile) loss of the ``q`` quantile forecast ``q_pred``: ``q * e`` when the truth is
     above it by ``e``, ``(1 - q) * e`` when below. Its minimiser is the true ``q`` quantile. ``y_true``, ``q_pred``
-    arrays of one shape (any); in the values' units."""
+    arrays of one shape (any); in the values' units. NaN where they hold no value (a backtest window left out,
+    decision 1788), with no numpy warning."""
     if not 0 < q < 1:
         raise ValueError(f"quantile level must lie in (0, 1), got {q!r}")
     y_true, q_pred = _pair(y_true, q_pred, "q_pred")
+    if not y_true.size:
+        return float("nan")
     return float(np.mean(pinball_each(y_true, q_pred[..., None], np.asarray([q]))))
 
 

@@ -14,6 +14,12 @@ The sets another series of the panel keeps are tried first, then ``businessdays.
 ``holidays=`` for the whole panel where every other series keeps that set (or none), else to fit the series apart
 with it. Not adopted for the series: ten weekdays missing in a row may be a halt or a market of its own, which only
 the user knows; the flag is one word.
+
+A panel on one session calendar (``sessions_apart``, decision 1790) keeps no calendar per series: call centres in
+London and Chicago, each queue closed on its own country's holidays, read as one '30min 08:00-19:30' session
+without holidays, their holidays gaps and every forecast falling on them (27 May 2024, a holiday at both sites). The
+gap warning names each series' set (the weekdays it misses, explained alone) and advises fitting each set's series
+apart with it.
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays
+from rnncast import businessdays, sessions
+from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days, weekday_holidays
 from rnncast.timetext import at_midnight, shown
 
@@ -124,3 +131,56 @@ def _span(a, b, day: bool, fmt: str | None) -> str:
     """``2024-03-04 to 2024-03-15``, or the one day, as the data writes its days."""
     first = shown(pd.Timestamp(a), day, fmt if day else None)
     return first if a == b else f"{first} to {shown(pd.Timestamp(b), day, fmt if day else None)}"
+
+
+MAX_SERIES = 200  # series explained one by one (a few seconds at most), as a panel's own calendars are
+
+
+def sessions_apart(time: pd.DatetimeIndex, offsets: np.ndarray, calendar, ids: list) -> str:
+    """The gap warning's clause for a panel on one session calendar without holidays (``calendar``, a
+    ``timecalendar.Calendar``) whose series each miss one holiday set's weekdays (``businessdays.explain``, each
+    series alone: ``time`` [N] cut at ``offsets`` [S + 1], each sorted), the sets not one for every series: "the
+    weekdays each series misses are its own holidays: series 'billing', 'sales', 'support' miss LSE holidays; series
+    'chi_billing' ... FED (or US: ...) holidays: one calendar for the panel skips neither, so its forecasts fall on them;
+    fit each set's series apart, each with its own holidays= (--holidays LSE; --holidays FED or US)"; "" where no such set
+    is (one series, another calendar, more than ``MAX_SERIES`` series). ``ids`` [S]: the series as given."""
+    if calendar is None or calendar.session is None or calendar.holidays is not None or \
+            not businessdays.plain_business(calendar.days) or not 3 <= len(offsets) <= MAX_SERIES + 1:
+        return ""
+    days = sessions.opened(time, calendar.session)  # a session past midnight: holidays are the days it opened on
+    found = {}
+    for s in range(len(offsets) - 1):
+        piece = days[offsets[s]:offsets[s + 1]]
+        try:
+            explained = businessdays.explain(piece, np.array([0, len(piece)]), calendar.weekmask, calendar.freq_text,
+                                             refuse=False) if len(piece) > 1 else None
+        except RnncastError:  # no set read for this series: it is named with none
+            explained = None
+        if explained is not None:
+            found[s] = explained
+    names = list(dict.fromkeys(e.name for e in found.values()))
+    if not names or (len(names) == 1 and len(found) == len(offsets) - 1):
+        return ""
+    groups = [(name, [s for s, e in found.items() if e.name == name]) for name in names]
+    each = "; ".join(f"series {_some(series, ids)} miss {_alike(found[series[0]])} holidays" for name, series in groups)
+    none = [s for s in range(len(offsets) - 1) if s not in found]
+    rest = f"; series {_some(none, ids)} miss no set's" if none else ""
+    flags = "; ".join(f"--holidays {' or '.join((name, *found[series[0]].alike))}" for name, series in groups)
+    return (f"the weekdays each series misses are its own holidays: {each}{rest}; one calendar for the panel "
+            f"skips none of them, so the panel's forecasts fall on them: fit each set's series apart, each with its "
+            f"own holidays= ({flags})")
+
+
+def _alike(found) -> str:
+    """A series' set (``businessdays.Explained``) with those that explain its weekdays alike: ``FED (or US: they
+    differ after the data, 2026-07-03 is a holiday of US ..., not of FED; give the one its site keeps)``."""
+    if not found.alike:
+        return found.name
+    after = f": they differ after the data, {found.differs}; give the one its site keeps" if found.differs else ""
+    return f"{found.name} (or {', '.join(found.alike)}{after})"
+
+
+def _some(series: list, ids: list) -> str:
+    """The first three of ``series`` named by their ids, and how many more."""
+    named = ", ".join(repr(ids[s]) for s in series[:3])
+    return f"{named} and {len(series) - 3} more" if len(series) > 3 else named

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, climatology, enddates, gapwindows, seasonrows, shiftedwindows, stepactuals
+from rnncast import bordertimes, climatology, closedzeros, enddates, gapwindows, seasonrows, shiftedwindows, stepactuals
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
@@ -151,6 +151,8 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if shifted := shiftedwindows.across(panel, starts, series, lookback, horizon, season, scored=scores):
         scored["seasonal_shifted"] = shifted
         scored["text"] += f"; {shifted['text']}"
+    if closed := closedzeros.across(panel, located.splits, starts, series, lookback, horizon, scored=scores):
+        scored["closed_zeros"] = closed  # a call centre's closed hours written as 0: warned of where scored (decision 1792)
     scored["trained_on"] = trained = train_windows(state.splits, lookback, horizon)  # the fit's, not this data's
     scored["text"] += f"; the model was trained on {trained} window{'s' if trained != 1 else ''}"
     return starts, series, scored

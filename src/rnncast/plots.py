@@ -292,7 +292,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             axislabels.title(ax, curve["label"], fontsize=10)
         ax.grid(alpha=0.3)
         drawntime.time_ticks(ax, curve["x"], zone, session, calendar)
-    axes[-1, 0].set_xlabel(xlabel or "")
+    axislabels.xlabel(axes[-1, 0], xlabel or "")  # wrapped to the axes the legend narrows (decision 1789)
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     row_labels(fig, list(axes[:, 0]), [curve.get("ylabel") for curve in curves], ylabel, suptitle)
     covered.legend(fig, list(axes[:, 0]), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one

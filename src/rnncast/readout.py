@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import climatology, climatologyseries, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
+from rnncast import climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -137,6 +137,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     result = evaluation.evaluate(forecasts, by_series)
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
+    closedzeros.warn(result.get("scored", {}).get("closed_zeros"), WHERE[part].format(result["windows"]))  # decision 1792
     state = forecaster.state_
     result["mase_season"] = int(state.settings.data.season)
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's

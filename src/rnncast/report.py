@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (checkpoint, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
+from rnncast import (checkpoint, closedzeros, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
                      nodemand, scaledshares, targetrows, testforecasts, untrained)
 from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
@@ -82,6 +82,7 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
     scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
     nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 1487
+    closedzeros.warn((metrics.get("test") or {}).get("scored", {}).get("closed_zeros"), "the test split")  # decision 1792
     return metrics
 
 

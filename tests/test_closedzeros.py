@@ -1,0 +1,96 @@
+"""Scored actuals at times of the week that were 0 in every training week (``closedzeros.py``, decision 1792): a call
+centre's closed hours written as 0 on a round-the-clock grid are counted and warned of; intermittent demand, a day's
+calendar and the open hours alone are not."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import closedzeros
+from rnncast.loading import load_panel
+from rnncast.windows import Split
+
+
+def _grid(weeks: int = 10, freq: str = "h") -> pd.DataFrame:
+    """Hourly calls round the clock, open Mon-Fri 08:00-17:00 (Poisson, mean 6), 0 when closed."""
+    bars = pd.date_range("2024-01-01", periods=weeks * 7 * 24, freq=freq)  # a Monday
+    open_ = (bars.day_of_week < 5) & (bars.hour >= 8) & (bars.hour < 18)
+    calls = np.where(open_, np.random.default_rng(0).poisson(6.0, len(bars)), 0).astype(float)
+    return pd.DataFrame({"ds": bars, "calls": calls})
+
+
+def _windows(panel, split: Split, lookback: int, horizon: int) -> np.ndarray:
+    """The stacked start rows of every test window of a one-series panel."""
+    return np.arange(split.val_end - lookback, split.end - lookback - horizon + 1)
+
+
+def test_the_slots_count_seconds_of_the_week_from_monday_midnight():
+    times = pd.DatetimeIndex(["2024-01-01 00:00", "2024-01-03 08:30", "2024-01-07 23:00", "2024-01-08 00:00"])
+    assert closedzeros.slots(times).tolist() == [0, 2 * 86_400 + 8.5 * 3600, 6 * 86_400 + 23 * 3600, 0]
+    zoned = times.tz_localize("Europe/London")
+    assert closedzeros.slots(zoned).tolist() == closedzeros.slots(times).tolist()  # the wall clock's
+
+
+def test_closed_hours_written_as_0_are_counted_and_warned_of(caplog):
+    """62% of t35t3's test steps were closed-hour zeros: every score diluted, MAE ranking the model ahead of the mean."""
+    frame = _grid()
+    panel = load_panel(frame, "calls", announce=False)
+    split = Split(train_end=7 * 168, val_end=8 * 168, end=10 * 168)
+    starts = _windows(panel, split, 24, 6)
+    found = closedzeros.across(panel, [split], starts, np.zeros(len(starts), dtype=np.int64), 24, 6)
+    assert found["slots"] == 168 - 50 and found["series"] == 1  # 50 open hours a week
+    assert found["of"] == len(starts) * 6 and found["share"] == pytest.approx(118 / 168, abs=0.02)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        closedzeros.warn(found, "the test split")
+    assert (f"the test split: {100 * found['share']:.1f}% of the actuals scored ({found['steps']:,} of "
+            f"{found['of']:,} forecast steps) fall at times of the week whose every training value was 0 (118 slots, "
+            "each 0 in at least 4 training weeks: closed hours?)") in caplog.text
+    assert "write them blank and give fill='drop' (--fill drop)" in caplog.text
+    assert closedzeros.across(panel, [split], starts, np.zeros(len(starts), dtype=np.int64), 24, 6, scored=False) is None
+
+
+def test_the_open_hours_alone_intermittent_demand_and_days_are_not_said():
+    frame = _grid()
+    split = Split(train_end=7 * 168, val_end=8 * 168, end=10 * 168)
+    series = lambda starts: np.zeros(len(starts), dtype=np.int64)  # noqa: E731
+    opened = frame[frame["calls"] > 0].reset_index(drop=True)  # the open hours' rows: no slot is 0 every week
+    panel = load_panel(opened, "calls", announce=False)
+    cut = Split(int(0.7 * len(opened)), int(0.8 * len(opened)), len(opened))
+    starts = _windows(panel, cut, 24, 6)
+    assert closedzeros.across(panel, [cut], starts, series(starts), 24, 6) is None
+    rare = frame.assign(calls=np.random.default_rng(1).poisson(0.05, len(frame)).astype(float))  # 95% zeros
+    panel = load_panel(rare, "calls", announce=False)
+    starts = _windows(panel, split, 24, 6)
+    assert len(closedzeros.closed(panel.values[:split.train_end, :1], closedzeros.slots(panel.time[:split.train_end]))) == 0
+    assert closedzeros.across(panel, [split], starts, series(starts), 24, 6) is None
+    days = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=400, freq="D")})
+    days["calls"] = np.where(days["ds"].dt.day_of_week < 5, 10.0 + np.arange(400) % 3, 0.0)  # closed on weekends
+    panel = load_panel(days, "calls", announce=False)
+    daily = Split(280, 320, 400)
+    starts = _windows(panel, daily, 14, 7)
+    assert closedzeros.across(panel, [daily], starts, series(starts), 14, 7) is None  # a day's zeros: not hours
+
+
+def test_a_slot_seen_fewer_than_the_weeks_it_needs_is_not_closed():
+    slot = np.repeat(np.arange(4) * 3600, 3)  # each slot 3 times: fewer than WEEKS
+    values = np.where(slot[:, None] == 0, 0.0, 5.0)
+    assert len(closedzeros.closed(values, slot)) == 0
+    slot = np.repeat(np.arange(4) * 3600, closedzeros.WEEKS)
+    values = np.where(slot[:, None] == 0, 0.0, 5.0)
+    assert closedzeros.closed(values, slot).tolist() == [0]
+
+
+def test_a_fit_and_its_evaluate_warn_of_closed_hours_scored(caplog):
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    frame = _grid(weeks=8)
+    model = Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1}).fit(frame, target="calls")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(frame)
+    assert result["scored"]["closed_zeros"]["slots"] == 118
+    assert "these windows: " in caplog.text and "fall at times of the week whose every training value was 0" in caplog.text
