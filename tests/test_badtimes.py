@@ -167,3 +167,19 @@ def test_a_time_column_named_date_of_foreign_month_names_says_which_language(val
                                            rf"timestamp; .*; its months are written in {language} .*write them so "
                                            rf"\({english}\) or as numbers"):
         load_panel(frame, target="y")
+
+
+def test_a_time_followed_by_a_zone_abbreviation_is_told_what_the_abbreviation_is():
+    """Decision 1795: '2018-10-01 07:00 CET' was "not a timestamp" with no word of its zone."""
+    from rnncast.badtimes import first_bad
+
+    with pytest.raises(RnncastError) as err:
+        first_bad(pd.Series(["2018-10-01 07:00 CET", "2018-10-02 07:00 CET"]), "date", lambda i: f"row {i}")
+    assert str(err.value) == (
+        "time column 'date' holds '2018-10-01 07:00 CET' at row 0, which ends in 'CET', a time-zone abbreviation "
+        "rnncast does not read in a timestamp: CET is Central European Time at UTC+01:00 by definition, all year (its "
+        "summer time is written CEST, UTC+02:00); remove it from the timestamps and give tz='+01:00', --tz +01:00, the "
+        "offset it stands for (or, where the times are a place's local clock, which moves to summer time, its zone, "
+        "such as Europe/Berlin)")
+    with pytest.raises(RnncastError, match="which is not a timestamp"):  # a word after no time: said as before
+        first_bad(pd.Series(["soon CET", "2018-10-02 07:00"]), "date", lambda i: f"row {i}")

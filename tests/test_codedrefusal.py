@@ -64,3 +64,28 @@ def test_codes_without_late_rows_are_refused_by_place_as_before(tmp_path):
                    missing_values="M")
     panel = load_panel(counts(tmp_path), target="cases", id_col="region", missing_values="M", fill="zero")
     assert panel.values[-1, 0] == 0.0  # a fill asked for is kept (latereports warns of it)
+
+
+def _wide(tmp_path, cells: dict):
+    """Daily discharge of stations A_Rhein, C_Bach beside rain, the ``cells`` ({(row, column): value}) written so."""
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame({"date": pd.date_range("2019-01-01", periods=60).strftime("%Y-%m-%d"),
+                          "A_Rhein": rng.gamma(5, 20, 60).round(2), "C_Bach": rng.gamma(2, 1, 60).round(3),
+                          "rain": rng.gamma(1, 2, 60).round(1)}).astype({"rain": object})
+    for (row, column), value in cells.items():
+        frame.loc[row, column] = value
+    frame.to_csv(tmp_path / "wide.csv", index=False)
+    return tmp_path / "wide.csv"
+
+
+def test_a_wide_tables_code_is_refused_by_its_own_column_first_in_the_file_and_counted_as_it_holds_them(tmp_path):
+    """Decision 1793 (t35t2 M1): "column 'y' holds -999 at line 202" named the inner column every series is read into,
+    the later of two -999s (series are read one after another), and counted a covariate's cell once per series."""
+    path = _wide(tmp_path, {(30, "A_Rhein"): -999, (10, "C_Bach"): -999, (40, "rain"): -999})
+    with pytest.raises(RnncastError) as info:
+        load_panel(path, series=["A_Rhein", "C_Bach"], past_covariates=["rain"], missing_values="-999")
+    assert str(info.value).startswith("column 'C_Bach' holds -999 at line 12 of wide.csv dated 2019-01-11 (3 cells "
+                                      "of -999 in all), which missing_values (--missing-values) reads as missing; ")
+    path = _wide(tmp_path, {(40, "rain"): "M"})
+    with pytest.raises(RnncastError, match=r"^column 'rain' holds 'M' at line 42 of wide.csv dated 2019-02-10 \(1 cell "):
+        load_panel(path, series=["A_Rhein", "C_Bach"], past_covariates=["rain"], missing_values="M")

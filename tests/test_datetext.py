@@ -283,3 +283,16 @@ def test_an_ideographic_space_around_a_date_is_stripped_as_an_ascii_one_is(tmp_p
     (tmp_path / "d.csv").write_text("日付,売上\n" + "".join(f"\u3000{d},{k}\n" for k, d in enumerate(days)),
                                     encoding="utf-8")
     assert len(load_panel(tmp_path / "d.csv", target="売上").values) == 40
+
+
+@pytest.mark.parametrize("zone", ["MEZ", "MESZ", "WESZ", "OEZ"])
+def test_a_zone_abbreviation_ending_in_z_is_no_utc_z_and_the_cell_is_quoted_as_written(zone):
+    """Decision 1795 (t35t2 M2): the Z of '07:00 MEZ' was read as UTC's, the time re-read without it and refused as
+    '2018-10-01 07:00 ME', text the file does not hold; Z is UTC's only after a time's digit."""
+    column = pd.Series([f"2018-10-0{d} 07:00 {zone}" for d in (1, 2, 3)])
+    with pytest.raises(RnncastError) as err:
+        parse_text(column, "date", lambda i: f"line {i + 2} of A.csv")
+    assert str(err.value).startswith(f"time column 'date' holds '2018-10-01 07:00 {zone}' at line 2 of A.csv, which "
+                                     f"ends in {zone!r}, a time-zone abbreviation rnncast does not read in a timestamp")
+    time, _ = parse_text(pd.Series(["2018-10-01T07:00Z", "2018-10-02T07:00Z"]), "date", str)  # UTC's Z: read
+    assert time[0] == pd.Timestamp("2018-10-01 07:00", tz="UTC")

@@ -382,3 +382,24 @@ def test_an_empty_missing_values_is_refused_alike_in_a_flag_and_a_config_file(tm
     with pytest.raises(SystemExit) as exit_:
         build_parser().parse_args(["fit", "d.csv", "--missing-values", value.strip('"')])
     assert exit_.value.code == 2
+
+
+def test_a_wide_tables_code_like_values_are_named_by_its_own_column_once(caplog):
+    """Decision 1794 (t35t2 L2): "column 'A_Rhein' of series 'A_Rhein' holds -999" in a wide table, and its shared
+    covariate, every series', was found once per series."""
+    from rnncast.loading import load_panel
+    from rnncast.missingcodes import find, warn
+    from rnncast.windows import Split
+
+    rng = np.random.default_rng(35)
+    frame = pd.DataFrame({"date": pd.date_range("2019-01-01", periods=200), "A_Rhein": rng.gamma(5, 20, 200),
+                          "C_Bach": rng.gamma(2, 1, 200), "rain": rng.gamma(1, 2, 200)})
+    frame.loc[20, "A_Rhein"], frame.loc[30, "rain"] = -999, -999
+    panel = load_panel(frame, series=["A_Rhein", "C_Bach"], past_covariates=["rain"], announce=False)
+    found = find(panel, [Split(train_end=160, val_end=180, end=200)] * 2)
+    assert [(f["series"], f["column"]) for f in found] == [(None, "A_Rhein"), (None, "rain")]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn(found)
+    [said] = [r.getMessage() for r in caplog.records]
+    assert said.startswith("column 'A_Rhein' holds -999 in 1 row (first at 2019-01-21), ") and "of series" not in said
+    assert "; so do 1 other column (of this or other series);" in said

@@ -158,3 +158,16 @@ def test_read_spans_are_each_series_first_row_read_to_its_last_window_end_inside
     series = np.array([2, 0, 2, 0], dtype=np.int64)
     assert panel.read_spans(starts, series, 10) == {0: (3, 15), 2: (1, 17)}
     assert panel.read_spans(starts[:0], series[:0], 10) == {}
+
+
+def test_a_message_names_a_series_beside_a_column_only_where_the_column_alone_does_not():
+    """Decision 1794: a wide table's columns are the series' own (and the covariates they share), so "column 'a' of
+    series 'a'" says the column twice; a long table's column is every series'; one series needs no name."""
+    from types import SimpleNamespace
+
+    from rnncast.panel import of_series, series_owner
+
+    long = SimpleNamespace(id_col="station", layout="long", label=lambda s: f"series {'ab'[s]!r}")
+    assert series_owner(long, 1) == "series 'b'" and of_series(long, 0) == " of series 'a'"
+    for other in (SimpleNamespace(id_col="unique_id", layout="wide"), SimpleNamespace(id_col=None)):
+        assert series_owner(other, 0) is None and of_series(other, 0) == ""

@@ -116,3 +116,41 @@ def test_series_without_a_row_name_the_file_and_how_to_mend_it_at_any_count(tmp_
         "'SKU-0004'] (200 in all); each series needs a row: add one for each (its 'sku' and attributes), or leave "
         "those series out of the data, e.g. with pandas: data = data[data['sku'].isin(static['sku'])] (a wide table: "
         "data.drop(columns=[...]))")
+
+
+def _stations(tmp_path) -> Path:
+    rng = np.random.default_rng(35)
+    frame = pd.DataFrame({"date": pd.date_range("2019-01-01", periods=60).strftime("%Y-%m-%d"),
+                          "A_Rhein": rng.gamma(5, 20, 60).round(2), "C_Bach": rng.gamma(2, 1, 60).round(3)})
+    frame.to_csv(tmp_path / "wide.csv", index=False)
+    return tmp_path / "wide.csv"
+
+
+def test_a_wide_tables_static_file_is_keyed_by_its_one_column_naming_the_series(tmp_path, caplog):
+    """Decision 1798 (t35t2 M4): a wide table has no id column, so its static file keyed by 'station' was refused as
+    lacking 'unique_id', a name the user could not know, and --id-col is refused beside --series."""
+    static = pd.DataFrame({"station": ["A_Rhein", "B_Mosel", "C_Bach"], "area_km2": [5000.0, 1800.0, 45.0]})
+    static.to_csv(tmp_path / "static.csv", index=False)
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(_stations(tmp_path), series=["A_Rhein", "C_Bach"], static_covariates=tmp_path / "static.csv")
+    assert panel.static.numeric[:, 0].tolist() == [5000.0, 45.0]
+    assert "static covariate table: column 'station' names the series (the wide table's columns 'A_Rhein', " \
+        "'C_Bach'), read as their key" in [r.getMessage() for r in caplog.records]
+    same = load_panel(_stations(tmp_path), series=["A_Rhein", "C_Bach"], announce=False,
+                      static_covariates=static.rename(columns={"station": "unique_id"}))  # the inner name: as before
+    assert same.static.numeric[:, 0].tolist() == [5000.0, 45.0]
+
+
+def test_a_wide_tables_static_file_with_two_or_no_columns_naming_the_series_is_refused_saying_which(tmp_path):
+    two = pd.DataFrame({"station": ["A_Rhein", "C_Bach"], "name": ["A_Rhein", "C_Bach"], "area_km2": [5000.0, 45.0]})
+    with pytest.raises(RnncastError) as err:
+        load_panel(_stations(tmp_path), series=["A_Rhein", "C_Bach"], static_covariates=two)
+    assert str(err.value) == (
+        "the static covariate table of a wide table (one column per series: 'A_Rhein', 'C_Bach') is keyed by the column "
+        "that names the series, and 'station', 'name' each name some: name the key 'unique_id', e.g. with pandas: "
+        "table = table.rename(columns={'station': 'unique_id'})")
+    with pytest.raises(RnncastError) as err:
+        load_panel(_stations(tmp_path), series=["A_Rhein", "C_Bach"], static_covariates=two.drop(columns=["station", "name"]))
+    assert str(err.value) == (
+        "the static covariate table of a wide table (one column per series: 'A_Rhein', 'C_Bach') needs a column naming "
+        "the series, one row each, which becomes their key; it has area_km2, and no column holds a series' name")

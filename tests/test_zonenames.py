@@ -10,7 +10,7 @@ import pytest
 from rnncast.errors import RnncastError
 from rnncast.localtimes import in_zone
 from rnncast.noticed import one_call
-from rnncast.zonenames import compared, one_zone, unknown
+from rnncast.zonenames import compared, defined, in_timestamp, one_zone, unknown
 
 WALL = pd.date_range("2024-01-15", periods=3, freq="h")
 ACCEPTED = ("accepted: an IANA zone name (Europe/Berlin, America/New_York, UTC), a fixed UTC offset written +01:00 or "
@@ -35,20 +35,68 @@ def test_an_offset_written_as_pandas_does_not_read_it_is_refused_with_the_form_i
     assert "int()" not in str(err.value)
 
 
-@pytest.mark.parametrize("tz, zones", [("MEZ", "Europe/Berlin, Europe/Paris, Europe/Vienna"),
-                                        ("MESZ", "Europe/Berlin, Europe/Paris, Europe/Vienna"),
-                                        ("CEST", "Europe/Berlin"), ("EDT", "America/New_York, America/Toronto"),
-                                        ("pst", "America/Los_Angeles"), ("PDT", "America/Los_Angeles"),
-                                        ("BST", "Europe/London, Asia/Dhaka"), ("JST", "Asia/Tokyo"),
-                                        ("IST", "Asia/Kolkata, Europe/Dublin, Asia/Jerusalem"), ("KST", "Asia/Seoul")])
+@pytest.mark.parametrize("tz, zones", [("BST", "Europe/London, Asia/Dhaka"), ("CST", "America/Chicago, Asia/Shanghai"),
+                                        ("IST", "Asia/Kolkata, Europe/Dublin, Asia/Jerusalem"), ("PT", "America/Los_Angeles")])
 def test_an_abbreviation_is_refused_with_its_usual_zones_and_the_caution_that_it_names_none(tz, zones):
-    """--tz MEZ (German for CET) was offered the legacy zone 'MET'."""
+    """--tz MEZ (German for CET) was offered the legacy zone 'MET'; an abbreviation of no one offset (two places', or
+    a clock's) is told its zones alone (those of one offset: decision 1796, below)."""
     with pytest.raises(RnncastError) as err:
         in_zone(WALL, tz, "time", _row)
     said = str(err.value)
     assert said.startswith(f"unknown time zone {tz!r} for the timestamps of 'time': {tz} is an abbreviation (")
     assert "which names no one zone; give the IANA zone of the data's place, such as " in said and zones in said
     assert said.endswith(ACCEPTED) and "MET" not in said and "\n" not in said
+
+
+@pytest.mark.parametrize("tz, offset, zones", [
+    ("MEZ", "+01:00", "Europe/Berlin, Europe/Paris, Europe/Vienna"), ("MESZ", "+02:00", "Europe/Berlin"),
+    ("CEST", "+02:00", "Europe/Berlin"), ("EDT", "-04:00", "America/New_York, America/Toronto"),
+    ("pst", "-08:00", "America/Los_Angeles"), ("PDT", "-07:00", "America/Los_Angeles"), ("ACDT", "+10:30", "Australia/Adelaide")])
+def test_an_abbreviation_of_one_offset_is_offered_that_offset_first_then_the_places_zone(tz, offset, zones):
+    """Decision 1796 (t35t2 L4): --tz MEZ was told Europe/Berlin first, which moves every summer timestamp an hour from
+    what a service writing MEZ all year means; MEZ is UTC+01:00 by definition, MESZ +02:00."""
+    with pytest.raises(RnncastError) as err:
+        in_zone(WALL, tz, "time", _row)
+    said = str(err.value)
+    assert said.startswith(f"unknown time zone {tz!r} for the timestamps of 'time': {tz} is ")
+    assert f"UTC{offset} by definition" in said and f"all year, as services write them, give the fixed offset {offset}; " \
+        "for a place's local clock, which moves to summer time, give its IANA zone, such as " in said and zones in said
+    assert said.index(offset) < said.index(zones.split(",")[0]) and said.endswith(ACCEPTED) and "\n" not in said
+
+
+def test_mez_and_mesz_say_each_others_offset_and_one_without_summer_time_its_zone_beside():
+    assert unknown("MEZ", "t").split("; accepted")[0] == (
+        "unknown time zone 'MEZ' for the timestamps of 't': MEZ is Central European Time at UTC+01:00 by definition, "
+        "all year (its summer time is written MESZ, UTC+02:00): for timestamps that keep MEZ all year, as services write "
+        "them, give the fixed offset +01:00; for a place's local clock, which moves to summer time, give its IANA zone, "
+        "such as Europe/Berlin, Europe/Paris, Europe/Vienna")
+    assert "MESZ is Central European Time's summer time, UTC+02:00 by definition (its winter time is written MEZ, " \
+        "UTC+01:00)" in unknown("MESZ", "t")
+    assert "JST is Japan Time, UTC+09:00 (no summer time): for timestamps that keep JST all year, as services write " \
+        "them, give the fixed offset +09:00 (or the IANA zone Asia/Tokyo); accepted" in unknown("JST", "t")
+    assert defined("CST") is None and defined("IST") is None and defined("XYZ") is None
+    assert defined("oesz") == ("+03:00", "Eastern European Time's summer time, UTC+03:00 by definition (its winter "
+                               "time is written OEZ, UTC+02:00)", True)
+
+
+def test_a_timestamp_ending_in_a_zone_abbreviation_is_told_what_it_stands_for():
+    """Decision 1795 (t35t2 M2): '2018-10-01 07:00 MEZ' was quoted '... 07:00 ME' (its Z read as UTC's) with no word
+    of what MEZ is."""
+    col = pd.Series(["2018-10-01 07:00 MEZ", "2018-10-02 07:00 MEZ"])
+    assert in_timestamp(col, 0, "date") == (
+        ", which ends in 'MEZ', a time-zone abbreviation rnncast does not read in a timestamp: MEZ is Central European "
+        "Time at UTC+01:00 by definition, all year (its summer time is written MESZ, UTC+02:00); remove it from the "
+        "timestamps and give tz='+01:00', --tz +01:00, the offset it stands for (or, where the times are a place's "
+        "local clock, which moves to summer time, its zone, such as Europe/Berlin)")
+    both = pd.Series(["2018-10-01 07:00 MESZ", "2018-11-01 07:00 MEZ"])
+    assert in_timestamp(both, 0, "date").endswith(
+        "the column writes MESZ and MEZ: write each as its UTC offset, e.g. with pandas: df['date'] = df['date']"
+        ".str.replace(' MESZ', '+02:00').str.replace(' MEZ', '+01:00'), and give the zone whose clock they follow, "
+        "such as tz='Europe/Berlin', --tz Europe/Berlin")
+    assert "of no one UTC offset; remove it from the timestamps and give the zone it stands for, tz=, --tz, such as " \
+        "Asia/Kolkata" in in_timestamp(pd.Series(["2018-10-01 07:00 IST"]), 0, "d")
+    for other in ("2018-10-01 07:00 XYZ", "no date MEZ", "2018-10-01 07:00"):
+        assert in_timestamp(pd.Series([other]), 0, "d") is None
 
 
 def test_a_name_near_a_zone_is_offered_it_and_other_names_only_what_is_accepted():

@@ -15,7 +15,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, cjkunread, dayorder, halfyears, monthnames, monthtext, owncalendars, timetext, totalrows, weektext
+from rnncast import cjkdates, cjkunread, dayorder, halfyears, monthnames, monthtext, owncalendars, timetext, totalrows, weektext, zonenames
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -39,6 +39,8 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
         if re.search(r"\d\s?[AP]\.M\.$", str(column.iloc[i])):  # dateutil reads a.m. and PM, not A.M.
             raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, whose A.M./P.M. pandas "
                                "does not read; write the times with AM/PM, am/pm or a.m./p.m. (or as 13:00)")
+        if (zoned := zonenames.in_timestamp(written, i, name)) is not None:  # '07:00 MEZ': what MEZ is (decision 1795)
+            raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}{zoned}")
         raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
                            f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"

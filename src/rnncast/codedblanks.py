@@ -14,7 +14,8 @@ import numpy as np
 
 import pandas as pd
 
-from rnncast import codedrefusal, timeaxis, timeunread
+from rnncast import codedrefusal, codedsaid, timeaxis, timeunread
+from rnncast.codedsaid import WORDED  # frame.attrs: (the table's columns, {column: [rows] code + 1, 0 none})
 from rnncast.data import ID_COLUMN, names, place
 from rnncast.errors import RnncastError
 from rnncast.layouts import TARGET_COLUMN, Rows
@@ -27,7 +28,6 @@ from rnncast.timenames import TIME_NAMES
 log = logging.getLogger("rnncast.missingcodes")  # said as the missing-value codes' reading, as before it moved
 WRITTEN = "the way files write a missing value"  # every line naming a code-like value says it so (decision 1607)
 NINES = [10.0**k - 1 for k in range(2, 13)]  # 99 ... 999999999999
-WORDED = "worded"  # frame.attrs: (the table's columns, {column: [rows] 1 + the text code each cell held, 0 none})
 
 
 def code_like(values: np.ndarray) -> np.ndarray:
@@ -193,40 +193,29 @@ def _worded(rows: Rows, attrs) -> np.ndarray | None:
     return found if found.any() else None
 
 
-def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None, late: bool = False
-          ) -> str | None:
+def blank(rows: Rows, text: str | None, announce: bool, fill: str | None = None, attrs=None, late: bool = False,
+          wide: bool = False) -> str | None:
     """Read the numbers of ``missing_values`` (``text``, as ``settingvalues.missing_text`` writes it) as blank in
     ``rows``' values [N, C] (the target and covariate columns; a new array: the caller's table stays as given), the
     numbers kept in ``rows.coded`` (NaN elsewhere), the cells of its text codes (blank already: ``words``) in
     ``rows.worded``; ``announce``: say at fit how many cells of which columns, or that
     none held them (returned, not said: ``say`` says it once the static covariates, which ``static`` refuses a code
     in, are read). Without a ``fill`` a cell read so is refused here, naming its number (not as a blank, NaN); ``late``
-    (a long table's): led by the series whose last rows are not yet reported, as ``fills`` leads (decision 1721)."""
+    (a long table's): led by the series whose last rows are not yet reported, as ``fills`` leads (decision 1721);
+    ``wide``: a wide table's, its cells named by its own columns (``codedsaid``, decision 1793)."""
     codes, texts = missing_numbers(text), missing_words(text)
     if not codes and not texts:
         return None
     if _decimal_commas(text) and ((attrs or {}).get(DECIMAL) == "," or (attrs or {}).get("separator") == ";"):
         raise RnncastError(ambiguous(text, attrs))  # a ';' file of integers: -999,5 is a European's -999.5 too
-    unmatched = None
     worded = _worded(rows, attrs)
     worded = np.zeros(rows.values.shape, dtype=np.int16) if worded is None else worded
     each = [rows.values == v for v in codes] + [worded == k + 1 for k in range(len(texts))]  # [N, C] per code
     hit = np.logical_or.reduce(each)
-    if announce:
-        per_column = hit.sum(axis=0)
-        if not per_column.any():
-            unmatched = (f"{named('missing_values')} {text} matched no value of the target or covariate columns "
-                         f"({', '.join(map(repr, rows.columns))}): nothing was read as missing")
-        else:
-            where = ", ".join(f"{n} in {c!r}" for c, n in zip(rows.columns, per_column.tolist()) if n)
-            said = [f"{v:g}" for v in codes] + list(texts)
-            read = ", ".join(v for v, cells in zip(said, each) if cells.any())  # '-999, 9': the 9 said
-            none = [v for v, cells in zip(said, each) if not cells.any()]
-            log.info("%s read as missing: %s (%s)%s", read, counted(int(per_column.sum()), "cell"), where,
-                     f"; {', '.join(none)} matched no value" if none else "")
+    unmatched = codedsaid.said(rows, each, [f"{v:g}" for v in codes] + list(texts), text, wide) if announce else None
     if hit.any():
         if fill is None:
-            codedrefusal.refuse(rows, hit, text, worded, texts, attrs or {}, late)
+            codedrefusal.refuse(rows, hit, text, worded, texts, attrs or {}, late, wide)
         numbers = hit & (worded == 0)
         rows.coded = np.where(numbers, rows.values, np.nan) if numbers.any() else None
         rows.worded = worded > 0 if worded.any() else None
@@ -260,10 +249,11 @@ def _decimal_commas(text: str) -> list[int]:
             and b[:1].isdigit()]
 
 
-def say(unmatched: str | None) -> None:
-    """Say ``blank``'s "matched no value" once no static covariate was refused for holding the code (1262)."""
+def say(unmatched: str | None, elsewhere: str = "") -> None:
+    """Say ``blank``'s "matched no value" once no static covariate was refused for holding the code (1262), with
+    where else the code is (``codedsaid.elsewhere``: an unused column, decision 1797)."""
     if unmatched:
-        log.warning("%s", unmatched)
+        log.warning("%s%s", unmatched, elsewhere)
 
 
 def coded_targets(rows: Rows, positions: np.ndarray, series: np.ndarray) -> np.ndarray:

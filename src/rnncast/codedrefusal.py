@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import latereports
+from rnncast import codedsaid, latereports
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.fills import FILL_HINT
@@ -17,9 +17,11 @@ from rnncast.spelling import counted, hint, named
 from rnncast.timetext import shown
 
 
-def refuse(rows: Rows, hit: np.ndarray, text: str, worded: np.ndarray, texts: tuple, attrs: dict, late: bool):
+def refuse(rows: Rows, hit: np.ndarray, text: str, worded: np.ndarray, texts: tuple, attrs: dict, late: bool,
+           wide: bool = False):
     """Refuse the cells ``hit`` [N, C] read as missing without a fill: the first by place and code ('M', -999), led by
-    the late rows (``latereports.coded``, where ``late``) that a fill would make up, as ``fills.fill_panel`` leads."""
+    the late rows (``latereports.coded``, where ``late``) that a fill would make up, as ``fills.fill_panel`` leads;
+    a ``wide`` table's by its own column and counted as it holds them (``codedsaid``, decision 1793)."""
     value = lambda k, j: repr(texts[worded[k, j] - 1]) if worded[k, j] else f"{rows.values[k, j]:g}"  # noqa: E731
     found = latereports.coded(rows, hit, value, attrs) if late else None
     lead, rest = "", hit
@@ -34,10 +36,11 @@ def refuse(rows: Rows, hit: np.ndarray, text: str, worded: np.ndarray, texts: tu
             raise RnncastError(f"{lead}column {rows.columns[j]!r} of series {rows.ids[rows.codes[k]]!r} has a missing "
                                f"value (NaN) at "
                                f"{place(int(rows.positions[k]), attrs)}{_when(rows, k)}; {hint('fill', FILL_HINT)}")
-    k, j = (int(v[0]) for v in np.nonzero(rest))
-    raise RnncastError(f"{lead}column {rows.columns[j]!r} holds {value(k, j)} at {place(int(rows.positions[k]), attrs)}"
-                       f"{_when(rows, k)} ({counted(int(rest.sum()), 'cell')} of {text} in all), which "
-                       f"{named('missing_values')} reads as missing; {hint('fill', FILL_HINT)}")
+    k, j = codedsaid.first(rows, rest, wide)
+    raise RnncastError(f"{lead}column {codedsaid.column_of(rows, k, j, wide)!r} holds {value(k, j)} at "
+                       f"{place(int(rows.positions[k]), attrs)}{_when(rows, k)} ("
+                       f"{counted(sum(n for _, n in codedsaid.by_column(rows, rest, wide)), 'cell')} of {text} in all), "
+                       f"which {named('missing_values')} reads as missing; {hint('fill', FILL_HINT)}")
 
 
 def _when(rows: Rows, k: int) -> str:

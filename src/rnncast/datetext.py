@@ -233,7 +233,7 @@ def _short_years(column: pd.Series) -> np.ndarray:
     return (dates.notna() & ~dates.str.contains(r"\d{3}", na=True) & dates.str.contains(r"\d", na=False)).to_numpy()
 
 
-OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")  # a UTC offset ending a timestamp: +02:00, +0200, Z
+OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|(?<![A-Za-z])Z)$")  # a UTC offset ending a timestamp: +02:00, +0200, Z (not MEZ's Z)
 ZONED = ("timezone", "offset", "tz-aware")  # pandas' refusals of zones: mixed offsets; aware Timestamps among naive ones
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from rnncast.codedblanks import ABOVE
 from rnncast.metrics import naive_scale
 from rnncast.noticed import first_in_block
-from rnncast.panel import Panel
+from rnncast.panel import Panel, series_owner
 from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
 
@@ -51,7 +51,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
             if not named:
                 continue
             rest = np.delete(steps, named)
-            found.append({"series": None if panel.id_col is None else panel.label(s),
+            found.append({"series": series_owner(panel, s),
                           "column": str(panel.named_columns(s)[j]), "median": float(np.median(steps)),
                           "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]),
                                      "after": float(column[k + 1]), "row": k + 1} for k in named],

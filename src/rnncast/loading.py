@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import (appendedrows, assembly, codedblanks, csvdialect, fiscalquarters, fitxy, indexcolumns, labels,
+from rnncast import (appendedrows, assembly, codedblanks, codedsaid, csvdialect, fiscalquarters, fitxy, indexcolumns, labels,
                      repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext, unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -116,7 +116,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                                                     indexed[rows.id_col] if layout == "long" else None, announce))
     if announce:
         rowindex.say(indexed, written)
-    unmatched = codedblanks.blank(rows, missing_values, announce, fill, frame.attrs, layout == "long")  # -999: blank
+    unmatched = codedblanks.blank(rows, missing_values, announce, fill, frame.attrs, layout == "long",  # -999: blank
+                                  layout == "wide")
     rows.dayfirst, rows.text_format = order.get("dayfirst", dayfirst), order.get("text_format")  # as read: new data
     # may be written in the other order than the model's (dayorder.against_model), and its future file so too
     rows.written, rows.clocks = order.get("written"), order.get("clocks")  # times as written: writtenzones, seriesclocks
@@ -142,7 +143,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         panel.static = statics.read(table, names(static_covariates) if table is None else [], frame, rows.codes_by_row,
                                     panel, panel.id_col or ID_COLUMN, announce, as_categories, missing_values)
         codedblanks.static(panel, missing_values)  # -999 of a static covariate: missing, not an elevation
-    codedblanks.say(unmatched)  # "matched no value": not said before a static covariate's code is refused
+    codedblanks.say(unmatched, unmatched and codedsaid.elsewhere(  # "matched no value": not said before a static
+        frame, missing_values, panel.unused, rows.ids if layout == "wide" else rows.columns[:rows.n_targets]))  # covariate's code is refused
     if announce and (rest := [c for c in panel.unused if c not in counters]) and not (
             isinstance(features, str) and features == "all"):  # 'all' named its own
         dated = labels.dated_columns(frame, rest) if rows.time_col is None else []

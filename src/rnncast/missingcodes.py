@@ -23,7 +23,7 @@ from rnncast import otherunits, outliers
 from rnncast.codedblanks import WRITTEN, code_like, future_refusal, if_missing, proposed  # said in one wording
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block, first_time
-from rnncast.panel import Panel
+from rnncast.panel import Panel, series_owner
 from rnncast.settingvalues import missing_numbers
 from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
@@ -43,10 +43,10 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     for s, split in enumerate(splits):
         rows = panel.rows(s)  # [T_s, C]
         for j in range(rows.shape[1]):
-            series = None if panel.id_col is None else panel.label(s)
+            series = series_owner(panel, s)
             column = str(panel.named_columns(s)[j])
-            if (series, column) in skip:
-                continue
+            if (series, column) in skip or any((f["series"], f["column"]) == (series, column) for f in found):
+                continue  # a wide table's covariate, every series': its column found once (decision 1794)
             far = far_codes(rows[:, j], split.train_end)
             if far is None:
                 continue

@@ -20,7 +20,7 @@ import numpy as np
 
 from rnncast.codedblanks import ABOVE
 from rnncast.noticed import first_in_block
-from rnncast.panel import Panel
+from rnncast.panel import Panel, series_owner
 from rnncast.scaling import Scaler
 from rnncast.spelling import counted, spelled, times_over
 from rnncast.windows import Split
@@ -50,7 +50,7 @@ def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]
             squeezed = _column(train[:, j], scaler.kind, float(scaler.scale[j]))
             if squeezed is not None:
                 k, more, near, squeeze = squeezed
-                found.append({"series": None if panel.id_col is None else panel.label(s), "target": j < panel.n_targets,
+                found.append({"series": series_owner(panel, s), "target": j < panel.n_targets,
                               "column": str(panel.named_columns(s)[j]), "value": float(train[k, j]),
                               "time": panel.when(s, k), "more": more, "near": near, "squeeze": squeeze})
     return found

@@ -225,3 +225,16 @@ def _position(ids: list, series) -> int | None:
         except (TypeError, ValueError):  # pd.NA's ambiguous truth: no match
             continue
     return None
+
+
+def series_owner(panel, s: int) -> str | None:
+    """The series a message names after a column of series ``s`` of ``panel`` (``Panel.label``: "series 'a'"), or
+    None where the column alone names it: one series, or a wide table, whose columns are the series' own and the
+    covariates they share (decision 346: never "column 'a' of series 'a'", decision 1794)."""
+    return None if panel.id_col is None or panel.layout == "wide" else panel.label(s)
+
+
+def of_series(panel, s: int) -> str:
+    """" of series 'a'" after a column of series ``s`` in a message, "" where the column alone names it
+    (``series_owner``)."""
+    return "" if (owner := series_owner(panel, s)) is None else f" of {owner}"

@@ -18,7 +18,7 @@ from typing import Iterator
 import numpy as np
 
 from rnncast.errors import RnncastError
-from rnncast.panel import Panel
+from rnncast.panel import Panel, of_series
 from rnncast.scaling import Scaler
 from rnncast.settingvalues import missing_numbers
 from rnncast.timetext import shown
@@ -188,7 +188,7 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
         return
     s, h, f = (int(i) for i in np.argwhere(bad)[0])
     value, middle = float(values[s, h, f]), float(_median(rows[s, :, f : f + 1])[0])
-    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    whose = of_series(panel, s)
     where = f"{shown(when[s][h], when[s], state.calendar.text_format)} (forecast step {h + 1} of {values.shape[1]})"
     read_as = ("it overflows float32 as the network reads it: the forecasts would be inf or nan" if not np.isfinite(read[s, h, f])
                else f"it reads {float(read[s, h, f]):.3g} in float32, beside which the network's sums tell its inputs apart "
@@ -280,7 +280,7 @@ def _refuse(panel: Panel, s: int, j: int, train: np.ndarray, far: tuple[float, i
                       " (a validation row)" if k < split.val_end else _TEST_ROW.get())
     among = "training values" if not part else "values"
     name = panel.named_columns(s)[j]
-    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    whose = of_series(panel, s)
     rows = (f"the {tail} rows around it" if around else f"its last {tail} rows" if scored or at_end else
             f"its last {tail} training rows")
     blurred = (f"in float32 as the network reads it, {rows} are told apart only to within "

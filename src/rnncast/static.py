@@ -110,6 +110,7 @@ def read(table: pd.DataFrame | None, names: list[str], frame: pd.DataFrame, code
     if table is None:
         codedblanks.static_words(frame, names, missing_values, np.asarray(panel.given_ids, dtype=object)[codes])
         return from_columns(frame, codes, names, panel.given_ids, announce, as_categories, missing_values)
+    table = staticids.wide_key(table, panel.ids, id_col, announce) if panel.layout == "wide" else table  # decision 1798
     table = keyed(table, id_col, frame.columns)  # the id column missing is the first problem, said first
     if panel.id_col is not None:  # a long table: its columns of the table's attributes would be read twice
         given_once([c for c in table.columns if str(c) != id_col], frame.columns, at_fit=True, wide=panel.layout == "wide")

@@ -6,6 +6,8 @@ none; rows of series not in the data are said and not used (a table of every sto
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,7 @@ from rnncast.seriesids import id_texts, one_form, other_form
 from rnncast.settingvalues import plain
 from rnncast.spelling import listed, some
 
+log = logging.getLogger(__name__)
 WHERE = "the static covariate table"
 
 
@@ -112,3 +115,27 @@ def unused(given_keys: np.ndarray, texts: pd.Series, ids: list) -> str | None:
     return (f"the static covariate table holds {'a row' if len(names) == 1 else f'{len(names)} rows'} of series "
             f"{listed(names)}, which {'is' if len(names) == 1 else 'are'} not in the data; "
             f"{'it is' if len(names) == 1 else 'they are'} not used")
+
+
+def wide_key(table: pd.DataFrame, ids: list, id_col: str, announce: bool = False) -> pd.DataFrame:
+    """The static covariate ``table`` of a wide table, whose series ``ids`` are its columns and have no id column the
+    user could name (decision 1798): keyed by ``id_col`` ('unique_id') where it has that column (or index), else by its
+    one column whose values name series (station: A_Rhein, C_Bach), read as ``id_col`` (said where ``announce``).
+    Two such columns are refused as ambiguous, none as no key, each naming the series."""
+    if id_col in table.columns or table.index.name == id_col:
+        return table
+    wanted = {str(i) for i in ids}
+    held = [c for c in table.columns if not (wanted.isdisjoint(table[c].dropna().astype(str).str.strip()))]
+    series = some([repr(str(i)) for i in ids])
+    if len(held) == 1:
+        if announce:
+            log.info("static covariate table: column %r names the series (the wide table's columns %s), read as their key",
+                str(held[0]), series)
+        return table.rename(columns={held[0]: id_col})
+    columns = ", ".join(map(str, table.columns)) or "no columns"
+    if held:
+        raise RnncastError(f"{WHERE} of a wide table (one column per series: {series}) is keyed by the column that "
+                           f"names the series, and {some([repr(str(c)) for c in held])} each name some: name the key "
+                           f"{id_col!r}, e.g. with pandas: table = table.rename(columns={{{str(held[0])!r}: {id_col!r}}})")
+    raise RnncastError(f"{WHERE} of a wide table (one column per series: {series}) needs a column naming the series, "
+                       f"one row each, which becomes their key; it has {columns}, and no column holds a series' name")

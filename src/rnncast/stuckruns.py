@@ -25,7 +25,7 @@ import numpy as np
 
 from rnncast.noticed import first_in_block, first_in_call
 from rnncast.timetext import shown
-from rnncast.panel import Panel
+from rnncast.panel import Panel, of_series, series_owner
 from rnncast.spelling import counted, spelled
 from rnncast.windows import Split
 
@@ -53,7 +53,7 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
                 column = every[: split.end, j]  # the run judged on its whole length, across the part's border
                 skip = (split.train_end, a) if part == SCORED and a > split.train_end else None  # validation rows
                 if (run := _run(column, a, b, skip)) is not None:
-                    found.append({"series": None if panel.id_col is None else panel.label(s),
+                    found.append({"series": series_owner(panel, s),
                                   "column": str(panel.named_columns(s)[j]), "value": float(column[run[0]]),
                                   **_part(run, a, b, lambda r, s=s: panel.when(s, r)), "part": part,
                                   **({"rows_of": scored[0]} if part == SCORED else {})})
@@ -106,7 +106,7 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
                 run = run if panel is not None else (run[0] + int(kept[0]), run[1])
                 when = functools.partial(_when, panel, int(s), times)  # as the data writes it, as fit's (decision 1579)
                 named = panel is not None  # the series and column as find names them, so fit says a run once
-                found.append({"series": (None if panel.id_col is None else panel.label(int(s))) if named else (
+                found.append({"series": series_owner(panel, int(s)) if named else (
                               wf.ids[s] if len(wf.ids) > 1 else None), "column": str(panel.named_columns(int(s))[j])
                               if named else str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
                               **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED})
@@ -134,7 +134,7 @@ def at_end(panel: Panel) -> None:
             rest = repeats[: len(repeats) - tail - 1]  # the steps before the run (not the one into it)
             if tail + 1 < MIN_RUN or len(rest) < MIN_RUN or rest.mean() > ELSEWHERE:
                 continue
-            whose = f" of {panel.label(s)}" if panel.id_col is not None else ""
+            whose = of_series(panel, s)
             start = panel.when(s, len(rows) - tail - 1)
             if first_in_block("stuck at end", s, j, start):
                 log.warning("column %r%s holds %.6g for its last %d rows (from %s), though it moves at nearly every "

@@ -28,7 +28,7 @@ import numpy as np
 from rnncast.bordertimes import searcher
 from rnncast.codedblanks import WRITTEN, code_like, if_missing
 from rnncast.noticed import first_in_call
-from rnncast.panel import Panel
+from rnncast.panel import Panel, of_series
 from rnncast.resolution import such_values
 from rnncast.spelling import counted, spelled
 from rnncast.windowforecasts import WindowForecasts, scored, scored_errors
@@ -139,7 +139,7 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     if not first_in_call("swamped scores"):  # once per call: fit scores its validation and its test rows
         return
     f, s = found[0], found[0]["series"]
-    whose = "" if panel.id_col is None else f" of {panel.label(s)}"
+    whose = of_series(panel, s)
     more = (such_values(f["more"] + 1, panel.when(s, f["first"]), panel.when(s, f["last"]), f["in_a_row"])
             if f["more"] else "")
     also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 import zoneinfo
 
 import pandas as pd
 
 from rnncast.noticed import first_in_call
-from rnncast.spelling import did_you_mean
+from rnncast.spelling import did_you_mean, spelled
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,13 @@ ABBREVIATIONS = {  # an abbreviation (in summer time too) -> what it is mostly r
     "AWST": ("Australian Western Time", ("Australia/Perth",)),
     **dict.fromkeys(("NZST", "NZDT"), ("New Zealand Time", ("Pacific/Auckland",))),
 }
+_PAIRS = (("CET", "CEST", "+01:00", "+02:00"), ("MEZ", "MESZ", "+01:00", "+02:00"), ("MET", "MEST", "+01:00", "+02:00"),
+          ("WET", "WEST", "+00:00", "+01:00"), ("WEZ", "WESZ", "+00:00", "+01:00"), ("EET", "EEST", "+02:00", "+03:00"),
+          ("OEZ", "OESZ", "+02:00", "+03:00"), ("EST", "EDT", "-05:00", "-04:00"), ("MST", "MDT", "-07:00", "-06:00"),
+          ("PST", "PDT", "-08:00", "-07:00"), ("AKST", "AKDT", "-09:00", "-08:00"), ("AEST", "AEDT", "+10:00", "+11:00"),
+          ("ACST", "ACDT", "+09:30", "+10:30"), ("NZST", "NZDT", "+12:00", "+13:00"))  # standard, summer: one offset each
+_ONE_OFFSET = {"HST": "-10:00", "JST": "+09:00", "KST": "+09:00", "HKT": "+08:00", "SGT": "+08:00", "MSK": "+03:00",
+               "AWST": "+08:00"}  # no summer time; CST, IST, BST name two places, ET, PT the clock: no one offset
 FIXED_ALL_YEAR = {"EST": "America/New_York", "MST": "America/Denver"}  # tzdata's, without the summer time of the clocks
 OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)  # UTC+1, GMT-05:00, +5:30
 
@@ -144,11 +152,66 @@ def _meant(tz: str) -> str:
                 f"{written} (or UTC{written}); it keeps no summer time, so for a place's clock give its IANA zone")
     if tz.upper() == "Z":  # ISO 8601's mark of UTC (2024-01-01T00:00Z), no zone name: not 'NZ'
         return ": Z is ISO 8601's mark of UTC, not a zone name; give UTC"
+    if (fixed := defined(tz)) is not None:  # MEZ: +01:00 by definition, as services write it all year (decision 1796)
+        local = ("; for a place's local clock, which moves to summer time, give its IANA zone, such as "
+                 f"{', '.join(ABBREVIATIONS[tz.upper()][1])}") if fixed[2] else f" (or the IANA zone {ABBREVIATIONS[tz.upper()][1][0]})"
+        return f": {tz} is {fixed[1]}: for timestamps that keep {tz} all year, as services write them, give the fixed offset {fixed[0]}{local}"
     if tz.upper() in ABBREVIATIONS:
         meaning, zones = ABBREVIATIONS[tz.upper()]
         return (f": {tz} is an abbreviation ({meaning}), which names no one zone; give the IANA zone of the data's "
                 f"place, such as {', '.join(zones)}")
     return did_you_mean(tz, zoneinfo.available_timezones())
+
+
+def defined(abbreviation: str) -> tuple[str, str, bool] | None:
+    """``(offset, what it is, whether its clock has summer time)`` of a zone abbreviation that stands for one UTC
+    offset by definition: ``MEZ`` -> ('+01:00', "Central European Time at UTC+01:00 by definition, all year (its
+    summer time is written MESZ, UTC+02:00)", True); None for one that names none (CST, IST, PT) or no abbreviation."""
+    name = str(abbreviation).strip().upper()
+    for standard, summer, winter_offset, summer_offset in _PAIRS:
+        meaning = ABBREVIATIONS[standard][0]
+        if name == standard:
+            return winter_offset, (f"{meaning} at UTC{winter_offset} by definition, all year (its summer time is "
+                                   f"written {summer}, UTC{summer_offset})"), True
+        if name == summer:
+            return summer_offset, (f"{meaning}'s summer time, UTC{summer_offset} by definition (its winter time is "
+                                   f"written {standard}, UTC{winter_offset})"), True
+    if name in _ONE_OFFSET:
+        return _ONE_OFFSET[name], f"{ABBREVIATIONS[name][0]}, UTC{_ONE_OFFSET[name]} (no summer time)", False
+    return None
+
+
+ENDING = re.compile(r"\s([A-Za-z]{2,5})$")  # '2018-10-01 07:00 MEZ': the abbreviation a service writes after the time
+
+
+def in_timestamp(written: pd.Series, i: int, name: str) -> str | None:
+    """Why value ``i`` of time column ``name`` (``written``: as its file writes it) is no timestamp, where it is one
+    followed by a zone abbreviation ('2018-10-01 07:00 MEZ', as German hydrology services write them): what the
+    abbreviation stands for and what to give instead (decision 1795); None otherwise. A column writing two offsets'
+    abbreviations (MEZ in winter, MESZ in summer) is told to write each as its offset (a pandas line)."""
+    text = str(written.iloc[i]).strip()
+    if not (found := ENDING.search(text)) or found[1].upper() not in ABBREVIATIONS:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if pd.isna(pd.to_datetime(text[: found.start()].strip(), errors="coerce")):
+            return None  # no timestamp before it: said as any other value
+    said = found[1]
+    meaning, zones = ABBREVIATIONS[said.upper()]
+    fixed = defined(said)
+    what = f"{said} is {fixed[1]}" if fixed else f"{said} is an abbreviation ({meaning}) of no one UTC offset"
+    lead = f", which ends in {said!r}, a time-zone abbreviation rnncast does not read in a timestamp: {what}; "
+    every = sorted(set(written.dropna().astype(str).str.strip().str.extract(ENDING, expand=False).dropna()))
+    if len(every) > 1 and all(defined(e) for e in every):  # MEZ and MESZ: the offsets change with the clock's
+        replaced = "".join(f".str.replace(' {e}', '{defined(e)[0]}')" for e in every)
+        return (f"{lead}the column writes {' and '.join(every)}: write each as its UTC offset, e.g. with pandas: "
+                f"df[{name!r}] = df[{name!r}]{replaced}, and give the zone whose clock they follow, such as "
+                f"{spelled('tz', zones[0])}")
+    if fixed is None:
+        return f"{lead}remove it from the timestamps and give the zone it stands for, {spelled('tz')}, such as {', '.join(zones)}"
+    local = (f" (or, where the times are a place's local clock, which moves to summer time, its zone, such as {zones[0]})"
+             if fixed[2] else "")
+    return f"{lead}remove it from the timestamps and give {spelled('tz', fixed[0])}, the offset it stands for{local}"
 
 
 def noted(tz) -> None:

@@ -270,8 +270,8 @@ def add_panel_flags(parser: argparse.ArgumentParser) -> None:
     _add_names(group, "--future-covariates", help="columns known over the forecast horizon too (calendar, planned "
                "prices); predict asks for them (--future) (default: none)")
     _add_names(group, "--static-covariates", help="per-series attribute columns, one value per series (default: none)")
-    group.add_argument("--static", metavar="FILE", path=FILE, help="per-series attributes as a table: the id column and one "
-                       "column each (default: none)")
+    group.add_argument("--static", metavar="FILE", path=FILE, help="per-series attributes as a table: the id column (a "
+                       "wide table's: its column naming the series) and one column each (default: none)")
     _add_names(group, "--static-categorical", help="static covariates to read as categories whatever their values, "
                "such as integer codes of a store type or region (default: none: numbers are numbers, text is "
                "categories)")
