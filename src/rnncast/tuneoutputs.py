@@ -75,7 +75,7 @@ def own_storage(out: Path) -> str:
 
 def same_storage(recorded: str | None, storage: str) -> bool:
     """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
-    from rnncast.studies import hide_password
+    from rnncast.storagetext import hide_password
 
     if recorded is None:
         return False
@@ -103,7 +103,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     (``cutting.cut``'s records) every trial left out, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
     best.toml's path."""
     from rnncast.configtoml import config_toml  # loaded when a tune writes, not when the command claims a folder
-    from rnncast.studies import hide_password
+    from rnncast.storagetext import hide_password
 
     study, best = result.study, result.study.best_trial
     searched = list(space)
