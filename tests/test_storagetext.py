@@ -15,7 +15,7 @@ def test_a_storage_url_is_shown_without_its_password():
 
 @pytest.mark.parametrize("url, shown", [
     ("postgresql://:S3cretE@127.0.0.1:1/optuna", "postgresql://:***@127.0.0.1:1/optuna"),
-    ("postgresql://db/optuna?user=alice&password=S3cret", "postgresql://db/optuna?password=***&user=alice"),
+    ("postgresql://db/optuna?user=alice&password=S3cret", "postgresql://db/optuna?user=alice&password=***"),
     ("postgresql+psycopg2://alice:S3cret@db/optuna?sslpassword=K3yPass",
      "postgresql+psycopg2://alice:***@db/optuna?sslpassword=***"),
     ("postgresql://db/o?PASSWORD=a&password=b", "postgresql://db/o?PASSWORD=***&password=***&password=***"),
@@ -33,6 +33,6 @@ def test_a_password_in_the_query_or_beside_an_empty_user_is_masked_too(url, show
 
 
 def test_a_sqlite_url_with_a_password_in_its_query_is_masked_and_text_sqlalchemy_cannot_read_by_its_patterns():
-    masked = hide_password("sqlite:///file:/tmp/tu6.db?mode=rwc&password=S3cretF&uri=true")
-    assert "S3cretF" not in masked and "password=***" in masked
+    assert hide_password("sqlite:///file:/tmp/tu6.db?mode=rwc&password=S3cretF&uri=true") == \
+        "sqlite:///file:/tmp/tu6.db?mode=rwc&password=***&uri=true"  # its path as given
     assert hide_password("not a url ://x:pw@h?password=p") == "not a url ://x:pw@h?password=***"

@@ -13,8 +13,8 @@ def hide_password(url: str) -> str:
     """``url`` with each secret it holds as ``***``: the password after ``user:`` (an empty user too:
     ``postgresql://:pw@host``) and the query's ``password=`` and ``sslpassword=`` (any case, each time given), which
     libpq and psycopg take (decision 9803). Read by SQLAlchemy's ``make_url``, as the storage will be, and written
-    back by its ``render_as_string(hide_password=True)``; a URL holding no secret is returned as given (a SQLite
-    path keeps its spelling), and one SQLAlchemy cannot read is masked by the same two patterns on its text."""
+    back by its ``render_as_string(hide_password=True)`` where it holds a user's password; else its text is kept (a
+    SQLite path keeps its spelling) with its query's secrets masked, as is text SQLAlchemy cannot read."""
     try:
         from sqlalchemy.engine import make_url
         from sqlalchemy.exc import ArgumentError
@@ -24,6 +24,6 @@ def hide_password(url: str) -> str:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
         return _QUERY_SECRET.sub(r"\1***", _USER_SECRET.sub(r"\1:***@", url))
-    if parsed.password is None and not any(key.lower() in SECRET_KEYS for key in parsed.query):
-        return url
+    if parsed.password is None:  # nothing SQLAlchemy would render differently: the text as given, its query's masked
+        return _QUERY_SECRET.sub(r"\1***", url)
     return _QUERY_SECRET.sub(r"\1***", parsed.render_as_string(hide_password=True))

@@ -80,9 +80,9 @@ def same_storage(recorded: str | None, storage: str) -> bool:
     if recorded is None:
         return False
     files = sqlite_file(recorded), sqlite_file(storage)
-    if None not in files:
-        return files[0].resolve() == files[1].resolve()
-    return recorded == hide_password(storage)
+    if None not in files and files[0].resolve() == files[1].resolve():
+        return True
+    return recorded == hide_password(storage)  # a SQLite URL whose query held a password: recorded masked (9803)
 
 
 def fit_line(config: Path, source, table_in_memory: bool) -> str:
