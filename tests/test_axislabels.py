@@ -93,3 +93,35 @@ def test_an_x_label_is_wrapped_at_its_spaces_to_its_axes_width_at_every_draw():
     fig.set_size_inches(14, 3)  # wide enough: one line again
     draw(fig)
     assert ax.get_xlabel() == text
+
+
+def test_a_cut_inside_a_piece_is_the_most_characters_that_fit_and_found_in_a_few_measures():
+    """A 20,000-character series id made fit hang after training: each cut measured ``piece[:k]`` for every k
+    (t35t4 M3, decision 1803). The cut is the same, found by doubling then halving."""
+    weights = {c: 1.0 + (ord(c) % 3) / 2 for c in "abcdefgh"}
+
+    def uneven(text: str) -> float:
+        return sum(weights[c] for c in text)
+
+    for piece in ("abcdefghabcdefgh", "h" * 40, "a"):
+        for room in (0.5, 1.0, 3.0, 7.5, 100.0):
+            brute = max(1, max(k for k in range(1, len(piece) + 1) if uneven(piece[:k]) <= room or k == 1))
+            assert axislabels.most_fitting(piece, room, uneven) == brute
+    measured = []
+
+    def counted(text: str) -> float:
+        measured.append(len(text))
+        return float(len(text))
+
+    lines = axislabels.wrapped("L" * 20_000, 50, counted)
+    assert "".join(lines) == "L" * 20_000 and len(lines) == 400
+    assert len(measured) < 20 * len(lines)  # a few measures a line, not one per character of it
+
+
+def test_a_title_naming_an_id_of_20000_characters_takes_a_few_lines_around_an_ellipsis():
+    fig = Figure(figsize=(6, 3), layout="constrained")
+    ax = fig.subplots()
+    axislabels.title(ax, "best of 2 by test MASE: series '" + "L" * 20_000 + "'", fontsize=10)
+    draw(fig)
+    lines = ax.get_title().split("\n")
+    assert len(lines) <= axislabels.TITLE_LINES and "…" in ax.get_title() and lines[0].startswith("best of 2")

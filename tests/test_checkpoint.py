@@ -808,3 +808,16 @@ def test_a_model_another_save_wrote_since_the_check_stays_and_this_save_is_refus
     other.save(tmp_path / "empty")  # none there: saved
     other.save(folder, overwrite=True)  # asked: replaced
     assert (folder / "weights.safetensors").read_bytes() != before
+
+
+def test_saving_over_a_model_whose_files_are_links_never_writes_where_they_lead(tmp_path, fitted):
+    """t35t4 H2 asked of Forecaster.save into an existing folder: its model is written whole in a new folder and
+    renamed into place, so links planted in the earlier one are removed with it, their targets as they were."""
+    folder, outside = tmp_path / "mine", tmp_path / "outside.json"
+    fitted.save(folder)
+    outside.write_text("precious\n")
+    (folder / "model.json").unlink()
+    (folder / "model.json").symlink_to(outside)
+    fitted.save(folder, overwrite=True)
+    assert outside.read_text() == "precious\n" and not (folder / "model.json").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "outside.json"]

@@ -689,3 +689,31 @@ def test_a_resume_is_recorded_as_it_begins_so_a_stopped_one_is_kept(tmp_path):
         "command_line": first, "threads_used": 2,
         "resumed_with": ["rnncast fit --resume runs/e3 --threads 1", "rnncast fit --resume runs/e3 --threads 2"]}
     _note_resume(tmp_path / "none")  # no config.json: nothing to note, nothing raised
+
+
+def test_a_resume_replaces_links_planted_in_its_run_folder_and_never_writes_where_they_lead(tmp_path, capsys, caplog):
+    """t35t4 H2: history.csv -> elsewhere/notes.txt in a shared run folder, and ``fit --resume`` overwrote notes.txt
+    with the run's history (test_forecasts.csv's link with patients' forecasts). In a folder rnncast holds, a link
+    where one of its own files (or model/) goes is now replaced by that file, said in a WARNING, and what it led to
+    stays as it was (decision 1800)."""
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    run, elsewhere = tmp_path / "run", tmp_path / "elsewhere"
+    code, _, err = cli(capsys, *fit_args(data, run, "--epochs", "1"))
+    assert code == 0, err
+    (run / "report.html").unlink()  # its outputs cut short: it resumes
+    (elsewhere / "model").mkdir(parents=True)
+    for name in ("history.csv", "test_forecasts.csv", "model/model.json"):
+        (elsewhere / name).write_text(f"precious {name}\n")
+    for name in ("history.csv", "test_forecasts.csv", "model"):
+        (run / name).unlink() if name != "model" else shutil.rmtree(run / name)
+        (run / name).symlink_to(elsewhere / name)
+    code, _, err = cli(capsys, "fit", "--resume", run, "--epochs", "2")
+    assert code == 0, err
+    for name in ("history.csv", "test_forecasts.csv", "model/model.json"):
+        assert (elsewhere / name).read_text() == f"precious {name}\n"
+    assert not any((run / name).is_symlink() for name in ("history.csv", "test_forecasts.csv", "model"))
+    assert (run / "history.csv").read_text().startswith("epoch,") and (run / "model" / "weights.safetensors").is_file()
+    assert f"history.csv was a link to {elsewhere / 'history.csv'}; a link in a folder rnncast writes is replaced" in \
+        caplog.text
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["history.csv", "model", "test_forecasts.csv"]

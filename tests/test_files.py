@@ -21,7 +21,6 @@ def test_json_is_strict_and_an_undefined_number_is_null(tmp_path):
     files.write_json(path, {"r2": float("nan"), "mse": [1.5, float("inf")], "windows": 3})
     text = path.read_text()
     assert json.loads(text) == {"r2": None, "mse": [1.5, None], "windows": 3} and "NaN" not in text
-    assert path.stat().st_mode & 0o777 == 0o644  # readable by others: run directories are shared
     files.write_text(path, "second")
     assert path.read_text() == "second" and [p.name for p in path.parent.iterdir()] == ["metrics.json"]
 
@@ -82,8 +81,6 @@ def test_the_temporary_name_of_a_write_matches_what_the_sweep_removes(tmp_path, 
 
 
 def test_a_file_that_cannot_be_written_is_named_not_its_temporary_name(tmp_path, monkeypatch):
-    import tempfile
-
     import pytest
 
     from rnncast import files
@@ -92,7 +89,7 @@ def test_a_file_that_cannot_be_written_is_named_not_its_temporary_name(tmp_path,
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files, "temp_file", refuse)
     with pytest.raises(RnncastError, match=rf"cannot write {tmp_path / 'f.csv'}: Permission denied"):
         files.write_text(tmp_path / "f.csv", "x")
 
@@ -247,17 +244,16 @@ def test_no_free_inode_for_the_temporary_file_is_a_full_disk_not_a_permission(tm
     """mkstemp's ENOSPC (a disk out of inodes) said "check the permissions", and fit offered no resume (decision
     1750); another refusal there is still the permission line."""
     import errno
-    import tempfile
 
     def no_inode(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(tempfile, "mkstemp", no_inode)
+    monkeypatch.setattr(files, "temp_file", no_inode)
     with pytest.raises(OSError) as refused:
         files.write_text(tmp_path / "history.csv", "epoch\n")
     assert not isinstance(refused.value, RnncastError)
     assert (refused.value.errno, refused.value.filename, refused.value.kept) == (errno.ENOSPC, str(tmp_path / "history.csv"), True)
-    monkeypatch.setattr(tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")))
+    monkeypatch.setattr(files, "temp_file", lambda *a, **k: (_ for _ in ()).throw(PermissionError(errno.EACCES, "Permission denied")))
     with pytest.raises(RnncastError, match="Permission denied .check the permissions"):
         files.write_text(tmp_path / "history.csv", "epoch\n")
 
@@ -274,3 +270,55 @@ def test_a_loop_of_links_as_a_folder_to_write_is_named_a_loop(tmp_path):
     os.symlink("missing", tmp_path / "o" / "gone")  # a link to nothing is told as before
     with pytest.raises(RnncastError, match="is a link to missing, a folder that does not exist; make it"):
         files.refuse_dangling(tmp_path / "o" / "gone", "cannot write")
+
+
+@pytest.mark.parametrize("umask", [0o077, 0o022, 0o027])
+def test_a_new_file_and_a_new_model_folder_get_the_umask_s_mode_and_a_replaced_one_keeps_its_own(tmp_path, umask):
+    """Every file was forced to 0644 and model/ to 0755, so under umask 077 patients' forecasts were readable by every
+    user (t35t4 H1, decision 1799): a new file is now 0666 less the umask, as open() and cp make it, a new folder 0777
+    less it; a file replaced keeps the mode it had (decision 71). Run in a child, whose umask is its own."""
+    script = f"""
+import os, stat, torch
+from pathlib import Path
+from rnncast import files, checkpoint
+from rnncast.models import NetSpec, build_net
+os.umask({umask})
+d = Path({str(tmp_path)!r})
+files.write_text(d / "new.csv", "a\\n")
+kept = d / "kept.csv"; kept.write_text("old"); os.chmod(kept, 0o640); files.write_text(kept, "new")
+net = build_net(NetSpec(cell="gru", n_inputs=1, n_targets=1, horizon=1, hidden_size=4))
+checkpoint.write_model(d / "model", net, {{}})
+(d / "old").mkdir(); os.chmod(d / "old", 0o750); (d / "old" / "model.json").write_text("{{}}")
+checkpoint.write_model(d / "old", net, {{}})
+print(*(oct(stat.S_IMODE(os.stat(d / n).st_mode)) for n in ("new.csv", "kept.csv", "model", "model/model.json", "old")))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [oct(0o666 & ~umask), oct(0o640), oct(0o777 & ~umask), oct(0o666 & ~umask), oct(0o750)]
+
+
+def test_in_a_held_folder_a_link_is_replaced_not_written_through_and_a_linked_folder_refused(tmp_path, caplog):
+    """A link planted in a folder rnncast holds (a run resumed, a tune continued) is replaced by rnncast's own file;
+    where it leads stays as it was (t35t4 H2, decision 1800). Outside held folders a link is written through
+    (decision 71, test above)."""
+    run, outside = tmp_path / "run", tmp_path / "outside"
+    run.mkdir(), outside.mkdir()
+    (outside / "notes.txt").write_text("precious\n")
+    (outside / "sub").mkdir()
+    (run / "history.csv").symlink_to(outside / "notes.txt")
+    (run / "deep").symlink_to(outside / "sub")
+    def check():
+        return None
+
+    files.hold_writes(run, check)
+    try:
+        files.write_text(run / "history.csv", "epoch\n")
+        with pytest.raises(RnncastError, match=r"cannot write .*deep/f.csv: .*deep is a link \(to .*sub\) inside .*run, "
+                                               r"a folder rnncast writes its own files in, and is not followed"):
+            files.write_text(run / "deep" / "f.csv", "x\n")
+    finally:
+        files.let_writes_go(run, check)
+    assert (outside / "notes.txt").read_text() == "precious\n" and list((outside / "sub").iterdir()) == []
+    assert not (run / "history.csv").is_symlink() and (run / "history.csv").read_text() == "epoch\n"
+    assert "history.csv was a link to" in caplog.text and "what it led to is as it was" in caplog.text
+    assert files.held_within(run / "history.csv") is None  # let go: a link there is the user's again

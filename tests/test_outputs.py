@@ -291,3 +291,18 @@ def test_predict_out_dash_is_told_to_leave_out_out_for_standard_output(tmp_path)
         check_output_file("-", "--out", "CSV or Parquet", suffixes=(".csv", ".parquet"))
     with pytest.raises(RnncastError, match=r"ending in \.csv$"):
         check_output_file("-", "--by-series-csv", "CSV", suffixes=(".csv",))
+
+
+def test_a_study_db_that_is_a_link_is_not_rnncast_s_so_a_tune_refuses_the_folder(tmp_path):
+    """SQLite writes through a link: a study.db planted as a link to another database made a tune add its tables
+    there. rnncast never makes one, so it is a file rnncast did not write, refused by name (decision 1800)."""
+    from rnncast.outputs import claim_output
+
+    (tmp_path / "theirs.db").write_bytes(b"")
+    out = tmp_path / "tu"
+    out.mkdir()
+    (out / "study.db").symlink_to(tmp_path / "theirs.db")
+    assert not outputs.written_by_rnncast(out / "study.db")
+    with pytest.raises(RnncastError, match=r"holds files that rnncast did not write \(study.db\)"):
+        claim_output(out, tmp_path / "d", True, "tune")
+    assert (out / "study.db").is_symlink() and (tmp_path / "theirs.db").read_bytes() == b""

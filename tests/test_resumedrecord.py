@@ -150,3 +150,32 @@ def test_a_quarterly_calendar_a_run_found_before_1044_is_named_as_a_read_now_nam
     config["settings"]["freq"], config["run"]["calendar"]["freq"] = given, "QS-APR"
     (run / "config.json").write_text(json.dumps(config))
     assert own_values(run / "config.json", None)["calendar"] == ("QS-APR" if given else "QS-JAN")
+
+
+def test_a_stray_report_html_beside_an_unfinished_training_is_said_as_such_not_a_damaged_metrics_json(tmp_path):
+    """t35t4 L3: a run interrupted at epoch 2 of 4 plus a report.html (a foreign one) was refused as "finished
+    training at epoch 2, but its metrics.json is damaged", though there was no metrics.json and training had not
+    ended (decision 1804). A finished run whose metrics.json is gone says "is missing"."""
+    from rnncast.resumedrecord import refuse_finished
+
+    run = tmp_path / "run"
+    run.mkdir()
+
+    def stop(record):
+        if record.epoch == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Forecaster(**{**TINY, "epochs": 4}).fit(make_frame(120), target="y", checkpoint=run / "checkpoint.safetensors",
+                                                 on_epoch=stop)
+    (run / "config.json").write_text('{"data": "series.csv"}')
+    (run / "report.html").write_text("<html></html>")
+    with pytest.raises(RnncastError) as refused:
+        refuse_finished(run)
+    assert str(refused.value) == (
+        f"{run} holds a report.html but no metrics.json, and its checkpoint.safetensors holds an unfinished training "
+        f"(epoch 2 of 4 finished): rnncast writes report.html last, once training has ended, so this one is not the "
+        f"run's; remove {run}/report.html and run rnncast fit --resume {run} to continue it")
+    (run / "checkpoint.safetensors").unlink()
+    with pytest.raises(RnncastError, match=r"finished training, but its metrics.json is missing; to write"):
+        refuse_finished(run)

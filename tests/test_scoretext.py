@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from rnncast.scoretext import score_texts, table
+from rnncast.scoretext import cell_text, score_texts, table
 
 
 def test_a_column_of_errors_is_in_one_notation_with_the_same_decimals_down_it():
@@ -79,3 +79,13 @@ def test_a_share_reads_with_one_decimal_and_never_as_100_percent_unless_all():
     from rnncast.scoretext import percent
     assert percent(0.421) == "42.1%" and percent(0.99996) == ">99.9%" and percent(0.9994) == "99.9%"
     assert percent(0.0) == "0.0%"
+
+
+def test_a_cell_holding_control_characters_is_quoted_and_escaped_as_standard_error_names_it():
+    """t35t4 M2: evaluate --by-series printed a series id raw: ESC ] 0 ; ... BEL retitled the terminal, ESC [31m turned
+    the output red, and a newline forged a line of "rnncast: ERROR: ..." (decision 1802)."""
+    text = table(["series", "MSE"], [["ok", "1.0"], ["evil\nrnncast: ERROR: forged", "2.0"],
+                                     ["esc\x1b]0;PWNED\x07\x1b[31mRED", "3.0"], ["Müller, 판매", "4.0"]])
+    assert "\x1b" not in text and "\x07" not in text and len(text.splitlines()) == 6
+    assert "'evil\\nrnncast: ERROR: forged'" in text and "'esc\\x1b]0;PWNED\\x07\\x1b[31mRED'" in text
+    assert cell_text("Müller, 판매") == "Müller, 판매" and cell_text(3) == "3"  # printable text as written

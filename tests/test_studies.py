@@ -11,7 +11,7 @@ import pytest
 from rnncast import RnncastError
 from rnncast.searchspace import fixed_checked
 from rnncast.studies import (DIVERGED_ATTR, FIXED_ATTR, RAISED_ATTR, RANKING_ATTR, check_fixed, check_ranking,
-                             defaults_due, hide_password, lost_params, ranking)
+                             defaults_due, lost_params, ranking)
 
 optuna = pytest.importorskip("optuna")
 
@@ -49,11 +49,6 @@ def test_a_study_from_before_the_record_was_ranked_by_mse_even_for_quantiles():
     point = _study_with_a_trial(None)
     check_ranking(point, "old", "mse", created=False)
     assert point.user_attrs[RANKING_ATTR] == "mse"
-
-
-def test_a_storage_url_is_shown_without_its_password():
-    assert hide_password("postgresql://ann:s3cret@db.example/tune") == "postgresql://ann:***@db.example/tune"
-    assert hide_password("sqlite:///study.db") == "sqlite:///study.db"
 
 
 def test_a_setting_left_at_its_default_is_said_as_the_default_not_as_given():

@@ -33,6 +33,9 @@ def test_storages_compare_sqlite_files_by_path_and_others_as_recorded(tmp_path):
     assert sqlite_file(f"sqlite:///{db}") == db and sqlite_file("postgresql://u@h/db") is None
     assert same_storage(f"sqlite:///{db}", f"sqlite:///{tmp_path}/./s.db")
     assert not same_storage(None, f"sqlite:///{db}")
+    with_password = f"sqlite:///file:{db}?mode=rwc&password=S3cret&uri=true"  # recorded masked (decision 1801)
+    assert same_storage(f"sqlite:///file:{db}?mode=rwc&password=***&uri=true", with_password)
+    assert not same_storage(f"sqlite:///file:{db}x?mode=rwc&password=***&uri=true", with_password)
     assert same_storage("postgresql://u:***@h/db", "postgresql://u:secret@h/db")
 
 

@@ -16,6 +16,8 @@ and lays it out again:
 
 The titles of a grid's rows (``title``) are wrapped to their axes' width, not to the figure's as matplotlib's ``wrap``
 does: a row's title as wide as the figure hung over the label along the rows (and, before, over each row's label).
+A title, or a name written whole under it, that would take more than ``TITLE_LINES`` lines (a series id of 20,000
+characters) is shortened around an ellipsis as a label is (``bounded``).
 Labels and titles are fitted again at every draw, from the full texts, so a figure resized or saved at another dpi
 fits too; ``get_ylabel`` and ``get_title`` read them as fitted once drawn.
 """
@@ -40,6 +42,7 @@ def values_label(name: str) -> str:
 FITS = 3  # the most times the labels are fitted again to axes that a label or note moved
 SLACK = 1.03  # a string's width over the sum of its characters' (kerning and rounding), at most
 MAX_LINES = 3  # the most lines a wrapped label takes beside its axes
+TITLE_LINES = 5  # the most a title (or a line of it) takes, the whole label under it too; beyond: shortened (decision 1803)
 ELLIPSIS = "…"
 # Where a name may break: after a separator or a space (kept at the line's end, so the lines joined are the name).
 BREAK = re.compile(r"(?<=[_\-/.,;:\s])(?=\S)")
@@ -140,13 +143,15 @@ class FittedLayout(ConstrainedLayoutEngine):
             if text in self.titles:
                 own, ax = self.titles[text]
                 room = ax.bbox.width
-                lines = [line for part in own.split("\n") for line in wrapped(part, room, width, SPACES) or [part]]
+                lines = [line for part in own.split("\n") for line in bounded(part, room, width, TITLE_LINES, SPACES)
+                         or [part]]
             else:
                 own = self._homes.setdefault(text, text.get_text())
                 x = text.get_transform().transform(text.get_position())[0]
                 room = 2 * min(x, fig.bbox.width - x) * 0.95  # centred, as matplotlib wraps a title
                 lines = [own]
-            lines += [line for name in dict.fromkeys(notes.get(text, [])) for line in wrapped(NOTE + name, room, width)]
+            lines += [line for name in dict.fromkeys(notes.get(text, []))
+                      for line in bounded(NOTE + name, room, width, TITLE_LINES)]
             text.set_text("\n".join(lines))
         return [t.get_text() for t in texts] != before
 
@@ -175,12 +180,36 @@ def wrapped(text: str, room: float, width, breaks=BREAK) -> list[str]:
         if line and width((line + piece).rstrip()) > room:  # a space at a line's end takes no room
             lines.append(line.rstrip())
             line = ""
-        while width((line + piece).rstrip()) > room and len(piece) > 1:  # no break inside it: between characters
-            cut = max(1, max(k for k in range(1, len(piece) + 1) if width(piece[:k]) <= room or k == 1))
+        while not line and len(piece) > 1:  # too wide alone, no break inside it: cut between characters
+            cut = most_fitting(piece.rstrip(), room, width)  # a few lines' measures, not the whole piece's (decision 1803)
+            if cut >= len(piece.rstrip()):
+                break
             lines.append(piece[:cut])
             piece = piece[cut:]
         line += piece
     return lines + [line.rstrip()] if line.strip() else lines
+
+
+def most_fitting(piece: str, room: float, width) -> int:
+    """How many leading characters of ``piece`` fit ``room`` (at least 1): doubled, then halved, so a line's cut costs
+    the measures of a few lines' characters. Measuring ``piece[:k]`` for every ``k`` made a 20,000-character series id
+    in a title take O(n²) a line, fit hung for minutes after training (t35t4 M3, decision 1803)."""
+    low, high = 1, 2  # piece[:low] fits (or low is 1); piece[:high] does not, or is all of it
+    while high <= len(piece) and width(piece[:high]) <= room:
+        low, high = high, 2 * high
+    high = min(high, len(piece) + 1)
+    while high - low > 1:
+        mid = (low + high) // 2
+        low, high = (mid, high) if width(piece[:mid]) <= room else (low, mid)
+    return low
+
+
+def bounded(text: str, room: float, width, most: int, breaks=BREAK) -> list[str]:
+    """``text`` ``wrapped`` to ``room``, and where that takes more than ``most`` lines, ``shortened`` to ``most``
+    around an ellipsis: a title or note naming a series id of 20,000 characters takes a few lines, not 200 that
+    squeeze its axes to nothing (decision 1803)."""
+    lines = wrapped(text, room, width, breaks)
+    return lines if len(lines) <= most else shortened(text, room, width, most)
 
 
 def shortened(text: str, room: float, width, max_lines: int = MAX_LINES) -> list[str]:

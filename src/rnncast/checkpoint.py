@@ -18,7 +18,7 @@ import os
 import reprlib
 import secrets
 import shutil
-import tempfile
+import stat
 from dataclasses import MISSING, fields
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from rnncast.version import __version__
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
-                           write_bytes, write_json, written_path)
+                           own_place, temp_folder, write_bytes, write_json)
 from rnncast.folderlock import holder, stopped_before_begun
 from rnncast.models import NetSpec, build_net
 from rnncast.modelkeys import DESCRIBED, check_version
@@ -106,11 +106,11 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
     renamed into place (an earlier model moved aside first, then removed), the renames one step that a Ctrl-C
     or SIGTERM waits for (``interrupts.one_step``; a failed second rename puts the earlier model back), so the
     earlier model or the new one is always at ``folder``; ``folderlock.sweep_temps`` removes what a killed write left.
-    A symbolic link is written through. Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
+    A link is written through, not in a held run (``own_place``). Unchecked: ``save_model`` checks, ``report.write_run`` writes its run's
     own model/. Without ``replace`` a model found there at the rename, another save's since the check, stays and
     ``save_refusal``'s line is raised (a rename onto a folder with files fails as one step: decision 861). ``scores``:
     the run's metrics, whose test headline model.json keeps as ``test_scores`` (``modelcard.scored``: decision 1530)."""
-    folder = written_path(Path(folder))
+    folder = own_place(Path(folder))  # a link written through, but not in a run folder this process holds (decision 1800)
     state = {k: v.detach().cpu().contiguous() for k, v in net.state_dict().items()}
     data = save(state)
     description = {"format": FORMAT, "rnncast_version": __version__, "network": net.spec.to_dict(), **meta,
@@ -121,11 +121,14 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
     try:
         with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
             folder.parent.mkdir(parents=True, exist_ok=True)
-            new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
-        os.chmod(new, 0o755)  # mkdtemp makes 0700; a model folder is meant to be shared and read
+            new = temp_folder(folder)  # 0777 less the umask, as mkdir makes a folder (decision 1799)
+        if folder.is_dir() and not folder.is_symlink():  # a model replaced keeps its mode, as a file replaced does
+            os.chmod(new, stat.S_IMODE(os.stat(folder).st_mode))
         write_bytes(new / WEIGHTS, data)
         write_json(new / META, description)
         with interrupts.one_step():  # one step: a signal waits until a model, the earlier or the new, is at folder
+            if folder.is_symlink():  # a link in a held run folder (own_place): replaced, where it leads left alone
+                os.unlink(folder)
             if not replace:
                 try:
                     os.rename(new, folder)  # over an empty folder, or none; a folder of files is left as it is

@@ -1,6 +1,7 @@
 """Atomic file writes: a file is written under a temporary name in its folder, then renamed over
 the final name, so a crash leaves the old file or the new one, never half of one. A symbolic link is
-written through to its target, as the shell's ``>`` and ``cp`` do.
+written through to its target, as the shell's ``>`` and ``cp`` do, but not in a folder rnncast holds (``own_place``).
+A new file or folder gets the mode the umask leaves, as ``open()`` and ``mkdir`` give (``temp_file``).
 
 A folder that a process writes is held with ``folderlock.lock_folder``, which sweeps the temporary files a killed
 writer left there.
@@ -13,17 +14,20 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import math
 import os
 import re
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import plain
 
-# write_bytes' temporary names: ".NAME." + mkstemp's 8 random characters + ".tmp"
+log = logging.getLogger(__name__)
+
+# write_bytes' temporary names: ".NAME." + 8 random characters (hex; once mkstemp's) + ".tmp"
 TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 LOCK_NAME = ".rnncast.lock"  # the lock file folderlock holds a folder with
 MODEL_META, MODEL_WEIGHTS = "model.json", "weights.safetensors"  # a model folder's files (checkpoint.py)
@@ -107,6 +111,35 @@ def check_held(path) -> None:
             check()
 
 
+def held_within(path) -> str | None:
+    """The held folder (``hold_writes``: a run, backtest, tune or demo folder this process writes) that ``path`` is
+    below, as held (absolute), or None."""
+    where = os.path.abspath(path)
+    return next((folder for folder, _ in _HELD if where.startswith(folder.rstrip(os.sep) + os.sep)), None)
+
+
+def own_place(path: Path) -> Path:
+    """Where a write of ``path`` lands: in a folder rnncast holds (``held_within``), ``path`` itself, never where a
+    link there leads: a link planted where one of its own files goes (history.csv -> ~/notes.txt in a shared run
+    folder) is replaced by the file, its target left as it was, with a WARNING naming both (decision 1800); a link
+    to a folder on the way below it is refused (``RnncastError``). Elsewhere, a path the user named: ``written_path``,
+    written through (decision 71)."""
+    folder = held_within(path)
+    if folder is None:
+        return written_path(path)
+    below = Path(os.path.abspath(path))
+    for place in below.parents:
+        if len(str(place)) <= len(folder.rstrip(os.sep)):  # the held folder reached: its own spelling is the user's
+            break
+        if place.is_symlink():
+            raise RnncastError(f"cannot write {path}: {place} is a link (to {os.readlink(place)}) inside {folder}, "
+                               "a folder rnncast writes its own files in, and is not followed; remove the link")
+    if path.is_symlink():
+        log.warning("%s was a link to %s; a link in a folder rnncast writes is replaced by its own, not written "
+                    "through, so what it led to is as it was", shown(path), shown(os.readlink(path)))
+    return path
+
+
 def write_bytes(path, data: bytes, new: str | None = None) -> None:
     """Write ``data`` to ``path`` atomically: ``write_pieces`` of the one piece."""
     write_pieces(path, (data,), new)
@@ -115,8 +148,10 @@ def write_bytes(path, data: bytes, new: str | None = None) -> None:
 def write_pieces(path, pieces, new: str | None = None) -> None:
     """Write the bytes of ``pieces`` (an iterable of ``bytes``, made as they are written: a CSV file of a million
     rows is never held whole, ``csvtext.write_csv``) to ``path`` atomically, one after the other. A symbolic link is
-    written through, as the shell's ``>`` and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays;
-    a file replaced keeps its permissions (a new one is 0644). Raises ``RnncastError`` naming ``path``
+    written through, as the shell's ``>`` and ``cp`` write: its target gets the new content (made if the link dangles) and the link stays,
+    except in a folder rnncast holds, where the link is replaced (``own_place``: decision 1800);
+    a file replaced keeps its permissions, a new one gets what ``open()`` gives, 0666 less the umask (``temp_file``:
+    decision 1799). Raises ``RnncastError`` naming ``path``
     when the folder cannot be written or the link leads nowhere (a loop), and an ``OSError`` naming ``path``
     (``unwritten``) when the system refuses the write itself (a full disk), with ``path`` as it was.
     ``new``: the file was not there when the command checked its output (no overwrite asked), so it is published
@@ -125,7 +160,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     path = Path(path)
     check_held(path)  # its folder removed or moved since it was held: not made again, unheld (decision 1749)
     refuse_dangling(path.parent, f"cannot write {path}")
-    target = written_path(path)
+    target = own_place(path)  # a link written through, but not in a folder rnncast holds (decision 1800)
     if target == path:
         path.parent.mkdir(parents=True, exist_ok=True)  # a link's target folder is the link's business
     via = f" (a link to {target})" if target != path else ""
@@ -133,11 +168,11 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         raise RnncastError(f"cannot write {path}{via}: the folder the link leads into, {target.parent}, does not "
                            "exist; make it, or give another path")
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        mode = None if target.is_symlink() else stat.S_IMODE(os.stat(target).st_mode)  # a held folder's link: replaced
     except OSError:
-        mode = 0o644  # mkstemp makes 0600; run directories are meant to be shared and read
+        mode = None  # a new file: the umask's mode, which temp_file's open gave it (decision 1799)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = temp_file(target)
     except OSError as err:  # name the file asked for, not the temporary name beside it
         check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 1749)
         if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 1750)
@@ -145,7 +180,8 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
                            f"{target.parent}, or give another path)") from None
     try:
-        os.fchmod(fd, mode)
+        if mode is not None:
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             for data in pieces:  # an error in making a piece: the temporary file removed below, the old file kept
                 f.write(data)
@@ -161,6 +197,38 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def temp_name(path: Path) -> Path:
+    """A temporary name beside ``path``: ``.NAME.`` + 8 random hex digits + ``.tmp`` (``TEMP_NAME``, which
+    ``folderlock.sweep_temps`` removes where a killed writer left it)."""
+    return path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+
+
+def temp_file(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (``temp_name``), open for writing: ``(fd, name)``. Made with
+    ``O_EXCL`` and mode 0666, so the system applies the umask (and a folder's default ACL) as ``open()``, ``cp``
+    and pandas' ``to_csv`` do: under umask 077 a forecast of patients is 0600, not 0644 as ``mkstemp`` plus a
+    fixed chmod made it (decision 1799). The umask is never read: ``os.umask`` sets it to read it, which another
+    thread's file could be made under, and ``/proc/self/status`` is Linux's alone."""
+    while True:
+        name = temp_name(path)
+        try:
+            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), str(name)
+        except FileExistsError:
+            continue  # 32 random bits taken: another name
+
+
+def temp_folder(path: Path) -> Path:
+    """A new empty temporary folder beside ``path`` (``temp_name``), mode 0777 less the umask as ``mkdir`` makes
+    it (decision 1799; ``tempfile.mkdtemp`` makes 0700, which a fixed chmod then widened)."""
+    while True:
+        name = temp_name(path)
+        try:
+            name.mkdir(0o777)
+            return name
+        except FileExistsError:
+            continue
 
 
 def publish_new(tmp, target) -> bool:

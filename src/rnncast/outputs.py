@@ -305,6 +305,8 @@ def bench_file(name: str) -> bool:
 def written_by_rnncast(path: Path) -> bool:
     """Whether ``path``, of one of rnncast's output names, can be rnncast's: a name ``SIGNATURES`` or ``BENCH_MARKS`` knows
     must be a file that begins as rnncast writes it; other names are told by the name alone."""
+    if path.name.startswith("study.db") and path.is_symlink():  # SQLite writes through it: never rnncast's (decision 1800)
+        return False
     marks = BENCH_MARKS.get(path.name) or ((SIGNATURES[path.name],) if path.name in SIGNATURES else None)
     if marks is None:
         return True

@@ -16,7 +16,7 @@ from rnncast.data import names
 from rnncast.errors import RnncastError
 from rnncast.outputs import json_with
 from rnncast.serieskeys import text as key_text
-from rnncast.resume import TRAINING_STATE, UNREADABLE, read_checkpoint, start_over
+from rnncast.resume import TRAINING_STATE, UNREADABLE, held, read_checkpoint, start_over
 from rnncast.spelling import hint
 
 # the request's roles, by config.json's name, and the checkpoint's record of the columns each took (fingerprint.of)
@@ -150,6 +150,15 @@ def refuse_finished(run_dir) -> None:
     except UNREADABLE:
         pass  # no checkpoint (removed, or a model saved without one): the epoch is left unsaid
     at = f" at epoch {epoch}" if epoch is not None else ""
+    try:
+        holds, ended = held(run_dir / TRAINING_STATE)
+    except UNREADABLE:
+        holds, ended = None, True
+    if not ended and not (run_dir / "metrics.json").exists():  # report.html is written last, after training: not its
+        raise RnncastError(f"{run_dir} holds a report.html but no metrics.json, and its {TRAINING_STATE} {holds}: "
+                           f"rnncast writes report.html last, once training has ended, so this one is not the run's; "
+                           f"remove {run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))} "
+                           "to continue it")  # decision 1804
     damaged = [name for name in ("config.json", "metrics.json") if not json_with(run_dir / name)]
     if "config.json" in damaged:  # the run's data and settings: neither --resume nor --config can read them
         raise RnncastError(f"{run_dir} finished training{at}, but its config.json is damaged (not a JSON object, as "
@@ -157,8 +166,9 @@ def refuse_finished(run_dir) -> None:
                            f"nor repeated with --config; fit again with rnncast fit DATA --target COLUMN --out NEW, or "
                            f"put back a copy of that config.json")
     if damaged:  # the scores: written again with the other outputs from the saved state
-        raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json is damaged (not a JSON object, as "
-                           f"rnncast wrote it); to write the run's outputs again from its saved model, remove "
+        state = ("is damaged (not a JSON object, as rnncast wrote it)" if (run_dir / "metrics.json").exists() else
+                 "is missing")
+        raise RnncastError(f"{run_dir} finished training{at}, but its metrics.json {state}; to write the run's outputs again from its saved model, remove "
                            f"{run_dir / 'report.html'} and run rnncast fit --resume {shlex.quote(str(run_dir))}")
     raise RnncastError(f"{run_dir} finished training{at}; nothing to resume: --resume continues an interrupted run, and "
                        f"its --epochs cannot extend a finished one; fit again with rnncast fit --config "

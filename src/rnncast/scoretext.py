@@ -108,10 +108,20 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
 
 
+def cell_text(value) -> str:
+    """A table's cell as a terminal is given it: as written, or, where it holds a character that is not printable (a
+    newline, a tab, the ESC of a terminal's escape sequence in a series id), quoted with each escaped as Python writes
+    it, as standard error names such an id (``repr``): an id cannot retitle the window, colour the output or forge a
+    line of its own (decision 1802). CSV and JSON outputs keep it verbatim."""
+    text = str(value)
+    return text if text.isprintable() else repr(text)
+
+
 def table(head: list[str], rows: list[list]) -> str:
     """``head`` and ``rows`` as plain text: each column padded to its widest cell as a terminal shows it (``width``:
-    a Hangul id takes two columns a character), two spaces between columns, a rule of '-' under the head."""
-    cells = [head] + [[str(c) for c in row] for row in rows]
+    a Hangul id takes two columns a character), two spaces between columns, a rule of '-' under the head; a cell
+    holding a control character escaped (``cell_text``)."""
+    cells = [head] + [[cell_text(c) for c in row] for row in rows]
     widths = [max(width(r[i]) for r in cells) for i in range(len(head))]
     lines = ["  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))

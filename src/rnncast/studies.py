@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import re
 import time
 import warnings
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from rnncast.errors import RnncastError
 from rnncast.fullstudy import SIDE_FILES, disk_full
 from rnncast.searchspace import space_text
 from rnncast.settingvalues import plain_values
+from rnncast.storagetext import hide_password
 from rnncast.zonenames import compared
 
 RANKING_ATTR = "rnncast_ranked_by"  # the study's user attribute: "mse" or "pinball"
@@ -291,11 +291,6 @@ def quiet_experimental(optuna):
 def _first_line(err: BaseException | None) -> str:
     text = str(err).strip()
     return text.splitlines()[0] if text else type(err).__name__
-
-
-def hide_password(url: str) -> str:
-    """A storage URL as rnncast shows and records it (tune.json): its password, if any, as ***."""
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
 @contextmanager

@@ -75,14 +75,14 @@ def own_storage(out: Path) -> str:
 
 def same_storage(recorded: str | None, storage: str) -> bool:
     """Whether a storage as tune.json records it (password hidden) is ``storage``: SQLite files by their path."""
-    from rnncast.studies import hide_password
+    from rnncast.storagetext import hide_password
 
     if recorded is None:
         return False
     files = sqlite_file(recorded), sqlite_file(storage)
-    if None not in files:
-        return files[0].resolve() == files[1].resolve()
-    return recorded == hide_password(storage)
+    if None not in files and files[0].resolve() == files[1].resolve():
+        return True
+    return recorded == hide_password(storage)  # a SQLite URL whose query held a password: recorded masked (decision 1801)
 
 
 def fit_line(config: Path, source, table_in_memory: bool) -> str:
@@ -103,7 +103,7 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
     (``cutting.cut``'s records) every trial left out, its ``storage`` with any password hidden; the folder's own study.db as ``OWN``);
     best.toml's path."""
     from rnncast.configtoml import config_toml  # loaded when a tune writes, not when the command claims a folder
-    from rnncast.studies import hide_password
+    from rnncast.storagetext import hide_password
 
     study, best = result.study, result.study.best_trial
     searched = list(space)

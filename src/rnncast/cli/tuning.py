@@ -93,7 +93,7 @@ def joining_note(out: Path, study: str, storage: str | None) -> str:
     let into it: its files (best.toml, trials.csv, tune.json) are one process' summary, an
     ``--overwrite`` of one would remove the study.db the other writes, and a tune started twice by
     mistake would run twice the trials asked for; Optuna's storage is what processes share."""
-    from rnncast.studies import hide_password
+    from rnncast.storagetext import hide_password
 
     here = own_storage(out)
     where = out / "study.db" if storage is None else hide_password(storage)
