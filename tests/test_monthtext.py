@@ -129,6 +129,21 @@ def test_imf_unpadded_months_are_read_and_written_back_unpadded(tmp_path):
         parse_time(pd.Series(["2000M1", "2000M02"]), "t", None, lambda i: f"line {i + 2}")
 
 
+@pytest.mark.parametrize("form", ["%Ym%-m", "%Ym%m"])
+def test_stata_monthly_is_read_and_written_back_in_its_form(tmp_path, form):
+    """Stata's %tm (1999m1, 1999m01) was 'no time column was found', while 1999M1 and Stata's 2009q1 were read."""
+    written = timetext.write(MONTHS, form)
+    assert written[0] == ("2000m1" if form == "%Ym%-m" else "2000m01") and written[9] == "2000m10"
+    panel = load_panel(_file(tmp_path, written), target="y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == form
+    autumn = pd.Series(written[9:20], name="date")  # starts at 2000m10: unpadded only by its later 2001m1
+    assert monthtext.format_of(autumn) == form and parse_time(autumn, "date", None, str)[3] == pd.Timestamp("2001-01")
+    with pytest.raises(RnncastError, match=r"two forms: '2000m1' at line 2 \(1 row so\) and '2000M2' at line 3"):
+        parse_time(pd.Series(["2000m1", "2000M2"]), "t", None, lambda i: f"line {i + 2}")
+    with pytest.raises(RnncastError, match=r"holds '2000m02' at line 3, but it is written as months \('2000m1'\)"):
+        parse_time(pd.Series(["2000m1", "2000m02"]), "t", None, lambda i: f"line {i + 2}")
+
+
 def test_a_form_no_format_writes_back_is_warned_of_once_at_fit(tmp_path, caplog):
     """'Sept 2000' (not strftime's %b) was read as months and forecast 2005-01-01 without a word."""
     import logging
