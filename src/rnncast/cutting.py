@@ -199,15 +199,19 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
 
 def _windows(lengths: np.ndarray, data_s: DataSettings):
     """How many training windows a lookback leaves series of ``lengths`` split by ``data_s``'s fractions and horizon
-    (their training rows do not depend on the lookback; a series whose other parts hold no horizon, none)."""
-    def ends(n: int) -> int:
+    (their training rows do not depend on the lookback; a series whose other parts hold no horizon, none): a function
+    of the lookback and of a val_frac or test_frac offered in place of ``data_s``'s (``settingsearch.offers``)."""
+    def ends(n: int, fracs: dict) -> int:
         try:
-            return chronological_split(int(n), 1, data_s.horizon, data_s.val_frac, data_s.test_frac).train_end
+            return chronological_split(int(n), 1, data_s.horizon, fracs["val_frac"], fracs["test_frac"]).train_end
         except RnncastError:
             return 0
 
-    splits = [Split(t, t, t) for t in (ends(n) for n in lengths)]  # the training rows alone count
-    return lambda lookback: train_windows(splits, lookback, data_s.horizon)
+    def count(lookback: int, **shares) -> int:
+        fracs = {"val_frac": data_s.val_frac, "test_frac": data_s.test_frac, **shares}
+        splits = [Split(t, t, t) for t in (ends(n, fracs) for n in lengths)]  # the training rows alone count
+        return train_windows(splits, lookback, data_s.horizon)
+    return count
 
 
 def _either(words: list[str], comma: bool = False) -> str:
