@@ -266,3 +266,17 @@ def test_year_dot_month_floats_named_as_time_are_refused_saying_how_to_keep_the_
                                            r"with pd\.read_csv\(path, dtype=\{'시점': str\}\); its name says time"):
         load_panel(pd.read_csv(path), "y")
     assert monthtext.float_months(pd.Series([2008.0, 2009.0])) is None and monthtext.float_months(pd.Series(["a"])) is None
+
+
+def test_year_dot_number_under_a_quarterly_calendar_is_refused_naming_the_quarter_forms(tmp_path):
+    """t35t6: predict of a quarterly run reading '2009.1' advised 'write every month with two digits (2009.01)', which
+    the quarterly model would refuse in turn (decision 9914)."""
+    path = tmp_path / "q.csv"
+    quarters = pd.period_range("2009Q1", periods=40, freq="Q")
+    pd.DataFrame({"quarter": [f"{q.year}.{q.quarter}" for q in quarters], "y": np.arange(40.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"holds '2009\.1' at line 2 of q\.csv, a quarter written as a number, which "
+                                           r"rnncast does not read .*; the calendar is quarterly: write quarters such as "
+                                           r"2009Q1, 2009-Q1 or Q1 2009$"):
+        load_panel(path, "y", freq="QS-JAN")  # as predict reads new data under a quarterly model's calendar
+    with pytest.raises(RnncastError, match=r"a month written as a number"):
+        monthtext.refuse_number_months(pd.Series(["2009.1", "2009.2"]), "quarter")  # no calendar said: months

@@ -212,9 +212,11 @@ def float_months(column: pd.Series) -> str | None:
             f"the text, or read it with pd.read_csv(path, dtype={{{str(column.name)!r}: str}})")
 
 
-def refuse_number_months(column: pd.Series, name: str, place=str) -> None:
+def refuse_number_months(column: pd.Series, name: str, place=str, quarterly: bool = False) -> None:
     """Refuse (``RnncastError``) a text column of months written year dot month (``dotted``) where a month has one
-    digit (``2008.1``): January to a writer of unpadded months, October where a number lost the 0 of ``2008.10``."""
+    digit (``2008.1``): January to a writer of unpadded months, October where a number lost the 0 of ``2008.10``.
+    ``quarterly``: read under calendar quarters (a quarterly model's, a freq given): the quarter form is named, as a
+    month written ``2008.01`` would be refused as no quarter (decision 9914)."""
     text = column.dropna()
     if not len(text) or not all(isinstance(v, str) for v in text.iloc[:5]) or not (
             written := text.astype(str).str.strip()).str.fullmatch(YEAR_DOT_MONTH).all():
@@ -224,6 +226,10 @@ def refuse_number_months(column: pd.Series, name: str, place=str) -> None:
         i = int(np.flatnonzero(column.notna().to_numpy())[short[0]])
         value = written.iloc[short[0]]
         year = value.split(".")[0]
+        if quarterly:
+            raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, a quarter written as a number, which "
+                               f"rnncast does not read ({value!r} is also January {year}, or {year}.10 with its 0 dropped); "
+                               f"the calendar is quarterly: write quarters such as {year}Q1, {year}-Q1 or Q1 {year}")
         raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, a month written as a number: {value!r} "
                            f"is January {year}, or October where a number dropped the 0 of {year}.10; write every month "
                            f"with two digits ({year}.01, {year}.10) or as {year}-01")
