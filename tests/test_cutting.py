@@ -301,3 +301,32 @@ def test_a_split_share_that_leaves_too_few_windows_is_not_offered_beside_a_lookb
         cut(load_panel(frame, target="gdp"), None, DataSettings(lookback=50, horizon=1))
     said = str(refused.value)
     assert said.endswith("; lookback 22 (lookback=22, --lookback 22) leaves 20") and "test_frac" not in said
+
+
+def test_a_validation_split_of_few_windows_is_warned_of_with_a_val_frac_that_gives_more(caplog):
+    """t35t6's unemp40.csv: 40 quarters, horizon 4: val_frac 0.1 is 4 rows, one window, on which the kept epoch (and a
+    tune's ranking) rested unsaid; the untrained network's advice then blamed the learning rate alone (decision 9916)."""
+    frame = pd.DataFrame({"quarter": pd.period_range("2014Q1", periods=40, freq="Q").strftime("%YQ%q"),
+                          "unemp": np.round(5 + np.sin(np.arange(40) / 3.0), 3)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1, "lr": 1e-9}).fit(frame, target="unemp")
+    said = [r.getMessage() for r in caplog.records]
+    assert ("the validation split holds only 1 window (4 rows): the epoch kept and early stopping (in tune, the ranking "
+            "of trials too) rest on so few values; val_frac 0.19 (val_frac=0.19, --val-frac 0.19) gives it 5, leaving "
+            "the model 17 training windows") in said
+    untrained = next(m for m in said if m.startswith("no epoch improved"))
+    assert "; the validation split holds only 1 window (4 rows), too few to tell the epochs apart: val_frac 0.19 " \
+           "(val_frac=0.19, --val-frac 0.19) gives it 5, leaving the model 17 training windows; then try a larger " \
+           "learning rate" in untrained
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1, "val_frac": 0.19}).fit(frame, target="unemp")
+    assert not [r for r in caplog.records if "validation split holds only" in r.getMessage()]
+
+
+def test_few_validation_windows_name_no_share_where_the_rows_were_given():
+    from rnncast.cutting import few_val_windows
+
+    thin = few_val_windows([Split(30, 34, 40)], DataSettings(lookback=4, horizon=4), fractions=False)
+    assert thin.endswith("a larger val_frac (val_frac=, --val-frac, now 0.1) or more rows give more")
+    assert few_val_windows([Split(30, 38, 40)], DataSettings(lookback=4, horizon=4)) is None  # 5 windows: enough

@@ -19,7 +19,8 @@ from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.settingsearch import SHARES, longest, settings_that_fit
 from rnncast.settingvalues import given
 from rnncast.spelling import some, spelled
-from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
+from rnncast.windows import (FEW_VAL_WINDOWS, FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows,
+                             window_starts)
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,38 @@ def few_windows(splits: list[Split], data_s: DataSettings) -> None:
         log.warning("the model trains on only %d window%s (lookback %d + horizon %d in %s), too few to learn much "
                     "from; a shorter lookback (%s) or more rows give it more", count, "" if count == 1 else "s",
                     data_s.lookback, data_s.horizon, where, spelled("lookback"))
+
+
+def val_windows(splits: list[Split], lookback: int, horizon: int) -> int:
+    """How many windows the validation rows of ``splits`` hold, over every series (``window_starts``' "val")."""
+    return int(sum(len(window_starts(split, "val", lookback, horizon)) for split in splits))
+
+
+def few_val_windows(splits: list[Split], data_s: DataSettings, fractions: bool = True) -> str | None:
+    """Where the validation rows hold fewer than ``FEW_VAL_WINDOWS`` windows (none: no validation, nothing said), a
+    warning saying so, that the kept epoch and early stopping rest on them, and a val_frac that gives
+    ``FEW_VAL_WINDOWS`` with the training windows it leaves (``fractions``: the splits are cut by the fractions, so
+    one can be named); returns the clause naming them for the advice on an untrained model, else None (decision 9916)."""
+    count = val_windows(splits, data_s.lookback, data_s.horizon)
+    if not 0 < count < FEW_VAL_WINDOWS:
+        return None
+    rows = sum(split.val_end - split.train_end for split in splits)
+    held = f"{count} window{'s' * (count != 1)} ({rows} rows)"
+    way = f"a larger val_frac ({spelled('val_frac')}, now {data_s.val_frac:g}) or more rows give more"
+    for x in (x for x in SHARES if x > data_s.val_frac and x + data_s.test_frac < 1) if fractions else ():
+        try:
+            wider = [chronological_split(s.end, data_s.lookback, data_s.horizon, x, data_s.test_frac) for s in splits]
+        except RnncastError:  # the training rows hold no window at this share: none larger does
+            break
+        if (more := val_windows(wider, data_s.lookback, data_s.horizon)) >= FEW_VAL_WINDOWS:
+            left = train_windows(wider, data_s.lookback, data_s.horizon)
+            way = (f"val_frac {x:g} ({spelled('val_frac', x)}) gives it {more}, leaving the model "
+                   f"{left} training window{'s' * (left != 1)}")
+            break
+    if first_in_block("few_val", held):  # a tune's trials: said by the first
+        log.warning("the validation split holds only %s: the epoch kept and early stopping (in tune, the ranking of "
+                    "trials too) rest on so few values; %s", held, way)
+    return f"the validation split holds only {held}, too few to tell the epochs apart: {way}"
 
 
 def cutoff_rows(lengths: np.ndarray, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
