@@ -189,7 +189,7 @@ def test_every_series_too_short_names_the_settings_the_longest_would_fit():
     assert said.startswith("every series is too short to train: ") and "each needs at least 80 rows" in said
     assert "; the longest series ('S12', 72 rows) fits lookback 45 (lookback=45, --lookback 45), but it leaves " in said
     assert said.endswith("below which fit warns of too few to learn from; lookback 40 (lookback=40, --lookback 40) "
-                         "leaves 24 or horizon 1 (horizon=1, --horizon 1)")  # test_frac 0.13 leaves too few (9913)
+                         "leaves 24 or horizon 1 (horizon=1, --horizon 1)")  # test_frac 0.13 leaves too few (decision 9913)
     assert rows_needed(45, 6, 0.1, 0.2) <= 72 < rows_needed(46, 6, 0.1, 0.2)  # the largest lookback that fits
 
 

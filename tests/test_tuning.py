@@ -440,7 +440,7 @@ def test_a_searched_lookback_must_fit_the_shortest_series_as_every_trial_scores_
         tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
              search={"lookback": [8, 40]})
     with pytest.raises(RnncastError, match=r"^the shortest series, 'item_id=a, store_id=2' \(12 rows\), is too short for any "
-                                           r"lookback of \(24, 48, 96, 168, 336\) or shorter"):  # 20: 4, 8, 12 (9917)
+                                           r"lookback of \(24, 48, 96, 168, 336\) or shorter"):  # 20: 4, 8, 12 (decision 9917)
         tune(_stores((60, 60, 12)), target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
              search=("lookback",))
 

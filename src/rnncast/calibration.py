@@ -17,7 +17,7 @@ import numpy as np
 
 from rnncast import metrics
 
-FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (9915)
+FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (decision 9915)
 SIGNIFICANCE = 0.01  # an interval or a level whose misses a binomial test puts below this p is named
 TEST = "a two-sided binomial test of the misses at the {n:,} values scored against the nominal rate, the values taken as independent"
 

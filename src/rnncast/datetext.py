@@ -43,7 +43,7 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     twoforms.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
     monthtext.refuse_number_months(column, name, place, (order or {}).get("colon") == colontimes.QUARTERS or bool(
-        (order or {}).get("fiscal")))  # 2008.1: January, or a float's 2008.10; a quarterly model's: 2008Q1 (9914)
+        (order or {}).get("fiscal")))  # 2008.1: January, or a float's 2008.10; 2008Q1 (decision 9914)
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         time = timetext.read(column, written, name, place)
         _two_digit_years(column, time, name, place, column)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet

@@ -78,7 +78,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     as_read = panel
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)
-    thin = cutting.few_val_windows(splits, settings.data, split is None and settings.data.cutoff is None)  # 9916
+    thin = cutting.few_val_windows(splits, settings.data, split is None and settings.data.cutoff is None)  # decision 9916
     negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None

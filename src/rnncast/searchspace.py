@@ -236,9 +236,9 @@ SHORT_CHOICES = 4  # at most this many lookbacks scaled to short data are search
 
 def short_lookbacks(lengths: list, fixed: dict) -> tuple | None:
     """Where no lookback of ``LOOKBACKS`` fits the data (``lengths``: each series' rows) or leaves it as many training
-    windows as its length (40 quarters, 64 years: "only 24 is searched", which left 1 window), the lookbacks scaled to the data (decision 9917): the multiples of the season (of 4 where it is 1: a year of
-    quarters) that leave at least ``FEW_WINDOWS`` training windows, below which fit warns, the first
-    ``SHORT_CHOICES`` of them, said in an INFO line; where none does, the largest shorter lookback that does; where no
+    windows as its length (40 quarters, 64 years: "only 24 is searched", which left 1 window), the lookbacks scaled to
+    the data (decision 9917): the multiples of the season (of 4 where it is 1: a year of quarters) that leave at least
+    ``FEW_WINDOWS`` training windows, below which fit warns, the first ``SHORT_CHOICES`` of them, said in an INFO line; where none does, the largest shorter lookback that does; where no
     lookback does, the season (or 4; else the longest shorter one that fits), with a warning naming it, the count it
     leaves, that more rows or a shorter horizon give more, and ``--search``;
     None where no lookback fits."""
