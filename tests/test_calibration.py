@@ -59,3 +59,13 @@ def test_a_zero_quantile_of_zero_inflated_counts_is_not_far_from_its_level():
     assert "counted as a range (Czado, Gneiting & Held 2009)" in text
     old = far_from_level({"by_level": {"values": 1000, "0.5": {"below": 0.9, "pinball": 1.0}}})  # saved without ties
     assert "level 0.5 had 90.0% of the actuals at or below it, not 50%" in old
+
+
+def test_a_coverage_of_few_values_is_written_as_a_count():
+    """t35t6: "90% interval covers 100.00% of the test values" on 20 forecasts of 8 quarters (decision 1809)."""
+    from rnncast.calibration import FEW_VALUES, share_text
+
+    assert share_text(1.0, {"by_level": {"values": 20}}, "the test values") == "100% of the test values (20 of 20)"
+    assert share_text(0.85, {"by_level": {"values": 20}}) == "85% (17 of 20)"
+    assert share_text(0.8509, {"by_level": {"values": FEW_VALUES}}, "x") == "85.09% of x"
+    assert share_text(0.8509, {}) == "85.09%"  # no count known: as before

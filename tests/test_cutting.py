@@ -189,8 +189,7 @@ def test_every_series_too_short_names_the_settings_the_longest_would_fit():
     assert said.startswith("every series is too short to train: ") and "each needs at least 80 rows" in said
     assert "; the longest series ('S12', 72 rows) fits lookback 45 (lookback=45, --lookback 45), but it leaves " in said
     assert said.endswith("below which fit warns of too few to learn from; lookback 40 (lookback=40, --lookback 40) "
-                         "leaves 24, horizon 1 "
-                         "(horizon=1, --horizon 1) or test_frac 0.13 (test_frac=0.13, --test-frac 0.13)")
+                         "leaves 24 or horizon 1 (horizon=1, --horizon 1)")  # test_frac 0.13 leaves too few (decision 1807)
     assert rows_needed(45, 6, 0.1, 0.2) <= 72 < rows_needed(46, 6, 0.1, 0.2)  # the largest lookback that fits
 
 
@@ -245,7 +244,8 @@ def test_a_single_series_too_short_names_settings_that_fit_it_and_each_does(look
     assert said.startswith("series too short: of 40 rows, ") and "; the series (40 rows) fits " in said
     if (lookback, horizon, val_frac) == (8, 8, 0.1):
         assert said.endswith("give at least 75 rows; the series (40 rows) fits horizon 4 (horizon=4, --horizon 4) or "
-                             "val_frac 0.19 (val_frac=0.19, --val-frac 0.19)")
+                             "val_frac 0.19 (val_frac=0.19, --val-frac 0.19), which leaves the model 9 training windows at "
+                             "lookback 8, under the 20 below which fit warns of too few to learn from")  # decision 1807
     offered = re.findall(r"\((\w+)=([\d.]+), --", said)
     assert offered
     for name, value in offered:
@@ -290,3 +290,43 @@ def test_every_setting_a_too_short_refusal_offers_is_followed_and_fits(now, leng
                  for k, v in (part.split(", --")[0].split("=") for part in group.split("; "))}
         kept, splits, _ = cut(panel, None, DataSettings(**{**now, **offer}))
         assert splits and kept.lengths.max() == max(lengths), offer
+
+
+def test_a_split_share_that_leaves_too_few_windows_is_not_offered_beside_a_lookback_that_leaves_enough():
+    """t35t6's gdp_q.csv (60 quarters, lookback 50): "lookback 22 (...) leaves 20 or test_frac 0.05 (...)" read as two
+    ways to 20 windows; test_frac 0.05 leaves 1, and fit then warns of too few (decision 1807)."""
+    frame = pd.DataFrame({"quarter": pd.period_range("2009Q1", periods=60, freq="Q").strftime("%YQ%q"),
+                          "gdp": np.arange(60.0)})
+    with pytest.raises(RnncastError) as refused:
+        cut(load_panel(frame, target="gdp"), None, DataSettings(lookback=50, horizon=1))
+    said = str(refused.value)
+    assert said.endswith("; lookback 22 (lookback=22, --lookback 22) leaves 20") and "test_frac" not in said
+
+
+def test_a_validation_split_of_few_windows_is_warned_of_with_a_val_frac_that_gives_more(caplog):
+    """t35t6's unemp40.csv: 40 quarters, horizon 4: val_frac 0.1 is 4 rows, one window, on which the kept epoch (and a
+    tune's ranking) rested unsaid; the untrained network's advice then blamed the learning rate alone (decision 1810)."""
+    frame = pd.DataFrame({"quarter": pd.period_range("2014Q1", periods=40, freq="Q").strftime("%YQ%q"),
+                          "unemp": np.round(5 + np.sin(np.arange(40) / 3.0), 3)})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1, "lr": 1e-9}).fit(frame, target="unemp")
+    said = [r.getMessage() for r in caplog.records]
+    assert ("the validation split holds only 1 window (4 rows): the epoch kept and early stopping (in tune, the ranking "
+            "of trials too) rest on so few values; val_frac 0.19 (val_frac=0.19, --val-frac 0.19) gives it 5, leaving "
+            "the model 17 training windows") in said
+    untrained = next(m for m in said if m.startswith("no epoch improved"))
+    assert "; the validation split holds only 1 window (4 rows), too few to tell the epochs apart: val_frac 0.19 " \
+           "(val_frac=0.19, --val-frac 0.19) gives it 5, leaving the model 17 training windows; then try a larger " \
+           "learning rate" in untrained
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 4, "epochs": 1, "val_frac": 0.19}).fit(frame, target="unemp")
+    assert not [r for r in caplog.records if "validation split holds only" in r.getMessage()]
+
+
+def test_few_validation_windows_name_no_share_where_the_rows_were_given():
+    from rnncast.cutting import few_val_windows
+
+    thin = few_val_windows([Split(30, 34, 40)], DataSettings(lookback=4, horizon=4), fractions=False)
+    assert thin.endswith("a larger val_frac (val_frac=, --val-frac, now 0.1) or more rows give more")
+    assert few_val_windows([Split(30, 38, 40)], DataSettings(lookback=4, horizon=4)) is None  # 5 windows: enough

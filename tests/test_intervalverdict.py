@@ -52,3 +52,11 @@ def test_nothing_is_said_without_a_baselines_pinball_loss_or_the_models():
     nan = _test(1.0)
     nan["original"]["seasonal"]["pinball"] = nan["original"]["repeat"]["pinball"] = float("nan")
     assert pinball_verdict(nan) == ""  # a baseline with no training window: no finite loss to weigh against
+
+
+def test_a_coverage_of_few_values_is_given_with_its_count():
+    """t35t6: "90% interval 100.00% against 100.00%" on 20 test values (decision 1809)."""
+    test = _test(5.76)
+    for block, covered in zip(test["original"].values(), (0.75, 0.65, 0.7)):
+        block.update(coverage_80=covered, by_level={"values": 20})
+    assert "80% interval 75% (15 of 20) against 70% (14 of 20)" in pinball_verdict(test, "original", "the test values")

@@ -129,6 +129,21 @@ def test_imf_unpadded_months_are_read_and_written_back_unpadded(tmp_path):
         parse_time(pd.Series(["2000M1", "2000M02"]), "t", None, lambda i: f"line {i + 2}")
 
 
+@pytest.mark.parametrize("form", ["%Ym%-m", "%Ym%m"])
+def test_stata_monthly_is_read_and_written_back_in_its_form(tmp_path, form):
+    """Stata's %tm (1999m1, 1999m01) was 'no time column was found', while 1999M1 and Stata's 2009q1 were read."""
+    written = timetext.write(MONTHS, form)
+    assert written[0] == ("2000m1" if form == "%Ym%-m" else "2000m01") and written[9] == "2000m10"
+    panel = load_panel(_file(tmp_path, written), target="y")
+    assert panel.calendar.freq_text == "MS" and panel.calendar.text_format == form
+    autumn = pd.Series(written[9:20], name="date")  # starts at 2000m10: unpadded only by its later 2001m1
+    assert monthtext.format_of(autumn) == form and parse_time(autumn, "date", None, str)[3] == pd.Timestamp("2001-01")
+    with pytest.raises(RnncastError, match=r"two forms: '2000m1' at line 2 \(1 row so\) and '2000M2' at line 3"):
+        parse_time(pd.Series(["2000m1", "2000M2"]), "t", None, lambda i: f"line {i + 2}")
+    with pytest.raises(RnncastError, match=r"holds '2000m02' at line 3, but it is written as months \('2000m1'\)"):
+        parse_time(pd.Series(["2000m1", "2000m02"]), "t", None, lambda i: f"line {i + 2}")
+
+
 def test_a_form_no_format_writes_back_is_warned_of_once_at_fit(tmp_path, caplog):
     """'Sept 2000' (not strftime's %b) was read as months and forecast 2005-01-01 without a word."""
     import logging
@@ -251,3 +266,17 @@ def test_year_dot_month_floats_named_as_time_are_refused_saying_how_to_keep_the_
                                            r"with pd\.read_csv\(path, dtype=\{'시점': str\}\); its name says time"):
         load_panel(pd.read_csv(path), "y")
     assert monthtext.float_months(pd.Series([2008.0, 2009.0])) is None and monthtext.float_months(pd.Series(["a"])) is None
+
+
+def test_year_dot_number_under_a_quarterly_calendar_is_refused_naming_the_quarter_forms(tmp_path):
+    """t35t6: predict of a quarterly run reading '2009.1' advised 'write every month with two digits (2009.01)', which
+    the quarterly model would refuse in turn (decision 1808)."""
+    path = tmp_path / "q.csv"
+    quarters = pd.period_range("2009Q1", periods=40, freq="Q")
+    pd.DataFrame({"quarter": [f"{q.year}.{q.quarter}" for q in quarters], "y": np.arange(40.0)}).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"holds '2009\.1' at line 2 of q\.csv, a quarter written as a number, which "
+                                           r"rnncast does not read .*; the calendar is quarterly: write quarters such as "
+                                           r"2009Q1, 2009-Q1 or Q1 2009$"):
+        load_panel(path, "y", freq="QS-JAN")  # as predict reads new data under a quarterly model's calendar
+    with pytest.raises(RnncastError, match=r"a month written as a number"):
+        monthtext.refuse_number_months(pd.Series(["2009.1", "2009.2"]), "quarter")  # no calendar said: months

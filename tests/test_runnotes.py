@@ -35,6 +35,9 @@ def test_the_interval_line_gives_each_intervals_coverage_and_a_point_forecast_ha
         "Prediction intervals (quantiles [0.1, 0.25, 0.5, 0.75, 0.9]): 80% interval covers 75.00% of the test values; "
         "50% interval covers 52.00% of the test values; mean pinball loss 0.12340 (original units).")
     assert interval_text({"mse": 1.0}, ()) is None
+    few = {**model, "coverage_80": 1.0, "by_level": {"values": 20}}  # t35t6: "100.00%" of 20 values (decision 1809)
+    assert "80% interval covers 100% of the test values (20 of 20); 50% interval covers 52% of the test values (10 of 20)" \
+        in interval_text(few, (0.1, 0.25, 0.5, 0.75, 0.9))
 
 
 def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_far_from_its_level():

@@ -88,3 +88,19 @@ def test_cell_choices_are_read_as_fit_reads_the_cell():
     assert what_is_searched({"cell": ["LSTM", " Gru"]}) == {"cell": ("lstm", "gru")}
     with pytest.raises(RnncastError, match=r"gives the choice 'lstm' \(given as 'LSTM' and 'lstm'\) more than once"):
         what_is_searched({"cell": ["LSTM", "lstm"]})
+
+
+def test_lookbacks_scaled_to_the_data_are_multiples_of_the_season_and_none_leaving_enough_is_warned_of(caplog):
+    """t35t6: 40 quarters and 64 years searched lookback 24 alone, which left 1 training window (decision 1811)."""
+    from rnncast.searchspace import default_lookbacks
+
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert default_lookbacks([64], {"horizon": 1, "season": 4}) == (4, 8, 12, 16)  # 64 years or quarters
+        assert default_lookbacks([40], {"horizon": 4, "season": 4}) == (4,)  # t35t6's unemp40.csv: 8 leaves 19
+        assert default_lookbacks([72], {"horizon": 3}) == (24,)  # today's choices where they fit: kept
+        caplog.clear()
+        assert default_lookbacks([12], {"horizon": 1}) == (4,)  # no lookback leaves 20: the year, said
+    said = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert said == ["no lookback leaves the 9 training rows the 20 windows below which fit warns of too few to learn "
+                    "from; only lookback 4 is searched (5 windows); more rows or a shorter horizon give more (choose "
+                    "others with search={'lookback': (1,4,8)}, --search lookback=1,4,8)"]

@@ -75,3 +75,17 @@ def test_a_series_is_named_by_its_id_or_alone_without_one():
         "the series with the most rows up to the cutoff ('b', 2 up to it, 1 after)")
     one = load_panel(frame.iloc[:5].drop(columns="unit"), time_col="date", target="y")
     assert longest(one, 0) == "the series (5 rows)"
+
+
+def test_a_share_that_leaves_few_windows_says_so_or_gives_way_to_a_lookback():
+    """A share offered beside the lookback that leaves enough training windows is left out; offered alone, it says how
+    few it leaves (decision 1807): advice that leads into the next warning is no advice."""
+    now = {"lookback": 50, "horizon": 1, "val_frac": 0.1, "test_frac": 0.2}
+    windows = lambda lookback, val_frac=0.1, test_frac=0.2: max(round(60 * (1 - val_frac - test_frac)) - lookback, 0)  # noqa: E731
+    fits = lambda lookback, horizon, val_frac, test_frac: windows(lookback, val_frac, test_frac) >= 1  # noqa: E731
+    said = offers(now, fits, windows)
+    assert said[0].startswith("lookback ") and not any(s.startswith(("val_frac", "test_frac")) for s in said)
+    alone = offers({k: v for k, v in now.items() if k != "horizon"}, lambda **s: s["val_frac"] < 0.1 or s["test_frac"] < 0.2,
+                   windows)
+    assert any(s.startswith("test_frac 0.19 ") and s.endswith("at lookback 50, under the 20 below which fit warns of too "
+                                                               "few to learn from") for s in alone)

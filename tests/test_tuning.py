@@ -323,15 +323,19 @@ def test_a_searched_lookback_leaves_the_training_rows_at_least_as_many_windows_a
     assert not [r for r in caplog.records if "trains on only" in r.getMessage()]  # no trial trains on too few
 
 
-def test_when_no_searched_lookback_leaves_enough_windows_the_shortest_is_searched_and_said(caplog):
-    y = np.sin(np.arange(50) * np.pi / 6)  # 35 training rows: 9 windows of 24 + 3
-    with caplog.at_level("WARNING", logger="rnncast"):
-        result = tune(y, trials=1, settings={**FIXED, "epochs": 1}, search=("lookback",))
-    assert result.settings["lookback"] == 24
-    said = [r.getMessage() for r in caplog.records if "every lookback the search tries" in r.getMessage()]
-    assert said == ["every lookback the search tries leaves the 35 training rows fewer windows than its length; only "
-                    "the shortest is searched, 24 (9 windows); a shorter lookback, fixed with lookback=, --lookback, "
-                    "leaves more"]
+def test_when_no_default_lookback_leaves_enough_windows_lookbacks_scaled_to_the_data_are_searched(caplog):
+    """50 rows: 24 alone was searched (9 windows of 24 + 3 in 35 training rows), as on t35t6's 40 quarters, where it left
+    1 window and best.toml carried it; now the multiples of 4 (or of the season) that leave 20 windows (decision 1811)."""
+    y = np.sin(np.arange(50) * np.pi / 6)  # 35 training rows: 29 windows of 4 + 3, 25 of 8, 21 of 12, 17 of 16
+    with caplog.at_level("INFO", logger="rnncast"):
+        result = tune(y, trials=2, settings={**FIXED, "epochs": 1}, search=("lookback",))
+    assert {t.params["lookback"] for t in result.study.trials} <= {4, 8, 12}
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("no lookback of")]
+    assert said == ["no lookback of 24, 48, 96, 168, 336 leaves the 35 training rows as many windows as its length; "
+                    "lookbacks searched: 4, 8, 12 (multiples of 4 that leave at least 20 training windows each; choose "
+                    "others, such as a longer one that leaves fewer, with search={'lookback': (4,8,12,16)}, --search "
+                    "lookback=4,8,12,16)"]
+    assert not [r for r in caplog.records if "trains on only" in r.getMessage()]  # no trial trains on too few
 
 
 def _stores(lengths=(60, 60, 45)) -> pd.DataFrame:
@@ -435,8 +439,9 @@ def test_a_searched_lookback_must_fit_the_shortest_series_as_every_trial_scores_
                                            r"trained as fit trains it, the series too short for it left out\)$"):
         tune(stores, target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
              search={"lookback": [8, 40]})
-    with pytest.raises(RnncastError, match=r"^the shortest series, 'item_id=a, store_id=2' \(20 rows\), is too short for any lookback"):
-        tune(_stores((60, 60, 20)), target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
+    with pytest.raises(RnncastError, match=r"^the shortest series, 'item_id=a, store_id=2' \(12 rows\), is too short for any "
+                                           r"lookback of \(24, 48, 96, 168, 336\) or shorter"):  # 20: 4, 8, 12 (decision 1811)
+        tune(_stores((60, 60, 12)), target="y", id_col=["item_id", "store_id"], trials=1, settings=settings,
              search=("lookback",))
 
 

@@ -19,3 +19,12 @@ def test_the_untrained_networks_advice_follows_the_losses_measured():
                                                                                       "(lr=, --lr, now 0.1)")
     squeezed = "first correct or blank 1e+06 ..."  # outliers.note: one value set the scale; said before the losses'
     assert untrained_advice(epochs((835.0, 392.0), (346.0, 63.2)), 0.179, 10, aligned, squeezed) == squeezed
+
+
+def test_a_thin_validation_split_is_named_before_the_learning_rate():
+    """t35t6: on 40 quarters the validation split was 1 window and the advice blamed the learning rate alone."""
+    from rnncast.untrainedadvice import thin_advice
+
+    thin = "the validation split holds only 1 window (4 rows), too few to tell the epochs apart: ..."
+    assert thin_advice(thin, 0.01) == (f"{thin}; then try a larger learning rate (lr=, --lr, now 0.01) or more epochs "
+                                       "and patience (epochs=, --epochs; patience=, --patience)")

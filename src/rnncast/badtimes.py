@@ -15,7 +15,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, cjkunread, dayorder, halfyears, monthnames, monthtext, owncalendars, timetext, totalrows, weektext, zonenames
+from rnncast import cjkdates, cjkunread, colontimes, dayorder, halfyears, monthnames, monthtext, owncalendars, timetext, totalrows, weektext, zonenames
 from rnncast.csvtext import SHORT_YEARS, guess
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted, hint, spelled
@@ -44,7 +44,8 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
         raise RnncastError(f"time column {name!r} holds {written.iloc[i]!r} at {place(i)}, which is not a timestamp; "
                            f"give dates such as 2024-01-31 or 2024-01-31 13:00, or {weektext.EXAMPLE}"
                            f"{hint('time_col', ' (or name another --time-col)')}{halfyears.clause(column.iloc[i])}"
-                           f"{weektext.clause(column.iloc[i])}{monthnames.clause(column, column.iloc[i])}")  # decision 1714
+                           f"{weektext.clause(column.iloc[i])}{monthnames.clause(column, column.iloc[i])}"  # decision 1714
+                           f"{colontimes.clause(column.iloc[i])}")  # 2009:1: read under a quarterly freq (decision 1806)
 
 
 def _cjk_unread(name: str, place, written: pd.Series) -> None:

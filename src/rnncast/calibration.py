@@ -17,6 +17,7 @@ import numpy as np
 
 from rnncast import metrics
 
+FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (decision 1809)
 SIGNIFICANCE = 0.01  # an interval or a level whose misses a binomial test puts below this p is named
 TEST = "a two-sided binomial test of the misses at the {n:,} values scored against the nominal rate, the values taken as independent"
 
@@ -34,6 +35,18 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
                            "tied": float(np.mean(cy == cq[..., i])) if cy.size else float("nan"),
                            "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
             for i, level in enumerate(levels)} | {"values": int(y.size)}
+
+
+def share_text(share: float, scores: dict, where: str = "") -> str:
+    """A central interval's coverage ``share`` (0 to 1) as a message writes it, of ``where`` ("the test values") where
+    given: a percent with two decimals (``85.09% of the test values``), or, where ``scores["by_level"]["values"]``
+    counts fewer than ``FEW_VALUES``, a whole percent and the count it is of (``100% of the test values (20 of 20)``):
+    two decimals claim a precision 20 values do not have (decision 1809)."""
+    n = (scores.get("by_level") or {}).get("values", 0)
+    of = f" of {where}" if where else ""
+    if not n or n >= FEW_VALUES or not np.isfinite(share):
+        return f"{100 * share:.2f}%{of}"
+    return f"{100 * share:.0f}%{of} ({round(share * n)} of {n})"
 
 
 def binomial_p(misses: int, n: int, rate: float) -> float:

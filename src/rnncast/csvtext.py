@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, csvmarks, datatimes, files, fiscalquarters, formsample, formulacells, halfyears, localtimes,
+from rnncast import (cjkdates, colontimes, csvmarks, datatimes, files, fiscalquarters, formsample, formulacells, halfyears, localtimes,
                      meridiems, monthtext, timetext, wholenumbers)
 from rnncast.csvdialect import PLAIN, Dialect
 
@@ -76,7 +76,8 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         own = (fiscalquarters.format_of(column, time) or timetext.format_of(column) or cjkdates.format_of(column)
-               or halfyears.format_of(column))  # FY2006Q1 (read so by a fiscal freq); 2014Q4; 2024년 1월 5일; 2000H1
+               or halfyears.format_of(column) or colontimes.written(column))  # FY2006Q1 (read so by a fiscal freq); 2014Q4;
+        # 2024년 1월 5일; 2000H1; 2009:1 (read so by a quarterly freq)
         fmt = own or guess(first.strip(), bool(dayfirst))
         # the other order too: a model's month-first reading of new dates that days past 12 settle day first
         other = None if own else guess(first.strip(), not dayfirst)

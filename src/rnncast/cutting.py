@@ -19,7 +19,8 @@ from rnncast.othernames import SHUFFLING, by_time, keyword
 from rnncast.settingsearch import SHARES, longest, settings_that_fit
 from rnncast.settingvalues import given
 from rnncast.spelling import some, spelled
-from rnncast.windows import FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows
+from rnncast.windows import (FEW_VAL_WINDOWS, FEW_WINDOWS, Split, chronological_split, rows_needed, train_windows,
+                             window_starts)
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,38 @@ def few_windows(splits: list[Split], data_s: DataSettings) -> None:
                     data_s.lookback, data_s.horizon, where, spelled("lookback"))
 
 
+def val_windows(splits: list[Split], lookback: int, horizon: int) -> int:
+    """How many windows the validation rows of ``splits`` hold, over every series (``window_starts``' "val")."""
+    return int(sum(len(window_starts(split, "val", lookback, horizon)) for split in splits))
+
+
+def few_val_windows(splits: list[Split], data_s: DataSettings, fractions: bool = True) -> str | None:
+    """Where the validation rows hold fewer than ``FEW_VAL_WINDOWS`` windows (none: no validation, nothing said), a
+    warning saying so, that the kept epoch and early stopping rest on them, and a val_frac that gives
+    ``FEW_VAL_WINDOWS`` with the training windows it leaves (``fractions``: the splits are cut by the fractions, so
+    one can be named); returns the clause naming them for the advice on an untrained model, else None (decision 1810)."""
+    count = val_windows(splits, data_s.lookback, data_s.horizon)
+    if not 0 < count < FEW_VAL_WINDOWS:
+        return None
+    rows = sum(split.val_end - split.train_end for split in splits)
+    held = f"{count} window{'s' * (count != 1)} ({rows} rows)"
+    way = f"a larger val_frac ({spelled('val_frac')}, now {data_s.val_frac:g}) or more rows give more"
+    for x in (x for x in SHARES if x > data_s.val_frac and x + data_s.test_frac < 1) if fractions else ():
+        try:
+            wider = [chronological_split(s.end, data_s.lookback, data_s.horizon, x, data_s.test_frac) for s in splits]
+        except RnncastError:  # the training rows hold no window at this share: none larger does
+            break
+        if (more := val_windows(wider, data_s.lookback, data_s.horizon)) >= FEW_VAL_WINDOWS:
+            left = train_windows(wider, data_s.lookback, data_s.horizon)
+            way = (f"val_frac {x:g} ({spelled('val_frac', x)}) gives it {more}, leaving the model "
+                   f"{left} training window{'s' * (left != 1)}")
+            break
+    if first_in_block("few_val", held):  # a tune's trials: said by the first
+        log.warning("the validation split holds only %s: the epoch kept and early stopping (in tune, the ranking of "
+                    "trials too) rest on so few values; %s", held, way)
+    return f"the validation split holds only {held}, too few to tell the epochs apart: {way}"
+
+
 def cutoff_rows(lengths: np.ndarray, horizon: int, n_windows: int, step: int) -> np.ndarray | None:
     """[S, K] the first target row of each of a backtest's ``n_windows`` cutoffs ``step`` rows apart, the last a
     ``horizon`` before each series' end (inside the series); None where no series holds them: the reach is
@@ -199,15 +232,19 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
 
 def _windows(lengths: np.ndarray, data_s: DataSettings):
     """How many training windows a lookback leaves series of ``lengths`` split by ``data_s``'s fractions and horizon
-    (their training rows do not depend on the lookback; a series whose other parts hold no horizon, none)."""
-    def ends(n: int) -> int:
+    (their training rows do not depend on the lookback; a series whose other parts hold no horizon, none): a function
+    of the lookback and of a val_frac or test_frac offered in place of ``data_s``'s (``settingsearch.offers``)."""
+    def ends(n: int, fracs: dict) -> int:
         try:
-            return chronological_split(int(n), 1, data_s.horizon, data_s.val_frac, data_s.test_frac).train_end
+            return chronological_split(int(n), 1, data_s.horizon, fracs["val_frac"], fracs["test_frac"]).train_end
         except RnncastError:
             return 0
 
-    splits = [Split(t, t, t) for t in (ends(n) for n in lengths)]  # the training rows alone count
-    return lambda lookback: train_windows(splits, lookback, data_s.horizon)
+    def count(lookback: int, **shares) -> int:
+        fracs = {"val_frac": data_s.val_frac, "test_frac": data_s.test_frac, **shares}
+        splits = [Split(t, t, t) for t in (ends(n, fracs) for n in lengths)]  # the training rows alone count
+        return train_windows(splits, lookback, data_s.horizon)
+    return count
 
 
 def _either(words: list[str], comma: bool = False) -> str:

@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, endofday, fiscalquarters, halfyears, monthtext, timetext, twoforms
+from rnncast import cjkdates, colontimes, endofday, fiscalquarters, halfyears, monthtext, timetext, twoforms
 from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, refuse_month, said_day_first, year_month_day
@@ -38,9 +38,12 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     column = endofday.read(_wide_spaces(column), name, place)  # 2024-09-01 24:00: the next day's 00:00 (decision 1718)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
+    if (colon := colontimes.format_of(column, (order or {}).get("colon"))) is not None:  # EViews' 2009:1 (decision 1806)
+        return colontimes.read(column, colon, name, place), False
     twoforms.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither
     monthtext.one_naming(column, name, place)  # Jun 2000 beside June 2001: the same
-    monthtext.refuse_number_months(column, name, place)  # 2008.1: January, or a float's 2008.10
+    monthtext.refuse_number_months(column, name, place, (order or {}).get("colon") == colontimes.QUARTERS or bool(
+        (order or {}).get("fiscal")))  # 2008.1: January, or a float's 2008.10; 2008Q1 (decision 1808)
     if (written := timetext.first_form(column)) is not None:  # quarters, ISO weeks: read names a value not so
         time = timetext.read(column, written, name, place)
         _two_digit_years(column, time, name, place, column)  # 1Q50: 2050 to pandas, 1950 to a spreadsheet

@@ -41,6 +41,7 @@ from rnncast.devices import cpu_threads, resolve_device
 from rnncast.epochbar import progress
 from rnncast.runhistory import best_epoch, still_improving
 from rnncast.training import fit_network
+from rnncast.untrainedadvice import thin_advice
 from rnncast.windows import Split, panel_window_starts
 
 log = logging.getLogger(__name__)
@@ -77,12 +78,14 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     as_read = panel
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)
+    thin = cutting.few_val_windows(splits, settings.data, split is None and settings.data.cutoff is None)  # decision 1810
     negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
     prepared = prepare(panel, splits, settings, params, skipped)
+    prepared.thin = thin  # the untrained network's advice names a validation split of a few windows
     if settings.data.cutoff is None and (overlap := testoverlap.overlap(panel, splits)):
         if first_in_block("overlap", overlap["text"]):  # a tune's trials: said by the first (noticed.said_once)
             log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
@@ -138,6 +141,7 @@ class Prepared:
     data: dict | None = None  # the fingerprint of the data and its cut (prepare_data), kept in checkpoints
     stream: seeding.Stream | None = None  # the seeded random stream the network was built in; training continues it
     source: Path | None = None  # the file the data was read from, which a checkpoint must not replace
+    thin: str | None = None  # cutting.few_val_windows' clause: too few validation windows to tell the epochs apart
 
 
 def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict, skipped: list | None = None,
@@ -248,7 +252,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
         history = fit_network(prepared.net, prepared.train, prepared.val, prepared.state.settings.train,
                               on_epoch=on_epoch, checkpoint=save_state, resume=load_state, group=group,
                               on_diverged=diverged, untrained=lambda: untrained.forecast_text(prepared.net, prepared.state),
-                              units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment,
+                              units=spreads.loss_units(prepared.state.settings.data.scaler), alignment=alignment or (
+                                  prepared.thin and thin_advice(prepared.thin, prepared.state.settings.train.lr)),
                               squeezed=outliers.note(prepared.state.squeezed),
                               on_untrained=lambda loss: setattr(prepared.state, "untrained_loss", loss))
     if writes and still_improving(history, prepared.state.settings.train.epochs):  # misaligned columns: no more training

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from rnncast.baselines import baseline_name
+from rnncast.calibration import share_text
 from rnncast.scoretext import quoter
 from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text, same
 from rnncast.spreads import units_name
@@ -37,9 +38,9 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     name, rival = found
     how = judged(test, units, model, name, rival, alpha)
     scores = test[units]
-    covers = [f"{key.removeprefix('coverage_')}% interval {100 * scores['model'][key]:.2f}% against "  # as the
-              f"{100 * scores[name][key]:.2f}%" for key in scores["model"] if key.startswith("coverage_")  # interval line
-              and key in scores[name]]
+    covers = [f"{key.removeprefix('coverage_')}% interval {share_text(scores['model'][key], scores['model'])} against "
+              f"{share_text(scores[name][key], scores[name])}" for key in scores["model"]  # as the interval line
+              if key.startswith("coverage_") and key in scores[name]]
     coverage = f"; coverage of {where}, the model's against the baseline's: {', '.join(covers)}" if covers else ""
     unit = "" if units == "original" else f", {units_name(test.get('scaled_by'))}"
     pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])

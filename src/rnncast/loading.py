@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import (appendedrows, assembly, codedblanks, codedsaid, csvdialect, fiscalquarters, fitxy, indexcolumns, labels,
-                     repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext, unusedcolumns)
+from rnncast import (appendedrows, assembly, codedblanks, codedsaid, colontimes, csvdialect, fiscalquarters, fitxy, indexcolumns,
+                     labels, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext, unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, as_frame, label_text, names
@@ -106,6 +106,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
     order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
+    order.update(colontimes.given(freq))  # 2009:1 under a quarterly freq, 1999:01 under a monthly (decision 1806)
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order, key, fill)

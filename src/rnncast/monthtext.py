@@ -4,7 +4,8 @@ pandas reads most month text itself (``2000/01``, ``Jan 2000``, ``01/2000``, ``2
 ``guess_datetime_format`` names no format for them, so ``FORMS`` lists the formats ``csvtext`` tries
 to write a forecast back as the data wrote it (each kept only where it writes the checked rows back
 exactly). Two forms pandas misreads or refuses are read here, by ``format_of`` and ``read``:
-``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``; IMF's unpadded ``2000M1``, ``%YM%-m``) and ``01.2000``
+``2000M01`` (Eurostat, IMF, statsmodels; ``%YM%m``; IMF's unpadded ``2000M1``, ``%YM%-m``; Stata's ``2000m1``,
+``%Ym%-m``, and ``2000m01``) and ``01.2000``
 (``%m.%Y``, which pandas reads as 1 January of the year 1). ``compact_months`` reads an integer column of ``200001`` (``%Y%m``, as
 ``compactdates.compact_dates`` reads ``20000131``); ``refuse_stray`` names the value that breaks a column of
 such months in a few rows (``200013``), which would otherwise be read as integer steps. ``one_naming`` refuses
@@ -29,14 +30,16 @@ from rnncast.spelling import counted, spelled
 from rnncast.timenames import time_named
 
 # formats a month column may be written in, beyond what pandas' guess names; %-m: the month unpadded
-FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
+FORMS = ("%Y/%m", "%Y.%m", "%Y%m", "%YM%m", "%YM%-m", "%Ym%m", "%Ym%-m", "%m/%Y", "%m.%Y", "%m-%Y", "%Y-%-m", "%Y/%-m", "%-m/%Y",
          "%b %Y", "%B %Y", "%Y %b", "%Y %B", "%b-%Y", "%B-%Y", "%Y-%b", "%Y-%B",
          "%^b %Y", "%^B %Y", "%Y %^b", "%Y %^B", "%^b-%Y", "%^B-%Y", "%Y-%^b", "%Y-%^B",  # %^b: JAN, timetext.write
          "%Y년 %-m월", "%Y년 %m월")  # Korean: 2024년 1월, 2024년 01월
 # forms pandas refuses or misreads as text: read here
-OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"), "%m.%Y": re.compile(r"^\d\d\.\d{4}$"),
+OWN = {"%YM%m": re.compile(r"^\d{4}M\d\d$"), "%YM%-m": re.compile(r"^\d{4}M\d$"),
+       "%Ym%m": re.compile(r"^\d{4}m\d\d$"), "%Ym%-m": re.compile(r"^\d{4}m\d$"),  # Stata's %tm: 1999m1 (decision 1805)
+       "%m.%Y": re.compile(r"^\d\d\.\d{4}$"),
        "%Y년 %-m월": re.compile(r"^\d{4}년 \d{1,2}월$")}  # Korean: 2024년 1월 (Korean Excel's, statistics portals')
-EITHER = re.compile(r"^\d{4}M1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m)
+EITHER = re.compile(r"^\d{4}[Mm]1[0-2]$")  # 2000M10: written so padded (%YM%m) or not (%YM%-m); 2000m10 alike
 DOTTED = re.compile(r"^(?:0[1-9]|1[0-2])\.(?:1[6-9]|2[0-3])\d\d$")  # 01.2000: a month, never a number so written
 YEAR_DOT_MONTH_PADDED = re.compile(r"^(?:1[6-9]|2[0-3])\d\d\.(?:0[1-9]|1[0-2])$")  # 2008.01: KOSIS' months
 YEAR_DOT_MONTH = re.compile(r"^(?:1[6-9]|2[0-3])\d\d\.(?:0?[1-9]|1[0-2])$")  # and 2008.1, a month or a float's 2008.10
@@ -62,8 +65,9 @@ def format_of(column: pd.Series) -> str | None:
     that starts at ``2000M10`` is unpadded (``%YM%-m``) when a later value is (``2001M1``)."""
     values = column.dropna()
     fmt = form(values.iloc[0].strip()) if len(values) and isinstance(values.iloc[0], str) else None
-    if fmt == "%YM%m" and EITHER.match(values.iloc[0].strip()):
-        fmt = "%YM%-m" if values.astype(str).str.strip().str.fullmatch(OWN["%YM%-m"]).any() else fmt
+    if fmt in ("%YM%m", "%Ym%m") and EITHER.match(values.iloc[0].strip()):
+        unpadded = fmt.replace("%m", "%-m")
+        fmt = unpadded if values.astype(str).str.strip().str.fullmatch(OWN[unpadded]).any() else fmt
     if fmt is not None and "b" in fmt and values.iloc[0].strip().lower().startswith("may"):  # May-15: short or full
         fmt = fmt.replace("b", "B") if values.astype(str).str.match(r"\s*[A-Za-z]{4,}").any() else fmt
     return fmt
@@ -73,7 +77,7 @@ def _fits(text, fmt: str) -> bool:
     if not isinstance(text, str):
         return False
     written = form(text)
-    return written == fmt or (fmt == "%YM%-m" and bool(EITHER.match(text))) or (
+    return written == fmt or (fmt in ("%YM%-m", "%Ym%-m") and bool(EITHER.match(text)) and fmt[2] == text[4]) or (
         written is not None and text.lower().startswith("may") and written.replace("b", "B") == fmt)
 
 
@@ -208,9 +212,11 @@ def float_months(column: pd.Series) -> str | None:
             f"the text, or read it with pd.read_csv(path, dtype={{{str(column.name)!r}: str}})")
 
 
-def refuse_number_months(column: pd.Series, name: str, place=str) -> None:
+def refuse_number_months(column: pd.Series, name: str, place=str, quarterly: bool = False) -> None:
     """Refuse (``RnncastError``) a text column of months written year dot month (``dotted``) where a month has one
-    digit (``2008.1``): January to a writer of unpadded months, October where a number lost the 0 of ``2008.10``."""
+    digit (``2008.1``): January to a writer of unpadded months, October where a number lost the 0 of ``2008.10``.
+    ``quarterly``: read under calendar quarters (a quarterly model's, a freq given): the quarter form is named, as a
+    month written ``2008.01`` would be refused as no quarter (decision 1808)."""
     text = column.dropna()
     if not len(text) or not all(isinstance(v, str) for v in text.iloc[:5]) or not (
             written := text.astype(str).str.strip()).str.fullmatch(YEAR_DOT_MONTH).all():
@@ -220,6 +226,10 @@ def refuse_number_months(column: pd.Series, name: str, place=str) -> None:
         i = int(np.flatnonzero(column.notna().to_numpy())[short[0]])
         value = written.iloc[short[0]]
         year = value.split(".")[0]
+        if quarterly:
+            raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, a quarter written as a number, which "
+                               f"rnncast does not read ({value!r} is also January {year}, or {year}.10 with its 0 dropped); "
+                               f"the calendar is quarterly: write quarters such as {year}Q1, {year}-Q1 or Q1 {year}")
         raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, a month written as a number: {value!r} "
                            f"is January {year}, or October where a number dropped the 0 of {year}.10; write every month "
                            f"with two digits ({year}.01, {year}.10) or as {year}-01")

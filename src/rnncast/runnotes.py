@@ -17,7 +17,7 @@ from rnncast import seasonmatch, weeklyseason, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
-from rnncast.calibration import far_from_level, level_shares
+from rnncast.calibration import far_from_level, level_shares, share_text
 
 STEPS = "a time forecast by several overlapping windows counted once in each"  # what the MAPE notes' counts count
 
@@ -252,7 +252,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     named, and the sentence says how many there are and where all of them are. A coverage as the tables' (0.8509:
     85.09%), the pinball loss as their ``column`` of it writes it."""
     pin = quoter("pinball", column)
-    intervals = [f"{k.replace('coverage_', '')}% interval covers {100 * v:.2f}% of {where}"
+    intervals = [f"{k.replace('coverage_', '')}% interval covers {share_text(v, model, where)}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:  # a point forecast, or levels of which no two are q and 1 - q (0.5, 0.9): pinball loss only
         return None if "pinball" not in model else _no_interval(model, list(quantiles), pin)
@@ -270,7 +270,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     names = list(by_target)
     if len(names) > most:
         names = sorted(names, key=lambda n: -abs(by_target[n][widest] - nominal))[:most]
-    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {100 * v:.2f}%"
+    each = "; ".join(f"{name}: " + ", ".join(f"{k.replace('coverage_', '')}% interval covers {share_text(v, by_target[name])}"
                                              for k, v in by_target[name].items() if k.startswith("coverage_"))
                      + f", mean pinball loss {quoter('pinball', ())(by_target[name]['pinball'])}" for name in names)
     which = ("Each target" if len(names) == len(by_target) else

@@ -8,8 +8,8 @@ alone fits, a share with a size. And the words that name the series they were fo
 from __future__ import annotations
 
 from rnncast.panel import Panel
-from rnncast.spelling import listing, spelled
-from rnncast.windows import few_note
+from rnncast.spelling import counted, listing, spelled
+from rnncast.windows import FEW_WINDOWS, few_note
 
 SIZES = ("lookback", "horizon", "n_windows", "step")  # whole numbers, of which fewer rows are needed the smaller they are
 SHARES = tuple(x / 100 for x in range(1, 96))  # the shares offered, each a whole percent
@@ -33,10 +33,17 @@ def offers(now: dict, fits, windows=None) -> list[str]:
     """Each setting of ``now`` at the value nearest the one given (``nearest``) at which ``fits(**settings)``, as
     ``offer`` says it; where none alone fits, a share with a size ("val_frac 0.3 with lookback 8 (...; ...)"), the
     share nearest the one given first. ``windows``: how many training windows a lookback leaves: a lookback offered
-    that leaves fewer than fit warns below adds one that does (``few_note``)."""
+    that leaves fewer than fit warns below adds one that does (``few_note``); a val_frac or test_frac that leaves fewer
+    (``windows(lookback, test_frac=x)``) is left out beside a lookback offered, else says how few (decision 1807)."""
     said = [offer(name, v) + (few_note(windows, v) if windows and name == "lookback" else "")
             for name in now if name in SIZES and (v := nearest(name, now, fits)) is not None]
-    said += [offer(name, x) for name in now if name not in SIZES and (x := nearest(name, now, fits)) is not None]
+    fitting = [(name, x) for name in now if name not in SIZES and (x := nearest(name, now, fits)) is not None]
+    few = {name: n for name, x in fitting if windows and "lookback" in now  # test_frac 0.05 that leaves 1 window:
+           and (n := windows(now["lookback"], **{name: x})) < FEW_WINDOWS}  # no way out of the next warning (decision 1807)
+    lookback = any(s.startswith("lookback ") for s in said)  # offered with one that leaves enough, or said none does
+    said += [offer(name, x) + (f", which leaves the model {counted(few[name], 'training window')} at lookback "
+                               f"{now['lookback']}, under the {FEW_WINDOWS} below which fit warns of too few to learn from"
+                               if name in few else "") for name, x in fitting if name not in few or not lookback]
     shares, sizes = [n for n in now if n not in SIZES], [n for n in now if n in SIZES]
     for name, size in ((name, size) for name in shares for size in sizes if not said):  # none alone: a share and a size
         pair = next(((x, v) for x in _shares(now[name]) if (v := nearest(size, {**now, name: x}, fits)) is not None),

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, clockchanges, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
+from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -114,8 +114,9 @@ def _looks_like_dates(column: pd.Series) -> bool:
     sample = column.dropna().head(5)
     if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
             sample) is not None or fiscalquarters.pattern(sample) or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1, FY2006Q1
-            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
-        return True
+            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)) or (
+            len(sample) and all(isinstance(v, str) and colontimes.ANY.match(v.strip()) for v in sample)):  # 2009:1
+        return True  # (read under a quarterly or monthly freq, else refused naming it: decision 1806)
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return False
     dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True) & ~numbertext.decimal_commas(sample)]

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, fiscalquarters, formsample, halfyears, numbertimes, zonedays
+from rnncast import cjkdates, colontimes, fiscalquarters, formsample, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
@@ -133,7 +133,7 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
 
 
 def _owner(fmt: str):  # the module whose forms fmt writes, or None
-    return next((m for m in (cjkdates, halfyears, fiscalquarters) if m.owns(fmt)), None)
+    return next((m for m in (cjkdates, halfyears, fiscalquarters, colontimes) if m.owns(fmt)), None)
 
 
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:

@@ -13,7 +13,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import (badtimes, cjkunread, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
+from rnncast import (badtimes, cjkunread, colontimes, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
                      weektext)
 from rnncast.data import place
 from rnncast.errors import RnncastError
@@ -87,7 +87,7 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
         why = (fiscalyears.remedy(value) if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
         return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
-                f"{cjkunread.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 1471)
+                f"{cjkunread.clause(value)}{colontimes.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 1471)
                 f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}{weekdaynames.clause(value)}")
     return None
 

@@ -29,5 +29,16 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     first, last = history[0]["train_loss"], history[-1]["train_loss"]
     if len(history) > 1 and last > first:
         return f"the training loss rose from {first:.5g} in epoch 1 to {last:.5g} in epoch {len(history)}; {lower}"
-    return alignment or (f"try a larger learning rate ({spelled('lr')}, now {lr:g}) or more epochs and patience "
-                         f"({spelled('epochs')}; {spelled('patience')})")
+    return alignment or larger(lr)
+
+
+def larger(lr: float) -> str:
+    """The advice where the loss moved too little: a larger learning rate ``lr`` or more epochs and patience."""
+    return (f"try a larger learning rate ({spelled('lr')}, now {lr:g}) or more epochs and patience "
+            f"({spelled('epochs')}; {spelled('patience')})")
+
+
+def thin_advice(thin: str, lr: float) -> str:
+    """The advice where the validation split holds too few windows to tell the epochs apart (``thin``:
+    ``cutting.few_val_windows``' clause), which fit gives in place of ``larger``'s alone (decision 1810)."""
+    return f"{thin}; then {larger(lr)}"

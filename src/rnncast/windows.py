@@ -17,6 +17,7 @@ from rnncast.spelling import spelled
 
 PARTS = ("train", "val", "test")
 FEW_WINDOWS = 20  # fewer training windows than this: fit says how many, and that the model can learn little from them
+FEW_VAL_WINDOWS = 5  # fewer validation windows than this: fit says the kept epoch rests on them (decision 1810)
 
 
 @dataclass(frozen=True)
