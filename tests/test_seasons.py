@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast.seasons import Season, implied_season
+from rnncast.seasons import Season, implied_season, one_day
 from rnncast.timecalendar import Calendar
 
 
@@ -55,3 +55,19 @@ def test_the_season_a_run_recorded_is_read_back_or_none():
 
     assert recorded({"implied_season": {"steps": 12, "cycle": "12 months in a year"}}) == Season(12, "12 months in a year")
     assert recorded({}) is None and recorded({"implied_season": None}) is None
+
+
+@pytest.mark.parametrize("freq, season", [("24h", Season(7, "days in a week")), ("1440min", Season(7, "days in a week")),
+                                          ("86400s", Season(7, "days in a week")), ("168h", Season(52, "weeks in a year")),
+                                          ("48h", None), ("2D", None)])
+def test_a_step_of_24_hours_is_a_day_not_a_season_of_1(freq, season):
+    """Daily values stamped 23:00Z read with tz Europe/Berlin keep the '24h' calendar (decision 813), which implied
+    Season(1, "24-hour steps in a day"): the hint said "1 24-hour steps in a day, but season is 1 ... give the season
+    (season=1)" (t35t2 M5, decision 9702). Whole days of elapsed time are days, as 'D' is."""
+    assert implied_season(Calendar("datetime", to_offset(freq))) == season
+
+
+def test_one_day_is_d_or_24_hours_of_elapsed_time():
+    assert one_day(to_offset("D")) and one_day(to_offset("24h")) and one_day(to_offset("1440min"))
+    assert not one_day(to_offset("2D")) and not one_day(to_offset("h")) and not one_day(to_offset("B"))
+    assert not one_day(to_offset("W-SUN")) and not one_day(None)

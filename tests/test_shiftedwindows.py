@@ -206,3 +206,15 @@ def test_counted_per_row_as_step_by_step_on_random_sessions_and_clock_changes(se
         twice = tz is not None and any(t.hour == 2 and t.month == 10 for t in pair)  # the repeated hour: decision 1773
         assert found["first"] == dict(zip(("time", "reads"), (
             f"{t:%Y-%m-%d %H:%M}" + (f"{t:%z}"[:3] + ":" + f"{t:%z}"[3:] if twice else "") for t in pair)))
+
+
+def test_daily_instants_on_a_zones_clock_are_no_hours_shifted_by_its_changes():
+    """Daily values stamped 23:00Z read with tz Europe/Berlin keep '24h' steps; season 7 was warned of as "counted in
+    24-hour steps ... read another time of day" across each clock change, though every row is the same instant of its
+    day: its 7 steps are a week of days (decision 9702), as 'D''s are; hours on the same clock still are."""
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.shiftedwindows import kind
+    from rnncast.timecalendar import Calendar
+    assert kind(Calendar("datetime", to_offset("24h"), "Europe/Berlin"), 7) is None
+    assert kind(Calendar("datetime", to_offset("h"), "Europe/Berlin"), 168) == "zone"
