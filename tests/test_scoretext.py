@@ -79,3 +79,15 @@ def test_a_share_reads_with_one_decimal_and_never_as_100_percent_unless_all():
     from rnncast.scoretext import percent
     assert percent(0.421) == "42.1%" and percent(0.99996) == ">99.9%" and percent(0.9994) == "99.9%"
     assert percent(0.0) == "0.0%"
+
+
+def test_a_score_the_model_beside_a_row_has_is_a_dash_where_the_row_lacks_it():
+    """A climatology row has no pinball loss beside a quantile model's (decision 9703): '-'; a score no model beside
+    it has (a backtest's windows, scored without pinball) and a left-out window's row (no scores) stay blank."""
+    from rnncast.scoretext import scored_column, with_columns
+    model = {"pinball": 0.5}
+    rows, models = [model, {"mse": 1.0}, {}, {"mse": 1.0}], [model, model, {}, {"mse": 2.0}]
+    assert scored_column("pinball", rows, models) == ["0.50000", "-", "", ""]
+    assert scored_column("pinball", rows) == ["0.50000", "", "", ""]
+    assert with_columns([["a"], ["b"], ["c"], ["d"]], rows, ["pinball"], models) == [["a", "0.50000"], ["b", "-"],
+                                                                                   ["c", ""], ["d", ""]]
