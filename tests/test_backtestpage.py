@@ -185,3 +185,16 @@ def test_the_pages_left_out_paragraph_names_the_first_few_and_counts_the_rest():
     few = left_out(short[:3])
     assert few == ("Too short to backtest, left out: F0000 (30 rows, needs 177), F0001 (30 rows, needs 177), F0002 (30 "
                    "rows, needs 177).")  # a few: each named, as before
+
+
+def test_a_backtests_baseline_without_intervals_shows_a_dash_in_the_quantile_columns():
+    """A climatology row beside a quantile model's pinball and coverage was blank there, read as a cell lost in the
+    layout; fit's, evaluate's and compare's tables write '-' (decision 1814)."""
+    from rnncast.backtestpage import backtest_rows
+
+    point = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "mase": 0.9, "smape_pct": 12.0}
+    m = {"windows": [], "overall": {"model": {**point, "pinball": 0.5, "coverage_80": 0.8}, "climatology": point},
+         "verdict_units": "original"}
+    head, model, climatology = backtest_rows(m)
+    assert head[-2:] == ["pinball", "coverage 80%"] and model[-2:] == ["0.50000", "0.8000"]
+    assert climatology[1:] == ["baseline: climatology", "4.0000", "1.5000", "2.0000", "0.9000", "12.0000", "-", "-"]

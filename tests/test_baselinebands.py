@@ -226,3 +226,22 @@ def test_the_intervals_learn_only_from_training_windows_with_a_season_of_rows_be
     lies before their first target (row 7 on), as a lookback of 7 would have them; none reads another series."""
     windows = baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.arange(1), 3, 2, 1, 7)
     assert windows.target_rows.min() == 7 and windows.target_rows.max() == 38
+
+
+def test_what_the_training_windows_left_out_is_said_once_in_a_call(caplog):
+    """fit learns the baselines' intervals for its validation and its test part alike, and said "baselines' intervals
+    are learned from ..." twice in one run (t35t2 L1, decision 1815): once in a call (a command, a public method);
+    the next call says it again."""
+    from rnncast.noticed import one_call
+
+    filled = np.zeros((60, 1), dtype=np.int64)
+    filled[10, 0] = 1
+
+    def learn():
+        return baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.array([0]), 4, 2, 1, 1, filled)
+
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level("INFO", logger="rnncast.baselinebands"), one_call():
+            first, second = learn(), learn()
+        assert first.said == second.said != "" and [r.getMessage() for r in caplog.records] == [first.said]

@@ -317,6 +317,23 @@ def test_fits_terminal_table_and_the_run_page_write_each_column_in_one_notation(
     assert [row[3] for row in page[1:]] == ["66603", "97227", "111710", "129190"] and page[3][6] == "0.0000"
 
 
+def test_a_baseline_without_intervals_keeps_the_quantile_models_columns_with_a_dash():
+    """fit C.csv --quantiles 0.1,0.5,0.9,0.99 on a daily station with two years got a climatology row, which has no
+    intervals, and the terminal table dropped the pinball and coverage columns of every row (t35t2 M6); decision 1238
+    adds them to every row: '-' where a row has none (decision 1814), as compare and --by-series write it."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+
+    point = {"mse": 17.3, "mae": 2.3, "rmse": 4.16, "r2": 0.21, "mase": 1.1}
+    banded = {**point, "pinball": 0.612, "coverage_80": 0.756}
+    scores = {"model": banded, "naive": {**banded, "pinball": 0.9}, "climatology": point}
+    lines = score_tables({"windows": 3, "original": scores, "scaled": scores}, 7, units="original").splitlines()
+    assert lines[0].split()[-3:] == ["pinball", "coverage", "80%"]
+    assert lines[2].split()[-2:] == ["0.61200", "0.7560"] and lines[4].split()[-2:] == ["-", "-"]
+    page = metric_rows({"test": {"windows": 3, "original": scores}}, "original", 7)
+    assert page[0][-2:] == ["pinball", "coverage 80%"] and page[3][-2:] == ["-", "-"]
+
+
 def test_fit_and_predict_date_excel_dates_without_leading_zeros_as_the_data_does(tmp_path, capsys, caplog):
     """Excel's US export writes 1/15/2020: it was read right, but fit warned 'no one date format writes back' and
     predict wrote 2020-04-30; the forecasts, the run page and the fit's words now keep M/D/YYYY."""

@@ -156,9 +156,11 @@ def test_a_missing_value_refusal_counts_the_column_it_names_not_every_column():
 
 @pytest.mark.parametrize("fill, says", [
     ("ffill", "filling 7 missing values with ffill (5 of them before a column's first value, given that value, "
-              "carried back)"),
+              "carried back); the longest run: 4 steps of column 'y' of series 'a', 2024-01-01 to 2024-01-04, across "
+              "which ffill repeats 4, the value after it (none lies before it)"),
     ("interpolate", "filling 7 missing values with interpolate (6 of them before a column's first value or after its "
-                    "last, given the nearest value)")])
+                    "last, given the nearest value); the longest run: 4 steps of column 'y' of series 'a', 2024-01-01 "
+                    "to 2024-01-04, across which interpolate repeats 4, the value after it (none lies before it)")])
 def test_values_filled_before_a_series_first_value_are_said_as_copied_back(caplog, fill, says):
     """A tester's series starting with 5 blank rows, fitted with fill='ffill', was said to be filled "with ffill"
     while its first value was copied back over them (pandas' bfill after ffill) and trained on."""
@@ -272,3 +274,42 @@ def test_zero_fill_counts_only_the_values_the_zero_tail_line_did_not_say(caplog)
         panel = load_panel(frame, "sales", time_col="week", id_col="sku", fill="zero")
     assert "filling 1 missing value with zero" in caplog.text and "wrote 0 in 3 missing rows" in caplog.text
     assert np.isfinite(panel.values).all()
+
+
+def _gauge(fill_rows=range(40, 116)):
+    """Two gauges of 200 days; 'B' has a 76-day gap (days 40-115) and a single blank day (150), 'A' one day (10)."""
+    days = pd.date_range("2021-09-22", periods=200, freq="D")
+    frame = pd.DataFrame({"station": np.repeat(["A", "B"], 200), "date": np.tile(days, 2),
+                          "discharge": np.r_[np.arange(200.0), np.arange(200.0) * 2 + 1]})
+    frame.loc[[10, 350] + [200 + i for i in fill_rows], "discharge"] = NAN
+    return frame
+
+
+@pytest.mark.parametrize("fill, across", [
+    ("interpolate", "across which interpolate draws a straight line from 79 to 233 (the values on either side)"),
+    ("ffill", "across which ffill repeats 79, the value before it"),
+    ("zero", "across which zero writes 0")])
+def test_the_fill_warning_names_the_longest_run_and_what_the_fill_writes_across_it(caplog, fill, across):
+    """A hydrologist's 76-day winter gap of one station, fitted with fill 'interpolate', was said only as "filling 83
+    missing values with interpolate", while the model trained on 76 days of a straight line (decision 1812)."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(_gauge(), target="discharge", time_col="date", id_col="station", fill=fill)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("filling")]
+    assert said == [f"filling 78 missing values with {fill}; the longest run: 76 steps of column 'discharge' of series "
+                    f"'B', 2021-11-01 to 2022-01-15, {across}"]
+
+
+def test_single_filled_values_are_said_as_before_and_predict_names_the_run_of_its_data(caplog, tmp_path):
+    """Blank values with none next to another add nothing to the count; predict, which fills with the model's fill,
+    says the run of the data it reads (decision 1812)."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(_gauge(fill_rows=()), target="discharge", time_col="date", id_col="station", fill="interpolate")
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("filling")] == [
+        "filling 2 missing values with interpolate"]
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 2}, fill="ffill").fit(
+        _gauge(fill_rows=()), target="discharge", time_col="date", id_col="station")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(_gauge(fill_rows=range(190, 196)))
+    assert "filling 8 missing values with ffill; the longest run: 6 steps of column 'discharge' of series 'B', " \
+           "2022-03-31 to 2022-04-05, across which ffill repeats 379, the value before it" in caplog.text

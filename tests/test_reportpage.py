@@ -49,7 +49,7 @@ def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_co
     head, row, baseline = metric_rows(metrics, "original", 52)
     assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 50%",
                         "coverage 80%"]
-    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.6100", "0.9362"] and baseline[8:] == ["17.6000", "19.6000", "", "", ""]
+    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.6100", "0.9362"] and baseline[8:] == ["17.6000", "19.6000", "-", "-", "-"]  # decision 1814
     assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 50%", "coverage 80%"]  # no MAPE of z-scores
 
 

@@ -89,3 +89,14 @@ def test_a_cell_holding_control_characters_is_quoted_and_escaped_as_standard_err
     assert "\x1b" not in text and "\x07" not in text and len(text.splitlines()) == 6
     assert "'evil\\nrnncast: ERROR: forged'" in text and "'esc\\x1b]0;PWNED\\x07\\x1b[31mRED'" in text
     assert cell_text("Müller, 판매") == "Müller, 판매" and cell_text(3) == "3"  # printable text as written
+
+def test_a_score_the_model_beside_a_row_has_is_a_dash_where_the_row_lacks_it():
+    """A climatology row has no pinball loss beside a quantile model's (decision 1814): '-'; a score no model beside
+    it has (a backtest's windows, scored without pinball) and a left-out window's row (no scores) stay blank."""
+    from rnncast.scoretext import scored_column, with_columns
+    model = {"pinball": 0.5}
+    rows, models = [model, {"mse": 1.0}, {}, {"mse": 1.0}], [model, model, {}, {"mse": 2.0}]
+    assert scored_column("pinball", rows, models) == ["0.50000", "-", "", ""]
+    assert scored_column("pinball", rows) == ["0.50000", "", "", ""]
+    assert with_columns([["a"], ["b"], ["c"], ["d"]], rows, ["pinball"], models) == [["a", "0.50000"], ["b", "-"],
+                                                                                   ["c", ""], ["d", ""]]

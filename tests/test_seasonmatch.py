@@ -71,3 +71,4 @@ def test_season_365_on_daily_rows_across_a_feb_29_notes_the_day_after_a_year_ear
     assert seasonmatch.leap_note(365, daily, before) is None  # no Feb 29 in the rows' span
     assert seasonmatch.leap_note(7, daily, across) is None and seasonmatch.leap_note(None, daily, across) is None
     assert seasonmatch.leap_note(365, Calendar("datetime", to_offset("B")), across) is None
+    assert seasonmatch.leap_note(365, Calendar("datetime", to_offset("24h")), across) == note  # decision 1813

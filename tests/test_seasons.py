@@ -9,7 +9,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from rnncast import sessions
-from rnncast.seasons import Season, implied_season
+from rnncast.seasons import Season, implied_season, one_day
 from rnncast.timecalendar import Calendar
 
 
@@ -19,6 +19,8 @@ from rnncast.timecalendar import Calendar
     ("15min", 96), ("YE", None), ("5ME", None), ("7h", None), ("s", None), ("10min", 144), ("7D", 52), ("14D", 26),
     ("3D", None),
 ])
+
+
 def test_each_calendar_implies_the_steps_of_its_cycle(freq, steps):
     season = implied_season(Calendar("datetime", to_offset(freq)))
     assert (season.steps if season else None) == steps
@@ -64,3 +66,18 @@ def test_weekdays_of_other_hours_imply_a_week_of_their_bars():
     calendar = Calendar("datetime", freq=sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"))
     assert implied_season(calendar) == Season(128, "bars in a week of sessions")
     assert implied_season(Calendar("datetime", freq=sessions.parse("30min 09:30-15:30"))).steps == 13
+
+@pytest.mark.parametrize("freq, season", [("24h", Season(7, "days in a week")), ("1440min", Season(7, "days in a week")),
+                                          ("86400s", Season(7, "days in a week")), ("168h", Season(52, "weeks in a year")),
+                                          ("48h", None), ("2D", None)])
+def test_a_step_of_24_hours_is_a_day_not_a_season_of_1(freq, season):
+    """Daily values stamped 23:00Z read with tz Europe/Berlin keep the '24h' calendar (decision 813), which implied
+    Season(1, "24-hour steps in a day"): the hint said "1 24-hour steps in a day, but season is 1 ... give the season
+    (season=1)" (t35t2 M5, decision 1813). Whole days of elapsed time are days, as 'D' is."""
+    assert implied_season(Calendar("datetime", to_offset(freq))) == season
+
+
+def test_one_day_is_d_or_24_hours_of_elapsed_time():
+    assert one_day(to_offset("D")) and one_day(to_offset("24h")) and one_day(to_offset("1440min"))
+    assert not one_day(to_offset("2D")) and not one_day(to_offset("h")) and not one_day(to_offset("B"))
+    assert not one_day(to_offset("W-SUN")) and not one_day(None)

@@ -220,3 +220,14 @@ def test_a_season_of_weekday_sessions_on_weekdays_of_other_hours_is_counted_and_
     assert found["first"] == {"time": "2024-01-13 09:00", "reads": "2024-01-12 08:00"}
     assert "a weekday of shorter hours or a half day between" in found["text"]
     assert across(panel, starts, series, 30, 4, 128) is None  # whole weeks: the same bar a week before
+
+def test_daily_instants_on_a_zones_clock_are_no_hours_shifted_by_its_changes():
+    """Daily values stamped 23:00Z read with tz Europe/Berlin keep '24h' steps; season 7 was warned of as "counted in
+    24-hour steps ... read another time of day" across each clock change, though every row is the same instant of its
+    day: its 7 steps are a week of days (decision 1813), as 'D''s are; hours on the same clock still are."""
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.shiftedwindows import kind
+    from rnncast.timecalendar import Calendar
+    assert kind(Calendar("datetime", to_offset("24h"), "Europe/Berlin"), 7) is None
+    assert kind(Calendar("datetime", to_offset("h"), "Europe/Berlin"), 168) == "zone"

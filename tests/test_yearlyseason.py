@@ -170,3 +170,15 @@ def test_a_yearly_cycle_found_beside_the_week_is_told_in_the_7_hint():
                                               "(season=365, --season 365) would compare the model with it)")
     assert yearlyseason.also({**both, "year_z": 1.2}, True) == "" and yearlyseason.also(None, True) == ""
     assert yearlyseason.also({"year_vs_day": 0.3, "year_vs_week": 0.4}, True) == ""  # a record before the test
+
+
+def test_daily_instants_on_a_zones_clock_are_measured_as_days_are():
+    """Daily values stamped 23:00Z read on Berlin's clock keep '24h' steps (midnight, 01:00 in summer); their season
+    hint is the days' (decision 1813), so the year is measured on them as on 'D'."""
+    rng = np.random.default_rng(0)
+    days = np.arange(6 * 365)
+    temperature = 10 + 12 * np.sin(2 * np.pi * days / 365.25) + rng.normal(0, 2, len(days))
+    panel, splits = _panel(temperature, start="2014-12-31 23:00", freq="24h")
+    panel.time = panel.time.tz_localize("UTC").tz_convert("Europe/Berlin")
+    measured = yearlyseason.measure(panel, splits, 1, 7)
+    assert yearlyseason.yearly(measured) and measured == yearlyseason.measure(*_panel(temperature), 1, 7)

@@ -41,20 +41,22 @@ def backtest_rows(m: dict) -> list[list[str]]:
         ("overall", m["overall"], m.get("overall_scaled"))] + [
         (f"overall, target {name!r}", each["original"], each["scaled"])  # several targets: each in its own units
         for name, each in (m.get("overall_by_target") or {}).items()]
-    labels, scores = [], []
+    labels, scores, models = [], [], []  # models: each row's model's scores, "-" where a baseline lacks one of them
     for label, block, in_scaled in entries:
         if block.get("left_out"):  # no scored value: one row saying why, not a row of nan per forecaster
             labels.append([label, f"left out: {LEFT_OUT.get(block['left_out'], block['left_out'])}"])
             scores.append({})
+            models.append({})
             continue
         for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
             mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
             labels.append([label, row_label(name)])
             scores.append({**block[name], "mse": mse})
+            models.append(block["model"])
     head = (["window (first forecast step)", "forecaster", f"MSE ({units})" if scaled else "MSE"]
             + [f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n)
                for n in BACKTEST_METRICS + tuple(extra)])  # as fit's and evaluate's tables head it
-    return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra])
+    return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra], models)  # "-": decision 1814
 
 
 def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnncast import baselines, filledwindows, stepactuals
+from rnncast.noticed import first_in_call
 from rnncast.spelling import counted
 from rnncast.windows import panel_window_starts
 
@@ -79,7 +80,8 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     (``stepactuals``, ``filledwindows``): a step whose date the data lacks (``placed``: ``calendarcuts.placed_series``)
     has no actual, and the row after the cutoff is a later date's; a value ``filled`` [N, C] made is none; a window
     whose inputs hold values fill made from later rows (``filledwindows.reads_later``, ``read``: its future
-    covariates and the target columns it never reads) is left out whole. What was left out is logged by count."""
+    covariates and the target columns it never reads) is left out whole. What was left out is logged by count, once
+    in a call (``noticed.first_in_call``: fit learns the same windows for its validation and its test part)."""
     starts, series = panel_window_starts(splits, offsets, "train", lookback, horizon)
     offsets = np.asarray(offsets, dtype=np.int64)
     first = np.maximum(season - lookback, 0 if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)[series])
@@ -96,7 +98,7 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     if made is not None:
         unused = unused | made
     said = _said(lacking, made, later, unused)
-    if said:
+    if said and first_in_call("baselines' training windows", said):  # fit learns them for val and test: once (decision 1815)
         log.info("%s", said)
     return Training(target_rows, series, actual_rows, unused, len(splits), said)
 

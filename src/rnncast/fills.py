@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from rnncast import blankholidays, filelines, idkeys, latereports, zerocovariates
+from rnncast import blankholidays, filelines, fillruns, idkeys, latereports, zerocovariates
 from rnncast.data import KEY_DTYPES, ROWS_OF, place
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import is_not_available
@@ -160,11 +160,14 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         seen = values if blank is None else np.where(blank, 0.0, values)  # a carried value is no blank of a holiday
         said = blankholidays.clause(blankholidays.columns(seen, time, offsets) if announce else [],
                                     lambda t, c: _named(columns, c, ids, t, id_col, wide), False)
-        if n_said := _count(missing if told is None else missing & ~told[:, None], positions, wide):  # decision 1484
-            log.warning("filling %s with %s%s%s", counted(n_said, "missing value"), fill,
+        unsaid = missing if told is None else missing & ~told[:, None]
+        if n_said := _count(unsaid, positions, wide):  # decision 1484
+            run = fillruns.said(values, unsaid, offsets, fill, lambda t, c: _named(columns, c, ids, t, id_col, wide),
+                                time, positions, attrs, fmt)  # 76 days of a straight line: decision 1812
+            log.warning("filling %s with %s%s%s%s", counted(n_said, "missing value"), fill,
                         "" if not ends else f" ({ends} of them before a column's first value"
                         + (" or after its last, given the nearest value" if fill == "interpolate" else
-                           ", given that value, carried back") + ")", f"; {said}" if said else "")
+                           ", given that value, carried back") + ")", f"; {run}" if run else "", f"; {said}" if said else "")
     parts, kept, sources = [], [], []
     for s in range(len(offsets) - 1):
         filled, keep, source = fill_missing(values[offsets[s] : offsets[s + 1]], fill,

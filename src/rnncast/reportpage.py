@@ -259,8 +259,9 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
     labels = [[part, row_label(name), _windows(result)] for part, result in parts for name in result[units]]
     scores = [s for _, result in parts for s in result[units].values()]
+    models = [result[units]["model"] for _, result in parts for _ in result[units]]  # "-": what the model has (decision 1814)
     return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + with_columns(
-        labels, scores, names)
+        labels, scores, names, models)
 
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)

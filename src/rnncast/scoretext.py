@@ -88,11 +88,22 @@ def column_head(name: str) -> str:
     return {"smape_pct": "sMAPE %", "mape_pct": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
 
 
-def with_columns(labels: list[list[str]], scores: list[dict], names: list[str]) -> list[list[str]]:
+def with_columns(labels: list[list[str]], scores: list[dict], names: list[str],
+                 models: list[dict] | None = None) -> list[list[str]]:
     """Rows of ``labels`` each followed by its ``scores`` of ``names``, each column written in one notation (a score
-    a forecaster lacks: "")."""
-    columns = [score_texts(name, [s.get(name) for s in scores]) for name in names]
+    a forecaster lacks: "", or "-" where ``models`` [one per row: the model's scores of the row's part or window]
+    holds it: a baseline without intervals beside a quantile model's pinball and coverage, decision 1814)."""
+    columns = [scored_column(name, scores, models) for name in names]
     return [label + [column[i] for column in columns] for i, label in enumerate(labels)]
+
+
+def scored_column(name: str, scores: list[dict], models: list[dict] | None = None) -> list[str]:
+    """The column of score ``name`` over the rows ``scores`` (one dict of scores per forecaster) in one notation
+    (``score_texts``): "" in a row that lacks it, "-" where the model beside it holds it (``models``, one per row:
+    a climatology's pinball loss, which has no intervals, beside the quantile model's: decision 1814)."""
+    texts = score_texts(name, [s.get(name) for s in scores])
+    beside = models if models is not None else [{}] * len(scores)
+    return ["-" if s.get(name) is None and m.get(name) is not None else t for t, s, m in zip(texts, scores, beside)]
 
 
 def width(text: str) -> int:

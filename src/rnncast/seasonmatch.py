@@ -18,7 +18,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import monthdays
 from rnncast.errors import RnncastError
-from rnncast.seasons import MONTHS, QUARTERS, implied_season
+from rnncast.seasons import MONTHS, QUARTERS, implied_season, one_day
 from rnncast.spelling import spelled
 
 YEARS = (offsets.YearBegin, offsets.YearEnd, offsets.BYearBegin, offsets.BYearEnd)
@@ -76,7 +76,7 @@ def leap_note(season: int | None, calendar, times) -> str | None:
     seasonal naive value, and MASE's scale, is the day after the same date a year earlier (decision 1576); None
     otherwise."""
     freq = getattr(calendar, "freq", None)
-    if season != 365 or times is None or not len(times) or not isinstance(freq, offsets.Day) or freq.n != 1 or \
+    if season != 365 or times is None or not len(times) or not one_day(freq) or \
             getattr(calendar, "kind", None) not in ("datetime", "period"):
         return None
     first, last = times.min(), times.max()

@@ -1,6 +1,7 @@
 """The season a calendar implies: 12 months in a year, 52 weeks, 4 quarters, 7 days in a week, 5
 business days, 24 hours (or 96 15-minute steps) in a day, 13 bars in a trading session (a week's bars where its
-weekdays keep different hours: 128 for a call centre's 24 half hours on weekdays and 8 on Saturday).
+weekdays keep different hours: 128 for a call centre's 24 half hours on weekdays and 8 on Saturday); a step of 24
+hours ('24h', daily instants on a zone's clock) is a day: 7 in a week.
 
 A run keeps its ``season`` setting as given (1 by default: no season, no seasonal naive baseline);
 this only tells the verdict what it did not compare with. The calendar's pandas offset says the
@@ -65,14 +66,28 @@ def implied_season(calendar) -> Season | None:
         mask = str(getattr(freq, "weekmask", None) or "Mon Tue Wed Thu Fri")  # BusinessDay's is None
         days = mask.count("1") if set(mask) <= {"0", "1"} else len(mask.split())
         return Season(days, "business days in a week") if days > 1 else None
-    if isinstance(freq, offsets.Day) and n == 1:
-        return Season(7, "days in a week")
-    if isinstance(freq, offsets.Day) and n % 7 == 0:  # '7D': weeks on each series' own weekday (calendars.weekdays)
-        return _per(52, n // 7, "weeks in a year")
-    if isinstance(freq, (offsets.Hour, offsets.Minute)) and DAY_NANOS % freq.nanos == 0:
+    if isinstance(freq, offsets.Day):
+        return _days(n)
+    if isinstance(freq, offsets.Tick) and freq.nanos % DAY_NANOS == 0:  # '24h', '1440min': days of elapsed time, as
+        return _days(freq.nanos // DAY_NANOS)  # daily UTC instants on a zone's clock are read (decision 1813)
+    if isinstance(freq, (offsets.Hour, offsets.Minute)) and DAY_NANOS % freq.nanos == 0:  # under a day: > 1 a day
         steps = DAY_NANOS // freq.nanos
         return Season(int(steps), "hours in a day" if steps == 24 else f"{_sized(freq)} steps in a day")
     return None
+
+
+def one_day(freq) -> bool:
+    """Whether ``freq`` (a pandas offset) steps one day: 'D', or 24 hours of elapsed time ('24h', '1440min': daily
+    instants read on a zone's clock), whose 365 steps are a year too (decision 1813)."""
+    return isinstance(freq, offsets.Day) and freq.n == 1 or isinstance(freq, offsets.Tick) and freq.nanos == DAY_NANOS
+
+
+def _days(n: int) -> Season | None:
+    """The season of a step of ``n`` whole days: a week of days, a year of weeks ('7D': weeks on each series' own
+    weekday, ``calendars.weekdays``), else none."""
+    if n == 1:
+        return Season(7, "days in a week")
+    return _per(52, n // 7, "weeks in a year") if n % 7 == 0 else None
 
 
 SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.offsets import Day
 
 from rnncast import zoneclock
 from rnncast.climatology import training_values, two_years
+from rnncast.seasons import one_day
 from rnncast.spelling import spelled
 
 KEYS = ("year_vs_day", "year_vs_week", "year_vs_half", "year_z", "week_vs_half", "week_z")
@@ -133,7 +133,7 @@ def measure(panel, splits: list, season: int = 1, horizon: int = 1) -> dict | No
     series has such rows, or ``season`` is not 1 (the hint that reads it is shown only then: decision 1639);
     ``horizon``: the fit's, the steps its baselines forecast."""
     freq = getattr(panel.calendar, "freq", None)
-    if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not isinstance(freq, Day) or freq.n != 1 \
+    if season != 1 or not isinstance(panel.time, pd.DatetimeIndex) or not one_day(freq) \
             or panel.calendars:
         return None
     long = [s for s, split in enumerate(splits) if two_years(panel.time_of(s)[: split.train_end])]

@@ -215,18 +215,19 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     from rnncast.metrics import rmse_note
     from rnncast.pooledunits import note as pooled_note
     from rnncast.runnotes import mase_note
-    from rnncast.scoretext import column_head, score_texts
+    from rnncast.scoretext import column_head, scored_column
     from rnncast.spreads import units_name
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
 
-    def more(block: dict) -> list:  # a quantile model's pinball loss and coverages, where every row has them
-        return [k for k in block["model"] if (k == "pinball" or k.startswith("coverage_")) and all(k in s for s in block.values())]
+    def more(block: dict) -> list:  # a quantile model's pinball loss and coverages, "-" in a row without them (decision 1814)
+        return [k for k in block["model"] if k == "pinball" or k.startswith("coverage_")]
 
     def rows(block: dict) -> list:  # one row per forecaster, each column in one notation
-        columns = [score_texts(m, [s[m] for s in block.values()]) for m in ("mse", "mae", "rmse", "r2", "mase", *more(block))]
+        beside = [block["model"]] * len(block)  # "-" where the model has a score the row lacks (decision 1814)
+        columns = [scored_column(m, [*block.values()], beside) for m in ("mse", "mae", "rmse", "r2", "mase", *more(block))]
         return [[row_label(name)] + [column[i] for column in columns] for i, name in enumerate(block)]
 
     def heads(first: str, block: dict) -> list:
