@@ -291,3 +291,13 @@ def test_no_time_col_says_the_table_has_none_and_is_not_given_beside_time_col(ca
         with pytest.raises(SystemExit):
             parser.parse_args(command + ["--no-time-col", "--time-col", "t"])
     assert "not allowed with argument --no-time-col" in capsys.readouterr().err
+
+
+def test_exports_opset_flag_defaults_to_the_one_opset_the_function_and_method_share():
+    """r35r1 9, decision 1818: --opset wrote 17 a third time; its default and its help come from
+    ``formatversions.OPSET``."""
+    from rnncast.formatversions import OPSET
+
+    export = _subcommand("export")
+    assert export.parse_args(["run", "--onnx", "m.onnx"]).opset == OPSET
+    assert f"(default: {OPSET})" in " ".join(export.format_help().split())

@@ -28,6 +28,24 @@ def test_forecasters_export_onnx_is_this_bases_and_needs_a_fitted_model(tmp_path
     assert not (tmp_path / "m.onnx").exists()
 
 
+def test_the_default_opset_has_one_source_which_importing_the_method_loads_no_exporter_for():
+    """r35r1 9: the method wrote 17 again beside ``export.OPSET``, so raising one would leave the other. Both now take
+    ``formatversions.OPSET``, a light module, and importing the method still loads neither export nor torch.onnx
+    (decision 1818)."""
+    import subprocess
+    import sys
+
+    from rnncast import export, formatversions
+
+    assert export.OPSET == formatversions.OPSET == inspect.signature(Exports.export_onnx).parameters["opset"].default
+    code = ("import sys, rnncast.exporting\n"
+            "heavy = [m for m in ('rnncast.export', 'torch.onnx', 'onnx') if m in sys.modules]\n"
+            "sys.stderr.write(' '.join(heavy))\n"
+            "sys.exit(1 if heavy else 0)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, f"import rnncast.exporting loaded {done.stderr}"
+
+
 def test_the_method_writes_what_the_function_writes(tmp_path):
     pytest.importorskip("onnx")
     pytest.importorskip("onnxruntime")

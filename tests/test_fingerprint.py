@@ -52,6 +52,18 @@ def test_a_record_of_another_version_is_said_unreadable_in_its_own_words():
     assert fingerprint.unreadable([1]) == "it is list, not a record"
 
 
+def test_an_unreadable_record_is_refused_in_one_sentence_never_as_other_data():
+    """r35r1 5: decision 1781 fixed the CLI's words alone; a checkpoint's resume and a tune study still called an
+    unreadable record other data. ``unreadable_refusal`` is the one sentence all three say (decision 1816)."""
+    assert fingerprint.unreadable_refusal(_record(make_frame(50)), "w", "d", "of", "why", "out") is None
+    said = fingerprint.unreadable_refusal({"version": 2}, "c.safetensors", "this fit's data", "it was trained on",
+                                          "a resumed run must train on that data", "restore it")
+    assert said == ("c.safetensors holds a data record (fingerprint) this rnncast cannot read (its version is 2, where "
+                    "this rnncast reads 1: written by another rnncast version, or edited), so whether this fit's data is "
+                    "the data it was trained on cannot be checked (a resumed run must train on that data); restore it")
+    assert "other data" not in said
+
+
 def test_a_panel_names_its_series_and_a_cut_names_its_borders():
     long = pd.concat([make_frame(80).assign(unique_id=i) for i in ("a", "b")])
     record = fingerprint.of(load_panel(long, target="y"))

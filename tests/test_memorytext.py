@@ -42,6 +42,25 @@ def test_the_lesson_names_the_vanishing_gradient_only_where_the_rnn_failed_or_la
     assert "no cell learned the echo within its budget" in none and "vanishing" not in none
 
 
+def test_the_long_lags_lesson_says_where_the_rnn_learned_between_the_gated_cells_or_alone():
+    """r35r1 7: RNN@30, LSTM@20, GRU@40 was said as "the plain RNN learned no later than LSTM and GRU" (LSTM learned 10
+    epochs sooner), and an RNN that alone learned as "no later than the gated cells". Each case is said as its numbers
+    are (decision 1817)."""
+    between = memorytext.lesson(_run((2, 15, 20), (30, 20, 40)))
+    assert ("At lag 25 the plain RNN learned the echo at epoch 30, later than LSTM (epoch 20) but no later than GRU "
+            "(epoch 40): on this run the gated cells do not agree") in between
+    assert "vanishing" not in between and "no later than LSTM" not in between
+    alone = memorytext.lesson(_run((2, 15, 20), (30, None, None)))
+    assert ("At lag 25 the plain RNN alone learned the echo (at epoch 30), where LSTM did not learn it in 80 epochs and "
+            "GRU did not learn it in 80 epochs: on this run the gates' advantage does not show.") in alone
+    assert "no later than" not in alone and "vanishing" not in alone
+    before = memorytext.lesson(_run((2, 15, 20), (30, 40, None)))
+    assert ("the plain RNN learned the echo at epoch 30, no later than LSTM (epoch 40) and GRU (which did not learn it "
+            "in 80 epochs): on this run the gates' advantage does not show.") in before
+    one = memorytext.lesson(_run((2, 15, 20), (30, 20, None)))
+    assert "later than LSTM (epoch 20) but no later than GRU (which did not learn it in 80 epochs)" in one
+
+
 def test_the_lesson_says_the_seed_every_network_was_trained_from():
     assert "from seed 3 (--seed)" in memorytext.lesson(_run((2, 3, 4), (None, 30, 43)), seed=3)
 

@@ -210,6 +210,26 @@ def test_a_checkpoint_resumed_with_other_data_is_refused_naming_what_differs(tmp
     assert len(model.history_) == 2  # the same data (a new frame of it): resumed
 
 
+def test_a_checkpoint_whose_data_record_cannot_be_read_is_not_said_to_be_of_other_data(tmp_path):
+    """r35r1 5: a checkpoint whose data record is of another version (version 2) was refused as "cannot be resumed with
+    this fit's data: its data record is of another rnncast version or damaged", asking for the very data given. It now
+    says the record cannot be read, so the data cannot be checked, and both ways out (decision 1816)."""
+    checkpoint = tmp_path / "checkpoint.safetensors"
+    Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y", checkpoint=checkpoint)
+    with safe_open(str(checkpoint), framework="pt") as f:
+        loop = json.loads(f.metadata()["loop"])
+    loop["data"]["version"] = 2
+    save_file(load_file(checkpoint), checkpoint, metadata={"loop": json.dumps(loop)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "epochs": 2}).fit(make_frame(200), target="y", checkpoint=checkpoint, resume=True)
+    assert str(err.value) == (
+        f"{checkpoint} holds a data record (fingerprint) this rnncast cannot read (its version is 2, where this rnncast "
+        "reads 1: written by another rnncast version, or edited), so whether this fit's data is the data it was trained "
+        "on cannot be checked (a resumed run must train on that data); restore checkpoint.safetensors from a copy (or "
+        "resume with the rnncast version that wrote it), or start the training over: fit without resume=True, with a "
+        "checkpoint path of its own")
+
+
 def test_a_checkpoint_resumed_with_another_cut_of_the_same_data_is_refused(tmp_path):
     """test_frac changed through the API (or split= given otherwise) moves the borders: rows the model
     trained on would be scored as test rows."""

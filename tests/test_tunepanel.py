@@ -110,6 +110,14 @@ def test_a_study_records_its_datas_fingerprint_and_one_made_before_is_continued_
     assert study.user_attrs[DATA_ATTR]["rows"] == 30
     with pytest.raises(RnncastError, match=r"^study 's' was run on other data: it had 30 rows; this data has 20 rows"):
         check_data(_Study(study.user_attrs, trials=[1]), "s", other, created=False)
+    unread = _Study({**study.user_attrs, DATA_ATTR: {**study.user_attrs[DATA_ATTR], "version": 2}}, trials=[1])
+    with pytest.raises(RnncastError) as err:  # not "other data": nothing is known of it (r35r1 5, decision 1816)
+        check_data(unread, "s", panel, created=False)
+    assert str(err.value) == (
+        "study 's' holds a data record (fingerprint) this rnncast cannot read (its version is 2, where this rnncast reads "
+        "1: written by another rnncast version, or edited), so whether this data is the data it was run on cannot be "
+        "checked (a study ranks trials scored on one data set); tune it with the rnncast version that ran it, or give "
+        "another study name (--study) or folder (--out)")
     old = _Study(trials=[1])  # made before the record was kept: continued, and nothing recorded for it
     check_data(old, "s", other, created=False)
     assert DATA_ATTR not in old.user_attrs

@@ -44,7 +44,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import files, onnxmeta, onnxpackages, pathargs
+from rnncast import files, formatversions, onnxmeta, onnxpackages, pathargs
 from rnncast.errors import RnncastError
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # a fitted Forecaster, typed by its base learned.Learned: for
 
 log = logging.getLogger(__name__)
 
-OPSET = 17
+OPSET = formatversions.OPSET  # the default opset, shared with Forecaster.export_onnx and --opset (decision 1818)
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
 MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"

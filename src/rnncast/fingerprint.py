@@ -192,10 +192,24 @@ def unreadable(recorded) -> str | None:
     return None
 
 
+def unreadable_refusal(recorded, where: str, data: str, of: str, why: str, way_out: str) -> str | None:
+    """The one refusal of every check that compares a run's data record with the data given (a run's config.json,
+    a checkpoint, a tune study) where the record cannot be read (``unreadable``), so nothing is known of the data:
+    "``where`` holds a data record (fingerprint) this rnncast cannot read (its version is 2, ...), so whether ``data``
+    is the data ``of`` cannot be checked (``why``); ``way_out``"; None for a record this rnncast reads. Such a record
+    is never called other data, which would ask for the data just given (decisions 1781, 1816)."""
+    unread = unreadable(recorded)
+    if unread is None:
+        return None
+    return (f"{where} holds a data record (fingerprint) this rnncast cannot read ({unread}: written by another rnncast "
+            f"version, or edited), so whether {data} is the data {of} cannot be checked ({why}); {way_out}")
+
+
 def difference(recorded: dict, found: dict) -> str | None:
     """What differs between the data a run started with (``recorded``) and the data given now
     (``found``), in words ("it had 2000 rows, ...; this data has 1500 rows, ..."); None when nothing does.
-    A record of an unknown version is said to be unreadable rather than compared (``unreadable``)."""
+    A record of an unknown version is said to be unreadable rather than compared: its callers refuse it first, in
+    ``unreadable_refusal``'s words."""
     if unreadable(recorded):
         return "its data record is of another rnncast version or damaged, so it cannot be compared"
     if any(recorded.get(k) != found[k] for k in ("columns", "targets", "past", "future")):

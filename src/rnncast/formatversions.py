@@ -2,7 +2,9 @@
 check of it on reading: a model folder's ``model.json`` (``MODEL``; read as ``MODEL_READS``), a run's or a
 backtest's ``config.json`` (``CONFIG``), an exported ONNX file's metadata (``ONNX``), a tune's
 ``tune.json`` (``TUNE``) and a TOML config file's settings, a tune's ``best.toml`` among them (``SETTINGS``). A version this rnncast does
-not read is refused by name, one written by a newer rnncast saying to upgrade; one absent is the oldest (``check``)."""
+not read is refused by name, one written by a newer rnncast saying to upgrade; one absent is the oldest (``check``).
+Also the ONNX standard's own version an export writes unless told otherwise (``OPSET``), kept here, where nothing heavy
+is imported, so the function, the method and the command's flag share one default (decision 1818)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA); a key added need
 # returns the keys it does not know unrefused (onnxmeta.read), so only a changed meaning of a key raises it
 CHECKPOINT = 1  # a run's checkpoint.safetensors: its loop record (resume.save_training_state)
 TUNE = 1  # a tune's tune.json: its study, storage, search and best trial (tuneoutputs.write_study); without one: 1
+OPSET = 17  # the ONNX opset export.export_onnx, Forecaster.export_onnx and `rnncast export --opset` default to
 SETTINGS = 1  # a TOML config file's keys (configfile.read_config), best.toml's (it writes one); without one: 1
 ACCEPTED = (" (a format version is a whole number, as a number or as text, quoted or not: 1, 1.0, \"1\", '\"1\"' or "
             "\"1.0\"; none, null or '' is read as the oldest)")

@@ -134,6 +134,10 @@ def check_data(path, found: dict) -> None:
                     "the run started with cannot be checked; if it is not, its test scores may rest on rows it "
                     "trained on", path)
         return
+    if refusal := fingerprint.unreadable_refusal(  # nothing known of the data: not "other data" (decision 1816)
+            recorded, str(path), "this fit's data", "it was trained on", "a resumed run must train on that data",
+            f"restore {path.name} from a copy (or resume with the rnncast version that wrote it), or {start_over()}"):
+        raise RnncastError(refusal)
     differs = fingerprint.difference(recorded, found)
     if differs:
         raise RnncastError(f"{path} cannot be resumed with this fit's data: {differs}; resume it with the data it was "

@@ -75,7 +75,9 @@ def check_key(study, name: str, panel, created: bool) -> None:
 def check_data(study, name: str, panel, created: bool) -> None:
     """A study ranks trials scored on one data: a new (or empty) one records ``fingerprint.of`` the panel (rows, series,
     times, values), and a study continued with other data under the same key is refused saying what differs
-    (``fingerprint.difference``). A study without the record (made before it was kept) is continued as before."""
+    (``fingerprint.difference``); one whose record this rnncast cannot read is refused saying so
+    (``fingerprint.unreadable_refusal``), not called other data. A study without the record (made before it was kept)
+    is continued as before."""
     from rnncast import fingerprint  # NumPy and pandas: loaded when a tune runs, not by the command's --help
 
     found = fingerprint.of(panel)
@@ -84,6 +86,10 @@ def check_data(study, name: str, panel, created: bool) -> None:
         if created or not study.trials:
             study.set_user_attr(DATA_ATTR, found)
         return
+    if refusal := fingerprint.unreadable_refusal(  # nothing known of the data: not "other data" (decision 1816)
+            recorded, f"study {name!r}", "this data", "it was run on", "a study ranks trials scored on one data set",
+            "tune it with the rnncast version that ran it, or give another study name (--study) or folder (--out)"):
+        raise RnncastError(refusal)
     differs = fingerprint.difference(recorded, found)
     if differs:
         raise RnncastError(f"study {name!r} was run on other data: {differs}; its trials would mix two data sets: give "

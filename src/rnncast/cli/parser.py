@@ -20,6 +20,7 @@ from rnncast.cli.display import SoftwareVersion, add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
 from rnncast.cli.tuning import run_tune
 from rnncast.config import TrainSettings
+from rnncast.formatversions import OPSET
 
 # The settings tune searches unless they are given (searchspace.SEARCH; test_cli_parser.py holds them in step).
 SEARCHED = ("cell", "hidden_size", "num_layers", "lookback", "lr", "dropout")
@@ -239,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="ONNX file to write, e.g. model.onnx")
     export.add_argument("--overwrite", action="store_true", help="replace the file at --onnx if it is a model rnncast "
                         "exported (default: an existing file is refused; any other file always)")
-    export.add_argument("--opset", type=int, metavar="N", default=17, help="ONNX opset version (default: 17)")
+    export.add_argument("--opset", type=int, metavar="N", default=OPSET, help=f"ONNX opset version (default: {OPSET})")
     add_setting_flag(export, THREADS, doing="exporting")  # torch's CPU threads while it traces the network
     export.set_defaults(run=command.run_export)
 

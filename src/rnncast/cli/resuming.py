@@ -26,18 +26,16 @@ def check_resumed_data(run_dir: Path, source: str, record: dict, config: Path) -
     other rows again, and rows it trained on could be scored as test rows. A run started before the
     data was recorded is not checked here (its checkpoint's check warns that it cannot be)."""
     from rnncast.configfile import run_data
-    from rnncast.fingerprint import difference, unreadable
+    from rnncast.fingerprint import difference, unreadable_refusal
 
     started, recorded = run_data(config)  # the run's, or that of the new run replacing it (replacing.pending)
     if recorded is None:
         return
-    if unread := unreadable(recorded):  # nothing known of the data: not "other data" (decision 1781)
-        raise RnncastError(f"{config} holds a data record (fingerprint) this rnncast cannot read ({unread}: written by "
-                           f"another rnncast version, or edited), so whether {source} is the data the run started "
-                           f"with cannot be checked (a resumed run must train on that data); "
-                           f"restore {config.name} from a copy (or resume with the rnncast version that started the run), "
-                           f"or start a new run on this data: rnncast fit --config {shlex.quote(str(run_dir))} "
-                           f"{shlex.quote(str(source))} --out NEW")
+    if refusal := unreadable_refusal(  # nothing known of the data: not "other data" (decision 1781)
+            recorded, str(config), source, "the run started with", "a resumed run must train on that data",
+            f"restore {config.name} from a copy (or resume with the rnncast version that started the run), or start a "
+            f"new run on this data: rnncast fit --config {shlex.quote(str(run_dir))} {shlex.quote(str(source))} --out NEW"):
+        raise RnncastError(refusal)
     differs = difference(recorded, record)
     if differs:
         raise RnncastError(f"{run_dir} was started on other data than {source}: {differs}; a resumed run trains and is "
