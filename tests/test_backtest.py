@@ -312,7 +312,7 @@ def test_every_word_a_backtest_says_calls_its_times_cutoffs_as_forecasts_csv_doe
     """The repr, figure title, verdict, report page and CLI help said "forecast origins" where forecasts.csv
     and the figure's legend say ``cutoff`` (Darts', NeuralForecast's, statsforecast's word): one name."""
     from rnncast.cli import main
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     write_backtest(tmp_path / "bt", result, dict(TINY))
@@ -473,7 +473,7 @@ def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was
     each series' end" and "Too short to backtest, left out: DELIST (690 rows, needs 99)" of a ticker with no row after
     the cutoff; its test sentence said the series "end on 2 different dates" where one calendar's holiday set one
     ticker's later cutoffs apart."""
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     frame = _monthly(ends_early=6)
     late = Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=3, step=4)  # s1 ends 2024-06
@@ -616,7 +616,7 @@ def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(
     """Its "Data and settings" said "series (wide columns): y" and "id column: unique_id" (decision 560)."""
     import json
 
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     table = pd.DataFrame({"a": np.sin(np.arange(120) / 5.0), "c": np.cos(np.arange(120) / 7.0)})
     model = Forecaster(**TINY)
