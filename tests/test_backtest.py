@@ -487,6 +487,22 @@ def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was
     assert "3 cutoffs 4 steps apart counted back from each series&#x27; end" in (tmp_path / "back" / "report.html").read_text()
 
 
+def test_a_series_left_out_at_a_backtests_cutoff_needs_rows_up_to_it_and_after_it_not_a_sum(caplog):
+    """A tester's 'early' (120 rows up to the cutoff, 0 after) read "needs 35 rows" in --by-series-csv and
+    metrics.json's skipped_series (its 'needed' the sum), where the warning said "26 rows up to the cutoff and 9
+    after it": the record adds ``cutoff_needs`` and says that (decision 9922); ``needed`` kept for readers of it."""
+    from rnncast.cli.byseries import not_scored
+
+    with caplog.at_level("WARNING", logger="rnncast"):
+        late = Forecaster(**TINY, cutoff="2024-01-01").backtest(_monthly(ends_early=6), n_windows=3, step=4)
+    record, = late.metrics["skipped_series"]
+    up, after = record["cutoff_needs"]
+    assert after == 3 + 2 * 4 and record["needed"] == up + after and record["cutoff_rows"][1] < after
+    assert f"needs {up} rows up to the cutoff 2024-01-01" in caplog.text and f"and {after} after it" in caplog.text
+    assert not_scored({**record, "reason": "too few rows up to the cutoff or after it"}).endswith(
+        f"; needs {up} rows up to the cutoff and {after} after it)")
+
+
 def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short(caplog):
     """A retail tester's 156-row stores were "too short to train ... each needs at least 107 rows": four cutoffs 8
     steps apart from the cutoff reached past the data's end, which the message never said."""

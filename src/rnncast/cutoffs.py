@@ -230,7 +230,7 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
     (``counts``; the fitted state keeps them for predict and evaluate to say: ``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
     why = f"{_up_parts(up, cutoff, panel, data_s)} and {data_s.horizon} after it (a horizon of test rows)"
-    cut = [{**c, "cutoff_needs": [up, data_s.horizon]} for c in counts(cutoff, panel)]
+    cut = counts(cutoff, panel, [up, data_s.horizon])
     return (None if up is None else up + data_s.horizon), why, cut
 
 
@@ -255,12 +255,14 @@ def up_parts(up: int | None, where: str, data_s: DataSettings) -> str:
             f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 
-def counts(cutoff, panel: Panel) -> list[dict]:
+def counts(cutoff, panel: Panel, needs: list | None = None) -> list[dict]:
     """[S] each series' rows up to ``cutoff`` and after it, ``{"cutoff_rows": [up, after]}``, as a series left out is
     named (``leftout.rows``): its whole length says nothing of why a cutoff leaves it out ("'S06' (131 up to it, 0
-    after)")."""
+    after)"). ``needs``: ``[up, after]`` each series needs there (up None: more than any length holds), added as
+    ``cutoff_needs``, which ``leftout.needs`` says ("26 rows up to the cutoff and 9 after it"; a backtest's: 9922)."""
     upto = _rows_up_to(panel, as_time(cutoff, panel))
-    return [{"cutoff_rows": [int(n_up), int(n - n_up)]} for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
+    return [{"cutoff_rows": [int(n_up), int(n - n_up)], **({"cutoff_needs": list(needs)} if needs else {})}
+            for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
