@@ -17,8 +17,8 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (cutoffadvice, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext, weektext,
-                     wholenumbers, writtenzones)
+from rnncast import (cutoffadvice, endofday, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext,
+                     weektext, wholenumbers, writtenzones)
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -143,6 +143,8 @@ def _period_text(text: str) -> str:
 def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestamp:
     """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
     given = text if given is None else given  # 1793563200 of Unix-time data: in its unit
+    if (day := endofday.midnight(given)) is not None:  # 2024-09-15T24:00, as hour-ending data write it: ISO 8601's end
+        return _timestamp(day, panel) + pd.Timedelta(days=1)  # of the day, the next day's 00:00 (decision 9924)
     if (number := numbercutoffs.read(given, panel.time, panel.calendar.text_format)) is not None:
         return number
     if (own := _own_form(given, panel)) is not None:  # the data's own form first (01.03.2024; 2024Q1), then ISO 8601
