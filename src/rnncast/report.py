@@ -163,7 +163,7 @@ def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
 
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
               title: str | None = None, request: dict | None = None, found: dict | None = None,
-              fingerprint: dict | None = None, noticed: list[dict] | None = None) -> dict:
+              fingerprint: dict | None = None, noticed: list[dict] | None = None, scored=None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
     the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
     ``--resume`` and ``--config`` read, ``paths``, ``fingerprint``) and adds what fit found (``run``:
@@ -176,12 +176,16 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
 
     ``noticed``: what rnncast logged while the data was read and the model trained (``noticed.capture``);
     with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
-    resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
+    resumed run's replace those of its first attempt) and the page's "What rnncast noticed". ``scored``: called with
+    nothing once the run is scored, before its figures are drawn and its files written (fit's held-signal line,
+    decision 9927)."""
     run_dir = Path(run_dir)
     name = madeof.legend_label(forecaster.get_params(), untrained.kept(forecaster))  # the tables' "model", with its cell
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
+        if scored is not None:  # the test windows scored: its files alone are left (``interrupts.moved_on``)
+            scored()
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes; a figure
             loss = figurefaults.drawn("loss.png", lambda: _img(forecaster.loss_figure(), "loss.png",  # that fails:
                                                                "Training and validation loss per epoch"))  # warned of
