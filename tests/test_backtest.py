@@ -312,7 +312,7 @@ def test_every_word_a_backtest_says_calls_its_times_cutoffs_as_forecasts_csv_doe
     """The repr, figure title, verdict, report page and CLI help said "forecast origins" where forecasts.csv
     and the figure's legend say ``cutoff`` (Darts', NeuralForecast's, statsforecast's word): one name."""
     from rnncast.cli import main
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     write_backtest(tmp_path / "bt", result, dict(TINY))
@@ -473,7 +473,7 @@ def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was
     each series' end" and "Too short to backtest, left out: DELIST (690 rows, needs 99)" of a ticker with no row after
     the cutoff; its test sentence said the series "end on 2 different dates" where one calendar's holiday set one
     ticker's later cutoffs apart."""
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     frame = _monthly(ends_early=6)
     late = Forecaster(**TINY, cutoff="2024-01-01").backtest(frame, n_windows=3, step=4)  # s1 ends 2024-06
@@ -485,6 +485,22 @@ def test_a_backtest_at_a_cutoff_says_on_its_page_how_it_ran_and_why_a_series_was
     back = Forecaster(**TINY).backtest(frame, n_windows=3, step=4)
     write_backtest(tmp_path / "back", back, dict(TINY))
     assert "3 cutoffs 4 steps apart counted back from each series&#x27; end" in (tmp_path / "back" / "report.html").read_text()
+
+
+def test_a_series_left_out_at_a_backtests_cutoff_needs_rows_up_to_it_and_after_it_not_a_sum(caplog):
+    """A tester's 'early' (120 rows up to the cutoff, 0 after) read "needs 35 rows" in --by-series-csv and
+    metrics.json's skipped_series (its 'needed' the sum), where the warning said "26 rows up to the cutoff and 9
+    after it": the record adds ``cutoff_needs`` and says that (decision 1820); ``needed`` kept for readers of it."""
+    from rnncast.cli.byseries import not_scored
+
+    with caplog.at_level("WARNING", logger="rnncast"):
+        late = Forecaster(**TINY, cutoff="2024-01-01").backtest(_monthly(ends_early=6), n_windows=3, step=4)
+    record, = late.metrics["skipped_series"]
+    up, after = record["cutoff_needs"]
+    assert after == 3 + 2 * 4 and record["needed"] == up + after and record["cutoff_rows"][1] < after
+    assert f"needs {up} rows up to the cutoff 2024-01-01" in caplog.text and f"and {after} after it" in caplog.text
+    assert not_scored({**record, "reason": "too few rows up to the cutoff or after it"}).endswith(
+        f"; needs {up} rows up to the cutoff and {after} after it)")
 
 
 def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_long_series_are_short(caplog):
@@ -616,7 +632,7 @@ def test_a_wide_backtests_page_names_the_tables_columns_not_rnncasts_long_names(
     """Its "Data and settings" said "series (wide columns): y" and "id column: unique_id" (decision 560)."""
     import json
 
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     table = pd.DataFrame({"a": np.sin(np.arange(120) / 5.0), "c": np.cos(np.arange(120) / 7.0)})
     model = Forecaster(**TINY)

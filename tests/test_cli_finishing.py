@@ -203,3 +203,24 @@ def test_a_held_signal_of_a_replacing_fit_says_the_earlier_run_stays(tmp_path, c
         f"in {into}); the earlier run in {out} stays as it is, and rnncast fit --resume {out} then puts the new one in "
         f"place; Ctrl-C again (or a second SIGTERM) stops it now, and rnncast fit --resume {out} writes them later\n")
     assert "keeps the earlier run as it was" in capfd.readouterr().err
+
+
+def test_a_signal_once_the_run_is_scored_names_only_the_files_left(tmp_path, capfd):
+    """t35t1 L4: a Ctrl-C once metrics.json was on disk was answered "(scoring its test windows, then writing its
+    files)": once write_run has scored the run (``interrupts.moved_on``), the line says "writing its files" alone
+    (decision 1825)."""
+    out = tmp_path / "run"
+    out.mkdir()
+    told = []
+
+    def write():
+        interrupts.moved_on()  # as write_run's scored= does
+        os.kill(os.getpid(), signal.SIGINT)
+        told.append(capfd.readouterr().err)
+        return {"test": {}}
+
+    with interrupts.ctrl_c_between_batches():
+        code = write_and_place(write, out, out)
+    assert code == 130 and told[0] == (
+        f"rnncast: interrupted; finishing the run's outputs first (writing its files); Ctrl-C again (or a second "
+        f"SIGTERM) stops it now, and rnncast fit --resume {out} writes them later\n")

@@ -115,3 +115,15 @@ def test_the_sentence_judges_the_climatology_against_the_model_as_the_verdict_do
     said = climatologyseries.sentence({**part, "original": lower, "scaled": better, "significance": {"p_value": 0.01}},
                                       "original")  # the test's scaled errors judge; said where the shown units differ
     assert "where the model is lower in scaled units (the test's), beyond chance" in said
+
+
+def test_the_climatology_beats_the_model_only_where_lower_beyond_chance_in_scaled_units():
+    """decision 1826: the verdict and the page's colour ask ``beats_model``, judged as ``sentence`` says it."""
+    part = {"series": ["A"], "lacking": ["B"], "significance": {"p_value": 0.995},
+            "scaled": {"model": {"mse": 2.0}, "climatology": {"mse": 1.0}}}
+    assert climatologyseries.beats_model(part)
+    assert not climatologyseries.beats_model({**part, "significance": {"p_value": 0.9}})  # not beyond chance
+    assert not climatologyseries.beats_model({**part, "significance": {"p_value": 0.001},
+                                              "scaled": {"model": {"mse": 1.0}, "climatology": {"mse": 2.0}}})
+    assert not climatologyseries.beats_model({**part, "significance": {"p_value": float("nan")}})  # untested
+    assert not climatologyseries.beats_model(None) and not climatologyseries.beats_model({"series": []})

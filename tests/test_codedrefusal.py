@@ -45,7 +45,8 @@ def test_other_coded_cells_are_located_after_the_late_rows(tmp_path):
     assert said.startswith("the last 2 rows of series 'D' ") and "(they hold -999, which missing_values" in said
     assert "; for the other missing value: column 'cases' holds 'M' at line 7 of late.csv dated 2022-02-06 (1 cell of " \
            "-999,M in all), which missing_values (--missing-values) reads as missing; fill them with --fill" in said
-    assert "isin" not in said  # no pandas line where other cells are refused too
+    assert "own last value, e.g. with pandas: df = df[~df['cases'].isin([-999])]; for the other" in said  # it drops
+    # the late rows alone: given beside the other cells' refusal (decision 1824)
 
 
 def test_a_blank_cell_beside_late_codes_is_located_as_the_other_missing_value(tmp_path):

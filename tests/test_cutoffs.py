@@ -466,3 +466,15 @@ def test_a_cutoff_of_a_year_a_point_and_a_number_is_refused_unless_the_data_writ
     dotted = load_panel(pd.DataFrame({"date": pd.period_range("2022-01", periods=30, freq="M").strftime("%Y.%m"),
                                       "y": np.arange(30.0)}), "y", announce=False)
     assert _rows_up_to(dotted, as_time("2023.05", dotted))[0] == 17  # the data's own form: May 2023 kept
+
+
+@pytest.mark.parametrize("form, given", [("%Y-%m-%dT%H:%M", "2024-09-15T24:00"), ("%Y-%m-%d %H:%M", "2024-09-15 24:00"),
+                                         ("%m/%d/%Y %H:%M", "09/15/2024 24:00"), ("%Y-%m-%d %H:%M", "2024-09-15T24:00:00")])
+def test_a_cutoff_written_24_00_as_hour_ending_data_write_it_is_the_next_days_midnight(form, given):
+    """t35t1 M2: --cutoff 2024-09-15T24:00, as the data writes it, was refused as "reads as no time" (decision 1822)."""
+    ends = pd.date_range("2024-09-01 01:00", periods=24 * 20, freq="h")
+    text = [f"{t - pd.Timedelta(days=1):{form}}".replace("00:00", "24:00") if t.hour == 0 else f"{t:{form}}" for t in ends]
+    panel = load_panel(pd.DataFrame({"timestamp": text, "load": np.arange(480.0)}), target="load", announce=False)
+    assert as_time(given, panel) == pd.Timestamp("2024-09-16 00:00")
+    with pytest.raises(RnncastError, match="reads as no time"):
+        as_time(given.replace("24:00", "24:30"), panel)  # an hour 24 past 24:00: no time

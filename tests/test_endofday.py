@@ -104,3 +104,30 @@ def test_a_24_00_beside_the_next_days_00_00_is_named_as_the_value_that_repeats(t
                                            r"00:00, which '2024-09-02 00:00' at line 26 of ends.csv also writes: keep one "
                                            r"of the two rows$"):
         load_panel(str(tmp_path / "ends.csv"), target="load", announce=False)
+
+
+@pytest.mark.parametrize("form, end, read_as", [
+    ("%m/%d/%Y %H:%M", "09/01/2024 24:00", "09/02/2024 00:00"),  # ERCOT, PJM
+    ("%-m/%-d/%Y %H:%M", "9/1/2024 24:00", "9/2/2024 00:00"),  # no padding, kept so
+    ("%d.%m.%Y %H:%M", "01.09.2024 24:00", "02.09.2024 00:00"),
+    ("%Y/%m/%d %H:%M", "2024/09/01 24:00", "2024/09/02 00:00"),
+    ("%d/%m/%Y %H:%M", "01/09/2024 24:00", "02/09/2024 00:00"),  # day first: its dates read a day apart so
+])
+def test_24_00_is_read_in_the_columns_own_date_form(form, end, read_as, caplog):
+    """t35t1 M1: '09/01/2024 24:00' (and '01.09.2024 24:00', '2024/09/01 24:00', '9/1/2024 24:00') was refused as
+    "not a date written as its other 460 values are (MM/DD/YYYY hh:mm ...)": 24:00 was read in YYYY-MM-DD alone.
+    It is read in the column's own form now, the next day written in that form (decision 1821)."""
+    frame = _hour_ending("2024-09-01", 20, form)
+    assert frame["timestamp"][23] == end
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        panel = load_panel(frame, target="load", announce=False)
+    assert list(panel.time) == list(pd.date_range("2024-09-01 01:00", periods=480, freq="h"))
+    assert f"in 20 values: read as the next day's 00:00 ({end!r} at row 23 as {read_as!r})" in caplog.text
+    assert panel.calendar.text_format == form
+
+
+def test_a_24_00_of_no_day_in_a_us_form_is_left_for_the_columns_reading_to_refuse():
+    frame = _hour_ending("2024-09-01", 2, "%m/%d/%Y %H:%M")
+    frame.loc[23, "timestamp"] = "09/31/2024 24:00"
+    with pytest.raises(RnncastError, match=r"'09/31/2024 24:00' at row 23"):
+        load_panel(frame, target="load", announce=False)

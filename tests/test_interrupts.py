@@ -355,3 +355,19 @@ def test_a_signal_between_the_blocks_line_and_its_check_is_said_once(capfd, monk
             monkeypatch.setattr(interrupts._stop, "is_set", real)
         assert capfd.readouterr().err == "rnncast: interrupted; finishing Z\n"
         assert isinstance(interrupts.pending(), KeyboardInterrupt)
+
+
+def test_moved_on_switches_the_held_line_to_its_then_line_inside_the_block_alone(capfd):
+    """decision 1825: fit's line named the scoring after the scoring was over; ``moved_on`` gives the ``then`` line."""
+    interrupts.moved_on()  # outside a block: nothing
+    with interrupts.ctrl_c_between_batches():
+        with interrupts.said_when_held("finishing X (scoring, then writing)", "finishing X (writing)"):
+            interrupts.moved_on()
+            os.kill(os.getpid(), signal.SIGINT)
+            assert capfd.readouterr().err == "rnncast: interrupted; finishing X (writing)\n"
+        assert isinstance(interrupts.pending(), KeyboardInterrupt)
+        with interrupts.said_when_held("finishing Y"):  # no then line: kept
+            interrupts.moved_on()
+            os.kill(os.getpid(), signal.SIGINT)
+            assert capfd.readouterr().err == "rnncast: interrupted; finishing Y\n"
+        assert isinstance(interrupts.pending(), KeyboardInterrupt)

@@ -58,7 +58,7 @@ def test_other_missing_values_keep_the_fill_advice_beside_the_late_rows(tmp_path
     message = str(info.value)
     assert message.startswith("the last 3 rows of series 'D' (2022-04-30 to 2022-05-14, lines 79-81 of ili.csv) have a "
                               "date but no value of 'cases', after its last value while other series go on to "
-                              "2022-05-14: not yet reported? filled, they would")
+                              "2022-05-14: not yet reported? Filled, they would")  # a sentence (decision 1824)
     assert "; for the other missing value: column 'cases' of series 'A' has a missing value (NaN) at line 5 of " \
            "ili.csv" in message
     assert message.endswith("; fill it with --fill ffill|interpolate|zero|drop (fill= in Python)")
@@ -120,3 +120,24 @@ def test_late_rows_partly_written_with_a_code_are_named_with_it_and_left_out_by_
     assert "have a date but no value of 'cases' (some hold 'M', which missing_values (--missing-values) reads as " \
            "missing), after its last value" in said
     assert said.endswith("e.g. with pandas: df = df[~df['cases'].isin(['M'])].dropna(subset=['cases'])")
+
+
+def test_coded_late_rows_beside_another_missing_value_keep_their_pandas_line_where_it_drops_them_alone(tmp_path):
+    """t35t1 L2: late rows of -9999 beside an 'M' inside another series read "not yet reported? filled, ..." (lower
+    case) and dropped the pandas line given where they stand alone; it is kept where it leaves out those rows alone,
+    not where the same code or a blank stands elsewhere too (decision 1824)."""
+    frame = surveillance(late=("D",)).astype({"cases": object})
+    frame.loc[77:79, "cases"] = -9999  # D's last three rows
+    frame.loc[3, "cases"] = "M"  # a week inside A
+    frame.to_csv(tmp_path / "ili.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "ili.csv", target="cases", id_col="region", missing_values="-9999,M")
+    said = str(info.value)
+    assert "not yet reported? Filled, they would" in said
+    assert "own last value, e.g. with pandas: df = df[~df['cases'].isin([-9999])]; for the other missing value: " \
+           "column 'cases' holds 'M' at line 5 of ili.csv" in said
+    frame.loc[3, "cases"] = -9999  # the same code inside A: the line would drop that week too
+    frame.to_csv(tmp_path / "ili.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "ili.csv", target="cases", id_col="region", missing_values="-9999,M")
+    assert "e.g. with pandas" not in str(info.value) and "not yet reported? Filled" in str(info.value)

@@ -652,3 +652,21 @@ def test_many_backtest_windows_mark_their_cutoffs_as_ticks_and_say_so_in_the_tit
     few = figure(plots.MANY_CUTOFFS)
     assert len([line for line in few.axes[0].lines if list(line.get_ydata()) == [0, 1]]) == plots.MANY_CUTOFFS
     assert "tick" not in few._suptitle.get_text()
+
+
+def test_a_backtest_window_with_no_rows_is_not_drawn_and_the_next_takes_the_legend():
+    """A window left out for its missing cutoff row has no rows (forecasts.csv holds none): its bands, line, points
+    and cutoff are not drawn, on a zoned axis too, and the first window drawn carries the legend (decision 1819)."""
+    from rnncast.quantilebands import Band
+
+    x = pd.date_range("2024-10-18", periods=30, freq="h", tz="Europe/Berlin")
+    empty = np.array([], dtype=float)
+    left = {"x": x[:0], "forecast": empty, "bands": {"80% interval": Band(empty, empty)}, "cutoff": 10,
+            "baselines": {"baseline: training mean": empty}}
+    kept = {"x": x[20:23], "forecast": np.ones(3), "bands": {"80% interval": Band(np.zeros(3), np.full(3, 2.0))},
+            "cutoff": 19, "baselines": {"baseline: training mean": np.zeros(3)}}
+    ax = plots.backtest_figure([{"label": "", "x": x, "actual": np.arange(30.0), "windows": [left, kept]}], "b").axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "80% interval" in labels and "model, one line shade per window" in labels and "baseline: training mean" in labels
+    assert sum(line.get_color() == plots.CUTOFF_COLOUR for line in ax.lines) == 1  # the kept window's cutoff alone
+    assert not [line for line in ax.lines if len(line.get_xdata()) == 0]  # no line of the left-out window

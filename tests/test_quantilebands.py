@@ -103,3 +103,15 @@ def test_a_band_and_a_lone_level_of_one_step_are_seen():
     ax = Figure().subplots()
     draw(ax, np.arange(3), {"80% interval": Band(np.zeros(3), np.ones(3)), "q0.95": Band(np.full(3, 2.0))}, "C1")
     assert ax.lines[0].get_marker() == "None" and len(ax.collections) == 1  # longer: a fill and a line, as before
+
+
+def test_bands_over_no_steps_draw_nothing_even_on_a_zoned_index():
+    """A backtest window left out (its cutoff row missing) has no rows: fill_between of an empty Europe/Berlin
+    index raised TypeError ('isfinite' not supported) after the training, and the run was lost (decision 1819)."""
+    import pandas as pd
+
+    ax = Figure().subplots()
+    x = pd.DatetimeIndex([], tz="Europe/Berlin")
+    empty = np.array([], dtype=float)
+    assert draw(ax, x, {"80% interval": Band(empty, empty), "q0.25": Band(empty, None)}, "C0") == []
+    assert not ax.collections and not ax.lines

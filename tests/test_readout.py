@@ -254,3 +254,22 @@ def test_a_seasonal_naive_beaten_whose_forecast_reads_other_bars_says_so_beside_
     test["original"]["seasonal"]["mse"] = 0.5  # not beaten: the caveat still beside it
     assert "does not beat 'seasonal naive' (a higher MSE, p = 0.0002; but its seasonal naive forecast reads another " \
            "time of day in 727 of the 727 windows)" in each_text(test, "original")
+
+
+def test_a_verdict_beating_the_pooled_baselines_but_not_the_climatology_apart_is_no_win(monkeypatch):
+    """t35t1 M4 (decision 1826): the page's box was green while the climatology, scored apart, beat the model beyond
+    chance: such a verdict is not ``good`` but ``unproven`` (the page's colour of neither a win nor a loss)."""
+    from conftest import TINY, yearly_stations
+    from rnncast import climatologyseries, readout
+
+    data = yearly_stations({"A": "2015-01-01", "B": "2018-06-01"})
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 14}).fit(data, target="y", id_col="id")
+    result = model.evaluate(data)
+    assert result.get("climatology_series")
+    monkeypatch.setattr(readout, "verdict", lambda *args, **kwargs: (True, "The model beats every baseline."))
+    monkeypatch.setattr(climatologyseries, "beats_model", lambda part: True)
+    said = readout.said(model, result)
+    assert not said.good and said.unproven
+    monkeypatch.setattr(climatologyseries, "beats_model", lambda part: False)
+    said = readout.said(model, result)
+    assert said.good and not said.unproven

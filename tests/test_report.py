@@ -177,7 +177,7 @@ def test_a_backtest_page_shows_that_a_refit_window_kept_the_untrained_network(tm
     refit window, and the backtest page left it out: it was filtered as a run's page says it in its own hint, which
     a backtest's page has not. A note is left out only where the page says it."""
     from rnncast.noticed import capture
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     frame = make_frame(260, feature=False, freq="D")
     with capture() as noticed:
@@ -258,7 +258,7 @@ def test_a_backtests_metrics_json_names_each_series_of_a_key_of_several_by_its_c
     """metrics.json's ``by_series`` (decision 1660) names a series of a key of several columns as every JSON of
     rnncast does, ``{"item_id": "A", "store_id": 1}``, not by the text "item_id=A, store_id=1"; one id column keeps
     an object keyed by id."""
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
 
     frame = pd.DataFrame([{"item_id": item, "store_id": store, "ds": pd.Timestamp("2024-01-01") + pd.Timedelta(days=t),
                            "y": np.sin(t / 3) + store} for item in "AB" for store in (1, 2) for t in range(80)])

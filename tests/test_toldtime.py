@@ -106,7 +106,7 @@ def test_the_pages_say_the_rows_were_numbered_by_the_users_word(told, tmp_path):
     """The run page's and the backtest page's "time column" said "(none: rows numbered)" of a table whose real dates
     the user told fit to pass over, as of one that has none (decision 708's open end)."""
     from rnncast.backtestpage import backtest_facts
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
     from rnncast.reportpage import run_blocks
 
     facts = dict(next(b[1] for b in run_blocks(told, {}, "f.csv", None)

@@ -520,3 +520,24 @@ def test_the_list_of_baselines_says_the_climatology_is_scored_apart():
     assert f"lower than that of {listed} on the test split" in verdict(unproven, season=week)[1]
     assert every_baseline({"repeat": 1, "mean": 2}, week) == "every baseline computed (repeat the last value, training mean)"
     assert every_baseline({"repeat": 1, "mean": 2}) == "every baseline"  # no climatology apart: as before
+
+
+def test_a_climatology_scored_apart_that_beats_the_model_is_named_as_the_exception():
+    """t35t1 M4 (decision 1826): "The model beats every baseline of the pooled verdict (...; the climatology is scored
+    apart below)" in a green box, while the climatology, scored apart on 2 of 3 series, was lower beyond chance
+    (one-sided p = 0.0079 that it is not): the list now says "except the climatology"."""
+    from rnncast.verdicts import every_baseline, headline
+
+    part = {"series": ["A", "B"], "lacking": ["C"], "significance": {"p_value": 0.9921},
+            "scaled": {"model": {"mse": 0.137}, "climatology": {"mse": 0.107}}}
+    test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
+                         "mean": {"mse": 3.0, "mae": 3.0}},
+            "significance": {"repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}}, "climatology_series": part}
+    listed = ("every baseline of the pooled verdict except the climatology (repeat the last value, training mean; the "
+              "climatology, scored apart below, beats it beyond chance on the series that have one)")
+    good, sentence = verdict(test)
+    assert good and sentence.startswith(f"The model beats {listed} on the test split: MSE 1.0000 against 2.0000")
+    assert headline(test).startswith(f"the model beats {listed}: MSE 1")
+    close = {**part, "significance": {"p_value": 0.9}}  # lower, not beyond chance: as before
+    assert every_baseline({"repeat": 1, "mean": 2}, None, close) == (
+        "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored apart below)")

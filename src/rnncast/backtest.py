@@ -161,7 +161,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 1778
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
-    needed = max(up or 0, data_s.season * (data_s.season > lookback)) + horizon + (n_windows - 1) * step
+    needed = max(up or 0, data_s.season * (data_s.season > lookback)) + (reach := horizon + (n_windows - 1) * step)
     if data_s.cutoff is None:
         why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
                                else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else
@@ -171,7 +171,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         cut = None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
-        cut = cutoffs.counts(data_s.cutoff, panel) if None in first else None
+        cut = cutoffs.counts(data_s.cutoff, panel, [needed - reach or None, reach]) if None in first else None  # decision 1820
     why += seasonrows.need(data_s.season, lookback) if seasonless.any() else ""
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, leftout.BACKTEST),
                                panel.given_by_text)  # as given; it trains up to a cutoff and forecasts after it

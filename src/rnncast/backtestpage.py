@@ -2,7 +2,7 @@
 page puts the overall rows first, ``overall_first``), the units they are in (``backtest_units``, the page's heading
 and the terminal's title alike), the "Data and settings" read from its config.json (``backtest_facts``), and the
 paragraph naming the series it left out (``left_out``).
-``report.write_backtest`` lays them out with ``reportpage``'s blocks.
+``backtestfolder.write_backtest`` lays them out with ``reportpage``'s blocks.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def backtest_units(m: dict) -> str:
 
 
 def backtest_facts(config: dict, m: dict) -> list[list[str]]:
-    """The "Data and settings" table of a backtest, read from its config.json (``report.write_backtest``):
+    """The "Data and settings" table of a backtest, read from its config.json (``backtestfolder.write_backtest``):
     the data and the columns each role took, those none took (decision 116), the cutoffs, every setting."""
     data, run = config["data"], config["run"]
     names = lambda key: ", ".join(map(str, run.get(key) or [])) or "(none)"  # noqa: E731

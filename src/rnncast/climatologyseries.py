@@ -73,9 +73,8 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
           if all(isinstance(v, (int, float)) and np.isfinite(v) for v in mse.values()) else "")
     p = (part.get("significance") or {}).get("p_value")  # one-sided, that the model is not better (the verdict's)
     tested = {k: ((part.get("scaled") or {}).get(k) or {}).get("mse") for k in ("climatology", "model")}
-    if of and p is not None and all(isinstance(v, (int, float)) and np.isfinite(v) for v in tested.values()):
-        lower = "model" if tested["model"] < tested["climatology"] else "climatology"  # judged as the test is: scaled
-        side = p if lower == "model" else 1 - p  # the reverse one-sided p where the climatology is lower
+    if of and (judged := _judged(part)) is not None:
+        lower, side = judged
         there = "" if (mse["model"] < mse["climatology"]) == (lower == "model") else " in scaled units (the test's)"
         of += (", the same loss" if same(tested["model"], tested["climatology"]) else
                f", where the {lower} is lower{there} (not tested against chance)" if p != p else
@@ -85,6 +84,27 @@ def sentence(part: dict | None, units: str = "scaled", measured: str = "MSE", qu
     names = some([repr(s) for s in lacking])
     return (f" {named(KEY)[0].upper()}{named(KEY)[1:]} is scored on the {n} of {n + len(lacking)} series that have one "
             f"alone, apart from the verdict above{of}; {names} {'has' if len(lacking) == 1 else 'have'} none.")
+
+
+def _judged(part: dict) -> tuple[str, float] | None:
+    """Which of the model and the climatology is lower on ``record``'s ``part`` in scaled units (the test's), and the
+    one-sided p that it is not (NaN: untested); None where their scaled MSEs or the test are missing."""
+    p = (part.get("significance") or {}).get("p_value")  # one-sided, that the model is not better (the verdict's)
+    tested = {k: ((part.get("scaled") or {}).get(k) or {}).get("mse") for k in ("climatology", "model")}
+    if p is None or not all(isinstance(v, (int, float)) and np.isfinite(v) for v in tested.values()):
+        return None
+    lower = "model" if tested["model"] < tested["climatology"] else "climatology"  # judged as the test is: scaled
+    return lower, (p if lower == "model" else 1 - p)  # the reverse one-sided p where the climatology is lower
+
+
+def beats_model(part: dict | None) -> bool:
+    """Whether the climatology, scored apart on the series that have one (``record``'s ``part``; None: none), has a
+    lower scaled MSE than the model's there beyond chance (one-sided p < 0.05, as ``sentence`` says it): the verdict
+    then does not say the model beats every baseline without "except the climatology", nor shows it as a win
+    (decision 1826)."""
+    judged = _judged(part) if part else None
+    return bool(judged) and judged[0] == "climatology" and judged[1] < VERDICT_ALPHA and not same(
+        *(((part.get("scaled") or {}).get(k) or {}).get("mse") for k in ("model", "climatology")))
 
 
 def unpooled(wf, wf_scaled, ids: list, when: str = " at some cutoff") -> tuple:

@@ -17,8 +17,8 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (cutoffadvice, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext, weektext,
-                     wholenumbers, writtenzones)
+from rnncast import (cutoffadvice, endofday, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext,
+                     weektext, wholenumbers, writtenzones)
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_call
@@ -143,6 +143,8 @@ def _period_text(text: str) -> str:
 def _timestamp(text: str, panel: Panel, given: str | None = None) -> pd.Timestamp:
     """``text`` (``given`` as ``_period_text`` writes it) read as the data writes its times, else in ISO 8601."""
     given = text if given is None else given  # 1793563200 of Unix-time data: in its unit
+    if (day := endofday.midnight(given)) is not None:  # 2024-09-15T24:00, as hour-ending data write it: ISO 8601's end
+        return _timestamp(day, panel) + pd.Timedelta(days=1)  # of the day, the next day's 00:00 (decision 1822)
     if (number := numbercutoffs.read(given, panel.time, panel.calendar.text_format)) is not None:
         return number
     if (own := _own_form(given, panel)) is not None:  # the data's own form first (01.03.2024; 2024Q1), then ISO 8601
@@ -230,7 +232,7 @@ def needed(cutoff, panel: Panel, data_s: DataSettings) -> tuple[int | None, str,
     (``counts``; the fitted state keeps them for predict and evaluate to say: ``leftout``)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
     why = f"{_up_parts(up, cutoff, panel, data_s)} and {data_s.horizon} after it (a horizon of test rows)"
-    cut = [{**c, "cutoff_needs": [up, data_s.horizon]} for c in counts(cutoff, panel)]
+    cut = counts(cutoff, panel, [up, data_s.horizon])
     return (None if up is None else up + data_s.horizon), why, cut
 
 
@@ -255,12 +257,14 @@ def up_parts(up: int | None, where: str, data_s: DataSettings) -> str:
             f"{'before them ' if data_s.val_frac > 0 else ''}for training, which must hold {train})")
 
 
-def counts(cutoff, panel: Panel) -> list[dict]:
+def counts(cutoff, panel: Panel, needs: list | None = None) -> list[dict]:
     """[S] each series' rows up to ``cutoff`` and after it, ``{"cutoff_rows": [up, after]}``, as a series left out is
     named (``leftout.rows``): its whole length says nothing of why a cutoff leaves it out ("'S06' (131 up to it, 0
-    after)")."""
+    after)"). ``needs``: ``[up, after]`` each series needs there (up None: more than any length holds), added as
+    ``cutoff_needs``, which ``leftout.needs`` says ("26 rows up to the cutoff and 9 after it"; a backtest's: decision 1820)."""
     upto = _rows_up_to(panel, as_time(cutoff, panel))
-    return [{"cutoff_rows": [int(n_up), int(n - n_up)]} for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
+    return [{"cutoff_rows": [int(n_up), int(n - n_up)], **({"cutoff_needs": list(needs)} if needs else {})}
+            for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:

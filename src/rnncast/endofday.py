@@ -20,11 +20,15 @@ from rnncast.errors import RnncastError
 
 log = logging.getLogger(__name__)
 
-END = re.compile(r"^(\d{4}-\d{2}-\d{2})([ T])24:(\d\d)((?::\d\d(?:\.\d+)?)?)((?:Z|[+-]\d\d(?::?\d\d)?)?)$")
+DATE = r"(\d{4}-\d{2}-\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"  # ISO, or MM/DD/YYYY, DD.MM.YYYY, YYYY/MM/DD, 9/1/2024
+END = re.compile(rf"^{DATE}([ T])24:(\d\d)((?::\d\d(?:\.\d+)?)?)((?:Z|[+-]\d\d(?::?\d\d)?)?)$")
+CLOCK = re.compile(rf"^{DATE}[ T]\d{{1,2}}:\d\d")  # any value's date, before its time of day: the column's form
+ORDERS = {"ymd": ("year", "month", "day"), "mdy": ("month", "day", "year"), "dmy": ("day", "month", "year")}
 
 
 def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
-    """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it)
+    """``column`` (text [N]) with every ``YYYY-MM-DD 24:00`` (also ``T24:00``, ``24:00:00``, an offset after it; the
+    date in the column's own form too: ``09/01/2024 24:00``, ``01.09.2024 24:00``, ``9/1/2024 24:00``, ``_form``)
     written as the next day's ``00:00`` in the same form; the column as given where none is. ``place(i)`` names row
     ``i``. Logs one INFO line with the count and the first (at DEBUG with ``say`` False: the text read again, for
     the form it is written in, decision 1755). Raises ``RnncastError`` for an hour 24 with minutes or
@@ -45,11 +49,12 @@ def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
         raise RnncastError(f"time column {name!r} holds {text.loc[past.index[0]]!r} at {place(int(past.index[0]))}, an hour 24 "
                            "past 24:00: only 24:00 itself, ISO 8601's end of a day, is read (as the next day's 00:00); "
                            "correct that value")
-    days = pd.to_datetime(found[0], format="%Y-%m-%d", errors="coerce")  # 2024-09-31 24:00: NaT, left as written
+    order, sep, padded = _form(text[column.notna().to_numpy()], found[0])  # the column's own date form (decision 1821)
+    days = _days(found[0], order, sep)  # 2024-09-31 24:00: NaT, left as written
     found, days = found[days.notna()], days[days.notna()]  # for the refusal that names it and its line (decision 1754)
     if found.empty:
         return column
-    days = (days + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    days = _written(days + pd.Timedelta(days=1), order, sep, padded)  # the next day, in the form it was read in
     out = column.to_numpy(dtype=object, copy=True)  # the other values as given: text, numbers, blanks (decision 1756)
     out[found.index.to_numpy()] = (days + found[1] + "00:00" + found[3] + found[4]).to_numpy()
     first = int(found.index[0])
@@ -57,6 +62,59 @@ def read(column: pd.Series, name: str, place, say: bool = True) -> pd.Series:
                                      "read as the next day's 00:00 (%r at %s as %r)", name, len(found),
                                      "" if len(found) == 1 else "s", text.loc[first], place(first), out[first])
     return pd.Series(out, index=column.index, name=column.name)
+
+
+def midnight(text: str) -> str | None:
+    """One value (a cutoff given as the data writes its times: ``2024-09-15T24:00``, ``09/15/2024 24:00``) with its
+    24:00 written as the same day's 00:00, for the caller to read and add a day to; None where it is no 24:00 (an hour
+    24 past 24:00 too: read as no time, decision 1822)."""
+    found = END.match(str(text).strip())
+    if found is None or found[3] != "00" or found[4].strip(":0.") != "":
+        return None
+    return f"{found[1]}{found[2]}00:00{found[4]}{found[5]}"
+
+
+def _days(dates: pd.Series, order: str, sep: str) -> pd.Series:
+    """``dates`` (text, fields ``sep`` apart in ``order``) as days; NaT where one is no day (or not so written)."""
+    fields = dates.str.split(sep, expand=True, regex=False)
+    if fields.shape[1] != 3:
+        return pd.Series(pd.NaT, index=dates.index, dtype="datetime64[ns]")
+    parts = {unit: pd.to_numeric(fields[i], errors="coerce") for i, unit in enumerate(ORDERS[order])}
+    return pd.to_datetime(pd.DataFrame(parts), errors="coerce").where(fields[ORDERS[order].index("year")].str.len() == 4)
+
+
+def _form(text: pd.Series, ends: pd.Series) -> tuple[str, str, bool]:
+    """The date form of a column's values (``text``) whose 24:00 values' dates are ``ends``: the order of its fields
+    ("ymd", "mdy", "dmy"), their separator and whether month and day are written with two digits (09/01/2024, not
+    9/1/2024). Of the orders that read every value's date, the one whose dates span the fewest days (01/02/2024 to
+    01/03/2024 reads as a day apart month first, a month apart day first): the calendar the column's own reading
+    finds (decision 1821)."""
+    sep = next((c for c in str(ends.iloc[0]) if c in "-./"), "-")
+    dates = text.str.extract(CLOCK)[0].dropna()
+    dates = dates[dates.str.contains(sep, regex=False)]
+    if dates.empty:
+        dates = ends
+    spans = {}
+    for order in ORDERS:
+        days = _days(dates, order, sep)
+        if days.notna().all():
+            spans[order] = days.max() - days.min()
+    order = min(spans, key=spans.get) if spans else "ymd" if len(str(ends.iloc[0]).split(sep)[0]) == 4 else "mdy"
+    fields = dates.str.split(sep, expand=True, regex=False)
+    short = [i for i, unit in enumerate(ORDERS[order]) if unit != "year"] if fields.shape[1] == 3 else []
+    padded = not short or any(fields[i].str.startswith("0").any() for i in short) or not any(
+        (fields[i].str.len() == 1).any() for i in short)
+    return order, sep, padded
+
+
+def _written(days: pd.Series, order: str, sep: str, padded: bool) -> pd.Series:
+    """``days`` written in the column's date form: ``order``'s fields ``sep`` apart, month and day two digits where
+    ``padded``."""
+    width = 2 if padded else 1
+    values = {"year": days.dt.year.astype(str), "month": days.dt.month.astype(str).str.zfill(width),
+              "day": days.dt.day.astype(str).str.zfill(width)}
+    a, b, c = (values[unit] for unit in ORDERS[order])
+    return a + sep + b + sep + c
 
 
 def repeated(column: pd.Series, pair: tuple[int, int], place) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import codedblanks, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
+from rnncast import codedblanks, futurecodes, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
 from rnncast.data import check_finite, numeric_column, place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
@@ -191,7 +191,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         steps = target if dated else wanted[0].append(wanted[1:]) if len(wanted) > 1 else wanted[0]
         table = heldfuture.fill(table, known.reshape(-1, n_f), columns, frame, steps, lambda s: whose or (
             "the series" if named == [None] else f"series {named[s]!r}"), text_format, frame.attrs.get(heldfuture.IN_ORDER, None if dated else time_col or ""))
-    codedblanks.future_words(table, columns, frame.attrs)  # an 'M' at a step: no value, as -999 (missingcodes)
+    futurecodes.refuse(table, columns, frame.attrs)  # an 'M' or a -999 at a step: no value, by its line
     _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():

@@ -44,6 +44,7 @@ def _interrupt(signum) -> KeyboardInterrupt:
 
 _said: list[str] = []  # the line a held signal is answered with at once (said_when_held)
 _told = [False]  # whether it was said in this block: once, by the handler or by the block's own check
+_then: list[str] = []  # the line it is answered with once the block's step moves on (moved_on)
 
 
 def _request_stop(signum, frame):
@@ -212,20 +213,30 @@ def stop_if_asked() -> None:
 
 
 @contextmanager
-def said_when_held(line: str):
+def said_when_held(line: str, then: str | None = None):
     """Within this block (inside ``ctrl_c_between_batches``, for a step that holds a signal until it is done: fit's
     outputs, ``cli.finishing``) a first Ctrl-C or SIGTERM is answered at once on stderr with ``line`` (what is being
     finished, that a second signal stops it now and how to go on then), after "rnncast: interrupted; ", instead of
     minutes of silence while the test windows are scored (decision 1753); one held already as the block begins is
-    answered then. The signal stays held (``pending``)."""
+    answered then. The signal stays held (``pending``). ``then``: the line once ``moved_on`` is called (the test
+    windows scored, the files alone left to write: decision 1825)."""
     _told[0] = False
     _said[:] = [line]
+    _then[:] = [then] if then else []
     try:
         if _stop.is_set():
             _say_held()
         yield
     finally:
         _said.clear()
+        _then.clear()
+
+
+def moved_on() -> None:
+    """Inside ``said_when_held`` with a ``then`` line: a signal from here on is answered with it (fit's outputs: the
+    test windows scored, only the files left to write, decision 1825); nothing outside such a block."""
+    if _said and _then:
+        _said[0] = _then[0]
 
 
 def pending() -> KeyboardInterrupt | None:

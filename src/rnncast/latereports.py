@@ -89,14 +89,14 @@ def refusal(found: list, time, positions, ids: list, targets: list, attrs: dict,
     """The refusal of the rows ``found`` under no fill: named (``said``; ``held``: what they hold instead), what a fill
     would make of them, and the way out; ``only``: they hold every missing value (then a pandas line leaves them out;
     ``dropped``: the line where it is not ``dropna``'s, ``coded``), else a clause for the refusal of the first missing
-    value."""
+    value, the pandas line given there too where ``dropped`` (it leaves out these rows alone)."""
     rows = counted(count(found), "row")
     why = ("filled, they would be made-up latest values that those series' forecasts start from (fill 'zero' "
            "reports none, which takes a count's forecast toward 0; 'ffill' repeats the last value reported)")
     way = (f"give the data without those {rows}, so each series is trained on and forecast from its own last value"
-           + (f", e.g. with pandas: {dropped or f'df = df.dropna(subset={list(targets)!r})'}" if only else ""))
+           + (f", e.g. with pandas: {dropped or f'df = df.dropna(subset={list(targets)!r})'}" if only or dropped else ""))
     text = said(found, time, positions, ids, targets, attrs, fmt, latest, held)
-    return f"{text} {why[0].upper()}{why[1:]}; {way}" if only else f"{text} {why}; {way}"
+    return f"{text} {why[0].upper()}{why[1:]}; {way}"  # after "not yet reported?": a sentence (decision 1824)
 
 
 def warn_zero(found: list, time, positions, ids: list, targets: list, attrs: dict, fmt: str | None, latest) -> None:
@@ -135,6 +135,9 @@ def coded(rows, hit: np.ndarray, value, attrs: dict) -> tuple[str, bool, np.ndar
     shown = repr(targets[0]) if len(targets) == 1 else repr(list(targets))
     drop = f"df = df[~df[{shown}].isin([{', '.join(codes)}]){'' if len(targets) == 1 else '.any(axis=1)'}]"
     only = not (missing & ~late[:, None]).any()
+    n, before = rows.n_targets, ~late[:, None]  # the pandas line leaves out these rows alone: said beside another
+    exact = not ({value(k, j) for k, j in zip(*np.nonzero(hit[:, :n] & before))} & set(codes)) and (  # missing value too
+        every or not (np.isnan(rows.values[:, :n]) & ~hit[:, :n] & before).any())  # (decision 1824)
     text = refusal(found, time, positions, rows.ids, targets, attrs, None, latest, only, held,
-                   (drop + ("" if every else f".dropna(subset={list(targets)!r})")) if codes else "")
+                   (drop + ("" if every else f".dropna(subset={list(targets)!r})")) if codes and exact else "")
     return text, only, hit & ~late[:, None], missing & ~late[:, None]

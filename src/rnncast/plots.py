@@ -261,7 +261,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
         x, zone = drawntime.drawn_time(curve["x"], session)
         draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
         shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
-        for j, w in enumerate(curve["windows"]):
+        windows = [w for w in curve["windows"] if len(w["x"])]  # one left out (its cutoff row missing): no rows to
+        for j, w in enumerate(windows):  # draw, no band, line or cutoff (decision 1819)
             colour = WINDOW_COLOURS[j % len(WINDOW_COLOURS)]  # never a baseline's
             wx = drawntime.drawn_time(w["x"])[0] if session is None else barsaxis.positions(curve["x"], w["x"])
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
@@ -279,12 +280,12 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
                            label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the
                 # title says which model forecast (without refit one, trained up to the first cutoff, saw less)
         if many > MANY_CUTOFFS:  # the x of each cutoff, at the foot of the axes whatever the y range
-            ax.plot([x[w["cutoff"]] for w in curve["windows"]], [0.0] * len(curve["windows"]), ls="none", marker="|",
+            ax.plot([x[w["cutoff"]] for w in windows], [0.0] * len(windows), ls="none", marker="|",
                     ms=9, mew=0.8, color=CUTOFF_COLOUR, transform=ax.get_xaxis_transform(), clip_on=False,
                     label="cutoffs (last input step), ticks at the foot")
         width = covered.span(curve["actual"])
         for name, lines in drawn.items():  # a baseline hidden under the forecasts in every window it is drawn in
-            hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in curve["windows"]
+            hidden = all(covered.under(w["baselines"][name], {model: w["forecast"]}, width) for w in windows
                          if name in w["baselines"])
             lines[0].set_label(covered.note(name, model if hidden else None, False))
         ylimits.frame(ax, shown, drawn.values(), named=len(curves) == 1)  # far from the data: named, not reached

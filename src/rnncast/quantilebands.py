@@ -50,9 +50,11 @@ def draw(ax, x, bands: dict, colours: dict | str | None = None, labelled: bool =
     lone level a line, each of a model's in its own ``LEVEL_STYLES``. ``colours``: a model's colour by
     its name, or one colour for all (a backtest window's); a band of no model named takes ``C0``, ``C1``, ... in
     turn. ``labelled``: False draws without legend entries (a backtest's later windows). Returns the values drawn
-    (the y limits cover them)."""
+    (the y limits cover them); an empty ``x`` draws nothing."""
     from matplotlib.collections import PolyCollection  # here: the modules naming bands need no matplotlib
 
+    if not len(x):  # a window left out, no step to draw (matplotlib cannot fill over an empty zoned index)
+        return []
     bands = {label: Band(*band) for label, band in bands.items()}
     nested = {}  # how many intervals each model has: one is drawn as before, several nested
     for band in bands.values():

@@ -92,7 +92,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     ``window_norm='season'`` where the seasonal naive forecast is not beaten, ``future_known`` for past-only
     features that lose to the mean). A verdict of "beats every baseline" of a model far behind a linear fit of its own
     inputs (``samestep.behind_text``) opens with that fit's R² and the model's, and is not ``good`` but ``unproven``:
-    the page's box is not green (decision 1628)."""
+    the page's box is not green (decision 1628), nor is it where the climatology, scored apart, beats the model beyond
+    chance on the series that have one (decision 1826)."""
     told = outcome(result, verdict_units(forecaster))  # the verdict's baseline, which the line beside it names too
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
     behind = samestep.behind_text(forecaster.state_.same_step, model_r2(forecaster, result), where) if good else None
@@ -113,13 +114,14 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
              features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 1674)
     series, gaps = scored_notes(result)
-    return Said(good and not behind, sentence, unscored_note(result), mase_note(result),
+    lost = good and climatologyseries.beats_model(result.get("climatology_series"))  # "except the climatology": mixed
+    return Said(good and not behind and not lost, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
                               few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)) or bool(behind), scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]))
+                unproven(result, verdict_units(forecaster)) or bool(behind) or lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]))
 
 
 

@@ -3,9 +3,9 @@
 A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``test_forecasts.csv`` (every
 test window's actual and forecast values, ``testforecasts``), ``loss.png``, ``forecast.png`` and ``report.html``: one
 self-contained page (plots embedded) that can be mailed.
-A backtest's holds ``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html``. What
-the scores say is ``verdicts``; how the page is laid out and written is ``reportpage``.
-"""
+A backtest's (``backtestfolder``) holds ``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html``.
+What the scores say is ``verdicts``; how the page is laid out and written is ``reportpage``. A figure that fails to
+draw is warned of and left out, the tables written (``figurefaults``, decision 1819)."""
 
 from __future__ import annotations
 
@@ -20,26 +20,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (checkpoint, closedzeros, evaluation, files, fonts, formatversions, gapwindows, leftout, madeof, negatives, plots,
-                     nodemand, scaledshares, targetrows, testforecasts, untrained)
+from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, fonts, formatversions, gapwindows, leftout,
+                     madeof, negatives, plots, nodemand, scaledshares, targetrows, testforecasts, untrained)
 from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
 from rnncast.forecaster import Forecaster
-from rnncast.backtestplot import backtest_drawn
 from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
 from rnncast.replacing import home
 from rnncast.pagehtml import figure_alt, figure_words, html_page
-from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, left_out, overall_first
-from rnncast.reportpage import baseline_blocks, noticed_blocks, run_blocks, said_elsewhere
-from rnncast.serieskeys import json_result, of_model, skipped_json
+from rnncast.reportpage import run_blocks
+from rnncast.serieskeys import of_model, skipped_json
 from rnncast.settingvalues import plain_values
-from rnncast.spelling import counted
-from rnncast.calendarsteps import text as step_text
 from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
-from rnncast.backtestverdict import backtest_test
 from rnncast.windows import window_starts
 from rnncast.models import parameter_parts
 
@@ -168,7 +163,7 @@ def request_paths(run_dir, request: dict, found: dict | None = None) -> dict:
 
 def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: list[str] | None = None,
               title: str | None = None, request: dict | None = None, found: dict | None = None,
-              fingerprint: dict | None = None, noticed: list[dict] | None = None) -> dict:
+              fingerprint: dict | None = None, noticed: list[dict] | None = None, scored=None) -> dict:
     """Write every file of a fitted run into ``run_dir``; return its metrics. ``config.json`` keeps
     the shape ``start_config`` gave it (``settings``, ``data``: the request as given, which
     ``--resume`` and ``--config`` read, ``paths``, ``fingerprint``) and adds what fit found (``run``:
@@ -181,18 +176,25 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
 
     ``noticed``: what rnncast logged while the data was read and the model trained (``noticed.capture``);
     with what it logs while the run is scored here, it is metrics.json's ``notes`` (this fit's alone: a
-    resumed run's replace those of its first attempt) and the page's "What rnncast noticed"."""
+    resumed run's replace those of its first attempt) and the page's "What rnncast noticed". ``scored``: called with
+    nothing once the run is scored, before its figures are drawn and its files written (fit's held-signal line,
+    decision 1825)."""
     run_dir = Path(run_dir)
     name = madeof.legend_label(forecaster.get_params(), untrained.kept(forecaster))  # the tables' "model", with its cell
     with capture() as scoring:
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
-        with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes
-            loss = forecaster.loss_figure()
-            loss_png, loss_words = plots.png_bytes(loss), figure_words(loss)  # its words in the page's glossary
-            figure, rows = forecast_drawn(forecaster, data, {name: forecaster}, forecasts.get("test"),
-                                          where=testforecasts.FILE)  # and the targets it draws, by its rows
-            forecast_png, forecast_words = plots.png_bytes(figure), figure_words(figure)
+        if scored is not None:  # the test windows scored: its files alone are left (``interrupts.moved_on``)
+            scored()
+        with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes; a figure
+            loss = figurefaults.drawn("loss.png", lambda: _img(forecaster.loss_figure(), "loss.png",  # that fails:
+                                                               "Training and validation loss per epoch"))  # warned of
+            drawn = figurefaults.drawn("forecast.png", lambda: forecast_drawn(  # and the targets it draws, by its rows
+                forecaster, data, {name: forecaster}, forecasts.get("test"), where=testforecasts.FILE))
+            of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], drawn.targets,
+                                    testforecasts.FILE) if drawn else ""
+            forecast = drawn and figurefaults.drawn("forecast.png", lambda: _img(
+                drawn.figure, "forecast.png", f"Actual and predicted values{of.replace(', a row each', '')} on the test split"))
     stopped = early_stop(forecaster)  # what a Python fit says in evaluate's notes, kept with the run's
     noticed = merged(noticed, [{"level": "info", "text": stopped}] if stopped else [], scoring)
     config = {
@@ -223,8 +225,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
         write_csv(run_dir / testforecasts.FILE, table, what="test forecasts")  # streamed: 9.5 M rows (decision 1560)
-    files.write_bytes(run_dir / "loss.png", loss_png)
-    files.write_bytes(run_dir / "forecast.png", forecast_png)
+    for img in (loss, forecast):  # a figure not drawn: no file, the page says so (decision 1819)
+        if img:
+            files.write_bytes(run_dir / img[4], img[1])
     what = ", ".join(forecaster.targets_) if forecaster.layout_ != "wide" else (
         f"{len(forecaster.ids_)} series ({', '.join(map(str, forecaster.ids_[:4]))}{', ...' if len(forecaster.ids_) > 4 else ''})")
     state = forecaster.state_  # a model of the features alone (target_input=False) regresses the target on them
@@ -232,85 +235,15 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     doing = (f"regressing {what} on {', '.join(inputs)}" if inputs and not forecaster.settings_.data.target_input
              else f"forecasting {what}")
     title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
-    of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], rows, testforecasts.FILE)
-    figures = [("h2", f"Forecast on the test split{of}"),
-               ("img", forecast_png, figure_alt(figure, f"Actual and predicted values{of.replace(', a row each', '')} on the "
-                                                         "test split"), forecast_words, "forecast.png"),  # what it shows
+    figures = [("h2", f"Forecast on the test split{of}"), figurefaults.block("forecast.png", forecast),  # what it shows
                *([("p", testforecasts.SAID)] if "test" in forecasts else []),
-               ("h2", "Loss"),
-               ("img", loss_png, figure_alt(loss, "Training and validation loss per epoch"), loss_words, "loss.png")]
+               ("h2", "Loss"), figurefaults.block("loss.png", loss)]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks, forecaster.settings_.data.season))
     return metrics
 
 
-# ---- a backtest directory ----------------------------------------------------------------------
-
-def write_backtest(out_dir, result, params: dict, source: str = "", request: dict | None = None,
-                   noticed: list[dict] | None = None) -> None:
-    """``forecasts.csv``, ``config.json``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a
-    backtest, forecasts.csv first (its name tells the folder a backtest's, ``files.output_kinds``). The page
-    opens with the verdict over every window and its hints (``readout.backtest_said``), as a run's does, then what
-    rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
-
-    config.json has a run's shape (``config_record``: ``settings``, ``data``, ``paths``; ``fingerprint``
-    None) with ``backtest`` (how its cutoffs were set: n_windows, step, refit; the cutoffs are forecasts.csv's),
-    ``seconds`` (the wall times of fitting and forecasting, kept out of metrics.json: decision 1627)
-    and ``run`` (the columns each role took, and those none took);
-    ``noticed``: the warnings and notes logged while it ran (``noticed.capture``), metrics.json's ``notes``."""
-    out_dir = Path(out_dir)
-    m, panel = result.metrics, result.panel
-    with capture() as drawn:  # names no font draws, said once (plots.png_bytes) and kept in the notes
-        figure, rows = backtest_drawn(result)  # and the targets it draws, by its rows
-        png = plots.png_bytes(figure)
-    noticed = merged(noticed, drawn)
-    wide = panel.layout == "wide"  # its 'y' and 'unique_id' are rnncast's long rows' names, not the table's
-    parts = panel.key.parts if panel.key is not None else None  # a key of several: its series by its columns
-    config = {**config_record(out_dir, params, request, source=source, key_parts=parts),
-              "backtest": {"n_windows": m["n_windows"], "step": m.get("step_span", m["step"]), "refit": m["refit"]},
-              "run": {"target": [str(i) for i in panel.given_ids] if wide else panel.targets,  # a wide table's: its
-                      "past_covariates": panel.past, "future_covariates": panel.future,  # columns, as fit's run says
-                      "static_covariates": panel.static.names if panel.static is not None else [],
-                      "not_used": list(panel.unused), "time_col": False if panel.told_none else panel.time_col, "calendar": panel.calendar.state(),
-                      "id_col": None if wide else (parts or panel.id_col), "layout": panel.layout},  # a key's: a list
-              "environment": environment(params.get("threads", 0)),
-              "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (decision 1627)
-    write_csv(out_dir / "forecasts.csv", result.forecasts)
-    files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
-                                                "by_series": json_result({"series": m["by_series"]}, parts, panel.key)["series"],  # a key's: by its columns
-                                                "settings": config["settings"], "source": source, "notes": noticed,
-                                                "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
-    files.write_bytes(out_dir / "backtest.png", png)
-    how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
-        "one model trained on the rows up to each series' first cutoff, every window forecast in one batched pass")
-    said = result.said  # the result's own words (its verdict, notes, hints), by piece
-    own_words = said_elsewhere(mase=bool(said.mase), unused=config["run"]["not_used"])  # what this page says itself
-    blocks = [("verdict", said.good, said.verdict, said.unproven), *baseline_blocks(backtest_test(m), m["verdict_units"]),
-              *([("p", said.targets)] if said.targets else []),  # the targets a pooled verdict rests on
-              *[("hint", hint) for hint in said.hints],
-              *noticed_blocks(noticed, own_words),
-              ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "
-                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
-                    f"forecasting {m['seconds']['predict']:.2f} s.")]
-    blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]
-    if m["skipped_series"]:
-        blocks.append(("p", left_out(m["skipped_series"])))
-    of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv")
-    overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
-    blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", overall), *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
-               ("h2", f"Forecasts at each cutoff{of}"),
-               ("img", png, figure_alt(figure, "Actual values and the forecast of every backtest window"
-                                       f"{of.replace(', a row each', '')}"), "", "backtest.png"),
-               ("h2", "Data and settings"), ("table", backtest_facts(config, m))]
-    files.write_text(out_dir / "report.html", html_page(f"rnncast backtest: {source or 'data in memory'}", blocks,
-                                                          m.get("season")))
-
-
-def _counted_from(m: dict) -> str:
-    """Where a backtest's cutoffs were counted from: the cutoff given, on, or each series' end, back."""
-    if m.get("cutoff"):
-        return (f"from the cutoff {m['cutoff']} on (each series' steps on its own calendar)" if m["series"] > 1
-                else f"from the cutoff {m['cutoff']} on")
-    return "counted back from each series' end" if m["series"] > 1 else "counted back from the series' end"
+def _img(figure, name: str, what: str) -> tuple:
+    """A page's block of ``figure`` (``("img", png, alt, words, name)``): its PNG, its alt text saying ``what`` it
+    is, the words drawn in it (the page's glossary reads them)."""
+    return ("img", plots.png_bytes(figure), figure_alt(figure, what), figure_words(figure), name)

@@ -50,7 +50,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.files import entries_of
     from rnncast.forecaster import Forecaster
     from rnncast.noticed import capture, named_logs
-    from rnncast.report import write_backtest
+    from rnncast.backtestfolder import write_backtest
     from rnncast.backtestpage import backtest_rows, backtest_units, skipped
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 

@@ -29,16 +29,18 @@ def resume_command(out: Path, data=None) -> str:
 
 def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
     """``write()``'s metrics (the run's outputs written into ``into``; moved over ``out``'s earlier run when
-    ``into`` is not ``out``), or the exit status of a signal that stopped it, said on stderr. A refused write
+    ``into`` is not ``out``), or the exit status of a signal that stopped it, said on stderr; a signal held is
+    answered at once, naming the scoring until ``write`` calls ``interrupts.moved_on`` (its files alone left). A refused write
     raises ``RnncastError`` with the run's state. ``data``: the DATA a resume was given (``resume_command``)."""
     replaces = into != out
     try:
         kept = (f"; the earlier run in {out} stays as it is, and {resume_command(out, data)} then puts the new one in "
                 "place" if replaces else "")  # a replacing fit stops before its swap (r34r3 2, decision 1765)
-        with interrupts.said_when_held(f"finishing the {'new ' * replaces}run's outputs first (scoring its test windows, "
-                                       f"then writing its files{f' in {into}' if replaces else ''}){kept}; Ctrl-C again "
-                                       f"(or a second SIGTERM) stops it now, and {resume_command(out, data)} writes them "
-                                       "later"):  # decision 1753
+        line = lambda doing: (f"finishing the {'new ' * replaces}run's outputs first ({doing}"  # noqa: E731
+                              f"{f' in {into}' if replaces else ''}){kept}; Ctrl-C again (or a second SIGTERM) stops it "
+                              f"now, and {resume_command(out, data)} writes them later")  # decision 1753
+        with interrupts.said_when_held(line("scoring its test windows, then writing its files"),
+                                       line("writing its files")):  # once write() calls moved_on (decision 1825)
             metrics = write()
     except KeyboardInterrupt as err:  # a second signal: the first was held, this one stops the write
         interrupts.pending()  # the first, taken: this line answers both

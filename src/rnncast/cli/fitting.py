@@ -204,7 +204,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         if (line := scoring_line(forecaster)) is not None:  # minutes of scoring after training: said (decision 1562)
             logging.getLogger(__name__).info(line)
         metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
-                            fingerprint=record, noticed=list(noticed))
+                            fingerprint=record, noticed=list(noticed), scored=interrupts.moved_on)  # then the files alone (decision 1825)
         if tracker is not None:
             tracker.finish(metrics)
         return metrics

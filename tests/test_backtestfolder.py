@@ -1,0 +1,51 @@
+"""Tests of backtestfolder: a backtest's folder, written whole even where its figure cannot be drawn."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+import rnncast.backtestfolder
+from conftest import PNG_SIGNATURE, TINY
+from rnncast import Forecaster
+from rnncast.backtestfolder import write_backtest
+
+
+def _zoned_gap() -> pd.DataFrame:
+    """Hourly Europe/Berlin values with the row missing that is the cutoff of the last window but one (of 3, 3
+    steps apart): that window is left out, forecasts.csv holds no row of it."""
+    t = pd.date_range("2024-10-10", periods=160, freq="h", tz="Europe/Berlin")
+    y = 50 + 10 * np.sin(2 * np.pi * t.hour / 24) + np.random.default_rng(0).normal(0, 1, len(t))
+    return pd.DataFrame({"ds": t, "y": y}).drop(index=len(t) - 7)
+
+
+def test_a_zoned_backtest_with_quantiles_and_a_window_left_out_writes_its_whole_folder(tmp_path):
+    """backtest --quantiles on a zoned series whose one window was left out raised a TypeError in backtest.png's
+    bands after the training, and nothing was written (a tester's zgap.csv): the window is not drawn now and every
+    file is written (decision 1819)."""
+    result = Forecaster(**{**TINY, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}).backtest(_zoned_gap(), n_windows=3)
+    assert sorted(set(result.forecasts["window"])) == [0, 2]  # window 1 left out: no row
+    write_backtest(tmp_path / "bt", result, dict(TINY))
+    assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+    assert "was not drawn" not in (tmp_path / "bt" / "report.html").read_text()
+
+
+def test_a_figure_that_fails_loses_only_itself_the_tables_and_page_are_written(tmp_path, monkeypatch):
+    """Any fault in drawing backtest.png lost the metrics and forecasts already computed: it is warned of in
+    metrics.json's notes and on the page, and every other file is written (decision 1819)."""
+    y = np.sin(np.arange(120) / 4.0)
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(y, n_windows=2)
+
+    def broken(*args, **kwargs):
+        raise TypeError("ufunc 'isfinite' not supported for the input types")
+
+    monkeypatch.setattr(rnncast.backtestfolder, "backtest_drawn", broken)
+    write_backtest(tmp_path / "bt", result, dict(TINY))
+    names = sorted(p.name for p in (tmp_path / "bt").iterdir())
+    assert names == ["config.json", "forecasts.csv", "metrics.json", "report.html"]
+    notes = json.loads((tmp_path / "bt" / "metrics.json").read_text())["notes"]
+    assert any(n["text"].startswith("backtest.png was not drawn (TypeError") for n in notes)
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "backtest.png was not drawn: a fault in rnncast" in page and "<img" not in page
