@@ -237,20 +237,23 @@ def test_a_blank_weekday_holiday_before_the_last_value_still_reads_the_last_week
         load_panel(frame, target="close", announce=False)
 
 
-def _call_centre(weeks: int = 12) -> pd.DataFrame:
-    """Half-hour calls round the clock, blank when closed: Mon-Fri 08:00-20:00, Sat 09:00-13:00 (t35t3's centre)."""
+def _call_centre(weeks: int = 12, shut: tuple | None = None) -> pd.DataFrame:
+    """Half-hour calls round the clock, blank when closed: Mon-Fri 08:00-20:00, Sat 09:00-13:00 (t35t3's centre),
+    and blank from ``shut[0]`` to ``shut[1]`` where given (a shutdown)."""
     bars = pd.date_range("2024-01-01", periods=weeks * 7 * 48, freq="30min")  # a Monday
     hours, day = bars.hour + bars.minute / 60, bars.day_of_week
     open_ = ((day < 5) & (hours >= 8) & (hours < 20)) | ((day == 5) & (hours >= 9) & (hours < 13))
+    if shut is not None:
+        open_ &= ~((bars >= shut[0]) & (bars < shut[1]))
     calls = np.where(open_, 5.0 + np.arange(len(bars)) % 7, np.nan)
     last = np.flatnonzero(open_)[-1] + 1  # no blank rows after the last value (those are refused apart)
     return pd.DataFrame({"ds": bars[:last], "calls": calls[:last]})
 
 
 def test_a_call_centres_closed_hours_written_blank_are_dropped_before_the_session_is_read(caplog):
-    """Saturday's shorter hours leave the session read on the rows kept missing 16 bars a week, more than a tenth,
-    but the blank nights and Sundays are the steps off it: dropped first, the rows kept read as the open-hours file
-    does, not as '30min' with every night a gap (decision 1791)."""
+    """The blank nights and Sundays are the steps off the session the rows kept follow (Saturday's own hours,
+    decision 1786): dropped first, the rows kept read as the open-hours file does, not as '30min' with every night a
+    gap (decision 1791)."""
     frame = _call_centre()
     with caplog.at_level("INFO", logger="rnncast"):
         panel = load_panel(frame, "calls", fill="drop")
@@ -262,6 +265,19 @@ def test_a_call_centres_closed_hours_written_blank_are_dropped_before_the_sessio
     time, values = pd.DatetimeIndex(frame["ds"]), frame[["calls"]].to_numpy()
     keep = blankrows.kept_first(time, np.array([0, len(frame)]), values)
     assert keep is not None and (keep == ~np.isnan(values[:, 0])).all()
+
+
+def test_a_call_centre_shut_for_two_weeks_still_has_its_closed_hours_dropped_before_the_session_is_read():
+    """Shut two weeks of twelve, the rows kept miss 256 of the session's bars, more than a tenth of the 1280 kept,
+    but the 2426 blank night and Sunday rows off it outnumber them: the session is kept, its shut weeks gaps in it,
+    not '30min' with every night a gap (decision 1791's ``_closed_hours``)."""
+    frame = _call_centre(shut=("2024-02-05", "2024-02-19"))
+    time, values = pd.DatetimeIndex(frame["ds"]), frame[["calls"]].to_numpy()
+    keep = blankrows.kept_first(time, np.array([0, len(frame)]), values)
+    assert keep is not None and (keep == ~np.isnan(values[:, 0])).all()
+    panel = load_panel(frame, "calls", fill="drop", announce=False)
+    assert panel.calendar.freq_text == "30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"
+    assert len(panel.time) == 1280
 
 
 def test_blank_hours_scattered_through_the_day_leave_the_calendar_read_on_every_row():

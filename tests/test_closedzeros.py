@@ -33,6 +33,9 @@ def test_the_slots_count_seconds_of_the_week_from_monday_midnight():
     assert closedzeros.slots(times).tolist() == [0, 2 * 86_400 + 8.5 * 3600, 6 * 86_400 + 23 * 3600, 0]
     zoned = times.tz_localize("Europe/London")
     assert closedzeros.slots(zoned).tolist() == closedzeros.slots(times).tolist()  # the wall clock's
+    spread = pd.date_range("1969-12-25 05:30", periods=40, freq="37h")  # before and after 1970-01-01, a Thursday
+    assert (closedzeros.slots(spread) // 86_400).tolist() == spread.day_of_week.tolist()  # weekhours.weekdays' days
+    assert (closedzeros.slots(spread) % 86_400).tolist() == (spread.hour * 3600 + spread.minute * 60).tolist()
 
 
 def test_closed_hours_written_as_0_are_counted_and_warned_of(caplog):

@@ -6,7 +6,7 @@ Sundays, and freq='B' would be refused at the first Saturday. ``kept_first`` set
 on the rows fill 'drop' keeps and on every row, quietly: where the rows kept follow a calendar without a row
 missing that the rows given do not follow (a calendar given is refused for them, or inferred otherwise), the
 blank rows are exactly the steps off it and are removed first (``loading``); so is a session the rows kept follow
-whose steps they miss are fewer than the blank rows off it (a call centre's closed hours, ``_closed_hours``).
+whose steps they miss are fewer than the blank rows off it (a call centre shut for weeks, ``_closed_hours``).
 Anywhere else the calendar is read on every row, as before, and the rows removed are gaps in it (``fills`` warns of
 them).
 """
@@ -55,9 +55,10 @@ def kept_first(time: pd.Index, offsets: np.ndarray, values: np.ndarray, freq=Non
 def _closed_hours(time: pd.DatetimeIndex, offsets: np.ndarray, keep: np.ndarray, kept, ruler) -> bool:
     """Whether the rows kept (``keep`` [N] of ``time`` [N] cut at ``offsets``) follow a session (``kept``, its
     ``ruler``) whose steps they miss are fewer than the blank rows off it: a call centre's half hours written round
-    the clock, blank when closed. Its Saturday closes at 13:00, so the session read ('08:00-19:30 Mon ... Sat') misses
-    16 bars a week, more than a tenth, but the 5800 blank night and Sunday rows are the steps off it; read on every
-    row, as '30min', every night was a gap and predict forecast 20:00 to 07:30 (decision 1791)."""
+    the clock, blank when closed, and shut for two weeks of a 12-week file. The session read ('30min 08:00-19:30 Mon
+    ... Fri; 09:00-12:30 Sat', its Saturday's own hours by decision 1786) misses those weeks' 256 bars, more than a
+    tenth of the 1280 kept, but the 2426 blank night and Sunday rows are the steps off it; read on every row, as
+    '30min', every night was a gap and predict forecast 20:00 to 07:30 (decision 1791)."""
     if kept.session is None:
         return False
     try:

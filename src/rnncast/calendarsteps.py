@@ -47,7 +47,7 @@ def read(step, data=None):
         offset = None
     if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and _units(offset) is None) \
             or offset.n < 1:
-        times = None if data is None else data().time  # '1.5' on whole-number times: no span offered (9876)
+        times = None if data is None else data().time  # '1.5' on whole-number times: no span offered (decision 1438)
         if times is not None and not isinstance(times, (pd.DatetimeIndex, pd.PeriodIndex)):
             raise RnncastError(f"step={step!r} (--step) is no whole number of the data's steps, and its times are "
                                "whole numbers, counted in steps: give step as a whole number of them (--step 1 or 2)")

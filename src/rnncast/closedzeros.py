@@ -24,6 +24,7 @@ import pandas as pd
 
 from rnncast.spelling import counted
 from rnncast.timetext import at_midnight
+from rnncast.weekhours import weekdays
 from rnncast.zoneclock import wall
 
 log = logging.getLogger(__name__)
@@ -31,13 +32,14 @@ log = logging.getLogger(__name__)
 WEEKS = 4  # a slot is closed only with at least this many training values, every one 0
 CHANCE = 1e-3  # and where that many zeros at one slot would come by chance less often than this
 SHARE = 0.1  # said where at least this share of the actuals scored fall on closed slots
-WEEK = 7 * 86_400  # seconds
+DAY = 86_400  # seconds
 
 
 def slots(time: pd.DatetimeIndex) -> np.ndarray:
     """[N] each time's second of the week on its wall clock, Monday 00:00 being 0."""
     seconds = wall(time).as_unit("s").asi8
-    return (seconds + 3 * 86_400) % WEEK  # 1970-01-01 was a Thursday
+    of_day = seconds % DAY
+    return weekdays((seconds - of_day) * 10**9) * DAY + of_day  # the weekday as sessions read it (weekhours)
 
 
 def closed(values: np.ndarray, slot: np.ndarray) -> np.ndarray:

@@ -291,7 +291,7 @@ def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | 
         return column.to_numpy(dtype=np.float64, na_value=np.nan)
     column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it
     converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning; 1j refused
-    bad = converted.isna() & column.notna() & ~numbertext.not_available(column)  # '#nv': missing (9872)
+    bad = converted.isna() & column.notna() & ~numbertext.not_available(column)  # '#nv': missing (decision 1434)
     if bad.any() and (mixed := pointmix.refusal(column, bad.to_numpy(), name, attrs.get("separator"),
                                                 lambda i: place(i, attrs))):
         raise RnncastError(mixed)  # '1.5' among '50,0': the values with a point named, not a valid '50,0'

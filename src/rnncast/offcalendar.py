@@ -123,7 +123,7 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
     close = not market and businessdays.plain_business(offset) and without(time, offsets, off, weekmasks.of(offset))
-    close = f"; {near_said(close, time, fmt, bool(one))}" if close else ""  # and a holiday row: the set named (9871)
+    close = f"; {near_said(close, time, fmt, bool(one))}" if close else ""  # and a holiday row: the set named (decision 1433)
     return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
             f"consecutive and predict dates its forecasts on that calendar: {fix}, or give freq= (--freq) where the data "
             f"keeps another calendar (a market's last trading day of the month or of the week: freq='BME' or 'W-FRI' "
