@@ -51,3 +51,25 @@ def test_a_backtests_series_without_a_season_before_its_first_cutoff():
     assert seasonrows.need(12, 16) == ""
     assert seasonrows.remedy(52, 16, 1) == ("; give more rows, or a shorter step or horizon, or a shorter season "
                                             "(season=, --season) so that the rows before the first cutoff hold season 52")
+
+
+def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused_before_training(monkeypatch):
+    """Decision 9932 (r35r1 finding 2): 50 weekly rows, lookback 8, season 52: every test window has at most 46 rows
+    before its first target, so the test scores would be refused once the model had trained; the fit is refused
+    before its first epoch, by name, and a test split with one such window passes."""
+    from rnncast import Forecaster, fitting
+    from rnncast.errors import RnncastError
+    from rnncast.windows import Split
+    from conftest import make_frame
+
+    with pytest.raises(RnncastError, match=r"the test split holds no window with season 52 rows of its series before "
+                                           r"its first target, .* \(lookback 8; the latest has 46\), .* the fit is "
+                                           r"refused before it trains; give data with more rows, or a shorter season"):
+        seasonrows.check_fit(np.array([0, 50]), [Split(35, 42, 50)], 8, 4, 52)
+    seasonrows.check_fit(np.array([0, 60]), [Split(42, 51, 60)], 8, 4, 52)  # test windows from row 51: some have 52
+    seasonrows.check_fit(np.array([0, 50]), [Split(35, 42, 50)], 52, 4, 52)  # the lookback holds the season
+    seasonrows.check_fit(np.array([0, 50]), [Split(35, 50, 50)], 8, 4, 52)  # no test window: nothing to refuse
+    monkeypatch.setattr(fitting, "prepare", lambda *a, **k: pytest.fail("the network was built"))
+    with pytest.raises(RnncastError, match="refused before it trains"):
+        Forecaster(horizon=4, lookback=8, season=52, epochs=1, hidden_size=4).fit(
+            make_frame(50, freq="W-SUN", feature=False), target="y")

@@ -5,7 +5,8 @@ The seasonal naive baseline reads the series' own rows one season before each st
 ``y[t + h - 1 - season * ceil(h / season)]``), not the model's input window, as statsforecast and Darts read it, so a
 season of 52 weeks scores beside a lookback of 16. A window whose first target has fewer than ``season`` rows of its
 series before it has no seasonal naive forecast; it is left out of the scores of the model and of every baseline
-alike (one common set of windows, as a lookback of at least the season leaves it), and said once, by count.
+alike (one common set of windows, as a lookback of at least the season leaves it), and said once, by count. A fit
+whose test split would have none left is refused before it trains (``check_fit``, decision 9932).
 Where the lookback is at least the season every window has its season: nothing changes.
 """
 
@@ -15,8 +16,9 @@ import logging
 
 import numpy as np
 
-from rnncast.errors import NothingLeft
+from rnncast.errors import NothingLeft, RnncastError
 from rnncast.spelling import counted, spelled
+from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,22 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
     if not scores:
         log.warning("%s", text)
     return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season, "text": text}
+
+
+def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, season: int) -> None:
+    """Refuse, before a fit trains, data whose test split (``splits`` [S] of the series at rows ``offsets``) holds
+    windows and none with ``season`` rows of its series before its first target where the season is longer than the
+    lookback: ``kept`` would leave every one out of the test scores after the training, and the run unfinished
+    (decision 9932). Raises ``RnncastError``."""
+    if season <= max(lookback, 1):
+        return
+    starts, series = panel_window_starts(splits, offsets, "test", lookback, horizon)
+    before = starts - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each first target
+    if len(starts) and not (before >= season).any():
+        raise RnncastError(f"the test split holds no window with season {season} rows of its series before its first "
+                           f"target, which the seasonal naive baseline reads (lookback {lookback}; the latest has "
+                           f"{int(before.max())}), so none would be scored: the fit is refused before it trains; give "
+                           f"data with more rows, or a shorter season ({spelled('season')})")
 
 
 def first_short(first_rows: np.ndarray, season: int, lookback: int) -> np.ndarray:
