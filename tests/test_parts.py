@@ -450,3 +450,16 @@ def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_the
     assert scored["series"] == 1 and "series_left_out" not in scored
     assert scored["season_left_out"]["series"] == 2 and "(in 2 series) are left out: their series hold fewer than " \
         "season 40 rows" in scored["text"]
+
+
+def test_the_model_scored_alone_keeps_the_windows_without_a_season_before_them():
+    """Decision 9933: ``baselines=False`` (tune's validation score, which scores no baseline) leaves out no window for
+    the seasonal naive baseline's sake: lookback 6, season 12 on 100 hourly rows keeps every window of part 'all'."""
+    from rnncast.reading import known, read_new
+
+    frame = make_frame(100, feature=False)
+    model = Forecaster(**{**TINY, "lookback": 6, "season": 12}).fit(frame, target="y")
+    panel, index = known(model.state_, read_new(model.state_, frame))
+    starts, _, scored = parts.select(model.state_, panel, index, "all", baselines=False)
+    assert len(starts) == 100 - 6 - 3 + 1 and "season_left_out" not in scored
+    assert len(parts.select(model.state_, panel, index, "all")[0]) == 100 - 12 - 3 + 1
