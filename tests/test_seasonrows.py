@@ -20,7 +20,7 @@ def test_windows_without_a_season_before_them_are_left_out_and_counted():
     kept_starts, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 12, "all")
     np.testing.assert_array_equal(kept_starts, [4, 10, 45, 50])
     np.testing.assert_array_equal(kept_series, [0, 0, 1, 1])
-    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "text": (
+    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "series_ids": [], "text": (
         "3 of the 7 windows (in 2 series) are left out: their series hold fewer than season 12 rows before their "
         "first target, which the seasonal naive baseline reads (lookback 8); the model and the baselines are scored "
         "on the other 4")}
@@ -73,3 +73,17 @@ def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused
     with pytest.raises(RnncastError, match="refused before it trains"):
         Forecaster(horizon=4, lookback=8, season=52, epochs=1, hidden_size=4).fit(
             make_frame(50, freq="W-SUN", feature=False), target="y")
+
+
+def test_a_panels_series_with_no_window_left_is_named_with_its_rows():
+    """Decision 9935 (r35r1 finding 6): series 1 (55 rows) holds windows, none with season 52 rows before it; the
+    clause names it, at most ten, and the record keeps its id; a single series' record names none."""
+    offsets = np.array([0, 100, 155])
+    starts, series = np.array([50, 60, 100, 110]), np.array([0, 0, 1, 1])
+    names = {0: "a", 1: "b"}.get
+    _, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 52, "test", ids=names)
+    np.testing.assert_array_equal(kept_series, [0, 0])
+    assert said["series_ids"] == ["b"] and said["text"].endswith(
+        "the model and the baselines are scored on the other 2; series 'b' (55 rows) has none left")
+    one = seasonrows.kept(np.array([0, 100]), np.array([30, 50]), np.array([0, 0]), 8, 52, "test", ids=names)[2]
+    assert one["series_ids"] == [] and "none left" not in one["text"]

@@ -130,7 +130,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     starts, series = starts[kept], series[kept]
     held = series  # the series holding a window of the part, before those without a season before them
     starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, state.settings.data.season,
-                                                 part, scores) if baselines else (starts, series, None)  # 1778, 9933
+                                                 part, scores, panel.given_id) if baselines else (starts, series, None)
     climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
                       climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))

@@ -17,18 +17,20 @@ import logging
 import numpy as np
 
 from rnncast.errors import NothingLeft, RnncastError
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, some, spelled
 from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
 
 
 def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, season: int, part: str,
-         scores: bool = True) -> tuple[np.ndarray, np.ndarray, dict | None]:
+         scores: bool = True, ids=None) -> tuple[np.ndarray, np.ndarray, dict | None]:
     """The windows at stacked rows ``starts`` [W] (their inputs' first rows) of series ``series`` [W] (rows
     ``offsets[s]:offsets[s + 1]``) whose first target has at least ``season`` rows of its series before it, and what
-    was left out: ``{"windows", "of", "series", "season", "text"}`` (the clause of what was scored), None where
-    nothing was (a ``season`` of 1, or not longer than ``lookback``). ``scores`` False (``predict_windows``): a warning
+    was left out: ``{"windows", "of", "series", "season", "series_ids", "text"}`` (the clause of what was scored;
+    ``series_ids``: the first ten of the series with no window left, by ``ids`` (position -> id as given), named in
+    the text with their rows: decision 9935), None where nothing was (a ``season`` of 1, or not longer than
+    ``lookback``). ``scores`` False (``predict_windows``): a warning
     says it, as its windows forecast, not scored. Raises ``NothingLeft`` where no window of ``part`` is left."""
     if season <= max(lookback, 1) or not len(starts):
         return starts, series, None
@@ -48,9 +50,15 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
                           f"fewer than season {season} rows of its series before its first target, which the seasonal "
                           f"naive baseline reads; give data with at least {season} rows before the windows, or a "
                           f"shorter season ({spelled('season')})")
+    emptied = np.setdiff1d(series, series[keep]) if ids is not None and where else []  # a panel's series with none
+    if len(emptied):
+        rows = np.diff(np.asarray(offsets))
+        listed = some([f"{ids(s)!r} ({counted(int(rows[s]), 'row')})" for s in emptied[:10]], 10, total=len(emptied))
+        text += f"; series {listed} {'has' if len(emptied) == 1 else 'have'} none left"
     if not scores:
         log.warning("%s", text)
-    return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season, "text": text}
+    return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season,
+                                        "series_ids": [ids(s) for s in emptied[:10]], "text": text}
 
 
 def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, season: int) -> None:
