@@ -87,3 +87,15 @@ def test_a_panels_series_with_no_window_left_is_named_with_its_rows():
         "the model and the baselines are scored on the other 2; series 'b' (55 rows) has none left")
     one = seasonrows.kept(np.array([0, 100]), np.array([30, 50]), np.array([0, 0]), 8, 52, "test", ids=names)[2]
     assert one["series_ids"] == [] and "none left" not in one["text"]
+
+
+def test_a_backtests_remedy_is_each_reasons_own():
+    """Decision 9936 (r35r1 finding 8): the season's remedy where only the season is short, the other's alone where
+    no series lacks the season, and both, the season's said to be for its series, where both reasons occur."""
+    other = "; fewer cutoffs or a shorter lookback need fewer"
+    season = ("give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter step or horizon, or a shorter season "
+              "(season=, --season) so that the rows before the first cutoff hold season 12")
+    assert seasonrows.remedy(12, 8, 2) == f"; {season}"
+    assert seasonrows.remedy(12, 8, 2, False, other) == other
+    assert seasonrows.remedy(12, 8, 2, True, other) == (
+        f"{other}; for the series without season 12 rows before the first cutoff: {season}")

@@ -96,9 +96,14 @@ def need(season: int, lookback: int) -> str:
             f"(lookback {lookback})")
 
 
-def remedy(season: int, lookback: int, n_windows: int) -> str:
+def remedy(season: int, lookback: int, n_windows: int, seasonless: bool = True, other: str = "") -> str:
     """What leaves a backtest more rows before its first cutoff where the season is longer than the lookback (a
-    shorter lookback does not: the seasonal naive baseline reads the season before the window)."""
+    shorter lookback does not: the seasonal naive baseline reads the season before the window), for ``seasonless``
+    series (``first_short``: else ""), after ``other``, the remedy of the series short of what the lookback, horizon
+    and validation rows take (``cutting.backtest_remedy``, "" where none is): each reason's own (decision 9936)."""
+    if not seasonless:
+        return other
     fewer = f"fewer cutoffs ({spelled('n_windows')}), " if n_windows > 1 else ""
-    return (f"; give more rows, or {fewer}a shorter step or horizon, or a shorter season ({spelled('season')}) "
-            f"so that the rows before the first cutoff hold season {season}")
+    whose = f"; for the series without season {season} rows before the first cutoff: " if other else "; "
+    return (f"{other}{whose}give more rows, or {fewer}a shorter step or horizon, or a shorter season "
+            f"({spelled('season')}) so that the rows before the first cutoff hold season {season}")
