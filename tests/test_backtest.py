@@ -813,3 +813,19 @@ def test_a_season_longer_than_the_lookback_backtests_the_seasonal_naive_of_a_loo
             "step or horizon, or a shorter season (season=, --season)")):
         Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "season": 40, "val_frac": 0.2}).backtest(
             frame.iloc[:40], target="y", n_windows=2)
+
+
+def test_a_backtest_with_series_short_for_two_reasons_names_each_ones_remedy():
+    """Decision 1832 (r35r1 finding 8): season 12, lookback 8, horizon 12, one cutoff: 'A' (30 rows, 18 before the
+    cutoff) holds a season but not the lookback, horizon and validation rows, 'B' (22 rows, 10 before it) not even the
+    season. The refusal gives the settings that fit 'A' and the season's remedy for the series without it, where it
+    gave the season's alone, which does not help 'A'."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"id": sid, "date": pd.date_range("2020-01-31", periods=n, freq="ME"),
+                                     "y": np.sin(np.arange(n) / 2) + 0.1 * rng.standard_normal(n)})
+                       for sid, n in (("A", 30), ("B", 22))])
+    with pytest.raises(RnncastError, match=re.escape(
+            "the longest series ('A', 30 rows) fits horizon 3 (horizon=3, --horizon 3); for the series without season "
+            "12 rows before the first cutoff: give more rows, or a shorter step or horizon, or a shorter season")):
+        Forecaster(**{**TINY, "lookback": 8, "horizon": 12, "season": 12}).backtest(frame, target="y", id_col="id",
+                                                                                     n_windows=1)

@@ -147,9 +147,10 @@ def test_nothing_is_said_where_every_training_window_is_learned_from(caplog):
 def test_the_windows_learned_from_are_the_panels_training_windows_from_the_fits_first_row():
     windows = baselinebands.training(np.array([0, 60, 100]), [Split(40, 50, 60), Split(30, 35, 40)], np.array([5, 0]),
                                      np.array([1, 0, 1]), 4, 2, 1, 7)
-    np.testing.assert_array_equal(windows.series, [0] * (38 - 9 + 1) + [1] * (28 - 7 + 1))
+    np.testing.assert_array_equal(windows.series, [0] * (38 - 9 + 1) + [1] * (28 - 4 + 1))
     np.testing.assert_array_equal(windows.target_rows[windows.series == 0], np.arange(9, 39))  # from row 5, inputs 4
-    np.testing.assert_array_equal(windows.target_rows[windows.series == 1], 60 + np.arange(7, 29))  # a season read
+    np.testing.assert_array_equal(windows.target_rows[windows.series == 1], 60 + np.arange(4, 29))  # every one: decision 1827
+    np.testing.assert_array_equal(windows.before, windows.target_rows - np.array([0, 60])[windows.series])
 
 
 def test_the_baselines_quantiles_are_written_beside_their_forecasts_as_the_models_are(quantile_model):
@@ -221,11 +222,40 @@ def test_the_seasonal_naive_forecast_reads_the_series_rows_before_the_window_wha
         "seasonal"], out["seasonal"][:3])  # where every window has its season, ``before`` changes nothing
 
 
-def test_the_intervals_learn_only_from_training_windows_with_a_season_of_rows_before_them():
-    """Lookback 3, season 7: the training windows the intervals learn from start where a season of the series' rows
-    lies before their first target (row 7 on), as a lookback of 7 would have them; none reads another series."""
+def test_only_the_seasonal_naive_learns_from_the_training_windows_with_a_season_of_rows_before_them():
+    """Decision 1827: lookback 3, season 7: every training window is learned from (rows 3 on); the seasonal naive
+    baseline's errors are those of the windows with a season of the series' rows before them (row 7 on), as a
+    lookback of 7 would have them, none reading another series; the repeat and mean baselines' are those of season 1."""
     windows = baselinebands.training(np.array([0, 60]), [Split(40, 50, 60)], None, np.arange(1), 3, 2, 1, 7)
-    assert windows.target_rows.min() == 7 and windows.target_rows.max() == 38
+    assert windows.target_rows.min() == 3 and windows.target_rows.max() == 38
+    y = _series(seed=4)
+    seven, one = (_quantiles(y, [Split(40, 50, 60)], [0, 60], lookback=3, season=s) for s in (7, 1))
+    for name in ("repeat", "mean"):
+        np.testing.assert_array_equal(seven[name], one[name])
+    first = np.arange(7, 39)  # first targets with 7 rows before them
+    errors = y[first + 1, 0] - y[first + 1 - 7, 0]  # step 2 (h = 1) one season back
+    assert seven["seasonal"][0, 1, 0] == pytest.approx(np.quantile(errors, LEVELS))
+
+
+def test_repeat_and_mean_bands_are_the_same_at_season_52_and_1_and_the_seasonal_has_none_without_a_window(caplog):
+    """Decision 1827 (r35r1 finding 1): 70 weekly rows, lookback 8, training rows 49: no training window has 52 rows
+    before it. The repeat and mean intervals learn from all of them, as at season 1 (the season once cut them to none
+    and ``_said`` raised ValueError); the seasonal naive's are NaN, said once."""
+    y = _series(70, seed=5)
+    with caplog.at_level("INFO", logger="rnncast.baselinebands"):
+        yearly, none = (_quantiles(y, [Split(49, 60, 70)], [0, 70], lookback=8, horizon=4, season=s) for s in (52, 1))
+    for name in ("repeat", "mean"):
+        assert np.isfinite(yearly[name]).all()
+        np.testing.assert_array_equal(yearly[name], none[name])
+    assert np.isnan(yearly["seasonal"]).all()
+    assert [r.getMessage() for r in caplog.records] == [
+        "the seasonal naive baseline's intervals learn from the training windows with season 52 rows of their series "
+        "before them, and the series has none: its pinball loss and coverage are NaN there"]
+
+
+def test_no_training_window_at_all_is_said_as_nothing_left_out():
+    windows = baselinebands.training(np.array([0, 10]), [Split(5, 8, 10)], None, np.arange(1), 4, 2, 1, 1)
+    assert len(windows.target_rows) == 0 and windows.said == ""  # no ValueError from a 0-size reshape
 
 
 def test_what_the_training_windows_left_out_is_said_once_in_a_call(caplog):

@@ -57,6 +57,14 @@ def test_coverage_is_the_share_of_true_values_inside_their_interval():
     assert metrics.coverage([1.0], [1.0], [1.0]) == 1.0
 
 
+def test_coverage_of_an_interval_with_a_nan_bound_is_nan_as_its_pinball_is():
+    """Decision 1827: a seasonal naive baseline with no training window to learn its interval from has NaN bounds;
+    its coverage is NaN, as its pinball loss is, not 0%."""
+    y = np.array([1.0, 2.0])
+    assert np.isnan(metrics.coverage(y, [np.nan, 0.0], [3.0, 3.0]))
+    assert np.isnan(metrics.pinball(y, [np.nan, 0.0], 0.5))
+
+
 def test_pinball_weighs_under_and_over_forecasts_by_the_level():
     assert metrics.pinball([10.0], [8.0], 0.9) == pytest.approx(0.9 * 2)  # truth above the forecast
     assert metrics.pinball([10.0], [12.0], 0.9) == pytest.approx(0.1 * 2)  # truth below

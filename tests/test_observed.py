@@ -134,3 +134,21 @@ def test_without_fill_the_training_statistics_are_the_plain_ones():
     means, scales = observed.in_sample(panel, [split], season=2)
     assert means[0, 0] == panel.values[:140, 0].mean()
     assert scales[0, 0] == metrics.naive_scale(panel.values[:140, 0], 2)
+
+
+def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their_own_cause(caplog):
+    """Decision 1830 (r35r1 finding 4): 60 weekly rows, lookback 8, season 52: the 42 training rows hold no two rows
+    a season apart. Fit says so once, with the count, and the note does not blame fill, which made nothing."""
+    from rnncast.runnotes import mase_note
+
+    frame = make_frame(60, freq="W-SUN", feature=False)
+    with caplog.at_level("WARNING", logger="rnncast.observed"):
+        model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52}).fit(frame, target="y")
+    assert np.isnan(model.mase_scales_[0, 0])
+    assert [r.getMessage() for r in caplog.records if r.name == "rnncast.observed"] == [
+        "MASE has no in-sample scale for target 'y' (42 of 53): the training rows hold fewer than season + 1 rows, so "
+        "no two lie one season (52 rows) apart; its MASE is undefined and left out of the pooled MASE; every other "
+        "score counts it"]
+    result = model.evaluate(frame, part="test")
+    assert result["mase_excluded"]["causes"] == {"short": 1} and result["mase_excluded"]["unobserved"] == 0
+    assert "fewer than season + 1 = 53 rows" in mase_note(result) and "fill" not in mase_note(result)

@@ -438,9 +438,10 @@ def test_a_season_longer_than_the_lookback_leaves_out_the_windows_without_a_seas
     assert np.isfinite(windows.baselines["seasonal"]).all()
 
 
-def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_them_not_said_to_hold_none():
+def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_them_and_named():
     """Decision 1778: series 'b' (45 rows) holds training windows, none with season 40 rows before it; it is counted
-    among the windows left out for the season, not named as holding no window of the part."""
+    among the windows left out for the season, not named as holding no window of the part, and named there as having
+    none left (decision 1831)."""
     rng = np.random.default_rng(0)
     frame = pd.concat([pd.DataFrame({"id": sid, "date": pd.date_range("2024-01-01", periods=n, freq="h"),
                                      "y": np.sin(np.arange(n) / 6) + 0.1 * rng.standard_normal(n)})
@@ -450,3 +451,18 @@ def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_the
     assert scored["series"] == 1 and "series_left_out" not in scored
     assert scored["season_left_out"]["series"] == 2 and "(in 2 series) are left out: their series hold fewer than " \
         "season 40 rows" in scored["text"]
+    assert scored["season_left_out"]["series_ids"] == ["b"]  # named, as the series of no window are (decision 1831)
+    assert "on the other 42; series 'b' (45 rows) has none left; the model was" in scored["text"]
+
+
+def test_the_model_scored_alone_keeps_the_windows_without_a_season_before_them():
+    """Decision 1829: ``baselines=False`` (tune's validation score, which scores no baseline) leaves out no window for
+    the seasonal naive baseline's sake: lookback 6, season 12 on 100 hourly rows keeps every window of part 'all'."""
+    from rnncast.reading import known, read_new
+
+    frame = make_frame(100, feature=False)
+    model = Forecaster(**{**TINY, "lookback": 6, "season": 12}).fit(frame, target="y")
+    panel, index = known(model.state_, read_new(model.state_, frame))
+    starts, _, scored = parts.select(model.state_, panel, index, "all", baselines=False)
+    assert len(starts) == 100 - 6 - 3 + 1 and "season_left_out" not in scored
+    assert len(parts.select(model.state_, panel, index, "all")[0]) == 100 - 12 - 3 + 1

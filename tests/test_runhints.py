@@ -87,3 +87,18 @@ def test_no_training_mean_hint_where_the_climatology_is_the_best_baseline():
     assert window_norm_hint(_fitted(), scores) is None
     block["climatology"]["mse"] = 9.0  # the mean the best again: its hint, as before
     assert window_norm_hint(_fitted(), scores).startswith("hint: the training mean has the lowest MSE of the baselines")
+
+
+def test_a_lookback_of_the_season_the_training_rows_cannot_hold_is_not_proposed():
+    """Decision 1833 (r35r1 finding 10): 60 weekly rows, lookback 8, season 52, 42 training rows: a lookback of 52 +
+    horizon 4 has no training window, so the hint says the data is too short for window_norm='season' instead of
+    proposing --lookback 52, which fit would refuse."""
+    fitted = _fitted(lookback=8)
+    fitted.settings_.data.season, fitted.settings_.data.horizon = 52, 4
+    fitted.splits_ = [Split(42, 51, 60)]
+    assert window_norm_hint(fitted, _scores(1.482, 0.2796, 0.95)) == (
+        "hint: the seasonal naive forecast has a lower MSE than the model; starting the network at it "
+        "(window_norm='season', --window-norm season) needs a lookback of at least the season, and no series' training "
+        "rows hold a window of lookback 52 + horizon 4 = 56 rows (the most are 42): the data is too short for it")
+    fitted.splits_ = [Split(56, 66, 76)]  # 56 training rows hold one: proposed, as before
+    assert "lookback=52, --lookback 52) may help" in window_norm_hint(fitted, _scores(1.482, 0.2796, 0.95))

@@ -20,7 +20,7 @@ def test_windows_without_a_season_before_them_are_left_out_and_counted():
     kept_starts, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 12, "all")
     np.testing.assert_array_equal(kept_starts, [4, 10, 45, 50])
     np.testing.assert_array_equal(kept_series, [0, 0, 1, 1])
-    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "text": (
+    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "series_ids": [], "text": (
         "3 of the 7 windows (in 2 series) are left out: their series hold fewer than season 12 rows before their "
         "first target, which the seasonal naive baseline reads (lookback 8); the model and the baselines are scored "
         "on the other 4")}
@@ -51,3 +51,51 @@ def test_a_backtests_series_without_a_season_before_its_first_cutoff():
     assert seasonrows.need(12, 16) == ""
     assert seasonrows.remedy(52, 16, 1) == ("; give more rows, or a shorter step or horizon, or a shorter season "
                                             "(season=, --season) so that the rows before the first cutoff hold season 52")
+
+
+def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused_before_training(monkeypatch):
+    """Decision 1828 (r35r1 finding 2): 50 weekly rows, lookback 8, season 52: every test window has at most 46 rows
+    before its first target, so the test scores would be refused once the model had trained; the fit is refused
+    before its first epoch, by name, and a test split with one such window passes."""
+    from rnncast import Forecaster, fitting
+    from rnncast.errors import RnncastError
+    from rnncast.windows import Split
+    from conftest import make_frame
+
+    with pytest.raises(RnncastError, match=r"the test split holds no window with season 52 rows of its series before "
+                                           r"its first target, .* \(lookback 8; the latest has 46\), .* the fit is "
+                                           r"refused before it trains; give data with more rows, or a shorter season"):
+        seasonrows.check_fit(np.array([0, 50]), [Split(35, 42, 50)], 8, 4, 52)
+    seasonrows.check_fit(np.array([0, 60]), [Split(42, 51, 60)], 8, 4, 52)  # test windows from row 51: some have 52
+    seasonrows.check_fit(np.array([0, 50]), [Split(35, 42, 50)], 52, 4, 52)  # the lookback holds the season
+    seasonrows.check_fit(np.array([0, 50]), [Split(35, 50, 50)], 8, 4, 52)  # no test window: nothing to refuse
+    monkeypatch.setattr(fitting, "prepare", lambda *a, **k: pytest.fail("the network was built"))
+    with pytest.raises(RnncastError, match="refused before it trains"):
+        Forecaster(horizon=4, lookback=8, season=52, epochs=1, hidden_size=4).fit(
+            make_frame(50, freq="W-SUN", feature=False), target="y")
+
+
+def test_a_panels_series_with_no_window_left_is_named_with_its_rows():
+    """Decision 1831 (r35r1 finding 6): series 1 (55 rows) holds windows, none with season 52 rows before it; the
+    clause names it, at most ten, and the record keeps its id; a single series' record names none."""
+    offsets = np.array([0, 100, 155])
+    starts, series = np.array([50, 60, 100, 110]), np.array([0, 0, 1, 1])
+    names = {0: "a", 1: "b"}.get
+    _, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 52, "test", ids=names)
+    np.testing.assert_array_equal(kept_series, [0, 0])
+    assert said["series_ids"] == ["b"] and said["text"].endswith(
+        "the model and the baselines are scored on the other 2; series 'b' (55 rows) has none left")
+    one = seasonrows.kept(np.array([0, 100]), np.array([30, 50]), np.array([0, 0]), 8, 52, "test", ids=names)[2]
+    assert one["series_ids"] == [] and "none left" not in one["text"]
+
+
+def test_a_backtests_remedy_is_each_reasons_own():
+    """Decision 1832 (r35r1 finding 8): the season's remedy where only the season is short, the other's alone where
+    no series lacks the season, and both, the season's said to be for its series, where both reasons occur."""
+    other = "; fewer cutoffs or a shorter lookback need fewer"
+    season = ("give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter step or horizon, or a shorter season "
+              "(season=, --season) so that the rows before the first cutoff hold season 12")
+    assert seasonrows.remedy(12, 8, 2) == f"; {season}"
+    assert seasonrows.remedy(12, 8, 2, False, other) == other
+    assert seasonrows.remedy(12, 8, 2, True, other) == (
+        f"{other}; for the series without season 12 rows before the first cutoff: {season}")

@@ -984,3 +984,43 @@ def test_a_trial_keeps_no_climatology_it_never_scores(monkeypatch):
     assert len(result.study.trials) == 2 and built == []
     assert Forecaster(**{**FIXED, "epochs": 1, "lookback": 14}).fit(daily, target="y").state_.climatology is not None
     assert built == [1]  # fit outside a tune keeps it
+
+
+def test_a_season_longer_than_the_lookback_leaves_tunes_validation_windows_whole():
+    """Decision 1829 (r35r1 finding 3): 60 weekly rows, lookback 8, season 52: no validation window has 52 rows before
+    it. tune scores the model alone, so none is left out for the seasonal naive baseline's sake: the trial completes
+    (it stopped the whole tune with "no window of part 'val' is left to score") and its score is the model's on every
+    validation window."""
+    weekly = make_frame(60, freq="W-SUN", feature=False)
+    result = tune(weekly, target="y", trials=1, settings={**FIXED, "horizon": 4, "lookback": 8, "season": 52,
+                                                          "epochs": 1}, search=("lr",))
+    assert result.study.trials[0].state == optuna.trial.TrialState.COMPLETE
+    model = result.forecaster().fit(weekly, target="y")
+    from rnncast import forecasting
+    alone = forecasting.new_part(forecasting.Model(model.net_, model.state_, model.device_), weekly, "val",
+                                 baselines=False)
+    assert alone.scored["windows"] > 0 and "season_left_out" not in alone.scored
+
+
+def test_a_trial_with_nothing_to_score_fails_and_the_study_goes_on(frame, tmp_path, monkeypatch):
+    """Decision 1829: a trial whose validation scoring finds nothing left (``NothingLeft``) fails with its reason,
+    and the next trial runs; the study's files are written."""
+    from rnncast import forecasting
+    from rnncast.errors import NothingLeft
+
+    real, calls = forecasting.new_part, []
+
+    def nothing_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise NothingLeft("no window of part 'val' is left to score: because")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(forecasting, "new_part", nothing_once)
+    said = []
+    result = tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 24}, search=("lr",),
+                  out=tmp_path / "t", on_trial=said.append)
+    assert [t.state.name for t in result.study.trials] == ["FAIL", "COMPLETE"] and result.study.best_trial.number == 1
+    assert trial_line(said[0], "validation MSE (scaled units)").endswith(": no window of part 'val' is left to score: "
+                                                                        "because")
+    assert "FAIL" in (tmp_path / "t" / "trials.csv").read_text()

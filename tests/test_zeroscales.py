@@ -108,3 +108,15 @@ def test_a_dry_stations_zero_pairs_are_no_nonzero_value_not_no_demand():
     excluded = {"count": 1, "causes": {"zero_pairs": 1}, "season": 365, "demand": False}
     assert "no nonzero value" in zeroscales.rows_said(excluded) and "demand" not in zeroscales.rows_said(excluded)
     assert "no demand" in zeroscales.rows_said({**excluded, "demand": True})
+
+
+def test_training_rows_no_longer_than_the_season_are_their_own_cause_not_fill():
+    """Decision 1830 (r35r1 finding 4): a NaN scale of training rows no more than a season is ``SHORT`` (fill made
+    nothing there); a NaN scale of longer rows stays ``UNOBSERVED``, fill's."""
+    scales = np.array([[np.nan], [np.nan], [1.0]])
+    codes = np.array([[zeroscales.SHORT], [0], [0]])
+    assert zeroscales.causes(scales, codes) == ["short", "unobserved", None]
+    assert zeroscales.rows_why("short", 52) == ("hold fewer than season + 1 = 53 rows, so no two lie one season (52 "
+                                                "rows) apart (no in-sample seasonal naive error)")
+    assert zeroscales.short_why("short", 52) == "fewer than season + 1 = 53 training rows"
+    assert mase_zero([[zeroscales.SHORT]], 1, 1).tolist() == [[zeroscales.SHORT]]  # saved and read back

@@ -159,6 +159,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                      stepactuals.through(panel, horizon), placed, offset)  # [S, K]
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
+    unfit = None in first  # short of what lookback, horizon and validation take: a shorter lookback helps (decision 1832)
     if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 1778
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
     needed = max(up or 0, data_s.season * (data_s.season > lookback)) + (reach := horizon + (n_windows - 1) * step)
@@ -166,9 +167,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
                                else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else
                                                                    " and a horizon after it")
-        remedy = seasonrows.remedy(data_s.season, lookback, n_windows) if seasonless.any() else backtest_remedy(
-            lookback, horizon, data_s.val_frac, n_windows, panel, step if span else given_step) if None in first else ""
-        cut = None
+        remedy, cut = seasonrows.remedy(data_s.season, lookback, n_windows, seasonless.any(), backtest_remedy(
+            lookback, horizon, data_s.val_frac, n_windows, panel, step if span else given_step) if unfit else ""), None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
         why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
         cut = cutoffs.counts(data_s.cutoff, panel, [needed - reach or None, reach]) if None in first else None  # decision 1820

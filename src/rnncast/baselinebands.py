@@ -21,8 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnncast import baselines, filledwindows, stepactuals
-from rnncast.noticed import first_in_call
+from rnncast import baselines, filledwindows, noticed, stepactuals
 from rnncast.spelling import counted
 from rnncast.windows import panel_window_starts
 
@@ -61,7 +60,8 @@ class Training:
     target, a row of the stacked values; ``series`` [Wt] (sorted); ``actual_rows`` [Wt, H] the stacked row of each
     step's actual at its own date; ``unused`` [Wt, H, T] the values that are no error of a forecast (a date the data
     lacks, a value fill made, or every value of a window whose inputs fill made from later rows); ``n_series``; ``said``:
-    what was left out, by count ("" where nothing was)."""
+    what was left out, by count ("" where nothing was); ``before`` [Wt]: the rows of each one's series before its first
+    target (the seasonal naive baseline learns only from those with a season of them: decision 1827)."""
 
     target_rows: np.ndarray
     series: np.ndarray
@@ -69,14 +69,15 @@ class Training:
     unused: np.ndarray
     n_series: int
     said: str = ""
+    before: np.ndarray | None = None
 
 
 def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, lookback: int, horizon: int, n_t: int,
              season: int, filled: np.ndarray | None = None, read: tuple[int, int] = (0, 0), placed: dict | None = None
              ) -> Training:
     """The training windows of the series ``wanted`` (``windows.panel_window_starts``: targets all in ``splits[s]``'s
-    training rows of series ``s``, rows ``offsets[s]:offsets[s + 1]``, from row ``fit_starts[s]`` on where given, and a
-    season of inputs read), each step's actual at its own date and what is no error, by the rules the scores keep
+    training rows of series ``s``, rows ``offsets[s]:offsets[s + 1]``, from row ``fit_starts[s]`` on where given; all of
+    them, whatever the season: decision 1827), each step's actual at its own date and what is no error, by the rules the scores keep
     (``stepactuals``, ``filledwindows``): a step whose date the data lacks (``placed``: ``calendarcuts.placed_series``)
     has no actual, and the row after the cutoff is a later date's; a value ``filled`` [N, C] made is none; a window
     whose inputs hold values fill made from later rows (``filledwindows.reads_later``, ``read``: its future
@@ -84,8 +85,8 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     in a call (``noticed.first_in_call``: fit learns the same windows for its validation and its test part)."""
     starts, series = panel_window_starts(splits, offsets, "train", lookback, horizon)
     offsets = np.asarray(offsets, dtype=np.int64)
-    first = np.maximum(season - lookback, 0 if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)[series])
-    keep = np.isin(series, wanted) & (starts - offsets[series] >= first)  # a season of inputs read, none before fit's
+    first = 0 if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)[series]
+    keep = np.isin(series, wanted) & (starts - offsets[series] >= first)  # none before fit's; each season's: decision 1827
     starts, series = starts[keep], series[keep]
     target_rows = starts + lookback
     lacking = stepactuals.lacking_steps(target_rows - offsets[series] - 1, series, horizon, placed or {})[0]  # [Wt, H]
@@ -98,15 +99,22 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     if made is not None:
         unused = unused | made
     said = _said(lacking, made, later, unused)
-    if said and first_in_call("baselines' training windows", said):  # fit learns them for val and test: once (decision 1815)
+    if said and noticed.first_in_call("baselines' training windows", said):  # fit learns them for val and test: once (decision 1815)
         log.info("%s", said)
-    return Training(target_rows, series, actual_rows, unused, len(splits), said)
+    seasonless = np.setdiff1d(series, series[target_rows - offsets[series] >= season]) if season > 1 else ()
+    if len(seasonless) and noticed.first_in_call("seasonal bands", season):  # its own windows alone (decision 1827)
+        log.info("the seasonal naive baseline's intervals learn from the training windows with season %d rows of their "
+                 "series before them, and %s none: its pinball loss and coverage are NaN there", season,
+                 "the series has" if len(splits) == 1 else f"{len(seasonless)} of the {len(splits)} series have")
+    return Training(target_rows, series, actual_rows, unused, len(splits), said, target_rows - offsets[series])
 
 
 def _said(lacking: np.ndarray, made: np.ndarray | None, later: np.ndarray, unused: np.ndarray) -> str:
     """What the learning left out of the training windows, by count; "" where nothing was. ``made``: the steps whose
     actual fill made, on a date the data has (None: none made)."""
     total = len(unused)
+    if not total:  # no training window: nothing learned, nothing left out
+        return ""
     whole = unused.reshape(total, -1).all(axis=1)
     kept = ~whole
     parts = [f"{counted(int(later.sum()), 'window')} whose inputs hold values fill made from later rows left out whole"
@@ -128,11 +136,12 @@ def error_quantiles(values: np.ndarray, windows: Training, means: np.ndarray, le
     """Each baseline's name -> [S, H, T, Q]: the quantiles at ``levels`` of its errors (actual less forecast) at each
     horizon step of each series' training ``windows`` (``training``: each step's actual at its own date, the values
     ``unused`` left out) of ``values`` [N, C] (targets first); NaN for a series with no training window or a step
-    none of whose values is an actual."""
+    none of whose values is an actual. The seasonal naive baseline learns from the windows with ``season`` rows of
+    their series before them (``windows.before``: NaN errors for the others), the rest from every one (decision 1827)."""
     actual = np.where(windows.unused, np.nan, values[windows.actual_rows][..., :n_t].astype(np.float64))  # [Wt, H, T]
     return {name: grouped_quantiles(actual - forecast, windows.series, windows.n_series, levels)
             for name, forecast in point_forecasts(values, windows.target_rows, windows.series, means, horizon, n_t,
-                                                  season).items()}
+                                                  season, before=windows.before).items()}
 
 
 def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000

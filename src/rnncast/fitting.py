@@ -22,7 +22,7 @@ import torch
 from rnncast import resume as resume_io
 from rnncast import (blanklabels, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
-                     quantilestart, resolution, resumedsettings, samestep, scaling, seasonspans, seeding, spreads, stuckruns, testoverlap,
+                     quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -79,6 +79,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)
     thin = cutting.few_val_windows(splits, settings.data, split is None and settings.data.cutoff is None)  # decision 1810
+    seasonrows.check_fit(panel.offsets, splits, settings.data.lookback, settings.data.horizon, settings.data.season)
     negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None

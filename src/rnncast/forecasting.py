@@ -243,27 +243,29 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     return featuresonly.without_actuals(model.state, tuple(windows), absent)  # each step at its own date's actual
 
 
-def new_part(model: Model, data, part: str, static_covariates=None, maker=None, with_bands: bool = True) -> PartForecasts:
+def new_part(model: Model, data, part: str, static_covariates=None, maker=None, with_bands: bool = True,
+             baselines: bool = True) -> PartForecasts:
     """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
     forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
     the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497); ``maker``: the table maker of
-    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 1595)."""
+    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 1595); ``baselines`` False:
+    the model scored alone, on every window of the part (tune: ``parts.select``, decision 1829)."""
     read = reading.read_new(model.state, data, static_covariates)
     panel, index = reading.known(model.state, read)
-    found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands)
+    found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands, baselines)
     stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
     found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
                                         found.original.times, maker)  # predict_windows' to_frame's, the same table
     return found
 
 
-def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True
-                   ) -> PartForecasts:
+def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True,
+                   baselines: bool = True) -> PartForecasts:
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
     too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
-    starts, series, scored = parts.select(model.state, panel, index, part, located=located)
+    starts, series, scored = parts.select(model.state, panel, index, part, located=located, baselines=baselines)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
     spans = panel.read_spans(starts, series, data.lookback + data.horizon)  # the rows scored, found once for each
     resolution.named(panel, None, data.lookback, data.horizon, resolution.FITTED,  # and each row its windows read

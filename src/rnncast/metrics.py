@@ -143,9 +143,12 @@ def mase(y_true, y_pred, y_train, season: int = 1, observed=None) -> float:
 
 def coverage(y_true, lower, upper) -> float:
     """The fraction of true values inside their interval ``[lower, upper]`` (0 to 1): ``y_true``, ``lower``,
-    ``upper`` arrays of one shape (any); NaN where they hold no value (a backtest window left out), with no warning."""
+    ``upper`` arrays of one shape (any); NaN where they hold no value (a backtest window left out), with no warning,
+    or where a bound is NaN, as ``pinball`` is (a seasonal naive baseline without an interval: decision 1827)."""
     (y_true, lower), (_, upper) = _pair(y_true, lower, "lower"), _pair(y_true, upper, "upper")
-    return float(np.mean((y_true >= lower) & (y_true <= upper))) if y_true.size else float("nan")
+    if not y_true.size or np.isnan(lower).any() or np.isnan(upper).any():
+        return float("nan")
+    return float(np.mean((y_true >= lower) & (y_true <= upper)))
 
 
 def pinball(y_true, q_pred, q: float) -> float:

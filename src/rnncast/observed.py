@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import filledwindows, metrics
+from rnncast import filledwindows, metrics, noticed
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,11 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
-    warning); one with no observed training value at all keeps the mean of its rows as filled, warned
+    warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
-    no_scale, no_mean = [], []
+    no_scale, no_mean, short = [], [], []
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
         rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
@@ -48,11 +48,17 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             scales[s, t] = metrics.naive_scale(rows[:, t], season, seen)
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season:
                 no_scale.append(_who(panel, s, t))
+            elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
+                short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else "fill"
     if no_scale:
         log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
                     "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
+    if short and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
+        log.warning("MASE has no in-sample scale for %s: the training rows hold fewer than season + 1 rows, so no two lie "
+                    "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
+                    some(short), "one row" if season == 1 else f"one season ({season} rows)")
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
                     some(no_mean), made_by)

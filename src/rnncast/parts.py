@@ -90,18 +90,20 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
                    np.minimum(np.asarray(starts, dtype=np.int64), [sp.end for sp in splits]) if starts else None)
 
 
-def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate", located: Located | None = None
-           ) -> tuple[np.ndarray, np.ndarray, dict]:
+def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate", located: Located | None = None,
+           baselines: bool = True) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
     trained on, also said at the end of its text; ``series_left_out``: the series of a panel that hold no
     window of ``part``, named (``left_out``); ``across_gaps``: the windows that span calendar steps missing
     from the data, counted (``gapwindows.across``); ``future_left_out``: the windows of a model reading future
-    covariates that forecast a date without a row, left out (``stepactuals.future_kept``); each warned of and said in
-    the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
+    covariates that forecast a date without a row, left out (``stepactuals.future_kept``); ``season_left_out``: the
+    windows with fewer than a season of their series' rows before them, which the seasonal naive baseline reads, left
+    out (``seasonrows.kept``: counted, its series with none left named); each warned of and said in the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
     the part that would score, and the series too short for any window) or none is left. ``method``: the method called, which the
     refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out). ``located``:
-    ``locate``'s borders where the caller found them (forecasting, which learns the baselines' intervals by them)."""
+    ``locate``'s borders where the caller found them (forecasting, which learns the baselines' intervals by them);
+    ``baselines`` False: the model scored alone (tune), no window left out for a baseline's sake (decision 1829)."""
     if part not in PARTS:
         raise RnncastError(f"unknown part {part!r}; choose one of: {', '.join(PARTS)} (test: the rows after those the "
                            "model was fitted on, new data included)")
@@ -128,7 +130,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     starts, series = starts[kept], series[kept]
     held = series  # the series holding a window of the part, before those without a season before them
     starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, state.settings.data.season,
-                                                 part, scores)  # fewer than a season before them (decision 1778)
+                                                 part, scores, panel.given_id) if baselines else (starts, series, None)
     climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
                       climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))

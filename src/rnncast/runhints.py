@@ -58,7 +58,8 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     model, or None: the window_norm that starts the network at that baseline (``STARTS``: 'season' at the seasonal
     naive forecast; 'none' at the training mean, the standard ``scaler``'s zero; 'last' at the last value); for the
     seasonal naive, where the lookback leaves each series (``splits``) fewer training windows than its own length, a
-    shorter one of at least a season too (with the counts). None where the model already starts there
+    shorter one of at least a season too (with the counts); beside a lookback shorter than the season, the lookback of
+    the season 'season' needs, or, where no series' training rows hold a window of it, that the data is too short. None where the model already starts there
     (``window_norm``), or trains by sequence (``scheme``, which refuses 'season'). Only the best baseline is named: a
     seasonal naive forecast that beat the model while the training mean did better led to 'season' (a tester's find);
     the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at."""
@@ -81,6 +82,11 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
                    "repeat": "the latest value forecasts these values better than the model"}[best]
         text = f"hint: {name} has the lowest MSE of the baselines, lower than the model's: {follows}"
     standard = f", with {spelled('scaler', 'standard')}" if best == "mean" and scaler != "standard" else ""
+    most = max((split.train_end for split in splits), default=None) if splits else None  # a series' training rows
+    if best == "seasonal" and season > lookback and most is not None and most < season + horizon:  # decision 1833
+        return (f"{text}; starting the network at it ({spelled('window_norm', norm)}) needs a lookback of at least the "
+                f"season, and no series' training rows hold a window of lookback {season} + horizon {horizon} = "
+                f"{season + horizon} rows (the most are {most}): the data is too short for it")
     if best == "seasonal" and season > lookback:  # 'season' reads the window's last season (decision 1778)
         standard = f", with a lookback of at least the season, {spelled('lookback', season)}"
     text += (f"; starting the network at it ({spelled('window_norm', norm)}{standard}) may help: untrained, it then "

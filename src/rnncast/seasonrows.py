@@ -5,7 +5,8 @@ The seasonal naive baseline reads the series' own rows one season before each st
 ``y[t + h - 1 - season * ceil(h / season)]``), not the model's input window, as statsforecast and Darts read it, so a
 season of 52 weeks scores beside a lookback of 16. A window whose first target has fewer than ``season`` rows of its
 series before it has no seasonal naive forecast; it is left out of the scores of the model and of every baseline
-alike (one common set of windows, as a lookback of at least the season leaves it), and said once, by count.
+alike (one common set of windows, as a lookback of at least the season leaves it), and said once, by count. A fit
+whose test split would have none left is refused before it trains (``check_fit``, decision 1828).
 Where the lookback is at least the season every window has its season: nothing changes.
 """
 
@@ -15,18 +16,21 @@ import logging
 
 import numpy as np
 
-from rnncast.errors import NothingLeft
-from rnncast.spelling import counted, spelled
+from rnncast.errors import NothingLeft, RnncastError
+from rnncast.spelling import counted, some, spelled
+from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
 
 
 def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, season: int, part: str,
-         scores: bool = True) -> tuple[np.ndarray, np.ndarray, dict | None]:
+         scores: bool = True, ids=None) -> tuple[np.ndarray, np.ndarray, dict | None]:
     """The windows at stacked rows ``starts`` [W] (their inputs' first rows) of series ``series`` [W] (rows
     ``offsets[s]:offsets[s + 1]``) whose first target has at least ``season`` rows of its series before it, and what
-    was left out: ``{"windows", "of", "series", "season", "text"}`` (the clause of what was scored), None where
-    nothing was (a ``season`` of 1, or not longer than ``lookback``). ``scores`` False (``predict_windows``): a warning
+    was left out: ``{"windows", "of", "series", "season", "series_ids", "text"}`` (the clause of what was scored;
+    ``series_ids``: the first ten of the series with no window left, by ``ids`` (position -> id as given), named in
+    the text with their rows: decision 1831), None where nothing was (a ``season`` of 1, or not longer than
+    ``lookback``). ``scores`` False (``predict_windows``): a warning
     says it, as its windows forecast, not scored. Raises ``NothingLeft`` where no window of ``part`` is left."""
     if season <= max(lookback, 1) or not len(starts):
         return starts, series, None
@@ -46,9 +50,31 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
                           f"fewer than season {season} rows of its series before its first target, which the seasonal "
                           f"naive baseline reads; give data with at least {season} rows before the windows, or a "
                           f"shorter season ({spelled('season')})")
+    emptied = np.setdiff1d(series, series[keep]) if ids is not None and where else []  # a panel's series with none
+    if len(emptied):
+        rows = np.diff(np.asarray(offsets))
+        listed = some([f"{ids(s)!r} ({counted(int(rows[s]), 'row')})" for s in emptied[:10]], 10, total=len(emptied))
+        text += f"; series {listed} {'has' if len(emptied) == 1 else 'have'} none left"
     if not scores:
         log.warning("%s", text)
-    return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season, "text": text}
+    return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season,
+                                        "series_ids": [ids(s) for s in emptied[:10]], "text": text}
+
+
+def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, season: int) -> None:
+    """Refuse, before a fit trains, data whose test split (``splits`` [S] of the series at rows ``offsets``) holds
+    windows and none with ``season`` rows of its series before its first target where the season is longer than the
+    lookback: ``kept`` would leave every one out of the test scores after the training, and the run unfinished
+    (decision 1828). Raises ``RnncastError``."""
+    if season <= max(lookback, 1):
+        return
+    starts, series = panel_window_starts(splits, offsets, "test", lookback, horizon)
+    before = starts - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each first target
+    if len(starts) and not (before >= season).any():
+        raise RnncastError(f"the test split holds no window with season {season} rows of its series before its first "
+                           f"target, which the seasonal naive baseline reads (lookback {lookback}; the latest has "
+                           f"{int(before.max())}), so none would be scored: the fit is refused before it trains; give "
+                           f"data with more rows, or a shorter season ({spelled('season')})")
 
 
 def first_short(first_rows: np.ndarray, season: int, lookback: int) -> np.ndarray:
@@ -70,9 +96,14 @@ def need(season: int, lookback: int) -> str:
             f"(lookback {lookback})")
 
 
-def remedy(season: int, lookback: int, n_windows: int) -> str:
+def remedy(season: int, lookback: int, n_windows: int, seasonless: bool = True, other: str = "") -> str:
     """What leaves a backtest more rows before its first cutoff where the season is longer than the lookback (a
-    shorter lookback does not: the seasonal naive baseline reads the season before the window)."""
+    shorter lookback does not: the seasonal naive baseline reads the season before the window), for ``seasonless``
+    series (``first_short``: else ""), after ``other``, the remedy of the series short of what the lookback, horizon
+    and validation rows take (``cutting.backtest_remedy``, "" where none is): each reason's own (decision 1832)."""
+    if not seasonless:
+        return other
     fewer = f"fewer cutoffs ({spelled('n_windows')}), " if n_windows > 1 else ""
-    return (f"; give more rows, or {fewer}a shorter step or horizon, or a shorter season ({spelled('season')}) "
-            f"so that the rows before the first cutoff hold season {season}")
+    whose = f"; for the series without season {season} rows before the first cutoff: " if other else "; "
+    return (f"{other}{whose}give more rows, or {fewer}a shorter step or horizon, or a shorter season "
+            f"({spelled('season')}) so that the rows before the first cutoff hold season {season}")

@@ -32,7 +32,7 @@ from rnncast import (climatologyfit, cutting, evaluation, forecasting, fullstudy
                      resolution, studies, trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
-from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.errors import NothingLeft, RnncastError, TrainingDiverged
 from rnncast.fitting import check_roles
 from rnncast.forecaster import Forecaster
 from rnncast.forecasting import Model
@@ -246,9 +246,14 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         trial.set_user_attr(BEST_EPOCH, best_epoch(model.history_))  # 0: it kept its untrained network (trials.csv)
         trial.set_user_attr("seconds", time.perf_counter() - started)
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
-        with gapwindows.quiet(), negatives.quiet():
-            # the model's score alone: the baselines' intervals (their training errors' quantiles) left out
-            val = forecasting.new_part(Model(model.net_, model.state_, model.device_), panel, "val", with_bands=False)
+        with gapwindows.quiet(), negatives.quiet():  # the model's score alone: no baseline's intervals, and every
+            try:  # window of the part, none left out for the seasonal naive baseline's sake (decision 1829)
+                val = forecasting.new_part(Model(model.net_, model.state_, model.device_), panel, "val",
+                                           with_bands=False, baselines=False)
+            except NothingLeft as err:  # nothing of its part to score: this trial fails, the study goes on (decision 1829)
+                trial.set_user_attr("failed", str(err).strip().splitlines()[0])
+                trial.set_user_attr(trialgrid.RAISED_ATTR, True)
+                raise
             return evaluation.evaluate(val)["scaled"]["model"][key]
 
     stop_if_asked()  # a Ctrl-C while the data was read and the study opened: stopped before any trial
@@ -286,7 +291,7 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         return result
 
     try:  # within tune's said_once: the data's warnings said by the first trial, not by every one
-        study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged,),
+        study.optimize(owned(objective, out), n_trials=runs, timeout=timeout, catch=(TrainingDiverged, NothingLeft),
                        callbacks=[finished])
     except KeyboardInterrupt:  # the trial it stopped is failed: trials.csv says so, with why
         written(out)
@@ -306,7 +311,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
                     timeout, counted(len(ran), "trial"), runs, spelled("timeout"))
     result = written(out)
     if result is None:
-        raise RnncastError("no trial of the study finished (all pruned or diverged); try more trials or epochs")
+        raise RnncastError("no trial of the study finished (all pruned, diverged or with nothing to score); try more trials or "
+                           "epochs")
     if kept_untrained(result.study.best_trial):  # its score is where the network starts: said, not ranked silently
         log.warning(untrained_best(result.study.best_trial))
     return result

@@ -1,5 +1,6 @@
 """Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal naive MAE of the training
-rows (``metrics.naive_scale``), is NaN where fill left no two observed values one season apart (``UNOBSERVED``) and 0
+rows (``metrics.naive_scale``), is NaN where fill left no two observed values one season apart (``UNOBSERVED``) or
+where the training rows are no more than a season, so none lie a season apart (``SHORT``, decision 1830), and 0
 where each observed value equals the observed one a season earlier, which has three causes (``kind``):
 
 * ``CONSTANT``: the training rows never change;
@@ -20,9 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL, ZERO_PAIRS, EQUAL_PAIRS = 0, 1, 2, 3, 4, 5
+UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL, ZERO_PAIRS, EQUAL_PAIRS, SHORT = 0, 1, 2, 3, 4, 5, 6
 NAMES = {UNKNOWN: "unknown", CONSTANT: "constant", REPEATS: "repeats", ACROSS_FILL: "across_fill",
-         ZERO_PAIRS: "zero_pairs", EQUAL_PAIRS: "equal_pairs"}
+         ZERO_PAIRS: "zero_pairs", EQUAL_PAIRS: "equal_pairs", SHORT: "short"}
 UNOBSERVED = "unobserved"  # a NaN scale: no two observed training values one season apart
 
 
@@ -51,10 +52,13 @@ def kind(rows: np.ndarray, seen: np.ndarray | None, season: int) -> int:
 
 def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None) -> np.ndarray:
     """[S, T] the cause (``kind``) of each 0 of ``scales`` [S, T] (``observed.in_sample``'s, over the same ``panel``,
-    ``splits`` and ``starts``); ``UNKNOWN`` where the scale is not 0."""
+    ``splits`` and ``starts``), ``SHORT`` for a NaN of training rows no more than ``season``; ``UNKNOWN`` elsewhere."""
     codes = np.zeros(scales.shape, dtype=np.int64)
-    for s, t in zip(*np.nonzero(scales == 0)):
+    for s, t in zip(*np.nonzero((scales == 0) | np.isnan(scales))):
         lo, end = (0 if starts is None else int(starts[s])), splits[s].train_end
+        if np.isnan(scales[s, t]):
+            codes[s, t] = SHORT if end - lo <= season else UNKNOWN  # else fill left no pair (UNOBSERVED)
+            continue
         made = None if panel.filled is None else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + end, t] != 0
         codes[s, t] = kind(panel.rows(s)[lo:end, t], None if made is None else ~made, season)
     return codes
@@ -68,7 +72,9 @@ def causes(scales: np.ndarray, codes: np.ndarray | None) -> list:
     named = []
     for row, code in zip(scales, codes):
         bad = np.flatnonzero(~(np.isfinite(row) & (row > 0)))
-        named.append(None if not len(bad) else UNOBSERVED if np.isnan(row[bad[0]]) else NAMES[int(code[bad[0]])])
+        nan = len(bad) and np.isnan(row[bad[0]])  # no pair: too few rows (SHORT), or fill made the others
+        named.append(None if not len(bad) else NAMES[int(code[bad[0]])] if not nan or code[bad[0]] == SHORT
+                     else UNOBSERVED)
     return named
 
 
@@ -95,6 +101,8 @@ def rows_why(cause: str, season: int | None, demand: bool = True) -> str:
                        f"in-sample {naive} error)",
         UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample {naive} "
                     "error)",
+        "short": "hold fewer than season + 1" + (f" = {season + 1}" if season else "") + f" rows, so no two lie "
+                 f"{apart} apart (no in-sample {naive} error)",
     }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample {naive} error)")
 
 
@@ -129,7 +137,8 @@ def short_why(cause: str | None, season: int) -> str:
             "zero_pairs": f"training rows that are 0 in every pair {apart} apart",
             "equal_pairs": f"training rows equal in every pair {apart} apart",
             "across_fill": "observed training values that change only across filled ones",
-            UNOBSERVED: f"no two observed training values {apart} apart"}.get(cause, f"a zero in-sample {scale_name(season)} "
+            UNOBSERVED: f"no two observed training values {apart} apart",
+            "short": f"fewer than season + 1 = {season + 1} training rows"}.get(cause, f"a zero in-sample {scale_name(season)} "
                                                                                    "error")
 
 
