@@ -95,3 +95,24 @@ def test_week_bars_and_day_bars():
     session = sessions.parse(CENTRE)
     assert weekhours.day_bars(session) == {"Mon": 24, "Tue": 24, "Wed": 24, "Thu": 24, "Fri": 24, "Sat": 8}
     assert weekhours.week_bars(sessions.parse("30min 09:30-15:30")) == 65
+
+
+def test_sparse_midday_bars_keep_one_set_of_hours():
+    """Decision 9951: an illiquid stock's 5-minute bars, present 97% of the time at the open and close and 4% at
+    midday, miss some midday bars on every Monday (or Friday) by chance: each bar is judged at its own rate, so the
+    session stays whole instead of per-weekday hours full of holes."""
+    rng = np.random.default_rng(0)
+    grid = sessions.grid(sessions.parse("5min 09:30-15:55"), pd.Timestamp("2023-01-02"),
+                         pd.Timestamp("2023-12-29 23:00"))
+    minutes = (grid.hour * 60 + grid.minute - 570).to_numpy()
+    time = pd.DatetimeIndex(grid[rng.random(len(grid)) < 0.04 + 0.93 * ((minutes - 192.5) / 192.5) ** 4])
+    found = sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("5min"))
+    assert found.freqstr == "5min 09:30-15:55" and found.hours is None
+
+
+def test_hours_with_a_hole_inside_are_no_weekdays_hours():
+    """Decision 9951: a Saturday lacking only its 12:00 bar (a hole inside its hours, not a later opening or an
+    earlier close) keeps every bar."""
+    time = _rows(sat=("08:00", "19:30"))
+    time = time[~((time.day_of_week == 5) & (time.hour == 12) & (time.minute == 0))]
+    assert sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("30min")).hours is None

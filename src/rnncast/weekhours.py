@@ -109,28 +109,30 @@ def found(values: np.ndarray, offsets: np.ndarray, first: int, after: np.ndarray
           chance: float) -> tuple | None:
     """``hours`` [7][B] of the rows ``values`` [N] (naive wall times as integers, each series sorted, cut at
     ``offsets`` [S + 1]) on a session of bars ``first`` + ``after`` [B] (in the same units, ``day`` a day), or None
-    where every weekday keeps every bar: a weekday keeps the bars its rows hold, where it lacks some of them on
-    each of ``min_days`` or more of its days (per series), so many that at the rate its rows miss the bars it
-    holds, missing them every time would come by chance less often than ``chance``; otherwise it keeps them all."""
+    where every weekday keeps every bar. A weekday's hours are the run of bars from the first to the last it holds
+    (a later opening or an earlier close; a bar missing inside them is missed by chance, decision 9951), on a
+    weekday with ``min_days`` or more days (per series), and only where, at each bar's own rate on the weekdays
+    holding it, missing all the bars before that run on each of its days (or all the bars after it) would come by
+    chance less often than ``chance``: an illiquid stock's rare midday or closing bars are missed by chance."""
     opened = (values - first) // day  # [N] the day each row's session opened on
-    bar = np.searchsorted(after, (values - first) % day)  # [N] its bar
+    bar = np.minimum(np.searchsorted(after, (values - first) % day), len(after) - 1)  # [N] its bar
     weekday = (opened + EPOCH_WEEKDAY) % 7
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
-    held = np.zeros((7, len(after)), dtype=bool)
-    held[weekday, np.minimum(bar, len(after) - 1)] = True
-    differ = False
-    for d in range(7):
-        mine = weekday == d
-        if not mine.any() or held[d].all():
-            held[d] = True
-            continue
-        pairs = len(np.unique(np.stack([series[mine], opened[mine]]), axis=1).T)  # [series, day] of weekday d
-        rate = min(int(mine.sum()) / (pairs * int(held[d].sum())), 1.0)
-        if pairs < min_days or (1 - rate) ** pairs >= chance:
-            held[d] = True  # too few days, or missed by chance
-        else:
-            differ = True
-    return tuple(tuple(bool(k) for k in row) for row in held) if differ else None
+    counts = np.zeros((7, len(after)))  # [7, B] rows at each weekday's bars
+    np.add.at(counts, (weekday, bar), 1)
+    days = np.array([len(np.unique(np.stack([series[weekday == d], opened[weekday == d]]), axis=1).T)
+                     for d in range(7)])  # [7] (series, day) pairs of each weekday
+    held = counts > 0
+    hours = np.ones((7, len(after)), dtype=bool)
+    for d in np.flatnonzero((days >= min_days) & held.any(axis=1)):
+        others = (np.arange(7) != d) & (days > 0)
+        rate = counts[others].sum(axis=0) / np.maximum((held[others] * days[others][:, None]).sum(axis=0), 1)  # [B]
+        by_chance = days[d] * np.log1p(-np.minimum(rate, 1 - 1e-12))  # [B] log chance of missing it every day
+        ran = np.flatnonzero(held[d])
+        lo = ran[0] if by_chance[: ran[0]].sum() < np.log(chance) else 0
+        hi = ran[-1] + 1 if by_chance[ran[-1] + 1 :].sum() < np.log(chance) else len(after)
+        hours[d] = (np.arange(len(after)) >= lo) & (np.arange(len(after)) < hi)
+    return tuple(tuple(bool(k) for k in row) for row in hours) if not hours.all() else None
 
 
 def on_week(hours: tuple | None, week: str) -> tuple | None:
