@@ -105,6 +105,15 @@ def kept(hours: tuple, days_ns: np.ndarray) -> np.ndarray:
     return np.asarray(hours, dtype=bool)[weekdays(days_ns)]
 
 
+def each_day(session, days: pd.DatetimeIndex) -> np.ndarray:
+    """[D, B] whether each day's session (``days`` [D]: the naive midnights they opened on, ``sessiondays.session_day``)
+    keeps each bar of ``session`` (a ``sessions.Session``; every bar where its weekdays keep the same hours): what a
+    half day or a holiday is judged against, each day by its own weekday's bars (decision 9954)."""
+    if session.hours is None:
+        return np.ones((len(days), len(session.after)), dtype=bool)
+    return kept(session.hours, pd.DatetimeIndex(days).as_unit("ns").asi8)
+
+
 def found(values: np.ndarray, offsets: np.ndarray, first: int, after: np.ndarray, day: int, min_days: int,
           chance: float) -> tuple | None:
     """``hours`` [7][B] of the rows ``values`` [N] (naive wall times as integers, each series sorted, cut at
