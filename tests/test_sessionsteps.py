@@ -28,7 +28,7 @@ def test_any_span_on_weekdays_of_other_hours_offers_a_week_of_bars(given, offset
     with pytest.raises(RnncastError) as err:
         sessionsteps.steps(offset, units, panel, given, session)
     said = str(err.value)
-    assert "(24 bars Mon Tue Wed Thu Fri, 12 Sat)" in said and "(--step 132 for a week, whose cutoffs move" in said
+    assert "(08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 07:00-12:30 Sat (12))" in said and "(--step 132 for a week, whose cutoffs move" in said
     assert "give '1D'" not in said and "26" not in said and "\n" not in said
 
 

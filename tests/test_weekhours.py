@@ -116,3 +116,11 @@ def test_hours_with_a_hole_inside_are_no_weekdays_hours():
     time = _rows(sat=("08:00", "19:30"))
     time = time[~((time.day_of_week == 5) & (time.hour == 12) & (time.minute == 0))]
     assert sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("30min")).hours is None
+
+
+def test_days_said_groups_weekdays_by_their_hours_not_their_bar_count():
+    """Decision 9957: '08:00-19:30' weekdays and a '10:00-21:30' Saturday were "24 bars Mon Tue Wed Thu Fri Sat", as
+    if alike."""
+    session = sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 10:00-21:30 Sat")
+    assert weekhours.days_said(session) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 10:00-21:30 Sat (24)"
+    assert weekhours.days_said(sessions.parse(CENTRE)) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)"

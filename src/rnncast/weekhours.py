@@ -81,17 +81,24 @@ def write(step: pd.Timedelta, first: pd.Timedelta, after: tuple, hours: tuple, w
     """``freq=``'s text of a session with weekdays of other hours (``read``'s back), one part per set of hours, in
     the order of its first weekday in ``week`` (canonical): ``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30
     Sat``."""
+    parts = [text for text, _ in _parts(step, first, after, hours, week)]
+    return f"{SPLIT} ".join([parts[0], *(text.split(" ", 1)[1] for text in parts[1:])])
+
+
+def _parts(step, first, after, hours, week) -> list[tuple[str, int]]:
+    """Each set of hours of ``write`` as (its text, its bars): ``('30min 08:00-19:30 Mon Tue Wed Thu Fri', 24)``, in
+    the order of its first weekday in ``week``."""
     groups: dict = {}  # {the bars kept: [weekdays]}, in the week's order
     for name in week.split():
         d = weekmasks.DAYS.index(name)
         groups.setdefault(hours[d], []).append(d)
-    texts = []
+    out = []
     for kept, on in groups.items():
         bars = [a for a, k in zip(after, kept) if k]
         text = sessiontext.write(step, first + bars[0], tuple(b - bars[0] for b in bars),
                                  weekmasks.canonical([d in on for d in range(7)]), named=True)
-        texts.append(text if not texts else text.split(" ", 1)[1])
-    return f"{SPLIT} ".join(texts)
+        out.append((text, len(bars)))
+    return out
 
 
 def weekdays(days_ns: np.ndarray) -> np.ndarray:
@@ -171,11 +178,10 @@ def week_bars(session) -> int:
 
 
 def days_said(session) -> str:
-    """The bars of each weekday, alike ones together: ``24 bars Mon Tue Wed Thu Fri, 8 Sat``."""
-    groups: dict = {}
-    for name, n in day_bars(session).items():
-        groups.setdefault(n, []).append(name)
-    return ", ".join(f"{n}{' bars' if not k else ''} {' '.join(names)}" for k, (n, names) in enumerate(groups.items()))
+    """Each set of hours of ``session`` (weekdays of other hours) with its weekdays and bars, as ``freq=`` groups
+    them: ``08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)`` (decision 9957)."""
+    parts = _parts(session.step, session.first, session.after, session.hours, session.week)
+    return ", ".join(f"{text.split(' ', 1)[1]} ({n}{' bars' if not k else ''})" for k, (text, n) in enumerate(parts))
 
 
 def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, back: pd.Timestamp) -> str:
