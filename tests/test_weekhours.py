@@ -124,3 +124,19 @@ def test_days_said_groups_weekdays_by_their_hours_not_their_bar_count():
     session = sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 10:00-21:30 Sat")
     assert weekhours.days_said(session) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 10:00-21:30 Sat (24)"
     assert weekhours.days_said(sessions.parse(CENTRE)) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)"
+
+
+def test_a_season_of_whole_weeks_opens_on_the_holiday_that_shortened_a_week():
+    """Decision 9956: --season 128, the hint's own advice, warned that "the weekdays ... keep different hours", the
+    holiday week that moved the bars coming last and without a date."""
+    session = sessions.parse(CENTRE)
+    grid = sessions.grid(session, pd.Timestamp("2024-03-25"), pd.Timestamp("2024-04-13 23:00"))
+    rows = grid[~grid.normalize().isin(pd.to_datetime(["2024-03-29", "2024-04-01"]))]  # Good Friday, Easter Monday
+    assert weekhours.first_short(session, rows) == pd.Timestamp("2024-03-29")
+    assert weekhours.first_short(session, grid) is None
+    line = weekhours.shifted(session, 128, repr(CENTRE), 5, rows[140], rows[12], pd.Timestamp("2024-03-29"))
+    assert line.startswith(f"season 128 is a week of the bars of {CENTRE!r} (08:00-19:30 Mon Tue Wed Thu Fri (24 bars), "
+                           "09:00-12:30 Sat (8): 128 bars a week), but weeks with holidays or half days keep fewer "
+                           "bars (the first: 2024-03-29): counted in bars")
+    other = weekhours.shifted(session, 144, repr(CENTRE), 5, rows[140], rows[12])
+    assert other.startswith("season 144 is counted in bars, but the weekdays of") and other.endswith("--season 128)")

@@ -115,13 +115,9 @@ def _moved_weeks(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, sessio
     if not len(off):
         return
     j, n = int(off[0]), step // week
-    between = session_day(zoneclock.wall(time[rows[j - 1] : rows[j] + 1]), session)  # the rows from cutoff to cutoff
-    held = between.value_counts()
-    bars = weekhours.day_bars(session)
-    short = [d for d in pd.date_range(between[0] + pd.Timedelta(days=1), between[-1] - pd.Timedelta(days=1))
-             if f"{d:%a}" in bars and held.get(d, 0) < bars[f"{d:%a}"]]
+    short = weekhours.first_short(session, zoneclock.wall(time[rows[j - 1] : rows[j] + 1]))  # from cutoff to cutoff
     log.warning("the cutoffs %s apart (%s of %d bars) move to another bar or weekday after a week of fewer bars (%s: "
                 "a holiday or a half day): the first is at %s, the cutoff of window %d at %s (%s); the bars a week "
                 "keeps are counted, not the weeks", counted(step, "step"), "one week" if n == 1 else f"{n} weeks",
-                week, f"the first short day {short[0]:%Y-%m-%d}" if short else "a day between them", f"{wall[0]:%a %H:%M}", j,
+                week, f"the first short day {short:%Y-%m-%d}" if short is not None else "a day between them", f"{wall[0]:%a %H:%M}", j,
                 f"{wall[j]:%a %H:%M}", time[rows[j]].isoformat())

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import sessiontext, weekmasks
+from rnncast.sessiondays import session_day
 from rnncast.errors import RnncastError
 
 SPLIT = ";"
@@ -184,15 +185,34 @@ def days_said(session) -> str:
     return ", ".join(f"{text.split(' ', 1)[1]} ({n}{' bars' if not k else ''})" for k, (text, n) in enumerate(parts))
 
 
-def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, back: pd.Timestamp) -> str:
+def first_short(session, wall: pd.DatetimeIndex) -> pd.Timestamp | None:
+    """The first day strictly between the sessions of the first and the last of ``wall`` (naive wall times [N] of
+    ``session``'s bars, in order: a calendar's grid or a series' rows) whose session keeps fewer bars than its weekday
+    (a holiday: none; a half day), as the date it opened on; None where there is none (decisions 9952, 9956)."""
+    if not len(wall):
+        return None
+    opened = session_day(wall, session)
+    held, bars = opened.value_counts(), day_bars(session)
+    return next((d for d in pd.date_range(opened[0] + DAY, opened[-1] - DAY)
+                 if f"{d:%a}" in bars and held.get(d, 0) < bars[f"{d:%a}"]), None)
+
+
+def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, back: pd.Timestamp,
+            short: pd.Timestamp | None = None) -> str:
     """Fit's warning where ``season`` (steps), counted in bars of ``session`` (``shown``: its calendar as said) whose
     weekdays keep different hours, reads another time of day for ``count`` bars (the first: ``now`` reading
     ``back``): a season meant as whole days (144 as 6 sessions of 24 bars) reads other bars after a shorter day, and
-    a week is ``week_bars`` bars (decision 1786)."""
+    a week is ``week_bars`` bars (decision 1786). A season of whole weeks opens on the week of fewer bars, a
+    holiday's or a half day's (``short``: its first day, ``first_short``), which is its cause (decision 9956)."""
     week = week_bars(session)
-    fix = (f"; a week of its bars is season {week} (season={week}, --season {week})" if season % week else
-           "; holidays keep a week of fewer bars")
+    read = (f"the seasonal naive forecast and MASE's scale of {count} bars read another time of day (for "
+            f"{now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s), so that baseline, and the model's comparison with it, "
+            "are off there")
+    if not season % week:
+        weeks = "a week" if season == week else f"{season // week} weeks"
+        first = f" (the first: {short:%Y-%m-%d})" if short is not None else ""
+        return (f"season {season} is {weeks} of the bars of {shown} ({days_said(session)}: {week} bars a week), but "
+                f"weeks with holidays or half days keep fewer bars{first}: counted in bars, {read}")
     return (f"season {season} is counted in bars, but the weekdays of {shown} keep different hours ({days_said(session)}"
-            f": {week} bars a week): counted in bars, the seasonal naive forecast and MASE's scale of {count} bars read "
-            f"another time of day (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s), so that baseline, and the "
-            f"model's comparison with it, are off there{fix}")
+            f": {week} bars a week): counted in bars, {read}; a week of its bars is season {week} (season={week}, "
+            f"--season {week})")
