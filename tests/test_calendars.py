@@ -168,7 +168,7 @@ def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(giv
     the calendar the rows follow, as inference finds it, and how to give it. predict's reader keeps its own words."""
     frame = pd.DataFrame({"date": stamps, "y": np.sin(np.arange(len(stamps)))})
     with pytest.raises(RnncastError, match=rf"is not on the calendar freq='{given}(-JAN)?'; the timestamps follow the "
-                                           rf"calendar '{follows}': give freq={follows} \(--freq {follows}\), or leave "
+                                           rf"calendar '{follows}': give freq='{follows}', --freq {follows}, or leave "
                                            r"freq unset to infer it" + ("; rnncast does not aggregate rows: to "
                                                                         "forecast 'h' steps" if given == "h" else "$")):
         load_panel(frame, target="y", freq=given)  # hours of 15-minute rows: the resample line too (decision 1501)

@@ -324,6 +324,7 @@ def test_a_day_on_weekdays_of_other_hours_is_refused_naming_each_weekdays_bars()
     frame = pd.DataFrame({"time": time, "y": np.sin(np.arange(len(time)) / 4.0)})
     with pytest.raises(RnncastError, match=re.escape(
             "weekdays of the data's calendar ('30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat') keep different "
-            "hours (24 bars Mon Tue Wed Thu Fri, 8 Sat), so no number of bars keeps each cutoff at the same bar of a "
-            "later session; give step as a whole number of bars (--step 128 for a week)")):
+            "hours (08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)), so no number of bars keeps each "
+            "cutoff at the same bar of a later session; give step as a whole number of bars (--step 128 for a week, whose cutoffs move after a "
+            "holiday or half day)")):
         _cutoffs(frame, "1D", "2024-02-20 12:00", n_windows=3)

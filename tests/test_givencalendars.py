@@ -47,5 +47,5 @@ def test_fit_on_business_days_given_another_calendar_says_what_was_wrong_with_it
     message = str(refused.value)
     assert "\n" not in message
     lead = (f"is not on the calendar freq='{freq}'; {said}, but the timestamps follow the calendar 'B', every "
-            "business day: give freq=B (--freq B), or leave freq unset to infer it")
+            "business day: give freq='B', --freq B, or leave freq unset to infer it")
     assert message.endswith(lead) if freq != "BME" else f"{lead}; rnncast does not aggregate rows" in message, message

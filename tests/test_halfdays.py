@@ -90,3 +90,17 @@ def test_closing_returns_the_note_for_the_caller_to_log_once_the_clock_is_settle
     closed, said = halfdays.closing(SESSION, "NYSE", _hourly(DAYS))
     assert closed.early is not None and said.startswith("NYSE's half days close early")
     assert halfdays.closing(closed, "NYSE", _hourly(DAYS)) == (closed, None)  # its closes known: nothing to say
+
+
+def test_a_half_day_on_weekdays_of_other_hours_is_judged_by_its_own_weekdays_bars():
+    """Decision 1837: on a call centre's 08:00-19:30 weekdays and 09:00-12:30 Saturdays, the rows missing after a
+    Tuesday's 12:30 close (LSE's 2024-12-24) lost their half-day clause, the whole guard being off on such a
+    calendar; a Saturday is judged against its own 12:30, not the weekdays' 19:30."""
+    session = sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat")
+    rows = sessions.grid(session, pd.Timestamp("2024-10-01"), pd.Timestamp("2024-12-31 23:00"))
+    tuesday = rows[(rows.normalize() == pd.Timestamp("2024-12-24")) & (rows.hour >= 13)]
+    assert [f"{d:%Y-%m-%d}" for d in halfdays.short_days(session, tuesday, rows)] == ["2024-12-24"]
+    saturday = rows[(rows.normalize() == pd.Timestamp("2024-12-21")) & (rows.hour >= 11)]  # 11:00-12:30 of 09:00-12:30
+    assert [f"{d:%Y-%m-%d}" for d in halfdays.short_days(session, saturday, rows)] == ["2024-12-21"]
+    not_last = rows[(rows.normalize() == pd.Timestamp("2024-12-21")) & (rows.hour == 11)]  # 12:00 and 12:30 held
+    assert halfdays.short_days(session, not_last, rows) is None

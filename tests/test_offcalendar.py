@@ -240,8 +240,14 @@ def test_many_series_without_a_calendar_are_said_in_one_line_with_the_calendar_m
     assert len(lines) == 1
     assert lines[0].startswith("5 series keep no calendar of their own, so their forecasts cannot be dated ('a', 'b', "
                                "'c' and 2 more); the first: the timestamps of series 'a' follow no regular calendar")
-    assert lines[0].endswith("; 6 of the 11 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every "
-                             "series on it, the steps a series lacks as its gaps")
+    assert lines[0].endswith("; 6 of the 11 series keep the calendar 'W-SAT': to read every series on it, the steps a "
+                             "series lacks as its gaps, give freq='W-SAT', --freq W-SAT")
+    from rnncast import sessions  # decision 1840: a session of weekday hours quoted as a shell takes it, not cut at ';'
+
+    centre = "30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat"
+    hours = Calendar("datetime", sessions.parse(centre))
+    line = offcalendar.unsettled(time, offsets, [0, 1, 2, 3, 4], where, name, calendars=[hours] * 6 + [none] * 5)[0]
+    assert line.endswith(f"give freq={centre!r}, --freq {centre!r}")
     assert "keep the calendar" not in offcalendar.unsettled(time, offsets, [0, 1, 2, 3, 4], where, name,
                                                             calendars=[weekly] * 5 + [none] * 5)[0]
 

@@ -64,6 +64,6 @@ def test_an_old_name_the_data_does_not_keep_names_the_calendar_it_does(tmp_path)
     quarters("2010-09-30", "QE-DEC").to_csv(tmp_path / "q.csv", index=False)  # month ends, two months apart: not 'ME'
     with pytest.raises(RnncastError, match=r"^freq='M' is pandas 2's name of 'ME', which pandas .* no longer reads, and "
                                            r"it is not the calendar the timestamps keep; the timestamps follow the "
-                                           r"calendar 'QE-DEC': give freq=QE-DEC"):  # calendar quarters (decision 1044)
+                                           r"calendar 'QE-DEC': give freq='QE-DEC'"):  # calendar quarters (decision 1044)
         load_panel(tmp_path / "q.csv", target="revenue", freq="M")
 

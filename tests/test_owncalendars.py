@@ -245,7 +245,7 @@ def test_business_days_asked_for_weeks_or_months_are_told_the_resample_line(freq
     days = pd.bdate_range("2024-01-03", "2024-10-23")
     frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
     message = _advice(frame, target="sales", freq=freq)
-    assert f".resample('{freq}')" in message and "give freq=B (--freq B)" in message, message
+    assert f".resample('{freq}')" in message and "give freq='B', --freq B" in message, message
     assert f"the data starts 2024-01-03, so {first} and ends 2024-10-23, so {last} business days" in message, message
     line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
     scope = {"df": frame.copy(), "pd": pd}
@@ -263,7 +263,7 @@ def test_business_month_quarter_and_year_ends_on_business_days_are_told_the_resa
     days = pd.bdate_range("2024-01-03", "2024-10-23")
     frame = pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": np.full(len(days), 10.0)})
     message, offset = _advice(frame, target="sales", freq=freq), pd.tseries.frequencies.to_offset(freq)
-    assert f".resample('{offset.freqstr}')" in message and "give freq=B (--freq B)" in message, message
+    assert f".resample('{offset.freqstr}')" in message and "give freq='B', --freq B" in message, message
     line = message[message.index("df = "):message.index(" (.sum(")].replace(".mean(numeric_only=True)", ".sum()")
     scope = {"df": frame.copy(), "pd": pd}
     exec(line, scope)
@@ -281,6 +281,6 @@ def test_a_refused_session_names_the_one_the_rows_follow_quoted_as_a_shell_takes
     time = _centre()
     frame = pd.DataFrame({"date": time, "y": np.arange(len(time), dtype=float)})
     with pytest.raises(RnncastError, match=re.escape(
-            "give freq='30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat' (--freq '30min 08:00-19:30 Mon Tue "
-            "Wed Thu Fri; 09:00-12:30 Sat'), or leave freq unset")):
+            "give freq='30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat', --freq '30min 08:00-19:30 Mon Tue "
+            "Wed Thu Fri; 09:00-12:30 Sat', or leave freq unset")):
         load_panel(frame, target="y", freq="30min 08:00-19:30; 09:00-12:00 Sat")

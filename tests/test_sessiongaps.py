@@ -78,3 +78,14 @@ def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
         "if the data keeps it")
     assert weekends(pd.Timedelta("5min"), closed[:-5]) is None  # one weekend shorter: no one span
     assert weekends(pd.Timedelta("1D"), closed) is None
+
+
+def test_holidays_and_half_days_on_weekdays_of_other_hours_name_the_set():
+    """Decision 1837: the clause was off on every calendar whose weekdays keep their own hours; each missing day is
+    now judged by its own weekday's bars (a Saturday's 8, a weekday's 24)."""
+    session = sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30 Sat")
+    full = sessions.grid(session, pd.Timestamp("2024-03-01"), pd.Timestamp("2024-05-31 23:00"))
+    gone = full.normalize().isin(pd.to_datetime(["2024-03-29", "2024-04-01", "2024-05-06"]))  # LSE's holidays
+    clause, fill = said(session, full[gone], full[~gone])
+    assert clause.startswith("the rows missing are whole sessions on LSE holidays (72 rows: 2024-03-29, 2024-04-01, "
+                             "2024-05-06") and "--holidays LSE" in clause and fill

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster, RnncastError, calendars, holidaysets, sessions
+from rnncast import Forecaster, RnncastError, calendars, holidaysets, sessions, weekmasks
 from rnncast.loading import load_panel
 from rnncast.seasons import implied_season
 from rnncast.timecalendar import Calendar
@@ -509,7 +509,11 @@ def test_a_season_of_weekday_sessions_on_weekdays_of_other_hours_is_said_to_read
     panel = load_panel(_frame(_centre()), target="price", announce=False)
     session = panel.calendar.session
     line = sessions.shifted_season(session, panel.time, 144, panel.calendar.shown)
-    assert line.startswith("season 144 is counted in bars, but the weekdays of") and \
-        "(24 bars Mon Tue Wed Thu Fri, 8 Sat: 128 bars a week)" in line and line.endswith("--season 128)")
+    assert line.startswith("season 144 is counted in bars, but the weekdays of") and line.endswith("--season 128)")
+    assert "(08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8): 128 bars a week)" in line
     assert sessions.shifted_season(session, panel.time, 128) is None
+    lse = session.on(holidaysets.offset("LSE", weekmasks.week(session.week)))  # Easter: decision 1839
+    time = pd.DatetimeIndex(sessions.grid(lse, pd.Timestamp("2024-03-18"), pd.Timestamp("2024-04-20 23:00")))
+    assert "but weeks with holidays or half days keep fewer bars (the first: 2024-03-29)" in \
+        sessions.shifted_season(lse, time, 128, "'centre'")
     assert [sessions.whole(session, s) for s in (128, 256, 144, 24, 8, 7)] == [1, 2, 6, 1, 1, 0]

@@ -95,3 +95,48 @@ def test_week_bars_and_day_bars():
     session = sessions.parse(CENTRE)
     assert weekhours.day_bars(session) == {"Mon": 24, "Tue": 24, "Wed": 24, "Thu": 24, "Fri": 24, "Sat": 8}
     assert weekhours.week_bars(sessions.parse("30min 09:30-15:30")) == 65
+
+
+def test_sparse_midday_bars_keep_one_set_of_hours():
+    """Decision 1834: an illiquid stock's 5-minute bars, present 97% of the time at the open and close and 4% at
+    midday, miss some midday bars on every Monday (or Friday) by chance: each bar is judged at its own rate, so the
+    session stays whole instead of per-weekday hours full of holes."""
+    rng = np.random.default_rng(0)
+    grid = sessions.grid(sessions.parse("5min 09:30-15:55"), pd.Timestamp("2023-01-02"),
+                         pd.Timestamp("2023-12-29 23:00"))
+    minutes = (grid.hour * 60 + grid.minute - 570).to_numpy()
+    time = pd.DatetimeIndex(grid[rng.random(len(grid)) < 0.04 + 0.93 * ((minutes - 192.5) / 192.5) ** 4])
+    found = sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("5min"))
+    assert found.freqstr == "5min 09:30-15:55" and found.hours is None
+
+
+def test_hours_with_a_hole_inside_are_no_weekdays_hours():
+    """Decision 1834: a Saturday lacking only its 12:00 bar (a hole inside its hours, not a later opening or an
+    earlier close) keeps every bar."""
+    time = _rows(sat=("08:00", "19:30"))
+    time = time[~((time.day_of_week == 5) & (time.hour == 12) & (time.minute == 0))]
+    assert sessions.infer(time, np.array([0, len(time)]), pd.Timedelta("30min")).hours is None
+
+
+def test_days_said_groups_weekdays_by_their_hours_not_their_bar_count():
+    """Decision 1838: '08:00-19:30' weekdays and a '10:00-21:30' Saturday were "24 bars Mon Tue Wed Thu Fri Sat", as
+    if alike."""
+    session = sessions.parse("30min 08:00-19:30 Mon Tue Wed Thu Fri; 10:00-21:30 Sat")
+    assert weekhours.days_said(session) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 10:00-21:30 Sat (24)"
+    assert weekhours.days_said(sessions.parse(CENTRE)) == "08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)"
+
+
+def test_a_season_of_whole_weeks_opens_on_the_holiday_that_shortened_a_week():
+    """Decision 1839: --season 128, the hint's own advice, warned that "the weekdays ... keep different hours", the
+    holiday week that moved the bars coming last and without a date."""
+    session = sessions.parse(CENTRE)
+    grid = sessions.grid(session, pd.Timestamp("2024-03-25"), pd.Timestamp("2024-04-13 23:00"))
+    rows = grid[~grid.normalize().isin(pd.to_datetime(["2024-03-29", "2024-04-01"]))]  # Good Friday, Easter Monday
+    assert weekhours.first_short(session, rows) == pd.Timestamp("2024-03-29")
+    assert weekhours.first_short(session, grid) is None
+    line = weekhours.shifted(session, 128, repr(CENTRE), 5, rows[140], rows[12], pd.Timestamp("2024-03-29"))
+    assert line.startswith(f"season 128 is a week of the bars of {CENTRE!r} (08:00-19:30 Mon Tue Wed Thu Fri (24 bars), "
+                           "09:00-12:30 Sat (8): 128 bars a week), but weeks with holidays or half days keep fewer "
+                           "bars (the first: 2024-03-29): counted in bars")
+    other = weekhours.shifted(session, 144, repr(CENTRE), 5, rows[140], rows[12])
+    assert other.startswith("season 144 is counted in bars, but the weekdays of") and other.endswith("--season 128)")

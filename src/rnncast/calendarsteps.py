@@ -18,9 +18,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions, tradingweeks, weekhours, zoneclock
+from rnncast import sessions, sessionsteps, tradingweeks
 from rnncast.errors import RnncastError
-from rnncast.sessiondays import clock_in, few_dates, session_day
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
 
@@ -92,7 +91,7 @@ def in_steps(offset, panel, given: str) -> int | None:
                                "'30D', or a whole number of its steps")
         return None
     if isinstance(freq, sessions.Session):
-        return _sessions(offset, panel, given, freq)
+        return sessionsteps.steps(offset, _units(offset), panel, given, freq)
     mine, theirs = _units(offset), _units(freq)
     if mine is not None and theirs is not None and mine[0] == theirs[0] and not mine[1] % theirs[1]:
         steps = mine[1] // theirs[1]
@@ -103,42 +102,6 @@ def in_steps(offset, panel, given: str) -> int | None:
     raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps ({panel.calendar.shown}"
                        f"{f', {unit} each' if unit else ', which have no fixed length'}); give step as a whole number "
                        f"of its steps{f' (--step 1 for {unit}, --step 2 for twice that)' if unit else ''}")
-
-
-def _sessions(offset, panel, given: str, session) -> int:
-    """A span of whole days ('1D') on a trading session's bars: as many sessions, each cutoff at the same bar of the
-    session that many trading days on (nights, weekends and holidays are no steps), said in one line; refused, naming
-    the bars of a session, for any other span, or where sessions of the data are shorter (half days: a number of bars
-    then moves the cutoffs on the clock after them) (decision 1616). A panel's series each count the bars of their
-    own calendar: refused, naming them, where they keep sessions of different lengths (Tokyo's 10 bars among Hong
-    Kong's 11) or a calendar of no session, as one number of bars is no session of each (decision 1683)."""
-    units, bars = _units(offset), session.bars
-    shown = f"{panel.calendar.shown}, {bars} bars a session"
-    if units is None or units[0] != "day" or isinstance(offset, pd.offsets.Week):
-        raise RnncastError(f"step={given!r} (--step) is not a whole number of sessions of the data's calendar ({shown}); "
-                           f"give '1D' for one session, or step as a whole number of its bars (--step {bars} for one)")
-    _one_length(panel, given)
-    if session.hours is not None:  # a Saturday's 8 bars among weekdays' 24: a day is no number of bars (decision 1786)
-        raise RnncastError(f"step={given!r} (--step) is a span of days, and the weekdays of the data's calendar "
-                           f"({panel.calendar.shown}) keep different hours ({weekhours.days_said(session)}), so no "
-                           "number of bars keeps each cutoff at the same bar of a later session; give step as a whole "
-                           f"number of bars (--step {session.week_bars} for a week)")
-    wall = zoneclock.wall(panel.time)
-    laid = sessions.grid(session, wall.min(), wall.max())
-    opened = session_day(laid, session)
-    days, counts = np.unique(opened, return_counts=True)
-    short = days[1:-1][counts[1:-1] < bars]  # the whole sessions the data spans that keep fewer bars: half days
-    if len(short):
-        raise RnncastError(f"step={given!r} (--step) is a span of days, and the data's calendar ({shown}) has sessions "
-                           f"of fewer bars ({few_dates(short)}: half days), so no number of bars keeps each cutoff at "
-                           f"the same bar of a later session; give step as a whole number of bars (--step {bars} for "
-                           "one session), whose cutoffs move on the clock after a half day")
-    steps = units[1] * bars
-    log.info("step %r (--step) read as %s of the data's calendar %s: %s, each cutoff at the same bar of %s",
-             given, counted(steps, "step"), panel.calendar.shown,
-             "one session" if units[1] == 1 else f"{units[1]} sessions",
-             "the next session" if units[1] == 1 else f"the session {units[1]} trading days on")
-    return steps
 
 
 def text(metrics: dict) -> str:
@@ -251,7 +214,7 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
     local clock of the data's zone (``cut_rows``: each window's cutoff row of one series, in time order), naming the
     first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D)."""
     if isinstance(freq, sessions.Session) and isinstance(time, pd.DatetimeIndex):
-        return _moved_sessions(time, cut_rows, step, freq)
+        return sessionsteps.moved(time, cut_rows, step, freq)
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
         return
     span = pd.Timedelta(freq) * step
@@ -268,44 +231,3 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
                 "at %s, the cutoff of window %d at %s (%s); to keep every cutoff at the same local time, step by "
                 "calendar time (step=%r, --step %s)", counted(step, "step"), time.tz, f"{cuts[0]:%H:%M}", j,
                 f"{cuts[j]:%H:%M}", cuts[j].isoformat(), days, days)
-
-
-def _one_length(panel, given: str) -> None:
-    """Refuse a span of days on a panel whose series keep sessions of different numbers of bars, or one a calendar of
-    no session (``panel.calendars``, each series' own): the step is one number of bars for every series, counted on
-    its own calendar, so one session of the panel's moved the others' cutoffs across the session (decision 1683)."""
-    own = panel.calendars  # series -> its calendar
-    if not own:
-        return
-    bars = panel.calendar.session.bars
-    kept = {s: c for s, c in own.items() if c.session is None or c.session.bars != bars}
-    if not kept:
-        return
-    base = [s for s in range(panel.n_series) if s not in own][:1]  # one on the panel's calendar, named beside them
-    named = [f"{panel.given_id(s)!r} ({c.shown}, " + ("no session" if c.session is None else f"{c.session.bars} bars")
-             + ")" for s, c in [(s, panel.calendar) for s in base] + list(kept.items())[:3]]  # as given (decision 1744)
-    more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
-    raise RnncastError(f"step={given!r} (--step) is a span of sessions, but the panel's series keep sessions of "
-                       f"different lengths: {', '.join(named)}{more}; a step is one number of bars for every series "
-                       f"({bars} for one session of {panel.calendar.shown}), which is no whole session of each, so "
-                       "backtest each market's series apart (each with --step 1D), or give step as a whole number of "
-                       "bars, whose cutoffs then move on the clock of the others")
-
-
-def _moved_sessions(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
-    """``moved`` of cutoffs a whole number of sessions apart in bars (``step``: 78 on NYSE's 5-minute bars) that
-    move on the clock after a half day, which keeps fewer bars (decision 1616)."""
-    if step % session.bars or len(cut_rows) < 2:
-        return
-    cuts = time[np.asarray(cut_rows)]
-    wall = zoneclock.wall(cuts)
-    clock = clock_in(wall, session)  # each cutoff's time in its session
-    off = np.flatnonzero(clock != clock[0])
-    if not len(off):
-        return
-    j, n = int(off[0]), step // session.bars
-    log.warning("the cutoffs %s apart (%s of %d bars) move on the clock after %s, which keeps fewer bars: the "
-                "first is at %s, the cutoff of window %d at %s (%s); the bars a session keeps are counted, not the "
-                "sessions", counted(step, "step"), "one session" if n == 1 else f"{n} sessions", session.bars,
-                "a half day" if session.hours is None else "a weekday of shorter hours or a half day",
-                f"{wall[0]:%H:%M}", j, f"{wall[j]:%H:%M}", cuts[j].isoformat())

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import holidaysets, zoneclock
+from rnncast import holidaysets, weekhours, zoneclock
 from rnncast.sessiondays import few_dates, session_day
 
 
@@ -196,20 +196,21 @@ def short_days(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> pd
     """The days (midnight) whose sessions lack only their last bars, where every missing bar (``missing``: naive wall
     times) is one of those and they are a few of the days ``rows`` (the data's wall times) hold (a twentieth, or
     one); else None."""
-    if session is None or getattr(session, "hours", None) is not None or not len(missing):
-        return None  # weekdays of other hours (decision 1786): a shorter weekday is no half day
+    if session is None or not len(missing):
+        return None
     day = session_day(missing, session)
     tail = pd.Series(missing - day, index=day).groupby(level=0)
-    ends, firsts, counts = tail.max(), tail.min(), tail.size()
-    bars = np.array([session.first + a for a in session.after])
-    last = bars[-1]
-    whole = np.array([int(((bars >= f) & (bars <= last)).sum()) for f in firsts])  # from the first missing to the end
-    if (ends != last).any() or (counts.to_numpy() != whole).any() or (firsts <= session.first).any():
+    ends, firsts, counts = tail.max().to_numpy(), tail.min().to_numpy(), tail.size().to_numpy()
+    bars = pd.TimedeltaIndex([session.first + a for a in session.after]).to_numpy()  # [B]
+    own = weekhours.each_day(session, tail.max().index)  # [D, B] each day's own weekday's bars (decision 1837)
+    lasts, opens = np.array([bars[k][-1] for k in own]), np.array([bars[k][0] for k in own])
+    whole = np.array([int(((bars >= f) & k).sum()) for f, k in zip(firsts, own)])  # from the first missing to the end
+    if (ends != lasts).any() or (counts != whole).any() or (firsts <= opens).any():
         return None
     held = session_day(rows, session).unique()
     if len(ends) > max(1, len(held) // 20):
         return None
-    return pd.DatetimeIndex(ends.index) + _shift(session.first, session.after)  # the dates the sessions close on
+    return pd.DatetimeIndex(tail.max().index) + _shift(session.first, session.after)  # the dates the sessions close on
 
 
 def likely(short: pd.DatetimeIndex, found: str | None) -> str | None:

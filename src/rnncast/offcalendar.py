@@ -19,7 +19,7 @@ from rnncast.offsetguess import candidates
 from rnncast.holidaysets import holiday_of
 from rnncast.rulers import Ruler
 from rnncast.timecalendar import Calendar, Kept, market_of
-from rnncast.spelling import counted, some
+from rnncast.spelling import counted, some, spelled
 from rnncast.timetext import shown, writes_instants
 
 FEW = 3  # series that keep no calendar, said each in its own line; more: in one
@@ -224,7 +224,8 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
 
 
 def _most(calendars: list) -> str:
-    """"; 106 of the 195 series keep the calendar 'W-SAT': freq='W-SAT' (--freq W-SAT) reads every series on it" where
+    """"; 106 of the 195 series keep the calendar 'W-SAT': to read every series on it, ..., give freq='W-SAT', --freq
+    W-SAT" (as ``spelling.spelled`` writes it: a session of weekday hours quoted for a shell, decision 1840) where
     more than half of them keep one (said as every calendar is, ``Calendar.shown``: 'BME' without NYSE holidays, with
     holidays= beside freq=, never pandas' 'CBME' or 'C'); else ""."""
     kept = Counter(c for c in calendars if c.freq is not None and isinstance(c.freq_text, str))
@@ -232,10 +233,9 @@ def _most(calendars: list) -> str:
         return ""
     c = top[0]
     alias = "B" if isinstance(c.freq, pd.offsets.CustomBusinessDay) and c.weekmask is None else c.freq_text
-    given = (f"freq={alias!r} (--freq {alias})" if c.holidays is None else
-             f"freq={alias!r} with holidays={c.holidays!r} (--freq {alias} --holidays {c.holidays})")
-    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {c.shown}: {given} reads every series on it, "
-            "the steps a series lacks as its gaps")
+    given = spelled("freq", alias) + ("" if c.holidays is None else f" with {spelled('holidays', c.holidays)}")  # decision 1840
+    return (f"; {top[1]} of the {len(calendars)} series keep the calendar {c.shown}: to read every series on it, the "
+            f"steps a series lacks as its gaps, give {given}")
 
 
 def tried(piece: pd.DatetimeIndex) -> list:

@@ -23,7 +23,7 @@ from rnncast import businessmonths, givencalendars, offcalendar, tradingweeks, z
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates
 from rnncast.rulers import Ruler
-from rnncast.spelling import counted, hint, listing
+from rnncast.spelling import counted, hint, listing, spelled
 from rnncast.timecalendar import Calendar
 from rnncast.timetext import shown
 
@@ -58,8 +58,7 @@ def followed(time: pd.DatetimeIndex, offsets: np.ndarray, given=None) -> str | N
         return None
     text = Calendar("datetime", found[0]).freq_text
     lead = givencalendars.against(given, found[0], text) or f"the timestamps follow the calendar {text!r}"  # decision 1594
-    quoted = repr(text) if " " in text else text  # a session's or a week's words, quoted as a shell takes them (decision 1786)
-    said = f"{lead}: give freq={quoted} (--freq {quoted}), or leave freq unset to infer it"
+    said = f"{lead}: give {spelled('freq', text)}, or leave freq unset to infer it"  # quoted for a shell (decision 1840)
     by = hint("resample_by", "")  # a long table's id column (seriesclocks): every series resampled in one line
     if not coarser(given, found[0]) or len(offsets) != 2 and not by:  # one series, or a panel by its id column
         return said

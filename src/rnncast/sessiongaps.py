@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, halfdays, holidaysets, sessiontext, weekmasks
+from rnncast import businessdays, halfdays, holidaysets, sessiontext, weekhours, weekmasks
 from rnncast.sessiondays import few_dates, session_day
 from rnncast.spelling import counted
 
@@ -26,17 +26,19 @@ def said(session, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex) -> tuple[st
     """The clause of the missing-rows warning for the bars ``missing`` [M] of a session calendar without half days
     (``session``; naive wall times, as ``rows`` [N], the data's) and whether the advice to fill them still follows
     (False for a change of hours, where filling makes up bars); None where neither case explains every row."""
-    if session is None or session.early is not None or session.hours is not None or not len(missing):
-        return None  # weekdays of other hours (decision 1786): a day's bars are not the session's
-    bars = np.array([session.first + a for a in session.after])
+    if session is None or session.early is not None or not len(missing):
+        return None
+    bars = pd.TimedeltaIndex([session.first + a for a in session.after]).to_numpy()  # [B]
     day = session_day(missing, session)  # the day each missing bar's session opened on
     grouped = pd.Series(missing - day, index=day).groupby(level=0)
     starts, ends, counts = grouped.min(), grouped.max(), grouped.size().to_numpy()
-    tail = (ends.to_numpy() == bars[-1]) & (counts == np.array([int((bars >= s).sum()) for s in starts])) & \
-        (starts.to_numpy() > bars[0])  # a session's last bars, from some bar on
-    whole = counts == len(bars)
     opened = pd.DatetimeIndex(starts.index)
-    if tail.all() and starts.nunique() == 1:
+    own = weekhours.each_day(session, opened)  # [D, B] each day's own weekday's bars (decision 1837)
+    tail = (ends.to_numpy() == np.array([bars[k][-1] for k in own])) & \
+        (counts == np.array([int(((bars >= s) & k).sum()) for s, k in zip(starts.to_numpy(), own)])) & \
+        (starts.to_numpy() > np.array([bars[k][0] for k in own]))  # a session's last bars, from some bar on
+    whole = counts == own.sum(axis=1)
+    if tail.all() and starts.nunique() == 1 and session.hours is None:
         return _changed(session, opened, starts.iloc[0], rows, len(missing))
     if not (tail | whole).all():
         return None

@@ -293,7 +293,8 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
         return None
     now, back = bars[season + off[0]], bars[off[0]]
     if session.hours is not None:  # weekdays of other hours, not half days (decision 1786)
-        return weekhours.shifted(session, season, shown or repr(session.freqstr), len(off), now, back)
+        short = weekhours.first_short(session, bars[off[0] : season + off[0] + 1])  # the holiday (decision 1839)
+        return weekhours.shifted(session, season, shown or repr(session.freqstr), len(off), now, back, short)
     back_n = whole(session, season)
     opened = session_day(bars, session)  # [B] the day each bar's session opened on
     days = opened.unique()

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import sessiontext, weekmasks
+from rnncast.sessiondays import session_day
 from rnncast.errors import RnncastError
 
 SPLIT = ";"
@@ -81,17 +82,24 @@ def write(step: pd.Timedelta, first: pd.Timedelta, after: tuple, hours: tuple, w
     """``freq=``'s text of a session with weekdays of other hours (``read``'s back), one part per set of hours, in
     the order of its first weekday in ``week`` (canonical): ``30min 08:00-19:30 Mon Tue Wed Thu Fri; 09:00-12:30
     Sat``."""
+    parts = [text for text, _ in _parts(step, first, after, hours, week)]
+    return f"{SPLIT} ".join([parts[0], *(text.split(" ", 1)[1] for text in parts[1:])])
+
+
+def _parts(step, first, after, hours, week) -> list[tuple[str, int]]:
+    """Each set of hours of ``write`` as (its text, its bars): ``('30min 08:00-19:30 Mon Tue Wed Thu Fri', 24)``, in
+    the order of its first weekday in ``week``."""
     groups: dict = {}  # {the bars kept: [weekdays]}, in the week's order
     for name in week.split():
         d = weekmasks.DAYS.index(name)
         groups.setdefault(hours[d], []).append(d)
-    texts = []
+    out = []
     for kept, on in groups.items():
         bars = [a for a, k in zip(after, kept) if k]
         text = sessiontext.write(step, first + bars[0], tuple(b - bars[0] for b in bars),
                                  weekmasks.canonical([d in on for d in range(7)]), named=True)
-        texts.append(text if not texts else text.split(" ", 1)[1])
-    return f"{SPLIT} ".join(texts)
+        out.append((text, len(bars)))
+    return out
 
 
 def weekdays(days_ns: np.ndarray) -> np.ndarray:
@@ -105,32 +113,43 @@ def kept(hours: tuple, days_ns: np.ndarray) -> np.ndarray:
     return np.asarray(hours, dtype=bool)[weekdays(days_ns)]
 
 
+def each_day(session, days: pd.DatetimeIndex) -> np.ndarray:
+    """[D, B] whether each day's session (``days`` [D]: the naive midnights they opened on, ``sessiondays.session_day``)
+    keeps each bar of ``session`` (a ``sessions.Session``; every bar where its weekdays keep the same hours): what a
+    half day or a holiday is judged against, each day by its own weekday's bars (decision 1837)."""
+    if session.hours is None:
+        return np.ones((len(days), len(session.after)), dtype=bool)
+    return kept(session.hours, pd.DatetimeIndex(days).as_unit("ns").asi8)
+
+
 def found(values: np.ndarray, offsets: np.ndarray, first: int, after: np.ndarray, day: int, min_days: int,
           chance: float) -> tuple | None:
     """``hours`` [7][B] of the rows ``values`` [N] (naive wall times as integers, each series sorted, cut at
     ``offsets`` [S + 1]) on a session of bars ``first`` + ``after`` [B] (in the same units, ``day`` a day), or None
-    where every weekday keeps every bar: a weekday keeps the bars its rows hold, where it lacks some of them on
-    each of ``min_days`` or more of its days (per series), so many that at the rate its rows miss the bars it
-    holds, missing them every time would come by chance less often than ``chance``; otherwise it keeps them all."""
+    where every weekday keeps every bar. A weekday's hours are the run of bars from the first to the last it holds
+    (a later opening or an earlier close; a bar missing inside them is missed by chance, decision 1834), on a
+    weekday with ``min_days`` or more days (per series), and only where, at each bar's own rate on the weekdays
+    holding it, missing all the bars before that run on each of its days (or all the bars after it) would come by
+    chance less often than ``chance``: an illiquid stock's rare midday or closing bars are missed by chance."""
     opened = (values - first) // day  # [N] the day each row's session opened on
-    bar = np.searchsorted(after, (values - first) % day)  # [N] its bar
+    bar = np.minimum(np.searchsorted(after, (values - first) % day), len(after) - 1)  # [N] its bar
     weekday = (opened + EPOCH_WEEKDAY) % 7
     series = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
-    held = np.zeros((7, len(after)), dtype=bool)
-    held[weekday, np.minimum(bar, len(after) - 1)] = True
-    differ = False
-    for d in range(7):
-        mine = weekday == d
-        if not mine.any() or held[d].all():
-            held[d] = True
-            continue
-        pairs = len(np.unique(np.stack([series[mine], opened[mine]]), axis=1).T)  # [series, day] of weekday d
-        rate = min(int(mine.sum()) / (pairs * int(held[d].sum())), 1.0)
-        if pairs < min_days or (1 - rate) ** pairs >= chance:
-            held[d] = True  # too few days, or missed by chance
-        else:
-            differ = True
-    return tuple(tuple(bool(k) for k in row) for row in held) if differ else None
+    counts = np.zeros((7, len(after)))  # [7, B] rows at each weekday's bars
+    np.add.at(counts, (weekday, bar), 1)
+    days = np.array([len(np.unique(np.stack([series[weekday == d], opened[weekday == d]]), axis=1).T)
+                     for d in range(7)])  # [7] (series, day) pairs of each weekday
+    held = counts > 0
+    hours = np.ones((7, len(after)), dtype=bool)
+    for d in np.flatnonzero((days >= min_days) & held.any(axis=1)):
+        others = (np.arange(7) != d) & (days > 0)
+        rate = counts[others].sum(axis=0) / np.maximum((held[others] * days[others][:, None]).sum(axis=0), 1)  # [B]
+        by_chance = days[d] * np.log1p(-np.minimum(rate, 1 - 1e-12))  # [B] log chance of missing it every day
+        ran = np.flatnonzero(held[d])
+        lo = ran[0] if by_chance[: ran[0]].sum() < np.log(chance) else 0
+        hi = ran[-1] + 1 if by_chance[ran[-1] + 1 :].sum() < np.log(chance) else len(after)
+        hours[d] = (np.arange(len(after)) >= lo) & (np.arange(len(after)) < hi)
+    return tuple(tuple(bool(k) for k in row) for row in hours) if not hours.all() else None
 
 
 def on_week(hours: tuple | None, week: str) -> tuple | None:
@@ -160,22 +179,40 @@ def week_bars(session) -> int:
 
 
 def days_said(session) -> str:
-    """The bars of each weekday, alike ones together: ``24 bars Mon Tue Wed Thu Fri, 8 Sat``."""
-    groups: dict = {}
-    for name, n in day_bars(session).items():
-        groups.setdefault(n, []).append(name)
-    return ", ".join(f"{n}{' bars' if not k else ''} {' '.join(names)}" for k, (n, names) in enumerate(groups.items()))
+    """Each set of hours of ``session`` (weekdays of other hours) with its weekdays and bars, as ``freq=`` groups
+    them: ``08:00-19:30 Mon Tue Wed Thu Fri (24 bars), 09:00-12:30 Sat (8)`` (decision 1838)."""
+    parts = _parts(session.step, session.first, session.after, session.hours, session.week)
+    return ", ".join(f"{text.split(' ', 1)[1]} ({n}{' bars' if not k else ''})" for k, (text, n) in enumerate(parts))
 
 
-def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, back: pd.Timestamp) -> str:
+def first_short(session, wall: pd.DatetimeIndex) -> pd.Timestamp | None:
+    """The first day strictly between the sessions of the first and the last of ``wall`` (naive wall times [N] of
+    ``session``'s bars, in order: a calendar's grid or a series' rows) whose session keeps fewer bars than its weekday
+    (a holiday: none; a half day), as the date it opened on; None where there is none (decisions 1835, 1839)."""
+    if not len(wall):
+        return None
+    opened = session_day(wall, session)
+    held, bars = opened.value_counts(), day_bars(session)
+    return next((d for d in pd.date_range(opened[0] + DAY, opened[-1] - DAY)
+                 if f"{d:%a}" in bars and held.get(d, 0) < bars[f"{d:%a}"]), None)
+
+
+def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, back: pd.Timestamp,
+            short: pd.Timestamp | None = None) -> str:
     """Fit's warning where ``season`` (steps), counted in bars of ``session`` (``shown``: its calendar as said) whose
     weekdays keep different hours, reads another time of day for ``count`` bars (the first: ``now`` reading
     ``back``): a season meant as whole days (144 as 6 sessions of 24 bars) reads other bars after a shorter day, and
-    a week is ``week_bars`` bars (decision 1786)."""
+    a week is ``week_bars`` bars (decision 1786). A season of whole weeks opens on the week of fewer bars, a
+    holiday's or a half day's (``short``: its first day, ``first_short``), which is its cause (decision 1839)."""
     week = week_bars(session)
-    fix = (f"; a week of its bars is season {week} (season={week}, --season {week})" if season % week else
-           "; holidays keep a week of fewer bars")
+    read = (f"the seasonal naive forecast and MASE's scale of {count} bars read another time of day (for "
+            f"{now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s), so that baseline, and the model's comparison with it, "
+            "are off there")
+    if not season % week:
+        weeks = "a week" if season == week else f"{season // week} weeks"
+        first = f" (the first: {short:%Y-%m-%d})" if short is not None else ""
+        return (f"season {season} is {weeks} of the bars of {shown} ({days_said(session)}: {week} bars a week), but "
+                f"weeks with holidays or half days keep fewer bars{first}: counted in bars, {read}")
     return (f"season {season} is counted in bars, but the weekdays of {shown} keep different hours ({days_said(session)}"
-            f": {week} bars a week): counted in bars, the seasonal naive forecast and MASE's scale of {count} bars read "
-            f"another time of day (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s), so that baseline, and the "
-            f"model's comparison with it, are off there{fix}")
+            f": {week} bars a week): counted in bars, {read}; a week of its bars is season {week} (season={week}, "
+            f"--season {week})")
