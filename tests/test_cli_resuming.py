@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 import pytest
 
@@ -175,7 +176,8 @@ def test_fit_config_run_whose_static_table_alone_changed_names_that_table(tmp_pa
 
 
 @pytest.mark.parametrize("version, said", [(2, "its version is 2"), ("one", 'its version is "one"'),
-                                           (None, "its version is null")])
+                                           (None, "its version is null"), (True, "its version is true"),
+                                           (1.0, "its version is 1.0")])  # true, 1.0: not 1 (decision 1843)
 def test_a_run_whose_data_record_cannot_be_read_is_not_said_to_be_of_other_data(tmp_path, caplog, version, said):
     """t35t5 2: config.json's fingerprint.version edited to 2 made `fit --resume RUN` say the run "was started on other
     data than one.csv" and then ask for one.csv, and `fit --config RUN` warn that the data "differs": the record is
@@ -203,3 +205,28 @@ def test_a_run_whose_data_record_cannot_be_read_is_not_said_to_be_of_other_data(
                                f"config.json's data record (fingerprint) cannot be read ({said}, where this rnncast "
                                "reads 1: written by another rnncast version, or edited); this fit trains that run's "
                                "settings on the data as it is"]
+
+
+@pytest.mark.parametrize("record, kind", [([1, 2], "list"), ("damaged", "str")])
+def test_a_data_record_that_is_no_json_object_is_unreadable_not_a_run_before_fingerprints(tmp_path, caplog, record,
+                                                                                            kind):
+    """t35t7 L4: config.json's ``"fingerprint": [1, 2]`` (or "damaged") was read as a run started before fingerprints
+    were kept: the resume went on unchecked, and only the checkpoint's own check caught other data. It is the
+    unreadable record of decision 1781 now, refused and warned of in its words (decision 1843)."""
+    import logging
+
+    from rnncast.cli.resuming import check_resumed_data, warn_other_data
+
+    data, run = tmp_path / "one.csv", tmp_path / "run"
+    data.write_text("t,y\n")
+    run.mkdir()
+    config = run / "config.json"
+    config.write_text(json.dumps({"data": {"source": str(data)}, "fingerprint": record}))
+    with pytest.raises(RnncastError, match=rf"^{re.escape(str(config))} holds a data record \(fingerprint\) this rnncast "
+                                           rf"cannot read \(it is {kind}, not a record: written by another rnncast"):
+        check_resumed_data(run, str(data), {"version": 1, "rows": 1}, config)
+    with caplog.at_level(logging.WARNING):
+        warn_other_data(run, None, str(data), {"version": 1, "rows": 1})
+    assert len(caplog.messages) == 1 and f"cannot be read (it is {kind}, not a record:" in caplog.messages[0]
+    config.write_text(json.dumps({"data": {"source": str(data)}, "fingerprint": None}))  # started before: not checked
+    check_resumed_data(run, str(data), {"version": 1, "rows": 1}, config)

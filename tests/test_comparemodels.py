@@ -448,3 +448,16 @@ def test_a_model_saved_before_the_climatology_was_kept_is_said_where_the_compari
     older = copy.deepcopy(old)
     notes = rnncast.compare({"old": old, "older": older}, daily).notes
     assert [n.split(":")[0] for n in notes if "the 'climatology' baseline is not scored" in n] == ["old", "older"]
+
+
+def test_windows_a_models_season_left_out_are_said_with_that_cause(fitted, frame, caplog):
+    """t35t7 L1: the windows of a model of lookback 12 that a model of season 30 > lookback 12 leaves out (fewer than a
+    season of rows before them, decision 1778) were said as left out for "another lookback, another fit's split, or a
+    date without a row ...", a list lacking their cause; the season is named now (decision 1845)."""
+    seasonal = Forecaster(**{**SMALL, "lookback": 12, "season": 30}).fit(frame, target="y", time_col="t")
+    result = rnncast.compare({"plain": fitted["lstm"], "seasonal": seasonal}, frame, part="all")
+    assert result.left_out == {"plain": 18, "seasonal": 0}
+    assert result.notes[0] == ("left out as not forecast by every model (another lookback, another fit's split, a season "
+                               "longer than another model's lookback (seasonal: season 30, lookback 12), or a date "
+                               "without a row whose future covariates one model reads): "
+                               f"18 of plain's {result.own_windows['plain']} windows.")

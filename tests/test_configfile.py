@@ -384,3 +384,17 @@ def test_config_json_carries_a_format_version_and_a_newer_one_is_refused_by_name
     for text in ("1", '"1"'):  # whole-number text, quoted or not: that number
         (tmp_path / "config.json").write_text(json.dumps({**config, "format_version": text}))
         assert read_config(tmp_path / "config.json")[0] == read_config(run)[0]
+
+
+def test_run_data_gives_a_record_that_is_no_json_object_as_it_is(tmp_path):
+    """t35t7 L4: a list or text as config.json's fingerprint was given as None, the answer for a run started before
+    fingerprints, so the resume check never saw it; it is given as it is now, for the check to refuse (decision
+    1843), and a missing or null record is still None."""
+    from rnncast.configfile import run_data
+
+    path = tmp_path / "config.json"
+    for record in ([1, 2], "damaged", None):
+        path.write_text(json.dumps({"data": {"source": "d.csv"}, "fingerprint": record}))
+        assert run_data(path) == ("d.csv", record)
+    path.write_text(json.dumps({"data": {"source": "d.csv"}}))
+    assert run_data(path) == ("d.csv", None)

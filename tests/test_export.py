@@ -295,6 +295,21 @@ def test_export_refuses_a_path_that_is_no_path_naming_the_argument(small):
 
 # ---- float64 in and out: the graph forecasts what predict forecasts ----------------------------
 
+@pytest.mark.parametrize("name", ["overwrite", "check"])
+def test_overwrite_and_check_must_be_true_or_false_as_save_refuses_them(tmp_path, small, name):
+    """t35t7 M3: ``export_onnx(path, overwrite="no")`` replaced the file and ``check="no"`` ran the check, while
+    ``save(overwrite="no")`` refused the value; both are refused by name now, by the function and the method, and the
+    older file stays (decision 1841)."""
+    path = tmp_path / "m.onnx"
+    export_onnx(small, path, check=False)
+    before = path.read_bytes()
+    for write in (lambda **kw: export_onnx(small, path, **kw), lambda **kw: small.export_onnx(path, **kw)):
+        with pytest.raises(RnncastError, match=f"^{name} must be True or False, got 'no'$"):
+            write(**{"overwrite": True, "check": False, name: "no"})
+    assert path.read_bytes() == before
+    assert export_onnx(small, path, overwrite=np.bool_(True), check=False).path == path  # NumPy's bool is a bool
+
+
 @pytest.fixture(scope="module")
 def meter():
     """A meter near 1e9 with a weekly swing of +-100 and noise 5: float32 steps by 64 there."""

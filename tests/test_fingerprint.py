@@ -50,6 +50,9 @@ def test_a_record_of_another_version_is_said_unreadable_in_its_own_words():
     assert fingerprint.unreadable({"version": None}) == "its version is null, where this rnncast reads 1"
     assert fingerprint.unreadable({"rows": 1}) == "it has no version, where this rnncast reads 1"
     assert fingerprint.unreadable([1]) == "it is list, not a record"
+    # true and 1.0 equal 1 in Python, but are not the record's whole number 1 (t35t7 L4, decision 1843)
+    assert fingerprint.unreadable({"version": True}) == "its version is true, where this rnncast reads 1"
+    assert fingerprint.unreadable({"version": 1.0}) == "its version is 1.0, where this rnncast reads 1"
 
 
 def test_an_unreadable_record_is_refused_in_one_sentence_never_as_other_data():

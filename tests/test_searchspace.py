@@ -104,3 +104,21 @@ def test_lookbacks_scaled_to_the_data_are_multiples_of_the_season_and_none_leavi
     assert said == ["no lookback leaves the 9 training rows the 20 windows below which fit warns of too few to learn "
                     "from; only lookback 4 is searched (5 windows); more rows or a shorter horizon give more (choose "
                     "others with search={'lookback': (1,4,8)}, --search lookback=1,4,8)"]
+
+
+def test_the_too_short_refusal_names_the_lookbacks_these_settings_take():
+    """t35t7 L6: with window_norm 'season' and season 52, 40 rows were "too short for any lookback of (24, 48, 96, 168,
+    336) that these settings take", while 24 and 48 are refused for the season; the refusal names the default choices
+    the settings take and the shortest lookback they take, which the search of short data tries up to (decisions 1811,
+    1844); settings that take every lookback are said as before."""
+    from rnncast.searchspace import default_lookbacks
+
+    with pytest.raises(RnncastError, match=r"^12 rows are too few for any lookback that these settings take \(of the "
+                                           r"default choices \(24, 48, 96, 168, 336\) they take 96, 168, 336, and none "
+                                           r"shorter than 52\); give lookback=, --lookback to fix one$"):
+        default_lookbacks([12], {"horizon": 4, "season": 52, "window_norm": "season"})
+    with pytest.raises(RnncastError, match=r"they take none, and none shorter than 5\)"):
+        default_lookbacks([12], {"horizon": 4, "segment": 5})
+    with pytest.raises(RnncastError, match=r"^12 rows are too few for any lookback of \(24, 48, 96, 168, 336\) or "
+                                           r"shorter that these settings take; give"):
+        default_lookbacks([12], {"horizon": 4})

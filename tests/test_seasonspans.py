@@ -79,3 +79,35 @@ def test_warn_notes_season_365_across_a_feb_29_once(caplog):
         warn(_calendar("D"), {}, 365, None)
     notes = [r for r in caplog.records if "season 365 counts 365 days back" in r.getMessage()]
     assert len(notes) == 1 and notes[0].levelno == logging.INFO
+
+
+def _shop(name: str, saturday_close: str) -> pd.DataFrame:
+    """Eight weeks of a shop's 30-minute bars: Mon-Wed and Fri 08:00-19:30, Thu 08:00-20:30, Sat 09:00 to its close."""
+    times = []
+    for day in pd.date_range("2021-09-06", "2021-10-30", freq="D"):
+        if day.day_of_week == 6:
+            continue
+        opens, closes = {5: ("09:00", saturday_close), 3: ("08:00", "20:30")}.get(day.day_of_week, ("08:00", "19:30"))
+        times += list(pd.date_range(f"{day.date()} {opens}", f"{day.date()} {closes}", freq="30min"))
+    values = np.sin(np.arange(len(times)) / 5.0) + np.random.default_rng(0).normal(0, 0.1, len(times))
+    return pd.DataFrame({"id": name, "time": times, "y": values})
+
+
+def test_a_series_keeping_other_trading_hours_is_warned_of_a_season_of_the_panels_week(caplog):
+    """t35t7 L5: shopA's Saturdays close at 12:30 (130 bars a week), shopB's at 11:00 (127); season 130 is shopA's week
+    and reads another time of day in shopB's rows, but only the verdict's caveat said so. ``warn_panel`` (fit's and
+    backtest's) warns of each series' own hours, naming it and its week (decision 1846)."""
+    from rnncast.loading import load_panel
+    from rnncast.seasonspans import warn_panel
+
+    panel = load_panel(pd.concat([_shop("shopA", "12:30"), _shop("shopB", "11:00")]), target="y", time_col="time",
+                       id_col="id", announce=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn_panel(panel, 130)
+    said = [r.getMessage() for r in caplog.records if "is counted in bars" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("series 'shopB': season 130 is counted in bars, but the weekdays of ")
+    assert said[0].endswith("a week of its bars is season 127 (season=127, --season 127)")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn_panel(load_panel(_shop("shopA", "12:30"), target="y", time_col="time", announce=False), 130)
+    assert not [r for r in caplog.records if "is counted in bars" in r.getMessage()]  # its own week: nothing

@@ -193,7 +193,7 @@ def test_a_model_reading_future_covariates_forecasts_no_window_at_another_date_s
     seen = _read_future(monkeypatch)
     result = model.evaluate(gapped)
     said = [n for n in result["notes"] if "left out, not forecast" in n]
-    assert len(said) == 1 and said[0].startswith("Windows are not scored: 20 of the 33 windows are left out, not "
+    assert len(said) == 1 and said[0].startswith("Not every window is scored: 20 of the 33 windows are left out, not "
                                                  "forecast: a date they forecast has no row, so the future covariates "
                                                  "the model reads there ('day') are not in the data")
     assert "2024-06-21, 2024-07-04, 2024-07-12; fill_gaps=True" in said[0]

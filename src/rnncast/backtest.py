@@ -152,7 +152,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings, "backtest")
-    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, data_s.season, panel.time)
+    seasonspans.warn_panel(panel, data_s.season)  # and each series' own trading hours (decision 1846)
 
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,

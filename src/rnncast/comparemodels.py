@@ -17,18 +17,17 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from rnncast import (commonwindows, comparebaselines, comparedfits, comparequantiles, comparison, datatimes, evaluation,
-                     forecasting, metrics, significance, spreads, targetshares)
+from rnncast import (commonwindows, comparebaselines, comparedfits, comparenotes, comparequantiles, comparison, datatimes,
+                     evaluation, forecasting, metrics, significance, spreads, targetshares)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
-from rnncast.filledwindows import BLANK
 from rnncast.forecasting import Model
 from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
 from rnncast.runhistory import kept_untrained
 from rnncast.settingvalues import choice
-from rnncast.spelling import counted, hints
+from rnncast.spelling import hints
 from rnncast.windowforecasts import WindowForecasts, take
 
 ACCEPTED = ("a dict of name -> fitted Forecaster, a list of fitted Forecasters (named by their cell: LSTM, GRU, RNN) "
@@ -100,10 +99,12 @@ class ModelComparison:
         return f"ModelComparison({self.sentence!r})"
 
 
-def _windows(model, data, part: str, static_covariates) -> tuple[WindowForecasts, WindowForecasts]:
-    """``model.predict_windows(data, part=part)``'s forecasts in original and in scaled units, the network run once."""
+def _windows(model, data, part: str, static_covariates, said: dict) -> tuple[WindowForecasts, WindowForecasts]:
+    """``model.predict_windows(data, part=part)``'s forecasts in original and in scaled units, the network run once;
+    ``said`` takes what its windows left out (``parts.select``'s description: ``season_left_out``, decision 1845)."""
     model.check_fitted("predict_windows")
-    both = forecasting.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates)
+    both = forecasting.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates,
+                                   said)
     return tuple(datatimes.in_windows(wf, model.state_.calendar.text_format) for wf in both)
 
 
@@ -137,13 +138,14 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     choice("part", part, PARTS)  # the part's and the data's refusals are the comparison's, not the first model's
     if isinstance(data, (str, os.PathLike)):
         readable(data)
-    forecasts, in_scaled = {}, {}  # in scaled units too: coverage counted as evaluate counts it
+    forecasts, in_scaled, said_of = {}, {}, {}  # in scaled units too: coverage counted as evaluate counts it
     with alike_said_once():  # a line every model says alike is said once, naming them
         for name, model in named.items():
             try:  # its log lines name the model as its refusals do; its refusals and warnings name the command, not
                 # the method it calls
                 with speaking_as(f"model {name!r}"), hints(predict_windows="compare"):
-                    forecasts[name], in_scaled[name] = _windows(model, data, part, static_covariates)
+                    forecasts[name], in_scaled[name] = _windows(model, data, part, static_covariates,
+                                                                said_of.setdefault(name, {}))
             except RnncastError as err:
                 raise RnncastError(f"model {name!r}: {err}") from None
     picks = commonwindows.common_windows(forecasts, part)
@@ -185,7 +187,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 1735)
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
-                           _notes(left, own, keep, part, chosen, named) + said + [quantiles.note] * bool(quantiles.note)
+                           comparenotes.notes(left, own, keep, part, chosen, named, said_of) + said + [quantiles.note] * bool(quantiles.note)
                            + basis.notes + targetshares.winner_notes(quantiles.errors or judged, result.winner, keep,
                                                                      [str(t) for t in targets], measure) + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,
@@ -282,38 +284,3 @@ def _alike(named: dict) -> None:
             raise RnncastError(f"the models forecast the same targets in another order ({each}); compare models fitted "
                                "with the targets in one order")
         raise RnncastError(f"the models forecast different targets ({each}); compare models of the same target columns")
-
-
-def _notes(left: dict, own: dict, keep, part: str, chosen: dict, named: dict) -> list[str]:
-    """What the comparison left out, in words."""
-    notes = []
-    if any(left.values()):
-        which = "windows" if part == "all" else f"{part} windows"
-        notes.append("left out as not forecast by every model (another lookback, another fit's split, or a date without "
-                     "a row whose future covariates one model reads): "
-                     + ", ".join(f"{left[n]} of {n}'s {own[n]} {which}" for n in left if left[n]) + ".")
-    if keep is not None and not keep.all():
-        notes.append(_unscored(chosen, keep, any(m.settings_.data.fill for m in named.values())))
-    if part in ("train", "all"):  # many overlapping windows the models learned from: "beyond chance" comes easily
-        notes.append(f"part={part!r} scores windows whose targets the models were trained on: it says how closely each "
-                     "fits its training rows, not how well it forecasts; part='test' says that.")
-    return notes
-
-
-def _unscored(chosen: dict[str, WindowForecasts], keep: np.ndarray, fill: bool) -> str:
-    """The values no model scores, counted by kind as evaluate says them, each once: steps on dates the data has no
-    row for (a blank actual, ``stepactuals``), values of windows reading values filled from later rows, and targets
-    fill made (``fill``: some model fills) or labels left blank (a model of the features alone, ``blanklabels``)."""
-    out = ~keep
-    blank = out & np.logical_or.reduce([np.isnan(wf.y_true) for wf in chosen.values()])
-    later = out & ~blank & np.logical_or.reduce([wf.reads_later[:, None, None] if wf.reads_later is not None else
-                                                 np.zeros(keep.shape[:1] + (1, 1), dtype=bool)
-                                                 for wf in chosen.values()])
-    made = out & ~blank & ~later
-    kinds = [f"{counted(int(blank.sum()), 'forecast step')} on dates the data has no row for (forecast, with a blank "
-             "actual)" if blank.any() else "",
-             f"{counted(int(made.sum()), 'target')} {'fill made' if fill else BLANK}" if made.any() else "",
-             f"{counted(int(later.sum()), 'value')} of windows reading values filled from later rows" if later.any()
-             else ""]
-    return (f"{counted(int(out.sum()), 'value')} left out where a model scores none: "
-            + "; ".join(k for k in kinds if k) + ".")

@@ -226,10 +226,11 @@ def _check_keys(path: Path, config: dict, settings: dict) -> None:
                            "rnncast fit --help lists (lookback, horizon, epochs, ...)")
 
 
-def run_data(path) -> tuple[str | None, dict | None]:
+def run_data(path) -> tuple[str | None, object]:
     """``(source, fingerprint)`` of a run's ``config.json``: the data it started with as the request
     named it, and the fingerprint of that data (``fingerprint.of``), None for a run started before
-    fingerprints were kept (``report.start_config`` writes it)."""
+    fingerprints were kept (``report.start_config`` writes it). A record that is not a JSON object (a list, text)
+    is given as it is, for ``fingerprint.unreadable`` to refuse, not taken for no record (decision 1843)."""
     try:
         config = json.loads(Path(path).read_text(encoding="utf-8"))
         _check_version(config, Path(path))
@@ -237,7 +238,7 @@ def run_data(path) -> tuple[str | None, dict | None]:
         record = config.get("fingerprint")
     except (OSError, json.JSONDecodeError, UnicodeDecodeError, AttributeError) as err:
         raise RnncastError(f"config {path} is not a run directory's config.json ({err!r}); give the folder a fit wrote") from None
-    return source, record if isinstance(record, dict) else None
+    return source, record
 
 
 def _setting(path: Path, f, value):

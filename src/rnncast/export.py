@@ -44,7 +44,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from rnncast import files, formatversions, onnxmeta, onnxpackages, pathargs
+from rnncast import files, formatversions, onnxmeta, onnxpackages, pathargs, settingvalues
 from rnncast.errors import RnncastError
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
@@ -137,7 +137,10 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
     must end in ``.onnx``; an existing file is replaced only with ``overwrite``, and only an ONNX model
     rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
     or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
-    which ``rnncast export --onnx`` applies too, naming it ``flag``); a file another process wrote there since, too."""
+    which ``rnncast export --onnx`` applies too, naming it ``flag``); a file another process wrote there since, too;
+    ``check`` or ``overwrite`` not True or False (decision 1841)."""
+    for name, value in (("overwrite", overwrite), ("check", check)):  # 'no' would read as yes (decision 1841)
+        settingvalues.flag(name, value)
     path = pathargs.checked("export_onnx's path", path, "the .onnx file to write")
     forecaster.check_fitted()
     opset = _check_opset(opset)

@@ -25,7 +25,7 @@ class Exports:
         Returns ``export.Exported`` (path, input and output shapes, windows checked, largest difference). Raises
         ``NotFitted`` before fit or load, and ``RnncastError`` for a model of many series or with static
         covariates, a path that is not a new ``.onnx`` file (or another's file, even with overwrite), an opset out of
-        range, or onnx missing; nothing is written then (``export.export_onnx``)."""
+        range, ``check`` or ``overwrite`` not True or False, or onnx missing; nothing is written then (``export.export_onnx``)."""
         self.check_fitted("export_onnx")  # settings set_params changed since fit: said once, as save says them
         from rnncast.export import export_onnx  # torch.onnx and onnx: loaded when an export is asked for
 

@@ -186,7 +186,8 @@ def unreadable(recorded) -> str | None:
     A caller whose refusal says "other data" asks this first: such a record tells nothing of the data (decision 1781)."""
     if not isinstance(recorded, dict):
         return f"it is {type(recorded).__name__}, not a record"
-    if recorded.get("version") != VERSION:
+    version = recorded.get("version")
+    if type(version) is not int or version != VERSION:  # true and 1.0 equal 1 in Python: not this record's 1 (decision 1843)
         found = f"its version is {json.dumps(recorded['version'], default=str)}" if "version" in recorded else "it has no version"
         return f"{found}, where this rnncast reads {VERSION}"
     return None

@@ -73,8 +73,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     else:
         panel = load_panel(data, **reading_args, **settings.data.reading())  # labels_only: target_input=False
     check_roles(panel, settings)
-    seasonspans.warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, settings.data.season,
-                     panel.time)
+    seasonspans.warn_panel(panel, settings.data.season)  # and each series' own trading hours (decision 1846)
     as_read = panel
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)

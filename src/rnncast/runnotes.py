@@ -217,7 +217,7 @@ def unscored_note(result: dict) -> str | None:
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
-        [f"Windows are not scored: {scored[key]['text']}." for key in ("future_left_out", "season_left_out")
+        [f"Not every window is scored: {scored[key]['text']}." for key in ("future_left_out", "season_left_out")
          if scored.get(key)])
     return " ".join(said) or None
 

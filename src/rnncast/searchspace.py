@@ -218,7 +218,7 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
         return short
     if not fits:
         which = f"the shortest series, {shortest}, is too short" if shortest else f"{lengths[0]} rows are too few"
-        raise RnncastError(f"{which} for any lookback of {LOOKBACKS} or shorter that these settings take; give "
+        raise RnncastError(f"{which} for any lookback {_taken(fixed, max(*LOOKBACKS, *lengths))}; give "
                            f"{spelled('lookback')} to fix one" + (" (fit then leaves the series too short for it out)"
                                                                   if shortest else ""))
     left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
@@ -229,6 +229,23 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
         log.info("lookbacks searched: %s (each leaves the %d training rows at least as many windows as its length; "
                  "not %s)", ", ".join(map(str, enough)), fits[0][2], ", ".join(left_out))
     return tuple(enough)
+
+
+def _taken(fixed: dict, longest: int) -> str:
+    """The lookbacks the too-short refusal says were searched: those the fixed settings take (window_norm 'season':
+    at least the season; a segment: its multiples), of ``LOOKBACKS`` and the shortest of 1 to ``longest``; it named
+    all of ``LOOKBACKS`` where the settings took some alone (t35t7 L6, decision 1844)."""
+    def takes(lookback: int) -> bool:
+        try:
+            return Settings.from_flat({**fixed, "lookback": lookback}) is not None
+        except RnncastError:
+            return False
+
+    taken, low = [lb for lb in LOOKBACKS if takes(lb)], next((lb for lb in range(1, longest + 1) if takes(lb)), 1)
+    if low == 1 and taken == list(LOOKBACKS):
+        return f"of {LOOKBACKS} or shorter that these settings take"
+    return (f"that these settings take (of the default choices {LOOKBACKS} they take "
+            f"{', '.join(map(str, taken)) or 'none'}, and none shorter than {low})")
 
 
 SHORT_CHOICES = 4  # at most this many lookbacks scaled to short data are searched

@@ -64,3 +64,15 @@ def warn(calendar, calendars: dict, season: int, times=None) -> None:
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
     if (line := shiftedwindows.zoned(calendar, times, season)):
         log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)
+
+
+def warn_panel(panel, season: int | None) -> None:
+    """``warn`` of ``panel``'s calendars (fit's and backtest's), then, for each series keeping trading hours of its own
+    (a shop whose Saturdays close earlier than the panel's), ``sessions.shifted_season``'s warning of its hours over its
+    own rows, naming it: the panel's line judges the panel's hours alone (t35t7 L5, decision 1846)."""
+    warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time)
+    for s, own in panel.calendars.items():
+        session = getattr(own, "session", None)
+        if session is not None and own.shown != panel.calendar.shown and (
+                line := shifted_season(session, panel.time_of(s), season, own.shown)):
+            log.warning("series %r: %s", panel.ids[s], line)
