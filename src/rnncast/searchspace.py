@@ -11,6 +11,8 @@ itself is, beside the fixed settings; a lookback choice must also fit the data.
 
 from __future__ import annotations
 
+import collections
+import itertools
 import logging
 import math
 import numbers
@@ -201,20 +203,20 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     whole number of segments), that leave the data (every series of ``rows``, a list of each one's rows) a training, validation
     and test part, and whose training rows hold at least as many windows as the lookback has steps (over every series;
     the lookback and horizon take at most about half of one series' training rows: 51 training rows hold one window of
-    lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, the shortest that fits, and a warning
-    says so."""
+    lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, or none fits even the longest series (the
+    data as a whole short), those scaled to the data (``short_lookbacks``); where one series alone is too short for
+    every one, a ``RnncastError`` naming it (``shortest``), as fit leaves it out (decision 9982)."""
     lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
+    sizes = collections.Counter(lengths)
     fits, enough = [], []
     for lookback in LOOKBACKS:
-        try:
-            data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            splits = [chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in lengths]
-        except RnncastError:
+        if (left := _left(sizes, fixed, lookback)) is None:
             continue
-        fits.append((lookback, train_windows(splits, lookback, data.horizon), sum(s.train_end for s in splits)))
-        if fits[-1][1] >= lookback:
+        fits.append((lookback, *left))
+        if left[0] >= lookback:
             enough.append(lookback)
-    if not fits and (short := short_lookbacks(lengths, fixed)) is not None:  # 24 rows: lookback 4 (decision 1811)
+    whole = not any(_left({max(lengths): 1}, fixed, lookback) for lookback in LOOKBACKS)  # not one short series
+    if not fits and whole and (short := short_lookbacks(lengths, fixed)) is not None:  # 24 rows: 4 (decision 1811)
         return short
     if not fits:
         which = f"the shortest series, {shortest}, is too short" if shortest else f"{lengths[0]} rows are too few"
@@ -231,6 +233,18 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     return tuple(enough)
 
 
+def _left(sizes: dict, fixed: dict, lookback: int) -> tuple[int, int] | None:
+    """(training windows, training rows) that ``lookback`` leaves the series of ``sizes`` (rows -> how many series
+    have them: 50,000 series of 36 rows are split once), or None where the settings or one series do not take it."""
+    try:
+        data = Settings.from_flat({**fixed, "lookback": lookback}).data
+        splits = {n: chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in sizes}
+    except RnncastError:
+        return None
+    return (sum(train_windows([split], lookback, data.horizon) * sizes[n] for n, split in splits.items()),
+            sum(split.train_end * sizes[n] for n, split in splits.items()))
+
+
 SHORT_CHOICES = 4  # at most this many lookbacks scaled to short data are searched
 
 
@@ -238,41 +252,40 @@ def short_lookbacks(lengths: list, fixed: dict) -> tuple | None:
     """Where no lookback of ``LOOKBACKS`` fits the data (``lengths``: each series' rows) or leaves it as many training
     windows as its length (40 quarters, 64 years: "only 24 is searched", which left 1 window), the lookbacks scaled to
     the data (decision 1811): the multiples of the season (of 4 where it is 1: a year of quarters) that leave at least
-    ``FEW_WINDOWS`` training windows, below which fit warns, the first ``SHORT_CHOICES`` of them, said in an INFO line; where none does, the largest shorter lookback that does; where no
-    lookback does, the season (or 4; else the longest shorter one that fits), with a warning naming it, the count it
-    leaves, that more rows or a shorter horizon give more, and ``--search``;
-    None where no lookback fits."""
-    def count(lookback: int) -> int | None:  # the training windows lookback leaves, None where it does not fit
-        try:
-            data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            splits = [chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in lengths]
-        except RnncastError:
-            return None
-        nonlocal rows
-        rows = sum(split.train_end for split in splits)
-        return train_windows(splits, lookback, data.horizon)
+    ``FEW_WINDOWS`` training windows, below which fit warns, the first ``SHORT_CHOICES`` of them, said in an INFO line;
+    where none does, the largest shorter lookback that does; where no lookback does, the season (or 4; else the longest
+    shorter one that fits), with a warning naming it, the count it leaves, that more rows or a shorter horizon give
+    more, and ``--search``; None where no lookback fits. Only these candidates are counted, each series' length split
+    once (decision 9982)."""
+    sizes, counts = collections.Counter(lengths), {}
 
-    rows = 0
+    def count(lookback: int) -> int | None:  # the training windows lookback leaves, None where it does not fit
+        if lookback not in counts:
+            counts[lookback] = _left(sizes, fixed, lookback)
+        return counts[lookback] and counts[lookback][0]
+
     season = int(fixed.get("season") or 1)
-    unit = season if season > 1 else 4
-    counts = {lb: n for lb in range(1, min(lengths) + 1) if (n := count(lb)) is not None}
-    good = [lb for lb in (k * unit for k in range(1, 4 * SHORT_CHOICES)) if counts.get(lb, 0) >= FEW_WINDOWS]
-    good = good[:SHORT_CHOICES] or [lb for lb in sorted(counts, reverse=True) if lb < unit and counts[lb] >= FEW_WINDOWS][:1]
+    unit, top = (season if season > 1 else 4), min(lengths)  # no lookback longer than the shortest series fits it
+    below = range(min(unit - 1, top), 0, -1)
+    multiples = (lb for lb in range(unit, min((4 * SHORT_CHOICES - 1) * unit, top) + 1, unit)
+                 if (count(lb) or 0) >= FEW_WINDOWS)
+    good = list(itertools.islice(multiples, SHORT_CHOICES))  # fewer windows the longer: the first ones
+    good = good or list(itertools.islice((lb for lb in below if (count(lb) or 0) >= FEW_WINDOWS), 1))
     how = (f"multiples of season {season}" if season > 1 else "multiples of 4") if good[:1] and good[0] % unit == 0 \
         else f"the longest below {unit}"
     if good:
         log.info("no lookback of %s leaves the %d training rows as many windows as its length; lookbacks searched: %s "
                  "(%s that leave at least %d training windows each; choose others, such as a longer one that leaves "
-                 "fewer, with %s)", ", ".join(map(str, LOOKBACKS)), rows, ", ".join(map(str, good)), how, FEW_WINDOWS,
-                 _search_flag(good + [good[-1] + unit if good[-1] % unit == 0 else unit]))
+                 "fewer, with %s)", ", ".join(map(str, LOOKBACKS)), counts[good[0]][1], ", ".join(map(str, good)), how,
+                 FEW_WINDOWS, _search_flag(good + [good[-1] + unit if good[-1] % unit == 0 else unit]))
         return tuple(good)
-    if not counts:
+    lookback = next((lb for lb in (unit, *below, *range(unit + 1, top + 1)) if count(lb) is not None), None)  # a year
+    if lookback is None:
         return None
-    lookback = unit if unit in counts else max((lb for lb in counts if lb < unit), default=min(counts))  # a year
     log.warning("no lookback leaves the %d training rows the %d windows below which fit warns of too few to learn from; "
                 "only lookback %d is searched (%d window%s); more rows or a shorter horizon give more (choose others "
-                "with %s)", rows, FEW_WINDOWS, lookback, counts[lookback], "s" * (counts[lookback] != 1),
-                _search_flag(sorted({1, lookback, 2 * unit} & set(counts))))
+                "with %s)", counts[lookback][1], FEW_WINDOWS, lookback, count(lookback), "s" * (count(lookback) != 1),
+                _search_flag(sorted(lb for lb in {1, lookback, 2 * unit} if count(lb) is not None)))
     return (lookback,)
 
 
