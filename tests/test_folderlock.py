@@ -229,3 +229,29 @@ def test_a_moved_folder_keeps_no_lock_file_and_another_stat_error_is_no_move(tmp
     assert not held.lost()  # the write says its own error, not a move
     monkeypatch.setattr(os, "stat", real)
     held.release(tidy=True)
+
+
+def test_a_planted_lock_file_link_is_replaced_and_what_it_led_to_kept(tmp_path, caplog):
+    """RUN/.rnncast.lock -> ~/notes.txt was truncated and overwritten with "pid host run" by a resume's hold; a planted
+    model -> ~/dir had its temporary-named entries swept (decision 1847)."""
+    home, run = tmp_path / "home", tmp_path / "run"
+    home.mkdir()
+    run.mkdir()
+    notes = home / "notes.txt"
+    notes.write_text("years of notes\n")
+    (run / files.LOCK_NAME).symlink_to(notes)
+    elsewhere = home / "dir"
+    elsewhere.mkdir()
+    theirs = elsewhere / ".weights.safetensors.abcd1234.tmp"  # a temporary's name, but not a temporary of ours
+    theirs.write_text("kept")
+    (run / "model").symlink_to(elsewhere)
+    with caplog.at_level("WARNING"):
+        held = folderlock.lock_folder(run, "run")
+    assert notes.read_text() == "years of notes\n" and theirs.read_text() == "kept"
+    lock = run / files.LOCK_NAME
+    assert not lock.is_symlink() and lock.read_text().split()[0] == str(os.getpid())
+    assert f"{lock} was a link to {notes}; a link in a folder rnncast writes is replaced by its own" in caplog.text
+    assert folderlock.holder(run)[0] == f"pid {os.getpid()}"
+    held.release()
+    lock.symlink_to(notes)  # holder only looks: a link is no holder, and what it leads to is not locked or read
+    assert folderlock.holder(run) is None and notes.read_text() == "years of notes\n"

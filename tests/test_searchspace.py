@@ -122,3 +122,32 @@ def test_the_too_short_refusal_names_the_lookbacks_these_settings_take():
     with pytest.raises(RnncastError, match=r"^12 rows are too few for any lookback of \(24, 48, 96, 168, 336\) or "
                                            r"shorter that these settings take; give"):
         default_lookbacks([12], {"horizon": 4})
+
+def test_one_short_series_in_long_data_is_refused_by_name_not_given_tiny_lookbacks(caplog):
+    """Decision 1811 searched 4, 8, 12, 16 (or 21 alone at season 24) on 60,000 hourly rows whose one series had 36,
+    saying "no lookback of 24, ... leaves the 42025 training rows as many windows as its length" (r35r3 finding 2).
+    Scaled lookbacks are for data short as a whole; one short series is named, as before 1811 (decision 1848)."""
+    from rnncast.searchspace import default_lookbacks, searched_lookbacks
+
+    for fixed in ({"horizon": 4}, {"horizon": 4, "season": 24}):
+        with pytest.raises(RnncastError, match=r"^the shortest series, 'b' \(36 rows\), is too short for any lookback "
+                                               r"of \(24, 48, 96, 168, 336\) or shorter .*leaves the series too short"):
+            searched_lookbacks([20000] * 3 + [36], fixed, shortest="'b' (36 rows)")
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert default_lookbacks([36, 35], {"horizon": 4}) == (4, 8)  # no series takes 24: the data is short
+    assert "leaves the 49 training rows as many windows" in caplog.text
+    with pytest.raises(RnncastError, match=r"^the shortest series, 'b' \(36 rows\)"):
+        default_lookbacks([40, 36], {"horizon": 4}, shortest="'b' (36 rows)")  # 40 rows take 24
+
+
+def test_scaled_lookbacks_split_each_length_once_per_candidate(monkeypatch):
+    """Every lookback from 1 to the shortest series' length was counted, each re-splitting every series: 7.5 s on
+    50,000 series of 36 rows. Now only the candidates are counted, and series of one length are split once."""
+    from rnncast import searchspace, shortlookbacks
+
+    calls = []
+    real = searchspace.chronological_split
+    for module in (searchspace, shortlookbacks):  # the counts moved to shortlookbacks.windows_left
+        monkeypatch.setattr(module, "chronological_split", lambda n, *a: calls.append(n) or real(n, *a))
+    assert searchspace.default_lookbacks([36] * 1000 + [35] * 1000, {"horizon": 4}) == (4, 8, 12, 16)
+    assert len(calls) <= 2 * (len(searchspace.LOOKBACKS) + 5) + len(searchspace.LOOKBACKS)

@@ -36,3 +36,15 @@ def test_a_sqlite_url_with_a_password_in_its_query_is_masked_and_text_sqlalchemy
     assert hide_password("sqlite:///file:/tmp/tu6.db?mode=rwc&password=S3cretF&uri=true") == \
         "sqlite:///file:/tmp/tu6.db?mode=rwc&password=***&uri=true"  # its path as given
     assert hide_password("not a url ://x:pw@h?password=p") == "not a url ://x:pw@h?password=***"
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("postgresql://u:p@ss@host/db", "postgresql://u:***@host/db"),
+    ("postgresql://u:p@s@s@host:5432/db?x=a@b", "postgresql://u:***@host:5432/db?x=a@b"),
+    ("mysql://u:p/w@s@h/db?password=x", "mysql://u:***@h/db?password=***"),
+    ("postgresql://u:pw@host/d@b", "postgresql://u:***@host/d%40b"),  # an @ after the host: SQLAlchemy renders it
+])
+def test_a_password_holding_a_bare_at_sign_is_masked_whole(url, shown):
+    """SQLAlchemy ends the password at the first '@': u:p@ss@host was shown as u:***@ss@host, the tail of the
+    password in tune's errors and tune.json (r35r3 finding 10, decision 1850)."""
+    assert hide_password(url) == shown

@@ -10,15 +10,11 @@ run, is ``resume.py``'s."""
 
 from __future__ import annotations
 
-import errno
 import shlex
 import hashlib
 import json
 import os
 import reprlib
-import secrets
-import shutil
-import stat
 from dataclasses import MISSING, fields
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
                            own_place, temp_folder, write_bytes, write_json)
 from rnncast.folderlock import holder, stopped_before_begun
+from rnncast.folderswap import kept_mode, put_in_place, remove
 from rnncast.models import NetSpec, build_net
 from rnncast.modelkeys import DESCRIBED, check_version
 from rnncast.state import FittedState
@@ -122,35 +119,15 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
         with interrupts.one_step():  # a Ctrl-C between making the folder and naming it would leave it behind
             folder.parent.mkdir(parents=True, exist_ok=True)
             new = temp_folder(folder)  # 0777 less the umask, as mkdir makes a folder (decision 1799)
-        if folder.is_dir() and not folder.is_symlink():  # a model replaced keeps its mode, as a file replaced does
-            os.chmod(new, stat.S_IMODE(os.stat(folder).st_mode))
+        mode = kept_mode(folder)  # a model replaced keeps its mode, given once its files are written (decision 1849)
         write_bytes(new / WEIGHTS, data)
         write_json(new / META, description)
-        with interrupts.one_step():  # one step: a signal waits until a model, the earlier or the new, is at folder
-            if folder.is_symlink():  # a link in a held run folder (own_place): replaced, where it leads left alone
-                os.unlink(folder)
-            if not replace:
-                try:
-                    os.rename(new, folder)  # over an empty folder, or none; a folder of files is left as it is
-                except OSError as err:
-                    if err.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
-                        raise RnncastError(save_refusal(folder) or f"cannot save the model to {folder}: another "
-                                           "process wrote it since this save began; give another folder") from None
-                    raise
-            elif folder.is_dir() and any(folder.iterdir()):
-                old = folder.parent / f".{folder.name}.{secrets.token_hex(4)}.tmp"
-                os.rename(folder, old)
-                try:
-                    os.rename(new, folder)
-                except BaseException:
-                    os.rename(old, folder)  # the earlier model back in its place
-                    raise
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(new, folder)  # over an empty folder, or none
+        if not put_in_place(new, folder, replace, mode):  # a link in a held run folder (own_place) replaced there
+            raise RnncastError(save_refusal(folder) or f"cannot save the model to {folder}: another process wrote "
+                               "it since this save began; give another folder")
     except BaseException as err:
-        if new is not None:
-            shutil.rmtree(new, ignore_errors=True)
+        if new is not None and new.exists():
+            remove(new)
         if isinstance(err, OSError) and new is None:
             raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
                                f"{folder.parent}, or give another folder)") from None

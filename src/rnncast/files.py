@@ -135,9 +135,15 @@ def own_place(path: Path) -> Path:
             raise RnncastError(f"cannot write {path}: {place} is a link (to {os.readlink(place)}) inside {folder}, "
                                "a folder rnncast writes its own files in, and is not followed; remove the link")
     if path.is_symlink():
-        log.warning("%s was a link to %s; a link in a folder rnncast writes is replaced by its own, not written "
-                    "through, so what it led to is as it was", shown(path), shown(os.readlink(path)))
+        say_replaced(path)
     return path
+
+
+def say_replaced(link: Path) -> None:
+    """The WARNING that ``link``, in a folder rnncast holds, is replaced by its own file, not written through
+    (``own_place``, and the lock file ``folderlock.lock_folder`` opens: decisions 1800, 1847)."""
+    log.warning("%s was a link to %s; a link in a folder rnncast writes is replaced by its own, not written "
+                "through, so what it led to is as it was", shown(link), shown(os.readlink(link)))
 
 
 def write_bytes(path, data: bytes, new: str | None = None) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
-                           refuse_dangling)
+                           refuse_dangling, say_replaced)
 
 
 class FolderLost(RnncastError):
@@ -148,12 +148,16 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
     for attempt in itertools.count():
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        except FileNotFoundError:
-            if attempt < 5:
-                continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
-            raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o644)
         except OSError as err:
+            if err.errno in (errno.ELOOP, errno.EMLINK) and path.is_symlink() and attempt < 5:
+                say_replaced(path)  # a planted link is never written through: the file it leads to kept (decision 1847)
+                path.unlink(missing_ok=True)
+                continue
+            if isinstance(err, FileNotFoundError):
+                if attempt < 5:
+                    continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
+                raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
             raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -169,7 +173,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
             os.close(fd)
             raise
         try:
-            same = os.stat(path).st_ino == os.fstat(fd).st_ino
+            same = os.lstat(path).st_ino == os.fstat(fd).st_ino  # a link put there since: open again
         except FileNotFoundError:
             same = False
         if same:
@@ -183,8 +187,9 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
     except OSError as err:  # a full disk: the system names no file; the lock file and the folders made for it go
         FolderLock(folder, fd, created).release(tidy=True)
         raise OSError(err.errno, err.strerror or str(err), str(path)) from None
-    for place in (folder, folder / "model"):
-        sweep_temps(place)
+    sweep_temps(folder)  # the folder as the user spelled it; a planted model -> ~/dir is not swept (decision 1847)
+    if not (folder / "model").is_symlink():
+        sweep_temps(folder / "model")
     lock = FolderLock(folder, fd, created, what)
     hold_writes(folder, lock.check)  # each write below it checks first that it is still this lock's (decision 1749)
     return lock
@@ -223,9 +228,9 @@ def holder(folder) -> tuple[str, str | None] | None:
     import fcntl
 
     try:
-        fd = os.open(Path(folder) / LOCK_NAME, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(Path(folder) / LOCK_NAME, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
     except OSError:
-        return None  # no lock file: no holder
+        return None  # no lock file (or a planted link, which no holder opens): no holder
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -11,6 +11,7 @@ itself is, beside the fixed settings; a lookback choice must also fit the data.
 
 from __future__ import annotations
 
+import collections
 import logging
 import math
 import numbers
@@ -19,8 +20,9 @@ from rnncast.config import CELLS, Settings, check_names
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects
 from rnncast.settingvalues import cell_name, plain
+from rnncast.shortlookbacks import short_lookbacks, windows_left
 from rnncast.spelling import did_you_mean, spelled
-from rnncast.windows import FEW_WINDOWS, chronological_split, train_windows
+from rnncast.windows import chronological_split
 
 log = logging.getLogger(__name__)
 
@@ -201,20 +203,20 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     whole number of segments), that leave the data (every series of ``rows``, a list of each one's rows) a training, validation
     and test part, and whose training rows hold at least as many windows as the lookback has steps (over every series;
     the lookback and horizon take at most about half of one series' training rows: 51 training rows hold one window of
-    lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, the shortest that fits, and a warning
-    says so."""
+    lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, or none fits even the longest series (the
+    data as a whole short), those scaled to the data (``short_lookbacks``); where one series alone is too short for
+    every one, a ``RnncastError`` naming it (``shortest``), as fit leaves it out (decision 1848)."""
     lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
+    sizes = collections.Counter(lengths)
     fits, enough = [], []
     for lookback in LOOKBACKS:
-        try:
-            data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            splits = [chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in lengths]
-        except RnncastError:
+        if (left := windows_left(sizes, fixed, lookback)) is None:
             continue
-        fits.append((lookback, train_windows(splits, lookback, data.horizon), sum(s.train_end for s in splits)))
-        if fits[-1][1] >= lookback:
+        fits.append((lookback, *left))
+        if left[0] >= lookback:
             enough.append(lookback)
-    if not fits and (short := short_lookbacks(lengths, fixed)) is not None:  # 24 rows: lookback 4 (decision 1811)
+    whole = not any(windows_left({max(lengths): 1}, fixed, lookback) for lookback in LOOKBACKS)  # not one short series
+    if not fits and whole and (short := short_lookbacks(lengths, fixed, LOOKBACKS)) is not None:  # 24 rows: 4 (decision 1811)
         return short
     if not fits:
         which = f"the shortest series, {shortest}, is too short" if shortest else f"{lengths[0]} rows are too few"
@@ -224,7 +226,7 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     left_out = [f"{lookback} ({count} window{'s' if count != 1 else ''})" for lookback, count, _ in fits
                 if lookback not in enough]
     if not enough:
-        return short_lookbacks(lengths, fixed)
+        return short_lookbacks(lengths, fixed, LOOKBACKS)
     if left_out:
         log.info("lookbacks searched: %s (each leaves the %d training rows at least as many windows as its length; "
                  "not %s)", ", ".join(map(str, enough)), fits[0][2], ", ".join(left_out))
@@ -246,57 +248,6 @@ def _taken(fixed: dict, longest: int) -> str:
         return f"of {LOOKBACKS} or shorter that these settings take"
     return (f"that these settings take (of the default choices {LOOKBACKS} they take "
             f"{', '.join(map(str, taken)) or 'none'}, and none shorter than {low})")
-
-
-SHORT_CHOICES = 4  # at most this many lookbacks scaled to short data are searched
-
-
-def short_lookbacks(lengths: list, fixed: dict) -> tuple | None:
-    """Where no lookback of ``LOOKBACKS`` fits the data (``lengths``: each series' rows) or leaves it as many training
-    windows as its length (40 quarters, 64 years: "only 24 is searched", which left 1 window), the lookbacks scaled to
-    the data (decision 1811): the multiples of the season (of 4 where it is 1: a year of quarters) that leave at least
-    ``FEW_WINDOWS`` training windows, below which fit warns, the first ``SHORT_CHOICES`` of them, said in an INFO line; where none does, the largest shorter lookback that does; where no
-    lookback does, the season (or 4; else the longest shorter one that fits), with a warning naming it, the count it
-    leaves, that more rows or a shorter horizon give more, and ``--search``;
-    None where no lookback fits."""
-    def count(lookback: int) -> int | None:  # the training windows lookback leaves, None where it does not fit
-        try:
-            data = Settings.from_flat({**fixed, "lookback": lookback}).data
-            splits = [chronological_split(n, lookback, data.horizon, data.val_frac, data.test_frac) for n in lengths]
-        except RnncastError:
-            return None
-        nonlocal rows
-        rows = sum(split.train_end for split in splits)
-        return train_windows(splits, lookback, data.horizon)
-
-    rows = 0
-    season = int(fixed.get("season") or 1)
-    unit = season if season > 1 else 4
-    counts = {lb: n for lb in range(1, min(lengths) + 1) if (n := count(lb)) is not None}
-    good = [lb for lb in (k * unit for k in range(1, 4 * SHORT_CHOICES)) if counts.get(lb, 0) >= FEW_WINDOWS]
-    good = good[:SHORT_CHOICES] or [lb for lb in sorted(counts, reverse=True) if lb < unit and counts[lb] >= FEW_WINDOWS][:1]
-    how = (f"multiples of season {season}" if season > 1 else "multiples of 4") if good[:1] and good[0] % unit == 0 \
-        else f"the longest below {unit}"
-    if good:
-        log.info("no lookback of %s leaves the %d training rows as many windows as its length; lookbacks searched: %s "
-                 "(%s that leave at least %d training windows each; choose others, such as a longer one that leaves "
-                 "fewer, with %s)", ", ".join(map(str, LOOKBACKS)), rows, ", ".join(map(str, good)), how, FEW_WINDOWS,
-                 _search_flag(good + [good[-1] + unit if good[-1] % unit == 0 else unit]))
-        return tuple(good)
-    if not counts:
-        return None
-    lookback = unit if unit in counts else max((lb for lb in counts if lb < unit), default=min(counts))  # a year
-    log.warning("no lookback leaves the %d training rows the %d windows below which fit warns of too few to learn from; "
-                "only lookback %d is searched (%d window%s); more rows or a shorter horizon give more (choose others "
-                "with %s)", rows, FEW_WINDOWS, lookback, counts[lookback], "s" * (counts[lookback] != 1),
-                _search_flag(sorted({1, lookback, 2 * unit} & set(counts))))
-    return (lookback,)
-
-
-def _search_flag(lookbacks: list) -> str:
-    """How a reader searches ``lookbacks`` of their own: "search={'lookback': (4, 8)}, --search lookback=4,8"."""
-    shown = ",".join(map(str, lookbacks))
-    return f"search={{'lookback': ({shown}{',' * (len(lookbacks) == 1)})}}, --search lookback={shown}"
 
 
 def suggest(trial, name: str, space):
