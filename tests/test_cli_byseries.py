@@ -104,7 +104,8 @@ def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_f
         result["series"][name]["model"].update(pinball=1.5, coverage_80=share, by_level={"values": 378})
     text = series_text(result)
     head = text.splitlines()[1]
-    assert head.split()[-3:] == ["pinball", "80%", "covers"] and "37.6%" in text and "89.2%" in text
+    assert head.split()[-3:] == ["pinball", "80%", "covers"]
+    assert "0.3760" in text and "0.8920" in text  # coverage in fit's table's notation (decision 9114)
     assert text.splitlines()[-1] == ("the 80% interval is furthest from its level in series 'store0002': it covers "
                                      "37.6% of its values (2 of 3 series far from 80% by a binomial test of their "
                                      "misses, p < 0.01)")
@@ -323,3 +324,12 @@ def test_by_series_csv_is_written_in_pieces_with_the_bytes_of_one_text(run, caps
     assert len(pieces) == 3 and whole.startswith(b"\xef\xbb\xbfunique_id,windows,")  # a series a piece
     assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
     capsys.readouterr()
+
+
+def test_a_baseline_without_intervals_reads_a_dash_in_the_one_notation_of_fits_table():
+    """by-series wrote coverage as 84.1% and fit's table as 0.8406, and each held its own "-" rule (decision 9114)."""
+    result = _result(1)
+    block = result["series"]["store0001"]
+    block["model"].update(pinball=1.5, coverage_80=0.8406)
+    rows = [line.split() for line in series_text(result).splitlines()[3:5]]
+    assert rows[0][-2:] == ["1.5000", "0.8406"] and rows[1][-2:] == ["-", "-"]

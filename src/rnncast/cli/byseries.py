@@ -18,7 +18,7 @@ from rnncast import calibration, leftout, zeroscales
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.scoretext import score_texts
+from rnncast.scoretext import score_texts, scored_column
 
 SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
 FEW = 5  # else the series with the highest model MASE, and as many with the lowest
@@ -125,7 +125,8 @@ def series_text(result: dict, file: str | None = None) -> str:
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
-    pinball = iter(score_texts("pinball", [series[key][name].get("pinball") for key, name in picked]))  # one notation
+    cells = [iter(scored_column(k, [series[key][name] for key, name in picked], [series[key]["model"] for key, _ in
+                                                                                   picked])) for k in quantile]
     rows = []
     for key in shown:
         if key is None:
@@ -134,7 +135,7 @@ def series_text(result: dict, file: str | None = None) -> str:
         for n, name in enumerate(names[key]):
             first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
-                         *_quantile_cells(series[key][name], quantile, next(pinball))])
+                         *[next(column) for column in cells]])  # one notation, "-" as fit's (decision 9114)
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
@@ -152,12 +153,6 @@ def series_text(result: dict, file: str | None = None) -> str:
         lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
                      f"are shown; {where}")
     return "\n".join(lines)
-
-
-def _quantile_cells(block: dict, quantile: list[str], pinball: str = "") -> list[str]:
-    """A row's pinball loss (``pinball``: its text in the column's one notation, ``score_texts``) and coverage
-    (``quantile``: the keys), "-" where it has none (a baseline without intervals)."""
-    return [("-" if k not in block else pinball if k == "pinball" else f"{100 * block[k]:.1f}%") for k in quantile]
 
 
 def worst_coverage(series: dict, widest: list[str]) -> str | None:
