@@ -12,7 +12,7 @@ import pytest
 from conftest import TINY, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
-from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text
+from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text, write_file
 
 
 @pytest.fixture(scope="module")
@@ -333,3 +333,19 @@ def test_a_baseline_without_intervals_reads_a_dash_in_the_one_notation_of_fits_t
     block["model"].update(pinball=1.5, coverage_80=0.8406)
     rows = [line.split() for line in series_text(result).splitlines()[3:5]]
     assert rows[0][-2:] == ["1.5000", "0.8406"] and rows[1][-2:] == ["-", "-"]
+
+
+def test_a_series_whose_every_window_was_left_out_for_the_season_is_a_row_saying_so(tmp_path):
+    """evaluate --by-series-csv gave series 'D' (40 weekly rows, season 52, lookback 8) no row, while the backtest's
+    file has one for a series it leaves out (t35t7 M7, decision 9118)."""
+    result = {"series": {"a": {"windows": 2, "model": {"mse": 1.0, "mae": 1.0, "mase": 1.0},
+                               "repeat": {"mse": 2.0, "mae": 1.5, "mase": 1.5}}},
+              "scored": {"season_left_out": {"windows": 5, "of": 7, "series": 1, "season": 52, "series_ids": ["D"],
+                                             "emptied": [{"id": "D", "rows": 40}], "text": "..."}}}
+    frame = series_frame(result)
+    assert list(frame["series"]) == ["a", "D"] and list(frame["windows"]) == [2, 0]
+    assert frame["not_scored"].iloc[1] == ("no window with season 52 rows of its series before its first target, "
+                                           "which the seasonal naive baseline reads (40 rows)")
+    line = write_file(str(tmp_path / "s.csv"), result)
+    assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of rows before it) to " \
+                   f"{tmp_path / 's.csv'}"

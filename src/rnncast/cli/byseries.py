@@ -56,8 +56,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
     digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
-    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), or a
-    backtest left out (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
+    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
+    whose every window was left out for the season (``season_left_out``'s ``emptied``), or a backtest left out
+    (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
     column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
@@ -90,7 +91,16 @@ def _untrained(result: dict) -> list[dict]:
     ``not_trained``)."""
     if "skipped_series" in result:
         return leftout.reasoned(result["skipped_series"], leftout.BACKTEST)
-    return result.get("scored", {}).get("not_trained", {}).get("series", [])
+    return result.get("scored", {}).get("not_trained", {}).get("series", []) + _seasonless(result)
+
+
+def _seasonless(result: dict) -> list[dict]:
+    """The series of a part whose every window was left out for the season (``parts.select``'s ``season_left_out``),
+    as records with their reason: a row each in the file, as a backtest's left-out series has (decision 9118)."""
+    left = result.get("scored", {}).get("season_left_out") or {}
+    why = (f"no window with season {left.get('season')} rows of its series before its first target, which the "
+           "seasonal naive baseline reads")
+    return [{"id": each["id"], "rows": each["rows"], "reason": why} for each in left.get("emptied", [])]
 
 
 def not_scored(record: dict) -> str:
@@ -209,9 +219,12 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
     write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
               new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 1601)
-    untrained = len(_untrained(result))
+    seasonless = 0 if "skipped_series" in result else len(_seasonless(result))
+    untrained = len(_untrained(result)) - seasonless
     who = "the backtest" if "skipped_series" in result else "fit"
-    beside = f" and {untrained} not scored ({who} left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
+    causes = ([f"{who} left {'it' if untrained == 1 else 'them'} out"] if untrained else []) + (
+        ["no window with a season of rows before it"] if seasonless else [])
+    beside = f" and {untrained + seasonless} not scored ({'; '.join(causes)})" if causes else ""
     targets = result.get("targets", 1)
     each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""
     return f"wrote the scores of {len(result['series'])} series{beside} to {path}{each}"
