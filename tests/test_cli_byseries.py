@@ -12,7 +12,7 @@ import pytest
 from conftest import TINY, make_panel
 from rnncast import Forecaster
 from rnncast.cli import main
-from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text
+from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text, write_file
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +104,8 @@ def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_f
         result["series"][name]["model"].update(pinball=1.5, coverage_80=share, by_level={"values": 378})
     text = series_text(result)
     head = text.splitlines()[1]
-    assert head.split()[-3:] == ["pinball", "80%", "covers"] and "37.6%" in text and "89.2%" in text
+    assert head.split()[-3:] == ["pinball", "80%", "covers"]
+    assert "0.3760" in text and "0.8920" in text  # coverage in fit's table's notation (decision 1854)
     assert text.splitlines()[-1] == ("the 80% interval is furthest from its level in series 'store0002': it covers "
                                      "37.6% of its values (2 of 3 series far from 80% by a binomial test of their "
                                      "misses, p < 0.01)")
@@ -323,3 +324,28 @@ def test_by_series_csv_is_written_in_pieces_with_the_bytes_of_one_text(run, caps
     assert len(pieces) == 3 and whole.startswith(b"\xef\xbb\xbfunique_id,windows,")  # a series a piece
     assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
     capsys.readouterr()
+
+
+def test_a_baseline_without_intervals_reads_a_dash_in_the_one_notation_of_fits_table():
+    """by-series wrote coverage as 84.1% and fit's table as 0.8406, and each held its own "-" rule (decision 1854)."""
+    result = _result(1)
+    block = result["series"]["store0001"]
+    block["model"].update(pinball=1.5, coverage_80=0.8406)
+    rows = [line.split() for line in series_text(result).splitlines()[3:5]]
+    assert rows[0][-2:] == ["1.5000", "0.8406"] and rows[1][-2:] == ["-", "-"]
+
+
+def test_a_series_whose_every_window_was_left_out_for_the_season_is_a_row_saying_so(tmp_path):
+    """evaluate --by-series-csv gave series 'D' (40 weekly rows, season 52, lookback 8) no row, while the backtest's
+    file has one for a series it leaves out (t35t7 M7, decision 1858)."""
+    result = {"series": {"a": {"windows": 2, "model": {"mse": 1.0, "mae": 1.0, "mase": 1.0},
+                               "repeat": {"mse": 2.0, "mae": 1.5, "mase": 1.5}}},
+              "scored": {"season_left_out": {"windows": 5, "of": 7, "series": 1, "season": 52, "series_ids": ["D"],
+                                             "emptied": [{"id": "D", "rows": 40}], "text": "..."}}}
+    frame = series_frame(result)
+    assert list(frame["series"]) == ["a", "D"] and list(frame["windows"]) == [2, 0]
+    assert frame["not_scored"].iloc[1] == ("no window with season 52 rows of its series before its first target, "
+                                           "which the seasonal naive baseline reads (40 rows)")
+    line = write_file(str(tmp_path / "s.csv"), result)
+    assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of rows before it) to " \
+                   f"{tmp_path / 's.csv'}"

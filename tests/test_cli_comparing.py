@@ -286,3 +286,12 @@ def test_the_seasonal_naive_row_names_its_season_the_first_run_s_that_has_one(fo
     assert "The models' seasons differ (s10: 10, s5: 5): the 'seasonal naive' row is s10's, season 10" in out
     helped = " ".join(build_parser()._subparsers._group_actions[0].choices["compare"].description.split())
     assert "the seasonal naive forecast the first RUN's that has a season" in helped
+
+
+def test_the_quantile_columns_are_written_in_fits_notation_with_a_dash_where_a_forecaster_has_none():
+    """compare wrote coverage as 84.1% beside fit's 0.8406, with its own "-" rule (decision 1854)."""
+    from rnncast.cli.comparing import quantile_columns
+    heads, cells = quantile_columns({"a": {"pinball": 0.5, "coverage_80": 0.8406}, "b": None}, 4,
+                                    [None, {"pinball": 0.75}])
+    assert heads == ["pinball", "80% covers"]
+    assert cells == [["0.50000", "0.8406"], ["-", "-"], ["-", "-"], ["0.75000", "-"]]

@@ -21,11 +21,50 @@ def _frame(texts):
     return pd.DataFrame({"quarter": texts, "y": np.round(10 + np.sin(np.arange(len(texts)) / 2.0), 3)})
 
 
-@pytest.mark.parametrize("freq, fmt", [("QS-JAN", "%Y:%q"), ("QS", "%Y:%q"), ("QE-DEC", "%Y:%q"), ("MS", "%Y:%m"),
-                                       ("ME", "%Y:%m"), ("QE-MAR", None), ("2QS", None), ("D", None), (None, None)])
+@pytest.mark.parametrize("freq, fmt", [("QS-JAN", "%Y:%q"), ("QS", "%Y:%q"), ("QE-DEC", None), ("MS", "%Y:%m"),
+                                       ("ME", None), ("BMS", None), ("BQS", None), ("QE-MAR", None), ("2QS", None),
+                                       ("D", None), (None, None)])
 def test_only_calendar_quarters_and_months_read_the_colon(freq, fmt):
-    """A fiscal year's 2009:1 is no calendar quarter: left to be refused."""
+    """A fiscal year's 2009:1 is no calendar quarter: left to be refused; under QE, ME or BMS the first days read lie
+    off the calendar, so they are not offered (decision 1851)."""
     assert colontimes.given(freq) == ({"colon": fmt} if fmt else {})
+
+
+@pytest.mark.parametrize("freq, fmt, times", [("QS", "%Y:%q", QUARTERS), ("QS-JAN", "%Y:%q", QUARTERS),
+                                              ("MS", "%Y:%m", MONTHS)])
+def test_each_freq_that_reads_the_colon_loads_it(freq, fmt, times):
+    """QE-DEC, ME and BMS were offered, and the load then refused the dates read as off their calendar (decision 1851)."""
+    panel = load_panel(_frame(list(colontimes.write(times, fmt))), target="y", freq=freq)
+    assert panel.calendar.text_format == fmt
+
+
+@pytest.mark.parametrize("freq, texts, says", [("QE-DEC", QUARTERS, "quarterly freq \\(freq='QS'"),
+                                               ("ME", MONTHS, "monthly freq \\(freq='MS'"),
+                                               ("BMS", MONTHS, "monthly freq \\(freq='MS'")])
+def test_a_freq_that_does_not_read_the_colon_is_refused_naming_one_that_does(freq, texts, says):
+    fmt = "%Y:%q" if texts is QUARTERS else "%Y:%m"
+    with pytest.raises(RnncastError, match=says):
+        load_panel(_frame(list(colontimes.write(texts, fmt))), target="y", freq=freq)
+
+
+@pytest.mark.parametrize("value, words", [
+    ("2009:1", "'2009:1' is read as a quarter (EViews' 2009:1) with a quarterly freq (freq='QS', --freq QS); a month is "
+               "written 2009:01 and read with a monthly one (freq='MS', --freq MS)"),
+    ("1999:01", "'1999:01' is read as a month (1999:01) with a monthly freq (freq='MS', --freq MS)"),
+    ("2009:10", "'2009:10' is read as a month (1999:01) with a monthly freq (freq='MS', --freq MS)"),
+    ("2009:7", "'2009:7' names no quarter (quarters run 1 .. 4); a month is written 2009:07 and read with a monthly "
+               "freq (freq='MS', --freq MS)"),
+    ("2009:0", "'2009:0' names no quarter (1 .. 4) or month (01 .. 12)"),
+    ("2009:13", "'2009:13' names no quarter (1 .. 4) or month (01 .. 12)")])
+def test_the_clause_names_what_the_number_can_be(value, words):
+    """'1999:01' and '2009:10' were said to be "read as a quarter", which they never are (decision 1853)."""
+    assert colontimes.clause(value) == "; " + words
+
+
+def test_a_month_under_a_quarterly_freq_is_told_the_monthly_freq_not_the_one_given():
+    with pytest.raises(RnncastError, match=r"'1999:01' is read as a month \(1999:01\) with a monthly freq \(freq='MS'") as e:
+        load_panel(_frame(list(colontimes.write(MONTHS, "%Y:%m"))), target="y", freq="QS")
+    assert "QS" not in str(e.value).split("'1999:01' is read")[1]
 
 
 def test_a_quarter_after_a_colon_is_read_under_a_quarterly_freq_and_forecast_so():

@@ -427,15 +427,18 @@ def test_part_train_names_the_climatology_only_where_a_series_scored_has_one():
 
 def test_a_season_longer_than_the_lookback_leaves_out_the_windows_without_a_season_before_them(caplog):
     """Decision 1778: lookback 6, season 12 on 100 hourly rows: the windows of part 'all' whose first target has
-    fewer than 12 rows before it (rows 6 to 11) are left out and said; predict_windows forecasts the others, warned."""
+    fewer than 12 rows before it (rows 6 to 11) are left out and said; predict_windows forecasts every one, their
+    seasonal naive forecasts blank, warned (decision 1856)."""
     frame = make_frame(100, feature=False)
     model = Forecaster(**{**TINY, "lookback": 6, "season": 12}).fit(frame, target="y")
     result = model.evaluate(frame, part="all")
     assert result["scored"]["season_left_out"]["windows"] == 6 and result["windows"] == 100 - 12 - 3 + 1
     with caplog.at_level("WARNING", logger="rnncast.seasonrows"):
         windows = model.predict_windows(frame, part="all")
-    assert windows.target_rows.min() == 12 and "6 of the 92 windows are left out" in caplog.text
-    assert np.isfinite(windows.baselines["seasonal"]).all()
+    assert windows.target_rows.min() == 6 and "6 of the 92 windows have no seasonal naive forecast" in caplog.text
+    seasonal = windows.baselines["seasonal"]
+    assert np.isnan(seasonal[:6]).all() and np.isfinite(seasonal[6:]).all()
+    assert np.isfinite(windows.y_pred).all() and np.isfinite(windows.baselines["repeat"]).all()
 
 
 def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_them_and_named():

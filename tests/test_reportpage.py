@@ -384,3 +384,18 @@ def test_a_seasonal_naive_whose_forecast_reads_other_bars_says_so_in_the_table()
     assert table[3][:2] == ["seasonal naive", "lower, not beyond chance (its forecast reads another time of day in 3 "
                                               "of the 9 windows)"]
     assert table[1][1] == "yes"
+
+
+def test_a_parts_windows_left_out_for_the_season_are_counted_where_its_row_is_shown():
+    """t35t7 M4: lookback 8, season 52: the page's val row said "27" windows and its MSE 0.168, while early stopping's
+    loss curve read all 31 (0.213): the row now says both counts and why (decision 1857)."""
+    from rnncast.reportpage import metric_rows
+
+    block = {"model": {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": 1.2}}
+    season = {"windows": 4, "of": 31, "series": 2, "season": 52, "series_ids": [], "text": "..."}
+    metrics = {"val": {"windows": 27, "scored": {"season_left_out": season}, "original": block},
+               "test": {"windows": 69, "original": block}}
+    rows = metric_rows(metrics, "original")
+    assert rows[1][2] == "27 scored of 31 (4 without a season of rows before them)" and rows[2][2] == "69"
+    metrics["val"]["scored"]["windows_scored"] = 25  # fill left two more out
+    assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of rows before them)"

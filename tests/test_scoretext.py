@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from rnncast.scoretext import cell_text, score_texts, table
 
 
@@ -89,6 +91,17 @@ def test_a_cell_holding_control_characters_is_quoted_and_escaped_as_standard_err
     assert "\x1b" not in text and "\x07" not in text and len(text.splitlines()) == 6
     assert "'evil\\nrnncast: ERROR: forged'" in text and "'esc\\x1b]0;PWNED\\x07\\x1b[31mRED'" in text
     assert cell_text("Müller, 판매") == "Müller, 판매" and cell_text(3) == "3"  # printable text as written
+
+
+@pytest.mark.parametrize("text", ["Store\xa01", "東京\u3000本店", "👩\u200d💻 team", "❤\ufe0f shop"])
+def test_a_space_that_is_not_ascii_and_an_emojis_joiners_are_shown_as_written(text):
+    """Excel's NBSP, U+3000 and emoji ZWJ sequences were printed quoted and escaped, as a control is (decision 1855)."""
+    assert cell_text(text) == text
+
+
+@pytest.mark.parametrize("text", ["a\u202eevil", "a\u2028b", "a\x85b", "a\x1bb"])
+def test_a_bidi_override_a_line_separator_and_a_control_stay_escaped(text):
+    assert cell_text(text) == repr(text)
 
 def test_a_score_the_model_beside_a_row_has_is_a_dash_where_the_row_lacks_it():
     """A climatology row has no pinball loss beside a quantile model's (decision 1814): '-'; a score no model beside

@@ -20,7 +20,7 @@ def test_windows_without_a_season_before_them_are_left_out_and_counted():
     kept_starts, kept_series, said = seasonrows.kept(offsets, starts, series, 8, 12, "all")
     np.testing.assert_array_equal(kept_starts, [4, 10, 45, 50])
     np.testing.assert_array_equal(kept_series, [0, 0, 1, 1])
-    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "series_ids": [], "text": (
+    assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "series_ids": [], "emptied": [], "text": (
         "3 of the 7 windows (in 2 series) are left out: their series hold fewer than season 12 rows before their "
         "first target, which the seasonal naive baseline reads (lookback 8); the model and the baselines are scored "
         "on the other 4")}
@@ -33,24 +33,35 @@ def test_a_lookback_of_at_least_the_season_leaves_out_nothing():
         assert out[0] is starts and out[2] is None
 
 
-def test_predict_windows_warns_of_them_and_a_part_with_none_left_is_refused(caplog):
+def test_predict_windows_keeps_every_window_and_says_which_lack_a_seasonal_naive(caplog):
+    """predict_windows forecasts and scores nothing: a window the model can forecast is not left out, nor a series
+    refused, for a baseline's sake; its seasonal naive forecast is blank (decision 1856)."""
+    starts, series = np.array([0, 5]), np.array([0, 0])
     with caplog.at_level(logging.WARNING, logger="rnncast.seasonrows"):
-        _, _, said = seasonrows.kept(np.array([0, 30]), np.array([0, 5]), np.array([0, 0]), 4, 6, "all", scores=False)
-    assert "1 of the 2 windows is left out: its series holds fewer than season 6 rows before its first target" in \
-        caplog.text and said["text"].endswith("forecast on the other 1")
+        kept_starts, _, said = seasonrows.kept(np.array([0, 30]), starts, series, 4, 6, "all", scores=False)
+        every = seasonrows.kept(np.array([0, 60]), np.array([0, 10]), series, 16, 52, "all", scores=False)
+    assert kept_starts is starts and said is None and len(every[0]) == 2
+    assert "1 of the 2 windows has no seasonal naive forecast (blank): its series holds fewer than season 6 rows " \
+           "before its first target (lookback 4); the model forecasts every one" in caplog.text
+
+
+def test_a_part_with_none_left_to_score_is_refused_with_advice_evaluate_can_follow():
+    """evaluate takes no --season: the advice was "or a shorter season (season=, --season)" (decision 1856)."""
     with pytest.raises(NothingLeft, match=r"^no window of part 'train' is left to score: every one has fewer than "
-                                          r"season 52 rows of its series before its first target"):
+                                          r"season 52 rows of its series before its first target.*; give data with "
+                                          r"at least 52 rows of a series before a window's first target, or refit "
+                                          r"the model with a shorter season \(fit's season=, --season\)$"):
         seasonrows.kept(np.array([0, 60]), np.array([0, 10]), np.array([0, 0]), 16, 52, "train")
 
 
 def test_a_backtests_series_without_a_season_before_its_first_cutoff():
     np.testing.assert_array_equal(seasonrows.first_short(np.array([[30, 38], [60, 68]]), 52, 16), [True, False])
     assert not seasonrows.first_short(np.array([[30], [60]]), 12, 16).any() and not len(seasonrows.first_short(None, 52, 16))
-    assert seasonrows.need(52, 16) == (", and at least season 52 rows before the first cutoff, which the seasonal "
+    assert seasonrows.need(52, 16) == (", and at least season 52 rows up to and including the first cutoff, which the seasonal "
                                        "naive baseline reads (lookback 16)")
     assert seasonrows.need(12, 16) == ""
     assert seasonrows.remedy(52, 16, 1) == ("; give more rows, or a shorter step or horizon, or a shorter season "
-                                            "(season=, --season) so that the rows before the first cutoff hold season 52")
+                                            "(season=, --season) so that the rows up to and including the first cutoff hold season 52")
 
 
 def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused_before_training(monkeypatch):
@@ -85,6 +96,7 @@ def test_a_panels_series_with_no_window_left_is_named_with_its_rows():
     np.testing.assert_array_equal(kept_series, [0, 0])
     assert said["series_ids"] == ["b"] and said["text"].endswith(
         "the model and the baselines are scored on the other 2; series 'b' (55 rows) has none left")
+    assert said["emptied"] == [{"id": "b", "rows": 55}]  # every one, for the by-series file (decision 1858)
     one = seasonrows.kept(np.array([0, 100]), np.array([30, 50]), np.array([0, 0]), 8, 52, "test", ids=names)[2]
     assert one["series_ids"] == [] and "none left" not in one["text"]
 
@@ -94,8 +106,8 @@ def test_a_backtests_remedy_is_each_reasons_own():
     no series lacks the season, and both, the season's said to be for its series, where both reasons occur."""
     other = "; fewer cutoffs or a shorter lookback need fewer"
     season = ("give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter step or horizon, or a shorter season "
-              "(season=, --season) so that the rows before the first cutoff hold season 12")
+              "(season=, --season) so that the rows up to and including the first cutoff hold season 12")
     assert seasonrows.remedy(12, 8, 2) == f"; {season}"
     assert seasonrows.remedy(12, 8, 2, False, other) == other
     assert seasonrows.remedy(12, 8, 2, True, other) == (
-        f"{other}; for the series without season 12 rows before the first cutoff: {season}")
+        f"{other}; for the series without season 12 rows up to and including the first cutoff: {season}")

@@ -571,3 +571,20 @@ def test_an_empty_zone_is_named_as_its_reader_gives_it(tz, tmp_path, capsys):
     make_frame(60).to_csv(tmp_path / "d.csv", index=False)
     assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--tz", tz, "--out", str(tmp_path / "r")]) == 2
     assert capsys.readouterr().err.startswith("rnncast: error: tz (--tz) is empty; give an IANA zone name")
+
+
+@pytest.mark.parametrize("order", [["code", "when"], ["when", "code"]])
+def test_codes_written_year_colon_number_before_the_dates_are_not_the_time(order):
+    """'1700:01' store codes before the date column became the time column and the load was refused as "not a
+    timestamp ... read as a quarter"; the colon form is now time only where no other column is (decision 1852)."""
+    n = 40
+    data = pd.DataFrame({"code": [f"{1700 + i % 30}:{i % 12 + 1:02d}" for i in range(n)],
+                         "when": pd.date_range("2020-01-01", periods=n, freq="D").strftime("%Y-%m-%d"),
+                         "y": np.arange(n, dtype=float)})[order + ["y"]]
+    assert load_panel(data, target="y").calendar.name == "when"
+
+
+def test_a_colon_column_alone_is_still_found_and_refused_naming_the_freq():
+    data = pd.DataFrame({"period": [f"{2009 + i // 4}:{i % 4 + 1}" for i in range(20)], "y": np.arange(20.0)})
+    with pytest.raises(RnncastError, match=r"'period' holds '2009:1' .*read as a quarter"):
+        load_panel(data, target="y")

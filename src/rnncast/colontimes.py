@@ -1,7 +1,8 @@
 """Quarters and months written year colon number, as EViews and the IMF's IFS write them (``2009:1``, ``1999:01``), read
-under the calendar the freq given names (decision 1806): ``%Y:%q`` under calendar quarters (``QS``, ``QS-JAN``, ``QE``,
-``QE-DEC``), ``%Y:%m`` under months (``MS``, ``ME``). Without such a freq they stay refused (``2009:1`` is a quarter or
-a month unpadded), and ``clause`` names the freq that reads them. A time of day (``12:30``) is never so read: the year
+under the calendar the freq given names (decision 1806): ``%Y:%q`` under calendar quarters' starts (``QS``,
+``QS-JAN``), ``%Y:%m`` under months' (``MS``), the first day ``read`` gives each (decision 1851: ``QE``, ``ME`` and the
+business offsets, whose dates lie elsewhere, are not offered). Without such a freq they stay refused, and ``clause``
+names the freq that reads them by the number written (decision 1853). A time of day (``12:30``) is never so read: the year
 has four digits (1600 .. 2399) and no hour has. ``timetext`` passes the formats on to ``read`` and ``write`` here
 (``owns``), so a forecast is written ``2024:1``.
 """
@@ -25,8 +26,10 @@ LAST = {QUARTERS: 4, MONTHS: 12}
 
 
 def given(freq) -> dict:
-    """``{"colon": fmt}`` for ``load_panel``'s reading order where the freq given names calendar quarters (``%Y:%q``)
-    or months (``%Y:%m``), else {}: a fiscal year's ``2009:1`` is no calendar quarter, nor ``3MS``'s a month."""
+    """``{"colon": fmt}`` for ``load_panel``'s reading order where the freq given names calendar quarters' starts
+    (``QS``, ``QS-JAN``: ``%Y:%q``) or months' (``MS``: ``%Y:%m``), the days ``read`` gives, else {}: a fiscal year's
+    ``2009:1`` is no calendar quarter, nor ``3MS``'s a month; under ``QE``, ``ME`` or ``BMS`` the dates read would lie
+    off the calendar (decision 1851)."""
     if freq is None or isinstance(freq, pd.PeriodDtype) or not str(freq).strip():
         return {}
     offset = None
@@ -38,13 +41,9 @@ def given(freq) -> dict:
             continue
     if offset is None or offset.n != 1:
         return {}
-    if isinstance(offset, (pd.offsets.QuarterBegin, pd.offsets.BQuarterBegin)) and offset.startingMonth == 1 or (
-            isinstance(offset, (pd.offsets.QuarterEnd, pd.offsets.BQuarterEnd)) and offset.startingMonth == 12):
+    if type(offset) is pd.offsets.QuarterBegin and offset.startingMonth == 1:
         return {"colon": QUARTERS}
-    if isinstance(offset, (pd.offsets.MonthBegin, pd.offsets.MonthEnd, pd.offsets.BusinessMonthBegin,
-                           pd.offsets.BusinessMonthEnd)):
-        return {"colon": MONTHS}
-    return {}
+    return {"colon": MONTHS} if type(offset) is pd.offsets.MonthBegin else {}
 
 
 def format_of(column: pd.Series, fmt: str | None) -> str | None:
@@ -98,9 +97,20 @@ def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:
 
 
 def clause(value) -> str:
-    """Where ``value`` is written year colon number (``2009:1``) and no freq read it so, words naming the freqs that
-    do (beginning '; '), else ''."""
+    """Where ``value`` is written year colon number (``2009:1``) and no freq read it so, words naming what the number
+    can be and the freq that reads it (beginning '; '), else '': one digit 1 .. 4 a quarter (``QS``) or, written
+    ``2009:01``, a month (``MS``); two digits 01 .. 12 a month alone; any other number neither (decision 1853)."""
     if not isinstance(value, str) or not ANY.match(value.strip()):
         return ""
-    return (f"; {value.strip()!r} is read as a quarter (EViews' 2009:1) with a quarterly freq ({spelled('freq', 'QS')})"
-            f", or as a month (1999:01) with a monthly one ({spelled('freq', 'MS')})")
+    text = value.strip()
+    year, number = text.split(":")
+    month = f"{spelled('freq', 'MS')}"
+    if len(number) == 2 and 1 <= int(number) <= 12:
+        return f"; {text!r} is read as a month (1999:01) with a monthly freq ({month})"
+    if len(number) == 1 and 1 <= int(number) <= 4:
+        return (f"; {text!r} is read as a quarter (EViews' 2009:1) with a quarterly freq ({spelled('freq', 'QS')}); "
+                f"a month is written {year}:0{number} and read with a monthly one ({month})")
+    if len(number) == 1 and int(number) >= 5:
+        return (f"; {text!r} names no quarter (quarters run 1 .. 4); a month is written {year}:0{number} and read "
+                f"with a monthly freq ({month})")
+    return f"; {text!r} names no quarter (1 .. 4) or month (01 .. 12)"

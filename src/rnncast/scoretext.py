@@ -123,9 +123,17 @@ def cell_text(value) -> str:
     """A table's cell as a terminal is given it: as written, or, where it holds a character that is not printable (a
     newline, a tab, the ESC of a terminal's escape sequence in a series id), quoted with each escaped as Python writes
     it, as standard error names such an id (``repr``): an id cannot retitle the window, colour the output or forge a
-    line of its own (decision 1802). CSV and JSON outputs keep it verbatim."""
+    line of its own (decision 1802). A space that is not ASCII (Excel's NBSP, U+3000) and the joiners of an emoji
+    (U+200D, U+FE0F) are shown as written; a bidi override is escaped (decision 1855). CSV and JSON keep it verbatim."""
     text = str(value)
-    return text if text.isprintable() else repr(text)
+    return repr(text) if any(_hidden(c) for c in text) else text
+
+
+def _hidden(c: str) -> bool:
+    """Whether character ``c`` moves or hides text on a terminal: a control (Cc), a lone surrogate (Cs), a line or
+    paragraph separator (Zl, Zp), or a format character (Cf: a bidi override) other than an emoji's joiners."""
+    kind = unicodedata.category(c)
+    return kind in ("Cc", "Cs", "Zl", "Zp") or kind == "Cf" and c not in "\u200d\ufe0f"
 
 
 def table(head: list[str], rows: list[list]) -> str:

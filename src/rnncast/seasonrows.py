@@ -21,6 +21,7 @@ from rnncast.spelling import counted, some, spelled
 from rnncast.windows import panel_window_starts
 
 log = logging.getLogger(__name__)
+UP_TO = "up to and including the first cutoff"  # the rows before the first forecast (decision 1859)
 
 
 def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, season: int, part: str,
@@ -29,9 +30,12 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
     ``offsets[s]:offsets[s + 1]``) whose first target has at least ``season`` rows of its series before it, and what
     was left out: ``{"windows", "of", "series", "season", "series_ids", "text"}`` (the clause of what was scored;
     ``series_ids``: the first ten of the series with no window left, by ``ids`` (position -> id as given), named in
-    the text with their rows: decision 1831), None where nothing was (a ``season`` of 1, or not longer than
-    ``lookback``). ``scores`` False (``predict_windows``): a warning
-    says it, as its windows forecast, not scored. Raises ``NothingLeft`` where no window of ``part`` is left."""
+    the text with their rows: decision 1831; ``emptied``: every one, ``{"id", "rows"}``, for the by-series file's
+    ``not_scored`` rows: decision 1858), None where nothing was (a ``season`` of 1, or not longer than ``lookback``).
+    ``scores`` False (``predict_windows``, which forecasts and scores nothing): every window is kept, the model
+    forecasts them all, and a warning says which have a blank seasonal naive forecast (decision 1856). Raises
+    ``NothingLeft`` where no window of ``part`` is left to score, advising what the caller can do: other data, or a
+    model fit with a shorter season (evaluate takes no season)."""
     if season <= max(lookback, 1) or not len(starts):
         return starts, series, None
     before = np.asarray(starts) - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each forecast
@@ -41,24 +45,30 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
     n, total = int((~keep).sum()), len(starts)
     named = int(len(np.unique(series[~keep])))
     where = f" (in {named} series)" if len(np.unique(series)) > 1 else ""
+    if not scores:  # forecasts alone: the model's need only the lookback; the seasonal naive's are blank (NaN) there
+        log.warning("%s of the %s%s %s no seasonal naive forecast (blank): %s fewer than season %s rows before %s "
+                    "first target (lookback %s); the model forecasts every one", n, counted(total, "window"), where,
+                    "has" if n == 1 else "have", "its series holds" if n == 1 else "their series hold", season,
+                    "its" if n == 1 else "their", lookback)
+        return starts, series, None
     text = (f"{n} of the {counted(total, 'window')}{where} {'is' if n == 1 else 'are'} left out: "
             f"{'its series holds' if n == 1 else 'their series hold'} fewer than season {season} rows before "
             f"{'its' if n == 1 else 'their'} first target, which the seasonal naive baseline reads (lookback "
-            f"{lookback}); the model and the baselines are {'scored' if scores else 'forecast'} on the other {total - n}")
+            f"{lookback}); the model and the baselines are scored on the other {total - n}")
     if not keep.any():
-        raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: every one has "
+        raise NothingLeft(f"no window of part {part!r} is left to score: every one has "
                           f"fewer than season {season} rows of its series before its first target, which the seasonal "
-                          f"naive baseline reads; give data with at least {season} rows before the windows, or a "
-                          f"shorter season ({spelled('season')})")
+                          f"naive baseline reads; give data with at least {season} rows of a series before a "
+                          f"window's first target, or refit the model with a shorter season (fit's "
+                          f"{spelled('season')})")  # evaluate takes no season (decision 1856)
     emptied = np.setdiff1d(series, series[keep]) if ids is not None and where else []  # a panel's series with none
+    rows = np.diff(np.asarray(offsets))
     if len(emptied):
-        rows = np.diff(np.asarray(offsets))
         listed = some([f"{ids(s)!r} ({counted(int(rows[s]), 'row')})" for s in emptied[:10]], 10, total=len(emptied))
         text += f"; series {listed} {'has' if len(emptied) == 1 else 'have'} none left"
-    if not scores:
-        log.warning("%s", text)
     return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season,
-                                        "series_ids": [ids(s) for s in emptied[:10]], "text": text}
+                                        "series_ids": [ids(s) for s in emptied[:10]], "text": text,
+                                        "emptied": [{"id": ids(s), "rows": int(rows[s])} for s in emptied]}
 
 
 def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, season: int) -> None:
@@ -89,10 +99,11 @@ def first_short(first_rows: np.ndarray, season: int, lookback: int) -> np.ndarra
 
 def need(season: int, lookback: int) -> str:
     """The clause a backtest's need adds where the season is longer than the lookback: ", and at least season 52
-    rows before the first cutoff, which the seasonal naive baseline reads (lookback 16)"; "" otherwise."""
+    rows up to and including the first cutoff, which the seasonal naive baseline reads (lookback 16)"; "" otherwise:
+    the rows before the first forecast, the cutoff's own among them (decision 1859)."""
     if season <= max(lookback, 1):
         return ""
-    return (f", and at least season {season} rows before the first cutoff, which the seasonal naive baseline reads "
+    return (f", and at least season {season} rows {UP_TO}, which the seasonal naive baseline reads "
             f"(lookback {lookback})")
 
 
@@ -104,6 +115,6 @@ def remedy(season: int, lookback: int, n_windows: int, seasonless: bool = True, 
     if not seasonless:
         return other
     fewer = f"fewer cutoffs ({spelled('n_windows')}), " if n_windows > 1 else ""
-    whose = f"; for the series without season {season} rows before the first cutoff: " if other else "; "
+    whose = f"; for the series without season {season} rows {UP_TO}: " if other else "; "
     return (f"{other}{whose}give more rows, or {fewer}a shorter step or horizon, or a shorter season "
-            f"({spelled('season')}) so that the rows before the first cutoff hold season {season}")
+            f"({spelled('season')}) so that the rows {UP_TO} hold season {season}")

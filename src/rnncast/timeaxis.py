@@ -89,6 +89,9 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
                 frame[c]) and frame[c].notna().all() and _weeks(frame[c].to_numpy(dtype=np.int64))
                 and weektext.in_order(c, frame[c].to_numpy()))):
             return c, "by its name"
+    for c in candidates:  # 2009:1, last: codes such as 1700:01 before the dates are no time (decision 1852)
+        if _colon_times(frame[c]):
+            return c, "by its values"  # read under a quarterly or monthly freq, else refused naming it (decision 1806)
     for c in candidates:
         if str(c).lower() in INTEGER_NAMES and pd.api.types.is_integer_dtype(frame[c]):
             return c, PERIODS_BY_NAME
@@ -108,15 +111,20 @@ def _weeks(values: np.ndarray) -> bool:
     return compactdates.iso_weeks(values) is not None or mmwrweeks.weeks(values) is not None
 
 
+def _colon_times(column: pd.Series) -> bool:
+    """Whether the first five values of a text column are all written year colon number (EViews' 2009:1)."""
+    sample = column.dropna().head(5)
+    return bool(len(sample)) and all(isinstance(v, str) and colontimes.ANY.match(v.strip()) for v in sample)
+
+
 def _looks_like_dates(column: pd.Series) -> bool:
     if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
         return False
     sample = column.dropna().head(5)
     if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
             sample) is not None or fiscalquarters.pattern(sample) or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1, FY2006Q1
-            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)) or (
-            len(sample) and all(isinstance(v, str) and colontimes.ANY.match(v.strip()) for v in sample)):  # 2009:1
-        return True  # (read under a quarterly or monthly freq, else refused naming it: decision 1806)
+            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
+        return True
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return False
     dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True) & ~numbertext.decimal_commas(sample)]

@@ -18,7 +18,7 @@ from rnncast import calibration, leftout, zeroscales
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.scoretext import score_texts
+from rnncast.scoretext import score_texts, scored_column
 
 SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
 FEW = 5  # else the series with the highest model MASE, and as many with the lowest
@@ -56,8 +56,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
     digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
-    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), or a
-    backtest left out (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
+    over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
+    whose every window was left out for the season (``season_left_out``'s ``emptied``), or a backtest left out
+    (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
     column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
@@ -90,7 +91,16 @@ def _untrained(result: dict) -> list[dict]:
     ``not_trained``)."""
     if "skipped_series" in result:
         return leftout.reasoned(result["skipped_series"], leftout.BACKTEST)
-    return result.get("scored", {}).get("not_trained", {}).get("series", [])
+    return result.get("scored", {}).get("not_trained", {}).get("series", []) + _seasonless(result)
+
+
+def _seasonless(result: dict) -> list[dict]:
+    """The series of a part whose every window was left out for the season (``parts.select``'s ``season_left_out``),
+    as records with their reason: a row each in the file, as a backtest's left-out series has (decision 1858)."""
+    left = result.get("scored", {}).get("season_left_out") or {}
+    why = (f"no window with season {left.get('season')} rows of its series before its first target, which the "
+           "seasonal naive baseline reads")
+    return [{"id": each["id"], "rows": each["rows"], "reason": why} for each in left.get("emptied", [])]
 
 
 def not_scored(record: dict) -> str:
@@ -125,7 +135,8 @@ def series_text(result: dict, file: str | None = None) -> str:
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
-    pinball = iter(score_texts("pinball", [series[key][name].get("pinball") for key, name in picked]))  # one notation
+    cells = [iter(scored_column(k, [series[key][name] for key, name in picked], [series[key]["model"] for key, _ in
+                                                                                   picked])) for k in quantile]
     rows = []
     for key in shown:
         if key is None:
@@ -134,7 +145,7 @@ def series_text(result: dict, file: str | None = None) -> str:
         for n, name in enumerate(names[key]):
             first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
-                         *_quantile_cells(series[key][name], quantile, next(pinball))])
+                         *[next(column) for column in cells]])  # one notation, "-" as fit's (decision 1854)
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
@@ -152,12 +163,6 @@ def series_text(result: dict, file: str | None = None) -> str:
         lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
                      f"are shown; {where}")
     return "\n".join(lines)
-
-
-def _quantile_cells(block: dict, quantile: list[str], pinball: str = "") -> list[str]:
-    """A row's pinball loss (``pinball``: its text in the column's one notation, ``score_texts``) and coverage
-    (``quantile``: the keys), "-" where it has none (a baseline without intervals)."""
-    return [("-" if k not in block else pinball if k == "pinball" else f"{100 * block[k]:.1f}%") for k in quantile]
 
 
 def worst_coverage(series: dict, widest: list[str]) -> str | None:
@@ -214,9 +219,12 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
     write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
               new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 1601)
-    untrained = len(_untrained(result))
+    seasonless = 0 if "skipped_series" in result else len(_seasonless(result))
+    untrained = len(_untrained(result)) - seasonless
     who = "the backtest" if "skipped_series" in result else "fit"
-    beside = f" and {untrained} not scored ({who} left {'it' if untrained == 1 else 'them'} out)" if untrained else ""
+    causes = ([f"{who} left {'it' if untrained == 1 else 'them'} out"] if untrained else []) + (
+        ["no window with a season of rows before it"] if seasonless else [])
+    beside = f" and {untrained + seasonless} not scored ({'; '.join(causes)})" if causes else ""
     targets = result.get("targets", 1)
     each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""
     return f"wrote the scores of {len(result['series'])} series{beside} to {path}{each}"

@@ -175,5 +175,7 @@ def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tu
     percents = sorted({k for b in blocks if b for k in b if k.startswith("coverage_")},
                       key=lambda k: -float(k.removeprefix("coverage_")))
     heads = ["pinball"] + [f"{k.removeprefix('coverage_')}% covers" for k in percents]
-    return heads, [[f"{b['pinball']:.4g}"] + [f"{100 * b[k]:.1f}%" if k in b else "-" for k in percents] if b else
-                   ["-"] * len(heads) for b in blocks]
+    from rnncast.scoretext import scored_column
+    model = {k: 0.0 for b in blocks if b for k in b}  # "-" where a forecaster lacks what a model holds (decision 1854)
+    columns = [scored_column(k, [b or {} for b in blocks], [model] * len(blocks)) for k in ["pinball", *percents]]
+    return heads, [[column[i] for column in columns] for i in range(len(blocks))]
