@@ -42,6 +42,13 @@ def entry() -> int:
 def main(argv: list[str] | None = None) -> int:
     from rnncast.version import COMMAND_LINE
 
+    from rnncast import launchenv
+
+    try:  # a torchrun variable exported empty or as text (WORLD_SIZE=abc): one line, before any command (decision 9131)
+        launchenv.check()
+    except RnncastError as err:
+        print(f"rnncast: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
