@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from rnncast.mplconfig import private_folder
+
+    private_folder()  # an unwritable HOME: matplotlib's folder a temporary one, not two warnings a command (9134)
     code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
