@@ -546,3 +546,17 @@ def test_the_command_line_is_forgotten_when_the_command_ends(tmp_path):
 
     assert main(["-q", "predict", str(tmp_path / "no_such_run"), str(tmp_path / "x.csv")]) != 0
     assert "command_line" not in report.environment(0)
+
+
+@pytest.mark.parametrize("value", ["abc", "0"])
+def test_a_world_size_that_is_no_count_is_one_line_and_exit_2(capsys, monkeypatch, folder, run, value):
+    # decision 1860: a bare int() ended every command with a traceback; now one line, before the command
+    monkeypatch.setenv("WORLD_SIZE", value)
+    assert main(["evaluate", str(run[0]), str(folder / "data.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"WORLD_SIZE='{value}'" in err and "Traceback" not in err
+
+
+def test_an_empty_world_size_runs_as_one_process(capsys, monkeypatch, folder, run):
+    monkeypatch.setenv("WORLD_SIZE", "")
+    assert main(["evaluate", str(run[0]), str(folder / "data.csv"), "-q"]) == 0

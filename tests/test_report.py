@@ -309,3 +309,21 @@ def test_a_resume_keeps_the_command_that_began_the_run_and_adds_its_own_beside_i
         assert report.recorded_environment(tmp_path / "none") is None
     finally:
         COMMAND_LINE.reset(token)
+
+
+def test_metrics_json_says_which_network_was_kept_and_the_verdict_for_a_machine(tmp_path):
+    """A fit whose epochs never beat the untrained network exited 0 and said so only in English (t35t8): metrics.json
+    now has model_kept (decision 1861) and each part's against_baselines, the verdict fit prints (decision 1862)."""
+    frame = make_frame(260, feature=False, freq="D")
+    panel = load_panel(frame, target="y")
+    kept = Forecaster(**{**TINY, "lr": 1e-12}).fit(panel)
+    write_run(tmp_path / "a", kept, panel, source="frame")
+    metrics = json.loads((tmp_path / "a" / "metrics.json").read_text())
+    assert metrics["model_kept"] == "untrained"
+    said = metrics["test"]["against_baselines"]
+    assert said["verdict"] in ("beats", "lower_not_beyond_chance", "does_not_beat", "no_verdict")
+    assert set(said["each"]) == {n for n in metrics["test"]["original"] if n != "model"}
+    assert said["verdict_units"] == "original" and "against_baselines" in metrics["val"]
+    trained = Forecaster(**{**TINY, "lr": 1e-2}).fit(panel)
+    write_run(tmp_path / "b", trained, panel, source="frame")
+    assert json.loads((tmp_path / "b" / "metrics.json").read_text())["model_kept"] == "trained"

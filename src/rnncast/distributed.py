@@ -15,13 +15,13 @@ validation loss and reaches the same early-stopping decision. Rank 0 alone write
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import torch
 import torch.distributed as dist
 from torch import nn
 
+from rnncast import launchenv
 from rnncast.errors import RnncastError
 
 
@@ -43,12 +43,12 @@ class Group:
 def launched() -> bool:
     """Whether this process trains in a process group: a launcher started it among others, or
     torchrun started it alone (``--nproc_per_node=1`` runs the same DDP code as N processes)."""
-    return int(os.environ.get("WORLD_SIZE", "1")) > 1 or dist.is_torchelastic_launched()
+    return launchenv.launched()  # an empty or non-integer WORLD_SIZE: one line (decision 1860)
 
 
 def env_rank() -> int:
     """This process's rank as the launcher set it (0 when not launched by one): known before ``setup``."""
-    return int(os.environ.get("RANK", "0")) if launched() else 0
+    return launchenv.whole("RANK", 0) if launched() else 0
 
 
 def setup(device: torch.device) -> Group | None:
@@ -59,7 +59,7 @@ def setup(device: torch.device) -> Group | None:
     """
     if not launched():
         return None
-    rank, world, local_rank = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"]), int(os.environ.get("LOCAL_RANK", 0))
+    rank, world, local_rank = launchenv.whole("RANK", 0), launchenv.world(), launchenv.whole("LOCAL_RANK", 0)
     if device.type == "cuda":
         gpus = torch.cuda.device_count()
         if local_rank >= gpus:  # NCCL refuses two ranks on one GPU, with a less telling message

@@ -25,6 +25,9 @@ import sys
 import threading
 from contextlib import contextmanager
 
+from rnncast import launchenv
+from rnncast.errors import RnncastError
+
 _stop = threading.Event()  # set by Ctrl-C (or SIGTERM) inside ctrl_c_between_batches()
 _by = [signal.SIGINT]  # the signal that set _stop
 _end_by: list[int] = []  # the signal the process ends by at exit (end_by_signal)
@@ -76,7 +79,10 @@ def _raise_terminated(signum, frame):
 def under_launcher() -> bool:
     """Whether torchrun (or another launcher of a process group) started this process: the variables it sets
     (``distributed.launched`` reads the same; this module imports no torch)."""
-    return int(os.environ.get("WORLD_SIZE", "1") or 1) > 1 or "TORCHELASTIC_RUN_ID" in os.environ
+    try:
+        return launchenv.launched()  # an empty WORLD_SIZE reads as unset (decision 1860)
+    except RnncastError:  # text: cli.main refuses it in one line; its signals are then a lone process's
+        return False
 
 
 def exit_status(err: BaseException) -> int:

@@ -42,6 +42,16 @@ def entry() -> int:
 def main(argv: list[str] | None = None) -> int:
     from rnncast.version import COMMAND_LINE
 
+    from rnncast import launchenv
+
+    try:  # a torchrun variable exported empty or as text (WORLD_SIZE=abc): one line, before any command (decision 1860)
+        launchenv.check()
+    except RnncastError as err:
+        print(f"rnncast: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from rnncast.mplconfig import private_folder
+
+    private_folder()  # an unwritable HOME: matplotlib's folder a temporary one, not two warnings a command (decision 1863)
     code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so

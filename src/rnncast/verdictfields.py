@@ -1,0 +1,51 @@
+"""The verdict against the baselines as metrics.json keeps it for a machine: a word, and each baseline's outcome.
+
+A pipeline that gates a deployment on the verdict had to parse fit's sentence ("The model does NOT beat the
+baselines ...") or redo decision 20's rule from the p-values (decision 1862). ``fields`` gives the same verdict from
+the same place as the sentence (``verdicts.outcome`` for the verdict, ``verdicts.against_each`` for each baseline),
+with the word naming which of ``verdict``'s sentences it is.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rnncast.significance import VERDICT_ALPHA
+from rnncast.verdicts import against_each, outcome
+
+WORDS = ("beats", "lower_not_beyond_chance", "does_not_beat", "no_verdict")
+
+
+def fields(part: dict, units: str) -> dict:
+    """metrics.json's ``against_baselines`` of one scored part (``evaluation.evaluate``'s dict, as ``verdicts.verdict``
+    takes it) judged in ``units`` ("original" or "scaled": ``verdicts.verdict_units``): ``verdict``, one of ``WORDS``
+    ("beats": a lower MSE than every baseline with Diebold–Mariano p < ``alpha``; "lower_not_beyond_chance": lower
+    than every baseline's, not beyond chance; "does_not_beat"; "no_verdict": a score not finite);
+    ``beats_baselines`` (true only for "beats", as model.json's ``test_scores``); ``baseline``, the one the sentence
+    names; ``verdict_units``; ``alpha``; and ``each``: per baseline ``{"beaten", "lower", "p_value"}`` (p null where
+    no test could be made)."""
+    good, name, model, rival, how, _ = outcome(part, units)
+    if not (math.isfinite(model) and math.isfinite(rival)):  # verdict's first case: no comparison said
+        word = "no_verdict"
+    elif good:
+        word = "beats"
+    elif model < rival and not how.startswith("the same MSE"):  # verdict's lower_unproven sentence
+        word = "lower_not_beyond_chance"
+    else:
+        word = "does_not_beat"
+    each = {e["name"]: {"beaten": bool(e["beaten"]), "lower": bool(e["lower"]), "p_value": _p(e["p"])}
+            for e in against_each(part, units)}
+    return {"verdict": word, "beats_baselines": word == "beats", "baseline": str(name), "verdict_units": units,
+            "alpha": VERDICT_ALPHA, "each": each}
+
+
+def added(metrics: dict, units: str) -> dict:
+    """``metrics`` (``report.run_metrics``': a dict of scored parts, "val" and "test") with each part's
+    ``against_baselines`` (``fields``) added; a part without a model score is left as it is."""
+    return {part: {**scores, "against_baselines": fields(scores, units)}
+            if isinstance(scores, dict) and "model" in (scores.get(units) or {}) else scores
+            for part, scores in metrics.items()}
+
+
+def _p(p) -> float | None:
+    return float(p) if isinstance(p, (int, float)) and p == p else None

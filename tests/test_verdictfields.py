@@ -1,0 +1,47 @@
+"""verdictfields: metrics.json's verdict for a machine, the same verdict as the sentence, from the same place."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnncast.verdictfields import added, fields
+from rnncast.verdicts import verdict
+
+NAN = float("nan")
+
+
+def part(model: float, repeat: float, mean: float, p_repeat, p_mean) -> dict:
+    scores = {"model": {"mse": model, "mae": model}, "repeat": {"mse": repeat, "mae": repeat},
+              "mean": {"mse": mean, "mae": mean}}
+    return {"windows": 40, "horizon": 1, "original": scores, "scaled": scores,
+            "significance": {"repeat": {"p_value": p_repeat}, "mean": {"p_value": p_mean}}}
+
+
+@pytest.mark.parametrize("scores,word,opening", [
+    ((1.0, 2.0, 3.0, 0.01, 0.001), "beats", "The model beats"),
+    ((1.0, 2.0, 3.0, 0.3, 0.001), "lower_not_beyond_chance", None),
+    ((1.0, 2.0, 0.5, 0.01, NAN), "does_not_beat", "The model does NOT beat"),
+    ((NAN, 2.0, 3.0, NAN, NAN), "no_verdict", "No verdict"),
+])
+def test_the_word_is_the_sentences_verdict(scores, word, opening):
+    test = part(*scores)
+    said = fields(test, "original")
+    good, sentence = verdict(test, "original")
+    assert said["verdict"] == word and said["beats_baselines"] == (word == "beats") == good
+    assert opening is None or sentence.startswith(opening)
+    assert "does NOT beat" not in sentence or word == "does_not_beat"
+
+
+def test_each_baseline_has_its_outcome_and_p_value():
+    said = fields(part(1.0, 2.0, 0.5, 0.01, NAN), "original")
+    assert said["baseline"] == "mean" and said["verdict_units"] == "original" and said["alpha"] == 0.05
+    assert said["each"] == {"repeat": {"beaten": True, "lower": True, "p_value": 0.01},
+                            "mean": {"beaten": False, "lower": False, "p_value": None}}  # None: JSON null, no NaN
+
+
+def test_added_puts_it_in_each_scored_part_and_leaves_the_rest():
+    metrics = {"val": part(1.0, 2.0, 3.0, 0.01, 0.01), "test": part(1.0, 2.0, 0.5, 0.5, 0.5), "notes": []}
+    out = added(metrics, "scaled")
+    assert out["val"]["against_baselines"]["verdict"] == "beats"
+    assert out["test"]["against_baselines"]["verdict"] == "does_not_beat" and out["notes"] == []
+    assert "against_baselines" not in metrics["val"]  # the caller's dict is not changed
