@@ -67,3 +67,16 @@ def test_predict_array_of_a_features_only_model_takes_the_windows_the_onnx_x_tak
     with pytest.raises(RnncastError, match=r"^1 input window\(s\) hold a missing or infinite value: window 4 has inf "
                                            r"at step 2, column 'x' \(windows 4\)"):
         model.predict_array(blank)
+
+
+def test_predict_array_reads_a_masked_arrays_masked_entries_as_missing_as_fit_does(fitted):
+    """Decision 9122: predict_array forecast from the values under a masked array's mask (np.asarray keeps them),
+    though fit reads masked entries as missing (decision 790); they are missing now, refused by window and step."""
+    windows = np.ones((3, fitted.settings_.data.lookback, 2))
+    masked = np.ma.masked_array(windows, mask=np.zeros(windows.shape, bool))
+    masked[1, 2, 0] = np.ma.masked
+    with pytest.raises(RnncastError, match=r"^1 input window\(s\) hold a missing or infinite value: window 1 has nan "
+                                           r"at step 2, column 'y' \(windows 1\)"):
+        fitted.predict_array(masked)
+    unmasked = np.ma.masked_array(windows)  # no entry masked: the values as given
+    assert np.array_equal(fitted.predict_array(unmasked), fitted.predict_array(windows))

@@ -12,7 +12,7 @@ import operator
 import numpy as np
 import torch
 
-from rnncast import negatives
+from rnncast import arrays, negatives
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, few_threads
 from rnncast.spelling import some
@@ -36,6 +36,8 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
         raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
     if len(state.ids) > 1 or state.static_encoder is not None:
         raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
+    if isinstance(inputs, np.ma.MaskedArray):  # masked entries missing, as fit reads them (decisions 790, 9122)
+        inputs = arrays.unmasked(inputs)
     try:
         inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
     except (TypeError, ValueError) as err:
