@@ -141,3 +141,12 @@ def test_wide_series_all_lists_the_columns_it_took_and_leaves_the_covariates_nam
         load_panel(joined, series=["store_A", "store_B"], future_covariates=["price"])
         load_panel(joined, series="all", announce=False)  # a model's data read again: said at fit only
     assert "series 'all'" not in caplog.text
+
+
+def test_features_all_says_elapsed_times_are_timedeltas_not_text():
+    """Decision 1865: features='all' beside a timedelta column alone said it "holds text"."""
+    frame = pd.DataFrame({"elapsed": pd.timedelta_range(0, periods=20, freq="15min"),
+                          "date": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0)})
+    with pytest.raises(RnncastError, match=r": \['elapsed'\] hold elapsed times \(timedeltas\), which no role takes: "
+                                           r"to forecast along them, make them timestamps"):
+        load_panel(frame, target="y", features="all")

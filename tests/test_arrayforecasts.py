@@ -5,6 +5,7 @@ quantile model's every level, as the ONNX export and predict do."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from conftest import TINY, make_frame
@@ -67,3 +68,51 @@ def test_predict_array_of_a_features_only_model_takes_the_windows_the_onnx_x_tak
     with pytest.raises(RnncastError, match=r"^1 input window\(s\) hold a missing or infinite value: window 4 has inf "
                                            r"at step 2, column 'x' \(windows 4\)"):
         model.predict_array(blank)
+
+
+def test_predict_array_reads_a_masked_arrays_masked_entries_as_missing_as_fit_does(fitted):
+    """Decision 1866: predict_array forecast from the values under a masked array's mask (np.asarray keeps them),
+    though fit reads masked entries as missing (decision 790); they are missing now, refused by window and step."""
+    windows = np.ones((3, fitted.settings_.data.lookback, 2))
+    masked = np.ma.masked_array(windows, mask=np.zeros(windows.shape, bool))
+    masked[1, 2, 0] = np.ma.masked
+    with pytest.raises(RnncastError, match=r"^1 input window\(s\) hold a missing or infinite value: window 1 has nan "
+                                           r"at step 2, column 'y' \(windows 1\)"):
+        fitted.predict_array(masked)
+    unmasked = np.ma.masked_array(windows)  # no entry masked: the values as given
+    assert np.array_equal(fitted.predict_array(unmasked), fitted.predict_array(windows))
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("complex", r"inputs hold complex numbers \(complex128\), and the values must be real: give the real part "
+                r"\(np.real\) or the magnitude \(np.abs\)$"),
+    ("datetime64", r"inputs hold dates \(datetime64\[D\]\), not numbers: give the windows' values in the units"),
+    ("timedelta64", r"inputs hold timedeltas \(timedelta64\[D\]\), not numbers: give the windows' values in the units"),
+])
+def test_predict_array_refuses_complex_dates_and_timedeltas_by_name_as_fit_does(fitted, kind, said):
+    """Decision 1867: complex windows were read by their real part (NumPy's ComplexWarning leaking), datetime64 and
+    timedelta64 ones as epoch numbers, without a word; refused now, as fit refuses them (decision 348)."""
+    windows = np.ones((2, fitted.settings_.data.lookback, 2))
+    given = {"complex": windows + 5j, "datetime64": np.full(windows.shape, np.datetime64("2024-01-01")),
+             "timedelta64": np.full(windows.shape, np.timedelta64(1, "D"))}[kind]
+    with pytest.raises(RnncastError, match="^" + said):
+        fitted.predict_array(given)
+
+
+def test_predict_array_reads_booleans_as_1_and_0_with_fits_note(fitted, caplog):
+    """Decision 1867: booleans are read as 1 and 0, as fit reads them, and said so as fit says it."""
+    windows = np.ones((2, fitted.settings_.data.lookback, 2))
+    with caplog.at_level("WARNING", logger="rnncast"):
+        assert np.array_equal(fitted.predict_array(windows > 0), fitted.predict_array(windows))
+    assert "inputs hold booleans (True, False), read as the numbers 1 and 0" in caplog.text
+
+
+def test_predict_array_reads_pd_na_and_none_in_an_object_array_as_missing(fitted):
+    """Decision 1868: an object array holding pd.NA was refused with Python's float() text ("not 'NAType'"); pd.NA
+    and None are missing values now, refused by window, step and column as NaN is."""
+    windows = np.ones((3, fitted.settings_.data.lookback, 2)).astype(object)
+    windows[2, 1, 1], windows[0, 4, 0] = pd.NA, None
+    with pytest.raises(RnncastError, match=r"^2 input window\(s\) hold a missing or infinite value: window 0 has nan "
+                                           r"at step 4, column 'y' \(windows 0, 2\)"):
+        fitted.predict_array(windows)
+    assert np.isfinite(fitted.predict_array(np.ones((1, fitted.settings_.data.lookback, 2)).astype(object))).all()

@@ -183,3 +183,12 @@ def test_a_time_followed_by_a_zone_abbreviation_is_told_what_the_abbreviation_is
         "such as Europe/Berlin)")
     with pytest.raises(RnncastError, match="which is not a timestamp"):  # a word after no time: said as before
         first_bad(pd.Series(["soon CET", "2018-10-02 07:00"]), "date", lambda i: f"row {i}")
+
+
+def test_a_time_column_of_elapsed_times_is_refused_with_the_recipe():
+    """Decision 1865: time_col= naming a timedelta column was refused as "not a timestamp" with no way out."""
+    frame = pd.DataFrame({"elapsed": pd.timedelta_range(0, periods=20, freq="15min"), "y": np.arange(20.0)})
+    with pytest.raises(RnncastError) as info:
+        load_panel(frame, target="y", time_col="elapsed")
+    assert str(info.value) == ("time column 'elapsed' holds elapsed times (timedeltas such as 0 days 00:00:00), which "
+                               "are not timestamps: make them timestamps (data['elapsed'] += pd.Timestamp('2024-01-01'))")

@@ -313,3 +313,14 @@ def test_single_filled_values_are_said_as_before_and_predict_names_the_run_of_it
         model.predict(_gauge(fill_rows=range(190, 196)))
     assert "filling 8 missing values with ffill; the longest run: 6 steps of column 'discharge' of series 'B', " \
            "2022-03-31 to 2022-04-05, across which ffill repeats 379, the value before it" in caplog.text
+
+
+@pytest.mark.parametrize("dtype, shown", [("Int64", "<NA>"), ("Float64", "<NA>"), ("float64", "NaN")])
+def test_a_nullable_columns_blank_is_named_na_not_nan(dtype, shown):
+    """Decision 1870: an Int64 column's <NA> was refused as "a missing value (NaN)"; a nullable column's blank is
+    named as pandas shows it."""
+    frame = pd.DataFrame({"y": pd.array(np.arange(40) % 7 + 10, dtype=dtype)},
+                         index=pd.date_range("2024-01-01", periods=40))
+    frame.iloc[30, 0] = pd.NA if dtype != "float64" else np.nan
+    with pytest.raises(RnncastError, match=rf"^column 'y' has a missing value \({shown}\) at row 30 dated 2024-01-31"):
+        load_panel(frame, target="y")

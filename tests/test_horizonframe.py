@@ -39,3 +39,17 @@ def test_one_series_is_a_frame_indexed_by_its_dates_one_column_per_target():
     table = model.predict(make_frame(120, feature=False))
     assert list(table.columns) == ["y", "y_q0.1", "y_q0.5", "y_q0.9"] and len(table) == TINY["horizon"]
     assert isinstance(table.index, pd.DatetimeIndex) and (table["y"] == table["y_q0.5"]).all()
+
+
+def test_a_zoned_daily_forecast_index_keeps_its_freq_and_one_off_the_offset_has_none():
+    """Decision 1871: a zoned daily index (Tokyo, Berlin across a clock change) came back with freq None, a naive one
+    with 'D'; the forecast index takes the calendar's offset where pandas finds every date on it."""
+    from rnncast.horizonframe import _with_freq
+    for tz in ("Asia/Tokyo", "Europe/Berlin"):
+        dates = pd.date_range("2024-03-29", periods=4, freq="D", tz=tz)  # across Berlin's clock change on 31 March
+        table = pd.DataFrame({"y": np.zeros(4)}, index=pd.DatetimeIndex(list(dates)))
+        assert table.index.freq is None
+        assert _with_freq(table, SimpleNamespace(freq=pd.offsets.Day())).index.freq == "D"
+    skipped = pd.DataFrame({"y": np.zeros(3)}, index=pd.DatetimeIndex(["2024-01-01", "2024-01-02", "2024-01-04"]))
+    assert _with_freq(skipped, SimpleNamespace(freq=pd.offsets.Day())).index.freq is None  # off it: left as it is
+    assert _with_freq(skipped, SimpleNamespace(freq="weekdays Mon-Fri")).index.freq is None  # no pandas offset

@@ -252,3 +252,29 @@ def test_a_parquet_files_index_named_as_a_covariate_is_refused_as_the_files_inde
         load_panel(tmp_path / "t.parquet", target="y", past_covariates="temp")
     with pytest.raises(RnncastError, match=r"^column 'temp' is not numeric: .* e\.g\. df\['temp'\] = "):
         load_panel(tmp_path / "r.parquet", target="y", past_covariates="temp")
+
+
+def _elapsed(n: int = 30) -> pd.DataFrame:
+    return pd.DataFrame({"y": np.sin(np.arange(n) / 5.0) * 10 + 50},
+                        index=pd.timedelta_range(0, periods=n, freq="15min", name="elapsed"))
+
+
+def test_an_index_of_elapsed_times_is_refused_with_the_recipe_not_dropped_and_read_in_row_order():
+    """Decision 1865: a TimedeltaIndex was dropped as "not used", the rows read in their given order (reversed too)
+    and forecasts numbered by row; refused now, in one line naming it, with the pandas recipe, at fit and predict."""
+    frame = _elapsed()
+    recipe = ("make them timestamps (data.index = pd.Timestamp('2024-01-01') + data.index) or row numbers (data = "
+              "data.sort_index().reset_index(drop=True))")
+    for data in (frame, frame.iloc[::-1], frame["y"]):
+        with pytest.raises(RnncastError) as info:
+            load_panel(data, target="y")
+        assert str(info.value) == ("the data's index 'elapsed' holds elapsed times (timedeltas such as "
+                                   f"{data.index[0]}), which rnncast does not read as a time axis: {recipe}")
+    with pytest.raises(RnncastError, match=r"^the data's unnamed index holds elapsed times"):
+        as_columns(frame.rename_axis(None))
+    with pytest.raises(RnncastError, match=r"\(level 0 of a MultiIndex\) .*\(data = data.reset_index\(\); "
+                                           r"data\['elapsed'\] \+= pd.Timestamp\('2024-01-01'\)\)$"):
+        as_columns(frame.assign(id="a").set_index("id", append=True))
+    fixed = frame.copy()
+    fixed.index = pd.Timestamp("2024-01-01") + fixed.index  # the recipe works: read as the time
+    assert load_panel(fixed, target="y").time[1] == pd.Timestamp("2024-01-01 00:15")

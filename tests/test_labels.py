@@ -659,3 +659,10 @@ def test_a_long_year_and_week_with_an_id_column_and_no_target_are_told_to_join_a
         load_panel(frame, id_col="region")
     with pytest.raises(RnncastError, match=r"; columns: YEAR, WEEK, cases, region$"):  # years written once: no join
         load_panel(frame.assign(YEAR=frame["YEAR"] * 0 + 2013, WEEK=np.arange(len(frame))), id_col="region")
+
+
+def test_a_timedelta_column_beside_the_one_number_is_said_to_hold_timedeltas_not_text():
+    """Decision 1865: fit(frame) with a numeric column and a timedelta one said "its other column holds text"."""
+    frame = pd.DataFrame({"elapsed": pd.timedelta_range(0, periods=20, freq="15min"), "y": np.arange(20.0)})
+    with pytest.raises(RnncastError, match=r"its other column \('elapsed'\) holds timedeltas"):
+        load_panel(frame)

@@ -155,3 +155,16 @@ def test_the_climatology_column_is_written_at_the_forecasts_resolution_as_the_me
     assert frame["y_climatology"].map(digits).max() <= 9 and frame["y_mean"].map(digits).max() <= 9
     assert np.allclose(frame["y_climatology"], model.part_forecasts(pd.DataFrame({"date": time, "y": y}), "test")
                        .original.baselines["climatology"][:, :, 0].reshape(-1), rtol=1e-6)
+
+
+def test_the_windows_tables_keep_a_categorical_or_int64_id_dtype_as_predict_does():
+    """Decision 1869: predict_windows(...).to_frame() and part_forecasts(...).to_frame() gave category and Int64 ids
+    as object, though predict and backtest keep them (decision 240); they keep the id dtype now, categories too."""
+    long = make_panel(3, seed=1)
+    codes = {k: v for k, v in zip(sorted(long["unique_id"].unique()), (3, 7, 11))}
+    for dtype in (pd.CategoricalDtype([11, 7, 3, 99], ordered=True), "Int64"):
+        data = long.assign(unique_id=long["unique_id"].map(codes).astype(dtype))
+        model = Forecaster(**{**TINY, "epochs": 1}).fit(data, target="y")
+        for frame in (model.predict_windows(data, part="test").to_frame(), model.part_forecasts(data, "test").to_frame()):
+            assert frame["unique_id"].dtype == data["unique_id"].dtype == model.predict(data)["unique_id"].dtype
+            assert set(frame["unique_id"]) == {3, 7, 11}

@@ -230,3 +230,15 @@ def test_the_case_note_in_predicts_future_values_advises_giving_the_value_not_a_
     assert "--missing-values" not in said
     assert said.startswith("; 'm' is not 'M'")
     assert "(--missing-values -9999,M,m)" in text_clause(column, "price", bad, {MISSING: "-9999,M"})
+
+
+def test_a_column_of_elapsed_times_is_not_called_text_nor_a_role_to_name(caplog):
+    """Decision 1865: a timedelta column left over was said "not used ... name them with past_covariates=", which
+    fit refuses; it is said to hold elapsed times now, with the recipe that makes them the time."""
+    frame = pd.DataFrame({"elapsed": pd.timedelta_range(0, periods=20, freq="15min"),
+                          "date": pd.date_range("2024-01-01", periods=20), "y": np.arange(20.0)})
+    assert sort_out(frame, ["elapsed"])[1] == ["elapsed"]
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(frame, target="y")
+    assert ("not used: 'elapsed' holds elapsed times (timedeltas), which no role takes nor the time axis reads: to "
+            "forecast along them, make them timestamps (data[column] += pd.Timestamp('2024-01-01'))") in caplog.text

@@ -21,7 +21,8 @@ from rnncast.errors import RnncastError
 from rnncast.signs import ACCOUNTING
 from rnncast.spelling import shell_names
 from rnncast.strayvalues import textual
-from rnncast.unusedcolumns import ONE_VALUE, encode_hint, holds_text, one_value, one_value_clause, written_clauses
+from rnncast.unusedcolumns import (ONE_VALUE, elapsed, encode_hint, holds_text, one_value, one_value_clause,
+                                   written_clauses)
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,12 @@ def every_other(frame: pd.DataFrame, exclude: list, past: list, future: list) ->
         roles = [f"{c!r} is already a {'past' if c in past else 'future'} covariate" for c in frame.columns
                  if c in past + future]  # 'all' is the columns no role took: these took one
         flat = [one_value_clause(constant)] if constant else []
+        times = [c for c in text if elapsed(frame[c])]  # timedeltas, not text (decision 1865)
+        text = [c for c in text if c not in times]
         encode = _advice(frame, text)
         held = "; ".join(([", ".join(roles)] if roles else []) + ([f"the other column(s) {text} hold text{encode}"] if text else []) + (
+            [f"{times} hold elapsed times (timedeltas), which no role takes: to forecast along them, make them "
+             "timestamps (data[column] += pd.Timestamp('2024-01-01'))"] if times else []) + (
             [f"{grouped} are numbers only as read from text with thousands separators, which 'all' leaves to be "
              "named"] if grouped else []) + flat) or "the table has no other column"
         besides = "the target(s), the time and the covariates named" if roles else "the target(s) and the time"

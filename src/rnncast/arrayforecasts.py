@@ -7,15 +7,19 @@ quantile levels Q; values float64 in original units in and out (float32 inside t
 
 from __future__ import annotations
 
+import logging
 import operator
 
 import numpy as np
+import pandas as pd
 import torch
 
-from rnncast import negatives
+from rnncast import arrays, negatives
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, few_threads
 from rnncast.spelling import some
+
+log = logging.getLogger(__name__)
 
 
 def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
@@ -27,19 +31,17 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     features alone, [N, lookback, features], as the ONNX export's ``x`` does, or (as before decision 1780) the windows
     with its target columns first, which are never read nor checked (blanks too). For many windows of the one series a
     model was trained on. Models trained with future-known or static covariates, or on many
-    series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model, for inputs
-    of another shape or holding a missing or infinite value (named by window, step and column), or a batch_size that
-    is not a positive integer.
+    series (each with its own scaler), need ``predict`` instead. A masked array's masked entries, ``pd.NA`` and
+    ``None`` are missing values; booleans are read as 1 and 0, with a note. Raises ``RnncastError`` for such a model,
+    for inputs of another shape, of complex numbers, dates or timedeltas (datetime64, timedelta64), or holding a
+    missing or infinite value (named by window, step and column), or a batch_size that is not a positive integer.
     """
     state = model.state
     if state.future_covariates:
         raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
     if len(state.ids) > 1 or state.static_encoder is not None:
         raise RnncastError("predict_array takes windows of one series; a model of many series predicts with predict(data)")
-    try:
-        inputs = np.asarray(inputs, dtype=np.float64)  # float64 until scaled
-    except (TypeError, ValueError) as err:
-        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
+    inputs = _as_numbers(inputs)  # float64 until scaled
     inputs, columns = _read_columns(state, inputs)  # [N, L, C]; the columns read, the last (not a model's unread targets)
     read = inputs[..., inputs.shape[-1] - len(columns) :]  # [N, L, columns read]
     bad = ~np.isfinite(read)
@@ -58,6 +60,35 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     if size < 1:
         raise RnncastError(f"batch_size must be a positive integer, got {batch_size!r}")
     return window_forecasts(model, inputs, batch_size=size)  # every quantile level, sorted, as the ONNX export's y
+
+
+def _as_numbers(inputs) -> np.ndarray:
+    """``inputs`` as float64: a masked array's masked entries, ``pd.NA`` and ``None`` as NaN (missing values, refused
+    by window, step and column, as ``fit`` reads them: decisions 790, 1866, 1868); booleans as 1 and 0 with ``fit``'s
+    note. Raises ``RnncastError`` for complex numbers (the imaginary part would be dropped), dates and timedeltas
+    (datetime64, timedelta64: epoch numbers), as ``fit`` refuses them (decisions 348, 1867), and for values not
+    numbers."""
+    array = arrays.unmasked(inputs) if isinstance(inputs, np.ma.MaskedArray) else inputs
+    try:
+        array = np.asarray(array)
+        if array.dtype.kind == "O":  # pd.NA, None: missing values, not float()'s error (decision 1868)
+            array = np.where(pd.isna(array), np.nan, array)
+    except (TypeError, ValueError) as err:
+        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
+    kind = array.dtype.kind
+    if kind == "c":  # np.asarray(..., float64) kept the real part, with NumPy's ComplexWarning
+        raise RnncastError(f"inputs hold complex numbers ({array.dtype}), and the values must be real: give the real "
+                           "part (np.real) or the magnitude (np.abs)")
+    if kind in "mM":  # read as epoch numbers
+        what = "dates" if kind == "M" else "timedeltas"
+        raise RnncastError(f"inputs hold {what} ({array.dtype}), not numbers: give the windows' values in the units "
+                           "the model was trained on")
+    if kind == "b":
+        log.warning("inputs hold booleans (True, False), read as the numbers 1 and 0")
+    try:
+        return np.asarray(array, dtype=np.float64)
+    except (TypeError, ValueError) as err:
+        raise RnncastError(f"inputs must be numbers in an array [N, lookback, columns]; {err}") from None
 
 
 def _read_columns(state, inputs: np.ndarray) -> tuple[np.ndarray, list]:

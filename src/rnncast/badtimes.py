@@ -28,6 +28,9 @@ def first_bad(column: pd.Series, name: str, place, written: pd.Series | None = N
     values are written in one form (``_form_of``), the first not a date in it (``2020-02-30``), and that form.
     ``written``: the column as its file writes it (``01/05/2023 오후 1:00``, read as ``1:00 PM``), quoted."""
     written = column if written is None else written
+    if pd.api.types.is_timedelta64_dtype(column.dtype):  # elapsed times: no time axis reads them (decision 1865)
+        raise RnncastError(f"time column {name!r} holds elapsed times (timedeltas such as {column.iloc[0]}), which "
+                           f"are not timestamps: make them timestamps (data[{name!r}] += pd.Timestamp('2024-01-01'))")
     _cjk_unread(name, place, written)
     _cjk_meridiem(column, name, place, written)
     _out_of_form(column, name, place, written)

@@ -192,6 +192,8 @@ def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
                            "give every column its own name")
     if labels != list(data.columns):
         data = data.set_axis(labels, axis=1)
+    if na := [t for t, d in zip(labels, data.dtypes) if getattr(d, "na_value", None) is pd.NA]:  # decision 1870
+        attrs[NA_COLUMNS], data = na, data.copy(deep=False)  # noted on rnncast's copy, never the caller's frame
     data.attrs = attrs
     return data
 
@@ -256,6 +258,7 @@ def _named_once(names: list, what: str) -> None:  # which of two columns of one 
         raise RnncastError(f"{what} names column(s) {twice} more than once; give every column its own name")
 
 
+NA_COLUMNS = "na_columns"  # a table's attrs: its columns of a nullable dtype (Int64, Float64), blank as <NA>
 ROWS_OF = "rows_of"  # a table's attrs: the row [N] each of its rows was given at, where rows were repeated
 KEY_PARTS = "key_parts"  # a table's attrs: its series key's one internal column (serieskeys.joined) -> the key's columns
 KEY_DTYPES = "key_dtypes"  # a table's attrs: each key column's dtype as given (pandas lines write 2 or 'A' by it)

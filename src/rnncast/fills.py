@@ -13,7 +13,7 @@ import logging
 import numpy as np
 
 from rnncast import blankholidays, filelines, fillruns, idkeys, latereports, zerocovariates
-from rnncast.data import KEY_DTYPES, ROWS_OF, place
+from rnncast.data import KEY_DTYPES, NA_COLUMNS, ROWS_OF, place
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import is_not_available
 from rnncast.settingvalues import CHOICES
@@ -141,8 +141,9 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
         said = blankholidays.clause(found, lambda t, c: _named(columns, c, ids, t, id_col, wide), True) \
             if found and found[0][:2] == (s, j) else ""
         way = hint('fill', FILL_HINT).replace("fill them", "fill it", 1) if late and other == 1 else hint('fill', FILL_HINT)
+        na = "<NA>" if (ids[s] if wide and j == 0 else columns[j]) in ((attrs or {}).get(NA_COLUMNS) or ()) else "NaN"  # decision 1870
         raise RnncastError(
-            f"{also}column {_named(columns, j, ids, s, id_col, wide)} has a missing value (NaN) at {place(int(positions[i]), attrs)}"
+            f"{also}column {_named(columns, j, ids, s, id_col, wide)} has a missing value ({na}) at {place(int(positions[i]), attrs)}"
             f"{_dated(time, i, fmt, attrs)}{_written(int(positions[i]), ids[s] if wide and j == 0 else columns[j], attrs)}"
             f"{'' if late and other == 1 else f' ({_in_column(missing, positions, offsets, s, j, wide)})'}; "
             f"{said + '; ' if said else ''}{way}"

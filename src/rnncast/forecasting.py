@@ -241,7 +241,8 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     seriesscalers.say_unlearned(model.state, panel, spans)
     *windows, lacking = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of,
                                                                     checked=not absent, located=located))
-    windows[0].source = TableSource(model.state, np.asarray(index), lacking, panel.dialect, panel.key, windows[0].times)
+    windows[0].source = TableSource(model.state, np.asarray(index), lacking, panel.dialect, panel.key, windows[0].times,
+                                    given=panel.given)  # the id dtype, as predict's (decision 1869)
     return featuresonly.without_actuals(model.state, tuple(windows), absent)  # each step at its own date's actual
 
 
@@ -257,7 +258,7 @@ def new_part(model: Model, data, part: str, static_covariates=None, maker=None, 
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands, baselines)
     stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
     found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
-                                        found.original.times, maker)  # predict_windows' to_frame's, the same table
+                                        found.original.times, maker, panel.given)  # predict_windows' to_frame's
     return found
 
 

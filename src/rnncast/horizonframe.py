@@ -22,9 +22,22 @@ def frame(state, panel, when: list, point: np.ndarray, quantiles: np.ndarray | N
         for j, q in enumerate(state.settings.model.quantiles):
             for t, name in enumerate(state.targets):
                 table[f"{name}_q{q:g}"] = quantiles[0, :, t, j]
-        return csvtext.dated(table, panel.calendar, state.calendar, dialect=panel.dialect)
+        return _with_freq(csvtext.dated(table, panel.calendar, state.calendar, dialect=panel.dialect), state.calendar)
     return csvtext.dated(serieskeys.split(long(state, panel.ids, when, point, quantiles), panel.key), panel.calendar,
                          state.calendar, dialect=panel.dialect)
+
+
+def _with_freq(table: pd.DataFrame, calendar) -> pd.DataFrame:
+    """``table`` with its DatetimeIndex given the calendar's pandas offset as ``freq`` where pandas finds the dates on
+    it (a zoned daily index, which the zone's steps left without one; decision 1871); as it is otherwise."""
+    index, freq = table.index, getattr(calendar, "freq", None)
+    if not isinstance(index, pd.DatetimeIndex) or index.freq is not None or freq is None or len(index) < 2:
+        return table
+    try:
+        table.index = pd.DatetimeIndex(index, freq=freq)  # pandas checks every date is on it
+    except (TypeError, ValueError, AttributeError):  # off it (a holiday skipped), or no pandas offset
+        pass
+    return table
 
 
 def long(state, ids, when: list, point: np.ndarray, quantiles: np.ndarray | None) -> pd.DataFrame:

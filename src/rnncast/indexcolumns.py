@@ -106,6 +106,7 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> 
     ``RnncastError`` where a name the caller gave the index is a column's too, or an unnamed index of values
     finds both of pandas' names taken."""
     index = data.index
+    _refuse_timedeltas(index)
     free = _free_name(data.columns)
     steps = bool(steps) and (stepped(index) or (steps == LABELS and labelled(index)))  # years beside columns 'index' and 'level_0': refused below, not dropped
     if not (steps or is_data(index) or (index.name is not None and str(index.name) in set(map(str, keep_index)))):
@@ -131,6 +132,24 @@ def as_columns(data: pd.DataFrame, keep_index=(), steps: bool | str = False) -> 
     said = {INDEX_TIME: str(levels[0])} if timed else {INDEX_STEPS: str(levels[0])} if steps else {}
     said[INDEX_NAMES] = dict(zip(map(str, levels), [None] if unnamed else index.names))
     return data.reset_index(names=levels), said
+
+
+def _refuse_timedeltas(index: pd.Index) -> None:
+    """Refuse an index (or a ``MultiIndex`` level) of elapsed times (a ``TimedeltaIndex``), which no time axis reads
+    (decision 1865): dropped as "not used", its rows were read in their given order, reversed or not, and forecasts
+    numbered by row. The refusal names it and gives the pandas recipe that makes it timestamps, or row numbers."""
+    for k in range(index.nlevels):
+        if pd.api.types.is_timedelta64_dtype(index.get_level_values(k).dtype):
+            name = index.names[k]
+            shown = f"index {name!r}" if name is not None else "unnamed index"
+            shown += f" (level {k} of a MultiIndex)" if isinstance(index, pd.MultiIndex) else ""
+            recipe = ("timestamps (data.index = pd.Timestamp('2024-01-01') + data.index) or row numbers (data = "
+                      "data.sort_index().reset_index(drop=True))") if not isinstance(index, pd.MultiIndex) else (
+                f"timestamps (data = data.reset_index(); data[{name if name is not None else f'level_{k}'!r}] += "
+                "pd.Timestamp('2024-01-01'))")
+            raise RnncastError(f"the data's {shown} holds elapsed times (timedeltas such as "
+                               f"{index.get_level_values(k)[0]}), which rnncast does not read as a time axis: make "
+                               f"them {recipe}")
 
 
 def settle(frame: pd.DataFrame, time_name, how, layout: str = "single") -> tuple[pd.DataFrame, object, object]:

@@ -156,7 +156,8 @@ def _held(frame: pd.DataFrame, columns: list, time_col) -> str:
         dtype = frame[c].dtype
         if pd.api.types.is_datetime64_any_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
             return "timestamps"
-        return "categories" if isinstance(dtype, pd.CategoricalDtype) else "text"
+        return "timedeltas" if pd.api.types.is_timedelta64_dtype(dtype) else "categories" if isinstance(  # decision 1865
+            dtype, pd.CategoricalDtype) else "text"
 
     kinds = {c: kind(c) for c in columns}
     parts = [f"{', '.join(said(frame, c) for c in columns if kinds[c] == k)} {k}" for k in dict.fromkeys(kinds.values())]

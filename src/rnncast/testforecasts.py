@@ -28,17 +28,18 @@ SAID = (f"Every test window's actual and forecast values (and the baselines', wi
         f"window and step, are in {FILE}.")  # under the run page's forecast figure
 
 
-def table(state, test: PartForecasts) -> pd.DataFrame:
+def table(state, test: PartForecasts, given: pd.Index | None = None) -> pd.DataFrame:
     """The table of ``test``'s windows (``Forecaster.part_forecasts(data, "test")``) of the model fitted as ``state``
     (``state.FittedState``: its layout, the data's id and time columns, else rnncast's ``unique_id``, ``ds`` or
     ``row``, and its targets), dates and numbers written as the data's file writes them (``csvtext.dated``, the
     dialect of ``test``); forecasts and quantiles (the model's and the baselines') as the shortest decimals of the
     network's float32, as predict and a backtest write them (``decimals.shortest``), where the run's scores read them
-    whole."""
+    whole. ``given``: the caller's ids in their dtype (``Panel.given``: a categorical, Int64), for the id column to
+    keep it, as predict's does (decision 1869); None: as text."""
     wf = test.original
     count, horizon = wf.y_true.shape[:2]
     series = np.zeros(count, np.int64) if wf.series is None else wf.series
-    columns = _placed(state, test, series, horizon)  # its [W * H] row numbers let go before the forecasts' columns
+    columns = _placed(state, test, series, horizon, given)  # its [W * H] row numbers let go before the forecasts' columns
     point, quantiles = (None if v is None else _shortest(state, test.index, series, v, negatives.unscaled)
                         for v in (wf.y_pred, wf.quantiles))  # nonnegative: clipped at 0 after the unscaling, as predict's
     for name in ("mean", "climatology"):  # at the forecasts' resolution, as a backtest's forecasts.csv writes them
@@ -53,7 +54,7 @@ def table(state, test: PartForecasts) -> pd.DataFrame:
                             test.key)
 
 
-def _placed(state, test: PartForecasts, series: np.ndarray, horizon: int) -> dict:
+def _placed(state, test: PartForecasts, series: np.ndarray, horizon: int, given: pd.Index | None) -> dict:
     """``table``'s first columns, [W * H] each: the id (many series), the time of each step (``row`` without time),
     ``cutoff``, ``step_ahead`` and ``left_out``; the row numbers they are taken at are let go on return (decision
     1604: 31 MB each at 3.9 M rows)."""
@@ -61,7 +62,8 @@ def _placed(state, test: PartForecasts, series: np.ndarray, horizon: int) -> dic
     columns = {}
     if state.layout != "single":
         own = state.layout == "long" and state.id_col is not None
-        columns[state.id_col if own else ID_COLUMN] = pd.Index(wf.ids, dtype=object).take(np.repeat(series, horizon))
+        ids = given if given is not None and len(given) == len(wf.ids) else pd.Index(wf.ids, dtype=object)
+        columns[state.id_col if own else ID_COLUMN] = ids.take(np.repeat(series, horizon))
     if wf.times:  # each series' times (or a wide table's shared row numbers)
         starts = np.concatenate([[0], np.cumsum([len(t) for t in wf.times])])
         stamps = wf.times[0].append(list(wf.times[1:])) if len(wf.times) > 1 else wf.times[0]
@@ -86,7 +88,7 @@ def frame(wf: WindowForecasts) -> pd.DataFrame:
     own = replace(wf, times=source.times, source=None)  # the timestamps table dates (in_windows made numbers of them)
     part = PartForecasts(own, own, None, list(own.ids), index=source.index, dialect=source.dialect, key=source.key,
                          absent=source.absent)
-    return datatimes.in_frame(table(source.state, part), source.state.calendar.text_format)
+    return datatimes.in_frame(table(source.state, part, source.given), source.state.calendar.text_format)
 
 
 PIECE = 2048  # windows whose shortest decimals are found at once (_shortest): ~0.7 M values at horizon 336

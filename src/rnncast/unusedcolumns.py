@@ -107,9 +107,19 @@ def sort_out(frame: pd.DataFrame, unused: list, keep=()) -> tuple[list, list, li
     numbers written with a unit or currency (``written_hint``), columns of one value); ``keep`` (text that looks like
     dates, said so elsewhere) stays with the first."""
     sep = frame.attrs.get("separator")
-    text = [c for c in unused if c not in keep and (holds_text(frame[c]) or written_hint(frame[c], sep))]
+    text = [c for c in unused if c not in keep and (holds_text(frame[c]) or elapsed(frame[c])
+                                                    or written_hint(frame[c], sep))]
     flat = one_value(frame, [c for c in unused if c not in text and c not in keep])
     return [c for c in unused if c not in text and c not in flat], text, flat
+
+
+def elapsed(column: pd.Series) -> bool:
+    """Whether ``column`` holds elapsed times (a timedelta dtype): not text, and no role takes them (decision 1865)."""
+    return pd.api.types.is_timedelta64_dtype(column.dtype)
+
+
+ELAPSED = ("holds elapsed times (timedeltas), which no role takes nor the time axis reads: to forecast along them, "
+           "make them timestamps (data[column] += pd.Timestamp('2024-01-01'))")
 
 
 def one_value(frame: pd.DataFrame, columns) -> list:
@@ -127,6 +137,9 @@ def clauses(frame: pd.DataFrame, text: list, flat: list, id_col=None) -> str:
     written with a unit or currency, written alone, as naming it says (``written_hint``) ("" for none)."""
     said = []
     for name in text:
+        if elapsed(frame[name]):  # no role takes them; the time axis neither (decision 1865)
+            said.append(f"{indexcolumns.shown(name, frame.attrs)} {ELAPSED}")
+            continue
         if written := written_clauses(frame, [name]):
             said += written
             continue

@@ -34,7 +34,7 @@ class TableSource:
     position among the model's ``index`` [S], the steps whose date the data lacks ``absent`` (``stepactuals.Absent``;
     None: none), the data's CSV ``dialect`` and series ``key``, each series' ``times`` as timestamps, and the table
     maker ``frame`` (``testforecasts.frame``, given by ``Forecaster.predict_windows`` and ``part_forecasts``: this module
-    is below it; decision 1595)."""
+    is below it; decision 1595), and the caller's ids in their dtype ``given`` (``Panel.given``: a categorical, Int64)."""
 
     state: object
     index: np.ndarray
@@ -43,6 +43,7 @@ class TableSource:
     key: object = None
     times: list = field(default_factory=list)
     frame: Callable | None = None
+    given: pd.Index | None = None  # [S] the caller's ids in their dtype (Panel.given), None where text (decision 1869)
 
 
 @dataclass
