@@ -560,3 +560,16 @@ def test_a_world_size_that_is_no_count_is_one_line_and_exit_2(capsys, monkeypatc
 def test_an_empty_world_size_runs_as_one_process(capsys, monkeypatch, folder, run):
     monkeypatch.setenv("WORLD_SIZE", "")
     assert main(["evaluate", str(run[0]), str(folder / "data.csv"), "-q"]) == 0
+
+
+def test_quiet_is_for_its_command_alone(folder, run):
+    """Decision 1872: `main([..., "-q"])` left the rnncast logger at WARNING, so every later call in the process (a
+    notebook's Python API, the next test) lost its information lines."""
+    import logging
+
+    logger = logging.getLogger("rnncast")
+    before = logger.level
+    assert main(["evaluate", str(run[0]), str(folder / "data.csv"), "-q"]) == 0
+    assert logger.level == before
+    assert main(["-v", "predict", str(folder / "no_such_run"), str(folder / "data.csv")]) != 0
+    assert logger.level == before

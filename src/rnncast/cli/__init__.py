@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
 
     private_folder()  # an unwritable HOME: matplotlib's folder a temporary one, not two warnings a command (decision 1863)
     code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
+    level = logging.getLogger("rnncast").level  # -q/-v set it for this command alone (decision 1872)
     try:
         with interrupts.sigterm_as_ctrl_c():  # kill, docker stop: stopped as by Ctrl-C, and said so
             code = _parse_and_run(argv)
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         code = interrupts.exit_status(err)
     finally:
         COMMAND_LINE.reset(token)  # a later write in this process (a notebook, a test) records no stale command
+        logging.getLogger("rnncast").setLevel(level)  # a later call in this process says what it said before -q
         # leave torchrun's process group, if fit joined one; never imported here: a signal that cut torch's import
         # short leaves it half-loaded, and importing it again crashes (a traceback or a segfault, not one line)
         distributed = sys.modules.get("rnncast.distributed")
