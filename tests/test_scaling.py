@@ -268,7 +268,7 @@ def test_values_whose_spread_underflows_are_said_to_underflow_with_a_power_of_te
     assert Scaler.fit("standard", tiny * 1e300, ["x"]).scale[0] > 0.5
 
 
-def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_centred(caplog):
+def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_shifted_to_0(caplog):
     t = np.arange(120)
     frame = pd.DataFrame({"unique_id": np.repeat(["a", "b"], 120), "ds": np.tile(pd.date_range("2020-01-01", periods=120), 2),
                           "y": np.concatenate([np.sin(t / 5), 1e12 + 1e-4 * (t % 2)])})
@@ -277,7 +277,7 @@ def test_a_panel_series_that_varies_by_rounding_only_is_said_to_be_only_centred(
     assert model.scalers_[1].scale[0] == 1.0
     assert ("column 'y' cannot be scaled (constant, or varying by rounding only) on the training rows of 1 of 2 series "
             "(series 'b' varies on the training rows by less than float64 resolves at that size (1000000000000.0 to "
-            "1000000000000.0001)), so it is only centred (scale 1) there") in caplog.text
+            "1000000000000.0001)), so it is only shifted to 0 (scale 1) there") in caplog.text  # decision 1785
 
 
 @pytest.mark.parametrize("kind", ["standard", "minmax"])

@@ -104,7 +104,7 @@ def _windows(model, data, part: str, static_covariates, said: dict) -> tuple[Win
     ``said`` takes what its windows left out (``parts.select``'s description: ``season_left_out``, decision 1845)."""
     model.check_fitted("predict_windows")
     both = forecasting.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates,
-                                   said)
+                                   said, compared=True)  # no window whose seasonal naive is blank (decision 1873)
     return tuple(datatimes.in_windows(wf, model.state_.calendar.text_format) for wf in both)
 
 

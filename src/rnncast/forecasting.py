@@ -224,17 +224,20 @@ def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.D
     return labels.forecast_as_given(panel, data, frame)
 
 
-def new_windows(model: Model, data, part: str, series=None, static_covariates=None, said: dict | None = None
-                ) -> tuple[WindowForecasts, WindowForecasts]:
+def new_windows(model: Model, data, part: str, series=None, static_covariates=None, said: dict | None = None,
+                compared: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
     """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
     series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units; ``said``
-    (compare's) takes ``parts.select``'s description of what its windows left out."""
+    (compare's) takes ``parts.select``'s description of what its windows left out; ``compared`` (compare, which scores
+    the baselines on the windows every model forecasts): the windows without a season of rows before them are left out,
+    as evaluate leaves them, not kept as predict_windows keeps them (decision 1873)."""
     absent: list = []  # the target columns the data lacks, stood in where the model reads the features alone
     series = series if series is None else idtypes.one_id(model.state, series)  # '1.00' is store 1.0 (idtypes)
     panel = reading.read_new(model.state, data, static_covariates, "forecast", series, absent)  # unseen: "to forecast"
     panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
     located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
-    starts, rows_of, selected = parts.select(model.state, panel, index, part, "predict_windows", located)
+    starts, rows_of, selected = parts.select(model.state, panel, index, part, "predict_windows", located,
+                                             compared=compared)
     (said if said is not None else {}).update(selected)
     spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
     missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read

@@ -91,7 +91,7 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
 
 
 def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "evaluate", located: Located | None = None,
-           baselines: bool = True) -> tuple[np.ndarray, np.ndarray, dict]:
+           baselines: bool = True, compared: bool = False) -> tuple[np.ndarray, np.ndarray, dict]:
     """The windows of ``part`` in every series: stacked-array start rows [W], series [W], and a
     description of what was scored (``describe``, with ``trained_on``: how many windows the model was
     trained on, also said at the end of its text; ``series_left_out``: the series of a panel that hold no
@@ -130,7 +130,8 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     starts, series = starts[kept], series[kept]
     held = series  # the series holding a window of the part, before those without a season before them
     starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, state.settings.data.season,
-                                                 part, scores, panel.given_id) if baselines else (starts, series, None)
+                                                 part, scores or compared, panel.given_id) \
+        if baselines else (starts, series, None)  # compare scores its baselines: none blank (decision 1873)
     climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
                       climate is not None and bool(np.isfinite(climate[np.unique(series)]).any()))
