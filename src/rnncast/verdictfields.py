@@ -8,10 +8,8 @@ with the word naming which of ``verdict``'s sentences it is.
 
 from __future__ import annotations
 
-import math
-
 from rnncast.significance import VERDICT_ALPHA
-from rnncast.verdicts import against_each, outcome
+from rnncast.verdicts import against_each, kind, outcome
 
 WORDS = ("beats", "lower_not_beyond_chance", "does_not_beat", "no_verdict")
 
@@ -25,14 +23,7 @@ def fields(part: dict, units: str) -> dict:
     names; ``verdict_units``; ``alpha``; and ``each``: per baseline ``{"beaten", "lower", "p_value"}`` (p null where
     no test could be made)."""
     good, name, model, rival, how, _ = outcome(part, units)
-    if not (math.isfinite(model) and math.isfinite(rival)):  # verdict's first case: no comparison said
-        word = "no_verdict"
-    elif good:
-        word = "beats"
-    elif model < rival and not how.startswith("the same MSE"):  # verdict's lower_unproven sentence
-        word = "lower_not_beyond_chance"
-    else:
-        word = "does_not_beat"
+    word = kind(good, model, rival, how)  # the sentence verdict says of it
     each = {e["name"]: {"beaten": bool(e["beaten"]), "lower": bool(e["lower"]), "p_value": _p(e["p"])}
             for e in against_each(part, units)}
     return {"verdict": word, "beats_baselines": word == "beats", "baseline": str(name), "verdict_units": units,

@@ -25,18 +25,15 @@ from rnncast.spelling import counted, times_over
 
 def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, where: str = "the test split",
             season: Season | None = None, told: tuple | None = None) -> tuple[bool, str]:
-    """Whether the model beats every baseline on test MSE beyond chance, said in one sentence.
-
-    A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties
-    with predicting the mean does not "beat" it by a rounding difference. ``where``: the windows
-    scored, as the sentence names them (``evaluate`` scores other parts than the test split).
-    ``season``: the season the calendar implies where no seasonal naive baseline was computed
-    (``missing_season``): "every baseline" then names the ones computed, as it is no claim on the other.
-    ``told``: ``outcome(test, units, alpha)`` where the caller has it (the line beside the verdict names its baseline).
-    """
+    """Whether the model beats every baseline on test MSE beyond chance, said in one sentence (which one: ``kind``).
+    A lower MSE counts only when the Diebold–Mariano test gives p < ``alpha``: a model that ties with predicting the
+    mean does not "beat" it by a rounding difference. ``where``: the windows scored, as the sentence names them
+    (``evaluate`` scores other parts than the test split). ``season``: the season the calendar implies where no
+    seasonal naive baseline was computed (``missing_season``): "every baseline" then names the ones computed, as it is
+    no claim on the other. ``told``: ``outcome(test, units, alpha)`` where the caller has it."""
     good, name, model, rival, how, p = outcome(test, units, alpha) if told is None else told
-    mse = measured(test, units)
-    if not (math.isfinite(model) and math.isfinite(rival)):  # an overflow or nan in the scores: no comparison to say (decision 853)
+    mse, said = measured(test, units), kind(good, model, rival, how)
+    if said == "no_verdict":  # an overflow or nan in the scores: no comparison to say (decision 853)
         return False, (f"No verdict on {where}: the {mse} of the model ({model:.4g}) or of {named(name)} ({rival:.4g}) "
                        "is not a finite number, so no comparison can be made; check the scored rows for a value too "
                        "large for float32 (beyond 3.4e+38) or a forecast that overflowed.")
@@ -49,10 +46,17 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
                       f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
                       f"{caveat(test[units], mse.replace('MSE', 'MAE', 1), test.get('original') if units == 'scaled' else None)}")
-    if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
+    if said == "lower_not_beyond_chance":  # lower than every baseline's, not beyond chance
         return False, lower_unproven(test, units, where, season)
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {q(model)} against "
                    f"{q(rival)} for {named(name)}, {how}{said_p}.")
+
+
+def kind(good: bool, model: float, rival: float, how: str) -> str:
+    """Which of ``verdict``'s sentences an ``outcome`` (its ``good``, MSEs and ``how``) takes, as metrics.json names it
+    (``verdictfields.WORDS``): "no_verdict", "beats", "lower_not_beyond_chance" or "does_not_beat"."""
+    return ("no_verdict" if not (math.isfinite(model) and math.isfinite(rival)) else "beats" if good else
+            "lower_not_beyond_chance" if model < rival and not how.startswith("the same MSE") else "does_not_beat")
 
 
 def lower_unproven(test: dict, units: str, where: str, season: Season | None = None) -> str:
