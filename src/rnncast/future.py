@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import codedblanks, futurecodes, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
-from rnncast.data import check_finite, numeric_column, place
+from rnncast.data import place
+from rnncast.numbercolumns import check_finite, numeric_column
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
 from rnncast.numbertext import FUTURE
