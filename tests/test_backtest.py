@@ -146,38 +146,6 @@ def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(fr
     assert (last == frame.groupby("unique_id")["ds"].max()).all()  # the last window ends with each series
 
 
-def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_line(frame):
-    """A Python user found no verdict on the result (``dir``: cutoffs, figure, forecasts, metrics, panel;
-    the metrics hold numbers only) and a repr of the whole metrics dict, thousands of characters."""
-    from rnncast.runnotes import backtest_season_hint
-    from rnncast.seasons import Season
-    from rnncast.backtestverdict import backtest_test, backtest_verdict
-    from rnncast.intervalverdict import pinball_verdict
-    from rnncast.verdicts import headline
-
-    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(frame, n_windows=K)
-    m = result.metrics
-    assert result.verdict.startswith(backtest_verdict(m)[1]) and "on the backtest windows" in result.verdict
-    assert result.verdict.endswith(pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values"))
-    assert "Its quantiles: mean pinball loss" in result.verdict  # beside the baselines' (intervalverdict)
-    assert len(result.notes) == 1 and result.notes[0].startswith("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% "
-                                                                 "interval covers") and "of the backtest values" in result.notes[0]
-    hint = backtest_season_hint(m)  # hourly data, season 1: the daily season was not weighed
-    assert hint and result.hints == [hint] and "season=24, --season 24" in hint
-    text = repr(result)
-    short = headline(backtest_test(m), "scaled", season=Season(**m["implied_season"]))  # the figure's title line
-    assert text == f"Backtest(3 cutoffs, 3 series, horizon {H}: {short})" and short.startswith("the model ")
-    assert len(text) < 300  # not the metrics dict
-    point = Forecaster(**{**TINY, "season": 24, "lookback": 24}).backtest(frame, n_windows=2, refit=True)
-    assert point.notes == [] and point.verdict.startswith("The model does NOT beat the baselines")
-    assert repr(point).startswith(f"Backtest(2 cutoffs, 3 series, horizon {H}, refit at every cutoff: the model ")
-    # the seasonal naive forecast not beaten: the window_norm hint fit and evaluate give (runhints.seasonal_hint)
-    assert point.hints == [point.said.hints[0]] and point.hints[0].startswith("hint: the seasonal naive forecast ")
-    assert "window_norm='season', --window-norm season" in point.hints[0]
-    started = Forecaster(**{**TINY, "season": 24, "lookback": 24, "window_norm": "season"}).backtest(frame, n_windows=2)
-    assert started.hints == []  # the network already starts at the seasonal naive forecast
-
-
 def test_a_series_too_short_to_backtest_is_reported(frame, caplog):
     short = pd.DataFrame({"unique_id": "tiny", "ds": pd.date_range("2024-01-01", periods=30, freq="h"), "y": np.arange(30.0)})
     result = Forecaster(**TINY).backtest(pd.concat([frame, short]), n_windows=K)

@@ -135,27 +135,6 @@ def test_unknown_column_lists_the_available_ones(frame):
         load_panel(frame, target="z")
 
 
-def test_non_numeric_value_names_column_and_csv_line(tmp_path, frame):
-    frame = frame.astype({"y": object})
-    frame.loc[5, "y"] = "abc"
-    with pytest.raises(RnncastError, match=r"column 'y' is not numeric: line 7 of data\.csv holds 'abc'"):
-        load_panel(write_csv(tmp_path, frame), target="y")
-
-
-def test_non_numeric_value_in_a_frame_names_the_row(frame):
-    frame = frame.astype({"x": object})
-    frame.loc[4, "x"] = "?"
-    with pytest.raises(RnncastError, match=r"column 'x' is not numeric: row 4"):
-        load_panel(frame, target="y", features=["x"])
-
-
-@pytest.mark.parametrize("value", [np.inf, -np.inf])
-def test_infinite_value_names_column_and_line(tmp_path, frame, value):
-    frame.loc[7, "y"] = value
-    with pytest.raises(RnncastError, match=r"column 'y' holds an infinite value .* line 9 of data\.csv"):
-        load_panel(write_csv(tmp_path, frame), target="y")
-
-
 def test_time_errors_in_a_csv_name_the_line_like_every_other_check(tmp_path, frame):
     """data.py: places are 'line N of FILE' for CSV files. Row 9 of the data is line 11."""
     frame.loc[9, "date"] = frame.loc[8, "date"]
@@ -567,23 +546,6 @@ def test_a_name_that_differs_from_a_column_by_surrounding_spaces_is_said_so(tmp_
     assert load_panel(path, target=" y").targets == [" y"]
 
 
-def test_complex_values_are_refused_as_no_real_numbers_not_cut_to_their_real_part():
-    t = np.arange(60)
-    frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=60), "y": np.sin(t / 5) + 1j, "x": np.cos(t)})
-    real = frame.assign(y=np.real(frame.y))
-    with pytest.raises(RnncastError, match=r"^column 'y' is not numeric: row 0 holds 1j \(60 non-numeric value\(s\) in "
-                                           r"all\); .* 1j is a complex number, and the values must be real"):
-        load_panel(frame, "y")
-    with pytest.raises(RnncastError, match=r"^column 'x' is not numeric: row 0 holds \(1\+0j\) .* is a complex number"):
-        load_panel(real.assign(x=real.x + 0j), "y", past_covariates=["x"])  # no imaginary part: still no real dtype
-    with pytest.raises(RnncastError, match=r"row 3 holds \(2\+1j\) \(1 non-numeric"):
-        load_panel(real.assign(y=real.y.astype(object).where(t != 3, 2 + 1j)), "y")  # Python's, among floats
-    with pytest.raises(RnncastError, match=r"^column '0' is not numeric: row 0 holds 1j"):
-        load_panel(np.sin(t / 5) + 1j)
-    with pytest.raises(RnncastError, match=r"'\(1\+2j\)' is a complex number"):
-        load_panel(real.assign(y=real.y.astype(str).where(t != 0, "(1+2j)")), "y")  # written as text
-
-
 def test_a_column_label_given_twice_is_said_to_be_written_as_text_only_where_it_was():
     frame = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=40), "y": np.sin(np.arange(40) / 5)})
     with pytest.raises(RnncastError, match=r"^column label\(s\) \['y'\] appear twice; give every column its own name$"):
@@ -604,15 +566,6 @@ def test_pre_made_windows_are_answered_with_how_rnncast_takes_a_series():
         as_frame(np.zeros((1000, 50, 1)))
     with pytest.raises(RnncastError, match=r"got shape \(2, 2, 2, 2\)$"):  # no tutorial's windows: the shape alone
         as_frame(np.zeros((2, 2, 2, 2)))
-
-
-@pytest.mark.parametrize("categories", [["none", "bogo", "pct"], [20, 10, 5]])
-def test_a_covariate_of_dtype_category_is_refused_by_name_with_what_to_give(frame, categories):
-    # its codes (or its categories' numbers) would be read as amounts, an order the categories do not have
-    frame = frame.assign(x=pd.Categorical([categories[i % 3] for i in range(len(frame))], categories=categories))
-    with pytest.raises(RnncastError, match=r"^column 'x' is of pandas dtype 'category' \(3 categories: .*\): .*"
-                       r"pd\.get_dummies\(.*astype\(float\)"):
-        load_panel(frame, target="y", features=["x"])
 
 
 def test_a_named_index_or_one_of_text_is_read_as_columns_and_only_row_numbers_are_left_out():
@@ -663,7 +616,6 @@ def test_a_parquet_file_naming_a_column_twice_is_refused_as_a_csv_header_is(tmp_
     with pytest.raises(RnncastError, match=r"^the Parquet file .*dup.parquet names column\(s\) \['sales'\] more than "
                                            r"once; give every column its own name$"):
         read_table(tmp_path / "dup.parquet")
-
 
 
 def test_a_western_file_that_decodes_whole_as_gbk_is_refused_as_western(tmp_path):

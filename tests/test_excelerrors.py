@@ -45,7 +45,7 @@ def test_every_languages_not_available_is_read_as_missing(tmp_path, cell, sep):
 @pytest.mark.parametrize("sep", [";", ","])
 def test_a_not_available_with_more_spaces_around_it_is_missing_too(tmp_path, cell, sep):
     """Decision 1451: ';  #N/A  ;' left a decimal-comma column as text. Read as numbers there; in a ',' file the
-    column is read as numbers where it is used, the cell missing (as data.numeric_column reads it)."""
+    column is read as numbers where it is used, the cell missing (as numbercolumns.numeric_column reads it)."""
     frame = read_table(_file(tmp_path, cell, sep))
     assert frame["Wert"].dtype.kind == "f" if sep == ";" else frame["Wert"].iloc[40] == cell
     Forecaster(**TINY, fill="interpolate").fit(str(_file(tmp_path, cell, sep)), target="Wert")
@@ -74,7 +74,7 @@ def test_a_not_available_in_any_case_in_a_frame_is_a_missing_value():
     """'#nv' and ' #N/A' in a frame given (no file read): missing values, as pandas reads '#N/A' from a file."""
     import numpy as np
     import pandas as pd
-    from rnncast.data import numeric_column
+    from rnncast.numbercolumns import numeric_column
     column = pd.Series(["1.5", "#nv", " #N/A", "2"], dtype=object)
     assert np.isnan(numeric_column(column, "y", {})).tolist() == [False, True, True, False]
 

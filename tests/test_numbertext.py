@@ -112,7 +112,7 @@ def test_numbers_written_as_text_and_booleans_are_read_as_numbers_with_a_warning
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert numbertext.as_numbers(pd.Series(["1", "x"]), "y").isna().tolist() == [False, True]
-    assert not caplog.text  # refused by data.numeric_column, not read
+    assert not caplog.text  # refused by numbercolumns.numeric_column, not read
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(["1", "2"] * 30)
         load_panel(pd.DataFrame({"y": [True, False] * 30}))

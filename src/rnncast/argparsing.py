@@ -274,7 +274,7 @@ def column_names(given: list[str], all_ok: bool = False) -> list[str] | str:
     per value. ``'all'`` alone is kept as ``"all"`` where ``all_ok`` (quoted, ``'"all"'``, it is the column of that name,
 ``["all"]``). Raises ``ValueError`` naming a
     blank name or broken quoting; a name given twice is refused where the API and config files refuse it too
-    (``labels.check_lists``)."""
+    (``namelists.check_lists``)."""
     if len(given) == 1:
         text = given[0]
         try:

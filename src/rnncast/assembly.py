@@ -15,7 +15,8 @@ from rnncast import (appendedrows, blanklabels, blankrows, businessdays, busines
                      compactdates, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, rowcounters,
                      seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones, zerotail)
 from rnncast.clockchanges import preferred
-from rnncast.data import check_finite, place
+from rnncast.data import place
+from rnncast.numbercolumns import check_finite
 from rnncast.errors import RnncastError
 from rnncast.fills import fill_panel
 from rnncast.layouts import Rows

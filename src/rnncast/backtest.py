@@ -17,13 +17,13 @@ The verdict is evaluate's: the model beats a baseline only when its MSE over eve
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
 series count once per cutoff date (``backtestverdict.test_cutoffs``: series that end on different dates have cutoffs of their own),
-windows overlapping in time add lags, and the statistic takes the HLN small-sample form.
+windows overlapping in time add lags, and the statistic takes the HLN small-sample form. What it returns is a
+``backtestresult.Backtest``.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -43,77 +43,16 @@ from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import concat, scored, target_of
 from rnncast.seriesids import skipped_as_given
 from rnncast.panel import Panel
-from rnncast.seasons import agreed_season, recorded as recorded_season
+from rnncast.seasons import agreed_season
 from rnncast.seriespicks import mase_each, no_demand
 from rnncast.significance import diebold_mariano_cutoffs
-from rnncast.backtestverdict import backtest_test, end_count, test_cutoffs
-from rnncast.verdicts import headline, units_for
+from rnncast.backtestresult import Backtest
+from rnncast.backtestverdict import end_count, test_cutoffs
+from rnncast.verdicts import units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
 from rnncast.timecalendar import by_series as calendars_by_series
 from rnncast.settingvalues import callback, positive_int
-
-
-@dataclass
-class Backtest:
-    """Forecasts of every window of every series (long format) and their metrics.
-
-    ``forecasts`` (forecasts.csv, ``backtestframe.forecast_frame``): one row per series, window and step, in original
-    units: the id column (many series), the time of the value forecast (the data's time column, ``ds``, or ``row``
-    without time; numbers where the data wrote them, ``datatimes``), ``cutoff`` (the window's last input step),
-    ``window`` (0 for the first cutoff), ``step_ahead`` (1 .. horizon, ``by_step``'s), the actual value ``<target>``, the forecast ``<target>_hat``, its quantiles
-    ``<target>_q0.1`` ..., and the baselines ``<target>_repeat``, ``<target>_mean``, ``<target>_seasonal`` (season > 1),
-    a quantile model's each with its quantiles (``<target>_repeat_q0.1`` ...);
-    where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
-    and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
-    ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
-    ``overall`` (every window; ``overall_scaled`` in scaled units), ``by_step`` (each step ahead, original units;
-    ``by_step_scaled`` where the verdict weighs scaled MSE: ``stepscores``), ``significance`` (Diebold–Mariano
-    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the
-    run, the series left out as too short and the seconds spent training and forecasting. In words, as ``rnncast
-    backtest`` prints them (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
-    and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
-    ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's
-    cutoff, the last row of its series it reads (its first forecast step is the next row), as forecasts.csv's
-    ``cutoff`` column names it by time. ``series_mase`` [S]: each series' MASE over its windows
-    (``seriespicks.mase_by_series``; NaN without a scale: ``series_why``), by which its figure picks the series it draws,
-    ``series_idle`` [S] those whose every scored actual is 0 (``seriespicks.no_demand``), which it does not rank.
-    Its repr is one line: the cutoffs, series, horizon and the verdict in short (``verdicts.headline``).
-    """
-
-    forecasts: pd.DataFrame
-    metrics: dict
-    panel: Panel
-    cutoffs: np.ndarray  # [S, K] each window's cutoff, the last row it reads, inside its series (its first target: + 1)
-    said: readout.Said = field(repr=False, compare=False)
-    series_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] each series' MASE
-    series_why: list | None = field(default=None, repr=False, compare=False)  # [S] why a series' MASE is undefined; None: it has one
-    target_mase: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S, T] each series' MASE of each target
-    series_idle: np.ndarray | None = field(default=None, repr=False, compare=False)  # [S] every scored actual 0
-
-    @property
-    def verdict(self) -> str:
-        return self.said.verdict
-
-    @property
-    def notes(self) -> list:
-        return self.said.notes()
-
-    @property
-    def hints(self) -> list:
-        return list(self.said.hints)
-
-    def __repr__(self) -> str:
-        m = self.metrics
-        how = ", refit at every cutoff" if m["refit"] else ""
-        return (f"Backtest({counted(m['n_windows'], 'cutoff')}, {m['series']} series, horizon {m['horizon']}{how}: "
-                f"{headline(backtest_test(m), m['verdict_units'], season=recorded_season(m))})")
-
-    def figure(self, n_series: int = 3):
-        """Actual values, each window's forecast (and interval) with its cutoff marked, for every series or, of
-        more than ``n_series``, the best, median and worst by MASE (``backtestplot.backtest_figure``)."""
-        from rnncast.backtestplot import backtest_figure  # matplotlib only when a figure is drawn
-        return backtest_figure(self, n_series)
 
 
 def unused(step, n_windows: int, horizon: int | None) -> None:

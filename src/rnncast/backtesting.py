@@ -26,9 +26,9 @@ class Backtests:
         from the rows up to each series' first cutoff and forecasts every window in one batched pass; with
         ``refit`` a fresh model (and scaler) is trained on the rows up to each cutoff. A fitted Forecaster
         reads ``data`` with its fit's roles (target, covariates, id, time, static), each role given overriding
-        the fit's (``fittedroles.merged``). Returns a ``backtest.Backtest`` (with the Diebold–Mariano tests): its
+        the fit's (``fittedroles.merged``). Returns a ``backtestresult.Backtest`` (with the Diebold–Mariano tests): its
         ``forecasts`` one row per series, window and step with the id, time, ``cutoff``, ``window``, the actual value,
-        ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtest.Backtest`` lists
+        ``<target>_hat``, quantiles and baselines in original units (the help of ``rnncast.backtestresult.Backtest`` lists
         every column), its ``metrics`` the scores per window and overall."""
         flag("refit", refit)
         given = locals()

@@ -1,6 +1,6 @@
 """A backtest's figure: each window's forecast against the actual values, its cutoff marked.
 
-The series of a ``backtest.Backtest`` under their ids (of more than three, the best, median and worst by their MASE
+The series of a ``backtestresult.Backtest`` under their ids (of more than three, the best, median and worst by their MASE
 over every window, ``seriespicks.pick_series``, as forecast.png picks them by test MASE), at most one lookback of
 history up to the first cutoff (``history_shown``), every window's forecast and its levels (``quantilebands``), the
 cutoffs as dashed lines and every baseline the verdict weighs, titled with the verdict over every window. Drawn by
@@ -30,7 +30,7 @@ def backtest_figure(result, n_series: int = 3):
 
 
 def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
-    """``n_series`` series of ``result`` (a ``backtest.Backtest``; of more, ``shown_series``), each under its id and
+    """``n_series`` series of ``result`` (a ``backtestresult.Backtest``; of more, ``shown_series``), each under its id and
     its MASE (each target of several in a row of its own, ``targetrows``): actual values over ``history_shown`` steps up to the first cutoff, each window's forecast and the bands
     of its levels, the cutoffs as dashed lines, every baseline the verdict weighs (repeat the last value, the training
     mean, with a season seasonal naive). The title gives the verdict over every window (``verdicts.headline``), how

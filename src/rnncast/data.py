@@ -1,5 +1,6 @@
 """What data comes in: files and in-memory tables read into one pandas ``DataFrame`` with text
-column labels, and the checks on its values.
+column labels, and where each of its rows stands in what was given (``place``); its values are read as
+numbers, and checked, in ``numbercolumns``.
 
 Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet, a pandas DataFrame or Series
 (any column labels; a ``DatetimeIndex`` or ``PeriodIndex`` becomes a time column), a NumPy array
@@ -24,9 +25,8 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, pointmix, signs, unusedcolumns, workbooks, zipped
+from rnncast import arrays, csvmarks, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
 from rnncast.errors import RnncastError
-from rnncast.finitevalues import infinite
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
@@ -277,44 +277,3 @@ def place(i: int, attrs: dict) -> str:
     if offset is not None and attrs.get("source"):
         return f"line {filelines.line(i, attrs)} of {attrs['source']}"
     return f"row {i + 1} of {attrs['source']}" if attrs.get("source") else f"row {i}"
-
-
-def numeric_column(column: pd.Series, name: str, attrs: dict, ids: np.ndarray | None = None) -> np.ndarray:
-    """The column as float64 numbers (missing values as NaN), or an error at its first non-number, naming its series
-    where ``ids`` ([rows] each row's series, as text) are given, and how many series hold one; a column of
-    pandas' dtype 'category' is refused (``RnncastError``): its categories are no amounts (decision 521)."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        shown = ", ".join(map(repr, list(column.cat.categories[:3]))) + (", ..." if len(column.cat.categories) > 3 else "")
-        raise RnncastError(
-            f"column {name!r} is of pandas dtype 'category' ({len(column.cat.categories)} categories: {shown}): "
-            "its categories are not read as numbers, which would give them an order and distances; give one "
-            f"indicator column per category (pd.get_dummies(frame[{name!r}], prefix={name!r}, dtype=float)) and name "
-            f"those, or, if its categories are amounts, frame[{name!r}].astype(float)")
-    if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column) and column.dtype.kind != "c":
-        return column.to_numpy(dtype=np.float64, na_value=np.nan)
-    column = column.astype(object) if column.dtype.kind == "c" else column  # 1j named as Python writes it
-    converted = numbertext.as_numbers(column, name)  # '1' and True read as numbers, said in a warning; 1j refused
-    bad = converted.isna() & column.notna() & ~numbertext.not_available(column)  # '#nv': missing (decision 1434)
-    if bad.any() and (mixed := pointmix.refusal(column, bad.to_numpy(), name, attrs.get("separator"),
-                                                lambda i: place(i, attrs))):
-        raise RnncastError(mixed)  # '1.5' among '50,0': the values with a point named, not a valid '50,0'
-    if bad.any():
-        i = numbertext.named(column, bad.to_numpy())  # no number however written, before a decimal comma (51,02)
-        hint = numbertext.hint(column.iloc[i], attrs.get("separator"), column)  # or thousands (1,234), or $1,200.00
-        count = numbertext.not_read(column, bad.to_numpy(), attrs.get("separator"))
-        whose = "" if ids is None else f" (series {ids[i]!r})"
-        among = f", in {len(set(ids[bad.to_numpy()]))} series" if ids is not None and count == int(bad.sum()) > 1 else ""
-        raise RnncastError(
-            f"{indexcolumns.column_named(name, attrs)} is not numeric: {place(i, attrs)}{whose} holds {column.iloc[i]!r} "
-            f"({count} non-numeric value(s) in all{among}); the target and covariates must be numbers{hint}"
-            f"{unusedcolumns.text_clause(column, name, bad.to_numpy(), attrs) if not hint else ''}"
-        )
-    return converted.to_numpy(dtype=np.float64, na_value=np.nan)
-
-
-def check_finite(values: np.ndarray, columns: list[str], positions: np.ndarray, attrs: dict) -> None:
-    bad = ~np.isfinite(values)
-    if bad.any():
-        i, j = (int(k) for k in np.argwhere(bad)[0])
-        raise RnncastError(infinite(f"column {columns[j]!r}", values[i, j], f"at {place(int(positions[i]), attrs)}"))
-

@@ -79,7 +79,7 @@ def in_windows(wf, fmt):
 
 
 def in_backtest(result, fmt):
-    """A ``backtest.Backtest`` with its forecasts' times in the data's own form (``in_frame``), on a copy."""
+    """A ``backtestresult.Backtest`` with its forecasts' times in the data's own form (``in_frame``), on a copy."""
     if not as_numbers(fmt):
         return result
     return dataclasses.replace(result, forecasts=in_frame(result.forecasts.copy(), fmt))  # its attrs: csvtext's

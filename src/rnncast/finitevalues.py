@@ -1,5 +1,5 @@
 """The one refusal of an infinite value (inf, -inf) in any input the network reads, in one wording (``infinite``):
-the covariates' and the future values' rows (``data.check_finite``) and the static covariates, one value per series
+the covariates' and the future values' rows (``numbercolumns.check_finite``) and the static covariates, one value per series
 (``per_series``), and their z-scores as the network reads them (``scaled``). Z-scored, an infinite value reaches the network as inf or NaN: fit diverges ("try a lower learning
 rate") and predict reads it as the end of the fitted range, so it is refused by name (decision 1221)."""
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
-from rnncast.labels import described
+from rnncast.namelists import described
 from rnncast.madewindows import RAW_SERIES
 from rnncast.seriesids import plain
 from rnncast.timeaxis import find_time_column

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import codedblanks, futurecodes, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, rowindex, serieskeys
-from rnncast.data import check_finite, numeric_column, place
+from rnncast import codedblanks, futurecodes, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, numbercolumns, rowindex, serieskeys
+from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
 from rnncast.numbertext import FUTURE
@@ -170,7 +170,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     frame = codedblanks.words(frame, missing_values, [c for c in frame.columns if c not in columns])  # 'M': fit's way
     for c in columns:
         try:  # 'yes' named with its line and series, not float()'s traceback
-            given[c] = numeric_column(frame[c], c, {**frame.attrs, FUTURE: True}, whose_row)  # 'm': give its value
+            given[c] = numbercolumns.numeric_column(frame[c], c, {**frame.attrs, FUTURE: True}, whose_row)  # 'm': give its value
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
@@ -222,7 +222,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         unused.append((spare, warn)) if unused is not None else warn(spare) if len(spare) else None
     values = table[columns].to_numpy(dtype=np.float64)
     try:
-        check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
+        numbercolumns.check_finite(values, columns, table["_row"].to_numpy(dtype=np.int64), frame.attrs)
     except RnncastError as err:
         raise RnncastError(f"in the future values, {err}") from None
     return values.reshape(len(ids), horizon, n_f)

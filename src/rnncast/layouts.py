@@ -21,7 +21,8 @@ import pandas as pd
 from rnncast import endofday, indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
-from rnncast.data import ID_COLUMN, INDEX_TIME, check_finite, names, numeric_column, place, require_column, shown_columns
+from rnncast.data import ID_COLUMN, INDEX_TIME, names, place, require_column, shown_columns
+from rnncast.numbercolumns import check_finite, numeric_column
 from rnncast.errors import RnncastError
 from rnncast.labels import check_named, default_target, long_target
 from rnncast.rowcounters import counters_note
@@ -139,7 +140,7 @@ def _check_columns(frame, columns: list[str], others: list, roles: dict, keys: d
 
 def _numeric(frame, columns: list[str], time_name=None, named: dict | None = None, ids=None) -> np.ndarray:
     """[N, C] float64 of ``columns``, each refused (``RnncastError``) where it holds timestamps (``_refuse_time``)
-    or anything else that is no number (``data.numeric_column``, naming the series by ``ids`` where given)."""
+    or anything else that is no number (``numbercolumns.numeric_column``, naming the series by ``ids`` where given)."""
     if not columns:
         return np.zeros((len(frame), 0))
     for name in columns:

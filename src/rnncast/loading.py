@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from rnncast import (appendedrows, assembly, codedblanks, codedsaid, colontimes, csvdialect, fiscalquarters, fitxy, indexcolumns,
-                     labels, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext, unusedcolumns)
+                     labels, namelists, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext,
+                     unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
 from rnncast.data import ID_COLUMN, as_frame, label_text, names
@@ -70,7 +71,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
         target=target, features=features, series=series, past_covariates=past_covariates, future_covariates=
         future_covariates, static_covariates=static_covariates, static_categorical=static_categorical).items()}
     fitxy.refuse_values(data, given["target"], time_col)  # fit(X, y): y's values as target=, not names
-    labels.check_lists(**given, **({} if isinstance(id_col, (list, tuple)) else {"id_col": id_col}))  # {'a'}, ['A', 'A']
+    namelists.check_lists(**given, **({} if isinstance(id_col, (list, tuple)) else {"id_col": id_col}))  # {'a'}, ['A', 'A']
     given_id = id_col  # as handed over: a key of several columns is refused once the table's columns are known
     time_col, id_col = (label_text(c) if isinstance(c, tuple) else c for c in (time_col, id_col))  # reset_index's ('date', '')
     named_time = None if time_col is False else time_col  # False: the table has none, by the caller's word

@@ -271,7 +271,7 @@ def _beside(value, text: str, sep: str | None = None) -> str:
 def as_numbers(column: pd.Series, name: str) -> pd.Series:
     """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
     numbers written as text as those numbers, each said in a warning naming the column when every value
-    read (a column with other text is refused by the caller, ``data.numeric_column``)."""
+    read (a column with other text is refused by the caller, ``numbercolumns.numeric_column``)."""
     values = column.dropna()
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
         log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)

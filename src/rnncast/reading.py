@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (blanklabels, featuresonly, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars, rowindex,
-                     rolenames, serieskeys,
+from rnncast import (blanklabels, featuresonly, fittedlayout, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars,
+                     rowindex, rolenames, serieskeys,
                      staticdrift, staticids, statictext, timeunread, toldtime, zerotail)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -26,7 +26,6 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MOD
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
-from rnncast.lookalikes import refuse_other_form
 from rnncast.spelling import counted, hint, hints, listed, rows_span, some
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import as_read, id_text, id_texts, unknown
@@ -92,8 +91,8 @@ def _no_file(path) -> bool:
 
 def _not_used(state: FittedState, panel: Panel) -> Panel:
     """``panel``, once a warning has named its columns no role took that fit's data did not hold (those fit named
-    as not used are not named again; a wide table's are named by ``_wide_series``). Said once per model and set
-    of columns: a forecasting loop hands the same columns on every call."""
+    as not used are not named again; a wide table's are named by ``fittedlayout.wide_series``). Said once per model
+    and set of columns: a forecasting loop hands the same columns on every call."""
     new = [c for c in panel.unused if c not in state.unused]
     if new and state.layout != "wide" and first_time(state.said, "unused", *new):
         enc = state.static_encoder  # the per-series columns it reads too: 'size, region' were left out of the line
@@ -161,11 +160,11 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
                                            announce=False, ids=id_col)  # to_csv's row numbers: no series, as load_panel reads them
     frame = frame if stood else _stood_in(state, frame, stand_in)  # the target the model does not read
     own = own if stood else featuresonly.own_least(frame)
-    _same_layout(state, frame, id_col)
+    fittedlayout.same_layout(state, frame, id_col)
     if static_covariates is not None and id_col in frame.columns:  # a long table: its static columns are read too
         statics.given_once(state.static_encoder.numeric_names + state.static_encoder.categorical_names, frame.columns,
                            at_fit=False)  # the table's would win, and the data's be called "not used"
-    static = static_covariates if static_covariates is not None else _static_columns(state, frame)
+    static = static_covariates if static_covariates is not None else fittedlayout.static_columns(state, frame)
     encoder = state.static_encoder
     codes = statics.numeric_codes(encoder.categorical_names, encoder.vocab) if encoder is not None else []
     if encoder is not None and isinstance(static, list):  # read as fit read them: '1' a category where it was one
@@ -176,7 +175,7 @@ def _load(state: FittedState, data, static_covariates, reading: dict, doing: str
         staticdrift.blank(state, static, id_col, id_texts(frame[id_col]).unique() if id_col in frame.columns else None)
     if state.layout == "wide" and id_col not in frame.columns:  # a frame as given: its labels are the ids as given
         panel = load_panel(data if isinstance(data, pd.DataFrame) else frame, None, None, toldtime.time_col(state),
-                           series=_wide_series(state, frame, static), static_covariates=static, **reading)
+                           series=fittedlayout.wide_series(state, frame, static), static_covariates=static, **reading)
     else:
         try:
             panel = load_panel(frame, state.targets, None, toldtime.time_col(state), id_col=id_col, static_covariates=static,
@@ -213,72 +212,6 @@ def one_series(state: FittedState, panel: Panel) -> Panel:
     raise RnncastError(f"the model was fitted on one series; the data holds {panel.n_series} ("
                        f"{', '.join(map(str, panel.given_ids[:5]))}{', ...' if panel.n_series > 5 else ''}){where}: "
                        "give one series's rows, or fit on the panel (rnncast fit DATA --id-col COLUMN, id_col= in Python)")
-
-
-def _same_layout(state: FittedState, frame: pd.DataFrame, id_col: str) -> None:
-    """Refuse a table in another layout than the panel the model was fitted on, naming both: a long model's table
-    without the id column; a wide model's table of none of its series columns, or a long one without the value
-    column (``y``) the model reads long rows by."""
-    columns = [str(c) for c in frame.columns]
-    fitted = (f"a long panel of {len(state.ids)} series (their ids in column {id_col!r})" if state.layout == "long" else
-              f"a wide table of {len(state.ids)} series (one column each: {', '.join(state.ids[:5])}"
-              f"{', ...' if len(state.ids) > 5 else ''})")
-    if state.layout == "long":  # '지점' decomposed (NFD) in the header
-        refuse_other_form([id_col], columns, lambda name: f"id column {name!r} not found", MODEL_COLUMN)
-    if state.layout == "long" and id_col not in columns:
-        raise RnncastError(f"the model was fitted on {fitted}; the data has no column {id_col!r} (its columns: "
-                           f"{', '.join(columns[:8])}): give the rows with their series' ids in {id_col!r}, as at fit")
-    if state.layout == "wide" and id_col in columns and not set(state.targets) <= set(columns):
-        raise RnncastError(f"the model was fitted on {fitted}; the data is a long table (series in column {id_col!r}) "
-                           f"without the column {', '.join(state.targets)!r} that holds the values of such rows: give "
-                           f"one column per series, as at fit, or the long rows' values in {', '.join(state.targets)!r}")
-    if state.layout == "wide" and id_col not in columns:  # every series' header decomposed: said so, not 'holds none of them'
-        refuse_other_form(state.ids, columns, lambda name: f"series column {name!r} not found", MODEL_COLUMN)
-    if state.layout == "wide" and id_col not in columns and not {*state.ids, *(str(d["id"]) for d in state.skipped_series)} & {*columns}:
-        raise RnncastError(f"the model was fitted on {fitted}; the data holds none of them (its columns: "
-                           f"{', '.join(columns[:8])}): give the series' columns by their names at fit")
-
-
-def _wide_series(state: FittedState, frame: pd.DataFrame, static) -> list:
-    """The series columns of a wide table to read: the trained ones it holds, and those fit left out as
-    too short (``known`` names them); a trained series it lacks is named in a warning. A column new
-    since fit is refused by name (as long format refuses an unseen id) where fit took every numeric
-    column as a series (``series='all'``), so it would be one; else it is named as not used."""
-    columns = [str(c) for c in frame.columns]
-    trained, short = set(state.ids), [str(d["id"]) for d in state.skipped_series]
-    missing = [i for i in state.ids if i not in columns]  # none in another Unicode form: _same_layout refused those
-    if missing and len(missing) < len(state.ids):
-        log.warning("series %s the model was trained on are not in the data and are not forecast or scored",
-                    listed(missing))
-    known_columns = trained | set(short) | {state.time_col, *state.features, *state.unused}
-    known_columns |= set(static) if isinstance(static, list) else set()
-    new = [c for c in columns if c not in known_columns]
-    numeric = [c for c in new if pd.api.types.is_numeric_dtype(frame[c])]
-    if state.series_all and numeric:
-        raise RnncastError(unseen_series(state, numeric))
-    if new:
-        log.warning("column(s) %s are not used: the model was fitted on series %s%s", listed(new), listed(state.ids),
-                    f" and covariates {state.features}" if state.features else "")
-    present = [i for i in state.ids if i in columns]
-    present += [i for i in short if i in columns and frame[i].notna().any()]
-    return present or state.ids
-
-
-def _static_columns(state: FittedState, frame: pd.DataFrame) -> list | None:
-    """The model's static covariate columns when the long table holds them (None: it holds none)."""
-    if state.static_encoder is None:
-        return None
-    wanted = state.static_encoder.numeric_names + state.static_encoder.categorical_names
-    present = [c for c in wanted if c in frame.columns]
-    if present and state.static_table:  # fit read them from a table: a column of the same name is not known to be them
-        raise RnncastError(f"the model was fitted with static covariate(s) {', '.join(map(repr, present))} in a table of "
-                           "their own (--static FILE at fit), and the data holds column(s) of the same name(s), which "
-                           "are not read in their place: give the table with --static FILE (static_covariates= in "
-                           "Python) and drop the column(s) from the data, or drop them to use the values seen at fit")
-    if present and len(present) < len(wanted):
-        raise RnncastError(f"the data holds static covariate(s) {present} but not {sorted(set(wanted) - set(present))}; "
-                           "give all of them, or none to use the values seen at fit")
-    return present or None
 
 
 def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Panel, np.ndarray]:

@@ -1,6 +1,6 @@
 """A column of numbers but for a few stray cells ('oops', 'n/a ' typed into one row), which ``features='all'`` would
 otherwise take for a text column and leave out with a warning: refused at its first stray cell, as a column named
-with ``features=`` is (``data.numeric_column``'s message). A column is read so when most of its non-blank cells (more
+with ``features=`` is (``numbercolumns.numeric_column``'s message). A column is read so when most of its non-blank cells (more
 than half) are numbers as pandas reads them; fewer, and it is a text column with some numbers in it, left out as
 before."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rnncast.data import numeric_column
+from rnncast.numbercolumns import numeric_column
 
 
 def textual(frame: pd.DataFrame, columns: list[str]) -> list[str]:

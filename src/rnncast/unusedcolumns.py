@@ -83,7 +83,7 @@ def holds_text(column: pd.Series) -> bool:
 
 
 def written_hint(column: pd.Series, sep: str | None = None) -> str:
-    """The advice naming ``column`` as a covariate is refused with (``data.numeric_column``'s ``numbertext.hint``:
+    """The advice naming ``column`` as a covariate is refused with (``numbercolumns.numeric_column``'s ``numbertext.hint``:
     numbers written with a unit or a currency, '24 kg', 'USD 22': write the number alone), as a clause; "" where
     naming it reads it as numbers, some of its cells are numbers, or it gives no such advice. ``sep``: the file's separator, if read from one."""
     if not is_text(column):
