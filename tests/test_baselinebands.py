@@ -275,3 +275,20 @@ def test_what_the_training_windows_left_out_is_said_once_in_a_call(caplog):
         with caplog.at_level("INFO", logger="rnncast.baselinebands"), one_call():
             first, second = learn(), learn()
         assert first.said == second.said != "" and [r.getMessage() for r in caplog.records] == [first.said]
+
+
+def test_a_band_learned_from_fewer_training_windows_than_its_levels_need_is_not_given():
+    """Decision 1875: 80 weekly rows, lookback 8, horizon 4, season 52, training rows 56: the seasonal naive learns from
+    the one training window with 52 rows before it, whose error every level took (a flat band: coverage 0%). At levels
+    0.1 and 0.9 a band needs 9 windows' errors (``bandcounts.fewest``): the seasonal one is NaN, the repeat's, of 45
+    windows, as before; the median alone needs one, which it has."""
+    y = _series(80, seed=6)
+    splits, offsets = [Split(56, 64, 80)], [0, 80]
+    out = _quantiles(y, splits, offsets, lookback=8, horizon=4, season=52)
+    assert np.isnan(out["seasonal"]).all()
+    assert np.isfinite(out["repeat"]).all() and np.isfinite(out["mean"]).all()
+    median = _quantiles(y, splits, offsets, lookback=8, horizon=4, season=52, levels=(0.5,))
+    first = 52  # the one window: y[52 + h] against y[h], a season back
+    np.testing.assert_allclose(median["seasonal"][0, :, 0, 0], y[first:first + 4, 0] - y[0:4, 0])
+    twelve = _quantiles(y, [Split(64, 70, 80)], offsets, lookback=8, horizon=4, season=52)  # first targets 52 to 60
+    assert np.isfinite(twelve["seasonal"]).all()

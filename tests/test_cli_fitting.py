@@ -717,3 +717,23 @@ def test_a_resume_replaces_links_planted_in_its_run_folder_and_never_writes_wher
     assert f"history.csv was a link to {elsewhere / 'history.csv'}; a link in a folder rnncast writes is replaced" in \
         caplog.text
     assert sorted(p.name for p in elsewhere.iterdir()) == ["history.csv", "model", "test_forecasts.csv"]
+
+
+def test_fit_says_the_validation_windows_left_out_for_the_season_beside_the_test_ones(tmp_path, capsys):
+    """Decision 1877: the terminal shows no validation table, so the validation windows left out for want of a season of
+    rows before them were counted only on the report page: fit prints one line of them, with the count early stopping
+    read. Series 'c' (60 weekly rows) has 3 validation windows, none with 52 rows before it."""
+    import pandas as pd
+
+    frames = [make_frame(n, freq="W-SUN", feature=False, seed=k).assign(id=name)
+              for k, (name, n) in enumerate((("a", 120), ("b", 120), ("c", 60)))]
+    data = tmp_path / "panel.csv"
+    pd.concat(frames).to_csv(data, index=False)
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "run", "--id-col", "id", "--lookback", "8", "--horizon",
+                                           "4", "--season", "52", "--epochs", "1"))
+    assert code == 0, err
+    lines = [line for line in out.splitlines() if line.startswith("Not every validation window is scored: ")]
+    assert lines == ["Not every validation window is scored: 3 of the 21 windows (in 1 series) are left out: their "
+                     "series hold fewer than season 52 rows before their first target, which the seasonal naive "
+                     "baseline reads (lookback 8); the model and the baselines are scored on the other 18; series 'c' "
+                     "(60 rows) has none left (early stopping read all 21)."]

@@ -11,6 +11,7 @@ import pytest
 from rnncast.comparequantiles import against_baselines, judge, pinball_errors
 from rnncast.metrics import pinball
 from rnncast.windowforecasts import WindowForecasts
+from test_bandcounts import REASON
 
 
 def _wf(levels, seed=0):
@@ -190,3 +191,23 @@ def test_the_interval_test_weighs_the_errors_divided_by_the_spread_where_given()
     got = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()), spread=spread)["repeat"]
     plain = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()))["repeat"]
     assert got == pytest.approx((plain[0] / 4, plain[1] / 4))
+
+
+def test_compare_scores_a_baselines_intervals_on_the_values_it_has_one_for_and_says_what_it_left_out():
+    """Decision 1876, as evaluate scores them: windows 3 to 5 have no interval of the baseline (too few training
+    windows of their series); its pinball loss and coverage are those of windows 0 to 2, not NaN for every window."""
+    from dataclasses import replace
+
+    from rnncast.comparequantiles import baseline_scores, scores
+    wf = _wf((0.1, 0.5, 0.9))
+    band = wf.quantiles + 0.3
+    band[3:] = np.nan
+    wf = replace(wf, baselines={"seasonal": wf.y_pred}, baseline_quantiles={"seasonal": band})
+    got = baseline_scores({"a": wf}, None)["a"]["seasonal"]
+    first = replace(wf, starts=wf.starts[:3], target_rows=wf.target_rows[:3], y_true=wf.y_true[:3],
+                    y_pred=wf.y_pred[:3], quantiles=band[:3])
+    want = scores(first, None)
+    assert got["pinball"] == pytest.approx(want["pinball"]) and got["coverage_80"] == pytest.approx(want["coverage_80"])
+    assert got["by_level"] == want["by_level"]
+    assert got["intervals_left_out"] == {"values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0,
+                                         "of_series": 1, "fewest": 9, "reason": REASON}

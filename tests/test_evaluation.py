@@ -12,6 +12,7 @@ from conftest import TINY, make_frame, make_panel, yearly_stations
 from rnncast import Forecaster
 from rnncast import evaluation, metrics, seriesr2
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
+from test_bandcounts import REASON
 
 L, H = TINY["lookback"], TINY["horizon"]
 
@@ -136,6 +137,30 @@ def test_a_baseline_with_intervals_is_scored_as_the_model_is_in_both_units():
     result = evaluation.scores(wf, np.ones((4, 1)), scaled)
     assert result["repeat"]["coverage_80"] == 1.0  # truth 3 above the forecast, inside [-4, +4]
     assert result["repeat"]["pinball"] == pytest.approx((0.1 * 7 + 0.5 * 3 + 0.1 * 1) / 3)  # in original units
+
+
+def test_a_baseline_without_an_interval_for_one_series_is_scored_on_the_others_and_says_what_it_left_out():
+    """Decision 1876: series b has no seasonal band (too few training windows with a season before them). Its NaN made
+    the baseline's pinball loss and coverage NaN for the whole panel, and each level's share of actuals at or below it
+    0.0 (NaN compares False); now they are series a's alone, and the block says what was left out."""
+    wf, scaled = _windows(quantiles=True), _windows(unit=0.5, quantiles=True)
+    for each, unit in ((wf, 1.0), (scaled, 0.5)):
+        band = each.baselines["repeat"][..., None] + unit * np.array([-4.0, 0.0, 4.0])
+        band[2:] = np.nan  # series b: no interval
+        each.baseline_quantiles = {"repeat": band}
+    result = evaluation.scores(wf, np.ones((4, 1)), scaled)
+    alone = evaluation.scores(take(wf, np.arange(2)), np.ones((2, 1)), take(scaled, np.arange(2)))
+    for key in ("pinball", "coverage_80"):
+        assert result["repeat"][key] == pytest.approx(alone["repeat"][key]) and np.isfinite(result["repeat"][key])
+    assert result["repeat"]["by_level"] == alone["repeat"]["by_level"]  # 4 values, not 8 with 4 counted as not below
+    assert result["repeat"]["intervals_left_out"] == {"values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1,
+                                                     "of_series": 2, "fewest": 9, "reason": REASON}
+    assert "intervals_left_out" not in alone["repeat"] and "intervals_left_out" not in result["model"]
+    for each in (wf, scaled):
+        each.baseline_quantiles["repeat"][:] = np.nan  # none at all: not computed, never 0.0
+    nothing = evaluation.scores(wf, np.ones((4, 1)), scaled)["repeat"]
+    assert np.isnan(nothing["pinball"]) and np.isnan(nothing["coverage_80"])
+    assert all(np.isnan(nothing["by_level"][level]["below"]) for level in ("0.1", "0.5", "0.9"))
 
 
 def _two_targets(unit_b: float = 1.0) -> WindowForecasts:

@@ -60,3 +60,18 @@ def test_a_coverage_of_few_values_is_given_with_its_count():
     for block, covered in zip(test["original"].values(), (0.75, 0.65, 0.7)):
         block.update(coverage_80=covered, by_level={"values": 20})
     assert "80% interval 75% (15 of 20) against 70% (14 of 20)" in pinball_verdict(test, "original", "the test values")
+
+
+def test_a_baseline_whose_intervals_leave_values_out_is_not_weighed_against_the_models():
+    """Decision 1876: the seasonal naive's pinball loss of the series that have an interval (too few training windows
+    elsewhere) is of other values than the model's: the verdict names the best baseline scored on the model's values,
+    and its test is not made 'not tested' by the left-out one's p-value."""
+    test = _test(5.76)
+    test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8}
+    assert best_pinball(test, "original") == ("repeat", 6.0)
+    test["significance_pinball"] = {"seasonal": {"p_value": float("nan")}, "repeat": {"p_value": 0.01}}
+    said = pinball_verdict({**test, "original": {**test["original"], "model": {**test["original"]["model"],
+                                                                              "pinball": 3.0}}})
+    assert "for the best baseline's ('repeat the last value'" in said and "50.0% lower, beyond chance" in said
+    del test["original"]["repeat"]
+    assert best_pinball(test, "original") is None and pinball_verdict(test) == ""

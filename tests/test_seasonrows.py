@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from rnncast import seasonrows
-from rnncast.errors import NothingLeft
+from rnncast.errors import NothingLeft, RnncastError
+from rnncast.windows import Split
 
 
 def test_windows_without_a_season_before_them_are_left_out_and_counted():
@@ -84,6 +85,27 @@ def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused
     with pytest.raises(RnncastError, match="refused before it trains"):
         Forecaster(horizon=4, lookback=8, season=52, epochs=1, hidden_size=4).fit(
             make_frame(50, freq="W-SUN", feature=False), target="y")
+
+
+def test_a_validation_split_without_a_window_with_a_season_before_it_is_said_before_training(caplog):
+    """Decision 1877: 66 weekly rows, lookback 8, horizon 4, season 52 (training rows 46, validation to row 53): no
+    validation window has 52 rows before it, the test split has. It was said only after training ("no window of part
+    'val' is left to score ... the run has no validation scores"); now before, once in a block, and the fit goes on
+    (early stopping reads every validation window); a test split without one is refused as before, without it."""
+    with caplog.at_level("WARNING", logger="rnncast.seasonrows"):
+        seasonrows.check_fit(np.array([0, 66]), [Split(46, 53, 66)], 8, 4, 52)
+    assert [r.getMessage() for r in caplog.records] == [
+        "the validation split holds no window with season 52 rows of its series before its first target, which the "
+        "seasonal naive baseline reads (lookback 8; the latest has 49): early stopping reads every validation window "
+        "(the model's loss needs only its lookback), but the run will have no validation scores beside the "
+        "baselines'; more rows, or a shorter season (season=, --season), give it some"]
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast.seasonrows"):
+        seasonrows.check_fit(np.array([0, 80]), [Split(56, 64, 80)], 8, 4, 52)  # validation from row 56: has one
+        seasonrows.check_fit(np.array([0, 66]), [Split(46, 53, 66)], 52, 4, 52)  # the lookback holds the season
+        with pytest.raises(RnncastError, match="the test split"):
+            seasonrows.check_fit(np.array([0, 50]), [Split(30, 40, 50)], 8, 4, 52)  # neither has: refused alone
+    assert not caplog.records
 
 
 def test_a_panels_series_with_no_window_left_is_named_with_its_rows():

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnncast import baselines, filledwindows, noticed, stepactuals
+from rnncast import bandcounts, baselines, filledwindows, noticed, stepactuals
 from rnncast.spelling import counted
 from rnncast.windows import panel_window_starts
 
@@ -136,12 +136,14 @@ def error_quantiles(values: np.ndarray, windows: Training, means: np.ndarray, le
     """Each baseline's name -> [S, H, T, Q]: the quantiles at ``levels`` of its errors (actual less forecast) at each
     horizon step of each series' training ``windows`` (``training``: each step's actual at its own date, the values
     ``unused`` left out) of ``values`` [N, C] (targets first); NaN for a series with no training window or a step
-    none of whose values is an actual. The seasonal naive baseline learns from the windows with ``season`` rows of
+    none of whose values is an actual, or with fewer errors than ``bandcounts.fewest`` takes at the levels (decision
+    1875: a flat band of one window's error covered nothing). The seasonal naive baseline learns from the windows with ``season`` rows of
     their series before them (``windows.before``: NaN errors for the others), the rest from every one (decision 1827)."""
     actual = np.where(windows.unused, np.nan, values[windows.actual_rows][..., :n_t].astype(np.float64))  # [Wt, H, T]
-    return {name: grouped_quantiles(actual - forecast, windows.series, windows.n_series, levels)
-            for name, forecast in point_forecasts(values, windows.target_rows, windows.series, means, horizon, n_t,
-                                                  season, before=windows.before).items()}
+    errors = {name: actual - forecast for name, forecast in point_forecasts(
+        values, windows.target_rows, windows.series, means, horizon, n_t, season, before=windows.before).items()}
+    return {name: bandcounts.thinned(grouped_quantiles(each, windows.series, windows.n_series, levels), each,
+                                     windows.series, levels) for name, each in errors.items()}  # decision 1875
 
 
 def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000

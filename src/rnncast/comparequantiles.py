@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rnncast import calibration, metrics, significance
+from rnncast import bandcounts, calibration, metrics, significance
 from rnncast.comparebaselines import baseline_note
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
@@ -69,15 +69,20 @@ def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | Non
     ``test`` (the model's ``pinball_errors``, the baseline's -> one-sided p that the model is not better), each block
     holds ``p_value`` and ``beaten`` (``significance.beaten``: a lower pinball loss, not the same, beyond chance):
     evaluate's test of the interval verdict (``against_baselines``), on errors divided by ``spread`` where given;
-    ``errors``: name -> the model's ``pinball_errors`` where computed already."""
+    ``errors``: name -> the model's ``pinball_errors`` where computed already. A baseline's scores are those of the
+    values it has an interval for (``bandcounts``: too few training errors elsewhere), what they leave out under
+    ``bandcounts.KEY`` (decision 1876)."""
     out = {}
     for name, wf in chosen.items():
         if wf.quantiles is None or not wf.levels or not wf.baseline_quantiles:
             continue
         own = (scaled or {}).get(name)
-        out[name] = {key: scores(replace(wf, quantiles=bands), keep, None if own is None else
-                                 replace(own, quantiles=own.baseline_quantiles[key]))
+        out[name] = {key: scores(replace(wf, quantiles=bands), bandcounts.kept(keep, bands), None if own is None else
+                                 replace(own, quantiles=own.baseline_quantiles[key]))  # where it has one: decision 1876
                      for key, bands in wf.baseline_quantiles.items()}
+        for key, bands in wf.baseline_quantiles.items():
+            if left := bandcounts.left_out(keep, bands, wf.series, wf.levels):
+                out[name][key][bandcounts.KEY] = left
         if test is not None:
             model = (errors or {}).get(name)
             model = pinball_errors(wf, spread) if model is None else model

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -200,18 +200,23 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     for name, bands in wf.baseline_quantiles.items():  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
             mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
-            result[name].update(interval_scores(replace(wf, quantiles=bands), mine))
+            result[name].update(interval_scores(replace(wf, quantiles=bands), mine, given=bandcounts.given(bands)))
+            if left := bandcounts.left_out(kept, bands, wf.series, wf.levels):  # the values it has one for: decision 1876
+                result[name][bandcounts.KEY] = left
     return result, r2_series
 
 
-def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None) -> dict:
+def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None,
+                    given: np.ndarray | None = None) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
-    ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``).
+    ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``), of those ``given``
+    [W, H, T] alone where given (a baseline's interval, ``bandcounts.given``: decision 1876; none: NaN scores).
     Coverage is counted on ``scaled`` when given (see ``scores``). ``by_level``: each level's share of the actuals at
     or below it and its pinball loss, with the values scored (``calibration.by_level``)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf)
+    keep = keep if given is None else given if keep is None else keep & given
     keep = None if keep is None else pick(keep)
     result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid

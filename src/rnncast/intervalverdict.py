@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from rnncast import bandcounts
 from rnncast.baselines import baseline_name
 from rnncast.calibration import share_text
 from rnncast.scoretext import quoter
@@ -18,12 +19,20 @@ from rnncast.spreads import units_name
 def best_pinball(test: dict, units: str) -> tuple[str, float] | None:
     """The baseline of lowest pinball loss in ``units`` and its loss; None where no baseline has one (a point model,
     or scores written before the baselines had intervals)."""
-    rivals = {name: s["pinball"] for name, s in test[units].items()
-              if name != "model" and isinstance(s.get("pinball"), float) and math.isfinite(s["pinball"])}
+    rivals = {name: s["pinball"] for name, s in test[units].items() if weighed(name, s)}
     if not rivals:
         return None
     best = min(rivals, key=rivals.get)
     return best, rivals[best]
+
+
+def weighed(name: str, scores: dict) -> bool:
+    """Whether the verdict weighs baseline ``name``'s intervals (``scores``: its block): a pinball loss scored on every
+    value the model's is, not one of some values alone (``bandcounts.KEY``: too few training errors elsewhere,
+    decision 1876), which would compare losses on different values."""
+    pinball = scores.get("pinball")
+    return (name != "model" and isinstance(pinball, float) and math.isfinite(pinball)
+            and not scores.get(bandcounts.KEY))
 
 
 def pinball_verdict(test: dict, units: str = "original", where: str = "these windows", alpha: float = VERDICT_ALPHA
@@ -61,7 +70,7 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
     if model < rival:
         lower = f"{100 * (1 - model / rival):.1f}% lower"
         p_values = {n: (tests or {}).get(n, {}).get("p_value", float("nan")) for n, s in test[units].items()
-                    if n != "model" and isinstance(s.get("pinball"), float) and math.isfinite(s["pinball"])}
+                    if weighed(n, s)}
         if tests is None or any(v != v for v in p_values.values()):
             return f"{lower} (not tested against chance)"
         weakest = max(p_values, key=p_values.get)  # the baseline it is least surely better than

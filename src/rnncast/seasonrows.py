@@ -17,6 +17,7 @@ import logging
 import numpy as np
 
 from rnncast.errors import NothingLeft, RnncastError
+from rnncast.noticed import first_in_block
 from rnncast.spelling import counted, some, spelled
 from rnncast.windows import panel_window_starts
 
@@ -75,15 +76,26 @@ def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, se
     """Refuse, before a fit trains, data whose test split (``splits`` [S] of the series at rows ``offsets``) holds
     windows and none with ``season`` rows of its series before its first target where the season is longer than the
     lookback: ``kept`` would leave every one out of the test scores after the training, and the run unfinished
-    (decision 1828). Raises ``RnncastError``."""
+    (decision 1828). A validation split so is warned of, once in a block (a tune's trials), and trained: early
+    stopping reads every one of its windows, the model's loss needing only the lookback (decision 1877). Raises
+    ``RnncastError``."""
     if season <= max(lookback, 1):
         return
-    starts, series = panel_window_starts(splits, offsets, "test", lookback, horizon)
-    before = starts - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each first target
-    if len(starts) and not (before >= season).any():
+    latest = {}
+    for part in ("val", "test"):
+        starts, series = panel_window_starts(splits, offsets, part, lookback, horizon)
+        before = starts - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each first target
+        latest[part] = int(before.max()) if len(starts) and not (before >= season).any() else None
+    if latest["val"] is not None and latest["test"] is None and first_in_block("seasonless val", season):
+        log.warning("the validation split holds no window with season %s rows of its series before its first target, "
+                    "which the seasonal naive baseline reads (lookback %s; the latest has %s): early stopping reads "
+                    "every validation window (the model's loss needs only its lookback), but the run will have no "
+                    "validation scores beside the baselines'; more rows, or a shorter season (%s), give it some",
+                    season, lookback, latest["val"], spelled("season"))
+    if latest["test"] is not None:
         raise RnncastError(f"the test split holds no window with season {season} rows of its series before its first "
                            f"target, which the seasonal naive baseline reads (lookback {lookback}; the latest has "
-                           f"{int(before.max())}), so none would be scored: the fit is refused before it trains; give "
+                           f"{latest['test']}), so none would be scored: the fit is refused before it trains; give "
                            f"data with more rows, or a shorter season ({spelled('season')})")
 
 

@@ -218,6 +218,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     for line in [said.verdict, said.each, said.targets, said.unscored, said.r2, said.intervals]:
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
+    if season := (metrics.get("val") or {}).get("scored", {}).get("season_left_out"):  # no val table here: decision 1877
+        print(f"Not every validation window is scored: {season['text']} (early stopping read all {season['of']}).")
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
     diverged = said.diverged  # "training diverged in epoch 7; the model keeps epoch 5"
