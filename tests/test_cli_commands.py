@@ -69,6 +69,12 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert err.getvalue().splitlines()[-1].startswith("hint: the")  # the advice on stderr, last (decision 1164)
     assert set(metrics["significance"]) == {"repeat", "mean"} and metrics["verdict_units"] == "scaled"
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
+    said = metrics["against_baselines"]  # fit's shape, the verdict printed over every window (decision 1878)
+    word = {"beats every": "beats", "does NOT be": "does_not_beat", "'s MSE (eac": "lower_not_beyond_chance"}
+    assert said["verdict"] == word[verdict.group(0)[10:21]] and said["verdict_units"] == "scaled"
+    assert {k: e["p_value"] for k, e in said["each"].items()} == pytest.approx(
+        {k: t["p_value"] for k, t in metrics["significance"].items()})
+    assert "model_kept" not in metrics  # a backtest keeps no model
 
 
 def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, frame, capsys):
@@ -198,6 +204,30 @@ def test_a_backtest_folder_says_what_was_used_and_what_rnncast_noticed(tmp_path,
     assert main(argv) == 2  # a second backtest into it: a finished output, not "a finished run"
     assert "holds an earlier rnncast output" in capsys.readouterr().err
     assert main(argv + ["--overwrite"]) == 0  # a backtest replaces its own
+
+
+def test_evaluate_json_has_fits_verdict_fields_with_the_same_values_for_the_fits_test_split(tmp_path, capsys):
+    """fit's metrics.json had model_kept and each part's against_baselines (decisions 1861, 1862), evaluate --json
+    neither: a script reading both for one run now finds the same fields, equal, on the fit's own test split, built by
+    one function (verdictfields, decision 1878); as fit says it, a model kept untrained is "untrained"."""
+    from conftest import make_frame
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    for run, lr in (("run", "0.01"), ("flat", "1e-12")):
+        assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", str(L), "--horizon", str(H),
+                     "--hidden-size", "8", "--epochs", "2", "--lr", lr, "--device", "cpu", "-q",
+                     "--out", str(tmp_path / run)]) == 0
+        metrics = json.loads((tmp_path / run / "metrics.json").read_text())
+        capsys.readouterr()
+        assert main(["evaluate", str(tmp_path / run), str(tmp_path / "d.csv"), "--json", "-q"]) == 0
+        evaluated = json.loads(capsys.readouterr().out)
+        fit, said = metrics["test"]["against_baselines"], evaluated["against_baselines"]
+        assert said["verdict"] == fit["verdict"] and said["each"].keys() == fit["each"].keys()
+        assert {k: v for k, v in said.items() if k != "each"} == {k: v for k, v in fit.items() if k != "each"}
+        for name, each in fit["each"].items():
+            assert said["each"][name] == (each if each["p_value"] is None else {**each, "p_value": pytest.approx(
+                each["p_value"])})
+        assert evaluated["model_kept"] == metrics["model_kept"] == ("untrained" if run == "flat" else "trained")
 
 
 def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_pooled_ones(tmp_path, capsys):

@@ -41,7 +41,7 @@ def test_series_of_no_spread_that_flip_the_pooled_scaled_comparison_are_named_wi
     assert flat["mse"]["mean"] > flat["mse"]["model"] and flat["original"]["model"] < flat["original"]["mean"]
     text = flatshares.text(flat, "mean")
     assert text.startswith("The pooled scaled scores and this verdict turn on the one of the 13 series ('S12') with "
-                           "no spread on its training rows: it is only centred, not scaled")
+                           "no spread on its training rows: whatever the scaler, it is divided by 1, not scaled")
     assert "not lower than every baseline's" in text and "in original units, the model's MSE is" in text
     assert "of the 'training mean' baseline's scaled squared error" in text
 
@@ -85,3 +85,21 @@ def test_a_series_flat_in_one_target_of_several_is_named_with_that_target():
     assert "Without it (all its targets), the model's scaled MSE is" in flatshares.text(flat, "mean")  # decision 1571
     both = flatshares.measure(two(original, lambda a: a), two(scaled, lambda a: a), np.concatenate([scales, scales], axis=1))
     assert both["series"] == ["S12"] and "targets" not in both  # flat in every target: the series, as before
+
+
+def test_a_constant_series_is_divided_by_1_under_each_scaler_as_the_line_says():
+    """The line said "only centred, not scaled" also under scaler='minmax', which shifts by the minimum, not the
+    mean, and 'none', which centres nothing: each divides such a series by 1, which the line now says (decision
+    1879)."""
+    from types import SimpleNamespace
+
+    from rnncast.scaling import Scaler
+    from rnncast.spreads import training_spreads
+
+    rows = np.column_stack([np.full(30, 7.0), np.arange(30.0)])  # a constant target beside a varying one
+    for kind in ("standard", "minmax"):
+        scaler = Scaler.fit(kind, rows, ["flat", "x"], constant="center")
+        assert scaler.scale[0] == 1.0 and scaler.transform(rows)[:, 0].tolist() == [0.0] * 30  # shifted to 0, by 1
+    one = SimpleNamespace(n_targets=1, rows=lambda s: rows[:, :1])  # scaler='none': the verdict divides by the spread
+    assert training_spreads(one, [SimpleNamespace(train_end=30)]).tolist() == [[1.0]]
+    assert "whatever the scaler, it is divided by 1" in flatshares.text(flatshares.measure(*panel()), "mean")

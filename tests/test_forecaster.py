@@ -113,8 +113,11 @@ def test_an_on_epoch_callback_may_evaluate_the_model_between_epochs():
     """The speed benchmark scores the test part after each epoch (time to accuracy) from ``on_epoch``: evaluate then
     ran before fit had set ``history_``, and the early-stop note (decision 371) raised AttributeError."""
     frame, model, scores = make_frame(120), Forecaster(**{**TINY, "epochs": 2}), []
-    model.fit(frame, target="y", on_epoch=lambda record: scores.append(model.evaluate(frame)["original"]["model"]["mse"]))
+    kept = []
+    model.fit(frame, target="y", on_epoch=lambda record: (scores.append((result := model.evaluate(frame))["original"][
+        "model"]["mse"]), kept.append(result["model_kept"])))
     assert len(scores) == 2 and all(np.isfinite(scores))
+    assert kept == [None, None]  # no network kept yet (decision 1878)
 
 
 def test_verbose_writes_a_line_per_epoch_not_a_bar_into_a_stderr_that_is_no_terminal(capfd):
@@ -222,7 +225,7 @@ def test_evaluate_s_documented_keys_are_the_keys_it_returns_for_one_series_and_a
     returned = set(single) | set(panel)
     assert set(single) <= documented and set(panel) <= documented
     always = {"windows", "horizon", "targets", "scored", "original", "scaled", "significance", "mase_season", "verdict",
-              "notes", "hints"}
+              "notes", "hints", "against_baselines", "model_kept"}
     assert always <= set(single) and always | {"r2_by_series", "by_target", "series"} <= set(panel)
     conditional = {"windows_scored", "scaled_by", "pooled", "mase_excluded", "zero_actuals", "test_overlap", "scaled_few",
                    "no_demand"}

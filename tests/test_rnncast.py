@@ -12,7 +12,7 @@ import rnncast
 
 def test_dir_offers_the_public_names_and_the_modules_the_readme_uses():
     names = dir(rnncast)
-    for name in (*rnncast.__all__, "datasets", "metrics", "config"):
+    for name in (*rnncast.__all__, "datasets", "metrics", "config", "export"):
         assert name in names
     assert not [name for name in names if name in ("__main__", "checkedcalls")]  # no internal module offered
 
@@ -37,3 +37,16 @@ def test_a_name_that_is_neither_a_public_name_nor_a_module_is_an_attribute_error
     with pytest.raises(AttributeError, match="no attribute '__main__'"):
         rnncast.__main__  # would run the command line
     assert not hasattr(rnncast, "_private")
+
+
+def test_the_export_module_the_readme_names_is_offered_by_dir_and_holds_its_public_names():
+    """A tester looking for the ONNX export in dir(rnncast) found nothing (t35t5): the README's `rnncast.export` is
+    offered, its function and result type reached there, and import rnncast still loads no exporter (decision 1880)."""
+    code = (
+        "import sys, rnncast\n"
+        "assert 'export' in dir(rnncast) and 'rnncast.export' not in sys.modules\n"
+        "from rnncast.export import Exported, export_onnx\n"
+        "assert rnncast.export.export_onnx is export_onnx and rnncast.export.Exported is Exported\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

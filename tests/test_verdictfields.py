@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rnncast.verdictfields import added, fields
+from types import SimpleNamespace
+
+from rnncast.verdictfields import added, fields, model_kept
 from rnncast.verdicts import verdict
 
 NAN = float("nan")
@@ -45,3 +47,15 @@ def test_added_puts_it_in_each_scored_part_and_leaves_the_rest():
     assert out["val"]["against_baselines"]["verdict"] == "beats"
     assert out["test"]["against_baselines"]["verdict"] == "does_not_beat" and out["notes"] == []
     assert "against_baselines" not in metrics["val"]  # the caller's dict is not changed
+
+
+def test_model_kept_reads_the_epochs_and_says_nothing_of_a_model_without_them():
+    """fit's metrics.json and evaluate's result say which network a model is from its epochs (decisions 1861, 1878);
+    a model saved before it kept them has none to read: null, not a guess of "trained"."""
+    def model(history, diverged=None):
+        return SimpleNamespace(history_=history, diverged_epoch_=diverged)
+
+    assert model_kept(model([{"epoch": 1, "best": False}, {"epoch": 2, "best": False}])) == "untrained"
+    assert model_kept(model([{"epoch": 1, "best": True}, {"epoch": 2, "best": False}])) == "trained"
+    assert model_kept(model([{"epoch": 1, "best": False}], diverged=2)) == "trained"  # its best finished epoch
+    assert model_kept(model([])) is None

@@ -2,7 +2,10 @@
 
 ``Forecaster``, ``compare`` (fitted models against each other) and ``tune`` are loaded when first used (PEP 562), so ``rnncast --help`` and the
 command line's parser start without importing torch; so is a submodule named as an attribute (``rnncast.datasets``,
-``rnncast.metrics``), and ``dir(rnncast)`` offers the public names and the modules the README uses (decision 771).
+``rnncast.metrics``), and ``dir(rnncast)`` offers the public names and the modules the README uses (decision 771):
+``rnncast.export`` among them, whose ``export_onnx`` (the function behind ``Forecaster.export_onnx``) and ``Exported``
+(what it returns) are reached there, as compare's and backtest's result types are by their modules; ``__all__`` holds
+the entry points and errors (decision 1880).
 """
 
 import importlib
@@ -14,7 +17,7 @@ from rnncast.version import __version__
 __all__ = ["Forecaster", "NotFitted", "RnncastError", "TrainingDiverged", "__version__", "compare", "tune"]
 
 _LAZY = {"Forecaster": "rnncast.forecaster", "compare": "rnncast.comparemodels", "tune": "rnncast.tuning"}
-_OFFERED = ("config", "datasets", "metrics")  # the modules the README uses from Python, offered by dir()
+_OFFERED = ("config", "datasets", "export", "metrics")  # the modules the README uses from Python, offered by dir()
 
 
 def __getattr__(name: str):

@@ -7,7 +7,11 @@ are the forecast figure's (``forecastplot.curves``), every test point drawn.
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.figure import Figure
+
+from rnncast.mplconfig import private_folder
+
+private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
+from matplotlib.figure import Figure  # noqa: E402
 
 from rnncast import axislabels, baselinelooks, fonts, forecastplot, lonepoints, plots, targetrows
 from rnncast.forecastplot import Fitted

@@ -1,8 +1,10 @@
 """The series with no training spread that a panel's pooled scaled verdict turns on (decision 1488).
 
-A series constant on its training rows has no spread to divide by: the scaler only centres it (scale 1,
-``scaling.flat_spread``), so its "scaled" errors are errors in the file's own units, and it has no MASE scale either
-(MASE leaves it out). A tester's 295 weekly SKUs, 7 of them all zero in training and selling 1-9 units in the test
+A series constant on its training rows has no spread to divide by, so it is divided by 1 whatever the scaler
+(decision 1879): the standard scaler only centres it and minmax only shifts it by its minimum, its constant value
+(each with scale 1, ``scaling.flat_spread``), and under ``scaler='none'`` the verdict's division by each series'
+training spread takes 1 for it (``spreads.training_spreads``). Its "scaled" errors are then errors in the file's own
+units, and it has no MASE scale either (MASE leaves it out). A tester's 295 weekly SKUs, 7 of them all zero in training and selling 1-9 units in the test
 weeks: a unit sold there counted as about 20 of an ordinary SKU's (training spread about 4.5), those 7 held 35% of
 the training mean's scaled squared error, and the verdict said the model beats every baseline (p = 0.039); without
 them the training mean's scaled MSE was lower (1.1645 against 1.2243), and a fit without them said "does NOT beat"
@@ -104,7 +106,7 @@ def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
     lower = _lower(without)
     return (f"The pooled scaled scores and this verdict turn on {'the one' if one else f'the {k}'} of the "
             f"{flat['of']} series ({names}) with no spread on {'its' if one else 'their'} training rows: "
-            f"{'it is' if one else 'they are'} only centred, not scaled, so {'its' if one else 'their'} scaled errors "
+            f"whatever the scaler, {'it is' if one else 'they are'} divided by 1, not scaled, so {'its' if one else 'their'} scaled errors "
             "are in the data's own units (a unit there weighs as a whole training spread of another series, and "
             f"another unit of measure would weigh {'it' if one else 'them'} otherwise); {'it holds' if one else 'they hold'} "
             f"{percent(flat['mse'][shown])} of the '{baseline_name(shown)}' baseline's scaled squared error and "

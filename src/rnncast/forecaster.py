@@ -286,7 +286,9 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
             losses against each baseline's intervals); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
-            ``hints`` (lists of lines).
+            ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
+            each part's: ``verdictfields.fields``) and ``model_kept`` ("trained", "untrained"; None for a model saved
+            before it kept its epochs or whose fit has not ended), decision 1878.
             """
         flag("by_series", by_series)
         forecasts = self.part_forecasts(data, part, static_covariates)

@@ -8,7 +8,10 @@ matplotlib is imported, as its warning recommends: where ``MPLCONFIGDIR`` is uns
 (``$XDG_CONFIG_HOME/matplotlib`` and ``$XDG_CACHE_HOME/matplotlib``, by default under ``~/.config`` and ``~/.cache``)
 cannot be made or written, ``MPLCONFIGDIR`` names a temporary folder of this command's, removed at its exit (as
 matplotlib's own was; its font cache is built there again by each such command, as before). A home that can hold them,
-or an ``MPLCONFIGDIR`` given, is left as it is; the library alone (no command) is left to the caller's settings.
+or an ``MPLCONFIGDIR`` given, is left as it is. The library does the same where it first imports matplotlib (decision
+1881): each rnncast module that imports matplotlib calls ``private_folder`` just before, so a service with a read-only
+home that fits and draws from Python gets no warnings either; matplotlib imported already (by the caller, or by an
+earlier call) is left as it is, its folders read.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 
 
@@ -31,8 +35,9 @@ def private_folder() -> str | None:
     """Point ``MPLCONFIGDIR`` at a new temporary folder (removed at exit) where it is unset and matplotlib's config
     or cache folder (as matplotlib finds them on Linux and macOS: ``XDG_CONFIG_HOME``, ``XDG_CACHE_HOME``, else the
     home's ``.config``, ``.cache``) cannot be made or written; the folder, or None where nothing was changed. Call it
-    before matplotlib is imported: matplotlib reads the variable once, at its import."""
-    if os.environ.get("MPLCONFIGDIR"):
+    before matplotlib is imported: matplotlib reads the variable once, at its import, so once it is imported (by the
+    caller or an earlier call) nothing is changed."""
+    if os.environ.get("MPLCONFIGDIR") or "matplotlib" in sys.modules:
         return None
     home = os.path.expanduser("~")
     wanted = [os.path.join(os.environ.get(name) or os.path.join(home, default), "matplotlib")

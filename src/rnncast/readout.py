@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand, samestep, scaledshares, seasonspans
+from rnncast import (climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand, samestep,
+                     scaledshares, seasonspans, verdictfields)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -150,7 +151,9 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     if part == "test" and modelcard.fit_test_split(result.get("scored", {}), len(state.splits)):  # the fit's own test
         # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
-    return {**result, **read_out(forecaster, result, part)}
+    machine = {"against_baselines": verdictfields.fields(result, verdict_units(forecaster)),  # fit's metrics.json's,
+               "model_kept": verdictfields.model_kept(forecaster)}  # built alike (decision 1878)
+    return {**result, **read_out(forecaster, result, part), **machine}
 
 
 def say_older(state) -> None:

@@ -221,9 +221,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
         metrics = {**metrics, "skipped_series": leftout.reasoned(skipped), "test_overlap": forecaster.state_.overlap}
     files.write_json(run_dir / "config.json", config)
-    kept = "untrained" if untrained.kept(forecaster) else "trained"  # decision 1861: a pipeline reads it, no English
     files.write_json(run_dir / "metrics.json", {**verdictfields.added(metrics, verdict_units(forecaster)),  # decision 1862
-                                               "model_kept": kept, "notes": noticed})
+                                               "model_kept": verdictfields.model_kept(forecaster),  # decision 1861
+                                               "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=metrics)  # the run's own
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)

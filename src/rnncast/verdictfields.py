@@ -3,11 +3,15 @@
 A pipeline that gates a deployment on the verdict had to parse fit's sentence ("The model does NOT beat the
 baselines ...") or redo decision 20's rule from the p-values (decision 1862). ``fields`` gives the same verdict from
 the same place as the sentence (``verdicts.outcome`` for the verdict, ``verdicts.against_each`` for each baseline),
-with the word naming which of ``verdict``'s sentences it is.
+with the word naming which of ``verdict``'s sentences it is. fit's metrics.json (each part's), evaluate's result and
+``--json`` and a backtest's metrics.json (the verdict over its windows) carry it built here, one shape for the same
+scores (decision 1878); ``model_kept`` says which network a fitted or saved model is (decision 1861), fit's metrics.json
+and evaluate's alike.
 """
 
 from __future__ import annotations
 
+from rnncast import untrained
 from rnncast.significance import VERDICT_ALPHA
 from rnncast.verdicts import against_each, kind, outcome
 
@@ -36,6 +40,16 @@ def added(metrics: dict, units: str) -> dict:
     return {part: {**scores, "against_baselines": fields(scores, units)}
             if isinstance(scores, dict) and "model" in (scores.get(units) or {}) else scores
             for part, scores in metrics.items()}
+
+
+def model_kept(forecaster) -> str | None:
+    """Which network a fitted (or saved and loaded) Forecaster is, as metrics.json's ``model_kept`` says it (decision
+    1861): "untrained" where no epoch beat the untrained network's validation loss (``untrained.kept``), else
+    "trained"; None for a model saved before it kept its epochs (``history_`` empty), whose epochs no one can read, or
+    one whose fit has not ended (``evaluate`` called from ``on_epoch``: no network is kept yet)."""
+    if not getattr(forecaster, "history_", None):
+        return None
+    return "untrained" if untrained.kept(forecaster) else "trained"
 
 
 def _p(p) -> float | None:
