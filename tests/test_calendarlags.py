@@ -66,3 +66,18 @@ def test_the_clause_says_the_count_and_what_the_scale_pairs():
                            "and test steps with an actual take their forecast from another time of the season")
     assert "MASE's scale pairs the training values 24 calendar steps apart" in said
     assert clause(0, 823, 24) == ""
+
+
+def test_rows_on_one_fixed_step_are_not_walked_and_rows_missing_from_it_are_placed():
+    import pandas as pd
+
+    from rnncast.calendarlags import placed
+    from rnncast.loading import load_panel
+
+    frame = pd.DataFrame({"date": pd.date_range("2024-03-01", periods=60, freq="h"), "y": np.arange(60.0)})
+    assert placed(load_panel(frame, "y", time_col="date", announce=False)) == {}  # its rows are its steps
+    gapped = load_panel(frame.drop(index=[10, 11]), "y", time_col="date", announce=False)
+    np.testing.assert_array_equal(placed(gapped)[0][0], np.setdiff1d(np.arange(60), [10, 11]))
+    business = frame.assign(date=pd.bdate_range("2024-03-01", periods=60)).drop(index=[10])  # walked: no Tick
+    np.testing.assert_array_equal(placed(load_panel(business, "y", time_col="date", announce=False))[0][0],
+                                  np.setdiff1d(np.arange(60), [10]))

@@ -17,8 +17,27 @@ gap warnings of fit and of evaluate and backtest (``gapwindows``) to say it with
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
-from rnncast import metrics
+from rnncast import calendarcuts, metrics
+
+
+def placed(panel) -> dict:
+    """``calendarcuts.placed_series(panel)``, each series' rows' positions on its calendar, where a row may be missing
+    from it; {} without times, or where every series is on one fixed step (hours, days: a ``Tick``) and each row
+    follows the one before by that step, so that its rows are its steps (no walk of the calendar: a refit backtest
+    fits once a cutoff and walks the calendar once: decisions 1180, 1318)."""
+    if getattr(panel, "time", None) is None:
+        return {}
+    freqs = {panel.calendar_of(s).freq for s in range(panel.n_series)}
+    freq = next(iter(freqs))
+    if len(freqs) == 1 and isinstance(freq, pd.offsets.Tick) and isinstance(panel.time, pd.DatetimeIndex):
+        step = np.diff(panel.time.values)  # UTC: an hour is an hour across a clock change
+        inside = np.ones(len(step), bool)
+        inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # not from one series' end to the next
+        if (step[inside] == np.timedelta64(freq.nanos, "ns")).all():
+            return {}
+    return calendarcuts.placed_series(panel)
 
 
 def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observed: np.ndarray | None = None) -> float:

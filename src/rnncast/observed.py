@@ -20,7 +20,7 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarcuts, calendarlags, filledwindows, noticed
+from rnncast import calendarlags, filledwindows, noticed
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     no_scale, no_mean, short, apart = [], [], [], []
-    placed = calendarcuts.placed_series(panel) if getattr(panel, "time", None) is not None else {}  # decision 9604
+    placed = calendarlags.placed(panel)  # each row's step on its calendar where some may be missing: decision 9604
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
         rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
