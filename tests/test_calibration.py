@@ -34,6 +34,18 @@ def test_by_level_gives_each_levels_share_at_or_below_and_its_pinball():
     assert by_level(y, q, (0.1, 0.9), keep=np.array([True, True, False, False]))["values"] == 2
 
 
+def test_a_level_without_forecasts_has_no_shares_as_it_has_no_pinball():
+    """A tester's finding (t36t4): a baseline's bands not learned (NaN) gave `below: 0.0` beside `pinball: null`, a
+    false "0% of the actuals at or below" (``NaN <= y`` is False); both are NaN now (decision 1884)."""
+    from rnncast.calibration import by_level
+
+    y = np.array([0.0, 1.0, 2.0, 3.0])
+    q = np.stack([y - 1, np.full(4, np.nan)], axis=-1)
+    levels = by_level(y, q, (0.1, 0.9))
+    assert levels["0.1"]["below"] == 0.0 and levels["0.1"]["tied"] == 0.0  # the learned level as before
+    assert all(np.isnan(levels["0.9"][k]) for k in ("below", "tied", "pinball"))
+
+
 def test_a_zero_quantile_of_zero_inflated_counts_is_not_far_from_its_level():
     """93% of the actuals 0 and the 0.1 and 0.5 forecasts clipped at 0 (nonnegative): 0 is the right quantile, yet every
     tie counted "at or below", so "level 0.1 had 94.2% of the actuals at or below it, not 10%" (decision 1483). Ties

@@ -21,6 +21,15 @@ def test_the_note_names_each_baseline_a_model_does_not_beat_and_whether_any_mode
         "beyond chance, one-sided Diebold–Mariano p < 0.05 that the model is not better.")
 
 
+
+def test_the_intervals_note_writes_each_p_value_as_every_other_sentence_does():
+    """compare wrote "(p = 1)" for p-values of 0.99977 and 0.99997 where fit and evaluate write "p > 0.99" (a tester's
+    find; decision 478: a p-value is never written as a 1 it is not)."""
+    near_one, small = {"p_value": 0.99997, "beaten": False}, {"p_value": 0.0123, "beaten": False}
+    note = baseline_note({"a": {"mean": near_one}, "b": {"mean": small}}, "mean pinball loss", intervals=True)
+    assert "'a' (p > 0.99) or 'b' (p = 0.012)" in note
+    assert "p = 1" not in note
+
 def _forecasts(seed: int, seasonal: bool):
     import numpy as np
     import pandas as pd

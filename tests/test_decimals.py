@@ -114,3 +114,15 @@ def test_a_median_gets_no_finer_a_decimal_place_than_its_bands():
     assert finer > 0  # the case: without it, some medians took a digit more
     for (a, m, b), was in zip(out, alone[:, 1]):  # at most half the bands' last place from its shortest decimal
         assert abs(m - was) <= 0.5 * 10.0 ** -max(places(a), places(b)) * (1 + 1e-6)
+
+
+def test_a_median_whose_bands_hold_the_data_s_own_decimals_keeps_its_own():
+    """A tester's finding (t36t4): a backtest's baselines' median was rounded to its bands' place (the seasonal naive's
+    band 41.305 written 41.31 beside 37.56 and 44.7), a move of half the data's last decimal, not of float32's noise, so
+    the original-unit pinball at 0.5 was 0.07 % off the scaled one times the series' spread."""
+    offset, scale = 50.0, 7.368225
+    x = np.array([[37.56, 41.305, 44.7], [143.86, 143.865, 150.11], [36.035, 40.265, 44.775]])  # decimals of the data
+    y = ((x - offset) / scale).astype(np.float32)
+    out = shortest_bands(y, offset, scale, 1.0)
+    np.testing.assert_array_equal(out, x)  # each the shortest decimal of its float32: the median's own digits kept
+    np.testing.assert_array_equal(((out - offset) / scale).astype(np.float32), y)  # the value the scaled scores read

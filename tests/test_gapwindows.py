@@ -317,3 +317,25 @@ def test_a_temperature_with_a_few_exact_zeros_among_negatives_is_not_offered_fil
                                                     "target's zeros suggest")
     assert "target's counts suggest" in gapwindows.fills(panel(rng.poisson(3, 200) + 1))
     assert gapwindows.fills(panel(np.r_[-1.0, np.zeros(100)])).startswith("'ffill'")  # a negative: no till
+
+
+def test_the_gap_warnings_count_the_seasonal_naive_values_read_from_another_time_of_the_season(gapped_fit, panel,
+                                                                                               caplog):
+    """A tester's finding (t36t4): fit's gap warning spoke of the network alone, where the seasonal naive baseline
+    also reads a season of rows back across a missing step, another hour than the same one a day earlier (111 of 553
+    test values); fit's and evaluate's warnings now count them (decision 1885)."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        fitted = Forecaster(**{**TINY, "season": 7}).fit(gapped_fit)
+    line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
+    assert " validation and test steps with an actual take their forecast from another time of the season (7 rows " \
+           "back is not 7 calendar steps across a missing one), while MASE's scale pairs the training values 7 " \
+           "calendar steps apart; fill_gaps=True" in line
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = fitted.evaluate(_gapped(panel))
+    note = next(n for n in result["notes"] if "span calendar steps missing" in n)
+    assert "steps with an actual take their forecast from another time of the season (7 rows back" in note
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY).fit(gapped_fit)  # no season: nothing read a season back
+    assert "another time of the season" not in caplog.text

@@ -3,7 +3,7 @@ baseline's, with each interval's coverage, the model's and the baseline's."""
 
 from __future__ import annotations
 
-from rnncast.intervalverdict import best_pinball, pinball_verdict
+from rnncast.intervalverdict import UNLEARNED, best_pinball, pinball_verdict
 
 
 def _test(model: float, repeat: float = 6.0, seasonal: float = 2.0) -> dict:
@@ -51,7 +51,19 @@ def test_nothing_is_said_without_a_baselines_pinball_loss_or_the_models():
     assert pinball_verdict(point) == ""
     nan = _test(1.0)
     nan["original"]["seasonal"]["pinball"] = nan["original"]["repeat"]["pinball"] = float("nan")
-    assert pinball_verdict(nan) == ""  # a baseline with no training window: no finite loss to weigh against
+    assert pinball_verdict(nan) == UNLEARNED  # no training window: no finite loss to weigh against, and why said
+
+
+def test_baselines_whose_intervals_were_not_learned_are_said_why():
+    """A tester's finding (t36t4): evaluate on data without the fit's training rows printed the baselines' pinball
+    and coverage as nan and dropped the quantiles' sentence with no reason given (decision 1884)."""
+    test = _test(1.0)
+    for name in ("repeat", "seasonal"):
+        test["original"][name]["pinball"] = None  # as metrics.json reads back a NaN
+    said = pinball_verdict(test)
+    assert said == UNLEARNED and "training rows" in said and said.startswith(" The baselines' intervals are blank")
+    test["original"]["repeat"]["pinball"] = 3.0  # one baseline learned: weighed against it as before
+    assert pinball_verdict(test).startswith(" Its quantiles: mean pinball loss 1.0000 against 3.0000")
 
 
 def test_a_coverage_of_few_values_is_given_with_its_count():

@@ -152,3 +152,20 @@ def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their
     result = model.evaluate(frame, part="test")
     assert result["mase_excluded"]["causes"] == {"short": 1} and result["mase_excluded"]["unobserved"] == 0
     assert "fewer than season + 1 = 53 rows" in mase_note(result) and "fill" not in mase_note(result)
+
+
+def test_rows_missing_from_the_calendar_pair_the_scale_a_season_of_steps_apart(caplog):
+    """A tester's finding (t36t4): hourly rows with 3 training hours missing got MASE's scale 24 rows back (2.5038)
+    where 24 hours back gives 2.2267, so every MASE of the run read 11 % too low (decision 1885)."""
+    frame = make_frame(300, feature=False)
+    y = frame["y"].to_numpy(dtype=np.float64)
+    gone = [100, 101, 102]  # within the training rows
+    model = Forecaster(**TINY, season=24).fit(frame.drop(index=gone), target="y", time_col="date")
+    train = model.state_.splits[0].train_end  # rows of the data as given, the three hours not among them
+    steps = np.setdiff1d(np.arange(300), gone)[:train]
+    pairs = [abs(y[p] - y[p - 24]) for p in steps if p - 24 in set(steps.tolist())]
+    assert model.mase_scales_[0, 0] == pytest.approx(np.mean(pairs), rel=1e-6)
+    by_rows = metrics.naive_scale(y[steps], 24)
+    assert abs(model.mase_scales_[0, 0] - by_rows) > 1e-4  # the rows' lag read other hours
+    plain = Forecaster(**TINY, season=24).fit(frame, target="y", time_col="date")  # no hour missing: by rows
+    assert plain.mase_scales_[0, 0] == metrics.naive_scale(y[: plain.state_.splits[0].train_end], 24)

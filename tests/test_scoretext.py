@@ -113,3 +113,15 @@ def test_a_score_the_model_beside_a_row_has_is_a_dash_where_the_row_lacks_it():
     assert scored_column("pinball", rows) == ["0.50000", "", "", ""]
     assert with_columns([["a"], ["b"], ["c"], ["d"]], rows, ["pinball"], models) == [["a", "0.50000"], ["b", "-"],
                                                                                    ["c", ""], ["d", ""]]
+
+
+def test_a_baselines_interval_score_that_is_nan_is_a_dash_beside_the_models():
+    """A tester's finding (t36t4): evaluate on data without the fit's training rows wrote the baselines' pinball and
+    coverage as 'nan' (their intervals not learned); a row without intervals shows '-' (decision 1884). A NaN point
+    score stays as it is."""
+    from rnncast.scoretext import scored_column
+    model = {"mse": 1.0, "pinball": 0.5, "coverage_80": 0.8}
+    rows = [model, {"mse": float("nan"), "pinball": float("nan"), "coverage_80": float("nan")}]
+    assert scored_column("pinball", rows, [model, model])[1] == "-"
+    assert scored_column("coverage_80", rows, [model, model])[1] == "-"
+    assert scored_column("mse", rows, [model, model])[1] == "nan"

@@ -27,12 +27,15 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
     below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``) and its pinball loss (in the units of
     ``q_pred``), with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
-    the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted)."""
+    the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted).
+    A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
+    NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
-    return {f"{level:g}": {"below": float(np.mean(cy <= cq[..., i])) if cy.size else float("nan"),
-                           "tied": float(np.mean(cy == cq[..., i])) if cy.size else float("nan"),
+    blank = np.isnan(q).reshape(-1, len(levels)).any(axis=0) if q.size else np.ones(len(levels), bool)  # [Q]
+    return {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
+                           "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
                            "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
             for i, level in enumerate(levels)} | {"values": int(y.size)}
 

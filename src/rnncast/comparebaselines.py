@@ -102,7 +102,7 @@ def baseline_note(against: dict, loss: str = "MSE", intervals: bool = False) -> 
         return f"every {model} beats {each_one} ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
     unbeaten = [(f"the intervals of '{baseline_name(k)}' are" if intervals else f"'{baseline_name(k)}' is")
                 + f" not beaten by {listing(missed, 'or')}" for k in keys
-                if (missed := [f"{n!r} (p = {each[k]['p_value']:.2g})" if intervals else n
+                if (missed := [f"{n!r} ({significance.p_text(each[k]['p_value'])})" if intervals else n
                                for n, each in against.items() if k in each and not each[k]["beaten"]])]
     if any(all(v["beaten"] for v in each.values()) for each in against.values()):
         return f"not every {model} beats {them} on these windows ({rule}): {'; '.join(unbeaten)}."

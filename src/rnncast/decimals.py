@@ -22,6 +22,7 @@ import numpy as np
 
 POW10 = np.array([float(10**i) for i in range(23)])  # exact in float64 up to 1e22
 MAX_DIGITS = 15  # a mantissa of up to 15 digits is an exact float64 integer
+NOISE = 16  # float32 steps at a quantile forecast's bands' size that rounding its median may move it (shortest_bands)
 UNPLACED = -10**6  # ``_shortest``'s power of a value without a decimal sought: no place for a median to keep
 
 
@@ -40,7 +41,10 @@ def shortest_bands(y, offset=0.0, scale=1.0, unit: float = 0.0) -> np.ndarray:
     (the median) written to no finer a decimal place than its outer bands' finer one: a median near the series' mean
     lies where float32 steps are finer, and its shortest decimal often took a digit more than its bands (visits
     37.0700017 beside 31.112377 and 42.92801); rounded to that place it moves by at most half of it, within the
-    7 significant digits float32 holds at the series' values."""
+    7 significant digits float32 holds at the series' values. Only there: where the bands' place is the data's own
+    decimals (a baseline's band, 143.86: an actual plus an error, decision 1452) and rounding to it would move the
+    median by more than ``NOISE`` float32 steps at its bands' size (143.865 to 143.86), the median keeps its own
+    digits, so that its scores read the value scored in scaled units (decision 1883)."""
     out, power = _shortest(y, offset, scale, unit)
     if out.shape[-1] < 3:
         return out
@@ -48,7 +52,14 @@ def shortest_bands(y, offset=0.0, scale=1.0, unit: float = 0.0) -> np.ndarray:
     inner = np.zeros(out.shape, bool)
     inner[..., 1:-1] = power[..., 1:-1] < place  # a finer digit than the bands'
     exact = np.broadcast_to(place, out.shape)[inner]
-    out[inner] = _rounded(out[inner], exact, MAX_DIGITS)
+    rounded = _rounded(out[inner], exact, MAX_DIGITS)
+    y = np.asarray(y, dtype=np.float32)
+    size = np.maximum(np.maximum(np.abs(y[..., :1]), np.abs(y[..., -1:])), np.float32(unit))  # [..., 1] the bands'
+    step = np.abs(np.broadcast_to(np.asarray(scale, dtype=np.float64), out.shape)[inner]) * np.broadcast_to(
+        np.spacing(size).astype(np.float64), out.shape)[inner]  # a float32 step at the bands' size, original units
+    with np.errstate(invalid="ignore"):
+        noise = np.abs(rounded - out[inner]) <= NOISE * step  # float32's noise digits, not the median's own
+    out[inner] = np.where(noise, rounded, out[inner])
     return out
 
 

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, calendarwalks, enddates, panelholidays, stepactuals
+from rnncast import businessdays, calendarcuts, calendarlags, calendars, calendarwalks, enddates, panelholidays, stepactuals
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -116,9 +116,13 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     n, total = int(hit.sum()), len(starts)
     clause = (f"{n} of the windows span calendar steps missing from the data{where}, their rows taken as consecutive "
               "steps as fit takes them")
+    data_s = state.settings.data
+    misread = calendarlags.clause(*calendarlags.misread(calendarcuts.placed_series(panel), panel.offsets, starts, series,
+                                                        data_s.lookback, data_s.horizon, data_s.season),
+                                  data_s.season, "steps with an actual") if scored else ""  # decision 1885
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
                 f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
-                f"any step its own data lacks), so these windows' steps are not the calendar's; {REMEDY}")
+                f"any step its own data lacks), so these windows' steps are not the calendar's{misread}; {REMEDY}")
     sentence = sentence.replace(REMEDY, _holidays_first(state, panel, which, REMEDY))
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],
@@ -135,8 +139,9 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     after = panel_missing(state, panel)
     if not after.any():
         return None
-    counts, hits, series = {}, [], []
+    counts, hits, series, misread = {}, [], [], np.zeros(2, np.int64)
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
+    placed = calendarcuts.placed_series(panel)  # the scored values' seasonal naive forecasts: decision 1885
     inputs = lookback + (horizon if state.future_covariates else 0)  # a scored window's steps read by row
     for part, name in PARTS.items():
         starts, of = panel_window_starts(splits, panel.offsets, part, lookback, horizon)
@@ -144,6 +149,7 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
             starts, of = enddates.kept(panel, splits, part, starts, of, lookback, horizon)
             kept = stepactuals.future_kept(panel, starts, of, lookback, horizon)[0]
             starts, of = starts[kept], of[kept]
+            misread += calendarlags.misread(placed, panel.offsets, starts, of, lookback, horizon, state.settings.data.season)
         if len(starts):
             hit = crossing(after, starts, _span(state) if part == "train" else inputs)  # [W]
             counts[name] = {"windows": int(hit.sum()), "of": len(starts)}
@@ -155,8 +161,9 @@ def at_fit(state, panel: Panel, splits: list) -> dict | None:
     said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
     log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
                 "steps (of a validation or test window, those it reads: its targets are scored at their own dates), "
-                "so the network learns from and is scored on windows whose steps are not the calendar's; "
+                "so the network learns from and is scored on windows whose steps are not the calendar's%s; "
                 "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
+                calendarlags.clause(*misread.tolist(), state.settings.data.season, "validation and test steps with an actual"),
                 _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({fills(panel)})"))
     return {**counts, "series": int(len(which))}
 

@@ -42,8 +42,10 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     model's beside the baseline's, each number as the table beside it writes it (``scoretext.quoter``, decision 1230); "" where the model has no quantiles or no baseline a pinball loss."""
     model = test[units].get("model", {}).get("pinball")
     found = best_pinball(test, units)
-    if model is None or found is None or not math.isfinite(model):
+    if model is None or not math.isfinite(model):
         return ""
+    if found is None:
+        return unlearned(test[units])
     name, rival = found
     how = judged(test, units, model, name, rival, alpha)
     scores = test[units]
@@ -56,6 +58,19 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     return (f" Its quantiles: mean pinball loss {pin(model)} against {pin(rival)} for the best baseline's "
             f"('{baseline_name(name)}': its forecast plus the quantiles of its own errors on the training rows{unit}), "
             f"{how}{coverage}.")
+
+
+UNLEARNED = (" The baselines' intervals are blank here (their pinball loss and coverage: -): each is the baseline's "
+             "forecast plus the quantiles of its own errors on the fit's training rows, and these data lack those rows "
+             "of some series; evaluate data that hold them to set the model's quantiles beside the baselines'.")
+
+
+def unlearned(scores: dict) -> str:
+    """``UNLEARNED`` (a leading space) where a baseline's scores ``scores`` (one units' block: name -> scores) hold a
+    pinball loss that is none (NaN, null: its intervals were not learned, ``baselinebands``), "" where none holds the
+    key (a point model, scores written before the baselines had intervals); decision 1884."""
+    held = [s["pinball"] for name, s in scores.items() if name != "model" and "pinball" in s]
+    return UNLEARNED if held and not any(isinstance(v, float) and math.isfinite(v) for v in held) else ""
 
 
 def judged(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA) -> str:

@@ -4,7 +4,8 @@
   training values.
 * MASE's in-sample scale, the mean absolute (seasonal) difference of the training values, keeps the
   differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
-  the scale and inflate MASE, an interpolated one a straight line's even steps.
+  the scale and inflate MASE, an interpolated one a straight line's even steps. Where rows are missing from a
+  known calendar, the values are paired a season of calendar steps apart, not of rows (``calendarlags``).
 * The validation loss that early stopping follows (and the highway start's choice, and the best
   validation loss kept) counts the validation targets ``evaluate`` scores (``filledwindows``): a made target
   adds nothing, nor does any target of a window whose inputs were filled from its targets or later.
@@ -19,7 +20,7 @@ import logging
 
 import numpy as np
 
-from rnncast import filledwindows, metrics, noticed
+from rnncast import calendarlags, filledwindows, noticed
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     by name too (its mean baseline rests on made values)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
-    no_scale, no_mean, short = [], [], []
+    no_scale, no_mean, short, apart = [], [], [], []
+    placed = calendarlags.placed(panel)  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
         rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
@@ -45,9 +47,12 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             if seen is not None and not seen.any():
                 no_mean.append(_who(panel, s, t))
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
-            scales[s, t] = metrics.naive_scale(rows[:, t], season, seen)
+            at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
+            scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season:
                 no_scale.append(_who(panel, s, t))
+            elif np.isnan(scales[s, t]) and len(rows) > season:  # rows enough, but none a season of steps apart
+                apart.append(_who(panel, s, t))
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
                 short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else "fill"
@@ -59,6 +64,10 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
         log.warning("MASE has no in-sample scale for %s: the training rows hold fewer than season + 1 rows, so no two lie "
                     "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(short), "one row" if season == 1 else f"one season ({season} rows)")
+    if apart:
+        log.warning("MASE has no in-sample scale for %s: no two of the training values lie %s apart on the calendar "
+                    "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
+                    "other score counts it", some(apart), "one step" if season == 1 else f"one season ({season} steps)")
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
                     some(no_mean), made_by)

@@ -100,10 +100,18 @@ def with_columns(labels: list[list[str]], scores: list[dict], names: list[str],
 def scored_column(name: str, scores: list[dict], models: list[dict] | None = None) -> list[str]:
     """The column of score ``name`` over the rows ``scores`` (one dict of scores per forecaster) in one notation
     (``score_texts``): "" in a row that lacks it, "-" where the model beside it holds it (``models``, one per row:
-    a climatology's pinball loss, which has no intervals, beside the quantile model's: decision 1814)."""
+    a climatology's pinball loss, which has no intervals, beside the quantile model's: decision 1814; a baseline's
+    interval score that is NaN, its intervals not learned, beside the model's: decision 1884)."""
     texts = score_texts(name, [s.get(name) for s in scores])
     beside = models if models is not None else [{}] * len(scores)
-    return ["-" if s.get(name) is None and m.get(name) is not None else t for t, s, m in zip(texts, scores, beside)]
+    banded = name == "pinball" or name.startswith("coverage_")  # a baseline's intervals' scores: NaN where unlearned
+    return ["-" if (s.get(name) is None or banded and _blank(s[name])) and m.get(name) is not None else t
+            for t, s, m in zip(texts, scores, beside)]
+
+
+def _blank(value) -> bool:
+    """Whether a score is NaN (a float that is none; a text or None is not)."""
+    return isinstance(value, float) and value != value
 
 
 def width(text: str) -> int:

@@ -1,0 +1,102 @@
+"""A season counted in calendar steps where rows are missing from a known calendar (decision 1885).
+
+A series whose rows skip steps of its calendar (hours lost, no ``fill_gaps``) holds fewer rows than steps, so "the
+value a season of rows earlier" is another time of the season: 24 rows before 2024-03-20 02:00, across two missing
+hours, is 2024-03-19 00:00. statsforecast's SeasonalNaive and utilsforecast's MASE are defined on a regular series,
+where a season of rows is a season of steps. MASE's in-sample scale (``scale``, read by ``observed.in_sample``) pairs
+each training value with the one a season earlier on the calendar (``calendarcuts.placed_series``: each row's
+position on it), a pair whose partner is missing left out, as a pair with a value fill made is; a series whose rows
+are consecutive steps, or that no calendar places (no times, a row off it), is scaled by rows as before, to the bit.
+
+The seasonal naive forecast itself still reads a season of rows before each window (``baselinebands``): where a step
+a season earlier is missing it has no value there to give, and the windows it is scored on are the model's.
+``misread`` counts the scored values whose seasonal naive forecast so comes from another time of the season, for the
+gap warnings of fit and of evaluate and backtest (``gapwindows``) to say it with the remedy, ``fill_gaps``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendarcuts, metrics
+
+
+def placed(panel) -> dict:
+    """``calendarcuts.placed_series(panel)``, each series' rows' positions on its calendar, where a row may be missing
+    from it; {} without times, or where every series is on one fixed step (hours, days: a ``Tick``) and each row
+    follows the one before by that step, so that its rows are its steps (no walk of the calendar: a refit backtest
+    fits once a cutoff and walks the calendar once: decisions 1180, 1318)."""
+    if getattr(panel, "time", None) is None:
+        return {}
+    freqs = {panel.calendar_of(s).freq for s in range(panel.n_series)}
+    freq = next(iter(freqs))
+    if len(freqs) == 1 and isinstance(freq, pd.offsets.Tick) and isinstance(panel.time, pd.DatetimeIndex):
+        step = np.diff(panel.time.values)  # UTC: an hour is an hour across a clock change
+        inside = np.ones(len(step), bool)
+        inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # not from one series' end to the next
+        if (step[inside] == np.timedelta64(freq.nanos, "ns")).all():
+            return {}
+    return calendarcuts.placed_series(panel)
+
+
+def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observed: np.ndarray | None = None) -> float:
+    """MASE's denominator of one target's training ``values`` [R] (in time order), each at its calendar ``positions``
+    [R] (increasing integers; None: no calendar places them): the mean absolute difference of the pairs ``season``
+    steps apart on the calendar, both ends present and ``observed`` [R] (bool; None: all), as ``metrics.naive_scale``
+    takes them by rows where the rows are consecutive steps (and exactly it then, or without positions). NaN where no
+    pair is left."""
+    if positions is None or len(positions) < 2 or (np.diff(positions) == 1).all():
+        return metrics.naive_scale(values, season, observed)
+    values, positions = np.asarray(values, dtype=np.float64), np.asarray(positions, dtype=np.int64)
+    at = np.searchsorted(positions, positions - season)  # [R] the row a season earlier, where there is one
+    found = positions[np.minimum(at, len(positions) - 1)] == positions - season
+    later = np.flatnonzero(found)
+    earlier = at[found]
+    if observed is not None:
+        observed = np.asarray(observed, dtype=bool)
+        both = observed[later] & observed[earlier]
+        later, earlier = later[both], earlier[both]
+    if not len(later):
+        return float("nan")
+    return float(np.mean(np.abs(values[later] - values[earlier])))
+
+
+def misread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int,
+            season: int) -> tuple[int, int]:
+    """``(n, of)``: of the ``of`` steps of the windows at stacked rows ``starts`` [W] (inputs ``lookback`` rows, of
+    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, how many have a seasonal
+    naive forecast (``baselines.seasonal_naive``: the row ``season * ceil(h / season)`` rows before step ``h``'s) read
+    from a row that is not that many calendar steps before the step's date (``placed``:
+    ``calendarcuts.placed_series``, series without a calendar not counted). ``(0, 0)`` for a season of 1 or none."""
+    if season <= 1 or not len(starts) or not placed:
+        return 0, 0
+    n = of = 0
+    starts, series, offsets = (np.asarray(a, dtype=np.int64) for a in (starts, series, offsets))
+    h = np.arange(1, horizon + 1)
+    back = season * -(-h // season)  # [H] the rows, and the calendar steps, a step's forecast reads back
+    for s in np.unique(series).tolist():
+        if s not in placed:
+            continue
+        own = np.asarray(placed[s][0], dtype=np.int64)
+        cut = starts[series == s] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
+        dates = own[cut][:, None] + h  # [w, H] each step's position on the calendar
+        held = own[np.minimum(np.searchsorted(own, dates), len(own) - 1)] == dates  # the steps whose date has a row
+        read = cut[:, None] + h - back  # [w, H] the row the forecast reads
+        inside = read >= 0
+        wrong = inside & (own[np.maximum(read, 0)] != dates - back)
+        n, of = n + int((wrong & held).sum()), of + int((held & inside).sum())
+    return n, of
+
+
+def clause(n: int, of: int, season: int, where: str = "values scored") -> str:
+    """"; the seasonal naive baseline reads a season of rows back, so 111 of the 553 values scored take their forecast
+    from another time of the season (24 rows back is not 24 calendar steps across a missing one), while MASE's scale
+    pairs the training values 24 calendar steps apart" for the gap warnings (``where``: what the ``of`` values are);
+    "" where none is misread."""
+    if not n:
+        return ""
+    return (f"; the seasonal naive baseline reads a season of rows back, so {n} of the {of} {where} "
+            f"take{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} forecast from another time of the season "
+            f"({season} rows back is not {season} calendar steps across a missing one), while MASE's scale pairs the "
+            f"training values {season} calendar steps apart")
