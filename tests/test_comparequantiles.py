@@ -190,3 +190,13 @@ def test_the_interval_test_weighs_the_errors_divided_by_the_spread_where_given()
     got = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()), spread=spread)["repeat"]
     plain = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()))["repeat"]
     assert got == pytest.approx((plain[0] / 4, plain[1] / 4))
+
+
+def test_the_baselines_intervals_are_said_untested_with_the_reason_where_too_few_forecast_times():
+    from rnncast.comparequantiles import intervals_note
+    block = {"pinball": 1.0, "p_value": float("nan"), "beaten": False}
+    said = intervals_note({"a": {"repeat": block}}, "1 forecast time, and it needs 2")
+    assert said.endswith("No quantile model was tested against the baselines' intervals on these windows (no "
+                         "Diebold–Mariano test could be made: 1 forecast time, and it needs 2), so none beats every "
+                         "baseline's intervals (as evaluate judges: a lower mean pinball loss beyond chance, one-sided "
+                         "Diebold–Mariano p < 0.05 that the model is not better).")
