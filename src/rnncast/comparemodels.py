@@ -44,7 +44,8 @@ class ModelComparison:
     ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
-    differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
+    differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else
+    None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
     ``sentence``: the winner or the ties in words; ``notes``: what was left out, the units of the test, and what the
     verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, test rows on dates other series
     were fitted on, a winner's one seed, a target the winner loses on: ``targetshares.winner_notes``), in words.

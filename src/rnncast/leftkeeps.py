@@ -34,8 +34,8 @@ def kept(records: list[dict], lookback: int, horizon: int, val_frac: float, test
 def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
     """What keeps the most of the series ``records`` fit left out, fitted again (decision 9404): the share of
     ``val_frac`` nearest the one given that keeps the most of them (and, where one less than half as far keeps fewer
-    but more than any nearer still, that one before it), and the largest horizon below the one given that keeps as many (or any,
-    where no share does): "; fit again with val_frac 0.15 (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with
+    but more than any nearer still, that one before it), and the largest horizon below the one given that keeps as
+    many (or any, where no share does): "; fit again with val_frac 0.15 (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with
     val_frac 0.27 (...) to keep 14 or with horizon 5 (horizon=5, --horizon 5) to keep 14"; "" where none keeps one."""
     if not records:
         return ""
@@ -71,7 +71,8 @@ def reason(records: list[dict], lookback: int, horizon: int, val_frac: float, te
     need = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "test_frac": test_frac}
     up = ~kept([{"rows": d["cutoff_rows"][0], "cutoff_rows": [d["cutoff_rows"][0], horizon]} for d in cut], **need)
     after = np.array([d["cutoff_rows"][1] < horizon for d in cut], dtype=bool)
-    groups = {"up to it": int((up & ~after).sum()), "after it": int((after & ~up).sum()), "both": int((up & after).sum())}
+    groups = {"up to it": int((up & ~after).sum()), "after it": int((after & ~up).sum()),
+              "both": int((up & after).sum())}
     if groups["up to it"] == len(cut):
         return "had too few rows up to the fit's cutoff"
     if groups["after it"] == len(cut):

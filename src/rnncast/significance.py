@@ -255,8 +255,8 @@ def too_few_times(times: int) -> str:
 
 
 def untestable(errors, times=None, keep=None) -> str:
-    """``too_few_times`` where the windows of ``errors`` [W, H, T] (any forecaster's of them) keep a value at fewer than 2
-    forecast times (``times`` [W], ``keep`` [W, H, T], as ``diebold_mariano`` takes them), so that no test of any
+    """``too_few_times`` where the windows of ``errors`` [W, H, T] (any forecaster's of them) keep a value at fewer
+    than 2 forecast times (``times`` [W], ``keep`` [W, H, T], as ``diebold_mariano`` takes them), so that no test of any
     two forecasters of them can be made; "" where it can."""
     _, present = _series(errors, errors, np.arange(len(errors)) if times is None else times, keep)
     n = int(present.sum())
