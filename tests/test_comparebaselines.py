@@ -86,3 +86,16 @@ def test_the_baselines_come_in_metrics_json_s_order_whatever_the_order_of_the_mo
         out = judge(chosen, judged, None, None, 3, times, ["y"], {"plain": 1, "weekly": 7})
         assert list(out.scores) == ["repeat", "mean", "seasonal", "climatology"]
         assert all(list(each) == list(out.scores) for each in out.against.values())
+
+
+def test_the_note_says_no_test_could_be_made_where_the_windows_have_too_few_forecast_times():
+    """A tester's 23 windows of one cutoff: "'repeat the last value' is not beaten by fitc or fitg" read as a test
+    lost, and the intervals' "(p = nan)" as a number (decision 1886)."""
+    untested = {"p_value": float("nan"), "beaten": False}
+    note = baseline_note({"x": {"repeat": untested}, "y": {"repeat": untested}}, untested="1 forecast time, and it needs 2")
+    assert note.startswith("no model was tested against the baselines on these windows (no Diebold–Mariano test could "
+                           "be made: 1 forecast time, and it needs 2), so none beats every baseline (as evaluate judges")
+    assert "not beaten by" not in note
+    one = baseline_note({"x": {"repeat": untested, "mean": {"p_value": 0.3, "beaten": False}}}, "mean pinball loss",
+                        intervals=True)
+    assert "'x' (no test)" in one and "'x' (p = 0.3)" in one and "nan" not in one

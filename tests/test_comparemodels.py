@@ -204,7 +204,8 @@ def test_the_result_is_json(fitted, frame):
     assert back["baseline_quantile_scores"] == {}  # no intervals for the baselines of a point model
     assert back["test_units"] == "original units" and back["scaled_scores"] == {}  # one series: nothing to weigh
     assert back["by_target"] == {}  # one target: its scores are the table's
-    assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs"}
+    assert back["part"] == "val" and set(back["pairs"][0]) == {"a", "b", "lower", "statistic", "p", "p_holm", "differs",
+                                                                    "no_test"}  # decision 1886
     assert "validation MSE" in back["sentence"] or " tie" in back["sentence"]
     assert repr(result) == f"ModelComparison({result.sentence!r})"
     from rnncast.models import count_parameters  # each model's size, as compare's CLI shows it (decision 1736)

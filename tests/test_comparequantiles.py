@@ -211,3 +211,12 @@ def test_compare_scores_a_baselines_intervals_on_the_values_it_has_one_for_and_s
     assert got["by_level"] == want["by_level"]
     assert got["intervals_left_out"] == {"values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0,
                                          "of_series": 1, "fewest": 9, "reason": REASON}
+
+def test_the_baselines_intervals_are_said_untested_with_the_reason_where_too_few_forecast_times():
+    from rnncast.comparequantiles import intervals_note
+    block = {"pinball": 1.0, "p_value": float("nan"), "beaten": False}
+    said = intervals_note({"a": {"repeat": block}}, "1 forecast time, and it needs 2")
+    assert said.endswith("No quantile model was tested against the baselines' intervals on these windows (no "
+                         "Diebold–Mariano test could be made: 1 forecast time, and it needs 2), so none beats every "
+                         "baseline's intervals (as evaluate judges: a lower mean pinball loss beyond chance, one-sided "
+                         "Diebold–Mariano p < 0.05 that the model is not better).")

@@ -185,3 +185,24 @@ def test_a_verdict_that_ranks_a_model_which_kept_its_untrained_network_says_so_i
         "validation loss): their places in this verdict are those of the forecasts their networks start from, not "
         "of what their cells learned.")
     assert "untrained" not in compare({"RNN": errors(1.0, seed=1), "GRU": errors(0.5, seed=3)}, 1, "x").sentence
+
+
+def test_pairs_of_one_forecast_time_are_untested_not_a_tie_at_p_1_and_the_table_says_so():
+    """A tester's 23 windows of one cutoff: compare said "tie ... p = 1" where fit and evaluate said no test could
+    be made (decision 1886)."""
+    times = np.zeros(23, dtype=int)  # every window forecast from one time
+    result = compare({"fitc": errors(0.5, n=23, seed=1), "fitg": errors(1.0, n=23, seed=2), "fit8": errors(1.0, n=23, seed=3)},
+                     1, "23 test windows every model forecasts", times=times, measure="scaled test MSE")
+    assert result.winner is None and "tie" not in result.sentence.replace("none is said to tie", "")
+    assert "p = 1" not in result.sentence and "(no Diebold–Mariano test could be made: 1 forecast time, and it needs 2)" in result.sentence
+    assert result.sentence.startswith("With the 23 test windows every model forecasts, fitc has the lowest scaled test MSE")
+    for pair in result.pairs:
+        assert pair["p"] != pair["p"] and pair["p_holm"] != pair["p_holm"] and not pair["differs"]
+        assert pair["no_test"] == "1 forecast time, and it needs 2"
+    rows = pair_table(result)[1:]
+    assert all(row[2:] == ["-", "no test", "no test", "not tested"] for row in rows)
+    loaded = {**result.pairs[0], "statistic": None, "p": None, "p_holm": None}  # as --json writes it
+    result.pairs[0] = loaded
+    assert pair_table(result)[1][2:] == ["-", "no test", "no test", "not tested"]  # no TypeError on None
+    tested = compare({"A": errors(1.0, seed=1), "B": errors(1.0, seed=2)}, 1, "g")
+    assert tested.pairs[0]["no_test"] is None and tested.pairs[0]["p"] == tested.pairs[0]["p"]

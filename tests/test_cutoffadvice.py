@@ -132,7 +132,7 @@ def test_a_panels_backtest_cutoffs_offered_keep_every_series(caplog):
     with pytest.raises(RnncastError) as refused:
         Forecaster(**settings, cutoff="2023-03-29").backtest(short, n_windows=5, step=3, id_col="id")
     assert str(refused.value).endswith("most: give a cutoff from 2023-01-26 to 2023-03-16 (cutoff='2023-03-16', "
-                                       "--cutoff 2023-03-16), which leaves out 'B' (no cutoff keeps every "
+                                       "--cutoff 2023-03-16), which leaves out 'B' (no single cutoff keeps every "
                                        "series)"), str(refused.value)
 
 

@@ -478,3 +478,19 @@ def test_a_cutoff_written_24_00_as_hour_ending_data_write_it_is_the_next_days_mi
     assert as_time(given, panel) == pd.Timestamp("2024-09-16 00:00")
     with pytest.raises(RnncastError, match="reads as no time"):
         as_time(given.replace("24:00", "24:30"), panel)  # an hour 24 past 24:00: no time
+
+
+def test_a_backtest_at_a_cutoff_says_the_season_it_needs_with_the_need_not_after_the_offers():
+    """A tester's refusal ended "..., which leaves out 'S0_P0', ... (no cutoff keeps every series), and at least season
+    52 rows up to and including the first cutoff, ...": the season's clause belongs to "it needs", and read as part of
+    the last offer (decision 1888)."""
+    t = np.arange(36)
+    frame = pd.DataFrame({"date": pd.date_range("2012-01-31", periods=36, freq="ME"), "y": 10 + np.sin(t)})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "season": 40, "val_frac": 0.2, "cutoff": "2014-09-30"}
+                   ).backtest(frame, target="y", n_windows=3)
+    said = str(err.value)
+    assert ("and 9 after it (3 cutoffs 3 steps apart from it, and a horizon after the last), and at least season 40 "
+            "rows up to and including the first cutoff, which the seasonal naive baseline reads (lookback 4); the data "
+            "ends at 2014-12-31") in said
+    assert said.endswith("(cutoff='2014-03-31', --cutoff 2014-03-31)")

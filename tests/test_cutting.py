@@ -203,7 +203,7 @@ def test_a_cutoff_whose_validation_share_binds_names_the_share_with_a_lookback()
                                        "fits val_frac 0.11 with lookback 42 (val_frac=0.11, --val-frac 0.11; lookback=42, "
                                        "--lookback 42) at this cutoff or the settings given fit the cutoff 2024-02-29 "
                                        "(cutoff='2024-02-29', --cutoff 2024-02-29), which leaves out 'S00', 'S01', 'S02', "
-                                       "'S03', 'S04' and 3 more (no cutoff keeps every series)")  # the most it keeps: 5
+                                       "'S03', 'S04' and 3 more (no single cutoff keeps every series)")  # the most it keeps: 5
     assert rows_needed(42, 6, 0.11, 0.0) <= 54 and all(rows_needed(k, 6, 0.1, 0.0) > 54 for k in range(1, 50))
 
 

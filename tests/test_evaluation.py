@@ -442,3 +442,21 @@ def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model
     for name in ("model", "climatology"):  # like with like: the same windows as 'A's own scores
         assert part["original"][name]["mse"] == pytest.approx(result["series"]["A"][name]["mse"])
     assert part["significance"]  # the test of those windows, as the verdict weighs
+
+
+def test_forecast_times_less_than_half_a_step_apart_are_one():
+    """A tester's weekly panel, one series dated Saturdays beside Sundays, made one cutoff "2 forecast times" and a
+    Diebold–Mariano test with 1 degree of freedom (decision 1891): a day apart in weeks is one forecast time; a week
+    apart stays two, and a daily panel's days stay apart."""
+    sunday = pd.date_range("2026-01-04", periods=30, freq="W-SUN")
+    saturday = sunday - pd.Timedelta(days=1)
+    one = WindowForecasts(starts=np.array([20, 20, 20]), target_rows=np.array([25, 25, 26]),
+                          y_true=np.zeros((3, 1, 1)), y_pred=np.zeros((3, 1, 1)), baselines={}, time=None,
+                          series=np.array([0, 1, 0]), ids=["sun", "sat"], times=[sunday, saturday])
+    assert list(evaluation.forecast_times(one)) == [0, 0, 1]  # Sat and Sun of one week; the next week apart
+    days = [pd.date_range("2026-01-01", periods=30, freq="D"), pd.date_range("2026-01-02", periods=30, freq="D")]
+    daily = WindowForecasts(starts=np.array([20, 20]), target_rows=np.array([25, 25]), y_true=np.zeros((2, 1, 1)),
+                            y_pred=np.zeros((2, 1, 1)), baselines={}, time=None, series=np.array([0, 1]),
+                            ids=["a", "b"], times=days)
+    assert list(evaluation.forecast_times(daily)) == [0, 1]
+    assert list(evaluation.one_time(np.array([0, 3, 4, 7, 14, 0]), 7.0)) == [0, 0, 1, 1, 2, 0]  # half a step from each group's first

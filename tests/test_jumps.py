@@ -140,3 +140,45 @@ def test_under_a_season_the_raise_said_is_that_of_mase_s_seasonal_scale(caplog):
         Forecaster(**TINY, season=12).fit(frame, target="close")
     assert ("MASE is scaled by the training rows' mean difference one season (12 rows) apart, which this one step "
             "raises by") in caplog.text and "the training rows' mean step" not in caplog.text
+
+
+def _logged(frame, caplog, **fit) -> str:
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast"):
+        Forecaster(**{**TINY, **fit.pop("settings", {})}).fit(frame, target="close", **fit)
+    return caplog.text
+
+
+def test_a_spike_on_a_promotion_row_is_said_as_real_not_advised_blank(caplog):
+    """A tester's Christmas week with a promotion (355 among 56 and 67; xmas=1, promo=1, discount=30) was told "one
+    outlying value (a typo, a sensor glitch)? ... leave the cell blank" (decision 1890): the row's covariates, off
+    their usual 0, explain it; a spike on a row whose covariates are as usual is still a glitch, and a covariate of
+    ever-changing values (a temperature) explains nothing."""
+    frame = _prices(0)
+    rng = np.random.default_rng(1)
+    frame["promo"] = (rng.random(len(frame)) < 0.1).astype(float)
+    frame.loc[100, "promo"] = 1.0
+    frame["temp"] = rng.normal(20, 5, len(frame))
+    frame.loc[100, "close"] *= 1.5  # a week's sales half as high again: far beyond every other step, no outlier
+    day = frame.date[100].strftime("%Y-%m-%d")
+    text = _logged(frame, caplog, future_covariates=["promo", "temp"])
+    assert f"column 'close' holds {frame.close[100]:.6g} at {day}, one row far from those on either side" in text
+    assert "read as a real value, not a typo: the row's promo=1 may explain it. It raises MASE's scale" in text
+    assert "typo, a sensor glitch" not in text and "leave the cell blank" not in text
+    frame.loc[100, "promo"] = 0.0  # the same spike on an ordinary row: a glitch, as before
+    text = _logged(frame, caplog, future_covariates=["promo", "temp"])
+    assert "one outlying value (a typo, a sensor glitch)?" in text and "leave the cell blank (fill=, --fill)" in text
+    assert "temp=" not in text
+
+
+def test_a_spike_that_repeats_one_season_apart_is_said_as_real(caplog):
+    """A yearly peak (a Christmas week: 300 among weeks near 60, and 130 a year later) is no typo (decision
+    1890)."""
+    y = 60 + np.random.default_rng(0).normal(0, 10, 260)
+    y[100], y[152] = 300, 130  # 52 weeks apart; the second, lower, is itself no jump
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=260, freq="W-SUN"), "close": y})
+    text = _logged(frame, caplog, settings={"season": 52})
+    day = frame.date[152].strftime("%Y-%m-%d")
+    assert f"holds 300 at {frame.date[100].strftime('%Y-%m-%d')}, one row far from those on either side" in text
+    assert f"read as a real value, not a typo: a like peak one season after it (130 at {day}) may explain it" in text
+    assert "typo, a sensor glitch" not in text

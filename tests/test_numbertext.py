@@ -320,3 +320,12 @@ def test_decimal_commas_in_a_table_given_in_memory_are_told_to_be_read_with_pand
                                            r"table given in memory: write decimal points \(1500\.0\), or read its file "
                                            r"with pd\.read_csv\(path, sep=';', decimal=','\), which reads them as numbers$"):
         load_panel(frame, target="Umsatz")
+
+
+def test_a_zero_percentage_is_not_advised_as_write_0_or_0():
+    """A tester's '0%' discount was told "write 0 or 0, as the column means" (decision 1887)."""
+    assert numbertext.hint("0%", ",", pd.Series(["0%"])) == (
+        "; '0%' is a percentage; write 0 (0 either way: 20% is 20 or 0.2), as the column means")
+    assert numbertext.hint("0.0\u2030", ",", pd.Series(["0.0\u2030"])).endswith(
+        "write 0.0 (0 either way: 20\u2030 is 20 or 0.02), as the column means")
+    assert numbertext.hint("20%", ",", pd.Series(["20%"])).endswith("write 20 or 0.2, as the column means")

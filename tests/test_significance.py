@@ -356,3 +356,14 @@ def test_one_same_loss_rule_holds_for_every_verdict_and_beaten():
     test = {"scaled": {"model": {"mse": 2.201383}, "naive": {"mse": 2.201384}}}
     assert verdicts.same_scores(test, "naive", "scaled") and not verdicts.beats(test, "naive", "scaled")
     assert intervalverdict.judged(test, "scaled", 2.201383, "naive", 2.201384) == "the same loss"
+
+
+def test_untestable_says_why_no_test_can_be_made_on_windows_of_one_forecast_time():
+    from rnncast.significance import too_few_times, untestable
+    errors = np.ones((5, 2, 1))
+    assert untestable(errors, np.zeros(5, dtype=int)) == "1 forecast time, and it needs 2" == too_few_times(1)
+    assert untestable(errors, np.arange(5)) == ""
+    keep = np.zeros((5, 2, 1), dtype=bool)
+    keep[0] = True
+    assert untestable(errors, np.arange(5), keep) == "1 forecast time, and it needs 2"
+    assert too_few_times(0) == "0 forecast times, and it needs 2"

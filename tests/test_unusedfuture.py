@@ -61,7 +61,7 @@ def test_rows_of_series_fit_left_out_are_named_apart_from_series_the_model_never
         not_forecast(["S03", "S03", "S04", "S99"], ["S03", "S04", "S08"])
         not_forecast(["S99"], [])
     said = [r.getMessage() for r in caplog.records]
-    assert said == ["the future values hold 3 rows of series ['S03', 'S04'], which fit left out (too short to train), "
+    assert said == ["the future values hold 3 rows of series ['S03', 'S04'], which fit left out (and are not forecast), "
                     "and 1 row of series ['S99'], which the model was not fitted on (no such series); they are not used",
                     "the future values hold 1 row of series ['S99'], which the model was not fitted on (no such series); "
                     "they are not used"]

@@ -102,16 +102,16 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 1778
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
     needed = max(up or 0, data_s.season * (data_s.season > lookback)) + (reach := horizon + (n_windows - 1) * step)
+    season_need = seasonrows.need(data_s.season, lookback) if seasonless.any() else ""  # with the need (decision 1888)
     if data_s.cutoff is None:
         why = cutoffs.up_parts(up, f"up to the first of {n_windows} cutoffs {counted(step, 'step')} apart" if n_windows > 1
                                else "up to the cutoff", data_s) + (" and a horizon after the last" if n_windows > 1 else
-                                                                   " and a horizon after it")
+                                                                   " and a horizon after it") + season_need
         remedy, cut = seasonrows.remedy(data_s.season, lookback, n_windows, seasonless.any(), backtest_remedy(
             lookback, horizon, data_s.val_frac, n_windows, panel, step if span else given_step) if unfit else ""), None
     else:  # each series' rows up to the cutoff and after it: its length alone would seem to hold what it needs
-        why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step), ""
+        why, remedy = cutoffs.backtest_needed(data_s.cutoff, panel, data_s, n_windows, step, season_need), ""
         cut = cutoffs.counts(data_s.cutoff, panel, [needed - reach or None, reach]) if None in first else None  # decision 1820
-    why += seasonrows.need(data_s.season, lookback) if seasonless.any() else ""
     skipped = skipped_as_given(report_short(panel, first, needed, why, remedy, cut, leftout.BACKTEST),
                                panel.given_by_text)  # as given; it trains up to a cutoff and forecasts after it
     if skipped:

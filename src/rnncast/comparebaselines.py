@@ -21,7 +21,7 @@ from rnncast import baselines, climatologyseries, metrics, significance
 from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
-from rnncast.significance import VERDICT_ALPHA
+from rnncast.significance import VERDICT_ALPHA, p_text
 from rnncast.windowforecasts import WindowForecasts
 
 
@@ -41,13 +41,14 @@ class BaselineScores:
 
 
 def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spread, keep, horizon: int,
-          times, targets: list | None = None, seasons: dict | None = None) -> BaselineScores:
+          times, targets: list | None = None, seasons: dict | None = None, untested: str = "") -> BaselineScores:
     """Every model of ``chosen`` (name -> its forecasts of the common windows, original units) against every
     baseline any of them has: its own where it has it, else the first model's that has it. ``judged``: name -> the model's errors [W, H, T] as the pairs' test weighs them; ``spread``
     [W, 1, T] what they were divided by (None: original units); ``keep`` [W, H, T] the values scored (None: all);
     ``times`` [W] each window's forecast time; ``targets``: the target names, whose scores each baseline gets alone
     (``by_target``) where there are several; ``seasons``: name -> the model's season, the one of the seasonal naive
-    forecast scored kept in ``season`` and, where the models' seasons over 1 differ, said in ``note``."""
+    forecast scored kept in ``season`` and, where the models' seasons over 1 differ, said in ``note``; ``untested``:
+    why no test can be made on these windows (``significance.untestable``), said in ``note`` (``baseline_note``)."""
     out = BaselineScores()
     chosen = climatologyseries.unjudged(chosen)  # some series without one: not compared (decision 1693)
     source = {}  # each baseline any model has, from the first model that has it (a seasonal one needs a season)
@@ -75,7 +76,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
             p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
             out.against[name][key] = {"p_value": p, "beaten": significance.beaten(model, mean_square(errors, keep), p)}
-    out.note = baseline_note(out.against)
+    out.note = baseline_note(out.against, untested=untested)
     if "seasonal" in source and seasons:
         first = next(name for name, wf in chosen.items() if wf is source["seasonal"][0])
         out.season = int(seasons[first])
@@ -88,21 +89,27 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
     return out
 
 
-def baseline_note(against: dict, loss: str = "MSE", intervals: bool = False) -> str:
+def baseline_note(against: dict, loss: str = "MSE", intervals: bool = False, untested: str = "") -> str:
     """"every model beats each baseline ..." or the baselines some model does not beat, and by which (``against``:
     model -> baseline key -> {"p_value", "beaten"}), by ``loss``; ``intervals``: the baselines' intervals against the
-    quantile models (``comparequantiles.intervals_note``), each miss with its p."""
+    quantile models (``comparequantiles.intervals_note``), each miss with its p ("no test" where it is NaN);
+    ``untested``: why no test could be made on these windows ("1 forecast time, and it needs 2"), which the note then
+    says instead of the misses (decision 1886)."""
     keys = list(dict.fromkeys(key for each in against.values() for key in each))
     rule = (f"as evaluate judges: a lower {loss} beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that "
             "the model is not better")
     model, each_one, them, every = (("quantile model", "each baseline's intervals", "the baselines' intervals",
                                      "every baseline's intervals") if intervals else
                                     ("model", "each baseline", "the baselines", "every baseline"))
+    if untested:
+        return (f"no {model} was tested against {them} on these windows (no Diebold–Mariano test could be made: "
+                f"{untested}), so none beats {every} ({rule})"
+                + ("." if intervals else "; the sentence below ranks the models among themselves only."))
     if all(v["beaten"] for each in against.values() for v in each.values()):
         return f"every {model} beats {each_one} ({listing([baseline_name(k) for k in keys])}) on these windows, {rule}."
     unbeaten = [(f"the intervals of '{baseline_name(k)}' are" if intervals else f"'{baseline_name(k)}' is")
                 + f" not beaten by {listing(missed, 'or')}" for k in keys
-                if (missed := [f"{n!r} ({significance.p_text(each[k]['p_value'])})" if intervals else n
+                if (missed := [(f"{n!r} ({p_text(p)})" if (p := each[k]['p_value']) == p else f"{n!r} (no test)") if intervals else n
                                for n, each in against.items() if k in each and not each[k]["beaten"]])]
     if any(all(v["beaten"] for v in each.values()) for each in against.values()):
         return f"not every {model} beats {them} on these windows ({rule}): {'; '.join(unbeaten)}."

@@ -44,7 +44,8 @@ class ModelComparison:
     ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
-    differs}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
+    differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else
+    None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
     ``sentence``: the winner or the ties in words; ``notes``: what was left out, the units of the test, and what the
     verdict rests on besides it (``comparedfits``: ``settings_apart``, ``undertrained``, test rows on dates other series
     were fitted on, a winner's one seed, a target the winner loses on: ``targetshares.winner_notes``), in words.
@@ -160,8 +161,9 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
     times = evaluation.forecast_times(chosen[first])
+    few = significance.untestable(judged[first], times, keep)  # "1 forecast time, and it needs 2": no test (decision 1886)
     quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b: significance.diebold_mariano(
-        a, b, horizon, times, keep)["p_value"])  # same levels: ranked by mean pinball loss, not MSE
+        a, b, horizon, times, keep)["p_value"], few)  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)
@@ -170,7 +172,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     result = comparison.compare(quantiles.errors or judged, horizon, group, times=times, keep=keep, measure=measure,
                                 untrained=untrained)
     baselines = comparebaselines.judge(chosen, judged, spread, keep, horizon, times, list(chosen[first].targets),
-                                       {name: model.settings_.data.season for name, model in named.items()})
+                                       {name: model.settings_.data.season for name, model in named.items()}, few)
     scores, scaled = {}, {}
     for name, wf in chosen.items():
         score = metrics.score(wf.y_true, wf.y_pred, keep)

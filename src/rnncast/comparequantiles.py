@@ -105,12 +105,13 @@ def against_baselines(wf: WindowForecasts, test, spread=None, model: np.ndarray 
             for name, bands in wf.baseline_quantiles.items()}
 
 
-def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None, test=None
-          ) -> QuantileJudgement:
+def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None, test=None,
+          untested: str = "") -> QuantileJudgement:
     """What ``compare`` ranks the models of ``chosen`` (name -> common windows) by: the mean pinball loss where every
     one is a quantile model of the same levels (``errors``), else the median's MSE, said in ``note`` where any model
     has quantiles. ``scaled``: name -> the same windows in scaled units, where coverage is counted (``scores``);
-    ``test``: the pinball losses' test against each baseline's intervals (``baseline_scores``)."""
+    ``test``: the pinball losses' test against each baseline's intervals (``baseline_scores``); ``untested``: why no
+    test can be made on these windows (``significance.untestable``; "": it can), said in the note."""
     held = {name: scores(wf, keep, (scaled or {}).get(name)) for name, wf in chosen.items()}
     levels = {name: tuple(block["levels"]) for name, block in held.items() if block is not None}
     if not levels:
@@ -122,7 +123,7 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
             f"every model forecasts the quantiles {list(next(iter(levels.values())))}: the verdict ranks them by the "
             f"{BY_PINBALL} over those levels, which weighs the intervals as well as the median (the median's MSE would "
             "not see them), with the Diebold–Mariano test on its differences; MSE and MAE are the median's, and the "
-            "baselines, point forecasts, are judged by MSE." + intervals_note(bands)))
+            "baselines, point forecasts, are judged by MSE." + intervals_note(bands, untested)))
     points = [name for name in held if held[name] is None]
     apart = "; ".join(f"{name}: {list(each)}" for name, each in levels.items())
     why = "; ".join(([f"{listing(points)} {'is a point forecast' if len(points) == 1 else 'are point forecasts'}, "
@@ -140,10 +141,10 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
     return QuantileJudgement(held, None, baselines=bands, note=(
         f"the intervals were not compared: {why}, so the verdict ranks by the MSE of the median (the point forecast), "
         f"which does not see them{could}{refit}. Each quantile model's own pinball loss and coverage are beside its "
-        "MSE, but pinball losses over different levels are not comparable." + intervals_note(bands)))
+        "MSE, but pinball losses over different levels are not comparable." + intervals_note(bands, untested)))
 
 
-def intervals_note(bands: dict) -> str:
+def intervals_note(bands: dict, untested: str = "") -> str:
     """" The baselines' pinball loss and coverage are their intervals' ..." where a quantile model has them (``bands``:
     ``baseline_scores``), naming the model whose levels and training rows the table's are, and what the pinball
     losses' test against each baseline's intervals found where it ran; "" where none has."""
@@ -156,5 +157,5 @@ def intervals_note(bands: dict) -> str:
     tested = {name: each for name, each in bands.items() if all("p_value" in v for v in each.values())}
     if not tested:
         return said + " The models' pinball losses are not tested against the baselines'."
-    note = baseline_note(tested, BY_PINBALL, intervals=True)  # compare's note on the baselines, of their intervals
+    note = baseline_note(tested, BY_PINBALL, intervals=True, untested=untested)  # compare's note on the baselines, of their intervals
     return f"{said} {note[0].upper()}{note[1:]}"

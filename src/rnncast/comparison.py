@@ -29,7 +29,7 @@ class Comparison:
     group: str
     winner: str | None  # the model whose MSE is lower than every other's beyond chance; None: no such model
     sentence: str
-    pairs: list[dict] = field(default_factory=list)  # {a, b, lower, statistic, p, p_holm, differs}
+    pairs: list[dict] = field(default_factory=list)  # {a, b, lower, statistic, p, p_holm, differs, no_test}
 
 
 def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: float = ALPHA, times=None, keep=None,
@@ -50,10 +50,15 @@ def compare(errors: dict[str, np.ndarray], horizon: int, group: str, alpha: floa
     pairs = []
     for a, b in itertools.combinations(names, 2):
         dm = significance.diebold_mariano(errors[a], errors[b], horizon, times, keep)  # one-sided: small p when a is better
-        one_sided = dm["p_value"]
-        p = 1.0 if not np.isfinite(one_sided) else min(1.0, 2 * min(one_sided, 1 - one_sided))  # equal errors: no test
-        pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p})
-    for pair, adjusted in zip(pairs, holm([pair["p"] for pair in pairs])):
+        one_sided, few = dm["p_value"], significance.too_few_times(dm["times"]) if dm["times"] < 2 else None
+        p = (float("nan") if few else 1.0 if not np.isfinite(one_sided)  # no test: too few times, or equal errors
+             else min(1.0, 2 * min(one_sided, 1 - one_sided)))
+        pairs.append({"a": a, "b": b, "lower": a if mse[a] <= mse[b] else b, "statistic": dm["statistic"], "p": p,
+                      "no_test": few})
+    tested = [pair for pair in pairs if pair["p"] == pair["p"]]  # decision 1886: an untested pair has no p, no "tie"
+    for pair in pairs:
+        pair.update(p_holm=float("nan"), differs=False)
+    for pair, adjusted in zip(tested, holm([pair["p"] for pair in tested])):
         pair.update(p_holm=adjusted, differs=adjusted < alpha)
     winner, sentence = decide(mse, pairs, group, measure, alike)
     return Comparison(group, winner, sentence + untrained_clause([n for n in names if n in untrained]), pairs)
@@ -120,6 +125,12 @@ def decide(mse: dict[str, float], pairs: list[dict], group: str, measure: str = 
     against = {(p["b"] if p["a"] == best else p["a"]): p for p in pairs if best in (p["a"], p["b"])}
     rivals = sorted(against, key=mse.get)
     test = "Holm-adjusted two-sided Diebold–Mariano p"
+    untested = [p["no_test"] for p in pairs if p.get("no_test")]
+    if untested:  # too few forecast times for any test (decision 1886): the ranking, and that chance was not weighed
+        ranked = (f"{best} has the lowest {measure}, {mse[best]:.4g}, {_lower(mse, best, rivals)}" if rivals else
+                  f"{best}'s {measure} is {mse[best]:.4g}")
+        return None, (f"With the {group}, {ranked}, but it was not tested against chance (no Diebold–Mariano test "
+                      f"could be made: {untested[0]}), so no model is named the winner and none is said to tie.")
     if rivals and all(against[r]["differs"] for r in rivals):
         held = [p_number(against[r]["p_holm"]) for r in rivals]  # "< 1e-16" where double precision leaves it at 0
         p_values = (f"= {listing(held)}" if not any(p[0] in "<>" for p in held)
@@ -163,11 +174,16 @@ def at_least(p: float) -> str:
 
 def pair_table(comparison: Comparison) -> list[list[str]]:
     """The head and one row per pair: the lower MSE, the DM statistic (negative when the first is
-    better), the raw two-sided and the Holm-adjusted p-value, and whether the pair differs."""
+    better), the raw two-sided and the Holm-adjusted p-value, and whether the pair differs; "-" for a statistic
+    that none is (None or NaN), and "no test" for a pair's p-values where none could be made (decision 1886)."""
     table = [["pair", "lower test MSE", "DM statistic", "p (two-sided)", "p (Holm)", "beyond chance"]]
     for p in comparison.pairs:
-        table.append([f"{p['a']} vs {p['b']}", p["lower"], f"{p['statistic']:.2f}", p_number(p["p"]),
-                      p_number(p["p_holm"]), "yes" if p["differs"] else "no"])
+        statistic = p["statistic"]
+        untested = p.get("no_test") or p["p"] is None or p["p"] != p["p"]
+        table.append([f"{p['a']} vs {p['b']}", p["lower"],
+                      "-" if statistic is None or statistic != statistic else f"{statistic:.2f}",
+                      "no test" if untested else p_number(p["p"]), "no test" if untested else p_number(p["p_holm"]),
+                      "not tested" if untested else "yes" if p["differs"] else "no"])
     return table
 
 

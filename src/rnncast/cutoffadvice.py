@@ -74,7 +74,7 @@ def span(panel: Panel, need: int | None, reach: int) -> str | None:
                key=lambda keep: (len(keep), max(ends[s][0] for s in keep)))  # the most series, then the latest
     low, high = max(ends[s][0] for s in kept), min(ends[s][1] for s in kept)
     out = [s for s in range(panel.n_series) if s not in kept]
-    return _range(panel, low, high) + (f"{_leaves_out(panel, out)} (no cutoff keeps every series)" if out else "")
+    return _range(panel, low, high) + (f"{_leaves_out(panel, out)} (no single cutoff keeps every series)" if out else "")
 
 
 def _leaves_out(panel: Panel, series: list[int]) -> str:

@@ -267,15 +267,17 @@ def counts(cutoff, panel: Panel, needs: list | None = None) -> list[dict]:
             for n_up, n in zip(upto.tolist(), panel.lengths.tolist())]
 
 
-def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int) -> str:
+def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int, also: str = "") -> str:
     """What every series of a backtest whose first cutoff is ``cutoff`` needs, said with ``counts``: rows up to it for
     the first model's training and validation, and after it for ``n_windows`` cutoffs ``step`` rows apart each
-    forecasting a horizon; where no series holds them after it, how many windows its rows after it do hold and where
-    the data ends, the remedy that names the cause (a backtest from a cutoff near the data's end)."""
+    forecasting a horizon, then ``also`` (the season of rows the seasonal naive baseline reads: ``seasonrows.need``),
+    said with the rest of the need, not after the offers (decision 1888); where no series holds them after it, how
+    many windows its rows after it do hold and where the data ends, the remedy that names the cause (a backtest from
+    a cutoff near the data's end)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)
     reach = data_s.horizon + (n_windows - 1) * step  # the rows after the cutoff its windows forecast
     text = (f"{_up_parts(up, cutoff, panel, data_s)} and {reach} after it ({n_windows} cutoffs {counted(step, 'step')} apart from it, and a horizon after the "
-            "last)")
+            "last)") + also
     most = int((panel.lengths - _rows_up_to(panel, as_time(cutoff, panel))).max(initial=0))  # rows after it, at most
     if most < reach:  # each offer checked: the windows that fit where the rows up to it do, cutoffs that hold both
         fit, out = cutoffadvice.windows_at(up, counts(cutoff, panel), data_s.horizon, step, panel)

@@ -10,7 +10,7 @@ import logging
 
 import numpy as np
 
-from rnncast import cutoffadvice, cutoffs, leftout
+from rnncast import cutoffadvice, cutoffs, leftkeeps, leftout
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block
@@ -37,7 +37,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         needed, why, cut = cutoffs.needed(data_s.cutoff, panel, data_s)
         # only where nothing trains; ``why`` says the horizon after it once (decision 1659: "7 after it" was said twice)
         remedy = lambda: cutoffadvice.remedy(panel, data_s, cut)  # noqa: E731
-        return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut))
+        return _kept(panel, splits, report_short(panel, splits, needed, why, remedy, cut=cut, settings=data_s))
     if split is not None:
         split = split if isinstance(split, Split) else Split(*_borders(split))
         fractions = [f"{name}={getattr(data_s, name)!r}" for name in ("val_frac", "test_frac")
@@ -66,7 +66,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
     skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
                            f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
-                           f"({data_s.test_frac * 100:.3g}%) rows", remedy)
+                           f"({data_s.test_frac * 100:.3g}%) rows", remedy, settings=data_s)
     return _kept(panel, splits, skipped)
 
 
@@ -110,7 +110,8 @@ def _given_split(split: Split, n_rows: int, data_s: DataSettings) -> Split:
 
 
 def report_short(panel: Panel, splits: list, needed: int | None, why: str, remedy="",
-                 cut: list[dict] | None = None, short_for: str = "too short to train") -> list[dict]:
+                 cut: list[dict] | None = None, short_for: str = "too short to train",
+                 settings: DataSettings | None = None) -> list[dict]:
     """Series without a split are too short to train: an error when every one is, else a warning
     that names them (as the caller gave their ids, ``Panel.given_id``); returns them as ``{"id", "rows", "needed"}``
     with the ids as text, as a fitted state keeps them. ``remedy``: what else would do (text, or a function giving
@@ -118,7 +119,9 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
     ``cut``: [S] each series' rows as a cutoff counts them (``cutoffs.counts``: ``cutoff_rows``, and ``cutoff_needs``
     at fit), which its record adds and its name says (``leftout.rows``), ``why`` then the whole need
     (``cutoffs.backtest_needed``), not a length that a series longer than it would seem to hold. ``short_for``: what
-    they are too short for ("too short for this backtest": rows up to a cutoff to train on, and windows after it)."""
+    they are too short for ("too short for this backtest": rows up to a cutoff to train on, and windows after it).
+    ``settings``: fit's, whose val_frac or horizon that keeps the most of them the warning offers (``leftkeeps.keeps``,
+    decision 1889) where some series train."""
     short = [s for s, split in enumerate(splits) if split is None]
     if not short:
         return []
@@ -136,10 +139,14 @@ def report_short(panel: Panel, splits: list, needed: int | None, why: str, remed
                            f"{listed}; each needs {need}{remedy}")
     one = len(short) == 1
     lacks = ("lacks" if one else "lack") + " the rows the cutoff needs" if rows else f"{'is' if one else 'are'} {short_for}"
+    records = [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})}
+               for s in short]
+    keeps = "" if settings is None else leftkeeps.keeps(records, settings.lookback, settings.horizon, settings.val_frac,
+                                                        settings.test_frac)
     if first_in_block("left out", listed, need):  # a tune's trials leave out what it said before them (said_once)
-        log.warning("%d of %d series %s and %s left out: %s; %s needs %s",
-                    len(short), panel.n_series, lacks, "is" if one else "are", listed, "it" if one else "each", need)
-    return [{"id": panel.ids[s], "rows": int(panel.lengths[s]), "needed": needed, **(cut[s] if cut else {})} for s in short]
+        log.warning("%d of %d series %s and %s left out: %s; %s needs %s%s", len(short), panel.n_series, lacks,
+                    "is" if one else "are", listed, "it" if one else "each", need, keeps)
+    return records
 
 
 def few_windows(splits: list[Split], data_s: DataSettings) -> None:

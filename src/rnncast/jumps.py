@@ -56,7 +56,42 @@ def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
                           "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]),
                                      "after": float(column[k + 1]), "row": k + 1} for k in named],
                           "raise": scale_raise(column, steps, rest, named, season), "season": season})
+            if spike(found[-1]["steps"]):
+                found[-1]["explained"] = explained(panel, s, j, named[0] + 1, season)
     return found
+
+
+USUAL = 0.5  # a covariate's most common value on a series' rows at least this share of them: its usual state
+
+
+def explained(panel: Panel, s: int, j: int, row: int, season: int = 1) -> list[str]:
+    """What explains a one-row spike of target ``j`` at ``row`` of series ``s`` as a real value (decision 1890): each
+    covariate (past or future) whose value on that row is not its usual one (the value it takes on at least ``USUAL``
+    of the series' rows: 0 for a promotion or holiday flag; a covariate of ever-changing values has none), "xmas=1",
+    "promo=1", "discount=30"; and a like peak one ``season`` before or after it (a row of the series, give or take
+    one, as far above or below its neighbours as a quarter of the spike or more, on the same side: a yearly
+    Christmas week), "a like peak one season after it (157 at 2025-12-28)". [] where nothing does."""
+    rows = panel.rows(s)
+    names, values = panel.named_columns(s)[panel.n_targets:], rows[:, panel.n_targets:]
+    said = []
+    for name, column in zip(names, values.T):
+        kept = column[np.isfinite(column)]
+        if not len(kept) or not np.isfinite(column[row]):
+            continue
+        usual, counts = np.unique(kept, return_counts=True)
+        if counts.max() >= USUAL * len(kept) and column[row] != usual[counts.argmax()]:
+            said.append(f"{name}={column[row]:g}")
+    y = rows[:, j]
+    height = lambda r: y[r] - (y[r - 1] + y[r + 1]) / 2 if 0 < r < len(y) - 1 else 0.0  # noqa: E731
+    size = height(row)
+    if season and season > 1:
+        for side, way in ((-1, "before"), (1, "after")):
+            near = [r for r in (row + side * season + d for d in (0, -1, 1)) if np.isfinite(height(r))
+                    and height(r) * np.sign(size) >= 0.25 * abs(size)]
+            if near:
+                said.append(f"a like peak one season {way} it ({y[near[0]]:.6g} at {panel.when(s, near[0])})")
+                break
+    return said
 
 
 def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int) -> float:
@@ -103,6 +138,10 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
     """Say ``find``'s first column in one line, each of its steps (the other columns counted), and what they do to
     the scores; one value far off that the line on missing-value codes named (``coded``:
     ``codedblanks.named_codes``) pointed to it, not guessed at and advised apart (decision 1607)."""
+    for f in (f for f in found if f.get("explained")):  # a real peak: said, not advised away (decision 1890)
+        _explained_peak(f, [g for g in found if g.get("explained")])
+        break
+    found = [f for f in found if not f.get("explained")]
     if not found:
         return
     f = found[0]
@@ -134,6 +173,30 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
     log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by %s, which %s by "
                 "%.0f%%; if the values before %s are in other units (a split), put them in the later units before "
                 "fitting%s", f["column"], whose, moves, what, scale, these, 100 * f["raise"], before, more)
+
+
+def _explained_peak(f: dict, explained_ones: list[dict]) -> None:
+    """Say the first one-row spike that its row's covariates or its season explain (``explained``) as a real value:
+    what explains it and that MASE's scale holds it, with no "typo?" and no advice to blank it."""
+    up, down = f["steps"]
+    if not first_in_block("jump", f["series"], f["column"], up["time"]):
+        return
+    season = f.get("season") or 1
+    scale = ("the training rows' mean step" if season == 1 else
+             f"the training rows' mean difference one season ({season} rows) apart")
+    more = (f"; likewise {counted(len(explained_ones) - 1, 'other column')}" if len(explained_ones) > 1 else "")
+    log.info("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after), "
+             "read as a real value, not a typo: %s may explain it. It raises MASE's scale (%s) by %.0f%%%s",
+             f["column"], f" of {f['series']}" if f["series"] else "", up["after"], up["time"], up["before"],
+             down["after"], _and(f["explained"]), scale, 100 * f["raise"], more)
+
+
+def _and(parts: list[str]) -> str:
+    """"the row's xmas=1 and promo=1 and a like peak ...": the covariates named as the row's, then the season."""
+    values = [p for p in parts if "=" in p and not p.startswith("a like peak")]
+    rest = [p for p in parts if p not in values]
+    said = ([f"the row's {', '.join(values[:-1]) + ' and ' if len(values) > 1 else ''}{values[-1]}"] if values else [])
+    return " and ".join(said + rest)
 
 
 def spike(steps: list[dict]) -> bool:

@@ -260,6 +260,9 @@ def _beside(value, text: str, sep: str | None = None) -> str:
         elif comma:
             share = share.replace(".", ",")
         what = "a percentage" if sign == "%" else "per mille (parts per thousand)"
+        if share.lstrip("+-").strip("0.,") == "" == number.lstrip("+-").strip("0.,"):  # 0%: both read 0 (decision 1887)
+            example = f"20{sign} is 20 or {'0.2' if sign == '%' else '0.02'}"
+            return f"; {value!r} is {what}; write {number} (0 either way: {example}), as the column means"
         return f"; {value!r} is {what}; write {number} or {share}, as the column means"
     elif after and any(c.isalpha() for c in sign) and all(c.isalpha() or c in "/.\u00b0\u00b2\u00b3" for c in sign):
         kind = "a unit"

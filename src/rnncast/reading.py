@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (blanklabels, featuresonly, fittedlayout, idkeys, idtypes, indexcolumns, leftout, missingcodes, offcalendar, owncalendars,
-                     rowindex, rolenames, serieskeys,
+from rnncast import (blanklabels, featuresonly, fittedlayout, idkeys, idtypes, indexcolumns, leftkeeps, missingcodes, offcalendar,
+                     owncalendars, rowindex, rolenames, serieskeys,
                      staticdrift, staticids, statictext, timeunread, toldtime, zerotail)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -26,7 +26,7 @@ from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MOD
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_in_block, first_time
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, hints, listed, rows_span, some
+from rnncast.spelling import counted, hint, hints, listed, rows_span
 from rnncast.spelling import one_series as read_for_one_series
 from rnncast.seriesids import as_read, id_text, id_texts, unknown
 from rnncast.state import FittedState
@@ -223,8 +223,8 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     left_out = [s for s, i in enumerate(panel.ids) if i in short]
     if left_out and state.layout != "single":
         if first_in_block("not " + doing, tuple(left_out)):  # a tune's trials: said by the first (said_once)
-            log.warning("series %s %s and %s not %s", some([repr(panel.given_id(s)) for s in left_out], 10),
-                        leftout.reason(state.skipped_series, len(left_out) == 1), leftout.are(len(left_out)), doing)
+            log.warning("%s", leftkeeps.said([repr(panel.given_id(s)) for s in left_out],  # decision 1889
+                                             state.skipped_series, state.settings.data, doing, panel.ids))
         gone = set(left_out)  # once, not per series: 2,000 series of which 1,000 short built 2,000 sets
         panel = panel.subset([s for s in range(panel.n_series) if s not in gone])
     if doing == "forecast" and panel.time is None and panel.n_series:

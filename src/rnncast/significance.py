@@ -247,6 +247,22 @@ def ewc_variance(d, present, terms: int) -> float:
     return total / terms
 
 
+def too_few_times(times: int) -> str:
+    """Why ``diebold_mariano`` gives no p-value over ``times`` < 2 forecast times, as every verdict says it after
+    "no Diebold–Mariano test could be made: " (fit, evaluate, compare; decision 1886): "1 forecast time, and it
+    needs 2"."""
+    return f"{times} forecast time{'s' * (times != 1)}, and it needs 2"
+
+
+def untestable(errors, times=None, keep=None) -> str:
+    """``too_few_times`` where the windows of ``errors`` [W, H, T] (any forecaster's of them) keep a value at fewer
+    than 2 forecast times (``times`` [W], ``keep`` [W, H, T], as ``diebold_mariano`` takes them), so that no test of any
+    two forecasters of them can be made; "" where it can."""
+    _, present = _series(errors, errors, np.arange(len(errors)) if times is None else times, keep)
+    n = int(present.sum())
+    return too_few_times(n) if n < 2 else ""
+
+
 VERDICT_ALPHA = 0.05  # the verdicts' line: a lower MSE counts where p is below it (``verdicts.beats``)
 SAME = 1e-6  # relative: two losses this close are one (float32's rounding of the same forecasts)
 

@@ -64,11 +64,11 @@ def not_forecast(held: list, skipped=()) -> None:
     """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
     of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
     id typo most often (decision 1495): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
-    (too short to train), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
+    (and are not forecast), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
     not used"."""
     short = {str(i) for i in skipped}
     parts = []
-    for fit_left, why in ((True, "fit left out (too short to train)"), (False, "the model was not fitted on (no such series)")):
+    for fit_left, why in ((True, "fit left out (and are not forecast)"), (False, "the model was not fitted on (no such series)")):
         rows = [i for i in held if (str(i) in short) == fit_left]
         if rows:
             names = list(dict.fromkeys(rows))

@@ -21,7 +21,7 @@ from rnncast.pvaluecaveats import drift_caveat, few_counts, few_times
 from rnncast.runnotes import Fitted
 from rnncast.scoretext import quoter
 from rnncast.seasons import Season
-from rnncast.significance import VERDICT_ALPHA, one_sided_text, same
+from rnncast.significance import VERDICT_ALPHA, one_sided_text, same, too_few_times
 from rnncast.spelling import counted, times_over
 
 
@@ -98,7 +98,7 @@ def untested(result: dict, how: str) -> str:
     sentence says why itself (``backtest_verdict``)."""
     if "times" not in result or how.startswith("the same MSE"):
         return ""
-    why = (f"{counted(result['times'], 'forecast time')}, and it needs 2" if result["times"] < 2
+    why = (too_few_times(result["times"]) if result["times"] < 2  # compare's words too (decision 1886)
            else "the loss differences do not vary")
     return f" (no Diebold–Mariano test could be made: {why})"
 

@@ -1,0 +1,82 @@
+"""Why fit left each series out, and the setting that keeps them (``leftkeeps.py``, decision 1889)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.config import DataSettings
+from rnncast.leftkeeps import keeps, kept, needed, reason, said
+
+# A tester's weekly panel at cutoff: lookback 13, horizon 13, val_frac 0.1 need 126 rows up to the cutoff
+TWO_YEARS = [{"id": f"P{i}", "rows": n + 13, "needed": 139, "cutoff_rows": [n, 13], "cutoff_needs": [126, 13]}
+             for i, n in enumerate((103, 98, 96, 105))]
+NEW = {"id": "new", "rows": 30, "needed": 139, "cutoff_rows": [17, 13], "cutoff_needs": [126, 13]}
+GONE = {"id": "gone", "rows": 167, "needed": 139, "cutoff_rows": [167, 0], "cutoff_needs": [126, 13]}
+WEEKLY = (13, 13, 0.1, 0.0)
+
+
+def test_kept_splits_the_rows_as_fit_does():
+    assert not kept(TWO_YEARS, *WEEKLY).any()
+    assert kept(TWO_YEARS, 13, 13, 0.14, 0.0).all()  # 96 rows: 13 for validation, 83 for training
+    assert kept([GONE], 13, 13, 0.5, 0.0).tolist() == [False]  # no rows after the cutoff: no share keeps it
+    assert kept([{"id": "a", "rows": 40, "needed": 85}], 4, 3, 0.1, 0.1).tolist() == [True]  # no cutoff: shares
+    assert kept([{"id": "a", "rows": 20, "needed": 85}], 4, 3, 0.1, 0.1).tolist() == [False]  # 2 test rows < 3
+
+
+def test_the_share_that_keeps_them_is_offered_not_only_a_shorter_horizon():
+    """The validation share, 10 rows of two years of weeks, could not hold a horizon of 13: 0.14 keeps them."""
+    assert keeps(TWO_YEARS, *WEEKLY).startswith(
+        "; fit again with val_frac 0.14 (val_frac=0.14, --val-frac 0.14) to keep all of them")
+    said_of = keeps(TWO_YEARS + [NEW, GONE], *WEEKLY)
+    assert said_of.startswith("; fit again with val_frac 0.14 (val_frac=0.14, --val-frac 0.14) to keep 4 of them")
+    assert "or with horizon " in said_of
+    assert keeps([GONE], *WEEKLY) == ""  # nothing keeps a series that ended before the cutoff
+    assert keeps([], *WEEKLY) == ""
+
+
+def test_each_reason_is_its_own_and_the_need_says_the_validation_share_binds():
+    assert reason(TWO_YEARS, *WEEKLY) == "had too few rows up to the fit's cutoff"
+    assert reason([GONE], *WEEKLY) == "had too few rows after the fit's cutoff"
+    assert reason(TWO_YEARS + [GONE], *WEEKLY) == ("had too few rows up to the fit's cutoff or after it (4 up to it, "
+                                                   "1 after it)")
+    assert reason([{"id": "a", "rows": 5, "needed": 9}], 4, 3, 0.1, 0.1, one=True) == "was too short to train"
+    assert needed(*WEEKLY, 126, "2026-08-30") == ("each needs 126 rows up to the cutoff 2026-08-30, of which the 10% "
+                                                  "for validation must hold a horizon of 13, and 13 after it")
+    assert needed(50, 3, 0.1, 0.1, 59) == "each needs 59 rows"  # the training rows bind: no word of validation
+
+
+def test_predict_names_where_every_series_left_out_is_listed_its_reason_and_the_remedy():
+    records = [{**TWO_YEARS[i % 4], "id": f"P{i:02d}"} for i in range(12)] + [GONE]
+    data = DataSettings(lookback=13, horizon=13, val_frac=0.1, cutoff="2026-08-30")
+    text = said([repr(d["id"]) for d in records], records, data, "forecast", [d["id"] for d in records] + ["other"])
+    assert text.startswith("series 'P00', 'P01', ")
+    assert ("'P09' and 3 more had too few rows up to the fit's cutoff or after it (12 up to it, 1 after it) and are "
+            "not forecast (all 13, each with its rows and reason, are in the fit run's metrics.json skipped_series); "
+            "each needs 126 rows up to the cutoff 2026-08-30, of which the 10% for validation must hold a horizon of "
+            "13, and 13 after it; fit again with val_frac 0.14") in text
+    one = said(["'P00'"], records, data, "scored", ["P00"])  # only the data's series are said
+    assert one.startswith("series 'P00' had too few rows up to the fit's cutoff and is not scored; each needs 126")
+    assert "all 1" not in one
+
+
+def test_fit_and_predict_offer_the_val_frac_that_keeps_the_series_left_out(caplog):
+    """A daily panel's series of 40 rows is left out with val_frac 0.1 (4 rows) and horizon 5: fit's warning and
+    predict's offer val_frac 0.12, which keeps it (its test share, 20%, holds a horizon)."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"unique_id": sid, "ds": pd.date_range("2024-01-01", periods=n, freq="D"),
+                                     "y": rng.normal(size=n).cumsum()}) for sid, n in (("long", 120), ("short", 40))],
+                      ignore_index=True)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 4, "horizon": 5, "val_frac": 0.1, "test_frac": 0.2}).fit(frame)
+        fit_said = caplog.text
+        caplog.clear()
+        model.predict(frame)
+    assert "1 of 2 series is too short to train and is left out: 'short' (40 rows)" in fit_said
+    assert "fit again with val_frac 0.12 (val_frac=0.12, --val-frac 0.12) to keep all of them" in fit_said
+    assert "series 'short' was too short to train and is not forecast; each needs" in caplog.text
+    assert "fit again with val_frac 0.12 (val_frac=0.12, --val-frac 0.12) to keep all of them" in caplog.text
