@@ -81,3 +81,12 @@ def test_a_coverage_of_few_values_is_written_as_a_count():
     assert share_text(0.85, {"by_level": {"values": 20}}) == "85% (17 of 20)"
     assert share_text(0.8509, {"by_level": {"values": FEW_VALUES}}, "x") == "85.09% of x"
     assert share_text(0.8509, {}) == "85.09%"  # no count known: as before
+
+
+def test_unpaired_names_the_levels_that_end_no_interval():
+    """The levels whose share at or below is their only check, shown per series (decision 1892): 0.5 always."""
+    from rnncast import calibration
+
+    assert calibration.unpaired({"0.5": {}, "0.9": {}, "0.95": {}, "values": 3}) == ["0.5", "0.9", "0.95"]
+    assert calibration.unpaired({"0.05": {}, "0.5": {}, "0.9": {}, "0.95": {}}) == ["0.5", "0.9"]
+    assert calibration.unpaired({"0.1": {}, "0.9": {}}) == [] and calibration.unpaired({}) == []

@@ -476,6 +476,33 @@ def test_a_data_file_named_like_a_word_after_an_on_off_flag_is_read_as_data(tmp_
     assert on_off_misuse(["fit", "--window-scale", "no"]) is None
 
 
+@pytest.mark.parametrize("argv, said", [
+    (["fit", "d.csv", "--quantiles", "0.5", "0.9", "0.95", "--epochs", "1"],
+     "--quantiles takes one comma-separated value, and 0.9 0.95 were left over: write --quantiles 0.5,0.9,0.95"),
+    (["fit", "d.csv", "--quantiles=0.1", "0.9"], "--quantiles takes one comma-separated value, and 0.9 was left over: "
+                                                 "write --quantiles 0.1,0.9"),
+    (["fit", "d.csv", "--future-covariates", "electives", "holiday", "--epochs", "1"],
+     "--future-covariates takes one comma-separated value (or the flag once for each name), and holiday was left "
+     "over: write --future-covariates electives,holiday"),
+    (["backtest", "d.csv", "--features", "a,b", "c"], "--features takes one comma-separated value (or the flag once "
+                                                      "for each name), and c was left over: write --features a,b,c"),
+])
+def test_a_list_flag_given_space_separated_values_says_the_comma_spelling(capsys, argv, said):
+    """A planner wrote --quantiles 0.5 0.9 0.95 and got "unrecognized arguments: 0.9 0.95", no flag named (t36t2,
+    decision 1894)."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == f"rnncast {argv[0]}: error: {said}\n"
+
+
+def test_a_stray_word_after_no_list_flag_keeps_argparses_line(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["fit", "d.csv", "--target", "y", "--epochs", "1", "stray"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == ("rnncast fit: error: unrecognized arguments: stray (rnncast fit --help lists "
+                                       "what is accepted)\n")
+
+
 def test_predict_out_on_a_full_disk_names_the_file_that_the_disk_is_full_and_that_it_is_kept(capsys, tmp_path, folder,
                                                                                              run, monkeypatch):
     """predict --out on a full disk said only "No space left on device": which file, and whether it was harmed?"""

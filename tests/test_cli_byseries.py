@@ -113,6 +113,39 @@ def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_f
     assert "pinball" not in point and "furthest" not in point
 
 
+def _levels(below: dict, values: int = 1624) -> dict:
+    return {level: {"below": share, "tied": 0.0, "pinball": 1.0} for level, share in below.items()} | {"values": values}
+
+
+def test_levels_that_end_no_interval_show_their_share_per_series_and_name_the_furthest():
+    """A planner's 0.5/0.9/0.95 (t36t2): the pooled 90.2% at or below 0.9 hid ward F at 85.4%, and the by-series table
+    and CSV had no share at all, as no two levels make an interval (decision 1892)."""
+    result = _result(3)
+    shares = {"store0001": (0.49, 0.901, 0.95), "store0002": (0.50, 0.854, 0.925), "store0003": (0.51, 0.899, 0.99)}
+    for name, (half, high, top) in shares.items():
+        result["series"][name]["model"].update(pinball=1.0, by_level=_levels({"0.5": half, "0.9": high, "0.95": top}))
+        result["series"][name]["mean"].update(pinball=1.1, by_level=_levels({"0.5": 0.6, "0.9": 1.0, "0.95": 1.0}))
+    text = series_text(result)
+    lines = text.splitlines()
+    assert lines[0].endswith("≤qL: the share of its values at or below its quantile at level L, a fraction)")
+    assert lines[1].split()[-4:] == ["pinball", "≤q0.5", "≤q0.9", "≤q0.95"]
+    assert "0.8540  0.9250" in text and "1.0000  1.0000" in text  # the model's and the baseline's beside it
+    assert lines[-1] == ("furthest from their levels: 0.9 in series 'store0002', 85.4% of its values at or below it (1 "
+                         "of 3 series far from 90%); 0.95 in series 'store0003', 99.0% of its values at or below it (2 "
+                         "of 3 series far from 95%) (far: by a binomial test of the misses, p < 0.01, ties counted as "
+                         "a range)")
+    frame = series_frame(result).set_index("series")
+    assert frame.loc["store0002", "model_below_0.9"] == pytest.approx(0.854)
+    assert frame.loc["store0002", "mean_below_0.95"] == 1.0 and "repeat_below_0.9" not in frame
+    paired = _result(3)  # 0.1 and 0.9 make the 80% interval: its coverage column as before, 0.5's share beside it
+    for name in paired["series"]:
+        paired["series"][name]["model"].update(pinball=1.0, coverage_80=0.8,
+                                               by_level=_levels({"0.1": 0.1, "0.5": 0.5, "0.9": 0.9}))
+    head = series_text(paired).splitlines()[1].split()
+    assert head[-4:] == ["pinball", "80%", "covers", "≤q0.5"] and "model_below_0.5" in series_frame(paired)
+    assert "model_below_0.9" not in series_frame(paired)
+
+
 def test_several_targets_heading_says_each_score_is_the_targets_mean():
     """A tester's finding: with targets y and z the table was headed "its original units" though each row is the mean
     of the two targets' scores (and R² that of the targets whose values vary in the series)."""

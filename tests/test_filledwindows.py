@@ -181,4 +181,5 @@ def test_zero_fill_warns_of_the_covariates_it_carried_not_of_its_observed_zeros(
         model.predict(frame.drop(index=[196, 197]))  # two days absent: rows added, sales 0, x carried forward
     said = [r.getMessage() for r in caplog.records if "forecast reads rows that fill 'zero' added" in r.getMessage()]
     assert len(said) == 1 and "'x' is carried forward" in said[0] and "2 rows" in said[0]
+    assert "counts as observed (none happened)" in said[0]  # no retail word on any data (decision 1898)
     assert not any("made, not observed" in r.getMessage() for r in caplog.records)

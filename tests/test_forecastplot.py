@@ -628,3 +628,17 @@ def test_a_model_of_the_features_alone_draws_points_not_a_line_through_unrelated
     line = next(l for l in forecast_plot(reads, frame, {"model (lstm)": reads}).axes[0].get_lines()
                 if l.get_label() == "actual")
     assert line.get_linestyle() == "-"
+
+
+def test_a_baseline_some_series_lack_is_drawn_and_named_only_where_it_is():
+    """A planner's forecast.png listed "baseline: climatology" beside ward 'C', which has none (t36t2, decision
+    1899): the row drew an all-blank line under that label. Drawn only where the series has it, its entry names them."""
+    from conftest import yearly_stations
+    data = yearly_stations({"A": "2015-01-01", "B": "2018-06-01"})
+    model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y", id_col="id")
+    fig = forecast_plot(model, data, {"model": model})
+    rows = {ax.get_title().split("'")[1]: [line.get_label() for line in ax.get_lines()] for ax in fig.axes
+            if ax.get_title()}
+    assert not any("climatology" in label for label in rows["B"])
+    assert "baseline: climatology ('A' only)" in rows["A"]
+    assert "baseline: climatology ('A' only)" in legend(fig.axes[0])  # the legend beside the first row, whichever

@@ -89,7 +89,8 @@ def test_the_first_gap_a_clock_change_explains_is_named_after_ordinary_gaps_in_o
     with caplog.at_level("WARNING", logger="rnncast"):
         load_panel(pd.concat([a, b]), "y", id_col="id")
     (warned,) = [r.getMessage() for r in caplog.records]
-    assert warned.startswith("3 rows are missing from the 'h' calendar in 2 series (first: series 'a' at 2024-03-09 03:00")
+    assert warned.startswith("3 rows are missing from the 'h' calendar in 2 series (series 'a': 2 rows, one run, "
+                             "2024-03-09 03:00:00 to 2024-03-09 04:00:00; series 'b': 1 row at 2024-03-10 02:00:00)")
     assert "(2024-03-10 02:00:00 does not exist in America/New_York, America/Chicago, America/Denver, " \
            "America/Los_Angeles); give its zone to read it (tz=, --tz)" in warned
 
@@ -296,3 +297,20 @@ def test_weeks_missing_on_several_holidays_of_one_market_are_still_said_to_be_it
         load_panel(_weekly("W-FRI", "2019-01-04", 150, good_fridays), target="y", time_col="date")
     said = next(m for m in _warnings(caplog) if "missing from the 'W-FRI' calendar" in m)
     assert "all 3 missing rows are on " in said and " holidays (weeks the data skips where the market closed" in said
+
+
+def test_a_panels_missing_rows_are_said_by_series_the_longest_run_first(caplog):
+    """A planner's ward C closed 59 days was hidden behind ward B's three single days, which came first in row order:
+    "first: series 'B' at 2025-11-20, ..." (t36t2, decision 1893); the fill count said the same."""
+    days = pd.date_range("2025-11-01", periods=150, freq="D")
+    b = pd.DataFrame({"ward": "B", "ds": days.delete([5, 40, 90]), "y": 1.0})
+    c = pd.DataFrame({"ward": "C", "ds": days[(days < "2026-01-01") | (days >= "2026-03-01")], "y": 2.0})
+    with caplog.at_level("WARNING", logger="rnncast"):
+        load_panel(pd.concat([b, c]), "y", id_col="ward")
+        load_panel(pd.concat([b, c]), "y", id_col="ward", fill_gaps=True, fill="ffill")
+    warned = [r.getMessage() for r in caplog.records]
+    assert warned[0].startswith("62 rows are missing from the 'D' calendar in 2 series (series 'C': 59 rows, one run, "
+                                "2026-01-01 to 2026-02-28; series 'B': 3 rows in 3 runs, the longest 1 row at "
+                                "2025-11-06); ")
+    assert warned[1] == ("fill_gaps inserted 62 missing rows (series 'C': 59 rows, one run, 2026-01-01 to 2026-02-28; "
+                         "series 'B': 3 rows in 3 runs, the longest 1 row at 2025-11-06)")

@@ -4,6 +4,7 @@ count, the series, the most negative value, what the scores are of and how to cl
 from __future__ import annotations
 
 import logging
+import re
 from types import SimpleNamespace
 
 import numpy as np
@@ -393,3 +394,44 @@ def test_one_spike_does_not_widen_the_rounding_so_far_that_a_written_negative_go
     forecasts = np.array([[[-0.135], [-0.266], [-1e-4], [5.0]]] * 4)  # [W=4, H=4, T=1]
     text = below_zero(forecasts, volume[:, None], ["volume"], [None] * 4, tolerance=tolerance)
     assert text.startswith("8 of the 16 test forecasts of 'volume' ('volume_hat') are below zero"), text
+
+
+def test_written_zero_counts_the_point_forecasts_and_each_quantile_level_in_one_line(caplog):
+    """A planner's --nonnegative fit wrote 2708 of 6240 test q0.1 forecasts as 0 and said nothing; predict wrote all
+    24 as 0 and warned only of point forecasts (t36t2, decision 1895)."""
+    low = np.zeros((2, 3, 1, 3), bool)
+    low[0, :, 0, 0] = True  # three 0.1 quantiles, no median
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        text = negatives.written_zero(low, (0.1, 0.5, 0.9))
+    assert text == ("none of the 6 test point forecasts but 3 of the 6 0.1 quantiles were below 0 and are written as 0 "
+                    "(and scored so), as nonnegative=True (--nonnegative) asks") and caplog.text.count("\n") == 1
+    low[1, 0, 0, :] = True
+    assert negatives.written_zero(low, (0.1, 0.5, 0.9), "", "-2.5") == (
+        "1 of the 6 point forecasts, 4 of the 6 0.1 quantiles, 1 of the 6 0.9 quantiles were below 0 and are written "
+        "as 0, as nonnegative=True (--nonnegative, given at fit) asks (the least -2.5)")
+    assert negatives.written_zero(np.zeros((2, 3, 1), bool)) is None
+
+
+def test_evaluate_and_backtest_of_a_nonnegative_model_say_how_many_they_wrote_as_zero(caplog, monkeypatch):
+    frame = make_panel(2, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    settings = {**TINY, "quantiles": (0.1, 0.5, 0.9), "nonnegative": True, "epochs": 1}
+    model = _sunk(Forecaster(**settings).fit(frame))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    (said,) = [r.getMessage() for r in caplog.records if "written as 0" in r.getMessage()]
+    assert re.match(r"(\d+) of the \1 test point forecasts, \1 of the \1 0.1 quantiles, \1 of the \1 0.9 quantiles "
+                    r"were below 0 and are written as 0 \(and scored so\)", said)
+    from rnncast import backtest
+    made = backtest.forecast_windows
+
+    def clipped(*a, **k):  # every forecast below 0 and clipped by the model, as a sunk network's are
+        original, scaled = made(*a, **k)
+        original.y_pred[:], original.quantiles[:] = 0.0, 0.0
+        return original, scaled
+    monkeypatch.setattr(backtest, "forecast_windows", clipped)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**settings).backtest(frame, n_windows=2)
+    (said,) = [r.getMessage() for r in caplog.records if "written as 0" in r.getMessage()]
+    assert re.match(r"\d+ of the \d+ backtest point forecasts, ", said)

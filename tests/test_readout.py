@@ -273,3 +273,19 @@ def test_a_verdict_beating_the_pooled_baselines_but_not_the_climatology_apart_is
     monkeypatch.setattr(climatologyseries, "beats_model", lambda part: False)
     said = readout.said(model, result)
     assert said.good and not said.unproven
+
+
+def test_evaluate_says_the_fits_overlap_line_in_the_spelling_of_the_data_it_reads(caplog):
+    """A run fit on day-first dates warned at evaluate of ISO data "(from 30/04/2026) ... (up to 30/07/2026)" beside
+    lines that wrote 2026-04-30 (t36t2, decision 1897); the result's test_overlap says it so too."""
+    import logging
+
+    from conftest import TINY, staggered_frame
+    frame = staggered_frame({"a": "2024-01-01", "b": "2024-02-15", "c": "2024-01-01"})
+    model = Forecaster(**TINY).fit(frame.assign(ds=frame["ds"].dt.strftime("%d/%m/%Y")))
+    assert "/" in model.state_.overlap["from"]
+    caplog.clear()  # fit's own line, in its own data's spelling
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(frame.assign(ds=frame["ds"].dt.strftime("%Y-%m-%d")))
+    [said] = [r.getMessage() for r in caplog.records if "fall on dates other series" in r.getMessage()]
+    assert "(from 2024-03-21)" in said and "/" not in said and result["test_overlap"]["from"] == "2024-03-21"

@@ -209,7 +209,8 @@ def test_a_future_column_with_no_step_in_the_rows_read_is_weighed_by_its_fitted_
     from rnncast import resolution
 
     rows = np.column_stack([np.arange(8.0), np.full(8, np.nan)])  # [N, C]: the target, then the covariate, missing
-    panel = SimpleNamespace(values=rows, offsets=np.array([0, 8]), id_col=None)
+    panel = SimpleNamespace(values=rows, offsets=np.array([0, 8]), id_col=None,
+                            calendar=SimpleNamespace(text_format=None))  # the data read's: its dates' spelling (decision 1897)
     data = SimpleNamespace(lookback=lookback, missing_values=None, scaler="standard")
     state = SimpleNamespace(settings=SimpleNamespace(data=data), calendar=SimpleNamespace(text_format=None))
     when = [list(pd.date_range("2020-01-01", periods=2, freq="MS"))]

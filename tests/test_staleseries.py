@@ -59,3 +59,18 @@ def test_a_backtest_of_series_ending_within_a_horizon_of_the_others_says_nothing
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "epochs": 1}).backtest(_panel(118), target="y", id_col="id", n_windows=2)
     assert not any("before the latest row" in r.getMessage() for r in caplog.records)
+
+
+def test_the_line_spells_dates_as_the_data_just_read_not_as_the_fit_read_them(caplog):
+    """A planner's run fit on day-first dates (07/12/2023) and given ISO data at predict said "'E' (last row
+    06/10/2026 ..." beside ISO lines (t36t2, decision 1897)."""
+    frame = _panel(60)
+    dayfirst = frame.assign(date=frame["date"].dt.strftime("%d/%m/%Y"))
+    model = Forecaster(**TINY).fit(dayfirst, target="y", id_col="id")
+    for data, last in ((frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")), "2020-02-29"),
+                       (dayfirst, "29/02/2020")):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            model.predict(data)
+        [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
+        assert f"'b' (last row {last}, forecast " in said

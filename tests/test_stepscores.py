@@ -78,3 +78,24 @@ def test_every_steps_scores_equal_the_scorer_run_on_that_step_alone():
         assert list(entry) == ["step", *alone]
         for name, block in alone.items():
             assert [entry[name][k] for k in SCORES] == pytest.approx([block[k] for k in SCORES], rel=1e-12)
+
+
+def test_a_quantile_models_steps_hold_pinball_and_each_levels_share_at_or_below():
+    """A planner asked "is the 0.95 quantile 14 days ahead right?" and by_step held MSE, MAE and MASE alone; the
+    shares by lead had to be recomputed from forecasts.csv (t36t2, decision 1896)."""
+    from rnncast.evaluation import interval_scores
+    rng = np.random.default_rng(2)
+    y = rng.normal(size=(50, 3, 1))
+    q = np.sort(rng.normal(size=(50, 3, 1, 3)), axis=-1)
+
+    def made(h=slice(None)):
+        return WindowForecasts(np.arange(50), np.arange(50) + 5, y[:, h], q[:, h, :, 1], {"repeat": y[:, h] + 1.0},
+                               None, series=np.zeros(50, dtype=np.int64), targets=["y"], quantiles=q[:, h],
+                               levels=(0.1, 0.5, 0.9), baseline_quantiles={"repeat": q[:, h] + 1.0})
+    for h, entry in enumerate(by_step(made(), None)):
+        alone = interval_scores(made(slice(h, h + 1)))  # the overall block's rule, on that step's windows alone
+        assert entry["model"]["pinball"] == pytest.approx(alone["pinball"], rel=1e-12)
+        assert entry["model"]["by_level"]["0.9"]["below"] == pytest.approx(float(np.mean(y[:, h, 0] <= q[:, h, 0, 2])))
+        assert entry["model"]["by_level"] == alone["by_level"]  # one function, the same values
+        assert entry["repeat"]["pinball"] > 0 and entry["repeat"]["by_level"]["values"] == 50
+    assert "pinball" not in by_step(_wf(), None)[0]["model"]  # a point model's steps as before

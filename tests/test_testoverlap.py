@@ -30,3 +30,17 @@ def test_series_on_the_same_dates_one_series_or_rows_without_time_have_no_overla
     assert overlap(*cut_panel(one, None, DATA)[:2]) is None
     numbered = load_panel(staggered_frame(STAGGERED).drop(columns="ds"))
     assert overlap(*cut_panel(numbered, None, DATA)[:2]) is None
+
+
+def test_the_kept_line_is_respelled_as_the_data_read_now_writes_its_dates():
+    """A run fit on day-first dates kept "(from 30/04/2026)"; evaluate of ISO data printed it beside ISO dates
+    (t36t2, decision 1897)."""
+    from rnncast.testoverlap import respelled
+    panel = load_panel(staggered_frame(STAGGERED))
+    said = overlap(*cut_panel(panel, None, DATA)[:2])
+    kept = respelled(said, None, "%d/%m/%Y")  # a model fitted on ISO text: none to read back, kept
+    assert kept is said
+    dayfirst = {**said, "from": "21/03/2024", "to": "04/05/2024", "text": said["text"].replace("2024-03-21", "21/03/2024")}
+    iso = respelled(dayfirst, "%d/%m/%Y", "%Y-%m-%d")
+    assert iso["from"] == "2024-03-21" and iso["to"] == "2024-05-04" and iso["text"] == said["text"]
+    assert respelled({**dayfirst, "from": "FY24"}, "%d/%m/%Y", "%Y-%m-%d")["from"] == "FY24"  # unread: as kept

@@ -32,10 +32,11 @@ def test_the_added_rows_covariates_are_carried_forward_not_zero_and_said(caplog)
     assert panel.filled[panel.offsets[0] + 5: panel.offsets[0] + 7, 1].tolist() == [-1, -2]  # made, from earlier rows
     assert panel.filled[:, 0].tolist() == [0] * len(panel.values)  # a zero sale is observed, as zero fill says
     said = [r.getMessage() for r in caplog.records if "not in their covariates" in r.getMessage()]
-    assert said == ["fill='zero' wrote 0 in the targets of the 6 rows it added (no sale), not in their covariates: "
-                    "'price', 'temp' (12 values) are carried forward from each series' last value before the row (a "
-                    "price holds until it changes), not read as 0; where a covariate is 0 there (a promotion flag), give "
-                    "those rows in the data with its values"]
+    assert said == ["fill='zero' wrote 0 in the targets of the 6 rows it added (none happened), not in their "
+                    "covariates: 'price', 'temp' (12 values) are carried forward from each series' last value before "
+                    "the row (a value holds until it changes), not read as 0; where a covariate is 0 there (an on/off "
+                    "flag), give those rows in the data with its values"]
+
 
 
 def test_a_blank_covariate_in_a_row_of_the_data_is_zero_filled_as_before_and_nothing_added_is_said(caplog):

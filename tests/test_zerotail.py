@@ -32,7 +32,7 @@ def test_zero_fill_writes_no_sales_up_to_the_panels_last_week_and_says_whose(cap
     assert panel.time[rows][-1] == WEEKS[-1] and len(panel.time[rows]) == len(WEEKS)
     assert panel.values[rows][-3:, 0].tolist() == [0.0, 0.0, 0.0] and panel.zero_tail == {c: 3}
     assert "fill='zero' wrote 0 in 3 missing rows after the last row of 1 series, up to the panel's last row " \
-           "2023-07-23: 'C' (3 from 2023-07-09); absent rows are taken as no sales (0)" in caplog.text
+           "2023-07-23: 'C' (3 from 2023-07-09); absent rows are taken as 0 (none happened)" in caplog.text
     assert "where a series ended instead (discontinued), leave its rows out, e.g. with pandas: df = df[df['sku'] != " \
            "'C']" in caplog.text
 
@@ -136,7 +136,7 @@ def test_evaluate_and_predict_say_the_tail_line_of_the_zeros_they_fill_once_per_
     model = Forecaster(lookback=6, horizon=2, epochs=1, hidden_size=4, seed=0, fill="zero").fit(
         data, target="sales", time_col="week", id_col="store")
     line = "fill='zero' wrote 0 in 6 missing rows after the last row of 2 series, up to the panel's last row " \
-           "2023-07-23: 4 (5 from 2023-06-25), 1 (1 from 2023-07-23); absent rows are taken as no sales (0)"
+           "2023-07-23: 4 (5 from 2023-06-25), 1 (1 from 2023-07-23); absent rows are taken as 0 (none happened)"
     for call in (lambda: model.evaluate(data), lambda: model.predict(data)):
         model.state_.said.clear()  # evaluate, then predict, of a model that has said nothing yet
         caplog.clear()

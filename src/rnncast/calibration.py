@@ -40,6 +40,15 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
             for i, level in enumerate(levels)} | {"values": int(y.size)}
 
 
+def unpaired(levels) -> list[str]:
+    """The names among ``levels`` (``by_level``'s keys, "0.9"; its ``"values"`` skipped) of the levels that end no
+    central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
+    share at or below is their only check, shown per series beside the intervals' coverage (decision 1892)."""
+    names = [name for name in levels if name != "values"]
+    given = {round(float(name), 6) for name in names}
+    return [name for name in names if float(name) == 0.5 or round(1 - float(name), 6) not in given]
+
+
 def share_text(share: float, scores: dict, where: str = "") -> str:
     """A central interval's coverage ``share`` (0 to 1) as a message writes it, of ``where`` ("the test values") where
     given: a percent with two decimals (``85.09% of the test values``), or, where ``scores["by_level"]["values"]``

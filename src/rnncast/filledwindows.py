@@ -216,6 +216,6 @@ def warn_made(panel, lookback: int, fill: str | None) -> None:
                            for s in range(panel.n_series)])
     names = [str(panel.columns[j]) for j in np.flatnonzero((panel.filled[rows] != 0).any(axis=0))]
     log.warning("the forecast reads rows that fill 'zero' added (absent from the data), whose targets' 0 counts as "
-                "observed (no sale) but whose %s %s carried forward from each series' last value, not observed: %s; "
+                "observed (none happened) but whose %s %s carried forward from each series' last value, not observed: %s; "
                 "give those rows in the data where the %s known", ", ".join(map(repr, names)),
                 "is" if len(names) == 1 else "are", made, "value is" if len(names) == 1 else "values are")

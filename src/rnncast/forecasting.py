@@ -109,7 +109,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
-    blankholidays.warn_forecast(panel, when, state.settings.data.fill, state.calendar.text_format)  # filled holidays
+    blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:
         who = "the series has" if state.layout == "single" else f"{count} series {'has' if count == 1 else 'have'}"
@@ -300,7 +300,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
-                         data.season, panel.key, absent)
+                         data.season, panel.key, absent, panel.calendar.text_format)
 
 
 def untrained(state: FittedState, panel: Panel) -> list[dict]:

@@ -118,7 +118,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
         for t, panel in enumerate(curves(reference, data, models, test, s, max_points, drawn)):  # a row per target
             panel["title"] = targetrows.row_title(targets[t], lead, each[s, t]) if drawn > 1 else lead
             panel["target"] = t
-            panel["group"] = s  # a series' rows share its time axis
+            panel["group"], panel["series"] = s, test.ids[s]  # a series' rows share its time axis
             if drawn > 1:
                 panel["ylabel"] = axislabels.values_label(targets[t])
             panels.append(panel)
@@ -136,7 +136,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
     title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
     fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_,
-                              points)
+                              points, carried=_some_rows(panels))
     return targetrows.Drawn(fig, drawn)
 
 
@@ -202,11 +202,31 @@ def curves(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
         filled = along(mine, mine.filled[..., t], t) if mine.filled is not None else np.zeros(len(actual), dtype=bool)
         marks = plots.left_out(filled, later)  # every point left out of the scores, by why (plots.draw_actual)
         for name, values in mine.baselines.items():
-            predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]), t)
+            if not np.isnan(values[..., t]).all():  # a baseline this series lacks (a climatology): not drawn
+                predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]), t)
         panels.append({"x": x, "actual": actual, "predictions": predictions, "bands": bands,
                        "filled": marks if marks.any() else None, "rows": rows, "real": real,
                        "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole, "last": last})
     return panels
+
+
+def _some_rows(panels: list[dict]) -> tuple[str, ...]:
+    """A baseline some series drawn have and others lack (a climatology, of the series with two years of rows): its
+    label in the rows that draw it renamed to name them ("baseline: climatology ('A', 'B' only)"), as the grid's one
+    legend beside the first row listed it for a series without it, or, where that row lacks it, left it out (decision
+    1899); the labels renamed, for the legend to carry from a later row."""
+    labels = dict.fromkeys(label for panel in panels for label in panel["predictions"] if label.startswith("baseline"))
+    renamed = []
+    for label in labels:
+        rows = [panel for panel in panels if label in panel["predictions"]]
+        if len(rows) == len(panels):
+            continue
+        names = list(dict.fromkeys(targetrows.quoted(panel["series"]) for panel in rows))
+        new = f"{label} ({', '.join(names[:3])}{' ...' if len(names) > 3 else ''} only)"
+        for panel in rows:
+            panel["predictions"] = {new if k == label else k: v for k, v in panel["predictions"].items()}
+        renamed.append(new)
+    return tuple(renamed)
 
 
 def _unscored(rows: list[dict]) -> str:

@@ -21,6 +21,7 @@ import pandas as pd
 from rnncast import (businessdays, businessgaps, calendars, halfdays, makeupdays, owncalendars, panelholidays,
                      sessiongaps, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
+from rnncast.gapruns import by_series
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.holidaysets import wall_days
@@ -54,7 +55,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
                                "freq= (--freq) if the calendar is another")
         missing = _missing(codes, after, stamps, steps)  # built once: the rows inserted, and the days they fall on
         short = _short_days(time, after, calendar, missing) if announce else None
-        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, missing(), rows)
+        values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, missing(), rows, stamps)
         if short is not None:  # bars of a closed market made
             log.warning("fill_gaps made bars a market may never have traded: %s",
                         halfdays.said_short(short, calendar.holidays))
@@ -100,9 +101,10 @@ def label(rows: Rows, code) -> str:
     return "" if rows.id_col is None else f"series {rows.given_id(code)!r} at "
 
 
-def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Rows):
+def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Rows, stamps=None):
     """``fill_gaps``: the rows the calendar has and the data lacks (``new_stamps``: ``_missing``'s), inserted with NaN
-    values; how many said, the first three named as the data writes its times (and by series: ``rows``)."""
+    values; how many said, the first three named as the data writes its times, a panel's by series with its longest run
+    (``gapruns.by_series``, ``stamps``: the ruler's)."""
     n, total = len(values), len(values) + int(after.sum())
     at = np.arange(n) + np.concatenate([[0], np.cumsum(after)[:-1]])  # [N] new row of each old row
     new_values = np.full((total, values.shape[1]), np.nan)
@@ -126,8 +128,10 @@ def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Ro
         new_time = pd.Index(keys)
     day, codes = at_midnight(time), series[inserted]
     first = [f"{label(rows, int(codes[j]))}{shown(new_stamps[j], day, rows.text_format)}" for j in range(min(3, total - n))]
-    log.warning("fill_gaps inserted %s (%s%s)", counted(total - n, "missing row"), "first: " if total - n > 3 else "",
-                ", ".join(first))
+    where = (", ".join(first) if rows.id_col is None or len(first) < 2 or stamps is None else  # a panel's by series (decision 1893)
+             by_series(rows.given_id, series[at], after, stamps, steps, day, rows.text_format))
+    log.warning("fill_gaps inserted %s (%s%s)", counted(total - n, "missing row"),
+                "first: " if total - n > 3 and rows.id_col is None else "", where)
     return new_values, new_time.rename(time.name), new_positions, new_offsets
 
 
@@ -143,6 +147,8 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         s = int(codes[i])
         missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
         first += [f"{label(rows, s)}{shown(t, day, rows.text_format)}" for t in missing]
+    first = (f"first: {', '.join(first[:3])}" if rows.id_col is None or after.sum() < 2 else  # decision 1893
+             by_series(rows.given_id, codes, after, stamps, steps, day, rows.text_format))
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
     which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"
@@ -183,7 +189,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     elif (hours := _session_gaps(time, after, calendar, missing)) is not None:  # hours changed, holidays (decision 1617)
         remedy = f"{hours[0]}; {remedy}" if hours[1] else hours[0]
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
-    log.warning("%s missing from %s%s (first: %s); %s%s", missing, which, whose, ", ".join(first[:3]), remedy,
+    log.warning("%s missing from %s%s (%s); %s%s", missing, which, whose, first, remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format, day))
 
 

@@ -24,9 +24,9 @@ def dates(state: FittedState, panel: Panel) -> list[pd.Index]:
     the data has one UTC offset (UTC across a change), warned of where they fall on a holiday (``warn_closed``) or
     long after a series closed."""
     when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
-                                     state.said, state.calendar.text_format)  # one offset: UTC across a change
+                                     state.said, panel.calendar.text_format)  # one offset: UTC across a change
     warn_closed(state, panel, when)
-    staleseries.warn(panel, when, state.calendar.text_format)  # a series that closed long before the others
+    staleseries.warn(panel, when, panel.calendar.text_format)  # as the data just read writes dates (decision 1897)
     return when
 
 
@@ -40,9 +40,9 @@ def next_times(state: FittedState, panel: Panel, s: int) -> pd.Index:
     calendar = state.calendars.get(panel.ids[s], state.calendar)  # a series may keep a calendar of its own
     if calendar.freq is None and calendar.kept is not None:  # all but a few of fit's rows kept one: dated on it
         return keptdates.following(calendar, panel.time[panel.offsets[s] : panel.offsets[s + 1]], horizon, state.said,
-                                   state.calendar.text_format, panel.n_series == 1,
+                                   panel.calendar.text_format, panel.n_series == 1,
                                    panel.given_id(s) if panel.ids[s] in state.calendars else None)  # its own
-    near = jitter.advice(panel.time, panel.offsets, fmt=state.calendar.text_format) if calendar.freq is None else None
+    near = jitter.advice(panel.time, panel.offsets, fmt=panel.calendar.text_format) if calendar.freq is None else None
     return calendar.next(panel.time[panel.offsets[s + 1] - 1], horizon, near)  # no calendar: refused, rounding said
 
 

@@ -51,11 +51,35 @@ def predicted(state, y: np.ndarray, offset: np.ndarray, scale: np.ndarray, unit:
     and ``scale`` [S, C]), written with the data's digits; where a ``nonnegative`` model's point forecasts fell below 0
     and are written as 0, one warning saying how many (decision 1578: fit said it of the training rows alone)."""
     raw = scaling.inverse_windows(y, np.arange(len(y)), offset, scale, True, unit)
-    point = point_forecast(state, raw)[0]  # the median of a model of quantiles: predict's point forecast
-    if state.settings.model.nonnegative and (below := int((point < 0).sum())):
-        log.warning("%d of the %d point forecasts were below 0 and are written as 0, as nonnegative=True "
-                    "(--nonnegative, given at fit) asks (the least %s)", below, point.size, f"{point.min():.4g}")
+    if state.settings.model.nonnegative:  # each quantile level counted too (decision 1895)
+        made = point_forecast(state, raw)[1]  # sorted, as written
+        made = raw if made is None else made
+        written_zero(made < 0, state.settings.model.quantiles or (), "", f"{made.min():.4g}")
     return clipped(state, raw)
+
+
+def written_zero(low: np.ndarray, levels=(), doing: str = "test", least: str | None = None) -> str | None:
+    """Warn, in one line, how many of a ``nonnegative`` model's forecasts were below 0 and are written as 0: ``low``
+    [W, H, T] (True: below 0) or, for a model of the quantile ``levels``, [W, H, T, Q], the point forecast their
+    median, each other level counted apart ("none of the 6240 test point forecasts but 2708 of the 6240 0.1
+    quantiles were below 0 and are written as 0 ..."); ``doing``: the forecasts' kind ("" for predict's, which are
+    written, not scored); ``least``: the least forecast before the clip, where known. Returns the warning, or None
+    where none was below 0 (decisions 1578, 1895)."""
+    middle = list(levels).index(0.5) if levels else None
+    point = low if middle is None else low[..., middle]
+    per, below = point.size, int(point.sum())
+    others = [f"{int(low[..., j].sum())} of the {per} {level:g} quantiles" for j, level in enumerate(levels)
+              if j != middle and low[..., j].any()]
+    if not below and not others:
+        return None
+    head = f"{below or 'none'} of the {per} {doing + ' ' if doing else ''}point forecasts"
+    joint = (", " if below else " but ") if others else ""
+    scored = " (and scored so)" if doing else ""
+    given = ", given at fit" if not doing else ""
+    text = (f"{head}{joint}{', '.join(others)} were below 0 and are written as 0{scored}, as nonnegative=True "
+            f"(--nonnegative{given}) asks{f' (the least {least})' if least is not None else ''}")
+    log.warning("%s", text)
+    return text
 
 
 def scaled_zero(offset: np.ndarray, scale: np.ndarray, series: np.ndarray, n_t: int, ndim: int) -> np.ndarray:
@@ -208,7 +232,11 @@ def _target_values(state, panel) -> tuple[np.ndarray, list | None]:
 
 def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
     """``of_panel`` of a ``WindowForecasts``' windows: its quantiles where the model forecasts them (the point forecast
-    is their median), each level counted by its column."""
+    is their median), each level counted by its column; of a ``nonnegative`` model, which wrote them clipped, those
+    written as 0 (``written_zero``: a forecast exactly 0 is one the clip made)."""
+    if state.settings.model.nonnegative:
+        made = np.asarray(wf.y_pred if wf.quantiles is None else wf.quantiles)
+        written_zero(made == 0, tuple(state.settings.model.quantiles or ()), WORDS.get(part, part))
     return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows)
 
 

@@ -117,9 +117,10 @@ def forecast_figure(x, actual: np.ndarray, predictions: dict[str, np.ndarray], t
 
 @fonts.drawn
 def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | None = None, session=None,
-                  calendar=None, points: bool = False) -> Figure:
+                  calendar=None, points: bool = False, carried: tuple[str, ...] = ()) -> Figure:
     """One row per series, each drawn as ``forecast_figure`` draws one, under its own title; one
-    legend (the rows share their labels), beside the first row.
+    legend (the rows share their labels), beside the first row, with the ``carried`` labels a later row alone draws
+    (a baseline of some series: ``forecastplot``).
 
     ``panels``: ``{"title", "x", "actual", "predictions", "bands", "filled", "ylabel", "group"}`` per row ("bands",
     "filled", "ylabel" and "group" optional: rows of several targets each label their own, ``targetrows``, else
@@ -135,7 +136,7 @@ def forecast_grid(panels: list[dict], title: str, ylabel: str, xlabel: str | Non
                       calendar, shared=len(panels) > 1, points=points)
         axislabels.title(ax, panel["title"], fontsize=10)
     axes[-1].set_xlabel(xlabel or "")
-    covered.legend(fig, list(axes), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
+    covered.legend(fig, list(axes), (FILLED_LABEL, LATER_LABEL, *carried))  # a later row's marks and baselines
     row_labels(fig, list(axes), [panel.get("ylabel") for panel in panels], ylabel, fig.suptitle(title, wrap=True))
     return fig
 

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from rnncast import (climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand, samestep,
-                     scaledshares, seasonspans, verdictfields)
+                     scaledshares, seasonspans, testoverlap, verdictfields)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -146,8 +146,9 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
     say_older(state)  # a model saved before the climatology was kept (decision 1703)
     if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
-        log.warning("%s", state.overlap["text"])
-        result["test_overlap"] = state.overlap
+        said = testoverlap.respelled(state.overlap, state.calendar.text_format, forecasts.text_format)  # decision 1897
+        log.warning("%s", said["text"])
+        result["test_overlap"] = said
     if part == "test" and modelcard.fit_test_split(result.get("scored", {}), len(state.splits)):  # the fit's own test
         # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))

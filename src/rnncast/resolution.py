@@ -189,7 +189,7 @@ def future(values: np.ndarray, names: list[str], panel: Panel, when: list, offse
     s, h, f = (int(i) for i in np.argwhere(bad)[0])
     value, middle = float(values[s, h, f]), float(_median(rows[s, :, f : f + 1])[0])
     whose = of_series(panel, s)
-    where = f"{shown(when[s][h], when[s], state.calendar.text_format)} (forecast step {h + 1} of {values.shape[1]})"
+    where = f"{shown(when[s][h], when[s], panel.calendar.text_format)} (forecast step {h + 1} of {values.shape[1]})"
     read_as = ("it overflows float32 as the network reads it: the forecasts would be inf or nan" if not np.isfinite(read[s, h, f])
                else f"it reads {float(read[s, h, f]):.3g} in float32, beside which the network's sums tell its inputs apart "
                f"only to within {blur[s, h, f]:.3g}, more than a twentieth of the column's median step ({steps[s, f]:.3g}), "

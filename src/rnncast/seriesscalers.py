@@ -151,7 +151,7 @@ def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None 
                 continue
             if future is not None and j >= first:
                 at = _other(future[s, :, j - first], trained[k])
-                where, value = (shown(when[s][int(at[0])], when[s], state.calendar.text_format),
+                where, value = (shown(when[s][int(at[0])], when[s], panel.calendar.text_format),
                                 future[s, at[0], j - first]) if at.size else ("", 0.0)
                 done = "so that value changes no forecast"
             elif future is None and spans is not None and s in spans:

@@ -5,12 +5,16 @@ MASE's scale, MSE and MAE a mean over the targets that have a value scored), com
 over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
 units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
 MAE in the scaled units too (decision 1726: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
-forecasts.csv's of that ``step_ahead``."""
+forecasts.csv's of that ``step_ahead``. A model of quantiles adds, for the model and each baseline with intervals, each
+step's mean pinball loss over the levels and ``by_level`` (each level's share of the actuals at or below it, of those
+equal to it, its pinball loss, and the values scored: ``calibration.by_level``, decision 1896), so
+that "is the 0.95 quantile 14 days ahead right?" is read off, not recomputed from forecasts.csv."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from rnncast.calibration import by_level as level_scores
 from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts, scored
 
 SCORES = ("mse", "mae", "mase")  # each step's: the errors a hub compares by lead, in original units (MASE: none)
@@ -37,10 +41,13 @@ def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
 
 
 def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
-    """``[{"step": 1, "model": {"mse", "mae", "mase"}, "repeat": {...}, ...}, ...]``, one entry per step ahead of
+    """``[{"step": 1, "model": {"mse", "mae", "mase"[, "pinball", "by_level"]}, "repeat": {...}, ...}, ...]``, one entry per step ahead of
     ``wf`` [W, H, T] (its units: original, or scaled for ``by_step_scaled``; ``scales`` [W, T] each window's MASE
     denominator, None: no MASE, each entry's MSE and MAE alone), in the order of the overall block's forecasters; a
-    step with no value scored has NaN scores, as a window's do."""
+    step with no value scored has NaN scores, as a window's do. Where ``wf`` has quantiles, the model and each
+    baseline with intervals (``baseline_quantiles``) add ``pinball`` (the mean over the levels, in ``wf``'s units) and
+    ``by_level`` (``{"0.9": {"below", "tied", "pinball"}, ..., "values"}``, shares 0 to 1, counted in ``wf``'s
+    units)."""
     y_true = np.asarray(wf.y_true, dtype=np.float64)
     kept = scored(wf)
     keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
@@ -55,5 +62,14 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
             with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
                 table[name] += (np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2))
                                 / scaled_keep.sum(axis=(0, 2)),)
-    return [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
-            for h in range(y_true.shape[1])]
+    steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
+             for h in range(y_true.shape[1])]
+    bands = {"model": wf.quantiles, **wf.baseline_quantiles} if wf.quantiles is not None else {}
+    for name, q in bands.items():  # each step's quantile scores (decision 1896)
+        q = np.asarray(q, dtype=np.float64)  # [W, H, T, Q]
+        for h, entry in enumerate(steps):
+            if name in entry:
+                levels = level_scores(y_true[:, h], q[:, h], wf.levels, keep[:, h])
+                losses = [each["pinball"] for level, each in levels.items() if level != "values"]
+                entry[name].update(pinball=float(np.mean(losses)), by_level=levels)
+    return steps

@@ -11,6 +11,7 @@ import pandas as pd
 from rnncast import cutoffadvice
 from rnncast.panel import Panel
 from rnncast.spelling import spelled
+from rnncast.timetext import shown
 from rnncast.windows import Split
 
 
@@ -42,11 +43,30 @@ def overlap(panel: Panel, splits: list[Split]) -> dict | None:
     last = last_fit[np.flatnonzero(keys[last_fit] == reach[hit].max())[0]]
     said = {"series": int(hit.sum()), "of": int(panel.n_series), "from": cutoffadvice.written(panel.time[first], panel),
             "to": cutoffadvice.written(panel.time[last], panel)}
-    said["text"] = (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
-                    f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
-                    f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
-                    f"a cutoff ({spelled('cutoff')}) cuts every series at one time, their test rows after it")
-    return said
+    return {**said, "text": _text(said)}
+
+
+def _text(said: dict) -> str:
+    return (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
+            f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
+            f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
+            f"a cutoff ({spelled('cutoff')}) cuts every series at one time, their test rows after it")
+
+
+def respelled(said: dict, fitted: str | None, read: str | None) -> dict:
+    """``said`` (``overlap``'s, kept in model.json with its times as the fit's data wrote them, ``fitted``: that
+    calendar's ``text_format``) with its times as the data read now writes them (``read``: 2026-04-30, not the fit's
+    30/04/2026), so that evaluate's output keeps one spelling (decision 1897); as it is where the two agree, or where
+    a time does not read back in ``fitted`` (a zone's offset, a period)."""
+    if fitted == read or fitted is None:
+        return said
+    try:
+        times = [pd.to_datetime(said[k], format=fitted) for k in ("from", "to")]
+    except (ValueError, TypeError):
+        return said
+    midnight = all(t == t.normalize() for t in times)
+    new = {**said, "from": shown(times[0], midnight, read), "to": shown(times[1], midnight, read)}
+    return {**new, "text": _text(new)}
 
 
 def _keys(time: pd.Index) -> np.ndarray | None:

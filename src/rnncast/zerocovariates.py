@@ -41,8 +41,8 @@ def blanks(values: np.ndarray, positions: np.ndarray, n_targets: int, shared_at=
 def say(blank: np.ndarray, positions: np.ndarray, columns: list) -> None:
     """The warning that the covariates ``blank`` [N, C] (``blanks``) of the rows zero fill added are carried forward."""
     names = [str(columns[j]) for j in np.flatnonzero(blank.any(axis=0))]
-    log.warning("fill='zero' wrote 0 in the targets of the %s it added (no sale), not in their covariates: %s (%s) "
-                "are carried forward from each series' last value before the row (a price holds until it changes), "
-                "not read as 0; where a covariate is 0 there (a promotion flag), give those rows in the data with its "
+    log.warning("fill='zero' wrote 0 in the targets of the %s it added (none happened), not in their covariates: %s "
+                "(%s) are carried forward from each series' last value before the row (a value holds until it "
+                "changes), not read as 0; where a covariate is 0 there (an on/off flag), give those rows in the data with its "
                 "values", counted(int((positions < 0).sum()), "row"), ", ".join(map(repr, names)),
                 counted(int(blank.sum()), "value"))

@@ -154,6 +154,6 @@ def _say(rows, tails: dict, time, latest, attrs: dict, wide: bool) -> None:
     more = f" and {len(tails) - MOST} more" if len(tails) > MOST else ""
     line = _cut(rows, order[0], attrs, wide)
     log.warning("fill='zero' wrote 0 in %s after the last row of %s, up to the panel's last row %s: %s%s; absent rows "
-                "are taken as no sales (0), as zero fill asks; where a series ended instead (discontinued), leave its "
+                "are taken as 0 (none happened), as zero fill asks; where a series ended instead (discontinued), leave its "
                 "%s out, e.g. with pandas: %s", counted(total, "missing row"), f"{len(tails)} series", text(latest),
                 named, more, "column" if wide else "rows", line)

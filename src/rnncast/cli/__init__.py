@@ -11,6 +11,7 @@ the memory at hand.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import importlib
 import logging
@@ -87,7 +88,13 @@ def _parse_and_run(argv: list[str] | None) -> int:
             print(f"rnncast: error: {misuse}", file=sys.stderr)
             return EXIT_BAD_INPUT
         parser = build_parser()
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:  # words no flag took: several values given to a flag of one comma-separated value (decision 1894)
+            misuse = list_misuse(parser, sys.argv[1:] if argv is None else list(argv), extras)
+            if misuse:
+                print(f"{parser.prog} {args.command}: error: {misuse}", file=sys.stderr)
+                return EXIT_BAD_INPUT
+            parser.parse_args(argv)  # argparse's "unrecognized arguments" for any other stray word (exits 2)
         from rnncast.version import COMMAND_LINE
         import shlex
 
@@ -127,6 +134,47 @@ def on_off_misuse(argv: list[str]) -> str | None:
         else:
             continue
         return (f"{name} takes no value, got {given!r}: write {base} to turn it on or --no-{base[2:]} to turn it off")
+    return None
+
+
+def list_misuse(parser, argv: list[str], extras: list[str]) -> str | None:
+    """A flag of one comma-separated value given space-separated ones (``--quantiles 0.5 0.9 0.95``,
+    ``--future-covariates electives holiday``): argparse takes the first and says only "unrecognized arguments: 0.9
+    0.95"; this line names the flag and the spelling to write. Only where the stray words ``extras`` (those no flag
+    took) are exactly the words right after such a flag's value; else None, argparse's line stands (decision 1894).
+    Such flags: a column flag (``argparsing.ColumnNames``, COLS) and ``--quantiles`` (LEVELS)."""
+    from rnncast.argparsing import NEGATIVE_NUMBER, ColumnNames
+
+    flags = {}  # flag: whether it names columns (and may be repeated, one name each)
+    parsers = [parser]
+    while parsers:  # every command's, and bench's own commands'
+        each = parsers.pop()
+        for action in each._actions:
+            if isinstance(action, ColumnNames) or action.metavar == "LEVELS":
+                flags.update({f: isinstance(action, ColumnNames) for f in action.option_strings if f.startswith("--")})
+            parsers += list((action.choices or {}).values()) if action.nargs == argparse.PARSER else []
+    for i, token in enumerate(argv):
+        if token == "--":
+            return None
+        name, eq, value = token.partition("=")
+        if name not in flags or (not eq and i + 1 >= len(argv)):
+            continue
+        start = i + 1 if eq else i + 2
+        value = value if eq else argv[i + 1]
+        words = []
+        for word in argv[start:]:
+            if word.startswith("-") and not NEGATIVE_NUMBER.match(word):
+                break
+            words.append(word)
+        if not words or words != list(extras):
+            continue
+        columns = flags[name]  # a name may hold a comma (CSV-quoted): kept whole; levels' stray commas dropped
+        joined = ",".join([value, *words] if columns else [p.strip() for w in [value, *words] for p in w.split(",")
+                                                              if p.strip()])
+        repeat = " (or the flag once for each name)" if columns else ""
+        left = " ".join(words)
+        return (f"{name} takes one comma-separated value{repeat}, and {left} {'was' if len(words) == 1 else 'were'} "
+                f"left over: write {name} {joined}")
     return None
 
 

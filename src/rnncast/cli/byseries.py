@@ -53,7 +53,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     scored value, where fill left any out: evaluate's ``windows_scored``), ``best_baseline`` (its key, as metrics.json
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
-    model's pinball loss and coverage, a fraction), in the series' original units, each to ``DIGITS`` significant
+    model's pinball loss and coverage, a fraction, and ``model_below_0.9``, the share at or below each level that ends
+    no interval, ``calibration.unpaired``), in the series' original units, each to ``DIGITS`` significant
     digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
     over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
@@ -74,6 +75,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                 if isinstance(block, dict) and name != "by_target":
                     row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
                                 for metric, value in block.items() if not isinstance(value, dict)})
+                    levels = block.get("by_level") or {}  # a level no interval checks: its share (decision 1892)
+                    row.update({f"{name}_below_{level}": _rounded(levels[level]["below"])
+                                for level in calibration.unpaired(levels)})
             if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
                 row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
             rows.append(row)
@@ -137,10 +141,12 @@ def series_text(result: dict, file: str | None = None) -> str:
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
     cells = [iter(scored_column(k, [series[key][name] for key, name in picked], [series[key]["model"] for key, _ in
                                                                                    picked])) for k in quantile]
+    levels = _unpaired(series, keys) if quantile else []  # each level no interval checks (decision 1892)
+    cells += [iter([_below(series[key][name], level) for key, name in picked]) for level in levels]
     rows = []
     for key in shown:
         if key is None:
-            rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * (len(METRICS) + len(quantile))])
+            rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * (len(METRICS) + len(cells))])
             continue
         for n, name in enumerate(names[key]):
             first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
@@ -151,12 +157,12 @@ def series_text(result: dict, file: str | None = None) -> str:
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
              "values vary in it (each target's own: a row each in --by-series-csv, by_target in --json)"
              if targets > 1 else "its original units")
-    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it)"
+    below = "; ≤qL: the share of its values at or below its quantile at level L, a fraction" if levels else ""
+    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it{below})"
     heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
+    heads += [f"≤q{level}" for level in levels]
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
-    worst = worst_coverage(series, covers[:1])
-    if worst:
-        lines.append(worst)
+    lines += [line for line in (worst_coverage(series, covers[:1]), worst_levels(series, levels)) if line]
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
         undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
@@ -183,6 +189,42 @@ def worst_coverage(series: dict, widest: list[str]) -> str | None:
     return (f"the {key.removeprefix('coverage_')}% interval is furthest from its level in series {name!r}: it covers "
             f"{100 * share:.1f}% of its values ({len(far)} of {len(series)} series far from {100 * nominal:g}% by a "
             f"binomial test of their misses, p < {calibration.SIGNIFICANCE:g})")
+
+
+def _unpaired(series: dict, keys: list) -> list[str]:
+    """The levels of the series' model ``by_level`` that end no interval (``calibration.unpaired``), the first
+    series' that keeps them (a result saved before levels were scored has none)."""
+    levels = next((series[key]["model"]["by_level"] for key in keys if series[key]["model"].get("by_level")), {})
+    return calibration.unpaired(levels)
+
+
+def _below(scores: dict, level: str) -> str:
+    """A forecaster's share at or below ``level`` in one series as the table writes it, a fraction as its coverage
+    columns are, "0.8541"; "-" where it has none (a climatology without levels)."""
+    each = (scores.get("by_level") or {}).get(level)
+    return f"{each['below']:.4f}" if each and math.isfinite(each["below"]) else "-"
+
+
+def worst_levels(series: dict, levels: list[str]) -> str | None:
+    """"Furthest from its level: 0.9 in series 'F', 85.4% of its values at or below it (2 of 6 series far from 90%
+    ...)": for each of ``levels`` (those that end no interval), the series whose model's share at or below it is
+    furthest from the level, among those a binomial test of the misses puts far (``calibration.far_levels``, ties
+    counted as a range), as ``worst_coverage`` names an interval's; None where none is far off (decision 1892)."""
+    said = []
+    for level in levels:
+        far = [(abs((f["below"] - f["tied"] if f.get("strict") else f["below"]) - float(level)), name, f)
+               for name, block in series.items() for f in calibration.far_levels(block["model"]) if f["level"] == level]
+        if not far:
+            continue
+        _, name, f = max(far, key=lambda each: each[0])
+        share = (f"{100 * (f['below'] - f['tied']):.1f}% of its values strictly below it" if f.get("strict") else
+                 f"{100 * f['below']:.1f}% of its values at or below it")
+        said.append(f"{level} in series {name!r}, {share} ({len(far)} of {len(series)} series far from "
+                    f"{100 * float(level):.3g}%)")
+    if not said:
+        return None
+    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by a binomial "
+            f"test of the misses, p < {calibration.SIGNIFICANCE:g}, ties counted as a range)")
 
 
 def _windows(scores: dict) -> str:
