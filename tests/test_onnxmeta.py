@@ -137,3 +137,15 @@ def test_a_files_ids_are_written_typed_as_predict_writes_them(tmp_path):
         assert json.loads(metadata(fitted)["series"]) == written
         assert fitted.predict(str(path))["store"].tolist()[:1] == written
     assert "a file's typed as predict's id column writes them, 101 a number, \"007\" text" in description(fitted)
+
+
+def test_the_description_says_test_mse_of_several_targets_is_their_mean_and_where_each_ones_is():
+    # t36t5 1 (decision 9701): "test_mse: the test split's MSE, original units" of a model of two targets in units
+    # that differ was their mean, which is neither's error
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200, freq="D"), target="y")
+    said = description(fitted)
+    assert "several targets': the mean of the targets' MSEs, each in its own units (test_by_target has each)" in said
+    assert "test_by_target: each target's test scores in its own original units, a JSON list in targets order" in said
+    assert "verdict_units: the units the verdict compared MSEs in" in said
+    assert {"test_by_target", "verdict_units"} <= set(metadata(fitted))
+

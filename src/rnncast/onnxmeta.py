@@ -41,9 +41,14 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "writes its times ('' where rows are numbered)", "train_end": "the last time of the training rows (the training "
     "cutoff)", "val_end": "the last time of the validation rows ('' for none)", "data_end": "the last time given to fit "
     "(the test split's last)", "test_windows": "the windows the run's test scores rest on ('' where the fit scored "
-    "none: Forecaster.fit, or a model saved before it kept them)", "test_mse": "the test split's MSE, original units",
-    "test_mae": "its MAE, original units", "test_mase": "its MASE ('' where it has no scale)", "beats_baselines":
-    "'true' where the model beat every baseline on test MSE beyond chance (the run's verdict), 'false' where not"}
+    "none: Forecaster.fit, or a model saved before it kept them)", "test_mse": "the test split's MSE in original "
+    "units; several targets': the mean of the targets' MSEs, each in its own units (test_by_target has each)",
+    "test_mae": "its MAE, as test_mse (several targets: the mean of theirs)", "test_mase": "its MASE ('' where it has no "
+    "scale)", "test_by_target": "each target's test scores in its own original units, a JSON list in targets order of "
+    "{\"mse\", \"mae\", \"mase\"} (null where no number)", "beats_baselines": "'true' where the model beat every "
+    "baseline on test MSE beyond chance (the run's verdict, in verdict_units), 'false' where not", "verdict_units": "the "
+    "units the verdict compared MSEs in: original (one target), or scaled (several targets: each scaled by its "
+    "training rows, so no target outweighs another by its units)"}
 OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", *modelcard.ONNX)  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
