@@ -65,10 +65,11 @@ def reading(forecaster) -> dict:
 
 
 def metadata(forecaster) -> dict:
-    """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON)."""
+    """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON, names as they are: ``"매출(원)"``, not
+    ``\\u`` escapes, as model.json writes them: decisions 768, 9702)."""
     data_s = forecaster.settings_.data
-    return {"format_version": formatversions.ONNX, "x_columns": json.dumps(x_columns(forecaster)), "targets": json.dumps(forecaster.targets_),
-            "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
+    return {"format_version": formatversions.ONNX, "x_columns": _json(x_columns(forecaster)), "targets": _json(forecaster.targets_),
+            "features": _json(forecaster.features_), "future_covariates": _json(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
@@ -87,8 +88,13 @@ def fitted_on(forecaster) -> dict:
                   for i in state.ids]  # a loaded model's key: read back from its text, in the data's dtypes
     else:
         series = [(state.given_ids or {}).get(i, i) for i in state.ids]
-    return {"id_col": json.dumps(parts) if parts else state.id_col or "", "series": json.dumps(series),
+    return {"id_col": _json(parts) if parts else state.id_col or "", "series": _json(series),
             "nonnegative": str(bool(forecaster.settings_.model.nonnegative)).lower()}
+
+
+def _json(value) -> str:
+    """``value`` as JSON text with its names as they are (UTF-8 in the file), not as ``\\u`` escapes (decision 9702)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def before_x(forecaster) -> str:
