@@ -48,7 +48,8 @@ def cutoffs(panel, splits) -> list[dict] | None:
 
 def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
     """The headline of a run's test scores (``report.run_metrics``' ``test``): ``windows`` scored, the model's ``mse``,
-    ``mae`` and ``mase`` in original units (pooled over the series and targets; None where not a finite number),
+    ``mae`` and ``mase`` in original units (pooled over the series; several targets' the mean of theirs, each in its
+    own units, whose own ``target_scores`` keeps; None where not a finite number),
     ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance) in
     ``verdict_units`` (original, or scaled for many series or targets), ``baseline`` the one it names (the best
     beaten, or the best unbeaten). None without a test split."""
