@@ -175,7 +175,7 @@ def onnx_keys(state) -> dict:
     ``CUTOFFS``' dates, ``test_windows``, ``test_mse``, ``test_mae``, ``test_mase`` (``repr`` of the float: every
     digit; several targets' the mean of theirs), ``test_by_target`` (JSON: each target's mse, mae and mase in its own
     units, in targets order; one target's its headline's), ``beats_baselines`` ('true', 'false') and the
-    ``verdict_units`` it was judged in (original; scaled for several targets: decision 9701)."""
+    ``verdict_units`` it was judged in (original; scaled for several targets or series: decision 9701)."""
     dates = (state.cutoffs or [{}])[0]
     scores = state.test_scores or {}
     number = lambda key: "" if scores.get(key) is None else repr(float(scores[key]))  # noqa: E731
