@@ -844,3 +844,25 @@ def test_a_read_only_earlier_model_is_replaced_its_mode_given_after_the_files_ar
     assert stat.S_IMODE(os.stat(tmp_path / "model").st_mode) == 0o555
     assert sorted(os.listdir(tmp_path)) == ["model"]
     os.chmod(tmp_path / "model", 0o755)
+
+
+def test_a_model_folder_a_pseudo_filesystem_refuses_is_said_so(tmp_path, monkeypatch):
+    """t36t5 4 (decision 1903): save to /proc/mm said "check the permissions of /proc"; the advice follows the errno."""
+    import errno
+    from pathlib import Path
+
+    from conftest import TINY, make_frame
+    from rnncast import Forecaster, RnncastError
+
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(120), target="y")
+    real = Path.mkdir
+
+    def pseudo(self, *args, **kwargs):
+        if self.parent == tmp_path:
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", pseudo)
+    with pytest.raises(RnncastError, match=f"^cannot save the model to {tmp_path}/m: No such file or directory "
+                                           f"\\({tmp_path} exists but is a pseudo-filesystem's folder"):
+        model.save(tmp_path / "m")

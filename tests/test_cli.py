@@ -600,3 +600,17 @@ def test_quiet_is_for_its_command_alone(folder, run):
     assert logger.level == before
     assert main(["-v", "predict", str(folder / "no_such_run"), str(folder / "data.csv")]) != 0
     assert logger.level == before
+
+
+def test_a_refused_write_s_advice_follows_its_errno():
+    """Decision 1903: the command line's line for an OSError takes writeadvice's one rule (the path unnamed there)."""
+    import errno
+
+    from rnncast.cli import os_error_text
+
+    assert os_error_text(PermissionError(errno.EACCES, "Permission denied", "/srv/x")) == (
+        "/srv/x: Permission denied (check the permissions of the path, or give another one)")
+    assert os_error_text(OSError(errno.EROFS, "Read-only file system", "/mnt/x")) == (
+        "/mnt/x: Read-only file system (the path is on a read-only filesystem: give a path on a writable disk)")
+    assert os_error_text(FileNotFoundError(errno.ENOENT, "No such file or directory", "/x")) == (
+        "/x: No such file or directory")

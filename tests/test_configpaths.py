@@ -171,3 +171,9 @@ def test_a_toml_paths_leading_tilde_is_the_home_folder_not_a_folder_beside_the_f
     monkeypatch.setenv("HOME", str(project))
     assert toml_path(project / "run.toml", "data", "~/d.csv") == str(project / "d.csv")
     assert toml_path(project / "run.toml", "out", "~/runs/a") == str(project / "runs" / "a")
+
+
+def test_a_hand_edited_source_that_is_no_path_is_named_as_written_not_in_u_escapes(tmp_path):
+    # decision 1901: the refusal quoted a list of Korean names as ["\ud310\ub9e4.csv"]
+    with pytest.raises(RnncastError, match=r"gives its 'source' as \[\"판매.csv\"\], which is no path of a file"):
+        run_locations(tmp_path / "run", {"data": ["판매.csv"]})

@@ -247,3 +247,17 @@ def test_the_sine_page_links_each_figure_and_says_a_repeated_note_once(tiny_sine
     for name in ("loss-highway-on.png", "forecast-highway-on.png", "loss-cells-alone.png", "forecast-cells-alone.png"):
         assert f"<figure><a href='{name}'" in page and (tiny_sine[1] / name).is_file()
     assert page.count("MAPE is dominated by values near 0") <= 2  # once a split at most
+
+
+def test_the_regression_demo_gives_its_noise_floor_as_the_sine_and_memory_demos_do(tiny_regression):
+    """t36t5 6 (decision 1905): the regression page reasoned from a noise floor of 0.01, but its summary.json said
+    "floor_mse": null and its table had no '× floor' column, which the sine and memory demos have."""
+    result, tmp_path = tiny_regression
+    floor = datasets.aligned_regression(n=200).attrs["noise_floor_mse"]
+    assert floor == pytest.approx(0.01) and all(r.floor_mse == pytest.approx(floor) for r in result.rows)
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert [r["floor_mse"] for r in summary["rows"]] == pytest.approx([floor, floor])
+    head, *rows = demopage.summary_table(result.rows)
+    assert [r[head.index("× floor")] for r in rows] == [demopage.times(r.mse / floor) for r in result.rows]
+    assert any(f.startswith("Noise floor: y's noise has sd 0.1, so even the true relation (y = w x_t) as the forecast "
+                            "scores an expected MSE of 0.01") for f in result.findings)

@@ -116,3 +116,8 @@ def test_a_note_repeated_by_every_run_but_for_its_numbers_is_said_once_a_page():
                                               "numbers.)"]
     assert kept["LSTM"] == [] and kept["GRU"] == ["R² is undefined."]  # a note of another shape is its own
     assert demopage.once_each({"A": ["x 1."], "B": []}) == {"A": ["x 1."], "B": []}
+
+
+def test_a_floor_ratio_of_thousands_is_written_whole_with_its_thousands_apart():
+    # decision 1905: the regression demo's past-only model is some 425,650 times its noise floor; "425649.98" hid it
+    assert [demopage.times(v) for v in (1.15, 999.994, 999.996, 425649.98)] == ["1.15", "999.99", "1,000", "425,650"]

@@ -63,3 +63,18 @@ def test_repeating_the_last_value_has_one_look_in_the_top_panel_and_the_rows(fit
     fig = errors_apart(fitted, data, {"lstm": fitted})
     row = next(line for line in fig.axes[1].get_lines() if line.get_label() == "repeat the last value")
     assert to_hex(row.get_color()) == STYLES["repeat"]["color"] and row.get_linestyle() == STYLES["repeat"]["ls"]
+
+
+def test_a_baseline_under_the_actual_line_says_so_and_the_noise_floor_is_dashed_not_dotted():
+    """t36t5 3 (decision 1902): on the demo's smooth sine, the top panel's legend listed "baseline: repeat the last
+    value", whose line lay wholly under the thick actual one, and the rows drew repeat-last grey dotted beside a noise
+    floor black dotted, alike at a glance."""
+    from rnncast import datasets
+    from rnncast.baselinelooks import STYLES
+
+    smooth = datasets.sine_wave(step=0.1)  # the demo's wave: 480 test points, about a pixel a step
+    model = Forecaster(**{**TINY, "horizon": 1, "epochs": 1}).fit(smooth, target="y", time_col="t")
+    fig = errors_apart(model, smooth, {"lstm": model}, floor=smooth.attrs["noise_floor_mse"])
+    assert "baseline: repeat the last value (under the actual line)" in legend(fig.axes[0])
+    floor = next(line for line in fig.axes[1].get_lines() if line.get_label() == "noise floor")
+    assert floor.get_linestyle() == "--" and floor.get_linestyle() != STYLES["repeat"]["ls"]

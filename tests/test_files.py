@@ -322,3 +322,20 @@ def test_in_a_held_folder_a_link_is_replaced_not_written_through_and_a_linked_fo
     assert not (run / "history.csv").is_symlink() and (run / "history.csv").read_text() == "epoch\n"
     assert "history.csv was a link to" in caplog.text and "what it led to is as it was" in caplog.text
     assert files.held_within(run / "history.csv") is None  # let go: a link there is the user's again
+
+
+def test_a_file_a_folder_cannot_hold_is_told_so_not_to_check_the_permissions(tmp_path, monkeypatch):
+    """t36t5 4 (decision 1903): export to /proc/m.onnx said "No such file or directory (check the permissions of
+    /proc, ...)": /proc exists and refuses new files with ENOENT."""
+    import errno
+
+    def pseudo(path):
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path) + ".tmp")
+
+    monkeypatch.setattr(files, "temp_file", pseudo)
+    with pytest.raises(RnncastError, match=f"^cannot write {tmp_path}/m.onnx: No such file or directory \\({tmp_path} "
+                                           "exists but is a pseudo-filesystem's folder, which cannot hold new files"):
+        files.write_text(tmp_path / "m.onnx", "x")
+    monkeypatch.setattr(files, "temp_file", lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EROFS, "Read-only file system")))
+    with pytest.raises(RnncastError, match=f"Read-only file system \\({tmp_path} is on a read-only filesystem"):
+        files.write_text(tmp_path / "m.onnx", "x")

@@ -255,3 +255,23 @@ def test_a_planted_lock_file_link_is_replaced_and_what_it_led_to_kept(tmp_path, 
     held.release()
     lock.symlink_to(notes)  # holder only looks: a link is no holder, and what it leads to is not locked or read
     assert folderlock.holder(run) is None and notes.read_text() == "years of notes\n"
+
+
+def test_a_folder_a_pseudo_filesystem_refuses_is_said_so_not_removed_as_soon_as_made(tmp_path, monkeypatch):
+    """t36t5 4 (decision 1903): fit --out /proc/run said "it is removed as soon as it is made" (mkdir's ENOENT read as
+    a holder tidying the folder away), and /sys/run "Operation not permitted" with no advice."""
+    import errno
+    from pathlib import Path
+
+    real = Path.mkdir
+
+    def pseudo(self, *args, **kwargs):
+        if self == tmp_path / "run":
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", pseudo)
+    for new in (False, True):
+        with pytest.raises(RnncastError, match=f"^cannot write run {tmp_path}/run: No such file or directory "
+                                               f"\\({tmp_path} exists but is a pseudo-filesystem's folder"):
+            folderlock.lock_folder(tmp_path / "run", "run", new=new)

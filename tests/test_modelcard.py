@@ -123,3 +123,45 @@ def test_only_the_fit_s_own_test_split_is_its_test_headline():
     assert not fit_test_split({**own, "series": 1}, 3)
     assert not fit_test_split({**own, "series_left_out": {"text": "..."}}, 3)
     assert not fit_test_split({**own, "past_fit_end": 5}, 3)  # decision 1668: test windows running past the fit's end
+
+
+def test_several_targets_keep_each_targets_scores_beside_the_pooled_headline(tmp_path):
+    """t36t5 1 (decision 1900): a model of sales and sales2 said test_mse 133.3 "original units", the mean of 213.3
+    and 53.3, each in its own units. model.json keeps each target's own beside it (target_scores, in targets order), a
+    loaded model gives them back, and the ONNX keys say them and the verdict's units."""
+    frame = make_frame(200).assign(y2=lambda f: 0.5 * f["y"] * 100 + 3)
+    frame.to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y,y2", "--lookback", "12", "--horizon", "3", "--epochs",
+                 "1", "--hidden-size", "8", "--device", "cpu", "--out", str(tmp_path / "run"), "-q"]) == 0
+    by = json.loads((tmp_path / "run" / "metrics.json").read_text())["test"]["by_target"]
+    model = Forecaster.load(tmp_path / "run")
+    assert model.target_scores_ == [{k: by[t]["model"][k] for k in ("mse", "mae", "mase")} for t in ("y", "y2")]
+    assert model.target_scores_[1]["mse"] > 100 * model.target_scores_[0]["mse"]  # units that differ: no one headline
+    assert model.test_scores_["verdict_units"] == "scaled"
+    keys = modelcard.onnx_keys(model.state_)
+    assert json.loads(keys["test_by_target"]) == model.target_scores_ and keys["verdict_units"] == "scaled"
+    model.save(tmp_path / "m")  # save writes them again, and a load reads them back
+    assert Forecaster.load(tmp_path / "m").target_scores_ == model.target_scores_
+
+
+def test_target_scores_are_none_for_one_target_and_a_damaged_list_is_refused():
+    test = {"by_target": {"a": {"model": {"mse": 1.0, "mae": 0.5, "mase": float("nan")}},
+                          "b": {"model": {"mse": 4.0, "mae": 2.0, "mase": 1.5}}}}
+    assert modelcard.target_scores({"test": test}, ["a", "b"]) == [{"mse": 1.0, "mae": 0.5, "mase": None},
+                                                                     {"mse": 4.0, "mae": 2.0, "mase": 1.5}]
+    assert modelcard.target_scores({"test": test}, ["a"]) is None and modelcard.target_scores({}, ["a", "b"]) is None
+    assert modelcard.read_target_scores(None, 2) is None
+    with pytest.raises(ValueError, match="target_scores must be 2 objects of mse, mae, mase"):
+        modelcard.read_target_scores([{"mse": 1.0, "mae": 0.5, "mase": None}], 2)
+    with pytest.raises(ValueError, match="target_scores must be 1 objects"):
+        modelcard.read_target_scores([{"mse": True, "mae": 0.5, "mase": None}], 1)
+
+
+def test_one_targets_onnx_scores_are_its_headline_and_its_verdict_units_original():
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200), target="y")
+    assert (modelcard.onnx_keys(model.state_)["test_by_target"], modelcard.onnx_keys(model.state_)["verdict_units"]) == ("", "")
+    model.state_.test_scores = {"windows": 9, "mse": 2.5, "mae": 1.0, "mase": None, "beats_baselines": False,
+                                "baseline": "mean", "verdict_units": "original"}
+    keys = modelcard.onnx_keys(model.state_)
+    assert json.loads(keys["test_by_target"]) == [{"mse": 2.5, "mae": 1.0, "mase": None}]
+    assert keys["verdict_units"] == "original"

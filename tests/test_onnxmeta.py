@@ -137,3 +137,27 @@ def test_a_files_ids_are_written_typed_as_predict_writes_them(tmp_path):
         assert json.loads(metadata(fitted)["series"]) == written
         assert fitted.predict(str(path))["store"].tolist()[:1] == written
     assert "a file's typed as predict's id column writes them, 101 a number, \"007\" text" in description(fitted)
+
+
+def test_the_description_says_test_mse_of_several_targets_is_their_mean_and_where_each_ones_is():
+    # t36t5 1 (decision 1900): "test_mse: the test split's MSE, original units" of a model of two targets in units
+    # that differ was their mean, which is neither's error
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200, freq="D"), target="y")
+    said = description(fitted)
+    assert "several targets': the mean of the targets' MSEs, each in its own units (test_by_target has each)" in said
+    assert "test_by_target: each target's test scores in its own original units, a JSON list in targets order" in said
+    assert "verdict_units: the units the verdict compared MSEs in" in said
+    assert {"test_by_target", "verdict_units"} <= set(metadata(fitted))
+
+
+def test_names_and_ids_are_written_as_they_are_not_as_u_escapes():
+    # t36t5 2 (decision 1901): x_columns read ["\ub9e4\ucd9c(\uc6d0)", "\uae30\uc628"] in Netron, though id_col (plain
+    # text) and model.json (decision 768) wrote 매출(원) as it is
+    frame = make_frame(200, freq="D").rename(columns={"y": "매출(원)", "x": "기온", "date": "날짜"})
+    frame = pd.concat([frame.assign(매장="007"), frame.assign(매장="가게")], ignore_index=True)
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="매출(원)", past_covariates=["기온"], id_col="매장",
+                                                    time_col="날짜")
+    meta = metadata(fitted)
+    assert meta["x_columns"] == '["매출(원)", "기온"]' and meta["targets"] == '["매출(원)"]'
+    assert meta["features"] == '["기온"]' and meta["series"] == '["007", "가게"]'
+    assert all("\\u" not in str(value) for value in meta.values())

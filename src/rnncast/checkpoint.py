@@ -26,6 +26,7 @@ from safetensors.torch import load, save
 from rnncast import demofolders, interrupts, loadedfiles, modelcard, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
 from rnncast.errors import RnncastError
+from rnncast.writeadvice import refusal
 from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
                            own_place, temp_folder, write_bytes, write_json)
@@ -129,8 +130,8 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
         if new is not None and new.exists():
             remove(new)
         if isinstance(err, OSError) and new is None:
-            raise RnncastError(f"cannot save the model to {folder}: {err.strerror or err} (check the permissions of "
-                               f"{folder.parent}, or give another folder)") from None
+            raise RnncastError(refusal(f"cannot save the model to {folder}", err, folder.parent,  # decision 1903
+                                       "another folder")) from None
         raise
 
 

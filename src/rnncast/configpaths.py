@@ -97,7 +97,7 @@ def run_locations(path, request: dict, given=()) -> dict[str, list[tuple[str, Pa
     for key, name in FILE_KEYS.items():
         written = request.get(key)
         if written is not None and not isinstance(written, str) and key not in given:  # "source": 5, by hand
-            raise RnncastError(f"{config_path} gives its {name!r} as {json.dumps(written)}, which is no path of a file "
+            raise RnncastError(f"{config_path} gives its {name!r} as {json.dumps(written, ensure_ascii=False)}, which is no path of a file "
                                f"(hand-edited?); write the file's path there as text, or give the file on the command "
                                f"line ({TOML_PATHS.get(key, key)})")
         if not isinstance(written, str) or not written:

@@ -95,6 +95,7 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
     arguments as :func:`sine`'s."""
     out_dir = Path(out_dir)
     data = datasets.aligned_regression()
+    floor = data.attrs.get("noise_floor_mse")  # the true relation's MSE: the table's × floor, as the sine's (decision 1905)
     settings = dict(REGRESSION_SETTINGS, device=device, threads=threads, seed=seed)
     models, all_metrics, rows = {}, {}, []
     for label, (folder, known) in REGRESSION_RUNS.items():
@@ -108,9 +109,10 @@ def regression(out_dir, device: str = "auto", on_epoch_factory=None, threads: in
                                     source="built-in regression set (rnncast.datasets.aligned_regression)")
         models[label] = model
         all_metrics[label] = run_metrics
-        rows.append(demopage.model_row(label, model, run_metrics))
-    budget = demotext.budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=data.attrs.get("noise_floor_mse"))
-    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, *budget, *demotext.untrained_sentences(models)],
+        rows.append(demopage.model_row(label, model, run_metrics, floor=floor))
+    budget = demotext.budget_sentences(models, test_mse={r.name: r.mse for r in rows}, floor=floor)
+    noise = demotext.floor_sentence(floor, "y's noise", "the true relation (y = w x_t)")
+    result = demopage.DemoResult(rows, [demopage.TABLE_NOTE, noise, *budget, *demotext.untrained_sentences(models)],
                                  demotext.settings_lines(models),
                                  lesson=demotext.regression_lesson(rows, next(iter(models.values())), data))
     figures = [("Loss", plots.loss_figure({n: m.history_ for n, m in models.items()}), "loss.png"),

@@ -78,11 +78,17 @@ def summary_table(rows: list[DemoRow]) -> list[list[str]]:
     for i, r in enumerate(rows):
         kept = f"{r.best_epoch}" if r.best_epoch else "0: untrained"  # 0: no epoch beat the starting weights
         line = ([r.group] if grouped else []) + [r.name, mse[i]]
-        line += ([f"{r.mse / r.floor_mse:.2f}" if r.floor_mse else ""] if floored else [])
+        line += ([times(r.mse / r.floor_mse) if r.floor_mse else ""] if floored else [])
         line += ["yes" if r.beats_baselines else "NO", mae[i], r2[i], f"{r.parameters:,}", f"{r.epochs} ({kept})",
                  f"{r.seconds_per_epoch:.3f}"] + ([named[i]] if apart else [])
         table.append([str(c) for c in line])
     return table
+
+
+def times(ratio: float) -> str:
+    """A '× floor' cell: two decimals (1.15), a ratio of 1,000 or more whole with thousands separated (425,650: the
+    regression demo's past-only model, decision 1905)."""
+    return f"{ratio:,.0f}" if round(ratio, 2) >= 1000 else f"{ratio:.2f}"
 
 
 def model_row(name: str, model, run_metrics: dict, group: str = "", floor: float | None = None) -> DemoRow:

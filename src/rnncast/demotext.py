@@ -58,10 +58,12 @@ FIX = ("The fix is a setting, not a bigger model: future_known=True (--future-kn
        "rnncast's defaults, and the two that keep y out of its input).")
 
 
-def floor_sentence(floor: float | None) -> str:
+def floor_sentence(floor: float | None, noise: str = "the sine's noise", clean: str = "the clean sine") -> str:
+    """What the table's '× floor' column divides by: the data's noise floor ``floor`` (an MSE, y's units squared), the
+    MSE of the ``clean`` signal as the forecast, whose ``noise`` sets it (the sine demo's; the regression demo's)."""
     if floor is None:
         return "The data knows no noise floor."
-    return (f"Noise floor: the sine's noise has sd {floor ** 0.5:.3g}, so even the clean sine as the forecast scores an "
+    return (f"Noise floor: {noise} has sd {floor ** 0.5:.3g}, so even {clean} as the forecast scores an "
             f"expected MSE of {floor:.4g}; the table's '× floor' column is each test MSE over it "
             f"(1.00 would be a perfect forecaster).")
 

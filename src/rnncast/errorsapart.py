@@ -13,7 +13,7 @@ from rnncast.mplconfig import private_folder
 private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
 from matplotlib.figure import Figure  # noqa: E402
 
-from rnncast import axislabels, baselinelooks, fonts, forecastplot, lonepoints, plots, targetrows
+from rnncast import axislabels, baselinelooks, covered, fonts, forecastplot, lonepoints, plots, targetrows
 from rnncast.forecastplot import Fitted
 from rnncast.rowlegend import LEGEND_SIZE
 from rnncast.spelling import counted
@@ -27,8 +27,10 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     """Several models of one series, told apart: on top the actual values of the whole test split with every
     model and baseline (their lines lie on each other where the models forecast alike), then one row per model
     of its squared error over the same points, as a running mean over ``smooth`` points, beside that of
-    repeating the last value (and the data's noise ``floor``, an MSE, where known); the rows share their
-    axes. ``models`` as ``forecastplot.forecast_plot`` takes them; ``group``: which models, in the title (decision 1699)."""
+    repeating the last value (and the data's noise ``floor``, an MSE, where known, dashed: repeat's line is
+    dotted); the rows share their axes. A line of the top panel that lies under the actual one (repeat-last on a
+    smooth wave) says so in its legend entry (``covered.legend``: decision 1902). ``models`` as
+    ``forecastplot.forecast_plot`` takes them; ``group``: which models, in the title (decision 1699)."""
     test = reference.part_forecasts(data, part="test")
     horizon = reference.settings_.data.horizon
     panel = forecastplot.curves(reference, data, models, test, 0, test.original.y_true.size)[0]  # every date: none cut
@@ -38,7 +40,6 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
     plots.draw_forecast(axes[0], x, actual, panel["predictions"], calendar=reference.calendar_)
     axes[0].set_title("actual and forecast: the models' lines lie on each other; their errors, below, tell them apart",
                       fontsize=10, wrap=True)
-    axes[0].legend(fontsize=LEGEND_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     repeat = (panel["predictions"][plots.baseline_label("repeat", reference.settings_.data.season)] - actual) ** 2
     for i, (ax, name) in enumerate(zip(axes[1:], models)):
         error = (panel["predictions"][name] - actual) ** 2
@@ -47,7 +48,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
                 **baselinelooks.look("repeat", mean_repeat))
         ax.plot(x, mean_error, color=f"C{i}", lw=1.5, label=name, **lonepoints.model(mean_error, i))  # the top's mark
         if floor:
-            ax.axhline(floor, color="black", lw=0.8, ls=":", label="noise floor")
+            ax.axhline(floor, color="black", lw=0.8, ls="--", label="noise floor")  # dashed: not repeat's dots (decision 1902)
         ax.set_title(f"{name}: squared error, running mean over {smooth} points (MSE {np.nanmean(error):.3g}; "
                      f"repeating the last value: {np.nanmean(repeat):.3g})", fontsize=10, wrap=True)
         ax.set_ylabel("squared error")
@@ -63,6 +64,7 @@ def errors_apart(reference: Fitted, data, models: dict[str, Fitted], floor: floa
                          f"{targetrows.note(reference.targets_, 1)}",
                          wrap=True)
     axislabels.label(axes[0], forecastplot.values_label(reference), title)  # a long name wrapped, or written whole under the title
+    covered.legend(fig, [axes[0]])  # the rows laid out: a line under the actual one says so (decision 1902)
     return fig
 
 

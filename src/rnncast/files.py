@@ -24,6 +24,7 @@ from pathlib import Path
 
 from rnncast.errors import RnncastError
 from rnncast.settingvalues import plain
+from rnncast.writeadvice import make_folder, refusal
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +169,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     refuse_dangling(path.parent, f"cannot write {path}")
     target = own_place(path)  # a link written through, but not in a folder rnncast holds (decision 1800)
     if target == path:
-        path.parent.mkdir(parents=True, exist_ok=True)  # a link's target folder is the link's business
+        make_folder(path.parent, f"cannot write {path}")  # a link's target folder is the link's business
     via = f" (a link to {target})" if target != path else ""
     if via and not target.parent.is_dir():  # not made: where a link leads is its maker's choice, not a typo to mend
         raise RnncastError(f"cannot write {path}{via}: the folder the link leads into, {target.parent}, does not "
@@ -183,8 +184,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 1749)
         if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 1750)
             raise unwritten(err, path) from None
-        raise RnncastError(f"cannot write {path}{via}: {err.strerror or err} (check the permissions of "
-                           f"{target.parent}, or give another path)") from None
+        raise RnncastError(refusal(f"cannot write {path}{via}", err, target.parent)) from None  # decision 1903
     try:
         if mode is not None:
             os.fchmod(fd, mode)

@@ -16,6 +16,7 @@ from pathlib import Path
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
                            refuse_dangling, say_replaced)
+from rnncast.writeadvice import refusal
 
 
 class FolderLost(RnncastError):
@@ -144,7 +145,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         except FileExistsError:
             raise
         except OSError as err:
-            raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
+            raise RnncastError(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None
     for attempt in itertools.count():
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -154,11 +155,11 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
                 say_replaced(path)  # a planted link is never written through: the file it leads to kept (decision 1847)
                 path.unlink(missing_ok=True)
                 continue
-            if isinstance(err, FileNotFoundError):
+            if isinstance(err, FileNotFoundError) and str(err.filename) == str(path):  # not mkdir's: /proc's (decision 1903)
                 if attempt < 5:
                     continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
                 raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
-            raise RnncastError(f"cannot write {what} {folder}: {err.strerror or err}") from None
+            raise RnncastError(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

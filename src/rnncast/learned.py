@@ -55,7 +55,7 @@ KINDS = {  # the type and shape of each Learned property (S series, T targets, C
     "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
     "train_seconds_": "float", "diverged_epoch_": "int or None", "epoch_draw_": "dict or None", "world_size_": "int", "highway_start_": "dict or None",
     "rnncast_version_": "str or None", "format_version_": "int", "cutoffs_": "list of dict [S] or None",
-    "test_scores_": "dict or None",
+    "test_scores_": "dict or None", "target_scores_": "list of dict [T] or None",
     "scaler_": "scaling.Scaler or None", "split_": "windows.Split or None", "train_mean_": "ndarray [T] float64 or None",
 }
 
@@ -133,10 +133,14 @@ class Learned:
                                    "or the model was saved before them and before borders (rebuilt from borders where "
                                    "kept; its rows: splits_)")
     test_scores_ = _learned("test_scores", "a run's test headline (rnncast fit's, kept in its model.json): {windows, mse, "
-                                           "mae, mase (original units), beats_baselines (the verdict), baseline, "
+                                           "mae, mase (original units; several targets: the mean of theirs, each in "
+                                           "its own units: target_scores_), beats_baselines (the verdict), baseline, "
                                            "verdict_units}; in Python the last evaluate(data) of the fit's own test split (no rows after the "
                                            "fit's, every series: decision 1638; an evaluate of newer rows leaves it); None "
                                            "where none was scored (a fit alone) or before kept")
+    target_scores_ = _learned("target_scores", "several targets: each one's test {mse, mae, mase} in its own original "
+                                               "units, in targets_ order, beside test_scores_ (whose mse is the mean of "
+                                               "theirs: decision 1900); None for one target, or where test_scores_ is")
     scaler_ = property(lambda self: self.state_.scalers[0] if self.state_.layout == "single" else None,
                        doc="one series: its scaler (scalers_[0]); None for many series (see scalers_)")
     split_ = property(lambda self: self.state_.splits[0] if self.state_.layout == "single" else None,

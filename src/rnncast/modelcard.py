@@ -3,13 +3,16 @@ the cutoff dates (``cutoffs``: when its data began, and the last time of its tra
 of all it was given, as the data writes its times) and the headline test scores with the verdict (``test_scores``:
 the test split's MSE, MAE and MASE in original units and whether it beats every baseline, where the fit scored one:
 ``rnncast fit``'s run, not ``Forecaster.fit`` alone). So a job holding the model folder or the .onnx file alone can
-tell how stale the model is and how good it was when trained (decision 1530). Both are absent from a model saved
+tell how stale the model is and how good it was when trained (decision 1530). A model of several targets keeps each
+target's scores too (``target_scores``, each in its own units: the headline's pooled MSE averages units that differ,
+decision 1900). Both are absent from a model saved
 before them (``None``: ``read_cutoffs``, ``read_scores``); the row borders stay ``splits``' and ``borders``', from
 which such a model's cutoffs are rebuilt (``from_borders``: decision 1599).
 """
 
 from __future__ import annotations
 
+import json
 import math
 
 import pandas as pd
@@ -17,8 +20,10 @@ import pandas as pd
 from rnncast.timetext import at_midnight, shown
 
 CUTOFFS = ("data_start", "train_end", "val_end", "data_end")  # a series' cutoff dates, in this order
-ONNX = (*CUTOFFS, "test_windows", "test_mse", "test_mae", "test_mase", "beats_baselines")  # onnx_keys' keys
+ONNX = (*CUTOFFS, "test_windows", "test_mse", "test_mae", "test_mase", "test_by_target", "beats_baselines",
+        "verdict_units")  # onnx_keys' keys
 SCORES = ("windows", "mse", "mae", "mase", "beats_baselines", "baseline", "verdict_units")  # test_scores' keys
+EACH = ("mse", "mae", "mase")  # target_scores' keys: each target's own, in its original units
 
 
 def cutoffs(panel, splits) -> list[dict] | None:
@@ -43,7 +48,8 @@ def cutoffs(panel, splits) -> list[dict] | None:
 
 def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
     """The headline of a run's test scores (``report.run_metrics``' ``test``): ``windows`` scored, the model's ``mse``,
-    ``mae`` and ``mase`` in original units (pooled over the series and targets; None where not a finite number),
+    ``mae`` and ``mase`` in original units (pooled over the series; several targets' the mean of theirs, each in its
+    own units, whose own ``target_scores`` keeps; None where not a finite number),
     ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance) in
     ``verdict_units`` (original, or scaled for many series or targets), ``baseline`` the one it names (the best
     beaten, or the best unbeaten). None without a test split."""
@@ -59,6 +65,17 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
             "beats_baselines": bool(beats), "baseline": str(baseline), "verdict_units": units}
 
 
+def target_scores(metrics: dict, targets: list) -> list[dict] | None:
+    """Each target's test ``mse``, ``mae`` and ``mase`` [T] in its own original units (None where not a finite number),
+    in ``targets`` order, from the run's metrics' ``test`` ``by_target``: the headline of several targets (``test_scores``)
+    is the mean of the targets' MSEs, each in its own units, which no one target's error is (decision 1900). None for one
+    target (its headline is its own) or without a test split."""
+    by = ((metrics or {}).get("test") or {}).get("by_target")
+    if len(targets) < 2 or not by or len(by) != len(targets):
+        return None
+    return [{k: _finite(each["model"].get(k)) for k in EACH} for each in by.values()]  # evaluate's, in targets order
+
+
 def fit_test_split(scored: dict, n_series: int) -> bool:
     """Whether evaluate's windows (``scored``: ``parts.select``'s description) are the fit's own test split, whose
     headline is the model's ``test_scores``: no window with targets after the fit's last row (``targets_on``' new,
@@ -71,10 +88,12 @@ def fit_test_split(scored: dict, n_series: int) -> bool:
 
 
 def scored(meta: dict, metrics: dict | None) -> dict:
-    """``{"test_scores": ...}`` for the model.json ``meta`` (``FittedState.meta``) of a run scored as ``metrics``, or
-    nothing where there is no test split (or no metrics: ``Forecaster.save``)."""
+    """``{"test_scores": ...}`` for the model.json ``meta`` (``FittedState.meta``) of a run scored as ``metrics``, with
+    ``"target_scores"`` for several targets (``target_scores``), or nothing where there is no test split (or no
+    metrics: ``Forecaster.save``)."""
     scores = test_scores(metrics, meta.get("layout", "single"), len(meta.get("targets") or [])) if metrics else None
-    return {} if scores is None else {"test_scores": scores}
+    each = target_scores(metrics, list(meta.get("targets") or [])) if scores is not None else None
+    return {} if scores is None else {"test_scores": scores, **({"target_scores": each} if each is not None else {})}
 
 
 def _finite(value) -> float | None:
@@ -140,14 +159,29 @@ def read_scores(value) -> dict | None:
     return {k: value[k] for k in SCORES}
 
 
+def read_target_scores(value, n: int) -> list[dict] | None:
+    """model.json's ``target_scores`` checked: None (one target, not scored, or saved before them) or [n] objects of
+    ``EACH``' keys, each a number or null; ``ValueError`` otherwise."""
+    if value is None:
+        return None
+    if not (isinstance(value, list) and len(value) == n and all(isinstance(s, dict) and set(s) == set(EACH) and all(
+            v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in s.values()) for s in value)):
+        raise ValueError(f"target_scores must be {n} objects of {', '.join(EACH)} (a number or null)")
+    return [{k: s[k] for k in EACH} for s in value]
+
+
 def onnx_keys(state) -> dict:
     """The ONNX metadata's cutoff and score keys (text; '' where not known) of the fitted ``state`` of one series:
     ``CUTOFFS``' dates, ``test_windows``, ``test_mse``, ``test_mae``, ``test_mase`` (``repr`` of the float: every
-    digit) and ``beats_baselines`` ('true', 'false')."""
+    digit; several targets' the mean of theirs), ``test_by_target`` (JSON: each target's mse, mae and mase in its own
+    units, in targets order; one target's its headline's), ``beats_baselines`` ('true', 'false') and the
+    ``verdict_units`` it was judged in (original; scaled for several targets or series: decision 1900)."""
     dates = (state.cutoffs or [{}])[0]
     scores = state.test_scores or {}
     number = lambda key: "" if scores.get(key) is None else repr(float(scores[key]))  # noqa: E731
+    each = state.target_scores or ([{k: scores.get(k) for k in EACH}] if scores and len(state.targets) == 1 else None)
     return {**{k: dates.get(k) or "" for k in CUTOFFS}, "test_windows": str(scores.get("windows", "")),
-            **{f"test_{k}": number(k) for k in ("mse", "mae", "mase")},
-            "beats_baselines": "" if not scores else str(scores["beats_baselines"]).lower()}
+            **{f"test_{k}": number(k) for k in EACH}, "test_by_target": "" if each is None else json.dumps(each),
+            "beats_baselines": "" if not scores else str(scores["beats_baselines"]).lower(),
+            "verdict_units": str(scores.get("verdict_units") or "")}
 

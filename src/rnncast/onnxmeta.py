@@ -41,9 +41,14 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "writes its times ('' where rows are numbered)", "train_end": "the last time of the training rows (the training "
     "cutoff)", "val_end": "the last time of the validation rows ('' for none)", "data_end": "the last time given to fit "
     "(the test split's last)", "test_windows": "the windows the run's test scores rest on ('' where the fit scored "
-    "none: Forecaster.fit, or a model saved before it kept them)", "test_mse": "the test split's MSE, original units",
-    "test_mae": "its MAE, original units", "test_mase": "its MASE ('' where it has no scale)", "beats_baselines":
-    "'true' where the model beat every baseline on test MSE beyond chance (the run's verdict), 'false' where not"}
+    "none: Forecaster.fit, or a model saved before it kept them)", "test_mse": "the test split's MSE in original "
+    "units; several targets': the mean of the targets' MSEs, each in its own units (test_by_target has each)",
+    "test_mae": "its MAE, as test_mse (several targets: the mean of theirs)", "test_mase": "its MASE ('' where it has no "
+    "scale)", "test_by_target": "each target's test scores in its own original units, a JSON list in targets order of "
+    "{\"mse\", \"mae\", \"mase\"} (null where no number)", "beats_baselines": "'true' where the model beat every "
+    "baseline on test MSE beyond chance (the run's verdict, in verdict_units), 'false' where not", "verdict_units": "the "
+    "units the verdict compared MSEs in: original (one target of data without an id column), or scaled (each target "
+    "and series scaled by its training rows, so none outweighs another by its units: several targets, an id column)"}
 OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", *modelcard.ONNX)  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
@@ -60,10 +65,11 @@ def reading(forecaster) -> dict:
 
 
 def metadata(forecaster) -> dict:
-    """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON)."""
+    """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON, names as they are: ``"매출(원)"``, not
+    ``\\u`` escapes, as model.json writes them: decisions 768, 1901)."""
     data_s = forecaster.settings_.data
-    return {"format_version": formatversions.ONNX, "x_columns": json.dumps(x_columns(forecaster)), "targets": json.dumps(forecaster.targets_),
-            "features": json.dumps(forecaster.features_), "future_covariates": json.dumps(forecaster.future_covariates_),
+    return {"format_version": formatversions.ONNX, "x_columns": _json(x_columns(forecaster)), "targets": _json(forecaster.targets_),
+            "features": _json(forecaster.features_), "future_covariates": _json(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
@@ -82,8 +88,13 @@ def fitted_on(forecaster) -> dict:
                   for i in state.ids]  # a loaded model's key: read back from its text, in the data's dtypes
     else:
         series = [(state.given_ids or {}).get(i, i) for i in state.ids]
-    return {"id_col": json.dumps(parts) if parts else state.id_col or "", "series": json.dumps(series),
+    return {"id_col": _json(parts) if parts else state.id_col or "", "series": _json(series),
             "nonnegative": str(bool(forecaster.settings_.model.nonnegative)).lower()}
+
+
+def _json(value) -> str:
+    """``value`` as JSON text with its names as they are (UTF-8 in the file), not as ``\\u`` escapes (decision 1901)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def before_x(forecaster) -> str:

@@ -152,6 +152,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     if part == "test" and modelcard.fit_test_split(result.get("scored", {}), len(state.splits)):  # the fit's own test
         # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
         state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
+        state.target_scores = modelcard.target_scores({"test": result}, state.targets)  # several targets' (decision 1900)
     machine = {"against_baselines": verdictfields.fields(result, verdict_units(forecaster)),  # fit's metrics.json's,
                "model_kept": verdictfields.model_kept(forecaster)}  # built alike (decision 1878)
     return {**result, **read_out(forecaster, result, part), **machine}

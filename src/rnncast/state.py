@@ -73,6 +73,7 @@ class FittedState:
     value_ranges: list | None = None  # [S][C] [median, sd, least, greatest] or None (missingcodes.fitted_ranges); None: not kept
     cutoffs: list | None = None  # [S] {data_start, train_end, val_end, data_end} as the data writes times (modelcard); None: no time
     test_scores: dict | None = field(default=None, compare=False)  # a run's test MSE, MAE, MASE and verdict (modelcard); None: unscored
+    target_scores: list | None = field(default=None, compare=False)  # [T] each target's own test scores (several; decision 1900)
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (testoverlap.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
@@ -146,6 +147,7 @@ class FittedState:
         if self.across_gaps is not None:  # absent: none did, or a model saved before they were counted
             meta["across_gaps"] = self.across_gaps
         meta.update({k: v for k, v in (("cutoffs", self.cutoffs), ("test_scores", self.test_scores),
+                                                   ("target_scores", self.target_scores),
                                                    ("climatology", climatology.saved(self.climatology))) if v is not None})
         if self.layout == "single":  # the keys of a single-series model before many series arrived
             meta.update(scaler=self.scalers[0].state(), split=meta["splits"][0], train_mean=self.train_means[0].tolist())
@@ -199,6 +201,7 @@ class FittedState:
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
                     meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),
+                target_scores=modelcard.read_target_scores(meta.get("target_scores"), n_t),
                 value_ranges=value_ranges(meta.get("value_ranges"), n, spec.n_inputs),
                 given_ids=given_back([*ids, *(str(d["id"]) for d in meta.get("skipped_series", []))], meta.get("id_dtype")),
                 key_dtypes=checked_key_dtypes(meta.get("key_dtypes")),

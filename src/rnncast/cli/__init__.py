@@ -21,6 +21,7 @@ import sys
 
 from rnncast import interrupts
 from rnncast.errors import RnncastError
+from rnncast.writeadvice import advice
 
 EXIT_BAD_INPUT = 2
 
@@ -228,23 +229,12 @@ def _run(args) -> int:
         return EXIT_BAD_INPUT
 
 
-OS_HINTS = {
-    errno.EISDIR: "it is a folder; give the path of a file",
-    errno.ENOTDIR: "a file is in the way where a folder is needed",
-    errno.EEXIST: "a file of that name is in the way where a folder is needed",
-    errno.EACCES: "check the permissions of the path, or give another one",
-    errno.EPERM: "check the permissions of the path, or give another one",
-    errno.EROFS: "give a path on a writable disk",
-    errno.ENOSPC: "the disk is full: free some space, or give a path on another disk",
-}
-
-
 def os_error_text(err: OSError) -> str:
     """One line for a refused read or write: the path (the destination of a rename), what the system
     said, what was left of the file (one that ``files.write_bytes`` refused: nothing of it written) and what to do."""
     path = err.filename2 if err.filename2 is not None else err.filename
     said = err.strerror or str(err) or type(err).__name__
-    hint = OS_HINTS.get(err.errno)
+    hint = advice(err, other="another one")  # one rule for every refused write (writeadvice, decision 1903)
     if path == "standard output" and err.errno == errno.ENOSPC:  # display.NamedOutput's: no path to give instead
         hint = "the disk it is sent to is full: free some space, or send it to another disk"
     if getattr(err, "kept", False) and path is not None:  # files.unwritten: the write was atomic
