@@ -197,7 +197,7 @@ def test_the_result_is_json(fitted, frame):
     back = json.loads(json_text(result.as_dict()))
     assert set(back) == {"part", "names", "windows", "horizon", "targets", "scores", "own_windows", "left_out", "pairs",
                          "winner", "sentence", "notes", "test_units", "scaled_scores", "by_target", "baselines",
-                         "scaled_baselines", "against_baselines", "baselines_by_target", "settings_apart",
+                         "scaled_baselines", "against_each_baseline", "baselines_by_target", "settings_apart",
                          "undertrained", "untrained", "quantile_scores", "ranked_by", "baseline_quantile_scores",
                          "baseline_season", "parameters"}
     assert back["quantile_scores"] == {"a": None, "b": None} and back["ranked_by"] == "MSE"  # point models
@@ -331,7 +331,7 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     assert any("each series divided by its training rows' standard deviation" in note for note in result.notes)
     scored = a.evaluate(panel)  # a's baselines in the test's units are evaluate's scaled ones (a standard scaler)
     assert result.scaled_baselines["mean"]["mse"] == pytest.approx(scored["scaled"]["mean"]["mse"], rel=1e-5)
-    assert result.against_baselines["a"]["mean"]["p_value"] == pytest.approx(
+    assert result.against_each_baseline["a"]["mean"]["p_value"] == pytest.approx(
         scored["significance"]["mean"]["p_value"], rel=1e-4)
     one = rnncast.compare({"a": a, "b": b}, panel[panel["unique_id"] == "s001"])  # one series: original units
     assert one.test_units == "original units" and one.scaled_scores == {}
@@ -369,7 +369,7 @@ def test_the_baselines_are_scored_on_the_same_windows_and_each_model_judged_as_e
     result = rnncast.compare({"a": fitted["lstm"], "b": fitted["rnn"]}, frame)
     for name, model in (("a", fitted["lstm"]), ("b", fitted["rnn"])):
         scored = model.evaluate(frame)
-        for key, verdict in result.against_baselines[name].items():
+        for key, verdict in result.against_each_baseline[name].items():
             assert verdict["p_value"] == pytest.approx(scored["significance"][key]["p_value"], rel=1e-4)  # original against scaled float32 errors
             assert verdict["beaten"] == (scored["original"]["model"]["mse"] < scored["original"][key]["mse"]
                                          and scored["significance"][key]["p_value"] < 0.05)
@@ -390,9 +390,10 @@ def test_a_model_without_a_season_is_judged_against_the_seasonal_baseline_anothe
     for models in ({"s": with_season, "n": without}, {"n": without, "s": with_season}):
         result = rnncast.compare(models, frame)
         assert set(result.baselines) == {"repeat", "mean", "seasonal"}
-        assert all(set(verdicts) == {"repeat", "mean", "seasonal"} for verdicts in result.against_baselines.values())
-        assert result.against_baselines["n"]["seasonal"]["p_value"] == pytest.approx(
-            result.against_baselines["n"]["seasonal"]["p_value"])
+        each = result.against_each_baseline
+        assert all(set(verdicts) == {"repeat", "mean", "seasonal"} for verdicts in each.values())
+        assert result.against_each_baseline["n"]["seasonal"]["p_value"] == pytest.approx(
+            result.against_each_baseline["n"]["seasonal"]["p_value"])
 
 
 @pytest.fixture(scope="module")

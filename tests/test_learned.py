@@ -379,3 +379,24 @@ def test_a_model_says_which_rnncast_and_format_wrote_it(tmp_path):
     with pytest.raises(RnncastError, match="rnncast_version is 1.2, not text"):
         Forecaster.load(tmp_path / "m")
     assert "rnncast_version_ : str or None" in Forecaster.__doc__ and "format_version_ : int" in Forecaster.__doc__
+
+
+def test_a_refits_on_epoch_reads_none_of_the_earlier_fits_epochs_and_a_stopped_refit_puts_them_back():
+    """r36r2 finding 5: ``learning`` set the refit's state and network but left the earlier fit's ``history_``, so
+    ``evaluate`` from a refit's ``on_epoch`` said ``model_kept: "trained"`` of a half-trained network (a first fit's
+    said None, as documented). It is emptied with the rest now (decision 1907), and put back if the refit stops."""
+    frame = make_frame(120)
+    model = Forecaster(**{**TINY, "epochs": 2}).fit(frame, target="y")
+    before = list(model.history_)
+    seen = []
+    model.fit(frame, target="y", on_epoch=lambda record: seen.append(
+        (len(model.history_), model.diverged_epoch_, model.evaluate(frame)["model_kept"])))
+    assert seen == [(0, None, None), (0, None, None)] and len(model.history_) == 2
+
+    def stop(record):
+        raise KeyboardInterrupt
+
+    model.history_ = before
+    with pytest.raises(KeyboardInterrupt):
+        model.fit(frame, target="y", on_epoch=stop)
+    assert model.history_ is before  # the model fitted before, its epochs included

@@ -1,9 +1,12 @@
-"""mplconfig: matplotlib's folder a temporary one where the home cannot hold it, else left as it is."""
+"""mplconfig: the command line's matplotlib folder a temporary one where matplotlib's config folder cannot be used,
+judged by matplotlib's own platform rule without making anything; a readable matplotlibrc kept; the library leaves it
+to matplotlib (decisions 1863, 1906)."""
 
 from __future__ import annotations
 
 import ast
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,13 +22,18 @@ def clean(monkeypatch):
     monkeypatch.delitem(sys.modules, "matplotlib", raising=False)  # as before matplotlib's import (put back after)
 
 
-def test_an_unwritable_config_folder_gets_a_temporary_one(monkeypatch, tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker / "config"))  # cannot be made, even by root
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+def _made(monkeypatch) -> list:
     made = []
     monkeypatch.setattr(mplconfig.atexit, "register", lambda *a: made.append(a))
+    return made
+
+
+def test_an_unusable_config_folder_gets_a_temporary_one(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(mplconfig.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker / "config"))  # cannot be made, even by root
+    made = _made(monkeypatch)
     folder = mplconfig.private_folder()
     try:
         assert folder and os.environ["MPLCONFIGDIR"] == folder and os.path.isdir(folder)
@@ -34,13 +42,76 @@ def test_an_unwritable_config_folder_gets_a_temporary_one(monkeypatch, tmp_path)
         os.rmdir(folder)
 
 
-def test_a_writable_home_and_a_given_folder_are_left_alone(monkeypatch, tmp_path):
+def test_a_cache_folder_alone_unusable_keeps_the_callers_config(monkeypatch, tmp_path):
+    """r36r2 finding 2: MPLCONFIGDIR covers config and cache, so setting it for an unwritable cache dropped the
+    caller's matplotlibrc; matplotlib alone keeps a usable config folder and moves only its cache."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(mplconfig.sys, "platform", "linux")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker / "cache"))
     assert mplconfig.private_folder() is None and "MPLCONFIGDIR" not in os.environ
+
+
+def test_a_readable_matplotlibrc_in_an_unusable_folder_is_copied(monkeypatch, tmp_path):
+    """A read-only config folder (a baked image): matplotlib alone would take an empty temporary folder and ignore
+    the matplotlibrc and styles there; the command's temporary folder holds copies, so they are read."""
+    config = tmp_path / "config" / "matplotlib"
+    (config / "stylelib").mkdir(parents=True)
+    (config / "matplotlibrc").write_text("lines.linewidth: 7\n")
+    (config / "stylelib" / "mine.mplstyle").write_text("lines.linewidth: 3\n")
+    monkeypatch.setattr(mplconfig.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(mplconfig, "usable", lambda folder: False)  # root may write in a chmod 555 folder
+    _made(monkeypatch)
+    folder = Path(mplconfig.private_folder())
+    try:
+        assert (folder / "matplotlibrc").read_text() == "lines.linewidth: 7\n"
+        assert (folder / "stylelib" / "mine.mplstyle").is_file()
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_a_usable_folder_and_a_given_one_are_left_alone_and_nothing_is_made(monkeypatch, tmp_path):
+    monkeypatch.setattr(mplconfig.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert mplconfig.private_folder() is None and "MPLCONFIGDIR" not in os.environ
+    assert list(tmp_path.iterdir()) == []  # judged by its writable parent, not made (matplotlib makes it if it draws)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "file-missing" / "x"))
     monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "mine"))
     assert mplconfig.private_folder() is None and os.environ["MPLCONFIGDIR"] == str(tmp_path / "mine")
+
+
+def test_the_folder_is_matplotlibs_on_each_platform(monkeypatch, tmp_path):
+    """r36r2 finding 3: XDG on linux and freebsd only; macOS ~/.matplotlib; Windows ~/.matplotlib where it is a
+    folder, else %LOCALAPPDATA%\\matplotlib. A Mac whose ~/.config is read-only keeps its ~/.matplotlib."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder: judged on linux, not on macOS")
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    xdg = tmp_path / "file" / "matplotlib"
+    for platform, wanted in (("linux", xdg), ("freebsd14", xdg), ("darwin", home / ".matplotlib"),
+                             ("win32", tmp_path / "local" / "matplotlib")):
+        monkeypatch.setattr(mplconfig.sys, "platform", platform)
+        assert mplconfig.config_folder() == wanted, platform
+    (home / ".matplotlib").mkdir()
+    assert mplconfig.config_folder() == home / ".matplotlib"  # win32: the old folder where it is there
+    monkeypatch.setattr(mplconfig.sys, "platform", "darwin")
+    assert mplconfig.private_folder() is None and "MPLCONFIGDIR" not in os.environ
+    assert sorted(p.name for p in home.iterdir()) == [".matplotlib"]  # no stray ~/.config, ~/.cache
+
+
+@pytest.mark.parametrize("platform", ["linux", "darwin"])
+def test_config_folder_is_the_one_matplotlib_takes(tmp_path, platform):
+    """The rule is matplotlib's, read by hand: asked of matplotlib itself (a usable home, so it warns of nothing)."""
+    code = ("import sys; sys.platform = %r\n"
+            "from rnncast import mplconfig; mine = mplconfig.config_folder()\n"
+            "import matplotlib; print(mine.resolve() == __import__('pathlib').Path(matplotlib.get_configdir()))\n"
+            % platform)
+    done = _python(code, tmp_path)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
 
 
 def test_matplotlib_imported_already_is_left_as_it_is(monkeypatch, tmp_path):
@@ -51,47 +122,31 @@ def test_matplotlib_imported_already_is_left_as_it_is(monkeypatch, tmp_path):
     assert mplconfig.private_folder() is None and "MPLCONFIGDIR" not in os.environ
 
 
-DRAW = ("from rnncast.plots import loss_figure, png_bytes\n"
-        "png_bytes(loss_figure({'m': [{'epoch': 1, 'train_loss': 1.0, 'val_loss': 1.0, 'best': True}]}))\n"
-        "import os; print(os.environ.get('MPLCONFIGDIR', ''))\n")
-
-
 def _python(code: str, home: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "HOME": str(home)})
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "HOME": str(home)},
+                          cwd=home if home.is_dir() else home.parent)
 
 
-def test_a_library_caller_with_an_unwritable_home_draws_without_matplotlibs_warnings(tmp_path):
-    """decision 1863 was the command line's alone: a service with a read-only home calling the figures from Python got
-    matplotlib's two warnings. rnncast's first import of matplotlib now takes a temporary folder (decision 1881); a
-    home that can hold matplotlib's folders is left as it is, MPLCONFIGDIR unset."""
+def test_the_command_line_with_an_unusable_home_gets_no_warnings_and_the_library_changes_nothing(tmp_path):
+    """The command line owns its process (decision 1863): it takes the temporary folder, so matplotlib warns of
+    nothing. A Python caller's environment is theirs (decision 1906, undoing 1881): importing rnncast's figures sets
+    nothing, and matplotlib gives its own folder and warnings."""
     home = tmp_path / "home"
     home.write_text("a file: no folder can be made under it, even by root")
-    done = _python(DRAW, home)
-    assert done.returncode == 0, done.stderr
+    command = ("from rnncast.cli import main\ntry:\n    main(['no-such-command'])\nexcept SystemExit:\n    pass\n"
+               "import matplotlib, os; print(os.environ.get('MPLCONFIGDIR', ''))\n")
+    done = _python(command, home)
+    assert "rnncast-matplotlib-" in done.stdout, done.stderr
     assert "mkdir -p failed" not in done.stderr and "MPLCONFIGDIR" not in done.stderr, done.stderr
-    assert "rnncast-matplotlib-" in done.stdout
-    fine = tmp_path / "fine"
-    fine.mkdir()
-    done = _python(DRAW, fine)
-    assert done.returncode == 0 and done.stdout.strip() == "", done.stderr
-    assert (fine / ".config" / "matplotlib").is_dir()  # matplotlib's own folder, as it would make it
+    done = _python("import os, rnncast.plots; print(os.environ.get('MPLCONFIGDIR', ''))\n", home)
+    assert done.returncode == 0 and "rnncast-matplotlib-" not in done.stdout, done.stderr
 
 
-def test_every_module_that_imports_matplotlib_asks_for_its_folder_first():
-    """Whichever rnncast module a caller imports first, matplotlib's folder is settled before matplotlib is imported:
-    each module importing it at its top calls ``private_folder()`` before that import (decision 1881)."""
+def test_only_the_command_line_asks_for_the_folder():
+    """The process environment is the command line's, not the library's: no other module calls ``private_folder``."""
     source = Path(mplconfig.__file__).parent
-    missing = []
-    for path in sorted(source.rglob("*.py")):
-        body = ast.parse(path.read_text(encoding="utf-8")).body
-        first = next((n for n, node in enumerate(body) if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-            name.split(".")[0] == "matplotlib" for name in ([a.name for a in node.names] if isinstance(node, ast.Import)
-                                                             else [node.module or ""]))), None)
-        if first is None:
-            continue
-        called = any(isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-                     and getattr(node.value.func, "id", None) == "private_folder" for node in body[:first])
-        if not called:
-            missing.append(str(path.relative_to(source)))
-    assert not missing, missing
+    callers = sorted(str(path.relative_to(source)) for path in source.rglob("*.py")
+                     if any(isinstance(node, ast.Call) and getattr(node.func, "id", None) == "private_folder"
+                            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    assert callers == [os.path.join("cli", "__init__.py")]

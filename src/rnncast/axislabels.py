@@ -27,10 +27,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.layout_engine import ConstrainedLayoutEngine  # noqa: E402
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from rnncast import barsaxis
 from rnncast.rowindex import UNNAMED

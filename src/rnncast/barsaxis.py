@@ -19,11 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.ticker import Formatter, Locator  # noqa: E402
+from matplotlib.ticker import Formatter, Locator
 
 from rnncast import zoneclock
 from rnncast.sessions import Session

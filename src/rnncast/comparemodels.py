@@ -54,8 +54,9 @@ class ModelComparison:
     MSE and MAE are ``scaled_scores`` (empty in original units).
     ``baselines``, ``scaled_baselines``: the baselines' scores on the same windows, as ``scores`` and
     ``scaled_scores`` (the first model's baselines; the seasonal naive forecast the first model's with a season, of
-    ``baseline_season``); ``against_baselines``: each model against its own, as evaluate
-    judges it (``comparebaselines``), said in the last note.
+    ``baseline_season``); ``against_each_baseline``: name -> baseline key -> ``{"p_value", "beaten"}``, each model
+    against its own, as evaluate judges it (``comparebaselines``), said in the last note: fit's ``against_baselines``
+    ``each`` of every model, less ``lower``, not its verdict (decision 1908: compare's had fit's name in another shape).
     ``quantile_scores``: name -> each quantile model's mean pinball loss, interval coverage and ``by_level`` on the
     same values (original units; None for a point model); ``ranked_by``: what ``pairs`` and ``winner`` weigh, "mean
     pinball loss" where every model forecasts the same quantile levels (``comparequantiles``), else "MSE" (the
@@ -82,7 +83,7 @@ class ModelComparison:
     by_target: dict = field(default_factory=dict)  # several targets: name -> target -> {"mse", "mae"}, its own units
     baselines: dict = field(default_factory=dict)  # baseline key -> {"mse", "mae"}, original units (the first model's)
     scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
-    against_baselines: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
+    against_each_baseline: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
     baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
     settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
     undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget

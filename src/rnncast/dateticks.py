@@ -27,12 +27,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib import dates as mdates  # noqa: E402
-from matplotlib.ticker import FixedFormatter, FixedLocator  # noqa: E402
+from matplotlib import dates as mdates
+from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from rnncast import quarterticks, zoneclock
 from rnncast.quarterticks import YEAR, quarter_labels, stacked_labels

@@ -7,11 +7,7 @@ are the forecast figure's (``forecastplot.curves``), every test point drawn.
 from __future__ import annotations
 
 import numpy as np
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
 from rnncast import axislabels, baselinelooks, covered, fonts, forecastplot, lonepoints, plots, targetrows
 from rnncast.forecastplot import Fitted

@@ -27,12 +27,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-import matplotlib  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.text import Text
 
 log = logging.getLogger(__name__)
 

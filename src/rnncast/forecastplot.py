@@ -13,11 +13,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 import numpy as np
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
 from rnncast import axislabels, barsaxis, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series

@@ -169,12 +169,14 @@ class Learned:
 
     @contextmanager
     def learning(self, state, net, device, checkpoint=None):
-        """A fit's learned state set (``state_``, ``net_``, ``device_``) before its first epoch, so that ``on_epoch``
-        callbacks may use the model, and taken back where the fit stops (an error, Ctrl-C in a notebook): a failed first
-        fit leaves the estimator unfitted, a failed refit the model fitted before as it was (``FIT_SETS``), a warning
-        saying so (and that ``checkpoint``, where none was given, would keep the refit's finished epochs)."""
+        """A fit's learned state set (``state_``, ``net_``, ``device_``; ``history_`` empty, and ``diverged_epoch_``
+        None with the new state, until the fit ends) before its first epoch, so that ``on_epoch`` callbacks may use the
+        model, and a refit's callback reads none of the earlier fit's epochs (``model_kept`` None, decision 1907); taken
+        back where the fit stops (an error, Ctrl-C in a notebook): a failed first fit leaves the estimator unfitted, a
+        failed refit the model fitted before as it was (``FIT_SETS``), a warning saying so (and that ``checkpoint``,
+        where none was given, would keep the refit's finished epochs)."""
         before = {name: self.__dict__[name] for name in FIT_SETS if name in self.__dict__}
-        self.state_, self.net_, self.device_ = state, net, device
+        self.state_, self.net_, self.device_, self.history_ = state, net, device, []
         try:
             yield
         except BaseException as err:

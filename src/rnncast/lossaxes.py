@@ -11,14 +11,10 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.font_manager import FontProperties  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.textpath import text_to_path  # noqa: E402
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter  # noqa: E402
+from matplotlib.font_manager import FontProperties
+from matplotlib.lines import Line2D
+from matplotlib.textpath import text_to_path
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 from rnncast.lonepoints import MODEL_MARKS
 

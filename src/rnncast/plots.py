@@ -7,11 +7,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
-
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
 from rnncast import (axislabels, barsaxis, baselinelooks, baselines, covered, drawntime, fonts, lonepoints, lossaxes,
                      quantilebands, targetrows, tiledsteps, ylimits)

@@ -5,10 +5,7 @@ forecast.png of one series) has its legend below the axes instead (``legend_belo
 
 from __future__ import annotations
 
-from rnncast.mplconfig import private_folder
-
-private_folder()  # an unwritable home: matplotlib's folder a temporary one, before it is imported (decision 1881)
-from matplotlib.transforms import ScaledTranslation  # noqa: E402
+from matplotlib.transforms import ScaledTranslation
 
 from rnncast.lossaxes import LEGEND_SIZE  # points, as the loss legend's: about 10 pt on a page 1,100 px wide, which draws the PNG
 # near its own size (8 was 5 px at 650 px wide: decision 1543)

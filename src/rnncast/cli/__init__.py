@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     from rnncast.mplconfig import private_folder
 
-    private_folder()  # an unwritable HOME: matplotlib's folder a temporary one, not two warnings a command (decision 1863)
+    private_folder()  # matplotlib's config folder unusable: a temporary one, no warnings (decisions 1863, 1906)
     code, token = None, COMMAND_LINE.set(None)  # this command's line, set in _parse_and_run, ends with it (decision 1673)
     level = logging.getLogger("rnncast").level  # -q/-v set it for this command alone (decision 1872)
     try:

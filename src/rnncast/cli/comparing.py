@@ -56,7 +56,10 @@ def add_parser(commands) -> None:
                          help="which windows to compare: test = targets after the rows each model was fitted and "
                               "validated on (found per model); val/train = each fit's validation/training rows; "
                               "all = every window (default: test)")
-    compare.add_argument("--json", action="store_true", help="print the result as JSON")
+    compare.add_argument("--json", action="store_true",
+                         help="print the result as JSON; each model against each baseline under "
+                              "against_each_baseline (model -> baseline -> p_value, beaten: fit's and evaluate's "
+                              "against_baselines.each, per model; compare gives no verdict against the baselines)")
     threads = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, as evaluate takes it
     said = threads.metadata["help"].replace("while training", "while forecasting the windows it compares", 1)
     compare.add_argument("--threads", action=Once, type=_threads_type, default=argparse.SUPPRESS, metavar="N",
