@@ -160,8 +160,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
     times = evaluation.forecast_times(chosen[first])
-    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b: significance.diebold_mariano(
-        a, b, horizon, times, keep)["p_value"])  # same levels: ranked by mean pinball loss, not MSE
+    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b, pair: significance.diebold_mariano(
+        a, b, horizon, times, pair)["p_value"])  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)
