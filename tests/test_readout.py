@@ -273,3 +273,21 @@ def test_a_verdict_beating_the_pooled_baselines_but_not_the_climatology_apart_is
     monkeypatch.setattr(climatologyseries, "beats_model", lambda part: False)
     said = readout.said(model, result)
     assert said.good and not said.unproven
+
+
+def test_what_a_baselines_interval_scores_leave_out_is_its_own_note_after_the_intervals():
+    """r36r1 3 (decision 9802): the note was folded into ``unscored``, which evaluate's terminal skips (its first line
+    says what was scored), so evaluate never printed it; now it is ``Said.bands``, in ``notes()`` after the intervals'."""
+    from conftest import TINY
+    from rnncast import readout
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=80, freq="W-SUN"),
+                          "y": 10 + 3 * np.sin(2 * np.pi * np.arange(80) / 52) + rng.normal(0, 0.5, 80)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52, "quantiles": (0.1, 0.5, 0.9),
+                          "epochs": 1}).fit(frame, target="y", time_col="date")
+    said = readout.said(model, model.evaluate(frame))
+    assert said.bands.startswith("The 'seasonal naive' baseline has no interval at ")
+    assert "no interval" not in (said.unscored or "")
+    notes = said.notes()
+    assert notes.index(said.bands) == notes.index(said.intervals) + 1
