@@ -96,3 +96,17 @@ def test_a_baseline_with_no_interval_is_not_weighed_and_the_verdict_says_so():
     assert best_pinball(test, "original") is None
     assert pinball_verdict(test) == (" Its quantiles: mean pinball loss 3.0000, weighed against no baseline's; "
                                      "'seasonal naive' has no interval at any value scored and is not weighed.")
+
+
+def test_baselines_weighed_on_fewer_values_are_named_together_with_their_counts():
+    """r36r1 2: one short series of a panel took the repeat and mean intervals from the same values."""
+    from rnncast.intervalverdict import aside
+
+    left = {"values": 68, "of": 204, "model": {"pinball": 1.0}}
+    block = {"model": {"pinball": 1.0}, "repeat": {"pinball": 2.0, "intervals_left_out": left},
+             "mean": {"pinball": 3.0, "intervals_left_out": dict(left)}}
+    assert aside(block) == ("; 'repeat the last value' and 'training mean' are weighed on the values each has an "
+                            "interval for (136 of the 204), against the model's loss on those same values")
+    block["mean"]["intervals_left_out"]["values"] = 4
+    assert "(136 of the 204; 'training mean': 200 of the 204)" not in aside(block)
+    assert "('repeat the last value': 136 of the 204; 'training mean': 200 of the 204)" in aside(block)

@@ -64,9 +64,11 @@ def aside(block: dict) -> str:
             fewer[repr(baseline_name(name))] = f"{left['of'] - left['values']} of the {left['of']}"
         elif left:
             none.append(repr(baseline_name(name)))
+    counts = (next(iter(fewer.values())) if len(set(fewer.values())) == 1 else  # each its own where they differ
+              "; ".join(f"{name}: {count}" for name, count in fewer.items()))
     said = ([f"{listing(list(fewer))} {'is' if len(fewer) == 1 else 'are'} weighed on the values "
-             f"{'it has' if len(fewer) == 1 else 'each has'} an interval for ({'; '.join(fewer.values())}), against "
-             "the model's loss on those same values"] if fewer else []) + (
+             f"{'it has' if len(fewer) == 1 else 'each has'} an interval for ({counts}), against the model's loss on "
+             "those same values"] if fewer else []) + (
         [f"{listing(none)} {'has' if len(none) == 1 else 'have'} no interval at any value scored and "
          f"{'is' if len(none) == 1 else 'are'} not weighed"] if none else [])
     return "".join(f"; {text}" for text in said)
