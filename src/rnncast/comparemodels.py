@@ -61,7 +61,8 @@ class ModelComparison:
     median's), a note saying that the intervals were not compared. ``baseline_quantile_scores``: quantile model ->
     baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
     at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``), with ``p_value`` and
-    ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them.
+    ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them,
+    on the values it has an interval for (null for one with none: not weighed, decision 9801).
     ``parameters``: name -> its number of parameters (decisions 1700, 1736). ``as_dict()``: compare --json's JSON."""
 
     part: str
