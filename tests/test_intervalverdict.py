@@ -110,3 +110,14 @@ def test_baselines_weighed_on_fewer_values_are_named_together_with_their_counts(
     block["mean"]["intervals_left_out"]["values"] = 4
     assert "(136 of the 204; 'training mean': 200 of the 204)" not in aside(block)
     assert "('repeat the last value': 136 of the 204; 'training mean': 200 of the 204)" in aside(block)
+
+
+def test_scores_written_before_the_models_were_kept_beside_a_baselines_are_not_weighed_and_said_so():
+    """Decision 1876's metrics.json recorded what a baseline left out without the model's scores on its values:
+    nothing to weigh it against, and it has an interval at some values, so it is not said to have none."""
+    from rnncast.intervalverdict import aside
+
+    test = _test(3.0)
+    test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8}
+    assert best_pinball(test, "original") == ("repeat", 3.0, 6.0)
+    assert aside(test["original"]) == "; 'seasonal naive' is scored on fewer values than the model's and not weighed"

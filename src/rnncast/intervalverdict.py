@@ -57,20 +57,22 @@ def aside(block: dict) -> str:
     """"; 'seasonal naive' is weighed on the values it has an interval for (168 of the 188), against the model's loss
     on those same values" and "'x' has no interval at any value scored and is not weighed" for the baselines of one
     units' ``block`` whose intervals leave values out (``bandcounts.KEY``); "" where none does."""
-    fewer, none = {}, []
+    fewer, none, older = {}, [], []
     for name, scores in block.items():
         left = scores.get(bandcounts.KEY) if isinstance(scores, dict) else None
         if left and weighed(name, scores):
             fewer[repr(baseline_name(name))] = f"{left['of'] - left['values']} of the {left['of']}"
-        elif left:
-            none.append(repr(baseline_name(name)))
+        elif left:  # none at any value; or scores written before the model's were kept beside them (decision 9801)
+            (none if left["values"] >= left["of"] else older).append(repr(baseline_name(name)))
     counts = (next(iter(fewer.values())) if len(set(fewer.values())) == 1 else  # each its own where they differ
               "; ".join(f"{name}: {count}" for name, count in fewer.items()))
     said = ([f"{listing(list(fewer))} {'is' if len(fewer) == 1 else 'are'} weighed on the values "
              f"{'it has' if len(fewer) == 1 else 'each has'} an interval for ({counts}), against the model's loss on "
              "those same values"] if fewer else []) + (
         [f"{listing(none)} {'has' if len(none) == 1 else 'have'} no interval at any value scored and "
-         f"{'is' if len(none) == 1 else 'are'} not weighed"] if none else [])
+         f"{'is' if len(none) == 1 else 'are'} not weighed"] if none else []) + (
+        [f"{listing(older)} {'is' if len(older) == 1 else 'are'} scored on fewer values than the model's and not "
+         "weighed"] if older else [])
     return "".join(f"; {text}" for text in said)
 
 
