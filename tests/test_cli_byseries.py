@@ -382,3 +382,20 @@ def test_a_series_whose_every_window_was_left_out_for_the_season_is_a_row_saying
     line = write_file(str(tmp_path / "s.csv"), result)
     assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of rows before it) to " \
                    f"{tmp_path / 's.csv'}"
+
+
+def test_a_series_whose_baseline_has_no_interval_says_so_in_not_scored():
+    """r36r1 5 (decision 1911): series C's seasonal naive had no interval (too few training windows), its
+    seasonal_pinball empty and not_scored naming only MASE; a series whose baseline had one at some values only got a
+    pinball of fewer values than model_pinball, unflagged. ``intervals_left_out`` is no column: not_scored says it."""
+    result = _result(3)
+    left = {"values": 20, "of": 20, "windows": 5, "of_windows": 5, "series": 1, "of_series": 1, "fewest": 9}
+    result["series"]["store0001"]["mean"].update(pinball=float("nan"), intervals_left_out=left)
+    result["series"]["store0002"]["mean"].update(pinball=0.5, intervals_left_out={**left, "values": 4})
+    rows = series_frame(result).set_index("series")
+    assert rows.loc["store0001", "not_scored"] == ("'training mean' has no interval (its errors on fewer than 9 "
+                                                   "training windows)")
+    assert rows.loc["store0002", "not_scored"] == ("'training mean' has no interval at 4 of the 20 values (its errors "
+                                                   "on fewer than 9 training windows): its pinball and coverage are "
+                                                   "the other 16's")
+    assert pd.isna(rows.loc["store0003", "not_scored"]) and "mean_intervals_left_out" not in rows.columns

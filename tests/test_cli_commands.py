@@ -788,3 +788,20 @@ def test_evaluate_says_many_windows_once_before_it_scores_them(tmp_path, capsys,
         assert main(["evaluate", str(tmp_path / "model"), str(data), "-q"]) == 0
     assert not any(r.getMessage().startswith("scoring ") for r in caplog.records)
     capsys.readouterr()
+
+
+def test_evaluate_prints_what_a_baselines_interval_scores_leave_out(tmp_path, capsys):
+    """r36r1 3 (decision 1910): evaluate's table gave the seasonal naive's pinball of fewer values (or none) and its
+    terminal never said so: the note sat in ``unscored``, which evaluate skips; now it prints after the intervals."""
+    rng = np.random.default_rng(0)
+    data = tmp_path / "w80.csv"
+    pd.DataFrame({"date": pd.date_range("2020-01-05", periods=80, freq="W-SUN").strftime("%Y-%m-%d"),
+                  "y": 10 + 3 * np.sin(2 * np.pi * np.arange(80) / 52) + rng.normal(0, 0.5, 80)}).to_csv(data, index=False)
+    Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52, "quantiles": (0.1, 0.5, 0.9), "epochs": 1}).fit(
+        str(data), target="y").save(tmp_path / "run")
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run"), str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "The 'seasonal naive' baseline has no interval at " in out
+    assert out.index("Prediction intervals") < out.index("The 'seasonal naive' baseline has no interval")
+    assert "'seasonal naive' has no interval at any value scored and is not weighed" in out  # the verdict's

@@ -737,3 +737,18 @@ def test_fit_says_the_validation_windows_left_out_for_the_season_beside_the_test
                      "series hold fewer than season 52 rows before their first target, which the seasonal naive "
                      "baseline reads (lookback 8); the model and the baselines are scored on the other 18; series 'c' "
                      "(60 rows) has none left (early stopping read all 21)."]
+
+
+def test_a_validation_split_without_a_season_before_it_is_warned_of_once(tmp_path, capsys):
+    """r36r1 7 (decision 1912): 66 weekly rows, season 52, lookback 8: fit warned before training (decision 1877) and
+    again after it ("no window of part 'val' is left to score ...; or refit the model ...: the run has no validation
+    scores"), one cause twice, the second in evaluate's words. Now once, the run's notes keeping it."""
+    data = tmp_path / "w66.csv"
+    make_frame(66, freq="W-SUN", feature=False, seed=1).to_csv(data, index=False)
+    code, out, err = cli(capsys, *fit_args(data, tmp_path / "run", "--lookback", "8", "--horizon", "4", "--season",
+                                           "52", "--epochs", "1"))
+    assert code == 0, err
+    notes = [n["text"] for n in json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]]
+    assert [n[:52] for n in notes if "validation split holds no window" in n] == [
+        "the validation split holds no window with season 52 "]
+    assert not [n for n in notes if n.startswith("no window of part 'val' is left to score")]

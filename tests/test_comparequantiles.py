@@ -115,7 +115,7 @@ def _noise(seed: int, shift: float = 0.0, n: int = 300) -> dict:
     wf = replace(_wf(levels), starts=np.arange(n), target_rows=np.arange(n), y_true=y, y_pred=model[..., 1],
                  quantiles=model, baselines={"repeat": base[..., 1]}, baseline_quantiles={"repeat": base})
     scores = {"model": quantile_scores(y, model, levels), "repeat": quantile_scores(y, base, levels)}
-    tests = against_baselines(wf, lambda a, b: diebold_mariano(a, b, 1))
+    tests = against_baselines(wf, lambda a, b, keep: diebold_mariano(a, b, 1, keep=keep))
     return {"original": scores, "scaled": scores, "significance_pinball": tests}
 
 
@@ -169,7 +169,7 @@ def test_compare_never_says_the_model_beats_intervals_of_the_same_loss_and_tests
     same = wf.quantiles * (1 + 1e-9)
     wf = replace(wf, baselines={"repeat": wf.y_pred, "mean": wf.y_pred},
                  baseline_quantiles={"repeat": same, "mean": clear})
-    bands = baseline_scores({"a": wf}, None, test=lambda a, b: 0.001)["a"]
+    bands = baseline_scores({"a": wf}, None, test=lambda a, b, keep: 0.001)["a"]
     assert bands["repeat"]["p_value"] == 0.001 and bands["repeat"]["beaten"] is False
     assert bands["mean"]["beaten"] is True
     calls = []
@@ -177,7 +177,7 @@ def test_compare_never_says_the_model_beats_intervals_of_the_same_loss_and_tests
     comparequantiles.pinball_errors = lambda w, spread=None: (calls.append(w.quantiles is wf.quantiles)
                                                               or real(w, spread))
     try:
-        judge({"a": wf}, None, test=lambda a, b: 0.001)
+        judge({"a": wf}, None, test=lambda a, b, keep: 0.001)
     finally:
         comparequantiles.pinball_errors = real
     assert calls.count(True) == 1 and len(calls) == 3  # the model's once, each baseline's once
@@ -188,8 +188,8 @@ def test_the_interval_test_weighs_the_errors_divided_by_the_spread_where_given()
     wf = _wf((0.1, 0.5, 0.9))
     wf = replace(wf, baselines={"repeat": wf.y_pred}, baseline_quantiles={"repeat": wf.quantiles + 1.0})
     spread = np.full((6, 1, 1), 4.0)
-    got = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()), spread=spread)["repeat"]
-    plain = against_baselines(wf, lambda a, b: (np.square(a).mean(), np.square(b).mean()))["repeat"]
+    got = against_baselines(wf, lambda a, b, keep: (np.square(a).mean(), np.square(b).mean()), spread=spread)["repeat"]
+    plain = against_baselines(wf, lambda a, b, keep: (np.square(a).mean(), np.square(b).mean()))["repeat"]
     assert got == pytest.approx((plain[0] / 4, plain[1] / 4))
 
 
@@ -209,8 +209,12 @@ def test_compare_scores_a_baselines_intervals_on_the_values_it_has_one_for_and_s
     want = scores(first, None)
     assert got["pinball"] == pytest.approx(want["pinball"]) and got["coverage_80"] == pytest.approx(want["coverage_80"])
     assert got["by_level"] == want["by_level"]
-    assert got["intervals_left_out"] == {"values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0,
-                                         "of_series": 1, "fewest": 9, "reason": REASON}
+    left = got.pop("intervals_left_out")
+    assert {k: v for k, v in left.items() if k != "model"} == {
+        "values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0, "of_series": 1, "fewest": 9, "reason": REASON}
+    mine = scores(replace(first, quantiles=wf.quantiles[:3]), None)  # decision 1909: the model's on the same values
+    assert left["model"] == pytest.approx({k: mine[k] for k in ("pinball", "coverage_80")})
+
 
 def test_the_baselines_intervals_are_said_untested_with_the_reason_where_too_few_forecast_times():
     from rnncast.comparequantiles import intervals_note
@@ -220,3 +224,26 @@ def test_the_baselines_intervals_are_said_untested_with_the_reason_where_too_few
                          "Diebold–Mariano test could be made: 1 forecast time, and it needs 2), so none beats every "
                          "baseline's intervals (as evaluate judges: a lower mean pinball loss beyond chance, one-sided "
                          "Diebold–Mariano p < 0.05 that the model is not better).")
+
+
+def test_a_baseline_is_tested_on_the_values_it_has_an_interval_for_and_one_with_none_is_not_weighed():
+    """Decision 1909 (r36r1 1): the seasonal naive with no interval at any value was "not beaten (p = nan)", and one
+    with an interval at some values was tested on all of them (NaN); now each is tested on its own values, the model's
+    losses on the same ones, and one with none is not weighed: p and beaten null, the note says so, never "p = nan"."""
+    from dataclasses import replace
+
+    from rnncast.comparequantiles import baseline_scores, intervals_note
+    wf = _wf((0.1, 0.5, 0.9))
+    part, none = wf.quantiles + 0.3, np.full_like(wf.quantiles, np.nan)
+    part[3:] = np.nan
+    wf = replace(wf, baselines={"repeat": wf.y_pred, "seasonal": wf.y_pred},
+                 baseline_quantiles={"repeat": part, "seasonal": none})
+    seen = []
+    got = baseline_scores({"a": wf}, None, test=lambda a, b, keep: seen.append(keep) or 0.001)["a"]
+    assert len(seen) == 1 and seen[0][:3].all() and not seen[0][3:].any()  # the repeat's values alone
+    assert got["seasonal"]["p_value"] is None and got["seasonal"]["beaten"] is None
+    assert got["repeat"]["p_value"] == 0.001
+    note = intervals_note({"a": got})
+    assert "p = nan" not in note and "'seasonal naive' has no interval at any value scored and is not weighed" in note
+    assert "'repeat the last value' is weighed on the values it has an interval for (6 of the 12)" in note
+    assert "The 'seasonal naive' baseline has no interval at 12 of the 12 values scored" in note  # the table's rows

@@ -153,12 +153,16 @@ def test_a_baseline_without_an_interval_for_one_series_is_scored_on_the_others_a
     for key in ("pinball", "coverage_80"):
         assert result["repeat"][key] == pytest.approx(alone["repeat"][key]) and np.isfinite(result["repeat"][key])
     assert result["repeat"]["by_level"] == alone["repeat"]["by_level"]  # 4 values, not 8 with 4 counted as not below
-    assert result["repeat"]["intervals_left_out"] == {"values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1,
-                                                     "of_series": 2, "fewest": 9, "reason": REASON}
+    left = result["repeat"]["intervals_left_out"]
+    assert {k: v for k, v in left.items() if k != "model"} == {
+        "values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9, "reason": REASON}
+    # decision 1909: the model's scores on the same values, which the verdict weighs the baseline's against
+    assert left["model"] == {k: alone["model"][k] for k in ("pinball", "coverage_80")}
     assert "intervals_left_out" not in alone["repeat"] and "intervals_left_out" not in result["model"]
     for each in (wf, scaled):
         each.baseline_quantiles["repeat"][:] = np.nan  # none at all: not computed, never 0.0
     nothing = evaluation.scores(wf, np.ones((4, 1)), scaled)["repeat"]
+    assert "model" not in nothing["intervals_left_out"]  # no value to weigh it on
     assert np.isnan(nothing["pinball"]) and np.isnan(nothing["coverage_80"])
     assert all(np.isnan(nothing["by_level"][level]["below"]) for level in ("0.1", "0.5", "0.9"))
 

@@ -14,7 +14,7 @@ def _test(model: float, repeat: float = 6.0, seasonal: float = 2.0) -> dict:
 
 def test_a_model_whose_pinball_loss_is_higher_than_the_best_baselines_is_told_so():
     said = pinball_verdict(_test(5.76), "original", "the test values")
-    assert best_pinball(_test(5.76), "original") == ("seasonal", 2.0)
+    assert best_pinball(_test(5.76), "original") == ("seasonal", 5.76, 2.0)
     # each number as the table's pinball column (5.76, 6, 2) writes it: 4 decimals (scoretext, decision 1230)
     assert said.startswith(" Its quantiles: mean pinball loss 5.7600 against 2.0000 for the best baseline's ('seasonal "
                            "naive'")
@@ -74,16 +74,62 @@ def test_a_coverage_of_few_values_is_given_with_its_count():
     assert "80% interval 75% (15 of 20) against 70% (14 of 20)" in pinball_verdict(test, "original", "the test values")
 
 
-def test_a_baseline_whose_intervals_leave_values_out_is_not_weighed_against_the_models():
-    """Decision 1876: the seasonal naive's pinball loss of the series that have an interval (too few training windows
-    elsewhere) is of other values than the model's: the verdict names the best baseline scored on the model's values,
-    and its test is not made 'not tested' by the left-out one's p-value."""
-    test = _test(5.76)
-    test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8}
-    assert best_pinball(test, "original") == ("repeat", 6.0)
-    test["significance_pinball"] = {"seasonal": {"p_value": float("nan")}, "repeat": {"p_value": 0.01}}
-    said = pinball_verdict({**test, "original": {**test["original"], "model": {**test["original"]["model"],
-                                                                              "pinball": 3.0}}})
-    assert "for the best baseline's ('repeat the last value'" in said and "50.0% lower, beyond chance" in said
+def test_a_baseline_with_an_interval_at_some_values_is_weighed_against_the_model_on_those_values():
+    """Decision 1909 (r36r1 2, 10): decision 1876 left a baseline scored on fewer values out of the verdict, all or
+    nothing, so one short series of a panel removed every baseline and the sentence with them. Now each is weighed on
+    its own values, against the model's loss on the same ones (``intervals_left_out``'s ``model``), the best chosen on
+    these pairs, and the sentence says which was weighed on fewer values."""
+    test = _test(3.0)
+    test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8, "model": {"pinball": 1.5,
+                                                                                          "coverage_80": 0.5}}
+    assert best_pinball(test, "original") == ("seasonal", 1.5, 2.0)  # 2.0 against 1.5 there, repeat 6.0 against 3.0
+    test["significance_pinball"] = {"seasonal": {"p_value": 0.01}, "repeat": {"p_value": 0.01}}
+    said = pinball_verdict(test, "original", "the test values")
+    assert said.startswith(" Its quantiles: mean pinball loss 1.5000 against 2.0000 for the best baseline's ('seasonal")
+    assert "25.0% lower, beyond chance" in said and "beat every baseline's" in said
+    assert "80% interval 50.00% against 74.00%" in said  # the model's coverage on the seasonal naive's values
+    assert said.endswith("; 'seasonal naive' is weighed on the values it has an interval for (4 of the 8), against "
+                         "the model's loss on those same values.")
+    test["original"]["seasonal"]["intervals_left_out"]["model"]["pinball"] = 0.5  # 4 times as high there: repeat best
+    assert best_pinball(test, "original") == ("repeat", 3.0, 6.0)
+
+
+def test_a_baseline_with_no_interval_is_not_weighed_and_the_verdict_says_so():
+    """Decision 1909 (r36r1 1, 10): no interval at any value scored: not weighed (never "not beaten (p = nan)"), and
+    "every baseline's" says it beat only those weighed."""
+    test = _test(3.0)
+    test["original"]["seasonal"].update(pinball=float("nan"), coverage_80=float("nan"),
+                                        intervals_left_out={"values": 8, "of": 8})
+    test["significance_pinball"] = {"repeat": {"p_value": 0.01}}
+    said = pinball_verdict(test)
+    assert "for the best baseline's ('repeat the last value'" in said and "beat every weighed baseline's" in said
+    assert said.endswith("; 'seasonal naive' has no interval at any value scored and is not weighed.")
     del test["original"]["repeat"]
-    assert best_pinball(test, "original") is None and pinball_verdict(test) == ""
+    assert best_pinball(test, "original") is None
+    assert pinball_verdict(test) == (" Its quantiles: mean pinball loss 3.0000, weighed against no baseline's; "
+                                     "'seasonal naive' has no interval at any value scored and is not weighed.")
+
+
+def test_baselines_weighed_on_fewer_values_are_named_together_with_their_counts():
+    """r36r1 2: one short series of a panel took the repeat and mean intervals from the same values."""
+    from rnncast.intervalverdict import aside
+
+    left = {"values": 68, "of": 204, "model": {"pinball": 1.0}}
+    block = {"model": {"pinball": 1.0}, "repeat": {"pinball": 2.0, "intervals_left_out": left},
+             "mean": {"pinball": 3.0, "intervals_left_out": dict(left)}}
+    assert aside(block) == ("; 'repeat the last value' and 'training mean' are weighed on the values each has an "
+                            "interval for (136 of the 204), against the model's loss on those same values")
+    block["mean"]["intervals_left_out"]["values"] = 4
+    assert "(136 of the 204; 'training mean': 200 of the 204)" not in aside(block)
+    assert "('repeat the last value': 136 of the 204; 'training mean': 200 of the 204)" in aside(block)
+
+
+def test_scores_written_before_the_models_were_kept_beside_a_baselines_are_not_weighed_and_said_so():
+    """Decision 1876's metrics.json recorded what a baseline left out without the model's scores on its values:
+    nothing to weigh it against, and it has an interval at some values, so it is not said to have none."""
+    from rnncast.intervalverdict import aside
+
+    test = _test(3.0)
+    test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8}
+    assert best_pinball(test, "original") == ("repeat", 3.0, 6.0)
+    assert aside(test["original"]) == "; 'seasonal naive' is scored on fewer values than the model's and not weighed"

@@ -289,3 +289,20 @@ def test_evaluate_says_the_fits_overlap_line_in_the_spelling_of_the_data_it_read
         result = model.evaluate(frame.assign(ds=frame["ds"].dt.strftime("%Y-%m-%d")))
     [said] = [r.getMessage() for r in caplog.records if "fall on dates other series" in r.getMessage()]
     assert "(from 2024-03-21)" in said and "/" not in said and result["test_overlap"]["from"] == "2024-03-21"
+
+def test_what_a_baselines_interval_scores_leave_out_is_its_own_note_after_the_intervals():
+    """r36r1 3 (decision 1910): the note was folded into ``unscored``, which evaluate's terminal skips (its first line
+    says what was scored), so evaluate never printed it; now it is ``Said.bands``, in ``notes()`` after the intervals'."""
+    from conftest import TINY
+    from rnncast import readout
+
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=80, freq="W-SUN"),
+                          "y": 10 + 3 * np.sin(2 * np.pi * np.arange(80) / 52) + rng.normal(0, 0.5, 80)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52, "quantiles": (0.1, 0.5, 0.9),
+                          "epochs": 1}).fit(frame, target="y", time_col="date")
+    said = readout.said(model, model.evaluate(frame))
+    assert said.bands.startswith("The 'seasonal naive' baseline has no interval at ")
+    assert "no interval" not in (said.unscored or "")
+    notes = said.notes()
+    assert notes.index(said.bands) == notes.index(said.intervals) + 1

@@ -399,3 +399,29 @@ def test_a_parts_windows_left_out_for_the_season_are_counted_where_its_row_is_sh
     assert rows[1][2] == "27 scored of 31 (4 without a season of rows before them)" and rows[2][2] == "69"
     metrics["val"]["scored"]["windows_scored"] = 25  # fill left two more out
     assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of rows before them)"
+
+
+def _yearly_weeks(tmp_path=None):
+    """80 weekly rows with season 52 and lookback 8: no training window has the seasonal naive's 9 errors, so its
+    interval is given nowhere (decision 1875); the model fitted on them, with quantiles."""
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=80, freq="W-SUN"),
+                          "y": 10 + 3 * np.sin(2 * np.pi * np.arange(80) / 52) + rng.normal(0, 0.5, 80)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52, "quantiles": (0.1, 0.5, 0.9),
+                          "epochs": 1}).fit(frame, target="y", time_col="date")
+    return frame, model
+
+
+def test_a_runs_page_says_of_each_split_what_a_baselines_interval_scores_leave_out():
+    """r36r1 4 (decision 1910): the page said the test part's note alone, so a validation row's seasonal naive pinball
+    of fewer values than the model's sat unexplained; now each split shown says its own."""
+    from rnncast.reportpage import run_blocks
+
+    frame, model = _yearly_weeks()
+    result = model.evaluate(frame)
+    notes = [b[1] for b in run_blocks(model, {"val": result, "test": result}, "f", None) if b[0] == "p"]
+    said = [n for n in notes if "baseline has no interval at" in n]
+    assert len(said) == 2 and said[0].startswith("On the validation split, the 'seasonal naive' baseline has no")
+    assert said[1].startswith("On the test split, the 'seasonal naive' baseline has no interval at")
+    alone = [b[1] for b in run_blocks(model, {"test": result}, "f", None) if b[0] == "p"]
+    assert [n for n in alone if "baseline has no interval at" in n][0].startswith("The 'seasonal naive' baseline")

@@ -515,14 +515,13 @@ def test_the_windows_left_out_are_not_said_as_if_no_window_were_scored():
         assert note == f"Not every window is scored: {text}." and "Windows are not scored" not in note
 
 
-def test_the_notes_say_which_baselines_intervals_leave_values_out_in_fits_and_backtests_blocks():
-    """Decision 1876: a baseline whose interval scores rest on some values alone says so where the scores' notes are,
-    from a fit's or evaluate's ``original`` block and a backtest's ``overall``."""
+def test_what_a_baselines_intervals_leave_out_is_not_the_unscored_note():
+    """Decision 1910: the note of a baseline whose interval scores rest on some values alone (decision 1876) is
+    ``Said.bands``, printed by fit, evaluate and backtest alike; ``unscored``, which evaluate's terminal skips, no
+    longer carries it."""
     from rnncast.runnotes import unscored_note
 
     left = {"values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9}
     block = {"model": {"pinball": 0.1}, "seasonal": {"pinball": 0.2, "intervals_left_out": left}}
     for result in ({"original": block}, {"overall": block}):
-        assert unscored_note(result).startswith("The 'seasonal naive' baseline has no interval at 4 of the 8 values "
-                                                "scored; 2 of the 4 windows (1 of the 2 series) have none")
-    assert unscored_note({"original": {"model": {}, "seasonal": {"pinball": 0.2}}}) is None
+        assert unscored_note(result) is None

@@ -133,3 +133,19 @@ def test_a_backtests_remedy_is_each_reasons_own():
     assert seasonrows.remedy(12, 8, 2, False, other) == other
     assert seasonrows.remedy(12, 8, 2, True, other) == (
         f"{other}; for the series without season 12 rows up to and including the first cutoff: {season}")
+
+
+def test_the_warning_after_training_knows_check_fit_said_it_in_the_call():
+    """r36r1 7 (decision 1912): the run's scores were warned of twice for one cause, before the training
+    (``check_fit``) and after it (``NothingLeft`` of the validation part); ``said_before`` tells the second, in the
+    same call only, and of the season's cause only (fill's or the future covariates' are said after it)."""
+    from rnncast import noticed
+
+    with pytest.raises(NothingLeft) as caught:
+        seasonrows.kept(np.array([0, 60]), np.array([0, 10]), np.array([0, 0]), 16, 52, "val")
+    with noticed.one_call():
+        assert not seasonrows.said_before(caught.value)  # check_fit did not warn in this call
+    with noticed.one_call():
+        seasonrows.check_fit(np.array([0, 66]), [Split(46, 53, 66)], 8, 4, 52)
+        assert seasonrows.said_before(caught.value)
+        assert not seasonrows.said_before(NothingLeft("every target fill made"))

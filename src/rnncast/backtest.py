@@ -197,8 +197,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
-        **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b: (
-            diebold_mariano_cutoffs(a, b, groups, reach, 1, scored(judged))))) else {}),  # the interval verdict's
+        **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b, pair: (
+            diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
     metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 1660)

@@ -74,7 +74,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "
                     f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
                     f"forecasting {m['seconds']['predict']:.2f} s.")]
-    blocks += [("p", note) for note in (said.intervals, said.unscored, said.series, said.mase, said.percent) if note]
+    blocks += [("p", note) for note in (said.intervals, said.bands, said.unscored, said.series, said.mase, said.percent)
+               if note]
     if m["skipped_series"]:
         blocks.append(("p", left_out(m["skipped_series"])))
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv") if picture is not None else ""

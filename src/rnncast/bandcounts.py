@@ -11,8 +11,9 @@ under it only where ``1 / (n + 1) <= q``, so it needs ``n >= (1 - q) / q`` error
 ``1 - q``): 9 for 0.1 and 0.9, whose 80% interval is then at best the range of the 9 errors, covering 8 in 10; 19 for
 0.05 and 0.95; 1 for the median alone. With fewer, however its quantiles are taken, the interval is too narrow for its
 level (one window's error gives every level the same value: a flat band, coverage near 0), so it is not given (NaN),
-for every baseline alike: ``fewest``. A baseline's interval scores then rest on the values it has one for
-(``given``), and what was left out is recorded beside them (``left_out``) and said (``note``).
+for every baseline alike: ``fewest`` (``baselinebands.grouped_quantiles`` leaves them out). A baseline's interval
+scores then rest on the values it has one for (``kept``), the model's beside them on those same values, and what was
+left out is recorded beside them (``left_out``) and said (``note``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import math
 import numpy as np
 
 from rnncast.baselines import baseline_name
-from rnncast.spelling import counted
+from rnncast.spelling import counted, listing
 
 KEY = "intervals_left_out"  # a baseline's block: what its interval scores leave out (``left_out``)
 
@@ -34,64 +35,75 @@ def fewest(levels) -> int:
     return max(1, math.ceil(round((1.0 - m) / m, 9)))  # 0.9 / 0.1 is 9.000000000000002
 
 
-def thinned(quantiles: np.ndarray, errors: np.ndarray, group: np.ndarray, levels) -> np.ndarray:
-    """``quantiles`` [G, H, T, Q] (``baselinebands.grouped_quantiles`` of ``errors`` [W, H, T] by ``group`` [W]) NaN
-    where fewer than ``fewest(levels)`` of a group's errors at that step and target are values (not NaN)."""
-    counts = np.zeros(quantiles.shape[:-1], dtype=np.int64)  # [G, H, T]
-    np.add.at(counts, np.asarray(group, dtype=np.int64), np.isfinite(errors))
-    return np.where((counts < fewest(levels))[..., None], np.nan, quantiles)
-
-
 def given(bands: np.ndarray) -> np.ndarray:
     """[W, H, T] bool: the values a baseline's interval ``bands`` [W, H, T, Q] is given for (every level a number)."""
     return np.isfinite(np.asarray(bands, dtype=np.float64)).all(axis=-1)
 
 
 def kept(keep, bands: np.ndarray) -> np.ndarray:
-    """[W, H, T]: the values scored (``keep``; None: all) that the baseline's interval ``bands`` is given for."""
+    """[W, H, T]: the values scored (``keep``; None: all) that the baseline's interval ``bands`` is given for: the
+    values its interval scores, and the model's beside them, rest on (the one mask rule of decision 1876)."""
     have = given(bands)
     return have if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), have.shape) & have
 
 
-def left_out(keep, bands: np.ndarray, series, levels) -> dict | None:
+def left_out(keep, bands: np.ndarray, series, levels, model=None) -> dict | None:
     """What a baseline's interval scores leave out of the values scored (``keep`` [W, H, T], None: all) for want of an
     interval (``bands`` [W, H, T, Q]): ``{"values", "of", "windows", "of_windows", "series", "of_series", "fewest"}``
-    (the values, windows and series (``series`` [W], None: one) with none scored) and ``reason``, for metrics.json's
-    reader; None where nothing was."""
-    have = given(bands)
-    scored = np.ones(have.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), have.shape)
-    lacking = scored & ~have
+    (the values, windows and series (``series`` [W] of indices, None: one) with none scored) and ``reason``, for
+    metrics.json's reader, with ``model``: the model's scores on the values the baseline has an interval for
+    (``model(kept(keep, bands))``, where given), which the verdict weighs it against (decision 1909); None where
+    nothing was left out."""
+    pair = kept(keep, bands)
+    scored = np.ones(pair.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), pair.shape)
+    lacking = scored & ~pair
     if not lacking.any():
         return None
     windows = scored.any(axis=(1, 2))  # [W] the windows with a value scored
-    none = windows & ~(scored & have).any(axis=(1, 2))  # [W] ... and none with an interval
-    series = np.zeros(len(have), np.int64) if series is None else np.asarray(series)
-    present = np.unique(series[windows])
-    empty = [s for s in present if none[series == s][windows[series == s]].all()]
+    none = windows & ~pair.any(axis=(1, 2))  # [W] ... and none with an interval
+    series = np.zeros(len(pair), np.int64) if series is None else np.asarray(series, dtype=np.int64)
+    scored_in = np.bincount(series[windows], minlength=int(series.max(initial=0)) + 1)  # [S] once, not per series
+    none_in = np.bincount(series[none], minlength=len(scored_in))
     return {"values": int(lacking.sum()), "of": int(scored.sum()), "windows": int(none.sum()),
-            "of_windows": int(windows.sum()), "series": len(empty), "of_series": len(present),
-            "fewest": fewest(levels), "reason": f"no interval where its errors come from fewer than {fewest(levels)} "
-            "training windows, the fewest whose range holds a new error as often as the outermost level says"}
+            "of_windows": int(windows.sum()), "series": int(((scored_in > 0) & (none_in == scored_in)).sum()),
+            "of_series": int((scored_in > 0).sum()), "fewest": fewest(levels),
+            "reason": f"no interval where its errors come from fewer than {fewest(levels)} training windows, the fewest "
+            "whose range holds a new error as often as the outermost level says",
+            **({"model": model(pair)} if model is not None and pair.any() else {})}
+
+
+COUNTS = ("values", "of", "windows", "of_windows", "series", "of_series", "fewest")  # the counts a note says
 
 
 def note(block: dict) -> str | None:
-    """The sentence of the baselines whose interval scores leave values out (``block``: model and baseline name ->
-    scores, each baseline's ``KEY`` where it has one), for the notes beside the scores; None where none does."""
-    said = []
+    """The sentences of the baselines whose interval scores leave values out (``block``: model and baseline name ->
+    scores, each baseline's ``KEY`` where it has one), baselines of the same counts in one, for the notes beside the
+    scores; None where none does."""
+    groups: dict[tuple, list] = {}
     for name, scores in block.items():
         left = scores.get(KEY) if isinstance(scores, dict) else None
-        if not left:
-            continue
-        where = (f"{left['windows']} of the {counted(left['of_windows'], 'window')}"
-                 + (f" ({left['series']} of the {left['of_series']} series)" if left["of_series"] > 1 and left["series"]
-                    else "") + " have none" if left["windows"] else "")
-        own = " (its training windows with a season of rows of their series before them)" if name == "seasonal" else ""
-        scored = ("none are scored, so its pinball loss and coverage are not given" if left["values"] == left["of"] else
-                  f"its pinball loss and coverage are those of the other {left['of'] - left['values']} values and "
-                  "it is left out of the quantiles' verdict, which weighs baselines scored on the model's values")
-        said.append(f"The '{baseline_name(name)}' baseline has no interval at {left['values']} of the "
-                    f"{left['of']} values scored{'; ' + where if where else ''}: an interval at these levels needs "
-                    f"the baseline's errors on at least {left['fewest']} training windows{own}: from fewer, "
-                    "however their quantiles are taken, it holds a new error less often than its level says; "
-                    f"{scored}.")
-    return " ".join(said) or None
+        if left:
+            groups.setdefault((name == "seasonal", *(left[k] for k in COUNTS)), []).append((name, left))
+    return " ".join(_sentence([name for name, _ in each], each[0][1]) for each in groups.values()) or None
+
+
+def _sentence(names: list[str], left: dict) -> str:
+    """One note of the baselines ``names`` leaving out what ``left`` (their ``KEY`` block) counts."""
+    one = len(names) == 1
+    who = (f"The '{baseline_name(names[0])}' baseline has" if one else
+           f"The {listing([repr(baseline_name(n)) for n in names])} baselines have")
+    series = (f" ({left['series']} of the {left['of_series']} series)" if left["of_series"] > 1 and left["series"]
+              else "")
+    where = (f"; {left['windows']} of the {counted(left['of_windows'], 'window')}{series} "
+             f"{'has' if left['windows'] == 1 else 'have'} none" if left["windows"] else "")
+    own = (" (counting only its training windows with a full season of their series' rows before them)"
+           if names == ["seasonal"] else "")
+    its, it = ("its", "it") if one else ("their", "each")
+    scored = (f"none are scored, so {its} pinball loss and coverage are not given and the quantiles' verdict does not "
+              f"weigh {'it' if one else 'them'}" if left["values"] == left["of"] else
+              f"{its} pinball loss and coverage are those of the other {left['of'] - left['values']} values, and the "
+              f"quantiles' verdict weighs {it} against the model's on those values")
+    return (f"{who} no interval at {left['values']} of the {left['of']} values scored{where}: an interval at these "
+            f"levels needs {'the' if one else 'a'} baseline's errors on at least {left['fewest']} training "
+            f"windows{own}: from fewer, however their quantiles are taken, it holds a new error less often than its "
+            f"level says; {scored}.")

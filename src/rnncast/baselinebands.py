@@ -101,11 +101,6 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     said = _said(lacking, made, later, unused)
     if said and noticed.first_in_call("baselines' training windows", said):  # fit learns them for val and test: once (decision 1815)
         log.info("%s", said)
-    seasonless = np.setdiff1d(series, series[target_rows - offsets[series] >= season]) if season > 1 else ()
-    if len(seasonless) and noticed.first_in_call("seasonal bands", season):  # its own windows alone (decision 1827)
-        log.info("the seasonal naive baseline's intervals learn from the training windows with season %d rows of their "
-                 "series before them, and %s none: its pinball loss and coverage are NaN there", season,
-                 "the series has" if len(splits) == 1 else f"{len(seasonless)} of the {len(splits)} series have")
     return Training(target_rows, series, actual_rows, unused, len(splits), said, target_rows - offsets[series])
 
 
@@ -142,15 +137,17 @@ def error_quantiles(values: np.ndarray, windows: Training, means: np.ndarray, le
     actual = np.where(windows.unused, np.nan, values[windows.actual_rows][..., :n_t].astype(np.float64))  # [Wt, H, T]
     errors = {name: actual - forecast for name, forecast in point_forecasts(
         values, windows.target_rows, windows.series, means, horizon, n_t, season, before=windows.before).items()}
-    return {name: bandcounts.thinned(grouped_quantiles(each, windows.series, windows.n_series, levels), each,
-                                     windows.series, levels) for name, each in errors.items()}  # decision 1875
+    fewest = bandcounts.fewest(levels)  # decision 1875: fewer errors hold no interval at the levels
+    return {name: grouped_quantiles(each, windows.series, windows.n_series, levels, fewest=fewest)
+            for name, each in errors.items()}
 
 
-def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000
-                      ) -> np.ndarray:
+def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, levels, cells: int = 4_000_000,
+                      fewest: int = 1) -> np.ndarray:
     """[G, H, T, Q]: the quantiles at ``levels`` of ``errors`` [W, H, T] over the windows of each group (``group``
     [W], sorted), NaN left out, as ``np.nanquantile``'s linear method takes them (the virtual index ``q * (n - 1)``
-    among the ``n`` sorted values); NaN where a group has none. In blocks of groups of at most ``cells`` values."""
+    among the ``n`` sorted values); NaN where a group has fewer than ``fewest`` values at that step and target (none,
+    by default; ``bandcounts.fewest``: decision 1875). In blocks of groups of at most ``cells`` values."""
     levels = np.asarray(levels, dtype=np.float64)
     out = np.full((n_groups, *errors.shape[1:], len(levels)), np.nan)
     counts = np.bincount(group, minlength=n_groups)
@@ -170,7 +167,7 @@ def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, leve
             above = np.minimum(below + 1, np.maximum(n - 1, 0))
             a = np.take_along_axis(padded, below[:, None], axis=1)[:, 0]
             b = np.take_along_axis(padded, above[:, None], axis=1)[:, 0]
-            out[lo:hi, ..., j] = np.where(n > 0, a + (b - a) * (at - below), np.nan)
+            out[lo:hi, ..., j] = np.where(n >= max(fewest, 1), a + (b - a) * (at - below), np.nan)
     return out
 
 

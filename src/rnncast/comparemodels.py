@@ -63,7 +63,8 @@ class ModelComparison:
     median's), a note saying that the intervals were not compared. ``baseline_quantile_scores``: quantile model ->
     baseline key -> that baseline's intervals scored alike (its forecast plus the quantiles of its own training errors
     at the model's levels, as evaluate scores them; ``comparequantiles.baseline_scores``), with ``p_value`` and
-    ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them.
+    ``beaten``: the model's pinball losses tested against that baseline's as evaluate's interval verdict tests them,
+    on the values it has an interval for (null for one with none: not weighed, decision 1909).
     ``parameters``: name -> its number of parameters (decisions 1700, 1736). ``as_dict()``: compare --json's JSON."""
 
     part: str
@@ -163,8 +164,8 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
     times = evaluation.forecast_times(chosen[first])
     few = significance.untestable(judged[first], times, keep)  # "1 forecast time, and it needs 2": no test (decision 1886)
-    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b: significance.diebold_mariano(
-        a, b, horizon, times, keep)["p_value"], few)  # same levels: ranked by mean pinball loss, not MSE
+    quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b, pair: significance.diebold_mariano(
+        a, b, horizon, times, pair)["p_value"], few)  # same levels: ranked by mean pinball loss, not MSE
     measure = MEASURE.get(part, "MSE")
     if quantiles.errors is not None:
         measure = measure.replace("MSE", comparequantiles.BY_PINBALL)

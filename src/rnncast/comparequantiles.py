@@ -15,6 +15,7 @@ import numpy as np
 from rnncast import bandcounts, calibration, metrics, significance
 from rnncast.comparebaselines import baseline_note
 from rnncast.comparison import mean_square
+from rnncast.intervalverdict import aside, weighed
 from rnncast.spelling import listing
 from rnncast.windowforecasts import WindowForecasts
 
@@ -64,45 +65,51 @@ def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:
 def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | None = None, spread=None,
                     test=None, errors: dict | None = None) -> dict:
     """name -> baseline key -> ``scores`` of that baseline's intervals (its forecast plus the quantiles of its own
-    training errors at the model's levels, ``baselinebands``: evaluate's) on the same values, for each quantile model
-    of ``chosen`` (the windows in scaled units ``scaled``, where coverage is counted); a point model has none. With
-    ``test`` (the model's ``pinball_errors``, the baseline's -> one-sided p that the model is not better), each block
-    holds ``p_value`` and ``beaten`` (``significance.beaten``: a lower pinball loss, not the same, beyond chance):
-    evaluate's test of the interval verdict (``against_baselines``), on errors divided by ``spread`` where given;
-    ``errors``: name -> the model's ``pinball_errors`` where computed already. A baseline's scores are those of the
-    values it has an interval for (``bandcounts``: too few training errors elsewhere), what they leave out under
-    ``bandcounts.KEY`` (decision 1876)."""
+    training errors at the model's levels, ``baselinebands``: evaluate's) on the values it has an interval for
+    (``bandcounts.kept``: too few training errors elsewhere), what they leave out and the model's scores on those same
+    values under ``bandcounts.KEY`` (decisions 1876, 1909), for each quantile model of ``chosen`` (the windows in
+    scaled units ``scaled``, where coverage is counted); a point model has none. With ``test`` (the model's
+    ``pinball_errors``, the baseline's, the values [W, H, T] -> one-sided p that the model is not better), each block
+    holds ``p_value`` and ``beaten`` (``significance.beaten``: a lower pinball loss, not the same, beyond chance), both
+    on the baseline's values (``against_baselines``), null for a baseline with no interval at any value scored, which
+    is not weighed: evaluate's test of the interval verdict, on errors divided by ``spread`` where given; ``errors``:
+    name -> the model's ``pinball_errors`` where computed already."""
     out = {}
     for name, wf in chosen.items():
         if wf.quantiles is None or not wf.levels or not wf.baseline_quantiles:
             continue
         own = (scaled or {}).get(name)
-        out[name] = {key: scores(replace(wf, quantiles=bands), bandcounts.kept(keep, bands), None if own is None else
-                                 replace(own, quantiles=own.baseline_quantiles[key]))  # where it has one: decision 1876
-                     for key, bands in wf.baseline_quantiles.items()}
+        out[name] = {}
         for key, bands in wf.baseline_quantiles.items():
-            if left := bandcounts.left_out(keep, bands, wf.series, wf.levels):
-                out[name][key][bandcounts.KEY] = left
+            out[name][key] = scores(replace(wf, quantiles=bands), bandcounts.kept(keep, bands), None if own is None else
+                                    replace(own, quantiles=own.baseline_quantiles[key]))
+            if left := bandcounts.left_out(keep, bands, wf.series, wf.levels, lambda pair: {
+                    k: v for k, v in scores(wf, pair, own).items() if k not in ("levels", "by_level")}):
+                out[name][key][bandcounts.KEY] = left  # with the model's scores on the same values
         if test is not None:
             model = (errors or {}).get(name)
             model = pinball_errors(wf, spread) if model is None else model
-            mine = mean_square(model, keep)
-            tested = against_baselines(wf, lambda a, b: (float(test(a, b)), mean_square(b, keep)), spread, model)
-            for key, (p, rival) in tested.items():
-                out[name][key].update({"p_value": p, "beaten": significance.beaten(mine, rival, p)})
+            tested = against_baselines(wf, lambda a, b, pair: (float(test(a, b, pair)), mean_square(a, pair),
+                                                               mean_square(b, pair)), spread, model, keep)
+            for key, block in out[name].items():
+                p, mine, rival = tested.get(key, (None, None, None))  # none: no interval at any value, not weighed
+                block.update({"p_value": p, "beaten": None if p is None else significance.beaten(mine, rival, p)})
     return out
 
 
-def against_baselines(wf: WindowForecasts, test, spread=None, model: np.ndarray | None = None) -> dict:
-    """{baseline: ``test(model's errors, the baseline's)``} for each baseline with intervals (``baselinebands``) on the
-    windows ``wf`` of a quantile model, each ``pinball_errors`` (divided by ``spread`` where given; ``model``: the
-    model's, where computed already): the Diebold–Mariano test of the MSE verdict (``significance``) weighing the
-    pinball losses, so that a "better" is beyond chance; {} for a point model."""
+def against_baselines(wf: WindowForecasts, test, spread=None, model: np.ndarray | None = None, keep=None) -> dict:
+    """{baseline: ``test(model's errors, the baseline's, the values)``} for each baseline with intervals
+    (``baselinebands``) on the windows ``wf`` of a quantile model, each ``pinball_errors`` (divided by ``spread`` where
+    given; ``model``: the model's, where computed already), on the values scored (``keep`` [W, H, T], None: all) that
+    the baseline has an interval for (``bandcounts.kept``, decision 1909): the Diebold–Mariano test of the MSE verdict
+    (``significance``) weighing the pinball losses, so that a "better" is beyond chance; a baseline with no interval at
+    any value scored is not weighed: left out. {} for a point model."""
     if wf.quantiles is None or not wf.levels:
         return {}
     model = pinball_errors(wf, spread) if model is None else model
-    return {name: test(model, pinball_errors(replace(wf, quantiles=bands), spread))
-            for name, bands in wf.baseline_quantiles.items()}
+    pairs = {name: (bands, bandcounts.kept(keep, bands)) for name, bands in wf.baseline_quantiles.items()}
+    return {name: test(model, pinball_errors(replace(wf, quantiles=bands), spread), pair)
+            for name, (bands, pair) in pairs.items() if pair.any()}
 
 
 def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | None = None, test=None,
@@ -147,15 +154,21 @@ def judge(chosen: dict[str, WindowForecasts], keep, spread=None, scaled: dict | 
 def intervals_note(bands: dict, untested: str = "") -> str:
     """" The baselines' pinball loss and coverage are their intervals' ..." where a quantile model has them (``bands``:
     ``baseline_scores``), naming the model whose levels and training rows the table's are, and what the pinball
-    losses' test against each baseline's intervals found where it ran; "" where none has."""
+    losses' test against each baseline's intervals found where it ran, each weighed on the values it has an interval
+    for and one with none not weighed (``intervalverdict.weighed``, ``aside``: the verdict's one rule, decision 1909),
+    then what the first model's baselines' intervals leave out (``bandcounts.note``); "" where none has."""
     if not bands:
         return ""
     first = next(iter(bands))
     said = (f" The baselines' pinball loss and coverage are their intervals' (each one's forecast plus the quantiles of "
             f"its own training errors, as evaluate scores them) at the levels of {first!r}, from its training rows"
             + ("; each quantile model's own are in --json's baseline_quantile_scores." if len(bands) > 1 else "."))
-    tested = {name: each for name, each in bands.items() if all("p_value" in v for v in each.values())}
+    left = bandcounts.note(bands[first])  # the table's rows are the first model's: what they leave out (decision 1909)
+    left = f" {left}" if left else ""
+    tested = {name: {key: v for key, v in each.items() if weighed(key, v)} for name, each in bands.items()
+              if all("p_value" in v for v in each.values())}
+    tested = {name: each for name, each in tested.items() if each}
     if not tested:
-        return said + " The models' pinball losses are not tested against the baselines'."
+        return f"{said} The models' pinball losses are not tested against the baselines'{aside(bands[first])}.{left}"
     note = baseline_note(tested, BY_PINBALL, intervals=True, untested=untested)  # compare's note on the baselines, of their intervals
-    return f"{said} {note[0].upper()}{note[1:]}"
+    return f"{said} {note[0].upper()}{note[1:-1]}{aside(bands[first])}.{left}"

@@ -79,8 +79,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
         for name, p in scaled.baselines.items()
     }
-    if tests := comparequantiles.against_baselines(scaled, lambda a, b: significance.diebold_mariano(a, b, horizon, times,
-                                                                                                   keep)):
+    if tests := comparequantiles.against_baselines(scaled, lambda a, b, pair: significance.diebold_mariano(
+            a, b, horizon, times, pair), keep=keep):  # each baseline on the values it has an interval for (decision 1909)
         result["significance_pinball"] = tests  # the pinball losses' test: the interval verdict's (intervalverdict)
     if have is not None:
         result["climatology_series"] = climatology_part(*every, mase_scales, have, ids)
@@ -200,23 +200,23 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     for name, bands in wf.baseline_quantiles.items():  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
             mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
-            result[name].update(interval_scores(replace(wf, quantiles=bands), mine, given=bandcounts.given(bands)))
-            if left := bandcounts.left_out(kept, bands, wf.series, wf.levels):  # the values it has one for: decision 1876
-                result[name][bandcounts.KEY] = left
+            result[name].update(interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands)))
+            if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909:
+                    k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"}):  # the model's
+                result[name][bandcounts.KEY] = left  # scores on the values the baseline has an interval for too
     return result, r2_series
 
 
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None,
-                    given: np.ndarray | None = None) -> dict:
+                    keep: np.ndarray | None = None) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
-    ``target`` alone (a position along T), over the values scored (``windowforecasts.scored``), of those ``given``
-    [W, H, T] alone where given (a baseline's interval, ``bandcounts.given``: decision 1876; none: NaN scores).
-    Coverage is counted on ``scaled`` when given (see ``scores``). ``by_level``: each level's share of the actuals at
-    or below it and its pinball loss, with the values scored (``calibration.by_level``)."""
+    ``target`` alone (a position along T), over the values ``keep`` [W, H, T] (None: those scored,
+    ``windowforecasts.scored``; a baseline's interval: those it is given for, ``bandcounts.kept``, decision 1876;
+    none: NaN scores). Coverage is counted on ``scaled`` when given (see ``scores``). ``by_level``: each level's share
+    of the actuals at or below it and its pinball loss, with the values scored (``calibration.by_level``)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
-    keep = scored(wf)
-    keep = keep if given is None else given if keep is None else keep & given
+    keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)
     result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid

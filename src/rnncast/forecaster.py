@@ -284,7 +284,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             several targets (each target's scores in its own units), with ``target_shares`` (each target's share of
             the model's scaled MSE, the targets it loses on to a baseline it beats pooled); ``significance``: ``{baseline: {"statistic",
             "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
-            losses against each baseline's intervals); ``series`` where by_series=True; ``mase_season`` (the season MASE's
+            losses against each baseline's intervals, on the values it has one for, decision 1909); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
             ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
             each part's: ``verdictfields.fields``) and ``model_kept`` ("trained", "untrained"; None for a model saved

@@ -13,51 +13,98 @@ from rnncast.baselines import baseline_name
 from rnncast.calibration import share_text
 from rnncast.scoretext import quoter
 from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text, same
+from rnncast.spelling import listing
 from rnncast.spreads import units_name
 
 
-def best_pinball(test: dict, units: str) -> tuple[str, float] | None:
-    """The baseline of lowest pinball loss in ``units`` and its loss; None where no baseline has one (a point model,
-    or scores written before the baselines had intervals)."""
-    rivals = {name: s["pinball"] for name, s in test[units].items() if weighed(name, s)}
-    if not rivals:
+def best_pinball(test: dict, units: str) -> tuple[str, float, float] | None:
+    """The baseline the model's pinball loss in ``units`` is weighed against: of those weighed (``weighed``), the one
+    whose loss is lowest beside the model's on the same values (``pair``: the ratio of the two, so that a baseline
+    weighed on fewer values is judged by its own pair), with the model's loss and its own; None where no baseline is
+    weighed (a point model, scores written before the baselines had intervals, or none with an interval)."""
+    block = test[units]
+    pairs = {name: pair(block, name) for name, s in block.items() if weighed(name, s)}
+    if not pairs:
         return None
-    best = min(rivals, key=rivals.get)
-    return best, rivals[best]
+    best = min(pairs, key=lambda n: _ratio(*pairs[n]))
+    return best, *pairs[best]
+
+
+def _ratio(model: float, rival: float) -> float:
+    return rival / model if model > 0 else math.inf if rival > 0 else 1.0
 
 
 def weighed(name: str, scores: dict) -> bool:
-    """Whether the verdict weighs baseline ``name``'s intervals (``scores``: its block): a pinball loss scored on every
-    value the model's is, not one of some values alone (``bandcounts.KEY``: too few training errors elsewhere,
-    decision 1876), which would compare losses on different values."""
-    pinball = scores.get("pinball")
+    """Whether the verdict weighs baseline ``name``'s intervals (``scores``: its block): where it has an interval at
+    some value scored (a finite pinball loss), on those values, against the model's loss on the same ones (decision
+    1909): a baseline that has one at fewer values than the model's (``bandcounts.KEY``: too few training errors
+    elsewhere, decision 1875) holds the model's scores on them there; one with none at any value is not weighed. The
+    one rule of fit, evaluate, backtest (``pinball_verdict``) and compare (``comparequantiles.intervals_note``)."""
+    pinball, left = scores.get("pinball"), scores.get(bandcounts.KEY)
+    mine = (left.get("model") or {}).get("pinball") if left else None
     return (name != "model" and isinstance(pinball, float) and math.isfinite(pinball)
-            and not scores.get(bandcounts.KEY))
+            and (not left or isinstance(mine, float) and math.isfinite(mine)))
+
+
+def pair(block: dict, name: str, key: str = "pinball") -> tuple[float, float]:
+    """(the model's ``key`` score, baseline ``name``'s) in one units' ``block`` on the values the baseline has an
+    interval for: the model's own where it has one at every value scored, else the one ``bandcounts.KEY`` records."""
+    left = block[name].get(bandcounts.KEY)
+    return (left["model"] if left else block["model"]).get(key, math.nan), block[name].get(key, math.nan)
+
+
+def aside(block: dict) -> str:
+    """"; 'seasonal naive' is weighed on the values it has an interval for (168 of the 188), against the model's loss
+    on those same values" and "'x' has no interval at any value scored and is not weighed" for the baselines of one
+    units' ``block`` whose intervals leave values out (``bandcounts.KEY``); "" where none does."""
+    fewer, none, older = {}, [], []
+    for name, scores in block.items():
+        left = scores.get(bandcounts.KEY) if isinstance(scores, dict) else None
+        if left and weighed(name, scores):
+            fewer[repr(baseline_name(name))] = f"{left['of'] - left['values']} of the {left['of']}"
+        elif left:  # none at any value; or scores written before the model's were kept beside them (decision 1909)
+            (none if left["values"] >= left["of"] else older).append(repr(baseline_name(name)))
+    counts = (next(iter(fewer.values())) if len(set(fewer.values())) == 1 else  # each its own where they differ
+              "; ".join(f"{name}: {count}" for name, count in fewer.items()))
+    said = ([f"{listing(list(fewer))} {'is' if len(fewer) == 1 else 'are'} weighed on the values "
+             f"{'it has' if len(fewer) == 1 else 'each has'} an interval for ({counts}), against the model's loss on "
+             "those same values"] if fewer else []) + (
+        [f"{listing(none)} {'has' if len(none) == 1 else 'have'} no interval at any value scored and "
+         f"{'is' if len(none) == 1 else 'are'} not weighed"] if none else []) + (
+        [f"{listing(older)} {'is' if len(older) == 1 else 'are'} scored on fewer values than the model's and not "
+         "weighed"] if older else [])
+    return "".join(f"; {text}" for text in said)
 
 
 def pinball_verdict(test: dict, units: str = "original", where: str = "these windows", alpha: float = VERDICT_ALPHA
                     ) -> str:
     """" Its quantiles: mean pinball loss 5.7600 against 1.9640 for the best baseline's intervals ('seasonal naive',
     ...), 2.93 times as high; ..." (a leading space, to follow the MSE verdict), with each interval's coverage, the
-    model's beside the baseline's, each number as the table beside it writes it (``scoretext.quoter``, decision 1230); "" where the model has no quantiles or no baseline a pinball loss."""
-    model = test[units].get("model", {}).get("pinball")
-    found = best_pinball(test, units)
+    model's beside the baseline's, each number as the table beside it writes it (``scoretext.quoter``, decision 1230),
+    both on the values the baseline has an interval for (``pair``), and which baselines were weighed on fewer values
+    or not at all (``aside``); "" where the model has no quantiles or no baseline a pinball loss."""
+    scores = test[units]
+    model = scores.get("model", {}).get("pinball")
     if model is None or not math.isfinite(model):
         return ""
-    if found is None:
-        return unlearned(test[units])
-    name, rival = found
+    pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
+    found = best_pinball(test, units)
+    if found is None:  # a baseline with no interval at any value: said, not weighed (decision 1909)
+        if gone := unlearned(scores):  # none learned: the data lack the fit's training rows (decision 1884)
+            return gone
+        said = aside(scores)
+        return f" Its quantiles: mean pinball loss {pin(model)}, weighed against no baseline's{said}." if said else ""
+    name, model, rival = found
     how = judged(test, units, model, name, rival, alpha)
-    scores = test[units]
-    covers = [f"{key.removeprefix('coverage_')}% interval {share_text(scores['model'][key], scores['model'])} against "
+    mine = scores[name].get(bandcounts.KEY, {}).get("model") or scores["model"]  # the model's on the pair's values
+    covers = [f"{key.removeprefix('coverage_')}% interval {share_text(mine[key], scores['model'])} against "
               f"{share_text(scores[name][key], scores[name])}" for key in scores["model"]  # as the interval line
-              if key.startswith("coverage_") and key in scores[name]]
+              if key.startswith("coverage_") and key in scores[name] and key in mine]
     coverage = f"; coverage of {where}, the model's against the baseline's: {', '.join(covers)}" if covers else ""
     unit = "" if units == "original" else f", {units_name(test.get('scaled_by'))}"
-    pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
     return (f" Its quantiles: mean pinball loss {pin(model)} against {pin(rival)} for the best baseline's "
             f"('{baseline_name(name)}': its forecast plus the quantiles of its own errors on the training rows{unit}), "
-            f"{how}{coverage}.")
+            f"{how}{coverage}{aside(scores)}.")
 
 
 UNLEARNED = (" The baselines' intervals are blank here (their pinball loss and coverage: -): each is the baseline's "
@@ -85,14 +132,15 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
     if model < rival:
         lower = f"{100 * (1 - model / rival):.1f}% lower"
         p_values = {n: (tests or {}).get(n, {}).get("p_value", float("nan")) for n, s in test[units].items()
-                    if weighed(n, s)}
+                    if weighed(n, s)}  # each on the values it has an interval for (decision 1909)
+        learned = [(n, s) for n, s in test[units].items() if n != "model" and "pinball" in s]  # those with intervals
         if tests is None or any(v != v for v in p_values.values()):
             return f"{lower} (not tested against chance)"
         weakest = max(p_values, key=p_values.get)  # the baseline it is least surely better than
         p = p_values[weakest]
         if p < alpha:
             return (f"{lower}, beyond chance ({one_sided_text(p)}, the largest against any baseline): its quantiles "
-                    "beat every baseline's")
+                    f"beat every {'' if all(map(weighed, *zip(*learned))) else 'weighed '}baseline's")
         return (f"{lower}, but not beyond chance against '{baseline_name(weakest)}' ({one_sided_text(p)}): on these "
                 "values its quantiles are no better than the baseline's")
     high = f"{model / rival:.3g} times as high" if rival > 0 else "higher"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import (climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand, samestep,
-                     scaledshares, seasonspans, testoverlap, verdictfields)
+from rnncast import (bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand,
+                     samestep, scaledshares, seasonspans, testoverlap, verdictfields)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -59,12 +59,13 @@ class Said:
     # beats them all yet is far behind a linear fit of its own inputs (``samestep.behind_text``, decision 1628)
     targets: str | None = None  # scaledshares.beside_verdict: the targets a pooled verdict rests on and loses on
     # (targetshares.text), then the few series its scaled scores rest on (scaledshares.verdict_note)
+    bands: str | None = None  # the values a baseline's interval scores leave out (bandcounts.note, decision 1910)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
-        actual zeros, R² of values that do not vary, intervals, divergence, early stop."""
+        actual zeros, R² of values that do not vary, intervals, the baselines' intervals, divergence, early stop."""
         return [n for n in (self.unscored, self.series, self.gaps, self.mase, self.percent, self.r2, self.intervals,
-                            self.diverged, self.stopped) if n]
+                            self.bands, self.diverged, self.stopped) if n]
 
     def lines(self) -> dict:
         """``{"verdict", "notes", "hints"}``: plain text, the verdict a string and the others lists of lines."""
@@ -122,7 +123,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)) or bool(behind) or lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]))
+                unproven(result, verdict_units(forecaster)) or bool(behind) or lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]),
+                bandcounts.note(result["original"]))
 
 
 
@@ -204,7 +206,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                 hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
                 percent=percent_note(m, mape=False), unproven=unproven(backtest_test(m), m["verdict_units"]),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
-                targets=scaledshares.beside_verdict(backtest_test(m), m["verdict_units"], "the backtest windows", told[1]))
+                targets=scaledshares.beside_verdict(backtest_test(m), m["verdict_units"], "the backtest windows", told[1]),
+                bands=bandcounts.note(m["overall"]))
 
 
 def each_text(test: dict, units: str) -> str | None:

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, fonts, formatversions, gapwindows, leftout,
-                     madeof, negatives, plots, nodemand, scaledshares, targetrows, testforecasts, untrained)
+                     madeof, negatives, plots, nodemand, scaledshares, seasonrows, targetrows, testforecasts, untrained)
 from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
@@ -65,7 +65,8 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
         except NothingLeft as error:
             if part == "test":
                 raise
-            log.warning("%s: the run has no validation scores", error)
+            if not seasonrows.said_before(error):  # check_fit warned of it before the training (decision 1912)
+                log.warning("%s: the run has no validation scores", error)
         finally:
             reader.setLevel(level)
     return forecasts

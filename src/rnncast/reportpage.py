@@ -15,12 +15,12 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import leftout, madeof, readout, settingrows, timetext
+from rnncast import bandcounts, leftout, madeof, readout, settingrows, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
 from rnncast.seriesids import skipped_as_given
-from rnncast.r2notes import split_notes
+from rnncast.r2notes import SPLITS, split_notes
 from rnncast.scoretext import apart, column_head, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
@@ -81,6 +81,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
     blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
     blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+    shown = [part for part in SPLITS if isinstance(metrics.get(part), dict)]
+    for part in shown:  # each split's baselines' intervals, the validation rows' too (decision 1910)
+        if note := bandcounts.note(metrics[part].get("original") or {}):
+            blocks.append(("p", f"On {SPLITS[part]}, {note[0].lower()}{note[1:]}" if len(shown) > 1 else note))
     blocks += [("p", note) for note in [pooled_note(metrics.get("test") or {})] if note]  # a panel's few large series
     blocks += [("p", note) for note in split_notes(metrics, percent_note)]  # MAPE, sMAPE at zeros: each split shown
     blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)

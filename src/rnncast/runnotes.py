@@ -13,7 +13,7 @@ from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
 from rnncast.spelling import some, spelled
-from rnncast import bandcounts, seasonmatch, weeklyseason, zeroscales
+from rnncast import seasonmatch, weeklyseason, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
@@ -212,16 +212,15 @@ def unscored_note(result: dict) -> str | None:
     ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
     lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
     where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of rows before
-    them (``season_left_out``, decision 1778), and the values a baseline has no interval for (``bandcounts.note``,
-    decision 1876), as sentences; None when every value was observed."""
+    them (``season_left_out``, decision 1778), as sentences; None when every value was observed. The values a
+    baseline has no interval for are ``Said.bands``' (``bandcounts.note``, decision 1910)."""
     scored = result.get("scored", {})
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
         [f"Not every window is scored: {scored[key]['text']}." for key in ("future_left_out", "season_left_out")
          if scored.get(key)])
-    bands = bandcounts.note(result.get("original") or result.get("overall") or {})  # decision 1876
-    return " ".join(said + ([bands] if bands else [])) or None
+    return " ".join(said) or None
 
 
 def scored_notes(result: dict) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 
 from rnncast.errors import NothingLeft, RnncastError
-from rnncast.noticed import first_in_block
+from rnncast.noticed import first_in_block, first_in_call
 from rnncast.spelling import counted, some, spelled
 from rnncast.windows import panel_window_starts
 
@@ -57,7 +57,7 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
             f"{'its' if n == 1 else 'their'} first target, which the seasonal naive baseline reads (lookback "
             f"{lookback}); the model and the baselines are scored on the other {total - n}")
     if not keep.any():
-        raise NothingLeft(f"no window of part {part!r} is left to score: every one has "
+        raise SeasonLeftNone(season, f"no window of part {part!r} is left to score: every one has "
                           f"fewer than season {season} rows of its series before its first target, which the seasonal "
                           f"naive baseline reads; give data with at least {season} rows of a series before a "
                           f"window's first target, or refit the model with a shorter season (fit's "
@@ -70,6 +70,23 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
     return starts[keep], series[keep], {"windows": n, "of": total, "series": named, "season": season,
                                         "series_ids": [ids(s) for s in emptied[:10]], "text": text,
                                         "emptied": [{"id": ids(s), "rows": int(rows[s])} for s in emptied]}
+
+
+SAID = "seasonless val"  # the key of check_fit's warning, said once in a call and a block (decision 1912)
+
+
+class SeasonLeftNone(NothingLeft):
+    """``NothingLeft`` for the season: no window of a part has ``season`` rows of its series before it (``kept``)."""
+
+    def __init__(self, season: int, text: str):
+        super().__init__(text)
+        self.season = season
+
+
+def said_before(error: NothingLeft) -> bool:
+    """Whether ``check_fit`` warned of ``error`` before the training, in this call (a fit's validation split without a
+    window with a season before it): its scores' warning after the training would say it twice (decision 1912)."""
+    return isinstance(error, SeasonLeftNone) and not first_in_call(SAID, error.season)
 
 
 def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, season: int) -> None:
@@ -86,7 +103,8 @@ def check_fit(offsets: np.ndarray, splits: list, lookback: int, horizon: int, se
         starts, series = panel_window_starts(splits, offsets, part, lookback, horizon)
         before = starts - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each first target
         latest[part] = int(before.max()) if len(starts) and not (before >= season).any() else None
-    if latest["val"] is not None and latest["test"] is None and first_in_block("seasonless val", season):
+    seasonless = latest["val"] is not None and latest["test"] is None  # the call's: not again after it (said_before)
+    if seasonless and first_in_call(SAID, season) and first_in_block(SAID, season):
         log.warning("the validation split holds no window with season %s rows of its series before its first target, "
                     "which the seasonal naive baseline reads (lookback %s; the latest has %s): early stopping reads "
                     "every validation window (the model's loss needs only its lookback), but the run will have no "

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import calibration, leftout, zeroscales
-from rnncast.baselines import row_label
+from rnncast import bandcounts, calibration, leftout, zeroscales
+from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.scoretext import score_texts, scored_column
@@ -80,6 +80,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                                 for level in calibration.unpaired(levels)})
             if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
                 row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
+            if lacking := _no_interval(scores):  # why a baseline's pinball is blank, or of fewer values (decision 1911)
+                row["not_scored"] = "; ".join(filter(None, [row.get("not_scored"), lacking]))
             rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
@@ -87,6 +89,20 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                      result else {}), "best_baseline": None, "not_scored": not_scored(record)})
     frame = pd.DataFrame(rows)
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
+
+
+def _no_interval(scores: dict) -> str | None:
+    """"'seasonal naive' has no interval at 4 of the 20 values (its errors on fewer than 9 training windows): its
+    pinball and coverage are the other 16's" for each baseline of one series' ``scores`` whose interval leaves values
+    out (``bandcounts.KEY``, decision 1876); None where none does."""
+    said = []
+    for name, block in scores.items():
+        if isinstance(block, dict) and (left := block.get(bandcounts.KEY)):
+            rest = left["of"] - left["values"]
+            said.append(f"'{baseline_name(name)}' has no interval" + (f" at {left['values']} of the {left['of']} values"
+                        if rest else "") + f" (its errors on fewer than {left['fewest']} training windows)"
+                        + (f": its pinball and coverage are the other {rest}'s" if rest else ""))
+    return "; ".join(said) or None
 
 
 def _untrained(result: dict) -> list[dict]:

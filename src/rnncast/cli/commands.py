@@ -197,7 +197,7 @@ def run_evaluate(args) -> int:
         print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
     each = series_text(result, args.by_series_csv) if by_series and not args.json else None  # before the advice
-    for line in [] if args.json else [words.verdict, words.each, words.targets, words.r2, words.intervals, words.diverged, each, wrote]:
+    for line in [] if args.json else [words.verdict, words.each, words.targets, words.r2, words.intervals, words.bands, words.diverged, each, wrote]:
         if line:  # what fill left out is the first line's, MASE's note the tables'
             print(line)
     for line in words.hints:

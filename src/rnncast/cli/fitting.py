@@ -215,7 +215,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     test = metrics["test"]
     said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
     print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # with the MASE note
-    for line in [said.verdict, said.each, said.targets, said.unscored, said.r2, said.intervals]:
+    for line in [said.verdict, said.each, said.targets, said.unscored, said.r2, said.intervals, said.bands]:
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
     if season := (metrics.get("val") or {}).get("scored", {}).get("season_left_out"):  # no val table here: decision 1877
