@@ -88,7 +88,7 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = calendars.followed(dated, offsets, where, holidays)
+            session, freq = calendars.followed(dated, offsets, where, holidays, every)
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
