@@ -349,3 +349,12 @@ def test_a_series_whose_every_window_was_left_out_for_the_season_is_a_row_saying
     line = write_file(str(tmp_path / "s.csv"), result)
     assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of rows before it) to " \
                    f"{tmp_path / 's.csv'}"
+
+
+def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
+    """t36t1 L5: a 3,000-character id pushed every row's scores 3,000 columns right; cut with an ellipsis (9911)."""
+    result = _result(2)
+    result["series"] = {"A" * 3000 if k == "store0002" else k: v for k, v in result["series"].items()}
+    text = series_text(result)
+    assert max(len(line) for line in text.splitlines()) < 200 and "A" * 39 + "…" in text
+    assert series_frame(result)["series"].str.len().max() == 3000
