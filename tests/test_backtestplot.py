@@ -353,3 +353,12 @@ def test_a_one_series_backtest_titles_its_row_with_its_mase_as_a_panels_rows_are
     titles = [ax.get_title() for ax in result.figure().axes if ax.get_title()]
     assert titles == [f"backtest MASE {result.series_mase[0]:.3g}"]
     assert result.series_mase[0] == pytest.approx(result.metrics["overall"]["model"]["mase"])  # the table's number
+
+
+def test_the_headline_says_over_which_windows_where_some_were_left_out():
+    """t36t1 L4: "Over every window, ..." headed backtest.png while window 1 of 3 was left out (decision 1923)."""
+    from rnncast import backtestplot
+
+    assert backtestplot._over({}) == "Over every window, "
+    assert backtestplot._over({"windows_left_out": {"windows": 1, "of": 3, "ids": [None]}}) == \
+        "Over 2 of the 3 windows (1 left out: a row missing), "

@@ -243,3 +243,19 @@ def test_a_business_day_series_missing_many_days_keeps_its_calendar_without_a_st
     time = pd.DatetimeIndex(days.delete(np.arange(5, 260, 9)), name="date")  # 29 weekdays missing, none off
     calendar, ruler, _ = settle(time, np.array([0, len(time)]))
     assert ruler is not None and ruler.missing == 29 and calendar.shown == "'B'"
+
+
+def test_holidays_on_a_panel_of_different_sessions_are_refused_naming_each_not_read_as_business_days():
+    """t36t1 M1: series A 09:30-15:30 and B 08:00-16:30 with holidays='NYSE' were read as 'B' and refused as if freq='B'
+    had been given, advising to leave freq unset (it was); refused now naming each series' session (decision 1918)."""
+    days = pd.bdate_range("2024-01-02", "2024-01-31")
+    rows = []
+    for sid, a, b in (("A", "09:30", "15:30"), ("B", "08:00", "16:30")):
+        for d in days:
+            rows += [(sid, t, 1.0) for t in pd.date_range(f"{d.date()} {a}", f"{d.date()} {b}", freq="30min")]
+    frame = pd.DataFrame(rows, columns=["id", "date", "y"])
+    with pytest.raises(RnncastError) as refused:
+        load_panel(frame, target="y", id_col="id", holidays="NYSE")
+    said = str(refused.value)
+    assert "'30min 09:30-15:30' ('A'), '30min 08:00-16:30' ('B')" in said and "freq='B'" not in said
+    assert "leave freq unset" not in said and said.startswith("holidays='NYSE' (--holidays) names the days one calendar")

@@ -280,7 +280,7 @@ def test_a_day_on_a_sessions_bars_is_one_session_and_refused_by_name_across_a_ha
         cuts = _cutoffs(frame, 7, "2024-11-26 15:30", n_windows=4, holidays="NYSE")
     assert [f"{t:%H:%M}" for t in cuts] == ["15:30", "15:30", "11:30", "11:30"]
     assert "the cutoffs 7 steps apart (one session of 7 bars) move on the clock after a half day, which keeps fewer " \
-           "bars: the first is at 15:30, the cutoff of window 2 at 11:30 (2024-12-02T11:30:00)" in caplog.text
+           "bars: the first is at 15:30, the cutoff of window 2 at 11:30 (2024-12-02 11:30:00)" in caplog.text
 
 
 def _two_markets(afternoon_close: str) -> pd.DataFrame:

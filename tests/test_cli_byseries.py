@@ -399,3 +399,11 @@ def test_a_series_whose_baseline_has_no_interval_says_so_in_not_scored():
                                                    "on fewer than 9 training windows): its pinball and coverage are "
                                                    "the other 16's")
     assert pd.isna(rows.loc["store0003", "not_scored"]) and "mean_intervals_left_out" not in rows.columns
+
+def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
+    """t36t1 L5: a 3,000-character id pushed every row's scores 3,000 columns right; cut with an ellipsis (decision 1924)."""
+    result = _result(2)
+    result["series"] = {"A" * 3000 if k == "store0002" else k: v for k, v in result["series"].items()}
+    text = series_text(result)
+    assert max(len(line) for line in text.splitlines()) < 200 and "A" * 39 + "…" in text
+    assert series_frame(result)["series"].str.len().max() == 3000

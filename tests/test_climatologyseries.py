@@ -127,3 +127,13 @@ def test_the_climatology_beats_the_model_only_where_lower_beyond_chance_in_scale
                                               "scaled": {"model": {"mse": 1.0}, "climatology": {"mse": 2.0}}})
     assert not climatologyseries.beats_model({**part, "significance": {"p_value": float("nan")}})  # untested
     assert not climatologyseries.beats_model(None) and not climatologyseries.beats_model({"series": []})
+
+
+def test_against_is_the_model_against_the_climatology_apart_as_metrics_json_keeps_a_baseline():
+    """decision 1914: metrics.json's ``each`` gets the climatology scored apart, judged as ``beats_model``."""
+    part = {"series": ["A"], "lacking": ["B"], "significance": {"p_value": 0.01},
+            "scaled": {"model": {"mse": 1.0}, "climatology": {"mse": 2.0}}}
+    assert climatologyseries.against(part) == {"beaten": True, "lower": True, "p_value": 0.01, "apart": True,
+                                               "series": ["A"]}
+    assert climatologyseries.against({**part, "significance": {"p_value": float("nan")}})["p_value"] is None
+    assert climatologyseries.against(None) is None and climatologyseries.against({"series": []}) is None

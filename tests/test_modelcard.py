@@ -52,6 +52,10 @@ def test_test_scores_say_the_verdict_and_leave_a_score_that_is_no_number_out():
     test["significance"]["repeat"]["p_value"] = 0.2  # lower, not beyond chance: no verdict of beating it
     assert modelcard.test_scores({"test": test}, "single", 1)["beats_baselines"] is False
     assert modelcard.test_scores({"val": test}, "single", 1) is None and modelcard.scored({}, None) == {}
+    test["significance"]["repeat"]["p_value"] = 0.01  # beats the pooled ones, but not the climatology apart (decision 1914)
+    test["climatology_series"] = {"series": ["A"], "lacking": ["B"], "significance": {"p_value": 0.99},
+                                  "scaled": {"model": {"mse": 2.0}, "climatology": {"mse": 1.0}}}
+    assert modelcard.test_scores({"test": test}, "single", 1)["beats_baselines"] is False
 
 
 def test_a_model_folder_saved_before_the_cutoffs_and_scores_loads_and_a_damaged_one_is_refused(tmp_path):

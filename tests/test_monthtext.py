@@ -280,3 +280,11 @@ def test_year_dot_number_under_a_quarterly_calendar_is_refused_naming_the_quarte
         load_panel(path, "y", freq="QS-JAN")  # as predict reads new data under a quarterly model's calendar
     with pytest.raises(RnncastError, match=r"a month written as a number"):
         monthtext.refuse_number_months(pd.Series(["2009.1", "2009.2"]), "quarter")  # no calendar said: months
+
+
+def test_a_cell_of_spaces_is_a_missing_month_not_one_written_otherwise():
+    """t36t1 L2: ' ' among Stata's months was refused as "holds '' ..., but it is written as months ('2009m1')", and
+    before an earlier truly blank cell; it is missing, NaT, as a blank cell is (decision 1921)."""
+    column = pd.Series(["2009m1", None, " ", "2009m4"])
+    times = monthtext.read(column, "%Ym%-m")
+    assert times.isna().tolist() == [False, True, True, False] and times[3] == pd.Timestamp("2009-04-01")

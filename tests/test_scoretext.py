@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from rnncast.scoretext import cell_text, score_texts, table
+from rnncast.scoretext import cell_text, id_cell, score_texts, table
 
 
 def test_a_column_of_errors_is_in_one_notation_with_the_same_decimals_down_it():
@@ -125,3 +125,9 @@ def test_a_baselines_interval_score_that_is_nan_is_a_dash_beside_the_models():
     assert scored_column("pinball", rows, [model, model])[1] == "-"
     assert scored_column("coverage_80", rows, [model, model])[1] == "-"
     assert scored_column("mse", rows, [model, model])[1] == "nan"
+
+def test_a_long_id_is_cut_with_an_ellipsis_a_short_one_kept_and_an_escaped_one_still_escaped():
+    """t36t1 L5: a 3,000-character id padded every row of evaluate --by-series to 3,075 columns (decision 1924)."""
+    assert id_cell("A" * 3000) == "A" * 39 + "…" and id_cell("store 7") == "store 7"
+    assert id_cell("b\tx\x1b[31mred") == repr("b\tx\x1b[31mred")  # escaped first (decision 1802), short enough
+    assert id_cell("店" * 30, 10) == "店" * 4 + "…"  # cut by terminal columns: two a character

@@ -453,8 +453,8 @@ def test_a_season_of_whole_sessions_counted_across_a_half_day_is_said_to_read_ot
     panel = load_panel(_frame(_half_bars(days)), target="price", holidays="NYSE", announce=False)
     line = sessions.shifted_season(panel.calendar.session, panel.time, 7, panel.calendar.shown)
     assert line.startswith("season 7 is one session of 'h 09:30-15:30' without NYSE holidays (7 bars each), but half "
-                           "days keep fewer bars: counted in bars, the seasonal naive forecast and MASE's scale of 7 "
-                           "bars after them read another time of day (for 2024-12-02 09:30, 2024-11-27 13:30's, not "
+                           "days keep fewer bars: counted in bars, the seasonal naive forecast and MASE's scale read "
+                           "another time of day on the 7 bars after them (for 2024-12-02 09:30, 2024-11-27 13:30's, not "
                            "2024-11-29 09:30's)")
     assert "2 sessions" in sessions.shifted_season(panel.calendar.session, panel.time.tz_localize("UTC"), 14)
     assert sessions.shifted_season(panel.calendar.session, panel.time, 24) is None  # no whole number of sessions

@@ -56,3 +56,16 @@ def test_cutoffs_a_week_of_bars_apart_moved_by_a_holiday_are_warned_of_naming_it
         sessionsteps.moved(whole, rows, session.week_bars, session)  # no holiday: the same bar each week
         sessionsteps.moved(time, rows, 100, session)  # no whole week: not a step meant as weeks
     assert not caplog.text
+
+
+def test_a_cutoff_whose_bar_has_no_row_is_named_by_its_own_time_not_the_row_before_it(caplog):
+    """t36t1 M4: window 1's cutoff Mon 15:30 had no row; the warning named the row before it (Sat 12:30) and wrote it
+    '2024-...T12:30:00'; the cutoffs' own times are named, as every other line writes times (decision 1919)."""
+    session = sessions.parse(CENTRE)
+    time = _weeks("2024-01-17")
+    rows = np.arange(3) * session.week_bars + 3
+    own = pd.DatetimeIndex(["2024-01-08 09:30", "2024-01-16 19:30", "2024-01-23 19:30"])  # the bars, rows or not
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        sessionsteps.moved(time, rows, session.week_bars, session, own)
+    assert "the first is at Mon 09:30, the cutoff of window 1 at Tue 19:30 (2024-01-16 19:30:00)" in caplog.text
+    assert "T19:30" not in caplog.text

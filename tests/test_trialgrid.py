@@ -93,14 +93,14 @@ def test_the_combinations_only_a_lost_trial_ran_are_run_again_first_and_said(cap
 
 
 @pytest.mark.parametrize("trials, tried, runs, said", [
-    (6, [], 4, "the search space has 4 combinations (cell 2 x hidden_size 2); 6 trials asked: tuning stops after 4"),
+    (6, [], 4, "the search space has 4 combinations (cell: 2 values x hidden_size: 2 values); 6 trials asked: tuning stops after 4"),
     (4, [], 4, None),
     (5, [("COMPLETE", "rnn", 8, False), ("PRUNED", "rnn", 16, False), ("FAIL", "gru", 8, True)], 1,
-     "the search space has 4 combinations (cell 2 x hidden_size 2), 3 of them tried in study 's'; 5 trials asked: "
+     "the search space has 4 combinations (cell: 2 values x hidden_size: 2 values), 3 of them tried in study 's'; 5 trials asked: "
      "tuning stops after 1"),
     (2, [("COMPLETE", "rnn", 8, False), ("COMPLETE", "rnn", 16, False), ("COMPLETE", "gru", 8, False),
          ("COMPLETE", "gru", 16, False)], 0,
-     "every one of the 4 combinations of the search space (cell 2 x hidden_size 2) has a trial in study 's': no "
+     "every one of the 4 combinations of the search space (cell: 2 values x hidden_size: 2 values) has a trial in study 's': no "
      "trial runs (2 asked); to try other settings, search a larger space under another study name (--study) "
      "or folder (--out)")])
 def test_a_call_runs_no_more_trials_than_combinations_are_left_and_says_so(trials, tried, runs, said, caplog):
@@ -164,3 +164,9 @@ def test_a_lost_trial_of_a_continuous_range_is_run_again_first_and_said(caplog):
                    n_trials=1)
     assert study.trials[-1].params == {"hidden_size": 8, "lr": 0.0024179177243329477}  # the lost trial, exactly
     assert trialgrid.rerun_lost(study, space) == 0  # once run, not again
+
+
+def test_a_setting_of_one_value_is_named_by_its_value_not_read_as_the_value_one():
+    """t36t1 L3: "the search space has 1 combination (lookback 1)" read as lookback = 1; it was lookback 24 (decision 1922)."""
+    assert trialgrid._choices("lookback", [24]) == "lookback 24 alone"
+    assert trialgrid._choices("cell", ["lstm", "gru"]) == "cell: 2 values"

@@ -905,7 +905,7 @@ def test_a_space_of_choices_trains_each_combination_once_then_stops_and_says_so(
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = tune(frame, target="y", trials=6, settings=settings, search=search, out=out)
     assert len({(t.params["cell"], t.params["hidden_size"]) for t in result.study.trials}) == len(result.study.trials) == 4
-    assert "the search space has 4 combinations (cell 2 x hidden_size 2); 6 trials asked: tuning stops after 4" in caplog.text
+    assert "the search space has 4 combinations (cell: 2 values x hidden_size: 2 values); 6 trials asked: tuning stops after 4" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         again = tune(frame, target="y", trials=2, settings=settings, search=search, out=out)

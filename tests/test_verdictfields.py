@@ -59,3 +59,20 @@ def test_model_kept_reads_the_epochs_and_says_nothing_of_a_model_without_them():
     assert model_kept(model([{"epoch": 1, "best": True}, {"epoch": 2, "best": False}])) == "trained"
     assert model_kept(model([{"epoch": 1, "best": False}], diverged=2)) == "trained"  # its best finished epoch
     assert model_kept(model([])) is None
+
+
+def test_a_climatology_apart_that_beats_the_model_is_in_the_word_and_in_each():
+    """decision 1914: the sentence says "except the climatology" (decision 1826); so do the fields a gate reads."""
+    test = {**part(1.0, 2.0, 3.0, 0.01, 0.001), "climatology_series": {
+        "series": ["A", "B"], "lacking": ["C"], "windows": 20, "significance": {"p_value": 0.99},
+        "scaled": {"model": {"mse": 1.3}, "climatology": {"mse": 1.0}}, "original": {}}}
+    said, (good, sentence) = fields(test, "original"), verdict(test, "original")
+    assert good and "except the climatology" in sentence
+    assert said["verdict"] == "beats_except_climatology" and said["beats_baselines"] is False
+    assert said["each"]["climatology"] == {"beaten": False, "lower": False, "p_value": 0.99, "apart": True,
+                                           "series": ["A", "B"]}
+    behind = {**test, "climatology_series": {**test["climatology_series"], "significance": {"p_value": 0.01},
+                                             "scaled": {"model": {"mse": 1.0}, "climatology": {"mse": 1.3}}}}
+    said = fields(behind, "original")  # the model beats the climatology apart too: "beats", and it is beaten
+    assert said["verdict"] == "beats" and said["beats_baselines"] is True
+    assert said["each"]["climatology"]["beaten"] is True and said["each"]["climatology"]["p_value"] == 0.01

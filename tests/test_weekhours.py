@@ -137,6 +137,7 @@ def test_a_season_of_whole_weeks_opens_on_the_holiday_that_shortened_a_week():
     line = weekhours.shifted(session, 128, repr(CENTRE), 5, rows[140], rows[12], pd.Timestamp("2024-03-29"))
     assert line.startswith(f"season 128 is a week of the bars of {CENTRE!r} (08:00-19:30 Mon Tue Wed Thu Fri (24 bars), "
                            "09:00-12:30 Sat (8): 128 bars a week), but weeks with holidays or half days keep fewer "
-                           "bars (the first: 2024-03-29): counted in bars")
+                           "bars (the first: 2024-03-29): counted in bars, the seasonal naive forecast and MASE's "
+                           "scale read another time of day on 5 bars (for ")  # not "MASE's scale of 5 bars" (decision 1920)
     other = weekhours.shifted(session, 144, repr(CENTRE), 5, rows[140], rows[12])
     assert other.startswith("season 144 is counted in bars, but the weekdays of") and other.endswith("--season 128)")

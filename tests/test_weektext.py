@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from rnncast import RnncastError
+from rnncast import RnncastError, weektext
 from rnncast.loading import load_panel
 from rnncast.weektext import clause, codes_format, iso_codes, iso_form
 from test_cli import cli
@@ -106,3 +106,19 @@ def test_yyyy_ww_under_a_weeks_name_that_is_no_iso_week_is_refused_with_the_form
     frame = pd.DataFrame({"week": ["2022-50", "2022-51", "2022-52", bad], "sales": [1.0, 2.5, 3.0, 4.5]})
     with pytest.raises(RnncastError, match=rf"'week' holds '{bad}' at row 3, .*no ISO week of 2022.*2022-W05"):
         load_panel(frame, target="sales", announce=False)
+
+
+def test_stata_weeks_are_refused_naming_both_readings_not_read_as_iso_weeks():
+    """t36t1 M5: Stata's %tw ``2013w1`` (week 1 from 1 January, 52 a year) was read as ISO's 2013-W01 (Monday
+    2012-12-31), 2015w52 followed by 2016w1 a false missing 2015-W53; refused now with both readings (decision 1917)."""
+    column = pd.Series([f"{2013 + i // 52}w{i % 52 + 1}" for i in range(156)], name="week")
+    with pytest.raises(RnncastError) as refused:
+        weektext.iso_codes(column, "week")
+    said = str(refused.value)
+    assert said.startswith("time column 'week' holds '2013w1' at row 0, written in Stata's weekly form (%tw)")
+    assert "2013w1 starts 2013-01-01, ISO's 2013-W01 Monday 2012-12-31" in said and "2756 for 2013w1" in said
+    assert weektext.clause("2013w1").startswith("; '2013w1' is written in Stata's weekly form")
+    iso = pd.Series(["2015w52", "2015w53", "2016w1"], name="week")  # a week 53: ISO's, read as before
+    assert weektext.iso_codes(iso, "week").tolist() == ["2015-W52", "2015-W53", "2016-W01"]
+    assert weektext.iso_codes(pd.Series(["2013w01", "2013w02"]), "week").tolist() == ["2013-W01", "2013-W02"]
+    assert not weektext.is_stata("2013-W01") and not weektext.is_stata("2013W1") and weektext.is_stata("2013w52")

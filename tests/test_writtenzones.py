@@ -229,3 +229,16 @@ def test_as_written_gives_an_instant_read_in_utc_at_the_offset_the_data_wrote_it
     assert str(writtenzones.as_written(utc[0], None)) == "2024-03-30 23:00:00+00:00"  # no offsets written: as read
     assert str(writtenzones.as_written(pd.Timestamp("2024-01-01", tz="UTC"), written)) == "2024-01-01 00:00:00+00:00"  # not the data's
     assert writtenzones.as_written(pd.Timestamp("2024-01-01"), written) == pd.Timestamp("2024-01-01")  # no zone: as it is
+
+
+def test_session_bars_with_holidays_are_named_as_the_session_not_business_days():
+    """t36t1 M1: 30-min bars written with +00:00/+01:00 and holidays='GB' were said to be 'on the calendar of business
+    days without GB holidays'; the session is named (decision 1918)."""
+    days = pd.bdate_range("2024-03-18", "2024-04-12")
+    days = days[~days.isin(pd.to_datetime(["2024-03-29", "2024-04-01"]))]
+    stamps = pd.DatetimeIndex([t for d in days for t in pd.date_range(f"{d.date()} 09:00", f"{d.date()} 16:30",
+                                                                       freq="30min")]).tz_localize("Europe/London")
+    frame = pd.DataFrame({"ds": [t.isoformat(sep=" ") for t in stamps], "y": np.arange(len(stamps), dtype=float)})
+    with pytest.raises(RnncastError) as refused:
+        load_panel(frame, target="y", holidays="GB")
+    assert "of business days" not in str(refused.value) and "'30min 09:00-16:30' without GB holidays" in str(refused.value)

@@ -11,7 +11,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars,
+from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, droppedtail,
                      compactdates, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, rowcounters,
                      seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones, zerotail)
 from rnncast.clockchanges import preferred
@@ -73,7 +73,7 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns, every,
                                                                     rows.id_col, fill, attrs, rows.text_format, announce,
                                                                     wide=layout == "wide", inside=False,
-                                                                    roles=(rows.n_targets, rows.n_past))
+                                                                    roles=(rows.n_targets, rows.n_past), tail_said=False)
         codes = row_series(offsets)
     off = blankrows.off_given(time, offsets, values, freq, holidays) if keep is None and \
         rows.written is None else None  # freq='B' given over blank weekend rows, whatever the fill: decision 517
@@ -88,7 +88,7 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = calendars.followed(dated, offsets, where, holidays)
+            session, freq = calendars.followed(dated, offsets, where, holidays, every)
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \
@@ -128,6 +128,8 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
     calendar = Calendar(calendar.kind, calendar.freq, calendar.tz, rows.time_col, rows.dayfirst, rows.text_format,
                         holidaysets.canonical(holidays) if holidays is not None else calendar.holidays, calendar.kept,
                         calendar.remedy)
+    if keep is not None:  # closed hours dropped at the end: the next step may lie after them (decision 1915)
+        tail = droppedtail.settled(tail, lambda s: own.get(rows.ids[s], calendar), announce)
     if announce:  # the blank rows dropped, the time column and calendar found, series off it
         calendarnotes.said(rows, calendar, own, every, time, offsets, where, keep, off, dropped_time,
                            attrs)  # the index's columns; a key's pandas line: store 2, item 'A'

@@ -95,7 +95,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
     counts = plots.scored_note(points, left, f"the {counted(points, 'target point')} drawn", "; ")  # as forecast.png's
     title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart, horizon {m['horizon']}, "
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
-             f"{textwrap.fill('Over every window, ' + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
+             f"{textwrap.fill(_over(m) + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
              f"{drawn}history: {steps} up to the first cutoff{note}{counts}")
     ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(names[0]))  # wide: the target's name is made up
 
@@ -104,6 +104,15 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                 calendar=panel.calendar)  # quarters ticked as quarters
     return targetrows.Drawn(fig, drawn_targets)  # the targets drawn, each a row: the page's caption names them
+
+
+def _over(m: dict) -> str:
+    """The headline's opening: "Over every window, ", or where windows were left out for a missing row
+    (``windows_left_out``) "Over 2 of the 3 windows (1 left out: a row missing), " (decision 1923)."""
+    out = m.get("windows_left_out")
+    if not out or not out.get("windows"):
+        return "Over every window, "
+    return f"Over {out['of'] - out['windows']} of the {out['of']} windows ({out['windows']} left out: a row missing), "
 
 
 def shown_series(result, n_series: int) -> tuple[list[tuple[int, str]], str]:

@@ -24,7 +24,7 @@ from rnncast.offsetguess import candidates, inside
 from rnncast.rowseries import row_series
 from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint, named as setting_named
-from rnncast.timecalendar import ALIASES, Calendar, market_of
+from rnncast.timecalendar import ALIASES, Calendar, by_series, market_of
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -270,15 +270,24 @@ def weekdays(time: pd.Index, offsets: np.ndarray, calendar: Calendar, ids: list)
     return f" (weeks whose weekday differs by series: {'; '.join(parts)})"
 
 
-def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None) -> tuple[sessions.Session | None, str | None]:
+def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None,
+             ids: list | None = None) -> tuple[sessions.Session | None, str | None]:
     """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
     follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
     (None, week); (None, None) for business days or no one calendar (its holidays then skip Monday to Friday's days):
     ``loading``'s, for ``holidays`` given without ``freq``. A calendar that skips no holiday (weeks, month ends, every
-    day) is refused by name: holidays= set which days business days skip, not a holiday's effect on the values."""
+    day) is refused by name: holidays= set which days business days skip, not a holiday's effect on the values. A
+    panel whose series keep different sessions (``ids``: each series' id, as the refusal names them) is refused: one
+    calendar's holidays, read as business days, would put none of them on it (decision 1918)."""
     if not isinstance(time, pd.DatetimeIndex):
         return None, None
     calendar, _, own = settle(time, offsets, None, where, quiet=True)
+    if own and any(isinstance(c.freq, sessions.Session) for c in (calendar, *own.values())):
+        ids = list(range(len(offsets) - 1)) if ids is None else list(ids)
+        raise RnncastError(f"holidays={holidays!r} (--holidays) names the days one calendar skips, and the series keep "
+                           f"different ones: {by_series(calendar, {ids[s]: c for s, c in own.items()}, ids)}; fit "
+                           "the series of each calendar apart with holidays=, or leave holidays unset (each series "
+                           "keeps its own calendar, its holidays read as missing steps)")
     if own or calendar.freq is None:
         return None, None
     if isinstance(calendar.freq, sessions.Session):

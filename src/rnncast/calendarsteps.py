@@ -209,12 +209,13 @@ def _at_or_before(every: pd.Index, cut) -> int:
         return int(np.count_nonzero(np.asarray(every <= cut))) - 1
 
 
-def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq) -> None:
+def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq, cut_times=None) -> None:
     """Warn once where cutoffs a whole number of days apart in rows (``step`` of the calendar ``freq``) move on the
     local clock of the data's zone (``cut_rows``: each window's cutoff row of one series, in time order), naming the
-    first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D)."""
+    first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D). ``cut_times``: the cutoffs'
+    times on a session's calendar, where a cutoff's bar may have no row (``sessionsteps.moved``)."""
     if isinstance(freq, sessions.Session) and isinstance(time, pd.DatetimeIndex):
-        return sessionsteps.moved(time, cut_rows, step, freq)
+        return sessionsteps.moved(time, cut_rows, step, freq, cut_times)
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
         return
     span = pd.Timedelta(freq) * step

@@ -107,6 +107,21 @@ def beats_model(part: dict | None) -> bool:
         *(((part.get("scaled") or {}).get(k) or {}).get("mse") for k in ("model", "climatology")))
 
 
+def against(part: dict | None) -> dict | None:
+    """The model against the climatology scored apart (``record``'s ``part``; None: none), as metrics.json's
+    ``against_baselines.each`` keeps each baseline (decision 1914): ``{"beaten", "lower", "p_value", "apart": True,
+    "series"}``, judged as ``sentence`` says it (scaled MSE; ``p_value`` one-sided, that the model is not better; None
+    where untested); None where ``part`` has no such scores."""
+    judged = _judged(part) if part else None
+    if judged is None:
+        return None
+    tested = [((part.get("scaled") or {}).get(k) or {}).get("mse") for k in ("model", "climatology")]
+    lower = judged[0] == "model" and not same(*tested)
+    p = part["significance"]["p_value"]
+    return {"beaten": lower and p < VERDICT_ALPHA, "lower": lower, "p_value": float(p) if p == p else None,
+            "apart": True, "series": list(part.get("series", []))}
+
+
 def unpooled(wf, wf_scaled, ids: list, when: str = " at some cutoff") -> tuple:
     """A backtest's forecasts ``wf``, ``wf_scaled`` without the climatology where some window lacks it, said by the
     series' ids (``ids`` [S]): its scores, by cutoff, step and series, pool every window, and would compare unlike

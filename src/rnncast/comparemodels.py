@@ -42,7 +42,8 @@ class ModelComparison:
     ``scores``: name -> {"mse", "mae"} in the target's original units (MSE squared), over the ``windows``
     common windows of ``horizon`` steps and ``targets``, each target's mean then the mean over targets, as
     ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
-    ``left_out`` (name -> count) are not among the common ones (another model does not forecast them);
+    ``left_out`` (name -> count) are not among the common ones (another model does not forecast them, or their
+    series holds fewer than the model's season of rows before them, as evaluate counts them: decision 1916);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else
     None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
@@ -185,13 +186,15 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     targets = list(chosen[first].targets)
     by_target = {name: {str(t): _mse_mae(wf, keep, j) for j, t in enumerate(targets)}
                  for name, wf in chosen.items()} if len(targets) > 1 else {}
-    own = {name: len(wf.y_true) for name, wf in forecasts.items()}
-    left = {name: own[name] - windows for name in named}
+    forecast = {name: len(wf.y_true) for name, wf in forecasts.items()}  # after the season's left out (1873)
+    own = {name: forecast[name] + comparenotes.seasonless(said_of.get(name)) for name in named}  # as evaluate counts
+    left = {name: own[name] - windows for name in named}  # the season's too, where every model left out the same
     basis = comparedfits.basis(named, result.winner, part)  # the settings apart, undertrained fits, test overlap, one seed
     basis.notes += comparedfits.older(named, baselines.scores)  # saved before the climatology was kept (decision 1735)
     return ModelComparison(part, list(named), windows, horizon, list(chosen[first].targets), scores, own, left,
                            result.pairs, result.winner, result.sentence,
-                           comparenotes.notes(left, own, keep, part, chosen, named, said_of) + said + [quantiles.note] * bool(quantiles.note)
+                           comparenotes.notes({n: forecast[n] - windows for n in named}, forecast, keep, part, chosen,
+                                              named, said_of) + said + [quantiles.note] * bool(quantiles.note)
                            + basis.notes + targetshares.winner_notes(quantiles.errors or judged, result.winner, keep,
                                                                      [str(t) for t in targets], measure) + [baselines.note],
                            "original units" if spread is None else SCALED, scaled, by_target, baselines.scores,

@@ -15,8 +15,10 @@ def notes(left: dict, own: dict, keep, part: str, chosen: dict, named: dict, sai
     """What the comparison left out, in words: the windows some model does not forecast (``left``, of each model's
     ``own``), the values no model scores (``keep`` [W, H, T] of the ``chosen`` windows) and a part of trained-on
     windows. ``said``: each model's description of its windows (``parts.select``); one whose season left windows out
-    (``season_left_out``) is named among the causes where another model's windows are left out (decision 1845)."""
-    notes = []
+    (``season_left_out``) is named among the causes where another model's windows are left out (decision 1845), and
+    says those windows in evaluate's words, whether or not every model left out the same (decision 1916)."""
+    notes = [f"model {n!r}: {said[n]['season_left_out']['text']}." for n in named
+             if seasonless((said or {}).get(n))]
     if any(left.values()):
         which = "windows" if part == "all" else f"{part} windows"
         notes.append("left out as not forecast by every model (another lookback, another fit's split, "
@@ -47,6 +49,12 @@ def unscored(chosen: dict[str, WindowForecasts], keep: np.ndarray, fill: bool) -
              else ""]
     return (f"{counted(int(out.sum()), 'value')} left out where a model scores none: "
             + "; ".join(k for k in kinds if k) + ".")
+
+
+def seasonless(said: dict | None) -> int:
+    """How many windows a model's ``parts.select`` description (``said``) left out for their series' holding fewer
+    than a season of rows before them (``season_left_out``, decision 1778); 0 where none."""
+    return int(((said or {}).get("season_left_out") or {}).get("windows", 0))
 
 
 def _seasons(left: dict, named: dict, said: dict) -> str:

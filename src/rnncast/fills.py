@@ -12,7 +12,7 @@ import logging
 
 import numpy as np
 
-from rnncast import blankholidays, filelines, fillruns, idkeys, latereports, zerocovariates
+from rnncast import blankholidays, droppedtail, filelines, fillruns, idkeys, latereports, zerocovariates
 from rnncast.data import KEY_DTYPES, NA_COLUMNS, ROWS_OF, place
 from rnncast.errors import RnncastError
 from rnncast.excelerrors import is_not_available
@@ -103,7 +103,7 @@ def _dated(time, i: int, fmt: str | None, attrs: dict) -> str:
 
 def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, id_col, fill, attrs,
                fmt: str | None = None, announce: bool = True, wide: bool = False, inside: bool = True,
-               roles: tuple[int, int] | None = None, told: np.ndarray | None = None):
+               roles: tuple[int, int] | None = None, told: np.ndarray | None = None, tail_said: bool = True):
     """Missing values of stacked series (``offsets`` [S + 1], named in messages by ``ids`` as the caller gave
     them): refused with their place, or filled within each series, never across two. Returns ``values``, ``time``, ``positions``, ``offsets``
     (rows dropped by ``drop`` gone), ``filled`` [N, C] int32 (``fill_missing``'s ``source``), or
@@ -114,7 +114,9 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     ``inside``: warn of rows ``drop`` removed inside a series (False where they are the steps off the calendar the
     rows kept follow: ``blankrows``, said there); ``roles``: how many of ``columns`` are targets and past covariates
     (the rest future ones), for the refusal of a column without a value to name the ways out (``_empty``); ``told``
-    [N]: rows whose missing values a line said already (``zerotail.appended``), left out of the count said here."""
+    [N]: rows whose missing values a line said already (``zerotail.appended``), left out of the count said here;
+    ``tail_said``: False where the rows dropped at series' ends are said once the calendar is known
+    (``droppedtail.settled``)."""
     for s in range(len(offsets) - 1):
         empty = np.isnan(values[offsets[s] : offsets[s + 1]]).all(axis=0)
         if empty.any():
@@ -179,7 +181,7 @@ def fill_panel(values, time, positions, offsets, columns: list[str], ids: list, 
     keep = np.concatenate(kept)
     lengths = [len(p) for p in parts]
     tail = _dropped(kept, offsets, time, ids, id_col, fmt, announce, inside,
-                    positions if wide else None) if fill == "drop" else {}  # a wide table's rows: the table's
+                    positions if wide else None, tail_said) if fill == "drop" else {}  # a wide table's rows: the table's
     return (np.concatenate(parts), time[keep] if time is not None else None, positions[keep],
             np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             None if fill == "drop" else np.concatenate(sources), tail)
@@ -250,11 +252,12 @@ def _count(missing: np.ndarray, positions: np.ndarray, wide: bool) -> int:
 
 
 def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, announce: bool = True,
-             warn_inside: bool = True, table_rows=None) -> dict:
+             warn_inside: bool = True, table_rows=None, tail_said: bool = True) -> dict:
     """What ``drop`` removed, said: rows inside a series (windows across them take the rows on either
-    side as consecutive: warned) and, returned as ``{series: (rows, last time)}``, rows at a series'
-    end, after which a forecast from the rows kept would be dated inside the data (predict refuses;
-    warned when ``announce``: the model's cutoff is no longer the data's end). Without time a row is named by its
+    side as consecutive: warned) and, returned as ``{series: (rows, last time shown, the warning's words, last time
+    dropped, last time kept)}``, rows at a series' end, after which a forecast from the rows kept may be dated inside
+    the data (predict refuses, ``droppedtail``; warned when ``announce`` and ``tail_said``: the model's cutoff is no
+    longer the data's end). Without time a row is named by its
     number in its series, or by the table's (``table_rows`` [N]: a wide table's, which its series share)."""
     gone = [np.flatnonzero(~k) for k in kept]
     removed = sum(len(g) for g in gone)
@@ -267,30 +270,28 @@ def _dropped(kept: list, offsets, time, ids, id_col, fmt: str | None = None, ann
         at = lambda i, s=s: (shown(time[offsets[s] + i], day, fmt) if time is not None else  # noqa: E731
                              f"row {i if table_rows is None else int(table_rows[offsets[s] + i])}")
         if last:
-            tail[s] = (int(last), at(len(k) - 1))
+            shown_last = at(len(k) - 1)
             rows = ("the last row" if last == 1 else f"the last {last} rows") + ("" if id_col is None else
                                                                                  f" of series {ids[s]!r}")
-            span = tail[s][1] if last == 1 else f"{at(len(k) - last)} to {tail[s][1]}"
+            span = shown_last if last == 1 else f"{at(len(k) - last)} to {shown_last}"
             kept_last = f" but {at(int(np.flatnonzero(k)[-1]))}, the last row kept" if k.any() else ""
             moved.append((rows, span, "s" if last == 1 else "", kept_last))
+            raw = (lambda i, s=s: time[offsets[s] + i]) if time is not None else (lambda i: None)
+            tail[s] = (int(last), shown_last, moved[-1], raw(len(k) - 1),  # the times: droppedtail.beyond
+                       raw(int(np.flatnonzero(k)[-1])) if k.any() else None)
         first = np.flatnonzero(k)[0] if k.any() else 0
         within = g[(g > first) & (g < len(k) - last)]
         if len(within) and warn_inside:
             inside.append(("" if id_col is None else f"series {ids[s]!r} ") + at(int(within[0])))
-    detailed = bool((moved and announce) or inside)  # a warning below names the rows: the count is a note
+    detailed = bool((moved and announce and tail_said) or inside)  # a warning below names the rows: the count is a note
     if warn_inside:  # else blankrows says how many, before the calendar
         count = "1 row that holds a missing value" if removed == 1 else f"{removed} rows that hold a missing value"
         if detailed:  # an INFO line a run keeps (noticed.KEPT_INFO)
             log.info("fill 'drop' removed %s", count)
         else:
             log.warning("fill 'drop' removed %s", count)
-    if moved and announce:
-        (rows, span, verb, kept_last), more = moved[0], len(moved) - 1
-        log.warning("fill 'drop' removed %s (%s), which hold%s missing values%s: the cutoff (the last time the model sees) is no longer the "
-                    "data's end%s, so the model learns from the rows up to it and a forecast from this data would be "
-                    "dated inside the data (predict refuses it); fill them in, or give --fill ffill|interpolate|zero (fill= "
-                    "in Python)", rows, span, verb, f", and rows at the end of {more} more series" if more else "",
-                    kept_last)
+    if announce and tail_said:  # else said once the calendar is known (droppedtail.settled: decision 1915)
+        droppedtail.warn(moved)
     if inside:
         log.warning("fill 'drop' removed rows inside %d series (first: %s), so the windows across them take the rows "
                     "on either side as consecutive steps; fill 'ffill', 'interpolate' or 'zero' (--fill) keeps the calendar",

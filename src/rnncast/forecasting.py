@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, droppedtail, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
                      scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -101,8 +101,8 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
     stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 1497)
     missingcodes.units_read(state, panel, spans)
     seriesscalers.say_unlearned(state, panel, spans)
-    if panel.dropped_tail:  # the forecast would be dated inside the data given
-        s, (n, last) = next(iter(panel.dropped_tail.items()))
+    if inside := droppedtail.inside(panel.dropped_tail, lambda s: state.calendars.get(panel.ids[s], state.calendar)):
+        s, (n, last) = next((s, t[:2]) for s, t in inside.items())  # dated inside the data given (not: decision 1915)
         rows = f"the last row of {panel.label(s)} ({last}) holds" if n == 1 else f"the last {n} rows of {panel.label(s)} (to {last}) hold"
         raise RnncastError(f"{rows} missing values, which the model's "
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "

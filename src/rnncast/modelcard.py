@@ -50,16 +50,18 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
     """The headline of a run's test scores (``report.run_metrics``' ``test``): ``windows`` scored, the model's ``mse``,
     ``mae`` and ``mase`` in original units (pooled over the series; several targets' the mean of theirs, each in its
     own units, whose own ``target_scores`` keeps; None where not a finite number),
-    ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance) in
+    ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance, the climatology scored
+    apart included: decision 1914) in
     ``verdict_units`` (original, or scaled for many series or targets), ``baseline`` the one it names (the best
     beaten, or the best unbeaten). None without a test split."""
-    from rnncast.verdicts import outcome, units_for
+    from rnncast.verdicts import kind, outcome, units_for
 
     test = (metrics or {}).get("test")
     if not test:
         return None
     units = units_for(layout, targets)
-    beats, baseline = outcome(test, units)[:2]
+    good, baseline, mse, rival, how, _ = outcome(test, units)
+    beats = kind(good, mse, rival, how, test.get("climatology_series")) == "beats"  # not "except the climatology"
     model = test["original"]["model"]
     return {"windows": int(test["windows"]), **{k: _finite(model.get(k)) for k in ("mse", "mae", "mase")},
             "beats_baselines": bool(beats), "baseline": str(baseline), "verdict_units": units}

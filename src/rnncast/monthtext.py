@@ -82,10 +82,12 @@ def _fits(text, fmt: str) -> bool:
 
 
 def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.DatetimeIndex:
-    """Month text in ``fmt`` (``format_of``) as each month's first day; a missing value is NaT. A value not
-    so written, or naming no month (``2000M13``), is refused (``RnncastError``) with its place."""
-    given = column.notna().to_numpy()
-    text = column.astype(str).str.strip().where(given)
+    """Month text in ``fmt`` (``format_of``) as each month's first day; a missing value (a cell of spaces too:
+    decision 1921) is NaT. A value not so written, or naming no month (``2000M13``), is refused (``RnncastError``) with
+    its place."""
+    stripped = column.astype(str).str.strip()
+    given = (column.notna() & stripped.ne("")).to_numpy()
+    text = stripped.where(given)
     times = pd.to_datetime(text, format=timetext.strptime_form(fmt), errors="coerce")
     same = text.map(lambda v: _fits(v, fmt)).to_numpy()
     bad = np.flatnonzero(given & (times.isna().to_numpy() | ~same))

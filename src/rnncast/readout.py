@@ -25,7 +25,7 @@ from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
 from rnncast.significance import ONE_SIDED, p_text
 from rnncast.runhints import fit_hint, later_rows_hint, model_r2, same_step_hint, seasonal_hint, window_norm_hint
-from rnncast.verdicts import against_each, measured, outcome, quoted, verdict, verdict_units
+from rnncast.verdicts import against_each, kind, measured, outcome, quoted, verdict, verdict_units
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
          "training rows included"}  # the windows a part's verdict names (``evaluate``'s parts)
@@ -116,7 +116,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
              features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 1674)
     series, gaps = scored_notes(result)
-    lost = good and climatologyseries.beats_model(result.get("climatology_series"))  # "except the climatology": mixed
+    lost = kind(told[0], *told[2:5], result.get("climatology_series")) == "beats_except_climatology"  # mixed: 1826
     return Said(good and not behind and not lost, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
                               few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),

@@ -22,6 +22,7 @@ RATIOS = ("r2", "mase", "smape_pct", "mape_pct")  # scores on a fixed scale, and
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
 LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
 MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros before its digits: scientific
+ID_WIDTH = 40  # a series id wider than this is cut with an ellipsis in a terminal table (id_cell, decision 1924)
 
 
 def score_texts(name: str, values) -> list[str]:
@@ -135,6 +136,22 @@ def cell_text(value) -> str:
     (U+200D, U+FE0F) are shown as written; a bidi override is escaped (decision 1855). CSV and JSON keep it verbatim."""
     text = str(value)
     return repr(text) if any(_hidden(c) for c in text) else text
+
+
+def id_cell(value, most: int = ID_WIDTH) -> str:
+    """A series id as a terminal table's cell shows it (``cell_text``), cut to ``most`` columns with an ellipsis where
+    longer: an id of 3,000 characters pushed every row's scores 3,000 columns right (decision 1924).
+    The CSV and JSON write it whole."""
+    text = cell_text(value)
+    if width(text) <= most:
+        return text
+    kept, used = [], 0
+    for c in text:
+        if used + width(c) > most - 1:
+            break
+        kept.append(c)
+        used += width(c)
+    return "".join(kept) + "…"
 
 
 def _hidden(c: str) -> bool:

@@ -30,6 +30,7 @@ from pandas.tseries.frequencies import to_offset
 
 from rnncast import halfdays, sessiontext, weekhours, weekmasks, zoneclock
 from rnncast.sessiondays import clock_in, session_day
+from rnncast.spelling import counted
 
 DAY = sessiontext.DAY  # one day: sessions run within one, their text is read against it
 
@@ -302,6 +303,6 @@ def shifted_season(session: Session, times, season: int | None, shown: str = "")
     same = f"{then:%Y-%m-%d %H:%M}'s" if then in bars else f"{then:%Y-%m-%d}, which has no {then:%H:%M} bar"
     return (f"season {season} is {'one session' if back_n == 1 else f'{back_n} sessions'} of "
             f"{shown or repr(session.freqstr)} ({session.bars} bars each), but half days keep fewer bars: counted in "
-            f"bars, the seasonal naive forecast and MASE's scale of {len(off)} bars after them read another time of "
-            f"day (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s, not {same}), so that baseline, and the "
+            f"bars, the seasonal naive forecast and MASE's scale read another time of day on the "
+            f"{counted(len(off), 'bar')} after them (for {now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s, not {same}), so that baseline, and the "
             f"model's comparison with it, are off there")

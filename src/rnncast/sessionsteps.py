@@ -14,6 +14,7 @@ from rnncast import sessions, weekhours, zoneclock
 from rnncast.errors import RnncastError
 from rnncast.sessiondays import clock_in, few_dates, session_day
 from rnncast.spelling import counted
+from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +80,17 @@ def one_length(panel, given: str) -> None:
                        "bars, whose cutoffs then move on the clock of the others")
 
 
-def moved(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
+def moved(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session, cut_times=None) -> None:
     """``calendarsteps.moved`` of cutoffs a whole number of sessions apart in bars (``step``: 78 on NYSE's 5-minute
     bars) that move on the clock after a half day, which keeps fewer bars (decision 1616); on weekdays of other hours,
     of cutoffs a whole number of weeks apart (128 bars) that move to another bar or weekday after a week of fewer
-    bars, naming its first short day (a holiday, a half day: decision 1835)."""
+    bars, naming its first short day (a holiday, a half day: decision 1835). ``cut_times``: the cutoffs' own times on
+    the calendar where the caller has them: a cutoff whose bar has no row is not the row before it (decision 1919)."""
     if session.hours is not None:
-        return _moved_weeks(time, cut_rows, step, session)
+        return _moved_weeks(time, cut_rows, step, session, cut_times)
     if step % session.bars or len(cut_rows) < 2:
         return
-    cuts = time[np.asarray(cut_rows)]
+    cuts = time[np.asarray(cut_rows)] if cut_times is None else pd.DatetimeIndex(cut_times)
     wall = zoneclock.wall(cuts)
     clock = clock_in(wall, session)  # each cutoff's time in its session
     off = np.flatnonzero(clock != clock[0])
@@ -98,17 +100,18 @@ def moved(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> N
     log.warning("the cutoffs %s apart (%s of %d bars) move on the clock after a half day, which keeps fewer bars: the "
                 "first is at %s, the cutoff of window %d at %s (%s); the bars a session keeps are counted, not the "
                 "sessions", counted(step, "step"), "one session" if n == 1 else f"{n} sessions", session.bars,
-                f"{wall[0]:%H:%M}", j, f"{wall[j]:%H:%M}", cuts[j].isoformat())
+                f"{wall[0]:%H:%M}", j, f"{wall[j]:%H:%M}", shown(cuts[j], time))
 
 
-def _moved_weeks(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session) -> None:
+def _moved_weeks(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, session, cut_times=None) -> None:
     """``moved`` on weekdays of other hours: cutoffs ``step`` bars apart, a whole number of weeks of bars, compared by
     weekday and bar; the first short day between the first moved cutoff and the one before named."""
     week = session.week_bars
     if step % week or len(cut_rows) < 2:
         return
     rows = np.asarray(cut_rows)
-    wall = zoneclock.wall(time[rows])
+    cuts = time[rows] if cut_times is None else pd.DatetimeIndex(cut_times)  # the cutoff bars, with a row or not
+    wall = zoneclock.wall(cuts)
     clock = clock_in(wall, session)
     weekday = session_day(wall, session).day_of_week
     off = np.flatnonzero((clock != clock[0]) | (weekday != weekday[0]))
@@ -120,4 +123,4 @@ def _moved_weeks(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, sessio
                 "a holiday or a half day): the first is at %s, the cutoff of window %d at %s (%s); the bars a week "
                 "keeps are counted, not the weeks", counted(step, "step"), "one week" if n == 1 else f"{n} weeks",
                 week, f"the first short day {short:%Y-%m-%d}" if short is not None else "a day between them", f"{wall[0]:%a %H:%M}", j,
-                f"{wall[j]:%a %H:%M}", time[rows[j]].isoformat())
+                f"{wall[j]:%a %H:%M}", shown(cuts[j], time))

@@ -140,7 +140,7 @@ def trials_to_run(study, name: str, space: dict, trials: int) -> int:
     left = total - len(_held(study, space)[0])
     if trials <= left:
         return trials
-    sizes = " x ".join(f"{setting} {len(_values(setting, given))}" for setting, given in space.items())
+    sizes = " x ".join(_choices(setting, _values(setting, given)) for setting, given in space.items())  # decision 1922
     if not left:
         log.warning("%s %s of the search space (%s) has a trial in study %r: no trial runs (%d asked); to try other "
                     "settings, search a larger space under another study name (--study) or folder (--out)",
@@ -150,3 +150,9 @@ def trials_to_run(study, name: str, space: dict, trials: int) -> int:
     log.warning("the search space has %s (%s)%s; %s asked: tuning stops after %d", counted(total, "combination"), sizes,
                 tried, counted(trials, "trial"), left)
     return left
+
+
+def _choices(setting: str, values: list) -> str:
+    """A setting's share of the search space as its lines say it: "cell: 2 values"; "lookback 24 alone", the one
+    value named, never "lookback 1", read as lookback = 1 (decision 1922)."""
+    return f"{setting} {values[0]} alone" if len(values) == 1 else f"{setting}: {counted(len(values), 'value')}"

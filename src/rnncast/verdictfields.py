@@ -11,25 +11,31 @@ and evaluate's alike.
 
 from __future__ import annotations
 
-from rnncast import untrained
+from rnncast import climatologyseries, untrained
 from rnncast.significance import VERDICT_ALPHA
 from rnncast.verdicts import against_each, kind, outcome
 
-WORDS = ("beats", "lower_not_beyond_chance", "does_not_beat", "no_verdict")
+WORDS = ("beats", "beats_except_climatology", "lower_not_beyond_chance", "does_not_beat", "no_verdict")
 
 
 def fields(part: dict, units: str) -> dict:
     """metrics.json's ``against_baselines`` of one scored part (``evaluation.evaluate``'s dict, as ``verdicts.verdict``
     takes it) judged in ``units`` ("original" or "scaled": ``verdicts.verdict_units``): ``verdict``, one of ``WORDS``
-    ("beats": a lower MSE than every baseline with Diebold–Mariano p < ``alpha``; "lower_not_beyond_chance": lower
-    than every baseline's, not beyond chance; "does_not_beat"; "no_verdict": a score not finite);
+    ("beats": a lower MSE than every baseline with Diebold–Mariano p < ``alpha``; "beats_except_climatology": so for
+    the pooled baselines, but the climatology scored apart on the series that have one beats the model beyond chance,
+    as the sentence says "except the climatology" (decisions 1826, 1914); "lower_not_beyond_chance": lower than every
+    baseline's, not beyond chance; "does_not_beat"; "no_verdict": a score not finite);
     ``beats_baselines`` (true only for "beats", as model.json's ``test_scores``); ``baseline``, the one the sentence
     names; ``verdict_units``; ``alpha``; and ``each``: per baseline ``{"beaten", "lower", "p_value"}`` (p null where
-    no test could be made)."""
+    no test could be made), and the climatology scored apart (``climatologyseries.against``: with ``"apart": true``
+    and its ``"series"``) where the part has one."""
     good, name, model, rival, how, _ = outcome(part, units)
-    word = kind(good, model, rival, how)  # the sentence verdict says of it
+    apart = part.get("climatology_series")
+    word = kind(good, model, rival, how, apart)  # the sentence verdict says of it, "except the climatology" included
     each = {e["name"]: {"beaten": bool(e["beaten"]), "lower": bool(e["lower"]), "p_value": _p(e["p"])}
             for e in against_each(part, units)}
+    if (climatology := climatologyseries.against(apart if isinstance(apart, dict) else None)) is not None:
+        each[climatologyseries.KEY] = climatology
     return {"verdict": word, "beats_baselines": word == "beats", "baseline": str(name), "verdict_units": units,
             "alpha": VERDICT_ALPHA, "each": each}
 

@@ -54,9 +54,13 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
                    f"{q(rival)} for {named(name)}, {how}{said_p}.")
 
 
-def kind(good: bool, model: float, rival: float, how: str) -> str:
+def kind(good: bool, model: float, rival: float, how: str, apart: dict | None = None) -> str:
     """Which of ``verdict``'s sentences an ``outcome`` (its ``good``, MSEs and ``how``) takes, as metrics.json names it
-    (``verdictfields.WORDS``): "no_verdict", "beats", "lower_not_beyond_chance" or "does_not_beat"."""
+    (``verdictfields.WORDS``): "no_verdict", "beats", "beats_except_climatology" (the pooled baselines beaten, but the
+    climatology scored apart, ``apart``: the part's ``climatology_series``, beats the model beyond chance: decisions
+    1826, 1914), "lower_not_beyond_chance" or "does_not_beat"."""
+    if good and climatologyseries.beats_model(apart if isinstance(apart, dict) else None):
+        return "beats_except_climatology"
     return ("no_verdict" if not (math.isfinite(model) and math.isfinite(rival)) else "beats" if good else
             "lower_not_beyond_chance" if model < rival and not how.startswith("the same MSE") else "does_not_beat")
 

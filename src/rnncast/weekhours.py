@@ -23,6 +23,7 @@ import pandas as pd
 from rnncast import sessiontext, weekmasks
 from rnncast.sessiondays import session_day
 from rnncast.errors import RnncastError
+from rnncast.spelling import counted
 
 SPLIT = ";"
 DAY = sessiontext.DAY
@@ -205,7 +206,7 @@ def shifted(session, season: int, shown: str, count: int, now: pd.Timestamp, bac
     a week is ``week_bars`` bars (decision 1786). A season of whole weeks opens on the week of fewer bars, a
     holiday's or a half day's (``short``: its first day, ``first_short``), which is its cause (decision 1839)."""
     week = week_bars(session)
-    read = (f"the seasonal naive forecast and MASE's scale of {count} bars read another time of day (for "
+    read = (f"the seasonal naive forecast and MASE's scale read another time of day on {counted(count, 'bar')} (for "
             f"{now:%Y-%m-%d %H:%M}, {back:%Y-%m-%d %H:%M}'s), so that baseline, and the model's comparison with it, "
             "are off there")
     if not season % week:

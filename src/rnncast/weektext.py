@@ -18,6 +18,7 @@ MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week i
 YEAR_FIRST = re.compile(rf"(?i)\s*(?P<y>[12]\d{{3}})\s*(?:[-/_. ]\s*)?(?P<m>{MARK})?\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*")
 WEEK_FIRST = re.compile(rf"(?i)\s*(?P<m>{MARK})\s*[-/_. ]?\s*(?P<w>\d{{1,2}})\s*[-/_., ]\s*(?P<y>[12]\d{{3}})\s*")
 EXAMPLE = "ISO weeks such as 2024-W05"  # the form, as lists of the forms read name it
+STATA = re.compile(r"\s*(?P<y>[12]\d{3})w(?P<w>[1-9]\d?)\s*")  # Stata's %tw display, 2013w1 .. 2013w52: not ISO's
 
 
 def iso_form(value) -> str | None:
@@ -45,8 +46,35 @@ def week_named(text: str) -> str:
     return iso_form(text) or text
 
 
+def is_stata(value) -> bool:
+    """Whether ``value`` is written as Stata's weeks are (``STATA``: ``2013w1`` .. ``2013w52``; a week 53 is ISO's)."""
+    found = STATA.fullmatch(str(value))
+    return found is not None and int(found["w"]) <= 52
+
+
+def stata(value) -> str:
+    """What ``value`` reads as under each reading where it is written as Stata's weeks (``2013w1``: ``STATA``, lower
+    case ``w``, no dash, no zero), decision 1917: "Stata's weekly form (%tw), whose week 1 starts on 1 January and
+    whose week 52 holds the rest of the year (8 or 9 days): 2013w1 starts 2013-01-01, ISO's 2013-W01 Monday
+    2012-12-31; ..." with the ways to give either; "" for any other value (``2013-W01``, ``2013w01``, ``2015w53``)."""
+    if not is_stata(value):
+        return ""
+    found = STATA.fullmatch(str(value))
+    y, w = int(found["y"]), int(found["w"])
+    own = datetime.date(y, 1, 1) + datetime.timedelta(weeks=w - 1)
+    iso = datetime.date.fromisocalendar(y, w, 1)
+    return (f"Stata's weekly form (%tw), whose week 1 starts on 1 January and whose week 52 holds the rest of the year "
+            f"(8 or 9 days): {y}w{w} starts {own}, ISO's {y}-W{w:02d} Monday {iso}, and rnncast reads no calendar of "
+            f"Stata's weeks; if they are ISO weeks, write them so ({y}-W{w:02d}); if Stata's, give Stata's week numbers "
+            f"(format the column %9.0g: {(y - 1960) * 52 + w - 1} for {y}w{w}), read with time_col= (--time-col) as "
+            "steps one week apart")
+
+
 def clause(value) -> str:
-    """The clause a refusal of ``value`` adds where it writes an ISO week otherwise (``iso_form``); else ""."""
+    """The clause a refusal of ``value`` adds where it writes an ISO week otherwise (``iso_form``), or Stata's week
+    (``stata``: both readings named); else ""."""
+    if said := stata(value):
+        return f"; {str(value).strip()!r} is written in {said}"
     iso = iso_form(value)
     if iso is None:
         return ""
@@ -116,6 +144,9 @@ def _text_weeks(column: pd.Series, name, place) -> pd.Series:
     (``2022-53``, ``2022-00``) refused naming the form to give. Other text is returned as it is."""
     if not written(column, name):
         return column
+    if all(map(is_stata, column.tolist())):  # Stata's weeks are not ISO's (decision 1917)
+        said = stata(column.iloc[0])
+        raise RnncastError(f"time column {name!r} holds {column.iloc[0].strip()!r} at {place(0)}, written in {said}")
     found = [YEAR_FIRST.fullmatch(v) or WEEK_FIRST.fullmatch(v) for v in column.tolist()]
     for i, f in enumerate(found):
         try:

@@ -20,7 +20,7 @@ import zoneinfo
 import numpy as np
 import pandas as pd
 
-from rnncast import calendars, numbertimes, zoneclock
+from rnncast import calendars, numbertimes, sessions, zoneclock
 from rnncast.datetext import offsets
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
@@ -198,6 +198,7 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, freq, where, quiet: bool
         if freq is None or not _regular(wall, offsets, freq, holidays):
             raise
         named = (f"freq={freq!r}" if isinstance(freq, str) or holidays is None else
+                 f"{freq.freqstr!r} without {holidays} holidays" if isinstance(freq, sessions.Session) else  # decision 1918
                  f"of business days without {holidays} holidays")  # not <CustomBusinessDay>
         raise RnncastError(f"{carries()}: its times are on the calendar {named} on the clock they are written in, "
                            f"not in UTC, where daylight saving moves them; {apart(time, wall, offsets, prefer, ids)}") from None

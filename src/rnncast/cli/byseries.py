@@ -18,7 +18,7 @@ from rnncast import bandcounts, calibration, leftout, zeroscales
 from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.scoretext import score_texts, scored_column
+from rnncast.scoretext import id_cell, score_texts, scored_column
 
 SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
 FEW = 5  # else the series with the highest model MASE, and as many with the lowest
@@ -165,7 +165,7 @@ def series_text(result: dict, file: str | None = None) -> str:
             rows.append([f"... {len(keys) - 2 * FEW} more", "", "", *[""] * (len(METRICS) + len(cells))])
             continue
         for n, name in enumerate(names[key]):
-            first = [str(key), _windows(series[key])] if n == 0 else ["", ""]  # a series named once
+            first = [id_cell(key), _windows(series[key])] if n == 0 else ["", ""]  # once; a long id cut (decision 1924)
             rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
                          *[next(column) for column in cells]])  # one notation, "-" as fit's (decision 1854)
     order = "highest model MASE first" if len(keys) > 1 else "one series"
