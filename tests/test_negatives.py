@@ -393,3 +393,13 @@ def test_one_spike_does_not_widen_the_rounding_so_far_that_a_written_negative_go
     forecasts = np.array([[[-0.135], [-0.266], [-1e-4], [5.0]]] * 4)  # [W=4, H=4, T=1]
     text = below_zero(forecasts, volume[:, None], ["volume"], [None] * 4, tolerance=tolerance)
     assert text.startswith("8 of the 16 test forecasts of 'volume' ('volume_hat') are below zero"), text
+
+
+def test_a_forecast_from_an_outage_names_it_as_the_cause_and_does_not_advise_clipping(caplog):
+    """t36t6: site05's input ended in 7 days of 0; clipping its forecast at 0 kept a forecast made from an outage."""
+    cause = "the 7 values of 0 of series 'site05' its input ends in"
+    text = below_zero(np.array([[[-1.0]]]), np.array([[0.0]]), ["y"], ["site05"], "", cause=cause)
+    assert f"though the data's 'y' is never negative: most likely from {cause}, an outage (said above)" in text
+    assert "clip(lower=0)" not in text and "nonnegative" not in text
+    assert text.endswith("clipping them at 0 would keep a forecast made from it: give the rows up to the last real "
+                         "reading instead")
