@@ -23,7 +23,7 @@ import torch
 from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, reading, resolution,
-                     scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
+                     scaling, scoringsaid, seriesscalers, shortercycle, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -261,6 +261,7 @@ def new_part(model: Model, data, part: str, static_covariates=None, maker=None, 
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands, baselines)
     stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
     outageruns.warn(panel, outageruns.find(panel), "evaluate")  # zeros of an outage scored as actuals (decision 9911)
+    shortercycle.say(model.state, panel, index, found, part)  # the weekly naive of a season-365 run (decision 9912)
     found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
                                         found.original.times, maker, panel.given)  # predict_windows' to_frame's
     return found
