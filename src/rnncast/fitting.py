@@ -21,7 +21,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (blanklabels, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
-                     highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
+                     highwaystart, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -171,7 +171,8 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
         outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 9911)
-        jumps.warn(jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        jumps.warn(stepped := jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (9917)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
