@@ -45,6 +45,7 @@ def test_a_week_of_zeros_inside_and_at_the_end_is_found_with_its_dates():
     ("scattered zeros: 0 is one of its values", np.where(np.arange(N) % 9 == 0, 0.0, _views())),
     ("values below zero: 0 is a value", np.r_[_views()[:50] - 2000, np.zeros(7), _views()[57:]]),
     ("a moving series", _views()),
+    ("closed every night: zeros that recur", np.where(np.arange(N) % 7 < 3, 0.0, _views())),
 ])
 def test_zeros_that_are_the_series_own_values_are_left_alone(name, column):
     assert find(_panel(a=column)) == [], name

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from rnncast.climatology import training_values
 from rnncast.noticed import first_in_block
@@ -65,17 +66,13 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     typical = float(np.median(np.abs(np.diff(level))))
     if not typical > 0:
         return None
-    best = None
-    for k in range(SIDE + 1, n - SIDE):  # block k straddles the shift: k - 1 before, k + 1 after
-        step = level[k + 1] - level[k - 1]
-        lasting = np.median(level[k + 1: k + 1 + SIDE]) - np.median(level[k - SIDE: k])
-        if np.sign(step) == np.sign(lasting) and min(abs(step), abs(lasting)) > TIMES * typical:
-            size = min(abs(step), abs(lasting)) / typical
-            if best is None or size > best[1]:
-                best = (k, size)
-    if best is None:
+    medians = np.median(sliding_window_view(level, SIDE), axis=1)  # [n - SIDE + 1] of level[i: i + SIDE]
+    ks = np.arange(SIDE + 1, n - SIDE)  # block k straddles the shift: k - 1 before, k + 1 after
+    step, lasting = level[ks + 1] - level[ks - 1], medians[ks + 1] - medians[ks - SIDE]
+    size = np.where(np.sign(step) == np.sign(lasting), np.minimum(np.abs(step), np.abs(lasting)), 0.0) / typical
+    if not len(ks) or size.max() <= TIMES:
         return None
-    k, size = best
+    k, size = int(ks[np.argmax(size)]), float(size.max())
     lo, hi = max((k - 1) * block, block), min((k + 2) * block, len(column) - block)
     gaps = [abs(np.nanmean(column[r: r + block]) - np.nanmean(column[r - block: r])) for r in range(lo, hi + 1)]
     row = lo + int(np.nanargmax(gaps))

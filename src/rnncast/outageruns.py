@@ -26,16 +26,20 @@ from rnncast.spelling import counted
 log = logging.getLogger(__name__)
 
 MIN_ROWS = 3  # a run this long at least: one or two zeros in a row may be a quiet day
+RECURRING = 3  # more runs of 0 than this: 0 recurs (closed hours, an off-season: decision 1792), no outage
+SHARE = 0.25  # nor where the runs hold more than this share of the values
 ELSEWHERE = 0.02  # the most the rows before a repeated nonzero value's run repeat a value (stuckruns.ELSEWHERE)
 
 
 def _readings(panel: Panel, s: int, n_t: int) -> np.ndarray:
     """Series ``s``'s target rows [T, n_t] as read, a value the fill made NaN (no reading: it neither is nor breaks
-    an outage's value)."""
+    an outage's value), and a 0 fill 'zero' wrote for a missing one too (said as such where it is: zerotail)."""
     every = np.asarray(panel.rows(s)[:, :n_t], dtype=float)
+    rows = slice(panel.offsets[s], panel.offsets[s + 1])
     if panel.filled is not None:
-        made = panel.filled[panel.offsets[s]: panel.offsets[s + 1], :n_t] != 0  # [T, n_t]
-        every = np.where(made, np.nan, every)
+        every = np.where(panel.filled[rows, :n_t] != 0, np.nan, every)  # [T, n_t]
+    if panel.zeroed is not None:
+        every = np.where(panel.zeroed[rows, :n_t], np.nan, every)
     return every
 
 
@@ -53,8 +57,9 @@ def find(panel: Panel, n_targets: int | None = None) -> list[dict]:
     """Each outage of each target of each series of ``panel`` (its first ``n_targets`` columns, default all targets):
     ``{"series": s, "j": its column, "column": name, "value", "first", "rows" (the run's rows, first to last), "start", "end" (times
     as the data writes them), "least", "most" (of the other values), "at_end": bool}``. A run of 0 counts where it has
-    ``MIN_ROWS`` rows or more and the series' other values are all above 0 (a series with scattered zeros or values
-    below zero is left alone: 0 is one of its values); a run of another value only at the series' end, where it lies
+    ``MIN_ROWS`` rows or more and the series' other values are all above 0, in at most ``RECURRING`` runs holding at
+    most ``SHARE`` of its values (a series with scattered or recurring zeros, or values below zero, is left alone: 0
+    is one of its values); a run of another value only at the series' end, where it lies
     outside the range of the rows before, which repeat a value at most ``ELSEWHERE`` of their steps."""
     found = []
     n_t = panel.n_targets if n_targets is None else n_targets
@@ -70,7 +75,8 @@ def find(panel: Panel, n_targets: int | None = None) -> list[dict]:
             for a, n in runs:
                 zero[a: a + n] = True
             others = column[~zero & np.isfinite(column)]
-            if runs and len(others) and others.min() > 0:  # the series is never 0 but in these runs
+            if runs and len(others) and others.min() > 0 and len(runs) <= RECURRING and \
+                    len(finite) - len(others) <= SHARE * len(finite):  # never 0 but in a few runs: not its nature
                 found += [_entry(panel, s, j, column, a, n, others) for a, n in runs]
             elif not runs and (tail := _tail(column)) is not None:
                 found.append(_entry(panel, s, j, column, *tail))
