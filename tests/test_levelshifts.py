@@ -45,6 +45,8 @@ def test_a_migrations_lasting_drop_under_the_step_rule_is_found_at_its_day():
     ("a two-week dip that comes back", _views() * np.where((np.arange(N) >= 150) & (np.arange(N) < 164), 0.7, 1.0)),
     ("a random walk", 5000 + np.cumsum(np.random.default_rng(1).normal(0, 20, N))),
     ("a yearly cycle", _views() * (1 + 0.3 * np.sin(2 * np.pi * np.arange(N) / 365.25))),
+    ("an outage's zeros as the season rises (t36t6's site02 in a later fit)",  # the rise alone is no shift
+     _views() * np.exp(0.006 * np.arange(N)) * np.where((np.arange(N) >= 150) & (np.arange(N) < 157), 0.0, 1.0)),
 ])
 def test_series_that_move_without_a_shift_are_left_alone(name, y):
     assert _found(y) == [], name

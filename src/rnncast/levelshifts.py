@@ -9,8 +9,9 @@ the season is 1 or longer than ``LONGEST``), so the season's own swing averages 
 (the values themselves where any is 0 or below), then, at each block, the level ``SIDE`` blocks after against the
 ``SIDE`` before (their medians: a spike's block or a holiday's dip is outvoted) and the block after against the one
 before (a shift happens at once; a season's slope or a trend moves every block a little). Named where both moves go
-one way and each is more than ``TIMES`` the median move between neighbouring blocks, the larger first; the exact row
-is the one where the mean of the block of rows after it differs most from the block before.
+one way, each is more than ``TIMES`` the median move between neighbouring blocks, and the lasting move is over
+``LOCAL`` times the same move a side's span before and after (a season's rise moves those too), the larger first; the
+exact row is the one where the mean of the block of rows after it differs most from the block before.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 
 SIDE = 6  # blocks on each side whose median is the level
 TIMES = 10  # a shift over the median move between neighbouring blocks
+LOCAL = 2  # and over the same move a side's span before and after it (a season's rise or a trend moves those too)
 LONGEST = 60  # a season longer than this is not the block (365 on days: weeks instead)
 
 
@@ -56,10 +58,19 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
 
 
 def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | None:
-    """(row, level before, level after, times) of ``column``'s one level shift (the module's rule), or None."""
+    """(row, level before, level after, times) of ``column``'s one level shift (the module's rule), or None. The 0s
+    of a series otherwise above 0 (at most a quarter of it: an outage, ``outageruns``'s to name) are no level, and a
+    block with fewer than half its values read is passed over."""
+    column = np.asarray(column, dtype=np.float64).copy()
+    finite = column[np.isfinite(column)]
+    if len(finite) and np.mean(finite == 0) <= 0.25 and (finite[finite != 0] > 0).all():
+        column[column == 0] = np.nan
     n = len(column) // block
-    means = np.nanmean(column[: n * block].reshape(n, block), axis=1) if n else np.zeros(0)  # [n]
-    if not np.isfinite(means).all() or len(means) < 2 * SIDE + 3:
+    blocks = column[: n * block].reshape(n, block)
+    read = np.flatnonzero(2 * np.isfinite(blocks).sum(axis=1) > block)  # [n'] the blocks kept, by position
+    means = np.array([_mean(blocks[i]) for i in read])  # [n']
+    n = len(means)
+    if n < 2 * SIDE + 3:
         return None
     logged = bool((means > 0).all())
     level = np.log(means) if logged else means
@@ -70,15 +81,26 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     ks = np.arange(SIDE + 1, n - SIDE)  # block k straddles the shift: k - 1 before, k + 1 after
     step, lasting = level[ks + 1] - level[ks - 1], medians[ks + 1] - medians[ks - SIDE]
     size = np.where(np.sign(step) == np.sign(lasting), np.minimum(np.abs(step), np.abs(lasting)), 0.0) / typical
+    apart = np.full((2, len(ks) + 2 * (SIDE + 1)), np.nan)  # the same move a side's span earlier and later
+    apart[0, 2 * (SIDE + 1):], apart[1, : len(ks)] = lasting, lasting
+    around = np.abs(apart[:, SIDE + 1: SIDE + 1 + len(ks)])  # [2, len(ks)]: NaN where the data ends
+    around = np.where(np.isnan(around).all(axis=0), np.inf, np.nan_to_num(around, nan=0.0).max(axis=0))
+    size = np.where(np.abs(lasting) > LOCAL * around, size, 0.0)  # a season's rise or a trend moves them too
     if not len(ks) or size.max() <= TIMES:
         return None
     k, size = int(ks[np.argmax(size)]), float(size.max())
-    lo, hi = max((k - 1) * block, block), min((k + 2) * block, len(column) - block)
-    gaps = [abs(np.nanmean(column[r: r + block]) - np.nanmean(column[r - block: r])) for r in range(lo, hi + 1)]
-    row = lo + int(np.nanargmax(gaps))
+    lo, hi = max(int(read[k - 1]) * block, block), min((int(read[k + 1]) + 1) * block, len(column) - block)
+    gaps = np.array([abs(_mean(column[r: r + block]) - _mean(column[r - block: r])) for r in range(lo, hi + 1)])
+    row = lo + int(np.argmax(np.nan_to_num(gaps, nan=-1.0)))
     before = float(np.median(means[k - SIDE: k]))
     after = float(np.median(means[k + 1: k + 1 + SIDE]))
     return row, before, after, float(size)
+
+
+def _mean(values: np.ndarray) -> float:
+    """The mean of the values read (NaN: none)."""
+    values = values[np.isfinite(values)]
+    return float(values.mean()) if values.size else float("nan")
 
 
 def warn(panel: Panel, found: list[dict]) -> str | None:

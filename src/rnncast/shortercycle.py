@@ -65,13 +65,14 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     naive MSE on the windows of ``found`` (``PartForecasts``, or an (original, scaled) pair of ``WindowForecasts``:
     backtest's) against the model's, in the verdict's units (``verdicts.units_for``), and with ``mase`` how many
     differences MASE's scale rests on (``pairs``, of the fit's training rows found in ``panel``: ``parts.locate``). A warning where the model's MSE is not lower, else an INFO
-    line; ``part``: the windows' (``parts.PARTS``), or "backtest". None (nothing said) where no such cycle is, nothing is scored, or the scaled units are no scaler's."""
+    line; ``part``: the windows' (``parts.PARTS``), or "backtest"; not the validation windows, which fit scores before
+    its test split (one line a run, the verdict's). None (nothing said) where no such cycle is, nothing is scored, or the scaled units are no scaler's."""
     season = state.settings.data.season
     where = WHERE.get(part) or f"the windows {parts.PART_NAMES[part]}"
     cycle = shorter(state.calendar, season)
     original, wf_scaled = (found.original, found.scaled) if hasattr(found, "original") else found
     units = units_for(state.layout, len(state.targets))
-    if cycle is None or not len(original.y_true) or (units == "scaled" and spreads.scaled_by(state)):
+    if cycle is None or part == "val" or not len(original.y_true) or (units == "scaled" and spreads.scaled_by(state)):
         return None  # scaler 'none': the verdict's units are no scaler's (spreads.weighed)
     offsets = np.asarray(panel.offsets, dtype=np.int64)
     forecast = naive(np.asarray(panel.values, dtype=np.float64), offsets, original, cycle.steps)  # [W, H, T]
