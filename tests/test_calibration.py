@@ -90,3 +90,33 @@ def test_unpaired_names_the_levels_that_end_no_interval():
     assert calibration.unpaired({"0.5": {}, "0.9": {}, "0.95": {}, "values": 3}) == ["0.5", "0.9", "0.95"]
     assert calibration.unpaired({"0.05": {}, "0.5": {}, "0.9": {}, "0.95": {}}) == ["0.5", "0.9"]
     assert calibration.unpaired({"0.1": {}, "0.9": {}}) == [] and calibration.unpaired({}) == []
+
+def test_misses_piled_on_a_few_times_are_counted_once_each_and_said_beside_the_screen():
+    """t36t6: level 0.99's 325 misses over 117,000 values were 76 distinct (series, date) pairs, one spike day counted
+    71 times by the overlapping windows; the p-value rested on them as if independent (decision 1930)."""
+    from rnncast.calibration import by_level, far_from_level
+
+    w, h = 400, 10
+    y = np.zeros((w, h))
+    rows = np.arange(w)[:, None] + np.arange(h)  # [W, H] window w's step k is row w + k
+    y[rows % 50 == 7] = 5.0  # one row in fifty a spike: every window over it misses it
+    q = np.ones((w, h, 1))  # the 0.9 level at 1: misses only at the spikes
+    levels = by_level(y, q, (0.9,), moments=rows)
+    assert levels["moments"] == w + h - 1 and levels["most_windows"] == h and levels["0.9"]["missed_at"] == 9
+    said = far_from_level({"by_level": {**levels, "0.9": {**levels["0.9"], "below": 0.5}}})  # far, as a spike's
+    assert said.endswith("so read it as a screen); the misses fall on fewer distinct (series, time) pairs, each in "
+                         "up to 10 overlapping windows (409 pairs scored): level 0.9's 2,000 on 9, so the test rests "
+                         "on about that many events.")
+    assert "missed_at" not in by_level(y, q, (0.9,))["0.9"]  # no times given: the screen as it was
+
+
+def test_moments_name_each_series_time_and_target_once_whatever_window_forecasts_it():
+    """A time forecast by several overlapping windows is one moment (the coverage screen's distinct count, decision 1930)."""
+    from types import SimpleNamespace
+
+    from rnncast.calibration import moments
+
+    wf = SimpleNamespace(y_true=np.zeros((3, 2, 2)), series=np.array([0, 0, 1]), target_rows=np.array([5, 6, 5]))
+    ids = moments(wf)
+    assert ids[0, 1, 0] == ids[1, 0, 0] and ids[0, 1, 0] != ids[0, 1, 1]  # row 6 of series 0: one moment per target
+    assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 10  # series 1's row 5 is its own

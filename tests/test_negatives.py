@@ -435,3 +435,12 @@ def test_evaluate_and_backtest_of_a_nonnegative_model_say_how_many_they_wrote_as
         Forecaster(**settings).backtest(frame, n_windows=2)
     (said,) = [r.getMessage() for r in caplog.records if "written as 0" in r.getMessage()]
     assert re.match(r"\d+ of the \d+ backtest point forecasts, ", said)
+
+def test_a_forecast_from_an_outage_names_it_as_the_cause_and_does_not_advise_clipping(caplog):
+    """t36t6: site05's input ended in 7 days of 0; clipping its forecast at 0 kept a forecast made from an outage."""
+    cause = "the 7 values of 0 of series 'site05' its input ends in"
+    text = below_zero(np.array([[[-1.0]]]), np.array([[0.0]]), ["y"], ["site05"], "", cause=cause)
+    assert f"though the data's 'y' is never negative: most likely from {cause}, an outage (said above)" in text
+    assert "clip(lower=0)" not in text and "nonnegative" not in text
+    assert text.endswith("clipping them at 0 would keep a forecast made from it: give the rows up to the last real "
+                         "reading instead")

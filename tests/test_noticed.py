@@ -7,9 +7,12 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from pandas.tseries.frequencies import to_offset
 
-from rnncast import noticed
+from rnncast import noticed, seasonspans
+from rnncast.timecalendar import Calendar
 
 PACKAGE = Path(noticed.__file__).parent
 
@@ -196,3 +199,13 @@ def test_a_note_said_once_per_call_is_said_again_by_the_next_call_and_once_in_ne
     with one_call():
         assert first_in_call("k", 1)
     assert first_in_call("k", 1) and first_in_call("k", 1)
+
+
+def test_the_feb_29_note_and_the_shorter_cycles_info_line_are_kept_with_a_run():
+    """t36t6: season 365's Feb 29 note reached the console only, not report.html nor metrics.json (decision 1928); the
+    shorter cycle's seasonal naive the model beats is an INFO line beside the verdict (decision 1926)."""
+    with rnncast_level(logging.INFO), noticed.capture() as notes:
+        seasonspans.warn(Calendar("datetime", to_offset("D")), {}, 365, pd.date_range("2023-01-01", "2024-12-31"))
+        logging.getLogger("rnncast.shortercycle").info("season 365 is given, so ...")
+    assert [n["level"] for n in notes] == ["info", "info"]
+    assert notes[0]["text"].startswith("season 365 counts 365 days back, so in the year after each Feb 29")

@@ -151,3 +151,15 @@ def test_scaled_lookbacks_split_each_length_once_per_candidate(monkeypatch):
         monkeypatch.setattr(module, "chronological_split", lambda n, *a: calls.append(n) or real(n, *a))
     assert searchspace.default_lookbacks([36] * 1000 + [35] * 1000, {"horizon": 4}) == (4, 8, 12, 16)
     assert len(calls) <= 2 * (len(searchspace.LOOKBACKS) + 5) + len(searchspace.LOOKBACKS)
+
+
+def test_a_season_longer_than_every_default_lookback_is_searched_where_the_data_leave_it_enough_windows(caplog):
+    """t36t6: tune --season 365 on three years of 10 daily sites searched lookbacks up to 336, none seeing a year
+    (decision 1929)."""
+    from rnncast.searchspace import default_lookbacks
+
+    assert default_lookbacks([1096] * 10, {"horizon": 90, "season": 365}) == (24, 48, 96, 168, 336, 365)
+    assert default_lookbacks([1096] * 10, {"horizon": 90, "season": 7}) == (24, 48, 96, 168, 336)
+    with caplog.at_level("INFO", logger="rnncast"):  # one series: 313 windows of 365 rows, fewer than its length
+        assert default_lookbacks([1096], {"horizon": 90, "season": 365}) == (24, 48, 96, 168, 336)
+    assert "not 365 (" in caplog.records[-1].getMessage()

@@ -72,3 +72,12 @@ def test_season_365_on_daily_rows_across_a_feb_29_notes_the_day_after_a_year_ear
     assert seasonmatch.leap_note(7, daily, across) is None and seasonmatch.leap_note(None, daily, across) is None
     assert seasonmatch.leap_note(365, Calendar("datetime", to_offset("B")), across) is None
     assert seasonmatch.leap_note(365, Calendar("datetime", to_offset("24h")), across) == note  # decision 1813
+
+
+def test_the_feb_29_notes_example_is_a_day_the_data_holds_with_its_value_a_year_before():
+    """t36t6: 14 months from 2023-11-01 were told "for 2024-03-01, 2023-03-02's", a day before the data (decision 1928)."""
+    daily = Calendar("datetime", to_offset("D"))
+    note = seasonmatch.leap_note(365, daily, pd.date_range("2023-11-01", "2024-12-31"))
+    assert note.endswith("a year earlier (for 2024-10-31, 2023-11-01's)")
+    few = seasonmatch.leap_note(365, daily, pd.date_range("2024-01-01", "2024-06-30"))  # no day a year after the first
+    assert few.endswith("take the value of the day after the same date a year earlier")

@@ -33,7 +33,7 @@ from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans,
-                     shiftedwindows, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
+                     outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
 from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
@@ -170,6 +170,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids,  # decision 1693; one model: at every
                                                " at some cutoff" if refit else "")  # cutoff (decision 1743)
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
+    outageruns.warn(panel, outageruns.find(panel), "backtest")  # zeros of an outage scored as actuals (decision 1925)
+    if not refit:  # one model's scalers: the weekly naive of a season-365 backtest (decision 1926)
+        shortercycle.say(model.state, panel, np.arange(panel.n_series), (wf, wf_scaled), "backtest", mase=False)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = weeklyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal

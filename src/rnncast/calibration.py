@@ -22,22 +22,43 @@ SIGNIFICANCE = 0.01  # an interval or a level whose misses a binomial test puts 
 TEST = "a two-sided binomial test of the misses at the {n:,} values scored against the nominal rate, the values taken as independent"
 
 
-def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
+def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -> dict:
     """``{"0.05": {"below": share, "tied": share, "pinball": loss}, ...}``: each level's share of the actuals at or
     below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``) and its pinball loss (in the units of
     ``q_pred``), with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted).
     A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
-    NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884)."""
+    NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
+    ``moments`` [...]: each value's series, time and target as one integer (a time forecast by several overlapping
+    windows is one); where given, each level adds ``"missed_at"``, the distinct ones among its misses (actuals above
+    it), and the result ``"moments"`` (distinct ones scored) and ``"most_windows"`` (the most values of one), so that
+    misses piled on a few dates are said as the few events they are (decision 1930)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
     blank = np.isnan(q).reshape(-1, len(levels)).any(axis=0) if q.size else np.ones(len(levels), bool)  # [Q]
-    return {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
-                           "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
-                           "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
-            for i, level in enumerate(levels)} | {"values": int(y.size)}
+    ids = None if moments is None else np.broadcast_to(moments, np.shape(y_true)).reshape(-1) if keep is None else \
+        np.broadcast_to(moments, np.shape(y_true))[np.asarray(keep, dtype=bool)]
+    result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
+                             "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
+                             "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
+              | ({} if ids is None or blank[i] else {"missed_at": int(len(np.unique(ids[cy > cq[..., i]])))})
+              for i, level in enumerate(levels)} | {"values": int(y.size)}
+    if ids is not None and ids.size:
+        result.update(moments=int(len(each := np.unique(ids, return_counts=True)[1])), most_windows=int(each.max()))
+    return result
+
+
+def moments(wf) -> np.ndarray:
+    """[W, H, T] each value of the windows ``wf`` (a ``WindowForecasts``: ``y_true``, ``series``, ``target_rows``) as
+    its series, row and target in one integer: a time forecast by several overlapping windows is one (``by_level``'s
+    ``moments``)."""
+    w, h, t = wf.y_true.shape
+    series = np.zeros(w, np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
+    rows = np.asarray(wf.target_rows, dtype=np.int64)[:, None] + np.arange(h)  # [W, H]
+    span = int(rows.max()) + 1 if rows.size else 1
+    return ((series[:, None] * span + rows)[:, :, None] * t + np.arange(t)).astype(np.int64)
 
 
 def unpaired(levels) -> list[str]:
@@ -97,7 +118,7 @@ def far_levels(model: dict) -> list[dict]:
     n = levels.get("values", 0)
     far = []
     for name, each in levels.items():
-        if name == "values" or not n or not np.isfinite(each["below"]):
+        if not isinstance(each, dict) or not n or not np.isfinite(each["below"]):
             continue
         level, tied = float(name), each.get("tied", 0.0)
         strict = each["below"] - tied > level  # even the actuals strictly below it are too many
@@ -140,17 +161,34 @@ def far_from_level(model: dict) -> str:
     if not said:
         return ""
     n = model["by_level"]["values"]
-    tied = any(each.get("tied") for name, each in model["by_level"].items() if name != "values")
+    tied = any(each.get("tied") for each in model["by_level"].values() if isinstance(each, dict))
     ties = " actuals equal to a level's forecast counted as a range (Czado, Gneiting & Held 2009);" if tied else ""
     return (f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (p < {SIGNIFICANCE:g} by "
-            f"{TEST.format(n=n)};{ties} overlapping windows' values are not, so read it as a screen).")
+            f"{TEST.format(n=n)};{ties} overlapping windows' values are not, so read it as a screen){few_events(model)}.")
+
+
+def few_events(model: dict) -> str:
+    """"; the misses fall on fewer distinct (series, time) pairs, each in up to 90 overlapping windows (2,190 pairs
+    scored): level 0.99's 325 on 76, so the test rests on about that many events" of the far levels whose misses
+    repeat times (``by_level``'s ``missed_at``), "" where none does or the times were not counted (decision 1930)."""
+    levels, said = model.get("by_level") or {}, []
+    n, most = levels.get("values", 0), levels.get("most_windows", 1)
+    for far in far_levels(model):
+        each = levels[far["level"]]
+        missed, at = round((1 - each["below"]) * n), each.get("missed_at")
+        if at is not None and 0 < at < missed and most > 1:
+            said.append(f"level {far['level']}'s {missed:,} on {at:,}")
+    if not said:
+        return ""
+    return (f"; the misses fall on fewer distinct (series, time) pairs, each in up to {most} overlapping windows "
+            f"({levels['moments']:,} pairs scored): {', '.join(said)}, so the test rests on about that many events")
 
 
 def level_shares(model: dict) -> str:
     """"0.5: 48.2%, 0.95: 91.0% of the actuals at or below it": each level's share (``by_level``), for levels that give
     no interval, with the share equal to it where some are ("0.1: 94.2% (94.2% equal to it)"); "" where the scores keep
     none."""
-    levels = {k: v for k, v in (model.get("by_level") or {}).items() if k != "values"}
+    levels = {k: v for k, v in (model.get("by_level") or {}).items() if isinstance(v, dict)}
     if not levels:
         return ""
     return "; share of the actuals at or below each level: " + ", ".join(

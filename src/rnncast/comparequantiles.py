@@ -49,7 +49,8 @@ def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> 
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid (evaluate's)
         result.update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels, mask))
         counted = (scaled.y_true, scaled.quantiles)
-    return {**result, "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask, counted)}
+    return {**result, "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask, counted,
+                                                       calibration.moments(wf))}  # as evaluate's (decision 1930)
 
 
 def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:

@@ -222,7 +222,8 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
-    result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted)
+    result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted,
+                                              pick(calibration.moments(wf)))  # a time in many windows: once (decision 1930)
     return result
 
 

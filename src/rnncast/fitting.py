@@ -21,8 +21,8 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (blanklabels, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
-                     highwaystart, jumps, laterrows, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
-                     quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
+                     highwaystart, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
+                     outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
 from rnncast.config import DataSettings, Settings
@@ -170,7 +170,9 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        jumps.warn(jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 1925)
+        jumps.warn(stepped := jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (decision 1931)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

@@ -22,8 +22,8 @@ import torch
 
 from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, droppedtail, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
-                     horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outputnames, parts, reading, resolution,
-                     scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
+                     horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, reading, resolution,
+                     scaling, scoringsaid, seriesscalers, shortercycle, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -98,7 +98,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         raise RnncastError(f"predict needs at least lookback = {lookback} rows of each series; too short: {listed}; "
                            f"give each series its last {lookback} rows at least, or leave the short ones out")
     spans = panel.read_spans(panel.offsets[1:] - lookback, np.arange(panel.n_series), lookback)  # the rows read
-    stuckruns.at_end(panel)  # the last readings frozen: said before their range is (decision 1497)
+    outage = outageruns.at_end(panel, len(state.targets), stuckruns.at_end(panel))  # decisions 1497, 1925
     missingcodes.units_read(state, panel, spans)
     seriesscalers.say_unlearned(state, panel, spans)
     if inside := droppedtail.inside(panel.dropped_tail, lambda s: state.calendars.get(panel.ids[s], state.calendar)):
@@ -125,7 +125,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
         y = model.net(x, fut, static, categories).float().cpu().numpy()  # [S, H, T] or [S, H, T, Q]
     y = negatives.predicted(state, y, offset, scale, digits_unit(state))  # >= 0 exactly, the clipped ones counted
     point, quantiles = negatives.point_forecast(state, y)  # [S, H, T], [S, H, T, Q] or None
-    negatives.of_panel(state, panel, y, np.arange(len(index)), "")  # below zero where the data never is
+    negatives.of_panel(state, panel, y, np.arange(len(index)), "", cause=outage)  # below zero where the data never is
     zeroforecasts.warn(panel, point, lookback, state.targets, quantiles, state.settings.model.quantiles)  # decision 1486
     return horizonframe.frame(state, panel, when, point, quantiles)
 
@@ -260,6 +260,8 @@ def new_part(model: Model, data, part: str, static_covariates=None, maker=None, 
     panel, index = reading.known(model.state, read)
     found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands, baselines)
     stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
+    outageruns.warn(panel, outageruns.find(panel), "evaluate")  # zeros of an outage scored as actuals (decision 1925)
+    shortercycle.say(model.state, panel, index, found, part)  # the weekly naive of a season-365 run (decision 1926)
     found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
                                         found.original.times, maker, panel.given)  # predict_windows' to_frame's
     return found

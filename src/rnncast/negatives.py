@@ -100,7 +100,7 @@ ROUNDING = 8 * float(np.finfo(np.float32).eps)  # below zero by less than this o
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
                point: str = "_hat", windows=None, judged: list | None = None, wide: bool = False,
-               tolerance: np.ndarray | None = None) -> str | None:
+               tolerance: np.ndarray | None = None, cause: str | None = None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``; ``ids`` [W] the series of each
     window, as given) below zero in a target whose values in the data (``data`` [N, T], the rows read) are never
     negative; ``doing``: the forecasts' kind ("test", as evaluate scores them, or "" for predict's); ``point``: the
@@ -110,7 +110,8 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
     of each target, as the warning says it ("the data's 'y'" unless given). ``wide``: the series are the columns of a
     wide table, named in the lead with their counts (``series_columns``), not the one target's inner name.
     ``tolerance`` [W, T]: how far below zero each window's forecasts may be and still be counted as zero, float
-    rounding of the scaler (``rounding``); None: none. Returns the warning, or None."""
+    rounding of the scaler (``rounding``); None: none. ``cause``: an outage the input ends in (``outageruns.at_end``),
+    named as the likely cause instead of advising to clip (decision 1925). Returns the warning, or None."""
     said, clip = [], []
     for t, name in enumerate(targets):
         column = data[:, t]
@@ -165,9 +166,13 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         return None
     cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = "; the scores are of the forecasts as made, not clipped" if doing else ""
-    text = (f"{'; '.join(said)}: the network's output is not bounded{scores}; where the target cannot be negative, "
-            f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0)), or fit with nonnegative=True "
-            "(--nonnegative), which writes and scores every forecast so")
+    if cause:  # clipping would keep a forecast made from an outage (decision 1925)
+        text = (f"{'; '.join(said)}: most likely from {cause}, an outage (said above); clipping them at 0 would keep "
+                "a forecast made from it: give the rows up to the last real reading instead")
+    else:
+        text = (f"{'; '.join(said)}: the network's output is not bounded{scores}; where the target cannot be negative, "
+                f"clip them at 0 (forecast[{cols}] = forecast[{cols}].clip(lower=0)), or fit with nonnegative=True "
+                "(--nonnegative), which writes and scores every forecast so")
     log.warning("%s", text)
     return text
 
@@ -178,16 +183,18 @@ def series_columns(counts) -> str:
     return "the series' columns " + some([f"{i!r} ({int(n)})" for i, n in counts], 5)
 
 
-def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None) -> str | None:
+def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None,
+             cause: str | None = None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
     val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
-    (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]."""
+    (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]; ``cause``:
+    as ``below_zero``'s."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
                       tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide",
-                      rounding(state, panel, series))
+                      rounding(state, panel, series), cause)
 
 
 def rounding(state, panel, series: np.ndarray) -> np.ndarray:

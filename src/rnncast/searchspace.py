@@ -205,11 +205,13 @@ def default_lookbacks(rows, fixed: dict, shortest: str = "") -> tuple:
     the lookback and horizon take at most about half of one series' training rows: 51 training rows hold one window of
     lookback 48 + horizon 3, 25 of lookback 24). Where none holds that many, or none fits even the longest series (the
     data as a whole short), those scaled to the data (``short_lookbacks``); where one series alone is too short for
-    every one, a ``RnncastError`` naming it (``shortest``), as fit leaves it out (decision 1848)."""
+    every one, a ``RnncastError`` naming it (``shortest``), as fit leaves it out (decision 1848). A season longer than
+    every one of ``LOOKBACKS`` (365 on days) is a choice too, by the same rule (decision 1929)."""
     lengths = [int(rows)] if isinstance(rows, numbers.Integral) else [int(n) for n in rows]
     sizes = collections.Counter(lengths)
     fits, enough = [], []
-    for lookback in LOOKBACKS:
+    season = int(fixed.get("season") or 1)  # a window that sees one whole season (t36t6: 365 on days never tried)
+    for lookback in LOOKBACKS + ((season,) if season > LOOKBACKS[-1] else ()):
         if (left := windows_left(sizes, fixed, lookback)) is None:
             continue
         fits.append((lookback, *left))

@@ -12,6 +12,7 @@ judged. A multiple of the year (monthly season 24) is a season on purpose too an
 from __future__ import annotations
 
 import calendar as gregorian
+import datetime as dt
 
 from pandas.tseries import offsets
 from pandas.tseries.frequencies import to_offset
@@ -84,6 +85,9 @@ def leap_note(season: int | None, calendar, times) -> str | None:
             and (first.year, first.month, first.day) <= (y, 2, 29) <= (last.year, last.month, last.day)]
     if not leap:
         return None
+    back = dt.timedelta(days=365)  # the example a day the data holds whose value 365 days back it holds too (t36t6)
+    day = max(dt.date(leap[0], 3, 1), dt.date(first.year, first.month, first.day) + back)
+    shown = day <= min(dt.date(last.year, last.month, last.day), dt.date(leap[0] + 1, 2, 28))
     return (f"season 365 counts 365 days back, so in the year after each Feb 29 the data spans ({leap[0]}-02-29"
             f"{' ...' if len(leap) > 1 else ''}) the seasonal naive forecast, and MASE's scale, take the value of the "
-            f"day after the same date a year earlier (for {leap[0]}-03-01, {leap[0] - 1}-03-02's)")
+            f"day after the same date a year earlier{f' (for {day}, {day - back}' + chr(39) + 's)' if shown else ''}")

@@ -122,10 +122,12 @@ def _when(panel: Panel | None, s: int, times, r: int) -> str:
     return shown(times[r], times) if times is not None and r < len(times) else f"row {r}"
 
 
-def at_end(panel: Panel) -> None:
+def at_end(panel: Panel) -> set[tuple[int, int]]:
     """Warn, at predict, of each series' column whose last rows (``MIN_RUN`` or more, of ``panel``, the rows given)
     hold one value where the rows before them move (``ELSEWHERE``): the forecast starts from a frozen reading. t31t1's
-    file ending in 20 rows of 0 was told only that the values lay beyond the fit's (another unit?) and to clip at 0."""
+    file ending in 20 rows of 0 was told only that the values lay beyond the fit's (another unit?) and to clip at 0.
+    Returns the (series, column) positions named, which ``outageruns.at_end`` does not name again."""
+    named = set()
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T, C]
         for j in range(rows.shape[1]):
@@ -136,11 +138,13 @@ def at_end(panel: Panel) -> None:
                 continue
             whose = of_series(panel, s)
             start = panel.when(s, len(rows) - tail - 1)
+            named.add((s, j))
             if first_in_block("stuck at end", s, j, start):
                 log.warning("column %r%s holds %.6g for its last %d rows (from %s), though it moves at nearly every "
                             "other step before: a stuck sensor or a copied value? The forecast starts from them; if "
                             "they are not measurements, give the rows up to the last real reading", str(
                                 panel.named_columns(s)[j]), whose, rows[-1, j], tail + 1, start)
+    return named
 
 
 def _run(column: np.ndarray, lo: int = 0, hi: int | None = None, skip: tuple[int, int] | None = None

@@ -1,0 +1,121 @@
+"""A target's level that moves once and stays (a site migrated to another domain, a meter replaced, a tracking tag
+changed), named at fit with its date and the levels on either side (decision 1931).
+
+t36t6's site03 dropped to 0.4 times its level on 2023-09-01 and stayed there. Its weekly swing is large (weekends at
+0.6), so the day of the drop was 12.6 times the median step, under ``jumps.TIMES`` (20): nothing named it, and site03
+then ranked best by MASE, its scale made of the larger pre-migration differences (1,521 as the data is, 520 with the
+older rows in post-migration units). ``find`` compares the training rows' level in blocks of a season (7 rows where
+the season is 1 or longer than ``LONGEST``), so the season's own swing averages out: the log of each block's mean
+(the values themselves where any is 0 or below), then, at each block, the level ``SIDE`` blocks after against the
+``SIDE`` before (their medians: a spike's block or a holiday's dip is outvoted) and the block after against the one
+before (a shift happens at once; a season's slope or a trend moves every block a little). Named where both moves go
+one way, each is more than ``TIMES`` the median move between neighbouring blocks, and the lasting move is over
+``LOCAL`` times the same move a side's span before and after (a season's rise moves those too), the larger first; the
+exact row is the one where the mean of the block of rows after it differs most from the block before.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from rnncast.climatology import training_values
+from rnncast.noticed import first_in_block
+from rnncast.panel import Panel, of_series, series_owner
+from rnncast.spelling import counted
+from rnncast.windows import Split
+
+log = logging.getLogger(__name__)
+
+SIDE = 6  # blocks on each side whose median is the level
+TIMES = 10  # a shift over the median move between neighbouring blocks
+LOCAL = 2  # and over the same move a side's span before and after it (a season's rise or a trend moves those too)
+LONGEST = 60  # a season longer than this is not the block (365 on days: weeks instead)
+
+
+def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[dict]:
+    """The target columns of each series whose training rows shift level once: ``{"series": s, "column", "time" (the
+    first row at the new level, as the data writes it), "before", "after" (the median block means either side, in the
+    data's units), "times" (the shift over the median move)}``, series then column order, the largest shift of each.
+    ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again."""
+    stepped = {(f["series"], f["column"]) for f in named}
+    block = season if 1 < season <= LONGEST else 7
+    found = []
+    for s, split in enumerate(splits):
+        if split is None or split.train_end < block * (2 * SIDE + 3):
+            continue
+        table = training_values(panel, s, split.train_end, panel.n_targets)  # [train_end, T], fill's values NaN
+        for j in range(table.shape[1]):
+            if (series_owner(panel, s), str(panel.named_columns(s)[j])) in stepped:
+                continue
+            if (shift := _shift(table[:, j], block)) is not None:
+                row, before, after, times = shift
+                found.append({"series": s, "column": str(panel.named_columns(s)[j]), "time": panel.when(s, row),
+                              "before": before, "after": after, "times": times})
+    return found
+
+
+def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | None:
+    """(row, level before, level after, times) of ``column``'s one level shift (the module's rule), or None. The 0s
+    of a series otherwise above 0 (at most a quarter of it: an outage, ``outageruns``'s to name) are no level, and a
+    block with fewer than half its values read is passed over."""
+    column = np.asarray(column, dtype=np.float64).copy()
+    finite = column[np.isfinite(column)]
+    if len(finite) and np.mean(finite == 0) <= 0.25 and (finite[finite != 0] > 0).all():
+        column[column == 0] = np.nan
+    n = len(column) // block
+    blocks = column[: n * block].reshape(n, block)
+    read = np.flatnonzero(2 * np.isfinite(blocks).sum(axis=1) > block)  # [n'] the blocks kept, by position
+    means = np.array([_mean(blocks[i]) for i in read])  # [n']
+    n = len(means)
+    if n < 2 * SIDE + 3:
+        return None
+    logged = bool((means > 0).all())
+    level = np.log(means) if logged else means
+    typical = float(np.median(np.abs(np.diff(level))))
+    if not typical > 0:
+        return None
+    medians = np.median(sliding_window_view(level, SIDE), axis=1)  # [n - SIDE + 1] of level[i: i + SIDE]
+    ks = np.arange(SIDE + 1, n - SIDE)  # block k straddles the shift: k - 1 before, k + 1 after
+    step, lasting = level[ks + 1] - level[ks - 1], medians[ks + 1] - medians[ks - SIDE]
+    size = np.where(np.sign(step) == np.sign(lasting), np.minimum(np.abs(step), np.abs(lasting)), 0.0) / typical
+    apart = np.full((2, len(ks) + 2 * (SIDE + 1)), np.nan)  # the same move a side's span earlier and later
+    apart[0, 2 * (SIDE + 1):], apart[1, : len(ks)] = lasting, lasting
+    around = np.abs(apart[:, SIDE + 1: SIDE + 1 + len(ks)])  # [2, len(ks)]: NaN where the data ends
+    around = np.where(np.isnan(around).all(axis=0), np.inf, np.nan_to_num(around, nan=0.0).max(axis=0))
+    size = np.where(np.abs(lasting) > LOCAL * around, size, 0.0)  # a season's rise or a trend moves them too
+    if not len(ks) or size.max() <= TIMES:
+        return None
+    k, size = int(ks[np.argmax(size)]), float(size.max())
+    lo, hi = max(int(read[k - 1]) * block, block), min((int(read[k + 1]) + 1) * block, len(column) - block)
+    gaps = np.array([abs(_mean(column[r: r + block]) - _mean(column[r - block: r])) for r in range(lo, hi + 1)])
+    row = lo + int(np.argmax(np.nan_to_num(gaps, nan=-1.0)))
+    before = float(np.median(means[k - SIDE: k]))
+    after = float(np.median(means[k + 1: k + 1 + SIDE]))
+    return row, before, after, float(size)
+
+
+def _mean(values: np.ndarray) -> float:
+    """The mean of the values read (NaN: none)."""
+    values = values[np.isfinite(values)]
+    return float(values.mean()) if values.size else float("nan")
+
+
+def warn(panel: Panel, found: list[dict]) -> str | None:
+    """Say ``find``'s first level shift in one line, the others counted, once per block. Returns it, or None."""
+    if not found:
+        return None
+    f = found[0]
+    if not first_in_block("level shift", f["series"], f["column"], f["time"]):
+        return None
+    change = 100 * (f["after"] / f["before"] - 1) if f["before"] else float("nan")
+    more = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
+    text = (f"column {f['column']!r}{of_series(panel, f['series'])} shifts level at {f['time']} and stays there: its "
+            f"level {f['before']:.6g} before, {f['after']:.6g} after ({change:+.0f}%), {f['times']:.0f} times the usual "
+            f"move of its level{more}: a migration, a tracking or unit change? The network learns both levels as one "
+            "series, and MASE's scale and the training mean mix them; if the earlier rows measure otherwise, put them "
+            "in the later level, or start the data at the shift")
+    log.warning("%s", text)
+    return text

@@ -1,0 +1,150 @@
+"""A run of exact zeros in a target that is otherwise never 0 nor negative, or a run of one repeated value that ends a
+series whose rows before it move and never reach that value: an outage (a tracking tag removed, a feed down) written
+as values, named by series, dates and length (decision 1925).
+
+A web-analytics tester's page views ended in 7 days of 0 (site05, its rows before never below 1,714): predict forecast
+from them (a 90-day mean of 2,710 against 17,350 without them) and the only line was the below-zero warning's advice
+to clip at 0, which keeps the forecast made from an outage. ``stuckruns.at_end`` names a frozen tail of ``MIN_RUN``
+(20) rows or more; a week of daily zeros is far shorter. A week of zeros inside the training or validation rows was
+learned and scored as traffic with no line naming it (decision 1792 leaves closed hours' zeros, which recur, alone).
+
+``find`` gives each run; ``warn`` says them at fit, evaluate and backtest (the first, the others counted); ``at_end``
+says predict's, whose input window ends in the run, and returns the text the below-zero warning names as its cause
+(``negatives.below_zero``'s ``cause``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast.noticed import first_in_block, first_in_call
+from rnncast.panel import Panel, of_series
+from rnncast.spelling import counted
+
+log = logging.getLogger(__name__)
+
+MIN_ROWS = 3  # a run this long at least: one or two zeros in a row may be a quiet day
+RECURRING = 3  # more runs of 0 than this: 0 recurs (closed hours, an off-season: decision 1792), no outage
+SHARE = 0.25  # nor where the runs hold more than this share of the values
+ELSEWHERE = 0.02  # the most the rows before a repeated nonzero value's run repeat a value (stuckruns.ELSEWHERE)
+
+
+def _readings(panel: Panel, s: int, n_t: int) -> np.ndarray:
+    """Series ``s``'s target rows [T, n_t] as read, a value the fill made NaN (no reading: it neither is nor breaks
+    an outage's value), and a 0 fill 'zero' wrote for a missing one too (said as such where it is: zerotail)."""
+    every = np.asarray(panel.rows(s)[:, :n_t], dtype=float)
+    rows = slice(panel.offsets[s], panel.offsets[s + 1])
+    if panel.filled is not None:
+        every = np.where(panel.filled[rows, :n_t] != 0, np.nan, every)  # [T, n_t]
+    if panel.zeroed is not None:
+        every = np.where(panel.zeroed[rows, :n_t], np.nan, every)
+    return every
+
+
+def _runs_of(column: np.ndarray, hit: np.ndarray) -> list[tuple[int, int]]:
+    """(first row, rows) of each run of ``hit`` [T] (NaN rows between values of a run, a fill's, join it)."""
+    kept = np.flatnonzero(np.isfinite(column))
+    if not len(kept):
+        return []
+    on = hit[kept].astype(np.int8)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], on, [0]])))
+    return [(int(kept[a]), int(kept[b - 1]) - int(kept[a]) + 1) for a, b in zip(edges[::2], edges[1::2])]
+
+
+def find(panel: Panel, n_targets: int | None = None) -> list[dict]:
+    """Each outage of each target of each series of ``panel`` (its first ``n_targets`` columns, default all targets):
+    ``{"series": s, "j": its column, "column": name, "value", "first", "rows" (the run's rows, first to last), "start", "end" (times
+    as the data writes them), "least", "most" (of the other values), "at_end": bool}``. A run of 0 counts where it has
+    ``MIN_ROWS`` rows or more and the series' other values are all above 0, in at most ``RECURRING`` runs holding at
+    most ``SHARE`` of its values (a series with scattered or recurring zeros, or values below zero, is left alone: 0
+    is one of its values); a run of another value only at the series' end, where it lies
+    outside the range of the rows before, which repeat a value at most ``ELSEWHERE`` of their steps."""
+    found = []
+    n_t = panel.n_targets if n_targets is None else n_targets
+    for s in range(panel.n_series):
+        every = _readings(panel, s, n_t)  # [T, n_t]
+        for j in range(n_t):
+            column = every[:, j]
+            finite = column[np.isfinite(column)]
+            if len(finite) < 2 * MIN_ROWS:
+                continue
+            runs = [r for r in _runs_of(column, column == 0) if np.isfinite(column[r[0]: r[0] + r[1]]).sum() >= MIN_ROWS]
+            zero = np.zeros(len(column), dtype=bool)
+            for a, n in runs:
+                zero[a: a + n] = True
+            others = column[~zero & np.isfinite(column)]
+            if runs and len(others) and others.min() > 0 and len(runs) <= RECURRING and \
+                    len(finite) - len(others) <= SHARE * len(finite):  # never 0 but in a few runs: not its nature
+                found += [_entry(panel, s, j, column, a, n, others) for a, n in runs]
+            elif not runs and (tail := _tail(column)) is not None:
+                found.append(_entry(panel, s, j, column, *tail))
+    return found
+
+
+def _tail(column: np.ndarray) -> tuple[int, int, np.ndarray] | None:
+    """(first row, rows, the values before) of a run of one nonzero value ending ``column``, where it is an outage
+    (``find``), else None."""
+    kept = np.flatnonzero(np.isfinite(column))
+    values = column[kept]
+    last = values[-1]
+    n = len(values) - (np.flatnonzero(values != last)[-1] + 1) if (values != last).any() else len(values)
+    before = values[: len(values) - n]
+    if n < MIN_ROWS or len(before) < 2 * MIN_ROWS or last == 0:
+        return None
+    if np.mean(np.diff(before) == 0) > ELSEWHERE or before.min() <= last <= before.max():
+        return None
+    return int(kept[len(values) - n]), int(kept[-1]) - int(kept[len(values) - n]) + 1, before
+
+
+def _entry(panel: Panel, s: int, j: int, column: np.ndarray, a: int, n: int, others: np.ndarray) -> dict:
+    last = a + n - 1
+    return {"series": s, "j": j, "column": str(panel.named_columns(s)[j]), "value": float(column[a]), "first": a,
+            "rows": int(np.isfinite(column[a: a + n]).sum()), "start": panel.when(s, a), "end": panel.when(s, last),
+            "least": float(np.min(others)), "most": float(np.max(others)),
+            "at_end": not np.isfinite(column[last + 1:]).any()}
+
+
+def said(panel: Panel, f: dict) -> str:
+    """One outage in words: "column 'y' of series 'site05' ends in 7 values of 0 in a row (2024-12-25 to
+    2024-12-31), its other values 1714 to 22483, never 0"."""
+    how = "ends in" if f["at_end"] else "holds"
+    span = f"{f['start']} to {f['end']}" if f["start"] != f["end"] else f["start"]
+    never = "never 0" if f["value"] == 0 else f"never {'below' if f['value'] < f['least'] else 'above'} {f['value']:.6g}"
+    other = "its rows before" if f["value"] != 0 else "its other values"
+    return (f"column {f['column']!r}{of_series(panel, f['series'])} {how} {counted(f['rows'], 'value')} of "
+            f"{f['value']:.6g} in a row ({span}), {other} {f['least']:.6g} to {f['most']:.6g}, {never}")
+
+
+def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
+    """Say ``find``'s first outage in one line (the others counted) with what follows from it for ``doing`` (fit:
+    learned and scored; evaluate, backtest: scored), once per block. Returns the line, or None."""
+    key = ("outage", found[0]["series"], found[0]["column"], found[0]["start"]) if found else ()
+    if not found or not first_in_block(*key) or not first_in_call(*key):  # fit's evaluations: said once
+        return None
+    more = f"; so do {counted(len(found) - 1, 'other run')} (of this or other series)" if len(found) > 1 else ""
+    learned = "The network learns from them, and the scores" if doing == "fit" else "The scores"
+    text = (f"{said(panel, found[0])}{more}: an outage (a tracking tag or feed down) written as values? "
+            f"{learned} count them as actuals where they are scored; if they are not measurements, leave the cells blank and fill them "
+            "(--fill interpolate), or cut the stretch out")
+    log.warning("%s", text)
+    return text
+
+
+def at_end(panel: Panel, n_targets: int, named=frozenset()) -> str | None:
+    """Warn, at predict, of each target whose last rows given (``panel``) are an outage (``find``): the forecast starts
+    from them; those of ``named`` ((series, column) positions ``stuckruns.at_end`` named) not again. Returns the first,
+    in words, for the below-zero warning to name as its cause; None where none is."""
+    ends = [f for f in find(panel, n_targets) if f["at_end"]]
+    for f in ends:
+        if (f["series"], f["j"]) in named:
+            continue
+        log.warning("%s: an outage (a tracking tag or feed down) written as values? The forecast starts from them, "
+                    "so it forecasts from an outage; give the rows up to the last real reading instead (the forecast "
+                    "then starts after it)", said(panel, f))
+    if not ends:
+        return None
+    more = f" (and {counted(len(ends) - 1, 'other')})" if len(ends) > 1 else ""
+    f = ends[0]
+    return f"the {counted(f['rows'], 'value')} of {f['value']:.6g}{of_series(panel, f['series'])} its input ends in{more}"

@@ -1,0 +1,106 @@
+"""An outage written as values (``outageruns.py``): a run of zeros in a series never else 0, or one repeated value
+ending a moving series beyond its range, named at fit, evaluate, backtest and predict (decision 1925)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.loading import load_panel
+from rnncast.noticed import said_once
+from rnncast.outageruns import at_end, find, warn
+
+N = 200
+
+
+def _views(seed: int = 0, n: int = N) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    t = np.arange(n)
+    return np.round(1000 * (1 + 0.3 * np.sin(2 * np.pi * t / 7)) * np.exp(rng.normal(0, 0.05, n)))
+
+
+def _panel(**columns):
+    dates = pd.date_range("2024-01-01", periods=N, freq="D")
+    frame = pd.concat([pd.DataFrame({"unique_id": k, "date": dates, "y": v}) for k, v in columns.items()])
+    return load_panel(frame, target="y", announce=False)
+
+
+def test_a_week_of_zeros_inside_and_at_the_end_is_found_with_its_dates():
+    inside, end = _views(0), _views(1)
+    inside[100:107] = 0.0
+    end[-7:] = 0.0
+    found = find(_panel(a=inside, b=end))
+    assert [(f["series"], f["rows"], f["start"], f["end"], f["at_end"]) for f in found] == [
+        (0, 7, "2024-04-10", "2024-04-16", False), (1, 7, "2024-07-12", "2024-07-18", True)]
+    assert found[1]["least"] == _views(1)[:-7].min()
+
+
+@pytest.mark.parametrize("name, column", [
+    ("two zeros in a row: a quiet day or two", np.r_[_views()[:100], 0.0, 0.0, _views()[102:]]),
+    ("scattered zeros: 0 is one of its values", np.where(np.arange(N) % 9 == 0, 0.0, _views())),
+    ("values below zero: 0 is a value", np.r_[_views()[:50] - 2000, np.zeros(7), _views()[57:]]),
+    ("a moving series", _views()),
+    ("closed every night: zeros that recur", np.where(np.arange(N) % 7 < 3, 0.0, _views())),
+])
+def test_zeros_that_are_the_series_own_values_are_left_alone(name, column):
+    assert find(_panel(a=column)) == [], name
+
+
+def test_a_repeated_value_ending_the_series_beyond_its_range_is_found_and_one_within_it_is_not():
+    frozen, inside = _views(0), _views(1)
+    frozen[-5:] = 5.0  # below every earlier value: an outage's stand-in
+    inside[-5:] = np.median(inside)
+    assert [(f["series"], f["value"], f["rows"]) for f in find(_panel(a=frozen, b=inside))] == [(0, 5.0, 5)]
+
+
+def test_fit_names_the_outage_once(caplog):
+    """t36t6: site02's week of 0s was learned and scored as traffic, said only inside the fill's and MAPE's lines."""
+    y = _views()
+    y[60:67] = 0.0
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**TINY).fit(frame, target="y")
+    said = [r.getMessage() for r in caplog.records if "an outage" in r.getMessage()]
+    assert said == [f"column 'y' holds 7 values of 0 in a row (2024-03-01 to 2024-03-07), its other values "
+                    f"{y[y > 0].min():.6g} to {y.max():.6g}, never 0: an outage (a tracking tag or feed down) written "
+                    "as values? The network learns from them, and the scores count them as actuals where they are "
+                    "scored; if they are not measurements, leave the cells blank and fill them (--fill interpolate), "
+                    "or cut the stretch out"]
+
+
+def test_predict_names_the_outage_its_input_ends_in_and_the_cause_it_returns(caplog):
+    """t36t6: site05's last 7 days of 0 gave a collapsed forecast, and the only line advised clipping at 0."""
+    y = _views()
+    y[-7:] = 0.0
+    frame = pd.DataFrame({"unique_id": "site05", "date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        cause = at_end(load_panel(frame, target="y", announce=False), 1)
+    assert cause == "the 7 values of 0 of series 'site05' its input ends in"
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith("column 'y' of series 'site05' ends in 7 values of 0 in a row (2024-07-12 to 2024-07-18)")
+    assert "The forecast starts from them, so it forecasts from an outage" in line
+
+
+def test_one_named_by_the_stuck_run_check_is_not_said_again_but_still_the_cause(caplog):
+    y = _views()
+    y[-7:] = 0.0
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert at_end(_panel(a=y), 1, {(0, 0)}) is not None
+    assert not caplog.records
+
+
+def test_warn_says_the_first_and_counts_the_others_once(caplog):
+    a, b = _views(0), _views(1)
+    a[10:15], b[20:30] = 0.0, 0.0
+    panel = _panel(a=a, b=b)
+    with caplog.at_level(logging.WARNING, logger="rnncast"), said_once():
+        warn(panel, find(panel), "evaluate")
+        warn(panel, find(panel), "evaluate")
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith("column 'y' of series 'a' holds 5 values of 0 in a row (2024-01-11 to 2024-01-15)")
+    assert "; so do 1 other run (of this or other series): " in line and "The scores count them" in line

@@ -1,0 +1,59 @@
+"""The seasonal naive forecast of the calendar's shorter cycle beside a verdict on a longer season
+(``shortercycle.py``, decision 1926)."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.loading import load_panel
+from rnncast.shortercycle import naive, pairs, shorter
+
+
+def _daily(n: int = 240, seed: int = 0, freq: str = "D") -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    t = np.arange(n)
+    y = 100 + 40 * (t % 7 >= 5) + rng.normal(0, 1, n)  # a weekend step every week, little else
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n, freq=freq), "y": y})
+
+
+def test_the_shorter_cycle_is_the_calendars_own_where_the_season_is_longer():
+    days = load_panel(_daily(), target="y", announce=False).calendar
+    hours = load_panel(_daily(freq="h"), target="y", announce=False).calendar
+    assert shorter(days, 365).steps == 7 and shorter(hours, 168).steps == 24
+    assert shorter(days, 7) is None and shorter(days, 1) is None and shorter(hours, 24) is None
+
+
+def test_the_naive_repeats_the_steps_before_each_windows_first_target_of_its_own_series():
+    values = np.arange(20.0)[:, None]  # two series of 10 rows: 0..9 and 10..19
+    wf = SimpleNamespace(y_true=np.zeros((2, 4, 1)), series=np.array([0, 1]), target_rows=np.array([5, 2]))
+    out = naive(values, np.array([0, 10, 20]), wf, 3)
+    assert out[0, :, 0].tolist() == [2.0, 3.0, 4.0, 2.0]  # rows 2, 3, 4 of series 0, repeated
+    assert np.isnan(out[1]).all()  # two rows before its first target: fewer than 3
+
+
+def test_pairs_counts_the_training_differences_one_season_apart():
+    assert pairs([767], 365, ["a"]) == "402 pairs of training values 365 steps apart"
+    assert pairs([767, 500], 365, ["a", "b"]) == ("537 pairs of training values 365 steps apart over 2 series, the "
+                                                  "fewest 135 (of 'b')")
+
+
+def test_evaluate_with_a_longer_season_says_the_weekly_naive_the_model_does_not_beat(caplog):
+    """t36t6: one network NOT beating the baselines at season 7 was "lower than every baseline's" at season 365."""
+    frame = _daily()
+    model = Forecaster(**{**TINY, "epochs": 1}, season=28).fit(frame, target="y")
+    with caplog.at_level(logging.INFO, logger="rnncast.shortercycle"):
+        model.evaluate(frame)
+    [line] = [r for r in caplog.records if r.name == "rnncast.shortercycle"]
+    text = line.getMessage()
+    assert text.startswith("season 28 is given, so the seasonal naive baseline repeats the values 28 steps before; the "
+                           "calendar's shorter cycle (7 days in a week) is not among the baselines the verdict weighs: "
+                           "its seasonal naive forecast (the last 7 steps, repeated) has MSE ")
+    assert line.levelno == logging.WARNING and "the model does NOT beat repeating the last 7 steps" in text
+    assert "; MASE (season 28) divides by the mean absolute change over " in text and text.endswith(
+        "; give --season 7 to weigh it")
