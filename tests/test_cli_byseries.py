@@ -399,3 +399,7 @@ def test_a_series_whose_baseline_has_no_interval_says_so_in_not_scored():
                                                    "on fewer than 9 training windows): its pinball and coverage are "
                                                    "the other 16's")
     assert pd.isna(rows.loc["store0003", "not_scored"]) and "mean_intervals_left_out" not in rows.columns
+    # t36t7 1 (decision 9951): evaluated on data without the fit's training rows, the cause is that, not the windows
+    result["series"]["store0001"]["mean"]["intervals_left_out"] = {**left, "unlearned": 20, "unlearned_series": 1}
+    assert series_frame(result).set_index("series").loc["store0001", "not_scored"] == (
+        "'training mean' has no interval (these data lack the fit's training rows it is learned from)")
