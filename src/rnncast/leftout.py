@@ -60,7 +60,21 @@ SHORTS = (SHORT, BACKTEST)  # the reasons of a series too short: fit's, a backte
 
 
 def reasoned(records: list[dict], short: str = SHORT) -> list[dict]:
-    """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else ``CUT`` for a
-    cutoff's record (``cutoff_rows``), ``short`` for the rest (``SHORT`` fit's; ``BACKTEST`` a backtest's, the words
-    of its warning, decision 1582)."""
-    return [d if "reason" in d else {**d, "reason": CUT if "cutoff_rows" in d else short} for d in records]
+    """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else a cutoff's record
+    (``cutoff_rows``) its own lack (``lacked``), ``short`` for the rest (``SHORT`` fit's; ``BACKTEST`` a backtest's,
+    the words of its warning, decision 1582)."""
+    return [d if "reason" in d else {**d, "reason": lacked(d) if "cutoff_rows" in d else short} for d in records]
+
+
+def lacked(record: dict) -> str:
+    """A cutoff's record's reason, in the words of fit's warning (``leftkeeps.reason``): "too few rows up to the fit's
+    cutoff", "... after the fit's cutoff", or "... up to the fit's cutoff and after it", by its ``cutoff_rows`` and
+    what it needed there (``cutoff_needs``: up None, more than any length holds; decision 9952); ``CUT`` for a record
+    without its needs (a model saved before them)."""
+    if "cutoff_needs" not in record:
+        return CUT
+    (up, after), (need_up, need_after) = record["cutoff_rows"], record["cutoff_needs"]
+    few_up, few_after = need_up is None or up < need_up, after < need_after  # a least count: more rows never lose it
+    if few_up == few_after:
+        return "too few rows up to the fit's cutoff and after it" if few_up else CUT
+    return f"too few rows {'up to' if few_up else 'after'} the fit's cutoff"
