@@ -66,6 +66,7 @@ def test_a_cutoffs_record_says_its_own_lack_as_fits_warning_does():
         return {"id": "A", "rows": up + after, "needed": None, "cutoff_rows": [up, after], "cutoff_needs": list(needs)}
 
     assert [d["reason"] for d in reasoned([record(60, 22), record(80, 5), record(60, 5), record(60, 22, (None, 20))])
-            ] == ["too few rows up to the fit's cutoff", "too few rows after the fit's cutoff",
-                  "too few rows up to the fit's cutoff and after it", "too few rows up to the fit's cutoff"]
+            ] == ["too few rows up to the cutoff", "too few rows after the cutoff",
+                  "too few rows up to the cutoff and after it", "too few rows up to the cutoff"]
     assert lacked({"cutoff_rows": [9, 0]}) == CUT  # a model saved before the needs were kept: the words it had
+    assert all(reason in leftout.CUTS for reason in map(lacked, [record(60, 22), record(80, 5), record(60, 5)]))

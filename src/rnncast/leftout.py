@@ -57,6 +57,8 @@ def listed(records: list[dict], most: int = 10) -> str:
 SHORT, CUT = "too short to train", "too few rows up to the cutoff or after it"  # a record's reason (reasoned)
 BACKTEST = "too short for this backtest"  # a backtest's record, as its warning says it (decision 1582)
 SHORTS = (SHORT, BACKTEST)  # the reasons of a series too short: fit's, a backtest's (read back from either's metrics)
+CUTS = (CUT, *(f"too few rows {where}" for where in ("up to the cutoff", "after the cutoff",
+                                                     "up to the cutoff and after it")))  # a cutoff's, each lack (lacked)
 
 
 def reasoned(records: list[dict], short: str = SHORT) -> list[dict]:
@@ -67,14 +69,12 @@ def reasoned(records: list[dict], short: str = SHORT) -> list[dict]:
 
 
 def lacked(record: dict) -> str:
-    """A cutoff's record's reason, in the words of fit's warning (``leftkeeps.reason``): "too few rows up to the fit's
-    cutoff", "... after the fit's cutoff", or "... up to the fit's cutoff and after it", by its ``cutoff_rows`` and
-    what it needed there (``cutoff_needs``: up None, more than any length holds; decision 9952); ``CUT`` for a record
-    without its needs (a model saved before them)."""
+    """A cutoff's record's reason, its own lack as fit's warning says it (``leftkeeps.reason``; a backtest's cutoff
+    too): "too few rows up to the cutoff", "... after the cutoff", or "... up to the cutoff and after it" (``CUTS``),
+    by its ``cutoff_rows`` and what it needed there (``cutoff_needs``: up None, more than any length holds; decision
+    9952); ``CUT`` for a record without its needs (a model saved before them)."""
     if "cutoff_needs" not in record:
         return CUT
     (up, after), (need_up, need_after) = record["cutoff_rows"], record["cutoff_needs"]
     few_up, few_after = need_up is None or up < need_up, after < need_after  # a least count: more rows never lose it
-    if few_up == few_after:
-        return "too few rows up to the fit's cutoff and after it" if few_up else CUT
-    return f"too few rows {'up to' if few_up else 'after'} the fit's cutoff"
+    return CUTS[{(True, False): 1, (False, True): 2, (True, True): 3}.get((few_up, few_after), 0)]
