@@ -133,6 +133,8 @@ def test_the_series_row_counts_the_series_left_out_by_reason():
     assert dict(backtest_facts(config, m)[1:])["series"] == (
         "3 backtested, 1 left out by the fit, 3 too short, 1 too few rows at the cutoff")
     assert dict(backtest_facts(config, {**m, "skipped_series": []})[1:])["series"] == "3 backtested"
+    from rnncast.backtestpage import left_out  # decision 1933: b's own lack, "too few rows up to the cutoff", listed
+    assert "Too few rows up to the cutoff or after it, left out: 'b' (5 up to the cutoff, 85 after)." in left_out(records)
 
 
 def test_the_page_puts_the_overall_rows_first_then_each_windows_in_the_whole_tables_notation():

@@ -9,7 +9,7 @@ import pytest
 from rnncast import bandcounts
 
 REASON = ("no interval where its errors come from fewer than 9 training windows, the fewest whose range holds a new "
-          "error as often as the outermost level says")
+          "error as often as the outermost level says: more training rows, or levels nearer the median, give one")
 
 
 @pytest.mark.parametrize("levels, want", [((0.1, 0.5, 0.9), 9), ((0.05, 0.95), 19), ((0.5,), 1), ((0.25, 0.75), 3),
@@ -32,7 +32,7 @@ def test_what_a_baselines_scores_leave_out_is_counted_by_value_window_and_series
     keep[4] = False  # a window of series 1 is scored nowhere (fill made it)
     assert bandcounts.left_out(keep, bands, series, (0.1, 0.5, 0.9)) == {
         "values": 3, "of": 8, "windows": 1, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9,
-        "reason": REASON}
+        "unlearned": 0, "unlearned_series": 0, "reason": REASON}
     np.testing.assert_array_equal(bandcounts.kept(keep, bands), keep & bandcounts.given(bands))
     assert bandcounts.left_out(None, np.zeros((2, 1, 1, 3)), None, (0.5,)) is None  # all given: nothing said
 
@@ -46,7 +46,8 @@ def test_the_note_names_the_baseline_the_count_the_rule_and_what_its_scores_are(
         "The 'seasonal naive' baseline has no interval at 20 of the 188 values scored; 5 of the 47 windows (1 of the 3 "
         "series) have none: an interval at these levels needs the baseline's errors on at least 9 training windows "
         "(counting only its training windows with a full season of their series' rows before them): from fewer, "
-        "however their quantiles are taken, it holds a new error less often than its level says; its pinball loss and "
+        "however their quantiles are taken, it holds a new error less often than its level says (more training rows, or "
+        "levels nearer the median, give one); its pinball loss and "
         "coverage are those of the other 168 values, and the quantiles' verdict weighs it against the model's on "
         "those values.")
     every = {**left, "values": 8, "of": 8, "windows": 1, "of_windows": 1, "series": 1, "of_series": 1}
@@ -80,3 +81,56 @@ def test_left_out_counts_each_series_once_with_bincount_whatever_their_order():
     bands[2] = np.nan  # series 1's one scored window has none, its other is not scored
     got = bandcounts.left_out(keep, bands, series, (0.5,))
     assert (got["windows"], got["of_windows"], got["series"], got["of_series"]) == (3, 5, 2, 3)
+
+
+def test_the_series_whose_training_rows_the_data_lack_are_found_from_the_fits_borders():
+    """Decision 1932: the cause of a missing interval read at its source, not guessed from NaNs: a series of new data
+    holding fewer of the fit's training rows (rows before the first validation row, less those before the fit's first)
+    than the fit read."""
+    from rnncast.windows import Split
+
+    splits = [Split(84, 102, 120), Split(9, 27, 45), Split(90, 108, 126)]  # all, the last 45 rows, 6 earlier rows too
+    got = bandcounts.unlearned([84, 84, 84], splits, [0, 0, 6])
+    np.testing.assert_array_equal(got, [False, True, False])
+    np.testing.assert_array_equal(bandcounts.unlearned([84], splits[:1]), [False])
+
+
+def test_each_cause_of_a_missing_interval_gets_its_own_reason_and_advice():
+    """t36t7 1: a fit given its training rows but too few of them for the levels (0.01, 0.99: 99 windows) was told
+    "these data lack the fit's training rows ... evaluate data that hold them", and evaluate on the last rows alone
+    was told "fewer than 9 training windows". Now the counts tell the two apart and each says its own remedy."""
+    bands = np.zeros((4, 2, 1, 3))
+    bands[[0, 2]] = np.nan  # series 0 (window 0) thin, series 1 (window 2) not learned in these data
+    series = np.array([0, 0, 1, 1])
+    thin = bandcounts.left_out(None, bands, series, (0.1, 0.5, 0.9))
+    assert (thin["unlearned"], thin["unlearned_series"], thin["reason"]) == (0, 0, REASON)
+    lack = bandcounts.left_out(None, bands, series, (0.1, 0.5, 0.9), unlearned=np.array([True, True, True, True]))
+    assert (lack["unlearned"], lack["unlearned_series"]) == (4, 2)
+    assert lack["reason"] == ("no interval where these data lack the fit's training rows of the window's series, from "
+                              "whose errors it is learned: evaluate data that hold them")
+    both = bandcounts.left_out(None, bands, series, (0.1, 0.5, 0.9), unlearned=np.array([False, False, True, True]))
+    assert (both["unlearned"], both["unlearned_series"]) == (2, 1)
+    assert both["reason"].startswith("2 values: no interval where these data lack") and both["reason"].endswith(
+        "; the other 2: " + REASON)
+    said = bandcounts.note({"model": {}, "repeat": {bandcounts.KEY: lack}})
+    assert ("these data lack the fit's training rows of each of the 2 series, and an interval is the baseline's "
+            "forecast plus the quantiles of its own errors on them (evaluate data that hold them to score it there)"
+            in said and "training windows" not in said)
+    said = bandcounts.note({"model": {}, "repeat": {bandcounts.KEY: both}})
+    assert ("at 2 of them these data lack the fit's training rows of 1 of the 2 series" in said
+            and "; at the other 2, an interval at these levels needs the baseline's errors on at least 9" in said)
+    assert "lack" not in bandcounts.note({"model": {}, "repeat": {bandcounts.KEY: thin}})
+
+
+def test_the_seasonal_naive_of_the_same_counts_shares_the_others_note():
+    """t36t7 6: three 60-word notes where the repeat, mean and seasonal naive left out the same values; decision 1913
+    joined the first two only. Decision 1934: one sentence, the seasonal naive's own count said within it."""
+    left = {"values": 66, "of": 66, "windows": 22, "of_windows": 22, "series": 1, "of_series": 1, "fewest": 99,
+            "unlearned": 0, "unlearned_series": 0, "reason": REASON}
+    note = bandcounts.note({"model": {}, **{name: {bandcounts.KEY: dict(left)} for name in ("repeat", "mean",
+                                                                                            "seasonal")}})
+    assert note.count("The ") == 1 and note.startswith(
+        "The 'repeat the last value', 'training mean' and 'seasonal naive' baselines have no interval at 66 of the 66 "
+        "values scored; 22 of the 22 windows have none: an interval at these levels needs a baseline's errors on at "
+        "least 99 training windows (the seasonal naive's counting only its training windows with a full season of "
+        "their series' rows before them)")

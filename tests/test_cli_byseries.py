@@ -407,3 +407,8 @@ def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
     text = series_text(result)
     assert max(len(line) for line in text.splitlines()) < 200 and "A" * 39 + "…" in text
     assert series_frame(result)["series"].str.len().max() == 3000
+
+    # t36t7 1 (decision 1932): evaluated on data without the fit's training rows, the cause is that, not the windows
+    result["series"]["store0001"]["mean"]["intervals_left_out"] = {**left, "unlearned": 20, "unlearned_series": 1}
+    assert series_frame(result).set_index("series").loc["store0001", "not_scored"] == (
+        "'training mean' has no interval (these data lack the fit's training rows it is learned from)")

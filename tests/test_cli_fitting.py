@@ -736,7 +736,17 @@ def test_fit_says_the_validation_windows_left_out_for_the_season_beside_the_test
     assert lines == ["Not every validation window is scored: 3 of the 21 windows (in 1 series) are left out: their "
                      "series hold fewer than season 52 rows before their first target, which the seasonal naive "
                      "baseline reads (lookback 8); the model and the baselines are scored on the other 18; series 'c' "
-                     "(60 rows) has none left (early stopping read all 21)."]
+                     "(60 rows) has none left (early stopping read all 21 validation windows, these 3 among them)."]
+
+
+def test_what_early_stopping_read_is_the_total_over_the_series_with_those_left_out_among_them():
+    """t36t7 7 (decision 1935): "series 'c' (66 rows) has none left (early stopping read all 22)" read as c's own
+    count; the 22 were the 3 series' validation windows, c's 4 among them."""
+    from rnncast.cli.fitting import early_read
+
+    assert early_read({"windows": 4, "of": 22}) == "all 22 validation windows, these 4 among them"
+    assert early_read({"windows": 1, "of": 22}) == "all 22 validation windows, this one among them"
+    assert early_read({"windows": 5, "of": 5}) == "every validation window, these too"
 
 
 def test_a_validation_split_without_a_season_before_it_is_warned_of_once(tmp_path, capsys):

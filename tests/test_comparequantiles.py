@@ -211,7 +211,8 @@ def test_compare_scores_a_baselines_intervals_on_the_values_it_has_one_for_and_s
     assert got["by_level"] == want["by_level"]
     left = got.pop("intervals_left_out")
     assert {k: v for k, v in left.items() if k != "model"} == {
-        "values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0, "of_series": 1, "fewest": 9, "reason": REASON}
+        "values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0, "of_series": 1, "fewest": 9,
+        "unlearned": 0, "unlearned_series": 0, "reason": REASON}
     mine = scores(replace(first, quantiles=wf.quantiles[:3]), None)  # decision 1909: the model's on the same values
     assert left["model"] == pytest.approx({k: mine[k] for k in ("pinball", "coverage_80")})
 

@@ -155,7 +155,8 @@ def test_a_baseline_without_an_interval_for_one_series_is_scored_on_the_others_a
     assert result["repeat"]["by_level"] == alone["repeat"]["by_level"]  # 4 values, not 8 with 4 counted as not below
     left = result["repeat"]["intervals_left_out"]
     assert {k: v for k, v in left.items() if k != "model"} == {
-        "values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9, "reason": REASON}
+        "values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9,
+        "unlearned": 0, "unlearned_series": 0, "reason": REASON}
     # decision 1909: the model's scores on the same values, which the verdict weighs the baseline's against
     assert left["model"] == {k: alone["model"][k] for k in ("pinball", "coverage_80")}
     assert "intervals_left_out" not in alone["repeat"] and "intervals_left_out" not in result["model"]

@@ -361,3 +361,15 @@ def test_a_season_longer_than_the_lookback_gives_the_seasonal_naive_forecasts_of
     assert scored["season_left_out"]["windows"] == 4 and scored["windows"] == len(short.target_rows)
     assert ("4 of the " in scored["text"] and "windows are left out: their series hold fewer than season 12 rows "
             "before their first target, which the seasonal naive baseline reads (lookback 8)") in scored["text"]
+
+
+def test_a_baselines_interval_missing_for_want_of_the_fits_training_rows_says_so(quantile_model):
+    """t36t7 1 (decision 1932): evaluate on the last rows alone, without the fit's training rows, said the baselines'
+    intervals need "at least 9 training windows" in intervals_left_out's reason and the notes; the cause is read
+    where the windows are made: these data hold fewer of each series' training rows than the fit read."""
+    data = make_frame(200)
+    tail = quantile_model.evaluate(data.tail(60), part="all")["original"]
+    left = tail["repeat"]["intervals_left_out"]
+    assert left["unlearned"] == left["values"] > 0 and "these data lack the fit's training rows" in left["reason"]
+    whole = quantile_model.evaluate(data)["original"]  # the fit's own rows: nothing left out for that cause
+    assert all((block.get("intervals_left_out") or {}).get("unlearned", 0) == 0 for block in whole.values())

@@ -51,7 +51,9 @@ def test_nothing_is_said_without_a_baselines_pinball_loss_or_the_models():
     assert pinball_verdict(point) == ""
     nan = _test(1.0)
     nan["original"]["seasonal"]["pinball"] = nan["original"]["repeat"]["pinball"] = float("nan")
-    assert pinball_verdict(nan) == UNLEARNED  # no training window: no finite loss to weigh against, and why said
+    # scores written before what a baseline's intervals leave out was kept: blank, no cause guessed (decision 1932)
+    assert pinball_verdict(nan) == (" Its quantiles: mean pinball loss 1.0000, weighed against no baseline's: theirs "
+                                    "are blank here (-).")
 
 
 def test_baselines_whose_intervals_were_not_learned_are_said_why():
@@ -60,9 +62,11 @@ def test_baselines_whose_intervals_were_not_learned_are_said_why():
     test = _test(1.0)
     for name in ("repeat", "seasonal"):
         test["original"][name]["pinball"] = None  # as metrics.json reads back a NaN
+        test["original"][name]["intervals_left_out"] = {"values": 8, "of": 8, "unlearned": 8}  # the data lack the rows
     said = pinball_verdict(test)
     assert said == UNLEARNED and "training rows" in said and said.startswith(" The baselines' intervals are blank")
     test["original"]["repeat"]["pinball"] = 3.0  # one baseline learned: weighed against it as before
+    del test["original"]["repeat"]["intervals_left_out"]
     assert pinball_verdict(test).startswith(" Its quantiles: mean pinball loss 1.0000 against 3.0000")
 
 
@@ -133,3 +137,18 @@ def test_scores_written_before_the_models_were_kept_beside_a_baselines_are_not_w
     test["original"]["seasonal"]["intervals_left_out"] = {"values": 4, "of": 8}
     assert best_pinball(test, "original") == ("repeat", 3.0, 6.0)
     assert aside(test["original"]) == "; 'seasonal naive' is scored on fewer values than the model's and not weighed"
+
+
+def test_baselines_thin_for_the_levels_are_not_said_to_lack_the_training_rows():
+    """t36t7 1: fit given its training rows, too few of them for the levels 0.01 and 0.99 (decision 1875), was told
+    "these data lack those rows of some series; evaluate data that hold them": 1884's sentence chosen from NaN
+    pinballs alone. Now it is chosen by ``intervals_left_out``'s ``unlearned`` count (decision 1932)."""
+    test = _test(1.0)
+    for name in ("repeat", "seasonal"):
+        test["original"][name].update(pinball=float("nan"), coverage_80=float("nan"),
+                                      intervals_left_out={"values": 8, "of": 8, "unlearned": 0, "model": {}})
+    said = pinball_verdict(test)
+    assert said == (" Its quantiles: mean pinball loss 1.0000, weighed against no baseline's; 'repeat the last value' "
+                    "and 'seasonal naive' have no interval at any value scored and are not weighed.")
+    test["original"]["repeat"]["intervals_left_out"]["unlearned"] = 3  # some of them: these data lack the rows
+    assert pinball_verdict(test) == UNLEARNED

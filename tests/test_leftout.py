@@ -54,3 +54,19 @@ def test_each_record_written_out_says_its_reason():
     records = [{"id": "a", "rows": 5, "needed": 9}, {"id": "b", "rows": 9, "needed": None, "cutoff_rows": [9, 0]},
                {"id": "c", "rows": 20, "needed": None, "reason": "kept"}]
     assert [d["reason"] for d in reasoned(records)] == [SHORT, CUT, "kept"]
+
+
+def test_a_cutoffs_record_says_its_own_lack_as_fits_warning_does():
+    """t36t7 5 (decision 1933): fit warned that series A, B and C "had too few rows up to the fit's cutoff" (22 rows
+    after it, 20 needed), while metrics.json's skipped_series said "too few rows up to the cutoff or after it", wrong
+    for "after it"."""
+    from rnncast.leftout import CUT, lacked, reasoned
+
+    def record(up, after, needs=(75, 20)):
+        return {"id": "A", "rows": up + after, "needed": None, "cutoff_rows": [up, after], "cutoff_needs": list(needs)}
+
+    assert [d["reason"] for d in reasoned([record(60, 22), record(80, 5), record(60, 5), record(60, 22, (None, 20))])
+            ] == ["too few rows up to the cutoff", "too few rows after the cutoff",
+                  "too few rows up to the cutoff and after it", "too few rows up to the cutoff"]
+    assert lacked({"cutoff_rows": [9, 0]}) == CUT  # a model saved before the needs were kept: the words it had
+    assert all(reason in leftout.CUTS for reason in map(lacked, [record(60, 22), record(80, 5), record(60, 5)]))

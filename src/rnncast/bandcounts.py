@@ -47,13 +47,26 @@ def kept(keep, bands: np.ndarray) -> np.ndarray:
     return have if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), have.shape) & have
 
 
-def left_out(keep, bands: np.ndarray, series, levels, model=None) -> dict | None:
+def unlearned(fit_rows, splits, fit_starts=None) -> np.ndarray:
+    """[S] bool: the series of new data that hold fewer of the fit's training rows than the fit read (``fit_rows`` [S]:
+    how many it read of each, the fitted state's ``splits[k].train_end``; ``splits`` [S] and ``fit_starts`` [S] (None:
+    0): ``parts.locate``'s borders in the data): a baseline's interval there is learned from fewer of its errors than
+    the fit's (decision 1884: evaluate on the last rows alone), and more of the data's rows, not other levels, give it
+    one (decision 1932). Fit and a backtest's cutoffs read their own rows: none."""
+    first = np.zeros(len(splits), np.int64) if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)
+    held = np.array([sp.train_end for sp in splits], dtype=np.int64) - first
+    return held < np.asarray(fit_rows, dtype=np.int64)
+
+
+def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None) -> dict | None:
     """What a baseline's interval scores leave out of the values scored (``keep`` [W, H, T], None: all) for want of an
     interval (``bands`` [W, H, T, Q]): ``{"values", "of", "windows", "of_windows", "series", "of_series", "fewest"}``
-    (the values, windows and series (``series`` [W] of indices, None: one) with none scored) and ``reason``, for
-    metrics.json's reader, with ``model``: the model's scores on the values the baseline has an interval for
-    (``model(kept(keep, bands))``, where given), which the verdict weighs it against (decision 1909); None where
-    nothing was left out."""
+    (the values, windows and series (``series`` [W] of indices, None: one) with none scored), ``"unlearned"`` and
+    ``"unlearned_series"``: of those values, the ones (and their series) of windows ``unlearned`` [W] (None: none)
+    whose series' training rows these data lack (``unlearned``: no interval for that cause, not for too few training
+    windows; decision 1932) and ``reason``, one for each cause, for metrics.json's reader, with ``model``: the model's
+    scores on the values the baseline has an interval for (``model(kept(keep, bands))``, where given), which the
+    verdict weighs it against (decision 1909); None where nothing was left out."""
     pair = kept(keep, bands)
     scored = np.ones(pair.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), pair.shape)
     lacking = scored & ~pair
@@ -64,26 +77,45 @@ def left_out(keep, bands: np.ndarray, series, levels, model=None) -> dict | None
     series = np.zeros(len(pair), np.int64) if series is None else np.asarray(series, dtype=np.int64)
     scored_in = np.bincount(series[windows], minlength=int(series.max(initial=0)) + 1)  # [S] once, not per series
     none_in = np.bincount(series[none], minlength=len(scored_in))
-    return {"values": int(lacking.sum()), "of": int(scored.sum()), "windows": int(none.sum()),
+    rows = np.zeros(len(pair), bool) if unlearned is None else np.asarray(unlearned, dtype=bool)  # [W]
+    unread = lacking & rows[:, None, None]  # the values left out for want of the fit's training rows
+    left = {"values": int(lacking.sum()), "of": int(scored.sum()), "windows": int(none.sum()),
             "of_windows": int(windows.sum()), "series": int(((scored_in > 0) & (none_in == scored_in)).sum()),
-            "of_series": int((scored_in > 0).sum()), "fewest": fewest(levels),
-            "reason": f"no interval where its errors come from fewer than {fewest(levels)} training windows, the fewest "
-            "whose range holds a new error as often as the outermost level says",
-            **({"model": model(pair)} if model is not None and pair.any() else {})}
+            "of_series": int((scored_in > 0).sum()), "fewest": fewest(levels), "unlearned": int(unread.sum()),
+            "unlearned_series": len(np.unique(series[unread.any(axis=(1, 2))]))}
+    return {**left, "reason": reason(left), **({"model": model(pair)} if model is not None and pair.any() else {})}
 
 
-COUNTS = ("values", "of", "windows", "of_windows", "series", "of_series", "fewest")  # the counts a note says
+THIN = ("no interval where its errors come from fewer than {fewest} training windows, the fewest whose range holds a "
+        "new error as often as the outermost level says: more training rows, or levels nearer the median, give one")
+UNREAD = ("no interval where these data lack the fit's training rows of the window's series, from whose errors it is "
+          "learned: evaluate data that hold them")
+
+
+def reason(left: dict) -> str:
+    """metrics.json's ``reason`` of a ``left_out`` block ``left``: why its values have no interval, each cause with
+    its count where both are (``unlearned``: the data lack the training rows; the rest too few training windows)."""
+    unread, thin = left.get("unlearned", 0), left["values"] - left.get("unlearned", 0)
+    if not unread:
+        return THIN.format(**left)
+    if not thin:
+        return UNREAD
+    return f"{unread} values: {UNREAD}; the other {thin}: {THIN.format(**left)}"
+
+
+COUNTS = ("values", "of", "windows", "of_windows", "series", "of_series", "fewest", "unlearned",
+          "unlearned_series")  # the counts a note says
 
 
 def note(block: dict) -> str | None:
     """The sentences of the baselines whose interval scores leave values out (``block``: model and baseline name ->
-    scores, each baseline's ``KEY`` where it has one), baselines of the same counts in one, for the notes beside the
-    scores; None where none does."""
+    scores, each baseline's ``KEY`` where it has one), baselines of the same counts in one (decision 1913, the
+    seasonal naive's too: decision 1934), for the notes beside the scores; None where none does."""
     groups: dict[tuple, list] = {}
     for name, scores in block.items():
         left = scores.get(KEY) if isinstance(scores, dict) else None
         if left:
-            groups.setdefault((name == "seasonal", *(left[k] for k in COUNTS)), []).append((name, left))
+            groups.setdefault(tuple(left.get(k, 0) for k in COUNTS), []).append((name, left))
     return " ".join(_sentence([name for name, _ in each], each[0][1]) for each in groups.values()) or None
 
 
@@ -96,14 +128,31 @@ def _sentence(names: list[str], left: dict) -> str:
               else "")
     where = (f"; {left['windows']} of the {counted(left['of_windows'], 'window')}{series} "
              f"{'has' if left['windows'] == 1 else 'have'} none" if left["windows"] else "")
-    own = (" (counting only its training windows with a full season of their series' rows before them)"
-           if names == ["seasonal"] else "")
+    own = ("" if "seasonal" not in names else " (counting only its training windows with a full season of their "
+           "series' rows before them)" if one else " (the seasonal naive's counting only its training windows with a "
+           "full season of their series' rows before them)")
     its, it = ("its", "it") if one else ("their", "each")
     scored = (f"none are scored, so {its} pinball loss and coverage are not given and the quantiles' verdict does not "
               f"weigh {'it' if one else 'them'}" if left["values"] == left["of"] else
               f"{its} pinball loss and coverage are those of the other {left['of'] - left['values']} values, and the "
               f"quantiles' verdict weighs {it} against the model's on those values")
-    return (f"{who} no interval at {left['values']} of the {left['of']} values scored{where}: an interval at these "
-            f"levels needs {'the' if one else 'a'} baseline's errors on at least {left['fewest']} training "
-            f"windows{own}: from fewer, however their quantiles are taken, it holds a new error less often than its "
-            f"level says; {scored}.")
+    unread = left.get("unlearned", 0)
+    thin = (f"an interval at these levels needs {'the' if one else 'a'} baseline's errors on at least {left['fewest']} "
+            f"training windows{own}: from fewer, however their quantiles are taken, it holds a new error less often "
+            "than its level says (more training rows, or levels nearer the median, give one)")
+    lack = unread and (f"these data lack the fit's training rows of {_their(left)}, and an interval is "
+            f"the baseline's forecast plus the quantiles of its own errors on them (evaluate data that hold them to "
+            f"score {'it' if one else 'them'} there)")
+    why = (thin if not unread else lack if unread == left["values"] else
+           f"at {unread} of them {lack}; at the other {left['values'] - unread}, {thin}")
+    return f"{who} no interval at {left['values']} of the {left['of']} values scored{where}: {why}; {scored}."
+
+
+def _their(left: dict) -> str:
+    """The series whose training rows the data lack, as a note names them: "the series" (one), "each of the 3 series",
+    "1 of the 3 series"."""
+    if left["of_series"] <= 1:
+        return "the series"
+    if left.get("unlearned_series") == left["of_series"]:
+        return f"each of the {left['of_series']} series"
+    return f"{left['unlearned_series']} of the {left['of_series']} series"

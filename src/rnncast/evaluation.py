@@ -202,7 +202,8 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
             mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
             result[name].update(interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands)))
             if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909:
-                    k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"}):  # the model's
+                    k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # the model's
+                    wf.unlearned):  # and why: too few training windows or the fit's rows not in the data (decision 1932)
                 result[name][bandcounts.KEY] = left  # scores on the values the baseline has an interval for too
     return result, r2_series
 

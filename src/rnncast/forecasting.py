@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, droppedtail, featuresonly, filledwindows, fitrows, gapwindows,
+from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, droppedtail, featuresonly, filledwindows, fitrows, gapwindows,
                      idtypes, windowrows, zeroforecasts,
                      horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, reading, resolution,
                      scaling, scoringsaid, seriesscalers, shortercycle, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -179,19 +179,22 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     levels = state.settings.model.quantiles
     unread = (len(state.future_covariates), 0 if data_s.target_input else n_t)  # reads_later's: as the scores count
-    learned = None
+    learned = unlearned = None
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
         learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
                                          n_t, season, panel.filled, unread,
                                          calendarcuts.placed_series(panel) if placed is None else placed)
+        unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,
+                                         located.fit_starts)[series]  # [W] why a band is missing (decision 1932)
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = negatives.point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), windowrows.taken(values, rows, n_t), point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
-                               zeroed=None if panel.zeroed is None else windowrows.taken(panel.zeroed, rows, n_t))
+                               zeroed=None if panel.zeroed is None else windowrows.taken(panel.zeroed, rows, n_t),
+                               unlearned=unlearned if unlearned is not None and unlearned.any() else None)
 
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]

@@ -90,9 +90,10 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
     found = best_pinball(test, units)
     if found is None:  # a baseline with no interval at any value: said, not weighed (decision 1909)
-        if gone := unlearned(scores):  # none learned: the data lack the fit's training rows (decision 1884)
+        if gone := unlearned(scores):  # the data lack the fit's training rows, as their intervals_left_out say (1884)
             return gone
-        said = aside(scores)
+        said = aside(scores) or (": theirs are blank here (-)" if any(  # scores written before what bands leave out
+            "pinball" in v for n, v in scores.items() if n != "model" and isinstance(v, dict)) else "")
         return f" Its quantiles: mean pinball loss {pin(model)}, weighed against no baseline's{said}." if said else ""
     name, model, rival = found
     how = judged(test, units, model, name, rival, alpha)
@@ -113,11 +114,14 @@ UNLEARNED = (" The baselines' intervals are blank here (their pinball loss and c
 
 
 def unlearned(scores: dict) -> str:
-    """``UNLEARNED`` (a leading space) where a baseline's scores ``scores`` (one units' block: name -> scores) hold a
-    pinball loss that is none (NaN, null: its intervals were not learned, ``baselinebands``), "" where none holds the
-    key (a point model, scores written before the baselines had intervals); decision 1884."""
-    held = [s["pinball"] for name, s in scores.items() if name != "model" and "pinball" in s]
-    return UNLEARNED if held and not any(isinstance(v, float) and math.isfinite(v) for v in held) else ""
+    """``UNLEARNED`` (a leading space) where a baseline's interval scores in ``scores`` (one units' block: name ->
+    scores) leave values out because these data lack the fit's training rows of their series (its
+    ``bandcounts.KEY``'s ``unlearned``: decision 1884), "" where none does: a baseline with too few training windows
+    for the levels (decision 1875) is said by ``aside`` and ``bandcounts.note``, whose advice differs (decision
+    1932)."""
+    lacking = [s[bandcounts.KEY].get("unlearned", 0) for name, s in scores.items()
+               if name != "model" and isinstance(s, dict) and s.get(bandcounts.KEY)]
+    return UNLEARNED if any(lacking) else ""
 
 
 def judged(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA) -> str:

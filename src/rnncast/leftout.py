@@ -57,10 +57,24 @@ def listed(records: list[dict], most: int = 10) -> str:
 SHORT, CUT = "too short to train", "too few rows up to the cutoff or after it"  # a record's reason (reasoned)
 BACKTEST = "too short for this backtest"  # a backtest's record, as its warning says it (decision 1582)
 SHORTS = (SHORT, BACKTEST)  # the reasons of a series too short: fit's, a backtest's (read back from either's metrics)
+CUTS = (CUT, *(f"too few rows {where}" for where in ("up to the cutoff", "after the cutoff",
+                                                     "up to the cutoff and after it")))  # a cutoff's, each lack (lacked)
 
 
 def reasoned(records: list[dict], short: str = SHORT) -> list[dict]:
-    """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else ``CUT`` for a
-    cutoff's record (``cutoff_rows``), ``short`` for the rest (``SHORT`` fit's; ``BACKTEST`` a backtest's, the words
-    of its warning, decision 1582)."""
-    return [d if "reason" in d else {**d, "reason": CUT if "cutoff_rows" in d else short} for d in records]
+    """``records`` each with its ``reason`` (text): one given kept (``heldrows.NO_STATIC``), else a cutoff's record
+    (``cutoff_rows``) its own lack (``lacked``), ``short`` for the rest (``SHORT`` fit's; ``BACKTEST`` a backtest's,
+    the words of its warning, decision 1582)."""
+    return [d if "reason" in d else {**d, "reason": lacked(d) if "cutoff_rows" in d else short} for d in records]
+
+
+def lacked(record: dict) -> str:
+    """A cutoff's record's reason, its own lack as fit's warning says it (``leftkeeps.reason``; a backtest's cutoff
+    too): "too few rows up to the cutoff", "... after the cutoff", or "... up to the cutoff and after it" (``CUTS``),
+    by its ``cutoff_rows`` and what it needed there (``cutoff_needs``: up None, more than any length holds; decision
+    1933); ``CUT`` for a record without its needs (a model saved before them)."""
+    if "cutoff_needs" not in record:
+        return CUT
+    (up, after), (need_up, need_after) = record["cutoff_rows"], record["cutoff_needs"]
+    few_up, few_after = need_up is None or up < need_up, after < need_after  # a least count: more rows never lose it
+    return CUTS[{(True, False): 1, (False, True): 2, (True, True): 3}.get((few_up, few_after), 0)]

@@ -22,9 +22,10 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 
 WINDOW_ARRAYS = ("starts", "target_rows", "y_true", "y_pred", "series", "quantiles", "filled", "reads_later", "absent",
-                 "zeroed")
+                 "zeroed", "unlearned")
 log = logging.getLogger(__name__)
-MASKS = ("filled", "reads_later", "absent", "zeroed")  # False where a part lacks one (concat)
+MASKS = ("filled", "reads_later", "absent", "zeroed", "unlearned")  # False where a part lacks one (concat)
+PER_WINDOW = ("reads_later", "unlearned")  # the masks of [W], not [W, H, T]
 
 
 @dataclass
@@ -75,6 +76,7 @@ class WindowForecasts:
     absent: np.ndarray | None = None  # [W, H, T] bool: the step's date has no row (no actual)
     baseline_quantiles: dict = field(default_factory=dict)  # name -> [W, H, T, Q] at ``levels`` (``baselinebands``)
     zeroed: np.ndarray | None = None  # [W, H, T] bool: actuals fill 'zero' wrote (scored as observed); None: none
+    unlearned: np.ndarray | None = None  # [W] bool: its series' training rows the data lack (bandcounts.unlearned)
     source: TableSource | None = field(default=None, compare=False)  # to_frame's; None: no table (scaled, cut, joined)
 
     def __repr__(self) -> str:
@@ -174,7 +176,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
                            wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()},
-                           one(wf.zeroed))
+                           one(wf.zeroed), wf.unlearned)
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) -> WindowForecasts:
@@ -197,7 +199,7 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
         if all(getattr(p, name) is None for p in parts):
             return None
         if name in MASKS:
-            shape = (lambda p: (len(p.y_true),)) if name == "reads_later" else (lambda p: p.y_true.shape)  # noqa: E731
+            shape = (lambda p: (len(p.y_true),)) if name in PER_WINDOW else (lambda p: p.y_true.shape)  # noqa: E731
             return np.concatenate([getattr(p, name) if getattr(p, name) is not None else np.zeros(shape(p), bool)
                                    for p in parts])[order]
         return np.concatenate([getattr(p, name) for p in parts])[order]

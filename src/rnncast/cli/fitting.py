@@ -219,7 +219,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
     if season := (metrics.get("val") or {}).get("scored", {}).get("season_left_out"):  # no val table here: decision 1877
-        print(f"Not every validation window is scored: {season['text']} (early stopping read all {season['of']}).")
+        print(f"Not every validation window is scored: {season['text']} (early stopping read {early_read(season)}).")
     ranks = f" on {forecaster.world_size_} processes" if forecaster.world_size_ > 1 else ""
     epochs = len(forecaster.history_)
     diverged = said.diverged  # "training diverged in epoch 7; the model keeps epoch 5"
@@ -302,3 +302,13 @@ def _note_resume(run_dir) -> None:
     except (OSError, ValueError, KeyError, TypeError):
         return  # a config.json without an environment (an older run): write_run records it at the end
     files.write_json(path, record)
+
+
+def early_read(season: dict) -> str:
+    """What early stopping read of the validation windows the season left out (``season``: ``season_left_out``):
+    "all 22 validation windows, these 4 among them": the total over the series, not one series' count (decision
+    1935)."""
+    n, of = season["windows"], season["of"]
+    these = "these" if n > 1 else "this"
+    return (f"all {of} validation windows, {these} {n if n > 1 else 'one'} among them" if of > n else
+            "every validation window, these too")
