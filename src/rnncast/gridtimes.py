@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import calendars, jitter
+from rnncast import calendars, clockshift, jitter
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
 from rnncast.timetext import shown
@@ -70,6 +70,8 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
                            + (", or give the freq its timestamps follow" if announce else ""))
     if len(far) and (len(same) or len(far) == moved):
         return time  # no grid these rows lie near (several to a point, or none near): settle refuses a freq given
+    if len(far) and (run := clockshift.said(time, offsets, offset, where, fmt)):  # a clock an hour off for a month
+        raise RnncastError(f"{run}; or give the freq its timestamps follow" if announce else run)  # decision 9936
     if len(far):  # a row too far from the grid the others lie near, each near a point of its own
         i = int(far[0])
         by = jitter.duration(pd.Timedelta(shift[i]))
