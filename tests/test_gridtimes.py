@@ -101,6 +101,27 @@ def test_two_rows_near_one_grid_point_are_refused_naming_both(tmp_path):
         load_panel(tmp_path / "twice.csv", "y")
 
 
+def test_a_probe_that_switches_to_a_finer_step_is_named_not_the_first_row(tmp_path):
+    """t36t8 F1: probe 'a' logs every 3 h within 3 min, probe 'b' likewise until it switches to hourly; freq='3h'
+    named 'a''s first row (4 s off the grid, which a freq reads on it). The refusal now names 'b''s row where its
+    1-hour steps begin, with the resample advice; predict on the model's calendar says the same (decision 1936)."""
+    rng = np.random.default_rng(0)
+    a = pd.date_range("2024-03-01", periods=200, freq="3h")
+    b = a[:100].append(pd.date_range(a[100], periods=300, freq="h"))
+    frames = [pd.DataFrame({"id": name, "timestamp": t + pd.to_timedelta(rng.integers(-120, 121, len(t)), unit="s"),
+                            "y": rng.normal(size=len(t))}) for name, t in (("a", a), ("b", b))]
+    data = pd.concat(frames, ignore_index=True)
+    data.to_csv(tmp_path / "switch.csv", index=False)
+    row = 200 + 100  # b's 101st row, the first of its hourly ones
+    with pytest.raises(RnncastError, match=rf"^timestamp {data['timestamp'][row]} \(series 'b' at line {row + 2} of "
+                                           r"switch.csv\) begins 1-hour steps \(300 rows from there\), finer than "
+                                           r"freq='3h', so its rows cannot all be read on that 3-hour grid; resample "
+                                           r"that series to '3h' steps first"):
+        load_panel(tmp_path / "switch.csv", "y", id_col="id", freq="3h")
+    alone = frames[0].assign(y=rng.normal(size=200))
+    assert len(load_panel(alone, "y", freq="3h").time) == 200  # the jitter alone is read on the grid, as before
+
+
 def test_timestamps_on_a_calendar_are_read_as_before(caplog):
     """Exact 5-minute rows, daily rows at 02:00 (a tenth of a day off midnight: a calendar, not jitter) and 5-minute
     rows two of which are late (decision 682's) are left as they are."""

@@ -329,3 +329,21 @@ def test_a_zero_percentage_is_not_advised_as_write_0_or_0():
     assert numbertext.hint("0.0\u2030", ",", pd.Series(["0.0\u2030"])).endswith(
         "write 0.0 (0 either way: 20\u2030 is 20 or 0.02), as the column means")
     assert numbertext.hint("20%", ",", pd.Series(["20%"])).endswith("write 20 or 0.2, as the column means")
+
+
+def test_a_detection_limit_code_points_to_missing_values(tmp_path):
+    """t36t8 F5 (decision 1938): a rain gauge's '<0.1' was refused "the target and covariates must be numbers", with
+    nothing on what would be read, though missing_values='<0.1' reads such cells as missing."""
+    assert numbertext.hint("<0.1", ",", pd.Series(["<0.1"])) == (
+        "; '<0.1' looks like a below-detection-limit code (a value under 0.1, not measured exactly): give "
+        "missing_values='<0.1', --missing-values '<0.1' to read such cells as missing (then filled as fill=, --fill "
+        "says), or write a number in its place (0, or half the limit, 0.05), as the column means")
+    assert "an above-range code (a value over 2000" in numbertext.hint("> 2000", ",", pd.Series(["> 2000"]))
+    assert numbertext.hint("<5 kg", ",", pd.Series(["<5 kg"])) == ""  # no code of a limit alone
+    frame = pd.DataFrame({"date": pd.date_range("2026-01-01", periods=30).strftime("%Y-%m-%d"),
+                          "y": ["0.3", "<0.1"] * 15})
+    frame.to_csv(tmp_path / "rain.csv", index=False)
+    with pytest.raises(RnncastError, match=r"holds '<0\.1' .*give missing_values='<0\.1'"):
+        load_panel(tmp_path / "rain.csv", target="y")
+    read = load_panel(tmp_path / "rain.csv", target="y", missing_values="<0.1", fill="zero")
+    assert read.values[:, 0].tolist()[:2] == [0.3, 0.0]  # what the advice gives is read

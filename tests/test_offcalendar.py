@@ -354,3 +354,29 @@ def test_the_holiday_set_most_kept_found_is_not_looked_for_again(monkeypatch):
     monkeypatch.setattr(businessdays, "explain", lambda *a, **k: calls.append(k) or real(*a, **k))
     kept = offcalendar.kept_alone(piece)
     assert kept.calendar.holidays == "KRX" and kept.off == ("2024-03-09",) and len(calls) == 1
+
+
+def test_a_series_that_changes_its_step_is_named_beside_the_first_series_warning():
+    """t36t8 F4 (decision 1940): eight probes within 3 min of a 3-hour grid, one switching to hourly, were one line
+    explaining only the first series (round to 3 h), which then made the switched one's times repeat. The line now
+    names the change, its row and both steps, and a later series' clock an hour off for a while (decision 1941)."""
+    rng = np.random.default_rng(0)
+    grid = pd.date_range("2026-03-01", periods=60, freq="3h")
+    switched = grid[:30].append(pd.date_range(grid[30], periods=90, freq="h"))
+    pieces = [grid] * 5 + [switched]
+    time = pd.DatetimeIndex(np.concatenate([p + pd.to_timedelta(rng.integers(-180, 181, len(p)), unit="s")
+                                            for p in pieces]))
+    offsets = np.concatenate([[0], np.cumsum([len(p) for p in pieces])])
+    name = ["P1", "P2", "P4", "P5", "P6", "P3"].__getitem__
+    where = lambda i: f"line {i + 2}"  # noqa: E731
+    [line] = offcalendar.unsettled(time, offsets, list(range(6)), where, name)
+    assert line.startswith("6 series keep no calendar of their own")
+    assert line.endswith(f"; the step changes from 3 h to 1 h at {time[300 + 30]} (line 332): one calendar keeps one "
+                         "step, so resample it to the coarser (the mean of each step's rows), or fit its rows of one "
+                         "step apart")
+    late = pd.DatetimeIndex(np.concatenate([time[:60], time[60:120] + pd.to_timedelta(
+        np.where((np.arange(60) >= 20) & (np.arange(60) < 40), 3600, 0), unit="s"), time[120:]]))
+    [line] = offcalendar.unsettled(late, offsets, list(range(6)), where, name)
+    assert f"; 20 rows in a run, {late[80]} (line 82) to {late[99]} (line 101), lie 1 h after the 3-hour grid" in line
+    few = offcalendar.unsettled(time, offsets, [0, 5], where, name)
+    assert "changes" not in few[0] and few[1].endswith("or fit its rows of one step apart")

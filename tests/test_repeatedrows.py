@@ -454,3 +454,25 @@ def test_the_advice_for_a_row_pasted_again_weighs_a_multiindex_of_a_long_panel()
     assert "df[~df.reset_index().duplicated().to_numpy()]" in message, message
     kept = twice[~twice.reset_index().duplicated().to_numpy()]
     assert len(kept) == len(panel) and load_panel(kept, target="temp", id_col="device").n_series == 2
+
+
+def test_a_probe_rounded_onto_a_coarser_step_is_told_to_average_not_to_keep_the_later_rows(tmp_path):
+    """t36t8 F4 (decision 1940): P3 logs every 3 h, then hourly; rounded to 3 h, each time from the switch is written
+    3 times, and the refusal advised keep='last' as for revisions, dropping 2 of every 3 readings. It now says so
+    with the count, and the groupby line that averages them."""
+    a = pd.date_range("2026-03-01", periods=200, freq="3h")
+    b = a[:100].append(pd.date_range(a[100], periods=300, freq="h")).round("3h")
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"probe": p, "timestamp": t, "y": rng.normal(20, 1, len(t))})
+                       for p, t in (("P1", a), ("P3", b))], ignore_index=True)
+    frame.to_csv(tmp_path / "r.csv", index=False)
+    dropped = int(frame[frame.probe == "P3"].timestamp.duplicated(keep="last").sum())
+    with pytest.raises(RnncastError, match=rf"; each time of series 'P3' from 2026-03-13 12:00:00 on is written 3 times "
+                                           rf"\(a finer logging step rounded onto this one\?\), and keeping one row of "
+                                           rf"each time would drop {dropped} of its 400 rows: average each time's rows "
+                                           r"instead, e\.g\. with pandas: df\.groupby\(\['probe', 'timestamp'\], "
+                                           r"as_index=False\)\.mean\(numeric_only=True\)$") as refused:
+        load_panel(tmp_path / "r.csv", "y", id_col="probe")
+    assert "keep=" not in str(refused.value)
+    averaged = frame.groupby(["probe", "timestamp"], as_index=False).mean(numeric_only=True)
+    assert len(load_panel(averaged, "y", id_col="probe").time) == len(averaged)  # what the line gives is read

@@ -80,6 +80,24 @@ def test_every_weeks_same_closed_span_on_fixed_steps_names_the_24_5_session():
     assert weekends(pd.Timedelta("1D"), closed) is None
 
 
+def test_one_outage_or_a_span_other_weeks_hold_is_no_weekend():
+    """t36t8 F2 (decision 1937): one probe's 4-day battery outage (Fri 00:00 to Mon 21:00 once, in 8 weeks of 3-hour
+    readings) was "every week's Fri 00:00 to Mon 21:00 (1 week), a market's weekend", and the session it offered
+    was refused on the rows of the other weeks. A span missing once, or one other weeks' rows hold, is no weekend."""
+    step = pd.Timedelta("3h")
+    full = pd.date_range("2026-03-01", "2026-04-26 21:00", freq=step)
+    outage = full[(full >= "2026-03-20") & (full <= "2026-03-23 21:00")]
+    assert weekends(step, outage) is None  # once
+    twice = outage.append(outage + pd.Timedelta(days=7))
+    line = weekends(step, twice)
+    assert line is not None and line.startswith("the rows missing are every week's Fri 00:00 to Mon 21:00 (2 weeks)")
+    assert weekends(step, twice, full.difference(twice)) is None  # the other six weeks hold Fri to Mon
+    fx = pd.date_range("2024-10-20 17:00", "2024-11-15 16:55", freq="5min")
+    wd, h = fx.day_of_week, fx.hour
+    shut = (wd == 5) | ((wd == 4) & (h >= 17)) | ((wd == 6) & (h < 17))
+    assert weekends(pd.Timedelta("5min"), fx[shut], fx[~shut]).startswith("the rows missing are every week's Fri 17:00")
+
+
 def test_holidays_and_half_days_on_weekdays_of_other_hours_name_the_set():
     """Decision 1837: the clause was off on every calendar whose weekdays keep their own hours; each missing day is
     now judged by its own weekday's bars (a Saturday's 8, a weekday's 24)."""

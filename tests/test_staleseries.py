@@ -28,7 +28,7 @@ def test_a_series_that_closed_long_before_the_others_is_forecast_and_said(caplog
         forecast = model.predict(frame)
     assert sorted(forecast["id"].unique()) == ["a", "b", "c"]  # forecast still: what the user asked
     [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
-    assert said == ("1 series ends before the latest row of the others (2020-04-29) by more than its horizon: 'b' (last "
+    assert said == ("1 series ends before the latest row of the others (2020-04-29) by at least its horizon: 'b' (last "
                     "row 2020-02-29, forecast 2020-03-01 to 2020-03-03); its forecasts are of dates the data already "
                     "covers, not of what comes next; to forecast only the series still running, leave its rows out, or "
                     "give its rows up to date")
@@ -42,6 +42,17 @@ def test_series_ending_within_a_horizon_of_the_others_say_nothing(caplog):
     assert not any("before the latest row" in r.getMessage() for r in caplog.records)
 
 
+def test_a_series_ending_exactly_one_horizon_early_is_said(caplog):
+    """t36t8 F6 (decision 1939): a probe ending 48 h (its 16-step horizon) before the others was forecast for dates
+    the others' rows all cover, and nothing was said; 3 h earlier it was."""
+    frame = _panel(117)  # its 3 forecast days are the others' last 3
+    model = Forecaster(**TINY).fit(frame, target="y", id_col="id")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(frame)
+    [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
+    assert "'b' (last row 2020-04-26, forecast 2020-04-27 to 2020-04-29)" in said
+
+
 def test_a_backtest_of_a_series_that_closed_long_before_the_others_says_so_in_one_line(caplog):
     """A retail tester's panel: one SKU ended 9 weeks before the other 1,999; fit and predict said so, backtest, whose
     windows count back from each series' own end, tested it on earlier dates than the others and said nothing."""
@@ -49,7 +60,7 @@ def test_a_backtest_of_a_series_that_closed_long_before_the_others_says_so_in_on
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "epochs": 1}).backtest(frame, target="y", id_col="id", n_windows=2)
     [said] = [r.getMessage() for r in caplog.records if "before the latest row" in r.getMessage()]
-    assert said == ("1 series ends before the latest row of the others (2020-04-29) by more than its horizon: 'b' (last "
+    assert said == ("1 series ends before the latest row of the others (2020-04-29) by at least its horizon: 'b' (last "
                     "row 2020-03-20); its backtest windows are cut back from its own end, so they test earlier dates "
                     "than the others'; to test only the series still running, leave its rows out, or give its rows up "
                     "to date")

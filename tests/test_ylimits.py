@@ -20,7 +20,8 @@ def test_the_limits_cover_what_is_shown_with_a_margin_and_nothing_else():
     far = ax.plot([0.60, 0.60, 0.60], label="baseline: training mean")[0]
     assert ylimits.frame(ax, [actual, model], [far]) == ["baseline: training mean (0.6, off the chart below)"]
     bottom, top = ax.get_ylim()
-    assert 0.76 < bottom < 0.77 and 0.86 < top < 0.87
+    assert 0.75 < bottom < 0.77 and 0.86 < top < 0.87
+    assert (0.77 - bottom) / (top - bottom) >= ylimits.NOTE + ylimits.ROOM - 1e-9  # the note's room (decision 1942)
     assert far.get_label() == "baseline: training mean (0.6, off the chart below)"
     assert [(t.get_text(), t.get_va()) for t in ax.texts] == [("\u2193 training mean 0.6, off the chart", "bottom")]
 
@@ -53,3 +54,22 @@ def test_nothing_finite_to_show_leaves_the_axes_as_they_are():
     one = _axes()
     ylimits.frame(one, [np.array([3.0, 3.0])], [])
     assert one.get_ylim()[0] < 3.0 < one.get_ylim()[1]  # one value: a span around it
+
+
+def test_a_note_off_the_chart_keeps_clear_of_the_data_and_its_baseline_stays_off_it():
+    """t36t8 F7 (decision 1942): "↑ training mean 24, off the chart" was written at the top right over the actual line
+    (23.0 to 23.3). The data now ends below the room its notes take; a baseline noted never comes into view."""
+    ax = _axes()
+    actual = np.array([23.0, 23.1, 23.3])
+    ax.plot(actual)
+    mean = ax.plot([24.0] * 3, label="baseline: training mean")[0]
+    near = ax.plot([23.36] * 3, label="baseline: repeat the last value")[0]
+    assert ylimits.frame(ax, [actual], [mean, near]) == ["baseline: training mean (24, off the chart above)",
+                                                         "baseline: repeat the last value (23.4, off the chart above)"]
+    bottom, top = ax.get_ylim()
+    assert top < 23.36 and bottom < 23.0  # the nearer baseline caps the room: still off the chart, as its label says
+    ax = _axes()
+    ax.plot(actual)
+    ylimits.frame(ax, [actual], [ax.plot([24.0] * 3, label="baseline: training mean")[0]])
+    bottom, top = ax.get_ylim()
+    assert (top - 23.3) / (top - bottom) >= ylimits.NOTE + ylimits.ROOM - 1e-9 and top < 24.0

@@ -240,7 +240,7 @@ def _session_gaps(time, after, calendar, missing) -> tuple[str, bool] | None:
         return None
     wall = zoneclock.wall  # sessions run on wall time
     if isinstance(calendar.freq, pd.offsets.Tick):  # a 24/5 feed too short for its session to be found
-        line = sessiongaps.weekends(pd.Timedelta(calendar.freq), wall(pd.DatetimeIndex(missing())))
+        line = sessiongaps.weekends(pd.Timedelta(calendar.freq), wall(pd.DatetimeIndex(missing())), wall(time))
         return (line, True) if line else None
     return sessiongaps.said(calendar.session, wall(pd.DatetimeIndex(missing())), wall(time))
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import calendars, jitter
+from rnncast import calendars, clockshift, jitter
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import inside
 from rnncast.timetext import shown
@@ -62,8 +62,16 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
     words = jitter.named(offset)
     far = np.flatnonzero(shift * jitter.SHARE > step.to_timedelta64())
     same = np.flatnonzero((np.diff(rounded.asi8) == 0) & inside(offsets, len(time)))
+    if freq is not None and len(far) and len(same) and len(far) < moved and (finer := _finer(
+            time, offsets, int(same[0]), step, where, fmt)):  # some rows near it: one series logs finer (decision 1936)
+        whose = f"freq={_text(freq)!r}" if announce else f"the model's calendar {_text(freq)!r}"
+        raise RnncastError(f"{finer}, finer than {whose}, so its rows cannot all be read on that {words} grid; resample "
+                           f"that series to {_text(freq)!r} steps first (the mean of each step's rows)"
+                           + (", or give the freq its timestamps follow" if announce else ""))
     if len(far) and (len(same) or len(far) == moved):
         return time  # no grid these rows lie near (several to a point, or none near): settle refuses a freq given
+    if len(far) and (run := clockshift.said(time, offsets, offset, where, fmt)):  # a clock an hour off for a month
+        raise RnncastError(f"{run}; or give the freq its timestamps follow" if announce else run)  # decision 1941
     if len(far):  # a row too far from the grid the others lie near, each near a point of its own
         i = int(far[0])
         by = jitter.duration(pd.Timedelta(shift[i]))
@@ -90,6 +98,23 @@ def on_grid(time: pd.Index, offsets: np.ndarray, freq, where=str, fmt: str | Non
         "%s (%s), to %s)", jitter.duration(pd.Timedelta(shift[i])), words, moved, len(time),
         shown(time[i], time, fmt), where(i), shown(rounded[i], rounded, fmt))
     return rounded.rename(time.name)
+
+
+def _finer(time: pd.DatetimeIndex, offsets: np.ndarray, a: int, step: pd.Timedelta, where, fmt) -> str | None:
+    """Where the series of row ``a`` (the first of two rows near one grid point) keeps steps of at most half of
+    ``step`` from ``a`` to its end (a probe switched from 3-hour to 1-hour logging), the clause naming that row and
+    the step: "timestamp 2026-04-01 00:00:03 (series 'P3' at line 251) begins 1-hour steps (720 rows from there)";
+    else None (two rows of one point among steps of the grid: the caller's own refusal)."""
+    end = int(offsets[np.searchsorted(offsets, a, side="right")])
+    piece = time[a:end]
+    if len(piece) < 3:
+        return None
+    typical = pd.Timedelta(int(np.median(np.diff(piece.as_unit("ns").asi8))), unit="ns")
+    if typical * 2 > step:
+        return None
+    grid = jitter.near(piece, np.array([0, len(piece)]))
+    words = f"{grid.words} steps" if grid is not None else f"steps of {jitter.duration(typical)}"
+    return f"timestamp {shown(time[a], time, fmt)} ({where(a)}) begins {words} ({len(piece)} rows from there)"
 
 
 def _fixed(freq):

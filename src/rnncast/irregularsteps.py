@@ -1,14 +1,15 @@
 """Timestamps of no regular calendar, said (``calendars.settle``'s warning, ``offcalendar.unsettled``'s of a panel's
 series): their steps' range, that predict cannot date their forecasts, and what gives them one where ``freq=`` would
 not (``remedy``: dates that switch from month-ends to month-starts, ``switchedanchors``; timestamps a few seconds off a
-grid, ``jitter``; the same 3 to 6 days of every month, ``month_days``), else freq= with the aliases to name."""
+grid, ``jitter``; a run of rows a clock set off for a while, ``clockshift``; the same 3 to 6 days of every month,
+``month_days``), else freq= with the aliases to name."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from rnncast import jitter, switchedanchors, zoneclock
+from rnncast import clockshift, jitter, switchedanchors, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.timecalendar import ALIASES
 
@@ -19,7 +20,7 @@ def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str 
     grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives), or what can be done
     with the same days of every month; None where naming their calendar with freq= may do."""
     return (switchedanchors.said(time, offsets, where, fmt) or jitter.advice(time, offsets, where, fmt)
-            or month_days(zoneclock.wall(time)))
+            or clockshift.said(time, offsets, None, where, fmt) or month_days(zoneclock.wall(time)))  # decision 1941
 
 
 def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whose: str = "", others: str = "",

@@ -30,6 +30,7 @@ import pandas as pd
 
 from rnncast import cjknumbers, excelerrors, multipliers, signs, thousands
 from rnncast.excelerrors import not_available  # data asks numbertext.not_available: '#nv', '  #N/A  ' are missing
+from rnncast.spelling import spelled
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,8 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
         error = f" ({error})" if "," in error else ""  # '#WERT!': Excel's #VALUE!, in German
         return (f"; {value!r} is a spreadsheet's error value{error}, no number: mend the formula, or write those "
                 f"cells empty (or NA) and choose how to fill them (fill=, --fill ffill, interpolate or drop)")
+    if limit := _limit(value, text):  # '<0.1': a detection limit's code (decision 1938)
+        return limit
     if text and (not any(c.isalnum() for c in text) or text.lower() in MISSING_WORDS):  # '-', '?', 'n.a.': missing
         return (f"; {value!r} holds no number, as many exports mark a missing value: write those cells empty (or NA) "
                 f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")
@@ -193,6 +196,21 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
                 "not guess; write its numbers with a decimal point, or without thousands separators")
     return ("; decimal commas (51,02) are read as numbers only when every value of the column is a number written "
             "with one or without any (no decimal points, no other text); write the column one way")
+
+
+def _limit(value, text: str) -> str:
+    """Why ``value`` (``text``, stripped), a limit's code (``<0.1``, ``< 5``, ``>2000``: a lab's or a probe's reading
+    below its detection limit or above its range), is no number, with the missing_values setting that reads it as
+    missing and the numbers to write instead; else ""."""
+    found = re.fullmatch(r"([<>≤≥]=?)\s*(\d+(?:\.\d+)?)", text)
+    if not found:
+        return ""
+    below, number = found[1][0] in "<≤", found[2]
+    kind, instead = (("a below-detection-limit code (a value under " if below else "an above-range code (a value over ")
+                     + f"{number}, not measured exactly)", f"0, or half the limit, {float(number) / 2:g}" if below else
+                     f"the limit, {number}")
+    return (f"; {value!r} looks like {kind}: give {spelled('missing_values', text)} to read such cells as missing "
+            f"(then filled as {spelled('fill')} says), or write a number in its place ({instead}), as the column means")
 
 
 def _decimal_comma(value, number: str, where: str) -> str:

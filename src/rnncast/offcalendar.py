@@ -11,7 +11,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, businessmonths, tradingweeks, weekmasks, zoneclock
+from rnncast import businessdays, businessmonths, clockshift, finersteps, tradingweeks, weekmasks, zoneclock
 from rnncast.irregularsteps import irregular
 from rnncast.nearholidays import said as near_said, without
 from rnncast.rowseries import row_series
@@ -217,10 +217,20 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
         at = lambda i: where(int(offsets[s]) + i)  # noqa: E731
         return few_off(piece, cut, at, tried(piece), fmt, others) or irregular(piece, cut, at, fmt, name(s), others)
 
+    def changed(s) -> str:  # a probe logging every 3 h, then every hour: named apart from any rounding (decision 1940)
+        return finersteps.said(time[offsets[s] : offsets[s + 1]], lambda i: where(int(offsets[s]) + i), fmt)
+
+    def shifted(s) -> str | None:  # a clock an hour off for a month, of a series after the first (decision 1941)
+        cut = np.array([0, offsets[s + 1] - offsets[s]])
+        return clockshift.said(time[offsets[s] : offsets[s + 1]], cut, None, lambda i: where(int(offsets[s]) + i), fmt)
+
     if len(said) <= FEW:
-        return [line(s) for s in said]
+        return [line(s) + (f"; {c}" if (c := changed(s)) else "") for s in said]
+    changes = [c for s in said if (c := changed(s) or s != said[0] and shifted(s))]  # the first's line names its own
+    more = f" ({len(changes) - 3} more series change their step or clock)" if len(changes) > 3 else ""
     return [f"{len(said)} series keep no calendar of their own, so their forecasts cannot be dated "
-            f"({some([repr(name(s)) for s in said], 3)}); the first: {line(said[0])}{_most(calendars or [])}"]
+            f"({some([repr(name(s)) for s in said], 3)}); the first: {line(said[0])}{_most(calendars or [])}"
+            + "".join(f"; {c}" for c in changes[:3]) + more]
 
 
 def _most(calendars: list) -> str:

@@ -25,7 +25,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from rnncast import endofday, idkeys, keptrows, splittime
+from rnncast import endofday, finersteps, idkeys, keptrows, splittime
 from rnncast.data import place
 from rnncast.keptrows import FINAL
 from rnncast.layouts import Rows
@@ -75,6 +75,8 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     if layout == "single" and pair is not None and (keyed := keyed_revision(frame, rows, others, pair, who)):
         return keyed  # stores with prelim/final rows read as one series: the key and the revision, both
+    if pair is not None and layout == "long" and (finer := _finer(rows, pair[0])):
+        return finer  # a tenth of a series' rows or more a time again: a finer step, not revisions (decision 1940)
     if pair is not None and (again := revised(frame, rows, *pair)):
         return again
     if layout == "single":
@@ -96,6 +98,16 @@ def identical(frame: pd.DataFrame, a: int, b: int) -> str:
     return (f"; the two rows are identical in every column (the file sent twice, or rows pasted again?), and "
             f"{counted(again, 'row')} of the table repeat{'s' * (again == 1)} an earlier row whole: drop them before "
             f"reading, e.g. with pandas: {how}")
+
+
+def _finer(rows: Rows, a: int) -> str:
+    """``finersteps.repeats`` of the series of a long table's row ``a`` ("" where its rows are not all timed)."""
+    at = np.flatnonzero(rows.positions == a)
+    if rows.time is None or len(rows.time) != len(rows.positions) or not len(at) or rows.id_col is None:
+        return ""
+    code = rows.codes[at[0]]
+    return finersteps.repeats(pd.Series(np.asarray(rows.time)[np.asarray(rows.codes) == code]), rows.given_id(code),
+                              [rows.id_col, rows.time_col])
 
 
 def _both_in(frame: pd.DataFrame, a: int, b: int) -> bool:

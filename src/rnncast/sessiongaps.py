@@ -88,10 +88,15 @@ def _changed(session, opened: pd.DatetimeIndex, start: pd.Timedelta, rows: pd.Da
             "of the session the rows you keep follow", False)
 
 
-def weekends(step, missing: pd.DatetimeIndex) -> str | None:
+RECUR = 2  # weeks a closed span must be missing in to be a weekend: once is an outage (decision 1937)
+
+
+def weekends(step, missing: pd.DatetimeIndex, rows: pd.DatetimeIndex | None = None) -> str | None:
     """The clause where the rows ``missing`` [M] (naive wall times) of a calendar of fixed ``step`` under a day are
-    every week's same closed span, too few weeks for a session to be found (an FX feed's Friday 17:00 to Sunday
-    16:55 over three weeks): that span, and the 24-hour session that skips it as ``freq=`` writes it; else None."""
+    every week's same closed span, in ``RECUR`` weeks or more, too few weeks for a session to be found (an FX feed's
+    Friday 17:00 to Sunday 16:55 over three weeks), and no row of the data, ``rows`` [N] (naive wall times; any
+    series), lies in that span of any week: that span, and the 24-hour session that skips it as ``freq=`` writes
+    it; else None (a 4-day battery outage: one span, beside weeks that hold those hours)."""
     if not isinstance(step, pd.Timedelta) or step >= halfdays.DAY or halfdays.DAY % step or len(missing) < 2:
         return None
     missing = missing.unique()  # the hour a fall-back repeats, once on the wall clock
@@ -99,8 +104,10 @@ def weekends(step, missing: pd.DatetimeIndex) -> str | None:
     runs = [(r[0], r[-1]) for r in np.split(missing, cuts)]
     spans = {(f"{a:%a %H:%M}", f"{b:%a %H:%M}", b - a) for a, b in runs}
     first, last = runs[0]
-    if len(spans) != 1 or last - first < halfdays.DAY or last - first >= pd.Timedelta(days=6):
+    if len(spans) != 1 or len(runs) < RECUR or last - first < halfdays.DAY or last - first >= pd.Timedelta(days=6):
         return None
+    if rows is not None and _held(rows, first, last):
+        return None  # other weeks keep those hours: the session would refuse them
     opening = last + step - (last + step).normalize()  # the session opens when the rows resume
     instants = [first.normalize() + pd.Timedelta(days=k) + opening for k in range(-1, 8)]
     closed = {t.day_of_week for t in instants if first <= t <= last}
@@ -109,3 +116,14 @@ def weekends(step, missing: pd.DatetimeIndex) -> str | None:
     return (f"the rows missing are every week's {first:%a %H:%M} to {last:%a %H:%M} ({counted(len(runs), 'week')}), "
             f"a market's weekend: give freq={freq!r} (--freq {freq!r}), the session that skips it, if the data keeps it")
 
+
+
+def _held(rows: pd.DatetimeIndex, first: pd.Timestamp, last: pd.Timestamp) -> bool:
+    """Whether any of ``rows`` [N] lies, in its own week, within the span from ``first``'s weekday and time to
+    ``last``'s (a span across Sunday night wraps)."""
+    at = lambda t: t.day_of_week * halfdays.DAY.value + (t - t.normalize()).value  # noqa: E731  ns into its week
+    pos = np.asarray(rows.day_of_week, dtype=np.int64) * halfdays.DAY.value + \
+        (rows - rows.normalize()).to_numpy().astype("timedelta64[ns]").view(np.int64)
+    a, b = at(first), at(last)
+    inside = (pos >= a) & (pos <= b) if a <= b else (pos >= a) | (pos <= b)
+    return bool(inside.any())

@@ -53,9 +53,32 @@ def frame(ax, shown, baselines, named: bool = True) -> list[str]:
             line.set_label(f"{name} ({value}, off the chart {side})")
         marked.append(line.get_label())
         notes[side].append((f"{name.removeprefix('baseline: ')} {value}", line.get_color()))
+    if notes["above"] or notes["below"]:  # room at that edge for its notes, below any baseline noted off it
+        ax.set_ylim(*_room(bottom, top, low, high, len(notes["above"]), len(notes["below"]), drawn))
     for side, arrow, y, va in (("above", "\u2191", 0.98, "top"), ("below", "\u2193", 0.02, "bottom")):
         for i, (text, colour) in enumerate(notes[side]):
             offset = -0.07 * i if side == "above" else 0.07 * i
             ax.text(0.99, y + offset, f"{arrow} {text}, off the chart", transform=ax.transAxes, ha="right", va=va,
                     fontsize=7.5, color=colour)
     return marked
+
+
+NOTE = 0.07  # of the axes' height, each note at an edge; the data is kept this much per note (and ROOM) away from it
+ROOM = 0.03
+
+
+def _room(bottom: float, top: float, low: float, high: float, above: int, below: int, drawn) -> tuple[float, float]:
+    """The y limits widened from ``bottom``, ``top`` so that the data's ``low`` to ``high`` stay clear of the
+    ``above`` notes at the top edge and the ``below`` notes at the bottom (t36t8: the training mean's note written
+    over the actual line at the top right; decision 1942); never so far as to bring a baseline noted off the chart
+    (``drawn``: (line, finite values)) into view."""
+    share_top, share_bottom = NOTE * above + ROOM * bool(above), NOTE * below + ROOM * bool(below)
+    clear = 1.0 - share_top - share_bottom  # of the axes' height left to the data and its margins
+    span = ((high if above else top) - (low if below else bottom)) / clear  # a noted edge's margin is its notes' room
+    new_bottom = low - share_bottom * span if below else bottom
+    new_top = high + share_top * span if above else top
+    over = [y.min() for _, y in drawn if len(y) and y.min() > top]
+    under = [y.max() for _, y in drawn if len(y) and y.max() < bottom]
+    new_top = min([new_top, *[v - 1e-9 * (abs(v) + 1) for v in over]])  # noted off the chart: stays off it
+    new_bottom = max([new_bottom, *[v + 1e-9 * (abs(v) + 1) for v in under]])
+    return new_bottom, new_top
