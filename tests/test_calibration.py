@@ -83,15 +83,6 @@ def test_a_coverage_of_few_values_is_written_as_a_count():
     assert share_text(0.8509, {}) == "85.09%"  # no count known: as before
 
 
-def test_unpaired_names_the_levels_that_end_no_interval():
-    """The levels whose share at or below is their only check, shown per series (decision 1892): 0.5 always."""
-    from rnncast import calibration
-
-    assert calibration.unpaired({"0.5": {}, "0.9": {}, "0.95": {}, "values": 3}) == ["0.5", "0.9", "0.95"]
-    assert calibration.unpaired({"0.05": {}, "0.5": {}, "0.9": {}, "0.95": {}}) == ["0.5", "0.9"]
-    assert calibration.unpaired({"0.1": {}, "0.9": {}}) == [] and calibration.unpaired({}) == []
-
-
 def test_unpaired_pairs_levels_by_metrics_interval_pairs_own_rule():
     """r36r4: ``unpaired`` copied ``interval_pairs``' rounding; now it calls it, so the by-series ≤q columns and the
     interval columns agree on which levels are paired, 0.30000000000000004 beside 0.7 too (decision 9964)."""
@@ -114,3 +105,12 @@ def test_a_far_levels_share_is_said_alike_by_each_caller():
     assert level_share_text(strict) == "60.0% of the actuals strictly below it"
     assert level_share_text({"level": "0.9", "below": 0.854, "tied": 0.0}, "its values") == (
         "85.4% of its values at or below it")
+
+
+def test_unpaired_names_the_levels_that_end_no_interval():
+    """The levels whose share at or below is their only check, shown per series (decision 1892): 0.5 always."""
+    from rnncast import calibration
+
+    assert calibration.unpaired({"0.5": {}, "0.9": {}, "0.95": {}, "values": 3}) == ["0.5", "0.9", "0.95"]
+    assert calibration.unpaired({"0.05": {}, "0.5": {}, "0.9": {}, "0.95": {}}) == ["0.5", "0.9"]
+    assert calibration.unpaired({"0.1": {}, "0.9": {}}) == [] and calibration.unpaired({}) == []
