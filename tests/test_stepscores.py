@@ -24,6 +24,7 @@ def test_a_step_is_every_window_cut_to_that_lead():
     one = step_of(wf, 2)
     assert one.y_true.shape == (4, 1, 1) and np.array_equal(one.y_pred, wf.y_pred[:, 2:3])
     assert np.array_equal(one.baselines["repeat"], wf.baselines["repeat"][:, 2:3]) and one.quantiles is None
+    assert np.array_equal(one.target_rows, wf.target_rows + 2)  # the step's own row: its time, once per series
 
 
 def test_each_step_scores_its_own_errors_and_a_worse_lead_scores_worse():

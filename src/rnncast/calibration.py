@@ -41,10 +41,10 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None) -> dict:
 
 
 def unpaired(levels) -> list[str]:
-    """The names among ``levels`` (``by_level``'s keys, "0.9"; its ``"values"`` skipped) of the levels that end no
-    central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
+    """The names among ``levels`` (``by_level``'s keys, "0.9"; its counts, ``"values"``, skipped) of the levels that
+    end no central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
     share at or below is their only check, shown per series beside the intervals' coverage (decision 1892)."""
-    names = [name for name in levels if name != "values"]
+    names = [name for name, each in levels.items() if isinstance(each, dict)]  # a level's block; not its counts
     paired = {name for lo, hi, _ in metrics.interval_pairs(names) for name in (lo, hi)}  # its rule, not a copy (9964)
     return [name for name in names if name not in paired or float(name) == 0.5]
 

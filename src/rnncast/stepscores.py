@@ -25,12 +25,14 @@ STEPWISE = ("y_true", "y_pred", "filled", "absent", "zeroed")  # the arrays with
 
 
 def step_of(wf: WindowForecasts, h: int, intervals: bool = False) -> WindowForecasts:
-    """The point forecasts of step ``h`` (0 = one step ahead) alone, every [W, H, ...] array cut to [W, 1, ...],
-    without the intervals (``SCORES`` reads none), or with the model's and the baselines' cut too (``intervals``)."""
+    """The point forecasts of step ``h`` (0 = one step ahead) alone, every [W, H, ...] array cut to [W, 1, ...] and
+    ``target_rows`` moved to that step's row, without the intervals (``SCORES`` reads none), or with the model's and the
+    baselines' cut too (``intervals``)."""
     cut = lambda a: None if a is None else a[:, h : h + 1]  # noqa: E731
     arrays = {name: cut(getattr(wf, name)) if name in STEPWISE else getattr(wf, name) for name in WINDOW_ARRAYS}
     bands = {"quantiles": cut(wf.quantiles), "levels": wf.levels, "baseline_quantiles": {
         k: cut(v) for k, v in wf.baseline_quantiles.items()}} if intervals else {"quantiles": None}
+    arrays["target_rows"] = np.asarray(wf.target_rows) + h  # the row of the step's own target in its series
     return WindowForecasts(**{**arrays, **bands}, baselines={k: cut(v) for k, v in wf.baselines.items()},
                            time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets)
 
