@@ -33,6 +33,8 @@ def test_a_label_names_its_baseline_and_an_unknown_one_keeps_its_drawing_positio
     assert baselinelooks.key("baseline: seasonal naive (season 24)") == "seasonal"
     assert baselinelooks.key("baseline: training mean") == baselinelooks.key("mean") == "mean"
     assert baselinelooks.key("baseline: drift") is None
+    assert baselinelooks.key("baseline: climatology ('A' only)") == "climatology"  # a figure's note (decision 1944)
+    assert baselinelooks.key("baseline: repeat the last value ('A', 'B' only) (under the model's line)") == "repeat"
     assert baselinelooks.look("baseline: drift", [1.0, 2.0], 1)["color"] == baselinelooks.STYLES["mean"]["color"]
     assert baselinelooks.look("baseline: climatology", [1.0], 0)["marker"] == "v"  # a lone point marked in its own mark
 

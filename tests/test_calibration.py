@@ -83,6 +83,31 @@ def test_a_coverage_of_few_values_is_written_as_a_count():
     assert share_text(0.8509, {}) == "85.09%"  # no count known: as before
 
 
+def test_unpaired_pairs_levels_by_metrics_interval_pairs_own_rule():
+    """r36r4: ``unpaired`` copied ``interval_pairs``' rounding; now it calls it, so the by-series ≤q columns and the
+    interval columns agree on which levels are paired, 0.30000000000000004 beside 0.7 too (decision 1946)."""
+    import numpy as np
+
+    from rnncast import calibration, metrics
+
+    for levels in ([0.1, 0.3, 0.5, 0.7, 0.9], list(np.linspace(0.1, 0.9, 5)), [1 / 3, 0.5, 2 / 3, 0.95]):
+        names = [f"{float(q):g}" for q in levels]
+        paired = {f"{float(q):g}" for lo, hi, _ in metrics.interval_pairs(levels) for q in (lo, hi)}
+        assert calibration.unpaired(dict.fromkeys(names, {})) == [n for n in names if n not in paired or n == "0.5"]
+    assert calibration.unpaired({**dict.fromkeys(["0.3", "0.5", "0.7", "0.95"], {}), "values": 9, "moments": 5}) == [
+        "0.5", "0.95"]  # by_level's counts are no levels
+
+
+def test_a_far_levels_share_is_said_alike_by_each_caller():
+    from rnncast.calibration import far_share, level_share_text
+
+    strict = {"level": "0.5", "below": 0.75, "tied": 0.15, "strict": True}
+    assert far_share(strict) == pytest.approx(0.6)
+    assert level_share_text(strict) == "60.0% of the actuals strictly below it"
+    assert level_share_text({"level": "0.9", "below": 0.854, "tied": 0.0}, "its values") == (
+        "85.4% of its values at or below it")
+
+
 def test_unpaired_names_the_levels_that_end_no_interval():
     """The levels whose share at or below is their only check, shown per series (decision 1892): 0.5 always."""
     from rnncast import calibration

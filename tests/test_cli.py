@@ -495,6 +495,16 @@ def test_a_list_flag_given_space_separated_values_says_the_comma_spelling(capsys
     assert err == f"rnncast {argv[0]}: error: {said}\n"
 
 
+def test_a_flag_of_one_column_in_the_command_run_keeps_argparses_line_naming_that_command(capsys):
+    """r36r4: ``bench ltsf --target OT HUFL`` was told to write --target OT,HUFL (fit's --target takes a list, ltsf's
+    one column), which then failed, under "rnncast bench:" (decision 1945)."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["bench", "ltsf", "--data", "d.csv", "--target", "OT", "HUFL"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == ("rnncast bench ltsf: error: unrecognized arguments: HUFL (rnncast bench ltsf "
+                                       "--help lists what is accepted)\n")
+
+
 def test_a_stray_word_after_no_list_flag_keeps_argparses_line(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["fit", "d.csv", "--target", "y", "--epochs", "1", "stray"])

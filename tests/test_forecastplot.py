@@ -642,3 +642,18 @@ def test_a_baseline_some_series_lack_is_drawn_and_named_only_where_it_is():
     assert not any("climatology" in label for label in rows["B"])
     assert "baseline: climatology ('A' only)" in rows["A"]
     assert "baseline: climatology ('A' only)" in legend(fig.axes[0])  # the legend beside the first row, whichever
+
+
+def test_a_baseline_named_for_its_rows_keeps_its_own_look_and_a_later_rows_entry_stays_in_the_legend():
+    """r36r4: "baseline: climatology ('A' only)" named no baseline ``baselinelooks.key`` knew, so it was drawn in the
+    third look, the seasonal naive's orange dash-dot; and a later row alone drawing it, with "(under the model's
+    line)" added, lost its legend entry (decision 1944)."""
+    from conftest import yearly_stations
+    from rnncast.baselinelooks import STYLES
+    for first, second, named in (("2015-01-01", "2018-06-01", "'A'"), ("2018-06-01", "2015-01-01", "'B'")):
+        data = yearly_stations({"A": first, "B": second})
+        model = Forecaster(**{**TINY, "epochs": 1, "lookback": 7}).fit(data, target="y", id_col="id")
+        fig = forecast_plot(model, data, {"model": model})
+        lines = [line for ax in fig.axes for line in ax.get_lines() if "climatology" in str(line.get_gid())]
+        assert lines and all(line.get_color() == STYLES["climatology"]["color"] for line in lines)
+        assert f"baseline: climatology ({named} only)" in legend(fig.axes[0])  # beside the first row, whichever has it

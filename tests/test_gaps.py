@@ -310,7 +310,7 @@ def test_a_panels_missing_rows_are_said_by_series_the_longest_run_first(caplog):
         load_panel(pd.concat([b, c]), "y", id_col="ward", fill_gaps=True, fill="ffill")
     warned = [r.getMessage() for r in caplog.records]
     assert warned[0].startswith("62 rows are missing from the 'D' calendar in 2 series (series 'C': 59 rows, one run, "
-                                "2026-01-01 to 2026-02-28; series 'B': 3 rows in 3 runs, the longest 1 row at "
+                                "2026-01-01 to 2026-02-28; series 'B': 3 rows in 3 runs of 1 row, the first at "
                                 "2025-11-06); ")
     assert warned[1] == ("fill_gaps inserted 62 missing rows (series 'C': 59 rows, one run, 2026-01-01 to 2026-02-28; "
-                         "series 'B': 3 rows in 3 runs, the longest 1 row at 2025-11-06)")
+                         "series 'B': 3 rows in 3 runs of 1 row, the first at 2025-11-06)")

@@ -404,7 +404,9 @@ def test_written_zero_counts_the_point_forecasts_and_each_quantile_level_in_one_
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         text = negatives.written_zero(low, (0.1, 0.5, 0.9))
     assert text == ("none of the 6 test point forecasts but 3 of the 6 0.1 quantiles were below 0 and are written as 0 "
-                    "(and scored so), as nonnegative=True (--nonnegative) asks") and caplog.text.count("\n") == 1
+                    "(and scored so), as nonnegative=True (--nonnegative, given at fit) asks") and caplog.text.count(
+        "\n") == 1  # evaluate has no --nonnegative: the fit's (r36r4, decision 1947)
+    assert negatives.written_zero(low, (0.1, 0.5, 0.9), "backtest").endswith("(--nonnegative) asks")  # its own flag
     low[1, 0, 0, :] = True
     assert negatives.written_zero(low, (0.1, 0.5, 0.9), "", "-2.5") == (
         "1 of the 6 point forecasts, 4 of the 6 0.1 quantiles, 1 of the 6 0.9 quantiles were below 0 and are written "

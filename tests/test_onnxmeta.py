@@ -161,3 +161,14 @@ def test_names_and_ids_are_written_as_they_are_not_as_u_escapes():
     assert meta["x_columns"] == '["매출(원)", "기온"]' and meta["targets"] == '["매출(원)"]'
     assert meta["features"] == '["기온"]' and meta["series"] == '["007", "가게"]'
     assert all("\\u" not in str(value) for value in meta.values())
+
+
+def test_the_verdict_units_description_says_a_wide_tables_series_are_scaled_as_units_for_has_them():
+    """r36r4: the description said "original (one target of data without an id column)", and a wide table of several
+    series, no id column, has scaled units (decision 1947)."""
+    from rnncast.onnxmeta import METADATA
+    from rnncast.verdicts import units_for
+
+    original, scaled = METADATA["verdict_units"].split("), or scaled (")
+    assert units_for("wide", 1) == "scaled" and "a wide table's series" in scaled
+    assert units_for("single", 1) == "original" and "one target of one series" in original

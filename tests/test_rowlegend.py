@@ -19,6 +19,19 @@ def test_a_mark_only_a_later_row_draws_is_named_once_and_other_later_labels_are_
     assert axes[1].get_legend() is None
 
 
+def test_a_carried_label_a_later_row_adds_a_note_to_is_listed_once_without_that_rows_note():
+    """r36r4: a later row's "baseline: climatology ('B' only) (under the model's line)" did not equal the carried
+    label and was left out of the legend (decision 1944); the note is that row's, the entry the carried label."""
+    axes = Figure().subplots(3, 1)
+    axes[0].plot([0, 1], label="actual")
+    axes[1].plot([0, 1], label="baseline: climatology ('B', 'C' only) (under the model's line)")
+    axes[2].plot([0, 1], label="baseline: climatology ('B', 'C' only)")
+    axes[2].plot([0, 1], label="baseline: climatology ('B', 'C' only) extra")  # no bracket: another label, not carried
+    legend_beside(axes, ("baseline: climatology ('B', 'C' only)",))
+    assert [t.get_text() for t in axes[0].get_legend().get_texts()] == [
+        "actual", "baseline: climatology ('B', 'C' only)"]
+
+
 def test_the_legend_is_readable_at_the_pages_width():
     """t32t5's MED-5: the legend, 8 pt in a PNG 1,100 px wide at 110 dpi, was about 5 px on a page 650 px wide and
     4.5 pt printed; at 9 pt (110 dpi) it is about 10 pt where the page draws the picture near its own width."""

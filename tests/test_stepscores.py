@@ -24,6 +24,7 @@ def test_a_step_is_every_window_cut_to_that_lead():
     one = step_of(wf, 2)
     assert one.y_true.shape == (4, 1, 1) and np.array_equal(one.y_pred, wf.y_pred[:, 2:3])
     assert np.array_equal(one.baselines["repeat"], wf.baselines["repeat"][:, 2:3]) and one.quantiles is None
+    assert np.array_equal(one.target_rows, wf.target_rows + 2)  # the step's own row: its time, once per series
 
 
 def test_each_step_scores_its_own_errors_and_a_worse_lead_scores_worse():
@@ -99,3 +100,47 @@ def test_a_quantile_models_steps_hold_pinball_and_each_levels_share_at_or_below(
         assert entry["model"]["by_level"] == alone["by_level"]  # one function, the same values
         assert entry["repeat"]["pinball"] > 0 and entry["repeat"]["by_level"]["values"] == 50
     assert "pinball" not in by_step(_wf(), None)[0]["model"]  # a point model's steps as before
+
+
+def _banded(y, q, bands, series):
+    return WindowForecasts(np.arange(len(y)), np.arange(len(y)) + 5, y, q[..., 1], {"repeat": y + 0.2}, None,
+                           series=series, ids=["a", "b"], targets=["y"], quantiles=q, levels=(0.1, 0.5, 0.9),
+                           baseline_quantiles={"repeat": bands})
+
+
+def test_a_baseline_without_a_band_for_one_series_is_scored_each_step_on_the_values_it_has_one_for():
+    """r36r4: series 'b' had too few training errors for a repeat band (NaN, ``bandcounts``); the overall block scored
+    repeat's intervals on series 'a' (pinball 0.136), and every step said pinball NaN and each level's share NaN
+    beside ``values`` 40 (decision 1943)."""
+    from rnncast.evaluation import scores
+    rng = np.random.default_rng(0)
+    y, series = rng.normal(size=(40, 2, 1)), np.repeat([0, 1], 20)
+    q = np.sort(np.stack([y - 1, y, y + 1], -1) + rng.normal(0, 0.5, (40, 2, 1, 3)), axis=-1)
+    bands = q + 0.3
+    bands[series == 1] = np.nan
+    wf, scales = _banded(y, q, bands, series), np.ones((40, 1))
+    for h, entry in enumerate(by_step(wf, scales)):
+        alone = scores(step_of(wf, h, intervals=True), scales)  # the overall block's scorer on this step alone
+        block = entry["repeat"]
+        assert np.isfinite(block["pinball"]) and block["by_level"]["values"] == 20
+        assert all(np.isfinite(level["below"]) for level in block["by_level"].values() if isinstance(level, dict))
+        assert block["intervals_left_out"]["series"] == 1 and block["intervals_left_out"]["values"] == 20
+        for name in ("model", "repeat"):
+            own = {k: v for k, v in entry[name].items() if k not in SCORES}  # pinball, coverages, by_level, left out
+            assert own and own == {k: alone[name][k] for k in own}
+
+
+def test_a_series_that_stays_put_counts_each_steps_shares_in_scaled_units_as_the_overall_block_does():
+    """r36r4: a series flat at 0.7 whose levels repeat it; in original units each level lands a float32 step below
+    0.7, so by_step said 0% at or below every level where the overall block, counting on the scaled windows, said
+    100% (decision 1943)."""
+    from rnncast.evaluation import scores
+    y, put = np.full((20, 2, 1), 0.7), np.zeros((20, 2, 1, 3))
+    q = np.full((20, 2, 1, 3), float(np.float32(0.7)))
+    wf, wf_scaled = _banded(y, q, q, np.zeros(20, np.int64)), _banded(y * 0, put, put, np.zeros(20, np.int64))
+    overall = scores(wf, np.ones((20, 1)), wf_scaled)["model"]
+    for entry in by_step(wf, np.ones((20, 1)), wf_scaled):
+        for block in (entry["model"], entry["repeat"]):
+            assert [block["by_level"][k]["below"] for k in ("0.1", "0.5", "0.9")] == [1.0, 1.0, 1.0]
+        assert entry["model"]["coverage_80"] == overall["coverage_80"] == 1.0
+    assert [overall["by_level"][k]["below"] for k in ("0.1", "0.5", "0.9")] == [1.0, 1.0, 1.0]

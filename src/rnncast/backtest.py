@@ -205,7 +205,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
     }
-    metrics.update(by_step=by_step(wf, scales),  # each lead 1 .. H, pooled over windows and series (decision 1660)
+    metrics.update(by_step=by_step(wf, scales, wf_scaled),  # each lead 1 .. H, pooled over windows and series (decision 1660)
                    **({"by_step_scaled": by_step(wf_scaled, None)} if units == "scaled" else {}),  # the verdict's (decision 1726)
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too

@@ -20,10 +20,12 @@ MARKS = {"repeat": "s", "mean": "D", "seasonal": "^", "climatology": "v"}  # a l
 
 def key(label: str) -> str | None:
     """The baseline a legend label names (``plots.baseline_label``): "baseline: seasonal naive (season 7)" ->
-    "seasonal"; a key itself ("mean") -> itself; None for a name no baseline has."""
+    "seasonal", and a label a figure added to in brackets likewise ("baseline: climatology ('A' only)" ->
+    "climatology": ``forecastplot``'s rows that alone draw it, decision 1944); a key itself ("mean") -> itself; None for
+    a name no baseline has."""
     if label in STYLES:
         return label
-    name = label.removeprefix("baseline: ").split(" (season ")[0]
+    name = label.removeprefix("baseline: ").split(" (")[0]  # no baseline's name holds " ("
     return next((k for k, text in baselines.NAMES.items() if text == name), None)
 
 

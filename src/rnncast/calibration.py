@@ -62,12 +62,12 @@ def moments(wf) -> np.ndarray:
 
 
 def unpaired(levels) -> list[str]:
-    """The names among ``levels`` (``by_level``'s keys, "0.9"; its ``"values"`` skipped) of the levels that end no
-    central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
+    """The names among ``levels`` (``by_level``'s keys, "0.9"; its counts, ``"values"``, skipped) of the levels that
+    end no central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
     share at or below is their only check, shown per series beside the intervals' coverage (decision 1892)."""
-    names = [name for name in levels if name != "values"]
-    given = {round(float(name), 6) for name in names}
-    return [name for name in names if float(name) == 0.5 or round(1 - float(name), 6) not in given]
+    names = [name for name, each in levels.items() if isinstance(each, dict)]  # a level's block; not its counts
+    paired = {name for lo, hi, _ in metrics.interval_pairs(names) for name in (lo, hi)}  # its rule, not a copy (9964)
+    return [name for name in names if name not in paired or float(name) == 0.5]
 
 
 def share_text(share: float, scores: dict, where: str = "") -> str:
@@ -132,15 +132,27 @@ def far_levels(model: dict) -> list[dict]:
     return far
 
 
+def far_share(far: dict) -> float:
+    """The share (0 to 1) of a ``far_levels`` entry that is far from its level: strictly below it where ``strict``
+    (the ties leave the level too high all the same), else at or below it."""
+    return far["below"] - far["tied"] if far.get("strict") else far["below"]
+
+
+def level_share_text(far: dict, of: str = "the actuals") -> str:
+    """"13.0% of the actuals at or below it", or "60.0% of the actuals strictly below it" where ``strict``: the far
+    share of a ``far_levels`` entry (``far_share``), of ``of``, as ``far_from_level`` and the by-series line say it."""
+    return f"{100 * far_share(far):.1f}% of {of} {'strictly below' if far.get('strict') else 'at or below'} it"
+
+
 def _level_said(far: dict) -> str:
     """"0.1 had 13.0% of the actuals at or below it, not 10%" (""0.5 had 60.0% of the actuals strictly below it (75.0%
     at or below, 15.0% equal to it), not 50%" where the ties leave it too high all the same)."""
     level = f"{100 * float(far['level']):.3g}%"
     if far.get("strict"):
-        return (f"{far['level']} had {100 * (far['below'] - far['tied']):.1f}% of the actuals strictly below it "
-                f"({100 * far['below']:.1f}% at or below, {100 * far['tied']:.1f}% equal to it), not {level}")
+        return (f"{far['level']} had {level_share_text(far)} ({100 * far['below']:.1f}% at or below, "
+                f"{100 * far['tied']:.1f}% equal to it), not {level}")
     tied = f" ({100 * far['tied']:.1f}% equal to it)" if far.get("tied") else ""
-    return f"{far['level']} had {100 * far['below']:.1f}% of the actuals at or below it{tied}, not {level}"
+    return f"{far['level']} had {level_share_text(far)}{tied}, not {level}"
 
 
 def far_from_level(model: dict) -> str:

@@ -197,15 +197,25 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
     result.update({name: one(p)[0] for name, p in wf.baselines.items()})
-    for name, bands in wf.baseline_quantiles.items():  # a baseline's intervals: its training errors' quantiles
+    for name in wf.baseline_quantiles:  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
-            mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
-            result[name].update(interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands)))
-            if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909:
-                    k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # the model's
-                    wf.unlearned):  # and why: too few training windows or the fit's rows not in the data (decision 1932)
-                result[name][bandcounts.KEY] = left  # scores on the values the baseline has an interval for too
+            result[name].update(baseline_interval_scores(wf, scaled, name))
     return result, r2_series
+
+
+def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None, name: str) -> dict:
+    """``interval_scores`` of the baseline ``name``'s intervals (``wf.baseline_quantiles[name]`` [W, H, T, Q]) on the
+    values scored that it is given for (``bandcounts.kept``, decision 1876), their shares counted on ``scaled`` where
+    given, with ``bandcounts.KEY`` (what was left out, the model's scores on the rest: decision 1909) where some were:
+    the overall block's and each step's (``stepscores``, decision 1943)."""
+    bands, kept = wf.baseline_quantiles[name], scored(wf)
+    mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
+    result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands))
+    if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909: the model's
+            k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # scores on the values
+            wf.unlearned):  # and why: too few training windows or the fit's rows not in the data (decision 1932)
+        result[bandcounts.KEY] = left  # the baseline has an interval for too
+    return result
 
 
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None,

@@ -15,8 +15,9 @@ SHOWN = 3  # series named, the most rows missing first; the rest counted
 
 
 def by_series(given_id, codes, after, stamps, steps, day, fmt: str | None = None) -> str:
-    """"series 'C': 59 rows, one run, 2026-02-01 to 2026-03-31; series 'B': 3 rows in 3 runs, the longest 1 row at
-    2025-11-20; series 'D': 1 row at 2025-01-03": of the rows missing after each row (``after`` [N], within its series ``codes`` [N] at calendar step
+    """"series 'C': 59 rows, one run, 2026-02-01 to 2026-03-31; series 'B': 4 rows in 3 runs, the longest 2 rows,
+    2025-11-20 to 2025-11-21; series 'E': 3 rows in 3 runs of 1 row, the first at 2025-11-20; series 'D': 1 row at
+    2025-01-03": of the rows missing after each row (``after`` [N], within its series ``codes`` [N] at calendar step
     ``steps`` [N]; ``stamps(codes, steps)`` their times), each series' count and its longest run (the first of equals),
     the ``SHOWN`` series missing the most (the first in the data among equals), then "and 4 more series (12 rows)".
     ``given_id(code)``: the series' id as given; ``day``: the data's times all at midnight (dates alone); ``fmt``: the
@@ -36,6 +37,7 @@ def by_series(given_id, codes, after, stamps, steps, day, fmt: str | None = None
         dates = (f", {shown(start, day, fmt)} to {shown(end, day, fmt)}" if counts[g] > 1 else
                  f" at {shown(start, day, fmt)}")
         run = (f", one run{dates}" if len(mine) == 1 and counts[g] > 1 else dates if len(mine) == 1 else
+               f" in {len(mine)} runs of 1 row, the first{dates}" if counts[g] == 1 else  # none longest (9965)
                f" in {len(mine)} runs, the longest {counted(int(counts[g]), 'row')}{dates}")
         said.append(f"series {given_id(int(ids[k]))!r}: {counted(int(totals[k]), 'row')}{run}")
     if len(order) > SHOWN:

@@ -63,7 +63,8 @@ def written_zero(low: np.ndarray, levels=(), doing: str = "test", least: str | N
     [W, H, T] (True: below 0) or, for a model of the quantile ``levels``, [W, H, T, Q], the point forecast their
     median, each other level counted apart ("none of the 6240 test point forecasts but 2708 of the 6240 0.1
     quantiles were below 0 and are written as 0 ..."); ``doing``: the forecasts' kind ("" for predict's, which are
-    written, not scored); ``least``: the least forecast before the clip, where known. Returns the warning, or None
+    written, not scored); ``least``: the least forecast before the clip, where known. The flag is said "given at fit"
+    but for a backtest's, which takes it (evaluate has no --nonnegative: decision 1947). Returns the warning, or None
     where none was below 0 (decisions 1578, 1895)."""
     middle = list(levels).index(0.5) if levels else None
     point = low if middle is None else low[..., middle]
@@ -75,7 +76,7 @@ def written_zero(low: np.ndarray, levels=(), doing: str = "test", least: str | N
     head = f"{below or 'none'} of the {per} {doing + ' ' if doing else ''}point forecasts"
     joint = (", " if below else " but ") if others else ""
     scored = " (and scored so)" if doing else ""
-    given = ", given at fit" if not doing else ""
+    given = "" if doing == "backtest" else ", given at fit"  # backtest takes the flag; evaluate, predict read the fit's
     text = (f"{head}{joint}{', '.join(others)} were below 0 and are written as 0{scored}, as nonnegative=True "
             f"(--nonnegative{given}) asks{f' (the least {least})' if least is not None else ''}")
     log.warning("%s", text)

@@ -47,8 +47,9 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "scale)", "test_by_target": "each target's test scores in its own original units, a JSON list in targets order of "
     "{\"mse\", \"mae\", \"mase\"} (null where no number)", "beats_baselines": "'true' where the model beat every "
     "baseline on test MSE beyond chance (the run's verdict, in verdict_units), 'false' where not", "verdict_units": "the "
-    "units the verdict compared MSEs in: original (one target of data without an id column), or scaled (each target "
-    "and series scaled by its training rows, so none outweighs another by its units: several targets, an id column)"}
+    "units the verdict compared MSEs in: original (one target of one series, read without an id column or a wide "
+    "table's series), or scaled (several targets, an id column or a wide table's series: each target and series "
+    "scaled by its training rows, so none outweighs another by its units)"}  # verdicts.units_for (decision 1947)
 OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", *modelcard.ONNX)  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 

@@ -59,12 +59,16 @@ def legend_again(axes) -> None:
 
 
 def _entries(axes, carried: tuple[str, ...]) -> dict:
-    """label -> handle of ``axes``' legend: the first's entries, then the ``carried`` labels only a later one draws."""
+    """label -> handle of ``axes``' legend: the first's entries, then the ``carried`` labels only a later one draws,
+    matched with what that row added in brackets ("... ('A' only) (under the model's line)") and listed without it:
+    the note is that row's alone (decision 1944)."""
     pairs = {}
     for handle, label in zip(*axes[0].get_legend_handles_labels()):
         pairs.setdefault(label, handle)
+    within = lambda label, base: label == base or label.startswith(f"{base} (")  # noqa: E731
     for ax in axes[1:]:
         for handle, label in zip(*ax.get_legend_handles_labels()):
-            if label in carried:
-                pairs.setdefault(label, handle)
+            base = next((c for c in carried if within(label, c)), None)
+            if base is not None and not any(within(listed, base) for listed in pairs):
+                pairs[base] = handle
     return pairs

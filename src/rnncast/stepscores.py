@@ -6,27 +6,34 @@ over the [W, H, T] errors rather than by scoring each step's windows whole (deci
 units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
 MAE in the scaled units too (decision 1726: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
 forecasts.csv's of that ``step_ahead``. A model of quantiles adds, for the model and each baseline with intervals, each
-step's mean pinball loss over the levels and ``by_level`` (each level's share of the actuals at or below it, of those
-equal to it, its pinball loss, and the values scored: ``calibration.by_level``, decision 1896), so
-that "is the 0.95 quantile 14 days ahead right?" is read off, not recomputed from forecasts.csv."""
+step's interval scores (decision 1896): the mean pinball loss over the levels, each central interval's coverage and
+``by_level`` (each level's share of the actuals at or below it, of those equal to it, its pinball loss, and the values
+scored), so that "is the 0.95 quantile 14 days ahead right?" is read off, not recomputed from forecasts.csv. They are
+the overall block's own scorer run on the step's windows (``evaluation.interval_scores``, a baseline's through
+``evaluation.baseline_interval_scores``: the values its interval is given for, the shares counted in scaled units where
+the overall block counts them so, decision 1943), so a step and the overall block never count one value two ways."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnncast.calibration import by_level as level_scores
+from rnncast.evaluation import baseline_interval_scores, interval_scores
 from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts, scored
 
 SCORES = ("mse", "mae", "mase")  # each step's: the errors a hub compares by lead, in original units (MASE: none)
 STEPWISE = ("y_true", "y_pred", "filled", "absent", "zeroed")  # the arrays with a horizon axis [W, H, ...]
 
 
-def step_of(wf: WindowForecasts, h: int) -> WindowForecasts:
-    """The point forecasts of step ``h`` (0 = one step ahead) alone, every [W, H, ...] array cut to [W, 1, ...],
-    without the intervals (``SCORES`` reads none)."""
+def step_of(wf: WindowForecasts, h: int, intervals: bool = False) -> WindowForecasts:
+    """The point forecasts of step ``h`` (0 = one step ahead) alone, every [W, H, ...] array cut to [W, 1, ...] and
+    ``target_rows`` moved to that step's row, without the intervals (``SCORES`` reads none), or with the model's and the
+    baselines' cut too (``intervals``)."""
     cut = lambda a: None if a is None else a[:, h : h + 1]  # noqa: E731
     arrays = {name: cut(getattr(wf, name)) if name in STEPWISE else getattr(wf, name) for name in WINDOW_ARRAYS}
-    return WindowForecasts(**{**arrays, "quantiles": None}, baselines={k: cut(v) for k, v in wf.baselines.items()},
+    bands = {"quantiles": cut(wf.quantiles), "levels": wf.levels, "baseline_quantiles": {
+        k: cut(v) for k, v in wf.baseline_quantiles.items()}} if intervals else {"quantiles": None}
+    arrays["target_rows"] = np.asarray(wf.target_rows) + h  # the row of the step's own target in its series
+    return WindowForecasts(**{**arrays, **bands}, baselines={k: cut(v) for k, v in wf.baselines.items()},
                            time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets)
 
 
@@ -40,14 +47,15 @@ def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
         return np.where(has, each, 0.0).sum(axis=1) / has.sum(axis=1)
 
 
-def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
-    """``[{"step": 1, "model": {"mse", "mae", "mase"[, "pinball", "by_level"]}, "repeat": {...}, ...}, ...]``, one entry per step ahead of
-    ``wf`` [W, H, T] (its units: original, or scaled for ``by_step_scaled``; ``scales`` [W, T] each window's MASE
-    denominator, None: no MASE, each entry's MSE and MAE alone), in the order of the overall block's forecasters; a
-    step with no value scored has NaN scores, as a window's do. Where ``wf`` has quantiles, the model and each
-    baseline with intervals (``baseline_quantiles``) add ``pinball`` (the mean over the levels, in ``wf``'s units) and
-    ``by_level`` (``{"0.9": {"below", "tied", "pinball"}, ..., "values"}``, shares 0 to 1, counted in ``wf``'s
-    units)."""
+def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForecasts | None = None) -> list[dict]:
+    """``[{"step": 1, "model": {"mse", "mae", "mase"[, "pinball", "coverage_80", "by_level"]}, "repeat": {...}, ...}, ...]``,
+    one entry per step ahead of ``wf`` [W, H, T] (its units: original, or scaled for ``by_step_scaled``; ``scales``
+    [W, T] each window's MASE denominator, None: no MASE, each entry's MSE and MAE alone), in the order of the overall
+    block's forecasters; a step with no value scored has NaN scores, as a window's do. Where ``wf`` has quantiles, the
+    model and each baseline with intervals (``baseline_quantiles``) add that step's ``evaluation.interval_scores``
+    (pinball in ``wf``'s units, coverages and ``by_level``'s shares 0 to 1 counted on ``scaled`` where given, the same
+    windows in scaled units, as the overall block counts them; a baseline's on the values its interval is given for,
+    with ``intervals_left_out`` where some were: ``evaluation.baseline_interval_scores``)."""
     y_true = np.asarray(wf.y_true, dtype=np.float64)
     kept = scored(wf)
     keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
@@ -64,12 +72,12 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None) -> list[dict]:
                                 / scaled_keep.sum(axis=(0, 2)),)
     steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
              for h in range(y_true.shape[1])]
-    bands = {"model": wf.quantiles, **wf.baseline_quantiles} if wf.quantiles is not None else {}
-    for name, q in bands.items():  # each step's quantile scores (decision 1896)
-        q = np.asarray(q, dtype=np.float64)  # [W, H, T, Q]
-        for h, entry in enumerate(steps):
+    if wf.quantiles is None:
+        return steps
+    for h, entry in enumerate(steps):  # each step's interval scores, by the overall block's scorer (decisions 1896, 1943)
+        one, mine = step_of(wf, h, intervals=True), None if scaled is None else step_of(scaled, h, intervals=True)
+        entry["model"].update(interval_scores(one, mine))
+        for name in wf.baseline_quantiles:
             if name in entry:
-                levels = level_scores(y_true[:, h], q[:, h], wf.levels, keep[:, h])
-                losses = [each["pinball"] for level, each in levels.items() if level != "values"]
-                entry[name].update(pinball=float(np.mean(losses)), by_level=levels)
+                entry[name].update(baseline_interval_scores(one, mine, name))
     return steps

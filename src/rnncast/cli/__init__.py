@@ -91,9 +91,10 @@ def _parse_and_run(argv: list[str] | None) -> int:
         parser = build_parser()
         args, extras = parser.parse_known_args(argv)
         if extras:  # words no flag took: several values given to a flag of one comma-separated value (decision 1894)
-            misuse = list_misuse(parser, sys.argv[1:] if argv is None else list(argv), extras)
+            ran = ran_parser(parser, args)  # "rnncast bench ltsf": its flags alone, its name (decision 1945)
+            misuse = list_misuse(ran, sys.argv[1:] if argv is None else list(argv), extras)
             if misuse:
-                print(f"{parser.prog} {args.command}: error: {misuse}", file=sys.stderr)
+                print(f"{ran.prog}: error: {misuse}", file=sys.stderr)
                 return EXIT_BAD_INPUT
             parser.parse_args(argv)  # argparse's "unrecognized arguments" for any other stray word (exits 2)
         from rnncast.version import COMMAND_LINE
@@ -138,22 +139,29 @@ def on_off_misuse(argv: list[str]) -> str | None:
     return None
 
 
+def ran_parser(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the command ``args`` were parsed for, down every level of subcommands (``rnncast bench ltsf``'s
+    for ``bench ltsf ...``), whose ``prog`` names it; ``parser`` itself where it has no subcommands."""
+    while True:
+        sub = next((action for action in parser._actions if action.nargs == argparse.PARSER), None)
+        if sub is None or getattr(args, sub.dest, None) not in sub.choices:
+            return parser
+        parser = sub.choices[getattr(args, sub.dest)]
+
+
 def list_misuse(parser, argv: list[str], extras: list[str]) -> str | None:
     """A flag of one comma-separated value given space-separated ones (``--quantiles 0.5 0.9 0.95``,
     ``--future-covariates electives holiday``): argparse takes the first and says only "unrecognized arguments: 0.9
     0.95"; this line names the flag and the spelling to write. Only where the stray words ``extras`` (those no flag
     took) are exactly the words right after such a flag's value; else None, argparse's line stands (decision 1894).
-    Such flags: a column flag (``argparsing.ColumnNames``, COLS) and ``--quantiles`` (LEVELS)."""
+    Such flags: a column flag (``argparsing.ColumnNames``, COLS) and ``--quantiles`` (LEVELS), of ``parser`` alone,
+    the command run (``ran_parser``): ``bench ltsf --target`` takes one column, fit's several (decision 1945)."""
     from rnncast.argparsing import NEGATIVE_NUMBER, ColumnNames
 
     flags = {}  # flag: whether it names columns (and may be repeated, one name each)
-    parsers = [parser]
-    while parsers:  # every command's, and bench's own commands'
-        each = parsers.pop()
-        for action in each._actions:
-            if isinstance(action, ColumnNames) or action.metavar == "LEVELS":
-                flags.update({f: isinstance(action, ColumnNames) for f in action.option_strings if f.startswith("--")})
-            parsers += list((action.choices or {}).values()) if action.nargs == argparse.PARSER else []
+    for action in parser._actions:
+        if isinstance(action, ColumnNames) or action.metavar == "LEVELS":
+            flags.update({f: isinstance(action, ColumnNames) for f in action.option_strings if f.startswith("--")})
     for i, token in enumerate(argv):
         if token == "--":
             return None

@@ -228,17 +228,17 @@ def worst_levels(series: dict, levels: list[str]) -> str | None:
     ...)": for each of ``levels`` (those that end no interval), the series whose model's share at or below it is
     furthest from the level, among those a binomial test of the misses puts far (``calibration.far_levels``, ties
     counted as a range), as ``worst_coverage`` names an interval's; None where none is far off (decision 1892)."""
-    said = []
-    for level in levels:
-        far = [(abs((f["below"] - f["tied"] if f.get("strict") else f["below"]) - float(level)), name, f)
-               for name, block in series.items() for f in calibration.far_levels(block["model"]) if f["level"] == level]
+    said, by_level = [], {level: [] for level in levels}
+    for name, block in series.items():  # each series' levels tested once (decision 1946)
+        for f in calibration.far_levels(block["model"]):
+            if f["level"] in by_level:
+                by_level[f["level"]].append((abs(calibration.far_share(f) - float(f["level"])), name, f))
+    for level, far in by_level.items():
         if not far:
             continue
         _, name, f = max(far, key=lambda each: each[0])
-        share = (f"{100 * (f['below'] - f['tied']):.1f}% of its values strictly below it" if f.get("strict") else
-                 f"{100 * f['below']:.1f}% of its values at or below it")
-        said.append(f"{level} in series {name!r}, {share} ({len(far)} of {len(series)} series far from "
-                    f"{100 * float(level):.3g}%)")
+        said.append(f"{level} in series {name!r}, {calibration.level_share_text(f, 'its values')} ({len(far)} of "
+                    f"{len(series)} series far from {100 * float(level):.3g}%)")
     if not said:
         return None
     return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by a binomial "
