@@ -66,7 +66,7 @@ def unpaired(levels) -> list[str]:
     end no central interval, as ``metrics.interval_pairs`` pairs them (no 1 - q among the levels; 0.5 always): those whose
     share at or below is their only check, shown per series beside the intervals' coverage (decision 1892)."""
     names = [name for name, each in levels.items() if isinstance(each, dict)]  # a level's block; not its counts
-    paired = {name for lo, hi, _ in metrics.interval_pairs(names) for name in (lo, hi)}  # its rule, not a copy (9964)
+    paired = {name for lo, hi, _ in metrics.interval_pairs(names) for name in (lo, hi)}  # its rule, not a copy (decision 1946)
     return [name for name in names if name not in paired or float(name) == 0.5]
 
 

@@ -37,7 +37,7 @@ def by_series(given_id, codes, after, stamps, steps, day, fmt: str | None = None
         dates = (f", {shown(start, day, fmt)} to {shown(end, day, fmt)}" if counts[g] > 1 else
                  f" at {shown(start, day, fmt)}")
         run = (f", one run{dates}" if len(mine) == 1 and counts[g] > 1 else dates if len(mine) == 1 else
-               f" in {len(mine)} runs of 1 row, the first{dates}" if counts[g] == 1 else  # none longest (9965)
+               f" in {len(mine)} runs of 1 row, the first{dates}" if counts[g] == 1 else  # none longest (decision 1947)
                f" in {len(mine)} runs, the longest {counted(int(counts[g]), 'row')}{dates}")
         said.append(f"series {given_id(int(ids[k]))!r}: {counted(int(totals[k]), 'row')}{run}")
     if len(order) > SHOWN:
