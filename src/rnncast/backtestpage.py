@@ -22,7 +22,7 @@ BACKTEST_METRICS = ("mae", "rmse", "mase", "smape_pct")
 LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json before 2026-12 wrote it: every series lacks
 # its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
 SHORT_REASONS = {leftout.SHORT: "too short", leftout.BACKTEST: "too short",  # reasons, short (an older run's too)
-                 leftout.CUT: "too few rows at the cutoff"}
+                 **dict.fromkeys(leftout.CUTS, "too few rows at the cutoff")}
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out")  # a window's entry: these, then one score block per forecaster
 
 
@@ -137,8 +137,8 @@ def left_out(records: list[dict]) -> str:
     where every one is (an M4 panel's thousands too short were pages of names: decision 1708)."""
     records = leftout.reasoned(records)
     short = [d for d in records if d["reason"] in leftout.SHORTS]  # this backtest's words, or an older run's
-    cut = [d for d in records if d["reason"] == leftout.CUT]
-    held = [d for d in records if d["reason"] not in (*leftout.SHORTS, leftout.CUT)]  # heldrows.NO_STATIC
+    cut = [d for d in records if d["reason"] in leftout.CUTS]
+    held = [d for d in records if d["reason"] not in (*leftout.SHORTS, *leftout.CUTS)]  # heldrows.NO_STATIC
     each = [f"{d['id']} ({d['rows']} rows, needs {d['needed']})" for d in short[:NAMED]]
     said = [f"Too short to backtest, left out: {some(each, NAMED, total=len(short))}."] if short else []
     if cut:
