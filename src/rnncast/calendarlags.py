@@ -115,14 +115,17 @@ def misread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.nd
     return n, of
 
 
-def clause(n: int, of: int, season: int, where: str = "values scored") -> str:
+def clause(n: int, of: int, season: int, where: str = "values scored", by_calendar: bool = True) -> str:
     """"; the seasonal naive baseline reads a season of rows back, so 111 of the 553 values scored take their forecast
     from another time of the season (24 rows back is not 24 calendar steps across a missing one), while MASE's scale
     pairs the training values 24 calendar steps apart" for the gap warnings (``where``: what the ``of`` values are);
-    "" where none is misread."""
+    ``by_calendar`` False (a model saved before decision 1885, from data with missing rows, whose kept scale pairs
+    rows: decision 9948): "..., and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps"; "" where
+    none is misread."""
     if not n:
         return ""
+    scale = (f"while MASE's scale pairs the training values {season} calendar steps apart" if by_calendar else
+             "and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps")
     return (f"; the seasonal naive baseline reads a season of rows back, so {n} of the {of} {where} "
             f"take{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} forecast from another time of the season "
-            f"({season} rows back is not {season} calendar steps across a missing one), while MASE's scale pairs the "
-            f"training values {season} calendar steps apart")
+            f"({season} rows back is not {season} calendar steps across a missing one), {scale}")

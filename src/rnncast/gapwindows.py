@@ -119,7 +119,8 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     data_s = state.settings.data
     misread = calendarlags.clause(*calendarlags.misread(calendarcuts.placed_series(panel), panel.offsets, starts, series,
                                                         data_s.lookback, data_s.horizon, data_s.season),
-                                  data_s.season, "steps with an actual") if scored else ""  # decision 1885
+                                  data_s.season, "steps with an actual", state.scale_by == "calendar" or state.across_gaps is None
+                                  ) if scored else ""  # decisions 1885, 9948: a model of gapped data saved before, by rows
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
                 f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
                 f"any step its own data lacks), so these windows' steps are not the calendar's{misread}; {REMEDY}")

@@ -81,7 +81,7 @@ def weighed(state, index: np.ndarray, scaled: WindowForecasts) -> WindowForecast
                            {name: divide(b) for name, b in scaled.baselines.items()}, scaled.time, scaled.series,
                            scaled.ids, scaled.times, divide(scaled.quantiles), scaled.levels, scaled.targets,
                            scaled.filled, scaled.reads_later, scaled.absent,
-                           {name: divide(b) for name, b in scaled.baseline_quantiles.items()})
+                           {name: divide(b) for name, b in scaled.baseline_quantiles.items()}, step=scaled.step)
 
 
 def window_spreads(state, wf: WindowForecasts) -> np.ndarray | None:

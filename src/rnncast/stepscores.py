@@ -27,7 +27,7 @@ def step_of(wf: WindowForecasts, h: int) -> WindowForecasts:
     cut = lambda a: None if a is None else a[:, h : h + 1]  # noqa: E731
     arrays = {name: cut(getattr(wf, name)) if name in STEPWISE else getattr(wf, name) for name in WINDOW_ARRAYS}
     return WindowForecasts(**{**arrays, "quantiles": None}, baselines={k: cut(v) for k, v in wf.baselines.items()},
-                           time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets)
+                           time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets, step=wf.step)
 
 
 def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
