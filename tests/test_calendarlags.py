@@ -81,3 +81,50 @@ def test_rows_on_one_fixed_step_are_not_walked_and_rows_missing_from_it_are_plac
     business = frame.assign(date=pd.bdate_range("2024-03-01", periods=60)).drop(index=[10])  # walked: no Tick
     np.testing.assert_array_equal(placed(load_panel(business, "y", time_col="date", announce=False))[0][0],
                                   np.setdiff1d(np.arange(60), [10]))
+
+
+def test_no_calendar_is_walked_where_no_step_is_missing_days_weeks_and_months_too(monkeypatch):
+    """Under pandas 3 a day is no longer a fixed ``Tick``: the "rows on one fixed step" check walked every series of a
+    gap-free daily panel (and of every B, W-SUN, MS one), at each refit cutoff. Each series' row count is now set
+    against its calendar's periods from its first row to its last (decision 1951); a missing day is placed."""
+    import pandas as pd
+
+    from rnncast import calendarcuts
+    from rnncast.calendarlags import consecutive, placed
+    from rnncast.loading import load_panel
+
+    walks = []
+    real = calendarcuts.placed_series
+    monkeypatch.setattr(calendarcuts, "placed_series", lambda panel: walks.append(1) or real(panel))
+    for freq in ("D", "B", "W-SUN", "MS", "h"):
+        for tz in (None, "Europe/Berlin"):
+            frame = pd.DataFrame({"id": np.repeat(["a", "b"], 40), "y": np.arange(80.0),
+                                  "date": np.r_[pd.date_range("2024-01-01", periods=40, freq=freq, tz=tz),
+                                                pd.date_range("2024-02-05", periods=40, freq=freq, tz=tz)]})
+            panel = load_panel(frame, "y", time_col="date", id_col="id", announce=False)
+            assert consecutive(panel) and placed(panel) == {}, (freq, tz)
+            gapped = load_panel(frame.drop(index=[52]), "y", time_col="date", id_col="id", announce=False)
+            assert not consecutive(gapped), (freq, tz)
+            np.testing.assert_array_equal(placed(gapped)[1][0], np.setdiff1d(np.arange(40), [12]))
+    assert len(walks) == 10  # the gapped panels alone
+
+
+def test_a_fit_on_rows_missing_from_its_calendar_walks_it_once(monkeypatch):
+    """A gapped fit walked its calendar three times (the gap warning's missing steps and seasonal naive count, MASE's
+    scale); it is walked once and passed on (decision 1951), and not at all where no step is missing."""
+    import pandas as pd
+
+    from conftest import TINY
+    from rnncast import Forecaster, calendarcuts, gapwindows
+
+    walks, missing = [], []
+    real = calendarcuts.placed_series
+    monkeypatch.setattr(calendarcuts, "placed_series", lambda panel: walks.append(1) or real(panel))
+    monkeypatch.setattr(gapwindows, "panel_missing", lambda *a: missing.append(1))
+    t = pd.date_range("2024-03-01", periods=300, freq="h")
+    frame = pd.DataFrame({"date": t, "y": np.sin(np.arange(300) / 24 * 2 * np.pi) + np.arange(300) / 100})
+    Forecaster(**{**TINY, "season": 24}).fit(frame.drop(index=[100, 101]), target="y", time_col="date")
+    assert len(walks) == 1 and not missing
+    walks.clear()
+    Forecaster(**{**TINY, "season": 24}).fit(frame, target="y", time_col="date")
+    assert not walks and not missing

@@ -4,6 +4,8 @@ or one entry per series, the Diebold–Mariano comparison, and interval scores f
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -465,3 +467,24 @@ def test_forecast_times_less_than_half_a_step_apart_are_one():
                             ids=["a", "b"], times=days)
     assert list(evaluation.forecast_times(daily)) == [0, 1]
     assert list(evaluation.one_time(np.array([0, 3, 4, 7, 14, 0]), 7.0)) == [0, 0, 1, 1, 2, 0]  # half a step from each group's first
+
+
+def test_forecast_times_take_their_step_from_the_calendar_so_a_sparse_daily_panel_keeps_its_days():
+    """The step was the rows' median spacing: a daily panel of intermittent series (rows about 5 days apart, no
+    fill_gaps) merged first-target times up to 2.5 days apart, 10 forecast days counted as 4 (reviewer r36r3). The
+    forecasts carry the calendar's step (``calendar_step``), the rows' spacing used only without one (decision 1954)."""
+    from rnncast.timecalendar import Calendar
+    from rnncast.windowforecasts import calendar_step
+
+    day = calendar_step([Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset("D"))])
+    assert day == pd.Timedelta(days=1).value
+    assert calendar_step([Calendar(kind="datetime", freq=pd.tseries.frequencies.to_offset(f)) for f in ("W-SUN", "h")]
+                         ) == pd.Timedelta(hours=1).value
+    assert calendar_step([Calendar(kind="row", freq=None)]) is None
+    sparse = [pd.DatetimeIndex(pd.Timestamp("2026-01-01") + pd.to_timedelta(np.arange(30) * 5 + k, "D")) for k in range(10)]
+    wf = WindowForecasts(starts=np.zeros(10, int), target_rows=np.full(10, 20), y_true=np.zeros((10, 1, 1)),
+                         y_pred=np.zeros((10, 1, 1)), baselines={}, time=None, series=np.arange(10),
+                         ids=list("abcdefghij"), times=sparse)
+    assert len(set(evaluation.forecast_times(wf))) == 4  # by the rows' spacing, without a calendar
+    assert list(evaluation.forecast_times(replace(wf, step=day))) == list(range(10))  # ten days, ten times
+

@@ -339,3 +339,21 @@ def test_the_gap_warnings_count_the_seasonal_naive_values_read_from_another_time
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**TINY).fit(gapped_fit)  # no season: nothing read a season back
     assert "another time of the season" not in caplog.text
+
+
+def test_a_model_saved_before_its_scale_paired_calendar_steps_is_not_said_to_pair_them(gapped_fit, panel):
+    """evaluate said "while MASE's scale pairs the training values 7 calendar steps apart" of any model, though one
+    saved before decision 1885 from data with missing rows kept its scale by rows, and evaluate reads that scale
+    (reviewer r36r3). The model keeps ``scale_by`` beside its gap count; one without it says it pairs rows (decision
+    1955)."""
+    from rnncast.state import FittedState
+
+    fitted = Forecaster(**{**TINY, "season": 7}).fit(gapped_fit)
+    assert fitted.state_.meta()["scale_by"] == "calendar"
+    old = {k: v for k, v in fitted.state_.meta().items() if k != "scale_by"}
+    fitted.state_ = FittedState.read(old, fitted.net_.spec, "an old folder")
+    assert fitted.state_.scale_by is None
+    note = next(n for n in fitted.evaluate(_gapped(panel))["notes"] if "span calendar steps missing" in n)
+    assert "(7 rows back is not 7 calendar steps across a missing one), and MASE's scale, kept at fit, pairs rows; " \
+           "fit again to pair calendar steps; fill_gaps=True" in note
+    assert "calendar steps apart" not in note

@@ -149,26 +149,44 @@ def _logged(frame, caplog, **fit) -> str:
     return caplog.text
 
 
-def test_a_spike_on_a_promotion_row_is_said_as_real_not_advised_blank(caplog):
-    """A tester's Christmas week with a promotion (355 among 56 and 67; xmas=1, promo=1, discount=30) was told "one
-    outlying value (a typo, a sensor glitch)? ... leave the cell blank" (decision 1890): the row's covariates, off
-    their usual 0, explain it; a spike on a row whose covariates are as usual is still a glitch, and a covariate of
-    ever-changing values (a temperature) explains nothing."""
-    frame = _prices(0)
-    rng = np.random.default_rng(1)
-    frame["promo"] = (rng.random(len(frame)) < 0.1).astype(float)
-    frame.loc[100, "promo"] = 1.0
-    frame["temp"] = rng.normal(20, 5, len(frame))
-    frame.loc[100, "close"] *= 1.5  # a week's sales half as high again: far beyond every other step, no outlier
-    day = frame.date[100].strftime("%Y-%m-%d")
-    text = _logged(frame, caplog, future_covariates=["promo", "temp"])
-    assert f"column 'close' holds {frame.close[100]:.6g} at {day}, one row far from those on either side" in text
-    assert "read as a real value, not a typo: the row's promo=1 may explain it. It raises MASE's scale" in text
-    assert "typo, a sensor glitch" not in text and "leave the cell blank" not in text
-    frame.loc[100, "promo"] = 0.0  # the same spike on an ordinary row: a glitch, as before
-    text = _logged(frame, caplog, future_covariates=["promo", "temp"])
-    assert "one outlying value (a typo, a sensor glitch)?" in text and "leave the cell blank (fill=, --fill)" in text
+def _christmases(flagged=(48, 100, 152)) -> pd.DataFrame:
+    """Weekly sales near 60; Christmas weeks (rows 48, 100, 152) at 130, 300 and 110, ``xmas`` 1 on ``flagged``."""
+    rng = np.random.default_rng(0)
+    y = 60 + rng.normal(0, 10, 260)
+    y[48], y[100], y[152] = 130, 300, 110
+    xmas = np.zeros(260)
+    xmas[list(flagged)] = 1
+    return pd.DataFrame({"date": pd.date_range("2020-01-05", periods=260, freq="W-SUN"), "close": y, "xmas": xmas,
+                         "temp": rng.normal(20, 5, 260)})
+
+
+def test_a_spike_on_a_row_whose_covariate_lifts_its_other_rows_is_said_as_real(caplog):
+    """A tester's Christmas week (355 among 56 and 67, xmas=1) was told "one outlying value (a typo, a sensor
+    glitch)? ... leave the cell blank" (decision 1890): the other Christmas weeks of the training rows rise too (by
+    70 and 50 where this one rises by 240, over a fifth of it), so xmas=1 explains it, said as a warning that the
+    run's notes keep (decision 1949); a covariate of ever-changing values (a temperature) explains nothing."""
+    text = _logged(_christmases(), caplog, future_covariates=["xmas", "temp"])
+    assert "column 'close' holds 300 at 2021-12-05, one row far from those on either side" in text
+    assert "read as a real value, not a typo: the row's xmas=1 may explain it. It raises MASE's scale" in text
+    assert "WARNING" in text and "typo, a sensor glitch" not in text and "leave the cell blank" not in text
     assert "temp=" not in text
+    text = _logged(_christmases(flagged=(100,)), caplog, future_covariates=["xmas", "temp"])  # no other row to show it
+    assert "one outlying value (a typo, a sensor glitch)?" in text and "leave the cell blank (fill=, --fill)" in text
+
+
+def test_a_flag_that_never_moves_the_target_explains_no_typo(caplog):
+    """A promotion on 40 % of weeks with no effect on sales, and a decimal shift (10 times the value) on one
+    promotion week: the rule of decision 1890 (any covariate off its usual value) read it as real, "the row's promo=1
+    may explain it", with no warning. The other promotion weeks do not rise: a typo, as before (decision 1948)."""
+    rng = np.random.default_rng(3)
+    y = 100 + np.cumsum(rng.normal(0, 1, 200))
+    promo = (rng.random(200) < 0.4).astype(float)
+    promo[100], y[100] = 1.0, y[100] * 10
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=200, freq="W-SUN"), "close": y,
+                          "promo": promo})
+    text = _logged(frame, caplog, future_covariates=["promo"])
+    assert "one outlying value (a typo, a sensor glitch)?" in text and "leave the cell blank" in text
+    assert "promo=1" not in text and "read as a real value" not in text
 
 
 def test_a_spike_that_repeats_one_season_apart_is_said_as_real(caplog):
@@ -182,3 +200,17 @@ def test_a_spike_that_repeats_one_season_apart_is_said_as_real(caplog):
     assert f"holds 300 at {frame.date[100].strftime('%Y-%m-%d')}, one row far from those on either side" in text
     assert f"read as a real value, not a typo: a like peak one season after it (130 at {day}) may explain it" in text
     assert "typo, a sensor glitch" not in text
+
+
+def test_what_explains_a_spike_is_read_on_the_training_rows_alone():
+    """The like peak a season after a spike, and a covariate's usual value and lifts, were read on the whole series,
+    the validation and test rows too, though ``find`` weighs the training rows alone (decision 1948)."""
+    from rnncast import jumps
+    from rnncast.loading import load_panel
+
+    y = 60 + np.random.default_rng(0).normal(0, 10, 260)
+    y[100], y[152] = 300, 130
+    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=260, freq="W-SUN"), "close": y})
+    panel = load_panel(frame, "close", time_col="date", announce=False)
+    assert jumps.explained(panel, 0, 0, 100, season=52)[0].startswith("a like peak one season after it (130 at")
+    assert jumps.explained(panel, 0, 0, 100, season=52, end=150) == []

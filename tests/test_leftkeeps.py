@@ -10,7 +10,8 @@ import pandas as pd
 from conftest import TINY
 from rnncast import Forecaster
 from rnncast.config import DataSettings
-from rnncast.leftkeeps import keeps, kept, needed, reason, said
+from rnncast.leftkeeps import keeps, kept, said
+from rnncast.leftout import needs, reason
 
 # A tester's weekly panel at cutoff: lookback 13, horizon 13, val_frac 0.1 need 126 rows up to the cutoff
 TWO_YEARS = [{"id": f"P{i}", "rows": n + 13, "needed": 139, "cutoff_rows": [n, 13], "cutoff_needs": [126, 13]}
@@ -40,14 +41,22 @@ def test_the_share_that_keeps_them_is_offered_not_only_a_shorter_horizon():
 
 
 def test_each_reason_is_its_own_and_the_need_says_the_validation_share_binds():
-    assert reason(TWO_YEARS, *WEEKLY) == "had too few rows up to the fit's cutoff"
-    assert reason([GONE], *WEEKLY) == "had too few rows after the fit's cutoff"
-    assert reason(TWO_YEARS + [GONE], *WEEKLY) == ("had too few rows up to the fit's cutoff or after it (4 up to it, "
-                                                   "1 after it)")
-    assert reason([{"id": "a", "rows": 5, "needed": 9}], 4, 3, 0.1, 0.1, one=True) == "was too short to train"
-    assert needed(*WEEKLY, 126, "2026-08-30") == ("each needs 126 rows up to the cutoff 2026-08-30, of which the 10% "
-                                                  "for validation must hold a horizon of 13, and 13 after it")
-    assert needed(50, 3, 0.1, 0.1, 59) == "each needs 59 rows"  # the training rows bind: no word of validation
+    """One reason and one need, leftout's, for the warning, the records and the page (decision 1952)."""
+    assert reason(TWO_YEARS) == "had too few rows up to the fit's cutoff"
+    assert reason([GONE]) == "had too few rows after the fit's cutoff"
+    assert reason(TWO_YEARS + [GONE]) == "had too few rows up to the fit's cutoff or after it (4 up to it, 1 after it)"
+    assert reason([{"id": "a", "rows": 5, "needed": 9}], one=True) == "was too short to train"
+    data = DataSettings(lookback=13, horizon=13, val_frac=0.1, cutoff="2026-08-30")
+    assert needs(TWO_YEARS, data) == ("126 rows up to the cutoff 2026-08-30, of which the 10% for validation must hold "
+                                      "a horizon of 13, and 13 after it")
+    assert needs([{"id": "a", "rows": 5, "needed": 59}], DataSettings(lookback=50, horizon=3)) == "59 rows"
+
+
+def test_a_lookback_that_keeps_them_is_offered_where_the_training_rows_bind():
+    """100 rows at lookback 96 and horizon 12 hold 70 training rows: no share or horizon keeps them, lookback 58
+    does; it was offered nothing (decision 1953)."""
+    records = [{"id": f"T{i}", "rows": 100 + i, "needed": 180} for i in range(3)]
+    assert keeps(records, 96, 12, 0.15, 0.15) == "; fit again with lookback 58 (lookback=58, --lookback 58) to keep all of them"
 
 
 def test_predict_names_where_every_series_left_out_is_listed_its_reason_and_the_remedy():
@@ -56,7 +65,8 @@ def test_predict_names_where_every_series_left_out_is_listed_its_reason_and_the_
     text = said([repr(d["id"]) for d in records], records, data, "forecast", [d["id"] for d in records] + ["other"])
     assert text.startswith("series 'P00', 'P01', ")
     assert ("'P09' and 3 more had too few rows up to the fit's cutoff or after it (12 up to it, 1 after it) and are "
-            "not forecast (all 13, each with its rows and reason, are in the fit run's metrics.json skipped_series); "
+            "not forecast (all 13, each with its rows and reason, are in the fit run's metrics.json skipped_series, or a "
+            "Python fit's skipped_series_); "
             "each needs 126 rows up to the cutoff 2026-08-30, of which the 10% for validation must hold a horizon of "
             "13, and 13 after it; fit again with val_frac 0.14") in text
     one = said(["'P00'"], records, data, "scored", ["P00"])  # only the data's series are said

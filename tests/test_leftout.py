@@ -17,7 +17,7 @@ CUT = [{"id": "S06", "rows": 131, "needed": 83, "cutoff_rows": [131, 0], "cutoff
 def test_a_series_left_out_by_a_cutoff_is_named_by_its_rows_up_to_it_and_after_it_not_as_too_short():
     assert leftout.reason(SHORT) == "were too short to train" and leftout.listed(SHORT) == "'tiny' (20 rows at fit)"
     assert leftout.needs(SHORT) == "29 rows"
-    assert leftout.reason(CUT) == "had too few rows up to the fit's cutoff or after it"
+    assert leftout.reason(CUT) == "had too few rows after the fit's cutoff"  # its own lack (decision 1952)
     assert leftout.listed(CUT) == "'S06' (131 up to the cutoff, 0 after)"
     assert leftout.needs(CUT) == "75 rows up to the cutoff and 8 after it"
     assert leftout.listed(SHORT * 12).endswith(" and 2 more")
@@ -53,7 +53,7 @@ def test_each_record_written_out_says_its_reason():
     from rnncast.leftout import CUT, SHORT, reasoned
     records = [{"id": "a", "rows": 5, "needed": 9}, {"id": "b", "rows": 9, "needed": None, "cutoff_rows": [9, 0]},
                {"id": "c", "rows": 20, "needed": None, "reason": "kept"}]
-    assert [d["reason"] for d in reasoned(records)] == [SHORT, CUT, "kept"]
+    assert [d["reason"] for d in reasoned(records)] == [SHORT, CUT, "kept"]  # b: saved without its needs
 
 
 def test_a_cutoffs_record_says_its_own_lack_as_fits_warning_does():
@@ -70,3 +70,16 @@ def test_a_cutoffs_record_says_its_own_lack_as_fits_warning_does():
                   "too few rows up to the cutoff and after it", "too few rows up to the cutoff"]
     assert lacked({"cutoff_rows": [9, 0]}) == CUT  # a model saved before the needs were kept: the words it had
     assert all(reason in leftout.CUTS for reason in map(lacked, [record(60, 22), record(80, 5), record(60, 5)]))
+
+
+def test_each_cutoff_record_says_its_own_lack_where_the_warning_and_page_do():
+    """The warning split the series "(16 up to it, 1 after it)" and sent the reader to metrics.json's
+    skipped_series, which gave every one "too few rows up to the cutoff or after it" (reviewer r36r3); each record
+    now says its own lack, from the one place the warning and the page take it (decision 1952)."""
+    from rnncast.leftout import CUT_AFTER, CUT_BOTH, CUT_UP, reason, reasoned
+    needs = {"cutoff_needs": [126, 13]}
+    records = [{"id": "a", "rows": 109, "cutoff_rows": [96, 13], **needs},
+               {"id": "b", "rows": 150, "cutoff_rows": [150, 0], **needs},
+               {"id": "c", "rows": 50, "cutoff_rows": [50, 0], **needs}]
+    assert [d["reason"] for d in reasoned(records)] == [CUT_UP, CUT_AFTER, CUT_BOTH]
+    assert reason(records) == "had too few rows up to the fit's cutoff or after it (1 up to it, 1 after it, 1 both)"

@@ -323,7 +323,7 @@ def test_evaluates_json_gives_each_series_fit_left_out_its_reason_as_fits_metric
                                                          "cutoff_needs": [75, 8]}
     result = {"scored": {"text": "...", "not_trained": {"series": [short, cut, {"id": "E", "reason": "held"}], "text": ""}}}
     out = serieskeys.json_result(result, None)["scored"]["not_trained"]["series"]
-    assert [d["reason"] for d in out] == [leftout.SHORT, "too few rows after the cutoff", "held"]  # its own lack
+    assert [d["reason"] for d in out] == [leftout.SHORT, leftout.CUT_AFTER, "held"]  # its own lack (decision 1952)
     assert out[0] == {**short, "reason": leftout.SHORT}
     assert result["scored"]["not_trained"]["series"][0] == short  # the result itself left as it was
     keyed = {"scored": {"not_trained": {"series": [{**short, "id": ("C", 3)}]}}}

@@ -78,7 +78,7 @@ def test_fit_keeps_the_cause_with_the_model_and_a_saved_model_reads_it_back(tmp_
 def test_a_saved_cause_no_fit_writes_is_refused_by_name():
     assert mase_zero(None, 2, 1) is None
     assert mase_zero([[1], [0]], 2, 1).tolist() == [[1], [0]]
-    for bad in ([[7], [0]], [[1]], [["1"], [0]], [[True], [0]]):
+    for bad in ([[8], [0]], [[1]], [["1"], [0]], [[True], [0]]):
         with pytest.raises(ValueError, match="mase_zero"):
             mase_zero(bad, 2, 1)
 
@@ -120,3 +120,35 @@ def test_training_rows_no_longer_than_the_season_are_their_own_cause_not_fill():
                                                 "rows) apart (no in-sample seasonal naive error)")
     assert zeroscales.short_why("short", 52) == "fewer than season + 1 = 53 training rows"
     assert mase_zero([[zeroscales.SHORT]], 1, 1).tolist() == [[zeroscales.SHORT]]  # saved and read back
+
+
+def test_the_causes_of_a_scale_paired_on_the_calendar_follow_its_pairs():
+    """MASE's scale pairs values a season of calendar steps apart (decision 1885), but the causes reasoned by rows and
+    fill: an hourly series at hours 0-14 and 40-54 (season 24, no fill) was said to "hold no two observed values one
+    season (24 rows) apart, fill having made the others", and a day repeated exactly with 3 hours missing "change only
+    across values fill made". Now ``apart`` and ``repeats`` (decision 1950)."""
+    import pandas as pd
+
+    from rnncast import evaluation, observed
+    from rnncast.loading import load_panel
+    from rnncast.windows import Split
+
+    t = pd.date_range("2024-03-01", periods=60, freq="h")
+    frame = pd.DataFrame({"date": t[list(range(15)) + list(range(40, 55))], "y": np.arange(30.0) % 5})
+    panel = load_panel(frame, "y", time_col="date", announce=False)
+    splits = [Split(28, 29, 30)]
+    scales = observed.in_sample(panel, splits, 24)[1]
+    codes = zeroscales.kinds(panel, splits, 24, scales)
+    excluded = evaluation.mase_excluded(scales, ["y"], codes, 24)
+    assert excluded["causes"] == {"apart": 1} and excluded["unobserved"] == 0
+    assert "hold no two values one season (24 calendar steps) apart: the rows between are missing" in excluded["why"]
+    assert "fill" not in excluded["why"]
+    keep = np.setdiff1d(np.arange(240), [100, 101, 102])
+    day = pd.DataFrame({"date": pd.date_range("2024-03-01", periods=240, freq="h")[keep],
+                        "y": np.tile(np.arange(24.0) ** 1.5, 10)[keep]})
+    panel = load_panel(day, "y", time_col="date", announce=False)
+    splits = [Split(180, 200, len(keep))]
+    scales = observed.in_sample(panel, splits, 24)[1]
+    assert scales[0, 0] == 0 and zeroscales.NAMES[int(zeroscales.kinds(panel, splits, 24, scales)[0, 0])] == "repeats"
+    rows = np.tile(PATTERN, 4)[np.r_[0:10, 13:28]]  # by rows the phases slip; by position it repeats
+    assert zeroscales.kind(rows, None, 7, np.r_[0:10, 13:28]) == zeroscales.REPEATS

@@ -24,20 +24,46 @@ from rnncast import calendarcuts, metrics
 
 def placed(panel) -> dict:
     """``calendarcuts.placed_series(panel)``, each series' rows' positions on its calendar, where a row may be missing
-    from it; {} without times, or where every series is on one fixed step (hours, days: a ``Tick``) and each row
-    follows the one before by that step, so that its rows are its steps (no walk of the calendar: a refit backtest
-    fits once a cutoff and walks the calendar once: decisions 1180, 1318)."""
-    if getattr(panel, "time", None) is None:
+    from it; {} without times, or where each series' rows are every step of its calendar from its first row to its
+    last (``consecutive``): its rows are its steps, and the calendar is not walked (a refit backtest fits once a
+    cutoff: decisions 1180, 1318, 1951)."""
+    if getattr(panel, "time", None) is None or consecutive(panel):
         return {}
-    freqs = {panel.calendar_of(s).freq for s in range(panel.n_series)}
-    freq = next(iter(freqs))
-    if len(freqs) == 1 and isinstance(freq, pd.offsets.Tick) and isinstance(panel.time, pd.DatetimeIndex):
-        step = np.diff(panel.time.values)  # UTC: an hour is an hour across a clock change
-        inside = np.ones(len(step), bool)
-        inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # not from one series' end to the next
-        if (step[inside] == np.timedelta64(freq.nanos, "ns")).all():
-            return {}
     return calendarcuts.placed_series(panel)
+
+
+def consecutive(panel) -> bool:
+    """Whether no step is missing: each series' row count is its calendar's periods from its first row to its last,
+    counted by the calendar's own step, not by walking the rows: a fixed step (hours; days of tz-naive times, no
+    longer a ``Tick`` under pandas 3) by division, another (B, W-SUN, MS) by one ``pd.date_range`` for each distinct
+    first and last time. A series with a row off its calendar may count as such: ``placed_series`` places none of its
+    calendar then, so its rows are scaled and read by rows either way. False for times that are not dates."""
+    time = panel.time
+    if not isinstance(time, pd.DatetimeIndex):
+        return False
+    offsets = np.asarray(panel.offsets, dtype=np.int64)
+    firsts, lasts, lengths = time[offsets[:-1]], time[offsets[1:] - 1], np.diff(offsets)
+    utc = (time.tz_convert(None) if time.tz is not None else time).to_numpy()  # an hour is an hour across a clock change
+    own = [panel.calendar_of(s) for s in range(panel.n_series)]
+    for calendar in set(own):
+        if calendar.freq is None or calendar.kind == "row":
+            continue  # no calendar places these series' rows
+        freq, series = calendar.freq, np.array([s for s, c in enumerate(own) if c == calendar])
+        fixed = isinstance(freq, pd.offsets.Tick) or (isinstance(freq, pd.offsets.Day) and time.tz is None)
+        if fixed:
+            step = pd.Timedelta(freq).to_timedelta64()
+            span = utc[offsets[series + 1] - 1] - utc[offsets[series]]  # [s] timedelta64, in the index's unit
+            if ((span % step != np.timedelta64(0)) | (span // step + 1 != lengths[series])).any():
+                return False
+            continue
+        spans: dict = {}
+        for s in series.tolist():
+            key = (firsts[s], lasts[s])
+            if key not in spans:
+                spans[key] = len(pd.date_range(*key, freq=freq)) if freq.is_on_offset(firsts[s]) else -1
+            if spans[key] != lengths[s]:
+                return False
+    return True
 
 
 def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observed: np.ndarray | None = None) -> float:
@@ -89,14 +115,17 @@ def misread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.nd
     return n, of
 
 
-def clause(n: int, of: int, season: int, where: str = "values scored") -> str:
+def clause(n: int, of: int, season: int, where: str = "values scored", by_calendar: bool = True) -> str:
     """"; the seasonal naive baseline reads a season of rows back, so 111 of the 553 values scored take their forecast
     from another time of the season (24 rows back is not 24 calendar steps across a missing one), while MASE's scale
     pairs the training values 24 calendar steps apart" for the gap warnings (``where``: what the ``of`` values are);
-    "" where none is misread."""
+    ``by_calendar`` False (a model saved before decision 1885, from data with missing rows, whose kept scale pairs
+    rows: decision 1955): "..., and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps"; "" where
+    none is misread."""
     if not n:
         return ""
+    scale = (f"while MASE's scale pairs the training values {season} calendar steps apart" if by_calendar else
+             "and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps")
     return (f"; the seasonal naive baseline reads a season of rows back, so {n} of the {of} {where} "
             f"take{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} forecast from another time of the season "
-            f"({season} rows back is not {season} calendar steps across a missing one), while MASE's scale pairs the "
-            f"training values {season} calendar steps apart")
+            f"({season} rows back is not {season} calendar steps across a missing one), {scale}")

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
@@ -84,13 +84,14 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
-    prepared = prepare(panel, splits, settings, params, skipped)
+    placed = calendarlags.placed(panel)  # the calendar walked once, for MASE's scale and the gap warning: decision 1951
+    prepared = prepare(panel, splits, settings, params, skipped, placed=placed)
     prepared.thin = thin  # the untrained network's advice names a validation split of a few windows
     if settings.data.cutoff is None and (overlap := testoverlap.overlap(panel, splits)):
         if first_in_block("overlap", overlap["text"]):  # a tune's trials: said by the first (noticed.said_once)
             log.warning("%s", overlap["text"])  # said once; metrics.json keeps it (report)
         prepared.state.overlap = overlap
-    prepared.state.across_gaps = gapwindows.at_fit(prepared.state, panel, splits)  # said once; model.json keeps it
+    prepared.state.across_gaps = gapwindows.at_fit(prepared.state, panel, splits, placed)  # said once; model.json keeps it
     prepared.data = record
     prepared.source = Path(data) if isinstance(data, (str, os.PathLike)) else None
     prepared.state.given_ids, prepared.state.key = as_read.given_by_text, as_read.key  # skipped_series_ as given
@@ -145,11 +146,12 @@ class Prepared:
 
 
 def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict, skipped: list | None = None,
-            apart: bool = True) -> Prepared:
+            apart: bool = True, placed: dict | None = None) -> Prepared:
     """Scalers, static encoder, network and batches for every series of ``panel``, each cut by its
     own split; ``params``: the Forecaster's keyword arguments (its settings), kept in the state as
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller); ``apart``
-    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatologyfit.kept``, decision 1761)."""
+    False: a backtest's fit, whose climatology warning leaves evaluate out (``climatologyfit.kept``, decision 1761);
+    ``placed``: ``calendarlags.placed(panel)`` where the caller has it (walked here where None)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     unread = 0 if data_s.target_input else panel.n_targets  # the target columns the network cuts off, never inputs
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score
@@ -204,12 +206,13 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
         quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
-    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill)  # [S, T] each
+    placed = calendarlags.placed(panel) if placed is None else placed
+    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed)  # [S, T]
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
         scalers=scalers, splits=splits, train_means=train_means, mase_scales=mase_scales,
-        mase_zero=zeroscales.kinds(panel, splits, data_s.season, mase_scales), train_spreads=spreads.training_spreads(panel, splits),
+        mase_zero=zeroscales.kinds(panel, splits, data_s.season, mase_scales, placed=placed), train_spreads=spreads.training_spreads(panel, splits),
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         static_table=panel.static is not None and panel.static.from_table,
         skipped_series=list(skipped or []), world_size=group.world if group else 1, highway_start=started,

@@ -31,7 +31,7 @@ from rnncast.futureinputs import scaled_future
 from rnncast.spelling import some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
-from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts, scored as scored_values
+from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts, calendar_step, scored as scored_values
 
 log = logging.getLogger(__name__)
 
@@ -188,13 +188,16 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,
                                          located.fit_starts)[series]  # [W] why a band is missing (decision 1932)
 
+    step = calendar_step([panel.calendar_of(s) for s in range(panel.n_series)]) if panel.time is not None else None
+
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = negatives.point_forecast(state, y_all)
         return WindowForecasts(local(starts), local(target_rows), windowrows.taken(values, rows, n_t), point, base,
                                panel.time_of(0) if panel.n_series == 1 else None, series, panel.given_ids,
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
                                zeroed=None if panel.zeroed is None else windowrows.taken(panel.zeroed, rows, n_t),
-                               unlearned=unlearned if unlearned is not None and unlearned.any() else None)
+                               unlearned=unlearned if unlearned is not None and unlearned.any() else None,
+                               step=step)  # forecast times a day apart stay two (decision 1954)
 
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]

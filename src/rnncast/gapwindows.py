@@ -119,7 +119,8 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     data_s = state.settings.data
     misread = calendarlags.clause(*calendarlags.misread(calendarcuts.placed_series(panel), panel.offsets, starts, series,
                                                         data_s.lookback, data_s.horizon, data_s.season),
-                                  data_s.season, "steps with an actual") if scored else ""  # decision 1885
+                                  data_s.season, "steps with an actual", state.scale_by == "calendar" or state.across_gaps is None
+                                  ) if scored else ""  # decisions 1885, 1955: a model of gapped data saved before, by rows
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
                 f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
                 f"any step its own data lacks), so these windows' steps are not the calendar's{misread}; {REMEDY}")
@@ -129,24 +130,28 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
             "text": clause, "note": sentence}
 
 
-def at_fit(state, panel: Panel, splits: list) -> dict | None:
+def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dict | None:
     """The windows of each part of a fit (``splits`` [S] of ``panel``, on the calendars of the fit's ``state``) that
     span calendar steps its data lacks, said once in one line (the windows of each part, the series by name, what
     fills the rows): ``{"training", "validation", "test": {"windows", "of"} (the parts that hold a window),
     "series"}``, which the model keeps (``FittedState.across_gaps``); None when no window spans one, as without
     timestamps, a calendar, or missing rows (``fill_gaps`` inserted them). Such windows are trained on, as
-    evaluate scores them: decision 720."""
-    after = panel_missing(state, panel)
+    evaluate scores them: decision 720. ``placed``: ``calendarlags.placed(panel)`` where fit has it, so that its
+    calendar is walked once (decision 1951); walked here where None."""
+    placed = calendarlags.placed(panel) if placed is None else placed
+    if not placed and calendarlags.consecutive(panel):
+        return None  # every series' rows are its calendar's steps: none missing, nothing walked
+    after = (calendars.missing_rows(np.concatenate([placed[s][0] for s in range(panel.n_series)]), panel.offsets)
+             if len(placed) == panel.n_series else panel_missing(state, panel))  # the steps missing after each row
     if not after.any():
         return None
     counts, hits, series, misread = {}, [], [], np.zeros(2, np.int64)
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
-    placed = calendarcuts.placed_series(panel)  # the scored values' seasonal naive forecasts: decision 1885
     inputs = lookback + (horizon if state.future_covariates else 0)  # a scored window's steps read by row
     for part, name in PARTS.items():
         starts, of = panel_window_starts(splits, panel.offsets, part, lookback, horizon)
         if part != "train":  # scored as evaluate scores them (decisions 1153, 1216): its windows, targets by date
-            starts, of = enddates.kept(panel, splits, part, starts, of, lookback, horizon)
+            starts, of = enddates.kept(panel, splits, part, starts, of, lookback, horizon, placed)
             kept = stepactuals.future_kept(panel, starts, of, lookback, horizon)[0]
             starts, of = starts[kept], of[kept]
             misread += calendarlags.misread(placed, panel.offsets, starts, of, lookback, horizon, state.settings.data.season)

@@ -5,38 +5,39 @@ lookback + horizon training rows and a horizon in the validation share (and in t
 A tester's weekly panel lost 17 of 40 products at fit: most held two years of weeks (96 to 105 up to the cutoff), left
 out only because the last 10% of them, 10 rows, cannot hold a horizon of 13. Predict then named 10 of them, "too few
 rows up to the fit's cutoff or after it" ("too short to train" for their future rows), and no line offered
-``val_frac`` 0.15, which keeps all but 4 (decision 1889). ``said`` is that warning: the series, each one's own reason
-(``reason``), where all of them are listed, what each needed and the remedy (``keeps``); ``keeps`` is fit's too.
+``val_frac`` 0.15, which keeps all but 4 (decision 1889). ``said`` is that warning: the series, their reason
+(``leftout.reason``), where all of them are listed, what each needed (``leftout.needs``) and the remedy (``keeps``);
+``keeps`` is fit's too.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from rnncast.leftout import needs, reason
 from rnncast.settingsearch import SHARES
 from rnncast.spelling import listing, some, spelled
+from rnncast.windows import split_fits
 
 
 def kept(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float) -> np.ndarray:
     """[R] whether fit with these settings keeps each series of ``records`` (``cutting.report_short``'s: ``rows``, and
     at a cutoff ``cutoff_rows``, its rows up to it and after it): its rows (up to the cutoff, with a horizon after it)
-    split as ``windows.chronological_split`` splits them (rounded shares; every part that has a share holds a
-    horizon, the training rows lookback + horizon)."""
+    split as ``windows.chronological_split`` splits them (``windows.split_fits``; no test share at a cutoff)."""
     cut = np.array(["cutoff_rows" in d for d in records], dtype=bool)
     rows = np.array([d["cutoff_rows"][0] if "cutoff_rows" in d else d["rows"] for d in records], dtype=np.int64)
     after = np.array([d["cutoff_rows"][1] if "cutoff_rows" in d else horizon for d in records], dtype=np.int64)
-    tests = np.where(cut, 0.0, test_frac)
-    n_test, n_val = np.round(rows * tests).astype(np.int64), np.round(rows * val_frac).astype(np.int64)
-    return ((rows - n_val - n_test >= lookback + horizon) & ((tests == 0) | (n_test >= horizon))
-            & ((val_frac == 0) | (n_val >= horizon)) & (after >= horizon))
+    return split_fits(rows, lookback, horizon, val_frac, np.where(cut, 0.0, test_frac)) & (after >= horizon)
 
 
 def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
     """What keeps the most of the series ``records`` fit left out, fitted again (decision 1889): the share of
     ``val_frac`` nearest the one given that keeps the most of them (and, where one less than half as far keeps fewer
     but more than any nearer still, that one before it), and the largest horizon below the one given that keeps as
-    many (or any, where no share does): "; fit again with val_frac 0.15 (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with
-    val_frac 0.27 (...) to keep 14 or with horizon 5 (horizon=5, --horizon 5) to keep 14"; "" where none keeps one."""
+    many (or any, where no share does), and the largest lookback below the one given that keeps the most any shorter
+    one keeps, where that is as many (the training rows bind: 100 rows at lookback 96, horizon 12; decision 1953): "; fit again with val_frac 0.15
+    (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with val_frac 0.27 (...) to keep 14 or with horizon 5
+    (horizon=5, --horizon 5) to keep 14"; "" where none keeps one."""
     if not records:
         return ""
     now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "test_frac": test_frac}
@@ -53,67 +54,29 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
         if (n := int(kept(records, **{**now, "horizon": h}).sum())) >= max(most, 1):
             offers.append((f"horizon {h} ({spelled('horizon', h)})", n))
             break
+    fewer = {b: int(kept(records, **{**now, "lookback": b}).sum()) for b in range(lookback - 1, 0, -1)}
+    if fewer and (top := max(fewer.values())) >= max(most, 1):  # the largest lookback that keeps the most it can
+        b = max(b for b, n in fewer.items() if n == top)
+        offers.append((f"lookback {b} ({spelled('lookback', b)})", top))
     said = [f"with {setting} to keep {'all of them' if n == len(records) else f'{n} of them' if i == 0 else n}"
             for i, (setting, n) in enumerate(offers)]
     return f"; fit again {listing(said, 'or')}" if said else ""
-
-
-def reason(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float,
-           one: bool = False) -> str:
-    """Why fit left out the series of ``records``, after "series ...": "were too short to train" ("was", ``one``) for
-    the records of a fit without a cutoff; at a cutoff each one's own lack: "had too few rows up to the fit's cutoff",
-    "... after it", "... up to the fit's cutoff and after it", or, where they differ, "had too few rows up to the
-    fit's cutoff or after it (13 up to it, 1 after it, 3 both)"."""
-    cut = [d for d in records if "cutoff_rows" in d]
-    if len(cut) < len(records):
-        return ("was" if one else "were") + " too short to train" + (" or had too few rows up to the fit's cutoff or "
-                                                                     "after it" if cut else "")
-    need = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "test_frac": test_frac}
-    up = ~kept([{"rows": d["cutoff_rows"][0], "cutoff_rows": [d["cutoff_rows"][0], horizon]} for d in cut], **need)
-    after = np.array([d["cutoff_rows"][1] < horizon for d in cut], dtype=bool)
-    groups = {"up to it": int((up & ~after).sum()), "after it": int((after & ~up).sum()),
-              "both": int((up & after).sum())}
-    if groups["up to it"] == len(cut):
-        return "had too few rows up to the fit's cutoff"
-    if groups["after it"] == len(cut):
-        return "had too few rows after the fit's cutoff"
-    if groups["both"] == len(cut):
-        return "had too few rows up to the fit's cutoff and after it"
-    return ("had too few rows up to the fit's cutoff or after it ("
-            + ", ".join(f"{n} {where}" for where, n in groups.items() if n) + ")")
-
-
-def needed(lookback: int, horizon: int, val_frac: float, test_frac: float, up: int | None, cutoff=None) -> str:
-    """What each series needed, where the validation (or test) share binds said so: "each needs 126 rows up to the
-    cutoff 2026-08-30, of which the 10% for validation must hold a horizon of 13, and 13 after it"; ``up``: the rows
-    needed up to the cutoff (or in all, without one; None: no length does)."""
-    of = f"rows up to the cutoff {cutoff}" if cutoff is not None else "rows"
-    count = f"{up} {of}" if up is not None else f"more {of} than any length holds"
-    shares = [(share, part) for share, part in ((val_frac, "validation"), (0.0 if cutoff is not None else test_frac,
-                                                                           "testing"))
-              if share > 0 and up is not None and round((up - 1) * share) < horizon]  # one row fewer: too few
-    why = (f", of which {' and '.join(f'the {share * 100:.3g}% for {part}' for share, part in shares)} must "
-           f"{'each ' if len(shares) > 1 else ''}hold a horizon of {horizon}" if shares else "")
-    return f"each needs {count}{why}" + (f", and {horizon} after it" if cutoff is not None else "")
 
 
 def said(names: list[str], records: list[dict], data, doing: str, ids=None) -> str:
     """predict's and evaluate's warning on the series of the data that fit left out (``names``: as given, quoted;
     ``records``: fit's, ``FittedState.skipped_series``, of which those of ``ids`` are said (the data's series, as the
     model holds them; None: all); ``data``: the fit's ``DataSettings``; ``doing``: "forecast", "scored"): the first
-    ten named, and where more, where all of them are listed (the fit run's metrics.json
-    ``skipped_series``, with each one's rows and reason, as a backtest says it); each one's reason, what each needed
-    and what keeps them (``keeps``)."""
+    ten named, and where more, where all of them are listed with each one's rows and reason (the fit run's
+    metrics.json ``skipped_series``, ``leftout.reasoned``, or a Python fit's ``skipped_series_``); their reason
+    (``leftout.reason``), what each needed (``leftout.needs``) and what keeps them (``keeps``)."""
     present = None if ids is None else set(ids)
     records = [d for d in records if present is None or d["id"] in present]
     settings = (data.lookback, data.horizon, data.val_frac, data.test_frac)
     n = len(names)
-    where = (f" (all {n}, each with its rows and reason, are in the fit run's metrics.json skipped_series)"
-             if n > 10 else "")
+    where = (f" (all {n}, each with its rows and reason, are in the fit run's metrics.json skipped_series, or a "
+             "Python fit's skipped_series_)" if n > 10 else "")
     first = records[0] if records else {}
-    up = (first.get("cutoff_needs") or [first.get("needed")])[0]
-    need = (f"; {needed(*settings, up, data.cutoff if 'cutoff_rows' in first else None)}"
-            if "needed" in first or "cutoff_needs" in first else "")
-    return (f"series {some(names, 10)} {reason(records, *settings, one=n == 1)} and {'is' if n == 1 else 'are'} not "
+    need = f"; each needs {needs(records, data)}" if "needed" in first or "cutoff_needs" in first else ""
+    return (f"series {some(names, 10)} {reason(records, one=n == 1)} and {'is' if n == 1 else 'are'} not "
             f"{doing}{where}{need}{keeps(records, *settings)}")
-

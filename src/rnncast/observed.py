@@ -26,17 +26,19 @@ from rnncast.spelling import some
 log = logging.getLogger(__name__)
 
 
-def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None) -> tuple[np.ndarray, np.ndarray]:
+def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None
+              ) -> tuple[np.ndarray, np.ndarray]:
     """Each series' training means and MASE scales, [S, T] each in original units, over the observed
     values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
-    by name too (its mean baseline rests on made values)."""
+    by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
+    caller has it (a fit walks its calendar once: decision 1951), walked here where None."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     no_scale, no_mean, short, apart = [], [], [], []
-    placed = calendarlags.placed(panel)  # each row's step on its calendar where some may be missing: decision 1885
+    placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
         rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
@@ -49,7 +51,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
             at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
-            if seen is not None and np.isnan(scales[s, t]) and len(rows) > season:
+            if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
+                    and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
                 no_scale.append(_who(panel, s, t))
             elif np.isnan(scales[s, t]) and len(rows) > season:  # rows enough, but none a season of steps apart
                 apart.append(_who(panel, s, t))

@@ -77,6 +77,8 @@ class FittedState:
     no_time_col: bool = False  # fit was told the table has no time column (time_col=False): new data read so (toldtime)
     overlap: dict | None = field(default=None, compare=False)  # per-series test rows on others' fitted dates (testoverlap.overlap)
     across_gaps: dict | None = field(default=None, compare=False)  # the fit's windows across missing rows (gapwindows.at_fit)
+    scale_by: str | None = field(default="calendar", compare=False)  # MASE's scale pairs a season of calendar steps
+    # (decision 1885), written beside across_gaps; None: a model saved before it was kept, its scale by rows (decision 1955)
     said: set = field(default_factory=set, compare=False, repr=False)  # warnings said once per model (learned, reading); not saved
     given_ids: dict | None = field(default=None, compare=False)  # {text: id} the caller's ids at fit (Panel.given), where not text;
     # saved as their dtype where every one is an integer or a float (seriesids.saved_dtype), else text after load
@@ -146,6 +148,7 @@ class FittedState:
             meta["test_overlap"] = self.overlap
         if self.across_gaps is not None:  # absent: none did, or a model saved before they were counted
             meta["across_gaps"] = self.across_gaps
+            meta["scale_by"] = self.scale_by
         meta.update({k: v for k, v in (("cutoffs", self.cutoffs), ("test_scores", self.test_scores),
                                                    ("target_scores", self.target_scores),
                                                    ("climatology", climatology.saved(self.climatology))) if v is not None})
@@ -199,6 +202,7 @@ class FittedState:
                 later_rows=later_rows(meta.get("later_rows")), yearly_season=weeklyseason.read(meta.get("yearly_season")),
                 overlap=saved_overlap(meta.get("test_overlap")), climatology=climatology.read(meta.get("climatology"), n, n_t),
                 across_gaps=across_gaps(meta.get("across_gaps")), squeezed=squeezed(meta.get("squeezed")),
+                scale_by="calendar" if meta.get("scale_by") == "calendar" else None,
                 fit_rows=fit_rows(meta.get("fit_rows"), n), no_time_col=told_none(meta), cutoffs=modelcard.read_cutoffs(
                     meta.get("cutoffs"), n), test_scores=modelcard.read_scores(meta.get("test_scores")),
                 target_scores=modelcard.read_target_scores(meta.get("target_scores"), n_t),

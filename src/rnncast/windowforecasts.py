@@ -78,6 +78,7 @@ class WindowForecasts:
     zeroed: np.ndarray | None = None  # [W, H, T] bool: actuals fill 'zero' wrote (scored as observed); None: none
     unlearned: np.ndarray | None = None  # [W] bool: its series' training rows the data lack (bandcounts.unlearned)
     source: TableSource | None = field(default=None, compare=False)  # to_frame's; None: no table (scaled, cut, joined)
+    step: float | None = None  # the calendar's least step in ns (evaluation.calendar_step); None: none known
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -166,7 +167,7 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     picked = {name: getattr(wf, name)[keep] if getattr(wf, name) is not None else None for name in WINDOW_ARRAYS}
     return WindowForecasts(**picked, baselines={k: v[keep] for k, v in wf.baselines.items()}, time=wf.time, ids=wf.ids,
                            times=wf.times, levels=wf.levels, targets=wf.targets,
-                           baseline_quantiles={k: v[keep] for k, v in wf.baseline_quantiles.items()})
+                           baseline_quantiles={k: v[keep] for k, v in wf.baseline_quantiles.items()}, step=wf.step)
 
 
 def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
@@ -176,7 +177,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
                            wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()},
-                           one(wf.zeroed), wf.unlearned)
+                           one(wf.zeroed), wf.unlearned, step=wf.step)
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) -> WindowForecasts:
@@ -208,4 +209,22 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
                            baselines={k: np.concatenate([p.baselines[k] for p in parts])[order] for k in every},
                            time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets,
                            baseline_quantiles={k: np.concatenate([p.baseline_quantiles[k] for p in parts])[order]
-                                               for k in first.baseline_quantiles if all(k in p.baseline_quantiles for p in parts)})
+                                               for k in first.baseline_quantiles if all(k in p.baseline_quantiles for p in parts)},
+                           step=min((p.step for p in parts if p.step is not None), default=None))
+
+
+def calendar_step(calendars: list) -> float | None:
+    """The least step, in nanoseconds, of the date ``calendars`` (``Calendar``s, each series' own) as a typical step
+    of each (the median of 13 steps from 2000-01-03: an hour 3.6e12, a business day 8.64e13, W-SUN 7 days, MS about
+    30 days), for ``evaluation.forecast_times`` to tell distinct forecast times apart by the calendar, not by the
+    rows' spacing (decision 1954); None where none is a calendar of dates (integers, periods, rows)."""
+    steps = set()
+    for calendar in set(calendars):
+        if calendar.kind != "datetime" or calendar.freq is None:
+            continue
+        try:
+            stamps = pd.date_range("2000-01-03", periods=14, freq=calendar.freq).as_unit("ns").asi8
+        except (TypeError, ValueError):
+            continue
+        steps.add(float(np.median(np.diff(stamps))))
+    return min(steps) if steps else None

@@ -61,14 +61,22 @@ def chronological_split(n_rows: int, lookback: int, horizon: int, val_frac: floa
     return Split(train_end=n_train, val_end=n_train + n_val, end=n_rows)
 
 
+def split_fits(n_rows, lookback: int, horizon: int, val_frac: float, test_frac=0.0):
+    """Whether ``chronological_split`` accepts ``n_rows`` (an int, or an array [R] of them, each with its own
+    ``test_frac`` where that is an array too): its rounded shares leave lookback + horizon training rows and a
+    horizon in every part that has a share. A bool, or [R] bool."""
+    n_rows, test_frac = np.asarray(n_rows), np.asarray(test_frac, dtype=np.float64)
+    n_test, n_val = np.round(n_rows * test_frac).astype(np.int64), np.round(n_rows * val_frac).astype(np.int64)
+    return ((n_rows - n_val - n_test >= lookback + horizon) & ((test_frac == 0) | (n_test >= horizon))
+            & ((val_frac == 0) | (n_val >= horizon)))
+
+
 def rows_needed(lookback: int, horizon: int, val_frac: float, test_frac: float) -> int | None:
     """The least number of rows from which on every length is accepted by ``chronological_split``
     (rounding the fractions can refuse a longer series than one accepted: 38 rows where 37 pass);
     None when no length would do."""
     def fits(n_rows: int) -> bool:
-        n_test, n_val = int(round(n_rows * test_frac)), int(round(n_rows * val_frac))
-        return (n_rows - n_val - n_test >= lookback + horizon and (test_frac == 0 or n_test >= horizon)
-                and (val_frac == 0 or n_val >= horizon))
+        return bool(split_fits(n_rows, lookback, horizon, val_frac, test_frac))
 
     train_frac = 1.0 - val_frac - test_frac
     smallest = min([f for f in (val_frac, test_frac) if f > 0], default=1.0)

@@ -1,7 +1,10 @@
 """Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal naive MAE of the training
-rows (``metrics.naive_scale``), is NaN where fill left no two observed values one season apart (``UNOBSERVED``) or
-where the training rows are no more than a season, so none lie a season apart (``SHORT``, decision 1830), and 0
-where each observed value equals the observed one a season earlier, which has three causes (``kind``):
+rows (``metrics.naive_scale``; a season of calendar steps where rows are missing from a known calendar:
+``calendarlags``, decision 1885), is NaN where fill left no two observed values one season apart (``UNOBSERVED``),
+where the training rows are no more than a season, so none lie a season apart (``SHORT``, decision 1830), or where
+no two of them lie a season of calendar steps apart, the rows between missing, with no fill at play (``APART``,
+decision 1950), and 0 where each observed value equals the observed one a season earlier, which has these causes
+(``kind``, phasing and pairing the values by their calendar positions as the scale does):
 
 * ``CONSTANT``: the training rows never change;
 * ``REPEATS``: they change but repeat exactly every ``season`` steps: the seasonal naive forecast is perfect on them,
@@ -21,46 +24,63 @@ from __future__ import annotations
 
 import numpy as np
 
-UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL, ZERO_PAIRS, EQUAL_PAIRS, SHORT = 0, 1, 2, 3, 4, 5, 6
+from rnncast import calendarlags
+
+UNKNOWN, CONSTANT, REPEATS, ACROSS_FILL, ZERO_PAIRS, EQUAL_PAIRS, SHORT, APART = 0, 1, 2, 3, 4, 5, 6, 7
 NAMES = {UNKNOWN: "unknown", CONSTANT: "constant", REPEATS: "repeats", ACROSS_FILL: "across_fill",
-         ZERO_PAIRS: "zero_pairs", EQUAL_PAIRS: "equal_pairs", SHORT: "short"}
+         ZERO_PAIRS: "zero_pairs", EQUAL_PAIRS: "equal_pairs", SHORT: "short", APART: "apart"}
 UNOBSERVED = "unobserved"  # a NaN scale: no two observed training values one season apart
 
 
-def kind(rows: np.ndarray, seen: np.ndarray | None, season: int) -> int:
+def kind(rows: np.ndarray, seen: np.ndarray | None, season: int, positions: np.ndarray | None = None) -> int:
     """The cause of a zero scale of one target of one series: ``rows`` [R] its training values as filled, ``seen`` [R]
-    which were observed (None: every one)."""
+    which were observed (None: every one), ``positions`` [R] their steps on the calendar (increasing; None: the rows
+    are consecutive steps): each value's place in the season is its position's, and a pair is two values a season of
+    steps apart, as ``calendarlags.scale`` pairs them. ``ACROSS_FILL`` only where fill made a value."""
     rows = np.asarray(rows, dtype=np.float64)
+    filled = seen is not None and not np.all(seen)
     seen = np.ones(len(rows), dtype=bool) if seen is None else np.asarray(seen, dtype=bool)
+    at = np.arange(len(rows)) if positions is None else np.asarray(positions, dtype=np.int64)
     values = rows[seen]
     if not len(values) or values.min() == values.max():
         return CONSTANT
-    phase = np.arange(len(rows))[seen] % season  # each observed value's place in the season
+    phase = at[seen] % season  # each observed value's place in the season
     order = np.lexsort((values, phase))  # by place, then value: each place's least value first, its greatest last
     first = np.r_[True, phase[order][1:] != phase[order][:-1]]
     last = np.r_[first[1:], True]
-    repeated = (values[order][first] == values[order][last]).all()  # one value at each place: a pattern repeated
-    if not (season > 1 and repeated):
+    repeated = season > 1 and (values[order][first] == values[order][last]).all()  # one value at each place
+    if not repeated and filled:
         return ACROSS_FILL
-    paired = seen[:-season] & seen[season:]  # [R - season] observed values with an observed one a season later
-    both = np.r_[rows[:-season][paired], rows[season:][paired]]
-    places = np.unique(np.flatnonzero(paired) % season)  # the places of the season that hold a pair
-    if np.unique(both).size > 1 and 2 * len(places) >= season:
+    back = np.searchsorted(at, at - season)  # [R] the row a season of steps earlier, where there is one
+    later = np.flatnonzero(at[np.minimum(back, len(at) - 1)] == at - season)
+    earlier = back[later]
+    both_seen = seen[later] & seen[earlier]
+    later, earlier = later[both_seen], earlier[both_seen]
+    both = np.r_[rows[earlier], rows[later]]
+    places = np.unique(at[later] % season)  # the places of the season that hold a pair
+    if repeated and np.unique(both).size > 1 and 2 * len(places) >= season:
         return REPEATS  # a pattern that changes, seen again a season later at most of its places
     return ZERO_PAIRS if both.size and not both.any() else EQUAL_PAIRS
 
 
-def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None) -> np.ndarray:
+def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None, placed: dict | None = None) -> np.ndarray:
     """[S, T] the cause (``kind``) of each 0 of ``scales`` [S, T] (``observed.in_sample``'s, over the same ``panel``,
-    ``splits`` and ``starts``), ``SHORT`` for a NaN of training rows no more than ``season``; ``UNKNOWN`` elsewhere."""
+    ``splits``, ``starts`` and ``placed``: ``calendarlags.placed``, walked here where not given), ``SHORT`` for a NaN
+    of training rows no more than ``season``, ``APART`` for one whose rows hold no pair a season of calendar steps
+    apart, observed or not; ``UNKNOWN`` elsewhere (fill made an end of every pair: ``UNOBSERVED``)."""
     codes = np.zeros(scales.shape, dtype=np.int64)
-    for s, t in zip(*np.nonzero((scales == 0) | np.isnan(scales))):
+    bad = list(zip(*np.nonzero((scales == 0) | np.isnan(scales))))
+    if bad and placed is None:
+        placed = calendarlags.placed(panel)
+    for s, t in bad:
         lo, end = (0 if starts is None else int(starts[s])), splits[s].train_end
+        at = placed[s][0][lo:end] if s in placed else None
         if np.isnan(scales[s, t]):
-            codes[s, t] = SHORT if end - lo <= season else UNKNOWN  # else fill left no pair (UNOBSERVED)
+            codes[s, t] = (SHORT if end - lo <= season else
+                           APART if np.isnan(calendarlags.scale(panel.rows(s)[lo:end, t], at, season)) else UNKNOWN)
             continue
         made = None if panel.filled is None else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + end, t] != 0
-        codes[s, t] = kind(panel.rows(s)[lo:end, t], None if made is None else ~made, season)
+        codes[s, t] = kind(panel.rows(s)[lo:end, t], None if made is None else ~made, season, at)
     return codes
 
 
@@ -72,8 +92,8 @@ def causes(scales: np.ndarray, codes: np.ndarray | None) -> list:
     named = []
     for row, code in zip(scales, codes):
         bad = np.flatnonzero(~(np.isfinite(row) & (row > 0)))
-        nan = len(bad) and np.isnan(row[bad[0]])  # no pair: too few rows (SHORT), or fill made the others
-        named.append(None if not len(bad) else NAMES[int(code[bad[0]])] if not nan or code[bad[0]] == SHORT
+        nan = len(bad) and np.isnan(row[bad[0]])  # no pair: too few rows, none a season of steps apart, or fill
+        named.append(None if not len(bad) else NAMES[int(code[bad[0]])] if not nan or code[bad[0]] in (SHORT, APART)
                      else UNOBSERVED)
     return named
 
@@ -103,6 +123,9 @@ def rows_why(cause: str, season: int | None, demand: bool = True) -> str:
                     "error)",
         "short": "hold fewer than season + 1" + (f" = {season + 1}" if season else "") + f" rows, so no two lie "
                  f"{apart} apart (no in-sample {naive} error)",
+        "apart": f"hold no two values {'one step' if season == 1 else 'one season'}"
+                 f"{f' ({season} calendar steps)' if season and season > 1 else ''} apart: the rows between are "
+                 f"missing (no in-sample {naive} error)",
     }.get(cause, f"equal the rows {apart} before them wherever both were observed (a zero in-sample {naive} error)")
 
 
@@ -138,7 +161,8 @@ def short_why(cause: str | None, season: int) -> str:
             "equal_pairs": f"training rows equal in every pair {apart} apart",
             "across_fill": "observed training values that change only across filled ones",
             UNOBSERVED: f"no two observed training values {apart} apart",
-            "short": f"fewer than season + 1 = {season + 1} training rows"}.get(cause, f"a zero in-sample {scale_name(season)} "
+            "short": f"fewer than season + 1 = {season + 1} training rows",
+            "apart": f"no two training values {'one step' if season == 1 else 'a season of calendar steps'} apart"}.get(cause, f"a zero in-sample {scale_name(season)} "
                                                                                    "error")
 
 
