@@ -75,6 +75,21 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     assert {k: e["p_value"] for k, e in said["each"].items()} == pytest.approx(
         {k: t["p_value"] for k, t in metrics["significance"].items()})
     assert "model_kept" not in metrics  # a backtest keeps no model
+    intervals = metrics["intervals_against_baselines"]  # the quantiles' verdict printed, for a machine (decision 1957)
+    assert intervals["verdict"] == _interval_word(out.getvalue()) and intervals["verdict_units"] == "scaled"
+    assert {k: e["p_value"] for k, e in intervals["each"].items() if e["weighed"]} == pytest.approx(
+        {k: t["p_value"] for k, t in metrics["significance_pinball"].items()})
+
+
+def _interval_word(printed: str) -> str:
+    """The word of the quantiles' sentence printed ("Its quantiles: ..."), as ``verdictfields.intervals`` names it."""
+    said = printed.split(" Its quantiles: ", 1)[1].split("\n", 1)[0]
+    for phrase, word in (("beat every", "beats"), ("lower (not tested", "lower_not_beyond_chance"),
+                         ("lower, but not beyond", "lower_not_beyond_chance"), ("weighed against no", "not_weighed"),
+                         ("quantiles are better (one-sided", "baseline_better")):
+        if phrase in said:
+            return word
+    return "does_not_beat"
 
 
 def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, frame, capsys):
@@ -228,6 +243,29 @@ def test_evaluate_json_has_fits_verdict_fields_with_the_same_values_for_the_fits
             assert said["each"][name] == (each if each["p_value"] is None else {**each, "p_value": pytest.approx(
                 each["p_value"])})
         assert evaluated["model_kept"] == metrics["model_kept"] == ("untrained" if run == "flat" else "trained")
+        assert evaluated["intervals_against_baselines"] is metrics["test"]["intervals_against_baselines"] is None
+
+
+def test_a_quantile_models_intervals_verdict_is_the_same_in_fits_metrics_and_evaluate_json(tmp_path, capsys):
+    """r36r2 8: the quantiles' verdict printed ("Its quantiles: ...") had no field; fit's metrics.json and evaluate
+    --json now carry ``intervals_against_baselines``, the printed verdict's word, equal for the fit's test split
+    (decision 1957)."""
+    from conftest import make_frame
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "2", "--quantiles", "0.1,0.5,0.9", "--device", "cpu", "-q",
+                 "--out", str(tmp_path / "run")]) == 0
+    printed = capsys.readouterr().out
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert main(["evaluate", str(tmp_path / "run"), str(tmp_path / "d.csv"), "--json", "-q"]) == 0
+    evaluated = json.loads(capsys.readouterr().out)
+    fit, said = metrics["test"]["intervals_against_baselines"], evaluated["intervals_against_baselines"]
+    assert fit["verdict"] == _interval_word(printed) == said["verdict"] and fit["baseline"] == said["baseline"]
+    assert fit["each"].keys() == said["each"].keys() and "intervals_against_baselines" in metrics["val"]
+    for name, each in fit["each"].items():
+        assert said["each"][name] == {k: v if v is None or isinstance(v, (bool, str)) else pytest.approx(v)
+                                      for k, v in each.items()}
 
 
 def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_pooled_ones(tmp_path, capsys):

@@ -225,7 +225,7 @@ def test_evaluate_s_documented_keys_are_the_keys_it_returns_for_one_series_and_a
     returned = set(single) | set(panel)
     assert set(single) <= documented and set(panel) <= documented
     always = {"windows", "horizon", "targets", "scored", "original", "scaled", "significance", "mase_season", "verdict",
-              "notes", "hints", "against_baselines", "model_kept"}
+              "notes", "hints", "against_baselines", "intervals_against_baselines", "model_kept"}
     assert always <= set(single) and always | {"r2_by_series", "by_target", "series"} <= set(panel)
     conditional = {"windows_scored", "scaled_by", "pooled", "mase_excluded", "zero_actuals", "test_overlap", "scaled_few",
                    "no_demand"}

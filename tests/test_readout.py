@@ -202,6 +202,10 @@ def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though
     assert ". The model beats every baseline on these windows: MSE " in result["verdict"]  # still true, still said
     told = said(model, result, "these windows")
     assert not told.good and told.unproven  # neither green nor a loss: blue
+    machine = result["against_baselines"]  # nor a win for a machine (r36r2 1, decision 1956): the same outcome
+    assert machine == told.fields["against_baselines"] and machine["verdict"] == "beats_behind_linear_fit"
+    assert machine["beats_baselines"] is False and model.test_scores_["beats_baselines"] is False  # model.json's too
+    assert machine["behind_linear_fit"]["linear_fit_r2"] > 0.99 > machine["behind_linear_fit"]["model_r2"]
     assert result["hints"][-1] == ("hint: training has not yet found what that linear fit does; more epochs (epochs=, "
                                    "--epochs) or a larger learning rate (lr=, --lr) may close the gap")  # decision 1674:
     # the advice stays, the R² said once, in the verdict

@@ -38,11 +38,13 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     metrics = write_run(tmp_path, model, panel, source="frame")
     assert len(calls) == 2  # validation, test: scored and plotted from the same forecasts
     words = ("verdict", "notes", "hints")  # evaluate's words for a Python caller (readout); the run's scores are numbers
-    machine = ("against_baselines", "model_kept")  # metrics.json's, beside the part and at its top (decision 1878)
+    machine = ("against_baselines", "intervals_against_baselines", "model_kept")  # metrics.json's, beside the part
+    # and at its top (decisions 1878, 1957)
     evaluated = model.evaluate(panel, part="test")
     assert metrics["test"] == {k: v for k, v in evaluated.items() if k not in words + machine}
     written = json.loads((tmp_path / "metrics.json").read_text())
-    assert written["test"]["against_baselines"]["verdict"] == evaluated["against_baselines"]["verdict"]
+    assert written["test"]["against_baselines"] == json.loads(json.dumps(evaluated["against_baselines"]))
+    assert written["test"]["intervals_against_baselines"] is evaluated["intervals_against_baselines"] is None  # point
     assert written["model_kept"] == evaluated["model_kept"]
     assert {p.name for p in tmp_path.iterdir()} >= {"config.json", "metrics.json", "history.csv", "model", "loss.png",
                                                     "forecast.png", "report.html", "test_forecasts.csv"}

@@ -21,7 +21,6 @@ from rnncast.report import config_record, environment
 from rnncast.reportpage import baseline_blocks, noticed_blocks, said_elsewhere
 from rnncast.serieskeys import json_result, skipped_json
 from rnncast.spelling import counted
-from rnncast.verdictfields import fields
 
 
 def write_backtest(out_dir, result, params: dict, source: str = "", request: dict | None = None,
@@ -57,8 +56,8 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     files.write_json(out_dir / "config.json", config)
     files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
                                                 "by_series": json_result({"series": m["by_series"]}, parts, panel.key)["series"],  # a key's: by its columns
-                                                "against_baselines": fields(backtest_test(m), m["verdict_units"]),  # fit's
-                                                # shape over every window (decision 1878): no model_kept, none is kept
+                                                **result.said.fields,  # the verdicts as its sentence gives them
+                                                # over every window (decisions 1878, 1958): no model_kept, none is kept
                                                 "settings": config["settings"], "source": source, "notes": noticed,
                                                 "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
     if png is not None:

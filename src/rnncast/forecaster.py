@@ -288,7 +288,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             losses against each baseline's intervals, on the values it has one for, decision 1909); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
             ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
-            each part's: ``verdictfields.fields``) and ``model_kept`` ("trained", "untrained"; None for a model saved
+            each part's: ``verdictfields.fields``), ``intervals_against_baselines`` (the quantiles' verdict, None for a
+            point model: ``verdictfields.intervals``, decision 1957) and ``model_kept`` ("trained", "untrained"; None for a model saved
             before it kept its epochs or whose fit has not ended), decision 1878.
             """
         flag("by_series", by_series)

@@ -124,33 +124,53 @@ def unlearned(scores: dict) -> str:
     return UNLEARNED if any(lacking) else ""
 
 
+def standing(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA
+             ) -> tuple[str, str, float]:
+    """``judged``'s outcome, for its sentence and for metrics.json's ``intervals_against_baselines`` alike (decision
+    1957): ``(word, baseline, p)``, word one of "same" (the same loss as the best baseline's), "beats" (lower, and
+    beyond chance against every weighed baseline: ``baseline`` the one it is least surely better than, ``p`` its
+    one-sided p that the model is not better), "lower_not_beyond_chance" (so, p at or above ``alpha``), "lower_untested"
+    (no test made, against some weighed baseline: p NaN), "higher_beyond_chance" (a higher loss than the best
+    baseline's, ``name``, whose quantiles are better with one-sided p ``1 - p`` below ``alpha``), "higher" (not beyond
+    chance) or "higher_untested"."""
+    if same(model, rival):
+        return "same", name, math.nan
+    tests = test.get("significance_pinball")
+    if model < rival:
+        p_values = {n: (tests or {}).get(n, {}).get("p_value", float("nan")) for n, s in test[units].items()
+                    if weighed(n, s)}  # each on the values it has an interval for (decision 1909)
+        if tests is None or any(v != v for v in p_values.values()):
+            return "lower_untested", name, math.nan
+        weakest = max(p_values, key=p_values.get)  # the baseline it is least surely better than
+        p = p_values[weakest]
+        return ("beats" if p < alpha else "lower_not_beyond_chance"), weakest, p
+    p = (tests or {}).get(name, {}).get("p_value", float("nan"))
+    return ("higher_untested" if p != p else "higher_beyond_chance" if 1 - p < alpha else "higher"), name, p
+
+
 def judged(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA) -> str:
     """How the model's pinball loss ``model`` compares with the best baseline's (``name``: ``rival``), "better" only
     beyond chance: the Diebold–Mariano test of the pinball losses (``test["significance_pinball"]``, evaluate's and
     backtest's, the MSE verdict's test and reference) gives a one-sided p below ``alpha`` that the model is not
     better, against every baseline it is said to beat, or that the baseline is not (``1 - p``) where the baseline's
-    loss is lower; "not tested against chance" where no test was made (scores written before it, too few times)."""
-    if same(model, rival):
+    loss is lower; "not tested against chance" where no test was made (scores written before it, too few times). The
+    outcome is ``standing``'s."""
+    word, against, p = standing(test, units, model, name, rival, alpha)
+    if word == "same":
         return "the same loss"
-    tests = test.get("significance_pinball")
     if model < rival:
         lower = f"{100 * (1 - model / rival):.1f}% lower"
-        p_values = {n: (tests or {}).get(n, {}).get("p_value", float("nan")) for n, s in test[units].items()
-                    if weighed(n, s)}  # each on the values it has an interval for (decision 1909)
         learned = [(n, s) for n, s in test[units].items() if n != "model" and "pinball" in s]  # those with intervals
-        if tests is None or any(v != v for v in p_values.values()):
+        if word == "lower_untested":
             return f"{lower} (not tested against chance)"
-        weakest = max(p_values, key=p_values.get)  # the baseline it is least surely better than
-        p = p_values[weakest]
-        if p < alpha:
+        if word == "beats":
             return (f"{lower}, beyond chance ({one_sided_text(p)}, the largest against any baseline): its quantiles "
                     f"beat every {'' if all(map(weighed, *zip(*learned))) else 'weighed '}baseline's")
-        return (f"{lower}, but not beyond chance against '{baseline_name(weakest)}' ({one_sided_text(p)}): on these "
+        return (f"{lower}, but not beyond chance against '{baseline_name(against)}' ({one_sided_text(p)}): on these "
                 "values its quantiles are no better than the baseline's")
     high = f"{model / rival:.3g} times as high" if rival > 0 else "higher"
-    p = (tests or {}).get(name, {}).get("p_value", float("nan"))
-    if p != p:
+    if word == "higher_untested":
         return f"{high}: the baseline's quantiles are better (not tested against chance)"
-    if 1 - p < alpha:
+    if word == "higher_beyond_chance":
         return f"{high}: the baseline's quantiles are better (one-sided {p_text(1 - p)} that they are not)"
     return f"{high}, but not beyond chance (one-sided {p_text(1 - p)} that the baseline's quantiles are not better)"

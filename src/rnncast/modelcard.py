@@ -51,7 +51,8 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
     ``mae`` and ``mase`` in original units (pooled over the series; several targets' the mean of theirs, each in its
     own units, whose own ``target_scores`` keeps; None where not a finite number),
     ``beats_baselines`` (the run's verdict: a lower test MSE than every baseline, beyond chance, the climatology scored
-    apart included: decision 1914) in
+    apart included: decision 1914; the test part's ``against_baselines``, ``verdictfields.fields``, where it holds one,
+    so that a model far behind a linear fit of its own inputs is not said to beat them either: decision 1956) in
     ``verdict_units`` (original, or scaled for many series or targets), ``baseline`` the one it names (the best
     beaten, or the best unbeaten). None without a test split."""
     from rnncast.verdicts import kind, outcome, units_for
@@ -61,7 +62,9 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
         return None
     units = units_for(layout, targets)
     good, baseline, mse, rival, how, _ = outcome(test, units)
-    beats = kind(good, mse, rival, how, test.get("climatology_series")) == "beats"  # not "except the climatology"
+    said = test.get("against_baselines")  # the sentence's fields where given: the linear fit's caveat too (9971)
+    beats = said["beats_baselines"] if isinstance(said, dict) else kind(good, mse, rival, how,
+                                                                           test.get("climatology_series")) == "beats"
     model = test["original"]["model"]
     return {"windows": int(test["windows"]), **{k: _finite(model.get(k)) for k in ("mse", "mae", "mase")},
             "beats_baselines": bool(beats), "baseline": str(baseline), "verdict_units": units}

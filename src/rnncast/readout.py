@@ -25,7 +25,7 @@ from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
 from rnncast.significance import ONE_SIDED, p_text
 from rnncast.runhints import fit_hint, later_rows_hint, model_r2, same_step_hint, seasonal_hint, window_norm_hint
-from rnncast.verdicts import against_each, kind, measured, outcome, quoted, verdict, verdict_units
+from rnncast.verdicts import against_each, measured, outcome, quoted, verdict, verdict_units
 
 WHERE = {"test": "these windows", "val": "the validation rows", "train": "the training rows", "all": "all {} windows, "
          "training rows included"}  # the windows a part's verdict names (``evaluate``'s parts)
@@ -60,6 +60,8 @@ class Said:
     targets: str | None = None  # scaledshares.beside_verdict: the targets a pooled verdict rests on and loses on
     # (targetshares.text), then the few series its scaled scores rest on (scaledshares.verdict_note)
     bands: str | None = None  # the values a baseline's interval scores leave out (bandcounts.note, decision 1910)
+    fields: dict | None = None  # the verdicts for a machine, built beside the sentence: ``verdictfields.machine``'s
+    # ``against_baselines`` and ``intervals_against_baselines`` (decisions 1862, 1956-1958)
 
     def notes(self) -> list[str]:
         """The notes said, in order: unscored, series not scored, windows across gaps, MASE, MAPE and sMAPE at
@@ -95,10 +97,12 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     features that lose to the mean). A verdict of "beats every baseline" of a model far behind a linear fit of its own
     inputs (``samestep.behind_text``) opens with that fit's R² and the model's, and is not ``good`` but ``unproven``:
     the page's box is not green (decision 1628), nor is it where the climatology, scored apart, beats the model beyond
-    chance on the series that have one (decision 1826)."""
+    chance on the series that have one (decision 1826). ``fields``: the same verdicts for a machine, from the same
+    outcome (``verdictfields.machine``: the MSE verdict's word names either caveat, decision 1956; the quantiles')."""
     told = outcome(result, verdict_units(forecaster))  # the verdict's baseline, which the line beside it names too
     good, sentence = verdict(result, verdict_units(forecaster), where=where, season=missing_season(forecaster), told=told)
-    behind = samestep.behind_text(forecaster.state_.same_step, model_r2(forecaster, result), where) if good else None
+    r2 = model_r2(forecaster, result)
+    behind = samestep.behind_text(forecaster.state_.same_step, r2, where) if good else None
     sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
@@ -116,21 +120,24 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     hints = (undated_hint(forecaster), fitted_season_hint(forecaster), window_norm_hint(forecaster, result, not features),
              features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 1674)
     series, gaps = scored_notes(result)
-    lost = kind(told[0], *told[2:5], result.get("climatology_series")) == "beats_except_climatology"  # mixed: 1826
-    return Said(good and not behind and not lost, sentence, unscored_note(result), mase_note(result),
+    fitted = {"linear_fit_r2": samestep.far_behind(forecaster.state_.same_step, r2), "model_r2": r2} if behind else None
+    machine = verdictfields.machine(result, units, told, fitted)  # the word is the sentence's, caveats included (9971)
+    lost = machine["against_baselines"]["verdict"] != "beats"  # the linear fit, the climatology (1628, 1826)
+    return Said(good and not lost, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
                               few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
                               column=result.get("column_pinball", ())),  # a page's table: its validation row too
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
-                unproven(result, verdict_units(forecaster)) or bool(behind) or lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]),
-                bandcounts.note(result["original"]))
+                unproven(result, verdict_units(forecaster)) or good and lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]),
+                bandcounts.note(result["original"]), machine)
 
 
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
     """``Forecaster.evaluate``'s result of the forecasts of ``part`` (``Forecaster.part_forecasts``): their scores
-    (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines, after
+    (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines and ``said``'s
+    ``fields`` (``against_baselines``, ``intervals_against_baselines``: the sentence's own, decision 1958), after
     warning of a season some of the model's calendars count in other units (``seasonspans.warn``) and, where windows of
     the fit's test split are scored, of its series' test rows on dates other series were fitted on, as fit warned
     (``testoverlap.overlap``, kept in model.json; the result's ``test_overlap``). The command line's evaluate scores its
@@ -148,16 +155,16 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     seasonspans.warn(state.calendar, state.calendars, state.settings.data.season)  # the model's
     say_older(state)  # a model saved before the climatology was kept (decision 1703)
     if state.overlap and part == "test" and result.get("scored", {}).get("targets_on", {}).get("test"):
-        said = testoverlap.respelled(state.overlap, state.calendar.text_format, forecasts.text_format)  # decision 1897
-        log.warning("%s", said["text"])
-        result["test_overlap"] = said
+        overlap = testoverlap.respelled(state.overlap, state.calendar.text_format, forecasts.text_format)  # decision 1897
+        log.warning("%s", overlap["text"])
+        result["test_overlap"] = overlap
+    words = said(forecaster, result, *part_words(part, result))  # the sentence and its fields, once (decision 1958)
     if part == "test" and modelcard.fit_test_split(result.get("scored", {}), len(state.splits)):  # the fit's own test
         # split's headline, which save and export write as a run's model/ keeps its own (decisions 1598, 1638)
-        state.test_scores = modelcard.test_scores({"test": result}, state.layout, len(state.targets))
+        state.test_scores = modelcard.test_scores({"test": {**result, **words.fields}}, state.layout, len(state.targets))
         state.target_scores = modelcard.target_scores({"test": result}, state.targets)  # several targets' (decision 1900)
-    machine = {"against_baselines": verdictfields.fields(result, verdict_units(forecaster)),  # fit's metrics.json's,
-               "model_kept": verdictfields.model_kept(forecaster)}  # built alike (decision 1878)
-    return {**result, **read_out(forecaster, result, part), **machine}
+    return {**result, **words.lines(), **words.fields,  # fit's metrics.json's, built alike (decision 1878)
+            "model_kept": verdictfields.model_kept(forecaster)}
 
 
 def say_older(state) -> None:
@@ -189,25 +196,25 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
     ``splits``, the rows up to each series' first cutoff, leave few training windows; not for a model of the features
     alone, ``target_input`` False, whose verdict says the naive baselines read what it does not)."""
-    told = outcome(backtest_test(m), m["verdict_units"])  # the verdict's baseline, which the line beside it names too
+    test, units = backtest_test(m), m["verdict_units"]  # every window's scores, as the verdict reads them
+    told = outcome(test, units)  # the verdict's baseline, which the line beside it names too
     good, sentence = backtest_verdict(m, told=told)
-    sentence += pinball_verdict(backtest_test(m), m["verdict_units"], "the backtest values")
+    sentence += pinball_verdict(test, units, "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
-    test = backtest_test(m)  # in the verdict's units, unless it quotes the climatology (decision 1664)
-    sentence += climatology.reference(test[m["verdict_units"]], m.get("freq"), m.get("season"), None, None,
-                                      measured(test, m["verdict_units"]), quoted(test, m["verdict_units"]), told[1])
-    seasonal = seasonal_hint(backtest_test(m), m["verdict_units"], window_norm, scheme, splits or [], m["lookback"],
+    sentence += climatology.reference(test[units], m.get("freq"), m.get("season"), None, None,
+                                      measured(test, units), quoted(test, units), told[1])
+    seasonal = seasonal_hint(test, units, window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
     return Said(good, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
                               scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
                               column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it
-                hints=tuple(h for h in hints if h), each=each_text(backtest_test(m), m["verdict_units"]),
-                percent=percent_note(m, mape=False), unproven=unproven(backtest_test(m), m["verdict_units"]),
+                hints=tuple(h for h in hints if h), each=each_text(test, units),
+                percent=percent_note(m, mape=False), unproven=unproven(test, units),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
-                targets=scaledshares.beside_verdict(backtest_test(m), m["verdict_units"], "the backtest windows", told[1]),
-                bands=bandcounts.note(m["overall"]))
+                targets=scaledshares.beside_verdict(test, units, "the backtest windows", told[1]),
+                bands=bandcounts.note(m["overall"]), fields=verdictfields.machine(test, units, told))  # decision 1958
 
 
 def each_text(test: dict, units: str) -> str | None:

@@ -37,8 +37,7 @@ from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
 from rnncast.windows import window_starts
 from rnncast.models import parameter_parts
-from rnncast import verdictfields
-from rnncast.verdicts import verdict_units
+from rnncast import readout, verdictfields
 
 log = logging.getLogger(__name__)
 
@@ -222,11 +221,12 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
         metrics = {**metrics, "skipped_series": leftout.reasoned(skipped), "test_overlap": forecaster.state_.overlap}
     files.write_json(run_dir / "config.json", config)
-    files.write_json(run_dir / "metrics.json", {**verdictfields.added(metrics, verdict_units(forecaster)),  # decision 1862
-                                               "model_kept": verdictfields.model_kept(forecaster),  # decision 1861
+    machine = verdictfields.added(metrics, lambda _, scores: readout.said(forecaster, scores).fields)  # each part's
+    # verdicts as its sentence gives them, its caveats included (decisions 1862, 1956-1958)
+    files.write_json(run_dir / "metrics.json", {**machine, "model_kept": verdictfields.model_kept(forecaster),  # 1861
                                                "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
-    checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=metrics)  # the run's own
+    checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=machine)  # the run's own
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
         write_csv(run_dir / testforecasts.FILE, table, what="test forecasts")  # streamed: 9.5 M rows (decision 1560)

@@ -54,11 +54,15 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
                    f"{q(rival)} for {named(name)}, {how}{said_p}.")
 
 
-def kind(good: bool, model: float, rival: float, how: str, apart: dict | None = None) -> str:
+def kind(good: bool, model: float, rival: float, how: str, apart: dict | None = None, behind: bool = False) -> str:
     """Which of ``verdict``'s sentences an ``outcome`` (its ``good``, MSEs and ``how``) takes, as metrics.json names it
-    (``verdictfields.WORDS``): "no_verdict", "beats", "beats_except_climatology" (the pooled baselines beaten, but the
-    climatology scored apart, ``apart``: the part's ``climatology_series``, beats the model beyond chance: decisions
-    1826, 1914), "lower_not_beyond_chance" or "does_not_beat"."""
+    (``verdictfields.WORDS``): "no_verdict", "beats", "beats_behind_linear_fit" (every baseline beaten, but ``behind``:
+    the model is far behind a linear fit of its own inputs, ``samestep.behind_text``, which opens the sentence:
+    decisions 1628, 1956), "beats_except_climatology" (the pooled baselines beaten, but the climatology scored apart,
+    ``apart``: the part's ``climatology_series``, beats the model beyond chance: decisions 1826, 1914),
+    "lower_not_beyond_chance" or "does_not_beat". Only "beats" is a win, as the page colours it."""
+    if good and behind:  # the sentence opens with the linear fit: named first, the climatology's in ``each``
+        return "beats_behind_linear_fit"
     if good and climatologyseries.beats_model(apart if isinstance(apart, dict) else None):
         return "beats_except_climatology"
     return ("no_verdict" if not (math.isfinite(model) and math.isfinite(rival)) else "beats" if good else
