@@ -62,7 +62,7 @@ def test_scores(metrics: dict, layout: str, targets: int) -> dict | None:
         return None
     units = units_for(layout, targets)
     good, baseline, mse, rival, how, _ = outcome(test, units)
-    said = test.get("against_baselines")  # the sentence's fields where given: the linear fit's caveat too (9971)
+    said = test.get("against_baselines")  # the sentence's fields where given: the linear fit's caveat too (decision 1956)
     beats = said["beats_baselines"] if isinstance(said, dict) else kind(good, mse, rival, how,
                                                                            test.get("climatology_series")) == "beats"
     model = test["original"]["model"]

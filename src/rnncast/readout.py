@@ -121,7 +121,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
              features, same_step_hint(forecaster, result, where, bool(behind)))  # its R² said once (decision 1674)
     series, gaps = scored_notes(result)
     fitted = {"linear_fit_r2": samestep.far_behind(forecaster.state_.same_step, r2), "model_r2": r2} if behind else None
-    machine = verdictfields.machine(result, units, told, fitted)  # the word is the sentence's, caveats included (9971)
+    machine = verdictfields.machine(result, units, told, fitted)  # the word is the sentence's, caveats included (decision 1956)
     lost = machine["against_baselines"]["verdict"] != "beats"  # the linear fit, the climatology (1628, 1826)
     return Said(good and not lost, sentence, unscored_note(result), mase_note(result),
                 interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
