@@ -416,6 +416,12 @@ def test_a_series_whose_baseline_has_no_interval_says_so_in_not_scored():
                                                    "the other 16's")
     assert pd.isna(rows.loc["store0003", "not_scored"]) and "mean_intervals_left_out" not in rows.columns
 
+    # t36t7 1 (decision 1932): evaluated on data without the fit's training rows, the cause is that, not the windows
+    result["series"]["store0001"]["mean"]["intervals_left_out"] = {**left, "unlearned": 20, "unlearned_series": 1}
+    assert series_frame(result).set_index("series").loc["store0001", "not_scored"] == (
+        "'training mean' has no interval (these data lack the fit's training rows it is learned from)")
+
+
 def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
     """t36t1 L5: a 3,000-character id pushed every row's scores 3,000 columns right; cut with an ellipsis (decision 1924)."""
     result = _result(2)
@@ -424,7 +430,3 @@ def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
     assert max(len(line) for line in text.splitlines()) < 200 and "A" * 39 + "…" in text
     assert series_frame(result)["series"].str.len().max() == 3000
 
-    # t36t7 1 (decision 1932): evaluated on data without the fit's training rows, the cause is that, not the windows
-    result["series"]["store0001"]["mean"]["intervals_left_out"] = {**left, "unlearned": 20, "unlearned_series": 1}
-    assert series_frame(result).set_index("series").loc["store0001", "not_scored"] == (
-        "'training mean' has no interval (these data lack the fit's training rows it is learned from)")

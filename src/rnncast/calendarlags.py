@@ -56,6 +56,8 @@ def consecutive(panel) -> bool:
             if ((span % step != np.timedelta64(0)) | (span // step + 1 != lengths[series])).any():
                 return False
             continue
+        if not isinstance(freq, pd.offsets.BaseOffset):  # a session's bars, trading weeks: walked, not counted here
+            return False
         spans: dict = {}
         for s in series.tolist():
             key = (firsts[s], lasts[s])
