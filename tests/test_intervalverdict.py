@@ -151,4 +151,25 @@ def test_baselines_thin_for_the_levels_are_not_said_to_lack_the_training_rows():
     assert said == (" Its quantiles: mean pinball loss 1.0000, weighed against no baseline's; 'repeat the last value' "
                     "and 'seasonal naive' have no interval at any value scored and are not weighed.")
     test["original"]["repeat"]["intervals_left_out"]["unlearned"] = 3  # some of them: these data lack the rows
-    assert pinball_verdict(test) == UNLEARNED
+    said = pinball_verdict(test)  # each baseline named, then the cause of the 3 (r36r5 2)
+    assert said.startswith(" Its quantiles: mean pinball loss 1.0000, weighed against no baseline's") and said.endswith(
+        UNLEARNED)
+
+
+def test_data_lacking_the_training_rows_is_said_alone_only_where_it_is_every_cause():
+    """r36r5 2: one baseline's values unlearned (the data lack the fit's training rows, decision 1932) and another's
+    without an interval for too few training windows (decision 1875): the verdict names each, the model's loss kept,
+    not the unlearned sentence alone, whose advice ("evaluate data that hold them") cannot help the second."""
+    from rnncast import bandcounts
+    from rnncast.intervalverdict import UNLEARNED, pinball_verdict
+    nan = float("nan")
+
+    def left(unlearned):
+        return {"values": 100, "of": 100, "windows": 25, "of_windows": 25, "series": 1, "of_series": 1, "fewest": 9,
+                "unlearned": unlearned, "reason": "r"}
+    mixed = {"test": {"original": {"model": {"pinball": 1.0}, "repeat": {"pinball": nan, bandcounts.KEY: left(100)},
+                                   "seasonal": {"pinball": nan, bandcounts.KEY: left(0)}}}}
+    said = pinball_verdict(mixed["test"])
+    assert said.startswith(" Its quantiles: mean pinball loss 1.0") and "seasonal naive" in said and said.endswith(UNLEARNED)
+    alone = {"test": {"original": {"model": {"pinball": 1.0}, "repeat": {"pinball": nan, bandcounts.KEY: left(100)}}}}
+    assert pinball_verdict(alone["test"]) == UNLEARNED

@@ -83,3 +83,12 @@ def test_each_cutoff_record_says_its_own_lack_where_the_warning_and_page_do():
                {"id": "c", "rows": 50, "cutoff_rows": [50, 0], **needs}]
     assert [d["reason"] for d in reasoned(records)] == [CUT_UP, CUT_AFTER, CUT_BOTH]
     assert reason(records) == "had too few rows up to the fit's cutoff or after it (1 up to it, 1 after it, 1 both)"
+
+
+def test_a_record_that_meets_both_needs_is_read_as_lacked_reads_it():
+    """r36r5 4: a cutoff's record whose rows meet both needs (left out by another rule) made ``reason`` say
+    "... or after it ()" with empty brackets, while ``reasoned`` said the general words; both read it alike now."""
+    from rnncast.leftout import CUT, lacked, reason
+    record = {"id": "a", "rows": 100, "needed": 50, "cutoff_rows": [60, 10], "cutoff_needs": [50, 8]}
+    assert lacked(record) == CUT
+    assert reason([record]) == "had too few rows up to the fit's cutoff or after it"

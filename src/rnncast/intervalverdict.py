@@ -90,11 +90,13 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
     pin = quoter("pinball", [v.get("pinball") for v in scores.values() if isinstance(v.get("pinball"), float)])
     found = best_pinball(test, units)
     if found is None:  # a baseline with no interval at any value: said, not weighed (decision 1909)
-        if gone := unlearned(scores):  # the data lack the fit's training rows, as their intervals_left_out say (1884)
+        gone = unlearned(scores)  # the data lack the fit's training rows, as their intervals_left_out say (1884)
+        if gone and unlearned_alone(scores):
             return gone
         said = aside(scores) or (": theirs are blank here (-)" if any(  # scores written before what bands leave out
             "pinball" in v for n, v in scores.items() if n != "model" and isinstance(v, dict)) else "")
-        return f" Its quantiles: mean pinball loss {pin(model)}, weighed against no baseline's{said}." if said else ""
+        return (f" Its quantiles: mean pinball loss {pin(model)}, weighed against no baseline's{said}." if said
+                else "") + gone
     name, model, rival = found
     how = judged(test, units, model, name, rival, alpha)
     mine = scores[name].get(bandcounts.KEY, {}).get("model") or scores["model"]  # the model's on the pair's values
@@ -118,10 +120,19 @@ def unlearned(scores: dict) -> str:
     scores) leave values out because these data lack the fit's training rows of their series (its
     ``bandcounts.KEY``'s ``unlearned``: decision 1884), "" where none does: a baseline with too few training windows
     for the levels (decision 1875) is said by ``aside`` and ``bandcounts.note``, whose advice differs (decision
-    1932)."""
-    lacking = [s[bandcounts.KEY].get("unlearned", 0) for name, s in scores.items()
-               if name != "model" and isinstance(s, dict) and s.get(bandcounts.KEY)]
-    return UNLEARNED if any(lacking) else ""
+    1932); alone only where ``unlearned_alone``."""
+    left = [s[bandcounts.KEY] for name, s in scores.items()
+            if name != "model" and isinstance(s, dict) and s.get(bandcounts.KEY)]
+    return UNLEARNED if any(d.get("unlearned", 0) for d in left) else ""
+
+
+def unlearned_alone(scores: dict) -> bool:
+    """Whether every value each baseline of ``scores`` leaves out lacks its interval for want of the fit's training
+    rows (``unlearned``), no other cause: then ``UNLEARNED`` stands alone; a mixed block names each baseline
+    (``aside``) with the model's loss, then ``UNLEARNED`` (r36r5 2)."""
+    left = [s[bandcounts.KEY] for name, s in scores.items()
+            if name != "model" and isinstance(s, dict) and s.get(bandcounts.KEY)]
+    return bool(left) and all(d.get("unlearned", 0) >= d.get("values", 0) > 0 for d in left)
 
 
 def standing(test: dict, units: str, model: float, name: str, rival: float, alpha: float = VERDICT_ALPHA

@@ -37,8 +37,8 @@ def reason(records: list[dict], one: bool = False) -> str:
     if len(cut) < len(records):
         return f"{were} too short to train or {lacked}"
     each = [lacks(d) for d in cut]
-    if None in each:  # a model saved before the needs were kept
-        return lacked
+    if None in each or (False, False) in each:  # saved before the needs were kept; or left out by another rule
+        return lacked  # as ``lacked`` reads such a record (r36r5 4)
     groups = {"up to it": each.count((True, False)), "after it": each.count((False, True)),
               "both": each.count((True, True))}
     whole = {"up to it": "had too few rows up to the fit's cutoff", "after it": "had too few rows after the fit's cutoff",
