@@ -94,16 +94,17 @@ def test_the_quantiles_fields_say_which_baseline_was_weighed_on_fewer_values_and
     got = intervals(test, "original")
     assert "'seasonal naive' is weighed on the values it has an interval for (4 of the 8)" in pinball_verdict(test)
     assert got["verdict"] == "beats" and got["baseline"] == "seasonal"
-    assert got["each"]["seasonal"] == {"weighed": True, "on_fewer_values": True, "values_left_out": 4, "pinball": 2.0,
+    assert got["each"]["seasonal"] == {"weighed": True, "on_fewer_values": True, "values_left_out": 4,
+                                       "values_unlearned": 0, "pinball": 2.0,
                                        "model_pinball": 1.5, "lower": True, "beaten": True, "p_value": 0.01}
     assert got["each"]["repeat"]["on_fewer_values"] is False and got["each"]["repeat"]["model_pinball"] == 3.0
-    test["original"]["seasonal"].update(pinball=NAN, intervals_left_out={"values": 8, "of": 8})
+    test["original"]["seasonal"].update(pinball=NAN, intervals_left_out={"values": 8, "of": 8, "unlearned": 8})
     del test["significance_pinball"]["seasonal"]
     got = intervals(test, "original")
     assert "'seasonal naive' has no interval at any value scored and is not weighed" in pinball_verdict(test)
     assert got["verdict"] == "beats" and got["baseline"] == "repeat"  # beats every weighed baseline's
     assert got["each"]["seasonal"] == {"weighed": False, "on_fewer_values": False, "values_left_out": 8,
-                                       "pinball": None, "model_pinball": None, "lower": False, "beaten": False,
+                                       "values_unlearned": 8, "pinball": None, "model_pinball": None, "lower": False, "beaten": False,
                                        "p_value": None}
     del test["original"]["repeat"]
     assert intervals(test, "original")["verdict"] == "not_weighed" and intervals(test, "original")["baseline"] is None

@@ -69,7 +69,8 @@ def intervals(part: dict, units: str, alpha: float = VERDICT_ALPHA) -> dict | No
     "beats"); ``baseline`` (the best weighed one, ``best_pinball``; null where none is); ``verdict_units``; ``alpha``;
     and ``each`` baseline with intervals: ``weighed`` (``intervalverdict.weighed``), ``on_fewer_values`` (weighed on
     the values it has an interval for, fewer than the model's: decision 1909), ``values_left_out`` (the values scored
-    it has no interval at; 0 where none), ``pinball`` and the
+    it has no interval at; 0 where none), ``values_unlearned`` (those of them for want of the fit's training rows in the
+    data, the rest for too few training windows: decision 1932), ``pinball`` and the
     ``model_pinball`` on the same values (``pair``), ``lower``, ``beaten`` (``significance.beaten``, compare's rule)
     and ``p_value`` (one-sided, that the model is not better; null where not tested). None for a point model."""
     block = part.get(units) or {}
@@ -85,7 +86,7 @@ def intervals(part: dict, units: str, alpha: float = VERDICT_ALPHA) -> dict | No
         mine, rival = pair(block, name) if on else (math.nan, math.nan)
         p = tests.get(name, {}).get("p_value", math.nan) if on else math.nan
         each[name] = {"weighed": on, "on_fewer_values": bool(on and left.get("values")),
-                      "values_left_out": int(left.get("values", 0)),
+                      "values_left_out": int(left.get("values", 0)), "values_unlearned": int(left.get("unlearned", 0)),
                       "pinball": _p(rival), "model_pinball": _p(mine), "lower": bool(on and mine < rival and not same(mine, rival)),
                       "beaten": beaten(mine, rival, p, alpha) if on and p == p else False, "p_value": _p(p)}
     found = best_pinball(part, units) if math.isfinite(model) else None
