@@ -135,13 +135,14 @@ def test_misses_piled_on_a_few_times_are_counted_once_each_and_said_beside_the_s
     assert "missed_at" not in by_level(y, q, (0.9,))["0.9"]  # no times given: the screen as it was
 
 
-def test_moments_name_each_series_time_and_target_once_whatever_window_forecasts_it():
-    """A time forecast by several overlapping windows is one moment (the coverage screen's distinct count, decision 1930)."""
+def test_moments_name_each_series_time_once_whatever_window_or_target_forecasts_it():
+    """A time forecast by several overlapping windows is one moment (the coverage screen's distinct count, decision 1930),
+    and so is a time of several targets: the sentence counts (series, time) pairs (r36r5 6, decision 1961)."""
     from types import SimpleNamespace
 
     from rnncast.calibration import moments
 
     wf = SimpleNamespace(y_true=np.zeros((3, 2, 2)), series=np.array([0, 0, 1]), target_rows=np.array([5, 6, 5]))
     ids = moments(wf)
-    assert ids[0, 1, 0] == ids[1, 0, 0] and ids[0, 1, 0] != ids[0, 1, 1]  # row 6 of series 0: one moment per target
-    assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 10  # series 1's row 5 is its own
+    assert ids[0, 1, 0] == ids[1, 0, 0] == ids[0, 1, 1]  # row 6 of series 0: one moment, both targets
+    assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 5  # series 1's row 5 is its own

@@ -52,13 +52,13 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
 
 def moments(wf) -> np.ndarray:
     """[W, H, T] each value of the windows ``wf`` (a ``WindowForecasts``: ``y_true``, ``series``, ``target_rows``) as
-    its series, row and target in one integer: a time forecast by several overlapping windows is one (``by_level``'s
-    ``moments``)."""
+    its series and row in one integer, the same for every target: a time forecast by several overlapping windows, or
+    holding several targets, is one (series, time) pair (``by_level``'s ``moments``; decision 1961)."""
     w, h, t = wf.y_true.shape
     series = np.zeros(w, np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
     rows = np.asarray(wf.target_rows, dtype=np.int64)[:, None] + np.arange(h)  # [W, H]
     span = int(rows.max()) + 1 if rows.size else 1
-    return ((series[:, None] * span + rows)[:, :, None] * t + np.arange(t)).astype(np.int64)
+    return np.broadcast_to((series[:, None] * span + rows)[:, :, None], (w, h, t)).astype(np.int64)
 
 
 def unpaired(levels) -> list[str]:

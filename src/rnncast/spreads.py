@@ -82,7 +82,7 @@ def weighed(state, index: np.ndarray, scaled: WindowForecasts) -> WindowForecast
                            scaled.ids, scaled.times, divide(scaled.quantiles), scaled.levels, scaled.targets,
                            scaled.filled, scaled.reads_later, scaled.absent,
                            {name: divide(b) for name, b in scaled.baseline_quantiles.items()},
-                           unlearned=scaled.unlearned, step=scaled.step)
+                           zeroed=scaled.zeroed, unlearned=scaled.unlearned, step=scaled.step)
 
 
 def window_spreads(state, wf: WindowForecasts) -> np.ndarray | None:
