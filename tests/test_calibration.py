@@ -140,9 +140,11 @@ def test_moments_name_each_series_time_once_whatever_window_or_target_forecasts_
     and so is a time of several targets: the sentence counts (series, time) pairs (r36r5 6, decision 1961)."""
     from types import SimpleNamespace
 
-    from rnncast.calibration import moments
+    from rnncast.calibration import by_level, moments
 
     wf = SimpleNamespace(y_true=np.zeros((3, 2, 2)), series=np.array([0, 0, 1]), target_rows=np.array([5, 6, 5]))
     ids = moments(wf)
     assert ids[0, 1, 0] == ids[1, 0, 0] == ids[0, 1, 1]  # row 6 of series 0: one moment, both targets
     assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 5  # series 1's row 5 is its own
+    got = by_level(np.zeros((3, 2, 2)), np.ones((3, 2, 2, 1)), (0.9,), moments=ids)
+    assert got["moments"] == 5 and got["most_windows"] == 2  # row 6 of series 0 in 2 windows, not 4 values

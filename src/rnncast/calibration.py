@@ -38,15 +38,19 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
     blank = np.isnan(q).reshape(-1, len(levels)).any(axis=0) if q.size else np.ones(len(levels), bool)  # [Q]
-    ids = None if moments is None else np.broadcast_to(moments, np.shape(y_true)).reshape(-1) if keep is None else \
-        np.broadcast_to(moments, np.shape(y_true))[np.asarray(keep, dtype=bool)]
+    shape = np.shape(y_true)
+    flat = (lambda a: np.broadcast_to(a, shape).reshape(-1)) if keep is None else (  # noqa: E731
+        lambda a: np.broadcast_to(a, shape)[np.asarray(keep, dtype=bool)])
+    ids = None if moments is None else flat(moments)
+    windows = None if moments is None else flat(np.arange(shape[0]).reshape((-1,) + (1,) * (len(shape) - 1)))
     result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
                              "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
                              "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
               | ({} if ids is None or blank[i] else {"missed_at": int(len(np.unique(ids[cy > cq[..., i]])))})
               for i, level in enumerate(levels)} | {"values": int(y.size)}
     if ids is not None and ids.size:
-        result.update(moments=int(len(each := np.unique(ids, return_counts=True)[1])), most_windows=int(each.max()))
+        seen = np.unique(np.stack([ids, windows]), axis=1)[0]  # each (moment, window) once: targets not counted twice
+        result.update(moments=int(len(each := np.unique(seen, return_counts=True)[1])), most_windows=int(each.max()))
     return result
 
 
