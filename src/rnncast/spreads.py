@@ -13,6 +13,8 @@ before they were has none, and its scaled block stays in original units, said so
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from rnncast.seriesids import id_text
@@ -77,12 +79,9 @@ def weighed(state, index: np.ndarray, scaled: WindowForecasts) -> WindowForecast
     spread = state.train_spreads[np.asarray(index)[series]][:, None, :]  # [W, 1, T]
     divide = lambda a: None if a is None else np.asarray(a, dtype=np.float64) / (  # noqa: E731
         spread if a.ndim == 3 else spread[..., None])  # [W, H, T] or [W, H, T, Q]
-    return WindowForecasts(scaled.starts, scaled.target_rows, divide(scaled.y_true), divide(scaled.y_pred),
-                           {name: divide(b) for name, b in scaled.baselines.items()}, scaled.time, scaled.series,
-                           scaled.ids, scaled.times, divide(scaled.quantiles), scaled.levels, scaled.targets,
-                           scaled.filled, scaled.reads_later, scaled.absent,
-                           {name: divide(b) for name, b in scaled.baseline_quantiles.items()},
-                           zeroed=scaled.zeroed, unlearned=scaled.unlearned, step=scaled.step)
+    return replace(scaled, y_true=divide(scaled.y_true), y_pred=divide(scaled.y_pred),  # every other field kept
+                   baselines={name: divide(b) for name, b in scaled.baselines.items()}, quantiles=divide(scaled.quantiles),
+                   baseline_quantiles={name: divide(b) for name, b in scaled.baseline_quantiles.items()})
 
 
 def window_spreads(state, wf: WindowForecasts) -> np.ndarray | None:
