@@ -278,3 +278,33 @@ def test_a_spike_beside_a_split_is_said_apart_from_it(caplog):
     text = caplog.text
     assert "holds 2 values far from those on either side" in text and "moves from" in text
     assert "in one step at 2023-07-20" in text and "a split, a unit change or a data error?" in text
+
+
+def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_takes(caplog):
+    """MASE's scale pairs values a season of calendar steps apart where rows are missing (decision 1885); the raise
+    said was measured by rows, pairing values across the gaps (decision 9203)."""
+    from rnncast import calendarlags, jumps
+    from rnncast.loading import load_panel
+    from rnncast.windows import Split
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2023-01-01", periods=300, freq="D")
+    y = 100 + np.cumsum(rng.normal(0, 1, 300))
+    y[150:] /= 2
+    kept = np.ones(300, bool)
+    kept[[30, 31, 60, 90, 91, 92, 120, 200, 201, 240]] = False  # ten days missing, no fill_gaps
+    panel = load_panel(pd.DataFrame({"date": days[kept], "close": y[kept]}), "close", time_col="date", announce=False)
+    placed = calendarlags.placed(panel)
+    assert placed, "the rows skip calendar steps"
+    column, at = panel.rows(0)[:, 0], placed[0][0]
+    [f] = jumps.find(panel, [Split(len(column), len(column), len(column))], season=7, placed=placed)
+    [k] = [s["row"] - 1 for s in f["steps"]]
+    undone = column.copy()
+    undone[k + 1:] -= column[k + 1] - column[k]
+    assert np.isclose(f["raise"], calendarlags.scale(column, at, 7) / calendarlags.scale(undone, at, 7) - 1)
+    by_rows = jumps.find(panel, [Split(len(column), len(column), len(column))], season=7)[0]["raise"]
+    assert not np.isclose(f["raise"], by_rows)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        jumps.warn([f])
+    assert f"the training rows' mean difference one season (7 calendar steps) apart, which this one step raises by " \
+           f"{100 * f['raise']:.0f}%" in caplog.text

@@ -19,8 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import spikes
-from rnncast.metrics import naive_scale
+from rnncast import calendarlags, spikes
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel, series_owner
 from rnncast.spelling import counted, listing, some
@@ -36,7 +35,7 @@ MANY = 30  # several steps named: their chance under the tail is to be this many
 CHANCE = 0.01  # the steps are named where a tail like the other large steps' puts them so far out less often
 
 
-def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
+def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
     order, "spikes": [``spikes.entry``, and "explained": ``explained``'s words where the run is one row]: the
@@ -44,12 +43,15 @@ def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
     step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
     absolute difference one season apart, without the steps that of the column with each undone (the values after it
-    moved back by it): a level shift moves every difference across it (decision 1613)."""
+    moved back by it): a level shift moves every difference across it (decision 1613); ``placed``:
+    ``calendarlags.placed(panel)``, where rows are missing MASE's scale pairs calendar steps, and so does the raise
+    (decision 9203; by rows where None)."""
     found = []
     for s, split in enumerate(splits):
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
         for j in range(train.shape[1]):
             column = train[:, j]
+            at = placed[s][0][: split.train_end] if placed and s in placed else None  # [train_end] calendar steps
             steps = np.abs(np.diff(column))
             big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
             outlying = spikes.runs(column, big)
@@ -63,22 +65,22 @@ def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
                  "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]), "after": float(column[k + 1]),
                             "row": k + 1} for k in named if k not in inside],
                  "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median) for run in runs],
-                 "season": season}
+                 "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}
             for one in f["spikes"]:
                 if one["rows"] == 1:
                     one["explained"] = explained(panel, s, j, one["row"], season, split.train_end)
-                    one["raise"] = _raised(column, steps, range(one["row"] - 1, one["row"] + 1), season)
-            f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season)
-            f["spike_raise"] = _raised(column, steps, [k for (p, q), one in zip(runs, f["spikes"])
-                                                       if not one.get("explained") for k in range(p, q + 1)], season)
+                    one["raise"] = _raised(column, steps, range(one["row"] - 1, one["row"] + 1), season, at)
+            f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season, at)
+            odd = [k for (p, q), one in zip(runs, f["spikes"]) if not one.get("explained") for k in range(p, q + 1)]
+            f["spike_raise"] = _raised(column, steps, odd, season, at)
             found.append(f)
     return found
 
 
-def _raised(column: np.ndarray, steps: np.ndarray, named, season: int) -> float:
+def _raised(column: np.ndarray, steps: np.ndarray, named, season: int, positions=None) -> float:
     """``scale_raise`` of the steps at ``named`` alone; 0 where there are none."""
     named = list(named)
-    return scale_raise(column, steps, np.delete(steps, named), named, season) if named else 0.0
+    return scale_raise(column, steps, np.delete(steps, named), named, season, positions) if named else 0.0
 
 
 USUAL = 0.5  # a covariate's most common value on a series' training rows at least this share of them: its usual state
@@ -143,15 +145,19 @@ def lifts(y: np.ndarray, usual: np.ndarray, at: list) -> np.ndarray:
     return np.asarray(out)
 
 
-def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int) -> float:
+def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int,
+                positions: np.ndarray | None = None) -> float:
     """How much the ``named`` steps raise MASE's scale (``find``'s "raise") of ``column`` [T] (``steps`` [T - 1] its
-    absolute steps, ``rest`` those not named)."""
-    if season and season > 1 and len(column) > season:
+    absolute steps, ``rest`` those not named); ``positions`` [T]: its rows' steps on the calendar where some are
+    missing, whose pairs MASE's scale takes (``calendarlags.scale``, decisions 1885, 9203), or None: by rows."""
+    gapped = positions is not None and not (np.diff(positions) == 1).all()
+    if gapped or (season and season > 1 and len(column) > season):
         undone = column.copy()
         for k in named:
             undone[k + 1:] -= column[k + 1] - column[k]
-        without = naive_scale(undone, season)
-        return float(naive_scale(column, season) / without - 1) if without > 0 else float("inf")
+        without = calendarlags.scale(undone, positions, max(season or 1, 1))
+        return (float(calendarlags.scale(column, positions, max(season or 1, 1)) / without - 1) if without > 0
+                else float("inf"))
     return float(steps.mean() / rest.mean() - 1) if rest.mean() > 0 else float("inf")
 
 
@@ -234,9 +240,9 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
 
 def _scale(f: dict) -> str:
     """MASE's scale of ``f`` as the lines name it: one season apart under a season (decision 1613)."""
-    season = f.get("season") or 1
+    season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 9203
     return ("the training rows' mean step" if season == 1 else
-            f"the training rows' mean difference one season ({season} rows) apart")
+            f"the training rows' mean difference one season ({season} {unit}) apart")
 
 
 def _likewise(f: dict, these: list[dict]) -> str:

@@ -63,12 +63,12 @@ def said(f: dict, coded: set, scale: str, more: str) -> str:
     marks = [ABOVE if all((f["series"], f["column"], v) in coded for v in s["values"]) else "" for s in spikes]
     if len(spikes) == 1 and spikes[0]["rows"] == 1:
         s, above = spikes[0], bool(marks[0])
+        guess = "." if above else ": one outlying value (a typo, a sensor glitch)?"
+        advice = "" if above else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})"
         return (f"column {f['column']!r}{whose} holds {s['values'][0]:.6g} at {s['time']}{marks[0]}, one row far "
                 f"from those on either side ({s['before']:.6g} before it, {s['after']:.6g} after, {s['times']:.0f} "
-                f"times its training steps' median step away){'.' if above else ': one outlying value (a typo, a sensor glitch)?'}"
-                f" The network learns from it as from any other, and it raises MASE's scale ({scale}) by {pct:.0f}%"
-                + ("" if above else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})")
-                + more)
+                f"times its training steps' median step away){guess} The network learns from it as from any other, "
+                f"and it raises MASE's scale ({scale}) by {pct:.0f}%{advice}{more}")
     longest = max(s["rows"] for s in spikes)
     back = "the next row" if longest == 1 else f"within {counted(longest, 'row')}"
     what = (counted(len(spikes), "value") if longest == 1 else
@@ -88,6 +88,7 @@ def _one(s: dict) -> str:
     """"34823 at 2024-05-08 (1801 before, 1722 after, 403 times)"; a run "26377 to 25100 at 2023-05-16 to
     2023-05-18 (3 rows; ...)"."""
     if s["rows"] == 1:
-        return f"{s['values'][0]:.6g} at {s['time']} ({s['before']:.6g} before, {s['after']:.6g} after, {s['times']:.0f} times)"
+        return (f"{s['values'][0]:.6g} at {s['time']} ({s['before']:.6g} before, {s['after']:.6g} after, "
+                f"{s['times']:.0f} times)")
     return (f"{s['values'][0]:.6g} to {s['values'][-1]:.6g} at {s['time']} to {s['end']} ({s['rows']} rows; "
             f"{s['before']:.6g} before, {s['after']:.6g} after, {s['times']:.0f} times)")
