@@ -108,9 +108,9 @@ def test_a_spike_the_line_on_codes_named_points_to_it(caplog):
     from rnncast.codedblanks import named_codes
     from rnncast.jumps import warn
 
-    found = [{"series": None, "column": "close", "median": 1.0, "raise": 5.0,
-              "steps": [{"row": 100, "time": "2020-04-10", "before": 20.0, "after": -9999.0},
-                        {"row": 101, "time": "2020-04-11", "before": -9999.0, "after": 21.0}]}]
+    found = [{"series": None, "column": "close", "median": 1.0, "raise": 0.0, "spike_raise": 5.0, "steps": [],
+              "spikes": [{"row": 100, "rows": 1, "time": "2020-04-10", "end": "2020-04-10", "before": 20.0,
+                          "values": [-9999.0], "after": 21.0, "times": 10019.0}]}]
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         warn(found, named_codes([{"series": None, "column": "close", "codes": [-9999.0]}]))
     [said] = [r.getMessage() for r in caplog.records if "one row far" in r.getMessage()]
@@ -214,3 +214,97 @@ def test_what_explains_a_spike_is_read_on_the_training_rows_alone():
     panel = load_panel(frame, "close", time_col="date", announce=False)
     assert jumps.explained(panel, 0, 0, 100, season=52)[0].startswith("a like peak one season after it (130 at")
     assert jumps.explained(panel, 0, 0, 100, season=52, end=150) == []
+
+
+def _views(spiked, seed: int = 0, n: int = 400) -> np.ndarray:
+    """Daily page views near 1000 with a weekly cycle, 20 times the day's on each row of ``spiked`` (bot traffic)."""
+    y = 1000 * np.where(np.arange(n) % 7 >= 5, 0.6, 1.0) * np.exp(np.random.default_rng(seed).normal(0, 0.05, n))
+    y[list(spiked)] *= 20
+    return y
+
+
+def test_days_up_and_back_are_outlying_values_whatever_their_number_and_the_other_series_named(caplog):
+    """t36t6: two x20 days of bot traffic were four "single steps ... splits, unit changes or data errors? ... put
+    them in the later units", three were six steps, "a volatile stretch", and said nothing, and the panel's line
+    ended "likewise 1 other column" for a series (decision 9201)."""
+    days = pd.date_range("2023-01-01", periods=400, freq="D")
+    frame = pd.concat([pd.DataFrame({"site": site, "date": days, "close": _views(spiked, i)})
+                       for i, (site, spiked) in enumerate((("A", (50, 200)), ("B", (30, 90, 150))))])
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast"):
+        Forecaster(**TINY).fit(frame, target="close", id_col="site")
+    [said] = [r.getMessage() for r in caplog.records if "far from those on either side" in r.getMessage()]
+    assert said.startswith("column 'close' of series 'A' holds 2 values far from those on either side, each back near "
+                           "the value before it the next row: ")
+    assert f"at {days[50].date()} (" in said and f"at {days[200].date()} (" in said
+    assert "outlying values (typos, glitches, bot traffic), not splits?" in said and "leave the cells blank" in said
+    assert said.endswith("; likewise in series 'B'") and "split)" not in said and "single steps" not in caplog.text
+
+
+def _found(*columns: np.ndarray) -> list[dict]:
+    from rnncast import jumps
+    from rnncast.loading import load_panel
+    from rnncast.windows import Split
+
+    days = pd.date_range("2023-01-01", periods=len(columns[0]), freq="D")
+    frame = pd.concat([pd.DataFrame({"id": f"s{i}", "date": days, "close": c}) for i, c in enumerate(columns)])
+    panel = load_panel(frame, "close", id_col="id", time_col="date", announce=False)
+    return jumps.find(panel, [Split(len(days), len(days), len(days))] * len(columns), season=7)
+
+
+def test_any_number_of_spikes_is_named_a_volatile_stretch_is_not():
+    """Eight spikes are eight runs; six steps far out that do not come back stay "a volatile stretch" (``MOST``)."""
+    volatile = _views(())
+    for row in (50, 100, 150, 200, 250, 300):
+        volatile[row:] *= 30 if row % 100 else 1 / 30
+    many, stretch = _found(_views(range(20, 400, 45)), volatile)[0], _found(volatile)
+    assert [s["row"] for s in many["spikes"]] == list(range(20, 400, 45)) and many["steps"] == []
+    assert stretch == []
+
+
+def test_a_spike_beside_a_split_is_said_apart_from_it(caplog):
+    """A column with a reverse split and two spikes: the spikes in the outlying line, the split alone in the steps'."""
+    import logging
+
+    from rnncast.jumps import warn
+
+    y = 1000 * np.exp(np.random.default_rng(1).normal(0, 0.02, 400))
+    y[[40, 300]] *= 20
+    y[200:] *= 5  # a 1:5 reverse split
+    found = _found(y)
+    assert [s["row"] for s in found[0]["spikes"]] == [40, 300] and [s["row"] for s in found[0]["steps"]] == [200]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        warn(found)
+    text = caplog.text
+    assert "holds 2 values far from those on either side" in text and "moves from" in text
+    assert "in one step at 2023-07-20" in text and "a split, a unit change or a data error?" in text
+
+
+def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_takes(caplog):
+    """MASE's scale pairs values a season of calendar steps apart where rows are missing (decision 1885); the raise
+    said was measured by rows, pairing values across the gaps (decision 9203)."""
+    from rnncast import calendarlags, jumps
+    from rnncast.loading import load_panel
+    from rnncast.windows import Split
+
+    rng = np.random.default_rng(2)
+    days = pd.date_range("2023-01-01", periods=300, freq="D")
+    y = 100 + np.cumsum(rng.normal(0, 1, 300))
+    y[150:] /= 2
+    kept = np.ones(300, bool)
+    kept[[30, 31, 60, 90, 91, 92, 120, 200, 201, 240]] = False  # ten days missing, no fill_gaps
+    panel = load_panel(pd.DataFrame({"date": days[kept], "close": y[kept]}), "close", time_col="date", announce=False)
+    placed = calendarlags.placed(panel)
+    assert placed, "the rows skip calendar steps"
+    column, at = panel.rows(0)[:, 0], placed[0][0]
+    [f] = jumps.find(panel, [Split(len(column), len(column), len(column))], season=7, placed=placed)
+    [k] = [s["row"] - 1 for s in f["steps"]]
+    undone = column.copy()
+    undone[k + 1:] -= column[k + 1] - column[k]
+    assert np.isclose(f["raise"], calendarlags.scale(column, at, 7) / calendarlags.scale(undone, at, 7) - 1)
+    by_rows = jumps.find(panel, [Split(len(column), len(column), len(column))], season=7)[0]["raise"]
+    assert not np.isclose(f["raise"], by_rows)
+    with caplog.at_level("WARNING", logger="rnncast"):
+        jumps.warn([f])
+    assert f"the training rows' mean difference one season (7 calendar steps) apart, which this one step raises by " \
+           f"{100 * f['raise']:.0f}%" in caplog.text

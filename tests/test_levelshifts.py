@@ -61,3 +61,18 @@ def test_fit_names_the_shift_once(caplog):
     said = [r.getMessage() for r in caplog.records if "shifts level" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith(f"column 'y' shifts level at {DATES[200].date()} and stays there")
     assert "a migration, a tracking or unit change?" in said[0]
+
+
+def test_a_migration_in_a_column_with_days_of_bot_traffic_is_still_found():
+    """Decision 9202: a column whose only named jumps are outlying values (x20 days, back the next day) is weighed
+    for a level shift too; one with a split named as a step is not, as before."""
+    from rnncast import jumps
+
+    y = _views()
+    y[200:] *= 0.4
+    y[[50, 120, 250]] *= 20
+    panel = load_panel(pd.DataFrame({"date": DATES, "y": y}), target="y", announce=False)
+    named = jumps.find(panel, [Split(300, 350, N)], 7)
+    assert len(named[0]["spikes"]) == 3 and named[0]["steps"] == []
+    assert [f["time"] for f in find(panel, [Split(300, 350, N)], 7, named)] == [DATES[200].strftime("%Y-%m-%d")]
+    assert find(panel, [Split(300, 350, N)], 7, [{**named[0], "steps": [{"row": 200}]}]) == []

@@ -157,6 +157,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score
     resolution.named_at_fit(panel, splits, data_s.lookback, data_s.horizon)  # 1e40 in any row: named, not nan scores
     scalers = fit_scalers(panel, splits, data_s.scaler)
+    placed = calendarlags.placed(panel) if placed is None else placed  # MASE's scale pairs calendar steps (1885)
     resolution.check(panel, splits, scalers, data_s.lookback, data_s.horizon)  # a sentinel's spread blurs the rest
     squeezed = outliers.find(panel, splits, scalers)  # or squeezes the rest too close to learn from: said once
     codes = missingcodes.find(panel, splits, {(f["series"], f["column"]) for f in squeezed if not  # -999 read as a
@@ -173,7 +174,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
         outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 1925)
-        jumps.warn(stepped := jumps.find(panel, splits, data_s.season), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
+        jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
         levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (decision 1931)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
@@ -206,7 +207,6 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
         quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
-    placed = calendarlags.placed(panel) if placed is None else placed
     train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed)  # [S, T]
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,

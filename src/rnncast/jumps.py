@@ -8,7 +8,9 @@ steps (``k`` up to ``MOST``: two splits, 4:1 then 7:1, hide each other from a ru
 are named where each is more than ``TIMES`` the median absolute step and the smallest of them more than ``BY_FAR``
 times the next (a few steps, not a volatile stretch), and beyond it by more than the tail of the other large steps
 makes likely (``_by_chance``: a random walk of Cauchy steps had its largest step over 3 times the next in 60 of 200
-walks, each named). The scores are not changed; the warning says by how much the steps raise MASE's scale.
+walks, each named). A value or short run that goes up and comes back (``spikes.runs``) is weighed as one step, any
+number of them, and said as outlying values, not splits (decision 9201). The scores are not changed; the warning says
+by how much the steps raise MASE's scale.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ import logging
 
 import numpy as np
 
-from rnncast.codedblanks import ABOVE
-from rnncast.metrics import naive_scale
+from rnncast import calendarlags, spikes
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel, series_owner
-from rnncast.spelling import counted, spelled
+from rnncast.spelling import counted, listing, some
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -34,31 +35,52 @@ MANY = 30  # several steps named: their chance under the tail is to be this many
 CHANCE = 0.01  # the steps are named where a tail like the other large steps' puts them so far out less often
 
 
-def find(panel: Panel, splits: list[Split], season: int = 1) -> list[dict]:
+def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
-    "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values)}] in time order,
-    "median" (the median absolute step), "raise" (MASE's scale with them over without them, less 1), "season"}``,
-    series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean absolute
-    difference one season apart, without the steps that of the column with each undone (the values after it moved
-    back by it): a level shift moves every difference across it (decision 1613)."""
+    "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
+    order, "spikes": [``spikes.entry``, and "explained": ``explained``'s words where the run is one row]: the
+    outlying runs, each weighed as one step and not among "steps" (decision 9201), "median" (the median absolute
+    step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
+    1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
+    absolute difference one season apart, without the steps that of the column with each undone (the values after it
+    moved back by it): a level shift moves every difference across it (decision 1613); ``placed``:
+    ``calendarlags.placed(panel)``, where rows are missing MASE's scale pairs calendar steps, and so does the raise
+    (decision 9203; by rows where None)."""
     found = []
     for s, split in enumerate(splits):
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
         for j in range(train.shape[1]):
             column = train[:, j]
+            at = placed[s][0][: split.train_end] if placed and s in placed else None  # [train_end] calendar steps
             steps = np.abs(np.diff(column))
-            named = named_steps(steps)
+            big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
+            outlying = spikes.runs(column, big)
+            named = named_steps(steps, outlying)
             if not named:
                 continue
-            rest = np.delete(steps, named)
-            found.append({"series": series_owner(panel, s),
-                          "column": str(panel.named_columns(s)[j]), "median": float(np.median(steps)),
-                          "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]),
-                                     "after": float(column[k + 1]), "row": k + 1} for k in named],
-                          "raise": scale_raise(column, steps, rest, named, season), "season": season})
-            if spike(found[-1]["steps"]):
-                found[-1]["explained"] = explained(panel, s, j, named[0] + 1, season, split.train_end)
+            runs = [(p, q) for p, q in outlying if p in named]
+            inside = {k for p, q in runs for k in range(p, q + 1)}
+            median = float(np.median(steps))
+            f = {"series": series_owner(panel, s), "column": str(panel.named_columns(s)[j]), "median": median,
+                 "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]), "after": float(column[k + 1]),
+                            "row": k + 1} for k in named if k not in inside],
+                 "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median) for run in runs],
+                 "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}
+            for one in f["spikes"]:
+                if one["rows"] == 1:
+                    one["explained"] = explained(panel, s, j, one["row"], season, split.train_end)
+                    one["raise"] = _raised(column, steps, range(one["row"] - 1, one["row"] + 1), season, at)
+            f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season, at)
+            odd = [k for (p, q), one in zip(runs, f["spikes"]) if not one.get("explained") for k in range(p, q + 1)]
+            f["spike_raise"] = _raised(column, steps, odd, season, at)
+            found.append(f)
     return found
+
+
+def _raised(column: np.ndarray, steps: np.ndarray, named, season: int, positions=None) -> float:
+    """``scale_raise`` of the steps at ``named`` alone; 0 where there are none."""
+    named = list(named)
+    return scale_raise(column, steps, np.delete(steps, named), named, season, positions) if named else 0.0
 
 
 USUAL = 0.5  # a covariate's most common value on a series' training rows at least this share of them: its usual state
@@ -123,77 +145,88 @@ def lifts(y: np.ndarray, usual: np.ndarray, at: list) -> np.ndarray:
     return np.asarray(out)
 
 
-def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int) -> float:
+def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int,
+                positions: np.ndarray | None = None) -> float:
     """How much the ``named`` steps raise MASE's scale (``find``'s "raise") of ``column`` [T] (``steps`` [T - 1] its
-    absolute steps, ``rest`` those not named)."""
-    if season and season > 1 and len(column) > season:
+    absolute steps, ``rest`` those not named); ``positions`` [T]: its rows' steps on the calendar where some are
+    missing, whose pairs MASE's scale takes (``calendarlags.scale``, decisions 1885, 9203), or None: by rows."""
+    gapped = positions is not None and not (np.diff(positions) == 1).all()
+    if gapped or (season and season > 1 and len(column) > season):
         undone = column.copy()
         for k in named:
             undone[k + 1:] -= column[k + 1] - column[k]
-        without = naive_scale(undone, season)
-        return float(naive_scale(column, season) / without - 1) if without > 0 else float("inf")
+        without = calendarlags.scale(undone, positions, max(season or 1, 1))
+        return (float(calendarlags.scale(column, positions, max(season or 1, 1)) / without - 1) if without > 0
+                else float("inf"))
     return float(steps.mean() / rest.mean() - 1) if rest.mean() > 0 else float("inf")
 
 
-def named_steps(steps: np.ndarray) -> list[int]:
+def named_steps(steps: np.ndarray, runs: list[tuple[int, int]] = ()) -> list[int]:
     """The positions, in order, of the largest absolute ``steps`` [T] set apart from the rest (the most of them
-    where several counts would do), or none."""
+    where several counts would do), or none. Each outlying run of ``runs`` (``spikes.runs``: steps ``p`` to ``q``)
+    is weighed as one step, the smaller of its two, and named with all its steps; any number of runs may be, but
+    at most ``MOST`` other steps (more: a volatile stretch)."""
     if len(steps) < MIN_STEPS or not np.isfinite(steps).all():
         return []
-    order = np.argsort(steps, kind="stable")
-    ranked, median = steps[order], float(np.median(steps))
-    for k in range(min(MOST, len(steps) - 2), 0, -1):
-        if median > 0 and ranked[-k] > TIMES * median and ranked[-k] > BY_FAR * ranked[-k - 1] \
-                and not _by_chance(ranked, k):
-            return sorted(int(i) for i in order[-k:])
+    median = float(np.median(steps))
+    sizes, keep = steps.astype(np.float64), np.ones(len(steps), bool)
+    ends = {p: q for p, q in runs}
+    for p, q in runs:
+        keep[p + 1:q + 1] = False
+        sizes[p] = min(steps[p], steps[q])
+    at = np.flatnonzero(keep)  # each weighed step or run, by its first step
+    order = np.argsort(sizes[at], kind="stable")
+    single = np.ones(len(steps), bool)
+    single[list(ends)] = False
+    ranked, single = sizes[at][order], single[at][order]
+    for k in range(min(int((ranked > TIMES * median).sum()), len(ranked) - 2), 0, -1):
+        if median > 0 and ranked[-k] > BY_FAR * ranked[-k - 1] and single[-k:].sum() <= MOST \
+                and not _by_chance(ranked, k, int(k + (~single[-k:]).sum())):
+            firsts = at[order[-k:]]
+            return sorted(int(i) for p in firsts for i in range(p, ends.get(int(p), p) + 1))
     return []
 
 
-def _by_chance(ranked: np.ndarray, k: int) -> bool:
+def _by_chance(ranked: np.ndarray, k: int, n: int | None = None) -> bool:
     """Whether the ``k``-th largest of the sorted absolute steps ``ranked`` [T] is as far beyond the next as a heavy
     tail makes likely: the tail's index ``a`` from the ``m`` largest below it (Hill's estimator, ``m`` a twentieth of
     the steps, 5 to 100), under which the ``k``-th largest over the next exceeds ``r`` with chance ``r ** -(k a)``
     (Rényi's spacings), more than ``CHANCE`` here. Normal or t(4) steps give an index near 4 or more (a ratio of 3 is
-    rare); Cauchy steps near 1 (a third of walks)."""
+    rare); Cauchy steps near 1 (a third of walks). ``n``: the steps the ``k`` stand for where an outlying run is
+    one of them (its two steps, each as far out: ``r ** -(n a)``); ``k`` where None."""
     m = int(np.clip(len(ranked) // 20, 5, 100))
     below = ranked[:-k]
     if len(below) < m + 1 or below[-m - 1] <= 0:
         return False
     spread = float(np.mean(np.log(below[-m:])) - np.log(below[-m - 1]))  # 1 / the tail's index
-    return ranked[-k] <= below[-1] * (CHANCE if k == 1 else CHANCE / MANY) ** (-spread / k)
+    n = k if n is None else n
+    return ranked[-k] <= below[-1] * (CHANCE if n == 1 else CHANCE / MANY) ** (-spread / n)
 
 
 def warn(found: list[dict], coded: set = frozenset()) -> None:
-    """Say ``find``'s first column in one line, each of its steps (the other columns counted), and what they do to
-    the scores; one value far off that the line on missing-value codes named (``coded``:
-    ``codedblanks.named_codes``) pointed to it, not guessed at and advised apart (decision 1607)."""
-    for f in (f for f in found if f.get("explained")):  # a real peak: said, not advised away (decision 1890)
-        _explained_peak(f, [g for g in found if g.get("explained")])
-        break
-    found = [f for f in found if not f.get("explained")]
-    if not found:
+    """Say ``find``'s findings, each kind in one line for its first column, the other columns and series named
+    (decision 9201): a one-row spike read as real (decision 1890); the outlying runs (``spikes.said``), where the
+    line on missing-value codes named the value (``coded``: ``codedblanks.named_codes``) pointing to it, not guessed
+    at and advised apart (decision 1607); the steps, each with what they do to the scores."""
+    real = [f for f in found if any(one.get("explained") for one in f["spikes"])]
+    if real:  # a real peak: said, not advised away (decision 1890)
+        _explained_peak(real[0], real)
+    outlying = [f for f in found if any(not one.get("explained") for one in f["spikes"])]
+    if outlying:  # up and back: outlying values (t31t1's 500 among 22s, bot traffic), no splits (decisions 1502, 9201)
+        f = outlying[0]
+        runs = [one for one in f["spikes"] if not one.get("explained")]
+        if first_in_block("jump", f["series"], f["column"], runs[0]["time"]):
+            log.warning("%s", spikes.said({**f, "spikes": runs}, coded, _scale(f), _likewise(f, outlying)))
+    stepped = [f for f in found if f["steps"]]
+    if not stepped:
         return
-    f = found[0]
+    f = stepped[0]
     steps, whose = f["steps"], f" of {f['series']}" if f["series"] else ""
     if not first_in_block("jump", f["series"], f["column"], steps[0]["time"]):
         return
-    more = f"; likewise {counted(len(found) - 1, 'other column')}" if len(found) > 1 else ""
-    season = f.get("season") or 1
-    scale = ("the training rows' mean step" if season == 1 else  # MASE's seasonal scale (decision 1613)
-             f"the training rows' mean difference one season ({season} rows) apart")
-    if spike(steps):  # up and back one row apart: one value far off (t31t1's 500 among 22s), no split (decision 1502)
-        up, down = steps
-        above = (f["series"], f["column"], float(up["after"])) in coded
-        log.warning("column %r%s holds %.6g at %s%s, one row far from those on either side (%.6g before it, %.6g after, "
-                    "%.0f times its training steps' median step away)%s "
-                    "The network learns from it as from any other, and it raises MASE's scale (%s) by %.0f%%%s%s",
-                    f["column"], whose, up["after"], up["time"], ABOVE if above else "",
-                    up["before"], down["after"], abs(up["after"] - up["before"]) / f["median"],
-                    "." if above else ": one outlying value (a typo, a sensor glitch)?", scale, 100 * f["raise"], "" if above
-                    else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})", more)
-        return
     if len(steps) == 1:
-        moves = f"moves {_move(steps[0], f['median'], ' in one step')} and over {BY_FAR} times any other"
+        other = "any other" if not f["spikes"] else "any other but the outlying values'"
+        moves = f"moves {_move(steps[0], f['median'], ' in one step')} and over {BY_FAR} times {other}"
         what, these, before = "a split, a unit change or a data error", "this one step raises", "it"
     else:
         moves = (f"moves in {len(steps)} single steps, each far beyond its others (over {BY_FAR} times any step not "
@@ -201,24 +234,42 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
         what, these, before = "splits, unit changes or data errors", "these steps raise", "each"
     log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by %s, which %s by "
                 "%.0f%%; if the values before %s are in other units (a split), put them in the later units before "
-                "fitting%s", f["column"], whose, moves, what, scale, these, 100 * f["raise"], before, more)
+                "fitting%s", f["column"], whose, moves, what, _scale(f), these, 100 * f["raise"], before,
+                _likewise(f, stepped))
+
+
+def _scale(f: dict) -> str:
+    """MASE's scale of ``f`` as the lines name it: one season apart under a season (decision 1613)."""
+    season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 9203
+    return ("the training rows' mean step" if season == 1 else
+            f"the training rows' mean difference one season ({season} {unit}) apart")
+
+
+def _likewise(f: dict, these: list[dict]) -> str:
+    """"; likewise in series 'site07'" (or "column 'x'", "column 'x' of series 'b'"): the entries of ``these`` other
+    than ``f``, each by what tells it from ``f``, the first five named (a panel's line had "likewise 1 other column"
+    for a series, unnamed)."""
+    names = [f"column {g['column']!r}" if g["series"] == f["series"] else g["series"] if g["column"] == f["column"]
+             else f"column {g['column']!r} of {g['series']}" for g in these if g is not f]
+    return f"; likewise in {listing(names) if len(names) <= 5 else some(names)}" if names else ""
 
 
 def _explained_peak(f: dict, explained_ones: list[dict]) -> None:
-    """Say the first one-row spike that its row's covariates or its season explain (``explained``) as a real value:
-    what explains it and that MASE's scale holds it, with no "typo?" and no advice to blank it; a warning, so that
-    the run's notes, its page and a Python caller (whose logger shows warnings) keep it (decision 1949)."""
-    up, down = f["steps"]
-    if not first_in_block("jump", f["series"], f["column"], up["time"]):
+    """Say the first one-row spike of ``f`` that its row's covariates or its season explain (``explained``) as a real
+    value: what explains it and that MASE's scale holds it, with no "typo?" and no advice to blank it, the column's
+    other such values dated; a warning, so that the run's notes, its page and a Python caller (whose logger shows
+    warnings) keep it (decision 1949)."""
+    real = [one for one in f["spikes"] if one.get("explained")]
+    one = real[0]
+    if not first_in_block("jump", f["series"], f["column"], one["time"]):
         return
-    season = f.get("season") or 1
-    scale = ("the training rows' mean step" if season == 1 else
-             f"the training rows' mean difference one season ({season} rows) apart")
-    more = (f"; likewise {counted(len(explained_ones) - 1, 'other column')}" if len(explained_ones) > 1 else "")
+    others = (f"; so are its {counted(len(real) - 1, 'other such value')} ({some([r['time'] for r in real[1:]])})"
+              if len(real) > 1 else "")
     log.warning("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after), "
-                "read as a real value, not a typo: %s may explain it. It raises MASE's scale (%s) by %.0f%%%s",
-                f["column"], f" of {f['series']}" if f["series"] else "", up["after"], up["time"], up["before"],
-                down["after"], _and(f["explained"]), scale, 100 * f["raise"], more)
+                "read as a real value, not a typo: %s may explain it. It raises MASE's scale (%s) by %.0f%%%s%s",
+                f["column"], f" of {f['series']}" if f["series"] else "", one["values"][0], one["time"],
+                one["before"], one["after"], _and(one["explained"]), _scale(f), 100 * one["raise"], others,
+                _likewise(f, explained_ones))
 
 
 def _and(parts: list[str]) -> str:
@@ -227,15 +278,6 @@ def _and(parts: list[str]) -> str:
     rest = [p for p in parts if p not in values]
     said = ([f"the row's {', '.join(values[:-1]) + ' and ' if len(values) > 1 else ''}{values[-1]}"] if values else [])
     return " and ".join(said + rest)
-
-
-def spike(steps: list[dict]) -> bool:
-    """Whether the steps named are one value far off: two, one row apart, the second back to within a quarter of
-    the first's size of where the first left (up to 500 and back to 22, not a split and its reversal months apart)."""
-    if len(steps) != 2 or "row" not in steps[0] or steps[1].get("row") != steps[0]["row"] + 1:
-        return False
-    up, down = steps
-    return abs(down["after"] - up["before"]) <= 0.25 * abs(up["after"] - up["before"])
 
 
 def _move(step: dict, median: float, how: str = "") -> str:

@@ -39,8 +39,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
     """The target columns of each series whose training rows shift level once: ``{"series": s, "column", "time" (the
     first row at the new level, as the data writes it), "before", "after" (the median block means either side, in the
     data's units), "times" (the shift over the median move)}``, series then column order, the largest shift of each.
-    ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again."""
-    stepped = {(f["series"], f["column"]) for f in named}
+    ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again; a
+    column with outlying values alone (``spikes``: back within a few rows, no step) is (decision 9202)."""
+    stepped = {(f["series"], f["column"]) for f in named if f.get("steps", True)}
     block = season if 1 < season <= LONGEST else 7
     found = []
     for s, split in enumerate(splits):

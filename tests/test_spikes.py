@@ -1,0 +1,69 @@
+"""Values of a target far off and back (``spikes.py``): paired into outlying runs among the large steps, told apart
+from a split and its reversal, and said as outlying values, whatever their number (decision 9201)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnncast import spikes
+
+
+def _level(n: int = 200, seed: int = 0) -> np.ndarray:
+    return 1000 + np.random.default_rng(seed).normal(0, 10, n)
+
+
+def _runs(column: np.ndarray) -> list:
+    steps = np.abs(np.diff(column))
+    return spikes.runs(column, steps > 20 * np.median(steps))
+
+
+def test_a_value_or_a_short_run_up_and_back_is_one_run():
+    column = _level()
+    column[50] *= 20  # one day of bot traffic
+    column[120:123] = [9000, 8500, 9200]  # three days far off, then back
+    column[160] = 0.0  # and one down
+    assert _runs(column) == [(49, 50), (119, 122), (159, 160)]
+
+
+def test_a_split_reversed_later_a_lasting_step_and_a_slow_way_back_are_no_runs():
+    apart = _level()
+    apart[50:60] /= 2  # halved for 10 rows, then back: more than SHORT rows
+    lasting = _level()
+    lasting[80:] *= 20
+    slow = _level()
+    slow[50:58] = 20000 * 0.75 ** np.arange(8)  # back near 1000 only after 5 rows: a decay
+    over = _level()
+    over[50], over[51] = 20000, -20000  # up, then far down on the other side
+    assert [_runs(c) for c in (apart, lasting, slow)] == [[], [], []]
+    assert _runs(over) == []
+
+
+def _entry(n: int, rows: int = 1) -> dict:
+    spike = [{"time": f"2023-0{i + 1}-15", "end": f"2023-0{i + 1}-{14 + rows}", "row": 10 * i, "rows": rows,
+              "before": 1000.0, "values": [20000.0] * rows, "after": 1010.0, "times": 300.0} for i in range(n)]
+    return {"series": "series 'a'", "column": "y", "spikes": spike, "spike_raise": 2.5, "steps": []}
+
+
+def test_several_are_named_as_outlying_values_the_first_few_dated_the_rest_counted():
+    said = spikes.said(_entry(2), set(), "the training rows' mean step", "")
+    assert said.startswith("column 'y' of series 'a' holds 2 values far from those on either side, each back near "
+                           "the value before it the next row: 20000 at 2023-01-15 (1000 before, 1010 after, 300 times "
+                           "its training steps' median step away); 20000 at 2023-02-15 (1000 before, 1010 after, 300 "
+                           "times): outlying values (typos, glitches, bot traffic), not splits?")
+    assert "they raise MASE's scale (the training rows' mean step) by 250%" in said and "leave the cells blank" in said
+    assert "split, put them in the later units" not in said
+    many = spikes.said(_entry(8), set(), "the training rows' mean step", "")
+    assert "holds 8 values" in many and "20000 at 2023-03-15 (1000 before, 1010 after, 300 times); and 5 more:" in many
+    run = spikes.said(_entry(1, rows=3), set(), "the training rows' mean step", "")
+    assert "holds 1 stretch of values far from those on either side, each back near the value before it within 3 " \
+           "rows: 20000 to 20000 at 2023-01-15 to 2023-01-17 (3 rows; 1000 before" in run
+
+
+def test_one_value_keeps_its_words_and_codes_named_above_are_pointed_to():
+    one = spikes.said(_entry(1), set(), "the training rows' mean step", "; likewise in series 'b'")
+    assert one.startswith("column 'y' of series 'a' holds 20000 at 2023-01-15, one row far from those on either side "
+                          "(1000 before it, 1010 after, 300 times its training steps' median step away): one outlying "
+                          "value (a typo, a sensor glitch)?")
+    assert one.endswith("leave the cell blank (fill=, --fill); likewise in series 'b'")
+    coded = spikes.said(_entry(2), {("series 'a'", "y", 20000.0)}, "the training rows' mean step", "")
+    assert coded.count("(a missing-value code? see above)") == 2 and "typos" not in coded and "blank" not in coded
