@@ -226,7 +226,7 @@ def _views(spiked, seed: int = 0, n: int = 400) -> np.ndarray:
 def test_days_up_and_back_are_outlying_values_whatever_their_number_and_the_other_series_named(caplog):
     """t36t6: two x20 days of bot traffic were four "single steps ... splits, unit changes or data errors? ... put
     them in the later units", three were six steps, "a volatile stretch", and said nothing, and the panel's line
-    ended "likewise 1 other column" for a series (decision 9201)."""
+    ended "likewise 1 other column" for a series (decision 1962)."""
     days = pd.date_range("2023-01-01", periods=400, freq="D")
     frame = pd.concat([pd.DataFrame({"site": site, "date": days, "close": _views(spiked, i)})
                        for i, (site, spiked) in enumerate((("A", (50, 200)), ("B", (30, 90, 150))))])
@@ -282,7 +282,7 @@ def test_a_spike_beside_a_split_is_said_apart_from_it(caplog):
 
 def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_takes(caplog):
     """MASE's scale pairs values a season of calendar steps apart where rows are missing (decision 1885); the raise
-    said was measured by rows, pairing values across the gaps (decision 9203)."""
+    said was measured by rows, pairing values across the gaps (decision 1964)."""
     from rnncast import calendarlags, jumps
     from rnncast.loading import load_panel
     from rnncast.windows import Split

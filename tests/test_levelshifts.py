@@ -64,7 +64,7 @@ def test_fit_names_the_shift_once(caplog):
 
 
 def test_a_migration_in_a_column_with_days_of_bot_traffic_is_still_found():
-    """Decision 9202: a column whose only named jumps are outlying values (x20 days, back the next day) is weighed
+    """Decision 1963: a column whose only named jumps are outlying values (x20 days, back the next day) is weighed
     for a level shift too; one with a split named as a step is not, as before."""
     from rnncast import jumps
 

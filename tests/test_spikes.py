@@ -1,5 +1,5 @@
 """Values of a target far off and back (``spikes.py``): paired into outlying runs among the large steps, told apart
-from a split and its reversal, and said as outlying values, whatever their number (decision 9201)."""
+from a split and its reversal, and said as outlying values, whatever their number (decision 1962)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ are named where each is more than ``TIMES`` the median absolute step and the sma
 times the next (a few steps, not a volatile stretch), and beyond it by more than the tail of the other large steps
 makes likely (``_by_chance``: a random walk of Cauchy steps had its largest step over 3 times the next in 60 of 200
 walks, each named). A value or short run that goes up and comes back (``spikes.runs``) is weighed as one step, any
-number of them, and said as outlying values, not splits (decision 9201). The scores are not changed; the warning says
+number of them, and said as outlying values, not splits (decision 1962). The scores are not changed; the warning says
 by how much the steps raise MASE's scale.
 """
 
@@ -39,13 +39,13 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
     order, "spikes": [``spikes.entry``, and "explained": ``explained``'s words where the run is one row]: the
-    outlying runs, each weighed as one step and not among "steps" (decision 9201), "median" (the median absolute
+    outlying runs, each weighed as one step and not among "steps" (decision 1962), "median" (the median absolute
     step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
     absolute difference one season apart, without the steps that of the column with each undone (the values after it
     moved back by it): a level shift moves every difference across it (decision 1613); ``placed``:
     ``calendarlags.placed(panel)``, where rows are missing MASE's scale pairs calendar steps, and so does the raise
-    (decision 9203; by rows where None)."""
+    (decision 1964; by rows where None)."""
     found = []
     for s, split in enumerate(splits):
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
@@ -149,7 +149,7 @@ def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: 
                 positions: np.ndarray | None = None) -> float:
     """How much the ``named`` steps raise MASE's scale (``find``'s "raise") of ``column`` [T] (``steps`` [T - 1] its
     absolute steps, ``rest`` those not named); ``positions`` [T]: its rows' steps on the calendar where some are
-    missing, whose pairs MASE's scale takes (``calendarlags.scale``, decisions 1885, 9203), or None: by rows."""
+    missing, whose pairs MASE's scale takes (``calendarlags.scale``, decisions 1885, 1964), or None: by rows."""
     gapped = positions is not None and not (np.diff(positions) == 1).all()
     if gapped or (season and season > 1 and len(column) > season):
         undone = column.copy()
@@ -205,14 +205,14 @@ def _by_chance(ranked: np.ndarray, k: int, n: int | None = None) -> bool:
 
 def warn(found: list[dict], coded: set = frozenset()) -> None:
     """Say ``find``'s findings, each kind in one line for its first column, the other columns and series named
-    (decision 9201): a one-row spike read as real (decision 1890); the outlying runs (``spikes.said``), where the
+    (decision 1962): a one-row spike read as real (decision 1890); the outlying runs (``spikes.said``), where the
     line on missing-value codes named the value (``coded``: ``codedblanks.named_codes``) pointing to it, not guessed
     at and advised apart (decision 1607); the steps, each with what they do to the scores."""
     real = [f for f in found if any(one.get("explained") for one in f["spikes"])]
     if real:  # a real peak: said, not advised away (decision 1890)
         _explained_peak(real[0], real)
     outlying = [f for f in found if any(not one.get("explained") for one in f["spikes"])]
-    if outlying:  # up and back: outlying values (t31t1's 500 among 22s, bot traffic), no splits (decisions 1502, 9201)
+    if outlying:  # up and back: outlying values (t31t1's 500 among 22s, bot traffic), no splits (decisions 1502, 1962)
         f = outlying[0]
         runs = [one for one in f["spikes"] if not one.get("explained")]
         if first_in_block("jump", f["series"], f["column"], runs[0]["time"]):
@@ -240,7 +240,7 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
 
 def _scale(f: dict) -> str:
     """MASE's scale of ``f`` as the lines name it: one season apart under a season (decision 1613)."""
-    season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 9203
+    season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 1964
     return ("the training rows' mean step" if season == 1 else
             f"the training rows' mean difference one season ({season} {unit}) apart")
 

@@ -40,7 +40,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
     first row at the new level, as the data writes it), "before", "after" (the median block means either side, in the
     data's units), "times" (the shift over the median move)}``, series then column order, the largest shift of each.
     ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again; a
-    column with outlying values alone (``spikes``: back within a few rows, no step) is (decision 9202)."""
+    column with outlying values alone (``spikes``: back within a few rows, no step) is (decision 1963)."""
     stepped = {(f["series"], f["column"]) for f in named if f.get("steps", True)}
     block = season if 1 < season <= LONGEST else 7
     found = []

@@ -4,7 +4,7 @@ splits among the large steps ``jumps.find`` weighs, and said as outlying values,
 A day of page views 20 times the rest, then back, is two steps far beyond the others, one up and one down; two such
 days were four "single steps ... splits, unit changes or data errors?", with advice (put the values before each in
 the later units) that would corrupt the data, and three were six steps, more than ``jumps.MOST``, so "a volatile
-stretch" and nothing was said (decision 9201). ``runs`` pairs each large step with the large step that brings the
+stretch" and nothing was said (decision 1962). ``runs`` pairs each large step with the large step that brings the
 column back to about where it left within ``SHORT`` rows: one outlying value, or a short run of them. ``jumps`` weighs
 each such run as one step and names any number of them; ``said`` words them.
 """
