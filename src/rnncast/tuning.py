@@ -28,7 +28,7 @@ import numbers
 import time
 from pathlib import Path
 
-from rnncast import (climatologyfit, cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs,
+from rnncast import (climatologyfit, cutting, evaluation, fullstudy, gapwindows, negatives, newforecasts, pathargs,
                      resolution, studies, trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
@@ -248,8 +248,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
         with gapwindows.quiet(), negatives.quiet():  # the model's score alone: no baseline's intervals, and every
             try:  # window of the part, none left out for the seasonal naive baseline's sake (decision 1829)
-                val = forecasting.new_part(Model(model.net_, model.state_, model.device_), panel, "val",
-                                           with_bands=False, baselines=False)
+                val = newforecasts.new_part(Model(model.net_, model.state_, model.device_), panel, "val",
+                                            with_bands=False, baselines=False)
             except NothingLeft as err:  # nothing of its part to score: this trial fails, the study goes on (decision 1829)
                 trial.set_user_attr("failed", str(err).strip().splitlines()[0])
                 trial.set_user_attr(trialgrid.RAISED_ATTR, True)
