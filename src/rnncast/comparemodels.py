@@ -22,11 +22,11 @@ from rnncast import (commonwindows, comparebaselines, comparedfits, comparenotes
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.forecasting import Model
-from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
 from rnncast.runhistory import kept_untrained
 from rnncast.settingvalues import choice
+from rnncast.speakers import alike_said_once, speaking_as
 from rnncast.spelling import hints
 from rnncast.windowforecasts import WindowForecasts, take
 

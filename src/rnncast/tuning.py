@@ -38,7 +38,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecasting import Model
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
-from rnncast.noticed import said_once, speaking_as
+from rnncast.noticed import said_once
 from rnncast.outputs import clear_output
 from rnncast.runhistory import best_epoch
 from rnncast.tuneoutputs import (BEST_EPOCH, claim_tune, kept_untrained, own_storage, untrained_best, write_study,
@@ -46,6 +46,7 @@ from rnncast.tuneoutputs import (BEST_EPOCH, claim_tune, kept_untrained, own_sto
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
+from rnncast.speakers import speaking_as
 from rnncast.spelling import counted, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
                              forget_new_study, open_study, quiet_optuna, ranking)

@@ -49,7 +49,8 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast import interrupts
     from rnncast.files import entries_of
     from rnncast.forecaster import Forecaster
-    from rnncast.noticed import capture, named_logs
+    from rnncast.noticed import capture
+    from rnncast.speakers import named_logs
     from rnncast.backtestfolder import write_backtest
     from rnncast.backtestpage import backtest_rows, backtest_units, skipped
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
