@@ -14,7 +14,8 @@ from dataclasses import fields
 
 from rnncast import baselines, commandnames
 from rnncast.cli import backtesting, commands as command, comparing, demoing, fitflags
-from rnncast.argparsing import ColumnNames, Once, Parser
+from rnncast.argparsing import Once, Parser
+from rnncast.columnflags import ColumnNames
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.display import SoftwareVersion, add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
