@@ -4,24 +4,11 @@ formatters back; ``alike_said_once`` says a line several speakers say alike once
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 
 from rnncast import speakers
 
 
-@contextmanager
-def rnncast_level(level: int):
-    """The ``rnncast`` logger at ``level`` within the block, as it was after."""
-    logger = logging.getLogger("rnncast")
-    before = logger.level
-    logger.setLevel(level)
-    try:
-        yield logger
-    finally:
-        logger.setLevel(before)
-
-
-def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatters_back():
+def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatters_back(caplog):
     """A demo's six networks log alike lines; under ``named_logs`` each begins with whose it is, other loggers'
     lines are left as they are, and the root handlers get their own formatters back after the block."""
     import io
@@ -33,7 +20,8 @@ def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatte
     root = logging.getLogger()
     root.addHandler(handler)
     try:
-        with rnncast_level(logging.INFO), speakers.named_logs():
+        caplog.set_level(logging.INFO, logger="rnncast")  # as long as the test runs, as it was after
+        with speakers.named_logs():
             logging.getLogger("rnncast.fitting").info("outside any speaker")
             with speakers.speaking_as("LSTM (highway on)"):
                 logging.getLogger("rnncast.fitting").warning("stopped early at epoch %d", 38)
@@ -45,7 +33,7 @@ def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatte
         "INFO outside any speaker", "WARNING LSTM (highway on): stopped early at epoch 38", "WARNING not ours"]
 
 
-def test_lines_several_speakers_say_alike_are_said_once_naming_them_all():
+def test_lines_several_speakers_say_alike_are_said_once_naming_them_all(caplog):
     """compare's models of one data each warned the same "the 240 rows of the fit's training period differ ..." line;
     alike, it is said once, naming them; a line only one says keeps its speaker; the order is the first saying's
     (decision 710)."""
@@ -58,7 +46,8 @@ def test_lines_several_speakers_say_alike_are_said_once_naming_them_all():
     heard, log = Heard(), logging.getLogger("rnncast.fitrows")
     logging.getLogger().addHandler(heard)
     try:
-        with rnncast_level(logging.INFO), speakers.alike_said_once():
+        caplog.set_level(logging.INFO, logger="rnncast")
+        with speakers.alike_said_once():
             for who in ("model 'a'", "model 'b'", "model 'c'"):
                 with speakers.speaking_as(who):
                     log.warning("rows differ")
