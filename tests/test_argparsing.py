@@ -93,38 +93,6 @@ def test_a_text_that_only_starts_with_a_minus_is_still_a_flag():
     assert not any(NEGATIVE_NUMBER.match(t) for t in ("--lr", "-x", "-.x", "1", "-"))
 
 
-def test_column_names_reads_csv_text_or_whole_repeated_names():
-    from rnncast.argparsing import column_names
-
-    assert column_names(['a,"b, c",d']) == ["a", "b, c", "d"]
-    assert column_names(['"say ""hi"""']) == ['say "hi"']
-    assert column_names(["a,b", "c"]) == ["a,b", "c"]  # repeated: each value is one whole name
-    assert column_names(["all"], all_ok=True) == "all" and column_names(["all"]) == ["all"]
-    with pytest.raises(ValueError, match="blank"):
-        column_names(["a", ""])
-
-
-@pytest.mark.parametrize("given, listed", [(["all", "a"], "all, a"), (["a,all"], "a, all")])
-def test_all_among_other_names_is_refused_in_the_flags_words_not_as_a_python_list(given, listed):
-    """A newcomer's find: --features all --features a said "'all' (every numeric column) stands alone; got ['all',
-    'a']", a Python list on the command line (decision 739)."""
-    from rnncast.argparsing import column_names
-
-    with pytest.raises(ValueError) as err:
-        column_names(given, all_ok=True)
-    assert str(err.value) == (f"'all' (every numeric column) stands alone, not among names (given: {listed}): give all "
-                              "by itself, or name the columns without it (a column named 'all' among them: name them with "
-                              "--past-covariates or --future-covariates)")
-
-
-def test_all_quoted_is_the_column_of_that_name_and_bare_all_the_keyword():
-    """A tester's '--features "all"' took every numeric column, as bare all does: quoted, it is the column."""
-    from rnncast.argparsing import column_names
-
-    assert column_names(['"all"'], all_ok=True) == ["all"] and column_names([' "all"'], all_ok=True) == ["all"]
-    assert column_names(["all"], all_ok=True) == "all" and column_names(['"all"']) == ["all"]
-
-
 @pytest.mark.parametrize("argv, where, what", [
     # argparse read the value of a flag demo lacked as its positional: "argument which: invalid choice: '1'"
     (["demo", "--bogus", "1"], "rnncast demo", "unknown flag --bogus"),

@@ -87,14 +87,14 @@ def test_each_refit_speaks_as_its_cutoff(monkeypatch, frame):
     """A tester's finding (t30t10): --refit printed "the best epoch was the last (3 of 3)" once per cutoff, the three
     lines alike; each fit now speaks as its cutoff and its date, as the table's row names it ("cutoff 2 of 3 (forecasts
     from 2023-10-11): the best epoch ..." under ``named_logs``)."""
-    from rnncast import noticed
+    from rnncast import speakers
     from rnncast.backtestpage import window_dates
 
     said = []
     real = rnncast.fitting.prepare
 
     def spy(*args, **kwargs):
-        said.append(noticed.speaker())
+        said.append(speakers.speaker())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(rnncast.fitting, "prepare", spy)
@@ -102,7 +102,7 @@ def test_each_refit_speaks_as_its_cutoff(monkeypatch, frame):
     dates = window_dates(bt.metrics["windows"])  # each named by its date, as the table's row: 2 of 3 is not enough
     assert None not in dates and len(set(dates)) == K and all(d[:2] == "20" for d in dates)
     assert said == [f"cutoff {j + 1} of {K} (forecasts from {d})" for j, d in enumerate(dates)]
-    with noticed.speaking_as("model 'r1'"):  # a name already given is kept before it
+    with speakers.speaking_as("model 'r1'"):  # a name already given is kept before it
         said.clear()
         bt = Forecaster(**TINY).backtest(frame, n_windows=2, refit=True)
     assert said == [f"model 'r1', cutoff {j + 1} of 2 (forecasts from {d})"

@@ -11,10 +11,11 @@ import numpy as np
 import torch
 import pytest
 
-from conftest import TINY, make_frame, make_panel
+from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.cli import main
-from rnncast.export import OnnxGraph, export_onnx, run_onnx, torch_forecast
+from rnncast.export import export_onnx, run_onnx
+from rnncast.onnxgraph import OnnxGraph, torch_forecast
 
 onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
@@ -118,13 +119,6 @@ def test_a_quantile_model_below_opset_11_is_refused_by_name_and_11_exports(tmp_p
         export_onnx(model, tmp_path / "q.onnx", opset=10)
     assert not (tmp_path / "q.onnx").exists()
     assert export_onnx(model, tmp_path / "q.onnx", opset=11).max_abs_diff < 1e-5
-
-
-def test_a_model_of_many_series_is_refused(tmp_path):
-    model = Forecaster(**{**TINY, "epochs": 1}).fit(make_panel(2, lengths=(120, 140), seed=1))
-    with pytest.raises(RnncastError, match=r"^ONNX export takes a model of one series \(one scaler goes into the graph\); this "
-                                           r"one was trained on 2 series, each scaled on its own"):
-        export_onnx(model, tmp_path / "m.onnx")
 
 
 @pytest.mark.parametrize("decoder", ["direct", "parallel"])
@@ -428,16 +422,6 @@ def test_x_columns_put_past_covariates_before_future_ones_whatever_the_file_orde
     assert np.abs(run_onnx(tmp_path / "m.onnx", x, future) - expected).max() < 1e-5
 
 
-def test_a_model_with_static_covariates_is_refused_for_them(tmp_path):
-    """A one-series model with a static covariate was refused as "takes a model of one series ...; this one was
-    trained on 1 series with static covariates": it is one series; what the graph lacks is the static input."""
-    data = make_panel(1, seed=3).assign(kind="a", size=3.0)
-    model = Forecaster(**{**TINY, "epochs": 1}).fit(data, static_covariates=["kind", "size"])
-    with pytest.raises(RnncastError, match=r"^ONNX export does not carry static covariates \(the graph's inputs are x "
-                                           r"and future\); this model was trained with \['size', 'kind'\]: forecast "
-                                           r"with rnncast predict, or refit without static covariates"):
-        export_onnx(model, tmp_path / "m.onnx")
-    assert not (tmp_path / "m.onnx").exists()
 def test_overwrite_replaces_only_an_onnx_model_rnncast_exported(tmp_path, small, capsys):
     """`echo notes > notes.onnx; rnncast export RUN --onnx notes.onnx --overwrite` replaced the notes, and so it would
     another tool's ONNX model: --overwrite replaces an output of export alone, told by the metadata export writes."""

@@ -258,20 +258,6 @@ def test_no_free_inode_for_the_temporary_file_is_a_full_disk_not_a_permission(tm
         files.write_text(tmp_path / "history.csv", "epoch\n")
 
 
-def test_a_loop_of_links_as_a_folder_to_write_is_named_a_loop(tmp_path):
-    """o/loopA -> loopB -> loopA was "a link to loopB, a folder that does not exist; make it" (decision 1751)."""
-    (tmp_path / "o").mkdir()
-    os.symlink("loopA", tmp_path / "o" / "loopB")
-    os.symlink("loopB", tmp_path / "o" / "loopA")
-    with pytest.raises(RnncastError) as refused:
-        files.refuse_dangling(tmp_path / "o" / "loopA", "cannot write run o/loopA")
-    said = str(refused.value)
-    assert f"is a link in a loop ({tmp_path}/o/loopA -> loopB -> loopA)" in said and "make it" not in said
-    os.symlink("missing", tmp_path / "o" / "gone")  # a link to nothing is told as before
-    with pytest.raises(RnncastError, match="is a link to missing, a folder that does not exist; make it"):
-        files.refuse_dangling(tmp_path / "o" / "gone", "cannot write")
-
-
 @pytest.mark.parametrize("umask", [0o077, 0o022, 0o027])
 def test_a_new_file_and_a_new_model_folder_get_the_umask_s_mode_and_a_replaced_one_keeps_its_own(tmp_path, umask):
     """Every file was forced to 0644 and model/ to 0755, so under umask 077 patients' forecasts were readable by every

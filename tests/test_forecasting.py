@@ -294,20 +294,6 @@ def test_predict_counts_every_series_too_short_and_says_what_it_needs():
         model.predict(short)
 
 
-def test_windows_without_the_baselines_intervals_score_the_model_alike(quantile_model):
-    """tune reads the model's validation score alone: its windows leave out the baselines' intervals (their training
-    errors' quantiles, twice over every training window), and the model's scores are those evaluate gives."""
-    from rnncast import evaluation, forecasting
-    from rnncast.forecasting import Model
-    data = make_frame(200)
-    whole = quantile_model.part_forecasts(data, part="val")
-    fitted = Model(quantile_model.net_, quantile_model.state_, quantile_model.device_)
-    alone = forecasting.new_part(fitted, data, "val", with_bands=False)
-    assert whole.original.baseline_quantiles and not alone.original.baseline_quantiles
-    assert not alone.scaled.baseline_quantiles
-    assert evaluation.evaluate(alone)["scaled"]["model"] == evaluation.evaluate(whole)["scaled"]["model"]
-
-
 def test_a_value_swamping_the_scores_is_said_though_some_series_lack_a_climatology(caplog):
     """Decision 1693: a climatology only some series have is NaN in the others' windows, whose squared error summed to
     NaN and gave no series a share of it: the far value's warning was never said; now it is judged without it."""

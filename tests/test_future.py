@@ -447,31 +447,6 @@ def test_naive_future_times_beside_data_written_at_plus_00_throughout_are_read_a
     assert naive.equals(model.predict(str(tmp_path / "zero.csv"), future=str(tmp_path / "own.csv")))
 
 
-def test_missing_future_values_of_series_that_ended_name_both_ways_out_in_the_refusal():
-    """A discontinued item (last row months before the others) was refused for lacking future values at its own
-    forecast dates, "predict needs them for the 8 steps after each series' last row"; that leaving it out is the
-    other way was said only in an earlier warning (t27t1). The one line names both, and the series that ended."""
-    from rnncast.future import align_future
-    early = pd.date_range("2024-01-07", periods=3, freq="W")
-    late = pd.date_range("2024-06-02", periods=3, freq="W")
-    future = pd.DataFrame({"id": np.repeat(["a", "b", "c"], 3), "ds": np.tile(late, 3), "promo": 1.0})
-    with pytest.raises(RnncastError) as err:
-        align_future(future, ["a", "b", "c"], [late, early, early], ["promo"], id_col="id", time_col="ds", tz=None)
-    assert str(err.value).endswith("predict needs them for the 3 steps after each series' last row: give them at "
-                                   "those dates, or, as 2 of these series end before the others (every forecast step "
-                                   "before 2024-06-02), leave their rows out of the data to forecast only the series "
-                                   "still running ('b', 'c')")
-    with pytest.raises(RnncastError) as err:  # a series still running lacking its values: no series to leave out
-        align_future(future.iloc[:2], ["a", "b"], [late, late], ["promo"], id_col="id", time_col="ds", tz=None)
-    assert str(err.value).endswith("after each series' last row")
-    with pytest.raises(RnncastError) as err:  # 'b' runs on to the end only as fill='zero' wrote its last weeks 0
-        align_future(future.iloc[:3], ["a", "b"], [late, late], ["promo"], id_col="id", time_col="ds", tz=None,
-                     zero_tail={1: 3})
-    assert str(err.value).endswith("after each series' last row: give them at those dates, or, where that series "
-                                   "ended (discontinued) rather than selling nothing in the steps after its last row "
-                                   "that fill='zero' wrote 0 in ('b': 3 steps), leave its rows out of the data")
-
-
 def test_a_lacking_id_or_time_column_is_named_with_the_setting_that_named_it_at_fit():
     """The data's missing columns name the config key that named them (decision 1395); a future file's named only
     the column, not that it is the model's id or time column, nor the setting."""

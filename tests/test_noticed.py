@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import noticed, seasonspans
+from rnncast import noticed, seasonspans, speakers
 from rnncast.timecalendar import Calendar
 
 PACKAGE = Path(noticed.__file__).parent
@@ -67,10 +67,10 @@ def test_a_note_keeps_its_speaker_and_alike_notes_of_several_speakers_are_one_na
     with rnncast_level(logging.INFO), noticed.capture() as notes:
         log.warning("said before")
         for j in (1, 2):
-            with noticed.speaking_as(f"cutoff {j} of 3"):
+            with speakers.speaking_as(f"cutoff {j} of 3"):
                 log.warning("undertrained")
                 log.warning("alone %d", j)
-        with noticed.speaking_as("cutoff 3 of 3"):
+        with speakers.speaking_as("cutoff 3 of 3"):
             log.warning("said before")  # said of the whole run too: as said
     assert notes[1] == {"level": "warning", "text": "undertrained", "speakers": ["cutoff 1 of 3"]}
     assert [n["text"] for n in noticed.merged(notes)] == [
@@ -135,55 +135,6 @@ def test_a_held_warning_is_logged_once_released_and_dropped_by_a_refusal(caplog)
             noticed.warn_run(logger, "not used: c")  # once released, said at once
         noticed.warn_run(logger, "not used: d")  # outside any hold too
     assert caplog.messages == ["not used: b", "not used: c", "not used: d"]
-
-
-def test_named_logs_begins_rnncast_lines_with_the_speaker_and_gives_the_formatters_back():
-    """A demo's six networks log alike lines; under ``named_logs`` each begins with whose it is, other loggers'
-    lines are left as they are, and the root handlers get their own formatters back after the block."""
-    import io
-
-    stream = io.StringIO()
-    handler = logging.StreamHandler(stream)
-    own = logging.Formatter("%(levelname)s %(message)s")
-    handler.setFormatter(own)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    try:
-        with rnncast_level(logging.INFO), noticed.named_logs():
-            logging.getLogger("rnncast.fitting").info("outside any speaker")
-            with noticed.speaking_as("LSTM (highway on)"):
-                logging.getLogger("rnncast.fitting").warning("stopped early at epoch %d", 38)
-                logging.getLogger("other").warning("not ours")
-        assert handler.formatter is own
-    finally:
-        root.removeHandler(handler)
-    assert stream.getvalue().splitlines() == [
-        "INFO outside any speaker", "WARNING LSTM (highway on): stopped early at epoch 38", "WARNING not ours"]
-
-
-def test_lines_several_speakers_say_alike_are_said_once_naming_them_all():
-    """compare's models of one data each warned the same "the 240 rows of the fit's training period differ ..." line;
-    alike, it is said once, naming them; a line only one says keeps its speaker; the order is the first saying's
-    (decision 710)."""
-    said = []
-
-    class Heard(logging.Handler):
-        def emit(self, record):
-            said.append((noticed.speaker(), record.levelname, record.getMessage()))
-
-    heard, log = Heard(), logging.getLogger("rnncast.fitrows")
-    logging.getLogger().addHandler(heard)
-    try:
-        with rnncast_level(logging.INFO), noticed.alike_said_once():
-            for who in ("model 'a'", "model 'b'", "model 'c'"):
-                with noticed.speaking_as(who):
-                    log.warning("rows differ")
-                    if who == "model 'b'":
-                        log.info("only b")
-            assert said == []  # held until the block ends
-    finally:
-        logging.getLogger().removeHandler(heard)
-    assert said == [("model 'a', model 'b' and model 'c'", "WARNING", "rows differ"), ("model 'b'", "INFO", "only b")]
 
 
 def test_a_note_said_once_per_call_is_said_again_by_the_next_call_and_once_in_nested_ones():

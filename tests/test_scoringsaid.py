@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from rnncast import scoringsaid
-from rnncast.noticed import alike_said_once, speaking_as
+from rnncast.speakers import alike_said_once, speaking_as
 
 
 def test_the_line_counts_each_parts_windows_and_is_said_from_a_million_steps():
@@ -20,7 +20,7 @@ def test_the_line_counts_each_parts_windows_and_is_said_from_a_million_steps():
 
 
 def test_a_saying_block_says_its_first_windows_once_past_a_hold_and_nothing_outside_it(caplog):
-    """compare holds its models' lines back until every model has forecast (noticed.alike_said_once): the line is
+    """compare holds its models' lines back until every model has forecast (speakers.alike_said_once): the line is
     said there and then, before them, once, and names no model."""
     with caplog.at_level(logging.INFO, logger="rnncast"):
         scoringsaid.before(5000, 720)  # no block: a fit's parts, a backtest, the API

@@ -996,19 +996,19 @@ def test_a_season_longer_than_the_lookback_leaves_tunes_validation_windows_whole
                                                           "epochs": 1}, search=("lr",))
     assert result.study.trials[0].state == optuna.trial.TrialState.COMPLETE
     model = result.forecaster().fit(weekly, target="y")
-    from rnncast import forecasting
-    alone = forecasting.new_part(forecasting.Model(model.net_, model.state_, model.device_), weekly, "val",
-                                 baselines=False)
+    from rnncast import newforecasts
+    from rnncast.forecasting import Model
+    alone = newforecasts.new_part(Model(model.net_, model.state_, model.device_), weekly, "val", baselines=False)
     assert alone.scored["windows"] > 0 and "season_left_out" not in alone.scored
 
 
 def test_a_trial_with_nothing_to_score_fails_and_the_study_goes_on(frame, tmp_path, monkeypatch):
     """Decision 1829: a trial whose validation scoring finds nothing left (``NothingLeft``) fails with its reason,
     and the next trial runs; the study's files are written."""
-    from rnncast import forecasting
+    from rnncast import newforecasts
     from rnncast.errors import NothingLeft
 
-    real, calls = forecasting.new_part, []
+    real, calls = newforecasts.new_part, []
 
     def nothing_once(*args, **kwargs):
         calls.append(1)
@@ -1016,7 +1016,7 @@ def test_a_trial_with_nothing_to_score_fails_and_the_study_goes_on(frame, tmp_pa
             raise NothingLeft("no window of part 'val' is left to score: because")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(forecasting, "new_part", nothing_once)
+    monkeypatch.setattr(newforecasts, "new_part", nothing_once)
     said = []
     result = tune(frame, target="y", trials=2, settings={**FIXED, "epochs": 1, "lookback": 24}, search=("lr",),
                   out=tmp_path / "t", on_trial=said.append)

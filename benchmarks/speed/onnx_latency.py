@@ -20,7 +20,8 @@ import onnxruntime
 import torch
 
 from rnncast import Forecaster, datasets
-from rnncast.export import OnnxGraph, export_onnx
+from rnncast.export import export_onnx
+from rnncast.onnxgraph import OnnxGraph
 
 
 def timed(call, calls: int) -> tuple[float, float]:

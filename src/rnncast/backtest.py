@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, leftout, negatives, nodemand, noticed, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans,
+                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
@@ -150,7 +150,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             started = time.perf_counter()
             dates = f" (forecasts from {named[j]})" if named[j] else ""
-            with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
+            with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
             fit_seconds += time.perf_counter() - started
             started = time.perf_counter()

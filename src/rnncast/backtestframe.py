@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, csvtext, serieskeys
+from rnncast import csvtext, fixeddecimals, serieskeys
 from rnncast.data import ID_COLUMN
 from rnncast.panel import Panel
 from rnncast.windowforecasts import WindowForecasts
@@ -70,6 +70,6 @@ def finished(columns: dict, targets: list, wf: WindowForecasts, calendar, dialec
             for j, q in enumerate(wf.levels if base in wf.baseline_quantiles else ()):  # its interval, as the model's
                 columns[f"{name}_{base}_q{q:g}"] = wf.baseline_quantiles[base][..., t, j].reshape(-1)
     frame = csvtext.dated(pd.DataFrame(columns), calendar, dialect=dialect)  # as the data's file writes
-    frame.attrs[csvmarks.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
+    frame.attrs[fixeddecimals.COPIES] = {f"{name}{end}": name for t, name in enumerate(targets)  # 986,00 as written
                                    if wf.filled is None or not wf.filled[..., t].any() for end in ("", "_repeat", "_seasonal")}
     return frame

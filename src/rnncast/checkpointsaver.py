@@ -10,7 +10,8 @@ from pathlib import Path
 
 from rnncast import pathargs
 from rnncast.errors import RnncastError
-from rnncast.files import COMMANDS, written_path
+from rnncast.files import COMMANDS
+from rnncast.links import written_path
 from rnncast.outputs import model_folder, output_kind
 from rnncast.resume import TRAINING_STATE, held, is_checkpoint, save_training_state
 from rnncast.resumedsettings import record

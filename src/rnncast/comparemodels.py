@@ -18,15 +18,15 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from rnncast import (commonwindows, comparebaselines, comparedfits, comparenotes, comparequantiles, comparison, datatimes,
-                     evaluation, forecasting, metrics, significance, spreads, targetshares)
+                     evaluation, metrics, newforecasts, significance, spreads, targetshares)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.forecasting import Model
-from rnncast.noticed import alike_said_once, speaking_as
 from rnncast.parts import PARTS
 from rnncast.pathargs import readable
 from rnncast.runhistory import kept_untrained
 from rnncast.settingvalues import choice
+from rnncast.speakers import alike_said_once, speaking_as
 from rnncast.spelling import hints
 from rnncast.windowforecasts import WindowForecasts, take
 
@@ -107,8 +107,8 @@ def _windows(model, data, part: str, static_covariates, said: dict) -> tuple[Win
     """``model.predict_windows(data, part=part)``'s forecasts in original and in scaled units, the network run once;
     ``said`` takes what its windows left out (``parts.select``'s description: ``season_left_out``, decision 1845)."""
     model.check_fitted("predict_windows")
-    both = forecasting.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates,
-                                   said, compared=True)  # no window whose seasonal naive is blank (decision 1873)
+    both = newforecasts.new_windows(Model(model.net_, model.state_, model.device_), data, part, None, static_covariates,
+                                    said, compared=True)  # no window whose seasonal naive is blank (decision 1873)
     return tuple(datatimes.in_windows(wf, model.state_.calendar.text_format) for wf in both)
 
 

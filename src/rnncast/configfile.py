@@ -22,7 +22,7 @@ import tomllib
 from pathlib import Path
 
 from rnncast import formatversions, othernames, tomltwice, tracking
-from rnncast.argparsing import column_names
+from rnncast.columnflags import column_names
 from rnncast.config import Settings, setting_fields, with_saved_defaults
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects, hours_offset

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import csvmarks, numbertext
+from rnncast import csvmarks, fixeddecimals, numbertext
 from rnncast.sheetcsv import SEP_LINE
 
 PLAIN = (",", ".", None, False, "\n")  # a Dialect's sep, decimal, thousands, bom and line_end as pandas writes CSV
@@ -58,7 +58,7 @@ def dialect_of(frame: pd.DataFrame) -> Dialect | None:
         decimal = "," if sep == ";" and not points else "."
     dialect = Dialect(sep, decimal, str(frame.attrs.get("source", "the data")), frame.attrs.get(csvmarks.THOUSANDS),
                       bool(frame.attrs.get(csvmarks.BOM)), frame.attrs.get(csvmarks.LINE_END, "\n"),
-                      tuple(frame.attrs.get(csvmarks.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())),
+                      tuple(frame.attrs.get(fixeddecimals.DECIMALS, {}).items()), tuple(frame.attrs.get(csvmarks.UNNAMED, ())),
                       bool(frame.attrs.get(SEP_LINE)))
     return None if (*dialect[:2], *dialect[3:6]) == PLAIN and not (dialect.decimals or dialect.unnamed or dialect.sep_line) \
         else dialect

@@ -25,9 +25,8 @@ A file's byte-order mark (``utf-8-sig``, Excel's "CSV UTF-8") and line terminato
 Excel reads a CSV file without the mark as its locale's code page (``Köln Süd`` garbled).
 
 A column whose every number is written with the same decimals (``986,00``, ``1083,80``; an integer column's none) is
-recorded in ``frame.attrs[DECIMALS]``; ``as_written`` writes the columns of a forecast frame that copy data values (a
-backtest's actual values and repeat and seasonal baselines, ``frame.attrs[COPIES]``) so, not as pandas'
-shortest text (``986,0``).
+recorded while read, for the data values a forecast frame copies to be written with them (``fixeddecimals``: 986,00,
+not pandas' 986,0).
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import filelines, numbertext, signs, thousands, zipped
+from rnncast import filelines, fixeddecimals, numbertext, signs, thousands, zipped
 from rnncast.errors import RnncastError
 from rnncast.sheetcsv import COMPRESSIONS, HEAD, Written, binary
 from rnncast.spelling import listing
@@ -49,10 +48,7 @@ THOUSANDS = "thousands"  # a frame's attrs: the thousands separator its file's n
 GROUPED_COLUMNS = "grouped"  # a frame's attrs: the columns read as numbers from text with thousands separators ('+49 301 100')
 BOM = "bom"  # a frame's attrs: True where its file begins with UTF-8's byte-order mark
 LINE_END = "line_end"  # a frame's attrs: the line terminator of its file's first line ("\n", "\r\n" or "\r")
-COPIES = "data_copies"  # a forecast frame's attrs: {column: the data's column whose values it copies} (actuals, repeat)
-DECIMALS = "decimals"  # a frame's attrs: {column: the decimals its file writes every number with (986,00: 2)}
 UNNAMED = "unnamed"  # a frame's attrs: its columns the file's header leaves without a name ('Unnamed: 0' to pandas)
-CHECKED_ROWS = 1000  # rows whose text says a column's fixed decimals, where its numbers fit them all
 
 
 PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # a number as pandas reads one, no mark in it
@@ -108,12 +104,12 @@ def read(frame: pd.DataFrame, written: Written, skip=(), originals=None, lines: 
         i = int(np.flatnonzero(text.str.fullmatch(DOTTED).fillna(False).to_numpy(dtype=bool))[0])
         read_so[name] = (".", ",", text.iloc[i], as_written.iloc[i])
         frame[name] = thousands.numbers(text, ".", ",")
-        _fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
-    for name, text in _fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
-        _fixed_decimals(frame, name, text)
+        fixeddecimals.fixed_decimals(frame, name, text.str.replace(".", "", regex=False))
+    for name, text in fixeddecimals.fixed_text(frame, written, skip).items():  # 986,00: written back so, not 986,0
+        fixeddecimals.fixed_decimals(frame, name, text)
     for name in frame.columns:  # integers (pandas' int64, no blank cell): written back as integers, 2 not 2.0
         if name not in skip and pd.api.types.is_integer_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name]):
-            frame.attrs.setdefault(DECIMALS, {}).setdefault(name, 0)
+            frame.attrs.setdefault(fixeddecimals.DECIMALS, {}).setdefault(name, 0)
     if read_so:
         examples = dict.fromkeys(f"'{w}' as {thousands.plain(v, t, d)}{_mark_said(w, t)}"
                                  for t, d, v, w in read_so.values())
@@ -152,7 +148,7 @@ def _read(frame: pd.DataFrame, name: str, text: pd.Series, found: tuple, read_so
     shown = str(original.loc[example]).strip() if original is not None else text.loc[example]
     read_so[name] = (t, d, text.loc[example], shown)
     frame[name] = thousands.numbers(frame[name], t, d)
-    _fixed_decimals(frame, name, text.str.replace(thousands.written(t), "", regex=True))
+    fixeddecimals.fixed_decimals(frame, name, text.str.replace(thousands.written(t), "", regex=True))
     implied = d or {".": ",", ",": ".", "'": "."}.get(t)  # a file grouping by points writes decimal commas; Swiss
     if implied is not None:  # apostrophes, decimal points; a space says nothing of it
         frame.attrs.setdefault(numbertext.DECIMAL, implied)
@@ -168,7 +164,7 @@ def _commas(frame: pd.DataFrame, commas: dict, read_so: dict, source: str, evide
         values = thousands.comma_decimals(text)
         if values is not None:  # 1,500 beside 800: left as text, refused where used (decision 1504)
             frame[name], read[name] = values, text
-            _fixed_decimals(frame, name, text)
+            fixeddecimals.fixed_decimals(frame, name, text)
     if not read:
         return
     value = next(iter(read.values())).iloc[0]
@@ -182,7 +178,7 @@ def _comma_evidence(frame: pd.DataFrame, written: Written, skip) -> str:
     """`` ('12,5' in 'Umsatz')``: the first value the file writes with a decimal comma (``numbertext.WITH_COMMA``) in a
     float column not in ``skip`` (one ``numbertext.read`` read so), from its first ``CHECKED_ROWS`` rows; "" if none."""
     for name in (c for c in frame.columns if c not in skip and pd.api.types.is_float_dtype(frame[c])):
-        text = written.columns([name], CHECKED_ROWS)[name].dropna().astype(str).str.strip()
+        text = written.columns([name], fixeddecimals.CHECKED_ROWS)[name].dropna().astype(str).str.strip()
         with_comma = text[text.str.fullmatch(numbertext.WITH_COMMA)]
         if len(with_comma):
             return f" ({with_comma.iloc[0]!r} in {name!r})"
@@ -195,20 +191,6 @@ def _points(frame: pd.DataFrame, read_so: dict, skip) -> bool:
     return any(v[1] == "." for v in read_so.values()) or any(
         c not in skip and pd.api.types.is_float_dtype(frame[c])
         and (np.nan_to_num(frame[c].to_numpy(dtype=np.float64, na_value=np.nan)) % 1 != 0).any() for c in frame.columns)
-
-
-def as_written(frame: pd.DataFrame, fixed: dict, decimal: str) -> pd.DataFrame:
-    """``frame`` with each column that copies data values (``frame.attrs[COPIES]``: {column: the data's column})
-    as text with the ``fixed`` decimals ({the data's column: k}) its file writes every number with and its
-    ``decimal`` mark (986,00, not pandas' 986,0); the frame itself where it has none."""
-    copies = {c: fixed[d] for c, d in frame.attrs.get(COPIES, {}).items() if c in frame.columns and d in fixed}
-    if not copies:
-        return frame
-    text = frame.copy()
-    for c, k in copies.items():
-        codes, uniques = pd.factorize(frame[c])  # each value written once (an actual repeats in each window); -1: blank
-        text[c] = np.array([f"{v:.{k}f}".replace(".", decimal) for v in uniques] + [None], dtype=object)[codes]
-    return text
 
 
 def marks(head: bytes) -> tuple[bool, str]:
@@ -258,41 +240,6 @@ def _dotted(frame: pd.DataFrame, written: Written, skip) -> dict[str, tuple[pd.S
         if given.str.fullmatch(DOTTED).any() and given.str.fullmatch(rf"{DOTTED}|[+-]?\d+").all():
             found[c] = (cells, text[c].str.strip())
     return found
-
-
-def _fixed_decimals(frame: pd.DataFrame, name: str, text: pd.Series) -> None:
-    """Record in ``frame.attrs[DECIMALS]`` that column ``name`` is written with a fixed number of decimals, where
-    every value of ``text`` (its file's text, thousands separators removed) has that many after its mark."""
-    written = text.dropna().str.strip()
-    if len(written) and not written.str.fullmatch(r"[+-]?\d+(?:[.,]\d+)?").all():
-        return
-    mark = np.maximum(written.str.rfind(".").to_numpy(dtype=np.int64), written.str.rfind(",").to_numpy(dtype=np.int64))
-    lengths = set(np.unique(np.where(mark >= 0, written.str.len().to_numpy(dtype=np.int64) - mark - 1, 0)).tolist())
-    values = frame[name].to_numpy(dtype=np.float64, na_value=np.nan)
-    if len(lengths) == 1 and _fit(values[np.isfinite(values)], k := lengths.pop()).all():  # rows past those read too
-        frame.attrs.setdefault(DECIMALS, {})[name] = k
-
-
-def _fit(values: np.ndarray, k: int) -> np.ndarray:
-    """Whether each of ``values`` is written exactly with ``k`` decimals (to float64's precision)."""
-    return np.abs(np.round(values, k) - values) <= 1e-9 * np.maximum(1, np.abs(values))
-
-
-def _fixed_text(frame: pd.DataFrame, written: Written, skip) -> dict[str, pd.Series]:
-    """The text of the first ``CHECKED_ROWS`` rows of the float columns whose numbers pandas writes shorter
-    than the file may have (``986.00`` as ``986.0`` beside ``1083.85``: every number fits K decimals and some
-    fewer), as text, for ``_fixed_decimals``; a column already recorded is not read again."""
-    def shorter(values: np.ndarray) -> bool:
-        values = values[np.isfinite(values)]
-        k = next((k for k in range(7) if len(values) and _fit(values, k).all()), None)
-        return k is not None and (k == 0 or bool(_fit(values, k - 1).any()))
-
-    done = frame.attrs.get(DECIMALS, {})
-    floats = [c for c in frame.columns if c not in skip and c not in done and pd.api.types.is_float_dtype(frame[c])
-              and shorter(frame[c].to_numpy(dtype=np.float64, na_value=np.nan))]
-    if not floats:
-        return {}
-    return signs.plain_columns(written.columns(floats, min(CHECKED_ROWS, len(frame))))
 
 
 def _ambiguous(name: str, text: pd.Series, source: str, line=lambda i: i + 2, sep: str = ";",

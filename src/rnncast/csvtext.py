@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, colontimes, csvmarks, datatimes, files, fiscalquarters, formsample, formulacells, halfyears, localtimes,
+from rnncast import (cjkdates, colontimes, datatimes, files, fiscalquarters, fixeddecimals, formsample, formulacells, halfyears, localtimes,
                      meridiems, monthtext, timetext, wholenumbers)
 from rnncast.csvdialect import PLAIN, Dialect
 
@@ -262,7 +262,7 @@ def _pieces(frame: pd.DataFrame, index: bool, file: bool, sep: str | None, what:
     for start in range(0, max(len(frame), 1), rows):
         part = frame.iloc[start:start + rows]  # a new frame (copy on write): its columns set here are its own
         text = datatimes.written(part)  # serials 45296.0 written 45296, as read
-        text = csvmarks.as_written(text, dict(dialect.decimals), dialect.decimal) if dialect is not None else text
+        text = fixeddecimals.as_written(text, dict(dialect.decimals), dialect.decimal) if dialect is not None else text
         for c in part.columns:  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
             if fmt is not None and _is_dates(part[c]):
                 text[c] = _written(part[c], fmt)

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 from rnncast import datasets, demopage, demotext, madeof, plots
-from rnncast.noticed import speaking_as
+from rnncast.speakers import speaking_as
 from rnncast.comparison import compare
 from rnncast.demofolders import CELLS, REGRESSION_RUNS, SINE_GROUPS, sine_folder
 from rnncast.forecaster import Forecaster

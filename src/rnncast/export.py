@@ -27,7 +27,6 @@ exporter: it writes the ONNX RNN, LSTM and GRU operators in well under a second 
 
 from __future__ import annotations
 
-import copy
 import io
 import logging
 import operator
@@ -42,12 +41,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
-from torch import nn
 
 from rnncast import files, formatversions, onnxmeta, onnxpackages, pathargs, settingvalues
 from rnncast.errors import RnncastError
 from rnncast.arrayforecasts import window_forecasts
 from rnncast.forecasting import Model
+from rnncast.onnxgraph import OnnxGraph, example_inputs
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.replaceable import judged_onnx, onnx_refusal
 
@@ -63,52 +62,6 @@ INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 CHECKED_WINDOWS = 64
 TOLERANCE = 1e-3  # of a target's scale (of the scaled forecast's size, where larger): float32 rounding leaves ~1e-7
 EXPORTED = ("an ONNX model rnncast exported", onnx_refusal)  # what --overwrite replaces (outputs.check_output_file)
-
-
-class OnnxGraph(nn.Module):
-    """The network between the scaler and its inverse: float64 original units in and out, float32 between,
-    as ``predict`` computes. ``RnncastError`` for a model of many series or with static covariates."""
-
-    def __init__(self, forecaster: Learned):
-        super().__init__()
-        if len(forecaster.ids_) > 1:
-            raise RnncastError(f"ONNX export takes a model of one series (one scaler goes into the graph); this one was "
-                               f"trained on {len(forecaster.ids_)} series, each scaled on its own: forecast them with "
-                               "rnncast predict, or export a model fitted on one series")
-        if forecaster.static_encoder_ is not None:
-            encoder = forecaster.static_encoder_
-            raise RnncastError(f"ONNX export does not carry static covariates (the graph's inputs are x and future); "
-                               f"this model was trained with {encoder.numeric_names + encoder.categorical_names}: "
-                               "forecast with rnncast predict, or refit without static covariates (static_covariates=, "
-                               "--static-covariates, --static) to export")
-        scaler = forecaster.scalers_[0]
-        self.net = copy.deepcopy(forecaster.net_).cpu().eval()  # the forecaster keeps its own, where it is
-        self.n_targets = len(forecaster.targets_)
-        self.first_future = self.n_targets + len(forecaster.past_covariates_)  # future-known columns come last
-        self.nonnegative = bool(forecaster.settings_.model.nonnegative)  # forecasts clipped at 0, as predict's
-        self.target_input = forecaster.settings_.data.target_input  # False: x holds the features alone
-        self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float64))  # [C]
-        self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float64))  # [C]
-
-    def given(self, inputs: tuple) -> tuple:
-        """``(x [B, L, C], future)`` as the graph takes them: x without the targets' columns where it reads none."""
-        return (inputs[0] if self.target_input else inputs[0][..., self.n_targets :], *inputs[1:])
-
-    def forward(self, x: torch.Tensor, future: torch.Tensor | None = None) -> torch.Tensor:
-        """``x`` [B, L, C] (features alone: [B, L, F], with target_input False) and ``future`` [B, H, F] float64 in original units -> [B, H, T] (or [B, H, T, Q]) float64."""
-        n, f = self.n_targets, self.first_future
-        if not self.target_input:  # the targets' columns the network drops unread: their training level (scaled 0)
-            x = torch.cat([self.offset[:n].expand(x.shape[0], x.shape[1], n), x], dim=-1)  # [B, L, C]
-        x = ((x - self.offset) / self.scale).float()  # [B, L, C]: scaled in float64, as Scaler.transform
-        if future is not None:
-            future = ((future - self.offset[f:]) / self.scale[f:]).float()  # [B, H, F]
-        y = self.net(x, future)  # [B, H, T] (or [B, H, T, Q]) float32
-        scale, offset = self.scale[:n], self.offset[:n]  # [T]
-        if y.dim() == 4:  # quantiles: the levels share their target's scale, and never cross (as predict sorts them)
-            scale, offset = scale[:, None], offset[:, None]  # [T, 1]
-            y = torch.sort(y, dim=-1).values  # [B, H, T, Q]
-        y = y.double() * scale + offset  # float64: a forecast near 1e9 keeps its +-100, as Scaler.inverse
-        return torch.clamp(y, min=0.0) if self.nonnegative else y
 
 
 @dataclass
@@ -133,7 +86,7 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
     loads and runs in onnxruntime and forecasts as rnncast does (within ``TOLERANCE`` of each target's
     scale): a failed export is one ``RnncastError`` and leaves no file (an older file at ``path`` stays
-    as it was). A model of many series or with static covariates is refused (``OnnxGraph``). ``path``
+    as it was). A model of many series or with static covariates is refused (``onnxgraph.OnnxGraph``). ``path``
     must end in ``.onnx``; an existing file is replaced only with ``overwrite``, and only an ONNX model
     rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
     or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
@@ -161,7 +114,7 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
     graph = OnnxGraph(forecaster)
     data_s = forecaster.settings_.data
     n_future = len(forecaster.future_covariates_)
-    example = graph.given(_example_inputs(graph, data_s.lookback, data_s.horizon, batch=2))
+    example = graph.given(example_inputs(graph, data_s.lookback, data_s.horizon, batch=2))
     names = ["x", "future"][: len(example)]
     inputs = {"x": ["batch", data_s.lookback, example[0].shape[-1]]}
     if n_future:
@@ -218,7 +171,7 @@ def _check(forecaster: Learned, graph: OnnxGraph, content: bytes, opset: int) ->
     onnxruntime = onnxpackages.imported("onnxruntime")
 
     data_s = forecaster.settings_.data
-    windows = [w.numpy() for w in _example_inputs(graph, data_s.lookback, data_s.horizon, batch=CHECKED_WINDOWS)]
+    windows = [w.numpy() for w in example_inputs(graph, data_s.lookback, data_s.horizon, batch=CHECKED_WINDOWS)]
     try:
         session = onnxruntime.InferenceSession(content, providers=["CPUExecutionProvider"])
         ran = run_onnx(None, *graph.given(windows), session=session)
@@ -296,24 +249,3 @@ def run_onnx(path, x: torch.Tensor | np.ndarray, future=None, session=None) -> n
     if future is not None:
         feed["future"] = np.asarray(future, dtype=np.float64)
     return session.run(["y"], feed)[0]
-
-
-@torch.inference_mode()
-def torch_forecast(graph: OnnxGraph, x, future=None) -> np.ndarray:
-    """The same forecasts from the PyTorch module that was exported, float64 in and out."""
-    x = torch.as_tensor(np.asarray(x, dtype=np.float64))
-    future = None if future is None else torch.as_tensor(np.asarray(future, dtype=np.float64))
-    return graph(x, future).numpy()
-
-
-def _example_inputs(graph: OnnxGraph, lookback: int, horizon: int, batch: int) -> tuple:
-    """Seeded windows around the training data's level and spread, float64 in original units: x [batch, L, C]
-    (and future [batch, H, F])."""
-    generator = torch.Generator().manual_seed(0)
-    n_cols, f = graph.offset.numel(), graph.first_future
-    x = graph.offset + graph.scale * torch.randn(batch, lookback, n_cols, generator=generator, dtype=torch.float64)
-    if f == n_cols:
-        return (x,)
-    future = graph.offset[f:] + graph.scale[f:] * torch.randn(batch, horizon, n_cols - f, generator=generator,
-                                                              dtype=torch.float64)
-    return (x, future)

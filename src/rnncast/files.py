@@ -23,6 +23,7 @@ import stat
 from pathlib import Path
 
 from rnncast.errors import RnncastError
+from rnncast.links import refuse_dangling, written_path
 from rnncast.settingvalues import plain
 from rnncast.writeadvice import make_folder, refusal
 
@@ -56,36 +57,6 @@ def output_kinds(entries) -> list[str]:
 def entries_of(folder) -> list[str]:
     """The names in ``folder`` (sorted), less its lock file and the temporaries of a killed write."""
     return sorted(p.name for p in Path(folder).iterdir() if p.name != LOCK_NAME and not TEMP_NAME.match(p.name))
-
-
-def refuse_dangling(folder: Path, said: str) -> None:
-    """``RnncastError`` (``said``, then why) where ``folder`` or a folder above it is a link to a folder that does not
-    exist: making it would fail as "File exists", and where a link leads is its maker's choice, not made here."""
-    for place in (folder, *folder.parents):
-        if place.is_symlink() and not place.exists():
-            if loop := link_loop(place):  # "make it" cannot mend a loop: its links lead back to one another
-                raise RnncastError(f"{said}: {place} is a link in a loop ({loop}), which leads to no folder; give "
-                                   "another path, or point one of its links at a folder")
-            raise RnncastError(f"{said}: {place} is a link to {os.readlink(place)}, a folder that does not exist; make "
-                               "it, or give another path")
-
-
-def link_loop(path: Path) -> str | None:
-    """The chain of links from ``path`` that leads back into itself, as ``o/loopA -> loopB -> loopA`` (each link's
-    target as written), or None where ``path``'s links end somewhere (a file, a folder, or nothing)."""
-    seen, chain, place = set(), [str(path)], Path(os.path.abspath(path))
-    while place.is_symlink() and len(chain) < 64:
-        if place in seen:
-            return " -> ".join(chain)
-        seen.add(place)
-        target = os.readlink(place)
-        chain.append(target)
-        place = Path(os.path.abspath(place.parent / target))
-    try:
-        os.stat(path)
-    except OSError as err:
-        return " -> ".join(chain) if err.errno == errno.ELOOP else None  # a loop further up, or 64 links deep
-    return None
 
 
 _HELD: list[tuple[str, object]] = []  # (a held folder, absolute as given; the check that it is still this process')
@@ -123,7 +94,7 @@ def own_place(path: Path) -> Path:
     """Where a write of ``path`` lands: in a folder rnncast holds (``held_within``), ``path`` itself, never where a
     link there leads: a link planted where one of its own files goes (history.csv -> ~/notes.txt in a shared run
     folder) is replaced by the file, its target left as it was, with a WARNING naming both (decision 1800); a link
-    to a folder on the way below it is refused (``RnncastError``). Elsewhere, a path the user named: ``written_path``,
+    to a folder on the way below it is refused (``RnncastError``). Elsewhere, a path the user named: ``links.written_path``,
     written through (decision 71)."""
     folder = held_within(path)
     if folder is None:
@@ -274,21 +245,6 @@ def shown(path) -> str:
     writes them (``'new\\nline/report.html'``) where it holds any, so that a newline or tab in --out does not split
     the one "wrote ..." line a script reads (decision 1654)."""
     return str(path) if str(path).isprintable() else repr(str(path))
-
-
-def written_path(path) -> Path:
-    """The file a write to ``path`` replaces: ``path``, or the file its symbolic link (or chain of links)
-    leads to, absolute; the target of a dangling link is where it would be. A loop of links is refused
-    (``RnncastError``)."""
-    path = Path(path)
-    if not path.is_symlink():
-        return path
-    try:
-        return Path(os.path.realpath(path, strict=True))
-    except FileNotFoundError:
-        return Path(os.path.realpath(path))  # dangling: its target is made, as the shell's > makes it
-    except OSError as err:
-        raise RnncastError(f"cannot write {path}: {err.strerror or err} (a loop of links); give another path") from None
 
 
 def write_text(path, text: str, new: str | None = None) -> None:

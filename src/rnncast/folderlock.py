@@ -15,7 +15,8 @@ from pathlib import Path
 
 from rnncast.errors import RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
-                           refuse_dangling, say_replaced)
+                           say_replaced)
+from rnncast.links import refuse_dangling
 from rnncast.writeadvice import refusal
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import resume as resume_io
-from rnncast import arrayforecasts, datatimes, fitting, forecasting, pathargs, readout, testforecasts
+from rnncast import arrayforecasts, datatimes, fitting, newforecasts, pathargs, readout, testforecasts
 from rnncast.backtesting import Backtests
 from rnncast.exporting import Exports
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
@@ -193,7 +193,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
-        return forecasting.new_horizon(self._model("predict"), data, future, static_covariates)
+        return newforecasts.new_horizon(self._model("predict"), data, future, static_covariates)
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64
@@ -235,8 +235,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             ``series`` of a model fitted on one series without ids, or a list of ids given as ``series`` (it takes one).
             ``.to_frame()``: the windows as one long table in original units, test_forecasts.csv's (decision 1550)."""
         flag("scaled", scaled)
-        original, in_scaler_units = forecasting.new_windows(self._model("predict_windows"), data, part, series,
-                                                            static_covariates)  # times in the data's form (datatimes)
+        original, in_scaler_units = newforecasts.new_windows(self._model("predict_windows"), data, part, series,
+                                                             static_covariates)  # times in the data's form (datatimes)
         readout.say_older(self.state_)  # its baselines hold no climatology: said as evaluate says it (decision 1775)
         if original.source is not None:  # to_frame's table maker (testforecasts), given here: windowforecasts is below it
             original.source.frame = testforecasts.frame
@@ -301,7 +301,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
         """The forecasts of ``part``'s windows of every series of ``data`` (the series fit left out as
         too short are skipped with a warning) in original and scaled units: what ``evaluate`` scores,
         computed once so that a report can score and plot the same forecasts; ``.to_frame()``: predict_windows' table."""
-        return forecasting.new_part(self._model("evaluate"), data, part, static_covariates, testforecasts.frame)
+        return newforecasts.new_part(self._model("evaluate"), data, part, static_covariates, testforecasts.frame)
 
 
 _SEED_NOTE = ("Fits in several threads of one process train one at a time, each on its own seeded stream (torch's "

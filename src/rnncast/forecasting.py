@@ -1,9 +1,9 @@
 """Forecasting with a fitted model: the next horizon after each series' end (with its future
 covariates aligned by date), and the forecasts of many stride-1 windows at once, beside the
 baselines, in original and in scaled units. Windows handed over as an array (``predict_array``, the
-ONNX export's check) are ``arrayforecasts``'s. ``new_horizon``, ``new_windows`` and ``new_part`` are ``Forecaster``'s
-predict, predict_windows and part_forecasts: new data read the model's way (``reading``), then forecast; predict's
-table is ``horizonframe``'s, the point forecast of a model of quantiles ``negatives.point_forecast``'s (their median).
+ONNX export's check) are ``arrayforecasts``'s; ``Forecaster``'s predict, predict_windows and part_forecasts on new
+data read the model's way are ``newforecasts``'s. Predict's table is ``horizonframe``'s, the point forecast of a
+model of quantiles ``negatives.point_forecast``'s (their median).
 
 A ``Model`` is the network, its ``FittedState`` and its device. Shapes: windows [W], horizon H,
 targets T, quantile levels Q; ``index`` [S] is the position of each series of a panel among the
@@ -20,10 +20,10 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, datatimes, decimals, droppedtail, featuresonly, filledwindows, fitrows, gapwindows,
-                     idtypes, windowrows, zeroforecasts,
-                     horizondates, horizonframe, labels, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, reading, resolution,
-                     scaling, scoringsaid, seriesscalers, shortercycle, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
+from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, decimals, droppedtail, filledwindows, fitrows, gapwindows,
+                     windowrows, zeroforecasts,
+                     horizondates, horizonframe, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
+                     scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -31,7 +31,7 @@ from rnncast.futureinputs import scaled_future
 from rnncast.spelling import some
 from rnncast.state import FittedState
 from rnncast.training import predict_batches
-from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts, calendar_step, scored as scored_values
+from rnncast.windowforecasts import PartForecasts, WindowForecasts, calendar_step, scored as scored_values
 
 log = logging.getLogger(__name__)
 
@@ -221,63 +221,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
             forecasts(scaled_values, pred_scaled, scaled_base, bands))
 
 
-def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
-    """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
-    and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form."""
-    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast",
-                                                           stand_in=True), "forecast")
-    frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
-    return labels.forecast_as_given(panel, data, frame)
-
-
-def new_windows(model: Model, data, part: str, series=None, static_covariates=None, said: dict | None = None,
-                compared: bool = False) -> tuple[WindowForecasts, WindowForecasts]:
-    """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
-    series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units; ``said``
-    (compare's) takes ``parts.select``'s description of what its windows left out; ``compared`` (compare, which scores
-    the baselines on the windows every model forecasts): the windows without a season of rows before them are left out,
-    as evaluate leaves them, not kept as predict_windows keeps them (decision 1873)."""
-    absent: list = []  # the target columns the data lacks, stood in where the model reads the features alone
-    series = series if series is None else idtypes.one_id(model.state, series)  # '1.00' is store 1.0 (idtypes)
-    panel = reading.read_new(model.state, data, static_covariates, "forecast", series, absent)  # unseen: "to forecast"
-    panel, index = reading.known(model.state, panel if series is None else panel.only(series), "forecast in windows")
-    located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
-    starts, rows_of, selected = parts.select(model.state, panel, index, part, "predict_windows", located,
-                                             compared=compared)
-    (said if said is not None else {}).update(selected)
-    spans = panel.read_spans(starts, rows_of, model.state.settings.data.lookback + model.state.settings.data.horizon)
-    missingcodes.units_read(model.state, panel, spans)  # values far beyond the fit's in the windows read
-    seriesscalers.say_unlearned(model.state, panel, spans)
-    *windows, lacking = stepactuals.windows(panel, forecast_windows(model, panel, index, starts, rows_of,
-                                                                    checked=not absent, located=located))
-    windows[0].source = TableSource(model.state, np.asarray(index), lacking, panel.dialect, panel.key, windows[0].times,
-                                    given=panel.given)  # the id dtype, as predict's (decision 1869)
-    return featuresonly.without_actuals(model.state, tuple(windows), absent)  # each step at its own date's actual
-
-
-def new_part(model: Model, data, part: str, static_covariates=None, maker=None, with_bands: bool = True,
-             baselines: bool = True) -> PartForecasts:
-    """``Forecaster.part_forecasts``: ``data`` read the model's way (``reading``) and the windows of its ``part``
-    forecast (``part_forecasts``), the series fit left out as too short named (``untrained``), and a target stuck on
-    the rows scored (``stuckruns.in_scored``: it decides the verdict, decision 1497); ``maker``: the table maker of
-    ``PartForecasts.to_frame`` (``testforecasts.frame``, given by the Forecaster: decision 1595); ``baselines`` False:
-    the model scored alone, on every window of the part (tune: ``parts.select``, decision 1829)."""
-    read = reading.read_new(model.state, data, static_covariates)
-    panel, index = reading.known(model.state, read)
-    found = part_forecasts(model, panel, index, part, untrained(model.state, read), with_bands, baselines)
-    stuckruns.warn(stuckruns.in_scored(found, panel))  # judged with the rows before (decision 1526)
-    outageruns.warn(panel, outageruns.find(panel), "evaluate")  # zeros of an outage scored as actuals (decision 1925)
-    shortercycle.say(model.state, panel, index, found, part)  # the weekly naive of a season-365 run (decision 1926)
-    found.original.source = TableSource(model.state, found.index, found.absent, found.dialect, found.key,
-                                        found.original.times, maker, panel.given)  # predict_windows' to_frame's
-    return found
-
-
 def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, untrained=(), with_bands: bool = True,
                    baselines: bool = True) -> PartForecasts:
     """Forecast the windows of ``part`` (``parts.select``) of every series of ``panel`` once, in both units (the
     scaled as the verdict weighs them: ``spreads.weighed``). ``untrained``: the series of the data that fit left out as
-    too short (``untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
+    too short (``newforecasts.untrained``), named in what was scored (``"not_trained"``: ``{"series", "text"}``, and its text) as predict's warning names them."""
     located = parts.locate(model.state, panel, index)  # the fit's borders, found once for the windows and the bands
     starts, series, scored = parts.select(model.state, panel, index, part, located=located, baselines=baselines)
     data = model.state.settings.data  # a 1e40 in the rows scored: named, not nan scores (decision 853)
@@ -309,12 +257,3 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
                          data.season, panel.key, absent, panel.calendar.text_format)
-
-
-def untrained(state: FittedState, panel: Panel) -> list[dict]:
-    """The series of ``panel`` that fit left out as too short (``reading.known`` leaves them out, with a warning), each
-    ``{"id" (as given), "rows" (at fit), "needed"}``, for what was scored to name them."""
-    if state.layout == "single":
-        return []
-    short = {d["id"]: d for d in state.skipped_series}
-    return [{**short[i], "id": panel.given_id(s)} for s, i in enumerate(panel.ids) if i in short]

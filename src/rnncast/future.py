@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import codedblanks, futurecodes, futurekeys, futurerows, futuretimes, gridtimes, heldfuture, numbercolumns, rowindex, serieskeys
+from rnncast import codedblanks, futurecodes, futurekeys, futurerefusals, futurerows, futuretimes, gridtimes, heldfuture, numbercolumns, rowindex, serieskeys
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.idtypes import as_held, texts_by_value
@@ -26,7 +26,7 @@ from rnncast.numbertext import FUTURE
 from rnncast.seriesids import id_texts, other_form
 from rnncast.noticed import first_time
 from rnncast.lookalikes import refuse_other_form, spaced_name
-from rnncast.spelling import counted, some
+from rnncast.spelling import counted
 from rnncast.timetext import at_midnight, shown, shown_alike
 from rnncast.unusedfuture import not_forecast, not_used, warn_unused
 
@@ -89,7 +89,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             shape, array = array.shape, array.reshape(len(future), -1)
         except (ValueError, TypeError):  # "could not convert string to float: 'yes'", or ragged rows
             raise RnncastError(f"future values must be {counted(horizon, 'row')} (one per forecast step) by {counted(n_f, 'column')} "
-                               f"{columns} of numbers{_non_number(future)}") from None
+                               f"{columns} of numbers{futurerefusals.non_number(future)}") from None
         if len(shape) > 2 or array.shape != (horizon, n_f):  # the shape given, not the one flattened to 2-D
             raise RnncastError(f"future values must have {counted(horizon, 'row')} (one per forecast step) and {counted(n_f, 'column')} "
                                f"{columns}, got shape {shape}")
@@ -183,7 +183,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     twice = given.duplicated(["_series", "_key"]) & placed
     if dated and twice.any():
         i = int(np.flatnonzero(twice.to_numpy())[0])
-        raise RnncastError(f"the future values list {_who(named, given['_series'].iloc[i])}"
+        raise RnncastError(f"the future values list {futurerefusals.who(named, given['_series'].iloc[i])}"
                            f"{shown(frame[time_col].iloc[given.index[i]], day)} "
                            "twice; give one row per series and step")
     table = want.merge(given[placed], on=["_series", "_key"], how="left", validate="one_to_one" if dated else None)
@@ -192,7 +192,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         table = heldfuture.fill(table, known.reshape(-1, n_f), columns, frame, steps, lambda s: whose or (
             "the series" if named == [None] else f"series {named[s]!r}"), text_format, frame.attrs.get(heldfuture.IN_ORDER, None if dated else time_col or ""))
     futurecodes.refuse(table, columns, frame.attrs)  # an 'M' or a -999 at a step: no value, by its line
-    _refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
+    futurerefusals.refuse_blank(table, columns, frame, named, time_col if dated else None, horizon, whose)
     absent = table[columns].isna().any(axis=1).to_numpy()
     if absent.any():
         first = table[absent]
@@ -209,11 +209,12 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             of = "" if whose else f" of {'the series' if id_col is None else repr(named[s])}"  # a shared table's
             seen = f"; the future values{of} are dated {', '.join(dated_as)}" + \
                    (", ..." if len(had) > 3 else "")
+        ended = futurerefusals.ended(wanted, first["_series"].unique(), named, day, text_format, zero_tail) if dated else ""
         raise RnncastError(
-            f"the future covariates {columns} are missing for {_who(named, s)}{', '.join(dates)} ({int(absent.sum())} of "
-            f"{len(table)} {'steps' if len(ids) == 1 else 'series-steps'} missing{_each(first['_series'], named)}){seen}; "
-            f"predict needs them for the {counted(horizon, 'step')} after {_last(ids, whose)}"
-            f"{_ended(wanted, first['_series'].unique(), named, day, text_format, zero_tail) if dated else ''}")
+            f"the future covariates {columns} are missing for {futurerefusals.who(named, s)}{', '.join(dates)} "
+            f"({int(absent.sum())} of {len(table)} {'steps' if len(ids) == 1 else 'series-steps'} "
+            f"missing{futurerefusals.each(first['_series'], named)}){seen}; "
+            f"predict needs them for the {counted(horizon, 'step')} after {futurerefusals.last(ids, whose)}{ended}")
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]
@@ -228,40 +229,6 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     return values.reshape(len(ids), horizon, n_f)
 
 
-def _non_number(future) -> str:
-    """Where an array of future values holds something that is no number, as a clause ("" if not found)."""
-    try:
-        raw = np.asarray(future, dtype=object).reshape(len(future), -1)
-    except ValueError:
-        return "; its rows are of different lengths"
-    flat = pd.Series(raw.ravel())
-    bad = np.flatnonzero((pd.to_numeric(flat, errors="coerce").isna() & flat.notna()).to_numpy())
-    if not len(bad):
-        return ""
-    k, j = divmod(int(bad[0]), raw.shape[1])
-    value = raw[k, j].item() if isinstance(raw[k, j], np.generic) else raw[k, j]  # 'yes', not np.str_('yes')
-    return f"; step {k + 1}, column {j + 1} holds {value!r}"
-
-
-def _refuse_blank(table: pd.DataFrame, columns: list[str], frame: pd.DataFrame, ids: list, time_col, horizon: int,
-                  whose: str | None = None) -> None:
-    """A row of the future table that is there but leaves a covariate blank is named: its column, its
-    series and date (as the table writes it in ``time_col``; None: steps in order) and its line in the file."""
-    present = table["_row"].notna().to_numpy()
-    blank = table[columns].isna().to_numpy() & present[:, None]  # [S * H, F]
-    if not blank.any():
-        return
-    k, j = (int(v) for v in np.argwhere(blank)[0])
-    row = table.iloc[k]
-    when = (shown(frame[time_col].iloc[int(row["_row"])]).strip() if time_col is not None  # ' 201002' as 201002
-            else f"step {int(row['_step']) + 1}")
-    more = int(blank.sum()) - 1
-    raise RnncastError(
-        f"the future values leave {columns[j]!r} blank for {_who(ids, row['_series'])}{when} "
-        f"({place(int(row['_row']), frame.attrs)}){f', and {more} more blank value(s)' if more else ''}; predict needs "
-        f"every future covariate for the {counted(horizon, 'step')} after {_last(ids, whose)}: fill it in")
-
-
 def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list, given_ids: list | None = None) -> np.ndarray:
     """The position in ``ids`` of every row's series (-1: a series not forecast, left out); '1.00' is the series 1.0
     where the series' ``given_ids`` are numbers (``idtypes.texts_by_value``), as predict reads the data's ids."""
@@ -269,46 +236,6 @@ def _series_of(frame: pd.DataFrame, id_col: str | None, ids: list, given_ids: li
         return np.zeros(len(frame), dtype=np.int64)
     lookup = pd.Series(np.arange(len(ids)), index=ids)  # ids are text
     return texts_by_value(id_texts(frame[id_col]), ids, given_ids).map(lookup).fillna(-1).to_numpy(dtype=np.int64)
-
-
-def _each(series: pd.Series, ids: list) -> str:
-    """", in series '42' 3, 'b' 1" (the first five series and the steps each misses) when several miss some; else ""."""
-    counts = series.value_counts(sort=False).sort_index()
-    if len(counts) < 2:
-        return ""
-    each = [f"{ids[int(s)]!r} {n}" for s, n in counts.items()]
-    return ": " + ", ".join(each[:5]) + (f", ... ({len(each)} series)" if len(each) > 5 else "")
-
-
-def _ended(wanted: list, missing, named: list, day, text_format: str | None, zero: dict | None = None) -> str:
-    """Where series of ``missing`` (positions) end before the others, their forecast steps (``wanted``) all before
-    the latest series' first: both ways out, their values at those dates or those series left out (named, counted);
-    else ": give them at those dates". A discontinued item's refusal named only the first (t27t1). A series whose
-    absent last steps fill='zero' wrote as no sale (``zero``: ``Panel.zero_tail``) runs to the panel's end: it is
-    named with them, to be left out where it ended instead."""
-    latest = max(w[0] for w in wanted if len(w))
-    ended = [int(s) for s in missing if len(wanted[int(s)]) and wanted[int(s)][-1] < latest]
-    zeroed = [int(s) for s in missing if int(s) in (zero or {})]
-    if zeroed and not ended:
-        which = "that series" if len(zeroed) == 1 else f"{len(zeroed)} of these series"
-        steps = some([f"{named[s]!r}: {counted(zero[s], 'step')}" for s in zeroed])
-        return (f": give them at those dates, or, where {which} ended (discontinued) rather than selling nothing in the "
-                f"steps after {'its' if len(zeroed) == 1 else 'their'} last row that fill='zero' wrote 0 in ({steps}), "
-                f"leave {'its' if len(zeroed) == 1 else 'their'} rows out of the data")
-    if not ended:
-        return ""
-    these = f"{len(ended)} of these series end" if len(ended) > 1 else "that series ends"
-    return (f": give them at those dates, or, as {these} before the others (every forecast step before "
-            f"{shown(latest, day, text_format)}), leave {'their' if len(ended) > 1 else 'its'} rows out of the data to "
-            f"forecast only the series still running ({some([repr(named[s]) for s in ended])})")
-
-
-def _last(ids: list, whose: str | None = None) -> str:
-    return f"the last row of {whose}" if whose else "the series' last row" if len(ids) == 1 else "each series' last row"
-
-
-def _who(ids: list, s) -> str:
-    return "" if ids == [None] else f"series {ids[int(s)]!r} at "
 
 
 def _key(time: pd.Index, unit: str) -> np.ndarray:

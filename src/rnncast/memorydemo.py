@@ -16,7 +16,7 @@ from rnncast import datasets, demopage, demotext, memorytext, plots
 from rnncast.demofolders import CELLS, MEMORY_LAGS, memory_folder
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
-from rnncast.noticed import speaking_as
+from rnncast.speakers import speaking_as
 from rnncast.report import write_run
 
 MEMORY_SETTINGS = dict(lookback=30, horizon=1, hidden_size=32, epochs=80, patience=40, batch_size=64, lr=5e-3,

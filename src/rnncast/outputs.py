@@ -12,8 +12,8 @@ from pathlib import Path
 from rnncast import nesting
 from rnncast.errors import RnncastError
 from rnncast.spelling import some
-from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of,  # kinds: files.py's
-                           output_kinds, written_path)
+from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, TUNE_FILES, entries_of, output_kinds  # kinds: files.py's
+from rnncast.links import written_path
 from rnncast.folderlock import lock_folder
 from rnncast.replacing import HIDDEN, pending, remove, settle
 

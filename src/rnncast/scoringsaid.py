@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator
 
-from rnncast.noticed import speaking_as
+from rnncast.speakers import speaking_as
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def saying(part: str, models: int = 1) -> Iterator[None]:
     """While the block runs, the first windows forecast (``before``, ``forecasting.forecast_windows``) are said, once,
     as ``text`` says the windows of ``part`` by each of ``models`` models, where they are many: an INFO line of
     rnncast's logging, to the handlers it goes to as the block begins, there and then (compare holds its models'
-    lines back until every model has forecast: ``noticed.alike_said_once``; this one would come after the minutes it
+    lines back until every model has forecast: ``speakers.alike_said_once``; this one would come after the minutes it
     is said before). ``-q`` (rnncast's level above INFO as the block begins) says nothing."""
     handlers = _handlers(log) if log.isEnabledFor(logging.INFO) else []
     token = _SAYING.set({"part": part, "models": models, "handlers": handlers})

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import leftout
-from rnncast.argparsing import column_names
+from rnncast.columnflags import column_names
 from rnncast.data import KEY_DTYPES, KEY_PARTS, ROWS_OF, label_text, place
 from rnncast.errors import RnncastError
 from rnncast.rolenames import key_part

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.data import NA_STRINGS, read_table
-from rnncast.noticed import silenced
+from rnncast.speakers import silenced
 
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0\d")  # '001', '02134'; not '0', '0.5', '-0.5'
 

@@ -28,7 +28,7 @@ import numbers
 import time
 from pathlib import Path
 
-from rnncast import (climatologyfit, cutting, evaluation, forecasting, fullstudy, gapwindows, negatives, pathargs,
+from rnncast import (climatologyfit, cutting, evaluation, fullstudy, gapwindows, negatives, newforecasts, pathargs,
                      resolution, studies, trialgrid, trialseeds)
 from rnncast.checkedcalls import FIXED, checked_call
 from rnncast.folderlock import FolderLock
@@ -38,7 +38,7 @@ from rnncast.forecaster import Forecaster
 from rnncast.forecasting import Model
 from rnncast.interrupts import stop_if_asked
 from rnncast.loading import load_panel
-from rnncast.noticed import said_once, speaking_as
+from rnncast.noticed import said_once
 from rnncast.outputs import clear_output
 from rnncast.runhistory import best_epoch
 from rnncast.tuneoutputs import (BEST_EPOCH, claim_tune, kept_untrained, own_storage, untrained_best, write_study,
@@ -46,6 +46,7 @@ from rnncast.tuneoutputs import (BEST_EPOCH, claim_tune, kept_untrained, own_sto
 from rnncast.searchspace import (LOOKBACKS, check_space, fixed_checked, in_space, not_fixed, resolved,
                                  searched_lookbacks, suggest, what_is_searched)
 from rnncast.settingvalues import flag, plain_values, positive_int
+from rnncast.speakers import speaking_as
 from rnncast.spelling import counted, spelled
 from rnncast.studies import (check_fixed, check_ranking, check_search, defaults_due, fail_stale_trials, lost_params,
                              forget_new_study, open_study, quiet_optuna, ranking)
@@ -248,8 +249,8 @@ def _search(optuna, panel, fixed, space, base, out, source, storage, study_name,
         # the validation score of the weights fit keeps (the best epoch's, or the untrained net's): scores, no words
         with gapwindows.quiet(), negatives.quiet():  # the model's score alone: no baseline's intervals, and every
             try:  # window of the part, none left out for the seasonal naive baseline's sake (decision 1829)
-                val = forecasting.new_part(Model(model.net_, model.state_, model.device_), panel, "val",
-                                           with_bands=False, baselines=False)
+                val = newforecasts.new_part(Model(model.net_, model.state_, model.device_), panel, "val",
+                                            with_bands=False, baselines=False)
             except NothingLeft as err:  # nothing of its part to score: this trial fails, the study goes on (decision 1829)
                 trial.set_user_attr("failed", str(err).strip().splitlines()[0])
                 trial.set_user_attr(trialgrid.RAISED_ATTR, True)

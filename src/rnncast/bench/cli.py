@@ -256,7 +256,7 @@ def _run_bench(args: argparse.Namespace, ran: dict) -> int:
     if plan.constant:
         print(constant_note(plan.constant, plan.mode), flush=True)
     rows = ran["rows"]
-    from rnncast.noticed import named_logs
+    from rnncast.speakers import named_logs
     from rnncast.fonts import warned_once  # matplotlib's import is all it costs: fonts load when a figure is drawn
 
     with spelling(set_spelling), warned_once(), rows_said(plan.out, rows), named_logs():  # the hints name

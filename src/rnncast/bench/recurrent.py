@@ -38,7 +38,7 @@ from rnncast.errors import RnncastError
 from rnncast.forecaster import Forecaster
 from rnncast.loading import load_panel
 from rnncast.negatives import point_forecast
-from rnncast.noticed import speaking_as
+from rnncast.speakers import speaking_as
 from rnncast.panel import Panel
 from rnncast.runhistory import best_epoch
 from rnncast.spelling import spelled

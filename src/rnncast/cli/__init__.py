@@ -154,9 +154,10 @@ def list_misuse(parser, argv: list[str], extras: list[str]) -> str | None:
     ``--future-covariates electives holiday``): argparse takes the first and says only "unrecognized arguments: 0.9
     0.95"; this line names the flag and the spelling to write. Only where the stray words ``extras`` (those no flag
     took) are exactly the words right after such a flag's value; else None, argparse's line stands (decision 1894).
-    Such flags: a column flag (``argparsing.ColumnNames``, COLS) and ``--quantiles`` (LEVELS), of ``parser`` alone,
+    Such flags: a column flag (``columnflags.ColumnNames``, COLS) and ``--quantiles`` (LEVELS), of ``parser`` alone,
     the command run (``ran_parser``): ``bench ltsf --target`` takes one column, fit's several (decision 1945)."""
-    from rnncast.argparsing import NEGATIVE_NUMBER, ColumnNames
+    from rnncast.argparsing import NEGATIVE_NUMBER
+    from rnncast.columnflags import ColumnNames
 
     flags = {}  # flag: whether it names columns (and may be repeated, one name each)
     for action in parser._actions:

@@ -100,7 +100,7 @@ def model_of(run) -> Path:
 def run_compare(args) -> int:
     from rnncast.baselines import row_label
     from rnncast.scoretext import table
-    from rnncast.noticed import named_logs
+    from rnncast.speakers import named_logs
     from rnncast.comparemodels import compare
     from rnncast.devices import cpu_threads
     from rnncast.forecaster import Forecaster

@@ -17,7 +17,7 @@ from rnncast.config import setting_fields
 from rnncast.demofolders import OUTPUT_NAMES, interrupted
 from rnncast.errors import RnncastError
 from rnncast.files import entries_of, shown
-from rnncast.noticed import named_logs
+from rnncast.speakers import named_logs
 from rnncast.spelling import listing
 from rnncast import interrupts, replacing
 

@@ -147,7 +147,7 @@ def _static_table_given(args, file_request: dict) -> None:
                               "columns, or --static a table of them")
     elif isinstance(path, str) and Path(path).is_file():
         from rnncast.data import read_table
-        from rnncast.noticed import silenced
+        from rnncast.speakers import silenced
 
         with silenced():  # read again when fitting: what reading says is said then
             table = read_table(path)

@@ -13,8 +13,9 @@ import functools
 from dataclasses import fields
 
 from rnncast import baselines, commandnames
-from rnncast.cli import commands as command, comparing, demoing, fitflags
-from rnncast.argparsing import ColumnNames, Once, Parser
+from rnncast.cli import backtesting, commands as command, comparing, demoing, fitflags
+from rnncast.argparsing import Once, Parser
+from rnncast.columnflags import ColumnNames
 from rnncast.cli.fitting import run_fit
 from rnncast.cli.display import SoftwareVersion, add_loudness
 from rnncast.cli.settingflags import DEVICE, FORECAST_DEVICE, THREADS, add_setting_flag, add_setting_groups
@@ -141,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--by-series-csv", metavar="FILE", path=FILE, help="also write each series' scores over its "
                         "windows, as evaluate's --by-series-csv does, to FILE (.csv, or .tsv tab-separated)")
     add_panel_flags(backtest)
-    backtest.set_defaults(run=command.run_backtest, unrecognized_note=command.backtest_note)
+    backtest.set_defaults(run=backtesting.run_backtest, unrecognized_note=backtesting.backtest_note)
 
     tune = commands.add_parser("tune", help="search cell, hidden size, layers, lookback, learning rate and dropout "
                                "with Optuna on the validation split; writes the best settings as a config file",

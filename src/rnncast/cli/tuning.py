@@ -13,7 +13,7 @@ from pathlib import Path
 from rnncast import interrupts
 from rnncast.files import shown
 from rnncast.cli import os_error_text
-from rnncast.noticed import named_logs
+from rnncast.speakers import named_logs
 from rnncast.cli.display import advise
 from rnncast.cli.fitrequest import config_out, fit_request
 from rnncast.errors import RnncastError
