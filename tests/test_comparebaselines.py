@@ -118,3 +118,7 @@ def test_a_seasonal_naive_without_some_values_is_scored_and_tested_on_the_values
     assert out.scores["seasonal"]["mse"] == metrics.score(chosen["a"].y_true, seasonal, has)["mse"]
     assert np.isfinite(out.scores["seasonal"]["mse"]) and np.isfinite(out.against["a"]["seasonal"]["p_value"])
     assert out.against["a"]["seasonal"]["beaten"]  # the model's errors are a tenth of its own
+    assert out.note.endswith(" The 'seasonal naive' baseline has no forecast at 3 of the 90 values scored: the step a "
+                             "season (7 calendar steps) before each is missing from the data; its scores are those of "
+                             "the other 87, and the verdict weighs it against the model's on those 87 values; "
+                             "fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows.")

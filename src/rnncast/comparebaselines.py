@@ -57,18 +57,18 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             source.setdefault(key, (wf, forecast))
     order = list(baselines.NAMES)  # metrics.json's order, whatever the RUNs' (decision 1734)
     source = dict(sorted(source.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
-    own = {key: seasonalgaps.own_values(keep, f) if key == "seasonal" else keep for key, (_, f) in source.items()}
+    own_values = {key: seasonalgaps.own_values(keep, f) if key == "seasonal" else keep for key, (_, f) in source.items()}
     for key, (wf, forecast) in source.items():  # the seasonal naive on the values it has (decision 9101)
-        score = metrics.score(wf.y_true, forecast, own[key])
+        score = metrics.score(wf.y_true, forecast, own_values[key])
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}
         if spread is not None:
-            score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, own[key])
+            score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, own_values[key])
             out.scaled[key] = {"mse": score["mse"], "mae": score["mae"]}
         if targets and len(targets) > 1:  # each target's own units, as compare's per-target tables show the models
             out.by_target[key] = {}
             for j, target in enumerate(targets):
                 one = slice(j, j + 1)
-                score = metrics.score(wf.y_true[..., one], forecast[..., one], None if own[key] is None else own[key][..., one])
+                score = metrics.score(wf.y_true[..., one], forecast[..., one], None if own_values[key] is None else own_values[key][..., one])
                 out.by_target[key][str(target)] = {"mse": score["mse"], "mae": score["mae"]}
     for name, wf in chosen.items():
         out.against[name], model = {}, mean_square(judged[name], keep)  # the model's, once for every baseline
@@ -89,6 +89,10 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
                          f"'seasonal naive' row is {first}'s, season {out.season} (the first model's with a season); "
                          "each model is judged against its own seasonal naive forecast"
                          + (", one fitted without a season against that row's." if len(own) < len(chosen) else "."))
+    if "seasonal" in source and own_values["seasonal"] is not keep:  # the values it has no forecast for (9101)
+        of = int(np.prod(source["seasonal"][1].shape)) if keep is None else int(np.asarray(keep).sum())
+        said = seasonalgaps.said(of - int(own_values["seasonal"].sum()), of, out.season)
+        out.note += f" {said[0].upper()}{said[1:]}."
     return out
 
 

@@ -221,7 +221,7 @@ def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None
     result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands))
     if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909: the model's
             k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # scores on the values
-            wf.unlearned):  # and why: too few training windows or the fit's rows not in the data (decision 1932)
+            wf.unlearned, wf.baselines.get(name)):  # and why: too few training windows, no training rows (1932), no forecast (9101)
         result[bandcounts.KEY] = left  # the baseline has an interval for too
     return result
 

@@ -90,11 +90,12 @@ def own_values(keep: np.ndarray | None, forecast: np.ndarray) -> np.ndarray | No
     return finite if keep is None else np.asarray(keep, dtype=bool) & finite
 
 
-def said(left: int, of: int, season: int) -> str:
-    """The sentence of what the seasonal naive's scores leave out, ``left`` of the ``of`` values scored."""
-    rest = of - left
-    return (f"the 'seasonal naive' baseline has no forecast at {left} of the {of} values scored: the step a season "
-            f"({season} calendar steps) before {'it' if left == 1 else 'each'} is missing from the data; its scores "
+def said(left: int, of: int, season: int | None) -> str:
+    """The sentence of what the seasonal naive's scores leave out, ``left`` of the ``of`` values scored (``season``:
+    None where not known)."""
+    rest, steps = of - left, f" ({season} calendar steps)" if season else " of calendar steps"
+    return (f"the 'seasonal naive' baseline has no forecast at {left} of the {of} values scored: the step a season"
+            f"{steps} before {'it' if left == 1 else 'each'} is missing from the data; its scores "
             f"are those of the other {rest}, and the verdict weighs it against the model's on those {rest} values; "
             "fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows")
 
