@@ -134,3 +134,23 @@ def test_the_seasonal_naive_of_the_same_counts_shares_the_others_note():
         "values scored; 22 of the 22 windows have none: an interval at these levels needs a baseline's errors on at "
         "least 99 training windows (the seasonal naive's counting only its training windows with a full season of "
         "their series' rows before them)")
+
+
+def test_values_the_seasonal_naive_has_no_forecast_for_are_said_as_such_not_as_too_few_windows():
+    """Where the step a season back is missing the seasonal naive has no forecast, so no interval (decision 1966):
+    the note and the reason say that, not that its errors come from too few training windows."""
+    forecast = np.zeros((4, 2, 1))
+    forecast[0, 1] = np.nan
+    bands = forecast[..., None] + np.zeros(3)
+    left = bandcounts.left_out(None, bands, None, (0.1, 0.5, 0.9), forecast=forecast)
+    assert left["unforecast"] == left["values"] == 1
+    assert left["reason"] == bandcounts.GONE
+    said = bandcounts.note({"model": {}, "seasonal": {bandcounts.KEY: left}})
+    assert said.startswith("The 'seasonal naive' baseline has no interval at 1 of the 8 values scored: it has no "
+                           "forecast there: the step a season of calendar steps back is missing from the data; its "
+                           "pinball loss and coverage are those of the other 7 values")
+    bands[3] = np.nan  # and a window without an interval for too few training windows
+    both = bandcounts.left_out(None, bands, None, (0.1, 0.5, 0.9), forecast=forecast)
+    assert both["reason"].startswith(f"1 values: {bandcounts.GONE}; the other 2: no interval where its errors come")
+    assert "at 1 of them it has no forecast there" in bandcounts.note({"seasonal": {bandcounts.KEY: both}})
+    assert "unforecast" not in bandcounts.left_out(None, bands, None, (0.1, 0.5, 0.9), forecast=np.zeros((4, 2, 1)))

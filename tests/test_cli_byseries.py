@@ -421,6 +421,12 @@ def test_a_series_whose_baseline_has_no_interval_says_so_in_not_scored():
     assert series_frame(result).set_index("series").loc["store0001", "not_scored"] == (
         "'training mean' has no interval (these data lack the fit's training rows it is learned from)")
 
+    # decision 1966: the seasonal naive has no forecast where the step a season back is missing, so no interval
+    result["series"]["store0002"]["mean"]["intervals_left_out"] = {**left, "values": 4, "unforecast": 4}
+    assert series_frame(result).set_index("series").loc["store0002", "not_scored"] == (
+        "'training mean' has no interval at 4 of the 20 values (no forecast: the step a season back is missing): its "
+        "pinball and coverage are the other 16's")
+
 
 def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
     """t36t1 L5: a 3,000-character id pushed every row's scores 3,000 columns right; cut with an ellipsis (decision 1924)."""

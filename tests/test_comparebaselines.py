@@ -99,3 +99,26 @@ def test_the_note_says_no_test_could_be_made_where_the_windows_have_too_few_fore
     one = baseline_note({"x": {"repeat": untested, "mean": {"p_value": 0.3, "beaten": False}}}, "mean pinball loss",
                         intervals=True)
     assert "'x' (no test)" in one and "'x' (p = 0.3)" in one and "nan" not in one
+
+
+def test_a_seasonal_naive_without_some_values_is_scored_and_tested_on_the_values_it_has():
+    """Where the step a season back is missing the seasonal naive has no value (NaN, decision 1966): compare's row
+    is its scores on the values it has, not NaN, and each model is weighed against it on those values."""
+    import numpy as np
+
+    from rnncast import metrics
+    from rnncast.comparebaselines import judge
+
+    chosen = {"a": _forecasts(1, True)}
+    seasonal = chosen["a"].baselines["seasonal"]
+    seasonal[[2, 9, 17], 0] = np.nan
+    judged = {"a": chosen["a"].y_pred - chosen["a"].y_true}
+    out = judge(chosen, judged, None, None, 3, np.arange(30), ["y"], {"a": 7})
+    has = np.isfinite(seasonal)
+    assert out.scores["seasonal"]["mse"] == metrics.score(chosen["a"].y_true, seasonal, has)["mse"]
+    assert np.isfinite(out.scores["seasonal"]["mse"]) and np.isfinite(out.against["a"]["seasonal"]["p_value"])
+    assert out.against["a"]["seasonal"]["beaten"]  # the model's errors are a tenth of its own
+    assert out.note.endswith(" The 'seasonal naive' baseline has no forecast at 3 of the 90 values scored: the step a "
+                             "season (7 calendar steps) before each is missing from the data; its scores are those of "
+                             "the other 87, and the verdict weighs it against the model's on those 87 values; "
+                             "fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows.")

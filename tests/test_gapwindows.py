@@ -319,26 +319,31 @@ def test_a_temperature_with_a_few_exact_zeros_among_negatives_is_not_offered_fil
     assert gapwindows.fills(panel(np.r_[-1.0, np.zeros(100)])).startswith("'ffill'")  # a negative: no till
 
 
-def test_the_gap_warnings_count_the_seasonal_naive_values_read_from_another_time_of_the_season(gapped_fit, panel,
-                                                                                               caplog):
+def test_the_gap_warnings_count_the_seasonal_naive_values_without_a_forecast(gapped_fit, panel, caplog):
     """A tester's finding (t36t4): fit's gap warning spoke of the network alone, where the seasonal naive baseline
     also reads a season of rows back across a missing step, another hour than the same one a day earlier (111 of 553
-    test values); fit's and evaluate's warnings now count them (decision 1885)."""
+    test values); fit's and evaluate's warnings now count them (decision 1885). It now reads a season of calendar
+    steps back and has no forecast where that step is missing, which the warnings count (decision 1966)."""
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         fitted = Forecaster(**{**TINY, "season": 7}).fit(gapped_fit)
     line = next(r.getMessage() for r in caplog.records if "training windows" in r.getMessage())
-    assert " validation and test steps with an actual take their forecast from another time of the season (7 rows " \
-           "back is not 7 calendar steps across a missing one), while MASE's scale pairs the training values 7 " \
-           "calendar steps apart; fill_gaps=True" in line
+    assert "; the seasonal naive baseline reads the same time a season (7 calendar steps) back, which the data lacks " \
+           "for 6 of the 328 validation and test steps with an actual: it has no forecast there, and its scores are " \
+           "those of the other values, weighed against the model's on them, while MASE's scale pairs the training " \
+           "values 7 calendar steps apart; fill_gaps=True" in line
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         result = fitted.evaluate(_gapped(panel))
     note = next(n for n in result["notes"] if "span calendar steps missing" in n)
-    assert "steps with an actual take their forecast from another time of the season (7 rows back" in note
+    assert "steps with an actual: it has no forecast there" in note
+    unread = result["scored"]["seasonal_unread"]  # its scores rest on the values it has (decision 1966)
+    assert result["original"]["seasonal"]["values_left_out"]["values"] == unread["values"] > 0
+    assert any("Not every seasonal naive value is scored: the 'seasonal naive' baseline has no forecast at "
+               f"{unread['values']} of the {unread['of']} values scored" in n for n in result["notes"])
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**TINY).fit(gapped_fit)  # no season: nothing read a season back
-    assert "another time of the season" not in caplog.text
+    assert "a season (" not in caplog.text
 
 
 def test_a_model_saved_before_its_scale_paired_calendar_steps_is_not_said_to_pair_them(gapped_fit, panel):
@@ -354,6 +359,6 @@ def test_a_model_saved_before_its_scale_paired_calendar_steps_is_not_said_to_pai
     fitted.state_ = FittedState.read(old, fitted.net_.spec, "an old folder")
     assert fitted.state_.scale_by is None
     note = next(n for n in fitted.evaluate(_gapped(panel))["notes"] if "span calendar steps missing" in n)
-    assert "(7 rows back is not 7 calendar steps across a missing one), and MASE's scale, kept at fit, pairs rows; " \
-           "fit again to pair calendar steps; fill_gaps=True" in note
+    assert "it has no forecast there, and its scores are those of the other values, weighed against the model's on " \
+           "them, and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps; fill_gaps=True" in note
     assert "calendar steps apart" not in note

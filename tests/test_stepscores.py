@@ -144,3 +144,16 @@ def test_a_series_that_stays_put_counts_each_steps_shares_in_scaled_units_as_the
             assert [block["by_level"][k]["below"] for k in ("0.1", "0.5", "0.9")] == [1.0, 1.0, 1.0]
         assert entry["model"]["coverage_80"] == overall["coverage_80"] == 1.0
     assert [overall["by_level"][k]["below"] for k in ("0.1", "0.5", "0.9")] == [1.0, 1.0, 1.0]
+
+
+def test_a_seasonal_naive_without_a_value_at_some_steps_scores_each_step_on_the_values_it_has():
+    """Where the step a season back is missing the seasonal naive has no value (NaN, decision 1966): each step's scores
+    are those of the values it has, not NaN and not a 0 error."""
+    wf = _wf()
+    seasonal = wf.y_true + 2.0
+    seasonal[[0, 1], 1] = np.nan
+    wf.baselines["seasonal"] = seasonal
+    steps = by_step(wf, np.full((4, 1), 2.0))
+    assert [s["seasonal"]["mse"] for s in steps] == pytest.approx([4.0, 4.0, 4.0])
+    assert [s["seasonal"]["mase"] for s in steps] == pytest.approx([1.0, 1.0, 1.0])
+    assert [s["repeat"]["mse"] for s in steps] == pytest.approx([1.0, 1.0, 1.0])

@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonrows, seasonspans, speakers,
+                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
@@ -200,7 +200,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "verdict_units": units,
         **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
-                                                       1, scored(judged)) for name, p in judged.baselines.items()},
+                                                       1, seasonalgaps.own_values(scored(judged), p) if name == "seasonal"
+                                                       else scored(judged)) for name, p in judged.baselines.items()},
         **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b, pair: (
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "predict": predict_seconds},
@@ -238,6 +239,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["seasonal_shifted"] = shifted  # a season of whole sessions read across a half day, as evaluate's
     if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)
         metrics["scored"] = out
+    if unread := seasonalgaps.record(overall, data_s.season):  # its forecast's step a season back missing (decision 1966)
+        metrics["scored"] = {**metrics.get("scored", {}), "seasonal_unread": unread}
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback

@@ -58,7 +58,7 @@ def unlearned(fit_rows, splits, fit_starts=None) -> np.ndarray:
     return held < np.asarray(fit_rows, dtype=np.int64)
 
 
-def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None) -> dict | None:
+def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None, forecast=None) -> dict | None:
     """What a baseline's interval scores leave out of the values scored (``keep`` [W, H, T], None: all) for want of an
     interval (``bands`` [W, H, T, Q]): ``{"values", "of", "windows", "of_windows", "series", "of_series", "fewest"}``
     (the values, windows and series (``series`` [W] of indices, None: one) with none scored), ``"unlearned"`` and
@@ -66,7 +66,9 @@ def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None
     whose series' training rows these data lack (``unlearned``: no interval for that cause, not for too few training
     windows; decision 1932) and ``reason``, one for each cause, for metrics.json's reader, with ``model``: the model's
     scores on the values the baseline has an interval for (``model(kept(keep, bands))``, where given), which the
-    verdict weighs it against (decision 1909); None where nothing was left out."""
+    verdict weighs it against (decision 1909); None where nothing was left out. ``forecast`` [W, H, T]: the baseline's
+    point forecast, where given: ``"unforecast"`` counts the values left out because it has none there (NaN: the
+    seasonal naive's step a season back missing, decision 1966), where there are any."""
     pair = kept(keep, bands)
     scored = np.ones(pair.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), pair.shape)
     lacking = scored & ~pair
@@ -83,18 +85,25 @@ def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None
             "of_windows": int(windows.sum()), "series": int(((scored_in > 0) & (none_in == scored_in)).sum()),
             "of_series": int((scored_in > 0).sum()), "fewest": fewest(levels), "unlearned": int(unread.sum()),
             "unlearned_series": len(np.unique(series[unread.any(axis=(1, 2))]))}
+    if forecast is not None and (gone := int((lacking & ~np.isfinite(forecast)).sum())):
+        left["unforecast"] = gone  # no forecast, so no interval (decision 1966)
     return {**left, "reason": reason(left), **({"model": model(pair)} if model is not None and pair.any() else {})}
 
 
 THIN = ("no interval where its errors come from fewer than {fewest} training windows, the fewest whose range holds a "
         "new error as often as the outermost level says: more training rows, or levels nearer the median, give one")
+GONE = "no forecast, so no interval, where the step a season of calendar steps back is missing from the data"
 UNREAD = ("no interval where these data lack the fit's training rows of the window's series, from whose errors it is "
           "learned: evaluate data that hold them")
 
 
 def reason(left: dict) -> str:
     """metrics.json's ``reason`` of a ``left_out`` block ``left``: why its values have no interval, each cause with
-    its count where both are (``unlearned``: the data lack the training rows; the rest too few training windows)."""
+    its count where both are (``unlearned``: the data lack the training rows; ``unforecast``: no forecast; the rest too
+    few training windows)."""
+    if gone := left.get("unforecast", 0):
+        rest = {**left, "values": left["values"] - gone, "unforecast": 0}
+        return GONE if not rest["values"] else f"{gone} values: {GONE}; the other {rest['values']}: {reason(rest)}"
     unread, thin = left.get("unlearned", 0), left["values"] - left.get("unlearned", 0)
     if not unread:
         return THIN.format(**left)
@@ -104,7 +113,7 @@ def reason(left: dict) -> str:
 
 
 COUNTS = ("values", "of", "windows", "of_windows", "series", "of_series", "fewest", "unlearned",
-          "unlearned_series")  # the counts a note says
+          "unlearned_series", "unforecast")  # the counts a note says
 
 
 def note(block: dict) -> str | None:
@@ -143,8 +152,13 @@ def _sentence(names: list[str], left: dict) -> str:
     lack = unread and (f"these data lack the fit's training rows of {_their(left)}, and an interval is "
             f"the baseline's forecast plus the quantiles of its own errors on them (evaluate data that hold them to "
             f"score {'it' if one else 'them'} there)")
-    why = (thin if not unread else lack if unread == left["values"] else
-           f"at {unread} of them {lack}; at the other {left['values'] - unread}, {thin}")
+    gone = left.get("unforecast", 0)  # no forecast there: the step a season back missing (decision 1966)
+    rest = left["values"] - gone
+    why = (thin if not unread else lack if unread == rest else f"at {unread} of them {lack}; at the other {rest - unread}, {thin}")
+    if gone:
+        missing = (f"{'it has' if one else 'the seasonal naive has'} no forecast there: the step a season of calendar "
+                   "steps back is missing from the data")
+        why = missing if not rest else f"at {gone} of them {missing}; at the other {rest}, {why}"
     return f"{who} no interval at {left['values']} of the {left['of']} values scored{where}: {why}; {scored}."
 
 

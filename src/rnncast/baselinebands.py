@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnncast import bandcounts, baselines, filledwindows, noticed, stepactuals
+from rnncast import bandcounts, baselines, filledwindows, noticed, seasonalgaps, stepactuals
 from rnncast.spelling import counted
 from rnncast.windows import panel_window_starts
 
@@ -30,14 +30,17 @@ log = logging.getLogger(__name__)
 
 def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndarray, means: np.ndarray,
                     horizon: int, n_t: int, season: int, climate: np.ndarray | None = None,
-                    before: np.ndarray | None = None) -> dict:
+                    before: np.ndarray | None = None, placed: dict | None = None) -> dict:
     """The baselines' forecasts [W, H, T] of the windows whose first target is stacked row ``target_rows`` [W] of
     ``values`` [N, C] (targets first), each of series ``series`` [W] with training mean ``means`` [S, T]: the repeat
     of the last value, the training mean, with a ``season`` over 1 the seasonal naive forecast, and the climatology
     ``climate`` [W, H, T] where one was made (``climatology.forecasts``; its intervals are not learned). The seasonal
     naive forecast reads the series' own ``season`` rows before the first target, whatever the lookback (decision
     1778); ``before`` [W]: the rows of each window's series before its first target, where given: NaN forecasts for
-    a window with fewer than ``season`` (no row of another series read; the callers leave such windows out)."""
+    a window with fewer than ``season`` (no row of another series read; the callers leave such windows out).
+    ``placed`` (``calendarcuts.placed_series``, with ``before``): a series whose rows skip a step of its calendar is
+    read a season of calendar steps back, NaN where the data lacks that step (``seasonalgaps.by_calendar``, decision
+    1966); the rows are read where none is skipped."""
     rows = target_rows[:, None] - season + np.arange(season)  # [W, season]
     short = None if before is None else np.asarray(before) < season  # [W] fewer rows than a season before
     if short is not None and short.any():
@@ -47,6 +50,9 @@ def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndar
     base = {"repeat": np.broadcast_to(last_inputs[:, -1:], shape), "mean": np.broadcast_to(means[series][:, None, :], shape)}
     if season > 1:
         base["seasonal"] = baselines.seasonal_naive(last_inputs, horizon, n_t, season)
+        if placed and before is not None:  # the same time of the season, not the same count of rows (decision 1966)
+            base["seasonal"] = seasonalgaps.by_calendar(base["seasonal"], values, target_rows, before, series, n_t,
+                                                        season, placed)
         if short is not None and short.any():
             base["seasonal"] = np.where(short[:, None, None], np.nan, base["seasonal"]).astype(base["seasonal"].dtype)
     if climate is not None:
@@ -61,7 +67,8 @@ class Training:
     step's actual at its own date; ``unused`` [Wt, H, T] the values that are no error of a forecast (a date the data
     lacks, a value fill made, or every value of a window whose inputs fill made from later rows); ``n_series``; ``said``:
     what was left out, by count ("" where nothing was); ``before`` [Wt]: the rows of each one's series before its first
-    target (the seasonal naive baseline learns only from those with a season of them: decision 1827)."""
+    target (the seasonal naive baseline learns only from those with a season of them: decision 1827); ``placed``: the
+    series on their calendars the steps were dated by, which the seasonal naive reads back on too (decision 1966)."""
 
     target_rows: np.ndarray
     series: np.ndarray
@@ -70,6 +77,7 @@ class Training:
     n_series: int
     said: str = ""
     before: np.ndarray | None = None
+    placed: dict | None = None
 
 
 def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, lookback: int, horizon: int, n_t: int,
@@ -101,7 +109,7 @@ def training(offsets: np.ndarray, splits: list, fit_starts, wanted: np.ndarray, 
     said = _said(lacking, made, later, unused)
     if said and noticed.first_in_call("baselines' training windows", said):  # fit learns them for val and test: once (decision 1815)
         log.info("%s", said)
-    return Training(target_rows, series, actual_rows, unused, len(splits), said, target_rows - offsets[series])
+    return Training(target_rows, series, actual_rows, unused, len(splits), said, target_rows - offsets[series], placed)
 
 
 def _said(lacking: np.ndarray, made: np.ndarray | None, later: np.ndarray, unused: np.ndarray) -> str:
@@ -136,7 +144,8 @@ def error_quantiles(values: np.ndarray, windows: Training, means: np.ndarray, le
     their series before them (``windows.before``: NaN errors for the others), the rest from every one (decision 1827)."""
     actual = np.where(windows.unused, np.nan, values[windows.actual_rows][..., :n_t].astype(np.float64))  # [Wt, H, T]
     errors = {name: actual - forecast for name, forecast in point_forecasts(
-        values, windows.target_rows, windows.series, means, horizon, n_t, season, before=windows.before).items()}
+        values, windows.target_rows, windows.series, means, horizon, n_t, season, before=windows.before,
+        placed=windows.placed).items()}  # the seasonal naive's errors a season of calendar steps back (decision 1966)
     fewest = bandcounts.fewest(levels)  # decision 1875: fewer errors hold no interval at the levels
     return {name: grouped_quantiles(each, windows.series, windows.n_series, levels, fewest=fewest)
             for name, each in errors.items()}

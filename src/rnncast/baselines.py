@@ -3,8 +3,8 @@ the one name people read for each (``NAMES``).
 
 ``seasonal_naive`` takes the last ``period`` rows before each forecast ``x`` [W, L, C] (targets first, L >= period) and
 returns [W, H, T]; ``baselinebands.point_forecasts`` reads those rows from the series, not from the model's input
-window, so a season longer than the lookback is taken (decision 1778), and makes the repeat of the last value and
-the training mean beside it.
+window, so a season longer than the lookback is taken (decision 1778), a season of calendar steps back where rows
+are missing (``seasonalgaps``, decision 1966), and makes the repeat of the last value and the training mean beside it.
 """
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ each training value with the one a season earlier on the calendar (``calendarcut
 position on it), a pair whose partner is missing left out, as a pair with a value fill made is; a series whose rows
 are consecutive steps, or that no calendar places (no times, a row off it), is scaled by rows as before, to the bit.
 
-The seasonal naive forecast itself still reads a season of rows before each window (``baselinebands``): where a step
-a season earlier is missing it has no value there to give, and the windows it is scored on are the model's.
-``misread`` counts the scored values whose seasonal naive forecast so comes from another time of the season, for the
-gap warnings of fit and of evaluate and backtest (``gapwindows``) to say it with the remedy, ``fill_gaps``.
+The seasonal naive forecast reads the same positions a season of steps back (``seasonalgaps``, decision 1966): where
+the step a season earlier is missing it has no value there. ``clause`` says how many scored values so lack one
+(``seasonalgaps.unread``), for the gap warnings of fit and of evaluate and backtest (``gapwindows``) to say it with the
+remedy, ``fill_gaps``.
 """
 
 from __future__ import annotations
@@ -90,44 +90,17 @@ def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observe
     return float(np.mean(np.abs(values[later] - values[earlier])))
 
 
-def misread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int,
-            season: int) -> tuple[int, int]:
-    """``(n, of)``: of the ``of`` steps of the windows at stacked rows ``starts`` [W] (inputs ``lookback`` rows, of
-    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, how many have a seasonal
-    naive forecast (``baselines.seasonal_naive``: the row ``season * ceil(h / season)`` rows before step ``h``'s) read
-    from a row that is not that many calendar steps before the step's date (``placed``:
-    ``calendarcuts.placed_series``, series without a calendar not counted). ``(0, 0)`` for a season of 1 or none."""
-    if season <= 1 or not len(starts) or not placed:
-        return 0, 0
-    n = of = 0
-    starts, series, offsets = (np.asarray(a, dtype=np.int64) for a in (starts, series, offsets))
-    h = np.arange(1, horizon + 1)
-    back = season * -(-h // season)  # [H] the rows, and the calendar steps, a step's forecast reads back
-    for s in np.unique(series).tolist():
-        if s not in placed:
-            continue
-        own = np.asarray(placed[s][0], dtype=np.int64)
-        cut = starts[series == s] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
-        dates = own[cut][:, None] + h  # [w, H] each step's position on the calendar
-        held = own[np.minimum(np.searchsorted(own, dates), len(own) - 1)] == dates  # the steps whose date has a row
-        read = cut[:, None] + h - back  # [w, H] the row the forecast reads
-        inside = read >= 0
-        wrong = inside & (own[np.maximum(read, 0)] != dates - back)
-        n, of = n + int((wrong & held).sum()), of + int((held & inside).sum())
-    return n, of
-
-
 def clause(n: int, of: int, season: int, where: str = "values scored", by_calendar: bool = True) -> str:
-    """"; the seasonal naive baseline reads a season of rows back, so 111 of the 553 values scored take their forecast
-    from another time of the season (24 rows back is not 24 calendar steps across a missing one), while MASE's scale
-    pairs the training values 24 calendar steps apart" for the gap warnings (``where``: what the ``of`` values are);
-    ``by_calendar`` False (a model saved before decision 1885, from data with missing rows, whose kept scale pairs
-    rows: decision 1955): "..., and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps"; "" where
-    none is misread."""
+    """"; the seasonal naive baseline reads the same time a season of calendar steps back, which the data lacks for 15
+    of the 553 values scored: it has no forecast there, and its scores are those of the other values, weighed against
+    the model's on them, while MASE's scale pairs the training values 24 calendar steps apart" for the gap warnings
+    (``n, of``: ``seasonalgaps.unread``; ``where``: what the ``of`` values are); ``by_calendar`` False (a model saved
+    before decision 1885, from data with missing rows, whose kept scale pairs rows: decision 1955): "..., and MASE's
+    scale, kept at fit, pairs rows; fit again to pair calendar steps"; "" where none lacks it (decision 1966)."""
     if not n:
         return ""
     scale = (f"while MASE's scale pairs the training values {season} calendar steps apart" if by_calendar else
              "and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps")
-    return (f"; the seasonal naive baseline reads a season of rows back, so {n} of the {of} {where} "
-            f"take{'s' if n == 1 else ''} {'its' if n == 1 else 'their'} forecast from another time of the season "
-            f"({season} rows back is not {season} calendar steps across a missing one), {scale}")
+    return (f"; the seasonal naive baseline reads the same time a season ({season} calendar steps) back, which the "
+            f"data lacks for {n} of the {of} {where}: it has no forecast there, and its scores are those of the other "
+            f"values, weighed against the model's on them, {scale}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rnncast import baselines, climatologyseries, metrics, significance
+from rnncast import baselines, climatologyseries, metrics, seasonalgaps, significance
 from rnncast.baselines import baseline_name
 from rnncast.comparison import mean_square
 from rnncast.spelling import listing
@@ -57,25 +57,28 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             source.setdefault(key, (wf, forecast))
     order = list(baselines.NAMES)  # metrics.json's order, whatever the RUNs' (decision 1734)
     source = dict(sorted(source.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
-    for key, (wf, forecast) in source.items():
-        score = metrics.score(wf.y_true, forecast, keep)
+    own_values = {key: seasonalgaps.own_values(keep, f) if key == "seasonal" else keep for key, (_, f) in source.items()}
+    for key, (wf, forecast) in source.items():  # the seasonal naive on the values it has (decision 1966)
+        score = metrics.score(wf.y_true, forecast, own_values[key])
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}
         if spread is not None:
-            score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, keep)
+            score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, own_values[key])
             out.scaled[key] = {"mse": score["mse"], "mae": score["mae"]}
         if targets and len(targets) > 1:  # each target's own units, as compare's per-target tables show the models
             out.by_target[key] = {}
             for j, target in enumerate(targets):
                 one = slice(j, j + 1)
-                score = metrics.score(wf.y_true[..., one], forecast[..., one], None if keep is None else keep[..., one])
+                score = metrics.score(wf.y_true[..., one], forecast[..., one], None if own_values[key] is None else own_values[key][..., one])
                 out.by_target[key][str(target)] = {"mse": score["mse"], "mae": score["mae"]}
     for name, wf in chosen.items():
         out.against[name], model = {}, mean_square(judged[name], keep)  # the model's, once for every baseline
         for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
-            p = significance.diebold_mariano(judged[name], errors, horizon, times, keep)["p_value"]
-            out.against[name][key] = {"p_value": p, "beaten": significance.beaten(model, mean_square(errors, keep), p)}
+            mine = seasonalgaps.own_values(keep, forecast) if key == "seasonal" else keep  # its own seasonal's values
+            p = significance.diebold_mariano(judged[name], errors, horizon, times, mine)["p_value"]
+            paired = model if mine is keep else mean_square(judged[name], mine)  # the model's on those (decision 1966)
+            out.against[name][key] = {"p_value": p, "beaten": significance.beaten(paired, mean_square(errors, mine), p)}
     out.note = baseline_note(out.against, untested=untested)
     if "seasonal" in source and seasons:
         first = next(name for name, wf in chosen.items() if wf is source["seasonal"][0])
@@ -86,6 +89,10 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
                          f"'seasonal naive' row is {first}'s, season {out.season} (the first model's with a season); "
                          "each model is judged against its own seasonal naive forecast"
                          + (", one fitted without a season against that row's." if len(own) < len(chosen) else "."))
+    if "seasonal" in source and own_values["seasonal"] is not keep:  # the values it has no forecast for (decision 1966)
+        of = int(np.prod(source["seasonal"][1].shape)) if keep is None else int(np.asarray(keep).sum())
+        said = seasonalgaps.said(of - int(own_values["seasonal"].sum()), of, out.season)
+        out.note += f" {said[0].upper()}{said[1:]}."
     return out
 
 

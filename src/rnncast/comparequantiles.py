@@ -85,7 +85,8 @@ def baseline_scores(chosen: dict[str, WindowForecasts], keep, scaled: dict | Non
             out[name][key] = scores(replace(wf, quantiles=bands), bandcounts.kept(keep, bands), None if own is None else
                                     replace(own, quantiles=own.baseline_quantiles[key]))
             if left := bandcounts.left_out(keep, bands, wf.series, wf.levels, lambda pair: {
-                    k: v for k, v in scores(wf, pair, own).items() if k not in ("levels", "by_level")}, wf.unlearned):
+                    k: v for k, v in scores(wf, pair, own).items() if k not in ("levels", "by_level")}, wf.unlearned,
+                    wf.baselines.get(key)):  # no forecast, so no interval, said as such (decision 1966)
                 out[name][key][bandcounts.KEY] = left  # with the model's scores on the same values
         if test is not None:
             model = (errors or {}).get(name)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (bandcounts, calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
-                     significance, targetshares, zeroscales)
+                     seasonalgaps, significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 from rnncast.zeroforecasts import counts_demand
@@ -56,6 +56,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["scaled_by"] = forecasts.scaled_by
     result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
+    if unread := seasonalgaps.record(result["original"], forecasts.season):  # what its scores leave out (decision 1966)
+        said = result.get("scored", {})
+        result["scored"] = {**said, "seasonal_unread": unread, "text": "; ".join(filter(None, (said.get("text"), unread["text"])))}
     scored_series = len(np.unique(original.series)) if original.series is not None else 1
     if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
         result["r2_by_series"] = {"series": r2_series, "of": scored_series}
@@ -77,8 +80,9 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["target_shares"] = targetshares.measure(scaled, target_names(original))  # the verdict's units
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
-        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times, keep)
-        for name, p in scaled.baselines.items()
+        name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times,
+                                           seasonalgaps.own_values(keep, p) if name == "seasonal" else keep)
+        for name, p in scaled.baselines.items()  # the seasonal naive on the values it has (decision 1966)
     }
     if tests := comparequantiles.against_baselines(scaled, lambda a, b, pair: significance.diebold_mariano(
             a, b, horizon, times, pair), keep=keep):  # each baseline on the values it has an interval for (decision 1909)
@@ -183,12 +187,13 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
 
     several = wf.series is not None and len(np.unique(wf.series)) > 1
 
-    def one(y_pred):
-        scores, series = metrics.score(wf.y_true, y_pred, kept, wf.series), 0  # MAPE's 0s: each series' own scale
+    def one(y_pred, own=kept):  # ``own``: the values a baseline has a forecast for (seasonalgaps, decision 1966)
+        scores, series = metrics.score(wf.y_true, y_pred, own, wf.series), 0  # MAPE's 0s: each series' own scale
         if several:
-            scores["r2"], series = seriesr2.r2_by_series(wf.y_true, y_pred, wf.series, kept)
+            scores["r2"], series = seriesr2.r2_by_series(wf.y_true, y_pred, wf.series, own)
         ratio = np.abs(y_pred.astype(np.float64) - wf.y_true) / scales  # [W, H, T]
-        scores["mase"] = float(ratio[keep].mean()) if keep.any() else float("nan")
+        mine = keep if own is kept else keep & own
+        scores["mase"] = float(ratio[mine].mean()) if mine.any() else float("nan")
         return scores, series
 
     model, r2_series = one(wf.y_pred)
@@ -197,7 +202,9 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         result["model"].update(interval_scores(wf, scaled))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
-    result.update({name: one(p)[0] for name, p in wf.baselines.items()})
+    for name, p in wf.baselines.items():  # the seasonal naive on the values it has, the model's there (decision 1966)
+        own, left = seasonalgaps.pair(lambda m: one(wf.y_pred, m)[0], kept, p) if name == "seasonal" else (kept, {})
+        result[name] = {**one(p, own)[0], **({seasonalgaps.KEY: left} if left else {})}
     for name in wf.baseline_quantiles:  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
             result[name].update(baseline_interval_scores(wf, scaled, name))
@@ -214,7 +221,7 @@ def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None
     result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands))
     if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909: the model's
             k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # scores on the values
-            wf.unlearned):  # and why: too few training windows or the fit's rows not in the data (decision 1932)
+            wf.unlearned, wf.baselines.get(name)):  # and why: too few training windows, no training rows (1932), no forecast (decision 1966)
         result[bandcounts.KEY] = left  # the baseline has an interval for too
     return result
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarcuts, decimals, droppedtail, filledwindows, fitrows, gapwindows,
+from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      windowrows, zeroforecasts,
                      horizondates, horizonframe, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
@@ -147,7 +147,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     (``fitrows.check``, which warns: predict_windows, and compare through it); ``with_bands``: False leaves out the
     baselines' intervals (their training errors' quantiles: tune, which scores the model alone); ``located``: the fit's
     borders in ``panel`` (``parts.locate``) where the caller found them to select the windows; ``placed``: its series on
-    their calendars (``calendarcuts.placed_series``) where the caller walked them (backtest: once for every cutoff);
+    their calendars (``calendarcuts.placed_series``, which the seasonal naive reads a season of steps back on: decision
+    1966) where the caller walked them (backtest: once for every cutoff), else ``calendarlags.placed``;
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
     climatology (decision 1694)."""
     state = model.state
@@ -179,12 +180,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     levels = state.settings.model.quantiles
     unread = (len(state.future_covariates), 0 if data_s.target_input else n_t)  # reads_later's: as the scores count
-    learned = unlearned = None
+    learned, unlearned, placed = None, None, calendarlags.placed(panel) if placed is None else placed  # decision 1966
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
         learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
-                                         n_t, season, panel.filled, unread,
-                                         calendarcuts.placed_series(panel) if placed is None else placed)
+                                         n_t, season, panel.filled, unread, placed)  # not walked without a gap
         unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,
                                          located.fit_starts)[series]  # [W] why a band is missing (decision 1932)
 
@@ -209,9 +209,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
                                     digits_unit(state))
     scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
-                                                scaled_climate, local(target_rows))  # the series' rows before
+                                                scaled_climate, local(target_rows), placed)  # the series' rows before
     base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate,
-                                         local(target_rows))  # a season of them, whatever the lookback (decision 1778)
+                                         local(target_rows), placed)  # a season of them, by calendar (1778, 1966)
     bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
                                        ) if learned is not None else {}  # the baselines' intervals, at float32

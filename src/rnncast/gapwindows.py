@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendarcuts, calendarlags, calendars, calendarwalks, enddates, panelholidays, stepactuals
+from rnncast import businessdays, calendarcuts, calendarlags, calendars, calendarwalks, enddates, panelholidays, seasonalgaps, stepactuals
 from rnncast.noticed import errors_only
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -117,13 +117,13 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
     clause = (f"{n} of the windows span calendar steps missing from the data{where}, their rows taken as consecutive "
               "steps as fit takes them")
     data_s = state.settings.data
-    misread = calendarlags.clause(*calendarlags.misread(calendarcuts.placed_series(panel), panel.offsets, starts, series,
+    lacks = calendarlags.clause(*seasonalgaps.unread(calendarcuts.placed_series(panel), panel.offsets, starts, series,
                                                         data_s.lookback, data_s.horizon, data_s.season),
                                   data_s.season, "steps with an actual", state.scale_by == "calendar" or state.across_gaps is None
                                   ) if scored else ""  # decisions 1885, 1955: a model of gapped data saved before, by rows
     sentence = (f"{n} of the {counted(total, 'window')} span calendar steps missing from the data{where}: the model "
-                f"{'and the baselines take' if scored else 'takes'} the rows on either side as consecutive steps (as fit takes the rows around "
-                f"any step its own data lacks), so these windows' steps are not the calendar's{misread}; {REMEDY}")
+                f"takes the rows on either side as consecutive steps (as fit takes the rows around "
+                f"any step its own data lacks), so these windows' steps are not the calendar's{lacks}; {REMEDY}")
     sentence = sentence.replace(REMEDY, _holidays_first(state, panel, which, REMEDY))
     log.warning("%s", sentence)
     return {"windows": n, "series": int(len(which)), "ids": [panel.given_id(s) for s in which[:10]],
@@ -145,7 +145,7 @@ def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dic
              if len(placed) == panel.n_series else panel_missing(state, panel))  # the steps missing after each row
     if not after.any():
         return None
-    counts, hits, series, misread = {}, [], [], np.zeros(2, np.int64)
+    counts, hits, series, lacks = {}, [], [], np.zeros(2, np.int64)
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
     inputs = lookback + (horizon if state.future_covariates else 0)  # a scored window's steps read by row
     for part, name in PARTS.items():
@@ -154,7 +154,7 @@ def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dic
             starts, of = enddates.kept(panel, splits, part, starts, of, lookback, horizon, placed)
             kept = stepactuals.future_kept(panel, starts, of, lookback, horizon)[0]
             starts, of = starts[kept], of[kept]
-            misread += calendarlags.misread(placed, panel.offsets, starts, of, lookback, horizon, state.settings.data.season)
+            lacks += seasonalgaps.unread(placed, panel.offsets, starts, of, lookback, horizon, state.settings.data.season)
         if len(starts):
             hit = crossing(after, starts, _span(state) if part == "train" else inputs)  # [W]
             counts[name] = {"windows": int(hit.sum()), "of": len(starts)}
@@ -168,7 +168,7 @@ def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dic
                 "steps (of a validation or test window, those it reads: its targets are scored at their own dates), "
                 "so the network learns from and is scored on windows whose steps are not the calendar's%s; "
                 "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
-                calendarlags.clause(*misread.tolist(), state.settings.data.season, "validation and test steps with an actual"),
+                calendarlags.clause(*lacks.tolist(), state.settings.data.season, "validation and test steps with an actual"),
                 _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({fills(panel)})"))
     return {**counts, "series": int(len(which))}
 

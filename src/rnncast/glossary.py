@@ -35,7 +35,8 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
      "mean, seasonal naive (the series' last season before the forecast repeated over the horizon: each step's value a "
-     "whole number of seasons earlier, one season for the first season's steps) where a season above 1 is set, and the "
+     "whole number of seasons earlier on its calendar, none where the data lacks that step; one season for the first "
+     "season's steps) where a season above 1 is set, and the "
      "climatology (below) where it applies."),
     ("climatology", r"\bclimatology\b",
      "a baseline of the yearly cycle: each series' training mean for each day of the year (for each hour of it on "

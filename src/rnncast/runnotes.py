@@ -212,14 +212,16 @@ def unscored_note(result: dict) -> str | None:
     ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
     lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
     where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of rows before
-    them (``season_left_out``, decision 1778), as sentences; None when every value was observed. The values a
+    them (``season_left_out``, decision 1778), and the values the seasonal naive has no forecast for, the step a season
+    back missing (``seasonal_unread``, decision 1966), as sentences; None when every value was observed. The values a
     baseline has no interval for are ``Said.bands``' (``bandcounts.note``, decision 1910)."""
     scored = result.get("scored", {})
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"
     said = ([f"{what}: {scored['left_out']}."] if scored.get("left_out") else []) + (
         [f"Steps without an actual are not scored: {scored['missing_text']}."] if scored.get("missing_text") else []) + (
         [f"Not every window is scored: {scored[key]['text']}." for key in ("future_left_out", "season_left_out")
-         if scored.get(key)])
+         if scored.get(key)]) + ([f"Not every seasonal naive value is scored: {scored['seasonal_unread']['text']}."]
+                                 if scored.get("seasonal_unread") else [])  # its step a season back missing (decision 1966)
     return " ".join(said) or None
 
 

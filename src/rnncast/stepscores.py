@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast import seasonalgaps
 from rnncast.evaluation import baseline_interval_scores, interval_scores
 from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts, scored
 
@@ -65,11 +66,12 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
     table = {}
     for name, p in {"model": wf.y_pred, **wf.baselines}.items():
         err = np.asarray(p, dtype=np.float64) - y_true  # [W, H, T]
-        table[name] = (_per_step(err**2, keep), _per_step(np.abs(err), keep))
+        own = seasonalgaps.own_values(keep, err) if name == "seasonal" else keep  # the values it has (decision 1966)
+        table[name] = (_per_step(err**2, own), _per_step(np.abs(err), own))
         if usable is not None:
+            mine = scaled_keep if own is keep else scaled_keep & own
             with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
-                table[name] += (np.where(scaled_keep, np.abs(err) / per, 0.0).sum(axis=(0, 2))
-                                / scaled_keep.sum(axis=(0, 2)),)
+                table[name] += (np.where(mine, np.abs(err) / per, 0.0).sum(axis=(0, 2)) / mine.sum(axis=(0, 2)),)
     steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
              for h in range(y_true.shape[1])]
     if wf.quantiles is None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 
 from rnncast import climatologyseries
+from rnncast.seasonalgaps import model_mse
 from rnncast.baselines import baseline_name, named
 from rnncast.maecaveat import caveat
 from rnncast.pvaluecaveats import drift_caveat, few_counts, few_times
@@ -81,7 +82,7 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     result = test.get("significance", {}).get(name, {})
     rivals, q = baseline_mse(test, units), quoted(test, units)
     lowest = min(rivals, key=rivals.get)  # beaten beyond chance where it is not ``name``: its margin is the smallest
-    least = (f" ({lower_by(model, rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
+    least = (f" ({lower_by(model_mse(test[units], lowest), rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
              f"{q(rivals[lowest])} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
     said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {q(model)} against {q(rival)} "
             f"for {named(name)}, {lower_by(model, rival)}{least}, but ")
@@ -121,14 +122,18 @@ def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -
     the baseline named (the best one when it does; else, of those it does not beat, the one of lowest
     MSE); the model's and that baseline's MSE; how they compare ("12.5% lower", "a higher MSE", ...);
     that baseline's Diebold–Mariano p-value (NaN when no test could be made)."""
-    model = test[units]["model"]["mse"]
     rivals = baseline_mse(test, units)
+    models = {name: model_mse(test[units], name) for name in rivals}  # each pair's values (decision 1966)
+    rank = rivals.get if len(set(models.values())) <= 1 else (  # a baseline of fewer values: by the pair's ratio
+        lambda n: rivals[n] / models[n] if models[n] else math.inf)
     p_values = {name: test.get("significance", {}).get(name, {}).get("p_value", 0.0) for name in rivals}
     losers = [n for n in rivals if not beats(test, n, units, alpha)]
     if not losers:
-        best = min(rivals, key=rivals.get)
+        best = min(rivals, key=rank)
+        model = models[best]
         return True, best, model, rivals[best], lower_by(model, rivals[best]), p_values[best]
-    worst = min(losers, key=rivals.get)
+    worst = min(losers, key=rank)
+    model = models[worst]
     tested = p_values[worst] == p_values[worst]  # NaN: no test could be made (one cutoff), so no chance was weighed
     how = ("the same MSE: its forecasts are the baseline's" if same_scores(test, worst, units)
            else ("a lower MSE, but not beyond chance" if tested else "a lower MSE, not tested against chance")
@@ -149,9 +154,9 @@ def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALP
     Diebold–Mariano p-value, NaN where no test was made) and ``"beaten"`` (``beats``). The verdict is that every one
     is beaten; this says which are where not every one is."""
     scores, significance = test[units], test.get("significance", {})
-    model = scores["model"]["mse"]
     each = []
     for name, rival in baseline_mse(test, units).items():
+        model = model_mse(scores, name)  # on the values the baseline has a forecast for (decision 1966)
         how = ("the same MSE" if same_scores(test, name, units) else lower_by(model, rival) if model < rival
                else "a higher MSE")
         each.append({"name": name, "mse": rival, "how": how, "lower": model < rival and how != "the same MSE",
@@ -222,7 +227,7 @@ def beats(test: dict, baseline: str, units: str = "original", alpha: float = VER
     float32, and the test found the rounding's tiny, steady differences "beyond chance" (p = 0.036 in a backtest)."""
     scores = test[units]
     p_value = test.get("significance", {}).get(baseline, {}).get("p_value", 0.0)
-    model, rival = scores["model"]["mse"], scores[baseline]["mse"]
+    model, rival = model_mse(scores, baseline), scores[baseline]["mse"]  # the pair's values (decision 1966)
     return model < rival and not same_scores(test, baseline, units) and p_value < alpha
 
 
@@ -231,7 +236,7 @@ def same_scores(test: dict, baseline: str, units: str = "original") -> bool:
     computes in scaled float32, so where one value inflates the scale, forecasts that equal the baseline's there
     differ from its float64 values by millionths once in original units (a tester's 2.201383 against 2.201393,
     "less than 0.1% lower" said of the untrained network)."""
-    return any(same(test[u]["model"]["mse"], test[u][baseline]["mse"]) for u in dict.fromkeys((units, "scaled"))
+    return any(same(model_mse(test[u], baseline), test[u][baseline]["mse"]) for u in dict.fromkeys((units, "scaled"))
                if baseline in test.get(u, {}) and "model" in test.get(u, {}))
 
 

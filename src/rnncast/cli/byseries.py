@@ -100,9 +100,9 @@ def _no_interval(scores: dict) -> str | None:
         if isinstance(block, dict) and (left := block.get(bandcounts.KEY)):
             rest = left["of"] - left["values"]
             said.append(f"'{baseline_name(name)}' has no interval" + (f" at {left['values']} of the {left['of']} values"
-                        if rest else "") + (" (these data lack the fit's training rows it is learned from)"
-                                             if left.get("unlearned") else  # decision 1932
-                                             f" (its errors on fewer than {left['fewest']} training windows)")
+                        if rest else "") + (" (no forecast: the step a season back is missing)" if left.get("unforecast")
+                                             else " (these data lack the fit's training rows it is learned from)"  # 1932
+                                             if left.get("unlearned") else f" (its errors on fewer than {left['fewest']} training windows)")
                         + (f": its pinball and coverage are the other {rest}'s" if rest else ""))
     return "; ".join(said) or None
 

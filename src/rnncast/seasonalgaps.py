@@ -1,0 +1,129 @@
+"""The seasonal naive forecast read a season of calendar steps back where rows are missing from a known calendar, and
+the values it then has no forecast for (decision 1966).
+
+statsforecast's SeasonalNaive forecasts each time with the value at the same point of the season, one season of
+calendar steps back. Read a season of rows back (``baselines.seasonal_naive``), a series whose rows skip steps of its
+calendar (hours lost, no ``fill_gaps``) took its forecast from another time: step 1 after the cutoff 2024-03-20 01:00
+read 2024-03-19 00:00, not 01:00. Here step ``h`` of a window whose last input row sits at calendar position ``p``
+(``calendarcuts.placed_series``, the positions ``calendarlags`` pairs MASE's scale by) forecasts position ``p + h``
+with the value at ``p + h - season * ceil(h / season)``, the nearest season back at or before the cutoff; where the
+data lacks that step the seasonal naive has no value there (NaN). Its scores rest on the values it has, weighed
+against the model's scores on those same values (``pair``: the rule decision 1909 made for the baselines'
+intervals), and what it leaves out is said (``said``). A series whose rows are consecutive steps, or that no
+calendar places, keeps the row-read forecast to the bit, and no calendar is walked where no step is missing
+(``calendarlags.placed``, decision 1951).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+KEY = "values_left_out"  # the seasonal naive's block: the values scored it has no forecast for, and the model's there
+
+
+def back(own: np.ndarray, cuts: np.ndarray, horizon: int, season: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(dates, wanted, rows)`` [w, H] of the windows whose last input is row ``cuts`` [w] of a series whose rows sit
+    at calendar positions ``own`` [n]: each step's position, the position a whole number of seasons before it at or
+    before the cutoff, and that position's row in the series (-1 where the data lacks it)."""
+    h = np.arange(1, horizon + 1)
+    dates = own[cuts][:, None] + h  # [w, H]
+    wanted = dates - season * -(-h // season)
+    at = np.minimum(np.searchsorted(own, wanted), len(own) - 1)
+    return dates, wanted, np.where(own[at] == wanted, at, -1)
+
+
+def by_calendar(forecast: np.ndarray, values: np.ndarray, target_rows: np.ndarray, before: np.ndarray,
+                series: np.ndarray, n_t: int, season: int, placed: dict) -> np.ndarray:
+    """The seasonal naive ``forecast`` [W, H, T] (read by rows) with the windows of each series that ``placed``
+    (``calendarcuts.placed_series``) puts on a calendar with a step missing read a season of calendar steps back
+    (``back``): NaN where the data lacks that step. ``values`` [N, C] stacked (targets first); ``target_rows`` [W]
+    each window's first target, stacked, ``before`` [W] inside its series; ``series`` [W]. ``forecast`` itself where
+    no window's series skips a step (no copy: bit for bit the rows' forecast)."""
+    out = None
+    series, before = np.asarray(series), np.asarray(before, dtype=np.int64)
+    for s in np.unique(series).tolist():
+        own = None if s not in placed else np.asarray(placed[s][0], dtype=np.int64)
+        if own is None or len(own) < 2 or (np.diff(own) == 1).all():
+            continue  # its rows are its steps: read by rows, to the bit
+        w = np.flatnonzero((series == s) & (before >= 1))
+        if not len(w):
+            continue
+        first = np.asarray(target_rows, dtype=np.int64)[w] - before[w]  # [w] the series' first row, stacked
+        rows = back(own, before[w] - 1, forecast.shape[1], season)[2]  # [w, H]
+        read = values[first[:, None] + np.maximum(rows, 0), :n_t]  # [w, H, T]
+        out = forecast.astype(np.result_type(forecast.dtype, np.float32), copy=True) if out is None else out
+        out[w] = np.where((rows >= 0)[..., None], read, np.nan)
+    return forecast if out is None else out
+
+
+def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int,
+           season: int) -> tuple[int, int]:
+    """``(n, of)``: of the ``of`` steps of the windows at stacked rows ``starts`` [W] (inputs ``lookback`` rows, of
+    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, with a season of rows before
+    their first target, how many have no seasonal naive forecast: the step a season of calendar steps back (``back``)
+    is missing (``placed``: ``calendarcuts.placed_series``; series without a calendar not counted). ``(0, 0)`` for a
+    season of 1 or none."""
+    if season <= 1 or not len(starts) or not placed:
+        return 0, 0
+    n = of = 0
+    starts, series, offsets = (np.asarray(a, dtype=np.int64) for a in (starts, series, offsets))
+    for s in np.unique(series).tolist():
+        if s not in placed:
+            continue
+        own = np.asarray(placed[s][0], dtype=np.int64)
+        cut = starts[series == s] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
+        cut = cut[cut + 1 >= season]  # a season of rows before its first target: the windows scored (decision 1778)
+        if not len(cut):
+            continue
+        dates, _, rows = back(own, cut, horizon, season)
+        held = own[np.minimum(np.searchsorted(own, dates), len(own) - 1)] == dates  # the steps whose date has a row
+        n, of = n + int((held & (rows < 0)).sum()), of + int(held.sum())
+    return n, of
+
+
+def own_values(keep: np.ndarray | None, forecast: np.ndarray) -> np.ndarray | None:
+    """The values scored (``keep`` [W, H, T]; None: every one) that ``forecast`` [W, H, T] has a value for: ``keep``
+    itself where it has one everywhere."""
+    finite = np.isfinite(forecast)
+    if finite.all():
+        return keep
+    return finite if keep is None else np.asarray(keep, dtype=bool) & finite
+
+
+def said(left: int, of: int, season: int | None) -> str:
+    """The sentence of what the seasonal naive's scores leave out, ``left`` of the ``of`` values scored (``season``:
+    None where not known)."""
+    rest, steps = of - left, f" ({season} calendar steps)" if season else " of calendar steps"
+    return (f"the 'seasonal naive' baseline has no forecast at {left} of the {of} values scored: the step a season"
+            f"{steps} before {'it' if left == 1 else 'each'} is missing from the data; its scores "
+            f"are those of the other {rest}, and the verdict weighs it against the model's on those {rest} values; "
+            "fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows")
+
+
+def pair(model_scores, keep: np.ndarray | None, forecast: np.ndarray) -> tuple[np.ndarray | None, dict]:
+    """``(mask, record)``: the values the seasonal naive is scored on (``own_values``) and, where it leaves some of
+    ``keep`` out, ``{"values", "of", "model"}`` with the model's scores on its values (``model_scores(mask)``: the
+    same keys as the baseline's, decision 1909's rule made for the baselines' intervals); ``{}`` where it leaves none
+    out."""
+    mask = own_values(keep, forecast)
+    if mask is keep:
+        return mask, {}
+    of = int(np.prod(forecast.shape)) if keep is None else int(np.asarray(keep).sum())
+    left = of - int(mask.sum())
+    if not left:
+        return mask, {}
+    return mask, {"values": left, "of": of, "model": model_scores(mask)}
+
+
+def record(block: dict, season: int) -> dict | None:
+    """What the seasonal naive's scores in ``block`` (a part's original scores) leave out, for what was scored to say
+    (metrics.json's ``scored.seasonal_unread``): ``{"values", "of", "text"}``; None where it leaves nothing out."""
+    left = (block.get("seasonal") or {}).get(KEY)
+    return {"values": left["values"], "of": left["of"], "text": said(left["values"], left["of"], season)} if left else None
+
+
+def model_mse(block: dict, baseline: str) -> float:
+    """The model's MSE against ``baseline`` in a score ``block`` (``{"model": ..., baseline: ...}``): on the values the
+    baseline has a forecast for where it leaves some out (``KEY``), else the model's own."""
+    left = (block.get(baseline) or {}).get(KEY)
+    return left["model"]["mse"] if left else block["model"]["mse"]

@@ -1,0 +1,115 @@
+"""The seasonal naive forecast read a season of calendar steps back where rows are missing (``seasonalgaps.py``,
+decision 1966): a tester found step 1 after the cutoff 2024-03-20 01:00 read 2024-03-19 00:00, 24 rows back across
+two missing hours, where statsforecast's SeasonalNaive reads 01:00; 123 of 553 scored values came from another hour."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import baselinebands, baselines, evaluation, seasonalgaps, verdicts
+from rnncast.windowforecasts import WindowForecasts
+
+GONE = [20, 21, 45]  # the calendar steps the data lacks
+
+
+def _series(n: int = 80, season: int = 12):
+    """One series' values at every step of its calendar, the positions its rows hold and the values stacked."""
+    rng = np.random.default_rng(0)
+    full = (np.sin(2 * np.pi * np.arange(n) / season) + 0.1 * rng.normal(size=n)).astype(np.float32)
+    steps = np.setdiff1d(np.arange(n), GONE)
+    return full, steps, full[steps][:, None]
+
+
+def test_each_step_reads_the_same_time_a_season_of_calendar_steps_back_nan_where_that_step_is_missing():
+    full, steps, values = _series()
+    season, horizon = 12, 14
+    before = np.arange(season, len(steps) - horizon)  # each window's first target, inside its series
+    base = baselinebands.point_forecasts(values, before, np.zeros(len(before), np.int64), np.zeros((1, 1)), horizon,
+                                         1, season, before=before, placed={0: (steps, None)})["seasonal"]
+    for w, first in enumerate(before):
+        cut = steps[first - 1]  # the window's last input, on the calendar
+        for h in range(1, horizon + 1):
+            source = cut + h - season * -(-h // season)  # the nearest season back at or before the cutoff
+            want = np.nan if source in GONE else full[source]
+            assert base[w, h - 1, 0] == pytest.approx(want, nan_ok=True)
+    assert np.isnan(base).any()
+
+
+def test_rows_that_are_consecutive_steps_or_no_calendar_give_the_rows_forecast_to_the_bit():
+    full, _, _ = _series()
+    values = full[:, None]
+    season, horizon = 12, 6
+    before = np.arange(season, len(full) - horizon)
+    series = np.zeros(len(before), np.int64)
+    rows = baselinebands.point_forecasts(values, before, series, np.zeros((1, 1)), horizon, 1, season, before=before)
+    for placed in ({0: (np.arange(len(full)) + 7, None)}, {}, {1: (np.arange(3), None)}):
+        again = baselinebands.point_forecasts(values, before, series, np.zeros((1, 1)), horizon, 1, season,
+                                              before=before, placed=placed)
+        assert again["seasonal"] is not None and np.array_equal(again["seasonal"], rows["seasonal"])
+        assert again["seasonal"].dtype == rows["seasonal"].dtype
+    last = values[(before[:, None] - season + np.arange(season))]  # the row method itself
+    assert np.array_equal(rows["seasonal"], baselines.seasonal_naive(last, horizon, 1, season))
+
+
+def test_unread_counts_the_scored_steps_whose_step_a_season_back_is_missing():
+    _, steps, _ = _series(60)
+    placed, offsets = {0: (steps, None)}, np.array([0, len(steps)])
+    lookback, horizon, season = 12, 3, 12
+    starts = np.arange(0, len(steps) - lookback - horizon + 1)
+    n, of = seasonalgaps.unread(placed, offsets, starts, np.zeros(len(starts), np.int64), lookback, horizon, season)
+    want = total = 0
+    for start in starts:
+        cut = steps[start + lookback - 1]
+        for h in range(1, horizon + 1):
+            if cut + h in steps:
+                total += 1
+                want += int(cut + h - season not in steps)
+    assert (n, of) == (want, total) and 0 < n < of
+    zeros = np.zeros(len(starts), np.int64)
+    assert seasonalgaps.unread({}, offsets, starts, zeros, lookback, horizon, season) == (0, 0)
+    assert seasonalgaps.unread(placed, offsets, starts, zeros, lookback, horizon, 1) == (0, 0)
+
+
+def _forecasts(seasonal: np.ndarray, y_true: np.ndarray, y_pred: np.ndarray) -> WindowForecasts:
+    return WindowForecasts(np.arange(len(y_true)), np.arange(len(y_true)) + 3, y_true, y_pred,
+                           {"repeat": np.zeros_like(y_true), "seasonal": seasonal}, None)
+
+
+def test_its_scores_rest_on_the_values_it_has_and_the_model_is_weighed_on_those_values():
+    rng = np.random.default_rng(2)
+    y_true = rng.normal(size=(30, 4, 1))
+    y_pred = y_true + rng.normal(scale=0.5, size=y_true.shape)
+    seasonal = y_true + rng.normal(scale=0.3, size=y_true.shape)
+    seasonal[[3, 7, 12], 1] = np.nan
+    block = evaluation.scores(_forecasts(seasonal, y_true, y_pred), np.ones((30, 1)))
+    has = np.isfinite(seasonal)
+    assert block["seasonal"]["mse"] == pytest.approx(np.mean((seasonal[has] - y_true[has]) ** 2))
+    left = block["seasonal"][seasonalgaps.KEY]
+    assert (left["values"], left["of"]) == (3, 120)
+    assert left["model"]["mse"] == pytest.approx(np.mean((y_pred[has] - y_true[has]) ** 2))
+    assert block["model"]["mse"] == pytest.approx(np.mean((y_pred - y_true) ** 2))  # the model's own, unchanged
+    assert seasonalgaps.KEY not in block["repeat"]
+    test = {"original": block, "significance": {"repeat": {"p_value": 0.0}, "seasonal": {"p_value": 0.0}}}
+    each = {e["name"]: e for e in verdicts.against_each(test)}
+    assert not each["seasonal"]["beaten"]  # weighed against the model's 117 values, not its 120
+    assert verdicts.outcome(test)[2] == left["model"]["mse"]
+    said = seasonalgaps.record(block, 24)
+    assert said["text"].startswith("the 'seasonal naive' baseline has no forecast at 3 of the 120 values scored: the "
+                                   "step a season (24 calendar steps) before each is missing from the data")
+    whole = evaluation.scores(_forecasts(np.nan_to_num(seasonal), y_true, y_pred), np.ones((30, 1)))
+    assert seasonalgaps.KEY not in whole["seasonal"] and seasonalgaps.record(whole, 24) is None
+
+
+def test_the_hourly_data_of_the_tester_reads_the_same_hour_a_day_earlier():
+    """The tester's case in small: hourly rows, 2024-03-19 23:00 and 2024-03-20 00:00 missing; the window cut at
+    2024-03-20 01:00 forecasts 02:00 with 2024-03-19 02:00, not a value 24 rows back."""
+    times = pd.date_range("2024-03-17", periods=96, freq="h")
+    keep = ~times.isin(pd.to_datetime(["2024-03-19 23:00", "2024-03-20 00:00"]))
+    steps = np.flatnonzero(keep)
+    values = np.arange(96, dtype=np.float64)[keep][:, None]  # each row's value: its own hour's number
+    first = int(np.searchsorted(times[keep], pd.Timestamp("2024-03-20 02:00")))  # the window's first target row
+    base = baselinebands.point_forecasts(values, np.array([first]), np.zeros(1, np.int64), np.zeros((1, 1)), 3, 1, 24,
+                                         before=np.array([first]), placed={0: (steps, None)})["seasonal"]
+    assert base[0, :, 0].tolist() == [times.get_loc(pd.Timestamp(f"2024-03-19 0{h}:00")) for h in (2, 3, 4)]
