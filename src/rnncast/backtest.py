@@ -91,11 +91,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings, "backtest")
-    seasonspans.warn_panel(panel, data_s.season)  # and each series' own trading hours (decision 1846)
-
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
                                                      stepactuals.through(panel, horizon), placed, offset)  # [S, K]
+    seasonspans.warn_panel(panel, data_s.season, _first_scored(panel, first_rows, held))  # decisions 1846, 9503
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     unfit = None in first  # short of what lookback, horizon and validation take: a shorter lookback helps (decision 1832)
@@ -252,6 +251,14 @@ def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
     fitting.train(prepared, on_epoch=on_epoch)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
+
+
+def _first_scored(panel, first_rows, held):
+    """The time of the earliest first step scored (``first_rows`` [S, K] where ``held``), for the clock-change
+    warning's example (decision 9503); None where the rows have no times or no window is held."""
+    if first_rows is None or not isinstance(panel.time, pd.DatetimeIndex) or not held[:, 0].any():
+        return None
+    return panel.time[(first_rows[:, 0] + panel.offsets[:-1])[held[:, 0]]].min()
 
 
 def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -> Split | None:
