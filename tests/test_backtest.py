@@ -129,6 +129,7 @@ def test_without_refit_every_window_is_forecast_in_one_batched_pass(monkeypatch,
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     assert calls == [3 * K]  # one call over 3 series x K windows
     assert result.metrics["seconds"]["predict"] < result.metrics["seconds"]["fit"]
+    assert 0 < result.metrics["seconds"]["train"] <= result.metrics["seconds"]["fit"]  # the loop, within (decision 9504)
 
 
 def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(frame):

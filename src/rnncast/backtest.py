@@ -130,11 +130,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
-    fit_seconds, predict_seconds, firsts = 0.0, 0.0, first_steps(panel, first_rows, held, cuts, placed)
+    fit_seconds, train_seconds, predict_seconds = 0.0, 0.0, 0.0  # train: the loops alone, within fit (decision 9504)
+    firsts = first_steps(panel, first_rows, held, cuts, placed)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
-        fit_seconds = time.perf_counter() - started
+        fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
@@ -151,7 +152,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with noticed.speaking_as(", ".join(filter(None, (noticed.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
-            fit_seconds += time.perf_counter() - started
+            fit_seconds, train_seconds = fit_seconds + time.perf_counter() - started, train_seconds + model.state.train_seconds
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
             starts = panel.offsets[series] + first_rows[series, j] - lookback
@@ -202,7 +203,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        1, scored(judged)) for name, p in judged.baselines.items()},
         **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b, pair: (
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
-        "seconds": {"fit": fit_seconds, "predict": predict_seconds},
+        "seconds": {"fit": fit_seconds, "train": train_seconds, "predict": predict_seconds},
     }
     metrics.update(by_step=by_step(wf, scales, wf_scaled),  # each lead 1 .. H, pooled over windows and series (decision 1660)
                    **({"by_step_scaled": by_step(wf_scaled, None)} if units == "scaled" else {}),  # the verdict's (decision 1726)
@@ -247,9 +248,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
-    """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows."""
+    """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows; its
+    state's ``train_seconds`` the training loop's wall time alone, as ``fitting.run`` keeps it."""
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
+    started = time.perf_counter()
     fitting.train(prepared, on_epoch=on_epoch)
+    prepared.state.train_seconds = time.perf_counter() - started  # the loop alone, as fit's "trained ... in" (decision 9504)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
 
 
