@@ -10,6 +10,7 @@ warning and ``fill_gaps`` (``calendarwalks``: where predict's window first leave
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 import numpy as np
@@ -298,5 +299,17 @@ def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None,
         raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
                            f"timestamps follow the calendar {calendar.shown}, which skips none: leave holidays "
                            "unset; a holiday's effect on the values is learned from a column that marks it "
-                           "(future_covariates=, --future-covariates)")
+                           f"(future_covariates=, --future-covariates){_marked(calendar.freq, holidays)}")
     return None, week
+
+
+def _marked(freq, holidays) -> str:
+    """On days or finer steps (a day's hours, 15-minute load), the pandas and ``holidays`` lines that make such a
+    column (the README's "A holiday or weekend column", decision 9506), with the country given where it is one; ""
+    on weeks, months and other calendars, whose rows hold several days each."""
+    if not isinstance(freq, (pd.offsets.Tick, pd.offsets.Day)):
+        return ""
+    code = holidays if isinstance(holidays, str) and re.fullmatch(r"[A-Z]{2}", holidays) else "DE"
+    return (", in the data and the future file alike, made with pandas and the holidays package (the README's \"A "
+            "holiday or weekend column\"), t the rows' local times: df['off'] = ((t.dt.day_of_week >= 5) | "
+            f"t.dt.date.isin(list(holidays.country_holidays('{code}', years=t.dt.year.unique())))).astype(int)")
