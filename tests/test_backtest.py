@@ -129,6 +129,7 @@ def test_without_refit_every_window_is_forecast_in_one_batched_pass(monkeypatch,
     result = Forecaster(**TINY).backtest(frame, n_windows=K)
     assert calls == [3 * K]  # one call over 3 series x K windows
     assert result.metrics["seconds"]["predict"] < result.metrics["seconds"]["fit"]
+    assert 0 < result.metrics["seconds"]["train"] <= result.metrics["seconds"]["fit"]  # the loop, within (decision 1970)
 
 
 def test_backtest_reports_metrics_per_window_and_overall_beside_the_baselines(frame):
@@ -799,3 +800,18 @@ def test_a_backtest_with_series_short_for_two_reasons_names_each_ones_remedy():
             "season")):
         Forecaster(**{**TINY, "lookback": 8, "horizon": 12, "season": 12}).backtest(frame, target="y", id_col="id",
                                                                                      n_windows=1)
+
+
+def test_the_clock_change_warning_names_the_change_of_the_backtest_windows(caplog):
+    """t37t2 6: cutoffs over the spring change were warned of with the autumn change's example (decision 1969)."""
+    import logging
+
+    t = pd.date_range("2024-10-20", "2025-04-02", freq="h", tz="Europe/Berlin")
+    frame = pd.DataFrame({"time": [s.isoformat() for s in t], "load": 50 + 10 * np.sin(np.arange(len(t)) * np.pi / 12)})
+    settings = {**TINY, "epochs": 1, "lookback": 24, "horizon": 6, "season": 24, "tz": "Europe/Berlin"}
+    for cutoff, named in (("2025-03-28 09:00", "for 2025-03-30 03:00"), ("2024-10-25 09:00", "for 2024-10-27 02:00")):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            Forecaster(**{**settings, "cutoff": cutoff}).backtest(frame, n_windows=2, step="1D", target="load")
+        said = [r.getMessage() for r in caplog.records if "clock changes 2 times" in r.getMessage()]
+        assert len(said) == 1 and named in said[0]

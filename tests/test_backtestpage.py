@@ -200,3 +200,14 @@ def test_a_backtests_baseline_without_intervals_shows_a_dash_in_the_quantile_col
     head, model, climatology = backtest_rows(m)
     assert head[-2:] == ["pinball", "coverage 80%"] and model[-2:] == ["0.50000", "0.8000"]
     assert climatology[1:] == ["baseline: climatology", "4.0000", "1.5000", "2.0000", "0.9000", "12.0000", "-", "-"]
+
+
+def test_a_backtests_training_time_is_the_loop_as_fits_and_the_models_making_is_named_beside_it():
+    """t37t2 7: fit's "trained ... in 6.7 s" timed the loop, backtest's "training 42.4 s" the whole making of the model
+    with the same settings (decision 1970)."""
+    from rnncast.backtestpage import seconds_said
+
+    assert seconds_said({"fit": 42.44, "train": 6.71, "predict": 0.523}) == (
+        "training 6.7 s (42.4 s in all to make the models: their windows, scalers, baselines and any quantile head's "
+        "start besides), forecasting 0.52 s")
+    assert seconds_said({"fit": 42.44, "predict": 0.523}) == "making the models 42.4 s, forecasting 0.52 s"  # saved before

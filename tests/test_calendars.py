@@ -176,7 +176,7 @@ def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(giv
         load_panel(frame, target="y", freq=given)
 
 
-@pytest.mark.parametrize("freq, shown", [("W-SUN", "W-SUN"), ("ME", "ME"), ("D", "D")])
+@pytest.mark.parametrize("freq, shown", [("W-SUN", "W-SUN"), ("ME", "ME")])
 def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_what_they_do(freq, shown):
     """A retail tester's weekly sales with --holidays US were told to give --freq W-SUN, and then, with it, that
     holidays need business days: a circle, and never that holidays= is not a holiday effect."""
@@ -190,6 +190,28 @@ def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_wh
                               f"timestamps follow the calendar '{shown}', which skips none: leave holidays unset; a "
                               "holiday's effect on the values is learned from a column that marks it "
                               "(future_covariates=, --future-covariates)")
+
+
+@pytest.mark.parametrize("freq, given, call", [("D", "US", "country_holidays('US'"), ("15min", "DE", "country_holidays('DE'"),
+                                               ("h", "NYSE", "financial_holidays('NYSE'"),
+                                               ("h", "DE-BY", "country_holidays('DE', subdiv='BY'")])
+def test_holidays_on_days_or_finer_steps_are_refused_with_the_lines_that_make_a_holiday_column(freq, given, call):
+    """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no recipe; the
+    refusal gives the pandas and holidays lines of the README's "A holiday or weekend column" (decision 1972): the set
+    given, a market's (NYSE) as a market's and a subdivision's with its subdivision, not Germany's in their place."""
+    from rnncast import Forecaster
+
+    frame = pd.DataFrame({"date": pd.date_range("2022-01-03", periods=200, freq=freq), "y": np.arange(200.0) % 7})
+    with pytest.raises(RnncastError) as err:
+        Forecaster(lookback=4, epochs=1, holidays=given).fit(frame, target="y")
+    assert str(err.value).endswith(
+        "(future_covariates=, --future-covariates), in the data and the future file alike, made with pandas and the "
+        "holidays package (the README's \"A holiday or weekend column\"), t being the rows' local times: df['off'] = "
+        f"((t.dt.day_of_week >= 5) | t.dt.date.isin(list(holidays.{call}, years=t.dt.year.unique())))).astype(int)")
+    import holidays  # the line as it reads, run: a Sunday, German Unity Day (a Monday), a Tuesday
+    t = pd.Series(pd.date_range("2022-10-02 12:00", periods=3, freq="D", tz="Europe/Berlin"))
+    off = ((t.dt.day_of_week >= 5) | t.dt.date.isin(list(eval(f"holidays.{call}, years=t.dt.year.unique())"))))
+    assert off.astype(int).tolist() == ([1, 1, 0] if "'DE'" in call else [1, 0, 0])
 
 
 def test_a_quarter_end_calendar_given_to_quarter_first_days_names_the_same_quarters_first_days():

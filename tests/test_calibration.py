@@ -130,8 +130,8 @@ def test_misses_piled_on_a_few_times_are_counted_once_each_and_said_beside_the_s
     assert levels["moments"] == w + h - 1 and levels["most_windows"] == h and levels["0.9"]["missed_at"] == 9
     said = far_from_level({"by_level": {**levels, "0.9": {**levels["0.9"], "below": 0.5}}})  # far, as a spike's
     assert said.endswith("so read it as a screen); the misses fall on fewer distinct (series, time) pairs, each in "
-                         "up to 10 overlapping windows (409 pairs scored): level 0.9's 2,000 on 9, so the test rests "
-                         "on about that many events.")
+                         "up to 10 overlapping windows (409 pairs scored): level 0.9's 2,000 above it on 9, so the test "
+                         "rests on about that many events.")
     assert "missed_at" not in by_level(y, q, (0.9,))["0.9"]  # no times given: the screen as it was
 
 
@@ -148,3 +148,23 @@ def test_moments_name_each_series_time_once_whatever_window_or_target_forecasts_
     assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 5  # series 1's row 5 is its own
     got = by_level(np.zeros((3, 2, 2)), np.ones((3, 2, 2, 1)), (0.9,), moments=ids)
     assert got["moments"] == 5 and got["most_windows"] == 2  # row 6 of series 0 in 2 windows, not 4 values
+
+
+def test_a_low_levels_misses_are_the_actuals_at_or_below_it_and_the_medians_its_rarer_side():
+    """t37t2 1: level 0.05's "74,020 on 995" counted the values ABOVE it (95% of them); its misses are the 3,548 at or
+    below it, on 257 pairs. A level under 0.5 misses below, one over it above, 0.5 on its rarer side (decision 1967)."""
+    from rnncast.calibration import by_level, far_from_level, missed_side
+
+    w, h = 400, 10
+    rows = np.arange(w)[:, None] + np.arange(h)  # [W, H]
+    y = np.where(rows % 50 == 7, -5.0, 0.0)  # one row in fifty a dip under the 0.05 level
+    q = np.concatenate([np.full((w, h, 1), -1.0), np.full((w, h, 1), -0.5), np.ones((w, h, 1))], axis=2)
+    levels = by_level(y, q, (0.05, 0.5, 0.95), moments=rows)
+    assert levels["0.05"]["missed_side"] == "below" and levels["0.05"]["missed_at"] == 9  # the dips, not the 400
+    assert levels["0.5"]["missed_side"] == "below" and levels["0.5"]["missed_at"] == 9  # 2% at or below: rarer
+    assert levels["0.95"]["missed_side"] == "above" and levels["0.95"]["missed_at"] == 0
+    said = far_from_level({"by_level": levels})
+    assert "level 0.05's 80 at or below it on 9" in said and "level 0.5's 80 at or below it on 9" in said
+    assert missed_side(0.5, 0.6) == "above" and missed_side(0.5, 0.5) == "below" and missed_side(0.9, 0.2) == "above"
+    old = {**levels, "0.05": {k: v for k, v in levels["0.05"].items() if k != "missed_side"} | {"missed_at": 400}}
+    assert "level 0.05's 3,920 above it on 400" in far_from_level({"by_level": old})  # a result saved before: as it counted

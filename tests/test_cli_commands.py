@@ -45,7 +45,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
     # equal (t33t5 L6, decision 1627)
     config = json.loads((tmp_path / "bt" / "config.json").read_text())
     assert "seconds" not in metrics and "command_line" not in metrics["environment"]
-    assert set(config["seconds"]) == {"fit", "predict"} and config["environment"]["command_line"].startswith("rnncast backtest ")
+    assert set(config["seconds"]) == {"fit", "train", "predict"} and config["environment"]["command_line"].startswith("rnncast backtest ")
     assert re.search(r"\noverall +model ", out.getvalue()) and "baseline: repeat the last value" in out.getvalue()
     assert re.search(r"\n0 \(\d{4}-\d\d-\d\d[ \d:]*( to [\d :-]+)?\) +model ", out.getvalue())  # dated windows
     forecasts = pd.read_csv(tmp_path / "bt" / "forecasts.csv")

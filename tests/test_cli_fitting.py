@@ -648,11 +648,14 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
     from rnncast.cli.fitting import scoring_line
     from rnncast.windows import Split
 
-    ettm1 = SimpleNamespace(settings_=SimpleNamespace(data=SimpleNamespace(lookback=720, horizon=720)),
+    ettm1 = SimpleNamespace(settings_=SimpleNamespace(data=SimpleNamespace(lookback=720, horizon=720),
+                                                      model=SimpleNamespace(quantiles=None)),
                             splits_=[Split(48_776, 55_744, 69_680)])  # 70% / 10% / 20% of 69,680 rows
-    assert scoring_line(ettm1) == "scoring 6,249 validation and 13,217 test windows of 720 steps"
+    assert scoring_line(ettm1, "run 1").startswith("scoring 6,249 validation and 13,217 test windows of 720 steps, "
+                                                   "every stride-1 window (test_forecasts.csv about 856 MB); to score "
+                                                   "fewer, `rnncast backtest DATA --from-run 'run 1' --step 1D`")
     ettm1.settings_.data.horizon = 4
-    assert scoring_line(ettm1) is None  # 20,898 windows of 4 steps: under a million steps, unsaid
+    assert scoring_line(ettm1) is None  # 20,898 windows of 4 steps: under a million steps and 100 MB, unsaid
     monkeypatch.setattr("rnncast.scoringsaid.SAID_STEPS", 1)
     monkeypatch.setattr("rnncast.csvtext.SAID_ROWS", 1)
     data = tmp_path / "d.csv"
@@ -663,7 +666,7 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
     lines = [r.getMessage() for r in caplog.records if r.levelname == "INFO"]
     scoring = next(i for i, line in enumerate(lines) if line.startswith("scoring "))
     writing = next(i for i, line in enumerate(lines) if line.startswith("writing test_forecasts.csv: "))
-    assert scoring < writing and lines[scoring].endswith(" test windows of 6 steps")
+    assert scoring < writing and " test windows of 6 steps, every stride-1 window (" in lines[scoring]
 
 
 def test_a_resume_is_recorded_as_it_begins_so_a_stopped_one_is_kept(tmp_path):

@@ -108,3 +108,11 @@ def test_every_flags_value_is_named_by_its_kind_not_by_the_flag():
     assert usage.startswith("usage: rnncast compare [-h] [-q | -v] RUN RUN") and "[--threads N]" in usage
     ett = _subcommand("bench")._subparsers._group_actions[0].choices["ett"].format_help()
     assert "--lookback N" in ett and "--seed N" in ett and "where fit's is 0" in ett and "LOOKBACK" not in ett
+
+
+def test_several_seasons_are_refused_by_the_flag_naming_it(capsys):
+    """t37t2 5: the flag's refusal says that one season is taken, in the flag's words (decision 1968)."""
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(["fit", "d.csv", "--season", "96,672"])
+    assert exit_.value.code == 2
+    assert "season (--season) must be one whole number, got '96,672': one season is taken" in capsys.readouterr().err

@@ -50,3 +50,16 @@ def test_a_quiet_command_says_nothing(caplog):
     finally:
         logger.setLevel(level)
     assert caplog.records == []
+
+
+def test_fits_line_is_said_from_a_test_forecasts_csv_of_about_100_mb_naming_what_scores_fewer():
+    """t37t2 4: a 15-minute year at horizon 96 (950,000 steps) scored for 95 s and wrote a 133 MB test_forecasts.csv
+    unsaid, under the million steps; the estimate of the file (rows x columns) says it too (decision 1971)."""
+    line = scoringsaid.run_text({"val": 3240, "test": 6666}, 96, 1, 3, "run_off")  # 2 zones, 3 levels: 21 columns
+    assert line == ("scoring 3,240 validation and 6,666 test windows of 96 steps, every stride-1 window "
+                    "(test_forecasts.csv about 134 MB); to score fewer, `rnncast backtest DATA --from-run run_off "
+                    "--step 1D` scores windows a day apart (a span or a count of steps), or give a shorter --horizon "
+                    "or fewer rows")
+    assert scoringsaid.run_text({"val": 3240, "test": 6666}, 96, 1, 0, "r") is None  # a point model's 9 columns: 58 MB
+    assert scoringsaid.run_text({"val": 9000, "test": 2000}, 100, 1, 0, "r").startswith("scoring 9,000 validation")
+    assert scoringsaid.run_text({"val": 0, "test": 0}, 96, 1, 3, "r") is None

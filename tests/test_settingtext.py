@@ -105,3 +105,21 @@ def test_a_whole_number_in_another_form_is_refused_naming_the_digits_to_write(te
     with pytest.raises(RnncastError) as err:
         parse_setting("horizon", text)
     assert str(err.value) == f"horizon must be a whole number, got {text!r}{said}"
+
+
+@pytest.mark.parametrize("value", ["96,672", "672, 96", "96 672", [96, 672]])
+def test_several_seasons_are_refused_saying_one_is_taken_and_what_the_longer_gives(value):
+    """t37t2 5: `--season 96,672` was "must be a whole number", not saying that one season is taken nor that the longer
+    one also scores the calendar's daily cycle beside the verdict (decisions 1926, 1968)."""
+    from rnncast.errors import RnncastError
+    from rnncast.settingtext import parse_setting
+
+    with pytest.raises(RnncastError) as err:
+        parse_setting("season", value, typed=isinstance(value, list))
+    said = str(err.value)
+    assert said.startswith(f"season must be one whole number, got {value!r}: one season is taken, for the seasonal "
+                           "naive baseline and MASE's scale; give the longer one (season=672, --season 672)")
+    assert "beside the verdict, or the shorter one (season=96, --season 96)" in said
+    assert parse_setting("season", "672") == 672
+    with pytest.raises(RnncastError, match="must be a whole number, got '96,x'$"):
+        parse_setting("season", "96,x")  # not numbers: the setting's own words

@@ -231,3 +231,15 @@ def test_daily_instants_on_a_zones_clock_are_no_hours_shifted_by_its_changes():
     from rnncast.timecalendar import Calendar
     assert kind(Calendar("datetime", to_offset("24h"), "Europe/Berlin"), 7) is None
     assert kind(Calendar("datetime", to_offset("h"), "Europe/Berlin"), 168) == "zone"
+
+
+def test_the_clock_change_named_is_the_one_of_the_windows_scored():
+    """t37t2 6: a backtest over the spring change named the autumn one, months before its windows; the example is the
+    change at or after the first step scored, else the rows' last (fit's scored splits end them) (decision 1969)."""
+    _, panel = _hourly("2024-10-01", "2025-04-10")  # 2024-10-27 back, 2025-03-30 forward
+    spring, autumn = "(for 2025-03-30 03:00, 2025-03-29 02:00's, not 03:00's)", "(for 2024-10-27 02:00+01:00"
+    assert spring in zoned(panel.calendar, panel.time, 24) and "changes 2 times" in zoned(panel.calendar, panel.time, 24)
+    assert autumn in zoned(panel.calendar, panel.time, 24, pd.Timestamp("2024-10-20 12:00", tz="Europe/Berlin"))
+    assert autumn in zoned(panel.calendar, panel.time, 24, pd.Timestamp("2024-10-28 01:00", tz="Europe/Berlin"))
+    assert spring in zoned(panel.calendar, panel.time, 24, pd.Timestamp("2024-10-28 03:00", tz="Europe/Berlin"))
+    assert spring in zoned(panel.calendar, panel.time, 24, pd.Timestamp("2025-04-05", tz="UTC"))  # after both: the last

@@ -91,11 +91,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings, "backtest")
-    seasonspans.warn_panel(panel, data_s.season)  # and each series' own trading hours (decision 1846)
-
     placed = calendarcuts.placed_series(panel)  # the calendar walked once, for the cutoffs, gaps and first steps
     first_rows, held, cuts = calendarcuts.first_rows(panel, data_s.cutoff, horizon, n_windows, step, span,
                                                      stepactuals.through(panel, horizon), placed, offset)  # [S, K]
+    seasonspans.warn_panel(panel, data_s.season, _first_scored(panel, first_rows, held))  # decisions 1846, 1969
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     unfit = None in first  # short of what lookback, horizon and validation take: a shorter lookback helps (decision 1832)
@@ -131,11 +130,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 
-    fit_seconds, predict_seconds, firsts = 0.0, 0.0, first_steps(panel, first_rows, held, cuts, placed)
+    fit_seconds, train_seconds, predict_seconds = 0.0, 0.0, 0.0  # train: the loops alone, within fit (decision 1970)
+    firsts = first_steps(panel, first_rows, held, cuts, placed)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
-        fit_seconds = time.perf_counter() - started
+        fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
@@ -152,7 +152,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
-            fit_seconds += time.perf_counter() - started
+            fit_seconds, train_seconds = fit_seconds + time.perf_counter() - started, train_seconds + model.state.train_seconds
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
             starts = panel.offsets[series] + first_rows[series, j] - lookback
@@ -204,7 +204,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                                                        else scored(judged)) for name, p in judged.baselines.items()},
         **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b, pair: (
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
-        "seconds": {"fit": fit_seconds, "predict": predict_seconds},
+        "seconds": {"fit": fit_seconds, "train": train_seconds, "predict": predict_seconds},
     }
     metrics.update(by_step=by_step(wf, scales, wf_scaled),  # each lead 1 .. H, pooled over windows and series (decision 1660)
                    **({"by_step_scaled": by_step(wf_scaled, None)} if units == "scaled" else {}),  # the verdict's (decision 1726)
@@ -251,10 +251,21 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
-    """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows."""
+    """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows; its
+    state's ``train_seconds`` the training loop's wall time alone, as ``fitting.run`` keeps it."""
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
+    started = time.perf_counter()
     fitting.train(prepared, on_epoch=on_epoch)
+    prepared.state.train_seconds = time.perf_counter() - started  # the loop alone, as fit's "trained ... in" (decision 1970)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
+
+
+def _first_scored(panel, first_rows, held):
+    """The time of the earliest first step scored (``first_rows`` [S, K] where ``held``), for the clock-change
+    warning's example (decision 1969); None where the rows have no times or no window is held."""
+    if first_rows is None or not isinstance(panel.time, pd.DatetimeIndex) or not held[:, 0].any():
+        return None
+    return panel.time[(first_rows[:, 0] + panel.offsets[:-1])[held[:, 0]]].min()
 
 
 def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -> Split | None:

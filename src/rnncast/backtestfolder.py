@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rnncast import figurefaults, files, plots, targetrows
-from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, left_out, overall_first
+from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, left_out, overall_first, seconds_said
 from rnncast.backtestplot import backtest_drawn
 from rnncast.backtestverdict import backtest_test
 from rnncast.calendarsteps import text as step_text
@@ -71,8 +71,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "
-                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. Training took {m['seconds']['fit']:.1f} s, "
-                    f"forecasting {m['seconds']['predict']:.2f} s.")]
+                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. {seconds_said(m['seconds']).capitalize()}.")]
     blocks += [("p", note) for note in (said.intervals, said.bands, said.unscored, said.series, said.mase, said.percent)
                if note]
     if m["skipped_series"]:

@@ -168,3 +168,15 @@ def window_dates(windows: list[dict]) -> list[str | None]:
         first, last = (str(t).removesuffix("T00:00:00").removesuffix(" 00:00:00") if days else str(t) for t in span)
         shown.append(f"{first}{'' if first == last else ' to ' + last}")
     return shown
+
+
+def seconds_said(seconds: dict) -> str:
+    """"training 6.7 s (42.4 s in all to make the models: their windows, scalers, baselines and any quantile head's
+    start besides), forecasting 0.52 s":
+    a backtest's wall times (``Backtest.metrics["seconds"]``), its "training" the loops alone as fit's "trained ... in"
+    counts them, and all the models' making beside it (decision 1970); a result saved before ``train`` was kept says
+    "making the models" of its ``fit``."""
+    if "train" not in seconds:
+        return f"making the models {seconds['fit']:.1f} s, forecasting {seconds['predict']:.2f} s"
+    return (f"training {seconds['train']:.1f} s ({seconds['fit']:.1f} s in all to make the models: their windows, "
+            f"scalers, baselines and any quantile head's start besides), forecasting {seconds['predict']:.2f} s")

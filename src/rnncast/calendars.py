@@ -10,6 +10,7 @@ warning and ``fill_gaps`` (``calendarwalks``: where predict's window first leave
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 
 import numpy as np
@@ -298,5 +299,22 @@ def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None,
         raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
                            f"timestamps follow the calendar {calendar.shown}, which skips none: leave holidays "
                            "unset; a holiday's effect on the values is learned from a column that marks it "
-                           "(future_covariates=, --future-covariates)")
+                           f"(future_covariates=, --future-covariates){_marked(calendar.freq, holidays)}")
     return None, week
+
+
+def _marked(freq, holidays) -> str:
+    """On days or finer steps (a day's hours, 15-minute load), the pandas and ``holidays`` lines that make such a
+    column (the README's "A holiday or weekend column", decision 1972), with the country given where it is one; ""
+    on weeks, months and other calendars, whose rows hold several days each."""
+    if not isinstance(freq, (pd.offsets.Tick, pd.offsets.Day)):
+        return ""
+    name = holidays.strip().upper() if isinstance(holidays, str) else "DE"
+    if m := re.fullmatch(r"([A-Z]{2})(?:-(\w+))?", name):  # a country, with its subdivision where given
+        sub = f", subdiv='{m.group(2)}'" if m.group(2) else ""
+        days = f"holidays.country_holidays('{m.group(1)}'{sub}, years=t.dt.year.unique())"
+    else:  # a market's (NYSE, XNYS): its own set, not a country's
+        days = f"holidays.financial_holidays('{name}', years=t.dt.year.unique())"
+    return (", in the data and the future file alike, made with pandas and the holidays package (the README's \"A "
+            "holiday or weekend column\"), t being the rows' local times: df['off'] = ((t.dt.day_of_week >= 5) | "
+            f"t.dt.date.isin(list({days}))).astype(int)")

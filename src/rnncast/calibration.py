@@ -31,9 +31,11 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
     ``moments`` [...]: each value's series, time and target as one integer (a time forecast by several overlapping
-    windows is one); where given, each level adds ``"missed_at"``, the distinct ones among its misses (actuals above
-    it), and the result ``"moments"`` (distinct ones scored) and ``"most_windows"`` (the most values of one), so that
-    misses piled on a few dates are said as the few events they are (decision 1930)."""
+    windows is one); where given, each level adds ``"missed_at"``, the distinct ones among its misses, and
+    ``"missed_side"``, which side those are (``missed_side``: "below", the actuals at or below a level under 0.5,
+    "above" those above a level over it, 0.5's rarer side), and the result ``"moments"`` (distinct ones scored) and
+    ``"most_windows"`` (the most values of one), so that misses piled on a few dates are said as the few events they
+    are (decisions 1930, 1967)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
@@ -46,12 +48,28 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
                              "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
                              "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
-              | ({} if ids is None or blank[i] else {"missed_at": int(len(np.unique(ids[cy > cq[..., i]])))})
-              for i, level in enumerate(levels)} | {"values": int(y.size)}
+              for i, level in enumerate(levels)}
+    for i, level in enumerate(levels):
+        if ids is not None and not blank[i]:
+            each = result[f"{level:g}"]
+            side = missed_side(level, each["below"])
+            missed = cy <= cq[..., i] if side == "below" else cy > cq[..., i]
+            each.update(missed_at=int(len(np.unique(ids[missed]))), missed_side=side)
+    result["values"] = int(y.size)
     if ids is not None and ids.size:
         seen = np.unique(np.stack([ids, windows]), axis=1)[0]  # each (moment, window) once: targets not counted twice
         result.update(moments=int(len(each := np.unique(seen, return_counts=True)[1])), most_windows=int(each.max()))
     return result
+
+
+def missed_side(level: float, below: float) -> str:
+    """Which actuals are a ``level``'s misses, given its share ``below`` (0 to 1) at or below it: "below" (those at or
+    below it) for a level under 0.5, the rare side of a 0.05 quantile, "above" for one over 0.5; for 0.5 itself, whose
+    two sides are due alike, the rarer one seen ("below" on a tie), the fewer events its test rests on (decision 1967).
+    A NaN share (no forecasts) reads "above"."""
+    if level < 0.5 or (level == 0.5 and below <= 0.5):
+        return "below"
+    return "above"
 
 
 def moments(wf) -> np.ndarray:
@@ -185,15 +203,19 @@ def far_from_level(model: dict) -> str:
 
 def few_events(model: dict) -> str:
     """"; the misses fall on fewer distinct (series, time) pairs, each in up to 90 overlapping windows (2,190 pairs
-    scored): level 0.99's 325 on 76, so the test rests on about that many events" of the far levels whose misses
-    repeat times (``by_level``'s ``missed_at``), "" where none does or the times were not counted (decision 1930)."""
+    scored): level 0.99's 325 above it on 76, so the test rests on about that many events" of the far levels whose
+    misses repeat times (``by_level``'s ``missed_at``), each counted on its ``missed_side`` (a 0.05 level's values at
+    or below it; a result saved before that key counted those above every level, and is read so), "" where none does
+    or the times were not counted (decisions 1930, 1967)."""
     levels, said = model.get("by_level") or {}, []
     n, most = levels.get("values", 0), levels.get("most_windows", 1)
     for far in far_levels(model):
         each = levels[far["level"]]
-        missed, at = round((1 - each["below"]) * n), each.get("missed_at")
+        side, at = each.get("missed_side", "above"), each.get("missed_at")
+        missed = round((each["below"] if side == "below" else 1 - each["below"]) * n)
         if at is not None and 0 < at < missed and most > 1:
-            said.append(f"level {far['level']}'s {missed:,} on {at:,}")
+            where = "at or below it" if side == "below" else "above it"
+            said.append(f"level {far['level']}'s {missed:,} {where} on {at:,}")
     if not said:
         return ""
     return (f"; the misses fall on fewer distinct (series, time) pairs, each in up to {most} overlapping windows "

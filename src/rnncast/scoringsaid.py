@@ -17,21 +17,41 @@ from rnncast.speakers import speaking_as
 log = logging.getLogger(__name__)
 
 SAID_STEPS = 1_000_000  # forecast steps scored (windows x horizon) above which the scoring is said before it starts
+SAID_BYTES = 100_000_000  # a fit's test_forecasts.csv of about this size or more: said too (decision 1971)
+CELL_BYTES = 10  # a written cell with its comma: t37t2's 133 MB file held 639,936 rows x 21 columns, 9.9 bytes each
 NAMES = {"val": "validation", "test": "test", "train": "training", "all": ""}  # each part's windows: "13,217 test"
 
 _SAYING: ContextVar[dict | None] = ContextVar("scoring_said", default=None)
 
 
-def text(counts: dict[str, int], horizon: int, models: int = 1) -> str | None:
+def text(counts: dict[str, int], horizon: int, models: int = 1, force: bool = False) -> str | None:
     """The line said before the windows ``counts`` (part -> windows: ``{"val": 6249, "test": 13217}``, parts as
     ``NAMES``) of ``horizon`` steps are forecast and scored by each of ``models`` models, where they hold ``SAID_STEPS``
     forecast steps or more in all (windows x horizon x models): "scoring 6,249 validation and 13,217 test windows of
-    720 steps" (", by each of 3 models" for several); None for fewer, and for none."""
-    if not any(counts.values()) or sum(counts.values()) * horizon * models < SAID_STEPS:
+    720 steps" (", by each of 3 models" for several); None for fewer (unless ``force``), and for none."""
+    if not any(counts.values()) or (sum(counts.values()) * horizon * models < SAID_STEPS and not force):
         return None
     parts = [f"{count:,} {NAMES.get(part, part)}".rstrip() for part, count in counts.items() if count]
     each = f", by each of {models} models" if models > 1 else ""
     return f"scoring {' and '.join(parts)} windows of {horizon:,} steps{each}"
+
+
+def run_text(counts: dict[str, int], horizon: int, targets: int, quantiles: int, run: str) -> str | None:
+    """Fit's line (``text``'s words) before its validation and test windows ``counts`` of ``horizon`` steps are scored,
+    said also where they hold fewer than ``SAID_STEPS`` steps but its test_forecasts.csv would hold about
+    ``SAID_BYTES`` or more: test windows x horizon rows of the id, time, cutoff and step, then per target (``targets``)
+    the actual and, for the model and three baselines, the forecast and its ``quantiles`` levels, ``CELL_BYTES`` a cell
+    (a 15-minute year at horizon 96 scored 950,000 steps in 95 s and wrote 133 MB unsaid: t37t2 4). Where it is said,
+    it names the size and what scores fewer windows: ``run``'s backtest a day apart, a shorter horizon, fewer rows
+    (decision 1971). None where neither is reached."""
+    columns = 4 + targets * (1 + 4 * (1 + quantiles))
+    size = counts.get("test", 0) * horizon * columns * CELL_BYTES  # bytes, about
+    line = text(counts, horizon) or (text(counts, horizon, force=True) if size >= SAID_BYTES else None)
+    if line is None:
+        return None
+    return (f"{line}, every stride-1 window (test_forecasts.csv about {size / 1e6:,.0f} MB); to score fewer, "
+            f"`rnncast backtest DATA --from-run {run} --step 1D` scores windows a day apart (a span or a count of "
+            "steps), or give a shorter --horizon or fewer rows")
 
 
 @contextmanager

@@ -51,26 +51,27 @@ def said(calendar, calendars: dict, season: int) -> str | None:
             "those calendars share (season=, --season)")
 
 
-def warn(calendar, calendars: dict, season: int, times=None) -> None:
+def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
     """Log ``said``'s line as a warning, if there is one, and where the rows' ``times`` (None: not known) on a daily
     ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 1576); where a
     season of whole sessions reaches other bars after half days, ``sessions.shifted_season``'s warning; where a
-    season of whole days reaches other hours after a zoned clock's change, ``shiftedwindows.zoned``'s."""
+    season of whole days reaches other hours after a zoned clock's change, ``shiftedwindows.zoned``'s, its example the
+    change at or after ``near`` (a Timestamp: the first step scored), else the last (decision 1969)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
     if (note := leap_note(season, calendar, times)) is not None:
         log.info("%s", note)
     if (line := shifted_season(getattr(calendar, "session", None), times, season, getattr(calendar, "shown", ""))):
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
-    if (line := shiftedwindows.zoned(calendar, times, season)):
+    if (line := shiftedwindows.zoned(calendar, times, season, near)):
         log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)
 
 
-def warn_panel(panel, season: int | None) -> None:
-    """``warn`` of ``panel``'s calendars (fit's and backtest's), then, for each series keeping trading hours of its own
+def warn_panel(panel, season: int | None, near=None) -> None:
+    """``warn`` of ``panel``'s calendars (fit's and backtest's; ``near``: ``warn``'s), then, for each series keeping trading hours of its own
     (a shop whose Saturdays close earlier than the panel's), ``sessions.shifted_season``'s warning of its hours over its
     own rows, naming it: the panel's line judges the panel's hours alone (t35t7 L5, decision 1846)."""
-    warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time)
+    warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time, near)
     for s, own in panel.calendars.items():
         session = getattr(own, "session", None)
         if session is not None and own.shown != panel.calendar.shown and (

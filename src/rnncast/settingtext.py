@@ -46,6 +46,8 @@ def parse_setting(name: str, value, typed: bool = False):
         return canonical(text)
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
+    if name == "season" and _several(value):
+        raise RnncastError(several_seasons(value))
     if name == "missing_values":
         return missing_text(value)  # -999, [-999, 9999] or "-999; 9999": one text; true, "abc" and NaN refused by name
     if name == "batch_size":
@@ -77,6 +79,29 @@ def parse_setting(name: str, value, typed: bool = False):
                                                                           f"{text})" if unquoted else ""))
     return float(value) if kind is float else (str(value) if kind is str else value)
 
+
+
+def _several(value) -> list[int]:
+    """The whole numbers of a ``season`` given as several (``96,672``, ``96 672``, TOML's ``[96, 672]``); [] for any
+    other value, which the setting's own check reads."""
+    parts = value if isinstance(value, (list, tuple)) else str(value).replace(",", " ").replace(";", " ").split()
+    if len(parts) < 2 or not all(isinstance(p, int) and not isinstance(p, bool) or str(p).strip().isdigit()
+                                 for p in parts):
+        return []
+    return sorted({int(p) for p in parts})
+
+
+def several_seasons(value) -> str:
+    """"season must be one whole number, got '96,672': ..." (decision 1968): one season is taken, the seasonal naive
+    baseline's and MASE's scale, and the longer one also scores the calendar's own cycle beside the verdict (decision
+    1926), each named with its setting and flag."""
+    seasons = _several(value)
+    short, long = seasons[0], seasons[-1]
+    return (f"season must be one whole number, got {value!r}: one season is taken, for the seasonal naive baseline and "
+            f"MASE's scale; give the longer one (season={long}, --season {long}) and fit, evaluate and backtest also "
+            f"score the seasonal naive of the calendar's own cycle (a day on hourly or finer steps: 96 on 15 minutes; "
+            f"a week on days) beside the verdict, or the shorter one (season={short}, --season {short}) to weigh that "
+            f"cycle in the verdict itself")
 
 
 def _digits(kind, text: str) -> str:

@@ -169,11 +169,14 @@ def _reader(panel, wall: pd.DatetimeIndex, own: dict, ends: np.ndarray):
     return reads
 
 
-def zoned(calendar, times, season: int | None) -> str | None:
+def zoned(calendar, times, season: int | None, near=None) -> str | None:
     """Fit's and backtest's warning where ``season`` (steps) is whole days of ``calendar``'s hours or minutes on a
     zoned clock (``kind`` "zone") and the clock changes within ``times`` (the rows' DatetimeIndex [N], stacked
     series alike): counted in rows, the seasonal naive forecast and MASE's scale of the ``season`` rows after each
-    change read another time of day (decision 1716); None otherwise."""
+    change read another time of day (decision 1716); None otherwise. Its example is the change whose shifted steps
+    end at or after ``near`` (a Timestamp: a backtest's first scored step), the first such, else the last change in
+    the rows (fit's scored splits are its last rows), so that it names the change of the windows scored, not one
+    months before them (decision 1969)."""
     if kind(calendar, season) != "zone" or not isinstance(times, pd.DatetimeIndex) or times.tz is None:
         return None
     grid = pd.date_range(times.min(), times.max(), freq=calendar.freq)  # [G] the steps, counted in elapsed time
@@ -182,8 +185,9 @@ def zoned(calendar, times, season: int | None) -> str | None:
     off = np.flatnonzero(moved[season:] != moved[:-season])  # [K] rows (from season on) reading across a change
     if not len(off):
         return None
-    now, back = grid[season + off[0]], grid[off[0]]
-    gap = pd.Timedelta(abs(int(moved[season + off[0]] - moved[off[0]])), unit=grid.unit).total_seconds()
+    first = _example(grid, season, off, near)
+    now, back = grid[season + first], grid[first]
+    gap = pd.Timedelta(abs(int(moved[season + first] - moved[first])), unit=grid.unit).total_seconds()
     shift = "an hour" if gap == 3600 else f"{gap / 60:.0f} minutes"  # Lord Howe's half hour
     unit = implied_season(calendar).cycle.split(" in ")[0]  # "hours", "15-minute steps"
     often = "once" if len(changes) == 1 else f"{len(changes)} times"
@@ -192,6 +196,19 @@ def zoned(calendar, times, season: int | None) -> str | None:
             f"read another time of day, {shift} before on the local clock after it goes forward and {shift} after "
             f"after it goes back (for {', '.join(_named(now, back))}'s, not {now:%H:%M}'s), so that "
             "baseline, and the model's comparison with it, are off there")
+
+
+def _example(grid: pd.DatetimeIndex, season: int, off: np.ndarray, near) -> int:
+    """The row of ``grid`` [G] read by the first shifted step after the change ``zoned`` names: of the runs of ``off``
+    [K] (rows reading across a change, each run one change's), the first whose last shifted step (``season`` rows on)
+    is at or after ``near``, else the last run."""
+    starts = off[np.r_[True, np.diff(off) > 1]]  # [R] each change's first row read across it
+    ends = off[np.r_[np.diff(off) > 1, True]]  # [R] its last
+    if near is not None:
+        after = np.flatnonzero(grid[season + ends] >= pd.Timestamp(near).tz_convert(grid.tz))
+        if len(after):
+            return int(starts[after[0]])
+    return int(starts[-1])
 
 
 def _named(now: pd.Timestamp, back: pd.Timestamp) -> list[str]:

@@ -49,7 +49,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.noticed import capture
     from rnncast.speakers import named_logs
     from rnncast.backtestfolder import write_backtest
-    from rnncast.backtestpage import backtest_rows, backtest_units, skipped
+    from rnncast.backtestpage import backtest_rows, backtest_units, seconds_said, skipped
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
     from rnncast.cli.byseries import check_file, write_file
@@ -121,8 +121,8 @@ def _run_backtest(args, left: dict) -> int:
     less = f" ({out_['windows']} left out: a row missing)" if out_ else ""
     if gone := skipped(result.metrics["skipped_series"]):  # as the page's "series" row counts them (decision 1704)
         less += f", {len(result.metrics['skipped_series'])} more series left out ({', '.join(gone)})"
-    print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; training {seconds['fit']:.1f} s, "
-          f"forecasting {seconds['predict']:.2f} s; wrote {shown(str(out) + '/report.html')}")
+    print(f"{result.metrics['series']} series x {args.n_windows} windows{less}; {seconds_said(seconds)}; "
+          f"wrote {shown(str(out) + '/report.html')}")
     if wrote:
         print(wrote)
     for line in result.hints:

@@ -201,7 +201,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         return 0  # the other ranks hold the same weights; rank 0 writes the run directory
 
     def write() -> dict:
-        if (line := scoring_line(forecaster)) is not None:  # minutes of scoring after training: said (decision 1562)
+        if (line := scoring_line(forecaster, out)) is not None:  # minutes of scoring, a large file: said (1562, decision 1971)
             logging.getLogger(__name__).info(line)
         metrics = write_run(into, forecaster, panel, source=request["source"], request=request, found=found,
                             fingerprint=record, noticed=list(noticed), scored=interrupts.moved_on)  # then the files alone (decision 1825)
@@ -272,17 +272,18 @@ def _read_checked(args, forecaster, request: dict, found: dict, out: Path, into:
     return panel, record
 
 
-def scoring_line(forecaster) -> str | None:
-    """The line said before a run's validation and test windows are forecast and scored, where they are many
-    (``scoringsaid.text``: "scoring 6,249 validation and 13,217 test windows of 720 steps"; on ETTm1 that is 8 minutes
-    after 15 s of training); None for fewer. Every stride-1 window of each part is counted, as
-    ``windows.window_starts`` places them."""
-    from rnncast.scoringsaid import text
+def scoring_line(forecaster, out="RUN") -> str | None:
+    """The line said before a run's validation and test windows are forecast and scored, where they are many or its
+    test_forecasts.csv large (``scoringsaid.run_text``: "scoring 6,249 validation and 13,217 test windows of 720 steps,
+    ..."; on ETTm1 that is 8 minutes after 15 s of training), with what scores fewer (``out``: the run named in it);
+    None for fewer. Every stride-1 window of each part is counted, as ``windows.window_starts`` places them."""
+    from rnncast.scoringsaid import run_text
     from rnncast.windows import window_starts
 
-    data = forecaster.settings_.data
-    return text({part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in forecaster.splits_)
-                 for part in ("val", "test")}, data.horizon)
+    data, levels = forecaster.settings_.data, forecaster.settings_.model.quantiles
+    return run_text({part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in
+                               forecaster.splits_) for part in ("val", "test")}, data.horizon,
+                    len(getattr(forecaster, "targets_", None) or [0]), len(levels or ()), shlex.quote(str(out)))
 
 
 def _note_resume(run_dir) -> None:
