@@ -136,6 +136,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
         return Calendar("datetime", None, tz, name, kept=kept, remedy=remedy), None, {}  # the run's hint repeats it
     offset, ruler = best
+    if not quiet and (retail := retailyears.beside(time, offsets, offset)) is not None:  # 13W-SAT: fiscal quarters?
+        log.info("calendar: %s", retail)  # said before a 53rd week moves every date (decision 9603)
     return Calendar("datetime", offset, tz, name), ruler, {}
 
 
