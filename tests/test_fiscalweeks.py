@@ -92,3 +92,19 @@ def test_fiscal_period_and_week_labels_are_said_as_such(value, what):
 @pytest.mark.parametrize("value", ["FY2005 Q1", "FY2020", "2020-P01", "P1 FY20 W2"])
 def test_other_labels_are_no_fiscal_period(value):
     assert fiscalweeks.label(value) is None
+
+
+def test_season_52_across_a_year_of_53_saturdays_notes_the_week_early():
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.timecalendar import Calendar
+
+    weekly = Calendar("datetime", to_offset("W-SAT"))
+    across = pd.date_range("2020-02-08", "2024-11-30", freq="W-SAT")  # 2022 holds 53 Saturdays
+    note = fiscalweeks.season_note(52, weekly, across)
+    assert note.startswith("season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 Saturdays "
+                           "(2022), as after a retailer's 53-week fiscal year")
+    assert fiscalweeks.season_note(52, weekly, across.to_period("W-SAT")) is not None
+    assert fiscalweeks.season_note(52, weekly, across[:100]) is None  # 2020-02 .. 2022-01: no whole such year
+    assert fiscalweeks.season_note(13, weekly, across) is None
+    assert fiscalweeks.season_note(52, Calendar("datetime", to_offset("MS")), across) is None

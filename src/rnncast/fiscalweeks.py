@@ -8,7 +8,8 @@ line naming what they look like and what works: each week's ending date (read as
 
 ``compact`` finds a YYYYWW column under a week's name with such a week 53; ``odd_year`` the first year of
 (year, week) pairs given a week 53 no ISO or MMWR year has; ``split_clause`` says how to join a year and its fiscal
-week or period; ``period_ends`` recognises 4-4-5 period ends; ``label`` says what ``FY2020-P01`` is.
+week or period; ``period_ends`` recognises 4-4-5 period ends; ``label`` says what ``FY2020-P01`` is; ``season_note``
+says that a season of 52 weeks repeats a week's event a week early after a 53-week year (decision 9604).
 """
 
 from __future__ import annotations
@@ -142,3 +143,27 @@ def label(value) -> tuple[str, str] | None:
     return "a fiscal period", ("fiscal periods (4-4-5 weeks of a 52/53-week year) have no pandas calendar, and their end "
                                "dates keep none either: number the periods 1, 2, 3 ... in a column named step, read as "
                                "integer steps")
+
+
+def season_note(season: int | None, calendar, times) -> str | None:
+    """The note where ``season`` is 52 on a weekly ``calendar`` (``timecalendar.Calendar``, one week on a weekday) and
+    ``times`` (the rows' DatetimeIndex or PeriodIndex) span a whole calendar year holding 53 of its weekday (2022's
+    Saturdays): 52 weeks are a year less a day or two, so after such a year, as after a retailer's 53-week fiscal
+    year, the seasonal naive forecast (the value 52 rows back) repeats an event of a week of the year a week early
+    (decision 9604); None otherwise."""
+    freq = getattr(calendar, "freq", None)
+    if season != 52 or times is None or not len(times) or not isinstance(freq, pd.offsets.Week) or freq.n != 1 or \
+            freq.weekday is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
+        return None
+    if isinstance(times, pd.PeriodIndex):
+        times = times.to_timestamp(how="end")
+    first, last = times.min(), times.max()
+    day = pd.Timestamp("2024-01-01") + pd.Timedelta(days=freq.weekday)  # a Monday, moved to the weekday
+    long = [y for y in range(first.year + 1, last.year) if
+            len(pd.date_range(f"{y}-01-01", f"{y}-12-31", freq=freq)) == 53]
+    if not long:
+        return None
+    return (f"season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 {day:%A}s ({long[0]}"
+            f"{' ...' if len(long) > 1 else ''}), as after a retailer's 53-week fiscal year, the seasonal naive forecast "
+            f"and MASE's scale repeat an event of a week of the year (a promotion in fiscal week 1) a week early; no "
+            f"season keeps such years")
