@@ -104,7 +104,6 @@ def test_every_day_of_the_week_given_as_a_mask_is_plain_calendar_days():
     assert calendar.freq == pd.offsets.Day() and calendar.freq_text == "D"
 
 
-
 def test_a_few_rows_off_the_calendar_the_rest_keep_are_named_at_fit(caplog):
     """One typo among month ends (2021-06-29), or a month to date after them, only gave "no regular calendar (steps
     from 28 to 32 days)": fit went on and predict refused. The rows off are named, with the calendar the rest keep,
@@ -176,44 +175,6 @@ def test_a_calendar_given_that_the_rows_are_not_on_names_the_one_they_follow(giv
         load_panel(frame, target="y", freq=given)
 
 
-@pytest.mark.parametrize("freq, shown", [("W-SUN", "W-SUN"), ("ME", "ME")])
-def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_what_they_do(freq, shown):
-    """A retail tester's weekly sales with --holidays US were told to give --freq W-SUN, and then, with it, that
-    holidays need business days: a circle, and never that holidays= is not a holiday effect."""
-    from rnncast import Forecaster
-
-    days = pd.date_range("2022-01-02", periods=60, freq=freq)
-    frame = pd.DataFrame({"date": days, "y": np.arange(60.0) % 7})
-    with pytest.raises(RnncastError) as err:
-        Forecaster(lookback=4, epochs=1, holidays="US").fit(frame, target="y")
-    assert str(err.value) == (f"holidays='US' (--holidays) names the days a business-day calendar skips, and the "
-                              f"timestamps follow the calendar '{shown}', which skips none: leave holidays unset; a "
-                              "holiday's effect on the values is learned from a column that marks it "
-                              "(future_covariates=, --future-covariates)")
-
-
-@pytest.mark.parametrize("freq, given, call", [("D", "US", "country_holidays('US'"), ("15min", "DE", "country_holidays('DE'"),
-                                               ("h", "NYSE", "financial_holidays('NYSE'"),
-                                               ("h", "DE-BY", "country_holidays('DE', subdiv='BY'")])
-def test_holidays_on_days_or_finer_steps_are_refused_with_the_lines_that_make_a_holiday_column(freq, given, call):
-    """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no recipe; the
-    refusal gives the pandas and holidays lines of the README's "A holiday or weekend column" (decision 1972): the set
-    given, a market's (NYSE) as a market's and a subdivision's with its subdivision, not Germany's in their place."""
-    from rnncast import Forecaster
-
-    frame = pd.DataFrame({"date": pd.date_range("2022-01-03", periods=200, freq=freq), "y": np.arange(200.0) % 7})
-    with pytest.raises(RnncastError) as err:
-        Forecaster(lookback=4, epochs=1, holidays=given).fit(frame, target="y")
-    assert str(err.value).endswith(
-        "(future_covariates=, --future-covariates), in the data and the future file alike, made with pandas and the "
-        "holidays package (the README's \"A holiday or weekend column\"), t being the rows' local times: df['off'] = "
-        f"((t.dt.day_of_week >= 5) | t.dt.date.isin(list(holidays.{call}, years=t.dt.year.unique())))).astype(int)")
-    import holidays  # the line as it reads, run: a Sunday, German Unity Day (a Monday), a Tuesday
-    t = pd.Series(pd.date_range("2022-10-02 12:00", periods=3, freq="D", tz="Europe/Berlin"))
-    off = ((t.dt.day_of_week >= 5) | t.dt.date.isin(list(eval(f"holidays.{call}, years=t.dt.year.unique())"))))
-    assert off.astype(int).tolist() == ([1, 1, 0] if "'DE'" in call else [1, 0, 0])
-
-
 def test_a_quarter_end_calendar_given_to_quarter_first_days_names_the_same_quarters_first_days():
     """--freq QE-JUN on quarters dated 2010-07-01, 2010-10-01 ... named 'QS-JAN' (inference's anchor): the same quarters'
     first days are 'QS-JUL', the fiscal year the caller gave; quarter ends it keeps (QE-JUN or QE-DEC) are read."""
@@ -267,17 +228,3 @@ def test_a_business_day_series_missing_many_days_keeps_its_calendar_without_a_st
     assert ruler is not None and ruler.missing == 29 and calendar.shown == "'B'"
 
 
-def test_holidays_on_a_panel_of_different_sessions_are_refused_naming_each_not_read_as_business_days():
-    """t36t1 M1: series A 09:30-15:30 and B 08:00-16:30 with holidays='NYSE' were read as 'B' and refused as if freq='B'
-    had been given, advising to leave freq unset (it was); refused now naming each series' session (decision 1918)."""
-    days = pd.bdate_range("2024-01-02", "2024-01-31")
-    rows = []
-    for sid, a, b in (("A", "09:30", "15:30"), ("B", "08:00", "16:30")):
-        for d in days:
-            rows += [(sid, t, 1.0) for t in pd.date_range(f"{d.date()} {a}", f"{d.date()} {b}", freq="30min")]
-    frame = pd.DataFrame(rows, columns=["id", "date", "y"])
-    with pytest.raises(RnncastError) as refused:
-        load_panel(frame, target="y", id_col="id", holidays="NYSE")
-    said = str(refused.value)
-    assert "'30min 09:30-15:30' ('A'), '30min 08:00-16:30' ('B')" in said and "freq='B'" not in said
-    assert "leave freq unset" not in said and said.startswith("holidays='NYSE' (--holidays) names the days one calendar")

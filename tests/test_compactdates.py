@@ -296,3 +296,11 @@ def test_counters_whose_steps_miss_no_rows_the_dates_would_not_stay_integer_peri
 
     panel = load_panel(pd.DataFrame({name: values, "y": np.sin(np.arange(len(values)))}), target="y")
     assert panel.calendar.kind == "integer" and list(panel.time) == values
+
+
+def test_fiscal_yyyyww_weeks_named_as_the_time_are_refused_not_read_as_integer_steps():
+    weeks = [y * 100 + w for y, n in ((2022, 52), (2023, 53)) for w in range(1, n + 1)]  # 202353: no ISO, no MMWR week
+    time = pd.Index(weeks, name="week")
+    with pytest.raises(RnncastError, match=r"time column 'week' holds 202201 \.\. 202353, .*fiscal \(retail\) weeks"):
+        compactdates.counter_dates(time, np.array([0, len(weeks)]), None)  # decision 1974: was 50 'missing' steps
+    assert compactdates.counter_dates(time, np.array([0, len(weeks)]), 1)[0] is time  # a step: read as steps

@@ -207,3 +207,13 @@ def test_a_stray_cell_among_december_fy_labels_is_named_as_under_a_fiscal_freq(c
     with pytest.raises(RnncastError) as err:
         load_panel(pd.DataFrame({"fq": labels, "y": np.arange(80.0)}), target="y", freq="QE-DEC")
     assert str(err.value) == said
+
+
+@pytest.mark.parametrize("freq", [None, "ME", "QE-JAN"])
+def test_a_fiscal_period_label_is_no_quarter_whatever_freq_is_given(freq):
+    frame = pd.DataFrame({"period": [f"FY2020-P{p:02d}" for p in range(1, 13)], "v": np.arange(12.0)})
+    with pytest.raises(RnncastError) as info:
+        load_panel(frame, target="v", time_col="period", freq=freq)
+    message = str(info.value)
+    assert "'FY2020-P01'" in message and "a fiscal period" in message and "number the periods" in message
+    assert "quarter" not in message.replace("4-4-5", "")  # decision 1975: was "a fiscal quarter or year"

@@ -183,3 +183,25 @@ def test_jitter_near_half_the_step_or_rounding_onto_one_point_is_not_advised_rou
     grid = pd.date_range("2024-03-01", periods=500, freq="10s")
     far = pd.DatetimeIndex(grid + pd.to_timedelta(rng.choice([-4, 0, 4], 500), unit="s"), name="t")
     assert jitter.advice(far, np.array([0, 500])) is None
+
+
+def _period_ends() -> pd.DatetimeIndex:
+    """The 4-4-5 period ends (Saturdays) of a retailer's FY2021 .. FY2024 (FY2023 has 53 weeks, the extra one in P12)."""
+    years = pd.date_range("2021-01-01", periods=5, freq=pd.offsets.FY5253(weekday=5, startingMonth=1,
+                                                                          variation="nearest"))
+    ends = []
+    for start, end in zip(years[:-1], years[1:]):
+        weeks = np.cumsum([4, 4, 5] * 3 + [4, 4, 5 + (end - start).days // 7 - 52])
+        ends += [start + pd.Timedelta(weeks=int(w)) for w in weeks]
+    return pd.DatetimeIndex(ends, name="period_end")
+
+
+def test_4_4_5_period_ends_are_said_so_with_no_freq_to_give(caplog):
+    time = _period_ends()  # decision 1975: was "give freq=", which refuses every alias
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        calendar, _, _ = settle(time, _whole(time))
+    assert calendar.freq is None
+    assert "they look like the period ends of a 4-4-5 fiscal calendar" in caplog.text and "give freq=" not in caplog.text
+    with pytest.raises(RnncastError, match=r"is not on the calendar freq='ME'; they look like the period ends of a "
+                                           r"4-4-5 fiscal calendar .* number the periods"):
+        settle(time, _whole(time), freq="ME", where=lambda i: f"line {i + 2}")

@@ -71,3 +71,17 @@ def test_a_calendar_given_that_52_53_week_years_are_not_on_names_theirs():
                                            r"weeks, pandas' FY5253 calendar: give freq='RE-L-JAN-SAT' "
                                            r"\(--freq RE-L-JAN-SAT\)$"):
         settle(time, _whole(time), freq="YE-JAN")
+
+
+def test_13_week_quarters_before_a_53_week_year_name_the_fiscal_quarters_they_also_keep(caplog):
+    offset = pd.offsets.FY5253Quarter(weekday=5, startingMonth=1, qtr_with_extra_week=4, variation="nearest")
+    time = pd.date_range("2020-05-02", "2023-07-29", freq=offset, name="period_end")  # no 53-week year yet
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        calendar, _, _ = settle(time, _whole(time))
+    assert calendar.freq.freqstr == "13W-SAT"  # the data cannot tell: inferred as before (decision 1976)
+    said = retailyears.beside(time, _whole(time), calendar.freq)
+    assert said in caplog.text and "which parts from '13W-SAT' at the first 53-week year" in said
+    given = said.split("e.g. freq='")[1].split("'")[0]
+    assert all(pd.tseries.frequencies.to_offset(given).is_on_offset(t) for t in time)  # a freq that keeps them
+    weekly = pd.date_range("2020-01-04", periods=40, freq="W-SAT")
+    assert retailyears.beside(weekly, _whole(weekly), pd.tseries.frequencies.to_offset("W-SAT")) is None

@@ -111,3 +111,12 @@ def test_a_series_keeping_other_trading_hours_is_warned_of_a_season_of_the_panel
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         warn_panel(load_panel(_shop("shopA", "12:30"), target="y", time_col="time", announce=False), 130)
     assert not [r for r in caplog.records if "is counted in bars" in r.getMessage()]  # its own week: nothing
+
+
+def test_season_52_on_weekly_rows_across_a_53_saturday_year_is_noted_once(caplog):
+    from rnncast.seasonspans import warn
+
+    times = pd.date_range("2020-02-08", "2024-11-30", freq="W-SAT")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        warn(_calendar("W-SAT"), {}, 52, times)  # decision 1977: the lag-52 baseline a week early after 2022
+    assert [r.levelname for r in caplog.records if "season 52 counts 52 weeks back" in r.getMessage()] == ["INFO"]

@@ -283,3 +283,44 @@ def test_a_year_under_another_name_split_from_its_unit_is_found_without_a_time_c
     frame = by_year("quarter" if "uar" in names[1] else "month", names).astype({names[0]: float})  # 1959.0
     assert split_years(frame, list(frame.columns))[0] == names[0]
     assert split_years(frame.drop(columns=[names[1]]), [names[0], "value"]) is None
+
+
+def fiscal_split(names=("fiscal_year", "fiscal_week"), unit="week") -> pd.DataFrame:
+    """FY2021 .. FY2024 of a retailer's 52/53-week years (FY2023 has 53 weeks, a week 53 that neither ISO nor MMWR
+    gives 2023), by week or by 4-4-5 period (12 a year), under ``names``."""
+    counts = [52, 52, 53, 52] if unit == "week" else [12] * 4
+    return pd.DataFrame({names[0]: np.repeat(range(2021, 2025), counts),
+                         names[1]: np.concatenate([np.arange(1, n + 1) for n in counts]),
+                         "units": np.random.default_rng(0).normal(100, 5, sum(counts)).round(1)})
+
+
+@pytest.mark.parametrize("names", [("fiscal_year", "fiscal_week"), ("year", "week"), ("FY", "fw")])
+def test_a_week_53_no_iso_or_mmwr_year_has_is_told_as_fiscal_weeks_never_set_aside(tmp_path, names):
+    fiscal_split(names).to_csv(tmp_path / "t.csv", index=False)  # decision 1974: was rows numbered, or 'MMWR or ISO'
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "t.csv", target="units")
+    message = str(info.value)
+    assert (f"the time is split over {names[0]!r} (the year) and {names[1]!r} (the week of the year), and 2023 has a "
+            "week 53, which neither ISO nor MMWR gives 2023: fiscal (retail) weeks of 52/53-week years") in message
+    assert "'W-SAT'" in message and "cannot tell which" not in message and "id_col=" not in message
+
+
+@pytest.mark.parametrize("names", [("fiscal_year", "period_no"), ("year", "period"), ("fiscal_year", "fiscal_month")])
+def test_a_year_and_its_fiscal_period_are_told_to_number_the_periods_not_to_name_the_period_an_id(tmp_path, names):
+    fiscal_split(names, unit="period").to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "t.csv", target="units")
+    message = str(info.value)
+    assert (f"the time is split over {names[0]!r} (the year) and {names[1]!r} (the fiscal period of the year, 1 .. 12):"
+            " fiscal periods (4-4-5 weeks of a 52/53-week year) have no pandas calendar") in message
+    assert f"e.g. frame['step'] = (frame[{names[0]!r}] - 2021) * 12 + frame[{names[1]!r}]" in message
+    assert "id_col=" not in message
+    frame = fiscal_split(names, unit="period")  # the numbering it gives reads as integer steps
+    frame["step"] = (frame[names[0]] - 2021) * 12 + frame[names[1]]
+    frame.drop(columns=list(names)).to_csv(tmp_path / "numbered.csv", index=False)
+    assert load_panel(tmp_path / "numbered.csv", target="units", time_col="step").values.shape == (48, 1)
+
+
+def test_an_mmwr_named_week_keeps_the_mmwr_reading_and_iso_weeks_stay_iso():
+    assert split_year(fiscal_split(("year", "epiweek")), "year", ["epiweek"])[1] == "MMWR week"
+    assert split_year(iso_weeks(("year", "week")), "year", ["week"])[1] == "week"

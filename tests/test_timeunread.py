@@ -169,3 +169,20 @@ def test_a_local_time_name_starts_the_look_at_text_not_read_as_time(name):
 
     assert unread_time(pd.DataFrame({name: ["2023/Q1x", "2023/Q2x"]}), [name]).startswith(f"{name!r} holds '2023/Q1x'")
     assert unread_time(pd.DataFrame({name: ["north", "south"]}), [name]) == ""  # words, no digits: labels
+
+
+def test_a_fiscal_yyyyww_week_column_is_refused_not_set_aside_with_the_rows_numbered(tmp_path):
+    weeks = [y * 100 + w for y, n in ((2022, 52), (2023, 53), (2024, 52)) for w in range(1, n + 1)]  # 202353: fiscal
+    pd.DataFrame({"week": weeks, "units": np.arange(len(weeks), dtype=float)}).to_csv(tmp_path / "fw.csv", index=False)
+    with pytest.raises(RnncastError, match=r"^no time column was found: 'week' holds 202201 \.\. 202452, weeks written "
+                                           r"YYYYWW, and 202353 is a week 53, which neither ISO nor MMWR gives 2023"):
+        load_panel(tmp_path / "fw.csv", target="units")  # decision 1974: was an INFO line and rows numbered
+    assert load_panel(tmp_path / "fw.csv", target="units", time_col=False).time is None  # --no-time-col: numbered
+
+
+def test_a_fiscal_period_label_is_called_a_fiscal_period():
+    from rnncast.timeunread import unread_time
+
+    said = unread_time(pd.DataFrame({"period": ["FY2020-P01", "FY2020-P02", "FY2020-P03"]}), ["period"])
+    assert said.startswith("'period' holds 'FY2020-P01' at row 0, a fiscal period, which rnncast does not read as time")
+    assert "number the periods" in said and "quarter" not in said

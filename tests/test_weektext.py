@@ -122,3 +122,11 @@ def test_stata_weeks_are_refused_naming_both_readings_not_read_as_iso_weeks():
     assert weektext.iso_codes(iso, "week").tolist() == ["2015-W52", "2015-W53", "2016-W01"]
     assert weektext.iso_codes(pd.Series(["2013w01", "2013w02"]), "week").tolist() == ["2013-W01", "2013-W02"]
     assert not weektext.is_stata("2013-W01") and not weektext.is_stata("2013W1") and weektext.is_stata("2013w52")
+
+
+def test_a_week_53_neither_iso_nor_mmwr_gives_its_year_names_fiscal_weeks_and_their_ending_dates():
+    frame = pd.DataFrame({"week": ["2023-W51", "2023-W52", "2023-W53", "2024-W01"], "sales": [1.0, 2.5, 3.0, 4.5]})
+    with pytest.raises(RnncastError, match=r"'2023-W53' at row 2, which under a week's name is no ISO week of 2023; a "
+                                           r"week 53, which neither ISO nor MMWR gives 2023: if these are fiscal "
+                                           r"\(retail\) weeks .*'W-SAT'"):
+        load_panel(frame, target="sales", announce=False)  # decision 1974: was the ISO form alone, which refuses it

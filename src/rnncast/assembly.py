@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, droppedtail,
+                     holidaysfollowed,
                      compactdates, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, rowcounters,
                      seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones, zerotail)
 from rnncast.clockchanges import preferred
@@ -88,7 +89,7 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
     if holidays is not None and time is not None:  # business days (on the week freq names, if any) without them
         dated = rows.written[positions] if rows.written is not None else time  # days as written, not UTC's (below)
         if freq is None:  # the calendar the data follow: Monday to Friday, another week's days or a session's bars
-            session, freq = calendars.followed(dated, offsets, where, holidays, every)
+            session, freq = holidaysfollowed.followed(dated, offsets, where, holidays, every)
         week = session.week if session is not None else freq
         kind = next((k for k in (businessmonths, tradingweeks) if session is None and k.kind_of(freq)), None)  # BME, W-FRI
         days = kind.given(dated, holidays, freq, where, rows.text_format) if kind else \

@@ -10,7 +10,6 @@ warning and ``fill_gaps`` (``calendarwalks``: where predict's window first leave
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 
 import numpy as np
@@ -25,7 +24,7 @@ from rnncast.offsetguess import candidates, inside
 from rnncast.rowseries import row_series
 from rnncast.rulers import Combined, Ruler
 from rnncast.spelling import hint, named as setting_named
-from rnncast.timecalendar import ALIASES, Calendar, by_series, market_of
+from rnncast.timecalendar import ALIASES, Calendar, market_of
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -137,6 +136,8 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
         kept = offcalendar.kept(time, *few[:2], fmt, few[2]) if few is not None else None  # predict dates on it
         return Calendar("datetime", None, tz, name, kept=kept, remedy=remedy), None, {}  # the run's hint repeats it
     offset, ruler = best
+    if not quiet and (retail := retailyears.beside(time, offsets, offset)) is not None:  # 13W-SAT: fiscal quarters?
+        log.info("calendar: %s", retail)  # said before a 53rd week moves every date (decision 1976)
     return Calendar("datetime", offset, tz, name), ruler, {}
 
 
@@ -269,52 +270,3 @@ def weekdays(time: pd.Index, offsets: np.ndarray, calendar: Calendar, ids: list)
         who = [repr(ids[s]) for s in np.flatnonzero(days == d)]
         parts.append(f"{names[d].day_name()} in {', '.join(who[:3])}" + (f" and {len(who) - 3} more" if len(who) > 3 else ""))
     return f" (weeks whose weekday differs by series: {'; '.join(parts)})"
-
-
-def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None,
-             ids: list | None = None) -> tuple[sessions.Session | None, str | None]:
-    """The session (``30min 09:30-15:30``) or the week of business days (``Sun Mon Tue Wed Thu``) that ``time``
-    follows when no calendar is given, for holidays given without ``freq`` to apply to, as (session, None) or
-    (None, week); (None, None) for business days or no one calendar (its holidays then skip Monday to Friday's days):
-    ``loading``'s, for ``holidays`` given without ``freq``. A calendar that skips no holiday (weeks, month ends, every
-    day) is refused by name: holidays= set which days business days skip, not a holiday's effect on the values. A
-    panel whose series keep different sessions (``ids``: each series' id, as the refusal names them) is refused: one
-    calendar's holidays, read as business days, would put none of them on it (decision 1918)."""
-    if not isinstance(time, pd.DatetimeIndex):
-        return None, None
-    calendar, _, own = settle(time, offsets, None, where, quiet=True)
-    if own and any(isinstance(c.freq, sessions.Session) for c in (calendar, *own.values())):
-        ids = list(range(len(offsets) - 1)) if ids is None else list(ids)
-        raise RnncastError(f"holidays={holidays!r} (--holidays) names the days one calendar skips, and the series keep "
-                           f"different ones: {by_series(calendar, {ids[s]: c for s, c in own.items()}, ids)}; fit "
-                           "the series of each calendar apart with holidays=, or leave holidays unset (each series "
-                           "keeps its own calendar, its holidays read as missing steps)")
-    if own or calendar.freq is None:
-        return None, None
-    if isinstance(calendar.freq, sessions.Session):
-        return calendar.freq, None
-    week = (weekmasks.of(calendar.freq) or businessmonths.text(calendar.freq)  # 'BME': a month's last business day
-            or (calendar.freq.freqstr if tradingweeks.kind_of(calendar.freq) else None))  # 'W-FRI': a week's last
-    if week is None and not isinstance(calendar.freq, (pd.offsets.BusinessDay, pd.offsets.CustomBusinessDay)):
-        raise RnncastError(f"holidays={holidays!r} (--holidays) names the days a business-day calendar skips, and the "
-                           f"timestamps follow the calendar {calendar.shown}, which skips none: leave holidays "
-                           "unset; a holiday's effect on the values is learned from a column that marks it "
-                           f"(future_covariates=, --future-covariates){_marked(calendar.freq, holidays)}")
-    return None, week
-
-
-def _marked(freq, holidays) -> str:
-    """On days or finer steps (a day's hours, 15-minute load), the pandas and ``holidays`` lines that make such a
-    column (the README's "A holiday or weekend column", decision 1972), with the country given where it is one; ""
-    on weeks, months and other calendars, whose rows hold several days each."""
-    if not isinstance(freq, (pd.offsets.Tick, pd.offsets.Day)):
-        return ""
-    name = holidays.strip().upper() if isinstance(holidays, str) else "DE"
-    if m := re.fullmatch(r"([A-Z]{2})(?:-(\w+))?", name):  # a country, with its subdivision where given
-        sub = f", subdiv='{m.group(2)}'" if m.group(2) else ""
-        days = f"holidays.country_holidays('{m.group(1)}'{sub}, years=t.dt.year.unique())"
-    else:  # a market's (NYSE, XNYS): its own set, not a country's
-        days = f"holidays.financial_holidays('{name}', years=t.dt.year.unique())"
-    return (", in the data and the future file alike, made with pandas and the holidays package (the README's \"A "
-            "holiday or weekend column\"), t being the rows' local times: df['off'] = ((t.dt.day_of_week >= 5) | "
-            f"t.dt.date.isin(list({days}))).astype(int)")

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import mmwrweeks, monthtext, timetext, wholenumbers
+from rnncast import fiscalweeks, mmwrweeks, monthtext, timetext, wholenumbers
 from rnncast.errors import RnncastError
 from rnncast.numbertimes import EPOCHS, EXCEL_SERIALS  # the units' plausible ranges
 from rnncast.spelling import counted, spelled
@@ -227,6 +227,7 @@ def counter_dates(time: pd.Index, offsets: np.ndarray, freq) -> tuple[pd.Index, 
         dates = iso if mmwr is None else mmwr
         form, positions = "YYYYWW", dates.to_numpy().astype("datetime64[D]").astype(np.int64) // 7
     else:
+        fiscalweeks.refuse_told(time)  # 202353 under 'week': no ISO or MMWR week 53, never steps (decision 1974)
         return time, None
     if freq is not None and form != "YYYYWW":
         return pd.DatetimeIndex(dates, name=time.name), COUNTER_FORMATS[form]

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import aliasnames, fiscalquarters, timetext
+from rnncast import aliasnames, fiscalquarters, fiscalweeks, timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
@@ -36,6 +36,8 @@ YEAR_ONLY = re.compile(r"^\s*FY\s*'?(?P<year>\d{4}|\d{2})\s*$", re.IGNORECASE)  
 def remedy(value) -> str:
     """What to write instead of the fiscal period ``value`` (``FY2005 Q1``: calendar quarters; ``FY1960``, a year
     alone: the year as an integer under ``year``, as two years' ``1960/61`` are told, or the date it starts)."""
+    if (labelled := fiscalweeks.label(value)) is not None:  # FY2020-P01: a period, no quarter (decision 1975)
+        return labelled[1]
     m = YEAR_ONLY.match(str(value))
     if m is None and (span := fiscalquarters.span(value, "QE-MAR")) is not None:  # FY2006Q1: read by a fiscal freq
         return (f"fiscal years start in different months: give the calendar that names them, --freq QE-MAR "
@@ -74,7 +76,8 @@ def clause(value, at: str = "") -> str:
     FILE``), is and what to write instead."""
     text, shown = str(value).strip(), f"{str(value).strip()!r}{at}"
     if _years(text) is None:  # FY2005 Q1, FY05
-        what = "a fiscal year" if YEAR_ONLY.match(text) else "a fiscal quarter or year"
+        labelled = fiscalweeks.label(text)  # FY2020-P01: a fiscal period (decision 1975)
+        what = labelled[0] if labelled else "a fiscal year" if YEAR_ONLY.match(text) else "a fiscal quarter or year"
         return f"{shown}, {what}, which rnncast does not read as time ({remedy(text)})"
     m = QUARTERED.match(text)
     if m["qa"] or m["qb"]:
@@ -114,6 +117,9 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
         first = int(np.flatnonzero(column.notna().to_numpy())[0])  # its position, as place counts rows
         if fiscal and (given := (order or {}).get("fiscal_given")) is not None:  # --freq xyz: named (decision 1513)
             value = str(column.iloc[first]).strip()
+            if (labelled := fiscalweeks.label(value)) is not None:  # FY2020-P01: no freq reads it (decision 1975)
+                raise RnncastError(f"time column {name!r} holds {value!r} at {place(first)}, {labelled[0]}, which no "
+                                   f"freq reads ({str(given)!r} neither): {labelled[1]}")
             why, meant = fiscalquarters.unread(given)
             fix = (f"give {spelled('freq', meant)}, which reads {value!r} as {fiscalquarters.span(value, meant)}"
                    if meant is not None else remedy(value).split(": ", 1)[1])

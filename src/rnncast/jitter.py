@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import numbertimes, retailyears, zoneclock
+from rnncast import fiscalweeks, numbertimes, retailyears, zoneclock
 from rnncast.offsetguess import inside
 from rnncast.timetext import shown, writes_instants
 
@@ -127,6 +127,8 @@ def advice(time: pd.Index, offsets: np.ndarray, where=None, fmt: str | None = No
         return zoneclock.kept_hint(clock, time, column, f"pd.to_datetime(df[{column!r}]{read}, utc=True)")  # days too
     if (retail := retailyears.advice(time, offsets)) is not None:  # 364 days, then 371: a calendar, no jitter
         return retail
+    if (periods := fiscalweeks.period_ends(time, offsets)) is not None:  # 28, 28, 35 days: 4-4-5 periods, no
+        return periods  # calendar at all, so no freq= to give (decision 1975)
     grid = near(time, offsets)
     if grid is None and (wide := near(time, offsets, ADVISED)) is not None and wide.clash is None:
         grid = wide  # ±2 s on 10 s: the line still puts each on its own point (decision 1500)

@@ -1,7 +1,8 @@
 """Fiscal years and quarters of 52 or 53 weeks (a retailer's year ending on the last Saturday of January; 4-4-5
 quarters), which a step's grid cannot describe (364 days, then 371): ``found`` tries pandas' ``FY5253`` and
 ``FY5253Quarter`` offsets on the timestamps and names the one that every timestamp keeps, so that the messages that
-find no calendar name it (give ``freq='RE-L-JAN-SAT'``) rather than advise rounding that would move the dates."""
+find no calendar name it (give ``freq='RE-L-JAN-SAT'``) rather than advise rounding that would move the dates;
+``beside`` names it where ``13W-SAT`` was inferred, before a 53rd week parts the two (decision 1976)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,23 @@ def advice(time: pd.Index, offsets: np.ndarray) -> str | None:
     kind = "fiscal quarters" if isinstance(offset, pd.offsets.FY5253Quarter) else "fiscal years"
     return (f"they are {kind} of 52 or 53 weeks, pandas' {type(offset).__name__} calendar: give freq={text!r} "
             f"(--freq {text})")
+
+
+def beside(time: pd.Index, offsets: np.ndarray, offset) -> str | None:
+    """Where the calendar inferred for ``time`` [N] (series cut at ``offsets`` [S + 1]) is 13 or 52 weeks on one
+    weekday (``13W-SAT``) and every date also keeps pandas' 52-53-week quarters or years (``found``): the note saying
+    so, that the two part at the first 53-week year (13W-SAT then dates each later quarter a week early) and the freq
+    to give, saying where the data cannot tell which quarter takes the 53rd week (decision 1976); else None."""
+    if not isinstance(offset, pd.offsets.Week) or offset.n not in (13, 52) or offset.weekday is None:
+        return None
+    if (retail := found(time, offsets)) is None:
+        return None
+    quarters = isinstance(retail, pd.offsets.FY5253Quarter)
+    kind = "quarter" if quarters else "year"
+    day = offset.freqstr.split("-")[-1]  # SAT
+    form = f"REQ-L or N-the month the year ends-{day}-the quarter given the 53rd week" if quarters else \
+        f"RE-L or N-the month the year ends-{day}"
+    return (f"the dates also keep {said(retail)}, which parts from {offset.freqstr!r} at the first 53-week year "
+            f"({offset.freqstr!r} then dates every later {kind} a week early); if these are fiscal {kind}s, give your "
+            f"calendar's freq ({form}), e.g. freq={retail.freqstr!r} (--freq {retail.freqstr}), which dates before a "
+            f"53-week year cannot tell from the others")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from rnncast import shiftedwindows
+from rnncast import fiscalweeks, shiftedwindows
 from rnncast.seasonmatch import leap_note
 from rnncast.seasons import implied_season
 from rnncast.sessions import shifted_season
@@ -53,14 +53,15 @@ def said(calendar, calendars: dict, season: int) -> str | None:
 
 def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
     """Log ``said``'s line as a warning, if there is one, and where the rows' ``times`` (None: not known) on a daily
-    ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 1576); where a
+    ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 1576), or on a weekly
+    one a year of 53 of its weekdays with a season of 52, ``fiscalweeks.season_note`` (decision 1977); where a
     season of whole sessions reaches other bars after half days, ``sessions.shifted_season``'s warning; where a
     season of whole days reaches other hours after a zoned clock's change, ``shiftedwindows.zoned``'s, its example the
     change at or after ``near`` (a Timestamp: the first step scored), else the last (decision 1969)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
-    if (note := leap_note(season, calendar, times)) is not None:
-        log.info("%s", note)
+    if (note := leap_note(season, calendar, times) or fiscalweeks.season_note(season, calendar, times)) is not None:
+        log.info("%s", note)  # season 52 across a year of 53 Saturdays: a week early after it (decision 1977)
     if (line := shifted_season(getattr(calendar, "session", None), times, season, getattr(calendar, "shown", ""))):
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
     if (line := shiftedwindows.zoned(calendar, times, season, near)):

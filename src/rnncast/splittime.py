@@ -16,7 +16,9 @@ MMWR weeks (FluView's ``YEAR,WEEK``) run Sunday to Saturday, and their years hav
 MMWR (``mmwr``, ``epi``, ``cdc``), or whose years have the lengths MMWR gives them where ISO's differ (a week 53 in
 2014; 2015's week 52 followed by 2016's week 1) are joined as the Sunday each starts on; the lengths ISO gives are
 joined as ISO weeks; where no year tells the calendars apart (2016 .. 2019, 2020: as long in both) both joins are
-given and how to choose, never one silently (decision 1608).
+given and how to choose, never one silently (decision 1608). A week 53 in a year neither gives (2023), or a year and
+week named fiscal, are a retailer's 52/53-week year's weeks, and a fiscal ``period`` (1 .. 12 or 13) has no pandas
+calendar at all: both are said so, with what works (``fiscalweeks``, decisions 1974, 1975).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from rnncast import fiscalweeks
 from rnncast.mmwrweeks import long_year, mmwr_start, named
 
 CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*")  # 13:00, 7:30, 13:00:00
@@ -35,10 +38,14 @@ UNITS = {  # the unit within a year: its name (any case), its numbers, how it is
     "month": (re.compile(r"(?i)\s*(months?|mon|mth|mnth|mo|monat|mois|mes|mese|maand)([ _-]?(no|nr|num|number))?\s*"),
               12, "{y}-{v:02d}"),
     "quarter": (re.compile(r"(?i)\s*(quarters?|qtrs?|qr|quartal|trimestre)([ _-]?(no|nr|num|number))?\s*"), 4, "{y}Q{v}"),
-    "week": (re.compile(r"(?i)\s*((iso|mmwr|epi|cdc)[ _-]?)?(weeks?|wk|wks|woche|kw|semaine|semana)"
+    "week": (re.compile(r"(?i)\s*((iso|mmwr|epi|cdc|fiscal|fisc|fy|retail)[ _-]?)?(weeks?|wk|wks|woche|kw|semaine|semana|fw)"
                         r"([ _-]?(of[ _-]?year|no|nr|num|number))?\s*"), 53, "{y}-W{v:02d}"),
+    "period": (re.compile(r"(?i)\s*((fiscal|fisc|fy|retail|accounting)[ _-]?)?(periods?|per|prd|pd|fp|"  # decision 1975
+                          r"(?<=[ _-])(months?|mth|mo)|(?<=fiscal)(months?|mth|mo))([ _-]?(no|nr|num|number))?\s*"),
+               13, "{y}P{v:02d}"),  # fiscal periods: 4-4-5 weeks of a 52/53-week year, 12 or 13 a year, no calendar
 }
-YEAR_NAMES = re.compile(r"(?i)\s*((calendar|cal)[ _-]?)?(years?|yrs?|yyyy|jahr|ann[ée]e|a[ñn]o|anno|jaar)\s*")  # Year, yr, Jahr
+YEAR_NAMES = re.compile(r"(?i)\s*((calendar|cal|fiscal|fisc|retail)[ _-]?)?(years?|yrs?|yyyy|jahr|ann[ée]e|a[ñn]o|anno|jaar)\s*"
+                        r"|\s*fy\s*")  # Year, yr, Jahr
 HOUR_NAMES = re.compile(r"(?i)\s*(hours?|hrs?|hh|h|he|hour[ _-]?ending|stunde|heure|hora|ora|uur)\s*")
 
 
@@ -139,6 +146,13 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
         pairs = pd.DataFrame({"y": numbers, "v": values, "s": 0 if within is None else within.to_numpy()})
         if pairs.duplicated().any():  # a unit twice in a year: several series, or not the unit
             continue
+        if unit == "period":  # fiscal periods: no pandas calendar, numbered (decision 1975)
+            return name, "fiscal period", f"{int(numbers.min())};{13 if values.max() == 13 else 12}"
+        odd = fiscalweeks.odd_year(numbers, values) if unit == "week" and not named(name) else None
+        if odd is not None or (unit == "week" and (fiscalweeks.fiscal_named(name) or fiscalweeks.fiscal_named(time_col))):
+            why = (f"{odd} has a week 53, which neither ISO nor MMWR gives {odd}" if odd is not None else
+                   f"{time_col!r} and {name!r} are named as fiscal")  # a 52/53-week year's, no ISO or MMWR week
+            return name, "fiscal week", why
         if unit == "week" and (calendar := _calendar(name, pairs))[0] != "ISO":  # decision 1608: by the data as a whole
             sunday = mmwr_start(int(numbers[0]), int(values[0])).strftime("%Y-%m-%d")
             if calendar[0] == "MMWR":
@@ -201,6 +215,8 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
     """The clause a refusal of repeated years adds: the time is split over ``time_col`` (the year) and ``name`` (the
     ``unit`` in it; ``example``: ``split_year``'s; for "MMWR or ISO week" both labels, "2013-12-29 or 2014-W01", then,
     after '; ', why the years cannot tell where they disagree), and how to write it as one time column rnncast reads."""
+    if unit in ("fiscal week", "fiscal period"):
+        return fiscalweeks.split_clause(time_col, name, unit, example)
     if unit == "week":
         how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")
     elif unit in ("MMWR week", "MMWR or ISO week"):

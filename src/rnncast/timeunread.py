@@ -1,7 +1,8 @@
 """Columns that look like time but are not read as it, where no time column was found (``timeaxis.find_time_column``):
 text under a name that says time (``period`` of ``Jan-Mar 2005``), text writing years in every value, fiscal periods
 (``FY2005 Q1``, ``2001-02``), Excel serials and Unix times under a date's name. ``unread`` names them for a note or a
-refusal; ``refuse`` refuses where numbering the rows would pass over the time the table clearly has (decision 675).
+refusal; ``refuse`` refuses where numbering the rows would pass over the time the table clearly has (decision 675), fiscal
+weeks written YYYYWW with a week 53 no ISO or MMWR year has too (``fiscalweeks.compact``, decision 1974).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from rnncast import (badtimes, cjkunread, colontimes, compactdates, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
+from rnncast import (badtimes, cjkunread, colontimes, compactdates, fiscalweeks, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
                      weektext)
 from rnncast.data import place
 from rnncast.errors import RnncastError
@@ -86,7 +87,8 @@ def _unread_one(frame: pd.DataFrame, c) -> str | None:
             return f"{str(c)!r} holds {fiscalyears.clause(value, at)}"
         why = (fiscalyears.remedy(value) if fiscalyears.FY.match(value) else "write dates such as 2005-01-31, months such as 2005-01, quarters such "
                "as 2005Q1, half-years such as 2005H1 or ISO weeks such as 2005-W01")
-        return (f"{str(c)!r} holds {value!r}{at}, which rnncast does not read as time ({why}){halfyears.clause(value)}"
+        what = f", {labelled[0]}," if (labelled := fiscalweeks.label(value)) else ","  # FY2020-P01 (decision 1975)
+        return (f"{str(c)!r} holds {value!r}{at}{what} which rnncast does not read as time ({why}){halfyears.clause(value)}"
                 f"{cjkunread.clause(value)}{colontimes.clause(value)}"  # 令和5年1月2日, 2024年度: what they are (decision 1471)
                 f"{weektext.clause(value)}{monthnames.clause(frame[c], value)}{weekdaynames.clause(value)}")
     return None
@@ -101,6 +103,8 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
         year, (unit_col, unit, example) = split  # yr, quarter: years that repeat, numbered rows would pass over them
         raise RnncastError(f"no time column was found{splittime.year_joined(year, unit_col, unit, example)}; or, to "
                            f"number the rows, say the table has none with {spelled('time_col', False)}")
+    if name is None and not _PASSED.get() and (weeks := fiscalweeks.compact(frame, candidates)) is not None:
+        raise RnncastError(weeks)  # 202353 under 'week': a fiscal week 53, never set aside (decision 1974)
     found = unread(frame, candidates) if name is None and not _PASSED.get() else None
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 import re
 
+import numpy as np
 import pandas as pd
 
-from rnncast import mmwrweeks, timenames, timetext, wholenumbers
+from rnncast import fiscalweeks, mmwrweeks, timenames, timetext, wholenumbers
 from rnncast.errors import RnncastError
 
 MARK = r"(?:w|wk|wks|week|weeks|kw|woche|sem|semaine|semana)\.?"  # how a week is marked, in any case
@@ -152,7 +153,11 @@ def _text_weeks(column: pd.Series, name, place) -> pd.Series:
         try:
             datetime.date.fromisocalendar(int(f["y"]), int(f["w"]), 1)
         except ValueError:  # week 00, 54, or 53 of a year of 52
+            fiscal = fiscalweeks.odd_year(np.array([int(f["y"])]), np.array([int(f["w"])])) is not None  # 2023-W53
+            way = (f"a week 53, which neither ISO nor MMWR gives {f['y']}: if these are fiscal (retail) weeks of "
+                   "52/53-week years, write each week's ending date (its Saturday, say), read as weekly ('W-SAT'); if "
+                   f"ISO weeks, correct it (ISO weeks such as {f['y']}-W05 are read)" if fiscal else
+                   f"write the weeks as ISO weeks, such as {f['y']}-W05 (a week's Monday), which rnncast reads")
             raise RnncastError(f"time column {name!r} holds {column.iloc[i].strip()!r} at {place(i)}, which under a "
-                               f"week's name is no ISO week of {f['y']}; write the weeks as ISO weeks, such as "
-                               f"{f['y']}-W05 (a week's Monday), which rnncast reads") from None
+                               f"week's name is no ISO week of {f['y']}; {way}") from None  # decision 1974
     return pd.Series([f"{f['y']}-W{int(f['w']):02d}" for f in found], index=column.index, name=column.name)
