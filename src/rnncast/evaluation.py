@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import (bandcounts, calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      significance, targetshares, zeroscales)
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -55,6 +55,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if forecasts.scaled_by:  # no scaler: what the scaled block (and the verdict and test that read it) divides by
         result["scaled_by"] = forecasts.scaled_by
     result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
+    closedzeros.score_apart(result["original"]["model"], original, scored(original), (forecasts.scored or {}).get(
+        "closed_zeros"), lambda keep: interval_scores(original, scaled, keep=keep))  # nights' zeros apart (decision 9401)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     scored_series = len(np.unique(original.series)) if original.series is not None else 1
     if scored_series > 1:  # R² is each series' own, averaged (``scores``): said where it is read
