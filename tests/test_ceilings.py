@@ -29,7 +29,7 @@ def test_a_top_is_a_bound_only_where_the_series_keeps_reaching_it():
     assert np.isnan(ceilings.tops(panel, np.array([0]), np.array([2]))[0, 0])  # no rows held it before the window
 
 
-def test_forecasts_above_a_capacity_are_counted_per_column_and_said(caplog):
+def test_forecasts_above_a_capacity_are_counted_per_column_and_said():
     """t37t5: 41 of the model's 0.9 quantiles above a 5 MW plant's 5.0 (5.0199 the furthest), and the "repeat" baseline
     at 1.52 times capacity, went unsaid."""
     q = np.zeros((4, 3, 1, 3))
@@ -37,14 +37,13 @@ def test_forecasts_above_a_capacity_are_counted_per_column_and_said(caplog):
     q[0, 1, 0, 2], q[2, 0, 0, 2] = 5.0199, 5.01
     q[1, 2, 0, 2] = 5.0 * (1 + 1e-7)  # float32 rounding of the cap: not above it
     top = np.full((4, 1), 5.0)
-    with caplog.at_level(logging.WARNING, logger="rnncast"):
-        said = ceilings.above(q, top, ["y"], ["A", "A", "C", "A"], "test", (0.1, 0.5, 0.9),
-                              baselines={"repeat": np.full((4, 3, 1), 7.5), "mean": np.full((4, 3, 1), 2.0)})
+    said = ceilings.above(q, top, ["y"], ["A", "A", "C", "A"], "test", (0.1, 0.5, 0.9),
+                          baselines={"repeat": np.full((4, 3, 1), 7.5), "mean": np.full((4, 3, 1), 2.0)})
     assert said.startswith("2 of the 12 test 0.9 quantiles ('y_q0.9') are above their series' largest value before "
                            "them (the furthest 5.0199 of series 'A', whose values reach 5 again and again and never "
                            "pass it; in 2 series: 'A', 'C'); so are the baselines' 'repeat' 12 values (the furthest 7.5)")
     assert "a capacity, a bound the target cannot pass?" in said and "The scores are of the forecasts as made" in said
-    assert said in caplog.text and "'mean'" not in said
+    assert "'mean'" not in said
     assert ceilings.above(q, np.full((4, 1), np.nan), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
     assert ceilings.above(q, np.full((4, 1), 6.0), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
     point = ceilings.above(np.full((1, 2, 1), 5.5), top[:1], ["y"], [None], "", point="")
@@ -61,3 +60,7 @@ def test_evaluate_s_check_of_the_forecasts_says_both_bounds(caplog):
         negatives.of_panel(state, panel, made, np.array([0, 1]), "test", first=np.array([40, 40]))
     assert "3 of the 6 test point forecasts ('y_hat') are above their series' largest value" in caplog.text
     assert "in 1 series: 'A'" in caplog.text  # B's top is no bound
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"), negatives.quiet():  # a part whose page said them
+        negatives.of_panel(state, panel, made, np.array([0, 1]), "val", first=np.array([40, 40]))
+    assert "above their" not in caplog.text

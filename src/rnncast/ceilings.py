@@ -13,13 +13,9 @@ once and its forecasts may rightly pass it. Nothing is clipped: no ``--max`` fla
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 
 from rnncast.spelling import some
-
-log = logging.getLogger(__name__)
 
 HELD = 3  # a series' top is a bound only where at least this many of its rows hold it
 ROUNDING = 8 * float(np.finfo(np.float32).eps)  # above the top by less than this of its magnitude: float32 rounding
@@ -50,7 +46,8 @@ def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doin
     NaN: not judged), each level counted by its column (``{target}_q0.9``; the point forecast, the median where
     levels are given, as ``{target}{point}``); ``ids`` [W] each window's series as given (None: one series);
     ``doing``: the forecasts' kind ("test", "backtest"; "" for predict's); ``baselines``: ``{name: [W, H, T] or [W,
-    H, T, Q]}`` whose forecasts above the top are counted in one clause. Returns the warning, or None."""
+    H, T, Q]}`` whose forecasts above the top are counted in one clause. Returns the warning, or None: ``negatives``
+    logs it, so that its ``quiet`` (a part whose page says them once) silences both bounds."""
     said = []
     for t, name in enumerate(targets):
         bound = top[:, t]
@@ -78,10 +75,8 @@ def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doin
     if not said:
         return None
     scores = " The scores are of the forecasts as made;" if doing else ""
-    text = (f"{'; '.join(said)}: a capacity, a bound the target cannot pass?{scores} if so, clip each series' "
+    return (f"{'; '.join(said)}: a capacity, a bound the target cannot pass?{scores} if so, clip each series' "
             "forecasts at its bound (forecast[col].clip(upper=...)): no setting clips them")
-    log.warning("%s", text)
-    return text
 
 
 def _over(forecasts: np.ndarray, bound: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:

@@ -195,8 +195,9 @@ def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str 
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
     if panel.target_least is None:  # the upper counterpart: above a top the data keep reaching (decision 9404)
-        ceilings.above(forecasts, ceilings.tops(panel, series, first, len(state.targets)), state.targets, ids,
-                       WORDS.get(part, part), tuple(state.settings.model.quantiles or ()), point, baselines)
+        if said := ceilings.above(forecasts, ceilings.tops(panel, series, first, len(state.targets)), state.targets,
+                                  ids, WORDS.get(part, part), tuple(state.settings.model.quantiles or ()), point, baselines):
+            log.warning("%s", said)  # here: quiet() silences it with the below-zero one
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
                       tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide",
                       rounding(state, panel, series), cause)
