@@ -799,3 +799,18 @@ def test_a_backtest_with_series_short_for_two_reasons_names_each_ones_remedy():
             "season")):
         Forecaster(**{**TINY, "lookback": 8, "horizon": 12, "season": 12}).backtest(frame, target="y", id_col="id",
                                                                                      n_windows=1)
+
+
+def test_a_backtest_scores_the_intervals_without_the_nights_zeros_too():
+    """t37t5 1: bt1's model covered 100% and the seasonal naive 93.2%, 79.7% in daylight; the backtest's intervals are
+    scored apart from the structural zeros as evaluate's are (decision 9401)."""
+    bars = pd.date_range("2024-06-01", periods=90 * 24, freq="h")
+    half = 9 - 4 * np.arange(len(bars)) / len(bars)  # daylight either side of noon shrinks: the nights drift
+    up = np.abs(bars.hour + 0.5 - 12) < half
+    frame = pd.DataFrame({"ds": bars, "power": np.where(up, 1 + 5 * np.random.default_rng(2).random(len(bars)), 0.0)})
+    bt = Forecaster(**{**TINY, "lookback": 24, "horizon": 24, "epochs": 1, "quantiles": (0.1, 0.5, 0.9),
+                       "nonnegative": True}).backtest(frame, target="power", n_windows=3, step=24)
+    model, closed = bt.metrics["overall"]["model"], bt.metrics["closed_zeros"]
+    apart = model["without_structural_zeros"]
+    assert closed["drifting"] and apart["zeros"] + apart["by_level"]["values"] == model["by_level"]["values"]
+    assert "Without the" in bt.said.intervals
