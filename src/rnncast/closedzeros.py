@@ -17,10 +17,10 @@ with the way out: the open hours' rows alone, which are read on their session's 
 Zeros whose hours drift with the season (a solar plant's nights, decision 9402): only the short summer night is 0 in
 every training week, so the slots counted 34.4% of the test actuals where 64% were night zeros. In a series that keeps
 a closed slot (the evidence that its zeros keep a time of day, beyond chance), a 0 whose same wall time the day before
-and after (or the week before and after) is 0 too in the data (``beside``) is counted as well; where those add to the
-slots' count, the zero hours drift, and the way out is not a session calendar (it would take the longest day's hours
-and call every shorter day's dark hours missing) but the scores on the other values, given apart (``score_apart``:
-the intervals' coverage without these zeros, ``KEY``, decision 9401).
+and after (or the week before and after) is 0 too in the data (``beside``) is counted as well; where those add at
+least ``DRIFT`` of the count, the zero hours drift, and the way out is not a session calendar (it would take the
+longest day's hours and call every shorter day's dark hours missing) but the scores on the other values, given apart
+(``score_apart``: the intervals' coverage without these zeros, ``KEY``, decision 9401).
 """
 
 from __future__ import annotations
