@@ -815,3 +815,17 @@ def test_the_clock_change_warning_names_the_change_of_the_backtest_windows(caplo
             Forecaster(**{**settings, "cutoff": cutoff}).backtest(frame, n_windows=2, step="1D", target="load")
         said = [r.getMessage() for r in caplog.records if "clock changes 2 times" in r.getMessage()]
         assert len(said) == 1 and named in said[0]
+
+def test_a_backtest_scores_the_intervals_without_the_nights_zeros_too():
+    """t37t5 1: bt1's model covered 100% and the seasonal naive 93.2%, 79.7% in daylight; the backtest's intervals are
+    scored apart from the structural zeros as evaluate's are (decision 1978)."""
+    bars = pd.date_range("2024-06-01", periods=90 * 24, freq="h")
+    half = 9 - 4 * np.arange(len(bars)) / len(bars)  # daylight either side of noon shrinks: the nights drift
+    up = np.abs(bars.hour + 0.5 - 12) < half
+    frame = pd.DataFrame({"ds": bars, "power": np.where(up, 1 + 5 * np.random.default_rng(2).random(len(bars)), 0.0)})
+    bt = Forecaster(**{**TINY, "lookback": 24, "horizon": 24, "epochs": 1, "quantiles": (0.1, 0.5, 0.9),
+                       "nonnegative": True}).backtest(frame, target="power", n_windows=3, step=24)
+    model, closed = bt.metrics["overall"]["model"], bt.metrics["closed_zeros"]
+    apart = model["without_structural_zeros"]
+    assert closed["drifting"] and apart["zeros"] + apart["by_level"]["values"] == model["by_level"]["values"]
+    assert "Without the" in bt.said.intervals

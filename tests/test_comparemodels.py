@@ -308,7 +308,7 @@ def test_a_panel_is_judged_with_each_series_divided_by_its_training_spread_as_ev
     (MSE 4302 against 2063.5, p = 0.14), while evaluate weighs each series in its own scale (a tester's find). The
     test now divides each series' errors by its training rows' standard deviation (the first model's rows), whatever
     each model's scaler; the original MSE and MAE stay for reading."""
-    from rnncast.evaluation import forecast_times
+    from rnncast.forecasttimes import forecast_times
     from rnncast.significance import diebold_mariano
 
     panel = make_panel(3, lengths=(100, 100), seed=3)

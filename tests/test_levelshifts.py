@@ -76,3 +76,43 @@ def test_a_migration_in_a_column_with_days_of_bot_traffic_is_still_found():
     assert len(named[0]["spikes"]) == 3 and named[0]["steps"] == []
     assert [f["time"] for f in find(panel, [Split(300, 350, N)], 7, named)] == [DATES[200].strftime("%Y-%m-%d")]
     assert find(panel, [Split(300, 350, N)], 7, [{**named[0], "steps": [{"row": 200}]}]) == []
+
+def _plant() -> pd.DataFrame:
+    """t37t5's plant B: a year of hourly output of a 10 MW plant at 48°N in UTC, 0 every night (about half the hours),
+    the clear-sky arch times a cloud cover that drifts (a logistic AR(1)), capped at 10."""
+    t = pd.date_range("2025-01-01", periods=365 * 24, freq="h", tz="UTC")
+    rng = np.random.default_rng(37)
+    doy, hour = t.day_of_year.to_numpy(), t.hour.to_numpy()
+    decl, lat = np.deg2rad(23.44) * np.sin(2 * np.pi * (284 + doy) / 365), np.deg2rad(48.0)
+    sinel = np.sin(lat) * np.sin(decl) + np.cos(lat) * np.cos(decl) * np.cos(np.deg2rad(15 * (hour + 10 / 15 - 12)))
+    ghi = np.where(sinel > 0, 1098 * sinel * np.exp(-0.057 / np.maximum(sinel, 1e-3)), 0.0)
+    z, e = np.zeros(len(t)), rng.normal(0, 0.35, len(t))
+    for i in range(1, len(t)):
+        z[i] = 0.97 * z[i - 1] + e[i]
+    cloud = 1 / (1 + np.exp(-(z + rng.normal(0, 0.3, len(t)))))
+    pv = np.clip(13 * ghi / 1000 * (1 - 0.75 * cloud ** 3) * (1 + rng.normal(0, 0.03, len(t))), 0, 10)
+    return pd.DataFrame({"ds": t, "y": np.where(ghi == 0, 0.0, pv).round(3)})
+
+
+def _plant_found(frame: pd.DataFrame) -> list[dict]:
+    n = len(frame)
+    return find(load_panel(frame, target="y", announce=False), [Split(int(0.7 * n), int(0.8 * n), n)], 24)
+
+
+def test_a_few_days_outage_as_0_in_a_series_0_every_night_is_no_shift():
+    """t37t5: a 3-day outage written as 0 (the plant ~50% zeros) was "a level shift ... and stays there", with the
+    advice to start the data there: 6 months thrown away."""
+    frame = _plant()
+    assert _plant_found(frame) == []
+    for first, last in (("2025-07-14", "2025-07-17"), ("2025-07-14 07:00", "2025-07-17 09:00"), ("2025-04-02", "2025-04-04")):
+        out = frame["ds"].between(pd.Timestamp(first, tz="UTC"), pd.Timestamp(last, tz="UTC"))
+        assert _plant_found(frame.assign(y=frame["y"].where(~out, 0.0))) == [], first
+    capped = frame["ds"].between(pd.Timestamp("2025-08-04", tz="UTC"), pd.Timestamp("2025-08-11", tz="UTC"))
+    assert _plant_found(frame.assign(y=np.where(capped, np.minimum(frame["y"], 6.0), frame["y"]))) == []  # curtailed
+
+
+def test_a_lasting_shift_of_a_series_0_every_night_is_still_named():
+    frame = _plant()
+    moved = frame["ds"] >= pd.Timestamp("2025-06-15", tz="UTC")
+    [f] = _plant_found(frame.assign(y=np.where(moved, frame["y"] * 0.3, frame["y"])))
+    assert f["time"].startswith("2025-06-14") and f["after"] / f["before"] == pytest.approx(0.3, abs=0.05)

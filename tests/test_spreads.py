@@ -13,7 +13,7 @@ import pytest
 
 from conftest import make_panel
 from rnncast import Forecaster
-from rnncast.evaluation import forecast_times
+from rnncast.forecasttimes import forecast_times
 from rnncast.significance import diebold_mariano
 from rnncast.verdicts import verdict, verdict_units
 

@@ -36,7 +36,7 @@ from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyserie
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
-from rnncast.evaluation import mase_excluded, scaled_scores, scores, series_scores, zero_note
+from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -233,6 +233,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     metrics.update({"windows_left_out": lacking} if lacking else {})  # a row missing at a cutoff or target (calendarcuts)
     if closed := closedzeros.across(panel, first, every, ss, lookback, horizon):  # closed hours as 0 (decision 1792)
         metrics["closed_zeros"] = closedzeros.warned(closed, "the backtest windows")
+        closedzeros.score_apart(overall["model"], wf, scored(wf), closed, lambda keep: interval_scores(  # decision 1978
+            wf, wf_scaled, keep=keep))  # the intervals without the nights' zeros, as evaluate's
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
     if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682

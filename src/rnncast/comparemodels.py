@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from rnncast import (commonwindows, comparebaselines, comparedfits, comparenotes, comparequantiles, comparison, datatimes,
-                     evaluation, metrics, newforecasts, significance, spreads, targetshares)
+                     forecasttimes, metrics, newforecasts, significance, spreads, targetshares)
 from rnncast.checkedcalls import checked_call
 from rnncast.errors import NotFitted, RnncastError
 from rnncast.forecasting import Model
@@ -163,7 +163,7 @@ def compare(models, data, part: str = "test", static_covariates=None) -> ModelCo
     windows, horizon = len(picks[first]), chosen[first].y_true.shape[1]
     group = f"{windows:,} {part + ' ' if part != 'all' else ''}window{'s' * (windows != 1)} every model forecasts"
     scaled_chosen = {name: take(wf, picks[name]) for name, wf in in_scaled.items()}
-    times = evaluation.forecast_times(chosen[first])
+    times = forecasttimes.forecast_times(chosen[first])
     few = significance.untestable(judged[first], times, keep)  # "1 forecast time, and it needs 2": no test (decision 1886)
     quantiles = comparequantiles.judge(chosen, keep, spread, scaled_chosen, lambda a, b, pair: significance.diebold_mariano(
         a, b, horizon, times, pair)["p_value"], few)  # same levels: ranked by mean pinball loss, not MSE

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pandas as pd
 
-from rnncast import (bandcounts, calibration, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      seasonalgaps, significance, targetshares, zeroscales)
+from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
 from rnncast.zeroforecasts import counts_demand
@@ -55,6 +55,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if forecasts.scaled_by:  # no scaler: what the scaled block (and the verdict and test that read it) divides by
         result["scaled_by"] = forecasts.scaled_by
     result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
+    closedzeros.score_apart(result["original"]["model"], original, scored(original), (forecasts.scored or {}).get(
+        "closed_zeros"), lambda keep: interval_scores(original, scaled, keep=keep))  # nights' zeros apart (decision 1978)
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     if unread := seasonalgaps.record(result["original"], forecasts.season):  # what its scores leave out (decision 1966)
         said = result.get("scored", {})
@@ -250,42 +252,6 @@ def target_names(wf: WindowForecasts) -> list[str]:
     """The target columns' names, as text (their positions when the forecasts do not carry them)."""
     n = wf.y_true.shape[-1]
     return [str(name) for name in wf.targets] if len(wf.targets) == n else [str(t) for t in range(n)]
-
-
-def forecast_times(wf: WindowForecasts) -> np.ndarray:
-    """Each window's forecast time as an integer position [W], for the Diebold–Mariano test's sums
-    per time: the row of its first target for one series (or rows numbered), and for a panel with
-    timestamps the rank of its first target's time among the windows' (series seen at one time
-    meet at one position), times less than half the panel's step apart counting as one (``one_time``:
-    a weekly series dated Saturdays beside others dated Sundays forecasts the same week, decision 1891). The step is
-    the calendar's (``wf.step``), the median spacing of the rows only where no calendar is known: a daily panel of
-    intermittent series, rows 5 days apart, keeps its days apart (decision 1954)."""
-    if wf.series is None or len(np.unique(wf.series)) <= 1 or not wf.times:
-        return np.asarray(wf.target_rows, dtype=np.int64)
-    present = np.unique(wf.series)  # [S'] the series with windows; their times as int64, back to back
-    each = [time.as_unit("ns").asi8 if isinstance(time, pd.DatetimeIndex) else time.asi8 if hasattr(time, "asi8")
-            else np.asarray(time) for time in (wf.times[s] for s in present)]  # 45292.375; dates in ns, as wf.step
-    starts = np.concatenate([[0], np.cumsum([len(keys) for keys in each])[:-1]]).astype(np.int64)  # [S']
-    keys = np.concatenate(each)[starts[np.searchsorted(present, wf.series)] + np.asarray(wf.target_rows)]  # [W]
-    if wf.step is not None and all(isinstance(wf.times[s], pd.DatetimeIndex) for s in present):
-        return one_time(keys, wf.step)
-    steps = np.concatenate([np.diff(keys_s) for keys_s in each])
-    return one_time(keys, float(np.median(steps[steps > 0])) if (steps > 0).any() else 0.0)
-
-
-def one_time(keys: np.ndarray, step: float) -> np.ndarray:
-    """[W] the position of each window's first target time ``keys`` [W] (int64 nanoseconds, or numbers) among the
-    forecast times, those less than half ``step`` (the calendar's, else the rows' median spacing) after the first of a group
-    counting as one: series a day apart in a weekly panel (Saturday and Sunday, one retail week) share their shocks,
-    and the test counts them once, whatever the freq (weeks, months, hours: a rule by the step, not by calendar names);
-    times a step apart stay two."""
-    distinct, inverse = np.unique(keys, return_inverse=True)
-    group, start, at = np.zeros(len(distinct), dtype=np.int64), None, -1
-    for i, key in enumerate(distinct.tolist()):
-        if start is None or key - start >= step / 2:
-            start, at = key, at + 1
-        group[i] = at
-    return group[inverse]
 
 
 def zero_note(wf: WindowForecasts, season: int = 1) -> dict | None:

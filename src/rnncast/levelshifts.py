@@ -12,6 +12,11 @@ before (a shift happens at once; a season's slope or a trend moves every block a
 one way, each is more than ``TIMES`` the median move between neighbouring blocks, and the lasting move is over
 ``LOCAL`` times the same move a side's span before and after (a season's rise moves those too), the larger first; the
 exact row is the one where the mean of the block of rows after it differs most from the block before.
+
+The new level must last (decision 1980): the median of the ``SIDE`` blocks beyond the first side after the move must
+have moved the same way, by at least half as much (a 3-day outage written as 0 was called a lasting shift and the
+advice was to drop 6 months); and in a series that is 0 every day (a solar plant's nights) a block of nothing but 0s
+is read as no level (an outage, ``outageruns``'s to name), where before its mean of 0 pulled the side's median down.
 """
 
 from __future__ import annotations
@@ -68,6 +73,9 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
         column[column == 0] = np.nan
     n = len(column) // block
     blocks = column[: n * block].reshape(n, block)
+    zeros = (blocks == 0).any(axis=1) & (blocks != 0).any(axis=1)  # [n] blocks holding 0s beside other values
+    if 2 * zeros.sum() > n:  # 0s every day (a solar plant's nights): a block of nothing but 0s is an outage, no
+        blocks = np.where((blocks == 0).all(axis=1, keepdims=True), np.nan, blocks)  # level (decision 1980)
     read = np.flatnonzero(2 * np.isfinite(blocks).sum(axis=1) > block)  # [n'] the blocks kept, by position
     means = np.array([_mean(blocks[i]) for i in read])  # [n']
     n = len(means)
@@ -87,6 +95,7 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     around = np.abs(apart[:, SIDE + 1: SIDE + 1 + len(ks)])  # [2, len(ks)]: NaN where the data ends
     around = np.where(np.isnan(around).all(axis=0), np.inf, np.nan_to_num(around, nan=0.0).max(axis=0))
     size = np.where(np.abs(lasting) > LOCAL * around, size, 0.0)  # a season's rise or a trend moves them too
+    size = np.where(_stays(level, medians, ks, lasting), size, 0.0)  # a few days' outage comes back (decision 1980)
     if not len(ks) or size.max() <= TIMES:
         return None
     k, size = int(ks[np.argmax(size)]), float(size.max())
@@ -96,6 +105,20 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     before = float(np.median(means[k - SIDE: k]))
     after = float(np.median(means[k + 1: k + 1 + SIDE]))
     return row, before, after, float(size)
+
+
+def _stays(level: np.ndarray, medians: np.ndarray, ks: np.ndarray, lasting: np.ndarray) -> np.ndarray:
+    """[len(ks)] whether the move ``lasting`` at each block of ``ks`` holds beyond the first ``SIDE`` blocks after it
+    as well: the median of the next ``SIDE`` blocks (those the data holds; none: not weighed) moved from the level
+    before the same way, by at least half as much. A 3-day outage written as 0 filled half the side after it and
+    was called a shift that "stays there" (t37t5), the plant back at its level the next day."""
+    held = np.ones(len(ks), dtype=bool)
+    for i, k in enumerate(ks.tolist()):
+        later = level[k + 1 + SIDE: k + 1 + 2 * SIDE]
+        if len(later):
+            moved = float(np.median(later)) - medians[k - SIDE]
+            held[i] = np.sign(moved) == np.sign(lasting[i]) and abs(moved) >= abs(lasting[i]) / 2
+    return held
 
 
 def _mean(values: np.ndarray) -> float:

@@ -14,7 +14,7 @@ import logging
 
 import numpy as np
 
-from rnncast import scaling
+from rnncast import ceilings, scaling
 from rnncast.noticed import errors_only
 from rnncast.spelling import counted, some
 
@@ -185,14 +185,19 @@ def series_columns(counts) -> str:
 
 
 def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None,
-             cause: str | None = None) -> str | None:
+             cause: str | None = None, first=None, baselines: dict | None = None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
     val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
     (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]; ``cause``:
-    as ``below_zero``'s."""
+    as ``below_zero``'s. First ``ceilings.above``: those above their series' top before ``first`` [W] (each window's
+    first target row; None: every row), ``baselines``' too."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
+    if panel.target_least is None:  # the upper counterpart: above a top the data keep reaching (decision 1981)
+        if said := ceilings.above(forecasts, ceilings.tops(panel, series, first, len(state.targets)), state.targets,
+                                  ids, WORDS.get(part, part), tuple(state.settings.model.quantiles or ()), point, baselines):
+            log.warning("%s", said)  # here: quiet() silences it with the below-zero one
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
                       tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide",
                       rounding(state, panel, series), cause)
@@ -245,7 +250,9 @@ def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
     if state.settings.model.nonnegative:
         made = np.asarray(wf.y_pred if wf.quantiles is None else wf.quantiles)
         written_zero(made == 0, tuple(state.settings.model.quantiles or ()), WORDS.get(part, part))
-    return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows)
+    bands = {name: wf.baseline_quantiles.get(name, made) for name, made in wf.baselines.items()}
+    return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows,
+                    first=wf.target_rows, baselines=bands)
 
 
 def floored(panel, splits, nonnegative: bool) -> str | None:

@@ -18,6 +18,7 @@ from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
 from rnncast.calibration import far_from_level, level_shares, share_text
+from rnncast.closedzeros import apart_text
 
 STEPS = "a time forecast by several overlapping windows counted once in each"  # what the MAPE notes' counts count
 
@@ -265,7 +266,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
                                               + (f"; {quoter('pinball', ())(scaled)} in scaled units, each series in its own scale"
                                                  if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {pin(model['pinball'])} ({units}).{far_from_level(model)}")
+            f"mean pinball loss {pin(model['pinball'])} ({units}).{far_from_level(model)}{apart_text(model, where)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))

@@ -216,7 +216,7 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
 def calendar_step(calendars: list) -> float | None:
     """The least step, in nanoseconds, of the date ``calendars`` (``Calendar``s, each series' own) as a typical step
     of each (the median of 13 steps from 2000-01-03: an hour 3.6e12, a business day 8.64e13, W-SUN 7 days, MS about
-    30 days), for ``evaluation.forecast_times`` to tell distinct forecast times apart by the calendar, not by the
+    30 days), for ``forecasttimes.forecast_times`` to tell distinct forecast times apart by the calendar, not by the
     rows' spacing (decision 1954); None where none is a calendar of dates (integers, periods, rows)."""
     steps = set()
     for calendar in set(calendars):

@@ -1,0 +1,66 @@
+"""Forecasts above the largest value their series took before them, where the data keep reaching it (a capacity):
+counted per column and said in one warning (``ceilings.py``, decision 1981)."""
+
+from __future__ import annotations
+
+import logging
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from rnncast import ceilings, negatives
+from rnncast.loading import load_panel
+
+
+def _panel():
+    """Two plants in long form: 'A' clipped at 5 on many hours, 'B' growing, its top set once."""
+    bars = pd.date_range("2025-06-01", periods=48, freq="h")
+    a = np.minimum(6 * np.abs(np.sin(np.arange(48) / 4)), 5.0)
+    b = np.arange(48, dtype=float)
+    frame = pd.concat([pd.DataFrame({"id": "A", "ds": bars, "y": a}), pd.DataFrame({"id": "B", "ds": bars, "y": b})])
+    return load_panel(frame, "y", id_col="id", announce=False)
+
+
+def test_a_top_is_a_bound_only_where_the_series_keeps_reaching_it():
+    panel = _panel()
+    top = ceilings.tops(panel, np.array([0, 0, 1]), np.array([40, 44, 40]))
+    assert top[:2, 0].tolist() == [5.0, 5.0] and np.isnan(top[2, 0])  # B grows: its top is no bound
+    assert np.isnan(ceilings.tops(panel, np.array([0]), np.array([2]))[0, 0])  # no rows held it before the window
+
+
+def test_forecasts_above_a_capacity_are_counted_per_column_and_said():
+    """t37t5: 41 of the model's 0.9 quantiles above a 5 MW plant's 5.0 (5.0199 the furthest), and the "repeat" baseline
+    at 1.52 times capacity, went unsaid."""
+    q = np.zeros((4, 3, 1, 3))
+    q[..., 0], q[..., 1], q[..., 2] = 3.0, 4.0, 4.9
+    q[0, 1, 0, 2], q[2, 0, 0, 2] = 5.0199, 5.01
+    q[1, 2, 0, 2] = 5.0 * (1 + 1e-7)  # float32 rounding of the cap: not above it
+    top = np.full((4, 1), 5.0)
+    said = ceilings.above(q, top, ["y"], ["A", "A", "C", "A"], "test", (0.1, 0.5, 0.9),
+                          baselines={"repeat": np.full((4, 3, 1), 7.5), "mean": np.full((4, 3, 1), 2.0)})
+    assert said.startswith("2 of the 12 test 0.9 quantiles ('y_q0.9') are above their series' largest value before "
+                           "them (the furthest 5.0199 of series 'A', whose values reach 5 again and again and never "
+                           "pass it; in 2 series: 'A', 'C'); so are the baselines' 'repeat' 12 values (the furthest 7.5)")
+    assert "a capacity, a bound the target cannot pass?" in said and "The scores are of the forecasts as made" in said
+    assert "'mean'" not in said
+    assert ceilings.above(q, np.full((4, 1), np.nan), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
+    assert ceilings.above(q, np.full((4, 1), 6.0), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
+    point = ceilings.above(np.full((1, 2, 1), 5.5), top[:1], ["y"], [None], "", point="")
+    assert point.startswith("2 of the 2 point forecasts ('y') are above") and "of series" not in point
+    assert "The scores" not in point  # predict's: written, not scored
+
+
+def test_evaluate_s_check_of_the_forecasts_says_both_bounds(caplog):
+    panel = _panel()
+    state = SimpleNamespace(layout="long", targets=["y"], settings=SimpleNamespace(model=SimpleNamespace(
+        quantiles=(), nonnegative=False)), value_ranges=None)
+    made = np.full((2, 3, 1), 5.2)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        negatives.of_panel(state, panel, made, np.array([0, 1]), "test", first=np.array([40, 40]))
+    assert "3 of the 6 test point forecasts ('y_hat') are above their series' largest value" in caplog.text
+    assert "in 1 series: 'A'" in caplog.text  # B's top is no bound
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"), negatives.quiet():  # a part whose page said them
+        negatives.of_panel(state, panel, made, np.array([0, 1]), "val", first=np.array([40, 40]))
+    assert "above their" not in caplog.text
