@@ -9,13 +9,12 @@ checks are ``settingchecks``'s).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
 
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, plain_values
+from rnncast.settingvalues import CELLS, CHOICES, flag, full_batch, missing_text, plain_values
 from rnncast.spelling import did_you_mean
 
 TIME_UNITS = ("s", "ms", "us", "ns", "excel")  # numbertimes.UNITS
@@ -245,19 +244,6 @@ class TrainSettings:
 
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
-
-# What a setting was in a folder (model, run directory, checkpoint) written before the setting
-# existed, where the default has since changed: such a folder keeps the behaviour it was trained with.
-SAVED_BEFORE: dict[str, Any] = {"highway": False}
-
-
-def with_saved_defaults(params: dict) -> dict:
-    """Saved settings, with the value a setting had before it existed filled in where it is absent, and each
-    choice as fit reads it (``choice_name``: a model or config.json saved with "LSTM" is the lstm its network was built
-    as, one saved with scaler "MinMax" the minmax it was scaled with)."""
-    params = {**SAVED_BEFORE, **params}
-    return {name: choice_name(name, value) if name in CHOICES else value for name, value in params.items()}
-
 
 # Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.
 PRESETS: dict[str, dict] = {
