@@ -85,6 +85,11 @@ class DataSettings:
         "them too, and an intraday session's bars after a half day's early close (NYSE's 13:00) (default: found when the weekdays missing from business-day data, or skipped by month-end, "
         "-start or weekly data, are exactly a known set's holidays)",
     )
+    calendar_covariates: str | None = _opt(
+        None, "future covariates computed from each row's timestamp on the data's local clock, known at any forecast step "
+        "(no --future file holds them): minute, hour, day_of_week, day, day_of_year, month as sin and cos (hour_sin, hour_cos), "
+        "weekend and holiday:SET (a --holidays name: DE, DE-BY, XNYS) as 0/1 (weekend, holiday_DE); e.g. "
+        "'hour,day_of_week,holiday:DE' (default: none: the data's columns alone)")
     fill_gaps: bool = _opt(
         False,
         "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
@@ -113,10 +118,12 @@ class DataSettings:
         """The keywords of ``panel.load_panel`` these settings give (``labels_only``: the fit's reading of the target)."""
         return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
                 "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit,
-                "labels_only": not self.target_input}
+                "labels_only": not self.target_input, "calendar_covariates": self.calendar_covariates}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts
+        if self.calendar_covariates is not None:  # pandas and the holidays package: not for --help
+            __import__("rnncast.calendarcovariates").calendarcovariates.parse(self.calendar_covariates)
 
 
 @dataclass(frozen=True)
