@@ -10,6 +10,7 @@ import pytest
 
 from rnncast import Forecaster, RnncastError
 from rnncast import calendarcovariates as cc
+from rnncast.config import Settings
 
 
 def _frame(n=24 * 40, start="2026-03-01", extra=None):
@@ -25,6 +26,7 @@ def test_names_are_read_in_any_spelling_and_kept_as_pandas_writes_them():
     assert cc.parse(["weekend", "month"]) == ("weekend", "month")
     assert cc.columns("hour,weekend,holiday:DE") == ["hour_sin", "hour_cos", "weekend", "holiday_DE"]
     assert cc.parse(None) == () and cc.columns(None) == []
+    assert Settings.from_flat({"calendar_covariates": ["hour", "weekend"]}).data.calendar_covariates == "hour,weekend"
 
 
 def test_values_on_the_spring_clock_change_follow_berlin_wall_clock():

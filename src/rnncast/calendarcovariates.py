@@ -184,10 +184,19 @@ def check_fit(panel, value) -> None:
     for name in names:
         width = 2 if name in CYCLIC else 1
         if np.ptp(made[:, at:at + width], axis=0).max(initial=0) < 1e-9 and len(made):
-            why = (f"no row of the data falls on a holiday of {name.partition(':')[2]}" if name.startswith("holiday")
-                   else f"it is {'1' if made[0, at] else '0'} on every row of the data" if name == "weekend" else
+            said = f"calendar attribute {name!r} ({named('calendar_covariates')})"
+            if name.startswith("holiday"):
+                code = name.partition(":")[2]
+                from rnncast import holidaysets
+
+                kind, _, sub = holidaysets.parse(code)
+                region = f" (its national ones; a region's set, {code}-<subdivision>, adds its own)" if \
+                    kind == "country" and sub is None else ""
+                raise RnncastError(f"{said} is 0 on every row: no row of the data falls on a holiday of {code}{region}, so "
+                                   "the network could learn nothing of it; fit on rows that hold one, or leave it out")
+            why = (f"it is {'1' if made[0, at] else '0'} on every row of the data" if name == "weekend" else
                    f"the {name.replace('_', ' ')} is the same on every row of the data (a calendar of steps of "
                    f"{panel.calendar.freq_text or 'its own'})")
-            raise RnncastError(f"calendar attribute {name!r} ({named('calendar_covariates')}) cannot vary on the data's calendar: {why}, so the "
-                               f"network could learn nothing of it; leave it out")
+            raise RnncastError(f"{said} cannot vary on the data's calendar: {why}, so the network could learn nothing "
+                               "of it; leave it out")
         at += width

@@ -288,6 +288,8 @@ class Settings:
         params = {**plain_values(params), "quantiles": tuple(sorted(parse_quantiles(params.get("quantiles"))))}  # a tuple, sorted (decision 1662)
         if "missing_values" in params:  # -999, [-999, 9999] or "-999; 9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
+        if isinstance(params.get("calendar_covariates"), (list, tuple)):  # ['hour', 'weekend']: one text, as the flag's
+            params["calendar_covariates"] = ",".join(map(str, params["calendar_covariates"]))
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]
