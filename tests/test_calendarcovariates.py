@@ -22,7 +22,8 @@ def _frame(n=24 * 40, start="2026-03-01", extra=None):
 
 
 def test_names_are_read_in_any_spelling_and_kept_as_pandas_writes_them():
-    assert cc.parse("hour, dayofweek,Day_Of_Year, holiday:de-by") == ("hour", "day_of_week", "day_of_year", "holiday:DE-BY")
+    assert cc.parse("hour, dayofweek,Day_Of_Year, holiday:de-by") == (
+        "hour", "day_of_week", "day_of_year", "holiday:DE-BY")
     assert cc.parse(["weekend", "month"]) == ("weekend", "month")
     assert cc.columns("hour,weekend,holiday:DE") == ["hour_sin", "hour_cos", "weekend", "holiday_DE"]
     assert cc.parse(None) == () and cc.columns(None) == []

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 # attribute: (its position x in its cycle, from 0 to 1, in words; x of the wall times [N]): sin(2 pi x), cos(2 pi x)
 CYCLIC = {
     "minute": ("m / 60, m the minute of the hour (seconds its fraction)", lambda t: (t.minute + t.second / 60) / 60),
-    "hour": ("h / 24, h the time of day in hours (15:45 is 15.75)", lambda t: (t.hour + t.minute / 60 + t.second / 3600) / 24),
+    "hour": ("h / 24, h the time of day in hours (15:45 is 15.75)",
+             lambda t: (t.hour + t.minute / 60 + t.second / 3600) / 24),
     "day_of_week": ("d / 7, d the day of the week (Monday 0 to Sunday 6)", lambda t: t.day_of_week / 7),
     "day": ("(d - 1) / the month's days, d the day of the month", lambda t: (t.day - 1) / t.days_in_month),
     "day_of_year": ("(d - 1) / the year's days (365 or 366), d the day of the year",
@@ -48,30 +49,31 @@ def parse(value) -> tuple[str, ...]:
     attribute (the known ones listed), a holiday set ``holidaysets.parse`` does not know, or a name given twice."""
     if value is None:
         return ()
+    who = named("calendar_covariates")
     items = value.split(",") if isinstance(value, str) else value if isinstance(value, (list, tuple)) else None
     if items is None or not all(isinstance(i, str) for i in items) or not [i for i in items if i.strip()]:
-        raise RnncastError(f"{named('calendar_covariates')} must be names of calendar attributes such as 'hour,day_of_week,holiday:DE', got "
-                           f"{value!r}; known: {', '.join(KNOWN)}")
+        raise RnncastError(f"{who} must be names of calendar attributes such as 'hour,day_of_week,holiday:DE', "
+                           f"got {value!r}; known: {', '.join(KNOWN)}")
     out: list[str] = []
     for item in (i.strip() for i in items if i.strip()):
         name, colon, rest = item.partition(":")
         name = SPELT.get(name.strip().lower().replace("_", ""), name.strip())
         if name not in KNOWN:
-            raise RnncastError(f"unknown calendar attribute {item!r} in {named('calendar_covariates')}{did_you_mean(name, KNOWN)}; known: "
+            raise RnncastError(f"unknown calendar attribute {item!r} in {who}{did_you_mean(name, KNOWN)}; known: "
                                f"{', '.join(KNOWN)} (holiday with its set: holiday:DE, holiday:US-NY, holiday:XNYS)")
         if (name == "holiday") != bool(colon):
-            raise RnncastError(f"{named('calendar_covariates')}: {item!r} " + ("needs its holiday set after ':', such as holiday:DE or "
-                                                       "holiday:DE-BY" if name == "holiday" else
-                                                       "takes no ':'; only holiday names a set (holiday:DE)"))
+            raise RnncastError(f"{who}: {item!r} " + ("needs its holiday set after ':', such as holiday:DE or "
+                                                     "holiday:DE-BY" if name == "holiday" else
+                                                     "takes no ':'; only holiday names a set (holiday:DE)"))
         if name == "holiday":
             from rnncast import holidaysets  # the holidays package: not for --help
 
             try:
                 name = f"holiday:{holidaysets.canonical(rest)}"  # an unknown set refused, the closest named
             except RnncastError as err:
-                raise RnncastError(f"{named('calendar_covariates')} {item!r}: {err}") from None
+                raise RnncastError(f"{who} {item!r}: {err}") from None
         if name in out:
-            raise RnncastError(f"{named('calendar_covariates')} names {name!r} twice; give each attribute once")
+            raise RnncastError(f"{who} names {name!r} twice; give each attribute once")
         out.append(name)
     return tuple(out)
 
@@ -147,13 +149,14 @@ def add(panel, value, announce: bool = False, tz=None):
     if not made:
         return panel
     if panel.time is None or not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)):
-        raise RnncastError(f"{named('calendar_covariates')} computes each row's {', '.join(parse(value))} from its timestamp, and the data "
-                           f"has no time column of dates ({'rows numbered' if panel.time is None else 'integer steps'}"
-                           f"); give a time column of dates, or leave calendar_covariates unset")
+        raise RnncastError(f"{named('calendar_covariates')} computes each row's {', '.join(parse(value))} from its "
+                           f"timestamp, and the data has no time column of dates ("
+                           f"{'rows numbered' if panel.time is None else 'integer steps'}); give a time column of "
+                           "dates, or leave calendar_covariates unset")
     taken = sorted(set(made) & {str(c) for c in [*panel.columns, *panel.unused, panel.id_col, panel.time_col]})
     if taken:
-        raise RnncastError(f"{named('calendar_covariates')} makes the column {taken[0]!r}, and the data holds a column of that name; rename the "
-                           f"data's column, or leave that attribute out of calendar_covariates")
+        raise RnncastError(f"{named('calendar_covariates')} makes the column {taken[0]!r}, and the data holds a column "
+                           "of that name; rename the data's column, or leave that attribute out of calendar_covariates")
     filled = None if panel.filled is None else np.hstack([panel.filled, np.zeros((len(panel.values), len(made)),
                                                                                   dtype=panel.filled.dtype)])
     panel = dataclasses.replace(panel, values=np.hstack([panel.values, values(panel.time, value)]), filled=filled,
@@ -192,8 +195,9 @@ def check_fit(panel, value) -> None:
                 kind, _, sub = holidaysets.parse(code)
                 region = f" (its national ones; a region's set, {code}-<subdivision>, adds its own)" if \
                     kind == "country" and sub is None else ""
-                raise RnncastError(f"{said} is 0 on every row: no row of the data falls on a holiday of {code}{region}, so "
-                                   "the network could learn nothing of it; fit on rows that hold one, or leave it out")
+                raise RnncastError(f"{said} is 0 on every row: no row of the data falls on a holiday of {code}"
+                                   f"{region}, so the network could learn nothing of it; fit on rows that hold one, or "
+                                   "leave it out")
             why = (f"it is {'1' if made[0, at] else '0'} on every row of the data" if name == "weekend" else
                    f"the {name.replace('_', ' ')} is the same on every row of the data (a calendar of steps of "
                    f"{panel.calendar.freq_text or 'its own'})")
