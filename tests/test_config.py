@@ -10,7 +10,8 @@ import pytest
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.config import Settings, with_saved_defaults
+from rnncast.config import Settings
+from rnncast.settingvalues import with_saved_defaults
 from test_models import _sine
 
 # ---- refused in fit, by name ------------------------------------------------------------------

@@ -14,7 +14,7 @@ from rnncast.futureinputs import scaled_future
 
 
 def _model(future_covariates, layout="single"):
-    data = SimpleNamespace(horizon=3)
+    data = SimpleNamespace(horizon=3, calendar_covariates=None)
     state = SimpleNamespace(future_covariates=future_covariates, layout=layout, id_col=None, time_col="ds",
                             ids=[None], settings=SimpleNamespace(data=data))
     return SimpleNamespace(state=state, device="cpu")

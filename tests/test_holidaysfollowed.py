@@ -27,26 +27,24 @@ def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_wh
                               "(future_covariates=, --future-covariates)")
 
 
-@pytest.mark.parametrize("freq, given, call", [("D", "US", "country_holidays('US'"), ("15min", "DE", "country_holidays('DE'"),
-                                               ("h", "NYSE", "financial_holidays('NYSE'"),
-                                               ("h", "DE-BY", "country_holidays('DE', subdiv='BY'")])
-def test_holidays_on_days_or_finer_steps_are_refused_with_the_lines_that_make_a_holiday_column(freq, given, call):
-    """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no recipe; the
-    refusal gives the pandas and holidays lines of the README's "A holiday or weekend column" (decision 1972): the set
-    given, a market's (NYSE) as a market's and a subdivision's with its subdivision, not Germany's in their place."""
-    from rnncast import Forecaster
+@pytest.mark.parametrize("freq, given", [("D", "US"), ("15min", "DE"), ("h", "NYSE"), ("h", "de-by")])
+def test_holidays_on_days_or_finer_steps_are_refused_naming_the_setting_that_computes_a_holiday_column(freq, given):
+    """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no way to make
+    it; the refusal names calendar_covariates (decision 1983) with the set given, a market's or a subdivision's kept
+    (decisions 1972, 1982), and the setting it names computes the column."""
+    from rnncast import Forecaster, calendarcovariates
 
     frame = pd.DataFrame({"date": pd.date_range("2022-01-03", periods=200, freq=freq), "y": np.arange(200.0) % 7})
     with pytest.raises(RnncastError) as err:
         Forecaster(lookback=4, epochs=1, holidays=given).fit(frame, target="y")
+    wanted = f"weekend,holiday:{given.upper()}"
     assert str(err.value).endswith(
-        "(future_covariates=, --future-covariates), in the data and the future file alike, made with pandas and the "
-        "holidays package (the README's \"A holiday or weekend column\"), t being the rows' local times: df['off'] = "
-        f"((t.dt.day_of_week >= 5) | t.dt.date.isin(list(holidays.{call}, years=t.dt.year.unique())))).astype(int)")
-    import holidays  # the line as it reads, run: a Sunday, German Unity Day (a Monday), a Tuesday
-    t = pd.Series(pd.date_range("2022-10-02 12:00", periods=3, freq="D", tz="Europe/Berlin"))
-    off = ((t.dt.day_of_week >= 5) | t.dt.date.isin(list(eval(f"holidays.{call}, years=t.dt.year.unique())", {"holidays": holidays, "t": t}))))
-    assert off.astype(int).tolist() == ([1, 1, 0] if "'DE'" in call else [1, 0, 0])
+        "(future_covariates=, --future-covariates), or computed from the timestamps at every step, forecast steps too: "
+        f"calendar_covariates='{wanted}' (--calendar-covariates {wanted})")
+    days = pd.DatetimeIndex(pd.date_range("2022-07-02", periods=3, freq="D"))  # Sat, Sun, Monday 4 July
+    got = calendarcovariates.values(days, wanted)
+    us = given.upper() in ("US", "NYSE")  # 4 July 2022 is a holiday there, not in Germany or Bavaria
+    assert got.shape == (3, 2) and got[:, 0].tolist() == [1, 1, 0] and got[:, 1].tolist() == [0, 0, float(us)]
 
 
 def test_holidays_on_a_panel_of_different_sessions_are_refused_naming_each_not_read_as_business_days():

@@ -172,3 +172,16 @@ def test_the_verdict_units_description_says_a_wide_tables_series_are_scaled_as_u
     original, scaled = METADATA["verdict_units"].split("), or scaled (")
     assert units_for("wide", 1) == "scaled" and "a wide table's series" in scaled
     assert units_for("single", 1) == "original" and "one target of one series" in original
+
+
+def test_the_metadata_says_how_each_calendar_covariate_is_computed():
+    # decision 1983: the columns of x and future that fit computed from the times, and how, for a caller of the file
+    frame = make_frame(200)
+    fitted = Forecaster(**{**TINY, "epochs": 1, "calendar_covariates": "hour,weekend"}).fit(frame, target="y")
+    meta = metadata(fitted)
+    assert json.loads(meta["future_covariates"]) == ["hour_sin", "hour_cos", "weekend"]
+    assert json.loads(meta["calendar_covariates"]) == {
+        "hour_sin": "sin(2 pi x), x = h / 24, h the time of day in hours (15:45 is 15.75)",
+        "hour_cos": "cos(2 pi x), x = h / 24, h the time of day in hours (15:45 is 15.75)",
+        "weekend": "1 on Saturday and Sunday, else 0"}
+    assert json.loads(metadata(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y"))["calendar_covariates"]) == {}

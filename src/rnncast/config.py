@@ -9,13 +9,12 @@ checks are ``settingchecks``'s).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
 
 from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
-from rnncast.settingvalues import CELLS, CHOICES, choice_name, flag, full_batch, missing_text, plain_values
+from rnncast.settingvalues import CELLS, CHOICES, flag, full_batch, missing_text, plain_values
 from rnncast.spelling import did_you_mean
 
 TIME_UNITS = ("s", "ms", "us", "ns", "excel")  # numbertimes.UNITS
@@ -86,6 +85,11 @@ class DataSettings:
         "them too, and an intraday session's bars after a half day's early close (NYSE's 13:00) (default: found when the weekdays missing from business-day data, or skipped by month-end, "
         "-start or weekly data, are exactly a known set's holidays)",
     )
+    calendar_covariates: str | None = _opt(
+        None, "future covariates computed from each row's timestamp on the data's local clock, known at any forecast step "
+        "(no --future file holds them): minute, hour, day_of_week, day, day_of_year, month as sin and cos (hour_sin, hour_cos), "
+        "weekend and holiday:SET (a --holidays name: DE, DE-BY, XNYS) as 0/1 (weekend, holiday_DE); e.g. "
+        "'hour,day_of_week,holiday:DE' (default: none: the data's columns alone)")
     fill_gaps: bool = _opt(
         False,
         "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
@@ -114,10 +118,12 @@ class DataSettings:
         """The keywords of ``panel.load_panel`` these settings give (``labels_only``: the fit's reading of the target)."""
         return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
                 "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit,
-                "labels_only": not self.target_input}
+                "labels_only": not self.target_input, "calendar_covariates": self.calendar_covariates}
 
     def validate(self) -> None:
         check_data(self)  # settingchecks: what each field accepts
+        if self.calendar_covariates is not None:  # pandas and the holidays package: not for --help
+            __import__("rnncast.calendarcovariates").calendarcovariates.parse(self.calendar_covariates)
 
 
 @dataclass(frozen=True)
@@ -246,19 +252,6 @@ class TrainSettings:
 
 SETTING_CLASSES = (DataSettings, ModelSettings, TrainSettings)
 
-# What a setting was in a folder (model, run directory, checkpoint) written before the setting
-# existed, where the default has since changed: such a folder keeps the behaviour it was trained with.
-SAVED_BEFORE: dict[str, Any] = {"highway": False}
-
-
-def with_saved_defaults(params: dict) -> dict:
-    """Saved settings, with the value a setting had before it existed filled in where it is absent, and each
-    choice as fit reads it (``choice_name``: a model or config.json saved with "LSTM" is the lstm its network was built
-    as, one saved with scaler "MinMax" the minmax it was scaled with)."""
-    params = {**SAVED_BEFORE, **params}
-    return {name: choice_name(name, value) if name in CHOICES else value for name, value in params.items()}
-
-
 # Named sets of settings: ``Forecaster(**PRESETS["segrnn"], lookback=..., horizon=...)``.
 PRESETS: dict[str, dict] = {
     # SegRNN (Lin et al., 2023): a GRU over segments of 48 steps, a parallel decoder, each column a
@@ -295,6 +288,8 @@ class Settings:
         params = {**plain_values(params), "quantiles": tuple(sorted(parse_quantiles(params.get("quantiles"))))}  # a tuple, sorted (decision 1662)
         if "missing_values" in params:  # -999, [-999, 9999] or "-999; 9999": one text, as the flag and config.json hold it
             params["missing_values"] = missing_text(params["missing_values"])
+        if isinstance(params.get("calendar_covariates"), (list, tuple)):  # ['hour', 'weekend']: one text, as the flag's
+            params["calendar_covariates"] = ",".join(map(str, params["calendar_covariates"]))
         if "batch_size" in params:  # 0 and 'full' are None, as the flag and a config file spell them
             params["batch_size"] = full_batch(params["batch_size"])
         groups = [c(**{f.name: params[f.name] for f in fields(c) if f.name in params}) for c in SETTING_CLASSES]

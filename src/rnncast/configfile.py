@@ -23,11 +23,11 @@ from pathlib import Path
 
 from rnncast import formatversions, othernames, tomltwice, tracking
 from rnncast.columnflags import column_names
-from rnncast.config import Settings, setting_fields, with_saved_defaults
+from rnncast.config import Settings, setting_fields
 from rnncast.errors import RnncastError
 from rnncast.settingchecks import check_effects, hours_offset
 from rnncast.settingtext import parse_setting
-from rnncast.settingvalues import choice
+from rnncast.settingvalues import choice, with_saved_defaults
 from rnncast.spelling import did_you_mean
 
 # the flags of `rnncast fit` that are not settings

@@ -12,7 +12,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import heldrows, rolenames, toldtime
+from rnncast import calendarcovariates, heldrows, rolenames, toldtime
 from rnncast.data import ID_COLUMN
 from rnncast.loading import load_panel
 from rnncast.panel import Panel
@@ -34,7 +34,8 @@ def of_state(state: FittedState, data=None, static_given: bool = False) -> dict:
     gives static covariates of its own, which take their place)."""
     roles = dict.fromkeys(ROLES)
     roles.update(time_col=toldtime.time_col(state), past_covariates=state.past_covariates or None,
-                 future_covariates=state.future_covariates or None)
+                 future_covariates=calendarcovariates.given(  # the data's: not those computed (decision 1983)
+                     state.future_covariates, state.settings.data.calendar_covariates) or None)
     if state.layout == "wide":
         short = [str(d["id"]) for d in state.skipped_series]
         roles["series"] = "all" if state.series_all else [*state.ids, *short]

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, calendarcovariates, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
                      highwaystart, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
@@ -69,7 +69,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
         if given:
             raise RnncastError(f"{', '.join(given)} cannot apply to a Panel: it holds its columns and roles "
                                "already; give them to load_panel, or pass the table itself")
-        panel = data
+        panel = calendarcovariates.of_panel(data, settings.data.calendar_covariates)  # decision 1983
     else:
         panel = load_panel(data, **reading_args, **settings.data.reading())  # labels_only: target_input=False
     check_roles(panel, settings)
@@ -106,6 +106,7 @@ def check_roles(panel: Panel, settings: Settings, command: str = "fit") -> None:
     (``outputnames.check``)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     outputnames.check_panel(panel, model_s.quantiles, command)  # the file named: fit's test_forecasts.csv
+    calendarcovariates.check_fit(panel, data_s.calendar_covariates)  # hour on daily data: decision 1983
     if data_s.future_known and not panel.future:
         raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "
                            f"are known; name them ({spelled('features')})")

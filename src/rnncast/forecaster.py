@@ -85,6 +85,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
         missing_values: str | float | list | None = _D.missing_values,
         freq: str | None = _D.freq,
         holidays: str | None = _D.holidays,
+        calendar_covariates: str | list | None = _D.calendar_covariates,
         fill_gaps: bool = _D.fill_gaps,
         tz: str | None = _D.tz,
         time_unit: str | None = _D.time_unit,

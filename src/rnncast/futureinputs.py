@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from rnncast import missingcodes, resolution, seriesscalers
+from rnncast import calendarcovariates, missingcodes, resolution, seriesscalers
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
@@ -26,7 +26,16 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
             raise RnncastError(f"{hint('future', 'future=')} was given but the model was trained without future covariates "
                                f"({hint('future_roles', 'future_covariates=, or features with future_known=True')})")
         return None
-    horizon, names = state.settings.data.horizon, state.future_covariates
+    horizon, made = state.settings.data.horizon, state.settings.data.calendar_covariates
+    names = calendarcovariates.given(state.future_covariates, made)  # those the table holds: decision 1983
+    computed = np.stack([calendarcovariates.values(w, made) for w in when]) if made else None  # [S, H, K]
+    if not names:  # every future covariate is computed from the forecast dates
+        if future is not None:
+            raise RnncastError(f"{hint('future', 'future=')} was given but the model's future covariates "
+                               f"{state.future_covariates} are all computed from the forecast dates (calendar_covariates="
+                               f"{made!r}): leave it out")
+        seriesscalers.say_unlearned(state, panel, future=computed, when=when)  # a holiday never seen in training
+        return _scaled(model, computed, len(state.targets) + len(state.past_covariates), offset, scale)
     if future is None:
         raise RnncastError(
             f"this model needs the future values of its future covariates {names} over the {horizon} forecast "
@@ -44,9 +53,16 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
                               skipped=[str(d["id"]) for d in state.skipped_series],  # named apart (decision 1495)
                               missing_values=state.settings.data.missing_values)  # 'M': decision 1688
     first = len(state.targets) + len(state.past_covariates)
-    resolution.future(values, names, panel, when, offset[:, first:], scale[:, first:], state)  # 1e40: named
+    given = slice(first, first + len(names))  # the table's columns; the computed ones follow
+    resolution.future(values, names, panel, when, offset[:, given], scale[:, given], state)  # 1e40: named
     missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids,
                                 panel.given_ids)  # -999: no value; named as given (102, not '102')
+    values = values if computed is None else np.concatenate([values, computed], axis=2)
     seriesscalers.say_unlearned(state, panel, future=values, when=when)  # a value the model learned nothing from
+    return _scaled(model, values, first, offset, scale)
+
+
+def _scaled(model, values: np.ndarray, first: int, offset: np.ndarray, scale: np.ndarray) -> torch.Tensor:
+    """[S, H, F] future covariates ``values`` in original units, scaled by the columns from ``first`` on."""
     scaled = ((values - offset[:, None, first:]) / scale[:, None, first:]).astype(np.float32)
     return torch.from_numpy(scaled).to(model.device)  # [S, H, F]

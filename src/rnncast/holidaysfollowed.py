@@ -5,8 +5,6 @@ sessions (decision 1918)."""
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -49,17 +47,11 @@ def followed(time: pd.Index, offsets: np.ndarray, where, holidays=None,
 
 
 def marked(freq, holidays) -> str:
-    """On days or finer steps (a day's hours, 15-minute load), the pandas and ``holidays`` lines that make such a
-    column (the README's "A holiday or weekend column", decision 1972), with the country given where it is one; ""
-    on weeks, months and other calendars, whose rows hold several days each."""
+    """On days or finer steps (a day's hours, 15-minute load), the setting that computes such a column from the
+    timestamps, the set given kept (a market's, a subdivision's: decision 1983's ``holiday:SET``), known at every
+    forecast step; "" on weeks, months and other calendars, whose rows hold several days each (decision 1972)."""
     if not isinstance(freq, (pd.offsets.Tick, pd.offsets.Day)):
         return ""
-    name = holidays.strip().upper() if isinstance(holidays, str) else "DE"
-    if m := re.fullmatch(r"([A-Z]{2})(?:-(\w+))?", name):  # a country, with its subdivision where given
-        sub = f", subdiv='{m.group(2)}'" if m.group(2) else ""
-        days = f"holidays.country_holidays('{m.group(1)}'{sub}, years=t.dt.year.unique())"
-    else:  # a market's (NYSE, XNYS): its own set, not a country's
-        days = f"holidays.financial_holidays('{name}', years=t.dt.year.unique())"
-    return (", in the data and the future file alike, made with pandas and the holidays package (the README's \"A "
-            "holiday or weekend column\"), t being the rows' local times: df['off'] = ((t.dt.day_of_week >= 5) | "
-            f"t.dt.date.isin(list({days}))).astype(int)")
+    given = f"weekend,holiday:{holidays.strip().upper()}" if isinstance(holidays, str) else "weekend,holiday:DE"
+    return (f", or computed from the timestamps at every step, forecast steps too: calendar_covariates='{given}' "
+            f"(--calendar-covariates {given})")

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import (appendedrows, assembly, codedblanks, codedsaid, colontimes, csvdialect, fiscalquarters, fitxy, indexcolumns,
-                     labels, namelists, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext,
+from rnncast import (appendedrows, assembly, calendarcovariates, codedblanks, codedsaid, colontimes, csvdialect,
+                     fiscalquarters, fitxy, indexcolumns, labels, namelists, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext,
                      unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -44,7 +44,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
-               index_steps: bool | str = True, missing_values: str | None = None, key=None, labels_only=False) -> Panel:
+               index_steps: bool | str = True, missing_values: str | None = None, key=None, labels_only=False,
+               calendar_covariates=None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -61,7 +62,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``
     ('fit', 'scored' or False): the target is read as labels alone (``target_input=False``: ``appendedrows``; without
-    a fill, the blank ones stood in and left out, ``blanklabels``). Raises ``RnncastError`` naming the column, series and place of any problem.
+    a fill, the blank ones stood in and left out, ``blanklabels``). ``calendar_covariates``: the future covariates
+    computed from the timestamps, appended last (``calendarcovariates``). Raises ``RnncastError`` naming the column, series and place of any problem.
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
@@ -157,7 +159,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     if announce and isinstance(features, str) and features == "all" and (
             counters := rowcounters.row_counters(frame, rows.columns[rows.n_targets:])):
         warn_run(log, rowcounters.counted_features_note(counters))  # what the run trains on: said once it will run
-    return panel
+    return calendarcovariates.add(panel, calendar_covariates, announce, tz)  # hour_sin ... holiday_DE: decision 1983
 
 
 def _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates, future_covariates,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from rnncast import formatversions, modelcard
+from rnncast import calendarcovariates, formatversions, modelcard
 from rnncast.serieskeys import for_json, of_model
 from rnncast.seriesids import typed_key
 from rnncast.settingvalues import missing_numbers, missing_words
@@ -49,8 +49,10 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "baseline on test MSE beyond chance (the run's verdict, in verdict_units), 'false' where not", "verdict_units": "the "
     "units the verdict compared MSEs in: original (one target of one series, read without an id column or a wide "
     "table's series), or scaled (several targets, an id column or a wide table's series: each target and series "
-    "scaled by its training rows, so none outweighs another by its units)"}  # verdicts.units_for (decision 1947)
-OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", *modelcard.ONNX)  # format_version 1 files exported before
+    "scaled by its training rows, so none outweighs another by its units)", "calendar_covariates": "the future covariates "
+    "fit computed from each row's time on tz's wall clock (decision 1983), a JSON object {column: how} ({} for none): "
+    "compute those columns of x and future so"}  # verdicts.units_for (decision 1947)
+OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", "calendar_covariates", *modelcard.ONNX)  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
 
@@ -74,7 +76,8 @@ def metadata(forecaster) -> dict:
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
-            **fitted_on(forecaster), "fill_gaps": str(bool(data_s.fill_gaps)).lower(), **modelcard.onnx_keys(forecaster.state_)}
+            **fitted_on(forecaster), "fill_gaps": str(bool(data_s.fill_gaps)).lower(), **modelcard.onnx_keys(forecaster.state_),
+            "calendar_covariates": _json(calendarcovariates.described(data_s.calendar_covariates))}
 
 
 def fitted_on(forecaster) -> dict:

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (blanklabels, featuresonly, fittedlayout, idkeys, idtypes, indexcolumns, leftkeeps, missingcodes, offcalendar,
-                     owncalendars, rowindex, rolenames, serieskeys,
+from rnncast import (blanklabels, calendarcovariates, featuresonly, fittedlayout, idkeys, idtypes, indexcolumns, leftkeeps,
+                     missingcodes, offcalendar, owncalendars, rowindex, rolenames, serieskeys,
                      staticdrift, staticids, statictext, timeunread, toldtime, zerotail)
 from rnncast import static as statics
 from rnncast.data import ID_COLUMN, as_frame
@@ -50,7 +50,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
     reading = {**state.settings.data.reading(), "freq": None if state.calendars else freq, "announce": False,
                "dayfirst": state.calendar.dayfirst,  # dates such as 01/02/2016 read as at fit
                "holidays": None if state.calendars else state.calendar.holidays,  # given or found at fit
-               "past_covariates": state.past_covariates or None, "future_covariates": state.future_covariates or None,
+               "past_covariates": state.past_covariates or None, "future_covariates": calendarcovariates.given(  # the data's: not those computed (decision 1983)
+                   state.future_covariates, state.settings.data.calendar_covariates) or None,
                "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
                else state.time_col is not None,  # fitted on numbered rows: an index of steps is row labels
                "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False}

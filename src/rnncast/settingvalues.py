@@ -282,3 +282,16 @@ def callback(name: str, value) -> None:
     if value is not None and not callable(value):
         raise RnncastError(f"{name} must be a function called with each epoch's record (or None), got "
                            f"{type(value).__name__} {given(value)}")
+
+
+# What a setting was in a folder (model, run directory, checkpoint) written before the setting
+# existed, where the default has since changed: such a folder keeps the behaviour it was trained with.
+SAVED_BEFORE: dict = {"highway": False}
+
+
+def with_saved_defaults(params: dict) -> dict:
+    """Saved settings, with the value a setting had before it existed filled in where it is absent, and each
+    choice as fit reads it (``choice_name``: a model or config.json saved with "LSTM" is the lstm its network was built
+    as, one saved with scaler "MinMax" the minmax it was scaled with)."""
+    params = {**SAVED_BEFORE, **params}
+    return {name: choice_name(name, value) if name in CHOICES else value for name, value in params.items()}

@@ -63,7 +63,7 @@ def shell_word(*names) -> str:
 
 def shell_names(*names) -> str:
     """Column names as the value of a flag that takes several (``--target``, ``--past-covariates``:
-    ``argparsing.column_names`` reads it as CSV), quoted for a shell: ``a`` and ``b`` -> ``a,b``, ``Store A`` ->
+    ``columnflags.column_names`` reads it as CSV), quoted for a shell: ``a`` and ``b`` -> ``a,b``, ``Store A`` ->
     ``'Store A'``, ``vent, km/h`` -> ``'"vent, km/h"'`` (a name with a comma, a double quote or a leading space in
     double quotes, as CSV writes it), a column named ``all`` -> ``'"all"'`` (not the keyword)."""
     def cell(name: str) -> str:

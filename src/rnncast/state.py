@@ -12,7 +12,8 @@ from functools import cached_property
 
 import numpy as np
 
-from rnncast.config import Settings, with_saved_defaults
+from rnncast.config import Settings
+from rnncast.settingvalues import with_saved_defaults
 from rnncast import climatology, formatversions, modelcard, statechecks, weeklyseason
 from rnncast.errors import RnncastError
 from rnncast.modelkeys import Noted, check_keys, check_version, not_of_kind

@@ -107,11 +107,14 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
 
     study, best = result.study, result.study.best_trial
     searched = list(space)
+    from rnncast import calendarcovariates
     from rnncast.tunepanel import best_request, data_key
 
     roles, note = best_request(result.roles, panel)  # id_col and the static covariates, as fit --config reads them back
+    made = result.settings.get("calendar_covariates")  # computed from the dates, not the data's: decision 1983
+    roles.update({k: calendarcovariates.given(v, made) or None for k, v in roles.items() if k == "future_covariates" and v})
     request = {"data": source, "target": None if panel.layout == "wide" else panel.targets,  # wide: each series one
-               "features": panel.features or None,
+               "features": calendarcovariates.given(panel.features, made) or None,
                "time_col": False if told_none else panel.time_col, **roles}  # time_col = false: the table has none
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                + (f"{untrained_best(best)}\n" if kept_untrained(best) else "") + (f"{note}\n" if note else "")
