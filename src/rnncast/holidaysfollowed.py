@@ -1,6 +1,6 @@
 """The calendar ``holidays`` given without ``freq`` apply to (``followed``): a session or a week of business days the
 timestamps keep, for ``loading``'s ``holidays=``; refused by name where the calendar skips no day (weeks, month ends,
-hours), with the lines that make a holiday column instead (decision 1972), or where a panel's series keep different
+hours), with the setting that computes a holiday column instead (decisions 1972, 1983), or where a panel's series keep different
 sessions (decision 1918)."""
 
 from __future__ import annotations
