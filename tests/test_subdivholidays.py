@@ -50,3 +50,16 @@ def test_a_forecast_on_easter_monday_is_named_unless_the_data_works_on_it():
     worked = _days("GB", "2023-01-02", "2024-03-26")  # a row on Easter Monday 2023: the site works on it
     assert subdivholidays.ahead_said("GB", ahead, worked) == ""
     assert subdivholidays.ahead_said("GB", ahead[:2], data) == ""
+
+
+def test_missing_weekdays_that_are_exactly_a_subdivisions_holidays_name_it():
+    rows = _days("GB-SCT")  # 2023-01-04 (after Scotland's 2 and 3 January) to 2024-12-31
+    every = pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]")
+    said = subdivholidays.explaining(rows, np.setdiff1d(every, rows))
+    assert said.startswith("all 17 missing weekdays are GB-SCT holidays (GB, the country's set, lacks 5 of them: "
+                           "2023-08-07 (Summer Bank Holiday)"), said
+    assert said.endswith("give holidays='GB-SCT' (--holidays GB-SCT) to skip them")
+    outage = np.setdiff1d(every, rows)[:-1]  # a missing weekday that is no holiday of it, or a holiday with a row
+    assert subdivholidays.explaining(np.append(rows, np.setdiff1d(every, rows)[-1]), outage) == ""
+    gb = _days("GB")  # the country's own days: no subdivision's
+    assert subdivholidays.explaining(gb, np.setdiff1d(every, gb)) == ""

@@ -10,6 +10,9 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
   its span, ``LEAST`` of them at least (England's and Wales' four in 2023-2024): those subdivisions named (the most days explained first), the
   days with their names, and the spelling to give, the first subdivision's (``GB-ENG``), or the country's market where
   its set closes on those days and on no day the data has a row (``LSE``).
+* ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
+  exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
+  tries holds).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
   out (a row on one of that subdivision's own holidays: the data's site works on it).
 
@@ -23,7 +26,7 @@ import functools
 import numpy as np
 import pandas as pd
 
-from rnncast.holidaysets import canonical, exchanges, holiday_of, library, parse, weekday_holidays
+from rnncast.holidaysets import COUNTRIES, canonical, exchanges, holiday_of, library, parse, weekday_holidays
 from rnncast.spelling import some
 from rnncast.timetext import shown
 
@@ -104,6 +107,37 @@ def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | N
             f"{_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} lacks ({country} holds only the "
             f"holidays all its subdivisions keep); if the data's site keeps {'it' if one else 'them'}, refit with "
             f"{_give(subs, _market(name, named, days, days[0], high), 'it' if one else 'them')} to skip {'it' if one else 'them'}")
+
+
+def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
+    """The gap warning's clause of business days read without holidays where the missing weekdays (``missing``,
+    datetime64[D]; ``days``: those the data has a row on) are exactly the holidays of a subdivision of a country
+    inference tries (``holidaysets.COUNTRIES``), ``LEAST`` of them its own: "all 10 missing weekdays are DE-BW or DE-BY
+    holidays (DE, the country's set, lacks 5 of them: 2023-01-06 (Epiphany), ...); give holidays='DE-BW' (--holidays
+    DE-BW or DE-BY) to skip them, the one the data's site keeps"; "" where none is (a country whose own holidays have
+    rows is passed over: its subdivisions keep them too)."""
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    missing = np.unique(np.asarray(missing, dtype="datetime64[D]"))
+    if len(missing) < LEAST or not len(days):
+        return ""
+    first, last, known = _year(days[0]), _year(days[-1]), library().list_supported_countries()
+    for code in (c for c in COUNTRIES if known.get(c)):
+        whole = weekday_holidays(code, first, last, weekmask)
+        inside = whole[(whole > days[0]) & (whole < days[-1])]
+        if np.isin(inside, days).any() or not np.isin(inside, missing).all():
+            continue  # a row on the country's holiday, or one not missing: no subdivision of it explains the rows
+        subs = []
+        for sub in dict.fromkeys(s for keep in extra(code, first, last, weekmask).values() for s in keep):
+            own = weekday_holidays(sub, first, last, weekmask)
+            if np.isin(missing, own).all() and not np.isin(days, own).any() and \
+                    np.isin(missing, whole, invert=True).sum() >= LEAST:
+                subs.append(sub)
+        if subs:
+            lacks = missing[~np.isin(missing, whole)]
+            return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
+                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: {_named(subs[0], lacks, fmt)}); "
+                    f"give {_give(subs, None)} to skip them{', the one the data' + chr(39) + 's site keeps' if len(subs) > 1 else ''}")
+    return ""
 
 
 def daily(days) -> bool:
