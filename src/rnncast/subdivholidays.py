@@ -55,8 +55,8 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
     """The gap warning's clause where ``days`` (datetime64[D], the days the data has a row on, any series) lack every
     holiday some subdivision of country ``name`` keeps and the country lacks within their span: "rows are missing on
     every holiday GB-ENG and GB-WLS keep that GB lacks (GB holds only the holidays all its subdivisions keep):
-    2023-04-10 (Easter Monday), ... and 1 more; give holidays='GB-ENG' (--holidays GB-ENG), or LSE, its market's,
-    which closes on them too, to skip them"; "" where none is (``extra``'s cases, or a row on one of each one's)."""
+    2023-04-10 (Easter Monday), ... and 1 more; give holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or
+    holidays='LSE' (--holidays LSE), its market's, which closes on them too, to skip them"; "" where none is (``extra``'s cases, or a row on one of each one's)."""
     days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     if not len(days):
         return ""
@@ -76,7 +76,7 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
     market = _market(name, on, days, low, high)
     country = canonical(name)
     return (f"rows are missing on every holiday {_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} "
-            f"lacks ({country} holds only the holidays all its subdivisions keep): {_named(subs[0], on, fmt)}; "
+            f"lacks ({country} holds only the holidays all its subdivisions keep): {_named(on, lambda d: subs[0], fmt)}; "
             f"give {_give(subs, market)} to skip them")
 
 
@@ -103,7 +103,7 @@ def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | N
     subs = list(dict.fromkeys(s for keep in on.values() for s in keep))
     named = np.array(list(on), dtype="datetime64[D]")
     one = len(named) == 1
-    return (f"the forecast falls on {_named(on[named[0]][0], named, fmt)}, {'a holiday' if one else 'holidays'} "
+    return (f"the forecast falls on {_named(named, lambda d: on[d][0], fmt)}, {'a holiday' if one else 'holidays'} "
             f"{_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} lacks ({country} holds only the "
             f"holidays all its subdivisions keep); if the data's site keeps {'it' if one else 'them'}, refit with "
             f"{_give(subs, _market(name, named, days, days[0], high), 'it' if one else 'them')} to skip {'it' if one else 'them'}")
@@ -135,7 +135,7 @@ def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = Non
         if subs:
             lacks = missing[~np.isin(missing, whole)]
             return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
-                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: {_named(subs[0], lacks, fmt)}); "
+                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: {_named(lacks, lambda d: subs[0], fmt)}); "
                     f"give {_give(subs, None)} to skip them{', the one the data' + chr(39) + 's site keeps' if len(subs) > 1 else ''}")
     return ""
 
@@ -161,9 +161,11 @@ def _market(name: str, on: np.ndarray, days: np.ndarray, low, high) -> str | Non
     return None
 
 
-def _named(sub: str, on: np.ndarray, fmt: str | None) -> str:
-    """``2023-04-10 (Easter Monday), 2023-08-28 (Late Summer Bank Holiday), 2024-04-01 (Easter Monday) and 1 more``."""
-    return some([f"{shown(pd.Timestamp(d), True, fmt)} ({holiday_of(sub, d)})" for d in on[:FEW]], FEW, total=len(on))
+def _named(on: np.ndarray, whose, fmt: str | None) -> str:
+    """``2023-04-10 (Easter Monday), 2023-08-28 (Late Summer Bank Holiday), 2024-04-01 (Easter Monday) and 1 more``:
+    each day of ``on`` named by the set ``whose(day)`` of a subdivision that keeps it."""
+    return some([f"{shown(pd.Timestamp(d), True, fmt)} ({holiday_of(whose(d), d)})" for d in on[:FEW]], FEW,
+                total=len(on))
 
 
 def _joined(subs: list) -> str:
