@@ -7,9 +7,9 @@ Northern Ireland keep; ``DE`` no Epiphany nor Corpus Christi; ``US`` no state's 
 on Easter Monday every year then read as gaps of ``'B' without GB holidays``, and its forecasts fall on Easter Monday.
 
 * ``missing_said``: the gap warning's clause where the data has no row on every such holiday of some subdivision in
-  its span, ``LEAST`` of them at least (England's and Wales' four in 2023-2024): those subdivisions named (the most days explained first), the
-  days with their names, and the spelling to give, the first subdivision's (``GB-ENG``), or the country's market where
-  its set closes on those days and on no day the data has a row (``LSE``).
+  its span, ``LEAST`` of them at least (England's and Wales' four in 2023-2024): those subdivisions named (those
+  explaining the most days), the days with their names, and the spelling to give, the first subdivision's
+  (``GB-ENG``), or the country's market where its set closes on those days and on no day the data has a row (``LSE``).
 * ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
   tries holds).
@@ -56,7 +56,8 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
     holiday some subdivision of country ``name`` keeps and the country lacks within their span: "rows are missing on
     every holiday GB-ENG and GB-WLS keep that GB lacks (GB holds only the holidays all its subdivisions keep):
     2023-04-10 (Easter Monday), ... and 1 more; give holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or
-    holidays='LSE' (--holidays LSE), its market's, which closes on them too, to skip them"; "" where none is (``extra``'s cases, or a row on one of each one's)."""
+    holidays='LSE' (--holidays LSE), its market's, which closes on them too, to skip them"; "" where none is
+    (``extra``'s cases, or a row on one of each one's)."""
     days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     if not len(days):
         return ""
@@ -103,10 +104,11 @@ def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | N
     subs = list(dict.fromkeys(s for keep in on.values() for s in keep))
     named = np.array(list(on), dtype="datetime64[D]")
     one = len(named) == 1
+    them = "it" if one else "them"
     return (f"the forecast falls on {_named(named, lambda d: on[d][0], fmt)}, {'a holiday' if one else 'holidays'} "
             f"{_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} lacks ({country} holds only the "
-            f"holidays all its subdivisions keep); if the data's site keeps {'it' if one else 'them'}, refit with "
-            f"{_give(subs, _market(name, named, days, days[0], high), 'it' if one else 'them')} to skip {'it' if one else 'them'}")
+            f"holidays all its subdivisions keep); if the data's site keeps {them}, refit with "
+            f"{_give(subs, _market(name, named, days, days[0], high), them)} to skip {them}")
 
 
 def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
@@ -134,9 +136,10 @@ def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = Non
                 subs.append(sub)
         if subs:
             lacks = missing[~np.isin(missing, whole)]
+            which = ", the one the data's site keeps" if len(subs) > 1 else ""
             return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
-                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: {_named(lacks, lambda d: subs[0], fmt)}); "
-                    f"give {_give(subs, None)} to skip them{', the one the data' + chr(39) + 's site keeps' if len(subs) > 1 else ''}")
+                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: "
+                    f"{_named(lacks, lambda d: subs[0], fmt)}); give {_give(subs, None)} to skip them{which}")
     return ""
 
 
