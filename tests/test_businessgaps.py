@@ -111,3 +111,19 @@ def test_a_panel_whose_series_all_lack_the_same_weekdays_is_told_to_give_holiday
     with caplog.at_level(logging.WARNING, logger="rnncast"):  # other weekdays missing in each: advice as before
         load_panel(shifted, "y", time_col="date", freq="B", id_col="sku")
     assert "apart with its own set" in caplog.text
+
+
+def test_weekdays_missing_on_a_subdivisions_holidays_name_it(caplog):
+    """A Munich series (rows on DE-BY's business days) read without holidays=: no set inference tries explains its
+    missing Epiphany and Corpus Christi (DE lacks them, XETR trades on them), and the warning gave the general advice;
+    it now names DE-BY, and DE-BW, which keeps the same days in those years (decision 1984)."""
+    from rnncast import holidaysets
+
+    days = pd.date_range("2023-01-02", "2024-12-31", freq=holidaysets.offset("DE-BY"))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel = load_panel(pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 5.0)}))
+    said = _warnings(caplog)
+    assert panel.calendar.holidays is None and len(said) == 1  # named, not adopted
+    assert ("all 22 missing weekdays are DE-BW or DE-BY holidays (DE, the country's set, lacks 5 of them: 2023-01-06 "
+            "(Epiphany), 2023-06-08 (Corpus Christi)") in said[0], said
+    assert "give holidays='DE-BW' (--holidays DE-BW or DE-BY) to skip them, the one the data's site keeps" in said[0]

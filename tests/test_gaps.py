@@ -314,3 +314,17 @@ def test_a_panels_missing_rows_are_said_by_series_the_longest_run_first(caplog):
                                 "2025-11-06); ")
     assert warned[1] == ("fill_gaps inserted 62 missing rows (series 'C': 59 rows, one run, 2026-01-01 to 2026-02-28; "
                          "series 'B': 3 rows in 3 runs of 1 row, the first at 2025-11-06)")
+
+
+def test_rows_missing_on_englands_holidays_with_holidays_gb_name_the_subdivision(caplog):
+    """--holidays GB keeps only the holidays every subdivision of GB keeps: a London series' rows missing on Easter
+    Monday and the late-summer bank holiday were four gaps with no word of why; the warning names GB-ENG and LSE
+    (decision 1984)."""
+    days = pd.date_range("2023-01-02", "2024-12-31", freq=holidaysets.offset("GB-ENG"))
+    frame = pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, holidays="GB")
+    said = _warnings(caplog)
+    assert len(said) == 1 and said[0].startswith("4 rows are missing from the 'B' without GB holidays calendar"), said
+    assert "every holiday GB-ENG and GB-WLS keep that GB lacks" in said[0] and "(--holidays LSE)" in said[0]
+    assert "2023-04-10 (Easter Monday)" in said[0] and "fill_gaps=True (--fill-gaps) inserts true gaps" in said[0]

@@ -86,3 +86,19 @@ def test_weekly_closes_whose_holiday_fridays_are_absent_are_warned_of_at_fit_and
     # its weeks are absent, not dated on Thursday: holidays= is no remedy (its weeks would be dated the day before)
     assert caplog.text.rstrip().endswith("the data has no row at all in those weeks, none moved to another day, so "
                                          "expect no value on that day") and "holidays=" not in caplog.text
+
+
+def test_a_forecast_on_easter_monday_of_a_model_fitted_with_holidays_gb_is_warned_of(caplog):
+    """GB's set lacks Easter Monday, which England keeps: a model fitted with --holidays GB on a London series of
+    January to March forecast 2024-04-01 without a word; predict names it, GB-ENG and LSE (decision 1984)."""
+    from rnncast import holidaysets
+
+    days = pd.date_range("2024-01-02", "2024-03-26", freq=holidaysets.offset("GB-ENG"))
+    frame = pd.DataFrame({"Date": days, "Close": np.sin(np.arange(len(days)) / 5.0)})
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 5, "holidays": "GB"}).fit(frame, target="Close")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    assert "2024-04-01" in forecast.index.strftime("%Y-%m-%d")
+    said = [r.getMessage() for r in caplog.records if "the forecast falls on" in r.getMessage()]
+    assert len(said) == 1 and "2024-04-01 (Easter Monday), a holiday GB-ENG and GB-WLS keep that GB lacks" in said[0]
+    assert "refit with holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or holidays='LSE'" in said[0]

@@ -9,6 +9,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from rnncast import Forecaster, datasets
 from rnncast.cli import main
@@ -209,6 +210,31 @@ def test_a_regression_far_behind_a_linear_fit_of_its_inputs_is_no_success_though
     assert result["hints"][-1] == ("hint: training has not yet found what that linear fit does; more epochs (epochs=, "
                                    "--epochs) or a larger learning rate (lr=, --lr) may close the gap")  # decision 1674:
     # the advice stays, the R² said once, in the verdict
+
+def test_a_backtest_far_behind_a_linear_fit_of_its_inputs_says_so_as_fit_does():
+    """A backtest of the features-only regression (R² 0.17 on its 30 windows) said "The model beats every baseline on
+    the backtest windows" with `"verdict": "beats"`, where fit's sentence opened with the linear fit (decision 1956: a
+    backtest made no such check). The fit, learned on the rows the model trained on, is scored on the windows beside
+    the model (decision 1985)."""
+    frame = datasets.aligned_regression(n=400)
+    settings = {**REGRESSION, "future_known": True, "target_input": False, "window_norm": "none", "highway": False}
+    bt = Forecaster(**settings).backtest(frame, target="y", features=["x"], n_windows=30, step=2)
+    linear = bt.metrics["linear_fit"]
+    assert linear["linear_fit_r2"] > 0.99 > 0.5 > linear["model_r2"] and linear["series"] == 1
+    assert linear["model_r2"] == pytest.approx(bt.metrics["overall"]["model"]["r2"])  # one series: the scores' R²
+    assert bt.said.verdict.startswith(
+        "A linear fit of the model's own inputs does far better than the model: least squares of the target on the "
+        "future-known features of its own step, learned on the rows the model trained on (up to the first cutoff), has "
+        "R² 1.000 on the backtest values, and the model ")
+    assert ". The model beats every baseline on the backtest windows: MSE " in bt.said.verdict
+    assert not bt.said.good and bt.said.unproven  # neither green nor a loss, as fit's
+    machine = bt.said.fields["against_baselines"]
+    assert machine["verdict"] == "beats_behind_linear_fit" and machine["beats_baselines"] is False
+    assert machine["behind_linear_fit"] == {"linear_fit_r2": linear["linear_fit_r2"], "model_r2": linear["model_r2"]}
+    plain = Forecaster(**{**REGRESSION, "epochs": 1}).backtest(frame, target="y", features=["x"], n_windows=2)
+    assert plain.metrics["linear_fit"] is None  # past-only features: no fit of its own step's inputs to make
+    assert plain.said.fields["against_baselines"]["behind_linear_fit"] is None
+
 
 def test_an_evaluate_of_newer_rows_leaves_the_fit_s_test_headline():
     """r33r1 6: evaluate(data with newer rows) then save wrote a headline of rows after the fit (decision 1638)."""

@@ -31,7 +31,7 @@ import pandas as pd
 from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
-from rnncast import (backtestframe, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
+from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
@@ -135,6 +135,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
+        ends = np.repeat([[split.train_end] for split in first], n_windows, axis=1)  # [S, K] its training rows' end
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
@@ -146,8 +147,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
+        ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
+            ends[:, j] = [split.train_end if split is not None else 0 for split in splits]
             started = time.perf_counter()
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
@@ -243,6 +246,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = out
     if unread := seasonalgaps.record(overall, data_s.season):  # its forecast's step a season back missing (decision 1966)
         metrics["scored"] = {**metrics.get("scored", {}), "seasonal_unread": unread}
+    metrics["linear_fit"] = backtestlinear.measure(panel.rows, wf, ends, kk, list(range(  # decision 1985
+        len(panel.columns) - len(panel.future), len(panel.columns))))  # the future-known columns, as fit's same_step
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback

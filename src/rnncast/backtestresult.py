@@ -33,9 +33,11 @@ class Backtest:
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``by_step`` (each step ahead, original units;
     ``by_step_scaled`` where the verdict weighs scaled MSE: ``stepscores``), ``significance`` (Diebold–Mariano
-    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), the settings of the
-    run, the series left out as too short and ``seconds``: ``fit`` (each model made: windows, scalers, baselines, the
-    quantile head's start and training), ``train`` (the training loops alone, as fit's "trained ... in") and ``predict``. In words, as ``rnncast
+    against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), ``linear_fit``
+    (``backtestlinear.measure``: a linear fit of the future-known features scored beside the model on the windows; null
+    without such features), the settings of the run, the series left out as too short and ``seconds``: ``fit`` (each
+    model made: windows, scalers, baselines, the quantile head's start and training), ``train`` (the training loops
+    alone, as fit's "trained ... in") and ``predict``. In words, as ``rnncast
     backtest`` prints them (``readout.backtest_said``): ``said``, piece by piece (``readout.Said``), for the report page to place,
     and read from it ``verdict`` (the sentence), ``notes`` and ``hints`` (lists of lines).
     ``panel``: the data the backtest read (the series it tested); ``cutoffs`` [S, K] integers: each window's

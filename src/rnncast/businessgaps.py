@@ -1,7 +1,8 @@
 """Weekdays missing from business days given as ``freq='B'`` (``gaps``' warning): the holiday set that explains them
-all, named (inference would have found it), else one that explains all but one or two, else the general advice:
+all, named (inference would have found it), else one that explains all but one or two, else a country's subdivision
+whose holidays they are (``subdivholidays``: DE-BY's Epiphany), else the general advice:
 ``businessdays.GAPS_HINT`` where every series lacks the same weekdays (one set for the panel skips them all), else
-``businessdays.PANEL_GAPS_HINT``. Decisions 658, 660.
+``businessdays.PANEL_GAPS_HINT``. Decisions 658, 660, 1984.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, nearholidays, zoneclock
+from rnncast import businessdays, nearholidays, subdivholidays, zoneclock
+from rnncast.holidaysets import wall_days
 from rnncast.errors import RnncastError
 from rnncast.rowseries import row_series
 from rnncast.timecalendar import Calendar
@@ -19,7 +21,8 @@ def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
     """What to do about weekdays missing from business days given as ``freq='B'`` (inference would have found a set
     that explains them all): the set that does, named (``businessdays.explain``: "all 17 are KRX holidays"), else
     one that explains all but one or two (``nearholidays``: "6 of 7 ... are NYSE holidays (the other: 2024-06-12)",
-    its days written in ``fmt``), else ``businessdays.GAPS_HINT`` (``PANEL_GAPS_HINT`` for a panel whose series lack
+    its days written in ``fmt``), else a country's subdivision whose set they are (``subdivholidays.explaining``: "all 22
+    ... are DE-BW or DE-BY holidays", decision 1984), else ``businessdays.GAPS_HINT`` (``PANEL_GAPS_HINT`` for a panel whose series lack
     different weekdays). ``time`` [N]: the rows' times, series after series; ``offsets`` [S + 1]: where each series
     begins; ``calendar``: the business-day calendar given, without holidays. Returns one clause of the warning; raises
     nothing (sets that explain the days alike but differ after the data name none). Decisions 658, 660."""
@@ -31,7 +34,12 @@ def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
         return gaps_hint
     if explained is None:
         near = nearholidays.near(time, offsets, calendar.weekmask)
-        return nearholidays.said(near, time, fmt) if near is not None else gaps_hint
+        if near is not None:
+            return nearholidays.said(near, time, fmt)
+        days = wall_days(time)  # a subdivision's holidays, which no country's set inference tries holds (decision 1984)
+        sub = subdivholidays.explaining(days, businessdays.missing_weekdays(days, offsets, calendar.weekmask),
+                                        calendar.weekmask, fmt)
+        return sub or gaps_hint
     name, n = explained.name, explained.missing
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "

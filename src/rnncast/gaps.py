@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (businessdays, businessgaps, calendars, halfdays, makeupdays, owncalendars, panelholidays,
-                     sessiongaps, weekmasks, zoneclock)
+                     sessiongaps, sessions, subdivholidays, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.gapruns import by_series
 from rnncast.data import place
@@ -164,6 +164,10 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     elif isinstance(time, pd.DatetimeIndex) and (apart := panelholidays.sessions_apart(
             time, offsets, calendar, [rows.given_id(s) for s in range(len(offsets) - 1)])):  # two sites' holidays
         remedy = f"{apart}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and (
+            sub := subdivholidays.missing_said(calendar.holidays, wall_days(sessions.opened(time, calendar.session)),
+                                               calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (9911)
+        remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both

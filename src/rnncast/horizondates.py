@@ -1,7 +1,7 @@
 """The dates of a forecast's next horizon: after each series' end, on the calendar of the fit (a series' own where
 it keeps one, the rows fit kept where all but a few did, row numbers for numbered rows), in one clock where the data
 was written with one UTC offset (``fixedoffsets``); and the warnings of those dates: on a holiday the data skipped
-before (``businessdays``), or long after a series closed (``staleseries``).
+before (``businessdays``), on a holiday a subdivision keeps that the country given lacks (``subdivholidays``), or long after a series closed (``staleseries``).
 ``forecasting.next_horizon`` dates its forecasts with :func:`dates`.
 """
 
@@ -12,7 +12,8 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, fixedoffsets, jitter, keptdates, staleseries, zoneclock
+from rnncast import businessdays, fixedoffsets, jitter, keptdates, sessions, staleseries, subdivholidays, zoneclock
+from rnncast.holidaysets import wall_days
 from rnncast.panel import Panel
 from rnncast.state import FittedState
 
@@ -26,6 +27,7 @@ def dates(state: FittedState, panel: Panel) -> list[pd.Index]:
     when = fixedoffsets.in_one_clock(panel.time, [next_times(state, panel, s) for s in range(panel.n_series)],
                                      state.said, panel.calendar.text_format)  # one offset: UTC across a change
     warn_closed(state, panel, when)
+    warn_subdivisions(state, panel, when)  # a country's set given without its subdivision's (decision 1984)
     staleseries.warn(panel, when, panel.calendar.text_format)  # as the data just read writes dates (decision 1897)
     return when
 
@@ -64,6 +66,26 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
         weeks = skipped_weeks(time, cut, calendar.freq) if _weeks(calendar.freq) else None  # the Fridays absent
         said = businessdays.skipped_ahead(ahead, time, cut, calendar.weekmask, calendar.session, calendar.text_format,
                                           weeks, calendar.shown if weeks is not None else None)
+        if said:
+            log.warning("%s", said)
+            return
+
+
+def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
+    """Forecasts of a model fitted with a country's holidays without a subdivision (``holidays='GB'``) dated on a
+    holiday one of its subdivisions keeps and the country lacks (Easter Monday: England's, not Scotland's), of a
+    subdivision the series' own rows do not rule out (``subdivholidays.ahead_said``), warned of once (decision 1984)."""
+    groups: dict = {}
+    for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
+        calendar = state.calendars.get(panel.ids[s], state.calendar)
+        if calendar.holidays is not None and subdivholidays.daily(calendar.days) and isinstance(when[s], pd.DatetimeIndex) \
+                and len(when[s]):
+            groups.setdefault(calendar, []).append(s)
+    for calendar, series in groups.items():  # each calendar's rows its own series'
+        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
+        days = wall_days(sessions.opened(panel.time[rows], calendar.session))
+        ahead = np.concatenate([wall_days(sessions.opened(when[s], calendar.session)) for s in series])
+        said = subdivholidays.ahead_said(calendar.holidays, ahead, days, calendar.weekmask, calendar.text_format)
         if said:
             log.warning("%s", said)
             return

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import (bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand,
+from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand,
                      samestep, scaledshares, seasonspans, testoverlap, verdictfields)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
@@ -195,10 +195,15 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     coverage) and the hints (a season the run did not weigh; ``window_norm='season'`` where the seasonal naive forecast is not
     beaten, from the run's ``window_norm`` and training ``scheme``, with a shorter lookback where
     ``splits``, the rows up to each series' first cutoff, leave few training windows; not for a model of the features
-    alone, ``target_input`` False, whose verdict says the naive baselines read what it does not)."""
+    alone, ``target_input`` False, whose verdict says the naive baselines read what it does not). A verdict of "beats
+    every baseline" of a model far behind a linear fit of its own inputs on the backtest's values (``m["linear_fit"]``,
+    ``backtestlinear.behind``) opens with that fit's R² and the model's and is not ``good`` but ``unproven``, its
+    ``fields`` word "beats_behind_linear_fit", as fit's (decisions 1956, 1985)."""
     test, units = backtest_test(m), m["verdict_units"]  # every window's scores, as the verdict reads them
     told = outcome(test, units)  # the verdict's baseline, which the line beside it names too
     good, sentence = backtest_verdict(m, told=told)
+    behind = backtestlinear.behind(m.get("linear_fit")) if good else None  # far behind a linear fit (decision 1985)
+    sentence = (backtestlinear.behind_text(m.get("linear_fit"), m.get("refit", False)) if behind else "") + sentence
     sentence += pinball_verdict(test, units, "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
     sentence += climatology.reference(test[units], m.get("freq"), m.get("season"), None, None,
@@ -206,15 +211,16 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     seasonal = seasonal_hint(test, units, window_norm, scheme, splits or [], m["lookback"],
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
-    return Said(good, sentence, unscored_note(m), mase_note(m),
+    fields = verdictfields.machine(test, units, told, behind)  # decisions 1958, 1956: the word is the sentence's
+    return Said(good and not behind, sentence, unscored_note(m), mase_note(m),
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
                               scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
                               column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it
                 hints=tuple(h for h in hints if h), each=each_text(test, units),
-                percent=percent_note(m, mape=False), unproven=unproven(test, units),
+                percent=percent_note(m, mape=False), unproven=unproven(test, units) or bool(behind),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
                 targets=scaledshares.beside_verdict(test, units, "the backtest windows", told[1]),
-                bands=bandcounts.note(m["overall"]), fields=verdictfields.machine(test, units, told))  # decision 1958
+                bands=bandcounts.note(m["overall"]), fields=fields)
 
 
 def each_text(test: dict, units: str) -> str | None:

@@ -1,0 +1,185 @@
+"""Holidays a country's subdivisions keep that its country-wide set lacks: named where a country is given without a
+subdivision (``holidays='GB'``) and the data, or the forecast, meets them (decision 1984).
+
+The ``holidays`` package's set of a country without a subdivision holds only the holidays every subdivision keeps:
+``GB`` has no Easter Monday (2024-04-01) and no late-summer bank holiday (2024-08-26), which England, Wales and
+Northern Ireland keep; ``DE`` no Epiphany nor Corpus Christi; ``US`` no state's holiday. A London series' rows missing
+on Easter Monday every year then read as gaps of ``'B' without GB holidays``, and its forecasts fall on Easter Monday.
+
+* ``missing_said``: the gap warning's clause where the data has no row on every such holiday of some subdivision in
+  its span, ``LEAST`` of them at least (England's and Wales' four in 2023-2024): those subdivisions named (those
+  explaining the most days), the days with their names, and the spelling to give, the first subdivision's
+  (``GB-ENG``), or the country's market where its set closes on those days and on no day the data has a row (``LSE``).
+* ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
+  exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
+  tries holds).
+* ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
+  out (a row on one of that subdivision's own holidays: the data's site works on it).
+
+Nothing is adopted: which subdivision's days the data keeps only the user knows.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from rnncast.holidaysets import COUNTRIES, canonical, exchanges, holiday_of, library, parse, weekday_holidays
+from rnncast.spelling import some
+from rnncast.timetext import shown
+
+FEW = 3  # days named, then how many more
+LEAST = 2  # a subdivision's holidays the data must lack, at least, to be named (one may be a true gap)
+
+
+@functools.lru_cache(maxsize=32)
+def extra(name: str, first: int, last: int, weekmask: str | None = None) -> dict:
+    """{day (datetime64[D]): the subdivisions keeping it (``('GB-ENG', 'GB-NIR', 'GB-WLS')``)}: the holidays on the
+    days of ``weekmask`` (Monday to Friday when None) in the years ``first`` to ``last`` that some subdivision of
+    country ``name`` keeps and the country's own set lacks, by day; {} where ``name`` is a market, names a subdivision,
+    or its country has none."""
+    kind, code, sub = parse(name)
+    subs = library().list_supported_countries().get(code, []) if kind == "country" and sub is None else []
+    whole = weekday_holidays(code, first, last, weekmask) if subs else None
+    found: dict = {}
+    for s in subs:
+        own = canonical(f"{code}-{s}")
+        for day in np.setdiff1d(weekday_holidays(own, first, last, weekmask), whole):
+            found.setdefault(day, []).append(own)
+    return {day: tuple(keep) for day, keep in sorted(found.items())}
+
+
+def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
+    """The gap warning's clause where ``days`` (datetime64[D], the days the data has a row on, any series) lack every
+    holiday some subdivision of country ``name`` keeps and the country lacks within their span: "rows are missing on
+    every holiday GB-ENG and GB-WLS keep that GB lacks (GB holds only the holidays all its subdivisions keep):
+    2023-04-10 (Easter Monday), ... and 1 more; give holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or
+    holidays='LSE' (--holidays LSE), its market's, which closes on them too, to skip them"; "" where none is
+    (``extra``'s cases, or a row on one of each one's)."""
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    if not len(days):
+        return ""
+    low, high = days[0], days[-1]
+    found = {d: keep for d, keep in extra(canonical(name), _year(low), _year(high), weekmask).items() if low < d < high}
+    if not found:
+        return ""
+    each = {s: [d for d, keep in found.items() if s in keep] for s in dict.fromkeys(s for k in found.values() for s in k)}
+    clean = {s: own for s, own in each.items() if not np.isin(np.array(own), days).any()}
+    if not clean:
+        return ""
+    most = max(len(own) for own in clean.values())
+    if most < LEAST:  # one date missing is any gap's chance of being some state's holiday
+        return ""
+    subs = [s for s, own in clean.items() if len(own) == most]
+    on = np.array(clean[subs[0]], dtype="datetime64[D]")
+    market = _market(name, on, days, low, high)
+    country = canonical(name)
+    return (f"rows are missing on every holiday {_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} "
+            f"lacks ({country} holds only the holidays all its subdivisions keep): {_named(on, lambda d: subs[0], fmt)}; "
+            f"give {_give(subs, market)} to skip them")
+
+
+def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | None = None,
+               fmt: str | None = None) -> str:
+    """predict's warning where the forecast's days ``ahead`` (datetime64[D]) fall on holidays a subdivision of country
+    ``name`` keeps and the country lacks, of a subdivision the data's days (``days``, datetime64[D]: a row on one of
+    its own such holidays rules it out) leave possible: "the forecast falls on 2025-04-21 (Easter Monday), a holiday
+    GB-ENG, GB-NIR and GB-WLS keep that GB lacks (...); if the data's site keeps it, refit with holidays='GB-ENG' ...";
+    "" where none is."""
+    ahead = np.unique(np.asarray(ahead, dtype="datetime64[D]"))
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    if not len(ahead) or not len(days):
+        return ""
+    country = canonical(name)
+    low, high = min(days[0], ahead[0]), max(days[-1], ahead[-1])
+    found = extra(country, _year(low), _year(high), weekmask)
+    rows, dates = set(days), set(ahead)
+    worked = {s for d, keep in found.items() if d in rows for s in keep}  # the data's site works on it
+    on = {d: tuple(s for s in keep if s not in worked) for d, keep in found.items() if d in dates}
+    on = {d: keep for d, keep in on.items() if keep}
+    if not on:
+        return ""
+    subs = list(dict.fromkeys(s for keep in on.values() for s in keep))
+    named = np.array(list(on), dtype="datetime64[D]")
+    one = len(named) == 1
+    them = "it" if one else "them"
+    return (f"the forecast falls on {_named(named, lambda d: on[d][0], fmt)}, {'a holiday' if one else 'holidays'} "
+            f"{_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} lacks ({country} holds only the "
+            f"holidays all its subdivisions keep); if the data's site keeps {them}, refit with "
+            f"{_give(subs, _market(name, named, days, days[0], high), them)} to skip {them}")
+
+
+def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
+    """The gap warning's clause of business days read without holidays where the missing weekdays (``missing``,
+    datetime64[D]; ``days``: those the data has a row on) are exactly the holidays of a subdivision of a country
+    inference tries (``holidaysets.COUNTRIES``), ``LEAST`` of them its own: "all 10 missing weekdays are DE-BW or DE-BY
+    holidays (DE, the country's set, lacks 5 of them: 2023-01-06 (Epiphany), ...); give holidays='DE-BW' (--holidays
+    DE-BW or DE-BY) to skip them, the one the data's site keeps"; "" where none is (a country whose own holidays have
+    rows is passed over: its subdivisions keep them too)."""
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    missing = np.unique(np.asarray(missing, dtype="datetime64[D]"))
+    if len(missing) < LEAST or not len(days):
+        return ""
+    first, last, known = _year(days[0]), _year(days[-1]), library().list_supported_countries()
+    for code in (c for c in COUNTRIES if known.get(c)):
+        whole = weekday_holidays(code, first, last, weekmask)
+        inside = whole[(whole > days[0]) & (whole < days[-1])]
+        if np.isin(inside, days).any() or not np.isin(inside, missing).all():
+            continue  # a row on the country's holiday, or one not missing: no subdivision of it explains the rows
+        subs = []
+        for sub in dict.fromkeys(s for keep in extra(code, first, last, weekmask).values() for s in keep):
+            own = weekday_holidays(sub, first, last, weekmask)
+            if np.isin(missing, own).all() and not np.isin(days, own).any() and \
+                    np.isin(missing, whole, invert=True).sum() >= LEAST:
+                subs.append(sub)
+        if subs:
+            lacks = missing[~np.isin(missing, whole)]
+            which = ", the one the data's site keeps" if len(subs) > 1 else ""
+            return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
+                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: "
+                    f"{_named(lacks, lambda d: subs[0], fmt)}); give {_give(subs, None)} to skip them{which}")
+    return ""
+
+
+def daily(days) -> bool:
+    """Whether ``days`` (a calendar's days: ``timecalendar.Calendar.days``) are business days, each a step (a
+    session's days too): those whose missing rows and forecasts fall on whole days, not month ends nor weeks."""
+    return isinstance(days, pd.offsets.CustomBusinessDay) and days.n == 1
+
+
+def _year(day) -> int:
+    return int(str(day)[:4])
+
+
+def _market(name: str, on: np.ndarray, days: np.ndarray, low, high) -> str | None:
+    """The first market of ``name``'s country whose set closes on every one of ``on`` and on no day of ``days`` (the
+    data's rows) between ``low`` and ``high``; None where none does."""
+    first, last = _year(min(low, on[0])), _year(max(high, on[-1]))
+    for market in exchanges().get(parse(name)[1], ()):
+        shut = weekday_holidays(market, first, last)
+        if np.isin(on, shut).all() and not np.isin(days, shut).any():
+            return market
+    return None
+
+
+def _named(on: np.ndarray, whose, fmt: str | None) -> str:
+    """``2023-04-10 (Easter Monday), 2023-08-28 (Late Summer Bank Holiday), 2024-04-01 (Easter Monday) and 1 more``:
+    each day of ``on`` named by the set ``whose(day)`` of a subdivision that keeps it."""
+    return some([f"{shown(pd.Timestamp(d), True, fmt)} ({holiday_of(whose(d), d)})" for d in on[:FEW]], FEW,
+                total=len(on))
+
+
+def _joined(subs: list) -> str:
+    return subs[0] if len(subs) == 1 else f"{', '.join(subs[:-1])} and {subs[-1]}" if len(subs) <= 4 else \
+        f"{', '.join(subs[:3])} and {len(subs) - 3} more"
+
+
+def _give(subs: list, market: str | None, them: str = "them") -> str:
+    """``holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or holidays='LSE' (--holidays LSE), its market's, which closes
+    on them too,``: the first subdivision's spelling (the flag naming the first three), and the market's where one
+    fits."""
+    flags = " or ".join(subs[:3]) + (" ..." if len(subs) > 3 else "")
+    shut = f", or holidays={market!r} (--holidays {market}), its market's, which closes on {them} too," if market else ""
+    return f"holidays={subs[0]!r} (--holidays {flags}){shut}"

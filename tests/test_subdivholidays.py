@@ -1,0 +1,65 @@
+"""Holidays a country's subdivisions keep that its country-wide set lacks (``subdivholidays.py``): found by day with
+the subdivisions that keep them, named where the data lacks every one of a subdivision's (the gap warning's clause)
+or the forecast falls on one the data does not rule out (predict's), with the spelling to give (decision 1984)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import holidaysets, subdivholidays
+
+
+def _days(name: str, start: str = "2023-01-02", end: str = "2024-12-31") -> np.ndarray:
+    return pd.date_range(start, end, freq=holidaysets.offset(name)).to_numpy().astype("datetime64[D]")
+
+
+def test_the_holidays_gb_lacks_are_englands_easter_monday_and_late_summer_bank_holiday():
+    found = subdivholidays.extra("GB", 2024, 2024)
+    assert found[np.datetime64("2024-04-01")] == ("GB-ENG", "GB-NIR", "GB-WLS")  # Easter Monday: not Scotland's
+    assert found[np.datetime64("2024-08-26")] == ("GB-ENG", "GB-NIR", "GB-WLS")
+    assert found[np.datetime64("2024-08-05")] == ("GB-SCT",)  # Scotland's summer bank holiday
+    assert np.datetime64("2024-12-25") not in found  # every subdivision's: the country's own
+    assert subdivholidays.extra("GB-ENG", 2024, 2024) == {} and subdivholidays.extra("LSE", 2024, 2024) == {}
+
+
+def test_rows_missing_on_englands_holidays_name_gb_eng_and_its_market():
+    said = subdivholidays.missing_said("GB", _days("GB-ENG"))
+    assert said.startswith("rows are missing on every holiday GB-ENG and GB-WLS keep that GB lacks"), said
+    assert "2023-04-10 (Easter Monday), 2023-08-28 (Late Summer Bank Holiday), 2024-04-01 (Easter Monday) and 1 more" in said
+    assert "give holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or holidays='LSE' (--holidays LSE)" in said
+    bavaria = subdivholidays.missing_said("DE", _days("DE-BY"))
+    assert "DE-BY" in bavaria and "Corpus Christi" in bavaria and "XETR" not in bavaria, bavaria  # XETR trades on it
+
+
+def test_data_with_rows_on_those_holidays_or_one_missing_says_nothing():
+    assert subdivholidays.missing_said("GB", _days("GB")) == ""  # rows on Easter Monday: GB's own days
+    one = _days("GB", "2024-01-02", "2024-06-28")
+    one = one[one != np.datetime64("2024-04-01")]  # one date alone: any gap may be some subdivision's holiday
+    assert subdivholidays.missing_said("GB", one) == ""
+    assert subdivholidays.missing_said("LSE", _days("GB-ENG")) == ""  # a market has no subdivisions
+
+
+def test_a_forecast_on_easter_monday_is_named_unless_the_data_works_on_it():
+    data = _days("GB-ENG", "2024-01-02", "2024-03-26")
+    ahead = np.array(["2024-03-27", "2024-03-28", "2024-04-01"], dtype="datetime64[D]")
+    said = subdivholidays.ahead_said("GB", ahead, data)
+    assert said.startswith("the forecast falls on 2024-04-01 (Easter Monday), a holiday GB-ENG and GB-WLS keep "
+                           "that GB lacks"), said  # GB-NIR's St Patrick's Day has a row: not Northern Ireland's
+    assert "refit with holidays='GB-ENG'" in said and "to skip it" in said
+    worked = _days("GB", "2023-01-02", "2024-03-26")  # a row on Easter Monday 2023: the site works on it
+    assert subdivholidays.ahead_said("GB", ahead, worked) == ""
+    assert subdivholidays.ahead_said("GB", ahead[:2], data) == ""
+
+
+def test_missing_weekdays_that_are_exactly_a_subdivisions_holidays_name_it():
+    rows = _days("GB-SCT")  # 2023-01-04 (after Scotland's 2 and 3 January) to 2024-12-31
+    every = pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]")
+    said = subdivholidays.explaining(rows, np.setdiff1d(every, rows))
+    assert said.startswith("all 17 missing weekdays are GB-SCT holidays (GB, the country's set, lacks 5 of them: "
+                           "2023-08-07 (Summer Bank Holiday)"), said
+    assert said.endswith("give holidays='GB-SCT' (--holidays GB-SCT) to skip them")
+    outage = np.setdiff1d(every, rows)[:-1]  # a missing weekday that is no holiday of it, or a holiday with a row
+    assert subdivholidays.explaining(np.append(rows, np.setdiff1d(every, rows)[-1]), outage) == ""
+    gb = _days("GB")  # the country's own days: no subdivision's
+    assert subdivholidays.explaining(gb, np.setdiff1d(every, gb)) == ""
