@@ -166,7 +166,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         remedy = f"{apart}; {remedy.replace('inserts them', 'inserts true gaps')}"
     elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and (
             sub := subdivholidays.missing_said(calendar.holidays, wall_days(sessions.opened(time, calendar.session)),
-                                               calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (9911)
+                                               calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (decision 1984)
         remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
