@@ -28,11 +28,12 @@ log = logging.getLogger("rnncast.loading")  # said as the loader's lines, as bef
 
 
 def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda pair=None: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
-              counters=(), labels_only=False, parts=None) -> Panel:
+              id_hint=lambda pair=None, reset=False: "", holidays: str | None = None, time_unit: str | None = None,
+              others=(None, ()), counters=(), labels_only=False, parts=None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint(pair)``: what a refusal of repeated (``pair``: the two rows) or unsorted times
-    adds (rows alike in every column, a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
+    adds (rows alike in every column, a column that could be a forgotten id_col; ``reset=True``: of a clock reset),
+    asked only when it refuses. ``others``: the values of the
     columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
     with the rows numbered where there is no time; ``parts``: the id column, or a key's columns. Returns the
     ``Panel`` (values [N, C] of the S series back to back, offsets [S + 1]); raises ``RnncastError`` naming the
