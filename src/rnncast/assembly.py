@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, droppedtail,
-                     compactdates, earlyblanks, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels,
+                     compactdates, earlyblanks, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, raggedtargets,
                      rowcounters, seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones,
                      zerotail)
 from rnncast.clockchanges import preferred
@@ -145,6 +145,9 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
                                                                   fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
+    if fill is None and layout == "single" and (reads_last is None or np.isnan(values[-reads_last:]).any()) and (
+            ragged := raggedtargets.refusal(values, time, rows.columns, rows.n_targets, attrs, rows.text_format)):
+        raise RnncastError(ragged)  # target columns of their own spans (decision 9803), unless predict reads none
     kept = None if fill is not None else earlyblanks.unread(values, offsets, reads_last, time)  # decision 9801
     if kept is not None:
         earlyblanks.say(values, kept, offsets, reads_last, time, positions, attrs, rows.text_format, rows.columns, every,
