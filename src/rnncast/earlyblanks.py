@@ -47,11 +47,12 @@ def say(values: np.ndarray, keep: np.ndarray, offsets: np.ndarray, reads_last: i
     s, j = int(codes[first]), int(np.flatnonzero(blank[0])[0])
     name = repr(ids[s] if layout == "wide" and j == 0 else columns[j]) + (
         f" of series {ids[s]!r}" if layout == "long" else "")
-    many = len(offsets) > 2
+    many, one = len(offsets) > 2, int(blank.sum()) == 1
     series = len(np.unique(codes[gone]))
     rows = "" if len(gone) == 1 else f" in {len(gone)} rows" + (f" of {series} series" if many else "")
-    log.warning("%s%s before the last %d rows %s predict reads (%scolumn %s at %s, %s): not read by the "
-                "forecast, so those rows are left out, as rows missing there are; evaluate and predict_windows, which "
-                "read them, still refuse them", counted(int(blank.sum()), "missing value"), rows, reads_last,
-                "of each series" if many else "of the series", "first: " if blank.sum() > 1 else "", name, place(int(positions[first]), attrs),
-                shown(time[first], time, fmt))
+    left = "its row is" if one else "that row is" if len(gone) == 1 else "those rows are"
+    log.warning("%s%s before the last %d rows %s predict reads (%scolumn %s at %s, %s): not read by the forecast, so "
+                "%s left out, as rows missing there are; evaluate and predict_windows, which read %s, still refuse %s",
+                counted(int(blank.sum()), "missing value"), rows, reads_last, "of each series" if many else "of the series",
+                "" if one else "first: ", name, place(int(positions[first]), attrs), shown(time[first], time, fmt), left,
+                *(("it", "it") if one else ("them", "them")))
