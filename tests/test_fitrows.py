@@ -73,6 +73,19 @@ def test_predict_warns_in_one_line(sales, caplog):
         model.predict(_doubled(data))
     said = [r.getMessage() for r in caplog.records if WARNED in r.getMessage()]
     assert len(said) == 1 and "the forecast reads" in said[0]
+    assert said[0].endswith("(revised data, or another unit?)")
+
+
+def test_predict_names_the_rows_it_left_out_for_a_blank_as_the_cause_first(sales, caplog):
+    """Decision 1986: a blank far before the rows predict reads leaves its row out, which the training rows' comparison
+    sees as a row missing; "revised data, or another unit?" was no cause of it."""
+    data, model = sales
+    blank = data.copy()
+    blank.loc[2, "sales"] = np.nan
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(blank)
+    said = [r.getMessage() for r in caplog.records if WARNED in r.getMessage()]
+    assert len(said) == 1 and said[0].endswith("(the rows with missing values left out, said above, or revised data?)")
 
 
 def test_a_model_saved_before_fit_rows_loads_and_stays_silent(sales, tmp_path, caplog):

@@ -97,3 +97,32 @@ def test_a_wide_tables_repeated_rows_are_counted_as_rows_of_the_table():
     assert "repeat" not in str(err.value).split("; each time step")[0]
     with pytest.raises(RnncastError, match=r"\(2 rows of the table repeat an earlier row's time, in 3 series\)"):
         load_panel(frame.iloc[sorted([*range(30), 3, 7])], series=["A", "B", "C"], time_col="ds")
+
+
+def _ragged() -> pd.DataFrame:
+    """3 stores of 193, 213 and 233 days from 2024-01-01, stacked, alike in level (t37t4's f3.py)."""
+    rng = np.random.default_rng(0)
+    return pd.concat([pd.DataFrame({"store": s, "date": pd.date_range("2024-01-01", periods=n, freq="D"),
+                                    "sales": 50 + 5 * np.sin(np.arange(n) * 2 * np.pi / 7) + rng.normal(0, 1, n)})
+                      for s, n in [("A", 193), ("B", 213), ("C", 233)]], ignore_index=True)
+
+
+def test_stacked_series_of_different_lengths_read_as_one_are_told_their_id_column_not_only_a_clock_reset():
+    """t37t4 (decision 1987): stores of different lengths stacked without id_col, or as a MultiIndex (store, date), got
+    "a clock reset ... or another series' rows (give their id column)?" naming neither 'store' nor id_col=, while
+    equal lengths got the duplicated-timestamp line that names both; a one-series model was told to give an id column."""
+    long = _ragged()
+    for data in (long, long.set_index(["store", "date"])):
+        with pytest.raises(RnncastError, match=r"goes back 192 d at row 193 .* another series' rows\? dropping the "
+                                               r"duplicates .* readings; the table was read as ONE series \(no id_col "
+                                               r"given\): .* with id_col= \(--id-col\), e.g. 'store'$"):
+            load_panel(data, target="sales")
+    from rnncast.spelling import one_series
+    with one_series("the model, fitted on one series,"), pytest.raises(RnncastError) as model:
+        load_panel(long, target="sales")
+    assert str(model.value).endswith("(told apart by 'store'?), the model, fitted on one series, takes one series: "
+                                     "give it the rows of one of them") and "id_col" not in str(model.value)
+    with one_series("the model, fitted on one series,"), pytest.raises(RnncastError) as bare:  # no column to name
+        load_panel(long.drop(columns="store"), target="sales")
+    assert "another series' rows (the model, fitted on one series, takes one series: give it the rows of one)?" in \
+        str(bare.value) and "id column" not in str(bare.value)

@@ -13,8 +13,9 @@ import pandas as pd
 
 from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, droppedtail,
                      holidaysfollowed,
-                     compactdates, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, rowcounters,
-                     seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones, zerotail)
+                     compactdates, earlyblanks, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, raggedtargets,
+                     rowcounters, seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones,
+                     zerotail)
 from rnncast.clockchanges import preferred
 from rnncast.data import place
 from rnncast.numbercolumns import check_finite
@@ -29,13 +30,16 @@ log = logging.getLogger("rnncast.loading")  # said as the loader's lines, as bef
 
 
 def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce: bool, layout: str,
-              id_hint=lambda pair=None: "", holidays: str | None = None, time_unit: str | None = None, others=(None, ()),
-              counters=(), labels_only=False, parts=None) -> Panel:
+              id_hint=lambda pair=None, reset=False: "", holidays: str | None = None, time_unit: str | None = None,
+              others=(None, ()), counters=(), labels_only=False, parts=None, reads_last: int | None = None) -> Panel:
     """Sort the rows by (series, time), check them per series, settle the calendar and store the
     series back to back. ``id_hint(pair)``: what a refusal of repeated (``pair``: the two rows) or unsorted times
-    adds (rows alike in every column, a column that could be a forgotten id_col), asked only when it refuses. ``others``: the values of the
+    adds (rows alike in every column, a column that could be a forgotten id_col; ``reset=True``: of a clock reset),
+    asked only when it refuses. ``others``: the values of the
     columns no role took, and those columns (``appendedrows.refuse``); ``counters``: those that count the rows, said
-    with the rows numbered where there is no time; ``parts``: the id column, or a key's columns. Returns the
+    with the rows numbered where there is no time; ``parts``: the id column, or a key's columns; ``reads_last``
+    (predict's lookback): a model without a fill leaves out the rows with blanks before each series' last rows
+    (``earlyblanks``), not refused. Returns the
     ``Panel`` (values [N, C] of the S series back to back, offsets [S + 1]); raises ``RnncastError`` naming the
     series, the column and the row where the rows, their times or the calendar are refused."""
     codes, values, positions, time = rows.codes, rows.values, rows.positions, rows.time
@@ -142,6 +146,15 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
                                                                   fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
+    if fill is None and layout == "single" and (reads_last is None or np.isnan(values[-reads_last:]).any()) and (
+            ragged := raggedtargets.refusal(values, time, rows.columns, rows.n_targets, attrs, rows.text_format)):
+        raise RnncastError(ragged)  # target columns of their own spans (decision 1988), unless predict reads none
+    kept = None if fill is not None else earlyblanks.unread(values, offsets, reads_last, time)  # decision 1986
+    if kept is not None:
+        earlyblanks.say(values, kept, offsets, reads_last, time, positions, attrs, rows.text_format, rows.columns, every,
+                        layout)  # blanks before the rows predict reads: left out, as rows missing there are
+        values, time, positions, filled = values[kept], time[kept], positions[kept], None if filled is None else filled[kept]
+        offsets = _offsets(row_series(offsets)[kept], len(rows.ids))
     zeroed = None  # the targets zero fill writes 0 for: scored as observed, said in the forecast tables
     if np.isnan(values).any():
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
@@ -157,7 +170,8 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,
                  row_numbers=positions if layout == "wide" and time is None else None,  # a wide table's rows: shared
                  written_offsets=writtenzones.by_wall(rows.time, rows.written) if tz is None else None, zero_tail=zero_tail,
-                 zeroed=zeroed if zeroed is not None and zeroed.any() else None)
+                 zeroed=zeroed if zeroed is not None and zeroed.any() else None,
+                 blanks_left_out=0 if kept is None else int((~kept).sum()))
 
 
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:

@@ -214,4 +214,5 @@ def warn_predict(state, panel: Panel, index: np.ndarray) -> None:
     said = check(state, panel, index, warn=False, scored=False).said
     if said:
         log.warning("%s; the forecast reads this data's rows as they are, with the scaling fit learned from the rows it "
-                    "read (revised data, or another unit?)", said["differs"])
+                    "read (%s)", said["differs"], "the rows with missing values left out, said above, or revised data?"
+                    if panel.blanks_left_out else "revised data, or another unit?")  # decision 1986

@@ -45,7 +45,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                announce: bool = True,
                dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
                index_steps: bool | str = True, missing_values: str | None = None, key=None, labels_only=False,
-               calendar_covariates=None) -> Panel:
+               calendar_covariates=None, reads_last: int | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
 
     Long format is chosen by ``id_col`` or a column named ``unique_id``; wide format by ``series``.
@@ -63,7 +63,9 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``
     ('fit', 'scored' or False): the target is read as labels alone (``target_input=False``: ``appendedrows``; without
     a fill, the blank ones stood in and left out, ``blanklabels``). ``calendar_covariates``: the future covariates
-    computed from the timestamps, appended last (``calendarcovariates``). Raises ``RnncastError`` naming the column, series and place of any problem.
+    computed from the timestamps, appended last (``calendarcovariates``). ``reads_last`` (predict's lookback): without
+    a fill, the rows with missing values before each series' last ``reads_last`` rows are left out, said
+    (``earlyblanks``). Raises ``RnncastError`` naming the column, series and place of any problem.
     """
     if fill_gaps and fill == "drop":
         raise RnncastError("fill_gaps inserts the missing rows and fill 'drop' would remove them again; "
@@ -132,7 +134,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
     panel = assembly.assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
-                      holidays, time_unit, (others, unused), counters, labels_only, rows.id_col if key is None else key.parts)
+                      holidays, time_unit, (others, unused), counters, labels_only, rows.id_col if key is None else key.parts,
+                      reads_last)
     panel.unused, panel.told_none, panel.key = unused, rows.how == indexcolumns.TOLD_NONE, key
     if announce and layout == "single" and (away := rowcounters.counted_from(frame, counters)):  # t = 300..799: not rows'
         log.info("%s", away)

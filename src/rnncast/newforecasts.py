@@ -22,8 +22,8 @@ from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
     """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
     and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form."""
-    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast",
-                                                           stand_in=True), "forecast")
+    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast", stand_in=True,
+                                                           reads_last=model.state.settings.data.lookback), "forecast")
     frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
     return labels.forecast_as_given(panel, data, frame)
 

@@ -63,6 +63,7 @@ class Panel:
     target_least: dict | None = None  # {target: the least value the data gave of it, or None: none given} where the
     # target was stood in (featuresonly.stood_in: its values are not the data's); None: the values are the data's own
     key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
+    blanks_left_out: int = 0  # rows with missing values left out before the rows predict reads (earlyblanks)
 
     @property
     def n_series(self) -> int:
@@ -209,7 +210,8 @@ class Panel:
                      given=self.given.take(keep) if self.given is not None else None, dialect=self.dialect,
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
                      written_offsets=self.written_offsets, key=self.key,
-                     target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None)
+                     target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None,
+                     blanks_left_out=self.blanks_left_out)
 
 
 def _is_bool(value) -> bool:

@@ -33,13 +33,15 @@ from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
 
-def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored", only=None, stand_in=False) -> Panel:
+def read_new(state: FittedState, data, static_covariates=None, doing: str = "scored", only=None, stand_in=False,
+             reads_last: int | None = None) -> Panel:
     """Read new data with the columns, layout and calendar the model was trained on (a ``Panel`` is checked and used
     as it is). Static covariates come from ``static_covariates`` (a table) or from the model's static columns when the
     data holds them. A series the model was not fitted on is refused first, where reading fails (``doing``: ``known``'s),
     unless ``only`` (predict_windows' ``series=``) names a series the model knows: its rows alone are then read.
     ``stand_in`` (predict's): the target a model does not read stood in for where absent, in this one read (featuresonly);
-    a list (predict_windows'): only the target columns the data lacks, named in it."""
+    a list (predict_windows'): only the target columns the data lacks, named in it. ``reads_last`` (predict's lookback):
+    a model without a fill leaves out the rows with blanks before each series' last rows, said (``earlyblanks``)."""
     if isinstance(data, Panel):
         if data.columns != state.targets + state.features:
             raise RnncastError(f"the panel holds columns {data.columns}; the model was trained on "
@@ -54,7 +56,8 @@ def read_new(state: FittedState, data, static_covariates=None, doing: str = "sco
                    state.future_covariates, state.settings.data.calendar_covariates) or None,
                "index_steps": indexcolumns.LABELS if state.time_col in indexcolumns.NAMES  # years with a gap: time
                else state.time_col is not None,  # fitted on numbered rows: an index of steps is row labels
-               "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False}
+               "labels_only": "scored" if stand_in is not True and not featuresonly.reads_target(state) else False,
+               "reads_last": reads_last}
     try:
         with hints(fill=MODEL_FILL if state.settings.data.target_input else MODEL_FILL_LABELS, freq=MODEL_FREQ, holidays=MODEL_HOLIDAYS, tz=MODEL_TZ, column=MODEL_COLUMN, time_unit=MODEL_UNIT,
                    zone=MODEL_ZONE, zone_none=MODEL_ZONE_NONE, freq_kind=fitted_kind(state), reader=doing,

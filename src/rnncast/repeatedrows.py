@@ -42,18 +42,21 @@ PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flas
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
-def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | None = None) -> str:
+def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | None = None, reset: bool = False) -> str:
     """The clause a refusal of repeated (``pair``: the two rows' positions in ``frame``, where a time is given twice)
     or unsorted times of ``rows`` (read from ``frame`` in ``layout``: "single", "long" or "wide") adds: rows alike
     in every column named so (``identical``); else the time split over two columns (a date and its hour, a year
     and its month or week: ``splittime``), looked for within each series of a long panel; else, for a single series,
     a column that could be a forgotten ``id_col`` (``id_hint``); "" if none. A revision (``revised``: rows that differ
     only in values, or in a prelim/final mark) is weighed after the split: a year and its week, starting at week 2,
-    read as one (a tester's weekly file was told to keep one row a year)."""
+    read as one (a tester's weekly file was told to keep one row a year). ``reset``: for a step back that the
+    rows after it run past (``timeorder.reset``), a single series' ``id_hint`` alone (decision 1987)."""
     used = set(rows.columns) | {rows.time_col, rows.id_col}
     others = [str(c) for c in frame.columns if str(c) not in used]
     within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
     who = one_series_reader()
+    if reset:
+        return id_hint(frame, rows, others, who, reset=True) if layout == "single" else ""
     if pair is not None and rows.time_col in frame.columns and (end := endofday.repeated(
             frame[rows.time_col], pair, lambda i: place(i, frame.attrs))):
         return end  # 2024-09-01 24:00 beside 2024-09-02 00:00: the 24:00 named (decision 1756)
@@ -212,11 +215,12 @@ def _later(kinds: pd.Series) -> bool:
     return any(str(k).strip().lower() in PRELIM and t <= final for k, t in sets)
 
 
-def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None) -> str:
+def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None, reset: bool = False) -> str:
     """For a single series whose times repeat or go back: the columns of ``others`` that could tell several series
     apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none. ``who``: the reader that takes one
-    series only (tune), offered no id_col."""
-    text = [c for c in others if could_be_ids(frame[c], rows)]
+    series only (tune), offered no id_col. ``reset``: rows that went back and ran on past (``timeorder.reset``), not
+    weighed as revisions (stores stacked without their id, alike in level, were; decision 1987)."""
+    text = [c for c in others if could_be_ids(frame[c], rows, revised=not reset)]
     if not text:
         key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])
         return (f"; the table was read as ONE series (no id_col given), and {' and '.join(map(repr, key))} together "
@@ -229,7 +233,7 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None)
             f"e.g. {text[0]!r}")
 
 
-def could_be_ids(column: pd.Series, rows: Rows) -> bool:
+def could_be_ids(column: pd.Series, rows: Rows, revised: bool = True) -> bool:
     """Whether ``column`` could name the series of rows read as one: text, or whole numbers repeated (store 1, 2, 3),
     no flag (``FLAGS``), and, with the time, setting apart the rows whose time repeats (``seriesids.sets_apart``: a
     series of it holding a time twice is then refused by name, in that series)."""
@@ -242,7 +246,7 @@ def could_be_ids(column: pd.Series, rows: Rows) -> bool:
     elif pd.api.types.is_numeric_dtype(column) or not 1 < distinct < len(column):
         return False
     values = set(column.dropna().astype(str).str.strip().str.lower()) if distinct <= 2 else set()
-    if any(values <= {str(v) for v in flag} for flag in FLAGS if values) or revisions(column, rows):
+    if any(values <= {str(v) for v in flag} for flag in FLAGS if values) or revised and revisions(column, rows):
         return False
     if not _timed(column, rows):
         return True  # no time to weigh it against

@@ -17,13 +17,14 @@ from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.jitter import duration
 from rnncast.layouts import Rows
-from rnncast.spelling import listing
+from rnncast.spelling import listing, one_series_reader
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
 
 
-def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda pair=None: "") -> np.ndarray | None:
+def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_hint=lambda pair=None, reset=False: ""
+          ) -> np.ndarray | None:
     """The order that sorts the rows by (series, time), None where they come so. Rows of several series may
     come in any order among each other (long format); each series' own rows, in the order given, must go
     forward in time, or all back (newest first: read oldest first, said in one warning, in every layout
@@ -48,11 +49,14 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
         if back and not dst(back[1]):
             before, after, stay = back
             whose = "" if layout == "single" else f"series {rows.given_id(codes[before])!r} "
+            more = id_hint(None, reset=True) if layout == "single" else ""  # stacked without id_col: decision 1987
+            who = one_series_reader() if layout == "single" else None  # a model of one series: no id_col to give
+            ids = "" if more else f" ({who} takes one series: give it the rows of one)" if who else " (give their id column)"
             raise RnncastError(
                 f"{whose or 'the time '}goes back{_by(time, before, after)} at {place(int(positions[after]), attrs)}"
                 f" ({show(after)} after {show(before)}) and its next {stay} rows stay before {show(before)}: a clock "
-                "reset (give the rows after it their true times) or another series' rows (give their id column)? "
-                "dropping the duplicates or sorting by time would mix two stretches of readings")
+                f"reset (give the rows after it their true times) or another series' rows{ids}? "
+                f"dropping the duplicates or sorting by time would mix two stretches of readings{more}")
         if key[a] == key[b]:
             wide = _columns(rows, codes, positions, a, b) if layout == "wide" else ""  # decision 1463
             raise RnncastError(f"duplicated timestamp {show(a)}{'' if wide else whose} at {place(int(positions[a]), attrs)}"
