@@ -182,11 +182,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     learned = unlearned = None
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
-        learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
-                                         n_t, season, panel.filled, unread,
-                                         calendarcuts.placed_series(panel) if placed is None else placed)
         unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,
                                          located.fit_starts)[series]  # [W] why a band is missing (decision 1932)
+        learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series[~unlearned], lookback,
+                                         horizon, n_t, season, panel.filled, unread,  # none where rows lack: decision 9901
+                                         calendarcuts.placed_series(panel) if placed is None else placed)
 
     step = calendar_step([panel.calendar_of(s) for s in range(panel.n_series)]) if panel.time is not None else None
 
