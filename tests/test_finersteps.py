@@ -45,3 +45,26 @@ def test_times_a_rounding_repeats_are_a_finer_step_with_the_rows_keep_would_drop
                     "as_index=False).mean(numeric_only=True)")
     assert finersteps.repeats(pd.Series(pd.date_range("2026-03-01", periods=100, freq="3h").repeat(
         [2] * 5 + [1] * 95)), None, ["timestamp"]) == ""  # 5 revised rows of 105: keep= is the advice still
+
+
+def test_rows_missing_only_on_the_coarser_side_of_a_step_change_are_that_step():
+    """Decision 1990: the rows a finer calendar misses are a series' coarser step where they all lie on the coarser
+    side of its change, before it (hourly, then 30 min) or from it on (30 min, then hourly); a row missing on the
+    finer side is a row lost, and then the change is not said to explain every row."""
+    hours = pd.date_range("2024-01-01", periods=40, freq="h")
+    time = hours.append(pd.date_range(hours[-1] + pd.Timedelta("1h"), periods=60, freq="30min"))
+    after = np.r_[np.ones(39, np.int64), np.zeros(61, np.int64)]  # one half hour after each hourly row
+    offsets = np.array([0, len(time)])
+    said, alone = finersteps.coarser_part(time, offsets, after, lambda i: f"row {i}")
+    assert alone and said.startswith(f"the step changes from 1 h to 30 min at {time[40]} (row 40), and each row "
+                                     "missing from the calendar lies before it")
+    lost = after.copy()
+    lost[70] = 1  # a half hour lost after the change
+    assert finersteps.coarser_part(time, offsets, lost, str) == ("", False)
+    halves = pd.date_range("2024-01-01", periods=61, freq="30min")  # 30 min, then hourly
+    later = halves.append(pd.date_range(halves[-1] + pd.Timedelta("1h"), periods=39, freq="h"))
+    said, alone = finersteps.coarser_part(later, offsets, np.r_[np.zeros(60, np.int64), np.ones(39, np.int64), 0],
+                                          lambda i: f"row {i}", name=lambda s: "P")
+    assert alone and said.startswith(f"the step changes from 30 min to 1 h at {later[60]} (series 'P' at row 60), and "
+                                     "each row missing from the calendar in that series lies from it on")
+    assert finersteps.coarser_part(pd.Index(np.arange(100)), offsets, after, str) == ("", False)

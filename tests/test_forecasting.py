@@ -359,3 +359,27 @@ def test_a_baselines_interval_missing_for_want_of_the_fits_training_rows_says_so
     assert left["unlearned"] == left["values"] > 0 and "these data lack the fit's training rows" in left["reason"]
     whole = quantile_model.evaluate(data)["original"]  # the fit's own rows: nothing left out for that cause
     assert all((block.get("intervals_left_out") or {}).get("unlearned", 0) == 0 for block in whole.values())
+
+
+def test_data_with_part_of_the_fits_training_rows_give_no_baseline_interval_and_all_of_them_the_fits_own():
+    """t37t1 1 (decision 1989): data holding only some of the fit's training rows learned each baseline's interval
+    again from the errors of those rows, silently (a seasonal naive coverage 67% became 32% on the same windows). A
+    series whose data lack some of its training rows now has no baseline interval, counted as unlearned; data holding
+    every one of them, rows before the fit's first too, give the fit's own bands to the bit."""
+    frame = make_frame(220)
+    model = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).fit(frame.iloc[20:], target="y", features=["x"])
+    own = model.part_forecasts(frame.iloc[20:], "test")
+    more = model.part_forecasts(frame, "test")  # 20 rows before the fit's first: none learned from
+    part = model.part_forecasts(frame.tail(120), "test")  # 60 of the fit's 140 training rows
+    for units in ("original", "scaled"):
+        mine, earlier, fewer = (getattr(f, units) for f in (own, more, part))
+        np.testing.assert_array_equal(fewer.quantiles, mine.quantiles)  # the same windows, the model alike
+        assert set(fewer.baseline_quantiles) == set(mine.baseline_quantiles) == {"repeat", "mean"}
+        for name, bands in mine.baseline_quantiles.items():
+            assert np.isfinite(bands).all() and np.isnan(fewer.baseline_quantiles[name]).all()
+            np.testing.assert_array_equal(earlier.baseline_quantiles[name], bands)
+    scores = model.evaluate(frame.tail(120))["original"]
+    for name in ("repeat", "mean"):
+        left = scores[name]["intervals_left_out"]
+        assert left["unlearned"] == left["values"] == left["of"] > 0 and np.isnan(scores[name]["pinball"])
+    assert scores["model"]["pinball"] == model.evaluate(frame.iloc[20:])["original"]["model"]["pinball"]

@@ -328,3 +328,44 @@ def test_rows_missing_on_englands_holidays_with_holidays_gb_name_the_subdivision
     assert len(said) == 1 and said[0].startswith("4 rows are missing from the 'B' without GB holidays calendar"), said
     assert "every holiday GB-ENG and GB-WLS keep that GB lacks" in said[0] and "(--holidays LSE)" in said[0]
     assert "2023-04-10 (Easter Monday)" in said[0] and "fill_gaps=True (--fill-gaps) inserts true gaps" in said[0]
+
+def _finer_later(n_hours: int = 500, n_halves: int = 600) -> pd.DataFrame:
+    """t37t1 3's finer.csv: hourly for ``n_hours`` rows, then every 30 minutes on the exact grid."""
+    hours = pd.date_range("2024-01-01", periods=n_hours, freq="h")
+    time = hours.append(pd.date_range(hours[-1] + pd.Timedelta("1h"), periods=n_halves, freq="30min"))
+    return pd.DataFrame({"date": time, "y": np.sin(np.arange(len(time)) / 5.0)})
+
+
+def test_a_coarser_step_before_a_finer_one_is_named_as_the_change_not_as_rows_to_fill(caplog):
+    """t37t1 3 (decision 1990): hourly, then every 30 min on an exact grid was told "500 rows are missing from the
+    '30min' calendar" and offered fill_gaps, which made up every other value of the first 500 hours; the step change
+    is now named where it happens, with resampling, and fill_gaps' made-up values are said."""
+    frame = _finer_later()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame)
+    gaps = [w for w in _warnings(caplog) if "missing from the '30min' calendar" in w]
+    assert len(gaps) == 1 and gaps[0].startswith("500 rows are missing")
+    assert ("; the step changes from 1 h to 30 min at 2024-01-21 20:00:00 (row 500), and each row missing from the "
+            "calendar lies before it, between two rows of the coarser step (a step changed, not values lost): one "
+            "calendar keeps one step, so resample it to the coarser") in gaps[0]
+    assert "--fill-gaps" not in gaps[0]  # every missing row is the coarser step's: no fill offered
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, fill_gaps=True, fill="interpolate")
+    assert any(w.startswith("fill_gaps made up values between the rows of a coarser step: the step changes from 1 h")
+               for w in _warnings(caplog))
+
+
+def test_a_panel_whose_other_series_lacks_rows_keeps_the_fill_advice_beside_the_step_change(caplog):
+    a = _finer_later().assign(id="A")
+    b = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=1100, freq="30min").delete([100, 200, 300])})
+    b = b.assign(y=np.cos(np.arange(len(b)) / 5.0), id="B")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(pd.concat([a, b]), id_col="id")
+    gaps = [w for w in _warnings(caplog) if "missing from the '30min' calendar" in w]
+    assert len(gaps) == 1 and "(series 'A' at row 500), and each row missing from the calendar in that series" in gaps[0]
+    assert gaps[0].count("the step changes") == 1 and "--fill-gaps" in gaps[0]  # B's 3 rows are rows lost
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(pd.concat([b.assign(id="C"), b]), id_col="id")  # rows lost alone: no step change said
+    assert not any("step changes" in w for w in _warnings(caplog))

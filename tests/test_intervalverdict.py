@@ -30,8 +30,13 @@ def test_a_lower_pinball_loss_says_by_how_much_and_the_same_one_says_so():
 def test_better_is_said_only_beyond_chance_against_every_baseline_either_way():
     test = {**_test(1.0), "significance_pinball": {"seasonal": {"p_value": 0.001}, "repeat": {"p_value": 0.2}}}
     said = pinball_verdict(test)
-    assert ("50.0% lower, but not beyond chance against 'repeat the last value' (one-sided p = 0.2 that the model is "
-            "not better)" in said and "beat" not in said)
+    assert ("50.0% lower, beyond chance against 'seasonal naive' (one-sided p = 0.001 that the model is not better) "
+            "but not against 'repeat the last value' (p = 0.2): on these values its quantiles are no better than that "
+            "baseline's" in said and "beat" not in said)  # the best baseline's own p first (t37t1 6)
+    test["significance_pinball"]["seasonal"]["p_value"] = 0.071  # neither beyond chance: the best's p alone
+    assert ("50.0% lower, but not beyond chance against 'seasonal naive' (one-sided p = 0.071 that the model is not "
+            "better): on these values its quantiles are no better than the baseline's") in pinball_verdict(test)
+    test["significance_pinball"]["seasonal"]["p_value"] = 0.001
     test["significance_pinball"]["repeat"]["p_value"] = 0.01
     assert ("50.0% lower, beyond chance (one-sided p = 0.01 that the model is not better, the largest against any "
             "baseline): its quantiles beat every baseline's") in pinball_verdict(test)

@@ -104,3 +104,27 @@ def test_warn_says_the_first_and_counts_the_others_once(caplog):
     [line] = [r.getMessage() for r in caplog.records]
     assert line.startswith("column 'y' of series 'a' holds 5 values of 0 in a row (2024-01-11 to 2024-01-15)")
     assert "; so do 1 other run (of this or other series): " in line and "The scores count them" in line
+
+
+def test_zeros_before_a_series_first_reading_are_a_launch_to_start_after_not_to_fill(caplog):
+    """t37t1 5 (decision 1991): 60 days of 0 before a product's first sale were called an outage and advised
+    --fill interpolate, which writes 60 copies of the first sale; a run at the series' start is said as before its
+    first non-zero value, with the row to start at; an outage inside keeps its advice."""
+    launch, inside = _views(0), _views(1)
+    launch[:40], inside[100:107] = 0.0, 0.0
+    panel = _panel(a=launch, b=inside)
+    found = find(panel)
+    assert [(f["at_start"], f["resumes"]) for f in found] == [(True, "2024-02-10"), (False, "2024-04-17")]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), said_once():
+        warn(panel, found)
+    [line] = [r.getMessage() for r in caplog.records]
+    assert line.startswith("column 'y' of series 'a' begins with 40 values of 0 in a row (2024-01-01 to 2024-02-09)")
+    assert ("never 0: before the series' first non-zero value (not launched yet?). The network learns from them, and "
+            "the scores count them as actuals where they are scored; start the series at its first non-zero row "
+            "(2024-02-10) rather than fill them, which would repeat that value; 1 other run too (of this or other "
+            "series): cut out those at a series' start, and leave the others blank and fill them") in line
+    caplog.clear()
+    panel = _panel(b=inside)  # an outage inside: its own advice
+    with caplog.at_level(logging.WARNING, logger="rnncast"), said_once():
+        warn(panel, find(panel))
+    assert "an outage (a tracking tag or feed down)" in caplog.records[0].getMessage()

@@ -425,3 +425,21 @@ def test_a_runs_page_says_of_each_split_what_a_baselines_interval_scores_leave_o
     assert said[1].startswith("On the test split, the 'seasonal naive' baseline has no interval at")
     alone = [b[1] for b in run_blocks(model, {"test": result}, "f", None) if b[0] == "p"]
     assert [n for n in alone if "baseline has no interval at" in n][0].startswith("The 'seasonal naive' baseline")
+
+
+def test_a_baseline_row_whose_intervals_rest_on_fewer_windows_says_how_many_in_its_windows_cell():
+    """t37t1 7 (decision 1993): the seasonal naive's test row said "47 scored of 51" while its pinball loss and
+    coverage rest on 42 windows (168 values); the note above said so, the cell did not."""
+    from rnncast.reportpage import metric_rows
+
+    point = {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": 1.0, "pinball": 0.3, "coverage_80": 0.8}
+    left = {"values": 20, "of": 188, "windows": 5, "of_windows": 47, "series": 1, "of_series": 3, "fewest": 19}
+    block = {"model": point, "repeat": point, "seasonal": {**point, "intervals_left_out": left},
+             "mean": {**point, "pinball": float("nan"), "intervals_left_out": {**left, "values": 188, "windows": 47}},
+             "climatology": {**point, "intervals_left_out": {**left, "windows": 0}}}
+    rows = metric_rows({"test": {"windows": 51, "scored": {"windows_scored": 47}, "original": block}}, "original")
+    cells = {row[1]: row[2] for row in rows[1:]}
+    assert cells["model"] == cells["baseline: repeat the last value"] == "47 scored of 51"
+    assert cells["baseline: seasonal naive"] == "47 scored of 51 (intervals: 42)"
+    assert cells["baseline: training mean"] == "47 scored of 51"  # none scored: its cells say "-"
+    assert cells["baseline: climatology"] == "47 scored of 51 (intervals: 168 of 188 values)"

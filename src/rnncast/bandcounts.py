@@ -50,9 +50,9 @@ def kept(keep, bands: np.ndarray) -> np.ndarray:
 def unlearned(fit_rows, splits, fit_starts=None) -> np.ndarray:
     """[S] bool: the series of new data that hold fewer of the fit's training rows than the fit read (``fit_rows`` [S]:
     how many it read of each, the fitted state's ``splits[k].train_end``; ``splits`` [S] and ``fit_starts`` [S] (None:
-    0): ``parts.locate``'s borders in the data): a baseline's interval there is learned from fewer of its errors than
-    the fit's (decision 1884: evaluate on the last rows alone), and more of the data's rows, not other levels, give it
-    one (decision 1932). Fit and a backtest's cutoffs read their own rows: none."""
+    0): ``parts.locate``'s borders in the data): no baseline has an interval there, where it would be learned from
+    fewer of its errors than the fit's (decisions 1884, 1989: ``forecasting`` learns none there), and more of the
+    data's rows, not other levels, give it one (decision 1932). Fit and a backtest's cutoffs read their own rows: none."""
     first = np.zeros(len(splits), np.int64) if fit_starts is None else np.asarray(fit_starts, dtype=np.int64)
     held = np.array([sp.train_end for sp in splits], dtype=np.int64) - first
     return held < np.asarray(fit_rows, dtype=np.int64)

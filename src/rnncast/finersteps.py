@@ -44,19 +44,44 @@ def change(time: pd.DatetimeIndex) -> tuple[int, pd.Timedelta, pd.Timedelta] | N
     return k, pd.Timedelta(int(before), unit="ns"), pd.Timedelta(int(after), unit="ns")
 
 
-def said(time: pd.DatetimeIndex, where, fmt: str | None = None) -> str:
+def said(time: pd.DatetimeIndex, where, fmt: str | None = None, why: str = "") -> str:
     """The clause naming the change of one series' step (``time`` [N], sorted; ``where(i)`` names its row ``i``, and
     its series in a panel): "the step changes from 3 h to 1 h at 2026-03-31 23:58:34 (series 'P3' at line 1226 of
     raw4.csv): one calendar keeps one step, so resample it to the coarser (the mean of each step's rows), or fit its
-    rows of one step apart"; "" where it keeps one step."""
+    rows of one step apart"; "" where it keeps one step. ``why``: said after the row, before the remedy."""
     found = change(time)
     if found is None:
         return ""
     k, before, after = found
     words = [jitter.duration(s.round("min" if s >= pd.Timedelta(minutes=10) else "s")) for s in (before, after)]
     return (f"the step changes from {words[0]} to {words[1]} at {shown(time[k], time, fmt)} "
-            f"({where(k)}): one calendar keeps one step, so resample it to the coarser (the mean of each step's rows), "
+            f"({where(k)}){why}: one calendar keeps one step, so resample it to the coarser (the mean of each step's rows), "
             "or fit its rows of one step apart")
+
+
+def coarser_part(time: pd.DatetimeIndex, offsets: np.ndarray, after: np.ndarray, where, fmt: str | None = None,
+                 name=None) -> tuple[str, bool]:
+    """Where the rows missing from a finer calendar are those of a series' coarser step, on one side of where its step
+    changes (hourly, then every 30 min on an exact grid: every missing row lies before the change, one between each
+    two rows): the clause naming that change (``said``) and whether such series hold every row missing (``after``
+    [N]: the calendar steps missing after each row of ``time`` [N], the series' rows ``offsets`` [S + 1]; ``where(i)``
+    names row ``i``, ``name(s)`` series ``s``, None for one series); ``("", False)`` where none does (decision 1990)."""
+    if not isinstance(time, pd.DatetimeIndex):
+        return "", False
+    first, every = "", True
+    for s in np.unique(np.searchsorted(offsets, np.flatnonzero(after), side="right") - 1):
+        lo, hi = int(offsets[s]), int(offsets[s + 1])
+        found = change(time[lo:hi]) if not first or every else None
+        gaps = np.flatnonzero(after[lo:hi])
+        if found is None or not (gaps.max() < found[0] if found[1] > found[2] else gaps.min() >= found[0]):
+            every = False
+        elif not first:
+            who = (lambda i: where(lo + i)) if name is None else (lambda i: f"series {name(s)!r} at {where(lo + i)}")
+            side = "before it" if found[1] > found[2] else "from it on"
+            mine = "" if name is None else " in that series"
+            first = said(time[lo:hi], who, fmt, f", and each row missing from the calendar{mine} lies {side}, "
+                         "between two rows of the coarser step (a step changed, not values lost)")
+    return first, every and bool(first)
 
 
 def repeats(times: pd.Series, name, by: list) -> str:

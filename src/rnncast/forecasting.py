@@ -183,10 +183,10 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     learned, unlearned, placed = None, None, calendarlags.placed(panel) if placed is None else placed  # decision 1966
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
-        learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series, lookback, horizon,
-                                         n_t, season, panel.filled, unread, placed)  # not walked without a gap
         unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,
                                          located.fit_starts)[series]  # [W] why a band is missing (decision 1932)
+        learned = baselinebands.training(panel.offsets, located.splits, located.fit_starts, series[~unlearned], lookback,
+                                         horizon, n_t, season, panel.filled, unread, placed)  # none where rows lack: decision 1989
 
     step = calendar_step([panel.calendar_of(s) for s in range(panel.n_series)]) if panel.time is not None else None
 

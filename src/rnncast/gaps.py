@@ -18,7 +18,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, businessgaps, calendars, halfdays, makeupdays, owncalendars, panelholidays,
+from rnncast import (businessdays, businessgaps, calendars, finersteps, halfdays, makeupdays, owncalendars, panelholidays,
                      sessiongaps, sessions, subdivholidays, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.gapruns import by_series
@@ -55,7 +55,11 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
                                "freq= (--freq) if the calendar is another")
         missing = _missing(codes, after, stamps, steps)  # built once: the rows inserted, and the days they fall on
         short = _short_days(time, after, calendar, missing) if announce else None
+        finer = announce and finersteps.coarser_part(time, offsets, after, lambda i: place(int(positions[i]), attrs),
+                                                     rows.text_format, rows.id_col and rows.given_id)[0]
         values, time, positions, offsets = _insert(values, time, positions, offsets, steps, after, missing(), rows, stamps)
+        if finer:  # a coarser step's rows made up (decision 1990)
+            log.warning("fill_gaps made up values between the rows of a coarser step: %s", finer)
         if short is not None:  # bars of a closed market made
             log.warning("fill_gaps made bars a market may never have traded: %s",
                         halfdays.said_short(short, calendar.holidays))
@@ -64,7 +68,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
                                "fill='ffill', 'interpolate' or 'zero' (--fill ffill|interpolate|zero)")
     elif announce:
-        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept)
+        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept, lambda i: place(int(positions[i]), attrs))
         if after.sum() > len(values):
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
@@ -137,9 +141,10 @@ def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Ro
 
 
 
-def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None) -> None:
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None, where=str) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few; where series keep their own
-    calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays."""
+    calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays; a series
+    whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990)."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
@@ -192,6 +197,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         remedy = f"{halfdays.said_short(short, calendar.holidays, *named)}; {remedy}"
     elif (hours := _session_gaps(time, after, calendar, missing)) is not None:  # hours changed, holidays (decision 1617)
         remedy = f"{hours[0]}; {remedy}" if hours[1] else hours[0]
+    finer, alone = finersteps.coarser_part(time, offsets, after, where, rows.text_format,
+                                           rows.id_col and rows.given_id)  # a step changed (decision 1990)
+    remedy = finer if alone else f"{finer}; {remedy}" if finer else remedy  # a coarser step, not rows lost: no fill
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
     log.warning("%s missing from %s%s (%s); %s%s", missing, which, whose, first, remedy,
                 _sprung(codes, time, after, stamps, steps, rows.text_format, day))

@@ -177,8 +177,13 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
         if word == "beats":
             return (f"{lower}, beyond chance ({one_sided_text(p)}, the largest against any baseline): its quantiles "
                     f"beat every {'' if all(map(weighed, *zip(*learned))) else 'weighed '}baseline's")
-        return (f"{lower}, but not beyond chance against '{baseline_name(against)}' ({one_sided_text(p)}): on these "
-                "values its quantiles are no better than the baseline's")
+        own = (test.get("significance_pinball") or {}).get(name, {}).get("p_value", math.nan)  # the best's own p
+        if against == name or not own < alpha:  # the other only where its outcome differs (t37t1 6, decision 1992)
+            return (f"{lower}, but not beyond chance against '{baseline_name(name)}' ({one_sided_text(own)}): on "
+                    "these values its quantiles are no better than the baseline's")
+        return (f"{lower}, beyond chance against '{baseline_name(name)}' ({one_sided_text(own)}) but not against "
+                f"'{baseline_name(against)}' ({p_text(p)}): on these values its quantiles are no better than that "
+                "baseline's")
     high = f"{model / rival:.3g} times as high" if rival > 0 else "higher"
     if word == "higher_untested":
         return f"{high}: the baseline's quantiles are better (not tested against chance)"

@@ -56,7 +56,8 @@ def _runs_of(column: np.ndarray, hit: np.ndarray) -> list[tuple[int, int]]:
 def find(panel: Panel, n_targets: int | None = None) -> list[dict]:
     """Each outage of each target of each series of ``panel`` (its first ``n_targets`` columns, default all targets):
     ``{"series": s, "j": its column, "column": name, "value", "first", "rows" (the run's rows, first to last), "start", "end" (times
-    as the data writes them), "least", "most" (of the other values), "at_end": bool}``. A run of 0 counts where it has
+    as the data writes them), "least", "most" (of the other values), "at_end", "at_start": bool, "resumes": the
+    time of the first reading after it (None at the end)}``. A run of 0 counts where it has
     ``MIN_ROWS`` rows or more and the series' other values are all above 0, in at most ``RECURRING`` runs holding at
     most ``SHARE`` of its values (a series with scattered or recurring zeros, or values below zero, is left alone: 0
     is one of its values); a run of another value only at the series' end, where it lies
@@ -103,13 +104,15 @@ def _entry(panel: Panel, s: int, j: int, column: np.ndarray, a: int, n: int, oth
     return {"series": s, "j": j, "column": str(panel.named_columns(s)[j]), "value": float(column[a]), "first": a,
             "rows": int(np.isfinite(column[a: a + n]).sum()), "start": panel.when(s, a), "end": panel.when(s, last),
             "least": float(np.min(others)), "most": float(np.max(others)),
-            "at_end": not np.isfinite(column[last + 1:]).any()}
+            "at_end": not np.isfinite(column[last + 1:]).any(), "at_start": not np.isfinite(column[:a]).any(),
+            "resumes": panel.when(s, last + 1 + int(np.argmax(np.isfinite(column[last + 1:]))))
+            if np.isfinite(column[last + 1:]).any() else None}  # the first reading after it
 
 
 def said(panel: Panel, f: dict) -> str:
     """One outage in words: "column 'y' of series 'site05' ends in 7 values of 0 in a row (2024-12-25 to
     2024-12-31), its other values 1714 to 22483, never 0"."""
-    how = "ends in" if f["at_end"] else "holds"
+    how = "ends in" if f["at_end"] else "begins with" if f.get("at_start") else "holds"
     span = f"{f['start']} to {f['end']}" if f["start"] != f["end"] else f["start"]
     never = "never 0" if f["value"] == 0 else f"never {'below' if f['value'] < f['least'] else 'above'} {f['value']:.6g}"
     other = "its rows before" if f["value"] != 0 else "its other values"
@@ -125,9 +128,19 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
         return None
     more = f"; so do {counted(len(found) - 1, 'other run')} (of this or other series)" if len(found) > 1 else ""
     learned = "The network learns from them, and the scores" if doing == "fit" else "The scores"
-    text = (f"{said(panel, found[0])}{more}: an outage (a tracking tag or feed down) written as values? "
-            f"{learned} count them as actuals where they are scored; if they are not measurements, leave the cells blank and fill them "
-            "(--fill interpolate), or cut the stretch out")
+    blank = ("if they are not measurements, leave the cells blank and fill them (--fill interpolate), or cut the "
+             "stretch out")
+    first = found[0]
+    if first.get("at_start") and first["value"] == 0:  # a launch: no reading to fill from before it (decision 1991)
+        others = (f"; {counted(len(found) - 1, 'other run')} too (of this or other series): cut out those at a "
+                  "series' start, and leave the others blank and fill them (--fill interpolate) if they are not "
+                  "measurements") if len(found) > 1 else ""
+        text = (f"{said(panel, first)}: before the series' first non-zero value (not launched yet?). {learned} count "
+                f"them as actuals where they are scored; start the series at its first non-zero row "
+                f"({first['resumes']}) rather than fill them, which would repeat that value{others}")
+    else:
+        text = (f"{said(panel, first)}{more}: an outage (a tracking tag or feed down) written as values? "
+                f"{learned} count them as actuals where they are scored; {blank}")
     log.warning("%s", text)
     return text
 

@@ -258,6 +258,18 @@ def _windows(result: dict) -> str:
     return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
 
 
+def _intervals(scores: dict) -> str:
+    """What a baseline's pinball loss and coverage rest on where it is fewer windows than its point scores (its
+    ``bandcounts.KEY``, decision 1876): " (intervals: 42)" windows, " (intervals: 160 of 188 values)" where every window
+    keeps some; "" where they rest on all, or on none (its cells "-") (t37t1 7, decision 1993)."""
+    left = scores.get(bandcounts.KEY) if isinstance(scores, dict) else None
+    if not left or left["values"] >= left["of"]:
+        return ""
+    if left["windows"]:
+        return f" (intervals: {left['of_windows'] - left['windows']})"
+    return f" (intervals: {left['of'] - left['values']} of {left['of']} values)"
+
+
 def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     """A run's scores in ``units`` (original | scaled) as a table, MASE headed with its season as fit's
     terminal table heads it (``cli.commands.score_tables``), then every other score the part holds
@@ -267,7 +279,8 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     heads = {"r2": r2, "mase": f"MASE (season {season})" if season > 1 else "MASE"}
     parts = [(part, result) for part, result in metrics.items() if part in ("val", "test")]
     names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
-    labels = [[part, row_label(name), _windows(result)] for part, result in parts for name in result[units]]
+    labels = [[part, row_label(name), _windows(result) + _intervals(scores)] for part, result in parts
+              for name, scores in result[units].items()]
     scores = [s for _, result in parts for s in result[units].values()]
     models = [result[units]["model"] for _, result in parts for _ in result[units]]  # "-": what the model has (decision 1814)
     return [["split", "forecaster", "windows"] + [heads.get(m, column_head(m)) for m in names]] + with_columns(
