@@ -154,3 +154,31 @@ def test_values_the_seasonal_naive_has_no_forecast_for_are_said_as_such_not_as_t
     assert both["reason"].startswith(f"1 values: {bandcounts.GONE}; the other 2: no interval where its errors come")
     assert "at 1 of them it has no forecast there" in bandcounts.note({"seasonal": {bandcounts.KEY: both}})
     assert "unforecast" not in bandcounts.left_out(None, bands, None, (0.1, 0.5, 0.9), forecast=np.zeros((4, 2, 1)))
+
+
+def test_a_value_without_training_rows_or_a_forecast_is_counted_under_one_cause():
+    """r37r1 3 (decision 1996): evaluate on the last 150 rows said "at 12 of them it has no forecast there ...; at the
+    other 558, at 570 of them these data lack the fit's training rows ...; at the other -12": a value lacking both was
+    counted under both causes. Now no forecast comes first, and the rows lacking count only the values it has."""
+    bands = np.ones((2, 4, 1, 2))
+    bands[0] = np.nan  # window 0: the data lack its series' training rows
+    forecast = np.ones((2, 4, 1))
+    forecast[0, 1], forecast[1, 2] = np.nan, np.nan  # and no forecast at two values, one of them in window 0
+    bands[1, 2] = np.nan
+    left = bandcounts.left_out(None, bands, np.array([0, 0]), (0.1, 0.9), unlearned=np.array([True, False]),
+                               forecast=forecast)
+    assert (left["values"], left["unforecast"], left["unlearned"]) == (5, 2, 3)
+    assert "-" not in left["reason"] and left["reason"].startswith(f"2 values: {bandcounts.GONE}; the other 3: no "
+                                                                   "interval where these data lack")
+    said = bandcounts.note({"seasonal": {bandcounts.KEY: left}})
+    assert "the other -" not in said and ("at 2 of them it has no forecast there: the step a season of calendar steps "
+                                          "back is missing from the data; at the other 3, these data lack") in said
+    bands[1, 3] = np.nan  # a third cause: window 1's last step, too few training windows
+    three = bandcounts.left_out(None, bands, np.array([0, 0]), (0.1, 0.9), unlearned=np.array([True, False]),
+                                forecast=forecast)
+    assert "at the other 4, at 3 of them these data lack" in bandcounts.note({"seasonal": {bandcounts.KEY: three}})
+    assert "at the other 1, an interval" in bandcounts.note({"seasonal": {bandcounts.KEY: three}})
+    assert bandcounts.briefly("seasonal", three) == (
+        "'seasonal naive' has no interval at 6 of the 8 values (at 2, no forecast: the step a season back is missing; "
+        "at 3, these data lack the fit's training rows it is learned from; at 1, its errors on fewer than 9 training "
+        "windows): its pinball and coverage are the other 2's")

@@ -107,3 +107,10 @@ def test_a_fit_on_rows_missing_from_its_calendar_walks_it_once(monkeypatch):
     walks.clear()
     Forecaster(**{**TINY, "season": 24}).fit(frame, target="y", time_col="date")
     assert not walks and not missing
+
+
+def test_a_seasonal_naive_lacking_every_step_is_said_to_have_no_scores_not_the_other_values():
+    """r37r1 5, 11 (decision 1995): "its scores are those of the other values" was said where it lacked all 48."""
+    said = clause(48, 48, 24, "steps")
+    assert "no forecast at any of them, so it has no scores and no verdict weighs it" in said
+    assert "other values" not in said and "other values" in clause(12, 48, 24, "steps")

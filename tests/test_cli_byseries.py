@@ -436,3 +436,19 @@ def test_a_long_id_is_cut_in_the_terminal_table_and_whole_in_the_file():
     assert max(len(line) for line in text.splitlines()) < 200 and "A" * 39 + "…" in text
     assert series_frame(result)["series"].str.len().max() == 3000
 
+
+
+def test_a_series_whose_seasonal_naive_lacks_forecasts_names_the_point_scores_and_every_cause():
+    """r37r1 9 (decisions 1994, 1996): series a's not_scored named the intervals only, while its seasonal_mse rested on 540 of
+    552 values, and where both no forecast and no training rows applied it named one cause."""
+    result = _result(2)
+    result["series"]["store0002"]["seasonal"] = {
+        "mse": 1.5, "mae": 1.0, "rmse": 1.2, "r2": 0.1, "mase": 1.0,
+        "values_left_out": {"values": 12, "of": 552, "model": {"mse": 1.1}},
+        "intervals_left_out": {"values": 20, "of": 552, "windows": 0, "of_windows": 92, "series": 0, "of_series": 1,
+                               "fewest": 9, "unforecast": 12, "unlearned": 8, "unlearned_series": 1}}
+    assert series_frame(result).set_index("series").loc["store0002", "not_scored"] == (
+        "'seasonal naive' has no forecast at 12 of the 552 values (the step a season back is missing): its MSE, MAE "
+        "and MASE are the other 540's, set against the model's on those; 'seasonal naive' has no interval at 20 of the "
+        "552 values (at 12, no forecast: the step a season back is missing; at 8, these data lack the fit's training "
+        "rows it is learned from): its pinball and coverage are the other 532's")

@@ -122,3 +122,30 @@ def test_a_seasonal_naive_without_some_values_is_scored_and_tested_on_the_values
                              "season (7 calendar steps) before each is missing from the data; its scores are those of "
                              "the other 87, and the verdict weighs it against the model's on those 87 values; "
                              "fill_gaps=True (--fill-gaps) with fill= (--fill) inserts such rows.")
+
+
+def test_the_note_counts_the_values_left_out_and_says_none_where_only_unscored_ones_lack_a_forecast():
+    """r37r1 6 (decision 1994): two unscored steps whose step a season back was missing too made the note say "no
+    forecast at 0 of the 58 values scored ... the other 58": it was said by mask identity, not by count."""
+    import numpy as np
+
+    from rnncast.comparebaselines import judge
+    from rnncast.windowforecasts import WindowForecasts
+
+    rng = np.random.default_rng(1)
+    y = rng.normal(size=(30, 2, 1))
+    keep = np.ones(y.shape, dtype=bool)
+    keep[5, 1] = keep[6, 0] = False  # steps whose dates the data lack: not scored
+    seasonal = y + rng.normal(size=y.shape)
+    seasonal[5, 1] = seasonal[6, 0] = np.nan  # and their step a season back missing too
+
+    def run(forecast):
+        wf = lambda p: WindowForecasts(np.arange(30), np.arange(30) + 5, y, p, {"seasonal": forecast}, None,  # noqa: E731
+                                       targets=["y"])
+        a, b = y + rng.normal(scale=0.5, size=y.shape), y + rng.normal(scale=0.6, size=y.shape)
+        return judge({"A": wf(a), "B": wf(b)}, {"A": a - y, "B": b - y}, None, keep, 2, np.arange(30), ["y"],
+                     {"A": 24, "B": 24}).note
+
+    assert "no forecast" not in run(seasonal)
+    seasonal[9, 0] = np.nan  # one scored value without a forecast: said, by its count
+    assert "has no forecast at 1 of the 58 values scored" in run(seasonal)

@@ -1,6 +1,7 @@
 """flatshares: the series of no training spread that a panel's pooled scaled verdict turns on, said beside it."""
 
 import numpy as np
+import pytest
 
 from rnncast import flatshares, scaledshares
 from rnncast.windowforecasts import WindowForecasts
@@ -103,3 +104,23 @@ def test_a_constant_series_is_divided_by_1_under_each_scaler_as_the_line_says():
     one = SimpleNamespace(n_targets=1, rows=lambda s: rows[:, :1])  # scaler='none': the verdict divides by the spread
     assert training_spreads(one, [SimpleNamespace(train_end=30)]).tolist() == [[1.0]]
     assert "whatever the scaler, it is divided by 1" in flatshares.text(flatshares.measure(*panel()), "mean")
+
+
+def test_a_seasonal_naive_without_a_forecast_counts_no_zero_error_and_is_set_against_the_models_pair():
+    """r37r1 8 (decision 1994): a value with no seasonal naive forecast counted as an error of 0 in the pooled MSE the
+    line compares (0.138 against the model's 0.199, where on its values the model's 0.136 was the lower)."""
+    original, scaled, scales = panel()
+    rename = lambda wf, b: WindowForecasts(wf.starts, wf.target_rows, wf.y_true, wf.y_pred, {"seasonal": b}, None,  # noqa: E731
+                                           wf.series, wf.ids)
+    gone = np.zeros(original.y_true.shape, dtype=bool)
+    gone[:60] = True  # the first 3 ordinary series: no forecast a season back
+    original, scaled = (rename(wf, np.where(gone, np.nan, wf.baselines["mean"])) for wf in (original, scaled))
+    flat = flatshares.measure(original, scaled, scales)
+    ordinary = ~gone & (scaled.series < 12)[:, None, None]
+    s_err = (scaled.baselines["seasonal"] - scaled.y_true) ** 2
+    assert flat["without"]["seasonal"] == pytest.approx(s_err[ordinary].mean())  # its own values, no free zeros
+    m_err = (scaled.y_pred - scaled.y_true) ** 2
+    assert flat["paired"]["seasonal"]["without"] == pytest.approx(m_err[ordinary].mean())
+    assert flat["without"]["model"] == pytest.approx(m_err[(scaled.series < 12)].mean())  # the model's own, whole
+    said = flatshares.text(flat, "seasonal")
+    assert f"for 'seasonal naive' (the model's {flat['paired']['seasonal']['without']:.4g} on the values it has" in said

@@ -47,3 +47,18 @@ def test_nothing_is_said_where_the_model_is_lowest_or_a_mase_is_no_number():
     assert caveat(scaled, SCALED, original) == ""
     original["model"]["mase"], original["seasonal"]["mase"] = 1.1, math.nan
     assert caveat(scaled, SCALED, original) == ""  # a baseline's NaN MASE is not "lower"
+
+
+def test_a_baseline_of_fewer_values_is_set_against_the_models_mae_on_those_values():
+    """r37r1 1 (decision 1994): the seasonal naive's MAE rests on the 90 of 100 values it has a forecast for; set
+    against the model's MAE on all 100 (0.80), its 0.70 read "lower", though on its values the model's is 0.60."""
+    left = {"values": 10, "of": 100, "model": {"mse": 1.0, "mae": 0.60, "mase": 0.70}}
+    scores = {"model": {"mse": 1.0, "mae": 0.80, "mase": 1.0},
+              "seasonal": {"mse": 2.0, "mae": 0.70, "mase": 0.9, "values_left_out": left},
+              "repeat": {"mse": 3.0, "mae": 1.2, "mase": 1.5}}
+    assert caveat(scores, "MAE", scores) == ""
+    worse = {**left, "model": {"mse": 1.0, "mae": 0.75, "mase": 0.95}}  # lower on the pair: said, with the pair's number
+    scores["seasonal"]["values_left_out"] = worse
+    assert caveat(scores, "MAE", scores) == (" On MAE, though, the 'seasonal naive' baseline is lower (0.7 against "
+                                             "0.75), and on MASE (0.9000 against 0.9500): the model makes fewer large "
+                                             "errors, not smaller errors overall.")

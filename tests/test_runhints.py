@@ -102,3 +102,16 @@ def test_a_lookback_of_the_season_the_training_rows_cannot_hold_is_not_proposed(
         "rows hold a window of lookback 52 + horizon 4 = 56 rows (the most are 42): the data is too short for it")
     fitted.splits_ = [Split(56, 66, 76)]  # 56 training rows hold one: proposed, as before
     assert "lookback=52, --lookback 52) may help" in window_norm_hint(fitted, _scores(1.482, 0.2796, 0.95))
+
+
+def test_a_seasonal_naive_of_fewer_values_is_weighed_against_the_models_mse_on_those_values():
+    """r37r1 4 (decision 1994): the model's MSE 1.0 on all values but 3.0 on the seasonal naive's; its 2.0 made the
+    verdict say "does NOT beat ... 3.0000 against 2.0000", while the hint, weighing 2.0 against 1.0, said nothing."""
+    from rnncast.runhints import seasonal_hint
+
+    scores = _scores(1.0, 2.0, 0.9)
+    scores["scaled"]["seasonal"]["values_left_out"] = {"values": 30, "of": 300, "model": {"mse": 3.0}}
+    hint = seasonal_hint(scores, "scaled", "none", "window", [], 48, 6, 24)
+    assert hint.startswith("hint: the seasonal naive forecast has a lower MSE than the model")
+    scores["scaled"]["seasonal"]["values_left_out"]["model"]["mse"] = 1.5  # lower on the pair: no hint
+    assert seasonal_hint(scores, "scaled", "none", "window", [], 48, 6, 24) is None

@@ -164,3 +164,20 @@ def test_series_without_a_mase_share_no_summed_mase_and_no_nan_is_said():
     text, note = scaledshares.text(few, "repeat"), scaledshares.verdict_note(few, "repeat")
     assert "summed MASE" not in text and "nan" not in text and "nan" not in note
     assert "Without it, the model's scaled MSE is" in note and "(MASE" not in note
+
+
+def test_a_seasonal_naive_without_a_forecast_is_pooled_over_the_values_it_has():
+    """r37r1 8 (decision 1994): its missing forecasts were errors of 0 beside counts of every value, so its pooled
+    scaled MSE without the named series was too low."""
+    original, scaled, scales = panel([1.0, 1.2, 0.9, 1e-4], step=1.0)
+    gone = np.zeros(original.y_true.shape, dtype=bool)
+    gone[:15] = True  # half of series s0's windows: no forecast a season back
+    original, scaled = (WindowForecasts(wf.starts, wf.target_rows, wf.y_true, wf.y_pred,
+                                        {"seasonal": np.where(gone, np.nan, wf.baselines["repeat"])}, None, wf.series,
+                                        wf.ids) for wf in (original, scaled))
+    few = scaledshares.measure(original, scaled, scales)
+    assert few["series"] == ["s3"]
+    rest = ~gone & (scaled.series < 3)[:, None, None]
+    mine = ((scaled.baselines["seasonal"] - scaled.y_true) ** 2)[rest].mean()
+    assert abs(few["without"]["seasonal"]["mse"] - mine) < 1e-12
+    assert abs(few["without"]["model"]["mse"] - ((scaled.y_pred - scaled.y_true) ** 2)[scaled.series < 3].mean()) < 1e-12

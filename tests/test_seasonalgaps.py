@@ -113,3 +113,55 @@ def test_the_hourly_data_of_the_tester_reads_the_same_hour_a_day_earlier():
     base = baselinebands.point_forecasts(values, np.array([first]), np.zeros(1, np.int64), np.zeros((1, 1)), 3, 1, 24,
                                          before=np.array([first]), placed={0: (steps, None)})["seasonal"]
     assert base[0, :, 0].tolist() == [times.get_loc(pd.Timestamp(f"2024-03-19 0{h}:00")) for h in (2, 3, 4)]
+
+
+def test_values_of_keys_on_the_forecast_and_leaves_every_other_forecaster_at_keep():
+    """r37r1 10 (decision 1994): the own-values branch was written out in six places, missed in five, and stepscores
+    keyed it on the errors, so a NaN actual changed only its mask."""
+    keep = np.ones((3, 2, 1), dtype=bool)
+    forecast = np.zeros((3, 2, 1))
+    forecast[1, 0] = np.nan
+    assert seasonalgaps.values_of("repeat", keep, forecast) is keep  # only the seasonal naive reads a season back
+    assert seasonalgaps.values_of("seasonal", keep, np.zeros((3, 2, 1))) is keep  # no value lacking: keep itself
+    assert seasonalgaps.values_of("seasonal", keep, None) is keep
+    mask = seasonalgaps.values_of("seasonal", keep, forecast)
+    assert mask.sum() == 5 and not mask[1, 0, 0]
+    assert seasonalgaps.values_of("seasonal", None, forecast).sum() == 5
+
+
+def test_by_calendar_groups_each_series_once_and_gives_what_each_series_alone_gives():
+    """r37r1 7 (decision 1997): each series scanned every window (O(series x windows): 20,000 series of 89 windows
+    took 156 s); grouped once, interleaved windows of several series give each series' own forecast."""
+    full, steps, values = _series()
+    season, horizon = 12, 3
+    before = np.arange(season + 1, len(steps) - horizon)
+    one = np.zeros((len(before), horizon, 1), dtype=np.float32)
+    alone = seasonalgaps.by_calendar(one, values, before, before, np.zeros(len(before), int), 1, season,
+                                     {0: (steps, None)})
+    stacked = np.concatenate([values, values])  # two series alike, their windows interleaved
+    series = np.tile([0, 1], len(before))
+    at = np.repeat(before, 2)
+    both = seasonalgaps.by_calendar(np.zeros((len(at), horizon, 1), dtype=np.float32), stacked,
+                                    at + series * len(steps), at, series, 1, season, {0: (steps, None), 1: (steps, None)})
+    np.testing.assert_array_equal(both[0::2], alone)
+    np.testing.assert_array_equal(both[1::2], alone)
+    assert [s for s, _ in seasonalgaps.groups([2, 0, 2, 1])] == [0, 1, 2]
+    assert [w.tolist() for _, w in seasonalgaps.groups([2, 0, 2, 1])] == [[1], [3], [0, 2]]
+    assert seasonalgaps.groups([]) == []
+
+
+def test_no_forecast_at_any_value_is_said_so_with_no_other_zero():
+    """r37r1 5 (decision 1995): an outage of a season left the seasonal naive no forecast at any value scored, and the
+    notes said "its scores are those of the other 0"."""
+    text = seasonalgaps.said(48, 48, 24)
+    assert text.startswith("the 'seasonal naive' baseline has no forecast at any of the 48 values scored (the step a "
+                           "season (24 calendar steps) back is missing for each), so it has no scores and no verdict "
+                           "weighs it") and "the other" not in text
+    left = {"values": 48, "of": 48, "model": {"mse": float("nan")}}
+    assert seasonalgaps.unforecast({"seasonal": {"mse": float("nan"), seasonalgaps.KEY: left}}, "seasonal")
+    assert not seasonalgaps.unforecast({"seasonal": {"mse": 1.0, seasonalgaps.KEY: {**left, "values": 4}}}, "seasonal")
+    assert not seasonalgaps.unforecast({"repeat": {"mse": 1.0}}, "repeat")
+    assert "no forecast at any value" in seasonalgaps.briefly(left) and "other" not in seasonalgaps.briefly(left)
+    assert seasonalgaps.briefly({**left, "values": 12, "of": 552}) == (
+        "'seasonal naive' has no forecast at 12 of the 552 values (the step a season back is missing): its MSE, MAE "
+        "and MASE are the other 540's, set against the model's on those")

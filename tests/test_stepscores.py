@@ -157,3 +157,20 @@ def test_a_seasonal_naive_without_a_value_at_some_steps_scores_each_step_on_the_
     assert [s["seasonal"]["mse"] for s in steps] == pytest.approx([4.0, 4.0, 4.0])
     assert [s["seasonal"]["mase"] for s in steps] == pytest.approx([1.0, 1.0, 1.0])
     assert [s["repeat"]["mse"] for s in steps] == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_a_step_whose_seasonal_naive_lacks_values_keeps_the_models_scores_on_the_values_it_has():
+    """r37r1 9, 10 (decision 1994): by_step's seasonal entries rested on its own values beside the model's on all, with
+    no pair record, and its mask was keyed on the errors, so a NaN actual changed only this mask."""
+    wf = _wf()
+    seasonal = wf.y_true + 0.5
+    seasonal[0, 1] = np.nan  # step 2 of window 0: no forecast
+    wf = WindowForecasts(wf.starts, wf.target_rows, wf.y_true, wf.y_pred, {"repeat": wf.baselines["repeat"],
+                         "seasonal": seasonal}, None, series=wf.series, targets=["y"])
+    steps = by_step(wf, np.full((4, 1), 2.0))
+    assert "values_left_out" not in steps[0]["seasonal"] and "values_left_out" not in steps[2]["seasonal"]
+    left = steps[1]["seasonal"]["values_left_out"]
+    assert (left["values"], left["of"]) == (1, 4)
+    assert left["model"]["mse"] == pytest.approx(1.0) and left["model"]["mase"] == pytest.approx(0.5)  # its error: 1
+    assert steps[1]["seasonal"]["mse"] == pytest.approx(0.25) and steps[1]["model"]["mse"] == pytest.approx(1.0)
+    assert all("values_left_out" not in s["repeat"] for s in steps)

@@ -140,3 +140,20 @@ def test_compares_pooled_winner_that_loses_on_a_target_is_said_so():
     both = winner_notes({**errors, "fC": np.sqrt(np.array([[[3.0, 0.1]]]))}, "fF", None, ["sales", "visits"], "MSE")
     assert both == ["though its pooled MSE is the lower, 'fF' loses on target 'visits' (to 'fB' and 'fC'): a higher "
                     "MSE there than those models'."]
+
+
+def test_a_seasonal_naive_without_a_forecast_is_weighed_on_the_values_it_has_not_as_no_error():
+    """r37r1 2 (decision 1994): 12 of 40 windows without a seasonal naive forecast counted as errors of 0, so the
+    model "lost" on target 'b', where on the values the seasonal naive has the model's MSE is the lower."""
+    rng = np.random.default_rng(0)
+    y = rng.normal(size=(40, 3, 2))
+    model = y + rng.normal(scale=[0.3, 0.6], size=y.shape)
+    seasonal = y + rng.normal(scale=[0.6, 0.65], size=y.shape)
+    seasonal[:12] = np.nan
+    wf = WindowForecasts(starts=np.arange(40), target_rows=np.arange(40) + 5, y_true=y, y_pred=model,
+                         baselines={"seasonal": seasonal}, time=None, targets=["a", "b"])
+    has = np.isfinite(seasonal[..., 1])
+    assert np.mean((model - y)[..., 1][has] ** 2) < np.nanmean((seasonal - y)[..., 1] ** 2)  # the pair: model lower
+    assert measure(wf, ["a", "b"])["loses"] == {}
+    worse = replace(wf, y_pred=np.where(np.arange(2) == 1, y + 0.7, model))  # target b worse than it on its values
+    assert measure(worse, ["a", "b"])["loses"] == {"b": ["seasonal"]}

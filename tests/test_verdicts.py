@@ -455,7 +455,7 @@ def test_a_climatology_scored_apart_that_beats_the_model_is_named_as_the_excepti
     (one-sided p = 0.0079 that it is not): the list now says "except the climatology"."""
     from rnncast.verdicts import every_baseline, headline
 
-    part = {"series": ["A", "B"], "lacking": ["C"], "significance": {"p_value": 0.9921},
+    part = {"series": ["A", "B"], "lacking": ["C"], "significance": {"p_value": 0.9922},
             "scaled": {"model": {"mse": 0.137}, "climatology": {"mse": 0.107}}}
     test = {"original": {"model": {"mse": 1.0, "mae": 1.0}, "repeat": {"mse": 2.0, "mae": 2.0},
                          "mean": {"mse": 3.0, "mae": 3.0}},
@@ -468,3 +468,20 @@ def test_a_climatology_scored_apart_that_beats_the_model_is_named_as_the_excepti
     close = {**part, "significance": {"p_value": 0.9}}  # lower, not beyond chance: as before
     assert every_baseline({"repeat": 1, "mean": 2}, None, close) == (
         "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored apart below)")
+
+
+def test_a_seasonal_naive_with_no_forecast_at_any_value_is_left_out_of_the_verdict():
+    """r37r1 5 (decision 1995): after a season-long outage the seasonal naive had no forecast at any value scored; its
+    NaN MSE ranked NaN, so one line said the model's MSE is lower than every baseline's and the next that it "does not
+    beat 'seasonal naive'", or the verdict said to check the scored rows for a value too large for float32."""
+    nan = float("nan")
+    test = {"original": {"model": {"mse": 1.0, "mae": 0.8},
+                         "seasonal": {"mse": nan, "mae": nan, "values_left_out": {"values": 30, "of": 30,
+                                                                                  "model": {"mse": nan, "mae": nan}}},
+                         "repeat": {"mse": 5.0, "mae": 2.0}, "mean": {"mse": 6.0, "mae": 2.1}},
+            "significance": {"seasonal": {"p_value": nan}, "repeat": {"p_value": 0.001}, "mean": {"p_value": 0.001}}}
+    good, said = verdict(test)
+    assert good and "seasonal" not in said and "float32" not in said
+    assert said.startswith("The model beats every baseline weighed (repeat the last value, training mean) on the test "
+                           "split: MSE 1.0000 against 5.0000 for the best baseline (repeat the last value)")
+    assert [each["name"] for each in against_each(test)] == ["repeat", "mean"]

@@ -203,8 +203,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "verdict_units": units,
         **({"scaled_by": by} if (by := spreads.SCALED_BY.get(spreads.scaled_by(model.state))) else {}),
         "significance": {name: diebold_mariano_cutoffs(judged.y_pred - judged.y_true, p - judged.y_true, groups, reach,
-                                                       1, seasonalgaps.own_values(scored(judged), p) if name == "seasonal"
-                                                       else scored(judged)) for name, p in judged.baselines.items()},
+                                                       1, seasonalgaps.values_of(name, scored(judged), p))
+                       for name, p in judged.baselines.items()},  # the seasonal naive on the values it has (decision 1966)
         **({"significance_pinball": tests} if (tests := comparequantiles.against_baselines(judged, lambda a, b, pair: (
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "train": train_seconds, "predict": predict_seconds},

@@ -64,11 +64,12 @@ def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None
     (the values, windows and series (``series`` [W] of indices, None: one) with none scored), ``"unlearned"`` and
     ``"unlearned_series"``: of those values, the ones (and their series) of windows ``unlearned`` [W] (None: none)
     whose series' training rows these data lack (``unlearned``: no interval for that cause, not for too few training
-    windows; decision 1932) and ``reason``, one for each cause, for metrics.json's reader, with ``model``: the model's
-    scores on the values the baseline has an interval for (``model(kept(keep, bands))``, where given), which the
-    verdict weighs it against (decision 1909); None where nothing was left out. ``forecast`` [W, H, T]: the baseline's
-    point forecast, where given: ``"unforecast"`` counts the values left out because it has none there (NaN: the
-    seasonal naive's step a season back missing, decision 1966), where there are any."""
+    windows; decision 1932; of those with a forecast, so that no value is counted under two causes: decision 1996)
+    and ``reason``, one for each cause, for metrics.json's reader, with ``model``: the model's scores on the values
+    the baseline has an interval for (``model(kept(keep, bands))``, where given), which the verdict weighs it against
+    (decision 1909); None where nothing was left out. ``forecast`` [W, H, T]: the baseline's point forecast, where
+    given: ``"unforecast"`` counts the values left out because it has none there (NaN: the seasonal naive's step a
+    season back missing, decision 1966), where there are any."""
     pair = kept(keep, bands)
     scored = np.ones(pair.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), pair.shape)
     lacking = scored & ~pair
@@ -80,7 +81,9 @@ def left_out(keep, bands: np.ndarray, series, levels, model=None, unlearned=None
     scored_in = np.bincount(series[windows], minlength=int(series.max(initial=0)) + 1)  # [S] once, not per series
     none_in = np.bincount(series[none], minlength=len(scored_in))
     rows = np.zeros(len(pair), bool) if unlearned is None else np.asarray(unlearned, dtype=bool)  # [W]
-    unread = lacking & rows[:, None, None]  # the values left out for want of the fit's training rows
+    unread = lacking & rows[:, None, None]  # the values left out for want of the fit's training rows, of those
+    if forecast is not None:  # with a forecast: each value under one cause (decision 1996)
+        unread = unread & np.isfinite(forecast)
     left = {"values": int(lacking.sum()), "of": int(scored.sum()), "windows": int(none.sum()),
             "of_windows": int(windows.sum()), "series": int(((scored_in > 0) & (none_in == scored_in)).sum()),
             "of_series": int((scored_in > 0).sum()), "fewest": fewest(levels), "unlearned": int(unread.sum()),
@@ -170,3 +173,20 @@ def _their(left: dict) -> str:
     if left.get("unlearned_series") == left["of_series"]:
         return f"each of the {left['of_series']} series"
     return f"{left['unlearned_series']} of the {left['of_series']} series"
+
+
+def briefly(name: str, left: dict) -> str:
+    """A file row's line of baseline ``name``'s ``left_out`` block ``left``: "'seasonal naive' has no interval at 4 of
+    the 20 values (no forecast: the step a season back is missing): its pinball and coverage are the other 16's",
+    every cause named, each with its count where several meet (evaluate's ``--by-series-csv`` ``not_scored``:
+    decisions 1911, 1996)."""
+    gone, unread = left.get("unforecast", 0), left.get("unlearned", 0)
+    causes = [(gone, "no forecast: the step a season back is missing"),
+              (unread, "these data lack the fit's training rows it is learned from"),  # decision 1932
+              (left["values"] - gone - unread, f"its errors on fewer than {left['fewest']} training windows")]
+    causes = [(n, why) for n, why in causes if n > 0] or causes[-1:]
+    why = causes[0][1] if len(causes) == 1 else "; ".join(f"at {n}, {why}" for n, why in causes)
+    rest = left["of"] - left["values"]
+    return (f"'{baseline_name(name)}' has no interval" + (f" at {left['values']} of the {left['of']} values" if rest
+                                                          else "") + f" ({why})"
+            + (f": its pinball and coverage are the other {rest}'s" if rest else ""))

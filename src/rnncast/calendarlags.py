@@ -96,11 +96,14 @@ def clause(n: int, of: int, season: int, where: str = "values scored", by_calend
     the model's on them, while MASE's scale pairs the training values 24 calendar steps apart" for the gap warnings
     (``n, of``: ``seasonalgaps.unread``; ``where``: what the ``of`` values are); ``by_calendar`` False (a model saved
     before decision 1885, from data with missing rows, whose kept scale pairs rows: decision 1955): "..., and MASE's
-    scale, kept at fit, pairs rows; fit again to pair calendar steps"; "" where none lacks it (decision 1966)."""
+    scale, kept at fit, pairs rows; fit again to pair calendar steps"; "it has no forecast at any of them, so it has
+    no scores and no verdict weighs it" where every one lacks it (decision 1995); "" where none does (decision 1966)."""
     if not n:
         return ""
     scale = (f"while MASE's scale pairs the training values {season} calendar steps apart" if by_calendar else
              "and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps")
+    scores = ("it has no forecast at any of them, so it has no scores and no verdict weighs it" if n >= of else
+              "it has no forecast there, and its scores are those of the other values, weighed against the model's on "
+              "them")  # every one lacking: no "the other values" (decision 1995)
     return (f"; the seasonal naive baseline reads the same time a season ({season} calendar steps) back, which the "
-            f"data lacks for {n} of the {of} {where}: it has no forecast there, and its scores are those of the other "
-            f"values, weighed against the model's on them, {scale}")
+            f"data lacks for {n} of the {of} {where}: {scores}, {scale}")

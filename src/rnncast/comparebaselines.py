@@ -57,7 +57,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
             source.setdefault(key, (wf, forecast))
     order = list(baselines.NAMES)  # metrics.json's order, whatever the RUNs' (decision 1734)
     source = dict(sorted(source.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)))
-    own_values = {key: seasonalgaps.own_values(keep, f) if key == "seasonal" else keep for key, (_, f) in source.items()}
+    own_values = {key: seasonalgaps.values_of(key, keep, f) for key, (_, f) in source.items()}
     for key, (wf, forecast) in source.items():  # the seasonal naive on the values it has (decision 1966)
         score = metrics.score(wf.y_true, forecast, own_values[key])
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"]}
@@ -75,7 +75,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
         for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
-            mine = seasonalgaps.own_values(keep, forecast) if key == "seasonal" else keep  # its own seasonal's values
+            mine = seasonalgaps.values_of(key, keep, forecast)  # its own seasonal's values (decision 1994)
             p = significance.diebold_mariano(judged[name], errors, horizon, times, mine)["p_value"]
             paired = model if mine is keep else mean_square(judged[name], mine)  # the model's on those (decision 1966)
             out.against[name][key] = {"p_value": p, "beaten": significance.beaten(paired, mean_square(errors, mine), p)}
@@ -89,9 +89,8 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
                          f"'seasonal naive' row is {first}'s, season {out.season} (the first model's with a season); "
                          "each model is judged against its own seasonal naive forecast"
                          + (", one fitted without a season against that row's." if len(own) < len(chosen) else "."))
-    if "seasonal" in source and own_values["seasonal"] is not keep:  # the values it has no forecast for (decision 1966)
-        of = int(np.prod(source["seasonal"][1].shape)) if keep is None else int(np.asarray(keep).sum())
-        said = seasonalgaps.said(of - int(own_values["seasonal"].sum()), of, out.season)
+    if "seasonal" in source and (left := seasonalgaps.pair("seasonal", None, keep, source["seasonal"][1])[1]):
+        said = seasonalgaps.said(left["values"], left["of"], out.season)  # by count, not by mask (decision 1994)
         out.note += f" {said[0].upper()}{said[1:]}."
     return out
 

@@ -83,7 +83,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times,
-                                           seasonalgaps.own_values(keep, p) if name == "seasonal" else keep)
+                                           seasonalgaps.values_of(name, keep, p))
         for name, p in scaled.baselines.items()  # the seasonal naive on the values it has (decision 1966)
     }
     if tests := comparequantiles.against_baselines(scaled, lambda a, b, pair: significance.diebold_mariano(
@@ -205,7 +205,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
     for name, p in wf.baselines.items():  # the seasonal naive on the values it has, the model's there (decision 1966)
-        own, left = seasonalgaps.pair(lambda m: one(wf.y_pred, m)[0], kept, p) if name == "seasonal" else (kept, {})
+        own, left = seasonalgaps.pair(name, lambda m: one(wf.y_pred, m)[0], kept, p)
         result[name] = {**one(p, own)[0], **({seasonalgaps.KEY: left} if left else {})}
     for name in wf.baseline_quantiles:  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast import seasonalgaps
 from rnncast.baselines import baseline_name
 from rnncast.scoretext import percent
 from rnncast.spelling import some
@@ -41,9 +42,10 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     keep = scored(scaled)
     forecasters = {"model": (scaled.y_pred, original.y_pred),
                    **{n: (p, original.baselines[n]) for n, p in scaled.baselines.items()}}
-    squared = {n: (scored_errors((np.asarray(s, dtype=np.float64) - scaled.y_true) ** 2, keep),
-                   scored_errors((np.asarray(o, dtype=np.float64) - original.y_true) ** 2, keep))
-               for n, (s, o) in forecasters.items()}  # [W, H, T] each, in scaled and in original units
+    own = {n: seasonalgaps.values_of(n, keep, s) for n, (s, _) in forecasters.items()}  # its values (decision 1994)
+    raw = {n: ((np.asarray(s, dtype=np.float64) - scaled.y_true) ** 2, (np.asarray(o, dtype=np.float64) - original.y_true) ** 2)
+           for n, (s, o) in forecasters.items()}  # [W, H, T] each, in scaled and in original units
+    squared = {n: tuple(scored_errors(e, own[n]) for e in raw[n]) for n in raw}  # a missing forecast: not a 0 error
     scaled_sum = sum(s.sum(axis=1) for s, _ in squared.values())  # [W, T] every forecaster's
     original_sum = sum(o.sum(axis=1) for _, o in squared.values())
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -51,21 +53,27 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     flat = ~(np.isfinite(mase_scales) & (mase_scales > 0)) & same  # [W, T] windows of no training spread
     if not flat.any() or flat.all():
         return None
-    counts = scored_errors(np.ones(scaled.y_true.shape), keep)
-    inside = np.broadcast_to(flat[:, None, :], counts.shape)
+    counts = {n: scored_errors(np.ones(scaled.y_true.shape), own[n]) for n in raw}
+    inside = np.broadcast_to(flat[:, None, :], scaled.y_true.shape)
+    paired = {n: tuple(scored_errors(e, own[n]) for e in raw["model"]) for n in raw if own[n] is not keep}
 
-    def pooled(errors: np.ndarray, where: np.ndarray) -> float:
-        return float(errors[where].sum() / counts[where].sum()) if counts[where].sum() > 0 else float("nan")
+    def pooled(errors: np.ndarray, where: np.ndarray, n: str) -> float:
+        mine = counts[n][where].sum()
+        return float(errors[where].sum() / mine) if mine > 0 else float("nan")
 
-    everything = np.ones(counts.shape, dtype=bool)
-    with_them = {n: pooled(s, everything) for n, (s, _) in squared.items()}
-    without = {n: pooled(s, ~inside) for n, (s, _) in squared.items()}
-    if _lower(with_them) == _lower(without) or not np.isfinite(list(without.values())).all():
+    everything = np.ones(inside.shape, dtype=bool)
+    with_them = {n: pooled(s, everything, n) for n, (s, _) in squared.items()}
+    without = {n: pooled(s, ~inside, n) for n, (s, _) in squared.items()}
+    model_with = {n: pooled(s, everything, n) for n, (s, _) in paired.items()}  # the model's on each pair's values
+    model_without = {n: pooled(s, ~inside, n) for n, (s, _) in paired.items()}
+    if _lower(with_them, model_with) == _lower(without, model_without) or not np.isfinite(list(without.values())).all():
         return None
     named = np.unique(scaled.series[flat.any(axis=1)])
     found = {"series": [scaled.ids[int(i)] for i in named], "of": int(len(present)),
              "mse": {n: float(s[inside].sum() / s.sum()) if s.sum() > 0 else 0.0 for n, (s, _) in squared.items()},
-             "without": without, "original": {n: pooled(o, inside) for n, (_, o) in squared.items()}}
+             "without": without, "original": {n: pooled(o, inside, n) for n, (_, o) in squared.items()},
+             **({"paired": {n: {"without": model_without[n], "original": pooled(paired[n][1], inside, n)}
+                            for n in paired}} if paired else {})}  # the model's beside a baseline of fewer values
     targets = {str(scaled.ids[int(i)]): [str(scaled.targets[t]) for t in np.flatnonzero(flat[scaled.series == i].any(axis=0))]
                for i in named} if len(scaled.targets) == flat.shape[1] > 1 else {}  # decision 1522
     return found | ({"targets": kept} if (kept := {k: v for k, v in targets.items() if len(v) < flat.shape[1]}) else {})
@@ -86,15 +94,17 @@ def whole(series: list, targets: dict | None, one: bool) -> str:
     return f" (all {'its' if one else 'their'} targets)" if any(str(s) in (targets or {}) for s in series) else ""
 
 
-def _lower(mse: dict) -> bool:
-    """Whether the model's pooled MSE is lower than every baseline's."""
-    return all(mse["model"] < v for n, v in mse.items() if n != "model")
+def _lower(mse: dict, model: dict | None = None) -> bool:
+    """Whether the model's pooled MSE is lower than every baseline's: than a baseline of fewer values (the seasonal
+    naive's), the model's on those values (``model``: baseline -> it; decision 1994)."""
+    return all((model or {}).get(n, mse["model"]) < v for n, v in mse.items() if n != "model")
 
 
 def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
     """The line beside the verdict where ``measure`` found ``flat``: the verdict turns on those series, their share
     of the scaled squared error (``verdict_name``'s, the baseline the verdict names, and the model's), and the model's
-    scaled MSE against each baseline's without them and its MSE on them in original units, that baseline first."""
+    scaled MSE against each baseline's without them and its MSE on them in original units, that baseline first; beside
+    a baseline scored on fewer values (``paired``), the model's on those values (decision 1994)."""
     if not flat:
         return None
     k, one = len(flat["series"]), len(flat["series"]) == 1
@@ -102,8 +112,12 @@ def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
     shown = verdict_name if verdict_name in flat["mse"] else max((n for n in flat["mse"] if n != "model"),
                                                                   key=flat["mse"].get)
     rivals = sorted((n for n in flat["without"] if n != "model"), key=lambda n: n != shown)
-    without, model = flat["without"], flat["without"]["model"]
-    lower = _lower(without)
+    without, model, paired = flat["without"], flat["without"]["model"], flat.get("paired", {})
+    lower = _lower(without, {n: v["without"] for n, v in paired.items()})
+
+    def pair(n: str, key: str) -> str:  # the model's on the values a baseline of fewer values has (decision 1994)
+        return f" (the model's {paired[n][key]:.4g} on the values it has a forecast for)" if n in paired else ""
+
     return (f"The pooled scaled scores and this verdict turn on {'the one' if one else f'the {k}'} of the "
             f"{flat['of']} series ({names}) with no spread on {'its' if one else 'their'} training rows: "
             f"whatever the scaler, {'it is' if one else 'they are'} divided by 1, not scaled, so {'its' if one else 'their'} scaled errors "
@@ -112,7 +126,8 @@ def text(flat: dict | None, verdict_name: str | None = None) -> str | None:
             f"{percent(flat['mse'][shown])} of the '{baseline_name(shown)}' baseline's scaled squared error and "
             f"{percent(flat['mse']['model'])} of the model's. Without {'it' if one else 'them'}"
             f"{whole(flat['series'], flat.get('targets'), one)}, the model's scaled MSE is "
-            f"{model:.4g} against " + ", ".join(f"{without[n]:.4g} for '{baseline_name(n)}'" for n in rivals)
+            f"{model:.4g} against " + ", ".join(f"{without[n]:.4g} for '{baseline_name(n)}'{pair(n, 'without')}" for n in rivals)
             + (", lower than every baseline's" if lower else ", not lower than every baseline's")
             + f"; on {'it' if one else 'them'}, in original units, the model's MSE is {flat['original']['model']:.4g} "
-            "against " + ", ".join(f"{flat['original'][n]:.4g} for '{baseline_name(n)}'" for n in rivals) + ".")
+            "against " + ", ".join(f"{flat['original'][n]:.4g} for '{baseline_name(n)}'{pair(n, 'original')}"
+                               for n in rivals) + ".")

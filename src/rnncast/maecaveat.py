@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from rnncast import seasonalgaps
 from rnncast.baselines import named
 from rnncast.scoretext import apart
 
@@ -23,7 +24,8 @@ def caveat(scores: dict, label: str = "MAE", mase: dict | None = None) -> str:
     units' name as the verdict's MSE is named, ``verdicts.measured``); ``mase``: the block whose MASE the table shows
     (the original units'; MASE is the same in both), None where it is not compared (one series of one target: there
     MASE is the MAE divided by one number and says what MAE says). A score that is missing or no finite number (MASE
-    without a scale) is not compared."""
+    without a scale) is not compared. A baseline scored on fewer values (the seasonal naive's, decision 1966) is
+    set against the model's score on those values (``seasonalgaps.KEY``), the number quoted."""
     lower_mae = _lowest(scores, "mae")
     lower_mase = _lowest(mase, "mase") if mase is not None else None
     if lower_mae is None and lower_mase is None:
@@ -45,14 +47,20 @@ def caveat(scores: dict, label: str = "MAE", mase: dict | None = None) -> str:
 
 
 def _lowest(scores: dict, metric: str) -> tuple[str, float, float] | None:
-    """The baseline whose ``metric`` is lowest and below the model's, with its value and the model's; None where none
-    is, or where the model's is missing or no finite number."""
-    model = scores.get("model", {}).get(metric)
-    if model is None or not math.isfinite(model):
+    """The baseline whose ``metric`` is lowest against the model's and below it, with its value and the model's; None
+    where none is, or where the model's is missing or no finite number. A baseline scored on fewer values (the
+    seasonal naive's ``seasonalgaps.KEY``) is weighed against the model's ``metric`` on those same values, and ranked
+    by that pair's ratio (decision 1994)."""
+    if scores.get("model", {}).get(metric) is None or not math.isfinite(scores["model"][metric]):
         return None
-    lower = {name: s[metric] for name, s in scores.items() if name != "model" and isinstance(s, dict)
-             and s.get(metric) is not None and math.isfinite(s[metric]) and s[metric] < model}
-    if not lower:
+    pairs = {}
+    for name, s in scores.items():
+        if name == "model" or not isinstance(s, dict) or s.get(metric) is None or not math.isfinite(s[metric]):
+            continue
+        model = ((s.get(seasonalgaps.KEY) or {}).get("model") or scores["model"]).get(metric)
+        if model is not None and math.isfinite(model) and s[metric] < model:
+            pairs[name] = (s[metric], model)
+    if not pairs:
         return None
-    name = min(lower, key=lower.get)
-    return name, lower[name], model
+    name = min(pairs, key=lambda n: pairs[n][0] / pairs[n][1] if pairs[n][1] else math.inf)
+    return name, *pairs[name]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from rnncast import laterrows, samestep
+from rnncast import laterrows, samestep, seasonalgaps
 from rnncast.baselines import NAMES
 from rnncast.runnotes import Fitted
 from rnncast.spelling import counted, spelled
@@ -62,14 +62,19 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     the season 'season' needs, or, where no series' training rows hold a window of it, that the data is too short. None where the model already starts there
     (``window_norm``), or trains by sequence (``scheme``, which refuses 'season'). Only the best baseline is named: a
     seasonal naive forecast that beat the model while the training mean did better led to 'season' (a tester's find);
-    the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at."""
+    the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at.
+    A baseline scored on fewer values (the seasonal naive's, decision 1966) is weighed against the model's MSE on those
+    values and ranked by that pair's ratio, as the verdict is (decision 1994)."""
     block = result[units]
     rivals = {name: block[name]["mse"] for name in NAMES if name in block and block[name].get("mse") is not None
-              and math.isfinite(block[name]["mse"])}  # every scored baseline, climatology too (decision 1637)
-    best = min(rivals, key=rivals.get) if rivals else None
+              and math.isfinite(block[name]["mse"])  # every scored baseline, climatology too (decision 1637)
+              and not seasonalgaps.unforecast(block, name)}  # a seasonal naive of no forecast: none (decision 1995)
+    models = {name: seasonalgaps.model_mse(block, name) for name in rivals}  # each pair's values (decision 1994)
+    best = (min(rivals, key=lambda n: rivals[n] / models[n] if models[n] else math.inf)  # as the verdict ranks them
+            if rivals else None)
     if best not in STARTS:  # none, or climatology the best: no window_norm starts the network there (the verdict
         return None  # names it), and "the training mean has the lowest MSE" beside it was wrong (decision 1637)
-    if beats(result, best, units) or rivals[best] >= block["model"]["mse"]:  # not beaten beyond chance,
+    if beats(result, best, units) or rivals[best] >= models[best]:  # not beaten beyond chance,
         return None  # yet behind the model: starting there made a stock model 46 % worse (a newcomer followed the hint)
     norm, name = STARTS[best]
     if (window_norm == norm and (best != "mean" or scaler == "standard")) or (best == "seasonal" and scheme == "sequence") \

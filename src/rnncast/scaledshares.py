@@ -20,7 +20,7 @@ import logging
 
 import numpy as np
 
-from rnncast import flatshares, targetshares
+from rnncast import flatshares, seasonalgaps, targetshares
 from rnncast.baselines import baseline_name
 from rnncast.standapart import apart, median_of_others
 from rnncast.pooledunits import fewest, per_series
@@ -55,8 +55,11 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     ratio_keep = np.broadcast_to(usable[:, None, :], scaled.y_true.shape)  # and scored (``per_series``)
     counts = per_series(scaled, np.ones(scaled.y_true.shape), present)
     mase_counts = per_series(scaled, ratio_keep.astype(float), present)
-    sums = {}
+    sums, tally = {}, {}  # tally: each forecaster's values counted, [S] each (a missing forecast no 0 error: decision 1994)
     for name, pred in {"model": scaled.y_pred, **scaled.baselines}.items():
+        own = seasonalgaps.values_of(name, None, pred)  # None: every value its series scores
+        tally[name] = (counts, mase_counts) if own is None else tuple(
+            per_series(scaled, (own & k) * 1.0, present) for k in (True, ratio_keep))
         miss = np.nan_to_num(np.asarray(pred, dtype=np.float64) - scaled.y_true)
         ratio = np.nan_to_num(np.abs(np.asarray(original.y_pred if name == "model" else original.baselines[name],
                                                 dtype=np.float64) - original.y_true) / scales)
@@ -68,11 +71,11 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     named = by_mse | by_mase
     low = []
     for name, (_, mase) in sums.items():  # a series near 0 that pulls the pooled MASE down
-        with np.errstate(divide="ignore", invalid="ignore"):
-            each = np.divide(mase, mase_counts, out=np.full(len(mase), np.nan), where=mase_counts > 0)  # [S] MASE
+        with np.errstate(divide="ignore", invalid="ignore"):  # ``mine``: the values its MASE counts [S]
+            each = np.divide(mase, mine := tally[name][1], out=np.full(len(mase), np.nan), where=mine > 0)  # [S] MASE
             below = each < LOW * median_of_others(each)
-            rest = (mase.sum() - mase) / (mase_counts.sum() - mase_counts)  # [S] the pooled MASE without each
-            moves = below & (mase_counts > 0) & (rest - mase.sum() / mase_counts.sum() > MOVES * rest)
+            rest = (mase.sum() - mase) / (mine.sum() - mine)  # [S] the pooled MASE without each
+            moves = below & (mine > 0) & (rest - mase.sum() / mine.sum() > MOVES * rest)
         if moves.any():
             hit = set(np.flatnonzero(moves).tolist())
             named, by_mase = named | hit, by_mase | hit
@@ -82,7 +85,7 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     top = np.array(sorted(named))
     rest = np.setdiff1d(np.arange(len(present)), top)
     with np.errstate(divide="ignore", invalid="ignore"):
-        best = np.min([sq / np.maximum(counts, 1) for sq, _ in sums.values()], axis=0)  # [S] the best scaled MSE
+        best = np.min([sq / np.maximum(tally[n][0], 1) for n, (sq, _) in sums.items()], axis=0)  # [S] the best scaled MSE
         near = np.isfinite(best) & (best >= NEAR * median_of_others(best))  # [S] NaN medians: not near
 
     mse_top, mase_top = (np.array(sorted(kept)) if by_mse and by_mase and not low else top for kept in (by_mse, by_mase))
@@ -101,12 +104,12 @@ def measure(original: WindowForecasts, scaled: WindowForecasts, mase_scales: np.
     if targets := _flat_in(scaled, present, [i for i in top if near[i]]):
         out["targets"] = targets  # the near-constant series' targets of several (decision 1522)
     if len(out["near"]) < len(top) and rest.size:  # the others' errors are large against their own scale: how large
-        out["apart"] = {n: apart(m, mase_counts, top, rest) for n, (_, m) in sums.items()}
+        out["apart"] = {n: apart(m, tally[n][1], top, rest) for n, (_, m) in sums.items()}
     mse_rest, mase_rest = (np.setdiff1d(np.arange(len(present)), held) for held in (mse_top, mase_top))
     if mse_rest.size and mase_rest.size and counts[mse_rest].sum() > 0:  # each score without its own criterion's set
-        out["without"] = {n: {"mse": float(sq[mse_rest].sum() / counts[mse_rest].sum()),
-                              "mase": float(m[mase_rest].sum() / mase_counts[mase_rest].sum())
-                              if mase_counts[mase_rest].sum() else float("nan")} for n, (sq, m) in sums.items()}
+        out["without"] = {n: {"mse": float(sq[mse_rest].sum() / c) if (c := tally[n][0][mse_rest].sum()) else float("nan"),
+                              "mase": float(m[mase_rest].sum() / tally[n][1][mase_rest].sum())
+                              if tally[n][1][mase_rest].sum() else float("nan")} for n, (sq, m) in sums.items()}
     return out
 
 

@@ -56,24 +56,38 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
     model and each baseline with intervals (``baseline_quantiles``) add that step's ``evaluation.interval_scores``
     (pinball in ``wf``'s units, coverages and ``by_level``'s shares 0 to 1 counted on ``scaled`` where given, the same
     windows in scaled units, as the overall block counts them; a baseline's on the values its interval is given for,
-    with ``intervals_left_out`` where some were: ``evaluation.baseline_interval_scores``)."""
+    with ``intervals_left_out`` where some were: ``evaluation.baseline_interval_scores``). A seasonal naive with no
+    forecast at some of a step's values (``seasonalgaps.values_of``) is scored on the others, with
+    ``values_left_out`` ``{"values", "of", "model"}``: the model's scores on those same values (decision 1994)."""
     y_true = np.asarray(wf.y_true, dtype=np.float64)
     kept = scored(wf)
     keep = np.ones(y_true.shape, dtype=bool) if kept is None else kept  # [W, H, T]
     usable = np.isfinite(scales) & (scales > 0) if scales is not None else None  # [W, T] whose MASE has a denominator
     if usable is not None:  # the same for every forecaster: made once
         scaled_keep, per = keep & usable[:, None, :], np.where(usable, scales, 1.0)[:, None, :]  # [W, H, T], [W, 1, T]
-    table = {}
+
+    def cols(err: np.ndarray, own: np.ndarray) -> tuple:  # [H] each of ``SCORES`` on the values ``own``
+        out = (_per_step(err**2, own), _per_step(np.abs(err), own))
+        if usable is None:
+            return out
+        mine = scaled_keep if own is keep else scaled_keep & own
+        with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
+            return out + (np.where(mine, np.abs(err) / per, 0.0).sum(axis=(0, 2)) / mine.sum(axis=(0, 2)),)
+
+    table, paired = {}, {}
+    model_err = np.asarray(wf.y_pred, dtype=np.float64) - y_true
     for name, p in {"model": wf.y_pred, **wf.baselines}.items():
         err = np.asarray(p, dtype=np.float64) - y_true  # [W, H, T]
-        own = seasonalgaps.own_values(keep, err) if name == "seasonal" else keep  # the values it has (decision 1966)
-        table[name] = (_per_step(err**2, own), _per_step(np.abs(err), own))
-        if usable is not None:
-            mine = scaled_keep if own is keep else scaled_keep & own
-            with np.errstate(invalid="ignore", divide="ignore"):  # MASE pools every kept window and target of a step
-                table[name] += (np.where(mine, np.abs(err) / per, 0.0).sum(axis=(0, 2)) / mine.sum(axis=(0, 2)),)
-    steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, cols)} for name, cols in table.items()}}
+        own = seasonalgaps.values_of(name, keep, p)  # the values it has, keyed on its forecast (decisions 1966, 1994)
+        table[name] = cols(err, own)
+        if own is not keep:  # each step's count left out, and the model's scores on the values it has
+            paired[name] = ((keep & ~own).sum(axis=(0, 2)), keep.sum(axis=(0, 2)), cols(model_err, own))
+    steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, each)} for name, each in table.items()}}
              for h in range(y_true.shape[1])]
+    for name, (left, of, model) in paired.items():  # the pair the overall block keeps, per step (decision 1994)
+        for h in np.flatnonzero(left).tolist():
+            steps[h][name][seasonalgaps.KEY] = {"values": int(left[h]), "of": int(of[h]),
+                                                "model": {k: float(v[h]) for k, v in zip(SCORES, model)}}
     if wf.quantiles is None:
         return steps
     for h, entry in enumerate(steps):  # each step's interval scores, by the overall block's scorer (decisions 1896, 1943)

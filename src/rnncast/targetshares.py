@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics
+from rnncast import metrics, seasonalgaps
 from rnncast.baselines import baseline_name
 from rnncast.scoretext import percent
 from rnncast.spelling import listing
@@ -36,7 +36,8 @@ def measure(judged: WindowForecasts, targets: list[str]) -> dict | None:
         return None
     keep = scored(judged)  # None: every value
     squared = {key: (pred - judged.y_true) ** 2 for key, pred in {"model": judged.y_pred, **judged.baselines}.items()}
-    model, loses = _losses(squared.pop("model"), squared, keep, targets)
+    own = {key: seasonalgaps.values_of(key, keep, pred) for key, pred in judged.baselines.items()}  # decision 1994
+    model, loses = _losses(squared.pop("model"), squared, keep, targets, own)
     total = float(model.sum())
     share = model / total if total > 0 else np.zeros_like(model)
     most, second = np.argsort(share)[::-1][:2].tolist()
@@ -59,25 +60,31 @@ def _pinball_losses(judged: WindowForecasts, keep: np.ndarray | None, targets: l
         return metrics.pinball_each(truth, np.asarray(bands, dtype=np.float64), levels).mean(axis=-1)
 
     return _losses(loss(judged.quantiles), {key: loss(bands) for key, bands in judged.baseline_quantiles.items()},
-                   keep, targets)[1]
+                   keep, targets, {key: seasonalgaps.values_of(key, keep, judged.baselines.get(key))
+                                   for key in judged.baseline_quantiles})[1]
 
 
-def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray | None, targets: list[str]) -> tuple[np.ndarray, dict]:
+def _losses(model: np.ndarray, rivals: dict, keep: np.ndarray | None, targets: list[str],
+            own: dict | None = None) -> tuple[np.ndarray, dict]:
     """The model's summed loss on each target [T] of its losses ``model`` [W, H, T] (squared errors, pinball losses)
     over the values ``keep`` (``scored``; None: every one), and target -> the keys of ``rivals`` (key -> their losses
     alike) whose loss on it is lower though their pooled mean is higher than the model's (beaten pooled: the targets
-    on which they are not)."""
-    def summed(loss: np.ndarray) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
-        count = loss.size if keep is None else keep.sum()
-        loss = scored_errors(loss, keep)
+    on which they are not). ``own``: key -> the values a rival is scored on where not ``keep`` (the seasonal naive's,
+    ``seasonalgaps.values_of``): it and the model are summed over those alone (decision 1909's pair rule), never a
+    missing forecast counted as no error (decision 1994)."""
+    def summed(loss: np.ndarray, mask) -> tuple[np.ndarray, float]:  # [T] each target's summed loss, the pooled mean
+        count = loss.size if mask is None else mask.sum()
+        loss = scored_errors(loss, mask)
         return loss.sum(axis=(0, 1)), float(loss.sum() / max(count, 1))
 
-    mine, pooled = summed(model)
+    mine, pooled = summed(model, keep)
     loses: dict[str, list[str]] = {}
     for key, losses in rivals.items():
-        each, rival = summed(losses)
-        if pooled < rival:
-            for t in np.flatnonzero(mine > each):  # summed over the same values: as their means compare
+        mask = (own or {}).get(key, keep)
+        each, rival = summed(losses, mask)
+        paired, paired_pooled = (mine, pooled) if mask is keep else summed(model, mask)
+        if paired_pooled < rival:
+            for t in np.flatnonzero(paired > each):  # summed over the same values: as their means compare
                 loses.setdefault(targets[t], []).append(key)
     return mine, loses
 

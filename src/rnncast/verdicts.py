@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from rnncast import climatologyseries
-from rnncast.seasonalgaps import model_mse
+from rnncast.seasonalgaps import model_mse, unforecast
 from rnncast.baselines import baseline_name, named
 from rnncast.maecaveat import caveat
 from rnncast.pvaluecaveats import drift_caveat, few_counts, few_times
@@ -44,7 +44,8 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
     said_p = f" (Diebold–Mariano {one_sided_text(p)})" if p == p and not how.startswith("the same MSE") else untested(result, how)
     if good:
         rivals = baseline_mse(test, units)
-        every = every_baseline(rivals, season, test.get("climatology_series"))  # decisions 1774, 1826
+        every = every_baseline(rivals, season, test.get("climatology_series"),  # decisions 1774, 1826
+                               unforecast(test[units], "seasonal"))
         return True, (f"The model beats {every} on {where}: {mse} {q(model)} against "
                       f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
@@ -143,8 +144,10 @@ def outcome(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -
 
 def baseline_mse(test: dict, units: str) -> dict[str, float]:
     """Each baseline's test MSE in ``units``, by its name (every score of ``test[units]`` but the model's), in their
-    order: what the model is weighed against (``outcome``), and the baselines a sentence names."""
-    return {name: s["mse"] for name, s in test[units].items() if name != "model"}
+    order: what the model is weighed against (``outcome``), and the baselines a sentence names. A seasonal naive with
+    no forecast at any value scored has no scores and is left out (``seasonalgaps.unforecast``; the notes say why:
+    decision 1995)."""
+    return {name: s["mse"] for name, s in test[units].items() if name != "model" and not unforecast(test[units], name)}
 
 
 def against_each(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA) -> list[dict]:
@@ -186,7 +189,8 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     mse = "MSE" if units == "original" or test.get("scaled_by") == "nothing" else "scaled MSE"
     said_p, q = f" (Diebold–Mariano {one_sided_text(p)})" if p == p else " (no Diebold–Mariano test)", quoted(test, units)
     if good:
-        every = every_baseline(baseline_mse(test, units), season, test.get("climatology_series"))
+        every = every_baseline(baseline_mse(test, units), season, test.get("climatology_series"),
+                               unforecast(test[units], "seasonal"))
         return (f"the model beats {every}: {mse} {q(model)} against {q(rival)} "
                 f"for the best ({baseline_name(name)}), {how}{said_p}")
     if model < rival and not how.startswith("the same MSE"):  # lower than every baseline's, not beyond chance
@@ -196,28 +200,33 @@ def headline(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, 
     return f"the model does NOT beat {named(name)}: {mse} {q(model)} against {q(rival)}, {how}{said_p}"
 
 
-def every_baseline(rivals, season: Season | None = None, apart: dict | bool | None = None) -> str:
+def every_baseline(rivals, season: Season | None = None, apart: dict | bool | None = None, dropped: bool = False) -> str:
     """"every baseline", or where a season is implied and no seasonal naive baseline was computed,
     "every baseline computed (repeat the last value, training mean)": the sentence claims no more than was
     compared. ``apart``: the climatology is scored apart after the verdict (a ``climatology_series``, decision
     1693): "every baseline of the pooled verdict (repeat the last value, training mean; the climatology is scored
     apart below)", whatever the season (decision 1774); where that climatology beats the model beyond chance on its
     series (``climatologyseries.beats_model``), "every baseline of the pooled verdict except the climatology (...;
-    the climatology, scored apart below, beats it beyond chance on the series that have one)" (decision 1826)."""
+    the climatology, scored apart below, beats it beyond chance on the series that have one)" (decision 1826).
+    ``dropped``: a seasonal naive was computed but has no forecast at any value scored (``unforecast``), so it is not
+    weighed: "every baseline weighed (repeat the last value, training mean)" (decision 1995)."""
     names = ", ".join(map(baseline_name, rivals))
     if apart and climatologyseries.beats_model(apart if isinstance(apart, dict) else None):
         return (f"every baseline of the pooled verdict except the climatology ({names}; the climatology, scored apart "
                 "below, beats it beyond chance on the series that have one)")
     if apart:
         return f"every baseline of the pooled verdict ({names}; the climatology is scored apart below)"
-    if season is None or "seasonal" in rivals:
+    if (season is None and not dropped) or "seasonal" in rivals:
         return "every baseline"
+    if dropped:
+        return f"every baseline weighed ({names})"
     return f"every baseline computed ({names})"
 
 
 def every_baselines(test: dict, units: str, season: Season | None = None) -> str:
     """``every_baseline``'s, as "lower than" takes it: "every baseline's" or "that of every baseline computed (...)"."""
-    every = every_baseline(baseline_mse(test, units), season, test.get("climatology_series"))
+    every = every_baseline(baseline_mse(test, units), season, test.get("climatology_series"),
+                           unforecast(test[units], "seasonal"))
     return f"{every}'s" if every == "every baseline" else f"that of {every}"
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import bandcounts, calibration, leftout, zeroscales
-from rnncast.baselines import baseline_name, row_label
+from rnncast import bandcounts, calibration, leftout, seasonalgaps, zeroscales
+from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.scoretext import id_cell, score_texts, scored_column
@@ -92,18 +92,13 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
 
 
 def _no_interval(scores: dict) -> str | None:
-    """"'seasonal naive' has no interval at 4 of the 20 values (its errors on fewer than 9 training windows): its
-    pinball and coverage are the other 16's" for each baseline of one series' ``scores`` whose interval leaves values
-    out (``bandcounts.KEY``, decision 1876); None where none does."""
-    said = []
-    for name, block in scores.items():
-        if isinstance(block, dict) and (left := block.get(bandcounts.KEY)):
-            rest = left["of"] - left["values"]
-            said.append(f"'{baseline_name(name)}' has no interval" + (f" at {left['values']} of the {left['of']} values"
-                        if rest else "") + (" (no forecast: the step a season back is missing)" if left.get("unforecast")
-                                             else " (these data lack the fit's training rows it is learned from)"  # 1932
-                                             if left.get("unlearned") else f" (its errors on fewer than {left['fewest']} training windows)")
-                        + (f": its pinball and coverage are the other {rest}'s" if rest else ""))
+    """What one series' ``scores`` leave out of a baseline's: the seasonal naive's point scores where it has no
+    forecast (``seasonalgaps.briefly``, decision 1994), and each baseline's interval where it has none, every cause
+    named (``bandcounts.briefly``, decisions 1876, 1996); None where none does."""
+    said = [seasonalgaps.briefly(left) for block in scores.values()
+            if isinstance(block, dict) and (left := block.get(seasonalgaps.KEY))]
+    said += [bandcounts.briefly(name, left) for name, block in scores.items()
+             if isinstance(block, dict) and (left := block.get(bandcounts.KEY))]
     return "; ".join(said) or None
 
 
