@@ -121,12 +121,13 @@ def _every(seen: list[int], far_rows: np.ndarray, k: int) -> int | None:
     """The rows between peaks where the earlier peaks ``seen`` (two at least) and the stretch of far rows
     ``far_rows`` holding row ``k`` fall evenly apart, each gap within ``ABOUT`` of their median (a row at least):
     every year's Black Friday, 364 or 371 days apart; else None (peaks in May, May and November: no season's)."""
-    if len(seen) < 2:
-        return None
     at = int(np.searchsorted(far_rows, k))
     while at and far_rows[at - 1] == far_rows[at] - 1:
         at -= 1
-    gaps = np.diff(seen + [int(far_rows[at])])
+    start = int(far_rows[at])  # the scored peak's first far row; a stretch across ``first`` is not its own season
+    if len(seen := [row for row in seen if row < start]) < 2:
+        return None
+    gaps = np.diff(seen + [start])
     every = float(np.median(gaps))
     return round(every) if (np.abs(gaps - every) <= max(ABOUT * every, 1)).all() else None
 
