@@ -116,3 +116,59 @@ def test_a_lasting_shift_of_a_series_0_every_night_is_still_named():
     moved = frame["ds"] >= pd.Timestamp("2025-06-15", tz="UTC")
     [f] = _plant_found(frame.assign(y=np.where(moved, frame["y"] * 0.3, frame["y"])))
     assert f["time"].startswith("2025-06-14") and f["after"] / f["before"] == pytest.approx(0.3, abs=0.05)
+
+
+def _hourly(k: int) -> pd.DataFrame:
+    """t37t1 2: 800 hourly rows, a daily sine of +-10 around 50 with noise of sd 1, +30 from row ``k`` on."""
+    rng = np.random.default_rng(5)
+    y = 50 + 10 * np.sin(2 * np.pi * np.arange(800) / 24) + rng.normal(0, 1, 800)
+    y[k:] += 30
+    return pd.DataFrame({"date": pd.date_range("2024-01-01", periods=800, freq="h"), "y": y})
+
+
+@pytest.mark.parametrize("k", [150, 250, 300, 350, 400, 450, 480])
+def test_a_shift_in_the_middle_or_the_last_blocks_of_a_short_span_is_named(k):
+    """t37t1 2 (decision 1999): with 560 training rows (23 blocks) a +60% shift at row 300 was never named (the same
+    move a side's span away fell outside the data on both sides, and the threshold became infinite), nor one at row
+    450 or later (the last 6 blocks were never looked at). The last blocks' shift is named with the blocks it has."""
+    panel = load_panel(_hourly(k), target="y", announce=False)
+    [f] = find(panel, [Split(560, 680, 800)], 24)
+    assert f["time"] == str(pd.Timestamp("2024-01-01") + pd.Timedelta(hours=k))
+    assert f["after"] / f["before"] == pytest.approx(1.6, abs=0.05) and f["rows_after"] == 560 - k
+    assert (f["blocks_after"] < 6) == (k >= 450)
+
+
+def test_a_shift_with_fewer_than_three_blocks_after_it_is_not_weighed_nor_a_last_block_dip():
+    """Decision 1999: a shift needs three whole blocks after the one it falls in; a day's dip across two of the last
+    three blocks moves their median, not the third, which each block after a move cut by the data's end must be."""
+    for k in (500, 530):
+        assert find(load_panel(_hourly(k), target="y", announce=False), [Split(560, 680, 800)], 24) == [], k
+    dip = _hourly(800)
+    dip.loc[500:523, "y"] -= 30  # one day low, three before the validation rows: back the next day
+    assert find(load_panel(dip, target="y", announce=False), [Split(560, 680, 800)], 24) == []
+
+
+def test_the_warning_says_a_shift_in_the_last_blocks_rests_on_few_rows(caplog):
+    from rnncast.levelshifts import warn
+
+    panel = load_panel(_hourly(480), target="y", announce=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        text = warn(panel, find(panel, [Split(560, 680, 800)], 24))
+    assert text.startswith("column 'y' shifts level at 2024-01-21 00:00:00 and stays there to the end of the training "
+                           "rows, 80 rows later, too few to tell whether it lasts: its level ")
+
+
+@pytest.mark.parametrize("name, y", [
+    ("weekly swing and noise", _views()),
+    ("steady growth", _views() * np.exp(0.003 * np.arange(N))),
+    ("a yearly cycle's rise", _views() * (1 + 0.3 * np.sin(2 * np.pi * np.arange(N) / 365.25))),
+    ("a rise and an outage's zeros", _views() * np.exp(0.006 * np.arange(N))
+     * np.where((np.arange(N) >= 60) & (np.arange(N) < 67), 0.0, 1.0)),
+    ("a random walk", 5000 + np.cumsum(np.random.default_rng(1).normal(0, 20, N))),
+])
+@pytest.mark.parametrize("blocks", [15, 17, 19, 23])
+def test_short_spans_whose_sides_fall_outside_the_data_are_left_alone_without_a_shift(name, y, blocks):
+    """Decision 1999: where the move a side's span away is outside the data on both sides, it is not weighed; the
+    other rules still keep moves without a shift unnamed."""
+    panel = load_panel(pd.DataFrame({"date": DATES, "y": y}), target="y", announce=False)
+    assert find(panel, [Split(7 * blocks, 7 * blocks + 20, N)], 7) == [], name

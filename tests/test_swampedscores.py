@@ -126,17 +126,18 @@ def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(m
     peak "if wrong, correct it or leave it blank". Where the rows before the scored windows hold values as far out
     (half as far at least, on the same side), the warning says so, and what to judge by, not that it may be wrong."""
     frame = _daily()
-    frame.loc[[60, 160, 161, 260, 385], "y"] = 600.0  # every hundred days, the last in a test row
+    frame.loc[[60, 160, 161, 260, 360], "y"] = 600.0  # every hundred days, the last in a test row
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(frame)
     said = _said(caplog)
-    assert len(said) == 1 and said[0].startswith("column 'y' holds 600 at 2025-01-20 (a test row), far outside the "
+    assert len(said) == 1 and said[0].startswith("column 'y' holds 600 at 2024-12-26 (a test row), far outside the "
                                                  "range of most of its values (")
-    assert ("; the rows before hold 3 values as far up (2024-03-01, 2024-06-09, 2024-09-17), a peak that recurs as "
-            "a season's does: the windows that read or score it") in said[0]
+    assert ("; the rows before hold 3 values as far up (2024-03-01, 2024-06-09, 2024-09-17), each about 100 rows "
+            "after the one before, as this one is: a peak that recurs as a season's does: the windows that read or "
+            "score it") in said[0]
     assert "judge the model by MAE or MASE" in said[0] and "if wrong" not in said[0]
     caplog.clear()
-    frame.loc[385, "y"] = 1e5  # far beyond the earlier peaks (more than twice as far): a possible error again
+    frame.loc[360, "y"] = 1e5  # far beyond the earlier peaks (more than twice as far): a possible error again
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model.evaluate(frame)
     said = _said(caplog)[0]
@@ -147,6 +148,23 @@ def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(m
         model.evaluate(frame)
     said = _said(caplog)[0]
     assert "the rows before hold" not in said and "if wrong, correct it or leave it blank" in said
+
+
+@pytest.mark.parametrize("earlier, said_of_them", [
+    ([45, 126, 370], "(2024-02-15, 2024-05-06), not evenly apart with this one as a season's peaks are"),
+    ([60, 370], "(2024-03-01), too few to tell whether it recurs"),
+])
+def test_peaks_like_it_that_fall_no_season_apart_keep_both_readings(model, caplog, earlier, said_of_them):
+    """t36t6 (decision 1998): site01's test-row spike was "a peak that recurs as a season's does" beside two earlier
+    spikes in May, May and November, and lost "if wrong, correct it". Earlier peaks at uneven gaps, or one alone,
+    are named with both readings; those at even gaps (the test above) are still a season's."""
+    frame = _daily()
+    frame.loc[earlier, "y"] = 600.0  # the last of them in a test row
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame)
+    [said] = _said(caplog)
+    assert said_of_them in said and "recurs as a season's does" not in said
+    assert "if wrong, correct it or leave it blank (fill=, --fill); if a peak that recurs, judge the model" in said
 
 
 def test_recent_rows_that_start_after_the_fit_say_an_earlier_peak_would_not_be_among_them(model, caplog):

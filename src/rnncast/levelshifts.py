@@ -17,6 +17,14 @@ The new level must last (decision 1980): the median of the ``SIDE`` blocks beyon
 have moved the same way, by at least half as much (a 3-day outage written as 0 was called a lasting shift and the
 advice was to drop 6 months); and in a series that is 0 every day (a solar plant's nights) a block of nothing but 0s
 is read as no level (an outage, ``outageruns``'s to name), where before its mean of 0 pulled the side's median down.
+
+Where the data end (decision 1999): a side's median reads the blocks the data hold, ``SHORTEST`` at least; the same
+move a side's span away is compared on the side the data hold, and not at all where they hold neither (23 blocks
+with the shift in the 12th: the check made the threshold infinite, so the clearest shift was never named); and a
+shift in the last ``SIDE`` blocks before the validation rows is named with the ``SHORTEST`` or more it has, said as
+too few to tell whether it lasts, where each of those blocks (not only their median) has moved. A shift with fewer
+whole blocks after the one it falls in (about the last ``SHORTEST`` + 1 blocks), or in the first ``SIDE`` + 1, is not
+weighed.
 """
 
 from __future__ import annotations
@@ -24,7 +32,6 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from rnncast.climatology import training_values
 from rnncast.noticed import first_in_block
@@ -36,6 +43,7 @@ log = logging.getLogger(__name__)
 
 SIDE = 6  # blocks on each side whose median is the level
 TIMES = 10  # a shift over the median move between neighbouring blocks
+SHORTEST = 3  # blocks on a side at least: fewer after a move in the last blocks (decision 1999), none named
 LOCAL = 2  # and over the same move a side's span before and after it (a season's rise or a trend moves those too)
 LONGEST = 60  # a season longer than this is not the block (365 on days: weeks instead)
 
@@ -43,7 +51,8 @@ LONGEST = 60  # a season longer than this is not the block (365 on days: weeks i
 def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[dict]:
     """The target columns of each series whose training rows shift level once: ``{"series": s, "column", "time" (the
     first row at the new level, as the data writes it), "before", "after" (the median block means either side, in the
-    data's units), "times" (the shift over the median move)}``, series then column order, the largest shift of each.
+    data's units), "times" (the shift over the median move), "blocks_after" (the blocks the level after rests on, ``SIDE`` at most),
+    "rows_after" (the training rows from the shift on)}``, series then column order, the largest shift of each.
     ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again; a
     column with outlying values alone (``spikes``: back within a few rows, no step) is (decision 1963)."""
     stepped = {(f["series"], f["column"]) for f in named if f.get("steps", True)}
@@ -57,14 +66,15 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
             if (series_owner(panel, s), str(panel.named_columns(s)[j])) in stepped:
                 continue
             if (shift := _shift(table[:, j], block)) is not None:
-                row, before, after, times = shift
+                row, before, after, times, blocks = shift
                 found.append({"series": s, "column": str(panel.named_columns(s)[j]), "time": panel.when(s, row),
-                              "before": before, "after": after, "times": times})
+                              "before": before, "after": after, "times": times, "blocks_after": blocks,
+                              "rows_after": split.train_end - row})
     return found
 
 
-def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | None:
-    """(row, level before, level after, times) of ``column``'s one level shift (the module's rule), or None. The 0s
+def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float, int] | None:
+    """(row, level before, level after, times, blocks the level after rests on) of ``column``'s one level shift (the module's rule), or None. The 0s
     of a series otherwise above 0 (at most a quarter of it: an outage, ``outageruns``'s to name) are no level, and a
     block with fewer than half its values read is passed over."""
     column = np.asarray(column, dtype=np.float64).copy()
@@ -86,16 +96,16 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     typical = float(np.median(np.abs(np.diff(level))))
     if not typical > 0:
         return None
-    medians = np.median(sliding_window_view(level, SIDE), axis=1)  # [n - SIDE + 1] of level[i: i + SIDE]
-    ks = np.arange(SIDE + 1, n - SIDE)  # block k straddles the shift: k - 1 before, k + 1 after
-    step, lasting = level[ks + 1] - level[ks - 1], medians[ks + 1] - medians[ks - SIDE]
+    moves = _moves(level)  # [n] the level after each block against the level before (NaN: too few blocks)
+    ks = np.arange(SIDE + 1, n - SHORTEST)  # block k straddles the shift: k - 1 before, k + 1 after (decision 1999)
+    step, lasting = level[ks + 1] - level[ks - 1], moves[ks]
     size = np.where(np.sign(step) == np.sign(lasting), np.minimum(np.abs(step), np.abs(lasting)), 0.0) / typical
-    apart = np.full((2, len(ks) + 2 * (SIDE + 1)), np.nan)  # the same move a side's span earlier and later
-    apart[0, 2 * (SIDE + 1):], apart[1, : len(ks)] = lasting, lasting
-    around = np.abs(apart[:, SIDE + 1: SIDE + 1 + len(ks)])  # [2, len(ks)]: NaN where the data ends
-    around = np.where(np.isnan(around).all(axis=0), np.inf, np.nan_to_num(around, nan=0.0).max(axis=0))
+    apart = np.full((2, len(ks)), np.nan)  # the same move a side's span earlier and later: NaN where the data ends
+    apart[0, ks >= SIDE + 1] = moves[ks[ks >= SIDE + 1] - SIDE - 1]
+    apart[1, ks + SIDE + 1 < n] = moves[ks[ks + SIDE + 1 < n] + SIDE + 1]
+    around = np.nan_to_num(np.abs(apart), nan=0.0).max(axis=0)  # the side the data hold; neither: not weighed
     size = np.where(np.abs(lasting) > LOCAL * around, size, 0.0)  # a season's rise or a trend moves them too
-    size = np.where(_stays(level, medians, ks, lasting), size, 0.0)  # a few days' outage comes back (decision 1980)
+    size = np.where(_stays(level, ks, lasting), size, 0.0)  # a few days' outage comes back (decision 1980)
     if not len(ks) or size.max() <= TIMES:
         return None
     k, size = int(ks[np.argmax(size)]), float(size.max())
@@ -104,20 +114,35 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float] | 
     row = lo + int(np.argmax(np.nan_to_num(gaps, nan=-1.0)))
     before = float(np.median(means[k - SIDE: k]))
     after = float(np.median(means[k + 1: k + 1 + SIDE]))
-    return row, before, after, float(size)
+    return row, before, after, float(size), min(n - 1 - k, SIDE)
 
 
-def _stays(level: np.ndarray, medians: np.ndarray, ks: np.ndarray, lasting: np.ndarray) -> np.ndarray:
+def _moves(level: np.ndarray) -> np.ndarray:
+    """[n] at each block of ``level`` [n], the median of the ``SIDE`` blocks after it less that of the ``SIDE``
+    before, each side cut where the data ends; NaN where a side holds fewer than ``SHORTEST`` blocks."""
+    moves = np.full(len(level), np.nan)
+    for k in range(SHORTEST, len(level) - SHORTEST):
+        moves[k] = np.median(level[k + 1: k + 1 + SIDE]) - np.median(level[max(k - SIDE, 0): k])
+    return moves
+
+
+def _stays(level: np.ndarray, ks: np.ndarray, lasting: np.ndarray) -> np.ndarray:
     """[len(ks)] whether the move ``lasting`` at each block of ``ks`` holds beyond the first ``SIDE`` blocks after it
-    as well: the median of the next ``SIDE`` blocks (those the data holds; none: not weighed) moved from the level
-    before the same way, by at least half as much. A 3-day outage written as 0 filled half the side after it and
-    was called a shift that "stays there" (t37t5), the plant back at its level the next day."""
+    as well: the median of the next ``SIDE`` blocks (those the data holds) moved from the level before the same way,
+    by at least half as much. A 3-day outage written as 0 filled half the side after it and was called a shift that
+    "stays there" (t37t5), the plant back at its level the next day. Where the side after is cut by the data's end
+    (decision 1999), nothing lies beyond: each of its blocks must have moved so (a day's dip across two of the last
+    three blocks moves their median, not the third)."""
     held = np.ones(len(ks), dtype=bool)
     for i, k in enumerate(ks.tolist()):
-        later = level[k + 1 + SIDE: k + 1 + 2 * SIDE]
-        if len(later):
-            moved = float(np.median(later)) - medians[k - SIDE]
-            held[i] = np.sign(moved) == np.sign(lasting[i]) and abs(moved) >= abs(lasting[i]) / 2
+        before = float(np.median(level[k - SIDE: k]))
+        if len(level) - k - 1 < SIDE:  # the side after is cut by the data's end: each of its blocks
+            moved = level[k + 1:] - before
+        elif len(later := level[k + 1 + SIDE: k + 1 + 2 * SIDE]):
+            moved = np.array([np.median(later) - before])
+        else:
+            continue
+        held[i] = bool((np.sign(moved) == np.sign(lasting[i])).all() and (np.abs(moved) >= abs(lasting[i]) / 2).all())
     return held
 
 
@@ -136,7 +161,10 @@ def warn(panel: Panel, found: list[dict]) -> str | None:
         return None
     change = 100 * (f["after"] / f["before"] - 1) if f["before"] else float("nan")
     more = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
-    text = (f"column {f['column']!r}{of_series(panel, f['series'])} shifts level at {f['time']} and stays there: its "
+    stays = ("and stays there" if f.get("blocks_after", SIDE) >= SIDE else  # decision 1999
+             f"and stays there to the end of the training rows, {counted(f['rows_after'], 'row')} later, too few to "
+             "tell whether it lasts")
+    text = (f"column {f['column']!r}{of_series(panel, f['series'])} shifts level at {f['time']} {stays}: its "
             f"level {f['before']:.6g} before, {f['after']:.6g} after ({change:+.0f}%), {f['times']:.0f} times the usual "
             f"move of its level{more}: a migration, a tracking or unit change? The network learns both levels as one "
             "series, and MASE's scale and the training mean mix them; if the earlier rows measure otherwise, put them "

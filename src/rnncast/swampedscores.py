@@ -8,8 +8,9 @@ real, so it is said, not refused. ``find`` takes each target column of each seri
 that lies outside that range by more than ``FAR`` times its width is far. Where the windows that read or score the
 far values hold more than ``SHARE`` of the squared error of the model and of every baseline (in the units the verdict
 weighs), ``warn`` names the furthest, once per call: its value, time, series and split (a burst's extent as
-``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``: every
-year's Black Friday) is said as one that recurs, not as a possible error; where no such peak is given but the data
+``resolution`` words it), that share, and what to do; a peak like those the rows before hold (``SEEN``) at even
+gaps (``ABOUT``: every year's Black Friday) is said as one that recurs, not as a possible error, and peaks like it
+that are one or uneven are named with both readings (decision 1998); where no such peak is given but the data
 starts after the model's first fitted row (``starts_later``: evaluate on the last 150 rows), the warning says those
 rows could not show an earlier season's and gives both readings (decision 1461). A change of
 level kept for more rows than are set aside is in the range; a trend or a random walk does not leave it by twice its
@@ -41,6 +42,7 @@ BURST = 5  # values set aside at least: a burst of wrong values is far from the 
 MIN_ROWS = 20  # fewer finite values in a column: not weighed
 FAR = 2  # far: outside the range of the rest by more than this many times its width
 SEEN = 0.5  # an earlier far value at least this share as far from the median: the scored one is a peak like it
+ABOUT = 0.1  # peaks whose gaps are each within this share of their median gap recur as a season's do (decision 1998)
 
 
 def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
@@ -79,7 +81,8 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
                               "value": float(column[k]), "more": int(rows.size) - 1, "first": int(rows[0]),
                               "last": int(rows[-1]), "in_a_row": bool(np.isfinite(column[rows[0]: rows[-1] + 1]).sum()
                                                                       == rows.size),
-                              "seen": _seen(column, far, k, first), "share": model,
+                              "seen": (seen := _seen(column, far, k, first)), "every": _every(seen, far[0], k),
+                              "share": model,
                               "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2]})
     return sorted(found, key=lambda f: -f["share"])
 
@@ -105,13 +108,28 @@ def _far(column: np.ndarray) -> tuple[np.ndarray, float, float, float] | None:
 
 def _seen(column: np.ndarray, far: tuple[np.ndarray, float, float, float], k: int, first: int) -> list[int]:
     """The first row of each stretch of far values (``_far``'s) before row ``first`` (the rows the scored windows never
-    read) on the side of row ``k``'s and at least ``SEEN`` as far from the median: a peak that recurs, every season's
-    Black Friday, not one value unlike any other."""
+    read) on the side of row ``k``'s and at least ``SEEN`` as far from the median: peaks like it, which ``_every``
+    asks whether they recur as a season's do (decision 1998)."""
     median = far[3]
     rows = far[0][far[0] < first]
     rows = rows[(np.sign(column[rows] - median) == np.sign(column[k] - median))
                 & (np.abs(column[rows] - median) >= SEEN * abs(column[k] - median))]
     return rows[np.r_[True, np.diff(rows) > 1]].tolist() if rows.size else []
+
+
+def _every(seen: list[int], far_rows: np.ndarray, k: int) -> int | None:
+    """The rows between peaks where the earlier peaks ``seen`` (two at least) and the stretch of far rows
+    ``far_rows`` holding row ``k`` fall evenly apart, each gap within ``ABOUT`` of their median (a row at least):
+    every year's Black Friday, 364 or 371 days apart; else None (peaks in May, May and November: no season's)."""
+    at = int(np.searchsorted(far_rows, k))
+    while at and far_rows[at - 1] == far_rows[at] - 1:
+        at -= 1
+    start = int(far_rows[at])  # the scored peak's first far row; a stretch across ``first`` is not its own season
+    if len(seen := [row for row in seen if row < start]) < 2:
+        return None
+    gaps = np.diff(seen + [start])
+    every = float(np.median(gaps))
+    return round(every) if (np.abs(gaps - every) <= max(ABOUT * every, 1)).all() else None
 
 
 def starts_later(state, panel: Panel, index: np.ndarray) -> np.ndarray:
@@ -147,11 +165,19 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     it, them = ("them", "those values") if f["more"] else ("it", "that value")
     if code_like(np.array([f["value"]]))[0]:  # -9999: said as every line naming a code says it (decision 1607)
         what, advice = f", {WRITTEN}", f"{if_missing([f['value']])}; if real, judge the model by MAE or MASE"
-    elif f["seen"]:  # a peak the rows before hold too (a season's): not called a possible error
+    elif f["seen"]:  # peaks the rows before hold too: evenly apart (a season's), not called a possible error
         seen = ", ".join(panel.when(s, row) for row in f["seen"][:3]) + (", ..." if len(f["seen"]) > 3 else "")
         what = (f"; the rows before hold {counted(len(f['seen']), 'value')} as far "
-                f"{'up' if f['value'] > f['hi'] else 'down'} ({seen}), a peak that recurs as a season's does")
-        advice = "judge the model by MAE or MASE"
+                f"{'up' if f['value'] > f['hi'] else 'down'} ({seen})")
+        if f["every"] is not None:
+            what += (f", each about {counted(f['every'], 'row')} after the one before, as this one is: a peak that "
+                     "recurs as a season's does")
+            advice = "judge the model by MAE or MASE"
+        else:  # decision 1998: one earlier peak, or peaks at random (May, May, November), show no season
+            what += (", too few to tell whether it recurs" if len(f["seen"]) == 1 else
+                     ", not evenly apart with this one as a season's peaks are")
+            advice = (f"if wrong, correct {it} or leave {it} blank ({spelled('fill')}); if a peak that recurs, judge "
+                      "the model by MAE or MASE")
     elif later is not None and later[s]:  # the season before it may be among the model's rows, not these
         what = (f"; the rows given start at {panel.when(s, 0)}, after the first the model was fitted on, so a peak "
                 "like it in an earlier season would not be among them")
