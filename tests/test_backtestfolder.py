@@ -29,7 +29,11 @@ def test_a_zoned_backtest_with_quantiles_and_a_window_left_out_writes_its_whole_
     assert sorted(set(result.forecasts["window"])) == [0, 2]  # window 1 left out: no row
     write_backtest(tmp_path / "bt", result, dict(TINY))
     assert (tmp_path / "bt" / "backtest.png").read_bytes()[:8] == PNG_SIGNATURE
-    assert "was not drawn" not in (tmp_path / "bt" / "report.html").read_text()
+    page = (tmp_path / "bt" / "report.html").read_text()
+    assert "was not drawn" not in page and "<h2>Metrics by step ahead</h2>" in page  # decision 2002
+    steps = pd.read_csv(tmp_path / "bt" / "by_step.csv")
+    assert {"pinball", "coverage_80"} <= set(steps.columns) and list(steps["step"].unique()) == [1, 2, 3]
+    assert steps["forecaster"].iloc[0] == "model" and steps["forecaster"].nunique() > 1  # the model, then the baselines
 
 
 def test_a_figure_that_fails_loses_only_itself_the_tables_and_page_are_written(tmp_path, monkeypatch):
@@ -44,7 +48,7 @@ def test_a_figure_that_fails_loses_only_itself_the_tables_and_page_are_written(t
     monkeypatch.setattr(rnncast.backtestfolder, "backtest_drawn", broken)
     write_backtest(tmp_path / "bt", result, dict(TINY))
     names = sorted(p.name for p in (tmp_path / "bt").iterdir())
-    assert names == ["config.json", "forecasts.csv", "metrics.json", "report.html"]
+    assert names == ["by_step.csv", "config.json", "forecasts.csv", "metrics.json", "report.html"]
     notes = json.loads((tmp_path / "bt" / "metrics.json").read_text())["notes"]
     assert any(n["text"].startswith("backtest.png was not drawn (TypeError") for n in notes)
     page = (tmp_path / "bt" / "report.html").read_text()

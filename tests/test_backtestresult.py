@@ -48,3 +48,17 @@ def test_the_backtest_result_holds_the_verdict_notes_and_hints_and_reprs_in_a_li
     assert "window_norm='season', --window-norm season" in point.hints[0]
     started = Forecaster(**{**TINY, "season": 24, "lookback": 24, "window_norm": "season"}).backtest(frame, n_windows=2)
     assert started.hints == []  # the network already starts at the seasonal naive forecast
+
+
+def test_by_step_is_metrics_by_step_as_a_table(frame):
+    """Prophet's performance_metrics needed the JSON dug into (t37t7 2): ``Backtest.by_step`` is a row per step and
+    forecaster, the model first, its scores metrics.json's, RMSE their MSE's root (decision 2002)."""
+    import numpy as np
+
+    result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=K)
+    table = result.by_step
+    assert list(table.columns) == ["step", "forecaster", "mse", "rmse", "mae", "mase"]
+    first = table[table["forecaster"] == "model"]
+    assert list(first["step"]) == list(range(1, H + 1))
+    assert list(first["mae"]) == pytest.approx([e["model"]["mae"] for e in result.metrics["by_step"]])
+    assert np.allclose(table["rmse"] ** 2, table["mse"])

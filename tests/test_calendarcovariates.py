@@ -134,3 +134,12 @@ def test_described_says_how_each_column_is_computed():
     said = cc.described("hour,holiday:DE")
     assert said["hour_sin"] == "sin(2 pi x), x = h / 24, h the time of day in hours (15:45 is 15.75)"
     assert said["holiday_DE"] == "1 on a holiday of DE (the holidays package), else 0"
+
+
+def test_a_frame_or_a_dict_is_refused_by_its_size_in_one_line():
+    """Prophet's holidays frame given as calendar_covariates printed its rows (decision 2000)."""
+    frame = pd.DataFrame({"holiday": ["a"] * 12, "ds": pd.date_range("2023-01-01", periods=12)})
+    for value, shown in ((frame, "a DataFrame of 12 rows"), ({str(i): i for i in range(50)}, "a dict of 50 items")):
+        with pytest.raises(RnncastError, match=shown) as err:
+            cc.parse(value)
+        assert "\n" not in str(err.value)

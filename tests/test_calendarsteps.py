@@ -328,3 +328,32 @@ def test_a_day_on_weekdays_of_other_hours_is_refused_naming_each_weekdays_bars()
             "cutoff at the same bar of a later session; give step as a whole number of bars (--step 128 for a week, whose cutoffs move after a "
             "holiday or half day)")):
         _cutoffs(frame, "1D", "2024-02-20 12:00", n_windows=3)
+
+
+@pytest.mark.parametrize("given, span", [(pd.Timedelta(days=30), "30D"), ("30 days", "30D"), ("30 Days", "30D"),
+                                         ("1 day 06:00:00", "30h"), ("12 hours", "12h"), (np.timedelta64(7, "D"), "7D"),
+                                         (pd.Timedelta(minutes=90), "90min")])
+def test_a_time_delta_or_pandas_timedelta_text_is_read_as_its_span(given, span):
+    """t37t7 4: step=pd.Timedelta(days=30) was "must be a positive integer", '30 days' (Prophet's period) "neither a
+    whole number ... nor a span" (decision 2003)."""
+    from rnncast.calendarsteps import as_span
+
+    assert as_span(given) == span
+
+
+def test_what_is_no_time_delta_is_left_to_read_and_a_delta_not_positive_is_refused():
+    from rnncast.calendarsteps import as_span
+
+    assert [as_span(s) for s in ("30D", "6h", "2W", "24", 24, None, "1 month")] == ["30D", "6h", "2W", "24", 24, None,
+                                                                                     "1 month"]
+    with pytest.raises(RnncastError, match=r"a span must be positive, such as '30D'"):
+        as_span(pd.Timedelta(0))
+
+
+def test_a_backtest_steps_by_a_timedelta_as_by_its_span():
+    t = pd.date_range("2024-01-01", periods=60, freq="D")
+    frame = pd.DataFrame({"ds": t, "y": np.sin(np.arange(60) / 3.0)})
+    by_delta = Forecaster(**SETTINGS).backtest(frame, n_windows=2, step=pd.Timedelta(days=2))
+    assert by_delta.metrics["step_span"] == "2D"
+    assert sorted(set(by_delta.forecasts["cutoff"])) == sorted(set(
+        Forecaster(**SETTINGS).backtest(frame, n_windows=2, step="2D").forecasts["cutoff"]))

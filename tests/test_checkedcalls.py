@@ -264,3 +264,14 @@ def test_a_column_role_given_to_the_constructor_is_said_to_belong_to_fit():
         with pytest.raises(TypeError, match=rf"^'{role}' is not a parameter of Forecaster: it is a column role given "
                                             rf"to fit \(fit\(data, {role}=\.\.\.\)\), fixed when the model is fitted$"):
             Forecaster(**{role: "x"})
+
+
+def test_a_holidays_frame_is_refused_where_the_forecaster_is_made():
+    """Prophet's holidays frame, accepted by the constructor and refused only at fit over 10 lines (decision 2000)."""
+    from rnncast import Forecaster, RnncastError
+
+    frame = pd.DataFrame({"holiday": ["Thanksgiving Day"], "ds": ["2023-11-23"]})
+    with pytest.raises(RnncastError, match=r"^holidays \(--holidays\) takes the name .* Prophet's holidays frame") as err:
+        Forecaster(horizon=3, holidays=frame)
+    assert "\n" not in str(err.value) and "Thanksgiving" not in str(err.value)
+    assert Forecaster(holidays="US").holidays == "US"

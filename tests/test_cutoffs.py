@@ -494,3 +494,16 @@ def test_a_backtest_at_a_cutoff_says_the_season_it_needs_with_the_need_not_after
             "rows up to and including the first cutoff, which the seasonal naive baseline reads (lookback 4); the data "
             "ends at 2014-12-31") in said
     assert said.endswith("(cutoff='2014-03-31', --cutoff 2014-03-31)")
+
+
+def test_a_backtest_cutoff_whose_validation_cannot_hold_a_horizon_names_the_val_frac_that_fits():
+    """t37t7 5: "no cutoff holds 895 rows up to it ..." named no setting to change; the val_frac that lets the
+    validation rows hold a horizon is computed and offered, and runs (decision 2004)."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=160, freq="D"), "y": np.sin(np.arange(160) / 3.0)})
+    settings = {**TINY, "epochs": 1, "lookback": 5, "horizon": 20, "cutoff": "2024-04-09"}  # 100 rows up to it: 10 < 20
+    with pytest.raises(RnncastError, match=r"; backtest again with val_frac (0\.\d+) \(val_frac=\1, --val-frac \1\) to "
+                                           r"keep it or with horizon (\d+) \(horizon=\2, --horizon \2\) to keep it$") as err:
+        Forecaster(**settings).backtest(frame, n_windows=2, step=10)
+    share = float(re.search(r"with val_frac (0\.\d+)", str(err.value))[1])
+    assert 0.1 < share <= 0.25 and "\n" not in str(err.value)
+    Forecaster(**{**settings, "val_frac": share}).backtest(frame, n_windows=2, step=10)  # the offer runs

@@ -4,6 +4,7 @@ keeps, an unknown name refused in one line with the closest one and what is acce
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from rnncast import RnncastError, holidaysets
@@ -82,3 +83,19 @@ def test_an_exchange_like_code_is_offered_the_closest_market_never_a_country():
     with pytest.raises(RnncastError) as err:
         holidaysets.parse("SEE")
     assert "(did you mean 'SSE'?)" in str(err.value)  # not 'SE', Sweden's public holidays
+
+
+def test_prophets_holidays_frame_is_refused_in_one_line_with_the_recipe():
+    """t37t7: Forecaster(holidays=<Prophet's holidays frame>) printed the frame over 10 lines (decision 2000)."""
+    frame = pd.DataFrame({"holiday": ["Christmas Day"] * 30, "ds": pd.date_range("2000-12-25", periods=30, freq="365D")})
+    said = holidaysets.refused_value(frame)
+    assert "\n" not in said and "Christmas" not in said and "a DataFrame of 30 rows and 2 columns (holiday, ds)" in said
+    assert "calendar_covariates='holiday:US'" in said and "future_covariates=" in said
+    for value in (frame, ["US"], 3, " "):
+        with pytest.raises(RnncastError, match="takes the name of a holiday set"):
+            holidaysets.check_value(value)
+        with pytest.raises(RnncastError, match="takes the name of a holiday set"):
+            holidaysets.parse(value)
+    holidaysets.check_value(None)
+    holidaysets.check_value("US")
+    assert "a list of 300 items" in holidaysets.refused_value(list(range(300)))  # no repr of 1,500 characters

@@ -90,3 +90,11 @@ def test_fit_and_predict_offer_the_val_frac_that_keeps_the_series_left_out(caplo
     assert "fit again with val_frac 0.12 (val_frac=0.12, --val-frac 0.12) to keep all of them" in fit_said
     assert "series 'short' was too short to train and is not forecast; each needs" in caplog.text
     assert "fit again with val_frac 0.12 (val_frac=0.12, --val-frac 0.12) to keep all of them" in caplog.text
+
+
+def test_a_backtests_words_say_backtest_again_and_keep_it():
+    """A backtest's refusal (decision 2004): "backtest again ... to keep it", each offer keeping its one series."""
+    one = [{"cutoff_rows": [100, 60]}]
+    said = keeps(one, 5, 20, 0.1, 0.0, "backtest again", "it")
+    assert said.startswith("; backtest again with val_frac 0.2 (val_frac=0.2, --val-frac 0.2) to keep it")
+    assert said.endswith("to keep it") and " to keep 1" not in said

@@ -395,3 +395,12 @@ def test_micro_and_nanoseconds_are_refused_as_steps_and_read_with_their_unit(uni
     ten_seconds = 1709294400 * 10**9 + 10**10 * np.arange(4)  # as t31t1's 10-second export writes them
     assert list(numbertimes.write(numbertimes.read(pd.Series(ten_seconds), "t", "ns"), "unix:ns")) == [
         str(v) for v in ten_seconds]
+
+
+def test_a_list_or_a_frame_as_time_unit_is_refused_by_name():
+    """time_unit=[...] raised "unhashable type: 'list'" (decision 2000)."""
+    from rnncast.numbertimes import checked_unit
+
+    for value, shown in ((["s"], "a list of 1 item"), (pd.DataFrame({"a": range(5)}), "a DataFrame of 5 rows")):
+        with pytest.raises(RnncastError, match=f"^unknown time_unit {shown}; choose one of: s "):
+            checked_unit(value)

@@ -58,3 +58,13 @@ def test_a_fitted_forecaster_pickles_for_this_rnncast_and_another_versions_pickl
     with pytest.raises(RnncastError, match=r"^this Forecaster was pickled before rnncast stamped its pickles \(or not by "
                                            r"a Forecaster\): a pickle holds one version's internals; unpickle it with"):
         Forecaster().__setstate__(dict(unstamped.__dict__))  # a state without PICKLED_BY: made before the stamp
+
+
+def test_set_params_refuses_a_holidays_frame_at_once():
+    """set_params(holidays=<a frame>) is refused as the constructor refuses it, the model left as it was (9951)."""
+    import pandas as pd
+
+    model = Forecaster(holidays="DE")
+    with pytest.raises(RnncastError, match="takes the name of a holiday set"):
+        model.set_params(holidays=pd.DataFrame({"holiday": ["x"], "ds": ["2024-01-01"]}))
+    assert model.holidays == "DE" and model.set_params(holidays=None).holidays is None

@@ -100,6 +100,21 @@ def test_its_scores_rest_on_the_values_it_has_and_the_model_is_weighed_on_those_
                                    "step a season (24 calendar steps) before each is missing from the data")
     whole = evaluation.scores(_forecasts(np.nan_to_num(seasonal), y_true, y_pred), np.ones((30, 1)))
     assert seasonalgaps.KEY not in whole["seasonal"] and seasonalgaps.record(whole, 24) is None
+    assert seasonalgaps.paired(block, "seasonal") == " (on the 117 values it has a forecast for)"  # decision 2005
+    assert seasonalgaps.paired(block, "repeat") == "" == seasonalgaps.paired(whole, "seasonal")
+
+
+def test_the_verdict_says_the_values_the_mse_it_quotes_is_on_where_the_table_differs():
+    """t37t7 6: "MSE 355.5 against 31.3 for the 'seasonal naive' baseline" where the table said 353.6, the 355.5 the
+    model's on the values the baseline has (decision 1966), said nowhere in the sentence (decision 2005)."""
+    block = {"model": {"mse": 353.6}, "seasonal": {"mse": 31.3, seasonalgaps.KEY: {
+        "values": 78, "of": 10442, "model": {"mse": 355.5}}}, "repeat": {"mse": 400.0}}
+    test = {"original": block, "significance": {"seasonal": {"p_value": 0.9}, "repeat": {"p_value": 0.01}}}
+    good, said = verdicts.verdict(test)
+    assert not good and ("MSE 355.50 against 31.30 for the 'seasonal naive' baseline (on the 10,364 values it has a "
+                         "forecast for), a higher MSE") in said
+    block["seasonal"].pop(seasonalgaps.KEY)
+    assert "values it has a forecast for" not in verdicts.verdict(test)[1]
 
 
 def test_the_hourly_data_of_the_tester_reads_the_same_hour_a_day_earlier():

@@ -327,3 +327,15 @@ def test_case_note_names_a_word_that_is_a_code_in_another_case():
     assert case_note(["m"], "-9999,M") == ("'m' is not 'M', a text code of missing_values= (-9999,M): a code matches a "
                                            "whole cell, spaces around it aside, in its case")
     assert case_note(["T"], "-9999,M") == "" and case_note(["m"], None) == "" and case_note(["m"], "-9999") == ""
+
+
+def test_a_frame_given_where_a_name_is_taken_is_named_by_its_size_not_printed():
+    """A DataFrame's repr is many lines; a choice raised pandas' "truth value is ambiguous" (decision 2000)."""
+    from rnncast.settingvalues import choice, given
+
+    frame = pd.DataFrame({"holiday": ["a"] * 12, "ds": pd.date_range("2023-01-01", periods=12)})
+    assert given(frame) == "a DataFrame of 12 rows and 2 columns (holiday, ds)"
+    with pytest.raises(RnncastError, match=r"^unknown cell a DataFrame of 12 rows .*; choose one of: rnn, lstm, gru$"):
+        choice("cell", frame, ("rnn", "lstm", "gru"))
+    with pytest.raises(RnncastError, match=r"got a DataFrame of 12 rows and 2 columns \(holiday, ds\) \(a DataFrame"):
+        Forecaster(missing_values=frame, epochs=1).fit(pd.DataFrame({"y": np.arange(60.0)}))

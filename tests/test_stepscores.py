@@ -32,7 +32,7 @@ def test_each_step_scores_its_own_errors_and_a_worse_lead_scores_worse():
     assert [s["step"] for s in steps] == [1, 2, 3]
     assert [s["model"]["mae"] for s in steps] == pytest.approx([0.0, 1.0, 2.0])  # the error grows by 1 a step
     assert [s["model"]["mase"] for s in steps] == pytest.approx([0.0, 0.5, 1.0])  # over the scale, 2
-    assert all(set(s["model"]) == set(SCORES) and s["repeat"]["mse"] == pytest.approx(1.0) for s in steps)
+    assert all(set(s["model"]) == {*SCORES, "rmse"} and s["repeat"]["mse"] == pytest.approx(1.0) for s in steps)
 
 
 def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
@@ -49,7 +49,7 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
         assert entry["repeat"]["mae"] == pytest.approx(float((at["y_repeat"] - at["y"]).abs().mean()), rel=1e-6)
     assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
     scaled = result.metrics["by_step_scaled"]  # a panel's verdict weighs scaled MSE: its steps in those units too
-    assert result.metrics["verdict_units"] == "scaled" and set(scaled[0]["model"]) == {"mse", "mae"}
+    assert result.metrics["verdict_units"] == "scaled" and set(scaled[0]["model"]) == {"mse", "mae", "rmse"}
     assert np.mean([s["model"]["mse"] for s in scaled]) == pytest.approx(
         result.metrics["overall_scaled"]["model"]["mse"])
 
@@ -59,7 +59,7 @@ def test_without_scales_a_step_holds_its_mse_and_mae_alone():
     wf = _wf()
     with_scales, alone = by_step(wf, np.full((4, 1), 2.0)), by_step(wf, None)
     for a, b in zip(with_scales, alone):
-        assert set(b["model"]) == {"mse", "mae"} and b["model"] == {k: a["model"][k] for k in ("mse", "mae")}
+        assert set(b["model"]) == {"mse", "mae", "rmse"} and b["model"] == {k: a["model"][k] for k in ("mse", "mae", "rmse")}
 
 
 def test_every_steps_scores_equal_the_scorer_run_on_that_step_alone():
@@ -126,7 +126,7 @@ def test_a_baseline_without_a_band_for_one_series_is_scored_each_step_on_the_val
         assert all(np.isfinite(level["below"]) for level in block["by_level"].values() if isinstance(level, dict))
         assert block["intervals_left_out"]["series"] == 1 and block["intervals_left_out"]["values"] == 20
         for name in ("model", "repeat"):
-            own = {k: v for k, v in entry[name].items() if k not in SCORES}  # pinball, coverages, by_level, left out
+            own = {k: v for k, v in entry[name].items() if k not in (*SCORES, "rmse")}  # pinball, coverages, by_level, left out
             assert own and own == {k: alone[name][k] for k in own}
 
 

@@ -75,6 +75,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     check_ranges(settings.train)  # a seed of -1 would train as another: refused where a fit starts, not at load
     data_s = settings.data
     lookback, horizon = data_s.lookback, data_s.horizon
+    step = calendarsteps.as_span(step)  # pd.Timedelta(days=30), '30 days' (Prophet's period): '30D' (decision 2003)
     offset = calendarsteps.read(step, lambda: data if isinstance(data, Panel) else fittedroles.read(  # '1D', '24'
         fitted, read, data, data_s.reading()))  # the data read here only to word a refusal: steps or spans
     span = str(step).strip() if isinstance(offset, pd.offsets.BaseOffset) else None  # as given, for messages and metrics

@@ -1,4 +1,5 @@
-"""A backtest's folder: ``forecasts.csv``, ``config.json``, ``metrics.json``, ``backtest.png`` and ``report.html``.
+"""A backtest's folder: ``forecasts.csv``, ``config.json``, ``metrics.json``, ``by_step.csv`` (the scores by step
+ahead, ``stepbins``), ``backtest.png`` and ``report.html``.
 
 Its config.json has a run's shape (``report.config_record``); its figure is drawn first, so that the names no font
 draws are in its notes, and a figure that fails to draw is warned of and left out, the tables written
@@ -20,12 +21,13 @@ from rnncast.pagehtml import figure_alt, html_page
 from rnncast.report import config_record, environment
 from rnncast.reportpage import baseline_blocks, noticed_blocks, said_elsewhere
 from rnncast.serieskeys import json_result, skipped_json
+from rnncast.stepbins import step_frame, step_rows, step_units
 from rnncast.spelling import counted
 
 
 def write_backtest(out_dir, result, params: dict, source: str = "", request: dict | None = None,
                    noticed: list[dict] | None = None) -> None:
-    """``forecasts.csv``, ``config.json``, ``metrics.json``, ``backtest.png`` and ``report.html`` of a
+    """``forecasts.csv``, ``config.json``, ``metrics.json``, ``by_step.csv``, ``backtest.png`` and ``report.html`` of a
     backtest, forecasts.csv first (its name tells the folder a backtest's, ``files.output_kinds``). The page
     opens with the verdict over every window and its hints (``readout.backtest_said``), as a run's does, then what
     rnncast noticed and the metrics, and ends with the data and settings (``reportpage.backtest_facts``).
@@ -60,6 +62,9 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
                                                 # over every window (decisions 1878, 1958): no model_kept, none is kept
                                                 "settings": config["settings"], "source": source, "notes": noticed,
                                                 "environment": {k: v for k, v in config["environment"].items() if k != "command_line"}})
+    steps = step_frame(m["by_step"])  # Prophet's performance_metrics (decision 2002), in forecasts.csv's dialect
+    steps.attrs.update({k: v for k, v in result.forecasts.attrs.items() if k == "csv_dialect"})
+    write_csv(out_dir / "by_step.csv", steps, what="scores")
     if png is not None:
         files.write_bytes(out_dir / "backtest.png", png)
     how = "a fresh model and scalers trained up to each cutoff" if m["refit"] else (
@@ -79,7 +84,9 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv") if picture is not None else ""
     overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", overall), *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
+               ("table", overall), *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
+                                      ("table", step_rows(m))] if m.get("by_step") else []),
+               *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
                ("h2", f"Forecasts at each cutoff{of}"),
                figurefaults.block("backtest.png", picture and picture[1]),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

@@ -76,6 +76,15 @@ class Backtest:
         return (f"Backtest({counted(m['n_windows'], 'cutoff')}, {m['series']} series, horizon {m['horizon']}{how}: "
                 f"{headline(backtest_test(m), m['verdict_units'], season=recorded_season(m))})")
 
+    @property
+    def by_step(self) -> pd.DataFrame:
+        """The scores by step ahead (metrics' ``by_step``; Prophet's ``performance_metrics``), a row per step and
+        forecaster: ``step``, ``forecaster``, ``mse``, ``rmse``, ``mae``, ``mase`` in original units (a quantile model's
+        ``pinball`` and ``coverage_80`` ... too), as by_step.csv holds them (``stepbins.step_frame``, decision 2002)."""
+        from rnncast.stepbins import step_frame
+
+        return step_frame(self.metrics.get("by_step") or [])
+
     def figure(self, n_series: int = 3):
         """Actual values, each window's forecast (and interval) with its cutoff marked, for every series or, of
         more than ``n_series``, the best, median and worst by MASE (``backtestplot.backtest_figure``)."""

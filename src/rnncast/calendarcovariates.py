@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.settingvalues import given as shown
 from rnncast.spelling import did_you_mean, named
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def parse(value) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else value if isinstance(value, (list, tuple)) else None
     if items is None or not all(isinstance(i, str) for i in items) or not [i for i in items if i.strip()]:
         raise RnncastError(f"{who} must be names of calendar attributes such as 'hour,day_of_week,holiday:DE', "
-                           f"got {value!r}; known: {', '.join(KNOWN)}")
+                           f"got {shown(value)}; known: {', '.join(KNOWN)}")
     out: list[str] = []
     for item in (i.strip() for i in items if i.strip()):
         name, colon, rest = item.partition(":")

@@ -12,6 +12,7 @@ data's steps ('90min' on hourly data), or where the clocks repeat or skip it, na
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 
@@ -26,6 +27,33 @@ from rnncast.wholenumbers import number
 log = logging.getLogger(__name__)
 
 SPANS = "a whole number of the data's steps nor a span of calendar time such as '1D', '7D' or '6h'"  # "neither ..."
+
+
+def as_span(step):
+    """``step`` given as a time delta (``pd.Timedelta(days=30)``, ``datetime.timedelta``, ``numpy.timedelta64``) or as
+    pandas' own Timedelta text that no offset reads ('30 days', '1 day 06:00:00', '12 hours': Prophet's period) as the
+    span ``read`` takes ('30D', '30h', '12h'), said at INFO; any other value as it is (decision 2003). A delta that is
+    not positive is refused by name, not as "must be a positive integer"."""
+    if isinstance(step, str) and not re.search(r"\d\s|[^\W\d_]{2}", step.strip()):  # '30D', '6h', '2W': read by read
+        return step
+    if isinstance(step, str):
+        try:
+            pd.tseries.frequencies.to_offset(step.strip())
+            return step  # '30 min', '2W-MON': an offset's text already
+        except ValueError:
+            pass
+    if not isinstance(step, (str, datetime.timedelta, np.timedelta64)):
+        return step
+    try:
+        delta = pd.Timedelta(step.strip() if isinstance(step, str) else step)
+    except ValueError:
+        return step  # '1 month': no fixed length, refused by read with the spans it takes
+    if pd.isna(delta) or delta <= pd.Timedelta(0):
+        raise RnncastError(f"step={step!r} (--step) is a span of {delta}, and a span must be positive, such as '30D'")
+    day = pd.Timedelta(days=1)
+    span = f"{delta // day}D" if not delta % day else pd.tseries.frequencies.to_offset(delta).freqstr
+    log.info("step %r (--step) read as the span %r", step, span)
+    return span
 
 
 def read(step, data=None):

@@ -64,6 +64,9 @@ def checked_keywords(init):
         for name in kwargs:
             if name not in valid:
                 raise unknown_parameter(name, valid, owner, kwargs[name]) from None
+        for name, check in getattr(self, "_checked_at_once", {}).items():  # holidays=<a frame> (decision 2000)
+            if name in kwargs:
+                check(kwargs[name])
         init(self, *args, **kwargs)
 
     return checked

@@ -17,7 +17,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (cutoffadvice, endofday, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext,
+from rnncast import (cutoffadvice, endofday, leftkeeps, monthtext, numbercutoffs, numbertimes, periodspans, rolledcutoffs, timetext,
                      weektext, wholenumbers, writtenzones)
 from rnncast.config import DataSettings
 from rnncast.errors import RnncastError
@@ -290,4 +290,16 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     elif not any(up is not None and u >= up and a >= reach for u, a in (c["cutoff_rows"] for c in counts(cutoff, panel))):
         text += "; " + (f"give {said}" if (said := cutoffadvice.span(panel, up, reach)) else f"no cutoff holds "
                         f"{'more' if up is None else up} rows up to it and {reach} after it in any series")
+        text += "" if said else _kept_by(counts(cutoff, panel), data_s, reach)  # no cutoff: the val_frac ... that fits (9955)
     return text
+
+
+def _kept_by(cut: list[dict], data_s: DataSettings, reach: int) -> str:
+    """The settings that let a backtest at a cutoff keep its series (``leftkeeps.keeps``, decision 2004): a larger
+    val_frac where the validation rows cannot hold a horizon (731 rows up to 2024-12-31, horizon 90: 0.13), a shorter
+    horizon or lookback; the rows after the cutoff counted less the later cutoffs' (``reach`` less a horizon), so that
+    a horizon's own window after the last cutoff is what ``keeps`` checks. '' where none keeps one."""
+    later = reach - data_s.horizon  # (n_windows - 1) * step: rows after the cutoff that the later cutoffs take
+    records = [{"cutoff_rows": [c["cutoff_rows"][0], c["cutoff_rows"][1] - later]} for c in cut]
+    return leftkeeps.keeps(records, data_s.lookback, data_s.horizon, data_s.val_frac, 0.0, "backtest again",
+                           "it" if len(records) == 1 else "every series")

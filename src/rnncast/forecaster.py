@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import resume as resume_io
-from rnncast import arrayforecasts, datatimes, fitting, newforecasts, pathargs, readout, testforecasts
+from rnncast import arrayforecasts, datatimes, fitting, holidaysets, newforecasts, pathargs, readout, testforecasts
 from rnncast.backtesting import Backtests
 from rnncast.exporting import Exports
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
@@ -46,6 +46,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
     Many series: ``fit(long_frame)`` with columns ``unique_id, ds, y`` (or ``id_col=``), or a wide
     frame with ``series=[...]``; ``predict`` then returns ``unique_id, ds, y_hat`` rows.
     """
+
+    _checked_at_once = {"holidays": holidaysets.check_value}  # Prophet's holidays frame refused at once (decision 2000)
 
     @checked_keywords  # Forecaster(epoch=3) names 'epochs', as set_params does, not Python's bare TypeError
     def __init__(

@@ -60,7 +60,7 @@ def parse(name) -> tuple[str, str, str | None]:
     ``DE``; a market's ISO 10383 MIC, ``XTKS``, as the package's name of its market, ``MICS``), case aside;
     ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
     if not isinstance(name, str) or not name.strip():
-        raise RnncastError(f"holidays must be the name of a holiday set such as 'NYSE', 'DE' or 'US-NY', got {name!r}")
+        raise RnncastError(refused_value(name))
     lib = library()
     markets, countries = lib.list_supported_financial(), lib.list_supported_countries()
     code, _, sub = name.strip().upper().partition("-")
@@ -89,6 +89,30 @@ def parse(name) -> tuple[str, str, str | None]:
                        f"{len(lib.list_supported_financial(include_aliases=False))} markets) or a country code, with a "
                        f"subdivision if wanted (US, DE, GB, US-NY, DE-BY; "
                        f"{len(lib.list_supported_countries(include_aliases=False))} countries)")
+
+
+def check_value(value) -> None:
+    """``RnncastError`` (``refused_value``) for a ``holidays`` value that is no name (Prophet's holidays frame, a
+    list, a number): checked where the setting is given (``Forecaster(holidays=...)``, ``set_params``) as well as at
+    fit, whose ``parse`` reads the name itself (decision 2000)."""
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise RnncastError(refused_value(value))
+
+
+def refused_value(value) -> str:
+    """Why ``holidays`` ``value`` (no set's name) is refused, in one line: the value as ``settingvalues.given`` shows it
+    (a frame's size and columns, never its repr: Prophet's holidays frame filled 10 lines), and, for a table (Prophet's
+    ``holiday``/``ds`` frame), how a holiday's effect is modelled instead (decision 2000)."""
+    from rnncast.settingvalues import given  # numpy's: settingvalues imports nothing of this module
+
+    head = f"holidays (--holidays) takes the name of a holiday set such as 'US', 'DE', 'US-NY' or 'NYSE', got {given(value)}"
+    if not hasattr(value, "columns"):
+        return head
+    return (f"{head}, a table such as Prophet's holidays frame; holidays= names the days a business-day calendar "
+            "skips, and a holiday's effect on the values is learned from a 0/1 future covariate: "
+            "calendar_covariates='holiday:US' (--calendar-covariates holiday:US) computes it for a set the holidays "
+            "package knows, or a column of your own marking the days, given as future_covariates= "
+            "(--future-covariates; the README's \"A holiday or weekend column\")")
 
 
 def _letters(name) -> str:

@@ -30,14 +30,16 @@ def kept(records: list[dict], lookback: int, horizon: int, val_frac: float, test
     return split_fits(rows, lookback, horizon, val_frac, np.where(cut, 0.0, test_frac)) & (after >= horizon)
 
 
-def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float) -> str:
+def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, test_frac: float, again: str = "fit again",
+          whole: str = "all of them") -> str:
     """What keeps the most of the series ``records`` fit left out, fitted again (decision 1889): the share of
     ``val_frac`` nearest the one given that keeps the most of them (and, where one less than half as far keeps fewer
     but more than any nearer still, that one before it), and the largest horizon below the one given that keeps as
     many (or any, where no share does), and the largest lookback below the one given that keeps the most any shorter
     one keeps, where that is as many (the training rows bind: 100 rows at lookback 96, horizon 12; decision 1953): "; fit again with val_frac 0.15
     (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with val_frac 0.27 (...) to keep 14 or with horizon 5
-    (horizon=5, --horizon 5) to keep 14"; "" where none keeps one."""
+    (horizon=5, --horizon 5) to keep 14"; "" where none keeps one. ``again``, ``whole``: the words of a backtest's
+    refusal ("backtest again", "it": a single series, its offers each "to keep it"; decision 2004)."""
     if not records:
         return ""
     now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "test_frac": test_frac}
@@ -58,9 +60,9 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
     if fewer and (top := max(fewer.values())) >= max(most, 1):  # the largest lookback that keeps the most it can
         b = max(b for b, n in fewer.items() if n == top)
         offers.append((f"lookback {b} ({spelled('lookback', b)})", top))
-    said = [f"with {setting} to keep {'all of them' if n == len(records) else f'{n} of them' if i == 0 else n}"
+    said = [f"with {setting} to keep {whole if n == len(records) and (i == 0 or n == 1) else f'{n} of them' if i == 0 else n}"
             for i, (setting, n) in enumerate(offers)]
-    return f"; fit again {listing(said, 'or')}" if said else ""
+    return f"; {again} {listing(said, 'or')}" if said else ""
 
 
 def said(names: list[str], records: list[dict], data, doing: str, ids=None) -> str:

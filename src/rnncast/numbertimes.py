@@ -70,7 +70,10 @@ def refused(value) -> str:
     knows ("D", "hours") is no unit of Unix times here."""
     span = _span(value.strip()) if isinstance(value, str) else None
     means = f" (to pandas a span of time, {span}, not a unit times are counted in here)" if span is not None else ""
-    return (f"unknown time_unit {value!r}{means}; choose one of: s (Unix times in seconds; also 'seconds', 'sec', "
+    size = len(value) if hasattr(value, "__len__") and not isinstance(value, str) else None  # never a frame's rows
+    kind = "row" if hasattr(value, "columns") else "item"
+    shown = repr(value) if size is None else f"a {type(value).__name__} of {size:,} {kind}{'' if size == 1 else 's'}"
+    return (f"unknown time_unit {shown}{means}; choose one of: s (Unix times in seconds; also 'seconds', 'sec', "
             "'S'), ms (Unix times in milliseconds; also 'milliseconds', 'MS'), us (microseconds), ns (nanoseconds: "
             "InfluxDB, df.index.astype('int64')), excel (Excel serial day numbers, day 0 "
             "1899-12-30; any case)")
@@ -81,7 +84,7 @@ def checked_unit(value, read: bool = True) -> str:
     read, taken as it is), or ``RnncastError`` saying why it is refused (``refused``): the one check of the flag, a
     config file's key and ``Forecaster``'s settings."""
     unit = unit_name(value) if read else value
-    if unit not in UNITS:
+    if not isinstance(unit, str) or unit not in UNITS:  # a list or a frame: refused by name, not "unhashable type"
         raise RnncastError(refused(value))
     return unit
 

@@ -11,11 +11,14 @@ Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'
 ``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
 each epoch (``batches.py``), within the training part only, so there is nothing to switch off. Asking for a
 fixed-length (sliding) training window (``--train-window``, ``window='sliding'``) is answered with ``EXPANDING``: training
-uses every row up to the cutoff. Nothing here imports the rest of the package, so any module may use it."""
+uses every row up to the cutoff. Prophet's names are ``prophetnames``' tables, merged here. Nothing here imports the rest
+of the package but ``prophetnames``, which imports none of it, so any module may use it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+
+from rnncast.prophetnames import PROPHET_METHODS, PROPHET_NAMES, widths
 
 # another name (as a keyword: a flag's dashes are underscores) -> (rnncast's setting, what it is, what it holds);
 # "a|b": the first of them the reader takes (a flag, a keyword, a config key); {name} in what it holds: that setting,
@@ -103,6 +106,7 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("level", "levels", "prediction_intervals"),
                     ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
                      "{level} is {quantiles} {level_quantiles} (each interval's two ends and the median)")),
+    **PROPHET_NAMES,  # interval_width, initial, period (decision 2001)
 }
 
 # a method's own keyword in another library, that names a setting there (Darts' predict(n=24)): (method, keyword) ->
@@ -180,7 +184,7 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
         return ""
     _, what, holds = OTHER_NAMES[word]
     setting = setting_of(word, known)
-    holds = holds.format_map(_Spelled(spell, **levels(value)))
+    holds = holds.format_map(_Spelled(spell, **levels(value), **widths(value)))
     if setting in known:
         return f"{what} is {spell(setting)} ({holds})"
     there = elsewhere(setting)
@@ -291,10 +295,11 @@ def not_a_setting(name: str, known: Iterable[str], elsewhere: Callable[[str], st
 # other libraries' forecaster methods, for a name a Forecaster lacks (``model.cross_validation(df)``: a plain
 # AttributeError told a NeuralForecast user nothing): method -> (whose, what rnncast calls it)
 METHODS = {
-    "cross_validation": ("NeuralForecast's and statsforecast's", "backtest(data, n_windows=, step=, refit=)"),
+    "cross_validation": ("NeuralForecast's, statsforecast's and Prophet's", "backtest(data, n_windows=, step=, refit=)"),
     "historical_forecasts": ("Darts'", "backtest(data, n_windows=, step=, refit=)"),
     "predict_insample": ("NeuralForecast's", "predict_windows(data, part='train')"),
     "forecast": ("statsforecast's", "predict(data)"),
+    **PROPHET_METHODS,
 }
 
 

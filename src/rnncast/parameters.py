@@ -26,6 +26,10 @@ PICKLED_BY = "_rnncast_pickled_by"  # the key of the version in a pickled estima
 class Parameters:
     """The parameters of an estimator whose ``__init__`` takes them by keyword and stores each as given."""
 
+    # parameter -> its check, run where it is given (the constructor, set_params) besides fit's: a value no setting of
+    # that kind ever takes (Prophet's holidays frame given as holidays=; decision 2000)
+    _checked_at_once: dict = {}
+
     @classmethod
     def _param_names(cls) -> list[str]:
         return [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
@@ -43,6 +47,8 @@ class Parameters:
         for name, value in params.items():
             if name not in valid:
                 raise unknown_parameter(name, valid, value=value)  # an RnncastError, and a TypeError as Forecaster(epoch=3)'s
+            if name in self._checked_at_once:
+                self._checked_at_once[name](value)
             setattr(self, name, value)
         return self
 

@@ -30,11 +30,14 @@ SHOWN = 100  # the most characters of a value a refusal repeats as it was writte
 def given(value) -> str:
     """``value``, handed to a setting or a keyword, as a refusal shows it: its repr where that is one short line
     (``(140, 160)``, ``'random'``, ``array([1, 2])``), else what it is: "an array of 1000 values", "an array of shape
-    (10, 3)", "a list of 500 items", a text cut after its first characters (NumPy's repr of a permutation of 1000
+    (10, 3)", "a DataFrame of 12 rows and 2 columns (holiday, ds)", "a list of 500 items", a text cut after its first characters (NumPy's repr of a permutation of 1000
     rows is 5,600 characters on 77 lines)."""
     text = repr(value)
     if len(text) <= SHOWN and "\n" not in text:
         return text
+    if hasattr(value, "columns") and np.ndim(value) == 2:  # a DataFrame: its size and columns, never its rows
+        columns = ", ".join(map(str, list(value.columns)[:6])) + (" ..." if len(value.columns) > 6 else "")
+        return f"a {type(value).__name__} of {len(value):,} rows and {len(value.columns)} columns ({columns})"
     shape = np.shape(value) if hasattr(value, "shape") else None
     if shape is not None:
         return f"an array of {int(np.prod(shape))} values" if len(shape) == 1 else f"an array of shape {tuple(shape)}"
@@ -132,7 +135,7 @@ def _word(item, value, accepted: str) -> str:
                            f"is {excelerrors.named(item)}, read as a missing value already in any "
                            f"case{'' if item.strip().upper() == '#N/A' else ', as #N/A is'}; leave it out") from None
     if not word or any(c in word for c in ",;") or not isinstance(item, str):
-        raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({item!r} is no "
+        raise RnncastError(f"{named('missing_values')} must be {accepted}, got {given(value)} ({given(item)} is no "
                            "number and no text code)") from None
     if word in NA_STRINGS:
         raise RnncastError(f"{named('missing_values')} takes {accepted}, got {given(value)}: {word!r} is read as a "
@@ -266,7 +269,8 @@ def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") 
 
 
 def choice(name: str, value, choices) -> None:
-    if value not in choices:
+    """``RnncastError`` naming ``choices`` where ``value`` is none of them (a DataFrame too: no truth-value error)."""
+    if not (isinstance(value, str) and value in choices):  # every setting's choices are words
         raise RnncastError(f"unknown {name} {given(value)}; choose one of: {', '.join(choices)}")
 
 

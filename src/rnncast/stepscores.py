@@ -1,5 +1,5 @@
 """A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660): the model's and each baseline's MSE,
-MAE and MASE at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
+MAE and MASE (and RMSE, MSE's root) at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
 over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
@@ -49,7 +49,7 @@ def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:
 
 
 def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForecasts | None = None) -> list[dict]:
-    """``[{"step": 1, "model": {"mse", "mae", "mase"[, "pinball", "coverage_80", "by_level"]}, "repeat": {...}, ...}, ...]``,
+    """``[{"step": 1, "model": {"mse", "mae", "mase", "rmse"[, "pinball", "coverage_80", "by_level"]}, "repeat": {...}, ...}, ...]``,
     one entry per step ahead of ``wf`` [W, H, T] (its units: original, or scaled for ``by_step_scaled``; ``scales``
     [W, T] each window's MASE denominator, None: no MASE, each entry's MSE and MAE alone), in the order of the overall
     block's forecasters; a step with no value scored has NaN scores, as a window's do. Where ``wf`` has quantiles, the
@@ -82,12 +82,14 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
         table[name] = cols(err, own)
         if own is not keep:  # each step's count left out, and the model's scores on the values it has
             paired[name] = ((keep & ~own).sum(axis=(0, 2)), keep.sum(axis=(0, 2)), cols(model_err, own))
-    steps = [{"step": h + 1, **{name: {k: float(v[h]) for k, v in zip(SCORES, each)} for name, each in table.items()}}
-             for h in range(y_true.shape[1])]
+    steps = [{"step": h + 1, **{name: {**{k: float(v[h]) for k, v in zip(SCORES, each)},
+                                       "rmse": float(np.sqrt(each[0][h]))}  # MSE's root, no new scoring (decision 2002)
+                                for name, each in table.items()}} for h in range(y_true.shape[1])]
     for name, (left, of, model) in paired.items():  # the pair the overall block keeps, per step (decision 1994)
         for h in np.flatnonzero(left).tolist():
             steps[h][name][seasonalgaps.KEY] = {"values": int(left[h]), "of": int(of[h]),
-                                                "model": {k: float(v[h]) for k, v in zip(SCORES, model)}}
+                                                "model": {**{k: float(v[h]) for k, v in zip(SCORES, model)},
+                                                          "rmse": float(np.sqrt(model[0][h]))}}
     if wf.quantiles is None:
         return steps
     for h, entry in enumerate(steps):  # each step's interval scores, by the overall block's scorer (decisions 1896, 1943)

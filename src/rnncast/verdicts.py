@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 from rnncast import climatologyseries
-from rnncast.seasonalgaps import model_mse, unforecast
+from rnncast.seasonalgaps import model_mse, paired, unforecast
 from rnncast.baselines import baseline_name, named
 from rnncast.maecaveat import caveat
 from rnncast.pvaluecaveats import drift_caveat, few_counts, few_times
@@ -47,13 +47,13 @@ def verdict(test: dict, units: str = "original", alpha: float = VERDICT_ALPHA, w
         every = every_baseline(rivals, season, test.get("climatology_series"),  # decisions 1774, 1826
                                unforecast(test[units], "seasonal"))
         return True, (f"The model beats {every} on {where}: {mse} {q(model)} against "
-                      f"{q(rival)} for the best baseline ({baseline_name(name)}), {how}{said_p}."
+                      f"{q(rival)} for the best baseline ({baseline_name(name)}){paired(test[units], name)}, {how}{said_p}."
                       f"{few_times(result, test.get('horizon', 1))}{drift_caveat(test, rivals)}"
                       f"{caveat(test[units], mse.replace('MSE', 'MAE', 1), test.get('original') if units == 'scaled' else None)}")
     if said == "lower_not_beyond_chance":  # lower than every baseline's, not beyond chance
         return False, lower_unproven(test, units, where, season)
     return False, (f"The model does NOT beat the baselines on {where}: {mse} {q(model)} against "
-                   f"{q(rival)} for {named(name)}, {how}{said_p}.")
+                   f"{q(rival)} for {named(name)}{paired(test[units], name)}, {how}{said_p}.")  # decision 2005
 
 
 def kind(good: bool, model: float, rival: float, how: str, apart: dict | None = None, behind: bool = False) -> str:
@@ -86,7 +86,7 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     least = (f" ({lower_by(model_mse(test[units], lowest), rivals[lowest]).replace(' lower', '')} below the lowest baseline MSE, "
              f"{q(rivals[lowest])} for {named(lowest)}, which it beats beyond chance)" if lowest != name else "")
     said = (f"The model's {measured(test, units)} is lower than {every_baselines(test, units, season)} on {where}: {q(model)} against {q(rival)} "
-            f"for {named(name)}, {lower_by(model, rival)}{least}, but ")
+            f"for {named(name)}{paired(test[units], name)}, {lower_by(model, rival)}{least}, but ")
     if p != p:  # no test could be made
         return f"{said}it was not tested against chance{untested(result, how)}."
     few = few_counts(result, test.get("horizon", 1))

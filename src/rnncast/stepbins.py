@@ -1,0 +1,103 @@
+"""A backtest's scores by step ahead as a person reads them (decision 2002): metrics.json's ``by_step``
+(``stepscores``) as one table, a row per step and forecaster (``step_frame``: ``Backtest.by_step``, the folder's
+by_step.csv; Prophet's ``performance_metrics``), and binned for the terminal and the report page (``step_rows``).
+
+The bins (``bins``): every step where the horizon is at most ``EVERY`` steps; beyond, steps 1, 2-3, 4-7, 8-15,
+16-31 ... (each bin twice the last, the last bin ending at the horizon), about log2(horizon) rows (90: 7, 720: 10).
+Doubling bins keep the first steps apart, where a forecast's error grows fastest and a model and the baselines differ
+most (the one-step-ahead repeat is hard to beat, the far steps are the model's case), and read alike whatever the data's
+calendar: bins of 7 and 30 fit days alone. A bin's score is the mean of its steps' scores (its RMSE the root of their
+mean MSE), each step counting alike: every step holds one value per window and series, those left out aside.
+Nothing is scored again here: the steps' scores are metrics.json's, by the overall block's rules (decision 1943).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from rnncast.baselines import row_label
+from rnncast.scoretext import column_head, with_columns
+
+EVERY = 12  # a horizon of up to this many steps is shown step by step
+ORDER = ("mse", "rmse", "mae", "mase", "pinball")  # the columns, before the coverages: Prophet's table's first ones
+
+
+def bins(horizon: int) -> list[tuple[int, int]]:
+    """The steps each row of the binned table covers, first and last (1-based, inclusive): ``[(1, 1), (2, 2), ...]``
+    up to ``EVERY``, else ``[(1, 1), (2, 3), (4, 7), ...]``, the last ending at ``horizon``."""
+    if horizon <= EVERY:
+        return [(h, h) for h in range(1, horizon + 1)]
+    spans, first = [], 1
+    while first <= horizon:
+        spans.append((first, min(2 * first - 1, horizon)))
+        first *= 2
+    return spans
+
+
+def columns(by_step: list[dict]) -> list[str]:
+    """The score names of ``by_step``'s model, in ``ORDER`` then its coverages (``coverage_80`` ...): the scalars."""
+    model = by_step[0]["model"] if by_step else {}
+    shown = [k for k in ORDER if k in model]
+    return shown + [k for k in model if k.startswith("coverage_")]
+
+
+def forecasters(by_step: list[dict]) -> list[str]:
+    """The forecasters of ``by_step``, the model first: each entry's keys but ``step``."""
+    return [k for k in (by_step[0] if by_step else {}) if k != "step"]
+
+
+def step_frame(by_step: list[dict]) -> pd.DataFrame:
+    """``by_step`` (metrics.json's) as a table, a row per step and forecaster: ``step`` (1 .. horizon), ``forecaster``
+    (``model``, ``repeat``, ``mean``, ``seasonal`` ...), then its scores in original units (``columns``: ``mse``,
+    ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball`` and ``coverage_80`` ..., shares 0 to 1; NaN where a
+    forecaster lacks one: a baseline without intervals). Empty, with those columns, for no steps."""
+    names = columns(by_step)
+    rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
+            for entry in by_step for name in forecasters(by_step)]
+    return pd.DataFrame(rows, columns=["step", "forecaster", *names])
+
+
+def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
+    """``[("1", {"model": {...}, "repeat": {...}}), ("2-3", {...}), ...]``: each bin of ``bins`` named by its steps,
+    each forecaster's scores the mean of the bin's steps' (RMSE the root of their mean MSE; NaN steps left out of a
+    mean, NaN where every step is)."""
+    frame = step_frame(by_step)
+    out = []
+    for first, last in bins(len(by_step)):
+        part = frame[(frame["step"] >= first) & (frame["step"] <= last)]
+        means = part.drop(columns="step").groupby("forecaster", sort=False).mean()
+        if "rmse" in means:
+            means["rmse"] = means["mse"] ** 0.5
+        scores = {name: {k: float(v) for k, v in row.items()} for name, row in means.iterrows()}
+        out.append((str(first) if first == last else f"{first}-{last}", scores))
+    return out
+
+
+def step_rows(m: dict) -> list[list[str]]:
+    """The table "Metrics by step ahead" of a backtest's metrics ``m`` (its ``by_step``): a row per bin and
+    forecaster, head first, each column in one notation (``scoretext.with_columns``); [] where ``m`` has no
+    ``by_step`` (a result saved before it was kept)."""
+    by_step = m.get("by_step") or []
+    if not by_step:
+        return []
+    names = columns(by_step)
+    labels, scores, models = [], [], []
+    for steps, each in binned(by_step):
+        for name in forecasters(by_step):
+            labels.append([steps, row_label(name)])
+            scores.append(each[name])  # a baseline's NaN pinball beside the model's: "-" (decision 1814)
+            models.append(each["model"])
+    head = ["steps ahead", "forecaster"] + [
+        f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n) for n in names]
+    return [head] + with_columns(labels, scores, names, models)
+
+
+def step_units(m: dict) -> str:
+    """What the table "Metrics by step ahead" holds, a sentence without its full stop: the bins, the units."""
+    by_step = m.get("by_step") or []
+    errors = "MSE, RMSE, MAE" + (" and pinball" if "pinball" in columns(by_step) else "")
+    rows = ("Each step ahead" if len(by_step) <= EVERY else
+            "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps')")
+    return f"{rows}, over every window and series; {errors} in original units; by_step.csv holds each step's own"

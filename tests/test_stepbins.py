@@ -1,0 +1,49 @@
+"""A backtest's scores by step ahead as a person reads them (``stepbins.py``, decision 2002): a row per step and
+forecaster, and binned 1, 2-3, 4-7 ... where the horizon is long, a bin's score the mean of its steps'."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rnncast.stepbins import EVERY, binned, bins, step_frame, step_rows, step_units
+
+
+def _by_step(horizon: int, bands: bool = False) -> list[dict]:
+    """metrics.json's by_step of a model whose MSE is its step and a repeat whose MSE is 1 (coverage only the model's)."""
+    extra = lambda h: {"pinball": h / 10, "coverage_80": 0.8} if bands else {}  # noqa: E731
+    return [{"step": h, "model": {"mse": float(h), "mae": h / 2, "mase": h / 4, "rmse": math.sqrt(h), **extra(h)},
+             "repeat": {"mse": 1.0, "mae": 1.0, "mase": 0.5, "rmse": 1.0, **({"pinball": math.nan, "coverage_80": math.nan}
+                                                                            if bands else {})}}
+            for h in range(1, horizon + 1)]
+
+
+def test_a_short_horizon_is_shown_step_by_step_a_long_one_in_doubling_bins():
+    assert bins(3) == [(1, 1), (2, 2), (3, 3)] and len(bins(EVERY)) == EVERY
+    assert bins(90) == [(1, 1), (2, 3), (4, 7), (8, 15), (16, 31), (32, 63), (64, 90)]
+    assert bins(16) == [(1, 1), (2, 3), (4, 7), (8, 15), (16, 16)] and len(bins(720)) == 10
+
+
+def test_the_table_is_a_row_per_step_and_forecaster_the_model_first():
+    frame = step_frame(_by_step(3, bands=True))
+    assert list(frame.columns) == ["step", "forecaster", "mse", "rmse", "mae", "mase", "pinball", "coverage_80"]
+    assert list(frame["forecaster"]) == ["model", "repeat"] * 3 and list(frame["step"]) == [1, 1, 2, 2, 3, 3]
+    assert list(step_frame([]).columns) == ["step", "forecaster"]
+
+
+def test_a_bins_score_is_the_mean_of_its_steps_and_its_rmse_the_root_of_their_mse():
+    named = dict(binned(_by_step(20)))
+    assert list(named) == ["1", "2-3", "4-7", "8-15", "16-20"]
+    assert named["4-7"]["model"]["mse"] == pytest.approx(5.5) and named["4-7"]["model"]["rmse"] == pytest.approx(5.5 ** 0.5)
+    assert named["16-20"]["repeat"]["mae"] == pytest.approx(1.0)
+
+
+def test_the_page_table_names_each_bin_and_forecaster_and_a_baselines_missing_band_as_a_dash():
+    m = {"by_step": _by_step(20, bands=True), "season": 7}
+    rows = step_rows(m)
+    assert rows[0] == ["steps ahead", "forecaster", "MSE", "RMSE", "MAE", "MASE (season 7)", "pinball", "coverage 80%"]
+    assert [r[:2] for r in rows[1:3]] == [["1", "model"], ["1", "baseline: repeat the last value"]]
+    assert rows[2][-2:] == ["-", "-"] and len(rows) == 1 + 5 * 2
+    assert step_rows({}) == [] and "binned 1, 2-3, 4-7" in step_units(m) and "pinball" in step_units(m)
+    assert step_units({"by_step": _by_step(3)}).startswith("Each step ahead")
