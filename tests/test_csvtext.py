@@ -388,3 +388,21 @@ def test_ids_a_spreadsheet_would_run_are_written_verbatim_and_said_once(tmp_path
     assert pd.read_csv(tmp_path / "f.csv", dtype={"unique_id": str}).equals(frame)  # verbatim: read back the same
     assert len(caplog.messages) == 1 and caplog.messages[0].startswith(
         "f.csv holds 2 cells ('=HYPERLINK(\"http://x\",\"c\")', '+cmd|calc') that a spreadsheet may run as formulas")
+
+
+def test_floats_are_written_as_pandas_writes_them_each_value_formatted_once(tmp_path):
+    """A 2-zone 15-minute fit spent 72 s formatting test_forecasts.csv's 13 M numbers cell by cell (t37t2 4): each
+    distinct value is now formatted once (``floattext``), the same bytes in every piece, a decimal comma's too
+    (decision 2006)."""
+    from rnncast.csvtext import write_csv
+
+    values = [np.nan, -0.0, 0.0, 1e-20, 1.7976931348623157e308, -np.inf, 12042.0, 1 / 3]
+    frame = pd.DataFrame({"id": "a", "time": pd.date_range("2023-10-29 00:00", periods=8, freq="30min", tz="Europe/Berlin"),
+                          "step": range(1, 9), "y": values, "y_hat": values[::-1]})
+    comma = frame.copy()
+    comma.attrs[DIALECT] = Dialect(";", ",", "d.csv")
+    for table, pandas_text in ((frame, frame.to_csv(index=False)), (comma, frame.to_csv(index=False, sep=";", decimal=","))):
+        assert csv_text(table) == pandas_text
+        for rows in (1, 3, 100):
+            write_csv(tmp_path / "t.csv", table, rows=rows)
+            assert (tmp_path / "t.csv").read_bytes() == pandas_text.encode()

@@ -132,3 +132,17 @@ def test_the_thread_cap_is_the_count_config_json_records(monkeypatch, caplog):
     with caplog.at_level(logging.WARNING), cpu_threads(3):
         assert torch.get_num_threads() == threads_in_effect(3) == 1
     assert "threads 3 is more than this machine's 1 cores" in caplog.text
+
+
+def test_a_block_around_training_sets_the_count_unsaid(monkeypatch, caplog):
+    """The quantile head's start and scoring the run run on the fit's threads too (decision 2006): their blocks say
+    neither the cap nor the count, which the training's block says once."""
+    import logging
+
+    from rnncast.devices import cpu_threads
+
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    before = torch.get_num_threads()
+    with caplog.at_level(logging.DEBUG, logger="rnncast"), cpu_threads(3, said=False):
+        assert torch.get_num_threads() == 1
+    assert torch.get_num_threads() == before and caplog.records == []

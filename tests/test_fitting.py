@@ -235,3 +235,20 @@ def test_a_panel_whose_per_series_test_rows_fall_on_other_series_fitted_dates_is
         one = Forecaster(**TINY).fit(frame[frame["unique_id"] == "s000"].drop(columns="unique_id"))
         cut = Forecaster(**TINY, cutoff=str(frame["ds"].sort_values().iloc[len(frame) // 2])).fit(frame)
     assert "fall on dates other series" not in caplog.text and one.state_.overlap is cut.state_.overlap is None
+
+
+
+def test_the_quantile_heads_start_runs_the_network_on_the_fits_threads(monkeypatch, frame):
+    """It forecast every training window on torch's own count, though fit trains on ``threads``: 60 s of a 2-zone
+    15-minute fit on a busy 2-core machine, 2 threads contending (t37t2 4, decision 2006)."""
+    from rnncast import quantilestart
+
+    seen, real = [], quantilestart.start
+    monkeypatch.setattr(quantilestart, "start", lambda *a: seen.append(torch.get_num_threads()) or real(*a))
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        Forecaster(**{**TINY, "threads": 1, "quantiles": (0.1, 0.5, 0.9)}).fit(frame, target="y")
+        assert seen == [1] and torch.get_num_threads() == 2  # the process's own count after
+    finally:
+        torch.set_num_threads(before)

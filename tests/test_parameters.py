@@ -61,7 +61,7 @@ def test_a_fitted_forecaster_pickles_for_this_rnncast_and_another_versions_pickl
 
 
 def test_set_params_refuses_a_holidays_frame_at_once():
-    """set_params(holidays=<a frame>) is refused as the constructor refuses it, the model left as it was (9951)."""
+    """set_params(holidays=<a frame>) is refused as the constructor refuses it, the model left as it was (decision 2000)."""
     import pandas as pd
 
     model = Forecaster(holidays="DE")

@@ -334,3 +334,19 @@ def test_metrics_json_says_which_network_was_kept_and_the_verdict_for_a_machine(
     trained = Forecaster(**{**TINY, "lr": 1e-2}).fit(panel)
     write_run(tmp_path / "b", trained, panel, source="frame")
     assert json.loads((tmp_path / "b" / "metrics.json").read_text())["model_kept"] == "trained"
+
+
+def test_a_run_is_scored_on_the_threads_it_trained_on(tmp_path, monkeypatch, frame):
+    """Every validation and test window was forecast on torch's own count, though fit trained on ``threads``: 95 s of
+    a 2-zone 15-minute fit on a busy 2-core machine, where 2 threads contend (t37t2 4, decision 2006)."""
+    import rnncast.report
+
+    seen, real = [], rnncast.report.run_forecasts
+    monkeypatch.setattr(rnncast.report, "run_forecasts", lambda *a: seen.append(torch.get_num_threads()) or real(*a))
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        write_run(tmp_path, Forecaster(**{**TINY, "threads": 1}).fit(frame, target="y"), frame)
+        assert seen == [1] and torch.get_num_threads() == 2  # the process's own count after
+    finally:
+        torch.set_num_threads(before)

@@ -290,7 +290,7 @@ def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, 
     elif not any(up is not None and u >= up and a >= reach for u, a in (c["cutoff_rows"] for c in counts(cutoff, panel))):
         text += "; " + (f"give {said}" if (said := cutoffadvice.span(panel, up, reach)) else f"no cutoff holds "
                         f"{'more' if up is None else up} rows up to it and {reach} after it in any series")
-        text += "" if said else _kept_by(counts(cutoff, panel), data_s, reach)  # no cutoff: the val_frac ... that fits (9955)
+        text += "" if said else _kept_by(counts(cutoff, panel), data_s, reach)  # no cutoff: the val_frac ... that fits (decision 2004)
     return text
 
 

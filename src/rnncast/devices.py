@@ -42,19 +42,23 @@ def resolve_device(name) -> torch.device:
 
 
 @contextmanager
-def cpu_threads(threads: int):
+def cpu_threads(threads: int, said: bool = True):
     """Within the block torch uses ``threads`` CPU threads (0: as it was), and the count it had after
-    (a library call leaves the process as it found it). A count past ``settingchecks.MAX_THREADS`` is refused as fit's is."""
+    (a library call leaves the process as it found it). A count past ``settingchecks.MAX_THREADS`` is refused as fit's is.
+    ``said``: False for the blocks around training that run the network too (the quantile head's start, scoring the
+    run: decision 2006), whose cap the training's block says once."""
     check_threads(threads)
     previous = torch.get_num_threads()
     if threads and (capped := threads_in_effect(threads)) < threads:  # the one cap, as config.json records it
-        log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
-                    threads, capped, capped)
+        if said:
+            log.warning("threads %d is more than this machine's %d cores, which only slows training; training on %d",
+                        threads, capped, capped)
         threads = capped
     if threads:
         torch.set_num_threads(int(threads))
-    log.debug("torch uses %d CPU thread(s) here (threads %d%s); the same count gives the same result bit for bit",
-              torch.get_num_threads(), threads, ": torch's own count" if not threads else "")
+    if said:
+        log.debug("torch uses %d CPU thread(s) here (threads %d%s); the same count gives the same result bit for bit",
+                  torch.get_num_threads(), threads, ": torch's own count" if not threads else "")
     try:
         yield
     finally:

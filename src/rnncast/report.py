@@ -25,6 +25,7 @@ from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, f
 from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
+from rnncast.devices import cpu_threads
 from rnncast.forecaster import Forecaster
 from rnncast.forecastplot import forecast_drawn
 from rnncast.noticed import capture, merged
@@ -183,7 +184,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     decision 1825)."""
     run_dir = Path(run_dir)
     name = madeof.legend_label(forecaster.get_params(), untrained.kept(forecaster))  # the tables' "model", with its cell
-    with capture() as scoring:
+    with capture() as scoring, cpu_threads(forecaster.threads, said=False):  # the threads it trained on (decision 2006)
         forecasts = run_forecasts(forecaster, data)  # every validation and test window forecast once
         metrics = run_metrics(forecaster, data, forecasts)
         if scored is not None:  # the test windows scored: its files alone are left (``interrupts.moved_on``)
