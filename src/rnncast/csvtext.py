@@ -263,7 +263,7 @@ def _pieces(frame: pd.DataFrame, index: bool, file: bool, sep: str | None, what:
         part = frame.iloc[start:start + rows]  # a new frame (copy on write): its columns set here are its own
         text = datatimes.written(part)  # serials 45296.0 written 45296, as read
         text = fixeddecimals.as_written(text, dict(dialect.decimals), dialect.decimal) if dialect is not None else text
-        text = floattext.as_text(text, how.get("decimal", "."))  # pandas' text, each value formatted once (9941)
+        text = floattext.as_text(text, how.get("decimal", "."))  # pandas' text, each value formatted once (decision 2006)
         for c in part.columns:  # dates as text in fmt (pandas' date_format writes no quarters: timetext does)
             if fmt is not None and _is_dates(part[c]):
                 text[c] = _written(part[c], fmt)

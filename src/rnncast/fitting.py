@@ -202,7 +202,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     highway_fit = model_s.highway and model_s.highway_start == "least_squares"
     windows = train if train_s.scheme == "window" or not highway_fit else window_batches(values, starts, series, panel, data_s, statics, None, kept)
     stream = seeding.Stream(train_s.seed, device)  # torch's global generators seeded, the caller's left as they were
-    with stream.active(), cpu_threads(train_s.threads, said=False):  # the heads' starts run the net: as it trains (9941)
+    with stream.active(), cpu_threads(train_s.threads, said=False):  # the heads' starts run the net: as it trains (decision 2006)
         net = build_net(spec).to(device)  # every rank builds the same initial weights
         if group is not None:
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
