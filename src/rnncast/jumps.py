@@ -38,7 +38,7 @@ CHANCE = 0.01  # the steps are named where a tail like the other large steps' pu
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
-    order, "spikes": [``spikes.entry``, and "explained": ``explained``'s words where the run is one row]: the
+    order, "spikes": [``spikes.entry``, "explained": ``spikecauses.explained``'s words, any run, and "raise"]: the
     outlying runs, each weighed as one step and not among "steps" (decision 1962), "median" (the median absolute
     step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
