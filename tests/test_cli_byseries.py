@@ -449,6 +449,26 @@ def test_a_series_whose_seasonal_naive_lacks_forecasts_names_the_point_scores_an
                                "fewest": 9, "unforecast": 12, "unlearned": 8, "unlearned_series": 1}}
     assert series_frame(result).set_index("series").loc["store0002", "not_scored"] == (
         "'seasonal naive' has no forecast at 12 of the 552 values (the step a season back is missing): its MSE, MAE "
-        "and MASE are the other 540's, set against the model's on those; 'seasonal naive' has no interval at 20 of the "
-        "552 values (at 12, no forecast: the step a season back is missing; at 8, these data lack the fit's training "
+        "and MASE are the other 540's, set against the model's on those (model_mse_on_seasonal ...); 'seasonal naive' "
+        "has no interval at 20 of the 552 values (at 12, no forecast: the step a season back is missing; at 8, these data lack the fit's training "
         "rows it is learned from): its pinball and coverage are the other 532's")
+
+
+def test_the_seasonal_naive_with_values_left_out_is_paired_with_the_model_on_its_values_and_ranked_by_the_pair():
+    """t37t6 7: a point model's by-series row set seasonal_mse on 2,526 of 2,705 values beside model_mse on all, and
+    best_baseline was chosen on those unequal sets (decision 2010): the file gives the model's scores on the seasonal
+    naive's values (``model_mse_on_seasonal`` ...), the table a row of them under it, and the best baseline is the
+    one lowest against the model's on its own values, as the verdict ranks them."""
+    result = _result(2)
+    scores = result["series"]["store0002"]
+    scores["repeat"]["mse"], scores["mean"]["mse"] = scores["model"]["mse"] * 0.5, 5.0  # repeat: half the model's
+    scores["seasonal"] = {"mse": scores["model"]["mse"] * 0.45, "mae": 1.0, "rmse": 1.2, "r2": 0.1, "mase": 1.0,
+                          "values_left_out": {"values": 12, "of": 552, "model": {"mse": scores["model"]["mse"] * 0.8,
+                                                                                  "mae": 0.5}}}
+    assert best_baseline(scores) == "repeat"  # 0.45 / 0.8 is the worse pair, though 0.45 is the lower MSE
+    scores["seasonal"]["values_left_out"]["model"]["mse"] = scores["model"]["mse"]
+    assert best_baseline(scores) == "seasonal"
+    row = series_frame(result).set_index("series").loc["store0002"]
+    assert row["model_mse_on_seasonal"] == float(f"{scores['model']['mse']:.6g}") and row["model_mae_on_seasonal"] == 0.5
+    text = series_text(result)
+    assert "model on those 540 values" in text and "the model's scores on the others below it" in text

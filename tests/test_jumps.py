@@ -202,20 +202,6 @@ def test_a_spike_that_repeats_one_season_apart_is_said_as_real(caplog):
     assert "typo, a sensor glitch" not in text
 
 
-def test_what_explains_a_spike_is_read_on_the_training_rows_alone():
-    """The like peak a season after a spike, and a covariate's usual value and lifts, were read on the whole series,
-    the validation and test rows too, though ``find`` weighs the training rows alone (decision 1948)."""
-    from rnncast import jumps
-    from rnncast.loading import load_panel
-
-    y = 60 + np.random.default_rng(0).normal(0, 10, 260)
-    y[100], y[152] = 300, 130
-    frame = pd.DataFrame({"date": pd.date_range("2020-01-05", periods=260, freq="W-SUN"), "close": y})
-    panel = load_panel(frame, "close", time_col="date", announce=False)
-    assert jumps.explained(panel, 0, 0, 100, season=52)[0].startswith("a like peak one season after it (130 at")
-    assert jumps.explained(panel, 0, 0, 100, season=52, end=150) == []
-
-
 def _views(spiked, seed: int = 0, n: int = 400) -> np.ndarray:
     """Daily page views near 1000 with a weekly cycle, 20 times the day's on each row of ``spiked`` (bot traffic)."""
     y = 1000 * np.where(np.arange(n) % 7 >= 5, 0.6, 1.0) * np.exp(np.random.default_rng(seed).normal(0, 0.05, n))
@@ -308,3 +294,32 @@ def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_tak
         jumps.warn([f])
     assert f"the training rows' mean difference one season (7 calendar steps) apart, which this one step raises by " \
            f"{100 * f['raise']:.0f}%" in caplog.text
+
+
+def test_a_x20_first_or_last_training_row_is_an_outlying_value_not_a_split(caplog):
+    """t37t6: a x20 first day was "moves from 19304.7 to 973.267 (-95%) in one step ... a split ... put them in the
+    later units", advice that would multiply 399 days by 20, and so was a x20 last training row whose next
+    (validation) row is back near 1000 (decision 2008): each is one outlying value, dated, where it stands said."""
+    days = pd.date_range("2023-01-01", periods=400, freq="D")
+    for row, where in ((0, "its first row, far from the one after it ("),
+                       (279, "its last training row, far from the one before it (")):
+        text = _logged(pd.DataFrame({"date": days, "close": _views((row,))}), caplog)
+        assert f"holds {_views((row,))[row]:.6g} at {days[row].date()}, {where}" in text
+        assert "one outlying value (a typo, a sensor glitch)?" in text and "in one step" not in text
+        assert "put them in the later units" not in text
+    assert "back to" in text and "the next row, the first validation row" in text
+
+
+def test_a_two_week_promotion_that_recurs_each_season_is_said_as_real_as_a_one_week_one_is(caplog):
+    """t37t6: weekly sales with a promotion the first two weeks of every year were "outlying values (typos, glitches,
+    bot traffic) ... leave the cells blank", the one-week promotion "read as a real value" (decision 2007); the first
+    year's, at the data's start, was a split (decision 2008). Each is now read as real, the fall of MASE's scale
+    said as one ("lowers ... by", decision 2009)."""
+    weeks = pd.date_range("2020-02-08", periods=250, freq="W-SAT")
+    y = 100 + 20 * np.sin(2 * np.pi * np.arange(250) / 52) + np.random.default_rng(4).normal(0, 5, 250)
+    y[(np.arange(250) % 52) < 2] += 200
+    text = _logged(pd.DataFrame({"date": weeks, "close": y}), caplog, settings={"season": 52})
+    assert (f"holds {y[0]:.6g} to {y[1]:.6g} at {weeks[0].date()} to {weeks[1].date()}, its first 2 rows, far from the "
+            f"one after them ({y[2]:.6g} after), read as real values, not typos: a like peak one season after it") in text
+    assert "so are its 3 other such runs" in text and "typos, glitches" not in text and "in one step" not in text
+    assert "lower MASE's scale" in text and "by -" not in text

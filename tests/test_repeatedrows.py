@@ -476,3 +476,18 @@ def test_a_probe_rounded_onto_a_coarser_step_is_told_to_average_not_to_keep_the_
     assert "keep=" not in str(refused.value)
     averaged = frame.groupby(["probe", "timestamp"], as_index=False).mean(numeric_only=True)
     assert len(load_panel(averaged, "y", id_col="probe").time) == len(averaged)  # what the line gives is read
+
+
+@pytest.mark.parametrize("names", [("year", "period"), ("year", "fiscal_period")])
+def test_a_year_and_its_fiscal_period_open_with_no_time_column_not_a_duplicated_timestamp(tmp_path, names):
+    """t37t6: ``year,period`` (4-4-5 periods 1 .. 12) opened "duplicated timestamp 2020 at line 2 ... (55 rows repeat
+    an earlier row's time)" before the right advice, where ``fiscal_year,fiscal_week`` opened "no time column was
+    found" (decision 2011): both open so now, 'year' read as the time or not."""
+    frame = pd.DataFrame({names[0]: np.repeat(np.arange(2020, 2025), 12), names[1]: np.tile(np.arange(1, 13), 5),
+                          "sales": np.linspace(1000, 1100, 60)})
+    frame.to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(RnncastError) as info:
+        load_panel(tmp_path / "t.csv", target="sales")
+    assert str(info.value).startswith(f"no time column was found; the time is split over {names[0]!r} (the year) and "
+                                      f"{names[1]!r} (the fiscal period of the year, 1 .. 12): fiscal periods")
+    assert "duplicated timestamp" not in str(info.value)

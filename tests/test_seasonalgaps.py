@@ -179,4 +179,15 @@ def test_no_forecast_at_any_value_is_said_so_with_no_other_zero():
     assert "no forecast at any value" in seasonalgaps.briefly(left) and "other" not in seasonalgaps.briefly(left)
     assert seasonalgaps.briefly({**left, "values": 12, "of": 552}) == (
         "'seasonal naive' has no forecast at 12 of the 552 values (the step a season back is missing): its MSE, MAE "
-        "and MASE are the other 540's, set against the model's on those")
+        "and MASE are the other 540's, set against the model's on those (model_mse_on_seasonal ...)")
+
+
+def test_the_model_is_paired_with_a_baseline_on_the_values_it_has_and_ranked_by_the_pair():
+    """Decision 2010: ``paired`` gives the model's scores on the seasonal naive's values ({} where it leaves none
+    out), ``ratio`` its MSE over the model's there, ``pair_label`` the by-series table's row."""
+    block = {"model": {"mse": 2.0}, "repeat": {"mse": 1.0},
+             "seasonal": {"mse": 0.9, seasonalgaps.KEY: {"values": 10, "of": 2010, "model": {"mse": 1.5, "mae": 1.0}}}}
+    assert seasonalgaps.paired_scores(block, "seasonal") == {"mse": 1.5, "mae": 1.0}
+    assert seasonalgaps.paired_scores(block, "repeat") == {}
+    assert seasonalgaps.ratio(block, "seasonal") == 0.6 and seasonalgaps.ratio(block, "repeat") == 0.5
+    assert seasonalgaps.pair_label(block, "seasonal") == "model on those 2,000 values"

@@ -149,3 +149,10 @@ def test_the_warning_after_training_knows_check_fit_said_it_in_the_call():
         seasonrows.check_fit(np.array([0, 66]), [Split(46, 53, 66)], 8, 4, 52)
         assert seasonrows.said_before(caught.value)
         assert not seasonrows.said_before(NothingLeft("every target fill made"))
+
+
+def test_the_series_whose_every_window_was_left_out_for_the_season_are_records_with_their_reason():
+    result = {"scored": {"season_left_out": {"season": 52, "emptied": [{"id": "a", "rows": 40}]}}}
+    assert seasonrows.emptied(result) == [{"id": "a", "rows": 40, "reason": "no window with season 52 rows of its "
+                                           "series before its first target, which the seasonal naive baseline reads"}]
+    assert seasonrows.emptied({}) == []

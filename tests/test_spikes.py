@@ -67,3 +67,38 @@ def test_one_value_keeps_its_words_and_codes_named_above_are_pointed_to():
     assert one.endswith("leave the cell blank (fill=, --fill); likewise in series 'b'")
     coded = spikes.said(_entry(2), {("series 'a'", "y", 20000.0)}, "the training rows' mean step", "")
     assert coded.count("(a missing-value code? see above)") == 2 and "typos" not in coded and "blank" not in coded
+
+
+def test_a_short_run_at_either_end_of_the_training_rows_is_a_run_not_a_split():
+    """t37t6: a x20 first day, or the first two weeks' promotion, was "moves from 19304.7 to 973.267 in one step ...
+    a split ... put them in the later units", and so was a x20 last training row though the next (validation) row
+    is back (decision 2008): a run of at most SHORT rows at an end, beside rows with no large step, is a run; at the
+    training rows' end none where the next row stays out (a split there)."""
+    first = _level()
+    first[0] *= 20
+    two = _level()
+    two[:2] *= 20
+    last = _level()
+    last[-1] *= 20
+    assert [_runs(c) for c in (first, two)] == [[(-1, 0)], [(-1, 1)]]
+    steps = np.abs(np.diff(last))
+    big = steps > 20 * np.median(steps)
+    assert spikes.runs(last, big) == spikes.runs(last, big, after=1005.0) == [(198, 199)]
+    assert spikes.runs(last, big, after=20100.0) == []  # still out the next row: a split at the end
+    assert spikes.steps_of((-1, 1), 199) == [0, 1] and spikes.edge_steps((-1, 1), 199) == [1]
+    assert spikes.steps_of((198, 199), 199) == [198] and spikes.edge_steps((198, 199), 199) == [198]
+
+
+def test_a_run_at_an_end_is_said_with_its_place_and_a_fall_of_the_scale_as_lowering_it():
+    """"its first row, far from the one after it"; "its last training row ..., back to 1003 the next row, the first
+    validation row"; and a negative raise is said "lowers ... by 41%", not "raises ... by -41%" (decision 2009)."""
+    entry = {**_entry(1), "spike_raise": -0.41}
+    entry["spikes"][0].update(before=None, edge="first")
+    said = spikes.said(entry, set(), "the training rows' mean step", "")
+    assert "holds 20000 at 2023-01-15, its first row, far from the one after it (1010 after, 300 times" in said
+    assert "it lowers MASE's scale (the training rows' mean step) by 41%" in said and "-41" not in said
+    entry["spikes"][0].update(before=1000.0, after=1003.0, edge="last")
+    said = spikes.said(entry, set(), "the training rows' mean step", "")
+    assert ("its last training row, far from the one before it (1000 before, back to 1003 the next row, the first "
+            "validation row, 300 times") in said
+    assert spikes.raises(-0.41, True) == "lower" and spikes.raises(0.2) == "raises" and spikes.by(-0.41) == "41%"

@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarlags, spikes
+from rnncast import calendarlags, spikecauses, spikes
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel, series_owner
 from rnncast.spelling import counted, listing, some
@@ -38,7 +38,7 @@ CHANCE = 0.01  # the steps are named where a tail like the other large steps' pu
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
     """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
-    order, "spikes": [``spikes.entry``, and "explained": ``explained``'s words where the run is one row]: the
+    order, "spikes": [``spikes.entry``, "explained": ``spikecauses.explained``'s words, any run, and "raise"]: the
     outlying runs, each weighed as one step and not among "steps" (decision 1962), "median" (the median absolute
     step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
@@ -54,24 +54,25 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
             at = placed[s][0][: split.train_end] if placed and s in placed else None  # [train_end] calendar steps
             steps = np.abs(np.diff(column))
             big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
-            outlying = spikes.runs(column, big)
+            after = panel.rows(s)[split.train_end, j] if split.train_end < len(panel.rows(s)) else None
+            outlying = spikes.runs(column, big, after)  # the next row read for "back" alone (decision 2008)
             named = named_steps(steps, outlying)
             if not named:
                 continue
-            runs = [(p, q) for p, q in outlying if p in named]
-            inside = {k for p, q in runs for k in range(p, q + 1)}
+            runs = [run for run in outlying if spikes.steps_of(run, len(steps))[0] in named]
+            inside = {k for run in runs for k in spikes.steps_of(run, len(steps))}
             median = float(np.median(steps))
             f = {"series": series_owner(panel, s), "column": str(panel.named_columns(s)[j]), "median": median,
                  "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]), "after": float(column[k + 1]),
                             "row": k + 1} for k in named if k not in inside],
-                 "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median) for run in runs],
+                 "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median, after) for run in runs],
                  "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}
-            for one in f["spikes"]:
-                if one["rows"] == 1:
-                    one["explained"] = explained(panel, s, j, one["row"], season, split.train_end)
-                    one["raise"] = _raised(column, steps, range(one["row"] - 1, one["row"] + 1), season, at)
+            for one, run in zip(f["spikes"], runs):  # every run asked, however long (decision 2007)
+                one["explained"] = spikecauses.explained(panel, s, j, one["row"], season, split.train_end, one["rows"])
+                one["raise"] = _raised(column, steps, spikes.steps_of(run, len(steps)), season, at)
             f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season, at)
-            odd = [k for (p, q), one in zip(runs, f["spikes"]) if not one.get("explained") for k in range(p, q + 1)]
+            odd = [k for run, one in zip(runs, f["spikes"]) if not one.get("explained")
+                   for k in spikes.steps_of(run, len(steps))]
             f["spike_raise"] = _raised(column, steps, odd, season, at)
             found.append(f)
     return found
@@ -81,68 +82,6 @@ def _raised(column: np.ndarray, steps: np.ndarray, named, season: int, positions
     """``scale_raise`` of the steps at ``named`` alone; 0 where there are none."""
     named = list(named)
     return scale_raise(column, steps, np.delete(steps, named), named, season, positions) if named else 0.0
-
-
-USUAL = 0.5  # a covariate's most common value on a series' training rows at least this share of them: its usual state
-LIKE = 0.25  # a peak a season apart, as far above its neighbours as this share of the spike or more: a like peak
-LIFTS = 0.2  # a covariate value's median lift on its other training rows, as a share of the spike's: it moves the target
-NEAR = 3  # a row's lift is over the nearest rows within this many on either side where the covariate is usual
-
-
-def explained(panel: Panel, s: int, j: int, row: int, season: int = 1, end: int | None = None) -> list[str]:
-    """What explains a one-row spike of target ``j`` at ``row`` of series ``s`` as a real value, read on the
-    training rows (those before ``end``; all where None) alone (decisions 1890, 1948): each covariate (past or
-    future) whose value on that row is not its usual one (the value it takes on at least ``USUAL`` of the training
-    rows: 0 for a promotion or holiday flag; a covariate of ever-changing values has none) and shown to move the
-    target: on the other training rows with that value, the median lift (``lifts``: a row's target less the mean of
-    the nearest rows on either side where the covariate is usual) is at least ``LIFTS`` of the spike's own, on the
-    same side; "xmas=1", "promo=1", "discount=30". A flag on 40 % of weeks that never moves sales explains no 10x
-    typo on one of them, nor does a promotion that doubles sales explain a decimal shift on a promotion week (a lift
-    of 19 times the level beside its 1), while a Christmas week three times as far up as the other Christmases is
-    read as real (a fifth: the spike is the row's value; a covariate whose other rows rise by under a fifth of it does
-    not tell it from a typo). And a like peak one ``season`` before or after it within the training rows (a row, give or
-    take one, as far above or below its neighbours as ``LIKE`` of the spike or more, on the same side: a yearly
-    Christmas week), "a like peak one season after it (157 at 2025-12-28)". [] where nothing does."""
-    rows = panel.rows(s)[: len(panel.rows(s)) if end is None else end]
-    names, values = panel.named_columns(s)[panel.n_targets:], rows[:, panel.n_targets:]
-    y = rows[:, j]
-    height = lambda r: y[r] - (y[r - 1] + y[r + 1]) / 2 if 0 < r < len(y) - 1 else 0.0  # noqa: E731
-    size = height(row)
-    said = []
-    for name, column in zip(names, values.T):
-        kept = column[np.isfinite(column)]
-        if not len(kept) or not np.isfinite(column[row]):
-            continue
-        usual, counts = np.unique(kept, return_counts=True)
-        usual = usual[counts.argmax()]
-        if counts.max() < USUAL * len(kept) or column[row] == usual:
-            continue
-        others = [r for r in np.flatnonzero(column == column[row]) if r != row]
-        lifted = lifts(y, column == usual, others)
-        if len(lifted) and np.median(lifted) * np.sign(size) >= LIFTS * abs(size):
-            said.append(f"{name}={column[row]:g}")
-    if season and season > 1:
-        for side, way in ((-1, "before"), (1, "after")):
-            near = [r for r in (row + side * season + d for d in (0, -1, 1)) if np.isfinite(height(r))
-                    and height(r) * np.sign(size) >= LIKE * abs(size)]
-            if near:
-                said.append(f"a like peak one season {way} it ({y[near[0]]:.6g} at {panel.when(s, near[0])})")
-                break
-    return said
-
-
-def lifts(y: np.ndarray, usual: np.ndarray, at: list) -> np.ndarray:
-    """The lift of ``y`` [T] at each row of ``at``: its value less the mean of the nearest row on either side (within
-    ``NEAR``) where ``usual`` [T] (bool) holds, one side where the other has none; rows with neither, or a NaN, are
-    left out. A promotion held three weeks running is weighed against the weeks around it, not against itself."""
-    out = []
-    for r in at:
-        sides = [next((y[k] for k in range(r + d, r + d * (NEAR + 1), d) if 0 <= k < len(y) and usual[k]), np.nan)
-                 for d in (-1, 1)]
-        base = np.nanmean(sides) if np.isfinite(sides).any() else np.nan
-        if np.isfinite(base) and np.isfinite(y[r]):
-            out.append(y[r] - base)
-    return np.asarray(out)
 
 
 def scale_raise(column: np.ndarray, steps: np.ndarray, rest: np.ndarray, named: list, season: int,
@@ -170,20 +109,21 @@ def named_steps(steps: np.ndarray, runs: list[tuple[int, int]] = ()) -> list[int
         return []
     median = float(np.median(steps))
     sizes, keep = steps.astype(np.float64), np.ones(len(steps), bool)
-    ends = {p: q for p, q in runs}
-    for p, q in runs:
-        keep[p + 1:q + 1] = False
-        sizes[p] = min(steps[p], steps[q])
+    members, count = {}, np.ones(len(steps), int)  # a run's steps by its first; the large steps each stands for
+    for run in runs:
+        inside, edges = spikes.steps_of(run, len(steps)), spikes.edge_steps(run, len(steps))
+        keep[inside[1:]] = False
+        sizes[inside[0]], count[inside[0]], members[inside[0]] = min(steps[edges]), len(edges), inside
     at = np.flatnonzero(keep)  # each weighed step or run, by its first step
     order = np.argsort(sizes[at], kind="stable")
     single = np.ones(len(steps), bool)
-    single[list(ends)] = False
-    ranked, single = sizes[at][order], single[at][order]
+    single[list(members)] = False
+    ranked, single, count = sizes[at][order], single[at][order], count[at][order]
     for k in range(min(int((ranked > TIMES * median).sum()), len(ranked) - 2), 0, -1):
         if median > 0 and ranked[-k] > BY_FAR * ranked[-k - 1] and single[-k:].sum() <= MOST \
-                and not _by_chance(ranked, k, int(k + (~single[-k:]).sum())):
+                and not _by_chance(ranked, k, int(count[-k:].sum())):
             firsts = at[order[-k:]]
-            return sorted(int(i) for p in firsts for i in range(p, ends.get(int(p), p) + 1))
+            return sorted(int(i) for p in firsts for i in members.get(int(p), [int(p)]))
     return []
 
 
@@ -227,14 +167,16 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
     if len(steps) == 1:
         other = "any other" if not f["spikes"] else "any other but the outlying values'"
         moves = f"moves {_move(steps[0], f['median'], ' in one step')} and over {BY_FAR} times {other}"
-        what, these, before = "a split, a unit change or a data error", "this one step raises", "it"
+        what, before = "a split, a unit change or a data error", "it"
+        these = f"this one step {spikes.raises(f['raise'])}"
     else:
         moves = (f"moves in {len(steps)} single steps, each far beyond its others (over {BY_FAR} times any step not "
                  f"named): " + "; ".join(_move(step, f["median"]) for step in steps))
-        what, these, before = "splits, unit changes or data errors", "these steps raise", "each"
+        what, before = "splits, unit changes or data errors", "each"
+        these = f"these steps {spikes.raises(f['raise'], True)}"
     log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by %s, which %s by "
-                "%.0f%%; if the values before %s are in other units (a split), put them in the later units before "
-                "fitting%s", f["column"], whose, moves, what, _scale(f), these, 100 * f["raise"], before,
+                "%s; if the values before %s are in other units (a split), put them in the later units before "
+                "fitting%s", f["column"], whose, moves, what, _scale(f), these, spikes.by(f["raise"]), before,
                 _likewise(f, stepped))
 
 
@@ -255,21 +197,23 @@ def _likewise(f: dict, these: list[dict]) -> str:
 
 
 def _explained_peak(f: dict, explained_ones: list[dict]) -> None:
-    """Say the first one-row spike of ``f`` that its row's covariates or its season explain (``explained``) as a real
-    value: what explains it and that MASE's scale holds it, with no "typo?" and no advice to blank it, the column's
-    other such values dated; a warning, so that the run's notes, its page and a Python caller (whose logger shows
-    warnings) keep it (decision 1949)."""
+    """Say the first outlying run of ``f`` that its rows' covariates or its season explain (``explained``), one row or
+    a few (decision 2007), as real values: what explains it and that MASE's scale holds it, with no "typo?" and no
+    advice to blank it, the column's other such runs dated; a warning, so that the run's notes, its page and a Python
+    caller (whose logger shows warnings) keep it (decision 1949)."""
     real = [one for one in f["spikes"] if one.get("explained")]
     one = real[0]
     if not first_in_block("jump", f["series"], f["column"], one["time"]):
         return
-    others = (f"; so are its {counted(len(real) - 1, 'other such value')} ({some([r['time'] for r in real[1:]])})"
-              if len(real) > 1 else "")
-    log.warning("column %r%s holds %.6g at %s, one row far from those on either side (%.6g before it, %.6g after), "
-                "read as a real value, not a typo: %s may explain it. It raises MASE's scale (%s) by %.0f%%%s%s",
-                f["column"], f" of {f['series']}" if f["series"] else "", one["values"][0], one["time"],
-                one["before"], one["after"], _and(one["explained"]), _scale(f), 100 * one["raise"], others,
-                _likewise(f, explained_ones))
+    others = (f"; so are its {counted(len(real) - 1, 'other such value' if one['rows'] == 1 else 'other such run')} "
+              f"({some([r['time'] for r in real[1:]])})" if len(real) > 1 else "")
+    what = (f"{one['values'][0]:.6g} at {one['time']}" if one["rows"] == 1 else
+            f"{one['values'][0]:.6g} to {one['values'][-1]:.6g} at {one['time']} to {one['end']}")
+    real_ = ("a real value, not a typo", "it", "It") if one["rows"] == 1 else ("real values, not typos", "them", "They")
+    log.warning("column %r%s holds %s, %s), read as %s: %s may explain %s. %s %s MASE's scale (%s) by %s%s%s",
+                f["column"], f" of {f['series']}" if f["series"] else "", what, spikes.where(one), real_[0],
+                _and(one["explained"]), real_[1], real_[2], spikes.raises(one["raise"], one["rows"] > 1), _scale(f),
+                spikes.by(one["raise"]), others, _likewise(f, explained_ones))
 
 
 def _and(parts: list[str]) -> str:

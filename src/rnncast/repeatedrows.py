@@ -27,6 +27,7 @@ import pandas as pd
 
 from rnncast import endofday, finersteps, idkeys, keptrows, splittime
 from rnncast.data import place
+from rnncast.errors import RnncastError
 from rnncast.keptrows import FINAL
 from rnncast.layouts import Rows
 from rnncast.seriesids import APART, sets_apart
@@ -50,7 +51,9 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     a column that could be a forgotten ``id_col`` (``id_hint``); "" if none. A revision (``revised``: rows that differ
     only in values, or in a prelim/final mark) is weighed after the split: a year and its week, starting at week 2,
     read as one (a tester's weekly file was told to keep one row a year). ``reset``: for a step back that the
-    rows after it run past (``timeorder.reset``), a single series' ``id_hint`` alone (decision 1987)."""
+    rows after it run past (``timeorder.reset``), a single series' ``id_hint`` alone (decision 1987). Raises
+    RnncastError, "no time column was found; the time is split over 'year' ... and 'period' ...", where the time read
+    is a year with a fiscal week or period beside it: no repeat to speak of first (decision 2011)."""
     used = set(rows.columns) | {rows.time_col, rows.id_col}
     others = [str(c) for c in frame.columns if str(c) not in used]
     within = frame[rows.id_col] if layout == "long" and rows.id_col in frame.columns else None
@@ -75,6 +78,8 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
             ids = f"{who} takes one series: give it the rows of one of them" if who else "name it with id_col= (--id-col)"
         return splittime.joined(rows.time_col, *split, ids=ids)
     if yearly := splittime.split_year(frame, rows.time_col, others, within):
+        if yearly[1] in ("fiscal week", "fiscal period"):  # 'year' and 'period': no time read, as for 'fiscal_year'
+            raise RnncastError(f"no time column was found{splittime.year_joined(rows.time_col, *yearly)}")  # 9975
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     if layout == "single" and pair is not None and (keyed := keyed_revision(frame, rows, others, pair, who)):
         return keyed  # stores with prelim/final rows read as one series: the key and the revision, both

@@ -151,12 +151,14 @@ def pair(name: str, model_scores, keep: np.ndarray | None, forecast: np.ndarray)
 def briefly(left: dict) -> str:
     """A file row's line of a seasonal naive block's ``KEY`` record ``left``: "'seasonal naive' has no forecast at 12
     of the 552 values (the step a season back is missing): its MSE, MAE and MASE are the other 540's, set against the
-    model's on those" (evaluate's ``--by-series-csv`` ``not_scored``, decision 1994)."""
+    model's on those (model_mse_on_seasonal ...)" (evaluate's ``--by-series-csv`` ``not_scored``, decisions 1994,
+    2010: the model's scores on those values are the row's ``model_<score>_on_seasonal``)."""
     if left["values"] >= left["of"]:
         return "'seasonal naive' has no forecast at any value (the step a season back is missing for each): no scores"
     rest = left["of"] - left["values"]
     return (f"'seasonal naive' has no forecast at {left['values']} of the {left['of']} values (the step a season back "
-            f"is missing): its MSE, MAE and MASE are the other {rest}'s, set against the model's on those")
+            f"is missing): its MSE, MAE and MASE are the other {rest}'s, set against the model's on those "
+            "(model_mse_on_seasonal ...)")
 
 
 def record(block: dict, season: int) -> dict | None:
@@ -179,3 +181,23 @@ def paired(block: dict, baseline: str) -> str:
     table; decision 2005); '' where they are the table's."""
     left = (block.get(baseline) or {}).get(KEY)
     return f" (on the {left['of'] - left['values']:,} values it has a forecast for)" if left else ""
+
+
+def ratio(block: dict, baseline: str) -> float:
+    """``baseline``'s MSE in a score ``block`` over the model's on the same values (``model_mse``), by which baselines
+    rank as the verdict ranks them (decision 1966); its MSE itself where the model's is 0 or not finite."""
+    model = model_mse(block, baseline)
+    return block[baseline]["mse"] / model if np.isfinite(model) and model > 0 else block[baseline]["mse"]
+
+
+def paired_scores(block: dict, baseline: str) -> dict:
+    """The model's scores on the values ``baseline`` has a forecast for in a score ``block`` where it leaves some out
+    (``KEY``'s ``model``: a by-series file's ``model_mse_on_seasonal`` ... beside the baseline's own, and the
+    terminal's row under it, decision 2010); {} where it leaves none out."""
+    return ((block.get(baseline) or {}).get(KEY) or {}).get("model") or {}
+
+
+def pair_label(block: dict, baseline: str) -> str:
+    """"model on those 2,726 values": the by-series table's row of ``paired_scores`` under ``baseline``'s."""
+    left = block[baseline][KEY]
+    return f"model on those {left['of'] - left['values']:,} values"

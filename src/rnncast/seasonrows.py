@@ -148,3 +148,14 @@ def remedy(season: int, lookback: int, n_windows: int, seasonless: bool = True, 
     whose = f"; for the series without season {season} rows {UP_TO}: " if other else "; "
     return (f"{other}{whose}give more rows, or {fewer}a shorter step or horizon, or a shorter season "
             f"({spelled('season')}) so that the rows {UP_TO} hold season {season}")
+
+
+def emptied(result: dict) -> list[dict]:
+    """The series of a part whose every window was left out for the season (``parts.select``'s ``season_left_out``,
+    in ``result["scored"]``), as records with their reason: a row each in a by-series file, as a backtest's left-out
+    series has (decision 1858)."""
+    left = result.get("scored", {}).get("season_left_out") or {}
+    why = (f"no window with season {left.get('season')} rows of its series before its first target, which the "
+           "seasonal naive baseline reads")
+    return [{"id": each["id"], "rows": each["rows"], "reason": why} for each in left.get("emptied", [])]
+

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import bandcounts, calibration, leftout, seasonalgaps, zeroscales
+from rnncast import bandcounts, calibration, leftout, seasonalgaps, seasonrows, zeroscales
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
@@ -26,12 +26,14 @@ METRICS = ("mse", "mae", "rmse", "r2", "mase")  # the terminal's columns, the po
 HEADER = ("series", "windows", "best_baseline", "model_mse")  # the first columns of the file: how a file of ours is told
 DIGITS = 6  # significant digits of each score in the file (decision 653): a spreadsheet's, not float64's 17
 SUFFIXES = (".csv", ".tsv")
+PAIR = "model on its values"  # the terminal's row of the model's scores on the values its baseline has (decision 2010)
 
 
 def best_baseline(scores: dict) -> str | None:
-    """The key of the baseline with the lowest MSE in one series' ``scores`` (``{"windows", "model", baseline: {...}}``),
-    the first of equals; None where no baseline has a finite MSE."""
-    finite = [(block["mse"], n, key) for n, (key, block) in enumerate(scores.items())
+    """The key of the baseline with the lowest MSE in one series' ``scores`` (``{"windows", "model", baseline: {...}}``)
+    against the model's on the same values (``seasonalgaps.ratio``: the seasonal naive's on the values it has a
+    forecast for, decision 2010), the first of equals; None where no baseline has a finite MSE."""
+    finite = [(seasonalgaps.ratio(scores, key), n, key) for n, (key, block) in enumerate(scores.items())
               if isinstance(block, dict) and key not in ("model", "by_target") and math.isfinite(block["mse"])]
     return min(finite)[2] if finite else None
 
@@ -78,6 +80,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                     levels = block.get("by_level") or {}  # a level no interval checks: its share (decision 1892)
                     row.update({f"{name}_below_{level}": _rounded(levels[level]["below"])
                                 for level in calibration.unpaired(levels)})
+                    row.update({f"model_{k}_on_{name}": _rounded(v) for k, v in  # its pair (decision 2010)
+                                seasonalgaps.paired_scores(scores, name).items() if not isinstance(v, dict)})
             if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
                 row["not_scored"] = f"MASE undefined: {zeroscales.rows_said(excluded)}"  # as the run note says it
             if lacking := _no_interval(scores):  # why a baseline's pinball is blank, or of fewer values (decision 1911)
@@ -108,16 +112,7 @@ def _untrained(result: dict) -> list[dict]:
     ``not_trained``)."""
     if "skipped_series" in result:
         return leftout.reasoned(result["skipped_series"], leftout.BACKTEST)
-    return result.get("scored", {}).get("not_trained", {}).get("series", []) + _seasonless(result)
-
-
-def _seasonless(result: dict) -> list[dict]:
-    """The series of a part whose every window was left out for the season (``parts.select``'s ``season_left_out``),
-    as records with their reason: a row each in the file, as a backtest's left-out series has (decision 1858)."""
-    left = result.get("scored", {}).get("season_left_out") or {}
-    why = (f"no window with season {left.get('season')} rows of its series before its first target, which the "
-           "seasonal naive baseline reads")
-    return [{"id": each["id"], "rows": each["rows"], "reason": why} for each in left.get("emptied", [])]
+    return result.get("scored", {}).get("not_trained", {}).get("series", []) + seasonrows.emptied(result)
 
 
 def not_scored(record: dict) -> str:
@@ -146,16 +141,18 @@ def series_text(result: dict, file: str | None = None) -> str:
     series = result["series"]
     keys = ranked(series)
     shown = keys if len(keys) <= SHOWN else keys[:FEW] + [None] + keys[-FEW:]
-    names = {key: [n for n in ("model", best_baseline(series[key])) if n is not None] for key in shown if key is not None}
+    names = {key: _rows(series[key]) for key in shown if key is not None}
     picked = [(key, name) for key, each in names.items() for name in each]
-    columns = {m: iter(score_texts(m, [series[key][name].get(m) for key, name in picked])) for m in METRICS}
+    block = lambda key, name: (seasonalgaps.paired_scores(series[key], names[key][1]) if name == PAIR  # noqa: E731
+                               else series[key][name])
+    columns = {m: iter(score_texts(m, [block(key, name).get(m) for key, name in picked])) for m in METRICS}
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
-    cells = [iter(scored_column(k, [series[key][name] for key, name in picked], [series[key]["model"] for key, _ in
-                                                                                   picked])) for k in quantile]
+    cells = [iter(scored_column(k, [block(key, name) for key, name in picked], [series[key]["model"] for key, _ in
+                                                                                 picked])) for k in quantile]
     levels = _unpaired(series, keys) if quantile else []  # each level no interval checks (decision 1892)
-    cells += [iter([_below(series[key][name], level) for key, name in picked]) for level in levels]
+    cells += [iter([_below(block(key, name), level) for key, name in picked]) for level in levels]
     rows = []
     for key in shown:
         if key is None:
@@ -163,7 +160,8 @@ def series_text(result: dict, file: str | None = None) -> str:
             continue
         for n, name in enumerate(names[key]):
             first = [id_cell(key), _windows(series[key])] if n == 0 else ["", ""]  # once; a long id cut (decision 1924)
-            rows.append([*first, row_label(name), *[next(columns[m]) for m in METRICS],
+            label = seasonalgaps.pair_label(series[key], names[key][1]) if name == PAIR else row_label(name)
+            rows.append([*first, label, *[next(columns[m]) for m in METRICS],
                          *[next(column) for column in cells]])  # one notation, "-" as fit's (decision 1854)
     order = "highest model MASE first" if len(keys) > 1 else "one series"
     targets = result.get("targets", 1)
@@ -171,7 +169,9 @@ def series_text(result: dict, file: str | None = None) -> str:
              "values vary in it (each target's own: a row each in --by-series-csv, by_target in --json)"
              if targets > 1 else "its original units")
     below = "; ≤qL: the share of its values at or below its quantile at level L, a fraction" if levels else ""
-    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it{below})"
+    pair = (" against the model's on the same values; where it has no forecast at some values, the model's scores "
+            "on the others below it" if any(PAIR in each for each in names.values()) else "")
+    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it{pair}{below})"
     heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
     heads += [f"≤q{level}" for level in levels]
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
@@ -182,6 +182,13 @@ def series_text(result: dict, file: str | None = None) -> str:
         lines.append(f"{len(keys)} series: the {FEW} with the highest model MASE and the {FEW} with the lowest{undefined} "
                      f"are shown; {where}")
     return "\n".join(lines)
+
+
+def _rows(scores: dict) -> list[str]:
+    """The rows of one series in the table: the model, its best baseline, and the model on that baseline's values
+    (``PAIR``) where it has no forecast at some (decision 2010)."""
+    best = best_baseline(scores)
+    return ["model"] + ([best] if best else []) + ([PAIR] if best and seasonalgaps.paired_scores(scores, best) else [])
 
 
 def worst_coverage(series: dict, widest: list[str]) -> str | None:
@@ -274,7 +281,7 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     frame = dated(split(series_frame(result, id_name), key), dialect=dialect)  # a key of several: its columns
     write_csv(path, frame, sep="\t" if Path(path).suffix.lower() == ".tsv" else None, what="the scores of each series",
               new=None if overwrite else exists_text(path, "--by-series-csv"))  # in pieces (decision 1601)
-    seasonless = 0 if "skipped_series" in result else len(_seasonless(result))
+    seasonless = 0 if "skipped_series" in result else len(seasonrows.emptied(result))
     untrained = len(_untrained(result)) - seasonless
     who = "the backtest" if "skipped_series" in result else "fit"
     causes = ([f"{who} left {'it' if untrained == 1 else 'them'} out"] if untrained else []) + (
