@@ -79,7 +79,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
         return splittime.joined(rows.time_col, *split, ids=ids)
     if yearly := splittime.split_year(frame, rows.time_col, others, within):
         if yearly[1] in ("fiscal week", "fiscal period"):  # 'year' and 'period': no time read, as for 'fiscal_year'
-            raise RnncastError(f"no time column was found{splittime.year_joined(rows.time_col, *yearly)}")  # 9975
+            raise RnncastError(f"no time column was found{splittime.year_joined(rows.time_col, *yearly)}")  # decision 2011
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     if layout == "single" and pair is not None and (keyed := keyed_revision(frame, rows, others, pair, who)):
         return keyed  # stores with prelim/final rows read as one series: the key and the revision, both
