@@ -34,9 +34,9 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     windows is one); where given, each level adds ``"missed_at"``, the distinct ones among its misses, and
     ``"missed_side"``, which side those are (``missed_side``: "below", the actuals at or below a level under 0.5,
     "above" those above a level over it, 0.5's rarer side; where the level is ``strictly_far``, the side's values as
-    ``far_levels`` tests them, strictly below it or at or above it, its ties not counted), and the result ``"moments"`` (distinct ones scored) and
-    ``"most_windows"`` (the most values of one), so that misses piled on a few dates are said as the few events they
-    are (decisions 1930, 1967)."""
+    ``far_levels`` tests them, strictly below it or at or above it, its ties not counted), and the result
+    ``"moments"`` (distinct ones scored) and ``"most_windows"`` (the most values of one), so that misses piled on a few
+    dates are said as the few events they are (decisions 1930, 1967, 9961)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
