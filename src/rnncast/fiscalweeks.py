@@ -21,7 +21,7 @@ import pandas as pd
 
 from rnncast import wholenumbers
 from rnncast.errors import RnncastError
-from rnncast.mmwrweeks import long_year
+from rnncast.mmwrweeks import iso_long, long_year
 from rnncast.offsetguess import inside
 from rnncast.spelling import spelled
 
@@ -30,11 +30,6 @@ WEEK_WORDS = {"week", "weeks", "wk", "wks", "fw", "yyyyww", "yearweek", "kw", "w
 FISCAL = re.compile(r"(?i)\s*(fiscal|fisc|fy(?![a-z])|retail|accounting)")  # fiscal_week, fy_week, retail week
 LABEL = re.compile(r"(?i)\s*(?:(?P<ua>P|PD|PER|W|WK)\s*(?P<na>\d{1,2})\s*[-/ ]?\s*)?FY\s*'?(?P<y>\d{4}|\d{2})"
                    r"(?:\s*[-/ ]?\s*(?P<ub>P|PD|PER|W|WK)\s*(?P<nb>\d{1,2}))?\s*")  # FY2020-P01, FY2020-W01, P1 FY20
-
-
-def iso_long(year: int) -> bool:
-    """Whether ISO gives ``year`` 53 weeks (2015, 2020, 2026): December 28 lies in its last week."""
-    return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
 
 
 def odd_year(years: np.ndarray, weeks: np.ndarray) -> int | None:
