@@ -141,14 +141,19 @@ def label(value) -> tuple[str, str] | None:
 
 
 def season_note(season: int | None, calendar, times) -> str | None:
-    """The note where ``season`` is 52 on a weekly ``calendar`` (``timecalendar.Calendar``, one week on a weekday) and
-    ``times`` (the rows' DatetimeIndex or PeriodIndex) span a whole calendar year holding 53 of its weekday (2022's
-    Saturdays): 52 weeks are a year less a day or two, so after such a year, as after a retailer's 53-week fiscal
-    year, the seasonal naive forecast (the value 52 rows back) repeats an event of a week of the year a week early
-    (decision 1977); None otherwise."""
+    """The note where ``season`` is 52 on a weekly ``calendar`` (``timecalendar.Calendar``, one week on a weekday)
+    that looks fiscal, and ``times`` (the rows' DatetimeIndex or PeriodIndex) span a whole calendar year holding 53 of
+    its weekday (2022's Saturdays): 52 weeks are a year less a day or two, so after such a year the seasonal naive
+    forecast (the value 52 rows back) repeats an event of a week of the year a week early (decision 1977). Looks
+    fiscal: weeks ending on Saturday or Sunday, as retail weeks do, or a time column named so (``FISCAL``: fiscal_week,
+    retail week); almost any weekly series of 6 years holds such a year, and a flu count's Tuesdays are no fiscal
+    weeks (decision 9967). None otherwise."""
     freq = getattr(calendar, "freq", None)
     if season != 52 or times is None or not len(times) or not isinstance(freq, pd.offsets.Week) or freq.n != 1 or \
             freq.weekday is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
+        return None
+    named = bool(FISCAL.match(str(getattr(calendar, "name", None) or "")))
+    if freq.weekday not in (5, 6) and not named:  # W-SAT, W-SUN: retail week ends
         return None
     if isinstance(times, pd.PeriodIndex):
         times = times.to_timestamp(how="end")
@@ -158,7 +163,7 @@ def season_note(season: int | None, calendar, times) -> str | None:
             len(pd.date_range(f"{y}-01-01", f"{y}-12-31", freq=freq)) == 53]
     if not long:
         return None
+    fiscal = ", as after a retailer's 53-week fiscal year," if named else ""
     return (f"season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 {day:%A}s ({long[0]}"
-            f"{' ...' if len(long) > 1 else ''}), as after a retailer's 53-week fiscal year, the seasonal naive forecast "
-            f"and MASE's scale repeat an event of a week of the year (a promotion in fiscal week 1) a week early; no "
-            f"season keeps such years")
+            f"{' ...' if len(long) > 1 else ''}){fiscal} the seasonal naive forecast and MASE's scale repeat an event "
+            f"tied to a week of the year a week early; no season keeps such years")
