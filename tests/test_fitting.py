@@ -235,3 +235,23 @@ def test_a_panel_whose_per_series_test_rows_fall_on_other_series_fitted_dates_is
         one = Forecaster(**TINY).fit(frame[frame["unique_id"] == "s000"].drop(columns="unique_id"))
         cut = Forecaster(**TINY, cutoff=str(frame["ds"].sort_values().iloc[len(frame) // 2])).fit(frame)
     assert "fall on dates other series" not in caplog.text and one.state_.overlap is cut.state_.overlap is None
+
+
+def test_the_training_loop_is_timed_by_train_itself_for_fit_and_backtest_alike(monkeypatch, frame):
+    """r37r2 9: backtest timed fitting.train with its own copy of fitting.run's timing, and its models' state lacked
+    the epoch drawn; one place, ``fitting.train``, keeps both (decision 9968)."""
+    from rnncast import fitting
+
+    seen, real = [], fitting.train
+
+    def spy(prepared, **kw):
+        prepared.state.train_seconds, prepared.state.epoch_draw = None, "unset"
+        history = real(prepared, **kw)
+        seen.append((prepared.state.train_seconds, prepared.state.epoch_draw))
+        return history
+
+    monkeypatch.setattr(fitting, "train", spy)
+    Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).backtest(frame, target="y", n_windows=1)  # fitting.train by name
+    Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(frame, target="y")  # through fitting.run
+    assert len(seen) == 2 and all(seconds > 0 and drawn != "unset" for seconds, drawn in seen)
+    assert seen[0][1] is not None  # max_batches cut the epoch short: said for backtest's model too
