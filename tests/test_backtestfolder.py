@@ -53,3 +53,11 @@ def test_a_figure_that_fails_loses_only_itself_the_tables_and_page_are_written(t
     assert any(n["text"].startswith("backtest.png was not drawn (TypeError") for n in notes)
     page = (tmp_path / "bt" / "report.html").read_text()
     assert "backtest.png was not drawn: a fault in rnncast" in page and "<img" not in page
+
+
+def test_the_seconds_line_capitalises_its_first_letter_only():
+    """r37r2 9: ``str.capitalize`` lowercased the rest of the sentence, a unit or a name in it (decision 2019)."""
+    from rnncast import backtestfolder
+
+    assert backtestfolder._first_up("training 6.7 s (NYSE's MB)") == "Training 6.7 s (NYSE's MB)"
+    assert backtestfolder._first_up("") == ""

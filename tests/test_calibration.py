@@ -183,3 +183,27 @@ def test_moments_and_most_windows_count_each_series_time_and_window_once_in_any_
     pairs = {(int(ids[w, h, t]), w) for w, h, t in zip(*np.nonzero(keep))}
     per_moment = np.unique([m for m, _ in pairs], return_counts=True)[1]
     assert got["moments"] == len(per_moment) and got["most_windows"] == per_moment.max()
+
+def test_a_lower_levels_few_events_count_the_misses_the_screen_tested_not_its_ties():
+    """r37r2 1: solar night zeros tie a 0.1 quantile clipped at 0; the screen tests the 20% strictly below it, yet the
+    count said "6,744 at or below it on 421", the ties included, nearly every pair scored. The misses are counted on
+    the side and strictness the screen tested: strictly below it (decision 2012)."""
+    from rnncast.calibration import by_level, far_from_level, far_levels
+
+    w, h = 400, 24
+    rows = np.arange(w)[:, None] + np.arange(h)  # [W, H]
+    night = rows % 24 < 12
+    y = np.where(night, 0.0, 10.0)
+    above = ~night & (rows % 5 < 2)  # 40% of daylight's 0.1 quantiles strictly above the actual
+    q = np.where(night, 0.0, np.where(above, 11.0, 9.0))[..., None]  # clipped at 0: a tie at night
+    levels = by_level(y, q, (0.1,), moments=rows)
+    far = far_levels({"by_level": levels})
+    assert far and far[0].get("strict")  # the ties leave the level too high all the same
+    strictly = y < q[..., 0]
+    assert levels["0.1"]["missed_at"] == len(np.unique(rows[strictly]))  # daylight's, not the nights' ties
+    said = far_from_level({"by_level": levels})
+    assert f"level 0.1's {int(strictly.sum()):,} strictly below it on {levels['0.1']['missed_at']:,}" in said
+    assert "at or below it on" not in said
+    tie = rows % 50 == 7  # 0.9 strictly above 98% of the actuals, tied with the rest: its misses are at or above it
+    high = by_level(np.zeros_like(y), np.where(tie, 0.0, 1.0)[..., None], (0.9,), moments=rows)["0.9"]
+    assert high["missed_side"] == "above" and high["missed_at"] == len(np.unique(rows[tie])) > 0

@@ -44,6 +44,11 @@ def test_forecasts_above_a_capacity_are_counted_per_column_and_said():
                            "pass it; in 2 series: 'A', 'C'); so are the baselines' 'repeat' 12 values (the furthest 7.5)")
     assert "a capacity, a bound the target cannot pass?" in said and "The scores are of the forecasts as made" in said
     assert "'mean'" not in said
+    middle = q.copy()
+    middle[0, 0, 0, 1] = 5.5  # the median above it too: the point forecast, named by both its columns
+    both = ceilings.above(middle, top, ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9))
+    assert both.startswith("1 of the 12 test point forecasts ('y_hat', 'y_q0.5'), 2 of the 12 test 0.9 quantiles")
+    assert "(forecast[['y_hat', 'y_q0.5', 'y_q0.9']].clip(upper=...))" in both  # both columns, as below_zero says
     assert ceilings.above(q, np.full((4, 1), np.nan), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
     assert ceilings.above(q, np.full((4, 1), 6.0), ["y"], ["A"] * 4, "test", (0.1, 0.5, 0.9)) is None
     point = ceilings.above(np.full((1, 2, 1), 5.5), top[:1], ["y"], [None], "", point="")
@@ -63,4 +68,33 @@ def test_evaluate_s_check_of_the_forecasts_says_both_bounds(caplog):
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"), negatives.quiet():  # a part whose page said them
         negatives.of_panel(state, panel, made, np.array([0, 1]), "val", first=np.array([40, 40]))
+    assert "above their" not in caplog.text
+
+
+def _exchange():
+    """Like LTSF Exchange's column '4': its training top, 0.211265, on 3 rows but 2 visits (two days in a row, then
+    one), and the test's actuals pass it (0.2379)."""
+    values = 0.2 + 0.005 * np.sin(np.arange(60) / 3)
+    values[[10, 11, 30]] = 0.211265
+    values[48:] = np.linspace(0.212, 0.2379, 12)
+    frame = pd.DataFrame({"date": pd.date_range("1990-01-01", periods=60, freq="D"), "4": values})
+    return load_panel(frame, "4", announce=False), values
+
+
+def test_a_top_counts_separate_visits_not_rows_and_is_no_bound_where_the_actuals_pass_it(caplog):
+    """r37r2 2: Exchange's '4' reached 0.211265 on 3 rows (two of them one visit) and its test actuals reached 0.2379;
+    fit warned that the forecasts, and the 'repeat' baseline's (actuals themselves), passed a capacity (decision 2013)."""
+    panel, values = _exchange()
+    assert np.isnan(ceilings.tops(panel, np.array([0]), np.array([48]))[0, 0])  # 2 visits: no bound
+    values[[10, 30, 40]] = 0.211265  # 3 visits: a bound, but for actuals that pass it
+    frame = pd.DataFrame({"date": pd.date_range("1990-01-01", periods=60, freq="D"), "4": values})
+    panel = load_panel(frame, "4", announce=False)
+    starts = np.array([48, 52])
+    actuals = np.stack([values[s:s + 4] for s in starts])[:, :, None]  # [W, H, T]
+    assert ceilings.tops(panel, np.array([0, 0]), starts)[:, 0].tolist() == [0.211265] * 2  # predict: visits only
+    assert np.isnan(ceilings.tops(panel, np.array([0, 0]), starts, 1, actuals)).all()  # the data pass it
+    state = SimpleNamespace(layout="single", targets=["4"], settings=SimpleNamespace(model=SimpleNamespace(
+        quantiles=(), nonnegative=False)), value_ranges=None)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # a perfect forecaster: its forecasts are the actuals
+        negatives.of_panel(state, panel, actuals, np.array([0, 0]), "test", first=starts, actuals=actuals)
     assert "above their" not in caplog.text

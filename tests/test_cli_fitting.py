@@ -645,12 +645,16 @@ def test_many_windows_to_score_are_said_before_the_scoring_and_the_large_file_be
     forecast and a 9.5 M-row test_forecasts.csv written (decision 1562): each is said in one INFO line first."""
     from types import SimpleNamespace
 
+    from pandas.tseries.frequencies import to_offset
+
     from rnncast.cli.fitting import scoring_line
+    from rnncast.timecalendar import Calendar
     from rnncast.windows import Split
 
     ettm1 = SimpleNamespace(settings_=SimpleNamespace(data=SimpleNamespace(lookback=720, horizon=720),
                                                       model=SimpleNamespace(quantiles=None)),
-                            splits_=[Split(48_776, 55_744, 69_680)])  # 70% / 10% / 20% of 69,680 rows
+                            splits_=[Split(48_776, 55_744, 69_680)],  # 70% / 10% / 20% of 69,680 rows
+                            calendar_=Calendar("datetime", to_offset("15min")))  # intraday: a day apart
     assert scoring_line(ettm1, "run 1").startswith("scoring 6,249 validation and 13,217 test windows of 720 steps, "
                                                    "every stride-1 window (test_forecasts.csv about 856 MB); to score "
                                                    "fewer, `rnncast backtest DATA --from-run 'run 1' --step 1D`")

@@ -154,3 +154,26 @@ def test_a_quantile_model_s_intervals_are_scored_without_the_nights_zeros():
     assert f"Without the {apart['zeros']:,} structural zeros among the test values" in said
     assert "the coverage and verdict above count those zeros" in said and "conditions on the outcome" in said
     assert closedzeros.apart_text({"coverage_80": 0.9}, "x") == ""
+
+
+def test_the_zeros_left_out_of_several_targets_are_said_as_values_beside_the_notes_steps():
+    """r37r2 10: two targets' note said "10,307 of 22,488 forecast steps" and the interval line "Without the 20,614
+    structural zeros ... the other 24,362 values": one counts steps, the other each target's values (decision 2020)."""
+    from types import SimpleNamespace
+
+    times = pd.date_range("2025-06-01", periods=24 * 21, freq="h")
+    y = np.where(times.hour < 6, 0.0, 1.0)
+    wf = SimpleNamespace(y_true=np.stack([y[24 * 14:].reshape(-1, 6)] * 2, axis=-1), series=None,
+                         target_rows=np.arange(24 * 14, 24 * 21, 6), times=[times])  # [W, 6, 2]: two targets alike
+    block = {"coverage_80": 0.9}
+    closedzeros.score_apart(block, wf, None, {"held": [0]}, lambda keep: {"coverage_80": 0.8,
+                                                                           "by_level": {"values": int(keep.sum())}})
+    apart = block[closedzeros.KEY]
+    assert apart["targets"] == 2 and apart["zeros"] == 2 * int((wf.y_true[..., 0] == 0).sum())
+    said = closedzeros.apart_text(block, "the test values")
+    assert (f"Without the {apart['zeros']:,} structural zeros among the test values (2 targets' values, each counted, "
+            "where the structural zeros' warning counts forecast steps)") in said
+    one = {"coverage_80": 0.9}
+    closedzeros.score_apart(one, SimpleNamespace(**{**vars(wf), "y_true": wf.y_true[..., :1]}), None, {"held": [0]},
+                            lambda keep: {"coverage_80": 0.8, "by_level": {"values": int(keep.sum())}})
+    assert "targets" not in one[closedzeros.KEY] and "targets' values" not in closedzeros.apart_text(one, "x")

@@ -102,9 +102,35 @@ def test_season_52_across_a_year_of_53_saturdays_notes_the_week_early():
     weekly = Calendar("datetime", to_offset("W-SAT"))
     across = pd.date_range("2020-02-08", "2024-11-30", freq="W-SAT")  # 2022 holds 53 Saturdays
     note = fiscalweeks.season_note(52, weekly, across)
-    assert note.startswith("season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 Saturdays "
-                           "(2022), as after a retailer's 53-week fiscal year")
+    assert note == ("season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 Saturdays "
+                    "(2022) the seasonal naive forecast and MASE's scale repeat an event tied to a week of the year a "
+                    "week early; no season keeps such years")
+    retail = fiscalweeks.season_note(52, Calendar("datetime", to_offset("W-SAT"), name="fiscal_week"), across)
+    assert "(2022), as after a retailer's 53-week fiscal year, the seasonal naive" in retail
     assert fiscalweeks.season_note(52, weekly, across.to_period("W-SAT")) is not None
     assert fiscalweeks.season_note(52, weekly, across[:100]) is None  # 2020-02 .. 2022-01: no whole such year
     assert fiscalweeks.season_note(13, weekly, across) is None
     assert fiscalweeks.season_note(52, Calendar("datetime", to_offset("MS")), across) is None
+
+
+def test_season_52_on_weeks_that_do_not_look_fiscal_notes_nothing():
+    """r37r2 8: ILI's weekly Tuesdays with season 52 were told of "a retailer's 53-week fiscal year ... a promotion in
+    fiscal week 1"; the note is kept to Saturday or Sunday week ends, or a time column named fiscal or retail
+    (decision 2018)."""
+    from pathlib import Path
+
+    from pandas.tseries.frequencies import to_offset
+
+    from rnncast.loading import load_panel
+    from rnncast.timecalendar import Calendar
+
+    stock = Path("/work/shared/data/LTSF/national_illness.csv")
+    ili = load_panel(pd.read_csv(stock), "OT", announce=False) if stock.exists() else None
+    tuesdays = pd.date_range("2002-01-01", "2020-06-30", freq="W-TUE")  # ILI's weeks
+    assert fiscalweeks.season_note(52, Calendar("datetime", to_offset("W-TUE")), tuesdays) is None
+    named = Calendar("datetime", to_offset("W-TUE"), name="retail_week")
+    assert "retailer's" in fiscalweeks.season_note(52, named, tuesdays)
+    sundays = pd.date_range("2002-01-06", "2020-06-28", freq="W-SUN")
+    assert fiscalweeks.season_note(52, Calendar("datetime", to_offset("W-SUN")), sundays) is not None
+    if ili is not None:  # the stock file itself, where it is here
+        assert fiscalweeks.season_note(52, ili.calendar, ili.time) is None

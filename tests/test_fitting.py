@@ -252,3 +252,22 @@ def test_the_quantile_heads_start_runs_the_network_on_the_fits_threads(monkeypat
         assert seen == [1] and torch.get_num_threads() == 2  # the process's own count after
     finally:
         torch.set_num_threads(before)
+
+def test_the_training_loop_is_timed_by_train_itself_for_fit_and_backtest_alike(monkeypatch, frame):
+    """r37r2 9: backtest timed fitting.train with its own copy of fitting.run's timing, and its models' state lacked
+    the epoch drawn; one place, ``fitting.train``, keeps both (decision 2019)."""
+    from rnncast import fitting
+
+    seen, real = [], fitting.train
+
+    def spy(prepared, **kw):
+        prepared.state.train_seconds, prepared.state.epoch_draw = None, "unset"
+        history = real(prepared, **kw)
+        seen.append((prepared.state.train_seconds, prepared.state.epoch_draw))
+        return history
+
+    monkeypatch.setattr(fitting, "train", spy)
+    Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).backtest(frame, target="y", n_windows=1)  # fitting.train by name
+    Forecaster(**{**TINY, "epochs": 1, "max_batches": 1}).fit(frame, target="y")  # through fitting.run
+    assert len(seen) == 2 and all(seconds > 0 and drawn != "unset" for seconds, drawn in seen)
+    assert seen[0][1] is not None  # max_batches cut the epoch short: said for backtest's model too

@@ -27,7 +27,8 @@ def test_holidays_given_for_data_on_a_calendar_that_skips_none_are_refused_by_wh
                               "(future_covariates=, --future-covariates)")
 
 
-@pytest.mark.parametrize("freq, given", [("D", "US"), ("15min", "DE"), ("h", "NYSE"), ("h", "de-by")])
+@pytest.mark.parametrize("freq, given", [("D", "US"), ("15min", "DE"), ("h", "NYSE"), ("h", "de-by"),
+                                         ("h", "XTKS"), ("h", "TARGET")])  # r37r2 3: the markets' other names
 def test_holidays_on_days_or_finer_steps_are_refused_naming_the_setting_that_computes_a_holiday_column(freq, given):
     """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no way to make
     it; the refusal names calendar_covariates (decision 1983) with the set given, a market's or a subdivision's kept
@@ -45,6 +46,8 @@ def test_holidays_on_days_or_finer_steps_are_refused_naming_the_setting_that_com
     got = calendarcovariates.values(days, wanted)
     us = given.upper() in ("US", "NYSE")  # 4 July 2022 is a holiday there, not in Germany or Bavaria
     assert got.shape == (3, 2) and got[:, 0].tolist() == [1, 1, 0] and got[:, 1].tolist() == [0, 0, float(us)]
+    new_year = calendarcovariates.values(pd.DatetimeIndex(["2024-01-01 10:00"]), wanted)  # a holiday of every set here
+    assert new_year[0, 1] == 1
 
 
 def test_holidays_on_a_panel_of_different_sessions_are_refused_naming_each_not_read_as_business_days():

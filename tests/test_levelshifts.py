@@ -172,3 +172,14 @@ def test_short_spans_whose_sides_fall_outside_the_data_are_left_alone_without_a_
     other rules still keep moves without a shift unnamed."""
     panel = load_panel(pd.DataFrame({"date": DATES, "y": y}), target="y", announce=False)
     assert find(panel, [Split(7 * blocks, 7 * blocks + 20, N)], 7) == [], name
+
+def test_an_outage_of_0s_and_gaps_in_a_series_0_every_night_is_no_shift():
+    """r37r2 11: the gaps a fill leaves NaN counted as "other values" beside the 0s, and a block of 0s and gaps was not
+    "all 0", so a 3-day outage written as 0s with every third hour missing was named a shift (decision 2021)."""
+    frame = _plant()
+    n = len(frame)
+    for first, last in (("2025-07-14", "2025-07-17"), ("2025-07-14 07:00", "2025-07-17 09:00")):
+        out = frame["ds"].between(pd.Timestamp(first, tz="UTC"), pd.Timestamp(last, tz="UTC"))
+        y = frame["y"].where(~out, 0.0).where(~(out & (frame["ds"].dt.hour % 3 == 0)), np.nan)
+        panel = load_panel(frame.assign(y=y), target="y", fill="ffill", announce=False)  # filled: read as gaps
+        assert find(panel, [Split(int(0.7 * n), int(0.8 * n), n)], 24) == [], first

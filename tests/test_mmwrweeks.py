@@ -54,3 +54,14 @@ def test_an_epiweek_column_iso_would_read_too_is_named_mmwr_with_the_iso_way_bes
                                            r"says; 201901: the week of Sunday 30 December 2018\): .*if they are ISO "
                                            r"weeks \(Monday to Sunday\), write them 2019-W01; or give a step"):
         load_panel(frame, target="ili")
+
+
+def test_both_calendars_week_53_rules_live_here_once():
+    """r37r2 6: fiscalweeks.iso_long copied splittime._iso_long; both calendars' "has a week 53" are here (decision
+    2016)."""
+    from rnncast import fiscalweeks, splittime
+    from rnncast.mmwrweeks import iso_long, long_year
+
+    assert [y for y in range(2014, 2027) if iso_long(y)] == [2015, 2020, 2026]
+    assert [y for y in range(2014, 2027) if long_year(y)] == [2014, 2020, 2025]
+    assert not hasattr(splittime, "_iso_long") and fiscalweeks.iso_long is iso_long  # one rule, imported

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import logging
 
+from pandas.tseries.frequencies import to_offset
+
 from rnncast import scoringsaid
 from rnncast.speakers import alike_said_once, speaking_as
+from rnncast.timecalendar import Calendar
 
 
 def test_the_line_counts_each_parts_windows_and_is_said_from_a_million_steps():
@@ -55,7 +58,8 @@ def test_a_quiet_command_says_nothing(caplog):
 def test_fits_line_is_said_from_a_test_forecasts_csv_of_about_100_mb_naming_what_scores_fewer():
     """t37t2 4: a 15-minute year at horizon 96 (950,000 steps) scored for 95 s and wrote a 133 MB test_forecasts.csv
     unsaid, under the million steps; the estimate of the file (rows x columns) says it too (decision 1971)."""
-    line = scoringsaid.run_text({"val": 3240, "test": 6666}, 96, 1, 3, "run_off")  # 2 zones, 3 levels: 21 columns
+    quarter = Calendar("datetime", to_offset("15min"))
+    line = scoringsaid.run_text({"val": 3240, "test": 6666}, 96, 1, 3, "run_off", quarter)  # 3 levels: 21 columns
     assert line == ("scoring 3,240 validation and 6,666 test windows of 96 steps, every stride-1 window "
                     "(test_forecasts.csv about 134 MB); to score fewer, `rnncast backtest DATA --from-run run_off "
                     "--step 1D` scores windows a day apart (a span or a count of steps), or give a shorter --horizon "
@@ -63,3 +67,15 @@ def test_fits_line_is_said_from_a_test_forecasts_csv_of_about_100_mb_naming_what
     assert scoringsaid.run_text({"val": 3240, "test": 6666}, 96, 1, 0, "r") is None  # a point model's 9 columns: 58 MB
     assert scoringsaid.run_text({"val": 9000, "test": 2000}, 100, 1, 0, "r").startswith("scoring 9,000 validation")
     assert scoringsaid.run_text({"val": 0, "test": 0}, 96, 1, 3, "r") is None
+
+
+def test_fits_line_suggests_a_day_apart_on_intraday_rows_only_else_a_horizon_of_rows():
+    """r37r2 5: the line always said `--step 1D`, which backtest refuses on data without dates, and which is no
+    coarser than weekly rows (decision 2015)."""
+    counts = {"val": 3240, "test": 6666}
+    for calendar in (None, Calendar(), Calendar("datetime", to_offset("W-SUN")), Calendar("datetime", to_offset("D"))):
+        line = scoringsaid.run_text(counts, 96, 1, 3, "r", calendar)
+        assert "--step 96` scores windows 96 rows apart, one horizon (a count of rows)" in line and "1D" not in line
+    assert "--step 1D` scores windows a day apart" in scoringsaid.run_text(counts, 96, 1, 3, "r", Calendar(
+        "datetime", to_offset("h")))
+    assert not scoringsaid.intraday(Calendar("datetime", to_offset("24h")))

@@ -123,3 +123,30 @@ def test_several_seasons_are_refused_saying_one_is_taken_and_what_the_longer_giv
     assert parse_setting("season", "672") == 672
     with pytest.raises(RnncastError, match="must be a whole number, got '96,x'$"):
         parse_setting("season", "96,x")  # not numbers: the setting's own words
+
+
+@pytest.mark.parametrize("value, said", [
+    ("1,008", "write 1008 without the comma (season=1008, --season 1008)"),  # a week of 10-minute steps
+    ("10,080", "write 10080 without the comma"), ("1,344", "write 1344 without the comma"),
+    ("24,24", ": give 24 alone (season=24, --season 24)"), ("1,24", ": give 24 alone"), ([24, 24], ": give 24 alone")])
+def test_a_thousands_separator_or_one_season_twice_is_not_said_as_several_seasons(value, said):
+    """r37r2 7: '1,008' was "the longer one (season=8) ... or the shorter one (season=1)", and '24,24' offered 24 as
+    both; several seasons are two distinct values over 1 (decision 2017)."""
+    from rnncast.errors import RnncastError
+    from rnncast.settingtext import parse_setting
+
+    with pytest.raises(RnncastError) as err:
+        parse_setting("season", value, typed=isinstance(value, list))
+    assert str(err.value).startswith(f"season must be one whole number, got {value!r}{': ' * (said[0] != ':')}{said}")
+    assert "the longer one" not in str(err.value)
+
+
+def test_several_seasons_written_as_thousands_also_name_the_one_number_and_the_cycle_for_any_step():
+    from rnncast.errors import RnncastError
+    from rnncast.settingtext import parse_setting
+
+    with pytest.raises(RnncastError) as err:
+        parse_setting("season", "8,760")  # hours in a year, or 8 and 760
+    said = str(err.value)
+    assert said.endswith("to weigh that cycle in the verdict itself; if 8,760 is one number, write 8760 without the comma")
+    assert "(a day on steps under a day: 24 on hours, 96 on 15 minutes; a week on days)" in said

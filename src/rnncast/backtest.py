@@ -260,11 +260,10 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
 def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
     """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows; its
-    state's ``train_seconds`` the training loop's wall time alone, as ``fitting.run`` keeps it."""
+    state's ``train_seconds`` the training loop's wall time alone, which ``fitting.train`` keeps for fit too (decisions
+    1970, 2019)."""
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
-    started = time.perf_counter()
     fitting.train(prepared, on_epoch=on_epoch)
-    prepared.state.train_seconds = time.perf_counter() - started  # the loop alone, as fit's "trained ... in" (decision 1970)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
 
 

@@ -76,7 +76,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               *[("hint", hint) for hint in said.hints],
               *noticed_blocks(noticed, own_words),
               ("p", f"{m['series']} series, {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart "
-                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. {seconds_said(m['seconds']).capitalize()}.")]
+                    f"{_counted_from(m)}, horizon {m['horizon']}: {how}. {_first_up(seconds_said(m['seconds']))}.")]
     blocks += [("p", note) for note in (said.intervals, said.bands, said.unscored, said.series, said.mase, said.percent)
                if note]
     if m["skipped_series"]:
@@ -108,3 +108,9 @@ def _picture(result) -> tuple[int, tuple]:
     of = targetrows.caption(result.panel.targets if result.panel.layout != "wide" else [], rows, "forecasts.csv")
     alt = figure_alt(figure, f"Actual values and the forecast of every backtest window{of.replace(', a row each', '')}")
     return rows, ("img", plots.png_bytes(figure), alt, "", "backtest.png")
+
+
+def _first_up(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as written (``str.capitalize`` lowercases a unit or a name
+    after it: decision 2019)."""
+    return text[:1].upper() + text[1:]

@@ -33,9 +33,10 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     ``moments`` [...]: each value's series, time and target as one integer (a time forecast by several overlapping
     windows is one); where given, each level adds ``"missed_at"``, the distinct ones among its misses, and
     ``"missed_side"``, which side those are (``missed_side``: "below", the actuals at or below a level under 0.5,
-    "above" those above a level over it, 0.5's rarer side), and the result ``"moments"`` (distinct ones scored) and
-    ``"most_windows"`` (the most values of one), so that misses piled on a few dates are said as the few events they
-    are (decisions 1930, 1967)."""
+    "above" those above a level over it, 0.5's rarer side; where the level is ``strictly_far``, the side's values as
+    ``far_levels`` tests them, strictly below it or at or above it, its ties not counted), and the result
+    ``"moments"`` (distinct ones scored) and ``"most_windows"`` (the most values of one), so that misses piled on a few
+    dates are said as the few events they are (decisions 1930, 1967, 2012)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
@@ -53,7 +54,10 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
         if ids is not None and not blank[i]:
             each = result[f"{level:g}"]
             side = missed_side(level, each["below"])
-            missed = cy <= cq[..., i] if side == "below" else cy > cq[..., i]
+            if strictly_far(level, each["below"], each["tied"]):  # the share far_levels tests: ties not misses
+                missed = cy < cq[..., i] if side == "below" else cy >= cq[..., i]
+            else:
+                missed = cy <= cq[..., i] if side == "below" else cy > cq[..., i]
             each.update(missed_at=int(len(np.unique(ids[missed]))), missed_side=side)
     result["values"] = int(y.size)
     if ids is not None and ids.size:
@@ -73,6 +77,13 @@ def missed_side(level: float, below: float) -> str:
     if level < 0.5 or (level == 0.5 and below <= 0.5):
         return "below"
     return "above"
+
+
+def strictly_far(level: float, below: float, tied: float) -> bool:
+    """Whether even the share (0 to 1) of actuals strictly below a ``level``'s forecast, ``below - tied``, exceeds the
+    level: then that strict share is what ``far_levels`` tests, and the level's misses are counted on it, the ties
+    left out (decision 2012)."""
+    return below - tied > level
 
 
 def moments(wf) -> np.ndarray:
@@ -146,7 +157,7 @@ def far_levels(model: dict) -> list[dict]:
         if not isinstance(each, dict) or not n or not np.isfinite(each["below"]):
             continue
         level, tied = float(name), each.get("tied", 0.0)
-        strict = each["below"] - tied > level  # even the actuals strictly below it are too many
+        strict = strictly_far(level, each["below"], tied)  # even the actuals strictly below it are too many
         if not strict and each["below"] >= level:
             continue  # the level lies in the range the ties leave: consistent
         share = each["below"] - tied if strict else each["below"]
@@ -208,16 +219,18 @@ def few_events(model: dict) -> str:
     """"; the misses fall on fewer distinct (series, time) pairs, each in up to 90 overlapping windows (2,190 pairs
     scored): level 0.99's 325 above it on 76, so the test rests on about that many events" of the far levels whose
     misses repeat times (``by_level``'s ``missed_at``), each counted on its ``missed_side`` (a 0.05 level's values at
-    or below it; a result saved before that key counted those above every level, and is read so), "" where none does
-    or the times were not counted (decisions 1930, 1967)."""
+    or below it; a result saved before that key counted those above every level, and is read so) and on the share the
+    screen tested (``far_share``: strictly below it, or at or above it, where ``strict``: ties are no misses), "" where
+    none does or the times were not counted (decisions 1930, 1967, 2012)."""
     levels, said = model.get("by_level") or {}, []
     n, most = levels.get("values", 0), levels.get("most_windows", 1)
     for far in far_levels(model):
         each = levels[far["level"]]
-        side, at = each.get("missed_side", "above"), each.get("missed_at")
-        missed = round((each["below"] if side == "below" else 1 - each["below"]) * n)
+        side, at, share = each.get("missed_side", "above"), each.get("missed_at"), far_share(far)
+        missed = round((share if side == "below" else 1 - share) * n)  # the share the screen tested (decision 2012)
         if at is not None and 0 < at < missed and most > 1:
-            where = "at or below it" if side == "below" else "above it"
+            where = {("below", False): "at or below it", ("below", True): "strictly below it",
+                     ("above", False): "above it", ("above", True): "at or above it"}[side, bool(far.get("strict"))]
             said.append(f"level {far['level']}'s {missed:,} {where} on {at:,}")
     if not said:
         return ""

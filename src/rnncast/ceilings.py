@@ -6,9 +6,13 @@ rows, and the "repeat the last value" baseline's to 1.52 times a plant's capacit
 forecast below a 0 the data never go under is counted and said (tester t37t5 5). ``above`` counts, per point forecast
 and per quantile level (the column each is written in), the forecasts above their series' ``top``: the largest value
 of the series' rows before the earliest target forecast (the training rows for a test split, every row for predict),
-and says the largest, its series and the top. It speaks only where the series holds its top on at least ``HELD``
-rows: a value the data keep returning to is a bound (a capacity, 100 %), where a series that grows sets a new top
-once and its forecasts may rightly pass it. Nothing is clipped: no ``--max`` flag (decision 1981 says why).
+and says the largest, its series and the top. It speaks only where the series returns to its top on at least
+``HELD`` separate visits (runs of rows, not rows: a value held over a forward-filled weekend is one visit): a value the
+data keep returning to is a bound (a capacity, 100 %), where a series that grows sets a new top once and its forecasts
+may rightly pass it; and never of a series whose scored actuals pass the top themselves, which shows it no bound
+(decision 2013). Nothing is clipped: no ``--max`` flag (decision 1981 says why). The columns a target's forecasts
+are written in, and the series among them, are worded here for ``negatives.below_zero`` too (``columns``, ``to_clip``,
+``among``), so that both bounds name them alike.
 """
 
 from __future__ import annotations
@@ -17,15 +21,17 @@ import numpy as np
 
 from rnncast.spelling import some
 
-HELD = 3  # a series' top is a bound only where at least this many of its rows hold it
-ROUNDING = 8 * float(np.finfo(np.float32).eps)  # above the top by less than this of its magnitude: float32 rounding
+HELD = 3  # a series' top is a bound only where the series returns to it on at least this many separate visits
+ROUNDING = 8 * float(np.finfo(np.float32).eps)  # beyond a bound by less than this of its magnitude: float32 rounding
 
 
-def tops(panel, series: np.ndarray, first=None, n_targets: int = 1) -> np.ndarray:
+def tops(panel, series: np.ndarray, first=None, n_targets: int = 1, actuals=None) -> np.ndarray:
     """[W, T] the top (the module's doc) of the series of each window, ``series`` [W] (positions in ``panel``), over
     its rows before ``first`` [W] (each window's first target's row in its series; the earliest of a series' windows
-    counts for all of them; None: every row); NaN where the series holds no value there, or holds its largest on
-    fewer than ``HELD`` rows."""
+    counts for all of them; None: every row); NaN where the series holds no value there, reaches its largest on fewer
+    than ``HELD`` separate visits (runs of consecutive values, its gaps skipped), or where ``actuals`` [W, H, T] (the
+    windows' scored actuals; None for predict, which has none) of any of its windows pass that top beyond
+    ``ROUNDING``: the data themselves show it is no bound (decision 2013)."""
     series = np.asarray(series, dtype=np.int64)
     out = np.full((len(series), n_targets), np.nan)
     for s in np.unique(series).tolist():
@@ -35,20 +41,56 @@ def tops(panel, series: np.ndarray, first=None, n_targets: int = 1) -> np.ndarra
         before = rows[:max(end, 0)]
         for t in range(n_targets):
             column = before[:, t][np.isfinite(before[:, t])]
-            if column.size and int((column == column.max()).sum()) >= HELD:
-                out[mine, t] = column.max()
+            if not column.size:
+                continue
+            top = column.max()
+            visits = 1 + int((np.diff(np.flatnonzero(column == top)) > 1).sum())  # runs at the top, not rows
+            if visits >= HELD and not (actuals is not None and _over(actuals[mine], np.full(int(mine.sum()), top),
+                                                                     t)[0].any()):
+                out[mine, t] = top
     return out
+
+
+def columns(name: str, levels=(), point: str = "_hat") -> tuple[str, list, int]:
+    """(the point forecast's column ``{name}{point}``, [L] the columns of target ``name``'s forecasts as counted: each
+    quantile level's ``{name}_q0.9`` where ``levels`` are given, else the point forecast's alone, the position among
+    them of the point forecast: the median of a model of quantiles, which forecasts it (settingchecks))."""
+    own = f"{name}{point}"
+    if levels:
+        return own, [f"{name}_q{q:g}" for q in levels], list(levels).index(0.5)
+    return own, [own], 0
+
+
+def point_named(own: str, column: str) -> str:
+    """"'y_hat', 'y_q0.5'": the point forecast as the warnings name it, both columns where the median is written in
+    two (decision 2013)."""
+    return ", ".join(repr(c) for c in dict.fromkeys([own, column]))
+
+
+def to_clip(own: str, names: list, middle: int, hit) -> list:
+    """The columns a warning asks to clip: the point forecast's (``own`` and the median's, both, where ``hit[middle]``)
+    and each other level's whose ``hit`` [L] is True."""
+    point = list(dict.fromkeys([own, names[middle]])) if hit[middle] else []
+    return point + [names[j] for j in range(len(names)) if j != middle and hit[j]]
+
+
+def among(ids: list, rows) -> str:
+    """"; in 2 series: 'A', 'C'": the distinct series of ``ids`` [W] at window ``rows`` (three named), "" where the
+    first is None (one series: no id to name)."""
+    whose = list(dict.fromkeys(ids[w] for w in rows))
+    return "" if not whose or whose[0] is None else f"; in {len(whose)} series: {some([repr(i) for i in whose], 3)}"
 
 
 def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
           point: str = "_hat", baselines: dict | None = None) -> str | None:
     """Warn of ``forecasts`` [W, H, T] (or [W, H, T, Q] of the quantile ``levels``) above ``top`` [W, T] (``tops``;
     NaN: not judged), each level counted by its column (``{target}_q0.9``; the point forecast, the median where
-    levels are given, as ``{target}{point}``); ``ids`` [W] each window's series as given (None: one series);
-    ``doing``: the forecasts' kind ("test", "backtest"; "" for predict's); ``baselines``: ``{name: [W, H, T] or [W,
-    H, T, Q]}`` whose forecasts above the top are counted in one clause. Returns the warning, or None: ``negatives``
-    logs it, so that its ``quiet`` (a part whose page says them once) silences both bounds."""
-    said = []
+    levels are given, as ``{target}{point}`` and its ``_q0.5`` column both: ``point_named``); ``ids`` [W] each
+    window's series as given (None: one series); ``doing``: the forecasts' kind ("test", "backtest"; "" for
+    predict's); ``baselines``: ``{name: [W, H, T] or [W, H, T, Q]}`` whose forecasts above the top are counted in one
+    clause. Returns the warning, or None: ``negatives`` logs it, so that its ``quiet`` (a part whose page says them
+    once) silences both bounds."""
+    said, clip = [], []
     for t, name in enumerate(targets):
         bound = top[:, t]
         if not np.isfinite(bound).any():
@@ -56,27 +98,26 @@ def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doin
         over, values = _over(forecasts, bound, t)
         if not over.any():
             continue
-        columns = [f"{name}_q{q:g}" for q in levels] if levels else [f"{name}{point}"]
-        middle = list(levels).index(0.5) if levels else 0
+        own, names, middle = columns(name, levels, point)
         per = over.shape[0] * over.shape[1]
-        counts = [f"{int(over[..., j].sum()):,} of the {per:,} {doing + ' ' if doing else ''}"
-                  f"{'point forecasts' if j == middle else f'{levels[j]:g} quantiles'} ({columns[j]!r})"
-                  for j in range(over.shape[-1]) if over[..., j].any()]
+        counts = [f"{int(over[..., j].sum()):,} of the {per:,} {doing + ' ' if doing else ''}" + (
+                  f"point forecasts ({point_named(own, names[j])})" if j == middle else
+                  f"{levels[j]:g} quantiles ({names[j]!r})") for j in range(over.shape[-1]) if over[..., j].any()]
         at = np.unravel_index(np.argmax(np.where(over, values - bound[:, None, None], -np.inf)), over.shape)
         w = int(at[0])
         whose = "" if ids[w] is None else f" of series {ids[w]!r}"
-        series = list(dict.fromkeys(ids[k] for k in np.flatnonzero(over.any(axis=(1, 2)))))
-        among = f"; in {len(series)} series: {some([repr(i) for i in series], 3)}" if series[0] is not None else ""
         said.append(f"{', '.join(counts)} are above their series' largest value before them (the furthest "
                     f"{float(values[at]):.6g}{whose}, whose values reach {float(bound[w]):.6g} again and again and "
-                    f"never pass it{among})")
+                    f"never pass it{among(ids, np.flatnonzero(over.any(axis=(1, 2))))})")
         if others := _baselines(baselines or {}, bound, t):
             said[-1] += f"; so are the baselines' {others}"
+        clip += to_clip(own, names, middle, over.any(axis=(0, 1)))
     if not said:
         return None
+    cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = " The scores are of the forecasts as made;" if doing else ""
     return (f"{'; '.join(said)}: a capacity, a bound the target cannot pass?{scores} if so, clip each series' "
-            "forecasts at its bound (forecast[col].clip(upper=...)): no setting clips them")
+            f"forecasts at its bound (forecast[{cols}].clip(upper=...)): no setting clips them")
 
 
 def _over(forecasts: np.ndarray, bound: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:

@@ -161,8 +161,9 @@ def score_apart(block: dict, wf, kept, found: dict | None, score) -> None:
     """Add to ``block`` (the model's scores of the windows ``wf``, values ``kept`` [W, H, T] scored, None: all) ``KEY``:
     ``score(keep)`` (``evaluation.interval_scores``: coverage, pinball loss, ``by_level``) on the values scored other
     than the structural zeros (``structural``) of the series ``found`` (``across``'s) holds, with ``"zeros"``, how many
-    were left out; nothing where ``found`` is None (a share under ``SHARE``), ``block`` has no interval, or no zero is
-    left out (decision 1978)."""
+    were left out, and, for several targets, ``"targets"``, how many (the zeros are values, counted per target, where
+    ``across``'s note counts forecast steps: decision 2020); nothing where ``found`` is None (a share under ``SHARE``),
+    ``block`` has no interval, or no zero is left out (decision 1978)."""
     if not found or not any(key.startswith("coverage_") for key in block):
         return
     zeros = structural(wf, found.get("held", ()))  # a result saved before decision 1979 holds none
@@ -171,7 +172,8 @@ def score_apart(block: dict, wf, kept, found: dict | None, score) -> None:
     zeros = zeros if kept is None else zeros & kept
     keep = ~zeros if kept is None else kept & ~zeros
     if zeros.any() and keep.any():
-        block[KEY] = {**score(keep), "zeros": int(zeros.sum())}
+        several = {"targets": zeros.shape[-1]} if zeros.shape[-1] > 1 else {}
+        block[KEY] = {**score(keep), "zeros": int(zeros.sum()), **several}
 
 
 def apart_text(model: dict, where: str) -> str:
@@ -181,13 +183,15 @@ def apart_text(model: dict, where: str) -> str:
     apart = model.get(KEY)
     if not apart:
         return ""
-    n = apart["by_level"]["values"]
+    n, t = apart["by_level"]["values"], apart.get("targets", 1)
+    per = (f" ({t} targets' values, each counted, where the structural zeros' warning counts forecast steps)"
+           if t > 1 else "")
     covers = ", ".join(f"the {key.removeprefix('coverage_')}% interval covers {share_text(value, apart)}"
                        for key, value in apart.items() if key.startswith("coverage_"))
     far = far_from_level(apart).replace(" Far from", " There, far from", 1) or (
         " There no interval or level is far from its level by the same test.")
-    return (f" Without the {apart['zeros']:,} structural zeros among {where} (actuals of 0 where the series is 0 at "
-            "that time the day or week either side too, as at night or in closed hours, which every interval whose "
+    return (f" Without the {apart['zeros']:,} structural zeros among {where}{per} (actuals of 0 where the series is 0 "
+            "at that time the day or week either side too, as at night or in closed hours, which every interval whose "
             f"lower level is 0 holds), on the other {n:,} values {covers}: the coverage and verdict above count those "
             f"zeros.{far} Splitting on the actual being 0 conditions on the outcome: read this as a diagnostic of "
             "where the intervals miss, not as a calibrated test.")

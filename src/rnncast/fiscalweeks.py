@@ -21,7 +21,7 @@ import pandas as pd
 
 from rnncast import wholenumbers
 from rnncast.errors import RnncastError
-from rnncast.mmwrweeks import long_year
+from rnncast.mmwrweeks import iso_long, long_year
 from rnncast.offsetguess import inside
 from rnncast.spelling import spelled
 
@@ -30,11 +30,6 @@ WEEK_WORDS = {"week", "weeks", "wk", "wks", "fw", "yyyyww", "yearweek", "kw", "w
 FISCAL = re.compile(r"(?i)\s*(fiscal|fisc|fy(?![a-z])|retail|accounting)")  # fiscal_week, fy_week, retail week
 LABEL = re.compile(r"(?i)\s*(?:(?P<ua>P|PD|PER|W|WK)\s*(?P<na>\d{1,2})\s*[-/ ]?\s*)?FY\s*'?(?P<y>\d{4}|\d{2})"
                    r"(?:\s*[-/ ]?\s*(?P<ub>P|PD|PER|W|WK)\s*(?P<nb>\d{1,2}))?\s*")  # FY2020-P01, FY2020-W01, P1 FY20
-
-
-def iso_long(year: int) -> bool:
-    """Whether ISO gives ``year`` 53 weeks (2015, 2020, 2026): December 28 lies in its last week."""
-    return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
 
 
 def odd_year(years: np.ndarray, weeks: np.ndarray) -> int | None:
@@ -146,14 +141,19 @@ def label(value) -> tuple[str, str] | None:
 
 
 def season_note(season: int | None, calendar, times) -> str | None:
-    """The note where ``season`` is 52 on a weekly ``calendar`` (``timecalendar.Calendar``, one week on a weekday) and
-    ``times`` (the rows' DatetimeIndex or PeriodIndex) span a whole calendar year holding 53 of its weekday (2022's
-    Saturdays): 52 weeks are a year less a day or two, so after such a year, as after a retailer's 53-week fiscal
-    year, the seasonal naive forecast (the value 52 rows back) repeats an event of a week of the year a week early
-    (decision 1977); None otherwise."""
+    """The note where ``season`` is 52 on a weekly ``calendar`` (``timecalendar.Calendar``, one week on a weekday)
+    that looks fiscal, and ``times`` (the rows' DatetimeIndex or PeriodIndex) span a whole calendar year holding 53 of
+    its weekday (2022's Saturdays): 52 weeks are a year less a day or two, so after such a year the seasonal naive
+    forecast (the value 52 rows back) repeats an event of a week of the year a week early (decision 1977). Looks
+    fiscal: weeks ending on Saturday or Sunday, as retail weeks do, or a time column named so (``FISCAL``: fiscal_week,
+    retail week); almost any weekly series of 6 years holds such a year, and a flu count's Tuesdays are no fiscal
+    weeks (decision 2018). None otherwise."""
     freq = getattr(calendar, "freq", None)
     if season != 52 or times is None or not len(times) or not isinstance(freq, pd.offsets.Week) or freq.n != 1 or \
             freq.weekday is None or getattr(calendar, "kind", None) not in ("datetime", "period"):
+        return None
+    named = bool(FISCAL.match(str(getattr(calendar, "name", None) or "")))
+    if freq.weekday not in (5, 6) and not named:  # W-SAT, W-SUN: retail week ends
         return None
     if isinstance(times, pd.PeriodIndex):
         times = times.to_timestamp(how="end")
@@ -163,7 +163,7 @@ def season_note(season: int | None, calendar, times) -> str | None:
             len(pd.date_range(f"{y}-01-01", f"{y}-12-31", freq=freq)) == 53]
     if not long:
         return None
+    fiscal = ", as after a retailer's 53-week fiscal year," if named else ""
     return (f"season 52 counts 52 weeks back, a year less a day or two, so after a year of 53 {day:%A}s ({long[0]}"
-            f"{' ...' if len(long) > 1 else ''}), as after a retailer's 53-week fiscal year, the seasonal naive forecast "
-            f"and MASE's scale repeat an event of a week of the year (a promotion in fiscal week 1) a week early; no "
-            f"season keeps such years")
+            f"{' ...' if len(long) > 1 else ''}){fiscal} the seasonal naive forecast and MASE's scale repeat an event "
+            f"tied to a week of the year a week early; no season keeps such years")

@@ -237,7 +237,10 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
     """Run the training loop over ``prepared``'s batches; returns the history (one record per finished epoch).
     ``checkpoint``: a file that receives the whole training state after every epoch (rank 0 only);
     ``resume``: continue from it. A run whose loss became NaN or infinite after finished epochs keeps
-    the best of them and sets ``prepared.diverged`` (``training.fit_network``)."""
+    the best of them and sets ``prepared.diverged`` (``training.fit_network``). Keeps in the state the seconds the
+    loop took (``train_seconds``: fit's "trained ... in" and backtest's "training", set here alone, decisions 1970,
+    2019) and what an epoch drew (``epoch_draw``)."""
+    started = time.perf_counter()
     if resume and not checkpoint:
         raise RnncastError("resume=True needs checkpoint= (the file written by an earlier fit)")
     group = prepared.group
@@ -262,6 +265,8 @@ def train(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = Fal
                                   prepared.thin and thin_advice(prepared.thin, prepared.state.settings.train.lr)),
                               squeezed=outliers.note(prepared.state.squeezed),
                               on_untrained=lambda loss: setattr(prepared.state, "untrained_loss", loss))
+    prepared.state.train_seconds = time.perf_counter() - started
+    prepared.state.epoch_draw = epoch_draw(prepared.train, prepared.state.settings.train.max_batches)
     if writes and still_improving(history, prepared.state.settings.train.epochs):  # misaligned columns: no more training
         log.warning("the best epoch was the last (%d of %d): the %s loss was still falling, so the model may be "
                     "undertrained; %s", len(history), len(history), "validation" if prepared.val is not None else
@@ -283,10 +288,8 @@ def _ema_too_long(history: list[dict], batches, train) -> None:
 
 
 def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False) -> list[dict]:
-    """``train`` as ``Forecaster.fit`` runs it: under the settings' progress bar (``verbose``), the
-    seconds the loop took kept in the state (``train_seconds``), the network left in eval mode.
-    Returns the history; ``prepared.diverged`` says whether the loss became NaN or infinite."""
-    started = time.perf_counter()
+    """``train`` as ``Forecaster.fit`` runs it: under the settings' progress bar (``verbose``), the network left in
+    eval mode. Returns the history; ``prepared.diverged`` says whether the loss became NaN or infinite."""
     settings = prepared.state.settings
     bar = progress(settings.model.cell, settings.train.epochs, on_epoch) if settings.train.verbose else None
     try:
@@ -294,8 +297,6 @@ def run(prepared: Prepared, on_epoch=None, checkpoint=None, resume: bool = False
     finally:
         if bar is not None:
             bar.close()
-    prepared.state.train_seconds = time.perf_counter() - started
-    prepared.state.epoch_draw = epoch_draw(prepared.train, settings.train.max_batches)
     prepared.net.eval()
     return history
 

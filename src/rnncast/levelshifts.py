@@ -83,9 +83,9 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float, in
         column[column == 0] = np.nan
     n = len(column) // block
     blocks = column[: n * block].reshape(n, block)
-    zeros = (blocks == 0).any(axis=1) & (blocks != 0).any(axis=1)  # [n] blocks holding 0s beside other values
-    if 2 * zeros.sum() > n:  # 0s every day (a solar plant's nights): a block of nothing but 0s is an outage, no
-        blocks = np.where((blocks == 0).all(axis=1, keepdims=True), np.nan, blocks)  # level (decision 1980)
+    zeros = (blocks == 0).any(axis=1) & (np.isfinite(blocks) & (blocks != 0)).any(axis=1)  # [n] 0s beside values read
+    if 2 * zeros.sum() > n:  # 0s every day (a solar plant's nights): a block of only 0s and gaps is an outage,
+        blocks = np.where(((blocks == 0) | np.isnan(blocks)).all(axis=1, keepdims=True), np.nan, blocks)  # no level
     read = np.flatnonzero(2 * np.isfinite(blocks).sum(axis=1) > block)  # [n'] the blocks kept, by position
     means = np.array([_mean(blocks[i]) for i in read])  # [n']
     n = len(means)

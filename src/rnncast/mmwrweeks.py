@@ -28,6 +28,12 @@ def long_year(year: int) -> bool:
     return (mmwr_start(year + 1, 1) - mmwr_start(year, 1)).days == 53 * 7
 
 
+def iso_long(year: int) -> bool:
+    """Whether ISO gives ``year`` 53 weeks (2015, 2020, 2026): December 28 lies in its last week. Both calendars'
+    "has a week 53" live here, beside ``long_year`` (decision 2016)."""
+    return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
+
+
 def named(name) -> bool:
     return bool(NAMED.match(str(name)))
 

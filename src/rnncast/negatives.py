@@ -96,7 +96,7 @@ def quiet():
     return errors_only(log)
 
 WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
-ROUNDING = 8 * float(np.finfo(np.float32).eps)  # below zero by less than this of a series' largest magnitude: rounding
+ROUNDING = ceilings.ROUNDING  # below zero by less than this of a series' largest magnitude: rounding (both bounds')
 
 
 def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list, doing: str = "test", levels=(),
@@ -125,20 +125,13 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         low = values < 0
         if not low.any():
             continue
-        own = f"{name}{point}"
-        if levels:  # the point forecast is the median (point_forecast): counted once, as its own column
-            values = np.sort(values, axis=-1)
-            low = values < 0
-            columns = [f"{name}_q{q:g}" for q in levels]
-            middle = list(levels).index(0.5)  # a model of quantiles forecasts the median (settingchecks)
-        else:
-            values, low, columns, middle = values[..., None], low[..., None], [own], 0
+        own, columns, middle = ceilings.columns(name, levels, point)  # the median: the point forecast, once
+        values = np.sort(values, axis=-1) if levels else values[..., None]
+        low = values < 0
         least = np.unravel_index(np.argmin(values), values.shape)[0]
         rows = np.flatnonzero(low.any(axis=(1, 2)))
-        whose = list(dict.fromkeys(ids[w] for w in rows))
         at = "" if windows is None else f"{',' if ids[least] is None else ''} in window {windows[least]}"
-        where = at if ids[least] is None else (f", of series {ids[least]!r}{at}; in {len(whose)} series: "
-                                               f"{some([repr(i) for i in whose], 3)}")  # one series: no id to name
+        where = at if ids[least] is None else f", of series {ids[least]!r}{at}{ceilings.among(ids, rows)}"
         if windows is not None:  # backtest: which of its cutoffs' windows
             ks = sorted(set(int(k) for k in np.asarray(windows)[rows]))
             where += f"; in {counted(len(ks), 'window')} of {len(set(np.asarray(windows).tolist()))}: {some([str(k) for k in ks], 5)}"
@@ -161,8 +154,7 @@ def below_zero(forecasts: np.ndarray, data: np.ndarray, targets: list, ids: list
         joint = (" and " if low[..., middle].any() else " but ") if quantiles else ""
         said.append(f"{head}{joint}{', '.join(quantiles)} are below zero (the least "
                     f"{float(values.min()):.4g}{where}), though {whose} {'are' if wide else 'is'} never negative")
-        clip += list(dict.fromkeys([own, columns[middle]])) if low[..., middle].any() else []  # the median: both
-        clip += [columns[j] for j in range(len(columns)) if j != middle and low[..., j].any()]
+        clip += ceilings.to_clip(own, columns, middle, low.any(axis=(0, 1)))  # the median: both its columns
     if not said:
         return None
     cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
@@ -185,18 +177,20 @@ def series_columns(counts) -> str:
 
 
 def of_panel(state, panel, forecasts: np.ndarray, series: np.ndarray, part: str = "test", windows=None,
-             cause: str | None = None, first=None, baselines: dict | None = None) -> str | None:
+             cause: str | None = None, first=None, baselines: dict | None = None, actuals=None) -> str | None:
     """``below_zero`` of the forecasts of the windows of ``series`` [W] (positions in ``panel``) of ``part`` (train,
     val, test, backtest with its ``windows`` [W]; "" for predict's), the panel's rows the data; a model of one series
     (``state.layout`` single) names none. ``forecasts``: [W, H, T], or a model of quantiles' [W, H, T, Q]; ``cause``:
     as ``below_zero``'s. First ``ceilings.above``: those above their series' top before ``first`` [W] (each window's
-    first target row; None: every row), ``baselines``' too."""
+    first target row; None: every row), ``baselines``' too, unless ``actuals`` [W, H, T] (the windows' own, scored;
+    None for predict's) pass that top (decision 2013)."""
     ids = [None if state.layout == "single" else panel.given_id(int(s)) for s in series]
     point = "" if state.layout == "single" and not part else "_hat"  # predict of one series: the target's own name
     data, judged = _target_values(state, panel)
     if panel.target_least is None:  # the upper counterpart: above a top the data keep reaching (decision 1981)
-        if said := ceilings.above(forecasts, ceilings.tops(panel, series, first, len(state.targets)), state.targets,
-                                  ids, WORDS.get(part, part), tuple(state.settings.model.quantiles or ()), point, baselines):
+        top = ceilings.tops(panel, series, first, len(state.targets), actuals)
+        if said := ceilings.above(forecasts, top, state.targets, ids, WORDS.get(part, part),
+                                  tuple(state.settings.model.quantiles or ()), point, baselines):
             log.warning("%s", said)  # here: quiet() silences it with the below-zero one
     return below_zero(forecasts, data, state.targets, ids, WORDS.get(part, part),
                       tuple(state.settings.model.quantiles or ()), point, windows, judged, state.layout == "wide",
@@ -252,7 +246,7 @@ def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
         written_zero(made == 0, tuple(state.settings.model.quantiles or ()), WORDS.get(part, part))
     bands = {name: wf.baseline_quantiles.get(name, made) for name, made in wf.baselines.items()}
     return of_panel(state, panel, wf.y_pred if wf.quantiles is None else wf.quantiles, wf.series, part, windows,
-                    first=wf.target_rows, baselines=bands)
+                    first=wf.target_rows, baselines=bands, actuals=wf.y_true)
 
 
 def floored(panel, splits, nonnegative: bool) -> str | None:

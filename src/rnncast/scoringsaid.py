@@ -36,22 +36,40 @@ def text(counts: dict[str, int], horizon: int, models: int = 1, force: bool = Fa
     return f"scoring {' and '.join(parts)} windows of {horizon:,} steps{each}"
 
 
-def run_text(counts: dict[str, int], horizon: int, targets: int, quantiles: int, run: str) -> str | None:
+def run_text(counts: dict[str, int], horizon: int, targets: int, quantiles: int, run: str,
+             calendar=None) -> str | None:
     """Fit's line (``text``'s words) before its validation and test windows ``counts`` of ``horizon`` steps are scored,
     said also where they hold fewer than ``SAID_STEPS`` steps but its test_forecasts.csv would hold about
     ``SAID_BYTES`` or more: test windows x horizon rows of the id, time, cutoff and step, then per target (``targets``)
     the actual and, for the model and three baselines, the forecast and its ``quantiles`` levels, ``CELL_BYTES`` a cell
     (a 15-minute year at horizon 96 scored 950,000 steps in 95 s and wrote 133 MB unsaid: t37t2 4). Where it is said,
-    it names the size and what scores fewer windows: ``run``'s backtest a day apart, a shorter horizon, fewer rows
-    (decision 1971). None where neither is reached."""
+    it names the size and what scores fewer windows: ``run``'s backtest a day apart on an ``intraday`` ``calendar``
+    (a ``timecalendar.Calendar``; None: rows), else a horizon of rows apart, a span being refused without timestamps
+    and no coarser than weekly rows; a shorter horizon, fewer rows (decisions 1971, 2015). None where neither is
+    reached."""
     columns = 4 + targets * (1 + 4 * (1 + quantiles))
     size = counts.get("test", 0) * horizon * columns * CELL_BYTES  # bytes, about
     line = text(counts, horizon) or (text(counts, horizon, force=True) if size >= SAID_BYTES else None)
     if line is None:
         return None
+    step, apart = ("1D", "a day apart (a span or a count of steps)") if intraday(calendar) else (
+        f"{horizon}", f"{horizon:,} rows apart, one horizon (a count of rows)")
     return (f"{line}, every stride-1 window (test_forecasts.csv about {size / 1e6:,.0f} MB); to score fewer, "
-            f"`rnncast backtest DATA --from-run {run} --step 1D` scores windows a day apart (a span or a count of "
-            "steps), or give a shorter --horizon or fewer rows")
+            f"`rnncast backtest DATA --from-run {run} --step {step}` scores windows {apart}, or give a shorter "
+            "--horizon or fewer rows")
+
+
+def intraday(calendar) -> bool:
+    """Whether ``calendar`` (a ``timecalendar.Calendar``, or None) steps by less than a day on timestamps: a
+    trading session's bars, or a fixed step under 24 hours (``h``, ``15min``); not days, weeks or months, and not
+    rows without time, where a span of a day is refused or no coarser than the rows."""
+    import pandas as pd  # here: the command line's --help needs no pandas
+
+    if calendar is None or getattr(calendar, "kind", None) != "datetime" or calendar.freq is None:
+        return False
+    if calendar.session is not None:
+        return True
+    return isinstance(calendar.freq, pd.offsets.Tick) and pd.Timedelta(calendar.freq) < pd.Timedelta(days=1)
 
 
 @contextmanager

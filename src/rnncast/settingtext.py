@@ -5,6 +5,7 @@ that flags, config files and ``bench ett|ltsf --set`` type a value alike."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from rnncast.config import setting_fields
 from rnncast.errors import RnncastError
@@ -81,9 +82,12 @@ def parse_setting(name: str, value, typed: bool = False):
 
 
 
+THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")  # 1,008: one number written with a thousands separator, or two
+
+
 def _several(value) -> list[int]:
-    """The whole numbers of a ``season`` given as several (``96,672``, ``96 672``, TOML's ``[96, 672]``); [] for any
-    other value, which the setting's own check reads."""
+    """The whole numbers of a ``season`` given as several (``96,672``, ``96 672``, TOML's ``[96, 672]``), distinct and
+    sorted; [] for any other value, which the setting's own check reads."""
     parts = value if isinstance(value, (list, tuple)) else str(value).replace(",", " ").replace(";", " ").split()
     if len(parts) < 2 or not all(isinstance(p, int) and not isinstance(p, bool) or str(p).strip().isdigit()
                                  for p in parts):
@@ -91,17 +95,39 @@ def _several(value) -> list[int]:
     return sorted({int(p) for p in parts})
 
 
+def _one_number(value) -> int | None:
+    """``1,008`` (a week of 10-minute steps) as the number a thousands separator writes, where it reads as no several
+    seasons: a group after the first that starts with 0 (no one writes a season 008), or fewer than two seasons over
+    1 (1,344); else None (decision 2017)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not THOUSANDS.fullmatch(text):
+        return None
+    groups = text.split(",")
+    seasons = [v for v in _several(value) if v > 1]
+    return int(text.replace(",", "")) if any(g.startswith("0") for g in groups[1:]) or len(seasons) < 2 else None
+
+
 def several_seasons(value) -> str:
     """"season must be one whole number, got '96,672': ..." (decision 1968): one season is taken, the seasonal naive
     baseline's and MASE's scale, and the longer one also scores the calendar's own cycle beside the verdict (decision
-    1926), each named with its setting and flag."""
-    seasons = _several(value)
+    1926), each named with its setting and flag; said so only of two distinct seasons over 1. ``1,008`` is one number
+    written with a thousands separator (``_one_number``), ``24,24`` one season given twice (decision 2017)."""
+    if (number := _one_number(value)) is not None:
+        return (f"season must be one whole number, got {value!r}: write {number} without the comma (season={number}, "
+                f"--season {number})")
+    seasons = [v for v in _several(value) if v > 1]
+    if len(seasons) < 2:  # 24,24 or 1,24: one season over 1 (1 is none)
+        alone = f": give {seasons[0]} alone (season={seasons[0]}, --season {seasons[0]})" if seasons else ""
+        return f"season must be one whole number, got {value!r}{alone}"
     short, long = seasons[0], seasons[-1]
+    text = str(value).strip() if isinstance(value, str) else ""
+    joined = (f"; if {text} is one number, write {text.replace(',', '')} without the comma"
+              if THOUSANDS.fullmatch(text) else "")
     return (f"season must be one whole number, got {value!r}: one season is taken, for the seasonal naive baseline and "
             f"MASE's scale; give the longer one (season={long}, --season {long}) and fit, evaluate and backtest also "
-            f"score the seasonal naive of the calendar's own cycle (a day on hourly or finer steps: 96 on 15 minutes; "
-            f"a week on days) beside the verdict, or the shorter one (season={short}, --season {short}) to weigh that "
-            f"cycle in the verdict itself")
+            f"score the seasonal naive of the calendar's own cycle (a day on steps under a day: 24 on hours, 96 on 15 "
+            f"minutes; a week on days) beside the verdict, or the shorter one (season={short}, --season {short}) to "
+            f"weigh that cycle in the verdict itself{joined}")
 
 
 def _digits(kind, text: str) -> str:

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast import fiscalweeks
-from rnncast.mmwrweeks import long_year, mmwr_start, named
+from rnncast.mmwrweeks import iso_long, long_year, mmwr_start, named
 
 CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*")  # 13:00, 7:30, 13:00:00
 DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 14.03.2025: day first
@@ -176,11 +176,6 @@ def split_years(frame: pd.DataFrame, candidates: list, within: pd.Series | None 
     return None
 
 
-def _iso_long(year: int) -> bool:
-    """Whether ISO gives ``year`` 53 weeks (2015, 2020, 2026): December 28 lies in its last week."""
-    return pd.Timestamp(year=year, month=12, day=28).isocalendar()[1] == 53
-
-
 def _calendar(name: str, pairs: pd.DataFrame) -> tuple[str, str]:
     """("MMWR", "ISO" or "either", why): the calendar of the weeks ``pairs`` (columns y: year, v: week, s: series),
     named as MMWR weeks, else told by the data as a whole (decision 1608): a year the data gives 53 weeks (a week 53)
@@ -195,7 +190,7 @@ def _calendar(name: str, pairs: pd.DataFrame) -> tuple[str, str]:
     long = {y for _, y, v in keys if v == 53}
     short = {y for s, y, v in keys if v == 52 and (s, y + 1, 1) in keys} - long
     for year in sorted(long | short):
-        mmwr, iso = long_year(year), _iso_long(year)
+        mmwr, iso = long_year(year), iso_long(year)
         if mmwr != iso:
             said.setdefault("MMWR" if mmwr == (year in long) else "ISO", []).append(year)
     if len(said) == 1:

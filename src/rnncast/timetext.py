@@ -20,6 +20,7 @@ import pandas as pd
 
 from rnncast import cjkdates, colontimes, fiscalquarters, formsample, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
+from rnncast.mmwrweeks import iso_long
 
 # the forms, with any digit where the number has a range: 2007Q5 is a quarter written wrong, refused as such
 QUARTER = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/ ]?)(?P<q>[Qq])(?P<n>\d)$")  # 2014Q4, 2014-Q4, 2014 Q4
@@ -123,7 +124,7 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
         value = str(column.iloc[i]).strip()
         if _form(value) == fmt:  # written so, but there is no such quarter, week or weekday
             y = int(re.search(r"\d{4}", value)[0]) if not is_quarters(fmt) else 0  # 5Q00: a quarter of no 4 digits
-            weeks = pd.Timestamp(f"{y}-12-28").isocalendar()[1] if y else 0  # 28 December is in a year's last ISO week
+            weeks = (53 if iso_long(y) else 52) if y else 0
             rule = ("quarters run Q1 .. Q4" if is_quarters(fmt) else f"ISO weeks of {y} run W01 .. W{weeks}"
                     + (", weekdays 1 .. 7" if "%u" in fmt else ""))
             raise RnncastError(f"time column {name!r} holds {value!r} at {place(i)}, which names no "

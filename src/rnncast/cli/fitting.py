@@ -283,7 +283,8 @@ def scoring_line(forecaster, out="RUN") -> str | None:
     data, levels = forecaster.settings_.data, forecaster.settings_.model.quantiles
     return run_text({part: sum(len(window_starts(split, part, data.lookback, data.horizon)) for split in
                                forecaster.splits_) for part in ("val", "test")}, data.horizon,
-                    len(getattr(forecaster, "targets_", None) or [0]), len(levels or ()), shlex.quote(str(out)))
+                    len(getattr(forecaster, "targets_", None) or [0]), len(levels or ()), shlex.quote(str(out)),
+                    getattr(forecaster, "calendar_", None))  # --step 1D on intraday rows only (decision 2015)
 
 
 def _note_resume(run_dir) -> None:
