@@ -158,7 +158,7 @@ def _given_here(protocol: str, setting: str, parsed=None, args=()) -> str:
     from rnncast.bench import recurrent, settings
     from rnncast.config import setting_fields
 
-    settable = {f.name for f in setting_fields()} - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"}
+    settable = {f.name for f in setting_fields()} - set(recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"}
     if setting in {*settable, *settings.PROTOCOL_FLAGS}:
         return f"given here as {settings.set_spelling(setting)}"
     if setting == "target":  # bench ett's: OT, as the ETT papers forecast it

@@ -56,8 +56,9 @@ READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit")
 """The settings of reading a table (``DataSettings.reading`` less future_known): bench reads the table by its protocol
 (the time column it found, rows in file order), and the rows a runner passes have no time column."""
 COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates",
-               "static_categorical")
-"""``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns."""
+               "static_categorical", "calendar_covariates")
+"""``fit``'s keywords naming a table's columns, no settings: bench finds the time column and takes the mode's columns
+(the protocol's, no calendar covariates computed beside them: decision 1983)."""
 PROTOCOL_KEYS = ("lookback", "horizon", "scaler", "val_frac", "test_frac", "cutoff", "future_known", "target_input", *READING_KEYS)
 """Forecaster settings set by the runner, never by the caller: the protocol fixes them."""
 PROTOCOL_FLAGS = {"lookback": "--lookback", "horizon": "--horizons"}  # the protocol's settings bench has flags for

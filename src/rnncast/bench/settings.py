@@ -51,7 +51,7 @@ def parse_settings(items: list[str], protocol: str = "LTSF", elsewhere: dict | N
     another library's name (``test_size``) with rnncast's, and another command's flag (``elsewhere``: n_windows, backtest's
     --n-windows) as a config file names it (``configfile.command_flag``), before any spelling guess."""
     fields_by_name = {f.name: f for f in config.setting_fields()}
-    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"})
+    allowed = sorted(set(fields_by_name) - set(recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS) - set(recurrent.BENCH_FLAGS) - {"cell"})
     common: dict = {}
     per_cell: dict[str, dict] = {}
     for item in items:
