@@ -33,12 +33,12 @@ def test_holidays_on_days_or_finer_steps_are_refused_naming_the_setting_that_com
     """t37t2 2: `--holidays DE` on 15-minute load pointed to a column that marks the holidays but gave no way to make
     it; the refusal names calendar_covariates (decision 1983) with the set given, a market's or a subdivision's kept
     (decisions 1972, 1982), and the setting it names computes the column."""
-    from rnncast import Forecaster, calendarcovariates
+    from rnncast import Forecaster, calendarcovariates, holidaysets
 
     frame = pd.DataFrame({"date": pd.date_range("2022-01-03", periods=200, freq=freq), "y": np.arange(200.0) % 7})
     with pytest.raises(RnncastError) as err:
         Forecaster(lookback=4, epochs=1, holidays=given).fit(frame, target="y")
-    wanted = f"weekend,holiday:{given.upper()}"
+    wanted = f"weekend,holiday:{holidaysets.canonical(given)}"  # as the setting keeps it: XTKS is JPX (r37r3 3)
     assert str(err.value).endswith(
         "(future_covariates=, --future-covariates), or computed from the timestamps at every step, forecast steps too: "
         f"calendar_covariates='{wanted}' (--calendar-covariates {wanted})")
@@ -64,3 +64,15 @@ def test_holidays_on_a_panel_of_different_sessions_are_refused_naming_each_not_r
     said = str(refused.value)
     assert "'30min 09:30-15:30' ('A'), '30min 08:00-16:30' ('B')" in said and "freq='B'" not in said
     assert "leave freq unset" not in said and said.startswith("holidays='NYSE' (--holidays) names the days one calendar")
+
+
+def test_a_holiday_set_the_setting_would_refuse_is_not_offered_back_as_calendar_covariates():
+    """r37r3 3: `holidays='Germany'` on hourly rows was offered calendar_covariates='weekend,holiday:GERMANY', itself
+    refused; the set is offered as the setting reads it (XTKS as JPX), and an unknown one with what is accepted."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=500, freq="h"), "y": np.arange(500.0)})
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, holidays="Germany")
+    assert "calendar_covariates='weekend,holiday:SET'" in str(err.value) and "DE (Germany)" in str(err.value)
+    assert "GERMANY" not in str(err.value)
+    with pytest.raises(RnncastError, match=r"calendar_covariates='weekend,holiday:JPX' \(--calendar-covariates"):
+        load_panel(frame, holidays="XTKS")

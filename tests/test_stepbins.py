@@ -47,3 +47,21 @@ def test_the_page_table_names_each_bin_and_forecaster_and_a_baselines_missing_ba
     assert rows[2][-2:] == ["-", "-"] and len(rows) == 1 + 5 * 2
     assert step_rows({}) == [] and "binned 1, 2-3, 4-7" in step_units(m) and "pinball" in step_units(m)
     assert step_units({"by_step": _by_step(3)}).startswith("Each step ahead")
+
+
+def test_a_baseline_scored_on_fewer_values_at_a_step_is_said_and_the_models_scores_on_them_kept():
+    """r37r3 1: the table and by_step.csv set the seasonal naive's per-step scores on its own values beside the
+    model's on all, with no word, while the verdict said "(on the 16 values it has a forecast for)" (decisions 1994,
+    2002): the frame gains each row's values left out and the model's scores on the rest, the sentence names the steps."""
+    by_step = _by_step(3)
+    for entry in by_step:
+        entry["seasonal"] = {"mse": 0.5, "mae": 0.5, "mase": 0.25, "rmse": math.sqrt(0.5)}
+    by_step[0]["seasonal"]["values_left_out"] = {"values": 1, "of": 3, "model": {"mse": 0.9, "mae": 0.4, "rmse": 0.95}}
+    frame = step_frame(by_step)
+    assert list(frame.columns)[-3:] == ["values_left_out", "model_mse_on_values", "model_mae_on_values"]
+    first = frame[(frame["step"] == 1) & (frame["forecaster"] == "seasonal")].iloc[0]
+    assert (first["values_left_out"], first["model_mse_on_values"]) == (1, 0.9)
+    later = frame[(frame["step"] == 2) & (frame["forecaster"] == "seasonal")].iloc[0]
+    assert later["values_left_out"] == 0 and math.isnan(later["model_mse_on_values"])
+    assert "; seasonal naive's at step 1 rest on the values it has a forecast for" in step_units({"by_step": by_step})
+    assert "values_left_out" not in step_frame(_by_step(3)).columns and "rest on" not in step_units({"by_step": _by_step(3)})

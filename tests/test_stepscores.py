@@ -172,5 +172,6 @@ def test_a_step_whose_seasonal_naive_lacks_values_keeps_the_models_scores_on_the
     left = steps[1]["seasonal"]["values_left_out"]
     assert (left["values"], left["of"]) == (1, 4)
     assert left["model"]["mse"] == pytest.approx(1.0) and left["model"]["mase"] == pytest.approx(0.5)  # its error: 1
+    assert left["model"]["rmse"] == pytest.approx(1.0) and steps[1]["seasonal"]["rmse"] == pytest.approx(0.5)  # 2002
     assert steps[1]["seasonal"]["mse"] == pytest.approx(0.25) and steps[1]["model"]["mse"] == pytest.approx(1.0)
     assert all("values_left_out" not in s["repeat"] for s in steps)

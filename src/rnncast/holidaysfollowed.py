@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessmonths, sessions, tradingweeks, weekmasks
+from rnncast import businessmonths, holidaysets, sessions, tradingweeks, weekmasks
 from rnncast.calendars import settle
 from rnncast.errors import RnncastError
 from rnncast.timecalendar import by_series
@@ -52,6 +52,10 @@ def marked(freq, holidays) -> str:
     forecast step; "" on weeks, months and other calendars, whose rows hold several days each (decision 1972)."""
     if not isinstance(freq, (pd.offsets.Tick, pd.offsets.Day)):
         return ""
-    given = f"weekend,holiday:{holidays.strip().upper()}" if isinstance(holidays, str) else "weekend,holiday:DE"
+    try:  # the set as the setting reads it: a name it would refuse ('Germany') is not offered back
+        given = f"weekend,holiday:{holidaysets.canonical(holidays)}"
+    except RnncastError as err:
+        return (", or computed from the timestamps at every step, forecast steps too: calendar_covariates="
+                f"'weekend,holiday:SET' (--calendar-covariates weekend,holiday:SET), SET a known set: {err}")
     return (f", or computed from the timestamps at every step, forecast steps too: calendar_covariates='{given}' "
             f"(--calendar-covariates {given})")

@@ -17,10 +17,12 @@ import math
 
 import pandas as pd
 
-from rnncast.baselines import row_label
+from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import column_head, with_columns
+from rnncast.seasonalgaps import KEY
 
 EVERY = 12  # a horizon of up to this many steps is shown step by step
+PAIR = ("values_left_out", "model_mse_on_values", "model_mae_on_values")  # step_frame's columns where a baseline lacks some
 ORDER = ("mse", "rmse", "mae", "mase", "pinball")  # the columns, before the coverages: Prophet's table's first ones
 
 
@@ -56,7 +58,12 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
             for entry in by_step for name in forecasters(by_step)]
-    return pd.DataFrame(rows, columns=["step", "forecaster", *names])
+    pairs = PAIR if any(KEY in entry[name] for entry in by_step for name in forecasters(by_step)) else ()
+    for row in rows if pairs else ():  # a baseline scored on fewer values: the model's scores on them (decision 1994)
+        left = by_step[row["step"] - 1][row["forecaster"]].get(KEY) or {}
+        row.update(values_left_out=left.get("values", 0) if row["forecaster"] != "model" else math.nan,
+                   **{f"model_{k}_on_values": (left.get("model") or {}).get(k, math.nan) for k in ("mse", "mae")})
+    return pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs])
 
 
 def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
@@ -100,4 +107,10 @@ def step_units(m: dict) -> str:
     errors = "MSE, RMSE, MAE" + (" and pinball" if "pinball" in columns(by_step) else "")
     rows = ("Each step ahead" if len(by_step) <= EVERY else
             "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps')")
-    return f"{rows}, over every window and series; {errors} in original units; by_step.csv holds each step's own"
+    lacking = {name: [e["step"] for e in by_step if (e[name].get(KEY) or {}).get("values")]
+               for name in forecasters(by_step)[1:]}
+    fewer = "".join(
+        f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} {', '.join(map(str, steps[:5]))}"
+        f"{' ...' if len(steps) > 5 else ''} rest on the values it has a forecast for, the model's on them in "
+        "by_step.csv's model_mse_on_values" for name, steps in lacking.items() if steps)  # decision 1994
+    return f"{rows}, over every window and series; {errors} in original units{fewer}; by_step.csv holds each step's own"
