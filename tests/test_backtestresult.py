@@ -57,7 +57,7 @@ def test_by_step_is_metrics_by_step_as_a_table(frame):
 
     result = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=K)
     table = result.by_step
-    assert list(table.columns) == ["step", "forecaster", "mse", "rmse", "mae", "mase"]
+    assert list(table.columns) == ["step", "forecaster", "mse", "mae", "rmse", "mase"]
     first = table[table["forecaster"] == "model"]
     assert list(first["step"]) == list(range(1, H + 1))
     assert list(first["mae"]) == pytest.approx([e["model"]["mae"] for e in result.metrics["by_step"]])

@@ -55,14 +55,14 @@ def test_a_backtest_writes_each_series_and_each_leads_scores_and_repeats_byte_fo
         assert main(["backtest", *flags, "--out", str(tmp_path / name), "--by-series-csv", str(tmp_path / f"{name}.csv")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == f"wrote the scores of 3 series to {tmp_path / 'b.csv'}"
-    at = out.index("Metrics by step ahead (each step ahead, over every window and series; MSE, RMSE, MAE in original "
+    at = out.index("Metrics by step ahead (each step ahead, over every window and series; MSE, MAE, RMSE in original "
                    "units; by_step.csv holds each step's own):")  # the terminal's table by step (decision 2002)
     assert out[at + 1].split()[:3] == ["steps", "ahead", "forecaster"] and out[at + 3].split()[:2] == ["1", "model"]
     metrics = json.loads((tmp_path / "a" / "metrics.json").read_text())
     assert [s["step"] for s in metrics["by_step"]] == list(range(1, H + 1)) and set(metrics["by_step"][0]["model"]) == {
         "mse", "mae", "mase", "rmse"}  # rmse: MSE's root (decision 2002)
     steps = pd.read_csv(tmp_path / "a" / "by_step.csv")  # Prophet's performance_metrics, a row per step and forecaster
-    assert list(steps.columns) == ["step", "forecaster", "mse", "rmse", "mae", "mase"]
+    assert list(steps.columns) == ["step", "forecaster", "mse", "mae", "rmse", "mase"]
     assert steps["mse"].iloc[0] == pytest.approx(metrics["by_step"][0]["model"]["mse"]) and steps["forecaster"].iloc[0] == "model"
     assert len(metrics["by_series"]) == 3 and all(block["windows"] == 2 for block in metrics["by_series"].values())
     assert (tmp_path / "a" / "metrics.json").read_bytes() == (tmp_path / "b" / "metrics.json").read_bytes()
