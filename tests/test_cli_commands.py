@@ -38,7 +38,7 @@ def test_backtest_on_the_command_line_writes_its_folder(tmp_path, frame):
                      "--out", str(tmp_path / "bt")])
     assert code == 0, err.getvalue()
     assert {p.name for p in (tmp_path / "bt").iterdir()} == {"forecasts.csv", "config.json", "metrics.json", "backtest.png",
-                                                            "report.html"}
+                                                            "report.html", "by_step.csv"}  # decision 2002
     metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())
     assert len(metrics["windows"]) == 2 and metrics["settings"]["quantiles"] == [0.1, 0.5, 0.9]
     # the wall times (and the command line, which names --out) are config.json's: two repeats' metrics.json compare

@@ -501,8 +501,8 @@ def test_backtest_out_refuses_an_existing_output_and_overwrite_replaces_it(tmp_p
     code, _, err = _cli(capsys, *args)
     assert code == 2 and "--overwrite" in _one_error_line(err)
     assert _cli(capsys, *args, "--overwrite")[0] == 0
-    assert sorted(p.name for p in (tmp_path / "bt").iterdir()) == ["backtest.png", "config.json", "forecasts.csv",
-                                                                  "metrics.json", "report.html"]
+    assert sorted(p.name for p in (tmp_path / "bt").iterdir()) == ["backtest.png", "by_step.csv", "config.json",
+                                                                  "forecasts.csv", "metrics.json", "report.html"]
 
 
 # ---- one writer per run folder --------------------------------------------------------------------
