@@ -20,14 +20,7 @@ import pandas as pd
 from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import column_head, with_columns
 from rnncast.seasonalgaps import KEY
-
-
-def counted_list(steps: list[int]) -> str:
-    """``[1, 3]`` -> "1 and 3"; more than five: the first five and "... (9 in all)"."""
-    shown = [str(s) for s in steps[:5]]
-    if len(steps) > 5:
-        return f"{', '.join(shown)} ... ({len(steps)} in all)"
-    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+from rnncast.spelling import listing, some
 
 EVERY = 12  # a horizon of up to this many steps is shown step by step
 PAIR = ("values_left_out", "model_mse_on_values", "model_mae_on_values")  # step_frame's columns where a baseline lacks some
@@ -115,9 +108,10 @@ def step_units(m: dict) -> str:
     errors = "MSE, MAE, RMSE" + (" and pinball" if "pinball" in columns(by_step) else "")
     rows = ("Each step ahead" if len(by_step) <= EVERY else
             "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps')")
-    lacking = {name: [e["step"] for e in by_step if (e[name].get(KEY) or {}).get("values")]
+    lacking = {name: [str(e["step"]) for e in by_step if (e[name].get(KEY) or {}).get("values")]
                for name in forecasters(by_step)[1:]}
-    fewer = "".join(
-        f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} {counted_list(steps)} rest on the values it has a forecast for, the model's on them in "
-        "by_step.csv's model_mse_on_values" for name, steps in lacking.items() if steps)  # decision 1994
+    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words)
+        f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} "
+        f"{listing(steps) if len(steps) <= 5 else some(steps)} rest on the values it has a forecast for, the model's "
+        "on them in by_step.csv's model_mse_on_values" for name, steps in lacking.items() if steps)  # decision 1994
     return f"{rows}, over every window and series; {errors} in original units{fewer}; by_step.csv holds each step's own"
