@@ -60,3 +60,16 @@ def test_kept_mean_counts_the_kept_targets_alone():
     assert pred.grad[0, 1, 0] == 0 and pred.grad[0, 0, 0] != 0
     assert kept_mean(torch.nn.functional.mse_loss, pred, Batch(torch.zeros(2, 1, 1), y, None)).item() == \
         pytest.approx((1 + 49 + 0 + 4) / 4)
+
+
+def test_dated_windows_read_their_future_inputs_from_the_values_given_and_the_others_from_their_rows():
+    """Decision 9201: a window forecasting a date without a row reads the calendar covariates made at its steps' own
+    dates (``stepactuals.dated_future``), not the rows after its cutoff."""
+    values = torch.arange(40, dtype=torch.float32).reshape(20, 2)  # column 1: a future covariate
+    batches = WindowBatches(values, np.array([0, 3, 6]), lookback=4, horizon=2, n_targets=1, future_known=True,
+                            batch_size=None)
+    made = torch.tensor([[[-1.0], [-2.0]]])  # [Wd, H, F] for window 1 alone
+    batch = batches.dated(np.array([1]), made).take(torch.tensor([2, 1, 0]))
+    assert batch.future[:, :, 0].tolist() == [[21.0, 23.0], [-1.0, -2.0], [9.0, 11.0]]  # rows 10, 11; given; rows 4, 5
+    assert batch.x[1, :, 1].tolist() == [7.0, 9.0, 11.0, 13.0]  # its inputs as read
+    assert batches.take(torch.tensor([0])).future[0, :, 0].tolist() == [9.0, 11.0]

@@ -171,3 +171,17 @@ def test_a_message_names_a_series_beside_a_column_only_where_the_column_alone_do
     assert series_owner(long, 1) == "series 'b'" and of_series(long, 0) == " of series 'a'"
     for other in (SimpleNamespace(id_col="unique_id", layout="wide"), SimpleNamespace(id_col=None)):
         assert series_owner(other, 0) is None and of_series(other, 0) == ""
+
+
+def test_the_computed_calendar_columns_are_told_from_the_data_s_own_and_kept_by_a_subset():
+    """Decision 9201: the columns ``calendar_covariates`` computes from the timestamps end ``future``; the data's own
+    future covariates are ``given_future``, those a date without a row lacks."""
+    frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30, freq="D").repeat(2), "id": ["a", "b"] * 30,
+                          "y": np.arange(60.0), "promo": np.arange(60) % 3.0})
+    panel = load_panel(frame, target="y", time_col="ds", id_col="id", future_covariates=["promo"],
+                       calendar_covariates="day_of_week,weekend")
+    assert panel.future == ["promo", "day_of_week_sin", "day_of_week_cos", "weekend"]
+    assert panel.computed == ["day_of_week_sin", "day_of_week_cos", "weekend"] and panel.given_future == ["promo"]
+    assert panel.subset([1]).computed == panel.computed
+    plain = load_panel(frame, target="y", time_col="ds", id_col="id", future_covariates=["promo"])
+    assert plain.computed == [] and plain.given_future == ["promo"]

@@ -234,3 +234,60 @@ def test_a_panel_leaves_out_only_the_windows_of_the_series_lacking_a_date_named_
     assert ": 2024-06-21 ('b'), 2024-07-04 ('b'); fill_gaps=True" in left["text"]
     windows = model.predict_windows(panel, part="test")
     assert left["of"] - len(windows.y_pred) == 14 and (windows.series == 0).sum() == 34  # every window of 'a'
+
+
+def _hourly_with_gaps(n: int = 600) -> pd.DataFrame:
+    """600 hourly rows on Berlin's clock (Good Friday and Easter Monday 2026 among them), five removed."""
+    time = pd.date_range("2026-03-20", periods=n, freq="h", tz="Europe/Berlin")
+    rng = np.random.default_rng(0)
+    y = 10 + 3 * np.sin(2 * np.pi * time.hour / 24) - 2 * (time.day_of_week >= 5) + rng.normal(0, 0.1, n)
+    frame = pd.DataFrame({"ds": time, "y": y, "promo": (np.arange(n) % 7 == 0).astype(float)})
+    return frame.drop(index=[100, 300, 450, 520, 560]).reset_index(drop=True)
+
+
+CALENDAR = {**SETTINGS, "lookback": 24, "horizon": 6, "epochs": 1, "calendar_covariates": "hour,weekend,holiday:DE"}
+
+
+def test_computed_calendar_covariates_leave_no_window_out_and_are_made_at_each_step_s_own_date():
+    """Decision 9201: windows forecasting a date without a row were left out as 'future covariates not in the data',
+    though the calendar's are had for any date; each is forecast now with them made at its steps' own dates: the
+    forecast predict makes from the rows up to its cutoff (its steps dated on the calendar), not the next rows'."""
+    frame = _hourly_with_gaps()
+    model = Forecaster(**CALENDAR).fit(frame[["ds", "y"]], target="y", time_col="ds")
+    assert "future_left_out" not in model.evaluate(frame[["ds", "y"]])["scored"]
+    wf = model.predict_windows(frame[["ds", "y"]], part="test")
+    cutoffs = frame["ds"].iloc[wf.target_rows - 1]  # pandas: each window's next 6 hours, against the rows held
+    lacking = np.array([not pd.date_range(c, periods=7, freq="h")[1:].isin(frame["ds"]).all() for c in cutoffs])
+    assert lacking.sum() == 12 and (wf.absent[..., 0].any(axis=1) == lacking).all()
+    for w in np.flatnonzero(lacking)[[0, -1]]:
+        alone = model.predict(frame[["ds", "y"]].iloc[: wf.target_rows[w]])
+        np.testing.assert_allclose(wf.y_pred[w, :, 0], alone["y"].to_numpy(), atol=1e-5)
+
+
+def test_a_data_covariate_beside_computed_ones_alone_leaves_windows_out_and_is_the_one_named():
+    """The windows left out where the data's own future covariate lacks a date: counted as pandas counts them, and
+    the reason names that column, not the computed ones (decision 9201)."""
+    frame = _hourly_with_gaps()
+    model = Forecaster(**{**CALENDAR, "calendar_covariates": "hour,weekend"}).fit(
+        frame, target="y", time_col="ds", future_covariates=["promo"])
+    left = model.evaluate(frame)["scored"]["future_left_out"]
+    every = Forecaster(**{**CALENDAR, "calendar_covariates": "hour,weekend"}).fit(
+        frame[["ds", "y"]], target="y", time_col="ds").predict_windows(frame[["ds", "y"]], part="test")
+    cutoffs = frame["ds"].iloc[every.target_rows - 1]
+    lacking = sum(not pd.date_range(c, periods=7, freq="h")[1:].isin(frame["ds"]).all() for c in cutoffs)
+    assert (left["windows"], left["of"]) == (lacking, len(every.target_rows)) == (12, 114)
+    assert "('promo') are not in the data" in left["text"] and "hour_sin" not in left["text"]
+
+
+def test_a_backtest_on_business_days_forecasts_the_window_whose_dates_the_data_lacks_with_their_own_weekdays():
+    """Business days without 2024-03-11 and 2025-02-12: the backtest's window over the lacking day is forecast, its
+    step there unscored, and no window is left out for the computed covariates (decision 9201)."""
+    time = pd.bdate_range("2024-01-01", periods=300)
+    frame = pd.DataFrame({"ds": time, "y": 10 + time.day_of_week + np.random.default_rng(0).normal(0, 0.1, 300)})
+    frame = frame[~frame["ds"].isin(pd.to_datetime(["2024-03-11", "2025-02-12"]))]
+    model = Forecaster(**{**CALENDAR, "lookback": 10, "horizon": 5, "freq": "B",
+                          "calendar_covariates": "day_of_week,month"}).fit(frame, target="y", time_col="ds")
+    result = model.backtest(frame, n_windows=3)
+    dates = pd.to_datetime(result.forecasts["ds"])
+    assert len(result.forecasts) == 15 and pd.Timestamp("2025-02-12") in set(dates)
+    assert result.forecasts.loc[dates == "2025-02-12", "y"].isna().all()

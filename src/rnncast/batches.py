@@ -55,6 +55,17 @@ class WindowBatches:
         self.static, self.categories = static, categories  # [S, Kn], [S, Kc] or None
         self.batch_size = batch_size or max(len(starts), 1)
         self.keep = torch.as_tensor(keep, dtype=torch.bool, device=values.device) if keep is not None else None  # [W, H, T]
+        self.dated_at, self.dated_values = None, None  # [W] position in dated_values or -1, [Wd, H, F]: ``dated``
+
+    def dated(self, at: np.ndarray, future: torch.Tensor) -> "WindowBatches":
+        """These batches with the future-known inputs of the windows ``at`` [Wd] (positions in ``starts``) taken from
+        ``future`` [Wd, H, F] (scaled), not from the rows after their cutoff: the calendar covariates of windows that
+        forecast a date without a row, made at each step's own date (``stepactuals.dated_future``, decision 9201)."""
+        self.dated_at = torch.full((len(self.starts),), -1, dtype=torch.long, device=self.starts.device)
+        self.dated_at[torch.as_tensor(at, dtype=torch.long, device=self.starts.device)] = torch.arange(
+            len(at), device=self.starts.device)
+        self.dated_values = future.to(self.starts.device)
+        return self
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -71,6 +82,10 @@ class WindowBatches:
     def take(self, index: torch.Tensor) -> Batch:
         """The batch of windows ``index`` (positions in ``starts``)."""
         batch = self.gather(self.starts[index], self.series[index] if self.series is not None else None)
+        if self.dated_at is not None and batch.future is not None and bool((pick := self.dated_at[index]).ge(0).any()):
+            future = batch.future.clone()
+            future[pick >= 0] = self.dated_values[pick[pick >= 0]].to(future.dtype)
+            batch = batch._replace(future=future)
         return batch if self.keep is None else batch._replace(keep=self.keep[index])
 
     def epoch_indices(self, generator: torch.Generator) -> Iterator[torch.Tensor]:

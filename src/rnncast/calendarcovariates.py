@@ -161,7 +161,7 @@ def add(panel, value, announce: bool = False, tz=None):
     filled = None if panel.filled is None else np.hstack([panel.filled, np.zeros((len(panel.values), len(made)),
                                                                                   dtype=panel.filled.dtype)])
     panel = dataclasses.replace(panel, values=np.hstack([panel.values, values(panel.time, value)]), filled=filled,
-                                columns=[*panel.columns, *made])  # the caller's panel (fit(Panel)) as it was
+                                columns=[*panel.columns, *made], calendar_covariates=value)  # the caller's as it was
     if announce:
         zone = getattr(panel.time, "tz", None)
         clock = "as the timestamps are written" if zone is None else "in UTC (give tz=, --tz, for a local clock)" if \
@@ -174,7 +174,9 @@ def of_panel(panel, value):
     """A panel handed to fit with its calendar covariates: as it is where its last columns are already those of
     ``value`` (``load_panel`` read it with the setting), else with them added (``add``)."""
     made = columns(value)
-    return panel if not made or panel.columns[-len(made):] == made else add(panel, value)
+    if made and panel.columns[-len(made):] == made:
+        return panel if panel.calendar_covariates is not None else dataclasses.replace(panel, calendar_covariates=value)
+    return add(panel, value) if made else panel
 
 
 def check_fit(panel, value) -> None:

@@ -7,7 +7,8 @@ business days lacking 2023-12-28, the last row 12-29, horizon 3: the window cut 
 (``stepactuals``): such a window forecasts its dates as any other does, the lacking one unscored. So evaluate, fit's
 test scores and predict_windows (``parts.select``) keep it, as a backtest's calendar cutoffs do (``calendarcuts``).
 
-Left as before: a model reading future covariates (its steps are read at their rows: ``stepactuals.through``), rows
+Left as before: a model reading future covariates of the data's own (its steps are read at their rows:
+``stepactuals.through``; those computed from the timestamps are made at each date, decision 9201), rows
 without a calendar (no times, an irregular one), and parts that do not reach the series' end.
 """
 
@@ -24,7 +25,7 @@ def kept(panel, splits: list, part: str, starts: np.ndarray, series: np.ndarray,
     part "all": every row), with the windows at each series' end whose cutoff has fewer than ``horizon`` rows after it
     but whose horizon's last date is at or before the series' last, in order. ``placed``: the calendar walk where the
     caller has it (``calendarcuts.placed_series``)."""
-    if len(panel.future) or panel.time is None or horizon < 2:
+    if panel.given_future or panel.time is None or horizon < 2:
         return starts, series
     placed = calendarcuts.placed_series(panel) if placed is None else placed
     more = []

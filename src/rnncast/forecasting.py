@@ -157,6 +157,12 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     scaled_values, offset, scale = scaled_rows(state, panel, index)
     statics = static_tensors(*static_inputs(state, panel, index), model.device)
     batches = window_batches(torch.from_numpy(scaled_values).to(model.device), starts, series, panel, data_s, statics, None)
+    placed = calendarlags.placed(panel) if placed is None else placed  # the seasonal naive's steps (decision 1966)
+    if (dated := stepactuals.dated_future(panel, starts, series, lookback, horizon, placed)) is not None:
+        at, made, first = *dated, len(panel.columns) - dated[1].shape[2]  # calendar covariates at each date (9201)
+        own = series[at]  # scaled by each window's series' scalers, as its rows are
+        made = ((made - offset[own, None, first:]) / scale[own, None, first:]).astype(np.float32)
+        batches.dated(at, torch.from_numpy(made).to(model.device))
     scoringsaid.before(len(starts), horizon)  # evaluate's and compare's many windows: said first (decision 1602)
     pred_scaled = predict_batches(model.net, batches)  # [W, H, T] or [W, H, T, Q]
     if not len(starts):
@@ -180,7 +186,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     levels = state.settings.model.quantiles
     unread = (len(state.future_covariates), 0 if data_s.target_input else n_t)  # reads_later's: as the scores count
-    learned, unlearned, placed = None, None, calendarlags.placed(panel) if placed is None else placed  # decision 1966
+    learned, unlearned = None, None
     if levels and with_bands:  # the windows the baselines' intervals learn their errors on, once for both units
         located = parts.locate(state, panel, index) if located is None else located
         unlearned = bandcounts.unlearned([state.splits[k].train_end for k in index], located.splits,

@@ -64,6 +64,8 @@ class Panel:
     # target was stood in (featuresonly.stood_in: its values are not the data's); None: the values are the data's own
     key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
     blanks_left_out: int = 0  # rows with missing values left out before the rows predict reads (earlyblanks)
+    calendar_covariates: str | list | None = None  # the setting whose columns end ``future``, computed from ``time``
+    # (``calendarcovariates.add``, decisions 1983, 9201); None: every column is the data's own
 
     @property
     def n_series(self) -> int:
@@ -84,6 +86,22 @@ class Panel:
     @property
     def future(self) -> list[str]:
         return self.columns[self.n_targets + self.n_past :]
+
+    @property
+    def computed(self) -> list[str]:
+        """The last future covariates where they are computed from the timestamps (``calendar_covariates``: hour_sin,
+        weekend, holiday_DE), whose values exist for any date; [] where none is (decision 9201)."""
+        if self.calendar_covariates is None:
+            return []
+        from rnncast import calendarcovariates  # pandas' calendars and the holidays package: read on use
+
+        made = calendarcovariates.columns(self.calendar_covariates)
+        return made if made and self.columns[-len(made):] == made else []
+
+    @property
+    def given_future(self) -> list[str]:
+        """The future covariates the data gives (``future`` without ``computed``): those a date without a row lacks."""
+        return self.future[: len(self.future) - len(self.computed)]
 
     @property
     def features(self) -> list[str]:
@@ -211,7 +229,7 @@ class Panel:
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
                      written_offsets=self.written_offsets, key=self.key,
                      target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None,
-                     blanks_left_out=self.blanks_left_out)
+                     blanks_left_out=self.blanks_left_out, calendar_covariates=self.calendar_covariates)
 
 
 def _is_bool(value) -> bool:

@@ -146,7 +146,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if out := left_out(panel, held, short, part, lookback, horizon, method):  # the season's said in its own words
         scored["series_left_out"] = out
         scored["text"] += f"; {out['text']}"
-    inputs = lookback + (horizon if state.future_covariates else 0)  # forecast or scored: the steps dated (stepactuals)
+    inputs = lookback + stepactuals.through(panel, horizon)  # the rows read by row: the steps dated (stepactuals)
     if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"

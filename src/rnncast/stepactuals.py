@@ -14,7 +14,9 @@ Counted in rows, the actuals after a missing date were one row early: the window
 actual of 2024-06-22. A backtest window whose cutoff row is missing has incomplete inputs and is left out as before
 (``calendarcuts``), as is one whose model reads future covariates at the dates it forecasts (``through``); such a
 model's stride-1 windows forecasting a date without a row are left out alike, said by count and date
-(``future_kept``, read by ``parts.select``): the covariates of that date are not there to be had.
+(``future_kept``, read by ``parts.select``): the covariates of that date are not there to be had. Those computed from
+the timestamps (``calendar_covariates``, ``Panel.computed``) are had for any date: they are made at each step's own
+date (``dated_future``) and never leave a window out (decision 9201); the data's own future covariates still do.
 Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
 """
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarcuts, filledwindows, timetext
+from rnncast import calendarcovariates, calendarcuts, filledwindows, timetext
 from rnncast.spelling import counted, some
 from rnncast.windowforecasts import unscored_targets
 
@@ -44,8 +46,9 @@ class Absent:
 
 def through(panel, horizon: int) -> int:
     """How many steps after its cutoff a window needs rows for (``calendarcuts.first_rows``): the horizon where the
-    model reads future covariates there, else none (its inputs end at the cutoff)."""
-    return horizon if len(panel.future) else 0
+    model reads future covariates of the data's own there, else none (its inputs end at the cutoff; those computed
+    from the timestamps are made at each step's date, ``dated_future``)."""
+    return horizon if panel.given_future else 0
 
 
 def steps(panel, wf, placed: dict | None = None) -> Absent | None:
@@ -92,9 +95,11 @@ def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, ho
     future covariates can forecast: its head reads the covariates of every date a window forecasts, so where the data
     has no row at one of them the value is not there to be had (read by row, the next row's took its place, silently)
     and the window is neither forecast nor scored. [W] bool the windows kept, and what is left out
-    ``{"windows", "of", "dates" (the first ten lacking, as written), "text"}``; None: nothing is."""
+    ``{"windows", "of", "dates" (the first ten lacking, as written), "text"}``; None: nothing is. Only the data's own
+    future covariates (``Panel.given_future``) leave a window out, and the text names them: those computed from the
+    timestamps are made at any date (``dated_future``, decision 9201)."""
     keep = np.ones(len(starts), dtype=bool)
-    if panel.time is None or not len(starts) or not len(panel.future):
+    if panel.time is None or not len(starts) or not (given := panel.given_future):
         return keep, None
     series = np.asarray(series, dtype=np.int64)
     cuts = np.asarray(starts, dtype=np.int64) - panel.offsets[series] + lookback - 1  # [W] inside each series
@@ -112,10 +117,32 @@ def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, ho
     n, of = int((~keep).sum()), len(keep)
     text = (f"{n} of the {counted(of, 'window')} {'is' if n == 1 else 'are'} left out, not forecast: a date "
             f"{'it forecasts' if n == 1 else 'they forecast'} has no row, so the future covariates the model reads "
-            f"there ({', '.join(map(repr, panel.future))}) are not in the data (read by row, the next row's would be "
+            f"there ({', '.join(map(repr, given))}) are not in the data (read by row, the next row's would be "
             f"taken for them): {some(named, 10)}; fill_gaps=True (--fill-gaps) at fit, with fill= (--fill), inserts "
             "such rows, and a filled target is not scored")
     return keep, {"windows": n, "of": of, "dates": dates[:10], "text": text}
+
+
+def dated_future(panel, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int, placed: dict
+                 ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The future covariates of the windows (rows ``starts`` [W] of the stacked panel, of series ``series`` [W]) that
+    forecast a date without a row, made at each step's own date, where every future covariate is computed from the
+    timestamps (``Panel.computed``): read by row, the next row's values stood in for the date lacking (and a window
+    past its series' last row read the next series'). ``(at [Wd] the windows' positions, values [Wd, H, K] in
+    original units)``; None where no window lacks a date, or a future covariate is the data's own (``future_kept``
+    leaves those windows out). ``placed``: the series on their calendars (``calendarcuts.placed_series``)."""
+    made = panel.computed
+    if not made or panel.given_future or not len(starts) or not placed:
+        return None
+    series = np.asarray(series, dtype=np.int64)
+    cuts = np.asarray(starts, dtype=np.int64) - panel.offsets[series] + lookback - 1  # [W] inside each series
+    positions = lacking_steps(cuts, series, horizon, placed)[1]
+    if not positions:
+        return None
+    at = np.concatenate([w for w, _ in positions.values()])
+    values = np.concatenate([calendarcovariates.values(placed[s][1](steps.reshape(-1)), panel.calendar_covariates)
+                             .reshape(len(w), horizon, len(made)) for s, (w, steps) in positions.items()])
+    return at, values
 
 
 def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | None = None) -> list:
@@ -130,7 +157,8 @@ def first_times(panel, first_rows: np.ndarray, cuts: np.ndarray, placed: dict | 
 def aligned(panel, wf, wf_scaled, placed: dict | None = None):
     """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
     steps without an actual (``steps``, ``placed`` as there; None: none)."""
-    absent = None if len(panel.future) else steps(panel, wf, placed)  # future covariates: none lacks (future_kept)
+    absent = None if panel.given_future else steps(panel, wf, placed)  # the data's future covariates: none lacks
+    # (future_kept); computed ones made at any date (dated_future, decision 9201)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 
