@@ -403,3 +403,17 @@ def test_a_wide_tables_code_like_values_are_named_by_its_own_column_once(caplog)
     [said] = [r.getMessage() for r in caplog.records]
     assert said.startswith("column 'A_Rhein' holds -999 in 1 row (first at 2019-01-21), ") and "of series" not in said
     assert "; so do 1 other column (of this or other series);" in said
+
+
+def test_december_s_calendar_values_after_a_winter_fit_are_no_other_unit(caplog):
+    """Decision 9202: a model fitted on January to March with calendar_covariates='weekend,day_of_year,month' read
+    June's rows as "values far beyond those the model was fitted on ... another unit or a shifted scale (°F for °C)?"
+    for month_cos and day_of_year_cos; computed from the dates, they are no unit of the data's."""
+    time = pd.date_range("2026-01-01", periods=400, freq="D")
+    frame = pd.DataFrame({"ds": time, "y": 10 + (time.day_of_week >= 5) + np.random.default_rng(0).normal(0, 0.1, 400)})
+    model = Forecaster(**{**TINY, "lookback": 14, "horizon": 7, "epochs": 1, "val_frac": 0.15, "test_frac": 0.1},
+                       calendar_covariates="weekend,day_of_year,month").fit(frame.iloc[:80], target="y", time_col="ds")
+    with caplog.at_level(logging.WARNING):
+        model.evaluate(frame.iloc[150:260])
+        model.predict(frame.iloc[150:260])
+    assert "beyond those the model was fitted on" not in caplog.text and "month_cos" not in caplog.text

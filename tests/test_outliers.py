@@ -151,3 +151,21 @@ def test_a_squeezing_value_the_line_on_codes_named_points_to_it(caplog):
     [said] = [r.getMessage() for r in caplog.records if "far from its other" in r.getMessage()]
     assert said.startswith("column 'temp' holds -9999 at 2015-04-11 (a missing-value code? see above), far from")
     assert "typo" not in said and "missing_values" not in said
+
+
+def test_a_computed_calendar_column_is_not_weighed_for_outliers():
+    """Decision 9202: the outlier check is for measured data; a column computed from the timestamps is weighed by
+    none (the same values given as a data column are)."""
+    from rnncast.loading import load_panel
+    from rnncast.outliers import find
+    from rnncast.seriesscalers import fit_scalers
+    from rnncast.windows import chronological_split
+
+    frame = pd.DataFrame({"ds": pd.date_range("2026-01-01", periods=300, freq="D"), "y": np.sin(np.arange(300.0))})
+    panel = load_panel(frame, target="y", time_col="ds", calendar_covariates="month")
+    panel.values[5, -1] = 1e4  # no calendar makes it: one far value, as a data column could hold
+    splits = [chronological_split(300, 14, 7, 0.1, 0.2)]
+    assert find(panel, splits, fit_scalers(panel, splits, "standard")) == []
+    given = load_panel(frame.assign(month_cos=panel.values[:, -1]), target="y", time_col="ds",
+                       future_covariates=["month_cos"])
+    assert [f["column"] for f in find(given, splits, fit_scalers(given, splits, "standard"))] == ["month_cos"]

@@ -209,3 +209,25 @@ def test_the_unlearned_covariates_line_says_scaled_true_of_every_scaler(scaler, 
     said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
     assert len(said) == 1 and "so the model learned nothing from it (scaled, it was 0 throughout)" in said[0], said
     assert "centred" not in said[0]
+
+
+def test_a_computed_calendar_column_constant_on_a_series_training_rows_is_not_called_a_column_to_drop(caplog):
+    """Decision 9202: series 'b' runs June and July 2026, which hold no German national holiday; the column is
+    computed from the timestamps (check_fit refuses one constant on every row; predict says where a forecast reads
+    a value never trained on), not the data's to drop. The same values given as data are still said."""
+    from rnncast.loading import load_panel
+    from rnncast.windows import chronological_split
+
+    a = pd.DataFrame({"ds": pd.date_range("2026-03-20", periods=60, freq="D"), "id": "a"})
+    b = pd.DataFrame({"ds": pd.date_range("2026-06-01", periods=60, freq="D"), "id": "b"})
+    frame = pd.concat([a, b], ignore_index=True).assign(y=np.sin(np.arange(120.0)))
+    panel = load_panel(frame, target="y", time_col="ds", id_col="id", calendar_covariates="holiday:DE")
+    splits = [chronological_split(60, 7, 3, 0.1, 0.2)] * 2
+    with caplog.at_level(logging.WARNING):
+        seriesscalers.fit_scalers(panel, splits, "standard")
+    assert "holiday_DE" not in caplog.text
+    given = load_panel(frame.assign(holiday_DE_own=panel.values[:, -1]), target="y", time_col="ds", id_col="id",
+                       future_covariates=["holiday_DE_own"])
+    with caplog.at_level(logging.WARNING):
+        seriesscalers.fit_scalers(given, splits, "standard")
+    assert "'holiday_DE_own' is constant on the training rows of 1 of 2 series" in caplog.text

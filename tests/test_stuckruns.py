@@ -354,3 +354,24 @@ def test_the_run_with_most_rows_in_the_part_is_the_parts():
     column = _sensor()[:400]
     column[200:306], column[330:390] = 5.0, 9.0
     assert _run(column, 300, 400) == (330, 60)
+
+
+def test_a_computed_calendar_column_is_no_stuck_sensor_but_the_same_values_given_as_data_are(caplog):
+    """r37r3: 400 hourly rows from 2026-01-01 with calendar_covariates='hour,weekend,holiday:DE' warned "column
+    'holiday_DE' holds 0 for 256 rows ... a stuck sensor?"; the column is computed, not measured (decision 9202)."""
+    from rnncast import stuckruns
+    from rnncast.loading import load_panel
+    from rnncast.windows import chronological_split
+
+    time = pd.date_range("2026-01-01", periods=400, freq="h")
+    frame = pd.DataFrame({"ds": time, "y": 10 + np.sin(np.arange(400) / 3.8)})
+    panel = load_panel(frame, target="y", time_col="ds", calendar_covariates="hour,weekend,holiday:DE")
+    splits = [chronological_split(400, 24, 6, 0.1, 0.2)]
+    assert stuckruns.find(panel, splits) == [] and stuckruns.at_end(panel) == set()
+    own = load_panel(frame.assign(holiday_DE_own=panel.values[:, -1]), target="y", time_col="ds",
+                     future_covariates=["holiday_DE_own"])
+    assert [f["column"] for f in stuckruns.find(own, splits)] == ["holiday_DE_own"]  # the rule, on the data's own
+    with caplog.at_level(logging.WARNING):
+        Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1},
+                   calendar_covariates="hour,weekend,holiday:DE").fit(frame, target="y", time_col="ds")
+    assert "stuck" not in caplog.text

@@ -39,10 +39,10 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     "time": the first one's time as the data writes it (or its row), "test": how many are test rows, "near": the
     median of the values around the first (``outliers.around``), "sds": the nearest code's distance from the other
     training values' median in their standard deviations}``, in series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
-    found = []
+    found, given = [], panel.n_given  # the calendar's computed columns hold no code (decision 9202)
     for s, split in enumerate(splits):
         rows = panel.rows(s)  # [T_s, C]
-        for j in range(rows.shape[1]):
+        for j in range(given):
             series = series_owner(panel, s)
             column = str(panel.named_columns(s)[j])
             if (series, column) in skip or any((f["series"], f["column"]) == (series, column) for f in found):
@@ -142,9 +142,10 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
     code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
     the same table hears it once). Returns ``panel``."""
+    given = panel.n_given  # the calendar's computed columns hold no code (decision 9202)
     for s, kept in enumerate(_fit_read(state, panel.ids)):
         rows = panel.rows(s)  # [T_s, C]
-        for j in range(rows.shape[1]):
+        for j in range(given):
             column = rows[:, j]
             if kept is None:  # the values given stand for the fit's
                 far = far_codes(column, len(column))
@@ -166,11 +167,11 @@ def units_read(state, panel: Panel, spans: dict[int, tuple[int, int]]) -> None:
     weighed."""
     if state.value_ranges is None or not spans:
         return
-    fitted, units = _fit_read(state, panel.ids), {}
-    for s, (first, last) in spans.items():
+    fitted, units, given = _fit_read(state, panel.ids), {}, panel.n_given  # December's month_cos after a
+    for s, (first, last) in spans.items():  # spring fit is no other unit: computed columns not weighed (decision 9202)
         kept = fitted[s]
         rows = panel.rows(s)[first:last]  # [R, C]
-        for j in range(rows.shape[1]) if kept is not None else ():
+        for j in range(given) if kept is not None else ():
             name = None if panel.id_col is None or panel.layout == "wide" else panel.given_id(s)
             skip = _beyond_fit(rows[:, j], kept[j]) if kept[j] is not None else None  # a -999: later's
             otherunits.named(units, str(panel.named_columns(s)[j]), name, rows[:, j], kept[j], skip)

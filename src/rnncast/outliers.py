@@ -41,12 +41,12 @@ def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]
     "value" (the furthest, original units), "time" (its time as the data writes it, or its row), "more" (how many
     other values as far), "near" (the median of the values around it, ``around``), "squeeze" (the scale over the rest's spread)}``, in series
     then column order. Columns not scaled (scaler none) are not weighed."""
-    found = []
+    found, given = [], panel.n_given  # the calendar's computed columns are no measurement (decision 9202)
     for s, (split, scaler) in enumerate(zip(splits, scalers)):
         if scaler.kind == "none":
             continue
         train = panel.rows(s)[: split.train_end]  # [T_train, C], what the scaler was fitted on
-        for j in range(train.shape[1]):
+        for j in range(given):
             squeezed = _column(train[:, j], scaler.kind, float(scaler.scale[j]))
             if squeezed is not None:
                 k, more, near, squeeze = squeezed

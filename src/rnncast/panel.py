@@ -104,6 +104,13 @@ class Panel:
         return self.future[: len(self.future) - len(self.computed)]
 
     @property
+    def n_given(self) -> int:
+        """How many columns are the data's own (its targets and covariates): all but ``computed``, which end them. The
+        checks of measured data (stuck, outlying, coded or constant values; values in another unit) weigh these
+        alone: a computed column is no measurement (decision 9202)."""
+        return len(self.columns) - len(self.computed)
+
+    @property
     def features(self) -> list[str]:
         return self.columns[self.n_targets :]
 

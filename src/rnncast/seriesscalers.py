@@ -48,7 +48,8 @@ def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
             if split.train_end:
                 rows = panel.rows(s)[:split.train_end]
                 _note_flat(flats, s, rows, flat_columns("standard", rows))
-    say_flat(panel, flats, centred=kind != "none")
+    given = panel.n_given  # a calendar column constant on the training rows: check_fit's, say_unlearned's (9202)
+    say_flat(panel, {j: found for j, found in flats.items() if j < given}, centred=kind != "none")
     return scalers
 
 
@@ -71,7 +72,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flats is not None:
         _note_flat(flats, s, rows, flat)
-    elif flat.size:
+    elif (flat := flat[flat < panel.n_given]).size:  # computed calendar columns: not the data's (decision 9202)
         log.warning("%s: %s, so %s only shifted to 0 (scale 1)", panel.label(s), "; ".join(
             f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
     return scaler

@@ -43,13 +43,13 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     "column", "value", "start" (its first row's time, or row), "rows", "share" (of the rows of its part), "part":
     TRAINING or SCORED, "rows_of": "test" or "validation" (SCORED)}``, in series then column order. A covariate's run
     past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 1517)."""
-    found = []
+    found, given = [], panel.n_given  # the calendar's computed columns are no sensor (decision 9202)
     for s, split in enumerate(splits):
         every = _readings(panel, s)  # [T, C]
         scored = ("test", split.val_end, split.end) if split.end > split.val_end else (
             "validation", split.train_end, split.val_end)
         for part, (a, b) in ((TRAINING, (0, split.train_end)), (SCORED, scored[1:])):
-            for j in range(every.shape[1] if part == TRAINING else panel.n_targets):
+            for j in range(given if part == TRAINING else panel.n_targets):
                 column = every[: split.end, j]  # the run judged on its whole length, across the part's border
                 skip = (split.train_end, a) if part == SCORED and a > split.train_end else None  # validation rows
                 if (run := _run(column, a, b, skip)) is not None:
@@ -127,10 +127,10 @@ def at_end(panel: Panel) -> set[tuple[int, int]]:
     hold one value where the rows before them move (``ELSEWHERE``): the forecast starts from a frozen reading. t31t1's
     file ending in 20 rows of 0 was told only that the values lay beyond the fit's (another unit?) and to clip at 0.
     Returns the (series, column) positions named, which ``outageruns.at_end`` does not name again."""
-    named = set()
+    named, given = set(), panel.n_given  # the calendar's computed columns are no sensor (decision 9202)
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T, C]
-        for j in range(rows.shape[1]):
+        for j in range(given):
             repeats = np.diff(rows[:, j]) == 0  # [T - 1]; NaN never repeats
             tail = len(repeats) - (np.flatnonzero(~repeats)[-1] + 1) if (~repeats).any() else len(repeats)
             rest = repeats[: len(repeats) - tail - 1]  # the steps before the run (not the one into it)
