@@ -116,3 +116,25 @@ def test_predict_array_reads_pd_na_and_none_in_an_object_array_as_missing(fitted
                                            r"at step 4, column 'y' \(windows 0, 2\)"):
         fitted.predict_array(windows)
     assert np.isfinite(fitted.predict_array(np.ones((1, fitted.settings_.data.lookback, 2)).astype(object))).all()
+
+
+def _hourly(n: int = 300) -> pd.DataFrame:
+    time = pd.date_range("2026-03-20", periods=n, freq="h")
+    return pd.DataFrame({"ds": time, "y": np.sin(np.arange(n) / 4), "promo": np.arange(n) % 3.0})
+
+
+def test_predict_array_refuses_a_model_of_calendar_covariates_naming_them_and_predict_with_the_time_column():
+    """Decision 9203: windows of numbers hold no times to compute hour_sin ... from, over the forecast steps least of
+    all; the refusal named future=, which such a model's predict refuses, and nothing of the calendar."""
+    settings = {**TINY, "epochs": 1, "max_batches": 2}
+    frame = _hourly()
+    model = Forecaster(**settings, calendar_covariates="hour,weekend").fit(frame[["ds", "y"]], target="y",
+                                                                           time_col="ds")
+    with pytest.raises(RnncastError, match=r"^predict_array takes windows without their times, .*calendar_covariates="
+                       r"'hour,weekend': hour_sin, hour_cos, weekend\).*use predict\(data\) with a frame holding the "
+                       r"time column 'ds', which computes them$"):
+        model.predict_array(np.zeros((2, 12, 4)))
+    both = Forecaster(**settings, calendar_covariates="hour").fit(frame, target="y", time_col="ds",
+                                                                  future_covariates=["promo"])
+    with pytest.raises(RnncastError, match=r"time column 'ds', and future= for 'promo', which computes them$"):
+        both.predict_array(np.zeros((2, 12, 4)))

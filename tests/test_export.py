@@ -603,3 +603,24 @@ def test_the_graph_matches_predict_relatively_as_the_readme_says_not_to_an_absol
     assert np.allclose(graph, predicted, rtol=1e-6, atol=0)  # the README's relative check holds
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert "Compare the two relatively,\nwithin about 1e-6 of the larger of the forecast's size" in readme
+
+
+def test_a_calendar_covariates_model_exports_them_as_columns_of_x_and_future_said_in_its_description(tmp_path):
+    """Decision 9203: the export keeps the computed columns as inputs (none dropped); fed as the metadata says to
+    compute them, the file forecasts as predict does."""
+    import onnx
+    import pandas as pd
+
+    from rnncast import calendarcovariates
+
+    time = pd.date_range("2026-03-20", periods=300, freq="h")
+    frame = pd.DataFrame({"ds": time, "y": np.sin(np.arange(300) / 4)})
+    model = Forecaster(**{**TINY, "epochs": 1, "calendar_covariates": "hour,weekend"}).fit(frame, target="y",
+                                                                                         time_col="ds")
+    export_onnx(model, tmp_path / "c.onnx")
+    last = frame.iloc[-L:]
+    x = np.concatenate([last[["y"]].to_numpy(), calendarcovariates.values(pd.DatetimeIndex(last["ds"]),
+                                                                          "hour,weekend")], axis=1)[None]
+    future = calendarcovariates.values(pd.date_range(time[-1], periods=H + 1, freq="h")[1:], "hour,weekend")[None]
+    np.testing.assert_allclose(run_onnx(tmp_path / "c.onnx", x, future)[0, :, 0], model.predict(frame)["y"], atol=1e-5)
+    assert [i.name for i in onnx.load(tmp_path / "c.onnx").graph.input] == ["x", "future"]

@@ -129,7 +129,7 @@ def test_predict_says_the_last_readings_frozen_but_not_the_zeros_of_intermittent
 
 class _Panel:
     """The few ``Panel`` members ``find`` reads: one series, target 'y' then past covariate 'temp_cov'."""
-    id_col, n_targets, filled = None, 1, None  # no value made by a fill
+    id_col, n_targets, filled, n_given = None, 1, None, 2  # no value made by a fill; both columns the data's own
 
     def __init__(self, y, x):
         self.y, self.x = y, x

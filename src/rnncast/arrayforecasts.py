@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import arrays, negatives
+from rnncast import arrays, calendarcovariates, negatives
 from rnncast.errors import RnncastError
 from rnncast.forecasting import Model, few_threads
 from rnncast.spelling import some
@@ -30,13 +30,22 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes the
     features alone, [N, lookback, features], as the ONNX export's ``x`` does, or (as before decision 1780) the windows
     with its target columns first, which are never read nor checked (blanks too). For many windows of the one series a
-    model was trained on. Models trained with future-known or static covariates, or on many
-    series (each with its own scaler), need ``predict`` instead. A masked array's masked entries, ``pd.NA`` and
+    model was trained on. Models trained with future-known or static covariates (calendar covariates too: no window
+    of numbers holds the times they are computed from, decision 9203), or on many series (each with its own scaler),
+    need ``predict`` instead. A masked array's masked entries, ``pd.NA`` and
     ``None`` are missing values; booleans are read as 1 and 0, with a note. Raises ``RnncastError`` for such a model,
     for inputs of another shape, of complex numbers, dates or timedeltas (datetime64, timedelta64), or holding a
     missing or infinite value (named by window, step and column), or a batch_size that is not a positive integer.
     """
     state = model.state
+    if made := calendarcovariates.columns(state.settings.data.calendar_covariates):  # decision 9203
+        own = calendarcovariates.given(state.future_covariates, state.settings.data.calendar_covariates)
+        raise RnncastError(
+            f"predict_array takes windows without their times, and this model reads calendar covariates computed from "
+            f"each step's time (calendar_covariates={state.settings.data.calendar_covariates!r}: {', '.join(made)}), "
+            f"over the forecast steps too, which no window of numbers holds; use predict(data) with a frame holding "
+            f"the time column{f' {state.time_col!r}' if state.time_col else ''}"
+            + (f", and future= for {', '.join(map(repr, own))}" if own else "") + ", which computes them")
     if state.future_covariates:
         raise RnncastError("predict_array does not take future feature values; use predict(data, future=...)")
     if len(state.ids) > 1 or state.static_encoder is not None:

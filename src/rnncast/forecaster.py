@@ -209,7 +209,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes
             the features alone, [N, lookback, features], as the ONNX export's ``x``, or the windows with its target
             columns first, never read nor checked (decision 1780). For many windows of the one series a
-            model was trained on. Models trained with future-known or static covariates, or on many
+            model was trained on. Models trained with future-known, calendar or static covariates, or on many
             series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
             for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a
             positive integer. ``batch_size``: windows the network runs at once; one above N runs all N together, its
