@@ -124,7 +124,7 @@ def _hourly(n: int = 300) -> pd.DataFrame:
 
 
 def test_predict_array_refuses_a_model_of_calendar_covariates_naming_them_and_predict_with_the_time_column():
-    """Decision 9203: windows of numbers hold no times to compute hour_sin ... from, over the forecast steps least of
+    """Decision 2026: windows of numbers hold no times to compute hour_sin ... from, over the forecast steps least of
     all; the refusal named future=, which such a model's predict refuses, and nothing of the calendar."""
     settings = {**TINY, "epochs": 1, "max_batches": 2}
     frame = _hourly()

@@ -63,7 +63,7 @@ def test_kept_mean_counts_the_kept_targets_alone():
 
 
 def test_dated_windows_read_their_future_inputs_from_the_values_given_and_the_others_from_their_rows():
-    """Decision 9201: a window forecasting a date without a row reads the calendar covariates made at its steps' own
+    """Decision 2024: a window forecasting a date without a row reads the calendar covariates made at its steps' own
     dates (``stepactuals.dated_future``), not the rows after its cutoff."""
     values = torch.arange(40, dtype=torch.float32).reshape(20, 2)  # column 1: a future covariate
     batches = WindowBatches(values, np.array([0, 3, 6]), lookback=4, horizon=2, n_targets=1, future_known=True,

@@ -606,7 +606,7 @@ def test_the_graph_matches_predict_relatively_as_the_readme_says_not_to_an_absol
 
 
 def test_a_calendar_covariates_model_exports_them_as_columns_of_x_and_future_said_in_its_description(tmp_path):
-    """Decision 9203: the export keeps the computed columns as inputs (none dropped); fed as the metadata says to
+    """Decision 2026: the export keeps the computed columns as inputs (none dropped); fed as the metadata says to
     compute them, the file forecasts as predict does."""
     import onnx
     import pandas as pd

@@ -49,7 +49,7 @@ def test_the_values_given_reach_the_network_scaled_as_its_inputs():
 ])
 def test_predict_computes_the_calendar_covariates_at_the_forecast_dates_of_a_calendar_with_gaps(monkeypatch, freq,
                                                                                                 dropped, want):
-    """Decision 9201's check of predict: on business days and months, rows missing, the covariates are made at the
+    """Decision 2024's check of predict: on business days and months, rows missing, the covariates are made at the
     next dates of the calendar past the file's end (2025-02-24 is a Monday after the Friday 02-21), not at rows."""
     from rnncast import calendarcovariates
 

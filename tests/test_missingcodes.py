@@ -406,7 +406,7 @@ def test_a_wide_tables_code_like_values_are_named_by_its_own_column_once(caplog)
 
 
 def test_december_s_calendar_values_after_a_winter_fit_are_no_other_unit(caplog):
-    """Decision 9202: a model fitted on January to March with calendar_covariates='weekend,day_of_year,month' read
+    """Decision 2025: a model fitted on January to March with calendar_covariates='weekend,day_of_year,month' read
     June's rows as "values far beyond those the model was fitted on ... another unit or a shifted scale (°F for °C)?"
     for month_cos and day_of_year_cos; computed from the dates, they are no unit of the data's."""
     time = pd.date_range("2026-01-01", periods=400, freq="D")

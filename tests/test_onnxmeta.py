@@ -185,6 +185,6 @@ def test_the_metadata_says_how_each_calendar_covariate_is_computed():
         "hour_cos": "cos(2 pi x), x = h / 24, h the time of day in hours (15:45 is 15.75)",
         "weekend": "1 on Saturday and Sunday, else 0"}
     assert json.loads(metadata(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y"))["calendar_covariates"]) == {}
-    # decision 9203: the doc_string names the columns of x and future that are computed, not read from a table
+    # decision 2026: the doc_string names the columns of x and future that are computed, not read from a table
     assert "columns ['hour_sin', 'hour_cos', 'weekend']; of these, ['hour_sin', 'hour_cos', 'weekend'] are computed " \
         "from each step's time on tz's wall clock" in description(fitted)

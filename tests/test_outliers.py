@@ -154,7 +154,7 @@ def test_a_squeezing_value_the_line_on_codes_named_points_to_it(caplog):
 
 
 def test_a_computed_calendar_column_is_not_weighed_for_outliers():
-    """Decision 9202: the outlier check is for measured data; a column computed from the timestamps is weighed by
+    """Decision 2025: the outlier check is for measured data; a column computed from the timestamps is weighed by
     none (the same values given as a data column are)."""
     from rnncast.loading import load_panel
     from rnncast.outliers import find

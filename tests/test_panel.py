@@ -174,7 +174,7 @@ def test_a_message_names_a_series_beside_a_column_only_where_the_column_alone_do
 
 
 def test_the_computed_calendar_columns_are_told_from_the_data_s_own_and_kept_by_a_subset():
-    """Decision 9201: the columns ``calendar_covariates`` computes from the timestamps end ``future``; the data's own
+    """Decision 2024: the columns ``calendar_covariates`` computes from the timestamps end ``future``; the data's own
     future covariates are ``given_future``, those a date without a row lacks."""
     frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=30, freq="D").repeat(2), "id": ["a", "b"] * 30,
                           "y": np.arange(60.0), "promo": np.arange(60) % 3.0})

@@ -212,7 +212,7 @@ def test_the_unlearned_covariates_line_says_scaled_true_of_every_scaler(scaler, 
 
 
 def test_a_computed_calendar_column_constant_on_a_series_training_rows_is_not_called_a_column_to_drop(caplog):
-    """Decision 9202: series 'b' runs June and July 2026, which hold no German national holiday; the column is
+    """Decision 2025: series 'b' runs June and July 2026, which hold no German national holiday; the column is
     computed from the timestamps (check_fit refuses one constant on every row; predict says where a forecast reads
     a value never trained on), not the data's to drop. The same values given as data are still said."""
     from rnncast.loading import load_panel

@@ -249,7 +249,7 @@ CALENDAR = {**SETTINGS, "lookback": 24, "horizon": 6, "epochs": 1, "calendar_cov
 
 
 def test_computed_calendar_covariates_leave_no_window_out_and_are_made_at_each_step_s_own_date():
-    """Decision 9201: windows forecasting a date without a row were left out as 'future covariates not in the data',
+    """Decision 2024: windows forecasting a date without a row were left out as 'future covariates not in the data',
     though the calendar's are had for any date; each is forecast now with them made at its steps' own dates: the
     forecast predict makes from the rows up to its cutoff (its steps dated on the calendar), not the next rows'."""
     frame = _hourly_with_gaps()
@@ -266,7 +266,7 @@ def test_computed_calendar_covariates_leave_no_window_out_and_are_made_at_each_s
 
 def test_a_data_covariate_beside_computed_ones_alone_leaves_windows_out_and_is_the_one_named():
     """The windows left out where the data's own future covariate lacks a date: counted as pandas counts them, and
-    the reason names that column, not the computed ones (decision 9201)."""
+    the reason names that column, not the computed ones (decision 2024)."""
     frame = _hourly_with_gaps()
     model = Forecaster(**{**CALENDAR, "calendar_covariates": "hour,weekend"}).fit(
         frame, target="y", time_col="ds", future_covariates=["promo"])
@@ -281,7 +281,7 @@ def test_a_data_covariate_beside_computed_ones_alone_leaves_windows_out_and_is_t
 
 def test_a_backtest_on_business_days_forecasts_the_window_whose_dates_the_data_lacks_with_their_own_weekdays():
     """Business days without 2024-03-11 and 2025-02-12: the backtest's window over the lacking day is forecast, its
-    step there unscored, and no window is left out for the computed covariates (decision 9201)."""
+    step there unscored, and no window is left out for the computed covariates (decision 2024)."""
     time = pd.bdate_range("2024-01-01", periods=300)
     frame = pd.DataFrame({"ds": time, "y": 10 + time.day_of_week + np.random.default_rng(0).normal(0, 0.1, 300)})
     frame = frame[~frame["ds"].isin(pd.to_datetime(["2024-03-11", "2025-02-12"]))]

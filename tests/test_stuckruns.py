@@ -358,7 +358,7 @@ def test_the_run_with_most_rows_in_the_part_is_the_parts():
 
 def test_a_computed_calendar_column_is_no_stuck_sensor_but_the_same_values_given_as_data_are(caplog):
     """r37r3: 400 hourly rows from 2026-01-01 with calendar_covariates='hour,weekend,holiday:DE' warned "column
-    'holiday_DE' holds 0 for 256 rows ... a stuck sensor?"; the column is computed, not measured (decision 9202)."""
+    'holiday_DE' holds 0 for 256 rows ... a stuck sensor?"; the column is computed, not measured (decision 2025)."""
     from rnncast import stuckruns
     from rnncast.loading import load_panel
     from rnncast.windows import chronological_split

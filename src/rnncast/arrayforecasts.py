@@ -31,14 +31,14 @@ def predict_array(model: Model, inputs: np.ndarray, batch_size: int = 4096) -> n
     features alone, [N, lookback, features], as the ONNX export's ``x`` does, or (as before decision 1780) the windows
     with its target columns first, which are never read nor checked (blanks too). For many windows of the one series a
     model was trained on. Models trained with future-known or static covariates (calendar covariates too: no window
-    of numbers holds the times they are computed from, decision 9203), or on many series (each with its own scaler),
+    of numbers holds the times they are computed from, decision 2026), or on many series (each with its own scaler),
     need ``predict`` instead. A masked array's masked entries, ``pd.NA`` and
     ``None`` are missing values; booleans are read as 1 and 0, with a note. Raises ``RnncastError`` for such a model,
     for inputs of another shape, of complex numbers, dates or timedeltas (datetime64, timedelta64), or holding a
     missing or infinite value (named by window, step and column), or a batch_size that is not a positive integer.
     """
     state = model.state
-    if made := calendarcovariates.columns(state.settings.data.calendar_covariates):  # decision 9203
+    if made := calendarcovariates.columns(state.settings.data.calendar_covariates):  # decision 2026
         own = calendarcovariates.given(state.future_covariates, state.settings.data.calendar_covariates)
         raise RnncastError(
             f"predict_array takes windows without their times, and this model reads calendar covariates computed from "

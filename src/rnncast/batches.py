@@ -60,7 +60,7 @@ class WindowBatches:
     def dated(self, at: np.ndarray, future: torch.Tensor) -> "WindowBatches":
         """These batches with the future-known inputs of the windows ``at`` [Wd] (positions in ``starts``) taken from
         ``future`` [Wd, H, F] (scaled), not from the rows after their cutoff: the calendar covariates of windows that
-        forecast a date without a row, made at each step's own date (``stepactuals.dated_future``, decision 9201)."""
+        forecast a date without a row, made at each step's own date (``stepactuals.dated_future``, decision 2024)."""
         self.dated_at = torch.full((len(self.starts),), -1, dtype=torch.long, device=self.starts.device)
         self.dated_at[torch.as_tensor(at, dtype=torch.long, device=self.starts.device)] = torch.arange(
             len(at), device=self.starts.device)

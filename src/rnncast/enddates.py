@@ -8,7 +8,7 @@ business days lacking 2023-12-28, the last row 12-29, horizon 3: the window cut 
 test scores and predict_windows (``parts.select``) keep it, as a backtest's calendar cutoffs do (``calendarcuts``).
 
 Left as before: a model reading future covariates of the data's own (its steps are read at their rows:
-``stepactuals.through``; those computed from the timestamps are made at each date, decision 9201), rows
+``stepactuals.through``; those computed from the timestamps are made at each date, decision 2024), rows
 without a calendar (no times, an irregular one), and parts that do not reach the series' end.
 """
 

@@ -147,7 +147,7 @@ def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dic
         return None
     counts, hits, series, lacks = {}, [], [], np.zeros(2, np.int64)
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
-    inputs = lookback + stepactuals.through(panel, horizon)  # a scored window's steps read by row (decision 9201)
+    inputs = lookback + stepactuals.through(panel, horizon)  # a scored window's steps read by row (decision 2024)
     for part, name in PARTS.items():
         starts, of = panel_window_starts(splits, panel.offsets, part, lookback, horizon)
         if part != "train":  # scored as evaluate scores them (decisions 1153, 1216): its windows, targets by date

@@ -39,7 +39,7 @@ def find(panel: Panel, splits: list[Split], skip: set = frozenset()) -> list[dic
     "time": the first one's time as the data writes it (or its row), "test": how many are test rows, "near": the
     median of the values around the first (``outliers.around``), "sds": the nearest code's distance from the other
     training values' median in their standard deviations}``, in series then column order. ``skip``: (series label or None, column) pairs already named (``outliers.find``)."""
-    found, given = [], panel.n_given  # the calendar's computed columns hold no code (decision 9202)
+    found, given = [], panel.n_given  # the calendar's computed columns hold no code (decision 2025)
     for s, split in enumerate(splits):
         rows = panel.rows(s)  # [T_s, C]
         for j in range(given):
@@ -142,7 +142,7 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
     it kept them or a series it did not fit, from the other values given, as fit weighs them. Once per model, column,
     code, rows and ``doing`` (read_new's: predict's and evaluate's readers each say it once; a forecasting loop handing
     the same table hears it once). Returns ``panel``."""
-    given = panel.n_given  # the calendar's computed columns hold no code (decision 9202)
+    given = panel.n_given  # the calendar's computed columns hold no code (decision 2025)
     for s, kept in enumerate(_fit_read(state, panel.ids)):
         rows = panel.rows(s)  # [T_s, C]
         for j in range(given):
@@ -168,7 +168,7 @@ def units_read(state, panel: Panel, spans: dict[int, tuple[int, int]]) -> None:
     if state.value_ranges is None or not spans:
         return
     fitted, units, given = _fit_read(state, panel.ids), {}, panel.n_given  # December's month_cos after a
-    for s, (first, last) in spans.items():  # spring fit is no other unit: computed columns not weighed (decision 9202)
+    for s, (first, last) in spans.items():  # spring fit is no other unit: computed columns not weighed (decision 2025)
         kept = fitted[s]
         rows = panel.rows(s)[first:last]  # [R, C]
         for j in range(given) if kept is not None else ():

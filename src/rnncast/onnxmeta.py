@@ -130,7 +130,7 @@ def description(forecaster) -> str:
     columns = x_columns(forecaster)
     future = (f"; future [batch, {data_s.horizon}, {len(forecaster.future_covariates_)}] float64 in original units, "
               f"columns {forecaster.future_covariates_}" if forecaster.future_covariates_ else "")
-    if made := calendarcovariates.columns(data_s.calendar_covariates):  # no table holds them (decision 9203)
+    if made := calendarcovariates.columns(data_s.calendar_covariates):  # no table holds them (decision 2026)
         future += (f"; of these, {made} are computed from each step's time on tz's wall clock, in x and future alike "
                    "(metadata calendar_covariates: how each is)")
     return (f"rnncast {forecaster.settings_.model.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "

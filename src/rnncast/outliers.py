@@ -41,7 +41,7 @@ def find(panel: Panel, splits: list[Split], scalers: list[Scaler]) -> list[dict]
     "value" (the furthest, original units), "time" (its time as the data writes it, or its row), "more" (how many
     other values as far), "near" (the median of the values around it, ``around``), "squeeze" (the scale over the rest's spread)}``, in series
     then column order. Columns not scaled (scaler none) are not weighed."""
-    found, given = [], panel.n_given  # the calendar's computed columns are no measurement (decision 9202)
+    found, given = [], panel.n_given  # the calendar's computed columns are no measurement (decision 2025)
     for s, (split, scaler) in enumerate(zip(splits, scalers)):
         if scaler.kind == "none":
             continue

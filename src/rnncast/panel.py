@@ -65,7 +65,7 @@ class Panel:
     key: object = None  # serieskeys.Key: the key columns the ids stand for (id_col=['item_id', 'store_id']); None: one
     blanks_left_out: int = 0  # rows with missing values left out before the rows predict reads (earlyblanks)
     calendar_covariates: str | list | None = None  # the setting whose columns end ``future``, computed from ``time``
-    # (``calendarcovariates.add``, decisions 1983, 9201); None: every column is the data's own
+    # (``calendarcovariates.add``, decisions 1983, 2024); None: every column is the data's own
 
     @property
     def n_series(self) -> int:
@@ -90,7 +90,7 @@ class Panel:
     @property
     def computed(self) -> list[str]:
         """The last future covariates where they are computed from the timestamps (``calendar_covariates``: hour_sin,
-        weekend, holiday_DE), whose values exist for any date; [] where none is (decision 9201)."""
+        weekend, holiday_DE), whose values exist for any date; [] where none is (decision 2024)."""
         if self.calendar_covariates is None:
             return []
         from rnncast import calendarcovariates  # pandas' calendars and the holidays package: read on use
@@ -107,7 +107,7 @@ class Panel:
     def n_given(self) -> int:
         """How many columns are the data's own (its targets and covariates): all but ``computed``, which end them. The
         checks of measured data (stuck, outlying, coded or constant values; values in another unit) weigh these
-        alone: a computed column is no measurement (decision 9202)."""
+        alone: a computed column is no measurement (decision 2025)."""
         return len(self.columns) - len(self.computed)
 
     @property

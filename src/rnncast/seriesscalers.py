@@ -72,7 +72,7 @@ def fit_scaler(panel: Panel, s: int, train_end: int, kind: str, flats: dict | No
     flat = flat_columns(kind, rows)  # as Scaler.fit found them: constant, or varying by float64's rounding only
     if flats is not None:
         _note_flat(flats, s, rows, flat)
-    elif (flat := flat[flat < panel.n_given]).size:  # computed calendar columns: not the data's (decision 9202)
+    elif (flat := flat[flat < panel.n_given]).size:  # computed calendar columns: not the data's (decision 2025)
         log.warning("%s: %s, so %s only shifted to 0 (scale 1)", panel.label(s), "; ".join(
             f"column {columns[j]!r} {flat_said(rows[:, j])}" for j in flat), "it is" if flat.size == 1 else "they are")
     return scaler

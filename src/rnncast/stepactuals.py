@@ -16,7 +16,7 @@ actual of 2024-06-22. A backtest window whose cutoff row is missing has incomple
 model's stride-1 windows forecasting a date without a row are left out alike, said by count and date
 (``future_kept``, read by ``parts.select``): the covariates of that date are not there to be had. Those computed from
 the timestamps (``calendar_covariates``, ``Panel.computed``) are had for any date: they are made at each step's own
-date (``dated_future``) and never leave a window out (decision 9201); the data's own future covariates still do.
+date (``dated_future``) and never leave a window out (decision 2024); the data's own future covariates still do.
 Values a ``fill`` made are no actual either; they are counted apart (``filledwindows``), never twice.
 """
 
@@ -97,7 +97,7 @@ def future_kept(panel, starts: np.ndarray, series: np.ndarray, lookback: int, ho
     and the window is neither forecast nor scored. [W] bool the windows kept, and what is left out
     ``{"windows", "of", "dates" (the first ten lacking, as written), "text"}``; None: nothing is. Only the data's own
     future covariates (``Panel.given_future``) leave a window out, and the text names them: those computed from the
-    timestamps are made at any date (``dated_future``, decision 9201)."""
+    timestamps are made at any date (``dated_future``, decision 2024)."""
     keep = np.ones(len(starts), dtype=bool)
     if panel.time is None or not len(starts) or not (given := panel.given_future):
         return keep, None
@@ -158,7 +158,7 @@ def aligned(panel, wf, wf_scaled, placed: dict | None = None):
     """``(wf, wf_scaled, absent)``: the forecasts of windows in both units, ``align``ed to the steps' dates, and the
     steps without an actual (``steps``, ``placed`` as there; None: none)."""
     absent = None if panel.given_future else steps(panel, wf, placed)  # the data's future covariates: none lacks
-    # (future_kept); computed ones made at any date (dated_future, decision 9201)
+    # (future_kept); computed ones made at any date (dated_future, decision 2024)
     return align(wf, absent), align(wf_scaled, absent), absent
 
 

@@ -43,7 +43,7 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
     "column", "value", "start" (its first row's time, or row), "rows", "share" (of the rows of its part), "part":
     TRAINING or SCORED, "rows_of": "test" or "validation" (SCORED)}``, in series then column order. A covariate's run
     past the training rows is not weighed: no baseline forecasts it and the scores do not read it (decision 1517)."""
-    found, given = [], panel.n_given  # the calendar's computed columns are no sensor (decision 9202)
+    found, given = [], panel.n_given  # the calendar's computed columns are no sensor (decision 2025)
     for s, split in enumerate(splits):
         every = _readings(panel, s)  # [T, C]
         scored = ("test", split.val_end, split.end) if split.end > split.val_end else (
@@ -127,7 +127,7 @@ def at_end(panel: Panel) -> set[tuple[int, int]]:
     hold one value where the rows before them move (``ELSEWHERE``): the forecast starts from a frozen reading. t31t1's
     file ending in 20 rows of 0 was told only that the values lay beyond the fit's (another unit?) and to clip at 0.
     Returns the (series, column) positions named, which ``outageruns.at_end`` does not name again."""
-    named, given = set(), panel.n_given  # the calendar's computed columns are no sensor (decision 9202)
+    named, given = set(), panel.n_given  # the calendar's computed columns are no sensor (decision 2025)
     for s in range(panel.n_series):
         rows = panel.rows(s)  # [T, C]
         for j in range(given):
