@@ -159,7 +159,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     batches = window_batches(torch.from_numpy(scaled_values).to(model.device), starts, series, panel, data_s, statics, None)
     placed = calendarlags.placed(panel) if placed is None else placed  # the seasonal naive's steps (decision 1966)
     if (dated := stepactuals.dated_future(panel, starts, series, lookback, horizon, placed)) is not None:
-        at, made, first = *dated, len(panel.columns) - dated[1].shape[2]  # calendar covariates at each date (9201)
+        at, made, first = *dated, len(panel.columns) - dated[1].shape[2]  # calendar covariates at each date (decision 2024)
         own = series[at]  # scaled by each window's series' scalers, as its rows are
         made = ((made - offset[own, None, first:]) / scale[own, None, first:]).astype(np.float32)
         batches.dated(at, torch.from_numpy(made).to(model.device))

@@ -48,7 +48,7 @@ def fit_scalers(panel: Panel, splits: list[Split], kind: str) -> list[Scaler]:
             if split.train_end:
                 rows = panel.rows(s)[:split.train_end]
                 _note_flat(flats, s, rows, flat_columns("standard", rows))
-    given = panel.n_given  # a calendar column constant on the training rows: check_fit's, say_unlearned's (9202)
+    given = panel.n_given  # a calendar column constant on the training rows: check_fit's, say_unlearned's (decision 2025)
     say_flat(panel, {j: found for j, found in flats.items() if j < given}, centred=kind != "none")
     return scalers
 
