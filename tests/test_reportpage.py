@@ -396,9 +396,9 @@ def test_a_parts_windows_left_out_for_the_season_are_counted_where_its_row_is_sh
     metrics = {"val": {"windows": 27, "scored": {"season_left_out": season}, "original": block},
                "test": {"windows": 69, "original": block}}
     rows = metric_rows(metrics, "original")
-    assert rows[1][2] == "27 scored of 31 (4 without a season of rows before them)" and rows[2][2] == "69"
+    assert rows[1][2] == "27 scored of 31 (4 without a season of steps before them)" and rows[2][2] == "69"
     metrics["val"]["scored"]["windows_scored"] = 25  # fill left two more out
-    assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of rows before them)"
+    assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of steps before them)"
 
 
 def _yearly_weeks(tmp_path=None):

@@ -99,7 +99,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     unfit = None in first  # short of what lookback, horizon and validation take: a shorter lookback helps (decision 1832)
-    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback)).any():  # decision 1778
+    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback, placed)).any():  # 1778, 9102
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
     needed = max(up or 0, data_s.season * (data_s.season > lookback)) + (reach := horizon + (n_windows - 1) * step)
     season_need = seasonrows.need(data_s.season, lookback) if seasonless.any() else ""  # with the need (decision 1888)

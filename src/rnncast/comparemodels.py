@@ -43,7 +43,7 @@ class ModelComparison:
     common windows of ``horizon`` steps and ``targets``, each target's mean then the mean over targets, as
     ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them, or their
-    series holds fewer than the model's season of rows before them, as evaluate counts them: decision 1916);
+    series holds fewer than the model's season of calendar steps before them, as evaluate counts them: decision 1916);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else
     None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;

@@ -248,13 +248,13 @@ def highway_start_text(start: dict, loss: str) -> str:
 
 def _windows(result: dict) -> str:
     """A part's windows as its scores count them: "27 scored of 38" when fill left some out; "27 scored of 31 (4
-    without a season of rows before them)" where a season longer than the lookback left some out, so the validation
+    without a season of steps before them)" where a season longer than the lookback left some out, so the validation
     row counts the windows early stopping read (its loss curve's) beside those scored (decision 1857)."""
     scored = (result.get("scored") or {}).get("windows_scored")
     season = (result.get("scored") or {}).get("season_left_out")
     if season:
         return (f"{result['windows'] if scored is None else scored} scored of {season['of']} ({season['windows']} "
-                "without a season of rows before them)")
+                "without a season of steps before them)")  # calendar steps (decision 9102)
     return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
 
 

@@ -45,6 +45,22 @@ def groups(series) -> list[tuple[int, np.ndarray]]:
     return [(int(ordered[a]), order[a:b]) for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(order)])]
 
 
+def steps_before(before, series, placed: dict) -> np.ndarray:
+    """[W] the calendar steps of each window's series before its first target (``before`` [W]: its rows there,
+    ``series`` [W]): where ``placed`` (``calendarcuts.placed_series``) puts the series' rows on a calendar, from its
+    first row's step to the step after its window's last input, the steps whose rows are missing counted; ``before``
+    itself (as int64) for a series no calendar places, whose rows are its steps. The seasonal naive reads step
+    ``p + 1 - season`` at the earliest (``back``), so a window has a season before it where this is at least the
+    season, however many rows are missing between (decision 9102)."""
+    before = np.asarray(before, dtype=np.int64)
+    out = before.copy()
+    for s, w in groups(series) if placed else ():
+        if s in placed:  # a window with no row before it has no step before it either
+            own, w = np.asarray(placed[s][0], dtype=np.int64), w[before[w] >= 1]
+            out[w] = own[before[w] - 1] - own[0] + 1
+    return out
+
+
 def by_calendar(forecast: np.ndarray, values: np.ndarray, target_rows: np.ndarray, before: np.ndarray,
                 series: np.ndarray, n_t: int, season: int, placed: dict) -> np.ndarray:
     """The seasonal naive ``forecast`` [W, H, T] (read by rows) with the windows of each series that ``placed``
@@ -72,10 +88,10 @@ def by_calendar(forecast: np.ndarray, values: np.ndarray, target_rows: np.ndarra
 def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int,
            season: int) -> tuple[int, int]:
     """``(n, of)``: of the ``of`` steps of the windows at stacked rows ``starts`` [W] (inputs ``lookback`` rows, of
-    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, with a season of rows before
-    their first target, how many have no seasonal naive forecast: the step a season of calendar steps back (``back``)
-    is missing (``placed``: ``calendarcuts.placed_series``; series without a calendar not counted). ``(0, 0)`` for a
-    season of 1 or none."""
+    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, with a season of calendar
+    steps before their first target (``steps_before``: the windows scored), how many have no seasonal naive
+    forecast: the step a season of calendar steps back (``back``) is missing (``placed``:
+    ``calendarcuts.placed_series``; series without a calendar not counted). ``(0, 0)`` for a season of 1 or none."""
     if season <= 1 or not len(starts) or not placed:
         return 0, 0
     n = of = 0
@@ -85,7 +101,7 @@ def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.nda
             continue
         own = np.asarray(placed[s][0], dtype=np.int64)
         cut = starts[w] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
-        cut = cut[cut + 1 >= season]  # a season of rows before its first target: the windows scored (decision 1778)
+        cut = cut[own[cut] - own[0] + 1 >= season]  # a season of steps before its first target: scored (decision 9102)
         if not len(cut):
             continue
         dates, _, rows = back(own, cut, horizon, season)

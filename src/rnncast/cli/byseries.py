@@ -285,7 +285,7 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     untrained = len(_untrained(result)) - seasonless
     who = "the backtest" if "skipped_series" in result else "fit"
     causes = ([f"{who} left {'it' if untrained == 1 else 'them'} out"] if untrained else []) + (
-        ["no window with a season of rows before it"] if seasonless else [])
+        ["no window with a season of steps before it"] if seasonless else [])
     beside = f" and {untrained + seasonless} not scored ({'; '.join(causes)})" if causes else ""
     targets = result.get("targets", 1)
     each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""
