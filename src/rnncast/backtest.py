@@ -176,7 +176,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     stuckruns.warn(stuckruns.in_scored(wf, panel))  # a target stuck on the windows' actuals, as evaluate says (decision 1526)
     outageruns.warn(panel, outageruns.find(panel), "backtest")  # zeros of an outage scored as actuals (decision 1925)
     if not refit:  # one model's scalers: the weekly naive of a season-365 backtest (decision 1926)
-        shortercycle.say(model.state, panel, np.arange(panel.n_series), (wf, wf_scaled), "backtest", mase=False)
+        shortercycle.say(model.state, panel, np.arange(panel.n_series), (wf, wf_scaled), "backtest", mase=False,
+                         placed=placed)  # by calendar steps, as the seasonal naive (decision 9101)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = weeklyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal
