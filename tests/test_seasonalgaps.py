@@ -211,3 +211,19 @@ def test_unread_counts_the_windows_with_a_season_of_steps_before_them_though_few
     starts = np.arange(0, len(own) - 3)  # lookback 3, horizon 1: every window
     assert seasonalgaps.unread({0: (own, None)}, np.array([0, len(own)]), starts, np.zeros(len(starts), np.int64), 3,
                                1, 7) == (2, 13)
+
+
+def test_a_seasonal_naive_with_no_forecast_at_any_value_is_gone_and_its_dash_said():
+    """Decision 9103: the score tables wrote its row ``nan``; ``gone`` marks it, ``dash_note`` says the "-"."""
+    none = {"mse": np.nan, seasonalgaps.KEY: {"values": 12, "of": 12, "model": {}}}
+    some = {"mse": 0.5, seasonalgaps.KEY: {"values": 3, "of": 12, "model": {}}}
+    assert seasonalgaps.gone(none) and not seasonalgaps.gone(some) and not seasonalgaps.gone({"mse": 1.0})
+    assert seasonalgaps.dash_note([{"model": {}, "seasonal": none}], 7) == (
+        "\"-\" in the 'seasonal naive' row: it has no forecast at any of the 12 values scored (every value's step a "
+        "season (7 calendar steps) back is missing from the data), so it has no scores (null in metrics.json) and no "
+        "verdict weighs it.")
+    assert seasonalgaps.dash_note([{"seasonal": none}], 7, windows=True).startswith(
+        "\"-\" in a window's 'seasonal naive' row: it has no forecast at any value of that window (")
+    assert seasonalgaps.dash_note([{"seasonal": some}], 7) is None
+    assert seasonalgaps.untested({"model": {}, "seasonal": none, "repeat": {"mse": 1.0}}) == {"seasonal": {
+        "beaten": None, "p_value": None, "no_forecast": seasonalgaps.NO_FORECAST}}

@@ -85,7 +85,7 @@ class ModelComparison:
     by_target: dict = field(default_factory=dict)  # several targets: name -> target -> {"mse", "mae"}, its own units
     baselines: dict = field(default_factory=dict)  # baseline key -> {"mse", "mae"}, original units (the first model's)
     scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
-    against_each_baseline: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
+    against_each_baseline: dict = field(default_factory=dict)  # name -> key -> {"p_value", "beaten"[, "no_forecast"]}
     baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
     settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
     undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 KEY = "values_left_out"  # the seasonal naive's block: the values scored it has no forecast for, and the model's there
+NO_FORECAST = "every value's step a season back is missing from the data"  # why a test against it is none (9103)
 
 
 def back(own: np.ndarray, cuts: np.ndarray, horizon: int, season: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,6 +134,41 @@ def unforecast(block: dict, name: str) -> bool:
     every one): it has no scores, and no verdict weighs it (decision 1995)."""
     left = (block.get(name) or {}).get(KEY) if isinstance(block.get(name), dict) else None
     return bool(left) and left["values"] == left["of"]
+
+
+def gone(scores) -> bool:
+    """Whether a forecaster's ``scores`` (one dict of a score block: ``block["seasonal"]``) rest on no value: its
+    ``KEY`` leaves out every value scored, so its scores are NaN (null in JSON), which a table writes "-" with
+    ``dash_note`` under it, not ``nan`` (decision 9103)."""
+    left = scores.get(KEY) if isinstance(scores, dict) else None
+    return isinstance(left, dict) and left.get("values", 0) >= left.get("of", 1) > 0
+
+
+def untested(block: dict) -> dict:
+    """``{name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST}}`` of the baselines of a score ``block``
+    with no forecast at any value scored (``unforecast``): what a verdict's ``each`` (fit's and evaluate's
+    ``against_baselines``) and compare's ``against_each_baseline`` say of it, null where a NaN was (decision 9103)."""
+    return {name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST} for name in block
+            if name != "model" and unforecast(block, name)}
+
+
+def dash_note(blocks, season: int | None = None, where: str = "metrics.json", windows: bool = False) -> str | None:
+    """"-" in the 'seasonal naive' row: it has no forecast at any of the 12 values scored (every value's step a season
+    (7 calendar steps) back is missing from the data), so it has no scores (null in metrics.json) and no verdict
+    weighs it": the footnote of a score table whose ``blocks`` (score blocks, ``{name: scores}``) hold a seasonal
+    naive that ``gone``; ``windows``: the blocks are a backtest's windows, each a row of its own ("in a window's
+    'seasonal naive' row: it has no forecast at any value of that window ..."). None where none does (decision 9103)."""
+    counts = sorted({scores[KEY]["of"] for block in blocks for name, scores in block.items()
+                     if name == "seasonal" and gone(scores)})
+    if not counts:
+        return None
+    steps = f" ({season} calendar steps)" if season else ""
+    values = ("any value of that window" if windows else f"any of the {counts[0]} values scored" if len(counts) == 1
+              else "any value scored")
+    row = "a window's" if windows else "the"
+    return (f"\"-\" in {row} 'seasonal naive' row: it has no forecast at {values} (every "
+            f"value's step a season{steps} back is missing from the data), so it has no scores "
+            f"{'there ' if windows else ''}(null in {where}){'' if windows else ' and no verdict weighs it'}.")
 
 
 def said(left: int, of: int, season: int | None) -> str:
