@@ -777,7 +777,7 @@ def test_a_season_longer_than_the_lookback_backtests_the_seasonal_naive_of_a_loo
     assert [w["seasonal"] for w in runs[8].metrics["windows"]] == [w["seasonal"] for w in runs[24].metrics["windows"]]
     with pytest.raises(RnncastError, match=re.escape(
             "it needs at least 46 rows (13 rows up to the first of 2 cutoffs 3 steps apart (") + ".*" + re.escape(
-            "and a horizon after the last, and at least season 40 rows up to and including the first cutoff, which "
+            "and a horizon after the last, and at least a season (40 calendar steps) up to and including the first cutoff, which "
             "the seasonal "
             "naive baseline reads (lookback 4)); give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter "
             "step or horizon, or a shorter season (season=, --season)")):
@@ -795,8 +795,8 @@ def test_a_backtest_with_series_short_for_two_reasons_names_each_ones_remedy():
                                      "y": np.sin(np.arange(n) / 2) + 0.1 * rng.standard_normal(n)})
                        for sid, n in (("A", 30), ("B", 22))])
     with pytest.raises(RnncastError, match=re.escape(
-            "the longest series ('A', 30 rows) fits horizon 3 (horizon=3, --horizon 3); for the series without season "
-            "12 rows up to and including the first cutoff: give more rows, or a shorter step or horizon, or a shorter "
+            "the longest series ('A', 30 rows) fits horizon 3 (horizon=3, --horizon 3); for the series without a season "
+            "(12 calendar steps) up to and including the first cutoff: give more rows, or a shorter step or horizon, or a shorter "
             "season")):
         Forecaster(**{**TINY, "lookback": 8, "horizon": 12, "season": 12}).backtest(frame, target="y", id_col="id",
                                                                                      n_windows=1)

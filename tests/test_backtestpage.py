@@ -211,3 +211,21 @@ def test_a_backtests_training_time_is_the_loop_as_fits_and_the_models_making_is_
         "training 6.7 s (42.4 s in all to make the models: their windows, scalers, baselines and any quantile head's "
         "start besides), forecasting 0.52 s")
     assert seconds_said({"fit": 42.44, "predict": 0.523}) == "making the models 42.4 s, forecasting 0.52 s"  # saved before
+
+
+def test_a_window_whose_seasonal_naive_has_no_forecast_is_a_dash_said_under_the_table():
+    """Decision 9103: a backtest window whose every value's step a season back is missing wrote its seasonal naive row
+    "nan"; it is "-" now, and ``dashed`` gives the line the terminal and the page put under the table."""
+    from rnncast.backtestpage import backtest_rows, dashed
+
+    scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.0}
+    nan = float("nan")
+    gone = {**dict.fromkeys(scores, nan), "values_left_out": {"values": 3, "of": 3, "model": {}}}
+    m = {"windows": [{"window": 0, "first_step": [90, 90], "model": scores, "seasonal": gone},
+                     {"window": 1, "first_step": [91, 91], "model": scores, "seasonal": scores}],
+         "overall": {"model": scores, "seasonal": scores}, "verdict_units": "original", "season": 7}
+    rows = backtest_rows(m)
+    assert rows[2][2:] == ["-"] * 5 and not any("nan" in cell for row in rows for cell in row)
+    assert dashed(m).startswith("\"-\" in a window's 'seasonal naive' row: it has no forecast at any value of that "
+                                "window (every value's step a season (7 calendar steps) back is missing")
+    assert dashed({**m, "windows": m["windows"][1:]}) is None

@@ -303,3 +303,19 @@ def test_a_band_learned_from_fewer_training_windows_than_its_levels_need_is_not_
     np.testing.assert_allclose(median["seasonal"][0, :, 0, 0], y[first:first + 4, 0] - y[0:4, 0])
     twelve = _quantiles(y, [Split(64, 70, 80)], offsets, lookback=8, horizon=4, season=52)  # first targets 52 to 60
     assert np.isfinite(twelve["seasonal"]).all()
+
+
+def test_the_seasonal_naive_bands_learn_from_errors_a_season_of_calendar_steps_back_with_fewer_rows_before():
+    """Decisions 1966, 9102: a series missing steps 2 and 3, lookback 3, season 7: the seasonal naive's training
+    errors are each step's actual less the value of the same step a week back on the calendar, from every window
+    with a season of steps before it (the window whose first target is row 5, step 7, has 5 rows before it), none
+    where the step a week back or the step itself is missing, as pandas would pair them by date."""
+    own = np.setdiff1d(np.arange(60), [2, 3])
+    y = _series(len(own), seed=5)
+    out = _quantiles(y, [Split(40, 50, len(own))], [0, len(own)], lookback=3, horizon=1, season=7,
+                     placed={0: (own, None)})
+    at = {int(step): row for row, step in enumerate(own)}
+    errors = [y[at[d], 0] - y[at[d - 7], 0] for d in (own[r - 1] + 1 for r in range(3, 40))
+              if d in at and d - 7 in at and at[d] < 40]
+    assert len(errors) == 33  # steps 7 to 41 less 9 and 10, whose week-back steps are missing (by rows: 31)
+    assert out["seasonal"][0, 0, 0] == pytest.approx(np.quantile(errors, LEVELS))

@@ -393,10 +393,10 @@ def test_a_series_whose_every_window_was_left_out_for_the_season_is_a_row_saying
                                              "emptied": [{"id": "D", "rows": 40}], "text": "..."}}}
     frame = series_frame(result)
     assert list(frame["series"]) == ["a", "D"] and list(frame["windows"]) == [2, 0]
-    assert frame["not_scored"].iloc[1] == ("no window with season 52 rows of its series before its first target, "
+    assert frame["not_scored"].iloc[1] == ("no window with a season (52 calendar steps) of its series before its first target, "
                                            "which the seasonal naive baseline reads (40 rows)")
     line = write_file(str(tmp_path / "s.csv"), result)
-    assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of rows before it) to " \
+    assert line == f"wrote the scores of 1 series and 1 not scored (no window with a season of steps before it) to " \
                    f"{tmp_path / 's.csv'}"
 
 

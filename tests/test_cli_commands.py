@@ -664,3 +664,19 @@ def test_evaluate_prints_what_a_baselines_interval_scores_leave_out(tmp_path, ca
     assert "The 'seasonal naive' baseline has no interval at " in out
     assert out.index("Prediction intervals") < out.index("The 'seasonal naive' baseline has no interval")
     assert "'seasonal naive' has no interval at any value scored and is not weighed" in out  # the verdict's
+
+
+def test_the_score_tables_write_a_seasonal_naive_without_any_forecast_as_a_dash_and_say_why():
+    """Decision 9103: after a season-long outage evaluate's table showed "baseline: seasonal naive  nan  nan ...";
+    now "-" in each cell, and a line under the tables says what it means."""
+    from rnncast.cli.commands import score_tables
+
+    scores = {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": 1.2}
+    gone = {**dict.fromkeys(scores, float("nan")), "values_left_out": {"values": 12, "of": 12, "model": {}}}
+    block = {"model": scores, "repeat": scores, "seasonal": gone}
+    text = score_tables({"original": block, "scaled": block}, 7, units="original", where="--json's output")
+    [row] = [line for line in text.splitlines() if line.startswith("baseline: seasonal naive")]
+    assert row.split()[3:] == ["-"] * 5 and "nan" not in text
+    assert ("\"-\" in the 'seasonal naive' row: it has no forecast at any of the 12 values scored (every value's "
+            "step a season (7 calendar steps) back is missing from the data), so it has no scores (null in --json's "
+            "output) and no verdict weighs it.") in text

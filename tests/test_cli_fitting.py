@@ -741,7 +741,7 @@ def test_fit_says_the_validation_windows_left_out_for_the_season_beside_the_test
     assert code == 0, err
     lines = [line for line in out.splitlines() if line.startswith("Not every validation window is scored: ")]
     assert lines == ["Not every validation window is scored: 3 of the 21 windows (in 1 series) are left out: their "
-                     "series hold fewer than season 52 rows before their first target, which the seasonal naive "
+                     "series hold fewer than a season (52 calendar steps) before their first target, which the seasonal naive "
                      "baseline reads (lookback 8); the model and the baselines are scored on the other 18; series 'c' "
                      "(60 rows) has none left (early stopping read all 21 validation windows, these 3 among them)."]
 
@@ -766,6 +766,6 @@ def test_a_validation_split_without_a_season_before_it_is_warned_of_once(tmp_pat
                                            "52", "--epochs", "1"))
     assert code == 0, err
     notes = [n["text"] for n in json.loads((tmp_path / "run" / "metrics.json").read_text())["notes"]]
-    assert [n[:52] for n in notes if "validation split holds no window" in n] == [
-        "the validation split holds no window with season 52 "]
+    assert [n[:71] for n in notes if "validation split holds no window" in n] == [
+        "the validation split holds no window with a season (52 calendar steps) "]
     assert not [n for n in notes if n.startswith("no window of part 'val' is left to score")]

@@ -149,3 +149,26 @@ def test_the_note_counts_the_values_left_out_and_says_none_where_only_unscored_o
     assert "no forecast" not in run(seasonal)
     seasonal[9, 0] = np.nan  # one scored value without a forecast: said, by its count
     assert "has no forecast at 1 of the 58 values scored" in run(seasonal)
+
+
+def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_and_null_not_nan():
+    """Decision 9103: where every value's step a season back is missing, compare's row showed ``nan`` and
+    ``against_each_baseline`` held ``{"p_value": nan, "beaten": false}`` beside a note that it was "not beaten". Its
+    scores now carry ``values_left_out`` (every value: the table's "-"), each model's entry says it has no forecast
+    (nulls), and the note weighs only the baselines with one."""
+    import json
+
+    import numpy as np
+
+    from rnncast.comparebaselines import judge
+    from rnncast.files import json_text
+
+    chosen = {"a": _forecasts(1, True)}
+    chosen["a"].baselines["seasonal"][:] = np.nan
+    out = judge(chosen, {"a": chosen["a"].y_pred - chosen["a"].y_true}, None, None, 3, np.arange(30), ["y"], {"a": 7})
+    assert out.scores["seasonal"]["values_left_out"] == {"values": 90, "of": 90}
+    assert out.against["a"]["seasonal"] == {"p_value": None, "beaten": None,
+                                            "no_forecast": "every value's step a season back is missing from the data"}
+    assert "'seasonal naive' is not beaten" not in out.note and "every model beats each baseline (repeat the last " \
+        "value and training mean)" in out.note and "has no forecast at any of the 90 values scored" in out.note
+    assert json.loads(json_text({"scores": out.scores, "against": out.against}))["scores"]["seasonal"]["mse"] is None

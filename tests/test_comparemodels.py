@@ -460,7 +460,7 @@ def test_windows_a_models_season_left_out_are_said_with_that_cause(fitted, frame
     result = rnncast.compare({"plain": fitted["lstm"], "seasonal": seasonal}, frame, part="all")
     assert result.left_out == {"plain": 18, "seasonal": 18}  # its own season's, as evaluate counts them (decision 1916)
     assert result.own_windows["seasonal"] == result.own_windows["plain"]
-    assert result.notes[0].startswith("model 'seasonal': 18 of the ") and "fewer than season 30 rows" in result.notes[0]
+    assert result.notes[0].startswith("model 'seasonal': 18 of the ") and "fewer than a season (30 calendar steps)" in result.notes[0]
     assert result.notes[1] == ("left out as not forecast by every model (another lookback, another fit's split, a season "
                                "longer than another model's lookback (seasonal: season 30, lookback 12), or a date "
                                "without a row whose future covariates one model reads): "

@@ -45,7 +45,7 @@ def test_the_windows_a_season_left_out_are_said_even_where_every_model_left_out_
     """t36t1 M3: p1 and p2 (season 52, lookbacks 8 and 16) each left out the windows with fewer than a season of rows
     before them, the same first targets, and compare said nothing of them; now each in evaluate's words (decision 1916)."""
     named = {"p1": _model(8, 52), "p2": _model(16, 52)}
-    text = "132 of the 427 windows (in 3 series) are left out: their series hold fewer than season 52 rows ..."
+    text = "132 of the 427 windows (in 3 series) are left out: their series hold fewer than a season (52 calendar steps) ..."
     said = notes({"p1": 0, "p2": 0}, {"p1": 295, "p2": 295}, None, "test", {}, named,
                  {"p1": {"season_left_out": {"windows": 132, "text": text}}, "p2": {}})
     assert said == [f"model 'p1': {text}."]

@@ -490,8 +490,8 @@ def test_a_backtest_at_a_cutoff_says_the_season_it_needs_with_the_need_not_after
         Forecaster(**{**TINY, "lookback": 4, "horizon": 3, "season": 40, "val_frac": 0.2, "cutoff": "2014-09-30"}
                    ).backtest(frame, target="y", n_windows=3)
     said = str(err.value)
-    assert ("and 9 after it (3 cutoffs 3 steps apart from it, and a horizon after the last), and at least season 40 "
-            "rows up to and including the first cutoff, which the seasonal naive baseline reads (lookback 4); the data "
+    assert ("and 9 after it (3 cutoffs 3 steps apart from it, and a horizon after the last), and at least a season (40 "
+            "calendar steps) up to and including the first cutoff, which the seasonal naive baseline reads (lookback 4); the data "
             "ends at 2014-12-31") in said
     assert said.endswith("(cutoff='2014-03-31', --cutoff 2014-03-31)")
 

@@ -345,8 +345,8 @@ def test_a_season_longer_than_the_lookback_gives_the_seasonal_naive_forecasts_of
         assert point(test[8][units]["seasonal"]) == point(test[24][units]["seasonal"])
     scored = fits[8].evaluate(frame, part="all")["scored"]
     assert scored["season_left_out"]["windows"] == 4 and scored["windows"] == len(short.target_rows)
-    assert ("4 of the " in scored["text"] and "windows are left out: their series hold fewer than season 12 rows "
-            "before their first target, which the seasonal naive baseline reads (lookback 8)") in scored["text"]
+    assert ("4 of the " in scored["text"] and "windows are left out: their series hold fewer than a season (12 "
+            "calendar steps) before their first target, which the seasonal naive baseline reads (lookback 8)") in scored["text"]
 
 
 def test_a_baselines_interval_missing_for_want_of_the_fits_training_rows_says_so(quantile_model):

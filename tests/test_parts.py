@@ -453,7 +453,7 @@ def test_a_series_without_a_season_before_any_of_its_windows_is_counted_with_the
     scored = model.evaluate(frame, part="train")["scored"]
     assert scored["series"] == 1 and "series_left_out" not in scored
     assert scored["season_left_out"]["series"] == 2 and "(in 2 series) are left out: their series hold fewer than " \
-        "season 40 rows" in scored["text"]
+        "a season (40 calendar steps) before" in scored["text"]
     assert scored["season_left_out"]["series_ids"] == ["b"]  # named, as the series of no window are (decision 1831)
     assert "on the other 42; series 'b' (45 rows) has none left; the model was" in scored["text"]
 
@@ -469,3 +469,33 @@ def test_the_model_scored_alone_keeps_the_windows_without_a_season_before_them()
     starts, _, scored = parts.select(model.state_, panel, index, "all", baselines=False)
     assert len(starts) == 100 - 6 - 3 + 1 and "season_left_out" not in scored
     assert len(parts.select(model.state_, panel, index, "all")[0]) == 100 - 12 - 3 + 1
+
+
+def test_evaluate_keeps_a_window_with_a_season_of_days_before_it_though_dates_are_missing_and_scores_it_by_date():
+    """Decision 9102: a daily file missing 2024-01-03 and 01-04 (and three later dates), season 7, lookback 5: the
+    windows whose first targets are 01-08 and 01-09 hold 5 and 6 rows before them but a week of days; they were left
+    out ("2 of the 108 windows ... fewer than season 7 rows"), though the seasonal naive reads 01-01 and 01-02 for
+    them. Now every window with a week of days before it is scored, and the seasonal naive's MSE and the values it has
+    no forecast for are those pandas gives pairing each date with the one 7 days before."""
+    rng = np.random.default_rng(0)
+    t = np.arange(120)
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120, freq="D"),
+                          "y": 10 + 5 * np.sin(2 * np.pi * t / 7) + rng.normal(0, 0.5, 120)}).drop(index=[2, 3, 40, 95, 101])
+    model = Forecaster(**{**TINY, "lookback": 5, "horizon": 3, "season": 7, "epochs": 1}).fit(frame, target="y")
+    result = model.evaluate(frame, part="all")
+    assert result["windows"] == 108 and "season_left_out" not in result["scored"]  # 120 - 5 rows, less 5 + 3 - 1
+    y = frame.set_index("date")["y"]
+    cuts = y.index[4:len(y) - 1]  # every window's last input: rows 4 on, the last row forecast from none
+    errors, missing = [], 0
+    for cut in cuts[:result["windows"]]:
+        for h in (1, 2, 3):
+            date = cut + pd.Timedelta(days=h)
+            if date not in y.index:
+                continue
+            if date - pd.Timedelta(days=7) not in y.index:
+                missing += 1
+                continue
+            errors.append((y[date] - y[date - pd.Timedelta(days=7)]) ** 2)
+    unread = result["scored"]["seasonal_unread"]
+    assert (unread["values"], unread["of"]) == (missing, missing + len(errors)) == (14, 315)
+    assert result["original"]["seasonal"]["mse"] == pytest.approx(np.mean(errors), rel=1e-12)

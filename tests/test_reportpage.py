@@ -396,9 +396,9 @@ def test_a_parts_windows_left_out_for_the_season_are_counted_where_its_row_is_sh
     metrics = {"val": {"windows": 27, "scored": {"season_left_out": season}, "original": block},
                "test": {"windows": 69, "original": block}}
     rows = metric_rows(metrics, "original")
-    assert rows[1][2] == "27 scored of 31 (4 without a season of rows before them)" and rows[2][2] == "69"
+    assert rows[1][2] == "27 scored of 31 (4 without a season of steps before them)" and rows[2][2] == "69"
     metrics["val"]["scored"]["windows_scored"] = 25  # fill left two more out
-    assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of rows before them)"
+    assert metric_rows(metrics, "original")[1][2] == "25 scored of 31 (4 without a season of steps before them)"
 
 
 def _yearly_weeks(tmp_path=None):
@@ -443,3 +443,17 @@ def test_a_baseline_row_whose_intervals_rest_on_fewer_windows_says_how_many_in_i
     assert cells["baseline: seasonal naive"] == "47 scored of 51 (intervals: 42)"
     assert cells["baseline: training mean"] == "47 scored of 51"  # none scored: its cells say "-"
     assert cells["baseline: climatology"] == "47 scored of 51 (intervals: 168 of 188 values)"
+
+
+def test_a_seasonal_naive_without_any_forecast_is_a_dash_on_the_page_with_the_line_saying_why():
+    """Decision 9103: the page's score table wrote ``nan`` where metrics.json holds null."""
+    from rnncast import seasonalgaps
+    from rnncast.reportpage import metric_rows
+
+    scores = {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.5, "mase": 1.2}
+    gone = {**dict.fromkeys(scores, float("nan")), "values_left_out": {"values": 12, "of": 12, "model": {}}}
+    metrics = {"test": {"windows": 5, "original": {"model": scores, "seasonal": gone}}}
+    rows = metric_rows(metrics, "original", 7)
+    assert rows[2][3:] == ["-"] * 5 and "nan" not in str(rows)
+    assert seasonalgaps.dash_note([metrics["test"]["original"]], 7).endswith("(null in metrics.json) and no verdict "
+                                                                             "weighs it.")

@@ -498,7 +498,7 @@ def test_the_windows_without_a_season_before_them_are_said_among_those_not_score
     before them; the notes say so as they say the windows without their future covariates."""
     from rnncast.runnotes import unscored_note
 
-    said = {"text": "4 of the 102 windows are left out: their series hold fewer than season 12 rows before their "
+    said = {"text": "4 of the 102 windows are left out: their series hold fewer than a season (12 calendar steps) before their "
                     "first target"}
     assert unscored_note({"scored": {"season_left_out": said}}) == f"Not every window is scored: {said['text']}."
     assert unscored_note({"scored": {}}) is None
@@ -509,8 +509,8 @@ def test_the_windows_left_out_are_not_said_as_if_no_window_were_scored():
     sentence says now that some are not, for one window left out as for many (decision 1842)."""
     from rnncast.runnotes import unscored_note
 
-    for text in ("1 of the 74 windows is left out: its series holds fewer than season 52 rows before its first target",
-                 "5 of the 74 windows (in 1 series) are left out: their series hold fewer than season 52 rows"):
+    for text in ("1 of the 74 windows is left out: its series holds fewer than a season (52 calendar steps) before its first target",
+                 "5 of the 74 windows (in 1 series) are left out: their series hold fewer than a season"):
         note = unscored_note({"scored": {"season_left_out": {"text": text}}})
         assert note == f"Not every window is scored: {text}." and "Windows are not scored" not in note
 

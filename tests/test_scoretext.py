@@ -131,3 +131,12 @@ def test_a_long_id_is_cut_with_an_ellipsis_a_short_one_kept_and_an_escaped_one_s
     assert id_cell("A" * 3000) == "A" * 39 + "…" and id_cell("store 7") == "store 7"
     assert id_cell("b\tx\x1b[31mred") == repr("b\tx\x1b[31mred")  # escaped first (decision 1802), short enough
     assert id_cell("店" * 30, 10) == "店" * 4 + "…"  # cut by terminal columns: two a character
+
+
+def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_in_each_score_not_nan():
+    """Decision 9103: its scores are NaN (null in JSON): each cell it has is "-", the column's notation the others'."""
+    from rnncast.scoretext import scored_column
+
+    gone = {"mse": math.nan, "mae": math.nan, "values_left_out": {"values": 12, "of": 12, "model": {}}}
+    assert scored_column("mse", [{"mse": 1.5}, gone, {"mse": 0.25}]) == ["1.5000", "-", "0.2500"]
+    assert scored_column("pinball", [{"mse": 1.5}, gone]) == ["", ""]  # a score it never had stays blank

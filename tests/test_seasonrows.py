@@ -22,7 +22,7 @@ def test_windows_without_a_season_before_them_are_left_out_and_counted():
     np.testing.assert_array_equal(kept_starts, [4, 10, 45, 50])
     np.testing.assert_array_equal(kept_series, [0, 0, 1, 1])
     assert said == {"windows": 3, "of": 7, "series": 2, "season": 12, "series_ids": [], "emptied": [], "text": (
-        "3 of the 7 windows (in 2 series) are left out: their series hold fewer than season 12 rows before their "
+        "3 of the 7 windows (in 2 series) are left out: their series hold fewer than a season (12 calendar steps) before their "
         "first target, which the seasonal naive baseline reads (lookback 8); the model and the baselines are scored "
         "on the other 4")}
 
@@ -42,15 +42,16 @@ def test_predict_windows_keeps_every_window_and_says_which_lack_a_seasonal_naive
         kept_starts, _, said = seasonrows.kept(np.array([0, 30]), starts, series, 4, 6, "all", scores=False)
         every = seasonrows.kept(np.array([0, 60]), np.array([0, 10]), series, 16, 52, "all", scores=False)
     assert kept_starts is starts and said is None and len(every[0]) == 2
-    assert "1 of the 2 windows has no seasonal naive forecast (blank): its series holds fewer than season 6 rows " \
-           "before its first target (lookback 4); the model forecasts every one" in caplog.text
+    assert "1 of the 2 windows has no seasonal naive forecast (blank): its series holds fewer than a season (6 calendar " \
+           "steps) before its first target (lookback 4); the model forecasts every one" in caplog.text
 
 
 def test_a_part_with_none_left_to_score_is_refused_with_advice_evaluate_can_follow():
     """evaluate takes no --season: the advice was "or a shorter season (season=, --season)" (decision 1856)."""
     with pytest.raises(NothingLeft, match=r"^no window of part 'train' is left to score: every one has fewer than "
-                                          r"season 52 rows of its series before its first target.*; give data with "
-                                          r"at least 52 rows of a series before a window's first target, or refit "
+                                          r"a season \(52 calendar steps\) of its series before its first target.*; give "
+                                          r"data with a series' first row at least 52 calendar steps before a "
+                                          r"window's first target, or refit "
                                           r"the model with a shorter season \(fit's season=, --season\)$"):
         seasonrows.kept(np.array([0, 60]), np.array([0, 10]), np.array([0, 0]), 16, 52, "train")
 
@@ -58,11 +59,11 @@ def test_a_part_with_none_left_to_score_is_refused_with_advice_evaluate_can_foll
 def test_a_backtests_series_without_a_season_before_its_first_cutoff():
     np.testing.assert_array_equal(seasonrows.first_short(np.array([[30, 38], [60, 68]]), 52, 16), [True, False])
     assert not seasonrows.first_short(np.array([[30], [60]]), 12, 16).any() and not len(seasonrows.first_short(None, 52, 16))
-    assert seasonrows.need(52, 16) == (", and at least season 52 rows up to and including the first cutoff, which the seasonal "
+    assert seasonrows.need(52, 16) == (", and at least a season (52 calendar steps) up to and including the first cutoff, which the seasonal "
                                        "naive baseline reads (lookback 16)")
     assert seasonrows.need(12, 16) == ""
     assert seasonrows.remedy(52, 16, 1) == ("; give more rows, or a shorter step or horizon, or a shorter season "
-                                            "(season=, --season) so that the rows up to and including the first cutoff hold season 52")
+                                            "(season=, --season) so that the steps up to and including the first cutoff hold a season of 52")
 
 
 def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused_before_training(monkeypatch):
@@ -74,7 +75,8 @@ def test_a_fit_whose_test_split_has_no_window_with_a_season_before_it_is_refused
     from rnncast.windows import Split
     from conftest import make_frame
 
-    with pytest.raises(RnncastError, match=r"the test split holds no window with season 52 rows of its series before "
+    with pytest.raises(RnncastError, match=r"the test split holds no window with a season \(52 calendar steps\) of its series "
+                       r"before "
                                            r"its first target, .* \(lookback 8; the latest has 46\), .* the fit is "
                                            r"refused before it trains; give data with more rows, or a shorter season"):
         seasonrows.check_fit(np.array([0, 50]), [Split(35, 42, 50)], 8, 4, 52)
@@ -95,7 +97,7 @@ def test_a_validation_split_without_a_window_with_a_season_before_it_is_said_bef
     with caplog.at_level("WARNING", logger="rnncast.seasonrows"):
         seasonrows.check_fit(np.array([0, 66]), [Split(46, 53, 66)], 8, 4, 52)
     assert [r.getMessage() for r in caplog.records] == [
-        "the validation split holds no window with season 52 rows of its series before its first target, which the "
+        "the validation split holds no window with a season (52 calendar steps) of its series before its first target, which the "
         "seasonal naive baseline reads (lookback 8; the latest has 49): early stopping reads every validation window "
         "(the model's loss needs only its lookback), but the run will have no validation scores beside the "
         "baselines'; more rows, or a shorter season (season=, --season), give it some"]
@@ -128,11 +130,11 @@ def test_a_backtests_remedy_is_each_reasons_own():
     no series lacks the season, and both, the season's said to be for its series, where both reasons occur."""
     other = "; fewer cutoffs or a shorter lookback need fewer"
     season = ("give more rows, or fewer cutoffs (n_windows=, --n-windows), a shorter step or horizon, or a shorter season "
-              "(season=, --season) so that the rows up to and including the first cutoff hold season 12")
+              "(season=, --season) so that the steps up to and including the first cutoff hold a season of 12")
     assert seasonrows.remedy(12, 8, 2) == f"; {season}"
     assert seasonrows.remedy(12, 8, 2, False, other) == other
     assert seasonrows.remedy(12, 8, 2, True, other) == (
-        f"{other}; for the series without season 12 rows up to and including the first cutoff: {season}")
+        f"{other}; for the series without a season (12 calendar steps) up to and including the first cutoff: {season}")
 
 
 def test_the_warning_after_training_knows_check_fit_said_it_in_the_call():
@@ -153,6 +155,33 @@ def test_the_warning_after_training_knows_check_fit_said_it_in_the_call():
 
 def test_the_series_whose_every_window_was_left_out_for_the_season_are_records_with_their_reason():
     result = {"scored": {"season_left_out": {"season": 52, "emptied": [{"id": "a", "rows": 40}]}}}
-    assert seasonrows.emptied(result) == [{"id": "a", "rows": 40, "reason": "no window with season 52 rows of its "
-                                           "series before its first target, which the seasonal naive baseline reads"}]
+    assert seasonrows.emptied(result) == [{"id": "a", "rows": 40, "reason": "no window with a season (52 calendar "
+                                           "steps) of its series before its first target, which the seasonal naive baseline reads"}]
     assert seasonrows.emptied({}) == []
+
+
+def test_a_window_with_a_season_of_calendar_steps_before_it_is_kept_though_rows_are_missing_between():
+    """Decision 9102: a daily series missing two dates early on (steps 2 and 3), season 7, lookback 4: the windows
+    whose first targets are rows 5 and 6 hold 5 and 6 rows before them, fewer than the season, but 7 and 8 days; the
+    seasonal naive reads the same day a week back there, so they are kept, as a lookback of at least the season keeps
+    them; the one at row 4 (6 days) is left out, and said in calendar steps. By rows, 3 were left out."""
+    own = np.setdiff1d(np.arange(30), [2, 3])
+    offsets, starts, series = np.array([0, len(own)]), np.arange(0, 5), np.zeros(5, np.int64)  # first targets 4..8
+    kept_starts, _, said = seasonrows.kept(offsets, starts, series, 4, 7, "all", placed={0: (own, None)})
+    np.testing.assert_array_equal(kept_starts, starts[1:])
+    assert said["windows"] == 1 and said["text"].startswith(
+        "1 of the 5 windows is left out: its series holds fewer than a season (7 calendar steps) before its first "
+        "target, which the seasonal naive baseline reads (lookback 4)")
+    assert seasonrows.kept(offsets, starts, series, 4, 7, "all")[2]["windows"] == 3  # no calendar: rows are steps
+    np.testing.assert_array_equal(seasonrows.first_short(np.array([[5, 8], [5, 8]]), 7, 4, {0: (own, None)}),
+                                  [False, True])  # series 1: no calendar places it, 5 rows are 5 steps
+
+
+def test_check_fit_counts_the_test_windows_season_in_calendar_steps():
+    """Decision 9102: 60 rows at steps 0..69 but for 10 missing early (so the first test window, at row 51, has 51
+    rows and 61 steps before it, the last at row 56, 66): with season 58 and lookback 8 the fit is refused by rows
+    (56 at most), trained by steps."""
+    own = np.setdiff1d(np.arange(70), np.arange(5, 15))
+    with pytest.raises(RnncastError, match="the test split holds no window with a season"):
+        seasonrows.check_fit(np.array([0, 60]), [Split(42, 51, 60)], 8, 4, 58)
+    seasonrows.check_fit(np.array([0, 60]), [Split(42, 51, 60)], 8, 4, 58, {0: (own, None)})

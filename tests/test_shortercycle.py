@@ -57,3 +57,43 @@ def test_evaluate_with_a_longer_season_says_the_weekly_naive_the_model_does_not_
     assert line.levelno == logging.WARNING and "the model does NOT beat repeating the last 7 steps" in text
     assert "; MASE (season 28) divides by the mean absolute change over " in text and text.endswith(
         "; give --season 7 to weigh it")
+
+
+def test_the_naive_reads_the_cycle_in_calendar_steps_where_dates_are_missing():
+    """Decision 9101: rows at steps 0..11 less 4 and 5, a cycle of 3: the window whose last input is row 4 (step 6)
+    forecasts steps 7, 8, 9 from 4, 5 (missing: none) and 6, where 3 rows back read steps 2, 3 and 6, another time
+    of the cycle; the one whose last input is row 5 (step 7) forecasts 8, 9, 10 from 5 (none), 6 and 7; one with 2
+    steps before its first target has none."""
+    own = np.setdiff1d(np.arange(12), [4, 5])
+    values = (own * 10.0)[:, None]  # each row's value is its step x 10
+    wf = SimpleNamespace(y_true=np.zeros((3, 3, 1)), series=None, target_rows=np.array([5, 6, 2]))
+    out = naive(values, np.array([0, len(own)]), wf, 3, {0: (own, None)})
+    np.testing.assert_array_equal(out[..., 0], [[np.nan, np.nan, 60.0], [np.nan, 60.0, 70.0], [np.nan] * 3])
+    rows = naive(values, np.array([0, len(own)]), wf, 3)  # no calendar: by rows, as before
+    np.testing.assert_array_equal(rows[..., 0], [[20.0, 30.0, 60.0], [30.0, 60.0, 70.0], [np.nan] * 3])
+
+
+def test_evaluate_scores_the_weekly_naive_by_date_on_the_values_it_has_where_dates_are_missing(caplog):
+    """Decision 9101: a daily file with five dates missing in its test split, season 28: the weekly naive was read 7
+    rows back, another weekday after each missing date; it now reads the same weekday a week back, has no forecast
+    where that date is missing, and its MSE and the model's rest on the values it has, as pandas pairs them by date."""
+    frame = _daily(240).drop(index=[200, 205, 215, 216, 230])
+    model = Forecaster(**{**TINY, "epochs": 1}, season=28).fit(frame, target="y")
+    with caplog.at_level(logging.INFO, logger="rnncast.shortercycle"):
+        found = model.part_forecasts(frame, part="test")
+    [line] = [r.getMessage() for r in caplog.records if r.name == "rnncast.shortercycle"]
+    wf, y = found.original, frame.set_index("date")["y"]
+    naive_errors, model_errors, missing = [], [], 0
+    for w, first in enumerate(wf.target_rows):
+        for h in range(wf.y_true.shape[1]):
+            date = y.index[first - 1] + pd.Timedelta(days=h + 1)
+            if date not in y.index:
+                continue
+            if date - pd.Timedelta(days=7) not in y.index:
+                missing += 1
+                continue
+            naive_errors.append((y[date] - y[date - pd.Timedelta(days=7)]) ** 2)
+            model_errors.append((y[date] - wf.y_pred[w, h, 0]) ** 2)
+    assert missing and f"has MSE {np.mean(naive_errors):.4g} on the test split against the model's " \
+        f"{np.mean(model_errors):.4g} (on the {len(naive_errors)} of the {len(naive_errors) + missing} values scored it " \
+        f"has a forecast for: the step 7 calendar steps before each of the other {missing} is missing from the data)" in line

@@ -67,3 +67,15 @@ def test_a_baseline_scored_on_fewer_values_at_a_step_is_said_and_the_models_scor
     by_step[2]["seasonal"]["values_left_out"] = by_step[0]["seasonal"]["values_left_out"]
     assert "at steps 1 and 3 rest on" in step_units({"by_step": by_step})
     assert "values_left_out" not in step_frame(_by_step(3)).columns and "rest on" not in step_units({"by_step": _by_step(3)})
+
+
+def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_nan():
+    """Decision 9103: the by-step table wrote ``nan`` in each cell of such a step's seasonal naive row."""
+    by_step = _by_step(3)
+    for entry in by_step:
+        entry["seasonal"] = {"mse": 0.5, "mae": 0.5, "mase": 0.25, "rmse": math.sqrt(0.5)}
+    by_step[1]["seasonal"] = {"mse": math.nan, "mae": math.nan, "mase": math.nan, "rmse": math.nan,
+                              "values_left_out": {"values": 4, "of": 4, "model": {}}}
+    rows = step_rows({"by_step": by_step})
+    [two] = [r for r in rows if r[:2] == ["2", "baseline: seasonal naive"]]
+    assert two[2:] == ["-"] * 4 and not any("nan" in cell for row in rows for cell in row)

@@ -140,3 +140,14 @@ def test_a_climatology_apart_that_beats_the_model_is_in_the_word_and_in_each():
     said = fields(behind, "original")  # the model beats the climatology apart too: "beats", and it is beaten
     assert said["verdict"] == "beats" and said["beats_baselines"] is True
     assert said["each"]["climatology"]["beaten"] is True and said["each"]["climatology"]["p_value"] == 0.01
+
+
+def test_a_seasonal_naive_with_no_forecast_is_in_each_with_nulls_and_why():
+    """Decision 9103: a seasonal naive with no forecast at any value scored is weighed by no verdict (decision 1995);
+    ``each`` says so plainly, with nulls, where it left it out without a word."""
+    test = part(1.0, 2.0, 3.0, 0.01, 0.001)
+    test["original"]["seasonal"] = {"mse": NAN, "mae": NAN, "values_left_out": {"values": 12, "of": 12, "model": {}}}
+    said = fields(test, "original")
+    assert said["verdict"] == "beats" and said["each"]["seasonal"] == {
+        "beaten": None, "p_value": None, "lower": None,
+        "no_forecast": "every value's step a season back is missing from the data"}

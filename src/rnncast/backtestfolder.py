@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rnncast import figurefaults, files, plots, targetrows
-from rnncast.backtestpage import backtest_facts, backtest_rows, backtest_units, left_out, overall_first, seconds_said
+from rnncast import figurefaults, files, plots, seasonalgaps, targetrows
+from rnncast.backtestpage import (backtest_facts, backtest_rows, backtest_units, dashed, left_out, overall_first,
+                                  seconds_said)
 from rnncast.backtestplot import backtest_drawn
 from rnncast.backtestverdict import backtest_test
 from rnncast.calendarsteps import text as step_text
@@ -83,10 +84,14 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
         blocks.append(("p", left_out(m["skipped_series"])))
     of = targetrows.caption(panel.targets if not wide else [], rows, "forecasts.csv") if picture is not None else ""
     overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
+    dash = dashed(m)  # the seasonal naive's "-": under the overall table where it is there, else under the windows'
+    high = len(each) <= 1 or seasonalgaps.gone(m["overall"].get("seasonal"))
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", overall), *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
+               ("table", overall), *[("p", note) for note in [dash] if note and high],  # "-": decision 9103
+               *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
                                       ("table", step_rows(m))] if m.get("by_step") else []),
                *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
+               *[("p", note) for note in [dash] if note and not high],  # under the windows' "-" it speaks of
                ("h2", f"Forecasts at each cutoff{of}"),
                figurefaults.block("backtest.png", picture and picture[1]),
                ("h2", "Data and settings"), ("table", backtest_facts(config, m))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rnncast import leftout, settingrows
+from rnncast import leftout, seasonalgaps, settingrows
 from rnncast.baselines import row_label
 from rnncast.pooledunits import held
 from rnncast.scoretext import column_head, with_columns
@@ -57,6 +57,13 @@ def backtest_rows(m: dict) -> list[list[str]]:
             + [f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n)
                for n in BACKTEST_METRICS + tuple(extra)])  # as fit's and evaluate's tables head it
     return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra], models)  # "-": decision 1814
+
+
+def dashed(m: dict) -> str | None:
+    """The footnote of ``backtest_rows``' "-" where the seasonal naive has no forecast at any value (overall, or of a
+    window: ``seasonalgaps.dash_note``, decision 9103); None where it has one everywhere."""
+    return seasonalgaps.dash_note([m["overall"]], m.get("season")) or seasonalgaps.dash_note(
+        [w for w in m["windows"] if not w.get("left_out")], m.get("season"), windows=True)
 
 
 def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:

@@ -43,7 +43,7 @@ class ModelComparison:
     common windows of ``horizon`` steps and ``targets``, each target's mean then the mean over targets, as
     ``evaluate`` pools them (``by_target``: name -> target -> {"mse", "mae"}, each of several targets in its own units); ``own_windows``: name -> the windows of ``part`` the model forecast, of which
     ``left_out`` (name -> count) are not among the common ones (another model does not forecast them, or their
-    series holds fewer than the model's season of rows before them, as evaluate counts them: decision 1916);
+    series holds fewer than the model's season of calendar steps before them, as evaluate counts them: decision 1916);
     ``pairs``: one dict per pair {a, b, lower, statistic (negative: a better), p (two-sided), p_holm,
     differs, no_test (why no test could be made, p and p_holm NaN: "1 forecast time, and it needs 2"; else
     None)}; ``winner``: the name whose MSE is lower than every other's beyond chance, else None;
@@ -85,7 +85,7 @@ class ModelComparison:
     by_target: dict = field(default_factory=dict)  # several targets: name -> target -> {"mse", "mae"}, its own units
     baselines: dict = field(default_factory=dict)  # baseline key -> {"mse", "mae"}, original units (the first model's)
     scaled_baselines: dict = field(default_factory=dict)  # the same in the test's units where they are not original
-    against_each_baseline: dict = field(default_factory=dict)  # name -> baseline key -> {"p_value", "beaten"}
+    against_each_baseline: dict = field(default_factory=dict)  # name -> key -> {"p_value", "beaten"[, "no_forecast"]}
     baselines_by_target: dict = field(default_factory=dict)  # several targets: key -> target -> {"mse", "mae"}
     settings_apart: dict = field(default_factory=dict)  # setting -> name -> value, where the models were fitted apart
     undertrained: list = field(default_factory=list)  # the models whose best epoch was the last of their budget

@@ -270,8 +270,8 @@ def counts(cutoff, panel: Panel, needs: list | None = None) -> list[dict]:
 def backtest_needed(cutoff, panel: Panel, data_s: DataSettings, n_windows: int, step: int, also: str = "") -> str:
     """What every series of a backtest whose first cutoff is ``cutoff`` needs, said with ``counts``: rows up to it for
     the first model's training and validation, and after it for ``n_windows`` cutoffs ``step`` rows apart each
-    forecasting a horizon, then ``also`` (the season of rows the seasonal naive baseline reads: ``seasonrows.need``),
-    said with the rest of the need, not after the offers (decision 1888); where no series holds them after it, how
+    forecasting a horizon, then ``also`` (the season of calendar steps the seasonal naive baseline reads:
+    ``seasonrows.need``), said with the rest of the need, not after the offers (decision 1888); where no series holds them after it, how
     many windows its rows after it do hold and where the data ends, the remedy that names the cause (a backtest from
     a cutoff near the data's end)."""
     up = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, 0.0)

@@ -78,13 +78,14 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     panel, splits, skipped = cutting.cut(panel, split, settings.data)
     cutting.few_windows(splits, settings.data)
     thin = cutting.few_val_windows(splits, settings.data, split is None and settings.data.cutoff is None)  # decision 1810
-    seasonrows.check_fit(panel.offsets, splits, settings.data.lookback, settings.data.horizon, settings.data.season)
+    placed = calendarlags.placed(panel)  # the calendar walked once, for MASE's scale and the gap warning: decision 1951
+    seasonrows.check_fit(panel.offsets, splits, settings.data.lookback, settings.data.horizon, settings.data.season,
+                         placed)  # a season of calendar steps before a test window (decision 9102)
     negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:
         resume_io.check_data(resume_from, record)  # before the network is built or anything loaded
-    placed = calendarlags.placed(panel)  # the calendar walked once, for MASE's scale and the gap warning: decision 1951
     prepared = prepare(panel, splits, settings, params, skipped, placed=placed)
     prepared.thin = thin  # the untrained network's advice names a validation split of a few windows
     if settings.data.cutoff is None and (overlap := testoverlap.overlap(panel, splits)):

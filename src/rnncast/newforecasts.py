@@ -33,7 +33,7 @@ def new_windows(model: Model, data, part: str, series=None, static_covariates=No
     """``Forecaster.predict_windows``' forecasts of the windows of ``part`` (``parts.select``) of ``data`` (of its
     series ``series`` alone, where given), read the model's way (``reading``), in original and scaled units; ``said``
     (compare's) takes ``parts.select``'s description of what its windows left out; ``compared`` (compare, which scores
-    the baselines on the windows every model forecasts): the windows without a season of rows before them are left out,
+    the baselines on the windows every model forecasts): the windows without a season of steps before them are left out,
     as evaluate leaves them, not kept as predict_windows keeps them (decision 1873)."""
     absent: list = []  # the target columns the data lacks, stood in where the model reads the features alone
     series = series if series is None else idtypes.one_id(model.state, series)  # '1.00' is store 1.0 (idtypes)

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import bordertimes, climatology, closedzeros, enddates, gapwindows, seasonrows, shiftedwindows, stepactuals
+from rnncast import (bordertimes, calendarlags, climatology, closedzeros, enddates, gapwindows, seasonrows, shiftedwindows,
+                     stepactuals)
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
@@ -98,8 +99,8 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     window of ``part``, named (``left_out``); ``across_gaps``: the windows that span calendar steps missing
     from the data, counted (``gapwindows.across``); ``future_left_out``: the windows of a model reading future
     covariates that forecast a date without a row, left out (``stepactuals.future_kept``); ``season_left_out``: the
-    windows with fewer than a season of their series' rows before them, which the seasonal naive baseline reads, left
-    out (``seasonrows.kept``: counted, its series with none left named); each warned of and said in the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
+    windows with fewer than a season of their series' calendar steps before them, which the seasonal naive baseline
+    reads, left out (``seasonrows.kept``, decision 9102: counted, its series with none left named); each warned of and said in the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
     the part that would score, and the series too short for any window) or none is left. ``method``: the method called, which the
     refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out). ``located``:
     ``locate``'s borders where the caller found them (forecasting, which learns the baselines' intervals by them);
@@ -129,8 +130,10 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
     held = series  # the series holding a window of the part, before those without a season before them
-    starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, state.settings.data.season,
-                                                 part, scores or compared, panel.given_id) \
+    season = state.settings.data.season  # counted in calendar steps, as the seasonal naive reads (decision 9102)
+    placed = calendarlags.placed(panel) if baselines and season > max(lookback, 1) else {}
+    starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, season, part,
+                                                 scores or compared, panel.given_id, placed) \
         if baselines else (starts, series, None)  # compare scores its baselines: none blank (decision 1873)
     climate = climatology.unfit(getattr(state, "climatology", None), index)  # a scored series' own, if any (decision 1745)
     scored = describe(panel, located, starts, series, part, lookback, horizon,
@@ -150,7 +153,6 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     if gaps := gapwindows.across(state, panel, starts, series, scored=scores, span=inputs):
         scored["across_gaps"] = gaps
         scored["text"] += f"; {gaps['text']}"
-    season = state.settings.data.season  # a season of whole sessions read across a half day (decision 1682)
     if shifted := shiftedwindows.across(panel, starts, series, lookback, horizon, season, scored=scores):
         scored["seasonal_shifted"] = shifted
         scored["text"] += f"; {shifted['text']}"

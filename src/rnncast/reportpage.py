@@ -15,7 +15,7 @@ from typing import Callable
 import pandas as pd
 
 from rnncast.forecaster import Forecaster
-from rnncast import bandcounts, leftout, madeof, readout, settingrows, timetext
+from rnncast import bandcounts, leftout, madeof, readout, seasonalgaps, settingrows, timetext
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
@@ -91,6 +91,9 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
     season = forecaster.settings_.data.season
     blocks.append(("table", metric_rows(metrics, "original", season)))
+    scored = [metrics[p][u] for p in SPLITS if isinstance(metrics.get(p), dict) for u in ("original", "scaled")
+              if isinstance(metrics[p].get(u), dict)]
+    blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 9103
     for target in each:
         blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
         blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
@@ -248,13 +251,13 @@ def highway_start_text(start: dict, loss: str) -> str:
 
 def _windows(result: dict) -> str:
     """A part's windows as its scores count them: "27 scored of 38" when fill left some out; "27 scored of 31 (4
-    without a season of rows before them)" where a season longer than the lookback left some out, so the validation
+    without a season of steps before them)" where a season longer than the lookback left some out, so the validation
     row counts the windows early stopping read (its loss curve's) beside those scored (decision 1857)."""
     scored = (result.get("scored") or {}).get("windows_scored")
     season = (result.get("scored") or {}).get("season_left_out")
     if season:
         return (f"{result['windows'] if scored is None else scored} scored of {season['of']} ({season['windows']} "
-                "without a season of rows before them)")
+                "without a season of steps before them)")  # calendar steps (decision 9102)
     return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
 
 

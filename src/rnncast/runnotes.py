@@ -212,9 +212,9 @@ def unscored_note(result: dict) -> str | None:
     """What the scores of a part leave out because ``fill`` made it, or its label is blank (a fit without a fill:
     ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
     lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
-    where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of rows before
-    them (``season_left_out``, decision 1778), and the values the seasonal naive has no forecast for, the step a season
-    back missing (``seasonal_unread``, decision 1966), as sentences; None when every value was observed. The values a
+    where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of calendar
+    steps before them (``season_left_out``, decisions 1778, 9102), and the values the seasonal naive has no forecast
+    for, the step a season back missing (``seasonal_unread``, decision 1966), as sentences; None when every value was observed. The values a
     baseline has no interval for are ``Said.bands``' (``bandcounts.note``, decision 1910)."""
     scored = result.get("scored", {})
     what = "Labels that are blank are not scored" if BLANK in scored.get("left_out", "") else "Values that fill made are not scored"

@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+from rnncast.seasonalgaps import gone
+
 RATIOS = ("r2", "mase", "smape_pct", "mape_pct")  # scores on a fixed scale, and coverage_*: four decimals
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
 LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
@@ -102,12 +104,13 @@ def scored_column(name: str, scores: list[dict], models: list[dict] | None = Non
     """The column of score ``name`` over the rows ``scores`` (one dict of scores per forecaster) in one notation
     (``score_texts``): "" in a row that lacks it, "-" where the model beside it holds it (``models``, one per row:
     a climatology's pinball loss, which has no intervals, beside the quantile model's: decision 1814; a baseline's
-    interval score that is NaN, its intervals not learned, beside the model's: decision 1884)."""
+    interval score that is NaN, its intervals not learned, beside the model's: decision 1884), and "-" in each score of
+    a seasonal naive with no forecast at any value scored (``seasonalgaps.gone``, decision 9103), never "nan"."""
     texts = score_texts(name, [s.get(name) for s in scores])
     beside = models if models is not None else [{}] * len(scores)
     banded = name == "pinball" or name.startswith("coverage_")  # a baseline's intervals' scores: NaN where unlearned
-    return ["-" if (s.get(name) is None or banded and _blank(s[name])) and m.get(name) is not None else t
-            for t, s, m in zip(texts, scores, beside)]
+    return ["-" if (s.get(name) is None or banded and _blank(s[name])) and m.get(name) is not None
+            or gone(s) and name in s else t for t, s, m in zip(texts, scores, beside)]  # no forecast: decision 9103
 
 
 def _blank(value) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 KEY = "values_left_out"  # the seasonal naive's block: the values scored it has no forecast for, and the model's there
+NO_FORECAST = "every value's step a season back is missing from the data"  # why a test against it is none (9103)
 
 
 def back(own: np.ndarray, cuts: np.ndarray, horizon: int, season: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -43,6 +44,22 @@ def groups(series) -> list[tuple[int, np.ndarray]]:
     ordered = series[order]
     cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
     return [(int(ordered[a]), order[a:b]) for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(order)])]
+
+
+def steps_before(before, series, placed: dict) -> np.ndarray:
+    """[W] the calendar steps of each window's series before its first target (``before`` [W]: its rows there,
+    ``series`` [W]): where ``placed`` (``calendarcuts.placed_series``) puts the series' rows on a calendar, from its
+    first row's step to the step after its window's last input, the steps whose rows are missing counted; ``before``
+    itself (as int64) for a series no calendar places, whose rows are its steps. The seasonal naive reads step
+    ``p + 1 - season`` at the earliest (``back``), so a window has a season before it where this is at least the
+    season, however many rows are missing between (decision 9102)."""
+    before = np.asarray(before, dtype=np.int64)
+    out = before.copy()
+    for s, w in groups(series) if placed else ():
+        if s in placed:  # a window with no row before it has no step before it either
+            own, w = np.asarray(placed[s][0], dtype=np.int64), w[before[w] >= 1]
+            out[w] = own[before[w] - 1] - own[0] + 1
+    return out
 
 
 def by_calendar(forecast: np.ndarray, values: np.ndarray, target_rows: np.ndarray, before: np.ndarray,
@@ -72,10 +89,10 @@ def by_calendar(forecast: np.ndarray, values: np.ndarray, target_rows: np.ndarra
 def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: int, horizon: int,
            season: int) -> tuple[int, int]:
     """``(n, of)``: of the ``of`` steps of the windows at stacked rows ``starts`` [W] (inputs ``lookback`` rows, of
-    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, with a season of rows before
-    their first target, how many have no seasonal naive forecast: the step a season of calendar steps back (``back``)
-    is missing (``placed``: ``calendarcuts.placed_series``; series without a calendar not counted). ``(0, 0)`` for a
-    season of 1 or none."""
+    series ``series`` [W], rows ``offsets[s]:offsets[s + 1]``) whose date the data holds, with a season of calendar
+    steps before their first target (``steps_before``: the windows scored), how many have no seasonal naive
+    forecast: the step a season of calendar steps back (``back``) is missing (``placed``:
+    ``calendarcuts.placed_series``; series without a calendar not counted). ``(0, 0)`` for a season of 1 or none."""
     if season <= 1 or not len(starts) or not placed:
         return 0, 0
     n = of = 0
@@ -85,7 +102,7 @@ def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.nda
             continue
         own = np.asarray(placed[s][0], dtype=np.int64)
         cut = starts[w] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
-        cut = cut[cut + 1 >= season]  # a season of rows before its first target: the windows scored (decision 1778)
+        cut = cut[own[cut] - own[0] + 1 >= season]  # a season of steps before its first target: scored (decision 9102)
         if not len(cut):
             continue
         dates, _, rows = back(own, cut, horizon, season)
@@ -117,6 +134,41 @@ def unforecast(block: dict, name: str) -> bool:
     every one): it has no scores, and no verdict weighs it (decision 1995)."""
     left = (block.get(name) or {}).get(KEY) if isinstance(block.get(name), dict) else None
     return bool(left) and left["values"] == left["of"]
+
+
+def gone(scores) -> bool:
+    """Whether a forecaster's ``scores`` (one dict of a score block: ``block["seasonal"]``) rest on no value: its
+    ``KEY`` leaves out every value scored, so its scores are NaN (null in JSON), which a table writes "-" with
+    ``dash_note`` under it, not ``nan`` (decision 9103)."""
+    left = scores.get(KEY) if isinstance(scores, dict) else None
+    return isinstance(left, dict) and left.get("values", 0) >= left.get("of", 1) > 0
+
+
+def untested(block: dict) -> dict:
+    """``{name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST}}`` of the baselines of a score ``block``
+    with no forecast at any value scored (``unforecast``): what a verdict's ``each`` (fit's and evaluate's
+    ``against_baselines``) and compare's ``against_each_baseline`` say of it, null where a NaN was (decision 9103)."""
+    return {name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST} for name in block
+            if name != "model" and unforecast(block, name)}
+
+
+def dash_note(blocks, season: int | None = None, where: str = "metrics.json", windows: bool = False) -> str | None:
+    """"-" in the 'seasonal naive' row: it has no forecast at any of the 12 values scored (every value's step a season
+    (7 calendar steps) back is missing from the data), so it has no scores (null in metrics.json) and no verdict
+    weighs it": the footnote of a score table whose ``blocks`` (score blocks, ``{name: scores}``) hold a seasonal
+    naive that ``gone``; ``windows``: the blocks are a backtest's windows, each a row of its own ("in a window's
+    'seasonal naive' row: it has no forecast at any value of that window ..."). None where none does (decision 9103)."""
+    counts = sorted({scores[KEY]["of"] for block in blocks for name, scores in block.items()
+                     if name == "seasonal" and gone(scores)})
+    if not counts:
+        return None
+    steps = f" ({season} calendar steps)" if season else ""
+    values = ("any value of that window" if windows else f"any of the {counts[0]} values scored" if len(counts) == 1
+              else "any value scored")
+    row = "a window's" if windows else "the"
+    return (f"\"-\" in {row} 'seasonal naive' row: it has no forecast at {values} (every "
+            f"value's step a season{steps} back is missing from the data), so it has no scores "
+            f"{'there ' if windows else ''}(null in {where}){'' if windows else ' and no verdict weighs it'}.")
 
 
 def said(left: int, of: int, season: int | None) -> str:

@@ -18,7 +18,7 @@ import logging
 
 import numpy as np
 
-from rnncast import baselines, metrics, parts, scaling, spreads
+from rnncast import baselines, calendarlags, metrics, parts, scaling, seasonalgaps, spreads
 from rnncast.seasons import Season, implied_season
 from rnncast.spelling import counted
 from rnncast.verdicts import units_for
@@ -36,17 +36,25 @@ def shorter(calendar, season: int) -> Season | None:
     return own if own is not None and 1 < own.steps < season else None
 
 
-def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int) -> np.ndarray:
+def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int, placed: dict | None = None) -> np.ndarray:
     """[W, H, T] the seasonal naive forecast at ``steps`` of the windows of ``wf`` (a ``WindowForecasts``: its series,
     positions in the panel of ``values`` [N, C] and ``offsets`` [S + 1], and each window's first target row in its
-    series), from the ``steps`` rows of the series before each window's first target; NaN where it has fewer."""
+    series), from the ``steps`` rows of the series before each window's first target; NaN where it has fewer.
+    ``placed`` (``calendarcuts.placed_series``): a series whose rows skip a step of its calendar is read ``steps``
+    calendar steps back, as the seasonal naive baseline is (``seasonalgaps.by_calendar``, decision 1966): NaN where
+    the data lacks that step or the series holds fewer than ``steps`` calendar steps before the window (decision
+    9101)."""
     w, h, t = wf.y_true.shape
     series = np.zeros(w, dtype=np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
     local = np.asarray(wf.target_rows, dtype=np.int64)
     rows = (offsets[series] + local)[:, None] - steps + np.arange(steps)  # [W, steps]
     short = local < steps
     forecast = baselines.seasonal_naive(values[np.where(short[:, None], offsets[series, None], rows), :t], h, t, steps)
-    return np.where(short[:, None, None], np.nan, forecast.astype(np.float64))
+    forecast = forecast.astype(np.float64)
+    if placed:  # the same time of the cycle, not the same count of rows (decision 9101)
+        forecast = seasonalgaps.by_calendar(forecast, values, offsets[series] + local, local, series, t, steps, placed)
+        short = seasonalgaps.steps_before(local, series, placed) < steps
+    return np.where(short[:, None, None], np.nan, forecast)
 
 
 def pairs(train_ends, season: int, ids: list) -> str:
@@ -60,13 +68,17 @@ def pairs(train_ends, season: int, ids: list) -> str:
             f"fewest {int(each[least])} (of {ids[least]!r})")
 
 
-def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool = True) -> str | None:
+def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool = True,
+        placed: dict | None = None) -> str | None:
     """Log, where the model's season is longer than its calendar's own cycle (``shorter``), that cycle's seasonal
     naive MSE on the windows of ``found`` (``PartForecasts``, or an (original, scaled) pair of ``WindowForecasts``:
     backtest's) against the model's, in the verdict's units (``verdicts.units_for``), and with ``mase`` how many
     differences MASE's scale rests on (``pairs``, of the fit's training rows found in ``panel``: ``parts.locate``). A warning where the model's MSE is not lower, else an INFO
     line; ``part``: the windows' (``parts.PARTS``), or "backtest"; not the validation windows, which fit scores before
-    its test split (one line a run, the verdict's). None (nothing said) where no such cycle is, nothing is scored, or the scaled units are no scaler's."""
+    its test split (one line a run, the verdict's). ``placed``: ``calendarlags.placed(panel)`` where the caller walked
+    it (backtest): the cycle is read in calendar steps (``naive``), and both MSEs rest on the values it has a
+    forecast for, said where that is fewer than those scored (decision 9101). None (nothing said) where no such cycle
+    is, nothing is scored, or the scaled units are no scaler's."""
     season = state.settings.data.season
     where = WHERE.get(part) or f"the windows {parts.PART_NAMES[part]}"
     cycle = shorter(state.calendar, season)
@@ -75,7 +87,8 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     if cycle is None or part == "val" or not len(original.y_true) or (units == "scaled" and spreads.scaled_by(state)):
         return None  # scaler 'none': the verdict's units are no scaler's (spreads.weighed)
     offsets = np.asarray(panel.offsets, dtype=np.int64)
-    forecast = naive(np.asarray(panel.values, dtype=np.float64), offsets, original, cycle.steps)  # [W, H, T]
+    placed = calendarlags.placed(panel) if placed is None else placed  # by calendar steps (decision 9101)
+    forecast = naive(np.asarray(panel.values, dtype=np.float64), offsets, original, cycle.steps, placed)  # [W, H, T]
     truth, model = original.y_true, original.y_pred
     if units == "scaled":
         offset, scale = scaling.stack([state.scalers[k] for k in index])  # [S, C], the panel's series'
@@ -83,9 +96,14 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
         n_t = forecast.shape[-1]
         forecast = (forecast - offset[s, None, :n_t]) / scale[s, None, :n_t]
         truth, model = wf_scaled.y_true, wf_scaled.y_pred
-    keep = np.isfinite(forecast) & (True if (kept := scored(original)) is None else kept)
+    kept = np.broadcast_to(True if (kept := scored(original)) is None else np.asarray(kept, bool), forecast.shape)
+    keep = np.isfinite(forecast) & kept
     if not keep.any():
         return None
+    left = int(kept.sum()) - int(keep.sum())  # values scored whose step a cycle back the data lacks (decision 9101)
+    some = (f" (on the {int(keep.sum()):,} of the {int(kept.sum()):,} values scored it has a forecast for: the step "
+            f"{cycle.steps} calendar steps before {'the other one' if left == 1 else f'each of the other {left:,}'} is "
+            "missing from the data)" if left else "")
     mine = metrics.score(truth, model, keep, original.series)["mse"]
     theirs = metrics.score(truth, forecast, keep, original.series)["mse"]
     if not (np.isfinite(mine) and np.isfinite(theirs)):
@@ -102,7 +120,7 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     text = (f"season {season} is given, so the seasonal naive baseline repeats the values {season} steps before; the "
             f"calendar's shorter cycle ({cycle.steps} {cycle.cycle}) is not among the baselines the verdict weighs: its "
             f"seasonal naive forecast (the last {cycle.steps} steps, repeated) has MSE{' (scaled)' if units == 'scaled' else ''} "
-            f"{theirs:.4g} on {where} against the model's {mine:.4g}, {verdict}{scale}; give --season {cycle.steps} to "
+            f"{theirs:.4g} on {where} against the model's {mine:.4g}{some}, {verdict}{scale}; give --season {cycle.steps} to "
             "weigh it")
     if lower:
         log.warning("%s", text)

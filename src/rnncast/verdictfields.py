@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from rnncast import bandcounts, climatologyseries, untrained
+from rnncast import bandcounts, climatologyseries, seasonalgaps, untrained
 from rnncast.intervalverdict import best_pinball, pair, standing, weighed
 from rnncast.significance import VERDICT_ALPHA, beaten, same
 from rnncast.verdicts import against_each, kind, outcome
@@ -45,7 +45,8 @@ def fields(part: dict, units: str, told: tuple | None = None, behind: dict | Non
     not finite); ``beats_baselines`` (true only for "beats", as the page colours the verdict green); ``baseline``, the
     one the sentence names; ``behind_linear_fit`` (``behind``: ``{"linear_fit_r2", "model_r2"}`` the sentence quotes,
     null where it says no such fit); ``verdict_units``; ``alpha``; and ``each``: per baseline ``{"beaten", "lower",
-    "p_value"}`` (p null where no test could be made), and the climatology scored apart (``climatologyseries.against``:
+    "p_value"}`` (p null where no test could be made; a seasonal naive with no forecast at any value scored: each
+    null, with ``no_forecast`` saying why, ``seasonalgaps.untested``, decision 9103), and the climatology scored apart (``climatologyseries.against``:
     with ``"apart": true`` and its ``"series"``) where the part has one. ``told``: ``verdicts.outcome`` of the part,
     where the caller has it (``readout.said``)."""
     good, name, model, rival, how, _ = outcome(part, units) if told is None else told
@@ -55,6 +56,7 @@ def fields(part: dict, units: str, told: tuple | None = None, behind: dict | Non
             for e in against_each(part, units)}
     if (climatology := climatologyseries.against(apart if isinstance(apart, dict) else None)) is not None:
         each[climatologyseries.KEY] = climatology
+    each.update({name: {**none, "lower": None} for name, none in seasonalgaps.untested(part.get(units) or {}).items()})
     return {"verdict": word, "beats_baselines": word == "beats", "baseline": str(name), "behind_linear_fit": behind,
             "verdict_units": units, "alpha": VERDICT_ALPHA, "each": each}
 

@@ -49,7 +49,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.noticed import capture
     from rnncast.speakers import named_logs
     from rnncast.backtestfolder import write_backtest
-    from rnncast.backtestpage import backtest_rows, backtest_units, seconds_said, skipped
+    from rnncast.backtestpage import backtest_rows, backtest_units, dashed, seconds_said, skipped
     from rnncast.stepbins import step_rows, step_units
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
@@ -110,6 +110,8 @@ def _run_backtest(args, left: dict) -> int:
     else:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
+    if note := dashed(result.metrics):  # the seasonal naive's "-" where it has no forecast (decision 9103)
+        print(note)
     if steps := step_rows(result.metrics):  # Prophet's performance_metrics, binned (decision 2002)
         print(f"Metrics by step ahead ({step_units(result.metrics)[0].lower()}{step_units(result.metrics)[1:]}):")
         print(table(steps[0], steps[1:]))

@@ -18,7 +18,7 @@ from rnncast import bandcounts, calibration, leftout, seasonalgaps, seasonrows, 
 from rnncast.baselines import row_label
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
-from rnncast.scoretext import id_cell, score_texts, scored_column
+from rnncast.scoretext import id_cell, scored_column
 
 SHOWN = 20  # a panel of at most this many series is shown whole on the terminal
 FEW = 5  # else the series with the highest model MASE, and as many with the lowest
@@ -145,7 +145,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     picked = [(key, name) for key, each in names.items() for name in each]
     block = lambda key, name: (seasonalgaps.paired_scores(series[key], names[key][1]) if name == PAIR  # noqa: E731
                                else series[key][name])
-    columns = {m: iter(score_texts(m, [block(key, name).get(m) for key, name in picked])) for m in METRICS}
+    columns = {m: iter(scored_column(m, [block(key, name) for key, name in picked])) for m in METRICS}  # "-": 9103
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
@@ -285,7 +285,7 @@ def write_file(path, result: dict, dialect=None, id_name: str | None = None, ove
     untrained = len(_untrained(result)) - seasonless
     who = "the backtest" if "skipped_series" in result else "fit"
     causes = ([f"{who} left {'it' if untrained == 1 else 'them'} out"] if untrained else []) + (
-        ["no window with a season of rows before it"] if seasonless else [])
+        ["no window with a season of steps before it"] if seasonless else [])
     beside = f" and {untrained + seasonless} not scored ({'; '.join(causes)})" if causes else ""
     targets = result.get("targets", 1)
     each = f", a row per series and target ({targets}), each in that target's units" if targets > 1 else ""

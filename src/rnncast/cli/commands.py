@@ -130,7 +130,10 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     curve = "" if by else " (the loss curve's)"
     one = (f"The same scores in {units_name(by)}{curve} are in {where}: for one series they divide these errors by "
            "one number, so R² and MASE are the same.") if units == "original" else None
-    notes = [note for note in (pooled_note(result) if units == "scaled" else None, mase_note(result),
+    from rnncast.seasonalgaps import dash_note
+    dashed = dash_note([result[k] for k in ("original", "scaled") if isinstance(result.get(k), dict)]
+                       + list((result.get("by_target") or {}).values()), season, where)  # no forecast (decision 9103)
+    notes = [note for note in (dashed, pooled_note(result) if units == "scaled" else None, mase_note(result),
                                rmse_note(result.get("targets", 1)), one) if note]
     return "\n".join(tables + notes)
 

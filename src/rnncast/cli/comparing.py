@@ -58,7 +58,8 @@ def add_parser(commands) -> None:
                               "all = every window (default: test)")
     compare.add_argument("--json", action="store_true",
                          help="print the result as JSON; each model against each baseline under "
-                              "against_each_baseline (model -> baseline -> p_value, beaten: fit's and evaluate's "
+                              "against_each_baseline (model -> baseline -> p_value, beaten, and no_forecast with "
+                              "both null where the baseline has no forecast at any value: fit's and evaluate's "
                               "against_baselines.each, per model; compare gives no verdict against the baselines)")
     threads = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, as evaluate takes it
     said = threads.metadata["help"].replace("while training", "while forecasting the windows it compares", 1)
@@ -105,6 +106,10 @@ def run_compare(args) -> int:
     from rnncast.devices import cpu_threads
     from rnncast.forecaster import Forecaster
     from rnncast.scoretext import score_texts
+    from rnncast.seasonalgaps import dash_note, gone
+
+    def dashed(texts: list, blocks: list) -> list:  # "-" for a baseline with no forecast at any value (decision 9103)
+        return ["-" if gone(block) else text for text, block in zip(texts, blocks)]
 
     if len(args.runs) < 2:
         raise RnncastError(f"compare needs two or more RUNs to compare, got {len(args.runs)}: rnncast compare RUN RUN "
@@ -144,9 +149,9 @@ def run_compare(args) -> int:
 
     names = result.names + [label(key) for key in result.baselines]
     blocks = [result.scores[name] for name in result.names] + list(result.baselines.values())
-    mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
-    scaled = (score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
-                                  + list(result.scaled_baselines.values())])
+    mse, mae = (dashed(score_texts(m, [block[m] for block in blocks]), blocks) for m in ("mse", "mae"))
+    scaled = (dashed(score_texts("mse", [block["mse"] for block in [result.scaled_scores[name] for name in result.names]
+                                         + list(result.scaled_baselines.values())]), blocks)
               if result.scaled_scores else [])  # the units the test used, beside the original ones
     bands = next(iter(result.baseline_quantile_scores.values()), {})  # the first quantile model's baselines' intervals
     heads, cells = quantile_columns(result.quantile_scores, len(names), [bands.get(key) for key in result.baselines])
@@ -154,10 +159,12 @@ def run_compare(args) -> int:
     rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows, sizes[i]] for i, name in enumerate(names)]
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
     print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows", "params"], rows))
+    if note := dash_note([result.baselines], result.baseline_season, "--json's output"):  # "-" (decision 9103)
+        print(note)
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
         blocks = [result.by_target[name][target] for name in result.names] + [
             each[target] for each in result.baselines_by_target.values()]  # the baselines in the target's units too
-        mse, mae = (score_texts(m, [block[m] for block in blocks]) for m in ("mse", "mae"))
+        mse, mae = (dashed(score_texts(m, [block[m] for block in blocks]), blocks) for m in ("mse", "mae"))
         print(table([f"target {target!r} (its own units)", "MSE", "MAE"],
                     [[name, mse[i], mae[i]] for i, name in enumerate(result.names + [
                         label(key) for key in result.baselines_by_target])]))
