@@ -214,7 +214,7 @@ def test_a_backtests_training_time_is_the_loop_as_fits_and_the_models_making_is_
 
 
 def test_a_window_whose_seasonal_naive_has_no_forecast_is_a_dash_said_under_the_table():
-    """Decision 9103: a backtest window whose every value's step a season back is missing wrote its seasonal naive row
+    """Decision 2029: a backtest window whose every value's step a season back is missing wrote its seasonal naive row
     "nan"; it is "-" now, and ``dashed`` gives the line the terminal and the page put under the table."""
     from rnncast.backtestpage import backtest_rows, dashed
 

@@ -306,7 +306,7 @@ def test_a_band_learned_from_fewer_training_windows_than_its_levels_need_is_not_
 
 
 def test_the_seasonal_naive_bands_learn_from_errors_a_season_of_calendar_steps_back_with_fewer_rows_before():
-    """Decisions 1966, 9102: a series missing steps 2 and 3, lookback 3, season 7: the seasonal naive's training
+    """Decisions 1966, 2028: a series missing steps 2 and 3, lookback 3, season 7: the seasonal naive's training
     errors are each step's actual less the value of the same step a week back on the calendar, from every window
     with a season of steps before it (the window whose first target is row 5, step 7, has 5 rows before it), none
     where the step a week back or the step itself is missing, as pandas would pair them by date."""

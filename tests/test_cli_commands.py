@@ -667,7 +667,7 @@ def test_evaluate_prints_what_a_baselines_interval_scores_leave_out(tmp_path, ca
 
 
 def test_the_score_tables_write_a_seasonal_naive_without_any_forecast_as_a_dash_and_say_why():
-    """Decision 9103: after a season-long outage evaluate's table showed "baseline: seasonal naive  nan  nan ...";
+    """Decision 2029: after a season-long outage evaluate's table showed "baseline: seasonal naive  nan  nan ...";
     now "-" in each cell, and a line under the tables says what it means."""
     from rnncast.cli.commands import score_tables
 

@@ -152,7 +152,7 @@ def test_the_note_counts_the_values_left_out_and_says_none_where_only_unscored_o
 
 
 def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_and_null_not_nan():
-    """Decision 9103: where every value's step a season back is missing, compare's row showed ``nan`` and
+    """Decision 2029: where every value's step a season back is missing, compare's row showed ``nan`` and
     ``against_each_baseline`` held ``{"p_value": nan, "beaten": false}`` beside a note that it was "not beaten". Its
     scores now carry ``values_left_out`` (every value: the table's "-"), each model's entry says it has no forecast
     (nulls), and the note weighs only the baselines with one."""

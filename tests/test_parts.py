@@ -472,7 +472,7 @@ def test_the_model_scored_alone_keeps_the_windows_without_a_season_before_them()
 
 
 def test_evaluate_keeps_a_window_with_a_season_of_days_before_it_though_dates_are_missing_and_scores_it_by_date():
-    """Decision 9102: a daily file missing 2024-01-03 and 01-04 (and three later dates), season 7, lookback 5: the
+    """Decision 2028: a daily file missing 2024-01-03 and 01-04 (and three later dates), season 7, lookback 5: the
     windows whose first targets are 01-08 and 01-09 hold 5 and 6 rows before them but a week of days; they were left
     out ("2 of the 108 windows ... fewer than season 7 rows"), though the seasonal naive reads 01-01 and 01-02 for
     them. Now every window with a week of days before it is scored, and the seasonal naive's MSE and the values it has

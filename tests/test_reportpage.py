@@ -446,7 +446,7 @@ def test_a_baseline_row_whose_intervals_rest_on_fewer_windows_says_how_many_in_i
 
 
 def test_a_seasonal_naive_without_any_forecast_is_a_dash_on_the_page_with_the_line_saying_why():
-    """Decision 9103: the page's score table wrote ``nan`` where metrics.json holds null."""
+    """Decision 2029: the page's score table wrote ``nan`` where metrics.json holds null."""
     from rnncast import seasonalgaps
     from rnncast.reportpage import metric_rows
 

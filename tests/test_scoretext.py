@@ -134,7 +134,7 @@ def test_a_long_id_is_cut_with_an_ellipsis_a_short_one_kept_and_an_escaped_one_s
 
 
 def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_in_each_score_not_nan():
-    """Decision 9103: its scores are NaN (null in JSON): each cell it has is "-", the column's notation the others'."""
+    """Decision 2029: its scores are NaN (null in JSON): each cell it has is "-", the column's notation the others'."""
     from rnncast.scoretext import scored_column
 
     gone = {"mse": math.nan, "mae": math.nan, "values_left_out": {"values": 12, "of": 12, "model": {}}}

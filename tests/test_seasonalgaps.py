@@ -194,7 +194,7 @@ def test_the_model_is_paired_with_a_baseline_on_the_values_it_has_and_ranked_by_
 
 
 def test_steps_before_counts_the_calendar_steps_of_a_series_before_each_window_missing_rows_and_all():
-    """Decision 9102: rows at steps 0, 1, 4, 5, 6, 7 (steps 2 and 3 missing): the window whose first target is row 4
+    """Decision 2028: rows at steps 0, 1, 4, 5, 6, 7 (steps 2 and 3 missing): the window whose first target is row 4
     (its last input, row 3, at step 5) has 4 rows but 6 steps before it; a series no calendar places counts its rows;
     a window with no row before it, none."""
     own = np.array([0, 1, 4, 5, 6, 7])
@@ -204,7 +204,7 @@ def test_steps_before_counts_the_calendar_steps_of_a_series_before_each_window_m
 
 
 def test_unread_counts_the_windows_with_a_season_of_steps_before_them_though_fewer_rows():
-    """Decision 9102: steps 2 and 3 of 0..19 missing, season 7, lookback 3, horizon 1: the window whose first target
+    """Decision 2028: steps 2 and 3 of 0..19 missing, season 7, lookback 3, horizon 1: the window whose first target
     is step 7 (5 rows before it) reads step 0 and has a forecast; the one at step 8 reads step 1; at steps 9 and 10 it
     reads the missing 2 and 3: 2 of the windows' 13 steps have none, where by rows those 4 windows were not counted."""
     own = np.setdiff1d(np.arange(20), [2, 3])
@@ -214,7 +214,7 @@ def test_unread_counts_the_windows_with_a_season_of_steps_before_them_though_few
 
 
 def test_a_seasonal_naive_with_no_forecast_at_any_value_is_gone_and_its_dash_said():
-    """Decision 9103: the score tables wrote its row ``nan``; ``gone`` marks it, ``dash_note`` says the "-"."""
+    """Decision 2029: the score tables wrote its row ``nan``; ``gone`` marks it, ``dash_note`` says the "-"."""
     none = {"mse": np.nan, seasonalgaps.KEY: {"values": 12, "of": 12, "model": {}}}
     some = {"mse": 0.5, seasonalgaps.KEY: {"values": 3, "of": 12, "model": {}}}
     assert seasonalgaps.gone(none) and not seasonalgaps.gone(some) and not seasonalgaps.gone({"mse": 1.0})

@@ -161,7 +161,7 @@ def test_the_series_whose_every_window_was_left_out_for_the_season_are_records_w
 
 
 def test_a_window_with_a_season_of_calendar_steps_before_it_is_kept_though_rows_are_missing_between():
-    """Decision 9102: a daily series missing two dates early on (steps 2 and 3), season 7, lookback 4: the windows
+    """Decision 2028: a daily series missing two dates early on (steps 2 and 3), season 7, lookback 4: the windows
     whose first targets are rows 5 and 6 hold 5 and 6 rows before them, fewer than the season, but 7 and 8 days; the
     seasonal naive reads the same day a week back there, so they are kept, as a lookback of at least the season keeps
     them; the one at row 4 (6 days) is left out, and said in calendar steps. By rows, 3 were left out."""
@@ -178,7 +178,7 @@ def test_a_window_with_a_season_of_calendar_steps_before_it_is_kept_though_rows_
 
 
 def test_check_fit_counts_the_test_windows_season_in_calendar_steps():
-    """Decision 9102: 60 rows at steps 0..69 but for 10 missing early (so the first test window, at row 51, has 51
+    """Decision 2028: 60 rows at steps 0..69 but for 10 missing early (so the first test window, at row 51, has 51
     rows and 61 steps before it, the last at row 56, 66): with season 58 and lookback 8 the fit is refused by rows
     (56 at most), trained by steps."""
     own = np.setdiff1d(np.arange(70), np.arange(5, 15))

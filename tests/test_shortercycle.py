@@ -60,7 +60,7 @@ def test_evaluate_with_a_longer_season_says_the_weekly_naive_the_model_does_not_
 
 
 def test_the_naive_reads_the_cycle_in_calendar_steps_where_dates_are_missing():
-    """Decision 9101: rows at steps 0..11 less 4 and 5, a cycle of 3: the window whose last input is row 4 (step 6)
+    """Decision 2027: rows at steps 0..11 less 4 and 5, a cycle of 3: the window whose last input is row 4 (step 6)
     forecasts steps 7, 8, 9 from 4, 5 (missing: none) and 6, where 3 rows back read steps 2, 3 and 6, another time
     of the cycle; the one whose last input is row 5 (step 7) forecasts 8, 9, 10 from 5 (none), 6 and 7; one with 2
     steps before its first target has none."""
@@ -74,7 +74,7 @@ def test_the_naive_reads_the_cycle_in_calendar_steps_where_dates_are_missing():
 
 
 def test_evaluate_scores_the_weekly_naive_by_date_on_the_values_it_has_where_dates_are_missing(caplog):
-    """Decision 9101: a daily file with five dates missing in its test split, season 28: the weekly naive was read 7
+    """Decision 2027: a daily file with five dates missing in its test split, season 28: the weekly naive was read 7
     rows back, another weekday after each missing date; it now reads the same weekday a week back, has no forecast
     where that date is missing, and its MSE and the model's rest on the values it has, as pandas pairs them by date."""
     frame = _daily(240).drop(index=[200, 205, 215, 216, 230])

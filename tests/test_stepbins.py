@@ -70,7 +70,7 @@ def test_a_baseline_scored_on_fewer_values_at_a_step_is_said_and_the_models_scor
 
 
 def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_nan():
-    """Decision 9103: the by-step table wrote ``nan`` in each cell of such a step's seasonal naive row."""
+    """Decision 2029: the by-step table wrote ``nan`` in each cell of such a step's seasonal naive row."""
     by_step = _by_step(3)
     for entry in by_step:
         entry["seasonal"] = {"mse": 0.5, "mae": 0.5, "mase": 0.25, "rmse": math.sqrt(0.5)}

@@ -143,7 +143,7 @@ def test_a_climatology_apart_that_beats_the_model_is_in_the_word_and_in_each():
 
 
 def test_a_seasonal_naive_with_no_forecast_is_in_each_with_nulls_and_why():
-    """Decision 9103: a seasonal naive with no forecast at any value scored is weighed by no verdict (decision 1995);
+    """Decision 2029: a seasonal naive with no forecast at any value scored is weighed by no verdict (decision 1995);
     ``each`` says so plainly, with nulls, where it left it out without a word."""
     test = part(1.0, 2.0, 3.0, 0.01, 0.001)
     test["original"]["seasonal"] = {"mse": NAN, "mae": NAN, "values_left_out": {"values": 12, "of": 12, "model": {}}}

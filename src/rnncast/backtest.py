@@ -99,7 +99,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     first = [None] * panel.n_series if first_rows is None else [
         _train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, 0]]
     unfit = None in first  # short of what lookback, horizon and validation take: a shorter lookback helps (decision 1832)
-    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback, placed)).any():  # 1778, 9102
+    if (seasonless := seasonrows.first_short(first_rows, data_s.season, lookback, placed)).any():  # decisions 1778, 2028
         first = [None if short else split for split, short in zip(first, seasonless.tolist())]
     needed = max(up or 0, data_s.season * (data_s.season > lookback)) + (reach := horizon + (n_windows - 1) * step)
     season_need = seasonrows.need(data_s.season, lookback) if seasonless.any() else ""  # with the need (decision 1888)
@@ -177,7 +177,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     outageruns.warn(panel, outageruns.find(panel), "backtest")  # zeros of an outage scored as actuals (decision 1925)
     if not refit:  # one model's scalers: the weekly naive of a season-365 backtest (decision 1926)
         shortercycle.say(model.state, panel, np.arange(panel.n_series), (wf, wf_scaled), "backtest", mase=False,
-                         placed=placed)  # by calendar steps, as the seasonal naive (decision 9101)
+                         placed=placed)  # by calendar steps, as the seasonal naive (decision 2027)
     negatives.of_windows(model.state, panel, wf, "backtest", kk)  # below zero where the data never is, as evaluate's
     groups, reach = test_cutoffs(panel, first_rows, horizon, step, held)  # the test's grouping: one cutoff date, one term
     implied = weeklyseason.implied(agreed_season(panel.calendar, panel.calendars.values()),  # said when no seasonal

@@ -87,7 +87,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     dash = dashed(m)  # the seasonal naive's "-": under the overall table where it is there, else under the windows'
     high = len(each) <= 1 or seasonalgaps.gone(m["overall"].get("seasonal"))
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
-               ("table", overall), *[("p", note) for note in [dash] if note and high],  # "-": decision 9103
+               ("table", overall), *[("p", note) for note in [dash] if note and high],  # "-": decision 2029
                *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
                                       ("table", step_rows(m))] if m.get("by_step") else []),
                *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),

@@ -61,7 +61,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
 
 def dashed(m: dict) -> str | None:
     """The footnote of ``backtest_rows``' "-" where the seasonal naive has no forecast at any value (overall, or of a
-    window: ``seasonalgaps.dash_note``, decision 9103); None where it has one everywhere."""
+    window: ``seasonalgaps.dash_note``, decision 2029); None where it has one everywhere."""
     return seasonalgaps.dash_note([m["overall"]], m.get("season")) or seasonalgaps.dash_note(
         [w for w in m["windows"] if not w.get("left_out")], m.get("season"), windows=True)
 

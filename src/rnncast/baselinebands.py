@@ -38,7 +38,7 @@ def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndar
     naive forecast reads the series' own ``season`` rows before the first target, whatever the lookback (decision
     1778); ``before`` [W]: the rows of each window's series before its first target, where given: NaN forecasts for
     a window with fewer than ``season`` calendar steps of them (``seasonalgaps.steps_before``: rows where no
-    ``placed`` calendar places them; no row of another series read; the callers leave such windows out, decision 9102).
+    ``placed`` calendar places them; no row of another series read; the callers leave such windows out, decision 2028).
     ``placed`` (``calendarcuts.placed_series``, with ``before``): a series whose rows skip a step of its calendar is
     read a season of calendar steps back, NaN where the data lacks that step (``seasonalgaps.by_calendar``, decision
     1966); the rows are read where none is skipped."""
@@ -46,7 +46,7 @@ def point_forecasts(values: np.ndarray, target_rows: np.ndarray, series: np.ndar
     short = None if before is None else np.asarray(before) < season  # [W] fewer rows than a season before
     if short is not None and short.any():
         rows = np.where(short[:, None], target_rows[:, None] - 1, rows)  # a row of its own, read by calendar or blanked
-        short = seasonalgaps.steps_before(before, series, placed or {}) < season  # fewer steps: blanked (decision 9102)
+        short = seasonalgaps.steps_before(before, series, placed or {}) < season  # fewer steps: blanked (decision 2028)
     last_inputs = values[:, :n_t][rows]  # [W, season, T]
     shape = (len(series), horizon, n_t)  # the two flat baselines as read-only views of [W, 1, T] (decision 1561)
     base = {"repeat": np.broadcast_to(last_inputs[:, -1:], shape), "mean": np.broadcast_to(means[series][:, None, :], shape)}

@@ -32,7 +32,7 @@ class BaselineScores:
     same in the test's units where they are not original (else empty); ``against``: model name -> baseline key ->
     {"p_value" (one-sided: small when the model is better), "beaten"}, both None with ``"no_forecast"`` (why) for a
     seasonal naive with no forecast at any value, whose scores then hold ``values_left_out`` leaving out every one
-    (decision 9103); ``note``: the verdict in a sentence."""
+    (decision 2029); ``note``: the verdict in a sentence."""
 
     scores: dict = field(default_factory=dict)
     scaled: dict = field(default_factory=dict)
@@ -64,7 +64,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
         score = metrics.score(wf.y_true, forecast, own_values[key])
         scored = int(np.prod(forecast.shape)) if keep is None else int(np.asarray(keep).sum())
         none = scored and own_values[key] is not None and not np.asarray(own_values[key]).any()
-        nothing = {seasonalgaps.KEY: {"values": scored, "of": scored}} if none else {}  # "-", not nan (decision 9103)
+        nothing = {seasonalgaps.KEY: {"values": scored, "of": scored}} if none else {}  # "-", not nan (decision 2029)
         out.scores[key] = {"mse": score["mse"], "mae": score["mae"], **nothing}
         if spread is not None:
             score = metrics.score(np.zeros_like(forecast), (forecast - wf.y_true) / spread, own_values[key])
@@ -80,7 +80,7 @@ def judge(chosen: dict[str, WindowForecasts], judged: dict[str, np.ndarray], spr
         for key in source:  # its own baseline where it has one, else the one the table shows (same windows, values)
             forecast = wf.baselines[key] if key in wf.baselines else source[key][1]
             mine = seasonalgaps.values_of(key, keep, forecast)  # its own seasonal's values (decision 1994)
-            if mine is not None and mine is not keep and not mine.any():  # no forecast to test: null, not NaN (9103)
+            if mine is not None and mine is not keep and not mine.any():  # no forecast to test: null, not NaN (decision 2029)
                 out.against[name][key] = {"p_value": None, "beaten": None, "no_forecast": seasonalgaps.NO_FORECAST}
                 continue
             errors = forecast - wf.y_true if spread is None else (forecast - wf.y_true) / spread
@@ -109,7 +109,7 @@ def baseline_note(against: dict, loss: str = "MSE", intervals: bool = False, unt
     quantile models (``comparequantiles.intervals_note``), each miss with its p ("no test" where it is NaN);
     ``untested``: why no test could be made on these windows ("1 forecast time, and it needs 2"), which the note then
     says instead of the misses (decision 1886)."""
-    against = {n: {k: v for k, v in each.items() if not v.get("no_forecast")} for n, each in against.items()}  # 9103
+    against = {n: {k: v for k, v in each.items() if not v.get("no_forecast")} for n, each in against.items()}  # decision 2029
     keys = list(dict.fromkeys(key for each in against.values() for key in each))
     rule = (f"as evaluate judges: a lower {loss} beyond chance, one-sided Diebold–Mariano p < {VERDICT_ALPHA:g} that "
             "the model is not better")

@@ -53,7 +53,7 @@ def unscored(chosen: dict[str, WindowForecasts], keep: np.ndarray, fill: bool) -
 
 def seasonless(said: dict | None) -> int:
     """How many windows a model's ``parts.select`` description (``said``) left out for their series' holding fewer
-    than a season of calendar steps before them (``season_left_out``, decisions 1778, 9102); 0 where none."""
+    than a season of calendar steps before them (``season_left_out``, decisions 1778, 2028); 0 where none."""
     return int(((said or {}).get("season_left_out") or {}).get("windows", 0))
 
 

@@ -100,7 +100,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
     from the data, counted (``gapwindows.across``); ``future_left_out``: the windows of a model reading future
     covariates that forecast a date without a row, left out (``stepactuals.future_kept``); ``season_left_out``: the
     windows with fewer than a season of their series' calendar steps before them, which the seasonal naive baseline
-    reads, left out (``seasonrows.kept``, decision 9102: counted, its series with none left named); each warned of and said in the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
+    reads, left out (``seasonrows.kept``, decision 2028: counted, its series with none left named); each warned of and said in the text). Raises ``RnncastError`` for an unknown part, or when no window of ``part`` exists (naming the border and
     the part that would score, and the series too short for any window) or none is left. ``method``: the method called, which the
     refusals and warnings name ("predict_windows" scores nothing: its warnings speak of windows left out). ``located``:
     ``locate``'s borders where the caller found them (forecasting, which learns the baselines' intervals by them);
@@ -130,7 +130,7 @@ def select(state, panel: Panel, index: np.ndarray, part: str, method: str = "eva
         raise NothingLeft(f"no window of part {part!r} is left to {'score' if scores else 'forecast'}: {unread['text']}")
     starts, series = starts[kept], series[kept]
     held = series  # the series holding a window of the part, before those without a season before them
-    season = state.settings.data.season  # counted in calendar steps, as the seasonal naive reads (decision 9102)
+    season = state.settings.data.season  # counted in calendar steps, as the seasonal naive reads (decision 2028)
     placed = calendarlags.placed(panel) if baselines and season > max(lookback, 1) else {}
     starts, series, seasonless = seasonrows.kept(panel.offsets, starts, series, lookback, season, part,
                                                  scores or compared, panel.given_id, placed) \

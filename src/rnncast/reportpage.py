@@ -93,7 +93,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks.append(("table", metric_rows(metrics, "original", season)))
     scored = [metrics[p][u] for p in SPLITS if isinstance(metrics.get(p), dict) for u in ("original", "scaled")
               if isinstance(metrics[p].get(u), dict)]
-    blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 9103
+    blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 2029
     for target in each:
         blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
         blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
@@ -257,7 +257,7 @@ def _windows(result: dict) -> str:
     season = (result.get("scored") or {}).get("season_left_out")
     if season:
         return (f"{result['windows'] if scored is None else scored} scored of {season['of']} ({season['windows']} "
-                "without a season of steps before them)")  # calendar steps (decision 9102)
+                "without a season of steps before them)")  # calendar steps (decision 2028)
     return str(result["windows"]) if scored is None or scored == result["windows"] else f"{scored} scored of {result['windows']}"
 
 

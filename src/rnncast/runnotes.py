@@ -213,7 +213,7 @@ def unscored_note(result: dict) -> str | None:
     ``filledwindows.BLANK``; ``filledwindows.left_out``), the steps of a backtest's windows whose dates the data
     lacks (``missing_text``, ``stepactuals.scored``) and the windows of a model reading future covariates left out
     where the data lacks a date they forecast (``future_left_out``) and those with fewer than a season of calendar
-    steps before them (``season_left_out``, decisions 1778, 9102), and the values the seasonal naive has no forecast
+    steps before them (``season_left_out``, decisions 1778, 2028), and the values the seasonal naive has no forecast
     for, the step a season back missing (``seasonal_unread``, decision 1966), as sentences; None when every value was observed. The values a
     baseline has no interval for are ``Said.bands``' (``bandcounts.note``, decision 1910)."""
     scored = result.get("scored", {})

@@ -105,12 +105,12 @@ def scored_column(name: str, scores: list[dict], models: list[dict] | None = Non
     (``score_texts``): "" in a row that lacks it, "-" where the model beside it holds it (``models``, one per row:
     a climatology's pinball loss, which has no intervals, beside the quantile model's: decision 1814; a baseline's
     interval score that is NaN, its intervals not learned, beside the model's: decision 1884), and "-" in each score of
-    a seasonal naive with no forecast at any value scored (``seasonalgaps.gone``, decision 9103), never "nan"."""
+    a seasonal naive with no forecast at any value scored (``seasonalgaps.gone``, decision 2029), never "nan"."""
     texts = score_texts(name, [s.get(name) for s in scores])
     beside = models if models is not None else [{}] * len(scores)
     banded = name == "pinball" or name.startswith("coverage_")  # a baseline's intervals' scores: NaN where unlearned
     return ["-" if (s.get(name) is None or banded and _blank(s[name])) and m.get(name) is not None
-            or gone(s) and name in s else t for t, s, m in zip(texts, scores, beside)]  # no forecast: decision 9103
+            or gone(s) and name in s else t for t, s, m in zip(texts, scores, beside)]  # no forecast: decision 2029
 
 
 def _blank(value) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 KEY = "values_left_out"  # the seasonal naive's block: the values scored it has no forecast for, and the model's there
-NO_FORECAST = "every value's step a season back is missing from the data"  # why a test against it is none (9103)
+NO_FORECAST = "every value's step a season back is missing from the data"  # why a test against it is none (decision 2029)
 
 
 def back(own: np.ndarray, cuts: np.ndarray, horizon: int, season: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -52,7 +52,7 @@ def steps_before(before, series, placed: dict) -> np.ndarray:
     first row's step to the step after its window's last input, the steps whose rows are missing counted; ``before``
     itself (as int64) for a series no calendar places, whose rows are its steps. The seasonal naive reads step
     ``p + 1 - season`` at the earliest (``back``), so a window has a season before it where this is at least the
-    season, however many rows are missing between (decision 9102)."""
+    season, however many rows are missing between (decision 2028)."""
     before = np.asarray(before, dtype=np.int64)
     out = before.copy()
     for s, w in groups(series) if placed else ():
@@ -102,7 +102,7 @@ def unread(placed: dict, offsets: np.ndarray, starts: np.ndarray, series: np.nda
             continue
         own = np.asarray(placed[s][0], dtype=np.int64)
         cut = starts[w] - offsets[s] + lookback - 1  # [w] each window's last input, inside its series
-        cut = cut[own[cut] - own[0] + 1 >= season]  # a season of steps before its first target: scored (decision 9102)
+        cut = cut[own[cut] - own[0] + 1 >= season]  # a season of steps before its first target: scored (decision 2028)
         if not len(cut):
             continue
         dates, _, rows = back(own, cut, horizon, season)
@@ -139,7 +139,7 @@ def unforecast(block: dict, name: str) -> bool:
 def gone(scores) -> bool:
     """Whether a forecaster's ``scores`` (one dict of a score block: ``block["seasonal"]``) rest on no value: its
     ``KEY`` leaves out every value scored, so its scores are NaN (null in JSON), which a table writes "-" with
-    ``dash_note`` under it, not ``nan`` (decision 9103)."""
+    ``dash_note`` under it, not ``nan`` (decision 2029)."""
     left = scores.get(KEY) if isinstance(scores, dict) else None
     return isinstance(left, dict) and left.get("values", 0) >= left.get("of", 1) > 0
 
@@ -147,7 +147,7 @@ def gone(scores) -> bool:
 def untested(block: dict) -> dict:
     """``{name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST}}`` of the baselines of a score ``block``
     with no forecast at any value scored (``unforecast``): what a verdict's ``each`` (fit's and evaluate's
-    ``against_baselines``) and compare's ``against_each_baseline`` say of it, null where a NaN was (decision 9103)."""
+    ``against_baselines``) and compare's ``against_each_baseline`` say of it, null where a NaN was (decision 2029)."""
     return {name: {"beaten": None, "p_value": None, "no_forecast": NO_FORECAST} for name in block
             if name != "model" and unforecast(block, name)}
 
@@ -157,7 +157,7 @@ def dash_note(blocks, season: int | None = None, where: str = "metrics.json", wi
     (7 calendar steps) back is missing from the data), so it has no scores (null in metrics.json) and no verdict
     weighs it": the footnote of a score table whose ``blocks`` (score blocks, ``{name: scores}``) hold a seasonal
     naive that ``gone``; ``windows``: the blocks are a backtest's windows, each a row of its own ("in a window's
-    'seasonal naive' row: it has no forecast at any value of that window ..."). None where none does (decision 9103)."""
+    'seasonal naive' row: it has no forecast at any value of that window ..."). None where none does (decision 2029)."""
     counts = sorted({scores[KEY]["of"] for block in blocks for name, scores in block.items()
                      if name == "seasonal" and gone(scores)})
     if not counts:

@@ -1,5 +1,5 @@
 """The windows whose series holds fewer than a season of calendar steps before their first target, where the season
-is longer than the lookback: left out of what is scored and counted (decisions 1778, 9102).
+is longer than the lookback: left out of what is scored and counted (decisions 1778, 2028).
 
 The seasonal naive baseline reads the series' own value one season before each step (``baselinebands.point_forecasts``:
 ``y[t + h - 1 - season * ceil(h / season)]``), not the model's input window, as statsforecast and Darts read it, so a
@@ -32,7 +32,7 @@ UP_TO = "up to and including the first cutoff"  # the steps before the first for
 
 def season_steps(season: int) -> str:
     """"a season (7 calendar steps)": what a window needs before its first target, in the steps the seasonal naive
-    reads back (decision 9102), not rows."""
+    reads back (decision 2028), not rows."""
     return f"a season ({season} calendar steps)"
 
 
@@ -53,7 +53,7 @@ def kept(offsets: np.ndarray, starts: np.ndarray, series: np.ndarray, lookback: 
     if season <= max(lookback, 1) or not len(starts):
         return starts, series, None
     before = np.asarray(starts) - np.asarray(offsets)[series] + lookback  # [W] the series' rows before each forecast
-    keep = seasonalgaps.steps_before(before, series, placed or {}) >= season  # in calendar steps (decision 9102)
+    keep = seasonalgaps.steps_before(before, series, placed or {}) >= season  # in calendar steps (decision 2028)
     if keep.all():
         return starts, series, None
     n, total = int((~keep).sum()), len(starts)
@@ -147,7 +147,7 @@ def first_short(first_rows: np.ndarray, season: int, lookback: int, placed: dict
 def need(season: int, lookback: int) -> str:
     """The clause a backtest's need adds where the season is longer than the lookback: ", and at least a season (52
     calendar steps) up to and including the first cutoff, which the seasonal naive baseline reads (lookback 16)"; ""
-    otherwise: the steps before the first forecast, the cutoff's own among them (decisions 1859, 9102)."""
+    otherwise: the steps before the first forecast, the cutoff's own among them (decisions 1859, 2028)."""
     if season <= max(lookback, 1):
         return ""
     return (f", and at least {season_steps(season)} {UP_TO}, which the seasonal naive baseline reads "

@@ -43,7 +43,7 @@ def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int, placed: dict 
     ``placed`` (``calendarcuts.placed_series``): a series whose rows skip a step of its calendar is read ``steps``
     calendar steps back, as the seasonal naive baseline is (``seasonalgaps.by_calendar``, decision 1966): NaN where
     the data lacks that step or the series holds fewer than ``steps`` calendar steps before the window (decision
-    9101)."""
+    2027)."""
     w, h, t = wf.y_true.shape
     series = np.zeros(w, dtype=np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
     local = np.asarray(wf.target_rows, dtype=np.int64)
@@ -51,7 +51,7 @@ def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int, placed: dict 
     short = local < steps
     forecast = baselines.seasonal_naive(values[np.where(short[:, None], offsets[series, None], rows), :t], h, t, steps)
     forecast = forecast.astype(np.float64)
-    if placed:  # the same time of the cycle, not the same count of rows (decision 9101)
+    if placed:  # the same time of the cycle, not the same count of rows (decision 2027)
         forecast = seasonalgaps.by_calendar(forecast, values, offsets[series] + local, local, series, t, steps, placed)
         short = seasonalgaps.steps_before(local, series, placed) < steps
     return np.where(short[:, None, None], np.nan, forecast)
@@ -77,7 +77,7 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     line; ``part``: the windows' (``parts.PARTS``), or "backtest"; not the validation windows, which fit scores before
     its test split (one line a run, the verdict's). ``placed``: ``calendarlags.placed(panel)`` where the caller walked
     it (backtest): the cycle is read in calendar steps (``naive``), and both MSEs rest on the values it has a
-    forecast for, said where that is fewer than those scored (decision 9101). None (nothing said) where no such cycle
+    forecast for, said where that is fewer than those scored (decision 2027). None (nothing said) where no such cycle
     is, nothing is scored, or the scaled units are no scaler's."""
     season = state.settings.data.season
     where = WHERE.get(part) or f"the windows {parts.PART_NAMES[part]}"
@@ -87,7 +87,7 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     if cycle is None or part == "val" or not len(original.y_true) or (units == "scaled" and spreads.scaled_by(state)):
         return None  # scaler 'none': the verdict's units are no scaler's (spreads.weighed)
     offsets = np.asarray(panel.offsets, dtype=np.int64)
-    placed = calendarlags.placed(panel) if placed is None else placed  # by calendar steps (decision 9101)
+    placed = calendarlags.placed(panel) if placed is None else placed  # by calendar steps (decision 2027)
     forecast = naive(np.asarray(panel.values, dtype=np.float64), offsets, original, cycle.steps, placed)  # [W, H, T]
     truth, model = original.y_true, original.y_pred
     if units == "scaled":
@@ -100,7 +100,7 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     keep = np.isfinite(forecast) & kept
     if not keep.any():
         return None
-    left = int(kept.sum()) - int(keep.sum())  # values scored whose step a cycle back the data lacks (decision 9101)
+    left = int(kept.sum()) - int(keep.sum())  # values scored whose step a cycle back the data lacks (decision 2027)
     some = (f" (on the {int(keep.sum()):,} of the {int(kept.sum()):,} values scored it has a forecast for: the step "
             f"{cycle.steps} calendar steps before {'the other one' if left == 1 else f'each of the other {left:,}'} is "
             "missing from the data)" if left else "")

@@ -71,7 +71,7 @@ def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
     """``[("1", {"model": {...}, "repeat": {...}}), ("2-3", {...}), ...]``: each bin of ``bins`` named by its steps,
     each forecaster's scores the mean of the bin's steps' (RMSE the root of their mean MSE; NaN steps left out of a
     mean, NaN where every step is; a seasonal naive with no forecast at any of the bin's values keeps ``KEY`` leaving
-    out every one, which the table writes "-": ``seasonalgaps.gone``, decision 9103)."""
+    out every one, which the table writes "-": ``seasonalgaps.gone``, decision 2029)."""
     frame = step_frame(by_step)
     out = []
     for first, last in bins(len(by_step)):
@@ -80,7 +80,7 @@ def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
         if "rmse" in means:
             means["rmse"] = means["mse"] ** 0.5
         scores = {name: {k: float(v) for k, v in row.items()} for name, row in means.iterrows()}
-        for name, each in scores.items():  # no forecast at any of the bin's values: "-", not nan (decision 9103)
+        for name, each in scores.items():  # no forecast at any of the bin's values: "-", not nan (decision 2029)
             if all(gone(by_step[s - 1].get(name)) for s in range(first, last + 1)):
                 of = sum(by_step[s - 1][name][KEY]["of"] for s in range(first, last + 1))
                 each[KEY] = {"values": of, "of": of}

@@ -46,7 +46,7 @@ def fields(part: dict, units: str, told: tuple | None = None, behind: dict | Non
     one the sentence names; ``behind_linear_fit`` (``behind``: ``{"linear_fit_r2", "model_r2"}`` the sentence quotes,
     null where it says no such fit); ``verdict_units``; ``alpha``; and ``each``: per baseline ``{"beaten", "lower",
     "p_value"}`` (p null where no test could be made; a seasonal naive with no forecast at any value scored: each
-    null, with ``no_forecast`` saying why, ``seasonalgaps.untested``, decision 9103), and the climatology scored apart (``climatologyseries.against``:
+    null, with ``no_forecast`` saying why, ``seasonalgaps.untested``, decision 2029), and the climatology scored apart (``climatologyseries.against``:
     with ``"apart": true`` and its ``"series"``) where the part has one. ``told``: ``verdicts.outcome`` of the part,
     where the caller has it (``readout.said``)."""
     good, name, model, rival, how, _ = outcome(part, units) if told is None else told

@@ -110,7 +110,7 @@ def _run_backtest(args, left: dict) -> int:
     else:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
-    if note := dashed(result.metrics):  # the seasonal naive's "-" where it has no forecast (decision 9103)
+    if note := dashed(result.metrics):  # the seasonal naive's "-" where it has no forecast (decision 2029)
         print(note)
     if steps := step_rows(result.metrics):  # Prophet's performance_metrics, binned (decision 2002)
         print(f"Metrics by step ahead ({step_units(result.metrics)[0].lower()}{step_units(result.metrics)[1:]}):")

@@ -145,7 +145,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     picked = [(key, name) for key, each in names.items() for name in each]
     block = lambda key, name: (seasonalgaps.paired_scores(series[key], names[key][1]) if name == PAIR  # noqa: E731
                                else series[key][name])
-    columns = {m: iter(scored_column(m, [block(key, name) for key, name in picked])) for m in METRICS}  # "-": 9103
+    columns = {m: iter(scored_column(m, [block(key, name) for key, name in picked])) for m in METRICS}  # "-": decision 2029
     covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
                     key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
     quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []

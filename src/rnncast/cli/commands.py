@@ -132,7 +132,7 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
            "one number, so R² and MASE are the same.") if units == "original" else None
     from rnncast.seasonalgaps import dash_note
     dashed = dash_note([result[k] for k in ("original", "scaled") if isinstance(result.get(k), dict)]
-                       + list((result.get("by_target") or {}).values()), season, where)  # no forecast (decision 9103)
+                       + list((result.get("by_target") or {}).values()), season, where)  # no forecast (decision 2029)
     notes = [note for note in (dashed, pooled_note(result) if units == "scaled" else None, mase_note(result),
                                rmse_note(result.get("targets", 1)), one) if note]
     return "\n".join(tables + notes)

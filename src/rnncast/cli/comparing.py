@@ -108,7 +108,7 @@ def run_compare(args) -> int:
     from rnncast.scoretext import score_texts
     from rnncast.seasonalgaps import dash_note, gone
 
-    def dashed(texts: list, blocks: list) -> list:  # "-" for a baseline with no forecast at any value (decision 9103)
+    def dashed(texts: list, blocks: list) -> list:  # "-" for a baseline with no forecast at any value (decision 2029)
         return ["-" if gone(block) else text for text, block in zip(texts, blocks)]
 
     if len(args.runs) < 2:
@@ -159,7 +159,7 @@ def run_compare(args) -> int:
     rows = [[name, mse[i], mae[i], *scaled[i:i + 1], *cells[i], result.windows, sizes[i]] for i, name in enumerate(names)]
     head = "model" if scaled else f"model ({result.part + ' windows, ' if result.part != 'all' else ''}original units)"
     print(table([head, "MSE", "MAE", *(["MSE (scaled)"] if scaled else []), *heads, "windows", "params"], rows))
-    if note := dash_note([result.baselines], result.baseline_season, "--json's output"):  # "-" (decision 9103)
+    if note := dash_note([result.baselines], result.baseline_season, "--json's output"):  # "-" (decision 2029)
         print(note)
     for target in next(iter(result.by_target.values()), {}):  # several targets: the table's are their mean
         blocks = [result.by_target[name][target] for name in result.names] + [
