@@ -85,7 +85,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     overall, each = overall_first(backtest_rows(m))  # the overall rows first, above 500 windows' 2,000 (decision 1603)
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", overall), *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
-                                      ("table", step_rows(m))] if m.get("by_step") else []),
+                                      ("table", step_rows(m))] if step_rows(m) else []),
                *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
                ("h2", f"Forecasts at each cutoff{of}"),
                figurefaults.block("backtest.png", picture and picture[1]),
