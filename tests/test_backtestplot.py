@@ -362,3 +362,22 @@ def test_the_headline_says_over_which_windows_where_some_were_left_out():
     assert backtestplot._over({}) == "Over every window, "
     assert backtestplot._over({"windows_left_out": {"windows": 1, "of": 3, "ids": [None]}}) == \
         "Over 2 of the 3 windows (1 left out: a row missing), "
+
+
+def test_many_overlapping_windows_keep_the_bands_and_baselines_of_those_that_do_not_overlap(frame):
+    """t37t7: ten windows a week apart of a 28-day horizon stacked ten bands and thirty baseline lines into one blue
+    wall. Up to FEW_WINDOWS every window is drawn whole; beyond, the last and one a horizon's worth of windows before
+    it, the others' forecast alone, and the title says so (decision 9302)."""
+    from rnncast.backtestplot import whole_windows
+
+    assert whole_windows(5, 28, 7) == set(range(5)) and whole_windows(10, 28, 28) == set(range(10))  # none overlap
+    assert whole_windows(10, 28, 7) == {9, 5, 1} and whole_windows(10, 24, 1) == {9} and whole_windows(30, 3, 2) == set(
+        range(29, -1, -2))
+    result = Forecaster(**{**TINY, "epochs": 1, "horizon": 4}).backtest(frame, n_windows=8, step=1)
+    fig = result.figure()
+    title = fig.get_suptitle().replace("\n", " ")
+    assert title.endswith("8 overlapping windows, each forecast a thin line; the intervals and baselines of 2 that "
+                          "do not overlap (the last and one every 4 windows before it)")
+    ax = fig.axes[0]
+    assert len([line for line in ax.lines if line.get_color() in WINDOW_COLOURS and line.get_linewidth() == 0.9]) == 8
+    assert len([line for line in ax.lines if line.get_gid() == "baseline: repeat the last value"]) == 2

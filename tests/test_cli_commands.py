@@ -515,7 +515,7 @@ def test_with_several_targets_the_score_tables_say_their_rmse_is_the_mean_of_the
     result = model.evaluate(frame)
     scores = result["original"]["model"]
     assert scores["rmse"] != pytest.approx(np.sqrt(scores["mse"]), rel=1e-3)  # the tables' two columns, apart
-    text = score_tables(result, 1)
+    text = score_tables(result, 1).split("\nMetrics by step ahead (")[0]  # the tables' notes, before it (decision 9301)
     assert text.splitlines()[-1] == RMSE_NOTE == "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."
     one = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="a")
     assert "RMSE:" not in score_tables(one.evaluate(frame), 1)
@@ -680,3 +680,30 @@ def test_the_score_tables_write_a_seasonal_naive_without_any_forecast_as_a_dash_
     assert ("\"-\" in the 'seasonal naive' row: it has no forecast at any of the 12 values scored (every value's "
             "step a season (7 calendar steps) back is missing from the data), so it has no scores (null in --json's "
             "output) and no verdict weighs it.") in text
+
+def test_fit_and_evaluate_print_the_test_scores_by_step_ahead_under_the_tables(tmp_path, capsys):
+    """decision 9301: fit's and evaluate's terminal had the pooled tables alone; both now end them with a backtest's
+    "Metrics by step ahead" (``score_tables``), fit naming by_step.csv, evaluate --json's by_step, which holds each
+    step's scores; at a horizon of 1 neither prints one (its one step is the table above)."""
+    from conftest import make_frame
+
+    make_frame(200).to_csv(tmp_path / "d.csv", index=False)
+    for horizon in (H, 1):
+        run = tmp_path / f"h{horizon}"
+        assert main(["fit", str(tmp_path / "d.csv"), "--target", "y", "--lookback", str(L), "--horizon", str(horizon),
+                     "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "-q", "--out", str(run)]) == 0
+        fit = capsys.readouterr().out.splitlines()
+        assert main(["evaluate", str(run), str(tmp_path / "d.csv"), "-q"]) == 0
+        evaluate = capsys.readouterr().out.splitlines()
+        if horizon == 1:
+            assert not any(line.startswith("Metrics by step ahead") for line in fit + evaluate)
+            continue
+        at = next(i for i, line in enumerate(fit) if line.startswith("Metrics by step ahead, test split (each step "))
+        assert fit[at].endswith("by_step.csv holds each step's own):") and fit[at + 3].split()[:2] == ["1", "model"]
+        assert (run / "by_step.csv").is_file()
+        to = next(i for i, line in enumerate(evaluate) if line.startswith("Metrics by step ahead (each step ahead"))
+        assert evaluate[to].endswith("--json's by_step holds each step's own):")
+        assert evaluate[to + 1 : to + 3 + 3 * H] == fit[at + 1 : at + 3 + 3 * H]  # the same rows: the model, 2 baselines
+        assert main(["evaluate", str(run), str(tmp_path / "d.csv"), "--json", "-q"]) == 0
+        steps = json.loads(capsys.readouterr().out)["by_step"]
+        assert [s["step"] for s in steps] == list(range(1, H + 1)) and set(steps[0]) == {"step", "model", "repeat", "mean"}

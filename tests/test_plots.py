@@ -375,7 +375,7 @@ def test_backtest_windows_are_shades_of_one_colour_no_baseline_has_and_the_cutof
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
     ax = fig.axes[0]
     baselines = [to_rgb(style["color"]) for style in baselinelooks.STYLES.values()]
-    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_linestyle() == "-" and line.get_lw() == 1.4][1:]
+    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_gid() == "model"]  # thin lines (decision 9302)
     blue = rgb_to_hsv(to_rgb("C0"))[0]
     assert len(models) == 8 and all(abs(rgb_to_hsv(c)[0] - blue) < 0.05 and rgb_to_hsv(c)[1] > 0.3 for c in models)
     assert all(np.abs(np.subtract(c, b)).sum() > 0.3 for c in models for b in baselines)
@@ -670,3 +670,30 @@ def test_a_backtest_window_with_no_rows_is_not_drawn_and_the_next_takes_the_lege
     assert "80% interval" in labels and "model, one line shade per window" in labels and "baseline: training mean" in labels
     assert sum(line.get_color() == plots.CUTOFF_COLOUR for line in ax.lines) == 1  # the kept window's cutoff alone
     assert not [line for line in ax.lines if len(line.get_xdata()) == 0]  # no line of the left-out window
+
+
+def test_a_backtest_figure_of_many_windows_draws_thin_forecasts_under_the_actual_and_names_each_look_once():
+    """t37t7: ten windows drew ten stacked bands and thirty baseline lines over the actual line. Above FEW_WINDOWS
+    each forecast is a thin line, the actual one above them, and a band or baseline that only some windows carry
+    (backtestplot gives the overlapping ones none) is named once in the legend, where first drawn (decision 9302)."""
+    from rnncast.quantilebands import Band
+
+    x = np.arange(60)
+    actual = np.sin(x / 4.0)
+
+    def window(j: int, whole: bool) -> dict:
+        at = slice(20 + 3 * j, 30 + 3 * j)
+        return {"x": x[at], "forecast": actual[at] + 0.1, "cutoff": 19 + 3 * j,
+                "bands": {"80% interval": Band(actual[at] - 1, actual[at] + 1, None, 0)} if whole else {},
+                "baselines": {"baseline: training mean": np.zeros(10)} if whole else {}}
+
+    many = [window(j, j in (1, 5, 9)) for j in range(plots.FEW_WINDOWS + 5)]
+    ax = plots.backtest_figure([{"label": "", "x": x, "actual": actual, "windows": many}], "t").axes[0]
+    forecasts = [line for line in ax.lines if line.get_gid() == "model"]
+    assert len(forecasts) == 10 and {line.get_linewidth() for line in forecasts} == {0.9}
+    assert ax.lines[0].get_label() == "actual" and ax.lines[0].get_zorder() > forecasts[0].get_zorder()
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels.count("80% interval") == 1 and labels.count("baseline: training mean") == 1
+    assert len([line for line in ax.lines if line.get_gid() == "baseline: training mean"]) == 3 and len(ax.collections) == 3
+    few = plots.backtest_figure([{"label": "", "x": x, "actual": actual, "windows": many[:3]}], "t").axes[0]
+    assert {line.get_linewidth() for line in few.lines if line.get_gid() == "model"} == {1.4}  # as before

@@ -47,7 +47,7 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     assert written["test"]["intervals_against_baselines"] is evaluated["intervals_against_baselines"] is None  # point
     assert written["model_kept"] == evaluated["model_kept"]
     assert {p.name for p in tmp_path.iterdir()} >= {"config.json", "metrics.json", "history.csv", "model", "loss.png",
-                                                    "forecast.png", "report.html", "test_forecasts.csv"}
+                                                    "forecast.png", "report.html", "test_forecasts.csv", "by_step.csv"}
     assert json.loads((tmp_path / "metrics.json").read_text())["test"]["windows"] == metrics["test"]["windows"]
 
 
@@ -350,3 +350,23 @@ def test_a_run_is_scored_on_the_threads_it_trained_on(tmp_path, monkeypatch, fra
         assert seen == [1] and torch.get_num_threads() == 2  # the process's own count after
     finally:
         torch.set_num_threads(before)
+
+
+@pytest.mark.parametrize("horizon", [1, 3])
+def test_a_run_writes_its_test_scores_by_step_ahead_as_a_backtest_does(tmp_path, frame, horizon):
+    """decision 9301: a backtest alone showed how the error grows with the step ahead. A run's metrics.json holds the
+    test's ``by_step`` (evaluate's), by_step.csv has a backtest's columns, and the page a table "Metrics by step ahead
+    (test split)"; a horizon of 1 keeps the file, its one step, and shows no table (the overall table is it)."""
+    from rnncast.stepbins import step_frame
+
+    panel = load_panel(frame, target="y", features=["x"])
+    model = Forecaster(**{**TINY, "horizon": horizon}).fit(panel)
+    metrics = write_run(tmp_path, model, panel, source="frame")
+    steps = pd.read_csv(tmp_path / "by_step.csv")
+    assert list(steps.columns) == ["step", "forecaster", "mse", "mae", "rmse", "mase"]
+    assert steps["step"].tolist() == [h for h in range(1, horizon + 1) for _ in range(3)]  # the model, repeat, mean
+    pd.testing.assert_frame_equal(steps, step_frame(model.evaluate(panel)["by_step"]), rtol=1e-12)  # evaluate's own
+    written = json.loads((tmp_path / "metrics.json").read_text())["test"]["by_step"]
+    assert written == json.loads(json.dumps(metrics["test"]["by_step"])) and len(written) == horizon
+    page = (tmp_path / "report.html").read_text()
+    assert ("<h2>Metrics by step ahead (test split)</h2>" in page) == (horizon > 1)

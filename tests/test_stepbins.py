@@ -1,4 +1,4 @@
-"""A backtest's scores by step ahead as a person reads them (``stepbins.py``, decision 2002): a row per step and
+"""Scores by step ahead as a person reads them (``stepbins.py``, decisions 2002, 9301): a row per step and
 forecaster, and binned 1, 2-3, 4-7 ... where the horizon is long, a bin's score the mean of its steps'."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from rnncast.stepbins import EVERY, binned, bins, step_frame, step_rows, step_units
+from rnncast.stepbins import EVERY, binned, bins, step_frame, step_rows, step_text, step_units
 
 
 def _by_step(horizon: int, bands: bool = False) -> list[dict]:
@@ -79,3 +79,19 @@ def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_
     rows = step_rows({"by_step": by_step})
     [two] = [r for r in rows if r[:2] == ["2", "baseline: seasonal naive"]]
     assert two[2:] == ["-"] * 4 and not any("nan" in cell for row in rows for cell in row)
+
+def test_one_step_has_no_table_and_the_terminal_names_the_part_and_where_each_step_is():
+    """decision 9301: fit's and evaluate's tables by step are the backtest's (``step_text``), a part named after the
+    title, MASE's season a part's ``mase_season``; a horizon of 1 has none (its one row is the overall table), by
+    evaluate's words the steps are in --json's by_step, not a file it does not write."""
+    assert step_rows({"by_step": _by_step(1)}) == [] and step_text({"by_step": _by_step(1)}) == ""
+    text = step_text({"by_step": _by_step(3), "mase_season": 4}, "test split").splitlines()
+    assert text[0] == ("Metrics by step ahead, test split (each step ahead, over every window and series; MSE, MAE, RMSE "
+                       "in original units; by_step.csv holds each step's own):")
+    assert text[1].split()[-1] == "4)" and len(text) == 3 + 3 * 2  # "MASE (season 4)"; head, rule, 3 steps x 2
+    assert step_text({"by_step": _by_step(2)}).startswith("Metrics by step ahead (each step ahead")  # a backtest's
+    by_step = _by_step(2)
+    by_step[0]["repeat"]["values_left_out"] = {"values": 1, "of": 3, "model": {"mse": 0.9, "mae": 0.4, "rmse": 0.95}}
+    said = step_units({"by_step": by_step}, "--json's by_step")
+    assert said.endswith("the model's on them in --json's by_step; --json's by_step holds each step's own")
+    assert "in by_step.csv's model_mse_on_values;" in step_units({"by_step": by_step})

@@ -1,4 +1,4 @@
-"""A backtest's scores per step ahead (``stepscores``, decision 1660): each lead's MSE, MAE and MASE of the model and
+"""Scores per step ahead (``stepscores``, decisions 1660, 9301): each lead's MSE, MAE and MASE of the model and
 every baseline, pooled over windows and series, agree with forecasts.csv grouped by step."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import pytest
 
 from conftest import TINY, make_panel
 from rnncast import Forecaster
-from rnncast.stepscores import SCORES, by_step, step_of
-from rnncast.windowforecasts import WindowForecasts
+from rnncast.stepscores import SCORES, by_step, of_part, step_of
+from rnncast.windowforecasts import WindowForecasts, scored
 
 
 def _wf() -> WindowForecasts:
@@ -175,3 +175,20 @@ def test_a_step_whose_seasonal_naive_lacks_values_keeps_the_models_scores_on_the
     assert left["model"]["rmse"] == pytest.approx(1.0) and steps[1]["seasonal"]["rmse"] == pytest.approx(0.5)  # 2002
     assert steps[1]["seasonal"]["mse"] == pytest.approx(0.25) and steps[1]["model"]["mse"] == pytest.approx(1.0)
     assert all("values_left_out" not in s["repeat"] for s in steps)
+
+
+def test_a_parts_by_step_weighted_by_its_values_scored_is_its_overall_mse():
+    """A user forecasting 24 steps saw how error grows by step in a backtest only (decision 9301): evaluate's
+    ``by_step`` (``of_part``, fit's test part's too) is the overall block's scores split by step. Filled targets leave
+    the steps 29 to 31 values each, so the steps' MSEs weighted by those counts give the overall MSE, not their mean."""
+    frame = make_panel(2, lengths=(90, 110), seed=3)
+    frame.loc[[85, 88, 194], "y"] = np.nan  # in the test windows of both series: fill makes them, none is scored
+    model = Forecaster(**{**TINY, "horizon": 5}, fill="interpolate").fit(frame)
+    result = model.evaluate(frame)
+    counts = scored(model.part_forecasts(frame).original).sum(axis=(0, 2))  # [H] the values scored at each step
+    assert counts.tolist() == [29, 29, 30, 30, 31] and [s["step"] for s in result["by_step"]] == [1, 2, 3, 4, 5]
+    for name in ("model", "repeat", "mean"):
+        mse = np.array([s[name]["mse"] for s in result["by_step"]])
+        assert (mse * counts).sum() / counts.sum() == pytest.approx(result["original"][name]["mse"], rel=1e-9)
+    assert np.mean([s["model"]["mse"] for s in result["by_step"]]) != pytest.approx(result["original"]["model"]["mse"])
+    assert of_part(model.part_forecasts(frame)) == result["by_step"]

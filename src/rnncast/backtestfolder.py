@@ -89,7 +89,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", overall), *[("p", note) for note in [dash] if note and high],  # "-": decision 2029
                *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
-                                      ("table", step_rows(m))] if m.get("by_step") else []),
+                                      ("table", step_rows(m))] if step_rows(m) else []),
                *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),
                *[("p", note) for note in [dash] if note and not high],  # under the windows' "-" it speaks of
                ("h2", f"Forecasts at each cutoff{of}"),

@@ -3,7 +3,8 @@
 The series of a ``backtestresult.Backtest`` under their ids (of more than three, the best, median and worst by their MASE
 over every window, ``seriespicks.pick_series``, as forecast.png picks them by test MASE), at most one lookback of
 history up to the first cutoff (``history_shown``), every window's forecast and its levels (``quantilebands``), the
-cutoffs as dashed lines and every baseline the verdict weighs, titled with the verdict over every window. Drawn by
+cutoffs as dashed lines and every baseline the verdict weighs, titled with the verdict over every window; of more than
+``plots.FEW_WINDOWS`` windows, the levels and baselines of those that do not overlap (``whole_windows``). Drawn by
 ``plots.backtest_figure`` (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is
 drawn.
 """
@@ -43,6 +44,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
     history = history_shown(m["lookback"], m["horizon"], m["n_windows"], m["step"])
     curves, shown, left, points = [], [], 0, 0  # left: the windows' target points drawn that no score counts
     picks, how = shown_series(result, n_series)
+    full = whole_windows(result.cutoffs.shape[1], m["horizon"], m["step"])  # those drawn with bands and baselines
     names = list(panel.targets) if panel.layout != "wide" else list(panel.targets[:1])
     drawn_targets = targetrows.count(len(names), len(picks))  # a row per target of each series (targetrows)
     for s, role, t in [(s, role, t) for s, role in picks for t in range(drawn_targets)]:
@@ -60,6 +62,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                 else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
         windows = []
         for j in range(result.cutoffs.shape[1]):
+            whole = j in full  # many windows: the others' forecast alone, a thin line (decision 9302)
             w = mine[(mine["window"] == j) & mine[target].notna()]  # a date the data lacks: not drawn (stepactuals)
             first = int(result.cutoffs[s, j]) + 1  # its times as the panel holds them (the frame's: the data's form)
             wx = panel.time_of(s)[first:first + len(w)] if panel.time is not None else w["row"].to_numpy()
@@ -70,10 +73,11 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
             kept = lambda column: np.full(len(w), np.nan) if gap else w[column].to_numpy()  # noqa: E731
             bands = {label: Band(kept(f"{target}_q{lo:g}"), None if hi is None else kept(f"{target}_q{hi:g}"), None, depth)
                      for lo, hi, depth, label in drawn}
-            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "bands": bands,
+            windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "bands": bands if whole else {},
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
-                                          for name in baselines.NAMES if f"{target}_{name}" in w}})  # every one the verdict weighs
+                                          for name in baselines.NAMES if f"{target}_{name}" in w and whole}})  # every
+            # one the verdict weighs
         label = "" if panel.id_col is None else f"{targetrows.series_word(panel.id_col)} {targetrows.quoted(panel.given_id(s))}"
         mase = None if result.series_mase is None else result.series_mase[s]
         if mase is not None and np.isfinite(mase):  # one series' too, as a panel's (decision 1453); of several targets: over them all
@@ -96,7 +100,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
     title = (f"Backtest: {counted(m['n_windows'], 'cutoff')} {step_text(m)} apart, horizon {m['horizon']}, "
              f"{'refit at every cutoff' if m['refit'] else 'one model trained up to the first cutoff'}\n"
              f"{textwrap.fill(_over(m) + headline(backtest_test(m), m['verdict_units'], season=season), 90)}\n"
-             f"{drawn}history: {steps} up to the first cutoff{note}{counts}")
+             f"{drawn}history: {steps} up to the first cutoff{note}{counts}{_thinned(full, result.cutoffs.shape[1])}")
     ylabel = axislabels.values_label("value" if panel.layout == "wide" else str(names[0]))  # wide: the target's name is made up
 
     fig = plots.backtest_figure(curves, title, None, ylabel, axislabels.time_label(panel.calendar),
@@ -104,6 +108,25 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                 calendar=panel.calendar)  # quarters ticked as quarters
     return targetrows.Drawn(fig, drawn_targets)  # the targets drawn, each a row: the page's caption names them
+
+
+def whole_windows(n_windows: int, horizon: int, step: int) -> set[int]:
+    """The windows (0 the first) a backtest's figure draws with their intervals and baselines: every one up to
+    ``plots.FEW_WINDOWS``; beyond, the last and every one before it that its forecast does not overlap (each
+    ``ceil(horizon / step)`` windows back: all where ``step`` >= ``horizon``), the others' forecast alone. Ten
+    windows a week apart of 28 days stacked ten bands and thirty baseline lines into one blue wall (decision 9302)."""
+    if n_windows <= plots.FEW_WINDOWS:
+        return set(range(n_windows))
+    return set(range(n_windows - 1, -1, -max(-(-horizon // max(step, 1)), 1)))
+
+
+def _thinned(full: set, n_windows: int) -> str:
+    """The title's words for the windows drawn without bands and baselines (``whole_windows``), or ""."""
+    if len(full) == n_windows:
+        return ""
+    every = f"the last and one every {n_windows - 1 - max(full - {n_windows - 1})} windows before it" if len(full) > 1 else "the last"
+    return (f"\n{n_windows} overlapping windows, each forecast a thin line; the intervals and baselines of "
+            f"{len(full)} that do not overlap ({every})")
 
 
 def _over(m: dict) -> str:

@@ -17,8 +17,8 @@ from rnncast.links import written_path
 from rnncast.folderlock import lock_folder
 from rnncast.replacing import HIDDEN, pending, remove, settle
 
-RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "test_forecasts.csv", "loss.png", "forecast.png",
-             "report.html", "checkpoint.safetensors", "tensorboard")
+RUN_FILES = ("config.json", "metrics.json", "history.csv", "model", "test_forecasts.csv", "by_step.csv", "loss.png",
+             "forecast.png", "report.html", "checkpoint.safetensors", "tensorboard")
 BACKTEST_FILES = ("forecasts.csv", "config.json", "metrics.json", "by_step.csv", "backtest.png", "report.html")
 OUTPUT_FILES = frozenset(RUN_FILES + BACKTEST_FILES + TUNE_FILES + HIDDEN)  # what --overwrite may remove: rnncast's own
 

@@ -152,15 +152,15 @@ LATER_LABEL = "its window's inputs filled from later rows: not scored"  # filled
 
 
 def draw_actual(ax, x, actual: np.ndarray, filled: np.ndarray | None = None, lw: float = 1.6, marker: str = "",
-                points: bool = False) -> None:
+                points: bool = False, zorder: float = 2.0) -> None:
     """The observed values as a black line (``marker`` at each point), broken where ``filled`` [points] is 1 (True):
     a value made by ``fill`` (an interpolated stretch is no observation), drawn as a grey cross; where it is 2, an
     observed value whose window is left out (its inputs filled from later rows), ringed in orange. ``points``: black
-    dots, no line (``lonepoints.apart``)."""
+    dots, no line (``lonepoints.apart``). ``zorder``: the line's, above the forecasts' 2 to stay in sight under many."""
     kinds = None if filled is None or not np.any(filled) else np.asarray(filled).astype(np.int8)
     observed = actual if kinds is None else np.where(kinds == 1, np.nan, actual)
-    ax.plot(x, observed, color="black", lw=lw, label="actual", **(lonepoints.apart({}, "o", 4.5) if points else
-                                                                  lonepoints.marks(observed, marker or "o", 4, every=bool(marker))))
+    ax.plot(x, observed, color="black", lw=lw, label="actual", zorder=zorder, **(lonepoints.apart({}, "o", 4.5) if points
+                                                                                 else lonepoints.marks(observed, marker or "o", 4, every=bool(marker))))
     for kind, style, label in ((1, {"marker": "x", "color": "grey"}, FILLED_LABEL),
                                (2, {"marker": "o", "mfc": "none", "color": "darkorange"}, LATER_LABEL)):
         if kinds is not None and (kinds == kind).any():
@@ -230,13 +230,15 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it
 MANY_CUTOFFS = 20  # above this many windows a backtest's cutoffs are ticks at the foot of each row, not dashed lines
+FEW_WINDOWS = 5  # above this many, each forecast a thin line under the actual one (backtestplot: decision 9302)
 
 
 @fonts.drawn
 def backtest_figure(curves: list[dict], title: str, band_label: str | None = None, ylabel: str = "value",
                     xlabel: str | None = None, session=None, model: str = "model", calendar=None) -> Figure:
     """One row per series, under its ``label``: the actual values (black), every window's forecast (a
-    shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``)
+    shade of blue per window's line, ``WINDOW_COLOURS`` in turn, named ``model`` in the legend, ``madeof.legend_label``;
+    above ``FEW_WINDOWS`` thin, under the actual line)
     with its bands (every window's in the first colour, so a band's shade is its level's, as in the legend), its cutoff (the last step its window's forecast reads, forecasts.csv's ``cutoff``) as a grey dashed vertical line
     (above ``MANY_CUTOFFS`` windows a grey tick at the foot of the row, said in the title), and every
     baseline the verdict weighs, each in its own look (``baselinelooks``: as the forecast plot draws it); the y range is the
@@ -260,7 +262,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     targetrows.share_rows(axes[:, 0], [curve.get("group") for curve in curves])
     for ax, curve in zip(axes[:, 0], curves):
         x, zone = drawntime.drawn_time(curve["x"], session)
-        draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4)
+        draw_actual(ax, x, curve["actual"], curve.get("filled"), lw=1.4, zorder=2.0 if many <= FEW_WINDOWS else 2.5)
         shown, drawn = [curve["actual"]], {}  # what sets the y range (ylimits.frame); each baseline's lines
         windows = [w for w in curve["windows"] if len(w["x"])]  # one left out (its cutoff row missing): no rows to
         for j, w in enumerate(windows):  # draw, no band, line or cutoff (decision 1819)
@@ -269,13 +271,14 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             bands = w.get("bands", {band_label: w["band"]} if w.get("band") is not None else {})  # every level's
             # bands in one colour: a shade is a level, as the legend's swatches (a window's lighter blue made its 80%
             # band the 90% swatch); the window's shade is its line's
-            shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, WINDOW_COLOURS[0], labelled=j == 0)]
-            ax.plot(wx, w["forecast"], color=colour, lw=1.4,
+            first = bands and not any(w.get("bands") or w.get("band") is not None for w in windows[:j])  # labelled once
+            shown += [w["forecast"], *quantilebands.draw(ax, wx, bands, WINDOW_COLOURS[0], labelled=bool(first))]
+            ax.plot(wx, w["forecast"], color=colour, lw=1.4 if many <= FEW_WINDOWS else 0.9,
                     label=f"{model}, one line shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
-            for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts
-                drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=name if j == 0 else None,
-                                                          **baselinelooks.look(name, values, k), gid=name))
+            for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts, named where first
+                drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=None if drawn.get(
+                    name) else name, **baselinelooks.look(name, values, k), gid=name))  # drawn (some windows' alone)
             if many <= MANY_CUTOFFS:
                 ax.axvline(x[w["cutoff"]], color=CUTOFF_COLOUR, ls="--", lw=0.8, alpha=0.8,
                            label="cutoffs (last input step)" if j == 0 else None)  # true with or without refit: the

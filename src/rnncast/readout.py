@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, modelcard, nodemand,
-                     samestep, scaledshares, seasonspans, testoverlap, verdictfields)
+                     samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -136,7 +136,8 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
 
 def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool = False) -> dict:
     """``Forecaster.evaluate``'s result of the forecasts of ``part`` (``Forecaster.part_forecasts``): their scores
-    (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``) with ``read_out``'s lines and ``said``'s
+    (``evaluation.evaluate``, per-series keys as given: ``PartForecasts.ids``; ``by_step``, each step ahead's:
+    ``stepscores.of_part``) with ``read_out``'s lines and ``said``'s
     ``fields`` (``against_baselines``, ``intervals_against_baselines``: the sentence's own, decision 1958), after
     warning of a season some of the model's calendars count in other units (``seasonspans.warn``) and, where windows of
     the fit's test split are scored, of its series' test rows on dates other series were fitted on, as fit warned
@@ -146,7 +147,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     readers were not told. Scoring ``part="test"`` of the fit's own test split (``modelcard.fit_test_split``: no newer
     rows, every series) keeps its headline as the model's ``test_scores`` (``modelcard.test_scores``), which ``save``
     and ``export`` write as a run's model/ does (decisions 1598, 1638); other rows leave it as it was."""
-    result = evaluation.evaluate(forecasts, by_series)
+    result = {**evaluation.evaluate(forecasts, by_series), "by_step": stepscores.of_part(forecasts)}  # decision 9301
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
     closedzeros.warn(result.get("scored", {}).get("closed_zeros"), WHERE[part].format(result["windows"]))  # decision 1792

@@ -1,8 +1,9 @@
 """The run directory, and a backtest's.
 
 A run directory holds ``config.json``, ``metrics.json``, ``history.csv``, ``model/``, ``test_forecasts.csv`` (every
-test window's actual and forecast values, ``testforecasts``), ``loss.png``, ``forecast.png`` and ``report.html``: one
-self-contained page (plots embedded) that can be mailed.
+test window's actual and forecast values, ``testforecasts``), ``by_step.csv`` (the test scores by step ahead,
+``stepbins``), ``loss.png``, ``forecast.png`` and ``report.html``: one self-contained page (plots embedded) that can be
+mailed.
 A backtest's (``backtestfolder``) holds ``forecasts.csv``, ``metrics.json``, ``backtest.png`` and ``report.html``.
 What the scores say is ``verdicts``; how the page is laid out and written is ``reportpage``. A figure that fails to
 draw is warned of and left out, the tables written (``figurefaults``, decision 1819)."""
@@ -21,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, fonts, formatversions, gapwindows, leftout,
-                     madeof, negatives, plots, nodemand, scaledshares, seasonrows, targetrows, testforecasts, untrained)
+                     madeof, negatives, plots, nodemand, scaledshares, seasonrows, stepscores, targetrows, testforecasts,
+                     untrained)
 from rnncast.version import COMMAND_LINE, __version__
 from rnncast.errors import NothingLeft
 from rnncast.csvtext import write_csv
@@ -33,6 +35,7 @@ from rnncast.replacing import home
 from rnncast.pagehtml import figure_alt, figure_words, html_page
 from rnncast.reportpage import run_blocks
 from rnncast.serieskeys import of_model, skipped_json
+from rnncast.stepbins import step_frame
 from rnncast.settingvalues import plain_values
 from rnncast.runnotes import divergence, early_stop
 from rnncast.runhistory import history_csv
@@ -74,10 +77,12 @@ def run_forecasts(forecaster: Forecaster, data) -> dict:
 
 def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> dict:
     """Validation and test metrics of the model and the baselines (pooled over the series of a panel), with MASE's
-    season (``mase_season``, as ``readout.evaluated`` gives it)."""
+    season (``mase_season``, as ``readout.evaluated`` gives it) and the test's ``by_step`` (``stepscores.of_part``)."""
     forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
     season = int(forecaster.settings_.data.season)
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
+    if "test" in forecasts:  # the test scores by step ahead: metrics.json's, by_step.csv's, the page's (decision 9301)
+        metrics["test"]["by_step"] = stepscores.of_part(forecasts["test"])
     scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
     nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 1487
     closedzeros.warn((metrics.get("test") or {}).get("scored", {}).get("closed_zeros"), "the test split")  # decision 1792
@@ -173,7 +178,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     columns by role, layout); ``configfile.read_run`` reads the request alike from either shape.
 
     The order of the writes: config.json, metrics.json, history.csv, model/ (weights, then
-    model.json), test_forecasts.csv (where the run has test windows), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
+    model.json), test_forecasts.csv and by_step.csv (where the run has test windows), loss.png, forecast.png, and report.html last: a folder with report.html is finished.
     Each write is atomic; a process killed between two of them leaves a run that ``--resume``
     finishes (its checkpoint holds every epoch), with the weights of an uninterrupted run.
 
@@ -231,6 +236,9 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
         write_csv(run_dir / testforecasts.FILE, table, what="test forecasts")  # streamed: 9.5 M rows (decision 1560)
+        steps = step_frame(metrics["test"]["by_step"])  # the test scores by step ahead, as a backtest's (decision 9301)
+        steps.attrs.update({k: v for k, v in table.attrs.items() if k == "csv_dialect"})  # test_forecasts.csv's dialect
+        write_csv(run_dir / "by_step.csv", steps, what="scores")
     for img in (loss, forecast):  # a figure not drawn: no file, the page says so (decision 1819)
         if img:
             files.write_bytes(run_dir / img[4], img[1])

@@ -25,6 +25,7 @@ from rnncast.scoretext import apart, column_head, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
+from rnncast.stepbins import step_rows, step_units
 from rnncast.runnotes import divergence_text, draw_text, percent_note
 from rnncast.untrainedadvice import untrained_advice
 from rnncast.laterrows import training_note
@@ -41,7 +42,7 @@ from rnncast.windows import train_windows
 def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[str] | None, figures=(),
                noticed: list[dict] | None = None, static_file: str | None = None) -> list:
     """The page of a run: the verdict (and a hint), what its forecast is made of (``madeof``), what rnncast noticed (``noticed``: the fit's
-    warnings and notes, ``noticed.capture``), notes, metrics, ``figures`` (blocks), data and settings.
+    warnings and notes, ``noticed.capture``), notes, metrics (the test's by step ahead too), ``figures`` (blocks), data and settings.
     ``static_file``: the table of static covariates fit read (--static FILE), named beside them."""
     blocks, units = [], verdict_units(forecaster)
     val = metrics.get("val") or {}  # the table's columns hold its rows too: the verdict quotes MSE and pinball so (1230)
@@ -109,6 +110,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard "
                                 "deviation of its training rows: the scale the verdict weighs errors in."))
         blocks.append(("table", metric_rows(metrics, "scaled", season)))
+    if steps := step_rows(metrics.get("test") or {}):  # the test scores by step ahead, a backtest's table (decision 9301)
+        blocks += [("h2", "Metrics by step ahead (test split)"), ("p", f"{step_units(metrics['test'])}."), ("table", steps)]
     blocks += figures
     blocks.append(("h2", "Data and settings"))
     wide = forecaster.layout_ == "wide"

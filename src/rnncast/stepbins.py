@@ -1,6 +1,7 @@
-"""A backtest's scores by step ahead as a person reads them (decision 2002): metrics.json's ``by_step``
-(``stepscores``) as one table, a row per step and forecaster (``step_frame``: ``Backtest.by_step``, the folder's
-by_step.csv; Prophet's ``performance_metrics``), and binned for the terminal and the report page (``step_rows``).
+"""Scores by step ahead as a person reads them (decision 2002): a backtest's metrics.json ``by_step``
+(``stepscores``), and a run's test part's and evaluate's (decision 9301), as one table, a row per step and forecaster
+(``step_frame``: ``Backtest.by_step``, by_step.csv; Prophet's ``performance_metrics``), and binned for the terminal
+and the report page (``step_rows``, ``step_text``): no table for a horizon of 1, whose one step is the overall table.
 
 The bins (``bins``): every step where the horizon is at most ``EVERY`` steps; beyond, steps 1, 2-3, 4-7, 8-15,
 16-31 ... (each bin twice the last, the last bin ending at the horizon), about log2(horizon) rows (90: 7, 720: 10).
@@ -18,7 +19,7 @@ import math
 import pandas as pd
 
 from rnncast.baselines import baseline_name, row_label
-from rnncast.scoretext import column_head, with_columns
+from rnncast.scoretext import column_head, table, with_columns
 from rnncast.seasonalgaps import KEY, gone
 from rnncast.spelling import listing, some
 
@@ -89,12 +90,14 @@ def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
 
 
 def step_rows(m: dict) -> list[list[str]]:
-    """The table "Metrics by step ahead" of a backtest's metrics ``m`` (its ``by_step``): a row per bin and
-    forecaster, head first, each column in one notation (``scoretext.with_columns``); [] where ``m`` has no
-    ``by_step`` (a result saved before it was kept)."""
+    """The table "Metrics by step ahead" of a backtest's metrics ``m`` (its ``by_step``; or one part's scores, a run's
+    test or evaluate's, MASE's season their ``mase_season``): a row per bin and forecaster, head first, each column in
+    one notation (``scoretext.with_columns``); [] where ``m`` has no ``by_step`` (a result saved before it was kept) or
+    one step, a horizon of 1 (its row is the overall table's; decision 9301)."""
     by_step = m.get("by_step") or []
-    if not by_step:
+    if len(by_step) < 2:
         return []
+    season = m.get("season", m.get("mase_season")) or 1
     names = columns(by_step)
     labels, scores, models = [], [], []
     for steps, each in binned(by_step):
@@ -103,20 +106,31 @@ def step_rows(m: dict) -> list[list[str]]:
             scores.append(each[name])  # a baseline's NaN pinball beside the model's: "-" (decision 1814)
             models.append(each["model"])
     head = ["steps ahead", "forecaster"] + [
-        f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n) for n in names]
+        f"MASE (season {season})" if n == "mase" and season > 1 else column_head(n) for n in names]
     return [head] + with_columns(labels, scores, names, models)
 
 
-def step_units(m: dict) -> str:
-    """What the table "Metrics by step ahead" holds, a sentence without its full stop: the bins, the units."""
+def step_units(m: dict, where: str = "by_step.csv") -> str:
+    """What the table "Metrics by step ahead" holds, a sentence without its full stop: the bins, the units, and
+    ``where`` each step's own scores are (evaluate's terminal: "--json's by_step")."""
     by_step = m.get("by_step") or []
     errors = "MSE, MAE, RMSE" + (" and pinball" if "pinball" in columns(by_step) else "")
     rows = ("Each step ahead" if len(by_step) <= EVERY else
             "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps')")
     lacking = {name: [str(e["step"]) for e in by_step if (e[name].get(KEY) or {}).get("values")]
                for name in forecasters(by_step)[1:]}
+    pair = f"{where}'s {PAIR[1]}" if where.endswith(".csv") else where  # the column, or the JSON's entries
     fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words)
         f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} "
         f"{listing(steps) if len(steps) <= 5 else some(steps)} rest on the values it has a forecast for, the model's "
-        "on them in by_step.csv's model_mse_on_values" for name, steps in lacking.items() if steps)  # decision 1994
-    return f"{rows}, over every window and series; {errors} in original units{fewer}; by_step.csv holds each step's own"
+        f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
+    return f"{rows}, over every window and series; {errors} in original units{fewer}; {where} holds each step's own"
+
+
+def step_text(m: dict, what: str = "", where: str = "by_step.csv") -> str:
+    """The terminal's "Metrics by step ahead" of ``m`` (``step_rows``), ``what`` it scores after the title ("test
+    split"), its heading line then the table; "" where ``step_rows`` gives none (a horizon of 1)."""
+    if not (rows := step_rows(m)):
+        return ""
+    units = step_units(m, where)
+    return f"Metrics by step ahead{f', {what}' if what else ''} ({units[0].lower()}{units[1:]}):\n{table(rows[0], rows[1:])}"

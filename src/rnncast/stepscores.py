@@ -1,4 +1,5 @@
-"""A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660): the model's and each baseline's MSE,
+"""A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660), and a run's test part's and evaluate's
+(``of_part``, decision 9301): the model's and each baseline's MSE,
 MAE and MASE (and RMSE, MSE's root) at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import seasonalgaps
+from rnncast import climatologyseries, seasonalgaps
 from rnncast.evaluation import baseline_interval_scores, interval_scores
-from rnncast.windowforecasts import WINDOW_ARRAYS, WindowForecasts, scored
+from rnncast.windowforecasts import WINDOW_ARRAYS, PartForecasts, WindowForecasts, scored
 
 SCORES = ("mse", "mae", "mase")  # each step's: the errors a hub compares by lead, in original units (MASE: none)
 STEPWISE = ("y_true", "y_pred", "filled", "absent", "zeroed")  # the arrays with a horizon axis [W, H, ...]
@@ -99,3 +100,14 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
             if name in entry:
                 entry[name].update(baseline_interval_scores(one, mine, name))
     return steps
+
+
+def of_part(forecasts: PartForecasts) -> list[dict]:
+    """``by_step`` of one part's windows (``windowforecasts.PartForecasts``: a run's test part, evaluate's), in original
+    units, each window's MASE scale its series' (decision 9301): the windows and forecasters its overall block scores
+    (``evaluation.evaluate``: a climatology only some series have is scored apart, so not here), so that each step's
+    MSE weighted by its count of values scored gives the overall MSE (one target; several: each target's alike)."""
+    original, scaled = forecasts.original, forecasts.scaled
+    if climatologyseries.having(original) is not None:  # as evaluate's overall block (decision 1693)
+        original, scaled = climatologyseries.without(original), climatologyseries.without(scaled)
+    return by_step(original, forecasts.mase_scales[original.series], scaled)

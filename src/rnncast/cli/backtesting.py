@@ -50,7 +50,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.speakers import named_logs
     from rnncast.backtestfolder import write_backtest
     from rnncast.backtestpage import backtest_rows, backtest_units, dashed, seconds_said, skipped
-    from rnncast.stepbins import step_rows, step_units
+    from rnncast.stepbins import step_text
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
     from rnncast.cli.byseries import check_file, write_file
@@ -112,9 +112,8 @@ def _run_backtest(args, left: dict) -> int:
         print(table(rows[0], rows[1:]))
     if note := dashed(result.metrics):  # the seasonal naive's "-" where it has no forecast (decision 2029)
         print(note)
-    if steps := step_rows(result.metrics):  # Prophet's performance_metrics, binned (decision 2002)
-        print(f"Metrics by step ahead ({step_units(result.metrics)[0].lower()}{step_units(result.metrics)[1:]}):")
-        print(table(steps[0], steps[1:]))
+    if steps := step_text(result.metrics):  # Prophet's performance_metrics, binned (decision 2002); none at horizon 1
+        print(steps)
     print(result.verdict)  # the result's words (readout.backtest_said), as evaluate prints its own
     if result.said.each:
         print(result.said.each)  # each baseline on its own: a red verdict names one

@@ -79,7 +79,8 @@ def run_evaluate(args) -> int:
         print(json_text({**named, **json_result(result, parts, forecasts.key)}))  # --by-series: each under "series"
     else:
         print(f"{result['scored']['text']}; horizon {result['horizon']}")
-        print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output"))
+        print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output",
+                           steps="--json's by_step"))
     words = said(forecaster, result, *part_words(args.part, result))  # the result's own (readout.read_out), by piece
     each = series_text(result, args.by_series_csv) if by_series and not args.json else None  # before the advice
     for line in [] if args.json else [words.verdict, words.each, words.targets, words.r2, words.intervals, words.bands, words.diverged, each, wrote]:
@@ -90,12 +91,16 @@ def run_evaluate(args) -> int:
     return 0
 
 
-def score_tables(result: dict, season: int, what: str = "", units: str = "scaled", where: str = "metrics.json") -> str:
+def score_tables(result: dict, season: int, what: str = "", units: str = "scaled", where: str = "metrics.json",
+                 steps: str = "by_step.csv") -> str:
     """The original- and scaled-unit tables of one part's scores (``evaluation.evaluate``), MASE with
     its season, and how MASE treated series with a zero naive error; fit and evaluate print the same.
     ``units`` is the verdict's (``verdicts.verdict_units``): "original" (one series of one target)
     prints the original table alone with a line saying it is in ``where``, since there it only
-    divides the errors by one number; "scaled" (a panel's, several targets') prints both."""
+    divides the errors by one number; "scaled" (a panel's, several targets') prints both. Last, where ``result`` has
+    ``by_step`` over more than one step, "Metrics by step ahead" as a backtest prints it, each step's own in ``steps``
+    (``stepbins.step_text``, decision 9301)."""
+    from rnncast.stepbins import step_text
     from rnncast.baselines import row_label
     from rnncast.metrics import rmse_note
     from rnncast.pooledunits import note as pooled_note
@@ -135,7 +140,8 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
                        + list((result.get("by_target") or {}).values()), season, where)  # no forecast (decision 2029)
     notes = [note for note in (dashed, pooled_note(result) if units == "scaled" else None, mase_note(result),
                                rmse_note(result.get("targets", 1)), one) if note]
-    return "\n".join(tables + notes)
+    by_step = step_text({"mase_season": season, **result}, what, steps)  # none at horizon 1: the tables above
+    return "\n".join(tables + notes + ([by_step] if by_step else []))
 
 
 def run_export(args) -> int:

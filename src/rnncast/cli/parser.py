@@ -78,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
                               usage="%(prog)s [DATA] [--target COLS] [--features COLS] [option ...]", description=(
                                   "Train a forecaster on DATA and write a run directory: config.json, metrics.json, "
                                   "history.csv, model/, test_forecasts.csv (every test window's actual and forecast "
-                                  "values), plots and report.html. " + baselines.HELP + NAMES_NOTE))
+                                  "values), by_step.csv (the test scores by step ahead), plots and report.html. "
+                                  + baselines.HELP + NAMES_NOTE))
     data = _data_group(fit, "CSV or Parquet file, one row per time step (or per series and time step)")
     _add_names(data, "--target", help=TARGET_HELP + "; not needed with --resume")
     _add_names(data, "--features", all_ok=True, help=FEATURES_HELP)
