@@ -367,7 +367,7 @@ def test_the_headline_says_over_which_windows_where_some_were_left_out():
 def test_many_overlapping_windows_keep_the_bands_and_baselines_of_those_that_do_not_overlap(frame):
     """t37t7: ten windows a week apart of a 28-day horizon stacked ten bands and thirty baseline lines into one blue
     wall. Up to FEW_WINDOWS every window is drawn whole; beyond, the last and one a horizon's worth of windows before
-    it, the others' forecast alone, and the title says so (decision 9302)."""
+    it, the others' forecast alone, and the title says so (decision 2031)."""
     from rnncast.backtestplot import whole_windows
 
     assert whole_windows(5, 28, 7) == set(range(5)) and whole_windows(10, 28, 28) == set(range(10))  # none overlap

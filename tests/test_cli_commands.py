@@ -515,7 +515,7 @@ def test_with_several_targets_the_score_tables_say_their_rmse_is_the_mean_of_the
     result = model.evaluate(frame)
     scores = result["original"]["model"]
     assert scores["rmse"] != pytest.approx(np.sqrt(scores["mse"]), rel=1e-3)  # the tables' two columns, apart
-    text = score_tables(result, 1).split("\nMetrics by step ahead (")[0]  # the tables' notes, before it (decision 9301)
+    text = score_tables(result, 1).split("\nMetrics by step ahead (")[0]  # the tables' notes, before it (decision 2030)
     assert text.splitlines()[-1] == RMSE_NOTE == "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."
     one = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="a")
     assert "RMSE:" not in score_tables(one.evaluate(frame), 1)
@@ -682,7 +682,7 @@ def test_the_score_tables_write_a_seasonal_naive_without_any_forecast_as_a_dash_
             "output) and no verdict weighs it.") in text
 
 def test_fit_and_evaluate_print_the_test_scores_by_step_ahead_under_the_tables(tmp_path, capsys):
-    """decision 9301: fit's and evaluate's terminal had the pooled tables alone; both now end them with a backtest's
+    """decision 2030: fit's and evaluate's terminal had the pooled tables alone; both now end them with a backtest's
     "Metrics by step ahead" (``score_tables``), fit naming by_step.csv, evaluate --json's by_step, which holds each
     step's scores; at a horizon of 1 neither prints one (its one step is the table above)."""
     from conftest import make_frame

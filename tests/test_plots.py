@@ -375,7 +375,7 @@ def test_backtest_windows_are_shades_of_one_colour_no_baseline_has_and_the_cutof
     fig = plots.backtest_figure([{"label": "", "x": x, "actual": np.ones(40), "windows": windows}], "backtest")
     ax = fig.axes[0]
     baselines = [to_rgb(style["color"]) for style in baselinelooks.STYLES.values()]
-    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_gid() == "model"]  # thin lines (decision 9302)
+    models = [to_rgb(line.get_color()) for line in ax.lines if line.get_gid() == "model"]  # thin lines (decision 2031)
     blue = rgb_to_hsv(to_rgb("C0"))[0]
     assert len(models) == 8 and all(abs(rgb_to_hsv(c)[0] - blue) < 0.05 and rgb_to_hsv(c)[1] > 0.3 for c in models)
     assert all(np.abs(np.subtract(c, b)).sum() > 0.3 for c in models for b in baselines)
@@ -675,7 +675,7 @@ def test_a_backtest_window_with_no_rows_is_not_drawn_and_the_next_takes_the_lege
 def test_a_backtest_figure_of_many_windows_draws_thin_forecasts_under_the_actual_and_names_each_look_once():
     """t37t7: ten windows drew ten stacked bands and thirty baseline lines over the actual line. Above FEW_WINDOWS
     each forecast is a thin line, the actual one above them, and a band or baseline that only some windows carry
-    (backtestplot gives the overlapping ones none) is named once in the legend, where first drawn (decision 9302)."""
+    (backtestplot gives the overlapping ones none) is named once in the legend, where first drawn (decision 2031)."""
     from rnncast.quantilebands import Band
 
     x = np.arange(60)

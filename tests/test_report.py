@@ -354,7 +354,7 @@ def test_a_run_is_scored_on_the_threads_it_trained_on(tmp_path, monkeypatch, fra
 
 @pytest.mark.parametrize("horizon", [1, 3])
 def test_a_run_writes_its_test_scores_by_step_ahead_as_a_backtest_does(tmp_path, frame, horizon):
-    """decision 9301: a backtest alone showed how the error grows with the step ahead. A run's metrics.json holds the
+    """decision 2030: a backtest alone showed how the error grows with the step ahead. A run's metrics.json holds the
     test's ``by_step`` (evaluate's), by_step.csv has a backtest's columns, and the page a table "Metrics by step ahead
     (test split)"; a horizon of 1 keeps the file, its one step, and shows no table (the overall table is it)."""
     from rnncast.stepbins import step_frame

@@ -311,7 +311,7 @@ def test_a_runs_page_of_one_series_shows_its_scores_once_a_panels_in_both_units(
     model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
     blocks = run_blocks(model, {"val": model.evaluate(frame, part="val"), "test": model.evaluate(frame)}, "f", None)
     heads = [b[1] for b in blocks if b[0] == "h2" and b[1].startswith("Metrics")]
-    assert heads == ["Metrics (original units)", "Metrics by step ahead (test split)"]  # by step: decision 9301
+    assert heads == ["Metrics (original units)", "Metrics by step ahead (test split)"]  # by step: decision 2030
     assert any(b[0] == "p" and "metrics.json" in b[1] and "scaled" in b[1] for b in blocks)
     panel = make_panel(3, seed=2)
     model = Forecaster(**{**TINY, "epochs": 1}).fit(panel)

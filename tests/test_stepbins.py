@@ -1,4 +1,4 @@
-"""Scores by step ahead as a person reads them (``stepbins.py``, decisions 2002, 9301): a row per step and
+"""Scores by step ahead as a person reads them (``stepbins.py``, decisions 2002, 2030): a row per step and
 forecaster, and binned 1, 2-3, 4-7 ... where the horizon is long, a bin's score the mean of its steps'."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_
     assert two[2:] == ["-"] * 4 and not any("nan" in cell for row in rows for cell in row)
 
 def test_one_step_has_no_table_and_the_terminal_names_the_part_and_where_each_step_is():
-    """decision 9301: fit's and evaluate's tables by step are the backtest's (``step_text``), a part named after the
+    """decision 2030: fit's and evaluate's tables by step are the backtest's (``step_text``), a part named after the
     title, MASE's season a part's ``mase_season``; a horizon of 1 has none (its one row is the overall table), by
     evaluate's words the steps are in --json's by_step, not a file it does not write."""
     assert step_rows({"by_step": _by_step(1)}) == [] and step_text({"by_step": _by_step(1)}) == ""

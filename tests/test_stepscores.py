@@ -1,4 +1,4 @@
-"""Scores per step ahead (``stepscores``, decisions 1660, 9301): each lead's MSE, MAE and MASE of the model and
+"""Scores per step ahead (``stepscores``, decisions 1660, 2030): each lead's MSE, MAE and MASE of the model and
 every baseline, pooled over windows and series, agree with forecasts.csv grouped by step."""
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def test_a_step_whose_seasonal_naive_lacks_values_keeps_the_models_scores_on_the
 
 
 def test_a_parts_by_step_weighted_by_its_values_scored_is_its_overall_mse():
-    """A user forecasting 24 steps saw how error grows by step in a backtest only (decision 9301): evaluate's
+    """A user forecasting 24 steps saw how error grows by step in a backtest only (decision 2030): evaluate's
     ``by_step`` (``of_part``, fit's test part's too) is the overall block's scores split by step. Filled targets leave
     the steps 29 to 31 values each, so the steps' MSEs weighted by those counts give the overall MSE, not their mean."""
     frame = make_panel(2, lengths=(90, 110), seed=3)

@@ -62,7 +62,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                 else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
         windows = []
         for j in range(result.cutoffs.shape[1]):
-            whole = j in full  # many windows: the others' forecast alone, a thin line (decision 9302)
+            whole = j in full  # many windows: the others' forecast alone, a thin line (decision 2031)
             w = mine[(mine["window"] == j) & mine[target].notna()]  # a date the data lacks: not drawn (stepactuals)
             first = int(result.cutoffs[s, j]) + 1  # its times as the panel holds them (the frame's: the data's form)
             wx = panel.time_of(s)[first:first + len(w)] if panel.time is not None else w["row"].to_numpy()
@@ -114,7 +114,7 @@ def whole_windows(n_windows: int, horizon: int, step: int) -> set[int]:
     """The windows (0 the first) a backtest's figure draws with their intervals and baselines: every one up to
     ``plots.FEW_WINDOWS``; beyond, the last and every one before it that its forecast does not overlap (each
     ``ceil(horizon / step)`` windows back: all where ``step`` >= ``horizon``), the others' forecast alone. Ten
-    windows a week apart of 28 days stacked ten bands and thirty baseline lines into one blue wall (decision 9302)."""
+    windows a week apart of 28 days stacked ten bands and thirty baseline lines into one blue wall (decision 2031)."""
     if n_windows <= plots.FEW_WINDOWS:
         return set(range(n_windows))
     return set(range(n_windows - 1, -1, -max(-(-horizon // max(step, 1)), 1)))

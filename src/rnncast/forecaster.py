@@ -291,7 +291,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             losses against each baseline's intervals, on the values it has one for, decision 1909); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``by_step``: ``[{"step": 1, "model": {"mse", "mae", "mase", "rmse"}, baseline: {...}},
             ...]``, each step ahead's scores in original units, as a backtest's metrics.json keeps them (its table:
-            by_step.csv's, decision 9301); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
+            by_step.csv's, decision 2030); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
             ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
             each part's: ``verdictfields.fields``), ``intervals_against_baselines`` (the quantiles' verdict, None for a
             point model: ``verdictfields.intervals``, decision 1957) and ``model_kept`` ("trained", "untrained"; None for a model saved

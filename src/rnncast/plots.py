@@ -230,7 +230,7 @@ def contiguous_forecast(y_true: np.ndarray, y_pred: np.ndarray, max_points: int 
 
 TITLE_LINE = 0.19  # inches a line of a backtest figure's title takes (11 points, 1.2 apart): the figure grows by it
 MANY_CUTOFFS = 20  # above this many windows a backtest's cutoffs are ticks at the foot of each row, not dashed lines
-FEW_WINDOWS = 5  # above this many, each forecast a thin line under the actual one (backtestplot: decision 9302)
+FEW_WINDOWS = 5  # above this many, each forecast a thin line under the actual one (backtestplot: decision 2031)
 
 
 @fonts.drawn

@@ -147,7 +147,7 @@ def evaluated(forecaster: Fitted, forecasts, part: str = "test", by_series: bool
     readers were not told. Scoring ``part="test"`` of the fit's own test split (``modelcard.fit_test_split``: no newer
     rows, every series) keeps its headline as the model's ``test_scores`` (``modelcard.test_scores``), which ``save``
     and ``export`` write as a run's model/ does (decisions 1598, 1638); other rows leave it as it was."""
-    result = {**evaluation.evaluate(forecasts, by_series), "by_step": stepscores.of_part(forecasts)}  # decision 9301
+    result = {**evaluation.evaluate(forecasts, by_series), "by_step": stepscores.of_part(forecasts)}  # decision 2030
     scaledshares.warn(result.get("scaled_few"), WHERE[part].format(result["windows"]))  # the few its scores rest on
     nodemand.warn(result.get("no_demand"), WHERE[part].format(result["windows"]))  # or no demand there (decision 1487)
     closedzeros.warn(result.get("scored", {}).get("closed_zeros"), WHERE[part].format(result["windows"]))  # decision 1792

@@ -81,7 +81,7 @@ def run_metrics(forecaster: Forecaster, data, forecasts: dict | None = None) -> 
     forecasts = run_forecasts(forecaster, data) if forecasts is None else forecasts
     season = int(forecaster.settings_.data.season)
     metrics = {part: {**evaluation.evaluate(f), "mase_season": season} for part, f in forecasts.items()}
-    if "test" in forecasts:  # the test scores by step ahead: metrics.json's, by_step.csv's, the page's (decision 9301)
+    if "test" in forecasts:  # the test scores by step ahead: metrics.json's, by_step.csv's, the page's (decision 2030)
         metrics["test"]["by_step"] = stepscores.of_part(forecasts["test"])
     scaledshares.warn((metrics.get("test") or {}).get("scaled_few"), "the test split")  # the few the verdict rests on
     nodemand.warn((metrics.get("test") or {}).get("no_demand"), "the test split")  # decision 1487
@@ -236,7 +236,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     if "test" in forecasts:  # the values the test scores and forecast.png rest on, every one (testforecasts)
         table = testforecasts.table(forecaster.state_, forecasts["test"])
         write_csv(run_dir / testforecasts.FILE, table, what="test forecasts")  # streamed: 9.5 M rows (decision 1560)
-        steps = step_frame(metrics["test"]["by_step"])  # the test scores by step ahead, as a backtest's (decision 9301)
+        steps = step_frame(metrics["test"]["by_step"])  # the test scores by step ahead, as a backtest's (decision 2030)
         steps.attrs.update({k: v for k, v in table.attrs.items() if k == "csv_dialect"})  # test_forecasts.csv's dialect
         write_csv(run_dir / "by_step.csv", steps, what="scores")
     for img in (loss, forecast):  # a figure not drawn: no file, the page says so (decision 1819)

@@ -110,7 +110,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
             blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard "
                                 "deviation of its training rows: the scale the verdict weighs errors in."))
         blocks.append(("table", metric_rows(metrics, "scaled", season)))
-    if steps := step_rows(metrics.get("test") or {}):  # the test scores by step ahead, a backtest's table (decision 9301)
+    if steps := step_rows(metrics.get("test") or {}):  # the test scores by step ahead, a backtest's table (decision 2030)
         blocks += [("h2", "Metrics by step ahead (test split)"), ("p", f"{step_units(metrics['test'])}."), ("table", steps)]
     blocks += figures
     blocks.append(("h2", "Data and settings"))

@@ -1,5 +1,5 @@
 """Scores by step ahead as a person reads them (decision 2002): a backtest's metrics.json ``by_step``
-(``stepscores``), and a run's test part's and evaluate's (decision 9301), as one table, a row per step and forecaster
+(``stepscores``), and a run's test part's and evaluate's (decision 2030), as one table, a row per step and forecaster
 (``step_frame``: ``Backtest.by_step``, by_step.csv; Prophet's ``performance_metrics``), and binned for the terminal
 and the report page (``step_rows``, ``step_text``): no table for a horizon of 1, whose one step is the overall table.
 
@@ -93,7 +93,7 @@ def step_rows(m: dict) -> list[list[str]]:
     """The table "Metrics by step ahead" of a backtest's metrics ``m`` (its ``by_step``; or one part's scores, a run's
     test or evaluate's, MASE's season their ``mase_season``): a row per bin and forecaster, head first, each column in
     one notation (``scoretext.with_columns``); [] where ``m`` has no ``by_step`` (a result saved before it was kept) or
-    one step, a horizon of 1 (its row is the overall table's; decision 9301)."""
+    one step, a horizon of 1 (its row is the overall table's; decision 2030)."""
     by_step = m.get("by_step") or []
     if len(by_step) < 2:
         return []

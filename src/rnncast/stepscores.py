@@ -1,5 +1,5 @@
 """A backtest's scores per step ahead (``metrics["by_step"]``, decision 1660), and a run's test part's and evaluate's
-(``of_part``, decision 9301): the model's and each baseline's MSE,
+(``of_part``, decision 2030): the model's and each baseline's MSE,
 MAE and MASE (and RMSE, MSE's root) at each lead 1 .. H, pooled over every window and series, as a forecast hub scores each lead (1 to 4
 weeks ahead) apart. Each step's scores follow the overall block's rules (``evaluation.scores``: the values scored,
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
@@ -104,7 +104,7 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
 
 def of_part(forecasts: PartForecasts) -> list[dict]:
     """``by_step`` of one part's windows (``windowforecasts.PartForecasts``: a run's test part, evaluate's), in original
-    units, each window's MASE scale its series' (decision 9301): the windows and forecasters its overall block scores
+    units, each window's MASE scale its series' (decision 2030): the windows and forecasters its overall block scores
     (``evaluation.evaluate``: a climatology only some series have is scored apart, so not here), so that each step's
     MSE weighted by its count of values scored gives the overall MSE (one target; several: each target's alike)."""
     original, scaled = forecasts.original, forecasts.scaled

@@ -37,7 +37,7 @@ from rnncast.configfile import read_run
 ARGS = ["--target", "y", "--features", "x", "--lookback", "12", "--horizon", "3", "--hidden-size", "8",
         "--epochs", "3", "--batch-size", "64", "--lr", "0.01", "--device", "cpu"]
 FINAL_WRITES = ["config.json", "metrics.json", "history.csv", "weights.safetensors", "model.json", "test_forecasts.csv",
-                "by_step.csv", "loss.png", "forecast.png", "report.html"]  # report.write_run's order (by_step: decision 9301)
+                "by_step.csv", "loss.png", "forecast.png", "report.html"]  # report.write_run's order (by_step: decision 2030)
 
 
 def _overridden(args) -> list[str]:

@@ -99,7 +99,7 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     prints the original table alone with a line saying it is in ``where``, since there it only
     divides the errors by one number; "scaled" (a panel's, several targets') prints both. Last, where ``result`` has
     ``by_step`` over more than one step, "Metrics by step ahead" as a backtest prints it, each step's own in ``steps``
-    (``stepbins.step_text``, decision 9301)."""
+    (``stepbins.step_text``, decision 2030)."""
     from rnncast.stepbins import step_text
     from rnncast.baselines import row_label
     from rnncast.metrics import rmse_note
