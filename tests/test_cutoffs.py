@@ -529,6 +529,8 @@ def test_a_cutoff_on_fiscal_quarters_is_the_datas_own_period_as_pandas_reads_it(
     assert as_time("2016-09", quarters) == pd.Period("2017Q2", "Q-MAR")  # a month: its calendar days, as before
     rows = backtest_rows(quarters, own, 2, 2, 2)
     assert str(quarters.time[rows[0, 0] - 1]) == "2016Q3"  # a backtest's first cutoff there too
+    days = _dated("D", "2015-01-01", 600)  # on dates: the end of its own days, not of July to September 2016
+    assert as_time(own, days).normalize() == pd.Timestamp("2015-12-31")
 
 
 def test_a_cutoff_on_fiscal_years_reads_a_period_by_its_days_and_refuses_the_bare_year_pandas_reads_two_ways():
