@@ -228,3 +228,34 @@ def test_a_business_day_series_missing_many_days_keeps_its_calendar_without_a_st
     assert ruler is not None and ruler.missing == 29 and calendar.shown == "'B'"
 
 
+
+
+@pytest.mark.parametrize("freq, given", [("M", "M"), ("Q", "Q-DEC"), ("Y", "Y-DEC"), ("Q-MAR", "Q-MAR"), ("M", "ME")])
+def test_periods_given_their_own_period_alias_stay_periods(freq, given):
+    """A tester's freq=idx.freqstr ('M', 'Q-DEC', 'Y-DEC' on a PeriodIndex) was refused as pandas 2's name that pandas
+    3 no longer reads, which it still reads for periods, advising 'MS', which turns the periods into timestamps
+    (decision 9402)."""
+    index = pd.period_range("2000-01", periods=40, freq=freq)
+    panel = load_panel(pd.DataFrame({"y": np.arange(40.0)}, index=index), "y", freq=given, announce=False)
+    assert isinstance(panel.time, pd.PeriodIndex) and panel.time.freqstr == index.freqstr
+    assert panel.calendar.kind == "period"
+
+
+@pytest.mark.parametrize("given, said", [
+    ("Q-DEC", "freq (--freq) 'Q-DEC' names other periods than the data's,"),
+    ("2M", "freq (--freq) '2M' names other periods than the data's,"),
+    ("A", f"freq='A' is pandas 2's name of 'YE', which pandas {pd.__version__} no longer reads, and the data hold"),
+])
+def test_periods_given_another_period_alias_or_an_old_name_are_refused_naming_their_own(given, said):
+    frame = pd.DataFrame({"y": np.arange(40.0)}, index=pd.period_range("2000-01", periods=40, freq="M"))
+    with pytest.raises(RnncastError) as err:
+        load_panel(frame, "y", freq=given, announce=False)
+    assert str(err.value) == (f"{said} periods of 'M'; give freq='M', --freq M, their own, or leave freq unset (their "
+                              "own is read)")
+
+
+def test_an_old_name_on_timestamps_is_still_refused_as_such():
+    frame = pd.DataFrame({"ds": pd.date_range("2000-01-31", periods=40, freq="ME"), "y": np.arange(40.0)})
+    with pytest.raises(RnncastError, match=r"^freq='M' is pandas 2's name of 'ME', which pandas .* no longer reads; "
+                                           r"give freq='ME'"):
+        load_panel(frame, "y", freq="M", announce=False)

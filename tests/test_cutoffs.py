@@ -189,7 +189,7 @@ def test_a_cutoff_of_a_coarser_period_keeps_its_last_period_of_the_datas_and_tim
     assert as_time("2020Q3", months) == pd.Period("2020-09", "M") and as_time("2020-07", months) == pd.Period("2020-07", "M")
     read = {given: Settings.from_flat({"cutoff": given}).data.cutoff for given in
             (pd.Period("2017Q3", "Q"), pd.Timestamp("2024-06-30 12:00"), datetime.date(2024, 6, 30), np.datetime64("2024-06-30"))}
-    assert list(read.values()) == ["2017Q3", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]
+    assert list(read.values()) == ["2017-07-01/2017-09-30", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]  # 9401
 
 
 def test_a_cutoff_with_a_utc_offset_is_that_instant_and_a_repeated_hour_is_refused_by_name():
@@ -507,3 +507,38 @@ def test_a_backtest_cutoff_whose_validation_cannot_hold_a_horizon_names_the_val_
     share = float(re.search(r"with val_frac (0\.\d+)", str(err.value))[1])
     assert 0.1 < share <= 0.25 and "\n" not in str(err.value)
     Forecaster(**{**settings, "val_frac": share}).backtest(frame, n_windows=2, step=10)  # the offer runs
+
+
+def _fiscal(freq: str, n: int = 80) -> Panel:
+    return load_panel(pd.DataFrame({"y": np.sin(np.arange(float(n)))}, index=pd.period_range("2000", periods=n, freq=freq)),
+                      "y", announce=False)
+
+
+def test_a_cutoff_on_fiscal_quarters_is_the_datas_own_period_as_pandas_reads_it(caplog):
+    """A tester's cutoff pd.Period('2016Q3', 'Q-MAR'), one of the data's own periods, and the text '2016Q3' cut after
+    2017Q2, three quarters late, silently: the text was read as the calendar quarter (decision 9401)."""
+    quarters = _fiscal("Q-MAR")
+    own = Settings.from_flat({"cutoff": pd.Period("2016Q3", "Q-MAR")}).data.cutoff
+    calendar = Settings.from_flat({"cutoff": pd.Period("2016Q3", "Q-DEC")}).data.cutoff
+    with caplog.at_level(logging.INFO, logger="rnncast.rolledcutoffs"), noticed.one_call():
+        assert as_time("2016Q3", quarters) == as_time(own, quarters) == pd.Period("2016Q3", "Q-MAR")
+        assert as_time(calendar, quarters) == pd.Period("2017Q2", "Q-MAR")  # July to September 2016, by its days
+    assert [r.getMessage() for r in caplog.records][-1] == ("cutoff (--cutoff) '2016-07-01/2016-09-30' read as 2017Q2, "
+                                                           "the data's Q-MAR period that holds its last day, 2016-09-30")
+    assert shown_at(own, quarters) == "2016Q3" and shown_at("2016Q3", quarters) == "2016Q3"
+    assert as_time("2016-09", quarters) == pd.Period("2017Q2", "Q-MAR")  # a month: its calendar days, as before
+    rows = backtest_rows(quarters, own, 2, 2, 2)
+    assert str(quarters.time[rows[0, 0] - 1]) == "2016Q3"  # a backtest's first cutoff there too
+    days = _dated("D", "2015-01-01", 600)  # on dates: the end of its own days, not of July to September 2016
+    assert as_time(own, days).normalize() == pd.Timestamp("2015-12-31")
+
+
+def test_a_cutoff_on_fiscal_years_reads_a_period_by_its_days_and_refuses_the_bare_year_pandas_reads_two_ways():
+    years = _fiscal("Y-MAR", 40)
+    assert as_time(Settings.from_flat({"cutoff": pd.Period("2016", "Y-MAR")}).data.cutoff, years) == pd.Period("2016", "Y-MAR")
+    assert as_time(Settings.from_flat({"cutoff": pd.Period("2016", "Y-DEC")}).data.cutoff, years) == pd.Period("2017", "Y-MAR")
+    assert as_time("2016-03", years) == pd.Period("2016", "Y-MAR") and as_time("2016-12", years) == pd.Period("2017", "Y-MAR")
+    with pytest.raises(RnncastError, match=r"^cutoff \(--cutoff\) '2016' is ambiguous on the data's Y-MAR years: .* give "
+                                           r"2016-03 for the first or 2016-12 for the second$"):
+        as_time("2016", years)
+    assert as_time("2016", _fiscal("Y-DEC", 40)) == pd.Period("2016", "Y-DEC")  # calendar years: one reading

@@ -65,3 +65,20 @@ def test_a_period_given_to_period_data_is_said_where_it_holds_several(caplog):
         period_said(pd.Period("2018-12", "M"), pd.Period("2018-01", "M"), panel, "2018")
         period_said(pd.Period("2019-01", "M"), pd.Period("2019-01", "M"), panel, "2019-01")  # one month: nothing
     assert "'2018' read as 2018-12, the data's last time in 2018" in caplog.text and "2019-01" not in caplog.text
+
+
+def test_a_quarter_given_as_a_period_of_other_quarters_is_said_as_the_datas_period_of_its_days(caplog):
+    """Q-DEC's 2016Q3 (July to September 2016) on fiscal Q-MAR quarters cuts after the data's 2017Q2, said once per
+    call; the data's own period given so says nothing (decision 9401)."""
+    y = pd.Series(np.sin(np.arange(60) / 3), index=pd.period_range("2004Q1", periods=60, freq="Q-MAR"), name="y")
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        bt = Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "season": 4,
+                           "cutoff": pd.Period("2016Q3", "Q-DEC")}).backtest(y, n_windows=2)
+    said = "'2016-07-01/2016-09-30' read as 2017Q2, the data's Q-MAR period that holds its last day, 2016-09-30"
+    assert caplog.text.count(said) == 1, caplog.text
+    assert str(bt.forecasts["cutoff"].min()) == "2017Q2"
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        bt = Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "season": 4,
+                           "cutoff": pd.Period("2016Q3", "Q-DEC")}).backtest(y.set_axis(y.index.asfreq("Q-DEC")), n_windows=2)
+    assert "cutoff (--cutoff)" not in caplog.text and str(bt.forecasts["cutoff"].min()) == "2016Q3"

@@ -339,3 +339,12 @@ def test_a_frame_given_where_a_name_is_taken_is_named_by_its_size_not_printed():
         choice("cell", frame, ("rnn", "lstm", "gru"))
     with pytest.raises(RnncastError, match=r"got a DataFrame of 12 rows and 2 columns \(holiday, ds\) \(a DataFrame"):
         Forecaster(missing_values=frame, epochs=1).fit(pd.DataFrame({"y": np.arange(60.0)}))
+
+
+def test_a_cutoff_given_as_a_quarter_or_year_period_is_held_as_its_days_whatever_its_anchor():
+    """str(pd.Period('2016Q3', 'Q-MAR')) is '2016Q3', read on other quarters as July to September 2016: a tester's
+    fiscal cutoff cut three quarters late (decision 9401). Its days are held; a month or week as pandas writes it."""
+    from rnncast.settingvalues import cutoff_text
+    assert cutoff_text(pd.Period("2016Q3", "Q-MAR")) == "2015-10-01/2015-12-31"
+    assert cutoff_text(pd.Period("2016", "Y-MAR")) == "2015-04-01/2016-03-31"
+    assert cutoff_text(pd.Period("2021-07", "M")) == "2021-07"

@@ -16,14 +16,14 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from rnncast import (businessmonths, irregularsteps, jitter, makeupdays, monthdays, offcalendar, oldaliases, owncalendars,
+from rnncast import (aliasnames, businessmonths, irregularsteps, jitter, makeupdays, monthdays, offcalendar, oldaliases, owncalendars,
                      retailyears, sessions, switchedanchors, tradingweeks, weekmasks,
                      zoneclock)
 from rnncast.errors import RnncastError
 from rnncast.offsetguess import candidates, inside
 from rnncast.rowseries import row_series
 from rnncast.rulers import Combined, Ruler
-from rnncast.spelling import hint, named as setting_named
+from rnncast.spelling import hint, named as setting_named, spelled
 from rnncast.timecalendar import ALIASES, Calendar, market_of
 from rnncast.timetext import shown
 
@@ -44,9 +44,28 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
             periods = time.to_period(freq.freq)
             time = periods.rename(time.name) if (periods.to_timestamp(how="start") == time).all() else time
         freq = freq.freq
+    if isinstance(time, pd.PeriodIndex) and isinstance(freq, str) and (new := _old_name(freq)):
+        return time, _period_alias(freq, new, time)  # 'M' on monthly periods: pandas' name of them (decision 9402)
     if isinstance(time, pd.PeriodIndex) and freq is not None and (_old_name(freq) or _offset(freq) != time.freq):
         time = time.to_timestamp(how="start").rename(time.name)  # a timestamp calendar's check then names a misfit
     return time, freq
+
+
+def _period_alias(freq: str, new: str, time: pd.PeriodIndex):
+    """``time``'s frequency where ``freq`` (pandas 2's name of ``new`` for timestamps) is pandas' period alias of it,
+    which pandas 3 reads for periods ('M', 'Q-DEC', 'Y-DEC': a PeriodIndex's own freqstr). Raises ``RnncastError``
+    naming their own where it names other periods ('Q-DEC' on months) or none ('A', 'H': pandas 2's aliases), not
+    a calendar of timestamps ('MS'), which would turn the periods into timestamps."""
+    try:
+        period = pd.Period("2000-01-01", freq=freq)
+    except (ValueError, TypeError):
+        period = None
+    if period is not None and period.freq == time.freq:
+        return time.freq
+    said = f"{setting_named('freq')} {freq!r} names other periods than the data's," if period is not None else \
+        f"{aliasnames.said(freq, new)}, and the data hold"
+    raise RnncastError(f"{said} periods of {time.freqstr!r}; give {spelled('freq', time.freqstr)}, "
+                       "their own, or leave freq unset (their own is read)")
 
 
 def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: bool = False,

@@ -66,13 +66,17 @@ def as_time(value, panel: Panel):
     if isinstance(time, pd.PeriodIndex):
         if _own_form(text, panel) is None:  # '2024.5': pandas' guess of a month or year is not taken
             periodspans.refuse_dotted(own, named("cutoff"))
+        if (fiscal := periodspans.on_calendar(own, time.freq, named('cutoff'))) is not None:
+            return fiscal  # '2016Q3' on Q-MAR quarters: October to December 2015, as pandas reads it (decision 9401)
         span = periodspans.span(own)
         try:
             own = pd.Period(span[0] if span else own, freq=time.freq)
         except (ValueError, TypeError):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
-        if end > own.end_time:
+        if periodspans.held_days(text) and not periodspans.as_held(at := pd.Period(end, freq=time.freq), text):  # said
+            rolledcutoffs.days_said(at, panel, text, end)  # Q-DEC's 2016Q3 on Q-MAR quarters: 2017Q2 (decision 9401)
+        elif end > own.end_time:
             rolledcutoffs.period_said(pd.Period(end, freq=time.freq), own, panel, text)
         return pd.Period(end, freq=time.freq) if end > own.end_time else own
     number = wholenumbers.number(text)  # '1960.0': 1960, as years written 1871.0 are read (decision 901)
@@ -208,6 +212,8 @@ def shown_at(cutoff, panel: Panel) -> str:
     time of the data within it: "2021-07 (to 2021-07-31)"."""
     at = as_time(cutoff, panel)
     text = str(cutoff).strip()
+    if isinstance(at, pd.Period) and periodspans.held(at) == text:  # a pd.Period's days: as the data write it
+        return cutoffadvice.written(at, panel)
     own = cutoffadvice.written(at, panel)
     if not isinstance(panel.time, (pd.DatetimeIndex, pd.PeriodIndex)) or own == text or not (panel.time <= at).any():
         return own if own == text or not isinstance(at, pd.Timestamp) or at.microsecond == 0 else text

@@ -13,7 +13,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weektext, wholenumbers, writtenzones
+from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weekperiods, weektext, wholenumbers, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -123,8 +123,8 @@ def _looks_like_dates(column: pd.Series) -> bool:
     sample = column.dropna().head(5)
     if timetext.format_of(sample) is not None or cjkdates.format_of(sample) is not None or halfyears.format_of(
             sample) is not None or fiscalquarters.pattern(sample) or (  # 2014Q4, 2021-W01, 2024년 1월 5일, 2000H1, FY2006Q1
-            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)):
-        return True
+            len(sample) and all(isinstance(v, str) and monthtext.form(v.strip()) for v in sample)) or weekperiods.written(sample):
+        return True  # 2022-11-14/2022-11-20 too: a W-SUN period's text, never a time read with a UTC offset
     if not len(sample) or not all(isinstance(v, str) for v in sample):
         return False
     dated = sample[sample.str.contains(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", regex=True) & ~numbertext.decimal_commas(sample)]
@@ -164,6 +164,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         if tz is None:
             return time
         return localtimes.in_zone(time.tz_localize("UTC") if numbertimes.in_utc(unit) else time, tz, name, place, used)
+    column = weekperiods.read(column, name, place)  # '2022-11-14/2022-11-20': a W-SUN period's text (decision 9403)
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
         if column.dtype.freq.rule_code == "B":  # pandas deprecates business-day periods: read as their days, holidays too
