@@ -234,7 +234,7 @@ def test_a_business_day_series_missing_many_days_keeps_its_calendar_without_a_st
 def test_periods_given_their_own_period_alias_stay_periods(freq, given):
     """A tester's freq=idx.freqstr ('M', 'Q-DEC', 'Y-DEC' on a PeriodIndex) was refused as pandas 2's name that pandas
     3 no longer reads, which it still reads for periods, advising 'MS', which turns the periods into timestamps
-    (decision 9402)."""
+    (decision 2033)."""
     index = pd.period_range("2000-01", periods=40, freq=freq)
     panel = load_panel(pd.DataFrame({"y": np.arange(40.0)}, index=index), "y", freq=given, announce=False)
     assert isinstance(panel.time, pd.PeriodIndex) and panel.time.freqstr == index.freqstr

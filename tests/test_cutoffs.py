@@ -189,7 +189,7 @@ def test_a_cutoff_of_a_coarser_period_keeps_its_last_period_of_the_datas_and_tim
     assert as_time("2020Q3", months) == pd.Period("2020-09", "M") and as_time("2020-07", months) == pd.Period("2020-07", "M")
     read = {given: Settings.from_flat({"cutoff": given}).data.cutoff for given in
             (pd.Period("2017Q3", "Q"), pd.Timestamp("2024-06-30 12:00"), datetime.date(2024, 6, 30), np.datetime64("2024-06-30"))}
-    assert list(read.values()) == ["2017-07-01/2017-09-30", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]  # 9401
+    assert list(read.values()) == ["2017-07-01/2017-09-30", "2024-06-30T12:00:00", "2024-06-30", "2024-06-30"]  # decision 2032
 
 
 def test_a_cutoff_with_a_utc_offset_is_that_instant_and_a_repeated_hour_is_refused_by_name():
@@ -516,7 +516,7 @@ def _fiscal(freq: str, n: int = 80) -> Panel:
 
 def test_a_cutoff_on_fiscal_quarters_is_the_datas_own_period_as_pandas_reads_it(caplog):
     """A tester's cutoff pd.Period('2016Q3', 'Q-MAR'), one of the data's own periods, and the text '2016Q3' cut after
-    2017Q2, three quarters late, silently: the text was read as the calendar quarter (decision 9401)."""
+    2017Q2, three quarters late, silently: the text was read as the calendar quarter (decision 2032)."""
     quarters = _fiscal("Q-MAR")
     own = Settings.from_flat({"cutoff": pd.Period("2016Q3", "Q-MAR")}).data.cutoff
     calendar = Settings.from_flat({"cutoff": pd.Period("2016Q3", "Q-DEC")}).data.cutoff

@@ -35,7 +35,7 @@ def test_an_instant_with_its_offset_is_no_period_and_text_of_no_time_is_refused(
 
 
 def test_a_quarter_or_year_period_is_held_as_its_days_and_other_periods_as_pandas_writes_them():
-    # decision 9401: str() of Q-MAR's 2016Q3 is '2016Q3', which names other days on calendar quarters
+    # decision 2032: str() of Q-MAR's 2016Q3 is '2016Q3', which names other days on calendar quarters
     assert held(pd.Period("2016Q3", "Q-MAR")) == "2015-10-01/2015-12-31"
     assert held(pd.Period("2016Q3", "Q-DEC")) == "2016-07-01/2016-09-30"
     assert held(pd.Period("2016", "Y-MAR")) == "2015-04-01/2016-03-31"

@@ -69,7 +69,7 @@ def test_a_period_given_to_period_data_is_said_where_it_holds_several(caplog):
 
 def test_a_quarter_given_as_a_period_of_other_quarters_is_said_as_the_datas_period_of_its_days(caplog):
     """Q-DEC's 2016Q3 (July to September 2016) on fiscal Q-MAR quarters cuts after the data's 2017Q2, said once per
-    call; the data's own period given so says nothing (decision 9401)."""
+    call; the data's own period given so says nothing (decision 2032)."""
     y = pd.Series(np.sin(np.arange(60) / 3), index=pd.period_range("2004Q1", periods=60, freq="Q-MAR"), name="y")
     with caplog.at_level(logging.INFO, logger="rnncast"):
         bt = Forecaster(**{**TINY, "epochs": 1, "lookback": 4, "horizon": 2, "season": 4,

@@ -343,7 +343,7 @@ def test_a_frame_given_where_a_name_is_taken_is_named_by_its_size_not_printed():
 
 def test_a_cutoff_given_as_a_quarter_or_year_period_is_held_as_its_days_whatever_its_anchor():
     """str(pd.Period('2016Q3', 'Q-MAR')) is '2016Q3', read on other quarters as July to September 2016: a tester's
-    fiscal cutoff cut three quarters late (decision 9401). Its days are held; a month or week as pandas writes it."""
+    fiscal cutoff cut three quarters late (decision 2032). Its days are held; a month or week as pandas writes it."""
     from rnncast.settingvalues import cutoff_text
     assert cutoff_text(pd.Period("2016Q3", "Q-MAR")) == "2015-10-01/2015-12-31"
     assert cutoff_text(pd.Period("2016", "Y-MAR")) == "2015-04-01/2016-03-31"

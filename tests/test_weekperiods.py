@@ -40,7 +40,7 @@ def test_weeks_as_pandas_writes_them_are_read_as_periods_of_their_last_weekday()
 ])
 def test_a_row_that_is_no_week_among_weeks_is_refused_by_its_row(at, value, said):
     """'2020-01-20/2020-01-26' at line 5 of a tester's file was blamed, though lines 2-4 were read before it as
-    2019-12-30 20:20-05:00, the last day taken for a UTC offset (decision 9403)."""
+    2019-12-30 20:20-05:00, the last day taken for a UTC offset (decision 2034)."""
     column = pd.Series(WEEKS[:at] + [value] + WEEKS[at + 1:])
     with pytest.raises(RnncastError, match="^" + re.escape(f"time column 'ds' holds {value!r} at row {at}, {said}")):
         read(column, "ds", _row)

@@ -45,7 +45,7 @@ def periods_or_stamps(time: pd.Index, freq) -> tuple[pd.Index, object]:
             time = periods.rename(time.name) if (periods.to_timestamp(how="start") == time).all() else time
         freq = freq.freq
     if isinstance(time, pd.PeriodIndex) and isinstance(freq, str) and (new := _old_name(freq)):
-        return time, _period_alias(freq, new, time)  # 'M' on monthly periods: pandas' name of them (decision 9402)
+        return time, _period_alias(freq, new, time)  # 'M' on monthly periods: pandas' name of them (decision 2033)
     if isinstance(time, pd.PeriodIndex) and freq is not None and (_old_name(freq) or _offset(freq) != time.freq):
         time = time.to_timestamp(how="start").rename(time.name)  # a timestamp calendar's check then names a misfit
     return time, freq

@@ -67,7 +67,7 @@ def as_time(value, panel: Panel):
         if _own_form(text, panel) is None:  # '2024.5': pandas' guess of a month or year is not taken
             periodspans.refuse_dotted(own, named("cutoff"))
         if (fiscal := periodspans.on_calendar(own, time.freq, named('cutoff'))) is not None:
-            return fiscal  # '2016Q3' on Q-MAR quarters: October to December 2015, as pandas reads it (decision 9401)
+            return fiscal  # '2016Q3' on Q-MAR quarters: October to December 2015, as pandas reads it (decision 2032)
         span = periodspans.span(own)
         try:
             own = pd.Period(span[0] if span else own, freq=time.freq)
@@ -75,7 +75,7 @@ def as_time(value, panel: Panel):
             raise RnncastError(f"{named('cutoff')} {text!r} is no period of the data's ({_example(time)})") from None
         end = span[1] if span else own.end_time  # '2020Q3' of monthly periods: its last month, September
         if periodspans.held_days(text) and not periodspans.as_held(at := pd.Period(end, freq=time.freq), text):  # said
-            rolledcutoffs.days_said(at, panel, text, end)  # Q-DEC's 2016Q3 on Q-MAR quarters: 2017Q2 (decision 9401)
+            rolledcutoffs.days_said(at, panel, text, end)  # Q-DEC's 2016Q3 on Q-MAR quarters: 2017Q2 (decision 2032)
         elif end > own.end_time:
             rolledcutoffs.period_said(pd.Period(end, freq=time.freq), own, panel, text)
         return pd.Period(end, freq=time.freq) if end > own.end_time else own

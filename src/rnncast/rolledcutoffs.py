@@ -58,7 +58,7 @@ def period_said(end, start, panel, text: str) -> None:
 
 def days_said(period: pd.Period, panel, text: str, end: pd.Timestamp) -> None:
     """Where the cutoff ``text`` names the days of a quarter or year (a ``pd.Period``, held as its days:
-    ``periodspans.held``) that the data write as another period, say once per call which (decision 9401): "cutoff
+    ``periodspans.held``) that the data write as another period, say once per call which (decision 2032): "cutoff
     '2016-07-01/2016-09-30' read as 2017Q2, the data's Q-MAR period that holds its last day, 2016-09-30"."""
     if first_in_call("cutoff days", text):
         log.info("%s %r read as %s, the data's %s period that holds its last day, %s", named("cutoff"), text, period,

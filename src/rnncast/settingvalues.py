@@ -61,7 +61,7 @@ def cutoff_text(value):
     if type(value).__name__ == "Period" and hasattr(value, "freqstr"):
         from rnncast import periodspans  # here, as wholenumbers below: its days, where '2016Q3' would lose its anchor
 
-        return periodspans.held(value)  # Q-MAR's 2016Q3: '2015-10-01/2015-12-31' (decision 9401)
+        return periodspans.held(value)  # Q-MAR's 2016Q3: '2015-10-01/2015-12-31' (decision 2032)
     if hasattr(value, "isoformat") and not isinstance(value, str) and type(value).__name__ != "time":
         return value.isoformat()
     from rnncast import wholenumbers  # here: the CLI's --help imports no pandas (wholenumbers does)

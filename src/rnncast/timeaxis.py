@@ -164,7 +164,7 @@ def parse_time(column: pd.Series, name: str, tz: str | None, place, dayfirst: bo
         if tz is None:
             return time
         return localtimes.in_zone(time.tz_localize("UTC") if numbertimes.in_utc(unit) else time, tz, name, place, used)
-    column = weekperiods.read(column, name, place)  # '2022-11-14/2022-11-20': a W-SUN period's text (decision 9403)
+    column = weekperiods.read(column, name, place)  # '2022-11-14/2022-11-20': a W-SUN period's text (decision 2034)
     if isinstance(column.dtype, pd.PeriodDtype):
         _refuse_tz(tz, name, "periods")
         if column.dtype.freq.rule_code == "B":  # pandas deprecates business-day periods: read as their days, holidays too
