@@ -131,3 +131,16 @@ def test_a_long_id_is_cut_with_an_ellipsis_a_short_one_kept_and_an_escaped_one_s
     assert id_cell("A" * 3000) == "A" * 39 + "…" and id_cell("store 7") == "store 7"
     assert id_cell("b\tx\x1b[31mred") == repr("b\tx\x1b[31mred")  # escaped first (decision 1802), short enough
     assert id_cell("店" * 30, 10) == "店" * 4 + "…"  # cut by terminal columns: two a character
+
+
+def test_a_quantile_models_interval_scores_are_ordered_and_headed_alike_in_every_table():
+    """Decision 9502: pinball, wQL, the coverages, then each interval's MSIS, whatever the block's order."""
+    from rnncast.scoretext import column_head, interval_keys
+
+    block = {"mse": 1.0, "msis_80": 3.0, "coverage_80": 0.8, "by_level": {}, "wql": 0.1, "pinball": 0.2,
+             "coverage_50": 0.5, "msis_50": 2.0}
+    assert interval_keys(block) == ["pinball", "wql", "coverage_80", "coverage_50", "msis_80", "msis_50"]
+    assert interval_keys({"mse": 1.0}) == []
+    assert [column_head(k) for k in ("wql", "msis_80", "msis_99.8", "coverage_80")] == ["wQL", "MSIS 80%", "MSIS 99.8%",
+                                                                                       "coverage 80%"]
+    assert score_texts("msis_80", [12.345678, 3.0]) == ["12.3457", "3.0000"]  # four decimals, as MASE
