@@ -207,3 +207,15 @@ def test_a_lower_levels_few_events_count_the_misses_the_screen_tested_not_its_ti
     tie = rows % 50 == 7  # 0.9 strictly above 98% of the actuals, tied with the rest: its misses are at or above it
     high = by_level(np.zeros_like(y), np.where(tie, 0.0, 1.0)[..., None], (0.9,), moments=rows)["0.9"]
     assert high["missed_side"] == "above" and high["missed_at"] == len(np.unique(rows[tie])) > 0
+
+
+def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():
+    """Decision 9502: by_level's ``wql`` is GluonTS's wQuantileLoss[q], 2 * summed pinball / summed |actual|."""
+    from rnncast import calibration
+
+    y = np.array([1.0, 2.0, 3.0, 4.0])
+    q = np.stack([y - 1, y + 0.5], axis=-1)
+    got = calibration.by_level(y, q, (0.2, 0.8))
+    assert got["0.2"]["wql"] == pytest.approx(2 * np.sum(0.2 * np.ones(4)) / 10)
+    assert got["0.8"]["wql"] == pytest.approx(2 * np.sum(0.2 * 0.5 * np.ones(4)) / 10)
+    assert got["0.8"]["wql"] == pytest.approx(2 * got["0.8"]["pinball"] * 4 / 10)

@@ -37,7 +37,8 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     lines = capsys.readouterr().out.splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("window (first forecast step)"))
     title = ("Metrics per window and overall (MSE in scaled units, as the verdict weighs it; MAE, RMSE, pinball in "
-             "original units; MASE and sMAPE compare across scales; coverage: the share of values inside the interval)")
+             "original units; MASE, sMAPE, wQL and MSIS compare across scales; coverage: the share of values inside the "
+             "interval)")
     assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
     page = html.unescape((tmp_path / "bt" / "report.html").read_text())

@@ -215,7 +215,7 @@ def test_compare_scores_a_baselines_intervals_on_the_values_it_has_one_for_and_s
         "values": 6, "of": 12, "windows": 3, "of_windows": 6, "series": 0, "of_series": 1, "fewest": 9,
         "unlearned": 0, "unlearned_series": 0, "reason": REASON}
     mine = scores(replace(first, quantiles=wf.quantiles[:3]), None)  # decision 1909: the model's on the same values
-    assert left["model"] == pytest.approx({k: mine[k] for k in ("pinball", "coverage_80")})
+    assert left["model"] == pytest.approx({k: mine[k] for k in ("pinball", "wql", "coverage_80")})
 
 
 def test_the_baselines_intervals_are_said_untested_with_the_reason_where_too_few_forecast_times():

@@ -159,7 +159,7 @@ def test_a_baseline_without_an_interval_for_one_series_is_scored_on_the_others_a
         "values": 4, "of": 8, "windows": 2, "of_windows": 4, "series": 1, "of_series": 2, "fewest": 9,
         "unlearned": 0, "unlearned_series": 0, "reason": REASON}
     # decision 1909: the model's scores on the same values, which the verdict weighs the baseline's against
-    assert left["model"] == {k: alone["model"][k] for k in ("pinball", "coverage_80")}
+    assert left["model"] == {k: alone["model"][k] for k in ("pinball", "wql", "coverage_80", "msis_80")}
     assert "intervals_left_out" not in alone["repeat"] and "intervals_left_out" not in result["model"]
     for each in (wf, scaled):
         each.baseline_quantiles["repeat"][:] = np.nan  # none at all: not computed, never 0.0
@@ -434,3 +434,52 @@ def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model
     assert part["significance"]  # the test of those windows, as the verdict weighs
 
 
+
+
+def test_a_quantile_models_wql_and_msis_rest_on_masess_scale_and_have_no_units():
+    """Decision 9502 (t38t2 M3): evaluate adds wql (GluonTS's mean_wQuantileLoss) and msis_80 (M4's MSIS, on each
+    series' MASE scale), checked by hand; the scaled block carries the original's, as it does MASE."""
+    forecasts = PartForecasts(original=_windows(quantiles=True), scaled=_windows(unit=0.5, quantiles=True),
+                              mase_scales=np.array([[2.0], [4.0]]), ids=["a", "b"])
+    result = evaluation.evaluate(forecasts)
+    model, y = result["original"]["model"], np.arange(8.0)
+    # bands y - 1, y, y + 1 at 0.1, 0.5, 0.9: every actual on its median, pinball 0.1 at 0.1 and 0.9, 0 at 0.5
+    assert model["pinball"] == pytest.approx(0.2 / 3)
+    assert model["wql"] == pytest.approx(np.mean([2 * 0.1 * 8 / y.sum(), 0.0, 2 * 0.1 * 8 / y.sum()]))
+    assert model["by_level"]["0.9"]["wql"] == pytest.approx(2 * 0.1 * 8 / y.sum())
+    assert model["msis_80"] == pytest.approx(np.mean([2 / 2.0] * 4 + [2 / 4.0] * 4))  # width 2, every actual inside
+    assert [k for k in model if k in ("pinball", "wql", "coverage_80", "msis_80")] == ["pinball", "wql", "coverage_80", "msis_80"]
+    scaled = result["scaled"]["model"]
+    assert scaled["pinball"] == pytest.approx(model["pinball"] / 2)  # in scaled units
+    assert (scaled["wql"], scaled["msis_80"], scaled["by_level"]["0.9"]["wql"]) == (
+        model["wql"], model["msis_80"], model["by_level"]["0.9"]["wql"])
+
+
+def test_a_series_without_a_mase_scale_is_left_out_of_msis_as_of_mase():
+    forecasts = PartForecasts(original=_windows(quantiles=True), scaled=_windows(unit=0.5, quantiles=True),
+                              mase_scales=np.array([[2.0], [0.0]]), ids=["a", "b"])
+    model = evaluation.evaluate(forecasts)["original"]["model"]
+    assert model["mase"] == pytest.approx(0.5) and model["msis_80"] == pytest.approx(1.0)  # series a's alone
+
+
+def test_evaluates_wql_and_msis_match_numpy_on_the_written_test_forecasts():
+    """t38t2 M3 (decision 9502), as the tester checked pinball: from predict_windows' frame and the training rows
+    alone, wql is 2 * summed pinball / summed |actual| averaged over the levels and msis_80 M4's interval score over
+    the seasonal naive MAE of the training rows (MASE's own scale, MASE checked beside it)."""
+    rng = np.random.default_rng(0)
+    t = np.arange(120)
+    y = pd.Series(50 + 0.2 * t + 5 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 1, 120),
+                  index=pd.date_range("2000-01-01", periods=120, freq="MS"), name="y")
+    m = Forecaster(**{**TINY, "season": 12, "quantiles": (0.1, 0.5, 0.9)}).fit(y)
+    model = m.evaluate(y)["original"]["model"]
+    w = m.predict_windows(y, part="test").to_frame()
+    actual = w["y"].to_numpy()
+    train = y.to_numpy()[: m.split_.train_end]
+    scale = np.mean(np.abs(train[12:] - train[:-12]))
+    assert model["mase"] == pytest.approx(np.mean(np.abs(w["y_hat"] - actual)) / scale)
+    wql = [2 * np.sum(np.maximum(q * (actual - w[f"y_q{q}"]), (q - 1) * (actual - w[f"y_q{q}"]))) / np.abs(actual).sum()
+           for q in (0.1, 0.5, 0.9)]
+    assert model["wql"] == pytest.approx(np.mean(wql), rel=1e-5) and model["by_level"]["0.1"]["wql"] == pytest.approx(wql[0], rel=1e-5)
+    lo, hi = w["y_q0.1"].to_numpy(), w["y_q0.9"].to_numpy()
+    interval = hi - lo + 2 / 0.2 * (np.maximum(lo - actual, 0) + np.maximum(actual - hi, 0))
+    assert model["msis_80"] == pytest.approx(interval.mean() / scale, rel=1e-5)

@@ -119,3 +119,12 @@ def test_a_page_with_the_climatology_says_what_it_is_and_when_it_is_scored():
     words = dict(glossary.words_on("baseline: climatology"))
     assert "each day of the year (for each hour of it on hourly data)" in words["climatology"]
     assert "two whole years" in words["climatology"] and "climatology" in words["baselines"]
+
+
+def test_a_quantile_pages_wql_and_msis_are_said_with_their_sources():
+    """Decision 9502: a page whose tables show wQL and MSIS says what they are, GluonTS's and the M4 competition's."""
+    from rnncast.glossary import words_on
+
+    said = dict((term, meaning) for term, meaning in words_on("pinball wQL coverage 80% MSIS 80%"))
+    assert "GluonTS's mean_wQuantileLoss" in said["wQL"] and "M4 competition" in said["MSIS"]
+    assert "MASE's in-sample naive error" in said["MSIS"] and "wQL" not in dict(words_on("pinball MSE"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -233,3 +235,39 @@ def test_the_interval_scores_of_no_value_are_nan_without_a_numpy_warning():
     assert np.isnan(none["pinball"]) and np.isnan(none["coverage_80"])
     some = metrics.quantile_scores(y, q, [0.1, 0.5, 0.9], keep=np.ones(y.shape, dtype=bool))
     assert some["coverage_80"] == 1.0 and some["pinball"] == pytest.approx(0.2 / 3)
+
+
+def test_wql_and_msis_match_gluontss_and_m4s_definitions_by_hand():
+    """Decision 9502: the weighted quantile loss is GluonTS's wQuantileLoss[q], 2 * sum of pinball losses over sum of
+    |actual|, its mean over the levels mean_wQuantileLoss; MSIS is M4's interval score over MASE's naive scale."""
+    rng = np.random.default_rng(0)
+    y = rng.normal(10, 3, (5, 4, 1))
+    q = np.sort(y[..., None] + rng.normal(0, 2, (5, 4, 1, 3)), axis=-1)  # [W, H, T, Q] at 0.1, 0.5, 0.9
+    levels = (0.1, 0.5, 0.9)
+    by_hand = []
+    for i, level in enumerate(levels):
+        e = y - q[..., i]
+        by_hand.append(2 * np.sum(np.where(e >= 0, level * e, (level - 1) * e)) / np.sum(np.abs(y)))
+    assert [metrics.wql(y, q[..., i], level) for i, level in enumerate(levels)] == pytest.approx(by_hand)
+    train = rng.normal(10, 3, 40)
+    scale = np.mean(np.abs(train[12:] - train[:-12]))  # MASE's in-sample seasonal naive MAE, season 12
+    lo, hi, a = q[..., 0], q[..., 2], 0.2
+    interval = (hi - lo) + 2 / a * (lo - y) * (y < lo) + 2 / a * (y - hi) * (y > hi)
+    assert metrics.msis(y, lo, hi, a, np.full(y.shape, metrics.naive_scale(train, 12))) == pytest.approx(interval.mean() / scale)
+    got = metrics.quantile_scores(y, q, levels, scale=np.full(y.shape, scale))
+    assert list(got) == ["pinball", "wql", "coverage_80", "msis_80"]
+    assert got["wql"] == pytest.approx(np.mean(by_hand)) and got["msis_80"] == pytest.approx(interval.mean() / scale)
+    assert "msis_80" not in metrics.quantile_scores(y, q, levels)  # no scale given: no MSIS
+
+
+def test_msis_leaves_out_values_without_a_scale_as_mase_does_and_wql_is_nan_on_zeros():
+    y, lo, hi = np.array([1.0, 5.0, 2.0]), np.array([0.0, 0.0, 0.0]), np.array([2.0, 2.0, 2.0])
+    scale = np.array([2.0, np.nan, 0.0])  # the second and third series have no naive error
+    assert metrics.msis(y, lo, hi, 0.1, scale) == pytest.approx(2.0 / 2.0)  # the first value alone: width 2, inside
+    assert math.isnan(metrics.msis(y, lo, hi, 0.1, np.zeros(3)))
+    assert math.isnan(metrics.wql(np.zeros(3), np.ones(3), 0.5)) and math.isnan(metrics.wql(np.zeros(0), np.zeros(0), 0.5))
+    with pytest.raises(RnncastError, match="scale"):
+        metrics.msis(y, lo, hi, 0.1, np.ones(2))
+    kept = metrics.quantile_scores(y, np.stack([lo, (lo + hi) / 2, hi], -1), (0.1, 0.5, 0.9), keep=np.array([True, False, True]),
+                                   scale=np.array([2.0, 1.0, 4.0]))
+    assert kept["msis_80"] == pytest.approx((2 / 2 + 2 / 4) / 2)  # the kept values, each over its own scale

@@ -140,3 +140,15 @@ def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_in_each_score_
     gone = {"mse": math.nan, "mae": math.nan, "values_left_out": {"values": 12, "of": 12, "model": {}}}
     assert scored_column("mse", [{"mse": 1.5}, gone, {"mse": 0.25}]) == ["1.5000", "-", "0.2500"]
     assert scored_column("pinball", [{"mse": 1.5}, gone]) == ["", ""]  # a score it never had stays blank
+
+def test_a_quantile_models_interval_scores_are_ordered_and_headed_alike_in_every_table():
+    """Decision 9502: pinball, wQL, the coverages, then each interval's MSIS, whatever the block's order."""
+    from rnncast.scoretext import column_head, interval_keys
+
+    block = {"mse": 1.0, "msis_80": 3.0, "coverage_80": 0.8, "by_level": {}, "wql": 0.1, "pinball": 0.2,
+             "coverage_50": 0.5, "msis_50": 2.0}
+    assert interval_keys(block) == ["pinball", "wql", "coverage_80", "coverage_50", "msis_80", "msis_50"]
+    assert interval_keys({"mse": 1.0}) == []
+    assert [column_head(k) for k in ("wql", "msis_80", "msis_99.8", "coverage_80")] == ["wQL", "MSIS 80%", "MSIS 99.8%",
+                                                                                       "coverage 80%"]
+    assert score_texts("msis_80", [12.345678, 3.0]) == ["12.3457", "3.0000"]  # four decimals, as MASE

@@ -95,3 +95,16 @@ def test_one_step_has_no_table_and_the_terminal_names_the_part_and_where_each_st
     said = step_units({"by_step": by_step}, "--json's by_step")
     assert said.endswith("the model's on them in --json's by_step; --json's by_step holds each step's own")
     assert "in by_step.csv's model_mse_on_values;" in step_units({"by_step": by_step})
+
+def test_wql_and_msis_stand_beside_pinball_and_coverage_and_are_said_to_have_no_units():
+    """Decision 9502: by_step's wql and msis_80 are columns of by_step.csv and of the page's table, in the order of
+    every other table (pinball, wQL, coverage, MSIS), and the sentence says they have no units."""
+    steps = [{"step": 1, "model": {"mse": 1.0, "mae": 1.0, "mase": 0.5, "rmse": 1.0, "pinball": 0.3, "coverage_80": 0.8,
+                                   "wql": 0.02, "msis_80": 4.0, "by_level": {}},
+              "repeat": {"mse": 2.0, "mae": 1.5, "mase": 0.7, "rmse": 1.4}}]
+    steps = [*steps, {**steps[0], "step": 2}]  # two steps: one has no table (decision 2030)
+    assert list(step_frame(steps).columns) == ["step", "forecaster", "mse", "mae", "rmse", "mase", "pinball", "wql",
+                                               "coverage_80", "msis_80"]
+    head, model, repeat, *_ = step_rows({"by_step": steps, "season": 1})
+    assert head[-4:] == ["pinball", "wQL", "coverage 80%", "MSIS 80%"] and model[-3:] == ["0.020000", "0.8000", "4.0000"]
+    assert repeat[-4:] == ["-"] * 4 and "wQL and MSIS have none" in step_units({"by_step": steps})

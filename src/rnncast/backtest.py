@@ -36,7 +36,7 @@ from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, 
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
-from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
+from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, unitless, zero_note
 from rnncast.stepscores import by_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -211,8 +211,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             diebold_mariano_cutoffs(a, b, groups, reach, 1, pair)), keep=scored(judged))) else {}),  # the interval verdict's
         "seconds": {"fit": fit_seconds, "train": train_seconds, "predict": predict_seconds},
     }
-    metrics.update(by_step=by_step(wf, scales, wf_scaled),  # each lead 1 .. H, pooled over windows and series (decision 1660)
-                   **({"by_step_scaled": by_step(wf_scaled, None)} if units == "scaled" else {}),  # the verdict's (decision 1726)
+    steps = by_step(wf, scales, wf_scaled)  # each lead 1 .. H, pooled over windows and series (decision 1660)
+    metrics.update(by_step=steps, **({"by_step_scaled": [unitless(s, o) for s, o in zip(by_step(wf_scaled, None), steps)]}
+                                     if units == "scaled" else {}),  # the verdict's (1726); wql the original's (9502)
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's
@@ -239,7 +240,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if closed := closedzeros.across(panel, first, every, ss, lookback, horizon):  # closed hours as 0 (decision 1792)
         metrics["closed_zeros"] = closedzeros.warned(closed, "the backtest windows")
         closedzeros.score_apart(overall["model"], wf, scored(wf), closed, lambda keep: interval_scores(  # decision 1978
-            wf, wf_scaled, keep=keep))  # the intervals without the nights' zeros, as evaluate's
+            wf, wf_scaled, keep=keep, scales=scales))  # the intervals without the nights' zeros, as evaluate's
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
     if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682

@@ -12,7 +12,7 @@ from collections import Counter
 from rnncast import leftout, seasonalgaps, settingrows
 from rnncast.baselines import row_label
 from rnncast.pooledunits import held
-from rnncast.scoretext import column_head, with_columns
+from rnncast.scoretext import column_head, interval_keys, with_columns
 from rnncast.calendarsteps import text as step_text
 from rnncast.spreads import units_name
 from rnncast.toldtime import page_text
@@ -35,7 +35,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
     scaled = m.get("verdict_units") == "scaled"
     units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
         units_name(m.get("scaled_by")), "original")
-    extra = [k for k in m["overall"]["model"] if k.startswith("coverage_") or k == "pinball"]
+    extra = interval_keys(m["overall"]["model"])  # pinball, wql, coverage_*, msis_* (decision 9502)
     entries = [(f"{w['window']}" + (f" ({d})" if d else ""), w, w.get("scaled"))
                for w, d in zip(m["windows"], window_dates(m["windows"]))] + [
         ("overall", m["overall"], m.get("overall_scaled"))] + [
@@ -95,7 +95,8 @@ def backtest_units(m: dict) -> str:
         units += " (the targets' mean, except in a target's own rows)"
     share = "; coverage: the share of values inside the interval" if any(
         k.startswith("coverage_") for k in m["overall"]["model"]) else ""
-    return f"{units}; MASE and sMAPE compare across scales{share}"
+    free = "MASE, sMAPE, wQL and MSIS" if "wql" in m["overall"]["model"] else "MASE and sMAPE"  # no units (9502)
+    return f"{units}; {free} compare across scales{share}"
 
 
 def backtest_facts(config: dict, m: dict) -> list[list[str]]:

@@ -80,7 +80,8 @@ class Backtest:
     def by_step(self) -> pd.DataFrame:
         """The scores by step ahead (metrics' ``by_step``; Prophet's ``performance_metrics``), a row per step and
         forecaster: ``step``, ``forecaster``, ``mse``, ``rmse``, ``mae``, ``mase`` in original units (a quantile model's
-        ``pinball`` and ``coverage_80`` ... too), as by_step.csv holds them (``stepbins.step_frame``, decision 2002)."""
+        ``pinball``, ``wql``, ``coverage_80`` and ``msis_80`` ... too), as by_step.csv holds them (``stepbins.step_frame``,
+        decision 2002)."""
         from rnncast.stepbins import step_frame
 
         return step_frame(self.metrics.get("by_step") or [])

@@ -23,9 +23,10 @@ TEST = "a two-sided binomial test of the misses at the {n:,} values scored again
 
 
 def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -> dict:
-    """``{"0.05": {"below": share, "tied": share, "pinball": loss}, ...}``: each level's share of the actuals at or
-    below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``) and its pinball loss (in the units of
-    ``q_pred``), with ``"values"``, how many were scored.
+    """``{"0.05": {"below": share, "tied": share, "pinball": loss, "wql": loss}, ...}``: each level's share of the
+    actuals at or below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``), its pinball loss (in
+    the units of ``q_pred``) and its weighted quantile loss (``metrics.wql``, GluonTS's wQuantileLoss[q]: no units),
+    with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted).
     A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
@@ -48,7 +49,8 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, moments=None) -
     windows = None if moments is None else flat(np.arange(shape[0]).reshape((-1,) + (1,) * (len(shape) - 1)))
     result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
                              "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
-                             "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan")}
+                             "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan"),
+                             "wql": metrics.wql(y, q[..., i], level)}
               for i, level in enumerate(levels)}
     for i, level in enumerate(levels):
         if ids is not None and not blank[i]:

@@ -56,7 +56,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["scaled_by"] = forecasts.scaled_by
     result["original"], r2_series = scores_and_series(original, mase_scales[original.series], scaled)
     closedzeros.score_apart(result["original"]["model"], original, scored(original), (forecasts.scored or {}).get(
-        "closed_zeros"), lambda keep: interval_scores(original, scaled, keep=keep))  # nights' zeros apart (decision 1978)
+        "closed_zeros"), lambda keep: interval_scores(original, scaled, keep=keep, scales=mase_scales[original.series]))  # decision 1978
     result["scaled"] = scaled_scores(scores(scaled, mase_scales[scaled.series]), result["original"])
     if unread := seasonalgaps.record(result["original"], forecasts.season):  # what its scores leave out (decision 1966)
         said = result.get("scored", {})
@@ -158,9 +158,25 @@ def scaled_scores(scaled: dict, original: dict) -> dict:
     """The scaled block: MASE has no units, so it is the original block's (the scaled errors would
     need each series' scaled naive error), and so is R² (each target's R², each series' on a panel, is
     the same in any units of its own: scaling moves only float32's rounding); MAPE and sMAPE mean
-    nothing on z-scored values: left out."""
-    return {name: {**{k: v for k, v in block.items() if k not in metrics.PERCENT_SCORES}, "mase": original[name]["mase"],
-                   "r2": original[name]["r2"]} for name, block in scaled.items()}
+    nothing on z-scored values: left out. So are a quantile model's ``wql`` and ``msis_*`` (``unitless``)."""
+    return {name: unitless({**{k: v for k, v in block.items() if k not in metrics.PERCENT_SCORES}, "mase": original[name]["mase"],
+                            "r2": original[name]["r2"]}, original[name]) for name, block in scaled.items()}
+
+
+def unitless(scaled: dict, original: dict) -> dict:
+    """``scaled`` (a block of scores in scaled units) with its ``wql`` and ``msis_*``, at every depth (``by_level``'s
+    levels, ``by_target``'s targets), those of ``original``, the same block in original units: they have no units,
+    and read on z-scored actuals (summed |actual| near 0) or with MASE's original-unit scale they would mean nothing
+    (decision 9502). A key ``original`` lacks is left as it is."""
+    out = {}
+    for key, value in scaled.items():
+        mine = original.get(key) if isinstance(original, dict) else None
+        if (key == "wql" or str(key).startswith("msis_")) and mine is not None:
+            value = mine
+        elif isinstance(value, dict) and isinstance(mine, dict):
+            value = unitless(value, mine)
+        out[key] = value
+    return out
 
 
 def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
@@ -199,47 +215,53 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         return scores, series
 
     model, r2_series = one(wf.y_pred)
-    result = {"model": model}
+    result, msis_scales = {"model": model}, np.where(usable, mase_scales, np.nan)  # [W, T] MSIS's: MASE's (decision 9502)
     if wf.quantiles is not None:
-        result["model"].update(interval_scores(wf, scaled))
+        result["model"].update(interval_scores(wf, scaled, scales=msis_scales))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
-            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t) for t, name in enumerate(target_names(wf))}
+            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales)
+                                            for t, name in enumerate(target_names(wf))}
     for name, p in wf.baselines.items():  # the seasonal naive on the values it has, the model's there (decision 1966)
         own, left = seasonalgaps.pair(name, lambda m: one(wf.y_pred, m)[0], kept, p)
         result[name] = {**one(p, own)[0], **({seasonalgaps.KEY: left} if left else {})}
     for name in wf.baseline_quantiles:  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
-            result[name].update(baseline_interval_scores(wf, scaled, name))
+            result[name].update(baseline_interval_scores(wf, scaled, name, msis_scales))
     return result, r2_series
 
 
-def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None, name: str) -> dict:
+def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None, name: str,
+                             scales: np.ndarray | None = None) -> dict:
     """``interval_scores`` of the baseline ``name``'s intervals (``wf.baseline_quantiles[name]`` [W, H, T, Q]) on the
     values scored that it is given for (``bandcounts.kept``, decision 1876), their shares counted on ``scaled`` where
     given, with ``bandcounts.KEY`` (what was left out, the model's scores on the rest: decision 1909) where some were:
     the overall block's and each step's (``stepscores``, decision 1943)."""
     bands, kept = wf.baseline_quantiles[name], scored(wf)
     mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
-    result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands))
+    result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands), scales=scales)
     if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909: the model's
-            k: v for k, v in interval_scores(wf, scaled, keep=pair).items() if k != "by_level"},  # scores on the values
+            k: v for k, v in interval_scores(wf, scaled, keep=pair, scales=scales).items() if k != "by_level"},  # scores on the values
             wf.unlearned, wf.baselines.get(name)):  # and why: too few training windows, no training rows (1932), no forecast (decision 1966)
         result[bandcounts.KEY] = left  # the baseline has an interval for too
     return result
 
 
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None,
-                    keep: np.ndarray | None = None) -> dict:
+                    keep: np.ndarray | None = None, scales: np.ndarray | None = None) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
     ``target`` alone (a position along T), over the values ``keep`` [W, H, T] (None: those scored,
     ``windowforecasts.scored``; a baseline's interval: those it is given for, ``bandcounts.kept``, decision 1876;
     none: NaN scores). Coverage is counted on ``scaled`` when given (see ``scores``). ``by_level``: each level's share
-    of the actuals at or below it and its pinball loss, with the values scored (``calibration.by_level``)."""
+    of the actuals at or below it, its pinball loss and ``wql``, with the values scored (``calibration.by_level``).
+    ``wql``: the weighted quantile loss (``metrics.wql``, GluonTS's mean_wQuantileLoss); with ``scales`` [W, T] (each
+    window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
+    MSIS on MASE's scale, so both rest on the same training rows; decision 9502). Neither has units."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)
-    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep)
+    scale = None if scales is None else pick(np.broadcast_to(np.asarray(scales, np.float64)[:, None, :], wf.y_true.shape))
+    result = metrics.quantile_scores(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, scale)
     if scaled is not None:  # the coverage counted where forecast and truth share float32's grid
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is

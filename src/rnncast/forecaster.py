@@ -262,9 +262,11 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
 
             MASE divides each absolute error by its series' in-sample seasonal naive MAE on the training rows
             (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
-            the pinball loss (the mean over the levels), ``coverage_<width>`` for each central interval the levels give
-            (the share of actuals inside it, 0-1: ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95) and
-            ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, and its ``pinball``; with
+            the pinball loss (the mean over the levels), ``wql`` (GluonTS's mean_wQuantileLoss, no units),
+            ``coverage_<width>`` for each central interval the levels give (the share of actuals inside it, 0-1:
+            ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95), ``msis_<width>`` for each (M4's MSIS on MASE's
+            scale, no units) and ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, its
+            ``pinball`` and ``wql``; with
             ``values``, the count scored, ``moments`` the distinct (series, time) pairs of them, ``most_windows`` the most
             windows one is in, and each level's ``missed_at``, the pairs among its misses, on its ``missed_side``), to the model's and each baseline's (from its intervals) block, pooled, and with
             several targets each target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
@@ -277,7 +279,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             ``readout.evaluated``): ``windows``, ``horizon``, ``targets`` (counts); ``windows_scored`` where fill left
             windows out whole; ``scored``; ``original`` and ``scaled``:
             ``{"model" | baseline: {"mse", "rmse", "mae", "r2", "smape_pct", "mape_pct", "mase"}}`` (sMAPE and MAPE in
-            percent, original units only; a quantile model's adds "pinball", "coverage_<width>" per central interval and
+            percent, original units only; a quantile model's adds "pinball", "wql", "coverage_<width>", "msis_<width>" and
             "by_level"), in the data's units
             and in the scaler's; ``scaled_by`` where no scaler scaled them (what they are divided by);
             ``r2_by_series`` where several series are scored (R² is each series' own, averaged); ``pooled`` where a few

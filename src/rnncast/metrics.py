@@ -197,16 +197,52 @@ def coverages(y_true, q_pred, quantiles, keep=None) -> dict:
             for lo, hi, percent in interval_pairs(levels)}
 
 
-def quantile_scores(y_true, q_pred, quantiles, keep=None) -> dict:
-    """Mean pinball loss over the levels and the coverage of every central interval.
+def wql(y_true, q_pred, q: float) -> float:
+    """Weighted quantile loss of the level ``q``: twice the summed pinball loss over the summed |actual|, GluonTS's
+    ``wQuantileLoss[q]`` (``gluonts.evaluation.Evaluator``: ``QuantileLoss[q] / abs_target_sum``, pooled over every
+    value; its ``mean_wQuantileLoss`` is the mean over the levels, ``quantile_scores``' ``wql``). No units, so it
+    compares across series. ``y_true``, ``q_pred`` arrays of one shape (any); NaN where they hold no value or every
+    actual is 0."""
+    y_true, q_pred = _pair(y_true, q_pred, "q_pred")
+    total = float(np.abs(y_true).sum())
+    return 2 * pinball(y_true, q_pred, q) * y_true.size / total if y_true.size and total > 0 else float("nan")
+
+
+def msis(y_true, lower, upper, alpha: float, scale) -> float:
+    """Mean scaled interval score of the ``1 - alpha`` central interval ``[lower, upper]`` (the M4 competition's MSIS,
+    Makridakis, Spiliotis & Assimakopoulos 2020, Int. J. Forecasting 36(1), 54-74; the interval score of Gneiting &
+    Raftery 2007, JASA 102, eq. 43): each value's ``(upper - lower) + 2 / alpha * (lower - y if y < lower) + 2 / alpha
+    * (y - upper if y > upper)`` over its series' ``scale``, MASE's in-sample seasonal naive MAE (``naive_scale``),
+    averaged over the values as the pooled MASE averages its scaled errors. ``y_true``, ``lower``, ``upper``, ``scale``
+    arrays of one shape (any); a value whose scale is not finite and positive is left out, as MASE leaves its series
+    out; NaN where none is left or a bound is NaN. No units; lower is better (a width scores too)."""
+    (y, lo), (_, hi) = _pair(y_true, lower, "lower"), _pair(y_true, upper, "upper")
+    scale = _pair(y_true, scale, "scale")[1]
+    usable = np.isfinite(scale) & (scale > 0)
+    if not usable.any() or np.isnan(lo[usable]).any() or np.isnan(hi[usable]).any():
+        return float("nan")
+    y, lo, hi = y[usable], lo[usable], hi[usable]
+    score = (hi - lo) + 2 / alpha * (np.maximum(lo - y, 0) + np.maximum(y - hi, 0))
+    return float(np.mean(score / scale[usable]))
+
+
+def quantile_scores(y_true, q_pred, quantiles, keep=None, scale=None) -> dict:
+    """Mean pinball loss over the levels (the values' units), ``wql`` (the mean of each level's ``wql``, GluonTS's
+    mean_wQuantileLoss; no units), the coverage of every central interval and, where ``scale`` is given, each one's
+    MSIS (``msis_80`` for the 0.1-0.9 interval: ``msis``, alpha 0.2).
 
     ``y_true`` [...], ``q_pred`` [..., Q] with the levels ``quantiles`` along the last axis; ``keep``
-    [...]: the values scored (default: all).
+    [...]: the values scored (default: all); ``scale`` [...]: each value's MASE denominator (``naive_scale`` of its
+    series' training rows; not finite or 0: left out of MSIS).
     """
+    scale = None if scale is None else kept_values(y_true, np.asarray(scale, np.float64)[..., None], keep)[1][..., 0]
     y_true, q_pred = kept_values(y_true, q_pred, keep)
     levels = [float(q) for q in quantiles]
     return {"pinball": float(np.mean([pinball(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
-            **coverages(y_true, q_pred, levels)}
+            "wql": float(np.mean([wql(y_true, q_pred[..., i], q) for i, q in enumerate(levels)])),
+            **coverages(y_true, q_pred, levels),
+            **({} if scale is None else {f"msis_{percent}": msis(y_true, q_pred[..., levels.index(lo)], q_pred[
+                ..., levels.index(hi)], 1 - percent / 100, scale) for lo, hi, percent in interval_pairs(levels)})}
 
 
 RMSE_NOTE = "RMSE: the mean of the targets' RMSEs (MSE: of their MSEs), so not √MSE."  # beside a table of several

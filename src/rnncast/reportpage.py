@@ -294,14 +294,15 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
 
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)
-MORE = ("smape_pct", "mape_pct", "pinball")  # in this order, then coverage_*
+MORE = ("smape_pct", "mape_pct", "pinball", "wql")  # in this order, then coverage_*, then msis_* (decision 9502)
 
 
 def _more(blocks) -> list[str]:
-    """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, coverages last."""
+    """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, then the
+    coverages, then the MSIS of each interval (``scoretext.interval_keys``' order)."""
     held = {k for block in blocks for scores in block.values() for k in scores}
-    return [k for k in MORE if k in held] + sorted((k for k in held if k.startswith("coverage_")),
-                                                   key=lambda k: float(k.removeprefix("coverage_")))
+    return [k for k in MORE if k in held] + [k for prefix in ("coverage_", "msis_") for k in sorted(
+        (k for k in held if k.startswith(prefix)), key=lambda k: float(k.split("_", 1)[1]))]
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:

@@ -20,7 +20,7 @@ import unicodedata
 
 from rnncast.seasonalgaps import gone
 
-RATIOS = ("r2", "mase", "smape_pct", "mape_pct")  # scores on a fixed scale, and coverage_*: four decimals
+RATIOS = ("r2", "mase", "smape_pct", "mape_pct")  # scores on a fixed scale, and coverage_*, msis_*: four decimals
 PLAIN_BELOW = 1e7  # from here an error's column is scientific (1.0164e+12), not a row of digits
 LARGEST, SMALLEST = 5, 3  # significant digits kept of a column's largest and smallest value
 MOST_DECIMALS = 8  # 0.0049527 is plain; 8.0549e-05 would need 9, a row of zeros before its digits: scientific
@@ -28,9 +28,9 @@ ID_WIDTH = 40  # a series id wider than this is cut with an ellipsis in a termin
 
 
 def score_texts(name: str, values) -> list[str]:
-    """The column of score ``name`` (mse, mae, rmse, pinball, r2, mase, smape_pct, mape_pct, coverage_80 ...) as text, one
-    notation down the column; a missing value (None) is ""."""
-    if name in RATIOS or name.startswith("coverage_"):  # an R² of -3.2e+37 (a model far off) not in 38 digits
+    """The column of score ``name`` (mse, mae, rmse, pinball, wql, r2, mase, smape_pct, mape_pct, coverage_80, msis_80
+    ...) as text, one notation down the column; a missing value (None) is ""."""
+    if name in RATIOS or name.startswith(("coverage_", "msis_")):  # an R² of -3.2e+37 (a model far off) not in 38 digits
         if any(v is not None and math.isfinite(v) and abs(v) >= PLAIN_BELOW for v in values):
             return ["" if v is None else _unsigned_zero(f"{v:.{LARGEST - 1}e}") for v in values]
         return [_fixed(v, 4) for v in values]
@@ -85,10 +85,20 @@ def _unsigned_zero(text: str) -> str:
 
 
 def column_head(name: str) -> str:
-    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``coverage 80%`` (of the 80% interval)."""
-    if name.startswith("coverage_"):
-        return f"coverage {name.removeprefix('coverage_')}%"
-    return {"smape_pct": "sMAPE %", "mape_pct": "MAPE %", "pinball": "pinball"}.get(name, name.upper())
+    """A score's column head: ``MSE``, ``sMAPE %``, ``MAPE %``, ``pinball``, ``wQL``, ``coverage 80%`` (of the 80%
+    interval), ``MSIS 80%`` (its mean scaled interval score)."""
+    if name.startswith(("coverage_", "msis_")):
+        return f"{'coverage' if name.startswith('coverage_') else 'MSIS'} {name.split('_', 1)[1]}%"
+    return {"smape_pct": "sMAPE %", "mape_pct": "MAPE %", "pinball": "pinball", "wql": "wQL"}.get(name, name.upper())
+
+
+def interval_keys(block: dict) -> list[str]:
+    """A quantile model's interval scores among the keys of ``block`` (its scores), in the order every table shows
+    them: ``pinball``, ``wql``, the coverages (``coverage_80`` ...), then each interval's MSIS (``msis_80`` ...), each
+    group in the block's order (decision 9502); [] for a point model's."""
+    keys = [k for k in block if isinstance(k, str)]
+    return ([k for k in ("pinball", "wql") if k in keys] + [k for k in keys if k.startswith("coverage_")]
+            + [k for k in keys if k.startswith("msis_")])
 
 
 def with_columns(labels: list[list[str]], scores: list[dict], names: list[str],
@@ -108,7 +118,7 @@ def scored_column(name: str, scores: list[dict], models: list[dict] | None = Non
     a seasonal naive with no forecast at any value scored (``seasonalgaps.gone``, decision 2029), never "nan"."""
     texts = score_texts(name, [s.get(name) for s in scores])
     beside = models if models is not None else [{}] * len(scores)
-    banded = name == "pinball" or name.startswith("coverage_")  # a baseline's intervals' scores: NaN where unlearned
+    banded = name in ("pinball", "wql") or name.startswith(("coverage_", "msis_"))  # a baseline's intervals': NaN where unlearned
     return ["-" if (s.get(name) is None or banded and _blank(s[name])) and m.get(name) is not None
             or gone(s) and name in s else t for t, s, m in zip(texts, scores, beside)]  # no forecast: decision 2029
 

@@ -12,7 +12,7 @@ from rnncast.errors import RnncastError
 from rnncast.othernames import not_a_setting
 from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_loss_name
-from rnncast.settingvalues import CHOICES, choice_name, is_integer, missing_text
+from rnncast.settingvalues import CHOICES, choice_name, horizon_steps, is_integer, missing_text
 from rnncast.spelling import did_you_mean
 
 
@@ -70,16 +70,22 @@ def parse_setting(name: str, value, typed: bool = False):
         try:
             value = words[text.lower()] if kind is bool else kind(text)
         except (KeyError, ValueError):
-            raise RnncastError(f"{name} must be {wanted}, got {value!r}{_digits(kind, text)}") from None
+            raise RnncastError(f"{name} must be {wanted}, got {value!r}{_digits(kind, text)}{_steps(name, value)}") from None
     ok = {bool: isinstance(value, bool), int: isinstance(value, int) and not isinstance(value, bool),
           float: isinstance(value, (int, float)) and not isinstance(value, bool),
           str: isinstance(value, (str, int)) and not isinstance(value, bool)}[kind]
     if not ok:
         unquoted = typed and text is not None and kind in (int, float) and _reads_as(kind, text)
         raise RnncastError(f"{name} must be {wanted}, got {value!r}" + (f"; write the number without quotes ({name} = "
-                                                                          f"{text})" if unquoted else ""))
+                                                                          f"{text})" if unquoted else _steps(name, value)))
     return float(value) if kind is float else (str(value) if kind is str else value)
 
+
+
+def _steps(name: str, value) -> str:
+    """A horizon given as the steps sktime's fh lists (``--horizon 1,3,6``): what horizon is and the one to give
+    (``settingvalues.horizon_steps``, decision 9501); "" for any other setting or value."""
+    return horizon_steps(value) if name == "horizon" else ""
 
 
 THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")  # 1,008: one number written with a thousands separator, or two

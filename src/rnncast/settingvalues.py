@@ -266,8 +266,23 @@ def seed(name: str, value, high: int = MAX_WHOLE, why: str = "") -> None:
 def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") -> None:
     """A whole number of 1 or more (a NumPy integer too), at most ``high`` (``in_range``; None: no upper bound)."""
     if not is_integer(value) or value < 1:
-        raise RnncastError(f"{named(name)} must be a positive integer, got {given(value)}")
+        raise RnncastError(f"{named(name)} must be a positive integer, got {given(value)}"
+                           + (horizon_steps(value) if name == "horizon" else ""))
     in_range(name, value, 1, high, why)
+
+
+def horizon_steps(value) -> str:
+    """The clause a refused ``horizon`` given as steps (sktime's ``fh=[1, 3, 6]``, ``--horizon 1,3,6``) adds: that it
+    is the number of steps ahead, and the one that forecasts those steps, to read in a backtest's ``by_step``
+    (decision 9501); "" for any other value (a list, tuple, range, array or text of whole numbers from 1)."""
+    items = (value.strip().strip("[]()").replace(",", " ").split() if isinstance(value, str) else
+             list(np.ravel(value)) if isinstance(value, (list, tuple, range, np.ndarray)) else [])
+    if not items or not all(is_integer(v) or (isinstance(v, str) and v.isdigit()) for v in items) or min(map(int, items)) < 1:
+        return ""
+    steps = sorted({int(v) for v in items})
+    last = f"horizon={steps[-1]} (--horizon {steps[-1]})"
+    read = "" if steps == list(range(1, steps[-1] + 1)) else (f" and read step{'s' * (len(steps) > 1)} {', '.join(map(str, steps))} in a backtest's by_step")
+    return f": horizon is the number of steps ahead (sktime's fh=[1, 2, 3] is horizon=3); give {last}{read}"
 
 
 def choice(name: str, value, choices) -> None:

@@ -19,7 +19,7 @@ import math
 import pandas as pd
 
 from rnncast.baselines import baseline_name, row_label
-from rnncast.scoretext import column_head, table, with_columns
+from rnncast.scoretext import column_head, interval_keys, table, with_columns
 from rnncast.seasonalgaps import KEY, gone
 from rnncast.spelling import listing, some
 
@@ -41,10 +41,11 @@ def bins(horizon: int) -> list[tuple[int, int]]:
 
 
 def columns(by_step: list[dict]) -> list[str]:
-    """The score names of ``by_step``'s model, in ``ORDER`` then its coverages (``coverage_80`` ...): the scalars."""
+    """The score names of ``by_step``'s model, in ``ORDER`` then its other interval scores (``wql``, ``coverage_80``,
+    ``msis_80`` ...: ``scoretext.interval_keys``): the scalars."""
     model = by_step[0]["model"] if by_step else {}
     shown = [k for k in ORDER if k in model]
-    return shown + [k for k in model if k.startswith("coverage_")]
+    return shown + [k for k in interval_keys(model) if k not in shown]
 
 
 def forecasters(by_step: list[dict]) -> list[str]:
@@ -55,8 +56,9 @@ def forecasters(by_step: list[dict]) -> list[str]:
 def step_frame(by_step: list[dict]) -> pd.DataFrame:
     """``by_step`` (metrics.json's) as a table, a row per step and forecaster: ``step`` (1 .. horizon), ``forecaster``
     (``model``, ``repeat``, ``mean``, ``seasonal`` ...), then its scores in original units (``columns``: ``mse``,
-    ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball`` and ``coverage_80`` ..., shares 0 to 1; NaN where a
-    forecaster lacks one: a baseline without intervals). Empty, with those columns, for no steps."""
+    ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball``, ``wql``, ``coverage_80`` ... (shares 0 to 1) and
+    ``msis_80`` ...; NaN where a forecaster lacks one: a baseline without intervals). Empty, with those columns, for no
+    steps."""
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
             for entry in by_step for name in forecasters(by_step)]
@@ -124,7 +126,8 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
         f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} "
         f"{listing(steps) if len(steps) <= 5 else some(steps)} rest on the values it has a forecast for, the model's "
         f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
-    return f"{rows}, over every window and series; {errors} in original units{fewer}; {where} holds each step's own"
+    free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 9502
+    return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
 
 
 def step_text(m: dict, what: str = "", where: str = "by_step.csv") -> str:

@@ -105,15 +105,15 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     from rnncast.metrics import rmse_note
     from rnncast.pooledunits import note as pooled_note
     from rnncast.runnotes import mase_note
-    from rnncast.scoretext import column_head, scored_column
+    from rnncast.scoretext import column_head, interval_keys, scored_column
     from rnncast.spreads import units_name
 
     mase = f"MASE (season {season})" if season > 1 else "MASE"
     tables = []
     r2 = "R² (series mean)" if "r2_by_series" in result else "R²"  # a panel's: each series' own, averaged
 
-    def more(block: dict) -> list:  # a quantile model's pinball loss and coverages, "-" in a row without them (decision 1814)
-        return [k for k in block["model"] if k == "pinball" or k.startswith("coverage_")]
+    def more(block: dict) -> list:  # a quantile model's pinball loss, wQL, coverages, MSIS; "-" in a row without them (1814)
+        return interval_keys(block["model"])
 
     def rows(block: dict) -> list:  # one row per forecaster, each column in one notation
         beside = [block["model"]] * len(block)  # "-" where the model has a score the row lacks (decision 1814)
