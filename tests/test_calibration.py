@@ -210,7 +210,7 @@ def test_a_lower_levels_few_events_count_the_misses_the_screen_tested_not_its_ti
 
 
 def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():
-    """Decision 9502: by_level's ``wql`` is GluonTS's wQuantileLoss[q], 2 * summed pinball / summed |actual|."""
+    """Decision 2036: by_level's ``wql`` is GluonTS's wQuantileLoss[q], 2 * summed pinball / summed |actual|."""
     from rnncast import calibration
 
     y = np.array([1.0, 2.0, 3.0, 4.0])

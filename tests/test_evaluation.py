@@ -437,7 +437,7 @@ def test_a_climatology_some_series_lack_is_scored_on_the_others_beside_the_model
 
 
 def test_a_quantile_models_wql_and_msis_rest_on_masess_scale_and_have_no_units():
-    """Decision 9502 (t38t2 M3): evaluate adds wql (GluonTS's mean_wQuantileLoss) and msis_80 (M4's MSIS, on each
+    """Decision 2036 (t38t2 M3): evaluate adds wql (GluonTS's mean_wQuantileLoss) and msis_80 (M4's MSIS, on each
     series' MASE scale), checked by hand; the scaled block carries the original's, as it does MASE."""
     forecasts = PartForecasts(original=_windows(quantiles=True), scaled=_windows(unit=0.5, quantiles=True),
                               mase_scales=np.array([[2.0], [4.0]]), ids=["a", "b"])
@@ -463,7 +463,7 @@ def test_a_series_without_a_mase_scale_is_left_out_of_msis_as_of_mase():
 
 
 def test_evaluates_wql_and_msis_match_numpy_on_the_written_test_forecasts():
-    """t38t2 M3 (decision 9502), as the tester checked pinball: from predict_windows' frame and the training rows
+    """t38t2 M3 (decision 2036), as the tester checked pinball: from predict_windows' frame and the training rows
     alone, wql is 2 * summed pinball / summed |actual| averaged over the levels and msis_80 M4's interval score over
     the seasonal naive MAE of the training rows (MASE's own scale, MASE checked beside it)."""
     rng = np.random.default_rng(0)

@@ -122,7 +122,7 @@ def test_a_page_with_the_climatology_says_what_it_is_and_when_it_is_scored():
 
 
 def test_a_quantile_pages_wql_and_msis_are_said_with_their_sources():
-    """Decision 9502: a page whose tables show wQL and MSIS says what they are, GluonTS's and the M4 competition's."""
+    """Decision 2036: a page whose tables show wQL and MSIS says what they are, GluonTS's and the M4 competition's."""
     from rnncast.glossary import words_on
 
     said = dict((term, meaning) for term, meaning in words_on("pinball wQL coverage 80% MSIS 80%"))

@@ -238,7 +238,7 @@ def test_the_interval_scores_of_no_value_are_nan_without_a_numpy_warning():
 
 
 def test_wql_and_msis_match_gluontss_and_m4s_definitions_by_hand():
-    """Decision 9502: the weighted quantile loss is GluonTS's wQuantileLoss[q], 2 * sum of pinball losses over sum of
+    """Decision 2036: the weighted quantile loss is GluonTS's wQuantileLoss[q], 2 * sum of pinball losses over sum of
     |actual|, its mean over the levels mean_wQuantileLoss; MSIS is M4's interval score over MASE's naive scale."""
     rng = np.random.default_rng(0)
     y = rng.normal(10, 3, (5, 4, 1))

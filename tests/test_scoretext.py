@@ -142,7 +142,7 @@ def test_a_seasonal_naive_with_no_forecast_at_any_value_is_a_dash_in_each_score_
     assert scored_column("pinball", [{"mse": 1.5}, gone]) == ["", ""]  # a score it never had stays blank
 
 def test_a_quantile_models_interval_scores_are_ordered_and_headed_alike_in_every_table():
-    """Decision 9502: pinball, wQL, the coverages, then each interval's MSIS, whatever the block's order."""
+    """Decision 2036: pinball, wQL, the coverages, then each interval's MSIS, whatever the block's order."""
     from rnncast.scoretext import column_head, interval_keys
 
     block = {"mse": 1.0, "msis_80": 3.0, "coverage_80": 0.8, "by_level": {}, "wql": 0.1, "pinball": 0.2,

@@ -155,7 +155,7 @@ def test_several_seasons_written_as_thousands_also_name_the_one_number_and_the_c
 @pytest.mark.parametrize("value, typed", [("1,3,6", False), ("[1, 3, 6]", False), ([1, 3, 6], True)])
 def test_a_horizon_written_as_steps_says_what_horizon_is(value, typed):
     """``--horizon 1,3,6`` and a config file's ``horizon = [1, 3, 6]`` (sktime's fh) say what horizon is and the
-    one to give, in one line (decision 9501); ``--horizon abc`` keeps its words."""
+    one to give, in one line (decision 2035); ``--horizon abc`` keeps its words."""
     with pytest.raises(RnncastError, match=r"horizon must be a whole number, got .*: horizon is the number of steps ahead "
                                            r"\(sktime's fh=\[1, 2, 3\] is horizon=3\); give horizon=6 \(--horizon 6\) and "
                                            r"read steps 1, 3, 6 in a backtest's by_step$"):

@@ -355,7 +355,7 @@ def test_a_cutoff_given_as_a_quarter_or_year_period_is_held_as_its_days_whatever
                                          ("1,3,6", "read steps 1, 3, 6 in a backtest's by_step")])
 def test_a_horizon_given_as_sktimes_fh_steps_says_what_horizon_is_and_which_to_give(value, says):
     """``Forecaster(horizon=[1, 3, 6])`` (sktime's fh) was refused as "must be a positive integer" alone: the refusal
-    now says horizon is the number of steps and the one that forecasts those steps, in one line (decision 9501)."""
+    now says horizon is the number of steps and the one that forecasts those steps, in one line (decision 2035)."""
     with pytest.raises(RnncastError) as caught:
         Settings.from_flat({"horizon": value})
     text = str(caught.value)

@@ -97,7 +97,7 @@ def test_one_step_has_no_table_and_the_terminal_names_the_part_and_where_each_st
     assert "in by_step.csv's model_mse_on_values;" in step_units({"by_step": by_step})
 
 def test_wql_and_msis_stand_beside_pinball_and_coverage_and_are_said_to_have_no_units():
-    """Decision 9502: by_step's wql and msis_80 are columns of by_step.csv and of the page's table, in the order of
+    """Decision 2036: by_step's wql and msis_80 are columns of by_step.csv and of the page's table, in the order of
     every other table (pinball, wQL, coverage, MSIS), and the sentence says they have no units."""
     steps = [{"step": 1, "model": {"mse": 1.0, "mae": 1.0, "mase": 0.5, "rmse": 1.0, "pinball": 0.3, "coverage_80": 0.8,
                                    "wql": 0.02, "msis_80": 4.0, "by_level": {}},

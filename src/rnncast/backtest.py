@@ -213,7 +213,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     }
     steps = by_step(wf, scales, wf_scaled)  # each lead 1 .. H, pooled over windows and series (decision 1660)
     metrics.update(by_step=steps, **({"by_step_scaled": [unitless(s, o) for s, o in zip(by_step(wf_scaled, None), steps)]}
-                                     if units == "scaled" else {}),  # the verdict's (1726); wql the original's (9502)
+                                     if units == "scaled" else {}),  # the verdict's (1726); wql the original's (decision 2036)
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's

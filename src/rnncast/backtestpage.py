@@ -35,7 +35,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
     scaled = m.get("verdict_units") == "scaled"
     units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
         units_name(m.get("scaled_by")), "original")
-    extra = interval_keys(m["overall"]["model"])  # pinball, wql, coverage_*, msis_* (decision 9502)
+    extra = interval_keys(m["overall"]["model"])  # pinball, wql, coverage_*, msis_* (decision 2036)
     entries = [(f"{w['window']}" + (f" ({d})" if d else ""), w, w.get("scaled"))
                for w, d in zip(m["windows"], window_dates(m["windows"]))] + [
         ("overall", m["overall"], m.get("overall_scaled"))] + [
@@ -95,7 +95,7 @@ def backtest_units(m: dict) -> str:
         units += " (the targets' mean, except in a target's own rows)"
     share = "; coverage: the share of values inside the interval" if any(
         k.startswith("coverage_") for k in m["overall"]["model"]) else ""
-    free = "MASE, sMAPE, wQL and MSIS" if "wql" in m["overall"]["model"] else "MASE and sMAPE"  # no units (9502)
+    free = "MASE, sMAPE, wQL and MSIS" if "wql" in m["overall"]["model"] else "MASE and sMAPE"  # no units (decision 2036)
     return f"{units}; {free} compare across scales{share}"
 
 

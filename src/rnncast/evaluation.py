@@ -167,7 +167,7 @@ def unitless(scaled: dict, original: dict) -> dict:
     """``scaled`` (a block of scores in scaled units) with its ``wql`` and ``msis_*``, at every depth (``by_level``'s
     levels, ``by_target``'s targets), those of ``original``, the same block in original units: they have no units,
     and read on z-scored actuals (summed |actual| near 0) or with MASE's original-unit scale they would mean nothing
-    (decision 9502). A key ``original`` lacks is left as it is."""
+    (decision 2036). A key ``original`` lacks is left as it is."""
     out = {}
     for key, value in scaled.items():
         mine = original.get(key) if isinstance(original, dict) else None
@@ -215,7 +215,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         return scores, series
 
     model, r2_series = one(wf.y_pred)
-    result, msis_scales = {"model": model}, np.where(usable, mase_scales, np.nan)  # [W, T] MSIS's: MASE's (decision 9502)
+    result, msis_scales = {"model": model}, np.where(usable, mase_scales, np.nan)  # [W, T] MSIS's: MASE's (decision 2036)
     if wf.quantiles is not None:
         result["model"].update(interval_scores(wf, scaled, scales=msis_scales))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
@@ -256,7 +256,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     of the actuals at or below it, its pinball loss and ``wql``, with the values scored (``calibration.by_level``).
     ``wql``: the weighted quantile loss (``metrics.wql``, GluonTS's mean_wQuantileLoss); with ``scales`` [W, T] (each
     window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
-    MSIS on MASE's scale, so both rest on the same training rows; decision 9502). Neither has units."""
+    MSIS on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)

@@ -294,7 +294,7 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
 
 
 METRIC_NAMES = ("mse", "mae", "rmse", "r2", "mase")  # every table's; then those a part holds (``_more``)
-MORE = ("smape_pct", "mape_pct", "pinball", "wql")  # in this order, then coverage_*, then msis_* (decision 9502)
+MORE = ("smape_pct", "mape_pct", "pinball", "wql")  # in this order, then coverage_*, then msis_* (decision 2036)
 
 
 def _more(blocks) -> list[str]:

@@ -95,7 +95,7 @@ def column_head(name: str) -> str:
 def interval_keys(block: dict) -> list[str]:
     """A quantile model's interval scores among the keys of ``block`` (its scores), in the order every table shows
     them: ``pinball``, ``wql``, the coverages (``coverage_80`` ...), then each interval's MSIS (``msis_80`` ...), each
-    group in the block's order (decision 9502); [] for a point model's."""
+    group in the block's order (decision 2036); [] for a point model's."""
     keys = [k for k in block if isinstance(k, str)]
     return ([k for k in ("pinball", "wql") if k in keys] + [k for k in keys if k.startswith("coverage_")]
             + [k for k in keys if k.startswith("msis_")])

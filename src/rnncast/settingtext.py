@@ -84,7 +84,7 @@ def parse_setting(name: str, value, typed: bool = False):
 
 def _steps(name: str, value) -> str:
     """A horizon given as the steps sktime's fh lists (``--horizon 1,3,6``): what horizon is and the one to give
-    (``settingvalues.horizon_steps``, decision 9501); "" for any other setting or value."""
+    (``settingvalues.horizon_steps``, decision 2035); "" for any other setting or value."""
     return horizon_steps(value) if name == "horizon" else ""
 
 

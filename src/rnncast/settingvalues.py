@@ -274,7 +274,7 @@ def positive_int(name: str, value, high: int | None = MAX_WHOLE, why: str = "") 
 def horizon_steps(value) -> str:
     """The clause a refused ``horizon`` given as steps (sktime's ``fh=[1, 3, 6]``, ``--horizon 1,3,6``) adds: that it
     is the number of steps ahead, and the one that forecasts those steps, to read in a backtest's ``by_step``
-    (decision 9501); "" for any other value (a list, tuple, range, array or text of whole numbers from 1)."""
+    (decision 2035); "" for any other value (a list, tuple, range, array or text of whole numbers from 1)."""
     items = (value.strip().strip("[]()").replace(",", " ").split() if isinstance(value, str) else
              list(np.ravel(value)) if isinstance(value, (list, tuple, range, np.ndarray)) else [])
     if not items or not all(is_integer(v) or (isinstance(v, str) and v.isdigit()) for v in items) or min(map(int, items)) < 1:

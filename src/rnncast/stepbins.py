@@ -126,7 +126,7 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
         f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} "
         f"{listing(steps) if len(steps) <= 5 else some(steps)} rest on the values it has a forecast for, the model's "
         f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
-    free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 9502
+    free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 2036
     return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
 
 

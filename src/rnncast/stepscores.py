@@ -95,7 +95,7 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
         return steps
     for h, entry in enumerate(steps):  # each step's interval scores, by the overall block's scorer (decisions 1896, 1943)
         one, mine = step_of(wf, h, intervals=True), None if scaled is None else step_of(scaled, h, intervals=True)
-        entry["model"].update(interval_scores(one, mine, scales=scales))  # MSIS on MASE's scale, None: none (9502)
+        entry["model"].update(interval_scores(one, mine, scales=scales))  # MSIS on MASE's scale, None: none (decision 2036)
         for name in wf.baseline_quantiles:
             if name in entry:
                 entry[name].update(baseline_interval_scores(one, mine, name, scales))
