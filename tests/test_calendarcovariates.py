@@ -88,6 +88,21 @@ def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones
         model.predict(frame)
 
 
+def test_pandas_spellings_read_as_their_feature_and_no_suggestion_names_a_different_one():
+    assert cc.parse("weekday,dayofyear") == cc.parse("DayOfWeek,day_of_year") == ("day_of_week", "day_of_year")
+    pandas = ["year", "month", "day", "hour", "minute", "second", "microsecond", "nanosecond", "dayofweek",
+              "day_of_week", "weekday", "dayofyear", "day_of_year", "quarter", "days_in_month", "daysinmonth",
+              "is_month_start", "is_month_end", "is_quarter_start", "is_quarter_end", "is_year_start", "is_year_end",
+              "is_leap_year", "week", "weekofyear"]  # DatetimeIndex's fields, week and weekofyear until pandas 2
+    for name in pandas:
+        try:
+            assert name.replace("_", "") == cc.parse(name)[0].replace("_", "") or name == "weekday"
+        except RnncastError as err:
+            assert "did you mean" not in str(err) and "not computed" in str(err), name
+    with pytest.raises(RnncastError, match=r"'week' .* is pandas' week of the year .* not computed \(day_of_year"):
+        cc.parse("week")
+
+
 @pytest.mark.parametrize("value, said", [
     ("hour,moon", r"unknown calendar attribute 'moon' .*known: minute, hour, day_of_week, day, day_of_year, month, "
                   r"weekend, holiday"),
