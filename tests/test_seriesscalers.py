@@ -209,3 +209,22 @@ def test_the_unlearned_covariates_line_says_scaled_true_of_every_scaler(scaler, 
     said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
     assert len(said) == 1 and "so the model learned nothing from it (scaled, it was 0 throughout)" in said[0], said
     assert "centred" not in said[0]
+
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_a_backtest_names_a_covariate_its_models_learned_nothing_from_once_with_its_cutoffs(refit, caplog):
+    """t38t5 5 (decision 9703): a COVID dummy 0 on every training row and 1 in the windows got fit's warning, not a
+    backtest's; said once per column, the cutoffs listed, not once per window."""
+    rng = np.random.default_rng(6)
+    n = 120
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D"), "y": rng.normal(size=n).cumsum(),
+                          "covid": [0.0] * (n - 10) + [1.0] * 10})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1, "lookback": 8, "horizon": 3}).backtest(
+            frame, n_windows=3, refit=refit, target="y", future_covariates=["covid"])
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1, said
+    assert said[0].startswith("column 'covid' was 0 on every training row of the model that forecast from the cutoff "
+                              "2023-04-21, so it learned nothing from it")
+    assert "yet that window's rows give 1 at 2023-04-21" in said[0] and \
+        "; so too at the cutoffs 2023-04-24 (1 at 2023-04-21) and 2023-04-27 (1 at 2023-04-21); fit on rows" in said[0]
