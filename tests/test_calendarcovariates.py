@@ -75,7 +75,7 @@ def test_evaluate_and_a_backtest_from_the_model_compute_them_for_their_windows()
     assert len(result.forecasts) == 2 * 6
 
 
-def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones():
+def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones(caplog):
     frame = _frame(extra={"promo": np.arange(24 * 40) % 5 == 0})
     frame["promo"] = frame["promo"].astype(float)
     model = Forecaster(lookback=24, horizon=6, hidden_size=4, epochs=1, max_batches=2, device="cpu",
@@ -83,7 +83,12 @@ def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones
                                                               future_covariates=["promo"])
     assert model.future_covariates_ == ["promo", "day_of_week_sin", "day_of_week_cos"]
     future = pd.DataFrame({"ds": pd.date_range(frame.ds.iloc[-1], periods=7, freq="h")[1:], "promo": 0.0})
-    assert len(model.predict(frame, future=future)) == 6
+    first = model.predict(frame, future=future)
+    assert len(first) == 6
+    with caplog.at_level("WARNING", logger="rnncast"):  # a computed one given: ignored, and said so (decision 9705)
+        pd.testing.assert_frame_equal(model.predict(frame, future=future.assign(day_of_week_sin=5.0)), first)
+    assert "day_of_week_sin is computed from the forecast dates (calendar_covariates), so the values given are " \
+           "ignored" in caplog.text
     with pytest.raises(RnncastError, match=r"\['promo'\]"):  # asked for by the table's columns alone
         model.predict(frame)
 
