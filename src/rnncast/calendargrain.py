@@ -34,12 +34,11 @@ def step(panel) -> pd.Timedelta | None:
         time = time.to_timestamp()
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 2:
         return None
-    nanos = time.as_unit("ns").asi8
-    gaps = np.diff(nanos)
+    gaps = np.diff(time.asi8)  # in the index's own unit: years before 1678 fit no nanoseconds
     inside = np.ones(len(gaps), dtype=bool)
     inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # the step from one series to the next
     gaps = gaps[inside & (gaps > 0)]
-    return pd.Timedelta(int(np.median(gaps)), unit="ns") if len(gaps) else None
+    return pd.Timedelta(int(np.median(gaps)), unit=time.unit) if len(gaps) else None
 
 
 def _span(span: pd.Timedelta) -> str:
