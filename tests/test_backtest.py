@@ -676,6 +676,20 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_the_month_forecast
     assert any(n.startswith("Steps without an actual are not scored: 1 forecast step of 1 window falls") for n in result.notes)
 
 
+def test_a_cutoff_missing_in_every_series_is_said_so_not_as_calendars_that_differ():
+    """t38t5 4 (decision 9702): every series lacks the row of one cutoff; they share one calendar all the same."""
+    rng = np.random.default_rng(0)
+    t = pd.date_range("2019-01-31", periods=66, freq="ME")
+    frame = pd.concat([pd.DataFrame({"store": f"S{i}", "month": t, "sales": 100 + 10 * np.sin(np.arange(66) / 2)
+                                     + rng.normal(0, 2, 66)}) for i in range(4)])
+    result = Forecaster(**{**TINY, "horizon": 6, "val_frac": 0.15}).backtest(
+        frame[frame.month != "2023-06-30"], n_windows=3, target="sales", id_col="store", time_col="month")
+    m = result.metrics
+    assert m["cutoff_dates"] == 2 and m["cutoffs_left_out"] == 1 and m["windows_left_out"]["windows"] == 4
+    assert "calendars differ" not in result.verdict
+    assert "runs over the 2 cutoffs (1 of the 3 is left out in every series)" in result.verdict
+
+
 def test_a_huge_value_in_a_backtest_window_is_named_not_scored():
     """Decision 853: 1e40 in a held-out window of a backtest from a cutoff was scored, MSE 6.7e+78 with a verdict on it."""
     frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=120, freq="D"),

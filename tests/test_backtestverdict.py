@@ -154,6 +154,24 @@ def test_windows_left_out_for_a_missing_row_are_said_where_the_test_is():
     assert "runs over the 2 cutoffs (1 of the 3 windows is left out: the series lacks a row there);" in sentence
 
 
+def test_cutoffs_left_out_in_every_series_are_said_as_such_not_as_calendars_that_differ():
+    """t38t5 4: 12 monthly series of one calendar, the COVID rows cut, so 2 of the 5 cutoffs have no row in any series:
+    the sentence said "the 12 series' calendars differ" (decision 9702)."""
+    out = {"windows": 24, "of": 60, "series": 12, "ids": ["Alps"], "text": "..."}
+    m = {**_backtest_metrics(0.05, origins=3, series=12), "n_windows": 5, "cutoff_dates": 3, "end_dates": 1,
+         "cutoff": "2019-06", "cutoffs_on": "dates", "cutoffs_left_out": 2, "windows_left_out": out}
+    sentence = backtest_verdict(m)[1]
+    assert "runs over the 3 cutoffs (2 of the 5 are left out in every series), each cutoff's loss differences summed " \
+           "over the 12 series that hold it" in sentence and "calendars differ" not in sentence
+    few = backtest_verdict({**m, "significance": {"repeat": {**m["significance"]["repeat"], "p_value": float("nan"),
+                                                             "statistic": float("nan"), "origins": 1}},
+                            "cutoff_dates": 1, "cutoffs_left_out": 4})[1]
+    assert "No Diebold–Mariano test: 1 cutoff (4 of the 5 are left out in every series) is too few" in few
+    differ = backtest_verdict({**m, "cutoff_dates": 4})[1]  # one left out everywhere would leave 4: 4 dates differ
+    assert "the 12 series' calendars differ" in differ
+    assert "calendars differ" in backtest_verdict({k: v for k, v in m.items() if k != "cutoffs_left_out"})[1]  # before
+
+
 def test_windows_are_grouped_by_cutoff_date_and_series_ending_apart_are_counted():
     import numpy as np
     import pandas as pd

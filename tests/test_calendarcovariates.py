@@ -75,7 +75,7 @@ def test_evaluate_and_a_backtest_from_the_model_compute_them_for_their_windows()
     assert len(result.forecasts) == 2 * 6
 
 
-def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones():
+def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones(caplog):
     frame = _frame(extra={"promo": np.arange(24 * 40) % 5 == 0})
     frame["promo"] = frame["promo"].astype(float)
     model = Forecaster(lookback=24, horizon=6, hidden_size=4, epochs=1, max_batches=2, device="cpu",
@@ -83,9 +83,29 @@ def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones
                                                               future_covariates=["promo"])
     assert model.future_covariates_ == ["promo", "day_of_week_sin", "day_of_week_cos"]
     future = pd.DataFrame({"ds": pd.date_range(frame.ds.iloc[-1], periods=7, freq="h")[1:], "promo": 0.0})
-    assert len(model.predict(frame, future=future)) == 6
+    first = model.predict(frame, future=future)
+    assert len(first) == 6
+    with caplog.at_level("WARNING", logger="rnncast"):  # a computed one given: ignored, and said so (decision 9705)
+        pd.testing.assert_frame_equal(model.predict(frame, future=future.assign(day_of_week_sin=5.0)), first)
+    assert "day_of_week_sin is computed from the forecast dates (calendar_covariates), so the values given are " \
+           "ignored" in caplog.text
     with pytest.raises(RnncastError, match=r"\['promo'\]"):  # asked for by the table's columns alone
         model.predict(frame)
+
+
+def test_pandas_spellings_read_as_their_feature_and_no_suggestion_names_a_different_one():
+    assert cc.parse("weekday,dayofyear") == cc.parse("DayOfWeek,day_of_year") == ("day_of_week", "day_of_year")
+    pandas = ["year", "month", "day", "hour", "minute", "second", "microsecond", "nanosecond", "dayofweek",
+              "day_of_week", "weekday", "dayofyear", "day_of_year", "quarter", "days_in_month", "daysinmonth",
+              "is_month_start", "is_month_end", "is_quarter_start", "is_quarter_end", "is_year_start", "is_year_end",
+              "is_leap_year", "week", "weekofyear"]  # DatetimeIndex's fields, week and weekofyear until pandas 2
+    for name in pandas:
+        try:
+            assert name.replace("_", "") == cc.parse(name)[0].replace("_", "") or name == "weekday"
+        except RnncastError as err:
+            assert "did you mean" not in str(err) and "not computed" in str(err), name
+    with pytest.raises(RnncastError, match=r"'week' .* is pandas' week of the year .* not computed \(day_of_year"):
+        cc.parse("week")
 
 
 @pytest.mark.parametrize("value, said", [

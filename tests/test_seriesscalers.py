@@ -231,3 +231,21 @@ def test_a_computed_calendar_column_constant_on_a_series_training_rows_is_not_ca
     with caplog.at_level(logging.WARNING):
         seriesscalers.fit_scalers(given, splits, "standard")
     assert "'holiday_DE_own' is constant on the training rows of 1 of 2 series" in caplog.text
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_a_backtest_names_a_covariate_its_models_learned_nothing_from_once_with_its_cutoffs(refit, caplog):
+    """t38t5 5 (decision 9703): a COVID dummy 0 on every training row and 1 in the windows got fit's warning, not a
+    backtest's; said once per column, the cutoffs listed, not once per window."""
+    rng = np.random.default_rng(6)
+    n = 120
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D"), "y": rng.normal(size=n).cumsum(),
+                          "covid": [0.0] * (n - 10) + [1.0] * 10})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1, "lookback": 8, "horizon": 3}).backtest(
+            frame, n_windows=3, refit=refit, target="y", future_covariates=["covid"])
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1, said
+    assert said[0].startswith("column 'covid' was 0 on every training row of the model that forecast from the cutoff "
+                              "2023-04-21, so it learned nothing from it")
+    assert "yet that window's rows give 1 at 2023-04-21" in said[0] and \
+        "; so too at the cutoffs 2023-04-24 (1 at 2023-04-21) and 2023-04-27 (1 at 2023-04-21); fit on rows" in said[0]

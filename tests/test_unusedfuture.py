@@ -18,6 +18,16 @@ def test_columns_not_read_are_named_once_per_set(caplog):
         "not used: junk — the future values are read for the future covariates promo only"]
 
 
+def test_a_calendar_covariate_given_is_said_computed_and_ignored(caplog):
+    """t38t1 9 (decision 9705): day_of_week_sin=5.0 in a future file was only "not used"."""
+    frame = pd.DataFrame({"ds": [1], "weekend": [1.0], "day_of_week_sin": [5.0], "junk": [2]})
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        not_used(frame, ["ds", "weekend"], ["weekend"], None, ["day_of_week_sin", "day_of_week_cos"])
+    assert [r.getMessage() for r in caplog.records] == [
+        "not used: day_of_week_sin, junk — the future values are read for the future covariates weekend only; "
+        "day_of_week_sin is computed from the forecast dates (calendar_covariates), so the values given are ignored"]
+
+
 def test_nothing_said_where_every_column_is_read(caplog):
     with caplog.at_level("WARNING", logger="rnncast.future"):
         not_used(pd.DataFrame({"ds": [1], "promo": [1.0]}), ["ds", "promo"], ["promo"], None)

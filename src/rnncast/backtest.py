@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seasonrows, seasonspans, speakers,
+                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, window_scores
@@ -133,6 +133,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
     fit_seconds, train_seconds, predict_seconds = 0.0, 0.0, 0.0  # train: the loops alone, within fit (decision 1970)
     firsts = first_steps(panel, first_rows, held, cuts, placed)
+    unlearned: dict = {}  # {column: [(cutoff, ...)]}: a covariate a window's model learned nothing from (decision 9703)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
@@ -145,6 +146,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
+        for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (9703)
+            _unlearned(unlearned, model, panel, first_rows, np.flatnonzero(held[:, j]), j, lookback + horizon)
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
@@ -166,10 +169,12 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales[series])
             zero_parts.append(zeroscales.kept(model.state)[series])  # why a scale is 0
+            _unlearned(unlearned, model, panel, first_rows, series, j, lookback + horizon)
         order = np.lexsort(np.nonzero(held.T))  # the window-major parts series-major: by series, then window
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order, say=False)  # said once
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
+    seriesscalers.say_unlearned_cutoffs(unlearned, panel)  # once per column, its cutoffs listed
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
     wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids,  # decision 1693; one model: at every
                                                " at some cutoff" if refit else "")  # cutoff (decision 1743)
@@ -197,6 +202,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "skipped_series": [*held_out, *leftout.reasoned(skipped, leftout.BACKTEST)],  # each left out, its reason
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
+        "cutoffs_left_out": int((~held.any(axis=0)).sum()),  # in every series: no calendars differing (decision 9702)
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent) for j, first in enumerate(firsts)],
@@ -267,6 +273,13 @@ def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
     fitting.train(prepared, on_epoch=on_epoch)
     return Model(prepared.net.eval(), prepared.state, prepared.device)
+
+
+def _unlearned(seen: dict, model: Model, panel: Panel, first_rows: np.ndarray, series: np.ndarray, j: int, width: int):
+    """``seriesscalers.unlearned_at_cutoff`` of window ``j``'s rows (``width`` from each lookback's start)."""
+    lookback = model.state.settings.data.lookback
+    spans = panel.read_spans(panel.offsets[series] + first_rows[series, j] - lookback, series, width)
+    seriesscalers.unlearned_at_cutoff(seen, model.state, panel, spans, lambda s: panel.when(s, int(first_rows[s, j]) - 1))
 
 
 def _first_scored(panel, first_rows, held):

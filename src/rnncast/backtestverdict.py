@@ -74,6 +74,8 @@ def _counted(m: dict, cutoffs: int) -> str:
     windows, on = m.get("n_windows"), m.get("cutoffs_on", "dates")
     if m.get("series", 1) < 2 or not windows or windows == cutoffs or "cutoff_dates" not in m or on != "dates":
         return f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'}"
+    if _shared(m):  # the others left out in every series (decision 9702)
+        return f"{cutoffs} cutoff{'s' if cutoffs != 1 else ''}{_gone(m)} {'are' if cutoffs != 1 else 'is'}"
     why = ("series' calendars differ" if m.get("cutoff") or m.get("end_dates", 2) < 2 else
            f"series end on {m['end_dates']} different dates" if "end_dates" in m else "series end on different dates")
     return f"{counted(windows, 'window')} ({cutoffs} cutoff dates: the {why}) {'are' if windows != 1 else 'is'}"
@@ -103,8 +105,15 @@ def _reference(m: dict) -> str:
 
 
 def _shared(m: dict) -> bool:
-    """Whether every series of a backtest has the same cutoff dates (or there are no dates: one number each)."""
-    return m.get("cutoff_dates") is None or m["cutoff_dates"] == m.get("n_windows")
+    """Whether every series of a backtest has the same cutoff dates (or there are no dates: one number each): one
+    date for each cutoff, those left out in every series (``cutoffs_left_out``: a row missing there) not counted."""
+    return m.get("cutoff_dates") is None or m["cutoff_dates"] == (m.get("n_windows") or 0) - m.get("cutoffs_left_out", 0)
+
+
+def _gone(m: dict) -> str:
+    """" (2 of the 5 are left out in every series)" where some cutoffs are in no series' windows; "" where none is."""
+    gone = m.get("cutoffs_left_out", 0)
+    return f" ({gone} of the {m['n_windows']} {'is' if gone == 1 else 'are'} left out in every series)" if gone else ""
 
 
 def _lacking(m: dict) -> str:
@@ -138,8 +147,8 @@ def _grouped(m: dict) -> str:
     if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
         return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
                 "windows of one number are taken to end together and may share shocks, so each counts once)")
-    if _shared(m):
-        return (f", each cutoff's loss differences summed over the {m['series']} series{' that hold it' * bool(_lacking(m))} "
+    if _shared(m):  # those left out in every series said, not taken for calendars that differ (decision 9702)
+        return (f"{_gone(m)}, each cutoff's loss differences summed over the {m['series']} series{' that hold it' * bool(_lacking(m))} "
                 f"(the series at one cutoff may share shocks, so each cutoff counts once{_lacking(m)})")
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share
     one = on.removesuffix("s")

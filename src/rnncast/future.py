@@ -50,7 +50,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
                  data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
                  known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=(),
-                 missing_values: str | None = None) -> np.ndarray:
+                 missing_values: str | None = None, computed=()) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
 
@@ -73,6 +73,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out). ``skipped``:
     the series fit left out (ids as text), whose rows are said apart from those of series the model never had.
     ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 1688).
+    ``computed``: the model's calendar covariate columns (``calendarcovariates.columns``): one the table holds is said
+    to be computed from the dates, its values ignored (decision 9705).
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -123,7 +125,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
     free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
     labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 662)
-    not_used(frame, keys + ([labels] if labels else []) + columns, columns, said)
+    not_used(frame, keys + ([labels] if labels else []) + columns, columns, said, computed)  # decision 9705
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
         raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"

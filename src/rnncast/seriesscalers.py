@@ -9,7 +9,8 @@ not once per series (a thousand stores gave a thousand lines); a covariate const
 0 everywhere once centred, so the network learns nothing from it, and the line says that a value which only
 tells the series apart is a static covariate, or, where it is the same in every series, that it carries no information.
 A later value of such a covariate (predict's rows or future values, evaluate's windows) other than its training one is
-named once (``say_unlearned``): the model learned nothing from the column, so that value tells it nothing.
+named once (``say_unlearned``): the model learned nothing from the column, so that value tells it nothing; a
+backtest's windows once per column, with the cutoffs concerned (``say_unlearned_cutoffs``, decision 9703).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, flat_columns, flat_said
 from rnncast.timetext import shown
+from rnncast.spelling import listing, some
 from rnncast.windows import Split
 
 log = logging.getLogger("rnncast.fitting")  # the logger these lines always came from
@@ -135,12 +137,11 @@ def _other(values: np.ndarray, trained: float) -> np.ndarray:
         return np.flatnonzero(np.abs(values - trained) > 1e-9 * np.maximum(np.abs(values), abs(trained)))
 
 
-def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None = None,
-                  future: np.ndarray | None = None, when: list | None = None) -> None:
-    """Warn once per model and column where a value of a covariate the model learned nothing from (``unlearned``)
-    differs from its training one: in the rows read (``spans`` {series: (first row, end row)}: ``Panel.read_spans``
-    of the windows read) or in the future values ``future`` [S, H, F] at times ``when`` [S][H]. A future value feeds
-    weights that stayed 0, so it changes no forecast; a past one, weights never trained on it."""
+def _unlearned_found(state, panel: Panel, spans: dict[int, tuple[int, int]] | None = None,
+                     future: np.ndarray | None = None, when: list | None = None):
+    """(column, series, its training value, the first other value, where, what that does) for each column of
+    ``unlearned`` whose rows read (``spans``) or future values (``future``, ``when``) hold another value: the first
+    series that does."""
     flat = unlearned(state)
     lookup = {i: k for k, i in enumerate(state.ids)}
     first = len(state.targets) + len(state.past_covariates)
@@ -163,10 +164,48 @@ def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None 
                 done = "which it reads through weights never trained on it (the forecast moves by chance, not by what it means)"
             else:
                 continue
-            if at.size and first_time(state.said, "unlearned", name):
-                whose = "" if panel.id_col is None or panel.layout == "wide" else f" of series {panel.given_id(s)!r}"
-                log.warning("column %r%s was %g on every training row, so the model learned nothing from it (scaled, "
-                            "it was 0 throughout), yet the %s give %g at %s, %s; fit on rows where it varies for the "
-                            "model to use it, or drop it", name, whose, trained[k],
-                            "future values" if future is not None else "rows read", value, where, done)
+            if at.size:
+                yield name, s, trained[k], value, where, done
                 break
+
+
+def _whose(panel: Panel, s: int) -> str:
+    return "" if panel.id_col is None or panel.layout == "wide" else f" of series {panel.given_id(s)!r}"
+
+
+def say_unlearned(state, panel: Panel, spans: dict[int, tuple[int, int]] | None = None,
+                  future: np.ndarray | None = None, when: list | None = None) -> None:
+    """Warn once per model and column where a value of a covariate the model learned nothing from (``unlearned``)
+    differs from its training one: in the rows read (``spans`` {series: (first row, end row)}: ``Panel.read_spans``
+    of the windows read) or in the future values ``future`` [S, H, F] at times ``when`` [S][H]. A future value feeds
+    weights that stayed 0, so it changes no forecast; a past one, weights never trained on it."""
+    for name, s, trained, value, where, done in _unlearned_found(state, panel, spans, future, when):
+        if first_time(state.said, "unlearned", name):
+            log.warning("column %r%s was %g on every training row, so the model learned nothing from it (scaled, "
+                        "it was 0 throughout), yet the %s give %g at %s, %s; fit on rows where it varies for the "
+                        "model to use it, or drop it", name, _whose(panel, s), trained,
+                        "future values" if future is not None else "rows read", value, where, done)
+
+
+def unlearned_at_cutoff(seen: dict, state, panel: Panel, spans: dict[int, tuple[int, int]], cutoff) -> None:
+    """Add to ``seen`` ({column: [(cutoff, series, training value, other value, where)]}) the covariates the model
+    ``state`` that forecast a backtest's windows from one cutoff learned nothing from, where those windows' rows
+    (``spans``) hold another value; ``cutoff``: series -> its cutoff as the data writes it. Said by
+    ``say_unlearned_cutoffs`` once per column, not once per window (decision 9703)."""
+    for name, s, trained, value, where, _ in _unlearned_found(state, panel, spans):
+        seen.setdefault(name, []).append((cutoff(s), s, trained, value, where))
+
+
+def say_unlearned_cutoffs(seen: dict, panel: Panel) -> None:
+    """One warning per column of ``seen`` (``unlearned_at_cutoff``): the first cutoff whose model learned nothing
+    from it while its windows read another value, in fit's words, and the other cutoffs where that happened."""
+    for name, found in seen.items():
+        cutoff, s, trained, value, where = found[0]
+        others = [f"{c} ({v:g} at {w})" for c, _, _, v, w in found[1:]]
+        more = listing(others) if len(others) <= 3 else some(others, 3)
+        log.warning("column %r%s was %g on every training row of the model that forecast from the cutoff %s, so it "
+                    "learned nothing from it (scaled, it was 0 throughout), yet that window's rows give %g at %s, "
+                    "which it reads through weights never trained on it (the forecast moves by chance, not by what it "
+                    "means)%s; fit on rows where it varies (a later cutoff) for the model to use it, or drop it", name,
+                    _whose(panel, s), trained, cutoff, value, where,
+                    f"; so too at the cutoff{'s' if len(found) > 2 else ''} {more}" if more else "")

@@ -17,14 +17,19 @@ from rnncast.timetext import shown
 log = logging.getLogger("rnncast.future")  # said as the future values' reading, as before it moved (future.py)
 
 
-def not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | None) -> None:
+def not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | None, computed=()) -> None:
     """Name in one warning the future table's columns that are not read (``read``: the id, time and covariate
-    columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call)."""
+    columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call).
+    ``computed``: the model's calendar covariates, computed from the forecast dates: one of them given is said to be
+    ignored as such (decision 9705), not only as not read."""
     extra = [str(c) for c in frame.columns if str(c) not in {str(r) for r in read}]
     if not extra or not first_time(said, "future", *extra):
         return
-    log.warning("not used: %s — the future values are read for the future covariates %s only", ", ".join(extra),
-                ", ".join(columns))
+    made = [c for c in extra if c in set(computed)]
+    why = "" if not made else (f"; {', '.join(made)} {'is' if len(made) == 1 else 'are'} computed from the forecast "
+                               "dates (calendar_covariates), so the values given are ignored")
+    log.warning("not used: %s — the future values are read for the future covariates %s only%s", ", ".join(extra),
+                ", ".join(columns), why)
 
 
 def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holidays: str | None, day: bool,

@@ -1,0 +1,89 @@
+"""Calendar covariates finer than the data's step, refused at fit (decision 9701).
+
+Each calendar attribute reads a row's own timestamp alone. On steps as long as the attribute's cycle it reads one
+point of that cycle per step: on month-end rows ``holiday:DE`` was 1 on one row in 20 years (Reformation Day
+2017-10-31), on month-start rows a January-and-May dummy (New Year, Labour Day), and ``day_of_week`` the weekday of
+each month's first or last day. None says anything of the step's other days, so the network would learn a pattern of
+the dates the rows are written on. Such an attribute is refused, naming the calendar and what would work; an
+attribute that comes out the same on every row is left to ``calendarcovariates.check_fit``'s own refusal (``day``
+on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast import calendarcovariates
+from rnncast.errors import RnncastError
+from rnncast.spelling import named
+
+DAY = pd.Timedelta(days=1)
+# attribute: (its cycle: a step this long or longer reads one point of it, the cycle in words, what it reads)
+CYCLES = {"minute": (pd.Timedelta(hours=1), "an hour", "the minute"), "hour": (DAY, "a day", "the time of day"),
+          "day_of_week": (7 * DAY, "a week", "the weekday"), "weekend": (7 * DAY, "a week", "whether it is a weekend"),
+          "day": (28 * DAY, "a month", "the day of the month"),
+          "day_of_year": (365 * DAY, "a year", "the day of the year"), "month": (365 * DAY, "a year", "the month")}
+
+
+def step(panel) -> pd.Timedelta | None:
+    """The data's usual step: the median time between a series' consecutive rows (a period's start for periods),
+    read on the timestamps' own clock; None without dates or where no series has two rows."""
+    time = panel.time
+    if isinstance(time, pd.PeriodIndex):
+        time = time.to_timestamp()
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 2:
+        return None
+    gaps = np.diff(time.asi8)  # in the index's own unit: years before 1678 fit no nanoseconds
+    inside = np.ones(len(gaps), dtype=bool)
+    inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # the step from one series to the next
+    gaps = gaps[inside & (gaps > 0)]
+    return pd.Timedelta(int(np.median(gaps)), unit=time.unit) if len(gaps) else None
+
+
+def _span(span: pd.Timedelta) -> str:
+    """A step in words: 'a month each' for 28 to 31 days, 'a week each', '2 days each'."""
+    days = span / DAY
+    for low, high, said in ((7, 7, "a week"), (28, 31, "a month"), (89, 92, "a quarter"), (365, 366, "a year")):
+        if low <= days <= high:
+            return f"{said} each"
+    return f"{days:g} days each" if days >= 1 else f"{span} each"
+
+
+def check(panel, value) -> None:
+    """Refuse, at fit, a calendar attribute of ``value`` (``calendar_covariates``) that reads only one point of its
+    cycle per step of ``panel``: ``holiday:SET`` on steps longer than a day, ``day_of_week`` and ``weekend`` on
+    steps of a week or longer, ``hour`` on days, ``day`` on months, ``day_of_year`` and ``month`` on years. One that
+    is the same on every row is left to ``calendarcovariates.check_fit``. ``RnncastError`` naming the attribute, the
+    calendar and what would work."""
+    names = calendarcovariates.parse(value)
+    span = step(panel) if names else None
+    if span is None:
+        return
+    calendar = panel.calendar.freq_text or "its own"
+    steps = f"the data's rows are steps of {calendar!r} ({_span(span)})"
+    said = f"calendar attribute {{!r}} ({named('calendar_covariates')}) reads each row's own date alone, and {steps}"
+    first = pd.Timestamp(panel.time[0].start_time if isinstance(panel.time, pd.PeriodIndex) else panel.time[0])
+    for name in names:
+        made = calendarcovariates.values(panel.time, name)
+        if name.startswith("holiday:"):
+            if span <= DAY:
+                continue
+            code, column = name.partition(":")[2], name.replace(":", "_")
+            days = pd.DatetimeIndex(np.asarray(panel.time.to_timestamp() if isinstance(panel.time, pd.PeriodIndex)
+                                               else panel.time)[made[:, 0] > 0])
+            where = f"{len(days) or 'none'} of the {len(made)} rows" + (f": {days[0]:%Y-%m-%d}" if len(days) else
+                                                                       "") + (", ..." if len(days) > 1 else "")
+            raise RnncastError(f"{said.format(name)}: {column} would be 1 only on rows whose own date is a holiday of "
+                               f"{code} ({where}), saying nothing of the step's other days; on steps longer than a "
+                               "day, count each step's holidays in a future covariate column of your own "
+                               f"({named('future_covariates')}), or leave it out")
+        if span < CYCLES[name][0] or np.ptp(made, axis=0).max(initial=0) < 1e-9:
+            continue  # varies within its cycle; or the same on every row: check_fit's refusal
+        coarser = [n for n, (cycle, *_) in CYCLES.items() if cycle > span]
+        works = f"on this calendar {' or '.join(coarser)} can vary" if coarser else \
+            "no calendar attribute can vary on this calendar"
+        raise RnncastError(f"{said.format(name)}, no shorter than its cycle ({CYCLES[name][1]}): it would read "
+                           f"{CYCLES[name][2]} on one day of each step ({first:%Y-%m-%d}), nothing of the step's "
+                           f"other days; {works}, or put what you need in a future covariate column of your "
+                           f"own ({named('future_covariates')}), or leave it out")

@@ -1,0 +1,63 @@
+"""Calendar covariates finer than the data's step (``calendargrain.py``, decision 9701): holiday:DE, day_of_week and
+weekend on month ends (t38t5 3) and holiday:DE on weeks refused by name with what would work; month on quarters,
+day on weeks and every attribute that varies on business days kept; a constant one left to check_fit's words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rnncast import Forecaster, RnncastError
+from rnncast import calendargrain
+from rnncast.loading import load_panel
+
+
+def _frame(freq, n=120, start="2010-01-01"):
+    time = pd.date_range(start, periods=n, freq=freq)
+    return pd.DataFrame({"ds": time, "y": 100 + np.random.default_rng(0).normal(0, 1, n)})
+
+
+def _fit(frame, value):
+    return Forecaster(lookback=8, horizon=2, hidden_size=4, epochs=1, max_batches=1, device="cpu",
+                      calendar_covariates=value).fit(frame, target="y", time_col="ds")
+
+
+@pytest.mark.parametrize("freq, value, said", [
+    ("ME", "holiday:DE", r"'holiday:DE' .* reads each row's own date alone, and the data's rows are steps of 'ME' \(a "
+                         r"month each\): holiday_DE would be 1 only on rows whose own date is a holiday of DE \(1 of "
+                         r"the 120 rows: 2017-10-31\), .* count each step's holidays in a future covariate column"),
+    ("ME", "day_of_week", r"'day_of_week' .* steps of 'ME' \(a month each\), no shorter than its cycle \(a week\): it "
+                          r"would read the weekday on one day of each step \(2010-01-31\), .* on this calendar "
+                          r"day_of_year or month can vary"),
+    ("ME", "month,weekend", r"'weekend' .* no shorter than its cycle \(a week\)"),
+    ("ME", "day", r"'day' .* no shorter than its cycle \(a month\)"),  # 31/31 and 27/28 of the way: a month's length
+    ("QS", "day_of_week", r"steps of 'QS-JAN' \(a quarter each\)"),
+    ("W-SUN", "holiday:DE", r"steps of 'W-SUN' \(a week each\): holiday_DE would be 1 only"),  # one day of seven
+    ("YE", "day_of_year", r"'day_of_year' .* no shorter than its cycle \(a year\): .* no calendar attribute can vary"),
+])
+def test_an_attribute_read_once_a_step_is_refused_naming_the_calendar(freq, value, said):
+    with pytest.raises(RnncastError, match=said):
+        _fit(_frame(freq), value)
+
+
+def test_a_constant_attribute_keeps_check_fit_s_refusal():
+    with pytest.raises(RnncastError, match=r"'day' .* cannot vary on the data's calendar"):
+        _fit(_frame("MS"), "day")  # the 1st of every month
+
+
+@pytest.mark.parametrize("freq, value", [
+    ("QS", "month,day_of_year"), ("MS", "month"), ("W-SUN", "day,day_of_year"),
+    ("B", "day_of_week,holiday:DE"), ("D", "day_of_week,weekend,day"), ("h", "hour,day_of_week,holiday:DE"),
+])
+def test_attributes_that_vary_within_their_cycle_are_kept(freq, value):
+    panel = load_panel(_frame(freq, n=400), target="y", time_col="ds", calendar_covariates=value, announce=False)
+    calendargrain.check(panel, value)
+
+
+def test_the_step_is_the_median_within_series_not_across_them():
+    two = pd.concat([_frame("W-SUN", 30).assign(s="a"), _frame("W-WED", 30).assign(s="b")])
+    panel = load_panel(two, target="y", time_col="ds", id_col="s", announce=False)
+    assert calendargrain.step(panel) == pd.Timedelta(days=7)
+    assert calendargrain.step(load_panel(_frame("B", 50), target="y", time_col="ds", announce=False)) == \
+        pd.Timedelta(days=1)
