@@ -677,7 +677,7 @@ def test_a_store_lacking_a_month_is_cut_on_the_same_dates_and_the_month_forecast
 
 
 def test_a_cutoff_missing_in_every_series_is_said_so_not_as_calendars_that_differ():
-    """t38t5 4 (decision 9702): every series lacks the row of one cutoff; they share one calendar all the same."""
+    """t38t5 4 (decision 2039): every series lacks the row of one cutoff; they share one calendar all the same."""
     rng = np.random.default_rng(0)
     t = pd.date_range("2019-01-31", periods=66, freq="ME")
     frame = pd.concat([pd.DataFrame({"store": f"S{i}", "month": t, "sales": 100 + 10 * np.sin(np.arange(66) / 2)

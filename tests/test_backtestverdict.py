@@ -156,7 +156,7 @@ def test_windows_left_out_for_a_missing_row_are_said_where_the_test_is():
 
 def test_cutoffs_left_out_in_every_series_are_said_as_such_not_as_calendars_that_differ():
     """t38t5 4: 12 monthly series of one calendar, the COVID rows cut, so 2 of the 5 cutoffs have no row in any series:
-    the sentence said "the 12 series' calendars differ" (decision 9702)."""
+    the sentence said "the 12 series' calendars differ" (decision 2039)."""
     out = {"windows": 24, "of": 60, "series": 12, "ids": ["Alps"], "text": "..."}
     m = {**_backtest_metrics(0.05, origins=3, series=12), "n_windows": 5, "cutoff_dates": 3, "end_dates": 1,
          "cutoff": "2019-06", "cutoffs_on": "dates", "cutoffs_left_out": 2, "windows_left_out": out}

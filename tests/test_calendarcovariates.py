@@ -85,7 +85,7 @@ def test_a_future_table_gives_the_data_s_own_covariates_beside_the_computed_ones
     future = pd.DataFrame({"ds": pd.date_range(frame.ds.iloc[-1], periods=7, freq="h")[1:], "promo": 0.0})
     first = model.predict(frame, future=future)
     assert len(first) == 6
-    with caplog.at_level("WARNING", logger="rnncast"):  # a computed one given: ignored, and said so (decision 9705)
+    with caplog.at_level("WARNING", logger="rnncast"):  # a computed one given: ignored, and said so (decision 2041)
         pd.testing.assert_frame_equal(model.predict(frame, future=future.assign(day_of_week_sin=5.0)), first)
     assert "day_of_week_sin is computed from the forecast dates (calendar_covariates), so the values given are " \
            "ignored" in caplog.text

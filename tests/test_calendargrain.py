@@ -1,4 +1,4 @@
-"""Calendar covariates finer than the data's step (``calendargrain.py``, decision 9701): holiday:DE, day_of_week and
+"""Calendar covariates finer than the data's step (``calendargrain.py``, decision 2038): holiday:DE, day_of_week and
 weekend on month ends (t38t5 3) and holiday:DE on weeks refused by name with what would work; month on quarters,
 day on weeks and every attribute that varies on business days kept; a constant one left to check_fit's words."""
 

@@ -234,7 +234,7 @@ def test_a_computed_calendar_column_constant_on_a_series_training_rows_is_not_ca
 
 @pytest.mark.parametrize("refit", [False, True])
 def test_a_backtest_names_a_covariate_its_models_learned_nothing_from_once_with_its_cutoffs(refit, caplog):
-    """t38t5 5 (decision 9703): a COVID dummy 0 on every training row and 1 in the windows got fit's warning, not a
+    """t38t5 5 (decision 2040): a COVID dummy 0 on every training row and 1 in the windows got fit's warning, not a
     backtest's; said once per column, the cutoffs listed, not once per window."""
     rng = np.random.default_rng(6)
     n = 120

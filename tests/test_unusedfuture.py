@@ -19,7 +19,7 @@ def test_columns_not_read_are_named_once_per_set(caplog):
 
 
 def test_a_calendar_covariate_given_is_said_computed_and_ignored(caplog):
-    """t38t1 9 (decision 9705): day_of_week_sin=5.0 in a future file was only "not used"."""
+    """t38t1 9 (decision 2041): day_of_week_sin=5.0 in a future file was only "not used"."""
     frame = pd.DataFrame({"ds": [1], "weekend": [1.0], "day_of_week_sin": [5.0], "junk": [2]})
     with caplog.at_level("WARNING", logger="rnncast.future"):
         not_used(frame, ["ds", "weekend"], ["weekend"], None, ["day_of_week_sin", "day_of_week_cos"])

@@ -133,7 +133,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
 
     fit_seconds, train_seconds, predict_seconds = 0.0, 0.0, 0.0  # train: the loops alone, within fit (decision 1970)
     firsts = first_steps(panel, first_rows, held, cuts, placed)
-    unlearned: dict = {}  # {column: [(cutoff, ...)]}: a covariate a window's model learned nothing from (decision 9703)
+    unlearned: dict = {}  # {column: [(cutoff, ...)]}: a covariate a window's model learned nothing from (decision 2040)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model = _fit(settings, params, panel, first, on_epoch)
@@ -146,7 +146,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
-        for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (9703)
+        for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)
             _unlearned(unlearned, model, panel, first_rows, np.flatnonzero(held[:, j]), j, lookback + horizon)
     else:  # a fresh model and scalers on the rows up to each cutoff
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
@@ -202,7 +202,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "skipped_series": [*held_out, *leftout.reasoned(skipped, leftout.BACKTEST)],  # each left out, its reason
         **({"cutoff": str(data_s.cutoff)} if data_s.cutoff is not None else {}),  # the first cutoff, given (cutoffs)
         "cutoff_dates": int(groups.max()) + 1 if panel.time is not None or panel.row_numbers is not None else None,  # None:
-        "cutoffs_left_out": int((~held.any(axis=0)).sum()),  # in every series: no calendars differing (decision 9702)
+        "cutoffs_left_out": int((~held.any(axis=0)).sum()),  # in every series: no calendars differing (decision 2039)
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
         "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent) for j, first in enumerate(firsts)],

@@ -74,7 +74,7 @@ def _counted(m: dict, cutoffs: int) -> str:
     windows, on = m.get("n_windows"), m.get("cutoffs_on", "dates")
     if m.get("series", 1) < 2 or not windows or windows == cutoffs or "cutoff_dates" not in m or on != "dates":
         return f"{cutoffs} cutoff{'s are' if cutoffs != 1 else ' is'}"
-    if _shared(m):  # the others left out in every series (decision 9702)
+    if _shared(m):  # the others left out in every series (decision 2039)
         return f"{cutoffs} cutoff{'s' if cutoffs != 1 else ''}{_gone(m)} {'are' if cutoffs != 1 else 'is'}"
     why = ("series' calendars differ" if m.get("cutoff") or m.get("end_dates", 2) < 2 else
            f"series end on {m['end_dates']} different dates" if "end_dates" in m else "series end on different dates")
@@ -147,7 +147,7 @@ def _grouped(m: dict) -> str:
     if m.get("cutoff_dates") is None and "cutoff_dates" in m:  # no times: the windows of one number
         return (f", each window number's loss differences summed over the {m['series']} series (without times, their "
                 "windows of one number are taken to end together and may share shocks, so each counts once)")
-    if _shared(m):  # those left out in every series said, not taken for calendars that differ (decision 9702)
+    if _shared(m):  # those left out in every series said, not taken for calendars that differ (decision 2039)
         return (f"{_gone(m)}, each cutoff's loss differences summed over the {m['series']} series{' that hold it' * bool(_lacking(m))} "
                 f"(the series at one cutoff may share shocks, so each cutoff counts once{_lacking(m)})")
     on = m.get("cutoffs_on", "dates")  # rows: a wide table's without time, which its series share

@@ -3,7 +3,7 @@
 
 The network sees only its lookback, so without them it cannot know that the day it forecasts is a Saturday or a
 holiday. Each attribute is pandas' name for it (``DatetimeIndex.hour``, ``.day_of_week``, as Darts' encoders take them;
-``dayofweek`` and ``weekday`` read too; pandas' others named as not computed, decision 9704)
+``dayofweek`` and ``weekday`` read too; pandas' others named as not computed, decision 2037)
 read on the data's own wall clock (its ``tz=``'s local time, so 15-minute rows across a clock change keep their
 hour); the periodic ones as two columns, ``<name>_sin`` and ``<name>_cos`` (the position in the cycle on a circle, so
 23:00 and 00:00 are neighbours), ``weekend`` and ``holiday:<SET>`` as one 0/1 column each (``weekend``,
@@ -42,7 +42,7 @@ FLAGS = {"weekend": "1 on Saturday and Sunday, else 0",
          "holiday": "1 on a holiday of the set named after ':' (holiday:DE, holiday:DE-BY, holiday:XNYS), else 0"}
 KNOWN = (*CYCLIC, *FLAGS)
 SPELT = {name.replace("_", ""): name for name in KNOWN}  # dayofweek, Day_Of_Week: pandas' older and other spellings
-SPELT["weekday"] = "day_of_week"  # pandas' DatetimeIndex.weekday, as Darts takes it, never 'weekend' (decision 9704)
+SPELT["weekday"] = "day_of_week"  # pandas' DatetimeIndex.weekday, as Darts takes it, never 'weekend' (decision 2037)
 # pandas' other DatetimeIndex attributes (week and weekofyear until pandas 2), not computed: refused as what they are,
 # never with a suggestion of a different feature ('week' is no 'weekend', 'daysinmonth' no 'month'), what is near named
 WEEKS = ("pandas' week of the year (DatetimeIndex.week until pandas 2)", "day_of_year places a row in its year")

@@ -1,4 +1,4 @@
-"""Calendar covariates finer than the data's step, refused at fit (decision 9701).
+"""Calendar covariates finer than the data's step, refused at fit (decision 2038).
 
 Each calendar attribute reads a row's own timestamp alone. On steps as long as the attribute's cycle it reads one
 point of that cycle per step: on month-end rows ``holiday:DE`` was 1 on one row in 20 years (Reformation Day

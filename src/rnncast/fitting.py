@@ -107,7 +107,7 @@ def check_roles(panel: Panel, settings: Settings, command: str = "fit") -> None:
     (``outputnames.check``)."""
     data_s, model_s, train_s = settings.data, settings.model, settings.train
     outputnames.check_panel(panel, model_s.quantiles, command)  # the file named: fit's test_forecasts.csv
-    calendargrain.check(panel, data_s.calendar_covariates)  # holiday:DE on months: decision 9701
+    calendargrain.check(panel, data_s.calendar_covariates)  # holiday:DE on months: decision 2038
     calendarcovariates.check_fit(panel, data_s.calendar_covariates)  # hour on daily data: decision 1983
     if data_s.future_known and not panel.future:
         raise RnncastError(f"future_known ({spelled('future_known', True)}) needs feature columns whose future values "

@@ -74,7 +74,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     the series fit left out (ids as text), whose rows are said apart from those of series the model never had.
     ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 1688).
     ``computed``: the model's calendar covariate columns (``calendarcovariates.columns``): one the table holds is said
-    to be computed from the dates, its values ignored (decision 9705).
+    to be computed from the dates, its values ignored (decision 2041).
     The table's times are read as the model read its data's (``futuretimes``): of the kind of ``wanted`` (integer
     periods, dates, periods), dates written in digits in the model's ``text_format`` (``Calendar.text_format``: ``%Y%m``).
     """
@@ -125,7 +125,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                            f"{'series and ' if id_col else ''}step; columns given: {', '.join(frame.columns)}")
     free = set(frame.columns) - {id_col, *columns}  # a covariate named 'row' is a covariate
     labels = futurerows.ROW if numbered and futurerows.ROW in free else None  # lined up by them (decision 662)
-    not_used(frame, keys + ([labels] if labels else []) + columns, columns, said, computed)  # decision 9705
+    not_used(frame, keys + ([labels] if labels else []) + columns, columns, said, computed)  # decision 2041
     if not len(frame):
         keyed = [c for c in (id_col, time_col) if c is not None] + columns
         raise RnncastError(f"the future values have no rows; predict needs a row per {'series and ' if id_col else ''}"

@@ -52,7 +52,7 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
                               data_offsets=panel.written_offsets, key=panel.key,  # a refusal's example
                               skipped=[str(d["id"]) for d in state.skipped_series],  # named apart (decision 1495)
                               missing_values=state.settings.data.missing_values,  # 'M': decision 1688
-                              computed=calendarcovariates.columns(made))  # given too: said as ignored (9705)
+                              computed=calendarcovariates.columns(made))  # given too: said as ignored (decision 2041)
     first = len(state.targets) + len(state.past_covariates)
     given = slice(first, first + len(names))  # the table's columns; the computed ones follow
     resolution.future(values, names, panel, when, offset[:, given], scale[:, given], state)  # 1e40: named

@@ -10,7 +10,7 @@ not once per series (a thousand stores gave a thousand lines); a covariate const
 tells the series apart is a static covariate, or, where it is the same in every series, that it carries no information.
 A later value of such a covariate (predict's rows or future values, evaluate's windows) other than its training one is
 named once (``say_unlearned``): the model learned nothing from the column, so that value tells it nothing; a
-backtest's windows once per column, with the cutoffs concerned (``say_unlearned_cutoffs``, decision 9703).
+backtest's windows once per column, with the cutoffs concerned (``say_unlearned_cutoffs``, decision 2040).
 """
 
 from __future__ import annotations
@@ -191,7 +191,7 @@ def unlearned_at_cutoff(seen: dict, state, panel: Panel, spans: dict[int, tuple[
     """Add to ``seen`` ({column: [(cutoff, series, training value, other value, where)]}) the covariates the model
     ``state`` that forecast a backtest's windows from one cutoff learned nothing from, where those windows' rows
     (``spans``) hold another value; ``cutoff``: series -> its cutoff as the data writes it. Said by
-    ``say_unlearned_cutoffs`` once per column, not once per window (decision 9703)."""
+    ``say_unlearned_cutoffs`` once per column, not once per window (decision 2040)."""
     for name, s, trained, value, where, _ in _unlearned_found(state, panel, spans):
         seen.setdefault(name, []).append((cutoff(s), s, trained, value, where))
 

@@ -21,7 +21,7 @@ def not_used(frame: pd.DataFrame, read: list, columns: list[str], said: set | No
     """Name in one warning the future table's columns that are not read (``read``: the id, time and covariate
     columns); ``said``: the sets already named, which stay quiet (a forecasting loop hands the same table each call).
     ``computed``: the model's calendar covariates, computed from the forecast dates: one of them given is said to be
-    ignored as such (decision 9705), not only as not read."""
+    ignored as such (decision 2041), not only as not read."""
     extra = [str(c) for c in frame.columns if str(c) not in {str(r) for r in read}]
     if not extra or not first_time(said, "future", *extra):
         return
