@@ -7,7 +7,7 @@ Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every
 misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
 random walk) in 16 of 16 seeds with p down to 1e-42 (decision 9901). ``counts`` keeps each step's counts in a
 quantile model's ``by_level`` (``"by_step"``), ``level_test`` and ``interval_test`` read them back. Nothing here
-imports the rest of the package but ``metrics`` and ``comparison.holm``."""
+imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import numpy as np
 
 from rnncast import metrics
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
+from rnncast.significance import p_text
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
 
@@ -137,4 +138,4 @@ def evidence(test: dict, what: str) -> str:
     due, over = test["expected"], f", Holm-adjusted over {test['steps']} steps" if test["steps"] > 1 else ""
     return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {test.get('side', what)}"
             f"{' it' if 'side' in test else ''} where {f'{due:.2g}' if due < 10 else f'{due:,.0f}'} "
-            f"{'was' if due == 1 else 'were'} due (p = {test['p']:.2g}{over})")
+            f"{'was' if due == 1 else 'were'} due ({p_text(test['p'])}{over})")
