@@ -218,3 +218,17 @@ def test_a_backtests_seasonal_naive_that_read_other_bars_is_carried_to_the_line_
     assert backtest_test(m)["scored"]["seasonal_shifted"]["windows"] == 2
     assert "'seasonal naive' (p = 0.02; but its seasonal naive forecast reads another time of day in 2 of the 4 " \
            "windows)" in each_text(backtest_test(m), "original")
+
+
+def test_a_test_left_few_degrees_of_freedom_by_overlap_says_what_raises_its_power():
+    """t38t3 3: 30 cutoffs one step apart at horizon 10 are read against t at 1 degree of freedom (decision 655, on
+    purpose); the line now says what raises the test's power: cutoffs a horizon apart, or more windows (decision 9902)."""
+    m = {**_backtest_metrics(0.2, origins=30, lags=9), "step": 1, "horizon": 10}
+    m["significance"]["repeat"].update(terms=1, df=1)
+    sentence = backtest_verdict(m)[1]
+    assert sentence.endswith(" At 1 degree of freedom the test has little power: cutoffs at least a horizon apart "
+                             "(--step 10, step=10) share no target, so the paired t-test reads them at one less than "
+                             "their count, and more windows (--n-windows) add degrees of freedom either way.")
+    m["significance"]["repeat"].update(terms=8, df=8)
+    assert "little power" not in backtest_verdict(m)[1]
+    assert "little power" not in backtest_verdict(_backtest_metrics(0.2))[1]  # the paired t-test: no overlap

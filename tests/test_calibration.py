@@ -6,20 +6,37 @@ import numpy as np
 import pytest
 
 
+def _one_step(n: int, low: int, high: int, levels=(0.01, 0.99)):
+    """``by_level`` of ``n`` one-step windows (every origin apart) whose actuals lie below the first level's forecast
+    ``low`` times, above the last's ``high`` times, between the rest."""
+    from rnncast.calibration import by_level
+
+    y = np.zeros((n, 1))
+    y[:low], y[low:low + high] = -2.0, 2.0
+    q = np.stack([np.full((n, 1), -1.0 + i * 2 / max(len(levels) - 1, 1)) for i in range(len(levels))], axis=-1)
+    return by_level(y, q, levels, origins=(np.zeros(n, int), np.arange(n)))
+
+
 def test_far_from_level_scales_with_the_level_and_the_sample():
     """A fixed 10 points named neither a 98% interval at 94% (three times the misses) nor a 90% one at 81.9% of a
-    thousand values; a binomial test of the misses names both, and a lone level (0.95, VaR style) too."""
-    from rnncast.calibration import binomial_p, far_from_level
+    thousand values; Kupiec's test of the misses names both, with the count it rests on, and a lone level (0.95, VaR
+    style) too (decision 9901)."""
+    from rnncast.calibration import far_from_level
 
-    n = {"by_level": {"values": 1000}}
-    assert "the 98% interval held 94.00%, 6.0% misses where 2% were due, 3.0 times as many" in far_from_level(
-        {"coverage_98": 0.94, **n})
-    assert "the 90% interval held 81.90%" in far_from_level({"coverage_90": 0.819, **n})
-    assert far_from_level({"coverage_90": 0.819, "by_level": {"values": 20}}) == ""  # 20 values: chance
-    lone = far_from_level({"by_level": {"values": 1000, "0.5": {"below": 0.51, "pinball": 1.0},
-                                        "0.95": {"below": 0.90, "pinball": 1.0}}})
-    assert "level 0.95 had 90.0% of the actuals at or below it, not 95%" in lone and "level 0.5" not in lone
-    assert binomial_p(2, 100, 0.02) == 1.0 and binomial_p(0, 0, 0.1) != binomial_p(0, 0, 0.1)  # NaN for no draws
+    said = far_from_level({"coverage_98": 0.94, "by_level": _one_step(1000, 30, 30)})
+    assert "the 98% interval held 94.00%, 6.0% misses where 2% were due, 3.0 times as many; at step 1, 60 of 1,000 " \
+           "outside it where 20 were due (p = " in said and "so it is too narrow" in said
+    assert "the 90% interval held 81.90%" in far_from_level({"coverage_90": 0.819, "by_level": _one_step(
+        1000, 91, 90, (0.05, 0.95))})
+    assert far_from_level({"coverage_90": 0.8, "by_level": _one_step(20, 2, 2, (0.05, 0.95))}) == ""  # 20: chance
+    from rnncast.calibration import by_level
+
+    y = np.r_[np.full(500, -1.0), np.full(400, 0.5), np.full(100, 2.0)][:, None]  # 10% above 0.95's forecast at 1
+    lone = far_from_level({"by_level": by_level(y, np.broadcast_to([0.0, 1.0], (1000, 1, 2)), (0.5, 0.95),
+                                                origins=(np.zeros(1000, int), np.arange(1000)))})
+    assert "level 0.95 had 90.0% of the actuals at or below it, not 95%; at step 1, 100 of 1,000 above it" in lone
+    assert "level 0.5" not in lone
+    assert far_from_level({"coverage_98": 0.5, "by_level": {"values": 1000}}) == ""  # saved without each step's counts
 
 
 def test_by_level_gives_each_levels_share_at_or_below_and_its_pinball():
@@ -53,24 +70,25 @@ def test_a_zero_quantile_of_zero_inflated_counts_is_not_far_from_its_level():
     from rnncast.calibration import by_level, far_from_level, level_shares
 
     rng = np.random.default_rng(0)
-    y = np.where(rng.random(2000) < 0.93, 0.0, rng.integers(1, 4, 2000).astype(float))
-    q = np.stack([np.zeros(2000), np.zeros(2000), np.full(2000, 1.0)], axis=-1)
-    levels = by_level(y, q, (0.1, 0.5, 0.9))
+    y = np.where(rng.random((2000, 1)) < 0.93, 0.0, rng.integers(1, 4, (2000, 1)).astype(float))  # [W, H]
+    q = np.stack([np.zeros((2000, 1)), np.zeros((2000, 1)), np.full((2000, 1), 1.0)], axis=-1)
+    apart = (np.zeros(2000, int), np.arange(2000))
+    levels = by_level(y, q, (0.1, 0.5, 0.9), origins=apart)
     assert levels["0.1"]["tied"] == pytest.approx(np.mean(y == 0)) and levels["0.1"]["below"] == levels["0.1"]["tied"]
     said = far_from_level({"by_level": levels})
     assert "level 0.1" not in said and "level 0.5" not in said  # 0 <= 0.1 <= 0.93: consistent
     assert "(0.1%" not in level_shares({"by_level": levels}) and "equal to it)" in level_shares({"by_level": levels})
-    high = by_level(y, q[..., :1], (0.02,))  # 0% strictly below 0, 93% at or below: 0.02 lies between
+    high = by_level(y, q[..., :1], (0.02,), origins=apart)  # 0% strictly below 0, 93% at or below: 0.02 lies between
     assert far_from_level({"by_level": high}) == ""
-    low = by_level(y + 1, q[..., :1], (0.1,))  # every actual above a 0 forecast: 0% at or below, not 10%
+    low = by_level(y + 1, q[..., :1], (0.1,), origins=apart)  # every actual above a 0 forecast: 0% at or below, not 10%
     assert "level 0.1 had 0.0% of the actuals at or below it, not 10%" in far_from_level({"by_level": low})
-    over = by_level(np.r_[np.zeros(1500), np.ones(500)], np.full((2000, 1), 1.0), (0.5,))  # 75% strictly below 1
+    over = by_level(np.r_[np.zeros(1500), np.ones(500)][:, None], np.full((2000, 1, 1), 1.0), (0.5,),
+                    origins=apart)  # 75% strictly below 1
     text = far_from_level({"by_level": over})
     assert ("level 0.5 had 75.0% of the actuals strictly below it (100.0% at or below, 25.0% equal to it), not 50%"
             in text)
     assert "counted as a range (Czado, Gneiting & Held 2009)" in text
-    old = far_from_level({"by_level": {"values": 1000, "0.5": {"below": 0.9, "pinball": 1.0}}})  # saved without ties
-    assert "level 0.5 had 90.0% of the actuals at or below it, not 50%" in old
+    assert "at step 1, 500 of 2,000 at or above it where 1,000 were due" in text  # 0.5: its rarer side
 
 
 def test_a_coverage_of_few_values_is_written_as_a_count():
@@ -94,7 +112,7 @@ def test_unpaired_pairs_levels_by_metrics_interval_pairs_own_rule():
         names = [f"{float(q):g}" for q in levels]
         paired = {f"{float(q):g}" for lo, hi, _ in metrics.interval_pairs(levels) for q in (lo, hi)}
         assert calibration.unpaired(dict.fromkeys(names, {})) == [n for n in names if n not in paired or n == "0.5"]
-    assert calibration.unpaired({**dict.fromkeys(["0.3", "0.5", "0.7", "0.95"], {}), "values": 9, "moments": 5}) == [
+    assert calibration.unpaired({**dict.fromkeys(["0.3", "0.5", "0.7", "0.95"], {}), "values": 9, "by_step": []}) == [
         "0.5", "0.95"]  # by_level's counts are no levels
 
 
@@ -116,78 +134,9 @@ def test_unpaired_names_the_levels_that_end_no_interval():
     assert calibration.unpaired({"0.05": {}, "0.5": {}, "0.9": {}, "0.95": {}}) == ["0.5", "0.9"]
     assert calibration.unpaired({"0.1": {}, "0.9": {}}) == [] and calibration.unpaired({}) == []
 
-def test_misses_piled_on_a_few_times_are_counted_once_each_and_said_beside_the_screen():
-    """t36t6: level 0.99's 325 misses over 117,000 values were 76 distinct (series, date) pairs, one spike day counted
-    71 times by the overlapping windows; the p-value rested on them as if independent (decision 1930)."""
-    from rnncast.calibration import by_level, far_from_level
-
-    w, h = 400, 10
-    y = np.zeros((w, h))
-    rows = np.arange(w)[:, None] + np.arange(h)  # [W, H] window w's step k is row w + k
-    y[rows % 50 == 7] = 5.0  # one row in fifty a spike: every window over it misses it
-    q = np.ones((w, h, 1))  # the 0.9 level at 1: misses only at the spikes
-    levels = by_level(y, q, (0.9,), moments=rows)
-    assert levels["moments"] == w + h - 1 and levels["most_windows"] == h and levels["0.9"]["missed_at"] == 9
-    said = far_from_level({"by_level": {**levels, "0.9": {**levels["0.9"], "below": 0.5}}})  # far, as a spike's
-    assert said.endswith("so read it as a screen); the misses fall on fewer distinct (series, time) pairs, each in "
-                         "up to 10 overlapping windows (409 pairs scored): level 0.9's 2,000 above it on 9, so the test "
-                         "rests on about that many events.")
-    assert "missed_at" not in by_level(y, q, (0.9,))["0.9"]  # no times given: the screen as it was
-
-
-def test_moments_name_each_series_time_once_whatever_window_or_target_forecasts_it():
-    """A time forecast by several overlapping windows is one moment (the coverage screen's distinct count, decision 1930),
-    and so is a time of several targets: the sentence counts (series, time) pairs (r36r5 6, decision 1961)."""
-    from types import SimpleNamespace
-
-    from rnncast.calibration import by_level, moments
-
-    wf = SimpleNamespace(y_true=np.zeros((3, 2, 2)), series=np.array([0, 0, 1]), target_rows=np.array([5, 6, 5]))
-    ids = moments(wf)
-    assert ids[0, 1, 0] == ids[1, 0, 0] == ids[0, 1, 1]  # row 6 of series 0: one moment, both targets
-    assert ids[2, 0, 0] != ids[0, 0, 0] and len(np.unique(ids)) == 5  # series 1's row 5 is its own
-    got = by_level(np.zeros((3, 2, 2)), np.ones((3, 2, 2, 1)), (0.9,), moments=ids)
-    assert got["moments"] == 5 and got["most_windows"] == 2  # row 6 of series 0 in 2 windows, not 4 values
-
-
-def test_a_low_levels_misses_are_the_actuals_at_or_below_it_and_the_medians_its_rarer_side():
-    """t37t2 1: level 0.05's "74,020 on 995" counted the values ABOVE it (95% of them); its misses are the 3,548 at or
-    below it, on 257 pairs. A level under 0.5 misses below, one over it above, 0.5 on its rarer side (decision 1967)."""
-    from rnncast.calibration import by_level, far_from_level, missed_side
-
-    w, h = 400, 10
-    rows = np.arange(w)[:, None] + np.arange(h)  # [W, H]
-    y = np.where(rows % 50 == 7, -5.0, 0.0)  # one row in fifty a dip under the 0.05 level
-    q = np.concatenate([np.full((w, h, 1), -1.0), np.full((w, h, 1), -0.5), np.ones((w, h, 1))], axis=2)
-    levels = by_level(y, q, (0.05, 0.5, 0.95), moments=rows)
-    assert levels["0.05"]["missed_side"] == "below" and levels["0.05"]["missed_at"] == 9  # the dips, not the 400
-    assert levels["0.5"]["missed_side"] == "below" and levels["0.5"]["missed_at"] == 9  # 2% at or below: rarer
-    assert levels["0.95"]["missed_side"] == "above" and levels["0.95"]["missed_at"] == 0
-    said = far_from_level({"by_level": levels})
-    assert "level 0.05's 80 at or below it on 9" in said and "level 0.5's 80 at or below it on 9" in said
-    assert missed_side(0.5, 0.6) == "above" and missed_side(0.5, 0.5) == "below" and missed_side(0.9, 0.2) == "above"
-    old = {**levels, "0.05": {k: v for k, v in levels["0.05"].items() if k != "missed_side"} | {"missed_at": 400}}
-    assert "level 0.05's 3,920 above it on 400" in far_from_level({"by_level": old})  # a result saved before: as it counted
-
-
-def test_moments_and_most_windows_count_each_series_time_and_window_once_in_any_order():
-    """The distinct (moment, window) pairs were found by ``np.unique(axis=1)``, which sorts them as bytes: 20 times
-    slower on a 15-minute test split (decision 2006). The counts are those of the pairs, whatever the order of the
-    moments, with kept values only."""
-    from rnncast.calibration import by_level
-
-    rng = np.random.default_rng(0)
-    ids = rng.integers(0, 40, (60, 8, 2))  # [W, H, T]: moments out of order, repeated within a window too
-    keep = rng.random((60, 8, 2)) < 0.7
-    got = by_level(np.zeros((60, 8, 2)), np.ones((60, 8, 2, 1)), (0.9,), keep=keep, moments=ids)
-    pairs = {(int(ids[w, h, t]), w) for w, h, t in zip(*np.nonzero(keep))}
-    per_moment = np.unique([m for m, _ in pairs], return_counts=True)[1]
-    assert got["moments"] == len(per_moment) and got["most_windows"] == per_moment.max()
-
-def test_a_lower_levels_few_events_count_the_misses_the_screen_tested_not_its_ties():
-    """r37r2 1: solar night zeros tie a 0.1 quantile clipped at 0; the screen tests the 20% strictly below it, yet the
-    count said "6,744 at or below it on 421", the ties included, nearly every pair scored. The misses are counted on
-    the side and strictness the screen tested: strictly below it (decision 2012)."""
+def test_a_lower_levels_test_counts_the_misses_strictly_below_it_not_its_ties():
+    """r37r2 1: solar night zeros tie a 0.1 quantile clipped at 0; the test counts the actuals strictly below it, the
+    ties left out, at each step (decisions 2012, 9901)."""
     from rnncast.calibration import by_level, far_from_level, far_levels
 
     w, h = 400, 24
@@ -196,17 +145,11 @@ def test_a_lower_levels_few_events_count_the_misses_the_screen_tested_not_its_ti
     y = np.where(night, 0.0, 10.0)
     above = ~night & (rows % 5 < 2)  # 40% of daylight's 0.1 quantiles strictly above the actual
     q = np.where(night, 0.0, np.where(above, 11.0, 9.0))[..., None]  # clipped at 0: a tie at night
-    levels = by_level(y, q, (0.1,), moments=rows)
+    levels = by_level(y, q, (0.1,), origins=(np.zeros(w, int), np.arange(w)))
     far = far_levels({"by_level": levels})
-    assert far and far[0].get("strict")  # the ties leave the level too high all the same
-    strictly = y < q[..., 0]
-    assert levels["0.1"]["missed_at"] == len(np.unique(rows[strictly]))  # daylight's, not the nights' ties
+    assert far and far[0].get("strict") and far[0]["test"]["side"] == "strictly below"
     said = far_from_level({"by_level": levels})
-    assert f"level 0.1's {int(strictly.sum()):,} strictly below it on {levels['0.1']['missed_at']:,}" in said
-    assert "at or below it on" not in said
-    tie = rows % 50 == 7  # 0.9 strictly above 98% of the actuals, tied with the rest: its misses are at or above it
-    high = by_level(np.zeros_like(y), np.where(tie, 0.0, 1.0)[..., None], (0.9,), moments=rows)["0.9"]
-    assert high["missed_side"] == "above" and high["missed_at"] == len(np.unique(rows[tie])) > 0
+    assert " strictly below it where " in said and "at or below it where" not in said
 
 
 def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import TINY, make_panel
 from rnncast import Forecaster
+from test_kupiec import one_step
 from rnncast.cli import main
 from rnncast.cli.byseries import FEW, SHOWN, best_baseline, not_scored, ranked, series_frame, series_text, write_file
 
@@ -101,20 +102,21 @@ def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_f
     37.6% (t28t8)."""
     result = _result(3)
     for name, share in (("store0001", 0.892), ("store0002", 0.376), ("store0003", 0.79)):
-        result["series"][name]["model"].update(pinball=1.5, coverage_80=share, by_level={"values": 378})
+        result["series"][name]["model"].update(one_step({"pinball": 1.5, "coverage_80": share, "by_level": {"values": 378}}))
     text = series_text(result)
     head = text.splitlines()[1]
     assert head.split()[-3:] == ["pinball", "80%", "covers"]
     assert "0.3760" in text and "0.8920" in text  # coverage in fit's table's notation (decision 1854)
     assert text.splitlines()[-1] == ("the 80% interval is furthest from its level in series 'store0002': it covers "
-                                     "37.6% of its values (2 of 3 series far from 80% by a binomial test of their "
-                                     "misses, p < 0.01)")
+                                     "37.6% of its values (2 of 3 series far from 80% by Kupiec's per-step test of "
+                                     "their misses, Holm-corrected p < 0.01)")
     point = series_text(_result(3))
     assert "pinball" not in point and "furthest" not in point
 
 
 def _levels(below: dict, values: int = 1624) -> dict:
-    return {level: {"below": share, "tied": 0.0, "pinball": 1.0} for level, share in below.items()} | {"values": values}
+    return one_step({"by_level": {level: {"below": share, "tied": 0.0, "pinball": 1.0} for level, share in below.items()}
+                     | {"values": values}})["by_level"]
 
 
 def test_levels_that_end_no_interval_show_their_share_per_series_and_name_the_furthest():
@@ -132,8 +134,8 @@ def test_levels_that_end_no_interval_show_their_share_per_series_and_name_the_fu
     assert "0.8540  0.9250" in text and "1.0000  1.0000" in text  # the model's and the baseline's beside it
     assert lines[-1] == ("furthest from their levels: 0.9 in series 'store0002', 85.4% of its values at or below it (1 "
                          "of 3 series far from 90%); 0.95 in series 'store0003', 99.0% of its values at or below it (2 "
-                         "of 3 series far from 95%) (far: by a binomial test of the misses, p < 0.01, ties counted as "
-                         "a range)")
+                         "of 3 series far from 95%) (far: by Kupiec's per-step test of the misses, Holm-corrected "
+                         "p < 0.01, ties counted as a range)")
     frame = series_frame(result).set_index("series")
     assert frame.loc["store0002", "model_below_0.9"] == pytest.approx(0.854)
     assert frame.loc["store0002", "mean_below_0.95"] == 1.0 and "repeat_below_0.9" not in frame

@@ -178,3 +178,13 @@ def test_data_lacking_the_training_rows_is_said_alone_only_where_it_is_every_cau
     assert said.startswith(" Its quantiles: mean pinball loss 1.0") and "seasonal naive" in said and said.endswith(UNLEARNED)
     alone = {"test": {"original": {"model": {"pinball": 1.0}, "repeat": {"pinball": nan, bandcounts.KEY: left(100)}}}}
     assert pinball_verdict(alone["test"]) == UNLEARNED
+
+
+def test_a_pinball_loss_a_little_apart_is_said_in_percent_as_the_mse_verdict_says_it():
+    """t38t3 4: "0.2967 against 0.2954 ..., 1 times as high" and "0.000731 against 0.000732 ..., 0.0% lower"; now
+    "0.4% higher" and "0.1% lower", as the MSE verdict words its gap (decision 9903)."""
+    from rnncast.intervalverdict import higher_by, lower_by
+
+    assert higher_by(0.2967, 0.2954) == "0.4% higher" and lower_by(0.000731, 0.000732) == "0.1% lower"
+    assert higher_by(1.00001, 1.0) == "less than 0.1% higher" and lower_by(0.99999, 1.0) == "less than 0.1% lower"
+    assert higher_by(2.88, 1.0) == "2.88 times as high" and higher_by(1.0, 0.0) == "higher"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from test_kupiec import one_step
+
 
 def test_the_divergence_text_names_the_epoch_that_diverged_and_the_one_kept():
     from types import SimpleNamespace
@@ -46,19 +48,23 @@ def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_fa
     from rnncast.runnotes import interval_text
 
     n = {"by_level": {"values": 500}}
-    wide = interval_text({"pinball": 56.04, "coverage_80": 0.936, **n}, (0.1, 0.5, 0.9))
+    wide = interval_text(one_step({"pinball": 56.04, "coverage_80": 0.936, **n}), (0.1, 0.5, 0.9))
     assert wide.startswith("Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers 93.60% of the test "
                            "values; mean pinball loss 56.040 (original units). Far from its level: the 80% interval held "
-                           "93.60%, 6.4% misses where 20% were due, so it is wider than these errors needed (p < 0.01 by a "
-                           "two-sided binomial test of the misses at the 500 values scored")
-    narrow = interval_text({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45, **n},
+                           "93.60%, 6.4% misses where 20% were due; at step 1, 32 of 500 outside it where 100 were due "
+                           "(p < 1e-16)")
+    assert "so it is wider than these errors needed (p < 0.01 by Kupiec's test: the exact two-sided binomial " in wide
+    narrow = interval_text(one_step({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45, **n}),
                            (0.05, 0.25, 0.5, 0.75, 0.95), "the backtest values")
-    assert "Far from its level: the 90% interval held 73.30%, 26.7% misses where 10% were due, 2.7 times as many, so " \
+    assert "Far from its level: the 90% interval held 73.30%, 26.7% misses where 10% were due, 2.7 times as many; at " \
+           "step 1, 134 of 500 outside it where 50 were due (p < 1e-16)" in narrow and "so " \
            "it is too narrow for these errors: the forecasts are less certain than it says" in narrow
-    both = interval_text({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30, **n}, (0.1, 0.25, 0.5, 0.75, 0.9))
+    both = interval_text(one_step({"pinball": 1.0, "coverage_80": 0.95, "coverage_50": 0.30, **n}),
+                         (0.1, 0.25, 0.5, 0.75, 0.9))
     assert "Far from their levels: the 80% interval held 95.00%" in both and "; the 50% interval held 30.00%" in both
-    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.79, **n}, (0.1, 0.5, 0.9))  # chance
+    assert "Far from" not in interval_text(one_step({"pinball": 1.0, "coverage_80": 0.79, **n}), (0.1, 0.5, 0.9))
     assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.6}, (0.1, 0.5, 0.9))  # no count: no test
+    assert "Far from" not in interval_text({"pinball": 1.0, "coverage_80": 0.6, **n}, (0.1, 0.5, 0.9))  # no step counts
 
 
 def test_the_interval_line_writes_its_numbers_as_the_tables_do():
@@ -82,8 +88,8 @@ def test_levels_without_a_central_interval_still_give_the_pinball_loss_and_say_w
     assert interval_text({"pinball": 0.25}, (0.5,)).endswith("(add 0.1 and 0.9 for the 80% interval).")
     # a mirror quantiles would refuse (1e-07's 0.9999999 is written 1) is never advised (t28t8)
     assert interval_text({"pinball": 0.25}, (1e-7, 0.5)).endswith("(add 0.1 and 0.9 for the 80% interval).")
-    lone = interval_text({"pinball": 0.25, "by_level": {"values": 400, "0.5": {"below": 0.5, "pinball": 0.3},
-                                                        "0.95": {"below": 0.8, "pinball": 0.2}}}, (0.5, 0.95))
+    lone = interval_text(one_step({"pinball": 0.25, "by_level": {"values": 400, "0.5": {"below": 0.5, "pinball": 0.3},
+                                                                 "0.95": {"below": 0.8, "pinball": 0.2}}}), (0.5, 0.95))
     assert "share of the actuals at or below each level: 0.5: 50.0%, 0.95: 80.0%; no interval's" in lone
     assert "Far from its level: level 0.95 had 80.0% of the actuals at or below it, not 95%" in lone
 

@@ -13,6 +13,7 @@ import pandas as pd
 from rnncast.baselines import named
 from rnncast.calendarsteps import text as step_text
 from rnncast.panel import Panel
+from rnncast.pvaluecaveats import FEW_DEGREES
 from rnncast.seasons import recorded as recorded_season
 from rnncast.significance import VERDICT_ALPHA
 from rnncast.spelling import counted, some
@@ -65,7 +66,21 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA, told: tuple | None =
                 "others, the" if p != p else "The")
     return good, (f"{sentence} {untested} Diebold–Mariano test runs over the {cutoffs} cutoffs{series}{overlap}; "
                   f"it is compared with {_reference(m)}"
-                  + (": with few cutoffs only a steady difference counts." if good or model < rival else "."))  # not beside a loss
+                  + (": with few cutoffs only a steady difference counts." if good or model < rival else ".")  # not beside a loss
+                  + _power(m, tests[0]))
+
+
+def _power(m: dict, test: dict) -> str:
+    """What raises the test's power where overlapping windows left its EWC reference ``FEW_DEGREES`` or fewer degrees of
+    freedom (``significance.cosine_terms`` caps them at span / (2 horizon): 30 cutoffs one step apart at horizon 10
+    are read against t at 1, decision 655): cutoffs a horizon apart, or more windows (decision 9902); "" otherwise."""
+    df, horizon = test.get("df", float("nan")), m.get("horizon")
+    if test.get("variance") != "ewc" or not df <= FEW_DEGREES:
+        return ""
+    step = f" (--step {horizon}, step={horizon})" if isinstance(horizon, int) else " (--step, step=)"
+    return (f" At {counted(int(df), 'degree')} of freedom the test has little power: cutoffs at least a horizon "
+            f"apart{step} share no target, so the paired t-test reads them at one less than their count, and more "
+            "windows (--n-windows) add degrees of freedom either way.")
 
 
 def _counted(m: dict, cutoffs: int) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from rnncast import bandcounts, calibration, metrics, significance
+from rnncast import bandcounts, calibration, kupiec, metrics, significance
 from rnncast.comparebaselines import baseline_note
 from rnncast.comparison import mean_square
 from rnncast.intervalverdict import aside, weighed
@@ -50,7 +50,7 @@ def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> 
         result.update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels, mask))
         counted = (scaled.y_true, scaled.quantiles)
     return {**result, "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask, counted,
-                                                       calibration.moments(wf))}  # as evaluate's (decision 1930)
+                                                       origins=kupiec.origins(wf))}  # as evaluate's (decision 9901)
 
 
 def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:

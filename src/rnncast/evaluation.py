@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      seasonalgaps, significance, targetshares, zeroscales)
 from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
@@ -266,7 +266,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
     result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted,
-                                              pick(calibration.moments(wf)))  # a time in many windows: once (decision 1930)
+                                              origins=kupiec.origins(wf))  # each step's counts, origins apart (decision 9901)
     return result
 
 

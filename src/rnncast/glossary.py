@@ -114,8 +114,9 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("binomial test", r"\bbinomial test\b",
      "the test of whether a count of misses (actual values outside an interval, or above a level) is far from what "
      "the nominal rate gives: the chance of a count at least that far under the binomial distribution of that many "
-     "values at that rate; two-sided: too many misses or too few. It takes the values as independent, which "
-     "overlapping windows' are not, so read it as a screen."),
+     "values at that rate; two-sided: too many misses or too few. Kupiec's test (Kupiec 1995) runs it at each "
+     "horizon step on forecasts whose origins are at least that step apart, so that the values tested share no "
+     "step of the path, and Holm's correction weighs the steps tested together."),
     ("linear highway", r"\bhighway\b",
      "a linear map from the input window's values of each target (less the window's last value) to every horizon "
      "step, added to the recurrent cell's forecast, as the autoregressive part of LSTNet (Lai, Chang, Yang & Liu "

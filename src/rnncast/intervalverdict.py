@@ -15,6 +15,7 @@ from rnncast.scoretext import quoter
 from rnncast.significance import VERDICT_ALPHA, one_sided_text, p_text, same
 from rnncast.spelling import listing
 from rnncast.spreads import units_name
+from rnncast.verdicts import lower_by
 
 
 def best_pinball(test: dict, units: str) -> tuple[str, float, float] | None:
@@ -170,7 +171,7 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
     if word == "same":
         return "the same loss"
     if model < rival:
-        lower = f"{100 * (1 - model / rival):.1f}% lower"
+        lower = lower_by(model, rival)  # as the MSE verdict says it: never "0.0% lower" (decision 9903)
         learned = [(n, s) for n, s in test[units].items() if n != "model" and "pinball" in s]  # those with intervals
         if word == "lower_untested":
             return f"{lower} (not tested against chance)"
@@ -184,9 +185,21 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
         return (f"{lower}, beyond chance against '{baseline_name(name)}' ({one_sided_text(own)}) but not against "
                 f"'{baseline_name(against)}' ({p_text(p)}): on these values its quantiles are no better than that "
                 "baseline's")
-    high = f"{model / rival:.3g} times as high" if rival > 0 else "higher"
+    high = higher_by(model, rival)
     if word == "higher_untested":
         return f"{high}: the baseline's quantiles are better (not tested against chance)"
     if word == "higher_beyond_chance":
         return f"{high}: the baseline's quantiles are better (one-sided {p_text(1 - p)} that they are not)"
     return f"{high}, but not beyond chance (one-sided {p_text(1 - p)} that the baseline's quantiles are not better)"
+
+
+def higher_by(model: float, rival: float) -> str:
+    """How much higher the model's pinball loss is than a baseline's, as ``verdicts.lower_by`` says a lower one:
+    "0.4% higher" (0.2967 against 0.2954, where "1 times as high" was said), "less than 0.1% higher", "3.5 times as
+    high" from twice on; "higher" where the baseline's is 0 (decision 9903)."""
+    if not rival > 0:
+        return "higher"
+    percent = 100 * (model / rival - 1)
+    if percent < 0.05:
+        return "less than 0.1% higher"
+    return f"{percent:.1f}% higher" if percent < 99.95 else f"{model / rival:.3g} times as high"

@@ -1,0 +1,100 @@
+"""Tests of kupiec: each step's exception counts on origins that step apart, and Kupiec's test of them, Holm over
+the steps (decision 9901)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+LEVELS = (0.01, 0.05, 0.5, 0.95, 0.99)
+
+
+def _random_walk(seed: int, scale: float = 1.0, windows: int = 191, horizon: int = 10):
+    """Windows of stride 1 over a Gaussian random walk, forecast by its last value plus the true quantiles of the
+    h-step change (times ``scale``): y [W, H], q [W, H, Q], origins."""
+    from scipy.stats import norm
+
+    path = np.cumsum(np.random.default_rng(seed).normal(0, 1, windows + horizon + 1))
+    rows = np.arange(windows)[:, None] + np.arange(1, horizon + 1)  # [W, H]
+    y = path[rows]
+    spread = np.sqrt(np.arange(1, horizon + 1))[None, :, None] * norm.ppf(LEVELS) * scale  # [1, H, Q]
+    q = path[:windows, None, None] + spread
+    return y, q, (np.zeros(windows, int), np.arange(windows))
+
+
+def test_apart_keeps_each_series_origins_at_least_the_step_apart():
+    from rnncast.kupiec import apart
+
+    series, rows = np.array([0, 0, 0, 0, 0, 1, 1, 1]), np.array([3, 0, 1, 2, 4, 0, 3, 1])
+    has = np.ones(8, bool)
+    assert apart(series, rows, has, 1).all()  # step 1: every window
+    assert sorted(rows[apart(series, rows, has, 2) & (series == 0)]) == [0, 2, 4]
+    assert sorted(rows[apart(series, rows, has, 2) & (series == 1)]) == [0, 3]  # its own series' first, then 2 on
+    assert not apart(series, rows, has & (rows != 0), 3)[1]  # a window with no value kept is not taken
+
+
+def test_counts_give_each_steps_misses_on_windows_that_do_not_overlap():
+    from rnncast.kupiec import counts
+
+    y, q, places = _random_walk(0)
+    steps = counts(y, q, LEVELS, None, places)
+    assert [s["values"] for s in steps] == [191, 96, 64, 48, 39, 32, 28, 24, 22, 20]
+    first = steps[0]
+    assert first["below"]["0.01"] == int((y[:, 0] <= q[:, 0, 0]).sum()) and first["tied"]["0.5"] == 0
+    assert first["outside"]["98"] == int(((y[:, 0] < q[:, 0, 0]) | (y[:, 0] > q[:, 0, 4])).sum())
+    blank = q.copy()
+    blank[5, 0, 4] = np.nan  # a level without a forecast counts none
+    assert counts(y, blank, LEVELS, None, places)[0]["outside"]["98"] is None
+
+
+def test_a_calibrated_random_walk_is_seldom_far_and_one_half_as_wide_always():
+    """t38t3 1: the binomial test over every value of overlapping windows (horizon 10, stride 1) flagged a calibrated
+    forecaster in 16 of 16 seeds, p down to 1e-42. Per step on origins apart, Holm over the steps, the true quantiles
+    are far in few seeds (the test's size), and quantiles half as wide as they should be in every seed."""
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.metrics import coverages
+
+    def said(seed, scale):
+        y, q, places = _random_walk(seed, scale)
+        return far_from_level({**coverages(y, q, LEVELS), "by_level": by_level(y, q, LEVELS, origins=places)})
+
+    assert sum(bool(said(seed, 1.0)) for seed in range(16)) <= 2
+    narrow = [said(seed, 0.5) for seed in range(16)]
+    assert all("the 98% interval" in text and "so it is too narrow" in text for text in narrow)
+    assert "at step 1, " in narrow[0] and "Holm-adjusted over 10 steps" in narrow[0]
+
+
+def test_no_misses_at_one_percent_is_no_evidence_either_way():
+    """t38t3 1: "level 0.01 had 0.0% ... (p < 0.01)" on 215 dates, where none in 215 comes by chance 11.5% of the
+    time: two-sided, that is p = 0.23, not far."""
+    from rnncast.kupiec import binomial_p, level_test
+
+    assert binomial_p(0, 215, 0.01) == pytest.approx(2 * 0.99 ** 215)
+    steps = [{"step": 1, "values": 215, "below": {"0.01": 0}, "tied": {"0.01": 0}, "outside": {}}]
+    assert level_test(steps, "0.01") is None
+    assert binomial_p(2, 100, 0.02) == 1.0 and np.isnan(binomial_p(0, 0, 0.1))  # NaN for no draws
+
+
+def test_evidence_says_the_count_the_test_rests_on():
+    from rnncast.kupiec import evidence, level_test
+
+    steps = [{"step": 1, "values": 191, "below": {"0.01": 12}, "tied": {"0.01": 0}, "outside": {}},
+             {"step": 2, "values": 96, "below": {"0.01": 1}, "tied": {"0.01": 0}, "outside": {}}]
+    test = level_test(steps, "0.01")
+    assert test["step"] == 1 and test["side"] == "at or below"
+    assert evidence(test, "").startswith("at step 1, 12 of 191 at or below it where 1.9 were due (p = ")
+    assert evidence(test, "").endswith(", Holm-adjusted over 2 steps)")
+
+
+def one_step(model: dict) -> dict:
+    """``model`` (scores with ``coverage_*`` and ``by_level`` shares, as other modules' tests write them) with the
+    ``by_step`` counts of one step whose windows are all apart, as ``kupiec.counts`` would give them."""
+    levels = dict(model.get("by_level") or {})
+    n = levels.get("values", 0)
+    names = [k for k, v in levels.items() if isinstance(v, dict)]
+    levels["by_step"] = [{"step": 1, "values": n,
+                          "below": {k: round(levels[k]["below"] * n) for k in names},
+                          "tied": {k: round(levels[k].get("tied", 0.0) * n) for k in names},
+                          "outside": {k.removeprefix("coverage_"): round((1 - v) * n) for k, v in model.items()
+                                      if k.startswith("coverage_")}}]
+    return {**model, "by_level": levels}
