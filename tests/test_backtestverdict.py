@@ -222,7 +222,7 @@ def test_a_backtests_seasonal_naive_that_read_other_bars_is_carried_to_the_line_
 
 def test_a_test_left_few_degrees_of_freedom_by_overlap_says_what_raises_its_power():
     """t38t3 3: 30 cutoffs one step apart at horizon 10 are read against t at 1 degree of freedom (decision 655, on
-    purpose); the line now says what raises the test's power: cutoffs a horizon apart, or more windows (decision 9902)."""
+    purpose); the line now says what raises the test's power: cutoffs a horizon apart, or more windows (decision 2043)."""
     m = {**_backtest_metrics(0.2, origins=30, lags=9), "step": 1, "horizon": 10}
     m["significance"]["repeat"].update(terms=1, df=1)
     sentence = backtest_verdict(m)[1]

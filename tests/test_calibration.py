@@ -20,7 +20,7 @@ def _one_step(n: int, low: int, high: int, levels=(0.01, 0.99)):
 def test_far_from_level_scales_with_the_level_and_the_sample():
     """A fixed 10 points named neither a 98% interval at 94% (three times the misses) nor a 90% one at 81.9% of a
     thousand values; Kupiec's test of the misses names both, with the count it rests on, and a lone level (0.95, VaR
-    style) too (decision 9901)."""
+    style) too (decision 2042)."""
     from rnncast.calibration import far_from_level
 
     said = far_from_level({"coverage_98": 0.94, "by_level": _one_step(1000, 30, 30)})
@@ -136,7 +136,7 @@ def test_unpaired_names_the_levels_that_end_no_interval():
 
 def test_a_lower_levels_test_counts_the_misses_strictly_below_it_not_its_ties():
     """r37r2 1: solar night zeros tie a 0.1 quantile clipped at 0; the test counts the actuals strictly below it, the
-    ties left out, at each step (decisions 2012, 9901)."""
+    ties left out, at each step (decisions 2012, 2042)."""
     from rnncast.calibration import by_level, far_from_level, far_levels
 
     w, h = 400, 24

@@ -182,7 +182,7 @@ def test_data_lacking_the_training_rows_is_said_alone_only_where_it_is_every_cau
 
 def test_a_pinball_loss_a_little_apart_is_said_in_percent_as_the_mse_verdict_says_it():
     """t38t3 4: "0.2967 against 0.2954 ..., 1 times as high" and "0.000731 against 0.000732 ..., 0.0% lower"; now
-    "0.4% higher" and "0.1% lower", as the MSE verdict words its gap (decision 9903)."""
+    "0.4% higher" and "0.1% lower", as the MSE verdict words its gap (decision 2044)."""
     from rnncast.intervalverdict import higher_by, lower_by
 
     assert higher_by(0.2967, 0.2954) == "0.4% higher" and lower_by(0.000731, 0.000732) == "0.1% lower"

@@ -1,5 +1,5 @@
 """Tests of kupiec: each step's exception counts on origins that step apart, and Kupiec's test of them, Holm over
-the steps (decision 9901)."""
+the steps (decision 2042)."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def backtest_verdict(m: dict, alpha: float = VERDICT_ALPHA, told: tuple | None =
 def _power(m: dict, test: dict) -> str:
     """What raises the test's power where overlapping windows left its EWC reference ``FEW_DEGREES`` or fewer degrees of
     freedom (``significance.cosine_terms`` caps them at span / (2 horizon): 30 cutoffs one step apart at horizon 10
-    are read against t at 1, decision 655): cutoffs a horizon apart, or more windows (decision 9902); "" otherwise."""
+    are read against t at 1, decision 655): cutoffs a horizon apart, or more windows (decision 2043); "" otherwise."""
     df, horizon = test.get("df", float("nan")), m.get("horizon")
     if test.get("variance") != "ewc" or not df <= FEW_DEGREES:
         return ""

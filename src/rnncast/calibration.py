@@ -4,7 +4,7 @@ below it (its exceedance: the 0.95 level should have about 95 % of them under it
 horizon step on forecasts whose origins are that step apart, Holm-corrected over the steps (``kupiec``;
 ``far_from_level``), so that the rule scales with the level and the sample, where a fixed 10 points named neither a
 98 % interval holding 94 % nor a 90 % one at 81.9 %, and holds its size under overlapping windows, where a binomial
-test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 9901). Actuals equal to a
+test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042). Actuals equal to a
 level's forecast (ties: counts at 0, where most actuals are 0 and the 0.1 and 0.5 quantiles rightly 0, above all
 under ``nonnegative``) are counted as a range, as for a quantile of a discrete distribution: a level is consistent
 where the share strictly below its forecast is at most the level and the share at or below at least it
@@ -36,7 +36,7 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
     ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"by_step"`` holds each step's
     counts on windows whose origins are that step apart (``kupiec.counts``), what ``far_from_level`` tests (decision
-    9901)."""
+    2042)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
     levels = [float(v) for v in quantiles]
@@ -85,7 +85,7 @@ def far_intervals(model: dict) -> list[dict]:
     far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["by_step"]``, Holm-adjusted p below
     ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
     the step it rests on. A result saved without each step's counts has none: the test over every value it had
-    flagged calibrated forecasters (decision 9901)."""
+    flagged calibrated forecasters (decision 2042)."""
     steps = (model.get("by_level") or {}).get("by_step") or []
     far = []
     for key, share in model.items():
@@ -101,7 +101,7 @@ def far_levels(model: dict) -> list[dict]:
     (``kupiec.level_test``, ties counted as a range: the module's doc): ``{"level", "below", "tied", "p", "test"}``
     each, ``below`` and ``tied`` the shares over every value, with ``"strict": True`` where the share strictly below
     the forecast is above the level; a result saved before ties were counted has none (``tied`` 0), one saved without
-    each step's counts no far level (decision 9901)."""
+    each step's counts no far level (decision 2042)."""
     levels = model.get("by_level") or {}
     steps = levels.get("by_step") or []
     far = []
@@ -145,7 +145,7 @@ def far_from_level(model: dict) -> str:
     1, 12 of 191 outside it where 3.8 were due (p = 0.0004, Holm-adjusted over 10 steps), so it is too narrow ...",
     said of each central interval, and then each level, whose misses Kupiec's test at some step puts far from the
     nominal rate (``far_intervals``, ``far_levels``; ``TEST``), the shares over every value and the count the test
-    rests on; "" where none is (decision 9901)."""
+    rests on; "" where none is (decision 2042)."""
     said = []
     for far in far_intervals(model):
         level, share, test = float(far["percent"]), far["share"], far["test"]

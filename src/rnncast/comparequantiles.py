@@ -50,7 +50,7 @@ def scores(wf: WindowForecasts, keep, scaled: WindowForecasts | None = None) -> 
         result.update(metrics.coverages(scaled.y_true, scaled.quantiles, scaled.levels, mask))
         counted = (scaled.y_true, scaled.quantiles)
     return {**result, "by_level": calibration.by_level(wf.y_true, wf.quantiles, wf.levels, mask, counted,
-                                                       origins=kupiec.origins(wf))}  # as evaluate's (decision 9901)
+                                                       origins=kupiec.origins(wf))}  # as evaluate's (decision 2042)
 
 
 def pinball_errors(wf: WindowForecasts, spread=None) -> np.ndarray:

@@ -266,7 +266,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
     result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted,
-                                              origins=kupiec.origins(wf))  # each step's counts, origins apart (decision 9901)
+                                              origins=kupiec.origins(wf))  # each step's counts, origins apart (decision 2042)
     return result
 
 

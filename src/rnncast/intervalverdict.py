@@ -171,7 +171,7 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
     if word == "same":
         return "the same loss"
     if model < rival:
-        lower = lower_by(model, rival)  # as the MSE verdict says it: never "0.0% lower" (decision 9903)
+        lower = lower_by(model, rival)  # as the MSE verdict says it: never "0.0% lower" (decision 2044)
         learned = [(n, s) for n, s in test[units].items() if n != "model" and "pinball" in s]  # those with intervals
         if word == "lower_untested":
             return f"{lower} (not tested against chance)"
@@ -196,7 +196,7 @@ def judged(test: dict, units: str, model: float, name: str, rival: float, alpha:
 def higher_by(model: float, rival: float) -> str:
     """How much higher the model's pinball loss is than a baseline's, as ``verdicts.lower_by`` says a lower one:
     "0.4% higher" (0.2967 against 0.2954, where "1 times as high" was said), "less than 0.1% higher", "3.5 times as
-    high" from twice on; "higher" where the baseline's is 0 (decision 9903)."""
+    high" from twice on; "higher" where the baseline's is 0 (decision 2044)."""
     if not rival > 0:
         return "higher"
     percent = 100 * (model / rival - 1)

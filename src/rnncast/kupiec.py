@@ -5,7 +5,7 @@ horizon step h on forecasts whose origins are at least h steps apart in their se
 h with stride-1 windows every h-th cutoff), so that no two of the values tested share a step of the path, and
 Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
 misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
-random walk) in 16 of 16 seeds with p down to 1e-42 (decision 9901). ``counts`` keeps each step's counts in a
+random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a
 quantile model's ``by_level`` (``"by_step"``), ``level_test`` and ``interval_test`` read them back. Nothing here
 imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
 

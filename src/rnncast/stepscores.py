@@ -100,7 +100,7 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
             if name in entry:
                 entry[name].update(baseline_interval_scores(one, mine, name, scales))
         for block in entry.values():  # a step cut alone has no origins apart to count on: the overall block's
-            if isinstance(block, dict) and isinstance(block.get("by_level"), dict):  # by_step has them (decision 9901)
+            if isinstance(block, dict) and isinstance(block.get("by_level"), dict):  # by_step has them (decision 2042)
                 block["by_level"].pop("by_step", None)
     return steps
 
