@@ -173,6 +173,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
             sub := subdivholidays.missing_said(calendar.holidays, wall_days(sessions.opened(time, calendar.session)),
                                                calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (decision 1984)
         remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and \
+            calendar.session is None and (other := businessgaps.other_set(time, offsets, calendar, rows.text_format)):
+        remedy = f"{other}; {remedy.replace('inserts them', 'inserts true gaps')}"  # JP given, JPX's days (decision 9911)
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both
