@@ -391,5 +391,5 @@ def test_rows_off_a_markets_month_ends_on_its_holidays_are_named_by_holiday_and_
     said = offcalendar.said(time, np.array([0, len(time)]), businessmonths.offset("NYSE"), off, lambda i: f"row {i}")
     assert said.startswith("timestamp 2013-03-29 (row 14, Good Friday, a NYSE holiday) is off the calendar 'BME' "
                            "without NYSE holidays the other 35 rows keep"), said
-    assert "drop it (it falls on NYSE holidays, when the market is shut: a vendor's stale row), and fit finds that " \
+    assert "drop it (it falls on a NYSE holiday, when the market is shut: a vendor's stale row), and fit finds that " \
            "calendar without it" in said and "typo" not in said

@@ -123,8 +123,9 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
     if (shut := market or market_of(offset)) and not last and all(holiday_of(shut, time[i]) for i in off):  # decision 9913
-        fix = (f"drop {what} ({'it falls' if len(off) == 1 else 'they fall'} on {shut} holidays, when the market is "
-               f"shut: a vendor's stale {'row' if len(off) == 1 else 'rows'}), and fit finds that calendar without {what}")
+        falls = f"it falls on a {shut} holiday" if len(off) == 1 else f"they fall on {shut} holidays"
+        fix = (f"drop {what} ({falls}, when the market is shut: a vendor's stale {'row' if len(off) == 1 else 'rows'}), "
+               f"and fit finds that calendar without {what}")
     close = not market and businessdays.plain_business(offset) and without(time, offsets, off, weekmasks.of(offset))
     close = f"; {near_said(close, time, fmt, bool(one))}" if close else ""  # and a holiday row: the set named (decision 1433)
     return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
