@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from rnncast import holidaysets
 from rnncast.loading import load_panel
 
 
@@ -127,3 +128,23 @@ def test_weekdays_missing_on_a_subdivisions_holidays_name_it(caplog):
     assert ("all 22 missing weekdays are DE-BW or DE-BY holidays (DE, the country's set, lacks 5 of them: 2023-01-06 "
             "(Epiphany), 2023-06-08 (Corpus Christi)") in said[0], said
     assert "give holidays='DE-BW' (--holidays DE-BW or DE-BY) to skip them, the one the data's site keeps" in said[0]
+
+
+def test_a_country_given_on_its_markets_days_names_the_market_whose_closures_are_missing():
+    """A tester's find (decision 9911): JPX days given holidays='JP' leave its own closures (Dec 31, Jan 2 and 3)
+    missing, and the warning named no set, though without holidays= rnncast finds JPX; ``other_set`` names it."""
+    from rnncast import businessgaps
+    from rnncast.timecalendar import Calendar
+
+    frame = _trading_days("JPX", "2021-01-04", "2024-06-28")
+    time = pd.DatetimeIndex(frame["date"])
+    given = Calendar("datetime", holidaysets.offset("JP"), holidays="JP")
+    said = businessgaps.other_set(time, np.array([0, len(time)]), given)
+    assert said.startswith("all 5 are JPX holidays (2021-12-31 (Bank Holiday), 2022-01-03 (Bank Holiday), 2023-01-03 "
+                           "(Bank Holiday) ...), as are all "), said
+    assert said.endswith("JP's holidays among them: give holidays='JPX' (--holidays JPX) to skip them, or leave holidays "
+                         "unset for rnncast to find them"), said
+    assert businessgaps.other_set(time, np.array([0, len(time)]), Calendar("datetime", holidaysets.offset("JPX"),
+                                                                            holidays="JPX")) == ""
+    no_set = time.delete([100, 300])  # two outage days: no set explains them exactly
+    assert businessgaps.other_set(no_set, np.array([0, len(no_set)]), given) == ""

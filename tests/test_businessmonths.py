@@ -196,3 +196,36 @@ def test_a_markets_month_ends_beside_plain_month_ends_keep_their_own_calendar(tm
     assert dates["A"] == NYSE_AHEAD and dates["B"] == ["2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30"]
     model.save(tmp_path / "m")
     pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "m").predict(frame), forecast)
+
+
+def test_a_stale_row_on_a_markets_holiday_is_the_row_named_off_its_month_ends(caplog, tmp_path):
+    """The tester's case (decision 9913): NYSE month ends whose old rows keep 2010-05-31 (Memorial Day) and 2013-03-29
+    (Good Friday), which block NYSE as the calendar: the warning named the three rows correctly moved over NYSE
+    holidays as off plain 'BME'; now it names the two rows on its holidays, off 'BME' without NYSE holidays, and
+    predict dates the forecasts on that calendar."""
+    frame = _monthly(end="2025-10-31", periods=190)  # moved over NYSE holidays: 2018-03-29, 2021-05-28, 2024-03-28
+    frame.loc[frame["date"] == "2010-05-28", "date"] = "2010-05-31"
+    frame.loc[frame["date"] == "2013-03-28", "date"] = "2013-03-29"
+    assert businessmonths.explain(pd.DatetimeIndex(frame["date"]), np.array([0, len(frame)])) is None
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = _fit(frame)
+    warned = next(r.getMessage() for r in caplog.records if "off the calendar" in r.getMessage())
+    assert warned.startswith("timestamps 2010-05-31 (row 4, Memorial Day, a NYSE holiday), 2013-03-29 (row 38, Good "
+                             "Friday, a NYSE holiday) are off the calendar 'BME' without NYSE holidays the other 188 rows "
+                             "keep"), warned
+    assert "drop them (they fall on NYSE holidays, when the market is shut: a vendor's stale rows)" in warned
+    assert "2018-03-29" not in warned and "correct them if a typo" not in warned
+    assert _dates(model.predict(frame)) == ["2025-11-28", "2025-12-31", "2026-01-30", "2026-02-27"]
+
+
+def test_rows_on_a_sets_holidays_as_many_as_the_rows_moved_over_them_keep_no_set():
+    """Two rows moved over NYSE holidays (2018-03-29, 2021-05-28) against two rows on them: no more a market's month
+    ends than plain ones with two typos, so ``near`` offers no set (decision 9913); with a third row moved it does."""
+    frame = _monthly(end="2024-02-29", periods=171)
+    frame.loc[frame["date"] == "2010-05-28", "date"] = "2010-05-31"
+    frame.loc[frame["date"] == "2013-03-28", "date"] = "2013-03-29"
+    time = pd.DatetimeIndex(frame["date"])
+    assert businessmonths.near(time, np.array([0, len(time)])) == []
+    time = time.append(pd.DatetimeIndex(["2024-03-28"]))
+    found = businessmonths.near(time, np.array([0, len(time)]))
+    assert [businessmonths.set_of(f) for f in found] == ["NYSE"]

@@ -329,6 +329,21 @@ def test_rows_missing_on_englands_holidays_with_holidays_gb_name_the_subdivision
     assert "every holiday GB-ENG and GB-WLS keep that GB lacks" in said[0] and "(--holidays LSE)" in said[0]
     assert "2023-04-10 (Easter Monday)" in said[0] and "fill_gaps=True (--fill-gaps) inserts true gaps" in said[0]
 
+def test_rows_missing_on_a_markets_own_closures_with_its_countrys_holidays_name_the_market(caplog):
+    """--holidays JP on Tokyo exchange days: the rows missing are JPX's own closures (2021-12-31, 2022-01-03), which
+    the warning named no set for, though rnncast finds JPX without holidays=; now it names JPX (decision 9911)."""
+    jpx = holidaysets.weekday_holidays("JPX", 2021, 2023)
+    days = pd.bdate_range("2021-10-01", "2023-03-31")
+    days = days[~np.isin(days.values.astype("datetime64[D]"), jpx)]
+    frame = pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 5.0)})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame, holidays="JP")
+    said = _warnings(caplog)
+    assert len(said) == 1 and said[0].startswith("3 rows are missing from the 'B' without JP holidays calendar"), said
+    assert "all 3 are JPX holidays (2021-12-31 (Bank Holiday)" in said[0] and "give holidays='JPX' (--holidays JPX)" \
+        in said[0] and "fill_gaps=True (--fill-gaps) inserts true gaps" in said[0], said
+
+
 def _finer_later(n_hours: int = 500, n_halves: int = 600) -> pd.DataFrame:
     """t37t1 3's finer.csv: hourly for ``n_hours`` rows, then every 30 minutes on the exact grid."""
     hours = pd.date_range("2024-01-01", periods=n_hours, freq="h")

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import TINY
 
-from rnncast import Forecaster, RnncastError, offcalendar
+from rnncast import Forecaster, RnncastError, businessmonths, offcalendar
 
 SMALL = dict(lookback=8, horizon=3, hidden_size=8, epochs=1, seed=0)
 
@@ -380,3 +380,16 @@ def test_a_series_that_changes_its_step_is_named_beside_the_first_series_warning
     assert f"; 20 rows in a run, {late[80]} (line 82) to {late[99]} (line 101), lie 1 h after the 3-hour grid" in line
     few = offcalendar.unsettled(time, offsets, [0, 5], where, name)
     assert "changes" not in few[0] and few[1].endswith("or fit its rows of one step apart")
+
+
+def test_rows_off_a_markets_month_ends_on_its_holidays_are_named_by_holiday_and_told_to_be_dropped():
+    """Rows off 'BME' without NYSE holidays that fall on NYSE holidays (a vendor's stale rows): each named by its
+    holiday, as a row among business days is, and told to be dropped, not corrected as a typo (decision 9913)."""
+    ends = pd.date_range("2012-01-31", "2014-12-31", freq=businessmonths.offset("NYSE"))
+    time = ends.where(ends != pd.Timestamp("2013-03-28"), pd.Timestamp("2013-03-29"))
+    off = [int(np.flatnonzero(time == pd.Timestamp("2013-03-29"))[0])]
+    said = offcalendar.said(time, np.array([0, len(time)]), businessmonths.offset("NYSE"), off, lambda i: f"row {i}")
+    assert said.startswith("timestamp 2013-03-29 (row 14, Good Friday, a NYSE holiday) is off the calendar 'BME' "
+                           "without NYSE holidays the other 35 rows keep"), said
+    assert "drop it (it falls on a NYSE holiday, when the market is shut: a vendor's stale row), and fit finds that " \
+           "calendar without it" in said and "typo" not in said

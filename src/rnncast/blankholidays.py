@@ -65,6 +65,37 @@ def columns(values: np.ndarray, time, offsets: np.ndarray, pick=None) -> list:
     return found
 
 
+def gaps_said(values: np.ndarray, time, offsets: np.ndarray, weekmask: str | None, named) -> str:
+    """The gap warning's clause of business days read without holidays where every series' missing weekdays and its
+    blanks (values [N, C] cut at ``offsets`` [S + 1]; ``columns``' sets) fall on its own set's holidays: a wide table
+    of NYSE and LSE closes, blank where one market is shut and with no row where both are, which no one set explains,
+    so ``holidays=`` (one set for every series) would be refused (decision 9912): "the rows missing and the blanks of
+    each series fall on its own market's holidays (series 'FTSE': LSE's; 'SPX': NYSE's), and holidays= names one set
+    for every series: fill='drop' (--fill drop) ..."; ``named(s)``: series ``s``'s id. "" where it is not so."""
+    if not np.isnan(values).any() or len(offsets) - 1 > SERIES:
+        return ""
+    sets: dict = {}
+    for s, _, name, _ in columns(values, time, offsets):
+        sets.setdefault(s, name)  # a series' first column whose blanks are a set's
+    days = wall_days(time)
+    for s in range(len(offsets) - 1):
+        own = days[offsets[s]:offsets[s + 1]]
+        missing = businessdays.missing_weekdays(own, np.array([0, len(own)]), weekmask)
+        if len(missing) and (s not in sets or not np.isin(missing, weekday_holidays(
+                sets[s], int(str(own[0])[:4]), int(str(own[-1])[:4]), weekmask)).all()):
+            return ""  # a series whose gaps are not its blanks' set's holidays: the general advice
+    if not sets:
+        return ""
+    if len(set(sets.values())) == 1:
+        name = next(iter(sets.values()))
+        return (f"the rows missing and the blanks fall on {name} holidays: fill='drop' (--fill drop) drops the rows "
+                f"with blanks, and the calendar is then found without {name} holidays")
+    each = "; ".join(f"{'series ' if k == 0 else ''}{named(s)!r}: {name}'s" for k, (s, name) in enumerate(sets.items()))
+    return (f"the rows missing and the blanks of each series fall on its own market's holidays ({each}), and "
+            "holidays= names one set for every series: fill='drop' (--fill drop) drops the rows with blanks and keeps "
+            "each series on its own calendar without those days")
+
+
 def clause(found: list, named, first: bool) -> str:
     """What the refusal (``first``: the column refused is ``found[0]``) or the fill's warning adds: ``the 42 blanks of
     column '005930' all fall on KRX holidays (and the 27 of 'AAPL' on NYSE's): fill='drop' (--fill drop) keeps each

@@ -2,7 +2,8 @@
 all, named (inference would have found it), else one that explains all but one or two, else a country's subdivision
 whose holidays they are (``subdivholidays``: DE-BY's Epiphany), else the general advice:
 ``businessdays.GAPS_HINT`` where every series lacks the same weekdays (one set for the panel skips them all), else
-``businessdays.PANEL_GAPS_HINT``. Decisions 658, 660, 1984.
+``businessdays.PANEL_GAPS_HINT``. Decisions 658, 660, 1984. Business days given with a set (``holidays='JP'``) whose
+missing weekdays another set explains with them (JPX's own closures): that set named (``other_set``, decision 9911).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import numpy as np
 import pandas as pd
 
 from rnncast import businessdays, nearholidays, subdivholidays, zoneclock
-from rnncast.holidaysets import wall_days
+from rnncast.holidaysets import canonical, holiday_of, wall_days, weekday_holidays
 from rnncast.errors import RnncastError
 from rnncast.rowseries import row_series
 from rnncast.timecalendar import Calendar
+from rnncast.timetext import shown
 
 
 def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
@@ -44,6 +46,37 @@ def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
             "leave freq unset for rnncast to find them")
+
+
+def other_set(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
+    """The gap warning's clause where business days given with holiday set ``calendar.holidays`` (JP) leave weekdays
+    missing that another set's holidays (JPX, which inference finds: ``businessdays.explain``) are exactly, its own
+    among them: "all 8 are JPX holidays (2021-12-31 (Bank Holiday), ...), as are all 69 weekdays the data lacks, JP's
+    holidays among them: give
+    holidays='JPX' (--holidays JPX) to skip them, or leave holidays unset for rnncast to find them" (decision 9911);
+    "" where none is, or where the sets that do differ after the data. ``time`` [N], ``offsets`` [S + 1] as ``hint``'s;
+    days written in ``fmt``. Raises nothing."""
+    if not isinstance(time, pd.DatetimeIndex) or calendar.holidays is None:
+        return ""
+    try:
+        found = businessdays.explain(time, offsets, calendar.weekmask, refuse=False)
+    except RnncastError:  # a set's name the library no longer knows: nothing to name
+        return ""
+    given = canonical(calendar.holidays)
+    if found is None or found.differs or given in (found.name,) + found.alike:
+        return ""
+    days = wall_days(time)
+    missing = businessdays.missing_weekdays(days, offsets, calendar.weekmask)
+    left = missing[~np.isin(missing, weekday_holidays(given, int(str(days.min())[:4]), int(str(days.max())[:4]),
+                                                      calendar.weekmask))]
+    if not len(left):
+        return ""
+    named = ", ".join(f"{shown(pd.Timestamp(d), True, fmt)} ({holiday_of(found.name, d)})" for d in left[:3])
+    every = f"the missing row is a {found.name} holiday" if len(left) == 1 else f"all {len(left)} are {found.name} holidays"
+    more = " ..." if len(left) > 3 else ""
+    return (f"{every} ({named}{more}), as are all {found.missing} weekdays the data lacks, {given}'s holidays among "
+            f"them: give holidays={found.name!r} (--holidays {found.name}) to skip them, or leave holidays unset for "
+            "rnncast to find them")
 
 
 def _same_days(time, offsets, calendar: Calendar) -> bool:

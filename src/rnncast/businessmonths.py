@@ -119,7 +119,28 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
         if moved is not None and kind_of(moved.offset)[0] == kind:
             found.append(moved.offset)
             break
+        if (stale := _stale(days[keep], cut, kind)) is not None:  # a row or two on its holidays (decision 9913)
+            found.append(stale)
+            break
     return found
+
+
+STALE = 2  # rows on a set's holidays that ``near`` lets pass (a vendor's old rows), fewer than the rows it moved
+
+
+def _stale(days: np.ndarray, offsets: np.ndarray, kind: str) -> pd.offsets.BaseOffset | None:
+    """The calendar ``kind`` without the holidays of the set (``sets``' order) that hold every weekday the rows [N]
+    (datetime64[D], near their month's ``kind``; series cut at ``offsets`` [S + 1]) were moved over, and at most
+    ``STALE`` rows (fewer than the rows moved): NYSE month ends with a stale 2013-03-29 (Good Friday), which
+    ``explain`` must refuse as a calendar but ``near`` offers as one, so that ``offcalendar`` names that row off it,
+    not the rows moved over its holidays (decision 9913); else None."""
+    skipped = _skipped(days, kind)
+    if skipped is None or skipped[1] < 2:
+        return None
+    found = sets(days, skipped[0], min(STALE, skipped[1] - 1))
+    steps = np.diff(days.astype("datetime64[M]").astype(np.int64))[inside(offsets, len(days))]
+    n = int(np.gcd.reduce(steps)) if len(steps) else 1  # 3: each quarter's
+    return offset(found[0], kind, n) if found and n > 0 else None
 
 
 def given(time, name: str, freq, where, fmt: str | None = None) -> pd.offsets.BaseOffset:
@@ -202,8 +223,9 @@ def _skipped(days: np.ndarray, kind: str) -> tuple[np.ndarray, int] | None:
     return over[np.is_busday(over)], len(moved)
 
 
-def sets(days: np.ndarray, skipped: np.ndarray) -> list[str]:
-    """The sets whose holidays hold every skipped weekday and no row, best first (see the module)."""
+def sets(days: np.ndarray, skipped: np.ndarray, rows_on: int = 0) -> list[str]:
+    """The sets whose holidays hold every skipped weekday and no row (at most ``rows_on`` rows), best first (see the
+    module)."""
     first, last, year = int(str(days.min())[:4]), int(str(days.max())[:4]), int(str(skipped[0])[:4])
     markets, tried = set(library().list_supported_financial()), candidates()
     found = []
@@ -212,7 +234,7 @@ def sets(days: np.ndarray, skipped: np.ndarray) -> list[str]:
                        weekday_holidays(name, year, year)).all():
             continue  # the year of the first moved row rules out nearly every set
         holidays = weekday_holidays(name, first, last)
-        if np.isin(skipped, holidays).all() and not np.isin(days, holidays).any():
+        if np.isin(skipped, holidays).all() and np.isin(days, holidays).sum() <= rows_on:
             rank = PREFERRED.index(name) if name in PREFERRED else len(PREFERRED)
             found.append((name not in markets, rank, len(holidays), i, name))
     return [f[-1] for f in sorted(found)]

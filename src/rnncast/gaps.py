@@ -18,7 +18,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import (businessdays, businessgaps, calendars, finersteps, halfdays, makeupdays, owncalendars, panelholidays,
+from rnncast import (blankholidays, businessdays, businessgaps, calendars, finersteps, halfdays, makeupdays, owncalendars, panelholidays,
                      sessiongaps, sessions, subdivholidays, weekmasks, zoneclock)
 from rnncast.clockchanges import clock_change, first_skipped
 from rnncast.gapruns import by_series
@@ -68,7 +68,8 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
             raise RnncastError(f"fill_gaps inserted {counted(int(after.sum()), 'missing row')}, {which} with "
                                "fill='ffill', 'interpolate' or 'zero' (--fill ffill|interpolate|zero)")
     elif announce:
-        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept, lambda i: place(int(positions[i]), attrs))
+        _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept, lambda i: place(int(positions[i]), attrs),
+                   values)
         if after.sum() > len(values):
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
@@ -141,10 +142,12 @@ def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Ro
 
 
 
-def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None, where=str) -> None:
+def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None, where=str,
+               values=None) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few; where series keep their own
     calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays; a series
-    whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990)."""
+    whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990); gaps and blanks
+    (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 9912)."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
@@ -160,7 +163,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
               "calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
-        remedy = f"{businessgaps.hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
+        remedy = values is not None and isinstance(time, pd.DatetimeIndex) and blankholidays.gaps_said(
+            values, time, offsets, calendar.weekmask, rows.given_id) or \
+            f"{businessgaps.hint(time, offsets, calendar, rows.text_format)}; {remedy.replace('inserts them', 'inserts true gaps')}"
     elif calendar is None and kept is not None and isinstance(time, pd.DatetimeIndex):
         sets = [c.holidays if c.holidays is not None else None if businessdays.plain_business(c.freq) else ""
                 for c in (kept[1].get(s, kept[0]) for s in range(len(offsets) - 1))]
@@ -173,6 +178,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
             sub := subdivholidays.missing_said(calendar.holidays, wall_days(sessions.opened(time, calendar.session)),
                                                calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (decision 1984)
         remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
+    elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and \
+            calendar.session is None and (other := businessgaps.other_set(time, offsets, calendar, rows.text_format)):
+        remedy = f"{other}; {remedy.replace('inserts them', 'inserts true gaps')}"  # JP given, JPX's days (decision 9911)
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both

@@ -122,6 +122,10 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
+    if (shut := market or market_of(offset)) and not last and all(holiday_of(shut, time[i]) for i in off):  # decision 9913
+        falls = f"it falls on a {shut} holiday" if len(off) == 1 else f"they fall on {shut} holidays"
+        fix = (f"drop {what} ({falls}, when the market is shut: a vendor's stale {'row' if len(off) == 1 else 'rows'}), "
+               f"and fit finds that calendar without {what}")
     close = not market and businessdays.plain_business(offset) and without(time, offsets, off, weekmasks.of(offset))
     close = f"; {near_said(close, time, fmt, bool(one))}" if close else ""  # and a holiday row: the set named (decision 1433)
     return (f"{named_off(time, offset, off, where, fmt, one, market)}, so the model takes {'its' if one else 'the'} rows as "
@@ -193,11 +197,12 @@ def named_off(time: pd.DatetimeIndex, offset, off: list, where, fmt=None, one: s
 
 def day_named(day: pd.Timestamp, offset, market: str | None = None) -> str:
     """What a row off the daily calendar ``offset`` falls on: ", a Saturday" (a day its week leaves out),
-    ", Independence Day, a NYSE holiday" (of ``market``, the set it skips); "" for any other."""
+    ", Independence Day, a NYSE holiday" (of ``market``, the set it skips; a month end's or a week's too); "" for any
+    other."""
     week = weekmasks.days_of(offset)
     if week is not None and day.day_name()[:3] not in week.split():
         return f", a {day.day_name()}"
-    what = holiday_of(market, day) if market is not None and week is not None else None
+    what = holiday_of(market, day) if market is not None else None  # a month end's too (decision 9913)
     return f", {what}, a {market} holiday" if what else ""
 
 
