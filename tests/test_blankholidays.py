@@ -65,7 +65,7 @@ def test_a_filled_series_forecast_on_its_markets_holidays_is_warned_of(caplog):
 
 
 def test_the_gap_warning_of_a_wide_table_of_two_markets_agrees_with_the_refusal(caplog):
-    """A tester's find (decision 9912): the rows missing where both markets were shut were said to be holidays "which
+    """A tester's find (decision 2047): the rows missing where both markets were shut were said to be holidays "which
     no known set explains exactly: give holidays=", which a two-market table would be refused, while the refusal that
     followed rightly advised fill='drop'; the warning now says what the refusal says, and so with fill='ffill'."""
     for fill, refused in ((None, True), ("ffill", False)):

@@ -131,7 +131,7 @@ def test_weekdays_missing_on_a_subdivisions_holidays_name_it(caplog):
 
 
 def test_a_country_given_on_its_markets_days_names_the_market_whose_closures_are_missing():
-    """A tester's find (decision 9911): JPX days given holidays='JP' leave its own closures (Dec 31, Jan 2 and 3)
+    """A tester's find (decision 2046): JPX days given holidays='JP' leave its own closures (Dec 31, Jan 2 and 3)
     missing, and the warning named no set, though without holidays= rnncast finds JPX; ``other_set`` names it."""
     from rnncast import businessgaps
     from rnncast.timecalendar import Calendar

@@ -199,7 +199,7 @@ def test_a_markets_month_ends_beside_plain_month_ends_keep_their_own_calendar(tm
 
 
 def test_a_stale_row_on_a_markets_holiday_is_the_row_named_off_its_month_ends(caplog, tmp_path):
-    """The tester's case (decision 9913): NYSE month ends whose old rows keep 2010-05-31 (Memorial Day) and 2013-03-29
+    """The tester's case (decision 2045): NYSE month ends whose old rows keep 2010-05-31 (Memorial Day) and 2013-03-29
     (Good Friday), which block NYSE as the calendar: the warning named the three rows correctly moved over NYSE
     holidays as off plain 'BME'; now it names the two rows on its holidays, off 'BME' without NYSE holidays, and
     predict dates the forecasts on that calendar."""
@@ -220,7 +220,7 @@ def test_a_stale_row_on_a_markets_holiday_is_the_row_named_off_its_month_ends(ca
 
 def test_rows_on_a_sets_holidays_as_many_as_the_rows_moved_over_them_keep_no_set():
     """Two rows moved over NYSE holidays (2018-03-29, 2021-05-28) against two rows on them: no more a market's month
-    ends than plain ones with two typos, so ``near`` offers no set (decision 9913); with a third row moved it does."""
+    ends than plain ones with two typos, so ``near`` offers no set (decision 2045); with a third row moved it does."""
     frame = _monthly(end="2024-02-29", periods=171)
     frame.loc[frame["date"] == "2010-05-28", "date"] = "2010-05-31"
     frame.loc[frame["date"] == "2013-03-28", "date"] = "2013-03-29"

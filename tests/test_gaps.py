@@ -331,7 +331,7 @@ def test_rows_missing_on_englands_holidays_with_holidays_gb_name_the_subdivision
 
 def test_rows_missing_on_a_markets_own_closures_with_its_countrys_holidays_name_the_market(caplog):
     """--holidays JP on Tokyo exchange days: the rows missing are JPX's own closures (2021-12-31, 2022-01-03), which
-    the warning named no set for, though rnncast finds JPX without holidays=; now it names JPX (decision 9911)."""
+    the warning named no set for, though rnncast finds JPX without holidays=; now it names JPX (decision 2046)."""
     jpx = holidaysets.weekday_holidays("JPX", 2021, 2023)
     days = pd.bdate_range("2021-10-01", "2023-03-31")
     days = days[~np.isin(days.values.astype("datetime64[D]"), jpx)]

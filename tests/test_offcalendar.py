@@ -384,7 +384,7 @@ def test_a_series_that_changes_its_step_is_named_beside_the_first_series_warning
 
 def test_rows_off_a_markets_month_ends_on_its_holidays_are_named_by_holiday_and_told_to_be_dropped():
     """Rows off 'BME' without NYSE holidays that fall on NYSE holidays (a vendor's stale rows): each named by its
-    holiday, as a row among business days is, and told to be dropped, not corrected as a typo (decision 9913)."""
+    holiday, as a row among business days is, and told to be dropped, not corrected as a typo (decision 2045)."""
     ends = pd.date_range("2012-01-31", "2014-12-31", freq=businessmonths.offset("NYSE"))
     time = ends.where(ends != pd.Timestamp("2013-03-28"), pd.Timestamp("2013-03-29"))
     off = [int(np.flatnonzero(time == pd.Timestamp("2013-03-29"))[0])]

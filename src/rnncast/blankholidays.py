@@ -69,7 +69,7 @@ def gaps_said(values: np.ndarray, time, offsets: np.ndarray, weekmask: str | Non
     """The gap warning's clause of business days read without holidays where every series' missing weekdays and its
     blanks (values [N, C] cut at ``offsets`` [S + 1]; ``columns``' sets) fall on its own set's holidays: a wide table
     of NYSE and LSE closes, blank where one market is shut and with no row where both are, which no one set explains,
-    so ``holidays=`` (one set for every series) would be refused (decision 9912): "the rows missing and the blanks of
+    so ``holidays=`` (one set for every series) would be refused (decision 2047): "the rows missing and the blanks of
     each series fall on its own market's holidays (series 'FTSE': LSE's; 'SPX': NYSE's), and holidays= names one set
     for every series: fill='drop' (--fill drop) ..."; ``named(s)``: series ``s``'s id. "" where it is not so."""
     if not np.isnan(values).any() or len(offsets) - 1 > SERIES:

@@ -3,7 +3,7 @@ all, named (inference would have found it), else one that explains all but one o
 whose holidays they are (``subdivholidays``: DE-BY's Epiphany), else the general advice:
 ``businessdays.GAPS_HINT`` where every series lacks the same weekdays (one set for the panel skips them all), else
 ``businessdays.PANEL_GAPS_HINT``. Decisions 658, 660, 1984. Business days given with a set (``holidays='JP'``) whose
-missing weekdays another set explains with them (JPX's own closures): that set named (``other_set``, decision 9911).
+missing weekdays another set explains with them (JPX's own closures): that set named (``other_set``, decision 2046).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def other_set(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
     missing that another set's holidays (JPX, which inference finds: ``businessdays.explain``) are exactly, its own
     among them: "all 8 are JPX holidays (2021-12-31 (Bank Holiday), ...), as are all 69 weekdays the data lacks, JP's
     holidays among them: give
-    holidays='JPX' (--holidays JPX) to skip them, or leave holidays unset for rnncast to find them" (decision 9911);
+    holidays='JPX' (--holidays JPX) to skip them, or leave holidays unset for rnncast to find them" (decision 2046);
     "" where none is, or where the sets that do differ after the data. ``time`` [N], ``offsets`` [S + 1] as ``hint``'s;
     days written in ``fmt``. Raises nothing."""
     if not isinstance(time, pd.DatetimeIndex) or calendar.holidays is None:

@@ -119,7 +119,7 @@ def near(time: pd.Index, offsets: np.ndarray) -> list:
         if moved is not None and kind_of(moved.offset)[0] == kind:
             found.append(moved.offset)
             break
-        if (stale := _stale(days[keep], cut, kind)) is not None:  # a row or two on its holidays (decision 9913)
+        if (stale := _stale(days[keep], cut, kind)) is not None:  # a row or two on its holidays (decision 2045)
             found.append(stale)
             break
     return found
@@ -133,7 +133,7 @@ def _stale(days: np.ndarray, offsets: np.ndarray, kind: str) -> pd.offsets.BaseO
     (datetime64[D], near their month's ``kind``; series cut at ``offsets`` [S + 1]) were moved over, and at most
     ``STALE`` rows (fewer than the rows moved): NYSE month ends with a stale 2013-03-29 (Good Friday), which
     ``explain`` must refuse as a calendar but ``near`` offers as one, so that ``offcalendar`` names that row off it,
-    not the rows moved over its holidays (decision 9913); else None."""
+    not the rows moved over its holidays (decision 2045); else None."""
     skipped = _skipped(days, kind)
     if skipped is None or skipped[1] < 2:
         return None

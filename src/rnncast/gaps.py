@@ -147,7 +147,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     """Rows missing from a regular calendar: how many, in how many series, the first few; where series keep their own
     calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays; a series
     whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990); gaps and blanks
-    (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 9912)."""
+    (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 2047)."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
@@ -180,7 +180,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
     elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and \
             calendar.session is None and (other := businessgaps.other_set(time, offsets, calendar, rows.text_format)):
-        remedy = f"{other}; {remedy.replace('inserts them', 'inserts true gaps')}"  # JP given, JPX's days (decision 9911)
+        remedy = f"{other}; {remedy.replace('inserts them', 'inserts true gaps')}"  # JP given, JPX's days (decision 2046)
     if calendar is not None and (worked := makeupdays.said(time)) is not None:  # 调休: weekends worked (decision 1474)
         remedy = f"{worked}; {remedy}"
     missing = _missing(codes, after, stamps, steps)  # built at most once, for both

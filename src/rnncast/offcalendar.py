@@ -122,7 +122,7 @@ def said(time: pd.DatetimeIndex, offsets: np.ndarray, offset, off: list, where, 
     fix = (f"drop {what} if its period is still under way (a month to date), or correct {'it' if len(off) == 1 else 'them'}"
            if last else f"correct {what} if a typo, or drop {what}")
     fix = f"{early}, or {fix}" if (early := _early(time, offset, off, fmt)) else fix
-    if (shut := market or market_of(offset)) and not last and all(holiday_of(shut, time[i]) for i in off):  # decision 9913
+    if (shut := market or market_of(offset)) and not last and all(holiday_of(shut, time[i]) for i in off):  # decision 2045
         falls = f"it falls on a {shut} holiday" if len(off) == 1 else f"they fall on {shut} holidays"
         fix = (f"drop {what} ({falls}, when the market is shut: a vendor's stale {'row' if len(off) == 1 else 'rows'}), "
                f"and fit finds that calendar without {what}")
@@ -202,7 +202,7 @@ def day_named(day: pd.Timestamp, offset, market: str | None = None) -> str:
     week = weekmasks.days_of(offset)
     if week is not None and day.day_name()[:3] not in week.split():
         return f", a {day.day_name()}"
-    what = holiday_of(market, day) if market is not None else None  # a month end's too (decision 9913)
+    what = holiday_of(market, day) if market is not None else None  # a month end's too (decision 2045)
     return f", {what}, a {market} holiday" if what else ""
 
 
