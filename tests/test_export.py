@@ -624,3 +624,20 @@ def test_a_calendar_covariates_model_exports_them_as_columns_of_x_and_future_sai
     future = calendarcovariates.values(pd.date_range(time[-1], periods=H + 1, freq="h")[1:], "hour,weekend")[None]
     np.testing.assert_allclose(run_onnx(tmp_path / "c.onnx", x, future)[0, :, 0], model.predict(frame)["y"], atol=1e-5)
     assert [i.name for i in onnx.load(tmp_path / "c.onnx").graph.input] == ["x", "future"]
+
+
+def test_a_nonnegative_model_is_refused_below_the_opset_whose_clip_onnxruntime_runs_on_float64(tmp_path, frame,
+                                                                                                monkeypatch):
+    # t38t4 LOW 4 (decision 9804): --opset 9 on a --nonnegative model failed late with onnxruntime's "Could not find
+    # an implementation for Clip(6)"; it is refused up front as a quantile model's is, at the opset measured
+    from rnncast import export
+
+    model = Forecaster(**{**TINY, "epochs": 1, "nonnegative": True}).fit(frame, target="y", features=["x"])
+    with pytest.raises(RnncastError, match=r"^a nonnegative model exports at opset 12 or later \(its clip at 0 on "
+                                           r"float64 forecasts .*\), got opset 11; the default is 17$"):
+        export_onnx(model, tmp_path / "m.onnx", opset=11)
+    assert not (tmp_path / "m.onnx").exists()
+    assert export_onnx(model, tmp_path / "m.onnx", opset=export.NONNEGATIVE_OPSET).checked_windows == 64
+    monkeypatch.setattr(export, "NONNEGATIVE_OPSET", 9)  # one opset below: what onnxruntime itself says
+    with pytest.raises(RnncastError, match=r"Could not find an implementation for Clip\(11\)"):
+        export_onnx(model, tmp_path / "m11.onnx", opset=11)
