@@ -624,3 +624,69 @@ def test_a_calendar_covariates_model_exports_them_as_columns_of_x_and_future_sai
     future = calendarcovariates.values(pd.date_range(time[-1], periods=H + 1, freq="h")[1:], "hour,weekend")[None]
     np.testing.assert_allclose(run_onnx(tmp_path / "c.onnx", x, future)[0, :, 0], model.predict(frame)["y"], atol=1e-5)
     assert [i.name for i in onnx.load(tmp_path / "c.onnx").graph.input] == ["x", "future"]
+
+
+def _daily_sales(n: int = 500):
+    """Daily sales as a file writes them, higher on weekends and on US holidays (decision 9801's data)."""
+    import pandas as pd
+
+    days = pd.date_range("2021-06-01", periods=n, freq="D")
+    noise = np.random.default_rng(1).normal(0, 1, n)
+    return pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "sales": 50 + 5 * (days.day_of_week >= 5) +
+                         0.2 * noise.cumsum(), "promo": np.random.default_rng(2).normal(0, 1, n)})
+
+
+@pytest.mark.parametrize("case", ["calendar", "calendar_and_future", "wide", "wide_calendar"])
+def test_the_readme_snippet_run_as_written_forecasts_as_predict_for_calendar_and_wide_models(tmp_path, monkeypatch, case):
+    # t38t4 MED 1 (decision 9801): the snippet did frame[x_columns] and raised KeyError on a calendar model's
+    # hour_sin, ...; MED 2 (decision 9802): a wide table's one series exported x_columns ["y"], which its file lacks
+    data = _daily_sales()
+    if case.startswith("wide"):
+        data = data.rename(columns={"sales": "s1"})[["date", "s1"]]
+    cut, later = data.iloc[:480], data.iloc[480:480 + H]
+    settings = {"calendar_covariates": "day_of_week,day,month,weekend,holiday:US,holiday:NYSE,holiday:US-NY"}
+    fit = {"target": "sales", "time_col": "date"}
+    if case == "calendar_and_future":
+        settings["future_known"], fit["future_covariates"] = True, ["promo"]
+    if case.startswith("wide"):
+        fit = {"series": ["s1"], "time_col": "date"}
+        settings = {"calendar_covariates": "day_of_week,holiday:US"} if case == "wide_calendar" else {}
+    model = Forecaster(**{**TINY, "epochs": 1, **settings}).fit(cut, **fit)
+    monkeypatch.chdir(tmp_path)  # the snippet opens "model.onnx"
+    export_onnx(model, "model.onnx")
+    expected = model.predict(cut, **({"future": later} if "future" in case else {}))
+    scope = {"frame": cut.copy(), "later": later}
+    exec(_readme_deploy_snippet(), scope)
+    np.testing.assert_allclose(scope["y"][0, :, 0], expected.iloc[:, -1].to_numpy(np.float64), rtol=1e-6)
+
+
+def test_the_readme_snippet_computes_holidays_on_the_horizon_as_predict_does(tmp_path, monkeypatch):
+    # decision 9801: a horizon over Labor Day 2022 (Monday 09-05), a US, NYSE and US-NY holiday alike
+    data = _daily_sales(470)  # 2021-06-01 to 2022-09-12
+    cut = data.iloc[:458]  # to 2022-09-01
+    model = Forecaster(**{**TINY, "epochs": 1, "horizon": 5, "calendar_covariates": "holiday:US,holiday:NYSE"}).fit(
+        cut, target="sales", time_col="date")
+    monkeypatch.chdir(tmp_path)
+    export_onnx(model, "model.onnx")
+    scope = {"frame": cut.copy()}
+    exec(_readme_deploy_snippet(), scope)
+    future = scope["feed"]["future"][0]  # [5, 2]: 09-02 to 09-06, Labor Day the 4th
+    assert future[:, 0].tolist() == [0, 0, 0, 1, 0] and future[:, 1].tolist() == [0, 0, 0, 1, 0]
+    np.testing.assert_allclose(scope["y"][0, :, 0], model.predict(cut)["sales"].to_numpy(np.float64), rtol=1e-6)
+
+
+def test_a_nonnegative_model_is_refused_below_the_opset_whose_clip_onnxruntime_runs_on_float64(tmp_path, frame,
+                                                                                                monkeypatch):
+    # t38t4 LOW 4 (decision 9804): --opset 9 on a --nonnegative model failed late with onnxruntime's "Could not find
+    # an implementation for Clip(6)"; it is refused up front as a quantile model's is, at the opset measured
+    from rnncast import export
+
+    model = Forecaster(**{**TINY, "epochs": 1, "nonnegative": True}).fit(frame, target="y", features=["x"])
+    with pytest.raises(RnncastError, match=r"^a nonnegative model exports at opset 12 or later \(its clip at 0 on "
+                                           r"float64 forecasts .*\), got opset 11; the default is 17$"):
+        export_onnx(model, tmp_path / "m.onnx", opset=11)
+    assert not (tmp_path / "m.onnx").exists()
+    assert export_onnx(model, tmp_path / "m.onnx", opset=export.NONNEGATIVE_OPSET).checked_windows == 64
+    monkeypatch.setattr(export, "NONNEGATIVE_OPSET", 9)  # one opset below: what onnxruntime itself says
+    with pytest.raises(RnncastError, match=r"Could not find an implementation for Clip\(11\)"):
+        export_onnx(model, tmp_path / "m11.onnx", opset=11)

@@ -30,3 +30,17 @@ def test_a_model_with_static_covariates_is_refused_for_them(tmp_path):
                                            r"with rnncast predict, or refit without static covariates"):
         export_onnx(model, tmp_path / "m.onnx")
     assert not (tmp_path / "m.onnx").exists()
+
+
+def test_a_model_of_many_series_with_static_covariates_is_refused_for_both_in_one_line(tmp_path):
+    """t38t4 LOW 3 (decision 9803): the refusal named the many series alone, and a refit on one series with its static
+    column was refused again, for the static covariates."""
+    data = make_panel(2, lengths=(120, 140), seed=1)
+    data["size"] = data["unique_id"].map({u: float(i) for i, u in enumerate(data["unique_id"].unique())})
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(data, static_covariates=["size"])
+    with pytest.raises(RnncastError, match=r"^ONNX export takes a model of one series \(one scaler goes into the graph\); "
+                                           r"this one was trained on 2 series, each scaled on its own, and it does not "
+                                           r"carry static covariates \(.*\); this model was trained with \['size'\]: "
+                                           r"forecast with rnncast predict, or refit on one series without static "
+                                           r"covariates \(.*\) to export$"):
+        export_onnx(model, tmp_path / "m.onnx")

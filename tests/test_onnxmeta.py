@@ -188,3 +188,50 @@ def test_the_metadata_says_how_each_calendar_covariate_is_computed():
     # decision 2026: the doc_string names the columns of x and future that are computed, not read from a table
     assert "columns ['hour_sin', 'hour_cos', 'weekend']; of these, ['hour_sin', 'hour_cos', 'weekend'] are computed " \
         "from each step's time on tz's wall clock" in description(fitted)
+
+
+def test_before_x_names_the_calendar_columns_to_compute():
+    # t38t4 MED 1 (decision 9801): export printed no "before x" line for a calendar model, whose hour_sin, ... no file
+    # holds
+    from rnncast.onnxmeta import before_x
+    fitted = Forecaster(**{**TINY, "epochs": 1, "calendar_covariates": "hour,weekend"}).fit(make_frame(200), target="y")
+    assert before_x(fitted) == (
+        "the graph does none of what predict does to the data before it: before x, compute the columns hour_sin, "
+        "hour_cos, weekend of x and future from each row's time (as written) as the metadata key "
+        "calendar_covariates says (metadata calendar_covariates; README: Deploy with onnxruntime alone)")
+    assert "calendar_covariates: the future covariates fit computed" in description(fitted)
+
+
+def test_a_wide_tables_one_series_is_named_by_its_column_without_an_id_column():
+    # t38t4 MED 2 (decision 9802): --series s1 of a wide file (date, s1, temp) exported x_columns ["y", "temp"] and
+    # id_col "unique_id", neither of which the file has
+    r = np.random.default_rng(6)
+    wide = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=200, freq="D"),
+                         "s1": r.normal(0, 1, 200).cumsum() + 20, "temp": r.normal(0, 1, 200)})
+    fitted = Forecaster(**{**TINY, "epochs": 1}).fit(wide, series=["s1"], past_covariates=["temp"])
+    meta = metadata(fitted)
+    assert {k: meta[k] for k in ("x_columns", "targets", "id_col", "series", "layout")} == {
+        "x_columns": '["s1", "temp"]', "targets": '["s1"]', "id_col": "", "series": '["s1"]', "layout": "wide"}
+    assert "columns ['s1', 'temp']" in description(fitted) and "targets ['s1']" in description(fitted)
+    long = metadata(Forecaster(**{**TINY, "epochs": 1}).fit(make_frame(200).assign(store="A"), target="y",
+                                                            id_col="store"))
+    assert (long["x_columns"], long["id_col"], long["layout"]) == ('["y"]', "store", "long")
+
+
+def test_a_holiday_columns_description_names_the_call_its_observed_days_and_the_package_version():
+    # t38t4 LOW 5 (decision 9805): "1 on a holiday of US (the holidays package), else 0" left out the version, that
+    # observed days and weekend holidays count, and that NYSE is a market's calendar, US-NY a country's subdivision
+    from importlib.metadata import version
+    frame = make_frame(600, freq="D")
+    fitted = Forecaster(**{**TINY, "epochs": 1, "calendar_covariates": "holiday:NYSE,holiday:US-NY"}).fit(frame,
+                                                                                                        target="y")
+    meta, installed = metadata(fitted), version("holidays")
+    said = json.loads(meta["calendar_covariates"])
+    assert meta["holidays_version"] == installed and installed in said["holiday_NYSE"]
+    assert said["holiday_NYSE"].startswith("1 on a day that is a holiday of holidays.financial_holidays('NYSE') (a "
+                                           "market's: the days the exchange closes), with the package's defaults "
+                                           "(observed days included")
+    assert said["holiday_US-NY"].startswith("1 on a day that is a holiday of holidays.country_holidays('US', "
+                                            "subdiv='NY') (a country's, with its subdivision NY's)")
+    assert "a holiday on a Saturday or Sunday too" in said["holiday_US-NY"]
+    assert metadata(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y"))["holidays_version"] == ""

@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 
 OPSET = formatversions.OPSET  # the default opset, shared with Forecaster.export_onnx and --opset (decision 1818)
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
+NONNEGATIVE_OPSET = 12  # the clip at 0 on float64: onnxruntime 1.32 runs Clip on double from opset 12 alone (11, 9
+# measured: "Could not find an implementation for Clip(11)"; decision 9804)
 MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 CHECKED_WINDOWS = 64
@@ -86,7 +88,8 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
     The file is written only once the model is made, passes ONNX's checker and (with ``check``)
     loads and runs in onnxruntime and forecasts as rnncast does (within ``TOLERANCE`` of each target's
     scale): a failed export is one ``RnncastError`` and leaves no file (an older file at ``path`` stays
-    as it was). A model of many series or with static covariates is refused (``onnxgraph.OnnxGraph``). ``path``
+    as it was). A model of many series or with static covariates is refused (``onnxgraph.OnnxGraph``), and so is an
+    opset below 11 for a quantile model (``QUANTILE_OPSET``) or below 12 for a nonnegative one (``NONNEGATIVE_OPSET``). ``path``
     must end in ``.onnx``; an existing file is replaced only with ``overwrite``, and only an ONNX model
     rnncast exported (``replaceable.onnx_refusal``); a model folder's file, or a file of a run, backtest
     or tune folder (its report.html, say), never: each is a ``RnncastError`` (``outputs.check_output_file``,
@@ -101,6 +104,10 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
         raise RnncastError(f"a quantile model exports at opset {QUANTILE_OPSET} or later (its levels are sorted in the graph, "
                            f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
                            f"is {OPSET}")
+    if forecaster.settings_.model.nonnegative and opset < NONNEGATIVE_OPSET:
+        raise RnncastError(f"a nonnegative model exports at opset {NONNEGATIVE_OPSET} or later (its clip at 0 on float64 "
+                           f"forecasts is an operator onnxruntime runs on float64 from opset {NONNEGATIVE_OPSET}), got "
+                           f"opset {opset}; the default is {OPSET}")
     try:
         onnx = onnxpackages.imported("onnx")  # a user's own onnx.py is refused by name, before the exporter uses it
     except ImportError:

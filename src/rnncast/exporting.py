@@ -20,7 +20,7 @@ class Exports:
         future covariates]) float64 in original units, output ``y`` [batch, horizon, targets] (``[..., quantiles]``)
         float64, the scaler inside the graph; the columns, lookback, horizon and how predict reads data in its metadata
         (``onnxmeta``). ``opset``: the ONNX opset (default ``formatversions.OPSET``, 17; 9 to the newest this PyTorch
-        writes; a quantile model 11 or later); ``check``: forecast 64 seeded windows with onnxruntime (where
+        writes; a quantile model 11 or later, a nonnegative one 12); ``check``: forecast 64 seeded windows with onnxruntime (where
         installed) and with rnncast, refusing a file that differs beyond float32's rounding; ``overwrite``: replace an ONNX model rnncast exported there.
         Returns ``export.Exported`` (path, input and output shapes, windows checked, largest difference). Raises
         ``NotFitted`` before fit or load, and ``RnncastError`` for a model of many series or with static

@@ -25,16 +25,20 @@ class OnnxGraph(nn.Module):
 
     def __init__(self, forecaster: Learned):
         super().__init__()
+        reasons = []  # both named at once: refitting for one still leaves the other (decision 9803)
         if len(forecaster.ids_) > 1:
-            raise RnncastError(f"ONNX export takes a model of one series (one scaler goes into the graph); this one was "
-                               f"trained on {len(forecaster.ids_)} series, each scaled on its own: forecast them with "
-                               "rnncast predict, or export a model fitted on one series")
+            reasons.append(f"takes a model of one series (one scaler goes into the graph); this one was trained on "
+                           f"{len(forecaster.ids_)} series, each scaled on its own")
         if forecaster.static_encoder_ is not None:
             encoder = forecaster.static_encoder_
-            raise RnncastError(f"ONNX export does not carry static covariates (the graph's inputs are x and future); "
-                               f"this model was trained with {encoder.numeric_names + encoder.categorical_names}: "
-                               "forecast with rnncast predict, or refit without static covariates (static_covariates=, "
-                               "--static-covariates, --static) to export")
+            reasons.append(f"does not carry static covariates (the graph's inputs are x and future); this model was "
+                           f"trained with {encoder.numeric_names + encoder.categorical_names}")
+        if reasons:
+            static = "without static covariates (static_covariates=, --static-covariates, --static)"
+            fix = {1: "export a model fitted on one series", 2: f"refit {static} to export",
+                   3: f"refit on one series {static} to export"}[(len(forecaster.ids_) > 1) +
+                                                                  2 * (forecaster.static_encoder_ is not None)]
+            raise RnncastError("ONNX export " + ", and it ".join(reasons) + f": forecast with rnncast predict, or {fix}")
         scaler = forecaster.scalers_[0]
         self.net = copy.deepcopy(forecaster.net_).cpu().eval()  # the forecaster keeps its own, where it is
         self.n_targets = len(forecaster.targets_)

@@ -16,9 +16,9 @@ from rnncast.version import __version__
 
 METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lists as JSON) says
     "format_version": "the version of these keys' format (1); a reader refuses one newer than it reads",
-    "x_columns": "x's columns in order: the targets (none where the model reads the features alone: target_input "
-    "False), then the past covariates, then the future ones",
-    "targets": "y's columns in order", "features": "x's columns after the targets: past covariates, then future ones",
+    "x_columns": "x's columns in order, as the data names them: the targets (none where the model reads the features "
+    "alone: target_input False), then the past covariates, then the future ones (a wide table's target: its series' "
+    "column, layout)", "targets": "y's columns in order (a wide table's: its series' column)", "features": "x's columns after the targets: past covariates, then future ones",
     "future_covariates": "future's columns in order (x's last ones too)", "lookback": "x's steps",
     "horizon": "y's and future's steps", "quantiles": "y's last axis (a list of levels; [] for none)",
     "cell": "rnn, lstm or gru", "scaler": "standard, minmax or none", "rnncast_version": "the rnncast that wrote it",
@@ -32,7 +32,9 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "ms: Unix times; excel: serial days; '' for none)", "dayfirst": "dates such as 01/02/2016 were read day first "
     "('true'), month first ('false'); '' where no date left doubt", "id_col": "the data's id column (its name), or the "
     "columns of a key of several (a JSON list, [\"item_id\", \"store_id\"]); '' for a model of one series read without "
-    "one", "series": "the series the model was fitted on, a JSON list of their ids as the data gave them (101, \"A\"; a "
+    "one (a wide table's too)", "layout": "how the data held the series: single (one series), long (an id column's rows) "
+    "or wide (each series a column of the data: x_columns and targets name it, and predict writes its forecasts long, "
+    "unique_id the series, y_hat the forecast)", "series": "the series the model was fitted on, a JSON list of their ids as the data gave them (101, \"A\"; a "
     "key's as {column: value}; a file's typed as predict's id column writes them, 101 a number, \"007\" text; [] "
     "without an id column)", "nonnegative": "'true' where every forecast is clipped at 0 "
     "(y is at least 0: nonnegative=True), 'false' where y is as the network made it",
@@ -51,8 +53,12 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "table's series), or scaled (several targets, an id column or a wide table's series: each target and series "
     "scaled by its training rows, so none outweighs another by its units)", "calendar_covariates": "the future covariates "
     "fit computed from each row's time on tz's wall clock (decision 1983), a JSON object {column: how} ({} for none): "
-    "compute those columns of x and future so"}  # verdicts.units_for (decision 1947)
-OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", "calendar_covariates", *modelcard.ONNX)  # format_version 1 files exported before
+    "compute those columns of x and future so (README: Deploy with onnxruntime alone)", "holidays_version": "the "
+    "holidays package's version at export (pip install holidays==it), whose days the holiday columns and holidays "
+    "are ('' where the model uses none; the fit's is in its run's config.json, environment.holidays): another version "
+    "can add or move holidays"}  # verdicts.units_for (decision 1947)
+OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", "calendar_covariates", *modelcard.ONNX, "layout",
+            "holidays_version")  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
 
@@ -71,13 +77,14 @@ def metadata(forecaster) -> dict:
     """``METADATA``'s values for the fitted ``forecaster`` (text; lists as JSON, names as they are: ``"매출(원)"``, not
     ``\\u`` escapes, as model.json writes them: decisions 768, 1901)."""
     data_s = forecaster.settings_.data
-    return {"format_version": formatversions.ONNX, "x_columns": _json(x_columns(forecaster)), "targets": _json(forecaster.targets_),
+    return {"format_version": formatversions.ONNX, "x_columns": _json(x_columns(forecaster)), "targets": _json(targets(forecaster)),
             "features": _json(forecaster.features_), "future_covariates": _json(forecaster.future_covariates_),
             "lookback": data_s.lookback, "horizon": data_s.horizon,
             "quantiles": json.dumps(list(forecaster.settings_.model.quantiles)), "cell": forecaster.settings_.model.cell,
             "scaler": forecaster.scalers_[0].kind, "rnncast_version": __version__, **reading(forecaster),
             **fitted_on(forecaster), "fill_gaps": str(bool(data_s.fill_gaps)).lower(), **modelcard.onnx_keys(forecaster.state_),
-            "calendar_covariates": _json(calendarcovariates.described(data_s.calendar_covariates))}
+            "calendar_covariates": _json(calendar_described(forecaster)), "layout": forecaster.state_.layout,
+            "holidays_version": holidays_version(forecaster)}
 
 
 def fitted_on(forecaster) -> dict:
@@ -92,8 +99,43 @@ def fitted_on(forecaster) -> dict:
                   for i in state.ids]  # a loaded model's key: read back from its text, in the data's dtypes
     else:
         series = [(state.given_ids or {}).get(i, i) for i in state.ids]
-    return {"id_col": _json(parts) if parts else state.id_col or "", "series": _json(series),
+    id_col = "" if state.layout == "wide" else _json(parts) if parts else state.id_col or ""  # a wide table has none
+    return {"id_col": id_col, "series": _json(series),
             "nonnegative": str(bool(forecaster.settings_.model.nonnegative)).lower()}
+
+
+def calendar_described(forecaster) -> dict[str, str]:
+    """{column: how it is computed} of the model's calendar covariates (``calendarcovariates.described``), a holiday
+    column's in full: the ``holidays`` call that makes its days (a market's ``financial_holidays``, a country's
+    ``country_holidays`` with its subdivision), its observed days and its days on a weekend counted (decision 9805)."""
+    said = calendarcovariates.described(forecaster.settings_.data.calendar_covariates)
+    for column in [c for c in said if c.startswith("holiday_")]:
+        from rnncast import holidaysets  # the holidays package: imported for a model with a holiday column alone
+
+        kind, code, sub = holidaysets.parse(column.removeprefix("holiday_"))
+        call = (f"holidays.financial_holidays({code!r}) (a market's: the days the exchange closes)" if kind == "market"
+                else f"holidays.country_holidays({code!r}" + (f", subdiv={sub!r}" if sub else "") + ") (a country's"
+                + (f", with its subdivision {sub}'s" if sub else ": its national ones") + ")")
+        said[column] = (f"1 on a day that is a holiday of {call}, with the package's defaults (observed days included, US: "
+                        "Monday 2022-12-26 for Christmas on Sunday, the Sunday 1 too; any day of the week, a holiday on "
+                        "a Saturday or Sunday too), the day as tz's wall clock reads it; else 0 (holidays package "
+                        f"{holidays_version(forecaster)}, metadata holidays_version)")
+    return said
+
+
+def holidays_version(forecaster) -> str:
+    """The ``holidays`` package's version where the model uses its days (a holiday column or a business-day calendar
+    without holidays), else ''; '' too where it is not installed."""
+    uses = forecaster.state_.calendar.holidays or any(
+        c.startswith("holiday_") for c in calendarcovariates.columns(forecaster.settings_.data.calendar_covariates))
+    if not uses:
+        return ""
+    from importlib import metadata as packages
+
+    try:
+        return packages.version("holidays")
+    except packages.PackageNotFoundError:
+        return ""
 
 
 def _json(value) -> str:
@@ -104,24 +146,36 @@ def _json(value) -> str:
 def before_x(forecaster) -> str:
     """What a caller of the file alone must do to its rows before they are ``x``, as predict does and the graph does
     not, in one line: read the missing-value codes as missing, fill as ``fill`` does, insert the calendar's missing
-    steps (fill_gaps), keep the rows on the calendar's zone and holidays; '' for a model with none of these."""
+    steps (fill_gaps), keep the rows on the calendar's zone and holidays, compute the calendar covariates' columns; ''
+    for a model with none of these."""
     data_s, calendar = forecaster.settings_.data, forecaster.state_.calendar
+    made = calendarcovariates.columns(data_s.calendar_covariates)  # no table holds them (decision 9801)
     codes = ", ".join([f"{v:g}" for v in missing_numbers(data_s.missing_values)] +  # and text codes, 'M' (decision 1646)
                       [repr(w) for w in missing_words(data_s.missing_values)])
     steps = {"missing_values": f"replace the missing-value codes ({codes}) with NaN" if codes else "",
              "fill_gaps": "insert the steps of freq the rows lack" if data_s.fill_gaps else "",
              "fill": f"fill missing values as fill {data_s.fill!r} does" if data_s.fill else "",
              "tz": f"give the rows as steps of {calendar.tz}'s clock" if calendar.tz else "",
-             "holidays": f"give no row on a {calendar.holidays} holiday" if calendar.holidays else ""}
+             "holidays": f"give no row on a {calendar.holidays} holiday" if calendar.holidays else "",
+             "calendar_covariates": f"compute the columns {', '.join(made)} of x and future from each row's time ("
+             + (f"on {calendar.tz}'s wall clock" if calendar.tz else "as written") + ") as the metadata key "
+             "calendar_covariates says" if made else ""}
     steps = {key: step for key, step in steps.items() if step}
     return ("" if not steps else "the graph does none of what predict does to the data before it: before x, "
             + "; ".join(steps.values()) + f" (metadata {', '.join(steps)}; README: Deploy with onnxruntime alone)")
 
 
 def x_columns(forecaster) -> list:
-    """The columns of the graph's input x: the targets, then the features; the features alone for a model that does
-    not read the target's past (target_input=False)."""
-    return forecaster.targets_ * forecaster.settings_.data.target_input + forecaster.features_
+    """The columns of the graph's input x as the data names them: the targets (``targets``), then the features; the
+    features alone for a model that does not read the target's past (target_input=False)."""
+    return targets(forecaster) * forecaster.settings_.data.target_input + forecaster.features_
+
+
+def targets(forecaster) -> list:
+    """The targets as the data names them: a wide table's one series is its column (``"s1"``), which the model calls
+    ``y`` inside (a wide table holds no ``y``, and no id column: decision 9802); others' as the model's."""
+    state = forecaster.state_
+    return [str(state.ids[0])] if state.layout == "wide" and len(state.ids) == 1 else list(forecaster.targets_)
 
 
 def description(forecaster) -> str:
@@ -136,7 +190,7 @@ def description(forecaster) -> str:
     return (f"rnncast {forecaster.settings_.model.cell} forecaster. Inputs: x [batch, {data_s.lookback}, {len(columns)}] float64 in "
             f"original units, columns {columns} ({'targets, then ' * data_s.target_input}past covariates, then future ones){future}. Output: y "
             f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
-            f"in original units, targets {forecaster.targets_}{f', quantiles {quantiles}' if quantiles else ''}"
+            f"in original units, targets {targets(forecaster)}{f', quantiles {quantiles}' if quantiles else ''}"
             f"{', clipped at 0 (nonnegative: no value below 0)' if forecaster.settings_.model.nonnegative else ''}. The "
             f"scaler is inside (float64; the network runs in float32). Metadata keys: "
             + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))

@@ -107,7 +107,19 @@ def environment(threads: int | None = None, earlier: dict | None = None) -> dict
             resumed = [r for r in (earlier.get("resumed_with") or []) if isinstance(r, str)]  # noted as it began: once
             used.update(command_line=first, resumed_with=resumed if resumed[-1:] == [line] else [*resumed, line])
     return {"rnncast": __version__, "torch": torch.__version__, "numpy": np.__version__, "pandas": pd.__version__,
-            "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(), **used}
+            **_holidays(), "python": sys.version.split()[0], "platform": platform.platform(), "cpu_count": os.cpu_count(),
+            **used}
+
+
+def _holidays() -> dict:
+    """``{"holidays": its version}``, the package whose days holidays= and a holiday column are (another version can
+    add or move holidays: decision 9805); ``{}`` where it is not installed. Read from its metadata, not imported."""
+    from importlib import metadata as packages
+
+    try:
+        return {"holidays": packages.version("holidays")}
+    except packages.PackageNotFoundError:
+        return {}
 
 
 def recorded_environment(run_dir) -> dict | None:
