@@ -627,7 +627,7 @@ def test_a_calendar_covariates_model_exports_them_as_columns_of_x_and_future_sai
 
 
 def _daily_sales(n: int = 500):
-    """Daily sales as a file writes them, higher on weekends and on US holidays (decision 9801's data)."""
+    """Daily sales as a file writes them, higher on weekends and on US holidays (decision 2048's data)."""
     import pandas as pd
 
     days = pd.date_range("2021-06-01", periods=n, freq="D")
@@ -638,8 +638,8 @@ def _daily_sales(n: int = 500):
 
 @pytest.mark.parametrize("case", ["calendar", "calendar_and_future", "wide", "wide_calendar"])
 def test_the_readme_snippet_run_as_written_forecasts_as_predict_for_calendar_and_wide_models(tmp_path, monkeypatch, case):
-    # t38t4 MED 1 (decision 9801): the snippet did frame[x_columns] and raised KeyError on a calendar model's
-    # hour_sin, ...; MED 2 (decision 9802): a wide table's one series exported x_columns ["y"], which its file lacks
+    # t38t4 MED 1 (decision 2048): the snippet did frame[x_columns] and raised KeyError on a calendar model's
+    # hour_sin, ...; MED 2 (decision 2049): a wide table's one series exported x_columns ["y"], which its file lacks
     data = _daily_sales()
     if case.startswith("wide"):
         data = data.rename(columns={"sales": "s1"})[["date", "s1"]]
@@ -661,7 +661,7 @@ def test_the_readme_snippet_run_as_written_forecasts_as_predict_for_calendar_and
 
 
 def test_the_readme_snippet_computes_holidays_on_the_horizon_as_predict_does(tmp_path, monkeypatch):
-    # decision 9801: a horizon over Labor Day 2022 (Monday 09-05), a US, NYSE and US-NY holiday alike
+    # decision 2048: a horizon over Labor Day 2022 (Monday 09-05), a US, NYSE and US-NY holiday alike
     data = _daily_sales(470)  # 2021-06-01 to 2022-09-12
     cut = data.iloc[:458]  # to 2022-09-01
     model = Forecaster(**{**TINY, "epochs": 1, "horizon": 5, "calendar_covariates": "holiday:US,holiday:NYSE"}).fit(
@@ -677,7 +677,7 @@ def test_the_readme_snippet_computes_holidays_on_the_horizon_as_predict_does(tmp
 
 def test_a_nonnegative_model_is_refused_below_the_opset_whose_clip_onnxruntime_runs_on_float64(tmp_path, frame,
                                                                                                 monkeypatch):
-    # t38t4 LOW 4 (decision 9804): --opset 9 on a --nonnegative model failed late with onnxruntime's "Could not find
+    # t38t4 LOW 4 (decision 2051): --opset 9 on a --nonnegative model failed late with onnxruntime's "Could not find
     # an implementation for Clip(6)"; it is refused up front as a quantile model's is, at the opset measured
     from rnncast import export
 

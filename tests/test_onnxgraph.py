@@ -33,7 +33,7 @@ def test_a_model_with_static_covariates_is_refused_for_them(tmp_path):
 
 
 def test_a_model_of_many_series_with_static_covariates_is_refused_for_both_in_one_line(tmp_path):
-    """t38t4 LOW 3 (decision 9803): the refusal named the many series alone, and a refit on one series with its static
+    """t38t4 LOW 3 (decision 2050): the refusal named the many series alone, and a refit on one series with its static
     column was refused again, for the static covariates."""
     data = make_panel(2, lengths=(120, 140), seed=1)
     data["size"] = data["unique_id"].map({u: float(i) for i, u in enumerate(data["unique_id"].unique())})

@@ -191,7 +191,7 @@ def test_the_metadata_says_how_each_calendar_covariate_is_computed():
 
 
 def test_before_x_names_the_calendar_columns_to_compute():
-    # t38t4 MED 1 (decision 9801): export printed no "before x" line for a calendar model, whose hour_sin, ... no file
+    # t38t4 MED 1 (decision 2048): export printed no "before x" line for a calendar model, whose hour_sin, ... no file
     # holds
     from rnncast.onnxmeta import before_x
     fitted = Forecaster(**{**TINY, "epochs": 1, "calendar_covariates": "hour,weekend"}).fit(make_frame(200), target="y")
@@ -203,7 +203,7 @@ def test_before_x_names_the_calendar_columns_to_compute():
 
 
 def test_a_wide_tables_one_series_is_named_by_its_column_without_an_id_column():
-    # t38t4 MED 2 (decision 9802): --series s1 of a wide file (date, s1, temp) exported x_columns ["y", "temp"] and
+    # t38t4 MED 2 (decision 2049): --series s1 of a wide file (date, s1, temp) exported x_columns ["y", "temp"] and
     # id_col "unique_id", neither of which the file has
     r = np.random.default_rng(6)
     wide = pd.DataFrame({"date": pd.date_range("2020-01-01", periods=200, freq="D"),
@@ -219,7 +219,7 @@ def test_a_wide_tables_one_series_is_named_by_its_column_without_an_id_column():
 
 
 def test_a_holiday_columns_description_names_the_call_its_observed_days_and_the_package_version():
-    # t38t4 LOW 5 (decision 9805): "1 on a holiday of US (the holidays package), else 0" left out the version, that
+    # t38t4 LOW 5 (decision 2052): "1 on a holiday of US (the holidays package), else 0" left out the version, that
     # observed days and weekend holidays count, and that NYSE is a market's calendar, US-NY a country's subdivision
     from importlib.metadata import version
     frame = make_frame(600, freq="D")

@@ -109,7 +109,7 @@ def test_the_run_directory_records_versions_and_device(tmp_path):
     assert config["device"] == "cpu"
     assert config["environment"]["torch"] == torch.__version__
     assert config["environment"]["numpy"] == np.__version__
-    from importlib.metadata import version  # the package whose days holidays= are (decision 9805)
+    from importlib.metadata import version  # the package whose days holidays= are (decision 2052)
     assert config["environment"]["holidays"] == version("holidays")
     assert config["environment"]["rnncast"]
     # threads 0 (the default): the count torch trained with, another on another machine (decision 1622)

@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 OPSET = formatversions.OPSET  # the default opset, shared with Forecaster.export_onnx and --opset (decision 1818)
 QUANTILE_OPSET = 11  # a quantile head's levels are sorted in the graph (torch.sort), which the exporter writes from opset 11
 NONNEGATIVE_OPSET = 12  # the clip at 0 on float64: onnxruntime 1.32 runs Clip on double from opset 12 alone (11, 9
-# measured: "Could not find an implementation for Clip(11)"; decision 9804)
+# measured: "Could not find an implementation for Clip(11)"; decision 2051)
 MIN_OPSET = 9  # below it the exporter writes the recurrent cells' zero state with ConstantFill, which no runtime runs
 INSTALL_HINT = "pip install 'rnncast[onnx]' (or: pip install onnx onnxruntime)"
 CHECKED_WINDOWS = 64

@@ -25,7 +25,7 @@ class OnnxGraph(nn.Module):
 
     def __init__(self, forecaster: Learned):
         super().__init__()
-        reasons = []  # both named at once: refitting for one still leaves the other (decision 9803)
+        reasons = []  # both named at once: refitting for one still leaves the other (decision 2050)
         if len(forecaster.ids_) > 1:
             reasons.append(f"takes a model of one series (one scaler goes into the graph); this one was trained on "
                            f"{len(forecaster.ids_)} series, each scaled on its own")

@@ -107,7 +107,7 @@ def fitted_on(forecaster) -> dict:
 def calendar_described(forecaster) -> dict[str, str]:
     """{column: how it is computed} of the model's calendar covariates (``calendarcovariates.described``), a holiday
     column's in full: the ``holidays`` call that makes its days (a market's ``financial_holidays``, a country's
-    ``country_holidays`` with its subdivision), its observed days and its days on a weekend counted (decision 9805)."""
+    ``country_holidays`` with its subdivision), its observed days and its days on a weekend counted (decision 2052)."""
     said = calendarcovariates.described(forecaster.settings_.data.calendar_covariates)
     for column in [c for c in said if c.startswith("holiday_")]:
         from rnncast import holidaysets  # the holidays package: imported for a model with a holiday column alone
@@ -149,7 +149,7 @@ def before_x(forecaster) -> str:
     steps (fill_gaps), keep the rows on the calendar's zone and holidays, compute the calendar covariates' columns; ''
     for a model with none of these."""
     data_s, calendar = forecaster.settings_.data, forecaster.state_.calendar
-    made = calendarcovariates.columns(data_s.calendar_covariates)  # no table holds them (decision 9801)
+    made = calendarcovariates.columns(data_s.calendar_covariates)  # no table holds them (decision 2048)
     codes = ", ".join([f"{v:g}" for v in missing_numbers(data_s.missing_values)] +  # and text codes, 'M' (decision 1646)
                       [repr(w) for w in missing_words(data_s.missing_values)])
     steps = {"missing_values": f"replace the missing-value codes ({codes}) with NaN" if codes else "",
@@ -173,7 +173,7 @@ def x_columns(forecaster) -> list:
 
 def targets(forecaster) -> list:
     """The targets as the data names them: a wide table's one series is its column (``"s1"``), which the model calls
-    ``y`` inside (a wide table holds no ``y``, and no id column: decision 9802); others' as the model's."""
+    ``y`` inside (a wide table holds no ``y``, and no id column: decision 2049); others' as the model's."""
     state = forecaster.state_
     return [str(state.ids[0])] if state.layout == "wide" and len(state.ids) == 1 else list(forecaster.targets_)
 

@@ -113,7 +113,7 @@ def environment(threads: int | None = None, earlier: dict | None = None) -> dict
 
 def _holidays() -> dict:
     """``{"holidays": its version}``, the package whose days holidays= and a holiday column are (another version can
-    add or move holidays: decision 9805); ``{}`` where it is not installed. Read from its metadata, not imported."""
+    add or move holidays: decision 2052); ``{}`` where it is not installed. Read from its metadata, not imported."""
     from importlib import metadata as packages
 
     try:
