@@ -80,6 +80,8 @@ def stretches(column: np.ndarray, season: int = 1) -> list[tuple[int, int, float
         return []
     longest = max(RUN_LONGEST, 2 * season if 1 < season <= LONGEST else 0)
     away = _distance(np.log(np.where(read, column, np.nan)), season, longest)  # [R] log distance from the usual level
+    if np.isfinite(away).sum() < 3 * SHORTEST:  # too few rows for the rolling level
+        return []
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
     side = _merged(np.where(away < -limit, -1, 0), away < -limit / 2)  # [R] below it (a surge is left alone)
