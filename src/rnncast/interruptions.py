@@ -1,4 +1,4 @@
-"""A stretch of rows at a level far from the level before and after it, that then comes back (a closure, a
+"""A stretch of rows far below the level before and after it, that then comes back (a closure, a
 pandemic's collapse, a strike): named at fit with its dates, how far, and what it does to MASE's scale (decision 9601).
 
 t38t5's hotel nights ran at 10-30 % of their level from 2020-04 to 2021-06 (15 months) and came back: too long for
@@ -9,13 +9,14 @@ the pre-collapse scale 1.876). ``find`` reads each positive target column of eac
 value, ``--fill``'s, as none): the log values less their seasonal profile (the median, over the cycles, of each
 position's distance from a rolling median one season wide; none where the season is 1 or over ``LONGEST``), against
 the rolling median of that over ``4 * longest + 1`` rows (``longest``: twice the season, ``RUN_LONGEST`` rows at
-least), which a stretch of ``longest`` rows or fewer does not move. Rows further from it than ``FAR`` times (or its
-inverse) and than ``ROBUST`` robust standard deviations of those distances, ``SHORTEST`` to ``longest`` in a row, on
-one side, with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``),
-are a stretch; a column with more than ``MOST`` of them has a pattern the season does not describe (flu seasons read
-without a season), not an interruption, and none is named. A column with a value of 0 or below (a solar plant's
-nights; a week of 0s is ``outageruns``'s to name) is not read: it has no level to be a share of. ``warn`` says each
-stretch once, the series sharing it together.
+least), which a stretch of ``longest`` rows or fewer does not move. Rows under ``1 / FAR`` of it and further than
+``ROBUST`` robust standard deviations of those distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than
+``SHORTEST`` rows at half the distance joined), with ``SHORTEST`` rows or more before and after them at the usual level
+(median distance within ``FAR``), are a stretch; not one whose rows a whole number of seasons away dip too (a season's
+own dip the profile missed), and none in a column with more than ``MOST`` of them (a pattern the season does not
+describe). A surge above the level (an epidemic's wave) is the series' own and left alone, and a column with a value
+of 0 or below (a solar plant's nights; a week of 0s is ``outageruns``'s to name) is not read: it has no level to be a
+share of. ``warn`` says each stretch once, the series whose stretches overlap together.
 """
 
 from __future__ import annotations
