@@ -93,6 +93,13 @@ def test_overlapping_stretches_of_a_panel_are_one_line_with_their_span():
     assert "between 2020-04-30 and 2021-06-30 (10 to 15 rows in a row, the dates differing by series" in line
 
 
+def test_a_stretch_after_the_training_rows_is_said_as_scored_not_learned():
+    panel = load_panel(pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", announce=False)
+    [line] = warn(panel, find(panel, [Split(150, 170, 240)], 12))
+    assert "(15 rows, none of them training rows)" in line and "never trained on it" in line
+    assert "MASE's scale" in line and "raise MASE's scale" not in line
+
+
 def test_fit_names_the_interruption(caplog):
     frame = pd.DataFrame({"date": MONTHS, "y": _nights()})
     with caplog.at_level(logging.WARNING, logger="rnncast"):

@@ -196,8 +196,9 @@ def _line(panel: Panel, these: list[dict]) -> str:
              f"between {first['start']} and {last['end']} ({rows[0]} to {rows[-1]} rows in a row, the dates differing "
              "by series")
     text = (f"{who} {'runs' if one else 'run'} at {share} of {its} level {where}, {inside}) and "
-            f"{'comes' if one else 'come'} back: an interruption (a closure, an outage, a pandemic)? The network "
-            "learns it as the series' behaviour")
+            f"{'comes' if one else 'come'} back: an interruption (a closure, an outage, a pandemic)? "
+            + ("The network learns it as the series' behaviour" if any(trained) else
+               "The network never trained on it, and the scores of the windows over it measure forecasts of it"))
     raised = [g for g in these if g["training_rows"] and g["scale_without"] > 0]
     if raised:
         g = max(raised, key=lambda g: g["scale"] / g["scale_without"])
