@@ -8,7 +8,7 @@ import numpy as np
 
 from conftest import TINY, staggered_frame
 from rnncast import Forecaster
-from rnncast.backtestwindows import window_scores
+from rnncast.backtestwindows import record_scales, spread_note, window_scores
 from rnncast.windowforecasts import WindowForecasts
 
 
@@ -40,3 +40,32 @@ def test_a_window_s_first_step_spans_the_series_that_end_on_other_dates():
     frame = staggered_frame({"a": "2024-01-01", "b": "2024-01-03"}, n=80)
     m = Forecaster(**TINY).backtest(frame, target="y", id_col="unique_id", time_col="ds", n_windows=2).metrics
     assert [w["first_step"] for w in m["windows"]] == [["2024-03-15", "2024-03-17"], ["2024-03-18", "2024-03-20"]]
+
+
+def _metrics(refit: bool = True) -> dict:
+    return {"refit": refit, "targets": 1, "windows": [{"window": k, "first_step": [d, d]} for k, d in
+                                                      enumerate(["Jul 2021", "Jul 2022", "Jul 2023"])]}
+
+
+def test_each_windows_mase_scales_are_recorded_and_a_refits_spread_said():
+    """t38t5: a refit backtest's windows divided by Alps' 12,056, 22,356 and 29,650, with nothing recorded."""
+    each = np.array([[[12056.0], [22356.0], [29650.0]], [[100.0], [110.0], [1.0]]])  # [S, K, T]
+    held = np.array([[True, True, True], [True, True, False]])  # B lacks the last cutoff's row: its 1 unread
+    m = _metrics()
+    record_scales(m, each, held, ["Alps", "B"], ["y"])
+    assert m["windows"][0]["mase_scales"] == {"Alps": 12056.0, "B": 100.0} and m["windows"][2]["mase_scales"] == {
+        "Alps": 29650.0}
+    spread = m["mase_scale_spread"]
+    assert spread["series"] == "Alps" and spread["low"]["window"] == 0 and spread["high"]["window"] == 2
+    note = spread_note(m)
+    assert "that of series 'Alps' is 12056 in window 0 (Jul 2021) but 29650 in window 2 (Jul 2023), 2.46 times" in note
+
+
+def test_scales_within_the_spread_or_one_model_say_nothing():
+    each = np.array([[[100.0], [120.0], [140.0]]])
+    held = np.ones((1, 3), bool)
+    for refit, scales in ((True, each), (False, each * [[[1.0], [2.0], [3.0]]])):
+        m = _metrics(refit)
+        record_scales(m, scales, held, [None], ["y"])
+        assert "mase_scale_spread" not in m and spread_note(m) is None
+        assert m["windows"][0]["mase_scales"] == 100.0  # a lone series: its number

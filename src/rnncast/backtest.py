@@ -35,7 +35,7 @@ from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, 
                      gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
-from rnncast.backtestwindows import first_steps, window_scores
+from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, unitless, zero_note
 from rnncast.stepscores import by_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
@@ -231,6 +231,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     each[ss, kk] = scales
     codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0
     codes[ss, kk] = zero
+    record_scales(metrics, each, held, panel.given_ids, panel.targets)  # each window's divisor (decision 9602)
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season, panel.targets):  # any window's model without a scale
         metrics["mase_excluded"] = excluded

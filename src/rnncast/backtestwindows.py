@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import filledwindows, stepactuals, timetext
+from rnncast.backtestpage import window_dates
 from rnncast.evaluation import scaled_scores, scores
 from rnncast.panel import Panel
 from rnncast.windowforecasts import WindowForecasts, scored, take
@@ -42,3 +43,55 @@ def first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np
     if panel.time is not None:
         spans = timetext.shown_alike(spans, panel.time, panel.calendar.text_format)
     return [{"first_step": spans[k : k + 2]} for k in range(0, len(spans), 2)]
+
+
+SPREAD = 1.5  # a series' MASE scale this many times larger in one refit window than in another: said under the table
+
+
+def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, targets: list) -> None:
+    """Write each window's MASE scales into its entry of ``metrics["windows"]`` (``"mase_scales"``: by series id, a
+    target's own under its name where there are several; a lone series' unnamed: the number or that mapping; NaN as
+    None) from ``each`` [S, K, T] (each series' scale in window k, in original units) where ``held`` [S, K], and,
+    for a refit backtest whose one series' scale moves more than ``SPREAD`` times across its windows (t38t5: Alps'
+    12,056 for the Jul 2021 window, 29,650 for Jul 2023, a COVID collapse entering the training rows),
+    ``metrics["mase_scale_spread"]``: ``{"series", "target", "times", "low": {"window", "scale"}, "high": ...}`` of
+    the largest such move (decision 9602). MASE's definition is left as it is."""
+    plain = lambda v: float(v) if np.isfinite(v) else None  # noqa: E731
+    for k, window in enumerate(metrics["windows"]):
+        own = {s: plain(each[s, k, 0]) if len(targets) == 1 else
+               {str(t): plain(each[s, k, i]) for i, t in enumerate(targets)} for s in np.flatnonzero(held[:, k])}
+        window["mase_scales"] = (next(iter(own.values()), None) if ids == [None] else
+                                 {str(ids[s]): v for s, v in own.items()})
+    if not metrics.get("refit"):
+        return
+    widest = None
+    for s, t in np.ndindex(each.shape[0], each.shape[2]):
+        ks = [k for k in np.flatnonzero(held[s]) if np.isfinite(each[s, k, t]) and each[s, k, t] > 0]
+        if len(ks) > 1:
+            low, high = min(ks, key=lambda k: each[s, k, t]), max(ks, key=lambda k: each[s, k, t])
+            times = float(each[s, high, t] / each[s, low, t])
+            if times > SPREAD and (widest is None or times > widest["times"]):
+                widest = {"series": None if ids == [None] else str(ids[s]), "target": str(targets[t]), "times": times,
+                          "low": {"window": int(low), "scale": float(each[s, low, t])},
+                          "high": {"window": int(high), "scale": float(each[s, high, t])}}
+    if widest:
+        metrics["mase_scale_spread"] = widest
+
+
+def spread_note(m: dict) -> str | None:
+    """The line under a refit backtest's table where ``m["mase_scale_spread"]`` (``record_scales``) holds: each
+    window's MASE divides by its own training rows' in-sample seasonal naive MAE, so its windows' MASEs (and the
+    overall one, which pools them) do not share a divisor. None where the scales stay within ``SPREAD``."""
+    if not (w := m.get("mase_scale_spread")):
+        return None
+    dates = window_dates(m["windows"])  # as the table's rows name them
+    named = lambda end: (f"window {w[end]['window']}"  # noqa: E731
+                         + (f" ({d})" if (d := dates[w[end]["window"]]) else ""))
+    whose = (f"that of series {w['series']!r}" if w["series"] is not None else "the series'") + (
+        f" ({w['target']})" if m.get("targets", 1) > 1 else "")
+    return (f"MASE's scale moves across the windows: each refit divides by the in-sample seasonal naive MAE of its own "
+            f"training rows, and {whose} is {w['low']['scale']:.6g} in {named('low')} but {w['high']['scale']:.6g} "
+            f"in {named('high')}, {w['times']:.2f} times, so the windows' MASEs, and the overall MASE that pools them, "
+            "do not share a divisor (each window's scales are in metrics.json's windows, mase_scales); compare the "
+            "windows by MSE or sMAPE.")
+

@@ -21,7 +21,7 @@ import torch
 
 from rnncast import resume as resume_io
 from rnncast import (blanklabels, calendargrain, calendarcovariates, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
-                     highwaystart, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
+                     highwaystart, interruptions, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
 from rnncast.batches import SequenceBatches, WindowBatches, epoch_draw
@@ -179,6 +179,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 1925)
         jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
         levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (decision 1931)
+        interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed))  # 15 months at 10-30 %, then back (decision 9601)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

@@ -23,6 +23,7 @@ from rnncast.spelling import listing
 from rnncast.spreads import units_name
 from rnncast.baselines import baseline_name
 from rnncast.backtestverdict import backtest_test, backtest_verdict
+from rnncast.backtestwindows import spread_note
 from rnncast.significance import ONE_SIDED, p_text
 from rnncast.runhints import fit_hint, later_rows_hint, model_r2, same_step_hint, seasonal_hint, window_norm_hint
 from rnncast.verdicts import against_each, measured, outcome, quoted, verdict, verdict_units
@@ -213,7 +214,8 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
     fields = verdictfields.machine(test, units, told, behind)  # decisions 1958, 1956: the word is the sentence's
-    return Said(good and not behind, sentence, unscored_note(m), mase_note(m),
+    mase = " ".join(filter(None, (mase_note(m), spread_note(m)))) or None  # the windows' divisors (decision 9602)
+    return Said(good and not behind, sentence, unscored_note(m), mase,
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
                               scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
                               column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it

@@ -1,0 +1,108 @@
+"""A stretch of rows far below the level before and after it, then back, named at fit (``interruptions.py``,
+decision 9601)."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster
+from rnncast.interruptions import find, stretches, warn
+from rnncast.loading import load_panel
+from rnncast.windows import Split
+
+MONTHS = pd.date_range("2005-01-31", periods=240, freq="ME")
+COLLAPSE = slice(183, 198)  # 2020-04 .. 2021-06
+
+
+def _nights(seed: int = 0, collapse: bool = True) -> np.ndarray:
+    """t38t5's hotel nights: growth, a summer peak, 3 % noise, 15 months at 10-30 % and a year's recovery."""
+    rng = np.random.default_rng(seed)
+    m = MONTHS.month.to_numpy()
+    season = 1 + 0.6 * np.exp(-((m - 7.5) ** 2) / 3) - 0.15 * np.isin(m, (1, 2, 11))
+    y = 1e5 * 1.02 ** (np.arange(240) / 12) * season * (1 + rng.normal(0, 0.03, 240))
+    if collapse:
+        y[182] *= 0.55
+        y[COLLAPSE] *= rng.uniform(0.1, 0.3, 15)
+        y[198:210] *= 0.6 + 0.4 * np.arange(12) / 11
+    return y
+
+
+def test_the_collapse_is_found_with_its_rows_and_shares():
+    [(lo, hi, low, high)] = stretches(_nights(), 12)
+    assert (lo, hi) == (COLLAPSE.start, COLLAPSE.stop) and 0.08 < low < high < 0.35
+
+
+def test_find_gives_dates_training_rows_and_what_it_does_to_masess_scale():
+    panel = load_panel(pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", announce=False)
+    [f] = find(panel, [Split(190, 216, 240)], 12)
+    assert (f["start"], f["end"], f["rows"], f["training_rows"]) == ("2020-04-30", "2021-06-30", 15, 7)
+    assert f["scale"] / f["scale_without"] > 1.5 and f["mean"] < f["mean_without"]
+
+
+@pytest.mark.parametrize("name, y, season", [
+    ("seasonal with growth", _nights(collapse=False), 12),
+    ("the same read without its season", _nights(collapse=False), 1),
+    ("a geometric random walk", 100 * np.exp(np.cumsum(np.random.default_rng(1).normal(0, 0.01, 2000))), 1),
+    ("steady growth", np.exp(0.02 * np.arange(240)) * (1 + np.random.default_rng(2).normal(0, 0.03, 240)), 1),
+    ("a lasting drop to 20 %", _nights(collapse=False) * np.where(np.arange(240) >= 150, 0.2, 1.0), 12),
+    ("a drop at the end of the rows", _nights()[:190], 12),
+    ("flu peaks every winter", 1 + 5 * np.exp(-(((np.arange(520) % 52) - 4) ** 2) / 20)
+     * (1 + np.random.default_rng(3).normal(0, 0.05, 520)), 1),
+    ("a winter surge far above the season's (the 2009 wave) is no interruption",
+     _nights(collapse=False) * np.where((np.arange(240) >= 100) & (np.arange(240) < 110), 5.0, 1.0), 12),
+    ("a summer dip the first two years only (the providers' reporting)",
+     _nights(collapse=False) * np.where((np.arange(240) < 30) & np.isin(MONTHS.month, (6, 7, 8, 9, 10)), 0.3, 1.0),
+     12),
+    ("a solar plant's nights", np.clip(np.sin(2 * np.pi * np.arange(24 * 60) / 24), 0, None) * 50, 24),
+])
+def test_series_without_an_interruption_are_left_alone(name, y, season):
+    assert stretches(y, season) == [], name
+
+
+def test_blanked_rows_are_no_stretch():
+    """The workaround that does work: the collapse blanked (made by fill, NaN here) leaves nothing to name."""
+    y = _nights()
+    y[COLLAPSE] = np.nan
+    assert stretches(y, 12) == []
+
+
+def test_a_panel_sharing_the_stretch_is_said_in_one_line(caplog):
+    frame = pd.concat([pd.DataFrame({"date": MONTHS, "id": name, "y": _nights(seed)})
+                       for seed, name in enumerate(["Alps", "Capital", "Coast"])])
+    panel = load_panel(frame, target="y", id_col="id", announce=False)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        [line] = warn(panel, find(panel, [Split(190, 216, 240)] * 3, 12))
+    assert line.startswith("series 'Alps', 'Capital' and 'Coast' run at ")
+    assert "from 2020-04-30 to 2021-06-30 (15 rows, 7 training rows)" in line
+    assert "raise MASE's scale" in line and "--fill interpolate" in line and "future covariate" in line
+    assert [r.getMessage() for r in caplog.records] == [line]
+
+
+def test_overlapping_stretches_of_a_panel_are_one_line_with_their_span():
+    later = _nights(1, collapse=False)
+    later[186:196] *= 0.2  # 2020-07 .. 2021-04
+    frame = pd.concat([pd.DataFrame({"date": MONTHS, "id": "Alps", "y": _nights()}),
+                       pd.DataFrame({"date": MONTHS, "id": "Coast", "y": later})])
+    panel = load_panel(frame, target="y", id_col="id", announce=False)
+    [line] = warn(panel, find(panel, [Split(216, 228, 240)] * 2, 12))
+    assert "between 2020-04-30 and 2021-06-30 (10 to 15 rows in a row, the dates differing by series" in line
+
+
+def test_a_stretch_after_the_training_rows_is_said_as_scored_not_learned():
+    panel = load_panel(pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", announce=False)
+    [line] = warn(panel, find(panel, [Split(150, 170, 240)], 12))
+    assert "(15 rows, none of them training rows)" in line and "never trained on it" in line
+    assert "MASE's scale" in line and "raise MASE's scale" not in line
+
+
+def test_fit_names_the_interruption(caplog):
+    frame = pd.DataFrame({"date": MONTHS, "y": _nights()})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}, season=12).fit(frame, target="y")
+    said = [r.getMessage() for r in caplog.records if "and comes back: an interruption" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("column 'y' runs at ")
