@@ -1,5 +1,5 @@
 """A stretch of rows far below the level before and after it, then back, named at fit (``interruptions.py``,
-decision 9601)."""
+decision 2053)."""
 
 from __future__ import annotations
 

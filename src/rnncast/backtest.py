@@ -231,7 +231,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     each[ss, kk] = scales
     codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0
     codes[ss, kk] = zero
-    record_scales(metrics, each, held, panel.given_ids, panel.targets)  # each window's divisor (decision 9602)
+    record_scales(metrics, each, held, panel.given_ids, panel.targets)  # each window's divisor (decision 2054)
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season, panel.targets):  # any window's model without a scale
         metrics["mase_excluded"] = excluded

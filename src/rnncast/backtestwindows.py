@@ -55,7 +55,7 @@ def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, 
     for a refit backtest whose one series' scale moves more than ``SPREAD`` times across its windows (t38t5: Alps'
     12,056 for the Jul 2021 window, 29,650 for Jul 2023, a COVID collapse entering the training rows),
     ``metrics["mase_scale_spread"]``: ``{"series", "target", "times", "low": {"window", "scale"}, "high": ...}`` of
-    the largest such move (decision 9602). MASE's definition is left as it is."""
+    the largest such move (decision 2054). MASE's definition is left as it is."""
     plain = lambda v: float(v) if np.isfinite(v) else None  # noqa: E731
     for k, window in enumerate(metrics["windows"]):
         own = {s: plain(each[s, k, 0]) if len(targets) == 1 else

@@ -1,5 +1,5 @@
 """A stretch of rows far below the level before and after it, that then comes back (a closure, a
-pandemic's collapse, a strike): named at fit with its dates, how far, and what it does to MASE's scale (decision 9601).
+pandemic's collapse, a strike): named at fit with its dates, how far, and what it does to MASE's scale (decision 2053).
 
 t38t5's hotel nights ran at 10-30 % of their level from 2020-04 to 2021-06 (15 months) and came back: too long for
 outlying values (``spikes``: back within ``spikes.SHORT`` rows), not a level that moves once and stays

@@ -214,7 +214,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
                              m["horizon"], m["season"], scaler) if target_input else None
     hints = (backtest_season_hint(m), seasonal)
     fields = verdictfields.machine(test, units, told, behind)  # decisions 1958, 1956: the word is the sentence's
-    mase = " ".join(filter(None, (mase_note(m), spread_note(m)))) or None  # the windows' divisors (decision 9602)
+    mase = " ".join(filter(None, (mase_note(m), spread_note(m)))) or None  # the windows' divisors (decision 2054)
     return Said(good and not behind, sentence, unscored_note(m), mase,
                 interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
                               scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
