@@ -381,3 +381,16 @@ def test_many_overlapping_windows_keep_the_bands_and_baselines_of_those_that_do_
     ax = fig.axes[0]
     assert len([line for line in ax.lines if line.get_color() in WINDOW_COLOURS and line.get_linewidth() == 0.9]) == 8
     assert len([line for line in ax.lines if line.get_gid() == "baseline: repeat the last value"]) == 2
+
+
+def test_a_refit_window_whose_model_kept_the_untrained_network_is_marked_as_its_note_says(frame):
+    """t38t5 6 (decision 9934): cutoffs whose model kept the untrained network (the notes said so) drew an ordinary flat
+    forecast on the repeat line; metrics' ``untrained_windows`` names them and backtest.png marks their forecasts x,
+    the legend saying "untrained" as forecast.png's does."""
+    result = Forecaster(**{**TINY, "lr": 1e-12}).backtest(frame, target="y", n_windows=2, refit=True)
+    assert result.metrics["untrained_windows"] == [0, 1]
+    fig = result.figure()
+    marked = [line for ax in fig.axes for line in ax.lines if line.get_gid() == "untrained"]
+    assert len(marked) == 2 * len(fig.axes) and {line.get_marker() for line in marked} == {"x"}
+    texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert f"{legend_label(result.metrics, True)}: no epoch beat it" in texts

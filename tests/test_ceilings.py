@@ -56,6 +56,17 @@ def test_forecasts_above_a_capacity_are_counted_per_column_and_said():
     assert "The scores" not in point  # predict's: written, not scored
 
 
+def test_counts_are_written_as_the_below_zero_warning_beside_it_writes_them():
+    """t38t1 11 (decision 9933): "806 of the 9264 test forecasts ... are below zero" stood next to "5,827 of the
+    9,264 test 0.9 quantiles": both now write counts without thousands separators, as most of the messages do."""
+    q = np.full((1158, 8, 1, 3), 4.0)
+    q[..., 2] = 5.5  # every 0.9 quantile above the cap of 5
+    said = ceilings.above(q, np.full((1158, 1), 5.0), ["y"], ["A"] * 1158, "test", (0.1, 0.5, 0.9),
+                          baselines={"repeat": np.full((1158, 8, 1), 7.5)})
+    assert said.startswith("9264 of the 9264 test 0.9 quantiles") and "'repeat' 9264 values" in said
+    assert "9,264" not in said
+
+
 def test_evaluate_s_check_of_the_forecasts_says_both_bounds(caplog):
     panel = _panel()
     state = SimpleNamespace(layout="long", targets=["y"], settings=SimpleNamespace(model=SimpleNamespace(

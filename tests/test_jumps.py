@@ -323,3 +323,27 @@ def test_a_two_week_promotion_that_recurs_each_season_is_said_as_real_as_a_one_w
             f"one after them ({y[2]:.6g} after), read as real values, not typos: a like peak one season after it") in text
     assert "so are its 3 other such runs" in text and "typos, glitches" not in text and "in one step" not in text
     assert "lower MASE's scale" in text and "by -" not in text
+
+
+def test_outlying_values_raise_the_scale_as_blanking_them_the_lines_remedy_would():
+    """t38t1 10 (decision 9932): two one-day spikes (x20, x25) under a season of 7 were said to raise MASE's scale by
+    667%, the spikes undone as two splits (every later value moved by the rows' difference), while blanking them, the
+    line's own advice, gives 745%: the raise is now the scale over that with the values blank, pairs with a blank end
+    left out as MASE leaves them."""
+    from rnncast import jumps
+    from rnncast.loading import load_panel
+    from rnncast.metrics import naive_scale
+    from rnncast.windows import Split
+
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2023-01-01", periods=300, freq="D")
+    y = 1000 + 100 * np.sin(2 * np.pi * days.day_of_week.to_numpy() / 7) + rng.normal(0, 30, 300)
+    y[100] *= 20
+    y[250] *= 25
+    panel = load_panel(pd.DataFrame({"date": days, "views": y}), "views", time_col="date", announce=False)
+    [f] = jumps.find(panel, [Split(300, 300, 300)], season=7)
+    assert [one["row"] for one in f["spikes"]] == [100, 250] and not f["steps"]
+    blank = np.isfinite(y) & ~np.isin(np.arange(300), [100, 250])
+    assert np.isclose(f["spike_raise"], naive_scale(y, 7) / naive_scale(y, 7, blank) - 1)
+    assert np.isclose(f["spikes"][0]["raise"], naive_scale(y, 7) / naive_scale(y, 7, np.arange(300) != 100) - 1)
+    assert jumps.blanked_raise(y, [], 7) == 0.0

@@ -193,6 +193,22 @@ def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks
     assert ax.lines[1].get_marker() == "None"  # a window of two steps is a line, as before
 
 
+def test_a_backtest_window_whose_model_kept_the_untrained_network_is_marked_and_named_once():
+    """t38t5 6 (decision 9934): such a window drew a plain flat forecast on the repeat line, unmarked, while fit's
+    forecast.png names "untrained": its forecast is marked x, the legend naming it once over windows and rows."""
+    x = np.arange(30)
+    said = "model (gru, untrained): no epoch beat it"
+    windows = [{"x": x[10 + 5 * j:15 + 5 * j], "forecast": np.full(5, 1.0 + j), "cutoff": 9 + 5 * j, "baselines": {},
+                "untrained": said if j != 1 else None} for j in range(3)]
+    fig = plots.backtest_figure([{"label": "a", "x": x, "actual": np.sin(x / 3.0), "windows": windows},
+                                 {"label": "b", "x": x, "actual": np.cos(x / 3.0), "windows": windows[2:]}], "t",
+                                model="model (gru)")
+    marked = [line for line in fig.axes[0].lines if line.get_gid() == "untrained"]
+    assert [line.get_xdata()[0] for line in marked] == [10, 20] and {line.get_marker() for line in marked} == {"x"}
+    texts = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert texts.count(said) == 1 and "model (gru), one line shade per window" in texts
+
+
 def test_a_forecast_of_one_point_or_between_gaps_is_marked_in_the_forecast_figure():
     x = np.arange(100)  # more points than a figure marks at each actual value
     actual = np.sin(x / 5.0)

@@ -63,6 +63,9 @@ def test_a_baseline_scored_on_fewer_values_at_a_step_is_said_and_the_models_scor
     assert (first["values_left_out"], first["model_mse_on_values"]) == (1, 0.9)
     later = frame[(frame["step"] == 2) & (frame["forecaster"] == "seasonal")].iloc[0]
     assert later["values_left_out"] == 0 and math.isnan(later["model_mse_on_values"])
+    assert str(frame["values_left_out"].dtype) == "Int64"  # a count (decision 9931), blank where never lacking:
+    assert frame.loc[frame["forecaster"] != "seasonal", "values_left_out"].isna().all()  # the model's, repeat's
+    assert frame.to_csv(index=False).splitlines()[2].endswith(",,,") and ",1,0.9," in frame.to_csv(index=False)
     assert "; seasonal naive's at step 1 rest on the values it has a forecast for" in step_units({"by_step": by_step})
     by_step[2]["seasonal"]["values_left_out"] = by_step[0]["seasonal"]["values_left_out"]
     assert "at steps 1 and 3 rest on" in step_units({"by_step": by_step})
@@ -108,3 +111,20 @@ def test_wql_and_msis_stand_beside_pinball_and_coverage_and_are_said_to_have_no_
     head, model, repeat, *_ = step_rows({"by_step": steps, "season": 1})
     assert head[-4:] == ["pinball", "wQL", "coverage 80%", "MSIS 80%"] and model[-3:] == ["0.020000", "0.8000", "4.0000"]
     assert repeat[-4:] == ["-"] * 4 and "wQL and MSIS have none" in step_units({"by_step": steps})
+
+
+def test_a_baseline_lacking_values_at_every_step_is_said_so_and_the_binned_header_says_how_rmse_is_binned():
+    """t38t1 6, 7 (decision 9931): "seasonal naive's at steps 1, 2, 3, 4, 5 and 1 more rest on ..." named each of the
+    six steps; and the binned header said a bin's score is the mean of its steps', while its RMSE is the root of the
+    bin's mean MSE (2-3: 0.9611 = sqrt(0.924), the mean of the steps' RMSEs 0.8992)."""
+    by_step = _by_step(6)
+    for entry in by_step:
+        entry["seasonal"] = {"mse": 0.5, "mae": 0.5, "mase": 0.25, "rmse": math.sqrt(0.5),
+                             "values_left_out": {"values": 1, "of": 3, "model": {"mse": 0.9, "mae": 0.4}}}
+    said = step_units({"by_step": by_step})
+    assert "; seasonal naive's at every step rest on the values" in said and "more" not in said
+    by_step[5]["seasonal"].pop("values_left_out")
+    assert "at steps 1, 2, 3, 4 and 5 rest on" in step_units({"by_step": by_step})
+    binned_head = step_units({"by_step": _by_step(20)})
+    assert "its score the mean of its steps', its RMSE the root of their mean MSE)" in binned_head
+    assert not any(math.isnan(s["seasonal"]["values_left_out"]) for _, s in binned(by_step))  # Int64 as floats

@@ -51,6 +51,7 @@ from rnncast.backtestverdict import end_count, test_cutoffs
 from rnncast.verdicts import units_for
 from rnncast.windows import Split, chronological_split, rows_needed
 from rnncast.spelling import counted
+from rnncast.runhistory import kept_untrained
 from rnncast.timecalendar import by_series as calendars_by_series
 from rnncast.settingvalues import callback, positive_int
 
@@ -136,7 +137,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     unlearned: dict = {}  # {column: [(cutoff, ...)]}: a covariate a window's model learned nothing from (decision 2040)
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
-        model = _fit(settings, params, panel, first, on_epoch)
+        model, kept = _fit(settings, params, panel, first, on_epoch)
+        untrained = list(range(n_windows)) if kept else []  # every window the untrained network's (decision 9934)
         ends = np.repeat([[split.train_end] for split in first], n_windows, axis=1)  # [S, K] its training rows' end
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
@@ -152,13 +154,15 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
+        untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 9934)
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             ends[:, j] = [split.train_end if split is not None else 0 for split in splits]
             started = time.perf_counter()
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
-                model = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
+                model, kept = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
+            untrained += [j] if kept else []
             fit_seconds, train_seconds = fit_seconds + time.perf_counter() - started, train_seconds + model.state.train_seconds
             started = time.perf_counter()
             every, series = np.arange(panel.n_series), np.flatnonzero(held[:, j])
@@ -243,7 +247,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if zeros := zero_note(wf, data_s.season):  # MAPE's, sMAPE's note, as evaluate's
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
-    metrics.update({"windows_left_out": lacking} if lacking else {})  # a row missing at a cutoff or target (calendarcuts)
+    metrics.update({"windows_left_out": lacking} if lacking else {})
+    metrics.update({"untrained_windows": untrained} if untrained else {})  # backtest.png marks them (decision 9934)  # a row missing at a cutoff or target (calendarcuts)
     if closed := closedzeros.across(panel, first, every, ss, lookback, horizon):  # closed hours as 0 (decision 1792)
         metrics["closed_zeros"] = closedzeros.warned(closed, "the backtest windows")
         closedzeros.score_apart(overall["model"], wf, scored(wf), closed, lambda keep: interval_scores(  # decision 1978
@@ -267,13 +272,15 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
                     no_demand(wf, panel.n_series))  # a cutoff: its last row read
 
 
-def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> Model:
+def _fit(settings: Settings, params: dict, panel: Panel, splits: list[Split], on_epoch) -> tuple[Model, bool]:
     """A fresh model with these settings (``params`` validated once as ``settings``), trained on ``splits``' rows; its
     state's ``train_seconds`` the training loop's wall time alone, which ``fitting.train`` keeps for fit too (decisions
-    1970, 2019)."""
+    1970, 2019); and whether it kept the untrained network (no epoch beat it, not diverged: training's warning, which
+    the notes carry)."""
     prepared = fitting.prepare(panel, splits, settings, params, apart=False)  # its own line says the climatology's lack
-    fitting.train(prepared, on_epoch=on_epoch)
-    return Model(prepared.net.eval(), prepared.state, prepared.device)
+    history = fitting.train(prepared, on_epoch=on_epoch)
+    kept = kept_untrained(history) and prepared.diverged is None
+    return Model(prepared.net.eval(), prepared.state, prepared.device), kept
 
 
 def _unlearned(seen: dict, model: Model, panel: Panel, first_rows: np.ndarray, series: np.ndarray, j: int, width: int):

@@ -3,7 +3,8 @@
 The series of a ``backtestresult.Backtest`` under their ids (of more than three, the best, median and worst by their MASE
 over every window, ``seriespicks.pick_series``, as forecast.png picks them by test MASE), at most one lookback of
 history up to the first cutoff (``history_shown``), every window's forecast and its levels (``quantilebands``), the
-cutoffs as dashed lines and every baseline the verdict weighs, titled with the verdict over every window; of more than
+cutoffs as dashed lines and every baseline the verdict weighs (a window whose model kept the untrained network,
+``untrained_windows``, its forecast marked x: decision 9934), titled with the verdict over every window; of more than
 ``plots.FEW_WINDOWS`` windows, the levels and baselines of those that do not overlap (``whole_windows``). Drawn by
 ``plots.backtest_figure`` (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is
 drawn.
@@ -60,7 +61,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
         x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
         mine = (frame if panel.id_col is None else frame[panel.key.matches(frame, panel.ids[s])] if panel.key is not None
                 else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
-        windows = []
+        windows, off = [], set(m.get("untrained_windows") or ())  # the untrained network's, marked (decision 9934)
         for j in range(result.cutoffs.shape[1]):
             whole = j in full  # many windows: the others' forecast alone, a thin line (decision 2031)
             w = mine[(mine["window"] == j) & mine[target].notna()]  # a date the data lacks: not drawn (stepactuals)
@@ -75,6 +76,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                      for lo, hi, depth, label in drawn}
             windows.append({"x": wx, "forecast": kept(f"{target}_hat"), "bands": bands if whole else {},
                             "cutoff": int(result.cutoffs[s, j]) - lo,  # the last observed step's position in x
+                            "untrained": untrained_label(m) if j in off else None,
                             "baselines": {plots.baseline_label(name, m["season"]): kept(f"{target}_{name}")
                                           for name in baselines.NAMES if f"{target}_{name}" in w and whole}})  # every
             # one the verdict weighs
@@ -108,6 +110,12 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
                                 madeof.legend_label(m) if m.get("cell") else "model",  # named as forecast.png names it
                                 calendar=panel.calendar)  # quarters ticked as quarters
     return targetrows.Drawn(fig, drawn_targets)  # the targets drawn, each a row: the page's caption names them
+
+
+def untrained_label(m: dict) -> str:
+    """The legend's words for the windows whose model kept the untrained network (``untrained_windows``), as fit's
+    forecast.png names such a model: "model (lstm, untrained): no epoch beat it" (decision 9934)."""
+    return f"{madeof.legend_label(m, True) if m.get('cell') else 'model (untrained)'}: no epoch beat it"
 
 
 def whole_windows(n_windows: int, horizon: int, step: int) -> set[int]:

@@ -100,7 +100,7 @@ def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doin
             continue
         own, names, middle = columns(name, levels, point)
         per = over.shape[0] * over.shape[1]
-        counts = [f"{int(over[..., j].sum()):,} of the {per:,} {doing + ' ' if doing else ''}" + (
+        counts = [f"{int(over[..., j].sum())} of the {per} {doing + ' ' if doing else ''}" + (
                   f"point forecasts ({point_named(own, names[j])})" if j == middle else
                   f"{levels[j]:g} quantiles ({names[j]!r})") for j in range(over.shape[-1]) if over[..., j].any()]
         at = np.unravel_index(np.argmax(np.where(over, values - bound[:, None, None], -np.inf)), over.shape)
@@ -139,5 +139,5 @@ def _baselines(baselines: dict, bound: np.ndarray, t: int) -> str:
             continue
         over, values = _over(made, bound, t)
         if over.any():
-            said.append(f"{name!r} {int(over.sum()):,} values (the furthest {float(values[over].max()):.6g})")
+            said.append(f"{name!r} {int(over.sum())} values (the furthest {float(values[over].max()):.6g})")
     return ", ".join(said)

@@ -43,7 +43,8 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     step), "raise" and "spike_raise" (MASE's scale with the steps, or the runs not explained, over without them, less
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
     absolute difference one season apart, without the steps that of the column with each undone (the values after it
-    moved back by it): a level shift moves every difference across it (decision 1613); ``placed``:
+    moved back by it): a level shift moves every difference across it (decision 1613); without the runs, that with
+    their values blank (``blanked_raise``, decision 9932); ``placed``:
     ``calendarlags.placed(panel)``, where rows are missing MASE's scale pairs calendar steps, and so does the raise
     (decision 1964; by rows where None)."""
     found = []
@@ -69,13 +70,31 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                  "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}
             for one, run in zip(f["spikes"], runs):  # every run asked, however long (decision 2007)
                 one["explained"] = spikecauses.explained(panel, s, j, one["row"], season, split.train_end, one["rows"])
-                one["raise"] = _raised(column, steps, spikes.steps_of(run, len(steps)), season, at)
+                one["raise"] = blanked_raise(column, _rows(run), season, at)
             f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season, at)
-            odd = [k for run, one in zip(runs, f["spikes"]) if not one.get("explained")
-                   for k in spikes.steps_of(run, len(steps))]
-            f["spike_raise"] = _raised(column, steps, odd, season, at)
+            odd = [r for run, one in zip(runs, f["spikes"]) if not one.get("explained") for r in _rows(run)]
+            f["spike_raise"] = blanked_raise(column, odd, season, at)
             found.append(f)
     return found
+
+
+def _rows(run: tuple[int, int]) -> list[int]:
+    """The rows of an outlying run of ``spikes.runs`` (``p + 1`` to ``q``): the values its line advises blanking."""
+    return list(range(run[0] + 1, run[1] + 1))
+
+
+def blanked_raise(column: np.ndarray, rows: list[int], season: int, positions: np.ndarray | None = None) -> float:
+    """How much the values at ``rows`` of ``column`` [T] raise MASE's scale: the scale over the scale with them blank,
+    less 1, the pairs with a blank end left out as MASE leaves a missing value's (``calendarlags.scale``'s
+    ``observed``; ``positions`` as ``scale_raise``'s): what leaving the cells blank, the outlying values' remedy,
+    gives (decision 9932; a spike undone as two splits moved every later value: 667% for 745%); 0 for no rows."""
+    if not rows:
+        return 0.0
+    observed = np.ones(len(column), bool)
+    observed[rows] = False
+    season = max(season or 1, 1)
+    without = calendarlags.scale(column, positions, season, observed)
+    return float(calendarlags.scale(column, positions, season) / without - 1) if without > 0 else float("inf")
 
 
 def _raised(column: np.ndarray, steps: np.ndarray, named, season: int, positions=None) -> float:

@@ -250,7 +250,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
 
     ``curves``: ``{"label", "x", "actual", "filled" (optional: values made by fill, ``draw_actual``),
     "windows": [{"x", "forecast", "bands" (legend label -> ``quantilebands.Band``; or "band", one (lower, upper)
-    labelled ``band_label``), "cutoff" (the position in the curve's ``x`` of the window's last observed step),
+    labelled ``band_label``), "cutoff" (the position in the curve's ``x`` of the window's last observed step), "untrained" (optional: the
+    legend's words for a window whose model kept the untrained network, its forecast marked x),
     "baselines": {legend label: values}}]}``; a baseline on the forecasts in every window
     says so (``covered``).
     """
@@ -276,6 +277,9 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             ax.plot(wx, w["forecast"], color=colour, lw=1.4 if many <= FEW_WINDOWS else 0.9,
                     label=f"{model}, one line shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
+            if w.get("untrained"):  # its cutoff's model kept the untrained network: marked x, named once (decision 9934)
+                ax.plot(wx, w["forecast"], ls="none", marker="x", ms=5, color=colour, gid="untrained",
+                        label=None if any(v.get("untrained") for v in windows[:j]) else w["untrained"])
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts, named where first
                 drawn.setdefault(name, []).extend(ax.plot(wx, values, lw=1.0, zorder=1.9, label=None if drawn.get(
                     name) else name, **baselinelooks.look(name, values, k), gid=name))  # drawn (some windows' alone)
@@ -300,7 +304,8 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
     axislabels.xlabel(axes[-1, 0], xlabel or "")  # wrapped to the axes the legend narrows (decision 1789)
     suptitle = fig.suptitle(title, fontsize=11, wrap=True)  # over the legend too: a title line as wide as the figure is not cut
     row_labels(fig, list(axes[:, 0]), [curve.get("ylabel") for curve in curves], ylabel, suptitle)
-    covered.legend(fig, list(axes[:, 0]), (FILLED_LABEL, LATER_LABEL))  # a later row's marks, a line under the actual one
+    marked = tuple({w["untrained"] for c in curves for w in c["windows"] if w.get("untrained")})  # a later row's too
+    covered.legend(fig, list(axes[:, 0]), (FILLED_LABEL, LATER_LABEL, *marked))  # a later row's marks, a line under the actual one
     return fig
 
 

@@ -57,17 +57,21 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
     """``by_step`` (metrics.json's) as a table, a row per step and forecaster: ``step`` (1 .. horizon), ``forecaster``
     (``model``, ``repeat``, ``mean``, ``seasonal`` ...), then its scores in original units (``columns``: ``mse``,
     ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball``, ``wql``, ``coverage_80`` ... (shares 0 to 1) and
-    ``msis_80`` ...; NaN where a forecaster lacks one: a baseline without intervals). Empty, with those columns, for no
-    steps."""
+    ``msis_80`` ...; NaN where a forecaster lacks one: a baseline without intervals); where a baseline lacks a forecast
+    at some values, ``PAIR`` too: ``values_left_out`` (a count, pandas' Int64: <NA>, blank in by_step.csv, for a
+    forecaster that never lacks one, the model, repeat, mean; decision 9931) and the model's MSE and MAE on the rest.
+    Empty, with those columns, for no steps."""
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
             for entry in by_step for name in forecasters(by_step)]
-    pairs = PAIR if any(KEY in entry[name] for entry in by_step for name in forecasters(by_step)) else ()
+    lacking = {name for name in forecasters(by_step)[1:] if any(KEY in entry[name] for entry in by_step)}
+    pairs = PAIR if lacking else ()
     for row in rows if pairs else ():  # a baseline scored on fewer values: the model's scores on them (decision 1994)
         left = by_step[row["step"] - 1][row["forecaster"]].get(KEY) or {}
-        row.update(values_left_out=left.get("values", 0) if row["forecaster"] != "model" else math.nan,
+        row.update(values_left_out=left.get("values", 0) if row["forecaster"] in lacking else pd.NA,
                    **{f"model_{k}_on_values": (left.get("model") or {}).get(k, math.nan) for k in ("mse", "mae")})
-    return pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs])
+    frame = pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs])
+    return frame.astype({KEY: "Int64"}) if pairs else frame  # a count, blank where never lacking (decision 9931)
 
 
 def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
@@ -79,7 +83,7 @@ def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
     out = []
     for first, last in bins(len(by_step)):
         part = frame[(frame["step"] >= first) & (frame["step"] <= last)]
-        means = part.drop(columns="step").groupby("forecaster", sort=False).mean()
+        means = part.drop(columns="step").astype({KEY: float} if KEY in part else {}).groupby("forecaster", sort=False).mean()
         if "rmse" in means:
             means["rmse"] = means["mse"] ** 0.5
         scores = {name: {k: float(v) for k, v in row.items()} for name, row in means.iterrows()}
@@ -118,16 +122,22 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
     by_step = m.get("by_step") or []
     errors = "MSE, MAE, RMSE" + (" and pinball" if "pinball" in columns(by_step) else "")
     rows = ("Each step ahead" if len(by_step) <= EVERY else
-            "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps')")
+            "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps', "
+            "its RMSE the root of their mean MSE)")  # decision 9931
     lacking = {name: [str(e["step"]) for e in by_step if (e[name].get(KEY) or {}).get("values")]
                for name in forecasters(by_step)[1:]}
     pair = f"{where}'s {PAIR[1]}" if where.endswith(".csv") else where  # the column, or the JSON's entries
-    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words)
-        f"; {baseline_name(name)}'s at step{'s' if len(steps) > 1 else ''} "
-        f"{listing(steps) if len(steps) <= 5 else some(steps)} rest on the values it has a forecast for, the model's "
+    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words), "at every step" (9931)
+        f"; {baseline_name(name)}'s at "
+        f"{'every step' if len(steps) == len(by_step) else _steps(steps)} rest on the values it has a forecast for, the model's "
         f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
     free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 2036
     return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
+
+
+def _steps(steps: list[str]) -> str:
+    """ "step 1", "steps 1 and 3", "steps 1, 2, 3, 4, 5 and 2 more": some of the steps, named."""
+    return f"step{'s' if len(steps) > 1 else ''} {listing(steps) if len(steps) <= 5 else some(steps)}"
 
 
 def step_text(m: dict, what: str = "", where: str = "by_step.csv") -> str:
