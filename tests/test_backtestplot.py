@@ -384,7 +384,7 @@ def test_many_overlapping_windows_keep_the_bands_and_baselines_of_those_that_do_
 
 
 def test_a_refit_window_whose_model_kept_the_untrained_network_is_marked_as_its_note_says(frame):
-    """t38t5 6 (decision 9934): cutoffs whose model kept the untrained network (the notes said so) drew an ordinary flat
+    """t38t5 6 (decision 2058): cutoffs whose model kept the untrained network (the notes said so) drew an ordinary flat
     forecast on the repeat line; metrics' ``untrained_windows`` names them and backtest.png marks their forecasts x,
     the legend saying "untrained" as forecast.png's does."""
     result = Forecaster(**{**TINY, "lr": 1e-12}).backtest(frame, target="y", n_windows=2, refit=True)

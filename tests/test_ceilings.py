@@ -57,7 +57,7 @@ def test_forecasts_above_a_capacity_are_counted_per_column_and_said():
 
 
 def test_counts_are_written_as_the_below_zero_warning_beside_it_writes_them():
-    """t38t1 11 (decision 9933): "806 of the 9264 test forecasts ... are below zero" stood next to "5,827 of the
+    """t38t1 11 (decision 2057): "806 of the 9264 test forecasts ... are below zero" stood next to "5,827 of the
     9,264 test 0.9 quantiles": both now write counts without thousands separators, as most of the messages do."""
     q = np.full((1158, 8, 1, 3), 4.0)
     q[..., 2] = 5.5  # every 0.9 quantile above the cap of 5

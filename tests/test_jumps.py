@@ -326,7 +326,7 @@ def test_a_two_week_promotion_that_recurs_each_season_is_said_as_real_as_a_one_w
 
 
 def test_outlying_values_raise_the_scale_as_blanking_them_the_lines_remedy_would():
-    """t38t1 10 (decision 9932): two one-day spikes (x20, x25) under a season of 7 were said to raise MASE's scale by
+    """t38t1 10 (decision 2056): two one-day spikes (x20, x25) under a season of 7 were said to raise MASE's scale by
     667%, the spikes undone as two splits (every later value moved by the rows' difference), while blanking them, the
     line's own advice, gives 745%: the raise is now the scale over that with the values blank, pairs with a blank end
     left out as MASE leaves them."""

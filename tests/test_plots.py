@@ -194,7 +194,7 @@ def test_a_backtest_window_of_one_step_draws_its_forecast_and_baselines_as_marks
 
 
 def test_a_backtest_window_whose_model_kept_the_untrained_network_is_marked_and_named_once():
-    """t38t5 6 (decision 9934): such a window drew a plain flat forecast on the repeat line, unmarked, while fit's
+    """t38t5 6 (decision 2058): such a window drew a plain flat forecast on the repeat line, unmarked, while fit's
     forecast.png names "untrained": its forecast is marked x, the legend naming it once over windows and rows."""
     x = np.arange(30)
     said = "model (gru, untrained): no epoch beat it"

@@ -63,7 +63,7 @@ def test_a_baseline_scored_on_fewer_values_at_a_step_is_said_and_the_models_scor
     assert (first["values_left_out"], first["model_mse_on_values"]) == (1, 0.9)
     later = frame[(frame["step"] == 2) & (frame["forecaster"] == "seasonal")].iloc[0]
     assert later["values_left_out"] == 0 and math.isnan(later["model_mse_on_values"])
-    assert str(frame["values_left_out"].dtype) == "Int64"  # a count (decision 9931), blank where never lacking:
+    assert str(frame["values_left_out"].dtype) == "Int64"  # a count (decision 2055), blank where never lacking:
     assert frame.loc[frame["forecaster"] != "seasonal", "values_left_out"].isna().all()  # the model's, repeat's
     assert frame.to_csv(index=False).splitlines()[2].endswith(",,,") and ",1,0.9," in frame.to_csv(index=False)
     assert "; seasonal naive's at step 1 rest on the values it has a forecast for" in step_units({"by_step": by_step})
@@ -114,7 +114,7 @@ def test_wql_and_msis_stand_beside_pinball_and_coverage_and_are_said_to_have_no_
 
 
 def test_a_baseline_lacking_values_at_every_step_is_said_so_and_the_binned_header_says_how_rmse_is_binned():
-    """t38t1 6, 7 (decision 9931): "seasonal naive's at steps 1, 2, 3, 4, 5 and 1 more rest on ..." named each of the
+    """t38t1 6, 7 (decision 2055): "seasonal naive's at steps 1, 2, 3, 4, 5 and 1 more rest on ..." named each of the
     six steps; and the binned header said a bin's score is the mean of its steps', while its RMSE is the root of the
     bin's mean MSE (2-3: 0.9611 = sqrt(0.924), the mean of the steps' RMSEs 0.8992)."""
     by_step = _by_step(6)

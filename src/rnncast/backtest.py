@@ -138,7 +138,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model, kept = _fit(settings, params, panel, first, on_epoch)
-        untrained = list(range(n_windows)) if kept else []  # every window the untrained network's (decision 9934)
+        untrained = list(range(n_windows)) if kept else []  # every window the untrained network's (decision 2058)
         ends = np.repeat([[split.train_end] for split in first], n_windows, axis=1)  # [S, K] its training rows' end
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
@@ -154,7 +154,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
-        untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 9934)
+        untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 2058)
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             ends[:, j] = [split.train_end if split is not None else 0 for split in splits]
@@ -248,7 +248,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["zero_actuals"] = zeros
     every = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] each window's first row, stacked
     metrics.update({"windows_left_out": lacking} if lacking else {})
-    metrics.update({"untrained_windows": untrained} if untrained else {})  # backtest.png marks them (decision 9934)  # a row missing at a cutoff or target (calendarcuts)
+    metrics.update({"untrained_windows": untrained} if untrained else {})  # backtest.png marks them (decision 2058)  # a row missing at a cutoff or target (calendarcuts)
     if closed := closedzeros.across(panel, first, every, ss, lookback, horizon):  # closed hours as 0 (decision 1792)
         metrics["closed_zeros"] = closedzeros.warned(closed, "the backtest windows")
         closedzeros.score_apart(overall["model"], wf, scored(wf), closed, lambda keep: interval_scores(  # decision 1978

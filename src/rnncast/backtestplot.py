@@ -4,7 +4,7 @@ The series of a ``backtestresult.Backtest`` under their ids (of more than three,
 over every window, ``seriespicks.pick_series``, as forecast.png picks them by test MASE), at most one lookback of
 history up to the first cutoff (``history_shown``), every window's forecast and its levels (``quantilebands``), the
 cutoffs as dashed lines and every baseline the verdict weighs (a window whose model kept the untrained network,
-``untrained_windows``, its forecast marked x: decision 9934), titled with the verdict over every window; of more than
+``untrained_windows``, its forecast marked x: decision 2058), titled with the verdict over every window; of more than
 ``plots.FEW_WINDOWS`` windows, the levels and baselines of those that do not overlap (``whole_windows``). Drawn by
 ``plots.backtest_figure`` (intraday bars one step per bar, ``barsaxis``); matplotlib is imported only when a figure is
 drawn.
@@ -61,7 +61,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
         x = panel.time_of(s)[lo:hi] if panel.time is not None else panel.numbered(s)[lo:hi]
         mine = (frame if panel.id_col is None else frame[panel.key.matches(frame, panel.ids[s])] if panel.key is not None
                 else frame[frame[panel.id_col] == panel.given_id(s)])  # a key of several: by its columns
-        windows, off = [], set(m.get("untrained_windows") or ())  # the untrained network's, marked (decision 9934)
+        windows, off = [], set(m.get("untrained_windows") or ())  # the untrained network's, marked (decision 2058)
         for j in range(result.cutoffs.shape[1]):
             whole = j in full  # many windows: the others' forecast alone, a thin line (decision 2031)
             w = mine[(mine["window"] == j) & mine[target].notna()]  # a date the data lacks: not drawn (stepactuals)
@@ -114,7 +114,7 @@ def backtest_drawn(result, n_series: int = 3) -> targetrows.Drawn:
 
 def untrained_label(m: dict) -> str:
     """The legend's words for the windows whose model kept the untrained network (``untrained_windows``), as fit's
-    forecast.png names such a model: "model (lstm, untrained): no epoch beat it" (decision 9934)."""
+    forecast.png names such a model: "model (lstm, untrained): no epoch beat it" (decision 2058)."""
     return f"{madeof.legend_label(m, True) if m.get('cell') else 'model (untrained)'}: no epoch beat it"
 
 

@@ -37,7 +37,7 @@ class Backtest:
     against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), ``linear_fit``
     (``backtestlinear.measure``: a linear fit of the future-known features scored beside the model on the windows; null
     without such features), ``untrained_windows`` (where any: the windows, 0 the first, whose model kept the untrained
-    network, as the notes say; decision 9934), the settings of the run, the series left out as too short and
+    network, as the notes say; decision 2058), the settings of the run, the series left out as too short and
     ``seconds``: ``fit`` (each
     model made: windows, scalers, baselines, the quantile head's start and training), ``train`` (the training loops
     alone, as fit's "trained ... in") and ``predict``. In words, as ``rnncast

@@ -44,7 +44,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     1), "season"}``, series then column. MASE's scale is the mean absolute step where ``season`` is 1, else the mean
     absolute difference one season apart, without the steps that of the column with each undone (the values after it
     moved back by it): a level shift moves every difference across it (decision 1613); without the runs, that with
-    their values blank (``blanked_raise``, decision 9932); ``placed``:
+    their values blank (``blanked_raise``, decision 2056); ``placed``:
     ``calendarlags.placed(panel)``, where rows are missing MASE's scale pairs calendar steps, and so does the raise
     (decision 1964; by rows where None)."""
     found = []
@@ -87,7 +87,7 @@ def blanked_raise(column: np.ndarray, rows: list[int], season: int, positions: n
     """How much the values at ``rows`` of ``column`` [T] raise MASE's scale: the scale over the scale with them blank,
     less 1, the pairs with a blank end left out as MASE leaves a missing value's (``calendarlags.scale``'s
     ``observed``; ``positions`` as ``scale_raise``'s): what leaving the cells blank, the outlying values' remedy,
-    gives (decision 9932; a spike undone as two splits moved every later value: 667% for 745%); 0 for no rows."""
+    gives (decision 2056; a spike undone as two splits moved every later value: 667% for 745%); 0 for no rows."""
     if not rows:
         return 0.0
     observed = np.ones(len(column), bool)

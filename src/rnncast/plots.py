@@ -277,7 +277,7 @@ def backtest_figure(curves: list[dict], title: str, band_label: str | None = Non
             ax.plot(wx, w["forecast"], color=colour, lw=1.4 if many <= FEW_WINDOWS else 0.9,
                     label=f"{model}, one line shade per window" if j == 0 else None,
                     **lonepoints.marks(w["forecast"]), gid=model)  # a window of one step: a dot
-            if w.get("untrained"):  # its cutoff's model kept the untrained network: marked x, named once (decision 9934)
+            if w.get("untrained"):  # its cutoff's model kept the untrained network: marked x, named once (decision 2058)
                 ax.plot(wx, w["forecast"], ls="none", marker="x", ms=5, color=colour, gid="untrained",
                         label=None if any(v.get("untrained") for v in windows[:j]) else w["untrained"])
             for k, (name, values) in enumerate(w["baselines"].items()):  # under the forecasts, named where first

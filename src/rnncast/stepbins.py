@@ -59,7 +59,7 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
     ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball``, ``wql``, ``coverage_80`` ... (shares 0 to 1) and
     ``msis_80`` ...; NaN where a forecaster lacks one: a baseline without intervals); where a baseline lacks a forecast
     at some values, ``PAIR`` too: ``values_left_out`` (a count, pandas' Int64: <NA>, blank in by_step.csv, for a
-    forecaster that never lacks one, the model, repeat, mean; decision 9931) and the model's MSE and MAE on the rest.
+    forecaster that never lacks one, the model, repeat, mean; decision 2055) and the model's MSE and MAE on the rest.
     Empty, with those columns, for no steps."""
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
@@ -71,7 +71,7 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
         row.update(values_left_out=left.get("values", 0) if row["forecaster"] in lacking else pd.NA,
                    **{f"model_{k}_on_values": (left.get("model") or {}).get(k, math.nan) for k in ("mse", "mae")})
     frame = pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs])
-    return frame.astype({KEY: "Int64"}) if pairs else frame  # a count, blank where never lacking (decision 9931)
+    return frame.astype({KEY: "Int64"}) if pairs else frame  # a count, blank where never lacking (decision 2055)
 
 
 def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
@@ -123,11 +123,11 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
     errors = "MSE, MAE, RMSE" + (" and pinball" if "pinball" in columns(by_step) else "")
     rows = ("Each step ahead" if len(by_step) <= EVERY else
             "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps', "
-            "its RMSE the root of their mean MSE)")  # decision 9931
+            "its RMSE the root of their mean MSE)")  # decision 2055
     lacking = {name: [str(e["step"]) for e in by_step if (e[name].get(KEY) or {}).get("values")]
                for name in forecasters(by_step)[1:]}
     pair = f"{where}'s {PAIR[1]}" if where.endswith(".csv") else where  # the column, or the JSON's entries
-    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words), "at every step" (9931)
+    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words), "at every step" (decision 2055)
         f"; {baseline_name(name)}'s at "
         f"{'every step' if len(steps) == len(by_step) else _steps(steps)} rest on the values it has a forecast for, the model's "
         f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
