@@ -41,9 +41,29 @@ def test_a_late_start_is_named_and_other_blanks_keep_the_fill_refusal():
     with pytest.raises(RnncastError, match=r"and 'C' starts on 2024-01-31 \(its first 30 rows blank\) while the table "
                                            r"runs from 2024-01-01 to 2024-08-20: .* remove the 70 rows where one is"):
         load_panel(wide, target=["A", "B", "C"], announce=False)
-    wide.iloc[100, 2] = np.nan  # one inside C's span: not ragged ends alone
-    with pytest.raises(RnncastError, match="column 'A' has a missing value"):
-        load_panel(wide, target=["A", "B", "C"], announce=False)
+    full = _wide().dropna()
+    full.iloc[100, 2] = np.nan  # a blank inside a column's span, no ragged end: the fill refusal
+    with pytest.raises(RnncastError, match="column 'C' has a missing value"):
+        load_panel(full, target=["A", "B", "C"], announce=False)
+
+
+def test_a_blank_inside_a_span_keeps_the_ragged_refusal_and_is_named_apart_with_its_line(tmp_path):
+    wide = _wide()  # t38t1 4: one blank in B brought back "fill them with --fill ffill", which invents A's 40 days
+    wide.iloc[50, 1] = np.nan
+    wide.to_csv(tmp_path / "wide2.csv")
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "wide2.csv", target=["A", "B", "C"], announce=False)
+    said = str(refused.value)
+    assert said.startswith("target columns 'A' and 'B' end on 2024-07-11 and 2024-07-31 (their last 40 and 20 rows "
+                           "blank) while 'C' runs from 2024-01-01 to 2024-08-20: ") and "fill them" not in said
+    assert ("in place of target=, each read over its own rows, and fill the blank inside the span of 'B' (line 52 of "
+            "wide2.csv) with fill= (--fill ffill|interpolate|zero), which then fills that one alone; or") in said
+    wide.iloc[[60, 70], 0] = np.nan
+    with pytest.raises(RnncastError, match=r"fill the 3 blanks inside the columns' spans \('B' at row 50, 'A' at row "
+                                           r"60 and 'A' at row 70\) with fill="):
+        load_panel(wide.reset_index(), target=["A", "B", "C"], announce=False)
+    panel = load_panel(tmp_path / "wide2.csv", series=["A", "B", "C"], fill="interpolate", announce=False)
+    assert panel.lengths.tolist() == [193, 213, 233]  # the way offered: the one blank filled, no end made up
 
 
 def test_the_refusal_is_for_target_columns_only_and_a_table_with_its_time_as_a_column_is_told_in_words():

@@ -36,6 +36,24 @@ def test_a_series_unseen_in_fit_is_refused(panel_fitted, panel_frame):
         panel_fitted.predict(other)
 
 
+@pytest.mark.parametrize("blank", ["", None, np.nan])
+def test_a_blank_id_is_refused_as_at_fit_with_its_row_not_as_a_series_never_seen(panel_fitted, panel_frame, tmp_path,
+                                                                                  blank):
+    """t38t1 5: a blank id cell at predict or evaluate was "series [''] (1 in all) were not in the data the model was
+    fitted on"; fit's refusal, with the line, is given on every read (decision 9923)."""
+    frame = panel_frame.astype({"unique_id": object})
+    frame.loc[3, "unique_id"] = blank
+    for read in (panel_fitted.predict, panel_fitted.evaluate):
+        with pytest.raises(RnncastError, match=r"^id column 'unique_id' is empty at row 3; every row needs a series "
+                                               r"id$"):
+            read(frame)
+    frame.to_csv(tmp_path / "blank_id.csv", index=False)
+    for read in (panel_fitted.predict, panel_fitted.evaluate):
+        with pytest.raises(RnncastError, match=r"^id column 'unique_id' is empty at line 5 of blank_id\.csv; every "
+                                               r"row needs a series id$"):
+            read(tmp_path / "blank_id.csv")
+
+
 def test_static_covariates_given_at_predict_are_read_and_checked():
     frame = make_panel(3, seed=2)
     frame["kind"] = frame["unique_id"].map({"s000": "a", "s001": "b", "s002": "a"})

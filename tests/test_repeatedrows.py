@@ -478,11 +478,15 @@ def test_a_probe_rounded_onto_a_coarser_step_is_told_to_average_not_to_keep_the_
     assert len(load_panel(averaged, "y", id_col="probe").time) == len(averaged)  # what the line gives is read
 
 
-@pytest.mark.parametrize("names", [("year", "period"), ("year", "fiscal_period")])
+@pytest.mark.parametrize("names", [("year", "period"), ("year", "fiscal_period"), ("fiscal_year", "period"),
+                                   ("FY", "Period"), ("FiscalYear", "FiscalPeriod"), ("fy_year", "fy_period"),
+                                   ("budget_year", "period")])
 def test_a_year_and_its_fiscal_period_open_with_no_time_column_not_a_duplicated_timestamp(tmp_path, names):
     """t37t6: ``year,period`` (4-4-5 periods 1 .. 12) opened "duplicated timestamp 2020 at line 2 ... (55 rows repeat
     an earlier row's time)" before the right advice, where ``fiscal_year,fiscal_week`` opened "no time column was
-    found" (decision 2011): both open so now, 'year' read as the time or not."""
+    found" (decision 2011): both open so now, 'year' read as the time or not. t38t1 3: ``fiscal_year,period`` read
+    'period' as the time and was told "e.g. 'fiscal_year'" as the series id; a year is found beside the period read
+    as the time, by its name or by its values (2020 over periods 1 .. 12: 'budget_year'; decision 9921)."""
     frame = pd.DataFrame({names[0]: np.repeat(np.arange(2020, 2025), 12), names[1]: np.tile(np.arange(1, 13), 5),
                           "sales": np.linspace(1000, 1100, 60)})
     frame.to_csv(tmp_path / "t.csv", index=False)
@@ -491,3 +495,17 @@ def test_a_year_and_its_fiscal_period_open_with_no_time_column_not_a_duplicated_
     assert str(info.value).startswith(f"no time column was found; the time is split over {names[0]!r} (the year) and "
                                       f"{names[1]!r} (the fiscal period of the year, 1 .. 12): fiscal periods")
     assert "duplicated timestamp" not in str(info.value)
+    assert "id_col=" not in str(info.value)
+
+
+def test_a_year_column_is_never_offered_as_the_series_id():
+    """Periods out of order beside a year of no year's name, or each period twice a year beside 'fiscal_year', split
+    nothing; the repeated period is refused without "e.g. 'budget_year'", which would train a series a year (decision
+    9921)."""
+    frame = pd.DataFrame({"budget_year": np.repeat(np.arange(2020, 2025), 12), "period": np.tile(np.arange(1, 13), 5),
+                          "sales": np.linspace(1000, 1100, 60)})
+    twice = pd.concat([frame, frame.assign(sales=frame["sales"] + 7)]).rename(columns={"budget_year": "fiscal_year"})
+    for table in (frame.sample(frac=1, random_state=0), twice):
+        with pytest.raises(RnncastError, match="duplicated timestamp") as info:
+            load_panel(table.reset_index(drop=True), target="sales")
+        assert "id_col=" not in str(info.value) and "_year" not in str(info.value)

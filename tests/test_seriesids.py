@@ -68,6 +68,7 @@ def test_unknown_names_the_ids_a_model_never_saw_as_given_in_order_of_first_row(
 
     assert unknown(pd.Series([7203.0, 101.0, np.nan, 7203.0, 6758.0]), ["101"]) == [7203, 6758]  # made float by a NaN
     assert unknown(pd.Series(["A", "B", "A"]), ["A", "B"]) == []
+    assert unknown(pd.Series(["A", "", None, np.nan]), ["A"]) == []  # blanks: no series, refused by line elsewhere
     with pytest.raises(RnncastError, match="in two Unicode forms|in another|look the same"):
         unknown(pd.Series(["Cafe\u0301"]), ["Caf\u00e9"])  # decomposed: that series in another form, not a new one
 

@@ -324,3 +324,14 @@ def test_a_year_and_its_fiscal_period_are_told_to_number_the_periods_not_to_name
 def test_an_mmwr_named_week_keeps_the_mmwr_reading_and_iso_weeks_stay_iso():
     assert split_year(fiscal_split(("year", "epiweek")), "year", ["epiweek"])[1] == "MMWR week"
     assert split_year(iso_weeks(("year", "week")), "year", ["week"])[1] == "week"
+
+
+def test_a_year_is_told_by_its_values_where_they_stay_the_same_over_each_run_of_the_unit():
+    from rnncast.splittime import split_years, year_column
+
+    frame = fiscal_split(("budget", "period"), unit="period")  # 2021 over periods 1 .. 12, then 2022 (decision 9921)
+    assert split_years(frame, list(frame.columns)) == ("budget", ("period", "fiscal period", "2021;12"))
+    assert split_years(frame.sample(frac=1, random_state=0), list(frame.columns)) is None  # no runs: not by value
+    assert split_years(frame.assign(budget=frame["budget"] - 1000), list(frame.columns)) is None  # 1021: no year
+    assert year_column(frame["budget"]) and year_column(pd.Series([1, 2], name="fy_year"))
+    assert not year_column(pd.Series(np.arange(1900, 1960), name="store"))  # each value once: no year's runs

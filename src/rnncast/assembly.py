@@ -147,7 +147,8 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
     if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
         values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
     if fill is None and layout == "single" and (reads_last is None or np.isnan(values[-reads_last:]).any()) and (
-            ragged := raggedtargets.refusal(values, time, rows.columns, rows.n_targets, attrs, rows.text_format)):
+            ragged := raggedtargets.refusal(values, time, rows.columns, rows.n_targets, attrs, rows.text_format,
+                                                 positions)):
         raise RnncastError(ragged)  # target columns of their own spans (decision 1988), unless predict reads none
     kept = None if fill is not None else earlyblanks.unread(values, offsets, reads_last, time)  # decision 1986
     if kept is not None:

@@ -7,7 +7,9 @@ invents values (ffill repeats A's last value 40 times, the forecast starts from 
 C's last 40 days too). Where every missing value lies before a target column's first value or after its last, the
 refusal says so by column (decision 1988) and offers what reads each column over its own rows: ``series=`` (wide
 format, one series a column, each trimmed to its own span) or the long table, as ``latereports`` does for a long
-panel's series that end early (decision 1609).
+panel's series that end early (decision 1609). A blank inside a column's span besides (one day of store B) keeps
+that refusal, and is named apart with its line, as the one blank a fill is for once each column is read over its own
+rows (decision 9922): it brought back the fill advice that makes up the ragged ends' 60 values.
 """
 
 from __future__ import annotations
@@ -15,17 +17,20 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import labels
+from rnncast.data import place
 from rnncast.spelling import hint, listing
 from rnncast.timetext import shown
 
 MOST = 4  # columns named; the rest counted
 
 
-def refusal(values: np.ndarray, time, columns: list, n_targets: int, attrs: dict, fmt: str | None) -> str | None:
+def refusal(values: np.ndarray, time, columns: list, n_targets: int, attrs: dict, fmt: str | None,
+            positions: np.ndarray | None = None) -> str | None:
     """The refusal of one series' rows ``values`` [N, C] (targets first, ``n_targets`` of them; ``time`` [N], written
-    as ``fmt``) whose missing values are all at the start or end of some target columns while another covers the
-    rows: which columns end (start) when, and the ways to read each over its own rows; None for any other blanks, a
-    covariate's, rows without time or one target."""
+    as ``fmt``; ``positions`` [N] their rows in the table, for the lines named) whose target columns start late or end
+    early while another covers the rows: which columns end (start) when, and the ways to read each over its own rows,
+    with the blanks inside a column's span besides named apart (``_inside``); None where no column starts late or ends
+    early, for a covariate's blank, rows without time or one target."""
     if time is None or n_targets < 2:
         return None
     missing = np.isnan(values)
@@ -34,9 +39,9 @@ def refusal(values: np.ndarray, time, columns: list, n_targets: int, attrs: dict
     valued = ~missing[:, :n_targets]  # [N, T]
     n = len(values)
     first, last = valued.argmax(axis=0), n - 1 - valued[::-1].argmax(axis=0)  # [T] each column's span
-    if not valued.any(axis=0).all() or first.min() > 0 or last.max() < n - 1 or \
-            (missing[:, :n_targets].sum(axis=0) != first + (n - 1 - last)).any():
-        return None  # a blank inside a column's span, a column without values, rows blank in every column
+    if not valued.any(axis=0).all() or first.min() > 0 or last.max() < n - 1 or (first == 0).all() and \
+            (last == n - 1).all():
+        return None  # no ragged end, a column without values, rows blank in every column at an end
     when = lambda i: shown(time[i], time, fmt)  # noqa: E731
     late = [j for j in range(n_targets) if first[j] > 0]
     early = [j for j in range(n_targets) if last[j] < n - 1]
@@ -54,11 +59,29 @@ def refusal(values: np.ndarray, time, columns: list, n_targets: int, attrs: dict
     melt = ("; or the long table, e.g. with pandas: long = df.melt(ignore_index=False, var_name='series').dropna(), "
             "with target='value', id_col='series'") if pivot else \
         "; or the table in long format (one row per series and time), with id_col= (--id-col)"
+    inside = _inside(missing[:, :n_targets], first, last, columns,
+                     lambda i: place(int(i if positions is None else positions[i]), attrs or {}))
     return (f"target {'columns' if len(late) + len(early) > 1 else 'column'} {' and '.join(s for s in said if s)} "
             f"{rest}: as targets of one series every column needs a value on every row, and a fill would make "
             f"theirs up (ffill repeats a last value) or remove the {dropped} rows where one is blank, the other "
             f"columns' values there too (drop); if each column is a series of its own, {fit} with series={names!r} "
-            f"(--series {','.join(names)}) in place of target=, each read over its own rows{melt}")
+            f"(--series {','.join(names)}) in place of target=, each read over its own rows{inside}{melt}")
+
+
+def _inside(missing: np.ndarray, first: np.ndarray, last: np.ndarray, columns: list, where) -> str:
+    """", and fill the blank inside the span of 'B' (line 52 of wide2.csv) with ...": the blanks of ``missing`` [N, T]
+    between a column's ``first`` and ``last`` valued rows [T], by column and row (``where(i)``: its line), as the
+    clause after series=; "" where there are none."""
+    rows = np.arange(len(missing))[:, None]
+    inner = missing & (rows > first) & (rows < last)
+    if not inner.any():
+        return ""
+    at = [(int(i), int(j)) for i, j in zip(*np.nonzero(inner))]  # by row, then column
+    shown = [f"{columns[j]!r} at {where(i)}" for i, j in at[:MOST]] + [f"{len(at) - MOST} more"] * (len(at) > MOST)
+    what = (f"the blank inside the span of {columns[at[0][1]]!r} ({where(at[0][0])})" if len(at) == 1 else
+            f"the {len(at)} blanks inside the columns' spans ({listing(shown)})")
+    return (f", and fill {what} with fill= (--fill ffill|interpolate|zero), which then fills "
+            f"{'that one' if len(at) == 1 else 'those'} alone")
 
 
 def _spans(columns: list, which: list, at, counts: list, verb: str, end: str, when) -> str:

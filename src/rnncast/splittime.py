@@ -44,7 +44,7 @@ UNITS = {  # the unit within a year: its name (any case), its numbers, how it is
                           r"(?<=[ _-])(months?|mth|mo)|(?<=fiscal)(months?|mth|mo))([ _-]?(no|nr|num|number))?\s*"),
                13, "{y}P{v:02d}"),  # fiscal periods: 4-4-5 weeks of a 52/53-week year, 12 or 13 a year, no calendar
 }
-YEAR_NAMES = re.compile(r"(?i)\s*((calendar|cal|fiscal|fisc|retail)[ _-]?)?(years?|yrs?|yyyy|jahr|ann[ée]e|a[ñn]o|anno|jaar)\s*"
+YEAR_NAMES = re.compile(r"(?i)\s*((calendar|cal|fiscal|fisc|retail|fy)[ _-]?)?(years?|yrs?|yyyy|jahr|ann[ée]e|a[ñn]o|anno|jaar)\s*"
                         r"|\s*fy\s*")  # Year, yr, Jahr
 HOUR_NAMES = re.compile(r"(?i)\s*(hours?|hrs?|hh|h|he|hour[ _-]?ending|stunde|heure|hora|ora|uur)\s*")
 
@@ -165,15 +165,45 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
 
 def split_years(frame: pd.DataFrame, candidates: list, within: pd.Series | None = None
                 ) -> tuple[str, tuple[str, str, str]] | None:
-    """Where no time column was found: the first of ``candidates`` named as a year (``YEAR_NAMES``: ``yr``, ``Jahr``;
-    ``year`` itself where it held no integers to be taken by name) and ``split_year``'s finding for it among the
-    others (``yr``, ``quarter``: the time split over two columns, which numbering the rows would pass over), in each
-    series of ``within`` where given (``split_year``); else None."""
-    for name in candidates:
-        if YEAR_NAMES.fullmatch(str(name)) and (found := split_year(frame, name, [c for c in candidates if c != name],
-                                                                    within)):
+    """Where no time column was found, or the one found is a year's unit (``period`` read as the time beside
+    ``fiscal_year``): the first of ``candidates`` that is a year and ``split_year``'s finding for it among the others
+    (``yr``, ``quarter``: the time split over two columns, which numbering the rows would pass over), in each series
+    of ``within`` where given; else None. A year is told by its name (``YEAR_NAMES``: ``yr``, ``Jahr``, ``fy_year``;
+    ``year`` itself where it held no integers to be taken by name) or, under any other name, by its values
+    (``year_valued``: whole numbers 1900 .. 2100) where they stay the same over each run of the unit's numbers
+    (``_cycles``: ``FYr``, 2020 over periods 1 .. 12, then 2021; decision 9921)."""
+    named = [c for c in candidates if YEAR_NAMES.fullmatch(str(c))]
+    for name in named + [c for c in candidates if c not in named and year_valued(frame[c])]:
+        found = split_year(frame, name, [c for c in candidates if c != name], within)
+        if found and (name in named or _cycles(frame[name], frame[found[0]], within)):
             return name, found
     return None
+
+
+def year_valued(column: pd.Series) -> bool:
+    """Whether ``column`` [rows] holds years by its values: whole numbers 1900 .. 2100, no blank, each on two rows
+    or more on average (a year's months, quarters or periods)."""
+    if not pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column) or column.isna().any():
+        return False
+    values = column.to_numpy(dtype=np.float64)
+    return bool(len(values) and np.all(values == np.round(values)) and values.min() >= 1900 and values.max() <= 2100
+                and 2 * column.nunique() <= len(values))
+
+
+def year_column(column: pd.Series) -> bool:
+    """Whether ``column`` is a year, by name (``YEAR_NAMES``) or by values (``year_valued``): never a series id
+    (``repeatedrows.id_hint``: 'fiscal_year' beside 'period' would train a series a year; decision 9921)."""
+    return YEAR_NAMES.fullmatch(str(column.name)) is not None or year_valued(column)
+
+
+def _cycles(years: pd.Series, units: pd.Series, within: pd.Series | None) -> bool:
+    """Whether, row after row (within each series of ``within``), ``years`` stays the same while ``units`` counts up
+    and changes only where a new year starts: a year over the runs of its periods, not a number that happens to be
+    1900 .. 2100."""
+    table = pd.DataFrame({"y": years.to_numpy(dtype=np.float64), "v": units.to_numpy(dtype=np.float64),
+                          "s": 0 if within is None else within.to_numpy()})
+    steps = table.groupby("s")[["y", "v"]].diff().dropna()
+    return bool(len(steps) and ((steps["y"] > 0) | ((steps["y"] == 0) & (steps["v"] > 0))).all())
 
 
 def _calendar(name: str, pairs: pd.DataFrame) -> tuple[str, str]:
