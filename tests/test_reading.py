@@ -40,7 +40,7 @@ def test_a_series_unseen_in_fit_is_refused(panel_fitted, panel_frame):
 def test_a_blank_id_is_refused_as_at_fit_with_its_row_not_as_a_series_never_seen(panel_fitted, panel_frame, tmp_path,
                                                                                   blank):
     """t38t1 5: a blank id cell at predict or evaluate was "series [''] (1 in all) were not in the data the model was
-    fitted on"; fit's refusal, with the line, is given on every read (decision 9923)."""
+    fitted on"; fit's refusal, with the line, is given on every read (decision 2061)."""
     frame = panel_frame.astype({"unique_id": object})
     frame.loc[3, "unique_id"] = blank
     for read in (panel_fitted.predict, panel_fitted.evaluate):

@@ -486,7 +486,7 @@ def test_a_year_and_its_fiscal_period_open_with_no_time_column_not_a_duplicated_
     an earlier row's time)" before the right advice, where ``fiscal_year,fiscal_week`` opened "no time column was
     found" (decision 2011): both open so now, 'year' read as the time or not. t38t1 3: ``fiscal_year,period`` read
     'period' as the time and was told "e.g. 'fiscal_year'" as the series id; a year is found beside the period read
-    as the time, by its name or by its values (2020 over periods 1 .. 12: 'budget_year'; decision 9921)."""
+    as the time, by its name or by its values (2020 over periods 1 .. 12: 'budget_year'; decision 2059)."""
     frame = pd.DataFrame({names[0]: np.repeat(np.arange(2020, 2025), 12), names[1]: np.tile(np.arange(1, 13), 5),
                           "sales": np.linspace(1000, 1100, 60)})
     frame.to_csv(tmp_path / "t.csv", index=False)
@@ -501,7 +501,7 @@ def test_a_year_and_its_fiscal_period_open_with_no_time_column_not_a_duplicated_
 def test_a_year_column_is_never_offered_as_the_series_id():
     """Periods out of order beside a year of no year's name, or each period twice a year beside 'fiscal_year', split
     nothing; the repeated period is refused without "e.g. 'budget_year'", which would train a series a year (decision
-    9921)."""
+    2059)."""
     frame = pd.DataFrame({"budget_year": np.repeat(np.arange(2020, 2025), 12), "period": np.tile(np.arange(1, 13), 5),
                           "sales": np.linspace(1000, 1100, 60)})
     twice = pd.concat([frame, frame.assign(sales=frame["sales"] + 7)]).rename(columns={"budget_year": "fiscal_year"})

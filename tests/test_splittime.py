@@ -329,7 +329,7 @@ def test_an_mmwr_named_week_keeps_the_mmwr_reading_and_iso_weeks_stay_iso():
 def test_a_year_is_told_by_its_values_where_they_stay_the_same_over_each_run_of_the_unit():
     from rnncast.splittime import split_years, year_column
 
-    frame = fiscal_split(("budget", "period"), unit="period")  # 2021 over periods 1 .. 12, then 2022 (decision 9921)
+    frame = fiscal_split(("budget", "period"), unit="period")  # 2021 over periods 1 .. 12, then 2022 (decision 2059)
     assert split_years(frame, list(frame.columns)) == ("budget", ("period", "fiscal period", "2021;12"))
     assert split_years(frame.sample(frac=1, random_state=0), list(frame.columns)) is None  # no runs: not by value
     assert split_years(frame.assign(budget=frame["budget"] - 1000), list(frame.columns)) is None  # 1021: no year

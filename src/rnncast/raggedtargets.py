@@ -9,7 +9,7 @@ refusal says so by column (decision 1988) and offers what reads each column over
 format, one series a column, each trimmed to its own span) or the long table, as ``latereports`` does for a long
 panel's series that end early (decision 1609). A blank inside a column's span besides (one day of store B) keeps
 that refusal, and is named apart with its line, as the one blank a fill is for once each column is read over its own
-rows (decision 9922): it brought back the fill advice that makes up the ragged ends' 60 values.
+rows (decision 2060): it brought back the fill advice that makes up the ragged ends' 60 values.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     if not yearly and (over := splittime.split_years(frame, [rows.time_col, *others], within)):
         year, yearly = over if over[1][0] == rows.time_col else (year, None)  # 'period' read beside 'fiscal_year'
     if yearly:
-        if yearly[1] in ("fiscal week", "fiscal period") or year != rows.time_col:  # no time read (decisions 2011, 9921)
+        if yearly[1] in ("fiscal week", "fiscal period") or year != rows.time_col:  # no time read (decisions 2011, 2059)
             raise RnncastError(f"no time column was found{splittime.year_joined(year, *yearly)}")
         return splittime.year_joined(rows.time_col, *yearly)  # 'year' and 'month': one time, not 12 series
     if layout == "single" and pair is not None and (keyed := keyed_revision(frame, rows, others, pair, who)):
@@ -228,7 +228,7 @@ def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None,
     apart (a forgotten ``id_col``), as a clause to add to the refusal; "" if none. ``who``: the reader that takes one
     series only (tune), offered no id_col. ``reset``: rows that went back and ran on past (``timeorder.reset``), not
     weighed as revisions (stores stacked without their id, alike in level, were; decision 1987)."""
-    others = [c for c in others if not splittime.year_column(frame[c])]  # a year is no series (decision 9921)
+    others = [c for c in others if not splittime.year_column(frame[c])]  # a year is no series (decision 2059)
     text = [c for c in others if could_be_ids(frame[c], rows, revised=not reset)]
     if not text:
         key = None if who is not None else several(frame, rows, [c for c in others if _id_shaped(frame[c])])

@@ -138,7 +138,7 @@ def unknown(column: pd.Series, known) -> list:
     """The ids of an id ``column`` [N] (as given, in order of first row) whose text (``id_text``) is none of ``known``:
     the series a fitted model was not fitted on (``known``: its series and those fit left out as too short). One of
     ``known`` in another Unicode form is refused as such (``other_form``). A blank id (NaN, None, '') is no series:
-    the reader's own refusal names its line ("id column 'unique_id' is empty at line 5 ...", decision 9923)."""
+    the reader's own refusal names its line ("id column 'unique_id' is empty at line 5 ...", decision 2061)."""
     values = pd.unique(column[column.notna() & (column.astype(str) != "")])
     texts = id_texts(pd.Series(values, dtype=column.dtype)) if len(values) else []
     fitted = set(known)

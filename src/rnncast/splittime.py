@@ -171,7 +171,7 @@ def split_years(frame: pd.DataFrame, candidates: list, within: pd.Series | None 
     of ``within`` where given; else None. A year is told by its name (``YEAR_NAMES``: ``yr``, ``Jahr``, ``fy_year``;
     ``year`` itself where it held no integers to be taken by name) or, under any other name, by its values
     (``year_valued``: whole numbers 1900 .. 2100) where they stay the same over each run of the unit's numbers
-    (``_cycles``: ``FYr``, 2020 over periods 1 .. 12, then 2021; decision 9921)."""
+    (``_cycles``: ``FYr``, 2020 over periods 1 .. 12, then 2021; decision 2059)."""
     named = [c for c in candidates if YEAR_NAMES.fullmatch(str(c))]
     for name in named + [c for c in candidates if c not in named and year_valued(frame[c])]:
         found = split_year(frame, name, [c for c in candidates if c != name], within)
@@ -192,7 +192,7 @@ def year_valued(column: pd.Series) -> bool:
 
 def year_column(column: pd.Series) -> bool:
     """Whether ``column`` is a year, by name (``YEAR_NAMES``) or by values (``year_valued``): never a series id
-    (``repeatedrows.id_hint``: 'fiscal_year' beside 'period' would train a series a year; decision 9921)."""
+    (``repeatedrows.id_hint``: 'fiscal_year' beside 'period' would train a series a year; decision 2059)."""
     return YEAR_NAMES.fullmatch(str(column.name)) is not None or year_valued(column)
 
 
