@@ -158,7 +158,7 @@ def test_a_horizon_written_as_steps_says_what_horizon_is(value, typed):
     one to give, in one line (decision 2035); ``--horizon abc`` keeps its words."""
     with pytest.raises(RnncastError, match=r"horizon must be a whole number, got .*: horizon is the number of steps ahead "
                                            r"\(sktime's fh=\[1, 2, 3\] is horizon=3\); give horizon=6 \(--horizon 6\) and "
-                                           r"read steps 1, 3, 6 in a backtest's by_step$"):
+                                           r"read steps 1, 3, 6 in by_step \(fit's by_step\.csv, evaluate's and a backtest's by_step\)$"):
         parse_setting("horizon", value, typed=typed)
     with pytest.raises(RnncastError, match=r"got 'abc'$"):
         parse_setting("horizon", "abc")

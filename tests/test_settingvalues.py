@@ -349,10 +349,10 @@ def test_a_cutoff_given_as_a_quarter_or_year_period_is_held_as_its_days_whatever
     assert cutoff_text(pd.Period("2016", "Y-MAR")) == "2015-04-01/2016-03-31"
     assert cutoff_text(pd.Period("2021-07", "M")) == "2021-07"
 
-@pytest.mark.parametrize("value, says", [([1, 3, 6], "give horizon=6 (--horizon 6) and read steps 1, 3, 6 in a backtest's by_step"),
+@pytest.mark.parametrize("value, says", [([1, 3, 6], "give horizon=6 (--horizon 6) and read steps 1, 3, 6 in by_step (fit's by_step.csv, evaluate's and a backtest's by_step)"),
                                          (range(1, 4), "give horizon=3 (--horizon 3)"),
                                          (np.arange(1, 4), "give horizon=3 (--horizon 3)"),
-                                         ("1,3,6", "read steps 1, 3, 6 in a backtest's by_step")])
+                                         ("1,3,6", "read steps 1, 3, 6 in by_step (fit's by_step.csv, evaluate's and a backtest's by_step)")])
 def test_a_horizon_given_as_sktimes_fh_steps_says_what_horizon_is_and_which_to_give(value, says):
     """``Forecaster(horizon=[1, 3, 6])`` (sktime's fh) was refused as "must be a positive integer" alone: the refusal
     now says horizon is the number of steps and the one that forecasts those steps, in one line (decision 2035)."""

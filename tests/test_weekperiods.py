@@ -33,7 +33,7 @@ def test_weeks_as_pandas_writes_them_are_read_as_periods_of_their_last_weekday()
 
 @pytest.mark.parametrize("at, value, said", [
     (3, "2020-01-20/26", "which is not a week as its rows write them: a pandas weekly period, W-SUN, its first and "
-                         "last day ('2019-12-30/2020-01-05' at row 0); write every row so"),
+                         "last day ('2019-12-30/2020-01-05' at row 0); write every row as a week of seven days ending on that weekday"),
     (4, "2020-01-27", "which is not a week as its rows write them"),  # a plain date among weeks
     (5, "2020-02-03/2020-02-10", "which is not a week as its rows write them"),  # eight days
     (2, "2020-01-09/2020-01-15", "which is not a week as its rows write them: a pandas weekly period, W-SUN"),  # a Wednesday

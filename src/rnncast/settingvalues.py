@@ -281,7 +281,7 @@ def horizon_steps(value) -> str:
         return ""
     steps = sorted({int(v) for v in items})
     last = f"horizon={steps[-1]} (--horizon {steps[-1]})"
-    read = "" if steps == list(range(1, steps[-1] + 1)) else (f" and read step{'s' * (len(steps) > 1)} {', '.join(map(str, steps))} in a backtest's by_step")
+    read = "" if steps == list(range(1, steps[-1] + 1)) else (f" and read step{'s' * (len(steps) > 1)} {', '.join(map(str, steps))} in by_step (fit's by_step.csv, evaluate's and a backtest's by_step)")
     return f": horizon is the number of steps ahead (sktime's fh=[1, 2, 3] is horizon=3); give {last}{read}"
 
 

@@ -48,5 +48,5 @@ def read(column: pd.Series, name: str, place) -> pd.Series:
         i = int(bad[0])
         raise RnncastError(f"time column {name!r} holds {column.iloc[i]!r} at {place(i)}, which is not a week as its "
                            f"rows write them: a pandas weekly period, W-{day}, its first and last day "
-                           f"({column.iloc[j]!r} at {place(j)}); write every row so")
+                           f"({column.iloc[j]!r} at {place(j)}); write every row as a week of seven days ending on that weekday")
     return pd.Series(pd.PeriodIndex(last.dt.to_period(f"W-{day}")), index=column.index, name=column.name)
