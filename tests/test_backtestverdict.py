@@ -172,6 +172,23 @@ def test_cutoffs_left_out_in_every_series_are_said_as_such_not_as_calendars_that
     assert "calendars differ" in backtest_verdict({k: v for k, v in m.items() if k != "cutoffs_left_out"})[1]  # before
 
 
+
+def test_the_step_clause_says_the_cutoffs_that_remain_are_not_evenly_spaced():
+    """r38r2 L7 (decision 9954): with 2 of 5 cutoffs left out in every series, the sentence said "windows 12 steps
+    apart share targets", though the 3 that remain are 12 or 24 steps apart."""
+    m = {**_backtest_metrics(0.05, origins=3, lags=1, series=12), "n_windows": 5, "cutoff_dates": 3, "end_dates": 1,
+         "cutoff": "2019-06", "cutoffs_on": "dates", "cutoffs_left_out": 2}
+    sentence = backtest_verdict(m)[1]
+    assert "; the cutoffs that remain (12 steps or a multiple of it apart, with horizon 24) share targets where less " \
+           "than a horizon apart, so its variance allows for their autocorrelation over 1 lag" in sentence
+    assert "windows 12 steps apart" not in sentence
+    few = {**m, "significance": {"repeat": {**m["significance"]["repeat"], "p_value": float("nan"), "origins": 3,
+                                            "statistic": float("nan"), "lags": 1}}}
+    assert "the cutoffs that remain (12 steps or a multiple of it apart, with horizon 24) share targets over 2 cutoffs, " \
+           "and the test needs twice that, 4" in backtest_verdict(few)[1]
+    assert "windows 12 steps apart share targets (horizon 24)" in backtest_verdict({**m, "cutoffs_left_out": 0,
+                                                                                   "cutoff_dates": 5})[1]  # none out
+
 def test_windows_are_grouped_by_cutoff_date_and_series_ending_apart_are_counted():
     import numpy as np
     import pandas as pd

@@ -9,12 +9,13 @@ import pandas as pd
 import pytest
 
 from rnncast import Forecaster, RnncastError
-from rnncast import calendargrain
+from rnncast import calendargrain, holidaysets
 from rnncast.loading import load_panel
 
 
 def _frame(freq, n=120, start="2010-01-01"):
-    time = pd.date_range(start, periods=n, freq=freq)
+    time = freq if isinstance(freq, pd.DatetimeIndex) else pd.date_range(start, periods=n, freq=freq)
+    n = len(time)
     return pd.DataFrame({"ds": time, "y": 100 + np.random.default_rng(0).normal(0, 1, n)})
 
 
@@ -61,3 +62,35 @@ def test_the_step_is_the_median_within_series_not_across_them():
     assert calendargrain.step(panel) == pd.Timedelta(days=7)
     assert calendargrain.step(load_panel(_frame("B", 50), target="y", time_col="ds", announce=False)) == \
         pd.Timedelta(days=1)
+
+
+def _days(mask, n=300):
+    time = pd.date_range("2021-01-04", periods=7 * n // len(mask), freq="D")
+    return _frame(time[time.day_of_week.isin(mask)][:n])
+
+
+@pytest.mark.parametrize("frame, given", [
+    (_days([0, 2, 4]), {"freq": "Mon Wed Fri"}),  # r38r2 M2: refused as "steps of 'Mon Wed Fri' (2 days each)"
+    (_days([5, 6]), {"freq": "Sat Sun"}), (_days([1, 3]), {"freq": "Tue Thu"}),
+    (_days([6, 0, 1, 2, 3]), {}),  # a C calendar found: Sun to Thu
+    (_frame(pd.date_range("2021-01-04", periods=300, freq=holidaysets.offset("NYSE"))), {"holidays": "NYSE"}),
+    (_frame(pd.date_range("2021-01-01", periods=450, freq="D")[np.arange(450) % 3 != 0]), {}),  # a daily file, gaps
+])
+def test_each_row_of_a_daily_or_week_mask_calendar_is_one_day_and_keeps_holidays(frame, given):
+    """r38r2 M2 (decision 9951): the step was the median gap between rows, 2 days on Mon/Wed/Fri rows, so holiday:DE
+    was refused there, though each row is one day."""
+    panel = load_panel(frame, target="y", time_col="ds", announce=False, **given)
+    assert calendargrain.step(panel) == pd.Timedelta(days=1)
+    calendargrain.check(panel, "holiday:DE,day_of_week")
+
+
+def test_rows_on_no_calendar_and_steps_under_a_day_are_worded_plainly():
+    """r38r2 L4 (decision 9952): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each"."""
+    irregular = load_panel(_days([0, 2, 4]), target="y", time_col="ds", announce=False)  # no freq: no calendar
+    with pytest.raises(RnncastError, match=r"and the data's rows, on no regular calendar, are about 2 days apart: "
+                                           r"holiday_DE would be 1 only"):
+        calendargrain.check(irregular, "holiday:DE")
+    with pytest.raises(RnncastError, match=r"steps of '90min' \(90 minutes each\), no shorter than its cycle"):
+        calendargrain.check(load_panel(_frame("90min"), target="y", time_col="ds", announce=False), "minute")
+    assert [calendargrain._span(pd.Timedelta(t)) for t in ("1h", "6h", "1min", "30s", "36h")] == \
+        ["an hour", "6 hours", "a minute", "30 seconds", "1.5 days"]

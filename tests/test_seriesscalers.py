@@ -245,7 +245,30 @@ def test_a_backtest_names_a_covariate_its_models_learned_nothing_from_once_with_
             frame, n_windows=3, refit=refit, target="y", future_covariates=["covid"])
     said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
     assert len(said) == 1, said
-    assert said[0].startswith("column 'covid' was 0 on every training row of the model that forecast from the cutoff "
-                              "2023-04-21, so it learned nothing from it")
-    assert "yet that window's rows give 1 at 2023-04-21" in said[0] and \
+    model = ("the model that forecast from the cutoff 2023-04-21" if refit else "the backtest's one model (trained on "
+             "the rows up to the first cutoff, 2023-04-21)")
+    assert said[0].startswith(f"column 'covid' was 0 on every training row of {model}, so it learned nothing from it")
+    assert ("yet that window's rows give 1 at 2023-04-21" if refit else
+            "yet the rows of the window from the cutoff 2023-04-21 give 1 at 2023-04-21") in said[0] and \
         "; so too at the cutoffs 2023-04-24 (1 at 2023-04-21) and 2023-04-27 (1 at 2023-04-21); fit on rows" in said[0]
+    assert said[0].endswith("(a later cutoff) for the model to use it, or drop it" if refit else "(a later first "
+                            "cutoff, or refit (--refit) for a model trained up to each cutoff) for the model to use it, "
+                            "or drop it")
+
+
+def test_a_one_model_backtest_names_the_cutoff_it_was_trained_to_not_a_later_window_s(caplog):
+    """r38r2 L6 (decision 9953): without refit, a later window read "the model that forecast from the cutoff
+    2023-04-24", though the one model was trained up to the first cutoff, and "(a later cutoff)" fit refit alone."""
+    rng = np.random.default_rng(6)
+    n = 120
+    frame = pd.DataFrame({"date": pd.date_range("2023-01-01", periods=n, freq="D"), "y": rng.normal(size=n).cumsum(),
+                          "covid": [0.0] * (n - 5) + [1.0] * 5})  # from 2023-04-26: the second window on
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1, "lookback": 8, "horizon": 3}).backtest(
+            frame, n_windows=3, target="y", future_covariates=["covid"])
+    said = [r.getMessage() for r in caplog.records if "learned nothing" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith(
+        "column 'covid' was 0 on every training row of the backtest's one model (trained on the rows up to the first "
+        "cutoff, 2023-04-21), so it learned nothing from it"), said
+    assert "yet the rows of the window from the cutoff 2023-04-24 give 1 at 2023-04-26" in said[0]
+    assert "the model that forecast" not in said[0] and "(a later cutoff)" not in said[0]

@@ -146,7 +146,11 @@ def _lacking(m: dict) -> str:
 
 
 def _reach(m: dict, together: bool = False) -> str:
-    """Why a backtest's test adds lags: its windows' targets overlap in time."""
+    """Why a backtest's test adds lags: its windows' targets overlap in time. With cutoffs left out in every series,
+    those that remain are not evenly spaced (decision 9954)."""
+    if _shared(m) and m.get("cutoffs_left_out"):
+        return (f"the cutoffs that remain ({step_text(m)} or a multiple of it apart, with horizon {m['horizon']}) share "
+                f"targets{'' if together else ' where less than a horizon apart'}")
     if _shared(m) and together:
         return f"windows {step_text(m)} apart with horizon {m['horizon']} share targets"
     if _shared(m):

@@ -6,7 +6,8 @@ point of that cycle per step: on month-end rows ``holiday:DE`` was 1 on one row 
 each month's first or last day. None says anything of the step's other days, so the network would learn a pattern of
 the dates the rows are written on. Such an attribute is refused, naming the calendar and what would work; an
 attribute that comes out the same on every row is left to ``calendarcovariates.check_fit``'s own refusal (``day``
-on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies.
+on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies; so do week-mask
+calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 9951).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarcovariates
+from rnncast import calendarcovariates, weekmasks
 from rnncast.errors import RnncastError
 from rnncast.spelling import named
 
@@ -26,14 +27,25 @@ CYCLES = {"minute": (pd.Timedelta(hours=1), "an hour", "the minute"), "hour": (D
           "day_of_year": (365 * DAY, "a year", "the day of the year"), "month": (365 * DAY, "a year", "the month")}
 
 
+def _daily(calendar) -> bool:
+    """Whether each row of ``calendar`` (or of the calendar all but a few rows keep) is one day: ``D``, ``B`` (with
+    holidays or not), ``C`` and week masks, however many days lie between rows (decision 9951)."""
+    freq = calendar.kept.calendar.freq if calendar.freq is None and calendar.kept is not None else calendar.freq
+    return weekmasks.days_of(freq) is not None
+
+
 def step(panel) -> pd.Timedelta | None:
-    """The data's usual step: the median time between a series' consecutive rows (a period's start for periods),
-    read on the timestamps' own clock; None without dates or where no series has two rows."""
+    """The data's usual step: a day on a daily calendar (``D``, ``B``, ``C``, a week mask: each row is one day,
+    decision 9951), else the median time between a series' consecutive rows (a period's start for periods), read
+    on the timestamps' own clock: irregular data, weeks, months and coarser; None without dates or where no series
+    has two rows."""
     time = panel.time
     if isinstance(time, pd.PeriodIndex):
         time = time.to_timestamp()
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 2:
         return None
+    if _daily(panel.calendar):
+        return DAY
     gaps = np.diff(time.asi8)  # in the index's own unit: years before 1678 fit no nanoseconds
     inside = np.ones(len(gaps), dtype=bool)
     inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # the step from one series to the next
@@ -42,12 +54,19 @@ def step(panel) -> pd.Timedelta | None:
 
 
 def _span(span: pd.Timedelta) -> str:
-    """A step in words: 'a month each' for 28 to 31 days, 'a week each', '2 days each'."""
+    """A step's length in words: 'a month' for 28 to 31 days, 'a week', '2 days', 'an hour', '90 minutes', never
+    pandas' '0 days 01:30:00' (decision 9952)."""
     days = span / DAY
     for low, high, said in ((7, 7, "a week"), (28, 31, "a month"), (89, 92, "a quarter"), (365, 366, "a year")):
         if low <= days <= high:
-            return f"{said} each"
-    return f"{days:g} days each" if days >= 1 else f"{span} each"
+            return said
+    if days >= 1:
+        return "a day" if days == 1 else f"{days:g} days"
+    seconds = span.total_seconds()
+    size, unit = next((size, unit) for size, unit in ((3600, "hour"), (60, "minute"), (1, "second"))
+                      if seconds >= size and seconds % size == 0 or size == 1)
+    count = seconds / size
+    return f"{'an' if unit == 'hour' else 'a'} {unit}" if count == 1 else f"{count:g} {unit}s"
 
 
 def check(panel, value) -> None:
@@ -60,8 +79,9 @@ def check(panel, value) -> None:
     span = step(panel) if names else None
     if span is None:
         return
-    calendar = panel.calendar.freq_text or "its own"
-    steps = f"the data's rows are steps of {calendar!r} ({_span(span)})"
+    calendar = panel.calendar.freq_text  # None: no regular calendar, the median gap said (decision 9952)
+    steps = f"the data's rows are steps of {calendar!r} ({_span(span)} each)" if calendar else \
+        f"the data's rows, on no regular calendar, are about {_span(span)} apart"
     said = f"calendar attribute {{!r}} ({named('calendar_covariates')}) reads each row's own date alone, and {steps}"
     first = pd.Timestamp(panel.time[0].start_time if isinstance(panel.time, pd.PeriodIndex) else panel.time[0])
     for name in names:

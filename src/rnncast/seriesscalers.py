@@ -24,7 +24,7 @@ from rnncast.noticed import first_time
 from rnncast.panel import Panel
 from rnncast.scaling import Scaler, flat_columns, flat_said
 from rnncast.timetext import shown
-from rnncast.spelling import listing, some
+from rnncast.spelling import listing, named, some
 from rnncast.windows import Split
 
 log = logging.getLogger("rnncast.fitting")  # the logger these lines always came from
@@ -196,16 +196,22 @@ def unlearned_at_cutoff(seen: dict, state, panel: Panel, spans: dict[int, tuple[
         seen.setdefault(name, []).append((cutoff(s), s, trained, value, where))
 
 
-def say_unlearned_cutoffs(seen: dict, panel: Panel) -> None:
+def say_unlearned_cutoffs(seen: dict, panel: Panel, first=None) -> None:
     """One warning per column of ``seen`` (``unlearned_at_cutoff``): the first cutoff whose model learned nothing
-    from it while its windows read another value, in fit's words, and the other cutoffs where that happened."""
+    from it while its windows read another value, in fit's words, and the other cutoffs where that happened.
+    ``first``: series -> its first cutoff, for a backtest's one model (no refit), trained on the rows up to it alone
+    (decision 9953); None for a model refit at each cutoff."""
     for name, found in seen.items():
         cutoff, s, trained, value, where = found[0]
         others = [f"{c} ({v:g} at {w})" for c, _, _, v, w in found[1:]]
         more = listing(others) if len(others) <= 3 else some(others, 3)
-        log.warning("column %r%s was %g on every training row of the model that forecast from the cutoff %s, so it "
-                    "learned nothing from it (scaled, it was 0 throughout), yet that window's rows give %g at %s, "
-                    "which it reads through weights never trained on it (the forecast moves by chance, not by what it "
-                    "means)%s; fit on rows where it varies (a later cutoff) for the model to use it, or drop it", name,
-                    _whose(panel, s), trained, cutoff, value, where,
-                    f"; so too at the cutoff{'s' if len(found) > 2 else ''} {more}" if more else "")
+        model = (f"the model that forecast from the cutoff {cutoff}" if first is None else
+                 f"the backtest's one model (trained on the rows up to the first cutoff, {first(s)})")
+        rows = "that window's rows give" if first is None else f"the rows of the window from the cutoff {cutoff} give"
+        later = ("a later cutoff" if first is None else
+                 f"a later first cutoff, or {named('refit')} for a model trained up to each cutoff")
+        log.warning("column %r%s was %g on every training row of %s, so it learned nothing from it (scaled, it was 0 "
+                    "throughout), yet %s %g at %s, which it reads through weights never trained on it (the forecast "
+                    "moves by chance, not by what it means)%s; fit on rows where it varies (%s) for the model to use "
+                    "it, or drop it", name, _whose(panel, s), trained, model, rows, value, where,
+                    f"; so too at the cutoff{'s' if len(found) > 2 else ''} {more}" if more else "", later)
