@@ -174,7 +174,7 @@ def test_cutoffs_left_out_in_every_series_are_said_as_such_not_as_calendars_that
 
 
 def test_the_step_clause_says_the_cutoffs_that_remain_are_not_evenly_spaced():
-    """r38r2 L7 (decision 9954): with 2 of 5 cutoffs left out in every series, the sentence said "windows 12 steps
+    """r38r2 L7 (decision 2066): with 2 of 5 cutoffs left out in every series, the sentence said "windows 12 steps
     apart share targets", though the 3 that remain are 12 or 24 steps apart."""
     m = {**_backtest_metrics(0.05, origins=3, lags=1, series=12), "n_windows": 5, "cutoff_dates": 3, "end_dates": 1,
          "cutoff": "2019-06", "cutoffs_on": "dates", "cutoffs_left_out": 2}

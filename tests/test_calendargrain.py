@@ -77,7 +77,7 @@ def _days(mask, n=300):
     (_frame(pd.date_range("2021-01-01", periods=450, freq="D")[np.arange(450) % 3 != 0]), {}),  # a daily file, gaps
 ])
 def test_each_row_of_a_daily_or_week_mask_calendar_is_one_day_and_keeps_holidays(frame, given):
-    """r38r2 M2 (decision 9951): the step was the median gap between rows, 2 days on Mon/Wed/Fri rows, so holiday:DE
+    """r38r2 M2 (decision 2063): the step was the median gap between rows, 2 days on Mon/Wed/Fri rows, so holiday:DE
     was refused there, though each row is one day."""
     panel = load_panel(frame, target="y", time_col="ds", announce=False, **given)
     assert calendargrain.step(panel) == pd.Timedelta(days=1)
@@ -85,7 +85,7 @@ def test_each_row_of_a_daily_or_week_mask_calendar_is_one_day_and_keeps_holidays
 
 
 def test_rows_on_no_calendar_and_steps_under_a_day_are_worded_plainly():
-    """r38r2 L4 (decision 9952): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each"."""
+    """r38r2 L4 (decision 2064): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each"."""
     irregular = load_panel(_days([0, 2, 4]), target="y", time_col="ds", announce=False)  # no freq: no calendar
     with pytest.raises(RnncastError, match=r"and the data's rows, on no regular calendar, are about 2 days apart: "
                                            r"holiday_DE would be 1 only"):

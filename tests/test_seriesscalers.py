@@ -257,7 +257,7 @@ def test_a_backtest_names_a_covariate_its_models_learned_nothing_from_once_with_
 
 
 def test_a_one_model_backtest_names_the_cutoff_it_was_trained_to_not_a_later_window_s(caplog):
-    """r38r2 L6 (decision 9953): without refit, a later window read "the model that forecast from the cutoff
+    """r38r2 L6 (decision 2065): without refit, a later window read "the model that forecast from the cutoff
     2023-04-24", though the one model was trained up to the first cutoff, and "(a later cutoff)" fit refit alone."""
     rng = np.random.default_rng(6)
     n = 120

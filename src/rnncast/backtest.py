@@ -179,7 +179,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
 
     seriesscalers.say_unlearned_cutoffs(unlearned, panel, None if refit else  # once per column, its cutoffs listed;
-                                        lambda s: panel.when(s, int(first_rows[s, 0]) - 1))  # one model: decision 9953
+                                        lambda s: panel.when(s, int(first_rows[s, 0]) - 1))  # one model: decision 2065
     wf, wf_scaled, absent = stepactuals.aligned(panel, wf, wf_scaled, placed)  # dates without a row
     wf, wf_scaled = climatologyseries.unpooled(wf, wf_scaled, panel.given_ids,  # decision 1693; one model: at every
                                                " at some cutoff" if refit else "")  # cutoff (decision 1743)

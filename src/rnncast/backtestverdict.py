@@ -147,7 +147,7 @@ def _lacking(m: dict) -> str:
 
 def _reach(m: dict, together: bool = False) -> str:
     """Why a backtest's test adds lags: its windows' targets overlap in time. With cutoffs left out in every series,
-    those that remain are not evenly spaced (decision 9954)."""
+    those that remain are not evenly spaced (decision 2066)."""
     if _shared(m) and m.get("cutoffs_left_out"):
         return (f"the cutoffs that remain ({step_text(m)} or a multiple of it apart, with horizon {m['horizon']}) share "
                 f"targets{'' if together else ' where less than a horizon apart'}")

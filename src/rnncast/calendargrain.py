@@ -7,7 +7,7 @@ each month's first or last day. None says anything of the step's other days, so 
 the dates the rows are written on. Such an attribute is refused, naming the calendar and what would work; an
 attribute that comes out the same on every row is left to ``calendarcovariates.check_fit``'s own refusal (``day``
 on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies; so do week-mask
-calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 9951).
+calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 2063).
 """
 
 from __future__ import annotations
@@ -29,14 +29,14 @@ CYCLES = {"minute": (pd.Timedelta(hours=1), "an hour", "the minute"), "hour": (D
 
 def _daily(calendar) -> bool:
     """Whether each row of ``calendar`` (or of the calendar all but a few rows keep) is one day: ``D``, ``B`` (with
-    holidays or not), ``C`` and week masks, however many days lie between rows (decision 9951)."""
+    holidays or not), ``C`` and week masks, however many days lie between rows (decision 2063)."""
     freq = calendar.kept.calendar.freq if calendar.freq is None and calendar.kept is not None else calendar.freq
     return weekmasks.days_of(freq) is not None
 
 
 def step(panel) -> pd.Timedelta | None:
     """The data's usual step: a day on a daily calendar (``D``, ``B``, ``C``, a week mask: each row is one day,
-    decision 9951), else the median time between a series' consecutive rows (a period's start for periods), read
+    decision 2063), else the median time between a series' consecutive rows (a period's start for periods), read
     on the timestamps' own clock: irregular data, weeks, months and coarser; None without dates or where no series
     has two rows."""
     time = panel.time
@@ -55,7 +55,7 @@ def step(panel) -> pd.Timedelta | None:
 
 def _span(span: pd.Timedelta) -> str:
     """A step's length in words: 'a month' for 28 to 31 days, 'a week', '2 days', 'an hour', '90 minutes', never
-    pandas' '0 days 01:30:00' (decision 9952)."""
+    pandas' '0 days 01:30:00' (decision 2064)."""
     days = span / DAY
     for low, high, said in ((7, 7, "a week"), (28, 31, "a month"), (89, 92, "a quarter"), (365, 366, "a year")):
         if low <= days <= high:
@@ -79,7 +79,7 @@ def check(panel, value) -> None:
     span = step(panel) if names else None
     if span is None:
         return
-    calendar = panel.calendar.freq_text  # None: no regular calendar, the median gap said (decision 9952)
+    calendar = panel.calendar.freq_text  # None: no regular calendar, the median gap said (decision 2064)
     steps = f"the data's rows are steps of {calendar!r} ({_span(span)} each)" if calendar else \
         f"the data's rows, on no regular calendar, are about {_span(span)} apart"
     said = f"calendar attribute {{!r}} ({named('calendar_covariates')}) reads each row's own date alone, and {steps}"

@@ -200,7 +200,7 @@ def say_unlearned_cutoffs(seen: dict, panel: Panel, first=None) -> None:
     """One warning per column of ``seen`` (``unlearned_at_cutoff``): the first cutoff whose model learned nothing
     from it while its windows read another value, in fit's words, and the other cutoffs where that happened.
     ``first``: series -> its first cutoff, for a backtest's one model (no refit), trained on the rows up to it alone
-    (decision 9953); None for a model refit at each cutoff."""
+    (decision 2065); None for a model refit at each cutoff."""
     for name, found in seen.items():
         cutoff, s, trained, value, where = found[0]
         others = [f"{c} ({v:g} at {w})" for c, _, _, v, w in found[1:]]
