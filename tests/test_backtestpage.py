@@ -229,3 +229,13 @@ def test_a_window_whose_seasonal_naive_has_no_forecast_is_a_dash_said_under_the_
     assert dashed(m).startswith("\"-\" in a window's 'seasonal naive' row: it has no forecast at any value of that "
                                 "window (every value's step a season (7 calendar steps) back is missing")
     assert dashed({**m, "windows": m["windows"][1:]}) is None
+
+
+def test_a_backtests_coverage_and_msis_columns_are_widest_first_as_every_other_table():
+    """t38t7 7: one order of the interval columns in every table, widest first (decision 9962)."""
+    from rnncast.backtestpage import backtest_rows
+
+    point = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "mase": 0.9, "smape_pct": 12.0}
+    model = {**point, "pinball": 0.5, "coverage_80": 0.8, "msis_80": 3.0, "coverage_90": 0.9, "msis_90": 4.0}
+    head = backtest_rows({"windows": [], "overall": {"model": model}, "verdict_units": "original"})[0]
+    assert head[-5:] == ["pinball", "coverage 90%", "coverage 80%", "MSIS 90%", "MSIS 80%"]

@@ -47,10 +47,10 @@ def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_co
               "mean": {k: v for k, v in mean.items() if k not in ("smape_pct", "mape_pct")}}
     metrics = {"test": {"windows": 3, "original": {"model": model, "mean": mean}, "scaled": scaled}}
     head, row, baseline = metric_rows(metrics, "original", 52)
-    assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 50%",
-                        "coverage 80%"]
-    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.6100", "0.9362"] and baseline[8:] == ["17.6000", "19.6000", "-", "-", "-"]  # decision 1814
-    assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 50%", "coverage 80%"]  # no MAPE of z-scores
+    assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 80%",
+                        "coverage 50%"]  # widest first, as every table (decision 9962)
+    assert row[8:] == ["11.9600", "12.4000", "56.040", "0.9362", "0.6100"] and baseline[8:] == ["17.6000", "19.6000", "-", "-", "-"]  # decision 1814
+    assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 80%", "coverage 50%"]  # no MAPE of z-scores
 
 
 def test_a_runs_page_table_writes_each_score_as_fits_terminal_table_does():
@@ -457,3 +457,27 @@ def test_a_seasonal_naive_without_any_forecast_is_a_dash_on_the_page_with_the_li
     assert rows[2][3:] == ["-"] * 5 and "nan" not in str(rows)
     assert seasonalgaps.dash_note([metrics["test"]["original"]], 7).endswith("(null in metrics.json) and no verdict "
                                                                              "weighs it.")
+
+
+def test_the_coverage_and_msis_columns_are_in_one_order_in_every_table():
+    """t38t7 7: the page's "Metrics (original units)" showed coverage 80% before 90%, the terminal's tables, the
+    page's by-step table and by_step.csv 90% before 80% (decision 9962): widest first everywhere."""
+    from rnncast.cli.commands import score_tables
+    from rnncast.reportpage import metric_rows
+    from rnncast.stepbins import step_frame, step_rows
+
+    def scores(x):  # narrowest first, as a block read back from elsewhere may hold them
+        return {"mse": x, "mae": x, "rmse": x, "r2": 0.1, "mase": x, "pinball": x, "coverage_80": 0.8, "coverage_90": 0.9,
+                "msis_80": 3.0, "msis_90": 4.0}
+
+    point = {"mse": 2.0, "mae": 1.0, "rmse": 1.4, "r2": 0.0, "mase": 1.1}
+    part = {"windows": 2, "original": {"model": scores(1.0), "repeat": point},
+            "by_step": [{"step": s, "model": scores(1.0), "repeat": point} for s in (1, 2)], "mase_season": 1}
+    order = ["coverage 90%", "coverage 80%", "MSIS 90%", "MSIS 80%"]
+    assert metric_rows({"test": part}, "original")[0][-4:] == order  # the page's overall table
+    assert step_rows(part)[0][-4:] == order  # the page's (and the terminal's) by-step table
+    assert list(step_frame(part["by_step"]).columns)[-4:] == ["coverage_90", "coverage_80", "msis_90", "msis_80"]
+    terminal = score_tables(part, 1, units="original")
+    assert all(line.index("coverage 90%") < line.index("coverage 80%") < line.index("MSIS 90%") < line.index("MSIS 80%")
+               for line in terminal.splitlines() if "coverage 90%" in line)
+    assert sum("coverage 90%" in line for line in terminal.splitlines()) == 2  # overall and by step

@@ -28,3 +28,21 @@ def test_a_thin_validation_split_is_named_before_the_learning_rate():
     thin = "the validation split holds only 1 window (4 rows), too few to tell the epochs apart: ..."
     assert thin_advice(thin, 0.01) == (f"{thin}; then try a larger learning rate (lr=, --lr, now 0.01) or more epochs "
                                        "and patience (epochs=, --epochs; patience=, --patience)")
+
+
+def test_a_training_loss_that_did_not_move_asks_for_a_larger_learning_rate():
+    """t38t7 6: at lr 1e-9 the loss changed in its 8th digit and the advice said it "rose from 0.021771 in epoch 1 to
+    0.021771 in epoch 2; try a smaller learning rate" (decision 9961)."""
+    from rnncast.untrainedadvice import apart, untrained_advice
+
+    def epochs(*losses):
+        return [{"epoch": i + 1, "train_loss": t, "val_loss": 0.0255, "best": False} for i, t in enumerate(losses)]
+
+    assert untrained_advice(epochs(0.02177134, 0.02177139), 0.025454, 1e-9).startswith(
+        "try a larger learning rate (lr=, --lr, now 1e-09)")
+    assert untrained_advice(epochs(-1.0, -0.9999), 0.5, 1e-9).startswith("try a larger learning rate")
+    rose = untrained_advice(epochs(0.021771, 0.02181), 0.025454, 0.1)
+    assert rose.startswith("the training loss rose from 0.021771 in epoch 1 to 0.02181 in epoch 2; try a smaller")
+    assert untrained_advice(epochs(-1.0, -0.5), 0.5, 0.1).startswith("the training loss rose from -1 in epoch 1 to -0.5")
+    assert apart(0.0217710, 0.0217712) == ("0.021771", "0.0217712")
+    assert apart(1.0, 1.5) == ("1", "1.5")

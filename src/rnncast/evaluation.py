@@ -256,7 +256,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     of the actuals at or below it, its pinball loss and ``wql``, with the values scored (``calibration.by_level``).
     ``wql``: the weighted quantile loss (``metrics.wql``, GluonTS's mean_wQuantileLoss); with ``scales`` [W, T] (each
     window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
-    MSIS on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units."""
+    MSIS pooled over values and on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)

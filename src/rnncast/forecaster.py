@@ -264,8 +264,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
             the pinball loss (the mean over the levels), ``wql`` (GluonTS's mean_wQuantileLoss, no units),
             ``coverage_<width>`` for each central interval the levels give (the share of actuals inside it, 0-1:
-            ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95), ``msis_<width>`` for each (M4's MSIS on MASE's
-            scale, no units) and ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, its
+            ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95), ``msis_<width>`` for each (M4's MSIS, pooled over
+            values and on MASE's scale, no units) and ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, its
             ``pinball`` and ``wql``; with ``values``, the count scored, and ``by_step``, each horizon step's counts on
             windows whose origins are that step apart, which the coverage test reads: decision 2042), to the model's and each baseline's (from its intervals) block, pooled, and with
             several targets each target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id

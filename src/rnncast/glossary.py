@@ -83,12 +83,14 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the share of actual values inside a prediction interval: an 80 % interval should cover about 80 %."),
     ("wQL", r"\bwQL\b",
      "weighted quantile loss, GluonTS's mean_wQuantileLoss: for each quantile, twice the summed pinball loss over the "
-     "summed |actual|, averaged over the quantiles. It has no units, so it compares across series; lower is better."),
+     "summed |actual|, both sums over every value of every series pooled, as GluonTS pools them (a large series weighs "
+     "more), averaged over the quantiles. It has no units, so it compares across series; lower is better."),
     ("MSIS", r"\bMSIS\b",
-     "mean scaled interval score of a central interval (the M4 competition's, Makridakis et al. 2020): its width plus "
-     "2 / α times the distance of an actual outside it (α = 1 − its coverage level, 0.2 for the 80 % interval), divided "
-     "by MASE's in-sample naive error, so it has no units; lower is better, and a needlessly wide interval scores "
-     "worse too."),
+     "mean scaled interval score of a central interval (M4's MSIS, Makridakis et al. 2020, pooled over values and "
+     "scaled by the same in-sample {naive} MAE as MASE): its width plus 2 / α times the distance of an actual outside "
+     "it (α = 1 − its coverage level, 0.2 for the 80 % interval), divided by MASE's scale (at the run's season, where "
+     "M4 takes the data's frequency), so it has no units, and averaged over every value of every series (M4 averages "
+     "each series' and then the series'); lower is better, and a needlessly wide interval scores worse too."),
     ("Diebold–Mariano p", r"Diebold",
      "the test of two forecasts' squared errors on the same windows (Diebold & Mariano 1995). A verdict against a "
      "baseline is one-sided: its p is small only where the model's squared errors are lower beyond chance, so a model "

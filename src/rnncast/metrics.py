@@ -199,23 +199,24 @@ def coverages(y_true, q_pred, quantiles, keep=None) -> dict:
 
 def wql(y_true, q_pred, q: float) -> float:
     """Weighted quantile loss of the level ``q``: twice the summed pinball loss over the summed |actual|, GluonTS's
-    ``wQuantileLoss[q]`` (``gluonts.evaluation.Evaluator``: ``QuantileLoss[q] / abs_target_sum``, pooled over every
-    value; its ``mean_wQuantileLoss`` is the mean over the levels, ``quantile_scores``' ``wql``). No units, so it
-    compares across series. ``y_true``, ``q_pred`` arrays of one shape (any); NaN where they hold no value or every
-    actual is 0."""
+    ``wQuantileLoss[q]`` (``gluonts.evaluation.Evaluator``: ``QuantileLoss[q] / abs_target_sum``, both summed over
+    every value of every series, as GluonTS's aggregate pools them: a large series weighs more; its
+    ``mean_wQuantileLoss`` is the mean over the levels, ``quantile_scores``' ``wql``). No units, so it compares across
+    series. ``y_true``, ``q_pred`` arrays of one shape (any); NaN where they hold no value or every actual is 0."""
     y_true, q_pred = _pair(y_true, q_pred, "q_pred")
     total = float(np.abs(y_true).sum())
     return 2 * pinball(y_true, q_pred, q) * y_true.size / total if y_true.size and total > 0 else float("nan")
 
 
 def msis(y_true, lower, upper, alpha: float, scale) -> float:
-    """Mean scaled interval score of the ``1 - alpha`` central interval ``[lower, upper]`` (the M4 competition's MSIS,
-    Makridakis, Spiliotis & Assimakopoulos 2020, Int. J. Forecasting 36(1), 54-74; the interval score of Gneiting &
-    Raftery 2007, JASA 102, eq. 43): each value's ``(upper - lower) + 2 / alpha * (lower - y if y < lower) + 2 / alpha
-    * (y - upper if y > upper)`` over its series' ``scale``, MASE's in-sample seasonal naive MAE (``naive_scale``),
-    averaged over the values as the pooled MASE averages its scaled errors. ``y_true``, ``lower``, ``upper``, ``scale``
-    arrays of one shape (any); a value whose scale is not finite and positive is left out, as MASE leaves its series
-    out; NaN where none is left or a bound is NaN. No units; lower is better (a width scores too)."""
+    """Mean scaled interval score of the ``1 - alpha`` central interval ``[lower, upper]``: M4's MSIS (Makridakis,
+    Spiliotis & Assimakopoulos 2020, Int. J. Forecasting 36(1), 54-74; Gneiting & Raftery 2007's interval score, JASA
+    102, eq. 43), pooled over values and scaled by the same seasonal naive MAE as MASE. Each value's ``(upper - lower)
+    + 2 / alpha * (lower - y if y < lower) + 2 / alpha * (y - upper if y > upper)`` over its series' ``scale``
+    (``naive_scale``: at the run's season, where M4 takes the data's frequency), averaged over every value as the
+    pooled MASE is (M4 averages each series' and then the series'). ``y_true``, ``lower``, ``upper``, ``scale`` arrays
+    of one shape (any); a value whose scale is not finite and positive is left out, as MASE leaves its series out; NaN
+    where none is left or a bound is NaN. No units; lower is better (a width scores too)."""
     (y, lo), (_, hi) = _pair(y_true, lower, "lower"), _pair(y_true, upper, "upper")
     scale = _pair(y_true, scale, "scale")[1]
     usable = np.isfinite(scale) & (scale > 0)

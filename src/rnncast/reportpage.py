@@ -21,7 +21,7 @@ from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
 from rnncast.seriesids import skipped_as_given
 from rnncast.r2notes import SPLITS, split_notes
-from rnncast.scoretext import apart, column_head, with_columns
+from rnncast.scoretext import apart, column_head, interval_keys, with_columns
 from rnncast.significance import p_number
 from rnncast.spelling import counted
 from rnncast.spreads import SCALED_BY, units_name
@@ -299,10 +299,9 @@ MORE = ("smape_pct", "mape_pct", "pinball", "wql")  # in this order, then covera
 
 def _more(blocks) -> list[str]:
     """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, then the
-    coverages, then the MSIS of each interval (``scoretext.interval_keys``' order)."""
-    held = {k for block in blocks for scores in block.values() for k in scores}
-    return [k for k in MORE if k in held] + [k for prefix in ("coverage_", "msis_") for k in sorted(
-        (k for k in held if k.startswith(prefix)), key=lambda k: float(k.split("_", 1)[1]))]
+    coverages, then the MSIS of each interval, widest first (``scoretext.interval_keys``' order, decision 9962)."""
+    held = {k: None for block in blocks for scores in block.values() for k in scores}
+    return [k for k in MORE if k in held] + [k for k in interval_keys(held) if k.startswith(("coverage_", "msis_"))]
 
 
 def _border_texts(borders, fmt: str | None) -> list[str]:

@@ -7,6 +7,7 @@ from rnncast.spelling import spelled
 
 
 BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
+ROSE = 1e-3  # the relative rise of the training loss, last epoch over first, below which it did not move (decision 9961)
 
 
 def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float, alignment: str | None = None,
@@ -14,7 +15,8 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     """What to try where no epoch of ``history`` beat the untrained network (validation loss ``untrained_loss``, None
     where not known), from what the epochs measured: every epoch's validation loss more than ``BLEW_UP`` times the
     untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
-    was too large (try a smaller one); else the loss moved too little, and a larger one or more epochs may help, but
+    was too large (try a smaller one; a rise of less than ``ROSE`` of the first loss is no rise: at ``lr`` 1e-9 the
+    loss moves in its 8th digit, decision 9961); else the loss moved too little, and a larger one or more epochs may help, but
     where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead.
     Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
     if squeezed:
@@ -27,9 +29,19 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
         return (f"every epoch's validation loss was far above it (the lowest, {min(losses):.5g}, is {times} times it): "
                 f"training blew up; {lower}")
     first, last = history[0]["train_loss"], history[-1]["train_loss"]
-    if len(history) > 1 and last > first:
-        return f"the training loss rose from {first:.5g} in epoch 1 to {last:.5g} in epoch {len(history)}; {lower}"
+    if len(history) > 1 and last - first > ROSE * abs(first):
+        was, now = apart(first, last)
+        return f"the training loss rose from {was} in epoch 1 to {now} in epoch {len(history)}; {lower}"
     return alignment or larger(lr)
+
+
+def apart(first: float, last: float) -> tuple[str, str]:
+    """``first`` and ``last`` written with 5 significant digits, or as many more as they need to read apart (up to 17:
+    two different floats then differ)."""
+    for digits in range(5, 18):
+        if f"{first:.{digits}g}" != f"{last:.{digits}g}":
+            break
+    return f"{first:.{digits}g}", f"{last:.{digits}g}"
 
 
 def larger(lr: float) -> str:
