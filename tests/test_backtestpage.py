@@ -232,7 +232,7 @@ def test_a_window_whose_seasonal_naive_has_no_forecast_is_a_dash_said_under_the_
 
 
 def test_a_backtests_coverage_and_msis_columns_are_widest_first_as_every_other_table():
-    """t38t7 7: one order of the interval columns in every table, widest first (decision 9962)."""
+    """t38t7 7: one order of the interval columns in every table, widest first (decision 2068)."""
     from rnncast.backtestpage import backtest_rows
 
     point = {"mse": 4.0, "mae": 1.5, "rmse": 2.0, "mase": 0.9, "smape_pct": 12.0}

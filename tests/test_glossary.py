@@ -128,7 +128,7 @@ def test_a_quantile_pages_wql_and_msis_are_said_with_their_sources():
     said = dict((term, meaning) for term, meaning in words_on("pinball wQL coverage 80% MSIS 80%"))
     assert "GluonTS's mean_wQuantileLoss" in said["wQL"] and "M4's MSIS, Makridakis et al. 2020" in said["MSIS"]
     assert "wQL" not in dict(words_on("pinball MSE"))
-    # t38t7 8: how it departs from M4's is said, and wQL's pooling (decision 9963)
+    # t38t7 8: how it departs from M4's is said, and wQL's pooling (decision 2069)
     monthly = dict(words_on("MSIS 80% wQL", 12))
     assert "pooled over values and scaled by the same in-sample seasonal naive MAE as MASE" in monthly["MSIS"]
     assert "where M4 takes the data's frequency" in monthly["MSIS"]

@@ -48,7 +48,7 @@ def test_the_run_pages_tables_show_every_score_metrics_json_holds_pinball_and_co
     metrics = {"test": {"windows": 3, "original": {"model": model, "mean": mean}, "scaled": scaled}}
     head, row, baseline = metric_rows(metrics, "original", 52)
     assert head[3:] == ["MSE", "MAE", "RMSE", "R²", "MASE (season 52)", "sMAPE %", "MAPE %", "pinball", "coverage 80%",
-                        "coverage 50%"]  # widest first, as every table (decision 9962)
+                        "coverage 50%"]  # widest first, as every table (decision 2068)
     assert row[8:] == ["11.9600", "12.4000", "56.040", "0.9362", "0.6100"] and baseline[8:] == ["17.6000", "19.6000", "-", "-", "-"]  # decision 1814
     assert metric_rows(metrics, "scaled")[0][8:] == ["pinball", "coverage 80%", "coverage 50%"]  # no MAPE of z-scores
 
@@ -461,7 +461,7 @@ def test_a_seasonal_naive_without_any_forecast_is_a_dash_on_the_page_with_the_li
 
 def test_the_coverage_and_msis_columns_are_in_one_order_in_every_table():
     """t38t7 7: the page's "Metrics (original units)" showed coverage 80% before 90%, the terminal's tables, the
-    page's by-step table and by_step.csv 90% before 80% (decision 9962): widest first everywhere."""
+    page's by-step table and by_step.csv 90% before 80% (decision 2068): widest first everywhere."""
     from rnncast.cli.commands import score_tables
     from rnncast.reportpage import metric_rows
     from rnncast.stepbins import step_frame, step_rows

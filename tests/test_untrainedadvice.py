@@ -32,7 +32,7 @@ def test_a_thin_validation_split_is_named_before_the_learning_rate():
 
 def test_a_training_loss_that_did_not_move_asks_for_a_larger_learning_rate():
     """t38t7 6: at lr 1e-9 the loss changed in its 8th digit and the advice said it "rose from 0.021771 in epoch 1 to
-    0.021771 in epoch 2; try a smaller learning rate" (decision 9961)."""
+    0.021771 in epoch 2; try a smaller learning rate" (decision 2067)."""
     from rnncast.untrainedadvice import apart, untrained_advice
 
     def epochs(*losses):

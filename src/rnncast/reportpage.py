@@ -299,7 +299,7 @@ MORE = ("smape_pct", "mape_pct", "pinball", "wql")  # in this order, then covera
 
 def _more(blocks) -> list[str]:
     """The scores beyond ``METRIC_NAMES`` that any forecaster of ``blocks`` holds, in ``MORE``'s order, then the
-    coverages, then the MSIS of each interval, widest first (``scoretext.interval_keys``' order, decision 9962)."""
+    coverages, then the MSIS of each interval, widest first (``scoretext.interval_keys``' order, decision 2068)."""
     held = {k: None for block in blocks for scores in block.values() for k in scores}
     return [k for k in MORE if k in held] + [k for k in interval_keys(held) if k.startswith(("coverage_", "msis_"))]
 

@@ -96,7 +96,7 @@ def interval_keys(block: dict) -> list[str]:
     """A quantile model's interval scores among the keys of ``block`` (its scores), in the order every table shows
     them: ``pinball``, ``wql``, the coverages (``coverage_90``, ``coverage_80`` ...), then each interval's MSIS
     (``msis_90``, ``msis_80`` ...), each group widest interval first, as ``compare`` and ``--by-series`` show them,
-    whatever the block's order (decisions 2036, 9962); [] for a point model's."""
+    whatever the block's order (decisions 2036, 2068); [] for a point model's."""
     keys = [k for k in block if isinstance(k, str)]
     return [k for k in ("pinball", "wql") if k in keys] + [k for prefix in ("coverage_", "msis_") for k in sorted(
         (k for k in keys if k.startswith(prefix)), key=lambda k: -float(k.split("_", 1)[1]))]

@@ -7,7 +7,7 @@ from rnncast.spelling import spelled
 
 
 BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
-ROSE = 1e-3  # the relative rise of the training loss, last epoch over first, below which it did not move (decision 9961)
+ROSE = 1e-3  # the relative rise of the training loss, last epoch over first, below which it did not move (decision 2067)
 
 
 def untrained_advice(history: list[dict], untrained_loss: float | None, lr: float, alignment: str | None = None,
@@ -16,7 +16,7 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     where not known), from what the epochs measured: every epoch's validation loss more than ``BLEW_UP`` times the
     untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
     was too large (try a smaller one; a rise of less than ``ROSE`` of the first loss is no rise: at ``lr`` 1e-9 the
-    loss moves in its 8th digit, decision 9961); else the loss moved too little, and a larger one or more epochs may help, but
+    loss moves in its 8th digit, decision 2067); else the loss moved too little, and a larger one or more epochs may help, but
     where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead.
     Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
     if squeezed:
