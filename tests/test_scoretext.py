@@ -149,7 +149,7 @@ def test_a_quantile_models_interval_scores_are_ordered_and_headed_alike_in_every
              "coverage_50": 0.5, "msis_50": 2.0}
     assert interval_keys(block) == ["pinball", "wql", "coverage_80", "coverage_50", "msis_80", "msis_50"]
     narrow_first = {"msis_50": 2.0, "coverage_50": 0.5, "coverage_99.8": 1.0, "coverage_80": 0.8, "msis_80": 3.0}
-    assert interval_keys(narrow_first) == ["coverage_99.8", "coverage_80", "coverage_50", "msis_80", "msis_50"]  # 9962
+    assert interval_keys(narrow_first) == ["coverage_99.8", "coverage_80", "coverage_50", "msis_80", "msis_50"]  # decision 2068
     assert interval_keys({"mse": 1.0}) == []
     assert [column_head(k) for k in ("wql", "msis_80", "msis_99.8", "coverage_80")] == ["wQL", "MSIS 80%", "MSIS 99.8%",
                                                                                        "coverage 80%"]
