@@ -98,3 +98,45 @@ def one_step(model: dict) -> dict:
                           "outside": {k.removeprefix("coverage_"): round((1 - v) * n) for k, v in model.items()
                                       if k.startswith("coverage_")}}]
     return {**model, "by_level": levels}
+
+
+def _panel(seed: int, scale: float = 1.0, series: int = 20, dates: int = 150, targets: int = 1, rho: float = 0.5):
+    """One-step forecasts of ``series`` series (each of ``targets`` targets) sharing a common shock per date (between
+    them correlation ``rho``), by the true N(0, 1) quantiles times ``scale``: y [W, 1, T], q [W, 1, T, Q], origins."""
+    from scipy.stats import norm
+
+    rng = np.random.default_rng(seed)
+    values = np.sqrt(rho) * rng.normal(size=(1, dates, 1)) + np.sqrt(1 - rho) * rng.normal(size=(series, dates, targets))
+    y = values.reshape(series * dates, 1, targets)
+    q = np.broadcast_to(norm.ppf(LEVELS) * scale, y.shape + (len(LEVELS),))
+    return y, q, (np.repeat(np.arange(series), dates), np.tile(np.arange(dates), series))
+
+
+def test_values_of_one_date_are_one_draw_so_a_correlated_calibrated_panel_is_seldom_far():
+    """r38r2 H1: the values of 20 series at one origin date (correlated 0.5) were pooled as independent, and a
+    calibrated forecaster was far in 65 of 100 seeds. The design effect of the per-date counts widens the test: few
+    seeds now, and quantiles half as wide are far in every seed all the same."""
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.metrics import coverages
+
+    def said(seed, scale, **panel):
+        y, q, places = _panel(seed, scale, **panel)
+        return far_from_level({**coverages(y, q, LEVELS), "by_level": by_level(y, q, LEVELS, origins=places)})
+
+    assert sum(bool(said(seed, 1.0)) for seed in range(20)) <= 2
+    assert sum(bool(said(seed, 1.0, series=1, targets=3, rho=0.9)) for seed in range(20)) <= 2  # several targets
+    assert all("so it is too narrow" in said(seed, 0.5) for seed in range(5))
+
+
+def test_dispersion_is_one_for_one_value_a_date_and_grows_with_shared_misses():
+    from rnncast.kupiec import binomial_p, counts, dispersion
+
+    dates = np.arange(100)
+    hits = (np.arange(100) % 10 == 0).astype(float)
+    assert dispersion(hits, np.ones(100), dates) == 1.0  # one series, one target: the exact test
+    assert dispersion(hits * 5, np.full(100, 5), dates) == pytest.approx(500 / 99)  # 5 values that miss together
+    assert dispersion(np.tile([1.0, 0.0], 50), np.ones(100), np.repeat(0, 100)) == 100  # one date: one draw
+    assert binomial_p(10, 100, 0.02, 5.0) == pytest.approx(binomial_p(2, 20, 0.02))  # counts divided by the effect
+    y, q, places = _panel(0, rho=0.9)
+    step = counts(y, q, LEVELS, None, places)[0]
+    assert step["dates"] == 150 and step["deff"]["below"]["0.05"] > 3 and step["deff"]["outside"]["90"] > 3

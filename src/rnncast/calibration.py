@@ -1,10 +1,11 @@
 """Whether a quantile model's levels and intervals hold what they say: each level's share of the actuals at or
 below it (its exceedance: the 0.95 level should have about 95 % of them under it) and its own pinball loss
-(``by_level``), and which intervals and levels are far from their nominal share, by Kupiec's test of the misses per
+(``by_level``), and which intervals and levels are far from their nominal share, by a binomial test of the misses per
 horizon step on forecasts whose origins are that step apart, Holm-corrected over the steps (``kupiec``;
 ``far_from_level``), so that the rule scales with the level and the sample, where a fixed 10 points named neither a
 98 % interval holding 94 % nor a 90 % one at 81.9 %, and holds its size under overlapping windows, where a binomial
-test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042). Actuals equal to a
+test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042), and across a panel's series
+and several targets, whose values at one date miss together (decision 9941). Actuals equal to a
 level's forecast (ties: counts at 0, where most actuals are 0 and the 0.1 and 0.5 quantiles rightly 0, above all
 under ``nonnegative``) are counted as a range, as for a quantile of a discrete distribution: a level is consistent
 where the share strictly below its forecast is at most the level and the share at or below at least it
@@ -20,8 +21,9 @@ import numpy as np
 from rnncast import kupiec, metrics
 
 FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (decision 1809)
-SIGNIFICANCE = kupiec.SIGNIFICANCE  # an interval or a level whose misses Kupiec's test puts below this p is named
-TEST = ("Kupiec's test: the exact two-sided binomial test of each horizon step's misses, on forecasts whose origins are "
+SIGNIFICANCE = kupiec.SIGNIFICANCE  # an interval or a level whose misses the test (``kupiec``) puts below this p is named
+TEST = ("the binomial test of each horizon step's misses (two-sided by doubling the smaller tail), the values of one origin "
+        "date counted by their design effect, on forecasts whose origins are "
         "at least that step apart, Holm-corrected over the steps")
 
 
@@ -81,8 +83,8 @@ def share_text(share: float, scores: dict, where: str = "") -> str:
 
 
 def far_intervals(model: dict) -> list[dict]:
-    """The central intervals of ``model`` (``coverage_80`` ...) whose misses Kupiec's test at some horizon step puts
-    far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["by_step"]``, Holm-adjusted p below
+    """The central intervals of ``model`` (``coverage_80`` ...) whose misses the binomial test (``kupiec``) at some
+    horizon step puts far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["by_step"]``, Holm-adjusted p below
     ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
     the step it rests on. A result saved without each step's counts has none: the test over every value it had
     flagged calibrated forecasters (decision 2042)."""
@@ -97,7 +99,8 @@ def far_intervals(model: dict) -> list[dict]:
 
 
 def far_levels(model: dict) -> list[dict]:
-    """The levels of ``model["by_level"]`` whose misses Kupiec's test at some horizon step puts far from the level
+    """The levels of ``model["by_level"]`` whose misses the binomial test (``kupiec``) at some horizon step puts far
+    from the level
     (``kupiec.level_test``, ties counted as a range: the module's doc): ``{"level", "below", "tied", "p", "test"}``
     each, ``below`` and ``tied`` the shares over every value, with ``"strict": True`` where the share strictly below
     the forecast is above the level; a result saved before ties were counted has none (``tied`` 0), one saved without
@@ -143,8 +146,8 @@ def _level_said(far: dict) -> str:
 def far_from_level(model: dict) -> str:
     """" Far from its level: the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step
     1, 12 of 191 outside it where 3.8 were due (p = 0.0004, Holm-adjusted over 10 steps), so it is too narrow ...",
-    said of each central interval, and then each level, whose misses Kupiec's test at some step puts far from the
-    nominal rate (``far_intervals``, ``far_levels``; ``TEST``), the shares over every value and the count the test
+    said of each central interval, and then each level, whose misses the binomial test (``kupiec``) at some step puts
+    far from the nominal rate (``far_intervals``, ``far_levels``; ``TEST``), the shares over every value and the count the test
     rests on; "" where none is (decision 2042)."""
     said = []
     for far in far_intervals(model):

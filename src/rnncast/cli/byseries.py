@@ -208,7 +208,7 @@ def worst_coverage(series: dict, widest: list[str]) -> str | None:
     share = series[name]["model"][key]
     return (f"the {key.removeprefix('coverage_')}% interval is furthest from its level in series {name!r}: it covers "
             f"{100 * share:.1f}% of its values ({len(far)} of {len(series)} series far from {100 * nominal:g}% by "
-            f"Kupiec's per-step test of their misses, Holm-corrected p < {calibration.SIGNIFICANCE:g})")
+            f"the binomial per-step test of their misses, Holm-corrected p < {calibration.SIGNIFICANCE:g})")
 
 
 def _unpaired(series: dict, keys: list) -> list[str]:
@@ -243,7 +243,7 @@ def worst_levels(series: dict, levels: list[str]) -> str | None:
                     f"{len(series)} series far from {100 * float(level):.3g}%)")
     if not said:
         return None
-    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by Kupiec's "
+    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by the binomial "
             f"per-step test of the misses, Holm-corrected p < {calibration.SIGNIFICANCE:g}, ties counted as a range)")
 
 
