@@ -84,6 +84,9 @@ def test_evidence_says_the_count_the_test_rests_on():
     assert test["step"] == 1 and test["side"] == "at or below"
     assert evidence(test, "").startswith("at step 1, 12 of 191 at or below it where 1.9 were due (p = ")
     assert evidence(test, "").endswith(", Holm-adjusted over 2 steps)")
+    rate = 1 - 98 / 100  # 0.020000000000000018: 50 values make 1.0000000000000009 due (r38r2 L1)
+    one = {"step": 1, "misses": 5, "values": 50, "rate": rate, "p": 0.001, "steps": 1, "expected": rate * 50}
+    assert evidence(one, "outside it").startswith("at step 1, 5 of 50 outside it where 1 was due (")
 
 
 def one_step(model: dict) -> dict:

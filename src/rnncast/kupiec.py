@@ -191,6 +191,7 @@ def evidence(test: dict, what: str) -> str:
     """"at step 1, 3 of 191 at or below it where 1.9 were due (Holm-adjusted p = 0.004 over 10 steps)": the count a
     ``level_test`` or ``interval_test`` rests on, ``what`` naming the misses where the test has no ``side``."""
     due, over = test["expected"], f", Holm-adjusted over {test['steps']} steps" if test["steps"] > 1 else ""
+    said = f"{due:.2g}" if due < 10 else f"{due:,.0f}"  # the verb agrees with the number written (r38r2 L1)
     return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {test.get('side', what)}"
-            f"{' it' if 'side' in test else ''} where {f'{due:.2g}' if due < 10 else f'{due:,.0f}'} "
-            f"{'was' if due == 1 else 'were'} due ({p_text(test['p'])}{over})")
+            f"{' it' if 'side' in test else ''} where {said} {'was' if said == '1' else 'were'} due "
+            f"({p_text(test['p'])}{over})")
