@@ -162,3 +162,19 @@ def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():
     assert got["0.2"]["wql"] == pytest.approx(2 * np.sum(0.2 * np.ones(4)) / 10)
     assert got["0.8"]["wql"] == pytest.approx(2 * np.sum(0.2 * 0.5 * np.ones(4)) / 10)
     assert got["0.8"]["wql"] == pytest.approx(2 * got["0.8"]["pinball"] * 4 / 10)
+
+
+def test_a_band_too_wide_early_and_too_narrow_late_says_both_steps():
+    """r38r2 M1: a fixed-width 80% band on a random walk held 80.91% over every value, and the line named only step 1
+    (3 of 991 outside it), "so it is wider than these errors needed", though steps 9 and 10 were far too narrow
+    (41 of 100 outside). Both sides' worst steps are said now (decision 9944)."""
+    from rnncast.calibration import far_from_level
+
+    outside = [3, 14, 26, 29, 30, 34, 35, 39, 40, 41]
+    values = [991, 496, 331, 248, 199, 166, 142, 124, 111, 100]
+    steps = [{"step": h + 1, "values": n, "below": {}, "tied": {}, "outside": {"80": k}}
+             for h, (k, n) in enumerate(zip(outside, values))]
+    text = far_from_level({"coverage_80": 0.8091, "by_level": {"values": 9910, "by_step": steps}})
+    assert "at step 1, 3 of 991 outside it where 198 were due" in text
+    assert "so it is wider than these errors needed there; yet at step 10, 41 of 100 outside it where 20 were due" in text
+    assert "so it is too narrow there (its width is off by step, not overall)" in text

@@ -143,3 +143,13 @@ def test_dispersion_is_one_for_one_value_a_date_and_grows_with_shared_misses():
     y, q, places = _panel(0, rho=0.9)
     step = counts(y, q, LEVELS, None, places)[0]
     assert step["dates"] == 150 and step["deff"]["below"]["0.05"] > 3 and step["deff"]["outside"]["90"] > 3
+
+
+def test_the_worst_far_step_on_the_other_side_is_kept_beside_the_worst():
+    from rnncast.kupiec import interval_test
+
+    steps = [{"step": 1, "values": 991, "outside": {"80": 3}}, {"step": 2, "values": 100, "outside": {"80": 41}},
+             {"step": 3, "values": 100, "outside": {"80": 20}}]
+    test = interval_test(steps, "80")
+    assert test["step"] == 1 and test["opposite"]["step"] == 2 and test["opposite"]["p"] < 0.01
+    assert "opposite" not in interval_test(steps[:1] + steps[2:], "80")  # far one way only

@@ -143,6 +143,17 @@ def _level_said(far: dict) -> str:
     return f"{far['level']} had {level_share_text(far)}{tied}, not {level}"
 
 
+def _both_ways(test: dict) -> str:
+    """"so it is wider than these errors needed there; yet at step 10, ... so it is too narrow there (its width is off
+    by step, not overall)": an interval's far steps on both sides (``kupiec._worst``'s ``opposite``, decision 9944)."""
+    other = test["opposite"]
+
+    def way(each):
+        return "too narrow" if each["misses"] > each["expected"] else "wider than these errors needed"
+    return (f"so it is {way(test)} there; yet {kupiec.evidence(other, 'outside it')}, so it is {way(other)} there "
+            "(its width is off by step, not overall)")
+
+
 def far_from_level(model: dict) -> str:
     """" Far from its level: the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step
     1, 12 of 191 outside it where 3.8 were due (p = 0.0004, Holm-adjusted over 10 steps), so it is too narrow ...",
@@ -156,9 +167,12 @@ def far_from_level(model: dict) -> str:
         times = f", {missed / due:.1f} times as many" if due and missed > due else ""
         said.append(f"the {far['percent']}% interval held {100 * share:.2f}%, {missed:.1f}% misses where {due:.3g}% were "
                     f"due{times}; {kupiec.evidence(test, 'outside it')}, " + (
+                        _both_ways(test) if "opposite" in test else
                         "so it is too narrow for these errors: the forecasts are less certain than it says"
                         if test["misses"] > test["expected"] else "so it is wider than these errors needed"))
-    levels = [f"{_level_said(far)}; {kupiec.evidence(far['test'], '')}" for far in far_levels(model)]
+    levels = [f"{_level_said(far)}; {kupiec.evidence(far['test'], '')}" + (
+        f"; the other way, {kupiec.evidence(far['test']['opposite'], '')}" if "opposite" in far["test"] else "")
+        for far in far_levels(model)]
     if levels:
         said.append("level " + "; level ".join(levels))
     if not said:

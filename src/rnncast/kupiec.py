@@ -135,16 +135,20 @@ def binomial_p(misses: float, n: float, rate: float, deff: float = 1.0) -> float
 
 def _worst(tested: list[dict]) -> dict | None:
     """The step of ``tested`` (``{"step", "misses", "values", "rate", "p"}`` each) with the smallest Holm-adjusted p,
-    with ``"p"`` adjusted and ``"steps"`` the number tested, where it is below ``SIGNIFICANCE``; else None."""
+    with ``"p"`` adjusted, ``"steps"`` the number tested and ``"expected"`` the misses due, where it is below
+    ``SIGNIFICANCE``; else None. Where a far step misses the other way (too few misses where the worst has too many,
+    or the reverse: a band too wide early and too narrow late), the worst of those is ``"opposite"``, as the worst."""
     tested = [t for t in tested if t["values"] > 0]
     if not tested:
         return None
     adjusted = holm([t["p"] for t in tested])
+    found = [{**t, "p": p, "steps": len(tested), "expected": t["rate"] * t["values"]} for t, p in zip(tested, adjusted)]
     best = int(np.argmin(adjusted))
     if adjusted[best] >= SIGNIFICANCE:
         return None
-    worst = tested[best]
-    return {**worst, "p": adjusted[best], "steps": len(tested), "expected": worst["rate"] * worst["values"]}
+    over = found[best]["misses"] > found[best]["expected"]
+    other = [f for f in found if f["p"] < SIGNIFICANCE and (f["misses"] > f["expected"]) != over]
+    return {**found[best], **({"opposite": min(other, key=lambda f: f["p"])} if other else {})}
 
 
 def _deff(step: dict, kind: str, name: str) -> float:
