@@ -178,3 +178,19 @@ def test_a_band_too_wide_early_and_too_narrow_late_says_both_steps():
     assert "at step 1, 3 of 991 outside it where 198 were due" in text
     assert "so it is wider than these errors needed there; yet at step 10, 41 of 100 outside it where 20 were due" in text
     assert "so it is too narrow there (its width is off by step, not overall)" in text
+
+
+def test_shares_over_every_value_and_a_step_that_misses_the_other_way_are_told_apart():
+    """r38r2 L3: "the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step 1, 0 of
+    1,000 outside it where 20 were due ..., so it is wider than these errors needed" read as one claim. Where the
+    step misses the other way from the shares, the line says which is which (decision 9945)."""
+    from rnncast.calibration import far_from_level
+
+    steps = [{"step": 1, "values": 1000, "below": {"0.01": 0}, "tied": {"0.01": 0}, "outside": {"98": 0}}]
+    steps += [{"step": h, "values": 100, "below": {"0.01": 1}, "tied": {"0.01": 0}, "outside": {"98": 2}}
+              for h in range(2, 11)]
+    text = far_from_level({"coverage_98": 0.9063, "by_level": {"0.01": {"below": 0.047, "tied": 0.0},
+                                                               "values": 1900, "by_step": steps}})
+    assert "the 98% interval held 90.63% over every value, 9.4% misses where 2% were due, 4.7 times as many; yet at " \
+           "step 1, 0 of 1,000 outside it where 20 were due" in text and "wider than these errors needed at that step" in text
+    assert "level 0.01 had 4.7% of the actuals at or below it, not 1% over every value; yet at step 1, 0 of 1,000" in text

@@ -143,6 +143,15 @@ def _level_said(far: dict) -> str:
     return f"{far['level']} had {level_share_text(far)}{tied}, not {level}"
 
 
+def _odd_level(far: dict) -> bool:
+    """Whether a ``far_levels`` entry's step misses the other way from its share over every value (too many misses
+    at the step where the share has too few, or none off), so the line says which is which (r38r2 L3, decision
+    9945)."""
+    level, share, test = float(far["level"]), far_share(far), far["test"]
+    over = share > level if test["side"] in ("at or below", "strictly below") else share < level  # on its side
+    return "opposite" not in test and over != (test["misses"] > test["expected"])
+
+
 def _both_ways(test: dict) -> str:
     """"so it is wider than these errors needed there; yet at step 10, ... so it is too narrow there (its width is off
     by step, not overall)": an interval's far steps on both sides (``kupiec._worst``'s ``opposite``, decision 9944)."""
@@ -165,14 +174,18 @@ def far_from_level(model: dict) -> str:
         level, share, test = float(far["percent"]), far["share"], far["test"]
         missed, due = 100 * (1 - share), 100 - level
         times = f", {missed / due:.1f} times as many" if due and missed > due else ""
-        said.append(f"the {far['percent']}% interval held {100 * share:.2f}%, {missed:.1f}% misses where {due:.3g}% were "
-                    f"due{times}; {kupiec.evidence(test, 'outside it')}, " + (
+        odd = "opposite" not in test and (missed > due) != (test["misses"] > test["expected"])  # r38r2 L3
+        said.append(f"the {far['percent']}% interval held {100 * share:.2f}%{' over every value' if odd else ''}, "
+                    f"{missed:.1f}% misses where {due:.3g}% were due{times}; {'yet ' if odd else ''}"
+                    f"{kupiec.evidence(test, 'outside it')}, " + (
                         _both_ways(test) if "opposite" in test else
                         "so it is too narrow for these errors: the forecasts are less certain than it says"
-                        if test["misses"] > test["expected"] else "so it is wider than these errors needed"))
-    levels = [f"{_level_said(far)}; {kupiec.evidence(far['test'], '')}" + (
-        f"; the other way, {kupiec.evidence(far['test']['opposite'], '')}" if "opposite" in far["test"] else "")
-        for far in far_levels(model)]
+                        if test["misses"] > test["expected"] else "so it is wider than these errors needed")
+                    + (" at that step" if odd else ""))
+    levels = [f"{_level_said(far)}{' over every value; yet ' if _odd_level(far) else '; '}"
+              f"{kupiec.evidence(far['test'], '')}" + (
+                  f"; the other way, {kupiec.evidence(far['test']['opposite'], '')}" if "opposite" in far["test"] else "")
+              for far in far_levels(model)]
     if levels:
         said.append("level " + "; level ".join(levels))
     if not said:
