@@ -91,11 +91,11 @@ def test_evidence_says_the_count_the_test_rests_on():
 
 def one_step(model: dict) -> dict:
     """``model`` (scores with ``coverage_*`` and ``by_level`` shares, as other modules' tests write them) with the
-    ``by_step`` counts of one step whose windows are all apart, as ``kupiec.counts`` would give them."""
+    ``step_counts`` of one step whose windows are all apart, as ``kupiec.counts`` would give them."""
     levels = dict(model.get("by_level") or {})
     n = levels.get("values", 0)
     names = [k for k, v in levels.items() if isinstance(v, dict)]
-    levels["by_step"] = [{"step": 1, "values": n,
+    levels["step_counts"] = [{"step": 1, "values": n,
                           "below": {k: round(levels[k]["below"] * n) for k in names},
                           "tied": {k: round(levels[k].get("tied", 0.0) * n) for k in names},
                           "outside": {k.removeprefix("coverage_"): round((1 - v) * n) for k, v in model.items()

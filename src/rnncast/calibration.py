@@ -36,7 +36,7 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted).
     A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
-    ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"by_step"`` holds each step's
+    ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"step_counts"`` holds each step's
     counts on windows whose origins are that step apart (``kupiec.counts``), what ``far_from_level`` tests (decision
     2042)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
@@ -50,8 +50,14 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
               for i, level in enumerate(levels)}
     result["values"] = int(y.size)
     if origins is not None and np.ndim(y_true) >= 2:
-        result["by_step"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins)
+        result["step_counts"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins)
     return result
+
+
+def step_counts(levels: dict) -> list[dict]:
+    """Each step's counts (``kupiec.counts``) in a ``by_level`` block: ``"step_counts"``, or ``"by_step"`` as runs
+    saved them before decision 9946 named them apart from the scores' top-level ``by_step``; [] where none."""
+    return levels.get("step_counts") or levels.get("by_step") or []
 
 
 def strictly_far(level: float, below: float, tied: float) -> bool:
@@ -84,11 +90,11 @@ def share_text(share: float, scores: dict, where: str = "") -> str:
 
 def far_intervals(model: dict) -> list[dict]:
     """The central intervals of ``model`` (``coverage_80`` ...) whose misses the binomial test (``kupiec``) at some
-    horizon step puts far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["by_step"]``, Holm-adjusted p below
-    ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
+    horizon step puts far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["step_counts"]``, Holm-adjusted p
+    below ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
     the step it rests on. A result saved without each step's counts has none: the test over every value it had
     flagged calibrated forecasters (decision 2042)."""
-    steps = (model.get("by_level") or {}).get("by_step") or []
+    steps = step_counts(model.get("by_level") or {})
     far = []
     for key, share in model.items():
         if not key.startswith("coverage_") or not np.isfinite(share) or not steps:
@@ -106,7 +112,7 @@ def far_levels(model: dict) -> list[dict]:
     the forecast is above the level; a result saved before ties were counted has none (``tied`` 0), one saved without
     each step's counts no far level (decision 2042)."""
     levels = model.get("by_level") or {}
-    steps = levels.get("by_step") or []
+    steps = step_counts(levels)
     far = []
     for name, each in levels.items():
         if not isinstance(each, dict) or not steps or not np.isfinite(each["below"]):

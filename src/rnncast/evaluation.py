@@ -219,7 +219,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     if wf.quantiles is not None:
         result["model"].update(interval_scores(wf, scaled, scales=msis_scales))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
-            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales)
+            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales, step_counts=False)
                                             for t, name in enumerate(target_names(wf))}
     for name, p in wf.baselines.items():  # the seasonal naive on the values it has, the model's there (decision 1966)
         own, left = seasonalgaps.pair(name, lambda m: one(wf.y_pred, m)[0], kept, p)

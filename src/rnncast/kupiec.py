@@ -9,7 +9,7 @@ decision 9941: pooled as independent, 20 series correlated 0.5 flagged a calibra
 and Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
 misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
 random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a
-quantile model's ``by_level`` (``"by_step"``), ``level_test`` and ``interval_test`` read them back. Nothing here
+quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and ``interval_test`` read them back. Nothing here
 imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
 
 from __future__ import annotations
