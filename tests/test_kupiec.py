@@ -153,3 +153,12 @@ def test_the_worst_far_step_on_the_other_side_is_kept_beside_the_worst():
     test = interval_test(steps, "80")
     assert test["step"] == 1 and test["opposite"]["step"] == 2 and test["opposite"]["p"] < 0.01
     assert "opposite" not in interval_test(steps[:1] + steps[2:], "80")  # far one way only
+
+
+def test_no_windows_count_nothing_rather_than_fail():
+    """A backtest window whose every value was left out reached ``counts`` with no window, and the reshape of [0, 1]
+    to [0, -1] raised (tests/test_backtestfolder.py's zoned backtest, decision 9947)."""
+    from rnncast.kupiec import counts
+
+    none = counts(np.zeros((0, 3, 1)), np.zeros((0, 3, 1, 3)), (0.1, 0.5, 0.9), None, (np.zeros(0, int), np.zeros(0, int)))
+    assert [s["values"] for s in none] == [0, 0, 0] and none[0]["outside"]["80"] == 0

@@ -88,13 +88,13 @@ def counts(y_true, q_pred, quantiles, keep, places) -> list[dict]:
     pairs = [(levels.index(float(lo)), levels.index(float(hi)), str(percent))
              for lo, hi, percent in metrics.interval_pairs(levels)]
     series, rows = places
-    steps = []
+    steps, width = [], int(np.prod(y.shape[2:]))  # V: the values of one window at one step
     for j in range(y.shape[1]):
-        held = keep[:, j].reshape(len(y), -1)  # [W, V]
+        held = keep[:, j].reshape(len(y), width)  # [W, V]; no window: [0, V]
         chosen = apart(series, rows, held.any(axis=1), j + 1)
         sizes, dates = held[chosen].sum(axis=1), rows[chosen]  # [w] values of each chosen window, its origin row
-        ys = y[:, j].reshape(len(y), -1)[chosen]  # [w, V]
-        qs = q[:, j].reshape(len(y), -1, len(levels))[chosen]  # [w, V, Q]
+        ys = y[:, j].reshape(len(y), width)[chosen]  # [w, V]
+        qs = q[:, j].reshape(len(y), width, len(levels))[chosen]  # [w, V, Q]
         mask = held[chosen]
         blank = (np.isnan(qs) & mask[..., None]).any(axis=(0, 1))  # [Q]
 
