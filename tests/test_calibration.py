@@ -112,7 +112,7 @@ def test_unpaired_pairs_levels_by_metrics_interval_pairs_own_rule():
         names = [f"{float(q):g}" for q in levels]
         paired = {f"{float(q):g}" for lo, hi, _ in metrics.interval_pairs(levels) for q in (lo, hi)}
         assert calibration.unpaired(dict.fromkeys(names, {})) == [n for n in names if n not in paired or n == "0.5"]
-    assert calibration.unpaired({**dict.fromkeys(["0.3", "0.5", "0.7", "0.95"], {}), "values": 9, "by_step": []}) == [
+    assert calibration.unpaired({**dict.fromkeys(["0.3", "0.5", "0.7", "0.95"], {}), "values": 9, "step_counts": []}) == [
         "0.5", "0.95"]  # by_level's counts are no levels
 
 
@@ -162,3 +162,45 @@ def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():
     assert got["0.2"]["wql"] == pytest.approx(2 * np.sum(0.2 * np.ones(4)) / 10)
     assert got["0.8"]["wql"] == pytest.approx(2 * np.sum(0.2 * 0.5 * np.ones(4)) / 10)
     assert got["0.8"]["wql"] == pytest.approx(2 * got["0.8"]["pinball"] * 4 / 10)
+
+
+def test_a_band_too_wide_early_and_too_narrow_late_says_both_steps():
+    """r38r2 M1: a fixed-width 80% band on a random walk held 80.91% over every value, and the line named only step 1
+    (3 of 991 outside it), "so it is wider than these errors needed", though steps 9 and 10 were far too narrow
+    (41 of 100 outside). Both sides' worst steps are said now (decision 9944)."""
+    from rnncast.calibration import far_from_level
+
+    outside = [3, 14, 26, 29, 30, 34, 35, 39, 40, 41]
+    values = [991, 496, 331, 248, 199, 166, 142, 124, 111, 100]
+    steps = [{"step": h + 1, "values": n, "below": {}, "tied": {}, "outside": {"80": k}}
+             for h, (k, n) in enumerate(zip(outside, values))]
+    text = far_from_level({"coverage_80": 0.8091, "by_level": {"values": 9910, "step_counts": steps}})
+    assert "at step 1, 3 of 991 outside it where 198 were due" in text
+    assert "so it is wider than these errors needed there; yet at step 10, 41 of 100 outside it where 20 were due" in text
+    assert "so it is too narrow there (its width is off by step, not overall)" in text
+
+
+def test_shares_over_every_value_and_a_step_that_misses_the_other_way_are_told_apart():
+    """r38r2 L3: "the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step 1, 0 of
+    1,000 outside it where 20 were due ..., so it is wider than these errors needed" read as one claim. Where the
+    step misses the other way from the shares, the line says which is which (decision 9945)."""
+    from rnncast.calibration import far_from_level
+
+    steps = [{"step": 1, "values": 1000, "below": {"0.01": 0}, "tied": {"0.01": 0}, "outside": {"98": 0}}]
+    steps += [{"step": h, "values": 100, "below": {"0.01": 1}, "tied": {"0.01": 0}, "outside": {"98": 2}}
+              for h in range(2, 11)]
+    text = far_from_level({"coverage_98": 0.9063, "by_level": {"0.01": {"below": 0.047, "tied": 0.0},
+                                                               "values": 1900, "by_step": steps}})
+    assert "the 98% interval held 90.63% over every value, 9.4% misses where 2% were due, 4.7 times as many; yet at " \
+           "step 1, 0 of 1,000 outside it where 20 were due" in text and "wider than these errors needed at that step" in text
+    assert "level 0.01 had 4.7% of the actuals at or below it, not 1% over every value; yet at step 1, 0 of 1,000" in text
+
+
+def test_a_saved_runs_counts_under_by_step_are_still_tested():
+    """Decision 9946 names each step's counts ``step_counts`` (``by_step`` is the scores' per-step block): a run saved
+    with them under ``by_step`` is read all the same."""
+    from rnncast.calibration import far_intervals, step_counts
+
+    steps = [{"step": 1, "values": 1000, "below": {}, "tied": {}, "outside": {"80": 400}}]
+    assert step_counts({"by_step": steps}) == steps == step_counts({"step_counts": steps}) and step_counts({}) == []
+    assert far_intervals({"coverage_80": 0.6, "by_level": {"values": 1000, "by_step": steps}})[0]["percent"] == "80"

@@ -108,7 +108,7 @@ def test_a_quantile_models_table_has_pinball_and_coverage_and_names_the_series_f
     assert head.split()[-3:] == ["pinball", "80%", "covers"]
     assert "0.3760" in text and "0.8920" in text  # coverage in fit's table's notation (decision 1854)
     assert text.splitlines()[-1] == ("the 80% interval is furthest from its level in series 'store0002': it covers "
-                                     "37.6% of its values (2 of 3 series far from 80% by Kupiec's per-step test of "
+                                     "37.6% of its values (2 of 3 series far from 80% by the binomial per-step test of "
                                      "their misses, Holm-corrected p < 0.01)")
     point = series_text(_result(3))
     assert "pinball" not in point and "furthest" not in point
@@ -134,7 +134,7 @@ def test_levels_that_end_no_interval_show_their_share_per_series_and_name_the_fu
     assert "0.8540  0.9250" in text and "1.0000  1.0000" in text  # the model's and the baseline's beside it
     assert lines[-1] == ("furthest from their levels: 0.9 in series 'store0002', 85.4% of its values at or below it (1 "
                          "of 3 series far from 90%); 0.95 in series 'store0003', 99.0% of its values at or below it (2 "
-                         "of 3 series far from 95%) (far: by Kupiec's per-step test of the misses, Holm-corrected "
+                         "of 3 series far from 95%) (far: by the binomial per-step test of the misses, Holm-corrected "
                          "p < 0.01, ties counted as a range)")
     frame = series_frame(result).set_index("series")
     assert frame.loc["store0002", "model_below_0.9"] == pytest.approx(0.854)

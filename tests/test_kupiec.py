@@ -84,17 +84,81 @@ def test_evidence_says_the_count_the_test_rests_on():
     assert test["step"] == 1 and test["side"] == "at or below"
     assert evidence(test, "").startswith("at step 1, 12 of 191 at or below it where 1.9 were due (p = ")
     assert evidence(test, "").endswith(", Holm-adjusted over 2 steps)")
+    rate = 1 - 98 / 100  # 0.020000000000000018: 50 values make 1.0000000000000009 due (r38r2 L1)
+    one = {"step": 1, "misses": 5, "values": 50, "rate": rate, "p": 0.001, "steps": 1, "expected": rate * 50}
+    assert evidence(one, "outside it").startswith("at step 1, 5 of 50 outside it where 1 was due (")
 
 
 def one_step(model: dict) -> dict:
     """``model`` (scores with ``coverage_*`` and ``by_level`` shares, as other modules' tests write them) with the
-    ``by_step`` counts of one step whose windows are all apart, as ``kupiec.counts`` would give them."""
+    ``step_counts`` of one step whose windows are all apart, as ``kupiec.counts`` would give them."""
     levels = dict(model.get("by_level") or {})
     n = levels.get("values", 0)
     names = [k for k, v in levels.items() if isinstance(v, dict)]
-    levels["by_step"] = [{"step": 1, "values": n,
+    levels["step_counts"] = [{"step": 1, "values": n,
                           "below": {k: round(levels[k]["below"] * n) for k in names},
                           "tied": {k: round(levels[k].get("tied", 0.0) * n) for k in names},
                           "outside": {k.removeprefix("coverage_"): round((1 - v) * n) for k, v in model.items()
                                       if k.startswith("coverage_")}}]
     return {**model, "by_level": levels}
+
+
+def _panel(seed: int, scale: float = 1.0, series: int = 20, dates: int = 150, targets: int = 1, rho: float = 0.5):
+    """One-step forecasts of ``series`` series (each of ``targets`` targets) sharing a common shock per date (between
+    them correlation ``rho``), by the true N(0, 1) quantiles times ``scale``: y [W, 1, T], q [W, 1, T, Q], origins."""
+    from scipy.stats import norm
+
+    rng = np.random.default_rng(seed)
+    values = np.sqrt(rho) * rng.normal(size=(1, dates, 1)) + np.sqrt(1 - rho) * rng.normal(size=(series, dates, targets))
+    y = values.reshape(series * dates, 1, targets)
+    q = np.broadcast_to(norm.ppf(LEVELS) * scale, y.shape + (len(LEVELS),))
+    return y, q, (np.repeat(np.arange(series), dates), np.tile(np.arange(dates), series))
+
+
+def test_values_of_one_date_are_one_draw_so_a_correlated_calibrated_panel_is_seldom_far():
+    """r38r2 H1: the values of 20 series at one origin date (correlated 0.5) were pooled as independent, and a
+    calibrated forecaster was far in 65 of 100 seeds. The design effect of the per-date counts widens the test: few
+    seeds now, and quantiles half as wide are far in every seed all the same."""
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.metrics import coverages
+
+    def said(seed, scale, **panel):
+        y, q, places = _panel(seed, scale, **panel)
+        return far_from_level({**coverages(y, q, LEVELS), "by_level": by_level(y, q, LEVELS, origins=places)})
+
+    assert sum(bool(said(seed, 1.0)) for seed in range(20)) <= 2
+    assert sum(bool(said(seed, 1.0, series=1, targets=3, rho=0.9)) for seed in range(20)) <= 2  # several targets
+    assert all("so it is too narrow" in said(seed, 0.5) for seed in range(5))
+
+
+def test_dispersion_is_one_for_one_value_a_date_and_grows_with_shared_misses():
+    from rnncast.kupiec import binomial_p, counts, dispersion
+
+    dates = np.arange(100)
+    hits = (np.arange(100) % 10 == 0).astype(float)
+    assert dispersion(hits, np.ones(100), dates) == 1.0  # one series, one target: the exact test
+    assert dispersion(hits * 5, np.full(100, 5), dates) == pytest.approx(500 / 99)  # 5 values that miss together
+    assert dispersion(np.tile([1.0, 0.0], 50), np.ones(100), np.repeat(0, 100)) == 100  # one date: one draw
+    assert binomial_p(10, 100, 0.02, 5.0) == pytest.approx(binomial_p(2, 20, 0.02))  # counts divided by the effect
+    y, q, places = _panel(0, rho=0.9)
+    step = counts(y, q, LEVELS, None, places)[0]
+    assert step["dates"] == 150 and step["deff"]["below"]["0.05"] > 3 and step["deff"]["outside"]["90"] > 3
+
+
+def test_the_worst_far_step_on_the_other_side_is_kept_beside_the_worst():
+    from rnncast.kupiec import interval_test
+
+    steps = [{"step": 1, "values": 991, "outside": {"80": 3}}, {"step": 2, "values": 100, "outside": {"80": 41}},
+             {"step": 3, "values": 100, "outside": {"80": 20}}]
+    test = interval_test(steps, "80")
+    assert test["step"] == 1 and test["opposite"]["step"] == 2 and test["opposite"]["p"] < 0.01
+    assert "opposite" not in interval_test(steps[:1] + steps[2:], "80")  # far one way only
+
+
+def test_no_windows_count_nothing_rather_than_fail():
+    """A backtest window whose every value was left out reached ``counts`` with no window, and the reshape of [0, 1]
+    to [0, -1] raised (tests/test_backtestfolder.py's zoned backtest, decision 9947)."""
+    from rnncast.kupiec import counts
+
+    none = counts(np.zeros((0, 3, 1)), np.zeros((0, 3, 1, 3)), (0.1, 0.5, 0.9), None, (np.zeros(0, int), np.zeros(0, int)))
+    assert [s["values"] for s in none] == [0, 0, 0] and none[0]["outside"]["80"] == 0

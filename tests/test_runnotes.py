@@ -53,7 +53,7 @@ def test_the_interval_line_says_the_pinball_losss_units_and_names_an_interval_fa
                            "values; mean pinball loss 56.040 (original units). Far from its level: the 80% interval held "
                            "93.60%, 6.4% misses where 20% were due; at step 1, 32 of 500 outside it where 100 were due "
                            "(p < 1e-16)")
-    assert "so it is wider than these errors needed (p < 0.01 by Kupiec's test: the exact two-sided binomial " in wide
+    assert "so it is wider than these errors needed (p < 0.01 by the binomial test of each horizon step's misses " in wide
     narrow = interval_text(one_step({"pinball": 1.0, "coverage_90": 0.733, "coverage_50": 0.45, **n}),
                            (0.05, 0.25, 0.5, 0.75, 0.95), "the backtest values")
     assert "Far from its level: the 90% interval held 73.30%, 26.7% misses where 10% were due, 2.7 times as many; at " \

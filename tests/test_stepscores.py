@@ -97,16 +97,17 @@ def test_a_quantile_models_steps_hold_pinball_and_each_levels_share_at_or_below(
         alone = interval_scores(made(slice(h, h + 1)))  # the overall block's rule, on that step's windows alone
         assert entry["model"]["pinball"] == pytest.approx(alone["pinball"], rel=1e-12)
         assert entry["model"]["by_level"]["0.9"]["below"] == pytest.approx(float(np.mean(y[:, h, 0] <= q[:, h, 0, 2])))
-        assert "by_step" in alone["by_level"] and "by_step" not in entry["model"]["by_level"]  # the overall's (decision 2042)
+        assert "step_counts" in alone["by_level"] and "step_counts" not in entry["model"]["by_level"]  # the overall's (decision 2042)
         assert entry["model"]["by_level"] == _no_steps(alone["by_level"])  # one function, the same values
         assert entry["repeat"]["pinball"] > 0 and entry["repeat"]["by_level"]["values"] == 50
+        assert "step_counts" not in entry["repeat"]["by_level"]  # not counted at all for a step alone (decision 9942)
     assert "pinball" not in by_step(_wf(), None)[0]["model"]  # a point model's steps as before
 
 
 def _no_steps(levels: dict) -> dict:
-    """``by_level`` without its ``by_step`` counts: a step's block has none, as a step cut alone has no origins apart
+    """``by_level`` without its ``step_counts``: a step's block has none, as a step cut alone has no origins apart
     to count them on; the overall block's hold them (decision 2042)."""
-    return {k: v for k, v in levels.items() if k != "by_step"}
+    return {k: v for k, v in levels.items() if k != "step_counts"}
 
 
 def _banded(y, q, bands, series):

@@ -1,10 +1,11 @@
 """Whether a quantile model's levels and intervals hold what they say: each level's share of the actuals at or
 below it (its exceedance: the 0.95 level should have about 95 % of them under it) and its own pinball loss
-(``by_level``), and which intervals and levels are far from their nominal share, by Kupiec's test of the misses per
+(``by_level``), and which intervals and levels are far from their nominal share, by a binomial test of the misses per
 horizon step on forecasts whose origins are that step apart, Holm-corrected over the steps (``kupiec``;
 ``far_from_level``), so that the rule scales with the level and the sample, where a fixed 10 points named neither a
 98 % interval holding 94 % nor a 90 % one at 81.9 %, and holds its size under overlapping windows, where a binomial
-test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042). Actuals equal to a
+test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042), and across a panel's series
+and several targets, whose values at one date miss together (decision 9941). Actuals equal to a
 level's forecast (ties: counts at 0, where most actuals are 0 and the 0.1 and 0.5 quantiles rightly 0, above all
 under ``nonnegative``) are counted as a range, as for a quantile of a discrete distribution: a level is consistent
 where the share strictly below its forecast is at most the level and the share at or below at least it
@@ -20,8 +21,9 @@ import numpy as np
 from rnncast import kupiec, metrics
 
 FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (decision 1809)
-SIGNIFICANCE = kupiec.SIGNIFICANCE  # an interval or a level whose misses Kupiec's test puts below this p is named
-TEST = ("Kupiec's test: the exact two-sided binomial test of each horizon step's misses, on forecasts whose origins are "
+SIGNIFICANCE = kupiec.SIGNIFICANCE  # an interval or a level whose misses the test (``kupiec``) puts below this p is named
+TEST = ("the binomial test of each horizon step's misses (two-sided by doubling the smaller tail), the values of one origin "
+        "date counted by their design effect, on forecasts whose origins are "
         "at least that step apart, Holm-corrected over the steps")
 
 
@@ -34,7 +36,7 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
     the shares on instead (scaled units, where forecast and actual share float32's grid, as coverage is counted).
     A level whose forecasts hold a NaN among the values scored (a baseline's band not learned: ``baselinebands``) has
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
-    ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"by_step"`` holds each step's
+    ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"step_counts"`` holds each step's
     counts on windows whose origins are that step apart (``kupiec.counts``), what ``far_from_level`` tests (decision
     2042)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
@@ -48,8 +50,14 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
               for i, level in enumerate(levels)}
     result["values"] = int(y.size)
     if origins is not None and np.ndim(y_true) >= 2:
-        result["by_step"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins)
+        result["step_counts"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins)
     return result
+
+
+def step_counts(levels: dict) -> list[dict]:
+    """Each step's counts (``kupiec.counts``) in a ``by_level`` block: ``"step_counts"``, or ``"by_step"`` as runs
+    saved them before decision 9946 named them apart from the scores' top-level ``by_step``; [] where none."""
+    return levels.get("step_counts") or levels.get("by_step") or []
 
 
 def strictly_far(level: float, below: float, tied: float) -> bool:
@@ -81,12 +89,12 @@ def share_text(share: float, scores: dict, where: str = "") -> str:
 
 
 def far_intervals(model: dict) -> list[dict]:
-    """The central intervals of ``model`` (``coverage_80`` ...) whose misses Kupiec's test at some horizon step puts
-    far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["by_step"]``, Holm-adjusted p below
-    ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
+    """The central intervals of ``model`` (``coverage_80`` ...) whose misses the binomial test (``kupiec``) at some
+    horizon step puts far from the nominal rate (``kupiec.interval_test`` on ``model["by_level"]["step_counts"]``, Holm-adjusted p
+    below ``SIGNIFICANCE``): ``{"percent", "share", "p", "test"}`` each, ``share`` the coverage over every value, ``test``
     the step it rests on. A result saved without each step's counts has none: the test over every value it had
     flagged calibrated forecasters (decision 2042)."""
-    steps = (model.get("by_level") or {}).get("by_step") or []
+    steps = step_counts(model.get("by_level") or {})
     far = []
     for key, share in model.items():
         if not key.startswith("coverage_") or not np.isfinite(share) or not steps:
@@ -97,13 +105,14 @@ def far_intervals(model: dict) -> list[dict]:
 
 
 def far_levels(model: dict) -> list[dict]:
-    """The levels of ``model["by_level"]`` whose misses Kupiec's test at some horizon step puts far from the level
+    """The levels of ``model["by_level"]`` whose misses the binomial test (``kupiec``) at some horizon step puts far
+    from the level
     (``kupiec.level_test``, ties counted as a range: the module's doc): ``{"level", "below", "tied", "p", "test"}``
     each, ``below`` and ``tied`` the shares over every value, with ``"strict": True`` where the share strictly below
     the forecast is above the level; a result saved before ties were counted has none (``tied`` 0), one saved without
     each step's counts no far level (decision 2042)."""
     levels = model.get("by_level") or {}
-    steps = levels.get("by_step") or []
+    steps = step_counts(levels)
     far = []
     for name, each in levels.items():
         if not isinstance(each, dict) or not steps or not np.isfinite(each["below"]):
@@ -140,22 +149,49 @@ def _level_said(far: dict) -> str:
     return f"{far['level']} had {level_share_text(far)}{tied}, not {level}"
 
 
+def _odd_level(far: dict) -> bool:
+    """Whether a ``far_levels`` entry's step misses the other way from its share over every value (too many misses
+    at the step where the share has too few, or none off), so the line says which is which (r38r2 L3, decision
+    9945)."""
+    level, share, test = float(far["level"]), far_share(far), far["test"]
+    over = share > level if test["side"] in ("at or below", "strictly below") else share < level  # on its side
+    return "opposite" not in test and over != (test["misses"] > test["expected"])
+
+
+def _both_ways(test: dict) -> str:
+    """"so it is wider than these errors needed there; yet at step 10, ... so it is too narrow there (its width is off
+    by step, not overall)": an interval's far steps on both sides (``kupiec._worst``'s ``opposite``, decision 9944)."""
+    other = test["opposite"]
+
+    def way(each):
+        return "too narrow" if each["misses"] > each["expected"] else "wider than these errors needed"
+    return (f"so it is {way(test)} there; yet {kupiec.evidence(other, 'outside it')}, so it is {way(other)} there "
+            "(its width is off by step, not overall)")
+
+
 def far_from_level(model: dict) -> str:
     """" Far from its level: the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step
     1, 12 of 191 outside it where 3.8 were due (p = 0.0004, Holm-adjusted over 10 steps), so it is too narrow ...",
-    said of each central interval, and then each level, whose misses Kupiec's test at some step puts far from the
-    nominal rate (``far_intervals``, ``far_levels``; ``TEST``), the shares over every value and the count the test
+    said of each central interval, and then each level, whose misses the binomial test (``kupiec``) at some step puts
+    far from the nominal rate (``far_intervals``, ``far_levels``; ``TEST``), the shares over every value and the count the test
     rests on; "" where none is (decision 2042)."""
     said = []
     for far in far_intervals(model):
         level, share, test = float(far["percent"]), far["share"], far["test"]
         missed, due = 100 * (1 - share), 100 - level
         times = f", {missed / due:.1f} times as many" if due and missed > due else ""
-        said.append(f"the {far['percent']}% interval held {100 * share:.2f}%, {missed:.1f}% misses where {due:.3g}% were "
-                    f"due{times}; {kupiec.evidence(test, 'outside it')}, " + (
+        odd = "opposite" not in test and (missed > due) != (test["misses"] > test["expected"])  # r38r2 L3
+        said.append(f"the {far['percent']}% interval held {100 * share:.2f}%{' over every value' if odd else ''}, "
+                    f"{missed:.1f}% misses where {due:.3g}% were due{times}; {'yet ' if odd else ''}"
+                    f"{kupiec.evidence(test, 'outside it')}, " + (
+                        _both_ways(test) if "opposite" in test else
                         "so it is too narrow for these errors: the forecasts are less certain than it says"
-                        if test["misses"] > test["expected"] else "so it is wider than these errors needed"))
-    levels = [f"{_level_said(far)}; {kupiec.evidence(far['test'], '')}" for far in far_levels(model)]
+                        if test["misses"] > test["expected"] else "so it is wider than these errors needed")
+                    + (" at that step" if odd else ""))
+    levels = [f"{_level_said(far)}{' over every value; yet ' if _odd_level(far) else '; '}"
+              f"{kupiec.evidence(far['test'], '')}" + (
+                  f"; the other way, {kupiec.evidence(far['test']['opposite'], '')}" if "opposite" in far["test"] else "")
+              for far in far_levels(model)]
     if levels:
         said.append("level " + "; level ".join(levels))
     if not said:

@@ -219,7 +219,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     if wf.quantiles is not None:
         result["model"].update(interval_scores(wf, scaled, scales=msis_scales))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
-            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales)
+            result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales, step_counts=False)
                                             for t, name in enumerate(target_names(wf))}
     for name, p in wf.baselines.items():  # the seasonal naive on the values it has, the model's there (decision 1966)
         own, left = seasonalgaps.pair(name, lambda m: one(wf.y_pred, m)[0], kept, p)
@@ -231,23 +231,24 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
 
 
 def baseline_interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None, name: str,
-                             scales: np.ndarray | None = None) -> dict:
+                             scales: np.ndarray | None = None, step_counts: bool = True) -> dict:
     """``interval_scores`` of the baseline ``name``'s intervals (``wf.baseline_quantiles[name]`` [W, H, T, Q]) on the
     values scored that it is given for (``bandcounts.kept``, decision 1876), their shares counted on ``scaled`` where
     given, with ``bandcounts.KEY`` (what was left out, the model's scores on the rest: decision 1909) where some were:
     the overall block's and each step's (``stepscores``, decision 1943)."""
     bands, kept = wf.baseline_quantiles[name], scored(wf)
     mine = scaled if scaled is None else replace(scaled, quantiles=scaled.baseline_quantiles[name])
-    result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands), scales=scales)
+    result = interval_scores(replace(wf, quantiles=bands), mine, keep=bandcounts.kept(kept, bands), scales=scales,
+                             step_counts=step_counts)
     if left := bandcounts.left_out(kept, bands, wf.series, wf.levels, lambda pair: {  # decisions 1876, 1909: the model's
-            k: v for k, v in interval_scores(wf, scaled, keep=pair, scales=scales).items() if k != "by_level"},  # scores on the values
+            k: v for k, v in interval_scores(wf, scaled, keep=pair, scales=scales, step_counts=False).items() if k != "by_level"},  # scores on the values
             wf.unlearned, wf.baselines.get(name)):  # and why: too few training windows, no training rows (1932), no forecast (decision 1966)
         result[bandcounts.KEY] = left  # the baseline has an interval for too
     return result
 
 
 def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, target: int | None = None,
-                    keep: np.ndarray | None = None, scales: np.ndarray | None = None) -> dict:
+                    keep: np.ndarray | None = None, scales: np.ndarray | None = None, step_counts: bool = True) -> dict:
     """The mean pinball loss over the quantile levels (in the units of ``wf``) and the coverage of
     every central interval (``coverage_80``: a share, 0 to 1), pooled over every target or of
     ``target`` alone (a position along T), over the values ``keep`` [W, H, T] (None: those scored,
@@ -256,7 +257,9 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     of the actuals at or below it, its pinball loss and ``wql``, with the values scored (``calibration.by_level``).
     ``wql``: the weighted quantile loss (``metrics.wql``, GluonTS's mean_wQuantileLoss); with ``scales`` [W, T] (each
     window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
-    MSIS pooled over values and on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units."""
+    MSIS pooled over values and on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units.
+    ``step_counts``: whether ``by_level`` keeps each step's counts for the coverage test (``calibration.by_level``);
+    False where nothing reads them (a step's own block, the scores on what a baseline left out: decision 9942)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)
@@ -266,7 +269,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
     result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted,
-                                              origins=kupiec.origins(wf))  # each step's counts, origins apart (decision 2042)
+                                              origins=kupiec.origins(wf) if step_counts else None)  # decisions 2042, 9942
     return result
 
 

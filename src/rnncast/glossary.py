@@ -116,9 +116,10 @@ TERMS: tuple[tuple[str, str, str], ...] = (
     ("binomial test", r"\bbinomial test\b",
      "the test of whether a count of misses (actual values outside an interval, or above a level) is far from what "
      "the nominal rate gives: the chance of a count at least that far under the binomial distribution of that many "
-     "values at that rate; two-sided: too many misses or too few. Kupiec's test (Kupiec 1995) runs it at each "
-     "horizon step on forecasts whose origins are at least that step apart, so that the values tested share no "
-     "step of the path, and Holm's correction weighs the steps tested together."),
+     "values at that rate; two-sided (the smaller tail doubled): too many misses or too few. The coverage test "
+     "runs it at each horizon step on forecasts whose origins are at least that step apart, so that no two values "
+     "of a series share a step of the path, the values of one origin date (a panel's series, several targets) "
+     "counted by their design effect, and Holm's correction weighs the steps tested together."),
     ("linear highway", r"\bhighway\b",
      "a linear map from the input window's values of each target (less the window's last value) to every horizon "
      "step, added to the recurrent cell's forecast, as the autoregressive part of LSTNet (Lai, Chang, Yang & Liu "

@@ -246,7 +246,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     """What a quantile model's intervals did: each central interval's coverage beside its nominal
     level (the 80% interval should hold about 80% of the values) and the mean pinball loss, from the
     model's scores (``evaluation``, original units, said so), and the intervals far from their level
-    (``calibration.far_from_level``: Kupiec's test of the misses per step); None for a point forecast. Where a panel's original-unit scores are a few series'
+    (``calibration.far_from_level``: the binomial test of the misses per step); None for a point forecast. Where a panel's original-unit scores are a few series'
     (``few``: the result's ``pooled``, ``pooledunits.measure``), the pinball loss says so, as the MSE's note does, with the
     ``scaled`` pinball loss (each series in its own scale) beside it.
 

@@ -95,13 +95,11 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
         return steps
     for h, entry in enumerate(steps):  # each step's interval scores, by the overall block's scorer (decisions 1896, 1943)
         one, mine = step_of(wf, h, intervals=True), None if scaled is None else step_of(scaled, h, intervals=True)
-        entry["model"].update(interval_scores(one, mine, scales=scales))  # MSIS on MASE's scale, None: none (decision 2036)
+        entry["model"].update(interval_scores(one, mine, scales=scales, step_counts=False))  # MSIS on MASE's scale, None: none (decision 2036)
         for name in wf.baseline_quantiles:
             if name in entry:
-                entry[name].update(baseline_interval_scores(one, mine, name, scales))
-        for block in entry.values():  # a step cut alone has no origins apart to count on: the overall block's
-            if isinstance(block, dict) and isinstance(block.get("by_level"), dict):  # by_step has them (decision 2042)
-                block["by_level"].pop("by_step", None)
+                entry[name].update(baseline_interval_scores(one, mine, name, scales, step_counts=False))
+        # a step cut alone has no origins apart to count on: the overall block's counts have them (decisions 2042, 9942)
     return steps
 
 

@@ -193,7 +193,7 @@ def _rows(scores: dict) -> list[str]:
 
 def worst_coverage(series: dict, widest: list[str]) -> str | None:
     """"The 80% interval is furthest from its level in series 'wild': it covers 37.6% there (pooled ...)": the series
-    whose widest interval's coverage is furthest from its level, where Kupiec's test of its misses puts it far
+    whose widest interval's coverage is furthest from its level, where the binomial test of its misses puts it far
     (``calibration.far_intervals``), so a pooled coverage does not hide it; None where none is far off."""
     if not widest:
         return None
@@ -208,7 +208,7 @@ def worst_coverage(series: dict, widest: list[str]) -> str | None:
     share = series[name]["model"][key]
     return (f"the {key.removeprefix('coverage_')}% interval is furthest from its level in series {name!r}: it covers "
             f"{100 * share:.1f}% of its values ({len(far)} of {len(series)} series far from {100 * nominal:g}% by "
-            f"Kupiec's per-step test of their misses, Holm-corrected p < {calibration.SIGNIFICANCE:g})")
+            f"the binomial per-step test of their misses, Holm-corrected p < {calibration.SIGNIFICANCE:g})")
 
 
 def _unpaired(series: dict, keys: list) -> list[str]:
@@ -228,7 +228,7 @@ def _below(scores: dict, level: str) -> str:
 def worst_levels(series: dict, levels: list[str]) -> str | None:
     """"Furthest from its level: 0.9 in series 'F', 85.4% of its values at or below it (2 of 6 series far from 90%
     ...)": for each of ``levels`` (those that end no interval), the series whose model's share at or below it is
-    furthest from the level, among those Kupiec's test of the misses puts far (``calibration.far_levels``, ties
+    furthest from the level, among those the binomial test of the misses puts far (``calibration.far_levels``, ties
     counted as a range), as ``worst_coverage`` names an interval's; None where none is far off (decision 1892)."""
     said, by_level = [], {level: [] for level in levels}
     for name, block in series.items():  # each series' levels tested once (decision 1946)
@@ -243,7 +243,7 @@ def worst_levels(series: dict, levels: list[str]) -> str | None:
                     f"{len(series)} series far from {100 * float(level):.3g}%)")
     if not said:
         return None
-    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by Kupiec's "
+    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by the binomial "
             f"per-step test of the misses, Holm-corrected p < {calibration.SIGNIFICANCE:g}, ties counted as a range)")
 
 
