@@ -167,7 +167,7 @@ def test_each_level_has_its_weighted_quantile_loss_beside_its_pinball_loss():
 def test_a_band_too_wide_early_and_too_narrow_late_says_both_steps():
     """r38r2 M1: a fixed-width 80% band on a random walk held 80.91% over every value, and the line named only step 1
     (3 of 991 outside it), "so it is wider than these errors needed", though steps 9 and 10 were far too narrow
-    (41 of 100 outside). Both sides' worst steps are said now (decision 9944)."""
+    (41 of 100 outside). Both sides' worst steps are said now (decision 2073)."""
     from rnncast.calibration import far_from_level
 
     outside = [3, 14, 26, 29, 30, 34, 35, 39, 40, 41]
@@ -183,7 +183,7 @@ def test_a_band_too_wide_early_and_too_narrow_late_says_both_steps():
 def test_shares_over_every_value_and_a_step_that_misses_the_other_way_are_told_apart():
     """r38r2 L3: "the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step 1, 0 of
     1,000 outside it where 20 were due ..., so it is wider than these errors needed" read as one claim. Where the
-    step misses the other way from the shares, the line says which is which (decision 9945)."""
+    step misses the other way from the shares, the line says which is which (decision 2074)."""
     from rnncast.calibration import far_from_level
 
     steps = [{"step": 1, "values": 1000, "below": {"0.01": 0}, "tied": {"0.01": 0}, "outside": {"98": 0}}]
@@ -197,7 +197,7 @@ def test_shares_over_every_value_and_a_step_that_misses_the_other_way_are_told_a
 
 
 def test_a_saved_runs_counts_under_by_step_are_still_tested():
-    """Decision 9946 names each step's counts ``step_counts`` (``by_step`` is the scores' per-step block): a run saved
+    """Decision 2075 names each step's counts ``step_counts`` (``by_step`` is the scores' per-step block): a run saved
     with them under ``by_step`` is read all the same."""
     from rnncast.calibration import far_intervals, step_counts
 

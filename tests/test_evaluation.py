@@ -162,7 +162,7 @@ def test_a_baseline_without_an_interval_for_one_series_is_scored_on_the_others_a
     assert left["model"] == {k: alone["model"][k] for k in ("pinball", "wql", "coverage_80", "msis_80")}
     assert "intervals_left_out" not in alone["repeat"] and "intervals_left_out" not in result["model"]
     assert "step_counts" in result["repeat"]["by_level"]  # the block the coverage test reads counts each step
-    counted = evaluation.interval_scores(wf, scaled, step_counts=False)  # r38r2 M3: the left-out scores' (decision 9942)
+    counted = evaluation.interval_scores(wf, scaled, step_counts=False)  # r38r2 M3: the left-out scores' (decision 2071)
     assert "step_counts" not in counted["by_level"] and counted["pinball"] == evaluation.interval_scores(wf, scaled)["pinball"]
     for each in (wf, scaled):
         each.baseline_quantiles["repeat"][:] = np.nan  # none at all: not computed, never 0.0
@@ -198,7 +198,7 @@ def test_several_targets_get_each_targets_coverage_and_pinball_beside_the_pooled
     scaled = result["scaled"]["model"]["by_target"]
     assert scaled["wild"]["pinball"] == pytest.approx(wild["pinball"] / 2) and scaled["wild"]["coverage_80"] == pytest.approx(0.4)
     assert "by_target" not in result["original"]["repeat"]
-    assert "step_counts" in model["by_level"] and "step_counts" not in wild["by_level"]  # none tested (decision 9946)
+    assert "step_counts" in model["by_level"] and "step_counts" not in wild["by_level"]  # none tested (decision 2075)
     one = evaluation.scores(_windows(quantiles=True), np.ones((4, 1)))
     assert "by_target" not in one["model"]  # one target: the pooled figures are its own
 

@@ -157,7 +157,7 @@ def test_the_worst_far_step_on_the_other_side_is_kept_beside_the_worst():
 
 def test_no_windows_count_nothing_rather_than_fail():
     """A backtest window whose every value was left out reached ``counts`` with no window, and the reshape of [0, 1]
-    to [0, -1] raised (tests/test_backtestfolder.py's zoned backtest, decision 9947)."""
+    to [0, -1] raised (tests/test_backtestfolder.py's zoned backtest, decision 2076)."""
     from rnncast.kupiec import counts
 
     none = counts(np.zeros((0, 3, 1)), np.zeros((0, 3, 1, 3)), (0.1, 0.5, 0.9), None, (np.zeros(0, int), np.zeros(0, int)))

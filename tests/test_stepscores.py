@@ -100,7 +100,7 @@ def test_a_quantile_models_steps_hold_pinball_and_each_levels_share_at_or_below(
         assert "step_counts" in alone["by_level"] and "step_counts" not in entry["model"]["by_level"]  # the overall's (decision 2042)
         assert entry["model"]["by_level"] == _no_steps(alone["by_level"])  # one function, the same values
         assert entry["repeat"]["pinball"] > 0 and entry["repeat"]["by_level"]["values"] == 50
-        assert "step_counts" not in entry["repeat"]["by_level"]  # not counted at all for a step alone (decision 9942)
+        assert "step_counts" not in entry["repeat"]["by_level"]  # not counted at all for a step alone (decision 2071)
     assert "pinball" not in by_step(_wf(), None)[0]["model"]  # a point model's steps as before
 
 

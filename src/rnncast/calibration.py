@@ -5,7 +5,7 @@ horizon step on forecasts whose origins are that step apart, Holm-corrected over
 ``far_from_level``), so that the rule scales with the level and the sample, where a fixed 10 points named neither a
 98 % interval holding 94 % nor a 90 % one at 81.9 %, and holds its size under overlapping windows, where a binomial
 test over every value flagged a calibrated random walk in 16 of 16 seeds (decision 2042), and across a panel's series
-and several targets, whose values at one date miss together (decision 9941). Actuals equal to a
+and several targets, whose values at one date miss together (decision 2070). Actuals equal to a
 level's forecast (ties: counts at 0, where most actuals are 0 and the 0.1 and 0.5 quantiles rightly 0, above all
 under ``nonnegative``) are counted as a range, as for a quantile of a discrete distribution: a level is consistent
 where the share strictly below its forecast is at most the level and the share at or below at least it
@@ -56,7 +56,7 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
 
 def step_counts(levels: dict) -> list[dict]:
     """Each step's counts (``kupiec.counts``) in a ``by_level`` block: ``"step_counts"``, or ``"by_step"`` as runs
-    saved them before decision 9946 named them apart from the scores' top-level ``by_step``; [] where none."""
+    saved them before decision 2075 named them apart from the scores' top-level ``by_step``; [] where none."""
     return levels.get("step_counts") or levels.get("by_step") or []
 
 
@@ -152,7 +152,7 @@ def _level_said(far: dict) -> str:
 def _odd_level(far: dict) -> bool:
     """Whether a ``far_levels`` entry's step misses the other way from its share over every value (too many misses
     at the step where the share has too few, or none off), so the line says which is which (r38r2 L3, decision
-    9945)."""
+    2074)."""
     level, share, test = float(far["level"]), far_share(far), far["test"]
     over = share > level if test["side"] in ("at or below", "strictly below") else share < level  # on its side
     return "opposite" not in test and over != (test["misses"] > test["expected"])
@@ -160,7 +160,7 @@ def _odd_level(far: dict) -> bool:
 
 def _both_ways(test: dict) -> str:
     """"so it is wider than these errors needed there; yet at step 10, ... so it is too narrow there (its width is off
-    by step, not overall)": an interval's far steps on both sides (``kupiec._worst``'s ``opposite``, decision 9944)."""
+    by step, not overall)": an interval's far steps on both sides (``kupiec._worst``'s ``opposite``, decision 2073)."""
     other = test["opposite"]
 
     def way(each):

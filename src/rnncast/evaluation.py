@@ -259,7 +259,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
     MSIS pooled over values and on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units.
     ``step_counts``: whether ``by_level`` keeps each step's counts for the coverage test (``calibration.by_level``);
-    False where nothing reads them (a step's own block, the scores on what a baseline left out: decision 9942)."""
+    False where nothing reads them (a step's own block, the scores on what a baseline left out: decision 2071)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]
     keep = scored(wf) if keep is None else keep
     keep = None if keep is None else pick(keep)
@@ -269,7 +269,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
         result.update(metrics.coverages(pick(scaled.y_true), pick(scaled.quantiles), scaled.levels, keep))
     counted = None if scaled is None else (pick(scaled.y_true), pick(scaled.quantiles))  # shares counted as coverage is
     result["by_level"] = calibration.by_level(pick(wf.y_true), pick(wf.quantiles), wf.levels, keep, counted,
-                                              origins=kupiec.origins(wf) if step_counts else None)  # decisions 2042, 9942
+                                              origins=kupiec.origins(wf) if step_counts else None)  # decisions 2042, 2071
     return result
 
 

@@ -5,7 +5,7 @@ tails doubled here, not his likelihood ratio), run per horizon step h on forecas
 apart in their series (at step 1 every window; at step h with stride-1 windows every h-th cutoff), so that no two
 values of one series tested share a step of the path, the values of one origin date (a panel's series, a window's
 targets: a common shock moves them together) counted by the design effect of the per-date counts (``dispersion``;
-decision 9941: pooled as independent, 20 series correlated 0.5 flagged a calibrated forecaster in 65 of 100 seeds),
+decision 2070: pooled as independent, 20 series correlated 0.5 flagged a calibrated forecaster in 65 of 100 seeds),
 and Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
 misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
 random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a

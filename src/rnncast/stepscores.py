@@ -99,7 +99,7 @@ def by_step(wf: WindowForecasts, scales: np.ndarray | None, scaled: WindowForeca
         for name in wf.baseline_quantiles:
             if name in entry:
                 entry[name].update(baseline_interval_scores(one, mine, name, scales, step_counts=False))
-        # a step cut alone has no origins apart to count on: the overall block's counts have them (decisions 2042, 9942)
+        # a step cut alone has no origins apart to count on: the overall block's counts have them (decisions 2042, 2071)
     return steps
 
 
