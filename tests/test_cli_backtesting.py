@@ -209,3 +209,22 @@ def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, fram
     rows = lines[at + 2:lines.index(next(line for line in lines[at + 2:] if not line.startswith("overall")), at + 2)]
     assert rows and all(line.startswith("overall") for line in rows)
     assert len(json.loads((tmp_path / "bt" / "metrics.json").read_text())["windows"]) == 3  # the files keep them all
+
+
+def test_the_windows_dash_note_is_printed_only_where_the_windows_rows_are(tmp_path, capsys, monkeypatch):
+    """r38r1 LOW-5 (decision 9974): above ``plots.MANY_CUTOFFS`` windows the terminal prints the overall rows alone,
+    yet said "in a window's 'seasonal naive' row ..." of rows it left out; it says it where they are printed."""
+    n = 120
+    dates = pd.date_range("2024-01-01", periods=n, freq="D")
+    y = 10 + np.sin(2 * np.pi * np.arange(n) / 7) + 0.1 * np.random.default_rng(0).standard_normal(n)
+    data = pd.DataFrame({"date": dates, "y": y})
+    data[~data["date"].isin(dates[104:107])].to_csv(tmp_path / "g.csv", index=False)  # window 0's week-back dates
+    args = ["backtest", str(tmp_path / "g.csv"), "--lookback", "12", "--horizon", "3", "--season", "7", "--n-windows",
+            "3", "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--threads", "1", "-q", "--overwrite"]
+    assert main([*args, "--out", str(tmp_path / "few")]) == 0
+    assert "\n\"-\" in a window's 'seasonal naive' row: it has no forecast at any value of that window" in (
+        capsys.readouterr().out)
+    monkeypatch.setattr("rnncast.plots.MANY_CUTOFFS", 2)
+    assert main([*args, "--out", str(tmp_path / "many")]) == 0
+    out = capsys.readouterr().out
+    assert "each of the 3 windows' own are in" in out and "a window's 'seasonal naive' row" not in out

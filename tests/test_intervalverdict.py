@@ -69,7 +69,12 @@ def test_baselines_whose_intervals_were_not_learned_are_said_why():
         test["original"][name]["pinball"] = None  # as metrics.json reads back a NaN
         test["original"][name]["intervals_left_out"] = {"values": 8, "of": 8, "unlearned": 8}  # the data lack the rows
     said = pinball_verdict(test)
-    assert said == UNLEARNED and "training rows" in said and said.startswith(" The baselines' intervals are blank")
+    assert said == UNLEARNED.format("pinball loss and coverage") and "training rows" in said
+    assert said.startswith(" The baselines' intervals are blank here (their pinball loss and coverage: -)")
+    for name in ("model", "repeat", "seasonal"):  # r38r1 LOW-4 (decision 9975): the "-" cells of wQL and MSIS too
+        test["original"][name].update(wql=0.05 if name == "model" else None, msis_80=4.0 if name == "model" else None)
+    assert pinball_verdict(test).startswith(" The baselines' intervals are blank here (their pinball loss, wQL, "
+                                            "coverage and MSIS: -): each is the baseline's forecast")
     test["original"]["repeat"]["pinball"] = 3.0  # one baseline learned: weighed against it as before
     del test["original"]["repeat"]["intervals_left_out"]
     assert pinball_verdict(test).startswith(" Its quantiles: mean pinball loss 1.0000 against 3.0000")
@@ -158,7 +163,7 @@ def test_baselines_thin_for_the_levels_are_not_said_to_lack_the_training_rows():
     test["original"]["repeat"]["intervals_left_out"]["unlearned"] = 3  # some of them: these data lack the rows
     said = pinball_verdict(test)  # each baseline named, then the cause of the 3 (r36r5 2)
     assert said.startswith(" Its quantiles: mean pinball loss 1.0000, weighed against no baseline's") and said.endswith(
-        UNLEARNED)
+        UNLEARNED.format("pinball loss and coverage"))
 
 
 def test_data_lacking_the_training_rows_is_said_alone_only_where_it_is_every_cause():
@@ -175,9 +180,10 @@ def test_data_lacking_the_training_rows_is_said_alone_only_where_it_is_every_cau
     mixed = {"test": {"original": {"model": {"pinball": 1.0}, "repeat": {"pinball": nan, bandcounts.KEY: left(100)},
                                    "seasonal": {"pinball": nan, bandcounts.KEY: left(0)}}}}
     said = pinball_verdict(mixed["test"])
-    assert said.startswith(" Its quantiles: mean pinball loss 1.0") and "seasonal naive" in said and said.endswith(UNLEARNED)
+    assert said.startswith(" Its quantiles: mean pinball loss 1.0") and "seasonal naive" in said and said.endswith(
+        UNLEARNED.format("pinball loss and coverage"))
     alone = {"test": {"original": {"model": {"pinball": 1.0}, "repeat": {"pinball": nan, bandcounts.KEY: left(100)}}}}
-    assert pinball_verdict(alone["test"]) == UNLEARNED
+    assert pinball_verdict(alone["test"]) == UNLEARNED.format("pinball loss and coverage")
 
 
 def test_a_pinball_loss_a_little_apart_is_said_in_percent_as_the_mse_verdict_says_it():

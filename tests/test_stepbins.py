@@ -82,6 +82,16 @@ def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_
     rows = step_rows({"by_step": by_step})
     [two] = [r for r in rows if r[:2] == ["2", "baseline: seasonal naive"]]
     assert two[2:] == ["-"] * 4 and not any("nan" in cell for row in rows for cell in row)
+    said = step_units({"by_step": by_step})  # r38r1 LOW-1 (decision 9972): not "rest on the values it has a forecast for"
+    assert "; seasonal naive has no forecast at step 2: its rows there are \"-\"" in said and "rest on" not in said
+    by_step[0]["seasonal"]["values_left_out"] = {"values": 1, "of": 4, "model": {"mse": 0.9, "mae": 0.4, "rmse": 0.95}}
+    said = step_units({"by_step": by_step})  # a step it lacks some values at, beside the one it has none at
+    assert ("; seasonal naive's at step 1 rest on the values it has a forecast for, the model's on them in by_step.csv's "
+            "model_mse_on_values; seasonal naive has no forecast at step 2: its rows there are \"-\";") in said
+    for entry in by_step:
+        entry["seasonal"] = by_step[1]["seasonal"]
+    said = step_units({"by_step": by_step})
+    assert "; seasonal naive has no forecast at any step: its rows are \"-\"; by_step.csv holds" in said
 
 def test_one_step_has_no_table_and_the_terminal_names_the_part_and_where_each_step_is():
     """decision 2030: fit's and evaluate's tables by step are the backtest's (``step_text``), a part named after the

@@ -292,8 +292,11 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             losses against each baseline's intervals, on the values it has one for, decision 1909); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``by_step``: ``[{"step": 1, "model": {"mse", "mae", "mase", "rmse"}, baseline: {...}},
             ...]``, each step ahead's scores in original units, as a backtest's metrics.json keeps them (its table:
-            by_step.csv's, decision 2030); ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``,
-            ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
+            by_step.csv's, decision 2030); a quantile model's, and each baseline's from its intervals, add "pinball",
+            "wql", "coverage_<width>", "msis_<width>" and "by_level" (the step's "by_level" without Kupiec's
+            "by_step" counts, decision 2042), and a seasonal naive lacking some values "values_left_out" (``{"values",
+            "of", "model"}``: the model's scores on the values it has, decision 1994; all of them: its scores NaN);
+            ``test_overlap`` where fit warned of it; ``verdict`` (text), ``notes``, ``hints`` (lists of lines); ``against_baselines`` (the verdict for a machine, as fit's metrics.json keeps
             each part's: ``verdictfields.fields``), ``intervals_against_baselines`` (the quantiles' verdict, None for a
             point model: ``verdictfields.intervals``, decision 1957) and ``model_kept`` ("trained", "untrained"; None for a model saved
             before it kept its epochs or whose fit has not ended), decision 1878.

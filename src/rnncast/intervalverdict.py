@@ -111,20 +111,28 @@ def pinball_verdict(test: dict, units: str = "original", where: str = "these win
             f"{how}{coverage}{aside(scores)}.")
 
 
-UNLEARNED = (" The baselines' intervals are blank here (their pinball loss and coverage: -): each is the baseline's "
+UNLEARNED = (" The baselines' intervals are blank here (their {}: -): each is the baseline's "
              "forecast plus the quantiles of its own errors on the fit's training rows, and these data lack those rows "
              "of some series; evaluate data that hold them to set the model's quantiles beside the baselines'.")
 
 
 def unlearned(scores: dict) -> str:
-    """``UNLEARNED`` (a leading space) where a baseline's interval scores in ``scores`` (one units' block: name ->
+    """``UNLEARNED`` (a leading space; ``blanks`` the scores it names) where a baseline's interval scores in ``scores`` (one units' block: name ->
     scores) leave values out because these data lack the fit's training rows of their series (its
     ``bandcounts.KEY``'s ``unlearned``: decision 1884), "" where none does: a baseline with too few training windows
     for the levels (decision 1875) is said by ``aside`` and ``bandcounts.note``, whose advice differs (decision
     1932); alone only where ``unlearned_alone``."""
     left = [s[bandcounts.KEY] for name, s in scores.items()
             if name != "model" and isinstance(s, dict) and s.get(bandcounts.KEY)]
-    return UNLEARNED if any(d.get("unlearned", 0) for d in left) else ""
+    return UNLEARNED.format(blanks(scores.get("model"))) if any(d.get("unlearned", 0) for d in left) else ""
+
+
+def blanks(model) -> str:
+    """"pinball loss, wQL, coverage and MSIS": the interval scores of a quantile ``model``'s block (a score dict) that
+    the baselines' "-" cells stand for, wQL and MSIS where it has them (decision 2036; r38r1 LOW-4, decision 9975)."""
+    keys = list(model) if isinstance(model, dict) else []
+    return listing(["pinball loss"] + ["wQL"] * ("wql" in keys) + ["coverage"]
+                   + ["MSIS"] * any(str(k).startswith("msis_") for k in keys))
 
 
 def unlearned_alone(scores: dict) -> bool:

@@ -20,7 +20,7 @@ import logging
 
 import numpy as np
 
-from rnncast import flatshares, seasonalgaps, targetshares
+from rnncast import flatshares, scaledwithout, seasonalgaps, targetshares
 from rnncast.baselines import baseline_name
 from rnncast.standapart import apart, median_of_others
 from rnncast.pooledunits import fewest, per_series
@@ -161,7 +161,7 @@ def text(few: dict | None, verdict_name: str | None = None) -> str | None:
     text = (f"Of the {few['of']} series scored, {_names(few['series'], few)} {' and '.join(said)}{why}"
             + (f", so {listing(items)} {'is' if len(items) == 1 else 'are'} mostly {'its' if one else 'theirs'}."
                if items else "."))
-    text += f" {_without(few, verdict_name)}" if few.get("without") else ""
+    text += f" {scaledwithout.said(few, verdict_name, _split(few))}" if few.get("without") else ""
     return " ".join(t for t in (text, flat) if t)
 
 
@@ -188,7 +188,7 @@ def _split_text(few: dict, verdict_name: str | None) -> str:
                f"{len(mase)} series ({some(flatshares.named(mase, few.get('targets')), 5)})")  # decision 1571
             + f" {'holds' if len(mase) == 1 else 'hold'} {_held(few['mase'], 'summed MASE')}, so the pooled MASE is "
             f"mostly {'its' if len(mase) == 1 else 'theirs'}.")
-    return said + (f" {_without(few, verdict_name)}" if few.get("without") else "")
+    return said + (f" {scaledwithout.said(few, verdict_name, _split(few))}" if few.get("without") else "")
 
 
 def _why(few: dict, series: list | None = None) -> str:
@@ -246,11 +246,11 @@ def verdict_note(few: dict | None, verdict_name: str | None = None) -> str | Non
         mse = few["by"]["mse"]
         return " ".join(t for t in ((f"The scaled scores and this verdict rest mostly on {_names(mse, few)}"
                                      f"{_whose(few, mse)} (warned of)."
-                                     + (f" {_without(few, verdict_name, mse_only=True)}" if few.get("without") else "")),
+                                     + (f" {scaledwithout.said(few, verdict_name, _split(few), mse_only=True)}" if few.get("without") else "")),
                                     flat) if t)
     return " ".join(t for t in ((f"The scaled scores, this verdict and the pooled MASE rest mostly on "
             f"{_names(few['series'], few)}{_whose(few)} (warned of)."
-            + (f" {_without(few, verdict_name)}" if few.get("without") else "")), flat) if t)
+            + (f" {scaledwithout.said(few, verdict_name, _split(few))}" if few.get("without") else "")), flat) if t)
 
 
 def _held(shares: dict, what: str) -> str:
@@ -274,30 +274,6 @@ def _held(shares: dict, what: str) -> str:
 def _rests(few: dict) -> bool:
     """Whether the named series hold ``SHARE`` of the scaled squared error of the model or of a baseline."""
     return any(share >= SHARE for share in few["mse"].values())
-
-
-def _without(few: dict, verdict_name: str | None, mse_only: bool = False) -> str:
-    """The model's scaled MSE and MASE against each baseline's over the other series, the verdict's baseline first;
-    where each criterion has its own set (``_split``), the scaled MSE without the one, the MASE without the other
-    (``mse_only``: the scaled MSE alone, as the line beside the verdict says it); no MASE where no series with one is
-    left (never "MASE nan", decision 1574)."""
-    without, split = few["without"], _split(few)
-    model = without["model"]
-    rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)
-    series = few["by"]["mse"] if split else few["series"]
-    one, mase = len(series) == 1, bool(np.isfinite(model["mase"]))
-    both = mase and not split  # each scaled MSE with its MASE beside it
-
-    def scores(n: str, named: str = "") -> str:
-        return f"{without[n]['mse']:.4g}" + (f" ({named}{without[n]['mase']:.4g})" if both else "")
-
-    said = (f"Without {'it' if one else 'them'}{flatshares.whole(series, few.get('targets'), one)}, the model's scaled "
-            f"MSE is {scores('model', 'MASE ')} against "
-            + ", ".join(f"{scores(n)} for '{baseline_name(n)}'" for n in rivals))
-    if split and mase and not mse_only:  # the MASE without the series named for it
-        said += (f"; without the series named for the summed MASE, its MASE is {model['mase']:.4g} against "
-                 + ", ".join(f"{without[n]['mase']:.4g} for '{baseline_name(n)}'" for n in rivals))
-    return said + "."
 
 
 def _who(name: str, possessive: bool = True) -> str:

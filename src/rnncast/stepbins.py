@@ -124,13 +124,19 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
     rows = ("Each step ahead" if len(by_step) <= EVERY else
             "Steps ahead binned 1, 2-3, 4-7 ... (each bin twice the last; its score the mean of its steps', "
             "its RMSE the root of their mean MSE)")  # decision 2055
-    lacking = {name: [str(e["step"]) for e in by_step if (e[name].get(KEY) or {}).get("values")]
-               for name in forecasters(by_step)[1:]}
     pair = f"{where}'s {PAIR[1]}" if where.endswith(".csv") else where  # the column, or the JSON's entries
-    fewer = "".join(  # "at steps 1 and 3", the first five named beyond (spelling's words), "at every step" (decision 2055)
-        f"; {baseline_name(name)}'s at "
-        f"{'every step' if len(steps) == len(by_step) else _steps(steps)} rest on the values it has a forecast for, the model's "
-        f"on them in {pair}" for name, steps in lacking.items() if steps)  # decision 1994
+
+    def at(steps: list[str], every: str = "every") -> str:  # "at steps 1 and 3", the first five named beyond
+        return f"at {f'{every} step' if len(steps) == len(by_step) else _steps(steps)}"  # decision 2055
+
+    fewer = ""
+    for name in forecasters(by_step)[1:]:  # the steps it lacks some values at, those it has none at (decision 9972)
+        lacks = [e for e in by_step if (e[name].get(KEY) or {}).get("values")]
+        some_, none = ([str(e["step"]) for e in lacks if gone(e[name]) == g] for g in (False, True))
+        fewer += (f"; {baseline_name(name)}'s {at(some_)} rest on the values it has a forecast for, the model's "
+                  f"on them in {pair}" if some_ else "") + (  # decision 1994
+            f"; {baseline_name(name)} has no forecast {at(none, 'any')}: its rows "
+            f"{'' if len(none) == len(by_step) else 'there '}are \"-\"" if none else "")
     free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 2036
     return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
 

@@ -110,7 +110,8 @@ def _run_backtest(args, left: dict) -> int:
     else:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
-    if note := dashed(result.metrics):  # the seasonal naive's "-" where it has no forecast (decision 2029)
+    if note := dashed(result.metrics, windows=count <= MANY_CUTOFFS):  # the seasonal naive's "-" (decision 2029): of
+        # the windows only where their rows are printed (decision 9974)
         print(note)
     if steps := step_text(result.metrics):  # Prophet's performance_metrics, binned (decision 2002); none at horizon 1
         print(steps)
