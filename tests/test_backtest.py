@@ -846,7 +846,7 @@ def test_a_backtest_scores_the_intervals_without_the_nights_zeros_too():
 
 
 def test_a_panel_s_by_step_scaled_carries_the_original_msis_as_it_does_wql():
-    """r38r1 LOW-2 (decision 9973): ``by_step_scaled`` held wql but no msis_80 (``by_step`` scores the scaled units
+    """r38r1 LOW-2 (decision 2079): ``by_step_scaled`` held wql but no msis_80 (``by_step`` scores the scaled units
     without MASE's scales), though decision 2036 said it carries the original's; they have no units."""
     data = make_panel(2, lengths=(120, 140), seed=4)
     metrics = Forecaster(**{**TINY, "epochs": 1, "quantiles": (0.1, 0.5, 0.9)}).backtest(data, n_windows=2).metrics

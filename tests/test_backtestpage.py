@@ -229,7 +229,7 @@ def test_a_window_whose_seasonal_naive_has_no_forecast_is_a_dash_said_under_the_
     assert dashed(m).startswith("\"-\" in a window's 'seasonal naive' row: it has no forecast at any value of that "
                                 "window (every value's step a season (7 calendar steps) back is missing")
     assert dashed({**m, "windows": m["windows"][1:]}) is None
-    assert dashed(m, windows=False) is None  # the windows' rows not shown: no note of them (decision 9974)
+    assert dashed(m, windows=False) is None  # the windows' rows not shown: no note of them (decision 2080)
     assert dashed({**m, "overall": {"model": scores, "seasonal": gone}}, windows=False).startswith(
         "\"-\" in the 'seasonal naive' row: it has no forecast at any of the 3 values scored")
 

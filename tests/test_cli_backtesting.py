@@ -212,7 +212,7 @@ def test_a_backtest_of_many_windows_prints_the_overall_rows_alone(tmp_path, fram
 
 
 def test_the_windows_dash_note_is_printed_only_where_the_windows_rows_are(tmp_path, capsys, monkeypatch):
-    """r38r1 LOW-5 (decision 9974): above ``plots.MANY_CUTOFFS`` windows the terminal prints the overall rows alone,
+    """r38r1 LOW-5 (decision 2080): above ``plots.MANY_CUTOFFS`` windows the terminal prints the overall rows alone,
     yet said "in a window's 'seasonal naive' row ..." of rows it left out; it says it where they are printed."""
     n = 120
     dates = pd.date_range("2024-01-01", periods=n, freq="D")

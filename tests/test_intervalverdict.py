@@ -71,7 +71,7 @@ def test_baselines_whose_intervals_were_not_learned_are_said_why():
     said = pinball_verdict(test)
     assert said == UNLEARNED.format("pinball loss and coverage") and "training rows" in said
     assert said.startswith(" The baselines' intervals are blank here (their pinball loss and coverage: -)")
-    for name in ("model", "repeat", "seasonal"):  # r38r1 LOW-4 (decision 9975): the "-" cells of wQL and MSIS too
+    for name in ("model", "repeat", "seasonal"):  # r38r1 LOW-4 (decision 2081): the "-" cells of wQL and MSIS too
         test["original"][name].update(wql=0.05 if name == "model" else None, msis_80=4.0 if name == "model" else None)
     assert pinball_verdict(test).startswith(" The baselines' intervals are blank here (their pinball loss, wQL, "
                                             "coverage and MSIS: -): each is the baseline's forecast")

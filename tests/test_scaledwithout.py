@@ -13,7 +13,7 @@ def few(seasonal, split=False):
 
 
 def test_a_seasonal_naive_with_no_forecast_without_the_named_series_is_said_so_never_nan():
-    """r38r1 MED-1 (decision 9971): 'a' missing 2024-06-01..09 and 'b' named: without 'b' the seasonal naive has no
+    """r38r1 MED-1 (decision 2077): 'a' missing 2024-06-01..09 and 'b' named: without 'b' the seasonal naive has no
     forecast at any value left, and the line read "against nan (nan) for 'seasonal naive'"."""
     line = scaledwithout.said(few({"mse": NAN, "mase": NAN}), "seasonal", split=False)
     assert "nan" not in line

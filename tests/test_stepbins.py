@@ -82,7 +82,7 @@ def test_a_step_whose_seasonal_naive_has_no_forecast_at_any_value_is_a_dash_not_
     rows = step_rows({"by_step": by_step})
     [two] = [r for r in rows if r[:2] == ["2", "baseline: seasonal naive"]]
     assert two[2:] == ["-"] * 4 and not any("nan" in cell for row in rows for cell in row)
-    said = step_units({"by_step": by_step})  # r38r1 LOW-1 (decision 9972): not "rest on the values it has a forecast for"
+    said = step_units({"by_step": by_step})  # r38r1 LOW-1 (decision 2078): not "rest on the values it has a forecast for"
     assert "; seasonal naive has no forecast at step 2: its rows there are \"-\"" in said and "rest on" not in said
     by_step[0]["seasonal"]["values_left_out"] = {"values": 1, "of": 4, "model": {"mse": 0.9, "mae": 0.4, "rmse": 0.95}}
     said = step_units({"by_step": by_step})  # a step it lacks some values at, beside the one it has none at

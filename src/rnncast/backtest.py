@@ -311,7 +311,7 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
 def _unitless_step(scaled: dict, original: dict) -> dict:
     """A ``by_step_scaled`` entry ``scaled`` with each forecaster's ``wql`` and ``msis_*`` those of ``original`` (the
     same step's ``by_step`` entry), in its order: they have no units (decision 2036), and ``by_step`` scores the scaled
-    units without MASE's scales, so it gives no MSIS to replace (decision 9973; MASE itself stays out, decision 1726)."""
+    units without MASE's scales, so it gives no MSIS to replace (decision 2079; MASE itself stays out, decision 1726)."""
     return unitless({name: {k: block.get(k, mine[k]) for k in mine if k in block or k.startswith("msis_")}
                      | {k: v for k, v in block.items() if k not in mine}
                      if isinstance(block, dict) and isinstance(mine := original.get(name), dict) else block

@@ -62,7 +62,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
 def dashed(m: dict, windows: bool = True) -> str | None:
     """The footnote of ``backtest_rows``' "-" where the seasonal naive has no forecast at any value (overall, or of a
     window: ``seasonalgaps.dash_note``, decision 2029); None where it has one everywhere; ``windows`` False: the
-    overall row's alone, where the windows' rows are not shown (the terminal above ``MANY_CUTOFFS``, decision 9974)."""
+    overall row's alone, where the windows' rows are not shown (the terminal above ``MANY_CUTOFFS``, decision 2080)."""
     return seasonalgaps.dash_note([m["overall"]], m.get("season")) or (seasonalgaps.dash_note(
         [w for w in m["windows"] if not w.get("left_out")], m.get("season"), windows=True) if windows else None)
 

@@ -129,7 +129,7 @@ def unlearned(scores: dict) -> str:
 
 def blanks(model) -> str:
     """"pinball loss, wQL, coverage and MSIS": the interval scores of a quantile ``model``'s block (a score dict) that
-    the baselines' "-" cells stand for, wQL and MSIS where it has them (decision 2036; r38r1 LOW-4, decision 9975)."""
+    the baselines' "-" cells stand for, wQL and MSIS where it has them (decision 2036; r38r1 LOW-4, decision 2081)."""
     keys = list(model) if isinstance(model, dict) else []
     return listing(["pinball loss"] + ["wQL"] * ("wql" in keys) + ["coverage"]
                    + ["MSIS"] * any(str(k).startswith("msis_") for k in keys))

@@ -3,7 +3,7 @@
 ``scaledshares.measure`` keeps, in its "without", each forecaster's scaled MSE and MASE pooled over the series outside
 the named set; ``said`` writes them, the model's against each baseline's. A baseline left with no forecast there (the
 seasonal naive where the series outside the set have no value whose step a season back is in the data) is NaN in
-"without" (null in metrics.json) and is said as having no forecast there, never "nan" (decisions 2029, 9971).
+"without" (null in metrics.json) and is said as having no forecast there, never "nan" (decisions 2029, 2077).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def said(few: dict, verdict_name: str | None, split: bool, mse_only: bool = Fals
     without the other (``mse_only``: the scaled MSE alone, as the line beside the verdict says it); no MASE where no
     series with one is left (never "MASE nan", decision 1574); a baseline with no forecast there (NaN in ``few``'s
     "without") is said so: "against 0.8271 (1.931) for 'repeat the last value' ('seasonal naive': no forecast there)",
-    never "nan" (decision 9971)."""
+    never "nan" (decision 2077)."""
     without = few["without"]
     model = without["model"]
     rivals = sorted((n for n in without if n != "model"), key=lambda n: n != verdict_name)

@@ -130,7 +130,7 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
         return f"at {f'{every} step' if len(steps) == len(by_step) else _steps(steps)}"  # decision 2055
 
     fewer = ""
-    for name in forecasters(by_step)[1:]:  # the steps it lacks some values at, those it has none at (decision 9972)
+    for name in forecasters(by_step)[1:]:  # the steps it lacks some values at, those it has none at (decision 2078)
         lacks = [e for e in by_step if (e[name].get(KEY) or {}).get("values")]
         some_, none = ([str(e["step"]) for e in lacks if gone(e[name]) == g] for g in (False, True))
         fewer += (f"; {baseline_name(name)}'s {at(some_)} rest on the values it has a forecast for, the model's "

@@ -111,7 +111,7 @@ def _run_backtest(args, left: dict) -> int:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
     if note := dashed(result.metrics, windows=count <= MANY_CUTOFFS):  # the seasonal naive's "-" (decision 2029): of
-        # the windows only where their rows are printed (decision 9974)
+        # the windows only where their rows are printed (decision 2080)
         print(note)
     if steps := step_text(result.metrics):  # Prophet's performance_metrics, binned (decision 2002); none at horizon 1
         print(steps)
