@@ -69,3 +69,16 @@ def test_scales_within_the_spread_or_one_model_say_nothing():
         record_scales(m, scales, held, [None], ["y"])
         assert "mase_scale_spread" not in m and spread_note(m) is None
         assert m["windows"][0]["mase_scales"] == 100.0  # a lone series: its number
+
+
+def test_a_windows_blocks_keep_no_coverage_step_counts_the_overall_block_keeps_them():
+    """r38r1 (decision 2082): every window's block kept the coverage test's step counts, which only the overall block's
+    far line reads; they made most of a quantile backtest's metrics.json."""
+    data = staggered_frame({"a": "2024-01-01", "b": "2024-01-01"}, 150)
+    result = Forecaster(**{**TINY, "quantiles": (0.1, 0.5, 0.9)}).backtest(data, n_windows=3)
+    assert "step_counts" in result.metrics["overall"]["model"]["by_level"]
+    for entry in result.metrics["windows"]:
+        for units in (entry, entry["scaled"]):
+            for name, block in units.items():
+                if isinstance(block, dict) and "by_level" in block:
+                    assert "step_counts" not in block["by_level"], (entry["window"], name)
