@@ -120,7 +120,7 @@ def test_wql_and_msis_stand_beside_pinball_and_coverage_and_are_said_to_have_no_
                                                "coverage_80", "msis_80"]
     head, model, repeat, *_ = step_rows({"by_step": steps, "season": 1})
     assert head[-4:] == ["pinball", "wQL", "coverage 80%", "MSIS 80%"] and model[-3:] == ["0.020000", "0.8000", "4.0000"]
-    assert repeat[-4:] == ["-"] * 4 and "wQL and MSIS have none" in step_units({"by_step": steps})
+    assert repeat[-4:] == ["-"] * 4 and "wQL and MSIS have no units" in step_units({"by_step": steps})
 
 
 def test_a_baseline_lacking_values_at_every_step_is_said_so_and_the_binned_header_says_how_rmse_is_binned():

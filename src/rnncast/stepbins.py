@@ -137,7 +137,7 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
                   f"on them in {pair}" if some_ else "") + (  # decision 1994
             f"; {baseline_name(name)} has no forecast {at(none, 'any')}: its rows "
             f"{'' if len(none) == len(by_step) else 'there '}are \"-\"" if none else "")
-    free = "; wQL and MSIS have none" if "wql" in columns(by_step) else ""  # decision 2036
+    free = "; wQL and MSIS have no units" if "wql" in columns(by_step) else ""  # decision 2036
     return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
 
 
