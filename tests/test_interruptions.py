@@ -13,6 +13,7 @@ from conftest import TINY
 from rnncast import Forecaster
 from rnncast.interruptions import find, stretches, warn
 from rnncast.loading import load_panel
+from rnncast.speakers import speaker
 from rnncast.windows import Split
 
 MONTHS = pd.date_range("2005-01-31", periods=240, freq="ME")
@@ -78,7 +79,7 @@ def test_a_panel_sharing_the_stretch_is_said_in_one_line(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         [line] = warn(panel, find(panel, [Split(190, 216, 240)] * 3, 12))
     assert line.startswith("series 'Alps', 'Capital' and 'Coast' run at ")
-    assert "from 2020-04-30 to 2021-06-30 (15 rows, 7 training rows)" in line
+    assert "from 2020-04-30 to 2021-06-30 (15 rows: 7 training, 8 validation rows, which choose the epoch)" in line
     assert "raise MASE's scale" in line and "--fill interpolate" in line and "future covariate" in line
     assert [r.getMessage() for r in caplog.records] == [line]
 
@@ -106,3 +107,40 @@ def test_fit_names_the_interruption(caplog):
         Forecaster(**{**TINY, "epochs": 1}, season=12).fit(frame, target="y")
     said = [r.getMessage() for r in caplog.records if "and comes back: an interruption" in r.getMessage()]
     assert len(said) == 1 and said[0].startswith("column 'y' runs at ")
+
+
+def test_a_stretch_in_the_validation_rows_is_said_to_choose_the_epoch():
+    panel = load_panel(pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", announce=False)
+    [found] = find(panel, [Split(150, 190, 240)], 12)  # rows 183 .. 197: 7 validation rows, 8 test rows
+    assert (found["training_rows"], found["validation_rows"], found["later_rows"]) == (0, 7, 8)
+    [line] = warn(panel, [found])
+    assert "(15 rows: 0 training, 7 validation rows, which choose the epoch)" in line
+    assert "never trained on it, yet its loss on those validation rows chooses the epoch kept" in line
+    assert "the scores of the windows over it measure forecasts of it" in line
+    [found] = find(panel, [Split(150, 200, 200)], 12)  # a backtest cutoff's fit: no rows after validation
+    [line] = warn(panel, [found])
+    assert "15 validation rows" in line and "the scores of the windows" not in line
+
+
+def test_a_fit_whose_rows_and_forecasts_end_before_the_stretch_says_nothing_of_it():
+    panel = load_panel(pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", announce=False)
+    assert find(panel, [Split(100, 120, 140)], 12, horizon=12) == []  # rows read end at 151, the stretch starts at 183
+    assert len(find(panel, [Split(150, 160, 172)], 12, horizon=12)) == 1  # its forecast rows 172 .. 183 reach it
+
+
+def test_a_refit_backtest_says_the_interruption_once_at_the_first_cutoff_that_reaches_it():
+    said = []
+
+    class Heard(logging.Handler):
+        def emit(self, record):
+            if "and comes back: an interruption" in record.getMessage():
+                said.append(speaker())
+
+    heard, log = Heard(logging.WARNING), logging.getLogger("rnncast")
+    log.addHandler(heard)
+    try:  # cutoff 1 reads rows up to 2018-12 (its forecasts up to 2019-06), cutoffs 2 to 4 the stretch (2020-04 on)
+        Forecaster(**{**TINY, "epochs": 1, "horizon": 6}, season=12).backtest(
+            pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", n_windows=4, step=24, refit=True)
+    finally:
+        log.removeHandler(heard)
+    assert len(said) == 1 and said[0].startswith("cutoff 2 of 4 "), said

@@ -16,7 +16,9 @@ least), which a stretch of ``longest`` rows or fewer does not move. Rows under `
 own dip the profile missed), and none in a column with more than ``MOST`` of them (a pattern the season does not
 describe). A surge above the level (an epidemic's wave) is the series' own and left alone, and a column with a value
 of 0 or below (a solar plant's nights; a week of 0s is ``outageruns``'s to name) is not read: it has no level to be a
-share of. ``warn`` says each stretch once, the series whose stretches overlap together.
+share of. ``warn`` says each stretch once, the series whose stretches overlap together, with its training and
+validation rows (those choose the epoch); a refit backtest says it once, at the first cutoff whose training,
+validation or forecast rows reach it (decision 9981).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import pandas as pd
 
 from rnncast import calendarlags
 from rnncast.climatology import training_values
-from rnncast.noticed import first_in_block
+from rnncast.noticed import first_in_block, first_in_call
 from rnncast.panel import Panel, of_series, series_owner
 from rnncast.spelling import counted, listing, some
 from rnncast.windows import Split
@@ -43,15 +45,18 @@ MOST = 2  # stretches in one column at most: more are a pattern, not an interrup
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
 
 
-def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
+def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
+         horizon: int = 0) -> list[dict]:
     """The stretches of each target column of each series (the module's rule): ``{"series": s, "owner"
     (``series_owner``), "column", "start", "end" (its first and last rows, as the data writes them), "rows",
-    "training_rows" (those among the first ``splits[s].train_end``), "low", "high" (the least and most of its rows'
+    "training_rows" (those among the first ``splits[s].train_end``), "validation_rows" (those from there to
+    ``val_end``: they choose the epoch), "later_rows" (those after: scored), "low", "high" (the least and most of its rows'
     values as a share of the usual level), "scale", "scale_without" (MASE's scale of the training rows with and
     without the stretch's pairs, NaN where no pair is left; "span": its first and last times, or row numbers, to order
     by; ``placed``: ``calendarlags.placed(panel)``, whose calendar
     steps the scale pairs), "mean", "mean_without" (the training mean likewise), "season"}``, series then column then
-    time order. Splits of None are passed over."""
+    time order. Splits of None are passed over, and so is a stretch from ``split.end + horizon`` on (a refit
+    backtest's cutoff whose training, validation and forecast rows end before it, decision 9981)."""
     found = []
     for s, split in enumerate(splits):
         if split is None:
@@ -61,10 +66,14 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         at = panel.time_of(s) if panel.time_of(s) is not None else panel.numbered(s)  # [n] to order stretches by
         for j in range(table.shape[1]):
             for lo, hi, low, high in stretches(table[:, j], season):
+                if lo >= split.end + horizon:
+                    continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
                               "start": panel.when(s, lo), "end": panel.when(s, hi - 1), "rows": hi - lo,
                               "span": (at[lo], at[hi - 1]),
-                              "training_rows": max(0, min(hi, split.train_end) - lo), "low": low, "high": high,
+                              "training_rows": max(0, min(hi, split.train_end) - lo),
+                              "validation_rows": max(0, min(hi, split.val_end) - max(lo, split.train_end)),
+                              "later_rows": max(0, hi - max(lo, split.val_end)), "low": low, "high": high,
                               "season": season, **_effects(table[: split.train_end, j], lo, hi, season,
                                                             placed[s][0][: split.train_end]
                                                             if placed and s in placed else None)})
@@ -167,7 +176,8 @@ def warn(panel: Panel, found: list[dict]) -> list[str]:
             groups.append([f])
     said = []
     for these in groups:
-        if not first_in_block("interruption", *(f"{f['series']} {f['column']} {f['start']}" for f in these)):
+        key = ("interruption", *(f"{f['series']} {f['column']} {f['start']}" for f in these))
+        if not (first_in_block(*key) and first_in_call(*key)):  # a refit backtest: its first cutoff (decision 9981)
             continue
         said.append(text := _line(panel, these))
         log.warning("%s", text)
@@ -184,10 +194,12 @@ def _line(panel: Panel, these: list[dict]) -> str:
     one = len(these) == 1
     low, high = min(g["low"] for g in these), max(g["high"] for g in these)
     share = f"{100 * low:.0f}-{100 * high:.0f} %" if round(100 * low) != round(100 * high) else f"{100 * low:.0f} %"
-    trained = [g["training_rows"] for g in these]
+    trained, checked = [g["training_rows"] for g in these], [g["validation_rows"] for g in these]
     inside = ("all of them training rows" if all(t == g["rows"] for t, g in zip(trained, these)) else
               "none of them training rows" if not any(trained) else
               counted(trained[0], "training row") if len(set(trained)) == 1 else "some of them training rows")
+    if any(checked):  # the validation rows choose the epoch kept (decision 9981): "15 rows: 0 training, 9 validation"
+        inside = f"{_span(trained)} training, {_span(checked)} validation rows, which choose the epoch"
     its, who = ("its", listing(said)) if one else ("their", listing(said) if len(said) <= 5 else some(said))
     first, last = min(these, key=lambda g: g["span"][0]), max(these, key=lambda g: g["span"][1])
     rows = sorted({g["rows"] for g in these})
@@ -195,10 +207,13 @@ def _line(panel: Panel, these: list[dict]) -> str:
     where = (f"from {f['start']} to {f['end']} ({counted(f['rows'], 'row')}" if same else
              f"between {first['start']} and {last['end']} ({rows[0]} to {rows[-1]} rows in a row, the dates differing "
              "by series")
-    text = (f"{who} {'runs' if one else 'run'} at {share} of {its} level {where}, {inside}) and "
-            f"{'comes' if one else 'come'} back: an interruption (a closure, an outage, a pandemic)? "
+    scored = any(g["later_rows"] for g in these)
+    text = (f"{who} {'runs' if one else 'run'} at {share} of {its} level {where}{': ' if any(checked) else ', '}"
+            f"{inside}) and {'comes' if one else 'come'} back: an interruption (a closure, an outage, a pandemic)? "
             + ("The network learns it as the series' behaviour" if any(trained) else
-               "The network never trained on it, and the scores of the windows over it measure forecasts of it"))
+               "The network never trained on it, yet its loss on those validation rows chooses the epoch kept, or keeps "
+               "the untrained network where no epoch beats it there" if any(checked) else "The network never trained on it")
+            + (", and the scores of the windows over it measure forecasts of it" if scored and not any(trained) else ""))
     raised = [g for g in these if g["training_rows"] and g["scale_without"] > 0]
     if raised:
         g = max(raised, key=lambda g: g["scale"] / g["scale_without"])
@@ -212,3 +227,8 @@ def _line(panel: Panel, these: list[dict]) -> str:
     return text + ("; to keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose "
                    "made values stay out of the scores, MASE's scale and the training mean, or mark them with a future "
                    "covariate (a 0/1 column, --future-covariates)")
+
+
+def _span(counts: list[int]) -> str:
+    """"9" where the series of a line share the count, "4 to 9" where they differ."""
+    return str(counts[0]) if len(set(counts)) == 1 else f"{min(counts)} to {max(counts)}"
