@@ -18,7 +18,7 @@ describe). A surge above the level (an epidemic's wave) is the series' own and l
 of 0 or below (a solar plant's nights; a week of 0s is ``outageruns``'s to name) is not read: it has no level to be a
 share of. ``warn`` says each stretch once, the series whose stretches overlap together, with its training and
 validation rows (those choose the epoch); a refit backtest says it once, at the first cutoff whose training,
-validation or forecast rows reach it (decision 9981).
+validation or forecast rows reach it (decision 2084).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     by; ``placed``: ``calendarlags.placed(panel)``, whose calendar
     steps the scale pairs), "mean", "mean_without" (the training mean likewise), "season"}``, series then column then
     time order. Splits of None are passed over, and so is a stretch from ``split.end + horizon`` on (a refit
-    backtest's cutoff whose training, validation and forecast rows end before it, decision 9981)."""
+    backtest's cutoff whose training, validation and forecast rows end before it, decision 2084)."""
     found = []
     for s, split in enumerate(splits):
         if split is None:
@@ -177,7 +177,7 @@ def warn(panel: Panel, found: list[dict]) -> list[str]:
     said = []
     for these in groups:
         key = ("interruption", *(f"{f['series']} {f['column']} {f['start']}" for f in these))
-        if not (first_in_block(*key) and first_in_call(*key)):  # a refit backtest: its first cutoff (decision 9981)
+        if not (first_in_block(*key) and first_in_call(*key)):  # a refit backtest: its first cutoff (decision 2084)
             continue
         said.append(text := _line(panel, these))
         log.warning("%s", text)
@@ -198,7 +198,7 @@ def _line(panel: Panel, these: list[dict]) -> str:
     inside = ("all of them training rows" if all(t == g["rows"] for t, g in zip(trained, these)) else
               "none of them training rows" if not any(trained) else
               counted(trained[0], "training row") if len(set(trained)) == 1 else "some of them training rows")
-    if any(checked):  # the validation rows choose the epoch kept (decision 9981): "15 rows: 0 training, 9 validation"
+    if any(checked):  # the validation rows choose the epoch kept (decision 2084): "15 rows: 0 training, 9 validation"
         inside = f"{_span(trained)} training, {_span(checked)} validation rows, which choose the epoch"
     its, who = ("its", listing(said)) if one else ("their", listing(said) if len(said) <= 5 else some(said))
     first, last = min(these, key=lambda g: g["span"][0]), max(these, key=lambda g: g["span"][1])
