@@ -144,3 +144,23 @@ def test_a_refit_backtest_says_the_interruption_once_at_the_first_cutoff_that_re
     finally:
         log.removeHandler(heard)
     assert len(said) == 1 and said[0].startswith("cutoff 2 of 4 "), said
+
+
+def test_an_hourly_stretch_under_a_day_is_the_days_own_course_not_an_interruption():
+    """t38t8 (decision 2085): 6 hours of a cold night in ETTh1's OT were "an interruption (a closure, an outage, a
+    pandemic)?"; on rows under a day apart a stretch holds a day of rows at least, and a day-long closure is still named."""
+    from rnncast.interruptions import rows_a_day
+
+    hours = pd.date_range("2024-01-01", periods=24 * 60, freq="h")
+    assert rows_a_day(hours.to_numpy()) == 24 and rows_a_day(MONTHS.to_numpy()) == 1
+    assert rows_a_day(pd.date_range("2024-03-01", periods=200, freq="15min", tz="Europe/Berlin")) == 96
+    rng = np.random.default_rng(3)
+    daily = 1 + 0.3 * np.sin(2 * np.pi * np.arange(len(hours)) / 24)
+    y = 100 * daily * (1 + rng.normal(0, 0.02, len(hours)))
+    night = y.copy()
+    night[700:706] *= 0.4  # six hours far below
+    assert stretches(night, 24, day=24) == [] and stretches(night, 24)  # a row count alone took it
+    closed = y.copy()
+    closed[700:736] *= 0.2  # a day and a half closed
+    [(lo, hi, low, high)] = stretches(closed, 24, day=24)
+    assert (lo, hi) == (700, 736) and high < 0.3

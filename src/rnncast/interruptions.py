@@ -64,8 +64,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         n = int(panel.lengths[s])
         table = training_values(panel, s, n, panel.n_targets)  # [n, T] all the series' rows, made values NaN
         at = panel.time_of(s) if panel.time_of(s) is not None else panel.numbered(s)  # [n] to order stretches by
+        day = rows_a_day(panel.time_of(s))
         for j in range(table.shape[1]):
-            for lo, hi, low, high in stretches(table[:, j], season):
+            for lo, hi, low, high in stretches(table[:, j], season, day):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
@@ -80,15 +81,28 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     return found
 
 
-def stretches(column: np.ndarray, season: int = 1) -> list[tuple[int, int, float, float]]:
+def rows_a_day(times) -> int:
+    """How many rows make a day for rows ``times`` [R] apart (their median step) under a day, else 1: a stretch of
+    rows under a day (a cold night's dip in an hourly temperature, t38t8) is the day's own course, no interruption
+    (decision 2085)."""
+    if times is None or len(times) < 2 or not hasattr(times, "dtype") or times.dtype.kind not in "Mm" \
+            and not isinstance(getattr(times, "dtype", None), pd.DatetimeTZDtype):
+        return 1
+    step = pd.Series(pd.DatetimeIndex(times)).diff().median()
+    return int(round(pd.Timedelta(days=1) / step)) if pd.notna(step) and pd.Timedelta(0) < step < pd.Timedelta(days=1) else 1
+
+
+def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[int, int, float, float]]:
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
     the module's rule; none where the column holds a value of 0 or below, fewer than ``SHORTEST * 3`` values read,
-    or more than ``MOST`` stretches."""
+    or more than ``MOST`` stretches. ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least, and
+    may run to twice that (decision 2085)."""
     column = np.asarray(column, dtype=np.float64)
     read = np.isfinite(column)
     if read.sum() < 3 * SHORTEST or (column[read] <= 0).any():
         return []
-    longest = max(RUN_LONGEST, 2 * season if 1 < season <= LONGEST else 0)
+    shortest = max(SHORTEST, day)
+    longest = max(RUN_LONGEST, 2 * season if 1 < season <= LONGEST else 0, 2 * shortest)
     away = _distance(np.log(np.where(read, column, np.nan)), season, longest)  # [R] log distance from the usual level
     if np.isfinite(away).sum() < 3 * SHORTEST:  # too few rows for the rolling level
         return []
@@ -98,7 +112,7 @@ def stretches(column: np.ndarray, season: int = 1) -> list[tuple[int, int, float
     found = []
     for lo, hi in _runs(side):
         before, after = away[max(lo - longest, 0): lo], away[hi: hi + longest]
-        if not SHORTEST <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
+        if not shortest <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
                 or np.isfinite(after).sum() < SHORTEST or _recurs(away, lo, hi, season, limit):
             continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
         if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
