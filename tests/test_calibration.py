@@ -204,3 +204,35 @@ def test_a_saved_runs_counts_under_by_step_are_still_tested():
     steps = [{"step": 1, "values": 1000, "below": {}, "tied": {}, "outside": {"80": 400}}]
     assert step_counts({"by_step": steps}) == steps == step_counts({"step_counts": steps}) and step_counts({}) == []
     assert far_intervals({"coverage_80": 0.6, "by_level": {"values": 1000, "by_step": steps}})[0]["percent"] == "80"
+
+
+def test_an_interval_off_over_every_value_with_too_few_values_apart_at_each_step_is_said_untested():
+    """t38t9 2: an hourly backtest's 90% interval held 99.44% (4 misses of 720 where 72 were due) and the far line named
+    only the median, as if the intervals had passed: with 30 values per step and Holm over 24 steps not even 0 misses
+    can be called far. The line now says so; with enough values apart it stays silent (decision 9111)."""
+    from rnncast.calibration import far_from_level, untested
+
+    def model(per_step, outside, share, tail=0.003):
+        steps = [{"step": h, "values": per_step, "below": {"0.05": 0, "0.95": per_step}, "tied": {"0.05": 0, "0.95": 0},
+                  "outside": {"90": outside}} for h in range(1, 25)]
+        return {"coverage_90": share, "by_level": {"0.05": {"below": tail, "tied": 0.0},
+                                                   "0.95": {"below": 1 - tail, "tied": 0.0},
+                                                   "values": 24 * per_step, "step_counts": steps}}
+
+    text = far_from_level(model(30, 0, 0.9944), "the backtest values")
+    assert text == (" Not tested, for want of values: the 90% interval held 99.44% of the backtest values; too few "
+                    "forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 "
+                    "over 24 steps) to test it.")  # its levels 0.05 and 0.95 are left to the interval they end
+    assert "Far from" not in text
+    assert untested(model(30, 3, 0.9, 0.05)) == []  # on its level: nothing to say
+    assert "Not tested" not in far_from_level(model(100, 0, 0.9944))  # 100 apart can reject: the far line does
+
+
+def test_a_level_off_over_every_value_whose_interval_is_not_given_is_said_untested():
+    """decision 9111: a level that ends no interval (0.5) gets the same clause, its share and the values a step needs."""
+    from rnncast.calibration import untested
+
+    steps = [{"step": h, "values": 6, "below": {"0.5": 1}, "tied": {"0.5": 0}, "outside": {}} for h in range(1, 25)]
+    said = untested({"by_level": {"0.5": {"below": 0.2, "tied": 0.0}, "values": 144, "step_counts": steps}}, "the test values")
+    assert said == ["level 0.5 had 20.0% of the test values at or below it, not 50%; too few forecasts spaced apart at "
+                    "any step (at most 6, at step 1; a step needs 13 to reject at p < 0.01 over 24 steps) to test it"]

@@ -58,7 +58,9 @@ def test_a_calibrated_random_walk_is_seldom_far_and_one_half_as_wide_always():
         y, q, places = _random_walk(seed, scale)
         return far_from_level({**coverages(y, q, LEVELS), "by_level": by_level(y, q, LEVELS, origins=places)})
 
-    assert sum(bool(said(seed, 1.0)) for seed in range(16)) <= 2
+    calibrated = [said(seed, 1.0) for seed in range(16)]
+    assert sum("Far from" in text for text in calibrated) <= 2  # no verdict; "Not tested, for want of values"
+    assert all(text.startswith((" Far from", " Not tested")) for text in calibrated if text)  # is none (decision 9111)
     narrow = [said(seed, 0.5) for seed in range(16)]
     assert all("the 98% interval" in text and "so it is too narrow" in text for text in narrow)
     assert "at step 1, " in narrow[0] and "Holm-adjusted over 10 steps" in narrow[0]
@@ -162,3 +164,21 @@ def test_no_windows_count_nothing_rather_than_fail():
 
     none = counts(np.zeros((0, 3, 1)), np.zeros((0, 3, 1, 3)), (0.1, 0.5, 0.9), None, (np.zeros(0, int), np.zeros(0, int)))
     assert [s["values"] for s in none] == [0, 0, 0] and none[0]["outside"]["80"] == 0
+
+
+def test_the_values_a_step_needs_to_reject_come_from_the_binomial_and_holm():
+    """t38t9 2, decision 9111: the fewest values spaced apart at a step for which the most extreme count could be far
+    after Holm over the steps, and whether more than half the steps hold fewer."""
+    from rnncast.kupiec import SIGNIFICANCE, binomial_p, needed, too_few, too_few_text
+
+    for rate, over, steps in [(0.1, False, 24), (0.1, True, 24), (0.02, False, 10), (0.5, True, 1)]:
+        n = needed(rate, over, steps)
+        assert steps * binomial_p(n if over else 0, n, rate) < SIGNIFICANCE
+        assert steps * binomial_p(n - 1 if over else 0, n - 1, rate) >= SIGNIFICANCE or n == 1
+    assert needed(0.1, False, 24) == 81 and needed(0.1, True, 24) == 4
+    steps = [{"step": 1, "values": 25}] + [{"step": h, "values": 2} for h in range(2, 25)]
+    found = too_few(steps, 0.1, True)
+    assert found == {"needed": 4, "short": 23, "steps": 24, "most": 25, "at": 1}
+    assert too_few_text(found).startswith("too few forecasts spaced apart at 23 of 24 steps (at most 25, at step 1;")
+    assert too_few([{"step": h, "values": 30} for h in range(1, 25)], 0.1, True) is None  # 30 >= 4: testable
+    assert too_few([], 0.1, True) is None

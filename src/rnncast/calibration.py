@@ -169,7 +169,45 @@ def _both_ways(test: dict) -> str:
             "(its width is off by step, not overall)")
 
 
-def far_from_level(model: dict) -> str:
+def untested(model: dict, where: str = "the values") -> list[str]:
+    """"the 90% interval held 99.44% of the backtest values; too few forecasts spaced apart at any step (...) to test
+    it": each central interval, then each level, that no step puts far (``far_intervals``, ``far_levels``) while its
+    share over every value is far from nominal by the binomial test over every value (p below ``SIGNIFICANCE`` as if
+    the values were independent: no verdict, decision 2042, only a sign the share is off) and more than half the steps
+    tested hold too few values spaced apart for any count there to be called far (``kupiec.too_few``), so that the far
+    line's silence is not read as the intervals holding (decision 9111); a level that ends an interval said is left to
+    it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""
+    levels = model.get("by_level") or {}
+    steps, n = step_counts(levels), levels.get("values", 0)
+    if not steps or not n:
+        return []
+    wide = {f["percent"] for f in far_intervals(model)}
+    said, far = [], wide | {f["level"] for f in far_levels(model)}
+    for key, share in model.items():
+        percent = key.removeprefix("coverage_")
+        if key.startswith("coverage_") and percent not in far and np.isfinite(share):
+            rate, missed = 1 - float(percent) / 100, 1 - share
+            used = [s for s in steps if s["outside"].get(percent) is not None]
+            if kupiec.binomial_p(round(missed * n), n, rate) < SIGNIFICANCE and (
+                    few := kupiec.too_few(used, rate, missed > rate)):
+                said.append(f"the {percent}% interval held {share_text(share, model, where)}; {kupiec.too_few_text(few)}")
+    ended = {end for lo, hi, percent in metrics.interval_pairs([k for k, v in levels.items() if isinstance(v, dict)])
+             if str(percent) in wide or any(line.startswith(f"the {percent}% ") for line in said)
+             for end in (lo, hi)}  # said with its interval, far or not tested
+    for name, each in levels.items():
+        if not isinstance(each, dict) or name in far or name in ended or not np.isfinite(each["below"]):
+            continue
+        level, below = float(name), each["below"]
+        rate, missed = (level, below) if level <= 0.5 else (1 - level, 1 - below)  # its rare side, as level_test
+        used = [s for s in steps if s["below"].get(name) is not None]
+        if kupiec.binomial_p(round(missed * n), n, rate) < SIGNIFICANCE and (
+                few := kupiec.too_few(used, rate, missed > rate)):
+            said.append(f"level {name} had {100 * below:.1f}% of {where} at or below it, not {100 * level:.3g}%; "
+                        f"{kupiec.too_few_text(few)}")
+    return said
+
+
+def far_from_level(model: dict, where: str = "the values") -> str:
     """" Far from its level: the 98% interval held 90.63%, 9.4% misses where 2% were due, 4.7 times as many; at step
     1, 12 of 191 outside it where 3.8 were due (p = 0.0004, Holm-adjusted over 10 steps), so it is too narrow ...",
     said of each central interval, and then each level, whose misses the binomial test (``kupiec``) at some step puts
@@ -194,12 +232,14 @@ def far_from_level(model: dict) -> str:
               for far in far_levels(model)]
     if levels:
         said.append("level " + "; level ".join(levels))
+    few = untested(model, where)
+    short = f" Not tested, for want of values: {'; '.join(few)}." if few else ""  # no verdict either way
     if not said:
-        return ""
+        return short
     tied = any(each.get("tied") for each in model["by_level"].values() if isinstance(each, dict))
     ties = "; actuals equal to a level's forecast counted as a range (Czado, Gneiting & Held 2009)" if tied else ""
     return (f" Far from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (p < {SIGNIFICANCE:g} by "
-            f"{TEST}{ties}; the shares are over every value scored).")
+            f"{TEST}{ties}; the shares are over every value scored).{short}")
 
 
 def level_shares(model: dict) -> str:

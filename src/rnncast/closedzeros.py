@@ -188,7 +188,7 @@ def apart_text(model: dict, where: str) -> str:
            if t > 1 else "")
     covers = ", ".join(f"the {key.removeprefix('coverage_')}% interval covers {share_text(value, apart)}"
                        for key, value in apart.items() if key.startswith("coverage_"))
-    far = far_from_level(apart).replace(" Far from", " There, far from", 1) or (
+    far = far_from_level(apart).replace(" Far from", " There, far from", 1).replace(" Not tested", " There, not tested", 1) or (
         " There no interval or level is far from its level by the same test.")
     return (f" Without the {apart['zeros']:,} structural zeros among {where}{per} (actuals of 0 where the series is 0 "
             "at that time the day or week either side too, as at night or in closed hours, which every interval whose "

@@ -199,3 +199,44 @@ def evidence(test: dict, what: str) -> str:
     return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {test.get('side', what)}"
             f"{' it' if 'side' in test else ''} where {said} {'was' if said == '1' else 'were'} due "
             f"({p_text(test['p'])}{over})")
+
+
+def needed(rate: float, over: bool, steps: int) -> int:
+    """The fewest values spaced apart at one step for which the most extreme count, every value a miss (``over``)
+    or none, gives a two-sided p (``binomial_p``, design effect 1) below ``SIGNIFICANCE`` once Holm's first step
+    multiplies it by the ``steps`` tested: 81 for a 90% interval's too few misses over 24 steps (2 x 0.9^81 x 24 <
+    0.01), 4 for its too many (decision 9111). Below it no count at that step can be called far."""
+    import math
+
+    base = rate if over else 1 - rate
+    if base <= 0:
+        return 1
+    n = max(1, math.floor(math.log(SIGNIFICANCE / (2 * max(steps, 1))) / math.log(base)))
+    while steps * binomial_p(n if over else 0, n, rate) >= SIGNIFICANCE:
+        n += 1
+    return n
+
+
+def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
+    """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few values
+    spaced apart for the test to reject at more than half of them (``needed``, for too many misses where ``over``,
+    too few where not): ``{"needed", "short", "steps", "most", "at"}`` (the steps below it, the steps tested, the
+    most values at one step and that step), else None (decision 9111)."""
+    sizes = [(s["values"], s["step"]) for s in steps if s["values"]]
+    if not sizes:
+        return None
+    need = needed(rate, over, len(sizes))
+    short = sum(n < need for n, _ in sizes)
+    if 2 * short <= len(sizes):
+        return None
+    most, at = max(sizes, key=lambda each: (each[0], -each[1]))
+    return {"needed": need, "short": short, "steps": len(sizes), "most": most, "at": at}
+
+
+def too_few_text(found: dict) -> str:
+    """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
+    24 steps) to test it": ``too_few``'s find as the far line says it (decision 9111)."""
+    where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
+    over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
+    return (f"too few forecasts spaced apart at {where} (at most {found['most']:,}, at step {found['at']}; a step needs "
+            f"{found['needed']:,} to reject at p < {SIGNIFICANCE:g}{over}) to test it")

@@ -259,14 +259,14 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     intervals = [f"{k.replace('coverage_', '')}% interval covers {share_text(v, model, where)}"
                  for k, v in model.items() if k.startswith("coverage_")]
     if not intervals:  # a point forecast, or levels of which no two are q and 1 - q (0.5, 0.9): pinball loss only
-        return None if "pinball" not in model else _no_interval(model, list(quantiles), pin)
+        return None if "pinball" not in model else _no_interval(model, list(quantiles), pin, where)
     by_target = model.get("by_target") or {}
     pooled = f", pooled over the {len(by_target)} targets" if by_target else ""
     units = "original units" if not few else (f"original units, pooling the series in their own units: {held(few, pinball=True)}"
                                               + (f"; {quoter('pinball', ())(scaled)} in scaled units, each series in its own scale"
                                                  if scaled is not None else ""))
     text = (f"Prediction intervals (quantiles {list(quantiles)}){pooled}: {'; '.join(intervals)}; "
-            f"mean pinball loss {pin(model['pinball'])} ({units}).{far_from_level(model)}{apart_text(model, where)}")
+            f"mean pinball loss {pin(model['pinball'])} ({units}).{far_from_level(model, where)}{apart_text(model, where)}")
     if not by_target:
         return text
     widest = next(k for k in model if k.startswith("coverage_"))
@@ -283,7 +283,7 @@ def interval_text(model: dict, quantiles, where: str = "the test values", most: 
     return f"{text} {which}, {'in its' if len(names) == len(by_target) else 'each in its'} own units: {each}."
 
 
-def _no_interval(model: dict, levels: list, pin) -> str:
+def _no_interval(model: dict, levels: list, pin, where: str = "the test values") -> str:
     """The line of quantile levels of which no two are q and 1 - q, with the level to add for an interval, each level's
     share of the actuals at or below it and the levels far from theirs (``calibration``)."""
     pinball = pin(model["pinball"])  # as the tables' column writes it (scoretext.quoter)
@@ -292,4 +292,4 @@ def _no_interval(model: dict, levels: list, pin) -> str:
     add = ("add 0.1 and 0.9 for the 80% interval" if other is None else
            f"add {round(1 - other, 6):g} beside {other:g} for the {round(100 * abs(1 - 2 * other), 4):g}% interval")
     return (f"Quantiles {levels}: mean pinball loss {pinball} (original units){level_shares(model)}; no interval's "
-            f"coverage is given, as no two levels are q and 1 - q ({add}).{far_from_level(model)}")
+            f"coverage is given, as no two levels are q and 1 - q ({add}).{far_from_level(model, where)}")
