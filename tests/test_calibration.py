@@ -209,7 +209,7 @@ def test_a_saved_runs_counts_under_by_step_are_still_tested():
 def test_an_interval_off_over_every_value_with_too_few_values_apart_at_each_step_is_said_untested():
     """t38t9 2: an hourly backtest's 90% interval held 99.44% (4 misses of 720 where 72 were due) and the far line named
     only the median, as if the intervals had passed: with 30 values per step and Holm over 24 steps not even 0 misses
-    can be called far. The line now says so; with enough values apart it stays silent (decision 9111)."""
+    can be called far. The line now says so; with enough values apart it stays silent (decision 2086)."""
     from rnncast.calibration import far_from_level, untested
 
     def model(per_step, outside, share, tail=0.003):
@@ -229,7 +229,7 @@ def test_an_interval_off_over_every_value_with_too_few_values_apart_at_each_step
 
 
 def test_a_level_off_over_every_value_whose_interval_is_not_given_is_said_untested():
-    """decision 9111: a level that ends no interval (0.5) gets the same clause, its share and the values a step needs."""
+    """decision 2086: a level that ends no interval (0.5) gets the same clause, its share and the values a step needs."""
     from rnncast.calibration import untested
 
     steps = [{"step": h, "values": 6, "below": {"0.5": 1}, "tied": {"0.5": 0}, "outside": {}} for h in range(1, 25)]

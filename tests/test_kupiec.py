@@ -60,7 +60,7 @@ def test_a_calibrated_random_walk_is_seldom_far_and_one_half_as_wide_always():
 
     calibrated = [said(seed, 1.0) for seed in range(16)]
     assert sum("Far from" in text for text in calibrated) <= 2  # no verdict; "Not tested, for want of values"
-    assert all(text.startswith((" Far from", " Not tested")) for text in calibrated if text)  # is none (decision 9111)
+    assert all(text.startswith((" Far from", " Not tested")) for text in calibrated if text)  # is none (decision 2086)
     narrow = [said(seed, 0.5) for seed in range(16)]
     assert all("the 98% interval" in text and "so it is too narrow" in text for text in narrow)
     assert "at step 1, " in narrow[0] and "Holm-adjusted over 10 steps" in narrow[0]
@@ -167,7 +167,7 @@ def test_no_windows_count_nothing_rather_than_fail():
 
 
 def test_the_values_a_step_needs_to_reject_come_from_the_binomial_and_holm():
-    """t38t9 2, decision 9111: the fewest values spaced apart at a step for which the most extreme count could be far
+    """t38t9 2, decision 2086: the fewest values spaced apart at a step for which the most extreme count could be far
     after Holm over the steps, and whether more than half the steps hold fewer."""
     from rnncast.kupiec import SIGNIFICANCE, binomial_p, needed, too_few, too_few_text
 

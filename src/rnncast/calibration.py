@@ -175,7 +175,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     share over every value is far from nominal by the binomial test over every value (p below ``SIGNIFICANCE`` as if
     the values were independent: no verdict, decision 2042, only a sign the share is off) and more than half the steps
     tested hold too few values spaced apart for any count there to be called far (``kupiec.too_few``), so that the far
-    line's silence is not read as the intervals holding (decision 9111); a level that ends an interval said is left to
+    line's silence is not read as the intervals holding (decision 2086); a level that ends an interval said is left to
     it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""
     levels = model.get("by_level") or {}
     steps, n = step_counts(levels), levels.get("values", 0)

@@ -205,7 +205,7 @@ def needed(rate: float, over: bool, steps: int) -> int:
     """The fewest values spaced apart at one step for which the most extreme count, every value a miss (``over``)
     or none, gives a two-sided p (``binomial_p``, design effect 1) below ``SIGNIFICANCE`` once Holm's first step
     multiplies it by the ``steps`` tested: 81 for a 90% interval's too few misses over 24 steps (2 x 0.9^81 x 24 <
-    0.01), 4 for its too many (decision 9111). Below it no count at that step can be called far."""
+    0.01), 4 for its too many (decision 2086). Below it no count at that step can be called far."""
     import math
 
     base = rate if over else 1 - rate
@@ -221,7 +221,7 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
     """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few values
     spaced apart for the test to reject at more than half of them (``needed``, for too many misses where ``over``,
     too few where not): ``{"needed", "short", "steps", "most", "at"}`` (the steps below it, the steps tested, the
-    most values at one step and that step), else None (decision 9111)."""
+    most values at one step and that step), else None (decision 2086)."""
     sizes = [(s["values"], s["step"]) for s in steps if s["values"]]
     if not sizes:
         return None
@@ -235,7 +235,7 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
 
 def too_few_text(found: dict) -> str:
     """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
-    24 steps) to test it": ``too_few``'s find as the far line says it (decision 9111)."""
+    24 steps) to test it": ``too_few``'s find as the far line says it (decision 2086)."""
     where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
     return (f"too few forecasts spaced apart at {where} (at most {found['most']:,}, at step {found['at']}; a step needs "
