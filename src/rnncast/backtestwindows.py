@@ -19,24 +19,13 @@ def window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowFore
     """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
     under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict); where it keeps
     no scored value (NaN), ``left_out``: why, for its row of the table (``backtestpage``)."""
-    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine))  # NaN where every series lacks a row there
+    original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine), step_counts=False)  # no counts: decision 2082
     keep = scored(wf)
     why = "a row missing" if not mine.any() else None if keep is None or keep[mine].any() else filledwindows.unscored_why(
         None if wf.reads_later is None else wf.reads_later[mine], wf.filled[mine] if wf.filled is not None else None,
         None if absent is None else absent.mask[mine])
-    return uncounted({"window": j, **span, **({"left_out": why} if why else {}), **original,
-                      "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine]), original)})
-
-
-def uncounted(entry: dict) -> dict:
-    """``entry`` without the coverage test's step counts (``by_level["step_counts"]``) in any forecaster's block: the
-    test reads the backtest's overall block alone, and a window's counts made most of a metrics.json (r38r1: 2.57 MB
-    against 0.90 MB for 60 windows of horizon 12 at 9 levels; decision 2082). Changed in place and returned."""
-    for block in [entry, *(v for v in entry.values() if isinstance(v, dict))]:
-        for scores_of in block.values():
-            if isinstance(scores_of, dict) and isinstance(scores_of.get("by_level"), dict):
-                scores_of["by_level"].pop("step_counts", None)
-    return entry
+    return {"window": j, **span, **({"left_out": why} if why else {}), **original,
+            "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine], step_counts=False), original)}
 
 
 def first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np.ndarray, placed: dict) -> list[dict]:

@@ -179,7 +179,8 @@ def unitless(scaled: dict, original: dict) -> dict:
     return out
 
 
-def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None) -> dict:
+def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None,
+           step_counts: bool = True) -> dict:
     """Metrics of the model and of each baseline on the windows of ``wf`` (original units);
     ``mase_scales`` [W, T] is the in-sample naive MAE of each window's series, MASE's denominator.
     MASE pools the windows of the series whose denominator is positive (``zeroscales``: training rows that never
@@ -191,11 +192,11 @@ def scores(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts
     no units, so it is the same count, without the rounding of the way back: the network forecasts
     in float32, and a forecast that repeats a true value, as every level does on a series that
     mostly stays put, lands a float32 step beside it in original units and would count as a miss)."""
-    return scores_and_series(wf, mase_scales, scaled)[0]
+    return scores_and_series(wf, mase_scales, scaled, step_counts)[0]
 
 
-def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None
-                      ) -> tuple[dict, int]:
+def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: WindowForecasts | None = None,
+                      step_counts: bool = True) -> tuple[dict, int]:
     """``scores``, and how many series' own R² the model's R² averages (those whose scored values vary,
     ``seriesr2.r2_by_series``; 0 for the windows of one series, whose R² is pooled)."""
     usable = np.isfinite(mase_scales) & (mase_scales > 0)  # [W, T]
@@ -217,7 +218,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
     model, r2_series = one(wf.y_pred)
     result, msis_scales = {"model": model}, np.where(usable, mase_scales, np.nan)  # [W, T] MSIS's: MASE's (decision 2036)
     if wf.quantiles is not None:
-        result["model"].update(interval_scores(wf, scaled, scales=msis_scales))
+        result["model"].update(interval_scores(wf, scaled, scales=msis_scales, step_counts=step_counts))
         if wf.y_true.shape[-1] > 1:  # the pooled figures can hide a target whose intervals are far off
             result["model"]["by_target"] = {name: interval_scores(wf, scaled, t, scales=msis_scales, step_counts=False)
                                             for t, name in enumerate(target_names(wf))}
@@ -226,7 +227,7 @@ def scores_and_series(wf: WindowForecasts, mase_scales: np.ndarray, scaled: Wind
         result[name] = {**one(p, own)[0], **({seasonalgaps.KEY: left} if left else {})}
     for name in wf.baseline_quantiles:  # a baseline's intervals: its training errors' quantiles
         if name in result and wf.quantiles is not None:
-            result[name].update(baseline_interval_scores(wf, scaled, name, msis_scales))
+            result[name].update(baseline_interval_scores(wf, scaled, name, msis_scales, step_counts))
     return result, r2_series
 
 
