@@ -54,8 +54,6 @@ def test_find_gives_dates_training_rows_and_what_it_does_to_masess_scale():
     ("a drop at the end of the rows", _nights()[:190], 12),
     ("flu peaks every winter", 1 + 5 * np.exp(-(((np.arange(520) % 52) - 4) ** 2) / 20)
      * (1 + np.random.default_rng(3).normal(0, 0.05, 520)), 1),
-    ("a winter surge far above the season's (the 2009 wave) is no interruption",
-     _nights(collapse=False) * np.where((np.arange(240) >= 100) & (np.arange(240) < 110), 5.0, 1.0), 12),
     ("a summer dip the first two years only (the providers' reporting)",
      _nights(collapse=False) * np.where((np.arange(240) < 30) & np.isin(MONTHS.month, (6, 7, 8, 9, 10)), 0.3, 1.0),
      12),
@@ -63,6 +61,64 @@ def test_find_gives_dates_training_rows_and_what_it_does_to_masess_scale():
 ])
 def test_series_without_an_interruption_are_left_alone(name, y, season):
     assert stretches(y, season) == [], name
+
+
+def test_a_surge_is_found_as_a_drop_is_with_shares_above_one():
+    """Decision 9301: 10 months at 5 times the season's level (the ILI file's 2009 wave), and a promotion week at 3
+    times on daily rows, were named by nothing (the week's two edges only by jumps, as splits)."""
+    wave = _nights(collapse=False) * np.where((np.arange(240) >= 100) & (np.arange(240) < 110), 5.0, 1.0)
+    [(lo, hi, low, high)] = stretches(wave, 12)
+    assert (lo, hi) == (100, 110) and 4 < low < high < 6
+    rng = np.random.default_rng(0)
+    days = pd.date_range("2022-01-01", periods=730, freq="D")
+    sales = 100 * (1 + 0.3 * (days.day_of_week >= 5)) * (1 + rng.normal(0, 0.05, 730))
+    sales[400:407] *= 3
+    [(lo, hi, low, high)] = stretches(sales, 7)
+    assert (lo, hi) == (400, 407) and 2.5 < low < high < 3.5
+    peaks = _nights(collapse=False) * np.where(np.arange(240) % 40 < 6, 4.0, 1.0)  # 6 of them: a pattern
+    assert stretches(peaks, 12) == []
+
+
+def _sales(seed: int = 1) -> np.ndarray:
+    """Two years of daily counts about 20 (26 at weekends)."""
+    days = pd.date_range("2022-01-01", periods=730, freq="D")
+    return np.random.default_rng(seed).poisson(20 * (1 + 0.3 * (days.day_of_week >= 5))).astype(float)
+
+
+def test_a_column_with_zeros_is_read_and_a_drop_to_zero_is_named():
+    """Decision 9302: a column with a value of 0 was not read at all, so a closure at 0 (or at 10 %, with a 0 among
+    its rows) of sales that are 0 on a few other days went unnamed."""
+    sales = _sales()
+    sales[[20, 95, 180, 260, 420, 510, 600, 690]] = 0  # a few days without a sale
+    sales[300:314] = 0  # two weeks closed
+    assert stretches(sales, 7) == [(300, 314, 0.0, 0.0)]
+    low = _sales()
+    low[300:314] = np.round(low[300:314] * 0.1)
+    low[[303, 309]] = 0
+    [(lo, hi, least, most)] = stretches(low, 7)
+    assert (lo, hi, least) == (300, 314, 0.0) and most < 0.25
+    outage = _sales()
+    outage[300:314] = 0  # 0 nowhere else: outageruns names it (decision 1925), not this rule too
+    assert stretches(outage, 7) == []
+
+
+@pytest.mark.parametrize("y, why", [
+    (10 + 12 * np.sin(np.arange(730) * 2 * np.pi / 365), "values below 0"),
+    (np.random.default_rng(4).poisson(0.5, 400).astype(float), "half its values or more 0"),
+])
+def test_a_column_without_a_level_is_not_read_and_said_once(caplog, y, why):
+    from rnncast.interruptions import unread
+
+    assert unread(y) == why and stretches(y, 7) == []
+    assert unread(_sales()) is None and unread(np.array([0.0, 1.0, 2.0])) is None
+    frame = pd.DataFrame({"date": pd.date_range("2022-01-01", periods=len(y), freq="D"), "y": y})
+    panel = load_panel(frame, target="y", announce=False)
+    found = find(panel, [Split(len(y) - 60, len(y) - 30, len(y))], 7)
+    assert found == [{"series": 0, "owner": None, "column": "y", "unread": why}]
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        [line] = warn(panel, found)
+    assert line.startswith("not checked for a stretch far below or above the level") and f"column 'y' ({why})" in line
+    assert [r.getMessage() for r in caplog.records] == [line] and caplog.records[0].levelname == "INFO"
 
 
 def test_blanked_rows_are_no_stretch():
@@ -128,13 +184,15 @@ def test_a_fit_whose_rows_and_forecasts_end_before_the_stretch_says_nothing_of_i
     assert len(find(panel, [Split(150, 160, 172)], 12, horizon=12)) == 1  # its forecast rows 172 .. 183 reach it
 
 
-def test_a_refit_backtest_says_the_interruption_once_at_the_first_cutoff_that_reaches_it():
+def test_a_refit_backtest_says_the_interruption_at_the_first_cutoff_that_reaches_it_and_the_first_that_trains_on_it():
+    """Decision 2084 said it once, at cutoff 2 (none of its rows training rows); decision 9304 says it again at
+    cutoff 3, the first whose training rows hold it (and every later cutoff's), with its MASE-scale figures."""
     said = []
 
     class Heard(logging.Handler):
         def emit(self, record):
             if "and comes back: an interruption" in record.getMessage():
-                said.append(speaker())
+                said.append(f"{speaker()} {record.getMessage()}")
 
     heard, log = Heard(logging.WARNING), logging.getLogger("rnncast")
     log.addHandler(heard)
@@ -143,7 +201,10 @@ def test_a_refit_backtest_says_the_interruption_once_at_the_first_cutoff_that_re
             pd.DataFrame({"date": MONTHS, "y": _nights()}), target="y", n_windows=4, step=24, refit=True)
     finally:
         log.removeHandler(heard)
-    assert len(said) == 1 and said[0].startswith("cutoff 2 of 4 "), said
+    assert len(said) == 2 and said[0].startswith("cutoff 2 of 4 ") and said[1].startswith("cutoff 3 of 4 "), said
+    assert "an earlier cutoff named it" not in said[0] and "raise MASE's scale" not in said[0]
+    assert "an earlier cutoff named it before any of its rows were training rows: this cutoff's training rows hold it, " \
+        "and so do every later cutoff's" in said[1] and "raise MASE's scale" in said[1]
 
 
 def test_an_hourly_stretch_under_a_day_is_the_days_own_course_not_an_interruption():
@@ -164,3 +225,19 @@ def test_an_hourly_stretch_under_a_day_is_the_days_own_course_not_an_interruptio
     closed[700:736] *= 0.2  # a day and a half closed
     [(lo, hi, low, high)] = stretches(closed, 24, day=24)
     assert (lo, hi) == (700, 736) and high < 0.3
+
+
+def test_a_closure_of_days_on_hourly_rows_is_named():
+    """Decision 9303: on hourly rows a stretch could run to 48 rows, so a 3-day closure was named by nothing; it may
+    now run to 24 days of rows (as on daily rows), at most a quarter of the rows, so a short series is still read."""
+    rng = np.random.default_rng(5)
+    hours = np.arange(24 * 120)
+    base = 100 * (1 + 0.5 * np.sin(2 * np.pi * hours / 24)) * (1 + rng.normal(0, 0.03, len(hours)))
+    y = base.copy()
+    y[1440:1512] *= 0.05
+    [(lo, hi, low, high)] = stretches(y, 24, day=24)
+    assert (lo, hi) == (1440, 1512) and high < 0.06
+    short = base[:480].copy()  # 20 days, a day and a half closed: a stretch of 120 rows at most
+    short[300:336] *= 0.05
+    assert [(lo, hi) for lo, hi, *_ in stretches(short, 24, day=24)] == [(300, 336)]
+    assert stretches(base * np.where(hours >= 1440, 0.3, 1.0), 24, day=24) == []  # a drop that stays

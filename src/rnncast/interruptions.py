@@ -5,20 +5,24 @@ t38t5's hotel nights ran at 10-30 % of their level from 2020-04 to 2021-06 (15 m
 outlying values (``spikes``: back within ``spikes.SHORT`` rows), not a level that moves once and stays
 (``levelshifts``), and no single step far beyond the rest (``jumps``), so nothing named it, while its 8 training
 months doubled every series' MASE scale (a model read as "better than the in-sample seasonal naive", MASE 0.977, on
-the pre-collapse scale 1.876). ``find`` reads each positive target column of each series on all its rows (a made
-value, ``--fill``'s, as none): the log values less their seasonal profile (the median, over the cycles, of each
-position's distance from a rolling median one season wide; none where the season is 1 or over ``LONGEST``), against
-the rolling median of that over ``4 * longest + 1`` rows (``longest``: twice the season, ``RUN_LONGEST`` rows at
-least), which a stretch of ``longest`` rows or fewer does not move. Rows under ``1 / FAR`` of it and further than
-``ROBUST`` robust standard deviations of those distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than
-``SHORTEST`` rows at half the distance joined), with ``SHORTEST`` rows or more before and after them at the usual level
-(median distance within ``FAR``), are a stretch; not one whose rows a whole number of seasons away dip too (a season's
-own dip the profile missed), and none in a column with more than ``MOST`` of them (a pattern the season does not
-describe). A surge above the level (an epidemic's wave) is the series' own and left alone, and a column with a value
-of 0 or below (a solar plant's nights; a week of 0s is ``outageruns``'s to name) is not read: it has no level to be a
-share of. ``warn`` says each stretch once, the series whose stretches overlap together, with its training and
-validation rows (those choose the epoch); a refit backtest says it once, at the first cutoff whose training,
-validation or forecast rows reach it (decision 2084).
+the pre-collapse scale 1.876). ``find`` reads each target column of each series on all its rows (a made value,
+``--fill``'s, as none; a 0 as ``ZERO`` of the column's median, decision 9302): the log values less their seasonal
+profile (the median, over the cycles, of each position's distance from a rolling median one season wide; none where
+the season is 1 or over ``LONGEST``), against the rolling median of that over ``4 * longest + 1`` rows (``longest``:
+twice the season, ``RUN_LONGEST`` rows at least, on rows under a day apart ``RUN_LONGEST`` days of them up to a quarter
+of the rows, decision 9303), which a stretch of ``longest`` rows or fewer does not move. Rows under ``1 / FAR`` of it
+(or over ``FAR`` times it: a surge, decision 9301) and further than ``ROBUST`` robust standard deviations of those
+distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`` rows at half the distance joined),
+with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
+stretch; not one whose rows a whole number of seasons away dip (or rise) too (a season's own dip the profile missed),
+and none in a column with more than ``MOST`` of them one way (a pattern the season does not describe). A surge is
+named as a drop is, asking whether it is a promotion, an epidemic's wave or a sensor stuck high; nothing is blanked.
+A column with a value below 0 (a temperature in degrees) or half its values 0 (a count of rare events) has no level to
+be a share of: not read, and said so once (``unread``); a run of 0s in a column never else 0 is ``outageruns``'s.
+``warn`` says each stretch once, the series whose stretches overlap together, with its training and validation rows
+(those choose the epoch); a refit backtest says it at the first cutoff whose training, validation or forecast rows
+reach it (decision 2084), and once more at the first cutoff that trains on it where that is a later one (decision
+9304). The lines' words are ``interruptionlines``'.
 """
 
 from __future__ import annotations
@@ -28,11 +32,10 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarlags
+from rnncast import calendarlags, interruptionlines, outageruns
 from rnncast.climatology import training_values
 from rnncast.noticed import first_in_block, first_in_call
-from rnncast.panel import Panel, of_series, series_owner
-from rnncast.spelling import counted, listing, some
+from rnncast.panel import Panel, series_owner
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -40,9 +43,10 @@ log = logging.getLogger(__name__)
 FAR = 2.0  # a row at over twice (or under half) its usual level
 ROBUST = 6  # and further than this many robust standard deviations of the rows' distances from it
 SHORTEST = 4  # rows in a row at least: longer than an outlying run (spikes.SHORT, 3)
-RUN_LONGEST = 24  # rows at most, or twice the season: longer reads as a level that moves (levelshifts)
+RUN_LONGEST = 24  # rows (days under a day apart) at most, or twice the season: longer reads as a level that moves
 MOST = 2  # stretches in one column at most: more are a pattern, not an interruption
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
+ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 9302)
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
@@ -50,13 +54,14 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     """The stretches of each target column of each series (the module's rule): ``{"series": s, "owner"
     (``series_owner``), "column", "start", "end" (its first and last rows, as the data writes them), "rows",
     "training_rows" (those among the first ``splits[s].train_end``), "validation_rows" (those from there to
-    ``val_end``: they choose the epoch), "later_rows" (those after: scored), "low", "high" (the least and most of its rows'
-    values as a share of the usual level), "scale", "scale_without" (MASE's scale of the training rows with and
-    without the stretch's pairs, NaN where no pair is left; "span": its first and last times, or row numbers, to order
-    by; ``placed``: ``calendarlags.placed(panel)``, whose calendar
-    steps the scale pairs), "mean", "mean_without" (the training mean likewise), "season"}``, series then column then
-    time order. Splits of None are passed over, and so is a stretch from ``split.end + horizon`` on (a refit
-    backtest's cutoff whose training, validation and forecast rows end before it, decision 2084)."""
+    ``val_end``: they choose the epoch), "later_rows" (those after: scored), "low", "high" (the least and most of its
+    rows' values as a share of the usual level: over 1 a surge), "scale", "scale_without" (MASE's scale of the training
+    rows with and without the stretch's pairs, NaN where no pair is left; "span": its first and last times, or row
+    numbers, to order by; ``placed``: ``calendarlags.placed(panel)``, whose calendar steps the scale pairs), "mean",
+    "mean_without" (the training mean likewise), "season"}``, series then column then time order; a column ``unread``
+    passes over is ``{"series", "owner", "column", "unread": why}``. Splits of None are passed over, and so is a
+    stretch from ``split.end + horizon`` on (a refit backtest's cutoff whose training, validation and forecast rows end
+    before it, decision 2084)."""
     found = []
     for s, split in enumerate(splits):
         if split is None:
@@ -66,6 +71,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         at = panel.time_of(s) if panel.time_of(s) is not None else panel.numbered(s)  # [n] to order stretches by
         day = rows_a_day(panel.time_of(s))
         for j in range(table.shape[1]):
+            if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j])):
+                found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
+                              "unread": why})  # said once a call (decision 9302)
             for lo, hi, low, high in stretches(table[:, j], season, day):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
@@ -94,31 +102,53 @@ def rows_a_day(times) -> int:
 
 def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[int, int, float, float]]:
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
-    the module's rule; none where the column holds a value of 0 or below, fewer than ``SHORTEST * 3`` values read,
-    or more than ``MOST`` stretches. ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least, and
-    may run to twice that (decision 2085)."""
+    the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 9301); none where ``unread`` gives
+    a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
+    ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s.
+    ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
+    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 9303)."""
     column = np.asarray(column, dtype=np.float64)
     read = np.isfinite(column)
-    if read.sum() < 3 * SHORTEST or (column[read] <= 0).any():
+    if read.sum() < 3 * SHORTEST or unread(column):
         return []
     shortest = max(SHORTEST, day)
-    longest = max(RUN_LONGEST, 2 * season if 1 < season <= LONGEST else 0, 2 * shortest)
-    away = _distance(np.log(np.where(read, column, np.nan)), season, longest)  # [R] log distance from the usual level
+    days = RUN_LONGEST if day <= 1 else min(RUN_LONGEST * day, int(read.sum()) // 4)
+    longest = max(days, 2 * season if 1 < season <= LONGEST else 0, 2 * shortest)
+    logged = np.log(np.where(read, np.maximum(column, ZERO * np.median(column[read])), np.nan))
+    away = _distance(logged, season, longest)  # [R] log distance from the usual level
     if np.isfinite(away).sum() < 3 * SHORTEST:  # too few rows for the rolling level
         return []
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
-    side = _merged(np.where(away < -limit, -1, 0), away < -limit / 2)  # [R] below it (a surge is left alone)
+    zeros = read & (column == 0)
     found = []
-    for lo, hi in _runs(side):
-        before, after = away[max(lo - longest, 0): lo], away[hi: hi + longest]
-        if not shortest <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
-                or np.isfinite(after).sum() < SHORTEST or _recurs(away, lo, hi, season, limit):
-            continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
-        if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
-            shares = np.exp(away[lo:hi][np.isfinite(away[lo:hi])])
-            found.append((lo, hi, float(shares.min()), float(shares.max())))
-    return found if len(found) <= MOST else []
+    for sign in (-1, 1):  # below the level, then above it
+        side = _merged(np.where(sign * away > limit, sign, 0), sign * away > limit / 2)  # [R]
+        these = []
+        for lo, hi in _runs(side):
+            before, after = away[max(lo - longest, 0): lo], away[hi: hi + longest]
+            if not shortest <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
+                    or np.isfinite(after).sum() < SHORTEST or _recurs(-sign * away, lo, hi, season, limit):
+                continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
+            if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
+                continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
+            if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
+                shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
+                shares = shares[np.isfinite(shares)]
+                these.append((lo, hi, float(shares.min()), float(shares.max())))
+        found += these if len(these) <= MOST else []
+    return sorted(found)
+
+
+def unread(column: np.ndarray) -> str | None:
+    """Why ``column`` [R] (NaN: not read) has no level for a stretch to be a share of, or None where it has: a value
+    below 0 (a temperature in degrees, a change: its 0 is no floor), or half its values 0 or below (a count of rare
+    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 9302)."""
+    values = np.asarray(column, dtype=np.float64)
+    values = values[np.isfinite(values)]
+    if (values < 0).any():
+        return "values below 0"
+    return "half its values or more 0" if len(values) and np.median(values) <= 0 else None
 
 
 def _distance(logged: np.ndarray, season: int, longest: int) -> np.ndarray:
@@ -146,9 +176,9 @@ def _merged(side: np.ndarray, near: np.ndarray) -> np.ndarray:
 
 
 def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bool:
-    """Whether the rows ``lo`` to ``hi`` of ``away`` [R] dip again a whole number of seasons earlier or later (the
-    fewest beyond the stretch's length): their median over half ``limit`` below the level, a season's dip the profile
-    missed (the ILI providers' summer drop of its first years), not an interruption."""
+    """Whether the rows ``lo`` to ``hi`` of ``away`` [R] (a surge's: its distances negated) dip again a whole number of
+    seasons earlier or later (the fewest beyond the stretch's length): their median over half ``limit`` below the
+    level, a season's dip the profile missed (the ILI providers' summer drop of its first years), no interruption."""
     if not 1 < season <= LONGEST:
         return False
     shift = season * -(-(hi - lo) // season)
@@ -157,6 +187,14 @@ def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bo
         if np.isfinite(rows).sum() >= SHORTEST and np.nanmedian(rows) < -limit / 2:
             return True
     return False
+
+
+def _outages(zeros: np.ndarray, read: int) -> bool:
+    """Whether ``outageruns`` names each run of ``zeros`` [R] (bool) among ``read`` values as an outage: runs of
+    ``MIN_ROWS`` or more, ``RECURRING`` at most, ``SHARE`` of the values at most."""
+    runs = _runs(zeros.astype(np.int8))
+    return all(b - a >= outageruns.MIN_ROWS for a, b in runs) and len(runs) <= outageruns.RECURRING \
+        and zeros.sum() <= outageruns.SHARE * read
 
 
 def _runs(side: np.ndarray) -> list[tuple[int, int]]:
@@ -180,69 +218,27 @@ def _effects(train: np.ndarray, lo: int, hi: int, season: int, positions: np.nda
 
 def warn(panel: Panel, found: list[dict]) -> list[str]:
     """Say each stretch of ``find`` once (within ``noticed.said_once``'s block), the series and columns sharing its
-    dates in one line: where, how far, what it does to MASE's scale and the training mean, and what to do. Returns the
-    lines said."""
+    dates and direction in one line (``interruptionlines.line``): where, how far, what it does to MASE's scale and the
+    training mean, and what to do; said again, once, at the first refit cutoff that trains on a stretch an earlier
+    cutoff named untrained (decision 9304). The columns not read, once a call, in one INFO line (decision 9302).
+    Returns the lines said."""
     groups: list[list[dict]] = []
-    for f in sorted(found, key=lambda f: f["span"][0]):  # stretches that overlap are one (a panel's own dates)
-        if groups and f["span"][0] <= max(g["span"][1] for g in groups[-1]):
+    for f in sorted((f for f in found if "unread" not in f), key=lambda f: (f["low"] > 1, f["span"][0])):
+        if groups and (groups[-1][0]["low"] > 1) == (f["low"] > 1) and \
+                f["span"][0] <= max(g["span"][1] for g in groups[-1]):  # overlapping, the same way: one line
             groups[-1].append(f)
         else:
             groups.append([f])
     said = []
     for these in groups:
-        key = ("interruption", *(f"{f['series']} {f['column']} {f['start']}" for f in these))
-        if not (first_in_block(*key) and first_in_call(*key)):  # a refit backtest: its first cutoff (decision 2084)
-            continue
-        said.append(text := _line(panel, these))
-        log.warning("%s", text)
+        key = tuple(f"{f['series']} {f['column']} {f['start']}" for f in these)
+        new = first_in_block("interruption", *key) and first_in_call("interruption", *key)  # decision 2084
+        trained = any(f["training_rows"] for f in these) and first_in_call("interruption trained", *key)
+        if new or trained and first_in_block("interruption trained", *key):
+            said.append(text := interruptionlines.line(panel, these, again=not new))
+            log.warning("%s", text)
+    unread = [f for f in found if "unread" in f]
+    if unread and first_in_call("interruption unread", *(f"{f['series']} {f['column']}" for f in unread)):
+        said.append(text := interruptionlines.unread_line(panel, unread))
+        log.info("%s", text)
     return said
-
-
-def _line(panel: Panel, these: list[dict]) -> str:
-    """One group's line: "series 'Alps' runs at 10-30 % of its level from 2020-04 to 2021-06 (15 rows, ...)"."""
-    f = these[0]
-    names = [g["owner"] if g["owner"] and panel.n_targets == 1 else
-             f"column {g['column']!r}{of_series(panel, g['series'])}" for g in these]
-    said = names if len(names) == 1 or not all(n.startswith("series ") for n in names) else [
-        names[0], *(n[len("series "):] for n in names[1:])]  # series 'Alps', 'Capital' and 10 more
-    one = len(these) == 1
-    low, high = min(g["low"] for g in these), max(g["high"] for g in these)
-    share = f"{100 * low:.0f}-{100 * high:.0f} %" if round(100 * low) != round(100 * high) else f"{100 * low:.0f} %"
-    trained, checked = [g["training_rows"] for g in these], [g["validation_rows"] for g in these]
-    inside = ("all of them training rows" if all(t == g["rows"] for t, g in zip(trained, these)) else
-              "none of them training rows" if not any(trained) else
-              counted(trained[0], "training row") if len(set(trained)) == 1 else "some of them training rows")
-    if any(checked):  # the validation rows choose the epoch kept (decision 2084): "15 rows: 0 training, 9 validation"
-        inside = f"{_span(trained)} training, {_span(checked)} validation rows, which choose the epoch"
-    its, who = ("its", listing(said)) if one else ("their", listing(said) if len(said) <= 5 else some(said))
-    first, last = min(these, key=lambda g: g["span"][0]), max(these, key=lambda g: g["span"][1])
-    rows = sorted({g["rows"] for g in these})
-    same = len({g["start"] for g in these}) == 1 and len({g["end"] for g in these}) == 1
-    where = (f"from {f['start']} to {f['end']} ({counted(f['rows'], 'row')}" if same else
-             f"between {first['start']} and {last['end']} ({rows[0]} to {rows[-1]} rows in a row, the dates differing "
-             "by series")
-    scored = any(g["later_rows"] for g in these)
-    text = (f"{who} {'runs' if one else 'run'} at {share} of {its} level {where}{': ' if any(checked) else ', '}"
-            f"{inside}) and {'comes' if one else 'come'} back: an interruption (a closure, an outage, a pandemic)? "
-            + ("The network learns it as the series' behaviour" if any(trained) else
-               "The network never trained on it, yet its loss on those validation rows chooses the epoch kept, or keeps "
-               "the untrained network where no epoch beats it there" if any(checked) else "The network never trained on it")
-            + (", and the scores of the windows over it measure forecasts of it" if scored and not any(trained) else ""))
-    raised = [g for g in these if g["training_rows"] and g["scale_without"] > 0]
-    if raised:
-        g = max(raised, key=lambda g: g["scale"] / g["scale_without"])
-        unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
-        change = 100 * (g["mean"] / g["mean_without"] - 1) if g["mean_without"] else float("nan")
-        most = "" if one else f" ({names[these.index(g)]}, the most)"
-        text += (f", and {its} training rows raise MASE's scale (the training rows' mean difference {unit} apart) "
-                 f"{g['scale'] / g['scale_without']:.2f} times: {g['scale']:.6g} with the stretch's pairs, "
-                 f"{g['scale_without']:.6g} without{most}, so every MASE reads lower; the training mean moves "
-                 f"{change:+.0f}%")
-    return text + ("; to keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose "
-                   "made values stay out of the scores, MASE's scale and the training mean, or mark them with a future "
-                   "covariate (a 0/1 column, --future-covariates)")
-
-
-def _span(counts: list[int]) -> str:
-    """"9" where the series of a line share the count, "4 to 9" where they differ."""
-    return str(counts[0]) if len(set(counts)) == 1 else f"{min(counts)} to {max(counts)}"

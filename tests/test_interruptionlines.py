@@ -1,0 +1,56 @@
+"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 9301, 9302, 9304)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from rnncast.interruptionlines import line, unread_line
+from rnncast.loading import load_panel
+
+
+def _panel(ids=("a",)):
+    frame = pd.concat([pd.DataFrame({"date": pd.date_range("2022-01-01", periods=40, freq="D"), "id": i,
+                                     "y": np.arange(40.0) + 1}) for i in ids])
+    return load_panel(frame, target="y", id_col="id" if len(ids) > 1 else None, announce=False)
+
+
+def _stretch(low, high, training=7, series=0, owner=None):
+    return {"series": series, "owner": owner, "column": "y", "start": "2023-02-05", "end": "2023-02-11", "rows": 7,
+            "span": (10, 16), "training_rows": training, "validation_rows": 0, "later_rows": 7 - training,
+            "low": low, "high": high, "scale": 20.0, "scale_without": 10.0, "mean": 110.0, "mean_without": 100.0,
+            "season": 7}
+
+
+def test_a_drop_is_an_interruption_and_a_surge_a_surge():
+    panel = _panel()
+    drop = line(panel, [_stretch(0.1, 0.3)])
+    assert drop.startswith("column 'y' runs at 10-30 % of its level from 2023-02-05 to 2023-02-11 (7 rows, all of")
+    assert "an interruption (a closure, an outage, a pandemic)?" in drop and "surge" not in drop
+    surge = line(panel, [_stretch(2.76, 3.26)])
+    assert surge.startswith("column 'y' runs at 2.8-3.3 times its level from 2023-02-05 to 2023-02-11 (7 rows, all of")
+    assert "and comes back: a surge (a promotion, an epidemic's wave, a sensor stuck high)?" in surge
+    assert "interruption" not in surge and "raise MASE's scale" in surge and "2.00 times" in surge
+    assert "blank those rows" in surge and "future covariate" in surge
+    assert "3.0 times its level" in line(panel, [_stretch(3.01, 3.04)])
+
+
+def test_said_again_at_the_cutoff_that_first_trains_on_it():
+    panel = _panel()
+    assert "an earlier cutoff" not in line(panel, [_stretch(0.1, 0.3)])
+    again = line(panel, [_stretch(0.1, 0.3)], again=True)
+    assert "; an earlier cutoff named it before any of its rows were training rows: this cutoff's training rows hold " \
+           "it, and so do every later cutoff's: each of their networks learns it, and each of their MASE scales " \
+           "holds it; to keep them out" in again
+
+
+def test_the_columns_not_read_are_named_in_one_line_by_reason():
+    panel = _panel(("a", "b", "c"))
+    unread = [{"series": s, "owner": panel.label(s), "column": "y", "unread": why}
+              for s, why in enumerate(["values below 0", "values below 0", "half its values or more 0"])]
+    assert unread_line(panel, unread) == (
+        "not checked for a stretch far below or above the level, then back (an interruption, a surge): series 'a' "
+        "and series 'b' (values below 0); series 'c' (half its values or more 0), which have no level for a stretch "
+        "to be a share of")
+    assert unread_line(_panel(), [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]).endswith(
+        "column 'y' (values below 0), which has no level for a stretch to be a share of")
