@@ -29,7 +29,8 @@ TEST = ("the binomial test of each horizon step's misses (two-sided by doubling 
 
 def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -> dict:
     """``{"0.05": {"below": share, "tied": share, "pinball": loss, "wql": loss}, ...}``: each level's share of the
-    actuals at or below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``), its pinball loss (in
+    actuals at or below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``; to float32's precision,
+    ``kupiec.tied``, at least 1 in the scaled units of ``counted``: decision 9402), its pinball loss (in
     the units of ``q_pred``) and its weighted quantile loss (``metrics.wql``, GluonTS's wQuantileLoss[q]: no units),
     with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
@@ -38,19 +39,22 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
     ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"step_counts"`` holds each step's
     counts on windows whose origins are that step apart (``kupiec.counts``), what ``far_from_level`` tests (decision
-    2042)."""
+    2042), and ``"actuals"`` the distinct actuals among the values (``kupiec.actuals``, decision 9403)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
+    unit = 0.0 if counted is None else 1.0  # scaled units' spread: a tie to float32's precision (decision 9402)
+    ties = kupiec.tied(cy[..., None], cq, unit)  # [n, Q]
     levels = [float(v) for v in quantiles]
     blank = np.isnan(q).reshape(-1, len(levels)).any(axis=0) if q.size else np.ones(len(levels), bool)  # [Q]
-    result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean(cy <= cq[..., i])),
-                             "tied": float("nan") if blank[i] else float(np.mean(cy == cq[..., i])),
+    result = {f"{level:g}": {"below": float("nan") if blank[i] else float(np.mean((cy < cq[..., i]) | ties[..., i])),
+                             "tied": float("nan") if blank[i] else float(np.mean(ties[..., i])),
                              "pinball": metrics.pinball(y, q[..., i], level) if y.size else float("nan"),
                              "wql": metrics.wql(y, q[..., i], level)}
               for i, level in enumerate(levels)}
     result["values"] = int(y.size)
     if origins is not None and np.ndim(y_true) >= 2:
-        result["step_counts"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins)
+        result["step_counts"] = kupiec.counts(*(counted or (y_true, q_pred)), levels, keep, origins, unit)
+        result["actuals"] = kupiec.actuals(np.shape(y_true), keep, origins)  # what untested's sign rests on
     return result
 
 
@@ -172,8 +176,11 @@ def _both_ways(test: dict) -> str:
 def untested(model: dict, where: str = "the values") -> list[str]:
     """"the 90% interval held 99.44% of the backtest values; too few forecasts spaced apart at any step (...) to test
     it": each central interval, then each level, that no step puts far (``far_intervals``, ``far_levels``) while its
-    share over every value is far from nominal by the binomial test over every value (p below ``SIGNIFICANCE`` as if
-    the values were independent: no verdict, decision 2042, only a sign the share is off) and more than half the steps
+    share over every value is far from nominal by the binomial test on the distinct actuals it holds (``"actuals"``,
+    ``kupiec.actuals``: overlapping windows repeat each actual at every step, decision 9403; the values where a result
+    has none), p below ``SIGNIFICANCE`` as if they were independent (no verdict, decision 2042, only a sign the share
+    is off), ties counted as a range (a value on a bound or equal to a level's forecast neither a hit nor a miss:
+    ``_off``, decision 9401), and more than half the steps
     tested hold too few values spaced apart for any count there to be called far (``kupiec.too_few``), so that the far
     line's silence is not read as the intervals holding (decision 2086); a level that ends an interval said is left to
     it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""
@@ -181,30 +188,44 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     steps, n = step_counts(levels), levels.get("values", 0)
     if not steps or not n:
         return []
+    actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 9403)
     wide = {f["percent"] for f in far_intervals(model)}
     said, far = [], wide | {f["level"] for f in far_levels(model)}
+    names = [k for k, v in levels.items() if isinstance(v, dict)]
+    ends = {str(percent): (lo, hi) for lo, hi, percent in metrics.interval_pairs(names)}
     for key, share in model.items():
         percent = key.removeprefix("coverage_")
-        if key.startswith("coverage_") and percent not in far and np.isfinite(share):
-            rate, missed = 1 - float(percent) / 100, 1 - share
-            used = [s for s in steps if s["outside"].get(percent) is not None]
-            if kupiec.binomial_p(round(missed * n), n, rate) < SIGNIFICANCE and (
-                    few := kupiec.too_few(used, rate, missed > rate)):
+        if key.startswith("coverage_") and percent not in far and np.isfinite(share) and percent in ends:
+            rate, on = 1 - float(percent) / 100, sum(levels[end].get("tied", 0.0) for end in ends[percent])
+            used = [s for s in steps if s["outside"].get(percent) is not None]  # on a bound: a range (decision 9401)
+            if (off := _off(rate, 1 - share, min(1.0, 1 - share + on), actual)) is not None and (
+                    few := kupiec.too_few(used, rate, off)):
                 said.append(f"the {percent}% interval held {share_text(share, model, where)}; {kupiec.too_few_text(few)}")
-    ended = {end for lo, hi, percent in metrics.interval_pairs([k for k, v in levels.items() if isinstance(v, dict)])
-             if str(percent) in wide or any(line.startswith(f"the {percent}% ") for line in said)
-             for end in (lo, hi)}  # said with its interval, far or not tested
-    for name, each in levels.items():
-        if not isinstance(each, dict) or name in far or name in ended or not np.isfinite(each["below"]):
+    ended = {end for percent, pair in ends.items() if percent in wide or any(
+        line.startswith(f"the {percent}% ") for line in said) for end in pair}  # said with its interval, far or not tested
+    for name in names:
+        each = levels[name]
+        if name in far or name in ended or not np.isfinite(each["below"]):
             continue
-        level, below = float(name), each["below"]
-        rate, missed = (level, below) if level <= 0.5 else (1 - level, 1 - below)  # its rare side, as level_test
+        level, below, tied = float(name), each["below"], each.get("tied", 0.0)
+        low, high = (below - tied, below) if level <= 0.5 else (1 - below, 1 - below + tied)  # its rare side, a range
         used = [s for s in steps if s["below"].get(name) is not None]
-        if kupiec.binomial_p(round(missed * n), n, rate) < SIGNIFICANCE and (
-                few := kupiec.too_few(used, rate, missed > rate)):
-            said.append(f"level {name} had {100 * below:.1f}% of {where} at or below it, not {100 * level:.3g}%; "
+        if (off := _off(min(level, 1 - level), low, high, actual)) is not None and (
+                few := kupiec.too_few(used, min(level, 1 - level), off)):
+            shown = {"below": below, "tied": tied} | ({"strict": True} if strictly_far(level, below, tied) and tied else {})
+            said.append(f"level {name} had {level_share_text(shown, where)}, not {100 * level:.3g}%; "
                         f"{kupiec.too_few_text(few)}")
     return said
+
+
+def _off(rate: float, low: float, high: float, n: int) -> bool | None:
+    """Whether the share of misses over every value (``n``), between ``low`` (ties counted as hits) and ``high``
+    (as misses), is off ``rate`` by the binomial test as if the values were independent: True where even ``low``
+    is too many, False where even ``high`` is too few, None where neither (decision 9401)."""
+    over = low > rate
+    if not over and high >= rate:
+        return None
+    return over if kupiec.binomial_p(round((low if over else high) * n), n, rate) < SIGNIFICANCE else None
 
 
 def far_from_level(model: dict, where: str = "the values") -> str:

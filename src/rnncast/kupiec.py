@@ -9,7 +9,9 @@ decision 2070: pooled as independent, 20 series correlated 0.5 flagged a calibra
 and Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
 misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
 random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a
-quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and ``interval_test`` read them back. Nothing here
+quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and ``interval_test`` read them back, an actual equal
+to a level's forecast or on an interval's bound (``tied``: to float32's precision) counted as a range, neither hit nor
+miss, as a discrete distribution's quantiles need (decisions 1483, 9401, 9402). Nothing here
 imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compa
 from rnncast.significance import p_text
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
+TIE = 8 * float(np.finfo(np.float32).eps)  # 9.5e-07: an actual this near a forecast, relatively, equals it (decision 9402)
+
+
+def tied(y: np.ndarray, q: np.ndarray, unit: float = 0.0) -> np.ndarray:
+    """[...] bool: where the actuals ``y`` equal the forecasts ``q`` (one shape) to float32's precision, within
+    ``TIE`` of the larger of |y|, |q| and ``unit`` (1 in scaled units, whose spread is 1: a count's bound 2 unscaled
+    from float32 reads 2.0000002, or -9e-08 for 0; 0 in the data's own units, relative alone): a tie (decision 9402)."""
+    return np.abs(y - q) <= TIE * np.maximum(np.maximum(np.abs(y), np.abs(q)), unit)
 
 
 def origins(wf) -> tuple[np.ndarray, np.ndarray]:
@@ -57,6 +67,21 @@ def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.n
     return chosen
 
 
+def actuals(shape: tuple, keep, places) -> int:
+    """How many distinct actuals the values ``keep`` [W, H, ...] (None: all; of shape ``shape``) of windows at
+    ``places`` (``origins``) hold: one series' row (and target) counted once however many windows forecast it, as
+    stride-1 windows repeat each actual at every step (720 values of 30 windows over 24 steps are 53 actuals; the
+    share over every value rests on about that many: decision 9403)."""
+    series, rows = places
+    w, h, width = shape[0], shape[1], int(np.prod(shape[2:]))
+    held = np.ones((w, h, width), bool) if keep is None else np.broadcast_to(
+        np.asarray(keep, dtype=bool), shape).reshape(w, h, width)
+    at = (rows[:, None] + np.arange(h))[..., None]  # [W, H, 1] each value's row in its series
+    span = int(at.max(initial=0)) + 1
+    code = (series[:, None, None] * span + at) * width + np.arange(width)  # [W, H, V] one number per actual
+    return int(len(np.unique(code[held])))
+
+
 def dispersion(hits: np.ndarray, sizes: np.ndarray, dates: np.ndarray) -> float:
     """The design effect of misses ``hits`` [n] (0/1 or counts) of ``sizes`` [n] values that share origin ``dates``
     [n]: the quasi-binomial (Pearson) dispersion of the per-date miss counts about the pooled share (McCullagh &
@@ -75,11 +100,12 @@ def dispersion(hits: np.ndarray, sizes: np.ndarray, dates: np.ndarray) -> float:
     return float(min(max(pearson, 1.0), total))
 
 
-def counts(y_true, q_pred, quantiles, keep, places) -> list[dict]:
-    """``[{"step": 1, "values": 191, "below": {"0.01": 3, ...}, "tied": {...}, "outside": {"98": 5, ...}}, ...]``:
-    per horizon step, the values tested (those ``keep`` [W, H, ...] holds, of windows whose origins are at least the
-    step apart: ``apart``), how many of them lie at or below each level's forecast, equal to it, and outside each
-    central interval (``metrics.interval_pairs``); a level or an interval with a NaN forecast among them counts None.
+def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[dict]:
+    """``[{"step": 1, "values": 191, "below": {"0.01": 3, ...}, "tied": {...}, "outside": {"98": 5, ...},
+    "on_bounds": {"98": 0, ...}}, ...]``: per horizon step, the values tested (those ``keep`` [W, H, ...] holds, of
+    windows whose origins are at least the step apart: ``apart``), how many of them lie at or below each level's
+    forecast, equal to it (``tied``, with ``unit``), outside each central interval (``metrics.interval_pairs``) and on
+    one of its bounds; a level or an interval with a NaN forecast among them counts None.
     ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
@@ -102,18 +128,25 @@ def counts(y_true, q_pred, quantiles, keep, places) -> list[dict]:
             per = (hit & mask).sum(axis=1)
             return int(per.sum()), round(dispersion(per, sizes, dates), 4)
 
-        below = [None if blank[i] else tally(ys <= qs[..., i]) for i in range(len(levels))]
-        tied = [None if blank[i] else tally(ys == qs[..., i]) for i in range(len(levels))]
-        strict = [None if blank[i] else tally(ys < qs[..., i]) for i in range(len(levels))]
-        outside = {percent: None if blank[lo] or blank[hi] else tally((ys < qs[..., lo]) | (ys > qs[..., hi]))
+        ties = tied(ys[..., None], qs, unit)  # [w, V, Q]
+        under = (ys[..., None] < qs) & ~ties  # strictly below, a tie not
+        over = (ys[..., None] > qs) & ~ties
+        below = [None if blank[i] else tally(under[..., i] | ties[..., i]) for i in range(len(levels))]
+        equal = [None if blank[i] else tally(ties[..., i]) for i in range(len(levels))]
+        strict = [None if blank[i] else tally(under[..., i]) for i in range(len(levels))]
+        outside = {percent: None if blank[lo] or blank[hi] else tally(under[..., lo] | over[..., hi])
                    for lo, hi, percent in pairs}
+        reach = {percent: None if blank[lo] or blank[hi] else tally(  # outside or on a bound (decision 9401)
+            under[..., lo] | over[..., hi] | ties[..., lo] | ties[..., hi]) for lo, hi, percent in pairs}
         steps.append({"step": j + 1, "values": int(sizes.sum()), "dates": int(len(np.unique(dates))),
                       "below": {n: b and b[0] for n, b in zip(names, below)},
-                      "tied": {n: t and t[0] for n, t in zip(names, tied)},
+                      "tied": {n: t and t[0] for n, t in zip(names, equal)},
                       "outside": {k: o and o[0] for k, o in outside.items()},
+                      "on_bounds": {k: o and r[0] - o[0] for (k, o), r in zip(outside.items(), reach.values())},
                       "deff": {"below": {n: b and b[1] for n, b in zip(names, below)},
                                "strictly": {n: t and t[1] for n, t in zip(names, strict)},
-                               "outside": {k: o and o[1] for k, o in outside.items()}}})
+                               "outside": {k: o and o[1] for k, o in outside.items()},
+                               "reaching": {k: r and r[1] for k, r in reach.items()}}})
     return steps
 
 
@@ -152,19 +185,31 @@ def _worst(tested: list[dict]) -> dict | None:
 
 
 def _deff(step: dict, kind: str, name: str) -> float:
-    """The design effect ``counts`` kept for ``kind``'s ("below", "strictly", "outside") count of ``name`` at
-    ``step``; 1 (the exact test) in counts written before it was kept."""
+    """The design effect ``counts`` kept for ``kind``'s ("below", "strictly", "outside", "reaching") count of
+    ``name`` at ``step``; 1 (the exact test) in counts written before it was kept."""
     return float((step.get("deff", {}).get(kind, {}).get(name)) or 1.0)
 
 
 def interval_test(steps: list[dict], percent: str) -> dict | None:
-    """The ``percent`` ("98") interval's test over ``steps`` (``counts``): None where no step is far, else the step
-    whose misses (values outside it) are furthest, ``{"step", "misses", "values", "rate", "expected", "p", "steps"}``
-    (``p`` Holm-adjusted over the ``steps`` tested)."""
-    rate = 1 - float(percent) / 100
-    tested = [{"step": s["step"], "misses": s["outside"][percent], "values": s["values"], "rate": rate,
-               "p": binomial_p(s["outside"][percent], s["values"], rate, _deff(s, "outside", percent))}
-              for s in steps if s["outside"].get(percent) is not None and s["values"]]
+    """The ``percent`` ("98") interval's test over ``steps`` (``counts``), values on a bound counted as a range, as
+    ``level_test`` counts a level's ties (decision 9401): at each step the values outside it are tested where they
+    exceed its miss rate, those outside it or on a bound where they fall short of it, else the step is consistent
+    (p 1): a count forecaster's true quantiles are whole numbers, and a closed interval between them holds more than
+    its share (Poisson(2)'s 80% interval [0, 4] holds 94.7%, yet 27.8% of the values are outside it or on a bound).
+    None where no step is far, else the step whose misses are furthest, ``{"step", "misses", "values", "rate",
+    "expected", "p", "steps"}`` (``p`` Holm-adjusted over the ``steps`` tested), with ``"what"`` ("outside it or on a
+    bound") where its misses count the values on a bound."""
+    rate, tested = 1 - float(percent) / 100, []
+    for s in steps:
+        out, on, n = s["outside"].get(percent), (s.get("on_bounds") or {}).get(percent) or 0, s["values"]
+        if out is None or not n:
+            continue
+        narrow = out > rate * n
+        count = out if narrow or not on else out + on
+        p = binomial_p(count, n, rate, _deff(s, "outside" if count == out else "reaching", percent)) if (
+            narrow or count < rate * n) else 1.0
+        tested.append({"step": s["step"], "misses": count, "values": n, "rate": rate, "p": p}
+                      | ({} if count == out else {"what": "outside it or on a bound"}))
     return _worst(tested)
 
 
@@ -193,12 +238,13 @@ def level_test(steps: list[dict], name: str) -> dict | None:
 
 def evidence(test: dict, what: str) -> str:
     """"at step 1, 3 of 191 at or below it where 1.9 were due (Holm-adjusted p = 0.004 over 10 steps)": the count a
-    ``level_test`` or ``interval_test`` rests on, ``what`` naming the misses where the test has no ``side``."""
+    ``level_test`` or ``interval_test`` rests on, ``what`` naming the misses where the test has neither ``side`` nor
+    ``"what"`` (an interval's misses that count the values on a bound: decision 9401)."""
     due, over = test["expected"], f", Holm-adjusted over {test['steps']} steps" if test["steps"] > 1 else ""
     said = f"{due:.2g}" if due < 10 else f"{due:,.0f}"  # the verb agrees with the number written (r38r2 L1)
-    return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {test.get('side', what)}"
-            f"{' it' if 'side' in test else ''} where {said} {'was' if said == '1' else 'were'} due "
-            f"({p_text(test['p'])}{over})")
+    what = test.get("what") or (f"{test['side']} it" if "side" in test else what)  # on a bound too (decision 9401)
+    return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {what} where {said} "
+            f"{'was' if said == '1' else 'were'} due ({p_text(test['p'])}{over})")
 
 
 def needed(rate: float, over: bool, steps: int) -> int:
