@@ -182,3 +182,17 @@ def test_the_values_a_step_needs_to_reject_come_from_the_binomial_and_holm():
     assert too_few_text(found).startswith("too few forecasts spaced apart at 23 of 24 steps (at most 25, at step 1;")
     assert too_few([{"step": h, "values": 30} for h in range(1, 25)], 0.1, True) is None  # 30 >= 4: testable
     assert too_few([], 0.1, True) is None
+
+
+def test_one_date_all_on_one_side_is_one_draw_and_several_count_by_their_size():
+    """t39t3 H2: a share of 0 or 1 returned the design effect 1 before the one-date case, so 29 of 29 above the median
+    at one date were 29 independent draws (p 4e-9). One date is one draw whatever its share; several dates all on one
+    side count each date as one draw of its size, sum(n^2) / sum(n) (decision 9502)."""
+    from rnncast.kupiec import binomial_p, dispersion
+
+    for hits in (0, 10, 29):
+        assert dispersion(np.array([hits]), np.array([29]), np.array([20])) == 29.0
+    assert dispersion(np.zeros(4), np.full(4, 5), np.arange(4)) == 5.0  # 4 dates of 5, none a miss: 4 draws
+    assert dispersion(np.array([2, 6]), np.array([2, 6]), np.array([0, 1])) == pytest.approx(40 / 8)
+    assert dispersion(np.zeros(6), np.ones(6), np.arange(6)) == 1.0  # one value a date: the exact test
+    assert binomial_p(0, 29, 0.5, 29.0) == 1.0  # one draw on the far side of the median is no evidence

@@ -62,15 +62,21 @@ def dispersion(hits: np.ndarray, sizes: np.ndarray, dates: np.ndarray) -> float:
     [n]: the quasi-binomial (Pearson) dispersion of the per-date miss counts about the pooled share (McCullagh &
     Nelder 1989, 4.5), the observed variance over the binomial one, at least 1. Values of one date (the series of a
     panel, the targets of a window) share its shocks and miss together; each date is one draw of its values. 1 where
-    no date holds more than one value (the exact test), ``sizes.sum()`` where one date holds them all (one draw)."""
+    no date holds more than one value (the exact test), ``sizes.sum()`` where one date holds them all (one draw,
+    whatever its share). Where every value of several dates falls on one side (share 0 or 1) the spread between dates
+    cannot be read: each date counts as one draw of its size, ``sum(n_d^2) / sum(n_d)`` (Kish 1965's cluster design
+    effect 1 + (m - 1) rho at rho 1, sizes unequal; decision 9502: it was 1, and 29 of 29 above the median at one
+    date were tested as 29 independent draws, p 4e-9)."""
     dates, at = np.unique(dates, return_inverse=True)
     k, n = np.bincount(at, hits, len(dates)), np.bincount(at, sizes, len(dates))
     total, share = n.sum(), k.sum() / max(n.sum(), 1)
-    if n.max(initial=0) <= 1 or share in (0.0, 1.0):
+    if n.max(initial=0) <= 1:
         return 1.0
     used = n > 0
     if used.sum() < 2:
         return float(total)
+    if share in (0.0, 1.0):
+        return float((n ** 2).sum() / total)  # the size-weighted mean values a date: m at equal sizes m
     pearson = ((k[used] - n[used] * share) ** 2 / (n[used] * share * (1 - share))).sum() / (used.sum() - 1)
     return float(min(max(pearson, 1.0), total))
 
