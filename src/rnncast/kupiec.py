@@ -3,14 +3,15 @@ under overlapping windows and across series and targets: a count of exceptions t
 of Kupiec 1995 ("Techniques for verifying the accuracy of risk measurement models", Journal of Derivatives 3(2); the
 tails doubled here, not his likelihood ratio), run per horizon step h on forecasts whose origins are at least h steps
 apart in their series (at step 1 every window; at step h with stride-1 windows every h-th cutoff), so that no two
-values of one series tested share a step of the path, the values of one origin date (a panel's series, a window's
-targets: a common shock moves them together) counted by the design effect of the per-date counts (``dispersion``;
-decision 2070: pooled as independent, 20 series correlated 0.5 flagged a calibrated forecaster in 65 of 100 seeds),
-and Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
-misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
-random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a
-quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and ``interval_test`` read them back. Nothing here
-imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
+values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
+time, whatever their rows, decision 9501; a window's targets: a common shock moves them together) counted by the
+design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
+flagged a calibrated forecaster in 65 of 100 seeds), and Holm's step-down correction (Holm 1979) over the steps
+tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
+at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
+2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
+``interval_test`` read them back. Nothing here imports the rest of the package but ``metrics``, ``comparison.holm``,
+``significance.p_text`` and ``forecasttimes.forecast_times``."""
 
 from __future__ import annotations
 
@@ -18,17 +19,22 @@ import numpy as np
 
 from rnncast import metrics
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
+from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 9501)
 from rnncast.significance import p_text
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
 
 
-def origins(wf) -> tuple[np.ndarray, np.ndarray]:
-    """([W] series, [W] row of the first target) of the windows ``wf`` (a ``WindowForecasts``): each window's place,
-    whose origins ``counts`` keeps at least h steps apart at step h."""
+def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """([W] series, [W] row of the first target, [W] origin date) of the windows ``wf`` (a ``WindowForecasts``): each
+    window's place, whose origins ``counts`` keeps at least h steps apart at step h in its series, and the forecast
+    time its values share a common shock at (``forecasttimes.forecast_times``, the Diebold–Mariano test's: a panel's
+    series at one calendar time meet, whatever their row; the row where the rows are numbered or there is one series),
+    by which ``dispersion`` groups them (decision 9501: by row, 29 sites at one cutoff counted as 15 dates)."""
     w = len(wf.target_rows)
     series = np.zeros(w, np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
-    return series, np.asarray(wf.target_rows, dtype=np.int64)
+    rows = np.asarray(wf.target_rows, dtype=np.int64)
+    return series, rows, np.asarray(forecast_times(wf), dtype=np.int64) if w else rows
 
 
 def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.ndarray:
@@ -86,19 +92,21 @@ def counts(y_true, q_pred, quantiles, keep, places) -> list[dict]:
     per horizon step, the values tested (those ``keep`` [W, H, ...] holds, of windows whose origins are at least the
     step apart: ``apart``), how many of them lie at or below each level's forecast, equal to it, and outside each
     central interval (``metrics.interval_pairs``); a level or an interval with a NaN forecast among them counts None.
-    ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``."""
+    ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``' (series, rows,
+    dates) [W] each, or (series, rows) where the rows are the dates."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
     levels = [float(v) for v in quantiles]
     names = [f"{level:g}" for level in levels]
     pairs = [(levels.index(float(lo)), levels.index(float(hi)), str(percent))
              for lo, hi, percent in metrics.interval_pairs(levels)]
-    series, rows = places
+    series, rows, *told = places  # (series, rows) alone: rows are the dates too
+    when = np.asarray(told[0] if told else rows, dtype=np.int64)
     steps, width = [], int(np.prod(y.shape[2:]))  # V: the values of one window at one step
     for j in range(y.shape[1]):
         held = keep[:, j].reshape(len(y), width)  # [W, V]; no window: [0, V]
         chosen = apart(series, rows, held.any(axis=1), j + 1)
-        sizes, dates = held[chosen].sum(axis=1), rows[chosen]  # [w] values of each chosen window, its origin row
+        sizes, dates = held[chosen].sum(axis=1), when[chosen]  # [w] values of each chosen window, its origin date
         ys = y[:, j].reshape(len(y), width)[chosen]  # [w, V]
         qs = q[:, j].reshape(len(y), width, len(levels))[chosen]  # [w, V, Q]
         mask = held[chosen]
