@@ -4,6 +4,7 @@ the steps (decision 2042)."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
 LEVELS = (0.01, 0.05, 0.5, 0.95, 0.99)
@@ -244,3 +245,62 @@ def test_actuals_counts_each_actual_once_however_many_windows_forecast_it():
     keep[:, 0] = False
     assert actuals((30, 24), keep, places) == 52
     assert actuals((4, 2), None, (np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1]))) == 6  # each series' own rows
+
+def _one_cutoff(seed: int, scale: float = 1.0, series: int = 29, horizon: int = 6):
+    """t39t3 H1: ``series`` sites that start on different months, one window each at the cutoff 2026-04-30 (their
+    first targets at rows 12 to 30 of their own series), sharing each step's shock (correlation 0.49), forecast by the
+    true quantiles (times ``scale``): y [W, H, 1], q [W, H, 1, 3], their ``WindowForecasts``."""
+    from scipy.stats import norm
+
+    from rnncast.windowforecasts import WindowForecasts
+
+    rng = np.random.default_rng(seed)
+    y = (rng.normal(0, 0.7, horizon)[None, :] + rng.normal(0, np.sqrt(0.51), (series, horizon)))[..., None]
+    q = np.broadcast_to(norm.ppf((0.1, 0.5, 0.9)) * scale, y.shape + (3,))
+    rows = np.resize([12, 15, 16, 17, 18, 20, 21, 22, 23, 24, 26, 27, 28, 29, 30], series)
+    times = [pd.date_range(end=pd.Timestamp("2026-04-30") + pd.offsets.MonthEnd(horizon), periods=row + horizon,
+                           freq="ME") for row in rows]
+    wf = WindowForecasts(starts=rows - 6, target_rows=rows, y_true=y, y_pred=q[..., 1], baselines={}, time=times[0],
+                         series=np.arange(series), ids=list(range(series)), times=times, quantiles=q,
+                         levels=(0.1, 0.5, 0.9), step=pd.Timedelta(days=28).value)
+    return y, q, wf
+
+
+def test_a_panel_s_windows_at_one_cutoff_are_one_date_whatever_their_rows():
+    """t39t3 H1: dates were told by each window's row inside its series, so 29 sites starting on different months
+    made one cutoff 15 "dates" of design effect about 1, and calibrated quantiles were far in 190 of 200 seeds. The
+    origin's forecast time groups them: one date, one draw (decision 9501); rows numbered without dates stay rows."""
+    from dataclasses import replace
+
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.kupiec import counts, origins
+    from rnncast.metrics import coverages
+
+    y, q, wf = _one_cutoff(0)
+    series, rows, dates = origins(wf)
+    assert len(set(rows)) == 15 and set(dates) == {0} and list(series) == list(range(29))
+    step = counts(y, q, (0.1, 0.5, 0.9), None, origins(wf))[0]
+    assert step["dates"] == 1 and step["deff"]["below"]["0.1"] == 29.0
+    numbered = origins(replace(wf, times=[]))  # no timestamps: the rows are the dates
+    assert list(numbered[2]) == list(rows)
+
+    def said(seed):
+        y, q, wf = _one_cutoff(seed)
+        levels = by_level(y, q, (0.1, 0.5, 0.9), origins=origins(wf))
+        return far_from_level({**coverages(y, q, (0.1, 0.5, 0.9)), "by_level": levels})
+
+    assert not any("Far from" in said(seed) for seed in range(20))  # was 190 of 200 seeds
+
+
+def test_one_date_all_on_one_side_is_one_draw_and_several_count_by_their_size():
+    """t39t3 H2: a share of 0 or 1 returned the design effect 1 before the one-date case, so 29 of 29 above the median
+    at one date were 29 independent draws (p 4e-9). One date is one draw whatever its share; several dates all on one
+    side count each date as one draw of its size, sum(n^2) / sum(n) (decision 9502)."""
+    from rnncast.kupiec import binomial_p, dispersion
+
+    for hits in (0, 10, 29):
+        assert dispersion(np.array([hits]), np.array([29]), np.array([20])) == 29.0
+    assert dispersion(np.zeros(4), np.full(4, 5), np.arange(4)) == 5.0  # 4 dates of 5, none a miss: 4 draws
+    assert dispersion(np.array([2, 6]), np.array([2, 6]), np.array([0, 1])) == pytest.approx(40 / 8)
+    assert dispersion(np.zeros(6), np.ones(6), np.arange(6)) == 1.0  # one value a date: the exact test
+    assert binomial_p(0, 29, 0.5, 29.0) == 1.0  # one draw on the far side of the median is no evidence

@@ -3,16 +3,17 @@ under overlapping windows and across series and targets: a count of exceptions t
 of Kupiec 1995 ("Techniques for verifying the accuracy of risk measurement models", Journal of Derivatives 3(2); the
 tails doubled here, not his likelihood ratio), run per horizon step h on forecasts whose origins are at least h steps
 apart in their series (at step 1 every window; at step h with stride-1 windows every h-th cutoff), so that no two
-values of one series tested share a step of the path, the values of one origin date (a panel's series, a window's
-targets: a common shock moves them together) counted by the design effect of the per-date counts (``dispersion``;
-decision 2070: pooled as independent, 20 series correlated 0.5 flagged a calibrated forecaster in 65 of 100 seeds),
-and Holm's step-down correction (Holm 1979) over the steps tested. Pooled over every value of overlapping windows, the
-misses come in runs of ten to thirty, and the binomial test at n = 1,910 flagged a calibrated forecaster (a Gaussian
-random walk) in 16 of 16 seeds with p down to 1e-42 (decision 2042). ``counts`` keeps each step's counts in a
-quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and ``interval_test`` read them back, an actual equal
-to a level's forecast or on an interval's bound (``tied``: to float32's precision) counted as a range, neither hit nor
-miss, as a discrete distribution's quantiles need (decisions 1483, 9401, 9402). Nothing here
-imports the rest of the package but ``metrics``, ``comparison.holm`` and ``significance.p_text``."""
+values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
+time, whatever their rows, decision 9501; a window's targets: a common shock moves them together) counted by the
+design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
+flagged a calibrated forecaster in 65 of 100 seeds), and Holm's step-down correction (Holm 1979) over the steps
+tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
+at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
+2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
+``interval_test`` read them back, an actual equal to a level's forecast or on an interval's bound (``tied``: to
+float32's precision) counted as a range, neither hit nor miss, as a discrete distribution's quantiles need (decisions
+1483, 9401, 9402). Nothing here imports the rest of the package but ``metrics``, ``comparison.holm``,
+``significance.p_text`` and ``forecasttimes.forecast_times``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import numpy as np
 
 from rnncast import metrics
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
+from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 9501)
 from rnncast.significance import p_text
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
@@ -33,12 +35,16 @@ def tied(y: np.ndarray, q: np.ndarray, unit: float = 0.0) -> np.ndarray:
     return np.abs(y - q) <= TIE * np.maximum(np.maximum(np.abs(y), np.abs(q)), unit)
 
 
-def origins(wf) -> tuple[np.ndarray, np.ndarray]:
-    """([W] series, [W] row of the first target) of the windows ``wf`` (a ``WindowForecasts``): each window's place,
-    whose origins ``counts`` keeps at least h steps apart at step h."""
+def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """([W] series, [W] row of the first target, [W] origin date) of the windows ``wf`` (a ``WindowForecasts``): each
+    window's place, whose origins ``counts`` keeps at least h steps apart at step h in its series, and the forecast
+    time its values share a common shock at (``forecasttimes.forecast_times``, the Diebold–Mariano test's: a panel's
+    series at one calendar time meet, whatever their row; the row where the rows are numbered or there is one series),
+    by which ``dispersion`` groups them (decision 9501: by row, 29 sites at one cutoff counted as 15 dates)."""
     w = len(wf.target_rows)
     series = np.zeros(w, np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
-    return series, np.asarray(wf.target_rows, dtype=np.int64)
+    rows = np.asarray(wf.target_rows, dtype=np.int64)
+    return series, rows, np.asarray(forecast_times(wf), dtype=np.int64) if w else rows
 
 
 def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.ndarray:
@@ -72,7 +78,7 @@ def actuals(shape: tuple, keep, places) -> int:
     ``places`` (``origins``) hold: one series' row (and target) counted once however many windows forecast it, as
     stride-1 windows repeat each actual at every step (720 values of 30 windows over 24 steps are 53 actuals; the
     share over every value rests on about that many: decision 9403)."""
-    series, rows = places
+    series, rows = places[0], places[1]  # (series, rows, dates): the dates not needed here
     w, h, width = shape[0], shape[1], int(np.prod(shape[2:]))
     held = np.ones((w, h, width), bool) if keep is None else np.broadcast_to(
         np.asarray(keep, dtype=bool), shape).reshape(w, h, width)
@@ -87,15 +93,21 @@ def dispersion(hits: np.ndarray, sizes: np.ndarray, dates: np.ndarray) -> float:
     [n]: the quasi-binomial (Pearson) dispersion of the per-date miss counts about the pooled share (McCullagh &
     Nelder 1989, 4.5), the observed variance over the binomial one, at least 1. Values of one date (the series of a
     panel, the targets of a window) share its shocks and miss together; each date is one draw of its values. 1 where
-    no date holds more than one value (the exact test), ``sizes.sum()`` where one date holds them all (one draw)."""
+    no date holds more than one value (the exact test), ``sizes.sum()`` where one date holds them all (one draw,
+    whatever its share). Where every value of several dates falls on one side (share 0 or 1) the spread between dates
+    cannot be read: each date counts as one draw of its size, ``sum(n_d^2) / sum(n_d)`` (Kish 1965's cluster design
+    effect 1 + (m - 1) rho at rho 1, sizes unequal; decision 9502: it was 1, and 29 of 29 above the median at one
+    date were tested as 29 independent draws, p 4e-9)."""
     dates, at = np.unique(dates, return_inverse=True)
     k, n = np.bincount(at, hits, len(dates)), np.bincount(at, sizes, len(dates))
     total, share = n.sum(), k.sum() / max(n.sum(), 1)
-    if n.max(initial=0) <= 1 or share in (0.0, 1.0):
+    if n.max(initial=0) <= 1:
         return 1.0
     used = n > 0
     if used.sum() < 2:
         return float(total)
+    if share in (0.0, 1.0):
+        return float((n ** 2).sum() / total)  # the size-weighted mean values a date: m at equal sizes m
     pearson = ((k[used] - n[used] * share) ** 2 / (n[used] * share * (1 - share))).sum() / (used.sum() - 1)
     return float(min(max(pearson, 1.0), total))
 
@@ -106,19 +118,21 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
     windows whose origins are at least the step apart: ``apart``), how many of them lie at or below each level's
     forecast, equal to it (``tied``, with ``unit``), outside each central interval (``metrics.interval_pairs``) and on
     one of its bounds; a level or an interval with a NaN forecast among them counts None.
-    ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``."""
+    ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``' (series, rows,
+    dates) [W] each, or (series, rows) where the rows are the dates."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
     levels = [float(v) for v in quantiles]
     names = [f"{level:g}" for level in levels]
     pairs = [(levels.index(float(lo)), levels.index(float(hi)), str(percent))
              for lo, hi, percent in metrics.interval_pairs(levels)]
-    series, rows = places
+    series, rows, *told = places  # (series, rows) alone: rows are the dates too
+    when = np.asarray(told[0] if told else rows, dtype=np.int64)
     steps, width = [], int(np.prod(y.shape[2:]))  # V: the values of one window at one step
     for j in range(y.shape[1]):
         held = keep[:, j].reshape(len(y), width)  # [W, V]; no window: [0, V]
         chosen = apart(series, rows, held.any(axis=1), j + 1)
-        sizes, dates = held[chosen].sum(axis=1), rows[chosen]  # [w] values of each chosen window, its origin row
+        sizes, dates = held[chosen].sum(axis=1), when[chosen]  # [w] values of each chosen window, its origin date
         ys = y[:, j].reshape(len(y), width)[chosen]  # [w, V]
         qs = q[:, j].reshape(len(y), width, len(levels))[chosen]  # [w, V, Q]
         mask = held[chosen]
