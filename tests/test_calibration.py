@@ -242,7 +242,7 @@ def test_the_untested_sign_rests_on_the_distinct_actuals_not_every_value():
     """Overlapping windows repeat each actual at every step, and the binomial test over every value as if
     independent called calibrated forecasters' shares off: t38t9's 720 values of 30 windows over 24 steps are 53
     actuals, on which 0.56% misses where 10% were due is still a sign; 720 values of 30 actuals are not (decision
-    9403). A result saved without ``actuals`` rests on its values, as before."""
+    2093). A result saved without ``actuals`` rests on its values, as before."""
     from rnncast.calibration import untested
 
     steps = [{"step": h, "values": 30, "below": {"0.05": 0, "0.95": 30}, "tied": {"0.05": 0, "0.95": 0},
@@ -277,7 +277,7 @@ def _poisson_model(seed: int, noise: float = 0.0, windows: int = 300, horizon: i
 def test_a_calibrated_count_forecaster_is_not_far_nor_said_untested():
     """s39h4: a calibrated Poisson(2) forecaster's intervals (whole-number bounds: [0, 4] holds 94.7% where 80% are
     due) were "wider than these errors needed" in 100 of 100 seeds, and its levels' ties, off a whole number by
-    float32's rounding, were misses. Bounds count as a range and float32's ties as ties (decisions 9401, 9402): the
+    float32's rounding, were misses. Bounds count as a range and float32's ties as ties (decisions 2091, 2092): the
     far line says nothing, on the exact float32 grid or off it by a few units in its last place."""
     from rnncast.calibration import far_from_level
 

@@ -1,4 +1,4 @@
-"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 9301, 9302, 9304)."""
+"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090)."""
 
 from __future__ import annotations
 

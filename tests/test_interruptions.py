@@ -64,7 +64,7 @@ def test_series_without_an_interruption_are_left_alone(name, y, season):
 
 
 def test_a_surge_is_found_as_a_drop_is_with_shares_above_one():
-    """Decision 9301: 10 months at 5 times the season's level (the ILI file's 2009 wave), and a promotion week at 3
+    """Decision 2087: 10 months at 5 times the season's level (the ILI file's 2009 wave), and a promotion week at 3
     times on daily rows, were named by nothing (the week's two edges only by jumps, as splits)."""
     wave = _nights(collapse=False) * np.where((np.arange(240) >= 100) & (np.arange(240) < 110), 5.0, 1.0)
     [(lo, hi, low, high)] = stretches(wave, 12)
@@ -86,7 +86,7 @@ def _sales(seed: int = 1) -> np.ndarray:
 
 
 def test_a_column_with_zeros_is_read_and_a_drop_to_zero_is_named():
-    """Decision 9302: a column with a value of 0 was not read at all, so a closure at 0 (or at 10 %, with a 0 among
+    """Decision 2088: a column with a value of 0 was not read at all, so a closure at 0 (or at 10 %, with a 0 among
     its rows) of sales that are 0 on a few other days went unnamed."""
     sales = _sales()
     sales[[20, 95, 180, 260, 420, 510, 600, 690]] = 0  # a few days without a sale
@@ -185,7 +185,7 @@ def test_a_fit_whose_rows_and_forecasts_end_before_the_stretch_says_nothing_of_i
 
 
 def test_a_refit_backtest_says_the_interruption_at_the_first_cutoff_that_reaches_it_and_the_first_that_trains_on_it():
-    """Decision 2084 said it once, at cutoff 2 (none of its rows training rows); decision 9304 says it again at
+    """Decision 2084 said it once, at cutoff 2 (none of its rows training rows); decision 2090 says it again at
     cutoff 3, the first whose training rows hold it (and every later cutoff's), with its MASE-scale figures."""
     said = []
 
@@ -228,7 +228,7 @@ def test_an_hourly_stretch_under_a_day_is_the_days_own_course_not_an_interruptio
 
 
 def test_a_closure_of_days_on_hourly_rows_is_named():
-    """Decision 9303: on hourly rows a stretch could run to 48 rows, so a 3-day closure was named by nothing; it may
+    """Decision 2089: on hourly rows a stretch could run to 48 rows, so a 3-day closure was named by nothing; it may
     now run to 24 days of rows (as on daily rows), at most a quarter of the rows, so a short series is still read."""
     rng = np.random.default_rng(5)
     hours = np.arange(24 * 120)

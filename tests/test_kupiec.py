@@ -269,7 +269,7 @@ def _one_cutoff(seed: int, scale: float = 1.0, series: int = 29, horizon: int = 
 def test_a_panel_s_windows_at_one_cutoff_are_one_date_whatever_their_rows():
     """t39t3 H1: dates were told by each window's row inside its series, so 29 sites starting on different months
     made one cutoff 15 "dates" of design effect about 1, and calibrated quantiles were far in 190 of 200 seeds. The
-    origin's forecast time groups them: one date, one draw (decision 9501); rows numbered without dates stay rows."""
+    origin's forecast time groups them: one date, one draw (decision 2094); rows numbered without dates stay rows."""
     from dataclasses import replace
 
     from rnncast.calibration import by_level, far_from_level
@@ -295,7 +295,7 @@ def test_a_panel_s_windows_at_one_cutoff_are_one_date_whatever_their_rows():
 def test_one_date_all_on_one_side_is_one_draw_and_several_count_by_their_size():
     """t39t3 H2: a share of 0 or 1 returned the design effect 1 before the one-date case, so 29 of 29 above the median
     at one date were 29 independent draws (p 4e-9). One date is one draw whatever its share; several dates all on one
-    side count each date as one draw of its size, sum(n^2) / sum(n) (decision 9502)."""
+    side count each date as one draw of its size, sum(n^2) / sum(n) (decision 2095)."""
     from rnncast.kupiec import binomial_p, dispersion
 
     for hits in (0, 10, 29):

@@ -106,7 +106,7 @@ def test_a_quantile_models_steps_hold_pinball_and_each_levels_share_at_or_below(
 
 def _no_steps(levels: dict) -> dict:
     """``by_level`` without its ``step_counts`` and ``actuals``: a step's block has none, as a step cut alone has no
-    origins apart to count them on; the overall block's hold them (decisions 2042, 9403)."""
+    origins apart to count them on; the overall block's hold them (decisions 2042, 2093)."""
     return {k: v for k, v in levels.items() if k not in ("step_counts", "actuals")}
 
 

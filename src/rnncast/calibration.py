@@ -30,7 +30,7 @@ TEST = ("the binomial test of each horizon step's misses (two-sided by doubling 
 def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -> dict:
     """``{"0.05": {"below": share, "tied": share, "pinball": loss, "wql": loss}, ...}``: each level's share of the
     actuals at or below its forecast (0 to 1), of those equal to it (0 to 1, part of ``below``; to float32's precision,
-    ``kupiec.tied``, at least 1 in the scaled units of ``counted``: decision 9402), its pinball loss (in
+    ``kupiec.tied``, at least 1 in the scaled units of ``counted``: decision 2092), its pinball loss (in
     the units of ``q_pred``) and its weighted quantile loss (``metrics.wql``, GluonTS's wQuantileLoss[q]: no units),
     with ``"values"``, how many were scored.
     ``y_true`` [...], ``q_pred`` [..., Q], ``keep`` [...] (default: all). ``counted``: ``(y_true, q_pred)`` to count
@@ -39,10 +39,10 @@ def by_level(y_true, q_pred, quantiles, keep=None, counted=None, origins=None) -
     NaN shares, as its pinball loss is, not the 0 that ``NaN <= y`` would count (decision 1884).
     ``origins``: ``kupiec.origins`` of windows ``y_true`` [W, H, ...]; where given, ``"step_counts"`` holds each step's
     counts on windows whose origins are that step apart (``kupiec.counts``), what ``far_from_level`` tests (decision
-    2042), and ``"actuals"`` the distinct actuals among the values (``kupiec.actuals``, decision 9403)."""
+    2042), and ``"actuals"`` the distinct actuals among the values (``kupiec.actuals``, decision 2093)."""
     y, q = metrics.kept_values(y_true, q_pred, keep)
     cy, cq = (y, q) if counted is None else metrics.kept_values(*counted, keep)
-    unit = 0.0 if counted is None else 1.0  # scaled units' spread: a tie to float32's precision (decision 9402)
+    unit = 0.0 if counted is None else 1.0  # scaled units' spread: a tie to float32's precision (decision 2092)
     ties = kupiec.tied(cy[..., None], cq, unit)  # [n, Q]
     levels = [float(v) for v in quantiles]
     blank = np.isnan(q).reshape(-1, len(levels)).any(axis=0) if q.size else np.ones(len(levels), bool)  # [Q]
@@ -177,10 +177,10 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     """"the 90% interval held 99.44% of the backtest values; too few forecasts spaced apart at any step (...) to test
     it": each central interval, then each level, that no step puts far (``far_intervals``, ``far_levels``) while its
     share over every value is far from nominal by the binomial test on the distinct actuals it holds (``"actuals"``,
-    ``kupiec.actuals``: overlapping windows repeat each actual at every step, decision 9403; the values where a result
+    ``kupiec.actuals``: overlapping windows repeat each actual at every step, decision 2093; the values where a result
     has none), p below ``SIGNIFICANCE`` as if they were independent (no verdict, decision 2042, only a sign the share
     is off), ties counted as a range (a value on a bound or equal to a level's forecast neither a hit nor a miss:
-    ``_off``, decision 9401), and more than half the steps
+    ``_off``, decision 2091), and more than half the steps
     tested hold too few values spaced apart for any count there to be called far (``kupiec.too_few``), so that the far
     line's silence is not read as the intervals holding (decision 2086); a level that ends an interval said is left to
     it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""
@@ -188,7 +188,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     steps, n = step_counts(levels), levels.get("values", 0)
     if not steps or not n:
         return []
-    actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 9403)
+    actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 2093)
     wide = {f["percent"] for f in far_intervals(model)}
     said, far = [], wide | {f["level"] for f in far_levels(model)}
     names = [k for k, v in levels.items() if isinstance(v, dict)]
@@ -197,7 +197,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
         percent = key.removeprefix("coverage_")
         if key.startswith("coverage_") and percent not in far and np.isfinite(share) and percent in ends:
             rate, on = 1 - float(percent) / 100, sum(levels[end].get("tied", 0.0) for end in ends[percent])
-            used = [s for s in steps if s["outside"].get(percent) is not None]  # on a bound: a range (decision 9401)
+            used = [s for s in steps if s["outside"].get(percent) is not None]  # on a bound: a range (decision 2091)
             if (off := _off(rate, 1 - share, min(1.0, 1 - share + on), actual)) is not None and (
                     few := kupiec.too_few(used, rate, off)):
                 said.append(f"the {percent}% interval held {share_text(share, model, where)}; {kupiec.too_few_text(few)}")
@@ -221,7 +221,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
 def _off(rate: float, low: float, high: float, n: int) -> bool | None:
     """Whether the share of misses over every value (``n``), between ``low`` (ties counted as hits) and ``high``
     (as misses), is off ``rate`` by the binomial test as if the values were independent: True where even ``low``
-    is too many, False where even ``high`` is too few, None where neither (decision 9401)."""
+    is too many, False where even ``high`` is too few, None where neither (decision 2091)."""
     over = low > rate
     if not over and high >= rate:
         return None

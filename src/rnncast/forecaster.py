@@ -267,7 +267,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95), ``msis_<width>`` for each (M4's MSIS, pooled over
             values and on MASE's scale, no units) and ``by_level`` (per level, as text: ``below``, the share of actuals at or below it, its
             ``pinball`` and ``wql``; with ``values``, the count scored, ``actuals``, the distinct ones, and ``step_counts``,
-            each horizon step's counts on windows whose origins are that step apart: decisions 2042, 2075, 9403), to the model's and each baseline's (from its intervals) block, pooled, and with
+            each horizon step's counts on windows whose origins are that step apart: decisions 2042, 2075, 2093), to the model's and each baseline's (from its intervals) block, pooled, and with
             several targets each target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
             as given; one series without an id: its target's name), with several targets each target's in its own units
             too (``result["series"][id]["by_target"][target]``). In words (``readout.read_out``): ``verdict``,

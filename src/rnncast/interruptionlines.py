@@ -1,6 +1,6 @@
 """The words of ``interruptions``' lines: one line per group of stretches that overlap (where, how far, which rows
 train on it, what it does to MASE's scale and the training mean, what to do), and the one line naming the columns the
-rule could not read (decisions 2053, 9301, 9302, 9304)."""
+rule could not read (decisions 2053, 2087, 2088, 2090)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def names_of(panel: Panel, these: list[dict]) -> list[str]:
 def unread_line(panel: Panel, unread: list[dict]) -> str:
     """The columns ``interruptions.find`` did not read (entries with "unread": why), in one line, by reason:
     "not checked for a stretch far below or above its level, then back (an interruption, a surge): column 'temp'
-    (values below 0), which has no level to be a share of" (decision 9302)."""
+    (values below 0), which has no level to be a share of" (decision 2088)."""
     reasons: dict[str, list[str]] = {}
     for g, name in zip(unread, names_of(panel, unread)):
         reasons.setdefault(g["unread"], []).append(name)
@@ -31,16 +31,16 @@ def unread_line(panel: Panel, unread: list[dict]) -> str:
 def line(panel: Panel, these: list[dict], again: bool = False) -> str:
     """One group's line (``these``: stretches of ``interruptions.find`` that overlap and go the same way): "series
     'Alps' runs at 10-30 % of its level from 2020-04 to 2021-06 (15 rows, ...) and comes back: an interruption ...",
-    or "... runs at 2.8-3.3 times its level ... and comes back: a surge ..." (decision 9301). ``again``: said before in
+    or "... runs at 2.8-3.3 times its level ... and comes back: a surge ..." (decision 2087). ``again``: said before in
     this call while none of its rows were training rows (a refit backtest's earlier cutoff), now said for the first
-    cutoff that trains on it (decision 9304)."""
+    cutoff that trains on it (decision 2090)."""
     f = these[0]
     names = names_of(panel, these)
     said = names if len(names) == 1 or not all(n.startswith("series ") for n in names) else [
         names[0], *(n[len("series "):] for n in names[1:])]  # series 'Alps', 'Capital' and 10 more
     one = len(these) == 1
     low, high = min(g["low"] for g in these), max(g["high"] for g in these)
-    above = low > 1  # a surge (decision 9301)
+    above = low > 1  # a surge (decision 2087)
     share = (f"{low:.1f}-{high:.1f} times" if f"{low:.1f}" != f"{high:.1f}" else f"{low:.1f} times") if above else \
         f"{100 * low:.0f}-{100 * high:.0f} % of" if round(100 * low) != round(100 * high) else f"{100 * low:.0f} % of"
     trained, checked = [g["training_rows"] for g in these], [g["validation_rows"] for g in these]
@@ -75,7 +75,7 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
                  f"{g['scale'] / g['scale_without']:.2f} times: {g['scale']:.6g} with the stretch's pairs, "
                  f"{g['scale_without']:.6g} without{most}, so every MASE reads lower; the training mean moves "
                  f"{change:+.0f}%")
-    if again:  # decision 9304: the cutoffs after it train on it too (a backtest's windows grow)
+    if again:  # decision 2090: the cutoffs after it train on it too (a backtest's windows grow)
         text += (f"; an earlier cutoff named it before any of {its} rows were training rows: this cutoff's training rows "
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "
                  "scales holds it")

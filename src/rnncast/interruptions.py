@@ -6,12 +6,12 @@ outlying values (``spikes``: back within ``spikes.SHORT`` rows), not a level tha
 (``levelshifts``), and no single step far beyond the rest (``jumps``), so nothing named it, while its 8 training
 months doubled every series' MASE scale (a model read as "better than the in-sample seasonal naive", MASE 0.977, on
 the pre-collapse scale 1.876). ``find`` reads each target column of each series on all its rows (a made value,
-``--fill``'s, as none; a 0 as ``ZERO`` of the column's median, decision 9302): the log values less their seasonal
+``--fill``'s, as none; a 0 as ``ZERO`` of the column's median, decision 2088): the log values less their seasonal
 profile (the median, over the cycles, of each position's distance from a rolling median one season wide; none where
 the season is 1 or over ``LONGEST``), against the rolling median of that over ``4 * longest + 1`` rows (``longest``:
 twice the season, ``RUN_LONGEST`` rows at least, on rows under a day apart ``RUN_LONGEST`` days of them up to a quarter
-of the rows, decision 9303), which a stretch of ``longest`` rows or fewer does not move. Rows under ``1 / FAR`` of it
-(or over ``FAR`` times it: a surge, decision 9301) and further than ``ROBUST`` robust standard deviations of those
+of the rows, decision 2089), which a stretch of ``longest`` rows or fewer does not move. Rows under ``1 / FAR`` of it
+(or over ``FAR`` times it: a surge, decision 2087) and further than ``ROBUST`` robust standard deviations of those
 distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`` rows at half the distance joined),
 with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
 stretch; not one whose rows a whole number of seasons away dip (or rise) too (a season's own dip the profile missed),
@@ -22,7 +22,7 @@ be a share of: not read, and said so once (``unread``); a run of 0s in a column 
 ``warn`` says each stretch once, the series whose stretches overlap together, with its training and validation rows
 (those choose the epoch); a refit backtest says it at the first cutoff whose training, validation or forecast rows
 reach it (decision 2084), and once more at the first cutoff that trains on it where that is a later one (decision
-9304). The lines' words are ``interruptionlines``'.
+2090). The lines' words are ``interruptionlines``'.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ SHORTEST = 4  # rows in a row at least: longer than an outlying run (spikes.SHOR
 RUN_LONGEST = 24  # rows (days under a day apart) at most, or twice the season: longer reads as a level that moves
 MOST = 2  # stretches in one column at most: more are a pattern, not an interruption
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
-ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 9302)
+ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 2088)
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
@@ -73,7 +73,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         for j in range(table.shape[1]):
             if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j])):
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
-                              "unread": why})  # said once a call (decision 9302)
+                              "unread": why})  # said once a call (decision 2088)
             for lo, hi, low, high in stretches(table[:, j], season, day):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
@@ -102,11 +102,11 @@ def rows_a_day(times) -> int:
 
 def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[int, int, float, float]]:
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
-    the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 9301); none where ``unread`` gives
+    the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 2087); none where ``unread`` gives
     a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
     ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s.
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
-    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 9303)."""
+    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089)."""
     column = np.asarray(column, dtype=np.float64)
     read = np.isfinite(column)
     if read.sum() < 3 * SHORTEST or unread(column):
@@ -143,7 +143,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
 def unread(column: np.ndarray) -> str | None:
     """Why ``column`` [R] (NaN: not read) has no level for a stretch to be a share of, or None where it has: a value
     below 0 (a temperature in degrees, a change: its 0 is no floor), or half its values 0 or below (a count of rare
-    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 9302)."""
+    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 2088)."""
     values = np.asarray(column, dtype=np.float64)
     values = values[np.isfinite(values)]
     if (values < 0).any():
@@ -220,7 +220,7 @@ def warn(panel: Panel, found: list[dict]) -> list[str]:
     """Say each stretch of ``find`` once (within ``noticed.said_once``'s block), the series and columns sharing its
     dates and direction in one line (``interruptionlines.line``): where, how far, what it does to MASE's scale and the
     training mean, and what to do; said again, once, at the first refit cutoff that trains on a stretch an earlier
-    cutoff named untrained (decision 9304). The columns not read, once a call, in one INFO line (decision 9302).
+    cutoff named untrained (decision 2090). The columns not read, once a call, in one INFO line (decision 2088).
     Returns the lines said."""
     groups: list[list[dict]] = []
     for f in sorted((f for f in found if "unread" not in f), key=lambda f: (f["low"] > 1, f["span"][0])):

@@ -4,7 +4,7 @@ of Kupiec 1995 ("Techniques for verifying the accuracy of risk measurement model
 tails doubled here, not his likelihood ratio), run per horizon step h on forecasts whose origins are at least h steps
 apart in their series (at step 1 every window; at step h with stride-1 windows every h-th cutoff), so that no two
 values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
-time, whatever their rows, decision 9501; a window's targets: a common shock moves them together) counted by the
+time, whatever their rows, decision 2094; a window's targets: a common shock moves them together) counted by the
 design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
 flagged a calibrated forecaster in 65 of 100 seeds), and Holm's step-down correction (Holm 1979) over the steps
 tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
@@ -12,7 +12,7 @@ at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 1
 2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
 ``interval_test`` read them back, an actual equal to a level's forecast or on an interval's bound (``tied``: to
 float32's precision) counted as a range, neither hit nor miss, as a discrete distribution's quantiles need (decisions
-1483, 9401, 9402). Nothing here imports the rest of the package but ``metrics``, ``comparison.holm``,
+1483, 2091, 2092). Nothing here imports the rest of the package but ``metrics``, ``comparison.holm``,
 ``significance.p_text`` and ``forecasttimes.forecast_times``."""
 
 from __future__ import annotations
@@ -21,17 +21,17 @@ import numpy as np
 
 from rnncast import metrics
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
-from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 9501)
+from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 2094)
 from rnncast.significance import p_text
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
-TIE = 8 * float(np.finfo(np.float32).eps)  # 9.5e-07: an actual this near a forecast, relatively, equals it (decision 9402)
+TIE = 8 * float(np.finfo(np.float32).eps)  # 9.5e-07: an actual this near a forecast, relatively, equals it (decision 2092)
 
 
 def tied(y: np.ndarray, q: np.ndarray, unit: float = 0.0) -> np.ndarray:
     """[...] bool: where the actuals ``y`` equal the forecasts ``q`` (one shape) to float32's precision, within
     ``TIE`` of the larger of |y|, |q| and ``unit`` (1 in scaled units, whose spread is 1: a count's bound 2 unscaled
-    from float32 reads 2.0000002, or -9e-08 for 0; 0 in the data's own units, relative alone): a tie (decision 9402)."""
+    from float32 reads 2.0000002, or -9e-08 for 0; 0 in the data's own units, relative alone): a tie (decision 2092)."""
     return np.abs(y - q) <= TIE * np.maximum(np.maximum(np.abs(y), np.abs(q)), unit)
 
 
@@ -40,7 +40,7 @@ def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     window's place, whose origins ``counts`` keeps at least h steps apart at step h in its series, and the forecast
     time its values share a common shock at (``forecasttimes.forecast_times``, the Diebold–Mariano test's: a panel's
     series at one calendar time meet, whatever their row; the row where the rows are numbered or there is one series),
-    by which ``dispersion`` groups them (decision 9501: by row, 29 sites at one cutoff counted as 15 dates)."""
+    by which ``dispersion`` groups them (decision 2094: by row, 29 sites at one cutoff counted as 15 dates)."""
     w = len(wf.target_rows)
     series = np.zeros(w, np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
     rows = np.asarray(wf.target_rows, dtype=np.int64)
@@ -77,7 +77,7 @@ def actuals(shape: tuple, keep, places) -> int:
     """How many distinct actuals the values ``keep`` [W, H, ...] (None: all; of shape ``shape``) of windows at
     ``places`` (``origins``) hold: one series' row (and target) counted once however many windows forecast it, as
     stride-1 windows repeat each actual at every step (720 values of 30 windows over 24 steps are 53 actuals; the
-    share over every value rests on about that many: decision 9403)."""
+    share over every value rests on about that many: decision 2093)."""
     series, rows = places[0], places[1]  # (series, rows, dates): the dates not needed here
     w, h, width = shape[0], shape[1], int(np.prod(shape[2:]))
     held = np.ones((w, h, width), bool) if keep is None else np.broadcast_to(
@@ -96,7 +96,7 @@ def dispersion(hits: np.ndarray, sizes: np.ndarray, dates: np.ndarray) -> float:
     no date holds more than one value (the exact test), ``sizes.sum()`` where one date holds them all (one draw,
     whatever its share). Where every value of several dates falls on one side (share 0 or 1) the spread between dates
     cannot be read: each date counts as one draw of its size, ``sum(n_d^2) / sum(n_d)`` (Kish 1965's cluster design
-    effect 1 + (m - 1) rho at rho 1, sizes unequal; decision 9502: it was 1, and 29 of 29 above the median at one
+    effect 1 + (m - 1) rho at rho 1, sizes unequal; decision 2095: it was 1, and 29 of 29 above the median at one
     date were tested as 29 independent draws, p 4e-9)."""
     dates, at = np.unique(dates, return_inverse=True)
     k, n = np.bincount(at, hits, len(dates)), np.bincount(at, sizes, len(dates))
@@ -150,7 +150,7 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
         strict = [None if blank[i] else tally(under[..., i]) for i in range(len(levels))]
         outside = {percent: None if blank[lo] or blank[hi] else tally(under[..., lo] | over[..., hi])
                    for lo, hi, percent in pairs}
-        reach = {percent: None if blank[lo] or blank[hi] else tally(  # outside or on a bound (decision 9401)
+        reach = {percent: None if blank[lo] or blank[hi] else tally(  # outside or on a bound (decision 2091)
             under[..., lo] | over[..., hi] | ties[..., lo] | ties[..., hi]) for lo, hi, percent in pairs}
         steps.append({"step": j + 1, "values": int(sizes.sum()), "dates": int(len(np.unique(dates))),
                       "below": {n: b and b[0] for n, b in zip(names, below)},
@@ -206,7 +206,7 @@ def _deff(step: dict, kind: str, name: str) -> float:
 
 def interval_test(steps: list[dict], percent: str) -> dict | None:
     """The ``percent`` ("98") interval's test over ``steps`` (``counts``), values on a bound counted as a range, as
-    ``level_test`` counts a level's ties (decision 9401): at each step the values outside it are tested where they
+    ``level_test`` counts a level's ties (decision 2091): at each step the values outside it are tested where they
     exceed its miss rate, those outside it or on a bound where they fall short of it, else the step is consistent
     (p 1): a count forecaster's true quantiles are whole numbers, and a closed interval between them holds more than
     its share (Poisson(2)'s 80% interval [0, 4] holds 94.7%, yet 27.8% of the values are outside it or on a bound).
@@ -253,10 +253,10 @@ def level_test(steps: list[dict], name: str) -> dict | None:
 def evidence(test: dict, what: str) -> str:
     """"at step 1, 3 of 191 at or below it where 1.9 were due (Holm-adjusted p = 0.004 over 10 steps)": the count a
     ``level_test`` or ``interval_test`` rests on, ``what`` naming the misses where the test has neither ``side`` nor
-    ``"what"`` (an interval's misses that count the values on a bound: decision 9401)."""
+    ``"what"`` (an interval's misses that count the values on a bound: decision 2091)."""
     due, over = test["expected"], f", Holm-adjusted over {test['steps']} steps" if test["steps"] > 1 else ""
     said = f"{due:.2g}" if due < 10 else f"{due:,.0f}"  # the verb agrees with the number written (r38r2 L1)
-    what = test.get("what") or (f"{test['side']} it" if "side" in test else what)  # on a bound too (decision 9401)
+    what = test.get("what") or (f"{test['side']} it" if "side" in test else what)  # on a bound too (decision 2091)
     return (f"at step {test['step']}, {test['misses']:,} of {test['values']:,} {what} where {said} "
             f"{'was' if said == '1' else 'were'} due ({p_text(test['p'])}{over})")
 
