@@ -15,16 +15,17 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
          "overall": {"model": {**scores, "pinball": 0.25}, "repeat": scores}, "overall_scaled": scaled,
          "verdict_units": "scaled"}
     head, *rows = backtest_rows(m)
-    assert head == ["window (first forecast step)", "forecaster", "MSE (scaled)", "MAE", "RMSE", "MASE", "sMAPE %", "pinball"]
+    assert head == ["window (first forecast step)", "forecaster", "MSE", "MSE (scaled)", "MAE", "RMSE", "MASE", "sMAPE %",
+                    "pinball"]
     assert [r[:2] for r in rows] == [["0 (2023-11-06 to 2023-11-20)", "model"],
                                      ["0 (2023-11-06 to 2023-11-20)", "baseline: repeat the last value"],
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
                                      ["overall", "model"], ["overall", "baseline: repeat the last value"]]
-    assert rows[4][2:] == ["0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""  # as fit's
-    assert rows[1][2] == "0.50000"  # the MSE the verdict weighs: scaled for a panel, original for one series
+    assert rows[4][2:] == ["4.0000", "0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""
+    assert rows[1][2:4] == ["4.0000", "0.50000"]  # original units, as the by-step table's, then the verdict's (9104)
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
     assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
-    assert backtest_rows({**m, "season": 4})[0][5] == "MASE (season 4)"  # as fit's and evaluate's tables head it
+    assert backtest_rows({**m, "season": 4})[0][6] == "MASE (season 4)"  # as fit's and evaluate's tables head it
 
 
 def test_a_backtest_table_writes_its_errors_as_fits_table_does_not_to_four_decimals():
@@ -108,13 +109,13 @@ def test_a_backtest_table_of_a_few_large_series_says_whose_its_original_units_ar
     scores = {"mse": 4.0, "mae": 1.0, "rmse": 2.0, "mase": 0.5, "smape_pct": 12.3}
     m = {"windows": [], "overall": {"model": scores}, "verdict_units": "scaled", "scaled_by": "scale",
          "pooled": {"series": ["big"], "share": 0.99999, "of": 5}}
-    assert backtest_units(m).startswith("MSE in scaled units, as the verdict weighs it; MAE, RMSE in original units, "
-                                        "pooling the series in their own units: 'big' holds >99.9% of the model's "
-                                        "squared error; MASE and sMAPE compare across scales")
+    assert backtest_units(m).startswith("MSE, MAE, RMSE in original units, pooling the series in their own units: "
+                                        "'big' holds >99.9% of the model's squared error; MSE (scaled) in scaled "
+                                        "units, as the verdict weighs it; MASE and sMAPE compare across scales")
     m["overall"]["model"] = {**scores, "pinball": 0.3}
     m["pooled"] = {"series": ["big", "huge"], "share": 0.95, "of": 8, "pinball_share": 0.912}
-    assert ("MAE, RMSE, pinball in original units, pooling the series in their own units: 'big' and 'huge' hold "
-            "95.0% of the model's squared error and 91.2% of its pinball loss; MASE") in backtest_units(m)
+    assert ("MSE, MAE, RMSE, pinball in original units, pooling the series in their own units: 'big' and 'huge' hold "
+            "95.0% of the model's squared error and 91.2% of its pinball loss; MSE (scaled)") in backtest_units(m)
     assert "pooling" not in backtest_units({**m, "pooled": None})  # spread over the series: nothing to say
 
 

@@ -36,10 +36,15 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
                  "--out", str(tmp_path / "bt")]) == 0
     lines = capsys.readouterr().out.splitlines()
     at = next(n for n, line in enumerate(lines) if line.startswith("window (first forecast step)"))
-    title = ("Metrics per window and overall (MSE in scaled units, as the verdict weighs it; MAE, RMSE, pinball in "
-             "original units; MASE, sMAPE, wQL and MSIS compare across scales; coverage: the share of values inside the "
-             "interval)")
-    assert lines[at - 1] == title + ":" and "MSE (scaled)" in lines[at]
+    title = ("Metrics per window and overall (MSE, MAE, RMSE, pinball in original units; MSE (scaled) in scaled units, "
+             "as the verdict weighs it; MASE, sMAPE, wQL and MSIS compare across scales; coverage: the share of values "
+             "inside the interval)")
+    assert lines[at - 1] == title + ":" and lines[at].split()[5:8] == ["MSE", "MSE", "(scaled)"]
+    steps = next(n for n, line in enumerate(lines) if line.startswith("steps ahead"))  # the by-step table: original
+    overall = [line for line in lines[at:steps] if line.startswith("overall ")][0].split()
+    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())  # units as the overall table's (9104)
+    assert overall[1] == "model" and float(overall[2]) == pytest.approx(metrics["overall"]["model"]["mse"], rel=1e-3)
+    assert float(overall[3]) == pytest.approx(metrics["overall_scaled"]["model"]["mse"], rel=1e-3)
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2
     page = html.unescape((tmp_path / "bt" / "report.html").read_text())
     assert f"<h2>Metrics overall</h2>\n<p>{units}.</p>" in page  # the overall rows first on the page (decision 1603)

@@ -148,22 +148,6 @@ def test_levels_that_end_no_interval_show_their_share_per_series_and_name_the_fu
     assert "model_below_0.9" not in series_frame(paired)
 
 
-def test_each_series_levels_are_tested_once_for_the_furthest_line_whatever_the_levels(monkeypatch):
-    """r36r4: ``worst_levels`` ran ``calibration.far_levels`` on every series once per level, though each run tests
-    every level: levels² x series binomial tests (decision 1946). One run per series now, the same line."""
-    from rnncast import calibration
-    from rnncast.cli.byseries import worst_levels
-
-    result = _result(3)
-    for name, (half, high, top) in zip(result["series"], ((0.49, 0.901, 0.95), (0.5, 0.854, 0.925), (0.51, 0.899, 0.99))):
-        result["series"][name]["model"].update(pinball=1.0, by_level=_levels({"0.5": half, "0.9": high, "0.95": top}))
-    tested, far_levels = [], calibration.far_levels
-    monkeypatch.setattr(calibration, "far_levels", lambda model: tested.append(1) or far_levels(model))
-    line = worst_levels(result["series"], ["0.5", "0.9", "0.95"])
-    assert len(tested) == 3 and line.startswith("furthest from their levels: 0.9 in series 'store0002', 85.4% of its "
-                                                "values at or below it (1 of 3 series far from 90%); 0.95 in series")
-
-
 def test_several_targets_heading_says_each_score_is_the_targets_mean():
     """A tester's finding: with targets y and z the table was headed "its original units" though each row is the mean
     of the two targets' scores (and R² that of the targets whose values vary in the series)."""

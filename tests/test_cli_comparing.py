@@ -240,7 +240,8 @@ def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
     code, out, err = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"),
                           "--threads", "1"])
     assert code == 0 and not err
-    assert out.splitlines()[0].split()[-7:] == ["pinball", "80%", "covers", "50%", "covers", "windows", "params"]
+    assert out.splitlines()[0].split()[-8:] == ["pinball", "wQL", "80%", "covers", "50%", "covers", "windows", "params"]
+    assert "MSIS" not in out  # compare has no MASE scale to put it on (decision 9101)
     assert "80% covers" in out and "50% covers" in out and "the intervals were not compared" in out
     code, out, _ = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"), "--json"])
     back = json.loads(out)
@@ -295,3 +296,14 @@ def test_the_quantile_columns_are_written_in_fits_notation_with_a_dash_where_a_f
                                     [None, {"pinball": 0.75}])
     assert heads == ["pinball", "80% covers"]
     assert cells == [["0.50000", "0.8406"], ["-", "-"], ["-", "-"], ["0.75000", "-"]]
+
+
+def test_the_quantile_columns_show_wql_after_pinball_and_the_coverages_widest_first():
+    """compare's table showed pinball and coverage but not the wQL fit's and evaluate's tables show (decision 9101);
+    the MSIS a block may hold is left out: compare has no MASE scale, so no MSIS column."""
+    from rnncast.cli.comparing import quantile_columns
+    heads, cells = quantile_columns({"a": {"coverage_80": 0.8, "wql": 0.04, "pinball": 0.5, "coverage_90": 0.9,
+                                           "msis_90": 3.0}}, 2, [{"pinball": 0.75, "wql": 0.06, "coverage_80": 0.7,
+                                                                  "coverage_90": 0.85}])
+    assert heads == ["pinball", "wQL", "90% covers", "80% covers"]
+    assert cells == [["0.50000", "0.040000", "0.9000", "0.8000"], ["0.75000", "0.060000", "0.8500", "0.7000"]]

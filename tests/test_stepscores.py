@@ -49,7 +49,8 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
         assert entry["repeat"]["mae"] == pytest.approx(float((at["y_repeat"] - at["y"]).abs().mean()), rel=1e-6)
     assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
     scaled = result.metrics["by_step_scaled"]  # a panel's verdict weighs scaled MSE: its steps in those units too
-    assert result.metrics["verdict_units"] == "scaled" and set(scaled[0]["model"]) == {"mse", "mae", "rmse"}
+    assert result.metrics["verdict_units"] == "scaled" and list(scaled[0]["model"]) == ["mse", "mae", "mase", "rmse"]
+    assert all(s["model"]["mase"] == o["model"]["mase"] for s, o in zip(scaled, steps))  # no units (decision 9103)
     assert np.mean([s["model"]["mse"] for s in scaled]) == pytest.approx(
         result.metrics["overall_scaled"]["model"]["mse"])
 
@@ -200,3 +201,24 @@ def test_a_parts_by_step_weighted_by_its_values_scored_is_its_overall_mse():
         assert (mse * counts).sum() / counts.sum() == pytest.approx(result["original"][name]["mse"], rel=1e-9)
     assert np.mean([s["model"]["mse"] for s in result["by_step"]]) != pytest.approx(result["original"]["model"]["mse"])
     assert of_part(model.part_forecasts(frame)) == result["by_step"]
+
+
+def test_a_scaled_step_carries_the_originals_mase_wql_and_msis_in_the_originals_order():
+    """``by_step_scaled`` had no MASE while every other by-step block has one (decision 9103): MASE has no units, so the
+    scaled step's is the original's number, as ``overall_scaled``'s is; so are wQL and MSIS (decisions 2036, 2079). The
+    model's scores beside a seasonal naive's values left out carry it too."""
+    from rnncast.stepscores import scaled_step
+    original = {"step": 1, "model": {"mse": 4.0, "mae": 2.0, "mase": 0.5, "rmse": 2.0, "pinball": 1.0, "wql": 0.1,
+                                     "coverage_80": 0.8, "msis_80": 3.0},
+                "seasonal": {"mse": 9.0, "mae": 3.0, "mase": 0.9, "rmse": 3.0,
+                             "values_left_out": {"values": 2, "of": 8, "model": {"mse": 4.0, "mae": 2.0, "mase": 0.4,
+                                                                                  "rmse": 2.0}}}}
+    scaled = {"step": 1, "model": {"mse": 0.04, "mae": 0.2, "rmse": 0.2, "pinball": 0.1, "wql": 9.9, "coverage_80": 0.75},
+              "seasonal": {"mse": 0.09, "mae": 0.3, "rmse": 0.3,
+                           "values_left_out": {"values": 2, "of": 8, "model": {"mse": 0.04, "mae": 0.2, "rmse": 0.2}}}}
+    step = scaled_step(scaled, original)
+    assert step["model"] == {"mse": 0.04, "mae": 0.2, "mase": 0.5, "rmse": 0.2, "pinball": 0.1, "wql": 0.1,
+                             "coverage_80": 0.75, "msis_80": 3.0}
+    assert list(step["model"]) == list(original["model"])
+    assert step["seasonal"]["mase"] == 0.9 and step["seasonal"]["mse"] == 0.09
+    assert step["seasonal"]["values_left_out"]["model"] == {"mse": 0.04, "mae": 0.2, "mase": 0.4, "rmse": 0.2}

@@ -36,8 +36,8 @@ from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, 
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
-from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, unitless, zero_note
-from rnncast.stepscores import by_step
+from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
+from rnncast.stepscores import by_step, scaled_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import concat, scored, target_of
@@ -223,8 +223,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "seconds": {"fit": fit_seconds, "train": train_seconds, "predict": predict_seconds},
     }
     steps = by_step(wf, scales, wf_scaled)  # each lead 1 .. H, pooled over windows and series (decision 1660)
-    metrics.update(by_step=steps, **({"by_step_scaled": [_unitless_step(s, o) for s, o in zip(by_step(wf_scaled, None), steps)]}
-                                     if units == "scaled" else {}),  # the verdict's (1726); wql, msis the original's (2036)
+    metrics.update(by_step=steps, **({"by_step_scaled": [scaled_step(s, o) for s, o in zip(by_step(wf_scaled, None), steps)]}
+                                     if units == "scaled" else {}),  # the verdict's (1726); MASE, wql, msis the original's
                    by_series=series_scores(wf, wf_scaled, scales, panel.given_ids))  # as evaluate's --by-series
     if panel.n_targets > 1:  # the overall original-unit block averages the targets' units: each one's own too
         metrics["overall_by_target"] = {name: {  # scaled: no percent of z-scores, MASE and R² the original's
@@ -306,13 +306,3 @@ def _train_split(first_row: int, lookback: int, horizon: int, val_frac: float) -
         return chronological_split(first_row, lookback, horizon, val_frac, 0.0)
     except RnncastError:
         return None
-
-
-def _unitless_step(scaled: dict, original: dict) -> dict:
-    """A ``by_step_scaled`` entry ``scaled`` with each forecaster's ``wql`` and ``msis_*`` those of ``original`` (the
-    same step's ``by_step`` entry), in its order: they have no units (decision 2036), and ``by_step`` scores the scaled
-    units without MASE's scales, so it gives no MSIS to replace (decision 2079; MASE itself stays out, decision 1726)."""
-    return unitless({name: {k: block.get(k, mine[k]) for k in mine if k in block or k.startswith("msis_")}
-                     | {k: v for k, v in block.items() if k not in mine}
-                     if isinstance(block, dict) and isinstance(mine := original.get(name), dict) else block
-                     for name, block in scaled.items()}, original)

@@ -23,18 +23,18 @@ LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json be
 # its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
 SHORT_REASONS = {leftout.SHORT: "too short", leftout.BACKTEST: "too short",  # reasons, short (an older run's too)
                  **dict.fromkeys(leftout.CUTS, "too few rows at the cutoff")}  # each lack (decision 1933)
+SCALED_MSE = "mse_scaled"  # a row's MSE in the verdict's scaled units, beside its original one (decision 9104)
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out", "mase_scales")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:
     """One row per window and forecaster, then the overall rows; a window that keeps no scored value is one row saying
     why ("left out: inputs filled from later rows"), not a row of nan per forecaster; a window is named with its first
-    forecast step (the earliest to the latest over the series). MSE is in the units the verdict weighs
-    it in (``verdict_units``: "MSE (scaled)" for many series or several targets), the rest original
-    (``backtest_units`` says so above the table, on the terminal as on the page)."""
+    forecast step (the earliest to the latest over the series). MSE is in original units, as the by-step table's and
+    every other score's are; where the verdict weighs MSE in scaled units (``verdict_units``: many series or several
+    targets) "MSE (scaled)" follows it, the number the verdict weighs (decision 9104; ``backtest_units`` says so above
+    the table, on the terminal as on the page)."""
     scaled = m.get("verdict_units") == "scaled"
-    units = {"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
-        units_name(m.get("scaled_by")), "original")
     extra = interval_keys(m["overall"]["model"])  # pinball, wql, coverage_*, msis_* (decision 2036)
     entries = [(f"{w['window']}" + (f" ({d})" if d else ""), w, w.get("scaled"))
                for w, d in zip(m["windows"], window_dates(m["windows"]))] + [
@@ -48,15 +48,16 @@ def backtest_rows(m: dict) -> list[list[str]]:
             scores.append({})
             models.append({})
             continue
+        mine = lambda name: {SCALED_MSE: (in_scaled or {}).get(name, {}).get("mse")} if scaled else {}  # noqa: E731
         for name in ["model"] + [k for k in block if k not in ("model",) + WINDOW_KEYS]:
-            mse = (in_scaled or {}).get(name, {}).get("mse") if scaled else block[name].get("mse")
             labels.append([label, row_label(name)])
-            scores.append({**block[name], "mse": mse})
-            models.append(block["model"])
-    head = (["window (first forecast step)", "forecaster", f"MSE ({units})" if scaled else "MSE"]
+            scores.append({**block[name], **mine(name)})
+            models.append({**block["model"], **mine("model")})
+    head = (["window (first forecast step)", "forecaster", "MSE", *([scaled_head(m)] if scaled else [])]
             + [f"MASE (season {m['season']})" if n == "mase" and (m.get("season") or 1) > 1 else column_head(n)
                for n in BACKTEST_METRICS + tuple(extra)])  # as fit's and evaluate's tables head it
-    return [head] + with_columns(labels, scores, ["mse", *BACKTEST_METRICS, *extra], models)  # "-": decision 1814
+    return [head] + with_columns(labels, scores, ["mse", *([SCALED_MSE] if scaled else []), *BACKTEST_METRICS, *extra],
+                                 models)  # "-": decision 1814
 
 
 def dashed(m: dict, windows: bool = True) -> str | None:
@@ -82,6 +83,13 @@ def overall_first(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str
         "overall, target "), *row[1:]] for row in kept], each)
 
 
+def scaled_head(m: dict) -> str:
+    """The head of ``backtest_rows``' column of the MSE the verdict weighs, beside the original one: "MSE (scaled)",
+    "MSE (training-spread units)" under ``scaler='none'`` (``spreads.units_name``)."""
+    return "MSE ({})".format({"scaled units": "scaled", "training-spread units": "training-spread units"}.get(
+        units_name(m.get("scaled_by")), "original"))
+
+
 def backtest_units(m: dict) -> str:
     """The units of a backtest's table (``backtest_rows``), its heading on the page and its title on the terminal."""
     errors = "MAE, RMSE" + (", pinball" if "pinball" in m["overall"]["model"] else "")
@@ -90,8 +98,8 @@ def backtest_units(m: dict) -> str:
     few = m.get("pooled")  # a panel's few large series (pooledunits.measure): its original units are mostly theirs
     pooling = (f", pooling the series in their own units: {held(few, both='pinball' in m['overall']['model'])}"
                if few else "")  # as the interval line says it (runnotes.interval_text)
-    units = (f"MSE in {name}{spread}, as the verdict weighs it; {errors} in original units{pooling}"
-             if m["verdict_units"] == "scaled" else f"MSE, {errors} in original units{pooling}")
+    units = f"MSE, {errors} in original units{pooling}" + (
+        f"; {scaled_head(m)} in {name}{spread}, as the verdict weighs it" if m["verdict_units"] == "scaled" else "")
     if m.get("overall_by_target"):  # several targets: a row's original units are the targets' mean, but for its own
         units += " (the targets' mean, except in a target's own rows)"
     share = "; coverage: the share of values inside the interval" if any(

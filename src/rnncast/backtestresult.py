@@ -34,8 +34,8 @@ class Backtest:
     each series' MASE divisor there, decision 2054; ``mase_scale_spread`` where a refit's move over 1.5 times),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``by_step`` (each step ahead, original units, the
     keys of ``overall``'s blocks less R², sMAPE and MAPE: a quantile model's "pinball", "wql", "coverage_<width>",
-    "msis_<width>", "by_level" too; ``by_step_scaled`` where the verdict weighs scaled MSE, its wql and msis_* the
-    original's and no MASE: ``stepscores``), ``significance`` (Diebold–Mariano
+    "msis_<width>", "by_level" too; ``by_step_scaled`` where the verdict weighs scaled MSE, its MASE, wql and msis_*
+    the original's: ``stepscores.scaled_step``), ``significance`` (Diebold–Mariano
     against each baseline, in ``verdict_units``; ``significance_pinball`` on the pinball losses), ``linear_fit``
     (``backtestlinear.measure``: a linear fit of the future-known features scored beside the model on the windows; null
     without such features), ``untrained_windows`` (where any: the windows, 0 the first, whose model kept the untrained

@@ -5,7 +5,8 @@ weeks ahead) apart. Each step's scores follow the overall block's rules (``evalu
 MASE's scale, MSE and MAE a mean over the targets that have a value scored), computed for every step in one pass
 over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
 units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
-MAE in the scaled units too (decision 1726: its MASE is the original's, as ``overall_scaled``'s is). A step's rows are
+MAE in the scaled units too, and its MASE, wQL and MSIS the original's (``scaled_step``), as ``overall_scaled``'s are:
+they have no units, so the scaled ones are the same numbers (decisions 1726, 2036, 9103). A step's rows are
 forecasts.csv's of that ``step_ahead``. A model of quantiles adds, for the model and each baseline with intervals, each
 step's interval scores (decision 1896): the mean pinball loss over the levels, each central interval's coverage and
 ``by_level`` (each level's share of the actuals at or below it, of those equal to it, its pinball loss, and the values
@@ -19,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnncast import climatologyseries, seasonalgaps
-from rnncast.evaluation import baseline_interval_scores, interval_scores
+from rnncast.evaluation import baseline_interval_scores, interval_scores, unitless
 from rnncast.windowforecasts import WINDOW_ARRAYS, PartForecasts, WindowForecasts, scored
 
 SCORES = ("mse", "mae", "mase")  # each step's: the errors a hub compares by lead, in original units (MASE: none)
@@ -112,3 +113,24 @@ def of_part(forecasts: PartForecasts) -> list[dict]:
     if climatologyseries.having(original) is not None:  # as evaluate's overall block (decision 1693)
         original, scaled = climatologyseries.without(original), climatologyseries.without(scaled)
     return by_step(original, forecasts.mase_scales[original.series], scaled)
+
+
+def scaled_step(scaled: dict, original: dict) -> dict:
+    """A ``by_step_scaled`` entry: ``scaled`` (``by_step`` of the scaled windows without scales: MSE, MAE, RMSE,
+    pinball and the coverages in scaled units) with each forecaster's ``mase``, ``wql`` and ``msis_*`` those of
+    ``original`` (the same step's ``by_step`` entry), in its order (mse, mae, mase, rmse, pinball, wql, coverage, msis,
+    by_level), and the model's ``mase`` beside a seasonal naive's values left out too. MASE has no units: with one
+    scaler per series, fitted on its training rows, a series' scaled errors and its scaled in-sample naive MAE are its
+    original ones divided by one number, so the scaled MASE is the original's, as ``overall_scaled``'s is; a step's
+    row in ``by_step_scaled`` gave none, a gap that read as a bug (decision 9103). wQL and MSIS have none either
+    (decisions 2036, 2079)."""
+    def carried(block: dict, mine: dict) -> dict:
+        out = {k: block.get(k, mine[k]) for k in mine if k in block or k == "mase" or k.startswith("msis_")}
+        out |= {k: v for k, v in block.items() if k not in mine}
+        left, theirs = out.get(seasonalgaps.KEY), mine.get(seasonalgaps.KEY)
+        if isinstance(left, dict) and isinstance(theirs, dict) and "mase" in theirs.get("model", {}):
+            out[seasonalgaps.KEY] = {**left, "model": carried(left["model"], theirs["model"])}
+        return out
+
+    return unitless({name: carried(block, mine) if isinstance(block, dict) and isinstance(mine := original.get(name), dict)
+                     else block for name, block in scaled.items()}, original)

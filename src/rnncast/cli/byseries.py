@@ -16,6 +16,7 @@ import pandas as pd
 
 from rnncast import bandcounts, calibration, leftout, seasonalgaps, seasonrows, zeroscales
 from rnncast.baselines import row_label
+from rnncast.cli import seriesintervals
 from rnncast.scoretext import table
 from rnncast.outputs import check_output_file, exists_text
 from rnncast.scoretext import id_cell, scored_column
@@ -55,8 +56,9 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     scored value, where fill left any out: evaluate's ``windows_scored``), ``best_baseline`` (its key, as metrics.json
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
-    model's pinball loss and coverage, a fraction, and ``model_below_0.9``, the share at or below each level that ends
-    no interval, ``calibration.unpaired``), in the series' original units, each to ``DIGITS`` significant
+    model's pinball loss, wQL, coverage, a fraction, and MSIS, widest interval first as ``metrics.quantile_scores``
+    keeps them, and ``model_below_0.9``, the share at or below each level that ends no interval,
+    ``calibration.unpaired``), in the series' original units, each to ``DIGITS`` significant
     digits. With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
     over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
@@ -135,7 +137,8 @@ def _rounded(value):
 def series_text(result: dict, file: str | None = None) -> str:
     """The terminal's table of ``result["series"]``: two rows a series, the model's and its best baseline's
     (``best_baseline``), MSE, MAE, RMSE, R² and MASE in the series' original units, and a quantile model's pinball
-    loss and coverage (with the series whose widest interval is furthest off, ``worst_coverage``); every series up to ``SHOWN``,
+    loss, wQL, coverage and MSIS in the overall table's order (with the series whose widest interval is furthest off:
+    ``seriesintervals``, decision 9101); every series up to ``SHOWN``,
     else the ``FEW`` with the highest and the lowest model MASE, with a line saying how many are left out and where
     they are (``file``: the CSV written, else the flag that writes one)."""
     series = result["series"]
@@ -146,13 +149,9 @@ def series_text(result: dict, file: str | None = None) -> str:
     block = lambda key, name: (seasonalgaps.paired_scores(series[key], names[key][1]) if name == PAIR  # noqa: E731
                                else series[key][name])
     columns = {m: iter(scored_column(m, [block(key, name) for key, name in picked])) for m in METRICS}  # "-": decision 2029
-    covers = sorted({k for key in keys for k in series[key]["model"] if k.startswith("coverage_")},
-                    key=lambda k: -float(k.removeprefix("coverage_")))  # a quantile model's: beside its errors
-    quantile = ["pinball", *covers] if any("pinball" in series[key]["model"] for key in keys) else []
-    cells = [iter(scored_column(k, [block(key, name) for key, name in picked], [series[key]["model"] for key, _ in
-                                                                                 picked])) for k in quantile]
-    levels = _unpaired(series, keys) if quantile else []  # each level no interval checks (decision 1892)
-    cells += [iter([_below(block(key, name), level) for key, name in picked]) for level in levels]
+    heads, cells = seriesintervals.columns(series, keys, [block(key, name) for key, name in picked],
+                                           [series[key]["model"] for key, _ in picked])  # a quantile model's (9101)
+    cells = [iter(column) for column in cells]
     rows = []
     for key in shown:
         if key is None:
@@ -168,14 +167,14 @@ def series_text(result: dict, file: str | None = None) -> str:
     units = (f"its original units, each score the mean of its {targets} targets' and R² that of the targets whose "
              "values vary in it (each target's own: a row each in --by-series-csv, by_target in --json)"
              if targets > 1 else "its original units")
-    below = "; ≤qL: the share of its values at or below its quantile at level L, a fraction" if levels else ""
+    below = "; ≤qL: the share of its values at or below its quantile at level L, a fraction" if any(
+        h.startswith("≤q") for h in heads) else ""
     pair = (" against the model's on the same values; where it has no forecast at some values, the model's scores "
             "on the others below it" if any(PAIR in each for each in names.values()) else "")
-    head = f"each series ({units}; {order}; beside the model, the baseline with the lowest MSE on it{pair}{below})"
-    heads = [f"{k.removeprefix('coverage_')}% covers" if k != "pinball" else k for k in quantile]
-    heads += [f"≤q{level}" for level in levels]
+    free = seriesintervals.unitless(heads)  # "wQL and MSIS have no units" where shown (decision 2083's words)
+    head = f"each series ({units}{free}; {order}; beside the model, the baseline with the lowest MSE on it{pair}{below})"
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
-    lines += [line for line in (worst_coverage(series, covers[:1]), worst_levels(series, levels)) if line]
+    lines += seriesintervals.notes(series, keys)
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
         undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
@@ -189,62 +188,6 @@ def _rows(scores: dict) -> list[str]:
     (``PAIR``) where it has no forecast at some (decision 2010)."""
     best = best_baseline(scores)
     return ["model"] + ([best] if best else []) + ([PAIR] if best and seasonalgaps.paired_scores(scores, best) else [])
-
-
-def worst_coverage(series: dict, widest: list[str]) -> str | None:
-    """"The 80% interval is furthest from its level in series 'wild': it covers 37.6% there (pooled ...)": the series
-    whose widest interval's coverage is furthest from its level, where the binomial test of its misses puts it far
-    (``calibration.far_intervals``), so a pooled coverage does not hide it; None where none is far off."""
-    if not widest:
-        return None
-    key = widest[0]
-    nominal = float(key.removeprefix("coverage_")) / 100
-    far = [(abs(block["model"][key] - nominal), name) for name, block in series.items()
-           if key in block["model"] and any(f["percent"] == key.removeprefix("coverage_")
-                                            for f in calibration.far_intervals(block["model"]))]
-    if not far:
-        return None
-    name = max(far)[1]
-    share = series[name]["model"][key]
-    return (f"the {key.removeprefix('coverage_')}% interval is furthest from its level in series {name!r}: it covers "
-            f"{100 * share:.1f}% of its values ({len(far)} of {len(series)} series far from {100 * nominal:g}% by "
-            f"the binomial per-step test of their misses, Holm-corrected p < {calibration.SIGNIFICANCE:g})")
-
-
-def _unpaired(series: dict, keys: list) -> list[str]:
-    """The levels of the series' model ``by_level`` that end no interval (``calibration.unpaired``), the first
-    series' that keeps them (a result saved before levels were scored has none)."""
-    levels = next((series[key]["model"]["by_level"] for key in keys if series[key]["model"].get("by_level")), {})
-    return calibration.unpaired(levels)
-
-
-def _below(scores: dict, level: str) -> str:
-    """A forecaster's share at or below ``level`` in one series as the table writes it, a fraction as its coverage
-    columns are, "0.8541"; "-" where it has none (a climatology without levels)."""
-    each = (scores.get("by_level") or {}).get(level)
-    return f"{each['below']:.4f}" if each and math.isfinite(each["below"]) else "-"
-
-
-def worst_levels(series: dict, levels: list[str]) -> str | None:
-    """"Furthest from its level: 0.9 in series 'F', 85.4% of its values at or below it (2 of 6 series far from 90%
-    ...)": for each of ``levels`` (those that end no interval), the series whose model's share at or below it is
-    furthest from the level, among those the binomial test of the misses puts far (``calibration.far_levels``, ties
-    counted as a range), as ``worst_coverage`` names an interval's; None where none is far off (decision 1892)."""
-    said, by_level = [], {level: [] for level in levels}
-    for name, block in series.items():  # each series' levels tested once (decision 1946)
-        for f in calibration.far_levels(block["model"]):
-            if f["level"] in by_level:
-                by_level[f["level"]].append((abs(calibration.far_share(f) - float(f["level"])), name, f))
-    for level, far in by_level.items():
-        if not far:
-            continue
-        _, name, f = max(far, key=lambda each: each[0])
-        said.append(f"{level} in series {name!r}, {calibration.level_share_text(f, 'its values')} ({len(far)} of "
-                    f"{len(series)} series far from {100 * float(level):.3g}%)")
-    if not said:
-        return None
-    return (f"furthest from {'its level' if len(said) == 1 else 'their levels'}: {'; '.join(said)} (far: by the binomial "
-            f"per-step test of the misses, Holm-corrected p < {calibration.SIGNIFICANCE:g}, ties counted as a range)")
 
 
 def _windows(scores: dict) -> str:

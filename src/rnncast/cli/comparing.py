@@ -23,14 +23,14 @@ def add_parser(commands) -> None:
     from dataclasses import fields
 
     compare = commands.add_parser(
-        "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball and coverage of quantile "
+        "compare", help="fitted models against each other on the same windows: MSE, MAE (pinball, wQL and coverage of quantile "
                      "models) and which wins beyond chance",
         usage="%(prog)s [-h] [-q | -v] RUN RUN [RUN ...] --data DATA\n" + " " * 22 + "[--part {test,val,train,all}] "
               "[--json] [--threads N]\n" + " " * 22 + "[--device {auto,cpu,cuda}]",  # every flag it takes (decision 1661)
         description="Forecast the windows of --part of DATA with each model and compare them on the windows every one "
                     "forecasts, matched by series and the time of their first target (so models of different lookbacks "
                     "meet on the same targets): each model's MSE and MAE in original units (a quantile model's mean "
-                    "pinball loss and coverage beside them) and its number of parameters, and a two-sided "
+                    "pinball loss, wQL and coverage beside them) and its number of parameters, and a two-sided "
                     "Diebold–Mariano test of every pair, Holm-corrected, naming a winner only when its lower MSE is "
                     "beyond chance against every other model. The baselines fit and evaluate judge by (the first "
                     "RUN's; the seasonal naive forecast the first RUN's that has a season, its row naming the season, and "
@@ -175,17 +175,18 @@ def run_compare(args) -> int:
 
 def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tuple[list[str], list[list[str]]]:
     """The heads and the cells of the quantile models' columns (``ModelComparison.quantile_scores``): mean pinball loss
-    (original units) and each central interval's coverage, "-" for a point model; the ``rows`` past the models are the
+    (original units), wQL (none) and each central interval's coverage, widest first, as fit's and evaluate's tables
+    order them (no MSIS: compare has no MASE scale to put it on; decision 9101), "-" for a point model; the ``rows`` past the models are the
     baselines', their intervals' (``baselines``, in order: ``baseline_quantile_scores``' of the first quantile model)
     or "-"; no columns where no model has quantiles."""
     blocks = list(held.values())
     if not any(blocks):
         return [], [[] for _ in range(rows)]
     blocks += (list(baselines or []) + [None] * rows)[:rows - len(blocks)]
-    percents = sorted({k for b in blocks if b for k in b if k.startswith("coverage_")},
-                      key=lambda k: -float(k.removeprefix("coverage_")))
-    heads = ["pinball"] + [f"{k.removeprefix('coverage_')}% covers" for k in percents]
-    from rnncast.scoretext import scored_column
+    from rnncast.cli.seriesintervals import head
+    from rnncast.scoretext import interval_keys, scored_column
     model = {k: 0.0 for b in blocks if b for k in b}  # "-" where a forecaster lacks what a model holds (decision 1854)
-    columns = [scored_column(k, [b or {} for b in blocks], [model] * len(blocks)) for k in ["pinball", *percents]]
+    names = [k for k in interval_keys(model) if not k.startswith("msis_")]  # pinball, wQL, coverages (decision 9101)
+    heads = [head(k) for k in names]
+    columns = [scored_column(k, [b or {} for b in blocks], [model] * len(blocks)) for k in names]
     return heads, [[column[i] for column in columns] for i in range(len(blocks))]

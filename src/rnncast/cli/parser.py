@@ -207,12 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_setting_flag(predict, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting"))  # Forecaster.load's device
     predict.set_defaults(run=command.run_predict)
 
-    evaluate = commands.add_parser(
+    evaluate = commands.add_parser(  # its by-step scores: --json's by_step, no folder (decision 9102)
         "evaluate", help="metrics of a trained run on data, beside the baselines, with the same verdict as fit",
         description="Score a trained run's forecasts of DATA beside the baselines the run was fitted with, in original "
                     "and scaled units, with MASE and the verdict line of fit. By default only windows whose "
                     "targets come after the rows the model was fitted and validated on are scored (the fit's test split "
-                    "and any newer rows, found by their timestamps); the first line says what was scored. " + baselines.HELP)
+                    "and any newer rows, found by their timestamps); the first line says what was scored. At a horizon "
+                    "over 1 a table by step ahead follows, binned beyond 12 steps; evaluate writes no folder, so no "
+                    "by_step.csv as fit's run folder holds: each step's own scores are --json's by_step. " + baselines.HELP)
     evaluate.add_argument("run_dir", metavar="RUN", path=RUN, help="run directory (or its model/ folder)")
     evaluate.add_argument("data", metavar="DATA", path=DATA, help="CSV or Parquet file with the columns the model was trained on: "
                           "the data given to fit, newer data, or both")
