@@ -151,3 +151,20 @@ def test_the_percent_note_is_said_of_each_split_a_page_shows():
                     f"steps whose actual is not 0 (a percentage of 0 is undefined; {STEPS})."]
     assert split_notes({"test": zeros(102, 30)}, percent_note) == [percent_note(zeros(102, 30))]  # one split: as before
     assert split_notes({"val": {}, "test": zeros(10, 1)}, percent_note)[0].startswith("On the test split, MAPE")
+
+
+def test_a_wql_shown_as_a_dash_is_said_undefined_where_every_scored_actual_is_zero():
+    """A quantile run whose test actuals were all 0 showed wQL as "-" with no word why, R² beside it explained
+    (decision 9952): wQL divides by the summed absolute actual values."""
+    from rnncast.r2notes import r2_note, split_notes
+
+    said = "wQL is undefined: every scored actual value is 0 (wQL divides by their summed absolute value)."
+    assert r2_note({"original": {"model": {"r2": 0.5, "wql": float("nan")}}}) == said
+    assert r2_note({"original": {"model": {"r2": 0.5, "wql": None}}}) == said  # as metrics.json reads back
+    assert r2_note({"original": {"model": {"r2": 0.5, "wql": 0.2}}}) is None
+    assert r2_note({"original": {"model": {"r2": 0.5}}}) is None  # a point model has no wQL
+    both = r2_note({"original": {"model": {"r2": float("nan"), "wql": float("nan")}}})
+    assert both.startswith("R² is undefined") and both.endswith(said)
+    page = split_notes({"val": {"original": {"model": {"r2": 0.1, "wql": 0.3}}},
+                        "test": {"original": {"model": {"r2": 0.1, "wql": float("nan")}}}})
+    assert page == [f"On the test split, {said}"]

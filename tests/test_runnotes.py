@@ -531,3 +531,19 @@ def test_what_a_baselines_intervals_leave_out_is_not_the_unscored_note():
     block = {"model": {"pinball": 0.1}, "seasonal": {"pinball": 0.2, "intervals_left_out": left}}
     for result in ({"original": block}, {"overall": block}):
         assert unscored_note(result) is None
+
+
+def test_mase_note_names_msis_too_where_the_scores_hold_one():
+    """A quantile run's note said a series without a scale was "counted in MSE, MAE and the other errors" while MSIS,
+    which divides by the same in-sample error, left it out too (decision 9951)."""
+    from rnncast.runnotes import mase_note
+
+    excluded = {"series": ["B"], "count": 1, "unobserved": 0, "causes": {"constant": 1}, "season": 7}
+    fit = mase_note({"mase_excluded": excluded, "original": {"model": {"mase": 0.6, "msis_80": 16.9}}})
+    assert fit.startswith("MASE and MSIS pool the series with a usable scale") and "left out of MASE and MSIS" in fit
+    backtest = mase_note({"mase_excluded": excluded, "overall": {"model": {"msis_90": 3.0}}})
+    assert "left out of MASE and MSIS" in backtest
+    point = mase_note({"mase_excluded": excluded, "original": {"model": {"mase": 0.6}}})
+    assert point.startswith("MASE pools") and "MSIS" not in point
+    one = mase_note({"mase_excluded": {**excluded, "series": [None]}, "original": {"model": {"msis_80": 1.0}}})
+    assert one.startswith("MASE and MSIS are undefined: the series'") and "left out of MASE and MSIS" in one

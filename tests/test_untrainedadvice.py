@@ -46,3 +46,19 @@ def test_a_training_loss_that_did_not_move_asks_for_a_larger_learning_rate():
     assert untrained_advice(epochs(-1.0, -0.5), 0.5, 0.1).startswith("the training loss rose from -1 in epoch 1 to -0.5")
     assert apart(0.0217710, 0.0217712) == ("0.021771", "0.0217712")
     assert apart(1.0, 1.5) == ("1", "1.5")
+
+
+def test_a_first_epoch_that_rose_above_the_untrained_network_at_a_large_learning_rate_asks_for_a_smaller_one():
+    """t39t1 M3: at lr 0.3 (1,000 times the default) epoch 1 raised the validation loss from 0.238 to 0.349 and the
+    advice said "try a larger learning rate" (decision 9954)."""
+    from rnncast.untrainedadvice import untrained_advice
+
+    def epochs(*losses):
+        return [{"epoch": i + 1, "train_loss": t, "val_loss": v, "best": False} for i, (t, v) in enumerate(losses)]
+
+    overshot = untrained_advice(epochs((0.468, 0.349), (0.353, 0.269)), 0.23783, 0.3)
+    assert overshot == ("epoch 1's validation loss, 0.349, rose above it at a learning rate 1,000 times the default "
+                        "(0.0003); try a smaller learning rate (lr=, --lr, now 0.3)")
+    # at the default, or where epoch 1 did not rise above it, the loss moved too little: as before
+    assert untrained_advice(epochs((0.468, 0.349), (0.468, 0.269)), 0.23783, 3e-4).startswith("try a larger")
+    assert untrained_advice(epochs((0.468, 0.105), (0.468, 0.11)), 0.1, 0.3).startswith("try a larger")  # 1.05 times

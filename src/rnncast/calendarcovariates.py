@@ -64,6 +64,7 @@ def parse(value) -> tuple[str, ...]:
         raise RnncastError(f"{who} must be names of calendar attributes such as 'hour,day_of_week,holiday:DE', "
                            f"got {shown(value)}; known: {', '.join(KNOWN)}")
     out: list[str] = []
+    given: dict[str, str] = {}
     for item in (i.strip() for i in items if i.strip()):
         name, colon, rest = item.partition(":")
         name = SPELT.get(name.strip().lower().replace("_", ""), name.strip())
@@ -84,9 +85,11 @@ def parse(value) -> tuple[str, ...]:
                 name = f"holiday:{holidaysets.canonical(rest)}"  # an unknown set refused, the closest named
             except RnncastError as err:
                 raise RnncastError(f"{who} {item!r}: {err}") from None
-        if name in out:
-            raise RnncastError(f"{who} names {name!r} twice; give each attribute once")
+        if name in out:  # two spellings of one attribute said as the user wrote them (decision 9953)
+            pair = f" ({given[name]!r} and {item!r} are one attribute)" if given[name] != item else ""
+            raise RnncastError(f"{who} names {name!r} twice{pair}; give each attribute once")
         out.append(name)
+        given[name] = item
     return tuple(out)
 
 

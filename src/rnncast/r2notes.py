@@ -1,8 +1,9 @@
-"""What an R² shown as undefined (NaN) means, in words: R² divides by the scored actual values' variance, so where
+"""What an R² or a wQL shown as undefined (NaN, "-") means, in words: R² divides by the scored actual values' variance, so where
 they never vary there is none. One series' R² is undefined; a panel's "R² (series mean)" averages the series that
 have one, and says over how many; several targets' R² is the mean of the targets' own (``metrics.score``,
 ``seriesr2.r2_by_series``), and each target that averages fewer series, or has none, is named. A page that shows the
-validation and test splits says it of each (``split_notes``).
+validation and test splits says it of each (``split_notes``). A quantile model's wQL divides its summed pinball loss
+by the summed absolute actual values, so where every scored actual value is 0 it has none either (decision 9952).
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ def r2_note(result: dict, split: str | None = None) -> str | None:
     targets, each target whose R² averages fewer series or has none, and what the targets' mean averages. ``split``
     ("the validation split") starts the note with it, for a page showing several. None where every R² is defined."""
     note = _targets_note(result) if len(result.get("by_target") or {}) > 1 else _one_note(result)
+    note = " ".join(filter(None, (note, _wql_note(result)))) or None
     return None if note is None else f"On {split}, {note}" if split else note
+
+
+def _wql_note(result: dict) -> str | None:
+    """wQL undefined (NaN or None in the model's original-unit scores): every scored actual value is 0."""
+    wql = result.get("original", {}).get("model", {}).get("wql", 0.0)
+    if wql is None or wql != wql:
+        return "wQL is undefined: every scored actual value is 0 (wQL divides by their summed absolute value)."
+    return None
 
 
 def split_notes(metrics: dict, note=None) -> list[str]:

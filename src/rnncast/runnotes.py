@@ -148,21 +148,25 @@ def mase_note(result: dict) -> str | None:
     """How a pooled MASE treated series without an in-sample naive error, and why each has none
     (``zeroscales.rows_why``: training rows that never change, that repeat exactly every season, that change only
     across values fill made, or that fill left without two observed values one season apart); None when every series
-    has one."""
+    has one. Where the scores hold an MSIS (``msis_<width>``, a quantile model's), it names MSIS too, which divides by
+    the same in-sample error and leaves the same series out (decision 9951)."""
     excluded = result.get("mase_excluded")
     if not excluded:
         return None
+    blocks = [result.get(k, {}).get("model", {}) for k in ("original", "overall")] + [result.get("model", {})]
+    out = "MASE and MSIS" if any(str(k).startswith("msis_") for b in blocks if isinstance(b, dict) for k in b) else "MASE"
     whys = zeroscales.excluded_whys(excluded)
     if excluded["series"] == [None]:  # one series: no id to name
-        return (f"MASE is undefined: the series' {zeroscales.rows_said(excluded)}; it is left out of MASE and counted "
-                "in MSE, MAE and the other errors.")
+        return (f"{out} {'are' if ' and ' in out else 'is'} undefined: the series' {zeroscales.rows_said(excluded)}; it is "
+                f"left out of {out} and counted in MSE, MAE and the other errors.")
     named = some([repr(i) for i in excluded["series"]], 5, total=excluded["count"])
     why = (f", whose training rows {whys[0][1]}" if len(whys) == 1 else
            ": " + "; ".join(f"{count} whose training rows {why}" for count, why in whys))
     them = "it" if excluded["count"] == 1 else "them"
-    return (f"MASE pools the series with a usable scale, leaving out {excluded['count']} series ({named}){why}. MASE "
-            f"is undefined for {them}: {'it is' if them == 'it' else 'they are'} left out of MASE (as M4 leaves series "
-            "without a scale out) and counted in MSE, MAE and the other errors.")
+    return (f"{out} {'pool' if ' and ' in out else 'pools'} the series with a usable scale, leaving out {excluded['count']} "
+            f"series ({named}){why}. {out} {'are' if ' and ' in out else 'is'} undefined for {them}: "
+            f"{'it is' if them == 'it' else 'they are'} left out of {out} (as M4 leaves series without a scale out) and "
+            "counted in MSE, MAE and the other errors.")
 
 
 def percent_note(result: dict, mape: bool = True) -> str | None:

@@ -3,10 +3,12 @@ training story's last word, said by ``training`` where fit ends and by ``reportp
 
 from __future__ import annotations
 
+from rnncast.config import TrainSettings
 from rnncast.spelling import spelled
 
 
 BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
+OVERSHOT = 1.2  # epoch 1's validation loss over the untrained network's, past which a large lr overshot (9954)
 ROSE = 1e-3  # the relative rise of the training loss, last epoch over first, below which it did not move (decision 2067)
 
 
@@ -17,7 +19,9 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     untrained network's, or a training loss that rose from the first epoch to the last, says the learning rate ``lr``
     was too large (try a smaller one; a rise of less than ``ROSE`` of the first loss is no rise: at ``lr`` 1e-9 the
     loss moves in its 8th digit, decision 2067); else the loss moved too little, and a larger one or more epochs may help, but
-    where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead.
+    where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead;
+    but where ``lr`` is above the default and epoch 1's validation loss rose ``OVERSHOT`` times the untrained network's, the first
+    steps overshot: a smaller one (decision 9954: at lr 0.3, 0.238 -> 0.349 was told "try a larger learning rate").
     Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
     if squeezed:
         return squeezed
@@ -32,6 +36,10 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     if len(history) > 1 and last - first > ROSE * abs(first):
         was, now = apart(first, last)
         return f"the training loss rose from {was} in epoch 1 to {now} in epoch {len(history)}; {lower}"
+    if lr > TrainSettings.lr and untrained_loss and losses and losses[0] > OVERSHOT * untrained_loss:  # overshot (decision 9954)
+        ratio = lr / TrainSettings.lr
+        return (f"epoch 1's validation loss, {losses[0]:.5g}, rose above it at a learning rate "
+                f"{f'{ratio:,.0f}' if ratio >= 10 else f'{ratio:.2g}'} times the default ({TrainSettings.lr:g}); {lower}")
     return alignment or larger(lr)
 
 
