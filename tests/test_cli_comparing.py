@@ -241,7 +241,7 @@ def test_quantile_models_show_pinball_and_coverage_beside_mse(tmp_path):
                           "--threads", "1"])
     assert code == 0 and not err
     assert out.splitlines()[0].split()[-8:] == ["pinball", "wQL", "80%", "covers", "50%", "covers", "windows", "params"]
-    assert "MSIS" not in out  # compare has no MASE scale to put it on (decision 9101)
+    assert "MSIS" not in out  # compare has no MASE scale to put it on (decision 2096)
     assert "80% covers" in out and "50% covers" in out and "the intervals were not compared" in out
     code, out, _ = run([str(tmp_path / "q"), str(tmp_path / "qq"), "--data", str(tmp_path / "sine.csv"), "--json"])
     back = json.loads(out)
@@ -299,7 +299,7 @@ def test_the_quantile_columns_are_written_in_fits_notation_with_a_dash_where_a_f
 
 
 def test_the_quantile_columns_show_wql_after_pinball_and_the_coverages_widest_first():
-    """compare's table showed pinball and coverage but not the wQL fit's and evaluate's tables show (decision 9101);
+    """compare's table showed pinball and coverage but not the wQL fit's and evaluate's tables show (decision 2096);
     the MSIS a block may hold is left out: compare has no MASE scale, so no MSIS column."""
     from rnncast.cli.comparing import quantile_columns
     heads, cells = quantile_columns({"a": {"coverage_80": 0.8, "wql": 0.04, "pinball": 0.5, "coverage_90": 0.9,

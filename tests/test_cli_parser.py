@@ -305,6 +305,6 @@ def test_exports_opset_flag_defaults_to_the_one_opset_the_function_and_method_sh
 
 def test_evaluates_help_says_where_each_steps_scores_are_as_it_writes_no_by_step_csv():
     """fit and backtest write by_step.csv; evaluate writes no folder, and its --help did not say where its by-step
-    numbers are (decision 9102)."""
+    numbers are (decision 2097)."""
     text = " ".join(_subcommand("evaluate").format_help().split())
     assert "no by_step.csv as fit's run folder holds: each step's own scores are --json's by_step" in text

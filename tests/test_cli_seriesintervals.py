@@ -20,7 +20,7 @@ def _levels(below: dict, values: int = 1624) -> dict:
 
 
 def test_each_series_shows_wql_and_msis_in_the_overall_tables_order_widest_interval_first():
-    """Decision 9101: the by-series table showed pinball and coverage but not the wQL and MSIS the overall table of a
+    """Decision 2096: the by-series table showed pinball and coverage but not the wQL and MSIS the overall table of a
     quantile run shows, so the series with the bad intervals could not be found by them; now
     ``pinball wQL 90% covers 80% covers MSIS 90% MSIS 80%`` whatever the order of a series' block, a baseline
     without intervals "-" in each."""

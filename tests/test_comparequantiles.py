@@ -84,7 +84,7 @@ def test_compare_scores_each_quantile_models_baselines_intervals_as_evaluate_doe
     assert ("Every quantile model beats each baseline's intervals" if beats else
             "No quantile model beats every baseline's intervals") in " ".join(result.notes)  # the same model twice
     heads, cells = quantile_columns(result.quantile_scores, 4, [held[k] for k in result.baselines])
-    assert heads == ["pinball", "wQL", "80% covers"]  # wQL after pinball, as fit's table (decision 9101)
+    assert heads == ["pinball", "wQL", "80% covers"]  # wQL after pinball, as fit's table (decision 2096)
     assert cells[2][2] == f"{held['repeat']['coverage_80']:.4f}"  # decision 1854
     assert float(cells[2][0]) == pytest.approx(held["repeat"]["pinball"], rel=1e-3)
     point = quantile_columns({"a": {"pinball": 1.0, "coverage_80": 0.8}, "p": None}, 3)[1]

@@ -155,7 +155,7 @@ def test_the_percent_note_is_said_of_each_split_a_page_shows():
 
 def test_a_wql_shown_as_a_dash_is_said_undefined_where_every_scored_actual_is_zero():
     """A quantile run whose test actuals were all 0 showed wQL as "-" with no word why, R² beside it explained
-    (decision 9952): wQL divides by the summed absolute actual values."""
+    (decision 2101): wQL divides by the summed absolute actual values."""
     from rnncast.r2notes import r2_note, split_notes
 
     said = "wQL is undefined: every scored actual value is 0 (wQL divides by their summed absolute value)."

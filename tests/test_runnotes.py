@@ -535,7 +535,7 @@ def test_what_a_baselines_intervals_leave_out_is_not_the_unscored_note():
 
 def test_mase_note_names_msis_too_where_the_scores_hold_one():
     """A quantile run's note said a series without a scale was "counted in MSE, MAE and the other errors" while MSIS,
-    which divides by the same in-sample error, left it out too (decision 9951)."""
+    which divides by the same in-sample error, left it out too (decision 2100)."""
     from rnncast.runnotes import mase_note
 
     excluded = {"series": ["B"], "count": 1, "unobserved": 0, "causes": {"constant": 1}, "season": 7}

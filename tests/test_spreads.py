@@ -125,7 +125,7 @@ def test_tables_and_headings_under_no_scaler_name_the_training_spread_not_scaled
     assert "test (training-spread units)" in tables and "scaled units" not in tables
     assert each_text(result, "scaled").startswith("Against each baseline (training-spread units) (p: one-sided, that the model is not better): ")
     m = Forecaster(**SETTINGS, scaler="none").backtest(panel, n_windows=2).metrics
-    assert backtest_rows(m)[0][2:4] == ["MSE", "MSE (training-spread units)"]  # original units first (decision 9104)
+    assert backtest_rows(m)[0][2:4] == ["MSE", "MSE (training-spread units)"]  # original units first (decision 2099)
     assert backtest_units(m).startswith("MSE, MAE, RMSE in original units") and (
         "; MSE (training-spread units) in training-spread units (each series divided by its training rows' standard "
         "deviation), as the verdict weighs it") in backtest_units(m)

@@ -50,7 +50,7 @@ def test_a_backtests_by_step_agrees_with_its_forecasts_grouped_by_lead():
     assert np.mean([s["model"]["mse"] for s in steps]) == pytest.approx(result.metrics["overall"]["model"]["mse"])
     scaled = result.metrics["by_step_scaled"]  # a panel's verdict weighs scaled MSE: its steps in those units too
     assert result.metrics["verdict_units"] == "scaled" and list(scaled[0]["model"]) == ["mse", "mae", "mase", "rmse"]
-    assert all(s["model"]["mase"] == o["model"]["mase"] for s, o in zip(scaled, steps))  # no units (decision 9103)
+    assert all(s["model"]["mase"] == o["model"]["mase"] for s, o in zip(scaled, steps))  # no units (decision 2098)
     assert np.mean([s["model"]["mse"] for s in scaled]) == pytest.approx(
         result.metrics["overall_scaled"]["model"]["mse"])
 
@@ -204,7 +204,7 @@ def test_a_parts_by_step_weighted_by_its_values_scored_is_its_overall_mse():
 
 
 def test_a_scaled_step_carries_the_originals_mase_wql_and_msis_in_the_originals_order():
-    """``by_step_scaled`` had no MASE while every other by-step block has one (decision 9103): MASE has no units, so the
+    """``by_step_scaled`` had no MASE while every other by-step block has one (decision 2098): MASE has no units, so the
     scaled step's is the original's number, as ``overall_scaled``'s is; so are wQL and MSIS (decisions 2036, 2079). The
     model's scores beside a seasonal naive's values left out carry it too."""
     from rnncast.stepscores import scaled_step

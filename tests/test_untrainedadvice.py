@@ -50,7 +50,7 @@ def test_a_training_loss_that_did_not_move_asks_for_a_larger_learning_rate():
 
 def test_a_first_epoch_that_rose_above_the_untrained_network_at_a_large_learning_rate_asks_for_a_smaller_one():
     """t39t1 M3: at lr 0.3 (1,000 times the default) epoch 1 raised the validation loss from 0.238 to 0.349 and the
-    advice said "try a larger learning rate" (decision 9954)."""
+    advice said "try a larger learning rate" (decision 2103)."""
     from rnncast.untrainedadvice import untrained_advice
 
     def epochs(*losses):

@@ -23,7 +23,7 @@ LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json be
 # its cutoff's row (calendarcuts); now the reason itself (``backtestwindows.window_scores``)
 SHORT_REASONS = {leftout.SHORT: "too short", leftout.BACKTEST: "too short",  # reasons, short (an older run's too)
                  **dict.fromkeys(leftout.CUTS, "too few rows at the cutoff")}  # each lack (decision 1933)
-SCALED_MSE = "mse_scaled"  # a row's MSE in the verdict's scaled units, beside its original one (decision 9104)
+SCALED_MSE = "mse_scaled"  # a row's MSE in the verdict's scaled units, beside its original one (decision 2099)
 WINDOW_KEYS = ("window", "first_step", "scaled", "left_out", "mase_scales")  # a window's entry: these, then one score block per forecaster
 
 
@@ -32,7 +32,7 @@ def backtest_rows(m: dict) -> list[list[str]]:
     why ("left out: inputs filled from later rows"), not a row of nan per forecaster; a window is named with its first
     forecast step (the earliest to the latest over the series). MSE is in original units, as the by-step table's and
     every other score's are; where the verdict weighs MSE in scaled units (``verdict_units``: many series or several
-    targets) "MSE (scaled)" follows it, the number the verdict weighs (decision 9104; ``backtest_units`` says so above
+    targets) "MSE (scaled)" follows it, the number the verdict weighs (decision 2099; ``backtest_units`` says so above
     the table, on the terminal as on the page)."""
     scaled = m.get("verdict_units") == "scaled"
     extra = interval_keys(m["overall"]["model"])  # pinball, wql, coverage_*, msis_* (decision 2036)

@@ -85,7 +85,7 @@ def parse(value) -> tuple[str, ...]:
                 name = f"holiday:{holidaysets.canonical(rest)}"  # an unknown set refused, the closest named
             except RnncastError as err:
                 raise RnncastError(f"{who} {item!r}: {err}") from None
-        if name in out:  # two spellings of one attribute said as the user wrote them (decision 9953)
+        if name in out:  # two spellings of one attribute said as the user wrote them (decision 2102)
             pair = f" ({given[name]!r} and {item!r} are one attribute)" if given[name] != item else ""
             raise RnncastError(f"{who} names {name!r} twice{pair}; give each attribute once")
         out.append(name)

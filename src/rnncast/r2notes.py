@@ -3,7 +3,7 @@ they never vary there is none. One series' R² is undefined; a panel's "R² (ser
 have one, and says over how many; several targets' R² is the mean of the targets' own (``metrics.score``,
 ``seriesr2.r2_by_series``), and each target that averages fewer series, or has none, is named. A page that shows the
 validation and test splits says it of each (``split_notes``). A quantile model's wQL divides its summed pinball loss
-by the summed absolute actual values, so where every scored actual value is 0 it has none either (decision 9952).
+by the summed absolute actual values, so where every scored actual value is 0 it has none either (decision 2101).
 """
 
 from __future__ import annotations

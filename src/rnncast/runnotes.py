@@ -149,7 +149,7 @@ def mase_note(result: dict) -> str | None:
     (``zeroscales.rows_why``: training rows that never change, that repeat exactly every season, that change only
     across values fill made, or that fill left without two observed values one season apart); None when every series
     has one. Where the scores hold an MSIS (``msis_<width>``, a quantile model's), it names MSIS too, which divides by
-    the same in-sample error and leaves the same series out (decision 9951)."""
+    the same in-sample error and leaves the same series out (decision 2100)."""
     excluded = result.get("mase_excluded")
     if not excluded:
         return None

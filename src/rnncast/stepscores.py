@@ -6,7 +6,7 @@ MASE's scale, MSE and MAE a mean over the targets that have a value scored), com
 over the [W, H, T] errors rather than by scoring each step's windows whole (decision 1676). ``by_step`` is in original
 units; where the verdict weighs scaled MSE (a panel's, ``verdict_units``), ``by_step_scaled`` holds each step's MSE and
 MAE in the scaled units too, and its MASE, wQL and MSIS the original's (``scaled_step``), as ``overall_scaled``'s are:
-they have no units, so the scaled ones are the same numbers (decisions 1726, 2036, 9103). A step's rows are
+they have no units, so the scaled ones are the same numbers (decisions 1726, 2036, 2098). A step's rows are
 forecasts.csv's of that ``step_ahead``. A model of quantiles adds, for the model and each baseline with intervals, each
 step's interval scores (decision 1896): the mean pinball loss over the levels, each central interval's coverage and
 ``by_level`` (each level's share of the actuals at or below it, of those equal to it, its pinball loss, and the values
@@ -122,7 +122,7 @@ def scaled_step(scaled: dict, original: dict) -> dict:
     by_level), and the model's ``mase`` beside a seasonal naive's values left out too. MASE has no units: with one
     scaler per series, fitted on its training rows, a series' scaled errors and its scaled in-sample naive MAE are its
     original ones divided by one number, so the scaled MASE is the original's, as ``overall_scaled``'s is; a step's
-    row in ``by_step_scaled`` gave none, a gap that read as a bug (decision 9103). wQL and MSIS have none either
+    row in ``by_step_scaled`` gave none, a gap that read as a bug (decision 2098). wQL and MSIS have none either
     (decisions 2036, 2079)."""
     def carried(block: dict, mine: dict) -> dict:
         out = {k: block.get(k, mine[k]) for k in mine if k in block or k == "mase" or k.startswith("msis_")}

@@ -21,7 +21,7 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     loss moves in its 8th digit, decision 2067); else the loss moved too little, and a larger one or more epochs may help, but
     where the target follows a feature's later rows (``alignment``: ``laterrows.training_note``) that is said instead;
     but where ``lr`` is above the default and epoch 1's validation loss rose ``OVERSHOT`` times the untrained network's, the first
-    steps overshot: a smaller one (decision 9954: at lr 0.3, 0.238 -> 0.349 was told "try a larger learning rate").
+    steps overshot: a smaller one (decision 2103: at lr 0.3, 0.238 -> 0.349 was told "try a larger learning rate").
     Where one value set a column's scale (``squeezed``: ``outliers.note``), that is said first and alone."""
     if squeezed:
         return squeezed
@@ -36,7 +36,7 @@ def untrained_advice(history: list[dict], untrained_loss: float | None, lr: floa
     if len(history) > 1 and last - first > ROSE * abs(first):
         was, now = apart(first, last)
         return f"the training loss rose from {was} in epoch 1 to {now} in epoch {len(history)}; {lower}"
-    if lr > TrainSettings.lr and untrained_loss and losses and losses[0] > OVERSHOT * untrained_loss:  # overshot (decision 9954)
+    if lr > TrainSettings.lr and untrained_loss and losses and losses[0] > OVERSHOT * untrained_loss:  # overshot (decision 2103)
         ratio = lr / TrainSettings.lr
         return (f"epoch 1's validation loss, {losses[0]:.5g}, rose above it at a learning rate "
                 f"{f'{ratio:,.0f}' if ratio >= 10 else f'{ratio:.2g}'} times the default ({TrainSettings.lr:g}); {lower}")

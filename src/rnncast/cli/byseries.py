@@ -138,7 +138,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     """The terminal's table of ``result["series"]``: two rows a series, the model's and its best baseline's
     (``best_baseline``), MSE, MAE, RMSE, R² and MASE in the series' original units, and a quantile model's pinball
     loss, wQL, coverage and MSIS in the overall table's order (with the series whose widest interval is furthest off:
-    ``seriesintervals``, decision 9101); every series up to ``SHOWN``,
+    ``seriesintervals``, decision 2096); every series up to ``SHOWN``,
     else the ``FEW`` with the highest and the lowest model MASE, with a line saying how many are left out and where
     they are (``file``: the CSV written, else the flag that writes one)."""
     series = result["series"]

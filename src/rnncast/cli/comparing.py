@@ -176,7 +176,7 @@ def run_compare(args) -> int:
 def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tuple[list[str], list[list[str]]]:
     """The heads and the cells of the quantile models' columns (``ModelComparison.quantile_scores``): mean pinball loss
     (original units), wQL (none) and each central interval's coverage, widest first, as fit's and evaluate's tables
-    order them (no MSIS: compare has no MASE scale to put it on; decision 9101), "-" for a point model; the ``rows`` past the models are the
+    order them (no MSIS: compare has no MASE scale to put it on; decision 2096), "-" for a point model; the ``rows`` past the models are the
     baselines', their intervals' (``baselines``, in order: ``baseline_quantile_scores``' of the first quantile model)
     or "-"; no columns where no model has quantiles."""
     blocks = list(held.values())
@@ -186,7 +186,7 @@ def quantile_columns(held: dict, rows: int, baselines: list | None = None) -> tu
     from rnncast.cli.seriesintervals import head
     from rnncast.scoretext import interval_keys, scored_column
     model = {k: 0.0 for b in blocks if b for k in b}  # "-" where a forecaster lacks what a model holds (decision 1854)
-    names = [k for k in interval_keys(model) if not k.startswith("msis_")]  # pinball, wQL, coverages (decision 9101)
+    names = [k for k in interval_keys(model) if not k.startswith("msis_")]  # pinball, wQL, coverages (decision 2096)
     heads = [head(k) for k in names]
     columns = [scored_column(k, [b or {} for b in blocks], [model] * len(blocks)) for k in names]
     return heads, [[column[i] for column in columns] for i in range(len(blocks))]

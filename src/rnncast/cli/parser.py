@@ -207,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_setting_flag(predict, DEVICE, help_text=FORECAST_DEVICE.format(doing="forecasting"))  # Forecaster.load's device
     predict.set_defaults(run=command.run_predict)
 
-    evaluate = commands.add_parser(  # its by-step scores: --json's by_step, no folder (decision 9102)
+    evaluate = commands.add_parser(  # its by-step scores: --json's by_step, no folder (decision 2097)
         "evaluate", help="metrics of a trained run on data, beside the baselines, with the same verdict as fit",
         description="Score a trained run's forecasts of DATA beside the baselines the run was fitted with, in original "
                     "and scaled units, with MASE and the verdict line of fit. By default only windows whose "

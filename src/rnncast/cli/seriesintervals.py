@@ -1,7 +1,7 @@
 """The interval columns of ``evaluate --by-series``'s table (``cli.byseries.series_text``) and the lines under it: a
 quantile model's pinball loss, wQL, each central interval's coverage and its MSIS per series, in the order of the
 overall table (``scoretext.interval_keys``: pinball, wQL, the coverages widest first, then the MSIS widest first,
-decision 9101), each level's share where it ends no interval (decision 1892), and the series furthest from their
+decision 2096), each level's share where it ends no interval (decision 1892), and the series furthest from their
 levels (``worst_coverage``, ``worst_levels``), so that the series with the bad intervals is found, not the pooled
 number alone."""
 
