@@ -22,7 +22,7 @@ def test_a_backtest_table_has_a_row_per_window_and_forecaster_then_the_overall_r
                                      ["1 (90)", "model"], ["1 (90)", "baseline: repeat the last value"],
                                      ["overall", "model"], ["overall", "baseline: repeat the last value"]]
     assert rows[4][2:] == ["4.0000", "0.12346", "1.0000", "2.0000", "0.5000", "12.3457", "0.25000"] and rows[0][-1] == ""
-    assert rows[1][2:4] == ["4.0000", "0.50000"]  # original units, as the by-step table's, then the verdict's (9104)
+    assert rows[1][2:4] == ["4.0000", "0.50000"]  # original units, as the by-step table's, then the verdict's (decision 2099)
     assert backtest_rows({**m, "verdict_units": "original"})[0][2] == "MSE"
     assert backtest_rows({**m, "verdict_units": "original"})[1][2] == "4.0000"
     assert backtest_rows({**m, "season": 4})[0][6] == "MASE (season 4)"  # as fit's and evaluate's tables head it

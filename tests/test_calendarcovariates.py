@@ -115,7 +115,7 @@ def test_pandas_spellings_read_as_their_feature_and_no_suggestion_names_a_differ
     ("hour:DE", r"'hour:DE' takes no ':'"),
     ("holiday:XX", r"'holiday:XX': unknown holidays 'XX'"),
     ("hour,hour", r"names 'hour' twice; give each"),
-    ("weekday,day_of_week", r"names 'day_of_week' twice \('weekday' and 'day_of_week' are one attribute\)"),  # 9953
+    ("weekday,day_of_week", r"names 'day_of_week' twice \('weekday' and 'day_of_week' are one attribute\)"),  # decision 2102
     (3, r"must be names of calendar attributes"),
 ])
 def test_a_value_it_cannot_read_is_refused_by_name(value, said):

@@ -42,7 +42,7 @@ def test_a_backtests_terminal_table_says_its_units_as_its_page_does(tmp_path, fr
     assert lines[at - 1] == title + ":" and lines[at].split()[5:8] == ["MSE", "MSE", "(scaled)"]
     steps = next(n for n, line in enumerate(lines) if line.startswith("steps ahead"))  # the by-step table: original
     overall = [line for line in lines[at:steps] if line.startswith("overall ")][0].split()
-    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())  # units as the overall table's (9104)
+    metrics = json.loads((tmp_path / "bt" / "metrics.json").read_text())  # units as the overall table's (decision 2099)
     assert overall[1] == "model" and float(overall[2]) == pytest.approx(metrics["overall"]["model"]["mse"], rel=1e-3)
     assert float(overall[3]) == pytest.approx(metrics["overall_scaled"]["model"]["mse"], rel=1e-3)
     units = title.removeprefix("Metrics per window and overall (").removesuffix(")")  # the page's paragraph under its h2

@@ -8,7 +8,7 @@ from rnncast.spelling import spelled
 
 
 BLEW_UP = 2  # the lowest validation loss of the epochs, over the untrained network's, past which training blew up
-OVERSHOT = 1.2  # epoch 1's validation loss over the untrained network's, past which a large lr overshot (9954)
+OVERSHOT = 1.2  # epoch 1's validation loss over the untrained network's, past which a large lr overshot (decision 2103)
 ROSE = 1e-3  # the relative rise of the training loss, last epoch over first, below which it did not move (decision 2067)
 
 

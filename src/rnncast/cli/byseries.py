@@ -150,7 +150,7 @@ def series_text(result: dict, file: str | None = None) -> str:
                                else series[key][name])
     columns = {m: iter(scored_column(m, [block(key, name) for key, name in picked])) for m in METRICS}  # "-": decision 2029
     heads, cells = seriesintervals.columns(series, keys, [block(key, name) for key, name in picked],
-                                           [series[key]["model"] for key, _ in picked])  # a quantile model's (9101)
+                                           [series[key]["model"] for key, _ in picked])  # a quantile model's (decision 2096)
     cells = [iter(column) for column in cells]
     rows = []
     for key in shown:
