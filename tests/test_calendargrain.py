@@ -85,12 +85,44 @@ def test_each_row_of_a_daily_or_week_mask_calendar_is_one_day_and_keeps_holidays
 
 
 def test_rows_on_no_calendar_and_steps_under_a_day_are_worded_plainly():
-    """r38r2 L4 (decision 2064): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each"."""
-    irregular = load_panel(_days([0, 2, 4]), target="y", time_col="ds", announce=False)  # no freq: no calendar
+    """r38r2 L4 (decision 2064): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each". Three weeks of
+    Mon/Wed/Fri rows are too few to be found as that week: the refusal names the week mask to give (decision 9203)."""
+    irregular = load_panel(_days([0, 2, 4], n=9), target="y", time_col="ds", announce=False)  # no freq: no calendar
     with pytest.raises(RnncastError, match=r"and the data's rows, on no regular calendar, are about 2 days apart: "
-                                           r"holiday_DE would be 1 only"):
+                                           r"holiday_DE would be 1 only") as err:
         calendargrain.check(irregular, "holiday:DE")
-    with pytest.raises(RnncastError, match=r"steps of '90min' \(90 minutes each\), no shorter than its cycle"):
-        calendargrain.check(load_panel(_frame("90min"), target="y", time_col="ds", announce=False), "minute")
-    assert [calendargrain._span(pd.Timedelta(t)) for t in ("1h", "6h", "1min", "30s", "36h")] == \
-        ["an hour", "6 hours", "a minute", "30 seconds", "1.5 days"]
+    assert ("; the rows fall on Mon Wed Fri alone: if each is one day of that week, give it as the calendar, "
+            "freq='Mon Wed Fri', --freq 'Mon Wed Fri', whose rows are read as one day each, keeping the attribute; "
+            "else on steps longer than a day") in str(err.value)
+    assert [calendargrain._span(pd.Timedelta(t)) for t in ("1h", "6h", "1min", "30s", "36h", "90min")] == \
+        ["an hour", "6 hours", "a minute", "30 seconds", "1.5 days", "90 minutes"]
+
+
+def test_mon_wed_fri_rows_without_freq_are_found_as_that_week_and_keep_their_holidays():
+    """r38r2 L4: Mon/Wed/Fri rows read without --freq were refused as "about 2 days apart" (decision 2063 left them):
+    their week is found as it is for daily data (decision 9203), so each row is one day."""
+    panel = load_panel(_days([0, 2, 4]), target="y", time_col="ds", announce=False)
+    assert panel.calendar.freq_text == "Mon Wed Fri" and calendargrain.step(panel) == pd.Timedelta(days=1)
+    calendargrain.check(panel, "holiday:DE,day_of_week")
+
+
+@pytest.mark.parametrize("freq, value", [("90min", "minute"), ("90min", "minute,hour"), ("36h", "hour"),
+                                         ("10D", "day_of_week,weekend")])
+def test_a_fixed_step_that_steps_through_an_attributes_cycle_keeps_it(freq, value):
+    """`minute` on 90-minute rows was refused as read "on one day of each step" (decisions 2038, 2064), though the rows
+    fall on the hour and at half past, 0 and 30 in turn: a fixed step that is no whole number of the attribute's
+    cycle steps through it, and the attribute is kept (decision 9204)."""
+    panel = load_panel(_frame(freq, n=200), target="y", time_col="ds", announce=False)
+    calendargrain.check(panel, value)
+    if freq == "90min":
+        assert _fit(_frame(freq, n=200), value) is not None
+
+
+@pytest.mark.parametrize("freq, value, said", [
+    ("2h", "minute", r"'minute' .* cannot vary on the data's calendar"),  # whole hours: the same minute on every row
+    ("W-SUN", "day_of_week", r"'day_of_week' .* cannot vary"),  # whole weeks
+    ("ME", "day_of_week", r"steps of 'ME' \(a month each\), no shorter than its cycle"),  # months: no fixed length
+])
+def test_an_attribute_read_at_one_point_of_whole_cycles_is_still_refused(freq, value, said):
+    with pytest.raises(RnncastError, match=said):
+        _fit(_frame(freq), value)

@@ -72,3 +72,27 @@ def test_where_the_time_came_from_is_said_of_a_column_a_named_index_and_an_unnam
     assert time_source("ds", "by its name", {INDEX_NAMES: {"ds": None}, INDEX_TIME: "ds"}) == (
         "the data's unnamed index, read as 'ds'", "by its type")
     assert time_source("ds", None, {INDEX_NAMES: {"ds": None}, INDEX_TIME: "ds"})[1] is None  # named by the caller
+
+
+def test_quarter_text_read_without_freq_is_said_read_as_calendar_quarters_naming_the_fiscal_freq(caplog, tmp_path):
+    """'2016Q1' is how pandas writes a Q-MAR PeriodIndex's first quarter (April to June 2015) as well as the calendar's:
+    read without freq= as calendar quarters, it is said so, with the freq that reads fiscal ones (decision 9201); not
+    where a freq was given, nor for dates."""
+    periods = pd.period_range("2016Q1", periods=12, freq="Q-MAR")
+    pd.Series(np.arange(12.0), index=periods.rename("q"), name="y").to_csv(tmp_path / "q.csv")
+    with caplog.at_level("INFO", logger="rnncast.loading"):
+        load_panel(tmp_path / "q.csv", "y")
+    said = [r.getMessage() for r in caplog.records if "calendar quarters" in r.getMessage()]
+    assert said == ["time: quarters read as calendar quarters, as pandas reads '2016Q1' (January to March 2016); pandas "
+                    "writes a fiscal year's alike (a Q-MAR PeriodIndex writes April to June 2015 as '2016Q1'): for "
+                    "fiscal quarters give the month the year ends in, freq='QE-MAR', --freq QE-MAR (or pandas' Period "
+                    "alias Q-MAR) for years ending in March, QE-JUN, QE-SEP ..."]
+    for freq in ("QS-JAN", "Q-MAR"):
+        caplog.clear()
+        with caplog.at_level("INFO", logger="rnncast.loading"):
+            load_panel(tmp_path / "q.csv", "y", freq=freq)
+        assert "calendar quarters" not in caplog.text
+    caplog.clear()
+    with caplog.at_level("INFO", logger="rnncast.loading"):
+        load_panel(_frame("QS"), "y")
+    assert "calendar quarters" not in caplog.text

@@ -89,16 +89,37 @@ def test_lower_case_labels_are_written_back_in_lower_case():
 
 
 def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
-    """--freq Q-JUN, pandas 2's name of QE-JUN, was refused as if no fiscal calendar were given ("give the calendar that
-    names them, --freq QE-MAR ... QE-JUN or QE-SEP"): now it is named as pandas' older name of QE-JUN (decision 1443),
-    as calendars refuses it on dates (decision 221), and QE-JUN reads the labels."""
+    """--freq BQ-JUN, pandas 2's name of BQE-JUN and no Period alias, was refused as if no fiscal calendar were given:
+    it is named as pandas' older name (decision 1443), as calendars refuses it on dates (decision 221), and BQE-JUN
+    reads the labels. Q-JUN, pandas 3's Period alias of those quarters, reads them (decision 9201)."""
     pd.DataFrame({"quarter": [f"FY{2011 + i // 4}Q{i % 4 + 1}" for i in range(16)],
                   "revenue": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
     with pytest.raises(RnncastError) as err:
-        load_panel(tmp_path / "fy.csv", target="revenue", freq="Q-JUN")
-    assert str(err.value) == (f"freq='Q-JUN' is pandas 2's name of 'QE-JUN', which pandas {pd.__version__} no longer "
-                              "reads; give freq='QE-JUN', --freq QE-JUN, which reads 'FY2011Q1' as July to September 2010")
-    assert str(load_panel(tmp_path / "fy.csv", target="revenue", freq="QE-JUN").time[0].date()) == "2010-09-30"
+        load_panel(tmp_path / "fy.csv", target="revenue", freq="BQ-JUN")
+    assert str(err.value) == (f"freq='BQ-JUN' is pandas 2's name of 'BQE-JUN', which pandas {pd.__version__} no longer "
+                              "reads; give freq='BQE-JUN', --freq BQE-JUN, which reads 'FY2011Q1' as July to September 2010")
+    assert str(load_panel(tmp_path / "fy.csv", target="revenue", freq="BQE-JUN").time[0].date()) == "2010-09-30"
+    assert str(load_panel(tmp_path / "fy.csv", target="revenue", freq="Q-JUN").time[0].date()) == "2010-09-30"
+
+
+def test_pandas_period_alias_reads_the_quarters_a_periodindex_of_it_wrote(tmp_path):
+    """A Q-MAR PeriodIndex written by to_csv ('2016Q1', no anchor) given --freq Q-MAR, the alias pandas names those
+    periods by, was refused as "pandas 2's name of 'QE-MAR' ... no longer reads": pandas 3 reads Q-MAR for periods,
+    and pd.Period('2016Q1', freq='Q-MAR') is April to June 2015; so they are read, on the calendar QE-MAR, and
+    written back as the file writes them (decision 9201). BQ-MAR is no Period alias; Q-MAR on dates stays refused."""
+    periods = pd.period_range("2016Q1", periods=20, freq="Q-MAR")
+    pd.Series(np.arange(20.0), index=periods.rename("q"), name="y").to_csv(tmp_path / "q.csv")
+    panel = load_panel(tmp_path / "q.csv", target="y", freq="Q-MAR")
+    assert panel.time[0] == pd.Timestamp("2015-06-30") and panel.calendar.freq_text == "QE-MAR"
+    assert list(fiscalquarters.write(panel.time, panel.calendar.text_format)) == list(periods.strftime("%FQ%q"))
+    assert list(panel.time.to_period("Q-MAR")) == list(periods)
+    assert fiscalquarters.period_alias("Q-MAR") and not fiscalquarters.period_alias("QE-MAR")
+    assert not fiscalquarters.period_alias("BQ-MAR") and not fiscalquarters.period_alias("Q-DEC")
+    assert fiscalquarters.given_as("Q-MAR", panel.calendar.text_format) == "QE-MAR"
+    assert fiscalquarters.given_as("Q-MAR", "%YQ%q") == "Q-MAR"
+    dated = pd.DataFrame({"d": pd.date_range("2015-06-30", periods=20, freq="QE-MAR"), "y": np.arange(20.0)})
+    with pytest.raises(RnncastError, match=r"freq='Q-MAR' is pandas 2's name of 'QE-MAR'"):
+        load_panel(dated, target="y", freq="Q-MAR")
 
 
 @pytest.mark.parametrize("fmt, first", [("Q%q FY%F", "Q1 FY2006"), ("FY%f Q%q", "FY06 Q1"), ("Q%q FY%f", "Q1 FY06"),

@@ -9,7 +9,7 @@ import pandas as pd
 from conftest import TINY
 
 from rnncast import Forecaster
-from rnncast.irregularsteps import month_days
+from rnncast.irregularsteps import month_days, remedy, week_days
 
 
 def test_dekads_are_told_no_freq_names_them_and_the_way_that_forecasts_them(caplog):
@@ -28,3 +28,13 @@ def test_dekads_are_told_no_freq_names_them_and_the_way_that_forecasts_them(capl
     assert "(dekads)" in said and "give freq= (--freq) to name their calendar" not in said
     steps = frame.assign(time=np.arange(1, len(frame) + 1))  # the way out it gives
     assert len(Forecaster(**{**TINY, "epochs": 1}).fit(steps, target="rain", time_col="time").predict(steps)) == TINY["horizon"]
+
+
+def test_a_few_weeks_of_mon_wed_fri_rows_are_told_their_week_mask_not_rounding_to_2_days():
+    """Four weeks of Mon/Wed/Fri rows (too few to find the week) were told "the timestamps lie within 12 h of a 2-day
+    grid (jitter); round them to it", which moves them: now the week mask to give (decision 9203)."""
+    time = pd.bdate_range("2021-01-04", periods=12, freq="C", weekmask="Mon Wed Fri")
+    said = "they fall on Mon Wed Fri alone: if each row is one day of that week, give it as their calendar, "
+    assert week_days(time, np.array([0, 12])).startswith(said)
+    assert remedy(time, np.array([0, 12]), str).startswith(said)
+    assert week_days(pd.date_range("2021-01-01", periods=12, freq="2D"), np.array([0, 12])) is None

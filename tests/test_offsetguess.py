@@ -42,6 +42,17 @@ def test_a_week_other_than_monday_to_friday_is_a_candidate_of_daily_data():
     assert not any(isinstance(o, pd.offsets.CustomBusinessDay) for o in candidates(days[days.day % 5 != 0], np.array([0, 48])))
 
 
+def test_a_week_mask_is_a_candidate_of_rows_most_often_days_apart():
+    """Mon/Wed/Fri rows, most often 2 days apart, were tried on no week mask: calendar irregular, and fit's warning
+    advised rounding them onto a 2-day grid (decision 9203). Rows every other day keep every weekday: no mask."""
+    time = pd.bdate_range("2021-01-04", periods=60, freq="C", weekmask="Mon Wed Fri")
+    assert pd.offsets.CustomBusinessDay(weekmask="Mon Wed Fri") in candidates(time, np.array([0, 60]))
+    every_other = pd.date_range("2021-01-01", periods=60, freq="2D")
+    assert not any(isinstance(o, pd.offsets.CustomBusinessDay) for o in candidates(every_other, np.array([0, 60])))
+    weekly = pd.date_range("2021-01-04", periods=60, freq="W-MON")
+    assert not any(isinstance(o, pd.offsets.CustomBusinessDay) for o in candidates(weekly, np.array([0, 60])))
+
+
 def test_inside_skips_the_cuts_of_series_with_no_rows():
     """Decision 852: a last series with no rows (offset N) indexed past the end (IndexError); a first one, offset 0,
     marked the last step as a cut."""

@@ -152,6 +152,16 @@ def test_a_quarterly_calendar_a_run_found_before_1044_is_named_as_a_read_now_nam
     assert own_values(run / "config.json", None)["calendar"] == ("QS-APR" if given else "QS-JAN")
 
 
+def test_a_run_on_fiscal_periods_keeps_their_calendar_as_found(tmp_path):
+    """A run on a Q-MAR PeriodIndex records 'QE-MAR' (kind 'period'): its own quarters, not a name before decision
+    1044 to be read as the calendar year's 'QE-DEC' (decision 9201)."""
+    run = _run(tmp_path)
+    config = json.loads((run / "config.json").read_text())
+    config["settings"]["freq"], config["run"]["calendar"] = None, {"kind": "period", "freq": "QE-MAR"}
+    (run / "config.json").write_text(json.dumps(config))
+    assert own_values(run / "config.json", None)["calendar"] == "QE-MAR"
+
+
 def test_a_stray_report_html_beside_an_unfinished_training_is_said_as_such_not_a_damaged_metrics_json(tmp_path):
     """t35t4 L3: a run interrupted at epoch 2 of 4 plus a report.html (a foreign one) was refused as "finished
     training at epoch 2, but its metrics.json is damaged", though there was no metrics.json and training had not

@@ -137,3 +137,14 @@ def test_a_sessions_half_day_closes_round_trip_through_its_state_and_date_its_st
     assert [str(t) for t in ahead[3:]] == ["2024-11-29 12:30:00", "2024-12-02 09:30:00"]
     whole = Calendar.from_state({k: v for k, v in state.items() if k != "half_days"})  # a model before half days
     assert str(whole.next(pd.Timestamp("2024-11-27 15:30"), 5)[4]) == "2024-11-29 13:30:00"
+
+
+def test_a_periodindexs_fiscal_quarters_are_read_back_from_a_model_as_their_own():
+    """A model fitted with no freq on a Q-MAR PeriodIndex (a Parquet file of periods) kept 'QE-MAR', which reading
+    model.json turned into the calendar year's 'QE-DEC', as for dates recorded before decision 1044: predict on the same
+    file was refused "timestamp 2015-04-01 ... is not on the calendar freq='QE-DEC'". Periods name their own quarters,
+    so they are kept (decision 9201); dates found so still read as the calendar year's."""
+    periods = Calendar.from_state({"kind": "period", "freq": "QE-MAR", "name": "q"}, found=True)
+    assert periods.freq == to_offset("QE-MAR") and str(pd.PeriodDtype(periods.freq)) == "period[Q-MAR]"
+    dates = Calendar.from_state({"kind": "datetime", "freq": "QE-MAR", "name": "q"}, found=True)
+    assert dates.freq_text == "QE-DEC"

@@ -122,3 +122,14 @@ def test_a_stray_weekday_in_a_weekend_series_is_off_its_week_and_a_day_often_ope
     assert weekmasks.kept(days, np.array([0, len(days)])) == "Sat Sun"
     saturdays = _as_days(pd.bdate_range("2023-01-02", periods=260).append(every[every.day_of_week == 5][::3]).sort_values())
     assert weekmasks.kept(saturdays, np.array([0, len(saturdays)])) == "Mon Tue Wed Thu Fri Sat"  # 19 Saturdays: open
+
+
+def test_the_weekdays_whole_days_fall_on_are_named_where_too_few_weeks_tell_the_mask():
+    """Three weeks of Mon/Wed/Fri rows are no week mask to infer (decision 9203 names it for the user to give)."""
+    short = pd.DatetimeIndex(_days("Mon Wed Fri", periods=9, start="2021-01-04"))
+    assert weekmasks.infer(short.to_numpy().astype("datetime64[D]"), _one(short)) is None
+    assert weekmasks.fallen(short, _one(short)) == "Mon Wed Fri"
+    assert weekmasks.fallen(short + pd.Timedelta(hours=9), _one(short)) is None  # no whole days
+    assert weekmasks.fallen(pd.DatetimeIndex(_days(weekmasks.BUSINESS, 9)), _one(short)) is None  # 'B'
+    assert weekmasks.fallen(pd.date_range("2021-01-01", periods=30, freq="2D"), np.array([0, 30])) is None  # every day
+    assert weekmasks.fallen(pd.date_range("2021-01-04", periods=30, freq="W-MON"), np.array([0, 30])) is None  # weeks

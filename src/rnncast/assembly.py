@@ -137,7 +137,7 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
         tail = droppedtail.settled(tail, lambda s: own.get(rows.ids[s], calendar), announce)
     if announce:  # the blank rows dropped, the time column and calendar found, series off it
         calendarnotes.said(rows, calendar, own, every, time, offsets, where, keep, off, dropped_time,
-                           attrs)  # the index's columns; a key's pandas line: store 2, item 'A'
+                           attrs, given)  # the index's columns; a key's pandas line: store 2, item 'A'
     if ruler is not None and ruler.missing:
         values, time, positions, offsets = gaps.settle(rows, codes, values, time, positions, offsets, ruler,
                                                        calendar if not own else None, fill, fill_gaps, announce, attrs, given,

@@ -7,7 +7,9 @@ each month's first or last day. None says anything of the step's other days, so 
 the dates the rows are written on. Such an attribute is refused, naming the calendar and what would work; an
 attribute that comes out the same on every row is left to ``calendarcovariates.check_fit``'s own refusal (``day``
 on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies; so do week-mask
-calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 2063).
+calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 2063); rows on no
+calendar that fall on a few weekdays are told that week mask (decision 9203). A fixed step that is no whole number of
+an attribute's fixed cycle walks through it and keeps it: ``minute`` on 90-minute rows, 0 and 30 (decision 9204).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pandas as pd
 
 from rnncast import calendarcovariates, weekmasks
 from rnncast.errors import RnncastError
-from rnncast.spelling import named
+from rnncast.spelling import named, spelled
 
 DAY = pd.Timedelta(days=1)
 # attribute: (its cycle: a step this long or longer reads one point of it, the cycle in words, what it reads)
@@ -25,6 +27,7 @@ CYCLES = {"minute": (pd.Timedelta(hours=1), "an hour", "the minute"), "hour": (D
           "day_of_week": (7 * DAY, "a week", "the weekday"), "weekend": (7 * DAY, "a week", "whether it is a weekend"),
           "day": (28 * DAY, "a month", "the day of the month"),
           "day_of_year": (365 * DAY, "a year", "the day of the year"), "month": (365 * DAY, "a year", "the month")}
+FIXED = ("minute", "hour", "day_of_week", "weekend")  # cycles of a fixed length: a fixed step may step through them
 
 
 def _daily(calendar) -> bool:
@@ -51,6 +54,27 @@ def step(panel) -> pd.Timedelta | None:
     inside[np.asarray(panel.offsets[1:-1], dtype=np.int64) - 1] = False  # the step from one series to the next
     gaps = gaps[inside & (gaps > 0)]
     return pd.Timedelta(int(np.median(gaps)), unit=time.unit) if len(gaps) else None
+
+
+def _phases(panel, span: pd.Timedelta, name: str) -> bool:
+    """Whether the rows of ``panel``'s fixed-length calendar (``90min``, ``36h``, ``10D``) step through the fixed cycle
+    of attribute ``name`` (an hour, a day, a week) rather than over whole cycles of it: 90-minute rows fall on the hour
+    and at half past, so ``minute`` tells them apart, as ``hour`` does 36-hour rows (decision 9204). Whole cycles
+    (``2h`` rows' minute) read one point each: False."""
+    try:
+        fixed = panel.calendar.freq is not None and pd.Timedelta(panel.calendar.freq) == span
+    except (ValueError, TypeError):  # months, weeks, week masks: no fixed length
+        return False
+    return fixed and name in FIXED and span % CYCLES[name][0] != pd.Timedelta(0)
+
+
+def _week(panel, calendar) -> str:
+    """Where rows on no regular calendar each fall on a day of a few weekdays (Mon/Wed/Fri rows too few or too
+    ragged to be found as that week): the week mask to give, whose rows are one day each (decisions 2063, 9203)."""
+    mask = None if calendar else weekmasks.fallen(panel.time, panel.offsets)
+    return "" if mask is None else (f"the rows fall on {mask} alone: if each is one day of that week, give it as the "
+                                    f"calendar, {spelled('freq', mask)}, whose rows are read as one day each, keeping "
+                                    "the attribute; else ")
 
 
 def _span(span: pd.Timedelta) -> str:
@@ -95,11 +119,12 @@ def check(panel, value) -> None:
             where = f"{len(days) or 'none'} of the {len(made)} rows" + (f": {days[0]:%Y-%m-%d}" if len(days) else
                                                                        "") + (", ..." if len(days) > 1 else "")
             raise RnncastError(f"{said.format(name)}: {column} would be 1 only on rows whose own date is a holiday of "
-                               f"{code} ({where}), saying nothing of the step's other days; on steps longer than a "
-                               "day, count each step's holidays in a future covariate column of your own "
-                               f"({named('future_covariates')}), or leave it out")
-        if span < CYCLES[name][0] or np.ptp(made, axis=0).max(initial=0) < 1e-9:
-            continue  # varies within its cycle; or the same on every row: check_fit's refusal
+                               f"{code} ({where}), saying nothing of the step's other days; {_week(panel, calendar)}"
+                               "on steps longer than a day, count each step's holidays in a future covariate column of "
+                               f"your own ({named('future_covariates')}), or leave it out")
+        if span < CYCLES[name][0] or np.ptp(made, axis=0).max(initial=0) < 1e-9 or _phases(panel, span, name):
+            continue  # varies within its cycle, or steps through it (90 minutes: minute 0, 30); or the same on
+            # every row: check_fit's refusal
         coarser = [n for n, (cycle, *_) in CYCLES.items() if cycle > span]
         works = f"on this calendar {' or '.join(coarser)} can vary" if coarser else \
             "no calendar attribute can vary on this calendar"

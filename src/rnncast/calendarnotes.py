@@ -9,18 +9,21 @@ import logging
 
 import pandas as pd
 
-from rnncast import blankrows, calendars, clockdrift, indexcolumns, offcalendar, zoneclock
+from rnncast import blankrows, calendars, clockdrift, fiscalquarters, indexcolumns, offcalendar, timetext, zoneclock
 from rnncast.data import KEY_DTYPES
+from rnncast.spelling import spelled
 from rnncast.timecalendar import by_series
 
 log = logging.getLogger("rnncast.loading")  # said as the loader's lines, as before they moved (loading.py)
 
 
-def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped, attrs=None) -> None:
+def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off, dropped, attrs=None,
+         given: bool = True) -> None:
     """Say at fit (``announce``) what the loader settled: ``rows`` (``layouts.Rows``) read onto ``calendar`` (``own``:
     each series' calendar where they differ) for the series ``every`` as given, ``time`` [N] over ``offsets`` [S + 1];
     ``keep``, ``off``: the rows ``blankrows`` kept of ``dropped`` (the times before), or None; ``where``: a row's place;
-    ``attrs``: the table's (``data.as_frame``'s: the index's columns, a key's dtypes)."""
+    ``attrs``: the table's (``data.as_frame``'s: the index's columns, a key's dtypes); ``given``: whether freq= named
+    the calendar (else quarter text read as calendar quarters is said so, ``calendar_quarters``)."""
     attrs = attrs or {}
     if keep is not None:
         log.info("%s", blankrows.said(dropped, keep, calendar.shown if not own else "of each series (above)",
@@ -33,6 +36,8 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
         read_as = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                    if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: %s%s, %s", source, found, read_as)
+        if not given and (quarters := calendar_quarters(rows.time_col, rows.text_format, time)) is not None:
+            log.info("%s", quarters)
         for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col,
                                     attrs.get(KEY_DTYPES)):  # 3602s: no calendar
             log.warning("%s", line)
@@ -61,3 +66,18 @@ def time_source(time_col, how, attrs: dict) -> tuple[str, str | None]:
     elif attrs.get(indexcolumns.INDEX_TIME) == time_col and how is not None:
         how = "by its type"  # a DatetimeIndex or PeriodIndex, whatever 'ds' says
     return f"the data's unnamed index, read as {time_col!r}", how
+
+
+def calendar_quarters(name, fmt: str | None, time) -> str | None:
+    """The line that says quarter text read without freq= (``2016Q1``, as a PeriodIndex writes its quarters) was read as
+    calendar quarters, and the freq that reads it as a fiscal year's instead: a ``Q-MAR`` PeriodIndex writes its
+    quarters the same way, ``2016Q1`` for April to June 2015 (decision 9201); None for any other time."""
+    if not timetext.is_quarters(fmt) or not isinstance(time, pd.DatetimeIndex) or not len(time) or time.hasnans:
+        return None
+    first = timetext.shown(time[0], time, fmt)
+    fiscal = fiscalquarters.span(first, "QE-MAR")
+    return (f"time: quarters read as calendar quarters, as pandas reads {first!r} ({time[0]:%B} to "
+            f"{time[0] + pd.offsets.QuarterEnd():%B %Y}); pandas writes a fiscal year's alike"
+            + (f" (a Q-MAR PeriodIndex writes {fiscal} as {first!r})" if fiscal else "")
+            + f": for fiscal quarters give the month the year ends in, {spelled('freq', 'QE-MAR')} (or pandas' "
+            "Period alias Q-MAR) for years ending in March, QE-JUN, QE-SEP ...")

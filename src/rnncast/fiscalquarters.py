@@ -16,7 +16,9 @@ quarters (``QE-MAR``: the quarter's last day; ``QS-APR``: its first), and gives 
 forecasts are written back as labels in the same form (``FY2025Q3``): the label's pattern in ``Period.strftime``'s
 directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q``, which names calendar quarters to
 ``timetext`` and others), then ``|`` and the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of``
-serve ``timetext`` and ``csvtext``. pandas 2's names (``Q-JUN``) are refused naming today's (``aliasnames``). ``stray``
+serve ``timetext`` and ``csvtext``. pandas' Period alias of the quarters (``Q-JUN``, as a ``Q-JUN`` PeriodIndex writes
+``2011Q1``) reads them as ``QE-JUN`` does (decision 9201); pandas 2's other names (``BQ-JUN``) are refused naming
+today's (``aliasnames``). ``stray``
 finds the cell not written as the first label (``oops``, ``FY2000Q1`` among ``Q1 FY2000``) and ``unread`` says why a freq
 reads no fiscal quarters (``xyz``), for ``fiscalyears``' refusals (decisions 1511 .. 1513); the Q keeps its case.
 """
@@ -68,6 +70,24 @@ def period_freq(freq) -> str | None:
     month = offset.startingMonth - 1 if isinstance(offset, BEGINS) else offset.startingMonth  # QS-APR: ends in March
     month = month or 12
     return f"Q-{FISCAL_ENDS[month]}" if month in FISCAL_ENDS else None
+
+
+def period_alias(freq) -> bool:
+    """Whether ``freq`` is pandas' Period alias of fiscal quarters (``Q-MAR``, as a ``Q-MAR`` PeriodIndex names its
+    freq and writes its quarters ``2016Q1``): pandas 3 reads it for periods, so the labels are read by it, as by
+    ``QE-MAR`` (decision 9201); on timestamps it stays pandas 2's name of ``QE-MAR`` (``calendars``)."""
+    text = freq.strip() if isinstance(freq, str) else ""
+    try:
+        period = pd.Period("2000Q1", freq=text) if text else None
+    except (ValueError, TypeError):
+        return False
+    return period is not None and period.freqstr == text and period_freq(text) is not None
+
+
+def given_as(freq, fmt: str | None):
+    """The calendar the rest of the loader reads labels of ``fmt`` (``labels``' format) on where ``freq``, as given, is
+    pandas' Period alias of their quarters (``Q-MAR``: ``QE-MAR``, the format's); else ``freq`` as given."""
+    return fmt.rsplit("|", 1)[1] if owns(fmt) and period_alias(freq) else freq
 
 
 def december(freq) -> bool:
@@ -175,15 +195,16 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
 
 def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex, str]:
     """The labels of ``column`` (every one written as ``pattern`` finds) as the dates the fiscal calendar ``freq``
-    gives their quarters, and the format they are written back in; a missing value is NaT. pandas 2's name of the
-    calendar (``Q-JUN``) is refused naming today's (``QE-JUN``), as ``calendars`` refuses it on dates. A December
+    gives their quarters, and the format they are written back in; a missing value is NaT. pandas' Period alias of the
+    quarters (``Q-JUN``, ``pd.Period('2011Q1', freq='Q-JUN')``) reads them as ``QE-JUN`` does (decision 9201); another
+    name of pandas 2 (``BQ-JUN``) is refused naming today's, as ``calendars`` refuses it on dates. A December
     year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 1528)."""
     fmt = pattern(column)
     periods = _periods(freq) if marked(fmt) else period_freq(freq)  # a December year's: FY labels only
     if fmt is None or periods is None:
         raise RnncastError(f"time column {name!r} is not written as fiscal quarters of freq {freq!r}")
     offset = _offset(freq)
-    if (new := aliasnames.renamed(str(freq).strip())) is not None:  # a renamed alias: never its own new name
+    if (new := aliasnames.renamed(str(freq).strip())) is not None and not period_alias(freq):  # BQ-JUN: pandas 2's
         first = str(column.dropna().iloc[0]).strip()
         raise RnncastError(f"{aliasnames.said(freq, new)}; give {spelled('freq', new)}, which reads {first!r} as "
                            f"{span(first, new)}")

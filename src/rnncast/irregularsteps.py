@@ -2,15 +2,16 @@
 series): their steps' range, that predict cannot date their forecasts, and what gives them one where ``freq=`` would
 not (``remedy``: dates that switch from month-ends to month-starts, ``switchedanchors``; timestamps a few seconds off a
 grid, ``jitter``; a run of rows a clock set off for a while, ``clockshift``; the same 3 to 6 days of every month,
-``month_days``), else freq= with the aliases to name."""
+``month_days``; whole days on a few weekdays, ``week_days``), else freq= with the aliases to name."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from rnncast import clockshift, jitter, switchedanchors, zoneclock
+from rnncast import clockshift, jitter, switchedanchors, weekmasks, zoneclock
 from rnncast.offsetguess import inside
+from rnncast.spelling import spelled
 from rnncast.timecalendar import ALIASES
 
 
@@ -19,7 +20,8 @@ def remedy(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None) -> str 
     putting dates that switch form (month-ends, then month-starts: ``switchedanchors``) on one, rounding them to the
     grid they lie a few seconds off (``jitter``'s pandas line, the one predict's refusal gives), or what can be done
     with the same days of every month; None where naming their calendar with freq= may do."""
-    return (switchedanchors.said(time, offsets, where, fmt) or jitter.advice(time, offsets, where, fmt)
+    return (switchedanchors.said(time, offsets, where, fmt) or week_days(time, offsets)  # before rounding to 2 days
+            or jitter.advice(time, offsets, where, fmt)
             or clockshift.said(time, offsets, None, where, fmt) or month_days(zoneclock.wall(time)))  # decision 1941
 
 
@@ -41,6 +43,14 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
              "will refuse this model (evaluate and backtest score it); to forecast, fit again: ")  # said plainly (t25t2)
     return (f"{subject} {how}{dated}{near or 'give freq= (--freq) to name their calendar, a pandas offset alias such as '}"
             f"{'' if near else ALIASES}")
+
+
+def week_days(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
+    """Advice for whole days on a few weekdays too few weeks or too ragged to be found as that week (Mon/Wed/Fri rows
+    of 4 weeks), which ``jitter`` would round onto a 2-day grid, moving them: the week mask to give (decision 9203)."""
+    mask = weekmasks.fallen(zoneclock.wall(time), offsets)
+    return None if mask is None else (f"they fall on {mask} alone: if each row is one day of that week, give it as "
+                                      f"their calendar, {spelled('freq', mask)} (a week mask of business days)")
 
 
 def month_days(time: pd.DatetimeIndex) -> str | None:

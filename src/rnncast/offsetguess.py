@@ -7,9 +7,9 @@ then the calendars whose usual step is the most common step, anchored as the dat
 business days, weeks on the first timestamp's weekday, month and quarter starts and ends, years,
 quarters always by the calendar year's anchor, ``calendar_year``,
 and, for a step of 2 to 26 days, twice a month, which ``infer_freq`` never names: ``SMS`` the 1st
-and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of a day,
+and 15th, ``SME`` the 15th and the month's end, or another day of the data's), and, for a step of one to six days,
 the week of business days the data keeps when it is not Monday to Friday (``weekmasks.infer``: Sunday
-to Thursday, Monday to Saturday), then that step itself; for a step under a day, last, the trading
+to Thursday, Monday to Saturday; Monday, Wednesday and Friday, most often 2 days apart), then that step itself; for a step under a day, last, the trading
 session the rows keep (``sessions.infer``: 30-minute bars 09:30 to 15:30 on business days). Business hours
 that ``infer_freq`` names (``bh``: hourly bars 09:00 to 16:00) are tried as the session they walk
 (``sessions.business_hours``), so that holidays are found, named and skipped as any session's are.
@@ -56,7 +56,8 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
         values, counts = np.unique(steps, return_counts=True)
         common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
         week = []
-        if common == pd.Timedelta(days=1) and (mask := weekmasks.infer(wall.to_numpy().astype("datetime64[D]"), offsets)):
+        days, rest = divmod(common, pd.Timedelta(days=1))  # Mon/Wed/Fri rows: most often 2 days apart (decision 9203)
+        if 1 <= days < 7 and not rest and (mask := weekmasks.infer(wall.to_numpy().astype("datetime64[D]"), offsets)):
             week = [weekmasks.offset(mask)]  # a week other than Monday to Friday
         for offset in near(common, wall[:12]) + week + [to_offset(common)]:
             if offset not in ordered:

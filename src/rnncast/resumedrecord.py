@@ -110,14 +110,15 @@ def own_values(config_path, loop: dict | None) -> dict:
     try:
         config = json.loads(Path(config_path).read_text(encoding="utf-8"))
         values = {**dict(config["data"]), **dict(config["settings"])}
-        calendar = ((config.get("run") or {}).get("calendar") or {}).get("freq")
+        recorded = (config.get("run") or {}).get("calendar") or {}
+        calendar, periods = recorded.get("freq"), recorded.get("kind") == "period"  # Q-MAR periods: their own (9201)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        values, calendar = {}, None
+        values, calendar, periods = {}, None, False
     if isinstance(loop, dict) and isinstance(loop.get("settings"), dict):
         values.update(loop["settings"])
     if isinstance(loop, dict) and isinstance(loop.get("data"), dict) and isinstance(loop["data"].get("targets"), list):
         values["target"] = loop["data"]["targets"]
-    if isinstance(calendar, str) and values.get("freq") is None:  # 'QS-APR' recorded before 1044: 'QS-JAN' now
+    if isinstance(calendar, str) and values.get("freq") is None and not periods:  # 'QS-APR' recorded before 1044
         calendar = offsetguess.named_now(calendar)
     return {**values, "calendar": calendar} if isinstance(calendar, str) else values
 

@@ -183,3 +183,21 @@ def other_weeks(days: np.ndarray, offsets: np.ndarray, freq, missing: np.ndarray
     for s in np.flatnonzero(missing > 0)[: most + 1]:
         odd[s] = kept(days[offsets[s] : offsets[s + 1]], np.array([0, offsets[s + 1] - offsets[s]])) != week
     return odd
+
+
+def fallen(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
+    """The week mask the rows of ``time`` [N] (series cut at ``offsets`` [S + 1]) fall on where each is a whole day and
+    they keep some weekdays only, but too few weeks or too ragged for ``infer`` (Mon/Wed/Fri rows of 4 weeks): the
+    week ``kept`` finds, else the weekdays the rows fall on; None where the rows fall on every weekday, on Monday to
+    Friday alone ('B' names them), are no whole days or usually a week apart or more (events, weeks with gaps). A
+    refusal names it as the calendar to give (decision 9203)."""
+    if not isinstance(time, pd.DatetimeIndex) or len(time) < 2 or time.hasnans or (time != time.normalize()).any():
+        return None
+    days = np.diff(time.tz_localize(None).to_numpy().astype("datetime64[D]").astype(np.int64))
+    inner = np.ones(len(days), dtype=bool)
+    inner[np.asarray(offsets[1:-1], dtype=np.int64) - 1] = False  # from one series to the next: no step
+    if not inner.any() or np.median(days[inner]) >= 7:  # a week apart or more: no days of a week (W-MON's, events)
+        return None
+    mask = kept(time.tz_localize(None).to_numpy().astype("datetime64[D]"), np.asarray(offsets))
+    mask = mask if mask != EVERY else canonical(np.bincount(time.day_of_week, minlength=7) > 0)
+    return None if mask in (EVERY, BUSINESS) else mask
