@@ -86,7 +86,7 @@ def test_each_row_of_a_daily_or_week_mask_calendar_is_one_day_and_keeps_holidays
 
 def test_rows_on_no_calendar_and_steps_under_a_day_are_worded_plainly():
     """r38r2 L4 (decision 2064): "steps of 'its own' (2 days each)" and pandas' "0 days 01:30:00 each". Three weeks of
-    Mon/Wed/Fri rows are too few to be found as that week: the refusal names the week mask to give (decision 9203)."""
+    Mon/Wed/Fri rows are too few to be found as that week: the refusal names the week mask to give (decision 2106)."""
     irregular = load_panel(_days([0, 2, 4], n=9), target="y", time_col="ds", announce=False)  # no freq: no calendar
     with pytest.raises(RnncastError, match=r"and the data's rows, on no regular calendar, are about 2 days apart: "
                                            r"holiday_DE would be 1 only") as err:
@@ -100,7 +100,7 @@ def test_rows_on_no_calendar_and_steps_under_a_day_are_worded_plainly():
 
 def test_mon_wed_fri_rows_without_freq_are_found_as_that_week_and_keep_their_holidays():
     """r38r2 L4: Mon/Wed/Fri rows read without --freq were refused as "about 2 days apart" (decision 2063 left them):
-    their week is found as it is for daily data (decision 9203), so each row is one day."""
+    their week is found as it is for daily data (decision 2106), so each row is one day."""
     panel = load_panel(_days([0, 2, 4]), target="y", time_col="ds", announce=False)
     assert panel.calendar.freq_text == "Mon Wed Fri" and calendargrain.step(panel) == pd.Timedelta(days=1)
     calendargrain.check(panel, "holiday:DE,day_of_week")
@@ -111,7 +111,7 @@ def test_mon_wed_fri_rows_without_freq_are_found_as_that_week_and_keep_their_hol
 def test_a_fixed_step_that_steps_through_an_attributes_cycle_keeps_it(freq, value):
     """`minute` on 90-minute rows was refused as read "on one day of each step" (decisions 2038, 2064), though the rows
     fall on the hour and at half past, 0 and 30 in turn: a fixed step that is no whole number of the attribute's
-    cycle steps through it, and the attribute is kept (decision 9204)."""
+    cycle steps through it, and the attribute is kept (decision 2107)."""
     panel = load_panel(_frame(freq, n=200), target="y", time_col="ds", announce=False)
     calendargrain.check(panel, value)
     if freq == "90min":

@@ -76,7 +76,7 @@ def test_where_the_time_came_from_is_said_of_a_column_a_named_index_and_an_unnam
 
 def test_quarter_text_read_without_freq_is_said_read_as_calendar_quarters_naming_the_fiscal_freq(caplog, tmp_path):
     """'2016Q1' is how pandas writes a Q-MAR PeriodIndex's first quarter (April to June 2015) as well as the calendar's:
-    read without freq= as calendar quarters, it is said so, with the freq that reads fiscal ones (decision 9201); not
+    read without freq= as calendar quarters, it is said so, with the freq that reads fiscal ones (decision 2104); not
     where a freq was given, nor for dates."""
     periods = pd.period_range("2016Q1", periods=12, freq="Q-MAR")
     pd.Series(np.arange(12.0), index=periods.rename("q"), name="y").to_csv(tmp_path / "q.csv")

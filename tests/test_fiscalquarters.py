@@ -91,7 +91,7 @@ def test_lower_case_labels_are_written_back_in_lower_case():
 def test_pandas_2s_name_of_the_fiscal_calendar_is_refused_naming_todays(tmp_path):
     """--freq BQ-JUN, pandas 2's name of BQE-JUN and no Period alias, was refused as if no fiscal calendar were given:
     it is named as pandas' older name (decision 1443), as calendars refuses it on dates (decision 221), and BQE-JUN
-    reads the labels. Q-JUN, pandas 3's Period alias of those quarters, reads them (decision 9201)."""
+    reads the labels. Q-JUN, pandas 3's Period alias of those quarters, reads them (decision 2104)."""
     pd.DataFrame({"quarter": [f"FY{2011 + i // 4}Q{i % 4 + 1}" for i in range(16)],
                   "revenue": np.arange(16.0)}).to_csv(tmp_path / "fy.csv", index=False)
     with pytest.raises(RnncastError) as err:
@@ -106,7 +106,7 @@ def test_pandas_period_alias_reads_the_quarters_a_periodindex_of_it_wrote(tmp_pa
     """A Q-MAR PeriodIndex written by to_csv ('2016Q1', no anchor) given --freq Q-MAR, the alias pandas names those
     periods by, was refused as "pandas 2's name of 'QE-MAR' ... no longer reads": pandas 3 reads Q-MAR for periods,
     and pd.Period('2016Q1', freq='Q-MAR') is April to June 2015; so they are read, on the calendar QE-MAR, and
-    written back as the file writes them (decision 9201). BQ-MAR is no Period alias; Q-MAR on dates stays refused."""
+    written back as the file writes them (decision 2104). BQ-MAR is no Period alias; Q-MAR on dates stays refused."""
     periods = pd.period_range("2016Q1", periods=20, freq="Q-MAR")
     pd.Series(np.arange(20.0), index=periods.rename("q"), name="y").to_csv(tmp_path / "q.csv")
     panel = load_panel(tmp_path / "q.csv", target="y", freq="Q-MAR")

@@ -1,5 +1,5 @@
 """A fiscal year split from its month or quarter (``fiscalsplit.py``): never told to join as a calendar year's, each
-reading the data cannot tell apart said with its pandas line (decision 9202)."""
+reading the data cannot tell apart said with its pandas line (decision 2105)."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def test_dekads_are_told_no_freq_names_them_and_the_way_that_forecasts_them(capl
 
 def test_a_few_weeks_of_mon_wed_fri_rows_are_told_their_week_mask_not_rounding_to_2_days():
     """Four weeks of Mon/Wed/Fri rows (too few to find the week) were told "the timestamps lie within 12 h of a 2-day
-    grid (jitter); round them to it", which moves them: now the week mask to give (decision 9203)."""
+    grid (jitter); round them to it", which moves them: now the week mask to give (decision 2106)."""
     time = pd.bdate_range("2021-01-04", periods=12, freq="C", weekmask="Mon Wed Fri")
     said = "they fall on Mon Wed Fri alone: if each row is one day of that week, give it as their calendar, "
     assert week_days(time, np.array([0, 12])).startswith(said)

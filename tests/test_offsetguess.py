@@ -44,7 +44,7 @@ def test_a_week_other_than_monday_to_friday_is_a_candidate_of_daily_data():
 
 def test_a_week_mask_is_a_candidate_of_rows_most_often_days_apart():
     """Mon/Wed/Fri rows, most often 2 days apart, were tried on no week mask: calendar irregular, and fit's warning
-    advised rounding them onto a 2-day grid (decision 9203). Rows every other day keep every weekday: no mask."""
+    advised rounding them onto a 2-day grid (decision 2106). Rows every other day keep every weekday: no mask."""
     time = pd.bdate_range("2021-01-04", periods=60, freq="C", weekmask="Mon Wed Fri")
     assert pd.offsets.CustomBusinessDay(weekmask="Mon Wed Fri") in candidates(time, np.array([0, 60]))
     every_other = pd.date_range("2021-01-01", periods=60, freq="2D")

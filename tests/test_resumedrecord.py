@@ -154,7 +154,7 @@ def test_a_quarterly_calendar_a_run_found_before_1044_is_named_as_a_read_now_nam
 
 def test_a_run_on_fiscal_periods_keeps_their_calendar_as_found(tmp_path):
     """A run on a Q-MAR PeriodIndex records 'QE-MAR' (kind 'period'): its own quarters, not a name before decision
-    1044 to be read as the calendar year's 'QE-DEC' (decision 9201)."""
+    1044 to be read as the calendar year's 'QE-DEC' (decision 2104)."""
     run = _run(tmp_path)
     config = json.loads((run / "config.json").read_text())
     config["settings"]["freq"], config["run"]["calendar"] = None, {"kind": "period", "freq": "QE-MAR"}

@@ -143,7 +143,7 @@ def test_a_periodindexs_fiscal_quarters_are_read_back_from_a_model_as_their_own(
     """A model fitted with no freq on a Q-MAR PeriodIndex (a Parquet file of periods) kept 'QE-MAR', which reading
     model.json turned into the calendar year's 'QE-DEC', as for dates recorded before decision 1044: predict on the same
     file was refused "timestamp 2015-04-01 ... is not on the calendar freq='QE-DEC'". Periods name their own quarters,
-    so they are kept (decision 9201); dates found so still read as the calendar year's."""
+    so they are kept (decision 2104); dates found so still read as the calendar year's."""
     periods = Calendar.from_state({"kind": "period", "freq": "QE-MAR", "name": "q"}, found=True)
     assert periods.freq == to_offset("QE-MAR") and str(pd.PeriodDtype(periods.freq)) == "period[Q-MAR]"
     dates = Calendar.from_state({"kind": "datetime", "freq": "QE-MAR", "name": "q"}, found=True)

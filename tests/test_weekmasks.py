@@ -125,7 +125,7 @@ def test_a_stray_weekday_in_a_weekend_series_is_off_its_week_and_a_day_often_ope
 
 
 def test_the_weekdays_whole_days_fall_on_are_named_where_too_few_weeks_tell_the_mask():
-    """Three weeks of Mon/Wed/Fri rows are no week mask to infer (decision 9203 names it for the user to give)."""
+    """Three weeks of Mon/Wed/Fri rows are no week mask to infer (decision 2106 names it for the user to give)."""
     short = pd.DatetimeIndex(_days("Mon Wed Fri", periods=9, start="2021-01-04"))
     assert weekmasks.infer(short.to_numpy().astype("datetime64[D]"), _one(short)) is None
     assert weekmasks.fallen(short, _one(short)) == "Mon Wed Fri"

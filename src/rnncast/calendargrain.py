@@ -8,8 +8,8 @@ the dates the rows are written on. Such an attribute is refused, naming the cale
 attribute that comes out the same on every row is left to ``calendarcovariates.check_fit``'s own refusal (``day``
 on month-start rows). Business-day, daily, hourly and finer data keep every attribute that varies; so do week-mask
 calendars ('Mon Wed Fri', 'Sat Sun'), whose rows are one day each however far apart (decision 2063); rows on no
-calendar that fall on a few weekdays are told that week mask (decision 9203). A fixed step that is no whole number of
-an attribute's fixed cycle walks through it and keeps it: ``minute`` on 90-minute rows, 0 and 30 (decision 9204).
+calendar that fall on a few weekdays are told that week mask (decision 2106). A fixed step that is no whole number of
+an attribute's fixed cycle walks through it and keeps it: ``minute`` on 90-minute rows, 0 and 30 (decision 2107).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def step(panel) -> pd.Timedelta | None:
 def _phases(panel, span: pd.Timedelta, name: str) -> bool:
     """Whether the rows of ``panel``'s fixed-length calendar (``90min``, ``36h``, ``10D``) step through the fixed cycle
     of attribute ``name`` (an hour, a day, a week) rather than over whole cycles of it: 90-minute rows fall on the hour
-    and at half past, so ``minute`` tells them apart, as ``hour`` does 36-hour rows (decision 9204). Whole cycles
+    and at half past, so ``minute`` tells them apart, as ``hour`` does 36-hour rows (decision 2107). Whole cycles
     (``2h`` rows' minute) read one point each: False."""
     try:
         fixed = panel.calendar.freq is not None and pd.Timedelta(panel.calendar.freq) == span
@@ -70,7 +70,7 @@ def _phases(panel, span: pd.Timedelta, name: str) -> bool:
 
 def _week(panel, calendar) -> str:
     """Where rows on no regular calendar each fall on a day of a few weekdays (Mon/Wed/Fri rows too few or too
-    ragged to be found as that week): the week mask to give, whose rows are one day each (decisions 2063, 9203)."""
+    ragged to be found as that week): the week mask to give, whose rows are one day each (decisions 2063, 2106)."""
     mask = None if calendar else weekmasks.fallen(panel.time, panel.offsets)
     return "" if mask is None else (f"the rows fall on {mask} alone: if each is one day of that week, give it as the "
                                     f"calendar, {spelled('freq', mask)}, whose rows are read as one day each, keeping "

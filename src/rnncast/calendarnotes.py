@@ -71,7 +71,7 @@ def time_source(time_col, how, attrs: dict) -> tuple[str, str | None]:
 def calendar_quarters(name, fmt: str | None, time) -> str | None:
     """The line that says quarter text read without freq= (``2016Q1``, as a PeriodIndex writes its quarters) was read as
     calendar quarters, and the freq that reads it as a fiscal year's instead: a ``Q-MAR`` PeriodIndex writes its
-    quarters the same way, ``2016Q1`` for April to June 2015 (decision 9201); None for any other time."""
+    quarters the same way, ``2016Q1`` for April to June 2015 (decision 2104); None for any other time."""
     if not timetext.is_quarters(fmt) or not isinstance(time, pd.DatetimeIndex) or not len(time) or time.hasnans:
         return None
     first = timetext.shown(time[0], time, fmt)

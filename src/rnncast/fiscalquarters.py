@@ -17,7 +17,7 @@ forecasts are written back as labels in the same form (``FY2025Q3``): the label'
 directives (``%F``, or ``%f`` for two digits), ``%!q`` for the quarter (not ``%q``, which names calendar quarters to
 ``timetext`` and others), then ``|`` and the calendar (``FY%FQ%!q|QE-MAR``). ``owns``, ``write`` and ``format_of``
 serve ``timetext`` and ``csvtext``. pandas' Period alias of the quarters (``Q-JUN``, as a ``Q-JUN`` PeriodIndex writes
-``2011Q1``) reads them as ``QE-JUN`` does (decision 9201); pandas 2's other names (``BQ-JUN``) are refused naming
+``2011Q1``) reads them as ``QE-JUN`` does (decision 2104); pandas 2's other names (``BQ-JUN``) are refused naming
 today's (``aliasnames``). ``stray``
 finds the cell not written as the first label (``oops``, ``FY2000Q1`` among ``Q1 FY2000``) and ``unread`` says why a freq
 reads no fiscal quarters (``xyz``), for ``fiscalyears``' refusals (decisions 1511 .. 1513); the Q keeps its case.
@@ -75,7 +75,7 @@ def period_freq(freq) -> str | None:
 def period_alias(freq) -> bool:
     """Whether ``freq`` is pandas' Period alias of fiscal quarters (``Q-MAR``, as a ``Q-MAR`` PeriodIndex names its
     freq and writes its quarters ``2016Q1``): pandas 3 reads it for periods, so the labels are read by it, as by
-    ``QE-MAR`` (decision 9201); on timestamps it stays pandas 2's name of ``QE-MAR`` (``calendars``)."""
+    ``QE-MAR`` (decision 2104); on timestamps it stays pandas 2's name of ``QE-MAR`` (``calendars``)."""
     text = freq.strip() if isinstance(freq, str) else ""
     try:
         period = pd.Period("2000Q1", freq=text) if text else None
@@ -196,7 +196,7 @@ def read(column: pd.Series, fmt: str, name: str = "time", place=str) -> pd.Datet
 def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex, str]:
     """The labels of ``column`` (every one written as ``pattern`` finds) as the dates the fiscal calendar ``freq``
     gives their quarters, and the format they are written back in; a missing value is NaT. pandas' Period alias of the
-    quarters (``Q-JUN``, ``pd.Period('2011Q1', freq='Q-JUN')``) reads them as ``QE-JUN`` does (decision 9201); another
+    quarters (``Q-JUN``, ``pd.Period('2011Q1', freq='Q-JUN')``) reads them as ``QE-JUN`` does (decision 2104); another
     name of pandas 2 (``BQ-JUN``) is refused naming today's, as ``calendars`` refuses it on dates. A December
     year's calendar (``QE-DEC``) reads FY labels only (``FY2006 Q1``: January to March 2006; decision 1528)."""
     fmt = pattern(column)

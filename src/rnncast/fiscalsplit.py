@@ -1,5 +1,5 @@
 """A fiscal year split from its month or quarter (``fiscal_year,month``, ``FY,quarter``): how to join them into one time
-column, never as ``splittime`` joins a calendar year with its month (decision 9202).
+column, never as ``splittime`` joins a calendar year with its month (decision 2105).
 
 ``pd.PeriodIndex.from_fields(year=frame['fiscal_year'], month=frame['month'])`` takes the fiscal year for the month's
 calendar year: FY2016's April (a year from April 2015 to March 2016, as pandas names a fiscal year by the year it ends)

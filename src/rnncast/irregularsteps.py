@@ -47,7 +47,7 @@ def irregular(time: pd.DatetimeIndex, offsets: np.ndarray, where, fmt=None, whos
 
 def week_days(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
     """Advice for whole days on a few weekdays too few weeks or too ragged to be found as that week (Mon/Wed/Fri rows
-    of 4 weeks), which ``jitter`` would round onto a 2-day grid, moving them: the week mask to give (decision 9203)."""
+    of 4 weeks), which ``jitter`` would round onto a 2-day grid, moving them: the week mask to give (decision 2106)."""
     mask = weekmasks.fallen(zoneclock.wall(time), offsets)
     return None if mask is None else (f"they fall on {mask} alone: if each row is one day of that week, give it as "
                                       f"their calendar, {spelled('freq', mask)} (a week mask of business days)")

@@ -132,7 +132,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     unused = not_used(frame, rows, layout, static_names)
     others = appendedrows.others(frame, unused)  # [rows, U] the numbers no role reads
     counters = rowcounters.row_counters(frame, unused) if rows.time_col is None else []  # said with the numbered rows
-    freq = fiscalquarters.given_as(freq, rows.text_format)  # Q-MAR of 2016Q1 labels: read as QE-MAR (decision 9201)
+    freq = fiscalquarters.given_as(freq, rows.text_format)  # Q-MAR of 2016Q1 labels: read as QE-MAR (decision 2104)
     panel = assembly.assemble(rows, frame.attrs, fill, freq, tz, fill_gaps, announce, layout,
                       partial(repeatedrows.hint, frame, rows, layout),
                       holidays, time_unit, (others, unused), counters, labels_only, rows.id_col if key is None else key.parts,

@@ -56,7 +56,7 @@ def candidates(time: pd.DatetimeIndex, offsets: np.ndarray) -> list:
         values, counts = np.unique(steps, return_counts=True)
         common = pd.Timedelta(int(values[np.argmax(counts)]), unit=time.unit)
         week = []
-        days, rest = divmod(common, pd.Timedelta(days=1))  # Mon/Wed/Fri rows: most often 2 days apart (decision 9203)
+        days, rest = divmod(common, pd.Timedelta(days=1))  # Mon/Wed/Fri rows: most often 2 days apart (decision 2106)
         if 1 <= days < 7 and not rest and (mask := weekmasks.infer(wall.to_numpy().astype("datetime64[D]"), offsets)):
             week = [weekmasks.offset(mask)]  # a week other than Monday to Friday
         for offset in near(common, wall[:12]) + week + [to_offset(common)]:

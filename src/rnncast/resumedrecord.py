@@ -111,7 +111,7 @@ def own_values(config_path, loop: dict | None) -> dict:
         config = json.loads(Path(config_path).read_text(encoding="utf-8"))
         values = {**dict(config["data"]), **dict(config["settings"])}
         recorded = (config.get("run") or {}).get("calendar") or {}
-        calendar, periods = recorded.get("freq"), recorded.get("kind") == "period"  # Q-MAR periods: their own (9201)
+        calendar, periods = recorded.get("freq"), recorded.get("kind") == "period"  # Q-MAR periods: their own (decision 2104)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         values, calendar, periods = {}, None, False
     if isinstance(loop, dict) and isinstance(loop.get("settings"), dict):

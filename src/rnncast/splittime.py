@@ -148,7 +148,7 @@ def split_year(frame: pd.DataFrame, time_col: str | None, candidates: list[str],
             continue
         if unit == "period":  # fiscal periods: no pandas calendar, numbered (decision 1975)
             return name, "fiscal period", f"{int(numbers.min())};{13 if values.max() == 13 else 12}"
-        if unit in ("month", "quarter") and fiscalweeks.fiscal_named(time_col):  # FY2016's April: April 2015 (9202)
+        if unit in ("month", "quarter") and fiscalweeks.fiscal_named(time_col):  # FY2016's April: April 2015 (decision 2105)
             return name, f"fiscal-year {unit}", fiscalsplit.example(numbers, values, within, unit)
         odd = fiscalweeks.odd_year(numbers, values) if unit == "week" and not named(name) else None
         if odd is not None or (unit == "week" and (fiscalweeks.fiscal_named(name) or fiscalweeks.fiscal_named(time_col))):
@@ -244,7 +244,7 @@ def year_joined(time_col: str, name: str, unit: str, example: str) -> str:
     after '; ', why the years cannot tell where they disagree), and how to write it as one time column rnncast reads."""
     if unit in ("fiscal week", "fiscal period"):
         return fiscalweeks.split_clause(time_col, name, unit, example)
-    if unit.startswith("fiscal-year"):  # fiscal_year,month: never joined as a calendar year's (decision 9202)
+    if unit.startswith("fiscal-year"):  # fiscal_year,month: never joined as a calendar year's (decision 2105)
         return fiscalsplit.clause(time_col, name, unit, example)
     if unit == "week":
         how = (f"frame['time'] = frame[{time_col!r}].astype(str) + '-W' + frame[{name!r}].astype(str).str.zfill(2)")

@@ -168,7 +168,7 @@ class Calendar:
                     holidaysets.offset(state["holidays"], mask) if state.get("holidays") else
                     weekmasks.offset(mask) if mask else monthdays.parse(freq) or to_offset(freq))
             freq = offsetguess.calendar_year(freq) if found and kind == "datetime" else freq  # a PeriodIndex's own
-            # Q-MAR quarters are named by their periods, never guessed: QE-DEC would read none of them (decision 9201)
+            # Q-MAR quarters are named by their periods, never guessed: QE-DEC would read none of them (decision 2104)
         kept = state.get("kept")
         if kept is not None:  # the calendar, on the time column and zone of the model's
             on = cls.from_state({"kind": "datetime", "freq": kept["freq"], "tz": state.get("tz"),

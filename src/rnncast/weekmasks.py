@@ -190,7 +190,7 @@ def fallen(time: pd.DatetimeIndex, offsets: np.ndarray) -> str | None:
     they keep some weekdays only, but too few weeks or too ragged for ``infer`` (Mon/Wed/Fri rows of 4 weeks): the
     week ``kept`` finds, else the weekdays the rows fall on; None where the rows fall on every weekday, on Monday to
     Friday alone ('B' names them), are no whole days or usually a week apart or more (events, weeks with gaps). A
-    refusal names it as the calendar to give (decision 9203)."""
+    refusal names it as the calendar to give (decision 2106)."""
     if not isinstance(time, pd.DatetimeIndex) or len(time) < 2 or time.hasnans or (time != time.normalize()).any():
         return None
     days = np.diff(time.tz_localize(None).to_numpy().astype("datetime64[D]").astype(np.int64))
