@@ -79,3 +79,17 @@ def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_st
     national = _days("DE", "2023-01-02", "2024-12-31")
     every = pd.bdate_range(str(national[0]), str(national[-1])).to_numpy().astype("datetime64[D]")
     assert subdivholidays.adopted(national, np.setdiff1d(every, national)) is None  # the country's own: no state's
+
+
+def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_set():
+    """--holidays DE on warehouses in Bavaria and Hamburg: each one's rows ruled out the other's state,
+    so the gap warning named none; each series' own rows now name its state, the series named (decision 9802)."""
+    by, hh = _days("DE-BY"), _days("DE-HH")
+    days, offsets = np.concatenate([by, hh]), np.array([0, len(by), len(by) + len(hh)])
+    assert subdivholidays.missing_said("DE", days) == ""  # every series' days together: no state's
+    said = subdivholidays.missing_in("DE", days, offsets, ["BY1", "HH1"])
+    assert said.startswith("series 'BY1': rows are missing on every holiday DE-BW and DE-BY keep that DE lacks"), said
+    assert "leave it unset for each series to keep its own set" in said
+    assert said.endswith("(1 more series misses another subdivision's: 'HH1')")
+    alone = subdivholidays.missing_in("DE", by, np.array([0, len(by)]), ["BY1"])
+    assert alone == subdivholidays.missing_said("DE", by)  # one series, or days together saying it: as before

@@ -99,8 +99,7 @@ def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
         whose = "" if len(series) == panel.n_series else f"series {shown}: "
         more = f" ({len(rest)} more series' forecasts fall on such holidays: {some(rest, 3)})" \
             if rest and i == FEW_WARNED - 1 else ""
-        apart = "; holidays= names one set for every series: leave it unset for each series to keep its own set " \
-            "(found series by series, a subdivision's too), or fit these series apart with it" if whose else ""
+        apart = f"; {subdivholidays.PANEL_ADVICE}" if whose else ""
         log.warning("%s%s%s%s", whose, said, apart, more)
 
 

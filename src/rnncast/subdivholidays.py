@@ -13,6 +13,7 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
 * ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
   tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 9801).
+* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 9802).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
   out (a row on one of that subdivision's own holidays: the data's site works on it).
 
@@ -30,7 +31,7 @@ import pandas as pd
 
 from rnncast.businessdays import AHEAD
 from rnncast.holidaysets import COUNTRIES, canonical, exchanges, holiday_of, library, parse, weekday_holidays
-from rnncast.spelling import some
+from rnncast.spelling import listing, some
 from rnncast.timetext import shown
 
 FEW = 3  # days named, then how many more
@@ -82,6 +83,33 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
     return (f"rows are missing on every holiday {_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} "
             f"lacks ({country} holds only the holidays all its subdivisions keep): {_named(on, lambda d: subs[0], fmt)}; "
             f"give {_give(subs, market)} to skip them")
+
+
+PANEL_ADVICE = ("holidays= names one set for every series: leave it unset for each series to keep its own set (found "
+                "series by series, a subdivision's too), or fit these series apart with it")  # decisions 9801, 9802
+
+
+def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, weekmask: str | None = None,
+               fmt: str | None = None) -> str:
+    """``missing_said`` of a panel's days (datetime64[D] [N], its series cut at ``offsets`` [S + 1]; ``ids`` [S] their
+    names): of every series' days together, as before, or, where those say none (warehouses in several states,
+    each ruling out the others' states), of each series' own: the first clause with the series saying it alike
+    named, ``PANEL_ADVICE`` and how many series miss another subdivision's; "" where none is (decision 9802)."""
+    pooled = missing_said(name, days, weekmask, fmt)
+    if pooled or len(offsets) < 3:
+        return pooled
+    said: dict = {}
+    for s in range(len(offsets) - 1):
+        if clause := missing_said(name, days[offsets[s]:offsets[s + 1]], weekmask, fmt):
+            said.setdefault(clause, []).append(s)
+    if not said:
+        return ""
+    groups = list(said.values())
+    names, others = [repr(ids[s]) for s in groups[0]], [repr(ids[s]) for g in groups[1:] for s in g]
+    more = f" ({len(others)} more series miss{'es' if len(others) == 1 else ''} another subdivision's: " \
+        f"{some(others, 3)})" if others else ""
+    shown = listing(names) if len(names) <= 3 else some(names, 3)
+    return f"series {shown}: {next(iter(said))}; {PANEL_ADVICE}{more}"
 
 
 def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | None = None,
