@@ -102,3 +102,25 @@ def test_a_forecast_on_easter_monday_of_a_model_fitted_with_holidays_gb_is_warne
     said = [r.getMessage() for r in caplog.records if "the forecast falls on" in r.getMessage()]
     assert len(said) == 1 and "2024-04-01 (Easter Monday), a holiday GB-ENG and GB-WLS keep that GB lacks" in said[0]
     assert "refit with holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or holidays='LSE'" in said[0]
+
+
+def test_a_bavarian_warehouse_is_warned_of_epiphany_beside_one_that_works_on_it(caplog):
+    """--holidays DE on warehouses in Bavaria and North Rhine-Westphalia: the rows were pooled, so the NRW
+    warehouse's row on Epiphany 2023 ruled DE-BY out for the Bavarian one too and its forecast on 2025-01-06 went
+    unwarned, as it is warned alone (a tester's find). Each series' own rows now decide, the series named (decision
+    9802)."""
+    from rnncast import holidaysets
+
+    frames = [pd.DataFrame({"site": name, "date": (days := pd.date_range("2022-12-01", "2025-01-03",
+                                                                         freq=holidaysets.offset(name))),
+                            "y": 50 + 5 * np.sin(np.arange(len(days)) / 3.0) + i})
+              for i, name in enumerate(("DE-BY", "DE-NW"))]
+    frame = pd.concat(frames, ignore_index=True)
+    model = Forecaster(**{**TINY, "lookback": 8, "holidays": "DE"}).fit(frame, target="y", id_col="site")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = model.predict(frame)
+    assert (forecast["date"] == "2025-01-06").sum() == 2  # DE's days: Epiphany is no holiday of the set given
+    said = [r.getMessage() for r in caplog.records if "the forecast falls on" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith("series 'DE-BY': the forecast falls on 2025-01-06 (Epiphany), a "
+                                                 "holiday DE-BW and DE-BY keep that DE lacks"), said
+    assert "leave it unset for each series to keep its own set" in said[0]

@@ -157,3 +157,45 @@ def test_a_series_one_day_short_of_the_set_another_keeps_is_advised_the_panels_h
                    target="close", id_col="ticker")
     assert caplog.text.count("holidays='NYSE'") == 1
     assert "fit series 'MSFT' apart with holidays='NYSE' (--holidays NYSE) to skip them, the other day" in caplog.text
+
+
+def _states(*sets, start: str = "2022-06-01", end: str = "2023-06-06") -> pd.DataFrame:
+    """One warehouse per holiday set (a German state's, or the country's), on its business days."""
+    from rnncast import holidaysets
+
+    frames = []
+    for i, name in enumerate(sets):
+        days = pd.date_range(start, end, freq=holidaysets.offset(name))
+        sales = 100 + 10 * np.sin(np.arange(len(days)) / 5) + i
+        frames.append(pd.DataFrame({"store": name, "date": days, "sales": sales}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_warehouses_in_two_german_states_each_keep_their_states_holidays(caplog, tmp_path):
+    """Warehouses in Bavaria, North Rhine-Westphalia and on Germany's national days: no one set explained them, so the
+    whole panel kept plain 'B' and every one was forecast on Christmas Day (a tester's find); each state's warehouse
+    now keeps its state's set, the first of those alike named with the others (decision 9801)."""
+    frame = _states("DE-BY", "DE-NW", "DE")
+    with caplog.at_level("WARNING", logger="rnncast"):
+        panel = load_panel(frame, target="sales", id_col="store")
+    kept = {panel.given_id(s): panel.calendars.get(s, panel.calendar).holidays for s in range(panel.n_series)}
+    assert kept == {"DE-BY": "DE-BW", "DE-NW": "DE-NW", "DE": "DE"}
+    said = next(r.getMessage() for r in caplog.records if "calendars differ by series" in r.getMessage())
+    assert "'B' without DE-BW holidays, which DE-BY keeps alike ('DE-BY')" in said, said
+    assert "'B' without DE-NW holidays, which DE-RP keeps alike ('DE-NW')" in said
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 3}).fit(frame, target="sales", id_col="store")
+    dates = model.predict(frame).groupby("store")["date"].apply(lambda d: d.dt.strftime("%m-%d").tolist()).to_dict()
+    assert dates == {"DE-BY": ["06-07", "06-09", "06-12"], "DE-NW": ["06-07", "06-09", "06-12"],  # Corpus Christi
+                     "DE": ["06-07", "06-08", "06-09"]}
+    model.save(tmp_path / "m")  # model.json keeps each series' set, and predict reads it back
+    again = Forecaster.load(tmp_path / "m").predict(frame)
+    assert again.groupby("store")["date"].apply(lambda d: d.dt.strftime("%m-%d").tolist()).to_dict() == dates
+
+
+def test_a_panel_of_one_states_warehouses_is_read_as_one_such_series_is():
+    """Every series explained by the same state's set: the panel's own inference, which names it in the gap warning
+    as for one series (holidays='DE-BW' can be given for every series), adopts none (decision 1984)."""
+    frame = _states("DE-BY", "DE-BY")
+    frame["store"] = np.repeat(["BY1", "BY2"], len(frame) // 2)  # two Bavarian warehouses alike
+    panel = load_panel(frame, target="sales", id_col="store", announce=False)
+    assert panel.calendars == {} and panel.calendar.holidays is None

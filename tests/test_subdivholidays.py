@@ -63,3 +63,33 @@ def test_missing_weekdays_that_are_exactly_a_subdivisions_holidays_name_it():
     assert subdivholidays.explaining(np.append(rows, np.setdiff1d(every, rows)[-1]), outage) == ""
     gb = _days("GB")  # the country's own days: no subdivision's
     assert subdivholidays.explaining(gb, np.setdiff1d(every, gb)) == ""
+
+
+def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_state_of_those_alike():
+    """A panel's Bavarian warehouse keeps DE-BW's days, which DE-BY keeps alike, named first as the one-series gap
+    warning names it (decision 9801); DE-Augsburg, alike in 2020-2021, differs on 2022-08-08: none is taken."""
+    rows = _days("DE-BY", "2023-01-02", "2024-12-31")
+    every = pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]")
+    assert subdivholidays.explained_by(rows, np.setdiff1d(every, rows)) == ("DE", ["DE-BW", "DE-BY"])
+    assert subdivholidays.adopted(rows, np.setdiff1d(every, rows)) == ("DE-BW", ("DE-BY",))
+    old = _days("DE-BY", "2020-01-02", "2021-12-31")
+    every = pd.bdate_range(str(old[0]), str(old[-1])).to_numpy().astype("datetime64[D]")
+    assert subdivholidays.explained_by(old, np.setdiff1d(every, old))[1] == ["DE-BW", "DE-BY", "DE-Augsburg"]
+    assert subdivholidays.adopted(old, np.setdiff1d(every, old)) is None  # which the forecasts skip: unknown
+    national = _days("DE", "2023-01-02", "2024-12-31")
+    every = pd.bdate_range(str(national[0]), str(national[-1])).to_numpy().astype("datetime64[D]")
+    assert subdivholidays.adopted(national, np.setdiff1d(every, national)) is None  # the country's own: no state's
+
+
+def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_set():
+    """--holidays DE on warehouses in Bavaria and Hamburg: each one's rows ruled out the other's state,
+    so the gap warning named none; each series' own rows now name its state, the series named (decision 9802)."""
+    by, hh = _days("DE-BY"), _days("DE-HH")
+    days, offsets = np.concatenate([by, hh]), np.array([0, len(by), len(by) + len(hh)])
+    assert subdivholidays.missing_said("DE", days) == ""  # every series' days together: no state's
+    said = subdivholidays.missing_in("DE", days, offsets, ["BY1", "HH1"])
+    assert said.startswith("series 'BY1': rows are missing on every holiday DE-BW and DE-BY keep that DE lacks"), said
+    assert "leave it unset for each series to keep its own set" in said
+    assert said.endswith("(1 more series misses another subdivision's: 'HH1')")
+    alone = subdivholidays.missing_in("DE", by, np.array([0, len(by)]), ["BY1"])
+    assert alone == subdivholidays.missing_said("DE", by)  # one series, or days together saying it: as before

@@ -15,9 +15,12 @@ import pandas as pd
 from rnncast import businessdays, fixedoffsets, jitter, keptdates, sessions, staleseries, subdivholidays, zoneclock
 from rnncast.holidaysets import wall_days
 from rnncast.panel import Panel
+from rnncast.spelling import listing, some
 from rnncast.state import FittedState
 
 log = logging.getLogger(__name__)
+
+FEW_WARNED = 3  # the lines warn_subdivisions writes at most: a panel's groups of series meeting different holidays
 
 
 def dates(state: FittedState, panel: Panel) -> list[pd.Index]:
@@ -74,21 +77,30 @@ def warn_closed(state: FittedState, panel: Panel, when: list) -> None:
 def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
     """Forecasts of a model fitted with a country's holidays without a subdivision (``holidays='GB'``) dated on a
     holiday one of its subdivisions keeps and the country lacks (Easter Monday: England's, not Scotland's), of a
-    subdivision the series' own rows do not rule out (``subdivholidays.ahead_said``), warned of once (decision 1984)."""
-    groups: dict = {}
+    subdivision the series' own rows do not rule out (``subdivholidays.ahead_said``), warned of once (decision 1984)
+    for the series it is said of alike, named where they are not the panel's every series: each series' rows are its
+    own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 9802)."""
+    found: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
-        if calendar.holidays is not None and subdivholidays.daily(calendar.days) and isinstance(when[s], pd.DatetimeIndex) \
-                and len(when[s]):
-            groups.setdefault(calendar, []).append(s)
-    for calendar, series in groups.items():  # each calendar's rows its own series'
-        rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s + 1]) for s in series])
-        days = wall_days(sessions.opened(panel.time[rows], calendar.session))
-        ahead = np.concatenate([wall_days(sessions.opened(when[s], calendar.session)) for s in series])
+        if calendar.holidays is None or not subdivholidays.daily(calendar.days) or \
+                not isinstance(when[s], pd.DatetimeIndex) or not len(when[s]):
+            continue
+        days = wall_days(sessions.opened(panel.time[panel.offsets[s]:panel.offsets[s + 1]], calendar.session))
+        ahead = wall_days(sessions.opened(when[s], calendar.session))
         said = subdivholidays.ahead_said(calendar.holidays, ahead, days, calendar.weekmask, calendar.text_format)
         if said:
-            log.warning("%s", said)
-            return
+            found.setdefault(said, []).append(s)
+    groups = list(found.items())
+    rest = [repr(panel.given_id(s)) for _, series in groups[FEW_WARNED:] for s in series]
+    for i, (said, series) in enumerate(groups[:FEW_WARNED]):  # a few lines at most: one per group's holidays
+        names = [repr(panel.given_id(s)) for s in series]
+        shown = listing(names) if len(names) <= 3 else some(names, 3)
+        whose = "" if len(series) == panel.n_series else f"series {shown}: "
+        more = f" ({len(rest)} more series' forecasts fall on such holidays: {some(rest, 3)})" \
+            if rest and i == FEW_WARNED - 1 else ""
+        apart = f"; {subdivholidays.PANEL_ADVICE}" if whose else ""
+        log.warning("%s%s%s%s", whose, said, apart, more)
 
 
 def _weeks(freq) -> bool:

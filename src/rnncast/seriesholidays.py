@@ -14,9 +14,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, calendars, nearholidays, panelholidays
+from rnncast import businessdays, calendars, nearholidays, panelholidays, subdivholidays
 from rnncast.errors import RnncastError
-from rnncast.holidaysets import wall_days, weekday_holidays
+from rnncast.holidaysets import offset, wall_days, weekday_holidays
 from rnncast.rulers import Combined
 from rnncast.spelling import counted, listing, some
 from rnncast.timecalendar import Calendar
@@ -38,6 +38,8 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
         piece = time[offsets[s]:offsets[s + 1]]
         cut = np.array([0, len(piece)])
         explained = businessdays.explain(piece, cut, calendar.weekmask, refuse=False) if len(piece) > 1 else None
+        if explained is None and len(piece) > 1:  # a state's holidays: a warehouse in Bavaria (decision 9801)
+            explained = _subdivision(piece, cut, calendar.weekmask)
         if explained is not None and explained.differs is not None:
             unsettled[s] = explained  # refused below, every such series named
             explained = None
@@ -59,6 +61,19 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
     return base, Combined(offsets, None, rulers), {s: c for s, c in enumerate(each) if c != base}
 
 
+def _subdivision(piece: pd.DatetimeIndex, cut: np.ndarray, weekmask: str | None):
+    """``businessdays.Explained`` of one series' times [n] whose missing weekdays are exactly a subdivision's holidays
+    (``subdivholidays.adopted``: DE-BW, which DE-BY keeps alike), which no set ``businessdays.explain`` tries holds;
+    None where none is."""
+    days = wall_days(piece)
+    missing = businessdays.missing_weekdays(days, cut, weekmask)
+    found = subdivholidays.adopted(days, missing, weekmask)
+    if found is None:
+        return None
+    return businessdays.Explained(found[0], offset(found[0], weekmask), len(missing), found[1],
+                                  int(str(days[-1])[:4]) + businessdays.AHEAD, weekmask)
+
+
 def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str | None = None,
          gaps_said: bool = False) -> str:
     """"calendars differ by series: business days without NYSE holidays ('US1', ...), without JP holidays ('JP1')";
@@ -68,7 +83,11 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
     the days left over as gaps and what fills them), it is referred to instead, the set advised once."""
     by: dict = {}
     for s in range(len(ids)):
-        by.setdefault(own.get(s, base).shown, []).append(repr(ids[s]))
+        calendar = own.get(s, base)
+        shown = calendar.shown
+        if calendar.holidays is not None and "-" in calendar.holidays and time is not None:
+            shown += _alike(time[offsets[s]:offsets[s + 1]], calendar)  # DE-BW, of DE-BW and DE-BY (decision 9801)
+        by.setdefault(shown, []).append(repr(ids[s]))
     text = "calendars differ by series, each skipping its own holidays: " + "; ".join(
         f"{shown} ({', '.join(names[:3])}{' and more' if len(names) > 3 else ''})" for shown, names in by.items())
     for s in range(len(ids) if time is not None else 0):
@@ -84,6 +103,18 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
                     if all(n in (None, found.name) for n in sets) else None
                 return f"{text}; series {ids[s]!r}: {nearholidays.said(found, piece, fmt, True, keepers)}"
     return text
+
+
+def _alike(piece: pd.DatetimeIndex, calendar: Calendar) -> str:
+    """", which DE-BY keeps alike": the other subdivisions whose holidays are the same missing weekdays of one series'
+    times [n] and the same days for ``businessdays.AHEAD`` years after them (``subdivholidays.adopted``); the first is
+    kept, as one series' gap warning names it first (decision 9801); "" where none is."""
+    days = wall_days(piece)
+    found = subdivholidays.adopted(days, businessdays.missing_weekdays(days, np.array([0, len(piece)]),
+                                                                       calendar.weekmask), calendar.weekmask)
+    if found is None or found[0] != calendar.holidays or not found[1]:
+        return ""
+    return f", which {listing(list(found[1]))} keep{'s' if len(found[1]) == 1 else ''} alike"
 
 
 def _gap_warned(own: dict, base: Calendar, n: int, time, offsets, s: int, name: str) -> bool:

@@ -12,11 +12,14 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
   (``GB-ENG``), or the country's market where its set closes on those days and on no day the data has a row (``LSE``).
 * ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
-  tries holds).
+  tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 9801).
+* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 9802).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
   out (a row on one of that subdivision's own holidays: the data's site works on it).
 
-Nothing is adopted: which subdivision's days the data keeps only the user knows.
+Nothing is adopted for the data as a whole: which subdivision's days it keeps only the user knows, and ``holidays=``
+says it. A panel's series each explained by a different set keep their own (``seriesholidays``), a subdivision's
+among them: no one ``holidays=`` can name it for a warehouse in Bavaria beside one in Hamburg (decision 9801).
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ import functools
 import numpy as np
 import pandas as pd
 
+from rnncast.businessdays import AHEAD
 from rnncast.holidaysets import COUNTRIES, canonical, exchanges, holiday_of, library, parse, weekday_holidays
-from rnncast.spelling import some
+from rnncast.spelling import listing, some
 from rnncast.timetext import shown
 
 FEW = 3  # days named, then how many more
@@ -81,6 +85,33 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
             f"give {_give(subs, market)} to skip them")
 
 
+PANEL_ADVICE = ("holidays= names one set for every series: leave it unset for each series to keep its own set (found "
+                "series by series, a subdivision's too), or fit these series apart with it")  # decisions 9801, 9802
+
+
+def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, weekmask: str | None = None,
+               fmt: str | None = None) -> str:
+    """``missing_said`` of a panel's days (datetime64[D] [N], its series cut at ``offsets`` [S + 1]; ``ids`` [S] their
+    names): of every series' days together, as before, or, where those say none (warehouses in several states,
+    each ruling out the others' states), of each series' own: the first clause with the series saying it alike
+    named, ``PANEL_ADVICE`` and how many series miss another subdivision's; "" where none is (decision 9802)."""
+    pooled = missing_said(name, days, weekmask, fmt)
+    if pooled or len(offsets) < 3:
+        return pooled
+    said: dict = {}
+    for s in range(len(offsets) - 1):
+        if clause := missing_said(name, days[offsets[s]:offsets[s + 1]], weekmask, fmt):
+            said.setdefault(clause, []).append(s)
+    if not said:
+        return ""
+    groups = list(said.values())
+    names, others = [repr(ids[s]) for s in groups[0]], [repr(ids[s]) for g in groups[1:] for s in g]
+    more = f" ({len(others)} more series miss{'es' if len(others) == 1 else ''} another subdivision's: " \
+        f"{some(others, 3)})" if others else ""
+    shown = listing(names) if len(names) <= 3 else some(names, 3)
+    return f"series {shown}: {next(iter(said))}; {PANEL_ADVICE}{more}"
+
+
 def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | None = None,
                fmt: str | None = None) -> str:
     """predict's warning where the forecast's days ``ahead`` (datetime64[D]) fall on holidays a subdivision of country
@@ -114,33 +145,71 @@ def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | N
 def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
     """The gap warning's clause of business days read without holidays where the missing weekdays (``missing``,
     datetime64[D]; ``days``: those the data has a row on) are exactly the holidays of a subdivision of a country
-    inference tries (``holidaysets.COUNTRIES``), ``LEAST`` of them its own: "all 10 missing weekdays are DE-BW or DE-BY
-    holidays (DE, the country's set, lacks 5 of them: 2023-01-06 (Epiphany), ...); give holidays='DE-BW' (--holidays
-    DE-BW or DE-BY) to skip them, the one the data's site keeps"; "" where none is (a country whose own holidays have
-    rows is passed over: its subdivisions keep them too)."""
+    inference tries (``explained_by``): "all 10 missing weekdays are DE-BW or DE-BY holidays (DE, the country's set,
+    lacks 5 of them: 2023-01-06 (Epiphany), ...); give holidays='DE-BW' (--holidays DE-BW or DE-BY) to skip them, the
+    one the data's site keeps"; "" where none is."""
+    found = explained_by(days, missing, weekmask)
+    if found is None:
+        return ""
+    code, subs = found
+    missing = np.unique(np.asarray(missing, dtype="datetime64[D]"))
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    lacks = missing[~np.isin(missing, weekday_holidays(code, _year(days[0]), _year(days[-1]), weekmask))]
+    which = ", the one the data's site keeps" if len(subs) > 1 else ""
+    return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
+            f"holidays ({code}, the country's set, lacks {len(lacks)} of them: "
+            f"{_named(lacks, lambda d: subs[0], fmt)}); give {_give(subs, None)} to skip them{which}")
+
+
+def explained_by(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None) -> tuple[str, list] | None:
+    """``(country, [subdivision, ...])`` whose sets are exactly the missing weekdays (``missing``, datetime64[D];
+    ``days``: those the data has a row on), ``LEAST`` of them each subdivision's own, in the ``holidays`` package's
+    order (``('DE', ['DE-BW', 'DE-BY'])``), of the first country of ``holidaysets.COUNTRIES`` that has one; None where
+    none has (a country with a row on one of its own holidays, or one not missing, is passed over: its subdivisions
+    keep them too, so only its ~16 subdivisions are read)."""
     days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     missing = np.unique(np.asarray(missing, dtype="datetime64[D]"))
     if len(missing) < LEAST or not len(days):
-        return ""
+        return None
     first, last, known = _year(days[0]), _year(days[-1]), library().list_supported_countries()
-    for code in (c for c in COUNTRIES if known.get(c)):
+    year = _year(missing[0])  # tried on that year first, as businessdays.explain does (its tables cached)
+    for code in (c for c in COUNTRIES if known.get(c) and _rules_in(weekday_holidays(c, year, year, weekmask), days,
+                                                                     missing)):
         whole = weekday_holidays(code, first, last, weekmask)
-        inside = whole[(whole > days[0]) & (whole < days[-1])]
-        if np.isin(inside, days).any() or not np.isin(inside, missing).all():
+        if not _rules_in(whole, days, missing) or np.isin(missing, whole, invert=True).sum() < LEAST:
             continue  # a row on the country's holiday, or one not missing: no subdivision of it explains the rows
-        subs = []
-        for sub in dict.fromkeys(s for keep in extra(code, first, last, weekmask).values() for s in keep):
-            own = weekday_holidays(sub, first, last, weekmask)
-            if np.isin(missing, own).all() and not np.isin(days, own).any() and \
-                    np.isin(missing, whole, invert=True).sum() >= LEAST:
-                subs.append(sub)
+        subs = [sub for sub in dict.fromkeys(s for keep in extra(code, first, last, weekmask).values() for s in keep)
+                if np.isin(missing, own := weekday_holidays(sub, first, last, weekmask)).all()
+                and not np.isin(days, own).any()]
         if subs:
-            lacks = missing[~np.isin(missing, whole)]
-            which = ", the one the data's site keeps" if len(subs) > 1 else ""
-            return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
-                    f"holidays ({code}, the country's set, lacks {len(lacks)} of them: "
-                    f"{_named(lacks, lambda d: subs[0], fmt)}); give {_give(subs, None)} to skip them{which}")
-    return ""
+            return code, subs
+    return None
+
+
+def adopted(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None) -> tuple[str, tuple] | None:
+    """``(subdivision, alike)``: the set one series of a panel keeps where its missing weekdays are exactly a
+    subdivision's holidays (``explained_by``), the first of those that explain them alike (DE-BW of DE-BW and DE-BY,
+    as the gap warning of one series names it first), ``alike`` the others; None where none does, or where they
+    differ on a weekday from the day after the data through ``businessdays.AHEAD`` years on (which the forecasts
+    would skip only the data's site knows: the series keeps business days, its gaps said). A panel takes it for
+    that series alone (``seriesholidays.settle``, decision 9801), as ``holidays=`` names one set for every series."""
+    found = explained_by(days, missing, weekmask)
+    if found is None:
+        return None
+    subs = found[1]
+    after = np.max(np.asarray(days, dtype="datetime64[D]")) + np.timedelta64(1, "D")
+    first, last = _year(after), _year(after) + AHEAD
+    ahead = [(h := weekday_holidays(s, first, last, weekmask))[h >= after] for s in subs]
+    if any(len(a) != len(ahead[0]) or (a != ahead[0]).any() for a in ahead[1:]):
+        return None
+    return subs[0], tuple(subs[1:])
+
+
+def _rules_in(whole: np.ndarray, days: np.ndarray, missing: np.ndarray) -> bool:
+    """Whether the country's holidays ``whole`` within the span of ``days`` (the rows) are all ``missing`` and none
+    has a row: else no subdivision of it explains the rows (its subdivisions keep them too)."""
+    inside = whole[(whole > days[0]) & (whole < days[-1])]
+    return not np.isin(inside, days).any() and bool(np.isin(inside, missing).all())
 
 
 def daily(days) -> bool:
