@@ -108,7 +108,7 @@ def test_a_bavarian_warehouse_is_warned_of_epiphany_beside_one_that_works_on_it(
     """--holidays DE on warehouses in Bavaria and North Rhine-Westphalia: the rows were pooled, so the NRW
     warehouse's row on Epiphany 2023 ruled DE-BY out for the Bavarian one too and its forecast on 2025-01-06 went
     unwarned, as it is warned alone (a tester's find). Each series' own rows now decide, the series named (decision
-    9802)."""
+    2109)."""
     from rnncast import holidaysets
 
     frames = [pd.DataFrame({"site": name, "date": (days := pd.date_range("2022-12-01", "2025-01-03",

@@ -174,7 +174,7 @@ def _states(*sets, start: str = "2022-06-01", end: str = "2023-06-06") -> pd.Dat
 def test_warehouses_in_two_german_states_each_keep_their_states_holidays(caplog, tmp_path):
     """Warehouses in Bavaria, North Rhine-Westphalia and on Germany's national days: no one set explained them, so the
     whole panel kept plain 'B' and every one was forecast on Christmas Day (a tester's find); each state's warehouse
-    now keeps its state's set, the first of those alike named with the others (decision 9801)."""
+    now keeps its state's set, the first of those alike named with the others (decision 2108)."""
     frame = _states("DE-BY", "DE-NW", "DE")
     with caplog.at_level("WARNING", logger="rnncast"):
         panel = load_panel(frame, target="sales", id_col="store")

@@ -67,7 +67,7 @@ def test_missing_weekdays_that_are_exactly_a_subdivisions_holidays_name_it():
 
 def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_state_of_those_alike():
     """A panel's Bavarian warehouse keeps DE-BW's days, which DE-BY keeps alike, named first as the one-series gap
-    warning names it (decision 9801); DE-Augsburg, alike in 2020-2021, differs on 2022-08-08: none is taken."""
+    warning names it (decision 2108); DE-Augsburg, alike in 2020-2021, differs on 2022-08-08: none is taken."""
     rows = _days("DE-BY", "2023-01-02", "2024-12-31")
     every = pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]")
     assert subdivholidays.explained_by(rows, np.setdiff1d(every, rows)) == ("DE", ["DE-BW", "DE-BY"])
@@ -83,7 +83,7 @@ def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_st
 
 def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_set():
     """--holidays DE on warehouses in Bavaria and Hamburg: each one's rows ruled out the other's state,
-    so the gap warning named none; each series' own rows now name its state, the series named (decision 9802)."""
+    so the gap warning named none; each series' own rows now name its state, the series named (decision 2109)."""
     by, hh = _days("DE-BY"), _days("DE-HH")
     days, offsets = np.concatenate([by, hh]), np.array([0, len(by), len(by) + len(hh)])
     assert subdivholidays.missing_said("DE", days) == ""  # every series' days together: no state's

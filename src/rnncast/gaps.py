@@ -177,7 +177,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and (
             sub := subdivholidays.missing_in(calendar.holidays, wall_days(sessions.opened(time, calendar.session)),
                                              offsets, [rows.given_id(s) for s in range(len(offsets) - 1)],
-                                             calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (1984, 9802)
+                                             calendar.weekmask, rows.text_format)):  # GB's, not GB-ENG's (decisions 1984, 2109)
         remedy = f"{sub}; {remedy.replace('inserts them', 'inserts true gaps')}"
     elif calendar is not None and calendar.holidays is not None and subdivholidays.daily(calendar.days) and \
             calendar.session is None and (other := businessgaps.other_set(time, offsets, calendar, rows.text_format)):

@@ -79,7 +79,7 @@ def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
     holiday one of its subdivisions keeps and the country lacks (Easter Monday: England's, not Scotland's), of a
     subdivision the series' own rows do not rule out (``subdivholidays.ahead_said``), warned of once (decision 1984)
     for the series it is said of alike, named where they are not the panel's every series: each series' rows are its
-    own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 9802)."""
+    own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 2109)."""
     found: dict = {}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)

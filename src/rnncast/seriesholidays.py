@@ -38,7 +38,7 @@ def settle(time: pd.DatetimeIndex, offsets: np.ndarray, calendar: Calendar, wher
         piece = time[offsets[s]:offsets[s + 1]]
         cut = np.array([0, len(piece)])
         explained = businessdays.explain(piece, cut, calendar.weekmask, refuse=False) if len(piece) > 1 else None
-        if explained is None and len(piece) > 1:  # a state's holidays: a warehouse in Bavaria (decision 9801)
+        if explained is None and len(piece) > 1:  # a state's holidays: a warehouse in Bavaria (decision 2108)
             explained = _subdivision(piece, cut, calendar.weekmask)
         if explained is not None and explained.differs is not None:
             unsettled[s] = explained  # refused below, every such series named
@@ -86,7 +86,7 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
         calendar = own.get(s, base)
         shown = calendar.shown
         if calendar.holidays is not None and "-" in calendar.holidays and time is not None:
-            shown += _alike(time[offsets[s]:offsets[s + 1]], calendar)  # DE-BW, of DE-BW and DE-BY (decision 9801)
+            shown += _alike(time[offsets[s]:offsets[s + 1]], calendar)  # DE-BW, of DE-BW and DE-BY (decision 2108)
         by.setdefault(shown, []).append(repr(ids[s]))
     text = "calendars differ by series, each skipping its own holidays: " + "; ".join(
         f"{shown} ({', '.join(names[:3])}{' and more' if len(names) > 3 else ''})" for shown, names in by.items())
@@ -108,7 +108,7 @@ def said(own: dict, base: Calendar, ids: list, time=None, offsets=None, fmt: str
 def _alike(piece: pd.DatetimeIndex, calendar: Calendar) -> str:
     """", which DE-BY keeps alike": the other subdivisions whose holidays are the same missing weekdays of one series'
     times [n] and the same days for ``businessdays.AHEAD`` years after them (``subdivholidays.adopted``); the first is
-    kept, as one series' gap warning names it first (decision 9801); "" where none is."""
+    kept, as one series' gap warning names it first (decision 2108); "" where none is."""
     days = wall_days(piece)
     found = subdivholidays.adopted(days, businessdays.missing_weekdays(days, np.array([0, len(piece)]),
                                                                        calendar.weekmask), calendar.weekmask)

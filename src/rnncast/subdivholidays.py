@@ -12,14 +12,14 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
   (``GB-ENG``), or the country's market where its set closes on those days and on no day the data has a row (``LSE``).
 * ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
-  tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 9801).
-* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 9802).
+  tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 2108).
+* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 2109).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
   out (a row on one of that subdivision's own holidays: the data's site works on it).
 
 Nothing is adopted for the data as a whole: which subdivision's days it keeps only the user knows, and ``holidays=``
 says it. A panel's series each explained by a different set keep their own (``seriesholidays``), a subdivision's
-among them: no one ``holidays=`` can name it for a warehouse in Bavaria beside one in Hamburg (decision 9801).
+among them: no one ``holidays=`` can name it for a warehouse in Bavaria beside one in Hamburg (decision 2108).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
 
 
 PANEL_ADVICE = ("holidays= names one set for every series: leave it unset for each series to keep its own set (found "
-                "series by series, a subdivision's too), or fit these series apart with it")  # decisions 9801, 9802
+                "series by series, a subdivision's too), or fit these series apart with it")  # decisions 2108, 2109
 
 
 def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, weekmask: str | None = None,
@@ -94,7 +94,7 @@ def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, week
     """``missing_said`` of a panel's days (datetime64[D] [N], its series cut at ``offsets`` [S + 1]; ``ids`` [S] their
     names): of every series' days together, as before, or, where those say none (warehouses in several states,
     each ruling out the others' states), of each series' own: the first clause with the series saying it alike
-    named, ``PANEL_ADVICE`` and how many series miss another subdivision's; "" where none is (decision 9802)."""
+    named, ``PANEL_ADVICE`` and how many series miss another subdivision's; "" where none is (decision 2109)."""
     pooled = missing_said(name, days, weekmask, fmt)
     if pooled or len(offsets) < 3:
         return pooled
@@ -192,7 +192,7 @@ def adopted(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None) 
     as the gap warning of one series names it first), ``alike`` the others; None where none does, or where they
     differ on a weekday from the day after the data through ``businessdays.AHEAD`` years on (which the forecasts
     would skip only the data's site knows: the series keeps business days, its gaps said). A panel takes it for
-    that series alone (``seriesholidays.settle``, decision 9801), as ``holidays=`` names one set for every series."""
+    that series alone (``seriesholidays.settle``, decision 2108), as ``holidays=`` names one set for every series."""
     found = explained_by(days, missing, weekmask)
     if found is None:
         return None
