@@ -55,7 +55,7 @@ def test_a_setting_flag_given_twice_with_the_same_value_is_that_value():
     ("--epochs", "-3", "epochs (--epochs) must be a positive integer, got -3"),
     ("--dropout", "-.5", "dropout (--dropout) must be a number in [0, 1), got -0.5"),
     ("--lr", "-1_000", "lr (--lr) must be a positive finite number, got -1000.0"),
-    ("--quantiles", "-0.1,0.5", "quantiles (--quantiles) must be distinct levels in (0, 1) (in any order), got [-0.1, 0.5]"),
+    ("--quantiles", "-0.1,0.5", "quantiles (--quantiles) must be distinct levels in (0, 1) (in any order), got [-0.1, 0.5]: -0.1 is not above 0"),
 ])
 def test_a_negative_number_after_a_flag_is_its_value_refused_by_the_settings_own_check(tmp_path, capsys, flag, value,
                                                                                           what):

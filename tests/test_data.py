@@ -653,3 +653,23 @@ def test_a_stray_cell_deep_in_a_long_file_is_refused_without_pandas_warning_of_m
         warnings.simplefilter("error")  # any library warning fails the read
         frame = read_table(path)
     assert frame["y"].map(type).eq(str).all()  # one reading of the column: no chunk read as floats beside text
+
+
+def test_a_target_not_found_among_hundreds_of_columns_lists_ten_and_gives_the_long_tables_recipe(tmp_path):
+    """t39t2 1 (decision 9921): an M5 table (item_id, store_id, d_1 .. d_400) refused --target sales in 2.8 KB, every
+    column listed and no word that its time runs across its columns."""
+    days = pd.DataFrame(np.ones((3, 400)), columns=[f"d_{i}" for i in range(1, 401)])
+    m5 = pd.concat([pd.DataFrame({"item_id": ["A_1", "A_2", "B_1"], "store_id": "CA_1"}), days], axis=1)
+    m5.to_csv(tmp_path / "m5.csv", index=False)
+    for keys in ({}, {"id_col": "item_id"}):
+        with pytest.raises(RnncastError) as err:
+            load_panel(str(tmp_path / "m5.csv"), target="sales", **keys)
+        said = str(err.value)
+        assert said.startswith("column 'sales' not found; available columns: item_id, store_id, d_1, d_2, d_3, d_4, "
+                               "d_5, d_6, d_7, d_8 ... and 392 more. The table's time runs across its columns: ")
+        assert ("long = df.melt(id_vars=['item_id', 'store_id'], var_name='d', value_name='sales'); long['d'] = "
+                "long['d'].str.removeprefix('d_').astype(int); then fit it with id_col='item_id'") in said
+        assert len(said) < 800
+    with pytest.raises(RnncastError) as err:  # a wide table as rnncast reads it: no recipe
+        load_panel(days.assign(date=pd.date_range("2015", periods=3).strftime("%Y-%m-%d")), target="sales")
+    assert str(err.value).endswith("and 391 more")

@@ -498,3 +498,15 @@ def test_a_word_in_another_case_than_a_code_in_the_future_values_is_told_to_give
         "'m' is not 'M', a text code of missing_values= (-999,M): a code matches a whole cell, spaces around it "
         "aside, in its case; predict needs a value of every future covariate at every forecast step: give the value "
         "of 'price' at that step")
+
+
+def test_future_ids_without_their_leading_zeros_are_said_so_in_the_refusal():
+    """t39t2 8 (decision 9922): the model's ids '007' and '012', a future table's 7 and 12 (written from a frame whose
+    ids became integers): every step was missing, and nothing said why."""
+    data = _monthly(("007", "012"))
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "epochs": 1}).fit(data, future_covariates=["promo"])
+    with pytest.raises(RnncastError, match=r"are missing for series '007' .*; '7' is '007' without its leading zeros "
+                                           r"\(ids read as numbers lose them\): read the id column 'unique_id' as text "
+                                           r"where the future values are made \(pd\.read_csv\(\.\.\., dtype=\{'unique_id': "
+                                           r"str\}\)\)$"):
+        model.predict(data, future=_future((7, 12)))

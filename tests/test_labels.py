@@ -569,3 +569,19 @@ def test_a_timedelta_column_beside_the_one_number_is_said_to_hold_timedeltas_not
     frame = pd.DataFrame({"elapsed": pd.timedelta_range(0, periods=20, freq="15min"), "y": np.arange(20.0)})
     with pytest.raises(RnncastError, match=r"its other column \('elapsed'\) holds timedeltas"):
         load_panel(frame)
+
+
+def test_no_target_in_a_table_whose_time_runs_across_its_columns_gives_the_long_tables_recipe(tmp_path):
+    """t39t2 1 (decision 9921): without --target, an M5 table (item_id, d_1 .. d_60) was told to say which column to
+    forecast among all its columns (--target d_1 the first), with or without --id-col."""
+    days = pd.DataFrame(np.ones((3, 60)), columns=[f"d_{i}" for i in range(1, 61)])
+    path = tmp_path / "m5.csv"
+    pd.concat([pd.DataFrame({"item_id": ["A_1", "A_2", "B_1"]}), days], axis=1).to_csv(path, index=False)
+    with pytest.raises(RnncastError, match=r"^m5\.csv has 60 numeric columns \(d_1, d_2, d_3, d_4, d_5, \.\.\., d_60\) and "
+                                           r"none is named the target\. The table's time runs across its columns: .* "
+                                           r"long = df\.melt\(id_vars=\['item_id'\], var_name='d', value_name='y'\)"):
+        load_panel(str(path))
+    with pytest.raises(RnncastError, match=r"^say which column to forecast with target= \(--target\); columns: item_id, "
+                                           r"d_1, .*, d_9 \.\.\. and 51 more\. The table's time runs across .* "
+                                           r"then fit it with id_col='item_id', target='y', time_col='d'"):
+        load_panel(str(path), id_col="item_id")

@@ -432,3 +432,18 @@ def test_a_stray_text_cell_of_a_panel_names_its_series_and_how_many_series_hold_
     frame.loc[[9, 10], "y"] = "10"
     with pytest.raises(RnncastError, match=r"row 5 \(series 'b'\) holds 'ERR' \(1 non-numeric value\(s\) in all\); "):
         load_panel(frame, target="y", id_col="id", time_col="ds")
+
+
+def test_series_all_refuses_a_table_whose_time_runs_across_its_columns_and_reads_a_wide_one():
+    """t39t2 1 (decision 9921): M5's layout, one row per item and one column per day, trained with each day a series
+    and each item row a time step; a wide table whose series are numbered (MT_001 ...) beside its dates still reads."""
+    rng = np.random.default_rng(0)
+    days = pd.DataFrame(rng.poisson(1.0, (40, 30)).astype(float), columns=[f"d_{i}" for i in range(1, 31)])
+    m5 = pd.concat([pd.DataFrame({"item_id": [f"FOODS_1_{i:03d}" for i in range(40)], "store_id": "CA_1"}), days], axis=1)
+    with pytest.raises(RnncastError, match=r"^series 'all' \(--series all\) would take each of its columns as a series .*"
+                                           r"long = df\.melt\(id_vars=\['item_id', 'store_id'\], var_name='d'"):
+        load_panel(m5, series="all")
+    wide = days.iloc[:, :5].set_axis([f"MT_{i:03d}" for i in range(1, 6)], axis=1)
+    wide.insert(0, "date", pd.date_range("2015-01-01", periods=40).strftime("%Y-%m-%d"))
+    assert load_panel(wide, series="all").ids == ["MT_001", "MT_002", "MT_003", "MT_004", "MT_005"]
+    assert len(load_panel(days, series="all").ids) == 30  # no names of rows: read as given (rows numbered)

@@ -54,3 +54,15 @@ def test_a_level_given_twice_is_refused_as_typed_and_named(value, says):
                                            rf"order\), got {re.escape(says.removeprefix('got '))}$"):
         Settings.from_flat({"quantiles": value})
     assert parse_quantiles("0.9,0.1,0.5") == (0.9, 0.1, 0.5)  # any order, distinct: read as given
+
+
+def test_a_level_outside_zero_and_one_is_named_with_the_end_it_passes():
+    """t39t2 10 (decision 9923): "must be distinct levels in (0, 1) (in any order), got [0.005, 0.5, 1.0]" did not
+    say which level was at fault."""
+    from rnncast.quantilelevels import outside
+
+    with pytest.raises(RnncastError, match=r"^quantiles \(--quantiles\) must be distinct levels in \(0, 1\) \(in any "
+                                           r"order\), got \[0\.005, 0\.5, 1\.0\]: 1\.0 is not below 1$"):
+        Settings.from_flat({"quantiles": "0.005,0.5,1"})
+    assert outside((-0.1, 0.0, 0.5, 1.5)) == ": 1.5 is not below 1; -0.1 and 0.0 are not above 0"
+    assert outside((0.1, 0.5)) == ""

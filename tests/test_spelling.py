@@ -160,3 +160,12 @@ def test_a_two_syllable_korean_name_is_offered_the_column_it_begins_and_a_two_le
     assert did_you_mean("fu", ["future_covariates", "x"], cutoff=0.8) == ""  # as before
     assert did_you_mean("ab", ["abcdef", "temperature"], cutoff=0.8) == ""  # a prefix of 2 letters names none
     assert (prefix_length("재실"), prefix_length("fut"), prefix_length("fu"), prefix_length("ｆ")) == (4, 3, 2, 2)
+
+
+def test_a_long_list_of_names_is_shortened_to_its_first_ten_and_a_count():
+    """t39t2 1: a refusal listed all 402 columns of an M5 table (2.8 KB in one line, decision 9921)."""
+    from rnncast.spelling import shortlist
+
+    assert shortlist(["a", "b"]) == "a, b"
+    assert shortlist([f"c{i}" for i in range(20)]) == ", ".join(f"c{i}" for i in range(20))  # 20: all of them
+    assert shortlist([f"d_{i}" for i in range(1, 403)]) == ", ".join(f"d_{i}" for i in range(1, 11)) + " ... and 392 more"

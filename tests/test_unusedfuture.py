@@ -75,3 +75,23 @@ def test_rows_of_series_fit_left_out_are_named_apart_from_series_the_model_never
                     "and 1 row of series ['S99'], which the model was not fitted on (no such series); they are not used",
                     "the future values hold 1 row of series ['S99'], which the model was not fitted on (no such series); "
                     "they are not used"]
+
+
+def test_ids_without_their_leading_zeros_are_said_to_be_the_models_ids_so_written(caplog):
+    """t39t2 8 (decision 9922): a future file written from a frame whose ids became integers held '0' for the model's
+    '00000'; the warning said only "which the model was not fitted on (no such series)"."""
+    from rnncast.unusedfuture import not_forecast, unpadded
+
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        lost = not_forecast([0, 0, 1], [], ["00000", "00001"], ["item_id"])
+    assert lost == ("'0' is '00000' without its leading zeros (ids read as numbers lose them): read the id column "
+                    "'item_id' as text where the future values are made (pd.read_csv(..., dtype={'item_id': str}))")
+    assert caplog.records[0].getMessage() == ("the future values hold 3 rows of series [0, 1], which the model was not "
+                                              f"fitted on (no such series); they are not used; {lost}")
+    keyed = ["item_id=00007, store_id=CA_1", "item_id=00007, store_id=TX_2"]
+    assert unpadded(["item_id=7, store_id=TX_2"], keyed, ["item_id", "store_id"]).startswith(
+        "'7' is '00007' without its leading zeros (ids read as numbers lose them): read the id column 'item_id' as text")
+    assert unpadded(["S99", "7"], ["S01", "07"], []).endswith("read the id column as text where the future values are "
+                                                              "made (pd.read_csv(..., dtype=str))")
+    assert unpadded(["S99", "8"], ["S01", "07"], ["id"]) == ""  # no model id without its zeros: an id it never had
+    assert not_forecast(["00001"], ["00001"], ["00001"], ["id"]) == ""  # a series fit left out: said apart

@@ -32,7 +32,8 @@ from rnncast.pathargs import readable
 from rnncast.nottext import misnamed, not_utf8, nul_bytes
 from rnncast.sheetcsv import COMPRESSIONS, NA_STRINGS, SEP_LINE, Written, values_not_names, wide, without_empty
 from rnncast.lookalikes import refuse_other_form, spaced_name
-from rnncast.spelling import config_named, did_you_mean
+from rnncast.daycolumns import melt_hint
+from rnncast.spelling import config_named, did_you_mean, shortlist
 from rnncast.spelling import hint as reader_words
 
 log = logging.getLogger(__name__)
@@ -231,7 +232,7 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword
     ``keyword`` gave it (``spelling.in_config``), naming the key and file first (a flag's is as the user typed it)."""
     if name not in frame.columns:
         lead = f"{said}: " if (said := config_named(keyword)) else ""  # future_covariates (in config c.json):
-        available = ", ".join(repr(c) if "," in c else c for c in shown_columns(frame))  # a comma'd name reads as one
+        available = shortlist([repr(c) if "," in c else c for c in shown_columns(frame)])  # a comma'd name reads as one
         hint = (" (the file reads as a single column: are its values separated by commas, semicolons or tabs?)"
                 if frame.shape[1] == 1 and frame.attrs.get("source") else "")
         holding = [c for c in shown_columns(frame) if "," in c and str(name) in [p.strip() for p in c.split(",")]]
@@ -243,6 +244,8 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword
             hint += f". In Python a text is one column name; to name several, give a list: {parts!r}"
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
+        if keyword == "target":  # item_id, d_1 .. d_400: the long table's recipe (decision 9921)
+            hint += melt_hint(frame, str(name), frame.attrs.get(INDEX_TIME), frame.attrs.get(KEY_PARTS))
         owner = reader_words("column", "")  # a model's reader names no columns: the model's are as they are
         spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)
         if spaced:  # names are kept as written: ' pressure' is not 'pressure'

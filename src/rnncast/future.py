@@ -21,6 +21,7 @@ import pandas as pd
 from rnncast import codedblanks, futurecodes, futurekeys, futurerefusals, futurerows, futuretimes, gridtimes, heldfuture, numbercolumns, rowindex, serieskeys
 from rnncast.data import place
 from rnncast.errors import RnncastError
+from rnncast.idkeys import columns_of
 from rnncast.idtypes import as_held, texts_by_value
 from rnncast.numbertext import FUTURE
 from rnncast.seriesids import id_texts, other_form
@@ -176,10 +177,11 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
-    other = given["_series"].to_numpy() < 0  # rows of a series not forecast
+    other, lost = given["_series"].to_numpy() < 0, ""  # rows of a series not forecast; '0' for '00000' (decision 9922)
     if other.any():
         other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
-        not_forecast(as_held(frame[id_col].to_numpy()[other].tolist(), named), skipped)  # as the model holds them
+        lost = not_forecast(as_held(frame[id_col].to_numpy()[other].tolist(), named), skipped, named,  # as the model
+                            columns_of(id_col, frame.attrs))  # holds them
     given = given[~other]
     placed = ~unplaced[~other] if dated else np.ones(len(given), dtype=bool)  # unplaced: outside the steps, unused
     twice = given.duplicated(["_series", "_key"]) & placed
@@ -216,7 +218,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
             f"the future covariates {columns} are missing for {futurerefusals.who(named, s)}{', '.join(dates)} "
             f"({int(absent.sum())} of {len(table)} {'steps' if len(ids) == 1 else 'series-steps'} "
             f"missing{futurerefusals.each(first['_series'], named)}){seen}; "
-            f"predict needs them for the {counted(horizon, 'step')} after {futurerefusals.last(ids, whose)}{ended}")
+            f"predict needs them for the {counted(horizon, 'step')} after {futurerefusals.last(ids, whose)}{ended}"
+            + (f"; {lost}" if lost else ""))
     if dated:
         keys = ["_series", "_key"]
         spare = given.index[~pd.MultiIndex.from_frame(given[keys]).isin(pd.MultiIndex.from_frame(want[keys]))]

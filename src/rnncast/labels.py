@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from rnncast import compactdates, seriesids, splittime, timelike, timeunread
-from rnncast.data import ID_COLUMN, label_text, names
+from rnncast.data import ID_COLUMN, KEY_PARTS, label_text, names
+from rnncast.daycolumns import melt_hint
 from rnncast.rowcounters import counters_note, row_counters
 from rnncast.rolenames import comma_name, not_all
 from rnncast.errors import RnncastError
@@ -115,6 +116,8 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         name = target_example(frame, rest[0], kind in ("array", "table"))
         raise RnncastError(f"{owner} has {count} and none is named the target{splittime.year_joined(time_col, *split)}"
                            f"; then name what to forecast, e.g. {name}")
+    if time_col is None and (transposed := melt_hint(frame)):  # item_id, d_1 .. d_400 (decision 9921)
+        raise RnncastError(f"{owner} has {count} and none is named the target{transposed}")
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
     if time_col is None and (unread := timeunread.unread(frame, candidates)) is not None:  # the table's time, unread
@@ -135,8 +138,9 @@ def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str
     numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
     found = ((time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
              if isinstance(time_col, str) else splittime.split_years(frame, numeric, within) or (None, None))
-    if found[1] is None:
-        return said_
+    if found[1] is None:  # item_id, d_1 .. d_400: the long table's recipe (decision 9921)
+        return said_ + melt_hint(frame, "y", time_col if isinstance(time_col, str) else None,
+                                  frame.attrs.get(KEY_PARTS))
     rest = [c for c in numeric if c not in (found[0], found[1][0])]  # besides the year and the week (month, quarter)
     name = rest and target_example(frame, rest[0], _kind(frame)["kind"] in ("array", "table"))
     return f"{said_}{splittime.year_joined(found[0], *found[1])}" + (f"; then name what to forecast, e.g. {name}" if name else "")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from rnncast import endofday, indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
+from rnncast import daycolumns, endofday, indexcolumns, numbertimes, timeaxis, unitcolumns, unusedcolumns, weektext, widetail
 from rnncast.allfeatures import every_other, every_series
 from rnncast.csvtext import kept_format
 from rnncast.data import ID_COLUMN, INDEX_TIME, names, place, require_column, shown_columns
@@ -29,7 +29,7 @@ from rnncast.rowcounters import counters_note
 from rnncast.rolenames import not_all, one_role
 from rnncast.seriesids import check_ids, id_text, number_order, one_form
 from rnncast.lookalikes import refuse_look_alike
-from rnncast.spelling import one_series_reader
+from rnncast.spelling import one_series_reader, shortlist
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     require_column(frame, id_col, "id column", "id_col")
     if target is None:
         if TARGET_COLUMN not in frame.columns:
-            raise RnncastError(long_target(frame, id_col, time_col, ", ".join(shown_columns(frame))))  # YEAR, WEEK: joined
+            raise RnncastError(long_target(frame, id_col, time_col, shortlist(shown_columns(frame))))  # YEAR, WEEK: joined
         target = TARGET_COLUMN
     check_named(frame, target=target, features=features, past_covariates=past_covariates, future_covariates=future_covariates)
     targets = names(target)
@@ -242,6 +242,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(frame, time_col, (given or []) + covariates, _unit(order)))
     if given is None:  # series='all'
         given = every_series(frame, time_name, covariates, ID_COLUMN)  # text: refused below, said
+        daycolumns.refuse_all(frame, given, time_name)  # d_1 .. d_60 of one item a row: transposed (decision 9921)
     if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:

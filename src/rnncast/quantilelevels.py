@@ -66,6 +66,17 @@ def _repeated(levels: tuple, items: list, value) -> None:
 
 
 
+def outside(levels) -> str:
+    """The clause naming the levels of ``levels`` (numbers) outside (0, 1), each by the end it passes and as the
+    levels are shown: ": 1.0 is not below 1", ": -0.1 and 0.0 are not above 0; nan is no number"; "" where none is (a
+    level given twice, unsorted levels: said otherwise). Decision 9923."""
+    high, low = [q for q in levels if q >= 1], [q for q in levels if q <= 0]
+    nan = [q for q in levels if q != q]
+    said = [f"{' and '.join(str(q) for q in qs)} {'is' if len(qs) == 1 else 'are'} not {where}"
+            for qs, where in ((high, "below 1"), (low, "above 0")) if qs] + (["nan is no number"] if nan else [])
+    return f": {'; '.join(said)}" if said else ""
+
+
 def _level(q: float) -> float:
     """A level to 12 decimals, as given where that would make a level inside (0, 1) one of its ends."""
     near = round(q, 12)

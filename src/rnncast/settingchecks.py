@@ -13,6 +13,7 @@ import re
 from dataclasses import fields
 
 from rnncast.errors import RnncastError
+from rnncast.quantilelevels import outside
 from rnncast.othernames import interval_quantiles, mirrored, percentiles  # the levels of intervals, as level= advice computes them
 from rnncast.settingvalues import FULL_BATCH, choice, given, in_range, is_integer, is_number, positive_int, seed
 from rnncast.spelling import named, spelled
@@ -163,7 +164,8 @@ def check_model(model) -> None:
                 f"{named('quantiles')} {list(levels)} look like interval percents (NeuralForecast's level=); quantiles "
                 f"are levels in (0, 1): {as_level}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):  # from_flat sorts them (decision 1662)
-            raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) (in any order), got {given(list(levels))}")
+            raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) (in any order), got "
+                               f"{given(list(levels))}{outside(levels)}")  # 1.0 named: 1 is not below 1 (decision 9923)
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
         alike = [w for k, w in enumerate(written) if w in ("0", "1") or w in written[:k]]
         if alike:

@@ -5,6 +5,7 @@ outside the forecast steps (named by date) or on the holidays the model's calend
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 import pandas as pd
@@ -65,18 +66,53 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
                     "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
 
 
-def not_forecast(held: list, skipped=()) -> None:
+def not_forecast(held: list, skipped=(), known=(), columns=()) -> str:
     """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
     of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
     id typo most often (decision 1495): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
     (and are not forecast), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
-    not used"."""
+    not used". Where such an id is one of ``known`` (the model's ids) without its leading zeros, it says so
+    (``unpadded``, naming the id column of ``columns``: a key's columns) and returns that clause, for the refusal of
+    the steps it leaves without values; else returns ""."""
     short = {str(i) for i in skipped}
-    parts = []
+    parts, lost = [], ""
     for fit_left, why in ((True, "fit left out (and are not forecast)"), (False, "the model was not fitted on (no such series)")):
         rows = [i for i in held if (str(i) in short) == fit_left]
         if rows:
             names = list(dict.fromkeys(rows))
             parts.append(f"{counted(len(rows), 'row')} of series {listed(names)}, which {why}")
+            lost = lost or (unpadded(names, known, columns) if not fit_left else "")
     if parts:
-        log.warning("the future values hold %s; they are not used", ", and ".join(parts))
+        log.warning("the future values hold %s; they are not used%s", ", and ".join(parts), f"; {lost}" if lost else "")
+    return lost
+
+
+_DIGITS = re.compile(r"(\d+)")
+_KEYED = re.compile(r"(?:^|, )([^=,]+)=$")  # a key's id ('item_id=0, store_id=CA_1'): the column before a value
+
+
+def _stripped(text: str) -> str:
+    return _DIGITS.sub(lambda m: m.group(1).lstrip("0") or "0", text)
+
+
+def unpadded(unknown: list, known, columns=()) -> str:
+    """Where an id of ``unknown`` (the future table's, no series of the model) is one of ``known`` (the model's ids)
+    but for the leading zeros of its numbers ('0' for '00000': ids read as numbers, then written, lose them), the
+    clause saying so and how to keep them, naming the id column (of ``columns``: the id column, or a key's columns,
+    whose id text names each); "" where none is (decision 9922)."""
+    padded = {}
+    for k in map(str, known):
+        padded.setdefault(_stripped(k), k)
+    for u in map(str, unknown):
+        k = padded.get(_stripped(u))
+        if k is None or k == u:
+            continue
+        given, held = _DIGITS.split(u), _DIGITS.split(k)  # one shape: only the zeros differ
+        i = next(i for i, (a, b) in enumerate(zip(given, held)) if a != b)
+        keyed = _KEYED.search("".join(given[:i])) if len(columns) > 1 else None
+        column = keyed.group(1) if keyed else str(columns[0]) if len(columns) == 1 else None
+        read = f"dtype={{{column!r}: str}}" if column else "dtype=str"
+        named = f" {column!r}" if column else ""
+        return (f"{given[i]!r} is {held[i]!r} without its leading zeros (ids read as numbers lose them): read the id "
+                f"column{named} as text where the future values are made (pd.read_csv(..., {read}))")
+    return ""
