@@ -656,7 +656,7 @@ def test_a_stray_cell_deep_in_a_long_file_is_refused_without_pandas_warning_of_m
 
 
 def test_a_target_not_found_among_hundreds_of_columns_lists_ten_and_gives_the_long_tables_recipe(tmp_path):
-    """t39t2 1 (decision 9921): an M5 table (item_id, store_id, d_1 .. d_400) refused --target sales in 2.8 KB, every
+    """t39t2 1 (decision 2110): an M5 table (item_id, store_id, d_1 .. d_400) refused --target sales in 2.8 KB, every
     column listed and no word that its time runs across its columns."""
     days = pd.DataFrame(np.ones((3, 400)), columns=[f"d_{i}" for i in range(1, 401)])
     m5 = pd.concat([pd.DataFrame({"item_id": ["A_1", "A_2", "B_1"], "store_id": "CA_1"}), days], axis=1)

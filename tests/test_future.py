@@ -501,7 +501,7 @@ def test_a_word_in_another_case_than_a_code_in_the_future_values_is_told_to_give
 
 
 def test_future_ids_without_their_leading_zeros_are_said_so_in_the_refusal():
-    """t39t2 8 (decision 9922): the model's ids '007' and '012', a future table's 7 and 12 (written from a frame whose
+    """t39t2 8 (decision 2111): the model's ids '007' and '012', a future table's 7 and 12 (written from a frame whose
     ids became integers): every step was missing, and nothing said why."""
     data = _monthly(("007", "012"))
     model = Forecaster(**{**TINY, "lookback": 12, "horizon": H, "epochs": 1}).fit(data, future_covariates=["promo"])

@@ -572,7 +572,7 @@ def test_a_timedelta_column_beside_the_one_number_is_said_to_hold_timedeltas_not
 
 
 def test_no_target_in_a_table_whose_time_runs_across_its_columns_gives_the_long_tables_recipe(tmp_path):
-    """t39t2 1 (decision 9921): without --target, an M5 table (item_id, d_1 .. d_60) was told to say which column to
+    """t39t2 1 (decision 2110): without --target, an M5 table (item_id, d_1 .. d_60) was told to say which column to
     forecast among all its columns (--target d_1 the first), with or without --id-col."""
     days = pd.DataFrame(np.ones((3, 60)), columns=[f"d_{i}" for i in range(1, 61)])
     path = tmp_path / "m5.csv"

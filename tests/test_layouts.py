@@ -435,7 +435,7 @@ def test_a_stray_text_cell_of_a_panel_names_its_series_and_how_many_series_hold_
 
 
 def test_series_all_refuses_a_table_whose_time_runs_across_its_columns_and_reads_a_wide_one():
-    """t39t2 1 (decision 9921): M5's layout, one row per item and one column per day, trained with each day a series
+    """t39t2 1 (decision 2110): M5's layout, one row per item and one column per day, trained with each day a series
     and each item row a time step; a wide table whose series are numbered (MT_001 ...) beside its dates still reads."""
     rng = np.random.default_rng(0)
     days = pd.DataFrame(rng.poisson(1.0, (40, 30)).astype(float), columns=[f"d_{i}" for i in range(1, 31)])

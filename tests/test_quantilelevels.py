@@ -57,7 +57,7 @@ def test_a_level_given_twice_is_refused_as_typed_and_named(value, says):
 
 
 def test_a_level_outside_zero_and_one_is_named_with_the_end_it_passes():
-    """t39t2 10 (decision 9923): "must be distinct levels in (0, 1) (in any order), got [0.005, 0.5, 1.0]" did not
+    """t39t2 10 (decision 2112): "must be distinct levels in (0, 1) (in any order), got [0.005, 0.5, 1.0]" did not
     say which level was at fault."""
     from rnncast.quantilelevels import outside
 

@@ -163,7 +163,7 @@ def test_a_two_syllable_korean_name_is_offered_the_column_it_begins_and_a_two_le
 
 
 def test_a_long_list_of_names_is_shortened_to_its_first_ten_and_a_count():
-    """t39t2 1: a refusal listed all 402 columns of an M5 table (2.8 KB in one line, decision 9921)."""
+    """t39t2 1: a refusal listed all 402 columns of an M5 table (2.8 KB in one line, decision 2110)."""
     from rnncast.spelling import shortlist
 
     assert shortlist(["a", "b"]) == "a, b"

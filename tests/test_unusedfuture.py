@@ -78,7 +78,7 @@ def test_rows_of_series_fit_left_out_are_named_apart_from_series_the_model_never
 
 
 def test_ids_without_their_leading_zeros_are_said_to_be_the_models_ids_so_written(caplog):
-    """t39t2 8 (decision 9922): a future file written from a frame whose ids became integers held '0' for the model's
+    """t39t2 8 (decision 2111): a future file written from a frame whose ids became integers held '0' for the model's
     '00000'; the warning said only "which the model was not fitted on (no such series)"."""
     from rnncast.unusedfuture import not_forecast, unpadded
 

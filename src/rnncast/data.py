@@ -244,7 +244,7 @@ def require_column(frame: pd.DataFrame, name: str, what: str = "column", keyword
             hint += f". In Python a text is one column name; to name several, give a list: {parts!r}"
         if what == "id column":
             hint += ". Name the column that says which series a row belongs to with id_col= (--id-col)"
-        if keyword == "target":  # item_id, d_1 .. d_400: the long table's recipe (decision 9921)
+        if keyword == "target":  # item_id, d_1 .. d_400: the long table's recipe (decision 2110)
             hint += melt_hint(frame, str(name), frame.attrs.get(INDEX_TIME), frame.attrs.get(KEY_PARTS))
         owner = reader_words("column", "")  # a model's reader names no columns: the model's are as they are
         spaced = spaced_name(name, frame.columns, owner or "the column named", bool(frame.attrs.get("source")), not owner)

@@ -7,7 +7,7 @@ Its day columns are one name and a rising number (``d_1, d_2``; ``F1 .. F28``; `
 (``2015-01-01, 2015-01-02``), most of the columns there; a text column holding a different value on every row
 (``item_id``: the series' names) is its row ids. :func:`across` finds that layout where no time column was found;
 :func:`refuse_all` refuses ``series='all'`` there and :func:`melt_hint` gives the long table's recipe to a refusal of
-a target not found (decision 9921). Nothing here imports the rest of the package but ``errors``, ``spelling`` and ``timenames``."""
+a target not found (decision 2110). Nothing here imports the rest of the package but ``errors``, ``spelling`` and ``timenames``."""
 
 from __future__ import annotations
 

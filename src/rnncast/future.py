@@ -177,7 +177,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
         except RnncastError as err:
             raise RnncastError(f"in the future values, {err}") from None
     given["_row"] = np.arange(len(frame))  # where each value is in the table, to name a blank one
-    other, lost = given["_series"].to_numpy() < 0, ""  # rows of a series not forecast; '0' for '00000' (decision 9922)
+    other, lost = given["_series"].to_numpy() < 0, ""  # rows of a series not forecast; '0' for '00000' (decision 2111)
     if other.any():
         other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
         lost = not_forecast(as_held(frame[id_col].to_numpy()[other].tolist(), named), skipped, named,  # as the model

@@ -116,7 +116,7 @@ def default_target(frame: pd.DataFrame, time_col, given=()) -> list[str]:
         name = target_example(frame, rest[0], kind in ("array", "table"))
         raise RnncastError(f"{owner} has {count} and none is named the target{splittime.year_joined(time_col, *split)}"
                            f"; then name what to forecast, e.g. {name}")
-    if time_col is None and (transposed := melt_hint(frame)):  # item_id, d_1 .. d_400 (decision 9921)
+    if time_col is None and (transposed := melt_hint(frame)):  # item_id, d_1 .. d_400 (decision 2110)
         raise RnncastError(f"{owner} has {count} and none is named the target{transposed}")
     if time_col is None and (dates := _dates_among(frame, numeric, kind)):
         raise RnncastError(f"{owner} has {count} and none is named the target; {dates}")
@@ -138,7 +138,7 @@ def long_target(frame: pd.DataFrame, id_col: str, time_col, columns: str) -> str
     numeric = [c for c in frame.columns if c != id_col and pd.api.types.is_numeric_dtype(frame[c])]
     found = ((time_col, splittime.split_year(frame, time_col, [c for c in numeric if c != time_col], within))
              if isinstance(time_col, str) else splittime.split_years(frame, numeric, within) or (None, None))
-    if found[1] is None:  # item_id, d_1 .. d_400: the long table's recipe (decision 9921)
+    if found[1] is None:  # item_id, d_1 .. d_400: the long table's recipe (decision 2110)
         return said_ + melt_hint(frame, "y", time_col if isinstance(time_col, str) else None,
                                   frame.attrs.get(KEY_PARTS))
     rest = [c for c in numeric if c not in (found[0], found[1][0])]  # besides the year and the week (month, quarter)

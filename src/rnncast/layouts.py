@@ -242,7 +242,7 @@ def wide_rows(frame, series, target, time_col, features, future_known, past_cova
     frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(frame, time_col, (given or []) + covariates, _unit(order)))
     if given is None:  # series='all'
         given = every_series(frame, time_name, covariates, ID_COLUMN)  # text: refused below, said
-        daycolumns.refuse_all(frame, given, time_name)  # d_1 .. d_60 of one item a row: transposed (decision 9921)
+        daycolumns.refuse_all(frame, given, time_name)  # d_1 .. d_60 of one item a row: transposed (decision 2110)
     if not given:
         raise RnncastError("series= names no column; give the series columns (e.g. series=['a', 'b']) or 'all'")
     for name in given + covariates:

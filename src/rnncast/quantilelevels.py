@@ -69,7 +69,7 @@ def _repeated(levels: tuple, items: list, value) -> None:
 def outside(levels) -> str:
     """The clause naming the levels of ``levels`` (numbers) outside (0, 1), each by the end it passes and as the
     levels are shown: ": 1.0 is not below 1", ": -0.1 and 0.0 are not above 0; nan is no number"; "" where none is (a
-    level given twice, unsorted levels: said otherwise). Decision 9923."""
+    level given twice, unsorted levels: said otherwise). Decision 2112."""
     high, low = [q for q in levels if q >= 1], [q for q in levels if q <= 0]
     nan = [q for q in levels if q != q]
     said = [f"{' and '.join(str(q) for q in qs)} {'is' if len(qs) == 1 else 'are'} not {where}"

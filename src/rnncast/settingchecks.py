@@ -165,7 +165,7 @@ def check_model(model) -> None:
                 f"are levels in (0, 1): {as_level}")
         if not all(0 < q < 1 for q in levels) or list(levels) != sorted(set(levels)):  # from_flat sorts them (decision 1662)
             raise RnncastError(f"{named('quantiles')} must be distinct levels in (0, 1) (in any order), got "
-                               f"{given(list(levels))}{outside(levels)}")  # 1.0 named: 1 is not below 1 (decision 9923)
+                               f"{given(list(levels))}{outside(levels)}")  # 1.0 named: 1 is not below 1 (decision 2112)
         written = [f"{q:g}" for q in levels]  # the columns' names: <target>_q0.9 (outputnames)
         alike = [w for k, w in enumerate(written) if w in ("0", "1") or w in written[:k]]
         if alike:

@@ -93,7 +93,7 @@ def some(names: list[str], first: int = 5, sep: str = ", ", total: int | None = 
 
 def shortlist(names: list[str], most: int = 20, first: int = 10) -> str:
     """``names`` joined by ", "; more than ``most``: the first ``first`` and "... and 392 more" (a table's 402 columns
-    in one refusal's line, decision 9921)."""
+    in one refusal's line, decision 2110)."""
     return ", ".join(names) if len(names) <= most else f"{', '.join(names[:first])} ... and {len(names) - first} more"
 
 

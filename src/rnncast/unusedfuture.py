@@ -99,7 +99,7 @@ def unpadded(unknown: list, known, columns=()) -> str:
     """Where an id of ``unknown`` (the future table's, no series of the model) is one of ``known`` (the model's ids)
     but for the leading zeros of its numbers ('0' for '00000': ids read as numbers, then written, lose them), the
     clause saying so and how to keep them, naming the id column (of ``columns``: the id column, or a key's columns,
-    whose id text names each); "" where none is (decision 9922)."""
+    whose id text names each); "" where none is (decision 2111)."""
     padded = {}
     for k in map(str, known):
         padded.setdefault(_stripped(k), k)
