@@ -93,12 +93,13 @@ def test_a_cutoff_in_the_hour_the_clocks_repeat_is_refused():
 
 
 @pytest.mark.parametrize("step, why", [("abc", "is neither a whole number"), ("0D", "a span must be positive"),
-                                       ("1B", "weeks or months ('1W', '2M', '1Q') on data of such steps")])
+                                       ("1SME", "weeks or months ('1W', '2M', '1Q') on data of such steps")])
 def test_a_step_of_no_fixed_span_is_refused_by_name(step, why):
     with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is neither a whole number") as err:
         read(step)
     assert why in str(err.value)
     assert read("24") == 24 and read(24) == 24 and read(" 1D ") == pd.offsets.Day(1)
+    assert read("2B") == pd.offsets.BDay(2)  # business days: steps of business-day data (decision 9901)
 
 
 def test_a_fractional_step_on_whole_number_times_offers_no_span_and_reads_neither_nor():
@@ -230,13 +231,14 @@ def _market(freq: str, start: str, periods: int) -> pd.DataFrame:
     return _frame(None, start, periods, offset)
 
 
-@pytest.mark.parametrize("freq, step, said", [("B", "1W", "('B' without NYSE holidays, which have no fixed length)"),
+@pytest.mark.parametrize("freq, step, said", [("B", "10D", "('B' without NYSE holidays) keeps 5 business days a week"),
                                               ("BME", "3D", "('BME' without NYSE holidays, 1 month each)"),
                                               ("W-FRI", "10D", "('W-FRI' without NYSE holidays, 7 days each)")])
 def test_a_markets_calendar_is_named_as_every_line_names_it_and_counted_in_its_steps(freq, step, said, caplog):
     """A step on NYSE's business days, month ends or weeks named pandas' 'C' or 'CBME' ("not a whole number of the
     data's steps ('C', which have no fixed length)"), and '1M' on 'BME' without NYSE holidays, or '1W' on 'W-FRI'
-    without them, was refused though it is one step (as on plain 'BME' and 'W-FRI')."""
+    without them, was refused though it is one step (as on plain 'BME' and 'W-FRI'). '1W' on NYSE's business days is
+    placed by date (decision 9901: tests/test_businesssteps.py); '10D' there is no whole number of weeks."""
     frame = _market(freq, "2021-01-04" if freq == "B" else "2015-01-01", 300 if freq == "B" else 60)
     with pytest.raises(RnncastError) as err:
         Forecaster(**SETTINGS, holidays="NYSE").backtest(frame, n_windows=3, step=step, target="y")

@@ -10,7 +10,7 @@ import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, holidaysets
 from rnncast.seasonspans import said
 from rnncast.timecalendar import Calendar
 
@@ -120,3 +120,34 @@ def test_season_52_on_weekly_rows_across_a_53_saturday_year_is_noted_once(caplog
     with caplog.at_level(logging.INFO, logger="rnncast"):
         warn(_calendar("W-SAT"), {}, 52, times)  # decision 1977: the lag-52 baseline a week early after 2022
     assert [r.levelname for r in caplog.records if "season 52 counts 52 weeks back" in r.getMessage()] == ["INFO"]
+
+
+def _german(start: str = "2025-03-03", end: str = "2025-05-30") -> pd.DatetimeIndex:
+    return pd.date_range(start, end, freq=holidaysets.offset("DE"))
+
+
+def test_a_week_of_business_days_across_a_holiday_is_warned_naming_the_first_and_the_share(caplog):
+    """t39t4 3 (decision 9902): season 5 on business days without DE holidays paired Tue 2025-04-22 with Fri 2025-04-11
+    (Good Friday and Easter Monday between), 12% of a warehouse's rows, and nothing said so."""
+    from rnncast.seasonspans import holiday_weeks
+
+    calendar = Calendar("datetime", holidaysets.offset("DE"), holidays="DE")
+    times = _german()  # 61 business days: Good Friday, Easter Monday, May Day, Ascension Day skipped
+    line = holiday_weeks(calendar, times, 5)
+    assert line.startswith("season 5 is counted in business days, and the calendar 'B' without DE holidays skips "
+                           "holidays, so a week with one keeps fewer (the first: 2025-04-18): the seasonal naive forecast "
+                           "(season 5) and MASE's scale pair 11 of the 56 days after the first 5 (20%) with another "
+                           "weekday, not the same weekday 7 days before (Fri 2025-05-30 with Thu 2025-05-22's value)")
+    assert "(Tue 2025-04-22 with Fri 2025-04-11's value)" in holiday_weeks(calendar, times, 5, pd.Timestamp("2025-04-14"))
+    assert "14 days before" in holiday_weeks(calendar, times, 10)
+    assert holiday_weeks(calendar, _german("2025-01-06", "2025-03-28"), 5) is None  # no holiday in the rows
+    assert holiday_weeks(calendar, times, 3) is None and holiday_weeks(calendar, None, 5) is None
+    assert holiday_weeks(_calendar("B"), pd.bdate_range("2025-03-03", "2025-05-30"), 5) is None  # plain 'B'
+
+
+def test_fit_warns_once_of_a_week_of_business_days_across_holidays(caplog):
+    times = _german("2024-09-02", "2025-05-30")
+    frame = pd.DataFrame({"date": times, "y": 10 + np.sin(times.day_of_week.to_numpy()) + np.arange(len(times)) / 50})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "season": 5, "holidays": "DE"}).fit(frame, target="y", time_col="date")
+    assert sum("season 5 is counted in business days" in r.getMessage() for r in caplog.records) == 1

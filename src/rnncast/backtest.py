@@ -126,7 +126,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         staleseries.backtested(panel, horizon, panel.calendar.text_format)
     if span is None:  # cutoffs a day of rows apart that move on the local clock: said once
         at = placed[0][1](cuts[0]) if 0 in placed and (cuts[0] >= 0).all() else None  # the cutoff bars (decision 1919)
-        calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq, at)
+        calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq, at,
+                            panel.calendar.shown)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
                       settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
     lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)

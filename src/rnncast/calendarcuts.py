@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import calendarsteps, calendarwalks, cutoffs
+from rnncast import businesssteps, calendarsteps, calendarwalks, cutoffs
 from rnncast.cutting import cutoff_rows
 from rnncast.panel import Panel
 from rnncast.spelling import counted, some
@@ -43,15 +43,18 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
         return None, None, None
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
+    rolled: dict = {}  # {a span's cutoff on a holiday: the business day before it}, of every series (decision 9901)
     for s, (steps, stamps) in placed.items():
         target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, step if span is None else
-                                       calendarsteps.read(span) if offset is None else offset, span)  # [K] first
+                                       calendarsteps.read(span) if offset is None else offset, span,
+                                       rolled if businesssteps.kind(panel.calendar_of(s).freq) else None)  # [K] first
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
         rows[s] = np.searchsorted(steps, target)  # the rows before each first target: those up to the cutoff
         kept[s] = [_holds(steps, t - 1, (horizon if through is None else through) + 1) for t in target.tolist()]
         cuts[s] = target - 1
+    businesssteps.said(rolled)
     return rows, kept, cuts
 
 

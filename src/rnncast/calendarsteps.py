@@ -19,7 +19,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import sessions, sessionsteps, tradingweeks
+from rnncast import businesssteps, sessions, sessionsteps, tradingweeks
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
 from rnncast.wholenumbers import number
@@ -72,8 +72,8 @@ def read(step, data=None):
                       int(bare[1] or 1)))
     except ValueError:
         offset = None
-    if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick)) and _units(offset) is None) \
-            or offset.n < 1:
+    if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick, pd.offsets.BusinessDay))
+                          and _units(offset) is None) or offset.n < 1:  # '1B': steps of business days (decision 9901)
         times = None if data is None else data().time  # '1.5' on whole-number times: no span offered (decision 1438)
         if times is not None and not isinstance(times, (pd.DatetimeIndex, pd.PeriodIndex)):
             raise RnncastError(f"step={step!r} (--step) is no whole number of the data's steps, and its times are "
@@ -107,6 +107,11 @@ def in_steps(offset, panel, given: str) -> int | None:
     ``nominal``). Refused, naming the steps that would do, where it is no whole number of them."""
     numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
+    if businesssteps.kind(freq):  # '7D' by date, '1B' one step (decision 9901)
+        return businesssteps.steps(offset, _units(offset), panel, given, freq)
+    if freq is not None and isinstance(offset, pd.offsets.BusinessDay):
+        raise RnncastError(f"step={given!r} (--step) is a span of business days, and the data's calendar "
+                           f"({panel.calendar.shown}) is not one of business days; give a whole number of its steps")
     if freq is None or isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         if freq is not None and isinstance(offset, pd.offsets.Week):  # '2W' on 'D': '14D', as exact (decision 1555)
             days = f"{_days(offset).n}D"
@@ -147,6 +152,8 @@ def nominal(offset: pd.DateOffset, panel, given: str) -> int:
         unplaced(given, None, True)
     numbered(panel, given)
     freq = panel.calendar.freq
+    if (weeks := businesssteps.nominal(offset, freq)) is not None:  # '7D' on business days: 5 (decision 9901)
+        return weeks
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
                            f"({panel.calendar.shown}) has no fixed step to count it in; give step as a "
@@ -181,14 +188,16 @@ def unplaced(given: str, who, untimed: bool) -> None:
                        "of rows")
 
 
-def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, given: str | None = None
-            ) -> np.ndarray | None:
+def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, given: str | None = None,
+            rolled: dict | None = None) -> np.ndarray | None:
     """[K] each window's first target position on a series' calendar (its rows at ``steps``, ``stamps``: positions ->
     times), the cutoffs ``step`` apart: a whole number of calendar steps, or a span of calendar time on the series'
     clock (a pandas offset, ``read``; ``given``: as the caller wrote it, for messages). The first cutoff at the
     last position at or before ``at`` (``cutoffs.as_time``; None: the last a horizon before the series' end, the
     others counted back from it); None where a window reaches past the series' end (or, with a span, its start).
-    Refused where a span's cutoff falls between the calendar's steps or in an hour the clocks repeat or skip."""
+    Refused where a span's cutoff falls between the calendar's steps or in an hour the clocks repeat or skip; on
+    business days (``rolled``: a dict, given) a cutoff on a day they skip is the business day before it, recorded in
+    ``rolled`` ({day: the day used}, ``businesssteps.said``; decision 9901)."""
     last = int(steps[-1])
     k = np.arange(n_windows)
     if not isinstance(step, pd.offsets.BaseOffset):  # calendar steps: positions
@@ -218,7 +227,9 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         position = _at_or_before(every, cut)
         if position < 0 or cut > every[-1]:
             return None
-        if every[position] != cut:
+        if every[position] != cut and rolled is not None:  # a holiday: the business day before it, as a cutoff is read
+            rolled[cut] = every[businesssteps.placed(every, cut, position, j, cuts[-1] if cuts else None, given)]
+        elif every[position] != cut:
             raise RnncastError(f"step={given!r} (--step) is not a whole number of the data's steps here: the cutoff of "
                                f"window {j}, {cut.isoformat()}, falls between its times {every[position].isoformat()} "
                                f"and {every[position + 1].isoformat()}; give a span its steps divide, or a number of "
@@ -237,13 +248,17 @@ def _at_or_before(every: pd.Index, cut) -> int:
         return int(np.count_nonzero(np.asarray(every <= cut))) - 1
 
 
-def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq, cut_times=None) -> None:
+def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq, cut_times=None, shown: str = "") -> None:
     """Warn once where cutoffs a whole number of days apart in rows (``step`` of the calendar ``freq``) move on the
     local clock of the data's zone (``cut_rows``: each window's cutoff row of one series, in time order), naming the
     first cutoff that moved and the calendar step that keeps them: step='1D' (--step 1D). ``cut_times``: the cutoffs'
-    times on a session's calendar, where a cutoff's bar may have no row (``sessionsteps.moved``)."""
+    times on a session's calendar, where a cutoff's bar may have no row (``sessionsteps.moved``). On business days,
+    cutoffs a week of rows apart that a holiday moves to another weekday (``businesssteps.moved``; ``shown``: the
+    calendar as lines name it)."""
     if isinstance(freq, sessions.Session) and isinstance(time, pd.DatetimeIndex):
         return sessionsteps.moved(time, cut_rows, step, freq, cut_times)
+    if businesssteps.kind(freq) and isinstance(time, pd.DatetimeIndex):  # a week of rows after a holiday (decision 9901)
+        return businesssteps.moved(time, cut_rows, step, freq, cut_times, shown)
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
         return
     span = pd.Timedelta(freq) * step

@@ -2,14 +2,18 @@
 calendar of their own (weekly beside daily, business days) count those steps in their own units, so a season of 7
 meant as a week of days is 7 weeks for a weekly series and 7 trading days for a business-day one: its
 seasonal naive baseline and its MASE scale reach that far back (decision 656). Said once, as a warning, where a
-fit, a backtest or an evaluate scores that baseline.
+fit, a backtest or an evaluate scores that baseline. On business days that skip holidays a season of a week (5) is
+counted in business days, so after each holiday it pairs another weekday: said at fit and backtest (decision 9902).
 """
 
 from __future__ import annotations
 
 import logging
 
-from rnncast import fiscalweeks, shiftedwindows
+import numpy as np
+import pandas as pd
+
+from rnncast import businesssteps, fiscalweeks, shiftedwindows
 from rnncast.seasonmatch import leap_note
 from rnncast.seasons import implied_season
 from rnncast.sessions import shifted_season
@@ -66,6 +70,37 @@ def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
     if (line := shiftedwindows.zoned(calendar, times, season, near)):
         log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)
+    if (line := holiday_weeks(calendar, times, season, near)):
+        log.warning("%s", line)  # a week of business days counted across a holiday (decision 9902)
+
+
+def holiday_weeks(calendar, times, season: int | None, near=None) -> str | None:
+    """Fit's and backtest's warning where ``season`` (steps) is a whole number of weeks of a business-day calendar that
+    skips holidays ('B' without DE holidays) and ``times`` (the rows' DatetimeIndex [N], stacked series alike) span
+    one: counted in business days, the seasonal naive forecast and MASE's scale of the steps after it read another
+    weekday (Tue 2025-04-22 reads Fri 2025-04-11 across Easter). Names the first holiday, how many of the calendar's
+    steps (after the first season) are paired with another weekday, and one pair: the first at or after ``near`` (a
+    backtest's first scored step), else the last; None otherwise (decision 9902)."""
+    freq = getattr(calendar, "freq", None)
+    if (season is None or season <= 1 or not businesssteps.kind(freq) or season % businesssteps.weekdays(freq)
+            or not isinstance(times, pd.DatetimeIndex) or not len(times)):
+        return None
+    grid = pd.date_range(times.min().tz_localize(None).normalize(), times.max().tz_localize(None), freq=freq)
+    off = np.flatnonzero(grid[season:].day_of_week != grid[:-season].day_of_week)  # [K] steps season on read these
+    if not len(off):
+        return None
+    skipped = businesssteps.holidays(freq)
+    first = skipped[(skipped > grid[0]) & (skipped < grid[season + off[0]])][:1]
+    late = off[grid[season + off] >= pd.Timestamp(near).tz_localize(None)] if near is not None else off[-1:]
+    j = int((late if len(late) else off[-1:])[0])
+    now, back, of = grid[season + j], grid[j], len(grid) - season
+    days = season // businesssteps.weekdays(freq) * 7
+    return (f"season {season} is counted in business days, and the calendar {calendar.shown} skips holidays, so a week "
+            f"with one keeps fewer{f' (the first: {first[0]:%Y-%m-%d})' if len(first) else ''}: the seasonal naive "
+            f"forecast (season {season}) and MASE's scale pair {len(off)} of the {of} days after the first {season} "
+            f"({len(off) / of:.0%}) with another weekday, not the same weekday {days} days before ({now:%a %Y-%m-%d} "
+            f"with {back:%a %Y-%m-%d}'s value), so that baseline, and the model's comparison with it, are off after "
+            "each holiday")
 
 
 def warn_panel(panel, season: int | None, near=None) -> None:

@@ -1,0 +1,123 @@
+"""A backtest's step on business days ('B', or 'B' without a country's holidays, any week mask): a span of whole
+weeks ('7D', '1W', 'W-FRI') placed by date, each cutoff on the first cutoff's weekday that many weeks on, or the last
+business day before it where that day is a holiday (as a cutoff is read); a span of business days ('1B', '2B') as
+that many steps; and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
+weekday after a holiday (decision 9901).
+
+A planner forecasting every Friday on 'B' without DE holidays gave ``--step 7D`` and was refused ("not a whole number
+of the data's steps"), and ``--step 5`` cut at Fri 2025-04-11, then Tue 2025-04-22 and every Tuesday after, as the
+week of Easter keeps three business days, unsaid (t39t4, findings 2 and 7).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+
+from rnncast.errors import RnncastError
+from rnncast.spelling import counted
+
+log = logging.getLogger(__name__)
+
+
+def kind(freq) -> bool:
+    """Whether ``freq`` is a calendar of business days: pandas' 'B', or 'C' on a week mask or without holidays."""
+    return isinstance(freq, pd.offsets.BusinessDay)
+
+
+def weekdays(freq) -> int:
+    """How many weekdays a week of the business-day calendar ``freq`` keeps (5 for 'B', 'Mon Tue Wed Thu Fri')."""
+    return len((freq.weekmask or "Mon Tue Wed Thu Fri").split())
+
+
+def holidays(freq) -> pd.DatetimeIndex:
+    """[H] the days the business-day calendar ``freq`` skips on its weekdays (empty for plain 'B')."""
+    return pd.DatetimeIndex(getattr(freq, "holidays", None) or [])
+
+
+def steps(offset, units, panel, given: str, freq) -> int | None:
+    """``calendarsteps.in_steps`` on business days: a span of business days ('2B') as that many steps; a span of whole
+    weeks as a week's business days each (5 for '7D') where the calendar keeps no holidays, else None: placed by date
+    (``placed``), each cutoff the last business day on or before its day, said in one line. Refused, naming what
+    would do, for any other span ('1D', '10D', '1M'), whose cutoffs would fall on weekends or move weekday."""
+    shown = panel.calendar.shown
+    if isinstance(offset, pd.offsets.BusinessDay) and (offset.weekmask or "Mon Tue Wed Thu Fri") == (
+            freq.weekmask or "Mon Tue Wed Thu Fri"):
+        log.info("step %r (--step) read as %s of the data's calendar %s%s", given, counted(offset.n, "step"), shown,
+                 ", whose holidays are no steps" if len(holidays(freq)) else "")
+        return offset.n
+    week = weekdays(freq)
+    if units is not None and units[0] == "day" and not units[1] % 7:
+        weeks = units[1] // 7
+        if not len(holidays(freq)):
+            log.info("step %r (--step) read as %s of the data's calendar %s: %s", given, counted(weeks * week, "step"),
+                     shown, "a week" if weeks == 1 else f"{weeks} weeks")
+            return weeks * week
+        log.info("step %r (--step) read by date on the data's calendar %s: each cutoff %s after the first, on its "
+                 "weekday, or the last business day before it where that day is a holiday (as a cutoff is read)",
+                 given, shown, counted(units[1], "day"))
+        return None
+    raise RnncastError(f"step={given!r} (--step) is no whole number of weeks, and the data's calendar ({shown}) keeps "
+                       f"{week} business days a week, so its cutoffs would fall on days it skips or move weekday; give "
+                       f"a whole number of weeks ('7D', '1W': each cutoff on the same weekday, the business day before "
+                       f"it after a holiday), of business days ('1B'), or of its steps (--step {week} for a week)")
+
+
+def nominal(offset, freq) -> int | None:
+    """The steps a span of whole weeks spans on the business-day calendar ``freq`` in a week without holidays (the
+    most it spans: what a backtest's need of rows counts); None for another span or calendar."""
+    if not kind(freq) or not isinstance(offset, (pd.offsets.Day, pd.offsets.Week)):
+        return None
+    days = 7 * offset.n if isinstance(offset, pd.offsets.Week) else offset.n
+    return days // 7 * weekdays(freq) if not days % 7 else None
+
+
+def placed(every: pd.Index, cut, position: int, j: int, before: int | None, given: str):
+    """The calendar position of a cutoff ``cut`` placed by date (``position``: the last of ``every``, the calendar's
+    times, on or before it; ``before``: the previous window's, ``j`` this window's number); refused, naming the
+    cutoff, where a week without a business day puts two windows on one."""
+    if before is not None and position <= before:
+        raise RnncastError(f"step={given!r} (--step) puts the cutoffs of windows {j - 1} and {j} on one business day, "
+                           f"{every[position]:%Y-%m-%d}, as the week up to {cut:%Y-%m-%d} keeps none; give a longer "
+                           "step, or a number of steps")
+    return position
+
+
+def said(rolled: dict) -> None:
+    """One line naming the cutoffs placed on the business day before their own day, a holiday (``rolled``: {day:
+    the business day used}, of every series); nothing where none was."""
+    if not rolled:
+        return
+    pairs = sorted(rolled.items())
+    named = ", ".join(f"{a:%Y-%m-%d} as {b:%Y-%m-%d}" for a, b in pairs[:5]) + (
+        f" and {len(pairs) - 5} more" if len(pairs) > 5 else "")
+    log.info("%s on a day the calendar skips, read as the last business day before it: %s",
+             "1 cutoff falls" if len(pairs) == 1 else f"{len(pairs)} cutoffs fall", named)
+
+
+def moved(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, freq, cut_times=None, shown: str = "") -> None:
+    """Warn once where cutoffs a whole number of weeks of business days apart in rows (``step``: 5 on 'B') move to
+    another weekday after a holiday, which the calendar ``freq`` skips (``cut_rows``: one series' cutoff rows, in time
+    order; ``cut_times``: their times on the calendar, where the caller has them; ``shown``: the calendar as lines
+    name it), naming the first moved cutoff and
+    the first holiday before it, and the span that keeps the weekday: step='7D' (--step 7D)."""
+    week = weekdays(freq)
+    if step % week or len(cut_rows) < 2 or not len(skipped := holidays(freq)):
+        return
+    cuts = pd.DatetimeIndex(time[np.asarray(cut_rows)] if cut_times is None else cut_times)
+    off = np.flatnonzero(cuts.day_of_week != cuts[0].day_of_week)
+    if not len(off):
+        return
+    j = int(off[0])
+    naive = cuts.tz_localize(None).normalize() if cuts.tz is not None else cuts.normalize()
+    between = skipped[(skipped > naive[j - 1]) & (skipped < naive[j])]
+    days, first = f"{step // week * 7}D", f" (the first: {between[0]:%Y-%m-%d})" if len(between) else ""
+    log.warning("the cutoffs %s apart (%s of business days) move to another weekday after a holiday, which the "
+                "calendar %s skips%s: the first is on a %s, the cutoff of window %d on a %s (%s); the business days "
+                "are counted, not the weeks; to keep every cutoff on the same weekday, step by calendar time "
+                "(step=%r, --step %s: the business day before it where that day is a holiday)", counted(step, "step"),
+                "a week" if step == week else f"{step // week} weeks", shown or "of the data", first,
+                f"{cuts[0]:%A}", j, f"{cuts[j]:%A}", f"{cuts[j]:%Y-%m-%d}", days, days)
+

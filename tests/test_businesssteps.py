@@ -1,0 +1,121 @@
+"""``businesssteps``: a backtest's step on business days that skip holidays (t39t4, findings 2 and 7; decision
+9901): whole weeks placed by date (each cutoff on its weekday, the business day before it after a holiday), '1B' as
+one step, other spans refused by name, and the warning where a week of rows moves the cutoffs after a holiday."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import TINY
+from rnncast import Forecaster, RnncastError, businesssteps, holidaysets
+
+SETTINGS = {**TINY, "epochs": 1, "lookback": 6, "horizon": 4}
+
+
+def _days(holidays: str | None = "DE", start: str = "2024-01-02", end: str = "2024-06-28") -> pd.DataFrame:
+    """Business days of 2024's first half, without DE holidays (Good Friday 03-29, Easter Monday 04-01, 05-01...)."""
+    time = pd.date_range(start, end, freq=holidaysets.offset(holidays) if holidays else "B")
+    return pd.DataFrame({"date": time, "y": 100 + 10 * np.sin(time.day_of_week.to_numpy() * 2 * np.pi / 5)
+                         + np.arange(len(time)) / 10})
+
+
+def _cutoffs(frame, step, cutoff="2024-03-01", n_windows=5, holidays="DE") -> list[str]:
+    """The cutoffs as weekday and date, on the calendar 'B' without ``holidays`` (None: plain 'B', inferred)."""
+    kw = {} if holidays is None else {"holidays": holidays}
+    bt = Forecaster(**{**SETTINGS, "cutoff": cutoff, **kw}).backtest(frame, n_windows=n_windows, step=step, target="y",
+                                                                     time_col="date")
+    return [f"{pd.Timestamp(t):%a %m-%d}" for t in pd.unique(bt.forecasts["cutoff"])]
+
+
+@pytest.mark.parametrize("step", ["7D", "1W", "W-FRI"])
+def test_a_week_on_business_days_with_holidays_is_placed_by_date_on_the_same_weekday(step, caplog):
+    """--step 7D was refused ("not a whole number of the data's steps ... no fixed length"): a planner forecasting
+    every Friday gets Fridays, Good Friday's cutoff on the Thursday before it, and the week after back on Friday."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        cuts = _cutoffs(_days(), step, n_windows=6)
+    assert cuts == ["Fri 03-01", "Fri 03-08", "Fri 03-15", "Fri 03-22", "Thu 03-28", "Fri 04-05"]
+    assert (f"step {step!r} (--step) read by date on the data's calendar 'B' without DE holidays: each cutoff 7 days "
+            "after the first, on its weekday, or the last business day before it where that day is a holiday"
+            in caplog.text)
+    assert "1 cutoff falls on a day the calendar skips, read as the last business day before it: 2024-03-29 as " \
+           "2024-03-28" in caplog.text
+
+
+def test_a_week_counted_back_from_the_end_and_two_weeks_keep_the_weekday():
+    frame = _days(end="2024-04-26")  # a Friday: the last cutoff a horizon (4 steps) before it, a Monday
+    assert _cutoffs(frame, "7D", None, 3) == ["Mon 04-08", "Mon 04-15", "Mon 04-22"]
+    assert _cutoffs(_days(), "2W", "2024-03-15", 3) == ["Fri 03-15", "Thu 03-28", "Fri 04-12"]
+
+
+def test_a_week_on_plain_business_days_is_five_steps(caplog):
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(_days(None), "7D", n_windows=3, holidays=None) == ["Fri 03-01", "Fri 03-08", "Fri 03-15"]
+    assert "step '7D' (--step) read as 5 steps of the data's calendar 'B': a week" in caplog.text
+
+
+@pytest.mark.parametrize("step, apart", [("1B", 1), ("2B", 2)])
+def test_a_span_of_business_days_is_that_many_steps(step, apart, caplog):
+    """--step 1B was refused as "neither a whole number of the data's steps nor a span" (finding 7)."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        cuts = _cutoffs(_days(), step, "2024-03-26", 3)
+    assert cuts == (["Tue 03-26", "Wed 03-27", "Thu 03-28"] if apart == 1 else ["Tue 03-26", "Thu 03-28", "Wed 04-03"])
+    assert (f"step {step!r} (--step) read as {apart} step{'s' if apart > 1 else ''} of the data's calendar 'B' without "
+            "DE holidays, whose holidays are no steps") in caplog.text
+
+
+@pytest.mark.parametrize("step", ["1D", "10D", "1M"])
+def test_a_span_of_no_whole_weeks_on_business_days_is_refused_naming_what_would_do(step):
+    with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is no whole number of weeks, and the data's "
+                                           r"calendar \('B' without DE holidays\) keeps 5 business days a week") as err:
+        _cutoffs(_days(), step)
+    assert "give a whole number of weeks ('7D', '1W'" in str(err.value) and "(--step 5 for a week)" in str(err.value)
+
+
+def test_business_days_on_a_calendar_of_no_business_days_are_refused():
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120), "y": np.sin(np.arange(120) / 3.0)})
+    with pytest.raises(RnncastError, match=r"^step='1B' \(--step\) is a span of business days, and the data's "
+                                           r"calendar \('D'\) is not one of business days"):
+        _cutoffs(frame, "1B", holidays=None)
+
+
+def test_a_week_of_rows_moved_to_another_weekday_by_a_holiday_is_warned_once(caplog):
+    """--step 5 cut at Friday, then Tuesday after Easter and every Tuesday after, unsaid."""
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert _cutoffs(_days(), 5, "2024-03-15", 4) == ["Fri 03-15", "Fri 03-22", "Tue 04-02", "Tue 04-09"]
+    said = [r.getMessage() for r in caplog.records if "move to another weekday" in r.getMessage()]
+    assert said == ["the cutoffs 5 steps apart (a week of business days) move to another weekday after a holiday, "
+                    "which the calendar 'B' without DE holidays skips (the first: 2024-03-29): the first is on a "
+                    "Friday, the cutoff of window 2 on a Tuesday (2024-04-02); the business days are counted, not the "
+                    "weeks; to keep every cutoff on the same weekday, step by calendar time (step='7D', --step 7D: the "
+                    "business day before it where that day is a holiday)"]
+
+
+def test_no_warning_where_no_holiday_moves_the_cutoffs(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        _cutoffs(_days(), 5, "2024-02-23", 4)  # to 03-15: no holiday
+        _cutoffs(_days(None), 5, "2024-03-15", 4, holidays=None)  # plain 'B': no holidays
+        _cutoffs(_days(), 3, "2024-03-15", 4)  # no week: its weekday moves by design
+    assert not [r for r in caplog.records if "move to another weekday" in r.getMessage()]
+
+
+def test_two_cutoffs_on_one_business_day_are_refused():
+    every = pd.bdate_range("2024-01-01", "2024-01-31")
+    assert businesssteps.placed(every, pd.Timestamp("2024-01-13"), 9, 1, 4, "7D") == 9
+    with pytest.raises(RnncastError, match=r"^step='7D' \(--step\) puts the cutoffs of windows 0 and 1 on one "
+                                           r"business day, 2024-01-12"):
+        businesssteps.placed(every, pd.Timestamp("2024-01-13"), 9, 1, 9, "7D")
+
+
+def test_the_calendars_weekdays_holidays_and_nominal_steps():
+    german, sunday = holidaysets.offset("DE"), pd.offsets.CustomBusinessDay(weekmask="Sun Mon Tue Wed")
+    assert businesssteps.kind(german) and businesssteps.kind(pd.offsets.BDay()) and not businesssteps.kind(
+        pd.offsets.Day(1))
+    assert businesssteps.weekdays(pd.offsets.BDay()) == 5 and businesssteps.weekdays(sunday) == 4
+    assert pd.Timestamp("2024-12-25") in businesssteps.holidays(german) and not len(businesssteps.holidays(sunday))
+    assert businesssteps.nominal(pd.offsets.Day(14), german) == 10 and businesssteps.nominal(pd.offsets.Week(1), sunday) == 4
+    assert businesssteps.nominal(pd.offsets.Day(10), german) is None and businesssteps.nominal(
+        pd.offsets.Day(7), pd.offsets.Day(1)) is None
