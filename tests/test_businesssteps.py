@@ -1,5 +1,5 @@
 """``businesssteps``: a backtest's step on business days that skip holidays (t39t4, findings 2 and 7; decision
-9901): whole weeks placed by date (each cutoff on its weekday, the business day before it after a holiday), '1B' as
+2113): whole weeks placed by date (each cutoff on its weekday, the business day before it after a holiday), '1B' as
 one step, other spans refused by name, and the warning where a week of rows moves the cutoffs after a holiday."""
 
 from __future__ import annotations

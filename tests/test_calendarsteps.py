@@ -99,7 +99,7 @@ def test_a_step_of_no_fixed_span_is_refused_by_name(step, why):
         read(step)
     assert why in str(err.value)
     assert read("24") == 24 and read(24) == 24 and read(" 1D ") == pd.offsets.Day(1)
-    assert read("2B") == pd.offsets.BDay(2)  # business days: steps of business-day data (decision 9901)
+    assert read("2B") == pd.offsets.BDay(2)  # business days: steps of business-day data (decision 2113)
 
 
 def test_a_fractional_step_on_whole_number_times_offers_no_span_and_reads_neither_nor():
@@ -238,7 +238,7 @@ def test_a_markets_calendar_is_named_as_every_line_names_it_and_counted_in_its_s
     """A step on NYSE's business days, month ends or weeks named pandas' 'C' or 'CBME' ("not a whole number of the
     data's steps ('C', which have no fixed length)"), and '1M' on 'BME' without NYSE holidays, or '1W' on 'W-FRI'
     without them, was refused though it is one step (as on plain 'BME' and 'W-FRI'). '1W' on NYSE's business days is
-    placed by date (decision 9901: tests/test_businesssteps.py); '10D' there is no whole number of weeks."""
+    placed by date (decision 2113: tests/test_businesssteps.py); '10D' there is no whole number of weeks."""
     frame = _market(freq, "2021-01-04" if freq == "B" else "2015-01-01", 300 if freq == "B" else 60)
     with pytest.raises(RnncastError) as err:
         Forecaster(**SETTINGS, holidays="NYSE").backtest(frame, n_windows=3, step=step, target="y")

@@ -127,7 +127,7 @@ def _german(start: str = "2025-03-03", end: str = "2025-05-30") -> pd.DatetimeIn
 
 
 def test_a_week_of_business_days_across_a_holiday_is_warned_naming_the_first_and_the_share(caplog):
-    """t39t4 3 (decision 9902): season 5 on business days without DE holidays paired Tue 2025-04-22 with Fri 2025-04-11
+    """t39t4 3 (decision 2114): season 5 on business days without DE holidays paired Tue 2025-04-22 with Fri 2025-04-11
     (Good Friday and Easter Monday between), 12% of a warehouse's rows, and nothing said so."""
     from rnncast.seasonspans import holiday_weeks
 

@@ -2,7 +2,7 @@
 weeks ('7D', '1W', 'W-FRI') placed by date, each cutoff on the first cutoff's weekday that many weeks on, or the last
 business day before it where that day is a holiday (as a cutoff is read); a span of business days ('1B', '2B') as
 that many steps; and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
-weekday after a holiday (decision 9901).
+weekday after a holiday (decision 2113).
 
 A planner forecasting every Friday on 'B' without DE holidays gave ``--step 7D`` and was refused ("not a whole number
 of the data's steps"), and ``--step 5`` cut at Fri 2025-04-11, then Tue 2025-04-22 and every Tuesday after, as the

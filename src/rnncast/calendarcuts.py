@@ -43,7 +43,7 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
         return None, None, None
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
-    rolled: dict = {}  # {a span's cutoff on a holiday: the business day before it}, of every series (decision 9901)
+    rolled: dict = {}  # {a span's cutoff on a holiday: the business day before it}, of every series (decision 2113)
     for s, (steps, stamps) in placed.items():
         target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, step if span is None else
                                        calendarsteps.read(span) if offset is None else offset, span,

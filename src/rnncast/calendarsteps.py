@@ -73,7 +73,7 @@ def read(step, data=None):
     except ValueError:
         offset = None
     if offset is None or (not isinstance(offset, (pd.offsets.Day, pd.offsets.Tick, pd.offsets.BusinessDay))
-                          and _units(offset) is None) or offset.n < 1:  # '1B': steps of business days (decision 9901)
+                          and _units(offset) is None) or offset.n < 1:  # '1B': steps of business days (decision 2113)
         times = None if data is None else data().time  # '1.5' on whole-number times: no span offered (decision 1438)
         if times is not None and not isinstance(times, (pd.DatetimeIndex, pd.PeriodIndex)):
             raise RnncastError(f"step={step!r} (--step) is no whole number of the data's steps, and its times are "
@@ -107,7 +107,7 @@ def in_steps(offset, panel, given: str) -> int | None:
     ``nominal``). Refused, naming the steps that would do, where it is no whole number of them."""
     numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
-    if businesssteps.kind(freq):  # '7D' by date, '1B' one step (decision 9901)
+    if businesssteps.kind(freq):  # '7D' by date, '1B' one step (decision 2113)
         return businesssteps.steps(offset, _units(offset), panel, given, freq)
     if freq is not None and isinstance(offset, pd.offsets.BusinessDay):
         raise RnncastError(f"step={given!r} (--step) is a span of business days, and the data's calendar "
@@ -152,7 +152,7 @@ def nominal(offset: pd.DateOffset, panel, given: str) -> int:
         unplaced(given, None, True)
     numbered(panel, given)
     freq = panel.calendar.freq
-    if (weeks := businesssteps.nominal(offset, freq)) is not None:  # '7D' on business days: 5 (decision 9901)
+    if (weeks := businesssteps.nominal(offset, freq)) is not None:  # '7D' on business days: 5 (decision 2113)
         return weeks
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
@@ -197,7 +197,7 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
     others counted back from it); None where a window reaches past the series' end (or, with a span, its start).
     Refused where a span's cutoff falls between the calendar's steps or in an hour the clocks repeat or skip; on
     business days (``rolled``: a dict, given) a cutoff on a day they skip is the business day before it, recorded in
-    ``rolled`` ({day: the day used}, ``businesssteps.said``; decision 9901)."""
+    ``rolled`` ({day: the day used}, ``businesssteps.said``; decision 2113)."""
     last = int(steps[-1])
     k = np.arange(n_windows)
     if not isinstance(step, pd.offsets.BaseOffset):  # calendar steps: positions
@@ -257,7 +257,7 @@ def moved(time: pd.Index, cut_rows: np.ndarray, step: int, freq, cut_times=None,
     calendar as lines name it)."""
     if isinstance(freq, sessions.Session) and isinstance(time, pd.DatetimeIndex):
         return sessionsteps.moved(time, cut_rows, step, freq, cut_times)
-    if businesssteps.kind(freq) and isinstance(time, pd.DatetimeIndex):  # a week of rows after a holiday (decision 9901)
+    if businesssteps.kind(freq) and isinstance(time, pd.DatetimeIndex):  # a week of rows after a holiday (decision 2113)
         return businesssteps.moved(time, cut_rows, step, freq, cut_times, shown)
     if not isinstance(time, pd.DatetimeIndex) or time.tz is None or not isinstance(freq, pd.offsets.Tick):
         return

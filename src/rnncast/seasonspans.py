@@ -3,7 +3,7 @@ calendar of their own (weekly beside daily, business days) count those steps in 
 meant as a week of days is 7 weeks for a weekly series and 7 trading days for a business-day one: its
 seasonal naive baseline and its MASE scale reach that far back (decision 656). Said once, as a warning, where a
 fit, a backtest or an evaluate scores that baseline. On business days that skip holidays a season of a week (5) is
-counted in business days, so after each holiday it pairs another weekday: said at fit and backtest (decision 9902).
+counted in business days, so after each holiday it pairs another weekday: said at fit and backtest (decision 2114).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
     if (line := shiftedwindows.zoned(calendar, times, season, near)):
         log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)
     if (line := holiday_weeks(calendar, times, season, near)):
-        log.warning("%s", line)  # a week of business days counted across a holiday (decision 9902)
+        log.warning("%s", line)  # a week of business days counted across a holiday (decision 2114)
 
 
 def holiday_weeks(calendar, times, season: int | None, near=None) -> str | None:
@@ -80,7 +80,7 @@ def holiday_weeks(calendar, times, season: int | None, near=None) -> str | None:
     one: counted in business days, the seasonal naive forecast and MASE's scale of the steps after it read another
     weekday (Tue 2025-04-22 reads Fri 2025-04-11 across Easter). Names the first holiday, how many of the calendar's
     steps (after the first season) are paired with another weekday, and one pair: the first at or after ``near`` (a
-    backtest's first scored step), else the last; None otherwise (decision 9902)."""
+    backtest's first scored step), else the last; None otherwise (decision 2114)."""
     freq = getattr(calendar, "freq", None)
     if (season is None or season <= 1 or not businesssteps.kind(freq) or season % businesssteps.weekdays(freq)
             or not isinstance(times, pd.DatetimeIndex) or not len(times)):
