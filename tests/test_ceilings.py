@@ -109,3 +109,25 @@ def test_a_top_counts_separate_visits_not_rows_and_is_no_bound_where_the_actuals
     with caplog.at_level(logging.WARNING, logger="rnncast"):  # a perfect forecaster: its forecasts are the actuals
         negatives.of_panel(state, panel, actuals, np.array([0, 0]), "test", first=starts, actuals=actuals)
     assert "above their" not in caplog.text
+
+
+def test_a_top_is_a_bound_only_where_the_values_pile_up_at_it_not_a_count_s_tail():
+    """t39t2 4: an M5-like item's counts {0: 65, 1: 101, 2: 96, 3: 58, 4: 21, 5: 15, 6: 13, 7: 3} reach 7 on 3
+    separate days, and fit warned that its 0.995 quantiles passed "a capacity" and asked to clip them at 7: a count's
+    tail, not a pile-up. A top is a bound where it holds at least twice the rows of each value just below it, on
+    average (decision 9941)."""
+    counts = np.repeat(np.arange(8.0), [65, 101, 96, 58, 21, 15, 13, 3])
+    item = np.random.default_rng(0).permutation(counts)
+    assert not ceilings.piled(item)
+    pois = np.random.default_rng(5).poisson(2.0, 500).astype(float)  # the tester's pois.csv: 7 on 4 days, 6 on 1
+    assert pois.max() == 7 and (pois == 7).sum() == 4 and not ceilings.piled(pois)
+    capped = np.minimum(np.random.default_rng(1).poisson(20.0, 372), 22).astype(float)  # a shelf of 22
+    assert ceilings.piled(capped)
+    solar = np.minimum(6 * np.abs(np.sin(np.arange(40) / 4)), 5.0)  # 5.0 on 14 hours, each value below on 1
+    assert ceilings.piled(solar) and not ceilings.piled(np.r_[solar[:12], np.zeros(28)])  # one visit
+    frame = pd.DataFrame({"id": np.repeat(["item", "shelf"], 372),
+                          "ds": np.tile(pd.date_range("2015-01-01", periods=372, freq="D"), 2),
+                          "y": np.r_[item, capped]})
+    panel = load_panel(frame, "y", id_col="id", announce=False)
+    top = ceilings.tops(panel, np.array([0, 1]), np.array([300, 300]))
+    assert np.isnan(top[0, 0]) and top[1, 0] == 22.0

@@ -384,3 +384,39 @@ def test_a_panel_whose_other_series_lacks_rows_keeps_the_fill_advice_beside_the_
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         load_panel(pd.concat([b.assign(id="C"), b]), id_col="id")  # rows lost alone: no step change said
     assert not any("step changes" in w for w in _warnings(caplog))
+
+
+
+def test_zero_fill_of_data_missing_rows_is_refused_naming_fill_gaps_which_writes_the_zeros(tmp_path, caplog, capsys):
+    """t39t2 5: a till export without its zero-sale days, fitted with fill='zero' alone, wrote no 0: the gap warning
+    said "fill_gaps=True (--fill-gaps) inserts them", and fit trained on the rows as given, days apart read as
+    consecutive steps (decision 9942)."""
+    from conftest import TINY
+    from rnncast import Forecaster
+    from rnncast.cli import main
+
+    rng = np.random.default_rng(3)
+    days = pd.date_range("2015-01-01", periods=90, freq="D")
+    full = pd.concat([pd.DataFrame({"item": item, "date": days, "sales": rng.poisson(lam, 90)})
+                      for item, lam in (("A", 3.0), ("B", 1.0))], ignore_index=True)
+    sparse = full[full.sales > 0].reset_index(drop=True)  # the days without a sale left out
+    with pytest.raises(RnncastError, match=r"^\d+ rows are missing from the 'D' calendar in 2 series \(.*\); "
+                       r"fill='zero' \(--fill zero\) writes 0 in the blank values of the rows given, and without the "
+                       r"rows missing those either side of each gap would be read as consecutive steps: fill_gaps=True "
+                       r"\(--fill-gaps\) inserts them for fill='zero' to write 0 in \(no sale: what fill='zero' says "
+                       r"an absent row is\), or give freq= \(--freq\) if the calendar is another$"):
+        load_panel(sparse, "sales", id_col="item", fill="zero")
+    with pytest.raises(RnncastError, match=r"fill_gaps=True \(--fill-gaps\) inserts them"):  # the API: no training
+        Forecaster(**TINY, fill="zero").fit(sparse, target="sales", id_col="item")
+    sparse.to_csv(tmp_path / "till.csv", index=False)
+    assert main(["fit", str(tmp_path / "till.csv"), "--id-col", "item", "--target", "sales", "--fill", "zero",
+                 "--out", str(tmp_path / "run")]) == 2
+    assert "inserts them for fill='zero' to write 0 in" in capsys.readouterr().err and not (tmp_path / "run").exists()
+    panel = load_panel(sparse, "sales", id_col="item", fill="zero", fill_gaps=True)
+    for s, item in enumerate(["A", "B"]):  # every day from the first sale to the panel's last: the absent ones 0
+        mine = full[(full.item == item) & (full.date >= sparse.date[sparse.item == item].min())
+                    & (full.date <= sparse.date.max())]
+        assert panel.values[panel.offsets[s]: panel.offsets[s + 1], 0].tolist() == mine.sales.astype(float).tolist()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):  # ffill's: warned of, as before
+        load_panel(sparse, "sales", id_col="item", fill="ffill")
+    assert any("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill" in w for w in _warnings(caplog))

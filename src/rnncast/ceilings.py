@@ -7,10 +7,13 @@ forecast below a 0 the data never go under is counted and said (tester t37t5 5).
 and per quantile level (the column each is written in), the forecasts above their series' ``top``: the largest value
 of the series' rows before the earliest target forecast (the training rows for a test split, every row for predict),
 and says the largest, its series and the top. It speaks only where the series returns to its top on at least
-``HELD`` separate visits (runs of rows, not rows: a value held over a forward-filled weekend is one visit): a value the
-data keep returning to is a bound (a capacity, 100 %), where a series that grows sets a new top once and its forecasts
-may rightly pass it; and never of a series whose scored actuals pass the top themselves, which shows it no bound
-(decision 2013). Nothing is clipped: no ``--max`` flag (decision 1981 says why). The columns a target's forecasts
+``HELD`` separate visits (runs of rows, not rows: a value held over a forward-filled weekend is one visit), and where
+the values pile up there: at least ``PILED`` times as many rows hold the top as hold each of the ``NEAR`` values just
+below it, on average (decision 9941). A value the data keep piling up at is a bound (a capacity, 100 %), where a
+series that grows sets a new top once, and the largest of a few whole numbers (a Poisson count's 7, held on 3 of 372
+days beside 13 days of 6) is a tail's last value, seen on a few days only because larger ones are rarer still; a
+forecast may rightly pass either. Never of a series whose scored actuals pass the top themselves, which shows it no
+bound (decision 2013). Nothing is clipped: no ``--max`` flag (decision 1981 says why). The columns a target's forecasts
 are written in, and the series among them, are worded here for ``negatives.below_zero`` too (``columns``, ``to_clip``,
 ``among``), so that both bounds name them alike.
 """
@@ -22,6 +25,8 @@ import numpy as np
 from rnncast.spelling import some
 
 HELD = 3  # a series' top is a bound only where the series returns to it on at least this many separate visits
+NEAR = 3  # the distinct values just below the top whose rows it is weighed against (a pile-up: decision 9941)
+PILED = 2.0  # ... and at least this many times as many rows as each of those holds, on average
 ROUNDING = 8 * float(np.finfo(np.float32).eps)  # beyond a bound by less than this of its magnitude: float32 rounding
 
 
@@ -29,7 +34,8 @@ def tops(panel, series: np.ndarray, first=None, n_targets: int = 1, actuals=None
     """[W, T] the top (the module's doc) of the series of each window, ``series`` [W] (positions in ``panel``), over
     its rows before ``first`` [W] (each window's first target's row in its series; the earliest of a series' windows
     counts for all of them; None: every row); NaN where the series holds no value there, reaches its largest on fewer
-    than ``HELD`` separate visits (runs of consecutive values, its gaps skipped), or where ``actuals`` [W, H, T] (the
+    than ``HELD`` separate visits (runs of consecutive values, its gaps skipped) or without piling up there
+    (``piled``), or where ``actuals`` [W, H, T] (the
     windows' scored actuals; None for predict, which has none) of any of its windows pass that top beyond
     ``ROUNDING``: the data themselves show it is no bound (decision 2013)."""
     series = np.asarray(series, dtype=np.int64)
@@ -44,11 +50,25 @@ def tops(panel, series: np.ndarray, first=None, n_targets: int = 1, actuals=None
             if not column.size:
                 continue
             top = column.max()
-            visits = 1 + int((np.diff(np.flatnonzero(column == top)) > 1).sum())  # runs at the top, not rows
-            if visits >= HELD and not (actuals is not None and _over(actuals[mine], np.full(int(mine.sum()), top),
-                                                                     t)[0].any()):
+            if piled(column) and not (actuals is not None and _over(actuals[mine], np.full(int(mine.sum()), top),
+                                                                    t)[0].any()):
                 out[mine, t] = top
     return out
+
+
+def piled(column: np.ndarray) -> bool:
+    """Whether ``column`` [n] (finite values, in time order) piles up at its largest value: reaches it on at least
+    ``HELD`` separate visits (runs of consecutive rows, not rows) and on at least ``PILED`` times as many rows as each
+    of the ``NEAR`` distinct values just below it holds, on average (all of them where fewer). A 5 MW plant's 5.0 on
+    14 hours beside 1 hour for each value below it piles up; a Poisson count's 7 on 3 days beside 13, 15 and 21 days
+    for 6, 5 and 4 does not (decision 9941)."""
+    top = column.max()
+    at = column == top
+    visits = 1 + int((np.diff(np.flatnonzero(at)) > 1).sum())  # runs at the top, not rows
+    if visits < HELD:
+        return False
+    near = np.unique(column[~at], return_counts=True)[1][-NEAR:]  # rows of each value just below, the nearest last
+    return not near.size or int(at.sum()) >= PILED * float(near.mean())
 
 
 def columns(name: str, levels=(), point: str = "_hat") -> tuple[str, list, int]:

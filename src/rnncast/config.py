@@ -60,7 +60,8 @@ class DataSettings:
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
-                            "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward)", CHOICES["fill"])
+                            "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward); "
+                            "rows absent within a series need --fill-gaps, refused without it", CHOICES["fill"])
     missing_values: str | None = _opt(
         None,
         "numbers or text codes that mean a missing value in the target and covariate columns, as a file writes them (-999, "
@@ -93,7 +94,7 @@ class DataSettings:
     fill_gaps: bool = _opt(
         False,
         "insert the rows the calendar has and the data lacks (a missing day or month) so that --fill fills them; "
-        "off: name them in a warning and train on the rows as given",
+        "off: name them in a warning and train on the rows as given (--fill zero: refused)",
     )
     tz: str | None = _opt(
         None,

@@ -69,7 +69,7 @@ def settle(rows: Rows, codes, values, time, positions, offsets, ruler, calendar:
                                "fill='ffill', 'interpolate' or 'zero' (--fill ffill|interpolate|zero)")
     elif announce:
         _warn_gaps(rows, codes, time, after, calendar, stamps, steps, offsets, kept, lambda i: place(int(positions[i]), attrs),
-                   values)
+                   values, fill)
         if after.sum() > len(values):
             log.warning("more rows are missing than given: %s; is that timestamp a typo?",
                         _widest(after, time, positions, attrs, rows.text_format))
@@ -97,6 +97,7 @@ def coarser(rows: Rows, codes, time, offsets, after, calendar: Calendar) -> None
                        f"each row would be taken as the step after the one before; {hint('freq', COARSER_HINT)}")
 
 
+ZERO = "fill='zero' to write 0 in (no sale: what fill='zero' says an absent row is)"  # the remedy under zero fill
 COARSER_HINT = "give freq= (--freq) the data's own calendar, or leave it unset to infer it"  # not fill_gaps: filled
 # values are not scored, so a weekly series filled to days leaves nothing to score (decision 243)
 
@@ -143,11 +144,13 @@ def _insert(values, time, positions, offsets, steps, after, new_stamps, rows: Ro
 
 
 def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps, offsets, kept=None, where=str,
-               values=None) -> None:
+               values=None, fill=None) -> None:
     """Rows missing from a regular calendar: how many, in how many series, the first few; where series keep their own
     calendars (``kept``: ``(base, own)``), a series on plain weekdays whose gaps are mostly a set's holidays; a series
     whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990); gaps and blanks
-    (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 2047)."""
+    (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 2047). Under
+    ``fill`` 'zero' (an absent row is no sale) the line is a refusal (``RnncastError``) naming ``fill_gaps``, which
+    inserts the rows for it to write 0 in, unless a coarser step explains them all (decision 9942)."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
@@ -160,8 +163,8 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
     which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"
-    remedy = ("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill, or give freq= (--freq) if the "
-              "calendar is another")
+    remedy = (f"fill_gaps=True (--fill-gaps) inserts them for {ZERO if fill == 'zero' else 'fill= (--fill) to fill'}"
+              ", or give freq= (--freq) if the calendar is another")
     if calendar is not None and calendar.holidays is None and businessdays.plain_business(calendar.freq):
         remedy = values is not None and isinstance(time, pd.DatetimeIndex) and blankholidays.gaps_said(
             values, time, offsets, calendar.weekmask, rows.given_id) or \
@@ -210,8 +213,14 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
                                            rows.id_col and rows.given_id)  # a step changed (decision 1990)
     remedy = finer if alone else f"{finer}; {remedy}" if finer else remedy  # a coarser step, not rows lost: no fill
     missing = "1 row is" if after.sum() == 1 else f"{int(after.sum())} rows are"
-    log.warning("%s missing from %s%s (%s); %s%s", missing, which, whose, first, remedy,
-                _sprung(codes, time, after, stamps, steps, rows.text_format, day))
+    head, tail = f"{missing} missing from {which}{whose} ({first}); ", \
+        f"{remedy}{_sprung(codes, time, after, stamps, steps, rows.text_format, day)}"
+    if fill == "zero" and not alone:  # the user said an absent row is no sale: not read as consecutive rows
+        raise RnncastError(f"{head}fill='zero' (--fill zero) writes 0 in the blank values of the rows given, and without "
+                           f"the rows missing those either side of each gap would be read as consecutive steps: {tail}")
+    log.warning("%s%s", head, tail)
+
+
 
 
 def _missing(codes, after, stamps, steps):
