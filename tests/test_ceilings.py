@@ -115,7 +115,7 @@ def test_a_top_is_a_bound_only_where_the_values_pile_up_at_it_not_a_count_s_tail
     """t39t2 4: an M5-like item's counts {0: 65, 1: 101, 2: 96, 3: 58, 4: 21, 5: 15, 6: 13, 7: 3} reach 7 on 3
     separate days, and fit warned that its 0.995 quantiles passed "a capacity" and asked to clip them at 7: a count's
     tail, not a pile-up. A top is a bound where it holds at least twice the rows of each value just below it, on
-    average (decision 9941)."""
+    average (decision 2115)."""
     counts = np.repeat(np.arange(8.0), [65, 101, 96, 58, 21, 15, 13, 3])
     item = np.random.default_rng(0).permutation(counts)
     assert not ceilings.piled(item)

@@ -390,7 +390,7 @@ def test_a_panel_whose_other_series_lacks_rows_keeps_the_fill_advice_beside_the_
 def test_zero_fill_of_data_missing_rows_is_refused_naming_fill_gaps_which_writes_the_zeros(tmp_path, caplog, capsys):
     """t39t2 5: a till export without its zero-sale days, fitted with fill='zero' alone, wrote no 0: the gap warning
     said "fill_gaps=True (--fill-gaps) inserts them", and fit trained on the rows as given, days apart read as
-    consecutive steps (decision 9942)."""
+    consecutive steps (decision 2116)."""
     from conftest import TINY
     from rnncast import Forecaster
     from rnncast.cli import main

@@ -41,7 +41,7 @@ def test_the_added_rows_covariates_are_carried_forward_not_zero_and_said(caplog)
 
 def test_a_blank_covariate_in_a_row_of_the_data_is_zero_filled_as_before_and_nothing_added_is_said(caplog):
     data = pd.DataFrame({"sku": "A", "week": WEEKS, "sales": 5.0, "price": np.arange(20) + 10.0})  # no week absent:
-    data.loc[2, "price"] = np.nan  # zero fill refuses absent rows without fill_gaps (decision 9942)
+    data.loc[2, "price"] = np.nan  # zero fill refuses absent rows without fill_gaps (decision 2116)
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         panel = load_panel(data, "sales", ["price"], "week", id_col="sku", fill="zero")
     assert panel.values[2, 1] == 0.0 and "not in their covariates" not in caplog.text

@@ -9,7 +9,7 @@ of the series' rows before the earliest target forecast (the training rows for a
 and says the largest, its series and the top. It speaks only where the series returns to its top on at least
 ``HELD`` separate visits (runs of rows, not rows: a value held over a forward-filled weekend is one visit), and where
 the values pile up there: at least ``PILED`` times as many rows hold the top as hold each of the ``NEAR`` values just
-below it, on average (decision 9941). A value the data keep piling up at is a bound (a capacity, 100 %), where a
+below it, on average (decision 2115). A value the data keep piling up at is a bound (a capacity, 100 %), where a
 series that grows sets a new top once, and the largest of a few whole numbers (a Poisson count's 7, held on 3 of 372
 days beside 13 days of 6) is a tail's last value, seen on a few days only because larger ones are rarer still; a
 forecast may rightly pass either. Never of a series whose scored actuals pass the top themselves, which shows it no
@@ -25,7 +25,7 @@ import numpy as np
 from rnncast.spelling import some
 
 HELD = 3  # a series' top is a bound only where the series returns to it on at least this many separate visits
-NEAR = 3  # the distinct values just below the top whose rows it is weighed against (a pile-up: decision 9941)
+NEAR = 3  # the distinct values just below the top whose rows it is weighed against (a pile-up: decision 2115)
 PILED = 2.0  # ... and at least this many times as many rows as each of those holds, on average
 ROUNDING = 8 * float(np.finfo(np.float32).eps)  # beyond a bound by less than this of its magnitude: float32 rounding
 
@@ -61,7 +61,7 @@ def piled(column: np.ndarray) -> bool:
     ``HELD`` separate visits (runs of consecutive rows, not rows) and on at least ``PILED`` times as many rows as each
     of the ``NEAR`` distinct values just below it holds, on average (all of them where fewer). A 5 MW plant's 5.0 on
     14 hours beside 1 hour for each value below it piles up; a Poisson count's 7 on 3 days beside 13, 15 and 21 days
-    for 6, 5 and 4 does not (decision 9941)."""
+    for 6, 5 and 4 does not (decision 2115)."""
     top = column.max()
     at = column == top
     visits = 1 + int((np.diff(np.flatnonzero(at)) > 1).sum())  # runs at the top, not rows

@@ -150,7 +150,7 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
     whose step turns finer (``finersteps.coarser_part``, rows named by ``where(i)``: decision 1990); gaps and blanks
     (``values`` [N, C]) on each series' own market's holidays (``blankholidays.gaps_said``: decision 2047). Under
     ``fill`` 'zero' (an absent row is no sale) the line is a refusal (``RnncastError``) naming ``fill_gaps``, which
-    inserts the rows for it to write 0 in, unless a coarser step explains them all (decision 9942)."""
+    inserts the rows for it to write 0 in, unless a coarser step explains them all (decision 2116)."""
     gaps = np.flatnonzero(after)
     day = at_midnight(time)
     first = []
