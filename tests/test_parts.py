@@ -58,6 +58,20 @@ def test_newer_rows_are_scored_as_new_data(model, series):
     assert counts["test"] >= test_windows  # the fit's test windows, and those reaching across its end
 
 
+@pytest.mark.parametrize("val_frac", [0.1, 0.0])
+def test_a_final_fit_s_newer_rows_are_its_test_rows(series, val_frac):
+    """A final fit (test_frac 0, decision 9601) keeps no first test time (None): evaluate read the test part as
+    starting at the series' end, so newer data held "no window whose targets come after the rows the model was
+    fitted and validated on"; it starts after the fit's last row (and, with val_frac 0 too, so does the validation
+    part, which then holds nothing)."""
+    final = Forecaster(**TINY, val_frac=val_frac, test_frac=0).fit(series.iloc[:FIT], target="y")
+    assert final.split_.end == final.split_.val_end == FIT
+    result = final.evaluate(series)  # the fit's rows and 100 newer ones
+    assert result["windows"] == ROWS - FIT - H + 1 and result["scored"]["targets_on"]["new"] == result["windows"]
+    with pytest.raises(RnncastError, match="no window .* whose targets come after the rows the model was fitted"):
+        final.evaluate(series.iloc[:FIT])  # its own rows hold no test window: refused, no score made up
+
+
 def test_data_starting_after_the_fit_is_all_new(model, series):
     new = series.iloc[FIT:]
     result = model.evaluate(new)
