@@ -335,7 +335,8 @@ def _uneven(kind: str):
 @pytest.mark.parametrize("kind", ["naive", "zoned", "periods", "integers"])
 def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_series(kind):
     """``locate`` and ``describe`` look up all series at once; each border's row is pandas' searchsorted in that
-    series' own times, and the text's first and last first targets are the earliest and latest over the series."""
+    series' own times (an empty part's, None: after the last row fit was given), and the text's first and last first
+    targets are the earliest and latest over the series."""
     panel, rng = _uneven(kind), np.random.default_rng(3)
     picks = rng.integers(0, len(panel.time), size=(4, 3))
     as_json = lambda t: t.isoformat() if isinstance(t, pd.Timestamp) else (str(t) if isinstance(t, pd.Period) else int(t))  # noqa: E731
@@ -349,8 +350,8 @@ def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_se
         time, length = panel.time_of(s), int(panel.lengths[s])
 
         def row(value, side):
-            if value is None:
-                return length
+            if value is None:  # a part fit had no rows of starts after the fit's last row (decision 9601)
+                return row(saved[k][2], "right")
             value = pd.Timestamp(value).tz_convert(time.tz) if kind == "zoned" else (
                 pd.Timestamp(value) if kind == "naive" else pd.Period(value, freq="D") if kind == "periods" else value)
             return int(time.searchsorted(value, side=side))

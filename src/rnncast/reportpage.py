@@ -81,7 +81,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", note))
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
-    if any(isinstance(metrics.get(part), dict) for part in SPLITS):  # a final fit without val_frac: no table (9601)
+    if "no_test" not in metrics or isinstance(metrics.get("val"), dict):  # a final fit without val_frac: none (9601)
         each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
         blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
         blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
