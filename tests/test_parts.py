@@ -68,7 +68,8 @@ def test_a_final_fit_s_newer_rows_are_its_test_rows(series, val_frac):
     assert final.split_.end == final.split_.val_end == FIT
     result = final.evaluate(series)  # the fit's rows and 100 newer ones
     assert result["windows"] == ROWS - FIT - H + 1 and result["scored"]["targets_on"]["new"] == result["windows"]
-    with pytest.raises(RnncastError, match="no window .* whose targets come after the rows the model was fitted"):
+    with pytest.raises(RnncastError, match=r"no window .* whose targets come after the rows the model was fitted and "
+                                           r"validated on \(a final fit on every row it was given: test_frac 0\); give"):
         final.evaluate(series.iloc[:FIT])  # its own rows hold no test window: refused, no score made up
 
 

@@ -277,6 +277,7 @@ def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "scor
         ends = [b[1] for b in state.borders if b[1] is not None] if located.by_time and state.borders else []
         where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends \
             and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
+        where = where or (" (a final fit on every row it was given: test_frac 0)" * (state.settings.data.test_frac == 0))
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
         todo = f"give data that goes on after them{hint('part', f', or {offer} to {verb} rows the model was fitted on')}"
