@@ -233,3 +233,19 @@ def test_the_windows_dash_note_is_printed_only_where_the_windows_rows_are(tmp_pa
     assert main([*args, "--out", str(tmp_path / "many")]) == 0
     out = capsys.readouterr().out
     assert "each of the 3 windows' own are in" in out and "a window's 'seasonal naive' row" not in out
+
+
+def test_a_backtest_from_a_run_of_another_test_frac_takes_a_cutoff(tmp_path, frame, capsys):
+    """backtest --from-run RUN --cutoff T of a run fitted with --test-frac 0 (a final fit, decision 9601) or 0.3 was
+    refused as a cutoff beside a test_frac, though a backtest passes the run's test_frac over."""
+    frame.to_csv(tmp_path / "long.csv", index=False)
+    small = ["--lookback", str(L), "--horizon", str(H), "--hidden-size", "4", "--epochs", "1", "--device", "cpu",
+             "--threads", "1"]
+    cut = str(frame.groupby("unique_id")["ds"].max().min() - pd.Timedelta(hours=3 * H))
+    for test_frac in ("0", "0.3"):
+        run = tmp_path / f"run{test_frac}"
+        assert main(["fit", str(tmp_path / "long.csv"), *small, "--val-frac", "0", "--test-frac", test_frac,
+                     "--out", str(run)]) == 0
+        code = main(["backtest", str(tmp_path / "long.csv"), "--from-run", str(run), "--cutoff", cut, "--n-windows", "1",
+                     "--out", str(tmp_path / f"bt{test_frac}")])
+        assert code == 0, capsys.readouterr().err

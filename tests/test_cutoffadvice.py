@@ -150,3 +150,22 @@ def test_a_setting_tried_is_checked_by_its_rows_and_only_those_offered_are_given
     said = str(refused.value)
     offered = said.count(") with the cutoff ") + said.count(") with a cutoff ")
     assert offered >= 2 and len(drawn) == 1 + offered, said  # the settings given, then each setting offered
+
+
+def _ragged(lengths=(12, 14, 16, 18, 20, 22, 24, 28, 32, 36)) -> pd.DataFrame:
+    """Month-end sites that open on different dates and all run to 2026-10-31, of ``lengths`` rows (t39t3's kind)."""
+    end = pd.Timestamp("2026-10-31")
+    return pd.concat([pd.DataFrame({"site": f"S{i:02d}", "date": pd.date_range(end=end, periods=n, freq="ME"),
+                                    "y": np.arange(n, dtype=float) % 5 + i}) for i, n in enumerate(lengths)])
+
+
+def test_most_kept_names_the_latest_cutoff_that_keeps_the_most_series_and_counts_them_as_the_cut_does():
+    """Decision 9602: the count is the cut's own at the cutoff named (rows up to it split as cutoffs.cut splits them,
+    a horizon after it)."""
+    panel = load_panel(_ragged(), target="y", id_col="site", time_col="date")
+    settings = DataSettings(lookback=6, horizon=6, val_frac=0.0)
+    n, at = cutoffadvice.most_kept(panel, settings, 0.0)
+    assert at == "the cutoff 2026-04-30 (cutoff='2026-04-30', --cutoff 2026-04-30)"
+    splits = cut(panel, None, DataSettings(lookback=6, horizon=6, val_frac=0.0, cutoff="2026-04-30"))[1]
+    assert n == len(splits) == 7  # the sites of 18 rows or more: 12 up to the cutoff and 6 after it
+    assert cutoffadvice.most_kept(panel, DataSettings(lookback=30, horizon=6), 0.0) == (0, None)  # none holds them

@@ -189,7 +189,11 @@ def test_every_series_too_short_names_the_settings_the_longest_would_fit():
     assert said.startswith("every series is too short to train: ") and "each needs at least 80 rows" in said
     assert "; the longest series ('S12', 72 rows) fits lookback 45 (lookback=45, --lookback 45), but it leaves " in said
     assert said.endswith("below which fit warns of too few to learn from; lookback 40 (lookback=40, --lookback 40) "
-                         "leaves 24 or horizon 1 (horizon=1, --horizon 1)")  # test_frac 0.13 leaves too few (decision 1807)
+                         "leaves 24 or horizon 1 (horizon=1, --horizon 1); of the 13 series, val_frac 0 (val_frac=0, "
+                         "--val-frac 0) keeps 3, the cutoff 2024-02-29 (cutoff='2024-02-29', --cutoff 2024-02-29) keeps 5, "
+                         "the cutoff 2023-08-31 (cutoff='2023-08-31', --cutoff 2023-08-31) with val_frac 0 (val_frac=0, "
+                         "--val-frac 0) keeps 11 or lookback 36 (lookback=36, --lookback 36) keeps 13")
+    # test_frac 0.13 leaves too few (decision 1807); the panel's offers, each with its count (decision 9602)
     assert rows_needed(45, 6, 0.1, 0.2) <= 72 < rows_needed(46, 6, 0.1, 0.2)  # the largest lookback that fits
 
 
@@ -282,8 +286,8 @@ def test_every_setting_a_too_short_refusal_offers_is_followed_and_fits(now, leng
                        id_col="unit" if len(lengths) > 1 else None, announce=False)
     with pytest.raises(RnncastError) as refused:
         cut(panel, None, DataSettings(**now))
-    said = str(refused.value)
-    groups = re.findall(r"\(((?:\w+=[\d.]+, --[\w-]+ [\d.]+(?:; )?)+)\)", said)
+    said = str(refused.value).split("; of the 3 series, ")[0]  # the longest series' offers: the panel's are counted
+    groups = re.findall(r"\(((?:\w+=[\d.]+, --[\w-]+ [\d.]+(?:; )?)+)\)", said)  # in test_leftkeeps.py
     assert groups, said
     for group in groups:
         offer = {k: float(v) if "." in v else int(v)
@@ -330,3 +334,35 @@ def test_few_validation_windows_name_no_share_where_the_rows_were_given():
     thin = few_val_windows([Split(30, 34, 40)], DataSettings(lookback=4, horizon=4), fractions=False)
     assert thin.endswith("a larger val_frac (val_frac=, --val-frac, now 0.1) or more rows give more")
     assert few_val_windows([Split(30, 38, 40)], DataSettings(lookback=4, horizon=4)) is None  # 5 windows: enough
+
+
+def test_the_need_leaves_out_a_part_whose_share_is_0():
+    """t39t3 L2: at val_frac 0 the need said "a horizon in the validation (0%) and test (20%) rows", though there are
+    no validation rows to hold one (decision 9603)."""
+    from rnncast.cutting import needs_text
+
+    assert needs_text(DataSettings(lookback=6, horizon=6, val_frac=0.0, test_frac=0.2)) == (
+        "lookback 6 + horizon 6 in the training rows and a horizon in the test (20%) rows")
+    assert needs_text(DataSettings(lookback=6, horizon=6, val_frac=0.1, test_frac=0.2)).endswith(
+        "a horizon in the validation (10%) and test (20%) rows")
+    assert needs_text(DataSettings(lookback=6, horizon=6, val_frac=0.0, test_frac=0.0)) == (
+        "lookback 6 + horizon 6 in the training rows")
+
+
+def test_a_panel_every_series_of_which_is_too_short_is_offered_what_keeps_most_of_it():
+    """t39t3 M3: the refusal offered only what fits the longest series (1 of 40); it now says what keeps most of the
+    panel too, each offer with its count (decision 9602), and the offer followed keeps that many."""
+    from test_cutoffadvice import _ragged
+
+    frame = _ragged()
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(lookback=6, horizon=6, epochs=1).fit(frame, target="y", id_col="site", time_col="date")
+    said = str(refused.value)
+    assert said.startswith("every series is too short to train: ") and "the longest series ('S09', 36 rows) fits " in said
+    assert said.endswith("; of the 10 series, val_frac 0 (val_frac=0, --val-frac 0) keeps 3, the cutoff 2026-04-30 "
+                         "(cutoff='2026-04-30', --cutoff 2026-04-30) with val_frac 0 (val_frac=0, --val-frac 0) keeps 7 "
+                         "or horizon 1 (horizon=1, --horizon 1) keeps 10")
+    panel = load_panel(frame, target="y", id_col="site", time_col="date")
+    assert len(cut(panel, None, DataSettings(lookback=6, horizon=6, val_frac=0.0))[1]) == 3
+    assert len(cut(panel, None, DataSettings(lookback=6, horizon=6, val_frac=0.0, cutoff="2026-04-30"))[1]) == 7
+    assert len(cut(panel, None, DataSettings(lookback=6, horizon=1))[1]) == 10

@@ -98,3 +98,20 @@ def test_a_backtests_words_say_backtest_again_and_keep_it():
     said = keeps(one, 5, 20, 0.1, 0.0, "backtest again", "it")
     assert said.startswith("; backtest again with val_frac 0.2 (val_frac=0.2, --val-frac 0.2) to keep it")
     assert said.endswith("to keep it") and " to keep 1" not in said
+
+
+def test_a_panel_too_short_for_its_fractions_is_offered_what_keeps_most_of_it():
+    """t39t3: 40 ragged sites of 12-36 months, each too short for lookback 6 + horizon 6 at val_frac 0.1 and test_frac
+    0.2, were offered only what fits the longest (horizon 4, val_frac 0.16), which keeps it alone; val_frac 0 and a
+    cutoff keep more, each said with its count (decision 9602). Beside test_frac 0 (a final fit) no cutoff is offered."""
+    from rnncast.leftkeeps import more_kept
+    from rnncast.loading import load_panel
+    from test_cutoffadvice import _ragged
+
+    panel = load_panel(_ragged(), target="y", id_col="site", time_col="date")
+    said = more_kept(panel, DataSettings(lookback=6, horizon=6, val_frac=0.1, test_frac=0.2))
+    assert said == ("; of the 10 series, val_frac 0 (val_frac=0, --val-frac 0) keeps 3, the cutoff 2026-04-30 "
+                    "(cutoff='2026-04-30', --cutoff 2026-04-30) with val_frac 0 (val_frac=0, --val-frac 0) keeps 7 or "
+                    "horizon 1 (horizon=1, --horizon 1) keeps 10")
+    final = more_kept(panel, DataSettings(lookback=6, horizon=6, val_frac=0.1, test_frac=0.0))
+    assert "cutoff" not in final and "val_frac 0 (val_frac=0, --val-frac 0) keeps 10" in final

@@ -58,6 +58,21 @@ def test_newer_rows_are_scored_as_new_data(model, series):
     assert counts["test"] >= test_windows  # the fit's test windows, and those reaching across its end
 
 
+@pytest.mark.parametrize("val_frac", [0.1, 0.0])
+def test_a_final_fit_s_newer_rows_are_its_test_rows(series, val_frac):
+    """A final fit (test_frac 0, decision 9601) keeps no first test time (None): evaluate read the test part as
+    starting at the series' end, so newer data held "no window whose targets come after the rows the model was
+    fitted and validated on"; it starts after the fit's last row (and, with val_frac 0 too, so does the validation
+    part, which then holds nothing)."""
+    final = Forecaster(**TINY, val_frac=val_frac, test_frac=0).fit(series.iloc[:FIT], target="y")
+    assert final.split_.end == final.split_.val_end == FIT
+    result = final.evaluate(series)  # the fit's rows and 100 newer ones
+    assert result["windows"] == ROWS - FIT - H + 1 and result["scored"]["targets_on"]["new"] == result["windows"]
+    with pytest.raises(RnncastError, match=r"no window .* whose targets come after the rows the model was fitted and "
+                                           r"validated on \(a final fit on every row it was given: test_frac 0\); give"):
+        final.evaluate(series.iloc[:FIT])  # its own rows hold no test window: refused, no score made up
+
+
 def test_data_starting_after_the_fit_is_all_new(model, series):
     new = series.iloc[FIT:]
     result = model.evaluate(new)
@@ -321,7 +336,8 @@ def _uneven(kind: str):
 @pytest.mark.parametrize("kind", ["naive", "zoned", "periods", "integers"])
 def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_series(kind):
     """``locate`` and ``describe`` look up all series at once; each border's row is pandas' searchsorted in that
-    series' own times, and the text's first and last first targets are the earliest and latest over the series."""
+    series' own times (an empty part's, None: after the last row fit was given), and the text's first and last first
+    targets are the earliest and latest over the series."""
     panel, rng = _uneven(kind), np.random.default_rng(3)
     picks = rng.integers(0, len(panel.time), size=(4, 3))
     as_json = lambda t: t.isoformat() if isinstance(t, pd.Timestamp) else (str(t) if isinstance(t, pd.Period) else int(t))  # noqa: E731
@@ -335,8 +351,8 @@ def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_se
         time, length = panel.time_of(s), int(panel.lengths[s])
 
         def row(value, side):
-            if value is None:
-                return length
+            if value is None:  # a part fit had no rows of starts after the fit's last row (decision 9601)
+                return row(saved[k][2], "right")
             value = pd.Timestamp(value).tz_convert(time.tz) if kind == "zoned" else (
                 pd.Timestamp(value) if kind == "naive" else pd.Period(value, freq="D") if kind == "periods" else value)
             return int(time.searchsorted(value, side=side))

@@ -34,7 +34,8 @@ class DataSettings:
     horizon: int = _opt(1, "steps forecast at once (direct multi-step output)")
     scaler: str = _opt("standard", "column scaling, fitted on training rows only", CHOICES["scaler"])
     val_frac: float = _opt(0.1, "fraction of rows (at the end, before test) used for validation")
-    test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test")
+    test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test; 0: a final fit on every "
+                                 "row, to forecast with (no test scores)")
     cutoff: str | None = _opt(
         None,
         "the test rows' cutoff, one time at which every series is cut: the last time observed before the first test "

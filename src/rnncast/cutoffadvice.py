@@ -14,7 +14,7 @@ from rnncast.panel import Panel
 from rnncast.settingsearch import longest, nearest, offer, offers, series
 from rnncast.spelling import listing, spelled
 from rnncast.timetext import shown
-from rnncast.windows import rows_needed
+from rnncast.windows import rows_needed, split_fits
 
 
 def remedy(panel: Panel, data_s: DataSettings, cut: list[dict]) -> str:
@@ -75,6 +75,30 @@ def span(panel: Panel, need: int | None, reach: int) -> str | None:
     low, high = max(ends[s][0] for s in kept), min(ends[s][1] for s in kept)
     out = [s for s in range(panel.n_series) if s not in kept]
     return _range(panel, low, high) + (f"{_leaves_out(panel, out)} (no single cutoff keeps every series)" if out else "")
+
+
+def most_kept(panel: Panel, data_s: DataSettings, val_frac: float) -> tuple[int, str | None]:
+    """The cutoff that keeps the most series of ``panel`` at ``data_s``'s lookback and horizon and ``val_frac`` (the
+    latest that keeps as many), as "the cutoff 2026-04-30 (cutoff='2026-04-30', --cutoff 2026-04-30)", and how many
+    series it keeps: each series' rows up to it counted and split as ``cutoffs.cut`` splits them, with a horizon after
+    it. A ragged panel every series of which was too short for the fractions (t39t3: 40 sites of 12-36 months) keeps
+    29 at one cutoff (decision 9602). ``(0, None)`` where the data has no time or no series holds them."""
+    need = rows_needed(data_s.lookback, data_s.horizon, val_frac, 0.0)
+    if need is None or panel.time is None:
+        return 0, None
+    starts, ends = panel.offsets[:-1], panel.offsets[1:]
+    first, last = starts + need - 1, ends - data_s.horizon - 1  # the earliest and latest cutoff row of each series
+    ok = np.flatnonzero(first <= last)
+    if not len(ok):
+        return 0, None
+    lo, hi = panel.time[first[ok]], panel.time[last[ok]]
+    inside = lo.sort_values().searchsorted(lo, "right") - hi.sort_values().searchsorted(lo, "left")  # at each lo
+    tops = np.flatnonzero(inside == inside.max())
+    at = lo[tops[lo[tops].argmax()]]
+    at = hi[(lo <= at) & (hi >= at)].min()  # the latest cutoff that keeps them: the most training rows
+    up = np.array([panel.time[a:b].searchsorted(at, "right") for a, b in zip(starts.tolist(), ends.tolist())])
+    kept = split_fits(up, data_s.lookback, data_s.horizon, val_frac) & (panel.lengths - up >= data_s.horizon)
+    return int(kept.sum()), _range(panel, at, at)
 
 
 def _leaves_out(panel: Panel, series: list[int]) -> str:

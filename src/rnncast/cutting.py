@@ -54,7 +54,8 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
     now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
            **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
     remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
-        test_frac=test_frac, **kw), now, longest(panel, s), _windows(panel.lengths, data_s))  # only where nothing trains
+        test_frac=test_frac, **kw), now, longest(panel, s), _windows(panel.lengths, data_s)) + (  # only where nothing
+        leftkeeps.more_kept(panel, data_s) if panel.n_series > 1 else "")  # trains; a panel's most kept (decision 9602)
     if panel.id_col is None:  # one series: its too-short message is the error, naming the settings that fit it
         return panel, [part(len(panel.values), remedy)], []
     splits = []
@@ -64,10 +65,18 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
         except RnncastError:
             splits.append(None)
     needed = rows_needed(data_s.lookback, data_s.horizon, data_s.val_frac, data_s.test_frac)
-    skipped = report_short(panel, splits, needed, f"lookback {data_s.lookback} + horizon {data_s.horizon} in the "
-                           f"training rows and a horizon in the validation ({data_s.val_frac * 100:.3g}%) and test "
-                           f"({data_s.test_frac * 100:.3g}%) rows", remedy, settings=data_s)
+    skipped = report_short(panel, splits, needed, needs_text(data_s), remedy, settings=data_s)
     return _kept(panel, splits, skipped)
+
+
+def needs_text(data_s: DataSettings) -> str:
+    """What a series cut by the fractions must hold: "lookback 6 + horizon 6 in the training rows and a horizon in the
+    validation (10%) and test (20%) rows"; a part whose share is 0 has no rows to hold a horizon, and is not said
+    (decision 9603)."""
+    parts = [f"{name} ({frac * 100:.3g}%)" for name, frac in (("validation", data_s.val_frac), ("test", data_s.test_frac))
+             if frac > 0]
+    held = f" and a horizon in the {' and '.join(parts)} rows" if parts else ""
+    return f"lookback {data_s.lookback} + horizon {data_s.horizon} in the training rows{held}"
 
 
 def _kept(panel: Panel, splits: list, skipped: list[dict]) -> tuple[Panel, list[Split], list[dict]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast.cutoffadvice import most_kept
 from rnncast.leftout import needs, reason
 from rnncast.settingsearch import SHARES
 from rnncast.spelling import listing, some, spelled
@@ -82,3 +83,28 @@ def said(names: list[str], records: list[dict], data, doing: str, ids=None) -> s
     need = f"; each needs {needs(records, data)}" if "needed" in first or "cutoff_needs" in first else ""
     return (f"series {some(names, 10)} {reason(records, one=n == 1)} and {'is' if n == 1 else 'are'} not "
             f"{doing}{where}{need}{keeps(records, *settings)}")
+
+
+def more_kept(panel, data_s) -> str:
+    """What keeps more series of a panel every one of which is too short for ``data_s``'s fractions, each with how
+    many it keeps (decision 9602): "; of the 40 series, val_frac 0 (val_frac=0, --val-frac 0) keeps 15, the cutoff
+    2026-04-30 (...) with val_frac 0 (...) keeps 29 or horizon 3 (...) keeps 33": val_frac 0, the cutoff that keeps the
+    most (``cutoffadvice.most_kept``) at the val_frac given and at 0, and the largest horizon and lookback below those
+    given that keep the most any does, as fit would cut them; the settings that fit the longest series, offered before
+    it, may keep it alone. A cutoff is not offered beside test_frac 0 (a final fit, which a cutoff's test rows are not:
+    decision 9601). "" where none keeps two or more."""
+    now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
+           "test_frac": data_s.test_frac}
+    records = [{"rows": int(n)} for n in panel.lengths]
+    offers = [(f"val_frac 0 ({spelled('val_frac', 0)})", int(kept(records, **{**now, "val_frac": 0.0}).sum()))
+              ] if data_s.val_frac > 0 else []
+    for val_frac in dict.fromkeys([data_s.val_frac, 0.0]) if data_s.test_frac > 0 else ():
+        n, at = most_kept(panel, data_s, val_frac)
+        if at is not None and (val_frac == data_s.val_frac or n > max((k for w, k in offers if "cutoff" in w), default=0)):
+            offers.append((at + (f" with val_frac 0 ({spelled('val_frac', 0)})" if val_frac != data_s.val_frac else ""), n))
+    for name in ("horizon", "lookback"):  # the largest below the one given that keeps the most any keeps
+        counts = {v: int(kept(records, **{**now, name: v}).sum()) for v in range(now[name] - 1, 0, -1)}
+        if counts and (top := max(counts.values())) > 1:
+            offers.append((f"{name} {(v := max(v for v, n in counts.items() if n == top))} ({spelled(name, v)})", top))
+    said = [f"{what} keeps {n}" for what, n in offers if n > 1]
+    return f"; of the {panel.n_series} series, {listing(said, 'or')}" if said else ""

@@ -78,8 +78,9 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
         length = offsets[s + 1] - offsets[s]
         if by_time:
             first_val, first_test, last = saved[k][:3]
-            train_end, val_end = (search(offsets[s], length, v, "left") for v in (first_val, first_test))
-            fit_end = search(offsets[s], length, last, "right")
+            fit_end = search(offsets[s], length, last, "right")  # a part fit had no rows of (None: test_frac 0) starts
+            train_end, val_end = (fit_end if v is None else search(offsets[s], length, v, "left")  # after its last row
+                                  for v in (first_val, first_test))  # (decision 9601)
             starts.append(search(offsets[s], length, saved[k][3], "left") if len(saved[k]) > 3 else 0)
         else:
             fit = state.splits[k]
@@ -276,6 +277,7 @@ def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "scor
         ends = [b[1] for b in state.borders if b[1] is not None] if located.by_time and state.borders else []
         where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends \
             and isinstance(panel.time, pd.DatetimeIndex) else (f" (its validation rows end before {min(ends)})" if ends else "")
+        where = where or (" (a final fit on every row it was given: test_frac 0)" * (state.settings.data.test_frac == 0))
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
         todo = f"give data that goes on after them{hint('part', f', or {offer} to {verb} rows the model was fitted on')}"

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, fonts, formatversions, gapwindows, leftout,
+from rnncast import (checkpoint, closedzeros, evaluation, figurefaults, files, finalfit, fonts, formatversions, gapwindows, leftout,
                      madeof, negatives, plots, nodemand, scaledshares, seasonrows, stepscores, targetrows, testforecasts,
                      untrained)
 from rnncast.version import COMMAND_LINE, __version__
@@ -209,8 +209,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         with fonts.warned_once():  # names no font draws: one line for both figures, kept in the notes; a figure
             loss = figurefaults.drawn("loss.png", lambda: _img(forecaster.loss_figure(), "loss.png",  # that fails:
                                                                "Training and validation loss per epoch"))  # warned of
-            drawn = figurefaults.drawn("forecast.png", lambda: forecast_drawn(  # and the targets it draws, by its rows
-                forecaster, data, {name: forecaster}, forecasts.get("test"), where=testforecasts.FILE))
+            drawn = "test" in forecasts and figurefaults.drawn("forecast.png", lambda: forecast_drawn(  # the targets it
+                forecaster, data, {name: forecaster}, forecasts.get("test"), where=testforecasts.FILE))  # draws, by rows
             of = targetrows.caption(forecaster.targets_ if forecaster.layout_ != "wide" else [], drawn.targets,
                                     testforecasts.FILE) if drawn else ""
             forecast = drawn and figurefaults.drawn("forecast.png", lambda: _img(
@@ -238,6 +238,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         # series by its columns: {"item_id": "C", "store_id": 3}
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
         metrics = {**metrics, "skipped_series": leftout.reasoned(skipped), "test_overlap": forecaster.state_.overlap}
+    if "test" not in forecasts:  # test_frac 0: "test": null and why, no score made up (decision 9601)
+        metrics = {**metrics, **finalfit.record(forecaster.settings_.data.val_frac)}
     files.write_json(run_dir / "config.json", config)
     machine = verdictfields.added(metrics, lambda _, scores: readout.said(forecaster, scores).fields)  # each part's
     # verdicts as its sentence gives them, its caveats included (decisions 1862, 1956-1958)
@@ -261,8 +263,8 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     doing = (f"regressing {what} on {', '.join(inputs)}" if inputs and not forecaster.settings_.data.target_input
              else f"forecasting {what}")
     title = title or f"rnncast run: {forecaster.cell.upper()} {doing}"
-    figures = [("h2", f"Forecast on the test split{of}"), figurefaults.block("forecast.png", forecast),  # what it shows
-               *([("p", testforecasts.SAID)] if "test" in forecasts else []),
+    figures = [*([("h2", f"Forecast on the test split{of}"), figurefaults.block("forecast.png", forecast),  # shows
+                  ("p", testforecasts.SAID)] if "test" in forecasts else []),  # a final fit: no test split to draw
                ("h2", "Loss"), figurefaults.block("loss.png", loss)]
     blocks = run_blocks(forecaster, metrics, source, notes, figures, noticed, (request or {}).get("static"))
     files.write_text(run_dir / "report.html", html_page(title, blocks, forecaster.settings_.data.season))

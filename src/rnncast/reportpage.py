@@ -47,13 +47,15 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     blocks, units = [], verdict_units(forecaster)
     val = metrics.get("val") or {}  # the table's columns hold its rows too: the verdict quotes MSE and pinball so (1230)
     test = {**metrics["test"], "column_mse": [s.get("mse") for s in (val.get(units) or {}).values()],
-            "column_pinball": [(val.get("original") or {}).get("model", {}).get("pinball")]} if "test" in metrics else None
+            "column_pinball": [(val.get("original") or {}).get("model", {}).get("pinball")]} if metrics.get("test") else None
     said = readout.said(forecaster, test) if test is not None else None  # fit's words, as it prints them
     if said is not None:
         blocks.append(("verdict", said.good, said.verdict, said.unproven))
         blocks += baseline_blocks(test, units)
         blocks += [("p", said.targets)] if said.targets else []  # the targets a pooled verdict rests on
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
+    elif metrics.get("no_test"):  # test_frac 0: no verdict, and why (finalfit, decision 9601)
+        blocks.append(("hint", f"{metrics['no_test'][0].upper()}{metrics['no_test'][1:]}."))
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
                                         past=forecaster.past_covariates_, static=forecaster.static_covariates_,
@@ -79,37 +81,38 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", note))
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
-    each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
-    blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
-    blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
-    shown = [part for part in SPLITS if isinstance(metrics.get(part), dict)]
-    for part in shown:  # each split's baselines' intervals, the validation rows' too (decision 1910)
-        if note := bandcounts.note(metrics[part].get("original") or {}):
-            blocks.append(("p", f"On {SPLITS[part]}, {note[0].lower()}{note[1:]}" if len(shown) > 1 else note))
-    blocks += [("p", note) for note in [pooled_note(metrics.get("test") or {})] if note]  # a panel's few large series
-    blocks += [("p", note) for note in split_notes(metrics, percent_note)]  # MAPE, sMAPE at zeros: each split shown
-    blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)
-    blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
-    season = forecaster.settings_.data.season
-    blocks.append(("table", metric_rows(metrics, "original", season)))
-    scored = [metrics[p][u] for p in SPLITS if isinstance(metrics.get(p), dict) for u in ("original", "scaled")
-              if isinstance(metrics[p].get(u), dict)]
-    blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 2029
-    for target in each:
-        blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
-        blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
-                                             if isinstance(r, dict) and "by_target" in r}, "original", season)))
-    by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
-    if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
-        curve = "" if by else ", the loss curve's,"  # scaler 'none': the curve is in original units, these in spreads
-        blocks.append(("p", f"The same scores in {units_name(by)}{curve} are in metrics.json ('scaled'): for one "
-                            "series they divide these errors by one number, so R² and MASE are the same."))
-    else:  # a panel's or several targets': each series in its own scale, the units the verdict weighs
-        blocks.append(("h2", f"Metrics ({units_name(by)})"))
-        if by == SCALED_BY["spread"]:  # scaler 'none': nothing scaled them, so this table divides by each series' spread
-            blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard "
-                                "deviation of its training rows: the scale the verdict weighs errors in."))
-        blocks.append(("table", metric_rows(metrics, "scaled", season)))
+    if "no_test" not in metrics or isinstance(metrics.get("val"), dict):  # a final fit without val_frac: none (9601)
+        each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
+        blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
+        blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []
+        shown = [part for part in SPLITS if isinstance(metrics.get(part), dict)]
+        for part in shown:  # each split's baselines' intervals, the validation rows' too (decision 1910)
+            if note := bandcounts.note(metrics[part].get("original") or {}):
+                blocks.append(("p", f"On {SPLITS[part]}, {note[0].lower()}{note[1:]}" if len(shown) > 1 else note))
+        blocks += [("p", note) for note in [pooled_note(metrics.get("test") or {})] if note]  # a panel's few large series
+        blocks += [("p", note) for note in split_notes(metrics, percent_note)]  # MAPE, sMAPE at zeros: each split shown
+        blocks += [("p", note) for note in split_notes(metrics)]  # R² where undefined, of each split shown (val too)
+        blocks += [("p", note) for note in [rmse_note(len(forecaster.targets_))] if note]  # several targets' RMSE
+        season = forecaster.settings_.data.season
+        blocks.append(("table", metric_rows(metrics, "original", season)))
+        scored = [metrics[p][u] for p in SPLITS if isinstance(metrics.get(p), dict) for u in ("original", "scaled")
+                  if isinstance(metrics[p].get(u), dict)]
+        blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 2029
+        for target in each:
+            blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
+            blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
+                                                 if isinstance(r, dict) and "by_target" in r}, "original", season)))
+        by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
+        if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
+            curve = "" if by else ", the loss curve's,"  # scaler 'none': the curve is in original units, these in spreads
+            blocks.append(("p", f"The same scores in {units_name(by)}{curve} are in metrics.json ('scaled'): for one "
+                                "series they divide these errors by one number, so R² and MASE are the same."))
+        else:  # a panel's or several targets': each series in its own scale, the units the verdict weighs
+            blocks.append(("h2", f"Metrics ({units_name(by)})"))
+            if by == SCALED_BY["spread"]:  # scaler 'none': nothing scaled them, so this table divides by each series' spread
+                blocks.append(("p", "No scaler scaled these series, so each one's values are divided by the standard "
+                                    "deviation of its training rows: the scale the verdict weighs errors in."))
+            blocks.append(("table", metric_rows(metrics, "scaled", season)))
     if steps := step_rows(metrics.get("test") or {}):  # the test scores by step ahead, a backtest's table (decision 2030)
         blocks += [("h2", "Metrics by step ahead (test split)"), ("p", f"{step_units(metrics['test'])}."), ("table", steps)]
     blocks += figures
@@ -150,7 +153,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     facts.append(["columns not used", ", ".join(forecaster.unused_columns_) or "(none)"])
     data_s = forecaster.settings_.data
     counts = [train_windows(forecaster.splits_, data_s.lookback, data_s.horizon)] + [
-        _windows(metrics[part]) if part in metrics else "-" for part in ("val", "test")]
+        _windows(metrics[part]) if metrics.get(part) else "-" for part in ("val", "test")]
     facts.append(["windows: train / validation / test", " / ".join(map(str, counts))])
     facts.append(["parameters", parameters_text(parameter_parts(forecaster.net_))])  # what its cell costs (decision 1700)
     facts.append(["training time", f"{forecaster.train_seconds_:.1f} s, {counted(len(forecaster.history_), 'epoch')}"
@@ -283,7 +286,7 @@ def metric_rows(metrics: dict, units: str, season: int = 1) -> list[list[str]]:
     column in one notation (``scoretext.score_texts``)."""
     r2 = "R² (series mean)" if any("r2_by_series" in r for r in metrics.values() if isinstance(r, dict)) else "R²"
     heads = {"r2": r2, "mase": f"MASE (season {season})" if season > 1 else "MASE"}
-    parts = [(part, result) for part, result in metrics.items() if part in ("val", "test")]
+    parts = [(part, result) for part, result in metrics.items() if part in ("val", "test") and isinstance(result, dict)]
     names = list(METRIC_NAMES) + [k for k in _more(r[units] for _, r in parts) if k not in METRIC_NAMES]
     labels = [[part, row_label(name), _windows(result) + _intervals(scores)] for part, result in parts
               for name, scores in result[units].items()]

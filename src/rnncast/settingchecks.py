@@ -12,6 +12,7 @@ import numbers
 import re
 from dataclasses import fields
 
+from rnncast import finalfit
 from rnncast.errors import RnncastError
 from rnncast.quantilelevels import outside
 from rnncast.othernames import interval_quantiles, mirrored, percentiles  # the levels of intervals, as level= advice computes them
@@ -76,12 +77,10 @@ def check_data(data) -> None:
                                "from a column that marks it: future_covariates=, --future-covariates)")
     check_cutoff(data)
     positive_int("season", data.season)
-    for name, low in (("val_frac", "[0"), ("test_frac", "(0")):  # a fit holds out a test split: test_frac above 0
+    for name in ("val_frac", "test_frac"):  # test_frac 0: a final fit on every row (finalfit, decision 9601)
         value = getattr(data, name)
         if not is_number(value) or not 0 <= value < 1:
-            raise RnncastError(f"{named(name)} must be a number in {low}, 1), got {given(value)}")
-    if data.test_frac <= 0:
-        raise RnncastError(f"{named('test_frac')} must be above 0 to hold out a test split, got {given(data.test_frac)}")
+            raise RnncastError(f"{named(name)} must be a number in [0, 1), got {given(value)}")
     if data.val_frac + data.test_frac >= 0.9:
         raise RnncastError(
             f"val_frac + test_frac must leave at least 10% of rows for training, "
@@ -127,6 +126,7 @@ def check_cutoff(data) -> None:
         raise RnncastError(f"{named('cutoff')} must be a time as text, such as '2024-06-30' (a whole number for integer "
                            f"periods), got {given(value)}{text}")
     default = next(f.default for f in fields(data) if f.name == "test_frac")
+    finalfit.check(value, data.test_frac)  # test_frac 0: a fit on every row, which a cutoff's test rows are not
     if data.test_frac != default:
         raise RnncastError(f"cutoff={given(value)} makes every row after it a test row, and test_frac={given(data.test_frac)} "
                            "would cut the test rows by a fraction, which the cutoff leaves unused; give cutoff or "

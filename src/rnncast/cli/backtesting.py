@@ -60,8 +60,11 @@ def _run_backtest(args, left: dict) -> int:
     request = panel_request(args)
     forecaster = Forecaster.load(args.from_run) if args.from_run else Forecaster(**settings)
     ran = forecaster.get_params()  # the run's, said below where a flag replaces one
-    if args.from_run:
-        forecaster.set_params(**settings)
+    if args.from_run:  # the run's test_frac is a fit's, passed over by a backtest: not set against its --cutoff
+        from rnncast.config import DataSettings  # (a final fit's 0 included: decision 9601)
+
+        cut = settings.get("cutoff") is not None and ran.get("test_frac") != DataSettings.test_frac
+        forecaster.set_params(**({"test_frac": DataSettings.test_frac} if cut else {}), **settings)
     # the request as fit's config.json keeps it (cli/fitrequest.fit_request): configfile.read_run reads either back
     given = {"source": str(args.data), "target": args.target, "features": args.features, "time_col": args.time_col,
              **request}

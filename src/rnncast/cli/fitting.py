@@ -104,7 +104,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
     run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
-    from rnncast import interrupts, readout, tracking
+    from rnncast import finalfit, interrupts, readout, tracking
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import verdict_units
 
@@ -212,9 +212,11 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     metrics = write_and_place(write, out, into, args.data if args.resume else None)  # then moved over the earlier run; a signal or full disk said
     if isinstance(metrics, int):
         return metrics  # stopped by a signal, said with what it left
-    test = metrics["test"]
-    said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
-    print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # with the MASE note
+    if (test := metrics["test"]) is None:  # test_frac 0: no scores, and why (finalfit, decision 9601)
+        said = finalfit.said(forecaster, metrics)
+    else:
+        said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
+        print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # MASE note
     for line in [said.verdict, said.each, said.targets, said.unscored, said.r2, said.intervals, said.bands]:
         if line:
             print(line)  # the verdict (and each baseline on its own), then what it left out and what the intervals held
