@@ -9,7 +9,7 @@ import logging
 
 import pandas as pd
 
-from rnncast import blankrows, calendars, clockdrift, indexcolumns, offcalendar, zoneclock
+from rnncast import blankrows, calendars, clockdrift, indexcolumns, offcalendar, seriesanchors, zoneclock
 from rnncast.data import KEY_DTYPES
 from rnncast.timecalendar import by_series
 
@@ -33,6 +33,8 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
         read_as = (f"calendars differ by series: {by_series(calendar, {every[s]: c for s, c in own.items()}, every)}"
                    if own else f"calendar {calendar.shown}{calendars.weekdays(time, offsets, calendar, every)}")  # every series named
         log.info("time: %s%s, %s", source, found, read_as)
+        if own:  # one grain on two anchors: 'MS' beside 'ME' (decision 9703)
+            seriesanchors.warn(calendar, own, every, rows.time_col)
         for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col,
                                     attrs.get(KEY_DTYPES)):  # 3602s: no calendar
             log.warning("%s", line)
