@@ -50,14 +50,15 @@ def anchors(calendars: list) -> dict:
     """{(noun, n): {freq: [series positions]}} of the grains that ``calendars`` (each series' ``Calendar``, by
     position) keep on two anchors or more; offsets naming the same dates ('QE-DEC', 'QE-MAR') are one anchor."""
     found: dict = {}
+    by_freq: dict = {}  # once per calendar, not per series: a panel of 30,000 monthly series holds two
     for s, calendar in enumerate(calendars):
-        key = grain(calendar.freq) if calendar.kind == "datetime" else None
-        if key is None:
-            continue
-        groups = found.setdefault(key, {})
-        same = next((f for f in groups if _stamps(f).equals(_stamps(calendar.freq))), calendar.freq)
-        groups.setdefault(same, []).append(s)
-    return {key: groups for key, groups in found.items() if len(groups) > 1}
+        if calendar.kind == "datetime" and grain(calendar.freq) is not None:
+            by_freq.setdefault(calendar.freq, []).append(s)
+    for freq, series in by_freq.items():
+        groups = found.setdefault(grain(freq), {})
+        same = next((f for f in groups if _stamps(f).equals(_stamps(freq))), freq)
+        groups.setdefault(same, []).extend(series)
+    return {key: {f: sorted(g) for f, g in groups.items()} for key, groups in found.items() if len(groups) > 1}
 
 
 def code(noun: str, freqs) -> str | None:
