@@ -3,6 +3,7 @@ not 7 of a model of text codes), and the refusal that says where the kinds diffe
 
 from __future__ import annotations
 
+import logging
 from types import SimpleNamespace
 
 import numpy as np
@@ -141,7 +142,7 @@ def test_an_int32_id_column_comes_back_int32_alone_and_in_a_key():
         assert model.predict(frame)["store"].dtype == "int32"
 
 
-def test_an_int_id_model_gives_back_its_own_ids_of_data_writing_them_as_floats(tmp_path):
+def test_an_int_id_model_gives_back_its_own_ids_of_data_writing_them_as_floats(tmp_path, caplog):
     """Before: a model of int stores 100, 101 forecast a file writing 100.0, 101.0 (matched by value) with store
     100.0 in predict's rows and evaluate's by-series rows, which join back to none of the model's; now 100, as int64."""
     from rnncast.forecaster import Forecaster
@@ -157,7 +158,10 @@ def test_an_int_id_model_gives_back_its_own_ids_of_data_writing_them_as_floats(t
     ints = Forecaster(**SMALL).fit(_stores([1.0, 2.0]), target="y", time_col="date", id_col="store")
     assert ints.predict(_stores([1, 2]))["store"].tolist()[:2] == [1.0, 1.0]  # a float model's: 1.0 (float64)
     with pytest.raises(RnncastError, match=r"series \[999\] \(1 in all\) were not in the data"):
-        model.predict(_stores([100.0, 999.0]))  # named as the model holds its ids: not 999.0
+        model.evaluate(_stores([100.0, 999.0]))  # named as the model holds its ids: not 999.0
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.predict(_stores([100.0, 999.0]))["store"].unique().tolist() == [100]  # the other left out (9704)
+    assert "series 999 was not in the data" in caplog.text
 
 
 def test_ids_are_listed_as_the_model_holds_them():

@@ -44,7 +44,7 @@ def test_each_reason_is_its_own_and_the_need_says_the_validation_share_binds():
     """One reason and one need, leftout's, for the warning, the records and the page (decision 1952)."""
     assert reason(TWO_YEARS) == "had too few rows up to the fit's cutoff"
     assert reason([GONE]) == "had too few rows after the fit's cutoff"
-    assert reason(TWO_YEARS + [GONE]) == "had too few rows up to the fit's cutoff or after it (4 up to it, 1 after it)"
+    assert reason(TWO_YEARS + [GONE]) == "had too few rows up to the fit's cutoff or after it (4 series short up to it, 1 after it)"
     assert reason([{"id": "a", "rows": 5, "needed": 9}], one=True) == "was too short to train"
     data = DataSettings(lookback=13, horizon=13, val_frac=0.1, cutoff="2026-08-30")
     assert needs(TWO_YEARS, data) == ("126 rows up to the cutoff 2026-08-30, of which the 10% for validation must hold "
@@ -64,7 +64,7 @@ def test_predict_names_where_every_series_left_out_is_listed_its_reason_and_the_
     data = DataSettings(lookback=13, horizon=13, val_frac=0.1, cutoff="2026-08-30")
     text = said([repr(d["id"]) for d in records], records, data, "forecast", [d["id"] for d in records] + ["other"])
     assert text.startswith("series 'P00', 'P01', ")
-    assert ("'P09' and 3 more had too few rows up to the fit's cutoff or after it (12 up to it, 1 after it) and are "
+    assert ("'P09' and 3 more had too few rows up to the fit's cutoff or after it (12 series short up to it, 1 after it) and are "
             "not forecast (all 13, each with its rows and reason, are in the fit run's metrics.json skipped_series, or a "
             "Python fit's skipped_series_); "
             "each needs 126 rows up to the cutoff 2026-08-30, of which the 10% for validation must hold a horizon of "

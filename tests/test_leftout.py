@@ -82,7 +82,20 @@ def test_each_cutoff_record_says_its_own_lack_where_the_warning_and_page_do():
                {"id": "b", "rows": 150, "cutoff_rows": [150, 0], **needs},
                {"id": "c", "rows": 50, "cutoff_rows": [50, 0], **needs}]
     assert [d["reason"] for d in reasoned(records)] == [CUT_UP, CUT_AFTER, CUT_BOTH]
-    assert reason(records) == "had too few rows up to the fit's cutoff or after it (1 up to it, 1 after it, 1 both)"
+    assert reason(records) == ("had too few rows up to the fit's cutoff or after it (1 series short up to it, 1 after "
+                               "it, 1 on both sides)")
+
+
+def test_the_split_counts_series_not_rows():
+    """t39t3 L1: "(5 up to it, 6 after it)" beside "each needs 12 rows up to the cutoff ..., and 6 after it" read as
+    rows; it counts series, and says so in its first count, whichever that is (decision 9701)."""
+    from rnncast.leftout import reason
+    needs = {"cutoff_needs": [12, 6]}
+    after = [{"id": f"s{i}", "rows": 20, "cutoff_rows": [20, 2], **needs} for i in range(6)]
+    both = [{"id": "t", "rows": 7, "cutoff_rows": [5, 2], **needs}]
+    up = [{"id": f"u{i}", "rows": 20, "cutoff_rows": [5, 15], **needs} for i in range(5)]
+    assert reason(up + after).endswith("(5 series short up to it, 6 after it)")
+    assert reason(after + both).endswith("(6 series short after it, 1 on both sides)")
 
 
 def test_a_record_that_meets_both_needs_is_read_as_lacked_reads_it():

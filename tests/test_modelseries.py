@@ -4,6 +4,8 @@ reach these is tested in test_reading.py and test_nothing_dropped.py."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from rnncast import RnncastError
@@ -23,3 +25,20 @@ def test_an_unseen_series_is_refused_naming_it_and_the_ids_the_model_knows(panel
                                            r"'s001', 's002', 's003'\]; leave those series out to score the others"):
         series_index(panel_fitted.state_, panel, "scored")
     assert "to forecast the others" in unseen_series(panel_fitted.state_, ["new"])
+
+
+def test_predict_forecasts_the_known_series_and_names_a_new_one_in_a_warning(panel_fitted, panel_frame, caplog):
+    """t39t3 L4: a site opened since fit (S40) refused the whole monthly forecast of the 29 the model knows. Predict
+    now leaves it out by name in one WARNING line and forecasts the others; evaluate still refuses (it would score
+    fewer series than asked), and data of no series the model knows is refused as before (decision 9704)."""
+    other = panel_frame.assign(unique_id=panel_frame.unique_id.str.replace("s000", "new"))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = panel_fitted.predict(other)
+    assert sorted(forecast["unique_id"].unique()) == ["s001", "s002", "s003"]
+    [said] = [r.getMessage() for r in caplog.records if "not in the data the model was fitted on" in r.getMessage()]
+    assert said == ("series 'new' was not in the data the model was fitted on, so it has no scaler for it, and is not "
+                    "forecast; the other 3 series are; to forecast it, fit a model on data that holds it")
+    with pytest.raises(RnncastError, match=r"^series \['new'\] .*to score the others"):
+        panel_fitted.evaluate(other)
+    with pytest.raises(RnncastError, match=r"^series \['new'\] .*to forecast the others"):
+        panel_fitted.predict(other[other.unique_id == "new"])

@@ -9,7 +9,8 @@ import logging
 
 import pandas as pd
 
-from rnncast import blankrows, calendars, clockdrift, fiscalquarters, indexcolumns, offcalendar, timetext, zoneclock
+from rnncast import (blankrows, calendars, clockdrift, fiscalquarters, indexcolumns, offcalendar, seriesanchors, timetext,
+                     zoneclock)
 from rnncast.data import KEY_DTYPES
 from rnncast.spelling import spelled
 from rnncast.timecalendar import by_series
@@ -38,6 +39,8 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
         log.info("time: %s%s, %s", source, found, read_as)
         if not given and (quarters := calendar_quarters(rows.time_col, rows.text_format, time)) is not None:
             log.info("%s", quarters)
+        if own:  # one grain on two anchors: 'MS' beside 'ME' (decision 9703)
+            seriesanchors.warn(calendar, own, every, rows.time_col)
         for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col,
                                     attrs.get(KEY_DTYPES)):  # 3602s: no calendar
             log.warning("%s", line)

@@ -23,7 +23,7 @@ import torch
 from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      windowrows, zeroforecasts,
                      horizondates, horizonframe, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
-                     scaling, scoringsaid, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
+                     scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -195,6 +195,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                          horizon, n_t, season, panel.filled, unread, placed)  # none where rows lack: decision 1989
 
     step = calendar_step([panel.calendar_of(s) for s in range(panel.n_series)]) if panel.time is not None else None
+    grain = seriesanchors.period_code([panel.calendar_of(s) for s in range(panel.n_series)]) if step and \
+        panel.time.tz is None else None  # 'MS' beside 'ME': a month once (decision 9703); dates on a zone's clock: left
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = negatives.point_forecast(state, y_all)
@@ -203,7 +205,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                times, quantiles, levels, list(state.targets), filled, later, baseline_quantiles=bands,
                                zeroed=None if panel.zeroed is None else windowrows.taken(panel.zeroed, rows, n_t),
                                unlearned=unlearned if unlearned is not None and unlearned.any() else None,
-                               step=step)  # forecast times a day apart stay two (decision 1954)
+                               step=step, grain=grain)  # forecast times a day apart stay two (decision 1954)
 
     filled = None if panel.filled is None else windowrows.taken(panel.filled, rows, n_t) != 0  # [W, H, T]: made by fill
     later = filledwindows.reads_later(panel.filled, starts, lookback, horizon, *unread)  # [W]

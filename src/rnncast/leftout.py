@@ -28,7 +28,8 @@ def reason(records: list[dict], one: bool = False) -> str:
     """Why they were left out, after "series ...": "were too short to train" ("was", ``one``: a line naming one
     series, t31t1's "series 'dev3' were too short"), or each one's own lack at a cutoff (``lacks``): "had too few rows
     up to the fit's cutoff", "... after the fit's cutoff", "... up to the fit's cutoff and after it", or, where they
-    differ, "had too few rows up to the fit's cutoff or after it (16 up to it, 1 after it)" (decisions 1889, 1952)."""
+    differ, "had too few rows up to the fit's cutoff or after it (16 series short up to it, 1 after it)", counting
+    series, not rows (decisions 1889, 1952, 9701)."""
     were = "was" if one else "were"
     cut = [d for d in records if "cutoff_rows" in d]
     if not cut:
@@ -46,7 +47,9 @@ def reason(records: list[dict], one: bool = False) -> str:
     for where, n in groups.items():
         if n == len(cut):
             return whole[where]
-    return f"{lacked} ({', '.join(f'{n} {where}' for where, n in groups.items() if n)})"
+    counted = [f"{n} {'on both sides' if where == 'both' else where}" for where, n in groups.items() if n]
+    counted[0] = counted[0].replace(" ", " series short ", 1)  # series, not rows: t39t3 L1 (decision 9701)
+    return f"{lacked} ({', '.join(counted)})"
 
 
 def are(n: int) -> str:

@@ -1,9 +1,12 @@
 """The series of new data among those a fitted model knows: each one's position in the model's series (its scaler, its
 split), and a series it has none for refused: one fit left out as too short named as such, an unseen one with the ids
-the model knows.
+the model knows; at predict, series the model never saw beside series it knows are left out by name, the others
+forecast (``without_unseen``, decision 9704).
 """
 
 from __future__ import annotations
+
+import logging
 
 import numpy as np
 
@@ -11,8 +14,10 @@ from rnncast import idtypes, leftout
 from rnncast.errors import RnncastError
 from rnncast.panel import Panel
 from rnncast.seriesids import other_form
-from rnncast.spelling import listed
+from rnncast.spelling import listed, some
 from rnncast.state import FittedState
+
+log = logging.getLogger(__name__)
 
 
 def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> np.ndarray:
@@ -46,3 +51,28 @@ def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", ke
             f"it knows {len(state.ids)} series, e.g. {known}{idtypes.kinds_note(state, unknown, key)}; leave those series out to "
             f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
             "model on data that holds them")
+
+
+def without_unseen(state: FittedState, panel: Panel) -> Panel:
+    """``panel`` without the series a model of many series was not fitted on (nor left out as too short), where it holds
+    series the model knows too: one WARNING line names them (the first ten, every one counted) and says the others are
+    forecast. A site opened since fit no longer stops the monthly forecast of the 29 the model knows (t39t3 L4); ids
+    that are another Unicode form of the model's are refused (``other_form``), and data of no series the model knows
+    is refused by ``series_index``, as before."""
+    if state.layout == "single":
+        return panel
+    known = {*state.ids, *(d["id"] for d in state.skipped_series)}
+    unknown = [s for s, i in enumerate(panel.ids) if i not in known]
+    if not unknown or len(unknown) == panel.n_series:
+        return panel
+    other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed: refused
+    one, n = len(unknown) == 1, len(unknown)
+    held = [(state.given_ids or {}).get(i, i) for i in state.ids[:5]]
+    names = [panel.given_id(s) for s in unknown[:10]]
+    names = idtypes.as_held(names, held) if state.layout == "long" else names  # [999] of int stores, not 999.0
+    log.warning("series %s %s not in the data the model was fitted on, so it has no scaler for %s, and %s not "
+                "forecast; the other %d series are; to forecast %s, fit a model on data that holds %s",
+                some([repr(i) for i in names], 10, total=n), "was" if one else "were", "it" if one else "them",
+                "is" if one else "are", panel.n_series - n, "it" if one else "them", "it" if one else "them")
+    gone = set(unknown)
+    return panel.subset([s for s in range(panel.n_series) if s not in gone])

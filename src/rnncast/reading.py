@@ -21,7 +21,7 @@ from rnncast.data import ID_COLUMN, as_frame
 from rnncast.errors import RnncastError
 from rnncast.labels import is_array
 from rnncast.loading import load_panel
-from rnncast.modelseries import series_index, unseen_series
+from rnncast.modelseries import series_index, unseen_series, without_unseen
 from rnncast.modeltimes import (MODEL_COLUMN, MODEL_FILL, MODEL_FILL_LABELS, MODEL_FREQ, MODEL_HOLIDAYS, MODEL_TZ, MODEL_UNIT, MODEL_ZONE, MODEL_ZONE_NONE,
                                 as_fitted_stamps, fitted_kind, in_model_zone, numbered, same_clock, same_zone, utc_clock)
 from rnncast.noticed import first_in_block, first_time
@@ -242,6 +242,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("%s, so its rows are numbered from 0 (%s); those are the fit's row numbers only where the data "
                  "starts at the fit's first row", toldtime.no_time(state), which)
+    panel = without_unseen(state, panel) if doing == "forecast" else panel  # predict: the others forecast (9704)
     index = series_index(state, panel, doing)  # a series the model never saw: refused as such, not left out as undated
     none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
                                      panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")

@@ -37,7 +37,8 @@ def step_of(wf: WindowForecasts, h: int, intervals: bool = False) -> WindowForec
         k: cut(v) for k, v in wf.baseline_quantiles.items()}} if intervals else {"quantiles": None}
     arrays["target_rows"] = np.asarray(wf.target_rows) + h  # the row of the step's own target in its series
     return WindowForecasts(**{**arrays, **bands}, baselines={k: cut(v) for k, v in wf.baselines.items()},
-                           time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets, step=wf.step)
+                           time=wf.time, ids=wf.ids, times=wf.times, targets=wf.targets, step=wf.step,
+                           grain=wf.grain)
 
 
 def _per_step(values: np.ndarray, keep: np.ndarray) -> np.ndarray:

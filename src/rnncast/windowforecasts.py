@@ -79,6 +79,7 @@ class WindowForecasts:
     unlearned: np.ndarray | None = None  # [W] bool: its series' training rows the data lack (bandcounts.unlearned)
     source: TableSource | None = field(default=None, compare=False)  # to_frame's; None: no table (scaled, cut, joined)
     step: float | None = None  # the calendar's least step in ns (evaluation.calendar_step); None: none known
+    grain: str | None = None  # the period the series' anchors name alike ('M': 'MS' and 'ME'; seriesanchors.period_code)
 
     def __repr__(self) -> str:
         """A line, not the arrays (a notebook printed tens of KB): ``WindowForecasts(58 windows of 1 series, horizon 3,
@@ -167,7 +168,8 @@ def take(wf: WindowForecasts, keep: np.ndarray) -> WindowForecasts:
     picked = {name: getattr(wf, name)[keep] if getattr(wf, name) is not None else None for name in WINDOW_ARRAYS}
     return WindowForecasts(**picked, baselines={k: v[keep] for k, v in wf.baselines.items()}, time=wf.time, ids=wf.ids,
                            times=wf.times, levels=wf.levels, targets=wf.targets,
-                           baseline_quantiles={k: v[keep] for k, v in wf.baseline_quantiles.items()}, step=wf.step)
+                           baseline_quantiles={k: v[keep] for k, v in wf.baseline_quantiles.items()}, step=wf.step,
+                           grain=wf.grain)
 
 
 def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
@@ -177,7 +179,7 @@ def target_of(wf: WindowForecasts, t: int) -> WindowForecasts:
                            {k: one(v) for k, v in wf.baselines.items()}, wf.time, wf.series, wf.ids, wf.times,
                            one(wf.quantiles), wf.levels, [wf.targets[t]] if wf.targets else [], one(wf.filled),
                            wf.reads_later, one(wf.absent), {k: one(v) for k, v in wf.baseline_quantiles.items()},
-                           one(wf.zeroed), wf.unlearned, step=wf.step)
+                           one(wf.zeroed), wf.unlearned, step=wf.step, grain=wf.grain)
 
 
 def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) -> WindowForecasts:
@@ -210,7 +212,8 @@ def concat(parts: list[WindowForecasts], order: np.ndarray, say: bool = True) ->
                            time=first.time, ids=first.ids, times=first.times, levels=first.levels, targets=first.targets,
                            baseline_quantiles={k: np.concatenate([p.baseline_quantiles[k] for p in parts])[order]
                                                for k in first.baseline_quantiles if all(k in p.baseline_quantiles for p in parts)},
-                           step=min((p.step for p in parts if p.step is not None), default=None))
+                           step=min((p.step for p in parts if p.step is not None), default=None),
+                           grain=first.grain if all(p.grain == first.grain for p in parts) else None)
 
 
 def calendar_step(calendars: list) -> float | None:
