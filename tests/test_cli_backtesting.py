@@ -236,7 +236,7 @@ def test_the_windows_dash_note_is_printed_only_where_the_windows_rows_are(tmp_pa
 
 
 def test_a_backtest_from_a_run_of_another_test_frac_takes_a_cutoff(tmp_path, frame, capsys):
-    """backtest --from-run RUN --cutoff T of a run fitted with --test-frac 0 (a final fit, decision 9601) or 0.3 was
+    """backtest --from-run RUN --cutoff T of a run fitted with --test-frac 0 (a final fit, decision 2117) or 0.3 was
     refused as a cutoff beside a test_frac, though a backtest passes the run's test_frac over."""
     frame.to_csv(tmp_path / "long.csv", index=False)
     small = ["--lookback", str(L), "--horizon", str(H), "--hidden-size", "4", "--epochs", "1", "--device", "cpu",

@@ -160,7 +160,7 @@ def _ragged(lengths=(12, 14, 16, 18, 20, 22, 24, 28, 32, 36)) -> pd.DataFrame:
 
 
 def test_most_kept_names_the_latest_cutoff_that_keeps_the_most_series_and_counts_them_as_the_cut_does():
-    """Decision 9602: the count is the cut's own at the cutoff named (rows up to it split as cutoffs.cut splits them,
+    """Decision 2118: the count is the cut's own at the cutoff named (rows up to it split as cutoffs.cut splits them,
     a horizon after it)."""
     panel = load_panel(_ragged(), target="y", id_col="site", time_col="date")
     settings = DataSettings(lookback=6, horizon=6, val_frac=0.0)

@@ -193,7 +193,7 @@ def test_every_series_too_short_names_the_settings_the_longest_would_fit():
                          "--val-frac 0) keeps 3, the cutoff 2024-02-29 (cutoff='2024-02-29', --cutoff 2024-02-29) keeps 5, "
                          "the cutoff 2023-08-31 (cutoff='2023-08-31', --cutoff 2023-08-31) with val_frac 0 (val_frac=0, "
                          "--val-frac 0) keeps 11 or lookback 36 (lookback=36, --lookback 36) keeps 13")
-    # test_frac 0.13 leaves too few (decision 1807); the panel's offers, each with its count (decision 9602)
+    # test_frac 0.13 leaves too few (decision 1807); the panel's offers, each with its count (decision 2118)
     assert rows_needed(45, 6, 0.1, 0.2) <= 72 < rows_needed(46, 6, 0.1, 0.2)  # the largest lookback that fits
 
 
@@ -338,7 +338,7 @@ def test_few_validation_windows_name_no_share_where_the_rows_were_given():
 
 def test_the_need_leaves_out_a_part_whose_share_is_0():
     """t39t3 L2: at val_frac 0 the need said "a horizon in the validation (0%) and test (20%) rows", though there are
-    no validation rows to hold one (decision 9603)."""
+    no validation rows to hold one (decision 2119)."""
     from rnncast.cutting import needs_text
 
     assert needs_text(DataSettings(lookback=6, horizon=6, val_frac=0.0, test_frac=0.2)) == (
@@ -351,7 +351,7 @@ def test_the_need_leaves_out_a_part_whose_share_is_0():
 
 def test_a_panel_every_series_of_which_is_too_short_is_offered_what_keeps_most_of_it():
     """t39t3 M3: the refusal offered only what fits the longest series (1 of 40); it now says what keeps most of the
-    panel too, each offer with its count (decision 9602), and the offer followed keeps that many."""
+    panel too, each offer with its count (decision 2118), and the offer followed keeps that many."""
     from test_cutoffadvice import _ragged
 
     frame = _ragged()

@@ -1,4 +1,4 @@
-"""A final fit (``finalfit``, decision 9601): ``test_frac`` 0 trains on every row, writes no test scores and says
+"""A final fit (``finalfit``, decision 2117): ``test_frac`` 0 trains on every row, writes no test scores and says
 so wherever scores are read; the commands that read a run folder read it as any run."""
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def test_forecast_times_take_their_step_from_the_calendar_so_a_sparse_daily_pane
 def test_month_starts_beside_month_ends_are_one_forecast_time_a_month():
     """t39t3 L3: one site on month-starts among month-end sites gave a one-cutoff fit "times: 2, df: 1": May 1 and May
     31, the first targets of one month, were 30 days apart, more than half a step. With the panel's grain ('M',
-    ``seriesanchors.period_code``) a time is its month (decision 9703); a month apart stays two."""
+    ``seriesanchors.period_code``) a time is its month (decision 2122); a month apart stays two."""
     ends = pd.date_range("2025-01-31", periods=20, freq="ME")
     starts = pd.date_range("2025-01-01", periods=20, freq="MS")
     wf = WindowForecasts(starts=np.array([10, 10, 10]), target_rows=np.array([16, 16, 17]),

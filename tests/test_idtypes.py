@@ -160,7 +160,7 @@ def test_an_int_id_model_gives_back_its_own_ids_of_data_writing_them_as_floats(t
     with pytest.raises(RnncastError, match=r"series \[999\] \(1 in all\) were not in the data"):
         model.evaluate(_stores([100.0, 999.0]))  # named as the model holds its ids: not 999.0
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        assert model.predict(_stores([100.0, 999.0]))["store"].unique().tolist() == [100]  # the other left out (9704)
+        assert model.predict(_stores([100.0, 999.0]))["store"].unique().tolist() == [100]  # the other left out (decision 2123)
     assert "series 999 was not in the data" in caplog.text
 
 

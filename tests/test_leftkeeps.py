@@ -103,7 +103,7 @@ def test_a_backtests_words_say_backtest_again_and_keep_it():
 def test_a_panel_too_short_for_its_fractions_is_offered_what_keeps_most_of_it():
     """t39t3: 40 ragged sites of 12-36 months, each too short for lookback 6 + horizon 6 at val_frac 0.1 and test_frac
     0.2, were offered only what fits the longest (horizon 4, val_frac 0.16), which keeps it alone; val_frac 0 and a
-    cutoff keep more, each said with its count (decision 9602). Beside test_frac 0 (a final fit) no cutoff is offered."""
+    cutoff keep more, each said with its count (decision 2118). Beside test_frac 0 (a final fit) no cutoff is offered."""
     from rnncast.leftkeeps import more_kept
     from rnncast.loading import load_panel
     from test_cutoffadvice import _ragged

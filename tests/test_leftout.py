@@ -88,7 +88,7 @@ def test_each_cutoff_record_says_its_own_lack_where_the_warning_and_page_do():
 
 def test_the_split_counts_series_not_rows():
     """t39t3 L1: "(5 up to it, 6 after it)" beside "each needs 12 rows up to the cutoff ..., and 6 after it" read as
-    rows; it counts series, and says so in its first count, whichever that is (decision 9701)."""
+    rows; it counts series, and says so in its first count, whichever that is (decision 2120)."""
     from rnncast.leftout import reason
     needs = {"cutoff_needs": [12, 6]}
     after = [{"id": f"s{i}", "rows": 20, "cutoff_rows": [20, 2], **needs} for i in range(6)]

@@ -30,7 +30,7 @@ def test_an_unseen_series_is_refused_naming_it_and_the_ids_the_model_knows(panel
 def test_predict_forecasts_the_known_series_and_names_a_new_one_in_a_warning(panel_fitted, panel_frame, caplog):
     """t39t3 L4: a site opened since fit (S40) refused the whole monthly forecast of the 29 the model knows. Predict
     now leaves it out by name in one WARNING line and forecasts the others; evaluate still refuses (it would score
-    fewer series than asked), and data of no series the model knows is refused as before (decision 9704)."""
+    fewer series than asked), and data of no series the model knows is refused as before (decision 2123)."""
     other = panel_frame.assign(unique_id=panel_frame.unique_id.str.replace("s000", "new"))
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         forecast = panel_fitted.predict(other)

@@ -60,7 +60,7 @@ def test_newer_rows_are_scored_as_new_data(model, series):
 
 @pytest.mark.parametrize("val_frac", [0.1, 0.0])
 def test_a_final_fit_s_newer_rows_are_its_test_rows(series, val_frac):
-    """A final fit (test_frac 0, decision 9601) keeps no first test time (None): evaluate read the test part as
+    """A final fit (test_frac 0, decision 2117) keeps no first test time (None): evaluate read the test part as
     starting at the series' end, so newer data held "no window whose targets come after the rows the model was
     fitted and validated on"; it starts after the fit's last row (and, with val_frac 0 too, so does the validation
     part, which then holds nothing)."""
@@ -351,7 +351,7 @@ def test_an_uneven_panels_borders_and_first_targets_are_those_found_series_by_se
         time, length = panel.time_of(s), int(panel.lengths[s])
 
         def row(value, side):
-            if value is None:  # a part fit had no rows of starts after the fit's last row (decision 9601)
+            if value is None:  # a part fit had no rows of starts after the fit's last row (decision 2117)
                 return row(saved[k][2], "right")
             value = pd.Timestamp(value).tz_convert(time.tz) if kind == "zoned" else (
                 pd.Timestamp(value) if kind == "naive" else pd.Period(value, freq="D") if kind == "periods" else value)

@@ -31,7 +31,7 @@ def test_new_data_is_read_as_the_model_was_trained_and_its_series_placed(panel_f
 
 
 def test_a_series_unseen_in_fit_is_refused_where_it_is_all_the_data_holds(panel_fitted, panel_frame):
-    """Beside series the model knows, predict leaves it out by name (decision 9704, test_modelseries.py)."""
+    """Beside series the model knows, predict leaves it out by name (decision 2123, test_modelseries.py)."""
     other = panel_frame[panel_frame.unique_id == "s000"].assign(unique_id="new")
     with pytest.raises(RnncastError, match=r"series \['new'\] .* not in the data the model was fitted on"):
         panel_fitted.predict(other)

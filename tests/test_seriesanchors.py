@@ -1,5 +1,5 @@
 """Series of one panel on one grain but different anchors (``seriesanchors.py``): warned of at fit, and a month
-counted once by the Diebold–Mariano test (decision 9703)."""
+counted once by the Diebold–Mariano test (decision 2122)."""
 
 from __future__ import annotations
 

@@ -96,7 +96,7 @@ def test_the_thread_count_is_checked_by_one_rule_for_fit_and_the_commands_that_r
 
 def test_each_split_fraction_names_the_range_it_takes():
     """--test-frac 1.5 was told "[0, 1)", and then 0 was refused (decision 554); 0 is now a final fit on every row
-    (decision 9601), so both fractions take [0, 1)."""
+    (decision 2117), so both fractions take [0, 1)."""
     with pytest.raises(RnncastError, match=r"^test_frac \(--test-frac\) must be a number in \[0, 1\), got 1\.5$"):
         Settings.from_flat({"test_frac": 1.5})
     assert Settings.from_flat({"test_frac": 0, "val_frac": 0}).data.test_frac == 0
@@ -116,7 +116,7 @@ def test_a_cutoff_is_text_or_a_whole_number_and_takes_the_place_of_test_frac():
         check_data(DataSettings(cutoff="2024-06-30", test_frac=0.3))
     with pytest.raises(RnncastError, match=r"^test_frac \(--test-frac\) 0 trains on every row, and cutoff \(--cutoff\) "
                                            r"'2024-06-30' makes the rows after it test rows; give the cutoff"):
-        check_data(DataSettings(cutoff="2024-06-30", test_frac=0))  # a final fit (decision 9601) has no test rows
+        check_data(DataSettings(cutoff="2024-06-30", test_frac=0))  # a final fit (decision 2117) has no test rows
     assert Settings.from_flat({"cutoff": pd.Timestamp("2024-06-30")}).data.cutoff == "2024-06-30T00:00:00"  # its text
     with pytest.raises(RnncastError, match=r"got ' '$"):
         check_data(DataSettings(cutoff=" "))

@@ -36,7 +36,7 @@ def test_a_series_that_closed_long_before_the_others_is_forecast_and_said(caplog
 
 def test_a_series_one_step_behind_the_others_is_not_warned_of_but_said(caplog):
     """A ticker a holiday behind (decision 754), a warehouse whose Friday upload is late (t39t4 5): one forecast date
-    the others' rows cover is within ``tolerance``; an INFO line names it (decision 9702)."""
+    the others' rows cover is within ``tolerance``; an INFO line names it (decision 2121)."""
     frame = _panel(119)
     model = Forecaster(**TINY).fit(frame, target="y", id_col="id")
     with caplog.at_level(logging.INFO, logger="rnncast"):

@@ -75,7 +75,7 @@ def test_final_metrics_are_the_models_scores_in_original_units_as_flat_names():
     metrics = {part: {"original": {"model": {"mse": k, "mae": 2 * k, "note": "text"}, "repeat": {"mse": 9.0}},
                       "scaled": {"model": {"mse": 0.5}}} for part, k in (("val", 1.0), ("test", 3.0))}
     assert tracking.final_metrics(metrics) == {"val_mse": 1.0, "val_mae": 2.0, "test_mse": 3.0, "test_mae": 6.0}
-    final = {"val": metrics["val"], "test": None, "no_test": "no test rows: ...", "skipped_series": []}  # decision 9601
+    final = {"val": metrics["val"], "test": None, "no_test": "no test rows: ...", "skipped_series": []}  # decision 2117
     assert tracking.final_metrics(final) == {"val_mse": 1.0, "val_mae": 2.0}  # a final fit's and a panel's run
 
 

@@ -39,7 +39,7 @@ def said(rows, calendar, own: dict, every: list, time, offsets, where, keep, off
         log.info("time: %s%s, %s", source, found, read_as)
         if not given and (quarters := calendar_quarters(rows.time_col, rows.text_format, time)) is not None:
             log.info("%s", quarters)
-        if own:  # one grain on two anchors: 'MS' beside 'ME' (decision 9703)
+        if own:  # one grain on two anchors: 'MS' beside 'ME' (decision 2122)
             seriesanchors.warn(calendar, own, every, rows.time_col)
         for line in clockdrift.said(calendar, own, every, time, offsets, rows.time_col, rows.id_col,
                                     attrs.get(KEY_DTYPES)):  # 3602s: no calendar

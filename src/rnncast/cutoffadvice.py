@@ -82,7 +82,7 @@ def most_kept(panel: Panel, data_s: DataSettings, val_frac: float) -> tuple[int,
     latest that keeps as many), as "the cutoff 2026-04-30 (cutoff='2026-04-30', --cutoff 2026-04-30)", and how many
     series it keeps: each series' rows up to it counted and split as ``cutoffs.cut`` splits them, with a horizon after
     it. A ragged panel every series of which was too short for the fractions (t39t3: 40 sites of 12-36 months) keeps
-    29 at one cutoff (decision 9602). ``(0, None)`` where the data has no time or no series holds them."""
+    29 at one cutoff (decision 2118). ``(0, None)`` where the data has no time or no series holds them."""
     need = rows_needed(data_s.lookback, data_s.horizon, val_frac, 0.0)
     if need is None or panel.time is None:
         return 0, None

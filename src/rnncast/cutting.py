@@ -55,7 +55,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
            **({"test_frac": data_s.test_frac} if data_s.test_frac > 0 else {})}
     remedy = lambda: settings_that_fit(int(panel.lengths[s]), lambda test_frac=data_s.test_frac, **kw: rows_needed(  # noqa: E731
         test_frac=test_frac, **kw), now, longest(panel, s), _windows(panel.lengths, data_s)) + (  # only where nothing
-        leftkeeps.more_kept(panel, data_s) if panel.n_series > 1 else "")  # trains; a panel's most kept (decision 9602)
+        leftkeeps.more_kept(panel, data_s) if panel.n_series > 1 else "")  # trains; a panel's most kept (decision 2118)
     if panel.id_col is None:  # one series: its too-short message is the error, naming the settings that fit it
         return panel, [part(len(panel.values), remedy)], []
     splits = []
@@ -72,7 +72,7 @@ def cut(panel: Panel, split, data_s: DataSettings) -> tuple[Panel, list[Split], 
 def needs_text(data_s: DataSettings) -> str:
     """What a series cut by the fractions must hold: "lookback 6 + horizon 6 in the training rows and a horizon in the
     validation (10%) and test (20%) rows"; a part whose share is 0 has no rows to hold a horizon, and is not said
-    (decision 9603)."""
+    (decision 2119)."""
     parts = [f"{name} ({frac * 100:.3g}%)" for name, frac in (("validation", data_s.val_frac), ("test", data_s.test_frac))
              if frac > 0]
     held = f" and a horizon in the {' and '.join(parts)} rows" if parts else ""

@@ -1,4 +1,4 @@
-"""A final fit: ``test_frac`` 0 trains on every row of every series, to forecast with (decision 9601).
+"""A final fit: ``test_frac`` 0 trains on every row of every series, to forecast with (decision 2117).
 
 A fit holds out the last ``test_frac`` of each series' rows to score the model on rows it never saw. The model that
 ``predict`` then uses never saw those rows either: on a site-enrolment panel its last 20% of months, and the short

@@ -193,7 +193,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             Series that fit left out as too short are not forecast (a warning names them: the model
             has no scaler for them), as ``evaluate`` does not score them; nor is a series of a panel whose timestamps
             fit found no calendar for (a warning names it); one all but a few rows keep is one (said, ``keptdates``);
-            nor is a series the model was not fitted on, beside series it knows (a warning names it, decision 9704).
+            nor is a series the model was not fitted on, beside series it knows (a warning names it, decision 2123).
             Raises ``RnncastError`` for data too short for the lookback, data of no series the model knows, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """

@@ -196,7 +196,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
 
     step = calendar_step([panel.calendar_of(s) for s in range(panel.n_series)]) if panel.time is not None else None
     grain = seriesanchors.period_code([panel.calendar_of(s) for s in range(panel.n_series)]) if step and \
-        panel.time.tz is None else None  # 'MS' beside 'ME': a month once (decision 9703); dates on a zone's clock: left
+        panel.time.tz is None else None  # 'MS' beside 'ME': a month once (decision 2122); dates on a zone's clock: left
 
     def forecasts(values: np.ndarray, y_all: np.ndarray, base: dict, bands: dict) -> WindowForecasts:
         point, quantiles = negatives.point_forecast(state, y_all)

@@ -20,7 +20,7 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
     the calendar's (``wf.step``), the median spacing of the rows only where no calendar is known: a daily panel of
     intermittent series, rows 5 days apart, keeps its days apart (decision 1954). Where the series keep one month
     (quarter, year) on two anchors (``wf.grain``: 'M' for 'MS' beside 'ME'), a time is its period: a site's May 1 and
-    the others' May 31 are one forecast time (decision 9703)."""
+    the others' May 31 are one forecast time (decision 2122)."""
     if wf.series is None or len(np.unique(wf.series)) <= 1 or not wf.times:
         return np.asarray(wf.target_rows, dtype=np.int64)
     present = np.unique(wf.series)  # [S'] the series with windows; their times as int64, back to back
@@ -29,7 +29,7 @@ def forecast_times(wf: WindowForecasts) -> np.ndarray:
     starts = np.concatenate([[0], np.cumsum([len(keys) for keys in each])[:-1]]).astype(np.int64)  # [S']
     keys = np.concatenate(each)[starts[np.searchsorted(present, wf.series)] + np.asarray(wf.target_rows)]  # [W]
     if wf.step is not None and all(isinstance(wf.times[s], pd.DatetimeIndex) for s in present):
-        if wf.grain is not None:  # month-starts beside month-ends: May's first targets one time (decision 9703)
+        if wf.grain is not None:  # month-starts beside month-ends: May's first targets one time (decision 2122)
             return np.unique(seriesanchors.first_periods(keys, wf.grain), return_inverse=True)[1].astype(np.int64)
         return one_time(keys, wf.step)
     steps = np.concatenate([np.diff(keys_s) for keys_s in each])

@@ -87,12 +87,12 @@ def said(names: list[str], records: list[dict], data, doing: str, ids=None) -> s
 
 def more_kept(panel, data_s) -> str:
     """What keeps more series of a panel every one of which is too short for ``data_s``'s fractions, each with how
-    many it keeps (decision 9602): "; of the 40 series, val_frac 0 (val_frac=0, --val-frac 0) keeps 15, the cutoff
+    many it keeps (decision 2118): "; of the 40 series, val_frac 0 (val_frac=0, --val-frac 0) keeps 15, the cutoff
     2026-04-30 (...) with val_frac 0 (...) keeps 29 or horizon 3 (...) keeps 33": val_frac 0, the cutoff that keeps the
     most (``cutoffadvice.most_kept``) at the val_frac given and at 0, and the largest horizon and lookback below those
     given that keep the most any does, as fit would cut them; the settings that fit the longest series, offered before
     it, may keep it alone. A cutoff is not offered beside test_frac 0 (a final fit, which a cutoff's test rows are not:
-    decision 9601). "" where none keeps two or more."""
+    decision 2117). "" where none keeps two or more."""
     now = {"lookback": data_s.lookback, "horizon": data_s.horizon, "val_frac": data_s.val_frac,
            "test_frac": data_s.test_frac}
     records = [{"rows": int(n)} for n in panel.lengths]

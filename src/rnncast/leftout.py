@@ -29,7 +29,7 @@ def reason(records: list[dict], one: bool = False) -> str:
     series, t31t1's "series 'dev3' were too short"), or each one's own lack at a cutoff (``lacks``): "had too few rows
     up to the fit's cutoff", "... after the fit's cutoff", "... up to the fit's cutoff and after it", or, where they
     differ, "had too few rows up to the fit's cutoff or after it (16 series short up to it, 1 after it)", counting
-    series, not rows (decisions 1889, 1952, 9701)."""
+    series, not rows (decisions 1889, 1952, 2120)."""
     were = "was" if one else "were"
     cut = [d for d in records if "cutoff_rows" in d]
     if not cut:
@@ -48,7 +48,7 @@ def reason(records: list[dict], one: bool = False) -> str:
         if n == len(cut):
             return whole[where]
     counted = [f"{n} {'on both sides' if where == 'both' else where}" for where, n in groups.items() if n]
-    counted[0] = counted[0].replace(" ", " series short ", 1)  # series, not rows: t39t3 L1 (decision 9701)
+    counted[0] = counted[0].replace(" ", " series short ", 1)  # series, not rows: t39t3 L1 (decision 2120)
     return f"{lacked} ({', '.join(counted)})"
 
 

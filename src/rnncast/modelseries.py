@@ -1,7 +1,7 @@
 """The series of new data among those a fitted model knows: each one's position in the model's series (its scaler, its
 split), and a series it has none for refused: one fit left out as too short named as such, an unseen one with the ids
 the model knows; at predict, series the model never saw beside series it knows are left out by name, the others
-forecast (``without_unseen``, decision 9704).
+forecast (``without_unseen``, decision 2123).
 """
 
 from __future__ import annotations

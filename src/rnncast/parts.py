@@ -80,7 +80,7 @@ def locate(state, panel: Panel, index: np.ndarray) -> Located:
             first_val, first_test, last = saved[k][:3]
             fit_end = search(offsets[s], length, last, "right")  # a part fit had no rows of (None: test_frac 0) starts
             train_end, val_end = (fit_end if v is None else search(offsets[s], length, v, "left")  # after its last row
-                                  for v in (first_val, first_test))  # (decision 9601)
+                                  for v in (first_val, first_test))  # (decision 2117)
             starts.append(search(offsets[s], length, saved[k][3], "left") if len(saved[k]) > 3 else 0)
         else:
             fit = state.splits[k]

@@ -242,7 +242,7 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
             which = "in each series, and the forecast on from its last row"
         log.info("%s, so its rows are numbered from 0 (%s); those are the fit's row numbers only where the data "
                  "starts at the fit's first row", toldtime.no_time(state), which)
-    panel = without_unseen(state, panel) if doing == "forecast" else panel  # predict: the others forecast (9704)
+    panel = without_unseen(state, panel) if doing == "forecast" else panel  # predict: the others forecast (decision 2123)
     index = series_index(state, panel, doing)  # a series the model never saw: refused as such, not left out as undated
     none, said = offcalendar.undated(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar,
                                      panel.given_id, panel.calendar.text_format) if doing == "forecast" else ([], "")

@@ -238,7 +238,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
         # series by its columns: {"item_id": "C", "store_id": 3}
         config["series"] = {"trained": len(forecaster.ids_), "skipped_as_too_short": skipped}
         metrics = {**metrics, "skipped_series": leftout.reasoned(skipped), "test_overlap": forecaster.state_.overlap}
-    if "test" not in forecasts:  # test_frac 0: "test": null and why, no score made up (decision 9601)
+    if "test" not in forecasts:  # test_frac 0: "test": null and why, no score made up (decision 2117)
         metrics = {**metrics, **finalfit.record(forecaster.settings_.data.val_frac)}
     files.write_json(run_dir / "config.json", config)
     machine = verdictfields.added(metrics, lambda _, scores: readout.said(forecaster, scores).fields)  # each part's

@@ -54,7 +54,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks += baseline_blocks(test, units)
         blocks += [("p", said.targets)] if said.targets else []  # the targets a pooled verdict rests on
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
-    elif metrics.get("no_test"):  # test_frac 0: no verdict, and why (finalfit, decision 9601)
+    elif metrics.get("no_test"):  # test_frac 0: no verdict, and why (finalfit, decision 2117)
         blocks.append(("hint", f"{metrics['no_test'][0].upper()}{metrics['no_test'][1:]}."))
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
@@ -81,7 +81,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", note))
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
-    if "no_test" not in metrics or isinstance(metrics.get("val"), dict):  # a final fit without val_frac: none (9601)
+    if "no_test" not in metrics or isinstance(metrics.get("val"), dict):  # a final fit without val_frac: none (decision 2117)
         each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
         blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
         blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []

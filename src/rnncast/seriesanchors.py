@@ -7,7 +7,7 @@ were dated 2026-11-01 beside the others' 2026-11-30 (a join of the forecasts on 
 cutoff read as 2026-04-01 beside the others' 2026-04-30, and the Diebold–Mariano test counted May's first targets as
 two forecast times (t39t3 L3). ``warn`` says so at fit in one WARNING line naming the series of each anchor, with the
 pandas line that puts every series on the anchor most keep where one exists; ``period_code`` gives the period under
-which the month (quarter, year) anchors name one period, so that ``forecasttimes`` counts it once (decision 9703).
+which the month (quarter, year) anchors name one period, so that ``forecasttimes`` counts it once (decision 2122).
 Weeks are warned of, not merged: 'W-MON' may name the week a Monday starts or the one it ends.
 """
 
@@ -76,7 +76,7 @@ def code(noun: str, freqs) -> str | None:
 def period_code(calendars: list) -> str | None:
     """The period code (``code``) whose periods the first targets of ``calendars`` (each series') name alike, where
     they keep one month, quarter or year grain on two anchors (``anchors``), for ``forecasttimes`` to count a month
-    once; None where they keep one anchor, weeks, or anything else beside (decision 9703)."""
+    once; None where they keep one anchor, weeks, or anything else beside (decision 2122)."""
     found = anchors(calendars)
     if len(found) != 1:
         return None

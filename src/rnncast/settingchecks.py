@@ -77,7 +77,7 @@ def check_data(data) -> None:
                                "from a column that marks it: future_covariates=, --future-covariates)")
     check_cutoff(data)
     positive_int("season", data.season)
-    for name in ("val_frac", "test_frac"):  # test_frac 0: a final fit on every row (finalfit, decision 9601)
+    for name in ("val_frac", "test_frac"):  # test_frac 0: a final fit on every row (finalfit, decision 2117)
         value = getattr(data, name)
         if not is_number(value) or not 0 <= value < 1:
             raise RnncastError(f"{named(name)} must be a number in [0, 1), got {given(value)}")

@@ -6,7 +6,7 @@ forecast steps". It is forecast still (predict forecasts each series from its ow
 silently would drop a value handed over), and ``warn`` says which series end before the others' latest row by more
 than their whole horizon (or by it exactly: every forecast date is one the data covers), or by enough that more than a
 tenth of their forecast dates are ones the data covers (a trial site closed 4 months before the others, forecast at
-horizon 6: decision 9702), with their last rows, forecast dates and how many of them are covered, and what to do; a
+horizon 6: decision 2121), with their last rows, forecast dates and how many of them are covered, and what to do; a
 series behind by less (a ticker a holiday behind, a warehouse whose upload is late) in an INFO line.
 """
 
@@ -46,7 +46,7 @@ def backtested(panel: Panel, horizon: int, fmt: str | None = None) -> None:
 def tolerance(horizon: int) -> int:
     """The forecast steps a series may have among dates the data covers and not be said stale: a tenth of its
     horizon, one step at least (a ticker a holiday behind, a warehouse whose last upload is late). A monthly site 4
-    months behind the others at horizon 6 is past it (t39t3 M1, decision 9702)."""
+    months behind the others at horizon 6 is past it (t39t3 M1, decision 2121)."""
     return max(1, horizon // 10)
 
 
@@ -58,7 +58,7 @@ def covered(when: list, latest) -> list[int]:
 def warn(panel: Panel, when: list, fmt: str | None = None, what: str = FORECASTS, forecast: bool = True) -> None:
     """Say in one line the series of ``panel`` that end before the latest last row of the series by more than
     ``tolerance`` of their forecast steps (``when``: [S] indexes of their times; all of them: decisions 754, 1939;
-    more than a tenth of them: decision 9702), each with its last row, forecast dates (``fmt``: as the data writes its
+    more than a tenth of them: decision 2121), each with its last row, forecast dates (``fmt``: as the data writes its
     times) and how many of them the data covers; a forecast's series behind by no more than that, in an INFO line.
     Nothing for one series, for rows without times, or where every series' forecast starts past it."""
     if panel.n_series < 2 or not isinstance(panel.time, pd.DatetimeIndex):
@@ -79,7 +79,7 @@ def warn(panel: Panel, when: list, fmt: str | None = None, what: str = FORECASTS
                                        f", {inside[s]} steps behind")
         return f"{panel.given_id(s)!r} (last row {text(ends[s])}{dates}{share})"
 
-    if behind:  # a holiday of its own, or a late upload: said, not warned (decision 9702)
+    if behind:  # a holiday of its own, or a late upload: said, not warned (decision 2121)
         its = "its" if len(behind) == 1 else "their"
         log.info("%s before the latest row of the others (%s) by no more than %s: %s; %s forecasts are dated from %s "
                  "own end (a holiday of %s own, or rows not yet in?)", _count(len(behind)), text(latest),

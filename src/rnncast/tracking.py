@@ -56,7 +56,7 @@ def final_metrics(metrics: dict) -> dict:
     targets' mean, each in its own units, as metrics.json's ``original`` block (its ``by_target`` has each)."""
     return {f"{part}_{name}": value for part, result in metrics.items() if isinstance(result, dict) and "original" in result
             for name, value in result["original"]["model"].items() if isinstance(value, (int, float))}  # a final fit's
-    # "test" is None (decision 9601), a panel's "skipped_series" a list: no scores
+    # "test" is None (decision 2117), a panel's "skipped_series" a list: no scores
 
 
 def _plain(value):

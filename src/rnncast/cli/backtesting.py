@@ -61,7 +61,7 @@ def _run_backtest(args, left: dict) -> int:
     forecaster = Forecaster.load(args.from_run) if args.from_run else Forecaster(**settings)
     ran = forecaster.get_params()  # the run's, said below where a flag replaces one
     if args.from_run:  # the run's test_frac is a fit's, passed over by a backtest: not set against its --cutoff
-        from rnncast.config import DataSettings  # (a final fit's 0 included: decision 9601)
+        from rnncast.config import DataSettings  # (a final fit's 0 included: decision 2117)
 
         cut = settings.get("cutoff") is not None and ran.get("test_frac") != DataSettings.test_frac
         forecaster.set_params(**({"test_frac": DataSettings.test_frac} if cut else {}), **settings)

@@ -212,7 +212,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     metrics = write_and_place(write, out, into, args.data if args.resume else None)  # then moved over the earlier run; a signal or full disk said
     if isinstance(metrics, int):
         return metrics  # stopped by a signal, said with what it left
-    if (test := metrics["test"]) is None:  # test_frac 0: no scores, and why (finalfit, decision 9601)
+    if (test := metrics["test"]) is None:  # test_frac 0: no scores, and why (finalfit, decision 2117)
         said = finalfit.said(forecaster, metrics)
     else:
         said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
