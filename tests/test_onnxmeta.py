@@ -235,3 +235,44 @@ def test_a_holiday_columns_description_names_the_call_its_observed_days_and_the_
                                             "subdiv='NY') (a country's, with its subdivision NY's)")
     assert "a holiday on a Saturday or Sunday too" in said["holiday_US-NY"]
     assert metadata(Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y"))["holidays_version"] == ""
+
+
+def _seasonal(times, **columns) -> pd.DataFrame:
+    """A seasonal target beside the time column ``columns`` names ({name: its values}), as a file holds it."""
+    n = len(times)
+    return pd.DataFrame({**columns, "y": 10 + 3 * np.sin(np.arange(n) * np.pi / 2) +
+                         np.random.default_rng(1).normal(0, 0.2, n)})
+
+
+def test_the_metadata_says_which_times_are_periods_and_where_their_calendar_covariates_are_computed():
+    # t39t1 M1 (decision 9961): README's snippet read week text 2018-01-01/2018-01-07 with pd.to_datetime (refused)
+    # and fiscal quarters 2019Q4 of QE-MAR as calendar quarters (2019-10-01, where rnncast reads January to March 2019
+    # and computes the covariates at 2019-03-31): nothing in the file said how the times were read
+    from rnncast.onnxmeta import before_x
+    weeks = pd.period_range("2018-01-01", periods=120, freq="W-SUN")
+    quarters = pd.period_range("2000Q1", periods=80, freq="Q-MAR")
+    months = pd.period_range("2005-01", periods=120, freq="M")
+    days = pd.date_range("2023-01-01", periods=200, freq="D")
+
+    def read(frame, time_col, **settings):
+        fitted = Forecaster(**{**TINY, "epochs": 1, **settings}).fit(frame, target="y", time_col=time_col)
+        meta = metadata(fitted)
+        return (meta["time_periods"], meta["time_at"]), before_x(fitted)
+
+    week, said = read(_seasonal(weeks, week=weeks.astype(str)), "week", calendar_covariates="day_of_year")
+    assert week == ("W-SUN", "start") and "each row a period of W-SUN, at its first day: metadata time_periods, " \
+                                          "time_at" in said
+    fiscal, said = read(_seasonal(quarters, quarter=quarters.astype(str)), "quarter", freq="QE-MAR",
+                        calendar_covariates="month")
+    assert fiscal == ("Q-MAR", "freq") and "each row a period of Q-MAR, at its day of QE-MAR" in said
+    assert read(_seasonal(quarters, quarter=quarters.astype(str)), "quarter", freq="QS-APR")[0] == ("Q-MAR", "freq")
+    assert read(_seasonal(quarters, quarter=quarters.asfreq("Q-DEC").astype(str)), "quarter")[0] == ("Q-DEC", "freq")
+    assert read(_seasonal(quarters, quarter=quarters), "quarter")[0] == ("Q-MAR", "start")  # Periods: a PeriodIndex
+    assert read(_seasonal(months, month=months), "month")[0] == ("M", "start")
+    assert read(_seasonal(months, month=months.astype(str)), "month")[0] == ("", "")  # 2005-01: pd.to_datetime's
+    assert read(_seasonal(days, date=days.strftime("%Y-%m-%d")), "date", calendar_covariates="day_of_week") == (
+        ("", ""), "the graph does none of what predict does to the data before it: before x, compute the columns "
+        "day_of_week_sin, day_of_week_cos of x and future from each row's time (as written) as the metadata key "
+        "calendar_covariates says (metadata calendar_covariates; README: Deploy with onnxruntime alone)")
+    assert "time_at: where a row of time_periods stands" in description(
+        Forecaster(**{**TINY, "epochs": 1}).fit(np.sin(0.1 * np.arange(200))))

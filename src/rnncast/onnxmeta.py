@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 
-from rnncast import calendarcovariates, formatversions, modelcard
+import pandas as pd
+
+from rnncast import calendarcovariates, fiscalquarters, formatversions, modelcard, timetext
 from rnncast.serieskeys import for_json, of_model
 from rnncast.seriesids import typed_key
 from rnncast.settingvalues import missing_numbers, missing_words
@@ -51,14 +53,21 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "baseline on test MSE beyond chance (the run's verdict, in verdict_units), 'false' where not", "verdict_units": "the "
     "units the verdict compared MSEs in: original (one target of one series, read without an id column or a wide "
     "table's series), or scaled (several targets, an id column or a wide table's series: each target and series "
-    "scaled by its training rows, so none outweighs another by its units)", "calendar_covariates": "the future covariates "
+    "scaled by its training rows, so none outweighs another by its units)", "time_periods": "the pandas Period frequency the time "
+    "column's text names (pd.PeriodIndex(text, freq=it)) where pd.to_datetime would misread or refuse it: 'W-SUN' for "
+    "weeks written 2018-01-01/2018-01-07, 'Q-MAR' for quarters 2019Q4 of freq QE-MAR (January to March 2019), 'Q-DEC' "
+    "for calendar quarters; '' where the times are read as pd.to_datetime reads them", "time_at": "where a row of "
+    "time_periods stands, its calendar covariates computed there: 'start' (the rows are the periods: each one's first "
+    "day, the horizon's steps the next periods), 'freq' (the rows are freq's timestamps: each period's one day of freq, "
+    "2019Q4 of QE-MAR 2019-03-31, the steps freq's); '' where time_periods is '' (decision 9961)",
+    "calendar_covariates": "the future covariates "
     "fit computed from each row's time on tz's wall clock (decision 1983), a JSON object {column: how} ({} for none): "
     "compute those columns of x and future so (README: Deploy with onnxruntime alone)", "holidays_version": "the "
     "holidays package's version at export (pip install holidays==it), whose days the holiday columns and holidays "
     "are ('' where the model uses none; the fit's is in its run's config.json, environment.holidays): another version "
     "can add or move holidays"}  # verdicts.units_for (decision 1947)
 OPTIONAL = ("id_col", "series", "nonnegative", "fill_gaps", "calendar_covariates", *modelcard.ONNX, "layout",
-            "holidays_version")  # format_version 1 files exported before
+            "holidays_version", "time_periods", "time_at")  # format_version 1 files exported before
 # these keys lack them: ``read`` returns what a file holds, so a reader of the older keys works on both
 
 
@@ -70,7 +79,20 @@ def reading(forecaster) -> dict:
     return {"missing_values": data_s.missing_values or "", "fill": data_s.fill or "", "time_col": state.time_col or "",
             "freq": calendar.freq_text or "", "tz": str(calendar.tz or ""), "holidays": calendar.holidays or "",
             "time_unit": data_s.time_unit or "",
-            "dayfirst": "" if calendar.dayfirst is None else str(bool(calendar.dayfirst)).lower()}
+            "dayfirst": "" if calendar.dayfirst is None else str(bool(calendar.dayfirst)).lower(),
+            **periods_read(calendar)}
+
+
+def periods_read(calendar) -> dict:
+    """``METADATA``'s time_periods and time_at of a model's ``timecalendar.Calendar``: the rows are periods (weeks
+    written 2018-01-01/2018-01-07, a PeriodIndex: 'start'), or quarters' text dated on ``freq`` (2019Q4 of QE-MAR:
+    its last day, 'freq'); '' for both where ``pd.to_datetime`` reads the times as predict does (decision 9961)."""
+    fmt = calendar.text_format
+    if calendar.kind == "period":
+        return {"time_periods": pd.Period("2000-01-01", freq=calendar.freq).freqstr, "time_at": "start"}
+    if calendar.kind == "datetime" and (timetext.is_quarters(fmt) or fiscalquarters.owns(fmt)):
+        return {"time_periods": fiscalquarters.period_freq(calendar.freq_text) or "Q-DEC", "time_at": "freq"}
+    return {"time_periods": "", "time_at": ""}
 
 
 def metadata(forecaster) -> dict:
@@ -158,11 +180,23 @@ def before_x(forecaster) -> str:
              "tz": f"give the rows as steps of {calendar.tz}'s clock" if calendar.tz else "",
              "holidays": f"give no row on a {calendar.holidays} holiday" if calendar.holidays else "",
              "calendar_covariates": f"compute the columns {', '.join(made)} of x and future from each row's time ("
-             + (f"on {calendar.tz}'s wall clock" if calendar.tz else "as written") + ") as the metadata key "
+             + (f"on {calendar.tz}'s wall clock" if calendar.tz else _where(calendar)) + ") as the metadata key "
              "calendar_covariates says" if made else ""}
     steps = {key: step for key, step in steps.items() if step}
     return ("" if not steps else "the graph does none of what predict does to the data before it: before x, "
             + "; ".join(steps.values()) + f" (metadata {', '.join(steps)}; README: Deploy with onnxruntime alone)")
+
+
+def _where(calendar) -> str:
+    """Where ``before_x`` says a row's calendar covariates are computed on a calendar without a zone: as written, or
+    in its period (``periods_read``: a week's first day; 2019Q4's day of QE-MAR, decision 9961)."""
+    read = periods_read(calendar)
+    if read["time_at"] == "start":
+        return f"each row a period of {read['time_periods']}, at its first day: metadata time_periods, time_at"
+    if read["time_at"] == "freq":
+        return (f"each row a period of {read['time_periods']}, at its day of "
+                f"{calendar.freq_text}: metadata time_periods, time_at")
+    return "as written"
 
 
 def x_columns(forecaster) -> list:
