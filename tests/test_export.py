@@ -695,7 +695,7 @@ def _periods_text(case: str):
 
 @pytest.mark.parametrize("case", ["weeks", "fiscal_quarters", "months", "days"])
 def test_the_readme_snippet_reads_weeks_fiscal_quarters_months_and_days_as_predict(tmp_path, monkeypatch, case):
-    # t39t1 M1 (decision 9961): the snippet's pd.to_datetime refused week text (2018-01-22/2018-01-28: "an invalid
+    # t39t1 M1 (decision 2124): the snippet's pd.to_datetime refused week text (2018-01-22/2018-01-28: "an invalid
     # tzoffset") and read QE-MAR's 2019Q4 as 2019-10-01, not 2019-03-31, its steps at quarter ends from there: 1e-3
     # off predict where the README promises 1e-6
     import pandas as pd
@@ -719,7 +719,7 @@ def test_the_readme_snippet_reads_weeks_fiscal_quarters_months_and_days_as_predi
 
 
 def test_the_readme_snippet_refuses_times_it_cannot_read_as_predict_does(tmp_path, monkeypatch):
-    """Decision 9961: fiscal labels FY2019Q4 (rnncast reads them, pandas does not) and Unix times are refused by the
+    """Decision 2124: fiscal labels FY2019Q4 (rnncast reads them, pandas does not) and Unix times are refused by the
     snippet in one message naming the form it reads, never read otherwise."""
     import pandas as pd
 

@@ -245,7 +245,7 @@ def _seasonal(times, **columns) -> pd.DataFrame:
 
 
 def test_the_metadata_says_which_times_are_periods_and_where_their_calendar_covariates_are_computed():
-    # t39t1 M1 (decision 9961): README's snippet read week text 2018-01-01/2018-01-07 with pd.to_datetime (refused)
+    # t39t1 M1 (decision 2124): README's snippet read week text 2018-01-01/2018-01-07 with pd.to_datetime (refused)
     # and fiscal quarters 2019Q4 of QE-MAR as calendar quarters (2019-10-01, where rnncast reads January to March 2019
     # and computes the covariates at 2019-03-31): nothing in the file said how the times were read
     from rnncast.onnxmeta import before_x

@@ -59,7 +59,7 @@ METADATA = {  # the ONNX file's metadata_props: key -> what its value (text; lis
     "for calendar quarters; '' where the times are read as pd.to_datetime reads them", "time_at": "where a row of "
     "time_periods stands, its calendar covariates computed there: 'start' (the rows are the periods: each one's first "
     "day, the horizon's steps the next periods), 'freq' (the rows are freq's timestamps: each period's one day of freq, "
-    "2019Q4 of QE-MAR 2019-03-31, the steps freq's); '' where time_periods is '' (decision 9961)",
+    "2019Q4 of QE-MAR 2019-03-31, the steps freq's); '' where time_periods is '' (decision 2124)",
     "calendar_covariates": "the future covariates "
     "fit computed from each row's time on tz's wall clock (decision 1983), a JSON object {column: how} ({} for none): "
     "compute those columns of x and future so (README: Deploy with onnxruntime alone)", "holidays_version": "the "
@@ -86,7 +86,7 @@ def reading(forecaster) -> dict:
 def periods_read(calendar) -> dict:
     """``METADATA``'s time_periods and time_at of a model's ``timecalendar.Calendar``: the rows are periods (weeks
     written 2018-01-01/2018-01-07, a PeriodIndex: 'start'), or quarters' text dated on ``freq`` (2019Q4 of QE-MAR:
-    its last day, 'freq'); '' for both where ``pd.to_datetime`` reads the times as predict does (decision 9961)."""
+    its last day, 'freq'); '' for both where ``pd.to_datetime`` reads the times as predict does (decision 2124)."""
     fmt = calendar.text_format
     if calendar.kind == "period":
         return {"time_periods": pd.Period("2000-01-01", freq=calendar.freq).freqstr, "time_at": "start"}
@@ -189,7 +189,7 @@ def before_x(forecaster) -> str:
 
 def _where(calendar) -> str:
     """Where ``before_x`` says a row's calendar covariates are computed on a calendar without a zone: as written, or
-    in its period (``periods_read``: a week's first day; 2019Q4's day of QE-MAR, decision 9961)."""
+    in its period (``periods_read``: a week's first day; 2019Q4's day of QE-MAR, decision 2124)."""
     read = periods_read(calendar)
     if read["time_at"] == "start":
         return f"each row a period of {read['time_periods']}, at its first day: metadata time_periods, time_at"
