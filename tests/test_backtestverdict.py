@@ -249,3 +249,15 @@ def test_a_test_left_few_degrees_of_freedom_by_overlap_says_what_raises_its_powe
     m["significance"]["repeat"].update(terms=8, df=8)
     assert "little power" not in backtest_verdict(m)[1]
     assert "little power" not in backtest_verdict(_backtest_metrics(0.2))[1]  # the paired t-test: no overlap
+
+
+def test_a_backtests_zero_actuals_reach_its_verdict_as_evaluates_do():
+    """t39t2 2 (decision 9931): bt1's quantile model of intermittent demand (1128 of 2520 values 0) was judged by its
+    median's MSE against the training mean without a word; ``backtest_test`` carries ``zero_actuals`` (its
+    ``median`` finding) for the verdict's sentence on the median and the hint beside it, as evaluate's result does."""
+    from rnncast.backtestverdict import backtest_test
+
+    zeros = {"values": 2520, "zeros": 1128, "median": [{"target": "sales", "values": 2520, "zeros": 1128,
+                                                        "actual_sum": 10238.0, "forecast_sum": 8746.4}]}
+    assert backtest_test({**_backtest_metrics(0.2), "zero_actuals": zeros})["zero_actuals"] == zeros
+    assert "zero_actuals" not in backtest_test(_backtest_metrics(0.2))

@@ -463,6 +463,33 @@ def test_a_panel_s_title_says_where_each_series_last_points_come_from():
     assert "(all 13 test points of each series drawn, the last 1 from a cutoff 1 step after the one before)" in title
 
 
+def test_a_test_split_of_one_window_a_series_is_said_to_come_from_one_cutoff():
+    """t39t2 7 (decision 9934): a panel cut at --cutoff with a horizon of test rows was titled "forecast 28 steps at
+    a time, from cutoffs 28 steps apart" over its one cutoff. It names that cutoff as the data writes its dates, or
+    says one cutoff in each series where the series' differ; several windows keep "cutoffs 6 steps apart"."""
+    rng = np.random.default_rng(0)
+
+    def stores(shift: int) -> pd.DataFrame:
+        return pd.concat([pd.DataFrame({"store": f"S{k}", "month": pd.date_range(
+            "2015-01-31", periods=60, freq="ME") + pd.offsets.MonthEnd(shift * k), "sales": 100 + rng.normal(0, 5, 60)})
+            for k in range(4)])
+    same, settings = stores(0), {**TINY, "horizon": 6, "epochs": 1, "val_frac": 0.15}
+    model = Forecaster(**settings, cutoff="2019-06-30").fit(
+        same, target="sales", id_col="store", time_col="month")
+    title = forecast_plot(model, same, {"model": model}).get_suptitle()
+    assert "forecast 6 steps at a time, from one cutoff, 2019-06-30 (all 6 test points of each series drawn" in title
+    ragged = stores(2)  # each store two months after the one before: 6 test rows each, at its own dates
+    model = Forecaster(**settings, test_frac=0.1).fit(
+        ragged, target="sales", id_col="store", time_col="month")
+    assert "from one cutoff in each series (" in forecast_plot(model, ragged, {"model": model}).get_suptitle()
+    model = Forecaster(**settings, test_frac=0.2).fit(  # 12 test rows: 7 windows
+        same, target="sales", id_col="store", time_col="month")
+    assert "from cutoffs 6 steps apart (" in forecast_plot(model, same, {"model": model}).get_suptitle()
+    one = same[same["store"] == "S0"].drop(columns="store")
+    model = Forecaster(**settings, cutoff="2019-06-30").fit(one, target="sales", time_col="month")
+    assert "from one cutoff, 2019-06-30 (all 6 test points)" in forecast_plot(model, one, {"model": model}).axes[0].get_title()
+
+
 def test_rows_after_the_fit_s_data_are_counted_in_the_title_and_marked_where_the_fit_s_data_ends():
     """Fitted on the first 200 rows, drawn on 300: the title said "Test split, ... (first 400 points)" over mostly
     rows the fit never had, with no mark where its data ended (decision 850). The neighbours: only the fit's rows (as

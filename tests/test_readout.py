@@ -336,3 +336,26 @@ def test_what_a_baselines_interval_scores_leave_out_is_its_own_note_after_the_in
     assert "no interval" not in (said.unscored or "")
     notes = said.notes()
     assert notes.index(said.bands) == notes.index(said.intervals) + 1
+
+
+def test_a_quantile_models_median_on_intermittent_demand_is_said_beside_its_mse_verdict():
+    """t39t2 2 (decision 9931): with quantiles the point forecast is the median, about 0 for an item selling 0.2 a
+    day; the MSE verdict weighed it against the training mean without a word, and hinted window_norm='none'. The
+    verdict now says so with the sums, as metrics record them; a point model's verdict does not."""
+    rng = np.random.default_rng(0)
+    frame = pd.concat([pd.DataFrame({"item": f"I{k}", "date": pd.date_range("2024-01-01", periods=200, freq="D"),
+                                     "sales": rng.poisson(20.0 if k == 0 else 0.2, 200).astype(float)})
+                       for k in range(4)])
+    settings = dict(lookback=14, horizon=7, hidden_size=8, epochs=2, batch_size=64, lr=1e-2, device="cpu", seed=0,
+                    nonnegative=True)
+    model = Forecaster(**settings, quantiles=(0.1, 0.5, 0.9)).fit(frame, target="sales", id_col="item")
+    result = model.evaluate(frame)
+    found = result["zero_actuals"]["median"][0]
+    assert found["zeros"] >= found["values"] / 3 and found["series"]["count"] == 3  # the three slow items
+    assert (" Its point forecast is its median (the 0.5 quantile), and "
+            f"{found['zeros']} of the {found['values']} values (") in result["verdict"]
+    assert "MSE, lowest for the mean, weighs it against the baselines' forecasts" in result["verdict"]
+    assert "in the 3 of 4 series a third or more 0, " in result["verdict"]
+    assert not any("window_norm='none'" in hint for hint in result["hints"])
+    point = Forecaster(**settings).fit(frame, target="sales", id_col="item").evaluate(frame)
+    assert "median" not in point["verdict"] and "median" not in point.get("zero_actuals", {})

@@ -115,3 +115,19 @@ def test_a_seasonal_naive_of_fewer_values_is_weighed_against_the_models_mse_on_t
     assert hint.startswith("hint: the seasonal naive forecast has a lower MSE than the model")
     scores["scaled"]["seasonal"]["values_left_out"]["model"]["mse"] = 1.5  # lower on the pair: no hint
     assert seasonal_hint(scores, "scaled", "none", "window", [], 48, 6, 24) is None
+
+
+def test_no_training_mean_hint_beside_a_median_weighed_on_values_a_third_or_more_0():
+    """t39t2 2 (decision 9931): a quantile model of intermittent demand "does NOT beat" the training mean by MSE,
+    which weighs its median, pulled toward 0, against a mean; the hint "starting the network at it
+    (window_norm='none') may help" named a cause it was not. The verdict says the median's cost; no hint beside it.
+    A seasonal naive forecast that wins keeps its hint: it is no mean."""
+    block = {"model": {"mse": 0.9471}, "repeat": {"mse": 1.83}, "mean": {"mse": 0.9159}, "seasonal": {"mse": 1.85}}
+    scores = {"original": block, "scaled": block, "significance": {n: {"p_value": 0.6} for n in block}}
+    assert window_norm_hint(_fitted(), scores).startswith("hint: the training mean has the lowest MSE")
+    scores["zero_actuals"] = {"values": 840, "zeros": 374, "median": [{"target": "sales", "values": 840, "zeros": 374,
+                                                                        "actual_sum": 3300.0, "forecast_sum": 2970.9}]}
+    assert window_norm_hint(_fitted(), scores) is None
+    seasonal = _scores(1.482, 0.2796, 0.95)
+    seasonal["zero_actuals"] = scores["zero_actuals"]
+    assert window_norm_hint(_fitted(), seasonal).startswith("hint: the seasonal naive forecast has a lower MSE")

@@ -17,6 +17,9 @@ def test_values_notes_and_the_id_column_are_written_one_way():
     assert rows({"quantiles": (0.1, 0.5, 0.9), "nonnegative": True, "test_frac": 0.2}, said, leave=("test_frac",)) == [
         ["quantiles", "[0.1, 0.5, 0.9]"], ["nonnegative", "True (every forecast written and scored clipped at 0)"]]
     assert notes({"quantiles": None, "nonnegative": False, "future_known": True}, ["promo"]) == {}
+    assert notes({"cutoff": "2015-12-10", "test_frac": 0.2}) == {  # t39t2 6: 0.2 was shown as if used
+        "test_frac": "not used: the cutoff sets each series' test rows"}
+    assert notes({"cutoff": None, "test_frac": 0.2}) == {}
     assert id_column(["item_id", "store_id"]) == id_column("item_id,store_id") == "item_id,store_id"
 
 

@@ -168,3 +168,17 @@ def test_the_windows_tables_keep_a_categorical_or_int64_id_dtype_as_predict_does
         for frame in (model.predict_windows(data, part="test").to_frame(), model.part_forecasts(data, "test").to_frame()):
             assert frame["unique_id"].dtype == data["unique_id"].dtype == model.predict(data)["unique_id"].dtype
             assert set(frame["unique_id"]) == {3, 7, 11}
+
+
+def test_a_quantile_models_point_forecast_is_written_as_its_median_column_is(tmp_path):
+    """t39t2 9 (decision 9932): test_forecasts.csv wrote the median twice to different decimals, 'sales_hat'
+    20.4988795 beside 'sales_q0.5' 20.49888 (the quantiles to their bands' place, the point forecast to its own); a
+    user checking y_hat == y_q0.5 found rows that differ. Both are now the same text, as predict's file writes them."""
+    frame = make_frame(400)
+    frame["y"] = 50 + 20 * frame["y"]  # a level far from 0: the median gets digits its bands lack
+    model = Forecaster(**TINY, quantiles=(0.05, 0.5, 0.95)).fit(frame, target="y")
+    write_run(tmp_path, model, frame)
+    written = pd.read_csv(tmp_path / FILE, dtype=str)
+    assert (written["y_hat"] == written["y_q0.5"]).all()
+    windows = model.predict_windows(frame, part="test")  # the values scored, within float32's noise of the text
+    assert np.allclose(written["y_hat"].astype(float), windows.y_pred.reshape(-1), rtol=1e-6)

@@ -32,7 +32,8 @@ def backtest_test(m: dict) -> dict:
             **({"significance_pinball": m["significance_pinball"]} if "significance_pinball" in m else {}),
             "scored": {"series": m["series"], **({"seasonal_shifted": m["seasonal_shifted"]} if m.get(  # decision 1787
                 "seasonal_shifted") else {})}, "targets": m.get("targets", 1), "column_mse": column,
-            **{key: m[key] for key in ("target_shares", "scaled_few") if m.get(key)},  # what the verdict rests on
+            **{key: m[key] for key in ("target_shares", "scaled_few", "zero_actuals")  # what the verdict rests on
+               if m.get(key)},
             **({"scaled_by": m["scaled_by"]} if m.get("scaled_by") else {})}
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, medianpoint, metrics, nodemand, pooledunits, scaledshares, seriesr2,
                      seasonalgaps, significance, targetshares, zeroscales)
 from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
@@ -283,10 +283,13 @@ def target_names(wf: WindowForecasts) -> list[str]:
 def zero_note(wf: WindowForecasts, season: int = 1) -> dict | None:
     """The actuals of ``wf`` at or near 0 among the values scored (``metrics.zero_actuals``, each series in its own
     scale), with ``text``: the note on MAPE and sMAPE that says them (``runnotes.percent_note``), as evaluate and
-    backtest record it (decision 848), and ``season``, MASE's, which the note names its scale's baseline by; None where
-    none are."""
+    backtest record it (decision 848), and ``season``, MASE's, which the note names its scale's baseline by; ``median``
+    where the point forecast is a median and many actuals are 0 (``medianpoint.measure``); None where none are."""
     zeros = metrics.zero_actuals(wf.y_true, wf.y_pred, scored(wf), wf.series)
     zeros = {**zeros, "season": season} if zeros else zeros
+    median = medianpoint.measure(wf.y_true, wf.y_pred, scored(wf), wf.series, wf.levels, target_names(wf))
+    if zeros and median:
+        zeros["median"] = median  # a quantile model's median where many actuals are 0 (decision 9931)
     return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 from matplotlib.figure import Figure
 
-from rnncast import axislabels, barsaxis, plots, seriespicks, stepactuals, targetrows, tiledsteps, zeroscales
+from rnncast import axislabels, barsaxis, plots, seriespicks, stepactuals, targetrows, tiledsteps, timetext, zeroscales
 from rnncast.seriespicks import mase_by_series, mase_each, pick_series
 from rnncast.spelling import counted
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, take
@@ -64,7 +64,6 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     test = reference.part_forecasts(data, part="test") if test is None else test
     wf = test.original
     horizon = reference.settings_.data.horizon
-    how = "one step ahead" if horizon == 1 else f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
     ylabel = values_label(reference)
     session = barsaxis.session_of(reference.calendar_)  # intraday bars: one step per bar, nights left out
     points = not reference.settings_.data.target_input  # rows forecast each from its features: points (decision 1631)
@@ -84,7 +83,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
         if new:  # evaluate's words: "200 in the fit's test split, 500 after the fit's last row"
             span = span.replace(" test point", " point") + (f": {shown - new} in the fit's test split, {new} after "
                                                             "its last row" if new < shown else "")
-        title = (f"{part}, {which}forecast {how} ({span}{_unscored(rows)}"
+        title = (f"{part}, {which}forecast {_how(horizon, rows)} ({span}{_unscored(rows)}"
                  f"{targetrows.note(targets, drawn, where)})")
         if drawn > 1:  # a row per target, over one time axis
             for t, row in enumerate(rows):
@@ -130,7 +129,7 @@ def forecast_drawn(reference: Fitted, data, models: dict[str, Fitted], test: Par
     left = sum(int(np.count_nonzero(panel["filled"])) for panel in panels if panel["filled"] is not None)
     span += _blank(sum(panel["blank"] for panel in panels if not panel["target"]), "; ")  # a date, not each target's
     span += f"; {counted(left, 'point')} drawn left out of the scores, marked" if left else ""
-    title = f"Test split, forecast {how} ({span}{targetrows.note(targets, drawn, where)}){note}"
+    title = f"Test split, forecast {_how(horizon, panels)} ({span}{targetrows.note(targets, drawn, where)}){note}"
     fig = plots.forecast_grid(panels, title, ylabel, axislabels.time_label(reference.calendar_), session, reference.calendar_,
                               points, carried=_some_rows(panels))
     return targetrows.Drawn(fig, drawn)
@@ -178,6 +177,10 @@ def curves(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
     blank = int(np.isnan(mine.y_true[..., 0][firsts]).sum()) if at is not None else 0  # dates without a row
     real_at = ~np.isnan(mine.y_true[..., 0][firsts][tile.short_at]) if at is not None else np.ones(tile.short, bool)
     last = _last(tile, horizon, real_at)
+    cuts = np.unique(firsts[0])  # the windows drawn: one is one cutoff, named in the title (decision 9934)
+    cut = mine.target_rows[cuts[0]] - 1 if len(cuts) == 1 else None  # its last input row
+    cut = (None if cut is None else f"row {cut}" if mine.time is None
+           else timetext.shown(mine.time[cut], mine.time, reference.calendar_.text_format))
     season = reference.settings_.data.season
 
     def along(wf, values, t):  # one curve of windows like ``mine``'s: the steps drawn, broken where a date is not
@@ -202,7 +205,8 @@ def curves(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
                 predictions[plots.baseline_label(name, season)] = along(mine, _shown(mine, values[..., t]), t)
         panels.append({"x": x, "actual": actual, "predictions": predictions, "bands": bands,
                        "filled": marks if marks.any() else None, "rows": rows, "real": real,
-                       "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole, "last": last})
+                       "points": len(firsts[0]) - blank, "blank": blank, "whole": tile.whole, "last": last,
+                       "cutoff": cut})
     return panels
 
 
@@ -223,6 +227,19 @@ def _some_rows(panels: list[dict]) -> tuple[str, ...]:
             panel["predictions"] = {new if k == label else k: v for k, v in panel["predictions"].items()}
         renamed.append(new)
     return tuple(renamed)
+
+
+def _how(horizon: int, panels: list[dict]) -> str:
+    """How the title says the forecasts drawn were made: "one step ahead"; where each series drawn is drawn from
+    one window (``panels``' ``cutoff``: its cutoff's text, None where several), "28 steps at a time, from one
+    cutoff, 2015-12-10", or "from one cutoff in each series" where theirs differ; else "from cutoffs 28 steps apart"
+    (a panel cut at --cutoff read so with its one cutoff, t39t2 7, decision 9934)."""
+    if horizon == 1:
+        return "one step ahead"
+    cuts = {panel["cutoff"] for panel in panels}
+    if None in cuts or not cuts:
+        return f"{horizon} steps at a time, from cutoffs {horizon} steps apart"
+    return f"{horizon} steps at a time, from one cutoff" + (f", {cuts.pop()}" if len(cuts) == 1 else " in each series")
 
 
 def _unscored(rows: list[dict]) -> str:

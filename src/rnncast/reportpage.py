@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-import pandas as pd
-
 from rnncast.forecaster import Forecaster
-from rnncast import bandcounts, leftout, madeof, readout, seasonalgaps, settingrows, timetext
+from rnncast import bandcounts, leftout, madeof, readout, seasonalgaps, settingrows, splitrows
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
@@ -130,15 +128,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
                                                                 given=forecaster.state_.given_ids)] if own
                      else ["calendar", forecaster.calendar_.shown])  # 'B' without NYSE holidays
     if forecaster.layout_ == "single":
-        split = forecaster.split_
-        facts.append(["rows: train / validation / test",
-                      f"[0, {split.train_end}) / [{split.train_end}, {split.val_end}) / [{split.val_end}, {split.end})"])
-        borders = forecaster.state_.borders
-        if borders and all(b is not None for b in borders[0][:3]):
-            first_val, first_test, last = (_border_texts(borders[0][:3], forecaster.calendar_.text_format)
-                                           if forecaster.calendar_.kind == "datetime" else [str(b) for b in borders[0][:3]])
-            first_val = first_val if split.val_end > split.train_end else "-"  # val_frac 0: no validation rows, no date
-            facts.append(["dates: validation from / test from / last", f"{first_val} / {first_test} / {last}"])
+        facts += splitrows.single_rows(forecaster)  # its row borders and dates
         if forecaster.static_covariates_:
             facts.append(["static covariates", static_text(forecaster, static_file)])
     else:
@@ -146,8 +136,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
                   ["static covariates", static_text(forecaster, static_file) or "(none)"],
-                  ["series", f"{len(forecaster.ids_)} trained, each split by the same fractions and scaled on its own "
-                             "training rows"],
+                  *splitrows.panel_rows(forecaster),  # cut by fractions or at the cutoff, and the dates (decision 9933)
                   ["series left out at fit", f"{leftout.listed(skipped, len(skipped))}: {leftout.reason(skipped).removeprefix('were ')} "
                                              f"(each needs {leftout.needs(skipped)})" if skipped else "(none)"]]
     facts.append(["columns not used", ", ".join(forecaster.unused_columns_) or "(none)"])
@@ -305,11 +294,3 @@ def _more(blocks) -> list[str]:
     coverages, then the MSIS of each interval, widest first (``scoretext.interval_keys``' order, decision 2068)."""
     held = {k: None for block in blocks for scores in block.values() for k in scores}
     return [k for k in MORE if k in held] + [k for k in interval_keys(held) if k.startswith(("coverage_", "msis_"))]
-
-
-def _border_texts(borders, fmt: str | None) -> list[str]:
-    """The split borders of a datetime calendar (ISO text in the state) as the data writes its times: its
-    own text form where it reads back, else dates alone for a calendar of days or coarser, else the
-    timestamp with a space, as every other message shows one (``timetext.shown``)."""
-    stamps = [pd.Timestamp(b) for b in borders]
-    return [timetext.shown(s, timetext.at_midnight(stamps), fmt) for s in stamps]

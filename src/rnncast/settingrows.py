@@ -13,11 +13,13 @@ from rnncast.settingvalues import plain_values
 def notes(settings: dict, future_covariates=(), found_holidays=None) -> dict:
     """``{setting: note}`` of the ``settings`` (a Forecaster's params, or config.json's) that the run or backtest did
     not use as their name suggests, or whose effect the page's forecasts carry: ``loss`` beside quantiles,
-    ``future_known`` beside named ``future_covariates``, ``nonnegative``'s clip, ``holidays`` found from the data
-    (``found_holidays``: the calendar's set where none was given)."""
+    ``test_frac`` beside a ``cutoff``, ``future_known`` beside named ``future_covariates``, ``nonnegative``'s clip,
+    ``holidays`` found from the data (``found_holidays``: the calendar's set where none was given)."""
     said = {}
     if settings.get("quantiles"):
         said["loss"] = "not used: a quantile head trains on the pinball loss"
+    if settings.get("cutoff") is not None:  # the test rows are those after it (decision 9933)
+        said["test_frac"] = "not used: the cutoff sets each series' test rows"
     if future_covariates and not settings.get("future_known"):
         said["future_known"] = "the future-known covariates were named by future_covariates instead"
     if settings.get("nonnegative"):  # what the forecasts and scores on this page are of

@@ -34,14 +34,17 @@ def table(state, test: PartForecasts, given: pd.Index | None = None) -> pd.DataF
     ``row``, and its targets), dates and numbers written as the data's file writes them (``csvtext.dated``, the
     dialect of ``test``); forecasts and quantiles (the model's and the baselines') as the shortest decimals of the
     network's float32, as predict and a backtest write them (``decimals.shortest``), where the run's scores read them
-    whole. ``given``: the caller's ids in their dtype (``Panel.given``: a categorical, Int64), for the id column to
-    keep it, as predict's does (decision 1869); None: as text."""
+    whole; a quantile model's point forecast, its median, written as its ``_q0.5`` column is, to its bands' decimal
+    place (``decimals.shortest_bands``), as predict's (decision 9932: 20.4988795 beside 20.49888). ``given``: the
+    caller's ids in their dtype (``Panel.given``: a categorical, Int64), for the id column to keep it, as predict's
+    does (decision 1869); None: as text."""
     wf = test.original
     count, horizon = wf.y_true.shape[:2]
     series = np.zeros(count, np.int64) if wf.series is None else wf.series
     columns = _placed(state, test, series, horizon, given)  # its [W * H] row numbers let go before the forecasts' columns
-    point, quantiles = (None if v is None else _shortest(state, test.index, series, v, negatives.unscaled)
-                        for v in (wf.y_pred, wf.quantiles))  # nonnegative: clipped at 0 after the unscaling, as predict's
+    quantiles = None if wf.quantiles is None else _shortest(state, test.index, series, wf.quantiles, negatives.unscaled)
+    point = (_shortest(state, test.index, series, wf.y_pred, negatives.unscaled) if quantiles is None  # clipped at 0
+             else negatives.point_forecast(state, quantiles)[0])  # the median as its _q0.5 column (decision 9932)
     for name in ("mean", "climatology"):  # at the forecasts' resolution, as a backtest's forecasts.csv writes them
         if name in wf.baselines:  # (the climatology's: decision 1635)
             at = _shortest(state, test.index, series, wf.baselines[name], lambda _, *a: scaling.inverse_windows(*a))
