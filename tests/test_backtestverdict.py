@@ -252,7 +252,7 @@ def test_a_test_left_few_degrees_of_freedom_by_overlap_says_what_raises_its_powe
 
 
 def test_a_backtests_zero_actuals_reach_its_verdict_as_evaluates_do():
-    """t39t2 2 (decision 9931): bt1's quantile model of intermittent demand (1128 of 2520 values 0) was judged by its
+    """t39t2 2 (decision 2128): bt1's quantile model of intermittent demand (1128 of 2520 values 0) was judged by its
     median's MSE against the training mean without a word; ``backtest_test`` carries ``zero_actuals`` (its
     ``median`` finding) for the verdict's sentence on the median and the hint beside it, as evaluate's result does."""
     from rnncast.backtestverdict import backtest_test

@@ -464,7 +464,7 @@ def test_a_panel_s_title_says_where_each_series_last_points_come_from():
 
 
 def test_a_test_split_of_one_window_a_series_is_said_to_come_from_one_cutoff():
-    """t39t2 7 (decision 9934): a panel cut at --cutoff with a horizon of test rows was titled "forecast 28 steps at
+    """t39t2 7 (decision 2127): a panel cut at --cutoff with a horizon of test rows was titled "forecast 28 steps at
     a time, from cutoffs 28 steps apart" over its one cutoff. It names that cutoff as the data writes its dates, or
     says one cutoff in each series where the series' differ; several windows keep "cutoffs 6 steps apart"."""
     rng = np.random.default_rng(0)

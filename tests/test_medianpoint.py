@@ -1,6 +1,6 @@
 """A quantile model's point forecast is its median (``medianpoint.py``): where a third or more of the values scored are 0
 and the median sums well short of the actuals, what the MSE verdict and summed totals make of it (t39t2 2, decision
-9931)."""
+2128)."""
 
 from __future__ import annotations
 

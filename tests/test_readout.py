@@ -339,7 +339,7 @@ def test_what_a_baselines_interval_scores_leave_out_is_its_own_note_after_the_in
 
 
 def test_a_quantile_models_median_on_intermittent_demand_is_said_beside_its_mse_verdict():
-    """t39t2 2 (decision 9931): with quantiles the point forecast is the median, about 0 for an item selling 0.2 a
+    """t39t2 2 (decision 2128): with quantiles the point forecast is the median, about 0 for an item selling 0.2 a
     day; the MSE verdict weighed it against the training mean without a word, and hinted window_norm='none'. The
     verdict now says so with the sums, as metrics record them; a point model's verdict does not."""
     rng = np.random.default_rng(0)

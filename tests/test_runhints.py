@@ -118,7 +118,7 @@ def test_a_seasonal_naive_of_fewer_values_is_weighed_against_the_models_mse_on_t
 
 
 def test_no_training_mean_hint_beside_a_median_weighed_on_values_a_third_or_more_0():
-    """t39t2 2 (decision 9931): a quantile model of intermittent demand "does NOT beat" the training mean by MSE,
+    """t39t2 2 (decision 2128): a quantile model of intermittent demand "does NOT beat" the training mean by MSE,
     which weighs its median, pulled toward 0, against a mean; the hint "starting the network at it
     (window_norm='none') may help" named a cause it was not. The verdict says the median's cost; no hint beside it.
     A seasonal naive forecast that wins keeps its hint: it is no mean."""

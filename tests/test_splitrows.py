@@ -1,5 +1,5 @@
 """The settings table's rows of how a run split its series (``splitrows.py``): a panel cut at one cutoff said so, not
-"the same fractions", with the dates row one series' page has (t39t2 6, decision 9933)."""
+"the same fractions", with the dates row one series' page has (t39t2 6, decision 2126)."""
 
 from __future__ import annotations
 

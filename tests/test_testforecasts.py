@@ -171,7 +171,7 @@ def test_the_windows_tables_keep_a_categorical_or_int64_id_dtype_as_predict_does
 
 
 def test_a_quantile_models_point_forecast_is_written_as_its_median_column_is(tmp_path):
-    """t39t2 9 (decision 9932): test_forecasts.csv wrote the median twice to different decimals, 'sales_hat'
+    """t39t2 9 (decision 2125): test_forecasts.csv wrote the median twice to different decimals, 'sales_hat'
     20.4988795 beside 'sales_q0.5' 20.49888 (the quantiles to their bands' place, the point forecast to its own); a
     user checking y_hat == y_q0.5 found rows that differ. Both are now the same text, as predict's file writes them."""
     frame = make_frame(400)

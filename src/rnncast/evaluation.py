@@ -289,7 +289,7 @@ def zero_note(wf: WindowForecasts, season: int = 1) -> dict | None:
     zeros = {**zeros, "season": season} if zeros else zeros
     median = medianpoint.measure(wf.y_true, wf.y_pred, scored(wf), wf.series, wf.levels, target_names(wf))
     if zeros and median:
-        zeros["median"] = median  # a quantile model's median where many actuals are 0 (decision 9931)
+        zeros["median"] = median  # a quantile model's median where many actuals are 0 (decision 2128)
     return {**zeros, "text": percent_note({"zero_actuals": zeros})} if zeros else None
 
 

@@ -177,7 +177,7 @@ def curves(reference: Fitted, data, models: dict[str, Fitted], test: PartForecas
     blank = int(np.isnan(mine.y_true[..., 0][firsts]).sum()) if at is not None else 0  # dates without a row
     real_at = ~np.isnan(mine.y_true[..., 0][firsts][tile.short_at]) if at is not None else np.ones(tile.short, bool)
     last = _last(tile, horizon, real_at)
-    cuts = np.unique(firsts[0])  # the windows drawn: one is one cutoff, named in the title (decision 9934)
+    cuts = np.unique(firsts[0])  # the windows drawn: one is one cutoff, named in the title (decision 2127)
     cut = mine.target_rows[cuts[0]] - 1 if len(cuts) == 1 else None  # its last input row
     cut = (None if cut is None else f"row {cut}" if mine.time is None
            else timetext.shown(mine.time[cut], mine.time, reference.calendar_.text_format))
@@ -233,7 +233,7 @@ def _how(horizon: int, panels: list[dict]) -> str:
     """How the title says the forecasts drawn were made: "one step ahead"; where each series drawn is drawn from
     one window (``panels``' ``cutoff``: its cutoff's text, None where several), "28 steps at a time, from one
     cutoff, 2015-12-10", or "from one cutoff in each series" where theirs differ; else "from cutoffs 28 steps apart"
-    (a panel cut at --cutoff read so with its one cutoff, t39t2 7, decision 9934)."""
+    (a panel cut at --cutoff read so with its one cutoff, t39t2 7, decision 2127)."""
     if horizon == 1:
         return "one step ahead"
     cuts = {panel["cutoff"] for panel in panels}

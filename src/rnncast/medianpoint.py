@@ -1,5 +1,5 @@
 """A quantile model's point forecast is its median: where many actual values are 0 (intermittent demand), what that
-does to the MSE verdict and to totals summed from it, said beside the verdict (decision 9931).
+does to the MSE verdict and to totals summed from it, said beside the verdict (decision 2128).
 
 With ``quantiles``, ``<target>_hat`` is the 0.5 quantile (``negatives.point_forecast``). For an item selling 0.15 a
 day the median is about 0, so summed it under-forecasts demand (t39t2 2: 65 units sold, 21.9 forecast); and the MSE

@@ -105,7 +105,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     r2 = model_r2(forecaster, result)
     behind = samestep.behind_text(forecaster.state_.same_step, r2, where) if good else None
     sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
-    sentence += medianpoint.sentence(result, values)  # a median where many actuals are 0: MSE, sums (decision 9931)
+    sentence += medianpoint.sentence(result, values)  # a median where many actuals are 0: MSE, sums (decision 2128)
     sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 1664)
@@ -207,7 +207,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     good, sentence = backtest_verdict(m, told=told)
     behind = backtestlinear.behind(m.get("linear_fit")) if good else None  # far behind a linear fit (decision 1985)
     sentence = (backtestlinear.behind_text(m.get("linear_fit"), m.get("refit", False)) if behind else "") + sentence
-    sentence += medianpoint.sentence(test, "the backtest values")  # decision 9931
+    sentence += medianpoint.sentence(test, "the backtest values")  # decision 2128
     sentence += pinball_verdict(test, units, "the backtest values")
     sentence += past_reference(m["overall"]) if not target_input else ""
     sentence += climatology.reference(test[units], m.get("freq"), m.get("season"), None, None,

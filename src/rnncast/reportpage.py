@@ -136,7 +136,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         facts += [["past / future-known covariates", f"{', '.join(forecaster.past_covariates_) or '(none)'} / "
                                                       f"{', '.join(forecaster.future_covariates_) or '(none)'}"],
                   ["static covariates", static_text(forecaster, static_file) or "(none)"],
-                  *splitrows.panel_rows(forecaster),  # cut by fractions or at the cutoff, and the dates (decision 9933)
+                  *splitrows.panel_rows(forecaster),  # cut by fractions or at the cutoff, and the dates (decision 2126)
                   ["series left out at fit", f"{leftout.listed(skipped, len(skipped))}: {leftout.reason(skipped).removeprefix('were ')} "
                                              f"(each needs {leftout.needs(skipped)})" if skipped else "(none)"]]
     facts.append(["columns not used", ", ".join(forecaster.unused_columns_) or "(none)"])

@@ -65,7 +65,7 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     the best is taken over every scored baseline, and None where it is the climatology, which no window_norm starts at.
     A baseline scored on fewer values (the seasonal naive's, decision 1966) is weighed against the model's MSE on those
     values and ranked by that pair's ratio, as the verdict is (decision 1994). None beside the training mean where a
-    quantile model's median is weighed on values a third or more 0 (``medianpoint.zero_heavy``, decision 9931)."""
+    quantile model's median is weighed on values a third or more 0 (``medianpoint.zero_heavy``, decision 2128)."""
     block = result[units]
     rivals = {name: block[name]["mse"] for name in NAMES if name in block and block[name].get("mse") is not None
               and math.isfinite(block[name]["mse"])  # every scored baseline, climatology too (decision 1637)
@@ -76,7 +76,7 @@ def seasonal_hint(result: dict, units: str, window_norm: str, scheme: str, split
     if best not in STARTS:  # none, or climatology the best: no window_norm starts the network there (the verdict
         return None  # names it), and "the training mean has the lowest MSE" beside it was wrong (decision 1637)
     if best == "mean" and medianpoint.zero_heavy(result):  # a median pulled toward 0 weighed against a mean: the
-        return None  # verdict says so; starting at the mean is not the cure (decision 9931)
+        return None  # verdict says so; starting at the mean is not the cure (decision 2128)
     if beats(result, best, units) or rivals[best] >= models[best]:  # not beaten beyond chance,
         return None  # yet behind the model: starting there made a stock model 46 % worse (a newcomer followed the hint)
     norm, name = STARTS[best]

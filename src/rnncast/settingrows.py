@@ -18,7 +18,7 @@ def notes(settings: dict, future_covariates=(), found_holidays=None) -> dict:
     said = {}
     if settings.get("quantiles"):
         said["loss"] = "not used: a quantile head trains on the pinball loss"
-    if settings.get("cutoff") is not None:  # the test rows are those after it (decision 9933)
+    if settings.get("cutoff") is not None:  # the test rows are those after it (decision 2126)
         said["test_frac"] = "not used: the cutoff sets each series' test rows"
     if future_covariates and not settings.get("future_known"):
         said["future_known"] = "the future-known covariates were named by future_covariates instead"

@@ -1,5 +1,5 @@
 """The rows of a run page's settings table that say how its series were split: one series' row borders and dates, a
-panel's series (cut by the same fractions, or at one ``cutoff`` time) and their dates (decision 9933).
+panel's series (cut by the same fractions, or at one ``cutoff`` time) and their dates (decision 2126).
 
 ``reportpage`` places them. A panel cut at ``--cutoff`` was said to be "each split by the same fractions", and its
 page had no dates row, which one series' page has (t39t2 6); ``settingrows.notes`` says ``test_frac`` is not used there.

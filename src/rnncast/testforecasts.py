@@ -35,7 +35,7 @@ def table(state, test: PartForecasts, given: pd.Index | None = None) -> pd.DataF
     dialect of ``test``); forecasts and quantiles (the model's and the baselines') as the shortest decimals of the
     network's float32, as predict and a backtest write them (``decimals.shortest``), where the run's scores read them
     whole; a quantile model's point forecast, its median, written as its ``_q0.5`` column is, to its bands' decimal
-    place (``decimals.shortest_bands``), as predict's (decision 9932: 20.4988795 beside 20.49888). ``given``: the
+    place (``decimals.shortest_bands``), as predict's (decision 2125: 20.4988795 beside 20.49888). ``given``: the
     caller's ids in their dtype (``Panel.given``: a categorical, Int64), for the id column to keep it, as predict's
     does (decision 1869); None: as text."""
     wf = test.original
@@ -44,7 +44,7 @@ def table(state, test: PartForecasts, given: pd.Index | None = None) -> pd.DataF
     columns = _placed(state, test, series, horizon, given)  # its [W * H] row numbers let go before the forecasts' columns
     quantiles = None if wf.quantiles is None else _shortest(state, test.index, series, wf.quantiles, negatives.unscaled)
     point = (_shortest(state, test.index, series, wf.y_pred, negatives.unscaled) if quantiles is None  # clipped at 0
-             else negatives.point_forecast(state, quantiles)[0])  # the median as its _q0.5 column (decision 9932)
+             else negatives.point_forecast(state, quantiles)[0])  # the median as its _q0.5 column (decision 2125)
     for name in ("mean", "climatology"):  # at the forecasts' resolution, as a backtest's forecasts.csv writes them
         if name in wf.baselines:  # (the climatology's: decision 1635)
             at = _shortest(state, test.index, series, wf.baselines[name], lambda _, *a: scaling.inverse_windows(*a))
