@@ -6,7 +6,8 @@ apart in their series (at step 1 every window; at step h with stride-1 windows e
 values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
 time, whatever their rows, decision 2094; a window's targets: a common shock moves them together) counted by the
 design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
-flagged a calibrated forecaster in 65 of 100 seeds), and Holm's step-down correction (Holm 1979) over the steps
+flagged a calibrated forecaster in 65 of 100 seeds), a step's largest over its levels and intervals (``step_deff``,
+decision 9971), and Holm's step-down correction (Holm 1979) over the steps
 tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
 at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
 2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
@@ -198,10 +199,14 @@ def _worst(tested: list[dict]) -> dict | None:
     return {**found[best], **({"opposite": min(other, key=lambda f: f["p"])} if other else {})}
 
 
-def _deff(step: dict, kind: str, name: str) -> float:
-    """The design effect ``counts`` kept for ``kind``'s ("below", "strictly", "outside", "reaching") count of
-    ``name`` at ``step``; 1 (the exact test) in counts written before it was kept."""
-    return float((step.get("deff", {}).get(kind, {}).get(name)) or 1.0)
+def step_deff(step: dict) -> float:
+    """The design effect a ``counts`` step is tested by: the largest kept at it over its levels and intervals
+    (``"deff"``), 1 (the exact test) in counts written before any was kept. The values of a step are one set of
+    dates and actuals, whose shared shock makes one correlation between them (Kish 1965's cluster design effect, the
+    quasi-binomial's one dispersion); the Pearson estimate of a tail's few misses reads it near 1 where the median's
+    many read 3 to 7 (decision 9971: each count's own let a calibrated panel be far in 25 of 100 seeds)."""
+    found = [v for kind in (step.get("deff") or {}).values() for v in kind.values() if v]
+    return float(max(found, default=1.0))
 
 
 def interval_test(steps: list[dict], percent: str) -> dict | None:
@@ -220,7 +225,7 @@ def interval_test(steps: list[dict], percent: str) -> dict | None:
             continue
         narrow = out > rate * n
         count = out if narrow or not on else out + on
-        p = binomial_p(count, n, rate, _deff(s, "outside" if count == out else "reaching", percent)) if (
+        p = binomial_p(count, n, rate, step_deff(s)) if (
             narrow or count < rate * n) else 1.0
         tested.append({"step": s["step"], "misses": count, "values": n, "rate": rate, "p": p}
                       | ({} if count == out else {"what": "outside it or on a bound"}))
@@ -240,8 +245,7 @@ def level_test(steps: list[dict], name: str) -> dict | None:
             continue
         strict = below - tied > level * n
         count = below - tied if strict else below
-        deff = _deff(s, "strictly" if strict else "below", name)
-        p = binomial_p(count, n, level, deff) if strict or below < level * n else 1.0
+        p = binomial_p(count, n, level, step_deff(s)) if strict or below < level * n else 1.0
         if level < 0.5 or (level == 0.5 and count <= n / 2):
             side, misses, rate = ("strictly below" if strict and tied else "at or below"), count, level
         else:
@@ -278,25 +282,34 @@ def needed(rate: float, over: bool, steps: int) -> int:
 
 
 def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
-    """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few values
-    spaced apart for the test to reject at more than half of them (``needed``, for too many misses where ``over``,
-    too few where not): ``{"needed", "short", "steps", "most", "at"}`` (the steps below it, the steps tested, the
-    most values at one step and that step), else None (decision 2086)."""
-    sizes = [(s["values"], s["step"]) for s in steps if s["values"]]
+    """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few effective
+    values spaced apart for the test to reject at more than half of them (``needed``, for too many misses where
+    ``over``, too few where not), a step's values counted as the test counts them, over its design effect
+    (``step_deff``: 29 series at one cutoff are one draw, decision 9972): ``{"needed", "short", "steps", "most",
+    "values", "dates", "at"}`` (the steps below it, the steps tested, the most effective values at one step, its
+    values and origin dates (None in counts without them) and that step), else None (decision 2086)."""
+    sizes = [(s["values"] / step_deff(s), s["step"], s) for s in steps if s["values"]]
     if not sizes:
         return None
     need = needed(rate, over, len(sizes))
-    short = sum(n < need for n, _ in sizes)
+    short = sum(n < need for n, _, _ in sizes)
     if 2 * short <= len(sizes):
         return None
-    most, at = max(sizes, key=lambda each: (each[0], -each[1]))
-    return {"needed": need, "short": short, "steps": len(sizes), "most": most, "at": at}
+    most, at, step = max(sizes, key=lambda each: (each[0], -each[1]))
+    return {"needed": need, "short": short, "steps": len(sizes), "most": most, "values": step["values"],
+            "dates": step.get("dates"), "at": at}
 
 
 def too_few_text(found: dict) -> str:
     """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
-    24 steps) to test it": ``too_few``'s find as the far line says it (decision 2086)."""
+    24 steps) to test it", or where a step's values move together "(at most 1 effective of 29 values at step 1: 1
+    origin date, whose values move together; ...": ``too_few``'s find as the far line says it (decisions 2086, 9972)."""
     where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
-    return (f"too few forecasts spaced apart at {where} (at most {found['most']:,}, at step {found['at']}; a step needs "
-            f"{found['needed']:,} to reject at p < {SIGNIFICANCE:g}{over}) to test it")
+    most, values, dates = found["most"], found["values"], found["dates"]
+    shown = f"{most:,.0f}" if most >= 100 else f"{most:.3g}"
+    told = f"{values:,}, at step {found['at']}" if most >= values - 1e-9 else (
+        f"{shown} effective of {values:,} values at step {found['at']}"
+        + (f": {dates:,} origin date{'s' * (dates != 1)}, whose values move together" if dates else ""))
+    return (f"too few forecasts spaced apart at {where} (at most {told}; a step needs {found['needed']:,} to reject "
+            f"at p < {SIGNIFICANCE:g}{over}) to test it")
