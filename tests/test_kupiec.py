@@ -344,3 +344,19 @@ def test_a_correlated_panels_stride_one_windows_are_seldom_far_when_calibrated_a
     assert sum(far(seed, 1.0) for seed in range(10)) <= 1
     assert all(far(seed, 0.5) for seed in range(3))
 
+
+def test_a_ragged_panels_origins_apart_meet_on_shared_dates():
+    """s39 (decision 9973): spaced from each series' own first window, a series starting a month later had its origins
+    on the odd months beside the other's even ones, neighbouring paths that share shocks counted as other dates."""
+    from rnncast.kupiec import counts
+
+    series = np.r_[np.zeros(10, np.int64), np.ones(9, np.int64)]
+    rows = np.r_[np.arange(10), np.arange(9)]
+    dates = np.r_[np.arange(10), np.arange(1, 10)]  # the second series starts one date later
+    y = np.zeros((19, 2, 1))
+    q = np.broadcast_to(np.array([-1.0, 0.0, 1.0]), (19, 2, 1, 3))
+    step2 = counts(y, q, (0.1, 0.5, 0.9), None, (series, rows, dates))[1]
+    assert (step2["values"], step2["dates"]) == (9, 5)  # dates 0, 2, 4, 6, 8; 10 dates before
+    assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows))[1]["dates"] == 5  # rows alone: each series' first
+    dates[12] += 1  # the second series' dates no longer run with its rows: spaced by row as before
+    assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows, dates))[1]["values"] == 10

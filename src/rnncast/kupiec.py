@@ -48,11 +48,12 @@ def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return series, rows, np.asarray(forecast_times(wf), dtype=np.int64) if w else rows
 
 
-def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.ndarray:
+def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int, shared: bool = False) -> np.ndarray:
     """[W] bool: the windows among ``has`` [W] whose origins (``rows`` [W] in their ``series`` [W]) are at least ``h``
-    steps apart, taken greedily from each series' first: every window at ``h`` 1, every h-th of stride-1 windows.
-    The windows are sorted by (series, row) once; a series whose rows run one apart is read off by arithmetic, only
-    the others are walked."""
+    steps apart, taken greedily from each series' first: every window at ``h`` 1, every h-th of stride-1 windows,
+    counted from the first row of all where ``shared`` (the rows are dates the series share: a ragged panel's series
+    then meet on one date, not on h neighbouring ones whose paths overlap, decision 9973). The windows are sorted by
+    (series, row) once; a series whose rows run one apart is read off by arithmetic, only the others are walked."""
     chosen = np.zeros(len(rows), bool)
     idx = np.flatnonzero(has)
     if not len(idx):
@@ -64,7 +65,7 @@ def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.n
     offset, place = r - r[first], np.arange(len(idx)) - first
     regular = np.minimum.reduceat(offset == place, start).astype(bool)  # [S] rows one apart, from the first on
     plain = regular[np.searchsorted(start, np.arange(len(idx)), side="right") - 1]
-    chosen[idx[plain & (offset % h == 0)]] = True
+    chosen[idx[plain & ((r - r.min() if shared else offset) % h == 0)]] = True
     for begin in start[~regular]:
         end = int(start[np.searchsorted(start, begin, side="right")]) if begin != start[-1] else len(idx)
         ordered, at = r[begin:end], 0
@@ -120,7 +121,8 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
     forecast, equal to it (``tied``, with ``unit``), outside each central interval (``metrics.interval_pairs``) and on
     one of its bounds; a level or an interval with a NaN forecast among them counts None.
     ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``' (series, rows,
-    dates) [W] each, or (series, rows) where the rows are the dates."""
+    dates) [W] each, or (series, rows) where the rows are the dates; where each series' dates run with its rows the
+    origins are spaced by date (``apart``'s ``shared``, decision 9973)."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
     levels = [float(v) for v in quantiles]
@@ -129,10 +131,13 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
              for lo, hi, percent in metrics.interval_pairs(levels)]
     series, rows, *told = places  # (series, rows) alone: rows are the dates too
     when = np.asarray(told[0] if told else rows, dtype=np.int64)
+    runs = np.unique(np.c_[series, when - rows], axis=0) if len(rows) else np.zeros((0, 2))
+    shared = bool(told) and len(runs) == len(np.unique(series))  # each series' dates run with its rows
+    axis = when if shared else rows
     steps, width = [], int(np.prod(y.shape[2:]))  # V: the values of one window at one step
     for j in range(y.shape[1]):
         held = keep[:, j].reshape(len(y), width)  # [W, V]; no window: [0, V]
-        chosen = apart(series, rows, held.any(axis=1), j + 1)
+        chosen = apart(series, axis, held.any(axis=1), j + 1, shared)
         sizes, dates = held[chosen].sum(axis=1), when[chosen]  # [w] values of each chosen window, its origin date
         ys = y[:, j].reshape(len(y), width)[chosen]  # [w, V]
         qs = q[:, j].reshape(len(y), width, len(levels))[chosen]  # [w, V, Q]
