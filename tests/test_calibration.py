@@ -220,9 +220,9 @@ def test_an_interval_off_over_every_value_with_too_few_values_apart_at_each_step
                                                    "values": 24 * per_step, "step_counts": steps}}
 
     text = far_from_level(model(30, 0, 0.9944), "the backtest values")
-    assert text == (" Not tested, for want of values: the 90% interval held 99.44% of the backtest values; too few "
-                    "forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 "
-                    "over 24 steps) to test it.")  # its levels 0.05 and 0.95 are left to the interval they end
+    assert text == (" Not tested, for want of independent values: the 90% interval held 99.44% of the backtest values; "
+                    "too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at "
+                    "p < 0.01 over 24 steps) to test it.")  # its levels 0.05 and 0.95 are left to the interval they end
     assert "Far from" not in text
     assert untested(model(30, 3, 0.9, 0.05)) == []  # on its level: nothing to say
     assert "Not tested" not in far_from_level(model(100, 0, 0.9944))  # 100 apart can reject: the far line does
@@ -288,3 +288,25 @@ def test_a_calibrated_count_forecaster_is_not_far_nor_said_untested():
     levels = _poisson_model(0, 2e-7)["by_level"]
     assert levels["0.1"]["tied"] > 0.1 and levels["0.1"]["below"] == levels["0.1"]["tied"]  # every 0: a tie
     assert levels["actuals"] == 305
+
+
+def test_one_cutoffs_values_are_counted_as_the_one_draw_they_are_before_the_untested_sign():
+    """s39 (decision 9972): 29 series at one cutoff passed as 29 values, enough to test, though they are one date, so
+    bands half as wide at that cutoff got no word at all; their effective values are counted now, and the sentence
+    says so. Calibrated bands of a panel of 150 dates that do share a shock get no sentence."""
+    from scipy.stats import norm
+
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.metrics import coverages
+
+    levels, rng = (0.1, 0.5, 0.9), np.random.default_rng(0)
+    y = (0.7 * rng.normal(size=(1, 6)) + 0.7 * rng.normal(size=(29, 6)))[..., None]  # [29, 6, 1] one shock a step
+    q = np.broadcast_to(norm.ppf(levels) * 0.5, y.shape + (3,))  # half as wide
+    one_date = (np.arange(29), np.full(29, 20), np.zeros(29, np.int64))
+    text = far_from_level({**coverages(y, q, levels), "by_level": by_level(y, q, levels, origins=one_date)})
+    assert "Far from" not in text and " Not tested, for want of independent values: the 80% interval held " in text
+    assert "(at most 1 effective of 29 values at step 1: 1 origin date, whose values move together; a step" in text
+    panel = 0.7 * rng.normal(size=(1, 150, 1)) + 0.7 * rng.normal(size=(20, 150, 1))
+    y, places = panel.reshape(-1, 1, 1), (np.repeat(np.arange(20), 150), np.tile(np.arange(150), 20))
+    q = np.broadcast_to(norm.ppf(levels), y.shape + (3,))
+    assert far_from_level({**coverages(y, q, levels), "by_level": by_level(y, q, levels, origins=places)}) == ""

@@ -153,7 +153,7 @@ def test_evaluate_of_several_targets_prints_each_targets_intervals_beside_the_po
     for text, where in ((fit, "the test values"), (page, "the test values"), (evaluated, "these values")):
         assert re.search(rf"pooled over the 2 targets: 80% interval covers [\d.]+% of {where}; mean pinball loss "
                          r"[\d.e-]+ \(original units\)\.( Far from [^:]+: .+? over every value scored\)\.)?"
-                         r"( Not tested, for want of values: .+? to test it\.)? Each target, in its own units: "
+                         r"( Not tested, for want of independent values: .+? to test it\.)? Each target, in its own units: "
                          r"y: 80% interval covers [\d.]+%, mean pinball loss [\d.e-]+; "
                          r"z: 80% interval covers [\d.]+%", text)
 

@@ -178,10 +178,12 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     it": each central interval, then each level, that no step puts far (``far_intervals``, ``far_levels``) while its
     share over every value is far from nominal by the binomial test on the distinct actuals it holds (``"actuals"``,
     ``kupiec.actuals``: overlapping windows repeat each actual at every step, decision 2093; the values where a result
-    has none), p below ``SIGNIFICANCE`` as if they were independent (no verdict, decision 2042, only a sign the share
+    has none) over the design effect of the step with the most values where it holds several dates (a shared shock
+    moves a panel's share; one date shows no spread, and its share is said: decision 9972), p below ``SIGNIFICANCE`` as if they were independent (no verdict, decision 2042, only a sign the share
     is off), ties counted as a range (a value on a bound or equal to a level's forecast neither a hit nor a miss:
     ``_off``, decision 2091), and more than half the steps
-    tested hold too few values spaced apart for any count there to be called far (``kupiec.too_few``), so that the far
+    tested hold too few values spaced apart, counted over their design effect (values of one date move together:
+    decision 9972), for any count there to be called far (``kupiec.too_few``), so that the far
     line's silence is not read as the intervals holding (decision 2086); a level that ends an interval said is left to
     it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""
     levels = model.get("by_level") or {}
@@ -189,6 +191,8 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     if not steps or not n:
         return []
     actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 2093)
+    if (fullest := max(steps, key=lambda s: s["values"])).get("dates", 0) > 1:  # their spread read: draws (9972)
+        actual /= kupiec.step_deff(fullest)
     wide = {f["percent"] for f in far_intervals(model)}
     said, far = [], wide | {f["level"] for f in far_levels(model)}
     names = [k for k, v in levels.items() if isinstance(v, dict)]
@@ -218,7 +222,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     return said
 
 
-def _off(rate: float, low: float, high: float, n: int) -> bool | None:
+def _off(rate: float, low: float, high: float, n: float) -> bool | None:
     """Whether the share of misses over every value (``n``), between ``low`` (ties counted as hits) and ``high``
     (as misses), is off ``rate`` by the binomial test as if the values were independent: True where even ``low``
     is too many, False where even ``high`` is too few, None where neither (decision 2091)."""
@@ -254,7 +258,7 @@ def far_from_level(model: dict, where: str = "the values") -> str:
     if levels:
         said.append("level " + "; level ".join(levels))
     few = untested(model, where)
-    short = f" Not tested, for want of values: {'; '.join(few)}." if few else ""  # no verdict either way
+    short = f" Not tested, for want of independent values: {'; '.join(few)}." if few else ""  # no verdict either way
     if not said:
         return short
     tied = any(each.get("tied") for each in model["by_level"].values() if isinstance(each, dict))

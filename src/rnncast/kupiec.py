@@ -6,7 +6,8 @@ apart in their series (at step 1 every window; at step h with stride-1 windows e
 values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
 time, whatever their rows, decision 2094; a window's targets: a common shock moves them together) counted by the
 design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
-flagged a calibrated forecaster in 65 of 100 seeds), and Holm's step-down correction (Holm 1979) over the steps
+flagged a calibrated forecaster in 65 of 100 seeds), a step's largest over its levels and intervals (``step_deff``,
+decision 9971), and Holm's step-down correction (Holm 1979) over the steps
 tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
 at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
 2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
@@ -47,11 +48,12 @@ def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return series, rows, np.asarray(forecast_times(wf), dtype=np.int64) if w else rows
 
 
-def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.ndarray:
+def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int, shared: bool = False) -> np.ndarray:
     """[W] bool: the windows among ``has`` [W] whose origins (``rows`` [W] in their ``series`` [W]) are at least ``h``
-    steps apart, taken greedily from each series' first: every window at ``h`` 1, every h-th of stride-1 windows.
-    The windows are sorted by (series, row) once; a series whose rows run one apart is read off by arithmetic, only
-    the others are walked."""
+    steps apart, taken greedily from each series' first: every window at ``h`` 1, every h-th of stride-1 windows,
+    counted from the first row of all where ``shared`` (the rows are dates the series share: a ragged panel's series
+    then meet on one date, not on h neighbouring ones whose paths overlap, decision 9973). The windows are sorted by
+    (series, row) once; a series whose rows run one apart is read off by arithmetic, only the others are walked."""
     chosen = np.zeros(len(rows), bool)
     idx = np.flatnonzero(has)
     if not len(idx):
@@ -63,7 +65,7 @@ def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int) -> np.n
     offset, place = r - r[first], np.arange(len(idx)) - first
     regular = np.minimum.reduceat(offset == place, start).astype(bool)  # [S] rows one apart, from the first on
     plain = regular[np.searchsorted(start, np.arange(len(idx)), side="right") - 1]
-    chosen[idx[plain & (offset % h == 0)]] = True
+    chosen[idx[plain & ((r - r.min() if shared else offset) % h == 0)]] = True
     for begin in start[~regular]:
         end = int(start[np.searchsorted(start, begin, side="right")]) if begin != start[-1] else len(idx)
         ordered, at = r[begin:end], 0
@@ -119,7 +121,8 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
     forecast, equal to it (``tied``, with ``unit``), outside each central interval (``metrics.interval_pairs``) and on
     one of its bounds; a level or an interval with a NaN forecast among them counts None.
     ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``' (series, rows,
-    dates) [W] each, or (series, rows) where the rows are the dates."""
+    dates) [W] each, or (series, rows) where the rows are the dates; where each series' dates run with its rows the
+    origins are spaced by date (``apart``'s ``shared``, decision 9973)."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
     levels = [float(v) for v in quantiles]
@@ -128,10 +131,13 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
              for lo, hi, percent in metrics.interval_pairs(levels)]
     series, rows, *told = places  # (series, rows) alone: rows are the dates too
     when = np.asarray(told[0] if told else rows, dtype=np.int64)
+    runs = np.unique(np.c_[series, when - rows], axis=0) if len(rows) else np.zeros((0, 2))
+    shared = bool(told) and len(runs) == len(np.unique(series))  # each series' dates run with its rows
+    axis = when if shared else rows
     steps, width = [], int(np.prod(y.shape[2:]))  # V: the values of one window at one step
     for j in range(y.shape[1]):
         held = keep[:, j].reshape(len(y), width)  # [W, V]; no window: [0, V]
-        chosen = apart(series, rows, held.any(axis=1), j + 1)
+        chosen = apart(series, axis, held.any(axis=1), j + 1, shared)
         sizes, dates = held[chosen].sum(axis=1), when[chosen]  # [w] values of each chosen window, its origin date
         ys = y[:, j].reshape(len(y), width)[chosen]  # [w, V]
         qs = q[:, j].reshape(len(y), width, len(levels))[chosen]  # [w, V, Q]
@@ -198,10 +204,14 @@ def _worst(tested: list[dict]) -> dict | None:
     return {**found[best], **({"opposite": min(other, key=lambda f: f["p"])} if other else {})}
 
 
-def _deff(step: dict, kind: str, name: str) -> float:
-    """The design effect ``counts`` kept for ``kind``'s ("below", "strictly", "outside", "reaching") count of
-    ``name`` at ``step``; 1 (the exact test) in counts written before it was kept."""
-    return float((step.get("deff", {}).get(kind, {}).get(name)) or 1.0)
+def step_deff(step: dict) -> float:
+    """The design effect a ``counts`` step is tested by: the largest kept at it over its levels and intervals
+    (``"deff"``), 1 (the exact test) in counts written before any was kept. The values of a step are one set of
+    dates and actuals, whose shared shock makes one correlation between them (Kish 1965's cluster design effect, the
+    quasi-binomial's one dispersion); the Pearson estimate of a tail's few misses reads it near 1 where the median's
+    many read 3 to 7 (decision 9971: each count's own let a calibrated panel be far in 25 of 100 seeds)."""
+    found = [v for kind in (step.get("deff") or {}).values() for v in kind.values() if v]
+    return float(max(found, default=1.0))
 
 
 def interval_test(steps: list[dict], percent: str) -> dict | None:
@@ -220,7 +230,7 @@ def interval_test(steps: list[dict], percent: str) -> dict | None:
             continue
         narrow = out > rate * n
         count = out if narrow or not on else out + on
-        p = binomial_p(count, n, rate, _deff(s, "outside" if count == out else "reaching", percent)) if (
+        p = binomial_p(count, n, rate, step_deff(s)) if (
             narrow or count < rate * n) else 1.0
         tested.append({"step": s["step"], "misses": count, "values": n, "rate": rate, "p": p}
                       | ({} if count == out else {"what": "outside it or on a bound"}))
@@ -240,8 +250,7 @@ def level_test(steps: list[dict], name: str) -> dict | None:
             continue
         strict = below - tied > level * n
         count = below - tied if strict else below
-        deff = _deff(s, "strictly" if strict else "below", name)
-        p = binomial_p(count, n, level, deff) if strict or below < level * n else 1.0
+        p = binomial_p(count, n, level, step_deff(s)) if strict or below < level * n else 1.0
         if level < 0.5 or (level == 0.5 and count <= n / 2):
             side, misses, rate = ("strictly below" if strict and tied else "at or below"), count, level
         else:
@@ -278,25 +287,34 @@ def needed(rate: float, over: bool, steps: int) -> int:
 
 
 def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
-    """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few values
-    spaced apart for the test to reject at more than half of them (``needed``, for too many misses where ``over``,
-    too few where not): ``{"needed", "short", "steps", "most", "at"}`` (the steps below it, the steps tested, the
-    most values at one step and that step), else None (decision 2086)."""
-    sizes = [(s["values"], s["step"]) for s in steps if s["values"]]
+    """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few effective
+    values spaced apart for the test to reject at more than half of them (``needed``, for too many misses where
+    ``over``, too few where not), a step's values counted as the test counts them, over its design effect
+    (``step_deff``: 29 series at one cutoff are one draw, decision 9972): ``{"needed", "short", "steps", "most",
+    "values", "dates", "at"}`` (the steps below it, the steps tested, the most effective values at one step, its
+    values and origin dates (None in counts without them) and that step), else None (decision 2086)."""
+    sizes = [(s["values"] / step_deff(s), s["step"], s) for s in steps if s["values"]]
     if not sizes:
         return None
     need = needed(rate, over, len(sizes))
-    short = sum(n < need for n, _ in sizes)
+    short = sum(n < need for n, _, _ in sizes)
     if 2 * short <= len(sizes):
         return None
-    most, at = max(sizes, key=lambda each: (each[0], -each[1]))
-    return {"needed": need, "short": short, "steps": len(sizes), "most": most, "at": at}
+    most, at, step = max(sizes, key=lambda each: (each[0], -each[1]))
+    return {"needed": need, "short": short, "steps": len(sizes), "most": most, "values": step["values"],
+            "dates": step.get("dates"), "at": at}
 
 
 def too_few_text(found: dict) -> str:
     """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
-    24 steps) to test it": ``too_few``'s find as the far line says it (decision 2086)."""
+    24 steps) to test it", or where a step's values move together "(at most 1 effective of 29 values at step 1: 1
+    origin date, whose values move together; ...": ``too_few``'s find as the far line says it (decisions 2086, 9972)."""
     where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
-    return (f"too few forecasts spaced apart at {where} (at most {found['most']:,}, at step {found['at']}; a step needs "
-            f"{found['needed']:,} to reject at p < {SIGNIFICANCE:g}{over}) to test it")
+    most, values, dates = found["most"], found["values"], found["dates"]
+    shown = f"{most:,.0f}" if most >= 100 else f"{most:.3g}"
+    told = f"{values:,}, at step {found['at']}" if most >= values - 1e-9 else (
+        f"{shown} effective of {values:,} values at step {found['at']}"
+        + (f": {dates:,} origin date{'s' * (dates != 1)}, whose values move together" if dates else ""))
+    return (f"too few forecasts spaced apart at {where} (at most {told}; a step needs {found['needed']:,} to reject "
+            f"at p < {SIGNIFICANCE:g}{over}) to test it")
