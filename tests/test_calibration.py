@@ -291,7 +291,7 @@ def test_a_calibrated_count_forecaster_is_not_far_nor_said_untested():
 
 
 def test_one_cutoffs_values_are_counted_as_the_one_draw_they_are_before_the_untested_sign():
-    """s39 (decision 9972): 29 series at one cutoff passed as 29 values, enough to test, though they are one date, so
+    """s39 (decision 2130): 29 series at one cutoff passed as 29 values, enough to test, though they are one date, so
     bands half as wide at that cutoff got no word at all; their effective values are counted now, and the sentence
     says so. Calibrated bands of a panel of 150 dates that do share a shock get no sentence."""
     from scipy.stats import norm

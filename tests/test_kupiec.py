@@ -129,7 +129,7 @@ def test_values_of_one_date_are_one_draw_so_a_correlated_calibrated_panel_is_sel
         y, q, places = _panel(seed, scale, **panel)
         return far_from_level({**coverages(y, q, LEVELS), "by_level": by_level(y, q, LEVELS, origins=places)})
 
-    assert sum("Far from" in said(seed, 1.0) for seed in range(20)) <= 2  # "Not tested" is no verdict (decision 9972)
+    assert sum("Far from" in said(seed, 1.0) for seed in range(20)) <= 2  # "Not tested" is no verdict (decision 2130)
     assert sum("Far from" in said(seed, 1.0, series=1, targets=3, rho=0.9) for seed in range(20)) <= 2  # targets
     assert all("so it is too narrow" in said(seed, 0.5) for seed in range(5))
 
@@ -307,7 +307,7 @@ def test_one_date_all_on_one_side_is_one_draw_and_several_count_by_their_size():
 
 
 def test_a_step_is_tested_by_its_largest_design_effect_over_its_levels_and_intervals():
-    """s39 (decision 9971): a tail's few misses read a design effect near 1 where the median's many read 5, though the
+    """s39 (decision 2129): a tail's few misses read a design effect near 1 where the median's many read 5, though the
     same dates and values share one correlation; each count is tested by the step's largest."""
     from rnncast.kupiec import level_test, step_deff
 
@@ -333,7 +333,7 @@ def _walks(seed: int, scale: float, series: int = 20, span: int = 60, horizon: i
 
 
 def test_a_correlated_panels_stride_one_windows_are_seldom_far_when_calibrated_and_always_at_half_width():
-    """s39 (decision 9971): 20 random walks correlated 0.5, stride-1 windows, 60 origins: at step h only 60 / h dates,
+    """s39 (decision 2129): 20 random walks correlated 0.5, stride-1 windows, 60 origins: at step h only 60 / h dates,
     and the tails' own design effects near 1 made a calibrated forecaster far in 25 of 100 seeds."""
     from rnncast.kupiec import counts, interval_test, level_test
 
@@ -346,7 +346,7 @@ def test_a_correlated_panels_stride_one_windows_are_seldom_far_when_calibrated_a
 
 
 def test_a_ragged_panels_origins_apart_meet_on_shared_dates():
-    """s39 (decision 9973): spaced from each series' own first window, a series starting a month later had its origins
+    """s39 (decision 2131): spaced from each series' own first window, a series starting a month later had its origins
     on the odd months beside the other's even ones, neighbouring paths that share shocks counted as other dates."""
     from rnncast.kupiec import counts
 

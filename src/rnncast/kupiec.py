@@ -7,7 +7,7 @@ values of one series tested share a step of the path, the values of one origin d
 time, whatever their rows, decision 2094; a window's targets: a common shock moves them together) counted by the
 design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
 flagged a calibrated forecaster in 65 of 100 seeds), a step's largest over its levels and intervals (``step_deff``,
-decision 9971), and Holm's step-down correction (Holm 1979) over the steps
+decision 2129), and Holm's step-down correction (Holm 1979) over the steps
 tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
 at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
 2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
@@ -52,7 +52,7 @@ def apart(series: np.ndarray, rows: np.ndarray, has: np.ndarray, h: int, shared:
     """[W] bool: the windows among ``has`` [W] whose origins (``rows`` [W] in their ``series`` [W]) are at least ``h``
     steps apart, taken greedily from each series' first: every window at ``h`` 1, every h-th of stride-1 windows,
     counted from the first row of all where ``shared`` (the rows are dates the series share: a ragged panel's series
-    then meet on one date, not on h neighbouring ones whose paths overlap, decision 9973). The windows are sorted by
+    then meet on one date, not on h neighbouring ones whose paths overlap, decision 2131). The windows are sorted by
     (series, row) once; a series whose rows run one apart is read off by arithmetic, only the others are walked."""
     chosen = np.zeros(len(rows), bool)
     idx = np.flatnonzero(has)
@@ -122,7 +122,7 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
     one of its bounds; a level or an interval with a NaN forecast among them counts None.
     ``y_true`` [W, H, ...], ``q_pred`` [W, H, ..., Q] at ``quantiles`` [Q]; ``places``: ``origins``' (series, rows,
     dates) [W] each, or (series, rows) where the rows are the dates; where each series' dates run with its rows the
-    origins are spaced by date (``apart``'s ``shared``, decision 9973)."""
+    origins are spaced by date (``apart``'s ``shared``, decision 2131)."""
     y, q = np.asarray(y_true, dtype=np.float64), np.asarray(q_pred, dtype=np.float64)
     keep = np.ones(y.shape, bool) if keep is None else np.broadcast_to(np.asarray(keep, dtype=bool), y.shape)
     levels = [float(v) for v in quantiles]
@@ -209,7 +209,7 @@ def step_deff(step: dict) -> float:
     (``"deff"``), 1 (the exact test) in counts written before any was kept. The values of a step are one set of
     dates and actuals, whose shared shock makes one correlation between them (Kish 1965's cluster design effect, the
     quasi-binomial's one dispersion); the Pearson estimate of a tail's few misses reads it near 1 where the median's
-    many read 3 to 7 (decision 9971: each count's own let a calibrated panel be far in 25 of 100 seeds)."""
+    many read 3 to 7 (decision 2129: each count's own let a calibrated panel be far in 25 of 100 seeds)."""
     found = [v for kind in (step.get("deff") or {}).values() for v in kind.values() if v]
     return float(max(found, default=1.0))
 
@@ -290,7 +290,7 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
     """Whether ``steps`` (``counts``; those with no values or a NaN count left out beforehand) hold too few effective
     values spaced apart for the test to reject at more than half of them (``needed``, for too many misses where
     ``over``, too few where not), a step's values counted as the test counts them, over its design effect
-    (``step_deff``: 29 series at one cutoff are one draw, decision 9972): ``{"needed", "short", "steps", "most",
+    (``step_deff``: 29 series at one cutoff are one draw, decision 2130): ``{"needed", "short", "steps", "most",
     "values", "dates", "at"}`` (the steps below it, the steps tested, the most effective values at one step, its
     values and origin dates (None in counts without them) and that step), else None (decision 2086)."""
     sizes = [(s["values"] / step_deff(s), s["step"], s) for s in steps if s["values"]]
@@ -308,7 +308,7 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
 def too_few_text(found: dict) -> str:
     """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
     24 steps) to test it", or where a step's values move together "(at most 1 effective of 29 values at step 1: 1
-    origin date, whose values move together; ...": ``too_few``'s find as the far line says it (decisions 2086, 9972)."""
+    origin date, whose values move together; ...": ``too_few``'s find as the far line says it (decisions 2086, 2130)."""
     where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
     most, values, dates = found["most"], found["values"], found["dates"]
