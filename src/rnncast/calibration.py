@@ -191,7 +191,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     if not steps or not n:
         return []
     actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 2093)
-    if (fullest := max(steps, key=lambda s: s["values"])).get("dates", 0) > 1:  # their spread read: draws (9972)
+    if (fullest := max(steps, key=lambda s: s["values"])).get("dates", 0) > 1:  # their spread read: draws (decision 2130)
         actual /= kupiec.step_deff(fullest)
     wide = {f["percent"] for f in far_intervals(model)}
     said, far = [], wide | {f["level"] for f in far_levels(model)}
