@@ -15,10 +15,10 @@ def _panel(ids=("a",)):
     return load_panel(frame, target="y", id_col="id" if len(ids) > 1 else None, announce=False)
 
 
-def _stretch(low, high, training=7, series=0, owner=None):
+def _stretch(low, high, training=7, series=0, owner=None, scale=20.0):
     return {"series": series, "owner": owner, "column": "y", "start": "2023-02-05", "end": "2023-02-11", "rows": 7,
             "span": (10, 16), "training_rows": training, "validation_rows": 0, "later_rows": 7 - training,
-            "low": low, "high": high, "scale": 20.0, "scale_without": 10.0, "mean": 110.0, "mean_without": 100.0,
+            "low": low, "high": high, "scale": scale, "scale_without": 10.0, "mean": 110.0, "mean_without": 100.0,
             "season": 7}
 
 
@@ -33,6 +33,20 @@ def test_a_drop_is_an_interruption_and_a_surge_a_surge():
     assert "interruption" not in surge and "raise MASE's scale" in surge and "2.00 times" in surge
     assert "blank those rows" in surge and "future covariate" in surge
     assert "3.0 times its level" in line(panel, [_stretch(3.01, 3.04)])
+
+
+def test_a_stretch_that_lowers_masess_scale_is_not_said_to_raise_it():
+    """Decision 9983: a sensor stuck flat at twice its level lowers the scale (its pairs differ by 0), yet the line
+    said "raise MASE's scale 0.98 times ... so every MASE reads lower"."""
+    panel = _panel()
+    flat = line(panel, [_stretch(2.02, 2.07, scale=9.2)])
+    assert "raise" not in flat and "its training rows lower MASE's scale (the training rows' mean difference one " \
+        "season (7 rows) apart) to 0.92 times: 9.2 with the stretch's pairs, 10 without, so every MASE reads higher; " \
+        "the training mean moves +10%" in flat
+    assert "MASE's scale (" not in line(panel, [_stretch(2.02, 2.07, scale=10.0)])
+    both = line(_panel(("a", "b")), [_stretch(2.0, 2.1, scale=9.2, owner="series 'a'"),
+                                     _stretch(2.0, 2.1, series=1, scale=15.0, owner="series 'b'")])
+    assert "raise MASE's scale" in both and "1.50 times" in both and "reads lower" in both
 
 
 def test_said_again_at_the_cutoff_that_first_trains_on_it():

@@ -102,6 +102,43 @@ def test_a_column_with_zeros_is_read_and_a_drop_to_zero_is_named():
     assert stretches(outage, 7) == []
 
 
+def _intermittent(seed: int, share: float) -> np.ndarray:
+    """Two years of daily demand 0 on ``share`` of the days at random, else about 20 (r39r1's H1)."""
+    rng = np.random.default_rng(seed)
+    return (rng.random(730) > share) * np.round(rng.lognormal(3, 0.3, 730))
+
+
+@pytest.mark.parametrize("share, seeds", [(0.1, (1, 30, 37)), (0.2, (0, 1, 6, 7)), (0.3, (2, 3, 4, 5))])
+def test_zeros_that_run_by_chance_in_intermittent_demand_are_no_interruption(share, seeds):
+    """Decision 9981: these seeds' chance runs of 4-7 zeros were "runs at 0 % of its level ... an interruption"; a run
+    of 0s is named only where the column's own share of 0s makes one so long rare (0.3 ** 5 * 730 rows: 1.8)."""
+    assert [stretches(_intermittent(s, share), 7) for s in seeds] == [[]] * len(seeds)
+    closed = _intermittent(0, share)
+    closed[300:314] = 0  # two weeks closed: 0.3 ** 14 * 730 is 3.5e-5
+    assert stretches(closed, 7) == [(300, 314, 0.0, 0.0)]
+
+
+def test_a_level_read_off_zeros_reads_no_surge():
+    """Decision 9981: in demand 0 on 45 % of days, where 0s locally passed half the rows the level was 1 % of the
+    median, and four ordinary days (26, 26, 24, 26) read as 200-217 times it: a surge."""
+    y = _intermittent(32, 0.45)
+    assert y[101:105].tolist() == [26, 26, 24, 26] and stretches(y, 7) == []
+
+
+def test_a_flu_peak_some_weeks_off_last_years_is_the_seasons_own():
+    """Decision 9982: weekly flu peaks 2 to 5 times the level whose week moves up to 3 weeks each year were named as
+    surges, the season's check looking a whole number of seasons away only; it now allows a fifth of a season."""
+    def flu(seed):
+        rng = np.random.default_rng(seed)
+        weeks, y = np.arange(52 * 12), np.ones(52 * 12)
+        for year in range(12):
+            height = rng.uniform(2, 5)
+            y *= 1 + (height - 1) * np.exp(-((weeks - year * 52 - 10 - rng.integers(-3, 4)) ** 2) / 12.5)
+        return y * (1 + rng.normal(0, 0.05, len(y)))
+
+    assert [stretches(flu(s), 52) for s in (0, 5, 10, 11, 12, 13)] == [[]] * 6
+
+
 @pytest.mark.parametrize("y, why", [
     (10 + 12 * np.sin(np.arange(730) * 2 * np.pi / 365), "values below 0"),
     (np.random.default_rng(4).poisson(0.5, 400).astype(float), "half its values or more 0"),

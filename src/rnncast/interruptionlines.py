@@ -65,16 +65,19 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
                "The network never trained on it, yet its loss on those validation rows chooses the epoch kept, or keeps "
                "the untrained network where no epoch beats it there" if any(checked) else "The network never trained on it")
             + (", and the scores of the windows over it measure forecasts of it" if scored and not any(trained) else ""))
-    raised = [g for g in these if g["training_rows"] and g["scale_without"] > 0]
-    if raised:
-        g = max(raised, key=lambda g: g["scale"] / g["scale_without"])
+    trains = [g for g in these if g["training_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
+              and g["scale"] != g["scale_without"]]
+    raised = [g for g in trains if g["scale"] > g["scale_without"]]
+    if trains:  # the stretch that raises the scale most, else the one that lowers it most (decision 9983)
+        g = max(raised, key=lambda g: g["scale"] / g["scale_without"]) if raised else \
+            min(trains, key=lambda g: g["scale"] / g["scale_without"])
         unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
         change = 100 * (g["mean"] / g["mean_without"] - 1) if g["mean_without"] else float("nan")
         most = "" if one else f" ({names[these.index(g)]}, the most)"
-        text += (f", and {its} training rows raise MASE's scale (the training rows' mean difference {unit} apart) "
-                 f"{g['scale'] / g['scale_without']:.2f} times: {g['scale']:.6g} with the stretch's pairs, "
-                 f"{g['scale_without']:.6g} without{most}, so every MASE reads lower; the training mean moves "
-                 f"{change:+.0f}%")
+        text += (f", and {its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean "
+                 f"difference {unit} apart) {'' if raised else 'to '}{g['scale'] / g['scale_without']:.2f} times: "
+                 f"{g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} without{most}, so every MASE "
+                 f"reads {'lower' if raised else 'higher'}; the training mean moves {change:+.0f}%")
     if again:  # decision 2090: the cutoffs after it train on it too (a backtest's windows grow)
         text += (f"; an earlier cutoff named it before any of {its} rows were training rows: this cutoff's training rows "
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "

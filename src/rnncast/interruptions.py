@@ -14,9 +14,12 @@ of the rows, decision 2089), which a stretch of ``longest`` rows or fewer does n
 (or over ``FAR`` times it: a surge, decision 2087) and further than ``ROBUST`` robust standard deviations of those
 distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`` rows at half the distance joined),
 with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
-stretch; not one whose rows a whole number of seasons away dip (or rise) too (a season's own dip the profile missed),
-and none in a column with more than ``MOST`` of them one way (a pattern the season does not describe). A surge is
-named as a drop is, asking whether it is a promotion, an epidemic's wave or a sensor stuck high; nothing is blanked.
+stretch; not one whose rows a whole number of seasons away, give or take ``DRIFT`` of a season, dip (or rise) too (a
+season's own dip the profile missed, a flu peak some weeks off last year's, decision 9982), not one holding 0s that the
+column's own share of 0s makes likely (``CHANCE``: chance runs in intermittent demand, decision 9981), not one whose
+level is read off rows half 0s or more (no level), and none in a column with more than ``MOST`` of them one way (a
+pattern the season does not describe). A surge is named as a drop is, asking whether it is a promotion, an
+epidemic's wave or a sensor stuck high; nothing is blanked.
 A column with a value below 0 (a temperature in degrees) or half its values 0 (a count of rare events) has no level to
 be a share of: not read, and said so once (``unread``); a run of 0s in a column never else 0 is ``outageruns``'s.
 ``warn`` says each stretch once, the series whose stretches overlap together, with its training and validation rows
@@ -47,6 +50,8 @@ RUN_LONGEST = 24  # rows (days under a day apart) at most, or twice the season: 
 MOST = 2  # stretches in one column at most: more are a pattern, not an interruption
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
 ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 2088)
+DRIFT = 0.2  # a season's own peak or dip may come this share of a season earlier or later (decision 9982)
+CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by chance less often (decision 9981)
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
@@ -104,7 +109,8 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
     the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 2087); none where ``unread`` gives
     a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
-    ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s.
+    ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s;
+    one holding 0s is kept only where ``_by_chance`` finds it rare, and none whose level is read off 0s (decision 9981).
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
     ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089)."""
     column = np.asarray(column, dtype=np.float64)
@@ -121,6 +127,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
     zeros = read & (column == 0)
+    floored = _floored(zeros, read, longest)  # [R] the level's rows half 0s or more: a floored 0 (decision 9981)
     found = []
     for sign in (-1, 1):  # below the level, then above it
         side = _merged(np.where(sign * away > limit, sign, 0), sign * away > limit / 2)  # [R]
@@ -132,6 +139,8 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
                 continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
             if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
+            if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi):
+                continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 9981)
             if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
                 shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
                 shares = shares[np.isfinite(shares)]
@@ -164,6 +173,30 @@ def _distance(logged: np.ndarray, season: int, longest: int) -> np.ndarray:
     return (values - level).to_numpy()
 
 
+def _floored(zeros: np.ndarray, read: np.ndarray, longest: int) -> np.ndarray:
+    """[R] bool: whether half or more of the read rows of the rolling window ``_distance`` takes each row's level from
+    (``4 * longest + 1`` rows) are 0 (``zeros`` [R], ``read`` [R]), so that level is ``ZERO`` of the median, no level
+    (a column 45 % 0s read ordinary days as 200 times its level)."""
+    share = pd.Series(np.where(read, zeros, np.nan)).rolling(4 * longest + 1, center=True, min_periods=longest).mean()
+    return (share >= 0.5).to_numpy()
+
+
+def _by_chance(zeros: np.ndarray, low: np.ndarray, read: np.ndarray, lo: int, hi: int) -> bool:
+    """Whether the rows ``lo`` to ``hi``, holding 0s, are a run the column's own rates give somewhere among its read
+    rows: the share of the read rows outside them that are 0 (``zeros`` [R]), and that are ``low`` [R] (as far below
+    the level) but not 0, each raised to the count of such rows inside, times the rows read, ``CHANCE`` or more. Five
+    0s in a row in daily sales 0 on 30 % of days at random (0.3 ** 5 * 730: 1.8) are chance; two weeks at 0 in sales 0
+    on 8 other days of 716 (0.011 ** 14 * 730) are not."""
+    outside = read.copy()
+    outside[lo:hi] = False
+    if not outside.any():
+        return False
+    other = low & ~zeros & read
+    chance = float(zeros[outside].mean()) ** int(zeros[lo:hi].sum()) * float(other[outside].mean()) ** int(
+        other[lo:hi].sum())
+    return chance * int(read.sum()) >= CHANCE
+
+
 def _merged(side: np.ndarray, near: np.ndarray) -> np.ndarray:
     """``side`` [R] with each gap of fewer than ``SHORTEST`` rows between two of its runs filled where every row of
     the gap is ``near`` [R] (bool: half as far): a month at 35 % among months at 10-30 % splits no stretch."""
@@ -177,12 +210,14 @@ def _merged(side: np.ndarray, near: np.ndarray) -> np.ndarray:
 
 def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bool:
     """Whether the rows ``lo`` to ``hi`` of ``away`` [R] (a surge's: its distances negated) dip again a whole number of
-    seasons earlier or later (the fewest beyond the stretch's length): their median over half ``limit`` below the
-    level, a season's dip the profile missed (the ILI providers' summer drop of its first years), no interruption."""
+    seasons earlier or later (the fewest beyond the stretch's length), give or take ``DRIFT`` of a season: their median
+    over half ``limit`` below the level, a season's dip the profile missed (the ILI providers' summer drop of its first
+    years; a flu peak that comes some weeks earlier or later each year, decision 9982), no interruption."""
     if not 1 < season <= LONGEST:
         return False
-    shift = season * -(-(hi - lo) // season)
-    for a in (lo - shift, lo + shift):
+    shift, drift = season * -(-(hi - lo) // season), int(DRIFT * season)
+    offsets = range(max(-drift, hi - lo - shift), drift + 1)  # never onto the stretch's own rows
+    for a in sorted({lo + side * (shift + d) for side in (-1, 1) for d in offsets}):
         rows = away[max(a, 0): max(a + hi - lo, 0)]
         if np.isfinite(rows).sum() >= SHORTEST and np.nanmedian(rows) < -limit / 2:
             return True
