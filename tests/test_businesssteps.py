@@ -116,6 +116,42 @@ def test_the_calendars_weekdays_holidays_and_nominal_steps():
         pd.offsets.Day(1))
     assert businesssteps.weekdays(pd.offsets.BDay()) == 5 and businesssteps.weekdays(sunday) == 4
     assert pd.Timestamp("2024-12-25") in businesssteps.holidays(german) and not len(businesssteps.holidays(sunday))
-    assert businesssteps.nominal(pd.offsets.Day(14), german) == 10 and businesssteps.nominal(pd.offsets.Week(1), sunday) == 4
-    assert businesssteps.nominal(pd.offsets.Day(10), german) is None and businesssteps.nominal(
-        pd.offsets.Day(7), pd.offsets.Day(1)) is None
+    assert businesssteps.nominal(("day", 14), german) == 10 and businesssteps.nominal(("day", 7), sunday) == 4
+    assert businesssteps.nominal(("day", 10), german) is None and businesssteps.nominal(
+        ("day", 7), pd.offsets.Day(1)) is None and businesssteps.nominal(None, german) is None
+    assert businesssteps.weekdays(pd.offsets.CustomBusinessDay(weekmask="1111110")) == 6  # numpy's spelling too
+
+
+def _sunday_to_thursday() -> pd.DataFrame:
+    time = pd.date_range("2024-01-07", "2024-06-27", freq=pd.offsets.CustomBusinessDay(weekmask="Sun Mon Tue Wed Thu"))
+    return pd.DataFrame({"date": time, "y": 100 + np.sin(np.arange(len(time))) + np.arange(len(time)) / 10})
+
+
+@pytest.mark.parametrize("step, cuts", [("1B", ["Thu 03-14", "Sun 03-17", "Mon 03-18"]),
+                                        ("2C", ["Thu 03-14", "Mon 03-18", "Wed 03-20"])])
+def test_business_days_on_a_sunday_to_thursday_calendar_are_its_own(step, cuts, caplog):
+    """'1B' (pandas' Monday to Friday) on a Sun-Thu calendar was refused advising '1B' (r39r1 M2): the user means
+    one of the calendar's business days (decision 9111)."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(_sunday_to_thursday(), step, "2024-03-14", 3, holidays=None) == cuts
+    assert (f"step {step!r} (--step) read as {step[0]} step{'s' if step[0] != '1' else ''} of the data's calendar "
+            "'Sun Mon Tue Wed Thu', its own business days, not Mon-Fri") in caplog.text
+
+
+def test_business_days_of_another_week_mask_given_are_refused_naming_both_weeks():
+    six = pd.offsets.CustomBusinessDay(weekmask="Mon Tue Wed Thu Fri Sat")
+    with pytest.raises(RnncastError, match=r"counts business days of the week Mon Tue Wed Thu Fri Sat, and the data's "
+                                           r"calendar \('Sun Mon Tue Wed Thu'\) keeps Sun Mon Tue Wed Thu; give a "
+                                           r"number of its business days \('1B', read on its own week\)"):
+        _cutoffs(_sunday_to_thursday(), six, "2024-03-14", 3, holidays=None)
+
+
+def test_a_span_of_hours_of_whole_weeks_is_placed_by_date_as_days_are(caplog):
+    """'168h' on 'B' without DE holidays was said to be read by date, then refused as "no fixed step to count it
+    in" (r39r1 L4); it is now '7D', across a change of clocks too (decision 9112)."""
+    frame = _days()
+    frame["date"] = frame["date"].dt.tz_localize("Europe/Berlin")  # 2024-03-31: the clocks change
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(frame, "168h", "2024-03-15", 4) == ["Fri 03-15", "Fri 03-22", "Thu 03-28", "Fri 04-05"]
+    assert "step '168h' (--step) read by date" in caplog.text and "2024-03-29 as 2024-03-28" in caplog.text
+    assert "04-05 01:00" not in caplog.text

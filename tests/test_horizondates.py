@@ -124,3 +124,26 @@ def test_a_bavarian_warehouse_is_warned_of_epiphany_beside_one_that_works_on_it(
     assert len(said) == 1 and said[0].startswith("series 'DE-BY': the forecast falls on 2025-01-06 (Epiphany), a "
                                                  "holiday DE-BW and DE-BY keep that DE lacks"), said
     assert "leave it unset for each series to keep its own set" in said[0]
+
+
+def test_one_states_series_of_different_last_dates_share_one_line(caplog):
+    """Two Bavarian warehouses ending in October and December meet All Saints' Day and Epiphany: grouped by the words,
+    each got its own line (r39r1 M3); grouped by the subdivision advised, one line names both days and the
+    subdivisions both leave possible (decision 9113)."""
+    from rnncast import holidaysets
+
+    frames = [pd.DataFrame({"site": site, "date": (days := pd.date_range("2022-12-01", end,
+                                                                         freq=holidaysets.offset(state))),
+                            "y": 50 + 5 * np.sin(np.arange(len(days)) / 3.0) + i})
+              for i, (site, state, end) in enumerate((("BY-oct", "DE-BY", "2024-10-25"),
+                                                      ("BY-dec", "DE-BY", "2024-12-20"),
+                                                      ("NW-dec", "DE-NW", "2024-12-20")))]
+    model = Forecaster(**{**TINY, "lookback": 8, "horizon": 12, "holidays": "DE"}).fit(
+        pd.concat(frames, ignore_index=True), target="y", id_col="site")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.predict(pd.concat(frames, ignore_index=True))
+    said = [r.getMessage() for r in caplog.records if "the forecast falls on" in r.getMessage()]
+    assert len(said) == 1 and said[0].startswith(
+        "series 'BY-dec' and 'BY-oct': the forecast falls on 2024-11-01 (All Saints' Day), 2025-01-06 (Epiphany), "
+        "holidays DE-BW and DE-BY keep that DE lacks"), said
+    assert "refit with holidays='DE-BW' (--holidays DE-BW or DE-BY) to skip them" in said[0]

@@ -151,3 +151,20 @@ def test_fit_warns_once_of_a_week_of_business_days_across_holidays(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "season": 5, "holidays": "DE"}).fit(frame, target="y", time_col="date")
     assert sum("season 5 is counted in business days" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_series_keeping_a_states_holidays_are_warned_on_their_own_calendar(caplog):
+    """Warehouses in Bavaria and North Rhine-Westphalia keep their states' sets beside one on DE's (decision 2108):
+    the warning read the panel's calendar alone, over every series' rows (r39r1 L5); each calendar's series are now
+    warned over their own rows, named (decision 9114)."""
+    frames = [pd.DataFrame({"store": name, "date": (days := pd.date_range("2022-06-01", "2023-06-06",
+                                                                          freq=holidaysets.offset(name))),
+                            "sales": 100 + 10 * np.sin(np.arange(len(days)) / 5) + i})
+              for i, name in enumerate(("DE-BY", "DE-NW", "DE"))]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "season": 5, "lookback": 8}).fit(pd.concat(frames, ignore_index=True), target="sales",
+                                                               id_col="store")
+    said = [r.getMessage()[:r.getMessage().index(" skips")] for r in caplog.records
+            if "season 5 is counted in business days" in r.getMessage()]
+    assert said == [f"series {name!r}: season 5 is counted in business days, and the calendar 'B' without {kept} "
+                    "holidays" for name, kept in (("DE", "DE"), ("DE-BY", "DE-BW"), ("DE-NW", "DE-NW"))], said

@@ -93,3 +93,27 @@ def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_
     assert said.endswith("(1 more series misses another subdivision's: 'HH1')")
     alone = subdivholidays.missing_in("DE", by, np.array([0, len(by)]), ["BY1"])
     assert alone == subdivholidays.missing_said("DE", by)  # one series, or days together saying it: as before
+
+
+def test_one_states_series_of_different_spans_are_named_together():
+    """Three Bavarian warehouses, one opened in March, beside NRW and Hamburg ones: grouped by the clause's words,
+    the late one was said to "miss another subdivision's" (r39r1 M3); grouped by the subdivision, they share the line
+    (decision 9113)."""
+    parts = [_days("DE-BY"), _days("DE-BY", "2023-03-01"), _days("DE-BY"), _days("DE-NW"), _days("DE-HH")]
+    days, offsets = np.concatenate(parts), np.concatenate([[0], np.cumsum([len(p) for p in parts])])
+    said = subdivholidays.missing_in("DE", days, offsets, ["BY0", "BY1", "BY2", "NW3", "HH6"])
+    assert said.startswith("series 'BY0', 'BY1' and 'BY2': rows are missing on every holiday DE-BW and DE-BY keep "
+                           "that DE lacks (DE holds only the holidays all its subdivisions keep): 2023-01-06 "
+                           "(Epiphany)"), said
+    assert said.endswith("(2 more series miss another subdivision's: 'NW3', 'HH6')")
+
+
+def test_forecasts_of_one_state_meeting_other_holidays_are_said_together():
+    by = _days("DE-BY", "2023-01-02", "2024-10-25")
+    october = subdivholidays.ahead_of("DE", np.array(["2024-11-01"], dtype="datetime64[D]"), by)
+    january = subdivholidays.ahead_of("DE", np.array(["2025-01-06"], dtype="datetime64[D]"), by)
+    assert october[np.datetime64("2024-11-01")][:2] == ("DE-BW", "DE-BY") and len(october[np.datetime64("2024-11-01")]) > 2
+    said = subdivholidays.ahead_words("DE", [october, january], by)
+    assert said.startswith("the forecast falls on 2024-11-01 (All Saints' Day), 2025-01-06 (Epiphany), holidays DE-BW "
+                           "and DE-BY keep that DE lacks"), said  # those both leave possible
+    assert subdivholidays.ahead_of("DE", np.array(["2024-11-04"], dtype="datetime64[D]"), by) is None

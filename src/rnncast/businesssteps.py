@@ -18,6 +18,7 @@ import pandas as pd
 
 from rnncast.errors import RnncastError
 from rnncast.spelling import counted
+from rnncast.weekmasks import canonical
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,12 @@ def kind(freq) -> bool:
 
 def weekdays(freq) -> int:
     """How many weekdays a week of the business-day calendar ``freq`` keeps (5 for 'B', 'Mon Tue Wed Thu Fri')."""
-    return len((freq.weekmask or "Mon Tue Wed Thu Fri").split())
+    return int(_week(freq).sum())
+
+
+def _week(freq) -> np.ndarray:
+    """[7] bools, Monday first: the weekdays of the business-day offset ``freq`` ('1111100' or named days alike)."""
+    return np.busdaycalendar(weekmask=getattr(freq, "weekmask", None) or "Mon Tue Wed Thu Fri").weekmask
 
 
 def holidays(freq) -> pd.DatetimeIndex:
@@ -38,15 +44,22 @@ def holidays(freq) -> pd.DatetimeIndex:
 
 
 def steps(offset, units, panel, given: str, freq) -> int | None:
-    """``calendarsteps.in_steps`` on business days: a span of business days ('2B') as that many steps; a span of whole
-    weeks as a week's business days each (5 for '7D') where the calendar keeps no holidays, else None: placed by date
+    """``calendarsteps.in_steps`` on business days: a span of business days ('2B') as that many steps, on the calendar's
+    own week where it is given on Monday to Friday ('1B', '2C' on a Sun-Thu calendar; decision 9111; refused for
+    another week mask given, an offset's, naming both weeks); a span of whole weeks ('7D', '168h': ``units``) as a
+    week's business days each (5 for '7D') where the calendar keeps no holidays, else None: placed by date
     (``placed``), each cutoff the last business day on or before its day, said in one line. Refused, naming what
     would do, for any other span ('1D', '10D', '1M'), whose cutoffs would fall on weekends or move weekday."""
     shown = panel.calendar.shown
-    if isinstance(offset, pd.offsets.BusinessDay) and (offset.weekmask or "Mon Tue Wed Thu Fri") == (
-            freq.weekmask or "Mon Tue Wed Thu Fri"):
-        log.info("step %r (--step) read as %s of the data's calendar %s%s", given, counted(offset.n, "step"), shown,
-                 ", whose holidays are no steps" if len(holidays(freq)) else "")
+    if isinstance(offset, pd.offsets.BusinessDay):
+        mine, theirs = _week(offset), _week(freq)
+        if not (mine == theirs).all() and not (mine == _week(None)).all():  # a week mask given, not the data's
+            raise RnncastError(f"step={given!r} (--step) counts business days of the week {canonical(mine)}, and the "
+                               f"data's calendar ({shown}) keeps {canonical(theirs)}; give a number of its business "
+                               "days ('1B', read on its own week) or of its steps (--step 1)")
+        own = "" if (mine == theirs).all() else ", its own business days, not Mon-Fri"  # decision 9111
+        log.info("step %r (--step) read as %s of the data's calendar %s%s%s", given, counted(offset.n, "step"), shown,
+                 own, ", whose holidays are no steps" if len(holidays(freq)) else "")
         return offset.n
     week = weekdays(freq)
     if units is not None and units[0] == "day" and not units[1] % 7:
@@ -65,13 +78,13 @@ def steps(offset, units, panel, given: str, freq) -> int | None:
                        f"it after a holiday), of business days ('1B'), or of its steps (--step {week} for a week)")
 
 
-def nominal(offset, freq) -> int | None:
-    """The steps a span of whole weeks spans on the business-day calendar ``freq`` in a week without holidays (the
+def nominal(units, freq) -> int | None:
+    """The steps a span of whole weeks (``units``: ``('day', 7)`` for '7D', '1W' or '168h', as
+    ``calendarsteps._units`` reads it) spans on the business-day calendar ``freq`` in a week without holidays (the
     most it spans: what a backtest's need of rows counts); None for another span or calendar."""
-    if not kind(freq) or not isinstance(offset, (pd.offsets.Day, pd.offsets.Week)):
+    if not kind(freq) or units is None or units[0] != "day" or units[1] % 7:
         return None
-    days = 7 * offset.n if isinstance(offset, pd.offsets.Week) else offset.n
-    return days // 7 * weekdays(freq) if not days % 7 else None
+    return units[1] // 7 * weekdays(freq)
 
 
 def placed(every: pd.Index, cut, position: int, j: int, before: int | None, given: str):

@@ -152,7 +152,7 @@ def nominal(offset: pd.DateOffset, panel, given: str) -> int:
         unplaced(given, None, True)
     numbered(panel, given)
     freq = panel.calendar.freq
-    if (weeks := businesssteps.nominal(offset, freq)) is not None:  # '7D' on business days: 5 (decision 2113)
+    if (weeks := businesssteps.nominal(_units(offset), freq)) is not None:  # '7D', '168h' on business days: 5 (2113)
         return weeks
     if not isinstance(freq, (pd.offsets.Day, pd.offsets.Tick)):
         raise RnncastError(f"step={given!r} (--step) is a span of calendar time, and the data's calendar "
@@ -208,6 +208,8 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         target = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at))) + step * k
         return target if target[-1] + horizon - 1 <= last else None
     every, step = stamps(np.arange(last + 1)), _days(step)  # weeks on a calendar of fixed steps: their days
+    if rolled is not None and (units := _units(step)) is not None:  # business days: '168h' placed by date, as '7D'
+        step = pd.offsets.Day(units[1])  # a day across a change of clocks too (decision 9112)
     if at is None:
         base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
     else:

@@ -79,8 +79,10 @@ def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
     holiday one of its subdivisions keeps and the country lacks (Easter Monday: England's, not Scotland's), of a
     subdivision the series' own rows do not rule out (``subdivholidays.ahead_said``), warned of once (decision 1984)
     for the series it is said of alike, named where they are not the panel's every series: each series' rows are its
-    own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 2109)."""
-    found: dict = {}
+    own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 2109). Series
+    grouped by the subdivision advised, not the words: one state's series of different last dates share a line
+    naming the days any one meets (decision 9113)."""
+    found: dict = {}  # {(calendar, the subdivision advised): [(series, holidays met, its rows' days)]}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)
         if calendar.holidays is None or not subdivholidays.daily(calendar.days) or \
@@ -88,13 +90,15 @@ def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
             continue
         days = wall_days(sessions.opened(panel.time[panel.offsets[s]:panel.offsets[s + 1]], calendar.session))
         ahead = wall_days(sessions.opened(when[s], calendar.session))
-        said = subdivholidays.ahead_said(calendar.holidays, ahead, days, calendar.weekmask, calendar.text_format)
-        if said:
-            found.setdefault(said, []).append(s)
+        if (met := subdivholidays.ahead_of(calendar.holidays, ahead, days, calendar.weekmask)) is not None:
+            first = next(s for keep in met.values() for s in keep)  # one state's series of other last dates alike
+            found.setdefault((calendar, first), []).append((s, met, days))
     groups = list(found.items())
-    rest = [repr(panel.given_id(s)) for _, series in groups[FEW_WARNED:] for s in series]
-    for i, (said, series) in enumerate(groups[:FEW_WARNED]):  # a few lines at most: one per group's holidays
-        names = [repr(panel.given_id(s)) for s in series]
+    rest = [repr(panel.given_id(s)) for _, series in groups[FEW_WARNED:] for s, _, _ in series]
+    for i, ((calendar, _), series) in enumerate(groups[:FEW_WARNED]):  # a few lines at most: one per state's holidays
+        said = subdivholidays.ahead_words(calendar.holidays, [met for _, met, _ in series],
+                                          np.concatenate([days for _, _, days in series]), calendar.text_format)
+        names = [repr(panel.given_id(s)) for s, _, _ in series]
         shown = listing(names) if len(names) <= 3 else some(names, 3)
         whose = "" if len(series) == panel.n_series else f"series {shown}: "
         more = f" ({len(rest)} more series' forecasts fall on such holidays: {some(rest, 3)})" \

@@ -17,6 +17,7 @@ from rnncast import businesssteps, fiscalweeks, shiftedwindows
 from rnncast.seasonmatch import leap_note
 from rnncast.seasons import implied_season
 from rnncast.sessions import shifted_season
+from rnncast.spelling import listing, some
 from rnncast.zeroscales import scale_name
 
 log = logging.getLogger(__name__)
@@ -55,13 +56,16 @@ def said(calendar, calendars: dict, season: int) -> str | None:
             "those calendars share (season=, --season)")
 
 
-def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
+def warn(calendar, calendars: dict, season: int, times=None, near=None, own_rows=None) -> None:
     """Log ``said``'s line as a warning, if there is one, and where the rows' ``times`` (None: not known) on a daily
     ``calendar`` span a Feb 29 with a season of 365, ``seasonmatch.leap_note`` as a note (decision 1576), or on a weekly
     one a year of 53 of its weekdays with a season of 52, ``fiscalweeks.season_note`` (decision 1977); where a
     season of whole sessions reaches other bars after half days, ``sessions.shifted_season``'s warning; where a
     season of whole days reaches other hours after a zoned clock's change, ``shiftedwindows.zoned``'s, its example the
-    change at or after ``near`` (a Timestamp: the first step scored), else the last (decision 1969)."""
+    change at or after ``near`` (a Timestamp: the first step scored), else the last (decision 1969); where a week of
+    business days spans a holiday ``calendar`` skips, ``holiday_weeks``' warning, over ``own_rows`` (the times of the
+    series keeping ``calendar``; ``warn_panel`` gives none where series keep their own) where given, else ``times``
+    (decisions 2114, 9114)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
     if (note := leap_note(season, calendar, times) or fiscalweeks.season_note(season, calendar, times)) is not None:
@@ -70,7 +74,7 @@ def warn(calendar, calendars: dict, season: int, times=None, near=None) -> None:
         log.warning("%s", line)  # a season of whole sessions counted across half days (decision 1615)
     if (line := shiftedwindows.zoned(calendar, times, season, near)):
         log.warning("%s", line)  # a season of whole days counted across daylight saving's changes (decision 1716)
-    if (line := holiday_weeks(calendar, times, season, near)):
+    if (line := holiday_weeks(calendar, times if own_rows is None else own_rows, season, near)):
         log.warning("%s", line)  # a week of business days counted across a holiday (decision 2114)
 
 
@@ -106,8 +110,22 @@ def holiday_weeks(calendar, times, season: int | None, near=None) -> str | None:
 def warn_panel(panel, season: int | None, near=None) -> None:
     """``warn`` of ``panel``'s calendars (fit's and backtest's; ``near``: ``warn``'s), then, for each series keeping trading hours of its own
     (a shop whose Saturdays close earlier than the panel's), ``sessions.shifted_season``'s warning of its hours over its
-    own rows, naming it: the panel's line judges the panel's hours alone (t35t7 L5, decision 1846)."""
-    warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time, near)
+    own rows, naming it: the panel's line judges the panel's hours alone (t35t7 L5, decision 1846); and for the
+    series of a panel whose series keep calendars of their own (a state's holidays, decision 2108), ``holiday_weeks``'
+    warning of each business-day calendar over its series' rows, one line a calendar naming its series (decision
+    9114)."""
+    split = bool(panel.calendars) and isinstance(panel.time, pd.DatetimeIndex)  # series keep calendars of their own
+    warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time, near,
+         panel.time[:0] if split else None)  # holiday_weeks then said below, of each calendar's series
+    holidays: dict = {}  # {calendar shown: [series]} of the series on each business-day calendar
+    for s in range(panel.n_series) if split else ():
+        if businesssteps.kind(getattr(own := panel.calendar_of(s), "freq", None)):
+            holidays.setdefault(own.shown, []).append(s)
+    for series in holidays.values():  # each set's series read on its own calendar, a line for each (decision 9114)
+        times = panel.time[:0].append([panel.time_of(s) for s in series])
+        if (line := holiday_weeks(panel.calendar_of(series[0]), times, season, near)):
+            names = [repr(panel.given_id(s)) for s in series]
+            log.warning("series %s: %s", listing(names) if len(names) <= 3 else some(names, 3), line)
     for s, own in panel.calendars.items():
         session = getattr(own, "session", None)
         if session is not None and own.shown != panel.calendar.shown and (

@@ -13,9 +13,11 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
 * ``explaining``: the gap warning's clause of business days read without holidays where the missing weekdays are
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
   tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 2108).
-* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 2109).
+* ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 2109), the
+  series grouped by the subdivision they name, not the words (decision 9113).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
-  out (a row on one of that subdivision's own holidays: the data's site works on it).
+  out (a row on one of that subdivision's own holidays: the data's site works on it); ``ahead_of`` and
+  ``ahead_words`` its finding and its words, of one state's series together (decision 9113).
 
 Nothing is adopted for the data as a whole: which subdivision's days it keeps only the user knows, and ``holidays=``
 says it. A panel's series each explained by a different set keep their own (``seriesholidays``), a subdivision's
@@ -62,24 +64,31 @@ def missing_said(name: str, days: np.ndarray, weekmask: str | None = None, fmt: 
     2023-04-10 (Easter Monday), ... and 1 more; give holidays='GB-ENG' (--holidays GB-ENG or GB-WLS), or
     holidays='LSE' (--holidays LSE), its market's, which closes on them too, to skip them"; "" where none is
     (``extra``'s cases, or a row on one of each one's)."""
+    found = _missing(name, days, weekmask)
+    return "" if found is None else _missing_words(name, *found, days, fmt)
+
+
+def _missing(name: str, days: np.ndarray, weekmask: str | None) -> tuple[list, np.ndarray] | None:
+    """``(subdivisions, days)`` of ``missing_said``: those whose holidays the rows ``days`` lack (the most days), in
+    the package's order, and the first one's days missed (datetime64[D]); None where none is."""
     days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     if not len(days):
-        return ""
+        return None
     low, high = days[0], days[-1]
     found = {d: keep for d, keep in extra(canonical(name), _year(low), _year(high), weekmask).items() if low < d < high}
-    if not found:
-        return ""
     each = {s: [d for d, keep in found.items() if s in keep] for s in dict.fromkeys(s for k in found.values() for s in k)}
     clean = {s: own for s, own in each.items() if not np.isin(np.array(own), days).any()}
-    if not clean:
-        return ""
-    most = max(len(own) for own in clean.values())
+    most = max((len(own) for own in clean.values()), default=0)
     if most < LEAST:  # one date missing is any gap's chance of being some state's holiday
-        return ""
+        return None
     subs = [s for s, own in clean.items() if len(own) == most]
-    on = np.array(clean[subs[0]], dtype="datetime64[D]")
-    market = _market(name, on, days, low, high)
-    country = canonical(name)
+    return subs, np.array(clean[subs[0]], dtype="datetime64[D]")
+
+
+def _missing_words(name: str, subs: list, on: np.ndarray, days: np.ndarray, fmt: str | None) -> str:
+    """``missing_said``'s clause of the subdivisions ``subs`` whose days ``on`` the rows ``days`` lack."""
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
+    market, country = _market(name, on, days, days[0], days[-1]), canonical(name)
     return (f"rows are missing on every holiday {_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} "
             f"lacks ({country} holds only the holidays all its subdivisions keep): {_named(on, lambda d: subs[0], fmt)}; "
             f"give {_give(subs, market)} to skip them")
@@ -93,23 +102,28 @@ def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, week
                fmt: str | None = None) -> str:
     """``missing_said`` of a panel's days (datetime64[D] [N], its series cut at ``offsets`` [S + 1]; ``ids`` [S] their
     names): of every series' days together, as before, or, where those say none (warehouses in several states,
-    each ruling out the others' states), of each series' own: the first clause with the series saying it alike
-    named, ``PANEL_ADVICE`` and how many series miss another subdivision's; "" where none is (decision 2109)."""
+    each ruling out the others' states), of each series' own: the clause of the first series' subdivision, the
+    series it names first alike named with the subdivisions every one of them lacks and the days any one misses
+    (three Bavarian warehouses of different spans in one), ``PANEL_ADVICE`` and how many series miss another
+    subdivision's; "" where none is (decisions 2109, 9113)."""
     pooled = missing_said(name, days, weekmask, fmt)
     if pooled or len(offsets) < 3:
         return pooled
-    said: dict = {}
+    said: dict = {}  # {the subdivision named first: [(series, subdivisions, days missed)]}
     for s in range(len(offsets) - 1):
-        if clause := missing_said(name, days[offsets[s]:offsets[s + 1]], weekmask, fmt):
-            said.setdefault(clause, []).append(s)
+        if (found := _missing(name, days[offsets[s]:offsets[s + 1]], weekmask)) is not None:
+            said.setdefault(found[0][0], []).append((s, *found))
     if not said:
         return ""
     groups = list(said.values())
-    names, others = [repr(ids[s]) for s in groups[0]], [repr(ids[s]) for g in groups[1:] for s in g]
+    subs = [sub for sub in groups[0][0][1] if all(sub in found for _, found, _ in groups[0])]
+    on = np.unique(np.concatenate([own for _, _, own in groups[0]]))
+    rows = np.concatenate([days[offsets[s]:offsets[s + 1]] for s, _, _ in groups[0]])
+    names, others = [repr(ids[s]) for s, _, _ in groups[0]], [repr(ids[s]) for g in groups[1:] for s, _, _ in g]
     more = f" ({len(others)} more series miss{'es' if len(others) == 1 else ''} another subdivision's: " \
         f"{some(others, 3)})" if others else ""
     shown = listing(names) if len(names) <= 3 else some(names, 3)
-    return f"series {shown}: {next(iter(said))}; {PANEL_ADVICE}{more}"
+    return f"series {shown}: {_missing_words(name, subs, on, rows, fmt)}; {PANEL_ADVICE}{more}"
 
 
 def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | None = None,
@@ -119,27 +133,41 @@ def ahead_said(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | N
     its own such holidays rules it out) leave possible: "the forecast falls on 2025-04-21 (Easter Monday), a holiday
     GB-ENG, GB-NIR and GB-WLS keep that GB lacks (...); if the data's site keeps it, refit with holidays='GB-ENG' ...";
     "" where none is."""
+    found = ahead_of(name, ahead, days, weekmask)
+    return "" if found is None else ahead_words(name, [found], days, fmt)
+
+
+def ahead_of(name: str, ahead: np.ndarray, days: np.ndarray, weekmask: str | None = None) -> dict | None:
+    """``ahead_said``'s finding: {forecast day (datetime64[D]): the subdivisions the rows ``days`` leave possible that
+    keep it}, in the package's order; None where none is."""
     ahead = np.unique(np.asarray(ahead, dtype="datetime64[D]"))
     days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     if not len(ahead) or not len(days):
-        return ""
-    country = canonical(name)
+        return None
     low, high = min(days[0], ahead[0]), max(days[-1], ahead[-1])
-    found = extra(country, _year(low), _year(high), weekmask)
+    found = extra(canonical(name), _year(low), _year(high), weekmask)
     rows, dates = set(days), set(ahead)
     worked = {s for d, keep in found.items() if d in rows for s in keep}  # the data's site works on it
     on = {d: tuple(s for s in keep if s not in worked) for d, keep in found.items() if d in dates}
-    on = {d: keep for d, keep in on.items() if keep}
-    if not on:
-        return ""
-    subs = list(dict.fromkeys(s for keep in on.values() for s in keep))
-    named = np.array(list(on), dtype="datetime64[D]")
+    return {d: keep for d, keep in on.items() if keep} or None
+
+
+def ahead_words(name: str, found: list, days: np.ndarray, fmt: str | None = None) -> str:
+    """``ahead_said``'s warning of series whose forecasts meet the holidays ``found`` ([``ahead_of``'s], one a series,
+    ``days``: their rows together), one state's of different last dates alike: the days any one meets, the
+    subdivisions every one leaves possible where some are (those of any one otherwise), the advice the first's."""
+    on = {d: keep for each in found for d, keep in sorted(each.items())}
+    subs = list(dict.fromkeys(s for each in found for keep in each.values() for s in keep))
+    subs = [s for s in subs if all(any(s in keep for keep in each.values()) for each in found)] or subs
+    on = dict(sorted(on.items()))
+    named, country = np.array(list(on), dtype="datetime64[D]"), canonical(name)
+    days = np.unique(np.asarray(days, dtype="datetime64[D]"))
     one = len(named) == 1
     them = "it" if one else "them"
     return (f"the forecast falls on {_named(named, lambda d: on[d][0], fmt)}, {'a holiday' if one else 'holidays'} "
             f"{_joined(subs)} keep{'s' if len(subs) == 1 else ''} that {country} lacks ({country} holds only the "
             f"holidays all its subdivisions keep); if the data's site keeps {them}, refit with "
-            f"{_give(subs, _market(name, named, days, days[0], high), them)} to skip {them}")
+            f"{_give(subs, _market(name, named, days, days[0], max(days[-1], named[-1])), them)} to skip {them}")
 
 
 def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt: str | None = None) -> str:
