@@ -131,7 +131,7 @@ def _sunday_to_thursday() -> pd.DataFrame:
                                         ("2C", ["Thu 03-14", "Mon 03-18", "Wed 03-20"])])
 def test_business_days_on_a_sunday_to_thursday_calendar_are_its_own(step, cuts, caplog):
     """'1B' (pandas' Monday to Friday) on a Sun-Thu calendar was refused advising '1B' (r39r1 M2): the user means
-    one of the calendar's business days (decision 9111)."""
+    one of the calendar's business days (decision 2135)."""
     with caplog.at_level(logging.INFO, logger="rnncast"):
         assert _cutoffs(_sunday_to_thursday(), step, "2024-03-14", 3, holidays=None) == cuts
     assert (f"step {step!r} (--step) read as {step[0]} step{'s' if step[0] != '1' else ''} of the data's calendar "
@@ -148,7 +148,7 @@ def test_business_days_of_another_week_mask_given_are_refused_naming_both_weeks(
 
 def test_a_span_of_hours_of_whole_weeks_is_placed_by_date_as_days_are(caplog):
     """'168h' on 'B' without DE holidays was said to be read by date, then refused as "no fixed step to count it
-    in" (r39r1 L4); it is now '7D', across a change of clocks too (decision 9112)."""
+    in" (r39r1 L4); it is now '7D', across a change of clocks too (decision 2136)."""
     frame = _days()
     frame["date"] = frame["date"].dt.tz_localize("Europe/Berlin")  # 2024-03-31: the clocks change
     with caplog.at_level(logging.INFO, logger="rnncast"):

@@ -129,7 +129,7 @@ def test_a_bavarian_warehouse_is_warned_of_epiphany_beside_one_that_works_on_it(
 def test_one_states_series_of_different_last_dates_share_one_line(caplog):
     """Two Bavarian warehouses ending in October and December meet All Saints' Day and Epiphany: grouped by the words,
     each got its own line (r39r1 M3); grouped by the subdivision advised, one line names both days and the
-    subdivisions both leave possible (decision 9113)."""
+    subdivisions both leave possible (decision 2137)."""
     from rnncast import holidaysets
 
     frames = [pd.DataFrame({"site": site, "date": (days := pd.date_range("2022-12-01", end,

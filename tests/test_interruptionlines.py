@@ -36,7 +36,7 @@ def test_a_drop_is_an_interruption_and_a_surge_a_surge():
 
 
 def test_a_stretch_that_lowers_masess_scale_is_not_said_to_raise_it():
-    """Decision 9983: a sensor stuck flat at twice its level lowers the scale (its pairs differ by 0), yet the line
+    """Decision 2134: a sensor stuck flat at twice its level lowers the scale (its pairs differ by 0), yet the line
     said "raise MASE's scale 0.98 times ... so every MASE reads lower"."""
     panel = _panel()
     flat = line(panel, [_stretch(2.02, 2.07, scale=9.2)])

@@ -110,7 +110,7 @@ def _intermittent(seed: int, share: float) -> np.ndarray:
 
 @pytest.mark.parametrize("share, seeds", [(0.1, (1, 30, 37)), (0.2, (0, 1, 6, 7)), (0.3, (2, 3, 4, 5))])
 def test_zeros_that_run_by_chance_in_intermittent_demand_are_no_interruption(share, seeds):
-    """Decision 9981: these seeds' chance runs of 4-7 zeros were "runs at 0 % of its level ... an interruption"; a run
+    """Decision 2132: these seeds' chance runs of 4-7 zeros were "runs at 0 % of its level ... an interruption"; a run
     of 0s is named only where the column's own share of 0s makes one so long rare (0.3 ** 5 * 730 rows: 1.8)."""
     assert [stretches(_intermittent(s, share), 7) for s in seeds] == [[]] * len(seeds)
     closed = _intermittent(0, share)
@@ -119,14 +119,14 @@ def test_zeros_that_run_by_chance_in_intermittent_demand_are_no_interruption(sha
 
 
 def test_a_level_read_off_zeros_reads_no_surge():
-    """Decision 9981: in demand 0 on 45 % of days, where 0s locally passed half the rows the level was 1 % of the
+    """Decision 2132: in demand 0 on 45 % of days, where 0s locally passed half the rows the level was 1 % of the
     median, and four ordinary days (26, 26, 24, 26) read as 200-217 times it: a surge."""
     y = _intermittent(32, 0.45)
     assert y[101:105].tolist() == [26, 26, 24, 26] and stretches(y, 7) == []
 
 
 def test_a_flu_peak_some_weeks_off_last_years_is_the_seasons_own():
-    """Decision 9982: weekly flu peaks 2 to 5 times the level whose week moves up to 3 weeks each year were named as
+    """Decision 2133: weekly flu peaks 2 to 5 times the level whose week moves up to 3 weeks each year were named as
     surges, the season's check looking a whole number of seasons away only; it now allows a fifth of a season."""
     def flu(seed):
         rng = np.random.default_rng(seed)

@@ -156,7 +156,7 @@ def test_fit_warns_once_of_a_week_of_business_days_across_holidays(caplog):
 def test_series_keeping_a_states_holidays_are_warned_on_their_own_calendar(caplog):
     """Warehouses in Bavaria and North Rhine-Westphalia keep their states' sets beside one on DE's (decision 2108):
     the warning read the panel's calendar alone, over every series' rows (r39r1 L5); each calendar's series are now
-    warned over their own rows, named (decision 9114)."""
+    warned over their own rows, named (decision 2138)."""
     frames = [pd.DataFrame({"store": name, "date": (days := pd.date_range("2022-06-01", "2023-06-06",
                                                                           freq=holidaysets.offset(name))),
                             "sales": 100 + 10 * np.sin(np.arange(len(days)) / 5) + i})

@@ -98,7 +98,7 @@ def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_
 def test_one_states_series_of_different_spans_are_named_together():
     """Three Bavarian warehouses, one opened in March, beside NRW and Hamburg ones: grouped by the clause's words,
     the late one was said to "miss another subdivision's" (r39r1 M3); grouped by the subdivision, they share the line
-    (decision 9113)."""
+    (decision 2137)."""
     parts = [_days("DE-BY"), _days("DE-BY", "2023-03-01"), _days("DE-BY"), _days("DE-NW"), _days("DE-HH")]
     days, offsets = np.concatenate(parts), np.concatenate([[0], np.cumsum([len(p) for p in parts])])
     said = subdivholidays.missing_in("DE", days, offsets, ["BY0", "BY1", "BY2", "NW3", "HH6"])

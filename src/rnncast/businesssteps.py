@@ -45,7 +45,7 @@ def holidays(freq) -> pd.DatetimeIndex:
 
 def steps(offset, units, panel, given: str, freq) -> int | None:
     """``calendarsteps.in_steps`` on business days: a span of business days ('2B') as that many steps, on the calendar's
-    own week where it is given on Monday to Friday ('1B', '2C' on a Sun-Thu calendar; decision 9111; refused for
+    own week where it is given on Monday to Friday ('1B', '2C' on a Sun-Thu calendar; decision 2135; refused for
     another week mask given, an offset's, naming both weeks); a span of whole weeks ('7D', '168h': ``units``) as a
     week's business days each (5 for '7D') where the calendar keeps no holidays, else None: placed by date
     (``placed``), each cutoff the last business day on or before its day, said in one line. Refused, naming what
@@ -57,7 +57,7 @@ def steps(offset, units, panel, given: str, freq) -> int | None:
             raise RnncastError(f"step={given!r} (--step) counts business days of the week {canonical(mine)}, and the "
                                f"data's calendar ({shown}) keeps {canonical(theirs)}; give a number of its business "
                                "days ('1B', read on its own week) or of its steps (--step 1)")
-        own = "" if (mine == theirs).all() else ", its own business days, not Mon-Fri"  # decision 9111
+        own = "" if (mine == theirs).all() else ", its own business days, not Mon-Fri"  # decision 2135
         log.info("step %r (--step) read as %s of the data's calendar %s%s%s", given, counted(offset.n, "step"), shown,
                  own, ", whose holidays are no steps" if len(holidays(freq)) else "")
         return offset.n

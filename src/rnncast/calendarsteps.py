@@ -209,7 +209,7 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         return target if target[-1] + horizon - 1 <= last else None
     every, step = stamps(np.arange(last + 1)), _days(step)  # weeks on a calendar of fixed steps: their days
     if rolled is not None and (units := _units(step)) is not None:  # business days: '168h' placed by date, as '7D'
-        step = pd.offsets.Day(units[1])  # a day across a change of clocks too (decision 9112)
+        step = pd.offsets.Day(units[1])  # a day across a change of clocks too (decision 2136)
     if at is None:
         base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
     else:

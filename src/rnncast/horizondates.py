@@ -81,7 +81,7 @@ def warn_subdivisions(state: FittedState, panel: Panel, when: list) -> None:
     for the series it is said of alike, named where they are not the panel's every series: each series' rows are its
     own, so a Munich warehouse is warned of Epiphany beside a Hamburg one that works on it (decision 2109). Series
     grouped by the subdivision advised, not the words: one state's series of different last dates share a line
-    naming the days any one meets (decision 9113)."""
+    naming the days any one meets (decision 2137)."""
     found: dict = {}  # {(calendar, the subdivision advised): [(series, holidays met, its rows' days)]}
     for s in range(panel.n_series if isinstance(panel.time, pd.DatetimeIndex) else 0):
         calendar = state.calendars.get(panel.ids[s], state.calendar)

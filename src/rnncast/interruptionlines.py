@@ -68,7 +68,7 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
     trains = [g for g in these if g["training_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
               and g["scale"] != g["scale_without"]]
     raised = [g for g in trains if g["scale"] > g["scale_without"]]
-    if trains:  # the stretch that raises the scale most, else the one that lowers it most (decision 9983)
+    if trains:  # the stretch that raises the scale most, else the one that lowers it most (decision 2134)
         g = max(raised, key=lambda g: g["scale"] / g["scale_without"]) if raised else \
             min(trains, key=lambda g: g["scale"] / g["scale_without"])
         unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"

@@ -15,8 +15,8 @@ of the rows, decision 2089), which a stretch of ``longest`` rows or fewer does n
 distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`` rows at half the distance joined),
 with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
 stretch; not one whose rows a whole number of seasons away, give or take ``DRIFT`` of a season, dip (or rise) too (a
-season's own dip the profile missed, a flu peak some weeks off last year's, decision 9982), not one holding 0s that the
-column's own share of 0s makes likely (``CHANCE``: chance runs in intermittent demand, decision 9981), not one whose
+season's own dip the profile missed, a flu peak some weeks off last year's, decision 2133), not one holding 0s that the
+column's own share of 0s makes likely (``CHANCE``: chance runs in intermittent demand, decision 2132), not one whose
 level is read off rows half 0s or more (no level), and none in a column with more than ``MOST`` of them one way (a
 pattern the season does not describe). A surge is named as a drop is, asking whether it is a promotion, an
 epidemic's wave or a sensor stuck high; nothing is blanked.
@@ -50,8 +50,8 @@ RUN_LONGEST = 24  # rows (days under a day apart) at most, or twice the season: 
 MOST = 2  # stretches in one column at most: more are a pattern, not an interruption
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
 ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 2088)
-DRIFT = 0.2  # a season's own peak or dip may come this share of a season earlier or later (decision 9982)
-CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by chance less often (decision 9981)
+DRIFT = 0.2  # a season's own peak or dip may come this share of a season earlier or later (decision 2133)
+CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by chance less often (decision 2132)
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
@@ -110,7 +110,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 2087); none where ``unread`` gives
     a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
     ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s;
-    one holding 0s is kept only where ``_by_chance`` finds it rare, and none whose level is read off 0s (decision 9981).
+    one holding 0s is kept only where ``_by_chance`` finds it rare, and none whose level is read off 0s (decision 2132).
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
     ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089)."""
     column = np.asarray(column, dtype=np.float64)
@@ -127,7 +127,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
     zeros = read & (column == 0)
-    floored = _floored(zeros, read, longest)  # [R] the level's rows half 0s or more: a floored 0 (decision 9981)
+    floored = _floored(zeros, read, longest)  # [R] the level's rows half 0s or more: a floored 0 (decision 2132)
     found = []
     for sign in (-1, 1):  # below the level, then above it
         side = _merged(np.where(sign * away > limit, sign, 0), sign * away > limit / 2)  # [R]
@@ -140,7 +140,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
             if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
             if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi):
-                continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 9981)
+                continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 2132)
             if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
                 shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
                 shares = shares[np.isfinite(shares)]
@@ -212,7 +212,7 @@ def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bo
     """Whether the rows ``lo`` to ``hi`` of ``away`` [R] (a surge's: its distances negated) dip again a whole number of
     seasons earlier or later (the fewest beyond the stretch's length), give or take ``DRIFT`` of a season: their median
     over half ``limit`` below the level, a season's dip the profile missed (the ILI providers' summer drop of its first
-    years; a flu peak that comes some weeks earlier or later each year, decision 9982), no interruption."""
+    years; a flu peak that comes some weeks earlier or later each year, decision 2133), no interruption."""
     if not 1 < season <= LONGEST:
         return False
     shift, drift = season * -(-(hi - lo) // season), int(DRIFT * season)

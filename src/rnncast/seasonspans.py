@@ -65,7 +65,7 @@ def warn(calendar, calendars: dict, season: int, times=None, near=None, own_rows
     change at or after ``near`` (a Timestamp: the first step scored), else the last (decision 1969); where a week of
     business days spans a holiday ``calendar`` skips, ``holiday_weeks``' warning, over ``own_rows`` (the times of the
     series keeping ``calendar``; ``warn_panel`` gives none where series keep their own) where given, else ``times``
-    (decisions 2114, 9114)."""
+    (decisions 2114, 2138)."""
     if (line := said(calendar, calendars, season)) is not None:
         log.warning("%s", line)
     if (note := leap_note(season, calendar, times) or fiscalweeks.season_note(season, calendar, times)) is not None:
@@ -113,7 +113,7 @@ def warn_panel(panel, season: int | None, near=None) -> None:
     own rows, naming it: the panel's line judges the panel's hours alone (t35t7 L5, decision 1846); and for the
     series of a panel whose series keep calendars of their own (a state's holidays, decision 2108), ``holiday_weeks``'
     warning of each business-day calendar over its series' rows, one line a calendar naming its series (decision
-    9114)."""
+    2138)."""
     split = bool(panel.calendars) and isinstance(panel.time, pd.DatetimeIndex)  # series keep calendars of their own
     warn(panel.calendar, {panel.ids[s]: c for s, c in panel.calendars.items()}, season, panel.time, near,
          panel.time[:0] if split else None)  # holiday_weeks then said below, of each calendar's series
@@ -121,7 +121,7 @@ def warn_panel(panel, season: int | None, near=None) -> None:
     for s in range(panel.n_series) if split else ():
         if businesssteps.kind(getattr(own := panel.calendar_of(s), "freq", None)):
             holidays.setdefault(own.shown, []).append(s)
-    for series in holidays.values():  # each set's series read on its own calendar, a line for each (decision 9114)
+    for series in holidays.values():  # each set's series read on its own calendar, a line for each (decision 2138)
         times = panel.time[:0].append([panel.time_of(s) for s in series])
         if (line := holiday_weeks(panel.calendar_of(series[0]), times, season, near)):
             names = [repr(panel.given_id(s)) for s in series]

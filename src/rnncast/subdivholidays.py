@@ -14,10 +14,10 @@ on Easter Monday every year then read as gaps of ``'B' without GB holidays``, an
   exactly a subdivision's holidays (a Munich series: DE-BY's Epiphany and Corpus Christi, which no set inference
   tries holds); ``adopted``: that subdivision's set, which one series of a panel keeps (decision 2108).
 * ``missing_in``: that clause of a panel, each series' own where their days together say none (decision 2109), the
-  series grouped by the subdivision they name, not the words (decision 9113).
+  series grouped by the subdivision they name, not the words (decision 2137).
 * ``ahead_said``: predict's warning where the forecast falls on such a holiday of a subdivision the data does not rule
   out (a row on one of that subdivision's own holidays: the data's site works on it); ``ahead_of`` and
-  ``ahead_words`` its finding and its words, of one state's series together (decision 9113).
+  ``ahead_words`` its finding and its words, of one state's series together (decision 2137).
 
 Nothing is adopted for the data as a whole: which subdivision's days it keeps only the user knows, and ``holidays=``
 says it. A panel's series each explained by a different set keep their own (``seriesholidays``), a subdivision's
@@ -105,7 +105,7 @@ def missing_in(name: str, days: np.ndarray, offsets: np.ndarray, ids: list, week
     each ruling out the others' states), of each series' own: the clause of the first series' subdivision, the
     series it names first alike named with the subdivisions every one of them lacks and the days any one misses
     (three Bavarian warehouses of different spans in one), ``PANEL_ADVICE`` and how many series miss another
-    subdivision's; "" where none is (decisions 2109, 9113)."""
+    subdivision's; "" where none is (decisions 2109, 2137)."""
     pooled = missing_said(name, days, weekmask, fmt)
     if pooled or len(offsets) < 3:
         return pooled
