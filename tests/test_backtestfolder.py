@@ -61,3 +61,28 @@ def test_the_seconds_line_capitalises_its_first_letter_only():
 
     assert backtestfolder._first_up("training 6.7 s (NYSE's MB)") == "Training 6.7 s (NYSE's MB)"
     assert backtestfolder._first_up("") == ""
+
+
+def _short_series_panel() -> pd.DataFrame:
+    """Three long series and one of 32 rows, whose 9 training windows are too few for 0.05 and 0.95 intervals."""
+    from conftest import make_panel
+
+    frame = make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
+    return pd.concat([frame, frame[frame.unique_id == "s002"].head(32).assign(unique_id="short")])
+
+
+def test_the_overall_and_by_step_tables_count_the_values_a_baselines_interval_scores_rest_on(tmp_path):
+    """t39t3 M4 (decision 9131): the page's overall and by-step tables showed the baselines' coverage from a handful
+    of values with no count; a line under the overall table and the by-step paragraph say the counts, and by_step.csv
+    holds each row's ``interval_values``."""
+    quantiles = (0.05, 0.5, 0.95)
+    result = Forecaster(**{**TINY, "epochs": 1, "quantiles": quantiles}).backtest(_short_series_panel(), n_windows=2)
+    left = result.metrics["overall"]["repeat"]["intervals_left_out"]
+    write_backtest(tmp_path / "bt", result, dict(TINY))
+    page = (tmp_path / "bt" / "report.html").read_text().replace("&#x27;", "'")
+    line = f"fewer than the model's {left['of']} values: 'repeat the last value' {left['of'] - left['values']}"
+    assert line in page and page.index(line) < page.index("<h2>Metrics by step ahead</h2>")
+    assert "repeat the last value's and training mean's interval scores at every step rest on" in page
+    steps = pd.read_csv(tmp_path / "bt" / "by_step.csv")
+    model, repeat = (steps.loc[steps["forecaster"] == n, "interval_values"] for n in ("model", "repeat"))
+    assert model.sum() == left["of"] and repeat.sum() == left["of"] - left["values"]

@@ -182,3 +182,20 @@ def test_a_value_without_training_rows_or_a_forecast_is_counted_under_one_cause(
         "'seasonal naive' has no interval at 6 of the 8 values (at 2, no forecast: the step a season back is missing; "
         "at 3, these data lack the fit's training rows it is learned from; at 1, its errors on fewer than 9 training "
         "windows): its pinball and coverage are the other 2's")
+
+
+def test_the_line_under_an_overall_table_counts_each_baselines_interval_values_against_the_models():
+    """t39t3 M4 (decision 9131): the console's and a backtest's overall tables showed a seasonal naive's coverage
+    from 30 of 774 values with no count."""
+    block = {"model": {"pinball": 1.0}, "repeat": {"intervals_left_out": {"values": 348, "of": 774}},
+             "mean": {"intervals_left_out": {"values": 348, "of": 774}},
+             "seasonal": {"intervals_left_out": {"values": 744, "of": 774}}}
+    assert bandcounts.rests(block) == (
+        "The baselines' interval scores (pinball, wQL, coverage, MSIS) rest on the values each has an interval for, "
+        "fewer than the model's 774 values: 'repeat the last value' 426, 'training mean' 426 and 'seasonal naive' 30.")
+    alone = {"model": {}, "seasonal": {"intervals_left_out": {"values": 744, "of": 774}}, "mean": {"pinball": 1.0}}
+    assert bandcounts.rests(alone) == (
+        "The baseline's interval scores (pinball, wQL, coverage, MSIS) rest on the values it has an interval for, "
+        "fewer than the model's 774 values: 'seasonal naive' 30.")
+    assert bandcounts.rests({"model": {}, "seasonal": {"intervals_left_out": {"values": 774, "of": 774}}}) is None
+    assert bandcounts.rests({"model": {}, "repeat": {"pinball": 1.0}}) is None

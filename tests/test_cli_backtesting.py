@@ -249,3 +249,18 @@ def test_a_backtest_from_a_run_of_another_test_frac_takes_a_cutoff(tmp_path, fra
         code = main(["backtest", str(tmp_path / "long.csv"), "--from-run", str(run), "--cutoff", cut, "--n-windows", "1",
                      "--out", str(tmp_path / f"bt{test_frac}")])
         assert code == 0, capsys.readouterr().err
+
+
+def test_a_backtests_overall_table_is_followed_by_the_baselines_interval_counts(tmp_path, capsys):
+    """t39t3 M4 (decision 9131): the terminal's overall table showed the baselines' coverage from fewer values than
+    the model's with no count; the line under it says them."""
+    frame = make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
+    pd.concat([frame, frame[frame.unique_id == "s002"].head(32).assign(unique_id="short")]).to_csv(
+        tmp_path / "long.csv", index=False)
+    assert main(["backtest", str(tmp_path / "long.csv"), "--n-windows", "2", "--lookback", str(L), "--horizon", str(H),
+                 "--hidden-size", "8", "--epochs", "1", "--device", "cpu", "--quantiles", "0.05,0.5,0.95",
+                 "--threads", "1", "--out", str(tmp_path / "bt")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    left = json.loads((tmp_path / "bt" / "metrics.json").read_text())["overall"]["mean"]["intervals_left_out"]
+    at = next(n for n, line in enumerate(lines) if line.startswith("The baselines' interval scores"))
+    assert lines[at - 1].startswith("overall ") and f"'training mean' {left['of'] - left['values']}" in lines[at]

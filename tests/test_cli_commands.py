@@ -708,3 +708,20 @@ def test_fit_and_evaluate_print_the_test_scores_by_step_ahead_under_the_tables(t
         assert main(["evaluate", str(run), str(tmp_path / "d.csv"), "--json", "-q"]) == 0
         steps = json.loads(capsys.readouterr().out)["by_step"]
         assert [s["step"] for s in steps] == list(range(1, H + 1)) and set(steps[0]) == {"step", "model", "repeat", "mean"}
+
+
+def test_fits_overall_table_is_followed_by_the_baselines_interval_counts():
+    """t39t3 M4 (decision 9131): the console's overall table showed seasonal naive's coverage 0.2333 from 30 of the
+    774 values beside the model's from all 774, its count only in a paragraph far below: a line under the tables."""
+    from rnncast.cli.commands import score_tables
+
+    scores = {name: {"mse": 1.0, "mae": 1.0, "rmse": 1.0, "r2": 0.0, "mase": 1.0, "pinball": 1.0, "coverage_80": cover}
+              for name, cover in (("model", 0.7), ("repeat", 0.72), ("seasonal", 0.2333))}
+    scores["seasonal"]["intervals_left_out"] = {"values": 744, "of": 774}
+    text = score_tables({"windows": 3, "original": scores, "scaled": scores}, 1, units="scaled")
+    line = ("The baseline's interval scores (pinball, wQL, coverage, MSIS) rest on the values it has an interval for, "
+            "fewer than the model's 774 values: 'seasonal naive' 30.")
+    lines = text.splitlines()
+    assert lines.count(line) == 1 and lines[lines.index(line) - 1].startswith("baseline: seasonal naive")
+    scores["seasonal"].pop("intervals_left_out")
+    assert "interval scores" not in score_tables({"windows": 3, "original": scores, "scaled": scores}, 1)

@@ -4,6 +4,8 @@ as one internal id and every output carries item_id and store_id again, with the
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -403,3 +405,19 @@ def test_a_static_table_keyed_by_part_of_the_key_listing_a_value_twice_is_refuse
     with pytest.raises(RnncastError, match=r"^the static table lists store_id 1 twice"):
         model.predict(_m5(), static_covariates=stores)
     assert len(model.predict(_m5(), static_covariates=stores.iloc[1:])) == 12  # once each: read
+
+
+def test_a_wide_table_keyed_by_several_columns_is_joined_and_split_without_a_fragmentation_warning():
+    """t39t3 (decision 9132): fitting a wide table with --id-col item_id,store_id printed pandas' "PerformanceWarning:
+    DataFrame is highly fragmented" from ``insert``; the key's columns are put in at once."""
+    data = _m5()
+    with warnings.catch_warnings():  # a frame of many blocks, as a wide table built column by column is
+        warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
+        for k in range(120):
+            data[f"x{k}"] = float(k)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.PerformanceWarning)
+        out, key = serieskeys.joined(data, KEY)
+        back = key.split(out)
+    assert list(out.columns)[:4] == ["item_id,store_id", "date", "price", "sales"] and out.shape[1] == 124
+    assert list(back.columns) == list(data.columns) and back.equals(data)

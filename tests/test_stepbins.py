@@ -138,3 +138,36 @@ def test_a_baseline_lacking_values_at_every_step_is_said_so_and_the_binned_heade
     binned_head = step_units({"by_step": _by_step(20)})
     assert "its score the mean of its steps', its RMSE the root of their mean MSE)" in binned_head
     assert not any(math.isnan(s["seasonal"]["values_left_out"]) for _, s in binned(by_step))  # Int64 as floats
+
+
+def test_a_baselines_interval_scores_on_fewer_values_are_counted_in_the_csv_and_said_under_the_table():
+    """t39t3 M4 (decision 9131): a seasonal naive with an interval at 5 of 129 values per step showed coverage 0.0000
+    beside the model's with no count; by_step.csv gets each row's ``interval_values``, the heading says the counts."""
+    by_step = _by_step(3, bands=True)
+    for entry in by_step:
+        entry["model"]["by_level"] = {"values": 129}
+        entry["repeat"].update(pinball=1.0, coverage_80=0.0, by_level={"values": 5},
+                               intervals_left_out={"values": 124, "of": 129})
+    by_step[2]["repeat"]["by_level"]["values"] = 3
+    by_step[2]["repeat"]["intervals_left_out"]["values"] = 126
+    frame = step_frame(by_step)
+    assert list(frame.columns)[-1] == "interval_values" and str(frame["interval_values"].dtype) == "Int64"
+    assert frame["interval_values"].tolist() == [129, 5, 129, 5, 129, 3]
+    said = step_units({"by_step": by_step})
+    assert ("repeat the last value's interval scores at every step rest on 3 to 5 of the 129 values per step it has "
+            "an interval for") in said
+    assert dict(binned(by_step))["1"]["repeat"]["coverage_80"] == 0.0  # the count is no score to bin
+    assert "interval_values" not in step_frame(_by_step(3, bands=True)).columns
+    assert "interval scores" not in step_units({"by_step": _by_step(3, bands=True)})
+
+
+def test_baselines_of_the_same_interval_counts_are_said_together_and_one_with_none_left_to_its_dashes():
+    by_step = _by_step(2, bands=True)
+    for entry in by_step:
+        entry["mean"] = {**entry["repeat"], "intervals_left_out": {"values": 58, "of": 129}}
+        entry["repeat"]["intervals_left_out"] = {"values": 58, "of": 129}
+        entry["seasonal"] = {**entry["repeat"], "intervals_left_out": {"values": 129, "of": 129}}
+    said = step_units({"by_step": by_step})
+    assert ("repeat the last value's and training mean's interval scores at every step rest on 71 of the 129 values "
+            "per step each has an interval for") in said and "seasonal naive's interval" not in said
+    assert step_frame(by_step).set_index("forecaster").loc["seasonal", "interval_values"].tolist() == [0, 0]

@@ -165,6 +165,26 @@ def _sentence(names: list[str], left: dict) -> str:
     return f"{who} no interval at {left['values']} of the {left['of']} values scored{where}: {why}; {scored}."
 
 
+def rests(block: dict) -> str | None:
+    """The line under an overall table of scores ``block`` (model and baseline name -> scores) naming the baselines
+    whose interval scores rest on fewer values than the model's, with their counts (t39t3 M4, decision 9131): "The
+    baselines' interval scores (pinball, wQL, coverage, MSIS) rest on the values each has an interval for, fewer than
+    the model's 774: 'seasonal naive' 30 of them.", so that a coverage of 0 from a handful of values does not read as
+    the model's peer; None where none does (a baseline with an interval at none has "-" cells, said by ``note``)."""
+    few = [(name, left) for name, scores in block.items() if name != "model" and isinstance(scores, dict)
+           and (left := scores.get(KEY)) and 0 < left["values"] < left["of"]]
+    if not few:
+        return None
+    ofs = {left["of"] for _, left in few}
+    model = f" the model's {counted(few[0][1]['of'], 'value')}" if len(ofs) == 1 else " the model's"
+    each = [f"'{baseline_name(name)}' {left['of'] - left['values']}" + ("" if len(ofs) == 1 else f" of {left['of']}")
+            for name, left in few]
+    whose = "The baselines'" if len(few) > 1 else "The baseline's"
+    return (f"{whose} interval scores (pinball, wQL, coverage, MSIS) rest "
+            f"on the values {'each' if len(few) > 1 else 'it'} has an interval for, fewer than{model}: "
+            f"{listing(each)}.")
+
+
 def _their(left: dict) -> str:
     """The series whose training rows the data lack, as a note names them: "the series" (one), "each of the 3 series",
     "1 of the 3 series"."""

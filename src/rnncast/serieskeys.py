@@ -129,10 +129,9 @@ class Key:
         ids = frame[self.name].astype(str)
         values = self.rows.reindex(ids.to_numpy())
         out = frame.drop(columns=[self.name])
-        for k, p in enumerate(self.parts):  # an id the key lacks (none should): missing, not a made-up value
-            column = values[p] if values[p].isna().any() else values[p].astype(self.rows[p].dtype)
-            out.insert(at + k, p, column.set_axis(out.index))  # its dtype: int64, a category's categories
-        return out
+        columns = [(values[p] if values[p].isna().any() else values[p].astype(self.rows[p].dtype)).set_axis(out.index)
+                   for p in self.parts]  # an id the key lacks (none should): missing; its dtype: int64, a category's
+        return _placed(out, at, columns)
 
     def matches(self, frame: pd.DataFrame, id_text: str) -> pd.Series:
         """Which rows of ``frame`` (written back by ``split``) are the series ``id_text`` (its readable id)."""
@@ -184,13 +183,18 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data", roles:
     _refuse_alike(names, first, parts)
     ids = pd.Series(names[codes], index=frame.index, dtype=object)
     at = min(list(frame.columns).index(p) for p in parts)
-    out = frame.drop(columns=parts)
-    out.insert(at, text(parts), ids)
+    out = _placed(frame.drop(columns=parts), at, [ids.rename(text(parts))])
     rows = frame[parts].assign(_id=ids.to_numpy()).drop_duplicates("_id").set_index("_id")
     rows.index.name = None
     out.attrs = {**frame.attrs, KEY_PARTS: {text(parts): list(parts)},  # refusals name the key's columns, not it
                  KEY_DTYPES: {p: str(frame[p].dtype) for p in parts}}  # pandas lines write store 2 as 2, item 'A' so
     return out, Key(parts, rows)
+
+
+def _placed(frame: pd.DataFrame, at: int, columns: list[pd.Series]) -> pd.DataFrame:
+    """``frame`` (its attrs kept) with ``columns`` (named Series on its index) put in at ``at`` at once: ``insert``
+    made pandas warn "DataFrame is highly fragmented" on a wide table (decision 9132)."""
+    return pd.concat([frame.iloc[:, :at], *columns, frame.iloc[:, at:]], axis=1).__finalize__(frame)
 
 
 def _refuse_alike(names: np.ndarray, first: pd.DataFrame, parts: list[str]) -> None:

@@ -18,6 +18,7 @@ import math
 
 import pandas as pd
 
+from rnncast import bandcounts
 from rnncast.baselines import baseline_name, row_label
 from rnncast.scoretext import column_head, interval_keys, table, with_columns
 from rnncast.seasonalgaps import KEY, gone
@@ -25,6 +26,7 @@ from rnncast.spelling import listing, some
 
 EVERY = 12  # a horizon of up to this many steps is shown step by step
 PAIR = ("values_left_out", "model_mse_on_values", "model_mae_on_values")  # step_frame's columns where a baseline lacks some
+COUNT = "interval_values"  # step_frame's column where a baseline's intervals lack some values: each row's count
 ORDER = ("mse", "mae", "rmse", "mase", "pinball")  # the columns, before the coverages: as every score table orders them
 
 
@@ -59,7 +61,9 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
     ``rmse``, ``mae``, ``mase``; a quantile model's ``pinball``, ``wql``, ``coverage_80`` ... (shares 0 to 1) and
     ``msis_80`` ...; NaN where a forecaster lacks one: a baseline without intervals); where a baseline lacks a forecast
     at some values, ``PAIR`` too: ``values_left_out`` (a count, pandas' Int64: <NA>, blank in by_step.csv, for a
-    forecaster that never lacks one, the model, repeat, mean; decision 2055) and the model's MSE and MAE on the rest.
+    forecaster that never lacks one, the model, repeat, mean; decision 2055) and the model's MSE and MAE on the rest;
+    where a baseline's interval lacks some values, ``COUNT`` too: the values each row's interval scores rest on (Int64,
+    <NA> for a forecaster without intervals; decision 9131).
     Empty, with those columns, for no steps."""
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
@@ -70,8 +74,20 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
         left = by_step[row["step"] - 1][row["forecaster"]].get(KEY) or {}
         row.update(values_left_out=left.get("values", 0) if row["forecaster"] in lacking else pd.NA,
                    **{f"model_{k}_on_values": (left.get("model") or {}).get(k, math.nan) for k in ("mse", "mae")})
-    frame = pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs])
-    return frame.astype({KEY: "Int64"}) if pairs else frame  # a count, blank where never lacking (decision 2055)
+    counts = (COUNT,) if any(bandcounts.KEY in e[n] for e in by_step for n in forecasters(by_step)) else ()
+    for row in rows if counts else ():  # what each forecaster's interval scores rest on (t39t3 M4, decision 9131)
+        row[COUNT] = _interval_values(by_step[row["step"] - 1][row["forecaster"]])
+    frame = pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs, *counts])
+    return frame.astype({k: "Int64" for k in (*pairs[:1], *counts)})  # counts, blank where none (decision 2055)
+
+
+def _interval_values(scores: dict):
+    """How many values a step's interval scores ``scores`` (one forecaster's) rest on: its ``by_level``'s count, 0
+    where a baseline has an interval at none, <NA> where it has no intervals (``step_frame``'s ``COUNT``)."""
+    if (mine := (scores.get("by_level") or {}).get("values")) is not None:
+        return int(mine)
+    left = scores.get(bandcounts.KEY) or {}
+    return int(left["of"] - left["values"]) if left else pd.NA
 
 
 def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
@@ -83,7 +99,7 @@ def binned(by_step: list[dict]) -> list[tuple[str, dict]]:
     out = []
     for first, last in bins(len(by_step)):
         part = frame[(frame["step"] >= first) & (frame["step"] <= last)]
-        means = part.drop(columns="step").astype({KEY: float} if KEY in part else {}).groupby("forecaster", sort=False).mean()
+        means = part.drop(columns=["step", *[COUNT][:COUNT in part]]).astype({KEY: float} if KEY in part else {}).groupby("forecaster", sort=False).mean()
         if "rmse" in means:
             means["rmse"] = means["mse"] ** 0.5
         scores = {name: {k: float(v) for k, v in row.items()} for name, row in means.iterrows()}
@@ -137,8 +153,23 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
                   f"on them in {pair}" if some_ else "") + (  # decision 1994
             f"; {baseline_name(name)} has no forecast {at(none, 'any')}: its rows "
             f"{'' if len(none) == len(by_step) else 'there '}are \"-\"" if none else "")
+    alike: dict[tuple, list[str]] = {}  # interval scores on fewer values than the model's, alike ones together (9131)
+    for name in forecasters(by_step)[1:]:
+        few = {e["step"]: e[name][bandcounts.KEY] for e in by_step
+               if 0 < (e[name].get(bandcounts.KEY) or {}).get("values", 0) < e[name][bandcounts.KEY]["of"]}
+        if few:
+            alike.setdefault((tuple(map(str, few)), _span([left["of"] - left["values"] for left in few.values()]),
+                              _span([left["of"] for left in few.values()])), []).append(baseline_name(name))
+    for (steps, kept, of), names in alike.items():
+        fewer += (f"; {listing([n + chr(39) + 's' for n in names])} interval scores {at(list(steps))} rest on {kept} of the "
+                  f"{of} values per step {'it' if len(names) == 1 else 'each'} has an interval for")
     free = "; wQL and MSIS have no units" if "wql" in columns(by_step) else ""  # decision 2036
     return f"{rows}, over every window and series; {errors} in original units{free}{fewer}; {where} holds each step's own"
+
+
+def _span(counts: list[int]) -> str:
+    """ "5", or "3 to 5": the least and the most of ``counts``."""
+    return f"{min(counts)}" if min(counts) == max(counts) else f"{min(counts)} to {max(counts)}"
 
 
 def _steps(steps: list[str]) -> str:

@@ -50,6 +50,7 @@ def _run_backtest(args, left: dict) -> int:
     from rnncast.speakers import named_logs
     from rnncast.backtestfolder import write_backtest
     from rnncast.backtestpage import backtest_rows, backtest_units, dashed, seconds_said, skipped
+    from rnncast.bandcounts import rests
     from rnncast.stepbins import step_text
     from rnncast.plots import MANY_CUTOFFS  # as many windows as the figure draws ticks for
 
@@ -113,6 +114,8 @@ def _run_backtest(args, left: dict) -> int:
     else:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
+    if few := rests(result.metrics["overall"]):  # interval scores on fewer values than the model's (decision 9131)
+        print(few)
     if note := dashed(result.metrics, windows=count <= MANY_CUTOFFS):  # the seasonal naive's "-" (decision 2029): of
         # the windows only where their rows are printed (decision 2080)
         print(note)

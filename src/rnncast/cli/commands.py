@@ -138,7 +138,8 @@ def score_tables(result: dict, season: int, what: str = "", units: str = "scaled
     from rnncast.seasonalgaps import dash_note
     dashed = dash_note([result[k] for k in ("original", "scaled") if isinstance(result.get(k), dict)]
                        + list((result.get("by_target") or {}).values()), season, where)  # no forecast (decision 2029)
-    notes = [note for note in (dashed, pooled_note(result) if units == "scaled" else None, mase_note(result),
+    from rnncast.bandcounts import rests
+    notes = [note for note in (rests(result["original"]), dashed, pooled_note(result) if units == "scaled" else None, mase_note(result),
                                rmse_note(result.get("targets", 1)), one) if note]
     by_step = step_text({"mase_season": season, **result}, what, steps)  # none at horizon 1: the tables above
     return "\n".join(tables + notes + ([by_step] if by_step else []))
