@@ -72,7 +72,7 @@ def _short_series_panel() -> pd.DataFrame:
 
 
 def test_the_overall_and_by_step_tables_count_the_values_a_baselines_interval_scores_rest_on(tmp_path):
-    """t39t3 M4 (decision 9131): the page's overall and by-step tables showed the baselines' coverage from a handful
+    """t39t3 M4 (decision 2139): the page's overall and by-step tables showed the baselines' coverage from a handful
     of values with no count; a line under the overall table and the by-step paragraph say the counts, and by_step.csv
     holds each row's ``interval_values``."""
     quantiles = (0.05, 0.5, 0.95)

@@ -185,7 +185,7 @@ def test_a_value_without_training_rows_or_a_forecast_is_counted_under_one_cause(
 
 
 def test_the_line_under_an_overall_table_counts_each_baselines_interval_values_against_the_models():
-    """t39t3 M4 (decision 9131): the console's and a backtest's overall tables showed a seasonal naive's coverage
+    """t39t3 M4 (decision 2139): the console's and a backtest's overall tables showed a seasonal naive's coverage
     from 30 of 774 values with no count."""
     block = {"model": {"pinball": 1.0}, "repeat": {"intervals_left_out": {"values": 348, "of": 774}},
              "mean": {"intervals_left_out": {"values": 348, "of": 774}},

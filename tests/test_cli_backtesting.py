@@ -252,7 +252,7 @@ def test_a_backtest_from_a_run_of_another_test_frac_takes_a_cutoff(tmp_path, fra
 
 
 def test_a_backtests_overall_table_is_followed_by_the_baselines_interval_counts(tmp_path, capsys):
-    """t39t3 M4 (decision 9131): the terminal's overall table showed the baselines' coverage from fewer values than
+    """t39t3 M4 (decision 2139): the terminal's overall table showed the baselines' coverage from fewer values than
     the model's with no count; the line under it says them."""
     frame = make_panel(3, lengths=(100, 140), scales=(0.1, 100.0), seed=4)
     pd.concat([frame, frame[frame.unique_id == "s002"].head(32).assign(unique_id="short")]).to_csv(

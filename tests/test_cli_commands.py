@@ -711,7 +711,7 @@ def test_fit_and_evaluate_print_the_test_scores_by_step_ahead_under_the_tables(t
 
 
 def test_fits_overall_table_is_followed_by_the_baselines_interval_counts():
-    """t39t3 M4 (decision 9131): the console's overall table showed seasonal naive's coverage 0.2333 from 30 of the
+    """t39t3 M4 (decision 2139): the console's overall table showed seasonal naive's coverage 0.2333 from 30 of the
     774 values beside the model's from all 774, its count only in a paragraph far below: a line under the tables."""
     from rnncast.cli.commands import score_tables
 

@@ -408,7 +408,7 @@ def test_a_static_table_keyed_by_part_of_the_key_listing_a_value_twice_is_refuse
 
 
 def test_a_wide_table_keyed_by_several_columns_is_joined_and_split_without_a_fragmentation_warning():
-    """t39t3 (decision 9132): fitting a wide table with --id-col item_id,store_id printed pandas' "PerformanceWarning:
+    """t39t3 (decision 2140): fitting a wide table with --id-col item_id,store_id printed pandas' "PerformanceWarning:
     DataFrame is highly fragmented" from ``insert``; the key's columns are put in at once."""
     data = _m5()
     with warnings.catch_warnings():  # a frame of many blocks, as a wide table built column by column is

@@ -141,7 +141,7 @@ def test_a_baseline_lacking_values_at_every_step_is_said_so_and_the_binned_heade
 
 
 def test_a_baselines_interval_scores_on_fewer_values_are_counted_in_the_csv_and_said_under_the_table():
-    """t39t3 M4 (decision 9131): a seasonal naive with an interval at 5 of 129 values per step showed coverage 0.0000
+    """t39t3 M4 (decision 2139): a seasonal naive with an interval at 5 of 129 values per step showed coverage 0.0000
     beside the model's with no count; by_step.csv gets each row's ``interval_values``, the heading says the counts."""
     by_step = _by_step(3, bands=True)
     for entry in by_step:

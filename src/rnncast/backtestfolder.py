@@ -88,7 +88,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
     high = len(each) <= 1 or seasonalgaps.gone(m["overall"].get("seasonal"))
     blocks += [("h2", "Metrics overall"), ("p", f"{backtest_units(m)[0].upper()}{backtest_units(m)[1:]}."),
                ("table", overall), *[("p", note) for note in [dash] if note and high],  # "-": decision 2029
-               *[("p", few) for few in [bandcounts.rests(m["overall"])] if few],  # decision 9131
+               *[("p", few) for few in [bandcounts.rests(m["overall"])] if few],  # decision 2139
                *([("h2", "Metrics by step ahead"), ("p", f"{step_units(m)}."),  # decision 2002
                                       ("table", step_rows(m))] if step_rows(m) else []),
                *([("h2", "Metrics per window"), ("table", each)] if len(each) > 1 else []),

@@ -167,7 +167,7 @@ def _sentence(names: list[str], left: dict) -> str:
 
 def rests(block: dict) -> str | None:
     """The line under an overall table of scores ``block`` (model and baseline name -> scores) naming the baselines
-    whose interval scores rest on fewer values than the model's, with their counts (t39t3 M4, decision 9131): "The
+    whose interval scores rest on fewer values than the model's, with their counts (t39t3 M4, decision 2139): "The
     baselines' interval scores (pinball, wQL, coverage, MSIS) rest on the values each has an interval for, fewer than
     the model's 774: 'seasonal naive' 30 of them.", so that a coverage of 0 from a handful of values does not read as
     the model's peer; None where none does (a baseline with an interval at none has "-" cells, said by ``note``)."""

@@ -193,7 +193,7 @@ def joined(frame: pd.DataFrame, parts: list[str], what: str = "the data", roles:
 
 def _placed(frame: pd.DataFrame, at: int, columns: list[pd.Series]) -> pd.DataFrame:
     """``frame`` (its attrs kept) with ``columns`` (named Series on its index) put in at ``at`` at once: ``insert``
-    made pandas warn "DataFrame is highly fragmented" on a wide table (decision 9132)."""
+    made pandas warn "DataFrame is highly fragmented" on a wide table (decision 2140)."""
     return pd.concat([frame.iloc[:, :at], *columns, frame.iloc[:, at:]], axis=1).__finalize__(frame)
 
 

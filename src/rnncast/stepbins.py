@@ -63,7 +63,7 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
     at some values, ``PAIR`` too: ``values_left_out`` (a count, pandas' Int64: <NA>, blank in by_step.csv, for a
     forecaster that never lacks one, the model, repeat, mean; decision 2055) and the model's MSE and MAE on the rest;
     where a baseline's interval lacks some values, ``COUNT`` too: the values each row's interval scores rest on (Int64,
-    <NA> for a forecaster without intervals; decision 9131).
+    <NA> for a forecaster without intervals; decision 2139).
     Empty, with those columns, for no steps."""
     names = columns(by_step)
     rows = [{"step": entry["step"], "forecaster": name, **{k: entry[name].get(k, math.nan) for k in names}}
@@ -75,7 +75,7 @@ def step_frame(by_step: list[dict]) -> pd.DataFrame:
         row.update(values_left_out=left.get("values", 0) if row["forecaster"] in lacking else pd.NA,
                    **{f"model_{k}_on_values": (left.get("model") or {}).get(k, math.nan) for k in ("mse", "mae")})
     counts = (COUNT,) if any(bandcounts.KEY in e[n] for e in by_step for n in forecasters(by_step)) else ()
-    for row in rows if counts else ():  # what each forecaster's interval scores rest on (t39t3 M4, decision 9131)
+    for row in rows if counts else ():  # what each forecaster's interval scores rest on (t39t3 M4, decision 2139)
         row[COUNT] = _interval_values(by_step[row["step"] - 1][row["forecaster"]])
     frame = pd.DataFrame(rows, columns=["step", "forecaster", *names, *pairs, *counts])
     return frame.astype({k: "Int64" for k in (*pairs[:1], *counts)})  # counts, blank where none (decision 2055)

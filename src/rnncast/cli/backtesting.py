@@ -114,7 +114,7 @@ def _run_backtest(args, left: dict) -> int:
     else:
         print(f"Metrics per window and overall ({backtest_units(result.metrics)}):")  # the page's heading
         print(table(rows[0], rows[1:]))
-    if few := rests(result.metrics["overall"]):  # interval scores on fewer values than the model's (decision 9131)
+    if few := rests(result.metrics["overall"]):  # interval scores on fewer values than the model's (decision 2139)
         print(few)
     if note := dashed(result.metrics, windows=count <= MANY_CUTOFFS):  # the seasonal naive's "-" (decision 2029): of
         # the windows only where their rows are printed (decision 2080)
