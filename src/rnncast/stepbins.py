@@ -153,7 +153,7 @@ def step_units(m: dict, where: str = "by_step.csv") -> str:
                   f"on them in {pair}" if some_ else "") + (  # decision 1994
             f"; {baseline_name(name)} has no forecast {at(none, 'any')}: its rows "
             f"{'' if len(none) == len(by_step) else 'there '}are \"-\"" if none else "")
-    alike: dict[tuple, list[str]] = {}  # interval scores on fewer values than the model's, alike ones together (9131)
+    alike: dict[tuple, list[str]] = {}  # interval scores on fewer values than the model's, alike ones together (decision 2139)
     for name in forecasters(by_step)[1:]:
         few = {e["step"]: e[name][bandcounts.KEY] for e in by_step
                if 0 < (e[name].get(bandcounts.KEY) or {}).get("values", 0) < e[name][bandcounts.KEY]["of"]}
