@@ -34,7 +34,7 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales, closedzeros)
+                     zeroscales, closedzeros, wholeintervals)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
@@ -263,6 +263,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = out
     if unread := seasonalgaps.record(overall, data_s.season):  # its forecast's step a season back missing (decision 1966)
         metrics["scored"] = {**metrics.get("scored", {}), "seasonal_unread": unread}
+    if said := wholeintervals.record(metrics.get("scored"), panel, wf):  # counts' intervals holding none (decision 9141)
+        metrics["scored"] = said
     metrics["linear_fit"] = backtestlinear.measure(panel.rows, wf, ends, kk, list(range(  # decision 1985
         len(panel.columns) - len(panel.future), len(panel.columns))))  # the future-known columns, as fit's same_step
     frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows

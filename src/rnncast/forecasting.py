@@ -23,7 +23,7 @@ import torch
 from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      windowrows, zeroforecasts,
                      horizondates, horizonframe, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
-                     scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores)
+                     scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -260,6 +260,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                        # hold the squared error (a climatology some series lack: no share: decision 1693)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
+    scored = wholeintervals.record(scored, panel, original)  # intervals of counts holding no count (decision 9141)
     if (kept := scored_values(original)) is not None and not kept.any():
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, medianpoint, modelcard, nodemand,
-                     samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields)
+                     samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields, wholeintervals)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
@@ -126,9 +126,11 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     machine = verdictfields.machine(result, units, told, fitted)  # the word is the sentence's, caveats included (decision 1956)
     lost = machine["against_baselines"]["verdict"] != "beats"  # the linear fit, the climatology (1628, 1826)
     return Said(good and not lost, sentence, unscored_note(result), mase_note(result),
-                interval_text(result["original"]["model"], forecaster.settings_.model.quantiles, values,
-                              few=result.get("pooled"), scaled=result["scaled"]["model"].get("pinball"),
-                              column=result.get("column_pinball", ())),  # a page's table: its validation row too
+                wholeintervals.beside(interval_text(result["original"]["model"], forecaster.settings_.model.quantiles,
+                                                    values, few=result.get("pooled"),
+                                                    scaled=result["scaled"]["model"].get("pinball"),
+                                                    column=result.get("column_pinball", ())),  # a page's table: its
+                                      result.get("scored"), result.get("targets", 1) > 1, values),  # val row too; 9141
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
                 unproven(result, verdict_units(forecaster)) or good and lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]),
@@ -218,9 +220,11 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     fields = verdictfields.machine(test, units, told, behind)  # decisions 1958, 1956: the word is the sentence's
     mase = " ".join(filter(None, (mase_note(m), spread_note(m)))) or None  # the windows' divisors (decision 2054)
     return Said(good and not behind, sentence, unscored_note(m), mase,
-                interval_text(m["overall"]["model"], m["quantiles"], "the backtest values", few=m.get("pooled"),
-                              scaled=m["overall_scaled"]["model"].get("pinball"),  # a panel's few large series: evaluate's
-                              column=[w["model"].get("pinball") for w in m["windows"]]),  # as the table writes it
+                wholeintervals.beside(interval_text(m["overall"]["model"], m["quantiles"], "the backtest values",
+                                                    few=m.get("pooled"), scaled=m["overall_scaled"]["model"].get(
+                                                        "pinball"),  # a panel's few large series: evaluate's
+                                                    column=[w["model"].get("pinball") for w in m["windows"]]),
+                                      m.get("scored"), m.get("targets", 1) > 1, "the backtest values"),
                 hints=tuple(h for h in hints if h), each=each_text(test, units),
                 percent=percent_note(m, mape=False), unproven=unproven(test, units) or bool(behind),
                 series=f"{m['windows_left_out']['text']}." if m.get("windows_left_out") else None,
