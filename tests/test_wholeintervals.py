@@ -1,5 +1,5 @@
 """Central intervals of count data that hold no whole number (``wholeintervals.py``): counted per interval width,
-the worst series named, said beside the intervals' coverage with the outward rounding (t39t2 3, decision 9141)."""
+the worst series named, said beside the intervals' coverage with the outward rounding (t39t2 3, decision 2141)."""
 
 from __future__ import annotations
 

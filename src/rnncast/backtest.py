@@ -263,7 +263,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = out
     if unread := seasonalgaps.record(overall, data_s.season):  # its forecast's step a season back missing (decision 1966)
         metrics["scored"] = {**metrics.get("scored", {}), "seasonal_unread": unread}
-    if said := wholeintervals.record(metrics.get("scored"), panel, wf):  # counts' intervals holding none (decision 9141)
+    if said := wholeintervals.record(metrics.get("scored"), panel, wf):  # counts' intervals holding none (decision 2141)
         metrics["scored"] = said
     metrics["linear_fit"] = backtestlinear.measure(panel.rows, wf, ends, kk, list(range(  # decision 1985
         len(panel.columns) - len(panel.future), len(panel.columns))))  # the future-known columns, as fit's same_step

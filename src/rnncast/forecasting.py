@@ -260,7 +260,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
                        # hold the squared error (a climatology some series lack: no share: decision 1693)
                        swampedscores.starts_later(model.state, panel, index))
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
-    scored = wholeintervals.record(scored, panel, original)  # intervals of counts holding no count (decision 9141)
+    scored = wholeintervals.record(scored, panel, original)  # intervals of counts holding no count (decision 2141)
     if (kept := scored_values(original)) is not None and not kept.any():
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,

@@ -1,4 +1,4 @@
-"""Central intervals of count data that hold no whole number, said beside the intervals' coverage (decision 9141).
+"""Central intervals of count data that hold no whole number, said beside the intervals' coverage (decision 2141).
 
 A quantile model forecasts continuous quantiles. Where the target is a count (every value before the forecasts a
 whole number of 0 or more), an intermittent item's 50% interval [0.05, 0.40] holds no value the target can take, so
