@@ -130,7 +130,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
                                                     values, few=result.get("pooled"),
                                                     scaled=result["scaled"]["model"].get("pinball"),
                                                     column=result.get("column_pinball", ())),  # a page's table: its
-                                      result.get("scored"), result.get("targets", 1) > 1, values),  # val row too; 9141
+                                      result.get("scored"), result.get("targets", 1) > 1, values),  # val row too; decision 2141
                 divergence_text(forecaster), tuple(h for h in hints if h), series, gaps, early_stop(forecaster),
                 each_text(result, verdict_units(forecaster)), percent_note(result), r2_note(result),
                 unproven(result, verdict_units(forecaster)) or good and lost, scaledshares.beside_verdict(result, verdict_units(forecaster), where, told[1]),
