@@ -160,3 +160,15 @@ def test_a_two_syllable_korean_name_is_offered_the_column_it_begins_and_a_two_le
     assert did_you_mean("fu", ["future_covariates", "x"], cutoff=0.8) == ""  # as before
     assert did_you_mean("ab", ["abcdef", "temperature"], cutoff=0.8) == ""  # a prefix of 2 letters names none
     assert (prefix_length("재실"), prefix_length("fut"), prefix_length("fu"), prefix_length("ｆ")) == (4, 3, 2, 2)
+
+
+def test_a_name_sharing_one_word_with_a_key_is_offered_nothing():
+    """t39t4 8: Forecaster(lead_time=5) was offered 'time_unit' ('lead_time' is 0.62 like 'time', time_unit's first word);
+    the first-word comparison is for a name of one word ('futures'); real slips still find their key."""
+    from rnncast.spelling import did_you_mean
+
+    keys = ["lookback", "horizon", "hidden_size", "time_unit", "future_known", "lr_schedule", "tz"]
+    assert did_you_mean("lead_time", keys) == "" and did_you_mean("gate_time", keys) == ""
+    for slip, key in (("lookbak", "lookback"), ("horizn", "horizon"), ("hidden_sise", "hidden_size"),
+                      ("time_unti", "time_unit"), ("lr_schedul", "lr_schedule"), ("futures", "future_known")):
+        assert did_you_mean(slip, keys) == f" (did you mean {key!r}?)", slip
