@@ -179,7 +179,8 @@ def test_predict_writes_the_months_as_the_data_wrote_them_and_no_float32_noise_d
     assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
     stdout = capsys.readouterr().out
     lines = stdout.splitlines()
-    assert lines[0] == "month,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    assert lines[0] == "month,cutoff,step_ahead,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    assert [line.split(",")[1:3] for line in lines[1:]] == [["2016-12", "1"], ["2016-12", "2"], ["2016-12", "3"]]  # 9913
     assert _no_float32_noise(line.split(",")[1] for line in lines[1:])
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
     assert (tmp_path / "f.csv").read_text() == stdout
@@ -220,7 +221,7 @@ def test_predict_overwrite_through_a_link_writes_its_target_and_keeps_the_link(t
     assert "(a link to " in capsys.readouterr().err and target.read_text() == old  # asked first, as for a file
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(link), "--overwrite"]) == 0
     assert link.is_symlink() and link.readlink().as_posix() == "archive/2017.csv"
-    assert target.read_text().startswith("month,sales\n2017-01,")
+    assert target.read_text().startswith("month,cutoff,step_ahead,sales\n2017-01,")
 
 
 def test_a_panels_score_tables_and_page_say_its_r2_is_a_mean_over_series():
@@ -312,8 +313,8 @@ def test_forecasts_of_a_file_of_semicolons_and_decimal_commas_are_written_so(tmp
     assert caplog.messages.count("forecasts are written as sales.csv is: separated by ';', with decimal commas (0,5)") == 1
     capsys.readouterr()
     lines = (tmp_path / "f.csv").read_text().splitlines()
-    assert lines[0] == "date;sales" and lines[1].startswith("02.03.2021;")  # the day after the data, as it writes dates
-    assert all(re.fullmatch(r"\d\d\.\d\d\.2021;-?\d+,\d+", line) for line in lines[1:]), lines
+    assert lines[0] == "date;cutoff;step_ahead;sales" and lines[1].startswith("02.03.2021;01.03.2021;1;")  # as it writes dates
+    assert all(re.fullmatch(r"\d\d\.\d\d\.2021;01\.03\.2021;\d;-?\d+,\d+", line) for line in lines[1:]), lines
     assert Forecaster.load(tmp_path / "model").predict(str(data))["sales"].dtype == np.float64  # the API: numbers
     assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
     assert capsys.readouterr().out.splitlines() == lines  # standard output alike
@@ -328,7 +329,7 @@ def test_a_forecast_of_a_file_headed_by_excels_sep_line_keeps_it_and_is_replaced
     out = tmp_path / "f.csv"
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(out)]) == 0
     lines = out.read_text().splitlines()
-    assert lines[:2] == ["sep=;", "date;sales"] and lines[2].startswith("02.03.2021;")
+    assert lines[:2] == ["sep=;", "date;cutoff;step_ahead;sales"] and lines[2].startswith("02.03.2021;")
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(out), "--overwrite"]) == 0
     assert out.read_text().splitlines() == lines
     capsys.readouterr()
@@ -344,7 +345,7 @@ def test_predict_keeps_the_files_byte_order_mark_and_crlf_and_writes_a_tsv_tab_s
     Forecaster(**TINY).fit(str(data), target="sales").save(tmp_path / "model")
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
     written = (tmp_path / "f.csv").read_bytes()
-    assert written.startswith(b"\xef\xbb\xbfdate;sales\r\n") and written.count(b"\n") == written.count(b"\r\n") == 1 + H
+    assert written.startswith(b"\xef\xbb\xbfdate;cutoff;step_ahead;sales\r\n") and written.count(b"\n") == written.count(b"\r\n") == 1 + H
     capsys.readouterr()
     assert main(["predict", str(tmp_path / "model"), str(data)]) == 0
     assert capsys.readouterr().out.encode() == written[3:]
@@ -496,7 +497,7 @@ def test_predict_over_another_models_forecast_says_it_may_be_one(tmp_path, capsy
     assert main(["predict", str(tmp_path / "price"), str(data), "--out", str(out), "--overwrite"]) == 2
     assert capsys.readouterr().err == (
         f"rnncast: error: --out {out} holds another model's forecast of one series (targets sales, 3 rows), or data "
-        "headed as one (a table headed month, sales); --overwrite replaces a forecast of one series only where it holds "
+        "headed as one (a table headed month, cutoff, step_ahead, sales); --overwrite replaces a forecast of one series only where it holds "
         "this model's targets and horizon (price, 4 rows), which tell it from data: give another --out, or remove the "
         "file first\n")
     out.write_text("my notes\n")
@@ -623,7 +624,7 @@ def test_predict_out_is_written_in_pieces_with_the_bytes_of_one_text(tmp_path, c
     assert hashlib.md5(b"".join(pieces)).hexdigest() == hashlib.md5(whole).hexdigest()
     monkeypatch.undo()
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
-    assert (tmp_path / "f.csv").read_bytes() == whole and whole.startswith(b"\xef\xbb\xbfunique_id;date;sales_hat\n")
+    assert (tmp_path / "f.csv").read_bytes() == whole and whole.startswith(b"\xef\xbb\xbfunique_id;date;cutoff;step_ahead;sales_hat\n")
     capsys.readouterr()
 
 

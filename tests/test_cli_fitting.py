@@ -629,7 +629,7 @@ def test_stdout_holds_the_output_and_stderr_the_diagnostics_quiet_or_not(tmp_pat
     code, out, err = cli(capsys, "predict", tmp_path / "run", data)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0] == "date,y" and len(lines) == 1 + 6 and all(line.count(",") == 1 for line in lines)  # CSV alone
+    assert lines[0] == "date,cutoff,step_ahead,y" and len(lines) == 1 + 6 and all(line.count(",") == 3 for line in lines)  # CSV alone
     code, out, err = cli(capsys, "evaluate", tmp_path / "run", data, "--json")
     assert code == 0, err
     assert json.loads(out)["horizon"] == 6  # JSON alone

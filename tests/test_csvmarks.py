@@ -150,8 +150,8 @@ def test_quoted_thousands_commas_beside_decimal_points_are_read_and_forecasts_wr
     Forecaster(**TINY).fit(str(path), target="sales").save(tmp_path / "model")
     assert main(["predict", str(tmp_path / "model"), str(path), "--out", str(tmp_path / "f.csv")]) == 0
     lines = (tmp_path / "f.csv").read_text().splitlines()
-    assert lines[0] == "date,sales" and len(lines) == 1 + TINY["horizon"]
-    assert all(re.fullmatch(r"2023-03-\d\d,-?\d+\.\d+", line) for line in lines[1:]), lines  # no '"2,577"'
+    assert lines[0] == "date,cutoff,step_ahead,sales" and len(lines) == 1 + TINY["horizon"]
+    assert all(re.fullmatch(r"2023-03-\d\d,[\d-]+,\d,-?\d+\.\d+", line) for line in lines[1:]), lines  # no '"2,577"'
 
 
 @pytest.mark.parametrize("values, number", [(['"1,041.50"', "999"], [1041.5, 999.0]),

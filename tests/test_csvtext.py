@@ -118,7 +118,8 @@ def test_a_monthly_forecast_keeps_datetime64_and_is_written_as_the_data_wrote_it
     forecast = model.predict(data)
     assert isinstance(forecast.index, pd.DatetimeIndex) and forecast.index[0] == pd.Timestamp("2017-01-01")
     lines = csv_text(forecast, index=True).splitlines()
-    assert lines[0] == "month,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    assert lines[0] == "month,cutoff,step_ahead,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
+    assert {line.split(",")[1] for line in lines[1:]} == {"2016-12"}  # the cutoff written as the data writes months
     model.save(tmp_path / "m")
     meta = json.loads((tmp_path / "m" / "model.json").read_text())
     assert meta["calendar"]["text_format"] == "%Y-%m"
@@ -140,7 +141,8 @@ def test_quarters_and_iso_weeks_are_forecast_as_the_data_wrote_them():
     model = Forecaster(**TINY).fit(quarters)
     assert model.calendar_.text_format == "%YQ%q" and model.calendar_.freq_text == "QS-JAN"
     lines = csv_text(model.predict(quarters), index=True).splitlines()
-    assert lines[0] == "quarter,y" and [line.split(",")[0] for line in lines[1:]] == ["2015Q1", "2015Q2", "2015Q3"]
+    assert lines[0] == "quarter,cutoff,step_ahead,y" and [line.split(",")[0] for line in lines[1:]] == ["2015Q1", "2015Q2", "2015Q3"]
+    assert {line.split(",")[1] for line in lines[1:]} == {"2014Q4"}
     mondays = pd.date_range("2020-01-06", periods=n, freq="W-MON")
     weeks = pd.DataFrame({"week": mondays.strftime("%G-W%V"), "y": y})
     model = Forecaster(**TINY).fit(weeks)  # the one numeric column is the target, the weeks its time
@@ -288,8 +290,9 @@ def test_a_time_column_the_file_leaves_unnamed_is_forecast_without_a_name(tmp_pa
     model = Forecaster(**{**TINY, "epochs": 1, "horizon": 2}).fit(tmp_path / "unnamed.csv", target="sales")
     forecast = model.predict(tmp_path / "unnamed.csv")
     assert forecast.index.name == "Unnamed: 0"  # the frame keeps pandas' name; the CSV text writes the file's
-    assert csv_text(forecast, index=True).splitlines()[:2] == [",sales", "2020-03-01," + str(forecast.iloc[0, 0])]
-    assert csv_text(model.predict(tmp_path / "named.csv"), index=True).startswith("Unnamed: 0,sales\n2020-03-01,")
+    assert csv_text(forecast, index=True).splitlines()[:2] == [",cutoff,step_ahead,sales",
+                                                                "2020-03-01,2020-02-29,1," + str(forecast["sales"].iloc[0])]
+    assert csv_text(model.predict(tmp_path / "named.csv"), index=True).startswith("Unnamed: 0,cutoff,step_ahead,sales\n2020-03-01,")
     frame = pd.DataFrame({"unique_id": ["a"], "Unnamed: 0": pd.to_datetime(["2021-01-01"]), "y": [1.5]})
     frame.attrs[DIALECT] = Dialect(",", ".", "d.csv", unnamed=("Unnamed: 0",))
     assert csv_text(frame) == "unique_id,,y\na,2021-01-01,1.5\n"

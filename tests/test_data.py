@@ -67,7 +67,7 @@ def test_fit_accepts_a_one_dimensional_array():
     f = Forecaster(**TINY).fit(y)
     assert f.targets_ == ["0"] and f.features_ == []
     forecast = f.predict(y)
-    assert forecast.shape == (H, 1) and list(forecast.columns) == ["0"]
+    assert forecast.shape == (H, 3) and list(forecast.columns) == ["cutoff", "step_ahead", "0"]
 
 
 def test_a_two_dimensional_array_names_its_target_and_the_columns_left_unused_are_warned_of(caplog):
@@ -85,7 +85,7 @@ def test_a_two_dimensional_array_names_its_target_and_the_columns_left_unused_ar
     g = Forecaster(**TINY).fit(array, target="0", features=["1"])
     assert g.targets_ == ["0"] and g.features_ == ["1"]
     assert g.scaler_.offset[0] == pytest.approx(array[: g.split_.train_end, 0].astype(np.float32).mean(), rel=1e-6)
-    assert g.predict(array).shape == (H, 1)
+    assert g.predict(array).shape == (H, 3)  # cutoff, step_ahead and the target
 
 
 def test_fit_accepts_a_csv_path(tmp_path, data):
@@ -342,8 +342,8 @@ def test_integer_labels_are_columns_named_by_their_text(frame):
     table = pd.DataFrame(frame[["y", "x"]].to_numpy())
     model = Forecaster(**{**TINY, "epochs": 1}).fit(table, target=0, features=[1])
     assert model.targets_ == ["0"] and model.features_ == ["1"]
-    assert model.predict(table).columns.tolist() == [0]  # the caller's label back (decision 163)
-    assert model.predict(table.set_axis(["0", "1"], axis=1)).columns.tolist() == ["0"]
+    assert model.predict(table).columns.tolist() == ["cutoff", "step_ahead", 0]  # the caller's label back (decision 163)
+    assert model.predict(table.set_axis(["0", "1"], axis=1)).columns.tolist() == ["cutoff", "step_ahead", "0"]
     assert np.array_equal(model.predict(table).to_numpy(), model.predict(table.set_axis(["0", "1"], axis=1)).to_numpy())
 
 

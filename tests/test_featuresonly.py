@@ -114,7 +114,7 @@ def test_the_command_line_predicts_from_a_file_without_the_target(sensor, tmp_pa
     capsys.readouterr()
     main(["predict", str(tmp_path / "run"), str(tmp_path / "new.csv")])
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "time,y" and len(out.splitlines()) == 2
+    assert out.splitlines()[0] == "time,cutoff,step_ahead,y" and len(out.splitlines()) == 2
 
 
 def test_no_hint_offers_a_window_norm_the_setting_refuses():

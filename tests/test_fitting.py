@@ -174,7 +174,7 @@ def test_settings_given_as_numpy_scalars_train_and_save_as_plain_numbers(tmp_pat
     model.save(tmp_path / "model")  # model.json: JSON, which NumPy's integers are not
     params = json.loads((tmp_path / "model" / "model.json").read_text())["params"]
     assert params["lookback"] == 8 and params["hidden_size"] == 4 and isinstance(params["lr"], float)
-    assert Forecaster.load(tmp_path / "model").predict(y).shape == (2, 1)
+    assert Forecaster.load(tmp_path / "model").predict(y).shape == (2, 3)  # cutoff, step_ahead, the target
 
 
 @pytest.mark.parametrize("params, said", [

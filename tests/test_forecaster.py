@@ -83,7 +83,7 @@ def test_a_single_series_is_a_panel_of_one_with_its_old_faces():
     frame = make_panel(1, lengths=(150, 150)).drop(columns="unique_id")
     f = Forecaster(**TINY).fit(frame, target="y")
     assert f.layout_ == "single" and f.split_ is f.splits_[0] and f.scaler_ is f.scalers_[0]
-    assert list(f.predict(frame).columns) == ["y"]
+    assert list(f.predict(frame).columns) == ["cutoff", "step_ahead", "y"]
 
 
 # ---- progress while fitting -----------------------------------------------------------------------

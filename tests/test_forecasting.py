@@ -25,7 +25,8 @@ def test_predict_continues_the_timestamps_at_the_series_step():
     last = part["date"].iloc[-1]
     assert isinstance(forecast.index, pd.DatetimeIndex)
     assert list(forecast.index) == [last + pd.Timedelta(minutes=15) * k for k in range(1, H + 1)]
-    assert list(forecast.columns) == ["y"]
+    assert list(forecast.columns) == ["cutoff", "step_ahead", "y"] and (forecast["cutoff"] == last).all()
+    assert forecast["step_ahead"].tolist() == list(range(1, H + 1))
 
 
 def test_predict_without_time_column_continues_the_row_numbers():
@@ -33,7 +34,7 @@ def test_predict_without_time_column_continues_the_row_numbers():
     f = Forecaster(**TINY).fit(rows, target="y", features=["x"])
     forecast = f.predict(rows.iloc[:130])
     assert isinstance(forecast.index, pd.RangeIndex)
-    assert list(forecast.index) == [130, 131, 132]
+    assert list(forecast.index) == [130, 131, 132] and forecast["cutoff"].tolist() == [129] * 3
 
 
 def test_predict_reads_only_the_last_lookback_rows(fitted, data):
@@ -49,7 +50,7 @@ def test_predict_refuses_fewer_rows_than_lookback(fitted, data):
 
 def test_predict_adds_quantile_columns_that_never_cross_and_the_median_is_the_forecast(quantile_model):
     forecast = quantile_model.predict(make_frame(200))
-    assert list(forecast.columns) == ["y", "y_q0.1", "y_q0.5", "y_q0.9"]
+    assert list(forecast.columns) == ["cutoff", "step_ahead", "y", "y_q0.1", "y_q0.5", "y_q0.9"]
     assert np.array_equal(forecast["y"].to_numpy(), forecast["y_q0.5"].to_numpy())
     assert (forecast["y_q0.1"] <= forecast["y_q0.5"]).all() and (forecast["y_q0.5"] <= forecast["y_q0.9"]).all()
 
@@ -58,10 +59,11 @@ def test_predict_adds_quantile_columns_that_never_cross_and_the_median_is_the_fo
 
 def test_predict_returns_long_format_continuing_each_series(panel_fitted, panel_frame):
     forecast = panel_fitted.predict(panel_frame)
-    assert list(forecast.columns) == ["unique_id", "ds", "y_hat"] and len(forecast) == 4 * H
+    assert list(forecast.columns) == ["unique_id", "ds", "cutoff", "step_ahead", "y_hat"] and len(forecast) == 4 * H
     for uid, rows in forecast.groupby("unique_id"):
         last = panel_frame.loc[panel_frame.unique_id == uid, "ds"].max()
         assert list(rows["ds"]) == [last + pd.Timedelta(hours=k) for k in range(1, H + 1)]
+        assert (rows["cutoff"] == last).all() and rows["step_ahead"].tolist() == list(range(1, H + 1))
 
 
 def test_predict_scales_each_series_back_to_its_own_units(panel_fitted, panel_frame):

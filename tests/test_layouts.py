@@ -54,7 +54,7 @@ def test_wide_format_trims_each_series_to_its_own_span_and_trains_the_long_model
     a = Forecaster(**TINY).fit(panel_frame)
     b = Forecaster(**TINY).fit(wide, series=["s000", "s001", "s002", "s003"])
     pa, pb = a.predict(panel_frame), b.predict(wide)
-    assert list(pb.columns) == ["unique_id", "ds", "y_hat"]
+    assert list(pb.columns) == ["unique_id", "ds", "cutoff", "step_ahead", "y_hat"]
     assert np.array_equal(pa["y_hat"].to_numpy(), pb["y_hat"].to_numpy())
     assert np.array_equal(pa["ds"].to_numpy(), pb["ds"].to_numpy())
 
@@ -63,7 +63,7 @@ def test_long_format_column_names_can_be_chosen(panel_frame):
     renamed = panel_frame.rename(columns={"unique_id": "store", "ds": "when", "y": "sales"})
     f = Forecaster(**TINY).fit(renamed, target="sales", id_col="store", time_col="when")
     forecast = f.predict(renamed)
-    assert list(forecast.columns) == ["store", "when", "sales_hat"]
+    assert list(forecast.columns) == ["store", "when", "cutoff", "step_ahead", "sales_hat"]
 
 
 def test_ids_are_text_as_the_file_writes_them(tmp_path):

@@ -165,7 +165,8 @@ def test_a_forecast_across_the_repeated_hour_writes_offsets_and_reads_back_as_fu
     future.to_csv(folder / "future.csv", index=False)
     code, out, err = cli(capsys, "predict", folder / "run", data, "--future", folder / "future.csv")
     assert code == 0, err
-    assert out.splitlines()[0] == "time,load" and [line.split(",")[0] for line in out.splitlines()[1:]] == [
+    assert {line.split(",")[1] for line in out.splitlines()[1:]} == {"2024-10-26 22:00+02:00"}  # the cutoff alike
+    assert out.splitlines()[0] == "time,cutoff,step_ahead,load" and [line.split(",")[0] for line in out.splitlines()[1:]] == [
         "2024-10-26 23:00+02:00", "2024-10-27 00:00+02:00", "2024-10-27 01:00+02:00", "2024-10-27 02:00+02:00",
         "2024-10-27 02:00+01:00", "2024-10-27 03:00+01:00"]
     said = [r.getMessage() for r in caplog.records if r.name == "rnncast.localtimes"]

@@ -384,3 +384,30 @@ def test_window_sliding_as_a_keyword_is_answered_so_and_a_window_length_is_still
     assert other_name("window", SETTINGS, value=20).startswith("the input window is lookback (")
     assert all(other_name(name, SETTINGS) == EXPANDING + "lookback" for name in TRAINING_WINDOW)
     assert not TRAINING_WINDOW & (set(OTHER_NAMES) | SHUFFLING | set(SETTINGS))
+
+
+@pytest.mark.parametrize("name", ["lead_time", "--lead-time", "gap", "--gap", "LeadTime", "forecast_gap"])
+def test_a_lead_time_or_gap_is_answered_with_the_horizon_from_the_cutoff_and_the_readmes_recipe(name):
+    """t39t4 4: --lead-time, --gap and Forecaster(lead_time=5) were refused as unknown ("did you mean 'time_unit'?"),
+    nothing naming the README's recipe (decision 9911)."""
+    from rnncast.othernames import LEAD_TIME
+
+    said = other_name(name, SETTINGS)
+    assert said == LEAD_TIME and "the horizon counts steps from the cutoff" in said
+    assert said.endswith('keep the forecast\'s rows by date (README: "Day-ahead with a gate closure")')
+    assert other_name("offset", SETTINGS) == other_name("skip", SETTINGS) == ""  # rows or a pandas offset, maybe
+
+
+@pytest.mark.parametrize("command", [["predict", "run", "d.csv"], ["fit", "d.csv"], ["backtest", "d.csv"]])
+def test_a_lead_time_flag_is_refused_in_one_line_naming_the_recipe(capsys, command):
+    from rnncast import Forecaster, RnncastError
+    from rnncast.cli.parser import build_parser
+    with pytest.raises(SystemExit) as stop:
+        build_parser().parse_args([*command, "--lead-time", "5"])
+    said = capsys.readouterr().err
+    assert stop.value.code == 2 and len(said.strip().splitlines()) == 1 and "did you mean" not in said
+    assert said.startswith(f"rnncast {command[0]}: error: unknown flag --lead-time: the horizon counts steps from the "
+                           "cutoff") and "Day-ahead with a gate closure" in said
+    with pytest.raises(RnncastError, match="^lead_time is not a setting of rnncast: the horizon counts steps from the "
+                                           "cutoff .*Day-ahead with a gate closure"):
+        Forecaster(lead_time=5)

@@ -217,7 +217,7 @@ def test_an_array_wider_than_the_fit_s_is_refused_not_read_by_its_first_columns(
         with pytest.raises(RnncastError, match=r"the array has 3 columns, but the model was fitted on an array of 1 "
                                                r"\(target 0\); its columns 1, 2 are none of the model's"):
             method(array)  # columns 1 and 2 were dropped without a word
-    assert one.predict(array[:, 0]).shape == (TINY["horizon"], 1)
+    assert one.predict(array[:, 0]).shape == (TINY["horizon"], 3)  # cutoff, step_ahead, the target
     both = Forecaster(**TINY).fit(array[:, :2], target=0)  # column 1 named not used at fit: the same array is fine
     assert both.predict(array[:, :2]).shape == both.predict(array[:, 0]).shape
     with pytest.raises(RnncastError, match="its column 2 is none of the model's"):

@@ -48,7 +48,8 @@ def test_a_point_forecast_of_one_series_is_this_models_with_its_horizons_rows(tm
         "a forecast of one series only where it holds this model's targets and horizon (y, 3 rows)")
     panel = replaceable.forecast_refusal(csv, state(layout="long", ids=["a", "b"]))
     assert panel.startswith("another model's forecast of one series (targets sales, 3 rows)") and panel.replaced == (
-        "only forecasts headed as no data is, as this model's is (6 rows headed unique_id, date, sales_hat)")
+        "only forecasts headed as no data is, as this model's is (6 rows headed unique_id, date, cutoff, step_ahead, "
+        "sales_hat)")
     (tmp_path / "bom.tsv").write_text("\ufeffdate\tsales\n2024-01-01\t1\n2024-01-02\t2\n2024-01-03\t3")  # no last line end
     assert replaceable.forecast_refusal(tmp_path / "bom.tsv", state()) is None
     (tmp_path / "bin.csv").write_bytes(b"\xff\xfe\x00d")
@@ -203,3 +204,24 @@ def test_an_export_of_a_newer_rnncast_is_named_as_such_and_no_other_file(tmp_pat
         "an export of a newer rnncast (ONNX metadata format version 2, rnncast 0.2.0; this one writes version 1)")
     (tmp_path / "notes.onnx").write_text("notes\n")
     assert not any(replaceable.newer_export(tmp_path / f"{name}.onnx") for name in ("same", "old", "theirs", "notes"))
+
+
+def test_predicts_forecast_with_its_cutoff_and_step_ahead_is_replaced_and_a_runs_test_forecasts_still_are_not(tmp_path):
+    """Decision 9913: predict writes cutoff and step_ahead after the time, as forecasts.csv does; its forecast is told
+    as before (a panel's, a quantile model's, this model's point forecast of one series), a forecast of an earlier
+    rnncast without them too, and a run's test_forecasts.csv (the actual value before the forecast) is not one."""
+    for header, model in (("unique_id,ds,cutoff,step_ahead,y_hat,y_q0.1,y_q0.9", state()),
+                          ("date,cutoff,step_ahead,y,y_q0.1,y_q0.9", state()),
+                          ("unique_id,ds,y_hat", state())):
+        (tmp_path / "f.csv").write_text(header + "\n" + ",".join(["1"] * len(header.split(","))) + "\n")
+        assert replaceable.forecast_refusal(tmp_path / "f.csv", model) is None, header
+    point = tmp_path / "p.csv"
+    point.write_text("date,cutoff,step_ahead,sales\n" + "".join(f"2024-01-0{i + 2},2024-01-01,{i + 1},1\n" for i in range(3)))
+    assert replaceable.forecast_refusal(point, state()) is None
+    other = replaceable.forecast_refusal(point, state(horizon=4))  # another model's point forecast of one series
+    assert isinstance(other, Held) and other.startswith("another model's forecast of one series (targets sales, 3 rows)")
+    assert replaceable.forecast_header(state(quantiles=(0.1, 0.9))) == ["date", "cutoff", "step_ahead", "sales",
+                                                                      "sales_q0.1", "sales_q0.9"]
+    test = tmp_path / "tf.csv"
+    test.write_text("unique_id,date,cutoff,step_ahead,sales,sales_hat,sales_repeat\na,2024-01-02,2024-01-01,1,2,2.1,2\n")
+    assert replaceable.forecast_refusal(test, state(layout="long", ids=["a"])).startswith("a run's test forecasts")

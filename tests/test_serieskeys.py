@@ -122,7 +122,7 @@ def test_fit_predict_evaluate_backtest_with_a_key_of_two_columns_give_those_colu
     model = Forecaster(**SMALL).fit(data, target="sales", time_col="date", id_col=KEY, future_covariates=["price"],
                                     static_covariates=stores)
     forecast = model.predict(data, future=_future(data))
-    assert list(forecast.columns) == [*KEY, "date", "sales_hat"] and forecast["store_id"].dtype == np.int64
+    assert list(forecast.columns) == [*KEY, "date", "cutoff", "step_ahead", "sales_hat"] and forecast["store_id"].dtype == np.int64
     assert sorted(set(zip(forecast["item_id"], forecast["store_id"]))) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
     scores = model.evaluate(data, part="all", by_series=True)
     assert sorted(scores["series"]) == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]

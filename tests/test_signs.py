@@ -137,7 +137,8 @@ def test_an_accounting_file_fits_and_its_forecasts_are_written_with_a_minus(tmp_
     Forecaster(**TINY).fit(str(tmp_path / "p.csv"), target="y").save(tmp_path / "model")
     assert main(["predict", str(tmp_path / "model"), str(tmp_path / "p.csv"), "--out", str(tmp_path / "f.csv")]) == 0
     lines = (tmp_path / "f.csv").read_text().splitlines()
-    assert lines[0] == "date,y" and all(re.fullmatch(r"[\d-]+,-?\d+(\.\d+)?", line) for line in lines[1:]), lines
+    assert lines[0] == "date,cutoff,step_ahead,y" and all(re.fullmatch(r"[\d-]+,[\d-]+,\d+,-?\d+(\.\d+)?", line)
+                                                        for line in lines[1:]), lines
 
 
 def test_the_cli_fits_a_unicode_minus_file_and_refuses_an_en_dash_in_one_line(tmp_path, capsys):

@@ -169,3 +169,14 @@ def test_a_long_list_of_names_is_shortened_to_its_first_ten_and_a_count():
     assert shortlist(["a", "b"]) == "a, b"
     assert shortlist([f"c{i}" for i in range(20)]) == ", ".join(f"c{i}" for i in range(20))  # 20: all of them
     assert shortlist([f"d_{i}" for i in range(1, 403)]) == ", ".join(f"d_{i}" for i in range(1, 11)) + " ... and 392 more"
+
+def test_a_name_sharing_one_word_with_a_key_is_offered_nothing():
+    """t39t4 8: Forecaster(lead_time=5) was offered 'time_unit' ('lead_time' is 0.62 like 'time', time_unit's first word);
+    the first-word comparison is for a name of one word ('futures'); real slips still find their key."""
+    from rnncast.spelling import did_you_mean
+
+    keys = ["lookback", "horizon", "hidden_size", "time_unit", "future_known", "lr_schedule", "tz"]
+    assert did_you_mean("lead_time", keys) == "" and did_you_mean("gate_time", keys) == ""
+    for slip, key in (("lookbak", "lookback"), ("horizn", "horizon"), ("hidden_sise", "hidden_size"),
+                      ("time_unti", "time_unit"), ("lr_schedul", "lr_schedule"), ("futures", "future_known")):
+        assert did_you_mean(slip, keys) == f" (did you mean {key!r}?)", slip

@@ -87,7 +87,7 @@ def test_save_then_load_a_panel_model_with_every_covariate_role(tmp_path):
     future = _future_frame(frame, H, hour=1.0)
     a, b = f.predict(frame, future=future), g.predict(frame, future=future)
     pd.testing.assert_frame_equal(a, b)
-    assert list(a.columns) == ["unique_id", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"]
+    assert list(a.columns) == ["unique_id", "ds", "cutoff", "step_ahead", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"]
     assert f.evaluate(frame) == g.evaluate(frame)
 
 

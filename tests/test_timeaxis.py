@@ -100,7 +100,7 @@ def test_integer_column_labels_are_targets_as_given():
     frame = pd.DataFrame(np.random.default_rng(0).standard_normal((100, 2)))
     for target in (0, [0]):
         f = _fit(frame, target=target, features=[1])
-        assert f.targets_ == ["0"] and f.features_ == ["1"] and f.predict(frame).shape == (4, 1)
+        assert f.targets_ == ["0"] and f.features_ == ["1"] and f.predict(frame).shape == (4, 3)
 
 
 def test_rows_numbered_without_time_are_said_once(caplog):

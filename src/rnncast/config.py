@@ -31,7 +31,8 @@ def _opt(default, help, choices=None):
 @dataclass(frozen=True)
 class DataSettings:
     lookback: int = _opt(50, "input steps the network sees for each forecast")
-    horizon: int = _opt(1, "steps forecast at once (direct multi-step output)")
+    horizon: int = _opt(1, "steps forecast at once (direct multi-step output), counted from the cutoff, each series' "
+                        "last row: no lead time or gap (README: \"Day-ahead with a gate closure\")")
     scaler: str = _opt("standard", "column scaling, fitted on training rows only", CHOICES["scaler"])
     val_frac: float = _opt(0.1, "fraction of rows (at the end, before test) used for validation")
     test_frac: float = _opt(0.2, "fraction of rows at the end held out for the final test; 0: a final fit on every "

@@ -22,7 +22,7 @@ import torch
 
 from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      windowrows, zeroforecasts,
-                     horizondates, horizonframe, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
+                     horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
@@ -78,9 +78,9 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
 
     ``future``: the future covariates over those steps (``futureinputs.scaled_future``). Static covariates: the
     panel's own (encoded as at fit), else those seen at fit. One series: a frame indexed by the next dates
-    of the calendar (or row numbers), one column per target (and ``<target>_q<level>`` per quantile). Many
-    series: long format, one row per series and step, columns id, time, ``<target>_hat`` (and the quantile
-    columns). Dates are datetime64; ``attrs["time_format"]`` (``csvtext``): how the data's text wrote them.
+    of the calendar (or row numbers), ``cutoff``, ``step_ahead``, one column per target (and ``<target>_q<level>`` per
+    quantile). Many series: long format, one row per series and step, columns id, time, ``cutoff``, ``step_ahead``,
+    ``<target>_hat`` (and the quantile columns) (``horizonframe``). Dates are datetime64; ``attrs["time_format"]`` (``csvtext``): how the data's text wrote them.
     Raises ``RnncastError`` for data too short for the lookback, unknown series, unseen static
     categories, missing future values, and timestamps no calendar explains (dates are never invented).
     """
@@ -109,6 +109,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
+    insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 9914)
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:

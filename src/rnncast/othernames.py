@@ -148,6 +148,12 @@ WINDOW_KINDS = frozenset({"sliding", "rolling", "expanding", "moving", "fixed"})
 EXPANDING = ("training uses every row up to the cutoff (an expanding window); a fixed-length (sliding) training window "
              "is not offered; the input window each forecast reads is {lookback}")
 
+# what asks for a lead time or a gap before the first forecast step (scikit-learn's TimeSeriesSplit gap): answered with
+# LEAD_TIME, which names the README's recipe (decision 9911); bare 'skip' and 'offset' may mean rows or a pandas offset
+LEAD_WORDS = frozenset({"lead_time", "leadtime", "lead", "lead_steps", "gap", "forecast_gap", "horizon_gap", "forecast_offset"})
+LEAD_TIME = ("the horizon counts steps from the cutoff (the last row a forecast reads), with no lead time or gap: fit a "
+             "horizon that covers the lead too and keep the forecast's rows by date (README: \"Day-ahead with a gate closure\")")
+
 
 def keyword(name: str) -> str:
     """A name as a keyword: ``--seq-len`` -> ``seq_len``, ``Test_Size`` -> ``test_size``."""
@@ -166,7 +172,7 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
                elsewhere: Callable[[str], str] = lambda setting: "", value=None) -> str:
     """rnncast's name for ``name``, another library's (``test_size``, ``--seq-len``), as a clause: ``the test
     part is test_frac (the last fraction of each series' rows)``, the setting written ``spell(setting)``
-    (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``. Where the reader
+    (``--test-frac`` for a flag); for a word asking to shuffle (``SHUFFLING``), ``BY_TIME``; for a lead time, ``LEAD_TIME``. Where the reader
     does not take that setting (``known``: the settings it takes; ``stride`` given to fit), the clause says so,
     so that no spelling guess stands in for it (``--stride``: not ``--series``), or, where ``elsewhere(setting)``
     says how the reader takes it otherwise (predict: fixed when the model is fitted; bench: ``--set epochs=N``),
@@ -180,6 +186,8 @@ def other_name(name: str, known: Iterable[str], spell: Callable[[str], str] = st
         return by_time(spell) if "test_frac" in known else ""
     if word in TRAINING_WINDOW or (word == "window" and _window_kind(value)):
         return EXPANDING.format(lookback=spell("lookback"))
+    if word in LEAD_WORDS:
+        return LEAD_TIME
     if word not in OTHER_NAMES:
         return ""
     _, what, holds = OTHER_NAMES[word]

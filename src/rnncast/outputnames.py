@@ -2,9 +2,8 @@
 are the same name.
 
 ``predict``, ``backtest`` (its ``forecasts.csv`` too) and a run's ``test_forecasts.csv`` (``testforecasts``) write the
-caller's id, time and target columns under their own names, and next to them names of rnncast's: ``cutoff``,
-``window`` and ``left_out`` (backtest), ``step_ahead`` (backtest and a run's test windows), and per target
-``<target>_hat`` (the forecast), ``<target>_q<level>`` (its quantiles), ``<target>_filled`` (fill made the actual
+caller's id, time and target columns under their own names, and next to them names of rnncast's: ``cutoff`` and
+``step_ahead`` (all three), ``window`` and ``left_out`` (backtest), and per target ``<target>_hat`` (the forecast), ``<target>_q<level>`` (its quantiles), ``<target>_filled`` (fill made the actual
 value) and ``<target>_<baseline>`` (``repeat``, ``mean``, ``seasonal``, ``climatology``); ``unique_id``, ``ds`` and ``row`` where the
 data gives no id or time column of its own name. A column of the caller's with one of those names (a time column
 ``cutoff``, an id column ``y_hat``, targets ``sales`` and ``sales_hat``) would be written over, or write over
@@ -22,10 +21,10 @@ BACKTEST = "in backtest's forecasts"
 BOTH = "in predict's and backtest's forecasts"
 FIT = "in the run's test_forecasts.csv"
 FIT_BOTH = "in the run's test_forecasts.csv and predict's forecasts"
-BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BACKTEST}",
+BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BOTH}",  # predict's too (decision 9913)
                     "window": f"each window's number {BACKTEST}",
                     "left_out": f"whether a window is left out of the scores {BACKTEST}",
-                    "step_ahead": f"each forecast's step after its cutoff {BACKTEST}"}  # and test_forecasts.csv
+                    "step_ahead": f"each forecast's step after its cutoff {BOTH}"}  # and test_forecasts.csv
 
 
 def _levels(levels) -> list[str]:

@@ -4,7 +4,8 @@ model rnncast exported; anything else is said in a few words, for the refusal.
 
 A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's schema): a panel's forecast
 (id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
-are headed as no data file is, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
+are headed as no data file is, with ``cutoff`` and ``step_ahead`` after the time (``ORIGIN``) or, as an rnncast before
+decision 9913 wrote them, without, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
 point forecast of one series (time, targets) is headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
 file that trained a model holds more); another's, or data, headed so is refused as either (``outputs.Held``: not "no
 forecast"). A Parquet forecast carries predict's mark in its schema (``MARK``), which
@@ -29,6 +30,7 @@ HEAD = 1 << 16  # the bytes read for a header
 SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
 HISTORY = ("epoch", "train_loss", "val_loss")  # a run's history.csv begins so (EpochRecord's fields)
 BY_SERIES = ("series", "windows", "best_baseline")  # the header of evaluate's, backtest's --by-series-csv (cli/byseries.py)
+ORIGIN = ["cutoff", "step_ahead"]  # after the time in predict's forecast (decision 9913), as in forecasts.csv
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
 
@@ -65,9 +67,21 @@ def forecast_header(state) -> list[str]:
 
     levels = [f"{q:g}" for q in state.settings.model.quantiles]
     if state.layout == "single":
-        return [state.time_col or "row", *state.targets, *(f"{t}_q{q}" for q in levels for t in state.targets)]
-    return [state.id_col or ID_COLUMN, state.time_col or "ds",
+        return [state.time_col or "row", *ORIGIN, *state.targets, *(f"{t}_q{q}" for q in levels for t in state.targets)]
+    return [state.id_col or ID_COLUMN, state.time_col or "ds", *ORIGIN,
             *(name for t in state.targets for name in (f"{t}_hat", *(f"{t}_q{q}" for q in levels)))]
+
+
+def _bare(names: list) -> list:
+    """``names`` without predict's ``ORIGIN`` columns where they follow the time (one series': its first column; a
+    panel's: its second) and precede the forecasts (``<target>_hat``, or a point forecast of one series' targets, no
+    ``_hat``: a run's test_forecasts.csv has the actual value first), so that a forecast is told as one of an rnncast
+    before decision 9913 is; else as they are."""
+    for at in (1, 2):
+        after = str(names[at + 2]) if len(names) > at + 2 else ""
+        if names[at:at + 2] == ORIGIN and (after.endswith("_hat") or not any(str(n).endswith("_hat") for n in names)):
+            return names[:at] + names[at + 2:]
+    return names
 
 
 def _parquet(path: Path, state) -> str | None:
@@ -116,11 +130,12 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     ``state`` with ``rows()`` its horizon; a ``Held`` where the file is headed as such a forecast of another model is,
     or data (time, then value columns: they cannot be told apart); else what the file appears to be."""
     given, names = names, serieskeys.collapsed(names, state.id_col)  # item_id, store_id: one id as _shape reads it
-    if _shape(names):
+    bare = _bare(names)  # predict's cutoff and step_ahead set aside (decision 9913)
+    if _shape(bare):
         return None
     horizon, single = state.settings.data.horizon, state.layout == "single"
     count = rows()
-    if single and names[1:] == list(state.targets) and count == horizon:
+    if single and bare[1:] == list(state.targets) and count == horizon:
         return None
     held = f"{what} of {_many(count, 'row')}" if count is not None else what
     if names[:3] == list(HISTORY):  # a run's history.csv: epochs, not a forecast
@@ -128,7 +143,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     run = names[names.index("cutoff") + 1:][:2] if "cutoff" in names else []  # after the key's columns and time
     if run == ["window", "step_ahead"]:  # a backtest's forecasts.csv, keyed by any number of columns (decision 1768)
         return f"a backtest's forecasts (forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
-    if run[:1] == ["step_ahead"]:  # a run's test_forecasts.csv
+    if run[:1] == ["step_ahead"] and any(str(n).endswith("_hat") for n in names):  # a run's test_forecasts.csv
         return f"a run's test forecasts (test_forecasts.csv), not predict's forecast: {held} headed {_listed(given)}"
     if names[1:3] == list(BY_SERIES[1:3]):  # its first column is the data's id column's name, or "series"
         return f"scores by series (rnncast evaluate or backtest --by-series-csv), not a forecast: {held} headed {_listed(given)}"
@@ -138,7 +153,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
                 f"{'target' if len(state.targets) == 1 else 'targets'} among other columns")
     steps = horizon * (1 if single else len(state.ids))
     ours = f"{_many(steps, 'row')} headed {_listed(forecast_header(state))}"
-    if count and len(names) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets
+    if count and len(bare) >= 2 and all(names):  # headed as a point forecast of one series is: time, then targets
         if state.layout != "single" and state.id_col in names:  # the panel model's own id column: its data, not a forecast
             return Held(f"data, not a forecast ({held} headed {_listed(given)}: the model's "
                         f"id column{'s' * bool(serieskeys.of_model(state.id_col, state.ids))} "
@@ -146,7 +161,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
         told = (f"a forecast of one series only where it holds this model's targets and horizon ({_listed(state.targets)}, "
                 f"{_many(horizon, 'row')}), which tell it from data" if single else
                 f"only forecasts headed as no data is, as this model's is ({ours})")
-        return Held(f"another model's forecast of one series (targets {_listed(names[1:])}, {_many(count, 'row')}), or data "
+        return Held(f"another model's forecast of one series (targets {_listed(bare[1:])}, {_many(count, 'row')}), or data "
                     f"headed as one ({what} headed {_listed(given)})", told)
     return f"{held} headed {_listed(given) or 'nothing'}; this model's forecast is {ours}"
 

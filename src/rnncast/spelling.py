@@ -118,10 +118,14 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     # compared letter by letter as NFD writes them: a Hangul syllable is its 2-3 jamo, so 판매양 is near 판매량 (0.875),
     # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint); keys
     # also by their first word ('futures' is nearer 'future' than 'features'), each key that has it named (3 at most)
+    # ... for a name of one word only: 'lead_time' whole is 0.62 like 'time' (of time_unit), a word it merely shares,
+    # and was offered 'time_unit' (decision 9912); a name of several words is compared with whole keys
     words = collections.defaultdict(list)
     for k in known:
         words[unicodedata.normalize("NFD", k.lower().split("_")[0])].append(k) if "_" in k.strip("_") else None
-    letters = {**{w: ks for w, ks in words.items() if len(ks) <= 3}, **{unicodedata.normalize("NFD", k): [k] for k in known}}
+    one_word = "_" not in str(name).strip("_")
+    letters = {**{w: ks for w, ks in words.items() if len(ks) <= 3 and one_word},
+               **{unicodedata.normalize("NFD", k): [k] for k in known}}
     close = difflib.get_close_matches(unicodedata.normalize("NFD", str(name)), list(letters), n=1, cutoff=cutoff)
     names = same or (letters[close[0]] if close else [])
     return f" (did you mean {listing([repr(k) for k in names], 'or')}?)" if names else ""

@@ -83,7 +83,7 @@ def test_predict_writes_horizon_rows_continuing_the_dates(capsys, folder, run):
     code, _, err = cli(capsys, "predict", run[0], folder / "data.csv", "--out", out)
     assert code == 0, err
     forecast = pd.read_csv(out, index_col=0, parse_dates=True)
-    assert len(forecast) == HORIZON and list(forecast.columns) == ["y"]
+    assert len(forecast) == HORIZON and list(forecast.columns) == ["cutoff", "step_ahead", "y"]
     last = pd.read_csv(folder / "data.csv", parse_dates=["date"])["date"].iloc[-1]
     assert list(forecast.index) == [last + pd.Timedelta(hours=k) for k in range(1, HORIZON + 1)]
 
@@ -188,7 +188,8 @@ def test_fit_and_predict_many_series_in_long_format(capsys, tmp_path):
     code, out, err = cli(capsys, "predict", tmp_path / "run", data, "--future", _future_csv(tmp_path, drop_last=False))
     assert code == 0, err
     forecast = pd.read_csv(io.StringIO(out))
-    assert list(forecast.columns) == ["unique_id", "ds", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"] and len(forecast) == 9
+    assert list(forecast.columns) == ["unique_id", "ds", "cutoff", "step_ahead", "y_hat", "y_q0.1", "y_q0.5", "y_q0.9"]
+    assert len(forecast) == 9
     code, out, err = cli(capsys, "evaluate", tmp_path / "run", data)  # says how the intervals did, as fit does
     assert code == 0, err
     assert "Prediction intervals (quantiles [0.1, 0.5, 0.9]): 80% interval covers" in out and "of these values" in out
@@ -228,7 +229,7 @@ def test_predict_reads_a_future_files_time_as_fit_read_the_datas(capsys, tmp_pat
     code, out, err = cli(capsys, "predict", tmp_path / "run", tmp_path / "data.csv", "--future", tmp_path / "fut.csv")
     assert code == 0, err
     forecast = pd.read_csv(io.StringIO(out), dtype=str)
-    assert [" ".join(row[:-1]) for row in forecast.to_numpy()] == times
+    assert [" ".join(row[:-3]) for row in forecast.to_numpy()] == times  # before cutoff, step_ahead and the forecast
     python = Forecaster.load(tmp_path / "run").predict(data, future=future)  # the same rows matched by series and step
     assert np.allclose(forecast.iloc[:, -1].astype(float), python.iloc[:, -1].to_numpy(), atol=1e-6)  # y, y_hat
     future.astype({kind: str}).assign(**{kind: wrong}).to_csv(tmp_path / "wrong.csv", index=False)
