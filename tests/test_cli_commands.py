@@ -180,7 +180,7 @@ def test_predict_writes_the_months_as_the_data_wrote_them_and_no_float32_noise_d
     stdout = capsys.readouterr().out
     lines = stdout.splitlines()
     assert lines[0] == "month,cutoff,step_ahead,sales" and [line.split(",")[0] for line in lines[1:]] == ["2017-01", "2017-02", "2017-03"]
-    assert [line.split(",")[1:3] for line in lines[1:]] == [["2016-12", "1"], ["2016-12", "2"], ["2016-12", "3"]]  # 9913
+    assert [line.split(",")[1:3] for line in lines[1:]] == [["2016-12", "1"], ["2016-12", "2"], ["2016-12", "3"]]  # decision 2144
     assert _no_float32_noise(line.split(",")[1] for line in lines[1:])
     assert main(["predict", str(tmp_path / "model"), str(data), "--out", str(tmp_path / "f.csv")]) == 0
     assert (tmp_path / "f.csv").read_text() == stdout

@@ -48,7 +48,7 @@ def test_one_series_is_a_frame_indexed_by_its_dates_one_column_per_target():
 
 def test_each_series_cutoff_is_its_last_time_in_its_forecasts_clock_or_the_row_before_its_first_step():
     """t39t4 5: predict's table had no forecast origin, so a series one row behind the others shifted silently; each
-    series' cutoff is its own last time (decision 9913)."""
+    series' cutoff is its own last time (decision 2144)."""
     time = pd.DatetimeIndex(["2024-01-01 10:00", "2024-01-01 11:00", "2024-01-01 10:00"], tz="+01:00")
     panel = SimpleNamespace(time=time, offsets=np.array([0, 2, 3]))
     when = [pd.date_range("2024-01-01 11:00", periods=2, freq="h", tz="UTC")] * 2  # in_one_clock's UTC

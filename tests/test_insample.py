@@ -22,7 +22,7 @@ def _said(caplog, model, data) -> list[str]:
 
 def test_a_forecast_from_inside_the_training_or_validation_rows_is_said_one_from_the_test_rows_or_later_is_not(caplog):
     """t39t4 6: a panel cut at 2024-06-14 was forecast from a model trained up to 2025-01-30 (validated up to
-    2025-05-20), said as "wrote 100 forecast steps" alone: forecasts of dates the network learned (decision 9914)."""
+    2025-05-20), said as "wrote 100 forecast steps" alone: forecasts of dates the network learned (decision 2145)."""
     frame = pd.concat([make_frame(200, feature=False, freq="D").assign(id=k) for k in ("a", "b")], ignore_index=True)
     model = Forecaster(**{**TINY, "epochs": 1, "val_frac": 0.2, "test_frac": 0.2}).fit(frame, target="y", id_col="id")
     kept = model.state_.cutoffs[0]  # train_end 2024-04-29, val_end 2024-06-07 of 200 days from 2024-01-01

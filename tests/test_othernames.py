@@ -389,7 +389,7 @@ def test_window_sliding_as_a_keyword_is_answered_so_and_a_window_length_is_still
 @pytest.mark.parametrize("name", ["lead_time", "--lead-time", "gap", "--gap", "LeadTime", "forecast_gap"])
 def test_a_lead_time_or_gap_is_answered_with_the_horizon_from_the_cutoff_and_the_readmes_recipe(name):
     """t39t4 4: --lead-time, --gap and Forecaster(lead_time=5) were refused as unknown ("did you mean 'time_unit'?"),
-    nothing naming the README's recipe (decision 9911)."""
+    nothing naming the README's recipe (decision 2142)."""
     from rnncast.othernames import LEAD_TIME
 
     said = other_name(name, SETTINGS)

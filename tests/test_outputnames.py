@@ -29,7 +29,7 @@ def test_the_callers_names_are_told_from_rnncasts():
     ((["y"], (), "window", "ds", "long"), "the id column is named 'window', the name rnncast writes for each window's "
                                           "number in backtest's forecasts"),
     ((["step_ahead"], (), None, "ds"), "the target column is named 'step_ahead', the name rnncast writes for each "
-                                       "forecast's step after its cutoff in predict's and backtest's forecasts"),  # 1726, 9913
+                                       "forecast's step after its cutoff in predict's and backtest's forecasts"),  # decisions 1726, 2144
     ((["y"], (), "y_hat", "ds", "long"), "the id column is named 'y_hat', the name rnncast writes for the forecast of "
                                          "target 'y' in predict's and backtest's forecasts"),
     ((["y"], (0.1, 0.5, 0.9), "y_q0.9", "ds", "long"), "the 0.9 quantile of target 'y'"),

@@ -207,7 +207,7 @@ def test_an_export_of_a_newer_rnncast_is_named_as_such_and_no_other_file(tmp_pat
 
 
 def test_predicts_forecast_with_its_cutoff_and_step_ahead_is_replaced_and_a_runs_test_forecasts_still_are_not(tmp_path):
-    """Decision 9913: predict writes cutoff and step_ahead after the time, as forecasts.csv does; its forecast is told
+    """Decision 2144: predict writes cutoff and step_ahead after the time, as forecasts.csv does; its forecast is told
     as before (a panel's, a quantile model's, this model's point forecast of one series), a forecast of an earlier
     rnncast without them too, and a run's test_forecasts.csv (the actual value before the forecast) is not one."""
     for header, model in (("unique_id,ds,cutoff,step_ahead,y_hat,y_q0.1,y_q0.9", state()),

@@ -184,7 +184,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             those seen at fit; static columns in a long ``data`` are read too. Neither: the values seen at fit.
             One series: a frame indexed by the next dates (or row numbers), ``cutoff`` (the last row's time) and
             ``step_ahead`` (1 ..), then a column per target (and ``<target>_q<level>``). Many series: one row per series
-            and step: id (integer ids stay integers), time, ``cutoff``, ``step_ahead`` (decision 9913), ``<target>_hat``.
+            and step: id (integer ids stay integers), time, ``cutoff``, ``step_ahead`` (decision 2144), ``<target>_hat``.
             The times are of the data's kind: periods (a ``PeriodIndex`` or period column) Periods, integer periods
             integers, numbers read with ``time_unit`` those numbers (Unix times, Excel serials), ISO weeks written
             YYYYWW (202431) those integers, in backtest and predict_windows too (``datatimes``); other dates pandas

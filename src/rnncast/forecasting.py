@@ -109,7 +109,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
-    insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 9914)
+    insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 2145)
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays
     count, gaps = gapwindows.window_gaps(panel, lookback, state.calendar, state.calendars, most=3)
     if count:

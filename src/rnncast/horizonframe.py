@@ -2,7 +2,7 @@
 dates, one column per target; many series' long frame, one row per series and step, with the id, the time and
 ``<target>_hat``; quantiles as ``<target>_q<level>`` in both; dates written as the data wrote them (``csvtext``). Each
 row's ``cutoff`` (its series' last row, the forecast's origin) and ``step_ahead`` (1 for the step after it) come before
-the forecasts, as in a backtest's forecasts.csv and a run's test_forecasts.csv (decision 9913): a series a row behind
+the forecasts, as in a backtest's forecasts.csv and a run's test_forecasts.csv (decision 2144): a series a row behind
 the others is told by them.
 """
 

@@ -7,7 +7,7 @@ any the model could have made on 2024-06-14, said as "wrote 100 forecast steps" 
 from what the model keeps of its fit (``state.borders``: the first validation and test times; ``state.cutoffs``: the
 last training and validation rows as the data writes them), and names the backtest that forecasts from a past cutoff
 honestly (a model trained on the rows up to it). Rows numbered without time are not judged: new rows numbered from 0
-may be any rows (decision 9914).
+may be any rows (decision 2145).
 """
 
 from __future__ import annotations

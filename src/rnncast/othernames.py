@@ -149,7 +149,7 @@ EXPANDING = ("training uses every row up to the cutoff (an expanding window); a 
              "is not offered; the input window each forecast reads is {lookback}")
 
 # what asks for a lead time or a gap before the first forecast step (scikit-learn's TimeSeriesSplit gap): answered with
-# LEAD_TIME, which names the README's recipe (decision 9911); bare 'skip' and 'offset' may mean rows or a pandas offset
+# LEAD_TIME, which names the README's recipe (decision 2142); bare 'skip' and 'offset' may mean rows or a pandas offset
 LEAD_WORDS = frozenset({"lead_time", "leadtime", "lead", "lead_steps", "gap", "forecast_gap", "horizon_gap", "forecast_offset"})
 LEAD_TIME = ("the horizon counts steps from the cutoff (the last row a forecast reads), with no lead time or gap: fit a "
              "horizon that covers the lead too and keep the forecast's rows by date (README: \"Day-ahead with a gate closure\")")

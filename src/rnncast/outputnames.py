@@ -21,7 +21,7 @@ BACKTEST = "in backtest's forecasts"
 BOTH = "in predict's and backtest's forecasts"
 FIT = "in the run's test_forecasts.csv"
 FIT_BOTH = "in the run's test_forecasts.csv and predict's forecasts"
-BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BOTH}",  # predict's too (decision 9913)
+BACKTEST_COLUMNS = {"cutoff": f"each window's cutoff (its last input step) {BOTH}",  # predict's too (decision 2144)
                     "window": f"each window's number {BACKTEST}",
                     "left_out": f"whether a window is left out of the scores {BACKTEST}",
                     "step_ahead": f"each forecast's step after its cutoff {BOTH}"}  # and test_forecasts.csv

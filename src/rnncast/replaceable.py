@@ -5,7 +5,7 @@ model rnncast exported; anything else is said in a few words, for the refusal.
 A forecast is told by its columns (a CSV or TSV file's header, a Parquet file's schema): a panel's forecast
 (id, time, ``<target>_hat`` and its quantile columns) and a quantile model's (time, targets, ``<target>_q<level>``)
 are headed as no data file is, with ``cutoff`` and ``step_ahead`` after the time (``ORIGIN``) or, as an rnncast before
-decision 9913 wrote them, without, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
+decision 2144 wrote them, without, whichever model wrote them (below Excel's ``sep=;`` line where the data had one); a
 point forecast of one series (time, targets) is headed as that series' data can be, so it must hold this model's targets and exactly its horizon's rows (a data
 file that trained a model holds more); another's, or data, headed so is refused as either (``outputs.Held``: not "no
 forecast"). A Parquet forecast carries predict's mark in its schema (``MARK``), which
@@ -30,7 +30,7 @@ HEAD = 1 << 16  # the bytes read for a header
 SEPARATORS = (",", ";", "\t")  # those predict writes: the data's dialect, or a .tsv file's tab
 HISTORY = ("epoch", "train_loss", "val_loss")  # a run's history.csv begins so (EpochRecord's fields)
 BY_SERIES = ("series", "windows", "best_baseline")  # the header of evaluate's, backtest's --by-series-csv (cli/byseries.py)
-ORIGIN = ["cutoff", "step_ahead"]  # after the time in predict's forecast (decision 9913), as in forecasts.csv
+ORIGIN = ["cutoff", "step_ahead"]  # after the time in predict's forecast (decision 2144), as in forecasts.csv
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
 
@@ -76,7 +76,7 @@ def _bare(names: list) -> list:
     """``names`` without predict's ``ORIGIN`` columns where they follow the time (one series': its first column; a
     panel's: its second) and precede the forecasts (``<target>_hat``, or a point forecast of one series' targets, no
     ``_hat``: a run's test_forecasts.csv has the actual value first), so that a forecast is told as one of an rnncast
-    before decision 9913 is; else as they are."""
+    before decision 2144 is; else as they are."""
     for at in (1, 2):
         after = str(names[at + 2]) if len(names) > at + 2 else ""
         if names[at:at + 2] == ORIGIN and (after.endswith("_hat") or not any(str(n).endswith("_hat") for n in names)):
@@ -130,7 +130,7 @@ def _judged(names: list, rows, state, what: str) -> str | None:
     ``state`` with ``rows()`` its horizon; a ``Held`` where the file is headed as such a forecast of another model is,
     or data (time, then value columns: they cannot be told apart); else what the file appears to be."""
     given, names = names, serieskeys.collapsed(names, state.id_col)  # item_id, store_id: one id as _shape reads it
-    bare = _bare(names)  # predict's cutoff and step_ahead set aside (decision 9913)
+    bare = _bare(names)  # predict's cutoff and step_ahead set aside (decision 2144)
     if _shape(bare):
         return None
     horizon, single = state.settings.data.horizon, state.layout == "single"

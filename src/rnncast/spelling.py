@@ -119,7 +119,7 @@ def did_you_mean(name: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     # where as whole syllables one slip in three left 0.67, under the columns' 0.8 (a Korean learner got no hint); keys
     # also by their first word ('futures' is nearer 'future' than 'features'), each key that has it named (3 at most)
     # ... for a name of one word only: 'lead_time' whole is 0.62 like 'time' (of time_unit), a word it merely shares,
-    # and was offered 'time_unit' (decision 9912); a name of several words is compared with whole keys
+    # and was offered 'time_unit' (decision 2143); a name of several words is compared with whole keys
     words = collections.defaultdict(list)
     for k in known:
         words[unicodedata.normalize("NFD", k.lower().split("_")[0])].append(k) if "_" in k.strip("_") else None
