@@ -19,7 +19,10 @@ SETTINGS = ["--lookback", "8", "--horizon", "3", "--epochs", "1", "--hidden-size
 def test_the_sentence_says_what_chose_the_epoch():
     """The validation rows where val_frac holds some; with val_frac 0 too, no early stopping on held-out rows."""
     held = finalfit.text(0.1)
-    assert held.startswith(finalfit.TEXT) and "the last 10% of each series' rows (val_frac 0.1)" in held
+    assert held == ("no test rows (test_frac 0): fitted to forecast on every row but the last 10% of each series' "
+                    "(val_frac 0.1), held out to choose the epoch kept (--val-frac 0, with --epochs from a backtest, "
+                    "trains on those too); judge its accuracy with `rnncast backtest` (or a fit with --test-frac above "
+                    "0)")  # held out, so not fitted on (t39t7 1, decision 2146)
     none = finalfit.text(0.0)
     assert "no early stopping on held-out rows" in none and "lowest training loss" in none
     assert finalfit.TEXT.startswith("no test rows: fitted on every row to forecast") and "rnncast backtest" in finalfit.TEXT

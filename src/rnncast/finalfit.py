@@ -20,11 +20,13 @@ TEXT = ("no test rows: fitted on every row to forecast (test_frac 0); judge its 
 
 
 def text(val_frac: float) -> str:
-    """``TEXT``, with what chose the epoch kept: the validation rows (the last ``val_frac`` of each series' rows), or
-    with ``val_frac`` 0 the training loss, which keeps falling as the network fits its rows ever closer."""
-    if val_frac > 0:
-        return (f"{TEXT}; the last {val_frac * 100:.3g}% of each series' rows (val_frac {val_frac:g}) were held out "
-                "to choose the epoch kept")
+    """``TEXT``, with what chose the epoch kept: the validation rows (the last ``val_frac`` of each series' rows, which
+    the network is then not fitted on, so the sentence says every row but those), or with ``val_frac`` 0 the training
+    loss, which keeps falling as the network fits its rows ever closer."""
+    if val_frac > 0:  # held out, so not fitted on: said first (decision 2146)
+        return (f"no test rows (test_frac 0): fitted to forecast on every row but the last {val_frac * 100:.3g}% of "
+                f"each series' (val_frac {val_frac:g}), held out to choose the epoch kept (--val-frac 0, with --epochs "
+                f"from a backtest, trains on those too){TEXT[TEXT.index('; judge'):]}")
     return (f"{TEXT}; with no validation rows either (val_frac 0) there is no early stopping on held-out rows: the "
             "epoch kept is the one with the lowest training loss, which says nothing of overfitting (choose the "
             "number of epochs with a backtest)")

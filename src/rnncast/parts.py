@@ -280,7 +280,7 @@ def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "scor
         where = where or (" (a final fit on every row it was given: test_frac 0)" * (state.settings.data.test_frac == 0))
         said = (f"the data holds no window (lookback {lookback} + horizon {horizon}) whose targets come after the rows "
                 f"the model was fitted and validated on{where}")
-        todo = f"give data that goes on after them{hint('part', f', or {offer} to {verb} rows the model was fitted on')}"
+        todo = f"give data that goes on after them{hint('part', f', or {offer} to {verb} rows the model was fitted or validated on')}"
     elif part == "val" and state.splits and all(split.val_end == split.train_end for split in state.splits):
         why = "val_frac 0" if state.settings.data.val_frac == 0 else "its split gave none"
         return f"the model was fitted without validation rows ({why}), so part 'val' has nothing to {verb}; give {offer}"
