@@ -50,13 +50,3 @@ def check(cutoff, test_frac) -> None:
         raise RnncastError(f"{named('test_frac')} 0 trains on every row, and {named('cutoff')} {str(cutoff)!r} makes "
                            "the rows after it test rows; give the cutoff to score a test split, or test_frac 0 "
                            "without it to fit on every row")
-
-
-def said(forecaster, metrics: dict):
-    """What fit prints of a final fit's scores (``readout.Said``, as ``readout.said`` gives a scored part's): no
-    verdict, the sentence of ``metrics["no_test"]`` in its place, and the epoch a diverged fit kept."""
-    from rnncast.readout import Said  # here: cutting reads ``check`` without the scoring modules
-    from rnncast.runnotes import divergence_text
-
-    sentence = metrics.get("no_test") or TEXT
-    return Said(False, f"{sentence[0].upper()}{sentence[1:]}.", diverged=divergence_text(forecaster))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries, closedzeros, evaluation, laterrows, medianpoint, modelcard, nodemand,
+from rnncast import (backtestlinear, bandcounts, climatology, finalfit, climatologyseries, closedzeros, evaluation, laterrows, medianpoint, modelcard, nodemand,
                      samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields, wholeintervals)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
@@ -272,3 +272,11 @@ def _why_not(e: dict) -> str:
     if e["p"] != e["p"]:
         return f"{e['how']}; no Diebold–Mariano test could be made"
     return f"{e['how']}, but not beyond chance: {p_text(e['p'])}" if e["lower"] else f"{e['how']}, {p_text(e['p'])}"
+
+
+def final_said(forecaster, metrics: dict) -> Said:
+    """What fit prints of a final fit's scores (``Said``, as ``said`` gives a scored part's): no verdict, the sentence of
+    ``metrics["no_test"]`` (``finalfit.text``) in its place, and the epoch a diverged fit kept (decision 2117). Here,
+    not in ``finalfit``, whose ``check`` the settings read below the scoring modules."""
+    sentence = metrics.get("no_test") or finalfit.TEXT
+    return Said(False, f"{sentence[0].upper()}{sentence[1:]}.", diverged=divergence_text(forecaster))

@@ -104,7 +104,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     ``into``: where the run's files are written (``out``, or ``replacing.STAGED`` in it, moved over the
     earlier run once complete). ``noticed``: the warnings and notes logged meanwhile (``noticed.capture``), which the
     run records; ``release()``: logs the warnings held until the input is checked (``noticed.held``)."""
-    from rnncast import finalfit, interrupts, readout, tracking
+    from rnncast import interrupts, readout, tracking
     from rnncast.report import start_config, write_run
     from rnncast.verdicts import verdict_units
 
@@ -213,7 +213,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
     if isinstance(metrics, int):
         return metrics  # stopped by a signal, said with what it left
     if (test := metrics["test"]) is None:  # test_frac 0: no scores, and why (finalfit, decision 2117)
-        said = finalfit.said(forecaster, metrics)
+        said = readout.final_said(forecaster, metrics)
     else:
         said = readout.said(forecaster, test)  # in fit's words: "the test split", "the test values"
         print(score_tables(test, forecaster.settings_.data.season, "test split", verdict_units(forecaster)))  # MASE note
