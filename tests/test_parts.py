@@ -123,11 +123,11 @@ def test_no_unseen_window_is_refused_naming_the_part_that_would_score(model, ser
 def test_a_part_refused_offers_only_the_parts_that_hold_a_window_of_that_data(model, series):
     """The first 60 of a fit's rows (none validated on) were offered "part 'test' or 'all'" when refused part
     'val', and "'train', 'val' or 'all'" for part 'test': each offer but 'train' and 'all' was refused too."""
-    for rows, part, offered in ((slice(0, 120), "val", "part 'train' or 'all' (--part)"),
-                                (slice(0, 120), "test", "part 'train' or 'all' (--part) to score"),
-                                (slice(0, 158), "test", "part 'train', 'val' or 'all' (--part) to score"),
-                                (slice(150, 200), "train", "part 'test' or 'all' (--part)"),
-                                (slice(150, 200), "val", "part 'test' or 'all' (--part)")):
+    for rows, part, offered in ((slice(0, 120), "val", "part 'train' or 'all' (part=, --part)"),
+                                (slice(0, 120), "test", "part 'train' or 'all' (part=, --part) to score"),
+                                (slice(0, 158), "test", "part 'train', 'val' or 'all' (part=, --part) to score"),
+                                (slice(150, 200), "train", "part 'test' or 'all' (part=, --part)"),
+                                (slice(150, 200), "val", "part 'test' or 'all' (part=, --part)")):
         with pytest.raises(RnncastError, match=re.escape(f"; give {'data that goes on after them' if part == 'test' else 'the data the model was fitted on'}, or {offered}")):
             model.evaluate(series.iloc[rows], part=part)
         for other in re.findall(r"'(\w+)'", offered):  # each part offered scores
@@ -394,7 +394,7 @@ def test_part_val_of_a_model_fitted_without_validation_rows_says_so(series):
     the data the model was fitted on"; it now says the fit had none, whatever the data, and what else to score."""
     model = Forecaster(**{**TINY, "epochs": 1, "val_frac": 0.0}).fit(series, target="y")
     with pytest.raises(RnncastError, match=r"^the model was fitted without validation rows \(val_frac 0\), so part "
-                                           r"'val' has nothing to score; give part 'train', 'test' or 'all' \(--part\)$"):
+                                           r"'val' has nothing to score; give part 'train', 'test' or 'all' \(part=, --part\)$"):
         model.evaluate(series, part="val")
 
 

@@ -28,7 +28,7 @@ from rnncast import (bordertimes, calendarlags, climatology, closedzeros, enddat
 from rnncast.baselines import baseline_name
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.panel import Panel
-from rnncast.spelling import counted, hint, rows_span, some
+from rnncast.spelling import counted, hint, rows_span, some, spelled
 from rnncast.timetext import shown
 from rnncast.windows import Split, every_window_start, panel_window_starts, parts_holding, train_windows
 
@@ -272,7 +272,7 @@ def too_short(panel: Panel, short: np.ndarray, lookback: int, horizon: int, meth
 def _nothing(state, panel: Panel, located: Located, part: str, verb: str = "score") -> str:
     lookback, horizon = state.settings.data.lookback, state.settings.data.horizon
     held = [f"'{p}'" for p in parts_holding(located.splits, panel.offsets, lookback, horizon) if p != part]  # 'all' at least
-    offer = "part " + " or ".join([", ".join(held[:-1]), held[-1]] if len(held) > 1 else held) + " (--part)"
+    offer = "part " + " or ".join([", ".join(held[:-1]), held[-1]] if len(held) > 1 else held) + f" ({spelled('part')})"
     if part == "test":
         ends = [b[1] for b in state.borders if b[1] is not None] if located.by_time and state.borders else []
         where = f" (its validation rows end before {_show(pd.Timestamp(min(ends)), panel)})" if ends \
