@@ -39,6 +39,19 @@ def test_each_flag_that_replaces_a_config_value_is_said_in_one_line(tmp_path, ca
     assert not any("--epochs" in line or "--target" in line or "not a repeat" in line for line in err)
 
 
+def test_a_cutoff_typed_over_a_configs_test_frac_replaces_it(tmp_path, capsys):
+    """t39t7 2: `fit --config FINAL --cutoff X`, FINAL a final fit (test_frac 0), was refused as test_frac 0 beside a
+    cutoff, then `--test-frac 0.3 --cutoff X` as both given; only the default 0.2 typed ran (decision 2148)."""
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\ntarget = "y"\ntest_frac = 0.0\nval_frac = 0.0\n')
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--cutoff", "2026-08-01"))
+    assert "test_frac" not in settings and settings["cutoff"] == "2026-08-01" and settings["val_frac"] == 0.0
+    assert (f"--cutoff 2026-08-01 replaces the config's test_frac 0 ({tmp_path / 'run.toml'}): every row after the "
+            "cutoff is a test row") in capsys.readouterr().err
+    settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--epochs", "2"))
+    assert settings["test_frac"] == 0.0  # without a cutoff typed, the file's
+
+
 def test_a_backtests_folder_as_config_says_its_windows_are_not_taken(tmp_path, caplog):
     """fit (or tune) --config BACKTEST_FOLDER dropped the backtest's n_windows, step and refit without a word."""
     import json

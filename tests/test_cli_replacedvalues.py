@@ -39,3 +39,12 @@ def test_backtest_from_run_says_each_setting_a_flag_replaces(tmp_path, capsys, f
     assert f"--hidden-size 4 replaces the run's {TINY['hidden_size']} ({tmp_path / 'run'})" in err.splitlines(), err
     assert f"--epochs 1 replaces the run's {TINY['epochs']} ({tmp_path / 'run'})" in err.splitlines(), err
     assert "--lookback 12 replaces" not in err and err.count(" replaces the run's ") == 2, err
+
+
+def test_a_value_the_file_left_unset_is_not_said_replaced(capsys):
+    """`fit --config RUN --cutoff X` said "--cutoff X replaces the config's None" of a run fitted without one
+    (decision 2148)."""
+    from rnncast.cli.replacedvalues import replaced
+
+    replaced({"cutoff": ("2016-08-10", None), "epochs": (1, 2)}, "the config's", "ff_look")
+    assert capsys.readouterr().err.splitlines() == ["--epochs 1 replaces the config's 2 (ff_look)"]

@@ -28,6 +28,12 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
             advise(f"verbose = true in config {args.config} is the Python API's progress bar (Forecaster(verbose=True)); "
                    f"rnncast {command} draws its own, and -v/--verbose is the command line's for more detail")
     settings = {**file_settings, **settings_from_args(args)}  # setting flags not given are absent from args
+    if "cutoff" in settings_from_args(args) and "test_frac" in file_settings and "test_frac" not in settings_from_args(args):
+        from rnncast.cli.display import advise  # a cutoff typed makes the test rows: the file's fraction left (decision 2148)
+
+        settings.pop("test_frac")
+        advise(f"--cutoff {settings['cutoff']} replaces the config's test_frac {file_settings['test_frac']:g} "
+               f"({args.config}): every row after the cutoff is a test row")
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
     run = is_run(args.config)
     repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 1671)

@@ -17,9 +17,10 @@ def said(value) -> str:
 def replaced(pairs: dict, whose: str, where, again: dict | None = None) -> None:
     """One line for each of ``pairs``, ``{name: (given, replaced)}``, whose values differ: ``whose`` names what held
     the value replaced ("the config's", "the run's"), ``where`` its path; ``again``: words after the line of a name
-    (``{"data": "; this fit is not a repeat of that run"}``). ``data`` is DATA, a path: the same file is not said."""
+    (``{"data": "; this fit is not a repeat of that run"}``). ``data`` is DATA, a path: the same file is not said; nor
+    is a value the file left unset (None: "--cutoff X replaces the config's None", decision 2148)."""
     for name, (given, filed) in pairs.items():
-        if said(given) == said(filed) or (name == "data" and Path(str(given)).resolve() == Path(str(filed)).resolve()):
+        if filed is None or said(given) == said(filed) or (name == "data" and Path(str(given)).resolve() == Path(str(filed)).resolve()):
             continue
         flag = "DATA" if name == "data" else f"--{name.replace('_', '-')}"
         advise(f"{flag} {said(given)} replaces {whose} {said(filed)} ({where}){(again or {}).get(name, '')}")
