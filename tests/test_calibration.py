@@ -310,3 +310,27 @@ def test_one_cutoffs_values_are_counted_as_the_one_draw_they_are_before_the_unte
     y, places = panel.reshape(-1, 1, 1), (np.repeat(np.arange(20), 150), np.tile(np.arange(150), 20))
     q = np.broadcast_to(norm.ppf(levels), y.shape + (3,))
     assert far_from_level({**coverages(y, q, levels), "by_level": by_level(y, q, levels, origins=places)}) == ""
+
+
+def test_the_not_tested_sign_reads_an_intervals_range_from_the_level_counts_alone():
+    """r39r1 M1: calibrated Poisson(2) bounds 0 and 4 carrying float32 noise were "Not tested ... the 80% interval held
+    71.00%" in 20 of 20 seeds: the exact coverage counted a value a ulp off a bound as outside and the tolerant tie
+    count as on it, twice. The range now comes from by_level's counts alone (decision 2149)."""
+    import numpy as np
+
+    from rnncast.calibration import by_level, untested
+    from rnncast.metrics import coverages
+
+    levels, said = (0.1, 0.5, 0.9), 0
+    for seed in range(5):
+        y = np.random.default_rng(seed).poisson(2, (3, 200, 1)).astype(np.float64)
+        q = np.broadcast_to(np.array([0.0, 2.0, 4.0]), (3, 200, 1, 3)).copy()
+        noisy = q.copy()
+        noisy[..., 0] += 1e-8
+        noisy[..., 2] -= 8e-7  # float32's unscaling noise
+        noisy = noisy.astype(np.float32).astype(np.float64)
+        places = (np.arange(3), np.zeros(3, int), np.zeros(3, int))
+        model = {**coverages(y, noisy, levels), "by_level": by_level(y, q, levels, counted=(y, noisy), origins=places)}
+        assert model["coverage_80"] < 0.8  # the exact share: the values on a bound a ulp off count outside it
+        said += bool(untested(model))
+    assert said == 0

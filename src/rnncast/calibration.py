@@ -200,9 +200,14 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     for key, share in model.items():
         percent = key.removeprefix("coverage_")
         if key.startswith("coverage_") and percent not in far and np.isfinite(share) and percent in ends:
-            rate, on = 1 - float(percent) / 100, sum(levels[end].get("tied", 0.0) for end in ends[percent])
+            rate, (lo, hi) = 1 - float(percent) / 100, (levels[end] for end in ends[percent])
+            b_lo, b_hi = lo.get("below"), hi.get("below")
+            if b_lo is None or b_hi is None or not np.isfinite(b_lo + b_hi):  # no level share: the coverage's
+                low = high = 1 - share
+            else:  # strictly outside, or on a bound, with ties as by_level reads them (decisions 2091, 2149)
+                low, high = b_lo - lo.get("tied", 0.0) + 1 - b_hi, b_lo + 1 - b_hi + hi.get("tied", 0.0)
             used = [s for s in steps if s["outside"].get(percent) is not None]  # on a bound: a range (decision 2091)
-            if (off := _off(rate, 1 - share, min(1.0, 1 - share + on), actual)) is not None and (
+            if (off := _off(rate, max(0.0, low), min(1.0, high), actual)) is not None and (
                     few := kupiec.too_few(used, rate, off)):
                 said.append(f"the {percent}% interval held {share_text(share, model, where)}; {kupiec.too_few_text(few)}")
     ended = {end for percent, pair in ends.items() if percent in wide or any(
