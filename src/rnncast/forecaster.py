@@ -286,7 +286,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             series hold most of a panel's original-unit error; ``scaled_few`` where a few series of small training
             spread hold its scaled error or pooled MASE (warned of: scaledshares.py); ``no_demand`` where series
             without demand in the values scored pull the pooled MASE down (warned of: nodemand.py); ``mase_excluded`` where some series have no MASE scale;
-            ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable (``median``: medianpoint.py); ``by_target`` where there are
+            ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable (its "median" key: medianpoint.py); ``by_target`` where there are
             several targets (each target's scores in its own units), with ``target_shares`` (each target's share of
             the model's scaled MSE, the targets it loses on to a baseline it beats pooled); ``significance``: ``{baseline: {"statistic",
             "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
