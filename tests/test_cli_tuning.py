@@ -159,8 +159,8 @@ def test_each_trial_is_one_line_and_the_best_names_its_config_and_what_ranked_it
     code, stdout, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--epochs", "2", "--trials", "2",
                             "--test-frac", "0", "--out", tmp_path / "t0", *flags)  # a final fit's best (decision 2147)
     assert code == 0, err
-    assert stdout.splitlines()[-1].endswith("best.toml (test_frac 0: a final fit on every row, which makes no test "
-                                            "scores; add --test-frac 0.2 to score one)")
+    assert stdout.splitlines()[-1].endswith("best.toml (test_frac 0: a final fit, which makes no test scores; add "
+                                            "--test-frac 0.2 to score one)")
     calls.pop()
     assert (call["trials"], call["storage"], call["study_name"], call["out"].folder) == (2, None, "rnncast", out)
     assert call["overwrite"] is False

@@ -206,7 +206,7 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
         print(tie)
     final = settings.get("test_frac") == 0  # the settings given: its fit scores nothing (decision 2147)
     print(f"wrote {shown(result.config)}; train it with: rnncast fit --config {shlex.quote(str(result.config))}"
-          + (" (test_frac 0: a final fit on every row, which makes no test scores; add --test-frac 0.2 to score one)"
+          + (" (test_frac 0: a final fit, which makes no test scores; add --test-frac 0.2 to score one)"
              if final else ""))
     return 0
 
