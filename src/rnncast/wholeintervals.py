@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnncast import metrics
 from rnncast.ceilings import ROUNDING
 from rnncast.spelling import listing
 from rnncast.windowforecasts import scored
@@ -55,8 +56,8 @@ def measure(wf, whole, label) -> list[dict] | None:
     intervals of each width). None for a point model, one of no central interval, or where none is empty."""
     if wf.quantiles is None:
         return None
-    levels = [round(float(q), 12) for q in wf.levels]
-    pairs = [(q, round(1 - q, 12)) for q in levels if q < 0.5 and round(1 - q, 12) in levels]
+    levels = [float(q) for q in wf.levels]
+    pairs = metrics.interval_pairs(levels)  # the central intervals, named as coverage names them
     keep = scored(wf)
     keep = np.ones(wf.y_true.shape, bool) if keep is None else keep
     series = np.zeros(len(wf.y_true), np.int64) if wf.series is None else np.asarray(wf.series, dtype=np.int64)
@@ -67,8 +68,8 @@ def measure(wf, whole, label) -> list[dict] | None:
         if not (t < len(whole) and whole[t]):
             continue
         intervals, per = [], {}
-        for low, high in sorted(pairs, key=lambda p: p[1] - p[0]):
-            width = f"{round(100 * (high - low), 4):g}"
+        for low, high, percent in sorted(pairs, key=lambda p: p[2]):
+            width = str(percent)
             hit = empty(wf.quantiles[:, :, t, levels.index(low)], wf.quantiles[:, :, t, levels.index(high)])
             hit &= keep[..., t]
             if not hit.any():
