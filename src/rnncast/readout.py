@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from rnncast import (backtestlinear, bandcounts, climatology, finalfit, climatologyseries, closedzeros, evaluation, laterrows, medianpoint, modelcard, nodemand,
-                     samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields, wholeintervals)
+from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries, closedzeros, evaluation, finalfit, laterrows, medianpoint,
+                     modelcard, nodemand, samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields, wholeintervals)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
 from rnncast.intervalverdict import pinball_verdict
