@@ -22,6 +22,9 @@ from rnncast.errors import RnncastError
 from rnncast.spelling import named
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+PERIODS = ([("M", "month")] + [(f"Q-{m}", "quarter") for m in ("DEC", "JAN", "FEB")]
+           + [(f"Y-{m}", "year") for m in MONTHS[::-1]])  # pandas' period codes of each grain, tried in this order;
+# three quarter codes draw every quarter's borders (Q-MAR's quarters are Q-DEC's, named by another year's end)
 STEPS = {"MS": 1, "QS": 3, "YS": 12}  # the start alias of each step, in months
 ACCEPTED = ("a day of the month is written after a start alias and '@', from 1 to 31 (the 30th falls on a shorter month's end): 'MS@15' (the 15th of each "
             "month), 'QS-JAN@10' (the 10th of Jan, Apr, Jul and Oct), 'YS-MAR@15' (every 15 March)")

@@ -18,7 +18,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast.monthdays import MONTHS
+from rnncast.monthdays import PERIODS
 from rnncast.timecalendar import by_series
 
 log = logging.getLogger("rnncast.loading")  # said among the loader's lines on the time it read (calendarnotes)
@@ -28,7 +28,6 @@ GRAINS = (((_O.MonthEnd, _O.MonthBegin, _O.BusinessMonthEnd, _O.BusinessMonthBeg
             _O.CustomBusinessMonthBegin), "month"),
           ((_O.QuarterEnd, _O.QuarterBegin, _O.BQuarterEnd, _O.BQuarterBegin), "quarter"),
           ((_O.YearEnd, _O.YearBegin, _O.BYearEnd, _O.BYearBegin), "year"), ((_O.Week,), "week"))
-CODES = {"month": ["M"], "quarter": [f"Q-{m}" for m in MONTHS[::-1]], "year": [f"Y-{m}" for m in MONTHS[::-1]]}
 MOST = 3  # series named on each anchor; the others counted
 
 
@@ -65,7 +64,7 @@ def code(noun: str, freqs) -> str | None:
     """The pandas period code under which every one of ``freqs`` (month, quarter or year offsets) dates each period
     by its first day or its last ('M' for 'MS' and 'ME'; 'Q-DEC' for 'QS-JAN' and 'QE-DEC'); None where none does
     ('BME' is neither) or for weeks."""
-    for candidate in CODES.get(noun, []):
+    for candidate in (c for c, kind in PERIODS if kind == noun):
         periods = [_stamps(f).to_period(candidate) for f in freqs]
         if all((stamps == p.start_time).all() or (stamps == p.end_time.normalize()).all()
                for stamps, p in zip(map(_stamps, freqs), periods)):

@@ -14,14 +14,12 @@ import numpy as np
 import pandas as pd
 
 from rnncast import zoneclock
-from rnncast.monthdays import MONTHS
+from rnncast.monthdays import PERIODS
 from rnncast.offsetguess import WEEKDAYS as DAYS
 from rnncast.spelling import counted
 from rnncast.timetext import shown
 
 DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
-PERIODS = ([("M", "month")] + [(f"Q-{m}", "quarter") for m in ("DEC", "JAN", "FEB")]
-           + [(f"Y-{m}", "year") for m in MONTHS[::-1]])  # pandas' period codes, tried in this order
 
 
 def _wall(time: pd.DatetimeIndex) -> pd.DatetimeIndex | None:
