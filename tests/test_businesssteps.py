@@ -155,3 +155,26 @@ def test_a_span_of_hours_of_whole_weeks_is_placed_by_date_as_days_are(caplog):
         assert _cutoffs(frame, "168h", "2024-03-15", 4) == ["Fri 03-15", "Fri 03-22", "Thu 03-28", "Fri 04-05"]
     assert "step '168h' (--step) read by date" in caplog.text and "2024-03-29 as 2024-03-28" in caplog.text
     assert "04-05 01:00" not in caplog.text
+
+
+
+@pytest.mark.parametrize("mask, cuts, other", [("Mon Wed Fri", ["Fri 03-15", "Mon 03-18", "Wed 03-20"], "Tue Thu"),
+                                               ("Tue Thu", ["Thu 03-14", "Tue 03-19", "Thu 03-21"], "Mon Wed Fri")])
+def test_business_days_on_a_calendar_of_a_few_weekdays_are_its_own_and_it_forecasts_its_next_dates(mask, cuts, other,
+                                                                                                  caplog):
+    """t39t6: '1B' on Mon/Wed/Fri (Tue/Thu) rows was refused advising '1B'; since decision 2135 it is one of the
+    calendar's own days, and the forecast after the last row is on the calendar's next dates (pandas'
+    CustomBusinessDay on the week mask); another week's mask is refused naming both."""
+    week = pd.offsets.CustomBusinessDay(weekmask=mask)
+    time = pd.date_range("2023-09-04", periods=160, freq=week)
+    frame = pd.DataFrame({"date": time, "y": 100 + np.sin(np.arange(160) / 3) + np.arange(160) / 10})
+    first = f"2024-{cuts[0][4:]}"
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(frame, "1B", first, 3, holidays=None) == cuts
+        assert _cutoffs(frame, week, first, 3, holidays=None) == cuts  # its own mask, given as an offset
+    assert f"step '1B' (--step) read as 1 step of the data's calendar '{mask}', its own business days" in caplog.text
+    with pytest.raises(RnncastError, match=rf"counts business days of the week {other}, and the data's calendar "
+                                           rf"\('{mask}'\) keeps {mask}; give a number of its business days"):
+        _cutoffs(frame, pd.offsets.CustomBusinessDay(weekmask=other), first, 3, holidays=None)
+    model = Forecaster(**SETTINGS).fit(frame, target="y", time_col="date")
+    assert pd.DatetimeIndex(model.predict(frame).index).equals(pd.date_range(time[-1] + week, periods=4, freq=week))

@@ -133,6 +133,20 @@ def test_an_attribute_that_cannot_vary_on_the_data_s_calendar_is_refused():
             daily.iloc[5:40], target="y", time_col="ds")  # 01-06 to 02-09: none in Germany's national set
 
 
+@pytest.mark.parametrize(("freq", "name", "rows"), [
+    ("2W-MON", "day_of_week", "its rows come every other week, on Mondays: the calendar '2W-MON'"),
+    ("D", "hour", "its rows come every day: the calendar 'D'"),
+])
+def test_a_constant_attribute_names_the_calendar_in_words(freq, name, rows):
+    """t39t6: "(a calendar of steps of 2W-MON)" showed pandas' alias alone; the rows' step is said in words beside
+    it (decision 9102)."""
+    frame = pd.DataFrame({"ds": pd.date_range("2015-01-05", periods=60, freq=freq), "y": np.arange(60.0)})
+    with pytest.raises(RnncastError) as refused:
+        Forecaster(lookback=7, horizon=2, calendar_covariates=name).fit(frame, target="y", time_col="ds")
+    assert f"is the same on every row of the data ({rows}), so the network" in str(refused.value)
+    assert "steps of" not in str(refused.value)
+
+
 def test_a_clash_with_a_data_column_and_data_without_dates_are_refused():
     with pytest.raises(RnncastError, match=r"makes the column 'weekend', and the data holds a column of that name"):
         Forecaster(calendar_covariates="weekend").fit(_frame(extra={"weekend": 0.0}), target="y", time_col="ds")

@@ -89,3 +89,36 @@ def test_dates_as_headers_are_kept_as_dates_and_a_key_is_named_by_its_columns():
     hint = melt_hint(keyed, "sales", None, {"item_id,store_id": ["item_id", "store_id"]})
     assert "'item_id' and 'store_id' together hold a different text on every row" in hint
     assert "id_vars=['item_id', 'store_id']" in hint and "--id-col item_id,store_id --target sales" in hint
+
+
+def _m5_stores(items=4, days=8) -> pd.DataFrame:
+    """M5's sales_train without its joined ``id``: each item in three stores, so no one text column names a row."""
+    rng = np.random.default_rng(1)
+    keys = pd.DataFrame([(f"FOODS_1_{i:03d}", "FOODS_1", "FOODS", store, store[:2]) for store in ("CA_1", "CA_2", "TX_1")
+                         for i in range(items)], columns=["item_id", "dept_id", "cat_id", "store_id", "state_id"])
+    sales = pd.DataFrame(rng.poisson(2.0, (len(keys), days)), columns=[f"d_{i}" for i in range(1, days + 1)])
+    return pd.concat([keys, sales], axis=1)
+
+
+def test_a_row_key_of_item_and_store_is_found_where_no_one_column_names_a_row():
+    """t39t6: item_id repeats across stores, so decision 2110's one unique text column was not found and series
+    'all' read each day as a series (decision 9101); the fewest columns that together name a row are the key."""
+    frame = _m5_stores()
+    found = across(frame)
+    assert found.ids == [] and found.key == ["item_id", "store_id"]
+    with pytest.raises(RnncastError) as err:
+        refuse_all(frame, found.days, None)
+    assert ("and 'item_id' and 'store_id' together hold a different text on every row, so each row is a series; give "
+            "the long table, one row per series and time step: long = df.melt(id_vars=['item_id', 'dept_id', "
+            "'cat_id', 'store_id', 'state_id'], var_name='d', value_name='y')") in str(err.value)
+    assert str(err.value).endswith("then fit it with id_col=['item_id', 'store_id'], target='y', time_col='d' (--id-col "
+                                   "item_id,store_id --target y --time-col d)")
+    scope = {"df": frame}
+    exec(recipe(found).split("; then fit")[0], scope)
+    assert not scope["long"].duplicated(["item_id", "store_id", "d"]).any() and len(scope["long"]) == 12 * 8
+
+
+def test_text_columns_that_repeat_together_make_no_row_key():
+    frame = _m5_stores()
+    frame["item_id"] = frame["item_id"].where(frame.index % 2 == 0, frame["item_id"].shift())  # two rows one item
+    assert across(frame) is None and melt_hint(frame) == ""

@@ -448,3 +448,17 @@ def test_series_all_refuses_a_table_whose_time_runs_across_its_columns_and_reads
     wide.insert(0, "date", pd.date_range("2015-01-01", periods=40).strftime("%Y-%m-%d"))
     assert load_panel(wide, series="all").ids == ["MT_001", "MT_002", "MT_003", "MT_004", "MT_005"]
     assert len(load_panel(days, series="all").ids) == 30  # no names of rows: read as given (rows numbered)
+
+
+def test_series_all_refuses_a_table_of_items_in_several_stores_naming_both_key_columns():
+    """t39t6: M5's layout keyed by item and store (item_id repeats across stores) was read with each day a series, as
+    no one text column differs on every row (decision 9101)."""
+    rng = np.random.default_rng(0)
+    keys = pd.DataFrame([(f"FOODS_1_{i:03d}", store) for store in ("CA_1", "TX_1") for i in range(20)],
+                        columns=["item_id", "store_id"])
+    m5 = pd.concat([keys, pd.DataFrame(rng.poisson(1.0, (40, 30)).astype(float),
+                                       columns=[f"d_{i}" for i in range(1, 31)])], axis=1)
+    with pytest.raises(RnncastError, match=r"'item_id' and 'store_id' together hold a different text on every row.* "
+                                           r"id_col=\['item_id', 'store_id'\], target='y', time_col='d' \(--id-col "
+                                           r"item_id,store_id --target y"):
+        load_panel(m5, series="all")

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.errors import RnncastError
+from rnncast.givencalendars import every
 from rnncast.settingvalues import given as shown
 from rnncast.spelling import did_you_mean, named
 
@@ -216,8 +217,17 @@ def check_fit(panel, value) -> None:
                                    f"{region}, so the network could learn nothing of it; fit on rows that hold one, or "
                                    "leave it out")
             why = (f"it is {'1' if made[0, at] else '0'} on every row of the data" if name == "weekend" else
-                   f"the {name.replace('_', ' ')} is the same on every row of the data (a calendar of steps of "
-                   f"{panel.calendar.freq_text or 'its own'})")
+                   f"the {name.replace('_', ' ')} is the same on every row of the data ({_rows(panel.calendar)})")
             raise RnncastError(f"{said} cannot vary on the data's calendar: {why}, so the network could learn nothing "
                                "of it; leave it out")
         at += width
+
+
+def _rows(calendar) -> str:
+    """How often the data has a row, in words, beside its calendar's code: "its rows come every other week, on
+    Mondays: the calendar '2W-MON'", not pandas' alias alone (decision 9102); "a calendar of steps of its own"."""
+    text = calendar.freq_text
+    words = every(calendar.freq) if text and isinstance(calendar.freq, pd.offsets.BaseOffset) else None
+    if words is None:
+        return f"the calendar {text!r}" if text else "a calendar of steps of its own"
+    return f"its rows come {words}: the calendar {text!r}"

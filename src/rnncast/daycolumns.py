@@ -5,14 +5,16 @@ table transposed: each day a series, each item row a time step, trained and scor
 
 Its day columns are one name and a rising number (``d_1, d_2``; ``F1 .. F28``; ``2015, 2016``) or rising dates
 (``2015-01-01, 2015-01-02``), most of the columns there; a text column holding a different value on every row
-(``item_id``: the series' names) is its row ids. :func:`across` finds that layout where no time column was found;
-:func:`refuse_all` refuses ``series='all'`` there and :func:`melt_hint` gives the long table's recipe to a refusal of
-a target not found (decision 2110). Nothing here imports the rest of the package but ``errors``, ``spelling`` and ``timenames``."""
+(``item_id``: the series' names) is its row ids, or, where none does, the fewest text columns that together do
+(``item_id`` and ``store_id`` of M5's panel of stores; decision 9101). :func:`across` finds that layout where no
+time column was found; :func:`refuse_all` refuses ``series='all'`` there and :func:`melt_hint` gives the long
+table's recipe to a refusal of a target not found (decision 2110). Nothing here imports the rest of the package but ``errors``, ``spelling`` and ``timenames``."""
 
 from __future__ import annotations
 
 import re
 import warnings
+from itertools import combinations
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,6 +24,7 @@ from rnncast.spelling import shell_word
 from rnncast.timenames import dated_name, says_time
 
 FEWEST = 3  # day columns: fewer are no sign of a table's time
+KEY_MOST = 3  # the most text columns a row key of several is looked for among combinations of (M5: item and store)
 NUMBERED = re.compile(r"^(\D*)(\d+)$")  # d_1, F28, day_7, 2015: one name (maybe none) and a number
 DATED = re.compile(r"\d{4}|\d{1,2}[-/.]\d{1,2}")  # a year, or day and month: 'May' or 't1' read as dates are none
 
@@ -30,13 +33,16 @@ DATED = re.compile(r"\d{4}|\d{1,2}[-/.]\d{1,2}")  # a year, or day and month: 'M
 class Across:
     """A table whose time runs across its columns: ``days`` (its day columns, in order), ``prefix`` (their name
     before the number, "" for dates or bare numbers), ``dated`` (the names read as dates), ``ids`` (the text columns
-    holding a different value on every row) and ``others`` (every column that is no day, in order); ``parts``: a
-    series key's one joined column -> the key's columns (``data.KEY_PARTS``), named so in the recipe."""
+    holding a different value on every row), ``key`` (the rows' key: the first of ``ids``, or where none is, the fewest
+    text columns that together differ on every row; [] for none) and ``others`` (every column that is no day, in
+    order); ``parts``: a series key's one joined column -> the key's columns (``data.KEY_PARTS``), named so in the
+    recipe."""
 
     days: list
     prefix: str
     dated: bool
     ids: list
+    key: list
     others: list
     parts: dict
 
@@ -71,28 +77,39 @@ def _dated(columns: list) -> list:
     return [c for _, c in kept] if all(b[0] > a[0] for a, b in zip(kept, kept[1:])) else []
 
 
-def _row_ids(frame: pd.DataFrame, columns: list) -> list:
-    """Those of ``columns`` holding text that differs on every row, named as no time and read as no dates (a date
-    column read as text, a 'week' of 'Week 1', 'Week 2' are the table's time, not its series' names)."""
-    ids = []
+def _names(frame: pd.DataFrame, columns: list) -> list:
+    """Those of ``columns`` holding text on every row, more than one value, named as no time and read as no dates (a
+    date column read as text, a 'week' of 'Week 1', 'Week 2' are the table's time, not its series' names)."""
+    texts = []
     for c in columns:
         column = frame[c]
         if says_time(c) or dated_name(c) or pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column) or len(column) < 2:
             continue
-        if column.isna().any() or column.nunique() != len(column):
+        if column.isna().any() or column.nunique() < 2:
             continue
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             dates = pd.to_datetime(column.astype(str).head(50), errors="coerce", format="mixed").notna().mean()
         if dates < 0.5:
-            ids.append(c)
-    return ids
+            texts.append(c)
+    return texts
+
+
+def _row_key(frame: pd.DataFrame, texts: list) -> list:
+    """The fewest of ``texts`` (2 to 3, the first such in column order) whose values together differ on every row:
+    M5's ``item_id`` repeated across its stores beside ``store_id`` (decision 9101); [] where none do."""
+    for size in range(2, min(KEY_MOST, len(texts)) + 1):
+        for key in combinations(texts, size):
+            if not frame.duplicated(list(key)).any():
+                return list(key)
+    return []
 
 
 def across(frame: pd.DataFrame, columns=None, time_name=None, parts=None) -> Across | None:
     """Whether ``frame``'s time runs across its columns: of ``columns`` (default: every column), at least 3 and at
     least half look like days (one name and a rising number, or rising dates), no time column was found
-    (``time_name`` None), and a text column holds a different value on every row, or the days are dates. None
+    (``time_name`` None), and a text column holds a different value on every row (or 2 to 3 together do: item and
+store), or the days are dates. None
     otherwise (``parts``: as ``Across`` holds them). Raises nothing."""
     if time_name is not None or not len(frame.columns):
         return None
@@ -104,10 +121,12 @@ def across(frame: pd.DataFrame, columns=None, time_name=None, parts=None) -> Acr
         return None
     taken = set(days)
     others = [c for c in frame.columns if c not in taken]
-    ids = _row_ids(frame, others)
-    if not ids and not dated:  # sensor_1 .. sensor_9 of numbered rows: a wide table as rnncast reads it
+    texts = _names(frame, others)
+    ids = [c for c in texts if frame[c].nunique() == len(frame)]
+    key = ids[:1] or _row_key(frame, texts)
+    if not key and not dated:  # sensor_1 .. sensor_9 of numbered rows: a wide table as rnncast reads it
         return None
-    return Across(days, prefix, bool(dated), ids, others, dict(parts or {}))
+    return Across(days, prefix, bool(dated), ids, key, others, dict(parts or {}))
 
 
 def _days_said(found: Across) -> str:
@@ -131,7 +150,7 @@ def recipe(found: Across, value_name: str = "y") -> str:
         made = f"; long[{var!r}] = long[{var!r}].str.removeprefix({found.prefix!r}).astype(int)"
     else:
         made = f"; long[{var!r}] = long[{var!r}].astype(int)"
-    key = found.named(found.ids[:1]) or ids
+    key = found.named(found.key) or ids
     shown = key[0] if len(key) == 1 else key
     return (f"{melt}{made}; then fit it with id_col={shown!r}, target={value_name!r}, time_col={var!r} (--id-col "
             f"{shell_word(*key)} --target {shell_word(value_name)} --time-col {shell_word(var)})")
@@ -139,7 +158,7 @@ def recipe(found: Across, value_name: str = "y") -> str:
 
 def said(found: Across) -> str:
     """Why the table's time runs across its columns, in a clause: its day columns and its rows' ids."""
-    key = found.named(found.ids[:1])
+    key = found.named(found.key)
     rows = (f", and {' and '.join(map(repr, key))} {'holds' if len(key) == 1 else 'together hold'} a different text on every "
             "row, so each row is a series" if key else ", so each row is a series")
     return f"the table's time runs across its columns: {_days_said(found)}{rows}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rnncast.switchedanchors import DAY_NAMES
+
 _O = pd.offsets
 _FIXED = (_O.Tick, _O.Day)  # a span of the clock: '7D', '15min'
 _WORKDAYS = (_O.BusinessDay, _O.CustomBusinessDay)  # 'B', and 'C' with its week mask and holidays
@@ -54,8 +56,11 @@ def against(given, found, text: str) -> str | None:
 
 def every(offset) -> str | None:
     """How often a calendar has a row, in words: 'every business day', 'every other business day', 'every 3rd month
-    end'; None for a calendar with no such name here (a fiscal year, a semi-month)."""
+    end', 'every other week, on Mondays' ('2W-MON'; decision 9102); None for a calendar with no such name here (a
+    fiscal year, a semi-month)."""
     unit = _UNITS.get(offset.base.freqstr) if isinstance(offset, _FIXED + _WORKDAYS) else None
+    if isinstance(offset, _O.Week):  # a week's rows on its weekday, not "week ends" (W-MON's weeks end on Mondays)
+        unit = "week" + (f", on {DAY_NAMES[offset.weekday]}" if offset.weekday is not None else "")
     unit = unit or (_period(offset) or (None,))[0]
     if unit is None:
         return None
