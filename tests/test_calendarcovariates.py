@@ -139,7 +139,7 @@ def test_an_attribute_that_cannot_vary_on_the_data_s_calendar_is_refused():
 ])
 def test_a_constant_attribute_names_the_calendar_in_words(freq, name, rows):
     """t39t6: "(a calendar of steps of 2W-MON)" showed pandas' alias alone; the rows' step is said in words beside
-    it (decision 9102)."""
+    it (decision 2151)."""
     frame = pd.DataFrame({"ds": pd.date_range("2015-01-05", periods=60, freq=freq), "y": np.arange(60.0)})
     with pytest.raises(RnncastError) as refused:
         Forecaster(lookback=7, horizon=2, calendar_covariates=name).fit(frame, target="y", time_col="ds")

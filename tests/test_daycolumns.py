@@ -102,7 +102,7 @@ def _m5_stores(items=4, days=8) -> pd.DataFrame:
 
 def test_a_row_key_of_item_and_store_is_found_where_no_one_column_names_a_row():
     """t39t6: item_id repeats across stores, so decision 2110's one unique text column was not found and series
-    'all' read each day as a series (decision 9101); the fewest columns that together name a row are the key."""
+    'all' read each day as a series (decision 2150); the fewest columns that together name a row are the key."""
     frame = _m5_stores()
     found = across(frame)
     assert found.ids == [] and found.key == ["item_id", "store_id"]

@@ -54,5 +54,5 @@ def test_fit_on_business_days_given_another_calendar_says_what_was_wrong_with_it
 @pytest.mark.parametrize(("freq", "said"), [("2W-MON", "every other week, on Mondays"), ("W-FRI", "every week, on Fridays"),
                                             ("3W-SUN", "every 3rd week, on Sundays")])
 def test_a_calendar_of_weeks_is_said_on_its_weekday(freq, said):
-    """'2W-MON' was 'every other week end' (decision 9102): a row every two weeks, on Mondays."""
+    """'2W-MON' was 'every other week end' (decision 2151): a row every two weeks, on Mondays."""
     assert every(to_offset(freq)) == said

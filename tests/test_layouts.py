@@ -452,7 +452,7 @@ def test_series_all_refuses_a_table_whose_time_runs_across_its_columns_and_reads
 
 def test_series_all_refuses_a_table_of_items_in_several_stores_naming_both_key_columns():
     """t39t6: M5's layout keyed by item and store (item_id repeats across stores) was read with each day a series, as
-    no one text column differs on every row (decision 9101)."""
+    no one text column differs on every row (decision 2150)."""
     rng = np.random.default_rng(0)
     keys = pd.DataFrame([(f"FOODS_1_{i:03d}", store) for store in ("CA_1", "TX_1") for i in range(20)],
                         columns=["item_id", "store_id"])

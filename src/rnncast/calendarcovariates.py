@@ -225,7 +225,7 @@ def check_fit(panel, value) -> None:
 
 def _rows(calendar) -> str:
     """How often the data has a row, in words, beside its calendar's code: "its rows come every other week, on
-    Mondays: the calendar '2W-MON'", not pandas' alias alone (decision 9102); "a calendar of steps of its own"."""
+    Mondays: the calendar '2W-MON'", not pandas' alias alone (decision 2151); "a calendar of steps of its own"."""
     text = calendar.freq_text
     words = every(calendar.freq) if text and isinstance(calendar.freq, pd.offsets.BaseOffset) else None
     if words is None:

@@ -6,7 +6,7 @@ table transposed: each day a series, each item row a time step, trained and scor
 Its day columns are one name and a rising number (``d_1, d_2``; ``F1 .. F28``; ``2015, 2016``) or rising dates
 (``2015-01-01, 2015-01-02``), most of the columns there; a text column holding a different value on every row
 (``item_id``: the series' names) is its row ids, or, where none does, the fewest text columns that together do
-(``item_id`` and ``store_id`` of M5's panel of stores; decision 9101). :func:`across` finds that layout where no
+(``item_id`` and ``store_id`` of M5's panel of stores; decision 2150). :func:`across` finds that layout where no
 time column was found; :func:`refuse_all` refuses ``series='all'`` there and :func:`melt_hint` gives the long
 table's recipe to a refusal of a target not found (decision 2110). Nothing here imports the rest of the package but ``errors``, ``spelling`` and ``timenames``."""
 
@@ -97,7 +97,7 @@ def _names(frame: pd.DataFrame, columns: list) -> list:
 
 def _row_key(frame: pd.DataFrame, texts: list) -> list:
     """The fewest of ``texts`` (2 to 3, the first such in column order) whose values together differ on every row:
-    M5's ``item_id`` repeated across its stores beside ``store_id`` (decision 9101); [] where none do."""
+    M5's ``item_id`` repeated across its stores beside ``store_id`` (decision 2150); [] where none do."""
     for size in range(2, min(KEY_MOST, len(texts)) + 1):
         for key in combinations(texts, size):
             if not frame.duplicated(list(key)).any():

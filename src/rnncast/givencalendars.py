@@ -56,7 +56,7 @@ def against(given, found, text: str) -> str | None:
 
 def every(offset) -> str | None:
     """How often a calendar has a row, in words: 'every business day', 'every other business day', 'every 3rd month
-    end', 'every other week, on Mondays' ('2W-MON'; decision 9102); None for a calendar with no such name here (a
+    end', 'every other week, on Mondays' ('2W-MON'; decision 2151); None for a calendar with no such name here (a
     fiscal year, a semi-month)."""
     unit = _UNITS.get(offset.base.freqstr) if isinstance(offset, _FIXED + _WORKDAYS) else None
     if isinstance(offset, _O.Week):  # a week's rows on its weekday, not "week ends" (W-MON's weeks end on Mondays)
