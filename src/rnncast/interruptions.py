@@ -15,10 +15,11 @@ of the rows, decision 2089), which a stretch of ``longest`` rows or fewer does n
 distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`` rows at half the distance joined),
 with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
 stretch; not one whose rows a whole number of seasons away, give or take ``DRIFT`` of a season, dip (or rise) too (a
-season's own dip the profile missed, a flu peak some weeks off last year's, decision 2133), not one holding 0s that the
-column's own share of 0s makes likely (``CHANCE``: chance runs in intermittent demand, decision 2132), not one whose
-level is read off rows half 0s or more (no level), and none in a column with more than ``MOST`` of them one way (a
-pattern the season does not describe). A surge is named as a drop is, asking whether it is a promotion, an
+season's own dip the profile missed, a flu peak some weeks off last year's, decision 2133), not a season's own peak
+(trough) higher (deeper) than those a season before or after it at the same time (``VARY``, decision 9301), not one
+holding 0s that the column's own rates of 0s and of runs of 0s make likely (``CHANCE``: chance runs in intermittent
+demand, decision 2132), not one whose level is read off rows half 0s or more (no level), and none in a column with
+more than ``MOST`` of them one way (a pattern the season does not describe). A surge is named as a drop is, asking whether it is a promotion, an
 epidemic's wave or a sensor stuck high; nothing is blanked.
 A column with a value below 0 (a temperature in degrees) or half its values 0 (a count of rare events) has no level to
 be a share of: not read, and said so once (``unread``); a run of 0s in a column never else 0 is ``outageruns``'s.
@@ -51,6 +52,7 @@ MOST = 2  # stretches in one column at most: more are a pattern, not an interrup
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
 ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 2088)
 DRIFT = 0.2  # a season's own peak or dip may come this share of a season earlier or later (decision 2133)
+VARY = 3.0  # a season's own peak may be this many times as high as the season's before or after it (decision 9301)
 CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by chance less often (decision 2132)
 
 
@@ -122,6 +124,8 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     longest = max(days, 2 * season if 1 < season <= LONGEST else 0, 2 * shortest)
     logged = np.log(np.where(read, np.maximum(column, ZERO * np.median(column[read])), np.nan))
     away = _distance(logged, season, longest)  # [R] log distance from the usual level
+    plain = pd.Series(_distance(logged, 1, longest)).rolling(3, center=True, min_periods=1).median().to_numpy() \
+        if 1 < season <= LONGEST else away  # [R] the same with the season's course kept in, over 3 rows (decision 9301)
     if np.isfinite(away).sum() < 3 * SHORTEST:  # too few rows for the rolling level
         return []
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
@@ -135,7 +139,8 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
         for lo, hi in _runs(side):
             before, after = away[max(lo - longest, 0): lo], away[hi: hi + longest]
             if not shortest <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
-                    or np.isfinite(after).sum() < SHORTEST or _recurs(-sign * away, lo, hi, season, limit):
+                    or np.isfinite(after).sum() < SHORTEST or _recurs(-sign * away, lo, hi, season, limit) \
+                    or _in_season(sign * plain, lo, hi, season):
                 continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
             if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
@@ -221,6 +226,25 @@ def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bo
         rows = away[max(a, 0): max(a + hi - lo, 0)]
         if np.isfinite(rows).sum() >= SHORTEST and np.nanmedian(rows) < -limit / 2:
             return True
+    return False
+
+
+def _in_season(rise: np.ndarray, lo: int, hi: int, season: int) -> bool:
+    """Whether the rows ``lo`` to ``hi`` (under half a season) are the season's own peak, a higher one (``rise`` [R]:
+    the log distances from the level with the season's course kept in, over 3 rows; negated for a dip, its trough):
+    the season before or after peaks at the same time give or take ``DRIFT`` of a season (its highest row within half a
+    season of the stretch's highest, a season away), at ``sqrt(FAR)`` times the level or more and at least ``1 / VARY``
+    as high as this one: a flu season higher than those either side (the ILI file's 2003 peak, 3.05-4.23 times its
+    level), not the 2009 wave, whose neighbours peak 16-17 weeks later in the year (decision 9301)."""
+    if not 1 < season <= LONGEST or hi - lo > season // 2 or not np.isfinite(rise[lo:hi]).any():
+        return False
+    top, half = lo + int(np.nanargmax(rise[lo:hi])), season // 2
+    for at in (top - season, top + season):
+        if at - half >= 0 and at + half < len(rise) and np.isfinite(rise[at - half: at + half + 1]).any():
+            peak = at - half + int(np.nanargmax(rise[at - half: at + half + 1]))
+            if abs(peak - at) <= int(DRIFT * season) and rise[peak] > np.log(FAR) / 2 \
+                    and rise[top] - rise[peak] <= np.log(VARY):
+                return True
     return False
 
 
