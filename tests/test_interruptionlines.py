@@ -1,4 +1,4 @@
-"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090)."""
+"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090, 9303)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,20 @@ def test_a_stretch_that_lowers_masess_scale_is_not_said_to_raise_it():
     both = line(_panel(("a", "b")), [_stretch(2.0, 2.1, scale=9.2, owner="series 'a'"),
                                      _stretch(2.0, 2.1, series=1, scale=15.0, owner="series 'b'")])
     assert "raise MASE's scale" in both and "1.50 times" in both and "reads lower" in both
+
+
+def test_a_scale_ratio_that_rounds_to_one_is_said_as_unchanged_not_as_1_00_times():
+    """Decision 9303: a surge whose training rows moved the scale by 0.4 % was said to "lower MASE's scale ... to 1.00
+    times: 10.2342 with the stretch's pairs, 10.273 without, so every MASE reads higher", and a mean moved by 0.2 %
+    "moves +0%"."""
+    panel = _panel()
+    for scale in (10.04, 9.96):
+        said = line(panel, [{**_stretch(2.0, 2.1, scale=scale), "mean": 100.2}])
+        assert "1.00 times" not in said and "raise" not in said and "lower MASE" not in said and "+0%" not in said
+        assert f"its training rows leave MASE's scale as good as unchanged (the training rows' mean difference one " \
+            f"season (7 rows) apart: {scale:g} with the stretch's pairs, 10 without, under 0.5 % apart); the training " \
+            "mean moves by under 0.5%; to keep them out" in said
+    assert "to 0.99 times" in line(panel, [_stretch(2.0, 2.1, scale=9.94)])
 
 
 def test_said_again_at_the_cutoff_that_first_trains_on_it():
