@@ -82,3 +82,23 @@ def test_the_columns_not_read_are_named_in_one_line_by_reason():
         "to be a share of")
     assert unread_line(_panel(), [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]).endswith(
         "column 'y' (values below 0), which has no level for a stretch to be a share of")
+
+
+def test_the_unread_line_is_unsaid_within_a_demos_block_and_warnings_are_not(caplog):
+    """Decision 9304: the demos' built-in data goes below 0 by design; the INFO line saying so is not said there."""
+    import logging
+
+    from rnncast.interruptionlines import unread_unsaid
+    from rnncast.interruptions import warn
+
+    panel = _panel()
+    unread = [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]
+    logger = logging.getLogger("rnncast.interruptions")
+    level = logger.level
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        with unread_unsaid():
+            warn(panel, unread)
+            warn(panel, [_stretch(0.1, 0.3)])
+        assert logger.level == level
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert caplog.records[0].getMessage().startswith("column 'y' runs at 10-30 % of its level")

@@ -4,6 +4,9 @@ rule could not read (decisions 2053, 2087, 2088, 2090; a scale moved under 0.5 %
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
+
 from rnncast.panel import Panel, of_series
 from rnncast.spelling import counted, listing, some
 
@@ -26,6 +29,21 @@ def unread_line(panel: Panel, unread: list[dict]) -> str:
     many = len(unread) > 1
     return ("not checked for a stretch far below or above the level, then back (an interruption, a surge): "
             f"{'; '.join(parts)}, which {'have' if many else 'has'} no level for a stretch to be a share of")
+
+
+@contextmanager
+def unread_unsaid():
+    """Within this block ``interruptions.warn`` does not say ``unread_line`` (its one INFO line; the stretches'
+    warnings are said): a demo's built-in data (a sine around 0, the regression set's y), which goes below 0 by design
+    and is no user's to check, so the line would only ask a newcomer a question they cannot act on; fit and backtest
+    say it of a user's data (decision 9304)."""
+    logger = logging.getLogger("rnncast.interruptions")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def line(panel: Panel, these: list[dict], again: bool = False) -> str:
