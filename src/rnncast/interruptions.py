@@ -244,7 +244,7 @@ def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bo
 
 
 def _in_season(rise: np.ndarray, lo: int, hi: int, season: int) -> bool:
-    """Whether the rows ``lo`` to ``hi`` (under half a season) are the season's own peak, a higher one (``rise`` [R]:
+    """Whether the rows ``lo`` to ``hi`` (half a season or fewer) are the season's own peak, a higher one (``rise`` [R]:
     the log distances from the level with the season's course kept in, over 3 rows; negated for a dip, its trough):
     the season before or after peaks at the same time give or take ``DRIFT`` of a season (its highest row within half a
     season of the stretch's highest, a season away), at ``sqrt(FAR)`` times the level or more and at least ``1 / VARY``
