@@ -145,3 +145,13 @@ def test_a_kill_int_to_a_demo_in_a_background_job_stops_it_and_its_new_folder_go
     assert capsys.readouterr().err.endswith("rnncast: interrupted; the demo's files written so far were removed; run the "
                                             "same command again for the whole demo\n")
     assert not (tmp_path / "demo2").exists()
+
+
+def test_the_demo_does_not_say_its_own_columns_are_not_checked_for_an_interruption(tiny_demos, tmp_path, caplog):
+    """Decision 2155: `make demo` printed "not checked for a stretch far below or above the level, then back (an
+    interruption, a surge): column 'y' (values below 0), ..." of the built-in sine wave, a line about rnncast's own
+    data that a newcomer cannot act on; fit says it of a user's data (tests/test_interruptions.py)."""
+    with caplog.at_level("INFO", logger="rnncast"):
+        assert main(["demo", "regression", "--device", "cpu", "--out", str(tmp_path / "demo")]) == 0
+        assert main(["demo", "--device", "cpu", "--out", str(tmp_path / "sine")]) == 0
+    assert caplog.records and not [r for r in caplog.records if "not checked for a stretch" in r.getMessage()]

@@ -1,4 +1,4 @@
-"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090)."""
+"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090, 2154)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,20 @@ def test_a_stretch_that_lowers_masess_scale_is_not_said_to_raise_it():
     assert "raise MASE's scale" in both and "1.50 times" in both and "reads lower" in both
 
 
+def test_a_scale_ratio_that_rounds_to_one_is_said_as_unchanged_not_as_1_00_times():
+    """Decision 2154: a surge whose training rows moved the scale by 0.4 % was said to "lower MASE's scale ... to 1.00
+    times: 10.2342 with the stretch's pairs, 10.273 without, so every MASE reads higher", and a mean moved by 0.2 %
+    "moves +0%"."""
+    panel = _panel()
+    for scale in (10.04, 9.96):
+        said = line(panel, [{**_stretch(2.0, 2.1, scale=scale), "mean": 100.2}])
+        assert "1.00 times" not in said and "raise" not in said and "lower MASE" not in said and "+0%" not in said
+        assert f"its training rows leave MASE's scale as good as unchanged (the training rows' mean difference one " \
+            f"season (7 rows) apart: {scale:g} with the stretch's pairs, 10 without, under 0.5 % apart); the training " \
+            "mean moves by under 0.5%; to keep them out" in said
+    assert "to 0.99 times" in line(panel, [_stretch(2.0, 2.1, scale=9.94)])
+
+
 def test_said_again_at_the_cutoff_that_first_trains_on_it():
     panel = _panel()
     assert "an earlier cutoff" not in line(panel, [_stretch(0.1, 0.3)])
@@ -68,3 +82,23 @@ def test_the_columns_not_read_are_named_in_one_line_by_reason():
         "to be a share of")
     assert unread_line(_panel(), [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]).endswith(
         "column 'y' (values below 0), which has no level for a stretch to be a share of")
+
+
+def test_the_unread_line_is_unsaid_within_a_demos_block_and_warnings_are_not(caplog):
+    """Decision 2155: the demos' built-in data goes below 0 by design; the INFO line saying so is not said there."""
+    import logging
+
+    from rnncast.interruptionlines import unread_unsaid
+    from rnncast.interruptions import warn
+
+    panel = _panel()
+    unread = [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]
+    logger = logging.getLogger("rnncast.interruptions")
+    level = logger.level
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        with unread_unsaid():
+            warn(panel, unread)
+            warn(panel, [_stretch(0.1, 0.3)])
+        assert logger.level == level
+    assert [r.levelname for r in caplog.records] == ["WARNING"]
+    assert caplog.records[0].getMessage().startswith("column 'y' runs at 10-30 % of its level")

@@ -1,8 +1,11 @@
 """The words of ``interruptions``' lines: one line per group of stretches that overlap (where, how far, which rows
 train on it, what it does to MASE's scale and the training mean, what to do), and the one line naming the columns the
-rule could not read (decisions 2053, 2087, 2088, 2090)."""
+rule could not read (decisions 2053, 2087, 2088, 2090; a scale moved under 0.5 % said as unchanged, 2154)."""
 
 from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
 
 from rnncast.panel import Panel, of_series
 from rnncast.spelling import counted, listing, some
@@ -26,6 +29,21 @@ def unread_line(panel: Panel, unread: list[dict]) -> str:
     many = len(unread) > 1
     return ("not checked for a stretch far below or above the level, then back (an interruption, a surge): "
             f"{'; '.join(parts)}, which {'have' if many else 'has'} no level for a stretch to be a share of")
+
+
+@contextmanager
+def unread_unsaid():
+    """Within this block ``interruptions.warn`` does not say ``unread_line`` (its one INFO line; the stretches'
+    warnings are said): a demo's built-in data (a sine around 0, the regression set's y), which goes below 0 by design
+    and is no user's to check, so the line would only ask a newcomer a question they cannot act on; fit and backtest
+    say it of a user's data (decision 2155)."""
+    logger = logging.getLogger("rnncast.interruptions")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def line(panel: Panel, these: list[dict], again: bool = False) -> str:
@@ -73,11 +91,18 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
             min(trains, key=lambda g: g["scale"] / g["scale_without"])
         unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
         change = 100 * (g["mean"] / g["mean_without"] - 1) if g["mean_without"] else float("nan")
+        moves = f"{change:+.0f}%" if not abs(change) < 0.5 else "by under 0.5%"  # not "+0%" (decision 2154)
         most = "" if one else f" ({names[these.index(g)]}, the most)"
-        text += (f", and {its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean "
-                 f"difference {unit} apart) {'' if raised else 'to '}{g['scale'] / g['scale_without']:.2f} times: "
-                 f"{g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} without{most}, so every MASE "
-                 f"reads {'lower' if raised else 'higher'}; the training mean moves {change:+.0f}%")
+        ratio = g["scale"] / g["scale_without"]
+        if f"{ratio:.2f}" == "1.00":  # under 0.5 % either way: no "raise ... 1.00 times" (decision 2154)
+            text += (f", and {its} training rows leave MASE's scale as good as unchanged (the training rows' mean "
+                     f"difference {unit} apart: {g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} "
+                     f"without{most}, under 0.5 % apart); the training mean moves {moves}")
+        else:
+            text += (f", and {its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean "
+                     f"difference {unit} apart) {'' if raised else 'to '}{ratio:.2f} times: {g['scale']:.6g} with the "
+                     f"stretch's pairs, {g['scale_without']:.6g} without{most}, so every MASE reads "
+                     f"{'lower' if raised else 'higher'}; the training mean moves {moves}")
     if again:  # decision 2090: the cutoffs after it train on it too (a backtest's windows grow)
         text += (f"; an earlier cutoff named it before any of {its} rows were training rows: this cutoff's training rows "
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "

@@ -94,7 +94,7 @@ def _demo_run(args, into: Path, out: Path) -> int:
     """Train the demo into ``into`` (``out``, or the new folder beside the earlier demo it replaces), saying ``out``."""
     import textwrap
 
-    from rnncast import demo, demopage, memorydemo
+    from rnncast import demo, demopage, interruptionlines, memorydemo
 
     bars = []
 
@@ -108,8 +108,9 @@ def _demo_run(args, into: Path, out: Path) -> int:
     started = time.perf_counter()
     how = {name: getattr(args, name) for name in DEMO_SETTINGS if hasattr(args, name)}  # those given
     # held as fit holds it: stopped at a batch, a kill -INT to a script's background job ("cmd &") not dropped, and a
-    # signal while the demo's files were written raised once they are, before its table is printed
-    with named_logs(), interrupts.ctrl_c_between_batches():  # each network's lines named: "LSTM (highway on): ..."
+    # signal while the demo's files were written raised once they are, before its table is printed; each network's
+    # lines named ("LSTM (highway on): ..."); the built-in data not said unchecked for an interruption (decision 2155)
+    with named_logs(), interrupts.ctrl_c_between_batches(), interruptionlines.unread_unsaid():
         result = {"sine": demo.sine, "regression": demo.regression, "memory": memorydemo.memory}[args.which](
             into, on_epoch_factory=factory, **how)
     if bars:
