@@ -75,3 +75,15 @@ def test_a_run_says_there_are_no_test_rows_and_every_reader_reads_it(tmp_path, c
     assert code == 0, err
     code, out, err = cli(capsys, "fit", "--config", run, "--out", tmp_path / "again")
     assert code == 0 and "No test rows" in out, err
+
+
+def test_a_fit_is_unscored_only_where_every_row_of_every_series_trains():
+    """Decision 9201: a final fit with val_frac 0 scores nothing (no test, no validation, no MASE); validation rows
+    are scored, and a backtest's cutoff fit ends its splits before the series' last row, whose later rows it scores."""
+    from rnncast.windows import Split
+
+    assert finalfit.unscored([Split(50, 50, 50), Split(30, 30, 30)], [50, 30])
+    assert not finalfit.unscored([Split(45, 50, 50)], [50])  # validation rows: scored
+    assert not finalfit.unscored([Split(40, 45, 50)], [50])  # test rows
+    assert not finalfit.unscored([Split(40, 40, 40)], [50])  # a cutoff's fit: rows after it
+    assert not finalfit.unscored([Split(40, 40, 40), None], [40, 50])  # a series without a split (a backtest's)

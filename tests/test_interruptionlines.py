@@ -68,3 +68,19 @@ def test_the_columns_not_read_are_named_in_one_line_by_reason():
         "to be a share of")
     assert unread_line(_panel(), [{"series": 0, "owner": None, "column": "y", "unread": "values below 0"}]).endswith(
         "column 'y' (values below 0), which has no level for a stretch to be a share of")
+
+
+def test_a_final_fit_says_the_network_learns_it_and_nothing_of_mase_or_scores():
+    """Decision 9201 (t39t7 3): a final fit with no validation rows makes no MASE and no score, yet its line said
+    "its training rows raise MASE's scale ... so every MASE reads lower" and "stay out of the scores"."""
+    panel = _panel()
+    final = line(panel, [_stretch(0.1, 0.3)], final=True)
+    assert "MASE" not in final and "score" not in final
+    assert "The network learns it as the series' behaviour, and its training rows move the training mean +10%; to " \
+           "keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose made values " \
+           "the network learns in their place and the training mean leaves out, or mark them with a future " \
+           "covariate (a 0/1 column, --future-covariates)" in final
+    both = line(_panel(("a", "b")), [_stretch(0.1, 0.3, owner="series 'a'"),
+                                     {**_stretch(0.1, 0.3, series=1, owner="series 'b'"), "mean": 80.0}], final=True)
+    assert "move the training mean -20% (series 'b', the most)" in both and "MASE" not in both
+    assert "raise MASE's scale" in line(panel, [_stretch(0.1, 0.3)])  # a scored fit: as before
