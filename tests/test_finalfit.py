@@ -70,6 +70,7 @@ def test_a_run_says_there_are_no_test_rows_and_every_reader_reads_it(tmp_path, c
     assert not any((run / name).exists() for name in ("test_forecasts.csv", "by_step.csv", "forecast.png"))
     page = (run / "report.html").read_text()
     assert "No test rows: fitted on every row to forecast" in page and "Metrics (original units)" not in page
+    assert "the scores of a backtest of these settings weigh both" in page and "this model&#x27;s scores" not in page
     assert "test_scores" not in json.loads((run / "model" / "model.json").read_text())  # none made up
     code, out, err = cli(capsys, "predict", run, data, "--out", tmp_path / "f.csv")
     assert code == 0, err

@@ -57,7 +57,8 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
                                         past=forecaster.past_covariates_, static=forecaster.static_covariates_,
-                                        targets=1 if forecaster.layout_ == "wide" else len(forecaster.targets_))))
+                                        targets=1 if forecaster.layout_ == "wide" else len(forecaster.targets_),
+                                        scored=not metrics.get("no_test") or isinstance(metrics.get("val"), dict))))
     diverged = divergence_text(forecaster)
     if diverged:
         blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
