@@ -41,10 +41,10 @@ def is_final(metrics: dict) -> bool:
 
 
 def unscored(splits: list, lengths) -> bool:
-    """Whether a fit's ``splits`` (``windows.Split``, one a series) leave no row to score: each series' rows, to its
-    last (``lengths`` [S]), training or validation rows (a split None: no). Such a fit (test_frac 0) makes no test score and no MASE, so
-    its lines say nothing of them (decision 9201); a backtest's cutoff fit ends its splits at the cutoff and scores
-    the rows after it."""
+    """Whether a fit's ``splits`` (``windows.Split``, one a series; None: no) leave no row to score: each series'
+    rows, to its last (``lengths`` [S]), training rows. Such a fit (test_frac 0 and val_frac 0) makes no score and no
+    MASE, so its lines say nothing of them (decision 9201); one with validation rows scores them, and a backtest's
+    cutoff fit ends its splits at the cutoff and scores the rows after it."""
     return len(splits) == len(lengths) and all(sp is not None and sp.train_end == sp.val_end == sp.end == int(n)
                                                for sp, n in zip(splits, lengths))
 

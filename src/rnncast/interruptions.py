@@ -254,9 +254,9 @@ def _effects(train: np.ndarray, lo: int, hi: int, season: int, positions: np.nda
 def warn(panel: Panel, found: list[dict], final: bool = False) -> list[str]:
     """Say each stretch of ``find`` once (within ``noticed.said_once``'s block), the series and columns sharing its
     dates and direction in one line (``interruptionlines.line``): where, how far, what it does to MASE's scale (not on
-    a ``final`` fit, which makes no MASE: decision 9201) and the training mean, and what to do; said again, once, at the first refit cutoff that trains on a stretch an earlier
-    cutoff named untrained (decision 2090). The columns not read, once a call, in one INFO line (decision 2088).
-    Returns the lines said."""
+    a ``final`` fit, which makes none: decision 9201) and the training mean, and what to do; said again, once, at the
+    first refit cutoff that trains on a stretch an earlier cutoff named untrained (decision 2090). The columns not
+    read, once a call, in one INFO line (decision 2088). Returns the lines said."""
     groups: list[list[dict]] = []
     for f in sorted((f for f in found if "unread" not in f), key=lambda f: (f["low"] > 1, f["span"][0])):
         if groups and (groups[-1][0]["low"] > 1) == (f["low"] > 1) and \
