@@ -84,3 +84,4 @@ def test_a_final_fit_says_the_network_learns_it_and_nothing_of_mase_or_scores():
                                      {**_stretch(0.1, 0.3, series=1, owner="series 'b'"), "mean": 80.0}], final=True)
     assert "move the training mean -20% (series 'b', the most)" in both and "MASE" not in both
     assert "raise MASE's scale" in line(panel, [_stretch(0.1, 0.3)])  # a scored fit: as before
+    assert "move the training mean by under 0.5%;" in line(panel, [{**_stretch(0.1, 0.3), "mean": 100.2}], final=True)

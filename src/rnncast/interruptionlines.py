@@ -73,8 +73,9 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
     moved = [g for g in these if g["training_rows"] and g["mean_without"]] if final else []
     if moved:  # a final fit: the training mean the stretch moves most, no MASE (decision 9201)
         g = max(moved, key=lambda g: abs(g["mean"] / g["mean_without"] - 1))
-        most = "" if one else f" ({names[these.index(g)]}, the most)"
-        text += f", and {its} training rows move the training mean {100 * (g['mean'] / g['mean_without'] - 1):+.0f}%{most}"
+        change, most = 100 * (g["mean"] / g["mean_without"] - 1), "" if one else f" ({names[these.index(g)]}, the most)"
+        moves = f"{change:+.0f}%" if abs(change) >= 0.5 else "by under 0.5%"  # not "+0%"
+        text += f", and {its} training rows move the training mean {moves}{most}"
     elif trains and not final:  # the stretch that raises the scale most, else the one that lowers it most (decision 2134)
         g = max(raised, key=lambda g: g["scale"] / g["scale_without"]) if raised else \
             min(trains, key=lambda g: g["scale"] / g["scale_without"])
