@@ -70,8 +70,21 @@ def test_a_run_says_there_are_no_test_rows_and_every_reader_reads_it(tmp_path, c
     assert not any((run / name).exists() for name in ("test_forecasts.csv", "by_step.csv", "forecast.png"))
     page = (run / "report.html").read_text()
     assert "No test rows: fitted on every row to forecast" in page and "Metrics (original units)" not in page
+    assert "the scores of a backtest of these settings weigh both" in page and "this model&#x27;s scores" not in page
     assert "test_scores" not in json.loads((run / "model" / "model.json").read_text())  # none made up
     code, out, err = cli(capsys, "predict", run, data, "--out", tmp_path / "f.csv")
     assert code == 0, err
     code, out, err = cli(capsys, "fit", "--config", run, "--out", tmp_path / "again")
     assert code == 0 and "No test rows" in out, err
+
+
+def test_a_fit_is_unscored_only_where_every_row_of_every_series_trains():
+    """Decision 2156: a final fit with val_frac 0 scores nothing (no test, no validation, no MASE); validation rows
+    are scored, and a backtest's cutoff fit ends its splits before the series' last row, whose later rows it scores."""
+    from rnncast.windows import Split
+
+    assert finalfit.unscored([Split(50, 50, 50), Split(30, 30, 30)], [50, 30])
+    assert not finalfit.unscored([Split(45, 50, 50)], [50])  # validation rows: scored
+    assert not finalfit.unscored([Split(40, 45, 50)], [50])  # test rows
+    assert not finalfit.unscored([Split(40, 40, 40)], [50])  # a cutoff's fit: rows after it
+    assert not finalfit.unscored([Split(40, 40, 40), None], [40, 50])  # a series without a split (a backtest's)

@@ -102,3 +102,18 @@ def test_the_unread_line_is_unsaid_within_a_demos_block_and_warnings_are_not(cap
         assert logger.level == level
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert caplog.records[0].getMessage().startswith("column 'y' runs at 10-30 % of its level")
+def test_a_final_fit_says_the_network_learns_it_and_nothing_of_mase_or_scores():
+    """Decision 2156 (t39t7 3): a final fit with no validation rows makes no MASE and no score, yet its line said
+    "its training rows raise MASE's scale ... so every MASE reads lower" and "stay out of the scores"."""
+    panel = _panel()
+    final = line(panel, [_stretch(0.1, 0.3)], final=True)
+    assert "MASE" not in final and "score" not in final
+    assert "The network learns it as the series' behaviour, and its training rows move the training mean +10%; to " \
+           "keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose made values " \
+           "the network learns in their place and the training mean leaves out, or mark them with a future " \
+           "covariate (a 0/1 column, --future-covariates)" in final
+    both = line(_panel(("a", "b")), [_stretch(0.1, 0.3, owner="series 'a'"),
+                                     {**_stretch(0.1, 0.3, series=1, owner="series 'b'"), "mean": 80.0}], final=True)
+    assert "move the training mean -20% (series 'b', the most)" in both and "MASE" not in both
+    assert "raise MASE's scale" in line(panel, [_stretch(0.1, 0.3)])  # a scored fit: as before
+    assert "move the training mean by under 0.5%;" in line(panel, [{**_stretch(0.1, 0.3), "mean": 100.2}], final=True)

@@ -320,3 +320,25 @@ def test_a_closure_of_days_on_hourly_rows_is_named():
     short[300:336] *= 0.05
     assert [(lo, hi) for lo, hi, *_ in stretches(short, 24, day=24)] == [(300, 336)]
     assert stretches(base * np.where(hours >= 1440, 0.3, 1.0), 24, day=24) == []  # a drop that stays
+
+
+def test_a_final_fit_says_the_interruption_without_mase():
+    """Decision 2156: a final fit (test_frac 0) with val_frac 0 scores nothing, so the line says the network learns
+    the stretch and how it moves the training mean; with validation rows, which are scored, it keeps MASE's scale."""
+    frame = pd.DataFrame({"date": MONTHS, "y": _nights()})
+    for val_frac, mase in ((0.0, False), (0.1, True)):
+        said = []
+
+        class Heard(logging.Handler):
+            def emit(self, record):
+                if "and comes back: an interruption" in record.getMessage():
+                    said.append(record.getMessage())
+
+        heard, log = Heard(logging.WARNING), logging.getLogger("rnncast")
+        log.addHandler(heard)
+        try:
+            Forecaster(**{**TINY, "epochs": 1}, season=12, test_frac=0, val_frac=val_frac).fit(frame, target="y")
+        finally:
+            log.removeHandler(heard)
+        assert len(said) == 1 and ("MASE" in said[0]) is mase, said
+        assert ("its training rows move the training mean" in said[0]) is not mase

@@ -347,3 +347,24 @@ def test_outlying_values_raise_the_scale_as_blanking_them_the_lines_remedy_would
     assert np.isclose(f["spike_raise"], naive_scale(y, 7) / naive_scale(y, 7, blank) - 1)
     assert np.isclose(f["spikes"][0]["raise"], naive_scale(y, 7) / naive_scale(y, 7, np.arange(300) != 100) - 1)
     assert jumps.blanked_raise(y, [], 7) == 0.0
+
+
+
+def test_a_final_fit_that_scores_nothing_says_what_the_network_learns_not_mase(caplog):
+    """Decision 2159: a final fit (test_frac 0, val_frac 0) makes no score and no MASE, yet its split line said "The
+    scores are left as they are, but MASE is scaled by ...", an outlying value's "it raises MASE's scale ... by 147%"
+    and a real peak's "It raises MASE's scale"; a fit with validation rows, which it scores, keeps them."""
+    final = {"test_frac": 0, "val_frac": 0}
+    frame = _prices(0)
+    frame.loc[100:, "close"] /= 2
+    text = _logged(frame, caplog, settings=final)
+    assert "a split, a unit change or a data error? The network learns it as a move of the series; if the values " \
+           "before it are in other units" in text and "MASE" not in text and "scores" not in text
+    assert "The scores are left as they are, but MASE" in _logged(frame, caplog, settings={"test_frac": 0})
+    spiked = _prices(0)
+    spiked.loc[120, "close"] *= 8
+    text = _logged(spiked, caplog, settings=final)
+    assert "one outlying value (a typo, a sensor glitch)? The network learns from it as from any other; if it is no " \
+           "measurement" in text and "MASE" not in text
+    text = _logged(_christmases(), caplog, future_covariates=["xmas", "temp"], settings=final)
+    assert "read as a real value, not a typo: the row's xmas=1 may explain it" in text and "MASE" not in text

@@ -183,3 +183,16 @@ def test_an_outage_of_0s_and_gaps_in_a_series_0_every_night_is_no_shift():
         y = frame["y"].where(~out, 0.0).where(~(out & (frame["ds"].dt.hour % 3 == 0)), np.nan)
         panel = load_panel(frame.assign(y=y), target="y", fill="ffill", announce=False)  # filled: read as gaps
         assert find(panel, [Split(int(0.7 * n), int(0.8 * n), n)], 24) == [], first
+
+
+def test_a_final_fit_that_scores_nothing_says_the_training_mean_mixes_the_levels_not_mase(caplog):
+    """Decision 2159: a final fit (test_frac 0, val_frac 0) makes no MASE, yet said "MASE's scale and the training
+    mean mix them"."""
+    y = _views()
+    y[200:] *= 0.4
+    frame = pd.DataFrame({"date": DATES, "y": y})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        Forecaster(**{**TINY, "epochs": 1}, season=7, test_frac=0, val_frac=0).fit(frame, target="y")
+    [said] = [r.getMessage() for r in caplog.records if "shifts level" in r.getMessage()]
+    assert "The network learns both levels as one series, and the training mean mixes them; if" in said
+    assert "MASE" not in said

@@ -17,6 +17,15 @@ def test_the_defaults_are_the_last_value_plus_the_highway_plus_the_cells_correct
     assert text.startswith("How this model forecasts: each forecast = the last value of '매출' in the window + a linear "
                            "map of the window's values of '매출' (the linear highway) + the LSTM's correction.")
     assert "--no-highway" in text and "compare the cells themselves" in text
+    assert "trained together and this model's scores weigh both" in text
+
+
+def test_a_run_without_scores_says_a_backtest_of_its_settings_weighs_both():
+    """Decision 2159: a final fit's page (no test and no validation rows) said "this model's scores weigh both" of
+    scores it does not have."""
+    text = sentence(Forecaster().get_params(), "y", scored=False)
+    assert "trained together and the scores of a backtest of these settings weigh both" in text
+    assert "this model's scores" not in text
 
 
 def test_without_the_highway_the_cell_forecasts_the_change_from_the_level_or_the_value_itself():

@@ -169,3 +169,17 @@ def test_rows_missing_from_the_calendar_pair_the_scale_a_season_of_steps_apart(c
     assert abs(model.mase_scales_[0, 0] - by_rows) > 1e-4  # the rows' lag read other hours
     plain = Forecaster(**TINY, season=24).fit(frame, target="y", time_col="date")  # no hour missing: by rows
     assert plain.mase_scales_[0, 0] == metrics.naive_scale(y[: plain.state_.splits[0].train_end], 24)
+
+
+def test_a_final_fit_that_scores_nothing_does_not_warn_of_a_scale_it_never_uses(caplog):
+    """Decision 2156 (t39t7): a final fit (test_frac 0, val_frac 0) makes no MASE, yet fit warned "MASE has no
+    in-sample scale for target 'y' (42 of 53) ... left out of the pooled MASE". The scale stays NaN for a later
+    evaluate of new rows, whose MASE note names it; a fit with validation rows, which it scores, still warns."""
+    frame = make_frame(42, freq="W-SUN", feature=False)
+    for val_frac, warned in ((0.0, False), (0.2, True)):
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast.observed"):
+            model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52, "epochs": 1}, test_frac=0,
+                               val_frac=val_frac).fit(frame, target="y")
+        assert np.isnan(model.mase_scales_[0, 0])
+        assert any("MASE has no in-sample scale" in r.getMessage() for r in caplog.records) is warned

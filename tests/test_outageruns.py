@@ -128,3 +128,19 @@ def test_zeros_before_a_series_first_reading_are_a_launch_to_start_after_not_to_
     with caplog.at_level(logging.WARNING, logger="rnncast"), said_once():
         warn(panel, find(panel))
     assert "an outage (a tracking tag or feed down)" in caplog.records[0].getMessage()
+
+
+def test_a_final_fit_that_scores_nothing_says_the_network_learns_them_not_that_scores_count_them(caplog):
+    """Decision 2159: a final fit (test_frac 0, val_frac 0) scores nothing, yet its line said "the scores count them
+    as actuals where they are scored"; a fit with validation rows, which it scores, keeps it."""
+    y = _views()
+    y[60:67] = 0.0
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y})
+    for val_frac, scored in ((0.0, False), (0.1, True)):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            Forecaster(**{**TINY, "epochs": 1}, test_frac=0, val_frac=val_frac).fit(frame, target="y")
+        [line] = [r.getMessage() for r in caplog.records if "an outage" in r.getMessage()]
+        assert ("scores" in line) is scored
+        assert ("written as values? The network learns them as actuals; if they are not measurements, leave the "
+                "cells blank" in line) is not scored

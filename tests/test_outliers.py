@@ -169,3 +169,14 @@ def test_a_computed_calendar_column_is_not_weighed_for_outliers():
     given = load_panel(frame.assign(month_cos=panel.values[:, -1]), target="y", time_col="ds",
                        future_covariates=["month_cos"])
     assert [f["column"] for f in find(given, splits, fit_scalers(given, splits, "standard"))] == ["month_cos"]
+
+
+def test_a_final_fit_that_scores_nothing_is_told_nothing_of_mase(caplog):
+    """Decision 2159: a final fit (test_frac 0, val_frac 0) makes no MASE, yet the squeezed target's line said "MASE,
+    scaled by the training rows' mean step, is scaled by its jumps too"; a scored fit keeps it."""
+    for settings, mase in (({"test_frac": 0, "val_frac": 0}, False), ({}, True)):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="rnncast"):
+            Forecaster(**{**TINY, "epochs": 1, **settings}).fit(_daily(-999999.0), target="y")
+        [said] = [r.getMessage() for r in caplog.records if "far from its other" in r.getMessage()]
+        assert ("MASE" in said) is mase and "too little for the network to learn from" in said

@@ -481,3 +481,22 @@ def test_the_coverage_and_msis_columns_are_in_one_order_in_every_table():
     assert all(line.index("coverage 90%") < line.index("coverage 80%") < line.index("MSIS 90%") < line.index("MSIS 80%")
                for line in terminal.splitlines() if "coverage 90%" in line)
     assert sum("coverage 90%" in line for line in terminal.splitlines()) == 2  # overall and by step
+
+
+def test_a_diverged_final_fits_page_points_to_no_scores_below(monkeypatch):
+    """Decision 2159: a final fit without validation rows has no scores on its page, yet a diverged one's hint said
+    "the scores below are that epoch's"; its highway sentence names a backtest's scores too."""
+    from rnncast import finalfit, reportpage
+
+    frame = make_frame(120, feature=False, freq="D")
+    model = Forecaster(**{**TINY, "epochs": 1}, test_frac=0, val_frac=0).fit(frame, target="y")
+    monkeypatch.setattr(reportpage, "divergence_text", lambda f: "training diverged in epoch 2; the model keeps epoch 1")
+    hints = [b[1] for b in reportpage.run_blocks(model, {"test": None, **finalfit.record(0.0)}, "f", None)
+             if b[0] in ("hint", "p")]
+    [hint] = [h for h in hints if "diverged" in h]
+    assert "kept its best finished epoch. A lower learning rate" in hint and "scores below" not in hint
+    assert any("the scores of a backtest of these settings weigh both" in h for h in hints)
+    scored = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y")
+    [hint] = [b[1] for b in reportpage.run_blocks(scored, {"test": scored.evaluate(frame)}, "f", None)
+              if b[0] == "hint" and "diverged" in b[1]]
+    assert "kept its best finished epoch; the scores below are that epoch's. A lower" in hint

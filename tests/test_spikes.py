@@ -102,3 +102,12 @@ def test_a_run_at_an_end_is_said_with_its_place_and_a_fall_of_the_scale_as_lower
     assert ("its last training row, far from the one before it (1000 before, back to 1003 the next row, the first "
             "validation row, 300 times") in said
     assert spikes.raises(-0.41, True) == "lower" and spikes.raises(0.2) == "raises" and spikes.by(-0.41) == "41%"
+
+
+def test_a_fit_that_scores_nothing_is_told_nothing_of_mase_or_the_scores():
+    """Decision 2159: ``scale`` None (a final fit, ``finalfit.unscored``) leaves MASE and the scores out."""
+    one = spikes.said(_entry(1), set(), None, "")
+    assert "The network learns from it as from any other; if it is no measurement" in one and "MASE" not in one
+    many = spikes.said(_entry(2), set(), None, "")
+    assert "not splits? The network learns from them as from any others; if they are no measurements" in many
+    assert "MASE" not in many and "scores" not in many

@@ -70,3 +70,23 @@ def test_best_tomls_fit_line_names_data_and_a_static_file_where_it_holds_neither
     assert fit_line(config, None, True) == (f"rnncast fit DATA --config {config} --static FILE (DATA: the table tuned "
                                             "on; FILE: its static table, written to a file)")
     assert fit_line(config, "x.csv", True) == f"rnncast fit --config {config} --static FILE (FILE: its static table, written to a file)"
+
+
+def test_best_tomls_comment_says_a_final_fit_makes_no_test_scores(tmp_path):
+    """Decision 2158: tune --test-frac 0 printed that its fit makes no test scores (decision 2147), while best.toml's
+    comment gave "train it with: rnncast fit --config t/best.toml" alone; it now says so too, and a scored tune's not."""
+    import pytest
+
+    pytest.importorskip("optuna")
+    from conftest import make_frame
+    from rnncast import finalfit, tune
+
+    fixed = dict(horizon=3, lookback=12, epochs=1, batch_size=64, hidden_size=4, device="cpu", seed=0)
+    for test_frac, final in ((0.0, True), (0.2, False)):
+        out = tmp_path / f"t{test_frac}"
+        tune(make_frame(150), target="y", trials=1, settings={**fixed, "test_frac": test_frac}, search=("lr",), out=out)
+        comment = [line for line in (out / "best.toml").read_text().splitlines() if line.startswith("#")]
+        assert comment[-1].startswith("# searched: lr; train it with: rnncast fit DATA --config ")
+        assert comment[-1].endswith(f"best.toml (DATA: the table tuned on, written to a file; {finalfit.TUNED})") is final
+        assert fit_line(out / "best.toml", "d.csv", False, final).endswith(f"best.toml ({finalfit.TUNED})" if final else
+                                                                          "best.toml")

@@ -18,6 +18,9 @@ from rnncast.spelling import named
 TEXT = ("no test rows: fitted on every row to forecast (test_frac 0); judge its accuracy with `rnncast backtest` "
         "(or a fit with --test-frac above 0)")  # the line the console, the page and metrics.json say
 
+TUNED = "test_frac 0: a final fit, which makes no test scores; add --test-frac 0.2 to score one"  # a tune's best
+# settings' fit, said where tune names it: its line (decision 2147) and best.toml's comment (decision 2158)
+
 
 def text(val_frac: float) -> str:
     """``TEXT``, with what chose the epoch kept: the validation rows (the last ``val_frac`` of each series' rows, which
@@ -35,6 +38,15 @@ def text(val_frac: float) -> str:
 def is_final(metrics: dict) -> bool:
     """Whether a run's ``metrics`` (``report.run_metrics``', or metrics.json's) hold no test scores."""
     return not isinstance(metrics.get("test"), dict)
+
+
+def unscored(splits: list, lengths) -> bool:
+    """Whether a fit's ``splits`` (``windows.Split``, one a series; None: no) leave no row to score: each series'
+    rows, to its last (``lengths`` [S]), training rows. Such a fit (test_frac 0 and val_frac 0) makes no score and no
+    MASE, so its lines say nothing of them (decision 2156); one with validation rows scores them, and a backtest's
+    cutoff fit ends its splits at the cutoff and scores the rows after it."""
+    return len(splits) == len(lengths) and all(sp is not None and sp.train_end == sp.val_end == sp.end == int(n)
+                                               for sp, n in zip(splits, lengths))
 
 
 def record(val_frac: float) -> dict:

@@ -20,7 +20,7 @@ import numpy as np
 import torch
 
 from rnncast import resume as resume_io
-from rnncast import (blanklabels, calendargrain, calendarcovariates, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, fingerprint, fitrows, gapwindows,
+from rnncast import (blanklabels, calendargrain, calendarcovariates, calendarlags, checkpointsaver, climatologyfit, codedblanks, cutting, distributed, filledwindows, finalfit, fingerprint, fitrows, gapwindows,
                      highwaystart, interruptions, jumps, laterrows, levelshifts, missingcodes, modelcard, negatives, noticed, observed, outliers, outputnames, parts,
                      outageruns, quantilestart, resolution, resumedsettings, samestep, scaling, seasonrows, seasonspans, seeding, spreads, stuckruns, testoverlap,
                      totalseries, untrained, weeklyseason, zeroscales)
@@ -155,7 +155,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     given, and ``settings`` the same validated (``Settings.from_flat(params)``, done once by the caller); ``apart``
     False: a backtest's fit, whose climatology warning leaves evaluate out (``climatologyfit.kept``, decision 1761);
     ``placed``: ``calendarlags.placed(panel)`` where the caller has it (walked here where None)."""
-    data_s, model_s, train_s = settings.data, settings.model, settings.train
+    data_s, model_s, train_s, final = settings.data, settings.model, settings.train, finalfit.unscored(splits, panel.lengths)
     unread = 0 if data_s.target_input else panel.n_targets  # the target columns the network cuts off, never inputs
     filledwindows.check_parts(panel, splits, data_s.lookback, data_s.horizon, data_s.fill, unread)  # nothing to score
     resolution.named_at_fit(panel, splits, data_s.lookback, data_s.horizon)  # 1e40 in any row: named, not nan scores
@@ -174,12 +174,12 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
     device = group.device if group else device  # under torchrun with CUDA: this rank's GPU
     if group is None or group.main:
         missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
-        outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
+        outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes), final)
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 1925)
-        jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
-        levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (decision 1931)
-        interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon))  # 15 months at 10-30 %, then back (decision 2053)
+        outageruns.warn(panel, outageruns.find(panel), "final fit" if final else "fit")  # a week of 0s in a series never else 0 (decision 1925)
+        jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes), final)  # one step far beyond the rest: a split? MASE's scale holds it
+        levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped), final)  # a migration's lasting drop (decision 1931)
+        interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon), final)  # 15 months at 10-30 %, then back (decision 2053)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,
@@ -211,7 +211,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
         quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
-    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed)  # [S, T]
+    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed, scored=not final)  # [S, T]
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,

@@ -46,12 +46,14 @@ def unread_unsaid():
         logger.setLevel(level)
 
 
-def line(panel: Panel, these: list[dict], again: bool = False) -> str:
+def line(panel: Panel, these: list[dict], again: bool = False, final: bool = False) -> str:
     """One group's line (``these``: stretches of ``interruptions.find`` that overlap and go the same way): "series
     'Alps' runs at 10-30 % of its level from 2020-04 to 2021-06 (15 rows, ...) and comes back: an interruption ...",
     or "... runs at 2.8-3.3 times its level ... and comes back: a surge ..." (decision 2087). ``again``: said before in
     this call while none of its rows were training rows (a refit backtest's earlier cutoff), now said for the first
-    cutoff that trains on it (decision 2090)."""
+    cutoff that trains on it (decision 2090). ``final``: a final fit (``finalfit.unscored``), which makes no MASE and no
+    test score: the line says the network learns it and how far it moves the training mean, nothing of MASE's scale
+    or the scores (decision 2156)."""
     f = these[0]
     names = names_of(panel, these)
     said = names if len(names) == 1 or not all(n.startswith("series ") for n in names) else [
@@ -86,7 +88,13 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
     trains = [g for g in these if g["training_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
               and g["scale"] != g["scale_without"]]
     raised = [g for g in trains if g["scale"] > g["scale_without"]]
-    if trains:  # the stretch that raises the scale most, else the one that lowers it most (decision 2134)
+    moved = [g for g in these if g["training_rows"] and g["mean_without"]] if final else []
+    if moved:  # a final fit: the training mean the stretch moves most, no MASE (decision 2156)
+        g = max(moved, key=lambda g: abs(g["mean"] / g["mean_without"] - 1))
+        change, most = 100 * (g["mean"] / g["mean_without"] - 1), "" if one else f" ({names[these.index(g)]}, the most)"
+        moves = f"{change:+.0f}%" if abs(change) >= 0.5 else "by under 0.5%"  # not "+0%"
+        text += f", and {its} training rows move the training mean {moves}{most}"
+    elif trains and not final:  # the stretch that raises the scale most, else the one that lowers it most (decision 2134)
         g = max(raised, key=lambda g: g["scale"] / g["scale_without"]) if raised else \
             min(trains, key=lambda g: g["scale"] / g["scale_without"])
         unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
@@ -108,8 +116,9 @@ def line(panel: Panel, these: list[dict], again: bool = False) -> str:
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "
                  "scales holds it")
     return text + ("; to keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose "
-                   "made values stay out of the scores, MASE's scale and the training mean, or mark them with a future "
-                   "covariate (a 0/1 column, --future-covariates)")
+                   + ("made values the network learns in their place and the training mean leaves out" if final else
+                      "made values stay out of the scores, MASE's scale and the training mean")
+                   + ", or mark them with a future covariate (a 0/1 column, --future-covariates)")
 
 
 def span_of(counts: list[int]) -> str:

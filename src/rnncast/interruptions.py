@@ -289,12 +289,12 @@ def _effects(train: np.ndarray, lo: int, hi: int, season: int, positions: np.nda
     return {"scale": scale(seen), "scale_without": scale(without), "mean": mean(seen), "mean_without": mean(without)}
 
 
-def warn(panel: Panel, found: list[dict]) -> list[str]:
+def warn(panel: Panel, found: list[dict], final: bool = False) -> list[str]:
     """Say each stretch of ``find`` once (within ``noticed.said_once``'s block), the series and columns sharing its
-    dates and direction in one line (``interruptionlines.line``): where, how far, what it does to MASE's scale and the
-    training mean, and what to do; said again, once, at the first refit cutoff that trains on a stretch an earlier
-    cutoff named untrained (decision 2090). The columns not read, once a call, in one INFO line (decision 2088).
-    Returns the lines said."""
+    dates and direction in one line (``interruptionlines.line``): where, how far, what it does to MASE's scale (not on
+    a ``final`` fit, which makes none: decision 2156) and the training mean, and what to do; said again, once, at the
+    first refit cutoff that trains on a stretch an earlier cutoff named untrained (decision 2090). The columns not
+    read, once a call, in one INFO line (decision 2088). Returns the lines said."""
     groups: list[list[dict]] = []
     for f in sorted((f for f in found if "unread" not in f), key=lambda f: (f["low"] > 1, f["span"][0])):
         if groups and (groups[-1][0]["low"] > 1) == (f["low"] > 1) and \
@@ -308,7 +308,7 @@ def warn(panel: Panel, found: list[dict]) -> list[str]:
         new = first_in_block("interruption", *key) and first_in_call("interruption", *key)  # decision 2084
         trained = any(f["training_rows"] for f in these) and first_in_call("interruption trained", *key)
         if new or trained and first_in_block("interruption trained", *key):
-            said.append(text := interruptionlines.line(panel, these, again=not new))
+            said.append(text := interruptionlines.line(panel, these, again=not new, final=final))
             log.warning("%s", text)
     unread = [f for f in found if "unread" in f]
     if unread and first_in_call("interruption unread", *(f"{f['series']} {f['column']}" for f in unread)):

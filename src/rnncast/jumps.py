@@ -162,20 +162,21 @@ def _by_chance(ranked: np.ndarray, k: int, n: int | None = None) -> bool:
     return ranked[-k] <= below[-1] * (CHANCE if n == 1 else CHANCE / MANY) ** (-spread / n)
 
 
-def warn(found: list[dict], coded: set = frozenset()) -> None:
+def warn(found: list[dict], coded: set = frozenset(), final: bool = False) -> None:
     """Say ``find``'s findings, each kind in one line for its first column, the other columns and series named
     (decision 1962): a one-row spike read as real (decision 1890); the outlying runs (``spikes.said``), where the
     line on missing-value codes named the value (``coded``: ``codedblanks.named_codes``) pointing to it, not guessed
-    at and advised apart (decision 1607); the steps, each with what they do to the scores."""
+    at and advised apart (decision 1607); the steps, each with what they do to the scores (``final``: a fit that
+    scores nothing, ``finalfit.unscored``: what the network learns, nothing of MASE or the scores, decision 2159)."""
     real = [f for f in found if any(one.get("explained") for one in f["spikes"])]
     if real:  # a real peak: said, not advised away (decision 1890)
-        _explained_peak(real[0], real)
+        _explained_peak(real[0], real, final)
     outlying = [f for f in found if any(not one.get("explained") for one in f["spikes"])]
     if outlying:  # up and back: outlying values (t31t1's 500 among 22s, bot traffic), no splits (decisions 1502, 1962)
         f = outlying[0]
         runs = [one for one in f["spikes"] if not one.get("explained")]
         if first_in_block("jump", f["series"], f["column"], runs[0]["time"]):
-            log.warning("%s", spikes.said({**f, "spikes": runs}, coded, _scale(f), _likewise(f, outlying)))
+            log.warning("%s", spikes.said({**f, "spikes": runs}, coded, None if final else _scale(f), _likewise(f, outlying)))
     stepped = [f for f in found if f["steps"]]
     if not stepped:
         return
@@ -193,10 +194,10 @@ def warn(found: list[dict], coded: set = frozenset()) -> None:
                  f"named): " + "; ".join(_move(step, f["median"]) for step in steps))
         what, before = "splits, unit changes or data errors", "each"
         these = f"these steps {spikes.raises(f['raise'], True)}"
-    log.warning("column %r%s %s: %s? The scores are left as they are, but MASE is scaled by %s, which %s by "
-                "%s; if the values before %s are in other units (a split), put them in the later units before "
-                "fitting%s", f["column"], whose, moves, what, _scale(f), these, spikes.by(f["raise"]), before,
-                _likewise(f, stepped))
+    scores = (f"The network learns {'it as a move' if len(steps) == 1 else 'them as moves'} of the series" if final else
+              f"The scores are left as they are, but MASE is scaled by {_scale(f)}, which {these} by {spikes.by(f['raise'])}")
+    log.warning("column %r%s %s: %s? %s; if the values before %s are in other units (a split), put them in the later "
+                "units before fitting%s", f["column"], whose, moves, what, scores, before, _likewise(f, stepped))
 
 
 def _scale(f: dict) -> str:
@@ -215,11 +216,11 @@ def _likewise(f: dict, these: list[dict]) -> str:
     return f"; likewise in {listing(names) if len(names) <= 5 else some(names)}" if names else ""
 
 
-def _explained_peak(f: dict, explained_ones: list[dict]) -> None:
+def _explained_peak(f: dict, explained_ones: list[dict], final: bool = False) -> None:
     """Say the first outlying run of ``f`` that its rows' covariates or its season explain (``explained``), one row or
     a few (decision 2007), as real values: what explains it and that MASE's scale holds it, with no "typo?" and no
     advice to blank it, the column's other such runs dated; a warning, so that the run's notes, its page and a Python
-    caller (whose logger shows warnings) keep it (decision 1949)."""
+    caller (whose logger shows warnings) keep it (decision 1949); ``final``: nothing of MASE (decision 2159)."""
     real = [one for one in f["spikes"] if one.get("explained")]
     one = real[0]
     if not first_in_block("jump", f["series"], f["column"], one["time"]):
@@ -229,10 +230,11 @@ def _explained_peak(f: dict, explained_ones: list[dict]) -> None:
     what = (f"{one['values'][0]:.6g} at {one['time']}" if one["rows"] == 1 else
             f"{one['values'][0]:.6g} to {one['values'][-1]:.6g} at {one['time']} to {one['end']}")
     real_ = ("a real value, not a typo", "it", "It") if one["rows"] == 1 else ("real values, not typos", "them", "They")
-    log.warning("column %r%s holds %s, %s), read as %s: %s may explain %s. %s %s MASE's scale (%s) by %s%s%s",
-                f["column"], f" of {f['series']}" if f["series"] else "", what, spikes.where(one), real_[0],
-                _and(one["explained"]), real_[1], real_[2], spikes.raises(one["raise"], one["rows"] > 1), _scale(f),
-                spikes.by(one["raise"]), others, _likewise(f, explained_ones))
+    scale = "" if final else \
+        f". {real_[2]} {spikes.raises(one['raise'], one['rows'] > 1)} MASE's scale ({_scale(f)}) by {spikes.by(one['raise'])}"
+    log.warning("column %r%s holds %s, %s), read as %s: %s may explain %s%s%s%s", f["column"],
+                f" of {f['series']}" if f["series"] else "", what, spikes.where(one), real_[0], _and(one["explained"]),
+                real_[1], scale, others, _likewise(f, explained_ones))
 
 
 def _and(parts: list[str]) -> str:

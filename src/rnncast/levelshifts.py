@@ -152,8 +152,9 @@ def _mean(values: np.ndarray) -> float:
     return float(values.mean()) if values.size else float("nan")
 
 
-def warn(panel: Panel, found: list[dict]) -> str | None:
-    """Say ``find``'s first level shift in one line, the others counted, once per block. Returns it, or None."""
+def warn(panel: Panel, found: list[dict], final: bool = False) -> str | None:
+    """Say ``find``'s first level shift in one line, the others counted, once per block (``final``: a fit that scores
+    nothing, ``finalfit.unscored``, whose line says nothing of MASE, decision 2159). Returns it, or None."""
     if not found:
         return None
     f = found[0]
@@ -164,10 +165,11 @@ def warn(panel: Panel, found: list[dict]) -> str | None:
     stays = ("and stays there" if f.get("blocks_after", SIDE) >= SIDE else  # decision 1999
              f"and stays there to the end of the training rows, {counted(f['rows_after'], 'row')} later, too few to "
              "tell whether it lasts")
+    mixed = "the training mean mixes them" if final else "MASE's scale and the training mean mix them"  # decision 2159
     text = (f"column {f['column']!r}{of_series(panel, f['series'])} shifts level at {f['time']} {stays}: its "
             f"level {f['before']:.6g} before, {f['after']:.6g} after ({change:+.0f}%), {f['times']:.0f} times the usual "
             f"move of its level{more}: a migration, a tracking or unit change? The network learns both levels as one "
-            "series, and MASE's scale and the training mean mix them; if the earlier rows measure otherwise, put them "
-            "in the later level, or start the data at the shift")
+            f"series, and {mixed}; if the earlier rows measure otherwise, put them in the later level, or start the "
+            "data at the shift")
     log.warning("%s", text)
     return text

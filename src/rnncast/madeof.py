@@ -65,10 +65,13 @@ def _covariates(names: list, kind: str = "") -> str:
     return f"the {kind}covariate{'s' if len(names) > 1 else ''} {shown}{more}"
 
 
-def sentence(params: dict, target: str | None = None, future=False, past=(), static=(), targets: int = 1) -> str:
+def sentence(params: dict, target: str | None = None, future=False, past=(), static=(), targets: int = 1,
+             scored: bool = True) -> str:
     """One plain sentence: "How this model forecasts: each forecast = the last value of 'y' in the window + a
     linear map ... + the LSTM's correction (read from the window's values of 'y' and the covariate 'x').", and what
-    that means for comparing cells by their scores; ``future``, ``past``, ``static``, ``targets`` as ``parts`` takes them."""
+    that means for comparing cells by their scores; ``future``, ``past``, ``static``, ``targets`` as ``parts`` takes them;
+    ``scored`` False: a run with no scores (a final fit without validation rows), whose settings a backtest scores
+    (decision 2159)."""
     pieces = parts(params, target, future, past=past, static=static, targets=targets)
     text = f"How this model forecasts: each forecast = {' + '.join(pieces)}"
     if params.get("window_scale"):  # models: start + spread * (head + highway), read from the window / spread
@@ -79,9 +82,10 @@ def sentence(params: dict, target: str | None = None, future=False, past=(), sta
     text += "."
     cell = str(params.get("cell", "lstm")).upper()
     if params.get("highway"):
-        text += (f" The highway and the {cell} are trained together and this model's scores weigh both, so cells "
-                 "compared with the highway on are compared with it: fit with highway=False (--no-highway) to "
-                 "compare the cells themselves.")
+        whose = "this model's scores" if scored else "the scores of a backtest of these settings"  # decision 2159
+        text += (f" The highway and the {cell} are trained together and {whose} weigh both, so cells compared with "
+                 "the highway on are compared with it: fit with highway=False (--no-highway) to compare the cells "
+                 "themselves.")
     elif len(pieces) > 1:
         text += f" The {cell} learns only the change from that level."
     return text

@@ -26,15 +26,17 @@ from rnncast.spelling import some
 log = logging.getLogger(__name__)
 
 
-def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
+def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None,
+              scored: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Each series' training means and MASE scales, [S, T] each in original units, over the observed
     values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
-    caller has it (a fit walks its calendar once: decision 1951), walked here where None."""
+    caller has it (a fit walks its calendar once: decision 1951), walked here where None. ``scored`` False: a final fit
+    (``finalfit.unscored``), which makes no MASE: a scale it lacks is not warned of (the scales are kept, NaN as here,
+    for an evaluate of new rows, whose MASE note names them: decision 2156)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     no_scale, no_mean, short, apart = [], [], [], []
@@ -59,15 +61,15 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
                 short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else "fill"
-    if no_scale:
+    if no_scale and scored:
         log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
                     "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
-    if short and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
+    if short and scored and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
         log.warning("MASE has no in-sample scale for %s: the training rows hold fewer than season + 1 rows, so no two lie "
                     "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(short), "one row" if season == 1 else f"one season ({season} rows)")
-    if apart:
+    if apart and scored:
         log.warning("MASE has no in-sample scale for %s: no two of the training values lie %s apart on the calendar "
                     "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
                     "other score counts it", some(apart), "one step" if season == 1 else f"one season ({season} steps)")

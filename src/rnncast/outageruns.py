@@ -122,12 +122,15 @@ def said(panel: Panel, f: dict) -> str:
 
 def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
     """Say ``find``'s first outage in one line (the others counted) with what follows from it for ``doing`` (fit:
-    learned and scored; evaluate, backtest: scored), once per block. Returns the line, or None."""
+    learned and scored; "final fit", one that scores nothing, ``finalfit.unscored``: learned, decision 2159; evaluate,
+    backtest: scored), once per block. Returns the line, or None."""
     key = ("outage", found[0]["series"], found[0]["column"], found[0]["start"]) if found else ()
     if not found or not first_in_block(*key) or not first_in_call(*key):  # fit's evaluations: said once
         return None
     more = f"; so do {counted(len(found) - 1, 'other run')} (of this or other series)" if len(found) > 1 else ""
-    learned = "The network learns from them, and the scores" if doing == "fit" else "The scores"
+    learned = "The network learns them as actuals" if doing == "final fit" else \
+        f"{'The network learns from them, and the scores' if doing == 'fit' else 'The scores'} count them as actuals " \
+        "where they are scored"
     blank = ("if they are not measurements, leave the cells blank and fill them (--fill interpolate), or cut the "
              "stretch out")
     first = found[0]
@@ -135,12 +138,12 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
         others = (f"; {counted(len(found) - 1, 'other run')} too (of this or other series): cut out those at a "
                   "series' start, and leave the others blank and fill them (--fill interpolate) if they are not "
                   "measurements") if len(found) > 1 else ""
-        text = (f"{said(panel, first)}: before the series' first non-zero value (not launched yet?). {learned} count "
-                f"them as actuals where they are scored; start the series at its first non-zero row "
+        text = (f"{said(panel, first)}: before the series' first non-zero value (not launched yet?). {learned}; "
+                f"start the series at its first non-zero row "
                 f"({first['resumes']}) rather than fill them, which would repeat that value{others}")
     else:
         text = (f"{said(panel, first)}{more}: an outage (a tracking tag or feed down) written as values? "
-                f"{learned} count them as actuals where they are scored; {blank}")
+                f"{learned}; {blank}")
     log.warning("%s", text)
     return text
 

@@ -86,10 +86,11 @@ def around(values: np.ndarray, k: int, far: np.ndarray) -> float:
     return float(np.median(values[near] if near.size else values[~far]))
 
 
-def warn(found: list[dict], scaler: str, coded: set = frozenset()) -> None:
+def warn(found: list[dict], scaler: str, coded: set = frozenset(), final: bool = False) -> None:
     """Say ``find``'s first squeezed column in one line (the others counted, the next two named) and what to do; a
     value the line on missing-value codes named (``coded``: ``codedblanks.named_codes``, said before this) pointed to
-    it, not advised apart (decision 1607)."""
+    it, not advised apart (decision 1607); ``final``: a fit that scores nothing (``finalfit.unscored``), told nothing
+    of MASE (decision 2159)."""
     if not found:
         return
     first = found[0]
@@ -98,9 +99,9 @@ def warn(found: list[dict], scaler: str, coded: set = frozenset()) -> None:
     others = [f"column {f['column']!r}{' of ' + f['series'] if f['series'] else ''}" for f in found[1:]]
     named = others if len(others) <= 2 else others[:2] + [f"{len(others) - 2} more"]
     also = f"; likewise {', '.join(named[:-1])}{' and ' if len(named) > 1 else ''}{named[-1]}" if named else ""
+    scaled = "" if final else ", and MASE, scaled by the training rows' mean step, is scaled by its jumps too"
     learns = ("too little for the network to learn from (it may end as the untrained network, which repeats the last "
-              "value), and MASE, scaled by the training rows' mean step, is scaled by its jumps too" if first["target"]
-              else "too little for the network to learn from that column")
+              f"value){scaled}" if first["target"] else "too little for the network to learn from that column")
     if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
         return  # a tune's later trial: its first said it (noticed.said_once)
     above = (first["series"], first["column"], float(first["value"])) in coded

@@ -54,16 +54,18 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     elif metrics.get("no_test"):  # test_frac 0: no verdict, and why (finalfit, decision 2117)
         blocks.append(("hint", f"{metrics['no_test'][0].upper()}{metrics['no_test'][1:]}."))
+    scored = not metrics.get("no_test") or isinstance(metrics.get("val"), dict)  # a final fit with val_frac 0: not (2159)
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
                                         past=forecaster.past_covariates_, static=forecaster.static_covariates_,
-                                        targets=1 if forecaster.layout_ == "wide" else len(forecaster.targets_))))
+                                        targets=1 if forecaster.layout_ == "wide" else len(forecaster.targets_),
+                                        scored=scored)))
     diverged = divergence_text(forecaster)
     if diverged:
+        below = "; the scores below are that epoch's" if scored else ""  # a page without scores: none below (2159)
         blocks.append(("hint", f"{diverged[0].upper()}{diverged[1:]}: its loss became NaN or infinite, so the run ended "
-                               "there and, as early stopping does, kept its best finished epoch; the scores below are "
-                               f"that epoch's. A lower learning rate (now {forecaster.lr:g}) or gradient clipping "
-                               "(--grad-clip) may let it train further."))
+                               f"there and, as early stopping does, kept its best finished epoch{below}. A lower learning "
+                               f"rate (now {forecaster.lr:g}) or gradient clipping (--grad-clip) may let it train further."))
     kept_untrained = kept(forecaster)
     if kept_untrained:
         advice = untrained_advice(forecaster.history_, None, forecaster.lr, training_note(forecaster.state_.later_rows),

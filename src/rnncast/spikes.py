@@ -104,11 +104,14 @@ def by(fraction: float) -> str:
     return f"{abs(100 * fraction):.0f}%"
 
 
-def said(f: dict, coded: set, scale: str, more: str) -> str:
+def said(f: dict, coded: set, scale: str | None, more: str) -> str:
     """The line for the outlying runs ``f["spikes"]`` of ``jumps.find``'s entry ``f`` (``f["spike_raise"]``: how much
-    they raise MASE's ``scale``): one value in the words of decision 1502; several, the first ``FIRST`` each by its
-    value, date, neighbours and size, the rest counted; a value the line on missing-value codes named (``coded``,
+    they raise MASE's ``scale``; None: a fit that scores nothing, ``finalfit.unscored``, whose line says nothing of
+    MASE or the scores, decision 2159): one value in the words of decision 1502; several, the first ``FIRST`` each by
+    its value, date, neighbours and size, the rest counted; a value the line on missing-value codes named (``coded``,
     decision 1607) points to it, and where all are such, no guess and no advice; ``more`` ends it."""
+    raised = lambda many: f", and {'they' if many else 'it'} {raises(f['spike_raise'], many)} MASE's scale ({scale}) " \
+        f"by {by(f['spike_raise'])}" if scale else ""  # noqa: E731
     spikes, whose = f["spikes"], f" of {f['series']}" if f["series"] else ""
     marks = [ABOVE if all((f["series"], f["column"], v) in coded for v in s["values"]) else "" for s in spikes]
     if len(spikes) == 1 and spikes[0]["rows"] == 1:
@@ -117,8 +120,7 @@ def said(f: dict, coded: set, scale: str, more: str) -> str:
         advice = "" if above else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})"
         return (f"column {f['column']!r}{whose} holds {s['values'][0]:.6g} at {s['time']}{marks[0]}, "
                 f"{where(s)}, {s['times']:.0f} times its training steps' median step away){guess} The network learns "
-                f"from it as from any other, and it {raises(f['spike_raise'])} MASE's scale ({scale}) by "
-                f"{by(f['spike_raise'])}{advice}{more}")
+                f"from it as from any other{raised(False)}{advice}{more}")
     longest = max(s["rows"] for s in spikes)
     back = "the next row" if longest == 1 else f"within {counted(longest, 'row')}"
     ends = " (or at an end of the training rows)" if any(s.get("edge") for s in spikes) else ""
@@ -126,11 +128,11 @@ def said(f: dict, coded: set, scale: str, more: str) -> str:
             f"{len(spikes)} {'stretch' if len(spikes) == 1 else 'stretches'} of values")
     items = [_one(s) + mark for s, mark in zip(spikes, marks)]
     items[0] = items[0].replace(" times)", " times its training steps' median step away)", 1)
-    guess = ("." if all(marks) else ": outlying values (typos, glitches, bot traffic), not splits? The scores are "
-             "left as they are.")
+    guess = ("." if all(marks) else ": outlying values (typos, glitches, bot traffic), not splits?"
+             + (" The scores are left as they are." if scale else ""))
     return (f"column {f['column']!r}{whose} holds {what} far from those on either side, each back near the value "
             f"before it {back}{ends}: {some(items, FIRST, '; ')}{guess} The network learns from them as from any "
-            f"others, and they {raises(f['spike_raise'], True)} MASE's scale ({scale}) by {by(f['spike_raise'])}"
+            f"others{raised(True)}"
             + ("" if all(marks) else f"; if they are no measurements, correct them or leave the cells blank "
                f"({spelled('fill')})") + more)
 

@@ -10,7 +10,7 @@ import io
 import shlex
 from pathlib import Path
 
-from rnncast import formatversions
+from rnncast import finalfit, formatversions
 from rnncast.errors import RnncastError
 from rnncast.files import TUNE_FILES, write_json, write_text
 from rnncast.fullstudy import sqlite_file
@@ -85,14 +85,15 @@ def same_storage(recorded: str | None, storage: str) -> bool:
     return recorded == hide_password(storage)  # a SQLite URL whose query held a password: recorded masked (decision 1801)
 
 
-def fit_line(config: Path, source, table_in_memory: bool) -> str:
+def fit_line(config: Path, source, table_in_memory: bool, final: bool = False) -> str:
     """The command best.toml's comment gives to train its trial, one that runs: DATA where the tune's table was in
-    memory (best.toml holds no data then), --static FILE where its static table was."""
+    memory (best.toml holds no data then), --static FILE where its static table was; ``final``: its settings' test_frac
+    is 0, so the fit makes no test scores, said (``finalfit.TUNED``, decision 2158)."""
     data, static = "" if source else "DATA ", " --static FILE" if table_in_memory else ""
     what = [w for w, given in (("DATA: the table tuned on", not source), ("FILE: its static table", table_in_memory))
             if given]
-    return (f"rnncast fit {data}--config {shlex.quote(str(config))}{static}"
-            + (f" ({'; '.join(what)}, written to a file)" if what else ""))
+    said = [f"{'; '.join(what)}, written to a file"] * bool(what) + [finalfit.TUNED] * final
+    return f"rnncast fit {data}--config {shlex.quote(str(config))}{static}" + (f" ({'; '.join(said)})" if said else "")
 
 
 def write_study(out: Path, result, source, panel, space: dict, storage: str, told_none: bool = False,
@@ -118,7 +119,8 @@ def write_study(out: Path, result, source, panel, space: dict, storage: str, tol
                "time_col": False if told_none else panel.time_col, **roles}  # time_col = false: the table has none
     comment = (f"{BEST_COMMENT}{best.number} of study {study.study_name!r}: {result.ranked_by} {best.value:.6g}\n"
                + (f"{untrained_best(best)}\n" if kept_untrained(best) else "") + (f"{note}\n" if note else "")
-               + f"searched: {', '.join(searched)}; train it with: {fit_line(out / 'best.toml', source, bool(note))}")
+               + f"searched: {', '.join(searched)}; train it with: "
+               f"{fit_line(out / 'best.toml', source, bool(note), result.settings.get('test_frac') == 0)}")
     config = out / "best.toml"
     write_text(config, config_toml({**request, **result.settings}, comment))
     write_trials(out, study, searched)

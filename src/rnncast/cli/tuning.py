@@ -10,7 +10,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from rnncast import interrupts
+from rnncast import finalfit, interrupts
 from rnncast.files import shown
 from rnncast.cli import os_error_text
 from rnncast.speakers import named_logs
@@ -206,8 +206,7 @@ def _tune_run(args, settings: dict, search: dict | None, request: dict, out) -> 
         print(tie)
     final = settings.get("test_frac") == 0  # the settings given: its fit scores nothing (decision 2147)
     print(f"wrote {shown(result.config)}; train it with: rnncast fit --config {shlex.quote(str(result.config))}"
-          + (" (test_frac 0: a final fit, which makes no test scores; add --test-frac 0.2 to score one)"
-             if final else ""))
+          + (f" ({finalfit.TUNED})" if final else ""))
     return 0
 
 
