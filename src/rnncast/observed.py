@@ -20,15 +20,16 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarlags, filledwindows, noticed
+from rnncast import calendarlags, filledwindows, noticed, scalepairs
 from rnncast.spelling import some
 
 log = logging.getLogger(__name__)
 
 
 def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """Each series' training means and MASE scales, [S, T] each in original units, over the observed
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each series' training means and MASE scales, [S, T] each in original units, and the pairs each scale rests on
+    ([S, T] int; one on fewer than ``scalepairs.MIN_PAIRS`` named in a warning: decision 9401), over the observed
     values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
@@ -37,7 +38,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     caller has it (a fit walks its calendar once: decision 1951), walked here where None."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
-    no_scale, no_mean, short, apart = [], [], [], []
+    pairs = np.zeros((len(splits), n_t), dtype=np.int64)
+    no_scale, no_mean, short, apart, few = [], [], [], [], []
     placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
@@ -51,6 +53,9 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
             at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
+            pairs[s, t] = calendarlags.pairs(rows[:, t], at, season, seen)
+            if 0 < pairs[s, t] < scalepairs.MIN_PAIRS:
+                few.append(f"{_who(panel, s, t)} ({pairs[s, t]})")
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
                     and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
                 no_scale.append(_who(panel, s, t))
@@ -74,7 +79,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
                     some(no_mean), made_by)
-    return means, scales
+    scalepairs.warn(few, season)
+    return means, scales, pairs
 
 
 def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:
