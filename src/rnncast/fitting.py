@@ -176,7 +176,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes))
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        outageruns.warn(panel, outageruns.find(panel))  # a week of 0s in a series never else 0 (decision 1925)
+        outageruns.warn(panel, outageruns.find(panel), "fit", splits, data_s.season, placed)  # a week of 0s in a series never else 0 (decision 1925)
         jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes))  # one step far beyond the rest: a split? MASE's scale holds it
         levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped))  # a migration's lasting drop (decision 1931)
         interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon))  # 15 months at 10-30 %, then back (decision 2053)
