@@ -59,8 +59,8 @@ def test_fit_keeps_each_scale_pairs_and_names_those_under_the_minimum(fitted):
     assert 0 < pairs["NEWEST"] < scalepairs.MIN_PAIRS
     few = [s for s in said if "on fewer than 15 pairs" in s]
     assert len(few) == 1, said
-    assert f"series 'NEWEST' ({pairs['NEWEST']})" in few[0] and "'NEW' (" not in few[0]
-    assert "MASE's scale of " in few[0] and " rests on " in few[0] and "which counts them" in few[0]
+    assert f"series 'NEWEST' ({pairs['NEWEST']} pairs)" in few[0] and "'NEW' (" not in few[0]
+    assert "MASE's scale of " in few[0] and " rests on " in few[0] and "which counts it;" in few[0]
 
 
 def test_evaluate_by_series_and_its_csv_give_the_pairs(fitted, tmp_path):

@@ -21,7 +21,7 @@ import logging
 import numpy as np
 
 from rnncast import calendarlags, filledwindows, noticed, scalepairs
-from rnncast.spelling import some
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
             pairs[s, t] = calendarlags.pairs(rows[:, t], at, season, seen)
             if 0 < pairs[s, t] < scalepairs.MIN_PAIRS:
-                few.append(f"{_who(panel, s, t)} ({pairs[s, t]})")
+                few.append(f"{_who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})")
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
                     and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
                 no_scale.append(_who(panel, s, t))

@@ -32,18 +32,19 @@ KEY = "mase_pairs"
 
 
 def warn(few: list[str], season: int) -> None:
-    """Name the scales of ``few`` ("target 'y' of series 'N076' (1)": the pairs in brackets), once a call (a backtest's
+    """Name the scales of ``few`` ("target 'y' of series 'N076' (1 pair)"), once a call (a backtest's
     cutoffs say it once); nothing where none is few."""
     if not few or not noticed.first_in_call("mase few", season):
         return
     apart = "one row" if season == 1 else f"one season ({season} rows)"
-    log.warning("MASE's %s of %s %s on fewer than %d pairs of training values %s apart (the pairs in brackets): "
-                "a mean of so few differences is a noisy scale (its standard error over 20%% of it), so their MASE may "
-                "be far off either way and sway the pooled MASE, which counts them; the by-series scores give each "
-                "scale's pairs (%s); more training rows give more pairs, or leave their rows out of evaluate's data "
-                "to score the others apart", "scales" if len(few) > 1 else "scale", some(few),
-                "rest" if len(few) > 1 else "rests", MIN_PAIRS, apart, KEY)
-
+    many = len(few) > 1
+    their, them = ("their", "them") if many else ("its", "it")
+    log.warning("MASE's %s of %s %s on fewer than %d pairs of training values %s apart: a mean of so few differences "
+                "is a noisy scale (its standard error over 20%% of it), so %s MASE may be far off either way and sway "
+                "the pooled MASE, which counts %s; the by-series scores give each scale's pairs (%s); more training "
+                "rows give more pairs, or leave %s rows out of evaluate's data to score the others apart",
+                "scales" if many else "scale", some(few), "rest" if many else "rests", MIN_PAIRS, apart, their, them,
+                KEY, their)
 
 def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:
     """Add to each entry of ``series`` (evaluate's ``result["series"]``) the pairs its MASE scale rests on, ``pairs``
