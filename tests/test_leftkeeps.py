@@ -115,3 +115,13 @@ def test_a_panel_too_short_for_its_fractions_is_offered_what_keeps_most_of_it():
                     "horizon 1 (horizon=1, --horizon 1) keeps 10")
     final = more_kept(panel, DataSettings(lookback=6, horizon=6, val_frac=0.1, test_frac=0.0))
     assert "cutoff" not in final and "val_frac 0 (val_frac=0, --val-frac 0) keeps 10" in final
+
+
+def test_a_final_fit_is_offered_val_frac_0_where_it_keeps_more_than_any_share():
+    """t40-t5 7 (decision 2164): a final fit (test_frac 0) kept 7 stores at --val-frac 0, its hint offered val_frac
+    0.17 and horizon 5 (6 each); a fit with a test split or a cutoff is offered the shares as before."""
+    records = [{"id": f"N{i}", "rows": 40 + i, "needed": 60} for i in range(3)]  # 40 rows: 32 train, 8 val at 0.2
+    final = keeps(records, 26, 8, 0.1, 0.0)
+    assert final.startswith("; fit again with val_frac 0 (val_frac=0, --val-frac 0) to keep all of them"), final
+    assert "val_frac 0 " not in keeps(records, 26, 8, 0.1, 0.2)  # a test split: no final fit
+    assert "val_frac 0 " not in keeps(TWO_YEARS, *WEEKLY)  # a cutoff's records: as before

@@ -131,9 +131,10 @@ def test_without_fill_the_loss_history_is_exactly_the_plain_paths(monkeypatch, f
 def test_without_fill_the_training_statistics_are_the_plain_ones():
     panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
     split = chronological_split(200, 12, 3, 0.1, 0.2)
-    means, scales = observed.in_sample(panel, [split], season=2)
+    means, scales, pairs = observed.in_sample(panel, [split], season=2)
     assert means[0, 0] == panel.values[:140, 0].mean()
     assert scales[0, 0] == metrics.naive_scale(panel.values[:140, 0], 2)
+    assert pairs[0, 0] == 138  # 140 training rows, 2 apart (decision 2160)
 
 
 def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their_own_cause(caplog):

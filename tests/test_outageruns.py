@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, metrics
 from rnncast.loading import load_panel
 from rnncast.noticed import said_once
 from rnncast.outageruns import at_end, find, warn
@@ -64,13 +64,36 @@ def test_fit_names_the_outage_once(caplog):
     y[60:67] = 0.0
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=N, freq="D"), "y": y})
     with caplog.at_level(logging.WARNING, logger="rnncast"):
-        Forecaster(**TINY).fit(frame, target="y")
+        model = Forecaster(**TINY).fit(frame, target="y")
     said = [r.getMessage() for r in caplog.records if "an outage" in r.getMessage()]
+    train = y[: model.splits_[0].train_end]
+    scale, rest = metrics.naive_scale(train), metrics.naive_scale(train, 1, ~((np.arange(len(train)) >= 60) &
+                                                                              (np.arange(len(train)) < 67)))
+    assert scale > rest  # the two steps into and out of the run outweigh its six zero steps
     assert said == [f"column 'y' holds 7 values of 0 in a row (2024-03-01 to 2024-03-07), its other values "
                     f"{y[y > 0].min():.6g} to {y.max():.6g}, never 0: an outage (a tracking tag or feed down) written "
                     "as values? The network learns from them, and the scores count them as actuals where they are "
-                    "scored; if they are not measurements, leave the cells blank and fill them (--fill interpolate), "
-                    "or cut the stretch out"]
+                    f"scored, and they raise the series' MASE scale {scale / rest:.2f} times ({scale:.6g} with their "
+                    f"pairs, {rest:.6g} without), so its MASE reads lower; if they are not measurements, leave the "
+                    "cells blank and fill them (--fill interpolate), or cut the stretch out"]  # decision 2162
+
+
+def test_the_scale_clause_says_a_lowered_scale_and_nothing_outside_the_training_rows():
+    """t40-t5 3 (decision 2162): the refurbishment's 0s raised S015's scale 1.68 times, unsaid; a run whose pairs are
+    calmer than the rest lowers it, and one after the training rows leaves it as it is."""
+    from types import SimpleNamespace
+
+    from rnncast.outageruns import scale_clause
+
+    y = _views()
+    y[100:130] = 0.0
+    panel = _panel(a=y)
+    f = find(panel)[0]
+    lowered = scale_clause(panel, f, [SimpleNamespace(train_end=150)], 1)  # 29 steps of 0 to 0: calmer than the rest
+    assert lowered.startswith(", and they lower the series' MASE scale to 0.") and lowered.endswith("reads higher")
+    assert scale_clause(panel, f, [SimpleNamespace(train_end=150)], 7).startswith(", and they raise")  # 0 against a week
+    assert scale_clause(panel, f, [SimpleNamespace(train_end=100)], 7) == ""  # the run after the training rows
+    assert scale_clause(panel, f, None, 7) == ""  # evaluate, backtest: no split given
 
 
 def test_predict_names_the_outage_its_input_ends_in_and_the_cause_it_returns(caplog):

@@ -95,3 +95,16 @@ def test_ids_without_their_leading_zeros_are_said_to_be_the_models_ids_so_writte
                                                               "made (pd.read_csv(..., dtype=str))")
     assert unpadded(["S99", "8"], ["S01", "07"], ["id"]) == ""  # no model id without its zeros: an id it never had
     assert not_forecast(["00001"], ["00001"], ["00001"], ["id"]) == ""  # a series fit left out: said apart
+
+
+def test_rows_of_series_the_model_was_fitted_on_but_the_data_lacks_are_said_so(caplog):
+    """t40-t5 2 (decision 2161): a closed store's rows left out of the data, kept in the chain's promo file, were said
+    to be of a series "the model was not fitted on (no such series)", though the model held it."""
+    from rnncast.unusedfuture import not_forecast
+
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        assert not_forecast(["C", "C", "S03", "S99"], ["S03"], ["A", "B"], ["store"], ["A", "B", "C", "S03"]) == ""
+    assert caplog.records[0].getMessage() == (
+        "the future values hold 1 row of series ['S03'], which fit left out (and are not forecast), and 2 rows of series "
+        "['C'], which the model was fitted on but the data gives no rows of to forecast from (not forecast), and 1 row "
+        "of series ['S99'], which the model was not fitted on (no such series); they are not used")

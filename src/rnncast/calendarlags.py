@@ -74,9 +74,35 @@ def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observe
     steps apart on the calendar, both ends present and ``observed`` [R] (bool; None: all), as ``metrics.naive_scale``
     takes them by rows where the rows are consecutive steps (and exactly it then, or without positions). NaN where no
     pair is left."""
-    if positions is None or len(positions) < 2 or (np.diff(positions) == 1).all():
+    if _by_rows(positions):
         return metrics.naive_scale(values, season, observed)
-    values, positions = np.asarray(values, dtype=np.float64), np.asarray(positions, dtype=np.int64)
+    later, earlier = _paired(positions, season, observed)
+    if not len(later):
+        return float("nan")
+    values = np.asarray(values, dtype=np.float64)
+    return float(np.mean(np.abs(values[later] - values[earlier])))
+
+
+def pairs(values: np.ndarray, positions: np.ndarray | None, season: int, observed: np.ndarray | None = None) -> int:
+    """How many pairs of ``values`` [R] ``scale`` averages (same arguments): each a season of steps apart, both ends
+    present and observed; 0 where it is NaN for want of one. What a scale rests on (decision 2160)."""
+    if _by_rows(positions):
+        if len(values) <= season:
+            return 0
+        if observed is None:
+            return len(values) - season
+        observed = np.asarray(observed, dtype=bool).ravel()
+        return int((observed[season:] & observed[:-season]).sum())
+    return len(_paired(positions, season, observed)[0])
+
+
+def _by_rows(positions) -> bool:
+    return positions is None or len(positions) < 2 or bool((np.diff(positions) == 1).all())
+
+
+def _paired(positions: np.ndarray, season: int, observed) -> tuple[np.ndarray, np.ndarray]:
+    """The rows [P] of each pair ``season`` calendar steps apart, the later and the earlier, both observed."""
+    positions = np.asarray(positions, dtype=np.int64)
     at = np.searchsorted(positions, positions - season)  # [R] the row a season earlier, where there is one
     found = positions[np.minimum(at, len(positions) - 1)] == positions - season
     later = np.flatnonzero(found)
@@ -85,9 +111,7 @@ def scale(values: np.ndarray, positions: np.ndarray | None, season: int, observe
         observed = np.asarray(observed, dtype=bool)
         both = observed[later] & observed[earlier]
         later, earlier = later[both], earlier[both]
-    if not len(later):
-        return float("nan")
-    return float(np.mean(np.abs(values[later] - values[earlier])))
+    return later, earlier
 
 
 def clause(n: int, of: int, season: int, where: str = "values scored", by_calendar: bool = True) -> str:

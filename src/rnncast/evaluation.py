@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, medianpoint, metrics, nodemand, pooledunits, scaledshares, seriesr2,
+from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, medianpoint, metrics, nodemand, pooledunits, scalepairs, scaledshares, seriesr2,
                      seasonalgaps, significance, targetshares, zeroscales)
 from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
@@ -93,6 +93,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
         result["climatology_series"] = climatology_part(*every, mase_scales, have, ids)
     if by_series:
         result["series"] = series_scores(*every, mase_scales[original.series], ids, kept)
+        scalepairs.attach(result["series"], forecasts.mase_pairs, ids, lambda i: series_key(i, original.targets))
     return result
 
 

@@ -88,6 +88,7 @@ class Source:
     zero: np.ndarray | None = None  # [S, T] why a scale is 0 (``zeroscales`` codes); None: not known
     said: dict | None = None
     train_at: tuple = ()
+    pairs: np.ndarray | None = None  # [S, T] the pairs each scale rests on (scalepairs); None: not kept
 
 
 def _first_rows(panel: Panel, starts: np.ndarray) -> list:
@@ -113,9 +114,10 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
     training rows differ, the one the words name; the other series' baselines are not computed."""
     means, scales = state.train_means[index].copy(), state.mase_scales[index].copy()
     zero = zeroscales.kept(state)[index].copy()  # why a scale is 0
+    pairs = None if getattr(state, "mase_pairs", None) is None else state.mase_pairs[index].copy()  # decision 2160
     kept = getattr(state, "fit_rows", None)
     if kept is None or not len(index):
-        return Source(means, scales, zero)
+        return Source(means, scales, zero, pairs=pairs)
     located = parts.locate(state, panel, index)
     starts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
     firsts = _first_rows(panel, starts) if located.by_time else [False] * panel.n_series
@@ -135,14 +137,16 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
             if sp.val_end - sp.train_end != n_val or here_val[s] != h_val:
                 val.append(s)
     if not train and not val:
-        return Source(means, scales, zero)
+        return Source(means, scales, zero, pairs=pairs)
     if train:
         taken = train if scored else train[:1]
         own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
-        means[taken], scales[taken] = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
+        means[taken], scales[taken], own_pairs = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
                                                          state.settings.data.fill, [int(starts[s]) for s in taken])
         zero[taken] = zeroscales.kinds(panel.subset(taken), own, state.settings.data.season, scales[taken],
                                        [int(starts[s]) for s in taken])
+        if pairs is not None:  # the data's own pairs, as its own scale
+            pairs[taken] = own_pairs
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
     if train and getattr(state, "climatology", None) is not None:  # the fit's table, of other rows (decision 1694)
@@ -152,7 +156,7 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
         log.warning("%s", text)
     return Source(means, scales, zero, {"train": [panel.given_id(s) for s in train],
                                         "val": [panel.given_id(s) for s in val], "differs": differs, "text": text},
-                  tuple(train))
+                  tuple(train), pairs)
 
 
 def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:

@@ -176,7 +176,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         missingcodes.warn(codes, data_s.missing_values)  # -999 given, 9999 found: advised together, once (decision 1607)
         outliers.warn(squeezed, data_s.scaler, codedblanks.named_codes(codes), final)
         stuckruns.warn(stuckruns.find(panel, splits))  # one value for a long stretch of a moving column
-        outageruns.warn(panel, outageruns.find(panel), "final fit" if final else "fit")  # a week of 0s in a series never else 0 (decision 1925)
+        outageruns.warn(panel, outageruns.find(panel), "final fit" if final else "fit", splits, data_s.season, placed)  # a week of 0s in a series never else 0 (decision 1925)
         jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes), final)  # one step far beyond the rest: a split? MASE's scale holds it
         levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped), final)  # a migration's lasting drop (decision 1931)
         interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon), final)  # 15 months at 10-30 %, then back (decision 2053)
@@ -211,11 +211,11 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
         quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
-    train_means, mase_scales = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed, scored=not final)  # [S, T]
+    train_means, mase_scales, mase_pairs = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed, scored=not final)  # [S, T]
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,
-        scalers=scalers, splits=splits, train_means=train_means, mase_scales=mase_scales,
+        scalers=scalers, splits=splits, train_means=train_means, mase_scales=mase_scales, mase_pairs=mase_pairs,
         mase_zero=zeroscales.kinds(panel, splits, data_s.season, mase_scales, placed=placed), train_spreads=spreads.training_spreads(panel, splits),
         static_encoder=encoder, static_inputs=static_inputs, static_codes=static_codes,
         static_table=panel.static is not None and panel.static.from_table,

@@ -190,10 +190,10 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             YYYYWW (202431) those integers, in backtest and predict_windows too (``datatimes``); other dates pandas
             Timestamps, whatever text the data wrote them in (ISO week text '2024-W31' as its Monday, 2024-07-29; the
             CLI's CSV writes them back as the data wrote them): parse text dates before a join.
-            Series that fit left out as too short are not forecast (a warning names them: the model
-            has no scaler for them), as ``evaluate`` does not score them; nor is a series of a panel whose timestamps
-            fit found no calendar for (a warning names it); one all but a few rows keep is one (said, ``keptdates``);
-            nor is a series the model was not fitted on, beside series it knows (a warning names it, decision 2123).
+            Series that fit left out as too short are not forecast (a warning names them), nor a series whose timestamps
+            fit found no calendar for (one all but a few rows keep is one: ``keptdates``), nor one the model was not
+            fitted on (decision 2123): each warned of, and listed on a panel's frame as ``attrs["not_forecast"]``, [{"id":
+            as given, "reason": "too short to train at fit (12 rows at fit; needs 85 rows)"}] ([]: none; decision 2163).
             Raises ``RnncastError`` for data too short for the lookback, data of no series the model knows, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """

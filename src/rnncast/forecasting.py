@@ -266,4 +266,4 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
         raise NothingLeft(f"nothing is left to score in part {part!r}: {left}; give data with observed values there")
     return PartForecasts(original, scaled, source.scales, panel.given_ids, scored,
                          spreads.SCALED_BY.get(spreads.scaled_by(model.state)), panel.dialect, np.asarray(index), source.zero,
-                         data.season, panel.key, absent, panel.calendar.text_format)
+                         data.season, panel.key, absent, panel.calendar.text_format, source.pairs)

@@ -50,6 +50,7 @@ KINDS = {  # the type and shape of each Learned property (S series, T targets, C
     "features_": "list of str", "time_col_": "str or None", "calendar_": "timecalendar.Calendar",
     "scalers_": "list of scaling.Scaler [S]", "splits_": "list of windows.Split [S]",
     "train_means_": "ndarray [S, T] float64", "mase_scales_": "ndarray [S, T] float64",
+    "mase_pairs_": "ndarray [S, T] int64 or None",
     "train_spreads_": "ndarray [S, T] float64 or None", "static_encoder_": "scaling.StaticEncoder or None",
     "static_covariates_": "list of str", "static_inputs_": "ndarray [S, Kn] float32",
     "static_codes_": "ndarray [S, Kc] int64", "unused_columns_": "list of str", "skipped_series_": "list of dict",
@@ -94,6 +95,8 @@ class Learned:
                                            "training-mean baseline")
     mase_scales_ = _learned("mase_scales", "each series' in-sample (seasonal, season) naive MAE on its training rows, "
                                            "in original units: MASE's denominator")
+    mase_pairs_ = _learned("mase_pairs", "how many pairs of training values (a season apart) each scale of mase_scales_ "
+                                         "averages; under 15 warned at fit (None: a model saved without them)")
     train_spreads_ = _learned("train_spreads", "each series' standard deviation of each target on its training rows, "
                                                "in original units: what the scaled scores divide by under scaler='none' "
                                                "(None: a model saved without them)")

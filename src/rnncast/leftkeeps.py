@@ -39,8 +39,10 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
     many (or any, where no share does), and the largest lookback below the one given that keeps the most any shorter
     one keeps, where that is as many (the training rows bind: 100 rows at lookback 96, horizon 12; decision 1953): "; fit again with val_frac 0.15
     (val_frac=0.15, --val-frac 0.15) to keep 13 of them, with val_frac 0.27 (...) to keep 14 or with horizon 5
-    (horizon=5, --horizon 5) to keep 14"; "" where none keeps one. ``again``, ``whole``: the words of a backtest's
-    refusal ("backtest again", "it": a single series, its offers each "to keep it"; decision 2004)."""
+    (horizon=5, --horizon 5) to keep 14"; "" where none keeps one. A final fit (``test_frac`` 0, no cutoff: no record
+    has ``cutoff_rows``) is offered val_frac 0 first where it keeps more than any share (decision 2164): its
+    validation rows only choose the epoch, and a final fit may train on every row. ``again``, ``whole``: the words of a
+    backtest's refusal ("backtest again", "it": a single series, its offers each "to keep it"; decision 2004)."""
     if not records:
         return ""
     now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "test_frac": test_frac}
@@ -53,6 +55,9 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
         better = better[-1:]  # the nearer one that keeps fewer is said only where it is much nearer
     offers = [(f"val_frac {x:g} ({spelled('val_frac', x)})", n) for x, n in better[-2:]]
     most = better[-1][1] if better else 0
+    final = test_frac == 0 and val_frac > 0 and not any("cutoff_rows" in d for d in records)
+    if final and (n := int(kept(records, **{**now, "val_frac": 0.0}).sum())) > most:  # decision 2164
+        offers.insert(0, (f"val_frac 0 ({spelled('val_frac', 0)})", n))
     for h in range(horizon - 1, 0, -1):
         if (n := int(kept(records, **{**now, "horizon": h}).sum())) >= max(most, 1):
             offers.append((f"horizon {h} ({spelled('horizon', h)})", n))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import (datatimes, featuresonly, idtypes, labels, missingcodes, outageruns, parts, reading, seriesscalers,
+from rnncast import (datatimes, featuresonly, idtypes, labels, leftout, missingcodes, outageruns, parts, reading, seriesscalers,
                      shortercycle, stepactuals, stuckruns)
 from rnncast.forecasting import Model, forecast_windows, next_horizon, part_forecasts
 from rnncast.panel import Panel
@@ -21,11 +21,37 @@ from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
     """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
-    and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form."""
-    panel, _ = reading.known(model.state, reading.read_new(model.state, data, static_covariates, "forecast", stand_in=True,
-                                                           reads_last=model.state.settings.data.lookback), "forecast")
+    and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form;
+    a model of many series notes the data's series not forecast in ``frame.attrs["not_forecast"]`` (``not_forecast``)."""
+    read = reading.read_new(model.state, data, static_covariates, "forecast", stand_in=True,
+                            reads_last=model.state.settings.data.lookback)
+    panel, _ = reading.known(model.state, read, "forecast")
     frame = datatimes.in_frame(next_horizon(model, panel, future), model.state.calendar.text_format)  # data's form
-    return labels.forecast_as_given(panel, data, frame)
+    frame = labels.forecast_as_given(panel, data, frame)
+    if model.state.layout != "single":
+        frame.attrs[NOT_FORECAST] = not_forecast(model.state, read, set(panel.ids))
+    return frame
+
+
+NOT_FORECAST = "not_forecast"  # predict's frame.attrs key: the data's series it did not forecast (decision 2163)
+
+
+def not_forecast(state: FittedState, read: Panel, kept: set) -> list[dict]:
+    """The series of ``read`` (the data as read) that predict left out (not in ``kept``, the ids forecast), each
+    ``{"id" (as given), "reason"}``, as its warnings say them: "too short to train at fit (12 rows at fit; needs 85
+    rows)", "not in the data the model was fitted on (no scaler for it)", "no calendar dates its forecast"; [] where
+    every series is forecast (decision 2163)."""
+    short = {d["id"]: d for d in state.skipped_series}
+    fitted = set(state.ids)
+    out = []
+    for s, i in enumerate(read.ids):
+        if i in kept:
+            continue
+        why = (f"too short to train at fit ({leftout.rows(short[i])}; needs {leftout.needs([short[i]])})" if i in short
+               else "no calendar dates its forecast" if i in fitted
+               else "not in the data the model was fitted on (no scaler for it)")
+        out.append({"id": read.given_id(s), "reason": why})
+    return out
 
 
 def new_windows(model: Model, data, part: str, series=None, static_covariates=None, said: dict | None = None,

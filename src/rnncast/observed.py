@@ -20,15 +20,16 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarlags, filledwindows, noticed
-from rnncast.spelling import some
+from rnncast import calendarlags, filledwindows, noticed, scalepairs
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
 
 def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None,
-              scored: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Each series' training means and MASE scales, [S, T] each in original units, over the observed
+              scored: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each series' training means and MASE scales, [S, T] each in original units, and the pairs each scale rests on
+    ([S, T] int; one on fewer than ``scalepairs.MIN_PAIRS`` named in a warning: decision 2160), over the observed
     values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
     the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
     observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
@@ -39,7 +40,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     for an evaluate of new rows, whose MASE note names them: decision 2156)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
-    no_scale, no_mean, short, apart = [], [], [], []
+    pairs = np.zeros((len(splits), n_t), dtype=np.int64)
+    no_scale, no_mean, short, apart, few = [], [], [], [], []
     placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
@@ -53,6 +55,9 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
             at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
+            pairs[s, t] = calendarlags.pairs(rows[:, t], at, season, seen)
+            if 0 < pairs[s, t] < scalepairs.MIN_PAIRS:
+                few.append(f"{_who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})")
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
                     and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
                 no_scale.append(_who(panel, s, t))
@@ -76,7 +81,9 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
                     some(no_mean), made_by)
-    return means, scales
+    if scored:  # a final fit makes no MASE (decision 2157)
+        scalepairs.warn(few, season)
+    return means, scales, pairs
 
 
 def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:

@@ -19,6 +19,7 @@ import logging
 
 import numpy as np
 
+from rnncast import calendarlags
 from rnncast.noticed import first_in_block, first_in_call
 from rnncast.panel import Panel, of_series
 from rnncast.spelling import counted
@@ -120,10 +121,13 @@ def said(panel: Panel, f: dict) -> str:
             f"{f['value']:.6g} in a row ({span}), {other} {f['least']:.6g} to {f['most']:.6g}, {never}")
 
 
-def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
+def warn(panel: Panel, found: list[dict], doing: str = "fit", splits=None, season: int = 1,
+         placed: dict | None = None) -> str | None:
     """Say ``find``'s first outage in one line (the others counted) with what follows from it for ``doing`` (fit:
     learned and scored; "final fit", one that scores nothing, ``finalfit.unscored``: learned, decision 2159; evaluate,
-    backtest: scored), once per block. Returns the line, or None."""
+    backtest: scored), once per block; with ``splits`` (fit's, [S]) and ``season``, how much a run of 0 in its training
+    rows raises or lowers that series' MASE scale (``scale_clause``, decision 2162, not on a final fit, which makes no
+    MASE; ``placed``: ``calendarlags.placed(panel)`` where the caller has it). Returns the line, or None."""
     key = ("outage", found[0]["series"], found[0]["column"], found[0]["start"]) if found else ()
     if not found or not first_in_block(*key) or not first_in_call(*key):  # fit's evaluations: said once
         return None
@@ -134,6 +138,8 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
     blank = ("if they are not measurements, leave the cells blank and fill them (--fill interpolate), or cut the "
              "stretch out")
     first = found[0]
+    if doing != "final fit":  # no MASE on a final fit (decision 2156)
+        learned += scale_clause(panel, first, splits, season, placed)
     if first.get("at_start") and first["value"] == 0:  # a launch: no reading to fill from before it (decision 1991)
         others = (f"; {counted(len(found) - 1, 'other run')} too (of this or other series): cut out those at a "
                   "series' start, and leave the others blank and fill them (--fill interpolate) if they are not "
@@ -146,6 +152,30 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit") -> str | None:
                 f"{learned}; {blank}")
     log.warning("%s", text)
     return text
+
+
+def scale_clause(panel: Panel, f: dict, splits, season: int, placed: dict | None = None) -> str:
+    """", and they raise the series' MASE scale 1.68 times (25.68 with their pairs, 15.31 without), so its MASE reads
+    lower" (or "lower ... to 0.90 times", "reads higher", as an interruption's line says it: decision 2134) for a run of
+    0 (``find``'s ``f``) in the training rows of ``splits`` (its series' ``train_end``), the scale with and without the
+    pairs that touch the run (``calendarlags.scale``, as ``observed.in_sample`` takes it: a made value no reading);
+    "" without ``splits``, for another value, a run outside the training rows, or a scale it leaves as it is or that
+    is undefined either way (decision 2162)."""
+    if splits is None or f["value"] != 0 or f["first"] >= splits[f["series"]].train_end:
+        return ""
+    s, end = f["series"], splits[f["series"]].train_end
+    column = _readings(panel, s, f["j"] + 1)[:end, f["j"]]
+    seen = np.isfinite(column)
+    without = seen.copy()
+    without[f["first"]: f["first"] + f["rows"]] = False  # NaN rows inside the run are unseen already
+    at = None if placed is None or s not in placed else placed[s][0][:end]
+    values = np.where(seen, column, 0.0)
+    scale, rest = (calendarlags.scale(values, at, max(season, 1), kept) for kept in (seen, without))
+    if not (np.isfinite(scale) and np.isfinite(rest) and rest > 0) or scale == rest:
+        return ""
+    up = scale > rest
+    return (f", and they {'raise' if up else 'lower'} the series' MASE scale {'' if up else 'to '}{scale / rest:.2f} "
+            f"times ({scale:.6g} with their pairs, {rest:.6g} without), so its MASE reads {'lower' if up else 'higher'}")
 
 
 def at_end(panel: Panel, n_targets: int, named=frozenset()) -> str | None:

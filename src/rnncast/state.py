@@ -48,6 +48,7 @@ class FittedState:
     train_means: np.ndarray  # [S, T] original units: the mean baseline
     mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE, MASE's denominator
     mase_zero: np.ndarray | None = None  # [S, T] why a scale is 0 (zeroscales codes); None: none is, or not kept
+    mase_pairs: np.ndarray | None = None  # [S, T] int: the pairs each scale rests on (scalepairs); None: not kept
     train_spreads: np.ndarray | None = None  # [S, T] original units: the training rows' standard deviation; None: not kept
     static_encoder: StaticEncoder | None = None
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
@@ -142,6 +143,8 @@ class FittedState:
             meta["squeezed"] = self.squeezed
         if self.mase_zero is not None and self.mase_zero.any():  # absent: no scale is 0, or a model saved before
             meta["mase_zero"] = self.mase_zero.tolist()
+        if self.mase_pairs is not None:  # absent: a model saved before they were kept (decision 2160)
+            meta["mase_pairs"] = self.mase_pairs.tolist()
         if self.value_ranges is not None:  # a later read names a -999 far outside them (missingcodes.later)
             meta["value_ranges"] = self.value_ranges
         meta.update(told_none_entry(self.no_time_col))
@@ -187,6 +190,7 @@ class FittedState:
                 train_means=np.asarray(meta.get("train_means", [meta.get("train_mean")]), dtype=np.float64),
                 mase_scales=np.asarray(meta.get("mase_scales", [[np.nan] * len(meta["targets"])]), dtype=np.float64),
                 mase_zero=mase_zero(meta.get("mase_zero"), n, n_t),
+                mase_pairs=None if meta.get("mase_pairs") is None else np.asarray(meta["mase_pairs"], dtype=np.int64),
                 train_spreads=(None if meta.get("train_spreads") is None  # kept since decision 475
                                else np.asarray(meta["train_spreads"], dtype=np.float64)),
                 static_encoder=StaticEncoder.from_state(static["encoder"]) if static else None,

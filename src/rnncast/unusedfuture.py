@@ -66,22 +66,27 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
                     "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
 
 
-def not_forecast(held: list, skipped=(), known=(), columns=()) -> str:
+def not_forecast(held: list, skipped=(), known=(), columns=(), fitted=()) -> str:
     """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
     of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
     id typo most often (decision 1495): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
     (and are not forecast), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
-    not used". Where such an id is one of ``known`` (the model's ids) without its leading zeros, it says so
+    not used"; and those of series the model was fitted on (``fitted``: the model's ids as text) that the data gives no
+    rows of, a closed store's (decision 2161): "..., which the model was fitted on but the data gives no rows of to
+    forecast from (not forecast)". Where such an id is one of ``known`` (the model's ids) without its leading zeros, it says so
     (``unpadded``, naming the id column of ``columns``: a key's columns) and returns that clause, for the refusal of
     the steps it leaves without values; else returns ""."""
-    short = {str(i) for i in skipped}
+    short, had = {str(i) for i in skipped}, {str(i) for i in fitted} - {str(i) for i in skipped}
+    kind = ["left" if str(i) in short else "had" if str(i) in had else "none" for i in held]
     parts, lost = [], ""
-    for fit_left, why in ((True, "fit left out (and are not forecast)"), (False, "the model was not fitted on (no such series)")):
-        rows = [i for i in held if (str(i) in short) == fit_left]
+    for which, why in (("left", "fit left out (and are not forecast)"),
+                       ("had", "the model was fitted on but the data gives no rows of to forecast from (not forecast)"),
+                       ("none", "the model was not fitted on (no such series)")):
+        rows = [i for i, k in zip(held, kind) if k == which]
         if rows:
             names = list(dict.fromkeys(rows))
             parts.append(f"{counted(len(rows), 'row')} of series {listed(names)}, which {why}")
-            lost = lost or (unpadded(names, known, columns) if not fit_left else "")
+            lost = lost or (unpadded(names, known, columns) if which == "none" else "")
     if parts:
         log.warning("the future values hold %s; they are not used%s", ", and ".join(parts), f"; {lost}" if lost else "")
     return lost

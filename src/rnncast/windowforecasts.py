@@ -144,6 +144,7 @@ class PartForecasts:
     key: object = None  # serieskeys.Key of a key of several columns (Panel.key): the by-series table writes them back
     absent: object = None  # stepactuals.Absent: the steps whose date the data lacks (forecast, not scored); None: none
     text_format: str | None = None  # how the data read writes its times (its Calendar's): evaluate's lines (decision 1897)
+    mase_pairs: np.ndarray | None = None  # [S, T] the pairs each MASE scale rests on (scalepairs); None: not kept
 
     def to_frame(self) -> pd.DataFrame:
         """The windows as one long table in original units, W * H rows: ``WindowForecasts.to_frame``'s, made by the

@@ -1,0 +1,64 @@
+"""How many pairs of training values each series' MASE scale rests on, and the warning where they are few
+(decision 2160).
+
+MASE's scale (Hyndman and Koehler, "Another look at measures of forecast accuracy", IJF 22(4), 2006) is the in-sample
+mean absolute (seasonal) naive error over a series' training rows, meant as a stable yardstick of that series. A series
+whose training rows reach barely past a season has few pairs a season apart: a store of 53 weekly training rows at
+season 52 has one, so its scale is a single |difference|, one noisy draw, and its MASE any multiple of what its errors
+warrant (r40 tester: 0.75 against 11.5-49.3 for its neighbours; it ranked first of 11 and moved the pooled MASE from
+0.994 to 1.181). The mean of n absolute differences of normal steps (half-normal, coefficient of variation 0.76) has a
+standard error of 0.76 / sqrt(n) of itself: over 20% below ``MIN_PAIRS`` = 15 pairs, whatever the season or the
+horizon. Such a scale is named at fit (``warn``, from ``observed.in_sample``) with its pairs.
+
+The pooled MASE keeps such series: their scale is defined as Hyndman and Koehler define it, and a cut by count would
+make the pooled figure jump as one more row arrives (14 pairs to 15) and leave their errors unscored; the warning says
+how to score the others apart. Each series' pairs are in evaluate's ``result["series"]`` (``attach``: ``mase_pairs``),
+so its by-series JSON and CSV show them beside its MASE.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from rnncast import noticed
+from rnncast.spelling import some
+
+log = logging.getLogger(__name__)
+
+MIN_PAIRS = 15  # below it, the scale's standard error is over 20% of it (0.76 / sqrt(n))
+KEY = "mase_pairs"
+
+
+def warn(few: list[str], season: int) -> None:
+    """Name the scales of ``few`` ("target 'y' of series 'N076' (1 pair)"), once a call (a backtest's
+    cutoffs say it once); nothing where none is few."""
+    if not few or not noticed.first_in_call("mase few", season):
+        return
+    apart = "one row" if season == 1 else f"one season ({season} rows)"
+    many = len(few) > 1
+    their, them = ("their", "them") if many else ("its", "it")
+    log.warning("MASE's %s of %s %s on fewer than %d pairs of training values %s apart: a mean of so few differences "
+                "is a noisy scale (its standard error over 20%% of it), so %s MASE may be far off either way and sway "
+                "the pooled MASE, which counts %s; the by-series scores give each scale's pairs (%s); more training "
+                "rows give more pairs, or leave %s rows out of evaluate's data to score the others apart",
+                "scales" if many else "scale", some(few), "rest" if many else "rests", MIN_PAIRS, apart, their, them,
+                KEY, their)
+
+def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:
+    """Add to each entry of ``series`` (evaluate's ``result["series"]``) the pairs its MASE scale rests on, ``pairs``
+    [S, T] in the order of ``ids`` [S] (``key(id)``: an id's entry key, ``evaluation.series_key``): ``"mase_pairs"``
+    (int) with one target, in each target's ``by_target`` block with several. Nothing where ``pairs`` is None (a
+    model saved before they were kept)."""
+    if pairs is None:
+        return
+    for s, series_id in enumerate(ids):
+        entry = series.get(key(series_id))
+        if entry is None:
+            continue
+        if "by_target" in entry:
+            for t, block in enumerate(entry["by_target"].values()):
+                block[KEY] = int(pairs[s, t])
+        else:
+            entry[KEY] = int(pairs[s, 0])
