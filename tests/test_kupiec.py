@@ -249,7 +249,8 @@ def test_a_tie_is_a_few_float32_units_in_the_last_place_not_a_share_of_the_value
     y = (1e6 + rng.normal(size=(300, 1, 1))).astype(np.float32).astype(np.float64)
     q = (1e6 + np.broadcast_to(norm.ppf(levels) * 0.5, (300, 1, 1, 3))).astype(np.float32).astype(np.float64)
     found = by_level(y, q, levels, counted=(y, q), origins=(np.zeros(300, int), np.arange(300)))
-    assert "Far from their levels: the 80% interval held" in far_from_level({**coverages(y, q, levels), "by_level": found})
+    text = far_from_level({**coverages(y, q, levels), "by_level": found})
+    assert "Far from their levels: the 80% interval held" in text
 
 
 def test_actuals_counts_each_actual_once_however_many_windows_forecast_it():
@@ -377,3 +378,17 @@ def test_a_ragged_panels_origins_apart_meet_on_shared_dates():
     assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows))[1]["dates"] == 5  # rows alone: each series' first
     dates[12] += 1  # the second series' dates no longer run with its rows: spaced by row as before
     assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows, dates))[1]["values"] == 10
+
+
+def test_the_not_tested_words_say_what_a_date_was_counted_as_not_a_correlation():
+    """t40-t1 M3: "1 origin date, whose values move together" asserted a correlation one date cannot show; the words
+    now say how the dates were counted (decision 9503)."""
+    from rnncast.kupiec import too_few_text
+
+    found = {"needed": 4, "short": 6, "steps": 6, "most": 1.0, "values": 29, "dates": 1, "at": 1}
+    assert "(at most 1 effective of 29 values at step 1: 1 origin date, counted as one draw; " in too_few_text(found)
+    every = {**found, "most": 20.0, "values": 400, "dates": 20}
+    assert "20 origin dates, each counted as one draw;" in too_few_text(every)
+    assert "60 origin dates, counted by how their misses cluster by date;" in too_few_text(
+        {**found, "most": 194.0, "values": 1200, "dates": 60})
+    assert "move together" not in too_few_text(found)
