@@ -305,7 +305,7 @@ def test_one_cutoffs_values_are_counted_as_the_one_draw_they_are_before_the_unte
     one_date = (np.arange(29), np.full(29, 20), np.zeros(29, np.int64))
     text = far_from_level({**coverages(y, q, levels), "by_level": by_level(y, q, levels, origins=one_date)})
     assert "Far from" not in text and " Not tested, for want of independent values: the 80% interval held " in text
-    assert "(at most 1 effective of 29 values at step 1: 1 origin date, whose values move together; a step" in text
+    assert "(at most 1 effective of 29 values at step 1: 1 origin date, counted as one draw; a step" in text
     panel = 0.7 * rng.normal(size=(1, 150, 1)) + 0.7 * rng.normal(size=(20, 150, 1))
     y, places = panel.reshape(-1, 1, 1), (np.repeat(np.arange(20), 150), np.tile(np.arange(150), 20))
     q = np.broadcast_to(norm.ppf(levels), y.shape + (3,))

@@ -223,8 +223,8 @@ def test_a_calibrated_count_forecasters_interval_counts_its_bounds_as_a_range():
 
 def test_a_bound_off_a_whole_number_by_float32s_rounding_is_a_tie():
     """s39h4: a count's bound 2 unscaled from float32 reads 2.0000002 (and 0, -9e-08), which ``==`` told from the
-    actual 2: the level then had its ties counted as misses. Within ``TIE`` of the larger magnitude (in scaled units,
-    at least 1) it is a tie; 2.001 is not."""
+    actual 2: the level then had its ties counted as misses. Within ``TIE`` float32 units in the last place of the
+    larger magnitude (in scaled units, at least 1) it is a tie; 2.001 is not."""
     from rnncast.kupiec import counts, tied
 
     assert tied(np.array([2.0, 2.0, 0.0, 0.0]), np.array([np.float32(2.0000002), 2.001, -9e-08, -9e-08]),
@@ -233,6 +233,24 @@ def test_a_bound_off_a_whole_number_by_float32s_rounding_is_a_tie():
     noisy = q * (1 + 1.5e-7)
     exact, near = counts(y, q, (0.1, 0.5, 0.9), None, places)[0], counts(y, noisy, (0.1, 0.5, 0.9), None, places)[0]
     assert near["tied"] == exact["tied"] and near["below"] == exact["below"] and exact["tied"]["0.5"] > 50
+
+
+def test_a_tie_is_a_few_float32_units_in_the_last_place_not_a_share_of_the_value():
+    """t40-t1 H2: ties within 8 float32 epsilons of the value reached +-0.95 at 1e6, where float32's unit is 0.0625, so
+    under --scaler none bands half as wide as the unit noise were far in 0 of 50 seeds (decision 2166): 50 now."""
+    from scipy.stats import norm
+
+    from rnncast.calibration import by_level, far_from_level
+    from rnncast.kupiec import tied
+    from rnncast.metrics import coverages
+
+    assert tied(np.full(3, 1e6), 1e6 + np.array([0.25, 0.5, 0.95]), 1.0).tolist() == [True, False, False]
+    levels, rng = (0.1, 0.5, 0.9), np.random.default_rng(0)
+    y = (1e6 + rng.normal(size=(300, 1, 1))).astype(np.float32).astype(np.float64)
+    q = (1e6 + np.broadcast_to(norm.ppf(levels) * 0.5, (300, 1, 1, 3))).astype(np.float32).astype(np.float64)
+    found = by_level(y, q, levels, counted=(y, q), origins=(np.zeros(300, int), np.arange(300)))
+    text = far_from_level({**coverages(y, q, levels), "by_level": found})
+    assert "Far from their levels: the 80% interval held" in text
 
 
 def test_actuals_counts_each_actual_once_however_many_windows_forecast_it():
@@ -360,3 +378,17 @@ def test_a_ragged_panels_origins_apart_meet_on_shared_dates():
     assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows))[1]["dates"] == 5  # rows alone: each series' first
     dates[12] += 1  # the second series' dates no longer run with its rows: spaced by row as before
     assert counts(y, q, (0.1, 0.5, 0.9), None, (series, rows, dates))[1]["values"] == 10
+
+
+def test_the_not_tested_words_say_what_a_date_was_counted_as_not_a_correlation():
+    """t40-t1 M3: "1 origin date, whose values move together" asserted a correlation one date cannot show; the words
+    now say how the dates were counted (decision 2167)."""
+    from rnncast.kupiec import too_few_text
+
+    found = {"needed": 4, "short": 6, "steps": 6, "most": 1.0, "values": 29, "dates": 1, "at": 1}
+    assert "(at most 1 effective of 29 values at step 1: 1 origin date, counted as one draw; " in too_few_text(found)
+    every = {**found, "most": 20.0, "values": 400, "dates": 20}
+    assert "20 origin dates, each counted as one draw;" in too_few_text(every)
+    assert "60 origin dates, counted by how their misses cluster by date;" in too_few_text(
+        {**found, "most": 194.0, "values": 1200, "dates": 60})
+    assert "move together" not in too_few_text(found)

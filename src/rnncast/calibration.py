@@ -182,7 +182,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
     moves a panel's share; one date shows no spread, and its share is said: decision 2130), p below ``SIGNIFICANCE`` as if they were independent (no verdict, decision 2042, only a sign the share
     is off), ties counted as a range (a value on a bound or equal to a level's forecast neither a hit nor a miss:
     ``_off``, decision 2091), and more than half the steps
-    tested hold too few values spaced apart, counted over their design effect (values of one date move together:
+    tested hold too few values spaced apart, counted over their design effect (a step's values by its dates:
     decision 2130), for any count there to be called far (``kupiec.too_few``), so that the far
     line's silence is not read as the intervals holding (decision 2086); a level that ends an interval said is left to
     it, far or not. [] where none is so or no step counts are kept. ``where`` names the values the shares are of."""

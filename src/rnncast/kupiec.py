@@ -6,15 +6,15 @@ apart in their series (at step 1 every window; at step h with stride-1 windows e
 values of one series tested share a step of the path, the values of one origin date (a panel's series at one forecast
 time, whatever their rows, decision 2094; a window's targets: a common shock moves them together) counted by the
 design effect of the per-date counts (``dispersion``; decision 2070: pooled as independent, 20 series correlated 0.5
-flagged a calibrated forecaster in 65 of 100 seeds), a step's largest over its levels and intervals (``step_deff``,
-decision 2129), and Holm's step-down correction (Holm 1979) over the steps
-tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial test
-at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42 (decision
-2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``), ``level_test`` and
-``interval_test`` read them back, an actual equal to a level's forecast or on an interval's bound (``tied``: to
-float32's precision) counted as a range, neither hit nor miss, as a discrete distribution's quantiles need (decisions
-1483, 2091, 2092). Nothing here imports the rest of the package but ``metrics``, ``comparison.holm``,
-``significance.p_text`` and ``forecasttimes.forecast_times``."""
+flagged a calibrated forecaster in 65 of 100 seeds), a step's largest over its levels and intervals whose counts
+vary (``stepdeff.step_deff``, decisions 2129, 2165), and Holm's step-down correction (Holm 1979) over the steps
+tested. Pooled over every value of overlapping windows, the misses come in runs of ten to thirty, and the binomial
+test at n = 1,910 flagged a calibrated forecaster (a Gaussian random walk) in 16 of 16 seeds with p down to 1e-42
+(decision 2042). ``counts`` keeps each step's counts in a quantile model's ``by_level`` (``"step_counts"``),
+``level_test`` and ``interval_test`` read them back, an actual equal to a level's forecast or on an interval's
+bound (``tied``: to float32's precision) counted as a range, neither hit nor miss, as a discrete distribution's
+quantiles need (decisions 1483, 2091, 2092). Nothing here imports the rest of the package but ``metrics``,
+``comparison.holm``, ``significance.p_text``, ``stepdeff.step_deff`` and ``forecasttimes.forecast_times``."""
 
 from __future__ import annotations
 
@@ -24,16 +24,21 @@ from rnncast import metrics
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
 from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 2094)
 from rnncast.significance import p_text
+from rnncast.stepdeff import step_deff  # a step's one design effect, from its counts that vary (decisions 2129, 2165)
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
-TIE = 8 * float(np.finfo(np.float32).eps)  # 9.5e-07: an actual this near a forecast, relatively, equals it (decision 2092)
+TIE = 4  # units in the last place of float32: an actual this near a forecast equals it (decisions 2092, 2166)
 
 
 def tied(y: np.ndarray, q: np.ndarray, unit: float = 0.0) -> np.ndarray:
     """[...] bool: where the actuals ``y`` equal the forecasts ``q`` (one shape) to float32's precision, within
-    ``TIE`` of the larger of |y|, |q| and ``unit`` (1 in scaled units, whose spread is 1: a count's bound 2 unscaled
-    from float32 reads 2.0000002, or -9e-08 for 0; 0 in the data's own units, relative alone): a tie (decision 2092)."""
-    return np.abs(y - q) <= TIE * np.maximum(np.maximum(np.abs(y), np.abs(q)), unit)
+    ``TIE`` of float32's units in the last place at the larger of |y|, |q| and ``unit`` (1 in scaled units, whose
+    spread is 1: a count's bound 2 unscaled from float32 reads 2.0000002, or -9e-08 for 0; 0 in the data's own
+    units): a tie (decision 2092). Float32's own grid, not a share of the value: at 1e6 its unit is 0.0625, where 8
+    epsilons of the value (9.5e-07 of it) made +-0.95 a tie and bands half as wide unseen (decision 2166)."""
+    with np.errstate(over="ignore", invalid="ignore"):  # beyond float32's range: no tie but exact equality
+        grid = np.spacing(np.maximum(np.maximum(np.abs(y), np.abs(q)), unit).astype(np.float32)).astype(np.float64)
+    return (y == q) | (np.abs(y - q) <= TIE * grid)
 
 
 def origins(wf) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -204,16 +209,6 @@ def _worst(tested: list[dict]) -> dict | None:
     return {**found[best], **({"opposite": min(other, key=lambda f: f["p"])} if other else {})}
 
 
-def step_deff(step: dict) -> float:
-    """The design effect a ``counts`` step is tested by: the largest kept at it over its levels and intervals
-    (``"deff"``), 1 (the exact test) in counts written before any was kept. The values of a step are one set of
-    dates and actuals, whose shared shock makes one correlation between them (Kish 1965's cluster design effect, the
-    quasi-binomial's one dispersion); the Pearson estimate of a tail's few misses reads it near 1 where the median's
-    many read 3 to 7 (decision 2129: each count's own let a calibrated panel be far in 25 of 100 seeds)."""
-    found = [v for kind in (step.get("deff") or {}).values() for v in kind.values() if v]
-    return float(max(found, default=1.0))
-
-
 def interval_test(steps: list[dict], percent: str) -> dict | None:
     """The ``percent`` ("98") interval's test over ``steps`` (``counts``), values on a bound counted as a range, as
     ``level_test`` counts a level's ties (decision 2091): at each step the values outside it are tested where they
@@ -307,14 +302,17 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
 
 def too_few_text(found: dict) -> str:
     """"too few forecasts spaced apart at any step (at most 30, at step 1; a step needs 81 to reject at p < 0.01 over
-    24 steps) to test it", or where a step's values move together "(at most 1 effective of 29 values at step 1: 1
-    origin date, whose values move together; ...": ``too_few``'s find as the far line says it (decisions 2086, 2130)."""
+    24 steps) to test it", or where a step's values count less "(at most 1 effective of 29 values at step 1: 1 origin
+    date, counted as one draw; ...": ``too_few``'s find as the far line says it, what was counted, not a correlation
+    (one date shows none; decisions 2086, 2130, 2167)."""
     where = "any step" if found["short"] == found["steps"] else f"{found['short']} of {found['steps']} steps"
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
     most, values, dates = found["most"], found["values"], found["dates"]
     shown = f"{most:,.0f}" if most >= 100 else f"{most:.3g}"
+    how = ("counted as one draw" if dates == 1 else "each counted as one draw" if abs(most - (dates or 0)) < 1e-9
+           else "counted by how their misses cluster by date")
     told = f"{values:,}, at step {found['at']}" if most >= values - 1e-9 else (
         f"{shown} effective of {values:,} values at step {found['at']}"
-        + (f": {dates:,} origin date{'s' * (dates != 1)}, whose values move together" if dates else ""))
+        + (f": {dates:,} origin date{'s' * (dates != 1)}, {how}" if dates else ""))
     return (f"too few forecasts spaced apart at {where} (at most {told}; a step needs {found['needed']:,} to reject "
             f"at p < {SIGNIFICANCE:g}{over}) to test it")
