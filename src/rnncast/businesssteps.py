@@ -1,7 +1,8 @@
 """A backtest's step on business days ('B', or 'B' without a country's holidays, any week mask): a span of whole
 weeks ('7D', '1W', 'W-FRI') placed by date, each cutoff on the first cutoff's weekday that many weeks on, or the last
 business day before it where that day is a holiday (as a cutoff is read); a span of business days ('1B', '2B') as
-that many steps; and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
+that many steps; a span of months ('BME', '1MS') on the calendar's own last or first business day of each
+(decision 9603); and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
 weekday after a holiday (decision 2113).
 
 A planner forecasting every Friday on 'B' without DE holidays gave ``--step 7D`` and was refused ("not a whole number

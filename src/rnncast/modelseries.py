@@ -1,7 +1,8 @@
 """The series of new data among those a fitted model knows: each one's position in the model's series (its scaler, its
 split), and a series it has none for refused: one fit left out as too short named as such, an unseen one with the ids
 the model knows; at predict, series the model never saw beside series it knows are left out by name, the others
-forecast (``without_unseen``, decision 2123).
+forecast (``without_unseen``, decision 2123), and the model's series the data holds no rows of are named, an id
+written in another case or spacing with the model's (``absent``, ``respelt``; decision 9604).
 """
 
 from __future__ import annotations
