@@ -67,12 +67,32 @@ def test_a_span_of_business_days_is_that_many_steps(step, apart, caplog):
             "DE holidays, whose holidays are no steps") in caplog.text
 
 
-@pytest.mark.parametrize("step", ["1D", "10D", "1M"])
+@pytest.mark.parametrize("step", ["1D", "10D", "1Q"])
 def test_a_span_of_no_whole_weeks_on_business_days_is_refused_naming_what_would_do(step):
-    with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is no whole number of weeks, and the data's "
-                                           r"calendar \('B' without DE holidays\) keeps 5 business days a week") as err:
+    with pytest.raises(RnncastError, match=rf"^step={step!r} \(--step\) is no whole number of weeks nor of months, "
+                                           r"and the data's calendar \('B' without DE holidays\) keeps 5 business days"
+                       ) as err:
         _cutoffs(_days(), step)
     assert "give a whole number of weeks ('7D', '1W'" in str(err.value) and "(--step 5 for a week)" in str(err.value)
+    assert "of months ('BME', '1MS': the last or first business day of each" in str(err.value)
+
+
+@pytest.mark.parametrize("step, cuts", [("BME", ["Thu 02-29", "Thu 03-28", "Tue 04-30"]),
+                                        ("1ME", ["Thu 02-29", "Thu 03-28", "Tue 04-30"]),
+                                        ("1M", ["Thu 02-29", "Thu 03-28", "Tue 04-30"]),
+                                        ("1MS", ["Fri 03-01", "Tue 04-02", "Thu 05-02"]),
+                                        ("BMS", ["Fri 03-01", "Tue 04-02", "Thu 05-02"])])
+def test_months_on_business_days_cut_on_each_months_last_or_first_business_day(step, cuts, caplog):
+    """t40t1 M4: --step BME (1ME, 1MS) on business days was refused as "no whole number of weeks ... its cutoffs would
+    fall on days it skips": each cutoff is the calendar's own last (first) business day of a month, Good Friday
+    03-29, Easter Monday 04-01 and 05-01 skipped, the first at or before the cutoff given (decision 2170)."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(_days(), step, "2024-03-01", 3) == cuts
+    which = "last" if "E" in step or step == "1M" else "first"
+    assert (f"step {step!r} (--step) read by date on the data's calendar 'B' without DE holidays: each cutoff the "
+            f"{which} business day of a month (its own, holidays skipped), 1 month apart") in caplog.text
+    back = ["Tue 04-30", "Fri 05-31"] if which == "last" else ["Wed 05-01", "Mon 06-03"]  # from 06-24, a horizon back
+    assert _cutoffs(_days(None), step, None, 2, holidays=None) == back
 
 
 def test_business_days_on_a_calendar_of_no_business_days_are_refused():
@@ -120,6 +140,12 @@ def test_the_calendars_weekdays_holidays_and_nominal_steps():
     assert businesssteps.nominal(("day", 10), german) is None and businesssteps.nominal(
         ("day", 7), pd.offsets.Day(1)) is None and businesssteps.nominal(None, german) is None
     assert businesssteps.weekdays(pd.offsets.CustomBusinessDay(weekmask="1111110")) == 6  # numpy's spelling too
+    assert businesssteps.nominal(("month", 1), german) == 23 and businesssteps.nominal(("month", 2), sunday) == 36
+    months = businesssteps.monthly(pd.offsets.MonthEnd(2), german)  # the calendar's own month ends (decision 2170)
+    assert isinstance(months, pd.offsets.CustomBusinessMonthEnd) and months.n == 2
+    assert months.rollback(pd.Timestamp("2024-04-02")) == pd.Timestamp("2024-03-28")  # Good Friday 03-29 skipped
+    assert businesssteps.monthly(pd.offsets.MonthEnd(), pd.offsets.Day(1)) is None
+    assert businesssteps.monthly(pd.offsets.Day(7), german) is None
 
 
 def _sunday_to_thursday() -> pd.DataFrame:

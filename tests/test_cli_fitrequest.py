@@ -52,6 +52,23 @@ def test_a_cutoff_typed_over_a_configs_test_frac_replaces_it(tmp_path, capsys):
     assert settings["test_frac"] == 0.0  # without a cutoff typed, the file's
 
 
+def test_a_test_frac_typed_over_a_configs_cutoff_replaces_it(tmp_path, capsys):
+    """t40t1 M2: README's final fit, `fit --config RUN --test-frac 0`, of a run scored with --cutoff was refused as
+    test_frac 0 beside a cutoff, after a line saying it replaced the unused 0.2 (decision 2169)."""
+    (tmp_path / "run.toml").write_text('data = "sales.csv"\ntarget = "y"\ntest_frac = 0.2\ncutoff = "2025-10-31"\n')
+    (tmp_path / "sales.csv").write_text("y\n1\n")
+    settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0"))
+    assert "cutoff" not in settings and settings["test_frac"] == 0.0
+    err = capsys.readouterr().err
+    assert f"--test-frac 0 replaces the config's cutoff 2025-10-31 ({tmp_path / 'run.toml'}): no row is a test row" in err
+    assert "replaces the config's 0.2" not in err
+    settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0.3"))
+    assert "cutoff" not in settings and "the last 30% of each series' rows are test rows" in capsys.readouterr().err
+    settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0", "--cutoff",
+                                     "2025-09-30"))
+    assert settings["cutoff"] == "2025-09-30" and settings["test_frac"] == 0.0  # both typed: refused at the fit
+
+
 def test_a_backtests_folder_as_config_says_its_windows_are_not_taken(tmp_path, caplog):
     """fit (or tune) --config BACKTEST_FOLDER dropped the backtest's n_windows, step and refit without a word."""
     import json

@@ -42,3 +42,24 @@ def test_predict_forecasts_the_known_series_and_names_a_new_one_in_a_warning(pan
         panel_fitted.evaluate(other)
     with pytest.raises(RnncastError, match=r"^series \['new'\] .*to forecast the others"):
         panel_fitted.predict(other[other.unique_id == "new"])
+
+
+def test_predict_names_the_models_series_without_rows_and_an_id_in_another_case(panel_fitted, panel_frame, caplog):
+    """t40t1 M5: a store dropped from the monthly file got no forecast unsaid, and 's06' for 'S06' was not offered as
+    the model's id: one WARNING names the model's series given no rows, the other the id's case (decision 2171)."""
+    other = panel_frame[panel_frame.unique_id != "s000"].assign(
+        unique_id=lambda f: f.unique_id.replace({"s001": " S001"}))
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        forecast = panel_fitted.predict(other)
+    assert sorted(forecast["unique_id"].unique()) == ["s002", "s003"]
+    said = [r.getMessage() for r in caplog.records]
+    assert ("2 of the model's 4 series have no rows in the data, so they are not forecast: 's000', 's001' (written "
+            "' S001' there); give their rows to forecast them") in said
+    assert any(m.endswith("; ' S001' is the model's 's001' written in another case or spacing (ids are matched as "
+                          "written: write it as the model holds it)") for m in said), said
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        panel_fitted.predict(panel_frame)
+    assert not any("no rows in the data" in r.getMessage() for r in caplog.records)  # every series there
+    with pytest.raises(RnncastError, match=r"; 'S002' is the model's 's002' written in another case"):
+        panel_fitted.predict(panel_frame[panel_frame.unique_id == "s002"].assign(unique_id="S002"))

@@ -107,6 +107,17 @@ def test_a_quiet_block_as_tunes_trials_use_says_no_forecasts_below_zero(caplog, 
     assert caplog.text.count("below zero") == 1
 
 
+def test_every_parts_forecasts_are_said_scored_not_all(caplog, monkeypatch):
+    """t40t1 LOW: evaluate --part all said "none of the 2004 all forecasts of 'y'" (decision 2172)."""
+    frame = make_panel(3, seed=2)
+    frame["y"] = frame["y"] - frame["y"].min()
+    model = Forecaster(**TINY).fit(frame)
+    _pushed_below(model, monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame, part="all")
+    assert " scored forecasts of 'y'" in caplog.text and " all forecasts" not in caplog.text
+
+
 def _far_below(monkeypatch, series_shift=None):
     """Backtest's window forecasts (and quantiles) moved 1e6 below, of every window or of ``series_shift``'s alone."""
     from rnncast import backtest

@@ -81,6 +81,23 @@ def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_st
     assert subdivholidays.adopted(national, np.setdiff1d(every, national)) is None  # the country's own: no state's
 
 
+def test_us_states_lacking_some_of_the_countrys_holidays_are_found_on_their_own_sets():
+    """The ``holidays`` package's US-CA has no Columbus Day and US-MA no Veterans Day observed on Friday 2023-11-10:
+    a Californian or Bostonian site has rows on those US holidays, and is still explained by its own state's set,
+    which its series then keeps (decision 2168); the rows on the country's holidays are named."""
+    for state, count, day in (("US-CA", 3, "2023-10-09 (Columbus Day)"), ("US-MA", 1, "2023-11-10 (Veterans Day")):
+        rows = _days(state, "2023-01-03", "2025-12-19")
+        every = pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]")
+        missing = np.setdiff1d(every, rows)
+        assert subdivholidays.explained_by(rows, missing) == ("US", [state])
+        assert subdivholidays.adopted(rows, missing) == (state, ())
+        said = subdivholidays.explaining(rows, missing)
+        assert f"the rows fall on {count} of US's, which {state} does not keep: {day}" in said, said
+    national = _days("US", "2023-01-03", "2025-12-19")
+    every = pd.bdate_range(str(national[0]), str(national[-1])).to_numpy().astype("datetime64[D]")
+    assert subdivholidays.explained_by(national, np.setdiff1d(every, national)) is None  # the country's own
+
+
 def test_a_panel_in_several_states_is_told_each_series_state_given_the_countrys_set():
     """--holidays DE on warehouses in Bavaria and Hamburg: each one's rows ruled out the other's state,
     so the gap warning named none; each series' own rows now name its state, the series named (decision 2109)."""

@@ -1,7 +1,8 @@
 """A backtest's step on business days ('B', or 'B' without a country's holidays, any week mask): a span of whole
 weeks ('7D', '1W', 'W-FRI') placed by date, each cutoff on the first cutoff's weekday that many weeks on, or the last
 business day before it where that day is a holiday (as a cutoff is read); a span of business days ('1B', '2B') as
-that many steps; and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
+that many steps; a span of months ('BME', '1MS') on the calendar's own last or first business day of each
+(decision 2170); and the warning where a step in rows a week of business days long (5) moves the cutoffs to another
 weekday after a holiday (decision 2113).
 
 A planner forecasting every Friday on 'B' without DE holidays gave ``--step 7D`` and was refused ("not a whole number
@@ -62,6 +63,12 @@ def steps(offset, units, panel, given: str, freq) -> int | None:
                  own, ", whose holidays are no steps" if len(holidays(freq)) else "")
         return offset.n
     week = weekdays(freq)
+    if (months := monthly(offset, freq)) is not None:  # month ends or starts: placed by date (decision 2170)
+        which = "last" if isinstance(months, pd.offsets.CustomBusinessMonthEnd) else "first"
+        log.info("step %r (--step) read by date on the data's calendar %s: each cutoff the %s business day of a month "
+                 "(its own, holidays skipped), %s apart, the first at or before the cutoff given", given, shown, which,
+                 counted(months.n, "month"))
+        return None
     if units is not None and units[0] == "day" and not units[1] % 7:
         weeks = units[1] // 7
         if not len(holidays(freq)):
@@ -72,18 +79,39 @@ def steps(offset, units, panel, given: str, freq) -> int | None:
                  "weekday, or the last business day before it where that day is a holiday (as a cutoff is read)",
                  given, shown, counted(units[1], "day"))
         return None
-    raise RnncastError(f"step={given!r} (--step) is no whole number of weeks, and the data's calendar ({shown}) keeps "
-                       f"{week} business days a week, so its cutoffs would fall on days it skips or move weekday; give "
-                       f"a whole number of weeks ('7D', '1W': each cutoff on the same weekday, the business day before "
-                       f"it after a holiday), of business days ('1B'), or of its steps (--step {week} for a week)")
+    raise RnncastError(f"step={given!r} (--step) is no whole number of weeks nor of months, and the data's calendar "
+                       f"({shown}) keeps {week} business days a week, so its cutoffs would fall on days it skips or move "
+                       f"weekday; give a whole number of weeks ('7D', '1W': each cutoff on the same weekday, the business "
+                       f"day before it after a holiday), of months ('BME', '1MS': the last or first business day of "
+                       f"each; '3BME' for every third), of business days ('1B'), or of its steps (--step {week} for a "
+                       "week)")
+
+
+MONTH_ENDS = (pd.offsets.MonthEnd, pd.offsets.BusinessMonthEnd, pd.offsets.CustomBusinessMonthEnd)
+MONTH_STARTS = (pd.offsets.MonthBegin, pd.offsets.BusinessMonthBegin, pd.offsets.CustomBusinessMonthBegin)
+
+
+def monthly(offset, freq):
+    """The business-day calendar ``freq``'s own month offset of a span of months (``offset``: 'ME', 'BME' or 'CBME'
+    ends, 'MS', 'BMS' or 'CBMS' starts; n months each): ``pd.offsets.CustomBusinessMonthEnd`` (``Begin``) on its
+    week mask and holidays, whose days are always business days of it (the last business day of January 2025 on 'B'
+    without US holidays: 01-31; the first of 2025: 01-02); None for another span or calendar (decision 2170)."""
+    if not kind(freq) or not isinstance(offset, MONTH_ENDS + MONTH_STARTS):
+        return None
+    made = pd.offsets.CustomBusinessMonthEnd if isinstance(offset, MONTH_ENDS) else pd.offsets.CustomBusinessMonthBegin
+    return made(offset.n, weekmask=canonical(_week(freq)), holidays=list(holidays(freq)))
 
 
 def nominal(units, freq) -> int | None:
     """The steps a span of whole weeks (``units``: ``('day', 7)`` for '7D', '1W' or '168h', as
-    ``calendarsteps._units`` reads it) spans on the business-day calendar ``freq`` in a week without holidays (the
-    most it spans: what a backtest's need of rows counts); None for another span or calendar."""
-    if not kind(freq) or units is None or units[0] != "day" or units[1] % 7:
+    ``calendarsteps._units`` reads it) spans on the business-day calendar ``freq`` in a week without holidays, or of
+    months (``('month', 1)``: 23 on 'B') in their fullest days (the most it spans: what a backtest's need of rows
+    counts); None for another span or calendar."""
+    if not kind(freq) or units is None or units[0] not in ("day", "month") or units[0] == "day" and units[1] % 7:
         return None
+    if units[0] == "month":  # n months span at most 31 * n days: their business days in the fullest weeks (2170)
+        days = 31 * units[1]
+        return days // 7 * weekdays(freq) + min(days % 7, weekdays(freq))
     return units[1] // 7 * weekdays(freq)
 
 

@@ -45,9 +45,10 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     rolled: dict = {}  # {a span's cutoff on a holiday: the business day before it}, of every series (decision 2113)
     for s, (steps, stamps) in placed.items():
-        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, step if span is None else
-                                       calendarsteps.read(span) if offset is None else offset, span,
-                                       rolled if businesssteps.kind(panel.calendar_of(s).freq) else None)  # [K] first
+        given = step if span is None else calendarsteps.read(span) if offset is None else offset
+        freq = panel.calendar_of(s).freq  # months on business days: the calendar's own (decision 2170)
+        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, businesssteps.monthly(given, freq)
+                                       or given, span, rolled if businesssteps.kind(freq) else None)  # [K] first
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue

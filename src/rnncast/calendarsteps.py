@@ -208,8 +208,8 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         target = int(np.count_nonzero(np.asarray(stamps(np.arange(last + 1)) <= at))) + step * k
         return target if target[-1] + horizon - 1 <= last else None
     every, step = stamps(np.arange(last + 1)), _days(step)  # weeks on a calendar of fixed steps: their days
-    if rolled is not None and (units := _units(step)) is not None:  # business days: '168h' placed by date, as '7D'
-        step = pd.offsets.Day(units[1])  # a day across a change of clocks too (decision 2136)
+    if rolled is not None and (units := _units(step)) is not None and units[0] == "day":  # business days: '168h' by
+        step = pd.offsets.Day(units[1])  # date, as '7D', a day across a change of clocks too (decision 2136)
     if at is None:
         base, moves = every[last - horizon], k - (n_windows - 1)  # the last cutoff a horizon before the end
     else:
@@ -217,6 +217,8 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         if first < 1:
             return None
         base, moves = every[first - 1], k
+    if isinstance(step, businesssteps.MONTH_ENDS + businesssteps.MONTH_STARTS):  # a month's business day, at or
+        base = step.rollback(base)  # before the first (decision 2170)
     cuts = []
     for j, n in enumerate(moves.tolist()):
         try:

@@ -1,7 +1,8 @@
 """The series of new data among those a fitted model knows: each one's position in the model's series (its scaler, its
 split), and a series it has none for refused: one fit left out as too short named as such, an unseen one with the ids
 the model knows; at predict, series the model never saw beside series it knows are left out by name, the others
-forecast (``without_unseen``, decision 2123).
+forecast (``without_unseen``, decision 2123), and the model's series the data holds no rows of are named, an id
+written in another case or spacing with the model's (``absent``, ``respelt``; decision 2171).
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def series_index(state: FittedState, panel: Panel, doing: str = "forecast") -> n
             raise RnncastError(f"series {leftout.listed(records)} {leftout.reason(records, len(records) == 1)} (needed "
                                f"{leftout.needs(records)}), so the model has no scaler for them; leave them out")
         other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed
-        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing, panel.key))
+        raise RnncastError(unseen_series(state, [panel.given_id(s) for s in unknown], doing, panel.key,
+                                         [panel.ids[s] for s in unknown]))
     return np.array([lookup[i] for i in panel.ids], dtype=np.int64)
 
 
-def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", key=None) -> str:
+def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", key=None, ids: list | None = None) -> str:
     """The refusal of series the model was not fitted on, which it has no scaler for; the ids it knows as fit was
     given them where this model was fitted in this session (``FittedState.given_ids``), else as it saved them; where
     the ids are of another kind than the model's (``key``: the data's key of several), said so (``idtypes``)."""
@@ -50,7 +52,51 @@ def unseen_series(state: FittedState, unknown: list, doing: str = "forecast", ke
     return (f"series {listed(unknown)}{count} were not in the data the model was fitted on, so it has no scaler for them; "
             f"it knows {len(state.ids)} series, e.g. {known}{idtypes.kinds_note(state, unknown, key)}; leave those series out to "
             f"{'score' if doing == 'scored' else 'forecast'} the others, or fit a "
-            "model on data that holds them")
+            f"model on data that holds them{respelt(state, ids or [], unknown) if ids else ''}")
+
+
+def _folded(i) -> str:
+    """An id as compared for a hint: its text with runs of whitespace one space, ends stripped, case folded."""
+    return " ".join(str(i).split()).casefold()
+
+
+def _held(state: FittedState, i):
+    return (state.given_ids or {}).get(i, i)
+
+
+def respelt(state: FittedState, ids: list, given: list) -> str:
+    """``"; 's06' is the model's 'S06' written in another case or spacing (ids are matched as written: write it as
+    the model holds it)"``: the clause of the data's ids unknown to the model (``ids``, as held; ``given``: as the
+    caller wrote them) that are one of the model's but for case and whitespace (the first three named), as decision
+    2111 names ids that lost their leading zeros; "" where none is (decision 2171)."""
+    model: dict = {}
+    for i in state.ids:
+        model.setdefault(_folded(i), i)
+    pairs = [(g, _held(state, model[_folded(i)])) for i, g in zip(ids, given) if _folded(i) in model]
+    if not pairs:
+        return ""
+    one = len(pairs) == 1
+    named = some([f"{g!r} is the model's {m!r}" for g, m in pairs[:3]], 3, total=len(pairs))
+    return (f"; {named} written in another case or spacing (ids are matched as written: write "
+            f"{'it' if one else 'them'} as the model holds {'it' if one else 'them'})")
+
+
+def absent(state: FittedState, panel: Panel) -> None:
+    """One WARNING naming the model's series (the first five, every one counted) that ``panel`` holds no rows of, at
+    predict: they get no forecast (a store dropped from the monthly file went unnoticed, t40t1 M5); those the data
+    holds in another case or spacing named with it. Nothing where the data holds every one, or none (refused by
+    ``series_index``; decision 2171)."""
+    present = set(panel.ids)
+    gone = [i for i in state.ids if i not in present]
+    if not gone or len(gone) == len(state.ids):
+        return
+    data = {_folded(i): panel.given_id(s) for s, i in enumerate(panel.ids)}
+    names = [repr(_held(state, i)) + (f" (written {data[_folded(i)]!r} there)" if _folded(i) in data else "")
+             for i in gone[:5]]
+    one = len(gone) == 1
+    log.warning("%d of the model's %d series %s no rows in the data, so %s not forecast: %s; give %s rows to "
+                "forecast %s", len(gone), len(state.ids), "has" if one else "have", "it is" if one else "they are",
+                some(names, 5, total=len(gone)), "its" if one else "their", "it" if one else "them")
 
 
 def without_unseen(state: FittedState, panel: Panel) -> Panel:
@@ -63,6 +109,7 @@ def without_unseen(state: FittedState, panel: Panel) -> Panel:
         return panel
     known = {*state.ids, *(d["id"] for d in state.skipped_series)}
     unknown = [s for s, i in enumerate(panel.ids) if i not in known]
+    absent(state, panel)
     if not unknown or len(unknown) == panel.n_series:
         return panel
     other_form([panel.ids[s] for s in unknown], state.ids, "the data", "the model")  # '부산' decomposed: refused
@@ -71,8 +118,9 @@ def without_unseen(state: FittedState, panel: Panel) -> Panel:
     names = [panel.given_id(s) for s in unknown[:10]]
     names = idtypes.as_held(names, held) if state.layout == "long" else names  # [999] of int stores, not 999.0
     log.warning("series %s %s not in the data the model was fitted on, so it has no scaler for %s, and %s not "
-                "forecast; the other %d series are; to forecast %s, fit a model on data that holds %s",
+                "forecast; the other %d series are; to forecast %s, fit a model on data that holds %s%s",
                 some([repr(i) for i in names], 10, total=n), "was" if one else "were", "it" if one else "them",
-                "is" if one else "are", panel.n_series - n, "it" if one else "them", "it" if one else "them")
+                "is" if one else "are", panel.n_series - n, "it" if one else "them", "it" if one else "them",
+                respelt(state, [panel.ids[s] for s in unknown], [panel.given_id(s) for s in unknown]))
     gone = set(unknown)
     return panel.subset([s for s in range(panel.n_series) if s not in gone])

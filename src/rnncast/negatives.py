@@ -95,7 +95,8 @@ def quiet():
     validation scores) or forecast again for a page whose own part said them (a run's validation part)."""
     return errors_only(log)
 
-WORDS = {"train": "training", "val": "validation"}  # a part as the warning says it: "12 of the 300 validation forecasts"
+WORDS = {"train": "training", "val": "validation", "all": "scored"}  # a part as the warning says it: "12 of the 300
+# validation forecasts"; every part's (--part all) "scored", not "the 2004 all forecasts" (decision 2172)
 ROUNDING = ceilings.ROUNDING  # below zero by less than this of a series' largest magnitude: rounding (both bounds')
 
 

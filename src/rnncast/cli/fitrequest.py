@@ -34,6 +34,15 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
         settings.pop("test_frac")
         advise(f"--cutoff {settings['cutoff']} replaces the config's test_frac {file_settings['test_frac']:g} "
                f"({args.config}): every row after the cutoff is a test row")
+    if "test_frac" in settings_from_args(args) and file_settings.get("cutoff") is not None \
+            and "cutoff" not in settings_from_args(args):
+        from rnncast.cli.display import advise  # the mirror: a typed fraction makes the test rows (decision 2169)
+
+        settings.pop("cutoff")
+        file_settings = {k: v for k, v in file_settings.items() if k != "test_frac"}  # unused beside the cutoff
+        advise(f"--test-frac {settings['test_frac']:g} replaces the config's cutoff {file_settings['cutoff']} "
+               f"({args.config}): " + ("no row is a test row" if not settings["test_frac"] else
+                                       f"the last {settings['test_frac']:.0%} of each series' rows are test rows"))
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
     run = is_run(args.config)
     repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 1671)

@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "day's session (series of sessions of different lengths are backtested apart); on weekly or "
                          "monthly data a span of whole steps ('7D' or '1W' on W-SUN, '2M' or '1Q' on months) is that "
                          "many steps; on daily or hourly data '2W' is '14D'; on business days '1B' is one step and "
-                         "'7D' each cutoff on the same weekday, the business day before it after a holiday")
+                         "'7D' each cutoff on the same weekday, the business day before it after a holiday, 'BME' ('1MS') "
+                         "each month's last (first) business day")
     cutoffs.add_argument("--refit", action="store_true",
                          help="train a fresh model and scalers on the rows up to every cutoff (default: one model, "
                               "trained up to the first cutoff, forecasts every window in one batched pass); either way "
