@@ -1,9 +1,10 @@
 """What fit reads from observed values only: a value that ``fill`` made is no observation (decision 101).
 
-* The training mean (the mean baseline) of each series and target is the mean of its observed
-  training values.
-* MASE's in-sample scale, the mean absolute (seasonal) difference of the training values, keeps the
-  differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
+* The mean baseline of each series and target is the mean of its observed values before the cutoff, and
+  MASE's in-sample scale the mean absolute (seasonal) difference of those values, as the field defines both (Hyndman
+  & Koehler 2006, FPP3's MEAN and accuracy(), M4): every row before the forecasts' first step, the training and
+  validation rows of a fit, every row before each window's cutoff in a backtest (``at_cutoffs``; decision 9701, which
+  supersedes 1707's training rows only). The scale keeps the differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
   the scale and inflate MASE, an interpolated one a straight line's even steps. Where rows are missing from a
   known calendar, the values are paired a season of calendar steps apart, not of rows (``calendarlags``).
 * The validation loss that early stopping follows (and the highway start's choice, and the best
@@ -20,18 +21,21 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarlags, filledwindows, noticed
+from rnncast import calendarlags, filledwindows, noticed, zeroscales
 from rnncast.spelling import some
+from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
 
 
-def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """Each series' training means and MASE scales, [S, T] each in original units, over the observed
-    values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
-    the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
-    observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
+def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None,
+              quiet: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Each series' mean baseline and MASE scale, [S, T] each in original units, over the observed values of every
+    row before its cutoff (the first ``splits[s].val_end``: its training and validation rows, decision 9701;
+    ``starts``: each series' first training row, where the data begins earlier than the fit's, ``fitrows``). The one
+    maker of MASE's scale: fit, a refit's cutoffs, a one-model backtest's (``at_cutoffs``) and ``fitrows`` call it.
+    ``quiet``: no warnings (a backtest's later cutoffs, whose first fit said them). A target of a series with no two
+    observed values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
     caller has it (a fit walks its calendar once: decision 1951), walked here where None."""
@@ -41,15 +45,15 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
-        rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
-        made = (None if panel.filled is None
-                else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + split.train_end, :n_t] != 0)  # [R, T]
+        end = split.val_end  # every row before the cutoff (decision 9701)
+        rows = panel.rows(s)[lo:end, :n_t]  # [R, T]
+        made = None if panel.filled is None else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + end, :n_t] != 0
         for t in range(n_t):
             seen = None if made is None or not made[:, t].any() else ~made[:, t]  # None: every value observed
             if seen is not None and not seen.any():
                 no_mean.append(_who(panel, s, t))
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
-            at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
+            at = placed[s][0][lo:end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
                     and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
@@ -59,22 +63,45 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
                 short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else "fill"
+    if quiet:
+        return means, scales
     if no_scale:
-        log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
+        log.warning("MASE has no in-sample scale for %s: no two of the observed values before the cutoff lie %s apart (%s made "
                     "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
     if short and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
-        log.warning("MASE has no in-sample scale for %s: the training rows hold fewer than season + 1 rows, so no two lie "
+        log.warning("MASE has no in-sample scale for %s: the rows before the cutoff are fewer than season + 1, so no two lie "
                     "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(short), "one row" if season == 1 else f"one season ({season} rows)")
     if apart:
-        log.warning("MASE has no in-sample scale for %s: no two of the training values lie %s apart on the calendar "
+        log.warning("MASE has no in-sample scale for %s: no two of the values before the cutoff lie %s apart on the calendar "
                     "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
                     "other score counts it", some(apart), "one step" if season == 1 else f"one season ({season} steps)")
     if no_mean:
-        log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
+        log.warning("the training mean baseline of %s rests on values %s made: none of the values before the cutoff was "
+                    "observed",
                     some(no_mean), made_by)
     return means, scales
+
+
+def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fill: str | None = None,
+               placed: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A one-model backtest's mean baseline, MASE scale and why a scale is 0 (``zeroscales`` codes), [W, T] each, of
+    its windows ``np.nonzero(held)`` (series-major, ``held`` [S, K]), each over every row of its series before its
+    window's first target (``first_rows`` [S, K]): ``in_sample`` at each cutoff, as a refit's model has them, not the
+    first cutoff's for every window (decision 9701). Said nothing: the fit at the first cutoff warned."""
+    placed = calendarlags.placed(panel) if placed is None else placed
+    ss, kk = np.nonzero(held)
+    means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))
+    zero = np.zeros((len(ss), panel.n_targets), dtype=np.int64)
+    for j in np.flatnonzero(held.any(axis=0)):
+        ends = np.clip(first_rows[:, j], 0, panel.lengths[: len(first_rows)]).astype(np.int64)
+        splits = [Split(int(e), int(e), int(e)) for e in ends]
+        m, sc = in_sample(panel, splits, season, fill, placed=placed, quiet=True)  # [S, T] each
+        at = kk == j
+        means[at], scales[at] = m[ss[at]], sc[ss[at]]
+        zero[at] = zeroscales.kinds(panel, splits, season, sc, placed=placed)[ss[at]]
+    return means, scales, zero
 
 
 def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:
