@@ -146,7 +146,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
         means, scales, zero = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
-                                         placed=placed, window_means=means)  # each window's cutoff's (decision 9701)
+                                         placed=placed, window_means=means)  # each window's cutoff's (decisions 9701, 9702)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)

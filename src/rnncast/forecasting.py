@@ -153,7 +153,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
     climatology (decision 1694); ``window_means`` [W, T] (original units): each window's own mean baseline in place of
     its series' (a one-model backtest's, of the rows before each window's cutoff: ``observed.at_cutoffs``, decision
-    9701), its interval the same training errors about it."""
+    9702), its interval the same training errors about it."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -223,7 +223,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                                 scaled_climate, local(target_rows), placed)  # the series' rows before
     base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate,
                                          local(target_rows), placed)  # a season of them, by calendar (1778, 1966)
-    if window_means is not None:  # each window's cutoff's own mean (decision 9701)
+    if window_means is not None:  # each window's cutoff's own mean (decision 9702)
         own = ((window_means - offset[series, :n_t]) / scale[series, :n_t]).astype(np.float32)  # [W, T]
         shape = base["mean"].shape
         scaled_base["mean"] = np.broadcast_to(own[:, None, :], shape)

@@ -3,10 +3,11 @@
 * The mean baseline of each series and target is the mean of its observed values before the cutoff, and
   MASE's in-sample scale the mean absolute (seasonal) difference of those values, as the field defines both (Hyndman
   & Koehler 2006, FPP3's MEAN and accuracy(), M4): every row before the forecasts' first step, the training and
-  validation rows of a fit, every row before each window's cutoff in a backtest (``at_cutoffs``; decision 9701, which
-  supersedes 1707's training rows only). The scale keeps the differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
-  the scale and inflate MASE, an interpolated one a straight line's even steps. Where rows are missing from a
-  known calendar, the values are paired a season of calendar steps apart, not of rows (``calendarlags``).
+  validation rows of a fit, every row before each window's cutoff in a backtest (``at_cutoffs``; decisions 9701,
+  which supersedes 1707's training rows only, and 9702). The scale keeps the differences observed at both ends: a
+  run carried forward by ``ffill`` adds zeros that would shrink the scale and inflate MASE, an interpolated one a
+  straight line's even steps. Where rows are missing from a known calendar, the values are paired a season of
+  calendar steps apart, not of rows (``calendarlags``).
 * The validation loss that early stopping follows (and the highway start's choice, and the best
   validation loss kept) counts the validation targets ``evaluate`` scores (``filledwindows``): a made target
   adds nothing, nor does any target of a window whose inputs were filled from its targets or later.
