@@ -171,3 +171,17 @@ def test_rows_missing_from_the_calendar_pair_the_scale_a_season_of_steps_apart(c
     assert abs(model.mase_scales_[0, 0] - by_rows) > 1e-4  # the rows' lag read other hours
     plain = Forecaster(**TINY, season=24).fit(frame, target="y", time_col="date")  # no hour missing: by rows
     assert plain.mase_scales_[0, 0] == metrics.naive_scale(y[: plain.state_.splits[0].val_end], 24)
+
+
+def test_at_cutoffs_gives_each_window_the_rows_before_its_own_cutoff():
+    """A one-model backtest's windows (decisions 9701, 9702): each window's mean baseline and MASE scale are those of
+    every row of its series before its first target, series-major as ``np.nonzero(held)`` orders them; a window not
+    held takes no place."""
+    panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
+    y = panel.values[:, 0]
+    first_rows, held = np.array([[120, 150, 180]]), np.array([[True, False, True]])
+    means, scales, zero = observed.at_cutoffs(panel, first_rows, held, season=2)
+    assert means.shape == scales.shape == zero.shape == (2, 1) and not zero.any()
+    for w, row in enumerate((120, 180)):
+        assert means[w, 0] == pytest.approx(y[:row].mean(), rel=1e-12)
+        assert scales[w, 0] == pytest.approx(metrics.naive_scale(y[:row], 2), rel=1e-12)

@@ -96,7 +96,8 @@ def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fil
     means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))
     zero = np.zeros((len(ss), panel.n_targets), dtype=np.int64)
     for j in np.flatnonzero(held.any(axis=0)):
-        ends = np.clip(first_rows[:, j], 0, panel.lengths[: len(first_rows)]).astype(np.int64)
+        ends = np.clip(first_rows[:, j], 1, panel.lengths[: len(first_rows)]).astype(np.int64)  # a series without the
+        # window (not held) read over a row at least: no mean of nothing; its numbers are not taken
         splits = [Split(int(e), int(e), int(e)) for e in ends]
         m, sc = in_sample(panel, splits, season, fill, placed=placed, quiet=True)  # [S, T] each
         at = kk == j
