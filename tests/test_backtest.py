@@ -856,3 +856,21 @@ def test_a_panel_s_by_step_scaled_carries_the_original_msis_as_it_does_wql():
             assert scaled[name]["msis_80"] == original[name]["msis_80"] and scaled[name]["wql"] == original[name]["wql"]
             assert scaled[name]["mase"] == original[name]["mase"]  # no units: the same number (decision 2098)
         assert list(scaled["model"]) == list(original["model"])  # in the tables' order
+
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_each_windows_mase_scale_and_mean_are_of_every_row_before_its_cutoff(refit):
+    """t40-t2 (decisions 2173, 2174): a backtest without refit divided every window by the first model's training
+    rows' scale and forecast their mean; FPP's MEAN and MASE, as fable's accuracy() and M4, read every row before each
+    window's cutoff (the validation rows too), so on a growing series each window's own, checked by hand."""
+    t = np.arange(120)
+    y = pd.Series(100 * np.exp(0.004 * t) * (1 + 0.15 * np.sin(2 * np.pi * t / 12)),
+                  index=pd.date_range("2000-01-01", periods=120, freq="MS"), name="y")
+    result = Forecaster(**{**TINY, "season": 12}).backtest(y, n_windows=3, step=12, refit=refit)
+    f, m = result.forecasts, result.metrics
+    for k, (cut, g) in enumerate(f.groupby("cutoff", sort=True)):
+        before = y[: pd.Timestamp(cut)].to_numpy()
+        scale = np.mean(np.abs(before[12:] - before[:-12]))
+        assert m["windows"][k]["mase_scales"] == pytest.approx(scale, rel=1e-12)
+        assert g["y_mean"].to_numpy() == pytest.approx(before.mean(), rel=1e-6)
+        assert m["windows"][k]["seasonal"]["mase"] == pytest.approx(np.mean(np.abs(g["y"] - g["y_seasonal"])) / scale)

@@ -5,6 +5,7 @@ whole are tests/test_backtest.py."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from conftest import TINY, staggered_frame
 from rnncast import Forecaster
@@ -61,14 +62,22 @@ def test_each_windows_mase_scales_are_recorded_and_a_refits_spread_said():
     assert "that of series 'Alps' is 12056 in window 0 (Jul 2021) but 29650 in window 2 (Jul 2023), 2.46 times" in note
 
 
-def test_scales_within_the_spread_or_one_model_say_nothing():
+def test_scales_within_the_spread_say_nothing_and_one_models_spread_is_said_too():
+    """Each window's scale is of the rows before its own cutoff, refit or not (decision 2173): a one-model backtest's
+    scales move too, and the line says so as a refit's does."""
     each = np.array([[[100.0], [120.0], [140.0]]])
     held = np.ones((1, 3), bool)
-    for refit, scales in ((True, each), (False, each * [[[1.0], [2.0], [3.0]]])):
+    for refit in (True, False):
         m = _metrics(refit)
-        record_scales(m, scales, held, [None], ["y"])
+        record_scales(m, each, held, [None], ["y"])
         assert "mase_scale_spread" not in m and spread_note(m) is None
         assert m["windows"][0]["mase_scales"] == 100.0  # a lone series: its number
+    m = _metrics(False)
+    record_scales(m, each * [[[1.0], [2.0], [3.0]]], held, [None], ["y"])
+    assert m["mase_scale_spread"]["times"] == pytest.approx(4.2)
+    assert spread_note(m).startswith("MASE's scale moves across the windows: each window divides by the in-sample "
+                                     "seasonal naive MAE of every row before its cutoff, and the series' is 100 in "
+                                     "window 0 (Jul 2021) but 420 in window 2 (Jul 2023), 4.20 times")
 
 
 def test_a_windows_blocks_keep_no_coverage_step_counts_the_overall_block_keeps_them():

@@ -51,7 +51,7 @@ def test_repeat_baseline_mse_matches_a_hand_computation(fitted, data):
 
 def test_mean_baseline_predicts_the_training_mean(fitted, data):
     y, truth, _ = _hand_windows(data)
-    expected = np.mean((truth - y[: fitted.split_.train_end].mean()) ** 2)
+    expected = np.mean((truth - y[: fitted.split_.val_end].mean()) ** 2)  # every row before the cutoff (decision 2174)
     assert fitted.evaluate(data, part="all")["original"]["mean"]["mse"] == pytest.approx(expected, rel=1e-5)
 
 

@@ -469,7 +469,7 @@ def test_a_series_without_a_mase_scale_is_left_out_of_msis_as_of_mase():
 def test_evaluates_wql_and_msis_match_numpy_on_the_written_test_forecasts():
     """t38t2 M3 (decision 2036), as the tester checked pinball: from predict_windows' frame and the training rows
     alone, wql is 2 * summed pinball / summed |actual| averaged over the levels and msis_80 M4's interval score over
-    the seasonal naive MAE of the training rows (MASE's own scale, MASE checked beside it)."""
+    the seasonal naive MAE of the rows before the cutoff (MASE's own scale, MASE checked beside it: decision 2173)."""
     rng = np.random.default_rng(0)
     t = np.arange(120)
     y = pd.Series(50 + 0.2 * t + 5 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 1, 120),
@@ -478,7 +478,7 @@ def test_evaluates_wql_and_msis_match_numpy_on_the_written_test_forecasts():
     model = m.evaluate(y)["original"]["model"]
     w = m.predict_windows(y, part="test").to_frame()
     actual = w["y"].to_numpy()
-    train = y.to_numpy()[: m.split_.train_end]
+    train = y.to_numpy()[: m.split_.val_end]  # every row before the cutoff, validation rows too (decision 2173)
     scale = np.mean(np.abs(train[12:] - train[:-12]))
     assert model["mase"] == pytest.approx(np.mean(np.abs(w["y_hat"] - actual)) / scale)
     wql = [2 * np.sum(np.maximum(q * (actual - w[f"y_q{q}"]), (q - 1) * (actual - w[f"y_q{q}"]))) / np.abs(actual).sum()

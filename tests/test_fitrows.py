@@ -55,16 +55,22 @@ def test_a_file_that_extends_the_fit_data_is_silent(caplog):
     assert result["scored"]["windows"] > 0
 
 
-def test_only_validation_rows_changed_keep_the_fit_baselines(sales):
+def test_only_validation_rows_changed_take_the_datas_own_mean_and_scale(sales):
+    """MASE's scale and the mean baseline read the validation rows too (decision 2173, 2174): where only those differ,
+    the data's own are taken, as where its training rows differ."""
     data, model = sales
     changed = data.copy()
     row = model.splits_[0].train_end  # the first validation row
     changed.loc[row, "sales"] += 50.0
     result = model.evaluate(changed)
     assert result["scored"]["fit_rows"]["train"] == [] and len(result["scored"]["fit_rows"]["val"]) == 1
-    assert "the fit's" in result["scored"]["fit_rows"]["text"]
-    real = model.evaluate(data)["original"]["mean"]  # the test targets and the fit's mean and scale: the same scores
-    assert result["original"]["mean"]["mse"] == real["mse"] and result["original"]["mean"]["mase"] == real["mase"]
+    assert "this data's own" in result["scored"]["fit_rows"]["text"] and "validated on" in result["scored"]["fit_rows"]["text"]
+    before = changed["sales"].to_numpy(dtype=np.float64)[: model.splits_[0].val_end]
+    w = model.predict_windows(changed, part="test").to_frame()
+    assert w["sales_mean"].iloc[0] == pytest.approx(before.mean(), rel=1e-6)
+    scale = np.mean(np.abs(before[12:] - before[:-12]))
+    assert result["original"]["seasonal"]["mase"] == pytest.approx(
+        np.mean(np.abs(w["sales"] - w["sales_seasonal"])) / scale, rel=1e-9)
 
 
 def test_predict_warns_in_one_line(sales, caplog):

@@ -11,7 +11,6 @@ import pytest
 
 from conftest import TINY, make_frame, make_panel
 from rnncast import Forecaster, RnncastError
-from rnncast.windows import chronological_split
 
 L, H = TINY["lookback"], TINY["horizon"]
 
@@ -204,13 +203,13 @@ def test_a_part_with_nothing_observed_is_refused(holey):
 def test_a_backtests_training_mean_is_written_at_the_forecasts_resolution(level):
     """forecasts.csv wrote y_hat as the shortest decimal the network's float32 gives (3.30077968) and y_mean as
     float64's 16 digits (2.994897959183674): the mean now takes the forecasts' resolution, one float32 step of
-    a scaled unit, and keeps the series' own digits near 1e9."""
+    a scaled unit, and keeps the series' own digits near 1e9. Each window's mean is of every row before its own
+    cutoff, FPP's MEAN (decision 2174), not the first model's training rows'."""
     y = level + np.round(np.sin(np.arange(150) / 3.0) + np.random.default_rng(0).normal(0, 0.3, 150), 2)
     frame = pd.DataFrame({"ds": pd.date_range("2024-01-01", periods=150, freq="h"), "y": y})
     result = Forecaster(**TINY).backtest(frame, n_windows=2, target="y")
     means = result.forecasts.groupby("window")["y_mean"].first().to_numpy()
-    split = chronological_split(int(result.cutoffs[0, 0]) + 1, TINY["lookback"], TINY["horizon"], 0.1, 0.0)
-    exact = y[: split.train_end].mean()  # one model, trained up to the first cutoff
+    exact = [y[: int(c) + 1].mean() for c in result.cutoffs[0]]  # every row up to each window's cutoff
     assert all(float(f"{m:.{len(str(int(level))) + 8}g}") == m for m in means)  # no float64 noise digits
     assert np.allclose(means, exact, rtol=0, atol=1e-6)  # the series' own units, near 1e9 too
 

@@ -18,31 +18,32 @@ NAN = np.nan
 def test_a_long_ffill_run_leaves_the_mase_scale_as_the_observed_values_give_it(caplog):
     frame = make_frame(200, feature=False)
     y = frame["y"].to_numpy(dtype=np.float64)
-    frame.loc[20:80, "y"] = NAN  # training rows are the first 140: 61 carried forward, 61 zero differences
+    frame.loc[20:80, "y"] = NAN  # the rows before the cutoff are the first 160 (decision 2173): 61 carried forward
     model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
-    observed_pairs = np.r_[np.abs(np.diff(y[:20])), np.abs(np.diff(y[81:140]))]  # rows 19 -> 81 spans the gap
+    observed_pairs = np.r_[np.abs(np.diff(y[:20])), np.abs(np.diff(y[81:160]))]  # rows 19 -> 81 spans the gap
     assert model.mase_scales_[0, 0] == pytest.approx(observed_pairs.mean(), rel=1e-12)
-    as_filled = metrics.naive_scale(frame["y"].ffill().to_numpy()[:140])
-    assert as_filled < 0.6 * model.mase_scales_[0, 0]  # the zeros shrank it, and would have inflated MASE
+    as_filled = metrics.naive_scale(frame["y"].ffill().to_numpy()[:160])
+    assert as_filled < 0.65 * model.mase_scales_[0, 0]  # the zeros shrank it (61 of 159 pairs), would inflate MASE
     test = model.evaluate(frame, part="test")["original"]
     assert test["model"]["mase"] == pytest.approx(test["model"]["mae"] / model.mase_scales_[0, 0], rel=1e-6)
 
 
-def test_the_training_mean_is_of_the_observed_training_values():
+def test_the_training_mean_is_of_the_observed_values_before_the_cutoff():
+    """FPP's MEAN: every observed row before the cutoff, the validation rows too (decision 2174)."""
     frame = make_frame(200, feature=False)
     frame.loc[30, "y"] = 10.0  # a spike ffill would carry over the 40 rows after it
     frame.loc[31:70, "y"] = NAN
     model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
-    observed_mean = frame["y"].to_numpy(dtype=np.float64)[:140]
+    observed_mean = frame["y"].to_numpy(dtype=np.float64)[:160]  # training and validation rows
     assert model.train_means_[0, 0] == pytest.approx(np.nanmean(observed_mean), rel=1e-9)
-    assert model.train_means_[0, 0] < frame["y"].ffill().to_numpy()[:140].mean() - 2  # the made tens are not in it
+    assert model.train_means_[0, 0] < frame["y"].ffill().to_numpy()[:160].mean() - 2  # the made tens are not in it
 
 
 def test_a_target_without_two_observed_training_values_in_a_row_has_no_scale_said_by_name(caplog):
     from rnncast.runnotes import mase_note
 
     frame = make_frame(200, feature=False)
-    frame.loc[1:139:2, "y"] = NAN  # every other training value made: no observed difference is left
+    frame.loc[1:159:2, "y"] = NAN  # every other value before the cutoff made: no observed difference is left
     with caplog.at_level("WARNING", logger="rnncast"):
         model = Forecaster(**TINY, fill="ffill").fit(frame, target="y")
     assert np.isnan(model.mase_scales_[0, 0])
@@ -59,7 +60,7 @@ def test_a_panel_names_the_series_without_a_scale_and_pools_the_others(caplog):
     import pandas as pd
 
     a, b = make_frame(200, feature=False, seed=1), make_frame(200, feature=False, seed=2)
-    b.loc[1:139:2, "y"] = NAN
+    b.loc[1:159:2, "y"] = NAN  # every other row before the cutoff (decision 2173)
     frame = pd.concat([a.assign(unique_id="a"), b.assign(unique_id="b")], ignore_index=True)
     with caplog.at_level("WARNING", logger="rnncast"):
         model = Forecaster(**TINY, fill="ffill").fit(frame, target="y", id_col="unique_id")
@@ -131,15 +132,16 @@ def test_without_fill_the_loss_history_is_exactly_the_plain_paths(monkeypatch, f
 def test_without_fill_the_training_statistics_are_the_plain_ones():
     panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
     split = chronological_split(200, 12, 3, 0.1, 0.2)
-    means, scales, pairs = observed.in_sample(panel, [split], season=2)
-    assert means[0, 0] == panel.values[:140, 0].mean()
-    assert scales[0, 0] == metrics.naive_scale(panel.values[:140, 0], 2)
-    assert pairs[0, 0] == 138  # 140 training rows, 2 apart (decision 2160)
+    means, scales, pairs = observed.in_sample(panel, [split], season=2)  # training and validation rows (decisions 2173, 2174)
+    assert means[0, 0] == panel.values[:160, 0].mean()
+    assert scales[0, 0] == metrics.naive_scale(panel.values[:160, 0], 2)
+    assert pairs[0, 0] == 158  # 160 rows before the cutoff, 2 apart (decisions 2160, 2173)
 
 
 def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their_own_cause(caplog):
-    """Decision 1830 (r35r1 finding 4): 60 weekly rows, lookback 8, season 52: the 42 training rows hold no two rows
-    a season apart. Fit says so once, with the count, and the note does not blame fill, which made nothing."""
+    """Decision 1830 (r35r1 finding 4): 60 weekly rows, lookback 8, season 52: the 48 rows before the cutoff (42
+    training rows then, decision 2173) hold no two rows a season apart. Fit says so once, with the count, and the note
+    does not blame fill, which made nothing."""
     from rnncast.runnotes import mase_note
 
     frame = make_frame(60, freq="W-SUN", feature=False)
@@ -147,8 +149,8 @@ def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their
         model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52}).fit(frame, target="y")
     assert np.isnan(model.mase_scales_[0, 0])
     assert [r.getMessage() for r in caplog.records if r.name == "rnncast.observed"] == [
-        "MASE has no in-sample scale for target 'y' (42 of 53): the training rows hold fewer than season + 1 rows, so "
-        "no two lie one season (52 rows) apart; its MASE is undefined and left out of the pooled MASE; every other "
+        "MASE has no in-sample scale for target 'y' (48 of 53): the rows before the cutoff are fewer than season + 1, "
+        "so no two lie one season (52 rows) apart; its MASE is undefined and left out of the pooled MASE; every other "
         "score counts it"]
     result = model.evaluate(frame, part="test")
     assert result["mase_excluded"]["causes"] == {"short": 1} and result["mase_excluded"]["unobserved"] == 0
@@ -162,14 +164,14 @@ def test_rows_missing_from_the_calendar_pair_the_scale_a_season_of_steps_apart(c
     y = frame["y"].to_numpy(dtype=np.float64)
     gone = [100, 101, 102]  # within the training rows
     model = Forecaster(**TINY, season=24).fit(frame.drop(index=gone), target="y", time_col="date")
-    train = model.state_.splits[0].train_end  # rows of the data as given, the three hours not among them
+    train = model.state_.splits[0].val_end  # rows of the data before the cutoff, the three hours not among them
     steps = np.setdiff1d(np.arange(300), gone)[:train]
     pairs = [abs(y[p] - y[p - 24]) for p in steps if p - 24 in set(steps.tolist())]
     assert model.mase_scales_[0, 0] == pytest.approx(np.mean(pairs), rel=1e-6)
     by_rows = metrics.naive_scale(y[steps], 24)
     assert abs(model.mase_scales_[0, 0] - by_rows) > 1e-4  # the rows' lag read other hours
     plain = Forecaster(**TINY, season=24).fit(frame, target="y", time_col="date")  # no hour missing: by rows
-    assert plain.mase_scales_[0, 0] == metrics.naive_scale(y[: plain.state_.splits[0].train_end], 24)
+    assert plain.mase_scales_[0, 0] == metrics.naive_scale(y[: plain.state_.splits[0].val_end], 24)
 
 
 def test_a_final_fit_that_scores_nothing_does_not_warn_of_a_scale_it_never_uses(caplog):
@@ -184,3 +186,17 @@ def test_a_final_fit_that_scores_nothing_does_not_warn_of_a_scale_it_never_uses(
                                val_frac=val_frac).fit(frame, target="y")
         assert np.isnan(model.mase_scales_[0, 0])
         assert any("MASE has no in-sample scale" in r.getMessage() for r in caplog.records) is warned
+
+
+def test_at_cutoffs_gives_each_window_the_rows_before_its_own_cutoff():
+    """A one-model backtest's windows (decisions 2173, 2174): each window's mean baseline and MASE scale are those of
+    every row of its series before its first target, series-major as ``np.nonzero(held)`` orders them; a window not
+    held takes no place."""
+    panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
+    y = panel.values[:, 0]
+    first_rows, held = np.array([[120, 150, 180]]), np.array([[True, False, True]])
+    means, scales, zero = observed.at_cutoffs(panel, first_rows, held, season=2)
+    assert means.shape == scales.shape == zero.shape == (2, 1) and not zero.any()
+    for w, row in enumerate((120, 180)):
+        assert means[w, 0] == pytest.approx(y[:row].mean(), rel=1e-12)
+        assert scales[w, 0] == pytest.approx(metrics.naive_scale(y[:row], 2), rel=1e-12)

@@ -206,7 +206,9 @@ def test_the_season_hint_says_the_seasonal_naive_forecast_matters_if_the_values_
     assert season_hint(Season(7, "days in a week"), "'D'") == (
         "hint: the calendar is 'D', 7 days in a week, but season is 1, so the seasonal naive forecast (the series' last 7 "
         "steps before each forecast, repeated) was not computed; if the values repeat every week, it is often the "
-        "baseline to beat: give the season (season=7, --season 7) to compare the model with it")  # any lookback: decision 1778
+        "baseline to beat: give the season (season=7, --season 7) to compare the model with it; without it MASE's "
+        "scale is the naive (lag 1) one, the mean absolute change from one step to the next, not over a season (7 "
+        "steps)")  # any lookback: decision 1778; MASE's scale said: decision 2175 (t40-t2 finding 6)
     cycles = {"hours in a day": "every day", "steps of 30min in a day": "every day", "months in a year": "every year",
               "bars in a trading session": "every trading session", "steps of 2 months in a year": "every year"}
     for cycle, every in cycles.items():

@@ -32,7 +32,7 @@ from rnncast.config import Settings
 from rnncast.settingchecks import check_ranges
 from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
-                     gapwindows, leftout, negatives, nodemand, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
+                     gapwindows, leftout, negatives, nodemand, observed, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
                      zeroscales, closedzeros, wholeintervals)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
@@ -144,11 +144,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
+        means, scales, zero = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
-                                         placed=placed)
+                                         placed=placed, window_means=means)  # each window's cutoff's (decisions 2173, 2174)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
-        scales, zero = model.state.mase_scales[ss], zeroscales.kept(model.state)[ss]  # [W, T] each
         for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)
             _unlearned(unlearned, model, panel, first_rows, np.flatnonzero(held[:, j]), j, lookback + horizon)
     else:  # a fresh model and scalers on the rows up to each cutoff

@@ -45,14 +45,15 @@ def first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np
     return [{"first_step": spans[k : k + 2]} for k in range(0, len(spans), 2)]
 
 
-SPREAD = 1.5  # a series' MASE scale this many times larger in one refit window than in another: said under the table
+SPREAD = 1.5  # a series' MASE scale this many times larger in one window than in another: said under the table
 
 
 def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, targets: list) -> None:
     """Write each window's MASE scales into its entry of ``metrics["windows"]`` (``"mase_scales"``: by series id, a
     target's own under its name where there are several; a lone series' unnamed: the number or that mapping; NaN as
     None) from ``each`` [S, K, T] (each series' scale in window k, in original units) where ``held`` [S, K], and,
-    for a refit backtest whose one series' scale moves more than ``SPREAD`` times across its windows (t38t5: Alps'
+    for a backtest whose one series' scale moves more than ``SPREAD`` times across its windows (each window's of the
+    rows before its cutoff, refit or not: decision 2173) (t38t5: Alps'
     12,056 for the Jul 2021 window, 29,650 for Jul 2023, a COVID collapse entering the training rows),
     ``metrics["mase_scale_spread"]``: ``{"series", "target", "times", "low": {"window", "scale"}, "high": ...}`` of
     the largest such move (decision 2054). MASE's definition is left as it is."""
@@ -62,9 +63,7 @@ def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, 
                {str(t): plain(each[s, k, i]) for i, t in enumerate(targets)} for s in np.flatnonzero(held[:, k])}
         window["mase_scales"] = (next(iter(own.values()), None) if ids == [None] else
                                  {str(ids[s]): v for s, v in own.items()})
-    if not metrics.get("refit"):
-        return
-    widest = None
+    widest = None  # one model's windows too: each reads the rows before its own cutoff (decision 2173)
     for s, t in np.ndindex(each.shape[0], each.shape[2]):
         ks = [k for k in np.flatnonzero(held[s]) if np.isfinite(each[s, k, t]) and each[s, k, t] > 0]
         if len(ks) > 1:
@@ -79,8 +78,8 @@ def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, 
 
 
 def spread_note(m: dict) -> str | None:
-    """The line under a refit backtest's table where ``m["mase_scale_spread"]`` (``record_scales``) holds: each
-    window's MASE divides by its own training rows' in-sample seasonal naive MAE, so its windows' MASEs (and the
+    """The line under a backtest's table where ``m["mase_scale_spread"]`` (``record_scales``) holds: each
+    window's MASE divides by the in-sample seasonal naive MAE of the rows before its cutoff, so its windows' MASEs (and the
     overall one, which pools them) do not share a divisor. None where the scales stay within ``SPREAD``."""
     if not (w := m.get("mase_scale_spread")):
         return None
@@ -89,8 +88,8 @@ def spread_note(m: dict) -> str | None:
                          + (f" ({d})" if (d := dates[w[end]["window"]]) else ""))
     whose = (f"that of series {w['series']!r}" if w["series"] is not None else "the series'") + (
         f" ({w['target']})" if m.get("targets", 1) > 1 else "")
-    return (f"MASE's scale moves across the windows: each refit divides by the in-sample seasonal naive MAE of its own "
-            f"training rows, and {whose} is {w['low']['scale']:.6g} in {named('low')} but {w['high']['scale']:.6g} "
+    return (f"MASE's scale moves across the windows: each window divides by the in-sample seasonal naive MAE of every "
+            f"row before its cutoff, and {whose} is {w['low']['scale']:.6g} in {named('low')} but {w['high']['scale']:.6g} "
             f"in {named('high')}, {w['times']:.2f} times, so the windows' MASEs, and the overall MASE that pools them, "
             "do not share a divisor (each window's scales are in metrics.json's windows, mase_scales); compare the "
             "windows by MSE or sMAPE.")

@@ -259,7 +259,7 @@ def interval_scores(wf: WindowForecasts, scaled: WindowForecasts | None = None, 
     of the actuals at or below it, its pinball loss and ``wql``, with the values scored (``calibration.by_level``).
     ``wql``: the weighted quantile loss (``metrics.wql``, GluonTS's mean_wQuantileLoss); with ``scales`` [W, T] (each
     window's MASE denominator, NaN where its series has none) each interval's ``msis_80`` ... (``metrics.msis``, M4's
-    MSIS pooled over values and on MASE's scale, so both rest on the same training rows; decision 2036). Neither has units.
+    MSIS pooled over values and on MASE's scale, so both rest on the same rows before the cutoff; decision 2036). Neither has units.
     ``step_counts``: whether ``by_level`` keeps each step's counts for the coverage test (``calibration.by_level``);
     False where nothing reads them (a step's own block, the scores on what a baseline left out: decision 2071)."""
     pick = (lambda a: a) if target is None else (lambda a: a[:, :, target])  # noqa: E731  [W, H, T, ...] -> [W, H, ...]

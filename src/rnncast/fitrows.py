@@ -6,10 +6,10 @@ periods in data given later (``parts.locate``: by time, or undated by row number
 where the data holds the whole period: a file that starts later or ends sooner is not compared, and one that extends
 the fit's data (the same history plus new rows) compares equal and says nothing.
 
-Where a series' training rows differ (revised data, another unit), its training-mean baseline and MASE scale are
-taken from the data's own rows of the fit's training period, as the naive baselines are from the data's rows, so
-every score of that series rests on one source (decision 704); where they are the same, the fit's are kept (the
-same numbers). A warning says it in one line, which evaluate's scored text and notes repeat (``"fit_rows"``).
+Where a series' training or validation rows differ (revised data, another unit), its training-mean baseline and MASE
+scale are taken from the data's own rows of the fit's training and validation periods (decision 2173), as the naive
+baselines are from the data's rows, so every score of that series rests on one source (decision 704); where they are
+the same, the fit's are kept (the same numbers). A warning says it in one line, which evaluate's scored text and notes repeat (``"fit_rows"``).
 """
 
 from __future__ import annotations
@@ -138,15 +138,15 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
                 val.append(s)
     if not train and not val:
         return Source(means, scales, zero, pairs=pairs)
-    if train:
-        taken = train if scored else train[:1]
-        own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
-        means[taken], scales[taken], own_pairs = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
-                                                         state.settings.data.fill, [int(starts[s]) for s in taken])
-        zero[taken] = zeroscales.kinds(panel.subset(taken), own, state.settings.data.season, scales[taken],
-                                       [int(starts[s]) for s in taken])
-        if pairs is not None:  # the data's own pairs, as its own scale
-            pairs[taken] = own_pairs
+    taken = sorted({*train, *val})  # the scale and mean read the validation rows too (decision 2173)
+    taken = taken if scored else (train or val)[:1]  # predict: the one the words name
+    own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
+    means[taken], scales[taken], own_pairs = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
+                                                                state.settings.data.fill, [int(starts[s]) for s in taken])
+    zero[taken] = zeroscales.kinds(panel.subset(taken), own, state.settings.data.season, scales[taken],
+                                   [int(starts[s]) for s in taken])
+    if pairs is not None:  # the data's own pairs, as its own scale
+        pairs[taken] = own_pairs
     differs = _text(state, panel, train, val, told, means)
     text = scored_text(differs, bool(train))
     if train and getattr(state, "climatology", None) is not None:  # the fit's table, of other rows (decision 1694)
@@ -205,9 +205,8 @@ def _means(here: float, fit: float, spread: float = 0.0) -> str:
 def scored_text(differs: str, train: bool) -> str:
     """What evaluate and compare say of rows that differ (``differs``: ``_text``'s), and what their scores use."""
     use = ("; the training-mean baseline and the MASE scale are this data's own, from its rows of the fit's training "
-           "period, as the naive baselines are (not the fit's); the model is scored on data other than it was fitted on"
-           if train else "; the model is scored on data other than it was validated on (its training rows are the "
-           "same: the training-mean baseline and the MASE scale are the fit's)")
+           "and validation periods, as the naive baselines are (not the fit's); the model is scored on data other than "
+           f"it was {'fitted' if train else 'validated'} on")  # both read the validation rows too (decision 2173)
     return differs + use
 
 

@@ -261,8 +261,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             in it; ``series_left_out``) or that fit left out as too short (``not_trained``) are named, the others scored;
             windows across calendar steps the data lacks are scored as fit takes them (``across_gaps``); each in ``notes``.
 
-            MASE divides each absolute error by its series' in-sample seasonal naive MAE on the training rows
-            (``season``; naive with season 1); it has no units, so both blocks carry the same MASE. Quantile models add
+            MASE divides each absolute error by its series' in-sample seasonal naive MAE on every row before the
+            cutoff, training and validation (``season``; naive with season 1; decision 2173); it has no units, so both blocks carry the same MASE. Quantile models add
             the pinball loss (the mean over the levels), ``wql`` (GluonTS's mean_wQuantileLoss, no units),
             ``coverage_<width>`` for each central interval the levels give (the share of actuals inside it, 0-1:
             ``coverage_80`` for 0.1-0.9, ``coverage_90`` for 0.05-0.95), ``msis_<width>`` for each (M4's MSIS, pooled over

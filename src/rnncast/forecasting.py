@@ -139,7 +139,7 @@ def digits_unit(state) -> float:
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True,
-                     located=None, placed: dict | None = None, differ: tuple = ()
+                     located=None, placed: dict | None = None, differ: tuple = (), window_means=None
                      ) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
@@ -151,7 +151,9 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     their calendars (``calendarcuts.placed_series``, which the seasonal naive reads a season of steps back on: decision
     1966) where the caller walked them (backtest: once for every cutoff), else ``calendarlags.placed``;
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
-    climatology (decision 1694)."""
+    climatology (decision 1694); ``window_means`` [W, T] (original units): each window's own mean baseline in place of
+    its series' (a one-model backtest's, of the rows before each window's cutoff: ``observed.at_cutoffs``, decision
+    2174), its interval the same training errors about it."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -221,6 +223,12 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
                                                 scaled_climate, local(target_rows), placed)  # the series' rows before
     base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate,
                                          local(target_rows), placed)  # a season of them, by calendar (1778, 1966)
+    if window_means is not None:  # each window's cutoff's own mean (decision 2174)
+        own = ((window_means - offset[series, :n_t]) / scale[series, :n_t]).astype(np.float32)  # [W, T]
+        shape = base["mean"].shape
+        scaled_base["mean"] = np.broadcast_to(own[:, None, :], shape)
+        base["mean"] = np.broadcast_to((decimals.shortest(own, offset[series, :n_t], scale[series, :n_t], digits_unit(
+            state)) if shortest else window_means)[:, None, :], shape)
     bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
                                        ) if learned is not None else {}  # the baselines' intervals, at float32

@@ -34,7 +34,7 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the rows after each cutoff instead)."),
     ("baselines", r"\bbaselines?\b|repeat the last value|seasonal naive|training mean",
      "forecasts that need no training, which a model must beat to be worth it: repeat the last value, the training "
-     "mean, seasonal naive (the series' last season before the forecast repeated over the horizon: each step's value a "
+     "mean (the mean of every row before the cutoff, FPP's MEAN), seasonal naive (the series' last season before the forecast repeated over the horizon: each step's value a "
      "whole number of seasons earlier on its calendar, none where the data lacks that step; one season for the first "
      "season's steps) where a season above 1 is set, and the "
      "climatology (below) where it applies."),
@@ -62,9 +62,9 @@ TERMS: tuple[tuple[str, str, str], ...] = (
      "the targets'."),
     ("MASE", r"\bMASE\b",
      "mean absolute scaled error (Hyndman & Koehler 2006, in its seasonal form): the MAE divided by the mean "
-     "absolute difference between training values one season apart (one row apart without a season; the training "
-     "rows alone, not the validation rows after them, as utilsforecast's mase given every row up to the cutoff "
-     "would). It has no "
+     "absolute difference between values one season apart (one row apart without a season) over every row before "
+     "the cutoff, training and validation rows alike, as fable's accuracy() and utilsforecast's mase given every "
+     "row up to the cutoff take it (in a backtest, each window's own cutoff). It has no "
      "units, so it compares across series; below 1 is better than that in-sample {naive} forecast, and forecasting "
      "many steps ahead even repeating the last value usually scores above 1: compare with the baselines' MASE. For "
      "many series, the mean of every value's scaled error, so a series with more windows weighs more."),

@@ -91,12 +91,13 @@ class Learned:
                                    "scale, offset and scale [C] in the columns' original units")
     splits_ = _learned("splits", "each series' row borders: training rows [0, train_end), validation [train_end, "
                                  "val_end), test [val_end, end), counted in the series' rows as fit read them")
-    train_means_ = _learned("train_means", "each series' training mean of each target, in original units: the "
-                                           "training-mean baseline")
-    mase_scales_ = _learned("mase_scales", "each series' in-sample (seasonal, season) naive MAE on its training rows, "
-                                           "in original units: MASE's denominator")
-    mase_pairs_ = _learned("mase_pairs", "how many pairs of training values (a season apart) each scale of mase_scales_ "
-                                         "averages; under 15 warned at fit (None: a model saved without them)")
+    train_means_ = _learned("train_means", "each series' mean of each target over its rows before the cutoff "
+                                           "(training and validation), in original units: the training-mean baseline")
+    mase_scales_ = _learned("mase_scales", "each series' in-sample (seasonal, season) naive MAE on its rows "
+                                           "before the cutoff (training and validation), in original units: MASE's "
+                                           "denominator")
+    mase_pairs_ = _learned("mase_pairs", "how many pairs of values before the cutoff (a season apart) each scale of "
+                                         "mase_scales_ averages; under 15 warned at fit (None: a model saved without them)")
     train_spreads_ = _learned("train_spreads", "each series' standard deviation of each target on its training rows, "
                                                "in original units: what the scaled scores divide by under scaler='none' "
                                                "(None: a model saved without them)")

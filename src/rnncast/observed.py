@@ -1,11 +1,13 @@
 """What fit reads from observed values only: a value that ``fill`` made is no observation (decision 101).
 
-* The training mean (the mean baseline) of each series and target is the mean of its observed
-  training values.
-* MASE's in-sample scale, the mean absolute (seasonal) difference of the training values, keeps the
-  differences observed at both ends: a run carried forward by ``ffill`` adds zeros that would shrink
-  the scale and inflate MASE, an interpolated one a straight line's even steps. Where rows are missing from a
-  known calendar, the values are paired a season of calendar steps apart, not of rows (``calendarlags``).
+* The mean baseline of each series and target is the mean of its observed values before the cutoff, and
+  MASE's in-sample scale the mean absolute (seasonal) difference of those values, as the field defines both (Hyndman
+  & Koehler 2006, FPP3's MEAN and accuracy(), M4): every row before the forecasts' first step, the training and
+  validation rows of a fit, every row before each window's cutoff in a backtest (``at_cutoffs``; decisions 2173,
+  which supersedes 1707's training rows only, and 2174). The scale keeps the differences observed at both ends: a
+  run carried forward by ``ffill`` adds zeros that would shrink the scale and inflate MASE, an interpolated one a
+  straight line's even steps. Where rows are missing from a known calendar, the values are paired a season of
+  calendar steps apart, not of rows (``calendarlags``).
 * The validation loss that early stopping follows (and the highway start's choice, and the best
   validation loss kept) counts the validation targets ``evaluate`` scores (``filledwindows``): a made target
   adds nothing, nor does any target of a window whose inputs were filled from its targets or later.
@@ -20,19 +22,22 @@ import logging
 
 import numpy as np
 
-from rnncast import calendarlags, filledwindows, noticed, scalepairs
+from rnncast import calendarlags, filledwindows, noticed, scalepairs, zeroscales
 from rnncast.spelling import counted, some
+from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
 
 
 def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None,
-              scored: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each series' training means and MASE scales, [S, T] each in original units, and the pairs each scale rests on
+              scored: bool = True, quiet: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each series' mean baseline and MASE scale, [S, T] each in original units, and the pairs each scale rests on
     ([S, T] int; one on fewer than ``scalepairs.MIN_PAIRS`` named in a warning: decision 2160), over the observed
-    values of its training rows (the first ``splits[s].train_end``, not the validation rows after them: decision 1707; ``starts``: each series' first training row, where
-    the data begins earlier than the fit's, ``fitrows``). A target of a series with no two
-    observed training values one season apart has no scale (NaN: MASE leaves it out, named in a
+    values of every row before its cutoff (the first ``splits[s].val_end``: its training and validation rows, decision
+    2173; ``starts``: each series' first training row, where the data begins earlier than the fit's, ``fitrows``). The
+    one maker of MASE's scale: fit, a refit's cutoffs, a one-model backtest's (``at_cutoffs``) and ``fitrows`` call it.
+    ``quiet``: no warnings (a backtest's later cutoffs, whose first fit said them). A target of a series with no two
+    observed values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
     caller has it (a fit walks its calendar once: decision 1951), walked here where None. ``scored`` False: a final fit
@@ -45,15 +50,15 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
-        rows = panel.rows(s)[lo : split.train_end, :n_t]  # [R, T]
-        made = (None if panel.filled is None
-                else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + split.train_end, :n_t] != 0)  # [R, T]
+        end = split.val_end  # every row before the cutoff (decision 2173)
+        rows = panel.rows(s)[lo:end, :n_t]  # [R, T]
+        made = None if panel.filled is None else panel.filled[panel.offsets[s] + lo : panel.offsets[s] + end, :n_t] != 0
         for t in range(n_t):
             seen = None if made is None or not made[:, t].any() else ~made[:, t]  # None: every value observed
             if seen is not None and not seen.any():
                 no_mean.append(_who(panel, s, t))
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
-            at = placed[s][0][lo : split.train_end] if s in placed else None  # the rows' steps on the calendar
+            at = placed[s][0][lo:end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
             pairs[s, t] = calendarlags.pairs(rows[:, t], at, season, seen)
             if 0 < pairs[s, t] < scalepairs.MIN_PAIRS:
@@ -66,24 +71,48 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
                 short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else "fill"
+    if quiet:
+        return means, scales, pairs
     if no_scale and scored:
-        log.warning("MASE has no in-sample scale for %s: no two of the observed training values lie %s apart (%s made "
+        log.warning("MASE has no in-sample scale for %s: no two of the observed values before the cutoff lie %s apart (%s made "
                     "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
     if short and scored and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
-        log.warning("MASE has no in-sample scale for %s: the training rows hold fewer than season + 1 rows, so no two lie "
+        log.warning("MASE has no in-sample scale for %s: the rows before the cutoff are fewer than season + 1, so no two lie "
                     "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(short), "one row" if season == 1 else f"one season ({season} rows)")
     if apart and scored:
-        log.warning("MASE has no in-sample scale for %s: no two of the training values lie %s apart on the calendar "
+        log.warning("MASE has no in-sample scale for %s: no two of the values before the cutoff lie %s apart on the calendar "
                     "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
                     "other score counts it", some(apart), "one step" if season == 1 else f"one season ({season} steps)")
     if no_mean:
-        log.warning("the training mean baseline of %s rests on values %s made: none of the training values was observed",
+        log.warning("the training mean baseline of %s rests on values %s made: none of the values before the cutoff was "
+                    "observed",
                     some(no_mean), made_by)
     if scored:  # a final fit makes no MASE (decision 2157)
         scalepairs.warn(few, season)
     return means, scales, pairs
+
+
+def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fill: str | None = None,
+               placed: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A one-model backtest's mean baseline, MASE scale and why a scale is 0 (``zeroscales`` codes), [W, T] each, of
+    its windows ``np.nonzero(held)`` (series-major, ``held`` [S, K]), each over every row of its series before its
+    window's first target (``first_rows`` [S, K]): ``in_sample`` at each cutoff, as a refit's model has them, not the
+    first cutoff's for every window (decision 2173). Said nothing: the fit at the first cutoff warned."""
+    placed = calendarlags.placed(panel) if placed is None else placed
+    ss, kk = np.nonzero(held)
+    means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))
+    zero = np.zeros((len(ss), panel.n_targets), dtype=np.int64)
+    for j in np.flatnonzero(held.any(axis=0)):
+        ends = np.clip(first_rows[:, j], 1, panel.lengths[: len(first_rows)]).astype(np.int64)  # a series without the
+        # window (not held) read over a row at least: no mean of nothing; its numbers are not taken
+        splits = [Split(int(e), int(e), int(e)) for e in ends]
+        m, sc, _ = in_sample(panel, splits, season, fill, placed=placed, quiet=True)  # [S, T] each
+        at = kk == j
+        means[at], scales[at] = m[ss[at]], sc[ss[at]]
+        zero[at] = zeroscales.kinds(panel, splits, season, sc, placed=placed)[ss[at]]
+    return means, scales, zero
 
 
 def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:

@@ -243,6 +243,8 @@ def describe(panel: Panel, located: Located, starts: np.ndarray, series: np.ndar
         fitted = " and ".join(f"'{baseline_name(k)}'" for k in ("mean", "climatology")[:1 + climate])
         text += (f"; the baselines fitted on the training rows ({'these same rows' if part == 'train' else 'some of these'}"
                  f"), {fitted}, and, beside a quantile model, the baselines' intervals, are scored in-sample there")
+    elif part == "val":  # the mean baseline reads the validation rows too (decision 2174)
+        text += f"; the '{baseline_name('mean')}' baseline, the mean of every row before the cutoff, these too, is scored in-sample there"
     if panel.time is not None and len(scored_series):  # each series' earliest and latest first target, then theirs
         lows, highs = np.full(panel.n_series, np.iinfo(np.int64).max), np.full(panel.n_series, -1)
         np.minimum.at(lows, series, first), np.maximum.at(highs, series, first)

@@ -55,8 +55,8 @@ def _own(forecaster: Fitted) -> dict:
 
 def season_hint(season: Season | None, calendar: str, each: bool = False, why: str = "") -> str | None:
     """The hint beside a verdict that could not weigh the seasonal naive forecast: the calendar's
-    season, the setting that computes it (with any lookback: decision 1778) and that it matters if the values repeat over
-    the season's cycle; None without a season.
+    season, the setting that computes it (with any lookback: decision 1778), that it matters if the values repeat over
+    the season's cycle, and that MASE's scale is meanwhile the naive (lag 1) one (decision 2175); None without a season.
     ``calendar``: as a person reads it (``'B' without NYSE holidays``, ``Calendar.shown``); ``each``: the calendars
     of series that differ but agree on the season (``timecalendar.by_series``); ``why``: the data's reason for the
     season, after its cycle (``weeklyseason.why``)."""
@@ -67,7 +67,8 @@ def season_hint(season: Season | None, calendar: str, each: bool = False, why: s
     return (f"hint: {calendar} {season.steps} {season.cycle}{why}, but season is 1, so the seasonal naive forecast (the "
             f"series' last {season.steps} steps before each forecast, repeated) was not computed; if the values repeat {every}, it is often the "
             f"baseline to beat: give the season ({spelled('season', season.steps)}) to compare the model with "
-            "it")  # said of every such calendar, whose data may not repeat (a regression dated by day): decision 737
+            f"it; without it MASE's scale is the naive (lag 1) one, the mean absolute change from one step to the next, "
+            f"not over a season ({season.steps} steps)")  # decision 737; MASE's scale: decision 2175
 
 
 def backtest_season_hint(m: dict) -> str | None:

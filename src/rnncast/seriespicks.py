@@ -17,8 +17,8 @@ from rnncast.zeroforecasts import counts_demand
 
 def mase_by_series(wf, scales: np.ndarray, n: int) -> np.ndarray:
     """Each series' MASE [``n``] on the windows of ``wf`` (a ``WindowForecasts`` in original units, its windows'
-    ``series``), ``scales`` [W, T] each window's MASE scale (its series' in-sample naive MAE; a backtest's refit
-    windows each their own model's): pooled over its windows, steps and targets as ``evaluation`` pools them; NaN for
+    ``series``), ``scales`` [W, T] each window's MASE scale (its series' in-sample naive MAE before the window's
+    cutoff; a backtest's windows each their own cutoff's): pooled over its windows, steps and targets as ``evaluation`` pools them; NaN for
     a series without windows or without a scale. Only the values scored count (``windowforecasts.scored``: filled
     targets and the windows whose inputs read later fills left out), so a series' number is the one its row of the
     scores table reports."""

@@ -45,8 +45,8 @@ class FittedState:
     calendar: Calendar
     scalers: list[Scaler]  # [S], each over targets + covariates
     splits: list[Split]  # [S] row borders of each series
-    train_means: np.ndarray  # [S, T] original units: the mean baseline
-    mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE, MASE's denominator
+    train_means: np.ndarray  # [S, T] original units: the mean baseline, of the rows before the cutoff (decision 2174)
+    mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE of the rows before the cutoff, MASE's denominator
     mase_zero: np.ndarray | None = None  # [S, T] why a scale is 0 (zeroscales codes); None: none is, or not kept
     mase_pairs: np.ndarray | None = None  # [S, T] int: the pairs each scale rests on (scalepairs); None: not kept
     train_spreads: np.ndarray | None = None  # [S, T] original units: the training rows' standard deviation; None: not kept

@@ -1,5 +1,5 @@
-"""Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal naive MAE of the training
-rows (``metrics.naive_scale``; a season of calendar steps where rows are missing from a known calendar:
+"""Why a series has no MASE scale, told apart and said. The scale, the in-sample seasonal naive MAE of every row
+before the cutoff (training and validation rows: decision 2173; ``metrics.naive_scale``; a season of calendar steps where rows are missing from a known calendar:
 ``calendarlags``, decision 1885), is NaN where fill left no two observed values one season apart (``UNOBSERVED``),
 where the training rows are no more than a season, so none lie a season apart (``SHORT``, decision 1830), or where
 no two of them lie a season of calendar steps apart, the rows between missing, with no fill at play (``APART``,
@@ -73,7 +73,7 @@ def kinds(panel, splits: list, season: int, scales: np.ndarray, starts=None, pla
     if bad and placed is None:
         placed = calendarlags.placed(panel)
     for s, t in bad:
-        lo, end = (0 if starts is None else int(starts[s])), splits[s].train_end
+        lo, end = (0 if starts is None else int(starts[s])), splits[s].val_end  # the rows the scale reads (decision 2173)
         at = placed[s][0][lo:end] if s in placed else None
         if np.isnan(scales[s, t]):
             codes[s, t] = (SHORT if end - lo <= season else
