@@ -49,12 +49,20 @@ def test_windows_without_a_label_are_left_out_and_the_others_keep_theirs(caplog)
     assert "1 of the 5 training windows has no label" in caplog.text
 
 
-@pytest.mark.parametrize("data", [SimpleNamespace(**{**vars(DATA), "fill": "interpolate"}),
-                                  SimpleNamespace(**{**vars(DATA), "target_input": True})])
-def test_other_models_train_on_every_window(data):
+def test_other_models_train_on_every_window():
     starts = np.arange(5)
     panel = _panel(np.array([1.0, 2.0, np.nan, np.nan, 5.0, np.nan, 7.0, 8.0]))
+    data = SimpleNamespace(**{**vars(DATA), "target_input": True})
     assert blanklabels.training_windows(panel, starts, np.zeros(5, int), data)[2] is None
+
+
+def test_a_fill_fills_the_features_and_leaves_the_blank_labels_out_as_without_one():
+    """Decision 2178: a model of the features alone with a fill trained on the labels the fill made."""
+    starts = np.arange(5)
+    panel = _panel(np.array([1.0, 2.0, np.nan, np.nan, 5.0, np.nan, 7.0, 8.0]))
+    filled = SimpleNamespace(**{**vars(DATA), "fill": "interpolate"})
+    assert blanklabels.masked(filled)
+    assert blanklabels.training_windows(panel, starts, np.zeros(5, int), filled)[0].tolist() == [1, 2, 3, 4]
 
 
 def test_the_sequence_scheme_is_refused_where_a_label_is_blank():

@@ -253,15 +253,18 @@ def test_the_command_line_fits_on_sparse_labels_without_a_fill(sensor, tmp_path,
     assert '"filled_targets": 12' in capsys.readouterr().out
 
 
-def test_a_fill_with_blank_last_labels_is_refused_with_the_way_without_one(sensor):
-    """--fill would make labels for the last rows from the labels before and train on them: refused, naming the
-    fit without a fill, which leaves them out."""
-    with pytest.raises(RnncastError, match=r"fitted with fill 'interpolate' would train on labels made.*fit without a "
-                                           r"fill") as caught:
-        Forecaster(**ALONE, fill="interpolate").fit(_sparse(sensor), target="y", features=["a", "b"])
-    assert "future" not in str(caught.value)
-    model = Forecaster(**ALONE, fill="interpolate").fit(_sparse(sensor).iloc[:-1], target="y", features=["a", "b"])
-    assert np.isfinite(model.predict(sensor.tail(20))["y"]).all()
+def test_a_fill_fills_the_features_and_leaves_blank_labels_blank(sensor):
+    """t40-t3: a sensor dropout needed --fill, which made labels from the lab values (trained on; with the last labels
+    blank refused: "fitted with fill 'interpolate' would train on labels made"). A fill now fills the features alone;
+    the blank labels, the last ones too, are stood in for and left out as without a fill (decision 2178)."""
+    sparse = _sparse(sensor)
+    gappy = sparse.assign(a=sparse["a"].where(np.arange(len(sparse)) % 50 != 7))  # a feature dropout
+    filled = Forecaster(**ALONE, fill="interpolate").fit(gappy, target="y", features=["a", "b"])
+    plain = Forecaster(**ALONE).fit(sparse, target="y", features=["a", "b"])
+    assert filled.evaluate(gappy)["scored"]["filled_targets"] == plain.evaluate(sparse)["scored"]["filled_targets"]
+    windows = filled.predict_windows(gappy)
+    assert np.isnan(windows.y_true[windows.filled]).all()  # a blank label stays blank, not made by the fill
+    assert np.isfinite(filled.predict(sensor.tail(20))["y"]).all()
 
 
 def test_filled_target_inputs_leave_no_window_out_as_a_leak(sensor):

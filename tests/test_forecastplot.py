@@ -684,3 +684,24 @@ def test_a_baseline_named_for_its_rows_keeps_its_own_look_and_a_later_rows_entry
         lines = [line for ax in fig.axes for line in ax.get_lines() if "climatology" in str(line.get_gid())]
         assert lines and all(line.get_color() == STYLES["climatology"]["color"] for line in lines)
         assert f"baseline: climatology ({named} only)" in legend(fig.axes[0])  # beside the first row, whichever has it
+
+
+def test_a_model_of_sparse_labels_draws_the_labels_measured_not_their_stand_ins():
+    """t40-t3: a lab value every 180 rows drew "first 400 points, 3 of them scored, the 397 left out marked", each
+    stand-in "made by fill" (no fill given), the repeat baseline through them. Now the windows with a label measured,
+    every one of the test split, and no stand-in (decision 2179)."""
+    from rnncast.plots import FILLED_LABEL
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(0, 1, 600).cumsum()
+    y = 5 * x + rng.normal(0, 1, 600)
+    y[np.arange(600) % 20 != 0] = np.nan
+    data = pd.DataFrame({"time": pd.date_range("2026-01-01", periods=600, freq="10s"), "x": x, "y": y})
+    model = Forecaster(**{**TINY, "lookback": 4, "horizon": 1}, window_norm="none", highway=False, target_input=False).fit(
+        data, target="y", features=["x"])
+    test = model.part_forecasts(data, "test")
+    labels = int((~test.original.filled).sum())
+    fig = forecast_plot(model, data, {"lstm": model}, test=test)
+    lines = {line.get_label(): line for line in fig.axes[0].lines}
+    assert f"(all {labels} test points)" in fig.axes[0].get_title() and FILLED_LABEL not in lines
+    assert np.isfinite(np.asarray(lines["actual"].get_ydata(), dtype=float)).sum() == labels

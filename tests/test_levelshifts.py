@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import TINY
-from rnncast import Forecaster
+from rnncast import Forecaster, levelshifts
 from rnncast.levelshifts import find
 from rnncast.loading import load_panel
 from rnncast.windows import Split
@@ -196,3 +196,27 @@ def test_a_final_fit_that_scores_nothing_says_the_training_mean_mixes_the_levels
     [said] = [r.getMessage() for r in caplog.records if "shifts level" in r.getMessage()]
     assert "The network learns both levels as one series, and the training mean mixes them; if" in said
     assert "MASE" not in said
+def _shifts(days: int = 24, moved: int | None = None) -> pd.DataFrame:
+    """t40-t3 4: a plant's motor current every minute, three 8-hour shifts a day at other setpoints (06, 14, 22 h),
+    noise; from day ``moved`` on (where given) 30% higher."""
+    t = pd.date_range("2026-11-02", periods=days * 1440, freq="min")
+    rng = np.random.default_rng(40)
+    hour = t.hour.to_numpy()
+    y = np.where((hour >= 6) & (hour < 14), 38.0, np.where((hour >= 14) & (hour < 22), 39.5, 36.5))
+    y = y + rng.normal(0, 0.3, len(t))
+    if moved is not None:
+        y = np.where(np.arange(len(t)) >= moved * 1440, y * 1.3, y)
+    return pd.DataFrame({"ds": t, "y": y})
+
+
+def test_a_shift_change_of_minute_data_is_no_level_shift_and_a_lasting_one_is_named():
+    """t40-t3 4: 7-row blocks (70 s of 10 s data) named a setpoint's change at 22:00, which recurs daily, a shift that
+    "stays", and advised dropping half the data; blocks span a day on a calendar under a day (decision 2180)."""
+    frame = _shifts()
+    panel = load_panel(frame, target="y", announce=False)
+    n = len(frame)
+    split = [Split(int(0.8 * n), int(0.9 * n), n)]
+    assert levelshifts.block_rows(panel) == 1440
+    assert find(panel, split) == []
+    [f] = find(load_panel(_shifts(moved=10), target="y", announce=False), split)
+    assert f["time"].startswith("2026-11-12") and f["after"] / f["before"] == pytest.approx(1.3, abs=0.05)

@@ -51,7 +51,7 @@ def test_a_target_without_two_observed_training_values_in_a_row_has_no_scale_sai
                for r in caplog.records)
     result = model.evaluate(frame, part="test")
     assert np.isnan(result["original"]["model"]["mase"]) and np.isfinite(result["original"]["model"]["mse"])
-    assert result["mase_excluded"]["unobserved"] == 1 and "fill having made the others" in result["mase_excluded"]["why"]
+    assert result["mase_excluded"]["unobserved"] == 1 and "the others made, not measured (by fill" in result["mase_excluded"]["why"]
     assert result["mase_excluded"]["causes"] == {"unobserved": 1}
     assert "no two observed values one row apart" in mase_note(result)
 

@@ -133,7 +133,7 @@ def test_mase_note_says_why_each_series_has_no_scale():
     assert "undefined for them: they are left out of MASE" in both  # not "them are"
     made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1, "causes": {"unobserved": 1},
                                         "season": 7}})
-    assert "never change" not in made and "fill having made the others" in made
+    assert "never change" not in made and "the others made, not measured (by fill" in made
     assert "1 series ('b'), whose training rows hold no two observed values one season (7 rows)" in made
     assert "MASE is undefined for it: it is left out" in made  # one series: the pronoun agrees
 

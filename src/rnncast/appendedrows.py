@@ -57,9 +57,10 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
     ``values`` [N, C] of ``rows.columns`` (targets, past, future), series back to back at ``offsets``; ``positions``
     [N] each row's row in the table (-1: inserted). For a model without covariates, ``unread`` [rows of the table, U]
     (``others``) the values of the columns no role took (``unused``): warned of under ``fill`` as said above.
-    ``labels_only`` (True at a fit of the features alone): such rows are labels not given, not the future, and said
-    so; 'scored' (evaluate's read of such a model): not refused, as a label made is never scored (``blanklabels``)."""
-    if labels_only == "scored":
+    ``labels_only`` (True at a fit of the features alone, 'scored' at evaluate's read of such a model): such rows are
+    labels not given, not the future: not refused, whatever the fill, as a blank label is stood in for, never trained
+    on nor scored (``blanklabels``, decision 2178: a fill fills the features alone)."""
+    if labels_only:
         return
     n_t, n_c = rows.n_targets, len(rows.columns)
     left_blank = _blank(rows, values, positions, offsets)  # [N] a target
@@ -74,8 +75,7 @@ def refuse(rows: Rows, values: np.ndarray, time, positions: np.ndarray, offsets:
         if n_c > n_t:
             held = ~np.isnan(values[start:end, n_t:]).all(axis=0)  # [covariates] holding a value there
             if held.any():
-                raise RnncastError(_sparse(rows, s, start, end, time, positions, attrs, fill) if labels_only else
-                                   _refusal(rows, s, start, end, time, positions, attrs, held, fill))
+                raise RnncastError(_refusal(rows, s, start, end, time, positions, attrs, held, fill))
         elif warned and not (after is not None and after[start:end].all()):
             _warn(rows, s, start, end, time, positions, attrs, unread, list(unused), fill, offsets)
 
@@ -211,11 +211,3 @@ def _refusal(rows: Rows, s: int, start: int, end: int, time, positions, attrs: d
     future = [c for c, h in zip(rows.columns[n_t + n_p:], held[n_p:]) if h]
     head = _head(rows, s, start, end, time, positions, attrs, held_kinds(past, future))
     return head + advice(past, future, rows.columns[n_t + n_p:]) + late(time, start, rows.text_format, fill)
-
-
-def _sparse(rows: Rows, s: int, start: int, end: int, time, positions, attrs: dict, fill: str | None) -> str:
-    head = _head(rows, s, start, end, time, positions, attrs, "values of the features")
-    return (head + f": a model of the features alone (target_input=False) fitted with fill {fill!r} would train on "
-            "labels made for them from the labels before (sparse labels); give the data without those last rows, or "
-            "fit without a fill (leave out --fill, fill= in Python): blank labels are then left out of training and of "
-            "every score")

@@ -144,8 +144,8 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
                                                        (calendar, own) if own else None)
     values, time, positions, offsets, zero_tail = zerotail.extend(rows, values, time, positions, offsets, calendar if not own else None,
                                                                   fill, announce, attrs, layout == "wide")  # zero fill: no sale up to the panel's end
-    if labels_only and fill is None:  # a model of the features alone: its blank labels left out (blanklabels)
-        values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)
+    if labels_only:  # a model of the features alone: its blank labels left out (blanklabels); a fill fills the
+        values, filled = blanklabels.stand_in(values, offsets, rows.n_targets)  # features alone (decision 2178)
     if fill is None and layout == "single" and (reads_last is None or np.isnan(values[-reads_last:]).any()) and (
             ragged := raggedtargets.refusal(values, time, rows.columns, rows.n_targets, attrs, rows.text_format,
                                                  positions)):
@@ -161,11 +161,14 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
         appendedrows.refuse(rows, values, time, positions, offsets, attrs, *others, fill, labels_only)  # before any fill
         appendedrows.future(rows, values, time, positions, offsets, attrs, fill, labels_only)  # dated blank rows: decision 1475
         zeroed = np.isnan(values[:, : rows.n_targets]) if fill == "zero" else None
+        stood = filled if fill != "drop" or filled is None else filled[~np.isnan(values).any(axis=1)]  # the rows kept
         values, time, positions, offsets, filled, tail = fill_panel(values, time, positions, offsets, rows.columns,
                                                                     every, rows.id_col, fill, attrs, rows.text_format,
                                                                     announce, wide=layout == "wide",
                                                                     roles=(rows.n_targets, rows.n_past),
                                                                     told=zerotail.appended(offsets, zero_tail))
+        if stood is not None:  # the labels stood in for, beside the features' fill (decision 2178)
+            filled = stood if filled is None else np.where(stood == blanklabels.MARK, stood, filled).astype(np.int32)
     check_finite(values, rows.columns, positions, attrs)
     return Panel(values, offsets, rows.ids, rows.columns, rows.n_targets, rows.n_past, time, calendar,
                  rows.id_col if layout != "single" else None, None, layout, own, filled, tail, given=rows.given,

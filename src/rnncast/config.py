@@ -58,12 +58,13 @@ class DataSettings:
         True, "the input windows hold the target's own past beside the features; off: the features alone, for a target "
         "not measured when forecasting (a soft sensor): predict then needs no target column (a wide table: no series "
         "column), and fit and evaluate read "
-        "it only as what is learned and scored: without a fill, a blank one is left out of both. Off needs features, window_norm 'none' and no highway (both read the target's past)")
+        "it only as what is learned and scored: a blank one is left out of both (a fill fills the features alone). Off needs features, window_norm 'none' and no highway (both read the target's past)")
     season: int = _opt(1, "seasonal period in steps: MASE's scale and the seasonal naive baseline (1: no season)")
     fill: str | None = _opt(None, "how to fill missing values (default: refuse, naming where one is); made values are not "
                             "scored; zero: a missing value means none happened (a till's weeks without sales), taken as an "
                             "observed 0 and scored, a panel's series to its last date (the rows it adds carry their covariates forward); "
-                            "rows absent within a series need --fill-gaps, refused without it", CHOICES["fill"])
+                            "rows absent within a series need --fill-gaps, refused without it; target_input off: the features alone "
+                            "(blank labels stay blank)", CHOICES["fill"])
     missing_values: str | None = _opt(
         None,
         "numbers or text codes that mean a missing value in the target and covariate columns, as a file writes them (-999, "

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from rnncast import labels, statictext
+from rnncast import labels, measuredlabels, statictext
 from rnncast.data import as_frame
 from rnncast.noticed import first_time
 from rnncast.panel import Panel
@@ -121,10 +121,8 @@ def without_actuals(state: FittedState, windows: tuple, absent: list) -> tuple:
     of them (repeat-last, seasonal naive) blank, as the data gives none; the forecasts are those of the data with it.
     A blank label stood in for where no fill was set (``blanklabels``: the last rows' too) is a blank actual, not the
     stood-in value: NaN, marked in ``filled`` and scored nowhere (decisions 1118, 1168)."""
-    if state.settings.data.fill is None and not reads_target(state):
-        for wf in windows:
-            if wf.filled is not None and wf.filled.any():
-                wf.y_true = np.where(wf.filled, np.nan, wf.y_true)
+    for wf in windows:
+        measuredlabels.blank_actuals(state.settings.data, wf)
     if not absent:
         return windows
     names = {str(c) for c in absent}

@@ -21,7 +21,7 @@ import pandas as pd
 import torch
 
 from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
-                     windowrows, zeroforecasts,
+                     measuredlabels, windowrows, zeroforecasts,
                      horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
 from rnncast.errors import NothingLeft, RnncastError
@@ -219,9 +219,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
                                     digits_unit(state))
-    scaled_base = baselinebands.point_forecasts(scaled_values, target_rows, series, scaled_means, horizon, n_t, season,
-                                                scaled_climate, local(target_rows), placed)  # the series' rows before
-    base = baselinebands.point_forecasts(panel.values, target_rows, series, means, horizon, n_t, season, climate,
+    measured = measuredlabels.last_measured(panel.values, panel.filled, panel.offsets, n_t)  # never a stood-in label
+    scaled_base = baselinebands.point_forecasts(  # the series' rows before: the labels measured (decision 2176)
+        measuredlabels.last_measured(scaled_values, panel.filled, panel.offsets, n_t), target_rows, series, scaled_means,
+        horizon, n_t, season, scaled_climate, local(target_rows), placed)
+    base = baselinebands.point_forecasts(measured, target_rows, series, means, horizon, n_t, season, climate,
                                          local(target_rows), placed)  # a season of them, by calendar (1778, 1966)
     if window_means is not None:  # each window's cutoff's own mean (decision 2174)
         own = ((window_means - offset[series, :n_t]) / scale[series, :n_t]).astype(np.float32)  # [W, T]
@@ -229,7 +231,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         scaled_base["mean"] = np.broadcast_to(own[:, None, :], shape)
         base["mean"] = np.broadcast_to((decimals.shortest(own, offset[series, :n_t], scale[series, :n_t], digits_unit(
             state)) if shortest else window_means)[:, None, :], shape)
-    bands = baselinebands.scaled_bands(panel.values, learned, base, series, means, levels, season, offset[series, :n_t],
+    bands = baselinebands.scaled_bands(measured, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
                                        ) if learned is not None else {}  # the baselines' intervals, at float32
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))

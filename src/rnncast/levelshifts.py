@@ -5,7 +5,8 @@ t36t6's site03 dropped to 0.4 times its level on 2023-09-01 and stayed there. It
 0.6), so the day of the drop was 12.6 times the median step, under ``jumps.TIMES`` (20): nothing named it, and site03
 then ranked best by MASE, its scale made of the larger pre-migration differences (1,521 as the data is, 520 with the
 older rows in post-migration units). ``find`` compares the training rows' level in blocks of a season (7 rows where
-the season is 1 or longer than ``LONGEST``), so the season's own swing averages out: the log of each block's mean
+the season is 1 or longer than ``LONGEST``; a day's rows on a calendar of steps under a day, ``block_rows``: decision
+2180), so the season's own swing averages out: the log of each block's mean
 (the values themselves where any is 0 or below), then, at each block, the level ``SIDE`` blocks after against the
 ``SIDE`` before (their medians: a spike's block or a holiday's dip is outvoted) and the block after against the one
 before (a shift happens at once; a season's slope or a trend moves every block a little). Named where both moves go
@@ -33,7 +34,7 @@ import logging
 
 import numpy as np
 
-from rnncast.climatology import training_values
+from rnncast.climatology import DAY, step_size, training_values
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel, of_series, series_owner
 from rnncast.spelling import counted
@@ -56,7 +57,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
     ``named``: ``jumps.find``'s entries, whose columns (a split, named there as a step) are not weighed again; a
     column with outlying values alone (``spikes``: back within a few rows, no step) is (decision 1963)."""
     stepped = {(f["series"], f["column"]) for f in named if f.get("steps", True)}
-    block = season if 1 < season <= LONGEST else 7
+    block = block_rows(panel, season)
     found = []
     for s, split in enumerate(splits):
         if split is None or split.train_end < block * (2 * SIDE + 3):
@@ -71,6 +72,16 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
                               "before": before, "after": after, "times": times, "blocks_after": blocks,
                               "rows_after": split.train_end - row})
     return found
+
+
+def block_rows(panel: Panel, season: int = 1) -> int:
+    """The rows of a block: a day's on a calendar of steps under a day (8640 of 10 s rows: a plant's shifts change
+    setpoints every 8 hours, and 7-row blocks of 70 s named each change a shift that stays, decision 2180), else the
+    season, or 7 (a week of days) where it is 1 or longer than ``LONGEST``."""
+    size = step_size(getattr(panel.calendar, "freq", None)) if panel.time is not None else None
+    if size is not None and size < DAY:
+        return -(-DAY // size)
+    return season if 1 < season <= LONGEST else 7
 
 
 def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float, int] | None:

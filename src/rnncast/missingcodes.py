@@ -19,7 +19,7 @@ import logging
 
 import numpy as np
 
-from rnncast import otherunits, outliers
+from rnncast import measuredlabels, otherunits, outliers
 from rnncast.codedblanks import WRITTEN, code_like, future_refusal, if_missing, proposed  # said in one wording
 from rnncast.errors import RnncastError
 from rnncast.noticed import first_in_block, first_time
@@ -155,6 +155,8 @@ def later(state, panel: Panel, doing: str = "") -> Panel:
                 continue
             else:
                 at, span = np.flatnonzero(_beyond_fit(column, kept[j])), tuple(kept[j][2:])
+            if at.size and j < panel.n_targets and (made := measuredlabels.stood(panel.filled, panel.n_targets)) is not None:
+                at = at[~made[panel.offsets[s] + at, j]]  # a blank label stood in for: no value given (decision 2177)
             if at.size:
                 _say_later(state, panel, s, j, at, span, doing)
     return panel
@@ -188,12 +190,15 @@ def _say_later(state, panel: Panel, s: int, j: int, at: np.ndarray, span, doing:
     whose = f" of series {series!r}" if series is not None else ""
     shown = ", ".join(panel.when(s, int(i)) for i in at[:3]) + (f" and {at.size - 3} more" if at.size > 3 else "")
     fitted = FITTED.format(*span) if span is not None else "far from the other values given"
-    scored = ", and evaluate scores its forecasts against it" if j < panel.n_targets else ""
+    reads = ("the model never reads it (it reads the features alone), but evaluate scores its forecasts against it"
+             if j < panel.n_targets and not state.settings.data.target_input else  # a label only (decision 2177)
+             "the model reads it as a measurement, in the windows it forecasts from" +
+             (", and evaluate scores its forecasts against it" if j < panel.n_targets else ""))
     log.warning("column %r%s holds %s in %s of the data given to the model (%s), " + WRITTEN + ", "
-                "%s: the model reads it as a measurement, in the windows it forecasts from%s; if it means missing, "
+                "%s: %s; if it means missing, "
                 "give those cells blank (read as the model's fill says, or refused), or fit again with %s, which the "
                 "model then applies to every later read; if it is a real value, ignore this", column, whose,
-                ", ".join(f"{v:g}" for v in codes), counted(int(at.size), "row"), shown, fitted, scored,
+                ", ".join(f"{v:g}" for v in codes), counted(int(at.size), "row"), shown, fitted, reads,
                 spelled("missing_values", proposed(codes, state.settings.data.missing_values)))
 
 

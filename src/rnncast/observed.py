@@ -70,13 +70,14 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
                 apart.append(_who(panel, s, t))
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
                 short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
-    made_by = f"fill {fill!r}" if fill else "fill"
+    made_by = f"fill {fill!r}" if fill else None  # none given: blank labels stood in for (decision 2177)
+    others = f"{made_by} made the others" if made_by else "the others are blank labels, stood in for, not measured"
     if quiet:
         return means, scales, pairs
     if no_scale and scored:
-        log.warning("MASE has no in-sample scale for %s: no two of the observed values before the cutoff lie %s apart (%s made "
-                    "the others), so its MASE is undefined and left out of the pooled MASE; every other score counts it",
-                    some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", made_by)
+        log.warning("MASE has no in-sample scale for %s: no two of the observed values before the cutoff lie %s apart (%s), "
+                    "so its MASE is undefined and left out of the pooled MASE; every other score counts it",
+                    some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", others)
     if short and scored and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
         log.warning("MASE has no in-sample scale for %s: the rows before the cutoff are fewer than season + 1, so no two lie "
                     "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
@@ -86,9 +87,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
                     "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
                     "other score counts it", some(apart), "one step" if season == 1 else f"one season ({season} steps)")
     if no_mean:
-        log.warning("the training mean baseline of %s rests on values %s made: none of the values before the cutoff was "
-                    "observed",
-                    some(no_mean), made_by)
+        log.warning("the training mean baseline of %s rests on values %s: none of the values before the cutoff was "
+                    "observed", some(no_mean), f"{made_by} made" if made_by else "stood in for blank labels")
     if scored:  # a final fit makes no MASE (decision 2157)
         scalepairs.warn(few, season)
     return means, scales, pairs

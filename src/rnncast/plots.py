@@ -147,7 +147,7 @@ def row_labels(fig, axes: list, own: list, ylabel: str, home) -> None:
         axislabels.label(axes, ylabel, home)
 
 
-FILLED_LABEL = "made by fill, not observed: not scored"
+FILLED_LABEL = "made, not observed (by fill, or stood in for a blank label): not scored"  # no fill named: 2179
 LATER_LABEL = "its window's inputs filled from later rows: not scored"  # filledwindows.reads_later
 
 

@@ -96,6 +96,8 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
         mine = series == s
         kept, first = np.unique(rows[mine].ravel(), return_index=True)  # [R] each row scored once
         truth, times = wf.y_true[mine], (wf.times[s] if len(wf.times) > s else None)  # [w, H, T]
+        if (made := getattr(wf, "filled", None)) is not None:  # a made value (a blank label stood in for) is no
+            truth = np.where(made[mine], np.nan, truth)  # reading (decision 2177)
         earlier = _readings(panel, int(s))[: kept[0], :t] if panel is not None else np.zeros((0, t))  # [kept[0], T]
         for j in range(t):
             column = np.full(kept[-1] + 1, np.nan)  # rows not scored between: NaN, never a repeat

@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from rnncast import datatimes, negatives, scaling, serieskeys, stepactuals
+from rnncast import datatimes, measuredlabels, negatives, scaling, serieskeys, stepactuals
 from rnncast.backtestframe import STEP, finished
 from rnncast.data import ID_COLUMN
 from rnncast.forecasting import digits_unit
@@ -38,7 +38,7 @@ def table(state, test: PartForecasts, given: pd.Index | None = None) -> pd.DataF
     place (``decimals.shortest_bands``), as predict's (decision 2125: 20.4988795 beside 20.49888). ``given``: the
     caller's ids in their dtype (``Panel.given``: a categorical, Int64), for the id column to keep it, as predict's
     does (decision 1869); None: as text."""
-    wf = test.original
+    wf = measuredlabels.blank_actuals(state.settings.data, replace(test.original))  # a stood-in label: blank (decision 2177)
     count, horizon = wf.y_true.shape[:2]
     series = np.zeros(count, np.int64) if wf.series is None else wf.series
     columns = _placed(state, test, series, horizon, given)  # its [W * H] row numbers let go before the forecasts' columns

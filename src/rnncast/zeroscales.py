@@ -119,8 +119,8 @@ def rows_why(cause: str, season: int | None, demand: bool = True) -> str:
                        "so the in-sample seasonal naive error is 0 without the rows repeating",
         "across_fill": f"change only across values fill made: no two observed values {apart} apart differ (a zero "
                        f"in-sample {naive} error)",
-        UNOBSERVED: f"hold no two observed values {apart} apart, fill having made the others (no in-sample {naive} "
-                    "error)",
+        UNOBSERVED: f"hold no two observed values {apart} apart, the others made, not measured (by fill, or stood in "
+                    f"for blank labels: no in-sample {naive} error)",  # no fill named where none was (decision 2177)
         "short": "hold fewer than season + 1" + (f" = {season + 1}" if season else "") + f" rows, so no two lie "
                  f"{apart} apart (no in-sample {naive} error)",
         "apart": f"hold no two values {'one step' if season == 1 else 'one season'}"
