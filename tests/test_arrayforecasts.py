@@ -102,7 +102,7 @@ def test_predict_array_refuses_complex_dates_and_timedeltas_by_name_as_fit_does(
 def test_predict_array_reads_booleans_as_1_and_0_with_fits_note(fitted, caplog):
     """Decision 1867: booleans are read as 1 and 0, as fit reads them, and said so as fit says it."""
     windows = np.ones((2, fitted.settings_.data.lookback, 2))
-    with caplog.at_level("WARNING", logger="rnncast"):
+    with caplog.at_level("INFO", logger="rnncast"):
         assert np.array_equal(fitted.predict_array(windows > 0), fitted.predict_array(windows))
     assert "inputs hold booleans (True, False), read as the numbers 1 and 0" in caplog.text
 

@@ -34,7 +34,7 @@ def test_interval_width_names_the_quantiles_it_is():
 def test_initial_and_period_name_the_cutoff_and_the_step():
     with pytest.raises(RnncastError, match=r"initial .* is cutoff .*2024-12-31.*Forecaster\(cutoff=\.\.\.\)"):
         Forecaster(horizon=3).backtest(pd.DataFrame({"y": range(50)}), initial="730 days")
-    with pytest.raises(RnncastError, match=r"period is step .*'30D'"):
+    with pytest.raises(RnncastError, match=r"Prophet's period is backtest's step .*'30D'"):  # R's: season (decision 2182)
         Forecaster(horizon=3).backtest(pd.DataFrame({"y": range(50)}), period="30 days")
 
 
@@ -45,7 +45,7 @@ def test_the_flags_are_answered_with_rnncasts(capsys):
     with pytest.raises(SystemExit):
         main(["backtest", "x.csv", "--initial", "730 days", "--period", "30 days"])
     err = capsys.readouterr().err
-    assert "--cutoff 2024-12-31" in err and "is --step" in err
+    assert "--cutoff 2024-12-31" in err and "Prophet's period is backtest's --step" in err
 
 
 def test_performance_metrics_is_the_backtests_by_step():

@@ -186,3 +186,15 @@ def test_a_fiscal_period_label_is_called_a_fiscal_period():
     said = unread_time(pd.DataFrame({"period": ["FY2020-P01", "FY2020-P02", "FY2020-P03"]}), ["period"])
     assert said.startswith("'period' holds 'FY2020-P01' at row 0, a fiscal period, which rnncast does not read as time")
     assert "number the periods" in said and "quarter" not in said
+
+
+@pytest.mark.parametrize("values, said", [(["2014 sem 1", "2014 sem 2", "2015 sem 1"], "its values all write a year and a week"),
+                                          (["FY2020-P01", "FY2020-P02", "FY2020-P03"], "its values are fiscal periods")])
+def test_a_column_all_of_one_unread_time_form_is_refused_under_any_name_not_numbered(values, said):
+    """Under ``index`` (no time word) such a column was set aside with a WARNING and the rows numbered: the fit ran on
+    with no dates (t40-t2 2; decision 2181)."""
+    frame = pd.DataFrame({"index": values, "y": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=rf"^no time column was found: 'index' holds .*; {said}, so its rows are not "
+                                           r"numbered"):
+        load_panel(frame, target="y", announce=False)
+    assert load_panel(frame, target="y", time_col=False, announce=False).time is None

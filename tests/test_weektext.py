@@ -130,3 +130,28 @@ def test_a_week_53_neither_iso_nor_mmwr_gives_its_year_names_fiscal_weeks_and_th
                                            r"week 53, which neither ISO nor MMWR gives 2023: if these are fiscal "
                                            r"\(retail\) weeks .*'W-SAT'"):
         load_panel(frame, target="sales", announce=False)  # decision 1974: was the ISO form alone, which refuses it
+
+
+@pytest.mark.parametrize("name", ["Date", "index", "yearweek"])
+def test_tsibbles_yearweek_text_is_read_as_iso_weeks_under_any_name(name):
+    """t40-t2 2: readr's ``2014 W01`` (tsibble's yearweek) was read only under a week's name: under ``Date`` refused
+    even with --time-col, under ``index`` rows numbered; months (2020 Jan) and quarters (2020 Q1) were read by value
+    under any name (decision 2181)."""
+    days = pd.date_range("2015-12-14", periods=6, freq="W-MON")
+    texts = [f"{y} W{w:02d}" for y, w in zip(days.isocalendar().year, days.isocalendar().week)]
+    assert texts[2] == "2015 W53"
+    frame = pd.DataFrame({name: texts, "cost": np.arange(6.0)})
+    for time_col in (None, name):
+        panel = load_panel(frame, target="cost", time_col=time_col, announce=False)
+        assert panel.time_col == name and list(panel.time) == list(days) and panel.calendar.freq == "W-MON"
+    assert weektext.marked(pd.Series(texts), name) and not weektext.marked(pd.Series(texts), "epiweek")
+    assert not weektext.marked(pd.Series(["2015-W52", "2015-W53"]))  # ISO's own form: timetext's, as before
+    assert not weektext.marked(pd.Series(["2015-13", "2015-14"]))  # no mark: months or weeks, by name only (1016)
+    assert not weektext.marked(pd.Series(["2015 sem 1", "2015 sem 2"]))  # a semester too
+
+
+def test_a_marked_week_that_is_no_iso_week_is_refused_under_any_name():
+    frame = pd.DataFrame({"Date": ["2021 W51", "2021 W52", "2021 W53"], "cost": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=r"^time column 'Date' holds '2021 W53' at row 2, which is no ISO week of 2021; "
+                                           r"a week 53"):
+        load_panel(frame, target="cost", announce=False)

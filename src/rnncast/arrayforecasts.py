@@ -93,7 +93,7 @@ def _as_numbers(inputs) -> np.ndarray:
         raise RnncastError(f"inputs hold {what} ({array.dtype}), not numbers: give the windows' values in the units "
                            "the model was trained on")
     if kind == "b":
-        log.warning("inputs hold booleans (True, False), read as the numbers 1 and 0")
+        log.info("inputs hold booleans (True, False), read as the numbers 1 and 0")  # as fit says it (decision 2183)
     try:
         return np.asarray(array, dtype=np.float64)
     except (TypeError, ValueError) as err:

@@ -99,8 +99,9 @@ def settle(time: pd.Index, offsets: np.ndarray, freq=None, where=str, quiet: boo
     tz = None if time.tz is None else str(time.tz)
     if freq is not None and not isinstance(freq, bool) and str(freq).isdigit():  # an integer step: dates are no steps
         raise RnncastError(hint("freq_kind", "{named} {freq!r} is an integer step, but time column {column!r} holds "
-                                "{found}; give a calendar such as 'D' or 'MS', or leave freq unset").format(
-            named=setting_named("freq"), freq=freq, column=name, found="dates"))
+                                "{found}; give a calendar such as 'D' or 'MS', or leave freq unset{season}").format(  # decision 2182
+            named=setting_named("freq"), freq=freq, column=name, found="dates", season=int(freq) > 1 and
+            f"; a seasonal period (R's frequency = {int(freq)}) is {spelled('season', int(freq))}" or ""))
     if freq is not None:
         if new := _old_name(freq):  # 'Q-JUN': pandas 2's 'QE-JUN', or 'QS-JUL' where the rows are quarters' first days
             raise RnncastError(oldaliases.advice(freq, new, time, offsets))

@@ -6,7 +6,8 @@ etth1`` the benchmark that runs that file (``OTHER_BENCHMARKS``); argparse said 
 ``rnncast help``, ``rnncast version`` and ``rnncast d.csv`` point to --help, --version and the command before the
 data; a command's flag given before the command (``rnncast --epochs 2 fit d.csv``) names the commands it is a flag of
 and the line with it after the command (``before_command``, decision 1725).
-Nothing here imports the rest of the package but ``spelling`` and ``prophetnames``, which import nothing of it."""
+Nothing here imports the rest of the package but ``spelling``, ``prophetnames`` and ``fablenames``, which import nothing
+of it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 import shlex
 from collections.abc import Iterable
 
+from rnncast.fablenames import FABLE_COMMANDS
 from rnncast.prophetnames import PROPHET_COMMANDS
 from rnncast.spelling import did_you_mean, listing
 
@@ -39,6 +41,7 @@ OTHER_COMMANDS = {
     "benchmark": ("bench", "runs a published long-horizon benchmark"),
     "onnx": ("export", "writes a trained run's model as ONNX"),
     **PROPHET_COMMANDS,  # performance_metrics: backtest (decision 2001)
+    **FABLE_COMMANDS,  # accuracy: evaluate (decision 2182)
 }
 
 # a data set's name given as a benchmark -> the benchmark that runs it, and the file it is usually in

@@ -290,12 +290,13 @@ def _beside(value, text: str, sep: str | None = None) -> str:
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:
-    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
-    numbers written as text as those numbers, each said in a warning naming the column when every value
-    read (a column with other text is refused by the caller, ``numbercolumns.numeric_column``)."""
+    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 (said at INFO:
+    readr's TRUE/FALSE, pandas' True/False have no other reading) and numbers written as text as those numbers (said in a
+    warning), each naming the column when every value read (a column with other text is refused by the caller,
+    ``numbercolumns.numeric_column``)."""
     values = column.dropna()
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
-        log.warning("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
+        log.info("column %r holds booleans (True, False), read as the numbers 1 and 0", name)  # the one reading (decision 2183)
         return column.astype("float64")
     written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")

@@ -1,23 +1,23 @@
-"""Other libraries' and tutorials' names for rnncast's settings: ``test_size`` (scikit-learn's
-``train_test_split``), ``sequence_length``, ``seq_len``, ``timesteps`` (Keras and PyTorch tutorials),
-``input_chunk_length``, ``stride``, ``start``, ``retrain`` (Darts), ``h``, ``input_size``, ``futr_exog_list``,
-``level``, ``max_steps`` (NeuralForecast) ... as the one table (``OTHER_NAMES``) that a refused keyword
-(``Forecaster(test_size=0.2)``, ``backtest(stride=7)``), setting (``--set``, a config file's key) and flag
-(``rnncast fit --seq-len 20``) is looked up in before any spelling guess, so that the refusal names rnncast's
-name instead of the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``; ``--stride``: not
-``--series``, but ``--step``), or, where a name maps to no one setting (``max_steps``), what to give instead.
+"""Other libraries' and tutorials' names for rnncast's settings: ``test_size`` (scikit-learn's ``train_test_split``),
+``sequence_length``, ``seq_len``, ``timesteps`` (Keras, PyTorch tutorials), ``input_chunk_length``, ``stride``,
+``start``, ``retrain`` (Darts), ``h``, ``input_size``, ``futr_exog_list``, ``level``, ``max_steps`` (NeuralForecast) ...
+as the one table (``OTHER_NAMES``) that a refused keyword (``Forecaster(test_size=0.2)``, ``backtest(stride=7)``),
+setting (``--set``, a config key) and flag (``rnncast fit --seq-len 20``) is looked up in before any spelling guess, so
+that the refusal names rnncast's name, not the nearest spelling (``test_size``: not ``batch_size``, but ``test_frac``;
+``--stride``: not ``--series``, but ``--step``), or, for a name of no one setting (``max_steps``), what to give.
 
-Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with
-``BY_TIME``: rnncast splits every series by time and already draws its training batches in random order
-each epoch (``batches.py``), within the training part only, so there is nothing to switch off. Asking for a
-fixed-length (sliding) training window (``--train-window``, ``window='sliding'``) is answered with ``EXPANDING``: training
-uses every row up to the cutoff. Prophet's names are ``prophetnames``' tables, merged here. Nothing here imports the rest
-of the package but ``prophetnames``, which imports none of it, so any module may use it."""
+Asking to shuffle or split at random (``shuffle``, ``--split``, ``split='random'``) is answered with ``BY_TIME``:
+rnncast splits every series by time and already draws its training batches in random order each epoch (``batches.py``),
+within the training part only, so there is nothing to switch off. Asking for a fixed-length (sliding) training window
+(``--train-window``, ``window='sliding'``) is answered with ``EXPANDING``: training uses every row up to the cutoff.
+Prophet's and R's names are ``prophetnames``' and ``fablenames``' tables, merged here. Nothing here imports the rest of
+the package but those two, which import none of it, so any module may use it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from rnncast.fablenames import FABLE_METHODS, FABLE_NAMES
 from rnncast.prophetnames import PROPHET_METHODS, PROPHET_NAMES, widths
 
 # another name (as a keyword: a flag's dashes are underscores) -> (rnncast's setting, what it is, what it holds);
@@ -106,7 +106,7 @@ OTHER_NAMES: dict[str, tuple[str, str, str]] = {
     **dict.fromkeys(("level", "levels", "prediction_intervals"),
                     ("quantiles", "the prediction-interval setting", "quantile levels in (0, 1), not interval percents: level "
                      "{level} is {quantiles} {level_quantiles} (each interval's two ends and the median)")),
-    **PROPHET_NAMES,  # interval_width, initial, period (decision 2001)
+    **PROPHET_NAMES, **FABLE_NAMES,  # interval_width, initial (decision 2001); frequency, m, period (decision 2182)
 }
 
 # a method's own keyword in another library, that names a setting there (Darts' predict(n=24)): (method, keyword) ->
@@ -307,7 +307,7 @@ METHODS = {
     "historical_forecasts": ("Darts'", "backtest(data, n_windows=, step=, refit=)"),
     "predict_insample": ("NeuralForecast's", "predict_windows(data, part='train')"),
     "forecast": ("statsforecast's", "predict(data)"),
-    **PROPHET_METHODS,
+    **PROPHET_METHODS, **FABLE_METHODS,
 }
 
 

@@ -1,10 +1,10 @@
-"""Prophet's names for rnncast's settings, methods and commands (decision 2001), as ``othernames`` holds
-NeuralForecast's and Darts': ``interval_width=0.8`` is ``quantiles`` 0.1,0.5,0.9 (computed from the width given:
-``widths``), ``initial`` is ``cutoff`` (a time, where Prophet's is a span from the data's start), ``period`` is
-backtest's ``step``, ``performance_metrics`` is backtest's scores by step ahead (``Backtest.by_step``,
-``by_step.csv``), ``yhat_lower``/``yhat_upper`` are the ``y_q0.1``/``y_q0.9`` columns. ``othernames`` merges these
-tables into its own, so a keyword, a flag (``--interval-width``), a config key, a method and a command are answered
-alike. Nothing here imports the rest of the package, so ``othernames`` stays free of it too."""
+"""Prophet's names for rnncast's settings, methods and commands (decision 2001), as ``othernames`` holds NeuralForecast's
+and Darts': ``interval_width=0.8`` is ``quantiles`` 0.1,0.5,0.9 (computed from the width given: ``widths``), ``initial``
+is ``cutoff`` (a time, where Prophet's is a span from the data's start), ``period`` (backtest's ``step``) is answered
+with R's meaning too by ``fablenames`` (decision 2182), ``performance_metrics`` is backtest's scores by step ahead
+(``Backtest.by_step``, ``by_step.csv``), ``yhat_lower``/``yhat_upper`` are the ``y_q0.1``/``y_q0.9`` columns.
+``othernames`` merges these tables into its own, so a keyword, a flag (``--interval-width``), a config key, a method and
+a command are answered alike. Nothing here imports the rest of the package, so ``othernames`` stays free of it too."""
 
 from __future__ import annotations
 
@@ -19,8 +19,6 @@ PROPHET_NAMES: dict[str, tuple[str, str, str]] = {
                 "a time, not a span: the last time of the first window's training and validation rows, which is the "
                 "data's first time + initial less one step (initial='730 days' on daily data from 2023-01-01 is "
                 "{cutoff} 2024-12-31; in pandas: str(df.ds.min() + pd.Timedelta('730 days') - pd.Timedelta('1D')))"),
-    "period": ("step", "Prophet's period", "the spacing of the backtest's cutoffs: a number of steps or a span "
-               "such as '30D' (period='30 days' is step '30D')"),
     **dict.fromkeys(("yhat_lower", "yhat_upper"), (
         "quantiles", "Prophet's interval ends", "quantile levels in (0, 1): an 80% interval is {quantiles} 0.1,0.5,0.9, "
         "its ends the columns y_q0.1 (yhat_lower) and y_q0.9 (yhat_upper)")),

@@ -77,8 +77,8 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
     for c in candidates:
         if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype):
             return c, "by its type"
-    for c in candidates:
-        if _looks_like_dates(frame[c]):
+    for c in candidates:  # 2014 W01, tsibble's yearweek: weeks by their mark, as months and quarters (decision 2181)
+        if _looks_like_dates(frame[c]) or weektext.marked(frame[c].head(5), c):
             return c, "by its values"
     for c in candidates:  # 200001 ... in a column named month: months, or one typed wrong that parse_time names
         if str(c).lower() in MONTH_NAMES and pd.api.types.is_integer_dtype(frame[c]) and (

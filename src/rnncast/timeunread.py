@@ -109,13 +109,26 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:
         raise RnncastError(f"no time column was found: {clause}")
-    months = found is not None and not says_time(found[0]) and monthnames.written(frame[found[0]])  # 'janv. 1995'
-    if found is not None and (says_time(found[0]) or months):  # ts of Unix times too: the README says they are refused
+    formed = _formed(frame[found[0]]) if found is not None and not says_time(found[0]) else ""  # 'janv. 1995'
+    if found is not None and (says_time(found[0]) or formed):  # ts of Unix times too: the README says they are refused
         several = unread_count(clause) > 1
         whose, them = ("their names say time", "them") if several else ("its name says time", "it")
-        whose = "its values are months" if months and not several else whose
+        whose = f"its values {formed}" if formed and not several else whose
         remedy = hint("time_col", f"name the time column with {spelled('time_col')}, or, to number the rows, say the "
                                   f"table has none with {spelled('time_col', False)}")  # decision 694
         raise RnncastError(f"no time column was found: {clause}; {whose}, so {'the' if several else 'its'} rows "
                            f"are not numbered: correct {them}, {remedy}")
     return name, how
+
+
+def _formed(column: pd.Series) -> str:
+    """What every value of ``column`` writes where all are of one time form rnncast does not read, so that the rows
+    are never numbered past it whatever its name (``index``, decision 2181): "are months" (``janv. 1995``), "all write a
+    year and a week" (or a number, ``2014 sem 2``: ``weektext.written``), "are fiscal periods" (``FY2020-P01``:
+    ``fiscalweeks.label``); "" otherwise."""
+    values = column.dropna()
+    if monthnames.written(column):
+        return "are months"
+    if weektext.written(column):
+        return "all write a year and a week"
+    return "are fiscal periods" if len(values) and all(fiscalweeks.label(v) for v in values.tolist()) else ""

@@ -1,7 +1,8 @@
-"""Weeks written in forms rnncast does not read as time (``2019-13``, ``2019 wk 01``, ``KW 5/2019``), named in the
-refusal with the ISO week rnncast reads (``2019-W13``): a refusal of ``2019-13`` said "give dates such as 2024-01-31"
-and one of ``2019 wk 01`` listed dates, months, quarters and half-years, never the weeks that would have been read. ``iso_codes`` reads ISO weeks written YYYYWW under a week's name (``202301``
-under ``week`` or ``kw``: ``2023-W01``).
+"""Weeks written in forms rnncast does not read as time (``2019-13``, ``2019 wk 01``, ``KW 5/2019``), named in the refusal
+with the ISO week rnncast reads (``2019-W13``); weeks marked as such (tsibble's ``2014 W01``: ``marked``) read under any
+name. A refusal of ``2019-13`` said "give dates such as 2024-01-31" and one of ``2019 wk 01`` listed dates, months,
+quarters and half-years, never the weeks that would have been read. ``iso_codes`` reads ISO weeks written YYYYWW under a
+week's name (``202301`` under ``week`` or ``kw``: ``2023-W01``).
 """
 
 from __future__ import annotations
@@ -97,15 +98,34 @@ def in_order(name, values) -> bool:
     return falls * FALLS <= len(values)
 
 
+def marked(column: pd.Series, name=None) -> bool:
+    """Whether every value of ``column`` is text that writes a year and a week marked as one (tsibble's yearweek ``2014
+    W01``, ``2019 wk 5``, ``KW 05/2022``; not ``sem``, a semester too; none ISO's own ``2021-W01``, ``timetext``'s),
+    under a name that is not MMWR's: weeks by their values, under any name, as ``2020 Jan`` and ``2020 Q1`` are months
+    and quarters (decision 2181)."""
+    if not len(column) or mmwrweeks.named(name):
+        return False
+    for v in column.tolist():
+        found = isinstance(v, str) and not timetext.ISO_WEEK.match(v.strip()) and (YEAR_FIRST.fullmatch(v) or
+                                                                               WEEK_FIRST.fullmatch(v))
+        if not found or found["m"] is None or found["m"].lower().rstrip(".") == "sem":  # 2021-W01: timetext's
+            return False
+    return True
+
+
 def iso_codes(column: pd.Series, name, place=None) -> pd.Series:
     """ISO weeks written YYYYWW (``202301`` .. ``202352``, a float column's ``202301.0`` too) under a week's name
     (``week``, ``wk``, ``kw``, ``yearweek``: ``timenames.WEEK_NAMES``; not MMWR's ``epiweek``, ``mmwrweeks.named``) as
     the ISO weeks rnncast reads, ``2023-W01``: every value a week of its ISO year (``datetime.date.fromisocalendar``:
     week 53 only in a year that has one). Any other column is returned as it is (201453, a week 53 ISO's 2014 lacks:
-    MMWR's, refused by ``compactdates``; a ``period`` or ``step`` of them: refused naming the form to give)."""
+    MMWR's, refused by ``compactdates``; a ``period`` or ``step`` of them: refused naming the form to give). Text of weeks
+    marked as such (``marked``: ``2014 W01``) is read so under any name."""
+    text = column.dtype == object or pd.api.types.is_string_dtype(column)
+    if text and marked(column, name):  # 2014 W01 under any name (decision 2181)
+        return _text_weeks(column, name, place or (lambda i: f"row {i}"))
     if str(name).strip().lower() not in timenames.WEEK_NAMES or mmwrweeks.named(name):
         return column
-    if column.dtype == object or pd.api.types.is_string_dtype(column):
+    if text:
         return _text_weeks(column, name, place or (lambda i: f"row {i}"))
     whole = wholenumbers.as_whole(column)
     if not pd.api.types.is_integer_dtype(whole) or pd.api.types.is_bool_dtype(whole) or not len(whole):
@@ -158,6 +178,7 @@ def _text_weeks(column: pd.Series, name, place) -> pd.Series:
                    "52/53-week years, write each week's ending date (its Saturday, say), read as weekly ('W-SAT'); if "
                    f"ISO weeks, correct it (ISO weeks such as {f['y']}-W05 are read)" if fiscal else
                    f"write the weeks as ISO weeks, such as {f['y']}-W05 (a week's Monday), which rnncast reads")
-            raise RnncastError(f"time column {name!r} holds {column.iloc[i].strip()!r} at {place(i)}, which under a "
-                               f"week's name is no ISO week of {f['y']}; {way}") from None  # decision 1974
+            under = "under a week's name " if str(name).strip().lower() in timenames.WEEK_NAMES else ""
+            raise RnncastError(f"time column {name!r} holds {column.iloc[i].strip()!r} at {place(i)}, which {under}is "
+                               f"no ISO week of {f['y']}; {way}") from None  # decision 1974
     return pd.Series([f"{f['y']}-W{int(f['w']):02d}" for f in found], index=column.index, name=column.name)
