@@ -106,6 +106,16 @@ def _parse_and_run(argv: list[str] | None) -> int:
         import shlex
 
         COMMAND_LINE.set(shlex.join(["rnncast", *(sys.argv[1:] if argv is None else argv)]))  # config.json keeps it
+        from rnncast.cli import misplaced
+
+        try:  # a wrong DATA path said in a second, before torch and pandas load (decision 9917); run() asks again
+            misplaced.check(args)  # first, as run() does: its refusals come before a missing file's
+            misplaced.missing_data(args)
+        except RnncastError as err:
+            print(f"rnncast: error: {err}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except OSError:  # a folder that may not be read: said by run(), naming its path
+            pass
         importlib.import_module("rnncast.forecaster")  # torch, pandas, numpy: every command's, loaded here, not --help
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     from rnncast.cli.display import set_loudness
