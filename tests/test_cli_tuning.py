@@ -20,11 +20,21 @@ from test_cli import cli
 
 optuna = pytest.importorskip("optuna")
 
+@pytest.fixture(autouse=True)
+def _data_there(tmp_path):
+    """tmp_path/d.csv, which tests whose search never reads it name as DATA: a missing DATA is refused before anything
+    else (decision 9917)."""
+    (tmp_path / "d.csv").write_text("y\n1\n")
+
+
 TRIALS_0 = "trials (--trials) must be a positive integer, got 0"  # the search's refusal: the folder was accepted
 
 
 def _tune(capsys, out: Path, *more) -> tuple[int, str, str]:
-    """``rnncast tune d.csv --target y --trials 0 --out OUT MORE``: the data is never read."""
+    """``rnncast tune d.csv --target y --trials 0 --out OUT MORE``: the data is never read (but is there: a missing
+    DATA is refused first, decision 9917)."""
+    if not (out.parent / "d.csv").exists():
+        (out.parent / "d.csv").write_text("y\n1\n")
     return cli(capsys, "tune", out.parent / "d.csv", "--target", "y", "--trials", "0", "--out", out, *more)
 
 
