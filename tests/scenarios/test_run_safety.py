@@ -404,7 +404,7 @@ def test_a_full_disk_during_an_overwrite_keeps_the_earlier_run_and_says_so(tmp_p
     assert _cli(capsys, "predict", run, data)[0] == 0
     _stopped_in_epoch(monkeypatch, 1, full)  # before the first epoch ended: nothing of the new run is kept
     code, _, err = _cli(capsys, "fit", data, *ARGS, "--out", run, "--overwrite")
-    assert code == 2 and "the new run had finished no epoch and is not kept" in _one_error_line(err)
+    assert code == 74 and "the new run had finished no epoch and is not kept" in _one_error_line(err)
     assert _files(run) == before
 
 
