@@ -49,7 +49,9 @@ def test_a_figure_that_fails_loses_only_itself_the_tables_and_page_are_written(t
     write_backtest(tmp_path / "bt", result, dict(TINY))
     names = sorted(p.name for p in (tmp_path / "bt").iterdir())
     assert names == ["by_step.csv", "config.json", "forecasts.csv", "metrics.json", "report.html"]
-    notes = json.loads((tmp_path / "bt" / "metrics.json").read_text())["notes"]
+    written = json.loads((tmp_path / "bt" / "metrics.json").read_text())
+    assert written["format_version"] == 1  # its first key, as config.json's (decision 2185)
+    notes = written["notes"]
     assert any(n["text"].startswith("backtest.png was not drawn (TypeError") for n in notes)
     page = (tmp_path / "bt" / "report.html").read_text()
     assert "backtest.png was not drawn: a fault in rnncast" in page and "<img" not in page

@@ -24,6 +24,7 @@ from safetensors.torch import load_file, save_file
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
 from rnncast.checkpoint import load_with_history
+from rnncast.errors import Busy
 from rnncast.models import SegmentNet
 from test_forecasting import _future
 from test_models import _sine
@@ -192,7 +193,7 @@ def test_a_run_without_its_model_yet_is_named_interrupted_or_still_training_not_
     with pytest.raises(RnncastError, match=r"\(its checkpoint keeps the epochs it finished\); continue it with"):
         load_with_history(run)
     with lock_folder(run, "run"):  # a fit holds its run until the last file is written
-        with pytest.raises(RnncastError, match=rf"^run {run} is still training \(another rnncast process, pid "
+        with pytest.raises(Busy, match=rf"^run {run} is still training \(another rnncast process, pid "
                                                rf"{os.getpid()}, is writing it\): its model is written when training "
                                                r"ends; wait for that fit to finish$"):
             load_with_history(run)

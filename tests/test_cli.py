@@ -528,7 +528,7 @@ def test_predict_out_on_a_full_disk_names_the_file_that_the_disk_is_full_and_tha
 
     monkeypatch.setattr(os, "fsync", full)
     code, _, err = cli(capsys, "predict", str(run[0]), str(folder / "data.csv"), "--out", str(out), "--overwrite")
-    assert code == 2 and err.strip() == (
+    assert code == 74 and err.strip() == (  # sysexits' EX_IOERR (decision 2186)
         f"rnncast: error: {out}: No space left on device (the disk is full: nothing was written to {out}, and a file "
         "there before is as it was; free some space, or give a path on another disk)"), err
     assert out.read_text() == earlier
@@ -569,7 +569,7 @@ def test_predict_to_a_full_standard_output_names_it(capsys, folder, run, monkeyp
 
     monkeypatch.setattr(sys, "stdout", Full())
     code = main(["predict", str(run[0]), str(folder / "data.csv")])
-    assert code == 2 and capsys.readouterr().err.strip().splitlines()[-1] == (
+    assert code == 74 and capsys.readouterr().err.strip().splitlines()[-1] == (  # EX_IOERR (decision 2186)
         "rnncast: error: standard output: No space left on device (the disk it is sent to is full: free some space, "
         "or send it to another disk)")
     assert isinstance(sys.stdout, Full)  # put back as it was

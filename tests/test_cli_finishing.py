@@ -12,7 +12,7 @@ import pytest
 
 from rnncast import interrupts
 from rnncast.cli.finishing import write_and_place
-from rnncast.errors import RnncastError
+from rnncast.errors import DiskFailed, RnncastError
 
 
 def _replacing(tmp_path):
@@ -82,7 +82,7 @@ def test_a_full_disk_names_the_run_its_state_and_the_way_on(tmp_path, replacing)
     def write():
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(RnncastError) as refused:
+    with pytest.raises(DiskFailed) as refused:  # exit 74 (decision 2186)
         write_and_place(write, out, into)
     said = str(refused.value)
     assert said.startswith("No space left on device (the disk is full: free some space, or give a path on another disk) "
@@ -109,7 +109,7 @@ def test_fit_on_a_full_disk_says_so_in_one_line_and_resume_writes_the_run(tmp_pa
 
     monkeypatch.setattr(report, "write_run", full)
     args = _fit_args(tmp_path, epochs=1)
-    assert main(args) == 2
+    assert main(args) == 74  # sysexits' EX_IOERR (decision 2186)
     err = capsys.readouterr().err.strip()
     run = tmp_path / "run"
     assert len(err.splitlines()) == 1 and f"the trained model is saved in {run}" in err, err

@@ -116,7 +116,7 @@ def test_resume_of_a_folder_another_process_is_starting_names_that_process(tmp_p
         code, _, err = cli(capsys, "fit", "--resume", run)
     finally:
         held.release()
-    assert code == 2 and err == (f"rnncast: error: run {run} is being written by another rnncast process "
+    assert code == 75 and err == (f"rnncast: error: run {run} is being written by another rnncast process "
                                  f"(pid {os.getpid()}); wait for it to finish, or give another folder\n")
     assert not (run / LOCK_NAME).exists()
 
@@ -428,7 +428,7 @@ def test_a_full_disk_in_the_first_epoch_names_the_checkpoint_and_resume_continue
             real(path, data, *new)
 
     monkeypatch.setattr(resume, "write_bytes", checkpoint_on_a_full_disk)
-    assert main(_fit_args(tmp_path, epochs=1)) == 2
+    assert main(_fit_args(tmp_path, epochs=1)) == 74  # sysexits EX_IOERR (decision 2186)
     run = tmp_path / "run"
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1] == (

@@ -122,3 +122,19 @@ def test_a_runs_config_or_a_data_file_where_a_run_goes_is_named(saved, capsys):
     assert capsys.readouterr().err == (f"rnncast: error: {data} is a file, not a fitted run: --from-run takes a run "
                                        "directory (rnncast fit writes one) or its model/ folder; the data is "
                                        "backtest's DATA\n")
+
+
+def test_a_missing_data_file_is_refused_before_torch_and_pandas_load(tmp_path):
+    """t40-t4 9: `fit data/nonexist.parquet` took 9 s and 337 MB, torch and pandas imported first (decision 2190)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from rnncast.cli import main; code = main(['fit', 'nope.parquet', '--epochs', '1']); "
+              "print(code, 'torch' in sys.modules, 'pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["2", "False", "False"], done
+    assert done.stderr == "rnncast: error: file not found: nope.parquet (expected a CSV or Parquet file)\n"
+    (tmp_path / "runs").mkdir()
+    script = script.replace("'fit', 'nope.parquet', '--epochs', '1'", "'predict', 'nope', 'also.csv', '--overwrite'")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split()[0] == "2" and "--overwrite replaces" in done.stderr  # misplaced's refusal first, as before

@@ -20,11 +20,21 @@ from test_cli import cli
 
 optuna = pytest.importorskip("optuna")
 
+@pytest.fixture(autouse=True)
+def _data_there(tmp_path):
+    """tmp_path/d.csv, which tests whose search never reads it name as DATA: a missing DATA is refused before anything
+    else (decision 2190)."""
+    (tmp_path / "d.csv").write_text("y\n1\n")
+
+
 TRIALS_0 = "trials (--trials) must be a positive integer, got 0"  # the search's refusal: the folder was accepted
 
 
 def _tune(capsys, out: Path, *more) -> tuple[int, str, str]:
-    """``rnncast tune d.csv --target y --trials 0 --out OUT MORE``: the data is never read."""
+    """``rnncast tune d.csv --target y --trials 0 --out OUT MORE``: the data is never read (but is there: a missing
+    DATA is refused first, decision 2190)."""
+    if not (out.parent / "d.csv").exists():
+        (out.parent / "d.csv").write_text("y\n1\n")
     return cli(capsys, "tune", out.parent / "d.csv", "--target", "y", "--trials", "0", "--out", out, *more)
 
 
@@ -271,7 +281,7 @@ def test_a_second_tune_on_a_folder_being_tuned_is_refused_naming_the_study_and_h
     assert code == 2 and "the first tune stopped here" in err
     code, _, err = second["result"]
     db = f"sqlite:///{(out / 'study.db').resolve()}"
-    assert code == 2 and err.count("\n") == 1 and err.strip() == (
+    assert code == 75 and err.count("\n") == 1 and err.strip() == (
         f"rnncast: error: tune {out} is being written by another rnncast process (pid {os.getpid()}, tuning study "
         f"'s1' in {out / 'study.db'}: to add trials to it at the same time, give the second tune its own --out with "
         f"--study s1 --storage {db} and its own --sampler-seed); wait for it to finish, or give another folder")
@@ -293,7 +303,7 @@ def test_a_backtest_or_demo_on_a_folder_being_tuned_is_told_to_give_another_out_
             assert code == 2 and err == (f"rnncast: error: {args[0]} {out} is being written by another rnncast process "
                                          f"(tune, pid {os.getpid()}); give another --out\n")
         code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--out", out)
-        assert code == 2 and "give the second tune its own --out with --study s1" in err  # a tune is told how to join
+        assert code == 75 and "give the second tune its own --out with --study s1" in err  # a tune is told how to join
     assert sorted(p.name for p in out.iterdir()) == []
 
 
@@ -612,7 +622,7 @@ def test_a_disk_that_fills_between_trials_is_one_line_naming_study_db_and_the_st
             "--out", tmp_path / "t")
     code, out, err = cli(capsys, *args)
     db = tmp_path / "t" / "study.db"
-    assert code == 2, err
+    assert code == 74, err  # EX_IOERR (decision 2186)
     assert "Traceback" not in err and err.splitlines()[-1].startswith(
         f"rnncast: error: {db}: No space left on device (the disk is full: free some space, or give a path on another "
         "disk); the study holds 1 finished trial; "), err
@@ -639,7 +649,7 @@ def test_a_disk_full_when_the_study_is_opened_is_said_so_and_leaves_no_study_db(
     monkeypatch.setattr(optuna, "create_study", create_study)
     code, _, err = cli(capsys, "tune", tmp_path / "d.csv", "--target", "y", "--horizon", "2", "--lookback", "12",
                        "--epochs", "1", "--trials", "1", "--out", tmp_path / "t")
-    assert code == 2, err
+    assert code == 74, err  # EX_IOERR (decision 2186)
     assert err.splitlines()[-1] == (
         f"rnncast: error: {tmp_path / 't' / 'study.db'}: No space left on device (the disk is full: free some space, or "
         "give a path on another disk); nothing of the study was kept: after freeing space, run the same rnncast tune "

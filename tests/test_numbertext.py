@@ -108,10 +108,10 @@ def test_numbers_written_as_text_and_booleans_are_read_as_numbers_with_a_warning
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert numbertext.as_numbers(pd.Series([True, False]), "open").tolist() == [1.0, 0.0]
-    assert not caplog.text  # the one reading of booleans: said at INFO, not warned of (t40-t2 8, decision 2183)
+    assert not caplog.text  # read right: no warning, so -q stays silent (decisions 2183, 2184)
     with caplog.at_level(logging.INFO, logger="rnncast"):
-        numbertext.as_numbers(pd.Series([True, False]), "open")
-    assert "INFO" in caplog.text and "column 'open' holds booleans (True, False), read as the numbers 1 and 0" in caplog.text
+        assert numbertext.as_numbers(pd.Series([True, False]), "open").tolist() == [1.0, 0.0]
+    assert "column 'open' holds booleans (True, False), read as the numbers 1 and 0" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert numbertext.as_numbers(pd.Series(["1", "x"]), "y").isna().tolist() == [False, True]
@@ -350,3 +350,13 @@ def test_a_detection_limit_code_points_to_missing_values(tmp_path):
         load_panel(tmp_path / "rain.csv", target="y")
     read = load_panel(tmp_path / "rain.csv", target="y", missing_values="<0.1", fill="zero")
     assert read.values[:, 0].tolist()[:2] == [0.3, 0.0]  # what the advice gives is read
+
+
+def test_booleans_are_said_once_per_call_as_info_not_on_every_read(caplog):
+    """A predict reads the data and its --future file: the bool column is said once (decision 2184)."""
+    from rnncast import noticed
+    with caplog.at_level(logging.INFO, logger="rnncast"), noticed.one_call():
+        numbertext.as_numbers(pd.Series([True, False]), "holiday")
+        numbertext.as_numbers(pd.Series([False, True]), "holiday")
+    said = [r for r in caplog.records if "holds booleans" in r.getMessage()]
+    assert len(said) == 1 and said[0].levelno == logging.INFO

@@ -17,7 +17,7 @@ import torch
 
 import rnncast.forecasting
 from conftest import TINY, make_frame, make_panel
-from rnncast import Forecaster
+from rnncast import Forecaster, formatversions
 from rnncast.cli import main
 from rnncast.loading import load_panel
 from rnncast.report import write_run
@@ -46,6 +46,7 @@ def test_a_run_forecasts_its_validation_and_test_windows_once_each(tmp_path, mon
     assert written["test"]["against_baselines"] == json.loads(json.dumps(evaluated["against_baselines"]))
     assert written["test"]["intervals_against_baselines"] is evaluated["intervals_against_baselines"] is None  # point
     assert written["model_kept"] == evaluated["model_kept"]
+    assert next(iter(written)) == "format_version" and written["format_version"] == formatversions.METRICS == 1  # 2185
     assert {p.name for p in tmp_path.iterdir()} >= {"config.json", "metrics.json", "history.csv", "model", "loss.png",
                                                     "forecast.png", "report.html", "test_forecasts.csv", "by_step.csv"}
     assert json.loads((tmp_path / "metrics.json").read_text())["test"]["windows"] == metrics["test"]["windows"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rnncast import bandcounts, figurefaults, files, plots, seasonalgaps, targetrows
+from rnncast import bandcounts, figurefaults, files, formatversions, plots, seasonalgaps, targetrows
 from rnncast.backtestpage import (backtest_facts, backtest_rows, backtest_units, dashed, left_out, overall_first,
                                   seconds_said)
 from rnncast.backtestplot import backtest_drawn
@@ -57,7 +57,7 @@ def write_backtest(out_dir, result, params: dict, source: str = "", request: dic
               "seconds": m["seconds"]}  # wall times: here, so that metrics.json compares equal across repeats (decision 1627)
     write_csv(out_dir / "forecasts.csv", result.forecasts)
     files.write_json(out_dir / "config.json", config)
-    files.write_json(out_dir / "metrics.json", {**{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
+    files.write_json(out_dir / "metrics.json", {"format_version": formatversions.METRICS, **{k: v for k, v in m.items() if k != "seconds"}, "skipped_series": skipped_json(m["skipped_series"], parts, panel.key),
                                                 "by_series": json_result({"series": m["by_series"]}, parts, panel.key)["series"],  # a key's: by its columns
                                                 **result.said.fields,  # the verdicts as its sentence gives them
                                                 # over every window (decisions 1878, 1958): no model_kept, none is kept

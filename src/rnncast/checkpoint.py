@@ -25,7 +25,7 @@ from safetensors.torch import load, save
 
 from rnncast import demofolders, interrupts, loadedfiles, modelcard, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
-from rnncast.errors import RnncastError
+from rnncast.errors import Busy, RnncastError
 from rnncast.writeadvice import refusal
 from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
@@ -165,7 +165,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
     if (run / "config.json").is_file() and not (run / "model").exists() and not (run / META).exists():
         kinds = output_kinds(entries_of(run)) if run.is_dir() else []
         if "run" in kinds:
-            raise RnncastError(unfinished_run(run))
+            raise (Busy if holder(run) is not None else RnncastError)(unfinished_run(run))  # training: try later
         if kinds:  # a backtest keeps config.json too: its data and settings, no model
             raise RnncastError(f"{run} is a {kinds[0]}'s folder (rnncast {COMMANDS[kinds[0]]}), which holds no model; "
                                "give a run directory (rnncast fit writes one) or a model folder")

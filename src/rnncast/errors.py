@@ -1,8 +1,10 @@
 """The one error type a caller catches for bad input, bad settings or a bad model folder.
 
 Every message names the offending value and says what would be accepted. The command line prints
-the message as one line and exits with status 2; library callers catch ``RnncastError``.
+the message as one line and exits with status 2 (75 for ``Busy``); library callers catch ``RnncastError``.
 """
+
+import errno
 
 
 class RnncastError(ValueError):
@@ -24,6 +26,20 @@ class NothingLeft(RnncastError):
     """A part of the data holds windows, and none is left to score: fill made every target, or each forecasts a date
     whose future covariates the data lacks (``stepactuals.future_kept``). A run's report leaves such a part out, said,
     where ``evaluate`` refuses it."""
+
+
+class Busy(RnncastError):
+    """What was asked is held by another live rnncast process (a folder it writes or replaces, a run it still trains):
+    nothing is wrong with the input, so the same command succeeds once that process ends; the command line exits 75,
+    sysexits' EX_TEMPFAIL, not 2, for a scheduler to retry it (decision 2186)."""
+
+
+class DiskFailed(RnncastError):
+    """A write the disk refused whatever its path (full, over quota, failing: ``DISK_ERRNOS``), said with what the
+    command kept and how to go on; the command line exits 74, sysexits' EX_IOERR, not 2 (decision 2186)."""
+
+
+DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 
 
 class NotFitted(RnncastError, AttributeError):

@@ -22,6 +22,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from rnncast import staletemps
 from rnncast.errors import RnncastError
 from rnncast.links import refuse_dangling, written_path
 from rnncast.settingvalues import plain
@@ -149,6 +150,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         mode = None if target.is_symlink() else stat.S_IMODE(os.stat(target).st_mode)  # a held folder's link: replaced
     except OSError:
         mode = None  # a new file: the umask's mode, which temp_file's open gave it (decision 1799)
+    staletemps.sweep(target)  # a killed write's .NAME.XXXXXXXX.tmp beside it (decision 2189)
     try:
         fd, tmp = temp_file(target)
     except OSError as err:  # name the file asked for, not the temporary name beside it
@@ -186,14 +188,16 @@ def temp_file(path: Path) -> tuple[int, str]:
     """A new temporary file beside ``path`` (``temp_name``), open for writing: ``(fd, name)``. Made with
     ``O_EXCL`` and mode 0666, so the system applies the umask (and a folder's default ACL) as ``open()``, ``cp``
     and pandas' ``to_csv`` do: under umask 077 a forecast of patients is 0600, not 0644 as ``mkstemp`` plus a
-    fixed chmod made it (decision 1799). The umask is never read: ``os.umask`` sets it to read it, which another
+    fixed chmod made it (decision 1799); held (``staletemps.hold``) so that no other write sweeps it. The umask is never read: ``os.umask`` sets it to read it, which another
     thread's file could be made under, and ``/proc/self/status`` is Linux's alone."""
     while True:
         name = temp_name(path)
         try:
-            return os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), str(name)
+            fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue  # 32 random bits taken: another name
+        staletemps.hold(fd)  # a later write of path leaves it while this process lives (decision 2189)
+        return fd, str(name)
 
 
 def temp_folder(path: Path) -> Path:

@@ -13,7 +13,7 @@ import os
 import socket
 from pathlib import Path
 
-from rnncast.errors import RnncastError
+from rnncast.errors import Busy, RnncastError
 from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
                            say_replaced)
 from rnncast.links import refuse_dangling
@@ -169,8 +169,8 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
             if kind is not None and kind != what:  # another command's output: waiting for it frees nothing for this one
                 raise RnncastError(f"{what} {folder} is being written by another rnncast process "
                                    f"({COMMANDS.get(kind, kind)}, {pid}); give another --out") from None
-            raise RnncastError(f"{what} {folder} is being written by another rnncast process ({pid}"
-                               f"{', ' + theirs if theirs else ''}); wait for it to finish, or give another folder") from None
+            raise Busy(f"{what} {folder} is being written by another rnncast process ({pid}"
+                       f"{', ' + theirs if theirs else ''}); wait for it to finish, or give another folder") from None
         except BaseException:
             os.close(fd)
             raise
@@ -253,8 +253,8 @@ def refuse_held(folder, what: str = "run") -> None:
     if kind is not None and kind != what:
         raise RnncastError(f"{what} {folder} is being written by another rnncast process ({COMMANDS.get(kind, kind)}, "
                            f"{pid}); give another --out")
-    raise RnncastError(f"{what} {folder} is being written by another rnncast process ({pid}); wait for it to finish, "
-                       "or give another folder")
+    raise Busy(f"{what} {folder} is being written by another rnncast process ({pid}); wait for it to finish, "
+               "or give another folder")
 
 
 def _holder(text: bytes) -> tuple[str, str | None, str]:

@@ -30,6 +30,7 @@ KEPT_INFO = {
     "rnncast.fills": None,  # how many rows drop removed, beside the warning that names them
     "rnncast.filledwindows": None,  # early stopping's validation loss leaving out the values fill made
     "rnncast.loading": ("no time column",),
+    "rnncast.numbertext": ("column %r holds booleans",),  # read right, so INFO (decision 2184), still a run's note
     "rnncast.seasonspans": None,  # season 365 across a Feb 29: its one INFO line, on the page and in notes (decision 1928)
     "rnncast.shortercycle": None,  # the shorter cycle's seasonal naive the model beats, beside the verdict (decision 1926)
 }

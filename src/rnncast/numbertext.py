@@ -28,7 +28,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjknumbers, excelerrors, multipliers, signs, thousands
+from rnncast import cjknumbers, excelerrors, multipliers, noticed, signs, thousands
 from rnncast.excelerrors import not_available  # data asks numbertext.not_available: '#nv', '  #N/A  ' are missing
 from rnncast.spelling import spelled
 
@@ -290,13 +290,14 @@ def _beside(value, text: str, sep: str | None = None) -> str:
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:
-    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 (said at INFO:
-    readr's TRUE/FALSE, pandas' True/False have no other reading) and numbers written as text as those numbers (said in a
-    warning), each naming the column when every value read (a column with other text is refused by the caller,
-    ``numbercolumns.numeric_column``)."""
+    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
+    numbers written as text as those numbers, each said in a warning naming the column when every value
+    read (a column with other text is refused by the caller, ``numbercolumns.numeric_column``); booleans (a
+    Parquet bool, readr's TRUE/FALSE) are read right, so they are an INFO note, said once per call or command."""
     values = column.dropna()
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
-        log.info("column %r holds booleans (True, False), read as the numbers 1 and 0", name)  # the one reading (decision 2183)
+        if noticed.first_in_call("booleans", name):  # INFO: -q stays silent (decisions 2183, 2184)
+            log.info("column %r holds booleans (True, False), read as the numbers 1 and 0", name)
         return column.astype("float64")
     written, how = signs.signed(column)  # '−50.00', '(50.00)' and '50.00-' as -50.00
     converted = pd.to_numeric(written, errors="coerce")

@@ -21,7 +21,7 @@ import io
 import json
 from pathlib import Path
 
-from rnncast import formatversions, idkeys, onnxpackages, serieskeys
+from rnncast import formatversions, idkeys, onnxpackages, parquettimes, serieskeys
 from rnncast.outputs import Held
 from rnncast.sheetcsv import EXCEL_SEP
 
@@ -34,14 +34,17 @@ ORIGIN = ["cutoff", "step_ahead"]  # after the time in predict's forecast (decis
 COUNTED = 1 << 26  # the bytes whose lines are counted at most (64 MiB): a longer file is no forecast of one series
 
 
-def forecast_parquet(table) -> bytes:
+def forecast_parquet(table, types: dict | None = None) -> bytes:
     """``table`` (a forecast frame, no index) as pandas writes it to Parquet, with predict's mark in its schema (the
-    schema pandas' own writer infers, given with the mark as its metadata)."""
+    schema pandas' own writer infers, with the mark as its metadata), each column of ``types`` (``{name: pyarrow
+    type}``: the data's time column's, ``parquettimes.source_types``) in that type where it holds every value."""
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    schema = pa.Schema.from_pandas(table, preserve_index=False).with_metadata({MARK: json.dumps({"kind": "forecast"})})
+    arrow = parquettimes.cast_back(pa.Table.from_pandas(table, preserve_index=False), types or {})
     buffer = io.BytesIO()
-    table.to_parquet(buffer, index=False, schema=schema)
+    mark = {MARK: json.dumps({"kind": "forecast"})}  # beside pandas' own (dtypes, attrs), as pandas' writer keeps it
+    pq.write_table(arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), **mark}), buffer)
     return buffer.getvalue()
 
 

@@ -165,7 +165,7 @@ def read_whole(folder, read):
     never the new model beside the earlier history.csv (decision 645). Raises the read's own error where nothing
     was being replaced, and ``RnncastError`` "FOLDER is being replaced by another rnncast process (pid N); try
     again" where the move has not ended, or "was left half replaced" where a killed process left it."""
-    from rnncast.errors import RnncastError
+    from rnncast.errors import Busy, RnncastError
     from rnncast.folderlock import holder
 
     folder = Path(folder)
@@ -188,12 +188,12 @@ def read_whole(folder, read):
         if not moving:  # replaced under every read
             if error is not None:
                 raise error
-            raise RnncastError(f"{folder} was replaced while it was read, three times; try again")
+            raise Busy(f"{folder} was replaced while it was read, three times; try again")
         if held is None:  # a move a killed process left: the next process to hold the folder finishes it
             raise RnncastError(f"{moving[0]} was left half replaced by an rnncast process that was stopped or failed part way; "
                                f"rnncast fit --resume {moving[0]} finishes the move") from cause
-        raise RnncastError(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
-                           "again") from cause
+        raise Busy(f"{moving[0]} is being replaced by another rnncast process ({held[0]}); try "
+                   "again") from cause
 
 
 def _moving(runs: list[Path]) -> list[Path]:

@@ -243,7 +243,7 @@ def write_run(run_dir, forecaster: Forecaster, data, source: str = "", notes: li
     files.write_json(run_dir / "config.json", config)
     machine = verdictfields.added(metrics, lambda _, scores: readout.said(forecaster, scores).fields)  # each part's
     # verdicts as its sentence gives them, its caveats included (decisions 1862, 1956-1958)
-    files.write_json(run_dir / "metrics.json", {**machine, "model_kept": verdictfields.model_kept(forecaster),  # 1861
+    files.write_json(run_dir / "metrics.json", {"format_version": formatversions.METRICS, **machine, "model_kept": verdictfields.model_kept(forecaster),  # 1861
                                                "notes": noticed})
     files.write_text(run_dir / "history.csv", history_csv(forecaster.history_))
     checkpoint.write_model(run_dir / "model", forecaster.net_, forecaster.state_.meta(), scores=machine)  # the run's own

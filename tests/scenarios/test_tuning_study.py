@@ -95,7 +95,7 @@ def test_tune_on_its_own_out_adds_trials_and_refuses_another_study_or_a_run(tmp_
 
     with lock_folder(out, "tune"):  # another process tuning into it now
         code, err = _tune(capsys, data, out)
-    assert code == 2 and f"tune {out} is being written by another rnncast process (pid {os.getpid()})" in _error_line(err)
+    assert code == 75 and f"tune {out} is being written by another rnncast process (pid {os.getpid()})" in _error_line(err)
 
     assert _tune(capsys, data, out, "--overwrite")[0] == 0  # a new study: the earlier trials are gone
     assert len(pd.read_csv(out / "trials.csv")) == 1

@@ -6,7 +6,8 @@ Three parts: ``parser`` (the flags, made from the settings dataclasses so they m
 progress bars and tables). Bad input ends with one line
 ``rnncast: error: ...`` on stderr and exit status 2, no traceback; so does a file the system refuses
 to read or write (``OSError``: the line names the path and the problem) and a network too large for
-the memory at hand.
+the memory at hand. A full or failing disk exits 74 and a folder another rnncast process holds 75 (sysexits.h's
+EX_IOERR and EX_TEMPFAIL), for a scheduler to tell a retry from a fix (decision 2186).
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ import re
 import sys
 
 from rnncast import interrupts
-from rnncast.errors import RnncastError
+from rnncast.errors import DISK_ERRNOS, Busy, DiskFailed, RnncastError
 from rnncast.writeadvice import advice
 
 EXIT_BAD_INPUT = 2
+# sysexits.h's codes for what no change of the command mends (decision 2186): EX_IOERR "an error occurred while doing
+# I/O on some file" (a full disk, a failing one), EX_TEMPFAIL "temp failure; user is invited to retry" (errors.Busy)
+EXIT_IO_ERROR = 74
+EXIT_TRY_LATER = 75
 
 
 def entry() -> int:
@@ -101,6 +106,16 @@ def _parse_and_run(argv: list[str] | None) -> int:
         import shlex
 
         COMMAND_LINE.set(shlex.join(["rnncast", *(sys.argv[1:] if argv is None else argv)]))  # config.json keeps it
+        from rnncast.cli import misplaced
+
+        try:  # a wrong DATA path said in a second, before torch and pandas load (decision 2190); run() asks again
+            misplaced.check(args)  # first, as run() does: its refusals come before a missing file's
+            misplaced.missing_data(args)
+        except RnncastError as err:
+            print(f"rnncast: error: {err}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except OSError:  # a folder that may not be read: said by run(), naming its path
+            pass
         importlib.import_module("rnncast.forecaster")  # torch, pandas, numpy: every command's, loaded here, not --help
     logging.basicConfig(level=logging.WARNING, format="rnncast: %(levelname)s: %(message)s")
     from rnncast.cli.display import set_loudness
@@ -189,8 +204,8 @@ def list_misuse(parser, argv: list[str], extras: list[str]) -> str | None:
 
 
 def run(args) -> int:
-    """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 130 for Ctrl-C, 143 for
-    SIGTERM. Standard output is the command's through ``display.NamedOutput``, flushed before the command ends, so
+    """The parsed command's exit status: its own, or 2 (one stderr line) for bad input, 74 for a full or failing disk,
+    75 for what another rnncast process holds (try again later), 130 for Ctrl-C, 143 for SIGTERM. Standard output is the command's through ``display.NamedOutput``, flushed before the command ends, so
     a refused write of it (a full disk) is said naming it."""
     from rnncast.cli.display import NamedOutput
 
@@ -216,7 +231,7 @@ def _run(args) -> int:
         return code
     except RnncastError as err:
         print(f"rnncast: error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_TRY_LATER if isinstance(err, Busy) else EXIT_IO_ERROR if isinstance(err, DiskFailed) else EXIT_BAD_INPUT
     except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (interrupts.Terminated)
         said = ""
         if getattr(args, "command", None) in ("predict", "evaluate", "export", "compare"):
@@ -229,7 +244,7 @@ def _run(args) -> int:
         return 141
     except OSError as err:  # a folder where a file should be, a file in the way, no permission, a full disk
         print(f"rnncast: error: {os_error_text(err)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_IO_ERROR if err.errno in DISK_ERRNOS else EXIT_BAD_INPUT  # the disk, not the path named
     except (MemoryError, RuntimeError) as err:
         text = memory_error_text(err, args)
         if text is None:

@@ -40,7 +40,12 @@ def run_predict(args) -> int:
 
         table = forecast.reset_index() if single else forecast
         table.attrs = {k: v for k, v in table.attrs.items() if k != DIALECT}  # a CSV's separators are no Parquet's
-        write_bytes(args.out, forecast_parquet(table), new)  # marked as predict's, which a later --overwrite replaces
+        from rnncast.parquettimes import source_types
+
+        time = forecaster.time_col_  # written in the data's Parquet type, date32 as date32 (decision 2187)
+        kept = source_types(args.data, [time]).get(time)
+        types = {time: kept, "cutoff": kept} if kept is not None else {}
+        write_bytes(args.out, forecast_parquet(table, types), new)  # marked as predict's, which --overwrite replaces
         print(f"wrote {counted(len(forecast), 'forecast step')} to {shown(args.out)}")
     elif args.out:  # written in pieces, as test_forecasts.csv (decisions 1560, 1601)
         from rnncast.csvtext import write_csv

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rnncast import interrupts, replacing
 from rnncast.cli import os_error_text
-from rnncast.errors import RnncastError
+from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError
 from rnncast.outputs import OUTPUT_FILES
 
 
@@ -48,8 +48,8 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
         return interrupts.exit_status(err)
     except OSError as err:
         space = "after freeing space, " if err.errno == errno.ENOSPC else ""
-        raise RnncastError(f"{os_error_text(err)} (while the run's outputs were written; "
-                           f"{unwritten(out, into, space, data)})") from None
+        raise (DiskFailed if err.errno in DISK_ERRNOS else RnncastError)(
+            f"{os_error_text(err)} (while the run's outputs were written; {unwritten(out, into, space, data)})") from None
     held = interrupts.pending()
     if held is not None and replaces:  # not yet swapped: the earlier run is kept
         print(f"rnncast: interrupted{interrupts.by(held)} before the new run replaced the earlier one; {out} keeps "

@@ -19,7 +19,7 @@ from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli.stopped import cut_short, fit_not_begun
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
-from rnncast.errors import RnncastError, TrainingDiverged
+from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError, TrainingDiverged
 from rnncast.files import entries_of, shown
 from rnncast.folderlock import FolderLost
 from rnncast import replacing
@@ -194,7 +194,8 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                                args.data if args.resume else None)
                     if replaces or (into / "config.json").is_file() else  # start_config refused: no run to resume
                     f"the run was not begun; {space}fit again")
-            raise RnncastError(f"{said} ({left})") from None
+            disk = isinstance(err, OSError) and err.errno in DISK_ERRNOS  # exit 74 (decision 2186)
+            raise (DiskFailed if disk else RnncastError)(f"{said} ({left})") from None
         raise
     bar.close()
     if not main_rank:

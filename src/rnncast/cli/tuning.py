@@ -16,7 +16,7 @@ from rnncast.cli import os_error_text
 from rnncast.speakers import named_logs
 from rnncast.cli.display import advise
 from rnncast.cli.fitrequest import config_out, fit_request
-from rnncast.errors import RnncastError
+from rnncast.errors import DiskFailed, RnncastError
 from rnncast.tuneoutputs import claim_tune, own_storage
 from rnncast.spelling import counted, from_config, in_config, shell_word
 
@@ -57,7 +57,7 @@ def _run_tune(args) -> int:
         if err.errno != errno.ENOSPC:
             raise
         kept = (claim.folder / "study.db").exists() or args.storage
-        raise RnncastError(f"{os_error_text(err)}; " + (stopped_tune(claim.folder, "after freeing space, ") if kept else
+        raise DiskFailed(f"{os_error_text(err)}; " + (stopped_tune(claim.folder, "after freeing space, ") if kept else
                            "nothing of the study was kept: after freeing space, run the same rnncast tune again")) from None
     finally:
         claim.release(tidy=True)  # a tune refused before it wrote anything leaves no folder behind

@@ -1,0 +1,56 @@
+"""A folder of Parquet files (a Hive-partitioned dataset) read as one table (decision 2188)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import TINY, make_panel
+from rnncast import Forecaster, RnncastError, datasetfolder
+from rnncast.cli import main
+from rnncast.data import read_table
+
+
+def _dataset(folder, frame):
+    stores = {name: i for i, name in enumerate(sorted(frame["unique_id"].unique()))}  # a series in one store
+    table = pa.Table.from_pandas(frame.assign(store=frame["unique_id"].map(stores), day="2026-12-01"),
+                                 preserve_index=False)
+    pq.write_to_dataset(table, folder, partition_cols=["day", "store"])
+
+
+def test_a_partitioned_folder_is_read_whole_with_its_keys_as_columns_typed_as_pyarrow_infers(tmp_path):
+    frame = make_panel(2, lengths=(40, 40), seed=2, freq="D")
+    _dataset(tmp_path / "part", frame)
+    (tmp_path / "part" / "_SUCCESS").write_text("")  # Spark's mark: passed over
+    (tmp_path / "part" / ".part-0.crc").write_text("x")
+    read = read_table(tmp_path / "part")
+    assert len(read) == len(frame) and list(read.columns) == ["unique_id", "ds", "y", "day", "store"]
+    assert read["store"].dtype.kind == "i" and read["day"].iloc[0] == "2026-12-01"
+    assert sorted(read["y"]) == sorted(frame["y"])
+
+
+def test_a_folder_without_parquet_is_refused_naming_what_is_accepted(tmp_path):
+    (tmp_path / "csvs").mkdir()
+    (tmp_path / "csvs" / "sales.csv").write_text("ds,y\n")
+    with pytest.raises(RnncastError, match=r"csvs is a folder holding no Parquet file \(it holds sales.csv: give it\); "
+                                           r"expected a CSV or Parquet file, or a folder of Parquet files"):
+        read_table(tmp_path / "csvs")
+    (tmp_path / "none").mkdir()
+    with pytest.raises(RnncastError, match=r"none is a folder holding no Parquet file; expected"):
+        read_table(tmp_path / "none")
+    assert not datasetfolder.is_dataset(tmp_path / "none")
+
+
+def test_fit_and_predict_take_a_dataset_folder(tmp_path, capsys):
+    """t40-t4 2: `rnncast fit data/e_part` said "is a folder"; pyarrow reads it."""
+    frame = make_panel(2, lengths=(60, 60), seed=2, freq="D")
+    frame["ds"] = pd.to_datetime(frame["ds"])
+    _dataset(tmp_path / "part", frame)
+    args = ["--lookback", "12", "--horizon", "3", "--hidden-size", "8", "--epochs", "1", "--device", "cpu"]
+    assert main(["fit", str(tmp_path / "part"), *args, "--out", str(tmp_path / "run"), "-q"]) == 0, capsys.readouterr()
+    assert main(["predict", str(tmp_path / "run"), str(tmp_path / "part"), "--out", str(tmp_path / "f.csv")]) == 0
+    assert len(pd.read_csv(tmp_path / "f.csv")) == 2 * 3
+    model = Forecaster(**TINY).fit(str(tmp_path / "part"))  # the API reads it alike
+    assert len(model.ids_) == 2
