@@ -11,6 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.cli import main
 from rnncast.datetext import parse_text
 from rnncast.dayorder import day_or_month_first
 
@@ -261,3 +262,23 @@ def test_dates_whose_values_settle_the_order_are_read_without_a_warning(form, ca
         read, _ = parse_text(pd.Series(days.strftime(form)), "date", str, order=order)
     assert read.equals(pd.DatetimeIndex(days)) and order == {"dayfirst": form.startswith("%d")}
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_tie_in_a_file_writing_decimal_commas_is_read_day_first_and_written_back_so(tmp_path, caplog):
+    """A pt-BR year of monthly revenue dated 01/01/2022 .. 01/12/2022 (';', '1.510.367,53') was read as 12 days of
+    January, and predict wrote its forecast '01/13/2022' (decision 9921): a file that writes decimal commas dates day
+    first, said in the warning; the forecast is written as the file's dates are."""
+    text = pd.Series(pd.date_range("2022-01-01", periods=12, freq="MS").strftime("%d/%m/%Y"))
+    text.attrs["decimal"] = ","
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "Data", str, order=order)
+    assert read[1] == pd.Timestamp("2022-02-01") and order == {"dayfirst": True}
+    assert "read day first, as a file writing decimal commas dates them (01/02/2022 is 1 February 2022)" in caplog.text
+    path = tmp_path / "mensal.csv"
+    path.write_text("Data;Faturamento\n" + "".join(f"01/{m:02d}/2022;1.{500 + m * 20:03d}.{m * 7:03d},45\n"
+                                                  for m in range(1, 13)), encoding="utf-8")
+    model = Forecaster(**{**TINY, "lookback": 3, "horizon": 1}, val_frac=0.2, test_frac=0.2).fit(str(path), target="Faturamento")
+    model.save(str(tmp_path / "run"))
+    assert main(["predict", str(tmp_path / "run"), str(path), "--out", str(tmp_path / "prev.csv")]) == 0
+    assert "\n01/01/2023;01/12/2022;1;" in (tmp_path / "prev.csv").read_text(encoding="utf-8-sig")
