@@ -282,3 +282,20 @@ def test_a_tie_in_a_file_writing_decimal_commas_is_read_day_first_and_written_ba
     model.save(str(tmp_path / "run"))
     assert main(["predict", str(tmp_path / "run"), str(path), "--out", str(tmp_path / "prev.csv")]) == 0
     assert "\n01/01/2023;01/12/2022;1;" in (tmp_path / "prev.csv").read_text(encoding="utf-8-sig")
+
+
+def test_date_order_reads_dates_so_keeps_it_in_the_model_and_refuses_a_date_not_so(tmp_path):
+    """A user could not say the order (decision 9922): ``date_order`` reads a tie so at fit and predict, and a date
+    that reads only the other way is refused by name, not read the other way."""
+    frame = pd.DataFrame({"Data": pd.date_range("2022-01-01", periods=12, freq="MS").strftime("%d/%m/%Y"),
+                          "y": np.arange(12.0)})
+    settings = {**TINY, "lookback": 3, "horizon": 1, "val_frac": 0.2, "test_frac": 0.2}
+    for order, step in (("day", "2023-01-01"), ("month", "2022-01-13")):
+        model = Forecaster(**settings, date_order=order).fit(frame, target="y")
+        assert model.state_.calendar.dayfirst == (order == "day")
+        assert model.predict(frame).index[0] == pd.Timestamp(step)
+    bad = pd.DataFrame({"Data": ["12/01/2022", "12/13/2022", "12/14/2022"], "y": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=re.escape(
+            "time column 'Data' is to be read day first (date_order (--date-order) 'day'), but '12/13/2022' is no date "
+            "so: it is month first; give date_order='month', --date-order month, or leave it unset")):
+        Forecaster(**settings, date_order="day").fit(bad, target="y")

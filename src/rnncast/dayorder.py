@@ -25,7 +25,7 @@ from rnncast import meridiems, owncalendars, timetext
 from rnncast.csvtext import FALLBACK, guess
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, named, spelled
 from rnncast.timecalendar import Calendar
 
 log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of (loading._time_notes)
@@ -170,6 +170,8 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     as its file writes it, quoted."""
     if order is not None:
         order["dayfirst"] = day
+        if order.get("told") is not None:  # date_order's: no other reading taken (decision 9922)
+            return told(column, read, day, order["told"], name, written)
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return read
@@ -197,6 +199,19 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
                  mine, _kept_text(kept[mine]), theirs, _kept_text(kept[theirs], "they "),
                  _other_way(written, name, mine, example, read[i]))  # the way back
     return other
+
+
+def told(column: pd.Series, read: pd.DatetimeIndex, day: bool, wanted: bool, name: str, written: pd.Series):
+    """``read`` (its order ``day``: day first) where it is the order the caller gave (``date_order``: ``wanted``); else
+    refused (``RnncastError``) at its first date that reads only the other way (a field past 12 where the month is)."""
+    if day == wanted:
+        return read
+    past = np.flatnonzero((_fields(column)[1 if wanted else 0] > 12).to_numpy())
+    i = int(past[0]) if len(past) else 0
+    way, other = ("day", "month") if wanted else ("month", "day")
+    raise RnncastError(f"time column {name!r} is to be read {way} first ({named('date_order')} {way!r}), but "
+                       f"{str(written.iloc[i]).strip()!r} is no date so: it is {other} first; give "
+                       f"{spelled('date_order', other)}, or leave it unset to have the dates decide")
 
 
 def said_day_first(column: pd.Series, day_first: pd.DatetimeIndex, name: str, order: dict | None,
