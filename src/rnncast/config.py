@@ -84,7 +84,8 @@ class DataSettings:
         None,
         "the holidays a business-day calendar (or a month's last or first business day: --freq BME, BMS; a week's: W-FRI, W-MON) skips: a market (NYSE, XNAS, LSE, XETR, JPX ..., or its ISO MIC: XNYS, "
         "XTKS) or a country code "
-        "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them; forecasts skip "
+        "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them, with days of its "
+        "other categories after '+' ('BR-SP+Carnival+Corpus Christi', BR+optional); forecasts skip "
         "them too, and an intraday session's bars after a half day's early close (NYSE's 13:00) (default: found when the weekdays missing from business-day data, or skipped by month-end, "
         "-start or weekly data, are exactly a known set's holidays)",
     )
