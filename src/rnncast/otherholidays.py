@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from rnncast.addedholidays import PLUS, make
+from rnncast.errors import RnncastError
 from rnncast.holidaysets import COUNTRIES, canonical, library, parse, weekday_holidays
 from rnncast.timetext import shown
 
@@ -35,7 +36,7 @@ def said(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None, fmt
     for name in _tried(missing, years, weekmask, given):
         try:
             found = _fit(name, missing, low, high, years, weekmask, given is not None)
-        except Exception:  # noqa: BLE001 - a set the package cannot build over these years: not named
+        except (RnncastError, KeyError, NotImplementedError, ValueError):  # a set the package cannot build: not named
             continue
         if found is not None and (best is None or len(found[1]) > len(best[1])):
             best = found
