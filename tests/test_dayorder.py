@@ -11,6 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster, RnncastError
+from rnncast.cli import main
 from rnncast.datetext import parse_text
 from rnncast.dayorder import day_or_month_first
 
@@ -261,3 +262,40 @@ def test_dates_whose_values_settle_the_order_are_read_without_a_warning(form, ca
         read, _ = parse_text(pd.Series(days.strftime(form)), "date", str, order=order)
     assert read.equals(pd.DatetimeIndex(days)) and order == {"dayfirst": form.startswith("%d")}
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_tie_in_a_file_writing_decimal_commas_is_read_day_first_and_written_back_so(tmp_path, caplog):
+    """A pt-BR year of monthly revenue dated 01/01/2022 .. 01/12/2022 (';', '1.510.367,53') was read as 12 days of
+    January, and predict wrote its forecast '01/13/2022' (decision 2191): a file that writes decimal commas dates day
+    first, said in the warning; the forecast is written as the file's dates are."""
+    text = pd.Series(pd.date_range("2022-01-01", periods=12, freq="MS").strftime("%d/%m/%Y"))
+    text.attrs["decimal"] = ","
+    order: dict = {}
+    with caplog.at_level("WARNING", logger="rnncast"):
+        read, _ = parse_text(text, "Data", str, order=order)
+    assert read[1] == pd.Timestamp("2022-02-01") and order == {"dayfirst": True}
+    assert "read day first, as a file writing decimal commas dates them (01/02/2022 is 1 February 2022)" in caplog.text
+    path = tmp_path / "mensal.csv"
+    path.write_text("Data;Faturamento\n" + "".join(f"01/{m:02d}/2022;1.{500 + m * 20:03d}.{m * 7:03d},45\n"
+                                                  for m in range(1, 13)), encoding="utf-8")
+    model = Forecaster(**{**TINY, "lookback": 3, "horizon": 1}, val_frac=0.2, test_frac=0.2).fit(str(path), target="Faturamento")
+    model.save(str(tmp_path / "run"))
+    assert main(["predict", str(tmp_path / "run"), str(path), "--out", str(tmp_path / "prev.csv")]) == 0
+    assert "\n01/01/2023;01/12/2022;1;" in (tmp_path / "prev.csv").read_text(encoding="utf-8-sig")
+
+
+def test_date_order_reads_dates_so_keeps_it_in_the_model_and_refuses_a_date_not_so(tmp_path):
+    """A user could not say the order (decision 2192): ``date_order`` reads a tie so at fit and predict, and a date
+    that reads only the other way is refused by name, not read the other way."""
+    frame = pd.DataFrame({"Data": pd.date_range("2022-01-01", periods=12, freq="MS").strftime("%d/%m/%Y"),
+                          "y": np.arange(12.0)})
+    settings = {**TINY, "lookback": 3, "horizon": 1, "val_frac": 0.2, "test_frac": 0.2}
+    for order, step in (("day", "2023-01-01"), ("month", "2022-01-13")):
+        model = Forecaster(**settings, date_order=order).fit(frame, target="y")
+        assert model.state_.calendar.dayfirst == (order == "day")
+        assert model.predict(frame).index[0] == pd.Timestamp(step)
+    bad = pd.DataFrame({"Data": ["12/01/2022", "12/13/2022", "12/14/2022"], "y": [1.0, 2.0, 3.0]})
+    with pytest.raises(RnncastError, match=re.escape(
+            "time column 'Data' is to be read day first (date_order (--date-order) 'day'), but '12/13/2022' is no date "
+            "so: it is month first; give date_order='month', --date-order month, or leave it unset")):
+        Forecaster(**settings, date_order="day").fit(bad, target="y")

@@ -118,3 +118,15 @@ def test_said_of_one_series_of_a_panel_advises_what_works_there():
     assert nearholidays.said(_near(outage), outage, panel=True).endswith(
         "(the other: 2024-06-12); fit the series apart and give holidays='NYSE' (--holidays NYSE) to skip them where the "
         "data keeps its days (the other then a gap)")
+
+
+def test_a_subdivisions_one_own_weekday_left_over_names_the_subdivision_whose_holidays_are_all():
+    """Rows shut on exactly BR-SP's holidays in 2022-2024 hold one weekday of its own (09/07/2024: a weekend in 2022 and
+    2023), too few for a subdivision to be found, so BR was advised and the day left unnamed (decision 2194)."""
+    time = _days("BR-SP", "2022-01-03", "2024-12-31")
+    found = _near(time)
+    assert found.name == "BR" and found.others == (np.datetime64("2024-07-09"),)
+    assert nearholidays.subdivisions(found) == ["BR-SP"]
+    said = nearholidays.said(found, time, "%d/%m/%Y")
+    assert ("(the other: 09/07/2024); give holidays='BR-SP' (--holidays BR-SP), whose holidays are all 21 missing "
+            "weekdays, 09/07/2024 (Constitutionalist Revolution) its own, or give holidays='BR' (--holidays BR)") in said

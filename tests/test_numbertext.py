@@ -169,8 +169,8 @@ def test_all_text_is_said_of_a_string_column_at_once_and_of_an_object_column_val
     ("USD 5", r"'USD 5' has a currency code 'USD'; write the number alone \(5\)"),
     ("5 kg", r"'5 kg' has a unit 'kg'; write the number alone \(5\)"),
     ("12 km/h", r"'12 km/h' has a unit 'km/h'; write the number alone \(12\)"),
-    ("12%", r"'12%' is a percentage; write 12 or 0\.12, as the column means"),
-    ('"12,5 %"', r"'12,5 %' is a percentage; write 12\.5 or 0\.125, as the column means"),  # its comma unread here
+    ("12%", r"'12%' is a percentage; write 12 or 0\.12, as the column means \(.* / 100\)"),
+    ('"12,5 %"', r"'12,5 %' is a percentage; write 12\.5 or 0\.125, as the column means \(.* / 100\)"),  # comma unread
     ("290.15 K", r"'290\.15 K' ends in 'K', a multiplier \(thousand: 290150\) or a unit \(kelvin: 290\.15\); write the "
                  r"whole number or the number alone, as the column means"),
     ("5 T", r"'5 T' ends in 'T', a multiplier \(trillion: 5000000000000\) or a unit \(tesla: 5\); write the whole "
@@ -209,7 +209,7 @@ def test_a_multiplier_after_a_point_before_three_digits_reads_the_point_as_the_f
 
 
 def test_a_percentage_with_a_point_before_three_digits_is_a_decimal_one():
-    assert numbertext.hint("12.345%", ";", pd.Series(["12.345%"])) == (
+    assert numbertext.hint("12.345%", ";", pd.Series(["12.345%"])).startswith(
         "; '12.345%' is a percentage; write 12.345 or 0.12345, as the column means")
 
 
@@ -237,7 +237,7 @@ def test_a_percentage_is_advised_in_the_decimal_mark_its_file_reads(tmp_path):
     """In a ';' file decimal commas are read, so 12,5 % is advised as 12,5 or 0,125; in a ',' file as 12.5 or 0.125
     (the comma advice led straight into the decimal-comma refusal)."""
     (tmp_path / "d.csv").write_text("date;y\n2020-01-01;12,5 %\n2020-01-02;5\n")
-    with pytest.raises(RnncastError, match=r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means$"):
+    with pytest.raises(RnncastError, match=r"'12,5 %' is a percentage; write 12,5 or 0,125, as the column means \("):
         load_panel(tmp_path / "d.csv", target="y")
 
 
@@ -327,11 +327,11 @@ def test_decimal_commas_in_a_table_given_in_memory_are_told_to_be_read_with_pand
 
 def test_a_zero_percentage_is_not_advised_as_write_0_or_0():
     """A tester's '0%' discount was told "write 0 or 0, as the column means" (decision 1887)."""
-    assert numbertext.hint("0%", ",", pd.Series(["0%"])) == (
+    assert numbertext.hint("0%", ",", pd.Series(["0%"])).startswith(
         "; '0%' is a percentage; write 0 (0 either way: 20% is 20 or 0.2), as the column means")
     assert numbertext.hint("0.0\u2030", ",", pd.Series(["0.0\u2030"])).endswith(
         "write 0.0 (0 either way: 20\u2030 is 20 or 0.02), as the column means")
-    assert numbertext.hint("20%", ",", pd.Series(["20%"])).endswith("write 20 or 0.2, as the column means")
+    assert "write 20 or 0.2, as the column means (" in numbertext.hint("20%", ",", pd.Series(["20%"]))
 
 
 def test_a_detection_limit_code_points_to_missing_values(tmp_path):
@@ -360,3 +360,11 @@ def test_booleans_are_said_once_per_call_as_info_not_on_every_read(caplog):
         numbertext.as_numbers(pd.Series([False, True]), "holiday")
     said = [r for r in caplog.records if "holds booleans" in r.getMessage()]
     assert len(said) == 1 and said[0].levelno == logging.INFO
+def test_a_percentage_refusal_gives_the_pandas_line_that_reads_the_column_as_fractions():
+    """README never said percentages are refused, and the refusal gave no way to read them (decision 2195)."""
+    said = numbertext.hint("3,4%", ";", pd.Series(["3,4%", "12,5 %"], name="Desconto"))
+    assert said.endswith("(a spreadsheet's 12,5% cell holds 0,125: format the column as numbers there, or in pandas: "
+                         "df['Desconto'] = df['Desconto'].str.rstrip('% ').str.replace(',', '.').astype(float) / 100)")
+    df = pd.DataFrame({"Desconto": ["3,4%", "12,5 %"]})
+    exec(said[said.index("df["):-1], {"df": df})
+    assert df["Desconto"].tolist() == [0.034, 0.125]

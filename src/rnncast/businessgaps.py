@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays, nearholidays, subdivholidays, zoneclock
+from rnncast import businessdays, nearholidays, otherholidays, subdivholidays, zoneclock
 from rnncast.holidaysets import canonical, holiday_of, wall_days, weekday_holidays
 from rnncast.errors import RnncastError
 from rnncast.rowseries import row_series
@@ -41,7 +41,8 @@ def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
         days = wall_days(time)  # a subdivision's holidays, which no country's set inference tries holds (decision 1984)
         sub = subdivholidays.explaining(days, businessdays.missing_weekdays(days, offsets, calendar.weekmask),
                                         calendar.weekmask, fmt)
-        return sub or gaps_hint
+        return sub or otherholidays.said(days, businessdays.missing_weekdays(days, offsets, calendar.weekmask),
+                                         calendar.weekmask, fmt) or gaps_hint  # Carnival (decision 2193)
     name, n = explained.name, explained.missing
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "
@@ -63,10 +64,10 @@ def other_set(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
     except RnncastError:  # a set's name the library no longer knows: nothing to name
         return ""
     given = canonical(calendar.holidays)
-    if found is None or found.differs or given in (found.name,) + found.alike:
-        return ""
     days = wall_days(time)
     missing = businessdays.missing_weekdays(days, offsets, calendar.weekmask)
+    if found is None or found.differs or given in (found.name,) + found.alike:  # BR-SP's Carnival (decision 2193)
+        return otherholidays.said(days, missing, calendar.weekmask, fmt, given)
     left = missing[~np.isin(missing, weekday_holidays(given, int(str(days.min())[:4]), int(str(days.max())[:4]),
                                                       calendar.weekmask))]
     if not len(left):

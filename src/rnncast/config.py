@@ -85,7 +85,8 @@ class DataSettings:
         None,
         "the holidays a business-day calendar (or a month's last or first business day: --freq BME, BMS; a week's: W-FRI, W-MON) skips: a market (NYSE, XNAS, LSE, XETR, JPX ..., or its ISO MIC: XNYS, "
         "XTKS) or a country code "
-        "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them; forecasts skip "
+        "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them, with days of its "
+        "other categories after '+' ('BR-SP+Carnival+Corpus Christi', BR+optional); forecasts skip "
         "them too, and an intraday session's bars after a half day's early close (NYSE's 13:00) (default: found when the weekdays missing from business-day data, or skipped by month-end, "
         "-start or weekly data, are exactly a known set's holidays)",
     )
@@ -109,19 +110,21 @@ class DataSettings:
     time_unit: str | None = _opt(
         None,
         "the unit of a time column of numbers: Unix times in seconds (s), milliseconds (ms), microseconds (us) or "
-        "nanoseconds (ns; pandas' spellings read "
-        "too: seconds, MS), UTC (converted to "
-        "--tz when given), or Excel serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast "
-        "times are given back in it, by predict (Python) and in its CSV or Parquet file; without --time-col the "
-        "time is the numeric column so named (timestamp, ts, epoch, serial) or the one in the unit (default: none: such numbers "
-        "are refused under a time name, naming this)",
-        TIME_UNITS,
-    )
+        "nanoseconds (ns; pandas' spellings read too: seconds, MS), UTC (converted to --tz when given), or Excel "
+        "serial day numbers (excel: the 1900 date system, day 0 is 1899-12-30); forecast times are given back in it, "
+        "by predict (Python) and in its CSV or Parquet file; without --time-col the time is the numeric column so "
+        "named (timestamp, ts, epoch, serial) or the one in the unit (default: none: such numbers are refused under "
+        "a time name, naming this)", TIME_UNITS)
+    date_order: str | None = _opt(
+        None, "the order of dates that read both ways (01/02/2024): day first (1 February) or month first (2 January), "
+        "kept in the model, so predict and evaluate read new data and write forecasts so; a date not so refused "
+        "(default: none: the reading on a regular calendar, else day first for dotted dates and in files writing "
+        "decimal commas, month first for others, warned)", ("day", "month"))
 
     def reading(self) -> dict:
         """The keywords of ``panel.load_panel`` these settings give (``labels_only``: the fit's reading of the target)."""
         return {"fill": self.fill, "missing_values": self.missing_values, "future_known": self.future_known, "freq": self.freq, "tz": self.tz,
-                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit,
+                "fill_gaps": self.fill_gaps, "holidays": self.holidays, "time_unit": self.time_unit, "date_order": self.date_order,
                 "labels_only": not self.target_input, "calendar_covariates": self.calendar_covariates}
 
     def validate(self) -> None:

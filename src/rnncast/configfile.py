@@ -36,7 +36,8 @@ REQUEST_KEYS = ("data", "target", "features", "time_col", "out", "track", "id_co
 LIST_KEYS = ("target", "features", "series", "past_covariates", "future_covariates", "static_covariates",
              "static_categorical", "static_table")  # static_table: a tune's static table in memory, its columns
 BLANK = {"tz": "an IANA zone name such as Europe/Berlin or UTC", "freq": "a pandas offset alias such as D, h or MS",
-         "holidays": "a holiday set's name such as NYSE, DE or US-NY", "time_unit": "s, ms, us, ns or excel"}  # else: at fit
+         "holidays": "a holiday set's name such as NYSE, DE or US-NY", "time_unit": "s, ms, us, ns or excel",
+         "date_order": "day or month"}  # else: at fit
 
 DATA_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".gz", ".bz2", ".xz", ".zip", ".zst", ".xlsx", ".xls")
 

@@ -2,8 +2,9 @@
 
 A field past 12 settles it (``01/13/2020`` is month first, ``13/01/2020`` day first); where every date reads
 both ways, the reading whose dates keep a calendar with far fewer rows missing is taken; else dotted dates
-(``09.03.2024``) are read day first, as every country that writes dates with dots writes them, and others month
-first, pandas' reading. Either choice is warned of, with the way to the other reading (ISO dates, and the pandas
+(``09.03.2024``) and those of a file writing decimal commas (``1.736.401,39``) are read day first, as every country
+that writes dates with dots or decimal commas writes them, and others month first, pandas' reading. Either choice
+is warned of, with the way to the other reading (ISO dates, and the pandas
 line that reads the column so, which runs on the file's values); where a day past 12 settles the order, nothing
 is warned. Dates written year first are year, month, day (``year_month_day``), one with a month past 12 refused
 (``refuse_month``), never read year, day, month. ``datetext.parse_text`` calls :func:`day_or_month_first`
@@ -24,7 +25,7 @@ from rnncast import meridiems, owncalendars, timetext
 from rnncast.csvtext import FALLBACK, guess
 from rnncast.errors import RnncastError
 from rnncast.shortorder import clock_of
-from rnncast.spelling import counted, hint
+from rnncast.spelling import counted, hint, named, spelled
 from rnncast.timecalendar import Calendar
 
 log = logging.getLogger("rnncast.datetext")  # said as the reading of dates it is part of (loading._time_notes)
@@ -40,7 +41,8 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
     """Dates such as 01/02/2016 read both ways when every one of them can be: the reading whose dates
     keep a calendar with far fewer rows missing than the other's (``_clearer``) is taken, and said;
     when both or neither do, month first (pandas' reading) stays, with a warning that says how to be
-    sure. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
+    sure, but for dotted dates and those of a file whose numbers are written with decimal commas (``column.attrs``'
+    ``decimal``), read day first. A file of 01/02/2016, 01/03/2016, ... is monthly read day first and a scatter of days
     read month first, whose forecast dates would be invented. ``order["dayfirst"]`` receives the
     reading taken, so that the model reads new data (and future covariates) the same way. ``day_first_read``:
     how pandas is told to read day first (``datetext``'s reading of the column's form); ``written``: the column as its
@@ -77,9 +79,11 @@ def day_or_month_first(column: pd.Series, month_first: pd.DatetimeIndex, name: s
                     _kept_text(kept[taken], "they "), _other_way(written, name, other, example,
                                                                times[other][i]))
     else:
-        taken, other = ("day", "month") if dotted else ("month", "day")
+        commas = column.attrs.get("decimal") == ","  # 1.736.401,39: no month-first country writes decimal commas (decision 2191)
+        taken, other = ("day", "month") if dotted or commas else ("month", "day")
         log.warning("time column %r could be read month first or day first; read %s first%s (%s is %s); %s", name, taken,
-                    ", as dotted dates are written" if dotted else "", example, timetext.spoken(times[taken][i]),
+                    ", as dotted dates are written" if dotted else ", as a file writing decimal commas dates them"
+                    if commas else "", example, timetext.spoken(times[taken][i]),
                     _other_way(written, name, other, example, times[other][i]))
     if order is not None:
         order["dayfirst"] = taken == "day"
@@ -166,6 +170,8 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     as its file writes it, quoted."""
     if order is not None:
         order["dayfirst"] = day
+        if order.get("told") is not None:  # date_order's: no other reading taken (decision 2192)
+            return told(column, read, day, order["told"], name, written)
     first = column.dropna().head(1)
     if first.empty or not isinstance(first.iloc[0], str) or not re.match(AMBIGUOUS_ORDER, first.iloc[0]):
         return read
@@ -193,6 +199,19 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
                  mine, _kept_text(kept[mine]), theirs, _kept_text(kept[theirs], "they "),
                  _other_way(written, name, mine, example, read[i]))  # the way back
     return other
+
+
+def told(column: pd.Series, read: pd.DatetimeIndex, day: bool, wanted: bool, name: str, written: pd.Series):
+    """``read`` (its order ``day``: day first) where it is the order the caller gave (``date_order``: ``wanted``); else
+    refused (``RnncastError``) at its first date that reads only the other way (a field past 12 where the month is)."""
+    if day == wanted:
+        return read
+    past = np.flatnonzero((_fields(column)[1 if wanted else 0] > 12).to_numpy())
+    i = int(past[0]) if len(past) else 0
+    way, other = ("day", "month") if wanted else ("month", "day")
+    raise RnncastError(f"time column {name!r} is to be read {way} first ({named('date_order')} {way!r}), but "
+                       f"{str(written.iloc[i]).strip()!r} is no date so: it is {other} first; give "
+                       f"{spelled('date_order', other)}, or leave it unset to have the dates decide")
 
 
 def said_day_first(column: pd.Series, day_first: pd.DatetimeIndex, name: str, order: dict | None,

@@ -91,6 +91,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
         fill_gaps: bool = _D.fill_gaps,
         tz: str | None = _D.tz,
         time_unit: str | None = _D.time_unit,
+        date_order: str | None = _D.date_order,
         scheme: str = _T.scheme,
         chunk: int = _T.chunk,
         max_batches: int = _T.max_batches,
@@ -207,10 +208,9 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             network's float32 (decision 67), so the two differ in the last digits (within half a float32 step of the
             network's output): compare them with a tolerance (``np.allclose``), not ``np.array_equal``.
 
-            Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes
-            the features alone, [N, lookback, features], as the ONNX export's ``x``, or the windows with its target
-            columns first, never read nor checked (decision 1780). For many windows of the one series a
-            model was trained on. Models trained with future-known, calendar or static covariates, or on many
+            Columns in training order (targets, then features); a model fitted with ``target_input=False`` takes the
+            features alone, [N, lookback, features], as the ONNX export's ``x``, or the windows with its target columns
+            first, never read nor checked (decision 1780). For many windows of the one series a model was trained on. Models trained with future-known, calendar or static covariates, or on many
             series (each with its own scaler), need ``predict`` instead. Raises ``RnncastError`` for such a model,
             for inputs of another shape or holding a missing or infinite value, or a batch_size that is not a
             positive integer. ``batch_size``: windows the network runs at once; one above N runs all N together, its

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import difflib
 import functools
-import warnings
 
 import numpy as np
 import pandas as pd
 
 from rnncast import weekmasks, zoneclock
+from rnncast.addedholidays import PLUS, RECENT, added, extended, make, split
 from rnncast.errors import RnncastError
 
 YEARS = (1900, 2100)  # the years whose holidays the calendar skips: any data's and its forecast's
@@ -58,7 +58,13 @@ def library():
 def parse(name) -> tuple[str, str, str | None]:
     """``("market" | "country", code, subdivision or None)`` of a holiday set's name (``NYSE``, ``us-ny``,
     ``DE``; a market's ISO 10383 MIC, ``XTKS``, as the package's name of its market, ``MICS``), case aside;
-    ``RnncastError`` naming what is accepted (the closest name first) otherwise."""
+    ``RnncastError`` naming what is accepted (the closest name first) otherwise. Days added after ``+``
+    (``BR-SP+Carnival``, ``BR+optional``: ``added``) are checked and left out of the answer."""
+    if isinstance(name, str) and PLUS in name:
+        base, items = split(name)
+        found = parse(base)
+        added(found, items, RECENT, name)  # an item the set's other categories lack refused here
+        return found
     if not isinstance(name, str) or not name.strip():
         raise RnncastError(refused_value(name))
     lib = library()
@@ -197,20 +203,19 @@ def _closest(text: str, known, prefix: str = "") -> str:
 
 
 def canonical(name) -> str:
-    """The name as the model keeps it: ``us-ny`` -> ``US-NY``."""
+    """The name as the model keeps it: ``us-ny`` -> ``US-NY``; ``br-sp+carnival`` -> ``BR-SP+Carnival``."""
     kind, code, sub = parse(name)
-    return code if sub is None else f"{code}-{sub}"
+    items = "".join(PLUS + i for i in added((kind, code, sub), split(name)[1], RECENT, name)) if PLUS in name else ""
+    return (code if sub is None else f"{code}-{sub}") + items
 
 
 @functools.lru_cache(maxsize=256)
 def _table(name: str, first: int, last: int):
-    """The ``holidays`` object of set ``name`` (canonical) over the years ``first`` to ``last``."""
-    kind, code, sub = parse(name)
-    lib = library()
-    make = lib.financial_holidays if kind == "market" else lib.country_holidays
-    with warnings.catch_warnings():  # "Requested Holidays are available only from 2001 to 2035" of a set asked for
-        warnings.simplefilter("ignore", UserWarning)  # every year rnncast may forecast: its file and line on stderr
-        return make(code, subdiv=sub, years=range(first, last + 1))
+    """The ``holidays`` object of set ``name`` (canonical) over the years ``first`` to ``last``, with the days its
+    ``+`` items add (``addedholidays``: a category's, or the holidays so named in the set's other categories)."""
+    base, items = split(canonical(name) if PLUS in name else name)  # br-sp+carnival as BR-SP+Carnival
+    found = parse(base)
+    return extended(make(*found, (first, last)), found, items, (first, last))
 
 
 @functools.lru_cache(maxsize=256)

@@ -43,7 +43,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
                freq=None, tz: str | None = None, fill_gaps: bool = False, id_col=None, series=None,
                past_covariates=None, future_covariates=None, static_covariates=None, static_categorical=None,
                announce: bool = True,
-               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None,
+               dayfirst: bool | None = None, holidays: str | None = None, time_unit: str | None = None, date_order=None,
                index_steps: bool | str = True, missing_values: str | None = None, key=None, labels_only=False,
                calendar_covariates=None, reads_last: int | None = None) -> Panel:
     """Read any accepted input (see ``rnncast.data``) into a checked ``Panel``.
@@ -60,7 +60,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     calendar has and the data lacks, for ``fill`` to fill; ``missing_values``: numbers that mean a
     missing value ("-999, 9999", ``settingvalues.missing_text``), read as blank in the target and covariate columns. ``announce``: say in one line where time
     came from, and warn of gaps (once per fit; reloads at predict stay quiet). ``dayfirst``: how the
-    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar). ``labels_only``
+    model read dates such as 01/02/2016 (None at fit: decided from the dates, kept in the calendar); ``date_order``
+    ('day' or 'month') the caller's, which it replaces, a date not so refused (``dayorder.told``). ``labels_only``
     ('fit', 'scored' or False): the target is read as labels alone (``target_input=False``: ``appendedrows``; without
     a fill, the blank ones stood in and left out, ``blanklabels``). ``calendar_covariates``: the future covariates
     computed from the timestamps, appended last (``calendarcovariates``). ``reads_last`` (predict's lookback): without
@@ -112,6 +113,8 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
     order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
     order.update(colontimes.given(freq))  # 2009:1 under a quarterly freq, 1999:01 under a monthly (decision 1806)
+    if date_order is not None:  # the caller's word: read so, at fit and after (decision 2192)
+        dayfirst = order["told"] = date_order == "day"
     with time_notes(announce):  # how timestamps were read is said at fit, not again at each reload
         rows, layout = _rows(frame, target, features, time_col, future_known, tz, id_col, series, past_covariates,
                              future_covariates, static_covariates, dayfirst, order, key, fill)

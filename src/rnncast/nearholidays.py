@@ -111,6 +111,10 @@ def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: boo
     count = f"{found.holidays} of {n}" if found.others else f"all {n}"
     keeps = f" where the data keeps its days{left}" if found.others else ""
     give = f"give holidays={name!r} (--holidays {name}) to skip them{keeps}"
+    if subs := [] if panel or found.rows_on or not found.others else subdivisions(found):  # decision 2194
+        own = ", ".join(f"{written(d)} ({holiday_of(subs[0], d)})" for d in found.others)
+        give = (f"give holidays={subs[0]!r} (--holidays {subs[0]}), whose holidays are all {n} missing {days}, {own} "
+                f"its own{' (as ' + ' and '.join(subs[1:3]) + ' keep them)' if len(subs) > 1 else ''}, or {give}")
     if panel:
         whole = (f"give holidays={name!r} (--holidays {name}) for the panel (series {', '.join(keepers[:3])} "
                  f"keep{'s' if len(keepers) == 1 else ''} it too) to skip them{left}" if keepers else None)
@@ -118,3 +122,19 @@ def said(found: Near, time: pd.DatetimeIndex, fmt: str | None = None, panel: boo
                 f"the series then keeps {name}'s days (each series is explained alone)")
     return (f"{count} missing {days} are {name} holidays, every one of its holidays from {written(found.first)} to "
             f"{written(found.last)}{but}{other}; {remove}{give}")
+
+
+def subdivisions(found: Near) -> list[str]:
+    """The subdivisions of country ``found.name`` whose weekday holidays in the span are exactly the missing weekdays,
+    its own among them ``found.others`` (09/07/2024, BR-SP's Constitutionalist Revolution, beside all of BR's): in
+    two or three years a subdivision may hold one such weekday only (09/07 fell on a weekend in 2022 and 2023), too few
+    for ``subdivholidays`` (two at least), so BR was advised and BR-SP's day left unnamed (decision 2194)."""
+    subs = library().list_supported_countries().get(found.name) or ()
+    years = (int(str(found.first)[:4]), int(str(found.last)[:4]))
+
+    def span(name: str) -> np.ndarray:
+        days = weekday_holidays(name, *years, found.weekmask)
+        return np.unique(days[(days >= found.first) & (days <= found.last)])
+
+    missing = np.union1d(span(found.name), np.array(found.others, dtype="datetime64[D]"))
+    return [f"{found.name}-{s}" for s in subs if np.array_equal(span(f"{found.name}-{s}"), missing)]

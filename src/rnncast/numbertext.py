@@ -163,6 +163,11 @@ def hint(value, sep: str | None, column: pd.Series) -> str:
                 f"and choose how to fill them (fill=, --fill ffill, interpolate or drop), or write 0 where it means zero")
     beside = (cjknumbers.wide(value, column.name) or _complex(value) or signs.dash(value)  # '１２，０１３' (decision 1468)
               or signs.trailing(value, column) or _beside(value, text, thousands.marks_of(sep, column)))  # decision 1583
+    if beside.endswith("as the column means") and "a percentage" in beside:  # never read as either (decision 2195)
+        comma = ".str.replace(',', '.')" if re.search(r"\d,\d", text) else ""
+        beside += (f" (a spreadsheet's {'12,5% cell holds 0,125' if comma else '12.5% cell holds 0.125'}: format the "
+                   "column as numbers there, or in pandas: "
+                   f"df[{column.name!r}] = df[{column.name!r}].str.rstrip('% '){comma}.astype(float) / 100)")
     if beside or not explained(pd.Series([text]))[0]:
         return beside
     text = signs.plain(pd.Series([text])).iloc[0]  # (1,234.50) and −1,234.50 as -1,234.50

@@ -138,6 +138,9 @@ def calendar_described(forecaster) -> dict[str, str]:
         call = (f"holidays.financial_holidays({code!r}) (a market's: the days the exchange closes)" if kind == "market"
                 else f"holidays.country_holidays({code!r}" + (f", subdiv={sub!r}" if sub else "") + ") (a country's"
                 + (f", with its subdivision {sub}'s" if sub else ": its national ones") + ")")
+        if "+" in column:  # BR-SP+Carnival: the days of its other categories so named too (decision 2193)
+            call += (" and the days of its other categories (categories=, the names after '+': a category's every day, "
+                     "else the holidays of that name)")
         said[column] = (f"1 on a day that is a holiday of {call}, with the package's defaults (observed days included, US: "
                         "Monday 2022-12-26 for Christmas on Sunday, the Sunday 1 too; any day of the week, a holiday on "
                         "a Saturday or Sunday too), the day as tz's wall clock reads it; else 0 (holidays package "

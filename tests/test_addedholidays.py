@@ -1,0 +1,28 @@
+"""Tests of addedholidays: days of a set's other categories added after '+' in its name (decision 2193)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnncast import RnncastError, holidaysets
+from rnncast.addedholidays import split
+
+
+def test_a_holiday_of_another_category_named_after_plus_is_skipped_too():
+    """Carnival is in BR's optional category, not its public one: 'BR-SP+carnival' adds its Monday and Tuesday."""
+    assert split("BR-SP+Carnival+Corpus Christi") == ("BR-SP", ["Carnival", "Corpus Christi"])
+    assert holidaysets.canonical("br-sp+carnival+corpus christi") == "BR-SP+Carnival+Corpus Christi"
+    days = holidaysets.weekday_holidays("BR-SP+Carnival", 2024, 2024)
+    plain = holidaysets.weekday_holidays("BR-SP", 2024, 2024)
+    assert set(days) - set(plain) == {np.datetime64("2024-02-12"), np.datetime64("2024-02-13")}
+    assert holidaysets.holiday_of("BR-SP+Carnival", "2024-02-13") == "Carnival"
+    assert len(holidaysets.weekday_holidays("BR+optional", 2024, 2024)) > len(holidaysets.weekday_holidays("BR", 2024, 2024))
+
+
+def test_an_item_no_other_category_holds_is_refused_naming_what_it_has():
+    with pytest.raises(RnncastError, match=r"holidays 'BR-SP\+Carnaval': 'Carnaval' is no category nor holiday of "
+                                           r"BR-SP's other categories \(did you mean 'Carnival'\?\); its other "
+                                           r"categories: optional, whose holidays are Ash Wednesday, Carnival, .*"
+                                           r"give one after '\+', e.g. BR-SP\+Carnival"):
+        holidaysets.parse("BR-SP+Carnaval")
