@@ -88,8 +88,7 @@ class DataSettings:
         "with an optional subdivision (US, DE, GB, US-NY, DE-BY), as the holidays package names them, with days of its "
         "other categories after '+' ('BR-SP+Carnival+Corpus Christi', BR+optional); forecasts skip "
         "them too, and an intraday session's bars after a half day's early close (NYSE's 13:00) (default: found when the weekdays missing from business-day data, or skipped by month-end, "
-        "-start or weekly data, are exactly a known set's holidays)",
-    )
+        "-start or weekly data, are exactly a known set's holidays)")
     calendar_covariates: str | None = _opt(
         None, "future covariates computed from each row's timestamp on the data's local clock, known at any forecast step "
         "(no --future file holds them): minute, hour, day_of_week, day, day_of_year, month as sin and cos (hour_sin, hour_cos), "

@@ -12,9 +12,8 @@ explained as thousands separators. A currency sign or code, a percent sign or a 
 (``$1,200.00``, ``12,50 €``, ``5 kg``) is named, never dropped: the number is to be written alone; a multiplier's
 (``0.61M``) whole number is ``multipliers``'.
 
-``as_numbers`` reads a column that is no column of numbers as numbers where every value is one:
-numbers written as text ('1', '2.5') and booleans (1 and 0), each said in a warning naming the
-column, as decimal commas are (decision 148).
+``as_numbers`` reads a column of numbers written as text ('1', '2.5'; a warning names the column, decision 148) or
+of booleans (1 and 0; said once, at INFO, decision 2184) as numbers, where every value is one.
 
 ``read`` also records that a file's numbers were read with decimal commas (``frame.attrs["decimal"]``), for
 forecasts of the file to be written so (``csvdialect.dialect_of``).
