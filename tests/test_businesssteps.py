@@ -90,9 +90,14 @@ def test_months_on_business_days_cut_on_each_months_last_or_first_business_day(s
         assert _cutoffs(_days(), step, "2024-03-01", 3) == cuts
     which = "last" if "E" in step or step == "1M" else "first"
     assert (f"step {step!r} (--step) read by date on the data's calendar 'B' without DE holidays: each cutoff the "
-            f"{which} business day of a month (its own, holidays skipped), 1 month apart") in caplog.text
+            f"{which} business day of a month (its own, holidays skipped), 1 month apart, the first at or before the "
+            "cutoff given") in caplog.text
+    caplog.clear()
     back = ["Tue 04-30", "Fri 05-31"] if which == "last" else ["Wed 05-01", "Mon 06-03"]  # from 06-24, a horizon back
-    assert _cutoffs(_days(None), step, None, 2, holidays=None) == back
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        assert _cutoffs(_days(None), step, None, 2, holidays=None) == back
+    assert "1 month apart, the last at or before a horizon before the series' end" in caplog.text  # r40-1 L2 (2200)
+    assert "cutoff given" not in caplog.text
 
 
 def test_business_days_on_a_calendar_of_no_business_days_are_refused():

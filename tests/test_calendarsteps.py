@@ -359,3 +359,16 @@ def test_a_backtest_steps_by_a_timedelta_as_by_its_span():
     assert by_delta.metrics["step_span"] == "2D"
     assert sorted(set(by_delta.forecasts["cutoff"])) == sorted(set(
         Forecaster(**SETTINGS).backtest(frame, n_windows=2, step="2D").forecasts["cutoff"]))
+
+
+def test_a_month_step_is_rolled_back_to_a_month_end_on_any_calendar_so_its_cutoffs_stay_apart():
+    """r40-1 L11 asked to keep the month rollback to business days (``rolled`` given). Without it, a month end counted
+    from 02-15 is 02-29 at both n = 0 (pandas rolls 0 * ME forward) and n = 1: two cutoffs on one day. The rollback
+    makes the first cutoff the last month end at or before the cutoff given, on any calendar (decision 2170)."""
+    from rnncast.calendarsteps import targets
+
+    days = pd.date_range("2024-01-01", periods=120, freq="D")
+    for rolled in (None, {}):
+        found = targets(np.arange(120), lambda p: days[np.asarray(p)], pd.Timestamp("2024-02-15"), 3, 2,
+                        pd.offsets.MonthEnd(1), "ME", rolled)
+        assert [f"{days[i - 1]:%m-%d}" for i in found] == ["01-31", "02-29"]

@@ -64,6 +64,8 @@ def test_a_test_frac_typed_over_a_configs_cutoff_replaces_it(tmp_path, capsys):
     assert "replaces the config's 0.2" not in err
     settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0.3"))
     assert "cutoff" not in settings and "the last 30% of each series' rows are test rows" in capsys.readouterr().err
+    fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0.125"))  # r40-1 L8: not "12%"
+    assert "the last 12.5% of each series' rows are test rows" in capsys.readouterr().err
     settings, *_ = fit_request(_args("fit", "--config", str(tmp_path / "run.toml"), "--test-frac", "0", "--cutoff",
                                      "2025-09-30"))
     assert settings["cutoff"] == "2025-09-30" and settings["test_frac"] == 0.0  # both typed: refused at the fit

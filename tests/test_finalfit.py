@@ -88,3 +88,12 @@ def test_a_fit_is_unscored_only_where_every_row_of_every_series_trains():
     assert not finalfit.unscored([Split(40, 45, 50)], [50])  # test rows
     assert not finalfit.unscored([Split(40, 40, 40)], [50])  # a cutoff's fit: rows after it
     assert not finalfit.unscored([Split(40, 40, 40), None], [40, 50])  # a series without a split (a backtest's)
+
+
+def test_a_runs_metrics_score_nothing_only_without_test_and_validation_scores():
+    """r40-1 L6: the page's "scores nothing" read metrics.json in two places of its own; one definition here."""
+    from rnncast.finalfit import record, scores_nothing
+
+    assert scores_nothing(record(0.0)) and scores_nothing({**record(0.0), "val": None})
+    assert not scores_nothing({**record(0.1), "val": {"original": {}}})  # validation rows scored
+    assert not scores_nothing({"test": {"original": {}}})

@@ -1,4 +1,5 @@
-"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090, 2154)."""
+"""The words of the interruption rule's lines (``interruptionlines.py``, decisions 2053, 2087, 2088, 2090, 2154,
+2198)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,21 @@ def test_a_scale_ratio_that_rounds_to_one_is_said_as_unchanged_not_as_1_00_times
             f"season (7 rows) apart: {scale:g} with the stretch's pairs, 10 without, under 0.5 % apart); the training " \
             "mean moves by under 0.5%; to keep them out" in said
     assert "to 0.99 times" in line(panel, [_stretch(2.0, 2.1, scale=9.94)])
+
+
+def test_a_group_whose_stretches_move_the_scale_both_ways_is_said_by_the_one_that_moves_it():
+    """r40-1 M1 (decision 2198): a +0.3 % raise spoke for a group where another series' stretch halved its scale: "their
+    training rows leave MASE's scale as good as unchanged (... (series 'A', the most), under 0.5 % apart)"; and a mean
+    of 0 without the stretch was said to move "+nan%" (L4)."""
+    panel = _panel(("a", "b"))
+    mixed = line(panel, [_stretch(0.2, 0.3, scale=10.03, owner="series 'a'"),
+                         _stretch(0.2, 0.3, series=1, scale=5.0, owner="series 'b'")])
+    assert "as good as unchanged" not in mixed and "their training rows lower MASE's scale (the training rows' mean "         "difference one season (7 rows) apart) to 0.50 times: 5 with the stretch's pairs, 10 without (series 'b', the "         "most), so every MASE reads higher; the training mean moves +10%" in mixed
+    still = line(panel, [_stretch(0.2, 0.3, scale=10.03, owner="series 'a'"),
+                         _stretch(0.2, 0.3, series=1, scale=9.98, owner="series 'b'")])
+    assert "the most" not in still and "their training rows leave MASE's scale as good as unchanged (the training "         "rows' mean difference one season (7 rows) apart: 10.03 with the stretch's pairs, 10 without (series 'a'; "         "each stretch's under 0.5 % apart)); the training mean moves +10%" in still
+    zero = line(_panel(), [{**_stretch(0.2, 0.3, scale=12.0), "mean_without": 0.0}])
+    assert "nan" not in zero and "1.20 times: 12 with the stretch's pairs, 10 without, so every MASE reads lower; to "         "keep them out" in zero
 
 
 def test_said_again_at_the_cutoff_that_first_trains_on_it():

@@ -179,10 +179,28 @@ def test_the_values_a_step_needs_to_reject_come_from_the_binomial_and_holm():
     assert needed(0.1, False, 24) == 81 and needed(0.1, True, 24) == 4
     steps = [{"step": 1, "values": 25}] + [{"step": h, "values": 2} for h in range(2, 25)]
     found = too_few(steps, 0.1, True)
-    assert found == {"needed": 4, "short": 23, "steps": 24, "most": 25, "values": 25, "dates": None, "at": 1}
+    assert found == {"needed": 4, "short": 23, "steps": 24, "most": 25, "values": 25, "dates": None, "at": 1,
+                     "draws": False}
     assert too_few_text(found).startswith("too few forecasts spaced apart at 23 of 24 steps (at most 25, at step 1;")
     assert too_few([{"step": h, "values": 30} for h in range(1, 25)], 0.1, True) is None  # 30 >= 4: testable
     assert too_few([], 0.1, True) is None
+
+
+def test_a_ragged_steps_one_sided_counts_are_said_as_each_date_one_draw():
+    """r40-1 L1 (decision 2199): on a ragged panel (dates of 1 and 5 values) whose every count is one-sided, Kish's
+    sum(n^2)/sum(n) leaves fewer effective values than dates, and the line said "counted by how their misses cluster
+    by date" where there are no misses and each date was counted as one draw."""
+    from rnncast.kupiec import dispersion, too_few, too_few_text
+
+    sizes = np.array([1] * 5 + [5] * 5)
+    dates, n = np.repeat(np.arange(10), sizes), int(sizes.sum())
+    deff = dispersion(np.zeros(n), np.ones(n), dates)
+    step = {"step": 1, "values": n, "dates": 10, "below": {"0.1": 0}, "tied": {"0.1": 0},
+            "deff": {"below": {"0.1": deff}, "strictly": {"0.1": deff}}}
+    assert "(at most 6.92 effective of 30 values at step 1: 10 origin dates, each counted as one draw;" in \
+        too_few_text(too_few([step], 0.1, over=False))
+    varied = {**step, "below": {"0.1": 4}, "tied": {"0.1": 0}, "deff": {"below": {"0.1": 3.0}}}
+    assert "10 origin dates, counted by how their misses cluster by date" in too_few_text(too_few([varied], 0.1, False))
 
 
 def _poisson(seed: int, mean: float = 2.0, windows: int = 300, horizon: int = 6, truth: float | None = None,

@@ -57,9 +57,25 @@ def test_predict_names_the_models_series_without_rows_and_an_id_in_another_case(
             "' S001' there); give their rows to forecast them") in said
     assert any(m.endswith("; ' S001' is the model's 's001' written in another case or spacing (ids are matched as "
                           "written: write it as the model holds it)") for m in said), said
+    assert forecast.attrs["not_forecast"] == [  # the frame's list names them too (decision 2197)
+        {"id": " S001", "reason": "not in the data the model was fitted on (no scaler for it); the model's 's001' "
+                                  "written in another case or spacing"},
+        {"id": "s000", "reason": "no rows in the data"},
+        {"id": "s001", "reason": "no rows in the data (written ' S001' there)"}]
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         panel_fitted.predict(panel_frame)
     assert not any("no rows in the data" in r.getMessage() for r in caplog.records)  # every series there
     with pytest.raises(RnncastError, match=r"; 'S002' is the model's 's002' written in another case"):
         panel_fitted.predict(panel_frame[panel_frame.unique_id == "s002"].assign(unique_id="S002"))
+
+
+def test_one_other_series_forecast_is_said_as_one(panel_fitted, panel_frame, caplog):
+    """r40-1: "the other 1 series are" (decision 2197)."""
+    other = panel_frame[panel_frame.unique_id.isin(["s000", "s001"])].assign(
+        unique_id=lambda f: f.unique_id.replace({"s000": "new"}))
+    with caplog.at_level(logging.WARNING, logger="rnncast.modelseries"):
+        forecast = panel_fitted.predict(other)
+    assert sorted(forecast["unique_id"].unique()) == ["s001"]
+    assert any("is not forecast; the other series is; to forecast it" in r.getMessage() for r in caplog.records)
+    assert [d["id"] for d in forecast.attrs["not_forecast"]] == ["new", "s000", "s002", "s003"]

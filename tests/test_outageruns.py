@@ -73,7 +73,7 @@ def test_fit_names_the_outage_once(caplog):
     assert said == [f"column 'y' holds 7 values of 0 in a row (2024-03-01 to 2024-03-07), its other values "
                     f"{y[y > 0].min():.6g} to {y.max():.6g}, never 0: an outage (a tracking tag or feed down) written "
                     "as values? The network learns from them, and the scores count them as actuals where they are "
-                    f"scored, and they raise the series' MASE scale {scale / rest:.2f} times ({scale:.6g} with their "
+                    f"scored; they raise the series' MASE scale {scale / rest:.2f} times ({scale:.6g} with their "
                     f"pairs, {rest:.6g} without), so its MASE reads lower; if they are not measurements, leave the "
                     "cells blank and fill them (--fill interpolate), or cut the stretch out"]  # decision 2162
 
@@ -90,8 +90,8 @@ def test_the_scale_clause_says_a_lowered_scale_and_nothing_outside_the_training_
     panel = _panel(a=y)
     f = find(panel)[0]
     lowered = scale_clause(panel, f, [SimpleNamespace(train_end=150)], 1)  # 29 steps of 0 to 0: calmer than the rest
-    assert lowered.startswith(", and they lower the series' MASE scale to 0.") and lowered.endswith("reads higher")
-    assert scale_clause(panel, f, [SimpleNamespace(train_end=150)], 7).startswith(", and they raise")  # 0 against a week
+    assert lowered.startswith("; they lower the series' MASE scale to 0.") and lowered.endswith("reads higher")
+    assert scale_clause(panel, f, [SimpleNamespace(train_end=150)], 7).startswith("; they raise")  # 0 against a week
     assert scale_clause(panel, f, [SimpleNamespace(train_end=100)], 7) == ""  # the run after the training rows
     assert scale_clause(panel, f, None, 7) == ""  # evaluate, backtest: no split given
 

@@ -23,6 +23,11 @@ def test_a_count_all_on_one_side_is_left_out_of_the_largest():
                       "tied": {"0.1": 0, "0.9": 0}}) == 20.0  # every count one-sided: each date a draw (decision 2095)
     assert step_deff({"step": 1, "values": 3}) == 1.0  # counts kept before design effects: the exact test
     assert step_deff({"step": 1, "values": 9, "deff": {"below": {"0.5": 3.0}}}) == 3.0  # no count kept: used as it was
+    from rnncast.stepdeff import by_draws  # decision 2199: read from one-sided counts alone, each date one draw
+
+    assert not by_draws(step) and not by_draws({"step": 1, "values": 3})
+    assert by_draws({**step, "below": {"0.1": 600, "0.9": 600}, "outside": {"80": 0}, "on_bounds": {"80": 0},
+                     "tied": {"0.1": 0, "0.9": 0}})
 
 
 def _poisson_panel(seed: int, series: int = 20, dates: int = 60, horizon: int = 3):

@@ -134,3 +134,13 @@ def test_forecasts_of_one_state_meeting_other_holidays_are_said_together():
     assert said.startswith("the forecast falls on 2024-11-01 (All Saints' Day), 2025-01-06 (Epiphany), holidays DE-BW "
                            "and DE-BY keep that DE lacks"), said  # those both leave possible
     assert subdivholidays.ahead_of("DE", np.array(["2024-11-04"], dtype="datetime64[D]"), by) is None
+
+
+def test_the_rows_on_the_countrys_holidays_are_said_of_every_subdivision_that_explains_them(monkeypatch):
+    """r40-1 L12 (decision 2201): "which US-CA does not keep" named the first subdivision alone where several explain
+    the missing days (each keeps exactly them, so none keeps the country's holidays the rows fall on)."""
+    rows = _days("US-CA", "2023-01-03", "2025-12-19")
+    missing = np.setdiff1d(pd.bdate_range(str(rows[0]), str(rows[-1])).to_numpy().astype("datetime64[D]"), rows)
+    monkeypatch.setattr(subdivholidays, "explained_by", lambda *a: ("US", ["US-CA", "US-NV"]))
+    said = subdivholidays.explaining(rows, missing)
+    assert "the rows fall on 3 of US's, which US-CA and US-NV do not keep: 2023-10-09 (Columbus Day)" in said, said

@@ -14,7 +14,7 @@ def test_columns_not_read_are_named_once_per_set(caplog):
     with caplog.at_level("WARNING", logger="rnncast.future"):
         not_used(frame, ["ds", "promo"], ["promo"], said)
         not_used(frame, ["ds", "promo"], ["promo"], said)
-    assert [r.getMessage() for r in caplog.records] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "rnncast.future"] == [
         "not used: junk — the future values are read for the future covariates promo only"]
 
 
@@ -23,7 +23,7 @@ def test_a_calendar_covariate_given_is_said_computed_and_ignored(caplog):
     frame = pd.DataFrame({"ds": [1], "weekend": [1.0], "day_of_week_sin": [5.0], "junk": [2]})
     with caplog.at_level("WARNING", logger="rnncast.future"):
         not_used(frame, ["ds", "weekend"], ["weekend"], None, ["day_of_week_sin", "day_of_week_cos"])
-    assert [r.getMessage() for r in caplog.records] == [
+    assert [r.getMessage() for r in caplog.records if r.name == "rnncast.future"] == [
         "not used: day_of_week_sin, junk — the future values are read for the future covariates weekend only; "
         "day_of_week_sin is computed from the forecast dates (calendar_covariates), so the values given are ignored"]
 
@@ -108,3 +108,29 @@ def test_rows_of_series_the_model_was_fitted_on_but_the_data_lacks_are_said_so(c
         "the future values hold 1 row of series ['S03'], which fit left out (and are not forecast), and 2 rows of series "
         "['C'], which the model was fitted on but the data gives no rows of to forecast from (not forecast), and 1 row "
         "of series ['S99'], which the model was not fitted on (no such series); they are not used")
+
+
+def test_rows_of_a_series_the_data_holds_but_no_calendar_dates_are_said_so(caplog):
+    """r40-1 M2: a series predict left out as the model keeps no calendar for it was said to have "no rows in the
+    data", right after the line that says the data has them (decision 2196)."""
+    import numpy as np
+    import pandas as pd
+
+    from conftest import TINY
+    from rnncast import Forecaster
+
+    rng = np.random.default_rng(2)
+    a_d = pd.date_range("2024-01-01", periods=80, freq="D")
+    b_d = pd.DatetimeIndex(np.sort(rng.choice(pd.date_range("2024-01-01", periods=200, freq="D"), 80, replace=False)))
+    frame = pd.concat([pd.DataFrame({"id": k, "date": d, "y": 10 + rng.normal(size=80), "promo": rng.integers(0, 2, 80)})
+                       for k, d in (("A", a_d), ("B", b_d))])
+    model = Forecaster(**{**TINY, "lookback": 7, "epochs": 1, "test_frac": 0, "val_frac": 0}).fit(
+        frame, id_col="id", target="y", time_col="date", future_covariates=["promo"])
+    future = pd.concat([pd.DataFrame({"id": k, "date": pd.date_range(d[-1] + pd.Timedelta("1D"), periods=3), "promo": 1})
+                        for k, d in (("A", a_d), ("B", b_d))])
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        forecast = model.predict(frame, future=future)
+    assert sorted(forecast["id"].unique()) == ["A"]
+    assert [r.getMessage() for r in caplog.records if r.name == "rnncast.future"] == [
+        "the future values hold 3 rows of series ['B'], which the model keeps no calendar for, so their forecasts "
+        "cannot be dated (not forecast); they are not used"]

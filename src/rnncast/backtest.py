@@ -89,7 +89,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     up = rows_needed(lookback, horizon, data_s.val_frac, 0.0)  # a series' rows this backtest needs, where rows count it
     need = None if span or data_s.cutoff is not None or up is None else up + horizon + (n_windows - 1) * step
     panel = data if isinstance(data, Panel) else fittedroles.read(fitted, read, data, data_s.reading(), held_out, need)
-    if span and (whole := calendarsteps.in_steps(offset, panel, span)) is not None:  # '2M' on months: 2 steps
+    if span and (whole := calendarsteps.in_steps(offset, panel, span, data_s.cutoff)) is not None:  # '2M': 2 steps
         offset, span, step = None, None, whole
     step = calendarsteps.nominal(offset, panel, span) if span else step  # its steps, for the need
     fitting.check_roles(panel, settings, "backtest")

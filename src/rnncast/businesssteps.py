@@ -44,13 +44,14 @@ def holidays(freq) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(getattr(freq, "holidays", None) or [])
 
 
-def steps(offset, units, panel, given: str, freq) -> int | None:
+def steps(offset, units, panel, given: str, freq, cutoff=None) -> int | None:
     """``calendarsteps.in_steps`` on business days: a span of business days ('2B') as that many steps, on the calendar's
     own week where it is given on Monday to Friday ('1B', '2C' on a Sun-Thu calendar; decision 2135; refused for
     another week mask given, an offset's, naming both weeks); a span of whole weeks ('7D', '168h': ``units``) as a
     week's business days each (5 for '7D') where the calendar keeps no holidays, else None: placed by date
     (``placed``), each cutoff the last business day on or before its day, said in one line. Refused, naming what
-    would do, for any other span ('1D', '10D', '1M'), whose cutoffs would fall on weekends or move weekday."""
+    would do, for any other span ('1D', '10D', '1M'), whose cutoffs would fall on weekends or move weekday. ``cutoff``:
+    the backtest's, where given (months are then counted on from it, else back from a horizon before the end)."""
     shown = panel.calendar.shown
     if isinstance(offset, pd.offsets.BusinessDay):
         mine, theirs = _week(offset), _week(freq)
@@ -66,8 +67,9 @@ def steps(offset, units, panel, given: str, freq) -> int | None:
     if (months := monthly(offset, freq)) is not None:  # month ends or starts: placed by date (decision 2170)
         which = "last" if isinstance(months, pd.offsets.CustomBusinessMonthEnd) else "first"
         log.info("step %r (--step) read by date on the data's calendar %s: each cutoff the %s business day of a month "
-                 "(its own, holidays skipped), %s apart, the first at or before the cutoff given", given, shown, which,
-                 counted(months.n, "month"))
+                 "(its own, holidays skipped), %s apart, %s", given, shown, which, counted(months.n, "month"),
+                 "the first at or before the cutoff given" if cutoff is not None else  # decision 2200
+                 "the last at or before a horizon before the series' end")
         return None
     if units is not None and units[0] == "day" and not units[1] % 7:
         weeks = units[1] // 7

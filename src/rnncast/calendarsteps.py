@@ -100,15 +100,16 @@ def _units(offset) -> tuple[str, int] | None:
     return None
 
 
-def in_steps(offset, panel, given: str) -> int | None:
+def in_steps(offset, panel, given: str, cutoff=None) -> int | None:
     """A span given as calendar time (``read``) on data whose calendar has no fixed step, weekly or monthly
     (quarterly, yearly): the whole number of its steps it spans ('7D', '1W' on 'W-SUN': 1; '2M' on 'ME': 2; '1Q'
     on 'MS': 3), said in one line; None where the calendar has a fixed step (the span then counted on the clock,
-    ``nominal``). Refused, naming the steps that would do, where it is no whole number of them."""
+    ``nominal``). Refused, naming the steps that would do, where it is no whole number of them. ``cutoff``: the
+    backtest's, for how a business-day calendar's month steps are said (``businesssteps.steps``)."""
     numbered(panel, given)
     freq = None if panel.time is None else panel.calendar.freq
     if businesssteps.kind(freq):  # '7D' by date, '1B' one step (decision 2113)
-        return businesssteps.steps(offset, _units(offset), panel, given, freq)
+        return businesssteps.steps(offset, _units(offset), panel, given, freq, cutoff)
     if freq is not None and isinstance(offset, pd.offsets.BusinessDay):
         raise RnncastError(f"step={given!r} (--step) is a span of business days, and the data's calendar "
                            f"({panel.calendar.shown}) is not one of business days; give a whole number of its steps")
@@ -217,8 +218,8 @@ def targets(steps: np.ndarray, stamps, at, horizon: int, n_windows: int, step, g
         if first < 1:
             return None
         base, moves = every[first - 1], k
-    if isinstance(step, businesssteps.MONTH_ENDS + businesssteps.MONTH_STARTS):  # a month's business day, at or
-        base = step.rollback(base)  # before the first (decision 2170)
+    if isinstance(step, businesssteps.MONTH_ENDS + businesssteps.MONTH_STARTS):  # a month's (business) day, at or
+        base = step.rollback(base)  # before the first (decision 2170); any month offset: base + 0 * ME rolls forward
     cuts = []
     for j, n in enumerate(moves.tolist()):
         try:

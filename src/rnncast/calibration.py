@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import kupiec, metrics
+from rnncast import kupiec, metrics, stepdeff
 
 FEW_VALUES = 100  # a coverage counted on fewer values is written as a count: 100.00% of 20 values is 20 of 20 (decision 1809)
 SIGNIFICANCE = kupiec.SIGNIFICANCE  # an interval or a level whose misses the test (``kupiec``) puts below this p is named
@@ -192,7 +192,7 @@ def untested(model: dict, where: str = "the values") -> list[str]:
         return []
     actual = min(n, levels.get("actuals") or n)  # the distinct actuals the shares rest on (decision 2093)
     if (fullest := max(steps, key=lambda s: s["values"])).get("dates", 0) > 1:  # their spread read: draws (decision 2130)
-        actual /= kupiec.step_deff(fullest)
+        actual /= stepdeff.step_deff(fullest)
     wide = {f["percent"] for f in far_intervals(model)}
     said, far = [], wide | {f["level"] for f in far_levels(model)}
     names = [k for k, v in levels.items() if isinstance(v, dict)]

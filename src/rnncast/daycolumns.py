@@ -109,8 +109,7 @@ def across(frame: pd.DataFrame, columns=None, time_name=None, parts=None) -> Acr
     """Whether ``frame``'s time runs across its columns: of ``columns`` (default: every column), at least 3 and at
     least half look like days (one name and a rising number, or rising dates), no time column was found
     (``time_name`` None), and a text column holds a different value on every row (or 2 to 3 together do: item and
-store), or the days are dates. None
-    otherwise (``parts``: as ``Across`` holds them). Raises nothing."""
+    store), or the days are dates. None otherwise (``parts``: as ``Across`` holds them). Raises nothing."""
     if time_name is not None or not len(frame.columns):
         return None
     columns = list(frame.columns) if columns is None else list(columns)

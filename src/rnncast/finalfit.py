@@ -40,6 +40,12 @@ def is_final(metrics: dict) -> bool:
     return not isinstance(metrics.get("test"), dict)
 
 
+def scores_nothing(metrics: dict) -> bool:
+    """Whether a run's ``metrics`` are a final fit's that scored no row: no test rows (``"no_test"``) and no
+    validation scores (val_frac 0), what ``unscored`` says of its splits at fit (decision 2159)."""
+    return bool(metrics.get("no_test")) and not isinstance(metrics.get("val"), dict)
+
+
 def unscored(splits: list, lengths) -> bool:
     """Whether a fit's ``splits`` (``windows.Split``, one a series; None: no) leave no row to score: each series'
     rows, to its last (``lengths`` [S]), training rows. Such a fit (test_frac 0 and val_frac 0) makes no score and no

@@ -193,8 +193,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             CLI's CSV writes them back as the data wrote them): parse text dates before a join.
             Series that fit left out as too short are not forecast (a warning names them), nor a series whose timestamps
             fit found no calendar for (one all but a few rows keep is one: ``keptdates``), nor one the model was not
-            fitted on (decision 2123): each warned of, and listed on a panel's frame as ``attrs["not_forecast"]``, [{"id":
-            as given, "reason": "too short to train at fit (12 rows at fit; needs 85 rows)"}] ([]: none; decision 2163).
+            fitted on, nor the model's the data lacks: each warned of, and listed on a panel's frame as
+            ``attrs["not_forecast"]`` [{"id", "reason"}] ("no rows in the data", ...; []: none; decision 2197).
             Raises ``RnncastError`` for data too short for the lookback, data of no series the model knows, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """

@@ -50,7 +50,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
                  holidays: str | None = None, weekmask: str | None = None, said: set | None = None,
                  given_ids: list | None = None, time_unit: str | None = None, text_format: str | None = None,
                  data_offsets=None, key=None, read=None, unused: list | None = None, whose: str | None = None,
-                 known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=(), fitted=(),
+                 known: np.ndarray | None = None, zero_tail: dict | None = None, skipped=(), fitted=(), undated=(),
                  missing_values: str | None = None, computed=()) -> np.ndarray:
     """The future covariates [S, H, F] (original units, float64) of the series ``ids`` [S] at the
     times ``wanted`` [S] x [H] (row numbers when the model has no time).
@@ -73,7 +73,8 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     values the data holds at the steps (``heldfuture``, NaN where none), read where the table gives none. ``zero_tail``:
     ``Panel.zero_tail``, the series whose last steps fill='zero' wrote (a refusal names leaving them out). ``skipped``:
     the series fit left out (ids as text), whose rows are said apart from those of series the model never had;
-    ``fitted``: the model's ids (text), whose rows the data gives no rows of are said as such (decision 2161).
+    ``fitted``: the model's ids (text), whose rows the data gives no rows of are said as such (decision 2161);
+    ``undated``: those of them the data holds but predict leaves out as no calendar dates them (decision 2196).
     ``missing_values``: the model's; a cell of its text codes ('M') at a step is refused as its numbers are (decision 1688).
     ``computed``: the model's calendar covariate columns (``calendarcovariates.columns``): one the table holds is said
     to be computed from the dates, its values ignored (decision 2041).
@@ -182,7 +183,7 @@ def align_future(future, ids: list, wanted: list[pd.Index], columns: list[str], 
     if other.any():
         other_form(id_texts(frame[id_col])[other], ids, "the future values", "the model")  # not 'not forecast'
         lost = not_forecast(as_held(frame[id_col].to_numpy()[other].tolist(), named), skipped, named,  # as the model
-                            columns_of(id_col, frame.attrs), fitted)  # holds them
+                            columns_of(id_col, frame.attrs), fitted, undated)  # holds them
     given = given[~other]
     placed = ~unplaced[~other] if dated else np.ones(len(given), dtype=bool)  # unplaced: outside the steps, unused
     twice = given.duplicated(["_series", "_key"]) & placed

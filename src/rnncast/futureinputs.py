@@ -52,6 +52,7 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
                               data_offsets=panel.written_offsets, key=panel.key,  # a refusal's example
                               skipped=[str(d["id"]) for d in state.skipped_series],  # named apart (decision 1495)
                               fitted=[str(i) for i in state.ids],  # fitted on, no rows given: decision 2161
+                              undated=[str(i) for i in panel.undated],  # given, no calendar: decision 2196
                               missing_values=state.settings.data.missing_values,  # 'M': decision 1688
                               computed=calendarcovariates.columns(made))  # given too: said as ignored (decision 2041)
     first = len(state.targets) + len(state.past_covariates)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rnncast.switchedanchors import DAY_NAMES
+from rnncast.offsetguess import DAY_NAMES
 
 _O = pd.offsets
 _FIXED = (_O.Tick, _O.Day)  # a span of the clock: '7D', '15min'

@@ -1,6 +1,7 @@
 """The words of ``interruptions``' lines: one line per group of stretches that overlap (where, how far, which rows
 train on it, what it does to MASE's scale and the training mean, what to do), and the one line naming the columns the
-rule could not read (decisions 2053, 2087, 2088, 2090; a scale moved under 0.5 % said as unchanged, 2154)."""
+rule could not read (decisions 2053, 2087, 2088, 2090; a scale moved under 0.5 % said as unchanged, 2154, only where
+every stretch of the line leaves it so, 2198)."""
 
 from __future__ import annotations
 
@@ -87,30 +88,13 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
             + (", and the scores of the windows over it measure forecasts of it" if scored and not any(trained) else ""))
     trains = [g for g in these if g["training_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
               and g["scale"] != g["scale_without"]]
-    raised = [g for g in trains if g["scale"] > g["scale_without"]]
     moved = [g for g in these if g["training_rows"] and g["mean_without"]] if final else []
     if moved:  # a final fit: the training mean the stretch moves most, no MASE (decision 2156)
         g = max(moved, key=lambda g: abs(g["mean"] / g["mean_without"] - 1))
-        change, most = 100 * (g["mean"] / g["mean_without"] - 1), "" if one else f" ({names[these.index(g)]}, the most)"
-        moves = f"{change:+.0f}%" if abs(change) >= 0.5 else "by under 0.5%"  # not "+0%"
-        text += f", and {its} training rows move the training mean {moves}{most}"
-    elif trains and not final:  # the stretch that raises the scale most, else the one that lowers it most (decision 2134)
-        g = max(raised, key=lambda g: g["scale"] / g["scale_without"]) if raised else \
-            min(trains, key=lambda g: g["scale"] / g["scale_without"])
-        unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
-        change = 100 * (g["mean"] / g["mean_without"] - 1) if g["mean_without"] else float("nan")
-        moves = f"{change:+.0f}%" if not abs(change) < 0.5 else "by under 0.5%"  # not "+0%" (decision 2154)
         most = "" if one else f" ({names[these.index(g)]}, the most)"
-        ratio = g["scale"] / g["scale_without"]
-        if f"{ratio:.2f}" == "1.00":  # under 0.5 % either way: no "raise ... 1.00 times" (decision 2154)
-            text += (f", and {its} training rows leave MASE's scale as good as unchanged (the training rows' mean "
-                     f"difference {unit} apart: {g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} "
-                     f"without{most}, under 0.5 % apart); the training mean moves {moves}")
-        else:
-            text += (f", and {its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean "
-                     f"difference {unit} apart) {'' if raised else 'to '}{ratio:.2f} times: {g['scale']:.6g} with the "
-                     f"stretch's pairs, {g['scale_without']:.6g} without{most}, so every MASE reads "
-                     f"{'lower' if raised else 'higher'}; the training mean moves {moves}")
+        text += f", and {its} training rows move the training mean {_moves(g)}{most}"
+    elif trains and not final:
+        text += ", and " + _scale_clause(these, trains, names, its, one)
     if again:  # decision 2090: the cutoffs after it train on it too (a backtest's windows grow)
         text += (f"; an earlier cutoff named it before any of {its} rows were training rows: this cutoff's training rows "
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "
@@ -119,6 +103,41 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
                    + ("made values the network learns in their place and the training mean leaves out" if final else
                       "made values stay out of the scores, MASE's scale and the training mean")
                    + ", or mark them with a future covariate (a 0/1 column, --future-covariates)")
+
+
+def _ratio(g: dict) -> float:
+    return g["scale"] / g["scale_without"]
+
+
+def _moves(g: dict) -> str:
+    """How far stretch ``g`` moves its series' training mean: "+3%", "by under 0.5%" (not "+0%", decision 2154); ""
+    where the mean without it is 0, of which no share is one (not "+nan%", decision 2198)."""
+    if not g["mean_without"]:
+        return ""
+    change = 100 * (g["mean"] / g["mean_without"] - 1)
+    return f"{change:+.0f}%" if abs(change) >= 0.5 else "by under 0.5%"
+
+
+def _scale_clause(these: list[dict], trains: list[dict], names: list[str], its: str, one: bool) -> str:
+    """What the training stretches ``trains`` (of ``these``) do to MASE's scale, in the words of the stretch that raises
+    it most, else the one that lowers it most (decision 2134), among those that move it 0.5 % or more, so a +0.3 %
+    raise does not speak for a group where another stretch halves its scale; "as good as unchanged" only where every
+    stretch leaves it so (decisions 2154, 2198)."""
+    moving = [g for g in trains if f"{_ratio(g):.2f}" != "1.00"]
+    pool = moving or trains
+    raised = [g for g in pool if g["scale"] > g["scale_without"]]
+    g = max(raised, key=_ratio) if raised else min(pool, key=_ratio)
+    unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
+    mean = f"; the training mean moves {_moves(g)}" if _moves(g) else ""
+    if not moving:  # under 0.5 % either way, every one: no "raise ... 1.00 times" (decision 2154)
+        whose = "" if one else f" ({names[these.index(g)]}; each stretch's under 0.5 % apart)"
+        return (f"{its} training rows leave MASE's scale as good as unchanged (the training rows' mean difference {unit} "
+                f"apart: {g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} without"
+                f"{whose or ', under 0.5 % apart'}){mean}")
+    most = "" if one else f" ({names[these.index(g)]}, the most)"
+    return (f"{its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean difference "
+            f"{unit} apart) {'' if raised else 'to '}{_ratio(g):.2f} times: {g['scale']:.6g} with the stretch's pairs, "
+            f"{g['scale_without']:.6g} without{most}, so every MASE reads {'lower' if raised else 'higher'}{mean}")
 
 
 def span_of(counts: list[int]) -> str:

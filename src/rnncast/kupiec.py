@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnncast import metrics
+from rnncast import metrics, stepdeff
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
 from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 2094)
 from rnncast.significance import p_text
@@ -286,8 +286,8 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
     values spaced apart for the test to reject at more than half of them (``needed``, for too many misses where
     ``over``, too few where not), a step's values counted as the test counts them, over its design effect
     (``step_deff``: 29 series at one cutoff are one draw, decision 2130): ``{"needed", "short", "steps", "most",
-    "values", "dates", "at"}`` (the steps below it, the steps tested, the most effective values at one step, its
-    values and origin dates (None in counts without them) and that step), else None (decision 2086)."""
+    "values", "dates", "at", "draws"}`` (the steps below it, the steps tested, the most effective values at one step,
+    its values and origin dates (None in counts without them), that step, ``stepdeff.by_draws``), else None (2086)."""
     sizes = [(s["values"] / step_deff(s), s["step"], s) for s in steps if s["values"]]
     if not sizes:
         return None
@@ -297,7 +297,7 @@ def too_few(steps: list[dict], rate: float, over: bool) -> dict | None:
         return None
     most, at, step = max(sizes, key=lambda each: (each[0], -each[1]))
     return {"needed": need, "short": short, "steps": len(sizes), "most": most, "values": step["values"],
-            "dates": step.get("dates"), "at": at}
+            "dates": step.get("dates"), "at": at, "draws": stepdeff.by_draws(step)}
 
 
 def too_few_text(found: dict) -> str:
@@ -309,8 +309,8 @@ def too_few_text(found: dict) -> str:
     over = f" over {found['steps']} steps" if found["steps"] > 1 else ""
     most, values, dates = found["most"], found["values"], found["dates"]
     shown = f"{most:,.0f}" if most >= 100 else f"{most:.3g}"
-    how = ("counted as one draw" if dates == 1 else "each counted as one draw" if abs(most - (dates or 0)) < 1e-9
-           else "counted by how their misses cluster by date")
+    how = ("counted as one draw" if dates == 1 else "each counted as one draw" if found.get("draws", abs(
+        most - (dates or 0)) < 1e-9) else "counted by how their misses cluster by date")  # decision 2199
     told = f"{values:,}, at step {found['at']}" if most >= values - 1e-9 else (
         f"{shown} effective of {values:,} values at step {found['at']}"
         + (f": {dates:,} origin date{'s' * (dates != 1)}, {how}" if dates else ""))

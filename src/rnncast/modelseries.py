@@ -2,7 +2,8 @@
 split), and a series it has none for refused: one fit left out as too short named as such, an unseen one with the ids
 the model knows; at predict, series the model never saw beside series it knows are left out by name, the others
 forecast (``without_unseen``, decision 2123), and the model's series the data holds no rows of are named, an id
-written in another case or spacing with the model's (``absent``, ``respelt``; decision 2171).
+written in another case or spacing with the model's (``absent``, ``respelt``; decision 2171), and listed for
+predict's frame (``missing``).
 """
 
 from __future__ import annotations
@@ -81,18 +82,25 @@ def respelt(state: FittedState, ids: list, given: list) -> str:
             f"{'it' if one else 'them'} as the model holds {'it' if one else 'them'})")
 
 
+def missing(state: FittedState, panel: Panel) -> list[tuple]:
+    """The model's series ``panel`` holds no rows of, in the model's order, each ``(id as fit was given it, the data's
+    id for it in another case or spacing, or None)``; [] for a model of one series (decisions 2171, 2197)."""
+    if state.layout == "single":
+        return []
+    present = set(panel.ids)
+    data = {_folded(i): panel.given_id(s) for s, i in enumerate(panel.ids)}
+    return [(_held(state, i), data.get(_folded(i))) for i in state.ids if i not in present]
+
+
 def absent(state: FittedState, panel: Panel) -> None:
     """One WARNING naming the model's series (the first five, every one counted) that ``panel`` holds no rows of, at
     predict: they get no forecast (a store dropped from the monthly file went unnoticed, t40t1 M5); those the data
     holds in another case or spacing named with it. Nothing where the data holds every one, or none (refused by
     ``series_index``; decision 2171)."""
-    present = set(panel.ids)
-    gone = [i for i in state.ids if i not in present]
+    gone = missing(state, panel)
     if not gone or len(gone) == len(state.ids):
         return
-    data = {_folded(i): panel.given_id(s) for s, i in enumerate(panel.ids)}
-    names = [repr(_held(state, i)) + (f" (written {data[_folded(i)]!r} there)" if _folded(i) in data else "")
-             for i in gone[:5]]
+    names = [repr(i) + (f" (written {w!r} there)" if w is not None else "") for i, w in gone[:5]]
     one = len(gone) == 1
     log.warning("%d of the model's %d series %s no rows in the data, so %s not forecast: %s; give %s rows to "
                 "forecast %s", len(gone), len(state.ids), "has" if one else "have", "it is" if one else "they are",
@@ -118,9 +126,10 @@ def without_unseen(state: FittedState, panel: Panel) -> Panel:
     names = [panel.given_id(s) for s in unknown[:10]]
     names = idtypes.as_held(names, held) if state.layout == "long" else names  # [999] of int stores, not 999.0
     log.warning("series %s %s not in the data the model was fitted on, so it has no scaler for %s, and %s not "
-                "forecast; the other %d series are; to forecast %s, fit a model on data that holds %s%s",
+                "forecast; %s; to forecast %s, fit a model on data that holds %s%s",
                 some([repr(i) for i in names], 10, total=n), "was" if one else "were", "it" if one else "them",
-                "is" if one else "are", panel.n_series - n, "it" if one else "them", "it" if one else "them",
+                "is" if one else "are", "the other series is" if panel.n_series - n == 1 else
+                f"the other {panel.n_series - n} series are", "it" if one else "them", "it" if one else "them",
                 respelt(state, [panel.ids[s] for s in unknown], [panel.given_id(s) for s in unknown]))
     gone = set(unknown)
     return panel.subset([s for s in range(panel.n_series) if s not in gone])

@@ -11,18 +11,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from rnncast import (datatimes, featuresonly, idtypes, labels, leftout, missingcodes, outageruns, parts, reading, seriesscalers,
-                     shortercycle, stepactuals, stuckruns)
+from rnncast import (datatimes, featuresonly, idtypes, labels, leftout, missingcodes, modelseries, outageruns, parts,
+                     reading, seriesscalers, shortercycle, stepactuals, stuckruns)
 from rnncast.forecasting import Model, forecast_windows, next_horizon, part_forecasts
 from rnncast.panel import Panel
 from rnncast.state import FittedState
 from rnncast.windowforecasts import PartForecasts, TableSource, WindowForecasts
 
+NOT_FORECAST = "not_forecast"  # predict's frame.attrs key: the series it did not forecast (decisions 2163, 2197)
 
 def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.DataFrame:
     """``Forecaster.predict``: ``data`` read the model's way (``reading``; ``featuresonly``: no target where none is read)
     and its next horizon, its series named as given (``labels.forecast_as_given``), its times in the data's own form;
-    a model of many series notes the data's series not forecast in ``frame.attrs["not_forecast"]`` (``not_forecast``)."""
+    a model of many series notes the series not forecast (the data's, then the model's the data lacks) in
+    ``frame.attrs["not_forecast"]`` (``not_forecast``)."""
     read = reading.read_new(model.state, data, static_covariates, "forecast", stand_in=True,
                             reads_last=model.state.settings.data.lookback)
     panel, _ = reading.known(model.state, read, "forecast")
@@ -33,25 +35,30 @@ def new_horizon(model: Model, data, future=None, static_covariates=None) -> pd.D
     return frame
 
 
-NOT_FORECAST = "not_forecast"  # predict's frame.attrs key: the data's series it did not forecast (decision 2163)
-
-
 def not_forecast(state: FittedState, read: Panel, kept: set) -> list[dict]:
-    """The series of ``read`` (the data as read) that predict left out (not in ``kept``, the ids forecast), each
-    ``{"id" (as given), "reason"}``, as its warnings say them: "too short to train at fit (12 rows at fit; needs 85
-    rows)", "not in the data the model was fitted on (no scaler for it)", "no calendar dates its forecast"; [] where
-    every series is forecast (decision 2163)."""
+    """The series predict left out, each ``{"id", "reason"}``, as its warnings say them: those of ``read`` (the data as
+    read; not in ``kept``, the ids forecast), by id as given: "too short to train at fit (12 rows at fit; needs 85
+    rows)", "not in the data the model was fitted on (no scaler for it)" (with "; the model's 'S06' written in another
+    case or spacing" where it is one), "no calendar dates its forecast"; then the model's series ``read`` holds no rows
+    of (``modelseries.missing``), by id as fit was given it: "no rows in the data" (with " (written 's06' there)"), so
+    that one list answers which series got no forecast (decision 2197); [] where every series is forecast (decision
+    2163)."""
     short = {d["id"]: d for d in state.skipped_series}
     fitted = set(state.ids)
+    gone = modelseries.missing(state, read)
+    respelt = {w: i for i, w in gone if w is not None}  # the data's 's06': the model's 'S06'
     out = []
     for s, i in enumerate(read.ids):
         if i in kept:
             continue
+        given = read.given_id(s)
         why = (f"too short to train at fit ({leftout.rows(short[i])}; needs {leftout.needs([short[i]])})" if i in short
                else "no calendar dates its forecast" if i in fitted
-               else "not in the data the model was fitted on (no scaler for it)")
-        out.append({"id": read.given_id(s), "reason": why})
-    return out
+               else "not in the data the model was fitted on (no scaler for it)" + (
+                   f"; the model's {respelt[given]!r} written in another case or spacing" if given in respelt else ""))
+        out.append({"id": given, "reason": why})
+    return out + [{"id": i, "reason": "no rows in the data" + (f" (written {w!r} there)" if w is not None else "")}
+                  for i, w in gone]
 
 
 def new_windows(model: Model, data, part: str, series=None, static_covariates=None, said: dict | None = None,

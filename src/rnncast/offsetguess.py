@@ -88,6 +88,7 @@ def _inferred(t: pd.DatetimeIndex) -> Counter:
 
 MONTHS = monthdays.MONTHS  # the anchors of quarters and years
 WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")  # said in words
 
 
 def near(step: pd.Timedelta, first: pd.DatetimeIndex) -> list:

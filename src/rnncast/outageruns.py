@@ -155,7 +155,7 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit", splits=None, seaso
 
 
 def scale_clause(panel: Panel, f: dict, splits, season: int, placed: dict | None = None) -> str:
-    """", and they raise the series' MASE scale 1.68 times (25.68 with their pairs, 15.31 without), so its MASE reads
+    """"; they raise the series' MASE scale 1.68 times (25.68 with their pairs, 15.31 without), so its MASE reads
     lower" (or "lower ... to 0.90 times", "reads higher", as an interruption's line says it: decision 2134) for a run of
     0 (``find``'s ``f``) in the training rows of ``splits`` (its series' ``train_end``), the scale with and without the
     pairs that touch the run (``calendarlags.scale``, as ``observed.in_sample`` takes it: a made value no reading);
@@ -174,7 +174,7 @@ def scale_clause(panel: Panel, f: dict, splits, season: int, placed: dict | None
     if not (np.isfinite(scale) and np.isfinite(rest) and rest > 0) or scale == rest:
         return ""
     up = scale > rest
-    return (f", and they {'raise' if up else 'lower'} the series' MASE scale {'' if up else 'to '}{scale / rest:.2f} "
+    return (f"; they {'raise' if up else 'lower'} the series' MASE scale {'' if up else 'to '}{scale / rest:.2f} "
             f"times ({scale:.6g} with their pairs, {rest:.6g} without), so its MASE reads {'lower' if up else 'higher'}")
 
 

@@ -66,6 +66,8 @@ class Panel:
     blanks_left_out: int = 0  # rows with missing values left out before the rows predict reads (earlyblanks)
     calendar_covariates: str | list | None = None  # the setting whose columns end ``future``, computed from ``time``
     # (``calendarcovariates.add``, decisions 1983, 2024); None: every column is the data's own
+    undated: list = field(default_factory=list)  # the model's series of the data given that predict leaves out as no
+    # calendar dates their forecast (ids as held, ``reading.known``), for what names series not forecast (decision 2196)
 
     @property
     def n_series(self) -> int:
@@ -236,7 +238,8 @@ class Panel:
                      row_numbers=self.row_numbers[rows] if self.row_numbers is not None else None,
                      written_offsets=self.written_offsets, key=self.key,
                      target_least=self.target_least, zeroed=self.zeroed[rows] if self.zeroed is not None else None,
-                     blanks_left_out=self.blanks_left_out, calendar_covariates=self.calendar_covariates)
+                     blanks_left_out=self.blanks_left_out, calendar_covariates=self.calendar_covariates,
+                     undated=self.undated)
 
 
 def _is_bool(value) -> bool:

@@ -249,7 +249,9 @@ def known(state: FittedState, panel: Panel, doing: str = "scored") -> tuple[Pane
     if none:  # a series whose forecasts cannot be dated, among series whose can
         log.warning("%s", said)
         undated = set(none)
+        ids = [panel.ids[s] for s in none]
         panel = panel.subset([s for s in range(panel.n_series) if s not in undated])
+        panel.undated = ids  # a future table's rows of them: said as undated (decision 2196)
         index = np.delete(index, list(none))
     # then each series on the calendar the model keeps for it (read inferred)
     owncalendars.refuse_off(panel.time, panel.offsets, panel.ids, state.calendars, state.calendar, panel.given_id,

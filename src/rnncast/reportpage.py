@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from rnncast.forecaster import Forecaster
-from rnncast import bandcounts, leftout, madeof, readout, seasonalgaps, settingrows, splitrows
+from rnncast import bandcounts, finalfit, leftout, madeof, readout, seasonalgaps, settingrows, splitrows
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
@@ -54,7 +54,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks += [("hint", hint) for hint in said.hints]  # the season, window_norm, future_known
     elif metrics.get("no_test"):  # test_frac 0: no verdict, and why (finalfit, decision 2117)
         blocks.append(("hint", f"{metrics['no_test'][0].upper()}{metrics['no_test'][1:]}."))
-    scored = not metrics.get("no_test") or isinstance(metrics.get("val"), dict)  # a final fit with val_frac 0: not (2159)
+    scored = not finalfit.scores_nothing(metrics)  # a final fit with val_frac 0: not (decision 2159)
     one = forecaster.targets_[0] if forecaster.layout_ != "wide" and len(forecaster.targets_) == 1 else None
     blocks.append(("p", madeof.sentence(forecaster.get_params(), one, list(forecaster.future_covariates_),
                                         past=forecaster.past_covariates_, static=forecaster.static_covariates_,
@@ -81,7 +81,7 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks.append(("p", note))
     if said is not None and said.intervals:
         blocks.append(("p", said.intervals))
-    if "no_test" not in metrics or isinstance(metrics.get("val"), dict):  # a final fit without val_frac: none (decision 2117)
+    if not finalfit.scores_nothing(metrics):  # a final fit without val_frac: none (decision 2117)
         each = [t for t in (metrics.get("test") or {}).get("by_target", {})]  # several targets: each in its own units too
         blocks.append(("h2", "Metrics (original units, the targets' mean)" if each else "Metrics (original units)"))
         blocks += [("p", note) for note in (said.unscored, said.mase) if note] if said is not None else []

@@ -46,6 +46,7 @@ def warn(few: list[str], season: int) -> None:
                 "scales" if many else "scale", some(few), "rest" if many else "rests", MIN_PAIRS, apart, their, them,
                 KEY, their)
 
+
 def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:
     """Add to each entry of ``series`` (evaluate's ``result["series"]``) the pairs its MASE scale rests on, ``pairs``
     [S, T] in the order of ``ids`` [S] (``key(id)``: an id's entry key, ``evaluation.series_key``): ``"mase_pairs"``

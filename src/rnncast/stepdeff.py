@@ -39,6 +39,17 @@ def step_deff(step: dict) -> float:
     dispersion; the Pearson estimate of a tail's few misses reads it near 1 where the median's many read 3 to 7,
     decision 2129), the largest of all where every count is one-sided (one date, or 29 of 29 on one side of every
     level: one draw, decision 2095); 1 (the exact test) in counts written before any was kept (decision 2165)."""
-    kept = [(kind, name, v) for kind, each in (step.get("deff") or {}).items() for name, v in each.items() if v]
+    kept = _kept(step)
     varied = [v for kind, name, v in kept if not one_sided(step, kind, name)]
     return float(max(varied or [v for _, _, v in kept], default=1.0))
+
+
+def _kept(step: dict) -> list[tuple]:
+    return [(kind, name, v) for kind, each in (step.get("deff") or {}).items() for name, v in each.items() if v]
+
+
+def by_draws(step: dict) -> bool:
+    """Whether ``step_deff`` reads the step from one-sided counts alone (each date one draw of its values: decision
+    2095's Kish effect at a correlation of 1), not from how its misses cluster by date (decision 2199)."""
+    kept = _kept(step)
+    return bool(kept) and all(one_sided(step, kind, name) for kind, name, _ in kept)

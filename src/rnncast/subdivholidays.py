@@ -185,7 +185,8 @@ def explaining(days: np.ndarray, missing: np.ndarray, weekmask: str | None = Non
     whole = weekday_holidays(code, _year(days[0]), _year(days[-1]), weekmask)
     lacks, worked = missing[~np.isin(missing, whole)], whole[np.isin(whole, days)]
     which = ", the one the data's site keeps" if len(subs) > 1 else ""
-    kept = f"; the rows fall on {len(worked)} of {code}'s, which {subs[0]} does not keep: " \
+    keep = f"{subs[0]} does not" if len(subs) == 1 else f"{_joined(subs)} do not"  # each alike: none keeps them (2201)
+    kept = f"; the rows fall on {len(worked)} of {code}'s, which {keep} keep: " \
         f"{_named(worked, lambda d: code, fmt)}" if len(worked) else ""  # decision 2168
     return (f"all {len(missing)} missing weekdays are {' or '.join(subs[:3])}{' ...' if len(subs) > 3 else ''} "
             f"holidays ({code}, the country's set, lacks {len(lacks)} of them: "

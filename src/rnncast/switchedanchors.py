@@ -15,11 +15,9 @@ import pandas as pd
 
 from rnncast import zoneclock
 from rnncast.monthdays import PERIODS
-from rnncast.offsetguess import WEEKDAYS as DAYS
+from rnncast.offsetguess import DAY_NAMES, WEEKDAYS as DAYS
 from rnncast.spelling import counted
 from rnncast.timetext import shown
-
-DAY_NAMES = ("Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays")
 
 
 def _wall(time: pd.DatetimeIndex) -> pd.DatetimeIndex | None:

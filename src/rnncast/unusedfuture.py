@@ -66,20 +66,25 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
                     "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
 
 
-def not_forecast(held: list, skipped=(), known=(), columns=(), fitted=()) -> str:
+def not_forecast(held: list, skipped=(), known=(), columns=(), fitted=(), undated=()) -> str:
     """Say the future table's rows of series not forecast (``held``: each row's series, as the model holds it), those
     of series fit left out (``skipped``: ids as text) apart from those of series neither the data nor the model has, an
     id typo most often (decision 1495): "the future values hold 28 rows of series ['S03', 'S04'], which fit left out
     (and are not forecast), and 14 rows of series ['S99'], which the model was not fitted on (no such series); they are
-    not used"; and those of series the model was fitted on (``fitted``: the model's ids as text) that the data gives no
+    not used"; those of series the model was fitted on (``fitted``: the model's ids as text) that the data gives no
     rows of, a closed store's (decision 2161): "..., which the model was fitted on but the data gives no rows of to
-    forecast from (not forecast)". Where such an id is one of ``known`` (the model's ids) without its leading zeros, it says so
-    (``unpadded``, naming the id column of ``columns``: a key's columns) and returns that clause, for the refusal of
-    the steps it leaves without values; else returns ""."""
-    short, had = {str(i) for i in skipped}, {str(i) for i in fitted} - {str(i) for i in skipped}
-    kind = ["left" if str(i) in short else "had" if str(i) in had else "none" for i in held]
+    forecast from (not forecast)"; and those of series the data holds but predict left out as the model keeps no
+    calendar for them (``undated``: ids as text, of ``fitted``): "..., which the model keeps no calendar for, so their
+    forecasts cannot be dated (not forecast)" (decision 2196). Where such an id is one of ``known`` (the model's ids)
+    without its leading zeros, it says so (``unpadded``, naming the id column of ``columns``: a key's columns) and
+    returns that clause, for the refusal of the steps it leaves without values; else returns ""."""
+    short, dateless = {str(i) for i in skipped}, {str(i) for i in undated}
+    had = {str(i) for i in fitted} - short - dateless
+    kind = ["left" if str(i) in short else "undated" if str(i) in dateless else "had" if str(i) in had else "none"
+            for i in held]
     parts, lost = [], ""
     for which, why in (("left", "fit left out (and are not forecast)"),
+                       ("undated", "the model keeps no calendar for, so their forecasts cannot be dated (not forecast)"),
                        ("had", "the model was fitted on but the data gives no rows of to forecast from (not forecast)"),
                        ("none", "the model was not fitted on (no such series)")):
         rows = [i for i, k in zip(held, kind) if k == which]

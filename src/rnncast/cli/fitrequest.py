@@ -42,7 +42,7 @@ def fit_request(args, command: str = "fit") -> tuple[dict, dict, str | None, str
         file_settings = {k: v for k, v in file_settings.items() if k != "test_frac"}  # unused beside the cutoff
         advise(f"--test-frac {settings['test_frac']:g} replaces the config's cutoff {file_settings['cutoff']} "
                f"({args.config}): " + ("no row is a test row" if not settings["test_frac"] else
-                                       f"the last {settings['test_frac']:.0%} of each series' rows are test rows"))
+                                       f"the last {100 * settings['test_frac']:g}% of each series' rows are test rows"))
     pairs = {k: (v, file_settings[k]) for k, v in settings_from_args(args).items() if k in file_settings}
     run = is_run(args.config)
     repeat = run and command == "fit"  # a tune repeats no run: its threads replaced as any flag (decision 1671)
