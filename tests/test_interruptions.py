@@ -342,3 +342,32 @@ def test_a_final_fit_says_the_interruption_without_mase():
             log.removeHandler(heard)
         assert len(said) == 1 and ("MASE" in said[0]) is mase, said
         assert ("its training rows move the training mean" in said[0]) is not mase
+
+
+def test_a_sensor_stuck_high_at_the_seasons_peak_is_named():
+    """Decision 2202: a weekly bump 1.6 times the level about week 10, five weeks of year 6 stuck at 4 times the level
+    at its peak, was read as the season's own (0 of 40 seeds named, 40 before decision 2152): a value held flat is no
+    season's peak. The same seasons unstuck name nothing."""
+    def bumps(seed, stuck=0.0):
+        rng = np.random.default_rng(seed)
+        weeks, peaks = np.arange(52 * 8), 10 + rng.integers(-2, 3, size=8)
+        y = 100 + sum(60 * np.exp(-0.5 * ((weeks - 52 * k - peaks[k]) / 2.5) ** 2) for k in range(8))
+        y = y * np.exp(rng.normal(0, 0.05, len(y)))
+        if stuck:
+            y[52 * 5 + peaks[5] - 2: 52 * 5 + peaks[5] + 3] = stuck
+        return y
+
+    assert all(len(stretches(bumps(s, 400.0), 52)) == 1 for s in (0, 1, 2, 3))
+    assert [stretches(bumps(s), 52) for s in (0, 1, 2, 3)] == [[]] * 4
+
+
+def test_an_outage_in_a_column_shut_each_winter_is_named():
+    """Decision 2203: a kiosk shut every December to February (90-day runs of 0s) had a two- or three-week outage in
+    July read as likely (0 of 20 seeds named): the runs of 0s are fitted on runs a stretch could be, 24 days or fewer."""
+    days = pd.date_range("2022-01-01", "2024-12-31", freq="D")
+    july = days.get_loc(pd.Timestamp("2023-07-03"))
+    for seed, out in ((0, 14), (1, 21), (2, 14)):
+        y = np.random.default_rng(seed).poisson(20 * (1 + 0.3 * (days.day_of_week >= 5))).astype(float)
+        y[(days.month <= 2) | (days.month == 12)] = 0
+        y[july: july + out] = 0
+        assert [(lo, hi) for lo, hi, *_ in stretches(y, 7)] == [(july, july + out)]

@@ -220,3 +220,26 @@ def test_a_shift_change_of_minute_data_is_no_level_shift_and_a_lasting_one_is_na
     assert find(panel, split) == []
     [f] = find(load_panel(_shifts(moved=10), target="y", announce=False), split)
     assert f["time"].startswith("2026-11-12") and f["after"] / f["before"] == pytest.approx(1.3, abs=0.05)
+
+
+def _kiosk() -> np.ndarray:
+    """t40-t6's kiosk: daily sales about 20 (26 at weekends), 2022-2024, shut (0) every December to February."""
+    days = pd.date_range("2022-01-01", "2024-12-31", freq="D")
+    y = np.random.default_rng(0).poisson(20 * (1 + 0.3 * (days.day_of_week >= 5))).astype(float)
+    y[(days.month <= 2) | (days.month == 12)] = 0
+    return y
+
+
+def test_a_closure_each_winter_is_no_level_shift_and_a_level_from_0_reads_no_nan(caplog):
+    """Decision 2204: a column 0 every winter read "shifts level at 2022-03-02 and stays there: its level 0 before,
+    23.2857 after (+nan%)"; closures that end are no level, and a level from 0 is said "from 0"."""
+    y = _kiosk()
+    assert [levelshifts._shift(y[:n], 7) for n in (500, 600, 767, 800)] == [None] * 4
+    z = np.r_[np.full(300, 20.0) + np.random.default_rng(0).normal(0, 1, 300), np.zeros(200)]
+    assert levelshifts._shift(z, 7)[1:3] == (pytest.approx(20, abs=1), 0.0)  # a drop to 0 that stays: still named
+    panel = load_panel(pd.DataFrame({"date": pd.date_range("2022-01-01", periods=500), "y": z}), target="y",
+                       announce=False)
+    f = {"series": 0, "column": "y", "time": "2022-10-28", "before": 0.0, "after": 23.2857, "times": 40.0}
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        line = levelshifts.warn(panel, [f])
+    assert "its level 0 before, 23.2857 after (from 0)" in line and "nan" not in line

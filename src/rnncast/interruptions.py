@@ -16,7 +16,8 @@ distances, ``SHORTEST`` to ``longest`` in a row (a gap of fewer than ``SHORTEST`
 with ``SHORTEST`` rows or more before and after them at the usual level (median distance within ``FAR``), are a
 stretch; not one whose rows a whole number of seasons away, give or take ``DRIFT`` of a season, dip (or rise) too (a
 season's own dip the profile missed, a flu peak some weeks off last year's, decision 2133), not a season's own peak
-(trough) higher (deeper) than those a season before or after it at the same time (``VARY``, decision 2152), not one
+(trough) higher (deeper) than those a season before or after it at the same time (``seasonpeaks``: not a surge
+held flat, decision 2202), not one
 holding 0s that the column's own rates of 0s and of runs of 0s make likely (``CHANCE``: chance runs in intermittent
 demand, decision 2132), not one whose level is read off rows half 0s or more (no level), and none in a column with
 more than ``MOST`` of them one way (a pattern the season does not describe). A surge is named as a drop is, asking whether it is a promotion, an
@@ -36,7 +37,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarlags, interruptionlines, outageruns
+from rnncast import calendarlags, interruptionlines, outageruns, seasonpeaks
 from rnncast.climatology import training_values
 from rnncast.noticed import first_in_block, first_in_call
 from rnncast.panel import Panel, series_owner
@@ -52,7 +53,6 @@ MOST = 2  # stretches in one column at most: more are a pattern, not an interrup
 LONGEST = 60  # a longer season has no profile here (as levelshifts)
 ZERO = 0.01  # a 0 is read as this share of the column's median: far below any level (decision 2088)
 DRIFT = 0.2  # a season's own peak or dip may come this share of a season earlier or later (decision 2133)
-VARY = 3.0  # a season's own peak may be this many times as high as the season's before or after it (decision 2152)
 CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by chance less often (decision 2132)
 
 
@@ -140,11 +140,13 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
             before, after = away[max(lo - longest, 0): lo], away[hi: hi + longest]
             if not shortest <= hi - lo <= longest or np.isfinite(before).sum() < SHORTEST \
                     or np.isfinite(after).sum() < SHORTEST or _recurs(-sign * away, lo, hi, season, limit) \
-                    or _in_season(sign * plain, lo, hi, season):
+                    or 1 < season <= LONGEST and seasonpeaks.own(sign * plain, column if sign > 0 else None, lo, hi,
+                                                                 season, int(DRIFT * season), np.log(FAR) / 2):
                 continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
             if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
-            if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi):
+            if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi,
+                                                                             longest):
                 continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 2132)
             if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
                 shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
@@ -186,33 +188,35 @@ def _floored(zeros: np.ndarray, read: np.ndarray, longest: int) -> np.ndarray:
     return (share >= 0.5).to_numpy()
 
 
-def _by_chance(zeros: np.ndarray, low: np.ndarray, read: np.ndarray, lo: int, hi: int) -> bool:
+def _by_chance(zeros: np.ndarray, low: np.ndarray, read: np.ndarray, lo: int, hi: int, longest: int) -> bool:
     """Whether the rows ``lo`` to ``hi``, holding 0s, are a run the column's own rates give somewhere among its read
     rows: the share of the read rows outside them that are 0 (``zeros`` [R]), and that are ``low`` [R] (as far below
     the level) but not 0, each raised to the count of such rows inside, times the rows read, ``CHANCE`` or more. Five
     0s in a row in daily sales 0 on 30 % of days at random (0.3 ** 5 * 730: 1.8) are chance; two weeks at 0 in sales 0
     on 8 other days of 716 (0.011 ** 14 * 730) are not. Where the 0s outside come in runs (a shop shut a few days at a
     time), the chance of the stretch's runs of 0s is read off those runs instead where it is higher (``_clustered``,
-    decision 2153): a week of 0s in a column 0 only in runs averaging 3 days is one more of them, not rare."""
+    decision 2153): a week of 0s in a column 0 only in runs averaging 3 days is one more of them, not rare; runs over
+    ``longest`` rows (a winter closure) are no such run (decision 2203)."""
     outside = read.copy()
     outside[lo:hi] = False
     if not outside.any():
         return False
     other = low & ~zeros & read
-    chance = max(float(zeros[outside].mean()) ** int(zeros[lo:hi].sum()), _clustered(zeros, outside, lo, hi)) \
+    chance = max(float(zeros[outside].mean()) ** int(zeros[lo:hi].sum()), _clustered(zeros, outside, lo, hi, longest)) \
         * float(other[outside].mean()) ** int(other[lo:hi].sum())
     return chance * int(read.sum()) >= CHANCE
 
 
-def _clustered(zeros: np.ndarray, outside: np.ndarray, lo: int, hi: int) -> float:
+def _clustered(zeros: np.ndarray, outside: np.ndarray, lo: int, hi: int, longest: int) -> float:
     """The chance per row read of the runs of 0s within the rows ``lo`` to ``hi`` (``zeros`` [R]) where 0s come in
     runs as they do in the rows ``outside`` [R] (bool): for each run, the share of those rows where a run of 0s starts,
     times the chance that a 0 is followed by another (1 - runs / 0s) to the run's length less one (a two-state chain,
-    which for 0s at random is the share of 0s; decision 2153). 0 where no 0 is outside."""
-    runs = _runs((zeros & outside).astype(np.int8))
+    which for 0s at random is the share of 0s; decision 2153), fitted on the runs of ``longest`` rows or fewer (those
+    a stretch could be): a seasonal closure's 90-day runs made any run of 0s likely (decision 2203). 0 where none."""
+    runs = [(a, b) for a, b in _runs((zeros & outside).astype(np.int8)) if b - a <= longest]
     if not runs:
         return 0.0
-    start, stay = len(runs) / int(outside.sum()), 1 - len(runs) / int((zeros & outside).sum())
+    start, stay = len(runs) / int(outside.sum()), 1 - len(runs) / sum(b - a for a, b in runs)
     return float(np.prod([start * stay ** (b - a - 1) for a, b in _runs(zeros[lo:hi].astype(np.int8))]))
 
 
@@ -240,25 +244,6 @@ def _recurs(away: np.ndarray, lo: int, hi: int, season: int, limit: float) -> bo
         rows = away[max(a, 0): max(a + hi - lo, 0)]
         if np.isfinite(rows).sum() >= SHORTEST and np.nanmedian(rows) < -limit / 2:
             return True
-    return False
-
-
-def _in_season(rise: np.ndarray, lo: int, hi: int, season: int) -> bool:
-    """Whether the rows ``lo`` to ``hi`` (half a season or fewer) are the season's own peak, a higher one (``rise`` [R]:
-    the log distances from the level with the season's course kept in, over 3 rows; negated for a dip, its trough):
-    the season before or after peaks at the same time give or take ``DRIFT`` of a season (its highest row within half a
-    season of the stretch's highest, a season away), at ``sqrt(FAR)`` times the level or more and at least ``1 / VARY``
-    as high as this one: a flu season higher than those either side (the ILI file's 2003 peak, 3.05-4.23 times its
-    level), not the 2009 wave, whose neighbours peak 16-17 weeks later in the year (decision 2152)."""
-    if not 1 < season <= LONGEST or hi - lo > season // 2 or not np.isfinite(rise[lo:hi]).any():
-        return False
-    top, half = lo + int(np.nanargmax(rise[lo:hi])), season // 2
-    for at in (top - season, top + season):
-        if at - half >= 0 and at + half < len(rise) and np.isfinite(rise[at - half: at + half + 1]).any():
-            peak = at - half + int(np.nanargmax(rise[at - half: at + half + 1]))
-            if abs(peak - at) <= int(DRIFT * season) and rise[peak] > np.log(FAR) / 2 \
-                    and rise[top] - rise[peak] <= np.log(VARY):
-                return True
     return False
 
 

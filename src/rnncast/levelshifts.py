@@ -95,8 +95,11 @@ def _shift(column: np.ndarray, block: int) -> tuple[int, float, float, float, in
     n = len(column) // block
     blocks = column[: n * block].reshape(n, block)
     zeros = (blocks == 0).any(axis=1) & (np.isfinite(blocks) & (blocks != 0)).any(axis=1)  # [n] 0s beside values read
+    empty = ((blocks == 0) | np.isnan(blocks)).all(axis=1)  # [n] blocks of only 0s and gaps
     if 2 * zeros.sum() > n:  # 0s every day (a solar plant's nights): a block of only 0s and gaps is an outage,
-        blocks = np.where(((blocks == 0) | np.isnan(blocks)).all(axis=1, keepdims=True), np.nan, blocks)  # no level
+        blocks = np.where(empty[:, None], np.nan, blocks)  # no level
+    elif (column[np.isfinite(column)] >= 0).all() and (~empty).any() and empty[: np.flatnonzero(~empty)[-1]].any():
+        blocks = np.where(empty[:, None], np.nan, blocks)  # closures that end (each winter): no level (decision 2204)
     read = np.flatnonzero(2 * np.isfinite(blocks).sum(axis=1) > block)  # [n'] the blocks kept, by position
     means = np.array([_mean(blocks[i]) for i in read])  # [n']
     n = len(means)
@@ -171,14 +174,14 @@ def warn(panel: Panel, found: list[dict], final: bool = False) -> str | None:
     f = found[0]
     if not first_in_block("level shift", f["series"], f["column"], f["time"]):
         return None
-    change = 100 * (f["after"] / f["before"] - 1) if f["before"] else float("nan")
+    change = f"{100 * (f['after'] / f['before'] - 1):+.0f}%" if f["before"] else "from 0"  # not "+nan%" (decision 2204)
     more = f"; so do {counted(len(found) - 1, 'other column')} (of this or other series)" if len(found) > 1 else ""
     stays = ("and stays there" if f.get("blocks_after", SIDE) >= SIDE else  # decision 1999
              f"and stays there to the end of the training rows, {counted(f['rows_after'], 'row')} later, too few to "
              "tell whether it lasts")
     mixed = "the training mean mixes them" if final else "MASE's scale and the training mean mix them"  # decision 2159
     text = (f"column {f['column']!r}{of_series(panel, f['series'])} shifts level at {f['time']} {stays}: its "
-            f"level {f['before']:.6g} before, {f['after']:.6g} after ({change:+.0f}%), {f['times']:.0f} times the usual "
+            f"level {f['before']:.6g} before, {f['after']:.6g} after ({change}), {f['times']:.0f} times the usual "
             f"move of its level{more}: a migration, a tracking or unit change? The network learns both levels as one "
             f"series, and {mixed}; if the earlier rows measure otherwise, put them in the later level, or start the "
             "data at the shift")
