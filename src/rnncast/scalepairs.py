@@ -8,7 +8,9 @@ season 52 has one, so its scale is a single |difference|, one noisy draw, and it
 warrant (r40 tester: 0.75 against 11.5-49.3 for its neighbours; it ranked first of 11 and moved the pooled MASE from
 0.994 to 1.181). The mean of n absolute differences of normal steps (half-normal, coefficient of variation 0.76) has a
 standard error of 0.76 / sqrt(n) of itself: over 20% below ``MIN_PAIRS`` = 15 pairs, whatever the season or the
-horizon. Such a scale is named at fit (``warn``, from ``observed.in_sample``) with its pairs.
+horizon. Such a scale is named with its pairs where MASE divides by it (``warn``): at a fit with test rows and at a
+backtest's first cutoff fit where one is few (``observed.in_sample``; a final fit makes no MASE), and by evaluate of
+the scales it divides by, the model's kept ones (``warn_scored``, from ``forecasting.part_forecasts``; decision 9951).
 
 The pooled MASE keeps such series: their scale is defined as Hyndman and Koehler define it, and a cut by count would
 make the pooled figure jump as one more row arrives (14 pairs to 15) and leave their errors unscored; the warning says

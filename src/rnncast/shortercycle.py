@@ -61,7 +61,7 @@ def pairs(train_ends, season: int, ids: list, kept=None) -> str:
     """How many differences ``season`` steps apart MASE's scale rests on, of series whose training rows end at
     ``train_ends`` [S] (each its own count: rows minus the season), the fewest named in a panel; ``kept`` [S]: the
     counts fit kept (``state.mase_pairs``: of every observed row before the cutoff, a season of calendar steps apart,
-    as the scale is and the few-pairs warning counts them, ``scalepairs``; decision 9951), used where given."""
+    as the scale is and the few-pairs warning counts them, ``scalepairs``; decision 9952), used where given."""
     each = (np.maximum(np.asarray(train_ends, dtype=np.int64) - season, 0) if kept is None
             else np.asarray(kept, dtype=np.int64))
     values = f"{'training values' if kept is None else 'values before the cutoff'} {season} steps apart"
@@ -121,7 +121,7 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
         located = parts.locate(state, panel, index)
         first = np.zeros(panel.n_series, np.int64) if located.fit_starts is None else located.fit_starts
         ends = [0 if sp is None else sp.train_end - int(f) for sp, f in zip(located.splits, first)]
-        kept = getattr(found, "mase_pairs", None)  # the scale's own count where kept (decision 9951)
+        kept = getattr(found, "mase_pairs", None)  # the scale's own count where kept (decision 9952)
         scale = (f"; MASE (season {season}) divides by the mean absolute change over "
                  f"{pairs(ends, season, panel.given_ids, None if kept is None else kept[:, 0])}")
     text = (f"season {season} is given, so the seasonal naive baseline repeats the values {season} steps before; the "
