@@ -81,3 +81,47 @@ def test_a_model_without_pairs_adds_none():
     several = {"A": {"windows": 2, "by_target": {"y": {}, "z": {}}}}
     scalepairs.attach(several, np.array([[3, 4]]), ["A"], str)
     assert several["A"]["by_target"] == {"y": {"mase_pairs": 3}, "z": {"mase_pairs": 4}}
+
+
+def _said(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and "on fewer than 15 pairs" in r.getMessage()]
+
+
+def test_a_final_fit_says_nothing_and_evaluate_names_the_few_pairs_scale_it_divides_by(caplog):
+    data = panel()
+    earlier = data[data["month"] < data["month"].max() - pd.DateOffset(months=11)]  # NEWEST: 18 rows, 6 pairs
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "lookback": 6, "season": SEASON, "epochs": 1, "test_frac": 0, "val_frac": 0}).fit(
+            earlier, id_col="store", time_col="month", target="y")
+    assert _said(caplog) == []  # a final fit makes no MASE (decision 2157)
+    pairs = dict(zip(model.ids_, model.mase_pairs_[:, 0].tolist()))
+    assert 0 < pairs["NEWEST"] < scalepairs.MIN_PAIRS <= min(v for k, v in pairs.items() if k != "NEWEST")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        result = model.evaluate(data, by_series=True)
+    few = _said(caplog)
+    assert len(few) == 1, few
+    assert f"series 'NEWEST' ({pairs['NEWEST']} pairs), which evaluate divides by, rests on" in few[0]
+    assert "'NEW' (" not in few[0] and "out of the data evaluated to score the others apart" in few[0]
+    assert result["series"]["NEWEST"][scalepairs.KEY] == pairs["NEWEST"]  # the count named is the column's
+    caplog.clear()
+    model.state_.mase_pairs = None  # a model saved before the pairs were kept: nothing said
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(data)
+    assert _said(caplog) == []
+
+
+def test_a_backtest_names_the_first_cutoffs_count_and_no_column_it_lacks(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast.scalepairs"):
+        scalepairs.warn(["target 'y' of series 'B' (13 pairs)"], 14, "backtest")
+    text = _said(caplog)[0]
+    assert "(13 pairs) rests on" in text and "the count at the first cutoff fitted where one is few" in text
+    assert scalepairs.KEY not in text and "the backtest's by-series table gives no pairs" in text
+    assert text.endswith("or leave its rows out of the data backtested to score the others apart")
+
+
+def test_one_series_is_told_no_others_to_score_apart(caplog):
+    with caplog.at_level(logging.WARNING, logger="rnncast.scalepairs"):
+        scalepairs.warn(["target 'y' (13 pairs)"], 7, "fit", others=False)
+    text = _said(caplog)[0]
+    assert "others" not in text and text.endswith("more training rows give more pairs")

@@ -43,6 +43,13 @@ def test_pairs_counts_the_training_differences_one_season_apart():
                                                   "fewest 135 (of 'b')")
 
 
+def test_pairs_reads_the_counts_fit_kept_where_there_are_some():
+    """The kept count (calendar pairs of every observed row before the cutoff) is the few-pairs warning's, not rows
+    minus the season (decision 2206)."""
+    assert pairs([767, 500], 365, ["a", "b"], kept=[400, 9]) == ("409 pairs of values before the cutoff 365 steps "
+                                                                 "apart over 2 series, the fewest 9 (of 'b')")
+
+
 def test_evaluate_with_a_longer_season_says_the_weekly_naive_the_model_does_not_beat(caplog):
     """t36t6: one network NOT beating the baselines at season 7 was "lower than every baseline's" at season 365."""
     frame = _daily()
@@ -57,6 +64,7 @@ def test_evaluate_with_a_longer_season_says_the_weekly_naive_the_model_does_not_
     assert line.levelno == logging.WARNING and "the model does NOT beat repeating the last 7 steps" in text
     assert "; MASE (season 28) divides by the mean absolute change over " in text and text.endswith(
         "; give --season 7 to weigh it")
+    assert f"over {int(model.mase_pairs_[0, 0])} pairs of values before the cutoff 28 steps apart" in text  # 2206
 
 
 def test_the_naive_reads_the_cycle_in_calendar_steps_where_dates_are_missing():

@@ -142,7 +142,8 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
     taken = taken if scored else (train or val)[:1]  # predict: the one the words name
     own = [Split(located.splits[s].train_end, located.splits[s].val_end, located.splits[s].end) for s in taken]
     means[taken], scales[taken], own_pairs = observed.in_sample(panel.subset(taken), own, state.settings.data.season,
-                                                                state.settings.data.fill, [int(starts[s]) for s in taken])
+                                                                state.settings.data.fill, [int(starts[s]) for s in taken],
+                                                                doing=None)  # evaluate says few pairs of all it scores
     zero[taken] = zeroscales.kinds(panel.subset(taken), own, state.settings.data.season, scales[taken],
                                    [int(starts[s]) for s in taken])
     if pairs is not None:  # the data's own pairs, as its own scale

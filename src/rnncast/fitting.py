@@ -211,7 +211,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
             stream.reseed(train_s.seed + group.rank)  # dropout masks differ from rank to rank
         started = highwaystart.start(net, windows, val, train_s.loss, group) if highway_fit else None
         quantilestart.start(net, windows)  # a quantile head (window scheme only) starts at its training errors' quantiles
-    train_means, mase_scales, mase_pairs = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed, scored=not final)  # [S, T]
+    train_means, mase_scales, mase_pairs = observed.in_sample(panel, splits, data_s.season, data_s.fill, placed=placed, scored=not final, doing="fit" if apart else "backtest")  # [S, T]
     state = FittedState(
         params=plain_values(params), layout=panel.layout, ids=list(panel.ids), id_col=panel.id_col, targets=panel.targets,
         past_covariates=panel.past, future_covariates=panel.future, time_col=panel.time_col, calendar=panel.calendar,

@@ -23,7 +23,7 @@ import torch
 from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      measuredlabels, windowrows, zeroforecasts,
                      horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
-                     scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
+                     scalepairs, scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
 from rnncast.errors import NothingLeft, RnncastError
 from rnncast.fitting import static_tensors, window_batches
 from rnncast.panel import Panel
@@ -265,6 +265,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     original, scaled, absent = stepactuals.aligned(panel, *forecast_windows(model, panel, index, starts, series,
                                                                             means=source.means, with_bands=with_bands,
                                                                             located=located, differ=source.train_at))
+    scalepairs.warn_scored(source.pairs, panel, original.series, data.season)  # the scales it divides by (decision 2205)
     negatives.of_windows(model.state, panel, original, part)  # a model of quantiles: each level (not [W, H, T] as one)
     scaled = spreads.weighed(model.state, index, scaled)
     swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows

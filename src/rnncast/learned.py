@@ -97,7 +97,8 @@ class Learned:
                                            "before the cutoff (training and validation), in original units: MASE's "
                                            "denominator")
     mase_pairs_ = _learned("mase_pairs", "how many pairs of values before the cutoff (a season apart) each scale of "
-                                         "mase_scales_ averages; under 15 warned at fit (None: a model saved without them)")
+                                         "mase_scales_ averages; under 15 warned where MASE divides by it: a fit with "
+                                         "test rows, evaluate, a backtest (None: a model saved without them)")
     train_spreads_ = _learned("train_spreads", "each series' standard deviation of each target on its training rows, "
                                                "in original units: what the scaled scores divide by under scaler='none' "
                                                "(None: a model saved without them)")

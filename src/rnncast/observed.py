@@ -23,6 +23,7 @@ import logging
 import numpy as np
 
 from rnncast import calendarlags, filledwindows, noticed, scalepairs, zeroscales
+from rnncast.scalepairs import who
 from rnncast.spelling import counted, some
 from rnncast.windows import Split
 
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=None, placed: dict | None = None,
-              scored: bool = True, quiet: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+              scored: bool = True, quiet: bool = False, doing: str | None = "fit") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each series' mean baseline and MASE scale, [S, T] each in original units, and the pairs each scale rests on
     ([S, T] int; one on fewer than ``scalepairs.MIN_PAIRS`` named in a warning: decision 2160), over the observed
     values of every row before its cutoff (the first ``splits[s].val_end``: its training and validation rows, decision
@@ -42,11 +43,13 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
     caller has it (a fit walks its calendar once: decision 1951), walked here where None. ``scored`` False: a final fit
     (``finalfit.unscored``), which makes no MASE: a scale it lacks is not warned of (the scales are kept, NaN as here,
-    for an evaluate of new rows, whose MASE note names them: decision 2156)."""
+    for an evaluate of new rows, whose MASE note names them: decision 2156; evaluate names a few-pairs scale it divides
+    by, ``scalepairs.warn_scored``: decision 2205). ``doing``: the few-pairs warning's words, "fit" or "backtest" (a
+    backtest's cutoff fit); None: not said here (``fitrows.check``, whose caller says it of the series it scores)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     pairs = np.zeros((len(splits), n_t), dtype=np.int64)
-    no_scale, no_mean, short, apart, few = [], [], [], [], []
+    no_scale, no_mean, short, apart, few, few_at = [], [], [], [], [], set()
     placed = calendarlags.placed(panel) if placed is None else placed  # each row's step on its calendar where some may be missing: decision 1885
     for s, split in enumerate(splits):
         lo = 0 if starts is None else starts[s]
@@ -56,20 +59,21 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
         for t in range(n_t):
             seen = None if made is None or not made[:, t].any() else ~made[:, t]  # None: every value observed
             if seen is not None and not seen.any():
-                no_mean.append(_who(panel, s, t))
+                no_mean.append(who(panel, s, t))
             means[s, t] = rows[:, t].mean() if seen is None or not seen.any() else rows[seen, t].mean()
             at = placed[s][0][lo:end] if s in placed else None  # the rows' steps on the calendar
             scales[s, t] = calendarlags.scale(rows[:, t], at, season, seen)
             pairs[s, t] = calendarlags.pairs(rows[:, t], at, season, seen)
             if 0 < pairs[s, t] < scalepairs.MIN_PAIRS:
-                few.append(f"{_who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})")
+                few.append(f"{who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})")
+                few_at.add(s)
             if seen is not None and np.isnan(scales[s, t]) and len(rows) > season \
                     and np.isfinite(calendarlags.scale(rows[:, t], at, season)):  # pairs, each with a made end
-                no_scale.append(_who(panel, s, t))
+                no_scale.append(who(panel, s, t))
             elif np.isnan(scales[s, t]) and len(rows) > season:  # rows enough, but none a season of steps apart
-                apart.append(_who(panel, s, t))
+                apart.append(who(panel, s, t))
             elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
-                short.append(f"{_who(panel, s, t)} ({len(rows)} of {season + 1})")
+                short.append(f"{who(panel, s, t)} ({len(rows)} of {season + 1})")
     made_by = f"fill {fill!r}" if fill else None  # none given: blank labels stood in for (decision 2177)
     others = f"{made_by} made the others" if made_by else "the others are blank labels, stood in for, not measured"
     if quiet:
@@ -89,8 +93,8 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     if no_mean:
         log.warning("the training mean baseline of %s rests on values %s: none of the values before the cutoff was "
                     "observed", some(no_mean), f"{made_by} made" if made_by else "stood in for blank labels")
-    if scored:  # a final fit makes no MASE (decision 2157)
-        scalepairs.warn(few, season)
+    if scored and doing:  # a final fit makes no MASE (decision 2157); evaluate says it of its scales (decision 2205)
+        scalepairs.warn(few, season, doing, len(few_at) < len(splits))
     return means, scales, pairs
 
 
@@ -129,7 +133,3 @@ def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unre
                                                unread)[:, None, None]
     return None if keep.all() else keep
 
-
-def _who(panel, s: int, t: int) -> str:
-    name = f"target {panel.named_columns(s)[t]!r}"  # a wide table's: the series' own column
-    return name if panel.id_col is None or panel.layout == "wide" else f"{name} of series {panel.given_id(s)!r}"

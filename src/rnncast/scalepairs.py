@@ -8,7 +8,9 @@ season 52 has one, so its scale is a single |difference|, one noisy draw, and it
 warrant (r40 tester: 0.75 against 11.5-49.3 for its neighbours; it ranked first of 11 and moved the pooled MASE from
 0.994 to 1.181). The mean of n absolute differences of normal steps (half-normal, coefficient of variation 0.76) has a
 standard error of 0.76 / sqrt(n) of itself: over 20% below ``MIN_PAIRS`` = 15 pairs, whatever the season or the
-horizon. Such a scale is named at fit (``warn``, from ``observed.in_sample``) with its pairs.
+horizon. Such a scale is named with its pairs where MASE divides by it (``warn``): at a fit with test rows and at a
+backtest's first cutoff fit where one is few (``observed.in_sample``; a final fit makes no MASE), and by evaluate of
+the scales it divides by, the model's kept ones (``warn_scored``, from ``forecasting.part_forecasts``; decision 2205).
 
 The pooled MASE keeps such series: their scale is defined as Hyndman and Koehler define it, and a cut by count would
 make the pooled figure jump as one more row arrives (14 pairs to 15) and leave their errors unscored; the warning says
@@ -23,7 +25,7 @@ import logging
 import numpy as np
 
 from rnncast import noticed
-from rnncast.spelling import some
+from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
 
@@ -31,20 +33,51 @@ MIN_PAIRS = 15  # below it, the scale's standard error is over 20% of it (0.76 /
 KEY = "mase_pairs"
 
 
-def warn(few: list[str], season: int) -> None:
+def who(panel, s: int, t: int) -> str:
+    """"target 'y' of series 'B'": how a warning names target ``t`` of the panel's series ``s`` (a wide table's
+    series by its own column alone)."""
+    name = f"target {panel.named_columns(s)[t]!r}"  # a wide table's: the series' own column
+    return name if panel.id_col is None or panel.layout == "wide" else f"{name} of series {panel.given_id(s)!r}"
+
+
+def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -> None:
     """Name the scales of ``few`` ("target 'y' of series 'N076' (1 pair)"), once a call (a backtest's
-    cutoffs say it once); nothing where none is few."""
+    cutoffs say it once); nothing where none is few. ``doing``: "fit" (a fit's test scores), "evaluate" (the scales
+    evaluate divides by: the model's kept ones, or the data's own where its rows differ; decision 2205) or "backtest"
+    (the counts are the first cutoff's fit that has one few; its by-series table gives no pairs); ``others`` False:
+    no other series to score apart (one series, or every one few)."""
     if not few or not noticed.first_in_call("mase few", season):
         return
     apart = "one row" if season == 1 else f"one season ({season} rows)"
     many = len(few) > 1
     their, them = ("their", "them") if many else ("its", "it")
-    log.warning("MASE's %s of %s %s on fewer than %d pairs of training values %s apart: a mean of so few differences "
-                "is a noisy scale (its standard error over 20%% of it), so %s MASE may be far off either way and sway "
-                "the pooled MASE, which counts %s; the by-series scores give each scale's pairs (%s); more training "
-                "rows give more pairs, or leave %s rows out of evaluate's data to score the others apart",
-                "scales" if many else "scale", some(few), "rest" if many else "rests", MIN_PAIRS, apart, their, them,
-                KEY, their)
+    divided = ", which evaluate divides by," if doing == "evaluate" else ""
+    values, before = {"fit": ("training values", ""), "evaluate": ("values", " before the fit's cutoff"),
+                      "backtest": ("values", " before a cutoff (the count at the first cutoff fitted where one is few; "
+                                             "each later cutoff reads more rows, so more pairs)")}[doing]
+    pairs = ("the backtest's by-series table gives no pairs; more rows before the first cutoff give more pairs"
+             if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
+             + ("more training rows give more pairs" if doing == "fit" else "a fit on more rows gives more pairs"))
+    data = {"fit": "evaluate's data", "evaluate": "the data evaluated", "backtest": "the data backtested"}[doing]
+    others = f", or leave {their} rows out of {data} to score the others apart" if others else ""
+    log.warning("MASE's %s of %s%s %s on fewer than %d pairs of %s %s apart%s: a mean of so few differences is a noisy "
+                "scale (its standard error over 20%% of it), so %s MASE may be far off either way and sway the pooled "
+                "MASE, which counts %s; %s%s", "scales" if many else "scale", some(few), divided,
+                "rest" if many else "rests", MIN_PAIRS, values, apart, before, their, them, pairs, others)
+
+
+def warn_scored(pairs: np.ndarray | None, panel, series, season: int) -> None:
+    """evaluate's few-pairs warning (``warn``, "evaluate"): of the scales ``pairs`` [S, T] (``fitrows.Source.pairs``,
+    in the order of ``panel``'s series) of the series scored, ``series`` [W] (each window's; None: the one series),
+    on fewer than ``MIN_PAIRS`` (and above 0: no scale is said apart). Nothing where ``pairs`` is None (a model saved
+    before they were kept: decision 2205)."""
+    if pairs is None:
+        return
+    scored = np.unique(np.zeros(1, dtype=np.int64) if series is None else np.asarray(series, dtype=np.int64))
+    few = [(int(s), t) for s in scored for t in range(pairs.shape[1]) if 0 < pairs[s, t] < MIN_PAIRS]
+    warn([f"{who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})" for s, t in few], season, "evaluate",
+         len({s for s, _ in few}) < len(scored))
+
 
 
 def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:

@@ -57,14 +57,18 @@ def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int, placed: dict 
     return np.where(short[:, None, None], np.nan, forecast)
 
 
-def pairs(train_ends, season: int, ids: list) -> str:
-    """How many training differences ``season`` steps apart MASE's scale rests on, of series whose training rows end
-    at ``train_ends`` [S] (each its own count: rows minus the season), the fewest named in a panel."""
-    each = np.maximum(np.asarray(train_ends, dtype=np.int64) - season, 0)
+def pairs(train_ends, season: int, ids: list, kept=None) -> str:
+    """How many differences ``season`` steps apart MASE's scale rests on, of series whose training rows end at
+    ``train_ends`` [S] (each its own count: rows minus the season), the fewest named in a panel; ``kept`` [S]: the
+    counts fit kept (``state.mase_pairs``: of every observed row before the cutoff, a season of calendar steps apart,
+    as the scale is and the few-pairs warning counts them, ``scalepairs``; decision 2206), used where given."""
+    each = (np.maximum(np.asarray(train_ends, dtype=np.int64) - season, 0) if kept is None
+            else np.asarray(kept, dtype=np.int64))
+    values = f"{'training values' if kept is None else 'values before the cutoff'} {season} steps apart"
     if len(each) == 1:
-        return f"{counted(int(each[0]), 'pair')} of training values {season} steps apart"
+        return f"{counted(int(each[0]), 'pair')} of {values}"
     least = int(np.argmin(each))
-    return (f"{counted(int(each.sum()), 'pair')} of training values {season} steps apart over {len(each)} series, the "
+    return (f"{counted(int(each.sum()), 'pair')} of {values} over {len(each)} series, the "
             f"fewest {int(each[least])} (of {ids[least]!r})")
 
 
@@ -73,7 +77,8 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     """Log, where the model's season is longer than its calendar's own cycle (``shorter``), that cycle's seasonal
     naive MSE on the windows of ``found`` (``PartForecasts``, or an (original, scaled) pair of ``WindowForecasts``:
     backtest's) against the model's, in the verdict's units (``verdicts.units_for``), and with ``mase`` how many
-    differences MASE's scale rests on (``pairs``, of the fit's training rows found in ``panel``: ``parts.locate``). A warning where the model's MSE is not lower, else an INFO
+    differences MASE's scale rests on (``pairs``: the counts ``found`` carries, ``PartForecasts.mase_pairs``, else
+    those of the fit's training rows found in ``panel``: ``parts.locate``). A warning where the model's MSE is not lower, else an INFO
     line; ``part``: the windows' (``parts.PARTS``), or "backtest"; not the validation windows, which fit scores before
     its test split (one line a run, the verdict's). ``placed``: ``calendarlags.placed(panel)`` where the caller walked
     it (backtest): the cycle is read in calendar steps (``naive``), and both MSEs rest on the values it has a
@@ -116,7 +121,9 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
         located = parts.locate(state, panel, index)
         first = np.zeros(panel.n_series, np.int64) if located.fit_starts is None else located.fit_starts
         ends = [0 if sp is None else sp.train_end - int(f) for sp, f in zip(located.splits, first)]
-        scale = f"; MASE (season {season}) divides by the mean absolute change over {pairs(ends, season, panel.given_ids)}"
+        kept = getattr(found, "mase_pairs", None)  # the scale's own count where kept (decision 2206)
+        scale = (f"; MASE (season {season}) divides by the mean absolute change over "
+                 f"{pairs(ends, season, panel.given_ids, None if kept is None else kept[:, 0])}")
     text = (f"season {season} is given, so the seasonal naive baseline repeats the values {season} steps before; the "
             f"calendar's shorter cycle ({cycle.steps} {cycle.cycle}) is not among the baselines the verdict weighs: its "
             f"seasonal naive forecast (the last {cycle.steps} steps, repeated) has MSE{' (scaled)' if units == 'scaled' else ''} "
