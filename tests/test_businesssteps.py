@@ -100,6 +100,29 @@ def test_months_on_business_days_cut_on_each_months_last_or_first_business_day(s
     assert "cutoff given" not in caplog.text
 
 
+@pytest.mark.parametrize("step, cutoff, first", [("BMS", "2024-03-31", "2024-03-01"), ("BME", "2024-03-15", "2024-02-29"),
+                                                 ("BMS", "2024-04-15", "2024-04-02")])
+def test_the_first_cutoff_a_span_of_months_puts_is_named(step, cutoff, first, caplog):
+    """t40-t6 M3: with BMS and --cutoff 2024-03-31 the line said "read as 2024-03-28" and the first cutoff was 03-01;
+    BME from 03-15 became 02-29 unsaid: the line names the first cutoff used (decision 2207)."""
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        _cutoffs(_days(), step, cutoff, 2)
+    which = "first" if "S" in step else "last"
+    assert (f"step {step!r} (--step) puts the first cutoff on {first}: the {which} business day of a month, at or "
+            f"before the cutoff given, {cutoff!r}") in caplog.text
+    assert ("forecasts from the month's second business day" in caplog.text) == (which == "first")
+
+
+def test_the_first_cutoffs_of_series_on_other_holidays_are_each_named(caplog):
+    """A panel mixing calendars: the dates where series differ, each named by its series (decision 2207)."""
+    de, us = _days("DE"), _days("US-CA")
+    frame = pd.concat([de.assign(site="DE1"), de.assign(site="DE2"), us.assign(site="US1")])
+    with caplog.at_level(logging.INFO, logger="rnncast"):
+        Forecaster(**SETTINGS, cutoff="2024-03-31").backtest(frame, n_windows=2, step="BME", target="y",
+                                                              time_col="date", id_col="site")
+    assert "puts the first cutoff on 2024-03-28 (2 series), 2024-03-29 ('US1'), each on its own holidays" in caplog.text
+
+
 def test_business_days_on_a_calendar_of_no_business_days_are_refused():
     frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=120), "y": np.sin(np.arange(120) / 3.0)})
     with pytest.raises(RnncastError, match=r"^step='1B' \(--step\) is a span of business days, and the data's "

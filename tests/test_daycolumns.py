@@ -67,7 +67,8 @@ def test_series_all_is_refused_with_the_long_tables_recipe():
         "rising number, and 'item_id' holds a different text on every row, so each row is a series; give the long "
         "table, one row per series and time step: long = df.melt(id_vars=['item_id', 'store_id'], var_name='d', "
         "value_name='y'); long['d'] = long['d'].str.removeprefix('d_').astype(int); then fit it with "
-        "id_col='item_id', target='y', time_col='d' (--id-col item_id --target y --time-col d)")
+        "id_col='item_id', target='y', time_col='d' (--id-col item_id --target y --time-col d); or, if each row is a "
+        "time step, name the columns to forecast (--target d_1,d_2,...), which reads them as series")
     refuse_all(frame.drop(columns=["item_id", "store_id"]), [f"d_{i}" for i in range(1, 11)], None)  # read as given
 
 
@@ -111,8 +112,8 @@ def test_a_row_key_of_item_and_store_is_found_where_no_one_column_names_a_row():
     assert ("and 'item_id' and 'store_id' together hold a different text on every row, so each row is a series; give "
             "the long table, one row per series and time step: long = df.melt(id_vars=['item_id', 'dept_id', "
             "'cat_id', 'store_id', 'state_id'], var_name='d', value_name='y')") in str(err.value)
-    assert str(err.value).endswith("then fit it with id_col=['item_id', 'store_id'], target='y', time_col='d' (--id-col "
-                                   "item_id,store_id --target y --time-col d)")
+    assert ("then fit it with id_col=['item_id', 'store_id'], target='y', time_col='d' (--id-col item_id,store_id "
+            "--target y --time-col d); or") in str(err.value)
     scope = {"df": frame}
     exec(recipe(found).split("; then fit")[0], scope)
     assert not scope["long"].duplicated(["item_id", "store_id", "d"]).any() and len(scope["long"]) == 12 * 8
@@ -122,3 +123,30 @@ def test_text_columns_that_repeat_together_make_no_row_key():
     frame = _m5_stores()
     frame["item_id"] = frame["item_id"].where(frame.index % 2 == 0, frame["item_id"].shift())  # two rows one item
     assert across(frame) is None and melt_hint(frame) == ""
+
+
+def _probes(columns=None) -> pd.DataFrame:
+    """A week of hourly readings: rows labelled by weekday and hour slot, unique together by construction."""
+    rng = np.random.default_rng(1)
+    columns = columns or [f"probe_{j}" for j in range(1, 7)]
+    frame = pd.DataFrame(rng.normal(20, 1, (168, len(columns))), columns=columns)
+    frame.insert(0, "weekday", np.repeat(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], 24))
+    frame.insert(1, "slot", np.tile([f"h{h:02d}" for h in range(24)], 7))
+    return frame
+
+
+def test_two_label_columns_beside_columns_not_named_as_days_make_no_row_key():
+    """t40-t6 M4: probe_1..probe_6 by weekday and hour slot were refused with a recipe of 168 series of 6 steps; a
+    key of several columns needs day columns named as days (d_1, dates) or 28 or more (decision 2208)."""
+    assert across(_probes()) is None and melt_hint(_probes()) == ""
+    many = _probes([f"probe_{j}" for j in range(1, 29)]).assign(weekday=np.repeat(list("ABCDEFG"), 24))
+    assert across(many).key == ["weekday", "slot"]  # 28 numbered columns are days, whatever their name
+
+
+def test_a_column_of_weekday_names_is_no_id_and_the_refusal_names_target():
+    frame = _probes([f"d_{j}" for j in range(1, 7)])
+    assert across(frame) is None  # weekday is a time label: slot alone repeats
+    frame = _m5_stores()
+    with pytest.raises(RnncastError, match=r"; or, if each row is a time step, name the columns to forecast "
+                                           r"\(--target d_1,d_2,\.\.\.\), which reads them as series$"):
+        refuse_all(frame, across(frame).days, None)

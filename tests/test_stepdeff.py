@@ -83,3 +83,33 @@ def test_more_levels_never_take_evidence_away_from_bands_too_wide():
         text = far_from_level({**coverages(y, q, levels),
                                "by_level": by_level(y, q, levels, origins=(which, rows, rows))})
         assert "wider than these errors needed" in text and "Not tested" not in text
+
+
+def _normal_panel(seed: int, scale: float, rho: float = 0.0, series: int = 20, dates: int = 30):
+    """``series`` N(0, 1) series sharing a shock of variance ``rho`` at each date, one step; a 90% interval
+    ``scale`` times as wide as due (levels 0.05 and 0.95 alone): y [W, 1, 1], q [W, 1, 1, 2], places."""
+    from scipy.stats import norm
+
+    rng = np.random.default_rng(seed)
+    shared = rng.normal(0.0, np.sqrt(rho), dates)
+    which, rows = np.repeat(np.arange(series), dates), np.tile(np.arange(dates), series)
+    y = (shared[rows] + rng.normal(0.0, np.sqrt(1 - rho), len(rows)))[:, None, None]
+    q = np.broadcast_to(norm.ppf([0.05, 0.95]) * scale, y.shape + (2,)).copy()
+    return y, q, (which, rows + 100, rows + 100)
+
+
+def test_every_value_inside_an_interval_too_wide_is_read_by_the_values_own_spread():
+    """t40-t6 M5: 600 of 600 values of 20 independent series inside a 90% interval three times too wide were one draw
+    a date (30), "Not tested" unless the median was asked; the values' intra-date correlation gives ~1 (decision
+    2209), where values that move together with their date keep the date's size."""
+    from rnncast import kupiec
+    from rnncast.stepdeff import spread, step_deff
+
+    steps = kupiec.counts(*_normal_panel(0, 3.0)[:2], [0.05, 0.95], None, _normal_panel(0, 3.0)[2])
+    assert steps[0]["outside"]["90"] == 0 and steps[0]["deff"]["outside"]["90"] == 20.0
+    assert step_deff(steps[0]) < 2.0 and kupiec.interval_test(steps, "90")["p"] < 1e-10
+    y, q, places = _normal_panel(0, 3.0, rho=0.95)
+    assert step_deff(kupiec.counts(y, q, [0.05, 0.95], None, places)[0]) > 15.0  # moving together: near 20
+    ys, qs = np.array([[1.0, 1.0], [2.0, 2.0]]), np.zeros((2, 2, 2))
+    assert spread(ys, qs, np.ones((2, 2), bool), np.array([0, 0])) is None  # one date: nothing to read
+    assert spread(ys, qs, np.ones((2, 2), bool), np.array([0, 1])) is None  # no spread within dates

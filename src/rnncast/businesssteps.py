@@ -140,6 +140,31 @@ def said(rolled: dict) -> None:
              "1 cutoff falls" if len(pairs) == 1 else f"{len(pairs)} cutoffs fall", named)
 
 
+def firsts(used: dict, at, given: str, start: bool, shown) -> None:
+    """One line naming the first cutoff a span of months put each series on (``used``: {series as named, None for a
+    lone series: the first cutoff's time}; ``at``: the cutoff given, as text, None where the cutoffs count back from the series'
+    end; ``given``: the step as written, ``start``: whether it cuts on months' first business days; ``shown``: a time as the data writes it), the dates where series differ; a
+    month's first business day is said to forecast from its second. Nothing where no series was cut (decision 2207)."""
+    if not used:
+        return
+    which = "first" if start else "last"
+    groups: dict = {}
+    for name, cut in used.items():
+        groups.setdefault(cut, []).append(name)
+    order = sorted(groups, key=lambda c: -len(groups[c]))
+    head = shown(order[0])
+    if len(order) > 1:
+        head += f" ({len(groups[order[0]])} series), " + ", ".join(
+            f"{shown(c)} ({', '.join(repr(n) for n in groups[c][:3])}{' and more' if len(groups[c]) > 3 else ''})"
+            for c in order[1:4]) + (f" and {len(order) - 4} dates more" if len(order) > 4 else "") + (
+            ", each on its own holidays")
+    where = (f"at or before the cutoff given, {at}" if at is not None else
+             "the cutoffs counted back from the series' end")
+    log.info("step %r (--step) puts the first cutoff on %s: the %s business day of a month, %s%s", given, head, which,
+             where, "; each window forecasts from the month's second business day (a step of month ends, 'BME', "
+             "forecasts from the first)" if start else "")
+
+
 def moved(time: pd.DatetimeIndex, cut_rows: np.ndarray, step: int, freq, cut_times=None, shown: str = "") -> None:
     """Warn once where cutoffs a whole number of weeks of business days apart in rows (``step``: 5 on 'B') move to
     another weekday after a holiday, which the calendar ``freq`` skips (``cut_rows``: one series' cutoff rows, in time

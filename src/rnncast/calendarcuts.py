@@ -44,18 +44,26 @@ def first_rows(panel: Panel, cutoff, horizon: int, n_windows: int, step: int, sp
     kept, cuts = np.ones(rows.shape, dtype=bool), np.full(rows.shape, -1, dtype=np.int64)
     at = None if cutoff is None else cutoffs.as_time(cutoff, panel)  # read once, for every series
     rolled: dict = {}  # {a span's cutoff on a holiday: the business day before it}, of every series (decision 2113)
+    used, start = {}, False  # {series: its first cutoff}, of a span of months on business days (decision 2207)
     for s, (steps, stamps) in placed.items():
         given = step if span is None else calendarsteps.read(span) if offset is None else offset
         freq = panel.calendar_of(s).freq  # months on business days: the calendar's own (decision 2170)
-        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, businesssteps.monthly(given, freq)
-                                       or given, span, rolled if businesssteps.kind(freq) else None)  # [K] first
+        months = businesssteps.monthly(given, freq)
+        target = calendarsteps.targets(steps, stamps, at, horizon, n_windows, months or given, span,
+                                       rolled if businesssteps.kind(freq) else None)  # [K] first
         if target is None:  # past its end: left out whole as too short, as in rows
             rows[s] = 0
             continue
+        if months is not None:
+            used[None if panel.id_col is None else panel.given_id(s)] = stamps(np.array([target[0] - 1]))[0]
+            start = isinstance(months, businesssteps.MONTH_STARTS)
         rows[s] = np.searchsorted(steps, target)  # the rows before each first target: those up to the cutoff
         kept[s] = [_holds(steps, t - 1, (horizon if through is None else through) + 1) for t in target.tolist()]
         cuts[s] = target - 1
     businesssteps.said(rolled)
+    fmt = panel.calendar.text_format
+    typed = None if at is None else repr(cutoff) if isinstance(cutoff, str) else shown(at, panel.time, fmt)
+    businesssteps.firsts(used, typed, span, start, lambda t: shown(t, panel.time, fmt))
     return rows, kept, cuts
 
 

@@ -12,6 +12,7 @@ table's recipe to a refusal of a target not found (decision 2110). Nothing here 
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 from itertools import combinations
@@ -26,6 +27,9 @@ from rnncast.timenames import dated_name, says_time
 FEWEST = 3  # day columns: fewer are no sign of a table's time
 KEY_MOST = 3  # the most text columns a row key of several is looked for among combinations of (M5: item and store)
 NUMBERED = re.compile(r"^(\D*)(\d+)$")  # d_1, F28, day_7, 2015: one name (maybe none) and a number
+DAYLIKE = re.compile(r"^(d|days?|f|t|w|wk|weeks?|m|months?|q|quarters?|y|yr|years?|periods?|steps?)?[\s_.-]*$", re.I)
+MANY = 28  # numbered columns so many (M5: 1,941) are days whatever their name (a row key of several: decision 2208)
+TIME_WORDS = {w.lower() for w in [*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr] if w}
 DATED = re.compile(r"\d{4}|\d{1,2}[-/.]\d{1,2}")  # a year, or day and month: 'May' or 't1' read as dates are none
 
 
@@ -97,7 +101,9 @@ def _names(frame: pd.DataFrame, columns: list) -> list:
 
 def _row_key(frame: pd.DataFrame, texts: list) -> list:
     """The fewest of ``texts`` (2 to 3, the first such in column order) whose values together differ on every row:
-    M5's ``item_id`` repeated across its stores beside ``store_id`` (decision 2150); [] where none do."""
+    M5's ``item_id`` repeated across its stores beside ``store_id`` (decision 2150); [] where none do. A column of
+    weekday or month names ('Mon', 'March') is a time label, no id (decision 2208)."""
+    texts = [c for c in texts if not frame[c].astype(str).str.strip().str.lower().isin(TIME_WORDS).all()]
     for size in range(2, min(KEY_MOST, len(texts)) + 1):
         for key in combinations(texts, size):
             if not frame.duplicated(list(key)).any():
@@ -109,7 +115,9 @@ def across(frame: pd.DataFrame, columns=None, time_name=None, parts=None) -> Acr
     """Whether ``frame``'s time runs across its columns: of ``columns`` (default: every column), at least 3 and at
     least half look like days (one name and a rising number, or rising dates), no time column was found
     (``time_name`` None), and a text column holds a different value on every row (or 2 to 3 together do: item and
-    store), or the days are dates. None otherwise (``parts``: as ``Across`` holds them). Raises nothing."""
+    store, where the days are named as days, 'd_1', 'F1', '2015', dates, or number 28 or more, and no key column holds
+    weekday or month names; decision 2208), or the days are dates. None
+    otherwise (``parts``: as ``Across`` holds them). Raises nothing."""
     if time_name is not None or not len(frame.columns):
         return None
     columns = list(frame.columns) if columns is None else list(columns)
@@ -122,7 +130,8 @@ def across(frame: pd.DataFrame, columns=None, time_name=None, parts=None) -> Acr
     others = [c for c in frame.columns if c not in taken]
     texts = _names(frame, others)
     ids = [c for c in texts if frame[c].nunique() == len(frame)]
-    key = ids[:1] or _row_key(frame, texts)
+    like_days = bool(dated) or DAYLIKE.match(str(prefix)) is not None or len(days) >= MANY  # d_1, 2015, F1..F28
+    key = ids[:1] or (_row_key(frame, texts) if like_days else [])  # probe_1..probe_6 by weekday and hour: no (2208)
     if not key and not dated:  # sensor_1 .. sensor_9 of numbered rows: a wide table as rnncast reads it
         return None
     return Across(days, prefix, bool(dated), ids, key, others, dict(parts or {}))
@@ -169,8 +178,11 @@ def refuse_all(frame: pd.DataFrame, series: list, time_name) -> None:
     found = across(frame, series, time_name)
     if found is None:
         return
+    named = ",".join(map(str, found.days[:2])) + (",..." if len(found.days) > 2 else "")
     raise RnncastError(f"series 'all' (--series all) would take each of its columns as a series and each row as a time step: "
-                       f"{said(found)}; give the long table, one row per series and time step: {recipe(found)}")
+                       f"{said(found)}; give the long table, one row per series and time step: {recipe(found)}; or, "
+                       f"if each row is a time step, name the columns to forecast (--target {shell_word(named)}), "
+                       "which reads them as series")  # decision 2208
 
 
 def melt_hint(frame: pd.DataFrame, value_name: str = "y", time_name=None, parts=None) -> str:

@@ -24,7 +24,7 @@ from rnncast import metrics, stepdeff
 from rnncast.comparison import holm  # Holm's step-down adjusted p-values (compare's pairs use it too)
 from rnncast.forecasttimes import forecast_times  # origins' dates, as the Diebold–Mariano test tells them (decision 2094)
 from rnncast.significance import p_text
-from rnncast.stepdeff import step_deff  # a step's one design effect, from its counts that vary (decisions 2129, 2165)
+from rnncast.stepdeff import spread, step_deff  # a step's one design effect, from its counts that vary (2129, 2165)
 
 SIGNIFICANCE = 0.01  # an interval or a level whose Holm-adjusted p at some step is below this is named far
 TIE = 4  # units in the last place of float32: an actual this near a forecast equals it (decisions 2092, 2166)
@@ -164,6 +164,7 @@ def counts(y_true, q_pred, quantiles, keep, places, unit: float = 0.0) -> list[d
         reach = {percent: None if blank[lo] or blank[hi] else tally(  # outside or on a bound (decision 2091)
             under[..., lo] | over[..., hi] | ties[..., lo] | ties[..., hi]) for lo, hi, percent in pairs}
         steps.append({"step": j + 1, "values": int(sizes.sum()), "dates": int(len(np.unique(dates))),
+                      "spread": spread(ys, qs, mask, dates),  # the values' own design effect (decision 2209)
                       "below": {n: b and b[0] for n, b in zip(names, below)},
                       "tied": {n: t and t[0] for n, t in zip(names, equal)},
                       "outside": {k: o and o[0] for k, o in outside.items()},
