@@ -124,4 +124,4 @@ def test_one_series_is_told_no_others_to_score_apart(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast.scalepairs"):
         scalepairs.warn(["target 'y' (13 pairs)"], 7, "fit", others=False)
     text = _said(caplog)[0]
-    assert "others" not in text and text.endswith("more training rows give more pairs")
+    assert "others" not in text and text.endswith("more rows before the cutoff give more pairs")

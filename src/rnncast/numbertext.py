@@ -294,10 +294,10 @@ def _beside(value, text: str, sep: str | None = None) -> str:
 
 
 def as_numbers(column: pd.Series, name: str) -> pd.Series:
-    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: booleans as 1 and 0 and
-    numbers written as text as those numbers, each said in a warning naming the column when every value
-    read (a column with other text is refused by the caller, ``numbercolumns.numeric_column``); booleans (a
-    Parquet bool, readr's TRUE/FALSE) are read right, so they are an INFO note, said once per call or command."""
+    """``column`` (no numeric dtype) as float64 numbers, NaN where a value is none: numbers written as text as those
+    numbers, said in a warning naming the column when every value read (a column with other text is refused by the
+    caller, ``numbercolumns.numeric_column``); booleans (a Parquet bool, readr's TRUE/FALSE) as 1 and 0, read right,
+    so an INFO note said once per call or command (decisions 2183, 2184)."""
     values = column.dropna()
     if len(values) and (pd.api.types.is_bool_dtype(column) or all(isinstance(v, (bool, np.bool_)) for v in values)):
         if noticed.first_in_call("booleans", name):  # INFO: -q stays silent (decisions 2183, 2184)

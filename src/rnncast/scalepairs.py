@@ -52,12 +52,12 @@ def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -
     many = len(few) > 1
     their, them = ("their", "them") if many else ("its", "it")
     divided = ", which evaluate divides by," if doing == "evaluate" else ""
-    values, before = {"fit": ("training values", ""), "evaluate": ("values", " before the fit's cutoff"),
+    values, before = {"fit": ("values", " before the cutoff"), "evaluate": ("values", " before the fit's cutoff"),
                       "backtest": ("values", " before a cutoff (the count at the first cutoff fitted where one is few; "
                                              "each later cutoff reads more rows, so more pairs)")}[doing]
     pairs = ("the backtest's by-series table gives no pairs; more rows before the first cutoff give more pairs"
              if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
-             + ("more training rows give more pairs" if doing == "fit" else "a fit on more rows gives more pairs"))
+             + ("more rows before the cutoff give more pairs" if doing == "fit" else "a fit on more rows gives more pairs"))
     data = {"fit": "evaluate's data", "evaluate": "the data evaluated", "backtest": "the data backtested"}[doing]
     others = f", or leave {their} rows out of {data} to score the others apart" if others else ""
     log.warning("MASE's %s of %s%s %s on fewer than %d pairs of %s %s apart%s: a mean of so few differences is a noisy "
