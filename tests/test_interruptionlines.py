@@ -41,7 +41,7 @@ def test_a_stretch_that_lowers_masess_scale_is_not_said_to_raise_it():
     said "raise MASE's scale 0.98 times ... so every MASE reads lower"."""
     panel = _panel()
     flat = line(panel, [_stretch(2.02, 2.07, scale=9.2)])
-    assert "raise" not in flat and "its training rows lower MASE's scale (the training rows' mean difference one " \
+    assert "raise" not in flat and "its rows before the cutoff lower MASE's scale (their mean difference one " \
         "season (7 rows) apart) to 0.92 times: 9.2 with the stretch's pairs, 10 without, so every MASE reads higher; " \
         "the training mean moves +10%" in flat
     assert "MASE's scale (" not in line(panel, [_stretch(2.02, 2.07, scale=10.0)])
@@ -58,7 +58,7 @@ def test_a_scale_ratio_that_rounds_to_one_is_said_as_unchanged_not_as_1_00_times
     for scale in (10.04, 9.96):
         said = line(panel, [{**_stretch(2.0, 2.1, scale=scale), "mean": 100.2}])
         assert "1.00 times" not in said and "raise" not in said and "lower MASE" not in said and "+0%" not in said
-        assert f"its training rows leave MASE's scale as good as unchanged (the training rows' mean difference one " \
+        assert f"its rows before the cutoff leave MASE's scale as good as unchanged (their mean difference one " \
             f"season (7 rows) apart: {scale:g} with the stretch's pairs, 10 without, under 0.5 % apart); the training " \
             "mean moves by under 0.5%; to keep them out" in said
     assert "to 0.99 times" in line(panel, [_stretch(2.0, 2.1, scale=9.94)])
@@ -71,10 +71,10 @@ def test_a_group_whose_stretches_move_the_scale_both_ways_is_said_by_the_one_tha
     panel = _panel(("a", "b"))
     mixed = line(panel, [_stretch(0.2, 0.3, scale=10.03, owner="series 'a'"),
                          _stretch(0.2, 0.3, series=1, scale=5.0, owner="series 'b'")])
-    assert "as good as unchanged" not in mixed and "their training rows lower MASE's scale (the training rows' mean "         "difference one season (7 rows) apart) to 0.50 times: 5 with the stretch's pairs, 10 without (series 'b', the "         "most), so every MASE reads higher; the training mean moves +10%" in mixed
+    assert "as good as unchanged" not in mixed and "their rows before the cutoff lower MASE's scale (their mean "         "difference one season (7 rows) apart) to 0.50 times: 5 with the stretch's pairs, 10 without (series 'b', the "         "most), so every MASE reads higher; the training mean moves +10%" in mixed
     still = line(panel, [_stretch(0.2, 0.3, scale=10.03, owner="series 'a'"),
                          _stretch(0.2, 0.3, series=1, scale=9.98, owner="series 'b'")])
-    assert "the most" not in still and "their training rows leave MASE's scale as good as unchanged (the training "         "rows' mean difference one season (7 rows) apart: 10.03 with the stretch's pairs, 10 without (series 'a'; "         "each stretch's under 0.5 % apart)); the training mean moves +10%" in still
+    assert "the most" not in still and "their rows before the cutoff leave MASE's scale as good as unchanged (their "         "mean difference one season (7 rows) apart: 10.03 with the stretch's pairs, 10 without (series 'a'; "         "each stretch's under 0.5 % apart)); the training mean moves +10%" in still
     zero = line(_panel(), [{**_stretch(0.2, 0.3, scale=12.0), "mean_without": 0.0}])
     assert "nan" not in zero and "1.20 times: 12 with the stretch's pairs, 10 without, so every MASE reads lower; to "         "keep them out" in zero
 
@@ -120,7 +120,7 @@ def test_the_unread_line_is_unsaid_within_a_demos_block_and_warnings_are_not(cap
     assert caplog.records[0].getMessage().startswith("column 'y' runs at 10-30 % of its level")
 def test_a_final_fit_says_the_network_learns_it_and_nothing_of_mase_or_scores():
     """Decision 2156 (t39t7 3): a final fit with no validation rows makes no MASE and no score, yet its line said
-    "its training rows raise MASE's scale ... so every MASE reads lower" and "stay out of the scores"."""
+    "its rows before the cutoff raise MASE's scale ... so every MASE reads lower" and "stay out of the scores"."""
     panel = _panel()
     final = line(panel, [_stretch(0.1, 0.3)], final=True)
     assert "MASE" not in final and "score" not in final

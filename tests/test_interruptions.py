@@ -45,6 +45,18 @@ def test_find_gives_dates_training_rows_and_what_it_does_to_masess_scale():
     assert f["scale"] / f["scale_without"] > 1.5 and f["mean"] < f["mean_without"]
 
 
+def test_the_scale_said_is_the_scale_mase_divides_by(caplog):
+    """Decision 9971: the line quoted MASE's scale of the training rows (decision 2173 made it every row before the
+    cutoff), so its "with" figure was not ``mase_scales_``."""
+    frame = pd.DataFrame({"date": MONTHS, "y": _nights()})
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model = Forecaster(**{**TINY, "epochs": 1}, season=12).fit(frame, target="y")
+    [f] = find(load_panel(frame, target="y", announce=False), model.splits_, 12)
+    scale = float(np.ravel(model.mase_scales_)[0])
+    assert f["validation_rows"] and np.isclose(f["scale"], scale)
+    assert f"{scale:.6g} with the stretch's pairs" in caplog.text and "rows before the cutoff raise" in caplog.text
+
+
 @pytest.mark.parametrize("name, y, season", [
     ("seasonal with growth", _nights(collapse=False), 12),
     ("the same read without its season", _nights(collapse=False), 1),
@@ -281,7 +293,8 @@ def test_a_refit_backtest_says_the_interruption_at_the_first_cutoff_that_reaches
     finally:
         log.removeHandler(heard)
     assert len(said) == 2 and said[0].startswith("cutoff 2 of 4 ") and said[1].startswith("cutoff 3 of 4 "), said
-    assert "an earlier cutoff named it" not in said[0] and "raise MASE's scale" not in said[0]
+    assert "an earlier cutoff named it" not in said[0]  # its 3 validation rows are before the cutoff: MASE's scale
+    assert "its rows before the cutoff raise MASE's scale" in said[0]  # reads them (decision 9971)
     assert "an earlier cutoff named it before any of its rows were training rows: this cutoff's training rows hold it, " \
         "and so do every later cutoff's" in said[1] and "raise MASE's scale" in said[1]
 

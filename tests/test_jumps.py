@@ -138,8 +138,9 @@ def test_under_a_season_the_raise_said_is_that_of_mase_s_seasonal_scale(caplog):
     caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast"):
         Forecaster(**TINY, season=12).fit(frame, target="close")
-    assert ("MASE is scaled by the training rows' mean difference one season (12 rows) apart, which this one step "
-            "raises by") in caplog.text and "the training rows' mean step" not in caplog.text
+    assert ("MASE is scaled by the mean difference one season (12 rows) apart of the rows before the cutoff, "
+            "which this one step "
+            "raises by") in caplog.text and "the mean step of the rows before the cutoff" not in caplog.text
 
 
 def _logged(frame, caplog, **fit) -> str:
@@ -292,7 +293,8 @@ def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_tak
     assert not np.isclose(f["raise"], by_rows)
     with caplog.at_level("WARNING", logger="rnncast"):
         jumps.warn([f])
-    assert f"the training rows' mean difference one season (7 calendar steps) apart, which this one step raises by " \
+    assert f"the mean difference one season (7 calendar steps) apart of the rows before the cutoff, which this one step " \
+           f"raises by " \
            f"{100 * f['raise']:.0f}%" in caplog.text
 
 

@@ -66,9 +66,10 @@ def test_fit_names_the_outage_once(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**TINY).fit(frame, target="y")
     said = [r.getMessage() for r in caplog.records if "an outage" in r.getMessage()]
-    train = y[: model.splits_[0].train_end]
+    train = y[: model.splits_[0].val_end]  # every row before the cutoff, as MASE's scale reads them (decision 9971)
     scale, rest = metrics.naive_scale(train), metrics.naive_scale(train, 1, ~((np.arange(len(train)) >= 60) &
                                                                               (np.arange(len(train)) < 67)))
+    assert np.isclose(scale, np.ravel(model.mase_scales_)[0])  # the "with" figure is the scale MASE divides by
     assert scale > rest  # the two steps into and out of the run outweigh its six zero steps
     assert said == [f"column 'y' holds 7 values of 0 in a row (2024-03-01 to 2024-03-07), its other values "
                     f"{y[y > 0].min():.6g} to {y.max():.6g}, never 0: an outage (a tracking tag or feed down) written "
@@ -78,7 +79,7 @@ def test_fit_names_the_outage_once(caplog):
                     "cells blank and fill them (--fill interpolate), or cut the stretch out"]  # decision 2162
 
 
-def test_the_scale_clause_says_a_lowered_scale_and_nothing_outside_the_training_rows():
+def test_the_scale_clause_says_a_lowered_scale_and_nothing_after_the_cutoff():
     """t40-t5 3 (decision 2162): the refurbishment's 0s raised S015's scale 1.68 times, unsaid; a run whose pairs are
     calmer than the rest lowers it, and one after the training rows leaves it as it is."""
     from types import SimpleNamespace
@@ -89,10 +90,10 @@ def test_the_scale_clause_says_a_lowered_scale_and_nothing_outside_the_training_
     y[100:130] = 0.0
     panel = _panel(a=y)
     f = find(panel)[0]
-    lowered = scale_clause(panel, f, [SimpleNamespace(train_end=150)], 1)  # 29 steps of 0 to 0: calmer than the rest
+    lowered = scale_clause(panel, f, [SimpleNamespace(val_end=150)], 1)  # 29 steps of 0 to 0: calmer than the rest
     assert lowered.startswith("; they lower the series' MASE scale to 0.") and lowered.endswith("reads higher")
-    assert scale_clause(panel, f, [SimpleNamespace(train_end=150)], 7).startswith("; they raise")  # 0 against a week
-    assert scale_clause(panel, f, [SimpleNamespace(train_end=100)], 7) == ""  # the run after the training rows
+    assert scale_clause(panel, f, [SimpleNamespace(val_end=150)], 7).startswith("; they raise")  # 0 against a week
+    assert scale_clause(panel, f, [SimpleNamespace(val_end=100)], 7) == ""  # the run after the cutoff
     assert scale_clause(panel, f, None, 7) == ""  # evaluate, backtest: no split given
 
 

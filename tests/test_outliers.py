@@ -173,7 +173,7 @@ def test_a_computed_calendar_column_is_not_weighed_for_outliers():
 
 def test_a_final_fit_that_scores_nothing_is_told_nothing_of_mase(caplog):
     """Decision 2159: a final fit (test_frac 0, val_frac 0) makes no MASE, yet the squeezed target's line said "MASE,
-    scaled by the training rows' mean step, is scaled by its jumps too"; a scored fit keeps it."""
+    scaled by the mean step of the rows before the cutoff, is scaled by its jumps too"; a scored fit keeps it."""
     for settings, mase in (({"test_frac": 0, "val_frac": 0}, False), ({}, True)):
         caplog.clear()
         with caplog.at_level(logging.WARNING, logger="rnncast"):

@@ -45,27 +45,27 @@ def _entry(n: int, rows: int = 1) -> dict:
 
 
 def test_several_are_named_as_outlying_values_the_first_few_dated_the_rest_counted():
-    said = spikes.said(_entry(2), set(), "the training rows' mean step", "")
+    said = spikes.said(_entry(2), set(), "the mean step of the rows before the cutoff", "")
     assert said.startswith("column 'y' of series 'a' holds 2 values far from those on either side, each back near "
                            "the value before it the next row: 20000 at 2023-01-15 (1000 before, 1010 after, 300 times "
                            "its training steps' median step away); 20000 at 2023-02-15 (1000 before, 1010 after, 300 "
                            "times): outlying values (typos, glitches, bot traffic), not splits?")
-    assert "they raise MASE's scale (the training rows' mean step) by 250%" in said and "leave the cells blank" in said
+    assert "they raise MASE's scale (the mean step of the rows before the cutoff) by 250%" in said and "leave the cells blank" in said
     assert "split, put them in the later units" not in said
-    many = spikes.said(_entry(8), set(), "the training rows' mean step", "")
+    many = spikes.said(_entry(8), set(), "the mean step of the rows before the cutoff", "")
     assert "holds 8 values" in many and "20000 at 2023-03-15 (1000 before, 1010 after, 300 times); and 5 more:" in many
-    run = spikes.said(_entry(1, rows=3), set(), "the training rows' mean step", "")
+    run = spikes.said(_entry(1, rows=3), set(), "the mean step of the rows before the cutoff", "")
     assert "holds 1 stretch of values far from those on either side, each back near the value before it within 3 " \
            "rows: 20000 to 20000 at 2023-01-15 to 2023-01-17 (3 rows; 1000 before" in run
 
 
 def test_one_value_keeps_its_words_and_codes_named_above_are_pointed_to():
-    one = spikes.said(_entry(1), set(), "the training rows' mean step", "; likewise in series 'b'")
+    one = spikes.said(_entry(1), set(), "the mean step of the rows before the cutoff", "; likewise in series 'b'")
     assert one.startswith("column 'y' of series 'a' holds 20000 at 2023-01-15, one row far from those on either side "
                           "(1000 before it, 1010 after, 300 times its training steps' median step away): one outlying "
                           "value (a typo, a sensor glitch)?")
     assert one.endswith("leave the cell blank (fill=, --fill); likewise in series 'b'")
-    coded = spikes.said(_entry(2), {("series 'a'", "y", 20000.0)}, "the training rows' mean step", "")
+    coded = spikes.said(_entry(2), {("series 'a'", "y", 20000.0)}, "the mean step of the rows before the cutoff", "")
     assert coded.count("(a missing-value code? see above)") == 2 and "typos" not in coded and "blank" not in coded
 
 
@@ -94,11 +94,11 @@ def test_a_run_at_an_end_is_said_with_its_place_and_a_fall_of_the_scale_as_lower
     validation row"; and a negative raise is said "lowers ... by 41%", not "raises ... by -41%" (decision 2009)."""
     entry = {**_entry(1), "spike_raise": -0.41}
     entry["spikes"][0].update(before=None, edge="first")
-    said = spikes.said(entry, set(), "the training rows' mean step", "")
+    said = spikes.said(entry, set(), "the mean step of the rows before the cutoff", "")
     assert "holds 20000 at 2023-01-15, its first row, far from the one after it (1010 after, 300 times" in said
-    assert "it lowers MASE's scale (the training rows' mean step) by 41%" in said and "-41" not in said
+    assert "it lowers MASE's scale (the mean step of the rows before the cutoff) by 41%" in said and "-41" not in said
     entry["spikes"][0].update(before=1000.0, after=1003.0, edge="last")
-    said = spikes.said(entry, set(), "the training rows' mean step", "")
+    said = spikes.said(entry, set(), "the mean step of the rows before the cutoff", "")
     assert ("its last training row, far from the one before it (1000 before, back to 1003 the next row, the first "
             "validation row, 300 times") in said
     assert spikes.raises(-0.41, True) == "lower" and spikes.raises(0.2) == "raises" and spikes.by(-0.41) == "41%"

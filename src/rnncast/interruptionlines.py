@@ -86,7 +86,7 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
                "The network never trained on it, yet its loss on those validation rows chooses the epoch kept, or keeps "
                "the untrained network where no epoch beats it there" if any(checked) else "The network never trained on it")
             + (", and the scores of the windows over it measure forecasts of it" if scored and not any(trained) else ""))
-    trains = [g for g in these if g["training_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
+    trains = [g for g in these if g["training_rows"] + g["validation_rows"] and g["scale_without"] > 0 and g["scale"] >= 0
               and g["scale"] != g["scale_without"]]
     moved = [g for g in these if g["training_rows"] and g["mean_without"]] if final else []
     if moved:  # a final fit: the training mean the stretch moves most, no MASE (decision 2156)
@@ -119,23 +119,23 @@ def _moves(g: dict) -> str:
 
 
 def _scale_clause(these: list[dict], trains: list[dict], names: list[str], its: str, one: bool) -> str:
-    """What the training stretches ``trains`` (of ``these``) do to MASE's scale, in the words of the stretch that raises
-    it most, else the one that lowers it most (decision 2134), among those that move it 0.5 % or more, so a +0.3 %
-    raise does not speak for a group where another stretch halves its scale; "as good as unchanged" only where every
-    stretch leaves it so (decisions 2154, 2198)."""
+    """What the stretches ``trains`` (of ``these``) with rows before the cutoff do to MASE's scale (decision 9971), in
+    the words of the stretch that raises it most, else the one that lowers it most (decision 2134), among those that
+    move it 0.5 % or more, so a +0.3 % raise does not speak for a group where another stretch halves its scale; "as
+    good as unchanged" only where every stretch leaves it so (decisions 2154, 2198)."""
     moving = [g for g in trains if f"{_ratio(g):.2f}" != "1.00"]
     pool = moving or trains
     raised = [g for g in pool if g["scale"] > g["scale_without"]]
     g = max(raised, key=_ratio) if raised else min(pool, key=_ratio)
     unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
-    mean = f"; the training mean moves {_moves(g)}" if _moves(g) else ""
+    mean = f"; the training mean moves {_moves(g)}" if g["training_rows"] and _moves(g) else ""
     if not moving:  # under 0.5 % either way, every one: no "raise ... 1.00 times" (decision 2154)
         whose = "" if one else f" ({names[these.index(g)]}; each stretch's under 0.5 % apart)"
-        return (f"{its} training rows leave MASE's scale as good as unchanged (the training rows' mean difference {unit} "
+        return (f"{its} rows before the cutoff leave MASE's scale as good as unchanged (their mean difference {unit} "
                 f"apart: {g['scale']:.6g} with the stretch's pairs, {g['scale_without']:.6g} without"
                 f"{whose or ', under 0.5 % apart'}){mean}")
     most = "" if one else f" ({names[these.index(g)]}, the most)"
-    return (f"{its} training rows {'raise' if raised else 'lower'} MASE's scale (the training rows' mean difference "
+    return (f"{its} rows before the cutoff {'raise' if raised else 'lower'} MASE's scale (their mean difference "
             f"{unit} apart) {'' if raised else 'to '}{_ratio(g):.2f} times: {g['scale']:.6g} with the stretch's pairs, "
             f"{g['scale_without']:.6g} without{most}, so every MASE reads {'lower' if raised else 'higher'}{mean}")
 

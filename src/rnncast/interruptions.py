@@ -62,9 +62,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     (``series_owner``), "column", "start", "end" (its first and last rows, as the data writes them), "rows",
     "training_rows" (those among the first ``splits[s].train_end``), "validation_rows" (those from there to
     ``val_end``: they choose the epoch), "later_rows" (those after: scored), "low", "high" (the least and most of its
-    rows' values as a share of the usual level: over 1 a surge), "scale", "scale_without" (MASE's scale of the training
-    rows with and without the stretch's pairs, NaN where no pair is left; "span": its first and last times, or row
-    numbers, to order by; ``placed``: ``calendarlags.placed(panel)``, whose calendar steps the scale pairs), "mean",
+    rows' values as a share of the usual level: over 1 a surge), "scale", "scale_without" (MASE's scale of the rows
+    before the cutoff, ``val_end``, with and without the stretch's pairs, NaN where no pair is left; "span": its
+    first and last times, or row numbers, to order by; ``placed``: ``calendarlags.placed(panel)``, whose calendar steps the scale pairs), "mean",
     "mean_without" (the training mean likewise), "season"}``, series then column then time order; a column ``unread``
     passes over is ``{"series", "owner", "column", "unread": why}``. Splits of None are passed over, and so is a
     stretch from ``split.end + horizon`` on (a refit backtest's cutoff whose training, validation and forecast rows end
@@ -90,9 +90,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                               "training_rows": max(0, min(hi, split.train_end) - lo),
                               "validation_rows": max(0, min(hi, split.val_end) - max(lo, split.train_end)),
                               "later_rows": max(0, hi - max(lo, split.val_end)), "low": low, "high": high,
-                              "season": season, **_effects(table[: split.train_end, j], lo, hi, season,
-                                                            placed[s][0][: split.train_end]
-                                                            if placed and s in placed else None)})
+                              "season": season, **_effects(table[: split.val_end, j], lo, hi, season,
+                                                            placed[s][0][: split.val_end]
+                                                            if placed and s in placed else None, split.train_end)})
     return found
 
 
@@ -261,16 +261,18 @@ def _runs(side: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if side[a] != 0]
 
 
-def _effects(train: np.ndarray, lo: int, hi: int, season: int, positions: np.ndarray | None) -> dict:
-    """MASE's scale and the mean of the training values ``train`` [R] (NaN: made, kept out as ``observed.in_sample``
-    keeps them) with and without the rows ``lo`` to ``hi``."""
-    seen = np.isfinite(train)
+def _effects(before: np.ndarray, lo: int, hi: int, season: int, positions: np.ndarray | None, train_end: int) -> dict:
+    """MASE's scale of the values ``before`` [R] the cutoff (training and validation rows, as ``observed.in_sample``
+    takes it: decision 2173; NaN: made, kept out as it keeps them) and the mean of the first ``train_end`` (the
+    training rows), with and without the rows ``lo`` to ``hi`` (decision 9971)."""
+    seen = np.isfinite(before)
     without = seen.copy()
     without[lo:hi] = False
-    values = np.where(seen, train, 0.0)
+    values = np.where(seen, before, 0.0)
     scale = lambda kept: calendarlags.scale(values, positions, max(season, 1), kept) if len(values) > season \
         else float("nan")  # noqa: E731
-    mean = lambda kept: float(values[kept].mean()) if kept.any() else float("nan")  # noqa: E731
+    mean = lambda kept: float(values[:train_end][kept[:train_end]].mean()) if kept[:train_end].any() \
+        else float("nan")  # noqa: E731
     return {"scale": scale(seen), "scale_without": scale(without), "mean": mean(seen), "mean_without": mean(without)}
 
 

@@ -52,7 +52,8 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         train = panel.rows(s)[: split.train_end, : panel.n_targets]
         for j in range(train.shape[1]):
             column = train[:, j]
-            at = placed[s][0][: split.train_end] if placed and s in placed else None  # [train_end] calendar steps
+            at = placed[s][0][: split.val_end] if placed and s in placed else None  # [val_end] calendar steps
+            before = panel.rows(s)[: split.val_end, j]  # [val_end] the rows MASE's scale reads (decision 9971)
             steps = np.abs(np.diff(column))
             big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
             after = panel.rows(s)[split.train_end, j] if split.train_end < len(panel.rows(s)) else None
@@ -67,13 +68,14 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                  "steps": [{"time": panel.when(s, k + 1), "before": float(column[k]), "after": float(column[k + 1]),
                             "row": k + 1} for k in named if k not in inside],
                  "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median, after) for run in runs],
-                 "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}
+                 "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}  # steps named
+            # in the training rows (detection unchanged), their raise of the scale over every row before the cutoff
             for one, run in zip(f["spikes"], runs):  # every run asked, however long (decision 2007)
                 one["explained"] = spikecauses.explained(panel, s, j, one["row"], season, split.train_end, one["rows"])
-                one["raise"] = blanked_raise(column, _rows(run), season, at)
-            f["raise"] = _raised(column, steps, [k for k in named if k not in inside], season, at)
+                one["raise"] = blanked_raise(before, _rows(run), season, at)
+            f["raise"] = _raised(before, np.abs(np.diff(before)), [k for k in named if k not in inside], season, at)
             odd = [r for run, one in zip(runs, f["spikes"]) if not one.get("explained") for r in _rows(run)]
-            f["spike_raise"] = blanked_raise(column, odd, season, at)
+            f["spike_raise"] = blanked_raise(before, odd, season, at)
             found.append(f)
     return found
 
@@ -203,8 +205,8 @@ def warn(found: list[dict], coded: set = frozenset(), final: bool = False) -> No
 def _scale(f: dict) -> str:
     """MASE's scale of ``f`` as the lines name it: one season apart under a season (decision 1613)."""
     season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 1964
-    return ("the training rows' mean step" if season == 1 else
-            f"the training rows' mean difference one season ({season} {unit}) apart")
+    return ("the mean step of the rows before the cutoff" if season == 1 else  # decision 9971
+            f"the mean difference one season ({season} {unit}) apart of the rows before the cutoff")
 
 
 def _likewise(f: dict, these: list[dict]) -> str:

@@ -99,7 +99,8 @@ def warn(found: list[dict], scaler: str, coded: set = frozenset(), final: bool =
     others = [f"column {f['column']!r}{' of ' + f['series'] if f['series'] else ''}" for f in found[1:]]
     named = others if len(others) <= 2 else others[:2] + [f"{len(others) - 2} more"]
     also = f"; likewise {', '.join(named[:-1])}{' and ' if len(named) > 1 else ''}{named[-1]}" if named else ""
-    scaled = "" if final else ", and MASE, scaled by the training rows' mean step, is scaled by its jumps too"
+    scaled = "" if final else (", and MASE, scaled by the mean step of the rows before the cutoff, is scaled by its "
+                               "jumps too")  # decision 9971
     learns = ("too little for the network to learn from (it may end as the untrained network, which repeats the last "
               f"value){scaled}" if first["target"] else "too little for the network to learn from that column")
     if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
