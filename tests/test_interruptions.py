@@ -46,7 +46,7 @@ def test_find_gives_dates_training_rows_and_what_it_does_to_masess_scale():
 
 
 def test_the_scale_said_is_the_scale_mase_divides_by(caplog):
-    """Decision 9971: the line quoted MASE's scale of the training rows (decision 2173 made it every row before the
+    """Decision 2210: the line quoted MASE's scale of the training rows (decision 2173 made it every row before the
     cutoff), so its "with" figure was not ``mase_scales_``."""
     frame = pd.DataFrame({"date": MONTHS, "y": _nights()})
     with caplog.at_level(logging.WARNING, logger="rnncast"):
@@ -294,7 +294,7 @@ def test_a_refit_backtest_says_the_interruption_at_the_first_cutoff_that_reaches
         log.removeHandler(heard)
     assert len(said) == 2 and said[0].startswith("cutoff 2 of 4 ") and said[1].startswith("cutoff 3 of 4 "), said
     assert "an earlier cutoff named it" not in said[0]  # its 3 validation rows are before the cutoff: MASE's scale
-    assert "its rows before the cutoff raise MASE's scale" in said[0]  # reads them (decision 9971)
+    assert "its rows before the cutoff raise MASE's scale" in said[0]  # reads them (decision 2210)
     assert "an earlier cutoff named it before any of its rows were training rows: this cutoff's training rows hold it, " \
         "and so do every later cutoff's" in said[1] and "raise MASE's scale" in said[1]
 

@@ -66,7 +66,7 @@ def test_fit_names_the_outage_once(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         model = Forecaster(**TINY).fit(frame, target="y")
     said = [r.getMessage() for r in caplog.records if "an outage" in r.getMessage()]
-    train = y[: model.splits_[0].val_end]  # every row before the cutoff, as MASE's scale reads them (decision 9971)
+    train = y[: model.splits_[0].val_end]  # every row before the cutoff, as MASE's scale reads them (decision 2210)
     scale, rest = metrics.naive_scale(train), metrics.naive_scale(train, 1, ~((np.arange(len(train)) >= 60) &
                                                                               (np.arange(len(train)) < 67)))
     assert np.isclose(scale, np.ravel(model.mase_scales_)[0])  # the "with" figure is the scale MASE divides by

@@ -119,7 +119,7 @@ def _moves(g: dict) -> str:
 
 
 def _scale_clause(these: list[dict], trains: list[dict], names: list[str], its: str, one: bool) -> str:
-    """What the stretches ``trains`` (of ``these``) with rows before the cutoff do to MASE's scale (decision 9971), in
+    """What the stretches ``trains`` (of ``these``) with rows before the cutoff do to MASE's scale (decision 2210), in
     the words of the stretch that raises it most, else the one that lowers it most (decision 2134), among those that
     move it 0.5 % or more, so a +0.3 % raise does not speak for a group where another stretch halves its scale; "as
     good as unchanged" only where every stretch leaves it so (decisions 2154, 2198)."""

@@ -264,7 +264,7 @@ def _runs(side: np.ndarray) -> list[tuple[int, int]]:
 def _effects(before: np.ndarray, lo: int, hi: int, season: int, positions: np.ndarray | None, train_end: int) -> dict:
     """MASE's scale of the values ``before`` [R] the cutoff (training and validation rows, as ``observed.in_sample``
     takes it: decision 2173; NaN: made, kept out as it keeps them) and the mean of the first ``train_end`` (the
-    training rows), with and without the rows ``lo`` to ``hi`` (decision 9971)."""
+    training rows), with and without the rows ``lo`` to ``hi`` (decision 2210)."""
     seen = np.isfinite(before)
     without = seen.copy()
     without[lo:hi] = False

@@ -53,7 +53,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         for j in range(train.shape[1]):
             column = train[:, j]
             at = placed[s][0][: split.val_end] if placed and s in placed else None  # [val_end] calendar steps
-            before = panel.rows(s)[: split.val_end, j]  # [val_end] the rows MASE's scale reads (decision 9971)
+            before = panel.rows(s)[: split.val_end, j]  # [val_end] the rows MASE's scale reads (decision 2210)
             steps = np.abs(np.diff(column))
             big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
             after = panel.rows(s)[split.train_end, j] if split.train_end < len(panel.rows(s)) else None
@@ -205,7 +205,7 @@ def warn(found: list[dict], coded: set = frozenset(), final: bool = False) -> No
 def _scale(f: dict) -> str:
     """MASE's scale of ``f`` as the lines name it: one season apart under a season (decision 1613)."""
     season, unit = f.get("season") or 1, "calendar steps" if f.get("by_calendar") else "rows"  # decision 1964
-    return ("the mean step of the rows before the cutoff" if season == 1 else  # decision 9971
+    return ("the mean step of the rows before the cutoff" if season == 1 else  # decision 2210
             f"the mean difference one season ({season} {unit}) apart of the rows before the cutoff")
 
 

@@ -126,7 +126,7 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit", splits=None, seaso
     """Say ``find``'s first outage in one line (the others counted) with what follows from it for ``doing`` (fit:
     learned and scored; "final fit", one that scores nothing, ``finalfit.unscored``: learned, decision 2159; evaluate,
     backtest: scored), once per block; with ``splits`` (fit's, [S]) and ``season``, how much a run of 0 in its rows before
-    the cutoff raises or lowers that series' MASE scale (``scale_clause``, decisions 2162, 9971, not on a final fit,
+    the cutoff raises or lowers that series' MASE scale (``scale_clause``, decisions 2162, 2210, not on a final fit,
     which makes no MASE; ``placed``: ``calendarlags.placed(panel)`` where the caller has it). Returns the line, or None."""
     key = ("outage", found[0]["series"], found[0]["column"], found[0]["start"]) if found else ()
     if not found or not first_in_block(*key) or not first_in_call(*key):  # fit's evaluations: said once
@@ -158,7 +158,7 @@ def scale_clause(panel: Panel, f: dict, splits, season: int, placed: dict | None
     """"; they raise the series' MASE scale 1.68 times (25.68 with their pairs, 15.31 without), so its MASE reads
     lower" (or "lower ... to 0.90 times", "reads higher", as an interruption's line says it: decision 2134) for a run of
     0 (``find``'s ``f``) in the rows before the cutoff of ``splits`` (its series' ``val_end``: training and validation
-    rows, as MASE's scale reads them, decisions 2173, 9971), the scale with and without the pairs that touch the run
+    rows, as MASE's scale reads them, decisions 2173, 2210), the scale with and without the pairs that touch the run
     (``calendarlags.scale``, as ``observed.in_sample`` takes it: a made value no reading); "" without ``splits``, for
     another value, a run after the cutoff, or a scale it leaves as it is or that is undefined either way (decision
     2162)."""

@@ -100,7 +100,7 @@ def warn(found: list[dict], scaler: str, coded: set = frozenset(), final: bool =
     named = others if len(others) <= 2 else others[:2] + [f"{len(others) - 2} more"]
     also = f"; likewise {', '.join(named[:-1])}{' and ' if len(named) > 1 else ''}{named[-1]}" if named else ""
     scaled = "" if final else (", and MASE, scaled by the mean step of the rows before the cutoff, is scaled by its "
-                               "jumps too")  # decision 9971
+                               "jumps too")  # decision 2210
     learns = ("too little for the network to learn from (it may end as the untrained network, which repeats the last "
               f"value){scaled}" if first["target"] else "too little for the network to learn from that column")
     if not first_in_block("squeezed", first["series"], first["column"], first["value"], first["time"]):
