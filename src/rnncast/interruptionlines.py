@@ -128,7 +128,7 @@ def _scale_clause(these: list[dict], trains: list[dict], names: list[str], its: 
     raised = [g for g in pool if g["scale"] > g["scale_without"]]
     g = max(raised, key=_ratio) if raised else min(pool, key=_ratio)
     unit = "one row" if g["season"] <= 1 else f"one season ({g['season']} rows)"
-    mean = f"; the training mean moves {_moves(g)}" if g["training_rows"] and _moves(g) else ""
+    mean = f"; the training mean moves {_moves(g)}" if _moves(g) else ""  # of the rows before the cutoff (2174)
     if not moving:  # under 0.5 % either way, every one: no "raise ... 1.00 times" (decision 2154)
         whose = "" if one else f" ({names[these.index(g)]}; each stretch's under 0.5 % apart)"
         return (f"{its} rows before the cutoff leave MASE's scale as good as unchanged (their mean difference {unit} "

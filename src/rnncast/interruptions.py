@@ -92,7 +92,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                               "later_rows": max(0, hi - max(lo, split.val_end)), "low": low, "high": high,
                               "season": season, **_effects(table[: split.val_end, j], lo, hi, season,
                                                             placed[s][0][: split.val_end]
-                                                            if placed and s in placed else None, split.train_end)})
+                                                            if placed and s in placed else None)})
     return found
 
 
@@ -261,18 +261,17 @@ def _runs(side: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[:-1], edges[1:]) if side[a] != 0]
 
 
-def _effects(before: np.ndarray, lo: int, hi: int, season: int, positions: np.ndarray | None, train_end: int) -> dict:
-    """MASE's scale of the values ``before`` [R] the cutoff (training and validation rows, as ``observed.in_sample``
-    takes it: decision 2173; NaN: made, kept out as it keeps them) and the mean of the first ``train_end`` (the
-    training rows), with and without the rows ``lo`` to ``hi`` (decision 2210)."""
+def _effects(before: np.ndarray, lo: int, hi: int, season: int, positions: np.ndarray | None) -> dict:
+    """MASE's scale and the training mean baseline of the values ``before`` [R] the cutoff (training and validation
+    rows, as ``observed.in_sample`` takes them: decisions 2173, 2174; NaN: made, kept out as it keeps them), with and
+    without the rows ``lo`` to ``hi`` (decision 2210)."""
     seen = np.isfinite(before)
     without = seen.copy()
     without[lo:hi] = False
     values = np.where(seen, before, 0.0)
     scale = lambda kept: calendarlags.scale(values, positions, max(season, 1), kept) if len(values) > season \
         else float("nan")  # noqa: E731
-    mean = lambda kept: float(values[:train_end][kept[:train_end]].mean()) if kept[:train_end].any() \
-        else float("nan")  # noqa: E731
+    mean = lambda kept: float(values[kept].mean()) if kept.any() else float("nan")  # noqa: E731
     return {"scale": scale(seen), "scale_without": scale(without), "mean": mean(seen), "mean_without": mean(without)}
 
 
