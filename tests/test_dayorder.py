@@ -52,7 +52,7 @@ def test_dotted_dates_that_read_both_ways_are_read_day_first(periods, freq, capl
     assert read.equals(pd.DatetimeIndex(times)) and order == {"dayfirst": True}
     assert ("could be read month first or day first; read day first, as dotted dates are written (09.03.2024 08:00 is "
             "9 March 2024); write ISO dates (2016-02-01) to leave no doubt: to read them month first (09.03.2024 08:00 "
-            "as 3 September 2024), e.g. with pandas: df['timestamp'] = pd.to_datetime(df['timestamp'], "
+            "as 3 September 2024), give date_order='month', --date-order month, or e.g. with pandas: df['timestamp'] = pd.to_datetime(df['timestamp'], "
             "format='%m.%d.%Y %H:%M')") in caplog.text
 
 

@@ -141,18 +141,20 @@ def _iso(fields: pd.DataFrame, i: int) -> str:
     return f"{fields[0].iloc[i]}-{int(float(fields[3].iloc[i])):02d}-{int(float(fields[2].iloc[i])):02d}"
 
 
-def _other_way(written: pd.Series, name: str, other: str, example: str, stamp) -> str:
+def _other_way(written: pd.Series, name: str, other: str, example: str, stamp, setting: bool = True) -> str:
     """How to have dates that read both ways read in the ``other`` order ("day" or "month"): written as ISO dates, by
     pandas told the format (``written``: the column as its file writes it); ``example`` then names ``stamp``. The
     pandas line runs on the file's values: ``%p`` for am/pm too (``csvtext.guess``'s ``%P`` is rnncast's own, "a bad
-    directive" to pandas); 오후 (午後, 下午) replaced by PM first (``meridiems.way_back``: ``dayfirst=True`` read no 오후)."""
+    directive" to pandas); 오후 (午後, 下午) replaced by PM first (``meridiems.way_back``: ``dayfirst=True`` read no 오후).
+    ``setting``: name date_order too (a fit's reading; a model's reader keeps its own, decision 2192)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fmt = guess(str(written.dropna().iloc[0]).strip(), other == "day")
     how = f"format={fmt.replace('%P', '%p')!r}" if fmt is not None else f"dayfirst={other == 'day'}"
     marked = meridiems.way_back(example, stamp, name, FALLBACK, guess)  # 01/02/23 오전 12:00: to_datetime reads no 오전
+    told = f"give {spelled('date_order', other)}, or " if setting else ""  # decision 2192
     return (f"write ISO dates (2016-02-01) to leave no doubt: to read them {other} first ({example} as "
-            f"{timetext.spoken(stamp)}), e.g. with pandas: "
+            f"{timetext.spoken(stamp)}), {told}e.g. with pandas: "
             f"{marked or f'df[{name!r}] = pd.to_datetime(df[{name!r}], {how})'}")
 
 
@@ -197,7 +199,7 @@ def against_model(column: pd.Series, read: pd.DatetimeIndex, day: bool, name: st
     said.warning("time column %r is read %s first (%s is %s), not %s first as the data the model was fitted on: read "
                  "%s first its dates %s, read %s first %s; %s", name, theirs, example, timetext.spoken(other[i]), mine,
                  mine, _kept_text(kept[mine]), theirs, _kept_text(kept[theirs], "they "),
-                 _other_way(written, name, mine, example, read[i]))  # the way back
+                 _other_way(written, name, mine, example, read[i], False))  # the way back
     return other
 
 
