@@ -50,7 +50,7 @@ def test_config_json_records_settings_and_split(run):
 
 def test_metrics_json_has_model_and_baselines_in_both_units_for_val_and_test(run):
     metrics = json.loads((run[0] / "metrics.json").read_text())
-    assert set(metrics) == {"val", "test", "notes", "model_kept"} and isinstance(metrics["notes"], list)  # notes: what rnncast noticed
+    assert set(metrics) == {"format_version", "val", "test", "notes", "model_kept"} and isinstance(metrics["notes"], list)  # notes: what rnncast noticed
     for part in ("val", "test"):
         for units in ("original", "scaled"):
             assert {"model", "repeat", "mean"} <= set(metrics[part][units])

@@ -52,7 +52,7 @@ CELLS = ("rnn", "lstm", "gru")
 # library's presets (rnncast.config.PRESETS). Everything not named is the Forecaster's default.
 MODELS: dict[str, dict[str, Any]] = {**{cell: {"cell": cell} for cell in CELLS}, **PRESETS}
 
-READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit")
+READING_KEYS = ("fill", "freq", "tz", "fill_gaps", "holidays", "time_unit", "date_order")
 """The settings of reading a table (``DataSettings.reading`` less future_known): bench reads the table by its protocol
 (the time column it found, rows in file order), and the rows a runner passes have no time column."""
 COLUMN_KEYS = ("time_col", "id_col", "features", "series", "past_covariates", "future_covariates", "static_covariates",
