@@ -59,9 +59,9 @@ def naive(values: np.ndarray, offsets: np.ndarray, wf, steps: int, placed: dict 
 
 def pairs(train_ends, season: int, ids: list, kept=None) -> str:
     """How many differences ``season`` steps apart MASE's scale rests on, of series whose training rows end at
-    ``train_ends`` [S] (each its own count: rows minus the season), the fewest named in a panel; ``kept`` [S]: the
-    counts fit kept (``state.mase_pairs``: of every observed row before the cutoff, a season of calendar steps apart,
-    as the scale is and the few-pairs warning counts them, ``scalepairs``; decision 2206), used where given."""
+    ``train_ends`` [S] (each its own count: rows minus the season; unread where ``kept`` is given), the fewest named in a
+    panel; ``kept`` [S]: the counts fit kept (``state.mase_pairs``: of every observed row before the cutoff, a season
+    of calendar steps apart, as the scale is and the few-pairs warning counts them, ``scalepairs``; decision 2206)."""
     each = (np.maximum(np.asarray(train_ends, dtype=np.int64) - season, 0) if kept is None
             else np.asarray(kept, dtype=np.int64))
     values = f"{'training values' if kept is None else 'values before the cutoff'} {season} steps apart"
@@ -117,11 +117,13 @@ def say(state, panel, index: np.ndarray, found, part: str = "test", mase: bool =
     verdict = (f"not higher than the model's: the model does NOT beat repeating the last {cycle.steps} steps, whatever"
                f" the verdict on season {season} says" if lower else "higher than the model's")
     scale = ""
-    if mase:  # the fit's training rows of each series, from its first (parts.locate)
-        located = parts.locate(state, panel, index)
-        first = np.zeros(panel.n_series, np.int64) if located.fit_starts is None else located.fit_starts
-        ends = [0 if sp is None else sp.train_end - int(f) for sp, f in zip(located.splits, first)]
+    if mase:
         kept = getattr(found, "mase_pairs", None)  # the scale's own count where kept (decision 2206)
+        ends = None
+        if kept is None:  # a model saved without them: the fit's training rows of each series, from its first
+            located = parts.locate(state, panel, index)
+            first = np.zeros(panel.n_series, np.int64) if located.fit_starts is None else located.fit_starts
+            ends = [0 if sp is None else sp.train_end - int(f) for sp, f in zip(located.splits, first)]
         scale = (f"; MASE (season {season}) divides by the mean absolute change over "
                  f"{pairs(ends, season, panel.given_ids, None if kept is None else kept[:, 0])}")
     text = (f"season {season} is given, so the seasonal naive baseline repeats the values {season} steps before; the "
