@@ -54,3 +54,18 @@ def test_fit_and_predict_take_a_dataset_folder(tmp_path, capsys):
     assert len(pd.read_csv(tmp_path / "f.csv")) == 2 * 3
     model = Forecaster(**TINY).fit(str(tmp_path / "part"))  # the API reads it alike
     assert len(model.ids_) == 2
+
+
+def test_a_folder_that_cannot_all_be_listed_is_refused_naming_why(tmp_path, monkeypatch):
+    """An unreadable folder inside was passed over by the hand-written walk, its files dropped (decision 9103)."""
+    import pyarrow.dataset as ds
+
+    (tmp_path / "part").mkdir()
+
+    def unreadable(*args, **kwargs):
+        raise PermissionError("Cannot list directory 'part/day=1'")
+
+    monkeypatch.setattr(ds, "FileSystemDatasetFactory", unreadable)
+    with pytest.raises(RnncastError, match=r"part: its files cannot all be listed \(Cannot list directory 'part/day=1'\); "
+                                           r"expected a CSV or Parquet file, .* every folder in it readable"):
+        datasetfolder.parquet_files(tmp_path / "part")

@@ -81,6 +81,20 @@ def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_st
     assert subdivholidays.adopted(national, np.setdiff1d(every, national)) is None  # the country's own: no state's
 
 
+def test_subdivisions_alike_over_the_data_are_named_in_the_packages_order():
+    """DE-ST's Epiphany (2023-01-06) falls before the rows begin, so in 2023-2024 it keeps the Reformation Days alone,
+    as DE-BB does: both named, in the package's order, not DE-ST first by its earlier holiday (decision 9101); the near
+    match's subdivisions are the same answer (``keeping``)."""
+    every = pd.bdate_range("2023-01-09", "2024-12-20").to_numpy().astype("datetime64[D]")
+    off = np.union1d(holidaysets.weekday_holidays("DE", 2023, 2024),
+                     np.array(["2023-10-31", "2024-10-31"], dtype="datetime64[D]"))
+    rows, missing = np.setdiff1d(every, off), every[np.isin(every, off)]
+    assert subdivholidays.explained_by(rows, missing) == ("DE", ["DE-BB", "DE-HB", "DE-HH", "DE-NI", "DE-SH", "DE-ST"])
+    assert "give holidays='DE-BB' (--holidays DE-BB or DE-HB or DE-HH ...)" in subdivholidays.explaining(rows, missing)
+    assert subdivholidays.keeping("DE", 2023, 2024, rows, missing)[0] == "DE-BB"
+    assert subdivholidays.keeping("NYSE", 2023, 2024, rows, missing) == []
+
+
 def test_us_states_lacking_some_of_the_countrys_holidays_are_found_on_their_own_sets():
     """The ``holidays`` package's US-CA has no Columbus Day and US-MA no Veterans Day observed on Friday 2023-11-10:
     a Californian or Bostonian site has rows on those US holidays, and is still explained by its own state's set,

@@ -3,13 +3,15 @@
 Hive style), read with ``pyarrow.dataset``, each partition key a column of the table, typed as pyarrow infers it
 (``date=2026-12-01``: text, ``store=3``: a whole number). Its files are those ending ``.parquet`` or ``.pq`` in the
 folder and below it, in the order of their paths; files and folders whose names start with ``.`` or ``_`` (Spark's
-``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over, as pyarrow does. A folder holding none is refused
-naming what is accepted (``refusal``)."""
+``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over by pyarrow's own listing. A folder holding none is
+refused naming what is accepted (``refusal``); one whose folders cannot all be listed is refused naming the reason
+(decision 9103: such a folder's files were passed over)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from rnncast.errors import RnncastError
 
 SUFFIXES = (".parquet", ".pq")
 ACCEPTED = ("expected a CSV or Parquet file, or a folder of Parquet files (a partitioned dataset, such as "
@@ -17,12 +19,22 @@ ACCEPTED = ("expected a CSV or Parquet file, or a folder of Parquet files (a par
 
 
 def parquet_files(folder: Path) -> list[Path]:
-    """The Parquet files in ``folder`` and below it (see the module), in the order of their paths."""
-    found = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found += [Path(root) / n for n in names if not n.startswith((".", "_")) and Path(n).suffix.lower() in SUFFIXES]
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+    """The Parquet files in ``folder`` and below it (see the module), in the order of their paths, as
+    ``pyarrow.dataset`` lists them (``selector_ignore_prefixes``); raises ``RnncastError`` where a folder in it
+    cannot be listed (decision 9103)."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+    import pyarrow.fs as fs
+
+    options = ds.FileSystemFactoryOptions(selector_ignore_prefixes=[".", "_"])
+    try:  # listed, not read: an empty schema skips reading the files
+        listed = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), fs.FileSelector(str(Path(folder).absolute()),
+                                             recursive=True), ds.ParquetFileFormat(), options).finish(pa.schema([]))
+    except OSError as error:
+        raise RnncastError(f"{folder}: its files cannot all be listed ({error}); {ACCEPTED}, every folder in it "
+                           "readable") from None
+    found = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in listed.files]
+    return sorted((p for p in found if p.suffix.lower() in SUFFIXES), key=lambda p: p.relative_to(folder).parts)
 
 
 def is_dataset(path: Path) -> bool:

@@ -17,12 +17,11 @@ import json
 import logging
 import math
 import os
-import re
-import secrets
 import stat
 from pathlib import Path
 
 from rnncast import staletemps
+from rnncast.staletemps import TEMP_NAME, temp_name  # write_bytes' temporary names: staletemps'
 from rnncast.errors import RnncastError
 from rnncast.links import refuse_dangling, written_path
 from rnncast.settingvalues import plain
@@ -30,8 +29,6 @@ from rnncast.writeadvice import make_folder, refusal
 
 log = logging.getLogger(__name__)
 
-# write_bytes' temporary names: ".NAME." + 8 random characters (hex; once mkstemp's) + ".tmp"
-TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 LOCK_NAME = ".rnncast.lock"  # the lock file folderlock holds a folder with
 MODEL_META, MODEL_WEIGHTS = "model.json", "weights.safetensors"  # a model folder's files (checkpoint.py)
 MODEL_FILES = (MODEL_META, MODEL_WEIGHTS)
@@ -176,12 +173,6 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def temp_name(path: Path) -> Path:
-    """A temporary name beside ``path``: ``.NAME.`` + 8 random hex digits + ``.tmp`` (``TEMP_NAME``, which
-    ``folderlock.sweep_temps`` removes where a killed writer left it)."""
-    return path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
 
 
 def temp_file(path: Path) -> tuple[int, str]:

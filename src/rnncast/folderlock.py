@@ -14,9 +14,9 @@ import socket
 from pathlib import Path
 
 from rnncast.errors import Busy, RnncastError
-from rnncast.files import (COMMANDS, LOCK_NAME, MODEL_FILES, TEMP_NAME, entries_of, hold_writes, let_writes_go,
-                           say_replaced)
+from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, entries_of, hold_writes, let_writes_go, say_replaced
 from rnncast.links import refuse_dangling
+from rnncast.staletemps import TEMP_NAME
 from rnncast.writeadvice import refusal
 
 

@@ -219,10 +219,11 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     if shortest and climate is not None:  # at the forecasts' resolution, as the training mean (decision 1635)
         climate = decimals.shortest(scaled_climate, offset[series, None, :n_t], scale[series, None, :n_t],
                                     digits_unit(state))
-    measured = measuredlabels.last_measured(panel.values, panel.filled, panel.offsets, n_t)  # never a stood-in label
+    labelled = measuredlabels.measured_rows(panel.filled, panel.offsets, n_t)  # found once, read in both units
+    measured = measuredlabels.taken(panel.values, labelled, n_t)  # never a stood-in label
     scaled_base = baselinebands.point_forecasts(  # the series' rows before: the labels measured (decision 2176)
-        measuredlabels.last_measured(scaled_values, panel.filled, panel.offsets, n_t), target_rows, series, scaled_means,
-        horizon, n_t, season, scaled_climate, local(target_rows), placed)
+        measuredlabels.taken(scaled_values, labelled, n_t), target_rows, series, scaled_means, horizon, n_t, season,
+        scaled_climate, local(target_rows), placed)
     base = baselinebands.point_forecasts(measured, target_rows, series, means, horizon, n_t, season, climate,
                                          local(target_rows), placed)  # a season of them, by calendar (1778, 1966)
     if window_means is not None:  # each window's cutoff's own mean (decision 2174)

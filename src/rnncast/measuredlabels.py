@@ -26,23 +26,37 @@ def stood(filled: np.ndarray | None, n_t: int) -> np.ndarray | None:
     return marks if marks.any() else None
 
 
-def last_measured(values: np.ndarray, filled: np.ndarray | None, offsets: np.ndarray, n_t: int) -> np.ndarray:
-    """``values`` [N, C] (targets first, series stacked at ``offsets`` [S + 1]) with each stood-in target value
-    (``stood``) replaced by the last measured one at or before its row in its own series, NaN where its series has
-    none before it; ``values`` itself (no copy) where nothing was stood in. Its dtype is kept (float32 scaled rows)."""
+def measured_rows(filled: np.ndarray | None, offsets: np.ndarray, n_t: int) -> np.ndarray | None:
+    """[N, T] int: for each target value (``filled`` [N, C], series stacked at ``offsets`` [S + 1]) the row of the last
+    measured label at or before it in its own series, -1 where its series has none before it; None where nothing was
+    stood in (``stood``). Found once for every array of those rows (``taken``: the original and the scaled)."""
     marks = stood(filled, n_t)
     if marks is None:
-        return values
-    n = len(values)
+        return None
+    n = len(marks)
     offsets = np.asarray(offsets, dtype=np.int64)
     rows = np.arange(n)
     first = np.repeat(offsets[:-1], np.diff(offsets))  # [N] each row's series' first row
     source = np.maximum.accumulate(np.where(marks, -1, rows[:, None]), axis=0)  # [N, T] the last measured row so far
-    found = source >= first[:, None]  # a row of its own series, not the one before's
+    return np.where(source >= first[:, None], source, -1)  # a row of its own series, not the one before's
+
+
+def taken(values: np.ndarray, rows: np.ndarray | None, n_t: int) -> np.ndarray:
+    """``values`` [N, C] with each target value read at its ``measured_rows`` row (NaN at -1); ``values`` itself (no
+    copy) where ``rows`` is None. Its dtype is kept (float32 scaled rows)."""
+    if rows is None:
+        return values
     out = values.copy()
-    taken = values[np.maximum(source, 0), np.arange(n_t)[None, :]]
-    out[:, :n_t] = np.where(found, taken, np.nan).astype(values.dtype)
+    got = values[np.maximum(rows, 0), np.arange(n_t)[None, :]]
+    out[:, :n_t] = np.where(rows >= 0, got, np.nan).astype(values.dtype)
     return out
+
+
+def last_measured(values: np.ndarray, filled: np.ndarray | None, offsets: np.ndarray, n_t: int) -> np.ndarray:
+    """``values`` [N, C] (targets first, series stacked at ``offsets`` [S + 1]) with each stood-in target value
+    (``stood``) replaced by the last measured one at or before its row in its own series, NaN where its series has
+    none before it; ``values`` itself (no copy) where nothing was stood in. Its dtype is kept (float32 scaled rows)."""
+    return taken(values, measured_rows(filled, offsets, n_t), n_t)
 
 
 def blank_actuals(data_s, wf):

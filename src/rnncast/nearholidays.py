@@ -24,7 +24,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from rnncast import businessdays
+from rnncast import businessdays, subdivholidays, weekmasks
 from rnncast.holidaysets import NO_EXCHANGE, holiday_of, library, wall_days, weekday_holidays
 from rnncast.timetext import at_midnight, shown
 from rnncast.rowseries import row_series
@@ -128,13 +128,11 @@ def subdivisions(found: Near) -> list[str]:
     """The subdivisions of country ``found.name`` whose weekday holidays in the span are exactly the missing weekdays,
     its own among them ``found.others`` (09/07/2024, BR-SP's Constitutionalist Revolution, beside all of BR's): in
     two or three years a subdivision may hold one such weekday only (09/07 fell on a weekend in 2022 and 2023), too few
-    for ``subdivholidays`` (two at least), so BR was advised and BR-SP's day left unnamed (decision 2194)."""
-    subs = library().list_supported_countries().get(found.name) or ()
+    for ``subdivholidays`` (two at least), so BR was advised and BR-SP's day left unnamed (decision 2194). Asked of
+    ``subdivholidays.keeping``, the span's other weekdays standing for the rows."""
     years = (int(str(found.first)[:4]), int(str(found.last)[:4]))
-
-    def span(name: str) -> np.ndarray:
-        days = weekday_holidays(name, *years, found.weekmask)
-        return np.unique(days[(days >= found.first) & (days <= found.last)])
-
-    missing = np.union1d(span(found.name), np.array(found.others, dtype="datetime64[D]"))
-    return [f"{found.name}-{s}" for s in subs if np.array_equal(span(f"{found.name}-{s}"), missing)]
+    span = np.arange(found.first, found.last + np.timedelta64(1, "D"))
+    span = span[np.is_busday(span, weekmask=found.weekmask or weekmasks.BUSINESS)]
+    missing = np.union1d(span[np.isin(span, weekday_holidays(found.name, *years, found.weekmask))],
+                         np.array(found.others, dtype="datetime64[D]"))
+    return subdivholidays.keeping(found.name, *years, np.setdiff1d(span, missing), missing, found.weekmask)

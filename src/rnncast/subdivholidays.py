@@ -210,12 +210,23 @@ def explained_by(days: np.ndarray, missing: np.ndarray, weekmask: str | None = N
         whole = weekday_holidays(code, first, last, weekmask)
         if not _near(whole, days, missing) or np.isin(missing, whole, invert=True).sum() < LEAST:
             continue  # few of the country's holidays missing, or fewer than LEAST missing it lacks: none of its own
-        subs = [sub for sub in dict.fromkeys(s for keep in extra(code, first, last, weekmask).values() for s in keep)
-                if np.isin(missing, own := weekday_holidays(sub, first, last, weekmask)).all()
-                and not np.isin(days, own).any()]
-        if subs:
+        if subs := keeping(code, first, last, days, missing, weekmask):
             return code, subs
     return None
+
+
+def keeping(code: str, first: int, last: int, days: np.ndarray, missing: np.ndarray,
+            weekmask: str | None = None) -> list[str]:
+    """The subdivisions of country ``code`` (``['DE-BW', 'DE-BY']``) whose holidays on the days of ``weekmask`` in
+    the years ``first`` to ``last`` hold every one of ``missing`` (datetime64[D]) and none of ``days`` (the rows'),
+    among those keeping a holiday the country's set lacks (``extra``), in the ``holidays`` package's order; [] where
+    none does (or ``code`` is a market). The one answer to which subdivision explains missing days: the gap warning's
+    (``explained_by``) and the near match's (``nearholidays.subdivisions``; decision 9101)."""
+    kept = {s for keep in extra(code, first, last, weekmask).values() for s in keep}
+    return [sub for s in library().list_supported_countries().get(code) or ()
+            if (sub := canonical(f"{code}-{s}")) in kept
+            and np.isin(missing, own := weekday_holidays(sub, first, last, weekmask)).all()
+            and not np.isin(days, own).any()]
 
 
 def adopted(days: np.ndarray, missing: np.ndarray, weekmask: str | None = None) -> tuple[str, tuple] | None:
