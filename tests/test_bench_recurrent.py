@@ -237,7 +237,7 @@ def test_the_settings_recorded_are_those_the_fit_ran_with():
 
 def test_the_z_scored_columns_are_not_said_unchecked_for_an_interruption(caplog):
     """bench ett --quick said "not checked for a stretch ...: column '0' (values below 0)" of the protocol's z-scored
-    columns, below 0 by design, as the demo's data is (decision 9102); the logger's level is left as it was."""
+    columns, below 0 by design, as the demo's data is (decision 2212); the logger's level is left as it was."""
     import logging
 
     rng = np.random.default_rng(3)

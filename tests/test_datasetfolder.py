@@ -57,7 +57,7 @@ def test_fit_and_predict_take_a_dataset_folder(tmp_path, capsys):
 
 
 def test_a_folder_that_cannot_all_be_listed_is_refused_naming_why(tmp_path, monkeypatch):
-    """An unreadable folder inside was passed over by the hand-written walk, its files dropped (decision 9103)."""
+    """An unreadable folder inside was passed over by the hand-written walk, its files dropped (decision 2213)."""
     import pyarrow.dataset as ds
 
     (tmp_path / "part").mkdir()

@@ -83,7 +83,7 @@ def test_a_series_missing_exactly_bavarias_holidays_is_explained_by_the_first_st
 
 def test_subdivisions_alike_over_the_data_are_named_in_the_packages_order():
     """DE-ST's Epiphany (2023-01-06) falls before the rows begin, so in 2023-2024 it keeps the Reformation Days alone,
-    as DE-BB does: both named, in the package's order, not DE-ST first by its earlier holiday (decision 9101); the near
+    as DE-BB does: both named, in the package's order, not DE-ST first by its earlier holiday (decision 2211); the near
     match's subdivisions are the same answer (``keeping``)."""
     every = pd.bdate_range("2023-01-09", "2024-12-20").to_numpy().astype("datetime64[D]")
     off = np.union1d(holidaysets.weekday_holidays("DE", 2023, 2024),

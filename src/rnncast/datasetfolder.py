@@ -5,7 +5,7 @@ Hive style), read with ``pyarrow.dataset``, each partition key a column of the t
 folder and below it, in the order of their paths; files and folders whose names start with ``.`` or ``_`` (Spark's
 ``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over by pyarrow's own listing. A folder holding none is
 refused naming what is accepted (``refusal``); one whose folders cannot all be listed is refused naming the reason
-(decision 9103: such a folder's files were passed over)."""
+(decision 2213: such a folder's files were passed over)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ ACCEPTED = ("expected a CSV or Parquet file, or a folder of Parquet files (a par
 def parquet_files(folder: Path) -> list[Path]:
     """The Parquet files in ``folder`` and below it (see the module), in the order of their paths, as
     ``pyarrow.dataset`` lists them (``selector_ignore_prefixes``); raises ``RnncastError`` where a folder in it
-    cannot be listed (decision 9103)."""
+    cannot be listed (decision 2213)."""
     import pyarrow as pa
     import pyarrow.dataset as ds
     import pyarrow.fs as fs

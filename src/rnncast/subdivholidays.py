@@ -221,7 +221,7 @@ def keeping(code: str, first: int, last: int, days: np.ndarray, missing: np.ndar
     the years ``first`` to ``last`` hold every one of ``missing`` (datetime64[D]) and none of ``days`` (the rows'),
     among those keeping a holiday the country's set lacks (``extra``), in the ``holidays`` package's order; [] where
     none does (or ``code`` is a market). The one answer to which subdivision explains missing days: the gap warning's
-    (``explained_by``) and the near match's (``nearholidays.subdivisions``; decision 9101)."""
+    (``explained_by``) and the near match's (``nearholidays.subdivisions``; decision 2211)."""
     kept = {s for keep in extra(code, first, last, weekmask).values() for s in keep}
     return [sub for s in library().list_supported_countries().get(code) or ()
             if (sub := canonical(f"{code}-{s}")) in kept

@@ -184,7 +184,7 @@ def make_runner(model: str) -> Runner:
         split = Split(task.split.train_end, task.split.val_end, task.split.val_end)
         panel = forecaster_panel(task, params)
         # its log lines begin so (bench's command line); the protocol's z-scored columns, below 0 by design, not said
-        # unchecked for an interruption, as the demo's data is not (decision 9102)
+        # unchecked for an interruption, as the demo's data is not (decision 2212)
         with speaking_as(f"{model} L={task.lookback} H={task.horizon}"), unread_unsaid():
             forecaster = Forecaster(**params).fit(panel, split=split)
         history = forecaster.history_
