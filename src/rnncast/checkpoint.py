@@ -130,7 +130,7 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
         if new is not None and new.exists():
             remove(new)
         if isinstance(err, OSError) and new is None:
-            raise refused(err)(refusal(f"cannot save the model to {folder}", err, folder.parent,  # 1903, 9204
+            raise refused(err)(refusal(f"cannot save the model to {folder}", err, folder.parent,  # decisions 1903, 9204
                                        "another folder")) from None
         raise
 

@@ -146,7 +146,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         except FileExistsError:
             raise
         except OSError as err:
-            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74: 9204
+            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74 (decision 9204)
     for attempt in itertools.count():
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -160,7 +160,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
                 if attempt < 5:
                     continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
                 raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
-            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74: 9204
+            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74 (decision 9204)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -142,7 +142,7 @@ def run_compare(args) -> int:
         from rnncast import formatversions
         from rnncast.files import json_text
 
-        print(json_text({"format_version": formatversions.COMPARE, **result.as_dict()}))  # as metrics.json (9201)
+        print(json_text({"format_version": formatversions.COMPARE, **result.as_dict()}))  # as metrics.json (decision 9201)
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
     def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 1655)
