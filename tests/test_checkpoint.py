@@ -867,3 +867,21 @@ def test_a_model_folder_a_pseudo_filesystem_refuses_is_said_so(tmp_path, monkeyp
     with pytest.raises(RnncastError, match=f"^cannot save the model to {tmp_path}/m: No such file or directory "
                                            f"\\({tmp_path} exists but is a pseudo-filesystem's folder"):
         model.save(tmp_path / "m")
+
+
+def test_save_on_a_full_disk_before_its_folder_is_made_is_a_disk_failure(tmp_path, fitted, monkeypatch):
+    """save's folder refused by a full disk was a plain RnncastError (the command line's exit 2); now DiskFailed,
+    exit 74, with the same line (decision 2217)."""
+    import errno
+
+    from rnncast import checkpoint
+    from rnncast.errors import DiskFailed
+
+    def full(folder):
+        raise OSError(errno.ENOSPC, "No space left on device", str(folder))
+
+    monkeypatch.setattr(checkpoint, "temp_folder", full)
+    with pytest.raises(DiskFailed, match=rf"^cannot save the model to {tmp_path / 'm'}: No space left on device "
+                                         r"\(the disk is full"):
+        fitted.save(tmp_path / "m")
+    assert list(tmp_path.iterdir()) == []

@@ -624,3 +624,25 @@ def test_a_refused_write_s_advice_follows_its_errno():
         "/mnt/x: Read-only file system (the path is on a read-only filesystem: give a path on a writable disk)")
     assert os_error_text(FileNotFoundError(errno.ENOENT, "No such file or directory", "/x")) == (
         "/x: No such file or directory")
+
+
+def test_fit_into_a_new_folder_on_a_full_disk_exits_74(capsys, tmp_path, monkeypatch):
+    """t41 4: `fit --out NEW` where the disk refused the folder exited 2, bad input's code, while the other full-disk
+    writes exit 74 (decision 2186); now 74 too, with the same line (decision 2217)."""
+    import errno
+    from pathlib import Path
+
+    data = tmp_path / "d.csv"
+    make_frame(ROWS).to_csv(data, index=False)
+    real = Path.mkdir
+
+    def full(self, *args, **kwargs):
+        if self.name == "new":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", full)
+    code, _, err = cli(capsys, *fit_args(data, tmp_path / "new", "--epochs", "1"))
+    assert code == 74 and err.strip().splitlines()[-1] == (
+        f"rnncast: error: cannot write run {tmp_path / 'new'}: No space left on device (the disk is full: free some "
+        "space, or give a path on another disk)"), err

@@ -106,6 +106,7 @@ def test_evaluate_json_has_fits_verdict_fields_with_the_same_values_for_the_fits
         capsys.readouterr()
         assert main(["evaluate", str(tmp_path / run), str(tmp_path / "d.csv"), "--json", "-q"]) == 0
         evaluated = json.loads(capsys.readouterr().out)
+        assert next(iter(evaluated)) == "format_version" and evaluated["format_version"] == metrics["format_version"] == 1
         fit, said = metrics["test"]["against_baselines"], evaluated["against_baselines"]
         assert said["verdict"] == fit["verdict"] and said["each"].keys() == fit["each"].keys()
         assert {k: v for k, v in said.items() if k != "each"} == {k: v for k, v in fit.items() if k != "each"}

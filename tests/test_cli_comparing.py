@@ -63,6 +63,7 @@ def test_json_is_the_result(folders):
                           "--part", "all", "--json"])
     assert code == 0, err
     result = json.loads(out)
+    assert next(iter(result)) == "format_version" and result["format_version"] == 1  # as metrics.json (decision 2214)
     assert result["names"] == ["lstm", "rnn"] and result["part"] == "all"
     assert result["left_out"] == {"lstm": 8, "rnn": 0} and result["windows"] == result["own_windows"]["rnn"]
     assert result["pairs"][0]["a"] == "lstm" and isinstance(result["pairs"][0]["differs"], bool)

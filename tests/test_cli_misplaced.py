@@ -138,3 +138,36 @@ def test_a_missing_data_file_is_refused_before_torch_and_pandas_load(tmp_path):
     script = script.replace("'fit', 'nope.parquet', '--epochs', '1'", "'predict', 'nope', 'also.csv', '--overwrite'")
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.stdout.split()[0] == "2" and "--overwrite replaces" in done.stderr  # misplaced's refusal first, as before
+
+
+@pytest.mark.parametrize("given, said", [
+    (["predict", "nope", "d.csv"], "model folder not found: nope (expected a run directory or its model/ folder)"),
+    (["evaluate", "nope", "d.csv", "--json"], "model folder not found: nope (expected a run directory or its model/ folder)"),
+    (["export", "nope", "--onnx", "m.onnx"], "model folder not found: nope (expected a run directory or its model/ folder)"),
+    (["compare", "run", "nope", "--data", "d.csv"], "model folder not found: nope (expected a run directory or its model/ "
+                                                    "folder)"),
+    (["compare", "run", "run", "--data", "no.csv"], "file not found: no.csv (expected a CSV or Parquet file)"),
+    (["backtest", "d.csv", "--from-run", "nope"], "model folder not found: nope (expected a run directory or its model/ "
+                                                  "folder)"),
+    (["fit", "--resume", "nope"], "nope does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)"),
+    (["fit", "d.csv", "--config", "no.toml"], "config file not found: no.toml (expected a .toml file or a run directory's "
+                                              "config.json)"),
+    (["tune", "d.csv", "--config", "no.toml"], "config file not found: no.toml (expected a .toml file or a run "
+                                               "directory's config.json)"),
+    (["predict", "run", "d.csv", "--future", "f.csv"], "file not found: f.csv (expected a CSV or Parquet file)"),
+    (["evaluate", "run", "d.csv", "--static", "s.csv"], "file not found: s.csv (expected a CSV or Parquet file)"),
+    (["fit", "d.csv", "--static", "s.csv"], "file not found: s.csv (expected a CSV or Parquet file)"),
+])
+def test_every_missing_path_to_read_is_refused_before_torch_and_pandas_load(tmp_path, given, said):
+    """A missing RUN, --future, --static or --config took ~9 s and ~340 MB (torch, pandas) before its one line, as
+    DATA did before decision 2190: each is now said before them, with the line the command says (decision 2215)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "d.csv").write_text("ds,y\n2026-01-01,1\n")
+    (tmp_path / "run").mkdir()
+    script = (f"import sys; from rnncast.cli import main; code = main({given!r}); "
+              "print(code, 'torch' in sys.modules, 'pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["2", "False", "False"], done
+    assert done.stderr == f"rnncast: error: {said}\n"

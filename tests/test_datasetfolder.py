@@ -32,13 +32,13 @@ def test_a_partitioned_folder_is_read_whole_with_its_keys_as_columns_typed_as_py
 
 
 def test_a_folder_without_parquet_is_refused_naming_what_is_accepted(tmp_path):
-    (tmp_path / "csvs").mkdir()
+    (tmp_path / "csvs").mkdir()  # a folder of CSV files is read as one table now (decision 2216): its file named
     (tmp_path / "csvs" / "sales.csv").write_text("ds,y\n")
-    with pytest.raises(RnncastError, match=r"csvs is a folder holding no Parquet file \(it holds sales.csv: give it\); "
-                                           r"expected a CSV or Parquet file, or a folder of Parquet files"):
+    with pytest.raises(RnncastError, match=r"sales.csv has a header but no rows of data"):
         read_table(tmp_path / "csvs")
     (tmp_path / "none").mkdir()
-    with pytest.raises(RnncastError, match=r"none is a folder holding no Parquet file; expected"):
+    with pytest.raises(RnncastError, match=r"none is a folder holding no CSV or Parquet file; expected a CSV or Parquet "
+                                           r"file, or a folder of them"):
         read_table(tmp_path / "none")
     assert not datasetfolder.is_dataset(tmp_path / "none")
 

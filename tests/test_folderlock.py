@@ -275,3 +275,29 @@ def test_a_folder_a_pseudo_filesystem_refuses_is_said_so_not_removed_as_soon_as_
         with pytest.raises(RnncastError, match=f"^cannot write run {tmp_path}/run: No such file or directory "
                                                f"\\({tmp_path} exists but is a pseudo-filesystem's folder"):
             folderlock.lock_folder(tmp_path / "run", "run", new=new)
+
+
+def test_a_new_folder_the_disk_refuses_is_a_disk_failure_and_a_permission_is_not(tmp_path, monkeypatch):
+    """A fit into a new --out on a full disk exited 2 ("cannot write run ...: No space left on device"), as bad input
+    does, while other full-disk writes exit 74 (decision 2186): the same line is now ``DiskFailed`` (decision 2217)."""
+    import errno
+    from pathlib import Path
+
+    from rnncast.errors import DiskFailed
+
+    real = Path.mkdir
+    code = {"errno": errno.ENOSPC, "text": "No space left on device"}
+
+    def refused(self, *args, **kwargs):
+        if self.name == "o":
+            raise OSError(code["errno"], code["text"])
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    out = tmp_path / "o"
+    with pytest.raises(DiskFailed, match=rf"^cannot write run {out}: No space left on device \(the disk is full"):
+        folderlock.lock_folder(out, "run", new=True)
+    code.update(errno=errno.EACCES, text="Permission denied")
+    with pytest.raises(RnncastError, match="Permission denied") as caught:
+        folderlock.lock_folder(out, "run", new=True)
+    assert not isinstance(caught.value, DiskFailed)

@@ -25,7 +25,7 @@ from safetensors.torch import load, save
 
 from rnncast import demofolders, interrupts, loadedfiles, modelcard, nesting, outputs, pathargs, replacing, runhistory, weightfile
 from rnncast.version import __version__
-from rnncast.errors import Busy, RnncastError
+from rnncast.errors import Busy, RnncastError, refused
 from rnncast.writeadvice import refusal
 from rnncast.settingvalues import CHOICES
 from rnncast.files import (COMMANDS, MODEL_META, MODEL_WEIGHTS, check_held, entries_of, json_text, output_kinds,
@@ -130,7 +130,7 @@ def write_model(folder, net: nn.Module, meta: dict, replace: bool = True, scores
         if new is not None and new.exists():
             remove(new)
         if isinstance(err, OSError) and new is None:
-            raise RnncastError(refusal(f"cannot save the model to {folder}", err, folder.parent,  # decision 1903
+            raise refused(err)(refusal(f"cannot save the model to {folder}", err, folder.parent,  # decisions 1903, 2217
                                        "another folder")) from None
         raise
 
@@ -178,7 +178,7 @@ def read_model(folder) -> tuple[nn.Module, dict]:
     if folder.is_file():  # load('sales.csv'): the data where the model goes
         raise RnncastError(loadedfiles.refusal(folder))
     if not folder.is_dir():
-        raise RnncastError(f"model folder not found: {folder} (expected a run directory or its model/ folder)")
+        raise RnncastError(loadedfiles.not_found(folder))
     if not (folder / META).exists() and demofolders.interrupted(folder):  # a demo killed before its summary
         raise RnncastError(f"{folder} is a demo's folder (rnncast demo), cut short before its summary, which holds no "
                            f"model of its own; give one of its runs ({folder / entries_of(folder)[0]}) or a model folder")

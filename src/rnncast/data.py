@@ -2,7 +2,8 @@
 column labels, and where each of its rows stands in what was given (``place``); its values are read as
 numbers, and checked, in ``numbercolumns``.
 
-Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet (a file, or a folder of them: ``datasetfolder``), a pandas DataFrame or Series
+Accepted: CSV (also ``.gz``, ``.zip``, ``.bz2``, ``.xz``), Parquet (a file, or a folder of them: ``datasetfolder``),
+a folder of CSV files (``csvfolder``), a pandas DataFrame or Series
 (any column labels; a ``DatetimeIndex`` or ``PeriodIndex`` becomes a time column), a NumPy array
 [time] or [time, columns], and any table that speaks the Arrow C stream interface
 (``__arrow_c_stream__``: Polars, pyarrow, DuckDB results ...). Values are read as float64 and stay
@@ -25,7 +26,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-from rnncast import arrays, csvmarks, datasetfolder, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
+from rnncast import arrays, csvfolder, csvmarks, datasetfolder, filelines, indexcolumns, monthtext, numbertext, signs, workbooks, zipped
 from rnncast.errors import RnncastError
 from rnncast.joinedheader import refuse_joined_header
 from rnncast.pathargs import readable
@@ -58,11 +59,14 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
     name, source = str(path), path.name  # what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
     try:
-        folder = path.is_dir()  # a partitioned Parquet dataset (readable lets only such a folder by: decision 2188)
+        folder = path.is_dir()  # a folder of Parquet or CSV files (readable lets only those by: decisions 2188, 2216)
         if not folder and (book := workbooks.refusal(path)) is not None:  # an .xlsx named .csv: never "a zip archive"
             raise RnncastError(book)
         zipped_parquet = not folder and compression == ".zip" and zipped.holds_parquet(path)  # zipped by Finder
-        if folder:
+        if folder and not datasetfolder.is_dataset(path):  # CSV files of one header, one after another (decision 2216)
+            frame, kind = csvfolder.read(path, lambda file: read_table(file, text_columns)), "folder"  # rows counted
+        elif folder:
+            csvfolder.refuse_mixed(path)  # Parquet and CSV files both: never one kind read, the other passed over
             frame = indexcolumns.from_file(datasetfolder.read(path))  # its partition keys as columns
             kind = PARQUET_SUFFIXES[0]
         elif (kind in PARQUET_SUFFIXES and not compression) or zipped_parquet:

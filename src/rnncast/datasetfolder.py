@@ -14,39 +14,37 @@ from pathlib import Path
 from rnncast.errors import RnncastError
 
 SUFFIXES = (".parquet", ".pq")
-ACCEPTED = ("expected a CSV or Parquet file, or a folder of Parquet files (a partitioned dataset, such as "
-            "date=2026-12-01/part-0.parquet)")
+ACCEPTED = ("expected a CSV or Parquet file, or a folder of them (a partitioned dataset, such as "
+            "date=2026-12-01/part-0.parquet, or files of one header, such as 2026-11.csv and 2026-12.csv)")
 
 
-def parquet_files(folder: Path) -> list[Path]:
-    """The Parquet files in ``folder`` and below it (see the module), in the order of their paths, as
-    ``pyarrow.dataset`` lists them (``selector_ignore_prefixes``); raises ``RnncastError`` where a folder in it
-    cannot be listed (decision 2213)."""
+def listed(folder: Path) -> list[Path]:
+    """Every file in ``folder`` and below it, in the order of their paths, as ``pyarrow.dataset`` lists them, names
+    starting ``.`` or ``_`` passed over (``selector_ignore_prefixes``: Spark's ``_SUCCESS``); raises ``RnncastError``
+    where a folder in it cannot be listed (decision 2213)."""
     import pyarrow as pa
     import pyarrow.dataset as ds
     import pyarrow.fs as fs
 
     options = ds.FileSystemFactoryOptions(selector_ignore_prefixes=[".", "_"])
     try:  # listed, not read: an empty schema skips reading the files
-        listed = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), fs.FileSelector(str(Path(folder).absolute()),
-                                             recursive=True), ds.ParquetFileFormat(), options).finish(pa.schema([]))
+        found = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), fs.FileSelector(str(Path(folder).absolute()),
+                                            recursive=True), ds.ParquetFileFormat(), options).finish(pa.schema([]))
     except OSError as error:
         raise RnncastError(f"{folder}: its files cannot all be listed ({error}); {ACCEPTED}, every folder in it "
                            "readable") from None
-    found = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in listed.files]
-    return sorted((p for p in found if p.suffix.lower() in SUFFIXES), key=lambda p: p.relative_to(folder).parts)
+    paths = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in found.files]
+    return sorted(paths, key=lambda p: p.relative_to(folder).parts)
+
+
+def parquet_files(folder: Path) -> list[Path]:
+    """The Parquet files in ``folder`` and below it (``listed``), in the order of their paths."""
+    return [p for p in listed(folder) if p.suffix.lower() in SUFFIXES]
 
 
 def is_dataset(path: Path) -> bool:
     """Whether ``path`` is a folder holding a Parquet file (``parquet_files``)."""
     return Path(path).is_dir() and bool(parquet_files(Path(path)))
-
-
-def refusal(folder: Path) -> str:
-    """The refusal of ``folder`` as data: it holds no Parquet file (a CSV file in it named, to give instead)."""
-    texts = sorted(p.name for p in Path(folder).glob("*.csv"))[:3] if Path(folder).is_dir() else []
-    inside = f" (it holds {', '.join(texts)}: give {'it' if len(texts) == 1 else 'one of them'})" if texts else ""
-    return f"{folder} is a folder holding no Parquet file{inside}; {ACCEPTED}"
 
 
 def _dataset(folder: Path):

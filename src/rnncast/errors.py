@@ -42,6 +42,13 @@ class DiskFailed(RnncastError):
 DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 
 
+def refused(err: OSError) -> type:
+    """The error a refused write ``err`` is said as: ``DiskFailed`` where the disk refused it whatever its path
+    (``DISK_ERRNOS``: exit 74), else ``RnncastError`` (a path to mend: exit 2); one rule for every write that turns
+    the system's refusal into one line (decisions 2186, 2217)."""
+    return DiskFailed if getattr(err, "errno", None) in DISK_ERRNOS else RnncastError
+
+
 class NotFitted(RnncastError, AttributeError):
     """A fitted attribute (``targets_``, ``scaler_`` ...) read before ``fit`` or ``load``: an ``RnncastError`` naming the
     attribute asked for, and an ``AttributeError`` as Python's own is, so ``hasattr`` and ``getattr(x, name, default)``

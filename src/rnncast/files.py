@@ -12,7 +12,6 @@ What a folder holds is told by names only one writer uses (``KINDS``, ``output_k
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import math
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from rnncast import staletemps
 from rnncast.staletemps import TEMP_NAME, temp_name  # write_bytes' temporary names: staletemps'
-from rnncast.errors import RnncastError
+from rnncast.errors import DISK_ERRNOS, RnncastError
 from rnncast.links import refuse_dangling, written_path
 from rnncast.settingvalues import plain
 from rnncast.writeadvice import make_folder, refusal
@@ -152,7 +151,7 @@ def write_pieces(path, pieces, new: str | None = None) -> None:
         fd, tmp = temp_file(target)
     except OSError as err:  # name the file asked for, not the temporary name beside it
         check_held(path)  # its held folder removed just now (an rm -rf under way): said as such (decision 1749)
-        if err.errno in (errno.ENOSPC, errno.EDQUOT):  # no free inode, or the quota's: a full disk (decision 1750)
+        if err.errno in DISK_ERRNOS:  # no free inode, the quota's, a failing disk: the disk's (decisions 1750, 2217)
             raise unwritten(err, path) from None
         raise RnncastError(refusal(f"cannot write {path}{via}", err, target.parent)) from None  # decision 1903
     try:

@@ -13,7 +13,7 @@ import os
 import socket
 from pathlib import Path
 
-from rnncast.errors import Busy, RnncastError
+from rnncast.errors import Busy, RnncastError, refused
 from rnncast.files import COMMANDS, LOCK_NAME, MODEL_FILES, entries_of, hold_writes, let_writes_go, say_replaced
 from rnncast.links import refuse_dangling
 from rnncast.staletemps import TEMP_NAME
@@ -146,7 +146,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
         except FileExistsError:
             raise
         except OSError as err:
-            raise RnncastError(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None
+            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74 (decision 2217)
     for attempt in itertools.count():
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -160,7 +160,7 @@ def lock_folder(folder, what: str = "folder", new: bool = False, note: str = "")
                 if attempt < 5:
                     continue  # a refused holder tidied the empty folder away between our mkdir and open: make it again
                 raise RnncastError(f"cannot write {what} {folder}: it is removed as soon as it is made") from None
-            raise RnncastError(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None
+            raise refused(err)(refusal(f"cannot write {what} {folder}", err, folder.parent)) from None  # 74 (decision 2217)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -1,7 +1,8 @@
 """The format version each file rnncast writes for another program or a later rnncast to read carries, and the one
 check of it on reading: a model folder's ``model.json`` (``MODEL``; read as ``MODEL_READS``), a run's or a
 backtest's ``config.json`` (``CONFIG``) and ``metrics.json`` (``METRICS``, written for other programs: rnncast
-does not read it back), an exported ONNX file's metadata (``ONNX``), a tune's
+does not read it back), the objects ``evaluate --json`` and ``compare --json`` print (``EVALUATE``, ``COMPARE``),
+an exported ONNX file's metadata (``ONNX``), a tune's
 ``tune.json`` (``TUNE``) and a TOML config file's settings, a tune's ``best.toml`` among them (``SETTINGS``). A version this rnncast does
 not read is refused by name, one written by a newer rnncast saying to upgrade; one absent is the oldest (``check``).
 Also the ONNX standard's own version an export writes unless told otherwise (``OPSET``), kept here, where nothing heavy
@@ -23,6 +24,8 @@ ONNX = 1  # the ONNX file's metadata_props (onnxmeta.METADATA); a key added need
 CHECKPOINT = 1  # a run's checkpoint.safetensors: its loop record (resume.save_training_state)
 METRICS = 1  # a run's and a backtest's metrics.json, which a nightly job reads as its contract (decision 2185): a
 # key renamed or a meaning changed raises it; a key added does not (a reader passes over keys it does not know)
+EVALUATE = 1  # `rnncast evaluate --json`'s object, read by a nightly job as metrics.json is: raised alike (decision 2214)
+COMPARE = 1  # `rnncast compare --json`'s object (ModelComparison.as_dict): raised alike (decision 2214)
 TUNE = 1  # a tune's tune.json: its study, storage, search and best trial (tuneoutputs.write_study); without one: 1
 OPSET = 17  # the ONNX opset export.export_onnx, Forecaster.export_onnx and `rnncast export --opset` default to
 SETTINGS = 1  # a TOML config file's keys (configfile.read_config), best.toml's (it writes one); without one: 1

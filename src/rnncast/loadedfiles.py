@@ -1,13 +1,19 @@
 """The refusal of a file given to ``Forecaster.load`` where a model folder goes, said with the step from Python that
 file calls for: a file of settings (a tune's best.toml, a TOML config) is trained first, a run's config.json is its
 folder, and any other file (the data, say) is given to predict or evaluate (the command line's refusals are
-``cli.misplaced``'s, with commands to run)."""
+``cli.misplaced``'s, with commands to run); and the refusal of a model folder that is not there (``not_found``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from rnncast.outputs import written_by_rnncast
+
+
+def not_found(folder) -> str:
+    """The one-line refusal of a model folder ``folder`` that is not there (``Forecaster.load``'s, and the command
+    line's before torch loads: ``cli.misplaced.missing_paths``)."""
+    return f"model folder not found: {folder} (expected a run directory or its model/ folder)"
 
 
 def refusal(path: Path) -> str:

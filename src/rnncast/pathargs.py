@@ -1,7 +1,7 @@
 """A path handed to a public function or method (a model folder to read or write, a file to write, an output
 folder, a checkpoint): text or an ``os.PathLike`` such as ``pathlib.Path``, else one ``RnncastError`` naming the
 argument and what it takes, not Python's "expected str, bytes or os.PathLike object" from deep inside ``os``; and a
-data file that is no file rnncast can read (``readable``: missing, a folder holding no Parquet file, a pipe), said before it is read. Both read
+data file that is no file rnncast can read (``readable``: missing, a folder holding no Parquet or CSV file, a pipe), said before it is read. Both read
 a leading ``~`` as the shell does, the home folder (``expanded``): ``save("~/m")`` never makes a folder named ``~``."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from rnncast import datasetfolder
+from rnncast import csvfolder, datasetfolder
 from rnncast.errors import RnncastError
 
 
@@ -36,8 +36,8 @@ def checked(argument: str, value, what: str):
 
 def readable(path) -> Path:
     """``path`` as a ``Path`` (``~`` read as the home folder: ``expanded``) where it is a file rnncast can read (more than once),
-    or a folder of Parquet files (``datasetfolder``), else ``RnncastError`` naming
-    what it is: missing, a folder holding no Parquet file, a pipe or device, or behind a folder that may not be searched; empty text (which
+    or a folder of Parquet or CSV files (``datasetfolder``, ``csvfolder``), else ``RnncastError`` naming
+    what it is: missing, a folder holding no CSV or Parquet file, a pipe or device, or behind a folder that may not be searched; empty text (which
     ``Path`` reads as the current folder) named as such."""
     if isinstance(path, str) and not path.strip():
         raise RnncastError(f"the data file's path is {'empty' if not path else 'blank'} ({path!r}); give a CSV or "
@@ -53,8 +53,8 @@ def readable(path) -> Path:
                            "(it reads the data more than once); save it to a CSV or Parquet file and give that")
     if not exists:
         raise RnncastError(f"file not found: {path} (expected a CSV or Parquet file)")
-    if folder and not datasetfolder.is_dataset(path):  # a folder of Parquet files is read as one (decision 2188)
-        raise RnncastError(datasetfolder.refusal(path))
+    if folder and not datasetfolder.is_dataset(path) and not csvfolder.is_csv_folder(path):  # decisions 2188, 2216
+        raise RnncastError(csvfolder.refusal(path))
     if folder:
         return path
     if not path.is_file():  # a pipe (<(cat f.csv), /dev/stdin): read once, and rnncast reads a file more than once

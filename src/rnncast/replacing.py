@@ -117,12 +117,12 @@ def settle(folder, own) -> None:
         try:
             _move_up(folder, done, own)
         except OSError as err:  # a file that cannot be replaced, found part way (swap looks for the marked ones first)
-            from rnncast.errors import RnncastError
+            from rnncast.errors import refused
 
             path = err.filename2 if err.filename2 is not None else err.filename
             again = (f"rnncast fit --resume {folder}" if (folder / "config.json").exists() or (done / "config.json").exists()
                      else f"rnncast demo --out {folder} --overwrite")  # a run's, or a demo's (cli.demoing)
-            raise RnncastError(f"{path}: {err.strerror or err} ({folder} is left half replaced: some of the new "
+            raise refused(err)(f"{path}: {err.strerror or err} ({folder} is left half replaced: some of the new "
                                f"output's files are in place, the rest wait in {done}; once that file can be replaced, "
                                f"{again} finishes the move)") from None
 

@@ -111,6 +111,7 @@ def _parse_and_run(argv: list[str] | None) -> int:
         try:  # a wrong DATA path said in a second, before torch and pandas load (decision 2190); run() asks again
             misplaced.check(args)  # first, as run() does: its refusals come before a missing file's
             misplaced.missing_data(args)
+            misplaced.missing_paths(args)  # RUN, --config, --future, --static ... alike (decision 2215)
         except RnncastError as err:
             print(f"rnncast: error: {err}", file=sys.stderr)
             return EXIT_BAD_INPUT

@@ -75,13 +75,15 @@ def run_evaluate(args) -> int:
     wrote = write_file(args.by_series_csv, result, forecasts.dialect, forecaster.state_.id_col, args.overwrite,
                        forecasts.key)  # as the data file is written, a key of several as its columns
     if args.json:
+        from rnncast import formatversions
         from rnncast.files import json_text
 
         from rnncast.serieskeys import json_result, of_model
 
         parts = of_model(forecaster.state_.id_col, forecaster.ids_)  # a key's series by its columns, {"item_id": "A", ..}
         named = {"id_col": forecaster.id_col_} if forecaster.id_col_ is not None else {}  # a key's: its list (1134)
-        print(json_text({**named, **json_result(result, parts, forecasts.key)}))  # --by-series: each under "series"
+        version = {"format_version": formatversions.EVALUATE}  # its first key, as metrics.json's (decision 2214)
+        print(json_text({**version, **named, **json_result(result, parts, forecasts.key)}))  # --by-series: "series"
     else:
         print(f"{result['scored']['text']}; horizon {result['horizon']}")
         print(score_tables(result, forecaster.settings_.data.season, units=verdict_units(forecaster), where="--json's output",

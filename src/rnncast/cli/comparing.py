@@ -139,9 +139,10 @@ def run_compare(args) -> int:
         result = compare(models, args.data, part=args.part)
     params = result.parameters  # each model's size (decisions 1700, 1736): the Python API's too
     if args.json:
+        from rnncast import formatversions
         from rnncast.files import json_text
 
-        print(json_text(result.as_dict()))
+        print(json_text({"format_version": formatversions.COMPARE, **result.as_dict()}))  # as metrics.json (decision 2214)
         return 0
     # the models, then the first model's baselines on the same windows, each column in one notation
     def label(key):  # the seasonal naive with its season, as fit's tables name it (decision 1655)

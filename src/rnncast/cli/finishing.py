@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rnncast import interrupts, replacing
 from rnncast.cli import os_error_text
-from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError
+from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError, refused
 from rnncast.outputs import OUTPUT_FILES
 
 
@@ -60,7 +60,7 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
         try:
             replacing.swap(out, OUTPUT_FILES)  # complete: now it replaces the earlier run
         except OSError as err:  # a file no rename moves (chattr +i), found before the move began: the earlier run whole
-            raise RnncastError(f"{os_error_text(err)} (the new run could not replace the earlier one: {out} keeps the "
+            raise refused(err)(f"{os_error_text(err)} (the new run could not replace the earlier one: {out} keeps the "
                                f"earlier run as it was and the new run, complete, waits in {into}; once that file can be "
                                f"replaced, {resume_command(out, data)} puts it in place)") from None
     if held is not None:

@@ -4,7 +4,8 @@ model loader would say only "model folder not found: monthly.csv"; and a folder 
 backtest, a tune, a demo) given as ``DATA``, where the reader would say only that it is a folder; a file of
 settings (a tune's best.toml, a run's config.json) where a fitted run goes; and
 ``--overwrite`` without the ``--out`` it replaces, which did nothing without a word. Also a DATA file that is not
-there (``missing_data``), said before torch and pandas load (decision 2190). Nothing here imports either."""
+there (``missing_data``), said before torch and pandas load (decision 2190), and any other path to be read that is
+not (``missing_paths``: RUN, --resume, --config, --future, --static; decision 2215). Nothing here imports either."""
 
 from __future__ import annotations
 
@@ -62,6 +63,45 @@ def missing_data(args) -> None:
         from rnncast.pathargs import readable
 
         readable(data)
+
+
+RUN_COMMANDS = ("predict", "evaluate", "export")  # those whose RUN is a model folder given by position
+FILE_FLAGS = ("future", "static")  # data files given by a flag (predict --future, any command's --static)
+
+
+def missing_paths(args) -> None:
+    """Refuse, with the line the command itself says once it runs, every other path given to be read that names
+    nothing (decision 2215, as ``missing_data`` for DATA): a RUN (predict's, evaluate's, export's, each of compare's,
+    backtest --from-run: ``loadedfiles.not_found``), fit --resume's run (``resuming.missing_run``), --config
+    (``configfile.read_config``'s), compare --data, --future and --static (``pathargs.readable``'s). A path that
+    exists passes, whatever it is, for the command to read."""
+    import os
+
+    def gone(path) -> bool:
+        return isinstance(path, (str, os.PathLike)) and not os.path.lexists(os.path.expanduser(path))
+
+    command = getattr(args, "command", None)
+    runs = list(getattr(args, "runs", None) or []) if command == "compare" else []
+    runs += [getattr(args, "run_dir", None)] if command in RUN_COMMANDS else []
+    runs += [getattr(args, "from_run", None)] if command == "backtest" else []
+    if missing := next((r for r in runs if gone(r)), None):
+        from rnncast.loadedfiles import not_found
+        from rnncast.pathargs import expanded
+
+        raise RnncastError(not_found(expanded(Path(missing))))
+    if command == "fit" and gone(getattr(args, "resume", None)):
+        from rnncast.cli.resuming import missing_run
+
+        raise RnncastError(missing_run(Path(args.resume)))
+    if gone(getattr(args, "config", None)):
+        from rnncast.configfile import read_config
+
+        read_config(os.path.expanduser(args.config))
+    files = [getattr(args, "data", None)] if command == "compare" else []
+    if missing := next((f for f in files + [getattr(args, name, None) for name in FILE_FLAGS] if gone(f)), None):
+        from rnncast.pathargs import readable
+
+        readable(missing)
 
 
 def settings_file(args) -> None:

@@ -123,7 +123,7 @@ def resume_request(args) -> tuple[Path, dict, dict, dict]:
     config_path = (replacing.pending(run_dir) or run_dir) / "config.json"  # a new run replacing it continues first
     if not config_path.is_file():
         if not run_dir.exists():
-            raise RnncastError(f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)")
+            raise RnncastError(missing_run(run_dir))
         stopped = stopped_before_begun(run_dir)  # before the hold, whose release removes the lock file
         if run_dir.is_dir():
             hold(run_dir, "run").release()  # a run that another process is starting is named as such
@@ -201,3 +201,9 @@ def _shown(value) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(map(str, value))
     return "none" if value is None else str(value)
+
+
+def missing_run(run_dir) -> str:
+    """The refusal of a ``--resume RUN`` that is not there (said by ``resume`` and, before torch loads, by
+    ``misplaced.missing_paths``)."""
+    return f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)"
