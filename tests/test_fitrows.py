@@ -240,3 +240,49 @@ def test_revised_training_rows_leave_the_fits_climatology_unscored_and_say_so(ca
     assert "climatology" not in result["original"] and "climatology_series" not in result
     assert "the fit's climatology, made from the rows fit read, is not scored for it" in caplog.text
     assert "is not scored for it" in result["scored"]["text"]
+
+
+def _calm_then_wild() -> pd.DataFrame:
+    """200 daily rows whose steps grow after row 150: the training rows' (140) scale is below that of every row before
+    the cutoff (160)."""
+    rng = np.random.default_rng(5)
+    y = 100 + np.cumsum(rng.normal(0, 1, 200))
+    y[150:] += np.cumsum(rng.normal(0, 4, 50))
+    return pd.DataFrame({"date": pd.date_range("2021-01-01", periods=200, freq="D"), "y": y})
+
+
+def test_a_model_saved_before_the_scale_read_the_validation_rows_is_scored_on_them_or_said(tmp_path, caplog):
+    """Decision 2222: a model saved before decision 2173 (model.json without ``scale_rows``) kept the scale and mean of
+    its training rows, which evaluate divided by without a word (MASE 6.87 where a fit now gives 5.36). Evaluate takes
+    them from the data's rows before the cutoff where it holds them whole, else keeps the saved ones, and says which."""
+    frame = _calm_then_wild()
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", time_col="date")
+    model.save(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "model.json").read_text())
+    assert meta["scale_rows"] == "before_cutoff" and Forecaster.load(tmp_path / "m").state_.scales_at_cutoff
+    new = model.evaluate(frame)["original"]["model"]["mase"]
+    sp, y = model.splits_[0], frame["y"].to_numpy()
+    model.state_.mase_scales[0, 0] = np.abs(np.diff(y[: sp.train_end])).mean()  # as fit kept them before 2173
+    model.state_.train_means[0, 0] = y[: sp.train_end].mean()
+    model.state_.scales_at_cutoff = False
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.evaluate(frame)["original"]["model"]["mase"] == pytest.approx(new, rel=1e-9)
+    said = [r.getMessage() for r in caplog.records if "saved before MASE's scale" in r.getMessage()]
+    assert len(said) == 1 and "they are taken from this data's rows of the fit's training and validation" in said[0]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        old = model.evaluate(frame.iloc[100:])["original"]["model"]["mase"]  # the fit's first rows not here: kept
+    before_cutoff = np.abs(np.diff(y[: sp.val_end])).mean()
+    assert old == pytest.approx(new * before_cutoff / model.mase_scales_[0, 0], rel=1e-6) and old > 1.2 * new
+    assert "saved without saying whether" in caplog.text and "the saved ones are kept, whose rows before the" in caplog.text
+
+
+def test_a_model_without_the_key_whose_scale_already_reads_the_validation_rows_says_nothing(caplog):
+    """A model saved after decision 2173 but before ``scale_rows`` was written: its scale is the data's, unsaid."""
+    frame = _calm_then_wild()
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", time_col="date")
+    new = model.evaluate(frame)["original"]["model"]["mase"]
+    model.state_.scales_at_cutoff = False
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.evaluate(frame)["original"]["model"]["mase"] == pytest.approx(new, rel=1e-12)
+    assert "MASE's scale and the training mean baseline read" not in caplog.text

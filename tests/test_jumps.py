@@ -1,4 +1,4 @@
-"""One step of a target far beyond every other of its training steps (``jumps.py``): a 2:1 split is named at fit with
+"""One step of a target far beyond every other of its steps before the cutoff (``jumps.py``): a 2:1 split is named at fit with
 its date, size and what it does to MASE's scale; an ordinary volatile series, or one with fat-tailed days, is not."""
 
 from __future__ import annotations
@@ -31,6 +31,18 @@ def test_a_split_is_named_with_its_date_size_and_the_scale_it_adds(caplog):
     assert f"moves from {frame.close[99]:.6g} to {frame.close[100]:.6g} (-" in text and f"in one step at {day}" in text
     assert "a split, a unit change or a data error? The scores are left as they are" in text
     assert "which this one step raises by" in text
+
+
+def test_a_split_in_the_validation_rows_is_named_as_its_scale_figure_counts_it(caplog):
+    """Decision 2219: the rule read the training rows (210 of 300) alone while its line quotes MASE's scale over every
+    row before the cutoff (240, decision 2210): a 2:1 split on row 225 raised that scale by 25% and nothing was said."""
+    frame = _prices(0)
+    frame.loc[225:, "close"] /= 2  # a validation row: after train_end 210, before val_end 240
+    text, model = _warned(frame, caplog)
+    assert model.state_.splits[0].train_end < 225 < model.state_.splits[0].val_end
+    day = frame.date[225].strftime("%Y-%m-%d")
+    assert f"in one step at {day}, " in text and "times the median size of its steps before the cutoff" in text
+    assert "which this one step raises by 25%" in text
 
 
 def test_an_ordinary_volatile_series_and_fat_tailed_days_are_not_named(caplog):
@@ -298,18 +310,20 @@ def test_where_rows_are_missing_the_raise_is_that_of_the_calendar_pairs_mase_tak
            f"{100 * f['raise']:.0f}%" in caplog.text
 
 
-def test_a_x20_first_or_last_training_row_is_an_outlying_value_not_a_split(caplog):
+def test_a_x20_first_or_last_row_before_the_cutoff_is_an_outlying_value_not_a_split(caplog):
     """t37t6: a x20 first day was "moves from 19304.7 to 973.267 (-95%) in one step ... a split ... put them in the
     later units", advice that would multiply 399 days by 20, and so was a x20 last training row whose next
-    (validation) row is back near 1000 (decision 2008): each is one outlying value, dated, where it stands said."""
+    (validation) row is back near 1000 (decision 2008): each is one outlying value, dated, where it stands said. The
+    rule reads every row before the cutoff (decision 2219): its end is the last validation row (319 of 400), the
+    last training row (279) one among the others."""
     days = pd.date_range("2023-01-01", periods=400, freq="D")
-    for row, where in ((0, "its first row, far from the one after it ("),
-                       (279, "its last training row, far from the one before it (")):
+    for row, where in ((0, "its first row, far from the one after it ("), (279, "one row far from those on either side ("),
+                       (319, "its last row before the cutoff, far from the one before it (")):
         text = _logged(pd.DataFrame({"date": days, "close": _views((row,))}), caplog)
         assert f"holds {_views((row,))[row]:.6g} at {days[row].date()}, {where}" in text
         assert "one outlying value (a typo, a sensor glitch)?" in text and "in one step" not in text
         assert "put them in the later units" not in text
-    assert "back to" in text and "the next row, the first validation row" in text
+    assert "back to" in text and "the next row, the first after the cutoff" in text
 
 
 def test_a_two_week_promotion_that_recurs_each_season_is_said_as_real_as_a_one_week_one_is(caplog):

@@ -195,8 +195,9 @@ def test_at_cutoffs_gives_each_window_the_rows_before_its_own_cutoff():
     panel = load_panel(make_frame(200, feature=False), "y", time_col="date")
     y = panel.values[:, 0]
     first_rows, held = np.array([[120, 150, 180]]), np.array([[True, False, True]])
-    means, scales, zero = observed.at_cutoffs(panel, first_rows, held, season=2)
-    assert means.shape == scales.shape == zero.shape == (2, 1) and not zero.any()
+    means, scales, zero, pairs = observed.at_cutoffs(panel, first_rows, held, season=2)
+    assert means.shape == scales.shape == zero.shape == pairs.shape == (2, 1) and not zero.any()
     for w, row in enumerate((120, 180)):
         assert means[w, 0] == pytest.approx(y[:row].mean(), rel=1e-12)
         assert scales[w, 0] == pytest.approx(metrics.naive_scale(y[:row], 2), rel=1e-12)
+        assert pairs[w, 0] == row - 2  # each window's own pairs a season apart (decision 2220)

@@ -111,12 +111,12 @@ def test_a_final_fit_says_nothing_and_evaluate_names_the_few_pairs_scale_it_divi
     assert _said(caplog) == []
 
 
-def test_a_backtest_names_the_first_cutoffs_count_and_no_column_it_lacks(caplog):
+def test_a_backtest_names_the_first_cutoffs_count_and_the_column_of_each_series_fewest(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast.scalepairs"):
         scalepairs.warn(["target 'y' of series 'B' (13 pairs)"], 14, "backtest")
     text = _said(caplog)[0]
     assert "(13 pairs) rests on" in text and "the count at the first cutoff fitted where one is few" in text
-    assert scalepairs.KEY not in text and "the backtest's by-series table gives no pairs" in text
+    assert "the backtest's by-series scores give each series' fewest over its windows (mase_pairs)" in text  # 2220
     assert text.endswith("or leave its rows out of the data backtested to score the others apart")
 
 
@@ -125,3 +125,24 @@ def test_one_series_is_told_no_others_to_score_apart(caplog):
         scalepairs.warn(["target 'y' (13 pairs)"], 7, "fit", others=False)
     text = _said(caplog)[0]
     assert "others" not in text and text.endswith("more rows before the cutoff give more pairs")
+
+
+@pytest.mark.parametrize("refit", [False, True])
+def test_a_backtest_by_series_gives_each_series_fewest_pairs_and_each_window_its_own(refit):
+    """Decision 2220: the backtest's by-series table had no ``mase_pairs`` while evaluate's has; each window's scale
+    reads the rows before its own cutoff (decision 2173), so each series' count is its fewest, its first window's,
+    and metrics.json's windows give each window's own: more by the step at each later cutoff."""
+    data = panel()
+    result = Forecaster(**{**TINY, "lookback": 6, "season": SEASON, "epochs": 1}).backtest(
+        data, n_windows=2, step=3, refit=refit, id_col="store", time_col="month", target="y")
+    m = result.metrics
+    each = [w["mase_pairs"] for w in m["windows"]]
+    sizes = data.groupby("store").size()  # NEWEST: too short for the backtest, left out
+    assert set(m["by_series"]) == set(each[0]) == {"A", "B", "C", "NEW"}
+    for store in m["by_series"]:
+        rows, first, second = sizes[store], each[0][store], each[1][store]
+        assert second == first + 3  # three more rows before the second cutoff, three more pairs a season apart
+        assert m["by_series"][store][scalepairs.KEY] == first
+        assert first == rows - 3 - 3 - SEASON  # every row before the first cutoff (horizon 3, step 3), less a season
+    frame = series_frame({"series": m["by_series"]}, "store")
+    assert dict(zip(frame["store"], frame[scalepairs.KEY])) == each[0]  # the CSV's column: each series' first window's

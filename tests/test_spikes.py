@@ -48,7 +48,7 @@ def test_several_are_named_as_outlying_values_the_first_few_dated_the_rest_count
     said = spikes.said(_entry(2), set(), "the mean step of the rows before the cutoff", "")
     assert said.startswith("column 'y' of series 'a' holds 2 values far from those on either side, each back near "
                            "the value before it the next row: 20000 at 2023-01-15 (1000 before, 1010 after, 300 times "
-                           "its training steps' median step away); 20000 at 2023-02-15 (1000 before, 1010 after, 300 "
+                           "its median step before the cutoff away); 20000 at 2023-02-15 (1000 before, 1010 after, 300 "
                            "times): outlying values (typos, glitches, bot traffic), not splits?")
     assert "they raise MASE's scale (the mean step of the rows before the cutoff) by 250%" in said and "leave the cells blank" in said
     assert "split, put them in the later units" not in said
@@ -62,7 +62,7 @@ def test_several_are_named_as_outlying_values_the_first_few_dated_the_rest_count
 def test_one_value_keeps_its_words_and_codes_named_above_are_pointed_to():
     one = spikes.said(_entry(1), set(), "the mean step of the rows before the cutoff", "; likewise in series 'b'")
     assert one.startswith("column 'y' of series 'a' holds 20000 at 2023-01-15, one row far from those on either side "
-                          "(1000 before it, 1010 after, 300 times its training steps' median step away): one outlying "
+                          "(1000 before it, 1010 after, 300 times its median step before the cutoff away): one outlying "
                           "value (a typo, a sensor glitch)?")
     assert one.endswith("leave the cell blank (fill=, --fill); likewise in series 'b'")
     coded = spikes.said(_entry(2), {("series 'a'", "y", 20000.0)}, "the mean step of the rows before the cutoff", "")
@@ -90,8 +90,8 @@ def test_a_short_run_at_either_end_of_the_training_rows_is_a_run_not_a_split():
 
 
 def test_a_run_at_an_end_is_said_with_its_place_and_a_fall_of_the_scale_as_lowering_it():
-    """"its first row, far from the one after it"; "its last training row ..., back to 1003 the next row, the first
-    validation row"; and a negative raise is said "lowers ... by 41%", not "raises ... by -41%" (decision 2009)."""
+    """"its first row, far from the one after it"; "its last row before the cutoff ..., back to 1003 the next row, the
+    first after the cutoff" (decision 2219); and a negative raise is said "lowers ... by 41%", not "raises ... by -41%" (decision 2009)."""
     entry = {**_entry(1), "spike_raise": -0.41}
     entry["spikes"][0].update(before=None, edge="first")
     said = spikes.said(entry, set(), "the mean step of the rows before the cutoff", "")
@@ -99,8 +99,8 @@ def test_a_run_at_an_end_is_said_with_its_place_and_a_fall_of_the_scale_as_lower
     assert "it lowers MASE's scale (the mean step of the rows before the cutoff) by 41%" in said and "-41" not in said
     entry["spikes"][0].update(before=1000.0, after=1003.0, edge="last")
     said = spikes.said(entry, set(), "the mean step of the rows before the cutoff", "")
-    assert ("its last training row, far from the one before it (1000 before, back to 1003 the next row, the first "
-            "validation row, 300 times") in said
+    assert ("its last row before the cutoff, far from the one before it (1000 before, back to 1003 the next row, the "
+            "first after the cutoff, 300 times") in said  # decision 2219: the rows the rule reads end at the cutoff
     assert spikes.raises(-0.41, True) == "lower" and spikes.raises(0.2) == "raises" and spikes.by(-0.41) == "41%"
 
 

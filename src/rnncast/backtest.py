@@ -34,9 +34,9 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, observed, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales, closedzeros, wholeintervals)
+                     zeroscales, closedzeros, cutoffbands, scalepairs, wholeintervals)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
-from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
+from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_key, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
 from rnncast.cutting import backtest_remedy, few_windows, report_short
 from rnncast.forecasting import Model, forecast_windows
@@ -144,15 +144,17 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
         started = time.perf_counter()
         starts = panel.offsets[ss] + first_rows[ss, kk] - lookback  # [W] rows of the stacked panel
-        means, scales, zero = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
-        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True,
-                                         placed=placed, window_means=means)  # each window's cutoff's (decisions 2173, 2174)
+        means, scales, zero, pairs = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
+        cuts = [[_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, k]] for k in range(n_windows)]
+        wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True, placed=placed,
+                                         window_means=means, window_errors=cutoffbands.mean_errors(  # each window's
+                                             model.state, panel, cuts, ss, kk, means, placed))  # (decisions 2174, 2221)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)
             _unlearned(unlearned, model, panel, first_rows, np.flatnonzero(held[:, j]), j, lookback + horizon)
     else:  # a fresh model and scalers on the rows up to each cutoff
-        parts, scaled_parts, scale_parts, zero_parts = [], [], [], []
+        parts, scaled_parts, scale_parts, zero_parts, pair_parts = [], [], [], [], []
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
         untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 2058)
@@ -174,10 +176,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             predict_seconds += time.perf_counter() - started
             scale_parts.append(model.state.mase_scales[series])
             zero_parts.append(zeroscales.kept(model.state)[series])  # why a scale is 0
+            pair_parts.append(model.state.mase_pairs[series])  # the pairs each scale rests on (decision 2220)
             _unlearned(unlearned, model, panel, first_rows, series, j, lookback + horizon)
         order = np.lexsort(np.nonzero(held.T))  # the window-major parts series-major: by series, then window
         wf, wf_scaled = concat(parts, order), concat(scaled_parts, order, say=False)  # said once
-        scales, zero = np.concatenate(scale_parts)[order], np.concatenate(zero_parts)[order]
+        scales, zero, pairs = (np.concatenate(p)[order] for p in (scale_parts, zero_parts, pair_parts))
 
     seriesscalers.say_unlearned_cutoffs(unlearned, panel, None if refit else  # once per column, its cutoffs listed;
                                         lambda s: panel.when(s, int(first_rows[s, 0]) - 1))  # one model: decision 2065
@@ -237,7 +240,11 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     each[ss, kk] = scales
     codes = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] why each window's scale is 0
     codes[ss, kk] = zero
-    record_scales(metrics, each, held, panel.given_ids, panel.targets)  # each window's divisor (decision 2054)
+    counts = np.zeros(each.shape, dtype=np.int64)  # [S, K, T] the pairs each window's scale rests on (decision 2220)
+    counts[ss, kk] = pairs
+    record_scales(metrics, each, held, panel.given_ids, panel.targets, counts)  # each window's divisor (decision 2054)
+    scalepairs.attach(metrics["by_series"], scalepairs.fewest(counts, held), panel.given_ids,  # as evaluate's
+                      lambda i: series_key(i, panel.targets))  # each series' fewest, its first window's
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season, panel.targets):  # any window's model without a scale
         metrics["mase_excluded"] = excluded

@@ -24,7 +24,7 @@ LEFT_OUT = {True: "a row missing"}  # a window's ``left_out`` as metrics.json be
 SHORT_REASONS = {leftout.SHORT: "too short", leftout.BACKTEST: "too short",  # reasons, short (an older run's too)
                  **dict.fromkeys(leftout.CUTS, "too few rows at the cutoff")}  # each lack (decision 1933)
 SCALED_MSE = "mse_scaled"  # a row's MSE in the verdict's scaled units, beside its original one (decision 2099)
-WINDOW_KEYS = ("window", "first_step", "scaled", "left_out", "mase_scales")  # a window's entry: these, then one score block per forecaster
+WINDOW_KEYS = ("window", "first_step", "scaled", "left_out", "mase_scales", "mase_pairs")  # a window's entry: these, then one score block per forecaster
 
 
 def backtest_rows(m: dict) -> list[list[str]]:

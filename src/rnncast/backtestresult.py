@@ -31,7 +31,8 @@ class Backtest:
     where ``fill`` made values, ``<target>_filled`` (not scored; a date without a row has a blank actual, not scored,
     and is not marked there: ``stepactuals``) and ``left_out`` (its inputs read a later row: not scored).
     ``metrics``: ``windows`` (one entry per window: model and baselines, pooled over the series, and ``mase_scales``:
-    each series' MASE divisor there, decision 2054; ``mase_scale_spread`` where a refit's move over 1.5 times),
+    each series' MASE divisor there, decision 2054, and ``mase_pairs``, the pairs each rests on, decision 2220;
+    ``mase_scale_spread`` where a refit's move over 1.5 times),
     ``overall`` (every window; ``overall_scaled`` in scaled units), ``by_step`` (each step ahead, original units, the
     keys of ``overall``'s blocks less R², sMAPE and MAPE: a quantile model's "pinball", "wql", "coverage_<width>",
     "msis_<width>", "by_level" too; ``by_step_scaled`` where the verdict weighs scaled MSE, its MASE, wql and msis_*

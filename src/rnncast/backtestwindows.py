@@ -48,10 +48,12 @@ def first_steps(panel: Panel, first_rows: np.ndarray, held: np.ndarray, cuts: np
 SPREAD = 1.5  # a series' MASE scale this many times larger in one window than in another: said under the table
 
 
-def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, targets: list) -> None:
+def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, targets: list,
+                  pairs: np.ndarray | None = None) -> None:
     """Write each window's MASE scales into its entry of ``metrics["windows"]`` (``"mase_scales"``: by series id, a
     target's own under its name where there are several; a lone series' unnamed: the number or that mapping; NaN as
-    None) from ``each`` [S, K, T] (each series' scale in window k, in original units) where ``held`` [S, K], and,
+    None) from ``each`` [S, K, T] (each series' scale in window k, in original units) where ``held`` [S, K], the pairs
+    each rests on likewise (``"mase_pairs"``, from ``pairs`` [S, K, T] where given: decision 2220), and,
     for a backtest whose one series' scale moves more than ``SPREAD`` times across its windows (each window's of the
     rows before its cutoff, refit or not: decision 2173) (t38t5: Alps'
     12,056 for the Jul 2021 window, 29,650 for Jul 2023, a COVID collapse entering the training rows),
@@ -59,10 +61,12 @@ def record_scales(metrics: dict, each: np.ndarray, held: np.ndarray, ids: list, 
     the largest such move (decision 2054). MASE's definition is left as it is."""
     plain = lambda v: float(v) if np.isfinite(v) else None  # noqa: E731
     for k, window in enumerate(metrics["windows"]):
-        own = {s: plain(each[s, k, 0]) if len(targets) == 1 else
-               {str(t): plain(each[s, k, i]) for i, t in enumerate(targets)} for s in np.flatnonzero(held[:, k])}
-        window["mase_scales"] = (next(iter(own.values()), None) if ids == [None] else
-                                 {str(ids[s]): v for s, v in own.items()})
+        for key, values, kind in (("mase_scales", each, plain), ("mase_pairs", pairs, int)):
+            if values is None:
+                continue
+            own = {s: kind(values[s, k, 0]) if len(targets) == 1 else
+                   {str(t): kind(values[s, k, i]) for i, t in enumerate(targets)} for s in np.flatnonzero(held[:, k])}
+            window[key] = (next(iter(own.values()), None) if ids == [None] else {str(ids[s]): v for s, v in own.items()})
     widest = None  # one model's windows too: each reads the rows before its own cutoff (decision 2173)
     for s, t in np.ndindex(each.shape[0], each.shape[2]):
         ks = [k for k in np.flatnonzero(held[s]) if np.isfinite(each[s, k, t]) and each[s, k, t] > 0]

@@ -24,6 +24,7 @@ import pandas as pd
 from rnncast import observed, parts, zeroscales
 from rnncast.panel import Panel
 from rnncast.scoretext import apart
+from rnncast.spelling import some
 from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,8 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
     means, scales = state.train_means[index].copy(), state.mase_scales[index].copy()
     zero = zeroscales.kept(state)[index].copy()  # why a scale is 0
     pairs = None if getattr(state, "mase_pairs", None) is None else state.mase_pairs[index].copy()  # decision 2160
+    if not getattr(state, "scales_at_cutoff", True) and len(index):  # saved before decision 2173 (decision 2222)
+        _recomputed(state, panel, index, means, scales, zero, pairs, warn)
     kept = getattr(state, "fit_rows", None)
     if kept is None or not len(index):
         return Source(means, scales, zero, pairs=pairs)
@@ -158,6 +161,43 @@ def check(state, panel: Panel, index: np.ndarray, warn: bool = True, scored: boo
     return Source(means, scales, zero, {"train": [panel.given_id(s) for s in train],
                                         "val": [panel.given_id(s) for s in val], "differs": differs, "text": text},
                   tuple(train), pairs)
+
+
+def _recomputed(state, panel: Panel, index: np.ndarray, means, scales, zero, pairs, warn: bool) -> None:
+    """A model whose model.json lacks ``scale_rows`` may have been saved before decision 2173, which kept the
+    training mean and MASE's scale (and its pairs) of its training rows alone: those of its series with validation
+    rows are taken in place, [S, T] each, from the data's own rows of the fit's training and validation periods where
+    it holds them whole, as a fit now makes them; the others keep the saved ones. One warning line says which, where a
+    scale taken differs from the saved one or one is kept (a model saved after 2173 and before the key: nothing
+    differs, nothing said; decision 2222)."""
+    located = parts.locate(state, panel, index)
+    starts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
+    firsts = _first_rows(panel, starts) if located.by_time else [False] * panel.n_series
+    had = [s for s, k in enumerate(index) if state.splits[k].val_end > state.splits[k].train_end]
+    taken = [s for s in had if _covered(panel, s, state, index[s], int(starts[s]), located.splits[s].val_end, firsts[s],
+                                        state.borders[index[s]][1] if located.by_time else state.splits[index[s]].val_end)]
+    saved = scales[taken].copy()
+    if taken:
+        own, lo = [located.splits[s] for s in taken], [int(starts[s]) for s in taken]
+        season, fill = state.settings.data.season, state.settings.data.fill
+        means[taken], scales[taken], own_pairs = observed.in_sample(panel.subset(taken), own, season, fill, lo, doing=None)
+        zero[taken] = zeroscales.kinds(panel.subset(taken), own, season, scales[taken], lo)
+        if pairs is not None:
+            pairs[taken] = own_pairs
+    moved = [s for s, old in zip(taken, saved) if not np.allclose(old, scales[s], rtol=1e-9, equal_nan=True)]
+    kept = [panel.given_id(s) for s in had if s not in taken]
+    if not warn or not (moved or kept):
+        return
+    whose = lambda ids: f" of {len(ids)} of {panel.n_series} series" if panel.n_series > 1 else ""  # noqa: E731
+    log.warning("the model was saved %s MASE's scale and the training mean baseline read the validation rows (decision "
+                "2173): %s; a refit keeps them in the model", "before" if moved else "without saying whether",
+                "; ".join(filter(None, [
+                    f"they are taken from this data's rows of the fit's training and validation periods{whose(moved)}, "
+                    "as a fit now makes them" if moved else "",
+                    f"the saved ones are kept{whose(kept)}" + (f" ({some([str(i) for i in kept])})" if panel.n_series > 1
+                                                              else "")
+                    + ", whose rows before the cutoff the data does not hold whole: if they are the training rows' alone, "
+                      "MASE is not a newer fit's" if kept else ""])))
 
 
 def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:

@@ -139,8 +139,8 @@ def digits_unit(state) -> float:
 
 def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.ndarray,
                      series: np.ndarray, shortest: bool = False, means=None, checked: bool = False, with_bands: bool = True,
-                     located=None, placed: dict | None = None, differ: tuple = (), window_means=None
-                     ) -> tuple[WindowForecasts, WindowForecasts]:
+                     located=None, placed: dict | None = None, differ: tuple = (), window_means=None,
+                     window_errors=None) -> tuple[WindowForecasts, WindowForecasts]:
     """Forecasts of the windows at rows ``starts`` [W] (of the stacked panel) of series ``series`` [W], in original
     and in scaled units (``shortest``: as ``scaling.inverse_windows`` writes them); the network runs once, in batches.
     ``means`` [S, T]: the training-mean baseline of each series (default: the fit's); ``checked``: the panel's rows of
@@ -153,7 +153,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
     climatology (decision 1694); ``window_means`` [W, T] (original units): each window's own mean baseline in place of
     its series' (a one-model backtest's, of the rows before each window's cutoff: ``observed.at_cutoffs``, decision
-    2174), its interval the same training errors about it."""
+    2174), its interval the quantiles of its own errors, ``window_errors`` [W, H, T, Q] (``cutoffbands.mean_errors``:
+    decision 2221)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -233,7 +234,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
         base["mean"] = np.broadcast_to((decimals.shortest(own, offset[series, :n_t], scale[series, :n_t], digits_unit(
             state)) if shortest else window_means)[:, None, :], shape)
     bands = baselinebands.scaled_bands(measured, learned, base, series, means, levels, season, offset[series, :n_t],
-                                       scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None
+                                       scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None,
+                                       None if window_errors is None else {"mean": window_errors}
                                        ) if learned is not None else {}  # the baselines' intervals, at float32
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
                 for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles

@@ -1,10 +1,10 @@
-"""Steps of a target far beyond every other of its training steps (a stock split, a unit change, a typo that
+"""Steps of a target far beyond every other of its steps before the cutoff (a stock split, a unit change, a typo that
 persists): named at fit, once.
 
-A 2:1 split halves a price in one day: the network reads the step as a move, and MASE, scaled by the training rows'
-mean absolute step, is scaled by it too (a tester's MSFT with a split: its mean step 11 % larger, its MASE 11 %
-lower), without a word. ``find`` looks at each target column of each series on its training rows: the ``k`` largest
-steps (``k`` up to ``MOST``: two splits, 4:1 then 7:1, hide each other from a rule that asks for the largest alone)
+A 2:1 split halves a price in one day: the network reads the step as a move, and MASE, scaled by the mean absolute
+step of the rows before the cutoff, is scaled by it too (a tester's MSFT with a split: its mean step 11 % larger, its
+MASE 11 % lower), without a word. ``find`` looks at each target column of each series on every row before the cutoff,
+the rows whose scale its line quotes (decision 2219): the ``k`` largest steps (``k`` up to ``MOST``: two splits, 4:1 then 7:1, hide each other from a rule that asks for the largest alone)
 are named where each is more than ``TIMES`` the median absolute step and the smallest of them more than ``BY_FAR``
 times the next (a few steps, not a volatile stretch), and beyond it by more than the tail of the other large steps
 makes likely (``_by_chance``: a random walk of Cauchy steps had its largest step over 3 times the next in 60 of 200
@@ -27,16 +27,16 @@ from rnncast.windows import Split
 
 log = logging.getLogger(__name__)
 
-TIMES = 20  # each step over the median absolute step of the training rows
+TIMES = 20  # each step over the median absolute step of the rows before the cutoff
 BY_FAR = 3  # the smallest step named over the next largest
 MOST = 4  # steps named in one column at most (more: a volatile stretch, not splits)
-MIN_STEPS = 20  # fewer training steps: not weighed
+MIN_STEPS = 20  # fewer steps before the cutoff: not weighed
 MANY = 30  # several steps named: their chance under the tail is to be this many times lower
 CHANCE = 0.01  # the steps are named where a tail like the other large steps' puts them so far out less often
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None) -> list[dict]:
-    """The target columns of each series whose training rows hold such steps: ``{"series": label or None, "column",
+    """The target columns of each series whose rows before the cutoff (training and validation) hold such steps: ``{"series": label or None, "column",
     "steps": [{"time" (the step's second row, as the data writes it), "before", "after" (the values), "row"}] in time
     order, "spikes": [``spikes.entry``, "explained": ``spikecauses.explained``'s words, any run, and "raise"]: the
     outlying runs, each weighed as one step and not among "steps" (decision 1962), "median" (the median absolute
@@ -49,14 +49,13 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     (decision 1964; by rows where None)."""
     found = []
     for s, split in enumerate(splits):
-        train = panel.rows(s)[: split.train_end, : panel.n_targets]
-        for j in range(train.shape[1]):
-            column = train[:, j]
+        kept = panel.rows(s)[: split.val_end, : panel.n_targets]  # every row before the cutoff (decision 2219)
+        for j in range(kept.shape[1]):
+            column = before = kept[:, j]  # [val_end] the rows MASE's scale reads (decision 2210), the rule's too
             at = placed[s][0][: split.val_end] if placed and s in placed else None  # [val_end] calendar steps
-            before = panel.rows(s)[: split.val_end, j]  # [val_end] the rows MASE's scale reads (decision 2210)
             steps = np.abs(np.diff(column))
             big = steps > TIMES * np.median(steps) if len(steps) >= MIN_STEPS else np.zeros(len(steps), bool)
-            after = panel.rows(s)[split.train_end, j] if split.train_end < len(panel.rows(s)) else None
+            after = panel.rows(s)[split.val_end, j] if split.val_end < len(panel.rows(s)) else None
             outlying = spikes.runs(column, big, after)  # the next row read for "back" alone (decision 2008)
             named = named_steps(steps, outlying)
             if not named:
@@ -69,9 +68,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                             "row": k + 1} for k in named if k not in inside],
                  "spikes": [spikes.entry(lambda r: panel.when(s, r), column, run, median, after) for run in runs],
                  "season": season, "by_calendar": at is not None and not (np.diff(at) == 1).all()}  # steps named
-            # in the training rows (detection unchanged), their raise of the scale over every row before the cutoff
+            # over the rows their raise of the scale reads: every row before the cutoff (decision 2219)
             for one, run in zip(f["spikes"], runs):  # every run asked, however long (decision 2007)
-                one["explained"] = spikecauses.explained(panel, s, j, one["row"], season, split.train_end, one["rows"])
+                one["explained"] = spikecauses.explained(panel, s, j, one["row"], season, split.val_end, one["rows"])
                 one["raise"] = blanked_raise(before, _rows(run), season, at)
             f["raise"] = _raised(before, np.abs(np.diff(before)), [k for k in named if k not in inside], season, at)
             odd = [r for run, one in zip(runs, f["spikes"]) if not one.get("explained") for r in _rows(run)]
@@ -248,8 +247,8 @@ def _and(parts: list[str]) -> str:
 
 
 def _move(step: dict, median: float, how: str = "") -> str:
-    """One step as the warning says it: ``from 129.67 to 64 (-51%) at 2017-12-04, 83 times its training steps'
-    median size`` (``how`` before ``at``)."""
+    """One step as the warning says it: ``from 129.67 to 64 (-51%) at 2017-12-04, 83 times the median size
+    of its steps before the cutoff`` (``how`` before ``at``)."""
     change = f" ({step['after'] / step['before'] - 1:+.0%})" if step["before"] else ""
     return (f"from {step['before']:.6g} to {step['after']:.6g}{change}{how} at {step['time']}, "
-            f"{abs(step['after'] - step['before']) / median:.0f} times its training steps' median size")
+            f"{abs(step['after'] - step['before']) / median:.0f} times the median size of its steps before the cutoff")

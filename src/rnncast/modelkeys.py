@@ -25,7 +25,7 @@ KEYS = frozenset({"format", "rnncast_version", "network", "weights_sha256", "des
                    "calendar", "calendars", "scalers", "splits", "train_means", "mase_scales", "train_spreads", "static",
                    "skipped_series", "train_seconds", "borders", "highway_start", "unused", "series_all", "epoch_draw",
                    "untrained_loss", "diverged_epoch", "tuple_params",
-                   "same_step", "later_rows", "yearly_season", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "scale_by", "no_time_col", "mase_zero", "mase_pairs", "cutoffs", "test_scores", "target_scores", "climatology", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
+                   "same_step", "later_rows", "yearly_season", "squeezed", "value_ranges", "fit_rows", "test_overlap", "across_gaps", "scale_by", "no_time_col", "mase_zero", "mase_pairs", "scale_rows", "cutoffs", "test_scores", "target_scores", "climatology", "id_dtype", "key_dtypes", "scaler", "split", "train_mean", "step"})
 DESCRIBED = "description_sha256"  # model.json's checksum of its own data (checkpoint writes it)
 NAMES = ("targets", "features", "past_covariates", "future_covariates")  # lists of column names
 

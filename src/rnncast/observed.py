@@ -99,24 +99,25 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
 
 
 def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fill: str | None = None,
-               placed: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A one-model backtest's mean baseline, MASE scale and why a scale is 0 (``zeroscales`` codes), [W, T] each, of
+               placed: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A one-model backtest's mean baseline, MASE scale, why a scale is 0 (``zeroscales`` codes) and the pairs the
+    scale rests on (``scalepairs``, its by-series ``mase_pairs``: decision 2220), [W, T] each, of
     its windows ``np.nonzero(held)`` (series-major, ``held`` [S, K]), each over every row of its series before its
     window's first target (``first_rows`` [S, K]): ``in_sample`` at each cutoff, as a refit's model has them, not the
     first cutoff's for every window (decision 2173). Said nothing: the fit at the first cutoff warned."""
     placed = calendarlags.placed(panel) if placed is None else placed
     ss, kk = np.nonzero(held)
     means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))
-    zero = np.zeros((len(ss), panel.n_targets), dtype=np.int64)
+    zero, pairs = (np.zeros((len(ss), panel.n_targets), dtype=np.int64) for _ in range(2))
     for j in np.flatnonzero(held.any(axis=0)):
         ends = np.clip(first_rows[:, j], 1, panel.lengths[: len(first_rows)]).astype(np.int64)  # a series without the
         # window (not held) read over a row at least: no mean of nothing; its numbers are not taken
         splits = [Split(int(e), int(e), int(e)) for e in ends]
-        m, sc, _ = in_sample(panel, splits, season, fill, placed=placed, quiet=True)  # [S, T] each
+        m, sc, pr = in_sample(panel, splits, season, fill, placed=placed, quiet=True)  # [S, T] each
         at = kk == j
-        means[at], scales[at] = m[ss[at]], sc[ss[at]]
+        means[at], scales[at], pairs[at] = m[ss[at]], sc[ss[at]], pr[ss[at]]
         zero[at] = zeroscales.kinds(panel, splits, season, sc, placed=placed)[ss[at]]
-    return means, scales, zero
+    return means, scales, zero, pairs
 
 
 def validation_keep(panel, starts: np.ndarray, lookback: int, horizon: int, unread: int = 0) -> np.ndarray | None:

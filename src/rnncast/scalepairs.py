@@ -15,7 +15,8 @@ the scales it divides by, the model's kept ones (``warn_scored``, from ``forecas
 The pooled MASE keeps such series: their scale is defined as Hyndman and Koehler define it, and a cut by count would
 make the pooled figure jump as one more row arrives (14 pairs to 15) and leave their errors unscored; the warning says
 how to score the others apart. Each series' pairs are in evaluate's ``result["series"]`` (``attach``: ``mase_pairs``),
-so its by-series JSON and CSV show them beside its MASE.
+so its by-series JSON and CSV show them beside its MASE; a backtest's by-series table gives each series' fewest over its
+windows (``fewest``), and metrics.json's windows each window's own (decision 2220).
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -
     """Name the scales of ``few`` ("target 'y' of series 'N076' (1 pair)"), once a call (a backtest's
     cutoffs say it once); nothing where none is few. ``doing``: "fit" (a fit's test scores), "evaluate" (the scales
     evaluate divides by: the model's kept ones, or the data's own where its rows differ; decision 2205) or "backtest"
-    (the counts are the first cutoff's fit that has one few; its by-series table gives no pairs); ``others`` False:
+    (the counts are the first cutoff's fit that has one few; its by-series table gives each series' fewest: decision
+    2220); ``others`` False:
     no other series to score apart (one series, or every one few)."""
     if not few or not noticed.first_in_call("mase few", season):
         return
@@ -55,8 +57,8 @@ def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -
     values, before = {"fit": ("values", " before the cutoff"), "evaluate": ("values", " before the fit's cutoff"),
                       "backtest": ("values", " before a cutoff (the count at the first cutoff fitted where one is few; "
                                              "each later cutoff reads more rows, so more pairs)")}[doing]
-    pairs = ("the backtest's by-series table gives no pairs; more rows before the first cutoff give more pairs"
-             if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
+    pairs = (f"the backtest's by-series scores give each series' fewest over its windows ({KEY}); more rows before "
+             "the first cutoff give more pairs" if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
              + ("more rows before the cutoff give more pairs" if doing == "fit" else "a fit on more rows gives more pairs"))
     data = {"fit": "evaluate's data", "evaluate": "the data evaluated", "backtest": "the data backtested"}[doing]
     others = f", or leave {their} rows out of {data} to score the others apart" if others else ""
@@ -78,6 +80,13 @@ def warn_scored(pairs: np.ndarray | None, panel, series, season: int) -> None:
     warn([f"{who(panel, s, t)} ({counted(int(pairs[s, t]), 'pair')})" for s, t in few], season, "evaluate",
          len({s for s, _ in few}) < len(scored))
 
+
+def fewest(pairs: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """[S, T] each series' fewest pairs over its windows of a backtest, ``pairs`` [S, K, T] (each window's scale's,
+    read where ``held`` [S, K]; 0 for a series without a window): its first window's, whose cutoff reads the fewest
+    rows, the count its by-series ``mase_pairs`` gives (decision 2220)."""
+    counts = np.where(held[:, :, None], pairs, np.iinfo(np.int64).max)
+    return np.where(held.any(axis=1)[:, None], counts.min(axis=1, initial=np.iinfo(np.int64).max), 0)
 
 
 def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:

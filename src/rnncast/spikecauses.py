@@ -33,8 +33,8 @@ def height(y: np.ndarray, r: int, rows: int = 1) -> float:
 def explained(panel: Panel, s: int, j: int, row: int, season: int = 1, end: int | None = None,
               rows: int = 1) -> list[str]:
     """What explains the outlying run of target ``j`` of series ``s``, its ``rows`` rows from ``row`` (one row: a
-    spike), as real values, read on the training rows (those before ``end``; all where None) alone (decisions 1890,
-    1948, 2007): each covariate (past or future) whose value on the run's rows (the one most of them hold that is
+    spike), as real values, read on the rows before ``end`` (``jumps.find``'s: the cutoff, decision 2219; all where
+    None) alone (decisions 1890, 1948, 2007): each covariate (past or future) whose value on the run's rows (the one most of them hold that is
     not its usual value) is not its usual one (the value it takes on at least ``USUAL`` of the training rows: 0 for a
     promotion or holiday flag; a covariate of ever-changing values has none) and shown to move the target: on the
     other training rows with that value, the median lift (``lifts``: a row's target less the mean of the nearest rows

@@ -28,8 +28,8 @@ def runs(column: np.ndarray, big: np.ndarray, after: float | None = None) -> lis
     overlapping. A split reversed months later, or a level that decays back over many rows, is no run. At an end of
     the rows a run has one step (decision 2008): ``(-1, q)``, rows 0 to ``q`` (at most ``SHORT``) far on one side of
     row ``q + 1``, and ``(p, T - 1)``, the last rows far from row ``p``, each beside ``SHORT`` rows with no large
-    step; the last rows are none where ``after`` (the value after ``column``: the first validation row, read for
-    this alone) stays out with them (a split at the training rows' end)."""
+    step; the last rows are none where ``after`` (the value after ``column``: the first row after the cutoff,
+    read for this alone: decision 2219) stays out with them (a split at the end of the rows before the cutoff)."""
     found, taken = ([lead], lead[1]) if (lead := _leading(column, big)) else ([], -1)
     for p in np.flatnonzero(big):
         if p <= taken:
@@ -79,8 +79,8 @@ def edge_steps(run: tuple[int, int], n: int) -> list[int]:
 def entry(when, column: np.ndarray, run: tuple[int, int], median: float, after: float | None = None) -> dict:
     """One run as ``jumps.find`` keeps it: ``{"time", "end"`` (its first and last row's times, as ``when(row)``
     writes them), ``"row", "rows"`` (its first row, its length), ``"before", "values", "after"`` (the values before,
-    in and after it: None at the data's start, ``after``, the first validation row's or None, at the training
-    rows' end), ``"edge"`` ("first", "last" or None), ``"times"`` (its farthest value's distance from the one before,
+    in and after it: None at the data's start, ``after``, the first row's after the cutoff or None, at the end of
+    the rows before the cutoff: decision 2219), ``"edge"`` ("first", "last" or None), ``"times"`` (its farthest value's distance from the one before,
     the one after at the start, in median absolute steps)}."""
     p, q = run
     values = column[p + 1:q + 1]
@@ -119,15 +119,15 @@ def said(f: dict, coded: set, scale: str | None, more: str) -> str:
         guess = "." if above else ": one outlying value (a typo, a sensor glitch)?"
         advice = "" if above else f"; if it is no measurement, correct it or leave the cell blank ({spelled('fill')})"
         return (f"column {f['column']!r}{whose} holds {s['values'][0]:.6g} at {s['time']}{marks[0]}, "
-                f"{where(s)}, {s['times']:.0f} times its training steps' median step away){guess} The network learns "
+                f"{where(s)}, {s['times']:.0f} times its median step before the cutoff away){guess} The network learns "
                 f"from it as from any other{raised(False)}{advice}{more}")
     longest = max(s["rows"] for s in spikes)
     back = "the next row" if longest == 1 else f"within {counted(longest, 'row')}"
-    ends = " (or at an end of the training rows)" if any(s.get("edge") for s in spikes) else ""
+    ends = " (or at an end of the rows before the cutoff)" if any(s.get("edge") for s in spikes) else ""
     what = (counted(len(spikes), "value") if longest == 1 else
             f"{len(spikes)} {'stretch' if len(spikes) == 1 else 'stretches'} of values")
     items = [_one(s) + mark for s, mark in zip(spikes, marks)]
-    items[0] = items[0].replace(" times)", " times its training steps' median step away)", 1)
+    items[0] = items[0].replace(" times)", " times its median step before the cutoff away)", 1)
     guess = ("." if all(marks) else ": outlying values (typos, glitches, bot traffic), not splits?"
              + (" The scores are left as they are." if scale else ""))
     return (f"column {f['column']!r}{whose} holds {what} far from those on either side, each back near the value "
@@ -139,16 +139,16 @@ def said(f: dict, coded: set, scale: str | None, more: str) -> str:
 
 def where(s: dict) -> str:
     """Where a run of ``entry`` stands, up to its size: "one row far from those on either side (1369 before it, 1482
-    after"; at the data's start "its first row, far from the one after it (973.267 after"; at the training rows' end
-    "its last training row, far from the one before it (992.332 before, back to 1003 the next row, the first
-    validation row" (decision 2008). A run of several rows says "2 rows" for "one row"."""
+    after"; at the data's start "its first row, far from the one after it (973.267 after"; at the end of the rows
+    before the cutoff "its last row before the cutoff, far from the one before it (992.332 before, back to 1003 the
+    next row, the first after the cutoff" (decisions 2008, 2219). A run of several rows says "2 rows" for "one row"."""
     rows = "one row" if s["rows"] == 1 else counted(s["rows"], "row")
     if s.get("edge") == "first":
         first = "its first row" if s["rows"] == 1 else f"its first {rows}"
         return f"{first}, far from the one after {'it' if s['rows'] == 1 else 'them'} ({s['after']:.6g} after"
     if s.get("edge") == "last":
-        back = f", back to {s['after']:.6g} the next row, the first validation row" if s["after"] is not None else ""
-        last = "its last training row" if s["rows"] == 1 else f"its last {rows} of training"
+        back = f", back to {s['after']:.6g} the next row, the first after the cutoff" if s["after"] is not None else ""
+        last = "its last row before the cutoff" if s["rows"] == 1 else f"its last {rows} before the cutoff"
         return f"{last}, far from the one before {'it' if s['rows'] == 1 else 'them'} ({s['before']:.6g} before{back}"
     return f"{rows} far from those on either side ({s['before']:.6g} before it, {s['after']:.6g} after"
 
@@ -156,7 +156,7 @@ def where(s: dict) -> str:
 def _one(s: dict) -> str:
     """"34823 at 2024-05-08 (1801 before, 1722 after, 403 times)"; a run "26377 to 25100 at 2023-05-16 to
     2023-05-18 (3 rows; ...)"; at an end "(the first row; 973.267 after, 879 times)" (decision 2008)."""
-    edge = {"first": "the first row; ", "last": "the last training row; "}.get(s.get("edge"), "")
+    edge = {"first": "the first row; ", "last": "the last row before the cutoff; "}.get(s.get("edge"), "")
     sides = ", ".join([f"{s[k]:.6g} {k}" for k in ("before", "after") if s[k] is not None])
     if s["rows"] == 1:
         return f"{s['values'][0]:.6g} at {s['time']} ({edge}{sides}, {s['times']:.0f} times)"

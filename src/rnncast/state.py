@@ -49,6 +49,7 @@ class FittedState:
     mase_scales: np.ndarray  # [S, T] original units: the in-sample (seasonal) naive MAE of the rows before the cutoff, MASE's denominator
     mase_zero: np.ndarray | None = None  # [S, T] why a scale is 0 (zeroscales codes); None: none is, or not kept
     mase_pairs: np.ndarray | None = None  # [S, T] int: the pairs each scale rests on (scalepairs); None: not kept
+    scales_at_cutoff: bool = True  # False: a model saved before decision 2173, its scales and means of training rows
     train_spreads: np.ndarray | None = None  # [S, T] original units: the training rows' standard deviation; None: not kept
     static_encoder: StaticEncoder | None = None
     static_inputs: np.ndarray = field(default_factory=lambda: np.zeros((1, 0), np.float32))  # [S, Kn]
@@ -112,6 +113,7 @@ class FittedState:
             "calendars": {i: c.state() for i, c in self.calendars.items()},
             "scalers": [s.state() for s in self.scalers], "splits": [[s.train_end, s.val_end, s.end] for s in self.splits],
             "train_means": self.train_means.tolist(), "mase_scales": self.mase_scales.tolist(),
+            **({"scale_rows": "before_cutoff"} if self.scales_at_cutoff else {}),  # its absence: older (decision 2222)
             "train_spreads": None if self.train_spreads is None else self.train_spreads.tolist(),
             "static": None if self.static_encoder is None else {
                 "encoder": self.static_encoder.state(), "inputs": self.static_inputs.tolist(),
@@ -191,6 +193,7 @@ class FittedState:
                 mase_scales=np.asarray(meta.get("mase_scales", [[np.nan] * len(meta["targets"])]), dtype=np.float64),
                 mase_zero=mase_zero(meta.get("mase_zero"), n, n_t),
                 mase_pairs=None if meta.get("mase_pairs") is None else np.asarray(meta["mase_pairs"], dtype=np.int64),
+                scales_at_cutoff=meta.get("scale_rows") == "before_cutoff",  # absent: training rows' (decision 2222)
                 train_spreads=(None if meta.get("train_spreads") is None  # kept since decision 475
                                else np.asarray(meta["train_spreads"], dtype=np.float64)),
                 static_encoder=StaticEncoder.from_state(static["encoder"]) if static else None,

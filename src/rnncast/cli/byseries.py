@@ -97,6 +97,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
         rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
                      result else {}), "best_baseline": None, "not_scored": not_scored(record)})
     frame = pd.DataFrame(rows)
+    if scalepairs.KEY in frame:  # a count, blank for a series not scored: 22, not 22.0 (decision 2220)
+        frame[scalepairs.KEY] = frame[scalepairs.KEY].astype("Int64")
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
 
 
