@@ -24,6 +24,7 @@ windows overlapping in time add lags, and the statistic takes the HLN small-samp
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -34,7 +35,7 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, observed, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales, closedzeros, wholeintervals)
+                     zeroscales, closedzeros, wholeintervals, blanklabels, measuredlabels)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
@@ -211,7 +212,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoffs_left_out": int((~held.any(axis=0)).sum()),  # in every series: no calendars differing (decision 2039)
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent) for j, first in enumerate(firsts)],
+        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent, blank=blanklabels.masked(data_s))
+                    for j, first in enumerate(firsts)],  # blank: a stood-in label is a label not given (decision 9802)
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -267,7 +269,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = said
     metrics["linear_fit"] = backtestlinear.measure(panel.rows, wf, ends, kk, list(range(  # decision 1985
         len(panel.columns) - len(panel.future), len(panel.columns))))  # the future-known columns, as fit's same_step
-    frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
+    shown = measuredlabels.blank_actuals(data_s, replace(stepactuals.shown(wf, absent)))  # stood in: blank (decision 9801)
+    frame = backtestframe.forecast_frame(panel, shown, kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series, by_target = mase_each(wf, scales, panel.n_series)  # the figure's picks [S]; a target's row's own [S, T]
