@@ -9,6 +9,7 @@ refused naming what is accepted (``refusal``); one whose folders cannot all be l
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rnncast.errors import RnncastError
@@ -42,7 +43,7 @@ def _typed(part: str) -> tuple:
     where it is one (``month=2`` before ``month=10``, as pyarrow types such a key), else as text (``date=2026-12-01``);
     any other part as text (decision 9804: month=1, 10, 11, 12, 2 read a year's rows out of time order)."""
     key, is_key, value = part.partition("=")
-    whole = is_key and value.lstrip("-").isdigit() and value.isascii()
+    whole = is_key and re.fullmatch(r"-?[0-9]+", value) is not None
     return (key, 0, int(value), "") if whole else (key if is_key else part, 1, 0, value)
 
 
