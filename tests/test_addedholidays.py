@@ -26,3 +26,14 @@ def test_an_item_no_other_category_holds_is_refused_naming_what_it_has():
                                            r"categories: optional, whose holidays are Ash Wednesday, Carnival, .*"
                                            r"give one after '\+', e.g. BR-SP\+Carnival"):
         holidaysets.parse("BR-SP+Carnaval")
+
+
+def test_an_added_holiday_the_set_holds_already_or_given_twice_is_refused_saying_so():
+    """t41-t1 L3: 'BR-SP+Christmas Day' was asked "did you mean 'Christmas Eve'?", and 'BR-SP+Carnival+Carnival'
+    kept with the duplicate in its name (decision 2228)."""
+    with pytest.raises(RnncastError, match=r"holidays 'BR-SP\+Christmas Day': 'Christmas Day' is one of BR-SP's own "
+                                           r"holidays, which 'BR-SP' skips already; give '\+' only the days of its "
+                                           r"other categories \(optional\), or 'BR-SP' alone"):
+        holidaysets.parse("BR-SP+Christmas Day")
+    with pytest.raises(RnncastError, match=r"'Carnival' is given twice after '\+'; give each once"):
+        holidaysets.parse("BR-SP+Carnival+Carnival")

@@ -874,3 +874,25 @@ def test_each_windows_mase_scale_and_mean_are_of_every_row_before_its_cutoff(ref
         assert m["windows"][k]["mase_scales"] == pytest.approx(scale, rel=1e-12)
         assert g["y_mean"].to_numpy() == pytest.approx(before.mean(), rel=1e-6)
         assert m["windows"][k]["seasonal"]["mase"] == pytest.approx(np.mean(np.abs(g["y"] - g["y_seasonal"])) / scale)
+
+
+def test_blank_labels_stood_in_for_are_blank_actuals_in_forecasts_csv_and_said_as_labels_not_given():
+    """t41-t1 H2, L1: a model of the features alone wrote each stood-in label (the line between lab values, 4
+    decimals) as an actual in forecasts.csv, and its table said "its actuals filled" with no fill given (decisions
+    2223, 2224)."""
+    rng = np.random.default_rng(44)
+    n = 480
+    x1 = np.sin(2 * np.pi * np.arange(n) / 24) + rng.normal(0, 0.3, n)
+    label = np.full(n, np.nan)
+    label[::5] = np.round(10 + 3 * x1 + rng.normal(0, 0.5, n), 3)[::5]
+    frame = pd.DataFrame({"ds": pd.date_range("2026-01-01", periods=n, freq="h"), "x1": x1, "y": label})
+    model = Forecaster(**{**TINY, "lookback": 12, "horizon": 1, "epochs": 1}, season=24, target_input=False,
+                       window_norm="none", highway=False)
+    bt = model.backtest(frame, n_windows=4, step=7, target="y", features=["x1"])
+    measured = frame.set_index("ds")["y"]
+    shown = bt.forecasts.set_index(pd.to_datetime(bt.forecasts["ds"]))
+    assert shown["y_filled"].any() and shown.loc[shown["y_filled"], "y"].isna().all()  # blank, still marked
+    kept = shown.loc[~shown["y_filled"], "y"]
+    assert len(kept) and np.allclose(kept.to_numpy(), measured.loc[kept.index].to_numpy())  # only measured labels
+    whys = {w.get("left_out") for w in bt.metrics["windows"]} - {None}
+    assert whys == {"labels not given"}

@@ -148,3 +148,20 @@ def test_a_country_given_on_its_markets_days_names_the_market_whose_closures_are
                                                                             holidays="JPX")) == ""
     no_set = time.delete([100, 300])  # two outage days: no set explains them exactly
     assert businessgaps.other_set(no_set, np.array([0, len(no_set)]), given) == ""
+
+
+def test_an_exact_set_is_named_before_a_near_one_that_asks_to_remove_real_trading_days(caplog):
+    """t41-t1 M1: São Paulo shop days (BR-SP's holidays, Carnival and Corpus Christi missing) were told to remove
+    their rows on 2022-12-30 and 2023-12-29 and give holidays='BVMF', though the '+' set explains every missing
+    weekday with no row removed (decision 2225)."""
+    import holidays
+
+    optional = holidays.country_holidays("BR", subdiv="SP", years=range(2022, 2025), categories=("public", "optional"))
+    public = holidays.country_holidays("BR", subdiv="SP", years=range(2022, 2025))
+    skip = {d for d, name in optional.items() if name in ("Carnival", "Corpus Christi")} | set(public)
+    days = [d for d in pd.bdate_range("2022-01-03", "2024-01-31") if d.date() not in skip]
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(pd.DataFrame({"ds": days, "y": np.sin(np.arange(len(days)) / 5.0)}))
+    said = " ".join(_warnings(caplog))
+    assert "give holidays='BR+Carnival+Corpus Christi'" in said and "BVMF" not in said, said
+    assert "remove the rows" not in said

@@ -69,3 +69,27 @@ def test_a_folder_that_cannot_all_be_listed_is_refused_naming_why(tmp_path, monk
     with pytest.raises(RnncastError, match=r"part: its files cannot all be listed \(Cannot list directory 'part/day=1'\); "
                                            r"expected a CSV or Parquet file, .* every folder in it readable"):
         datasetfolder.parquet_files(tmp_path / "part")
+
+
+def test_a_folder_partitioned_by_month_is_read_in_the_months_order_not_the_paths(tmp_path):
+    """t41-t1 M2: year=2024/month=1, 10, 11, 12, 2 ... was read in path order and refused as unsorted, told to "sort
+    the rows" and offered 'month' as a series id (decision 2226)."""
+    days = pd.date_range("2024-01-01", "2024-12-31", freq="D")
+    frame = pd.DataFrame({"ds": days, "y": range(len(days)), "year": days.year, "month": days.month})
+    pq.write_to_dataset(pa.Table.from_pandas(frame, preserve_index=False), tmp_path / "m", partition_cols=["year", "month"])
+    names = [p.parent.name for p in datasetfolder.parquet_files(tmp_path / "m")]
+    assert names == [f"month={m}" for m in range(1, 13)]
+    assert read_table(tmp_path / "m")["ds"].is_monotonic_increasing
+    assert datasetfolder.keys(tmp_path / "m") == ["year", "month"]
+
+
+def test_a_folder_whose_files_still_come_out_of_time_order_is_told_how_its_files_are_ordered(tmp_path):
+    days = pd.date_range("2024-01-01", "2024-02-29", freq="D")
+    frame = pd.DataFrame({"ds": days, "y": range(len(days)),
+                          "month": days.strftime("%b")})  # Feb before Jan in path order: text values
+    pq.write_to_dataset(pa.Table.from_pandas(frame, preserve_index=False), tmp_path / "m", partition_cols=["month"])
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(str(tmp_path / "m"), target="y")
+    said = str(err.value)
+    assert "timestamps are not sorted" in said and "m is a folder: its files are read in the order of their paths" in said
+    assert "sort the rows by time" not in said and "id_col" not in said, said

@@ -183,3 +183,10 @@ def test_zero_fill_warns_of_the_covariates_it_carried_not_of_its_observed_zeros(
     assert len(said) == 1 and "'x' is carried forward" in said[0] and "2 rows" in said[0]
     assert "counts as observed (none happened)" in said[0]  # no retail word on any data (decision 1898)
     assert not any("made, not observed" in r.getMessage() for r in caplog.records)
+
+
+def test_a_window_whose_labels_are_blank_says_labels_not_given_not_actuals_filled():
+    """t41-t1 L1: blank labels stood in for, no fill given, are labels not given, as fit says (decision 2224)."""
+    filled = np.ones((2, 1, 1), dtype=bool)
+    assert filledwindows.unscored_why(None, filled, None, blank=True) == "labels not given"
+    assert filledwindows.unscored_why(None, filled, None) == "its actuals filled"

@@ -96,3 +96,19 @@ def test_year_first_dotted_dates_ending_in_a_dot_are_read_year_first(fmt):
     '2030 to pandas but 1930 to a spreadsheet' though 23.01.01 .. was read year first."""
     time, _ = parse_text(_days(300, fmt, start="2023-01-01"), "date", str)
     assert time[0] == pd.Timestamp("2023-01-01") and time[-1] == pd.Timestamp("2023-10-27")
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_date_order_orders_day_and_month_only_a_year_first_column_stays_year_first(told):
+    """t41-t1 M3: '24/01/30' read year first without date_order was read DD/MM/YY under date_order='month' and
+    refused as 2030 to pandas (decision 2227)."""
+    column = _days(120, "%y/%m/%d", start="2024-01-01")
+    time, _ = parse_text(column, "date", str, dayfirst=told, order={"told": told})
+    assert time[0] == pd.Timestamp("2024-01-01") and time[-1] == pd.Timestamp("2024-04-29")
+
+
+def test_date_order_takes_the_year_last_where_it_reads_in_order():
+    """01/01/01 .. 10/01/01 under date_order='day': 1 .. 10 January 2001, not refused as year first or last."""
+    column = pd.Series([f"{i:02d}/01/01" for i in range(1, 11)])
+    time, _ = parse_text(column, "date", str, dayfirst=True, order={"told": True})
+    assert time[1] == pd.Timestamp("2001-01-02")

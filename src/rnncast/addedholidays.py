@@ -42,17 +42,26 @@ def added(found: tuple, items: list, years: tuple, name: str) -> list[str]:
     """[item] as the package spells it: a category of the set other than its default (``optional``: all its days), or
     a holiday's name in those categories (``Carnival``), case aside; ``found``: (kind, code, subdivision) of the set's
     own name, ``years`` where names are looked for. Raises ``RnncastError`` naming the other categories and their
-    holidays (the closest first) for an item that is neither."""
-    others = _others(make(*found, years))
+    holidays (the closest first) for an item that is neither, one of the set's own holidays already (decision 2228:
+    'BR-SP+Christmas Day' was asked "did you mean 'Christmas Eve'?"), or an item given twice."""
+    table = make(*found, years)
+    others = _others(table)
     names = sorted({p.strip() for n in (make(*found, years, others).values() if others else ()) for p in n.split(";")})
     spelled = {n.lower(): n for n in [*others, *names]}
-    for item in items:
+    own = found[1] if found[2] is None else f"{found[1]}-{found[2]}"
+    mine = {p.strip().lower(): p.strip() for n in table.values() for p in n.split(";")}
+    for k, item in enumerate(items):
+        if item.lower() in (i.lower() for i in items[:k]):
+            raise RnncastError(f"holidays {name!r}: {item!r} is given twice after '+'; give each once")
+        if item.lower() in mine and item.lower() not in spelled:
+            raise RnncastError(f"holidays {name!r}: {mine[item.lower()]!r} is one of {own}'s own holidays, which "
+                               f"{own!r} skips already; give '+' only the days of its other categories "
+                               f"({', '.join(others) or 'none'}), or {own!r} alone")
         if item.lower() not in spelled:
             close = difflib.get_close_matches(item, list(spelled.values()), n=1, cutoff=0.5)
             more = f", ... ({len(names)})" if len(names) > 12 else ""
             shown = (f"its other categories: {', '.join(others)}, whose holidays are {', '.join(names[:12])}{more}"
                      if others else "it has no other category")
-            own = found[1] if found[2] is None else f"{found[1]}-{found[2]}"
             raise RnncastError(f"holidays {name!r}: {item!r} is no category nor holiday of {own}'s other categories"
                                f"{f' (did you mean {close[0]!r}?)' if close else ''}; {shown}; give one after '+', e.g. {own}+{(close or names or others or ['optional'])[0]}")
     return [spelled[i.lower()] for i in items]

@@ -7,13 +7,11 @@ time in every series: ``calendarcuts``): window ``k`` (0 = oldest) forecasts the
 row at its cutoff is left out, named; a date without a row is forecast, not scored (``stepactuals``; without a calendar,
 rows are counted). A model never learns from a row after the cutoff it forecasts from:
 
-* without refit, one model (and one scaler per series) learns from the rows up to each series'
-  first cutoff, then every window of every series is forecast in one batched pass;
+* without refit, one model (and one scaler per series) learns from the rows up to each series' first cutoff, then
+  every window of every series is forecast in one batched pass;
 * with refit, a fresh model and fresh scalers learn from the rows up to each cutoff.
 
-The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
-
-The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
+The validation rows that pick the best epoch are the last ``val_frac`` of those training rows. The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
 series count once per cutoff date (``backtestverdict.test_cutoffs``: series that end on different dates have cutoffs of their own),
@@ -24,6 +22,7 @@ windows overlapping in time add lags, and the statistic takes the HLN small-samp
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -34,7 +33,7 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, observed, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales, closedzeros, cutoffbands, scalepairs, wholeintervals)
+                     zeroscales, closedzeros, cutoffbands, scalepairs, wholeintervals, blanklabels, measuredlabels)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_key, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
@@ -200,6 +199,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     units = units_for(panel.layout, panel.n_targets)  # evaluate's (verdict_units)
     judged = wf if units == "original" else wf_scaled  # refit: each window in its own model's scale
     swampedscores.warn(panel, judged, swampedscores.cut_at(first_rows[:, 0]))  # one value's windows hold the MSE
+    blank = blanklabels.masked(data_s)  # a stood-in label is a label not given (decision 2224)
     metrics = {
         "n_windows": n_windows, "step": step, **({"step_span": span} if span else {}), "refit": bool(refit), "horizon": horizon, "lookback": lookback,
         "season": data_s.season, "cell": settings.model.cell, "highway": settings.model.highway, "quantiles": list(settings.model.quantiles), "series": panel.n_series,
@@ -214,7 +214,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         "cutoffs_left_out": int((~held.any(axis=0)).sum()),  # in every series: no calendars differing (decision 2039)
         "end_dates": end_count(panel),  # the series' distinct last times (a ticker a day ahead of the others is one more)
         "cutoffs_on": "rows" if panel.time is None else "dates",  # grouped by window number; rows: a wide table's shared
-        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent) for j, first in enumerate(firsts)],
+        "windows": [window_scores(j, first, wf, wf_scaled, scales, kk == j, absent, blank=blank) for j, first in enumerate(firsts)],
         "overall": overall,
         "overall_scaled": scaled_scores(scores(wf_scaled, scales), overall),
         "verdict_units": units,
@@ -274,7 +274,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         metrics["scored"] = said
     metrics["linear_fit"] = backtestlinear.measure(panel.rows, wf, ends, kk, list(range(  # decision 1985
         len(panel.columns) - len(panel.future), len(panel.columns))))  # the future-known columns, as fit's same_step
-    frame = backtestframe.forecast_frame(panel, stepactuals.shown(wf, absent), kk, absent and absent.times)  # kk: windows
+    shown = measuredlabels.blank_actuals(data_s, replace(stepactuals.shown(wf, absent)))  # stood in: blank (decision 2223)
+    frame = backtestframe.forecast_frame(panel, shown, kk, absent and absent.times)  # kk: windows
     said = readout.backtest_said(metrics, window_norm=settings.model.window_norm, scheme=settings.train.scheme,
                                  splits=first, target_input=data_s.target_input, scaler=data_s.scaler)  # splits: the hint's shorter lookback
     by_series, by_target = mase_each(wf, scales, panel.n_series)  # the figure's picks [S]; a target's row's own [S, T]

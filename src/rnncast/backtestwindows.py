@@ -15,15 +15,16 @@ from rnncast.windowforecasts import WindowForecasts, scored, take
 
 
 def window_scores(j: int, span: dict, wf: WindowForecasts, wf_scaled: WindowForecasts, scales: np.ndarray,
-                  mine: np.ndarray, absent: stepactuals.Absent | None = None) -> dict:
+                  mine: np.ndarray, absent: stepactuals.Absent | None = None, blank: bool = False) -> dict:
     """Window ``j``'s entry: its first forecast step, each forecaster's scores in original units and,
     under ``scaled``, in scaled units (``evaluation.scaled_scores``: the units of a panel's verdict); where it keeps
-    no scored value (NaN), ``left_out``: why, for its row of the table (``backtestpage``)."""
+    no scored value (NaN), ``left_out``: why, for its row of the table (``backtestpage``); ``blank``: the target's made
+    values are blank labels stood in for (``blanklabels.masked``), said as fit says them (decision 2224)."""
     original = scores(take(wf, mine), scales[mine], take(wf_scaled, mine), step_counts=False)  # no counts: decision 2082
     keep = scored(wf)
     why = "a row missing" if not mine.any() else None if keep is None or keep[mine].any() else filledwindows.unscored_why(
         None if wf.reads_later is None else wf.reads_later[mine], wf.filled[mine] if wf.filled is not None else None,
-        None if absent is None else absent.mask[mine])
+        None if absent is None else absent.mask[mine], blank)
     return {"window": j, **span, **({"left_out": why} if why else {}), **original,
             "scaled": scaled_scores(scores(take(wf_scaled, mine), scales[mine], step_counts=False), original)}
 

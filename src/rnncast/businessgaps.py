@@ -36,13 +36,15 @@ def hint(time, offsets, calendar: Calendar, fmt: str | None = None) -> str:
         return gaps_hint
     if explained is None:
         near = nearholidays.near(time, offsets, calendar.weekmask)
-        if near is not None:
+        if near is not None and not near.rows_on:
             return nearholidays.said(near, time, fmt)
         days = wall_days(time)  # a subdivision's holidays, which no country's set inference tries holds (decision 1984)
-        sub = subdivholidays.explaining(days, businessdays.missing_weekdays(days, offsets, calendar.weekmask),
-                                        calendar.weekmask, fmt)
-        return sub or otherholidays.said(days, businessdays.missing_weekdays(days, offsets, calendar.weekmask),
-                                         calendar.weekmask, fmt) or gaps_hint  # Carnival (decision 2193)
+        missing = businessdays.missing_weekdays(days, offsets, calendar.weekmask)
+        exact = subdivholidays.explaining(days, missing, calendar.weekmask, fmt) or otherholidays.said(
+            days, missing, calendar.weekmask, fmt)  # Carnival (decision 2193)
+        if near is not None and not exact:  # a near set needing rows removed: only where none explains them as they
+            return nearholidays.said(near, time, fmt)  # are, real trading days kept (decision 2225)
+        return exact or gaps_hint
     name, n = explained.name, explained.missing
     every = "the missing weekday is" if n == 1 else f"all {n} missing weekdays are"
     return (f"{every} {name} holidays: give holidays={name!r} (--holidays {name}) with this freq to skip them, or "

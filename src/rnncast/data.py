@@ -146,6 +146,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
         raise RnncastError(f"{name} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = source  # 'line 7 of sales.csv in x.zip' for a zip's member
+    frame.attrs[datasetfolder.FOLDER] = datasetfolder.keys(path) if folder else None  # rows out of order: decision 2226
     frame.attrs["line_offset"] = 2 + skip if kind in TEXT_SUFFIXES else None  # data row 0 is line 2 (3 after sep=)
     frame.attrs[filelines.READ_FROM] = lines[filelines.READ_FROM] if kind in TEXT_SUFFIXES else None  # blank lines
     frame.attrs["separator"] = sep if kind in TEXT_SUFFIXES else None

@@ -2,13 +2,14 @@
 ``write_to_dataset``, Polars' ``write_parquet(partition_by=...)`` and Spark write it (``date=2026-12-01/part-0.parquet``,
 Hive style), read with ``pyarrow.dataset``, each partition key a column of the table, typed as pyarrow infers it
 (``date=2026-12-01``: text, ``store=3``: a whole number). Its files are those ending ``.parquet`` or ``.pq`` in the
-folder and below it, in the order of their paths; files and folders whose names start with ``.`` or ``_`` (Spark's
+folder and below it, in the order of their paths (a partition value that is a whole number as a number); files and folders whose names start with ``.`` or ``_`` (Spark's
 ``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over by pyarrow's own listing. A folder holding none is
 refused naming what is accepted (``refusal``); one whose folders cannot all be listed is refused naming the reason
 (decision 2213: such a folder's files were passed over)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rnncast.errors import RnncastError
@@ -34,7 +35,28 @@ def listed(folder: Path) -> list[Path]:
         raise RnncastError(f"{folder}: its files cannot all be listed ({error}); {ACCEPTED}, every folder in it "
                            "readable") from None
     paths = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in found.files]
-    return sorted(paths, key=lambda p: p.relative_to(folder).parts)
+    return sorted(paths, key=lambda p: [_typed(part) for part in p.relative_to(folder).parts])
+
+
+def _typed(part: str) -> tuple:
+    """A path part's place in the files' order: a Hive ``key=value`` part by its key, then its value as a whole number
+    where it is one (``month=2`` before ``month=10``, as pyarrow types such a key), else as text (``date=2026-12-01``);
+    any other part as text (decision 2226: month=1, 10, 11, 12, 2 read a year's rows out of time order)."""
+    key, is_key, value = part.partition("=")
+    whole = is_key and re.fullmatch(r"-?[0-9]+", value) is not None
+    return (key, 0, int(value), "") if whole else (key if is_key else part, 1, 0, value)
+
+
+FOLDER = "folder_keys"  # a frame's attrs: the partition keys of the folder it was read from (none: []); absent: a file
+ORDER = ("its files are read in the order of their paths (partition values that are whole numbers as numbers: "
+         "month=2 before month=10), each file's rows as written: name its files or partition values so that they "
+         "sort in time order (2026-02.csv, date=2026-02-01), or give one file sorted by time")
+
+
+def keys(folder: Path) -> list[str]:
+    """The partition keys of ``folder``'s files (``listed``): the ``key`` of each ``key=value`` folder, in order."""
+    parts = [part.partition("=")[0] for p in listed(folder) for part in p.relative_to(folder).parts[:-1] if "=" in part]
+    return list(dict.fromkeys(parts))
 
 
 def parquet_files(folder: Path) -> list[Path]:

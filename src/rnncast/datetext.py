@@ -60,7 +60,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     # as 23.01.01 13:00 is (each reading of a 12-hour clock is tried as of a 24-hour one)
     written, column = column, _upper_meridiem(as_ampm(column))  # messages quote the file's text, not AM/PM
     _one_clock(column, name, place, written)  # 1:00 PM beside 15:00: pandas reads both, forecasts are written on one
-    if dayfirst is None and (time := year_first(column, name, place, written)) is not None:  # 19-03-01: 1 March 2019
+    told = (order or {}).get("told")  # date_order's: day and month ordered, a year first kept (decision 2227)
+    if (dayfirst is None or told is not None) and (time := year_first(column, name, place, written, told)) is not None:
         _two_digit_years(column, time, name, place, written)
         return time, False
     month_first, day_first = _readings(column)

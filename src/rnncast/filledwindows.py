@@ -85,17 +85,19 @@ def kept_windows(total: int, targets: np.ndarray | None, windows: np.ndarray | N
     return kept
 
 
-def unscored_why(reads_later: np.ndarray | None, filled: np.ndarray | None, absent: np.ndarray | None) -> str:
+def unscored_why(reads_later: np.ndarray | None, filled: np.ndarray | None, absent: np.ndarray | None,
+                 blank: bool = False) -> str:
     """Why a backtest window keeps no scored value, as its table's row says it (``backtestpage``): the causes among
     its forecasts' values (each series' of it), ``reads_later`` [W] (inputs filled from later rows), ``filled``
     [W, H, T] (targets fill made, or steps without a row) and ``absent`` [W, H] (steps whose date the data lacks);
-    None masks: none is."""
+    None masks: none is. ``blank``: the targets' made values are blank labels stood in for, no fill's (``blanklabels``):
+    "labels not given", as fit says them (decision 2224)."""
     later = np.zeros(0 if filled is None else len(filled), bool) if reads_later is None else np.asarray(reads_later)
     if len(later) and later.all():  # left out whole for it, whatever else its values are
         return "inputs filled from later rows"
     absent = np.zeros(filled.shape[:2] if filled is not None else (0, 0), dtype=bool) if absent is None else absent
     made = filled is not None and bool((filled & ~absent[..., None])[~later].any())
-    causes = [cause for cause, has in (("inputs filled from later rows", later.any()), ("its actuals filled", made),
+    causes = [cause for cause, has in (("inputs filled from later rows", later.any()), ("labels not given" if blank else "its actuals filled", made),
                                        ("no row at its dates", absent[~later].any())) if has]
     return " and ".join(causes) or "no actual to score"
 

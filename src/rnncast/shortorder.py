@@ -73,18 +73,24 @@ def _descents(times: pd.DatetimeIndex) -> int:
     return int((np.diff(times.asi8) < 0).sum())
 
 
-def year_first(column: pd.Series, name: str, place, written: pd.Series) -> pd.DatetimeIndex | None:
+def year_first(column: pd.Series, name: str, place, written: pd.Series, told: bool | None = None
+               ) -> pd.DatetimeIndex | None:
     """``column`` read year first (``19-03-01`` is 1 March 2019) where its values are three two-digit numbers
     and that reading alone puts them in order (fewest steps back: a panel's series each in order) and, among
     those in order, on a regular calendar (``calendar_of``); or where it alone reads every value. None where
     another reading does so (``datetext`` reads it). Refused (``RnncastError``) where the year first and another
-    reading both do. ``written``: the column as its file writes it (``23.01.01 오후 1:00``, read as ``1:00 PM``), quoted."""
+    reading both do. ``written``: the column as its file writes it (``23.01.01 오후 1:00``, read as ``1:00 PM``), quoted.
+    ``told``: the caller's date_order (True: day before month), which orders day and month only: the year last is
+    then read that way alone, and taken wherever it puts the dates in order; a column read year first alone stays so (decision 2227: ``24/01/30`` under
+    date_order='month' was read DD/MM/YY and refused)."""
     given = column.dropna()
     if given.empty or not all(isinstance(v, str) for v in given.head(1)):
         return None
     formats = _formats(given.iloc[0])
     if formats is None:
         return None
+    if told is not None:  # the other order of day and month: not the caller's
+        formats = formats[:2] if told else formats[::2]
     readings: dict[str, pd.DatetimeIndex] = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -103,7 +109,7 @@ def year_first(column: pd.Series, name: str, place, written: pd.Series) -> pd.Da
     fewest = min(d for _, d in fits.values())
     best = [f for f in fits if fits[f][1] == fewest]  # in order (a panel: each series)
     best = [f for f in best if fits[f][0]] or best  # and on a regular calendar, where one is
-    if formats[0] not in best:
+    if formats[0] not in best or told is not None and formats[1] in best:  # told: the year last where it reads so
         return None
     if len(best) == 1:
         _said_why(written, readings, fits, formats[0], name)

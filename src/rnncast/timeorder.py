@@ -14,6 +14,7 @@ import pandas as pd
 
 from rnncast.clockchanges import clock_change
 from rnncast.data import place
+from rnncast.datasetfolder import FOLDER, ORDER
 from rnncast.errors import RnncastError
 from rnncast.jitter import duration
 from rnncast.layouts import Rows
@@ -62,8 +63,11 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
             raise RnncastError(f"duplicated timestamp {show(a)}{'' if wide else whose} at {place(int(positions[a]), attrs)}"
                                f" and {place(int(positions[b]), attrs)}{wide}{_all(pair, layout)}; each time step of a "
                                f"series must appear once{dst(a) or hint()}")
+        folder = attrs.get(FOLDER)  # a folder's row order is its files' (decision 2226): a partition key no series id
+        fix = (f"{attrs.get('source')} is a folder: {ORDER}{'' if folder else hint()}" if folder is not None
+               else f"sort the rows by time{dst(b) or hint()}")
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
-                           f"after {show(a)}; sort the rows by time{dst(b) or hint()}")
+                           f"after {show(a)}; {fix}")
     if len(newest):
         ends = (int(np.argmax(key)), int(np.argmin(key)))
         which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"
