@@ -8,6 +8,8 @@ has no periods)."""
 
 from __future__ import annotations
 
+import importlib.util
+
 from rnncast.errors import RnncastError
 
 TRANSFORMS = ("default", "pandas", "polars")  # scikit-learn's set_output values; "default": rnncast's, pandas
@@ -30,12 +32,8 @@ class Outputs:
         if not isinstance(transform, str) or transform not in TRANSFORMS:
             raise RnncastError(f"set_output(transform=...) takes {', '.join(map(repr, TRANSFORMS))} or None, "
                                f"got {transform!r}")
-        if transform == "polars":
-            try:
-                import polars  # noqa: F401
-            except ImportError:
-                raise RnncastError("set_output(transform='polars') needs Polars, which is not installed: "
-                                   "pip install polars") from None
+        if transform == "polars" and importlib.util.find_spec("polars") is None:
+            raise RnncastError("set_output(transform='polars') needs Polars, which is not installed: pip install polars")
         self._sklearn_output_config = {"transform": transform}
         return self
 
