@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 
+from rnncast.checkedcalls import checked_methods
 from rnncast.errors import RnncastError
 
 TRANSFORMS = ("default", "pandas", "polars")  # scikit-learn's set_output values; "default": rnncast's, pandas
 
 
+@checked_methods()  # set_output(transfrom="polars"): the nearest keyword named, not Python's TypeError
 class Outputs:
     """``set_output``: the library a Forecaster gives predict's forecast in (a base of ``Forecaster``)."""
 
