@@ -18,7 +18,7 @@ from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY, make_frame
 from rnncast import Forecaster, RnncastError
-from rnncast.data import read_table
+from rnncast.data import as_frame, read_table
 from rnncast.loading import load_panel
 
 L, H = TINY["lookback"], TINY["horizon"]
@@ -673,3 +673,24 @@ def test_a_target_not_found_among_hundreds_of_columns_lists_ten_and_gives_the_lo
     with pytest.raises(RnncastError) as err:  # a wide table as rnncast reads it: no recipe
         load_panel(days.assign(date=pd.date_range("2015", periods=3).strftime("%Y-%m-%d")), target="sales")
     assert str(err.value).endswith("and 391 more")
+
+
+def test_a_polars_series_or_an_arrow_column_is_read_as_a_pandas_series_is():
+    """t41-t5 M2: a Polars Series or a ChunkedArray raised pyarrow's ArrowInvalid traceback (decision 2230)."""
+    import pyarrow as pa
+
+    values = np.sin(np.arange(5) / 3)
+    for column in (pa.chunked_array([values]), pa.array(values)):
+        frame = as_frame(column)
+        assert list(frame.columns) == ["y"] and np.array_equal(frame["y"].to_numpy(), values)
+    pl = pytest.importorskip("polars")
+    assert list(as_frame(pl.Series("load", values)).columns) == ["load"]
+    assert list(as_frame(pl.Series(values)).columns) == ["y"]  # unnamed: as an unnamed pandas Series
+
+
+def test_a_polars_lazyframe_is_refused_saying_collect():
+    """t41-t5 M4: the refusal listed '(Polars, pyarrow)' as accepted and said nothing of .collect() (decision 2231)."""
+    pl = pytest.importorskip("polars")
+    with pytest.raises(RnncastError, match=r"^cannot use a Polars LazyFrame \(a query, not yet a table\); give its "
+                                           r"table: lf.collect\(\)$"):
+        as_frame(pl.DataFrame({"y": [1.0, 2.0]}).lazy())

@@ -151,3 +151,26 @@ def test_time_col_false_given_to_the_backtest_of_a_dated_model_is_said_not_a_typ
         roles = merged(covariate_model.state_, {"time_col": False})
     assert roles["time_col"] is False
     assert "backtest reads time_col False as given, where the model was fitted with time_col date" in caplog.text
+
+
+def test_an_arrow_or_polars_static_table_is_compared_as_a_table_not_listed(caplog):
+    """t41-t5 M3: a backtest given the fit's own Polars (or pyarrow) static table warned that it differed, printing
+    its columns' reprs as names (decision 2232)."""
+    import pyarrow as pa
+
+    frame = make_panel(2, lengths=(60, 60), seed=3)
+    static = pd.DataFrame({"unique_id": sorted(frame["unique_id"].unique()), "size": [1.5, 3.0], "region": ["n", "s"]})
+    tables = [pa.Table.from_pandas(static, preserve_index=False)]
+    try:
+        import polars as pl
+        tables.append(pl.from_pandas(static))
+    except ImportError:  # polars is a test dependency, optional for rnncast
+        pass
+    for table in tables:
+        model = Forecaster(**{**TINY, "lookback": 8}).fit(frame, static_covariates=table)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="rnncast"):
+            got = model.backtest(frame, n_windows=1, static_covariates=table).forecasts["y_hat"]
+        assert "where the model was fitted with" not in caplog.text and "Series" not in caplog.text, type(table)
+        assert got.tolist() == model.backtest(frame, n_windows=1, static_covariates=static).forecasts["y_hat"].tolist()
+    assert rnncast.fittedroles._held(["region"], tables[0]) == ["region"]

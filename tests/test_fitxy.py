@@ -90,3 +90,18 @@ def test_windows_of_three_dimensions_beside_y_are_told_to_give_the_raw_series_no
     assert "beside X of shape (200, 10, 1), pre-made windows [samples, timesteps, features]" in message
     assert "rnncast builds the windows itself from the raw series" in message and "column_stack" not in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_polars_y_beside_a_polars_x_gets_the_polars_call_that_fits(named):
+    """t41-t5 L1: a Polars y was refused without a recipe, where pandas and NumPy get one (decision 2233)."""
+    pl = pytest.importorskip("polars")
+    X, y = _xy()
+    X, y = pl.from_pandas(X), pl.Series("OT" if named else "", y.to_numpy())
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(X, y)
+    call = _advised(str(err.value))
+    assert call == ("fit(X.with_columns(y), target='OT', features=['x', 'z'])" if named else
+                    "fit(X.with_columns(pl.Series('y', y)), target='y', features=['x', 'z'])")
+    fitted = eval("model." + call, {"model": Forecaster(**TINY), "X": X, "y": y, "pl": pl})  # the advice, as written
+    assert fitted.time_col_ == "date" and fitted.past_covariates_ == ["x", "z"]

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from rnncast import RnncastError
-from rnncast.futuretimes import read
+from rnncast.futuretimes import read, same_zone
 from rnncast.modeltimes import MODEL_ZONE
 from rnncast.spelling import hints
 
@@ -208,3 +208,20 @@ def test_a_future_file_of_fiscal_quarters_is_read_as_the_models_fiscal_quarters(
     labels = pd.Series(["FY2025Q3", "FY2025Q4", "FY2026Q1"])
     read_so = read(labels, "fq", steps, steps, str, text_format="FY%FQ%!q|QE-MAR")
     assert list(read_so) == list(steps)
+
+
+def test_naive_future_times_beside_a_zoned_model_are_read_in_its_zone_and_said(caplog):
+    """t41-t5 L3: naive future times beside a Berlin model were read as Berlin's wall clock without a word (decision
+    2235)."""
+    steps = pd.date_range("2026-01-21 00:00", periods=3, freq="h", tz="Europe/Berlin", name="ts")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        read_ = same_zone(steps.tz_localize(None), steps, "ts", at)
+    assert (read_ == steps).all()
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "the future values' time column 'ts' holds times without a zone (2026-01-21 00:00): read as "
+                    "wall-clock times in Europe/Berlin, the model's zone (a repeated autumn hour by the rows' order, a "
+                    "skipped one refused); give them with their zone or UTC offset, as the data's")]
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        same_zone(steps.tz_convert("UTC"), steps, "ts", at)  # instants: nothing to say
+    assert not caplog.records

@@ -182,3 +182,10 @@ def test_a_quantile_models_point_forecast_is_written_as_its_median_column_is(tmp
     assert (written["y_hat"] == written["y_q0.5"]).all()
     windows = model.predict_windows(frame, part="test")  # the values scored, within float32's noise of the text
     assert np.allclose(written["y_hat"].astype(float), windows.y_pred.reshape(-1), rtol=1e-6)
+
+
+def test_text_ids_are_str_as_predict_and_backtest_give_them():
+    """t41-t5 L2: predict_windows(...).to_frame() gave text ids as object beside predict's str (decision 2234)."""
+    frame = make_panel(2, lengths=(60, 60), seed=3)
+    model = Forecaster(**TINY).fit(frame)
+    assert model.predict_windows(frame, part="test").to_frame()["unique_id"].dtype == model.predict(frame)["unique_id"].dtype == "str"

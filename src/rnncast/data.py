@@ -174,17 +174,26 @@ def as_frame(data, keep_index=(), steps: bool | str = False) -> pd.DataFrame:
     NumPy array's columns are named ``0``, ``1``, ... Raises ``RnncastError`` for other types, for a named
     index that has a column's name and for labels that clash once written as text.
     """
+    if not isinstance(data, (pd.Series, pd.DataFrame)) and (hasattr(data, "__arrow_c_stream__")
+                                                            or hasattr(data, "__arrow_c_array__")):
+        import pyarrow as pa
+
+        try:
+            data = pa.table(data).to_pandas()  # Polars, pyarrow, DuckDB ...: through the Arrow C stream
+        except pa.ArrowInvalid as err:  # one column (a Polars Series, a ChunkedArray): read as a pandas Series is
+            if "non-struct" not in str(err):  # (decision 2230)
+                raise
+            name = getattr(data, "name", None)  # a Polars Series' (its default ''), none for an Arrow array
+            data = pd.Series(pa.chunked_array(data).to_pandas(), name=name if isinstance(name, str) and name else None)
     if isinstance(data, pd.Series):
         data = data.to_frame(name=str(data.name) if data.name is not None else "y")
     elif isinstance(data, np.ndarray) and data.dtype.names:
         data = pd.DataFrame.from_records(data)  # a structured array: its fields are the columns
     elif isinstance(data, (np.ndarray, list, tuple)):
         return arrays.as_table(data)
-    elif not isinstance(data, pd.DataFrame) and hasattr(data, "__arrow_c_stream__"):
-        import pyarrow as pa
-
-        data = pa.table(data).to_pandas()  # Polars, pyarrow, DuckDB ...: through the Arrow C stream
     if not isinstance(data, pd.DataFrame):
+        if type(data).__name__ == "LazyFrame" and hasattr(data, "collect"):  # a query, not a table (decision 2231)
+            raise RnncastError("cannot use a Polars LazyFrame (a query, not yet a table); give its table: lf.collect()")
         raise RnncastError(
             f"cannot use data of type {type(data).__name__}; pass a pandas DataFrame or Series, a NumPy array, a "
             "table with __arrow_c_stream__ (Polars, pyarrow), or the path of a CSV or Parquet file"

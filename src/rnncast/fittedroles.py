@@ -115,6 +115,10 @@ def _held(categorical: list, static) -> list | None:
     a table whose columns are known; a file's are read by ``load_panel``, which names any it lacks)."""
     if isinstance(static, (pd.DataFrame, dict)):
         columns = {str(c) for c in static} | ({str(static.index.name)} if isinstance(static, pd.DataFrame) else set())
+    elif _table(static) and not hasattr(static, "__fspath__"):  # a Polars or pyarrow table: its column names
+        import pyarrow as pa
+
+        columns = {str(c) for c in pa.table(static).column_names}
     elif hasattr(static, "__fspath__"):
         return categorical
     else:
@@ -160,8 +164,15 @@ def _fit_shown(state: FittedState, fitted: dict, role: str) -> str:
     return ", ".join(f"{name} {_shown(columns)}" for name, columns in used) or "no covariates"
 
 
+def _table(value) -> bool:
+    """A table of static covariates: a DataFrame, a dict of columns, a file's path, or a table with
+    ``__arrow_c_stream__`` (Polars, pyarrow), never iterated as names (decision 2232)."""
+    return (isinstance(value, (pd.DataFrame, dict)) or hasattr(value, "__fspath__")
+            or (not isinstance(value, pd.Series) and hasattr(value, "__arrow_c_stream__")))
+
+
 def _names(value) -> list[str] | None:
-    if value is None or isinstance(value, (pd.DataFrame, dict)) or hasattr(value, "__fspath__"):  # static: a table
+    if value is None or _table(value):  # static: a table
         return None if value is None else ["<table>"]
     return [str(value)] if isinstance(value, (str, bool)) else [str(v) for v in value]  # time_col=False: "False"
 

@@ -48,7 +48,7 @@ def listed_values(value, data) -> bool:
 
 def _is_column(value) -> bool:
     """One column of values: a Series, a 1-D array, an array or table of one column."""
-    ndim = getattr(value, "ndim", 0)
+    ndim = getattr(value, "ndim", len(getattr(value, "shape", ())))  # a Polars Series has a shape, no ndim
     return ndim == 1 or (ndim == 2 and value.shape[1] == 1 and not isinstance(value, (list, tuple)))
 
 
@@ -67,15 +67,22 @@ def _time_column(data: pd.DataFrame, time_col):
 def advice(data, value, time_col=None) -> str:
     """The call that fits y (``value``) beside X (``data``): X's table joined with y named as a column (y's own name
     where it has one X lacks), the features X's columns but its time column, ``time_col=`` given where it was."""
+    polars = hasattr(data, "with_columns") and hasattr(data, "__arrow_c_stream__")  # a Polars X (decision 2233)
+    if polars:
+        import pyarrow as pa
+
+        data = pa.table(data).to_pandas()  # its columns and time column, as fit reads them
     if not isinstance(data, pd.DataFrame):
         return ("give them as a column of one table and name the columns: fit(np.column_stack([X, y]), target=k, "
                 "features=list(range(k))) for X of k columns")
     name = value.name if isinstance(value, pd.Series) else value.columns[0] if isinstance(value, pd.DataFrame) else None
+    if polars:
+        name = getattr(value, "name", None) or None  # a Polars Series' name ('' unnamed)
     if name is not None and name not in data.columns:
-        joined, target = "X.join(y)", name
+        joined, target = "X.with_columns(y)" if polars else "X.join(y)", name
     else:
         target = next(n for n in ("y", "target", "y_values") if n not in data.columns)
-        joined = f"X.assign({target}=np.ravel(y))"
+        joined = f"X.with_columns(pl.Series({target!r}, y))" if polars else f"X.assign({target}=np.ravel(y))"
     time = _time_column(data, time_col)
     features = [c for c in data.columns if c != time]
     listed = ("list(X.columns)" if time is None else repr(features) if len(features) <= 6

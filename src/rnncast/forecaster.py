@@ -23,6 +23,7 @@ from rnncast import resume as resume_io
 from rnncast import arrayforecasts, datatimes, fitting, holidaysets, newforecasts, pathargs, readout, testforecasts
 from rnncast.backtesting import Backtests
 from rnncast.exporting import Exports
+from rnncast.outputframes import Outputs
 from rnncast.config import DataSettings, ModelSettings, TrainSettings
 from rnncast.forecasting import Model
 from rnncast.windowforecasts import PartForecasts, WindowForecasts
@@ -36,7 +37,7 @@ _D, _M, _T = DataSettings(), ModelSettings(), TrainSettings()
 
 
 @checked_methods(fit=BEFORE)  # predict(df, horizon=5): a setting, not Python's TypeError
-class Forecaster(Learned, Backtests, Exports, Parameters):
+class Forecaster(Learned, Backtests, Exports, Outputs, Parameters):
     """Train an RNN, LSTM or GRU to forecast ``horizon`` steps of the target from ``lookback`` steps.
 
     >>> f = Forecaster(cell="gru", lookback=48, horizon=12).fit(frame, target="load")
@@ -173,9 +174,8 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
     # ---- using a fitted model ---------------------------------------------------------------
 
     def predict(self, data, future=None, static_covariates=None) -> pd.DataFrame:
-        """Forecast the ``horizon`` steps after the end of ``data`` (of every series in it), in
-            original units.
-
+        """Forecast the ``horizon`` steps after the end of ``data`` (of every series in it), in original units: a pandas
+            DataFrame, a Polars one after ``set_output(transform="polars")`` (``outputframes``: the data's types kept).
             ``future``: the future covariates over those steps, matched by series id and date
             (``future.align_future``): a table with the covariate columns, the time column (or a
             DatetimeIndex) and (many series) the id column, in any row order (a model without dates: the row numbers
@@ -198,7 +198,7 @@ class Forecaster(Learned, Backtests, Exports, Parameters):
             Raises ``RnncastError`` for data too short for the lookback, data of no series the model knows, unseen static
             categories, missing future values, and timestamps no calendar explains (dates are never invented).
             """
-        return newforecasts.new_horizon(self._model("predict"), data, future, static_covariates)
+        return self._output(newforecasts.new_horizon(self._model("predict"), data, future, static_covariates), data)
 
     def predict_array(self, inputs: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Forecasts for a batch of input windows [N, lookback, columns] in original units -> [N, H, targets] float64

@@ -256,6 +256,10 @@ def same_zone(stamps: pd.Index, target: pd.Index, name: str, at, used=None, *, t
         if (offset := writtenzones.at_offset(target.tz)) and first_time(said, "future values at the offset"):
             zone_log.info("the future values' time column %r is written without a UTC offset: read at %s, the offset the "
                      "data's times are written at", name, offset)
+        elif not offset and first_time(said, "future values in the zone"):  # never silent (decision 2235)
+            zone_log.warning("the future values' time column %r holds times without a zone (%s): read as wall-clock "
+                             "times in %s, the model's zone (a repeated autumn hour by the rows' order, a skipped one "
+                             "refused); give them with their zone or UTC offset, as the data's", name, first, target.tz)
     try:
         return stamps.tz_convert(target.tz) if stamps.tz is not None else localize(stamps, target.tz, name, at, used)
     except RnncastError as err:

@@ -65,7 +65,7 @@ def _placed(state, test: PartForecasts, series: np.ndarray, horizon: int, given:
     columns = {}
     if state.layout != "single":
         own = state.layout == "long" and state.id_col is not None
-        ids = given if given is not None and len(given) == len(wf.ids) else pd.Index(wf.ids, dtype=object)
+        ids = given if given is not None and len(given) == len(wf.ids) else pd.Index(wf.ids, dtype="str")  # decision 2234
         columns[state.id_col if own else ID_COLUMN] = ids.take(np.repeat(series, horizon))
     if wf.times:  # each series' times (or a wide table's shared row numbers)
         starts = np.concatenate([[0], np.cumsum([len(t) for t in wf.times])])
