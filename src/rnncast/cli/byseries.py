@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, zeroscales
+from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, targetwindows, zeroscales
 from rnncast.baselines import row_label
 from rnncast.cli import seriesintervals
 from rnncast.scoretext import table
@@ -53,7 +53,7 @@ def _finite_mase(scores: dict) -> bool:
 def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): its id as given (headed
     ``id_name``, the data's id column, else ``series``), ``windows`` (forecast), ``windows_scored`` (those that keep a
-    scored value, where fill left any out: evaluate's ``windows_scored``), ``best_baseline`` (its key, as metrics.json
+    scored value, where fill left any out: evaluate's ``windows_scored``; a target's row its target's, decision 9401), ``best_baseline`` (its key, as metrics.json
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss, wQL, coverage, a fraction, and MSIS, widest interval first as ``metrics.quantile_scores``
@@ -68,14 +68,14 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
-    rows = []
+    rows, counted = [], "windows_scored" in result or any(  # a target's own windows (decision 9401)
+        "windows_scored" in b for w in result["series"].values() for b in [w, *(w.get("by_target") or {}).values()])
     for key in ranked(result["series"]):
         whole = result["series"][key]
         for target, scores in (whole["by_target"].items() if "by_target" in whole else [(None, whole)]):
-            row = {id_name or "series": key, **({"target": target} if target is not None else {}),
-                   "windows": whole["windows"],
-                   **({"windows_scored": whole["windows_scored"]} if "windows_scored" in whole else {}),
-                   "best_baseline": best_baseline(scores)}
+            total, kept = targetwindows.windows(scores, whole)
+            row = {id_name or "series": key, **({"target": target} if target is not None else {}), "windows": total,
+                   **({"windows_scored": kept} if counted else {}), "best_baseline": best_baseline(scores)}
             for name, block in scores.items():
                 if isinstance(block, dict) and name != "by_target":
                     row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
@@ -94,8 +94,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
             rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
-        rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
-                     result else {}), "best_baseline": None, "not_scored": not_scored(record)})
+        rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if counted else {}), "best_baseline": None, "not_scored": not_scored(record)})
     frame = pd.DataFrame(rows)
     return frame[[c for c in frame.columns if c != "not_scored"] + ["not_scored"]] if "not_scored" in frame else frame
 
@@ -178,6 +177,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     head = f"each series ({units}{free}; {order}; beside the model, the baseline with the lowest MSE on it{pair}{below})"
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
     lines += seriesintervals.notes(series, keys)
+    lines += [note] if (note := targetwindows.series_note(series, [k for k in shown if k is not None])) else []
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
         undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
@@ -195,8 +195,7 @@ def _rows(scores: dict) -> list[str]:
 
 def _windows(scores: dict) -> str:
     """A series' windows as the run's page counts a part's: "8", or "7 scored of 8" where fill left one out."""
-    scored = scores.get("windows_scored", scores["windows"])
-    return str(scores["windows"]) if scored == scores["windows"] else f"{scored} scored of {scores['windows']}"
+    return targetwindows.text(scores.get("windows_scored"), scores["windows"])
 
 
 def check_file(args, command: str = "evaluate") -> str | None:
