@@ -57,7 +57,7 @@ CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
-         horizon: int = 0) -> list[dict]:
+         horizon: int = 0, floor: bool = False) -> list[dict]:
     """The stretches of each target column of each series (the module's rule): ``{"series": s, "owner"
     (``series_owner``), "column", "start", "end" (its first and last rows, as the data writes them), "rows",
     "training_rows" (those among the first ``splits[s].train_end``), "validation_rows" (those from there to
@@ -68,7 +68,8 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     "mean_without" (the training mean likewise), "season"}``, series then column then time order; a column ``unread``
     passes over is ``{"series", "owner", "column", "unread": why}``. Splits of None are passed over, and so is a
     stretch from ``split.end + horizon`` on (a refit backtest's cutoff whose training, validation and forecast rows end
-    before it, decision 2084)."""
+    before it, decision 2084). ``floor``: ``--nonnegative`` declared 0 the targets' floor, so a value below 0 is the
+    fault, read as 0, and a stretch's "below_zero" counts them (a concentration's zero drift, decision 9402)."""
     found = []
     for s, split in enumerate(splits):
         if split is None:
@@ -78,10 +79,10 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         at = panel.time_of(s) if panel.time_of(s) is not None else panel.numbered(s)  # [n] to order stretches by
         day = rows_a_day(panel.time_of(s))
         for j in range(table.shape[1]):
-            if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j])):
+            if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j], floor)):
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
                               "unread": why})  # said once a call (decision 2088)
-            for lo, hi, low, high in stretches(table[:, j], season, day):
+            for lo, hi, low, high in stretches(table[:, j], season, day, floor):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
@@ -90,6 +91,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                               "training_rows": max(0, min(hi, split.train_end) - lo),
                               "validation_rows": max(0, min(hi, split.val_end) - max(lo, split.train_end)),
                               "later_rows": max(0, hi - max(lo, split.val_end)), "low": low, "high": high,
+                              "below_zero": int((table[lo:hi, j] < 0).sum()),
                               "season": season, **_effects(table[: split.val_end, j], lo, hi, season,
                                                             placed[s][0][: split.val_end]
                                                             if placed and s in placed else None)})
@@ -107,17 +109,19 @@ def rows_a_day(times) -> int:
     return int(round(pd.Timedelta(days=1) / step)) if pd.notna(step) and pd.Timedelta(0) < step < pd.Timedelta(days=1) else 1
 
 
-def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[int, int, float, float]]:
+def stretches(column: np.ndarray, season: int = 1, day: int = 1,
+              floor: bool = False) -> list[tuple[int, int, float, float]]:
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
     the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 2087); none where ``unread`` gives
     a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
     ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s;
     one holding 0s is kept only where ``_by_chance`` finds it rare, and none whose level is read off 0s (decision 2132).
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
-    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089)."""
+    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089). ``floor``: a value below 0 reads as 0
+    (``find``'s, decision 9402)."""
     column = np.asarray(column, dtype=np.float64)
     read = np.isfinite(column)
-    if read.sum() < 3 * SHORTEST or unread(column):
+    if read.sum() < 3 * SHORTEST or unread(column, floor):
         return []
     shortest = max(SHORTEST, day)
     days = RUN_LONGEST if day <= 1 else min(RUN_LONGEST * day, int(read.sum()) // 4)
@@ -150,18 +154,20 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
                 continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 2132)
             if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
                 shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
-                shares = shares[np.isfinite(shares)]
+                shares = np.maximum(shares[np.isfinite(shares)], 0.0)  # a value below a floor: 0 % (decision 9402)
                 these.append((lo, hi, float(shares.min()), float(shares.max())))
         found += these if len(these) <= MOST else []
     return sorted(found)
 
 
-def unread(column: np.ndarray) -> str | None:
+def unread(column: np.ndarray, floor: bool = False) -> str | None:
     """Why ``column`` [R] (NaN: not read) has no level for a stretch to be a share of, or None where it has: a value
     below 0 (a temperature in degrees, a change: its 0 is no floor), or half its values 0 or below (a count of rare
-    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 2088)."""
+    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 2088). ``floor``: 0 is
+    the column's floor (``--nonnegative``), a value below it read as 0 (decision 9402)."""
     values = np.asarray(column, dtype=np.float64)
     values = values[np.isfinite(values)]
+    values = np.maximum(values, 0.0) if floor else values
     if (values < 0).any():
         return "values below 0"
     return "half its values or more 0" if len(values) and np.median(values) <= 0 else None
