@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 
 from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, medianpoint, metrics, nodemand, pooledunits, scalepairs, scaledshares, seriesr2,
-                     seasonalgaps, significance, targetshares, targetwindows, zeroscales)
+                     seasonalgaps, seriestests, significance, targetshares, targetwindows, zeroscales)
 from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -96,6 +96,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if by_series:
         result["series"] = series_scores(*every, mase_scales[original.series], ids, kept)
         scalepairs.attach(result["series"], forecasts.mase_pairs, ids, lambda i: series_key(i, original.targets))
+        seriestests.attach(result["series"], every[1], [series_key(i, original.targets) for i in ids])  # decision 9406
     return result
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, targetwindows, zeroscales
+from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, seriestests, targetwindows, zeroscales
 from rnncast.baselines import row_label
 from rnncast.cli import seriesintervals
 from rnncast.scoretext import table
@@ -59,7 +59,8 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     model's pinball loss, wQL, coverage, a fraction, and MSIS, widest interval first as ``metrics.quantile_scores``
     keeps them, and ``model_below_0.9``, the share at or below each level that ends no interval,
     ``calibration.unpaired``), in the series' original units, each to ``DIGITS`` significant
-    digits, then ``mase_pairs``, the pairs of training values its MASE scale rests on (``scalepairs``; absent for a
+    digits, then ``dm_p_holm_<baseline>``, the series' Diebold–Mariano p over all its targets, Holm-adjusted over
+    the series (``seriestests``, decision 9406), then ``mase_pairs``, the pairs of training values its MASE scale rests on (``scalepairs``; absent for a
     model saved before they were kept). With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
     over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
@@ -85,6 +86,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                                 for level in calibration.unpaired(levels)})
                     row.update({f"model_{k}_on_{name}": _rounded(v) for k, v in  # its pair (decision 2010)
                                 seasonalgaps.paired_scores(scores, name).items() if not isinstance(v, dict)})
+            row.update({k: _rounded(v) for k, v in whole.items() if k.startswith(seriestests.PREFIX)})  # 9406
             if scalepairs.KEY in scores:  # the pairs its MASE scale rests on (decision 2160)
                 row[scalepairs.KEY] = scores[scalepairs.KEY]
             if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
