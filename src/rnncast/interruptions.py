@@ -119,7 +119,8 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1,
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
     ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089). ``floor``: a value below 0 reads as 0
     (``find``'s, decision 9402)."""
-    column = np.asarray(column, dtype=np.float64)
+    given = np.asarray(column, dtype=np.float64)  # outageruns reads its 0s (decision 1925)
+    column = np.maximum(given, 0.0) if floor else given  # below the floor: a 0, as 0s are read (decision 9402)
     read = np.isfinite(column)
     if read.sum() < 3 * SHORTEST or unread(column, floor):
         return []
@@ -134,7 +135,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1,
         return []
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
-    zeros = read & (column == 0)
+    zeros, real = read & (column == 0), read & (given == 0)  # real: the 0s as written, outageruns' (not a floored one)
     floored = _floored(zeros, read, longest)  # [R] the level's rows half 0s or more: a floored 0 (decision 2132)
     found = []
     for sign in (-1, 1):  # below the level, then above it
@@ -147,14 +148,14 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1,
                     or 1 < season <= LONGEST and seasonpeaks.own(sign * plain, column if sign > 0 else None, lo, hi,
                                                                  season, int(DRIFT * season), np.log(FAR) / 2):
                 continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
-            if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
+            if real[lo:hi].sum() == read[lo:hi].sum() and _outages(real, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
             if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi,
                                                                              longest):
                 continue  # a level read off 0s, or 0s as the column's own rate gives them (decision 2132)
             if abs(np.nanmedian(before)) < np.log(FAR) and abs(np.nanmedian(after)) < np.log(FAR):
                 shares = (column / np.exp(logged - away))[lo:hi]  # [hi - lo] each row over its usual level
-                shares = np.maximum(shares[np.isfinite(shares)], 0.0)  # a value below a floor: 0 % (decision 9402)
+                shares = shares[np.isfinite(shares)]
                 these.append((lo, hi, float(shares.min()), float(shares.max())))
         found += these if len(these) <= MOST else []
     return sorted(found)
