@@ -28,3 +28,16 @@ def test_a_step_the_datas_own_row_gave_and_a_model_without_number_codes_are_not_
     refuse(table, ["price"], {MISSING: "-9999"})
     refuse(pd.DataFrame({"price": [-9999.0], "_row": [0]}), ["price"], {MISSING: "M"})
     refuse(pd.DataFrame({"price": [-9999.0], "_row": [0]}), ["price"], {})
+
+
+def test_two_codes_in_a_column_are_each_named_with_the_first_line_over_both():
+    """t41-t4 L1 (decision 2238): -999 at line 7 and 'NoData' at line 8 of temp_fc were refused as "'NoData' ... (1 step,
+    first at line 8)": the text code was refused before the numbers were looked at."""
+    from rnncast import codedblanks
+
+    table = pd.DataFrame({"temp": [6.0, -999.0, np.nan, 6.7], "_row": [4, 5, 6, 7]})
+    attrs = {MISSING: "-999,NoData", codedblanks.WORDED: ({"temp"}, {"temp": np.array([0, 0, 0, 0, 0, 0, 1, 0])})}
+    with pytest.raises(RnncastError) as err:
+        refuse(table, ["temp"], attrs)
+    assert str(err.value).startswith("the future values hold -999 and 'NoData', which the model reads as missing")
+    assert "in 'temp' (2 steps, first at row 5)" in str(err.value)

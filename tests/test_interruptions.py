@@ -384,3 +384,25 @@ def test_an_outage_in_a_column_shut_each_winter_is_named():
         y[(days.month <= 2) | (days.month == 12)] = 0
         y[july: july + out] = 0
         assert [(lo, hi) for lo, hi, *_ in stretches(y, 7)] == [(july, july + out)]
+
+
+def test_a_drift_below_zero_is_read_as_floored_where_nonnegative_declares_0_the_floor():
+    """t41-t4 M1 (decision 2237): a PM2.5 zero drift that pushed 53 hours below 0 got only "not checked ... (values
+    below 0)", while a milder drift was named with its MASE-scale effect; under --nonnegative the values below 0 are
+    the fault, read as 0, and the stretch is named with how many of its values are below 0. Without it, decision 2088."""
+    from rnncast.interruptions import unread
+
+    y = _sales()
+    y[300:314] -= 30.0  # two weeks pushed below 0, then corrected
+    assert unread(y) == "values below 0" and stretches(y, 7) == []
+    assert unread(y, floor=True) is None
+    [(lo, hi, least, most)] = stretches(y, 7, floor=True)
+    assert (lo, hi, least) == (300, 314, 0.0) and most < 0.2
+    frame = pd.DataFrame({"date": pd.date_range("2022-01-01", periods=len(y), freq="D"), "y": y})
+    panel = load_panel(frame, target="y", announce=False)
+    [found] = find(panel, [Split(len(y) - 60, len(y) - 30, len(y))], 7, floor=True)
+    assert found["below_zero"] == int((y[300:314] < 0).sum()) > 0 and found["scale"] > found["scale_without"]
+    [said] = warn(panel, [found])
+    assert "a drift below the floor (" in said and "below 0, which --nonnegative declares the target never is" in said
+    assert "raise MASE's scale" in said and "blank those rows and fit with --fill interpolate" in said
+    assert find(panel, [Split(len(y) - 60, len(y) - 30, len(y))], 7)[0]["unread"] == "values below 0"

@@ -277,8 +277,10 @@ def test_nonnegative_on_training_values_below_zero_is_said_once_at_fit_and_at_ba
         Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).fit(frame)
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("nonnegative=True")]
     assert len(said) == 1 and said[0].startswith("nonnegative=True (--nonnegative), but 3 of the ")
-    assert (" training values of 'y' are below zero (the least -2; in 1 of the 3 series): every forecast below 0 is "
-            "written as 0 (and scored so)") in said[0]
+    assert (" training values of 'y' are below zero (the least -2; in 1 of the 3 series: series 's000' from 2024-01-06 10:00:00 to "
+            "2024-01-06 12:00:00, 3 values): every forecast below 0 is written as 0 (and scored so)") in said[0], said[0]
+    assert said[0].endswith("where it cannot (a concentration) these values are the fault: blank them and fit with "
+                            "--fill interpolate")  # the run named, and the remedy for a floor (decision 2237)
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).backtest(frame, n_windows=2, refit=True)
@@ -331,7 +333,8 @@ def test_a_wide_fits_training_values_below_zero_are_named_by_their_columns(caplo
         Forecaster(**{**TINY, "nonnegative": True, "epochs": 1}).fit(frame, series=["y1", "y2", "y3"])
     said = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("nonnegative=True"))
     assert ("but 3 of the 168 training values of the series' columns 'y1' (2), 'y3' (1) are below zero (the least "
-            "-1; in 2 of the 3 columns)") in said and "'y'" not in said, said
+            "-1; in 2 of the 3 columns: column 'y1' from 2024-01-01 to 2024-01-02, 2 values; column 'y3' from "
+            "2024-01-04 to 2024-01-04, 1 value)") in said and "'y'" not in said, said
 
 
 def test_a_wide_models_forecasts_below_zero_are_named_by_the_series_columns(caplog, monkeypatch):

@@ -242,3 +242,21 @@ def test_a_column_of_elapsed_times_is_not_called_text_nor_a_role_to_name(caplog)
         load_panel(frame, target="y")
     assert ("not used: 'elapsed' holds elapsed times (timedeltas), which no role takes nor the time axis reads: to "
             "forecast along them, make them timestamps (data[column] += pd.Timestamp('2024-01-01'))") in caplog.text
+
+
+def test_a_bare_below_detection_code_is_told_half_the_limit_and_that_interpolating_it_biases_it_high(tmp_path):
+    """t41-t4 L2 (decision 2239): '<LOD' in PM2.5 was told "replace it with that number first, e.g. ...replace('<LOD',
+    0)", while the field substitutes half the detection limit, and reading it as missing then --fill interpolate
+    fills it from its neighbours, above the limit."""
+    n = 60
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "pm25": [str(v) for v in np.arange(n, dtype=float) + 5]})
+    frame.loc[[5, 9], "pm25"] = "<LOD"
+    frame.to_csv(tmp_path / "aq.csv", index=False)
+    with pytest.raises(RnncastError) as refused:
+        load_panel(tmp_path / "aq.csv", target="pm25")
+    said = str(refused.value)
+    assert "to read those cells as missing (then --fill interpolate fills a below-detection value from its " \
+           "neighbours, above the limit, so biased high, and the network trains on it)" in said
+    assert said.endswith("write in its place the field's usual substitution, half the limit, e.g. df['pm25'] = "
+                         "df['pm25'].replace('<LOD', LOD / 2), LOD your method's limit")

@@ -134,3 +134,19 @@ def test_rows_of_a_series_the_data_holds_but_no_calendar_dates_are_said_so(caplo
     assert [r.getMessage() for r in caplog.records if r.name == "rnncast.future"] == [
         "the future values hold 3 rows of series ['B'], which the model keeps no calendar for, so their forecasts "
         "cannot be dated (not forecast); they are not used"]
+
+
+def test_rows_after_every_series_last_step_say_the_horizon_caps_the_forecast(caplog):
+    """t41-t4 L3 (decision 2240): a 48 h weather forecast given to a 24 h model was said "not used" without why."""
+    stamps = pd.date_range("2024-02-10", periods=4, freq="h").append(pd.date_range("2024-02-10", periods=4, freq="h"))
+    unused = pd.DataFrame({"_series": [0, 0, 1, 1]}, index=[2, 3, 6, 7])
+    with caplog.at_level("WARNING", logger="rnncast.future"):
+        warn_unused(unused, stamps, pd.Series(stamps.astype(str)), [False] * 8, [stamps[:2], stamps[4:6]], 2, None, False)
+    assert caplog.text.rstrip().endswith(
+        "they are not used: each series' 2 rows after its last forecast step lie beyond the model's horizon (2 steps, "
+        "fixed at fit), which caps the forecast; a longer forecast needs a model fit with a longer --horizon")
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast.future"):  # a row before the steps: no such clause
+        warn_unused(unused.iloc[:1].set_axis([0]), stamps, pd.Series(stamps.astype(str)), [False] * 8,
+                    [stamps[1:3], stamps[4:6]], 2, None, False)
+    assert caplog.text.rstrip().endswith("they are not used")

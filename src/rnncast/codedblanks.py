@@ -16,12 +16,12 @@ import pandas as pd
 
 from rnncast import codedrefusal, codedsaid, timeaxis, timeunread
 from rnncast.codedsaid import WORDED  # frame.attrs: (the table's columns, {column: [rows] code + 1, 0 none})
-from rnncast.data import ID_COLUMN, names, place
+from rnncast.data import ID_COLUMN, names
 from rnncast.errors import RnncastError
 from rnncast.layouts import TARGET_COLUMN, Rows
 from rnncast.numbertext import DECIMAL, MISSING
 from rnncast.settingvalues import missing_numbers, missing_words, packed
-from rnncast.spelling import counted, named, spelled
+from rnncast.spelling import named, spelled
 from rnncast.staticvalues import is_text, no_value
 from rnncast.timenames import TIME_NAMES
 
@@ -155,22 +155,19 @@ def future_refusal(held: str, where: str) -> str:
             "without those columns (fit without them)")
 
 
-def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> None:
-    """Refuse the future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values``
-    ('M'; the future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank
-    there, and ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays. Refused
-    as its numbers are (``future_refusal``; decision 1688), each column's steps counted, the first cell by place."""
+def future_words(table: pd.DataFrame, columns: list, attrs: dict) -> tuple[dict, list]:
+    """The future covariates ``columns`` where a forecast step's cell held a text code of ``missing_values`` ('M'; the
+    future table read by ``words``, ``attrs`` its frame's): ``table`` [S * H rows] the steps' values, blank there, and
+    ``'_row'`` the future table's row of each (NaN: none); a step the data's own row gave stays. Returns ``({column:
+    [S * H] bool, the steps holding one}, the codes found)``, which ``futurecodes.refuse`` refuses with the numbers
+    found (``future_refusal``; decisions 1688, 2238)."""
     held, texts = (attrs or {}).get(WORDED, (set(), {}))[1], missing_words((attrs or {}).get(MISSING))
     rows = table["_row"].to_numpy(dtype=np.float64)
     at = np.where(np.isnan(rows), -1, rows).astype(np.int64)  # [S * H] the table's row, -1 none
     found = {c: np.where((at >= 0) & table[c].isna().to_numpy(), held[c][np.maximum(at, 0)], 0)
              for c in columns if c in held}  # [S * H] 1 + the code each step's cell held, 0 none
     found = {c: k for c, k in found.items() if k.any()}
-    if found:
-        codes = sorted({texts[v - 1] for k in found.values() for v in np.unique(k) if v})
-        where = ", ".join(f"{c!r} ({counted(int((k > 0).sum()), 'step')}, first at "
-                          f"{place(int(at[np.argmax(k > 0)]), attrs)})" for c, k in found.items())
-        raise RnncastError(future_refusal(", ".join(map(repr, codes)), where))
+    return {c: k > 0 for c, k in found.items()}, sorted({texts[v - 1] for k in found.values() for v in np.unique(k) if v})
 
 
 def _worded(rows: Rows, attrs) -> np.ndarray | None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 
 from rnncast import (bandcounts, calibration, closedzeros, climatologyseries, comparequantiles, filledwindows, kupiec, medianpoint, metrics, nodemand, pooledunits, scalepairs, scaledshares, seriesr2,
-                     seasonalgaps, significance, targetshares, zeroscales)
+                     seasonalgaps, seriestests, significance, targetshares, targetwindows, zeroscales)
 from rnncast.forecasttimes import forecast_times
 from rnncast.runnotes import percent_note
 from rnncast.windowforecasts import PartForecasts, WindowForecasts, scored, take, target_of, unscored_targets
@@ -40,7 +40,8 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     ...}}`` beside them in the model's block (in both units: the pinball loss has the block's units). Several
     targets add ``"by_target": {target: {name: scores}}``, each target's scores alone in its own original units (the
     pooled block averages the targets' MSEs, whatever their units), and ``"target_shares"``: each target's share of
-    the model's scaled MSE and the targets on which it loses to a baseline it beats pooled (``targetshares.measure``).
+    the model's scaled MSE and the targets on which it loses to a baseline it beats pooled (``targetshares.measure``),
+    and ``"target_windows"``: each target's windows and those scored (``targetwindows.counts``, decision 2236).
     """
     original, scaled, mase_scales, ids = forecasts.original, forecasts.scaled, forecasts.mase_scales, forecasts.ids
     horizon, every = original.y_true.shape[1], (original, scaled)  # ``every``: with a climatology only some series have
@@ -80,6 +81,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
                                             target_of(scaled, t))
                                for t, name in enumerate(target_names(original))}
         result["target_shares"] = targetshares.measure(scaled, target_names(original))  # the verdict's units
+        result["target_windows"] = dict(zip(target_names(original), targetwindows.counts(original)))  # decision 2236
     times, keep = forecast_times(scaled), scored(scaled)
     result["significance"] = {
         name: significance.diebold_mariano(scaled.y_pred - scaled.y_true, p - scaled.y_true, horizon, times,
@@ -94,6 +96,7 @@ def evaluate(forecasts: PartForecasts, by_series: bool = False) -> dict:
     if by_series:
         result["series"] = series_scores(*every, mase_scales[original.series], ids, kept)
         scalepairs.attach(result["series"], forecasts.mase_pairs, ids, lambda i: series_key(i, original.targets))
+        seriestests.attach(result["series"], every[1], [series_key(i, original.targets) for i in ids])  # decision 2241
     return result
 
 
@@ -117,7 +120,7 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
     """Each series' scores, ``{key: {"windows", ["windows_scored"], model and each baseline: scores, ["by_target"]}}``
     (``series_key``; original units), over its windows of ``original`` and ``scaled`` [W, H, T]; ``scales`` [W, T]
     each window's MASE denominator, ``ids`` [S] the series' ids (a series without windows left out);
-    ``windows_scored`` where fill left some window without a scored value. Evaluate's ``result["series"]`` and a
+    ``windows_scored`` where fill left some window without a scored value (each target's in its block, decision 2236). Evaluate's ``result["series"]`` and a
     backtest's ``by_series`` (decision 1660). ``kept``: ``_kept_windows(original)`` where the caller has it (evaluate)."""
     out, several = {}, original.y_true.shape[-1] > 1
     kept = _kept_windows(original) if kept is ... else kept  # [W] or None, found once (rf33r2 4)
@@ -132,9 +135,9 @@ def series_scores(original: WindowForecasts, scaled: WindowForecasts, scales: np
             out[series_key(ids[s], original.targets)] = {
                 "windows": len(keep), **({"windows_scored": int(kept[keep].sum())} if kept is not None else {}),
                 **scores(mine, own, mine_scaled),
-                **({"by_target": {name: scores(target_of(mine, t), own[:, t : t + 1], target_of(mine_scaled, t))
-                                  for t, name in enumerate(target_names(original))}}  # each in its own units
-                   if several else {})}
+                **({"by_target": {name: {**each, **scores(target_of(mine, t), own[:, t : t + 1], target_of(mine_scaled, t))}
+                                  for (t, name), each in zip(enumerate(target_names(original)), targetwindows.counts(mine))}}
+                   if several else {})}  # each in its own units, on its own windows (decision 2236)
     return out
 
 

@@ -179,7 +179,7 @@ def prepare(panel: Panel, splits: list[Split], settings: Settings, params: dict,
         outageruns.warn(panel, outageruns.find(panel), "final fit" if final else "fit", splits, data_s.season, placed)  # a week of 0s in a series never else 0 (decision 1925)
         jumps.warn(stepped := jumps.find(panel, splits, data_s.season, placed), codedblanks.named_codes(codes), final)  # one step far beyond the rest: a split? MASE's scale holds it
         levelshifts.warn(panel, levelshifts.find(panel, splits, data_s.season, stepped), final)  # a migration's lasting drop (decision 1931)
-        interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon), final)  # 15 months at 10-30 %, then back (decision 2053)
+        interruptions.warn(panel, interruptions.find(panel, splits, data_s.season, placed, data_s.horizon, model_s.nonnegative), final)  # 15 months at 10-30 %, then back (decision 2053)
         totalseries.warn(panel, totalseries.find(panel, splits))  # a 'Total' series, the sum of others: decision 1541
     spec = NetSpec(
         cell=model_s.cell, n_inputs=len(panel.columns), n_targets=panel.n_targets, horizon=data_s.horizon,

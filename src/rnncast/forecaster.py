@@ -271,7 +271,7 @@ class Forecaster(Learned, Backtests, Exports, Outputs, Parameters):
             each horizon step's counts on windows whose origins are that step apart: decisions 2042, 2075, 2093), to the model's and each baseline's (from its intervals) block, pooled, and with
             several targets each target's (``by_target``). ``by_series``: each series' original-unit metrics (``result["series"][id]``, an integer id
             as given; one series without an id: its target's name), with several targets each target's in its own units
-            too (``result["series"][id]["by_target"][target]``). In words (``readout.read_out``): ``verdict``,
+            too (``result["series"][id]["by_target"][target]``, with its "windows", decision 2236), on a panel "dm_p_holm_<baseline>" (2241). In words (``readout.read_out``): ``verdict``,
             if the model beats every baseline; ``notes``, ``hints``: lists of lines. ``RnncastError`` for an unknown
             part, no window of the part in any series (naming a part that would, those too short), or nothing scored.
 
@@ -288,7 +288,7 @@ class Forecaster(Learned, Backtests, Exports, Outputs, Parameters):
             without demand in the values scored pull the pooled MASE down (warned of: nodemand.py); ``mase_excluded`` where some series have no MASE scale;
             ``zero_actuals`` where actuals at or near 0 make MAPE and sMAPE unstable (its "median" key: medianpoint.py); ``by_target`` where there are
             several targets (each target's scores in its own units), with ``target_shares`` (each target's share of
-            the model's scaled MSE, the targets it loses on to a baseline it beats pooled); ``significance``: ``{baseline: {"statistic",
+            the model's scaled MSE, the targets it loses on to a baseline it beats pooled) and ``target_windows`` (each one's windows, decision 2236); ``significance``: ``{baseline: {"statistic",
             "p_value", ...}}`` on the scaled errors (``significance_pinball``: the same on a quantile model's pinball
             losses against each baseline's intervals, on the values it has one for, decision 1909); ``series`` where by_series=True; ``mase_season`` (the season MASE's
             naive forecast steps back); ``by_step``: ``[{"step": 1, "model": {"mse", "mae", "mase", "rmse"}, baseline: {...}},

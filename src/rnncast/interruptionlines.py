@@ -1,6 +1,6 @@
 """The words of ``interruptions``' lines: one line per group of stretches that overlap (where, how far, which rows
 train on it, what it does to MASE's scale and the training mean, what to do), and the one line naming the columns the
-rule could not read (decisions 2053, 2087, 2088, 2090; a scale moved under 0.5 % said as unchanged, 2154, only where
+rule could not read (decisions 2053, 2087, 2088, 2090, 2237; a scale moved under 0.5 % said as unchanged, 2154, only where
 every stretch of the line leaves it so, 2198)."""
 
 from __future__ import annotations
@@ -80,6 +80,9 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
     scored = any(g["later_rows"] for g in these)
     what = "a surge (a promotion, an epidemic's wave, a sensor stuck high)" if above else \
         "an interruption (a closure, an outage, a pandemic)"
+    if below := sum(g.get("below_zero", 0) for g in these):  # read as 0 under --nonnegative (decision 2237)
+        what = (f"a drift below the floor ({counted(below, 'value')} below 0, which --nonnegative declares the target "
+                "never is: a sensor's zero drift, a calibration off)")
     text = (f"{who} {'runs' if one else 'run'} at {share} {its} level {where}{': ' if any(checked) else ', '}"
             f"{inside}) and {'comes' if one else 'come'} back: {what}? "
             + ("The network learns it as the series' behaviour" if any(trained) else

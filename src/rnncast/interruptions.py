@@ -57,7 +57,7 @@ CHANCE = 0.01  # a stretch holding 0s is named only where a run like it comes by
 
 
 def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None = None,
-         horizon: int = 0) -> list[dict]:
+         horizon: int = 0, floor: bool = False) -> list[dict]:
     """The stretches of each target column of each series (the module's rule): ``{"series": s, "owner"
     (``series_owner``), "column", "start", "end" (its first and last rows, as the data writes them), "rows",
     "training_rows" (those among the first ``splits[s].train_end``), "validation_rows" (those from there to
@@ -68,7 +68,8 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
     "mean_without" (the training mean likewise), "season"}``, series then column then time order; a column ``unread``
     passes over is ``{"series", "owner", "column", "unread": why}``. Splits of None are passed over, and so is a
     stretch from ``split.end + horizon`` on (a refit backtest's cutoff whose training, validation and forecast rows end
-    before it, decision 2084)."""
+    before it, decision 2084). ``floor``: ``--nonnegative`` declared 0 the targets' floor, so a value below 0 is the
+    fault, read as 0, and a stretch's "below_zero" counts them (a concentration's zero drift, decision 2237)."""
     found = []
     for s, split in enumerate(splits):
         if split is None:
@@ -78,10 +79,10 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
         at = panel.time_of(s) if panel.time_of(s) is not None else panel.numbered(s)  # [n] to order stretches by
         day = rows_a_day(panel.time_of(s))
         for j in range(table.shape[1]):
-            if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j])):
+            if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j], floor)):
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
                               "unread": why})  # said once a call (decision 2088)
-            for lo, hi, low, high in stretches(table[:, j], season, day):
+            for lo, hi, low, high in stretches(table[:, j], season, day, floor):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
@@ -90,6 +91,7 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
                               "training_rows": max(0, min(hi, split.train_end) - lo),
                               "validation_rows": max(0, min(hi, split.val_end) - max(lo, split.train_end)),
                               "later_rows": max(0, hi - max(lo, split.val_end)), "low": low, "high": high,
+                              "below_zero": int((table[lo:hi, j] < 0).sum()),
                               "season": season, **_effects(table[: split.val_end, j], lo, hi, season,
                                                             placed[s][0][: split.val_end]
                                                             if placed and s in placed else None)})
@@ -107,17 +109,20 @@ def rows_a_day(times) -> int:
     return int(round(pd.Timedelta(days=1) / step)) if pd.notna(step) and pd.Timedelta(0) < step < pd.Timedelta(days=1) else 1
 
 
-def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[int, int, float, float]]:
+def stretches(column: np.ndarray, season: int = 1, day: int = 1,
+              floor: bool = False) -> list[tuple[int, int, float, float]]:
     """``(first row, row after the last, least share, most share)`` of each stretch of ``column`` [R] (NaN: not read),
     the module's rule, in row order: shares under 1 a drop, over 1 a surge (decision 2087); none where ``unread`` gives
     a reason, fewer than ``SHORTEST * 3`` values are read, or more than ``MOST`` stretches go the same way. A 0 reads as
     ``ZERO`` of the column's median (its share: 0), and a stretch of 0s in a column never else 0 is ``outageruns``'s;
     one holding 0s is kept only where ``_by_chance`` finds it rare, and none whose level is read off 0s (decision 2132).
     ``day``: rows a day (``rows_a_day``); a stretch holds a day of rows at least (decision 2085), and may run to
-    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089)."""
-    column = np.asarray(column, dtype=np.float64)
+    ``RUN_LONGEST`` days of rows, at most a quarter of the rows (decision 2089). ``floor``: a value below 0 reads as 0
+    (``find``'s, decision 2237)."""
+    given = np.asarray(column, dtype=np.float64)  # outageruns reads its 0s (decision 1925)
+    column = np.maximum(given, 0.0) if floor else given  # below the floor: a 0, as 0s are read (decision 2237)
     read = np.isfinite(column)
-    if read.sum() < 3 * SHORTEST or unread(column):
+    if read.sum() < 3 * SHORTEST or unread(column, floor):
         return []
     shortest = max(SHORTEST, day)
     days = RUN_LONGEST if day <= 1 else min(RUN_LONGEST * day, int(read.sum()) // 4)
@@ -130,7 +135,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
         return []
     spread = 1.4826 * float(np.nanmedian(np.abs(away - np.nanmedian(away))))
     limit = max(np.log(FAR), ROBUST * spread)
-    zeros = read & (column == 0)
+    zeros, real = read & (column == 0), read & (given == 0)  # real: the 0s as written, outageruns' (not a floored one)
     floored = _floored(zeros, read, longest)  # [R] the level's rows half 0s or more: a floored 0 (decision 2132)
     found = []
     for sign in (-1, 1):  # below the level, then above it
@@ -143,7 +148,7 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
                     or 1 < season <= LONGEST and seasonpeaks.own(sign * plain, column if sign > 0 else None, lo, hi,
                                                                  season, int(DRIFT * season), np.log(FAR) / 2):
                 continue  # an outlying run, a level that moves, one at an end of the rows, or a season's own dip
-            if zeros[lo:hi].sum() == read[lo:hi].sum() and _outages(zeros, int(read.sum())):
+            if real[lo:hi].sum() == read[lo:hi].sum() and _outages(real, int(read.sum())):
                 continue  # a run of 0s in a column never else 0: outageruns names it (decision 1925)
             if floored[lo:hi].any() or zeros[lo:hi].any() and _by_chance(zeros, sign * away > limit / 2, read, lo, hi,
                                                                              longest):
@@ -156,12 +161,14 @@ def stretches(column: np.ndarray, season: int = 1, day: int = 1) -> list[tuple[i
     return sorted(found)
 
 
-def unread(column: np.ndarray) -> str | None:
+def unread(column: np.ndarray, floor: bool = False) -> str | None:
     """Why ``column`` [R] (NaN: not read) has no level for a stretch to be a share of, or None where it has: a value
     below 0 (a temperature in degrees, a change: its 0 is no floor), or half its values 0 or below (a count of rare
-    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 2088)."""
+    events); a drop to 0 of a column otherwise above it (sales in a closure) is read (decision 2088). ``floor``: 0 is
+    the column's floor (``--nonnegative``), a value below it read as 0 (decision 2237)."""
     values = np.asarray(column, dtype=np.float64)
     values = values[np.isfinite(values)]
+    values = np.maximum(values, 0.0) if floor else values
     if (values < 0).any():
         return "values below 0"
     return "half its values or more 0" if len(values) and np.median(values) <= 0 else None

@@ -16,9 +16,12 @@ import numpy as np
 
 from rnncast import ceilings, scaling
 from rnncast.noticed import errors_only
+from rnncast.panel import series_owner
 from rnncast.spelling import counted, some
 
 log = logging.getLogger(__name__)
+GAP = 4  # rows below zero fewer than this many rows apart are one run (a drift's values around 0: decision 2237)
+RUNS = 3  # the runs the warning names, then a count
 
 
 def clipped(state, y: np.ndarray, floor=0.0) -> np.ndarray:
@@ -272,11 +275,26 @@ def floored(panel, splits, nonnegative: bool) -> str | None:
             else:
                 name = repr(name)
             said.append(f"{int(low.sum())} of the {int(np.isfinite(column).sum())} training values of {name} are "
-                        f"below zero (the least {float(np.nanmin(column)):.4g}{where})")
+                        f"below zero (the least {float(np.nanmin(column)):.4g}{where}{_runs(panel, rows, low)})")
     if not said:
         return None
     text = (f"nonnegative=True (--nonnegative), but {'; '.join(said)}: every forecast below 0 is written as 0 (and "
             "scored so), so the model never forecasts a value below zero such as these; leave nonnegative out where "
-            "the target can fall below zero")
+            "the target can fall below zero, and where it cannot (a concentration) these values are the fault: blank "
+            "them and fit with --fill interpolate")  # decision 2237
     log.warning("%s", text)
     return text
+
+
+def _runs(panel, rows: np.ndarray, low: np.ndarray) -> str:
+    """": series 'A' from 2024-01-09 09:00 to 2024-01-11 19:00, 53 values": the runs of training ``rows`` [N] (the
+    panel's) that ``low`` [N] marks, a gap of fewer than ``GAP`` rows joined, the first ``RUNS`` named (decision 2237)."""
+    at = rows[low]
+    of = np.searchsorted(panel.offsets, at, side="right") - 1
+    cut = np.flatnonzero((np.diff(at) > GAP) | (np.diff(of) != 0)) + 1
+    runs = [(int(of[a]), int(at[a]), int(at[b - 1]), b - a) for a, b in zip(np.r_[0, cut], np.r_[cut, len(at)])]
+    owner = lambda s: series_owner(panel, s) or (f"column {panel.given_id(s)!r}" if panel.layout == "wide" else "rows")  # noqa: E731
+    named = [f"{owner(s)} from {panel.when(s, a - panel.offsets[s])} to "
+             f"{panel.when(s, b - panel.offsets[s])}, {counted(n, 'value')}" for s, a, b, n in runs[:RUNS]]
+    more = f" and {len(runs) - RUNS} more runs" if len(runs) > RUNS else ""
+    return f": {'; '.join(named)}{more}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from rnncast.forecaster import Forecaster
-from rnncast import bandcounts, finalfit, leftout, madeof, readout, seasonalgaps, settingrows, splitrows
+from rnncast import bandcounts, finalfit, leftout, madeof, readout, seasonalgaps, settingrows, splitrows, targetwindows
 from rnncast.baselines import baseline_name, row_label
 from rnncast.metrics import rmse_note
 from rnncast.models import parameter_parts, parameters_text
@@ -100,8 +100,10 @@ def run_blocks(forecaster: Forecaster, metrics: dict, source: str, notes: list[s
         blocks += [("p", note) for note in [seasonalgaps.dash_note(scored, season)] if note]  # "-": decision 2029
         for target in each:
             blocks.append(("h2", f"Metrics of target {target!r} (its own units)"))
-            blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target]} for p, r in metrics.items()
-                                                 if isinstance(r, dict) and "by_target" in r}, "original", season)))
+            blocks.append(("table", metric_rows({p: {**r, "original": r["by_target"][target], "scored": {  # its own
+                **(r.get("scored") or {}), "windows_scored": targetwindows.windows((r.get("target_windows") or {}).get(
+                    target, {}), r)[1]}} for p, r in metrics.items() if isinstance(r, dict) and "by_target" in r},
+                "original", season)))  # windows scored (decision 2236)
         by = next((r["scaled_by"] for r in metrics.values() if isinstance(r, dict) and r.get("scaled_by")), None)
         if verdict_units(forecaster) == "original":  # one series' scaled table: these errors over one number, R², MASE alike
             curve = "" if by else ", the loss curve's,"  # scaler 'none': the curve is in original units, these in spreads

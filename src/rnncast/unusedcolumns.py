@@ -4,11 +4,15 @@ covariate) and columns of one value (nothing to learn), which no role is offered
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from rnncast import indexcolumns, numbertext, signs
 from rnncast.settingvalues import NUMBER, case_note, packed
 from rnncast.staticvalues import is_text
+
+DETECTION = re.compile(r"(?i)[<≤]\s*(?:LOD|LOQ|MDL|DL)|BDL")  # a below-detection code without its limit (decision 2239)
 
 ONE_VALUE = "one value in every row (nothing to learn)"  # what a column of one value holds, as the warnings say it
 
@@ -60,11 +64,15 @@ def text_clause(column: pd.Series, name, bad, attrs: dict | None = None) -> str:
         return (note + f"if {shown} {'marks' if len(words) == 1 else 'mark'}"
                 f" a missing value too, name {'it' if len(words) == 1 else 'them'} there (--missing-values {code})")
     beside = "" if given else ", beside any number codes such as -9999"
+    lod = all(DETECTION.fullmatch(w) for w in words)  # '<LOD': a value below the detection limit (decision 2239)
     return (f"; if {shown} {'marks' if len(words) == 1 else 'mark'} a missing value, name "
             f"{'it' if len(words) == 1 else 'them'} in missing_values= (--missing-values {code}{beside}) to read those "
-            f"cells as missing; if it stands for a value (a trace of rain), replace it "
-            f"with that number first, e.g. {'df = df.reset_index(); ' if index else ''}df[{str(name)!r}] = "
-            f"df[{str(name)!r}].replace({first!r}, 0)")
+            "cells as missing" + (" (then --fill interpolate fills a below-detection value from its neighbours, above "
+                                  "the limit, so biased high, and the network trains on it)" if lod else "")
+            + ("; as a value below the detection limit, write in its place the field's usual substitution, half the "
+               "limit," if lod else "; if it stands for a value (a trace of rain), replace it with that number first,")
+            + f" e.g. {'df = df.reset_index(); ' if index else ''}df[{str(name)!r}] = "
+            f"df[{str(name)!r}].replace({first!r}, {'LOD / 2' if lod else 0})" + (", LOD your method's limit" if lod else ""))
 
 
 def holds_text(column: pd.Series) -> bool:

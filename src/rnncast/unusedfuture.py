@@ -63,7 +63,23 @@ def warn_unused(unused, stamps, written, unplaced, wanted, horizon: int, holiday
         more = f" and {distinct - len(times)} more" if distinct > len(times) else ""  # each date once (decision 1495)
         where = f", in {n_series} series" if n_series > 1 else ""
         log.warning("the future values hold %s outside the %d forecast steps after each series' end (%s%s%s); they are "
-                    "not used", counted(outside, "row"), horizon, ", ".join(times), more, where)
+                    "not used%s", counted(outside, "row"), horizon, ", ".join(times), more, where,
+                    _capped(unused.iloc[np.flatnonzero(~on_holiday)], stamps, loose, wanted, horizon))
+
+
+def _capped(outside: pd.DataFrame, stamps, loose: np.ndarray, wanted, horizon: int) -> str:
+    """Why the rows ``outside`` (of ``given``, none on a holiday) are not used where every one lies after its series'
+    last forecast step (``wanted`` [S] each series' steps): the model's horizon caps the forecast, with the rows a series
+    (a 48 h weather forecast given to a 24 h model, t41-t4 L3, decision 2240); "" where any lies elsewhere."""
+    if loose.any() or not isinstance(stamps, (pd.DatetimeIndex, pd.PeriodIndex)):
+        return ""
+    ends = outside["_series"].map({s: wanted[s][-1] for s in set(outside["_series"])})
+    if not (stamps[outside.index.to_numpy()] > pd.Index(ends)).all():
+        return ""
+    each = outside.groupby("_series").size()
+    rows = counted(int(each.min()), "row") if each.min() == each.max() else f"{each.min()} to {each.max()} rows"
+    return (f": each series' {rows} after its last forecast step lie beyond the model's horizon ({horizon} steps, fixed "
+            "at fit), which caps the forecast; a longer forecast needs a model fit with a longer --horizon")
 
 
 def not_forecast(held: list, skipped=(), known=(), columns=(), fitted=(), undated=()) -> str:

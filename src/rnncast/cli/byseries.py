@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, zeroscales
+from rnncast import bandcounts, calibration, leftout, scalepairs, seasonalgaps, seasonrows, seriestests, targetwindows, zeroscales
 from rnncast.baselines import row_label
 from rnncast.cli import seriesintervals
 from rnncast.scoretext import table
@@ -53,13 +53,14 @@ def _finite_mase(scores: dict) -> bool:
 def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     """Every series of ``result["series"]`` one row, highest model MASE first (``ranked``): its id as given (headed
     ``id_name``, the data's id column, else ``series``), ``windows`` (forecast), ``windows_scored`` (those that keep a
-    scored value, where fill left any out: evaluate's ``windows_scored``), ``best_baseline`` (its key, as metrics.json
+    scored value, where fill left any out: evaluate's ``windows_scored``; a target's row its target's, decision 2236), ``best_baseline`` (its key, as metrics.json
     names baselines: repeat, mean, seasonal), then ``<forecaster>_<score>`` for the model and each baseline
     (``model_mse``, ``repeat_mae``, ``mean_mase`` ..., sMAPE and MAPE in percent as ``model_smape_pct``, a quantile
     model's pinball loss, wQL, coverage, a fraction, and MSIS, widest interval first as ``metrics.quantile_scores``
     keeps them, and ``model_below_0.9``, the share at or below each level that ends no interval,
     ``calibration.unpaired``), in the series' original units, each to ``DIGITS`` significant
-    digits, then ``mase_pairs``, the pairs of training values its MASE scale rests on (``scalepairs``; absent for a
+    digits, then ``dm_p_holm_<baseline>``, the series' Diebold–Mariano p over all its targets, Holm-adjusted over
+    the series (``seriestests``, decision 2241), then ``mase_pairs``, the pairs of training values its MASE scale rests on (``scalepairs``; absent for a
     model saved before they were kept). With several targets a row per series and target, headed ``target`` after the id, each score that target's
     in its own units (a series' pooled row averaged sales² with visits² in one MSE); the series in order of their MASE
     over every target, each target's row in turn. The series fit left out (``result["scored"]["not_trained"]``), those
@@ -68,14 +69,14 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
     undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
-    rows = []
+    rows, counted = [], "windows_scored" in result or any(  # a target's own windows (decision 2236)
+        "windows_scored" in b for w in result["series"].values() for b in [w, *(w.get("by_target") or {}).values()])
     for key in ranked(result["series"]):
         whole = result["series"][key]
         for target, scores in (whole["by_target"].items() if "by_target" in whole else [(None, whole)]):
-            row = {id_name or "series": key, **({"target": target} if target is not None else {}),
-                   "windows": whole["windows"],
-                   **({"windows_scored": whole["windows_scored"]} if "windows_scored" in whole else {}),
-                   "best_baseline": best_baseline(scores)}
+            total, kept = targetwindows.windows(scores, whole)
+            row = {id_name or "series": key, **({"target": target} if target is not None else {}), "windows": total,
+                   **({"windows_scored": kept} if counted else {}), "best_baseline": best_baseline(scores)}
             for name, block in scores.items():
                 if isinstance(block, dict) and name != "by_target":
                     row.update({f"{name}_{metric}": _rounded(value)  # smape_pct: the score's own name (decision 669)
@@ -85,6 +86,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
                                 for level in calibration.unpaired(levels)})
                     row.update({f"model_{k}_on_{name}": _rounded(v) for k, v in  # its pair (decision 2010)
                                 seasonalgaps.paired_scores(scores, name).items() if not isinstance(v, dict)})
+            row.update({k: _rounded(v) for k, v in whole.items() if k.startswith(seriestests.PREFIX)})  # 2241
             if scalepairs.KEY in scores:  # the pairs its MASE scale rests on (decision 2160)
                 row[scalepairs.KEY] = scores[scalepairs.KEY]
             if not _finite_mase(scores) and (excluded := result.get("mase_excluded")):  # the page's reason, in the file
@@ -94,8 +96,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
             rows.append(row)
     untrained = _untrained(result)
     for record in untrained:  # named in the file too, not only on the terminal: the file is what is handed on
-        rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if "windows_scored" in
-                     result else {}), "best_baseline": None, "not_scored": not_scored(record)})
+        rows.append({id_name or "series": record["id"], "windows": 0, **({"windows_scored": 0} if counted else {}), "best_baseline": None, "not_scored": not_scored(record)})
     frame = pd.DataFrame(rows)
     if scalepairs.KEY in frame:  # a count, blank for a series not scored: 22, not 22.0 (decision 2220)
         frame[scalepairs.KEY] = frame[scalepairs.KEY].astype("Int64")
@@ -180,6 +181,7 @@ def series_text(result: dict, file: str | None = None) -> str:
     head = f"each series ({units}{free}; {order}; beside the model, the baseline with the lowest MSE on it{pair}{below})"
     lines = [head, table(["series", "windows", "forecaster", "MSE", "MAE", "RMSE", "R²", "MASE", *heads], rows)]
     lines += seriesintervals.notes(series, keys)
+    lines += [note] if (note := targetwindows.series_note(series, [k for k in shown if k is not None])) else []
     if len(keys) > SHOWN:
         where = f"every series is in {file}" if file else "--by-series-csv FILE writes every series"
         undefined = "" if all(_finite_mase(series[key]) for key in keys[-FEW:]) else ", those without a MASE last,"
@@ -197,8 +199,7 @@ def _rows(scores: dict) -> list[str]:
 
 def _windows(scores: dict) -> str:
     """A series' windows as the run's page counts a part's: "8", or "7 scored of 8" where fill left one out."""
-    scored = scores.get("windows_scored", scores["windows"])
-    return str(scores["windows"]) if scored == scores["windows"] else f"{scored} scored of {scores['windows']}"
+    return targetwindows.text(scores.get("windows_scored"), scores["windows"])
 
 
 def check_file(args, command: str = "evaluate") -> str | None:
