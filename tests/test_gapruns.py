@@ -38,3 +38,9 @@ def test_series_past_the_shown_are_counted():
     said = _said(codes, codes + 1)
     assert said.startswith(f"series 'w{SHOWN + 1}': {SHOWN + 2} rows, one run, ")
     assert said.endswith("; and 2 more series (3 rows)")
+
+
+def test_one_series_missing_one_run_is_said_as_the_run():
+    """t41c L1: one series' 3-hour outage was "first: 04:00, 05:00, 06:00", a panel's "one run, A to B" (decision 2245)."""
+    said = by_series(lambda code: "w0", np.array([0, 0]), np.array([0, 3]), _stamps, np.array([0, 1]), True, alone=True)
+    assert said == "one run, 2026-01-03 to 2026-01-05"

@@ -420,3 +420,10 @@ def test_zero_fill_of_data_missing_rows_is_refused_naming_fill_gaps_which_writes
     with caplog.at_level(logging.WARNING, logger="rnncast"):  # ffill's: warned of, as before
         load_panel(sparse, "sales", id_col="item", fill="ffill")
     assert any("fill_gaps=True (--fill-gaps) inserts them for fill= (--fill) to fill" in w for w in _warnings(caplog))
+
+
+def test_one_series_missing_one_run_of_hours_says_the_run(caplog):
+    frame = make_frame(n=60, freq="h")
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        load_panel(frame.drop(index=[20, 21, 22]), target="y")  # decision 2245
+    assert "3 rows are missing from the 'h' calendar (one run, 2024-01-01 20:00:00 to 2024-01-01 22:00:00)" in caplog.text

@@ -44,3 +44,12 @@ def test_the_kept_line_is_respelled_as_the_data_read_now_writes_its_dates():
     iso = respelled(dayfirst, "%d/%m/%Y", "%Y-%m-%d")
     assert iso["from"] == "2024-03-21" and iso["to"] == "2024-05-04" and iso["text"] == said["text"]
     assert respelled({**dayfirst, "from": "FY24"}, "%d/%m/%Y", "%Y-%m-%d")["from"] == "FY24"  # unread: as kept
+
+
+def test_an_overlap_of_one_time_is_said_as_one_time():
+    """"(from 2026-10-21T00:00:00Z) ... (up to 2026-10-21T00:00:00Z)" read as a span (t41c L3, decision 2244)."""
+    from rnncast.testoverlap import respelled
+    said = overlap(*cut_panel(load_panel(staggered_frame(STAGGERED)), None, DATA)[:2])
+    one = respelled({**said, "from": "21/03/2024", "to": "21/03/2024"}, "%d/%m/%Y", "%Y-%m-%d")
+    assert "test rows of 2 of the 3 series share one time, 2024-03-21, with the rows other series were trained" \
+        in one["text"] and "up to" not in one["text"]

@@ -4,6 +4,7 @@ calendar explains are never given invented dates."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import re
 
@@ -11,6 +12,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from pandas.tseries.frequencies import to_offset
 
@@ -588,3 +590,13 @@ def test_a_colon_column_alone_is_still_found_and_refused_naming_the_freq():
     data = pd.DataFrame({"period": [f"{2009 + i // 4}:{i % 4 + 1}" for i in range(20)], "y": np.arange(20.0)})
     with pytest.raises(RnncastError, match=r"'period' holds '2009:1' .*read as a quarter"):
         load_panel(data, target="y")
+
+
+def test_a_column_of_date_objects_is_time_by_its_type_under_any_name():
+    days = [datetime.date(2025, 1, 1) + datetime.timedelta(days=i) for i in range(40)]
+    y = np.sin(np.arange(40) / 3)
+    for data in (pd.DataFrame({"day": days, "y": y}), pa.table({"day": pa.array(days, pa.date32()), "y": y})):
+        panel = load_panel(data, target="y", announce=False)  # pyarrow's date32 reads as datetime.date objects
+        assert panel.time_col == "day" and panel.time[0] == pd.Timestamp("2025-01-01")  # (decision 2242)
+    frame = pd.DataFrame({"when": [datetime.date(2025, 1, 1), "soon"] * 20, "y": y})  # not all dates: not by type
+    assert load_panel(frame, target="y", announce=False).time_col != "when"

@@ -10,7 +10,7 @@ import pytest
 from rnncast.errors import RnncastError
 from rnncast.loading import load_panel
 from rnncast.timeaxis import find_time_column
-from rnncast.timenames import dated_name
+from rnncast.timenames import YEAR_WORDS, dated_name, words, worded
 
 
 @pytest.mark.parametrize("name", ["날짜", "일자", "일시", "日付", "日時", "日期", "时间"])
@@ -63,3 +63,10 @@ def test_a_local_time_name_is_one_of_the_table_s_words_or_has_one_among_its_word
     from rnncast.timenames import local_time_named
 
     assert local_time_named(name) is local
+
+
+def test_a_word_of_a_name_says_time_or_years():
+    assert words("Open time") == words("open_time") == words("OpenTime") == {"open", "time"}
+    assert all(worded(n) for n in ("open_time", "close_time", "mts", "crop_year", "fy", "Timestamp_ms"))
+    assert all(worded(n, YEAR_WORDS) for n in ("crop_year", "fiscal_year", "marketing_year", "yr", "FY"))
+    assert not any(worded(n) for n in ("volume", "price", "t", "stampede", "timeout", "yearly"))

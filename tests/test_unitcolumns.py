@@ -61,3 +61,11 @@ def test_no_column_of_the_unit_is_refused_naming_the_numeric_columns_not_as_numb
     with pytest.raises(RnncastError, match=r"time_unit='excel' reads .* no column holds them \(18264 .. 73415: 1950 .. "
                                            r"2100\); 'reading' holds 0 .. 58.5; 'y' holds"):
         load_panel(frame, time_unit="excel")
+
+
+def test_a_time_word_in_the_unit_is_found_by_its_name_beside_numbers_in_it():
+    frame = pd.DataFrame({"open_time": SECONDS * 1000, "volume": SECONDS * 1000 + 7, "y": Y})  # decision 2242
+    panel = _load(frame, time_unit="ms")
+    assert panel.time_col == "open_time" and panel.time[0] == HOURS[0]
+    years = pd.DataFrame({"open_time": SECONDS * 1000, "fiscal_year": np.arange(1990, 1990 + N), "y": Y})
+    assert _load(years, time_unit="ms").time_col == "open_time"  # years are not in the unit: not a second candidate

@@ -14,7 +14,7 @@ import pandas as pd
 from rnncast import (appendedrows, blanklabels, blankrows, businessdays, businessmonths, calendarnotes, calendars, droppedtail,
                      holidaysfollowed,
                      compactdates, earlyblanks, gaps, gridtimes, halfdays, holidaysets, indexcolumns, labels, raggedtargets,
-                     rowcounters, seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, writtenzones,
+                     rowcounters, seriesclocks, seriesholidays, sessions, timeorder, tradingweeks, weekmasks, wordtimes, writtenzones,
                      zerotail)
 from rnncast.clockchanges import preferred
 from rnncast.data import place
@@ -51,6 +51,9 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
                                    "name the time column with time_col= (--time-col)")
         if announce:
             log.info("no time column: rows are numbered; %s", rowcounters.numbered_note(list(counters), rows.how == indexcolumns.TOLD_NONE))
+            if rows.how != indexcolumns.TOLD_NONE:  # Unix times or years under a name saying nothing (decision 2242)
+                for line in _unnamed(rows, others, counters):
+                    log.warning("%s", line)
         order = np.argsort(codes, kind="stable")  # rows of a series in the order given
     else:
         order = timeorder.order(time, codes, positions, rows, attrs, layout, id_hint)
@@ -181,3 +184,12 @@ def assemble(rows: Rows, attrs: dict, fill, freq, tz, fill_gaps: bool, announce:
 def _offsets(codes: np.ndarray, n_series: int) -> np.ndarray:
     """[S + 1] int64: where each of ``n_series`` series begins among rows sorted by series (``codes`` [N]), then N."""
     return np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=n_series))]).astype(np.int64)
+
+
+def _unnamed(rows: Rows, others, counters) -> list[str]:
+    """``wordtimes.unnamed``'s warnings of the covariates (past the targets) and of the columns no role took."""
+    n = rows.n_targets
+    lines = wordtimes.unnamed(rows.columns[n:], rows.values[:, n:], rows.codes, counters)
+    if others[0] is not None:
+        lines += wordtimes.unnamed(list(others[1]), others[0], rows.codes_by_row, counters)
+    return lines

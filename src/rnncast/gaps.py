@@ -158,8 +158,9 @@ def _warn_gaps(rows: Rows, codes, time, after, calendar: Calendar, stamps, steps
         s = int(codes[i])
         missing = stamps(np.full(min(int(after[i]), 3), s), steps[i] + 1 + np.arange(min(int(after[i]), 3)))
         first += [f"{label(rows, s)}{shown(t, day, rows.text_format)}" for t in missing]
-    first = (f"first: {', '.join(first[:3])}" if rows.id_col is None or after.sum() < 2 else  # decision 1893
-             by_series(rows.given_id, codes, after, stamps, steps, day, rows.text_format))
+    alone = rows.id_col is None and len(gaps) == 1 and after.max() > 1  # one series' one run (decision 2245)
+    first = (f"first: {', '.join(first[:3])}" if (rows.id_col is None and not alone) or after.sum() < 2 else  # 1893
+             by_series(rows.given_id, codes, after, stamps, steps, day, rows.text_format, alone))
     series = len(np.unique(codes[gaps]))
     whose = "" if rows.id_col is None else f" in {series} series"
     which = f"the {calendar.shown} calendar" if calendar is not None else "their calendars"

@@ -195,7 +195,7 @@ def long_rows(frame, id_col, target, time_col, features, future_known, past_cova
     not_all("static_covariates", static_names, frame.columns)  # 'all': not "static covariate 'all' not found"
     explicit = [id_col] + targets + static_names + names(past_covariates) + names(future_covariates)
     frame, time_name, how = indexcolumns.settle(frame, *unitcolumns.find(
-        frame, time_col, explicit + (names(features) if features != "all" else []), _unit(order)), layout="long")
+        frame, time_col, explicit + (names(features) if features != "all" else []), _unit(order), id_col), layout="long")
     past, future = _roles(frame, features, future_known, past_covariates, future_covariates,
                           exclude=targets + static_names + [id_col, time_name])
     columns = _check_columns(frame, targets + past + future, [id_col, time_name] + static_names, {

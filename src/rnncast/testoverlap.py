@@ -47,9 +47,11 @@ def overlap(panel: Panel, splits: list[Split]) -> dict | None:
 
 
 def _text(said: dict) -> str:
+    fall = (f"(from {said['from']}) fall on dates other series were trained or validated on (up to {said['to']})"
+            if said["from"] != said["to"] else  # one time, not "from X ... up to X" (decision 2244)
+            f"share one time, {said['from']}, with the rows other series were trained or validated on")
     return (f"each series is cut at its own fractions (val_frac, test_frac), so the test rows of {said['series']} "
-            f"of the {said['of']} series (from {said['from']}) fall on dates other series were trained or "
-            f"validated on (up to {said['to']}): where the series move together, the test score is optimistic; "
+            f"of the {said['of']} series {fall}: where the series move together, the test score is optimistic; "
             f"a cutoff ({spelled('cutoff')}) cuts every series at one time, their test rows after it")
 
 

@@ -6,6 +6,7 @@ series is ``timecalendar.Calendar``; ``calendars`` infers which calendar a panel
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import warnings
@@ -13,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weekperiods, weektext, wholenumbers, writtenzones
+from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weekperiods, weektext, wholenumbers, wordtimes, writtenzones
 from rnncast.data import INDEX_TIME
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
@@ -26,10 +27,12 @@ log = logging.getLogger(__name__)
 
 # ---- where time comes from ----------------------------------------------------------------------
 
-def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[str | None, str | None]:
+def find_time_column(frame: pd.DataFrame, time_col=None, exclude=(), id_col=None) -> tuple[str | None, str | None]:
     """The time column and how it was found (None when named by the caller): by its name, its
-    type or its values; integer columns only by name (``year``, ``period``, ``step``, ``time_idx``; ``month``
-    when its values are months written ``200001``). ``time_col=False`` (``--no-time-col``): the table has none, by the
+    type (``datetime.date`` objects too: Arrow's date32 as pyarrow gives it) or its values; integer columns only by name
+    (``year``, ``period``, ``step``, ``time_idx``; ``month`` when its values are months written ``200001``), else by a word
+    of it and their values (years rising in each series of ``id_col`` under ``crop_year``; Unix times under ``open_time``
+    refused naming ``time_unit``: ``wordtimes``, decision 2242). ``time_col=False`` (``--no-time-col``): the table has none, by the
     caller's word (``indexcolumns.TOLD_NONE``): the rows are numbered and no column is taken or refused as time."""
     if time_col is False:
         return None, indexcolumns.TOLD_NONE
@@ -57,7 +60,10 @@ def find_time_column(frame: pd.DataFrame, time_col=None, exclude=()) -> tuple[st
         log.warning("time is column %r (found %s), not the data's %s; to use the index, give time_col=%r "
                     "(--time-col) or drop the column", name, how, kind, index)
         return name, how
-    return timeunread.refuse(frame, candidates, *_search(frame, candidates))
+    name, how = _search(frame, candidates)
+    if name is None and not timeunread.passing_over():  # crop_year of years (decision 2242); not a numbered model's
+        name, how = wordtimes.search(frame, candidates, id_col)
+    return timeunread.refuse(frame, candidates, name, how)
 
 
 PERIODS_BY_NAME = "by its name (integer periods)"  # found last: only where nothing else, the index included, is time
@@ -75,7 +81,7 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
                 pd.api.types.is_bool_dtype(frame[c]):
             return c, "by its name"
     for c in candidates:
-        if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype):
+        if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype) or _dates(frame[c]):
             return c, "by its type"
     for c in candidates:  # 2014 W01, tsibble's yearweek: weeks by their mark, as months and quarters (decision 2181)
         if _looks_like_dates(frame[c]) or weektext.marked(frame[c].head(5), c):
@@ -103,7 +109,13 @@ def _beside_dates(frame: pd.DataFrame, name, candidates: list) -> bool:
     if not pd.api.types.is_numeric_dtype(frame[name]) or pd.api.types.is_bool_dtype(frame[name]):
         return False
     return any(pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype)
-               or _looks_like_dates(frame[c]) for c in candidates if c != name)
+               or _dates(frame[c]) or _looks_like_dates(frame[c]) for c in candidates if c != name)
+
+
+def _dates(column: pd.Series) -> bool:
+    """Whether a column of objects holds ``datetime.date`` values only (pyarrow's date32, decision 2242)."""
+    given = column.dropna() if column.dtype == object else ()
+    return bool(len(given)) and all(isinstance(v, datetime.date) for v in given)
 
 
 def _weeks(values: np.ndarray) -> bool:

@@ -2,7 +2,8 @@
 ``ds``; Korean ``날짜``, ``일자``, ``일시``, Japanese ``日付``, ``日時``, Chinese ``日期``, ``时间``: decision 647), integer
 periods, compact months and weeks by name (``year``, ``period``, Korean ``기간`` and KOSIS' ``시점``; ``month``;
 ``week``), and the words of a name that say
-dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``), and names that are time words alone (``time_named``). ``timeaxis`` finds the time column by them.
+dates (``OrderDate``, ``Datum``) or Unix times (``ts``, ``epoch_ms``), and names that are time words alone (``time_named``); words of a name that, with values that fit, tell a time
+column (``worded``: ``open_time``, ``crop_year``, ``wordtimes``). ``timeaxis`` finds the time column by them.
 Other languages' time names (``LOCAL_TIME_WORDS``: ``Datum``, ``mês``, ``Tarih``, ``Месяц``, ``年月``) only start
 ``timeunread``'s look at a column of text not read as time (``local_time_named``).
 """
@@ -88,3 +89,18 @@ def says_time(name) -> bool:
     as time (``timeunread.refuse``): a time name (``time_named``) or a Unix-time name (``epoch_named``: ``ts``,
     ``unix_time``, ``epoch_ms``), whose numbers ``time_unit`` reads."""
     return time_named(name) or epoch_named(name)
+
+
+# words of a name that, with values that fit, tell a time column (wordtimes, decision 2242)
+YEAR_WORDS = frozenset(("year", "years", "yr", "yrs", "fy", "period"))  # words of a year column's name: crop_year, fy
+WORD_TIMES = YEAR_WORDS | {"time", "date", "mts", "ts", "stamp", "timestamp", "datetime", "epoch", "unix"}  # open_time
+
+
+def words(name) -> set[str]:
+    """The words of a column's name, lowercased: ``open_time``, ``Open time`` and ``OpenTime`` are {'open', 'time'}."""
+    return {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", str(name))}
+
+
+def worded(name, vocabulary=WORD_TIMES) -> bool:
+    """Whether a word of the name is one of ``vocabulary`` (time words; ``YEAR_WORDS`` for years)."""
+    return bool(words(name) & vocabulary)

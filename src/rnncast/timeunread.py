@@ -15,7 +15,7 @@ from typing import Iterator
 import pandas as pd
 
 from rnncast import (badtimes, cjkunread, colontimes, compactdates, fiscalweeks, fiscalyears, halfyears, monthnames, monthtext, splittime, weekdaynames,
-                     weektext)
+                     weektext, wordtimes)
 from rnncast.data import place
 from rnncast.errors import RnncastError
 from rnncast.spelling import hint, spelled
@@ -34,6 +34,11 @@ def passed_over() -> Iterator[None]:
         yield
     finally:
         _PASSED.reset(token)
+
+
+def passing_over() -> bool:
+    """Whether within ``passed_over``: a model fitted on numbered rows reads new data."""
+    return _PASSED.get()
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[01])\d{2}(?!\d)")
@@ -105,6 +110,8 @@ def refuse(frame: pd.DataFrame, candidates, name, how) -> tuple[str | None, str 
                            f"number the rows, say the table has none with {spelled('time_col', False)}")
     if name is None and not _PASSED.get() and (weeks := fiscalweeks.compact(frame, candidates)) is not None:
         raise RnncastError(weeks)  # 202353 under 'week': a fiscal week 53, never set aside (decision 1974)
+    if name is None and not _PASSED.get():  # open_time of Unix times, refused as under 'time' (decision 2242)
+        wordtimes.refuse_epochs(frame, candidates)
     found = unread(frame, candidates) if name is None and not _PASSED.get() else None
     clause = found[1] if found is not None else ""
     if "fiscal years" in clause or "fiscal or season year" in clause:

@@ -69,7 +69,8 @@ def time_column(path: Path, frame: pd.DataFrame, notes: list[str], where: str) -
     first = frame.columns[0]
     column = frame[first]
     try:  # Unix times under a Unix-time name (ts): fit's to refuse, bench's to order its rows by (_epoch_refused)
-        with hints(time_col=UNREAD_FIRST), timeunread.passed_over() if timenames.epoch_named(first) else hints():
+        with hints(time_col=UNREAD_FIRST), timeunread.passed_over() if timenames.epoch_named(first) or (
+                timenames.worded(first) and compactdates.epoch_unit(column)) else hints():  # open_time (decision 2242)
             found, _ = timeaxis.find_time_column(frame[[first]])
     except RnncastError as err:
         raise RnncastError(f"{path}: {err}") from None
