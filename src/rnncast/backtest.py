@@ -147,8 +147,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         means, scales, zero, pairs = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
         cuts = [[_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, k]] for k in range(n_windows)]
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True, placed=placed,
-                                         window_means=means, window_errors=cutoffbands.mean_errors(  # each window's
-                                             model.state, panel, cuts, ss, kk, means, placed))  # (decisions 2174, 2221)
+                                         window_means=means, window_errors=cutoffbands.window_errors(  # each
+                                             model.state, panel, cuts, ss, kk, means, placed))  # window's (2174, 2221, 9903)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)
