@@ -6,7 +6,7 @@ interval was the first cutoff's: the training errors of the first cutoff's mean,
 windows, added to the window's own point. The mean's error is the actual less a constant, so that interval was the
 first cutoff's training values' quantiles moved by the mean's change, their spread never the later rows'. A refit
 learns each cutoff's interval from its own training windows (``baselinebands.training``: targets all in the rows that
-cutoff's model trains on) and its own mean; ``mean_errors`` learns the same for each window of one model, so a
+cutoff's model trains on) and its own mean; ``window_errors`` learns the same for each window of one model, so a
 refit and a one-model backtest give the mean baseline the same interval at each cutoff. The repeat and seasonal naive
 points read the rows before each window whatever the model (the last value, a season of values), but their intervals
 were still the first cutoff's training errors; they are learned the same way, each over its window's cutoff's training
