@@ -37,7 +37,7 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     values of every row before its cutoff (the first ``splits[s].val_end``: its training and validation rows, decision
     2173; ``starts``: each series' first training row, where the data begins earlier than the fit's, ``fitrows``). The
     one maker of MASE's scale: fit, a refit's cutoffs, a one-model backtest's (``at_cutoffs``) and ``fitrows`` call it.
-    ``quiet``: no warnings (a backtest's later cutoffs, whose first fit said them). A target of a series with no two
+    ``quiet``: no warnings (a one-model backtest's cutoffs: the backtest says them, ``windowscales``). A target with no two
     observed values one season apart has no scale (NaN: MASE leaves it out, named in a
     warning, as is one whose rows before the cutoff are no more than a season: "(42 rows before the cutoff)", decisions
     1830, 9902); one with no observed training value at all keeps the mean of its rows as filled, warned
@@ -108,7 +108,7 @@ def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fil
     scale rests on (``scalepairs``, its by-series ``mase_pairs``: decision 2220), [W, T] each, of
     its windows ``np.nonzero(held)`` (series-major, ``held`` [S, K]), each over every row of its series before its
     window's first target (``first_rows`` [S, K]): ``in_sample`` at each cutoff, as a refit's model has them, not the
-    first cutoff's for every window (decision 2173). Said nothing: the fit at the first cutoff warned."""
+    first cutoff's for every window (decision 2173). Said nothing: the backtest says its windows' scales (decision 9902)."""
     placed = calendarlags.placed(panel) if placed is None else placed
     ss, kk = np.nonzero(held)
     means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))
