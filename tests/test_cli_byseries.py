@@ -319,11 +319,11 @@ def test_a_series_without_a_mase_says_why_in_the_file_too():
     frame.loc[frame["unique_id"] == "s001", "y"] = 0.0
     result = Forecaster(**TINY).fit(frame).evaluate(frame, by_series=True)
     rows = series_frame(result).set_index("series")
-    assert rows.loc["s001", "not_scored"] == "MASE undefined: training rows never change (a zero in-sample naive error)"
+    assert rows.loc["s001", "not_scored"] == "MASE undefined: rows before the cutoff never change (a zero in-sample naive error)"
     assert rows["not_scored"].drop("s001").isna().all()
     del result["mase_excluded"]["causes"]  # a result written before the causes were kept: the file's copy of the
     rows = series_frame(result).set_index("series")  # run note's line raised KeyError; it says what the note says
-    assert rows.loc["s001", "not_scored"] == ("MASE undefined: training rows equal the rows one row before them "
+    assert rows.loc["s001", "not_scored"] == ("MASE undefined: rows before the cutoff equal the rows one row before them "
                                               "wherever both were observed (a zero in-sample naive error)")
 
 

@@ -264,6 +264,7 @@ def test_a_model_saved_before_the_scale_read_the_validation_rows_is_scored_on_th
     sp, y = model.splits_[0], frame["y"].to_numpy()
     model.state_.mase_scales[0, 0] = np.abs(np.diff(y[: sp.train_end])).mean()  # as fit kept them before 2173
     model.state_.train_means[0, 0] = y[: sp.train_end].mean()
+    model.state_.mase_pairs[0, 0] = sp.train_end - 1  # the training rows' pairs (season 1), decision 2249
     model.state_.scales_at_cutoff = False
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert model.evaluate(frame)["original"]["model"]["mase"] == pytest.approx(new, rel=1e-9)
@@ -286,3 +287,22 @@ def test_a_model_without_the_key_whose_scale_already_reads_the_validation_rows_s
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         assert model.evaluate(frame)["original"]["model"]["mase"] == pytest.approx(new, rel=1e-12)
     assert "MASE's scale and the training mean baseline read" not in caplog.text
+
+
+def test_a_model_without_the_key_whose_pairs_show_it_read_the_validation_rows_is_kept_unsaid(caplog):
+    """Decision 2249 (s41 brief 4): decision 2222's "saved without saying whether" line came on every evaluate of a
+    model saved after decision 2173 but before the key, on data without the fit's first rows, though its kept pairs
+    (159 of 160 rows before the cutoff) are more than its 140 training rows could hold: its scale read them."""
+    frame = _calm_then_wild()
+    model = Forecaster(**{**TINY, "epochs": 1}).fit(frame, target="y", time_col="date")
+    sp = model.splits_[0]
+    assert model.state_.mase_pairs[0, 0] == sp.val_end - 1 > sp.train_end - 1
+    new = model.evaluate(frame.iloc[100:])["original"]["model"]["mase"]
+    model.state_.scales_at_cutoff = False
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        assert model.evaluate(frame.iloc[100:])["original"]["model"]["mase"] == pytest.approx(new, rel=1e-12)
+    assert "MASE's scale and the training mean baseline read" not in caplog.text
+    model.state_.mase_pairs = None  # saved before the pairs were kept (decision 2160): nothing tells, said
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        model.evaluate(frame.iloc[100:])
+    assert "saved without saying whether" in caplog.text

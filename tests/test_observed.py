@@ -141,7 +141,8 @@ def test_without_fill_the_training_statistics_are_the_plain_ones():
 def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their_own_cause(caplog):
     """Decision 1830 (r35r1 finding 4): 60 weekly rows, lookback 8, season 52: the 48 rows before the cutoff (42
     training rows then, decision 2173) hold no two rows a season apart. Fit says so once, with the count, and the note
-    does not blame fill, which made nothing."""
+    does not blame fill, which made nothing. The count says what it counts (t41-t1 L2, decision 2247): "(48 of 53)"
+    read as nothing."""
     from rnncast.runnotes import mase_note
 
     frame = make_frame(60, freq="W-SUN", feature=False)
@@ -149,8 +150,8 @@ def test_training_rows_shorter_than_a_season_and_one_have_no_scale_said_by_their
         model = Forecaster(**{**TINY, "lookback": 8, "horizon": 4, "season": 52}).fit(frame, target="y")
     assert np.isnan(model.mase_scales_[0, 0])
     assert [r.getMessage() for r in caplog.records if r.name == "rnncast.observed"] == [
-        "MASE has no in-sample scale for target 'y' (48 of 53): the rows before the cutoff are fewer than season + 1, "
-        "so no two lie one season (52 rows) apart; its MASE is undefined and left out of the pooled MASE; every other "
+        "MASE has no in-sample scale for target 'y' (48 rows before the cutoff): the rows before the cutoff are fewer "
+        "than season + 1 = 53, so no two lie one season (52 rows) apart; its MASE is undefined and left out of the pooled MASE; every other "
         "score counts it"]
     result = model.evaluate(frame, part="test")
     assert result["mase_excluded"]["causes"] == {"short": 1} and result["mase_excluded"]["unobserved"] == 0

@@ -23,7 +23,7 @@ def test_the_page_says_how_mase_treated_a_series_that_never_changes(tmp_path):
     assert np.isfinite(metrics["test"]["original"]["model"]["mase"])  # the pooled MASE stays defined
     page = html.unescape((tmp_path / "run" / "report.html").read_text())
     first = frame["unique_id"].iloc[0]
-    assert f"1 series ('{first}'), whose training rows never change" in page and "left out of MASE" in page
+    assert f"1 series ('{first}'), whose rows before the cutoff never change" in page and "left out of MASE" in page
     assert "repeat exactly" not in page  # constant, not a pattern repeated (decision 909)
 
 

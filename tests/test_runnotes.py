@@ -128,13 +128,13 @@ def test_mase_note_says_why_each_series_has_no_scale():
 
     both = mase_note({"mase_excluded": {"series": ["a", "b"], "count": 2, "unobserved": 1,
                                         "causes": {"constant": 1, "unobserved": 1}, "season": 1}})
-    assert "leaving out 2 series ('a', 'b'): 1 whose training rows never change" in both
-    assert "1 whose training rows hold no two observed values one row apart" in both and "undefined for them" in both
+    assert "leaving out 2 series ('a', 'b'): 1 whose rows before the cutoff never change" in both
+    assert "1 whose rows before the cutoff hold no two observed values one row apart" in both and "undefined for them" in both
     assert "undefined for them: they are left out of MASE" in both  # not "them are"
     made = mase_note({"mase_excluded": {"series": ["b"], "count": 1, "unobserved": 1, "causes": {"unobserved": 1},
                                         "season": 7}})
     assert "never change" not in made and "the others made, not measured (by fill" in made
-    assert "1 series ('b'), whose training rows hold no two observed values one season (7 rows)" in made
+    assert "1 series ('b'), whose rows before the cutoff hold no two observed values one season (7 rows)" in made
     assert "MASE is undefined for it: it is left out" in made  # one series: the pronoun agrees
 
 
@@ -144,12 +144,12 @@ def test_mase_note_says_a_series_that_repeats_every_season_is_perfect_for_season
 
     one = mase_note({"mase_excluded": {"series": [None], "count": 1, "unobserved": 0, "causes": {"repeats": 1},
                                        "season": 7}})
-    assert one.startswith("MASE is undefined: the series' training rows repeat exactly every 7 steps, so the "
+    assert one.startswith("MASE is undefined: the series' rows before the cutoff repeat exactly every 7 steps, so the "
                           "seasonal naive forecast is perfect on them") and "never change" not in one
     assert "a finding about the data" in one
     mixed = mase_note({"mase_excluded": {"series": ["a", "b", "c"], "count": 3, "unobserved": 0,
                                          "causes": {"constant": 2, "repeats": 1}, "season": 7}})
-    assert "2 whose training rows never change" in mixed and "1 whose training rows repeat exactly every 7 steps" in mixed
+    assert "2 whose rows before the cutoff never change" in mixed and "1 whose rows before the cutoff repeat exactly every 7 steps" in mixed
 
 
 @pytest.mark.parametrize("season, name", [(7, "seasonal naive"), (1, "naive")])

@@ -111,11 +111,12 @@ def test_a_final_fit_says_nothing_and_evaluate_names_the_few_pairs_scale_it_divi
     assert _said(caplog) == []
 
 
-def test_a_backtest_names_the_first_cutoffs_count_and_the_column_of_each_series_fewest(caplog):
+def test_a_backtest_names_the_windows_count_and_the_column_of_each_series_fewest(caplog):
     with caplog.at_level(logging.WARNING, logger="rnncast.scalepairs"):
-        scalepairs.warn(["target 'y' of series 'B' (13 pairs)"], 14, "backtest")
+        scalepairs.warn(["target 'y' of series 'B' (13 pairs in window 1)"], 14, "backtest")
     text = _said(caplog)[0]
-    assert "(13 pairs) rests on" in text and "the count at the first cutoff fitted where one is few" in text
+    assert "(13 pairs in window 1) rests on" in text and "before the cutoff of the window named (each scale's " \
+        "fewest pairs over the windows that have one" in text  # decision 2247
     assert "the backtest's by-series scores give each series' fewest over its windows (mase_pairs)" in text  # 2220
     assert text.endswith("or leave its rows out of the data backtested to score the others apart")
 

@@ -33,7 +33,7 @@ from rnncast.errors import RnncastError
 from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, climatologyseries, calendarsteps, comparequantiles, cutoffs, fittedroles, fitting,
                      gapwindows, leftout, negatives, nodemand, observed, readout, pooledunits, resolution, scaledshares, seasonalgaps, seriesscalers, seasonrows, seasonspans, speakers,
                      outageruns, shiftedwindows, shortercycle, spreads, staleseries, stepactuals, stuckruns, swampedscores, targetshares, weeklyseason,
-                     zeroscales, closedzeros, cutoffbands, scalepairs, wholeintervals, blanklabels, measuredlabels)
+                     zeroscales, closedzeros, cutoffbands, scalepairs, wholeintervals, blanklabels, measuredlabels, windowscales)
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_key, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
@@ -146,8 +146,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         means, scales, zero, pairs = observed.at_cutoffs(panel, first_rows, held, data_s.season, data_s.fill, placed)  # [W, T]
         cuts = [[_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, k]] for k in range(n_windows)]
         wf, wf_scaled = forecast_windows(model, panel, np.arange(panel.n_series), starts, ss, shortest=True, placed=placed,
-                                         window_means=means, window_errors=cutoffbands.mean_errors(  # each window's
-                                             model.state, panel, cuts, ss, kk, means, placed))  # (decisions 2174, 2221)
+                                         window_means=means, window_errors=cutoffbands.window_errors(  # each
+                                             model.state, panel, cuts, ss, kk, means, placed))  # window's (2174, 2221, 2248)
         wf_scaled = spreads.weighed(model.state, np.arange(panel.n_series), wf_scaled)  # as the verdict weighs them
         predict_seconds = time.perf_counter() - started
         for j in range(n_windows):  # a covariate it learned nothing from, read in a window: said by cutoff (decision 2040)
@@ -246,8 +246,9 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     scalepairs.attach(metrics["by_series"], scalepairs.fewest(counts, held), panel.given_ids,  # as evaluate's
                       lambda i: series_key(i, panel.targets))  # each series' fewest, its first window's
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
-                                 data_s.season, panel.targets):  # any window's model without a scale
-        metrics["mase_excluded"] = excluded
+                                 data_s.season, panel.targets):  # any window's model without a scale: which (2246)
+        metrics["mase_excluded"] = windowscales.left_out(excluded, each, held)
+    windowscales.warn(panel, each, codes, counts, held, first_rows, data_s.season)  # once, each window's (2247)
     few, idle = nodemand.split(scaledshares.measure(wf, wf_scaled, scales), wf)  # idle: no demand (decision 1487)
     metrics.update({key: few for key, few in (("pooled", pooledunits.measure(wf)), ("scaled_few", few),
                                               ("no_demand", idle)) if few})  # what the scores rest on, as evaluate's

@@ -191,7 +191,7 @@ def scaled_bands(values: np.ndarray, windows: Training, forecasts: dict, series:
     decimals make (143.86: an actual plus an error) is so the float32 of 143.86 scaled, which its shortest decimal
     writes as 143.86, where a band added up from scaled float32 values came a float32 step or two off it and was
     written 143.860001 (decision 1452). ``own``: a baseline's error quantiles [W, H, T, Q] of each window's own, in
-    place of its series' (a one-model backtest's mean, learned at each window's cutoff: ``cutoffbands``, decision 2221)."""
+    place of its series' (a one-model backtest's, learned at each window's cutoff: ``cutoffbands``, decisions 2221, 2248)."""
     _, horizon, n_t = next(iter(forecasts.values())).shape
     made = bands(forecasts, error_quantiles(values, windows, means, levels, horizon, n_t, season), series, floor)
     made.update(bands({name: forecasts[name] for name in own or {}}, own or {}, np.arange(len(series)), floor))

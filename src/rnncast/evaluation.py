@@ -310,7 +310,7 @@ def mase_excluded(mase_scales: np.ndarray, ids: list, zero: np.ndarray | None = 
         return None
     causes = {cause: named.count(cause) for cause in dict.fromkeys(c for c in named if c is not None)}
     one, demand = unusable.sum() == 1, targets is None or counts_demand(targets)
-    why = (f"{'its' if one else 'their'} training rows "
+    why = (f"{'its' if one else 'their'} rows before the cutoff "
            + " or ".join(zeroscales.rows_why(c, season, demand) for c in causes)
            + f", so MASE is undefined for {'it' if one else 'them'}" + ("; it pools the other series" if len(ids) > 1 else ""))
     return {"series": [ids[s] for s in np.flatnonzero(unusable)][:20], "count": int(unusable.sum()),

@@ -169,13 +169,16 @@ def _recomputed(state, panel: Panel, index: np.ndarray, means, scales, zero, pai
     rows are taken in place, [S, T] each, from the data's own rows of the fit's training and validation periods where
     it holds them whole, as a fit now makes them; the others keep the saved ones. One warning line says which, where a
     scale taken differs from the saved one or one is kept (a model saved after 2173 and before the key: nothing
-    differs, nothing said; decision 2222)."""
+    differs, nothing said; decision 2222), but not of a series whose kept pairs (``mase_pairs``) are as many as its
+    training rows or more: R rows hold at most R - 1 pairs, so its scale read the validation rows, a newer fit's
+    (``_read_validation``, decision 2249)."""
     located = parts.locate(state, panel, index)
     starts = located.fit_starts if located.fit_starts is not None else np.zeros(panel.n_series, dtype=np.int64)
     firsts = _first_rows(panel, starts) if located.by_time else [False] * panel.n_series
     had = [s for s, k in enumerate(index) if state.splits[k].val_end > state.splits[k].train_end]
     taken = [s for s in had if _covered(panel, s, state, index[s], int(starts[s]), located.splits[s].val_end, firsts[s],
                                         state.borders[index[s]][1] if located.by_time else state.splits[index[s]].val_end)]
+    newer = _read_validation(state, index, pairs, had)  # its saved pairs tell it: kept unsaid (decision 2249)
     saved = scales[taken].copy()
     if taken:
         own, lo = [located.splits[s] for s in taken], [int(starts[s]) for s in taken]
@@ -185,7 +188,7 @@ def _recomputed(state, panel: Panel, index: np.ndarray, means, scales, zero, pai
         if pairs is not None:
             pairs[taken] = own_pairs
     moved = [s for s, old in zip(taken, saved) if not np.allclose(old, scales[s], rtol=1e-9, equal_nan=True)]
-    kept = [panel.given_id(s) for s in had if s not in taken]
+    kept = [panel.given_id(s) for s in had if s not in taken and s not in newer]
     if not warn or not (moved or kept):
         return
     whose = lambda ids: f" of {len(ids)} of {panel.n_series} series" if panel.n_series > 1 else ""  # noqa: E731
@@ -198,6 +201,18 @@ def _recomputed(state, panel: Panel, index: np.ndarray, means, scales, zero, pai
                                                               else "")
                     + ", whose rows before the cutoff the data does not hold whole: if they are the training rows' alone, "
                       "MASE is not a newer fit's" if kept else ""])))
+
+
+def _read_validation(state, index: np.ndarray, pairs: np.ndarray | None, had: list) -> set:
+    """The series of ``had`` (positions in the data, ``index`` their models') whose saved pairs ``pairs`` [S, T] show
+    that the saved scale read the validation rows: more pairs in some target than the R training rows alone hold (R -
+    1 at most, whatever the season, gaps or fill; the fit read every row from the first, ``Split.train_end`` of them).
+    Only a fit since decision 2173 (and 2174, its mean, merged with it) makes such a scale; fewer pairs tell nothing
+    (a few validation rows add fewer than a season of pairs), and a model saved before the pairs were kept
+    (decision 2160) none (decision 2249)."""
+    if pairs is None:
+        return set()
+    return {s for s in had if (pairs[s] >= state.splits[index[s]].train_end).any()}
 
 
 def _text(state, panel: Panel, train: list, val: list, told: list, means: np.ndarray) -> str:

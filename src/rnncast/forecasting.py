@@ -153,8 +153,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     ``differ``: the series whose training rows differ from the fit's (``fitrows.Source.train_at``), without the fit's
     climatology (decision 1694); ``window_means`` [W, T] (original units): each window's own mean baseline in place of
     its series' (a one-model backtest's, of the rows before each window's cutoff: ``observed.at_cutoffs``, decision
-    2174), its interval the quantiles of its own errors, ``window_errors`` [W, H, T, Q] (``cutoffbands.mean_errors``:
-    decision 2221)."""
+    2174); ``window_errors``: baselines' names -> [W, H, T, Q], each window's own error quantiles in place of its
+    series' (``cutoffbands.window_errors``, learned at each window's cutoff: decisions 2221, 2248)."""
     state = model.state
     data_s, n_t = state.settings.data, len(state.targets)
     lookback, horizon, season = data_s.lookback, data_s.horizon, data_s.season
@@ -235,7 +235,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
             state)) if shortest else window_means)[:, None, :], shape)
     bands = baselinebands.scaled_bands(measured, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None,
-                                       None if window_errors is None else {"mean": window_errors}
+                                       window_errors
                                        ) if learned is not None else {}  # the baselines' intervals, at float32
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
                 for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles

@@ -37,15 +37,18 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
     values of every row before its cutoff (the first ``splits[s].val_end``: its training and validation rows, decision
     2173; ``starts``: each series' first training row, where the data begins earlier than the fit's, ``fitrows``). The
     one maker of MASE's scale: fit, a refit's cutoffs, a one-model backtest's (``at_cutoffs``) and ``fitrows`` call it.
-    ``quiet``: no warnings (a backtest's later cutoffs, whose first fit said them). A target of a series with no two
+    ``quiet``: no warnings (a one-model backtest's cutoffs: the backtest says them, ``windowscales``). A target with no two
     observed values one season apart has no scale (NaN: MASE leaves it out, named in a
-    warning, as is one whose training rows are no more than a season: "(42 of 53)", decision 1830); one with no observed training value at all keeps the mean of its rows as filled, warned
+    warning, as is one whose rows before the cutoff are no more than a season: "(42 rows before the cutoff)", decisions
+    1830, 2247); one with no observed training value at all keeps the mean of its rows as filled, warned
     by name too (its mean baseline rests on made values). ``placed``: ``calendarlags.placed(panel)`` where the
     caller has it (a fit walks its calendar once: decision 1951), walked here where None. ``scored`` False: a final fit
     (``finalfit.unscored``), which makes no MASE: a scale it lacks is not warned of (the scales are kept, NaN as here,
     for an evaluate of new rows, whose MASE note names them: decision 2156; evaluate names a few-pairs scale it divides
-    by, ``scalepairs.warn_scored``: decision 2205). ``doing``: the few-pairs warning's words, "fit" or "backtest" (a
-    backtest's cutoff fit); None: not said here (``fitrows.check``, whose caller says it of the series it scores)."""
+    by, ``scalepairs.warn_scored``: decision 2205). ``doing``: the few-pairs warning's words, "fit"; "backtest" (a
+    backtest's cutoff fit): neither a scale missing nor few pairs said here, the backtest says both of every window
+    (``windowscales.warn``, decision 2247); None: the few pairs not said here (``fitrows.check``, whose caller says
+    it of the series it scores)."""
     n_t = panel.n_targets
     means, scales = np.empty((len(splits), n_t)), np.empty((len(splits), n_t))
     pairs = np.zeros((len(splits), n_t), dtype=np.int64)
@@ -72,20 +75,21 @@ def in_sample(panel, splits: list, season: int, fill: str | None = None, starts=
                 no_scale.append(who(panel, s, t))
             elif np.isnan(scales[s, t]) and len(rows) > season:  # rows enough, but none a season of steps apart
                 apart.append(who(panel, s, t))
-            elif len(rows) <= season:  # no pair a season apart, whatever fill did (decision 1830)
-                short.append(f"{who(panel, s, t)} ({len(rows)} of {season + 1})")
+            elif len(rows) <= season:  # no pair a season apart, whatever fill did (decisions 1830, 2247)
+                short.append(f"{who(panel, s, t)} ({counted(len(rows), 'row')} before the cutoff)")
     made_by = f"fill {fill!r}" if fill else None  # none given: blank labels stood in for (decision 2177)
     others = f"{made_by} made the others" if made_by else "the others are blank labels, stood in for, not measured"
     if quiet:
         return means, scales, pairs
+    scored = scored and doing != "backtest"  # a backtest says its windows' scales once, each window's (decision 2247)
     if no_scale and scored:
         log.warning("MASE has no in-sample scale for %s: no two of the observed values before the cutoff lie %s apart (%s), "
                     "so its MASE is undefined and left out of the pooled MASE; every other score counts it",
                     some(no_scale), "one row" if season == 1 else f"one season ({season} rows)", others)
     if short and scored and noticed.first_in_call("mase short", season):  # a backtest's cutoffs: once
-        log.warning("MASE has no in-sample scale for %s: the rows before the cutoff are fewer than season + 1, so no two lie "
-                    "%s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
-                    some(short), "one row" if season == 1 else f"one season ({season} rows)")
+        log.warning("MASE has no in-sample scale for %s: the rows before the cutoff are fewer than season + 1 = %d, so no "
+                    "two lie %s apart; its MASE is undefined and left out of the pooled MASE; every other score counts it",
+                    some(short), season + 1, "one row" if season == 1 else f"one season ({season} rows)")
     if apart and scored:
         log.warning("MASE has no in-sample scale for %s: no two of the values before the cutoff lie %s apart on the calendar "
                     "(the rows between are missing); its MASE is undefined and left out of the pooled MASE; every "
@@ -104,7 +108,7 @@ def at_cutoffs(panel, first_rows: np.ndarray, held: np.ndarray, season: int, fil
     scale rests on (``scalepairs``, its by-series ``mase_pairs``: decision 2220), [W, T] each, of
     its windows ``np.nonzero(held)`` (series-major, ``held`` [S, K]), each over every row of its series before its
     window's first target (``first_rows`` [S, K]): ``in_sample`` at each cutoff, as a refit's model has them, not the
-    first cutoff's for every window (decision 2173). Said nothing: the fit at the first cutoff warned."""
+    first cutoff's for every window (decision 2173). Said nothing: the backtest says its windows' scales (decision 2247)."""
     placed = calendarlags.placed(panel) if placed is None else placed
     ss, kk = np.nonzero(held)
     means, scales = np.empty((len(ss), panel.n_targets)), np.empty((len(ss), panel.n_targets))

@@ -12,8 +12,8 @@ from rnncast.filledwindows import BLANK
 from rnncast.runhistory import best_epoch, early_stop_text
 from rnncast.seasons import Season, agreed_season, recorded as recorded_season
 from rnncast.timecalendar import by_series
-from rnncast.spelling import some, spelled
-from rnncast import seasonmatch, weeklyseason, zeroscales
+from rnncast.spelling import spelled
+from rnncast import seasonmatch, weeklyseason, windowscales, zeroscales
 from rnncast.pooledunits import held
 from rnncast.scoretext import quoter
 from rnncast.othernames import mirrored
@@ -147,8 +147,9 @@ def draw_text(forecaster: Fitted) -> str:
 
 def mase_note(result: dict) -> str | None:
     """How a pooled MASE treated series without an in-sample naive error, and why each has none
-    (``zeroscales.rows_why``: training rows that never change, that repeat exactly every season, that change only
-    across values fill made, or that fill left without two observed values one season apart); None when every series
+    (``zeroscales.rows_why``: rows before the cutoff that never change, that repeat exactly every season, that change
+    only across values fill made, or that fill left without two observed values one season apart; a backtest's with
+    the windows that leave each out, ``windowscales.named``: decision 2246); None when every series
     has one. Where the scores hold an MSIS (``msis_<width>``, a quantile model's), it names MSIS too, which divides by
     the same in-sample error and leaves the same series out (decision 2100)."""
     excluded = result.get("mase_excluded")
@@ -157,15 +158,16 @@ def mase_note(result: dict) -> str | None:
     blocks = [result.get(k, {}).get("model", {}) for k in ("original", "overall")] + [result.get("model", {})]
     out = "MASE and MSIS" if any(str(k).startswith("msis_") for b in blocks if isinstance(b, dict) for k in b) else "MASE"
     whys = zeroscales.excluded_whys(excluded)
+    named, there = windowscales.named(excluded)  # a backtest's: the windows that leave each out (decision 2246)
     if excluded["series"] == [None]:  # one series: no id to name
-        return (f"{out} {'are' if ' and ' in out else 'is'} undefined: the series' {zeroscales.rows_said(excluded)}; it is "
-                f"left out of {out} and counted in MSE, MAE and the other errors.")
-    named = some([repr(i) for i in excluded["series"]], 5, total=excluded["count"])
-    why = (f", whose training rows {whys[0][1]}" if len(whys) == 1 else
-           ": " + "; ".join(f"{count} whose training rows {why}" for count, why in whys))
+        where = f" in {named}" if there else ""
+        return (f"{out} {'are' if ' and ' in out else 'is'} undefined{where}: the series' {zeroscales.rows_said(excluded)}; "
+                f"it is left out of {out} and counted in MSE, MAE and the other errors.")
+    why = (f", whose rows before the cutoff {whys[0][1]}" if len(whys) == 1 else  # every row before it (decision 2173)
+           ": " + "; ".join(f"{count} whose rows before the cutoff {why}" for count, why in whys))
     them = "it" if excluded["count"] == 1 else "them"
     return (f"{out} {'pool' if ' and ' in out else 'pools'} the series with a usable scale, leaving out {excluded['count']} "
-            f"series ({named}){why}. {out} {'are' if ' and ' in out else 'is'} undefined for {them}: "
+            f"series ({named}){why}. {out} {'are' if ' and ' in out else 'is'} undefined for {them}{there}: "
             f"{'it is' if them == 'it' else 'they are'} left out of {out} (as M4 leaves series without a scale out) and "
             "counted in MSE, MAE and the other errors.")
 

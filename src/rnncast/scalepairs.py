@@ -8,8 +8,9 @@ season 52 has one, so its scale is a single |difference|, one noisy draw, and it
 warrant (r40 tester: 0.75 against 11.5-49.3 for its neighbours; it ranked first of 11 and moved the pooled MASE from
 0.994 to 1.181). The mean of n absolute differences of normal steps (half-normal, coefficient of variation 0.76) has a
 standard error of 0.76 / sqrt(n) of itself: over 20% below ``MIN_PAIRS`` = 15 pairs, whatever the season or the
-horizon. Such a scale is named with its pairs where MASE divides by it (``warn``): at a fit with test rows and at a
-backtest's first cutoff fit where one is few (``observed.in_sample``; a final fit makes no MASE), and by evaluate of
+horizon. Such a scale is named with its pairs where MASE divides by it (``warn``): at a fit with test rows
+(``observed.in_sample``; a final fit makes no MASE), by a backtest of each scale's fewest over its windows
+(``windowscales.warn``, decision 2247), and by evaluate of
 the scales it divides by, the model's kept ones (``warn_scored``, from ``forecasting.part_forecasts``; decision 2205).
 
 The pooled MASE keeps such series: their scale is defined as Hyndman and Koehler define it, and a cut by count would
@@ -45,8 +46,8 @@ def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -
     """Name the scales of ``few`` ("target 'y' of series 'N076' (1 pair)"), once a call (a backtest's
     cutoffs say it once); nothing where none is few. ``doing``: "fit" (a fit's test scores), "evaluate" (the scales
     evaluate divides by: the model's kept ones, or the data's own where its rows differ; decision 2205) or "backtest"
-    (the counts are the first cutoff's fit that has one few; its by-series table gives each series' fewest: decision
-    2220); ``others`` False:
+    (each scale's fewest pairs above 0 over the windows, with the window: ``windowscales.warn``, decision 2247; its
+    by-series table gives each series' fewest: decision 2220); ``others`` False:
     no other series to score apart (one series, or every one few)."""
     if not few or not noticed.first_in_call("mase few", season):
         return
@@ -55,10 +56,10 @@ def warn(few: list[str], season: int, doing: str = "fit", others: bool = True) -
     their, them = ("their", "them") if many else ("its", "it")
     divided = ", which evaluate divides by," if doing == "evaluate" else ""
     values, before = {"fit": ("values", " before the cutoff"), "evaluate": ("values", " before the fit's cutoff"),
-                      "backtest": ("values", " before a cutoff (the count at the first cutoff fitted where one is few; "
-                                             "each later cutoff reads more rows, so more pairs)")}[doing]
+                      "backtest": ("values", " before the cutoff of the window named (each scale's fewest pairs over "
+                                             "the windows that have one: a later cutoff reads more rows, so more pairs)")}[doing]
     pairs = (f"the backtest's by-series scores give each series' fewest over its windows ({KEY}); more rows before "
-             "the first cutoff give more pairs" if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
+             "the window's cutoff give more pairs" if doing == "backtest" else f"the by-series scores give each scale's pairs ({KEY}); "
              + ("more rows before the cutoff give more pairs" if doing == "fit" else "a fit on more rows gives more pairs"))
     data = {"fit": "evaluate's data", "evaluate": "the data evaluated", "backtest": "the data backtested"}[doing]
     others = f", or leave {their} rows out of {data} to score the others apart" if others else ""
@@ -84,9 +85,11 @@ def warn_scored(pairs: np.ndarray | None, panel, series, season: int) -> None:
 def fewest(pairs: np.ndarray, held: np.ndarray) -> np.ndarray:
     """[S, T] each series' fewest pairs over its windows of a backtest, ``pairs`` [S, K, T] (each window's scale's,
     read where ``held`` [S, K]; 0 for a series without a window): its first window's, whose cutoff reads the fewest
-    rows, the count its by-series ``mase_pairs`` gives (decision 2220)."""
-    counts = np.where(held[:, :, None], pairs, np.iinfo(np.int64).max)
-    return np.where(held.any(axis=1)[:, None], counts.min(axis=1, initial=np.iinfo(np.int64).max), 0)
+    rows, the count its by-series ``mase_pairs`` gives (decision 2220); of the windows with a scale (above 0), those
+    its MASE pools, where some have none (0 only where none has: decision 2247)."""
+    most = np.iinfo(np.int64).max
+    counts = np.where(held[:, :, None] & (pairs > 0), pairs, most).min(axis=1, initial=most)
+    return np.where(counts < most, counts, 0)
 
 
 def attach(series: dict, pairs: np.ndarray | None, ids: list, key) -> None:

@@ -140,9 +140,9 @@ def excluded_whys(excluded: dict) -> list[tuple[int, str]]:
 
 
 def rows_said(excluded: dict) -> str:
-    """Why the series ``mase_excluded`` counts have no MASE, in one clause: "training rows never change (a zero
-    in-sample naive error)", several causes joined by "or" (the record counts them, not which is whose)."""
-    return "training rows " + " or ".join(why for _, why in excluded_whys(excluded))
+    """Why the series ``mase_excluded`` counts have no MASE, in one clause: "rows before the cutoff never change (a
+    zero in-sample naive error)" (every row before it, decisions 2173, 2247), several causes joined by "or" (the record counts them, not which is whose)."""
+    return "rows before the cutoff " + " or ".join(why for _, why in excluded_whys(excluded))
 
 
 def scale_name(season: int | None) -> str:

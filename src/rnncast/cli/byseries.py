@@ -67,7 +67,7 @@ def series_frame(result: dict, id_name: str | None = None) -> pd.DataFrame:
     whose every window was left out for the season (``season_left_out``'s ``emptied``), or a backtest left out
     (``result["skipped_series"]``, its metrics'), follow, each a row without scores and a last
     column ``not_scored`` saying why (``not_scored``); a scored series without a model MASE says why there too ("MASE
-    undefined: training rows never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
+    undefined: rows before the cutoff never change ...", from ``result["mase_excluded"]``). Raises KeyError without ``result["series"]`` (``evaluate(by_series=
     True)`` gives it)."""
     rows, counted = [], "windows_scored" in result or any(  # a target's own windows (decision 2236)
         "windows_scored" in b for w in result["series"].values() for b in [w, *(w.get("by_target") or {}).values()])
