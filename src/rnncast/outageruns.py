@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 MIN_ROWS = 3  # a run this long at least: one or two zeros in a row may be a quiet day
 RECURRING = 3  # more runs of 0 than this: 0 recurs (closed hours, an off-season: decision 1792), no outage
 SHARE = 0.25  # nor where the runs hold more than this share of the values
-CLOSED = pd.Timedelta(days=14)  # a run of 0s this long at least on dated rows reads as a closure (decision 9913)
+CLOSED = pd.Timedelta(days=14)  # a run of 0s this long at least on dated rows reads as a closure (decision 9912)
 ELSEWHERE = 0.02  # the most the rows before a repeated nonzero value's run repeat a value (stuckruns.ELSEWHERE)
 
 
@@ -117,7 +117,7 @@ def closed(panel: Panel | None, s: int, first: int, last: int) -> bool:
     """Whether rows ``first`` to ``last`` of series ``s`` (a run of 0s) span ``CLOSED`` or more of a dated calendar:
     weeks of 0s in a column far from 0 read as a closure, said "closed or not recorded" by this module's line and
     ``stuckruns``' alike, where one said "an outage" and the other "a stuck sensor" of one hotel's 88 days (decision
-    9913). False without dates (rows alone give no weeks)."""
+    9912). False without dates (rows alone give no weeks)."""
     times = panel.time_of(s) if panel is not None else None
     if times is None or getattr(getattr(times, "dtype", None), "kind", "") != "M" and \
             not isinstance(getattr(times, "dtype", None), pd.DatetimeTZDtype):

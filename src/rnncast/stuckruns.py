@@ -207,7 +207,7 @@ def warn(found: list[dict]) -> None:
                   else "")
         whole = (f", of a run of {first['run_rows']} rows from {first['run_start']} across the border"
                  if "run_rows" in first else "")  # judged whole, said by its part (decision 1526)
-        closed = first.get("closed")  # weeks of 0s: a closure, as outageruns says it (decision 9913)
+        closed = first.get("closed")  # weeks of 0s: a closure, as outageruns says it (decision 9912)
         what = "closed or not recorded (a closure, or an outage written as 0)" if closed else \
             "a stuck sensor or a copied value"
         blank = "blank and fill them (--fill interpolate)" if closed else f"blank ({spelled('fill')})"
