@@ -82,9 +82,9 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
             if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j])):
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
                               "unread": why})  # said once a call (decision 2088)
-            short = stretches(table[:, j], season, day)  # and the longer drops that come back (decision 9911)
-            for lo, hi, low, high in short + [r for r in longstretches.runs(table[:, j], season, day, panel.time_of(s))
-                                              if not any(a < r[1] and r[0] < b for a, b, *_ in short)]:
+            long = longstretches.runs(table[:, j], season, day, panel.time_of(s))  # months that come back (9911)
+            for lo, hi, low, high in sorted(long + [r for r in stretches(table[:, j], season, day)
+                                                    if not any(a < r[1] and r[0] < b for a, b, *_ in long)]):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
