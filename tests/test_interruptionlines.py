@@ -76,7 +76,7 @@ def test_a_group_whose_stretches_move_the_scale_both_ways_is_said_by_the_one_tha
                          _stretch(0.2, 0.3, series=1, scale=9.98, owner="series 'b'")])
     assert "the most" not in still and "their rows before the cutoff leave MASE's scale as good as unchanged (their "         "mean difference one season (7 rows) apart: 10.03 with the stretch's pairs, 10 without (series 'a'; "         "each stretch's under 0.5 % apart)); the training mean moves +10%" in still
     zero = line(_panel(), [{**_stretch(0.2, 0.3, scale=12.0), "mean_without": 0.0}])
-    assert "nan" not in zero and "1.20 times: 12 with the stretch's pairs, 10 without, so every MASE reads lower; to "         "keep them out" in zero
+    assert "nan" not in zero and "1.20 times: 12 with the stretch's pairs, 10 without, so every MASE reads lower; the "         "training mean and climatology baselines" in zero
 
 
 def test_said_again_at_the_cutoff_that_first_trains_on_it():

@@ -406,3 +406,17 @@ def test_a_drift_below_zero_is_read_as_floored_where_nonnegative_declares_0_the_
     assert "a drift below the floor (" in said and "below 0, which --nonnegative declares the target never is" in said
     assert "raise MASE's scale" in said and "blank those rows and fit with --fill interpolate" in said
     assert find(panel, [Split(len(y) - 60, len(y) - 30, len(y))], 7)[0]["unread"] == "values below 0"
+def test_a_collapse_of_months_on_daily_rows_is_named_with_its_scale_at_the_season_given():
+    """t41-t6 (decisions 2250): 14 months at 35 % of a daily hotel's level were no stretch (24 rows at most), and with
+    --season 364 its year-ago pairs tripled MASE's scale without a word."""
+    days = pd.date_range("2019-01-01", "2023-06-30", freq="D")
+    rng = np.random.default_rng(0)
+    y = np.round(170 * np.where(days.day_of_week >= 4, 1.1, 0.95) * np.exp(rng.normal(0, 0.05, len(days))))
+    lo, hi = days.get_loc(pd.Timestamp("2020-03-15")), days.get_loc(pd.Timestamp("2021-05-31")) + 1
+    y[lo:hi] = np.round(y[lo:hi] * 0.35)
+    panel = load_panel(pd.DataFrame({"date": days, "y": y}), target="y", announce=False)
+    [f] = find(panel, [Split(1300, 1400, len(days))], 364)
+    assert (f["start"], f["end"], f["rows"]) == ("2020-03-15", "2021-05-31", hi - lo)
+    assert f["scale"] / f["scale_without"] > 2  # the year-ago pairs across the collapse
+    line = warn(panel, [f])[0]
+    assert "one season (364 rows) apart) " in line and "the training mean and climatology baselines" in line

@@ -243,3 +243,16 @@ def test_a_closure_each_winter_is_no_level_shift_and_a_level_from_0_reads_no_nan
     with caplog.at_level(logging.WARNING, logger="rnncast"):
         line = levelshifts.warn(panel, [f])
     assert "its level 0 before, 23.2857 after (from 0)" in line and "nan" not in line
+
+
+def test_a_renovation_months_long_that_comes_back_is_no_shift_that_stays():
+    """t41-t6 (decision 2250): 91 days at 30 % were named "shifts level at 2023-04-10 and stays there: its level 49.5
+    before", with the advice to start the data there; the stretch is interruptions' now, and no shift is named."""
+    days = pd.date_range("2019-01-01", periods=1600, freq="D")
+    rng = np.random.default_rng(0)
+    y = 170 * np.where(days.day_of_week >= 4, 1.1, 0.95) * np.exp(rng.normal(0, 0.05, len(days)))
+    drop = y.copy()
+    drop[1000:1091] *= 0.3
+    for column, named in ((drop, 0), (np.r_[y[:1000], 0.3 * y[1000:]], 1)):  # back; a drop that stays
+        panel = load_panel(pd.DataFrame({"date": days, "y": column}), target="y", announce=False)
+        assert len(find(panel, [Split(1400, 1500, 1600)], 7)) == named

@@ -168,3 +168,14 @@ def test_a_final_fit_that_scores_nothing_says_the_network_learns_them_not_that_s
         assert ("scores" in line) is scored
         assert ("written as values? The network learns them as actuals; if they are not measurements, leave the "
                 "cells blank" in line) is not scored
+
+
+def test_weeks_of_zeros_are_said_closed_or_not_recorded_and_a_week_an_outage(caplog):
+    """t41-t6 (decision 2251): an 88-day closure written as 0 was "an outage" here and "a stuck sensor" in stuckruns'
+    line; weeks of 0s in a column far from 0 read as a closure in both."""
+    weeks, week = _views(0), _views(1)
+    weeks[100:128], week[100:107] = 0.0, 0.0
+    for column, words in ((weeks, "closed or not recorded (a closure, or an outage"), (week, "an outage (a tracking")):
+        panel = _panel(a=column)
+        with caplog.at_level(logging.WARNING, logger="rnncast"), said_once():
+            assert words in warn(panel, find(panel), "evaluate")

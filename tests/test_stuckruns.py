@@ -375,3 +375,21 @@ def test_a_computed_calendar_column_is_no_stuck_sensor_but_the_same_values_given
         Forecaster(**{**TINY, "lookback": 24, "horizon": 6, "epochs": 1},
                    calendar_covariates="hour,weekend,holiday:DE").fit(frame, target="y", time_col="ds")
     assert "stuck" not in caplog.text
+
+
+def test_weeks_of_zeros_in_the_rows_scored_are_said_closed_or_not_recorded(caplog):
+    """t41-t6 (decision 2251): a hotel's 88 days of 0s in the rows scored read "a stuck sensor or a copied value?",
+    where outageruns said "an outage" of the same closure in another hotel: one closure, one name."""
+    from rnncast.loading import load_panel
+    from rnncast.stuckruns import find
+    from rnncast.windows import Split
+    days = pd.date_range("2024-01-01", periods=400, freq="D")
+    y = 100 + 20 * np.sin(np.arange(400) / 5) + RNG.normal(0, 3, 400)
+    y[330:360] = 0.0
+    panel = load_panel(pd.DataFrame({"date": days, "y": y}), target="y", announce=False)
+    found = find(panel, [Split(300, 320, 400)])
+    assert [f["closed"] for f in found] == [True]
+    with caplog.at_level(logging.WARNING, logger="rnncast"), once():
+        warn(found)
+    [line] = [r.getMessage() for r in caplog.records if "holds 0" in r.getMessage()]
+    assert "closed or not recorded" in line and "stuck sensor" not in line and "--fill interpolate" in line

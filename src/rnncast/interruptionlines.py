@@ -98,13 +98,16 @@ def line(panel: Panel, these: list[dict], again: bool = False, final: bool = Fal
         text += f", and {its} training rows move the training mean {_moves(g)}{most}"
     elif trains and not final:
         text += ", and " + _scale_clause(these, trains, names, its, one)
+    if any(trained) and not final and not above:  # the baselines a verdict weighs read them (decision 2250)
+        text += ("; the training mean and climatology baselines (the latter each day's training mean of its date, "
+                 "where fit scores one) read them as any other training rows")
     if again:  # decision 2090: the cutoffs after it train on it too (a backtest's windows grow)
         text += (f"; an earlier cutoff named it before any of {its} rows were training rows: this cutoff's training rows "
                  "hold it, and so do every later cutoff's: each of their networks learns it, and each of their MASE "
                  "scales holds it")
     return text + ("; to keep them out, blank those rows and fit with --fill interpolate (fill='interpolate'), whose "
                    + ("made values the network learns in their place and the training mean leaves out" if final else
-                      "made values stay out of the scores, MASE's scale and the training mean")
+                      "made values stay out of the scores, MASE's scale, the training mean and the climatology")
                    + ", or mark them with a future covariate (a 0/1 column, --future-covariates)")
 
 

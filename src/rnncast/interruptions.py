@@ -24,6 +24,7 @@ more than ``MOST`` of them one way (a pattern the season does not describe). A s
 epidemic's wave or a sensor stuck high; nothing is blanked.
 A column with a value below 0 (a temperature in degrees) or half its values 0 (a count of rare events) has no level to
 be a share of: not read, and said so once (``unread``); a run of 0s in a column never else 0 is ``outageruns``'s.
+A longer drop that comes back (months of daily rows) is ``longstretches``', added by ``find`` (decision 2250).
 ``warn`` says each stretch once, the series whose stretches overlap together, with its training and validation rows
 (those choose the epoch); a refit backtest says it at the first cutoff whose training, validation or forecast rows
 reach it (decision 2084), and once more at the first cutoff that trains on it where that is a later one (decision
@@ -37,7 +38,7 @@ import logging
 import numpy as np
 import pandas as pd
 
-from rnncast import calendarlags, interruptionlines, outageruns, seasonpeaks
+from rnncast import calendarlags, interruptionlines, longstretches, outageruns, seasonpeaks
 from rnncast.climatology import training_values
 from rnncast.noticed import first_in_block, first_in_call
 from rnncast.panel import Panel, series_owner
@@ -82,7 +83,10 @@ def find(panel: Panel, splits: list[Split], season: int = 1, placed: dict | None
             if np.isfinite(table[:, j]).sum() >= 3 * SHORTEST and (why := unread(table[:, j], floor)):
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),
                               "unread": why})  # said once a call (decision 2088)
-            for lo, hi, low, high in stretches(table[:, j], season, day, floor):
+            long = longstretches.runs(np.maximum(table[:, j], 0.0) if floor else table[:, j], season, day,
+                                      panel.time_of(s))  # months that come back (decision 2250); floored as 2237 reads
+            for lo, hi, low, high in sorted(long + [r for r in stretches(table[:, j], season, day, floor)
+                                                    if not any(a < r[1] and r[0] < b for a, b, *_ in long)]):
                 if lo >= split.end + horizon:
                     continue  # rows this fit never reads
                 found.append({"series": s, "owner": series_owner(panel, s), "column": str(panel.named_columns(s)[j]),

@@ -34,7 +34,9 @@ import logging
 
 import numpy as np
 
+from rnncast import longstretches
 from rnncast.climatology import DAY, step_size, training_values
+from rnncast.interruptions import rows_a_day
 from rnncast.noticed import first_in_block
 from rnncast.panel import Panel, of_series, series_owner
 from rnncast.spelling import counted
@@ -68,10 +70,21 @@ def find(panel: Panel, splits: list[Split], season: int = 1, named=()) -> list[d
                 continue
             if (shift := _shift(table[:, j], block)) is not None:
                 row, before, after, times, blocks = shift
+                if _comes_back(panel, s, j, row, season, block):
+                    continue  # an edge of a drop the series comes back from: interruptions' (decision 2250)
                 found.append({"series": s, "column": str(panel.named_columns(s)[j]), "time": panel.when(s, row),
                               "before": before, "after": after, "times": times, "blocks_after": blocks,
                               "rows_after": split.train_end - row})
     return found
+
+
+def _comes_back(panel: Panel, s: int, j: int, row: int, season: int, block: int) -> bool:
+    """Whether ``row`` of series ``s``'s target ``j`` lies within a block of a long drop that comes back on all the
+    series' rows (``longstretches.runs``, which ``interruptions`` names): its recovery, or its start, is no level that
+    stays, and starting the data there would throw away the years before it (decision 2250)."""
+    column = training_values(panel, s, int(panel.lengths[s]), panel.n_targets)[:, j]  # [n] made values NaN
+    runs = longstretches.runs(column, season, rows_a_day(panel.time_of(s)), panel.time_of(s))
+    return any(lo - block <= row <= hi + block for lo, hi, *_ in runs)
 
 
 def block_rows(panel: Panel, season: int = 1) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pandas as pd
 
 from rnncast import calendarlags
 from rnncast.noticed import first_in_block, first_in_call
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 MIN_ROWS = 3  # a run this long at least: one or two zeros in a row may be a quiet day
 RECURRING = 3  # more runs of 0 than this: 0 recurs (closed hours, an off-season: decision 1792), no outage
 SHARE = 0.25  # nor where the runs hold more than this share of the values
+CLOSED = pd.Timedelta(days=14)  # a run of 0s this long at least on dated rows reads as a closure (decision 2251)
 ELSEWHERE = 0.02  # the most the rows before a repeated nonzero value's run repeat a value (stuckruns.ELSEWHERE)
 
 
@@ -56,7 +58,7 @@ def _runs_of(column: np.ndarray, hit: np.ndarray) -> list[tuple[int, int]]:
 
 def find(panel: Panel, n_targets: int | None = None) -> list[dict]:
     """Each outage of each target of each series of ``panel`` (its first ``n_targets`` columns, default all targets):
-    ``{"series": s, "j": its column, "column": name, "value", "first", "rows" (the run's rows, first to last), "start", "end" (times
+    ``{"series": s, "j": its column, "column": name, "value", "first", "last" (its rows), "rows" (those read), "start", "end" (times
     as the data writes them), "least", "most" (of the other values), "at_end", "at_start": bool, "resumes": the
     time of the first reading after it (None at the end)}``. A run of 0 counts where it has
     ``MIN_ROWS`` rows or more and the series' other values are all above 0, in at most ``RECURRING`` runs holding at
@@ -103,11 +105,31 @@ def _tail(column: np.ndarray) -> tuple[int, int, np.ndarray] | None:
 def _entry(panel: Panel, s: int, j: int, column: np.ndarray, a: int, n: int, others: np.ndarray) -> dict:
     last = a + n - 1
     return {"series": s, "j": j, "column": str(panel.named_columns(s)[j]), "value": float(column[a]), "first": a,
+            "last": last,
             "rows": int(np.isfinite(column[a: a + n]).sum()), "start": panel.when(s, a), "end": panel.when(s, last),
             "least": float(np.min(others)), "most": float(np.max(others)),
             "at_end": not np.isfinite(column[last + 1:]).any(), "at_start": not np.isfinite(column[:a]).any(),
             "resumes": panel.when(s, last + 1 + int(np.argmax(np.isfinite(column[last + 1:]))))
             if np.isfinite(column[last + 1:]).any() else None}  # the first reading after it
+
+
+def closed(panel: Panel | None, s: int, first: int, last: int) -> bool:
+    """Whether rows ``first`` to ``last`` of series ``s`` (a run of 0s) span ``CLOSED`` or more of a dated calendar:
+    weeks of 0s in a column far from 0 read as a closure, said "closed or not recorded" by this module's line and
+    ``stuckruns``' alike, where one said "an outage" and the other "a stuck sensor" of one hotel's 88 days (decision
+    2251). False without dates (rows alone give no weeks)."""
+    times = panel.time_of(s) if panel is not None else None
+    if times is None or getattr(getattr(times, "dtype", None), "kind", "") != "M" and \
+            not isinstance(getattr(times, "dtype", None), pd.DatetimeTZDtype):
+        return False
+    return pd.Timestamp(times[last]) - pd.Timestamp(times[first]) >= CLOSED - pd.Timedelta(days=1)
+
+
+def kind_of(panel: Panel | None, s: int, first: int, last: int) -> str:
+    """What a run of 0s (rows ``first`` to ``last`` of series ``s``) may be, in words: a closure where it spans weeks
+    (``closed``), else an outage."""
+    return ("closed or not recorded (a closure, or an outage: a tracking tag or feed down, written as 0)"
+            if closed(panel, s, first, last) else "an outage (a tracking tag or feed down) written as values")
 
 
 def said(panel: Panel, f: dict) -> str:
@@ -148,7 +170,9 @@ def warn(panel: Panel, found: list[dict], doing: str = "fit", splits=None, seaso
                 f"start the series at its first non-zero row "
                 f"({first['resumes']}) rather than fill them, which would repeat that value{others}")
     else:
-        text = (f"{said(panel, first)}{more}: an outage (a tracking tag or feed down) written as values? "
+        what = kind_of(panel, first["series"], first["first"], first["last"]) \
+            if first["value"] == 0 else kind_of(None, 0, 0, 0)
+        text = (f"{said(panel, first)}{more}: {what}? "
                 f"{learned}; {blank}")
     log.warning("%s", text)
     return text

@@ -23,6 +23,7 @@ import logging
 
 import numpy as np
 
+from rnncast import outageruns
 from rnncast.noticed import first_in_block, first_in_call
 from rnncast.timetext import shown
 from rnncast.panel import Panel, of_series, series_owner
@@ -56,6 +57,7 @@ def find(panel: Panel, splits: list[Split]) -> list[dict]:
                     found.append({"series": series_owner(panel, s),
                                   "column": str(panel.named_columns(s)[j]), "value": float(column[run[0]]),
                                   **_part(run, a, b, lambda r, s=s: panel.when(s, r)), "part": part,
+                                  "closed": column[run[0]] == 0 and outageruns.closed(panel, s, run[0], sum(run) - 1),
                                   **({"rows_of": scored[0]} if part == SCORED else {})})
     return found
 
@@ -111,7 +113,8 @@ def in_scored(forecasts, panel: Panel | None = None) -> list[dict]:
                 found.append({"series": series_owner(panel, int(s)) if named else (
                               wf.ids[s] if len(wf.ids) > 1 else None), "column": str(panel.named_columns(int(s))[j])
                               if named else str(wf.targets[j]) if wf.targets else str(j), "value": float(column[run[0]]),
-                              **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED})
+                              **_part(run, int(kept[0]), int(kept[-1]) + 1, when, len(kept)), "part": SCORED,
+                              "closed": column[run[0]] == 0 and outageruns.closed(panel, int(s), run[0], sum(run) - 1)})
     return found
 
 
@@ -204,22 +207,26 @@ def warn(found: list[dict]) -> None:
                   else "")
         whole = (f", of a run of {first['run_rows']} rows from {first['run_start']} across the border"
                  if "run_rows" in first else "")  # judged whole, said by its part (decision 1526)
+        closed = first.get("closed")  # weeks of 0s: a closure, as outageruns says it (decision 2251)
+        what = "closed or not recorded (a closure, or an outage written as 0)" if closed else \
+            "a stuck sensor or a copied value"
+        blank = "blank and fill them (--fill interpolate)" if closed else f"blank ({spelled('fill')})"
         if part == TRAINING:
             log.warning("column %r%s holds %.6g for %s from %s (%s of its training rows%s), though it moves at "
-                        "nearly every other step: a stuck sensor or a copied value? The network learns from those rows "
-                        "as from any other%s; if they are not measurements, leave the cells blank (%s) or cut the "
-                        "stretch out", first["column"], whose, first["value"], counted(first["rows"], "row"),
-                        first["start"], _share(first["share"]), whole, others, spelled("fill"))
+                        "nearly every other step: %s? The network learns from those rows as from any other%s; if they "
+                        "are not measurements, leave the cells %s or cut the stretch out", first["column"], whose,
+                        first["value"], counted(first["rows"], "row"), first["start"], _share(first["share"]), whole,
+                        what, others, blank)
         else:
             rows_of, rest = {"test": ("the test rows", "the test scores and the verdict"),
                              "validation": ("the validation rows, which early stopping reads (no test rows)",
                                             "early stopping and the validation scores")}.get(
                 first.get("rows_of"), ("the rows scored", "the scores and the verdict"))  # evaluate's: in_scored
             log.warning("column %r%s holds %.6g for %s from %s (%s of %s%s), though it moves at nearly every other "
-                        "step: a stuck sensor or a copied value? The 'repeat the last value' baseline is exact on "
-                        "them, and %s rest on them too%s; if they are not measurements, leave the cells blank (%s) or "
-                        "cut the stretch out", first["column"], whose, first["value"], counted(first["rows"], "row"),
-                        first["start"], _share(first["share"]), rows_of, whole, rest, others, spelled("fill"))
+                        "step: %s? The 'repeat the last value' baseline is exact on them, and %s rest on them "
+                        "too%s; if they are not measurements, leave the cells %s or cut the stretch out",
+                        first["column"], whose, first["value"], counted(first["rows"], "row"), first["start"],
+                        _share(first["share"]), rows_of, whole, what, rest, others, blank)
 
 
 def _share(share: float) -> str:
