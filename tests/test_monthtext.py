@@ -196,8 +196,8 @@ def test_a_month_name_with_a_two_digit_year_is_found_by_its_values_and_forecast_
 
 def test_one_stray_month_first_in_the_column_is_not_named_as_the_example_of_the_form():
     values = [int(t.strftime("%Y%m")) for t in MONTHS]
-    values[0] = 199912
-    with pytest.raises(RnncastError, match=r"holds 199912 at row 0, .* months written 200002 \(year and month\)"):
+    values[0] = 199913
+    with pytest.raises(RnncastError, match=r"holds 199913 at row 0, .* months written 200002 \(year and month\)"):
         load_panel(pd.DataFrame({"month": values, "y": np.arange(60.0)}), target="y", time_col="month")
 
 
