@@ -874,3 +874,20 @@ def test_each_windows_mase_scale_and_mean_are_of_every_row_before_its_cutoff(ref
         assert m["windows"][k]["mase_scales"] == pytest.approx(scale, rel=1e-12)
         assert g["y_mean"].to_numpy() == pytest.approx(before.mean(), rel=1e-6)
         assert m["windows"][k]["seasonal"]["mase"] == pytest.approx(np.mean(np.abs(g["y"] - g["y_seasonal"])) / scale)
+
+
+def test_training_windows_that_span_missing_steps_are_counted_as_fit_counts_them(caplog):
+    """t41-t3 L2 (decision 9705): fit said "53 of the 995 training windows ... span calendar steps missing"; backtest,
+    the same gap in its training rows, said only the gap warning and kept no count. It now says fit's line and keeps
+    fit's key; a refit backtest sums its cutoffs' models' windows."""
+    import logging
+
+    frame = make_frame(200, freq="D").drop(index=[60, 61])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        once = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target="y").metrics["across_gaps"]
+    assert once["training"]["windows"] > 0 and once["series"] == 1 and "windows" not in once  # none scored spans it
+    assert any("training windows" in r.getMessage() and "backtest takes the rows on either side" in r.getMessage()
+               for r in caplog.records)
+    refit = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target="y", refit=True).metrics["across_gaps"]
+    assert refit["training"]["windows"] == 2 * once["training"]["windows"]  # the gap in both cutoffs' training rows
+    assert refit["training"]["of"] > once["training"]["of"]

@@ -139,6 +139,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model, kept = _fit(settings, params, panel, first, on_epoch)
+        trained_gaps = gapwindows.at_fit(model.state, panel, first, placed, "backtest")  # as fit's (decision 9705)
         untrained = list(range(n_windows)) if kept else []  # every window the untrained network's (decision 2058)
         ends = np.repeat([[split.train_end] for split in first], n_windows, axis=1)  # [S, K] its training rows' end
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
@@ -156,6 +157,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
         untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 2058)
+        trained_gaps = None  # the training windows across missing steps, summed over the cutoffs' models (decision 9705)
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             ends[:, j] = [split.train_end if split is not None else 0 for split in splits]
@@ -163,6 +165,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model, kept = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
+                trained_gaps = gapwindows.summed(trained_gaps, gapwindows.at_fit(model.state, panel, splits, placed, "backtest"))
             untrained += [j] if kept else []
             fit_seconds, train_seconds = fit_seconds + time.perf_counter() - started, train_seconds + model.state.train_seconds
             started = time.perf_counter()
@@ -257,6 +260,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             wf, wf_scaled, keep=keep, scales=scales))  # the intervals without the nights' zeros, as evaluate's
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
+    if trained_gaps:  # its models' training and validation windows, as fit's model.json keeps them (decision 9705)
+        metrics["across_gaps"] = {**trained_gaps, **metrics.get("across_gaps", {})}  # the scored windows' series
     if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682
         metrics["seasonal_shifted"] = shifted  # a season of whole sessions read across a half day, as evaluate's
     if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)
