@@ -30,6 +30,7 @@ QUARTERED = re.compile(r"^(?:(?P<qa>Q[1-4])\s*[-/ ]?\s*)?(?:FY\s*)?(?P<years>\d{
                        r"(?:\s*[-/ ]?\s*(?P<qb>Q[1-4]))?$", re.IGNORECASE)
 FY = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 QUARTERS = "such as 2005Q1, 2005-Q1 or Q1 2005"  # the forms of calendar quarters read (timetext)
+ENDS = "1990-06-30 for the year July 1989 to June 1990, as pandas' Period('1990', 'Y-JUN') names it"  # one naming
 YEAR_ONLY = re.compile(r"^\s*FY\s*'?(?P<year>\d{4}|\d{2})\s*$", re.IGNORECASE)  # FY1960, FY 60: a year, no quarter
 
 
@@ -46,9 +47,9 @@ def remedy(value) -> str:
                 f"calendar quarters {QUARTERS}, or dates")
     if m is None:
         return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
-    year = f"its year ({m['year']})" if len(m["year"]) == 4 else "its year in four digits"
+    year = f"the year it ends ({m['year']})" if len(m["year"]) == 4 else "the year it ends in four digits"
     return (f"fiscal years start in different months: write each as {year} in a column named year, read as integer "
-            "periods, or as the date its year starts")
+            f"periods, or as the date its year ends ({ENDS})")  # decision 9701
 
 
 def _years(value) -> int | None:
@@ -84,11 +85,11 @@ def clause(value, at: str = "") -> str:
         return (f"{shown}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "
                 f"time (fiscal years start in different months); write each as the calendar quarter it falls in, "
                 f"{QUARTERS}, or as the date that quarter starts")
-    first = _years(text)
+    ends = _years(text) + 1  # named by the year it ends, as pandas names a fiscal year and FY1990 is told (9701)
     return (f"{shown}, two successive years: a fiscal or season year, which rnncast does not read as "
-            f"time (as a date, '2001-02' would be February 2001); write each as its first year ({first}) in a column "
-            f"named year, read as integer periods, or as the date its year starts (a quarterly table's quarters as the "
-            f"calendar quarters they fall in, {QUARTERS})")
+            f"time (as a date, '2001-02' would be February 2001); write each as the year it ends ({ends}) in a column "
+            f"named year, read as integer periods, or as the date its year ends ({ENDS}; a quarterly table's quarters as "
+            f"the calendar quarters they fall in, {QUARTERS})")
 
 
 def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> None:
