@@ -329,8 +329,8 @@ def test_a_backtest_too_long_for_the_data_says_what_else_would_do():
     73 rows, not 76, since rounding gives 55 rows 6 of validation (decision 598)."""
     frame = pd.DataFrame({"ds": pd.date_range("2019-01-01", periods=66, freq="MS"), "y": np.sin(np.arange(66.0))})
     with pytest.raises(RnncastError, match=r"it needs at least 73 rows \(.*\); the series \(66 rows\) fits horizon 5 "
-                                           r"\(horizon=5, --horizon 5\), n_windows 1 \(n_windows=1, --n-windows 1\) or "
-                                           r"val_frac 0.12 \(val_frac=0.12, --val-frac 0.12\)$"):  # not lookback
+                                           r"\(horizon=5, --horizon 5\), n_windows 1 \(n_windows=1, --n-windows 1\), step 2 "
+                                           r"\(step=2, --step 2\) or val_frac 0.12 \(val_frac=0.12, --val-frac 0.12\)$"):  # not lookback
         Forecaster(**{**TINY, "lookback": 12, "horizon": 6}).backtest(frame, target="y", n_windows=3)
 
 
@@ -492,10 +492,10 @@ def test_a_backtest_cutoff_too_near_the_end_says_how_many_windows_fit_not_that_l
 
 
 @pytest.mark.parametrize("val_frac, needed, says", [  # the settings that fit alone, as fit's refusal names them
-    (0.1, 150, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 22 (n_windows=22, "
-               "--n-windows 22)"),
-    (0.3, 158, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1) or n_windows 19 (n_windows=19, "
-               "--n-windows 19)")])
+    (0.1, 150, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1), n_windows 22 (n_windows=22, "
+               "--n-windows 22) or step 1 (step=1, --step 1)"),  # the default step offered lower: decision 2253
+    (0.3, 158, "; the series (96 rows) fits horizon 1 (horizon=1, --horizon 1), n_windows 19 (n_windows=19, "
+               "--n-windows 19) or step 1 (step=1, --step 1)")])
 def test_a_too_short_refusal_offers_only_what_lowers_the_rows_needed(val_frac, needed, says):
     """96 rows, lookback 24, horizon 3, 40 cutoffs: the refusal said "a larger validation share ... need[s] fewer",
     though with 0.3 it needed 158 rows, not 150: the training rows bind, and a larger share takes rows from them."""
@@ -896,3 +896,32 @@ def test_blank_labels_stood_in_for_are_blank_actuals_in_forecasts_csv_and_said_a
     assert len(kept) and np.allclose(kept.to_numpy(), measured.loc[kept.index].to_numpy())  # only measured labels
     whys = {w.get("left_out") for w in bt.metrics["windows"]} - {None}
     assert whys == {"labels not given"}
+def test_training_windows_that_span_missing_steps_are_counted_as_fit_counts_them(caplog):
+    """t41-t3 L2 (decision 2256): fit said "53 of the 995 training windows ... span calendar steps missing"; backtest,
+    the same gap in its training rows, said only the gap warning and kept no count. It now says fit's line and keeps
+    fit's key; a refit backtest sums its cutoffs' models' windows."""
+    import logging
+
+    frame = make_frame(200, freq="D").drop(index=[60, 61])
+    with caplog.at_level(logging.WARNING, logger="rnncast"):
+        once = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target="y").metrics["across_gaps"]
+    assert once["training"]["windows"] > 0 and once["series"] == 1 and "windows" not in once  # none scored spans it
+    assert any("training windows" in r.getMessage() and "backtest takes the rows on either side" in r.getMessage()
+               for r in caplog.records)
+    refit = Forecaster(**{**TINY, "epochs": 1}).backtest(frame, n_windows=2, target="y", refit=True).metrics["across_gaps"]
+    assert refit["training"]["windows"] == 2 * once["training"]["windows"]  # the gap in both cutoffs' training rows
+    assert refit["training"]["of"] > once["training"]["of"]
+
+
+def test_a_too_short_refusal_offers_a_smaller_step_than_the_default_and_a_pair_says_the_windows_it_leaves():
+    """t41-t2 M4, M3 (decision 2253): 36 yearly rows, lookback 5, horizon 3, 5 cutoffs: the refusal offered a shorter
+    horizon, fewer cutoffs or another share, not the step 1 (FPP3's time-series cross-validation) that keeps both;
+    horizon 6 on 36 rows offered "val_frac 0.16 with lookback 17" at fit, 1 training window."""
+    frame = pd.DataFrame({"year": np.arange(1990, 2026), "y": np.sin(np.arange(36.0))})
+    with pytest.raises(RnncastError, match=r"n_windows 3 \(n_windows=3, --n-windows 3\), step 1 \(step=1, --step 1\)"):
+        Forecaster(**{**TINY, "lookback": 5, "horizon": 3}).backtest(frame, target="y", time_col="year", n_windows=5)
+    assert Forecaster(**{**TINY, "epochs": 1, "lookback": 5, "horizon": 3}).backtest(
+        frame, target="y", time_col="year", n_windows=5, step=1).metrics["n_windows"] == 5
+    with pytest.raises(RnncastError, match=r"fits val_frac 0.16 with lookback 6 \(val_frac=0.16, --val-frac 0.16; "
+                                           r"lookback=6, --lookback 6\), which leaves the model 12 training windows$"):
+        Forecaster(**{**TINY, "lookback": 50, "horizon": 6}).fit(frame, target="y", time_col="year")

@@ -19,7 +19,7 @@ def test_fiscal_years_found_as_time_are_refused_not_read_as_a_13_month_calendar(
     forecast as '2013-01'."""
     frame = pd.DataFrame({"year": [f"{y}-{(y + 1) % 100:02d}" for y in range(2001, 2012)], "revenue": np.arange(11.0)})
     with pytest.raises(RnncastError, match=r"time column 'year' holds '2001-02', two successive years: a fiscal or "
-                                           r"season year.*write each as its first year \(2001\) in a column named year"):
+                                           r"season year.*write each as the year it ends \(2002\) in a column named year"):
         load_panel(frame, target="revenue")
 
 
@@ -69,14 +69,14 @@ def test_fiscal_years_and_fy_quarters_name_the_quarter_forms_too():
         load_panel(frame, target="v")
 
 
-@pytest.mark.parametrize("values, year", [([f"FY{y}" for y in range(1960, 2000)], "its year (1960)"),
-                                         ([f"FY {y % 100:02d}" for y in range(1960, 2000)], "its year in four digits")])
+@pytest.mark.parametrize("values, year", [([f"FY{y}" for y in range(1960, 2000)], "the year it ends (1960)"),
+                                         ([f"FY {y % 100:02d}" for y in range(1960, 2000)], "the year it ends in four digits")])
 def test_fiscal_years_alone_are_told_to_write_the_year_not_quarters(values, year):
     """A yearly column 'FY1960' ... 'FY2016' was told to write calendar quarters: a year alone is written as its year
     under year (as two years' '1960/61' are told) or the date the year starts; 'FY2005 Q1' keeps the quarters."""
     from rnncast.timeunread import unread_time
 
-    said = f"write each as {year} in a column named year, read as integer periods, or as the date its year starts"
+    said = f"write each as {year} in a column named year, read as integer periods, or as the date its year ends"
     assert said in fiscalyears.clause(values[0]) and "quarter" not in fiscalyears.clause(values[0])
     assert said in unread_time(pd.DataFrame({"fiscal_year": values}), ["fiscal_year"])
     with pytest.raises(RnncastError, match=rf"'date' holds '{values[0]}', a fiscal year, .*{re.escape(said)}"):
@@ -217,3 +217,13 @@ def test_a_fiscal_period_label_is_no_quarter_whatever_freq_is_given(freq):
     message = str(info.value)
     assert "'FY2020-P01'" in message and "a fiscal period" in message and "number the periods" in message
     assert "quarter" not in message.replace("4-4-5", "")  # decision 1975: was "a fiscal quarter or year"
+
+
+def test_a_fiscal_year_is_named_one_way_by_every_remedy_as_pandas_names_it():
+    """t41-t2 M2 (decision 2252): 'FY1990' was told "its year (1990)", the same year written '1989/90' "its first year
+    (1989)", and "the date its year starts" gave July dates plotted a year before June's: each now names the year it
+    ends, as pd.Period('1990', 'Y-JUN') does, and the date it ends."""
+    assert pd.Period("1990", "Y-JUN").start_time == pd.Timestamp("1989-07-01")
+    for value in ("FY1990", "1989/90", "1989-1990"):
+        said = fiscalyears.clause(value)
+        assert "the year it ends (1990)" in said and "the date its year ends (1990-06-30" in said, said

@@ -362,3 +362,12 @@ def test_a_model_saved_before_its_scale_paired_calendar_steps_is_not_said_to_pai
     assert "it has no forecast there, and its scores are those of the other values, weighed against the model's on " \
            "them, and MASE's scale, kept at fit, pairs rows; fit again to pair calendar steps; fill_gaps=True" in note
     assert "calendar steps apart" not in note
+
+
+def test_summed_adds_two_counts_part_by_part():
+    """A refit backtest's cutoffs' models' windows across missing steps, summed (decision 2256)."""
+    one = {"training": {"windows": 3, "of": 10}, "series": 1}
+    two = {"training": {"windows": 4, "of": 12}, "validation": {"windows": 1, "of": 2}, "series": 2}
+    assert gapwindows.summed(None, None) is None and gapwindows.summed(None, one) == one
+    assert gapwindows.summed(one, two) == {"series": 2, "training": {"windows": 7, "of": 22},
+                                           "validation": {"windows": 1, "of": 2}}

@@ -89,3 +89,17 @@ def test_a_share_that_leaves_few_windows_says_so_or_gives_way_to_a_lookback():
                    windows)
     assert any(s.startswith("test_frac 0.19 ") and s.endswith("at lookback 50, under the 20 below which fit warns of too "
                                                                "few to learn from") for s in alone)
+
+
+def test_a_share_paired_with_a_lookback_takes_one_that_leaves_windows_and_says_how_many():
+    """t41-t2 M3 (decision 2253): "val_frac 0.16 with lookback 17" left 1 training window; the pair now takes the
+    largest lookback that leaves 20, else one no longer than the horizon, and says the windows it leaves."""
+    fits = lambda **s: s["lookback"] <= 17 and s["val_frac"] >= 0.16  # noqa: E731
+    count = lambda lookback, val_frac=0.1: 23 - lookback - 6 + 1  # noqa: E731
+    now = {"lookback": 50, "horizon": 6, "val_frac": 0.1}
+    assert offers(now, fits, count) == ["val_frac 0.16 with lookback 6 (val_frac=0.16, --val-frac 0.16; lookback=6, "
+                                        "--lookback 6), which leaves the model 12 training windows"]
+    assert offers(now, fits) == ["val_frac 0.16 with lookback 17 (val_frac=0.16, --val-frac 0.16; lookback=17, "
+                                 "--lookback 17)"]  # nothing counts the windows: the largest, as before
+    roomy = lambda lookback, val_frac=0.1: 60 - lookback  # noqa: E731
+    assert offers(now, fits, roomy)[0].startswith("val_frac 0.16 with lookback 17 ")  # 43 windows: the largest

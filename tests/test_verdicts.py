@@ -423,7 +423,7 @@ def test_a_lower_mse_not_beyond_chance_says_the_smallest_margin_where_the_baseli
     good, sentence = verdict({"original": scores, "significance": significance, "horizon": 1}, where="the test split")
     assert not good and ("7.513 against 12.310 for the 'seasonal naive' baseline, 39.0% lower (27.0% below the lowest "
                          "baseline MSE, 10.290 for the 'repeat the last value' baseline, which it beats beyond chance), "
-                         "but over 400 forecast times the gap between its errors and that baseline's varies too much "
+                         "but over 400 forecast times the gap between its errors and the 'seasonal naive' baseline's varies too much "
                          "to tell that from chance (Diebold–Mariano one-sided p = 0.056 that the model is not better).") in sentence
 
 
@@ -485,3 +485,15 @@ def test_a_seasonal_naive_with_no_forecast_at_any_value_is_left_out_of_the_verdi
     assert said.startswith("The model beats every baseline weighed (repeat the last value, training mean) on the test "
                            "split: MSE 1.0000 against 5.0000 for the best baseline (repeat the last value)")
     assert [each["name"] for each in against_each(test)] == ["repeat", "mean"]
+
+
+def test_the_baseline_not_beaten_beyond_chance_is_named_again_after_the_one_that_is():
+    """t41-t2 L1 (decision 2254): "... 111.15 for the 'repeat the last value' baseline, which it beats beyond chance),
+    but ... the gap between its errors and that baseline's varies too much" read as the baseline just beaten; the
+    sentence names the 'training mean' baseline again."""
+    scores = {"model": {"mse": 110.36, "mae": 8.0}, "repeat": {"mse": 111.15, "mae": 8.1},
+              "mean": {"mse": 939.56, "mae": 25.0}}
+    significance = {"repeat": {"p_value": 0.02, "times": 400}, "mean": {"p_value": 0.091, "times": 400}}
+    good, sentence = verdict({"original": scores, "significance": significance, "horizon": 1}, where="the test split")
+    assert not good and "which it beats beyond chance), but over 400 forecast times the gap between its errors and the " \
+        "'training mean' baseline's varies too much" in sentence and "that baseline's" not in sentence

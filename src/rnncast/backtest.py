@@ -37,7 +37,7 @@ from rnncast import (backtestframe, backtestlinear, backtestpage, calendarcuts, 
 from rnncast.backtestwindows import first_steps, record_scales, window_scores
 from rnncast.evaluation import interval_scores, mase_excluded, scaled_scores, scores, series_key, series_scores, zero_note
 from rnncast.stepscores import by_step, scaled_step
-from rnncast.cutting import backtest_remedy, few_windows, report_short
+from rnncast.cutting import backtest_remedy, few_windows, lone_step, report_short
 from rnncast.forecasting import Model, forecast_windows
 from rnncast.windowforecasts import concat, scored, target_of
 from rnncast.seriesids import skipped_as_given
@@ -53,16 +53,6 @@ from rnncast.spelling import counted
 from rnncast.runhistory import kept_untrained
 from rnncast.timecalendar import by_series as calendars_by_series
 from rnncast.settingvalues import callback, positive_int
-
-
-def unused(step, n_windows: int, horizon: int | None) -> None:
-    """Refuse a ``step`` with one window (the distance between cutoffs, of which one has none) other than its
-    default, the ``horizon``: one written out as the default is the default, which a single window runs with alike.
-    (A Forecaster's own test_frac, as fit's settings, is a fit's and passed over; the command has no --test-frac.)"""
-    if step is not None and n_windows == 1 and step != horizon:
-        raise RnncastError(f"step={step} (--step) has no effect with a single window (n_windows=1, --n-windows 1): step "
-                           f"is the distance between cutoffs; leave it out (its default is the horizon, {horizon}), or "
-                           "give more windows")
 
 
 def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read: dict,
@@ -83,7 +73,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     step = horizon if given_step is None else given_step  # a span's steps, counted below
     for name, value in (("n_windows", n_windows), ("step", 1 if span else step)):
         positive_int(name, value)  # and at most 2**63 - 1
-    unused(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
+    lone_step(given_step, n_windows, horizon)  # test_frac is fit's setting here; the command has no --test-frac
     held_out: list[dict] = []  # series without the static values the model holds: left out, listed (heldrows)
     up = rows_needed(lookback, horizon, data_s.val_frac, 0.0)  # a series' rows this backtest needs, where rows count it
     need = None if span or data_s.cutoff is not None or up is None else up + horizon + (n_windows - 1) * step
@@ -138,6 +128,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     if not refit:  # one model; every window of every series in one batched pass
         started = time.perf_counter()
         model, kept = _fit(settings, params, panel, first, on_epoch)
+        trained_gaps = gapwindows.at_fit(model.state, panel, first, placed, "backtest")  # as fit's (decision 2256)
         untrained = list(range(n_windows)) if kept else []  # every window the untrained network's (decision 2058)
         ends = np.repeat([[split.train_end] for split in first], n_windows, axis=1)  # [S, K] its training rows' end
         fit_seconds, train_seconds = time.perf_counter() - started, model.state.train_seconds
@@ -157,6 +148,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         named = backtestpage.window_dates(firsts)  # each window's dates, as its table row names it
         ends = np.zeros(held.shape, dtype=np.int64)  # [S, K] each cutoff's model's training rows' end
         untrained = []  # the windows whose cutoff's model kept the untrained network, as its note says (decision 2058)
+        trained_gaps = None  # the training windows across missing steps, summed over the cutoffs' models (decision 2256)
         for j in range(n_windows):
             splits = [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, j]]
             ends[:, j] = [split.train_end if split is not None else 0 for split in splits]
@@ -164,6 +156,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             dates = f" (forecasts from {named[j]})" if named[j] else ""
             with speakers.speaking_as(", ".join(filter(None, (speakers.speaker(), f"cutoff {j + 1} of {n_windows}{dates}")))):
                 model, kept = _fit(settings, params, panel, splits, on_epoch)  # ("the best epoch was the last", once a cutoff)
+                trained_gaps = gapwindows.summed(trained_gaps, gapwindows.at_fit(model.state, panel, splits, placed, "backtest"))
             untrained += [j] if kept else []
             fit_seconds, train_seconds = fit_seconds + time.perf_counter() - started, train_seconds + model.state.train_seconds
             started = time.perf_counter()
@@ -265,6 +258,8 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
             wf, wf_scaled, keep=keep, scales=scales))  # the intervals without the nights' zeros, as evaluate's
     if gaps := gapwindows.across(model.state, panel, every, ss, span=lookback + stepactuals.through(panel, horizon)):
         metrics["across_gaps"] = gaps  # warned of, as evaluate does: such a window's steps are not the calendar's
+    if trained_gaps:  # its models' training and validation windows, as fit's model.json keeps them (decision 2256)
+        metrics["across_gaps"] = {**trained_gaps, **metrics.get("across_gaps", {})}  # the scored windows' series
     if shifted := shiftedwindows.across(panel, every, ss, lookback, horizon, data_s.season):  # decision 1682
         metrics["seasonal_shifted"] = shifted  # a season of whole sessions read across a half day, as evaluate's
     if out := stepactuals.scored(wf, absent, data_s.fill):  # as evaluate's scored sentence says it (runnotes.unscored_note)

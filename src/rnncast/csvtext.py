@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 from pandas.tseries.api import guess_datetime_format
 
-from rnncast import (cjkdates, colontimes, datatimes, files, fiscalquarters, fixeddecimals, floattext, formsample, formulacells,
+from rnncast import (cjkdates, colontimes, datatimes, files, fiscalquarters, fiscalyearlabels, fixeddecimals, floattext, formsample, formulacells,
                      halfyears, localtimes, meridiems, monthtext, timetext, wholenumbers)
 from rnncast.csvdialect import PLAIN, Dialect
 
@@ -75,7 +75,7 @@ platform), where a number never below 10 in the rows checked is unpadded too if 
         return None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        own = (fiscalquarters.format_of(column, time) or timetext.format_of(column) or cjkdates.format_of(column)
+        own = (fiscalquarters.format_of(column, time) or fiscalyearlabels.format_of(column, time) or timetext.format_of(column) or cjkdates.format_of(column)
                or halfyears.format_of(column) or colontimes.written(column))  # FY2006Q1 (read so by a fiscal freq); 2014Q4;
         # 2024년 1월 5일; 2000H1; 2009:1 (read so by a quarterly freq)
         fmt = own or guess(first.strip(), bool(dayfirst))

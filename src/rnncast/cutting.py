@@ -221,14 +221,21 @@ def backtest_remedy(lookback: int, horizon: int, val_frac: float, n_windows: int
     horizon, that binds: a larger share helps and a shorter lookback does not; where the training rows must hold
     lookback + horizon, a shorter lookback helps, and a smaller validation share where one still holds a horizon."""
     if panel is not None:
+        default = step is None  # left to its default, the horizon: a smaller step offered too (decision 2253)
+
         def need(lookback, horizon, val_frac, n_windows, step=None):
-            up = rows_needed(lookback, horizon, val_frac, 0.0)  # a step left to its default: the horizon, whichever
-            return None if up is None else up + horizon + (n_windows - 1) * (horizon if step is None else step)
+            up = rows_needed(lookback, horizon, val_frac, 0.0)  # a default step follows a horizon offered below it
+            return None if up is None else up + horizon + (n_windows - 1) * (
+                horizon if step is None else min(step, horizon) if default else step)
 
         s = int(np.argmax(panel.lengths))
         now = {"lookback": lookback, "horizon": horizon, "val_frac": val_frac, "n_windows": n_windows,
-               **({"step": step} if step is not None and n_windows > 1 else {})}
-        if said := settings_that_fit(int(panel.lengths[s]), need, now, longest(panel, s)):
+               **({"step": horizon if default else step} if n_windows > 1 and not (default and horizon < 2) else {})}
+        def windows(lookback, val_frac=val_frac):  # the training windows up to the first cutoff (decision 2253)
+            up = int(panel.lengths[s]) - horizon - (n_windows - 1) * now.get("step", horizon)
+            return _windows(np.array([up]), DataSettings(lookback=1, horizon=horizon, val_frac=val_frac, test_frac=0.0))(lookback)
+
+        if said := settings_that_fit(int(panel.lengths[s]), need, now, longest(panel, s), windows):
             return said
     base = rows_needed(lookback, horizon, val_frac, 0.0)
 
@@ -266,3 +273,13 @@ def _windows(lengths: np.ndarray, data_s: DataSettings):
 def _either(words: list[str], comma: bool = False) -> str:
     """``a, b or c`` (``a, b, or c`` with ``comma``: items that hold commas of their own)."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])}{',' * comma} or {words[-1]}"
+
+
+def lone_step(step, n_windows: int, horizon: int | None) -> None:
+    """Refuse a ``step`` with one window (the distance between cutoffs, of which one has none) other than its
+    default, the ``horizon``: one written out as the default is the default, which a single window runs with alike.
+    (A Forecaster's own test_frac, as fit's settings, is a fit's and passed over; the command has no --test-frac.)"""
+    if step is not None and n_windows == 1 and step != horizon:
+        raise RnncastError(f"step={step} (--step) has no effect with a single window (n_windows=1, --n-windows 1): step "
+                           f"is the distance between cutoffs; leave it out (its default is the horizon, {horizon}), or "
+                           "give more windows")

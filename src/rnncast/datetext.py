@@ -16,7 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, colontimes, endofday, fiscalquarters, halfyears, monthtext, timetext, twoforms
+from rnncast import cjkdates, colontimes, endofday, fiscalquarters, fiscalyearlabels, halfyears, monthtext, timetext, twoforms
 from rnncast.badtimes import first_bad, pattern
 from rnncast.csvtext import SHORT_YEARS
 from rnncast.dayorder import against_model, day_or_month_first, refuse_month, said_day_first, year_month_day
@@ -38,6 +38,8 @@ def parse_text(column: pd.Series, name: str, place, dayfirst: bool | None = None
     column = endofday.read(_wide_spaces(column), name, place)  # 2024-09-01 24:00: the next day's 00:00 (decision 1718)
     if (fiscal := (order or {}).get("fiscal")) is not None and fiscalquarters.pattern(column) is not None:
         return fiscalquarters.labels(column, fiscal, name, place)[0], False  # FY2006Q1, 2006Q1 of freq='QE-MAR'
+    if (years := (order or {}).get("fiscal_years")) is not None and fiscalyearlabels.pattern(column) is not None:
+        return fiscalyearlabels.labels(column, years, name)[0], False  # FY1990, 1989/90 of freq='YE-JUN' (2252)
     if (colon := colontimes.format_of(column, (order or {}).get("colon"))) is not None:  # EViews' 2009:1 (decision 1806)
         return colontimes.read(column, colon, name, place), False
     twoforms.one_form(column, name, place)  # 2001Q4 beside 2001-Q4: read as one, but written back in neither

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import aliasnames, fiscalquarters, fiscalweeks, timetext
+from rnncast import aliasnames, fiscalquarters, fiscalweeks, fiscalyearlabels, timetext
 from rnncast.errors import RnncastError
 from rnncast.spelling import spelled
 
@@ -30,6 +30,9 @@ QUARTERED = re.compile(r"^(?:(?P<qa>Q[1-4])\s*[-/ ]?\s*)?(?:FY\s*)?(?P<years>\d{
                        r"(?:\s*[-/ ]?\s*(?P<qb>Q[1-4]))?$", re.IGNORECASE)
 FY = re.compile(r"^\s*(?:Q[1-4]\s*[-/ ]?\s*)?FY\s*'?\d{2}(\d{2})?(?!\d)", re.IGNORECASE)  # FY2005 Q1, FY05, Q1 FY05
 QUARTERS = "such as 2005Q1, 2005-Q1 or Q1 2005"  # the forms of calendar quarters read (timetext)
+ENDS = "1990-06-30 for the year July 1989 to June 1990, as pandas' Period('1990', 'Y-JUN') names it"  # one naming
+READ = ("give the calendar that names them, --freq YE-JUN (freq='YE-JUN') for years ending in June, YE-MAR, YE-SEP "
+        "or the month yours ends in (YS-JUL: dated by the day each starts)")  # read by fiscalyearlabels (decision 2252)
 YEAR_ONLY = re.compile(r"^\s*FY\s*'?(?P<year>\d{4}|\d{2})\s*$", re.IGNORECASE)  # FY1960, FY 60: a year, no quarter
 
 
@@ -46,9 +49,9 @@ def remedy(value) -> str:
                 f"calendar quarters {QUARTERS}, or dates")
     if m is None:
         return f"fiscal years start in different months: write calendar quarters {QUARTERS}, or dates"
-    year = f"its year ({m['year']})" if len(m["year"]) == 4 else "its year in four digits"
-    return (f"fiscal years start in different months: write each as {year} in a column named year, read as integer "
-            "periods, or as the date its year starts")
+    year = f"the year it ends ({m['year']})" if len(m["year"]) == 4 else "the year it ends in four digits"
+    return (f"fiscal years start in different months: {READ}; or write each as {year} in a column named year, read "
+            f"as integer periods, or as the date its year ends ({ENDS})")  # decision 2252
 
 
 def _years(value) -> int | None:
@@ -84,11 +87,12 @@ def clause(value, at: str = "") -> str:
         return (f"{shown}, a quarter of a fiscal or season year written as two years, which rnncast does not read as "
                 f"time (fiscal years start in different months); write each as the calendar quarter it falls in, "
                 f"{QUARTERS}, or as the date that quarter starts")
-    first = _years(text)
+    ends = _years(text) + 1  # named by the year it ends, as pandas names a fiscal year and FY1990 is told (2252)
     return (f"{shown}, two successive years: a fiscal or season year, which rnncast does not read as "
-            f"time (as a date, '2001-02' would be February 2001); write each as its first year ({first}) in a column "
-            f"named year, read as integer periods, or as the date its year starts (a quarterly table's quarters as the "
-            f"calendar quarters they fall in, {QUARTERS})")
+            f"time (as a date, '2001-02' would be February 2001) without its calendar: {READ}; or write each as the "
+            f"year it ends ({ends}) in a column "
+            f"named year, read as integer periods, or as the date its year ends ({ENDS}; a quarterly table's quarters as "
+            f"the calendar quarters they fall in, {QUARTERS})")
 
 
 def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> None:
@@ -97,6 +101,8 @@ def refuse(column: pd.Series, name: str, place, order: dict | None = None) -> No
     ``order["fiscal"]`` names their calendar (``fiscalquarters``)."""
     if _no_text(column):
         return
+    if (order or {}).get("fiscal_years") is not None and fiscalyearlabels.pattern(column) is not None:
+        return  # FY1990, 1989/90 of --freq YE-JUN: read by fiscalyearlabels (decision 2252)
     if (given := (order or {}).get("fiscal")) is not None:
         if fiscalquarters.pattern(column) is not None:
             return short_years(column, name, place)  # FY2006Q1 of --freq QE-MAR: read by fiscalquarters

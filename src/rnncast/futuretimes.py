@@ -21,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import compactdates, csvtext, fiscalquarters, monthtext, writtenzones, zoneclock
+from rnncast import compactdates, csvtext, fiscalquarters, fiscalyearlabels, monthtext, writtenzones, zoneclock
 from rnncast.calendars import periods_or_stamps
 from rnncast.badtimes import pattern
 from rnncast.dayorder import AMBIGUOUS_ORDER, DOTTED
@@ -62,7 +62,9 @@ def read(column: pd.Series, name: str, target: pd.Index, steps: pd.Index, at, *,
     # the time column is the model's: none other to name; its several offsets, instants matched to the steps
     with hints(time_col=f"; the model forecasts {forecasts}", offsets_of=OWNER):
         fiscal = fiscalquarters.owns(text_format) and fiscalquarters.pattern(column) is not None  # FY2025Q3: as the data's
-        stamps = parse_time(column, name, tz, at, dayfirst, {"fiscal": text_format.rsplit("|", 1)[1]} if fiscal else None,
+        years = fiscalyearlabels.owns(text_format) and fiscalyearlabels.pattern(column) is not None  # FY2026 (2252)
+        stamps = parse_time(column, name, tz, at, dayfirst, {"fiscal": text_format.rsplit("|", 1)[1]} if fiscal else
+                            {"fiscal_years": text_format.rsplit("|", 1)[1]} if years else None,
                             used=used, unit=unit)
     stamps = compactdates.as_dates(stamps) if isinstance(target, pd.DatetimeIndex) else stamps  # 202101 as 'period'
     if isinstance(target, pd.DatetimeIndex) and target.tz is None and isinstance(stamps, pd.DatetimeIndex) \

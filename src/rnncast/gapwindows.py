@@ -130,14 +130,15 @@ def across(state, panel: Panel, starts: np.ndarray, series: np.ndarray, scored: 
             "text": clause, "note": sentence}
 
 
-def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dict | None:
+def at_fit(state, panel: Panel, splits: list, placed: dict | None = None, said: str = "fit") -> dict | None:
     """The windows of each part of a fit (``splits`` [S] of ``panel``, on the calendars of the fit's ``state``) that
     span calendar steps its data lacks, said once in one line (the windows of each part, the series by name, what
     fills the rows): ``{"training", "validation", "test": {"windows", "of"} (the parts that hold a window),
     "series"}``, which the model keeps (``FittedState.across_gaps``); None when no window spans one, as without
     timestamps, a calendar, or missing rows (``fill_gaps`` inserted them). Such windows are trained on, as
     evaluate scores them: decision 720. ``placed``: ``calendarlags.placed(panel)`` where fit has it, so that its
-    calendar is walked once (decision 1951); walked here where None."""
+    calendar is walked once (decision 1951); walked here where None. ``said``: the command the line names ("fit", or
+    "backtest" of its model's training rows, decision 2256)."""
     placed = calendarlags.placed(panel) if placed is None else placed
     if not placed and calendarlags.consecutive(panel):
         return None  # every series' rows are its calendar's steps: none missing, nothing walked
@@ -163,14 +164,26 @@ def at_fit(state, panel: Panel, splits: list, placed: dict | None = None) -> dic
     if not any(c["windows"] for c in counts.values()):
         return None
     which, where = _named(panel, np.concatenate(series))
-    said = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
-    log.warning("%s span calendar steps missing from the data%s: fit takes the rows on either side as consecutive "
+    parts = [f"{c['windows']} of the {counted(c['of'], f'{name} window')}" for name, c in counts.items()]
+    log.warning("%s span calendar steps missing from the data%s: %s takes the rows on either side as consecutive "
                 "steps (of a validation or test window, those it reads: its targets are scored at their own dates), "
                 "so the network learns from and is scored on windows whose steps are not the calendar's%s; "
-                "%s", ", ".join(said[:-1]) + (" and " if len(said) > 1 else "") + said[-1], where,
+                "%s", ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1], where, said,
                 calendarlags.clause(*lacks.tolist(), state.settings.data.season, "validation and test steps with an actual"),
                 _holidays_first(state, panel, which, f"fill_gaps=True (--fill-gaps) {INSERTS} ({fills(panel)})"))
     return {**counts, "series": int(len(which))}
+
+
+def summed(before: dict | None, counts: dict | None) -> dict | None:
+    """Two of ``at_fit``'s counts (a refit backtest's cutoffs' models) added part by part: the windows and the windows
+    of each part; ``series`` the most of either. None where both are None."""
+    if not before or not counts:
+        return before or counts
+    total = {"series": max(before["series"], counts["series"])}
+    for name in PARTS.values():
+        if name in before or name in counts:
+            total[name] = {key: before.get(name, {}).get(key, 0) + counts.get(name, {}).get(key, 0) for key in ("windows", "of")}
+    return total
 
 
 def fills(panel: Panel) -> str:

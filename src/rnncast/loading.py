@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from rnncast import (appendedrows, assembly, calendarcovariates, codedblanks, codedsaid, colontimes, csvdialect,
-                     fiscalquarters, fitxy, indexcolumns, labels, namelists, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext,
+                     fiscalquarters, fiscalyearlabels, fitxy, indexcolumns, labels, namelists, repeatedrows, rolenames, rowcounters, rowindex, seriesids, serieskeys, statictext,
                      unusedcolumns)
 from rnncast import static as statics
 from rnncast.allfeatures import every_series_said
@@ -112,6 +112,7 @@ def load_panel(data, target=None, features=None, time_col=None, fill: str | None
     order: dict = {"time_unit": time_unit} if time_unit is not None else {}  # and how dates were read (parse_time)
     order.update({"steps": True} if freq is not None and str(freq).strip().isdigit() else {})  # 202301: steps, no week
     order.update({"fiscal": freq} if fiscalquarters.period_freq(freq) else fiscalquarters.cased(freq))  # FY2006Q1
+    order.update({"fiscal_years": freq} if fiscalyearlabels.period_freq(freq) else {})  # FY1990 (decision 2252)
     order.update(colontimes.given(freq))  # 2009:1 under a quarterly freq, 1999:01 under a monthly (decision 1806)
     if date_order is not None:  # the caller's word: read so, at fit and after (decision 2192)
         dayfirst = order["told"] = date_order == "day"

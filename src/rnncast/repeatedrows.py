@@ -28,18 +28,12 @@ import pandas as pd
 from rnncast import endofday, finersteps, idkeys, keptrows, splittime
 from rnncast.data import place
 from rnncast.errors import RnncastError
-from rnncast.keptrows import FINAL
 from rnncast.layouts import Rows
+from rnncast.revisedrows import both_in, revised, revisions, timed
 from rnncast.seriesids import APART, sets_apart
 from rnncast.spelling import counted, one_series_reader
 
-STEP = 0.5  # a revision moves a value by at most half a series' typical step from one time to the next (the median); two
-# tickers, or two stores of one level, differ at a time by about a step or more (stocks.csv: 17 against steps of 1.2-27)
-LEVEL = 0.01  # or by at most this share of the series' level (30 on values near 5000 that move by 1 a step); two
-# tickers or stores a step apart differ by more (stocks.csv: 17 on about 200)
 KEYS = 12  # at most this many columns are weighed as parts of a key of two (of three, at most 8)
-PRELIM = ("prelim", "preliminary", "provisional", "estimate", "estimated", "flash", "advance", "initial", "first")
-# the mark of a figure revised later: a kind of these words at the times of FINAL's words is a revision's, not a series
 FLAGS = ({0, 1}, {"yes", "no"}, {"y", "n"}, {"true", "false"})  # a column of these marks rows, not series
 
 
@@ -91,14 +85,17 @@ def hint(frame: pd.DataFrame, rows: Rows, layout: str, pair: tuple[int, int] | N
     if pair is not None and (again := revised(frame, rows, *pair)):
         return again
     if layout == "single":
-        return id_hint(frame, rows, others, who)
-    return key_hint(frame, rows, others, pair) if layout == "long" and pair is not None and who is None else ""
+        apart = id_hint(frame, rows, others, who)
+    else:
+        apart = key_hint(frame, rows, others, pair) if layout == "long" and pair is not None and who is None else ""
+    # no column or key tells them apart: the rows named whatever columns differ, the later kept (decision 2255)
+    return apart or (revised(frame, rows, *pair, unread=True) if pair is not None else "")
 
 
 def identical(frame: pd.DataFrame, a: int, b: int) -> str:
     """Where rows ``a`` and ``b`` of ``frame`` hold the same value in every column (blank alike): that they do, how
     many rows of the table repeat an earlier one whole, and how to drop them; else ""."""
-    if not _both_in(frame, a, b):
+    if not both_in(frame, a, b):
         return ""
     if not frame.iloc[[a]].reset_index(drop=True).equals(frame.iloc[[b]].reset_index(drop=True)):
         return ""
@@ -121,39 +118,6 @@ def _finer(rows: Rows, a: int) -> str:
                               [rows.id_col, rows.time_col])
 
 
-def _both_in(frame: pd.DataFrame, a: int, b: int) -> bool:
-    """Whether ``a`` and ``b`` are both positions of ``frame``'s rows."""
-    return 0 <= a < len(frame) and 0 <= b < len(frame)
-
-
-def _timed(column: pd.Series, rows: Rows) -> bool:
-    """Whether ``rows`` have a time for each of their rows and ``column`` holds every row they were read from
-    (``rows.positions``), so that its values can be weighed against their times."""
-    return not (rows.time is None or len(rows.time) != len(rows.positions)
-                or len(column) <= np.max(rows.positions, initial=-1))
-
-
-def revised(frame: pd.DataFrame, rows: Rows, a: int, b: int) -> str:
-    """Where rows ``a`` and ``b`` of ``frame`` differ only in value columns (``rows.columns``), and in a column that
-    marks revisions (``revisions``: prelim/final) if any: that they do, as a revised value would, and how to keep the
-    final or latest row by that column, else the later (``keptrows.line``); else ""."""
-    if not _both_in(frame, a, b) or rows.time_col is None:
-        return ""
-    two = frame.iloc[[a, b]]
-    differ = [str(c) for c in frame.columns if not (two[c].isna().all() or two[c].iloc[0] == two[c].iloc[1])]
-    values = [c for c in differ if c in rows.columns]
-    if not values or any(c not in rows.columns and not revisions(frame[c], rows) for c in differ):
-        return ""
-    keys = [rows.time_col] + (idkeys.columns_of(rows.id_col, frame.attrs) if rows.id_col in frame.columns else [])
-    shown = ", ".join(f"{c!r} ({two[c].iloc[0]} and {two[c].iloc[1]})" for c in differ)
-    marks = [c for c in differ if c not in rows.columns]  # prelim/final, or two stores alike in level: both said
-    either = (f"; if {marks[0]!r} names series instead (a store opened later?), name it with id_col= (--id-col)"
-              if marks and one_series_reader() is None and rows.id_col not in frame.columns else "")  # a panel: has one
-    if not marks and (sums := keptrows.summed(frame, rows, values, keys)):  # a till's rows: decision 1476
-        return f"; the two rows differ only in {shown}: {sums}"
-    return f"; the two rows differ only in {shown}: a revised value? {keptrows.line(frame, rows, marks, keys)}{either}"
-
-
 def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int, int], who: str | None) -> str:
     """For a table read as one series whose time repeats at rows ``pair``: a column of ``others`` alike on the two
     rows that tells apart the rows of one time but for rows of one key and time that differ only as a revision would
@@ -161,7 +125,7 @@ def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tup
     and the later row to keep; "" if none. A column that sets no repeated time apart (a weekday's name) is no key, nor
     one beside which the rows of one key and time differ in another column too (an item's id: 979's key of two)."""
     a, b = pair
-    if not _both_in(frame, a, b) or rows.time is None:
+    if not both_in(frame, a, b) or rows.time is None:
         return ""
     two, times = frame.iloc[[a, b]], pd.Series(np.asarray(rows.time))
     marks = {str(c) for c in frame.columns if str(c) not in rows.columns
@@ -169,7 +133,7 @@ def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tup
     table = frame.iloc[rows.positions]
     before = int(times.duplicated().sum())
     alike = [c for c in others if not two[c].isna().any() and two[c].iloc[0] == two[c].iloc[1]]
-    for c in [c for c in alike if _id_shaped(frame[c]) and _timed(frame[c], rows)][:KEYS]:  # a wide text table: quick
+    for c in [c for c in alike if _id_shaped(frame[c]) and timed(frame[c], rows)][:KEYS]:  # a wide text table: quick
         codes, uniques = pd.factorize(frame[c].to_numpy()[rows.positions])
         after = int(pd.DataFrame({"key": codes, "time": times}).duplicated().sum())
         fixed = [x for x in table.columns if str(x) not in rows.columns and str(x) not in marks]  # the key, time, ...
@@ -184,43 +148,6 @@ def keyed_revision(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tup
             return (f"; the table was read as {read}, and {c!r} tells its rows of one time apart but for rows of one "
                     f"{c!r} and time: if {c!r} names the series, {give}{again}")
     return ""
-
-
-def revisions(column: pd.Series, rows: Rows) -> bool:
-    """Whether ``column`` marks revisions of one series, not series: of its kinds (prelim, final), one is found only
-    at times another holds too, and there the rows' targets are near (the median difference within a quarter of the
-    target's spread and half the median step from one time to the next of a kind, ``STEP``, or within ``LEVEL`` of
-    the series' level; each series of a long panel weighed apart, as one series is): a final
-    figure over a preliminary one. Tickers or stores, one listed late, differ at a time by a step or more and are
-    ids (stocks.csv: MSFT and AMZN); two whose values nearly coincide read so too: ``revised`` then says both
-    readings, the revision and the column as id_col."""
-    if not _timed(column, rows):
-        return False
-    kind, series = column.to_numpy()[rows.positions], np.asarray(rows.codes)  # within each series of a long panel
-    times = pd.Series(np.asarray(rows.time)).groupby([series, kind]).agg(set)
-    if not any(_later(kinds.droplevel(0)) for _, kinds in times.groupby(level=0)):  # kinds within a series
-        return False
-    values = rows.values[:, :max(rows.n_targets, 1)]
-    targets = pd.DataFrame(values).assign(time=np.asarray(rows.time), series=series)
-    repeated = targets[targets.duplicated(["series", "time"], keep=False)].groupby(["series", "time"])
-    apart = (repeated.last() - repeated.first()).abs().median().to_numpy()
-    steps = targets.assign(kind=kind).sort_values("time").groupby(["series", "kind"]).diff().drop(columns="time").abs()
-    own = pd.DataFrame(values).groupby(series)  # a series' own spread and level, not the panel's
-    spread = own.std(ddof=0).median().to_numpy()
-    level = pd.DataFrame(np.abs(values)).groupby(series).median().median().to_numpy()
-    near = (apart <= 0.25 * spread) & (apart <= STEP * steps.median().to_numpy())
-    return bool(np.all(near | (apart <= LEVEL * level)))  # 30 on 5000 moving by 1 a step: a revision too
-
-
-def _later(kinds: pd.Series) -> bool:
-    """Whether of one series' ``kinds`` (each kind's set of times) one is found only at times another holds too, or a
-    preliminary word's (``PRELIM``) only at times of the final words (``FINAL``): 'revised' and 'prelim' rows on the
-    days revised, no 'final' row written there, are a revision's marks as 'final' and 'prelim' are."""
-    sets = list(kinds.items())
-    if any(t < u for _, t in sets for _, u in sets):
-        return True
-    final = set().union(*(t for k, t in sets if str(k).strip().lower() in FINAL))
-    return any(str(k).strip().lower() in PRELIM and t <= final for k, t in sets)
 
 
 def id_hint(frame: pd.DataFrame, rows: Rows, others: list[str], who: str | None, reset: bool = False) -> str:
@@ -257,7 +184,7 @@ def could_be_ids(column: pd.Series, rows: Rows, revised: bool = True) -> bool:
     values = set(column.dropna().astype(str).str.strip().str.lower()) if distinct <= 2 else set()
     if any(values <= {str(v) for v in flag} for flag in FLAGS if values) or revised and revisions(column, rows):
         return False
-    if not _timed(column, rows):
+    if not timed(column, rows):
         return True  # no time to weigh it against
     return sets_apart(rows.time, column.to_numpy()[rows.positions])
 
@@ -290,7 +217,7 @@ def several(frame: pd.DataFrame, rows: Rows, columns: list[str]) -> list[str] | 
     """The first two of ``columns`` (or three, of few) of ``frame`` that together, with the time, set apart the
     rows of a table read as one series (item_id and store_id, where neither alone does); None if none."""
     columns = columns[:KEYS]  # a wide table of many text columns: its first ones weighed, not every pair
-    if rows.time is None or not all(_timed(frame[c], rows) for c in columns):
+    if rows.time is None or not all(timed(frame[c], rows) for c in columns):
         return None
     values = {c: frame[c].astype(str).to_numpy()[rows.positions] for c in columns}
     for size in (2, 3) if len(columns) <= 8 else (2,):
@@ -305,10 +232,10 @@ def key_hint(frame: pd.DataFrame, rows: Rows, others: list[str], pair: tuple[int
     rows differ and that, with the id column, set apart the rows of each series whose time repeats (store_id beside
     item_id), as a clause naming them and how to give them together as the key; "" if none."""
     a, b = pair
-    if not _both_in(frame, a, b) or rows.time is None:
+    if not both_in(frame, a, b) or rows.time is None:
         return ""
     two = frame.iloc[[a, b]]
-    differ = [c for c in others if _id_shaped(frame[c]) and _timed(frame[c], rows)
+    differ = [c for c in others if _id_shaped(frame[c]) and timed(frame[c], rows)
               and not two[c].isna().any() and two[c].iloc[0] != two[c].iloc[1]]
     codes = np.asarray(rows.codes)
     for c in differ:

@@ -49,8 +49,24 @@ def offers(now: dict, fits, windows=None) -> list[str]:
         pair = next(((x, v) for x in _shares(now[name]) if (v := nearest(size, {**now, name: x}, fits)) is not None),
                     None)
         if pair is not None:
-            said.append(f"{name} {pair[0]:g} with {size} {pair[1]} ({spelled(name, pair[0])}; {spelled(size, pair[1])})")
+            pair, left = _kept(pair, name, size, now, windows)
+            said.append(f"{name} {pair[0]:g} with {size} {pair[1]} ({spelled(name, pair[0])}; {spelled(size, pair[1])})"
+                        + left)
     return said
+
+
+def _kept(pair: tuple, name: str, size: str, now: dict, windows) -> tuple[tuple, str]:
+    """A share and a lookback (``pair``, the largest lookback that fits) as offered where ``windows`` counts the
+    training windows: the largest lookback leaving ``FEW_WINDOWS``, else one no longer than the horizon, and how many
+    windows it leaves (t41-t2 M3: "val_frac 0.16 with lookback 17" left 1 window and an untrained model; decision
+    2253). Other pairs as found, nothing added."""
+    if not windows or size != "lookback":
+        return pair, ""
+    share, longest = pair
+    count = lambda lb: windows(lb, **{name: share})  # noqa: E731
+    lookback = next((lb for lb in range(longest, 0, -1) if count(lb) >= FEW_WINDOWS),
+                    min(longest, max(int(now.get("horizon", longest)), 1)))
+    return (share, lookback), f", which leaves the model {counted(count(lookback), 'training window')}"
 
 
 def nearest(name: str, now: dict, fits) -> int | float | None:

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from rnncast import cjkdates, colontimes, fiscalquarters, formsample, halfyears, numbertimes, zonedays
+from rnncast import cjkdates, colontimes, fiscalquarters, fiscalyearlabels, formsample, halfyears, numbertimes, zonedays
 from rnncast.errors import RnncastError
 from rnncast.mmwrweeks import iso_long
 
@@ -134,7 +134,7 @@ def _refuse(column: pd.Series, bad: np.ndarray, fmt: str, name: str, place) -> N
 
 
 def _owner(fmt: str):  # the module whose forms fmt writes, or None
-    return next((m for m in (cjkdates, halfyears, fiscalquarters, colontimes) if m.owns(fmt)), None)
+    return next((m for m in (cjkdates, halfyears, fiscalquarters, fiscalyearlabels, colontimes) if m.owns(fmt)), None)
 
 
 def write(times: pd.DatetimeIndex, fmt: str) -> np.ndarray:

@@ -90,10 +90,13 @@ def lower_unproven(test: dict, units: str, where: str, season: Season | None = N
     if p != p:  # no test could be made
         return f"{said}it was not tested against chance{untested(result, how)}."
     few = few_counts(result, test.get("horizon", 1))
-    vary = "the gap between its errors and that baseline's varies too much to tell that from chance"  # not its size
+    # the baseline named again where another was just said beaten beyond chance (decision 2254)
+    that = f"{named(name)}'s" if least else "that baseline's"
+    vary = f"the gap between its errors and {that} varies too much to tell that from chance"  # not its size
     if not few:
         if "times" not in result:  # a backtest's: its sentence says what the test rests on (backtestverdict)
-            return f"{said}the test cannot tell that from chance (Diebold–Mariano {one_sided_text(p)})."
+            told = f"its gap to {named(name)}" if least else "that"
+            return f"{said}the test cannot tell {told} from chance (Diebold–Mariano {one_sided_text(p)})."
         return f"{said}over {counted(result['times'], 'forecast time')} {vary} (Diebold–Mariano {one_sided_text(p)})."
     times, overlap, freedom = few
     given = f", with {freedom}" if freedom else ""
