@@ -87,3 +87,16 @@ def test_scaled_is_the_bound_in_each_windows_units():
     assert at.shape == (2, 1, 1, 1) and at.ravel().tolist() == [0.5, 2.0]
     state.settings.model.upper = None
     assert upperbound.scaled(state, offset, scale, np.array([0]), 1, 3) is None
+
+
+def test_the_onnx_export_clips_at_the_bound_and_needs_opset_12(tmp_path):
+    pytest.importorskip("onnxruntime")
+    from rnncast.export import export_onnx, run_onnx
+    from rnncast.onnxgraph import OnnxGraph, example_inputs
+    frame = _shares(1).drop(columns="unique_id")
+    model = _raised(Forecaster(**{**TINY, "epochs": 1, "upper": 1.0}).fit(frame, target="y"))
+    with pytest.raises(RnncastError, match=r"^a model with upper exports at opset 12 or later \(its clip at its bound"):
+        export_onnx(model, tmp_path / "m.onnx", opset=11)
+    assert export_onnx(model, tmp_path / "m.onnx").checked_windows == 64  # onnxruntime's equal to the module's
+    x = example_inputs(OnnxGraph(model), TINY["lookback"], TINY["horizon"], 4)
+    assert (run_onnx(tmp_path / "m.onnx", x[0].numpy()) == 1).all()
