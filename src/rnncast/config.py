@@ -184,7 +184,7 @@ class ModelSettings:
     nonnegative: bool = _opt(False, "write every forecast (point and quantiles) clipped at 0, for a target that cannot "
                              "be negative (counts, sales): predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged")
     upper: float | None = _opt(None, "write every forecast (point and quantiles) clipped at most this number, for a target "
-                               "that cannot exceed it (an occupancy share: 1), as nonnegative clips at 0: predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged; a bound below a value of the data is refused (default: none)")
+                               "that cannot exceed it (an occupancy share: 1), as nonnegative clips at 0: predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged; a bound below a value of the data is refused (default: none: no bound)")
     quantiles: tuple | None = _opt(
         None,
         "quantile levels to forecast, e.g. 0.1,0.5,0.9: trained with the pinball loss, the point "
