@@ -5,7 +5,7 @@ their pinball loss 11 % (decision 9901). One number bounds every series and targ
 quantiles, is written (predict, evaluate, backtest, the ONNX export) and scored at most ``upper``, as ``nonnegative``
 writes them at least 0; training is unchanged. A bound below a value of the data is refused by name (``refused``): the
 clip would hide values the target does reach. ``check`` is the setting's own check; ``scaled`` the bound in the
-network's units, for the scores of the scaled forecasts. Imports numpy alone (the CLI's --help imports this module).
+network's units, for the scores of the scaled forecasts. Imports no pandas or torch (the CLI's --help imports it).
 """
 
 from __future__ import annotations
