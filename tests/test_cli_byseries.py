@@ -458,3 +458,17 @@ def test_the_seasonal_naive_with_values_left_out_is_paired_with_the_model_on_its
     assert row["model_mse_on_seasonal"] == float(f"{scores['model']['mse']:.6g}") and row["model_mae_on_seasonal"] == 0.5
     text = series_text(result)
     assert "model on those 540 values" in text and "the model's scores on the others below it" in text
+
+
+def test_fit_points_a_panel_to_evaluate_by_series():
+    """A tester's finding: fit's tables and page pool a panel's series, and nothing said where each series' scores
+    are; fit's last hint now gives the command (decision 2258), for a panel alone."""
+    from types import SimpleNamespace
+    from rnncast.cli.byseries import pointer
+    panel = SimpleNamespace(state_=SimpleNamespace(ids=["H1", "H2"]))
+    assert pointer(panel, "runs/h", "my hotels.csv") == [
+        "hint: the scores above pool the 2 series; each series' own, beside the baselines': rnncast evaluate runs/h "
+        "'my hotels.csv' --by-series"]
+    assert pointer(panel, "r", "d.csv", "s.csv")[0].endswith("rnncast evaluate r d.csv --static s.csv --by-series")
+    assert pointer(SimpleNamespace(state_=SimpleNamespace(ids=["y"])), "r", "d.csv") == []
+    assert pointer(panel, "r", None) == []

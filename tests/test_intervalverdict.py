@@ -194,3 +194,14 @@ def test_a_pinball_loss_a_little_apart_is_said_in_percent_as_the_mse_verdict_say
     assert higher_by(0.2967, 0.2954) == "0.4% higher" and lower_by(0.000731, 0.000732) == "0.1% lower"
     assert higher_by(1.00001, 1.0) == "less than 0.1% higher" and lower_by(0.99999, 1.0) == "less than 0.1% lower"
     assert higher_by(2.88, 1.0) == "2.88 times as high" and higher_by(1.0, 0.0) == "higher"
+
+
+def test_the_quantiles_verdict_leads_with_a_plain_sentence_of_coverage():
+    """A tester's finding: a budget reader had to get past p-values to learn the 80% band held 88% (decision 2259)."""
+    from rnncast.intervalverdict import held
+    test = {"original": {"model": {"pinball": 1.0, "coverage_80": 0.8813, "coverage_50": 0.4, "coverage_90": 0.905}}}
+    assert held(test, where="the test values") == (
+        " The 80% band held 88.13% of the test values: too wide (8.13 points more than 80%); the 50% band held 40.00% "
+        "of the test values: too narrow (10.00 points fewer than 50%); the 90% band held 90.50% of the test values: "
+        "near 90%.")
+    assert held({"original": {"model": {"mse": 1.0}}}) == ""

@@ -118,7 +118,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
         calendarsteps.moved(panel.time, first_rows[0] - 1 + panel.offsets[0], step, panel.calendar.freq, at,
                             panel.calendar.shown)
     negatives.floored(panel, [_train_split(int(c), lookback, horizon, data_s.val_frac) for c in first_rows[:, -refit]],
-                      settings.model.nonnegative)  # said once, of the most rows a model trains on: the last cutoff's
+                      settings.model.nonnegative, settings.model.upper)  # said once, of the last cutoff's rows
     lacking = calendarcuts.left_out(panel, cuts, held, horizon, stepactuals.through(panel, horizon), placed)
     ss, kk = np.nonzero(held)  # [W] the windows forecast: series and window number, series-major
 

@@ -183,29 +183,31 @@ def grouped_quantiles(errors: np.ndarray, group: np.ndarray, n_groups: int, leve
 
 
 def scaled_bands(values: np.ndarray, windows: Training, forecasts: dict, series: np.ndarray, means: np.ndarray, levels,
-                 season: int, offset: np.ndarray, scale: np.ndarray, floor=None, own: dict | None = None) -> dict:
+                 season: int, offset: np.ndarray, scale: np.ndarray, floor=None, own: dict | None = None, ceiling=None) -> dict:
     """Each baseline's quantile forecasts [W, H, T, Q] in scaled float32, as the network's quantiles are: made in
     ORIGINAL units (``bands`` of the ``forecasts`` [W, H, T] of windows of series ``series`` [W] and the quantiles of
     the errors on ``values`` [N, C] over the training ``windows``, ``means`` [S, T] the training means, at least
-    ``floor`` where given), then scaled once by each window's ``offset`` and ``scale`` [W, T]. A band the data's
+    ``floor`` and at most ``ceiling`` where given: decision 2257), then scaled once by each window's ``offset`` and ``scale`` [W, T]. A band the data's
     decimals make (143.86: an actual plus an error) is so the float32 of 143.86 scaled, which its shortest decimal
     writes as 143.86, where a band added up from scaled float32 values came a float32 step or two off it and was
     written 143.860001 (decision 1452). ``own``: a baseline's error quantiles [W, H, T, Q] of each window's own, in
     place of its series' (a one-model backtest's, learned at each window's cutoff: ``cutoffbands``, decisions 2221, 2248)."""
     _, horizon, n_t = next(iter(forecasts.values())).shape
-    made = bands(forecasts, error_quantiles(values, windows, means, levels, horizon, n_t, season), series, floor)
-    made.update(bands({name: forecasts[name] for name in own or {}}, own or {}, np.arange(len(series)), floor))
+    made = bands(forecasts, error_quantiles(values, windows, means, levels, horizon, n_t, season), series, floor, ceiling)
+    made.update(bands({name: forecasts[name] for name in own or {}}, own or {}, np.arange(len(series)), floor, ceiling))
     o, k = offset[:, None, :, None], scale[:, None, :, None]  # [W, 1, T, 1]
     with np.errstate(over="ignore"):
         return {name: ((band - o) / k).astype(np.float32) for name, band in made.items()}
 
 
-def bands(forecasts: dict, quantiles: dict, series: np.ndarray, floor=None) -> dict:
+def bands(forecasts: dict, quantiles: dict, series: np.ndarray, floor=None, ceiling=None) -> dict:
     """Each baseline's quantile forecasts [W, H, T, Q]: its forecast [W, H, T] plus its error quantiles [S, H, T, Q]
-    of each window's series ``series`` [W], at least ``floor`` (broadcast to [W, H, T, Q]) where given."""
+    of each window's series ``series`` [W], at least ``floor`` and at most ``ceiling`` (broadcast to [W, H, T, Q])
+    where given."""
     out = {}
     for name, forecast in forecasts.items():
         if name in quantiles:
             band = np.asarray(forecast, dtype=np.float64)[..., None] + quantiles[name][series]
-            out[name] = band if floor is None else np.maximum(band, floor)
+            band = band if floor is None else np.maximum(band, floor)
+            out[name] = band if ceiling is None else np.minimum(band, ceiling)
     return out

@@ -13,7 +13,7 @@ below it, on average (decision 2115). A value the data keep piling up at is a bo
 series that grows sets a new top once, and the largest of a few whole numbers (a Poisson count's 7, held on 3 of 372
 days beside 13 days of 6) is a tail's last value, seen on a few days only because larger ones are rarer still; a
 forecast may rightly pass either. Never of a series whose scored actuals pass the top themselves, which shows it no
-bound (decision 2013). Nothing is clipped: no ``--max`` flag (decision 1981 says why). The columns a target's forecasts
+bound (decision 2013). Nothing is clipped here; one bound for every series is ``upper`` (decision 2257). The columns a target's forecasts
 are written in, and the series among them, are worded here for ``negatives.below_zero`` too (``columns``, ``to_clip``,
 ``among``), so that both bounds name them alike.
 """
@@ -137,7 +137,8 @@ def above(forecasts: np.ndarray, top: np.ndarray, targets: list, ids: list, doin
     cols = repr(clip[0]) if len(clip) == 1 else repr(clip)
     scores = " The scores are of the forecasts as made;" if doing else ""
     return (f"{'; '.join(said)}: a capacity, a bound the target cannot pass?{scores} if so, clip each series' "
-            f"forecasts at its bound (forecast[{cols}].clip(upper=...)): no setting clips them")
+            f"forecasts at its bound (forecast[{cols}].clip(upper=...)), or, where one number bounds every series (a "
+            f"share: 1), fit with upper=that number (--upper), which writes and scores every forecast so")
 
 
 def _over(forecasts: np.ndarray, bound: np.ndarray, t: int) -> tuple[np.ndarray, np.ndarray]:

@@ -16,6 +16,7 @@ from rnncast.quantilelevels import parse_quantiles
 from rnncast.settingchecks import check_combinations, check_data, check_model, check_train
 from rnncast.settingvalues import CELLS, CHOICES, flag, full_batch, missing_text, plain_values
 from rnncast.spelling import did_you_mean
+from rnncast.upperbound import check as check_upper
 
 TIME_UNITS = ("s", "ms", "us", "ns", "excel")  # numbertimes.UNITS
 # Settings that say how a fit runs and reach neither the fitted model nor any use of it (predict, evaluate, save's
@@ -158,12 +159,9 @@ class ModelSettings:
         "with several targets and no features: train every target column as a separate series "
         "through one shared network (the 'channel-independent' way of the ETT M-mode leaders)",
     )
-    segment: int = _opt(
-        0,
-        "cut each input window into segments of this many steps, embed each segment and run the cell "
-        "over segments (SegRNN's way: 720 steps at 48 per segment are 15 recurrent steps); "
-        "0: one recurrent step per time step, as in the tutorials",
-    )
+    segment: int = _opt(0, "cut each input window into segments of this many steps, embed each segment and run the cell "
+                        "over segments (SegRNN's way: 720 steps at 48 per segment are 15 recurrent steps); "
+                        "0: one recurrent step per time step, as in the tutorials")
     highway: bool = _opt(
         True,
         "add one linear map from the input window's targets (less the window's level) to the "
@@ -183,11 +181,10 @@ class ModelSettings:
         "segment): the cell emits every output segment at once from learned position (and channel) embeddings",
         CHOICES["decoder"],
     )
-    nonnegative: bool = _opt(
-        False,
-        "write every forecast (point and quantiles) clipped at 0, for a target that cannot be negative (counts, "
-        "sales): predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged",
-    )
+    nonnegative: bool = _opt(False, "write every forecast (point and quantiles) clipped at 0, for a target that cannot "
+                             "be negative (counts, sales): predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged")
+    upper: float | None = _opt(None, "write every forecast (point and quantiles) clipped at most this number, for a target "
+                               "that cannot exceed it (an occupancy share: 1), as nonnegative clips at 0: predict, evaluate, backtest and the ONNX export alike, scored as written; training is unchanged; a bound below a value of the data is refused (default: none: no bound)")
     quantiles: tuple | None = _opt(
         None,
         "quantile levels to forecast, e.g. 0.1,0.5,0.9: trained with the pinball loss, the point "
@@ -197,6 +194,7 @@ class ModelSettings:
 
     def validate(self) -> None:
         check_model(self)  # settingchecks: what each field accepts
+        check_upper(self)  # upperbound: a finite number or None (decision 2257)
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,10 @@ def export_onnx(forecaster: Learned, path, opset: int = OPSET, check: bool = Tru
         raise RnncastError(f"a quantile model exports at opset {QUANTILE_OPSET} or later (its levels are sorted in the graph, "
                            f"as predict sorts them, with an operator opset {opset} lacks), got opset {opset}; the default "
                            f"is {OPSET}")
-    if forecaster.settings_.model.nonnegative and opset < NONNEGATIVE_OPSET:
-        raise RnncastError(f"a nonnegative model exports at opset {NONNEGATIVE_OPSET} or later (its clip at 0 on float64 "
+    if (clip := "nonnegative" if forecaster.settings_.model.nonnegative else "upper" * (
+            forecaster.settings_.model.upper is not None)) and opset < NONNEGATIVE_OPSET:  # upper: decision 2257
+        raise RnncastError(f"a{'' if clip == 'upper' else ' nonnegative'} model{' with upper' if clip == 'upper' else ''} "
+                           f"exports at opset {NONNEGATIVE_OPSET} or later (its clip at {'its bound' if clip == 'upper' else 0} on float64 "
                            f"forecasts is an operator onnxruntime runs on float64 from opset {NONNEGATIVE_OPSET}), got "
                            f"opset {opset}; the default is {OPSET}")
     try:

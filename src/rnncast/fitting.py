@@ -81,7 +81,7 @@ def _prepare_data(data, reading_args: dict, split, params: dict, resume_from, ch
     placed = calendarlags.placed(panel)  # the calendar walked once, for MASE's scale and the gap warning: decision 1951
     seasonrows.check_fit(panel.offsets, splits, settings.data.lookback, settings.data.horizon, settings.data.season,
                          placed)  # a season of calendar steps before a test window (decision 2028)
-    negatives.floored(panel, splits, settings.model.nonnegative)  # below-zero training values a clip at 0 hides
+    negatives.floored(panel, splits, settings.model.nonnegative, settings.model.upper)  # values a clip hides
     wanted = checkpoint is not None or resume_from is not None  # only a checkpoint keeps it
     record = fingerprint.of(as_read, list(zip(panel.ids, splits))) if wanted else None
     if resume_from is not None:

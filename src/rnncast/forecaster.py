@@ -9,9 +9,8 @@ model's schema) beside the network (``net_``); the attributes ``targets_``, ``sc
 Each method is a few lines over modules of one job: ``panel`` reads data, ``fitting`` trains,
 ``reading`` re-reads new data the model's way, ``forecasting`` forecasts, ``evaluation`` scores,
 ``backtest`` rolls cutoffs (the method: ``backtesting.Backtests``, a base), ``export`` writes ONNX (the method:
-``exporting.Exports``, a base), ``checkpoint`` writes and reads the model
-folder. One series is a panel of one; it keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and
-``predict`` returning a frame indexed by time).
+``exporting.Exports``, a base), ``checkpoint`` writes and reads the model folder. One series is a panel of one; it
+keeps its single-series faces (``scaler_``, ``split_``, ``train_mean_``, and ``predict`` returning a frame by time).
 """
 
 from __future__ import annotations
@@ -69,6 +68,7 @@ class Forecaster(Learned, Backtests, Exports, Outputs, Parameters):
         highway_start: str = _M.highway_start,
         quantiles: tuple | None = _M.quantiles,
         nonnegative: bool = _M.nonnegative,
+        upper: float | None = _M.upper,
         epochs: int = _T.epochs,
         batch_size: int | None = _T.batch_size,
         lr: float = _T.lr,

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
+from rnncast import (upperbound, bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      measuredlabels, windowrows, zeroforecasts,
                      horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scalepairs, scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
@@ -175,7 +175,8 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
     rows = windowrows.target_rows(target_rows, horizon, panel.offsets[series + 1] - 1)  # [W, H] or a run of them
     local = lambda r: r - panel.offsets[series]  # noqa: E731  rows inside each window's series
     pred_original = negatives.unscaled(state, pred_scaled, series, offset, scale, shortest, digits_unit(state))
-    pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim))
+    pred_scaled = negatives.clipped(state, pred_scaled, negatives.scaled_zero(offset, scale, series, n_t, pred_scaled.ndim),
+                                    upperbound.scaled(state, offset, scale, series, n_t, pred_scaled.ndim))
     if checked:
         checked_rows = fitrows.check(state, panel, index)
         means, differ = checked_rows.means, checked_rows.train_at
@@ -235,7 +236,7 @@ def forecast_windows(model: Model, panel: Panel, index: np.ndarray, starts: np.n
             state)) if shortest else window_means)[:, None, :], shape)
     bands = baselinebands.scaled_bands(measured, learned, base, series, means, levels, season, offset[series, :n_t],
                                        scale[series, :n_t], 0.0 if state.settings.model.nonnegative else None,
-                                       window_errors
+                                       window_errors, ceiling=state.settings.model.upper  # as its floor (decision 2257)
                                        ) if learned is not None else {}  # the baselines' intervals, at float32
     unscaled = {name: negatives.unscaled(state, band, series, offset, scale, shortest, digits_unit(state))
                 for name, band in bands.items()}  # one array in both units, at the network's float32 as its quantiles

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from rnncast import calendarcovariates, missingcodes, resolution, seriesscalers
+from rnncast import calendarcovariates, missingcodes, resolution, seriesscalers, unknownfuture
 from rnncast.data import ID_COLUMN
 from rnncast.errors import RnncastError
 from rnncast.modeltimes import MODEL_ZONE, MODEL_ZONE_NONE
@@ -60,6 +60,7 @@ def scaled_future(model, panel: Panel, future, when: list, offset: np.ndarray, s
     resolution.future(values, names, panel, when, offset[:, given], scale[:, given], state)  # 1e40: named
     missingcodes.refuse_future(values, names, state.settings.data.missing_values, state, panel.ids,
                                 panel.given_ids)  # -999: no value; named as given (102, not '102')
+    unknownfuture.zero_tails(values, names, panel, when)  # 0 written for "not known yet" (decision 2260)
     values = values if computed is None else np.concatenate([values, computed], axis=2)
     seriesscalers.say_unlearned(state, panel, future=values, when=when)  # a value the model learned nothing from
     return _scaled(model, values, first, offset, scale)

@@ -77,6 +77,28 @@ def aside(block: dict) -> str:
     return "".join(f"; {text}" for text in said)
 
 
+NEAR_POINTS = 1.0  # a band whose coverage is within this many percentage points of its width reads "near" it
+
+
+def held(test: dict, units: str = "original", where: str = "these windows") -> str:
+    """" The 80% band held 88.13% of the test values: too wide (8.13 points more than 80%)." (a leading space), the
+    plain sentence that leads the quantiles' verdict before its tests' words (decision 2259): each central interval's
+    coverage (the model's, of every value scored) and whether it is wider or narrower than asked (within
+    ``NEAR_POINTS``: "near 80%"); whether the gap is beyond chance is the calibration test's, said with the interval
+    line. "" where the model has no coverage."""
+    model = (test.get(units) or {}).get("model") or {}
+    said = []
+    for key, share in model.items():
+        if not key.startswith("coverage_") or not isinstance(share, float) or not math.isfinite(share):
+            continue
+        width = float(key.removeprefix("coverage_"))
+        gap = 100 * share - width
+        word = (f"near {width:g}%" if abs(gap) < NEAR_POINTS else
+                f"too {'wide' if gap > 0 else 'narrow'} ({abs(gap):.2f} points {'more' if gap > 0 else 'fewer'} than {width:g}%)")
+        said.append(f"the {width:g}% band held {share_text(share, model, where)}: {word}")
+    return f" {'; '.join(said)[0].upper()}{'; '.join(said)[1:]}." if said else ""
+
+
 def pinball_verdict(test: dict, units: str = "original", where: str = "these windows", alpha: float = VERDICT_ALPHA
                     ) -> str:
     """" Its quantiles: mean pinball loss 5.7600 against 1.9640 for the best baseline's intervals ('seasonal naive',

@@ -14,7 +14,7 @@ import logging
 
 import numpy as np
 
-from rnncast import ceilings, scaling
+from rnncast import ceilings, scaling, upperbound
 from rnncast.noticed import errors_only
 from rnncast.panel import series_owner
 from rnncast.spelling import counted, some
@@ -24,11 +24,17 @@ GAP = 4  # rows below zero fewer than this many rows apart are one run (a drift'
 RUNS = 3  # the runs the warning names, then a count
 
 
-def clipped(state, y: np.ndarray, floor=0.0) -> np.ndarray:
-    """``y`` (forecasts in original units, or scaled with ``floor`` the scaled zero, [W, 1, T] or [W, 1, T, 1]) at
-    least ``floor`` where the model was fit with ``nonnegative=True`` (``--nonnegative``); else as it is. The scalers
-    are increasing, so a forecast clipped in either unit is the one clipped in the other, and quantiles stay sorted."""
-    return np.maximum(y, floor).astype(y.dtype, copy=False) if state.settings.model.nonnegative else y
+def clipped(state, y: np.ndarray, floor=0.0, ceiling=None) -> np.ndarray:
+    """``y`` (forecasts in original units, or scaled with ``floor`` the scaled zero and ``ceiling`` the scaled bound,
+    [W, 1, T] or [W, 1, T, 1]) at least ``floor`` where the model was fit with ``nonnegative=True``
+    (``--nonnegative``), and at most ``ceiling`` (default: the bound itself) where with ``upper`` (``--upper``,
+    decision 2257); else as it is. The scalers are increasing, so a forecast clipped in either unit is the one clipped
+    in the other, and quantiles stay sorted."""
+    model = state.settings.model
+    y = np.maximum(y, floor).astype(y.dtype, copy=False) if model.nonnegative else y
+    if (upper := getattr(model, "upper", None)) is not None:  # a model's settings saved before it: none
+        y = np.minimum(y, upper if ceiling is None else ceiling).astype(y.dtype, copy=False)
+    return y
 
 
 def unscaled(state, y: np.ndarray, series: np.ndarray, offset: np.ndarray, scale: np.ndarray, shortest: bool = False,
@@ -253,10 +259,12 @@ def of_windows(state, panel, wf, part: str, windows=None) -> str | None:
                     first=wf.target_rows, baselines=bands, actuals=wf.y_true)
 
 
-def floored(panel, splits, nonnegative: bool) -> str | None:
+def floored(panel, splits, nonnegative: bool, upper=None) -> str | None:
     """Warn, once per fit or backtest, where ``nonnegative`` is set and the training rows (``splits``' train parts of
     ``panel``) of a target hold values below zero: how many, the least, and that every forecast below 0 is written as
-    0. Not a refusal: a few negative corrections in sales data are real. Returns the warning, or None."""
+    0. Not a refusal: a few negative corrections in sales data are real. Returns the warning, or None. An ``upper``
+    bound below a value of the data is refused (``upperbound.refused``, decision 2257): a bound is given, not found."""
+    upperbound.refused(panel, upper)
     if not nonnegative:
         return None
     rows = np.concatenate([np.arange(panel.offsets[s], panel.offsets[s] + sp.train_end)

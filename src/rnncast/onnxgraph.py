@@ -44,6 +44,7 @@ class OnnxGraph(nn.Module):
         self.n_targets = len(forecaster.targets_)
         self.first_future = self.n_targets + len(forecaster.past_covariates_)  # future-known columns come last
         self.nonnegative = bool(forecaster.settings_.model.nonnegative)  # forecasts clipped at 0, as predict's
+        self.upper = forecaster.settings_.model.upper  # and at most this, as predict's (decision 2257)
         self.target_input = forecaster.settings_.data.target_input  # False: x holds the features alone
         self.register_buffer("offset", torch.tensor(scaler.offset, dtype=torch.float64))  # [C]
         self.register_buffer("scale", torch.tensor(scaler.scale, dtype=torch.float64))  # [C]
@@ -66,7 +67,8 @@ class OnnxGraph(nn.Module):
             scale, offset = scale[:, None], offset[:, None]  # [T, 1]
             y = torch.sort(y, dim=-1).values  # [B, H, T, Q]
         y = y.double() * scale + offset  # float64: a forecast near 1e9 keeps its +-100, as Scaler.inverse
-        return torch.clamp(y, min=0.0) if self.nonnegative else y
+        y = torch.clamp(y, min=0.0) if self.nonnegative else y
+        return y if self.upper is None else torch.clamp(y, max=float(self.upper))
 
 
 @torch.inference_mode()

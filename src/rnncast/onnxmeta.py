@@ -228,7 +228,8 @@ def description(forecaster) -> str:
             f"original units, columns {columns} ({'targets, then ' * data_s.target_input}past covariates, then future ones){future}. Output: y "
             f"[batch, {data_s.horizon}, {len(forecaster.targets_)}{f', {len(quantiles)}' if quantiles else ''}] float64 "
             f"in original units, targets {targets(forecaster)}{f', quantiles {quantiles}' if quantiles else ''}"
-            f"{', clipped at 0 (nonnegative: no value below 0)' if forecaster.settings_.model.nonnegative else ''}. The "
+            f"{', clipped at 0 (nonnegative: no value below 0)' if forecaster.settings_.model.nonnegative else ''}"
+            f"{'' if (top := forecaster.settings_.model.upper) is None else f', clipped at {top:g} (upper: none above)'}. The "
             f"scaler is inside (float64; the network runs in float32). Metadata keys: "
             + "; ".join(f"{key}: {said}" for key, said in METADATA.items()))
 

@@ -17,7 +17,7 @@ from rnncast import (backtestlinear, bandcounts, climatology, climatologyseries,
                      modelcard, nodemand, samestep, scaledshares, seasonspans, stepscores, testoverlap, verdictfields, wholeintervals)
 from rnncast.runnotes import (Fitted, backtest_season_hint, divergence_text, early_stop, fitted_season_hint, interval_text, mase_note,
                               missing_season, percent_note, scored_notes, undated_hint, unscored_note)
-from rnncast.intervalverdict import pinball_verdict
+from rnncast.intervalverdict import held, pinball_verdict
 from rnncast.r2notes import r2_note
 from rnncast.spelling import listing
 from rnncast.spreads import units_name
@@ -106,7 +106,7 @@ def said(forecaster: Fitted, result: dict, where: str = "the test split", values
     behind = samestep.behind_text(forecaster.state_.same_step, r2, where) if good else None
     sentence = (behind or "") + sentence  # far behind a linear fit of its inputs: no success, whatever the baselines
     sentence += medianpoint.sentence(result, values)  # a median where many actuals are 0: MSE, sums (decision 2128)
-    sentence += pinball_verdict(result, verdict_units(forecaster), values)  # the quantiles: beside the baselines'
+    sentence += held(result, verdict_units(forecaster), values) + pinball_verdict(result, verdict_units(forecaster), values)
     sentence += past_reference(result["original"]) if not forecaster.settings_.data.target_input else ""
     units = verdict_units(forecaster)  # the climatology's score in the verdict's units, unless it quotes it (decision 1664)
     if not result.get("climatology_series"):  # scored apart, said below: not "no climatology" first (decision 1742)
@@ -210,7 +210,7 @@ def backtest_said(m: dict, window_norm: str = "last", scheme: str = "window", sp
     behind = backtestlinear.behind(m.get("linear_fit")) if good else None  # far behind a linear fit (decision 1985)
     sentence = (backtestlinear.behind_text(m.get("linear_fit"), m.get("refit", False)) if behind else "") + sentence
     sentence += medianpoint.sentence(test, "the backtest values")  # decision 2128
-    sentence += pinball_verdict(test, units, "the backtest values")
+    sentence += held(test, units, "the backtest values") + pinball_verdict(test, units, "the backtest values")  # 2259
     sentence += past_reference(m["overall"]) if not target_input else ""
     sentence += climatology.reference(test[units], m.get("freq"), m.get("season"), None, None,
                                       measured(test, units), quoted(test, units), told[1])

@@ -24,6 +24,8 @@ def notes(settings: dict, future_covariates=(), found_holidays=None) -> dict:
         said["future_known"] = "the future-known covariates were named by future_covariates instead"
     if settings.get("nonnegative"):  # what the forecasts and scores on this page are of
         said["nonnegative"] = "every forecast written and scored clipped at 0"
+    if settings.get("upper") is not None:  # decision 2257
+        said["upper"] = f"every forecast written and scored clipped at {settings['upper']:g}"
     if settings.get("holidays") is None and found_holidays:  # found: decision 115
         said["holidays"] = f"{found_holidays} found from the data"
     return said

@@ -45,6 +45,8 @@ def parse_setting(name: str, value, typed: bool = False):
         from rnncast.zonenames import canonical  # pandas: not for --help
 
         return canonical(text)
+    if name == "upper":  # a number or none, its default None (decision 2257)
+        return __import__("rnncast.upperbound").upperbound.parse(value)
     if name == "quantiles":
         return list(parse_quantiles(value)) or None  # None and "none": a point forecast; [] and "0.1,,0.5": refused
     if name == "season" and _several(value):

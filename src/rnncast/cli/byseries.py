@@ -266,3 +266,15 @@ def _ours(names: tuple) -> bool:
     ``serieskeys``), then ``HEADER``'s others."""
     at = names.index(HEADER[1], 1) if HEADER[1] in names[1:] else 0
     return at > 0 and names[at: at + len(HEADER) - 1] == HEADER[1:]
+
+
+def pointer(forecaster, out, data: str | None, static: str | None = None) -> list[str]:
+    """fit's one line of advice, on a panel of several series, where each series' scores are: ``rnncast evaluate RUN
+    DATA --by-series`` with the run folder ``out`` and the data file ``data`` (``--static FILE`` where one was read),
+    as fit's tables pool the series (decision 2258); [] for one series or without a data file."""
+    if len(forecaster.state_.ids) < 2 or not data:
+        return []
+    import shlex
+    static_flag = f" --static {shlex.quote(str(static))}" if static else ""
+    return [f"hint: the scores above pool the {len(forecaster.state_.ids)} series; each series' own, beside the "
+            f"baselines': rnncast evaluate {shlex.quote(str(out))} {shlex.quote(str(data))}{static_flag} --by-series"]

@@ -240,8 +240,9 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
         size = f" ({forecaster.cell.upper()}, {count_parameters(forecaster.net_):,} parameters)"  # decision 1700
         print(f"{trained} in {forecaster.train_seconds_:.1f} s{ranks}{size}"
               f"{'; ' + diverged if diverged else ''}; wrote {shown(str(out) + '/report.html')}")
-    for hint in said.hints:
-        advise(hint)  # on stderr, the advice last: the season not weighed, window_norm, future_known
+    from rnncast.cli.byseries import pointer  # pandas: not for --help
+    for hint in [*said.hints, *pointer(forecaster, out, found.get("source", request.get("source")), request.get("static"))]:
+        advise(hint)  # on stderr, the advice last: the season not weighed, window_norm, future_known; evaluate --by-series
     held = interrupts.pending()  # a signal while the scores were printed: the run was complete before it
     return 0 if held is None else complete(held, out, replaces)
 

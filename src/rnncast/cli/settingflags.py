@@ -16,7 +16,7 @@ from rnncast.errors import RnncastError
 GROUPS = {DataSettings: "data", ModelSettings: "model", TrainSettings: "training"}
 # each flag's value named by its kind, as --out DIR and --target COLS are (decision 1661): N a whole number, X a number
 METAVARS = {"batch_size": "N|full", "quantiles": "LEVELS", "cutoff": "DATE|N", "missing_values": "CODES", "tz": "ZONE",
-            "freq": "FREQ", "holidays": "MARKET|COUNTRY", "calendar_covariates": "ATTRIBUTES"}
+            "freq": "FREQ", "upper": "X", "holidays": "MARKET|COUNTRY", "calendar_covariates": "ATTRIBUTES"}
 THREADS = next(f for f in fields(TrainSettings) if f.name == "threads")  # fit's --threads, given to the commands that run a model
 DEVICE = next(f for f in fields(TrainSettings) if f.name == "device")  # fit's --device: predict, evaluate, compare take it
 FORECAST_DEVICE = ("where the fitted network runs while {doing}: cpu (the default; one forecast per window is quick "
