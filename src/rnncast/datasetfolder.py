@@ -9,33 +9,61 @@ refused naming what is accepted (``refusal``); one whose folders cannot all be l
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from rnncast.errors import RnncastError
 
 SUFFIXES = (".parquet", ".pq")
+IGNORED = (".", "_")  # names passed over, as pyarrow's selector_ignore_prefixes does
 ACCEPTED = ("expected a CSV or Parquet file, or a folder of them (a partitioned dataset, such as "
             "date=2026-12-01/part-0.parquet, or files of one header, such as 2026-11.csv and 2026-12.csv)")
 
 
-def listed(folder: Path) -> list[Path]:
-    """Every file in ``folder`` and below it, in the order of their paths, as ``pyarrow.dataset`` lists them, names
-    starting ``.`` or ``_`` passed over (``selector_ignore_prefixes``: Spark's ``_SUCCESS``); raises ``RnncastError``
-    where a folder in it cannot be listed (decision 2213)."""
-    import pyarrow as pa
-    import pyarrow.dataset as ds
-    import pyarrow.fs as fs
+_LISTINGS: ContextVar[dict | None] = ContextVar("listings", default=None)  # folder -> its files, within one read
 
-    options = ds.FileSystemFactoryOptions(selector_ignore_prefixes=[".", "_"])
-    try:  # listed, not read: an empty schema skips reading the files
-        found = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), fs.FileSelector(str(Path(folder).absolute()),
-                                            recursive=True), ds.ParquetFileFormat(), options).finish(pa.schema([]))
-    except OSError as error:
+
+@contextmanager
+def listed_once():
+    """Within it each folder is listed once (``listed``), however many questions one read asks of it (whether it holds
+    Parquet or CSV files, its keys, its files: decision 9931); nested, the outer one's listings are kept."""
+    if _LISTINGS.get() is not None:
+        yield
+        return
+    token = _LISTINGS.set({})
+    try:
+        yield
+    finally:
+        _LISTINGS.reset(token)
+
+
+def listed(folder: Path) -> list[Path]:
+    """Every file in ``folder`` and below it, in the order of their paths (``_typed``); names starting ``.`` or ``_``
+    (Spark's ``_SUCCESS`` and ``_temporary``, ``.crc`` files, ``.git``, ``.venv``) are passed over, their folders never
+    entered, and a folder reached through a symbolic link is not entered either (``os.walk``'s ``followlinks=False``:
+    a ``latest -> store=2`` link would read store 2 twice, a link to a parent would loop; decision 9931). Raises
+    ``RnncastError`` where a folder it enters cannot be listed (decision 2213)."""
+    cache = _LISTINGS.get()
+    absolute = os.path.abspath(folder)
+    if cache is not None and absolute in cache:
+        return list(cache[absolute])
+
+    def refuse(error: OSError):
         raise RnncastError(f"{folder}: its files cannot all be listed ({error}); {ACCEPTED}, every folder in it "
                            "readable") from None
-    paths = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in found.files]
-    return sorted(paths, key=lambda p: [_typed(part) for part in p.relative_to(folder).parts])
+
+    paths = []
+    for top, folders, files in os.walk(absolute, onerror=refuse, followlinks=False):
+        folders[:] = [name for name in folders if not name.startswith(IGNORED)]  # pruned before they are entered
+        base = Path(folder) / Path(top).relative_to(absolute)
+        paths += [base / name for name in files if not name.startswith(IGNORED)]
+    paths = sorted(paths, key=lambda p: [_typed(part) for part in p.relative_to(folder).parts])
+    if cache is not None:
+        cache[absolute] = paths
+    return list(paths)
 
 
 def _typed(part: str) -> tuple:
