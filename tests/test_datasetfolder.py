@@ -116,3 +116,16 @@ def test_a_folder_whose_files_still_come_out_of_time_order_is_told_how_its_files
     said = str(err.value)
     assert "timestamps are not sorted" in said and "m is a folder: its files are read in the order of their paths" in said
     assert "sort the rows by time" not in said and "id_col" not in said, said
+
+
+def test_a_parquet_folder_passes_over_its_notes_and_refuses_a_file_of_another_kind(tmp_path, caplog):
+    """r41-1 H3: a .parquet.gz or an .xlsx beside the Parquet files was passed over without a word (decision 9932)."""
+    frame = make_panel(1, lengths=(30, 30), seed=2, freq="D")
+    _dataset(tmp_path / "part", frame)
+    (tmp_path / "part" / "README.md").write_text("how it was written")
+    with caplog.at_level("INFO"):
+        assert len(read_table(tmp_path / "part")) == len(frame)
+    assert "passed over, not data: README.md" in caplog.text
+    (tmp_path / "part" / "extra.parquet.gz").write_bytes(b"x")
+    with pytest.raises(RnncastError, match=r"part holds extra.parquet.gz beside its data files \(day=2026-12-01/"):
+        read_table(tmp_path / "part")

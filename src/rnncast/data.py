@@ -64,7 +64,8 @@ def _read_table(path, text_columns, rows_needed=True) -> pd.DataFrame:
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
-    name, source = str(path), Path(os.path.abspath(path)).name  # '.' named by its own name (decision 9935); what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
+    name, source = str(path), Path(os.path.abspath(path)).name  # what refusals and lines name ('.' by its own name:
+    # decision 9935); a zip's member in it (sales.csv in x.zip), below
     try:
         folder = path.is_dir()  # a folder of Parquet or CSV files (readable lets only those by: decisions 2188, 2216)
         if not folder and (book := workbooks.refusal(path)) is not None:  # an .xlsx named .csv: never "a zip archive"

@@ -2,10 +2,13 @@
 ``write_to_dataset``, Polars' ``write_parquet(partition_by=...)`` and Spark write it (``date=2026-12-01/part-0.parquet``,
 Hive style), read with ``pyarrow.dataset``, each partition key a column of the table, typed as pyarrow infers it
 (``date=2026-12-01``: text, ``store=3``: a whole number). Its files are those ending ``.parquet`` or ``.pq`` in the
-folder and below it, in the order of their paths (a partition value that is a whole number as a number); files and folders whose names start with ``.`` or ``_`` (Spark's
-``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over by pyarrow's own listing. A folder holding none is
-refused naming what is accepted (``refusal``); one whose folders cannot all be listed is refused naming the reason
-(decision 2213: such a folder's files were passed over)."""
+folder and below it, in the order of their paths (a partition value that is a whole number as a number). The one
+listing of a data folder, for CSV folders too (``listed``, once per read: ``listed_once``): files and folders whose
+names start with ``.`` or ``_`` (Spark's ``_SUCCESS`` and ``_temporary``, ``.crc`` files, ``.git``) are passed over,
+their folders never entered, nor a folder reached through a link; one whose folders cannot all be listed is refused
+naming the reason (decision 2213: such a folder's files were passed over). A folder holding no data file is refused
+by ``csvfolder.refusal``."""
+
 
 from __future__ import annotations
 

@@ -53,10 +53,11 @@ def _under(path: Path, folders: list[Path]) -> bool:
 
 
 def data_files(folder: Path, files: list[Path], suffixes=TEXT) -> list[Path]:
-    """``files`` (``folder``'s, as ``datasetfolder.listed`` lists them) whose kind is one of ``suffixes``, those of
-    rnncast's run folders left out."""
+    """``files`` (``folder``'s, as ``datasetfolder.listed`` lists them) whose kind is one of ``suffixes`` (compressed
+    too where they are text: pyarrow reads no ``.parquet.gz``), those of rnncast's run folders left out."""
     ran = runs(folder, files)
-    return [p for p in files if kind(p.name) in suffixes and not _under(p, ran)]
+    plain = lambda p: suffixes == TEXT or Path(p).suffix.lower() in suffixes  # noqa: E731
+    return [p for p in files if kind(p.name) in suffixes and plain(p) and not _under(p, ran)]
 
 
 def chosen(folder: Path, files: list[Path], suffixes=TEXT) -> list[Path]:
