@@ -24,14 +24,16 @@ def test_kind_and_stem_read_a_name_less_its_compression():
 
 
 def test_notes_and_run_folders_are_passed_over_and_said(tmp_path, caplog):
-    folder = _folder(tmp_path, "2026-01.csv", "2026-02.tsv", "README.md", "NOTES", "runs/x-lstm/by_step.csv",
-                     "runs/x-lstm/model/model.json")
+    folder = _folder(tmp_path, "2026-01.csv", "2026-02.tsv", "README.md", "NOTES", "Thumbs.db",
+                     "runs/x-lstm/by_step.csv", "runs/x-lstm/model/model.json", "runs/t/x/tune.json",
+                     "runs/t/x/trials.csv")
     (folder / "runs" / "x-lstm" / "config.json").write_text(json.dumps({"format_version": 1, "settings": {}}))
     with caplog.at_level(logging.INFO):
         data = folderfiles.chosen(folder, listed(folder))
     assert [p.name for p in data] == ["2026-01.csv", "2026-02.tsv"]
     said = caplog.text
-    assert "passed over, not data: NOTES, README.md, runs/x-lstm (an rnncast run)" in said, said
+    assert ("passed over, not data: NOTES, README.md, Thumbs.db, runs/x-lstm (an rnncast run), runs/t/x (an rnncast "
+            "run)") in said, said
 
 
 @pytest.mark.parametrize("other", ["2026-02.txt", "2026-02.xlsx", "2026-02.parquet.gz", "meta.json"])
@@ -52,6 +54,6 @@ def test_one_name_in_two_forms_is_refused_naming_both(tmp_path):
 def test_a_run_folder_given_as_data_is_refused_as_such(tmp_path):
     folder = _folder(tmp_path, "by_step.csv")
     (folder / "config.json").write_text(json.dumps({"settings": {"cell": "lstm"}}))
-    with pytest.raises(RnncastError, match=r"d is an rnncast run's or model's folder .* not data"):
+    with pytest.raises(RnncastError, match=r"d is an rnncast run's, tune's or model's folder .* not data"):
         folderfiles.chosen(folder, listed(folder))
     assert folderfiles.data_files(folder, listed(folder)) == []

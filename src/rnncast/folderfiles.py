@@ -1,10 +1,11 @@
 """Which files of a data folder are read (decision 9932): its data files (CSV or tab-separated text, plain or
-compressed; Parquet in a dataset folder); README files and notes (``.md``, ``.rst``, ``README``, ``NOTES`` ...) and
-rnncast's own run folders (a folder holding a run's ``config.json`` or a model's ``model.json``: ``fit .`` writes
-``runs/`` inside the data's folder) are passed over, said in one INFO line; any other file (``.txt``, ``.xlsx``,
-``.json``, ``.parquet.gz`` beside the CSV files) is refused naming it, as it would be dropped without a word; and two
-files of one name in two forms (``2026-01.csv`` and ``2026-01.csv.gz``, the same rows twice) are refused naming
-both."""
+compressed; Parquet in a dataset folder). README files and notes (``.md``, ``.rst``, ``README``, ``NOTES`` ...), what
+Explorer and Finder leave (``Thumbs.db``, ``desktop.ini``) and rnncast's own run folders (a folder holding a run's or
+a backtest's ``config.json``, a tune's ``tune.json`` or a model's ``model.json``: ``fit .`` writes ``runs/`` inside
+the data's folder) are passed over, said in one INFO line; any other file (``.txt``, ``.xlsx``, ``.json``,
+``.parquet.gz`` beside the CSV files) is refused naming it, as it would be dropped without a word; and two files of
+one name in two forms (``2026-01.csv`` and ``2026-01.csv.gz``, the same rows twice) are refused naming both."""
+
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ TEXT = (".csv", ".tsv")  # read as data.read_table reads one CSV file: its separ
 COMPRESSED = (".gz", ".zip", ".bz2", ".xz")
 NOTES = (".md", ".rst", ".markdown")
 NOTE_NAMES = ("readme", "license", "licence", "notes", "changelog")  # any suffix: README.txt, NOTES
-RUN_FILES = ("config.json", "model.json")
+RNNCAST = ("model.json", "tune.json")  # a model's folder, a tune's: rnncast's alone
+SYSTEM = ("thumbs.db", "desktop.ini", "icon\r")  # what Windows' Explorer and macOS' Finder leave in a folder
 
 
 def kind(name: str) -> str:
@@ -38,9 +40,9 @@ def stem(name: str) -> str:
 
 
 def runs(folder: Path, files: list[Path]) -> list[Path]:
-    """The folders among ``files``' (``folder`` itself too) that are rnncast's: holding a ``model.json``, or a
-    ``config.json`` that is a run's record (its ``settings``)."""
-    found = {p.parent for p in files if p.name == "model.json" or (p.name == "config.json" and
+    """The folders among ``files``' (``folder`` itself too) that are rnncast's: holding a ``model.json`` or a
+    ``tune.json``, or a ``config.json`` that is a run's record (its ``settings``); one inside another not named."""
+    found = {p.parent for p in files if p.name in RNNCAST or (p.name == "config.json" and
                                                                      "settings" in (run_record(p) or {}))}
     kept: list[Path] = []
     for path in sorted(found, key=lambda p: len(p.parts)):  # a run's model/ folder: the run's own
@@ -65,7 +67,7 @@ def chosen(folder: Path, files: list[Path], suffixes=TEXT) -> list[Path]:
     one INFO line; raises ``RnncastError`` naming a file of another kind, or two files of one name in two forms."""
     ran = runs(folder, files)
     if Path(folder) in ran:
-        raise RnncastError(run_refusal(folder))
+        raise RnncastError(run_refusal(folder))  # a run's folder given as the data
     data = data_files(folder, files, suffixes)
     notes = [p for p in files if p not in data and not _under(p, ran) and _is_note(p.name)]
     others = [p for p in files if p not in data and p not in notes and not _under(p, ran)]
@@ -89,9 +91,9 @@ def chosen(folder: Path, files: list[Path], suffixes=TEXT) -> list[Path]:
 
 def run_refusal(folder: Path) -> str:
     """The refusal of ``folder``, one of rnncast's run or model folders, as data."""
-    return (f"{folder} is an rnncast run's or model's folder (it holds config.json or model.json), not data; give the "
-            "data's file or folder")
+    return (f"{folder} is an rnncast run's, tune's or model's folder (it holds config.json, tune.json or model.json), "
+            "not data; give the data's file or folder")
 
 
 def _is_note(name: str) -> bool:
-    return Path(name).suffix.lower() in NOTES or stem(name).lower() in NOTE_NAMES
+    return Path(name).suffix.lower() in NOTES or stem(name).lower() in NOTE_NAMES or name.lower() in SYSTEM
