@@ -50,12 +50,15 @@ def keys(folder: Path, files: list[Path]) -> tuple[list[dict], dict]:
     options = ds.FileSystemFactoryOptions(partitioning=ds.HivePartitioning.discover(), partition_base_dir=base)
     factory = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), [os.path.abspath(p) for p in files],
                                           ds.CsvFileFormat(), options)
-    found = factory.finish(factory.inspect(fragments=0))  # the keys' schema alone: no file is read
+    try:
+        found = factory.finish(factory.inspect(fragments=0))  # the keys' schema alone: no file is read
+    except TypeError:  # pyarrow before 17 inspects the first file's columns too
+        found = factory.finish(factory.inspect())
     typed = {f.path: ds.get_partition_keys(f.partition_expression) for f in found.get_fragments()}
     order = [part.partition("=")[0] for p in files for part in p.relative_to(folder).parts[:-1] if "=" in part]
     named = [{k: typed[os.path.abspath(p)][k] for k in dict.fromkeys(order) if k in typed[os.path.abspath(p)]}
              for p in files]
-    return named, {f.name: f.type for f in found.schema}
+    return named, {f.name: f.type for f in found.schema if f.name in dict.fromkeys(order)}
 
 
 def read(folder: Path, read_file):
