@@ -34,7 +34,7 @@ def test_a_partitioned_folder_is_read_whole_with_its_keys_as_columns_typed_as_py
 def test_a_folder_without_parquet_is_refused_naming_what_is_accepted(tmp_path):
     (tmp_path / "csvs").mkdir()  # a folder of CSV files is read as one table now (decision 2216): its file named
     (tmp_path / "csvs" / "sales.csv").write_text("ds,y\n")
-    with pytest.raises(RnncastError, match=r"sales.csv has a header but no rows of data"):
+    with pytest.raises(RnncastError, match=r"csvs: each of its files has a header but no rows of data \(sales.csv\)"):
         read_table(tmp_path / "csvs")
     (tmp_path / "none").mkdir()
     with pytest.raises(RnncastError, match=r"none is a folder holding no CSV or Parquet file; expected a CSV or Parquet "
@@ -57,18 +57,41 @@ def test_fit_and_predict_take_a_dataset_folder(tmp_path, capsys):
 
 
 def test_a_folder_that_cannot_all_be_listed_is_refused_naming_why(tmp_path, monkeypatch):
-    """An unreadable folder inside was passed over by the hand-written walk, its files dropped (decision 2213)."""
-    import pyarrow.dataset as ds
+    """An unreadable folder inside was passed over by the hand-written walk, its files dropped (decision 2213); one
+    whose name starts '_' or '.' (Spark's _temporary, .git) is never entered, so it refuses nothing (decision 2261)."""
+    import os
 
-    (tmp_path / "part").mkdir()
+    for name in ("day=1", "_temporary", ".git"):
+        (tmp_path / "part" / name).mkdir(parents=True)
+    pq.write_table(pa.table({"y": [1.0]}), tmp_path / "part" / "a.parquet")
+    scandir = os.scandir
 
-    def unreadable(*args, **kwargs):
-        raise PermissionError("Cannot list directory 'part/day=1'")
+    def unreadable(path):
+        if os.path.basename(path) in ("day=1", "_temporary", ".git"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
 
-    monkeypatch.setattr(ds, "FileSystemDatasetFactory", unreadable)
-    with pytest.raises(RnncastError, match=r"part: its files cannot all be listed \(Cannot list directory 'part/day=1'\); "
-                                           r"expected a CSV or Parquet file, .* every folder in it readable"):
+    monkeypatch.setattr(os, "scandir", unreadable)
+    with pytest.raises(RnncastError, match=r"part: its files cannot all be listed \(\[Errno 13\] Permission denied: "
+                                           r"'.*day=1'\); expected a CSV or Parquet file, .* every folder in it readable"):
         datasetfolder.parquet_files(tmp_path / "part")
+    (tmp_path / "part" / "day=1").rmdir()
+    assert [p.name for p in datasetfolder.parquet_files(tmp_path / "part")] == ["a.parquet"]
+
+
+def test_a_linked_folder_is_not_entered_and_each_read_lists_the_folder_once(tmp_path, monkeypatch):
+    """r41-1 H2: pyarrow's listing followed links: `latest -> store=2` read store 2 twice, `up -> ..` looped."""
+    import os
+
+    frame = make_panel(2, lengths=(30, 30), seed=2, freq="D")
+    _dataset(tmp_path / "part", frame)
+    os.symlink(next((tmp_path / "part" / "day=2026-12-01").iterdir()), tmp_path / "part" / "day=2026-12-01" / "latest")
+    os.symlink("..", tmp_path / "part" / "up")
+    assert len(datasetfolder.parquet_files(tmp_path / "part")) == 2
+    walks = []
+    walk = os.walk
+    monkeypatch.setattr(os, "walk", lambda *a, **k: walks.append(a) or walk(*a, **k))
+    assert len(read_table(tmp_path / "part")) == len(frame) and len(walks) == 1
 
 
 def test_a_folder_partitioned_by_month_is_read_in_the_months_order_not_the_paths(tmp_path):
@@ -93,3 +116,16 @@ def test_a_folder_whose_files_still_come_out_of_time_order_is_told_how_its_files
     said = str(err.value)
     assert "timestamps are not sorted" in said and "m is a folder: its files are read in the order of their paths" in said
     assert "sort the rows by time" not in said and "id_col" not in said, said
+
+
+def test_a_parquet_folder_passes_over_its_notes_and_refuses_a_file_of_another_kind(tmp_path, caplog):
+    """r41-1 H3: a .parquet.gz or an .xlsx beside the Parquet files was passed over without a word (decision 2262)."""
+    frame = make_panel(1, lengths=(30, 30), seed=2, freq="D")
+    _dataset(tmp_path / "part", frame)
+    (tmp_path / "part" / "README.md").write_text("how it was written")
+    with caplog.at_level("INFO"):
+        assert len(read_table(tmp_path / "part")) == len(frame)
+    assert "passed over, not data: README.md" in caplog.text
+    (tmp_path / "part" / "extra.parquet.gz").write_bytes(b"x")
+    with pytest.raises(RnncastError, match=r"part holds extra.parquet.gz beside its data files \(day=2026-12-01/"):
+        read_table(tmp_path / "part")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rnncast import RnncastError
-from rnncast.pathargs import checked
+from rnncast.pathargs import checked, stem
 
 
 def test_text_and_paths_are_taken_as_given():
@@ -82,3 +82,9 @@ def test_a_dash_as_data_says_rnncast_reads_files_not_standard_input(tmp_path, mo
         readable("-")
     (tmp_path / "-").write_text("y\n1\n")
     assert readable("-") == Path("-")
+
+
+def test_a_default_run_is_named_by_the_folder_dot_stands_for(tmp_path, monkeypatch):
+    (tmp_path / "sales").mkdir()
+    monkeypatch.chdir(tmp_path / "sales")
+    assert stem(".") == "sales" and stem("..") == tmp_path.name and stem("x/2026.csv") == "2026"  # decision 2265

@@ -1,38 +1,38 @@
 """A folder of CSV files read as one table (decision 2216): monthly exports (``sales/2026-11.csv``,
 ``sales/2026-12.csv``) or a Hive-style folder (``sales/date=2026-12-01/part-0.csv``), as a folder of Parquet files
-is (``datasetfolder``, decision 2188). Its files are those ending ``.csv`` (or ``.csv.gz``, ``.csv.zip``, ``.csv.bz2``,
-``.csv.xz``) in the folder and below it, in the order of their paths; names starting with ``.`` or ``_`` (Spark's
-``_SUCCESS``, ``.crc`` files) are passed over. Each file is read as one CSV file is (``data.read_table``: its
-separator, decimal commas, thousands marks ...), and they are put one after another in that order; every file must
-have the same columns in the same order (a header that differs is refused naming its file and the first file), and
-a ``key=value`` folder on a file's path adds the column ``key`` (its values whole numbers where every one is, else
-text, as pyarrow reads a Parquet dataset's keys). A row's place is then ``row N of FOLDER``, counted from 1 across
-the files in that order. A folder holding Parquet files is ``datasetfolder``'s, one holding CSV files beside them is
-refused (``refuse_mixed``), and one holding neither is refused naming what is accepted (``refusal``)."""
+is (``datasetfolder``, decision 2188). Its files are those ending ``.csv`` or ``.tsv`` (or ``.csv.gz``, ``.csv.zip``,
+``.csv.bz2``, ``.csv.xz`` ...) in the folder and below it (``folderfiles``: notes and rnncast's run folders passed
+over, said; a file of another kind refused by name), in the order of their paths; names starting with ``.`` or
+``_`` (Spark's ``_SUCCESS``, ``.crc`` files) are passed over. Each file is read as one CSV file is
+(``data.read_table``: its separator, decimal commas, thousands marks ...; what it says, said once for the folder:
+``foldernotes``), and they are put one after another in that order; a file of a header and no rows adds none (said).
+Every file must have the same columns in the same order (a header that differs is refused naming its file and the
+first file), and a ``key=value`` folder on a file's path adds the column ``key``, read by pyarrow's Hive
+partitioning as it reads a Parquet dataset's keys (``%3A`` decoded, whole numbers where every value is one,
+``__HIVE_DEFAULT_PARTITION__`` missing). A row's place is then ``line N of FOLDER/FILE``, its own file's line
+(``FILES``). A folder holding Parquet files is ``datasetfolder``'s, one holding CSV files beside them is refused
+(``refuse_mixed``), and one holding neither is refused naming what is accepted (``refusal``)."""
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
-from rnncast import datasetfolder
+from rnncast import datasetfolder, folderfiles, foldernotes
 from rnncast.datasetfolder import ACCEPTED, listed  # one wording of what is accepted, one listing
 from rnncast.errors import RnncastError
 
-SUFFIXES = (".csv",)
-COMPRESSED = (".gz", ".zip", ".bz2", ".xz")
+log = logging.getLogger(__name__)
 
-
-def _is_csv(name: str) -> bool:
-    suffixes = [s.lower() for s in Path(name).suffixes]
-    if suffixes and suffixes[-1] in COMPRESSED:
-        suffixes = suffixes[:-1]
-    return bool(suffixes) and suffixes[-1] in SUFFIXES
+FILES = "folder_files"  # a folder's frame's attrs: [(first row, the attrs place reads of that file)], in row order
+SUFFIXES = folderfiles.TEXT
 
 
 def csv_files(folder: Path) -> list[Path]:
-    """The CSV files in ``folder`` and below it (``datasetfolder.listed``: one listing of a folder's files), in the
-    order of their paths."""
-    return [p for p in listed(folder) if _is_csv(p.name)]
+    """The CSV files in ``folder`` and below it (``datasetfolder.listed``: one listing of a folder's files; those of
+    rnncast's run folders left out), in the order of their paths."""
+    return folderfiles.data_files(Path(folder), listed(folder))
 
 
 def is_csv_folder(path) -> bool:
@@ -40,22 +40,43 @@ def is_csv_folder(path) -> bool:
     return Path(path).is_dir() and bool(csv_files(Path(path)))
 
 
-def keys(folder: Path, path: Path) -> dict[str, str]:
-    """The ``key=value`` folders between ``folder`` and its file ``path``, as text (``{"date": "2026-12-01"}``)."""
-    return dict(part.split("=", 1) for part in path.relative_to(folder).parts[:-1] if "=" in part)
+def keys(folder: Path, files: list[Path]) -> tuple[list[dict], dict]:
+    """The ``key=value`` folders between ``folder`` and each of its ``files``, typed as pyarrow's Hive partitioning
+    reads them (``{"date": "2026-12-01", "store": 3}``; a value missing as ``None``), and each key's pyarrow type."""
+    import pyarrow.dataset as ds
+    import pyarrow.fs as fs
+
+    base = os.path.abspath(folder)
+    options = ds.FileSystemFactoryOptions(partitioning=ds.HivePartitioning.discover(), partition_base_dir=base)
+    factory = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), [os.path.abspath(p) for p in files],
+                                          ds.CsvFileFormat(), options)
+    try:
+        found = factory.finish(factory.inspect(fragments=0))  # the keys' schema alone: no file is read
+    except TypeError:  # pyarrow before 17 inspects the first file's columns too
+        found = factory.finish(factory.inspect())
+    typed = {f.path: ds.get_partition_keys(f.partition_expression) for f in found.get_fragments()}
+    order = [part.partition("=")[0] for p in files for part in p.relative_to(folder).parts[:-1] if "=" in part]
+    named = [{k: typed[os.path.abspath(p)][k] for k in dict.fromkeys(order) if k in typed[os.path.abspath(p)]}
+             for p in files]
+    return named, {f.name: f.type for f in found.schema if f.name in dict.fromkeys(order)}
 
 
 def read(folder: Path, read_file):
     """The CSV files in ``folder`` as one pandas frame: each read by ``read_file`` (a path to a frame: ``data``'s
-    reader of one file), one after another in path order, their ``key=value`` folders as columns after the files'
-    own. Raises ``RnncastError`` naming the file whose columns differ from the first file's, or whose keys do."""
+    reader of one file, a header without rows read as no rows), one after another in path order, their ``key=value``
+    folders as columns after the files' own. Raises ``RnncastError`` naming the file whose columns differ from the
+    first file's, or whose keys do, and as ``folderfiles.chosen`` does."""
     import pandas as pd
 
-    files = csv_files(folder)
-    frames, first, first_keys = [], None, None
-    for path in files:
-        frame = read_file(path)
-        named = keys(folder, path)
+    import pyarrow as pa
+
+    files = folderfiles.chosen(folder, listed(folder))
+    named_all, types = keys(folder, files)
+    frames, first, first_keys, per_file, places, start, empty = [], None, None, [], [], 0, []
+    for path, named in zip(files, named_all):
+        with foldernotes.held() as records:
+            frame = read_file(path)
+        per_file.append((path, records))
         if first is None:
             first, first_keys = (path, list(frame.columns)), list(named)
         elif list(frame.columns) != first[1]:
@@ -70,28 +91,43 @@ def read(folder: Path, read_file):
         if clash:
             raise RnncastError(f"{path} lies under the folder key {clash[0]!r} and has a column of that name; rename "
                                "one of them")
-        frames.append(frame.assign(**named))
-    table = pd.concat(frames, ignore_index=True)  # attrs kept where every file's are equal (pandas' rule)
-    for key in first_keys:
-        numbers = pd.to_numeric(table[key], errors="coerce")  # store=3: a whole number; date=2026-12-01: text
-        if numbers.notna().all() and numbers.dtype.kind == "i":
-            table[key] = numbers
+        if not len(frame):
+            empty.append(str(path.relative_to(folder)))
+        places.append((start, {**frame.attrs, "source": str(path)}))  # line N of sales/2026-02.csv (decision 2264)
+        start += len(frame)
+        frames.append(frame.assign(**{k: [v] * len(frame) for k, v in named.items()}))
+    foldernotes.said(folder, per_file)
+    if empty:
+        log.info("%s: %s %s a header and no rows: %s none", folder, ", ".join(empty),
+                 *(("holds", "it adds") if len(empty) == 1 else ("hold", "they add")))
+    if not start:
+        raise RnncastError(f"{folder}: each of its files has a header but no rows of data ({', '.join(empty[:3])}"
+                           f"{', ...' if len(empty) > 3 else ''}); expected rows of values below the header")
+    table = pd.concat([f for f in frames if len(f)], ignore_index=True)  # attrs kept where every file's are equal
+    for k in first_keys:  # typed as pyarrow types a Parquet dataset's keys: store=3 an int32, date=2026-12-01 text
+        column = [named[k] for named, f in zip(named_all, frames) for _ in range(len(f))]
+        table[k] = pa.array(column, type=types[k]).to_pandas()
+    table.attrs[FILES] = places
     return table
 
 
 def refuse_mixed(folder: Path) -> None:
     """Raises ``RnncastError`` where ``folder`` holds CSV files beside its Parquet files, naming one of each: read
-    as one table, one kind would be passed over without a word (decision 2218)."""
+    as one table, one kind would be passed over without a word (decision 2218); and as ``folderfiles.chosen`` does
+    of any other file beside them."""
     texts = csv_files(folder)
     if texts:
         parquet = datasetfolder.parquet_files(folder)
         raise RnncastError(f"{folder} holds both Parquet files ({parquet[0].relative_to(folder)}, ...) and CSV files "
                            f"({texts[0].relative_to(folder)}, ...), so reading one kind would pass over the other; "
                            "give a folder of one kind")
+    folderfiles.chosen(folder, listed(folder), datasetfolder.SUFFIXES)
 
 
 def refusal(folder: Path) -> str:
-    """The refusal of ``folder`` as data: it holds no CSV and no Parquet file."""
+    """The refusal of ``folder`` as data: it holds no CSV and no Parquet file (or is one of rnncast's runs)."""
+    if folderfiles.runs(Path(folder), listed(folder))[:1] == [Path(folder)]:
+        return folderfiles.run_refusal(folder)
     return f"{folder} is a folder holding no CSV or Parquet file; {ACCEPTED}"
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
+from pathlib import Path
 from collections import Counter
 import re
 import warnings
@@ -53,18 +55,24 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     and columns with neither name nor value are read as ``sheetcsv`` says. Raises ``RnncastError`` for a missing, empty or
     unreadable file, saying what is accepted.
     """
+    with datasetfolder.listed_once():  # a folder listed once per read, whatever is asked of it (decision 2261)
+        return _read_table(path, text_columns)
+
+
+def _read_table(path, text_columns, rows_needed=True) -> pd.DataFrame:
     path = readable(path)
     suffixes = [s.lower() for s in path.suffixes]
     compression = suffixes[-1] if suffixes and suffixes[-1] in COMPRESSIONS else None
     kind = (suffixes[-2] if compression and len(suffixes) > 1 else ("" if compression else path.suffix.lower()))
-    name, source = str(path), path.name  # what refusals and line numbers name: a zip's member in it (sales.csv in x.zip)
+    name, source = str(path), Path(os.path.abspath(path)).name  # what refusals and lines name ('.' by its own name:
+    # decision 2265); a zip's member in it (sales.csv in x.zip), below
     try:
         folder = path.is_dir()  # a folder of Parquet or CSV files (readable lets only those by: decisions 2188, 2216)
         if not folder and (book := workbooks.refusal(path)) is not None:  # an .xlsx named .csv: never "a zip archive"
             raise RnncastError(book)
         zipped_parquet = not folder and compression == ".zip" and zipped.holds_parquet(path)  # zipped by Finder
         if folder and not datasetfolder.is_dataset(path):  # CSV files of one header, one after another (decision 2216)
-            frame, kind = csvfolder.read(path, lambda file: read_table(file, text_columns)), "folder"  # rows counted
+            frame, kind = csvfolder.read(path, lambda file: _read_table(file, text_columns, False)), "folder"
         elif folder:
             csvfolder.refuse_mixed(path)  # Parquet and CSV files both: never one kind read, the other passed over
             frame = indexcolumns.from_file(datasetfolder.read(path))  # its partition keys as columns
@@ -142,7 +150,7 @@ def read_table(path, text_columns=()) -> pd.DataFrame:
     except (pd.errors.ParserError, csv.Error, ValueError, OSError, EOFError, zipfile.BadZipFile) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise RnncastError(f"cannot read {name}: {first}; expected a comma-separated CSV or a Parquet file") from None
-    if frame.shape[0] == 0:
+    if frame.shape[0] == 0 and rows_needed:  # a folder's month of no rows adds none (csvfolder, decision 2264)
         raise RnncastError(f"{name} has a header but no rows of data")
     frame.columns = [str(c) for c in frame.columns]
     frame.attrs["source"] = source  # 'line 7 of sales.csv in x.zip' for a zip's member
@@ -292,6 +300,9 @@ def place(i: int, attrs: dict) -> str:
     A table whose rows were repeated (``serieskeys.spread``) names the row each was given at (``ROWS_OF``)."""
     if (given := attrs.get(ROWS_OF)) is not None and 0 <= i < len(given):
         i = int(given[i])
+    if (files := attrs.get(csvfolder.FILES)) and i >= 0:  # a folder's row: its own file's line (decision 2264)
+        start, own = next((start, own) for start, own in reversed(files) if start <= i)
+        return place(i - start, own)
     offset = attrs.get("line_offset")
     if i < 0:
         return "a row inserted by fill_gaps"

@@ -2,40 +2,71 @@
 ``write_to_dataset``, Polars' ``write_parquet(partition_by=...)`` and Spark write it (``date=2026-12-01/part-0.parquet``,
 Hive style), read with ``pyarrow.dataset``, each partition key a column of the table, typed as pyarrow infers it
 (``date=2026-12-01``: text, ``store=3``: a whole number). Its files are those ending ``.parquet`` or ``.pq`` in the
-folder and below it, in the order of their paths (a partition value that is a whole number as a number); files and folders whose names start with ``.`` or ``_`` (Spark's
-``_SUCCESS``, ``.crc`` files, ``_temporary``) are passed over by pyarrow's own listing. A folder holding none is
-refused naming what is accepted (``refusal``); one whose folders cannot all be listed is refused naming the reason
-(decision 2213: such a folder's files were passed over)."""
+folder and below it, in the order of their paths (a partition value that is a whole number as a number). The one
+listing of a data folder, for CSV folders too (``listed``, once per read: ``listed_once``): files and folders whose
+names start with ``.`` or ``_`` (Spark's ``_SUCCESS`` and ``_temporary``, ``.crc`` files, ``.git``) are passed over,
+their folders never entered, nor a folder reached through a link; one whose folders cannot all be listed is refused
+naming the reason (decision 2213: such a folder's files were passed over). A folder holding no data file is refused
+by ``csvfolder.refusal``."""
+
 
 from __future__ import annotations
 
+import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from rnncast.errors import RnncastError
 
 SUFFIXES = (".parquet", ".pq")
+IGNORED = (".", "_")  # names passed over, as pyarrow's selector_ignore_prefixes does
 ACCEPTED = ("expected a CSV or Parquet file, or a folder of them (a partitioned dataset, such as "
             "date=2026-12-01/part-0.parquet, or files of one header, such as 2026-11.csv and 2026-12.csv)")
 
 
-def listed(folder: Path) -> list[Path]:
-    """Every file in ``folder`` and below it, in the order of their paths, as ``pyarrow.dataset`` lists them, names
-    starting ``.`` or ``_`` passed over (``selector_ignore_prefixes``: Spark's ``_SUCCESS``); raises ``RnncastError``
-    where a folder in it cannot be listed (decision 2213)."""
-    import pyarrow as pa
-    import pyarrow.dataset as ds
-    import pyarrow.fs as fs
+_LISTINGS: ContextVar[dict | None] = ContextVar("listings", default=None)  # folder -> its files, within one read
 
-    options = ds.FileSystemFactoryOptions(selector_ignore_prefixes=[".", "_"])
-    try:  # listed, not read: an empty schema skips reading the files
-        found = ds.FileSystemDatasetFactory(fs.LocalFileSystem(), fs.FileSelector(str(Path(folder).absolute()),
-                                            recursive=True), ds.ParquetFileFormat(), options).finish(pa.schema([]))
-    except OSError as error:
+
+@contextmanager
+def listed_once():
+    """Within it each folder is listed once (``listed``), however many questions one read asks of it (whether it holds
+    Parquet or CSV files, its keys, its files: decision 2261); nested, the outer one's listings are kept."""
+    if _LISTINGS.get() is not None:
+        yield
+        return
+    token = _LISTINGS.set({})
+    try:
+        yield
+    finally:
+        _LISTINGS.reset(token)
+
+
+def listed(folder: Path) -> list[Path]:
+    """Every file in ``folder`` and below it, in the order of their paths (``_typed``); names starting ``.`` or ``_``
+    (Spark's ``_SUCCESS`` and ``_temporary``, ``.crc`` files, ``.git``, ``.venv``) are passed over, their folders never
+    entered, and a folder reached through a symbolic link is not entered either (``os.walk``'s ``followlinks=False``:
+    a ``latest -> store=2`` link would read store 2 twice, a link to a parent would loop; decision 2261). Raises
+    ``RnncastError`` where a folder it enters cannot be listed (decision 2213)."""
+    cache = _LISTINGS.get()
+    absolute = os.path.abspath(folder)
+    if cache is not None and absolute in cache:
+        return list(cache[absolute])
+
+    def refuse(error: OSError):
         raise RnncastError(f"{folder}: its files cannot all be listed ({error}); {ACCEPTED}, every folder in it "
                            "readable") from None
-    paths = [Path(folder) / Path(f).relative_to(Path(folder).absolute()) for f in found.files]
-    return sorted(paths, key=lambda p: [_typed(part) for part in p.relative_to(folder).parts])
+
+    paths = []
+    for top, folders, files in os.walk(absolute, onerror=refuse, followlinks=False):
+        folders[:] = [name for name in folders if not name.startswith(IGNORED)]  # pruned before they are entered
+        base = Path(folder) / Path(top).relative_to(absolute)
+        paths += [base / name for name in files if not name.startswith(IGNORED)]
+    paths = sorted(paths, key=lambda p: [_typed(part) for part in p.relative_to(folder).parts])
+    if cache is not None:
+        cache[absolute] = paths
+    return list(paths)
 
 
 def _typed(part: str) -> tuple:

@@ -34,6 +34,12 @@ def checked(argument: str, value, what: str):
     raise RnncastError(f"{argument} must be {what}, as text or a pathlib.Path, got {got}")
 
 
+def stem(path) -> str:
+    """The name a default run folder takes from the data ``path``: its file's stem, or its folder's name; ``.`` and
+    ``..`` named by the folders they are (``fit .`` wrote ``runs/-lstm``: decision 2265)."""
+    return Path(os.path.abspath(expanded(path))).stem
+
+
 def readable(path) -> Path:
     """``path`` as a ``Path`` (``~`` read as the home folder: ``expanded``) where it is a file rnncast can read (more than once),
     or a folder of Parquet or CSV files (``datasetfolder``, ``csvfolder``), else ``RnncastError`` naming

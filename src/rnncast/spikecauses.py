@@ -1,5 +1,6 @@
 """What explains a target's outlying value or short run as real (a promotion, a Christmas week, a peak that recurs a
-season apart), read on the training rows alone (decisions 1890, 1948), for ``jumps.find``.
+season apart), read on the rows before the cutoff (decisions 1890, 1948, 2219: the training and validation rows), for
+``jumps.find``.
 
 A promotion held two weeks that recurs each season was "outlying values (typos, glitches, bot traffic) ... leave the
 cells blank" where the same promotion held one week was "read as a real value": only one-row spikes were asked what
@@ -14,9 +15,9 @@ import numpy as np
 
 from rnncast.panel import Panel
 
-USUAL = 0.5  # a covariate's most common value on a series' training rows at least this share of them: its usual state
+USUAL = 0.5  # a covariate's most common value on a series' rows read at least this share of them: its usual state
 LIKE = 0.25  # a peak a season apart, as far above its neighbours as this share of the spike or more: a like peak
-LIFTS = 0.2  # a covariate value's median lift on its other training rows, a share of the spike's: it moves the target
+LIFTS = 0.2  # a covariate value's median lift on its other rows read, a share of the spike's: it moves the target
 NEAR = 3  # a row's lift is over the nearest rows within this many on either side where the covariate is usual
 
 
@@ -35,14 +36,14 @@ def explained(panel: Panel, s: int, j: int, row: int, season: int = 1, end: int 
     """What explains the outlying run of target ``j`` of series ``s``, its ``rows`` rows from ``row`` (one row: a
     spike), as real values, read on the rows before ``end`` (``jumps.find``'s: the cutoff, decision 2219; all where
     None) alone (decisions 1890, 1948, 2007): each covariate (past or future) whose value on the run's rows (the one most of them hold that is
-    not its usual value) is not its usual one (the value it takes on at least ``USUAL`` of the training rows: 0 for a
+    not its usual value) is not its usual one (the value it takes on at least ``USUAL`` of the rows read: 0 for a
     promotion or holiday flag; a covariate of ever-changing values has none) and shown to move the target: on the
-    other training rows with that value, the median lift (``lifts``: a row's target less the mean of the nearest rows
+    other rows read with that value, the median lift (``lifts``: a row's target less the mean of the nearest rows
     on either side where the covariate is usual) is at least ``LIFTS`` of the run's own ``height``, on the same side;
     "xmas=1", "promo=1", "discount=30". A flag on 40 % of weeks that never moves sales explains no 10x typo on one of
     them, nor does a promotion that doubles sales explain a decimal shift on a promotion week (a lift of 19 times the
     level beside its 1), while a Christmas week three times as far up as the other Christmases is read as real. And a
-    like peak one ``season`` before or after it within the training rows (a run as long, starting a row give or take
+    like peak one ``season`` before or after it within the rows read (a run as long, starting a row give or take
     one from a season apart, as far above or below its neighbours as ``LIKE`` of the run or more, on the same side: a
     yearly Christmas week or a two-week promotion), "a like peak one season after it (157 at 2025-12-28)". [] where
     nothing does."""

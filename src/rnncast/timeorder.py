@@ -66,8 +66,9 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
         folder = attrs.get(FOLDER)  # a folder's row order is its files' (decision 2226): a partition key no series id
         fix = (f"{attrs.get('source')} is a folder: {ORDER}{'' if folder else hint()}" if folder is not None
                else f"sort the rows by time{dst(b) or hint()}")
+        at = f" at {place(int(positions[a]), attrs)}" * (folder is not None)  # its file too (decision 2264)
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
-                           f"after {show(a)}; {fix}")
+                           f"after {show(a)}{at}; {fix}")
     if len(newest):
         ends = (int(np.argmax(key)), int(np.argmin(key)))
         which = (f" (from {show(ends[0])} at {place(int(positions[ends[0]]), attrs)} back to {show(ends[1])})"

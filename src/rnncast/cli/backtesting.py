@@ -10,6 +10,7 @@ from pathlib import Path
 from rnncast.cli.commands import panel_kwargs, panel_request, settings_from_args
 from rnncast.cli.display import advise, epoch_bar
 from rnncast.files import shown
+from rnncast.pathargs import stem
 from rnncast.outputs import claim_output, clear_output
 from rnncast.scoretext import table
 
@@ -81,7 +82,7 @@ def _run_backtest(args, left: dict) -> int:
             k == "static_covariates" and given.get("static"))}, "from_run": str(args.from_run)}
         if _held_static(forecaster.state_, request):  # the values the model holds, as Python's backtest reads them
             given["static_held"] = True
-    claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{Path(args.data).stem}-backtest",
+    claim = claim_output(Path(args.out) if args.out else None, Path("runs") / f"{stem(args.data)}-backtest",
                           args.overwrite, "backtest")  # held until its files are written
     out = claim.folder
     left.update(out=out, earlier=bool(args.overwrite and entries_of(out)))  # an earlier backtest stays until the end

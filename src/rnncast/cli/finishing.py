@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rnncast import interrupts, replacing
 from rnncast.cli import os_error_text
-from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError, refused
+from rnncast.errors import refused
 from rnncast.outputs import OUTPUT_FILES
 
 
@@ -48,7 +48,7 @@ def write_and_place(write, out: Path, into: Path, data=None) -> dict | int:
         return interrupts.exit_status(err)
     except OSError as err:
         space = "after freeing space, " if err.errno == errno.ENOSPC else ""
-        raise (DiskFailed if err.errno in DISK_ERRNOS else RnncastError)(
+        raise refused(err)(
             f"{os_error_text(err)} (while the run's outputs were written; {unwritten(out, into, space, data)})") from None
     held = interrupts.pending()
     if held is not None and replaces:  # not yet swapped: the earlier run is kept

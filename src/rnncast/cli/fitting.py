@@ -19,8 +19,9 @@ from rnncast.cli.finishing import complete, write_and_place
 from rnncast.cli.stopped import cut_short, fit_not_begun
 from rnncast.cli import os_error_text
 from rnncast.outputs import claim_output, clear_output, hold
-from rnncast.errors import DISK_ERRNOS, DiskFailed, RnncastError, TrainingDiverged
+from rnncast.errors import RnncastError, TrainingDiverged, refused
 from rnncast.files import entries_of, shown
+from rnncast.pathargs import stem
 from rnncast.folderlock import FolderLost
 from rnncast import replacing
 from rnncast.noticed import capture, held
@@ -73,7 +74,7 @@ def _run_fit(args) -> int:
             resumedsettings.check(config.parent / "checkpoint.safetensors", checked, request["target"],
                                   say=False)  # fit checks again and says a changed epochs
     main_rank = distributed.env_rank() == 0
-    default = Path("runs") / f"{Path(request['source']).stem}-{forecaster.cell}"
+    default = Path("runs") / f"{stem(request['source'])}-{forecaster.cell}"
     claim = None
     if main_rank:  # the other ranks of a torchrun launch write nothing
         if args.resume:
@@ -194,8 +195,7 @@ def _fit_run(args, forecaster, request: dict, found: dict, out: Path, into: Path
                                args.data if args.resume else None)
                     if replaces or (into / "config.json").is_file() else  # start_config refused: no run to resume
                     f"the run was not begun; {space}fit again")
-            disk = isinstance(err, OSError) and err.errno in DISK_ERRNOS  # exit 74 (decision 2186)
-            raise (DiskFailed if disk else RnncastError)(f"{said} ({left})") from None
+            raise (refused(err) if isinstance(err, OSError) else RnncastError)(f"{said} ({left})") from None  # 2186
         raise
     bar.close()
     if not main_rank:

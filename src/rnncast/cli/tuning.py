@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rnncast import finalfit, interrupts
 from rnncast.files import shown
+from rnncast.pathargs import stem
 from rnncast.cli import os_error_text
 from rnncast.speakers import named_logs
 from rnncast.cli.display import advise
@@ -44,7 +45,7 @@ def _run_tune(args) -> int:
     settings = config_searched(args, settings, search)
     if args.config:  # a setting the search replaces is no longer the file's
         in_config(args.config, [name for name in from_config() if name in settings])
-    default = Path("runs") / f"tune-{Path(request['source']).stem}"
+    default = Path("runs") / f"tune-{stem(request['source'])}"
     with config_out(args, out):
         claim = claim_tune(Path(out) if out else None, args.overwrite, args.study, args.storage, default=default,
                            note=joining_note(Path(out) if out else default, args.study, args.storage), flag="--out")
