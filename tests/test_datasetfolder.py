@@ -118,6 +118,19 @@ def test_a_folder_whose_files_still_come_out_of_time_order_is_told_how_its_files
     assert "sort the rows by time" not in said and "id_col" not in said, said
 
 
+def test_a_folder_partitioned_by_series_without_an_id_is_told_its_key_tells_the_series_apart(tmp_path):
+    """r41-2 H1: store=1/, store=2/ read without id_col (series of different spans) were told to rename the partition
+    values so they sort in time order, which cannot help; a key that is no time part still names the id column
+    (decision 2268)."""
+    frame = pd.concat([pd.DataFrame({"ds": pd.date_range(start, periods=60, freq="D"), "y": range(60), "store": s})
+                       for s, start in ((1, "2024-01-01"), (2, "2023-09-01"))])
+    pq.write_to_dataset(pa.Table.from_pandas(frame, preserve_index=False), tmp_path / "s", partition_cols=["store"])
+    with pytest.raises(RnncastError) as err:
+        Forecaster(**TINY).fit(str(tmp_path / "s"), target="y")
+    said = str(err.value)
+    assert "s is a folder" in said and "'store'" in said and "id_col" in said, said
+
+
 def test_a_parquet_folder_passes_over_its_notes_and_refuses_a_file_of_another_kind(tmp_path, caplog):
     """r41-1 H3: a .parquet.gz or an .xlsx beside the Parquet files was passed over without a word (decision 2262)."""
     frame = make_panel(1, lengths=(30, 30), seed=2, freq="D")

@@ -19,6 +19,7 @@ from rnncast.errors import RnncastError
 from rnncast.jitter import duration
 from rnncast.layouts import Rows
 from rnncast.spelling import listing, one_series_reader
+from rnncast.timenames import time_named
 from rnncast.timetext import shown
 
 log = logging.getLogger(__name__)
@@ -63,9 +64,10 @@ def order(time: pd.Index, codes, positions, rows: Rows, attrs, layout: str, id_h
             raise RnncastError(f"duplicated timestamp {show(a)}{'' if wide else whose} at {place(int(positions[a]), attrs)}"
                                f" and {place(int(positions[b]), attrs)}{wide}{_all(pair, layout)}; each time step of a "
                                f"series must appear once{dst(a) or hint()}")
-        folder = attrs.get(FOLDER)  # a folder's row order is its files' (decision 2226): a partition key no series id
-        fix = (f"{attrs.get('source')} is a folder: {ORDER}{'' if folder else hint()}" if folder is not None
-               else f"sort the rows by time{dst(b) or hint()}")
+        folder = attrs.get(FOLDER)  # a folder's row order is its files' (decision 2226): a time part's key no series id
+        timed = folder is not None and all(time_named(k) or str(k).lower() in ('hour', 'dt') for k in folder)  # year=/month=: file order
+        fix = (f"{attrs.get('source')} is a folder: {ORDER}{dst(b) or ('' if timed else hint())}" if folder is not None
+               else f"sort the rows by time{dst(b) or hint()}")  # store=1/, store=2/: a series each (decision 2268)
         at = f" at {place(int(positions[a]), attrs)}" * (folder is not None)  # its file too (decision 2264)
         raise RnncastError(f"timestamps are not sorted{whose}: {show(b)} at {place(int(positions[b]), attrs)} comes "
                            f"after {show(a)}{at}; {fix}")
