@@ -103,6 +103,7 @@ def test_evaluate_json_prints_the_metrics(capsys, folder, run):
     result = json.loads(out)
     for units in ("original", "scaled"):
         assert {"model", "repeat", "mean"} <= set(result[units])
+    assert result.pop("format_version") == 1  # the printed JSON's, before the API's result (decision 2214)
     assert result == Forecaster.load(run[0]).evaluate(read_table(folder / "data.csv"))
 
 
