@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (upperbound, bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
+from rnncast import (upperbound, lastoutliers, bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      measuredlabels, windowrows, zeroforecasts,
                      horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scalepairs, scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
@@ -108,6 +108,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
+    lastoutliers.warn(panel, state.targets, state.settings.model.window_norm)  # decision 9951
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 2145)
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays
