@@ -44,6 +44,9 @@ class Model(NamedTuple):
     device: torch.device
 
 
+SAID = {"train": "training", "val": "validation"}  # a part as a line says it (decision 9952)
+
+
 @contextmanager
 def few_threads(batch: int):
     """One CPU thread for a small batch: splitting a handful of windows over threads costs more in
@@ -275,7 +278,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     scaled = spreads.weighed(model.state, index, scaled)
     swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
                        # hold the squared error (a climatology some series lack: no share: decision 1693)
-                       swampedscores.starts_later(model.state, panel, index))
+                       swampedscores.starts_later(model.state, panel, index), f"the {SAID.get(part, part)} windows")
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     scored = wholeintervals.record(scored, panel, original)  # intervals of counts holding no count (decision 2141)
     if (kept := scored_values(original)) is not None and not kept.any():
