@@ -393,3 +393,18 @@ def test_rows_off_a_markets_month_ends_on_its_holidays_are_named_by_holiday_and_
                            "without NYSE holidays the other 35 rows keep"), said
     assert "drop it (it falls on a NYSE holiday, when the market is shut: a vendor's stale row), and fit finds that " \
            "calendar without it" in said and "typo" not in said
+
+
+def test_many_series_a_few_rows_off_a_calendar_are_not_said_undated_t41t8():
+    """t41-t8 7 (decision 9954): Feb 28 written in leap years in 8 monthly series: the opener said their forecasts
+    "cannot be dated" while the first's line said predict dates them on the calendar: one statement now."""
+    from rnncast.offcalendar import FEW, unsettled
+    one = pd.date_range("2012-01-31", periods=60, freq="ME")
+    one = one.where(one != pd.Timestamp("2016-02-29"), pd.Timestamp("2016-02-28"))
+    n = FEW + 2
+    time = pd.DatetimeIndex(np.concatenate([one.values] * n))
+    offsets = np.arange(n + 1) * len(one)
+    said = unsettled(time, offsets, list(range(n)), lambda i: f"row {i}", lambda s: f"L{s}")
+    assert len(said) == 1 and "cannot be dated" not in said[0]
+    assert said[0].startswith(f"{n} series keep no calendar of their own: a few rows off the calendar their other "
+                              "rows keep, on which predict dates their forecasts")

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TINY
 from rnncast import Forecaster
-from rnncast.swampedscores import _far, cut_at, find, split_of
+from rnncast.swampedscores import _far, cut_at, find, split_of, warn
 from rnncast.windowforecasts import WindowForecasts
 from rnncast.windows import Split
 
@@ -44,7 +44,7 @@ def test_evaluate_and_backtest_say_a_value_whose_windows_hold_the_squared_error(
     said = _said(caplog)
     assert len(said) == 1 and said[0].startswith("column 'y' holds 100000 at 2025-01-15 (a test row), far outside the "
                                                  "range of most of its values (")
-    assert "the windows that read or score it hold 99.9% of the model's squared error and at least 99.9% of each " \
+    assert "the test windows that read or score it hold 99.9% of the model's squared error and at least 99.9% of each " \
            "baseline's, so MSE and RMSE measure that value more than the forecasts" in said[0]
     assert "correct it or leave it blank (fill=, --fill); if real, judge the model by MAE or MASE" in said[0]
     assert result["original"]["model"]["mse"] > 1e7  # scored as given: a warning, not a refusal
@@ -108,7 +108,8 @@ def test_the_command_line_says_it_once_in_fit_evaluate_and_backtest(tmp_path, ca
 
 def test_fit_says_it_once_though_its_validation_and_test_rows_each_hold_one(tmp_path, capsys, caplog):
     """A tester's retail series: a peak in the validation rows and one in the test rows; fit scores both parts and
-    said it twice, though said once per call."""
+    says each part's once, naming which windows each share is of (decision 9952: once per call had said the
+    validation share alone, read as the test table's)."""
     from test_cli import cli
 
     frame = _daily()
@@ -118,7 +119,9 @@ def test_fit_says_it_once_though_its_validation_and_test_rows_each_hold_one(tmp_
         code, _, err = cli(capsys, "fit", tmp_path / "d.csv", "--out", tmp_path / "run", "--target", "y", "--lookback",
                            str(LOOKBACK), "--horizon", str(HORIZON), "--hidden-size", "8", "--epochs", "1", "--device",
                            "cpu")
-    assert code == 0 and len(_said(caplog)) == 1, err
+    said = _said(caplog)
+    assert code == 0 and len(said) == 2, err
+    assert "the validation windows that read" in said[0] and "the test windows that read" in said[1]
 
 
 def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(model, caplog):
@@ -133,7 +136,7 @@ def test_a_peak_like_those_the_rows_before_hold_is_not_called_a_possible_error(m
     assert len(said) == 1 and said[0].startswith("column 'y' holds 600 at 2024-12-26 (a test row), far outside the "
                                                  "range of most of its values (")
     assert ("; the rows before hold 3 values as far up (2024-03-01, 2024-06-09, 2024-09-17), each about 100 rows "
-            "after the one before, as this one is: a peak that recurs as a season's does: the windows that read or "
+            "after the one before, as this one is: a peak that recurs as a season's does: the test windows that read or "
             "score it") in said[0]
     assert "judge the model by MAE or MASE" in said[0] and "if wrong" not in said[0]
     caplog.clear()
@@ -178,7 +181,7 @@ def test_recent_rows_that_start_after_the_fit_say_an_earlier_peak_would_not_be_a
         model.evaluate(recent)
     said = _said(caplog)
     assert len(said) == 1 and ("; the rows given start at 2024-10-27, after the first the model was fitted on, so a "
-                               "peak like it in an earlier season would not be among them: the windows") in said[0]
+                               "peak like it in an earlier season would not be among them: the test windows") in said[0]
     assert "if wrong, correct it or leave it blank (fill=, --fill); if a peak that recurs, judge the model by MAE" \
         in said[0]
     caplog.clear()
@@ -258,7 +261,28 @@ def test_a_far_value_whose_windows_hold_less_than_half_of_a_squared_error_is_not
     y[380] = 1e3
     assert _proxy(y)
     n_windows = len(np.arange(320, 400 - HORIZON + 1))
-    assert not _proxy(y, model=np.full((n_windows, HORIZON, 1), 1e4))
+    found = _proxy(y, model=np.full((n_windows, HORIZON, 1), 1e4))  # the baselines' alone: named (decision 9952)
+    assert found and found[0]["share"] < 0.5 and set(found[0]["baselines"]) == {"repeat", "mean"}
+
+
+def test_a_value_that_holds_one_baselines_error_alone_names_that_baseline(caplog):
+    """A tester's catastrophe echoed a season later by seasonal naive (94.7 % of its test squared error, the model's
+    1.0 %): the verdict against it rests on that value, said with the split and both shares (decision 9952)."""
+    rng = np.random.default_rng(1)
+    y = 100 + rng.normal(0, 2, 400)
+    y[380] = 1e3
+    first = np.arange(320, 400 - HORIZON + 1)
+    y_true = np.stack([y[r : r + HORIZON] for r in first])[..., None]
+    model = y_true + rng.normal(0, 5, y_true.shape)  # its errors spread over every window
+    wf = WindowForecasts(first - LOOKBACK, first, y_true, model, {"mean": y_true + 300, "seasonal": y_true * 0 + 100},
+                         None)
+    wf.baselines["seasonal"][first == 380 + 1, 0, 0] = 1e3  # an echo of it a step later
+    panel = SimpleNamespace(rows=lambda s: y[:, None], named_columns=lambda s: ["y"], id_col=None,
+                            when=lambda s, r: f"row {r}", label=lambda s: "the series")
+    with caplog.at_level(logging.WARNING):
+        warn(panel, wf, lambda s, r: " (a test row)", windows="the test windows")
+    assert "the test windows that read or score it hold" in caplog.text and "of that of 'seasonal naive'" in caplog.text
+    assert "the verdict against 'seasonal naive' by MSE or RMSE rests on that one value" in caplog.text
 
 
 def test_far_sets_aside_a_burst_and_leaves_flags_and_short_columns_alone():

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from rnncast import (upperbound, bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
+from rnncast import (upperbound, lastoutliers, bandcounts, baselinebands, blankholidays, climatology, climatologyseries, calendarlags, decimals, droppedtail, filledwindows, fitrows, gapwindows,
                      measuredlabels, windowrows, zeroforecasts,
                      horizondates, horizonframe, insample, leftout, missingcodes, modelseries, negatives, outageruns, outputnames, parts, resolution,
                      scalepairs, scaling, scoringsaid, seriesanchors, seriesscalers, spreads, staticdrift, stepactuals, stuckruns, swampedscores, wholeintervals)
@@ -42,6 +42,9 @@ class Model(NamedTuple):
     net: torch.nn.Module
     state: FittedState
     device: torch.device
+
+
+SAID = {"train": "training", "val": "validation"}  # a part as a line says it (decision 9952)
 
 
 @contextmanager
@@ -108,6 +111,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
+    lastoutliers.warn(panel, state.targets, state.settings.model.window_norm)  # decision 9951
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 2145)
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays
@@ -274,7 +278,7 @@ def part_forecasts(model: Model, panel: Panel, index: np.ndarray, part: str, unt
     scaled = spreads.weighed(model.state, index, scaled)
     swampedscores.warn(panel, climatologyseries.whole(scaled), swampedscores.split_of(located),  # one value's windows
                        # hold the squared error (a climatology some series lack: no share: decision 1693)
-                       swampedscores.starts_later(model.state, panel, index))
+                       swampedscores.starts_later(model.state, panel, index), f"the {SAID.get(part, part)} windows")
     scored, left = stepactuals.part_scored(scored, original, absent, model.state.settings.data.fill)
     scored = wholeintervals.record(scored, panel, original)  # intervals of counts holding no count (decision 2141)
     if (kept := scored_values(original)) is not None and not kept.any():

@@ -66,6 +66,15 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
     if fewer and (top := max(fewer.values())) >= max(most, 1):  # the largest lookback that keeps the most it can
         b = max(b for b, n in fewer.items() if n == top)
         offers.append((f"lookback {b} ({spelled('lookback', b)})", top))
+    best = max((n for _, n in offers), default=0)  # where no offer keeps them all: val_frac 0, a final fit (9953)
+    if test_frac > 0 and best < len(records) and not any("cutoff_rows" in d for d in records):
+        for test, words in ((test_frac, "val_frac 0 (--val-frac 0, still scored on the test rows)"),
+                            (0.0, "test_frac 0 and val_frac 0 (a final fit, unscored: --test-frac 0 --val-frac 0)")):
+            at = {b: int(kept(records, **{**now, "val_frac": 0.0, "test_frac": test, "lookback": b}).sum())
+                  for b in range(lookback, 0, -1)}
+            if (top := max(at.values())) >= max((n for _, n in offers), default=0) + (test > 0) and top:
+                b = max(b for b, n in at.items() if n == top)
+                offers.append((words + (f" and lookback {b} (--lookback {b})" if b < lookback else ""), top))
     said = [f"with {setting} to keep {whole if n == len(records) and (i == 0 or n == 1) else f'{n} of them' if i == 0 else n}"
             for i, (setting, n) in enumerate(offers)]
     return f"; {again} {listing(said, 'or')}" if said else ""

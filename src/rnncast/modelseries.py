@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+import pandas as pd
 
 from rnncast import idtypes, leftout
 from rnncast.errors import RnncastError
@@ -100,8 +101,21 @@ def absent(state: FittedState, panel: Panel) -> None:
     gone = missing(state, panel)
     if not gone or len(gone) == len(state.ids):
         return
-    names = [repr(i) + (f" (written {w!r} there)" if w is not None else "") for i, w in gone[:5]]
+    present = set(panel.ids)
+    ends = dict(zip(state.ids, [c.get("data_end") for c in state.cutoffs or []]))  # each series' last row at fit
+    at = pd.to_datetime(pd.Series(ends, dtype=object).astype(str), errors="coerce", format="mixed") if ends else None
+    last = at.idxmax() if at is not None and at.notna().all() else None  # the latest end, where each end is a date
+    latest = ends.get(last)
+    ended = {i: ends[i] for i in state.ids if i not in present and last is not None and at[i] < at[last]}
+    names = [repr(i) + (f" (written {w!r} there)" if w is not None else "")
+             + (f" (it ended at {ended[k]}, the latest at {latest}, in the data fitted)" if k in ended else "")
+             for (i, w), k in zip(gone[:5], [i for i in state.ids if i not in present])]
     one = len(gone) == 1
+    if len(ended) == len(gone):  # lines that ended, not lost: said so (decision 9954)
+        log.warning("%d of the model's %d series %s no rows in the data and %s not forecast: %s; a series that ended "
+                    "is not forecast unless its rows are given", len(gone), len(state.ids), "has" if one else "have",
+                    "is" if one else "are", some(names, 5, total=len(gone)))
+        return
     log.warning("%d of the model's %d series %s no rows in the data, so %s not forecast: %s; give %s rows to "
                 "forecast %s", len(gone), len(state.ids), "has" if one else "have", "it is" if one else "they are",
                 some(names, 5, total=len(gone)), "its" if one else "their", "it" if one else "them")

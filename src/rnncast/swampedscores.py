@@ -26,6 +26,7 @@ from typing import Callable
 
 import numpy as np
 
+from rnncast.baselines import NAMES as baselines_named
 from rnncast.bordertimes import searcher
 from rnncast.codedblanks import WRITTEN, code_like, if_missing
 from rnncast.noticed import first_in_call
@@ -64,7 +65,8 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
     held = {name: np.bincount(series, weights=e) / totals[name] if totals[name] > 0 else np.zeros(series.max() + 1)
             for name, e in errors.items()}
     found = []
-    for s in np.flatnonzero(np.min(list(held.values()), axis=0) > SHARE * (1 - 1e-9)).tolist():  # a sum's rounding
+    lone = [np.min(list(held.values()), axis=0)] + [held[name] for name in wf.baselines]  # every one, or a baseline
+    for s in np.flatnonzero(np.max(lone, axis=0) > SHARE * (1 - 1e-9)).tolist():  # a sum's rounding
         mine = np.flatnonzero(series == s)
         first, end = int(wf.starts[mine].min()), int(ends[mine].max())
         for t, column in enumerate(panel.rows(s)[:, : wf.y_true.shape[2]].T):
@@ -74,7 +76,8 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
             read = mine[((wf.starts[mine, None] <= rows) & (rows < ends[mine, None])).any(axis=1)]  # read or score one
             shares = {name: float(e[read].sum()) / totals[name] if totals[name] > 0 else 0.0
                       for name, e in errors.items()}
-            if min(shares.values()) > SHARE:
+            alone = [name for name in wf.baselines if shares[name] > SHARE]  # a baseline one value decides (9952)
+            if min(shares.values()) > SHARE or alone:
                 k = int(rows[np.argmax(np.abs(column[rows] - far[3]))])
                 model = shares.pop("model")
                 found.append({"series": s, "column": str(panel.named_columns(s)[t]), "row": k,
@@ -83,8 +86,9 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
                                                                       == rows.size),
                               "seen": (seen := _seen(column, far, k, first)), "every": _every(seen, far[0], k),
                               "share": model,
-                              "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2]})
-    return sorted(found, key=lambda f: -f["share"])
+                              "least": min(shares.values(), default=1.0), "lo": far[1], "hi": far[2],
+                              "baselines": {name: shares[name] for name in alone}})
+    return sorted(found, key=lambda f: (f["share"] <= SHARE or f["least"] <= SHARE, -f["share"]))
 
 
 def _far(column: np.ndarray) -> tuple[np.ndarray, float, float, float] | None:
@@ -146,18 +150,31 @@ def starts_later(state, panel: Panel, index: np.ndarray) -> np.ndarray:
     return later
 
 
-def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], later: np.ndarray | None = None) -> None:
+def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], later: np.ndarray | None = None,
+         windows: str = "the windows") -> None:
     """Say ``find``'s first (the largest share) in one line, once per call, with the others counted; ``part(s, row)``:
     where row ``row`` of series ``s`` sits (" (a test row)"); ``later`` [S]: the series that start after the model's
     first fitted row (``starts_later``), whose value no earlier peak given matches is said as one these rows cannot
-    judge, not as a possible error (decision 1461)."""
+    judge, not as a possible error (decision 1461). ``windows``: which windows the shares are of ("the validation
+    windows"), each said once per call (fit scores its validation and its test rows: each split's figure, decision
+    9952); where the value holds most of a baseline's squared error alone, that baseline is named, the model's share
+    given, and the verdict against it said to rest on that value."""
     found = find(panel, wf)
     if not found:
         return
-    if not first_in_call("swamped scores"):  # once per call: fit scores its validation and its test rows
+    if not first_in_call("swamped scores", windows):  # once per call and split (decision 9952)
         return
     f, s = found[0], found[0]["series"]
     whose = of_series(panel, s)
+    if f["share"] <= SHARE or f["least"] <= SHARE:  # one value decides some baseline's score alone (decision 9952)
+        held = " and ".join(f"{_percent(v)} of that of {baselines_named.get(n, n)!r}" for n, v in f["baselines"].items())
+        named = " and ".join(repr(baselines_named.get(n, n)) for n in f["baselines"])
+        log.warning("column %r%s holds %.6g at %s%s, far outside the range of most of its values (%.6g to %.6g): %s "
+                    "that read or score it hold %s of the model's squared error but %s, so the verdict against %s by "
+                    "MSE or RMSE rests on that one value; judge by MAE or MASE", f["column"], whose, f["value"],
+                    panel.when(s, f["row"]), part(s, f["row"]), f["lo"], f["hi"], windows, _percent(f["share"]),
+                    held, named)
+        return
     more = (such_values(f["more"] + 1, panel.when(s, f["first"]), panel.when(s, f["last"]), f["in_a_row"])
             if f["more"] else "")
     also = f"; likewise {counted(len(found) - 1, 'other column or series')}" if len(found) > 1 else ""
@@ -188,10 +205,11 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
         advice = (f"if wrong, correct {it} or leave {it} blank ({spelled('fill')}); if real, judge the model by MAE "
                   "or MASE")
     log.warning(
-        "column %r%s holds %.6g at %s%s%s, far outside the range of most of its values (%.6g to %.6g)%s: the windows "
+        "column %r%s holds %.6g at %s%s%s, far outside the range of most of its values (%.6g to %.6g)%s: %s "
         "that read or score %s hold %s of the model's squared error%s, so MSE and RMSE measure %s more than the "
         "forecasts; %s, which weigh an error by its size, not its square%s", f["column"], whose, f["value"],
-        panel.when(s, f["row"]), part(s, f["row"]), more, f["lo"], f["hi"], what, it, _percent(f["share"]), baselines,
+        panel.when(s, f["row"]), part(s, f["row"]), more, f["lo"], f["hi"], what, windows, it, _percent(f["share"]),
+        baselines,
         them, advice, also)
 
 
