@@ -1,4 +1,4 @@
-"""An outlying last value a forecast is normalized by (``lastoutliers.py``): named at predict (decision 9951)."""
+"""An outlying last value a forecast is normalized by (``lastoutliers.py``): named at predict (decision 2270)."""
 
 from __future__ import annotations
 

@@ -123,13 +123,13 @@ def test_a_final_fit_is_offered_val_frac_0_where_it_keeps_more_than_any_share():
     records = [{"id": f"N{i}", "rows": 40 + i, "needed": 60} for i in range(3)]  # 40 rows: 32 train, 8 val at 0.2
     final = keeps(records, 26, 8, 0.1, 0.0)
     assert final.startswith("; fit again with val_frac 0 (val_frac=0, --val-frac 0) to keep all of them"), final
-    scored = keeps(records, 26, 8, 0.1, 0.2)  # a test split where no share keeps them all (decision 9953):
+    scored = keeps(records, 26, 8, 0.1, 0.2)  # a test split where no share keeps them all (decision 2272):
     assert ("val_frac 0 (--val-frac 0, still scored on the test rows) and lookback 24 (--lookback 24) to keep 3 or "
             "with test_frac 0 and val_frac 0 (a final fit, unscored: --test-frac 0 --val-frac 0) to keep 3") in scored
 
 
 def test_a_new_series_too_short_for_a_scored_fit_is_offered_a_shorter_lookback_and_a_final_fit():
-    """t41-t8 6 (decision 9953): a new line of 30 monthly rows, lookback 24, horizon 6, val 0.1, test 0.2: no share,
+    """t41-t8 6 (decision 2272): a new line of 30 monthly rows, lookback 24, horizon 6, val 0.1, test 0.2: no share,
     horizon or lookback kept it, and nothing was said; val_frac 0 with lookback 18 keeps it scored, a final fit at
     lookback 24."""
     said = keeps([{"id": "CYBER", "rows": 30, "needed": 55}], 24, 6, 0.1, 0.2)

@@ -56,7 +56,7 @@ def test_predict_names_the_models_series_without_rows_and_an_id_in_another_case(
     assert ("2 of the model's 4 series have no rows in the data and are not forecast: 's000' (it ended at 2024-01-18 "
             "04:00:00, the latest at 2024-01-25 04:00:00, in the data fitted), 's001' (written ' S001' there) (it ended "
             "at 2024-01-18 19:00:00, the latest at 2024-01-25 04:00:00, in the data fitted); a series that ended is not "
-            "forecast unless its rows are given") in said  # ended before the latest: said so (decision 9954)
+            "forecast unless its rows are given") in said  # ended before the latest: said so (decision 2273)
     assert any(m.endswith("; ' S001' is the model's 's001' written in another case or spacing (ids are matched as "
                           "written: write it as the model holds it)") for m in said), said
     assert forecast.attrs["not_forecast"] == [  # the frame's list names them too (decision 2197)

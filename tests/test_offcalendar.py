@@ -396,7 +396,7 @@ def test_rows_off_a_markets_month_ends_on_its_holidays_are_named_by_holiday_and_
 
 
 def test_many_series_a_few_rows_off_a_calendar_are_not_said_undated_t41t8():
-    """t41-t8 7 (decision 9954): Feb 28 written in leap years in 8 monthly series: the opener said their forecasts
+    """t41-t8 7 (decision 2273): Feb 28 written in leap years in 8 monthly series: the opener said their forecasts
     "cannot be dated" while the first's line said predict dates them on the calendar: one statement now."""
     from rnncast.offcalendar import FEW, unsettled
     one = pd.date_range("2012-01-31", periods=60, freq="ME")

@@ -108,7 +108,7 @@ def test_the_command_line_says_it_once_in_fit_evaluate_and_backtest(tmp_path, ca
 
 def test_fit_says_it_once_though_its_validation_and_test_rows_each_hold_one(tmp_path, capsys, caplog):
     """A tester's retail series: a peak in the validation rows and one in the test rows; fit scores both parts and
-    says each part's once, naming which windows each share is of (decision 9952: once per call had said the
+    says each part's once, naming which windows each share is of (decision 2271: once per call had said the
     validation share alone, read as the test table's)."""
     from test_cli import cli
 
@@ -261,13 +261,13 @@ def test_a_far_value_whose_windows_hold_less_than_half_of_a_squared_error_is_not
     y[380] = 1e3
     assert _proxy(y)
     n_windows = len(np.arange(320, 400 - HORIZON + 1))
-    found = _proxy(y, model=np.full((n_windows, HORIZON, 1), 1e4))  # the baselines' alone: named (decision 9952)
+    found = _proxy(y, model=np.full((n_windows, HORIZON, 1), 1e4))  # the baselines' alone: named (decision 2271)
     assert found and found[0]["share"] < 0.5 and set(found[0]["baselines"]) == {"repeat", "mean"}
 
 
 def test_a_value_that_holds_one_baselines_error_alone_names_that_baseline(caplog):
     """A tester's catastrophe echoed a season later by seasonal naive (94.7 % of its test squared error, the model's
-    1.0 %): the verdict against it rests on that value, said with the split and both shares (decision 9952)."""
+    1.0 %): the verdict against it rests on that value, said with the split and both shares (decision 2271)."""
     rng = np.random.default_rng(1)
     y = 100 + rng.normal(0, 2, 400)
     y[380] = 1e3

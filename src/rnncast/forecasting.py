@@ -44,7 +44,7 @@ class Model(NamedTuple):
     device: torch.device
 
 
-SAID = {"train": "training", "val": "validation"}  # a part as a line says it (decision 9952)
+SAID = {"train": "training", "val": "validation"}  # a part as a line says it (decision 2271)
 
 
 @contextmanager
@@ -111,7 +111,7 @@ def next_horizon(model: Model, panel: Panel, future=None) -> pd.DataFrame:
                            f"fill 'drop' removes, so its forecast would be dated inside the data; fill them in, give "
                            f"data that ends with whole rows, or refit with --fill ffill|interpolate|zero")
     filledwindows.warn_made(panel, lookback, state.settings.data.fill)  # zero fill's 0 is observed, not made
-    lastoutliers.warn(panel, state.targets, state.settings.model.window_norm)  # decision 9951
+    lastoutliers.warn(panel, state.targets, state.settings.model.window_norm)  # decision 2270
     when = horizondates.dates(state, panel)  # [S] x [H], warned of where on a holiday or long after a series closed
     insample.warn(state, panel, index, when)  # data cut inside the fit's rows: forecasts of dates it learned (decision 2145)
     blankholidays.warn_forecast(panel, when, state.settings.data.fill, panel.calendar.text_format)  # filled holidays

@@ -2,7 +2,7 @@
 
 A catastrophe month booked in the newest row (paid 2.39e6 where the usual month is ~36k) is where ``window_norm
 'last'`` starts every forecast: a tester's six months ahead came out at ~2.1e6 each, a reserve ~50 times off, without a
-word, the value being inside the range the model was fitted on (decision 9951). ``warn`` asks the rule fit already
+word, the value being inside the range the model was fitted on (decision 2270). ``warn`` asks the rule fit already
 names outlying values by (``jumps.TIMES`` times the median absolute step, ``spikes.runs``: a run at the end of the rows
 is the last rows far from the one before them) of each target column of each series over the rows given, and names
 the series, the value, its date, the setting and the ways out.

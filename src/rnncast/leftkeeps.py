@@ -66,7 +66,7 @@ def keeps(records: list[dict], lookback: int, horizon: int, val_frac: float, tes
     if fewer and (top := max(fewer.values())) >= max(most, 1):  # the largest lookback that keeps the most it can
         b = max(b for b, n in fewer.items() if n == top)
         offers.append((f"lookback {b} ({spelled('lookback', b)})", top))
-    best = max((n for _, n in offers), default=0)  # where no offer keeps them all: val_frac 0, a final fit (9953)
+    best = max((n for _, n in offers), default=0)  # where no offer keeps them all: val_frac 0, a final fit (2272)
     if test_frac > 0 and best < len(records) and not any("cutoff_rows" in d for d in records):
         for test, words in ((test_frac, "val_frac 0 (--val-frac 0, still scored on the test rows)"),
                             (0.0, "test_frac 0 and val_frac 0 (a final fit, unscored: --test-frac 0 --val-frac 0)")):

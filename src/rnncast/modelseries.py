@@ -111,7 +111,7 @@ def absent(state: FittedState, panel: Panel) -> None:
              + (f" (it ended at {ended[k]}, the latest at {latest}, in the data fitted)" if k in ended else "")
              for (i, w), k in zip(gone[:5], [i for i in state.ids if i not in present])]
     one = len(gone) == 1
-    if len(ended) == len(gone):  # lines that ended, not lost: said so (decision 9954)
+    if len(ended) == len(gone):  # lines that ended, not lost: said so (decision 2273)
         log.warning("%d of the model's %d series %s no rows in the data and %s not forecast: %s; a series that ended "
                     "is not forecast unless its rows are given", len(gone), len(state.ids), "has" if one else "have",
                     "is" if one else "are", some(names, 5, total=len(gone)))

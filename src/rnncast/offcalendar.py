@@ -233,7 +233,7 @@ def unsettled(time: pd.DatetimeIndex, offsets: np.ndarray, series: list, where, 
         return [line(s) + (f"; {c}" if (c := changed(s)) else "") for s in said]
     changes = [c for s in said if (c := changed(s) or s != said[0] and shifted(s))]  # the first's line names its own
     more = f" ({len(changes) - 3} more series change their step or clock)" if len(changes) > 3 else ""
-    first = line(said[0])  # a few rows off a calendar: predict dates on it; else none dates them (decision 9954)
+    first = line(said[0])  # a few rows off a calendar: predict dates on it; else none dates them (decision 2273)
     piece = time[offsets[said[0]] : offsets[said[0] + 1]]
     dated = ": a few rows off the calendar their other rows keep, on which predict dates their forecasts" if few_off(
         piece, np.array([0, len(piece)]), lambda i: "", tried(piece), fmt, others) else ", so their forecasts cannot be dated"

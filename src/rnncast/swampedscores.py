@@ -76,7 +76,7 @@ def find(panel: Panel, wf: WindowForecasts) -> list[dict]:
             read = mine[((wf.starts[mine, None] <= rows) & (rows < ends[mine, None])).any(axis=1)]  # read or score one
             shares = {name: float(e[read].sum()) / totals[name] if totals[name] > 0 else 0.0
                       for name, e in errors.items()}
-            alone = [name for name in wf.baselines if shares[name] > SHARE]  # a baseline one value decides (9952)
+            alone = [name for name in wf.baselines if shares[name] > SHARE]  # a baseline one value decides (2271)
             if min(shares.values()) > SHARE or alone:
                 k = int(rows[np.argmax(np.abs(column[rows] - far[3]))])
                 model = shares.pop("model")
@@ -157,16 +157,16 @@ def warn(panel: Panel, wf: WindowForecasts, part: Callable[[int, int], str], lat
     first fitted row (``starts_later``), whose value no earlier peak given matches is said as one these rows cannot
     judge, not as a possible error (decision 1461). ``windows``: which windows the shares are of ("the validation
     windows"), each said once per call (fit scores its validation and its test rows: each split's figure, decision
-    9952); where the value holds most of a baseline's squared error alone, that baseline is named, the model's share
+    2271); where the value holds most of a baseline's squared error alone, that baseline is named, the model's share
     given, and the verdict against it said to rest on that value."""
     found = find(panel, wf)
     if not found:
         return
-    if not first_in_call("swamped scores", windows):  # once per call and split (decision 9952)
+    if not first_in_call("swamped scores", windows):  # once per call and split (decision 2271)
         return
     f, s = found[0], found[0]["series"]
     whose = of_series(panel, s)
-    if f["share"] <= SHARE or f["least"] <= SHARE:  # one value decides some baseline's score alone (decision 9952)
+    if f["share"] <= SHARE or f["least"] <= SHARE:  # one value decides some baseline's score alone (decision 2271)
         held = " and ".join(f"{_percent(v)} of that of {baselines_named.get(n, n)!r}" for n, v in f["baselines"].items())
         named = " and ".join(repr(baselines_named.get(n, n)) for n in f["baselines"])
         log.warning("column %r%s holds %.6g at %s%s, far outside the range of most of its values (%.6g to %.6g): %s "
