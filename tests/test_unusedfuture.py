@@ -146,6 +146,11 @@ def test_rows_after_every_series_last_step_say_the_horizon_caps_the_forecast(cap
         "they are not used: each series' 2 rows after its last forecast step lie beyond the model's horizon (2 steps, "
         "fixed at fit), which caps the forecast; a longer forecast needs a model fit with a longer --horizon")
     caplog.clear()
+    with caplog.at_level("WARNING", logger="rnncast.future"):  # one series with extra rows: "the series'"
+        warn_unused(unused.iloc[:2], stamps, pd.Series(stamps.astype(str)), [False] * 8, [stamps[:2], stamps[4:6]], 2,
+                    None, False)
+    assert "not used: the series' 2 rows after its last forecast step" in caplog.text
+    caplog.clear()
     with caplog.at_level("WARNING", logger="rnncast.future"):  # a row before the steps: no such clause
         warn_unused(unused.iloc[:1].set_axis([0]), stamps, pd.Series(stamps.astype(str)), [False] * 8,
                     [stamps[1:3], stamps[4:6]], 2, None, False)

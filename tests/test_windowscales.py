@@ -52,6 +52,17 @@ def test_windows_are_listed_by_number_runs_joined():
     assert windowscales.listed([1, 2]) == "windows 1 and 2"
     assert windowscales.listed([0, 1, 2, 5]) == "windows 0-2 and 5"
     assert windowscales.listed([0, 2, 4]) == "windows 0, 2 and 4"
+    assert windowscales.listed([0, 1, 3]) == "windows 0, 1 and 3"  # not "0 and 1 and 3"
+
+
+def test_a_series_out_of_every_window_is_not_said_pooled():
+    excluded = {"series": ["F", "G"], "count": 2, "causes": {"short": 2}, "season": 7, "windows": [[0], [0, 1, 2]],
+                "windows_held": [3, 3], "n_windows": 3}
+    assert windowscales.named(excluded)[0] == (
+        "'F' from window 0, 'G' from every window, of windows 0-2; the rest each pooled in its others")
+    one = {"series": [None], "count": 1, "causes": {"short": 1}, "season": 7, "windows": [[0]],
+           "windows_held": [2], "n_windows": 1}
+    assert "of window 0 " in windowscales.named(one)[0]
 
 
 def test_the_note_keeps_its_plain_list_where_every_window_leaves_the_series_out():

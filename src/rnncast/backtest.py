@@ -11,7 +11,8 @@ rows are counted). A model never learns from a row after the cutoff it forecasts
   every window of every series is forecast in one batched pass;
 * with refit, a fresh model and fresh scalers learn from the rows up to each cutoff.
 
-The validation rows that pick the best epoch are the last ``val_frac`` of those training rows. The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
+The validation rows that pick the best epoch are the last ``val_frac`` of those training rows.
+The verdict is evaluate's: the model beats a baseline only when its MSE over every window is lower
 and a Diebold–Mariano test gives p < 0.05, in original units for one series of one target and in scaled
 units for many series or several targets. The test is the one a few cutoffs allow (``significance.diebold_mariano_cutoffs``): a panel's
 series count once per cutoff date (``backtestverdict.test_cutoffs``: series that end on different dates have cutoffs of their own),
@@ -237,7 +238,7 @@ def run(params: dict, data, n_windows: int, step: int | None, refit: bool, read:
     counts[ss, kk] = pairs
     record_scales(metrics, each, held, panel.given_ids, panel.targets, counts)  # each window's divisor (decision 2054)
     scalepairs.attach(metrics["by_series"], scalepairs.fewest(counts, held), panel.given_ids,  # as evaluate's
-                      lambda i: series_key(i, panel.targets))  # each series' fewest, its first window's
+                      lambda i: series_key(i, panel.targets))  # each series' fewest pairs above 0 over its windows (decision 2247)
     if excluded := mase_excluded(each.reshape(panel.n_series, -1), panel.given_ids, codes.reshape(panel.n_series, -1),
                                  data_s.season, panel.targets):  # any window's model without a scale: which (2246)
         metrics["mase_excluded"] = windowscales.left_out(excluded, each, held)

@@ -3,7 +3,7 @@
 (``codedrefusal``: led by the rows not yet reported, decision 1721).
 Its text codes (NOAA's 'M') are read so too, before the columns are read as numbers (``words``; ``Rows.worded``).
 A static covariate holding one is refused by series (``static``; a numeric one's text code, ``static_words``): it
-is never filled; so is a future covariate's at a forecast step (``future_words``, as ``missingcodes.refuse_future``).
+is never filled; a future covariate's at a forecast step is found (``future_words``) and refused by ``futurecodes.refuse``.
 """
 
 from __future__ import annotations

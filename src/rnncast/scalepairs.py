@@ -84,9 +84,8 @@ def warn_scored(pairs: np.ndarray | None, panel, series, season: int) -> None:
 
 def fewest(pairs: np.ndarray, held: np.ndarray) -> np.ndarray:
     """[S, T] each series' fewest pairs over its windows of a backtest, ``pairs`` [S, K, T] (each window's scale's,
-    read where ``held`` [S, K]; 0 for a series without a window): its first window's, whose cutoff reads the fewest
-    rows, the count its by-series ``mase_pairs`` gives (decision 2220); of the windows with a scale (above 0), those
-    its MASE pools, where some have none (0 only where none has: decision 2247)."""
+    read where ``held`` [S, K]; 0 for a series without a window): the fewest above 0 over any window, those its MASE
+    pools, the count its by-series ``mase_pairs`` gives (0 only where no window has a scale: decisions 2220, 2247)."""
     most = np.iinfo(np.int64).max
     counts = np.where(held[:, :, None] & (pairs > 0), pairs, most).min(axis=1, initial=most)
     return np.where(counts < most, counts, 0)

@@ -78,7 +78,8 @@ def _capped(outside: pd.DataFrame, stamps, loose: np.ndarray, wanted, horizon: i
         return ""
     each = outside.groupby("_series").size()
     rows = counted(int(each.min()), "row") if each.min() == each.max() else f"{each.min()} to {each.max()} rows"
-    return (f": each series' {rows} after its last forecast step lie beyond the model's horizon ({horizon} steps, fixed "
+    whose = "each series'" if len(each) > 1 else "the series'"
+    return (f": {whose} {rows} after its last forecast step lie beyond the model's horizon ({horizon} steps, fixed "
             "at fit), which caps the forecast; a longer forecast needs a model fit with a longer --horizon")
 
 

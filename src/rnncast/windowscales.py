@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 def listed(windows: list) -> str:
-    """"window 0", "windows 0 and 2", "windows 0-3", "windows 0-1 and 4": window numbers, runs of three or more
+    """"window 0", "windows 0 and 2", "windows 0-3", "windows 0, 1 and 3": window numbers, runs of three or more
     joined by a dash."""
     runs: list = []
     for k in sorted(int(k) for k in windows):
@@ -39,7 +39,7 @@ def listed(windows: list) -> str:
             runs[-1][1] = k
         else:
             runs.append([k, k])
-    parts = [f"{a}-{b}" if b > a + 1 else f"{a} and {b}" if b == a + 1 else str(a) for a, b in runs]
+    parts = [p for a, b in runs for p in ([f"{a}-{b}"] if b > a + 1 else [str(a), str(b)] if b == a + 1 else [str(a)])]
     many = len(windows) > 1
     return f"window{'s' * many} " + (parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1])
 
@@ -69,12 +69,15 @@ def named(excluded: dict) -> tuple[str, str]:
     if not windows or all(len(w) == h for w, h in zip(windows, excluded.get("windows_held", []))):
         return plain, ""
     last = excluded["n_windows"] - 1
+    of = f"of windows 0-{last}" if last else "of window 0"
     if ids == [None]:  # one series: no id to name
-        return f"{listed(windows[0])} of windows 0-{last} (pooled in the others)", " there"
+        return f"{listed(windows[0])} {of} (pooled in the others)", " there"
     each = [f"{i!r} from {listed(w)}" if len(w) < h else f"{i!r} from every window"
             for i, w, h in zip(ids, windows, excluded["windows_held"])]
-    return (f"{some(each, 5, total=excluded['count'])}, of windows 0-{last}; "
-            f"{'pooled in the others' if len(ids) == 1 else 'each pooled in its others'}"), " there"
+    pooled = [len(w) < h for w, h in zip(windows, excluded["windows_held"])]
+    said = ("pooled in the others" if len(ids) == 1 else "each pooled in its others" if all(pooled)
+            else "the rest each pooled in its others")
+    return f"{some(each, 5, total=excluded['count'])}, {of}; {said}", " there"
 
 
 def warn(panel, each: np.ndarray, codes: np.ndarray, counts: np.ndarray, held: np.ndarray, first_rows: np.ndarray,
