@@ -17,7 +17,7 @@ import pytest
 from pandas.tseries.frequencies import to_offset
 
 from conftest import TINY, make_frame
-from rnncast import Forecaster, RnncastError
+from rnncast import Forecaster, RnncastError, timeaxis
 from rnncast.loading import load_panel
 from rnncast.spelling import hints
 from rnncast.timeaxis import parse_time
@@ -600,3 +600,23 @@ def test_a_column_of_date_objects_is_time_by_its_type_under_any_name():
         assert panel.time_col == "day" and panel.time[0] == pd.Timestamp("2025-01-01")  # (decision 2242)
     frame = pd.DataFrame({"when": [datetime.date(2025, 1, 1), "soon"] * 20, "y": y})  # not all dates: not by type
     assert load_panel(frame, target="y", announce=False).time_col != "when"
+
+
+def test_a_timestamp_column_is_the_time_before_a_date_column_beside_it():
+    """t41-t7 H2: a warehouse's `day` (Arrow date32: datetime.date objects) before `event_time` (hourly timestamps)
+    was taken by its type since decision 2243, and the file refused as 690 duplicated timestamps; the finer column is
+    the time (decision 2276)."""
+    hours = pd.date_range("2026-10-01", periods=48, freq="h")
+    frame = pd.DataFrame({"day": hours.date, "event_time": hours, "y": np.arange(48.0)})
+    assert timeaxis.find_time_column(frame, exclude=["y"]) == ("event_time", "by its type")
+    assert timeaxis.find_time_column(frame.drop(columns="event_time"), exclude=["y"]) == ("day", "by its type")
+
+
+def test_a_folders_partition_key_is_not_the_time_over_a_column_of_its_files():
+    """t41-t7 M1: `date=2026-11-01/part-0.csv` holding `ts` took the key `date` (a time name) as the time, refused as
+    duplicated timestamps; the files' own column is the time, the key only where none is (decision 2276)."""
+    hours = pd.date_range("2026-11-01", periods=48, freq="h")
+    frame = pd.DataFrame({"ts": hours.strftime("%Y-%m-%d %H:%M"), "y": np.arange(48.0), "date": hours.strftime("%Y-%m-%d")})
+    frame.attrs["folder_keys"] = ["date"]
+    assert timeaxis.find_time_column(frame, exclude=["y"])[0] == "ts"
+    assert timeaxis.find_time_column(frame.drop(columns="ts"), exclude=["y"])[0] == "date"

@@ -16,6 +16,7 @@ import pandas as pd
 
 from rnncast import cjkdates, clockchanges, colontimes, compactdates, datetext, fiscalquarters, fiscalyears, halfyears, indexcolumns, localtimes, mmwrweeks, monthtext, numbertext, numbertimes, timetext, timeunread, totalrows, weekperiods, weektext, wholenumbers, wordtimes, writtenzones
 from rnncast.data import INDEX_TIME
+from rnncast.datasetfolder import FOLDER
 from rnncast.errors import RnncastError
 from rnncast.rowindex import UNNAMED
 from rnncast.lookalikes import unicode_form
@@ -71,7 +72,15 @@ PERIODS_BY_NAME = "by its name (integer periods)"  # found last: only where noth
 
 def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
     """The first of ``candidates`` that is time, and how it was found: by name, type, values, then as integer periods
-    (whole numbers written as floats, 1871.0, as the integers they hold: ``wholenumbers``)."""
+    (whole numbers written as floats, 1871.0, as the integers they hold: ``wholenumbers``); a folder's partition key
+    (``date=2026-12-01``) only where no column of its files is time (decision 2276)."""
+    keys = set(frame.attrs.get(FOLDER) or ())
+    own = _first(frame, [c for c in candidates if c not in keys]) if keys & set(candidates) else (None, None)
+    return own if own[0] is not None else _first(frame, candidates)
+
+
+def _first(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | None]:
+    """``_search``'s rules over ``candidates``, in their order."""
     frame = wholenumbers.whole_view(frame, candidates)
     for c in candidates:  # a 'time' of numbers (3.2, 5.1) beside dates is a value: the dates are the time
         if str(c).lower() in TIME_NAMES and not _beside_dates(frame, c, candidates):
@@ -80,9 +89,11 @@ def _search(frame: pd.DataFrame, candidates: list) -> tuple[str | None, str | No
         if str(c).lower() == "ts" and not pd.api.types.is_numeric_dtype(frame[c]) and not \
                 pd.api.types.is_bool_dtype(frame[c]):
             return c, "by its name"
-    for c in candidates:
-        if pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype) or _dates(frame[c]):
-            return c, "by its type"
+    for typed in (lambda c: pd.api.types.is_datetime64_any_dtype(frame[c]) or isinstance(frame[c].dtype, pd.PeriodDtype),
+                  lambda c: _dates(frame[c])):  # a timestamp before a date column beside it: the finer (decision 2276)
+        for c in candidates:
+            if typed(c):
+                return c, "by its type"
     for c in candidates:  # 2014 W01, tsibble's yearweek: weeks by their mark, as months and quarters (decision 2181)
         if _looks_like_dates(frame[c]) or weektext.marked(frame[c].head(5), c):
             return c, "by its values"
