@@ -72,7 +72,7 @@ FILE_FLAGS = ("future", "static")  # data files given by a flag (predict --futur
 def missing_paths(args) -> None:
     """Refuse, with the line the command itself says once it runs, every other path given to be read that names
     nothing (decision 2215, as ``missing_data`` for DATA): a RUN (predict's, evaluate's, export's, each of compare's,
-    backtest --from-run: ``loadedfiles.not_found``), fit --resume's run (``resuming.missing_run``), --config
+    backtest --from-run: ``loadedfiles.not_found``), fit --resume's run (``missing_run``), --config
     (``configfile.read_config``'s), compare --data, --future and --static (``pathargs.readable``'s). A path that
     exists passes, whatever it is, for the command to read."""
     import os
@@ -90,8 +90,6 @@ def missing_paths(args) -> None:
 
         raise RnncastError(not_found(expanded(Path(missing))))
     if command == "fit" and gone(getattr(args, "resume", None)):
-        from rnncast.cli.resuming import missing_run
-
         raise RnncastError(missing_run(Path(args.resume)))
     if gone(getattr(args, "config", None)):
         from rnncast.configfile import read_config
@@ -153,3 +151,9 @@ def folder_kind(folder: Path) -> str | None:
         return None
     name = "run directory" if kind == "run" else f"{kind}'s folder"
     return f"a {name} (rnncast {COMMANDS[kind]} wrote it)"
+
+
+def missing_run(run_dir) -> str:
+    """The refusal of a ``--resume RUN`` that is not there (said by ``resuming.resume_request`` and, before torch loads, by
+    ``missing_paths``)."""
+    return f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)"

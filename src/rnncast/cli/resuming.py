@@ -8,6 +8,7 @@ import shlex
 from pathlib import Path
 
 from rnncast.cli.commands import settings_from_args
+from rnncast.cli.misplaced import missing_run
 from rnncast.errors import RnncastError
 from rnncast.files import COMMANDS, entries_of, output_kinds
 from rnncast.folderlock import refuse_held, stopped_before_begun
@@ -201,9 +202,3 @@ def _shown(value) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(map(str, value))
     return "none" if value is None else str(value)
-
-
-def missing_run(run_dir) -> str:
-    """The refusal of a ``--resume RUN`` that is not there (said by ``resume`` and, before torch loads, by
-    ``misplaced.missing_paths``)."""
-    return f"{run_dir} does not exist; give the folder of a run that fit wrote (rnncast fit --resume RUN)"
