@@ -38,3 +38,17 @@ def said(freq, new: str) -> str:
     """The words that ``freq`` is pandas 2's name of ``new`` (``renamed``'s): "freq='Q-JUN' is pandas 2's name of
     'QE-JUN', which pandas 3.1.1 no longer reads"."""
     return f"freq={freq!r} is pandas 2's name of {new!r}, which pandas {pd.__version__} no longer reads"
+
+
+def offset(freq):
+    """The offset ``freq`` names, pandas 2's names (``Q-JUN``, ``Y-JUN``) as today's (``QE-JUN``, ``YE-JUN``); None
+    where it names none (or is a ``PeriodDtype``)."""
+    if freq is None or isinstance(freq, pd.PeriodDtype):
+        return None
+    text = str(freq).strip()
+    for name in (text, renamed(text)):
+        try:
+            return to_offset(name) if name else None
+        except (ValueError, TypeError):
+            continue
+    return None

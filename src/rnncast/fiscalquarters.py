@@ -47,24 +47,11 @@ BEGINS = (pd.offsets.QuarterBegin, pd.offsets.BQuarterBegin)
 QUARTERLY = (pd.offsets.QuarterEnd, pd.offsets.BQuarterEnd, *BEGINS)
 
 
-def _offset(freq):
-    """The offset ``freq`` names, pandas 2's names (``Q-JUN``) as today's (``QE-JUN``); None where it names none."""
-    if freq is None or isinstance(freq, pd.PeriodDtype):
-        return None
-    text = str(freq).strip()
-    for name in (text, aliasnames.renamed(text)):
-        try:
-            return to_offset(name) if name else None
-        except (ValueError, TypeError):
-            continue
-    return None
-
-
 def period_freq(freq) -> str | None:
     """pandas' Period frequency of the fiscal quarters ``freq`` names (``QE-MAR``, ``QS-APR``, pandas 2's ``Q-MAR``:
     ``Q-MAR``; ``QE-NOV``: ``Q-NOV``), or None where it names none (calendar quarters ``QE-DEC``, another calendar, a
     freq pandas does not read). ``labels`` refuses pandas 2's names, naming today's (decision 1443)."""
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     if not isinstance(offset, QUARTERLY) or offset.n != 1:
         return None
     month = offset.startingMonth - 1 if isinstance(offset, BEGINS) else offset.startingMonth  # QS-APR: ends in March
@@ -95,7 +82,7 @@ def december(freq) -> bool:
     ``BQE-DEC``, ``BQS-JAN``): FY labels (``FY2006 Q1``) of it are the calendar year's quarters, read as their other
     spellings are (decision 1528). Bare ``QE``, ``QS``, ``BQE``, ``BQS`` name no year end (pandas fills December in):
     False, so FY labels of them are refused asking for it (decision 1566)."""
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     named = not isinstance(freq, str) or re.search(r"-(DEC|JAN)$", freq.strip().upper()) is not None
     return named and isinstance(offset, QUARTERLY) and offset.n == 1 and period_freq(freq) is None
 
@@ -126,7 +113,7 @@ def cased(freq) -> dict:
 def unread(freq) -> tuple[str, str | None]:
     """Why the freq given, ``freq``, reads no fiscal quarters (words following it: "names no calendar pandas reads"),
     and the fiscal freq it was likely meant as (``3QE-JUN``: ``QE-JUN``), or None (decision 1513)."""
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     if offset is None:
         return "names no calendar pandas reads", None
     if isinstance(offset, QUARTERLY) and offset.n != 1:
@@ -203,7 +190,7 @@ def labels(column: pd.Series, freq, name: str, place) -> tuple[pd.DatetimeIndex,
     periods = _periods(freq) if marked(fmt) else period_freq(freq)  # a December year's: FY labels only
     if fmt is None or periods is None:
         raise RnncastError(f"time column {name!r} is not written as fiscal quarters of freq {freq!r}")
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     if (new := aliasnames.renamed(str(freq).strip())) is not None and not period_alias(freq):  # BQ-JUN: pandas 2's
         first = str(column.dropna().iloc[0]).strip()
         raise RnncastError(f"{aliasnames.said(freq, new)}; give {spelled('freq', new)}, which reads {first!r} as "

@@ -15,7 +15,6 @@ import re
 
 import numpy as np
 import pandas as pd
-from pandas.tseries.frequencies import to_offset
 from pandas.tseries.offsets import YearBegin, YearEnd
 
 from rnncast import aliasnames
@@ -27,26 +26,13 @@ FORMS = (  # a label's pattern and the template that writes it back
     (re.compile(r"^(?P<first>\d{4})-(?P<end>\d{2})$"), "{first}-{end2}"),
     (re.compile(r"^(?P<first>\d{4})/(?P<end>\d{4})$"), "{first}/{end}"),
     (re.compile(r"^(?P<first>\d{4})-(?P<end>\d{4})$"), "{first}-{end}"))
-MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-
-
-def _offset(freq):
-    """The offset ``freq`` names (pandas 2's names as today's), or None."""
-    if freq is None or isinstance(freq, pd.PeriodDtype):
-        return None
-    text = str(freq).strip()
-    for name in (text, aliasnames.renamed(text)):
-        try:
-            return to_offset(name) if name else None
-        except (ValueError, TypeError):
-            continue
-    return None
+MONTHS = aliasnames.MONTHS
 
 
 def period_freq(freq) -> str | None:
     """pandas' Period frequency of the fiscal years ``freq`` names (``YE-JUN``, ``Y-JUN``, ``YS-JUL``: ``Y-JUN``), or
     None where it names none (a December year, another calendar, a business year's, a multiple)."""
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     if type(offset) not in (YearEnd, YearBegin) or offset.n != 1:
         return None
     month = offset.month - 1 if isinstance(offset, YearBegin) else offset.month  # YS-JUL: ends in June
@@ -87,7 +73,7 @@ def labels(column: pd.Series, freq, name: str, least: int = 2) -> tuple[pd.Datet
         raise RnncastError(f"time column {name!r} is not written as fiscal years of freq {freq!r}")
     ends = [_year(v)[1] if isinstance(v, str) else None for v in column]
     years = pd.PeriodIndex([str(y) if y is not None else None for y in ends], freq=periods)
-    offset = _offset(freq)
+    offset = aliasnames.offset(freq)
     return _dated(years, offset).rename(name), f"{template}|{offset.freqstr}"
 
 
