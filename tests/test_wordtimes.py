@@ -100,3 +100,14 @@ def test_rising_within_each_series():
     values, codes = np.array([3, 4, 1, 2]), np.array([0, 0, 1, 1])
     assert wordtimes.rising(values, codes) and not wordtimes.rising(values)
     assert not wordtimes.rising(np.array([3, 3, 1, 2]), codes)
+
+
+def test_years_listed_newest_first_are_years_and_uneven_numbers_are_not():
+    """t41-t7 H1, M2: a USDA export's `crop_year` newest first was read as numbered rows (trained on backwards), and
+    `fee_per_yr` (a fee of 1852 .. 2153 in uneven steps) was taken as years with 109 missing (decision 2277)."""
+    newest = pd.Series(np.r_[np.arange(2024, 2012, -1), np.arange(2011, 1989, -1)])  # 2012 missing
+    codes = np.repeat([0, 1], len(newest))
+    assert wordtimes.years(pd.concat([newest, newest], ignore_index=True), codes)
+    fee = pd.Series(np.cumsum(np.r_[1852, np.random.default_rng(0).integers(1, 4, 120)]))
+    assert fee.is_monotonic_increasing and not wordtimes.years(fee)
+    assert wordtimes.years(pd.Series(np.arange(1950, 2021, 5)))  # a census every five years: even steps

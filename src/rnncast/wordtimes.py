@@ -19,6 +19,7 @@ from rnncast.spelling import hint, spelled
 from rnncast.timenames import YEAR_WORDS, dated_name, epoch_named, words, worded
 
 FIRST_YEAR, LAST_YEAR = 1800, 2200  # the whole numbers read as years
+EVEN = 0.8  # the share of a year column's steps that are its median step (decision 2277)
 
 
 def _numbers(column: pd.Series) -> bool:
@@ -36,12 +37,21 @@ def rising(values: np.ndarray, codes: np.ndarray | None = None) -> bool:
 
 
 def years(column: pd.Series, codes: np.ndarray | None = None) -> bool:
-    """Whether a column holds whole numbers 1800 .. 2200 rising within each series (years, a gap allowed)."""
+    """Whether a column holds whole numbers 1800 .. 2200 rising within each series, or falling within each (an export
+    listing the newest year first, read oldest first as ``year``'s is: decision 228), in even steps (at least
+    ``EVEN`` of them the median step: a gap or two allowed; a fee of 1852 .. 2153 in uneven steps is no year)."""
     column = wholenumbers.as_whole(column)
     if not _numbers(column) or not pd.api.types.is_integer_dtype(column):
         return False
     values = column.to_numpy(dtype=np.int64)
-    return bool(values.min() >= FIRST_YEAR and values.max() <= LAST_YEAR) and rising(values, codes)
+    if not (values.min() >= FIRST_YEAR and values.max() <= LAST_YEAR):
+        return False
+    if not rising(values, codes) and not rising(-values, codes):
+        return False
+    order = np.arange(len(values)) if codes is None else np.argsort(codes, kind="stable")
+    same = np.ones(len(values) - 1, dtype=bool) if codes is None else np.diff(codes[order]) == 0
+    steps = np.abs(np.diff(values[order]))[same]
+    return bool(len(steps)) and float(np.mean(steps == np.median(steps))) >= EVEN  # decision 2277
 
 
 def epochs(column: pd.Series, codes: np.ndarray | None = None) -> str | None:
