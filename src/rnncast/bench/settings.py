@@ -63,6 +63,10 @@ def parse_settings(items: list[str], protocol: str = "LTSF", elsewhere: dict | N
         if key == "missing_values" and colon:  # the file is read once, for every model (the linear ones too)
             raise RnncastError(f"bad --set {item!r}: missing_values is the file's, read once for every model; give "
                                f"--set missing_values={text.strip()}")
+        if key == "upper":  # a bound of the data's units; the protocol forecasts and scores z-scored columns
+            raise RnncastError(f"bad --set {item!r}: upper bounds forecasts in the data's own units, and bench's "
+                               "protocol forecasts and scores its columns z-scored, where no such bound holds; leave "
+                               "it out")  # decision 2278
         if key in recurrent.PROTOCOL_KEYS + recurrent.COLUMN_KEYS:
             raise RnncastError(f"bad --set {item!r}: {key} is {recurrent.fixed_by(key, protocol)}, not set per model; "
                                f"accepted keys are {', '.join(allowed)}")
