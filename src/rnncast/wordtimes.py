@@ -27,13 +27,18 @@ def _numbers(column: pd.Series) -> bool:
         and len(column) > 2
 
 
-def rising(values: np.ndarray, codes: np.ndarray | None = None) -> bool:
-    """Whether ``values`` [N] rise strictly within each series (``codes`` [N], the series of each row; None: one)."""
+def steps(values: np.ndarray, codes: np.ndarray | None = None) -> np.ndarray:
+    """The steps of ``values`` [N] from row to row within each series (``codes`` [N], the series of each row; None:
+    one), the series' rows in their order."""
     if codes is None:
-        return bool((np.diff(values) > 0).all())
+        return np.diff(values)
     order = np.argsort(codes, kind="stable")
-    same = np.diff(codes[order]) == 0
-    return bool((np.diff(values[order])[same] > 0).all())
+    return np.diff(values[order])[np.diff(codes[order]) == 0]
+
+
+def rising(values: np.ndarray, codes: np.ndarray | None = None) -> bool:
+    """Whether ``values`` [N] rise strictly within each series (``steps``)."""
+    return bool((steps(values, codes) > 0).all())
 
 
 def years(column: pd.Series, codes: np.ndarray | None = None) -> bool:
@@ -46,12 +51,10 @@ def years(column: pd.Series, codes: np.ndarray | None = None) -> bool:
     values = column.to_numpy(dtype=np.int64)
     if not (values.min() >= FIRST_YEAR and values.max() <= LAST_YEAR):
         return False
-    if not rising(values, codes) and not rising(-values, codes):
+    step = steps(values, codes)
+    if not ((step > 0).all() or (step < 0).all()) or not len(step):
         return False
-    order = np.arange(len(values)) if codes is None else np.argsort(codes, kind="stable")
-    same = np.ones(len(values) - 1, dtype=bool) if codes is None else np.diff(codes[order]) == 0
-    steps = np.abs(np.diff(values[order]))[same]
-    return bool(len(steps)) and float(np.mean(steps == np.median(steps))) >= EVEN  # decision 2277
+    return float(np.mean(np.abs(step) == np.median(np.abs(step)))) >= EVEN  # decision 2277
 
 
 def epochs(column: pd.Series, codes: np.ndarray | None = None) -> str | None:
